@@ -1,0 +1,414 @@
+//! Markdown in bodies (paragraphs, lists, emphasis, links, pipe tables) → a small block model
+//! the layout understands. Nothing the user wrote is dropped: raw HTML is kept as text, images
+//! become their alt text and address, and every link shows its target.
+
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+
+/// A block of body text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+    /// A heading inside a body (`# …`): shown as a bold run-in paragraph.
+    Heading(Vec<Inline>),
+    /// A bullet list (`start == None`) or a numbered list starting at `start`.
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Table { aligns: Vec<Align>, header: Vec<Cell>, rows: Vec<Vec<Cell>> },
+    Quote(Vec<Block>),
+    /// A fenced or indented code block, one string per line.
+    Code(Vec<String>),
+    Rule,
+}
+
+pub type Cell = Vec<Inline>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// A run of text with one look. `\n` inside `text` is a hard line break.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Inline {
+    pub text: String,
+    pub strong: bool,
+    pub emphasis: bool,
+    pub code: bool,
+    /// The target, when this run is (part of) a link.
+    pub link: Option<String>,
+}
+
+/// Parses a Markdown body. Never fails: anything Markdown does not give a meaning to is text.
+pub fn parse(src: &str) -> Vec<Block> {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let mut b = Builder::default();
+    for ev in Parser::new_ext(src, opts) {
+        b.event(ev);
+    }
+    b.finish()
+}
+
+/// The text of inlines with their look removed, for metadata and tests.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    inlines.iter().map(|i| i.text.as_str()).collect()
+}
+
+/// Every piece of text in `blocks`, in reading order (paragraphs, list items, table cells).
+pub fn visit_text<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a str)) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(i) | Block::Heading(i) => i.iter().for_each(|i| f(&i.text)),
+            Block::List { items, .. } => items.iter().for_each(|it| visit_text(it, f)),
+            Block::Table { header, rows, .. } => {
+                for cell in header.iter().chain(rows.iter().flatten()) {
+                    cell.iter().for_each(|i| f(&i.text));
+                }
+            }
+            Block::Quote(inner) => visit_text(inner, f),
+            Block::Code(lines) => lines.iter().for_each(|l| f(l)),
+            Block::Rule => {}
+        }
+    }
+}
+
+/// Containers that are open while events stream in.
+#[derive(Debug)]
+enum Open {
+    Blocks(Vec<Block>),
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Item(Vec<Block>),
+    Quote(Vec<Block>),
+    Table { aligns: Vec<Align>, header: Vec<Cell>, rows: Vec<Vec<Cell>>, in_head: bool },
+    Row(Vec<Cell>),
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Open>,
+    /// Inline content of the paragraph / heading / cell being read.
+    inlines: Vec<Inline>,
+    code: Option<String>,
+    strong: u32,
+    emphasis: u32,
+    link: Vec<(String, usize)>,
+    image_depth: u32,
+    images: Vec<String>,
+}
+
+impl Builder {
+    fn push_text(&mut self, text: &str, code: bool) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(c) = &mut self.code {
+            c.push_str(text);
+            return;
+        }
+        let look = Inline {
+            text: String::new(),
+            strong: self.strong > 0,
+            emphasis: self.emphasis > 0,
+            code,
+            link: self.link.last().map(|(url, _)| url.clone()),
+        };
+        match self.inlines.last_mut() {
+            Some(last)
+                if last.strong == look.strong
+                    && last.emphasis == look.emphasis
+                    && last.code == look.code
+                    && last.link == look.link =>
+            {
+                last.text.push_str(text)
+            }
+            _ => self.inlines.push(Inline { text: text.to_string(), ..look }),
+        }
+    }
+
+    fn take_inlines(&mut self) -> Vec<Inline> {
+        let mut v = std::mem::take(&mut self.inlines);
+        // A trailing hard break carries no text.
+        if let Some(last) = v.last_mut() {
+            let trimmed = last.text.trim_end_matches('\n').len();
+            last.text.truncate(trimmed);
+        }
+        v.retain(|i| !i.text.is_empty());
+        v
+    }
+
+    /// Adds a finished block to the innermost open container.
+    fn emit(&mut self, block: Block) {
+        match self.stack.last_mut() {
+            Some(Open::Blocks(v)) | Some(Open::Item(v)) | Some(Open::Quote(v)) => v.push(block),
+            _ => {
+                self.stack.push(Open::Blocks(vec![block]));
+            }
+        }
+    }
+
+    /// Loose inline text outside a paragraph (tight list items) becomes a paragraph.
+    fn flush_loose(&mut self) {
+        if !self.inlines.is_empty() && !matches!(self.stack.last(), Some(Open::Row(_))) {
+            let p = self.take_inlines();
+            if !p.is_empty() {
+                self.emit(Block::Paragraph(p));
+            }
+        }
+    }
+
+    fn event(&mut self, ev: Event<'_>) {
+        match ev {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.push_text(&t, false),
+            Event::Code(t) => self.push_text(&t, true),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t, true),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                if self.code.is_none() {
+                    self.push_text(&t, false)
+                }
+            }
+            Event::FootnoteReference(t) => self.push_text(&format!("[^{t}]"), false),
+            Event::SoftBreak => self.push_text(" ", false),
+            Event::HardBreak => self.push_text("\n", false),
+            Event::Rule => {
+                self.flush_loose();
+                self.emit(Block::Rule)
+            }
+            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }, false),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph | Tag::Heading { .. } => self.flush_loose(),
+            Tag::BlockQuote(_) => {
+                self.flush_loose();
+                self.stack.push(Open::Quote(Vec::new()))
+            }
+            Tag::CodeBlock(_) => {
+                self.flush_loose();
+                self.code = Some(String::new())
+            }
+            Tag::List(start) => {
+                self.flush_loose();
+                self.stack.push(Open::List { start, items: Vec::new() })
+            }
+            Tag::Item => self.stack.push(Open::Item(Vec::new())),
+            Tag::Table(aligns) => {
+                self.flush_loose();
+                let aligns = aligns
+                    .into_iter()
+                    .map(|a| match a {
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                        _ => Align::Left,
+                    })
+                    .collect();
+                self.stack.push(Open::Table { aligns, header: vec![], rows: vec![], in_head: false })
+            }
+            Tag::TableHead => {
+                if let Some(Open::Table { in_head, .. }) = self.stack.last_mut() {
+                    *in_head = true;
+                }
+                self.stack.push(Open::Row(Vec::new()))
+            }
+            Tag::TableRow => self.stack.push(Open::Row(Vec::new())),
+            Tag::TableCell => self.inlines.clear(),
+            Tag::Emphasis => self.emphasis += 1,
+            Tag::Strong => self.strong += 1,
+            Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
+            Tag::Link { dest_url, .. } => {
+                let start = self.inlines.len();
+                self.link.push((dest_url.to_string(), start))
+            }
+            Tag::Image { dest_url, .. } => {
+                self.image_depth += 1;
+                self.images.push(dest_url.to_string())
+            }
+            Tag::HtmlBlock | Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {}
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => {
+                let p = self.take_inlines();
+                if !p.is_empty() {
+                    self.emit(Block::Paragraph(p))
+                }
+            }
+            TagEnd::Heading(_) => {
+                let h = self.take_inlines();
+                if !h.is_empty() {
+                    self.emit(Block::Heading(h))
+                }
+            }
+            TagEnd::HtmlBlock => {
+                let p = self.take_inlines();
+                if !p.is_empty() {
+                    self.emit(Block::Paragraph(p))
+                }
+            }
+            TagEnd::CodeBlock => {
+                let text = self.code.take().unwrap_or_default();
+                let lines = text.trim_end_matches('\n').split('\n').map(str::to_string).collect();
+                self.emit(Block::Code(lines))
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush_loose();
+                if let Some(Open::Quote(v)) = self.stack.pop() {
+                    self.emit(Block::Quote(v))
+                }
+            }
+            TagEnd::Item => {
+                self.flush_loose();
+                if let Some(Open::Item(v)) = self.stack.pop() {
+                    if let Some(Open::List { items, .. }) = self.stack.last_mut() {
+                        items.push(v)
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                if let Some(Open::List { start, items }) = self.stack.pop() {
+                    self.emit(Block::List { start, items })
+                }
+            }
+            TagEnd::TableCell => {
+                let cell = self.take_inlines();
+                if let Some(Open::Row(cells)) = self.stack.last_mut() {
+                    cells.push(cell)
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(Open::Row(cells)) = self.stack.pop() {
+                    if let Some(Open::Table { header, rows, in_head, .. }) = self.stack.last_mut() {
+                        if *in_head {
+                            *header = cells;
+                            *in_head = false;
+                        } else {
+                            rows.push(cells)
+                        }
+                    }
+                }
+            }
+            TagEnd::Table => {
+                if let Some(Open::Table { aligns, header, rows, .. }) = self.stack.pop() {
+                    self.emit(Block::Table { aligns, header, rows })
+                }
+            }
+            TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Link => {
+                if let Some((url, start)) = self.link.pop() {
+                    let shown: String = self.inlines[start.min(self.inlines.len())..]
+                        .iter()
+                        .map(|i| i.text.as_str())
+                        .collect();
+                    // The target is always visible: a printed briefing has no hover.
+                    let same = shown.trim() == url || format!("mailto:{}", shown.trim()) == url;
+                    if !same && !url.is_empty() {
+                        self.link.push((url.clone(), start));
+                        self.push_text(&format!(" ({url})"), false);
+                        self.link.pop();
+                    }
+                }
+            }
+            TagEnd::Image => {
+                self.image_depth = self.image_depth.saturating_sub(1);
+                if let Some(src) = self.images.pop() {
+                    self.push_text(&format!(" ({src})"), false)
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush_loose();
+        let mut out = Vec::new();
+        // Unwind anything left open (cannot happen with a well-formed event stream).
+        while let Some(open) = self.stack.pop() {
+            match open {
+                Open::Blocks(mut v) => {
+                    v.append(&mut out);
+                    out = v;
+                }
+                Open::Item(v) | Open::Quote(v) => out.splice(0..0, v).for_each(drop),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(blocks: &[Block]) -> String {
+        let mut s = String::new();
+        visit_text(blocks, &mut |t| {
+            s.push_str(t);
+            s.push('|')
+        });
+        s
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let b = parse("One line\ncontinues.\n\nSecond.");
+        assert_eq!(b.len(), 2);
+        assert_eq!(text(&b), "One line continues.|Second.|");
+    }
+
+    #[test]
+    fn emphasis_and_strong_are_marked() {
+        let b = parse("plain *em* **strong**");
+        let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+        assert!(i.iter().any(|i| i.emphasis && i.text == "em"));
+        assert!(i.iter().any(|i| i.strong && i.text == "strong"));
+    }
+
+    #[test]
+    fn lists_keep_their_numbers_and_nesting() {
+        let b = parse("3. three\n4. four\n   - inner\n");
+        let Block::List { start, items } = &b[0] else { panic!("{b:?}") };
+        assert_eq!(*start, Some(3));
+        assert_eq!(items.len(), 2);
+        assert!(matches!(items[1][1], Block::List { start: None, .. }));
+        assert_eq!(text(&b), "three|four|inner|");
+    }
+
+    #[test]
+    fn links_show_their_target() {
+        let b = parse("See [the site](https://example.org) or <https://x.eu>.");
+        let Block::Paragraph(i) = &b[0] else { panic!() };
+        assert_eq!(plain_text(i), "See the site (https://example.org) or https://x.eu.");
+        assert_eq!(i[1].link.as_deref(), Some("https://example.org"));
+    }
+
+    #[test]
+    fn tables_have_header_and_rows() {
+        let b = parse("| a | b |\n|---|--:|\n| 1 | 2 |\n| 3 | 4 |\n");
+        let Block::Table { aligns, header, rows } = &b[0] else { panic!("{b:?}") };
+        assert_eq!(aligns, &[Align::Left, Align::Right]);
+        assert_eq!(plain_text(&header[1]), "b");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(plain_text(&rows[1][0]), "3");
+    }
+
+    #[test]
+    fn html_and_images_are_kept_as_text() {
+        let b = parse("a <b>bold</b> tag ![logo](l.png)");
+        assert_eq!(text(&b), "a <b>bold</b> tag logo (l.png)|");
+    }
+
+    #[test]
+    fn code_blocks_keep_lines() {
+        let b = parse("```\nx = 1\ny = 2\n```\n");
+        assert_eq!(b, vec![Block::Code(vec!["x = 1".into(), "y = 2".into()])]);
+    }
+}

@@ -1,0 +1,178 @@
+//! The briefing as a user writes it (`Raw*`, straight from YAML) and as the rest of the
+//! pipeline sees it after validation (`Briefing`, `Topic`, `Contact`, `Date`).
+//!
+//! The raw types are deliberately loose: every field is optional and carries its source span,
+//! so that validation can report *every* missing or malformed field in one run, each pointing
+//! at its line. Unknown keys are rejected by the loader (`load.rs`), which reports all of them
+//! with a suggestion instead of stopping at the first as `#[serde(deny_unknown_fields)]` would.
+
+use serde::Deserialize;
+
+use crate::load::Spanned;
+use crate::markdown::Block;
+
+/// `briefing.yaml` as written. Key names are part of the file format: see README "Input format".
+#[derive(Debug, Default, Deserialize)]
+pub struct RawBriefing {
+    pub title: Option<Spanned<String>>,
+    pub short_title: Option<Spanned<String>>,
+    pub date: Option<Spanned<String>>,
+    pub organisation: Option<Spanned<String>>,
+    pub summary: Option<Spanned<String>>,
+    pub heading: Option<Spanned<String>>,
+    pub overview: Option<Spanned<String>>,
+    pub topics: Option<Spanned<Vec<Spanned<RawTopic>>>>,
+    pub contact: Option<Spanned<RawContact>>,
+    pub subject: Option<Spanned<String>>,
+    pub lang: Option<Spanned<String>>,
+    pub marking: Option<Spanned<String>>,
+    pub draft: Option<Spanned<bool>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RawTopic {
+    pub title: Option<Spanned<String>>,
+    pub body: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RawContact {
+    pub note: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub division: Option<Spanned<String>>,
+    pub bureau: Option<Spanned<String>>,
+    pub organisation: Option<Spanned<String>>,
+    pub tel: Option<Spanned<String>>,
+    pub fax: Option<Spanned<String>>,
+    pub email: Option<Spanned<String>>,
+    pub url: Option<Spanned<String>>,
+}
+
+/// A calendar date that exists (validated on construction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Returns `None` for dates that do not exist (2021-02-29, 2020-13-01, …).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` (exactly that shape; anything else is `None`).
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            s.get(r.clone())
+                .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?
+                .parse()
+                .ok()
+        };
+        Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+    pub fn day(&self) -> u8 {
+        self.day
+    }
+
+    /// Seconds since the Unix epoch at 00:00 UTC on this date.
+    pub fn unix_seconds(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        (era * 146_097 + doe - 719_468) * 86_400
+    }
+}
+
+/// A validated briefing: everything the layout needs, nothing it must re-check.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    pub title: String,
+    /// Used in running headers; defaults to the title.
+    pub short_title: String,
+    pub date: Date,
+    pub organisation: Option<String>,
+    pub summary: Vec<Block>,
+    /// Heading printed above the numbered sections (e.g. "Major achievements of …").
+    pub heading: Option<String>,
+    pub overview: Vec<Block>,
+    /// Never empty.
+    pub topics: Vec<Topic>,
+    pub contact: Contact,
+    /// PDF Subject; defaults to the first sentence of the summary.
+    pub subject: Option<String>,
+    /// BCP 47 language tag; `en` unless the YAML says otherwise.
+    pub lang: String,
+    pub marking: Option<String>,
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub title: String,
+    pub body: Vec<Block>,
+}
+
+/// The inquiry block. Validation guarantees at least one way to get in touch.
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub note: Option<String>,
+    pub name: Option<String>,
+    pub division: Option<String>,
+    pub bureau: Option<String>,
+    pub organisation: Option<String>,
+    pub tel: Option<String>,
+    pub fax: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_that_do_not_exist_are_rejected() {
+        assert!(Date::parse_iso("2020-10-06").is_some());
+        assert!(Date::parse_iso("2020-02-29").is_some());
+        assert!(Date::parse_iso("2021-02-29").is_none());
+        assert!(Date::parse_iso("1900-02-29").is_none());
+        assert!(Date::parse_iso("2000-02-29").is_some());
+        assert!(Date::parse_iso("2020-13-01").is_none());
+        assert!(Date::parse_iso("2020-04-31").is_none());
+        assert!(Date::parse_iso("October 6, 2020").is_none());
+        assert!(Date::parse_iso("2020-1-06").is_none());
+        assert!(Date::parse_iso("2020-10-0x").is_none());
+    }
+
+    #[test]
+    fn unix_seconds_match_known_dates() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().unix_seconds(), 0);
+        assert_eq!(Date::new(2020, 10, 6).unwrap().unix_seconds(), 1_601_942_400);
+    }
+}

@@ -1,0 +1,1 @@
+//! Raw model → checked model. (skeleton: to be implemented)
