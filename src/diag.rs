@@ -28,3 +28,14 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
 }
+
+impl SourceFile {
+    /// TEMP placeholder.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let before = &self.text[..offset.min(self.text.len())];
+        (
+            before.matches('\n').count() + 1,
+            before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        )
+    }
+}

@@ -6,7 +6,11 @@
 //! Only `app` touches the disk, the clock and the terminal.
 
 pub mod diag;
+pub mod fonts;
+pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod pdf;
+pub mod theme;
 pub mod validate;

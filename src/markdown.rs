@@ -11,8 +11,15 @@ pub enum Block {
     /// A heading inside a body (`# …`): shown as a bold run-in paragraph.
     Heading(Vec<Inline>),
     /// A bullet list (`start == None`) or a numbered list starting at `start`.
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
-    Table { aligns: Vec<Align>, header: Vec<Cell>, rows: Vec<Vec<Cell>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        aligns: Vec<Align>,
+        header: Vec<Cell>,
+        rows: Vec<Vec<Cell>>,
+    },
     Quote(Vec<Block>),
     /// A fenced or indented code block, one string per line.
     Code(Vec<String>),
@@ -77,10 +84,18 @@ pub fn visit_text<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a str)) {
 #[derive(Debug)]
 enum Open {
     Blocks(Vec<Block>),
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     Item(Vec<Block>),
     Quote(Vec<Block>),
-    Table { aligns: Vec<Align>, header: Vec<Cell>, rows: Vec<Vec<Cell>>, in_head: bool },
+    Table {
+        aligns: Vec<Align>,
+        header: Vec<Cell>,
+        rows: Vec<Vec<Cell>>,
+        in_head: bool,
+    },
     Row(Vec<Cell>),
 }
 
@@ -122,7 +137,10 @@ impl Builder {
             {
                 last.text.push_str(text)
             }
-            _ => self.inlines.push(Inline { text: text.to_string(), ..look }),
+            _ => self.inlines.push(Inline {
+                text: text.to_string(),
+                ..look
+            }),
         }
     }
 
@@ -176,7 +194,9 @@ impl Builder {
                 self.flush_loose();
                 self.emit(Block::Rule)
             }
-            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }, false),
+            Event::TaskListMarker(done) => {
+                self.push_text(if done { "[x] " } else { "[ ] " }, false)
+            }
         }
     }
 
@@ -193,7 +213,10 @@ impl Builder {
             }
             Tag::List(start) => {
                 self.flush_loose();
-                self.stack.push(Open::List { start, items: Vec::new() })
+                self.stack.push(Open::List {
+                    start,
+                    items: Vec::new(),
+                })
             }
             Tag::Item => self.stack.push(Open::Item(Vec::new())),
             Tag::Table(aligns) => {
@@ -206,7 +229,12 @@ impl Builder {
                         _ => Align::Left,
                     })
                     .collect();
-                self.stack.push(Open::Table { aligns, header: vec![], rows: vec![], in_head: false })
+                self.stack.push(Open::Table {
+                    aligns,
+                    header: vec![],
+                    rows: vec![],
+                    in_head: false,
+                })
             }
             Tag::TableHead => {
                 if let Some(Open::Table { in_head, .. }) = self.stack.last_mut() {
@@ -254,7 +282,11 @@ impl Builder {
             }
             TagEnd::CodeBlock => {
                 let text = self.code.take().unwrap_or_default();
-                let lines = text.trim_end_matches('\n').split('\n').map(str::to_string).collect();
+                let lines = text
+                    .trim_end_matches('\n')
+                    .split('\n')
+                    .map(str::to_string)
+                    .collect();
                 self.emit(Block::Code(lines))
             }
             TagEnd::BlockQuote(_) => {
@@ -284,7 +316,13 @@ impl Builder {
             }
             TagEnd::TableHead | TagEnd::TableRow => {
                 if let Some(Open::Row(cells)) = self.stack.pop() {
-                    if let Some(Open::Table { header, rows, in_head, .. }) = self.stack.last_mut() {
+                    if let Some(Open::Table {
+                        header,
+                        rows,
+                        in_head,
+                        ..
+                    }) = self.stack.last_mut()
+                    {
                         if *in_head {
                             *header = cells;
                             *in_head = false;
@@ -295,8 +333,18 @@ impl Builder {
                 }
             }
             TagEnd::Table => {
-                if let Some(Open::Table { aligns, header, rows, .. }) = self.stack.pop() {
-                    self.emit(Block::Table { aligns, header, rows })
+                if let Some(Open::Table {
+                    aligns,
+                    header,
+                    rows,
+                    ..
+                }) = self.stack.pop()
+                {
+                    self.emit(Block::Table {
+                        aligns,
+                        header,
+                        rows,
+                    })
                 }
             }
             TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
@@ -367,7 +415,9 @@ mod tests {
     #[test]
     fn emphasis_and_strong_are_marked() {
         let b = parse("plain *em* **strong**");
-        let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+        let Block::Paragraph(i) = &b[0] else {
+            panic!("{b:?}")
+        };
         assert!(i.iter().any(|i| i.emphasis && i.text == "em"));
         assert!(i.iter().any(|i| i.strong && i.text == "strong"));
     }
@@ -375,7 +425,9 @@ mod tests {
     #[test]
     fn lists_keep_their_numbers_and_nesting() {
         let b = parse("3. three\n4. four\n   - inner\n");
-        let Block::List { start, items } = &b[0] else { panic!("{b:?}") };
+        let Block::List { start, items } = &b[0] else {
+            panic!("{b:?}")
+        };
         assert_eq!(*start, Some(3));
         assert_eq!(items.len(), 2);
         assert!(matches!(items[1][1], Block::List { start: None, .. }));
@@ -386,14 +438,24 @@ mod tests {
     fn links_show_their_target() {
         let b = parse("See [the site](https://example.org) or <https://x.eu>.");
         let Block::Paragraph(i) = &b[0] else { panic!() };
-        assert_eq!(plain_text(i), "See the site (https://example.org) or https://x.eu.");
+        assert_eq!(
+            plain_text(i),
+            "See the site (https://example.org) or https://x.eu."
+        );
         assert_eq!(i[1].link.as_deref(), Some("https://example.org"));
     }
 
     #[test]
     fn tables_have_header_and_rows() {
         let b = parse("| a | b |\n|---|--:|\n| 1 | 2 |\n| 3 | 4 |\n");
-        let Block::Table { aligns, header, rows } = &b[0] else { panic!("{b:?}") };
+        let Block::Table {
+            aligns,
+            header,
+            rows,
+        } = &b[0]
+        else {
+            panic!("{b:?}")
+        };
         assert_eq!(aligns, &[Align::Left, Align::Right]);
         assert_eq!(plain_text(&header[1]), "b");
         assert_eq!(rows.len(), 2);

@@ -67,7 +67,11 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date { year, month, day })
+        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Parses `YYYY-MM-DD` (exactly that shape; anything else is `None`).
@@ -98,7 +102,11 @@ impl Date {
     /// Seconds since the Unix epoch at 00:00 UTC on this date.
     pub fn unix_seconds(&self) -> i64 {
         // Howard Hinnant's days_from_civil.
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
         let y = if m <= 2 { y - 1 } else { y };
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
@@ -173,6 +181,9 @@ mod tests {
     #[test]
     fn unix_seconds_match_known_dates() {
         assert_eq!(Date::new(1970, 1, 1).unwrap().unix_seconds(), 0);
-        assert_eq!(Date::new(2020, 10, 6).unwrap().unix_seconds(), 1_601_942_400);
+        assert_eq!(
+            Date::new(2020, 10, 6).unwrap().unix_seconds(),
+            1_601_942_400
+        );
     }
 }

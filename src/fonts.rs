@@ -1,0 +1,440 @@
+//! Fonts: the faces compiled into the binary, which face prints which character (a fallback
+//! chain, so no character silently disappears), glyph metrics for layout, and subsetting for
+//! embedding.
+//!
+//! Metrics are read once per face, on first use, with allsorts. Only faces the document needs
+//! are ever parsed: the 6 MB Japanese face costs nothing in a briefing without Japanese.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font::read_cmap_subtable;
+use allsorts::post::PostTable;
+use allsorts::tables::cmap::Cmap;
+use allsorts::tables::os2::Os2;
+use allsorts::tables::{
+    FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable, OpenTypeFont,
+};
+use allsorts::tag;
+use rustc_hash::FxHashMap;
+
+/// Bold and/or italic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct FontStyle {
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl FontStyle {
+    pub const REGULAR: FontStyle = FontStyle {
+        bold: false,
+        italic: false,
+    };
+    pub const BOLD: FontStyle = FontStyle {
+        bold: true,
+        italic: false,
+    };
+
+    fn index(self) -> usize {
+        usize::from(self.bold) + 2 * usize::from(self.italic)
+    }
+}
+
+/// Index of a face in a [`FontBook`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub u16);
+
+/// A font file and what it is for.
+pub struct FaceSource {
+    /// The PostScript name, used (with a subset tag) as the PDF BaseFont.
+    pub name: String,
+    pub data: Cow<'static, [u8]>,
+    pub style: FontStyle,
+}
+
+/// What the layout and the PDF writer need to know about a face, in font units.
+#[derive(Debug)]
+pub struct FaceMetrics {
+    pub units_per_em: u16,
+    pub ascent: i16,
+    pub descent: i16,
+    pub line_gap: i16,
+    pub cap_height: i16,
+    pub bbox: [i16; 4],
+    pub italic_angle: f32,
+    cmap: FxHashMap<u32, u16>,
+    advances: Vec<u16>,
+}
+
+impl FaceMetrics {
+    /// The glyph for `c`, if the face has one.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.cmap.get(&(c as u32)).copied().filter(|&g| g != 0)
+    }
+
+    /// Advance width of a glyph in font units.
+    pub fn advance(&self, glyph: u16) -> u16 {
+        let i = usize::from(glyph).min(self.advances.len().saturating_sub(1));
+        self.advances.get(i).copied().unwrap_or(0)
+    }
+
+    /// Width of `c` in em (1.0 = the font size).
+    pub fn char_width(&self, c: char) -> f32 {
+        let g = self.glyph(c).unwrap_or(0);
+        f32::from(self.advance(g)) / f32::from(self.units_per_em)
+    }
+
+    /// Scale from font units to em.
+    pub fn em(&self, units: i16) -> f32 {
+        f32::from(units) / f32::from(self.units_per_em)
+    }
+}
+
+/// A problem with a font file (a bad user font, or a subsetting failure).
+#[derive(Debug, thiserror::Error)]
+#[error("font {name}: {message}")]
+pub struct FontError {
+    pub name: String,
+    pub message: String,
+}
+
+struct Face {
+    source: FaceSource,
+    metrics: OnceLock<Result<FaceMetrics, String>>,
+}
+
+/// All faces of a document: a main family (regular, bold, italic, bold italic) and fallbacks
+/// tried in order for characters the family lacks.
+pub struct FontBook {
+    faces: Vec<Face>,
+    family: [FaceId; 4],
+    fallbacks: Vec<FaceId>,
+}
+
+/// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, variation
+/// selectors, byte order mark. They still guide line breaking; dropping them loses no text.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+macro_rules! builtin_face {
+    ($name:literal, $file:literal, $bold:literal, $italic:literal) => {
+        FaceSource {
+            name: $name.to_string(),
+            data: Cow::Borrowed(include_bytes!(concat!("../fonts/", $file))),
+            style: FontStyle {
+                bold: $bold,
+                italic: $italic,
+            },
+        }
+    };
+}
+
+impl FontBook {
+    /// The faces compiled into the binary: Noto Sans (Latin, Greek, Cyrillic), then DejaVu Sans
+    /// (symbols and arrows), then IPAexGothic (Japanese).
+    pub fn builtin() -> FontBook {
+        let faces = vec![
+            builtin_face!("NotoSans-Regular", "NotoSans-Regular.ttf", false, false),
+            builtin_face!("NotoSans-Bold", "NotoSans-Bold.ttf", true, false),
+            builtin_face!("NotoSans-Italic", "NotoSans-Italic.ttf", false, true),
+            builtin_face!("NotoSans-BoldItalic", "NotoSans-BoldItalic.ttf", true, true),
+            builtin_face!("DejaVuSans", "DejaVuSans.ttf", false, false),
+            builtin_face!("IPAexGothic", "IPAexGothic.ttf", false, false),
+        ];
+        FontBook::new(faces, [0, 1, 2, 3], &[4, 5])
+    }
+
+    /// A book from explicit faces: `family` indexes regular, bold, italic, bold italic.
+    pub fn new(faces: Vec<FaceSource>, family: [u16; 4], fallbacks: &[u16]) -> FontBook {
+        FontBook {
+            faces: faces
+                .into_iter()
+                .map(|source| Face {
+                    source,
+                    metrics: OnceLock::new(),
+                })
+                .collect(),
+            family: family.map(FaceId),
+            fallbacks: fallbacks.iter().copied().map(FaceId).collect(),
+        }
+    }
+
+    /// The face that prints `c` in `style`: the family's face if it has the glyph, else the
+    /// first fallback that does. `None` means no face can print it.
+    ///
+    /// Pictographic emoji (U+1F000 and up) are printed by no built-in face: DejaVu Sans has a
+    /// few dozen of them, which would print some emoji and reject the rest. Rejecting all of
+    /// them, with an error naming each, is consistent.
+    pub fn face_for(&self, c: char, style: FontStyle) -> Option<FaceId> {
+        if ('\u{1F000}'..='\u{1FAFF}').contains(&c) {
+            return None;
+        }
+        let main = self.family[style.index()];
+        std::iter::once(main)
+            .chain(std::iter::once(self.family[0]))
+            .chain(self.fallbacks.iter().copied())
+            .find(|&f| self.metrics(f).is_some_and(|m| m.glyph(c).is_some()))
+    }
+
+    /// Whether some face can print `c` (invisible characters count as printable).
+    pub fn covers(&self, c: char) -> bool {
+        c == '\n' || c == '\t' || is_invisible(c) || self.face_for(c, FontStyle::REGULAR).is_some()
+    }
+
+    /// The family's face for a style (used for metrics of lines without text).
+    pub fn family_face(&self, style: FontStyle) -> FaceId {
+        self.family[style.index()]
+    }
+
+    /// Metrics of a face, parsed on first use. `None` if the font file is unusable.
+    pub fn metrics(&self, face: FaceId) -> Option<&FaceMetrics> {
+        let f = self.faces.get(usize::from(face.0))?;
+        f.metrics
+            .get_or_init(|| read_metrics(&f.source.data))
+            .as_ref()
+            .ok()
+    }
+
+    pub fn source(&self, face: FaceId) -> &FaceSource {
+        &self.faces[usize::from(face.0)].source
+    }
+
+    /// The font file cut down to `glyphs`, which must be distinct and must not include 0:
+    /// glyph `glyphs[i]` becomes glyph `i + 1` of the result (glyph 0 stays `.notdef`). Its
+    /// cmap is replaced by `cmap` (character code → new glyph id), so that a subset can map
+    /// stand-in characters to its glyphs.
+    pub fn subset(
+        &self,
+        face: FaceId,
+        glyphs: &[u16],
+        cmap: &[(u32, u16)],
+    ) -> Result<Vec<u8>, FontError> {
+        let src = self.source(face);
+        let err = |message: String| FontError {
+            name: src.name.clone(),
+            message,
+        };
+        let mut ids = Vec::with_capacity(glyphs.len() + 1);
+        ids.push(0);
+        ids.extend(glyphs.iter().copied().filter(|&g| g != 0));
+        let font = ReadScope::new(&src.data)
+            .read::<OpenTypeFont<'_>>()
+            .map_err(|e| err(e.to_string()))?;
+        let provider = font.table_provider(0).map_err(|e| err(e.to_string()))?;
+        let cut = allsorts::subset::subset(&provider, &ids).map_err(|e| err(e.to_string()))?;
+        let cut_font = ReadScope::new(&cut)
+            .read::<OpenTypeFont<'_>>()
+            .map_err(|e| err(e.to_string()))?;
+        let inner = cut_font.table_provider(0).map_err(|e| err(e.to_string()))?;
+        let tags: Vec<u32> = inner
+            .table_tags()
+            .unwrap_or_default()
+            .into_iter()
+            // The name table only carries strings no PDF reader needs.
+            .filter(|&t| t != tag::NAME)
+            .collect();
+        let with_cmap = WithCmap {
+            inner,
+            cmap: cmap_table(cmap),
+        };
+        allsorts::subset::whole_font(&with_cmap, &tags).map_err(|e| err(e.to_string()))
+    }
+}
+
+/// A font's tables with the cmap swapped for another.
+struct WithCmap<'a> {
+    inner: allsorts::tables::OffsetTableFontProvider<'a>,
+    cmap: Vec<u8>,
+}
+
+impl FontTableProvider for WithCmap<'_> {
+    fn table_data(&self, t: u32) -> Result<Option<Cow<'_, [u8]>>, allsorts::error::ParseError> {
+        if t == tag::CMAP {
+            Ok(Some(Cow::Borrowed(&self.cmap)))
+        } else {
+            self.inner.table_data(t)
+        }
+    }
+
+    fn has_table(&self, t: u32) -> bool {
+        t == tag::CMAP || self.inner.has_table(t)
+    }
+
+    fn table_tags(&self) -> Option<Vec<u32>> {
+        self.inner.table_tags()
+    }
+}
+
+/// A cmap table with one Windows Unicode (full repertoire) format 12 subtable.
+fn cmap_table(entries: &[(u32, u16)]) -> Vec<u8> {
+    let mut sorted = entries.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup_by_key(|e| e.0);
+    // Consecutive codes with consecutive glyphs share a group.
+    let mut groups: Vec<(u32, u32, u32)> = Vec::new();
+    for (code, gid) in sorted {
+        match groups.last_mut() {
+            Some(g) if g.1 + 1 == code && g.2 + (code - g.0) == u32::from(gid) => g.1 = code,
+            _ => groups.push((code, code, u32::from(gid))),
+        }
+    }
+    let mut out = Vec::with_capacity(28 + 12 * groups.len());
+    out.extend_from_slice(&[0, 0, 0, 1]); // version 0, one subtable
+    out.extend_from_slice(&[0, 3, 0, 10]); // platform 3 (Windows), encoding 10 (UCS-4)
+    out.extend_from_slice(&12u32.to_be_bytes());
+    out.extend_from_slice(&12u16.to_be_bytes());
+    out.extend_from_slice(&0u16.to_be_bytes());
+    out.extend_from_slice(&(16 + 12 * groups.len() as u32).to_be_bytes());
+    out.extend_from_slice(&0u32.to_be_bytes()); // language
+    out.extend_from_slice(&(groups.len() as u32).to_be_bytes());
+    for (start, end, gid) in groups {
+        for v in [start, end, gid] {
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+    }
+    out
+}
+
+fn read_metrics(data: &[u8]) -> Result<FaceMetrics, String> {
+    let font = ReadScope::new(data)
+        .read::<OpenTypeFont<'_>>()
+        .map_err(|e| e.to_string())?;
+    let p = font.table_provider(0).map_err(|e| e.to_string())?;
+    let table = |t: u32| {
+        p.read_table_data(t)
+            .map_err(|e| format!("{}: {e}", tag::DisplayTag(t)))
+    };
+    let head_data = table(tag::HEAD)?;
+    let head = ReadScope::new(&head_data)
+        .read::<HeadTable>()
+        .map_err(|e| e.to_string())?;
+    let hhea_data = table(tag::HHEA)?;
+    let hhea = ReadScope::new(&hhea_data)
+        .read::<HheaTable>()
+        .map_err(|e| e.to_string())?;
+    let maxp_data = table(tag::MAXP)?;
+    let maxp = ReadScope::new(&maxp_data)
+        .read::<MaxpTable>()
+        .map_err(|e| e.to_string())?;
+    let hmtx_data = table(tag::HMTX)?;
+    let hmtx = ReadScope::new(&hmtx_data)
+        .read_dep::<HmtxTable<'_>>((
+            usize::from(maxp.num_glyphs),
+            usize::from(hhea.num_h_metrics),
+        ))
+        .map_err(|e| e.to_string())?;
+    if !p.has_table(tag::GLYF) {
+        return Err("only TrueType (glyf) outlines are supported".into());
+    }
+    let advances = (0..maxp.num_glyphs)
+        .map(|g| hmtx.horizontal_advance(g).unwrap_or(0))
+        .collect();
+    let cmap_data = table(tag::CMAP)?;
+    let cmap = ReadScope::new(&cmap_data)
+        .read::<Cmap<'_>>()
+        .map_err(|e| e.to_string())?;
+    let (_, sub) = read_cmap_subtable(&cmap)
+        .map_err(|e| e.to_string())?
+        .ok_or("no Unicode cmap")?;
+    let mut map = FxHashMap::default();
+    sub.mappings_fn(|c, g| {
+        map.insert(c, g);
+    })
+    .map_err(|e| e.to_string())?;
+    let os2 = p
+        .table_data(tag::OS_2)
+        .ok()
+        .flatten()
+        .and_then(|d| ReadScope::new(&d).read_dep::<Os2>(d.len()).ok());
+    let italic_angle = p
+        .table_data(tag::POST)
+        .ok()
+        .flatten()
+        .and_then(|d| {
+            ReadScope::new(&d)
+                .read::<PostTable<'_>>()
+                .ok()
+                .map(|t| t.header.italic_angle)
+        })
+        .map_or(0.0, |a| a as f32 / 65536.0);
+    if head.units_per_em == 0 {
+        return Err("units per em is 0".into());
+    }
+    Ok(FaceMetrics {
+        units_per_em: head.units_per_em,
+        ascent: hhea.ascender,
+        descent: hhea.descender,
+        line_gap: hhea.line_gap,
+        cap_height: os2
+            .as_ref()
+            .and_then(|o| o.version2to4.as_ref().map(|v| v.s_cap_height))
+            .filter(|&h| h > 0)
+            .unwrap_or((f32::from(hhea.ascender) * 0.7) as i16),
+        bbox: [head.x_min, head.y_min, head.x_max, head.y_max],
+        italic_angle,
+        cmap: map,
+        advances,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_eu_script_and_japanese_has_a_face() {
+        let book = FontBook::builtin();
+        let text = "Ελληνικά България ő ű ș ț ł ħ ġ ż ř ě ķ ļ ņ ė į ų ß æ ø å € “quoted” – — … 日本語のテキスト、カタカナ。";
+        for c in text.chars() {
+            assert!(book.covers(c), "{c:?} U+{:04X} not covered", c as u32);
+        }
+        assert!(!book.covers('😀'));
+    }
+
+    #[test]
+    fn fallback_chain_picks_japanese_face_for_kana() {
+        let book = FontBook::builtin();
+        let latin = book.face_for('a', FontStyle::BOLD).unwrap();
+        assert_eq!(book.source(latin).name, "NotoSans-Bold");
+        let kana = book.face_for('か', FontStyle::BOLD).unwrap();
+        assert_eq!(book.source(kana).name, "IPAexGothic");
+    }
+
+    #[test]
+    fn widths_come_from_the_font() {
+        let book = FontBook::builtin();
+        let m = book.metrics(FaceId(0)).unwrap();
+        assert!(m.char_width('W') > m.char_width('i'));
+        assert!(m.char_width(' ') > 0.1);
+    }
+
+    #[test]
+    fn subset_keeps_only_requested_glyphs() {
+        let book = FontBook::builtin();
+        let m = book.metrics(FaceId(0)).unwrap();
+        let mut glyphs: Vec<u16> = "Briefing".chars().filter_map(|c| m.glyph(c)).collect();
+        glyphs.sort();
+        glyphs.dedup();
+        let cmap: Vec<(u32, u16)> = glyphs
+            .iter()
+            .enumerate()
+            .map(|(i, _)| (0x41 + i as u32, i as u16 + 1))
+            .collect();
+        let data = book.subset(FaceId(0), &glyphs, &cmap).unwrap();
+        assert!(data.len() < 20_000, "subset is {} bytes", data.len());
+        let font = ReadScope::new(&data).read::<OpenTypeFont<'_>>().unwrap();
+        let p = font.table_provider(0).unwrap();
+        let maxp = ReadScope::new(&p.read_table_data(tag::MAXP).unwrap())
+            .read::<MaxpTable>()
+            .unwrap();
+        assert_eq!(usize::from(maxp.num_glyphs), glyphs.len() + 1);
+        // The replacement cmap is what a reader (and genpdf's rusttype) sees.
+        let rt = rusttype::Font::from_bytes(data).unwrap();
+        assert_eq!(rt.glyph('A').id().0, 1);
+        assert_eq!(rt.glyph('B').id().0, 2);
+    }
+}

@@ -1,0 +1,334 @@
+//! Markdown bodies on the page: paragraphs, bullet and numbered lists (nested), tables with
+//! rules, quotes and code, with emphasis, strong text and links.
+
+use crate::fonts::FontStyle;
+use crate::markdown::{Align as CellAlign, Block as MdBlock, Inline};
+use crate::theme::{Align, TextStyle};
+
+use super::flow::{look, Block, Flow};
+use super::text::{self, Span};
+use super::{Item, TextItem};
+
+/// Inline Markdown runs as spans in `style`: strong is bold, emphasis italic, links coloured.
+pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span> {
+    inlines
+        .iter()
+        .map(|i| {
+            let mut l = look(style);
+            l.style = FontStyle {
+                bold: l.style.bold || i.strong,
+                italic: l.style.italic || i.emphasis,
+            };
+            if let Some(target) = &i.link {
+                l.color = flow.theme.colors.link;
+                l.link = Some(target.clone());
+            }
+            Span {
+                text: i.text.clone(),
+                look: l,
+            }
+        })
+        .collect()
+}
+
+/// Lays out body blocks `indent` points in from the content's left edge.
+pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: f32) {
+    for block in body {
+        match block {
+            MdBlock::Paragraph(inl) => {
+                let s = spans(inl, style, flow);
+                flow.paragraph(&s, style, indent, Align::Left, None);
+            }
+            MdBlock::Heading(inl) => {
+                let mut s = spans(inl, style, flow);
+                s.iter_mut().for_each(|s| s.look.style.bold = true);
+                flow.paragraph(&s, style, indent, Align::Left, None);
+                flow.keep_last_with_next();
+            }
+            MdBlock::List { start, items } => list(flow, *start, items, style, indent),
+            MdBlock::Table {
+                aligns,
+                header,
+                rows,
+            } => table(flow, aligns, header, rows, style, indent),
+            MdBlock::Quote(inner) => {
+                let mut quote = style.clone();
+                quote.italic = true;
+                let first = flow.blocks.len();
+                blocks(flow, inner, &quote, indent + flow.theme.list_indent.0);
+                // A bar down the left of the quote.
+                let x = flow.left + indent + flow.theme.list_indent.0 / 2.0;
+                let color = flow.theme.colors.table_rule;
+                for b in &mut flow.blocks[first..] {
+                    b.items.push(Item::Line {
+                        x1: x,
+                        y1: 0.0,
+                        x2: x,
+                        y2: b.height,
+                        color,
+                    });
+                }
+            }
+            MdBlock::Code(lines) => {
+                let mut code = style.clone();
+                code.space_before.0 = 0.0;
+                code.space_after.0 = 0.0;
+                flow.space(style.space_before.0);
+                for line in lines {
+                    // Keep indentation visible: leading spaces become no-break spaces.
+                    let lead = line.len() - line.trim_start_matches(' ').len();
+                    let text = format!("{}{}", "\u{00A0}".repeat(lead), &line[lead..]);
+                    let s = [Span {
+                        text: if text.is_empty() {
+                            "\u{00A0}".into()
+                        } else {
+                            text
+                        },
+                        look: look(&code),
+                    }];
+                    flow.paragraph(
+                        &s,
+                        &code,
+                        indent + flow.theme.list_indent.0 / 2.0,
+                        Align::Left,
+                        None,
+                    );
+                }
+                flow.space(style.space_after.0);
+            }
+            MdBlock::Rule => {
+                flow.space(style.space_after.0);
+                flow.rule(flow.theme.colors.table_rule, indent, 3.0);
+                flow.space(style.space_after.0);
+            }
+        }
+    }
+}
+
+/// A list: each item's first paragraph carries the bullet or number in the indent.
+fn list(
+    flow: &mut Flow<'_>,
+    start: Option<u64>,
+    items: &[Vec<MdBlock>],
+    style: &TextStyle,
+    indent: f32,
+) {
+    let step = flow.theme.list_indent.0;
+    let depth = (indent / step.max(1.0)) as usize;
+    // Items of a list sit closer together than paragraphs.
+    let mut item_style = style.clone();
+    item_style.space_after.0 = style.space_after.0 / 2.0;
+    for (n, item) in items.iter().enumerate() {
+        let label = match start {
+            Some(s) => format!("{}.", s + n as u64),
+            None => if depth % 2 == 0 { "•" } else { "–" }.to_string(),
+        };
+        let label_width = flow.str_width(&label, &look(style));
+        // Numbers end just before the text; bullets sit in the middle of the indent.
+        let label_x = match start {
+            Some(_) => indent + step - label_width - 4.0,
+            None => indent + (step - label_width) / 2.0,
+        }
+        .max(indent);
+        let mut first = true;
+        for block in item {
+            match (block, first) {
+                (MdBlock::Paragraph(inl), true) => {
+                    let s = spans(inl, style, flow);
+                    flow.paragraph(
+                        &s,
+                        &item_style,
+                        indent + step,
+                        Align::Left,
+                        Some((&label, label_x)),
+                    );
+                }
+                (other, true) => {
+                    // An item that starts with something other than text: the label goes on
+                    // a line of its own.
+                    let s = [Span {
+                        text: label.clone(),
+                        look: look(style),
+                    }];
+                    flow.paragraph(&s, &item_style, label_x, Align::Left, None);
+                    blocks(
+                        flow,
+                        std::slice::from_ref(other),
+                        &item_style,
+                        indent + step,
+                    );
+                }
+                (other, false) => blocks(
+                    flow,
+                    std::slice::from_ref(other),
+                    &item_style,
+                    indent + step,
+                ),
+            }
+            first = false;
+        }
+    }
+    flow.space(style.space_after.0);
+}
+
+/// A pipe table: columns share the width in proportion to their content, cells wrap, a rule
+/// frames every cell, the header row is bold and stays with the first row.
+fn table(
+    flow: &mut Flow<'_>,
+    aligns: &[CellAlign],
+    header: &[Vec<Inline>],
+    rows: &[Vec<Vec<Inline>>],
+    body: &TextStyle,
+    indent: f32,
+) {
+    let style = flow.theme.styles.table.clone();
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    if columns == 0 {
+        return;
+    }
+    let pad = 4.0;
+    let total = flow.width - indent;
+    // Natural width of each column (its widest cell on one line), then shares of the total.
+    let natural: Vec<f32> = (0..columns)
+        .map(|c| {
+            std::iter::once(header)
+                .chain(rows.iter().map(Vec::as_slice))
+                .filter_map(|r| r.get(c))
+                .map(|cell| {
+                    let s = spans(cell, &style, flow);
+                    text::set(&s, f32::INFINITY, flow.fonts)
+                        .iter()
+                        .map(|l| l.width)
+                        .fold(0.0, f32::max)
+                })
+                .fold(0.0, f32::max)
+                + 2.0 * pad
+        })
+        .collect();
+    let sum: f32 = natural.iter().sum();
+    let widths: Vec<f32> = if sum <= total {
+        natural.iter().map(|w| w * total / sum).collect()
+    } else {
+        // Narrow columns keep their width; wide ones share what is left.
+        let fair = total / columns as f32;
+        let narrow: f32 = natural.iter().filter(|&&w| w <= fair).sum();
+        let wide: f32 = natural.iter().filter(|&&w| w > fair).sum();
+        natural
+            .iter()
+            .map(|&w| {
+                if w <= fair {
+                    w
+                } else {
+                    w / wide * (total - narrow)
+                }
+            })
+            .collect()
+    };
+    flow.space(style.space_before.0);
+    let color = flow.theme.colors.table_rule;
+    let x0 = flow.left + indent;
+    let all_rows =
+        std::iter::once((header, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
+    for (row, is_header) in all_rows {
+        if row.is_empty() {
+            continue;
+        }
+        // Set every cell, then emit the row as slices of one line each so a tall row can
+        // still break across pages; the slices of a row stay together when they can.
+        let mut cells = Vec::new();
+        for c in 0..columns {
+            let mut s = row
+                .get(c)
+                .map(|cell| spans(cell, &style, flow))
+                .unwrap_or_default();
+            if is_header {
+                s.iter_mut().for_each(|s| s.look.style.bold = true);
+            }
+            cells.push(text::set(&s, widths[c] - 2.0 * pad, flow.fonts));
+        }
+        let size = f32::from(style.size.0);
+        let (line_h, baseline) = flow.line_metrics(size, style.line_height.0);
+        let slices = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        for k in 0..slices {
+            let first = k == 0;
+            let last = k + 1 == slices;
+            let height = line_h + if first { pad } else { 0.0 } + if last { pad } else { 0.0 };
+            let top_pad = if first { pad } else { 0.0 };
+            let mut items = Vec::new();
+            let mut x = x0;
+            for (c, lines) in cells.iter().enumerate() {
+                if let Some(line) = lines.get(k) {
+                    let inner = widths[c] - 2.0 * pad;
+                    let shift = match aligns.get(c).copied().unwrap_or_default() {
+                        CellAlign::Left => 0.0,
+                        CellAlign::Center => (inner - line.width) / 2.0,
+                        CellAlign::Right => inner - line.width,
+                    };
+                    for run in &line.runs {
+                        let rx = x + pad + shift + run.x;
+                        if let Some(target) = &run.look.link {
+                            items.push(Item::Link {
+                                x: rx,
+                                y: top_pad,
+                                width: run.width,
+                                height: line_h,
+                                target: target.clone(),
+                            });
+                        }
+                        items.push(Item::Text(TextItem {
+                            x: rx,
+                            baseline: top_pad + baseline,
+                            face: run.face,
+                            size: run.look.size,
+                            color: run.look.color,
+                            text: run.text.clone(),
+                            width: run.width,
+                        }));
+                    }
+                }
+                items.push(Item::Line {
+                    x1: x,
+                    y1: 0.0,
+                    x2: x,
+                    y2: height,
+                    color,
+                });
+                x += widths[c];
+            }
+            items.push(Item::Line {
+                x1: x,
+                y1: 0.0,
+                x2: x,
+                y2: height,
+                color,
+            });
+            if first {
+                items.push(Item::Line {
+                    x1: x0,
+                    y1: 0.0,
+                    x2: x,
+                    y2: 0.0,
+                    color,
+                });
+            }
+            if last {
+                items.push(Item::Line {
+                    x1: x0,
+                    y1: height,
+                    x2: x,
+                    y2: height,
+                    color,
+                });
+            }
+            flow.push(Block {
+                height,
+                items,
+                keep_with_next: !last || is_header,
+                ..Block::default()
+            });
+        }
+    }
+    flow.space(style.space_after.0.max(body.space_after.0));
+}

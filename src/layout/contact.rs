@@ -1,0 +1,101 @@
+//! The inquiry contact block at the end, set apart by a frame or a rule: the note, the office,
+//! and labelled TEL / FAX / e-mail / web lines.
+
+use crate::model::Contact;
+use crate::theme::{Align, ContactStyle};
+
+use super::flow::{look, Flow, Group};
+use super::section::heading;
+use super::text::Span;
+
+pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
+    let theme = flow.theme;
+    let styles = &theme.styles;
+    let ct = &theme.contact;
+    flow.space(styles.heading.space_before.0);
+    if ct.heading {
+        heading(
+            flow,
+            "",
+            &theme.labels.contact,
+            &styles.heading,
+            Some(0),
+            0.0,
+        );
+    } else {
+        flow.anchor(&theme.labels.contact, 0);
+    }
+    let pad = ct.padding.0;
+    flow.begin_group(Group {
+        color: theme.colors.frame,
+        frame: ct.style == ContactStyle::Frame,
+        left: flow.left,
+        right: flow.left + flow.width,
+    });
+    flow.strut(pad);
+    let text = |t: &str| Span {
+        text: t.to_string(),
+        look: look(&styles.contact),
+    };
+    let label = |t: &str| Span {
+        text: t.to_string(),
+        look: look(&styles.contact_label),
+    };
+    let mut paragraphs: Vec<Vec<Span>> = Vec::new();
+    if let Some(note) = &c.note {
+        paragraphs.push(vec![text(note)]);
+    }
+    if let Some(name) = &c.name {
+        paragraphs.push(vec![text(name)]);
+    }
+    let office: Vec<&str> = [&c.division, &c.bureau, &c.organisation]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !office.is_empty() {
+        paragraphs.push(vec![text(&office.join(", "))]);
+    }
+    let lines = [
+        (&theme.labels.tel, &c.tel, None),
+        (&theme.labels.fax, &c.fax, None),
+        (
+            &theme.labels.email,
+            &c.email,
+            c.email.as_ref().map(|e| format!("mailto:{e}")),
+        ),
+        (&theme.labels.url, &c.url, c.url.clone()),
+    ];
+    for (name, value, link) in lines {
+        if let Some(value) = value {
+            let mut v = text(value);
+            if let Some(target) = link {
+                v.look.link = Some(target);
+                v.look.color = theme.colors.link;
+            }
+            paragraphs.push(vec![label(&format!("{name}: ")), v]);
+        }
+    }
+    let mut style = styles.contact.clone();
+    style.space_before.0 = 0.0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let mut s = style.clone();
+        // The note stands apart from the address lines under it.
+        if i > 0 || paragraphs.len() == 1 {
+            s.space_after.0 = 0.0;
+        }
+        flow.paragraph(p, &s, pad, Align::Left, None);
+    }
+    flow.strut(pad);
+    flow.end_group();
+    // Keep the block in one piece where it fits on a page.
+    for b in flow
+        .blocks
+        .iter_mut()
+        .rev()
+        .take_while(|b| b.group.is_some())
+        .skip(1)
+    {
+        b.keep_with_next = true;
+    }
+}

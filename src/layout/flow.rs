@@ -1,0 +1,296 @@
+//! The vertical flow: everything on the pages becomes a list of unbreakable [`Block`]s (a line
+//! of text, a rule, a slice of a table row) with the space above them and whether they must
+//! stay with the next one. Pagination (`paginate.rs`) then only has to cut this list.
+
+use crate::fonts::{FontBook, FontStyle};
+use crate::theme::{Align, Rgb, TextStyle, Theme};
+
+use super::text::{self, Look, Span};
+use super::{Item, TextItem};
+
+/// An unbreakable piece of the flow. Item positions are relative to the block's top edge
+/// (y) and to the page's left edge (x).
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    pub height: f32,
+    /// Space above; dropped at the top of a page.
+    pub space_before: f32,
+    pub items: Vec<Item>,
+    /// Never end a page after this block (headings, first lines of paragraphs…).
+    pub keep_with_next: bool,
+    /// This block starts an outline / table-of-contents target.
+    pub anchor: Option<usize>,
+    /// This block belongs to a framed group (the contact block).
+    pub group: Option<usize>,
+    /// A table-of-contents line: the page number of this anchor is filled in after pagination.
+    pub toc_entry: Option<TocEntry>,
+}
+
+/// Where a table-of-contents line wants its page number.
+#[derive(Debug, Clone)]
+pub struct TocEntry {
+    pub anchor: usize,
+    /// The right edge for the number, and its baseline within the block.
+    pub right: f32,
+    pub baseline: f32,
+    pub look: Look,
+    /// Where the entry's text ends (dot leaders start here).
+    pub text_end: f32,
+}
+
+/// A heading others can jump to (outline entries and table-of-contents lines).
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub title: String,
+    pub level: u8,
+}
+
+/// A frame round a group of blocks.
+#[derive(Debug, Clone, Copy)]
+pub struct Group {
+    pub color: Rgb,
+    /// Full frame, or only a rule above.
+    pub frame: bool,
+    pub left: f32,
+    pub right: f32,
+}
+
+/// Builds the flow. Knows the content area's horizontal extent, the theme and the fonts.
+pub struct Flow<'a> {
+    pub fonts: &'a FontBook,
+    pub theme: &'a Theme,
+    pub blocks: Vec<Block>,
+    pub anchors: Vec<Anchor>,
+    pub groups: Vec<Group>,
+    /// Left edge and width of the content area, in points.
+    pub left: f32,
+    pub width: f32,
+    /// Space owed before the next block (collapses: the larger of two spaces wins).
+    pending_space: f32,
+    pending_anchor: Option<usize>,
+    current_group: Option<usize>,
+}
+
+/// The look of text in a role.
+pub fn look(style: &TextStyle) -> Look {
+    Look {
+        style: FontStyle {
+            bold: style.bold,
+            italic: style.italic,
+        },
+        size: style.size.0,
+        color: style.color,
+        link: None,
+    }
+}
+
+impl<'a> Flow<'a> {
+    pub fn new(fonts: &'a FontBook, theme: &'a Theme, left: f32, width: f32) -> Flow<'a> {
+        Flow {
+            fonts,
+            theme,
+            blocks: Vec::new(),
+            anchors: Vec::new(),
+            groups: Vec::new(),
+            left,
+            width,
+            pending_space: 0.0,
+            pending_anchor: None,
+            current_group: None,
+        }
+    }
+
+    /// Asks for at least `points` of space before the next block.
+    pub fn space(&mut self, points: f32) {
+        self.pending_space = self.pending_space.max(points);
+    }
+
+    /// The next block is the target of a new outline entry; returns its index.
+    pub fn anchor(&mut self, title: &str, level: u8) -> usize {
+        self.anchors.push(Anchor {
+            title: title.to_string(),
+            level,
+        });
+        let id = self.anchors.len() - 1;
+        self.pending_anchor = Some(id);
+        id
+    }
+
+    /// Starts a framed group; blocks pushed until [`Flow::end_group`] belong to it.
+    pub fn begin_group(&mut self, group: Group) {
+        self.groups.push(group);
+        self.current_group = Some(self.groups.len() - 1);
+    }
+
+    pub fn end_group(&mut self) {
+        self.current_group = None;
+    }
+
+    /// Adds a block, giving it the pending space and anchor.
+    pub fn push(&mut self, mut block: Block) {
+        block.space_before = block
+            .space_before
+            .max(std::mem::take(&mut self.pending_space));
+        if block.anchor.is_none() {
+            block.anchor = self.pending_anchor.take();
+        }
+        block.group = block.group.or(self.current_group);
+        self.blocks.push(block);
+    }
+
+    /// Marks the last block as one that must stay with whatever comes next.
+    pub fn keep_last_with_next(&mut self) {
+        if let Some(b) = self.blocks.last_mut() {
+            b.keep_with_next = true;
+        }
+    }
+
+    /// Height of a line of text at `size` points in `style`'s line spacing, and the baseline's
+    /// offset from the line's top.
+    pub fn line_metrics(&self, size: f32, line_height: f32) -> (f32, f32) {
+        let face = self.fonts.family_face(FontStyle::REGULAR);
+        let (ascent, descent) = self
+            .fonts
+            .metrics(face)
+            .map_or((0.8, -0.2), |m| (m.em(m.ascent), m.em(m.descent)));
+        let height = size * line_height;
+        let content = (ascent - descent) * size;
+        (height, (height - content) / 2.0 + ascent * size)
+    }
+
+    /// Sets a paragraph of `spans` in `style`, `indent` points in from the content's left edge,
+    /// with an optional label (a list bullet or a number) hanging in the indent on the first
+    /// line. Applies the style's space before and after; keeps first and last two lines
+    /// together (no orphans or widows).
+    pub fn paragraph(
+        &mut self,
+        spans: &[Span],
+        style: &TextStyle,
+        indent: f32,
+        align: Align,
+        label: Option<(&str, f32)>,
+    ) {
+        let width = (self.width - indent).max(20.0);
+        let lines = text::set(spans, width, self.fonts);
+        if lines.is_empty() {
+            return;
+        }
+        self.space(style.space_before.0);
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let size = line.size.max(f32::from(style.size.0));
+            let (height, baseline) = self.line_metrics(size, style.line_height.0);
+            let x0 = self.left
+                + indent
+                + match align {
+                    Align::Left => 0.0,
+                    Align::Center => (width - line.width) / 2.0,
+                    Align::Right => width - line.width,
+                };
+            let mut items: Vec<Item> = Vec::new();
+            if i == 0 {
+                if let Some((label, label_x)) = label {
+                    let look = look(style);
+                    self.place_str(&mut items, label, self.left + label_x, baseline, &look);
+                }
+            }
+            for run in line.runs {
+                if let Some(target) = &run.look.link {
+                    items.push(Item::Link {
+                        x: x0 + run.x,
+                        y: baseline - size,
+                        width: run.width,
+                        height: size * 1.25,
+                        target: target.clone(),
+                    });
+                }
+                items.push(Item::Text(TextItem {
+                    x: x0 + run.x,
+                    baseline,
+                    face: run.face,
+                    size: run.look.size,
+                    color: run.look.color,
+                    text: run.text,
+                    width: run.width,
+                }));
+            }
+            // Orphans and widows: the first line stays with the second, the last but one
+            // with the last.
+            let keep = n > 1 && (i == 0 || i + 2 == n);
+            self.push(Block {
+                height,
+                items,
+                keep_with_next: keep,
+                ..Block::default()
+            });
+        }
+        self.space(style.space_after.0);
+    }
+
+    /// Places a short string (a label, a page number) at `x` as text items, face by face.
+    pub fn place_str(
+        &self,
+        items: &mut Vec<Item>,
+        s: &str,
+        x: f32,
+        baseline: f32,
+        look: &Look,
+    ) -> f32 {
+        let spans = [Span {
+            text: s.to_string(),
+            look: look.clone(),
+        }];
+        let mut width = 0.0;
+        for line in text::set(&spans, f32::INFINITY, self.fonts) {
+            for run in line.runs {
+                items.push(Item::Text(TextItem {
+                    x: x + run.x,
+                    baseline,
+                    face: run.face,
+                    size: run.look.size,
+                    color: run.look.color,
+                    text: run.text,
+                    width: run.width,
+                }));
+            }
+            width = line.width;
+        }
+        width
+    }
+
+    /// Width of a short string.
+    pub fn str_width(&self, s: &str, look: &Look) -> f32 {
+        let spans = [Span {
+            text: s.to_string(),
+            look: look.clone(),
+        }];
+        text::set(&spans, f32::INFINITY, self.fonts)
+            .iter()
+            .map(|l| l.width)
+            .fold(0.0, f32::max)
+    }
+
+    /// A horizontal rule across the content area (from `indent`).
+    pub fn rule(&mut self, color: Rgb, indent: f32, gap: f32) {
+        self.push(Block {
+            height: gap * 2.0,
+            items: vec![Item::Line {
+                x1: self.left + indent,
+                y1: gap,
+                x2: self.left + self.width,
+                y2: gap,
+                color,
+            }],
+            ..Block::default()
+        });
+    }
+
+    /// A block that only takes up space (padding inside a frame). Unlike [`Flow::space`] it
+    /// is kept at the top of a page.
+    pub fn strut(&mut self, height: f32) {
+        self.push(Block {
+            height,
+            ..Block::default()
+        });
+    }
+}

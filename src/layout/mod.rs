@@ -1,0 +1,225 @@
+//! Layout: a checked briefing, a theme and fonts in; positioned pages out. Pure: no I/O, no
+//! PDF. One file per part of the briefing (`title`, `section`, `contact`, `toc`), with the
+//! Markdown bodies in `body`, the running header and footer in `running`, and the machinery
+//! they share in `text` (setting lines), `flow` (blocks) and `paginate` (cutting pages).
+
+mod body;
+mod contact;
+pub mod flow;
+mod paginate;
+mod running;
+mod section;
+pub mod text;
+mod title;
+mod toc;
+
+use crate::fonts::{FaceId, FontBook, FontStyle};
+use crate::model::Briefing;
+use crate::theme::{Rgb, Theme};
+
+use flow::Flow;
+
+/// Text in one face, size and colour at a position. Coordinates are points from the page's
+/// top-left corner; `baseline` is the y of the text's baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextItem {
+    pub x: f32,
+    pub baseline: f32,
+    pub face: FaceId,
+    pub size: u8,
+    pub color: Rgb,
+    pub text: String,
+    /// Advance width of `text`, in points.
+    pub width: f32,
+}
+
+/// Something on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextItem),
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        color: Rgb,
+    },
+    /// A clickable area (not drawn): the link's text is printed by `Text` items.
+    Link {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        target: String,
+    },
+}
+
+impl Item {
+    /// The same item moved down by `dy`.
+    fn shifted(mut self, dy: f32) -> Item {
+        match &mut self {
+            Item::Text(t) => t.baseline += dy,
+            Item::Line { y1, y2, .. } => {
+                *y1 += dy;
+                *y2 += dy;
+            }
+            Item::Link { y, .. } => *y += dy,
+        }
+        self
+    }
+}
+
+/// One page of the briefing.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// An entry of the PDF outline (bookmarks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    /// 0 for sections, 1 for topics under a section.
+    pub level: u8,
+    /// Page index from 0, and the y of the heading's top.
+    pub page: usize,
+    pub y: f32,
+}
+
+/// Big diagonal text across every page (`draft: true`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Watermark {
+    pub text: String,
+    pub face: FaceId,
+    pub size: u8,
+    pub color: Rgb,
+    /// Width of the text at `size`, in points (for centring).
+    pub width: f32,
+}
+
+/// The laid-out briefing.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+    pub watermark: Option<Watermark>,
+}
+
+/// Options that come from the command line rather than the template.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Force a table of contents.
+    pub toc: bool,
+}
+
+/// Lays out a whole briefing.
+pub fn layout(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options) -> Document {
+    let page = &theme.page;
+    let left = page.margin_left.pt();
+    let width = page.size.width - left - page.margin_right.pt();
+    let mut flow = Flow::new(fonts, theme, left, width);
+
+    title::title_block(&mut flow, b);
+    let toc_at = flow.blocks.len();
+    section::sections(&mut flow, b);
+    contact::contact_block(&mut flow, &b.contact);
+
+    if options.toc || theme.toc {
+        // The contents go after the title block; they are built last because they list the
+        // anchors the sections made.
+        let mut toc_flow = Flow::new(fonts, theme, left, width);
+        toc::contents(&mut toc_flow, &flow.anchors);
+        flow.blocks.splice(toc_at..toc_at, toc_flow.blocks);
+    }
+
+    let top = page.margin_top.pt();
+    let bottom = page.size.height - page.margin_bottom.pt();
+    let mut doc = paginate::paginate(&flow, top, bottom, page.size.width, page.size.height);
+    running::decorate(&mut doc, b, theme, fonts);
+    doc.watermark = b.draft.then(|| watermark(theme, fonts));
+    doc
+}
+
+fn watermark(theme: &Theme, fonts: &FontBook) -> Watermark {
+    let style = &theme.styles.watermark;
+    let fstyle = FontStyle {
+        bold: style.bold,
+        italic: style.italic,
+    };
+    let text = theme.labels.draft.clone();
+    let face = fonts.family_face(fstyle);
+    let width = fonts.metrics(face).map_or(0.0, |m| {
+        text.chars().map(|c| m.char_width(c)).sum::<f32>() * f32::from(style.size.0)
+    });
+    Watermark {
+        text,
+        face,
+        size: style.size.0,
+        color: style.color,
+        width,
+    }
+}
+
+/// Formats a date with the template's `date_format`.
+pub fn format_date(date: crate::model::Date, format: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS[usize::from(date.month().clamp(1, 12)) - 1];
+    let mut out = String::new();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let unpadded = chars.peek() == Some(&'-');
+        if unpadded {
+            chars.next();
+        }
+        match (chars.next(), unpadded) {
+            (Some('Y'), _) => out.push_str(&date.year().to_string()),
+            (Some('B'), _) => out.push_str(month),
+            (Some('b'), _) => out.push_str(&month[..3]),
+            (Some('d'), false) => out.push_str(&format!("{:02}", date.day())),
+            (Some('d'), true) => out.push_str(&date.day().to_string()),
+            (Some('m'), false) => out.push_str(&format!("{:02}", date.month())),
+            (Some('m'), true) => out.push_str(&date.month().to_string()),
+            (Some('%'), _) => out.push('%'),
+            (Some(other), _) => {
+                out.push('%');
+                out.push(other);
+            }
+            (None, _) => out.push('%'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn dates_format_like_the_template_says() {
+        let d = Date::new(2020, 10, 6).unwrap();
+        assert_eq!(format_date(d, "%B %-d, %Y"), "October 6, 2020");
+        assert_eq!(format_date(d, "%d %b %Y"), "06 Oct 2020");
+        assert_eq!(format_date(d, "%Y年%-m月%-d日"), "2020年10月6日");
+        assert_eq!(format_date(d, "%Y-%m-%d 100%%"), "2020-10-06 100%");
+    }
+}

@@ -1,0 +1,209 @@
+//! Cutting the flow into pages: never after a block that must stay with the next (so a
+//! heading never sits alone at the foot of a page), space dropped at the top of a page, frames
+//! drawn round each page's part of a group, outline targets and contents page numbers resolved.
+
+use super::flow::{Block, Flow};
+use super::{Document, Item, OutlineEntry, Page, TextItem};
+
+/// Where each block landed: page index and the y of its top edge.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    page: usize,
+    y: f32,
+}
+
+/// Lays the flow's blocks onto pages whose content runs from `top` to `bottom`.
+pub fn paginate(flow: &Flow<'_>, top: f32, bottom: f32, width: f32, height: f32) -> Document {
+    let placed = place(&flow.blocks, top, bottom);
+    let page_count = placed.last().map_or(1, |p| p.page + 1);
+    let mut pages = vec![Page::default(); page_count];
+    for (block, at) in flow.blocks.iter().zip(&placed) {
+        pages[at.page]
+            .items
+            .extend(block.items.iter().cloned().map(|i| i.shifted(at.y)));
+    }
+    draw_groups(flow, &placed, &mut pages);
+
+    let mut outline = Vec::new();
+    let mut anchor_pages = vec![0; flow.anchors.len()];
+    for (block, at) in flow.blocks.iter().zip(&placed) {
+        if let Some(a) = block.anchor {
+            anchor_pages[a] = at.page;
+            let anchor = &flow.anchors[a];
+            outline.push(OutlineEntry {
+                title: anchor.title.clone(),
+                level: anchor.level,
+                page: at.page,
+                y: at.y,
+            });
+        }
+    }
+    fill_contents(flow, &placed, &anchor_pages, &mut pages);
+    Document {
+        width,
+        height,
+        pages,
+        outline,
+        watermark: None,
+    }
+}
+
+/// Greedy placement with look-back: when a block does not fit, the page ends before the
+/// chain of keep-with-next blocks leading to it (unless that chain fills the whole page).
+fn place(blocks: &[Block], top: f32, bottom: f32) -> Vec<Placed> {
+    let mut placed: Vec<Placed> = Vec::with_capacity(blocks.len());
+    let mut page = 0;
+    let mut page_first = 0; // index of the first block on the current page
+    let mut y = top;
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let on_empty_page = i == page_first;
+        let space = if on_empty_page { 0.0 } else { b.space_before };
+        if !on_empty_page && y + space + b.height > bottom + 0.01 {
+            let mut start = i;
+            while start > page_first && blocks[start - 1].keep_with_next {
+                start -= 1;
+            }
+            if start > page_first {
+                placed.truncate(start);
+                i = start;
+            }
+            page += 1;
+            page_first = i;
+            y = top;
+            continue;
+        }
+        placed.push(Placed { page, y: y + space });
+        y += space + b.height;
+        i += 1;
+    }
+    placed
+}
+
+/// Frames (or a rule above) round each page's part of every group.
+fn draw_groups(flow: &Flow<'_>, placed: &[Placed], pages: &mut [Page]) {
+    for (gi, group) in flow.groups.iter().enumerate() {
+        // (page, top, bottom) spans of this group, one per page it touches.
+        let mut spans: Vec<(usize, f32, f32)> = Vec::new();
+        for (block, at) in flow.blocks.iter().zip(placed) {
+            if block.group != Some(gi) {
+                continue;
+            }
+            let (t, b) = (at.y, at.y + block.height);
+            match spans.last_mut() {
+                Some(s) if s.0 == at.page => s.2 = b,
+                _ => spans.push((at.page, t, b)),
+            }
+        }
+        for (n, &(page, t, b)) in spans.iter().enumerate() {
+            let (l, r, c) = (group.left, group.right, group.color);
+            let line = |x1, y1, x2, y2| Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                color: c,
+            };
+            let items = &mut pages[page].items;
+            if group.frame {
+                items.extend([
+                    line(l, t, r, t),
+                    line(r, t, r, b),
+                    line(r, b, l, b),
+                    line(l, b, l, t),
+                ]);
+            } else if n == 0 {
+                items.push(line(l, t, r, t));
+            }
+        }
+    }
+}
+
+/// Writes the page numbers into table-of-contents lines, with dot leaders.
+fn fill_contents(flow: &Flow<'_>, placed: &[Placed], anchor_pages: &[usize], pages: &mut [Page]) {
+    for (block, at) in flow.blocks.iter().zip(placed) {
+        let Some(entry) = &block.toc_entry else {
+            continue;
+        };
+        let number = (anchor_pages[entry.anchor] + 1).to_string();
+        let number_width = flow.str_width(&number, &entry.look);
+        let items = &mut pages[at.page].items;
+        let start = items.len();
+        flow.place_str(
+            items,
+            &number,
+            entry.right - number_width,
+            entry.baseline,
+            &entry.look,
+        );
+        let dot = flow.str_width(". ", &entry.look).max(1.0);
+        let room = entry.right - number_width - entry.text_end - 2.0 * dot;
+        if room > dot {
+            let dots = ". ".repeat((room / dot) as usize);
+            let x = entry.right - number_width - dot * (room / dot).floor() - dot;
+            flow.place_str(items, dots.trim_end(), x, entry.baseline, &entry.look);
+        }
+        for item in &mut items[start..] {
+            if let Item::Text(TextItem { baseline, .. }) = item {
+                *baseline += at.y;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(height: f32, keep: bool) -> Block {
+        Block {
+            height,
+            keep_with_next: keep,
+            space_before: 5.0,
+            ..Block::default()
+        }
+    }
+
+    #[test]
+    fn blocks_fill_pages_in_order() {
+        let blocks: Vec<Block> = (0..10).map(|_| block(20.0, false)).collect();
+        let p = place(&blocks, 0.0, 100.0);
+        assert_eq!(
+            p.iter().map(|p| p.page).collect::<Vec<_>>(),
+            [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]
+        );
+        // Space is dropped at the top of a page.
+        assert_eq!(p[4].y, 0.0);
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page() {
+        // Three lines fill the page; a heading (keep with next) would be the 4th block's
+        // predecessor at the foot of page 0.
+        let mut blocks = vec![
+            block(20.0, false),
+            block(20.0, false),
+            block(20.0, false),
+            block(20.0, true),
+            block(20.0, false),
+        ];
+        blocks[3].keep_with_next = true;
+        let p = place(&blocks, 0.0, 100.0);
+        assert_eq!(
+            p[3].page, 1,
+            "the heading moved to the next page with its text"
+        );
+        assert_eq!(p[4].page, 1);
+    }
+
+    #[test]
+    fn a_chain_longer_than_a_page_still_breaks() {
+        let blocks: Vec<Block> = (0..10).map(|_| block(30.0, true)).collect();
+        let p = place(&blocks, 0.0, 100.0);
+        assert_eq!(p.last().unwrap().page, 3);
+        for w in p.windows(2) {
+            assert!(w[1].page >= w[0].page);
+        }
+    }
+}

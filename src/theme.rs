@@ -1,0 +1,767 @@
+//! Templates: YAML files that set every layout value (page, type, colours, spacing, numbering,
+//! labels, running header and footer). Three are compiled in; a user's template overrides the
+//! built-in ones field by field.
+//!
+//! Each section of the theme is declared once with [`section!`], which yields the typed section
+//! (what layout reads), its raw serde mirror (every field optional and spanned, so a template
+//! can name only what it changes) and the code that applies one onto the other, reporting a bad
+//! value at its line.
+
+use std::str::FromStr;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::load::{self, Limits, Spanned};
+
+/// A template file compiled into the binary.
+pub struct BuiltinTemplate {
+    pub name: &'static str,
+    pub source: &'static str,
+}
+
+/// The built-in templates, `default` first.
+pub const BUILTIN: &[BuiltinTemplate] = &[
+    BuiltinTemplate {
+        name: "default",
+        source: include_str!("../templates/default.yaml"),
+    },
+    BuiltinTemplate {
+        name: "press-release",
+        source: include_str!("../templates/press-release.yaml"),
+    },
+    BuiltinTemplate {
+        name: "one-pager",
+        source: include_str!("../templates/one-pager.yaml"),
+    },
+];
+
+/// Something a template can set: a leaf value, or a section of them.
+pub trait Apply {
+    /// What the YAML holds for it.
+    type Raw: DeserializeOwned;
+    /// Overrides `self` with what `raw` sets; bad values become diagnostics at `path`.
+    fn apply(&mut self, raw: Self::Raw, path: &str, diags: &mut Vec<Diagnostic>);
+}
+
+/// A leaf value parsed from one YAML scalar.
+pub trait Leaf: Sized {
+    type Raw: DeserializeOwned;
+    fn parse(raw: Self::Raw) -> Result<Self, String>;
+}
+
+impl<T: Leaf> Apply for T {
+    type Raw = Spanned<T::Raw>;
+    fn apply(&mut self, raw: Self::Raw, path: &str, diags: &mut Vec<Diagnostic>) {
+        match T::parse(raw.value) {
+            Ok(v) => *self = v,
+            Err(message) => diags.push(Diagnostic {
+                span: Some(raw.span),
+                path: path.to_string(),
+                message,
+                help: None,
+            }),
+        }
+    }
+}
+
+macro_rules! section {
+    ($(#[$doc:meta])* $name:ident / $raw:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct $name { $($(#[$fdoc])* pub $field: $ty,)* }
+
+        #[doc = concat!("The YAML form of [`", stringify!($name), "`]: every field optional.")]
+        #[derive(Debug, Default, Deserialize)]
+        pub struct $raw { $(pub $field: Option<<$ty as Apply>::Raw>,)* }
+
+        impl Apply for $name {
+            type Raw = $raw;
+            fn apply(&mut self, raw: $raw, path: &str, diags: &mut Vec<Diagnostic>) {
+                $(
+                    if let Some(v) = raw.$field {
+                        let p = if path.is_empty() {
+                            stringify!($field).to_string()
+                        } else {
+                            format!("{}.{}", path, stringify!($field))
+                        };
+                        self.$field.apply(v, &p, diags);
+                    }
+                )*
+            }
+        }
+    };
+}
+
+// ---- leaf types -------------------------------------------------------------------------
+
+impl Leaf for String {
+    type Raw = String;
+    fn parse(raw: String) -> Result<String, String> {
+        Ok(raw)
+    }
+}
+
+impl Leaf for bool {
+    type Raw = bool;
+    fn parse(raw: bool) -> Result<bool, String> {
+        Ok(raw)
+    }
+}
+
+/// A length in points (1/72 inch).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Pt(pub f32);
+
+impl Leaf for Pt {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<Pt, String> {
+        if (0.0..=1000.0).contains(&raw) {
+            Ok(Pt(raw as f32))
+        } else {
+            Err(format!("{raw} is not a length between 0 and 1000 points"))
+        }
+    }
+}
+
+/// A length given in millimetres, held in points.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Mm(pub f32);
+
+impl Mm {
+    pub fn pt(self) -> f32 {
+        self.0 * 72.0 / 25.4
+    }
+}
+
+impl Leaf for Mm {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<Mm, String> {
+        if (0.0..=200.0).contains(&raw) {
+            Ok(Mm(raw as f32))
+        } else {
+            Err(format!("{raw} is not a margin between 0 and 200 mm"))
+        }
+    }
+}
+
+/// A font size in whole points (the PDF backend takes whole sizes).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FontSize(pub u8);
+
+impl Leaf for FontSize {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<FontSize, String> {
+        if raw.fract() == 0.0 && (4.0..=144.0).contains(&raw) {
+            Ok(FontSize(raw as u8))
+        } else {
+            Err(format!(
+                "font size {raw} must be a whole number of points from 4 to 144"
+            ))
+        }
+    }
+}
+
+/// A line-height factor (1.0 = the font's own line height).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Factor(pub f32);
+
+impl Leaf for Factor {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<Factor, String> {
+        if (0.8..=3.0).contains(&raw) {
+            Ok(Factor(raw as f32))
+        } else {
+            Err(format!("line height {raw} must be between 0.8 and 3.0"))
+        }
+    }
+}
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl FromStr for Rgb {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Rgb, String> {
+        let bad = || format!("colour '{s}' is not of the form #rrggbb or #rgb");
+        let hex = s.strip_prefix('#').ok_or_else(bad)?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        let digit = |i: usize, n: usize| u8::from_str_radix(&hex[i..i + n], 16).map_err(|_| bad());
+        match hex.len() {
+            6 => Ok(Rgb(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+            3 => Ok(Rgb(digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// Leaves that are parsed from a string with `FromStr`.
+macro_rules! leaf_from_str {
+    ($($t:ty),*) => {$(
+        impl Leaf for $t {
+            type Raw = String;
+            fn parse(raw: String) -> Result<$t, String> {
+                raw.trim().parse()
+            }
+        }
+    )*};
+}
+
+leaf_from_str!(Rgb, PageSize, Numbering, Align, DatePlacement, ContactStyle);
+
+/// Paper size in points.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PageSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl FromStr for PageSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<PageSize, String> {
+        let mm = |w: f32, h: f32| PageSize {
+            width: Mm(w).pt(),
+            height: Mm(h).pt(),
+        };
+        match s.to_ascii_lowercase().as_str() {
+            "a4" => Ok(mm(210.0, 297.0)),
+            "a5" => Ok(mm(148.0, 210.0)),
+            "a3" => Ok(mm(297.0, 420.0)),
+            "letter" => Ok(PageSize {
+                width: 612.0,
+                height: 792.0,
+            }),
+            "legal" => Ok(PageSize {
+                width: 612.0,
+                height: 1008.0,
+            }),
+            other => {
+                let bad = || {
+                    format!("page size '{s}' is not A3, A4, A5, Letter, Legal or WIDTHxHEIGHT in mm (e.g. 210x297)")
+                };
+                let (w, h) = other
+                    .trim_end_matches("mm")
+                    .split_once('x')
+                    .ok_or_else(bad)?;
+                let (w, h): (f32, f32) = (
+                    w.trim().parse().map_err(|_| bad())?,
+                    h.trim().parse().map_err(|_| bad())?,
+                );
+                if (50.0..=1000.0).contains(&w) && (50.0..=1000.0).contains(&h) {
+                    Ok(mm(w, h))
+                } else {
+                    Err(format!(
+                        "page size '{s}': each side must be between 50 and 1000 mm"
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// How sections and topics are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Numbering {
+    /// `1.`, with topics numbered `1.`, `2.` again under their section.
+    #[default]
+    Arabic,
+    /// `1.`, with topics numbered `2.1`, `2.2` under section 2.
+    Decimal,
+    /// `i.`, `ii.`
+    Roman,
+    None,
+}
+
+impl FromStr for Numbering {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Numbering, String> {
+        match s {
+            "1." | "1" => Ok(Numbering::Arabic),
+            "1.1" | "1.1." => Ok(Numbering::Decimal),
+            "i." | "i" => Ok(Numbering::Roman),
+            "none" | "" => Ok(Numbering::None),
+            _ => Err(format!(
+                "numbering '{s}' is not one of \"1.\", \"1.1\", \"i.\", \"none\""
+            )),
+        }
+    }
+}
+
+impl Numbering {
+    /// The label of a top-level section (`n` from 1).
+    pub fn section(self, n: usize) -> String {
+        match self {
+            Numbering::Arabic | Numbering::Decimal => format!("{n}."),
+            Numbering::Roman => format!("{}.", roman(n)),
+            Numbering::None => String::new(),
+        }
+    }
+
+    /// The label of item `n` (from 1) under section `parent`.
+    pub fn subsection(self, parent: usize, n: usize) -> String {
+        match self {
+            Numbering::Arabic => format!("{n}."),
+            Numbering::Decimal => format!("{parent}.{n}"),
+            Numbering::Roman => format!("{}.", roman(n)),
+            Numbering::None => String::new(),
+        }
+    }
+}
+
+fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut s = String::new();
+    for (v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+impl FromStr for Align {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Align, String> {
+        match s {
+            "left" => Ok(Align::Left),
+            "center" | "centre" => Ok(Align::Center),
+            "right" => Ok(Align::Right),
+            _ => Err(format!("alignment '{s}' is not left, center or right")),
+        }
+    }
+}
+
+/// Where the date goes in the title block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DatePlacement {
+    /// On its own line under the title, with the organisation.
+    #[default]
+    BelowTitle,
+    /// Right-aligned above the title, as on a ministry press release.
+    AboveRight,
+}
+
+impl FromStr for DatePlacement {
+    type Err = String;
+    fn from_str(s: &str) -> Result<DatePlacement, String> {
+        match s {
+            "below-title" => Ok(DatePlacement::BelowTitle),
+            "above-right" => Ok(DatePlacement::AboveRight),
+            _ => Err(format!(
+                "date placement '{s}' is not below-title or above-right"
+            )),
+        }
+    }
+}
+
+/// How the contact block is set apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContactStyle {
+    /// A frame all round.
+    #[default]
+    Frame,
+    /// A rule above.
+    Rule,
+}
+
+impl FromStr for ContactStyle {
+    type Err = String;
+    fn from_str(s: &str) -> Result<ContactStyle, String> {
+        match s {
+            "frame" => Ok(ContactStyle::Frame),
+            "rule" => Ok(ContactStyle::Rule),
+            _ => Err(format!("contact style '{s}' is not frame or rule")),
+        }
+    }
+}
+
+// ---- sections ---------------------------------------------------------------------------
+
+section! {
+    /// How one kind of text looks: a role such as `title`, `heading` or `body`.
+    TextStyle / RawTextStyle {
+        size: FontSize,
+        bold: bool,
+        italic: bool,
+        color: Rgb,
+        /// Line height as a multiple of the font's own.
+        line_height: Factor,
+        space_before: Pt,
+        space_after: Pt,
+    }
+}
+
+section! {
+    /// Paper and margins.
+    PageTheme / RawPageTheme {
+        size: PageSize,
+        margin_top: Mm,
+        margin_bottom: Mm,
+        margin_left: Mm,
+        margin_right: Mm,
+    }
+}
+
+section! {
+    /// The roles text is set in.
+    Styles / RawStyles {
+        title: TextStyle,
+        /// The date and organisation lines of the title block.
+        meta: TextStyle,
+        summary: TextStyle,
+        /// Numbered sections: Overview, Major achievements.
+        heading: TextStyle,
+        /// The topics under "Major achievements".
+        subheading: TextStyle,
+        /// The optional `heading:` line above the numbered sections.
+        part: TextStyle,
+        body: TextStyle,
+        table: TextStyle,
+        contact: TextStyle,
+        contact_label: TextStyle,
+        /// Running header and footer.
+        running: TextStyle,
+        toc: TextStyle,
+        watermark: TextStyle,
+    }
+}
+
+section! {
+    /// Colours of lines and links.
+    Colors / RawColors {
+        rule: Rgb,
+        frame: Rgb,
+        link: Rgb,
+        table_rule: Rgb,
+    }
+}
+
+section! {
+    /// The block at the top of page 1.
+    TitleBlock / RawTitleBlock {
+        align: Align,
+        date: DatePlacement,
+        rule_below: bool,
+        space_after: Pt,
+    }
+}
+
+section! {
+    /// Words the briefing prints that are not in the YAML.
+    Labels / RawLabels {
+        overview: String,
+        achievements: String,
+        contact: String,
+        tel: String,
+        fax: String,
+        email: String,
+        url: String,
+        toc: String,
+        draft: String,
+    }
+}
+
+section! {
+    /// A running header or footer line. Placeholders: `{title}`, `{short_title}`, `{date}`,
+    /// `{page}`, `{pages}`, `{marking}`.
+    Running / RawRunning {
+        left: String,
+        center: String,
+        right: String,
+        first_page: bool,
+        rule: bool,
+    }
+}
+
+section! {
+    /// The contact block.
+    ContactTheme / RawContactTheme {
+        style: ContactStyle,
+        padding: Pt,
+        /// Print the `contact` label as a heading above the block.
+        heading: bool,
+    }
+}
+
+section! {
+    /// A complete template.
+    Theme / RawTheme {
+        /// A built-in template this one starts from (user templates only; default `default`).
+        extends: String,
+        name: String,
+        description: String,
+        page: PageTheme,
+        styles: Styles,
+        colors: Colors,
+        title_block: TitleBlock,
+        numbering: Numbering,
+        /// Indent of list items and of topic bodies under their number, in points.
+        list_indent: Pt,
+        labels: Labels,
+        /// strftime-like: `%B` month name, `%b` short month, `%-d` day, `%d` two-digit day,
+        /// `%m` two-digit month, `%-m` month, `%Y` year.
+        date_format: String,
+        header: Running,
+        footer: Running,
+        contact: ContactTheme,
+        toc: bool,
+    }
+}
+
+/// Where a template comes from.
+pub enum TemplateRef<'a> {
+    Builtin(&'a str),
+    File(&'a SourceFile),
+}
+
+/// A template could not be used. Diagnostics point into `file`.
+#[derive(Debug)]
+pub struct TemplateError {
+    pub file: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Theme {
+    /// The theme for `template`: `default`, overridden by the named built-in (or the one a
+    /// user file `extends`), overridden by the user file.
+    pub fn resolve(template: TemplateRef<'_>) -> Result<Theme, TemplateError> {
+        let mut theme = Theme::default();
+        apply_builtin(&mut theme, "default")?;
+        match template {
+            TemplateRef::Builtin("default") => {}
+            TemplateRef::Builtin(name) => apply_builtin(&mut theme, name)?,
+            TemplateRef::File(file) => {
+                let (mut raw, mut diags) = load::load::<RawTheme>(file, &Limits::default());
+                if let Some(base) = raw.extends.take() {
+                    match BUILTIN.iter().find(|b| b.name == base.value) {
+                        Some(b) if b.name != "default" => apply_builtin(&mut theme, b.name)?,
+                        Some(_) => {}
+                        None => diags.push(Diagnostic {
+                            span: Some(base.span),
+                            path: "extends".into(),
+                            message: format!(
+                                "no built-in template '{}'; the built-in ones are {}",
+                                base.value,
+                                builtin_names()
+                            ),
+                            help: None,
+                        }),
+                    }
+                }
+                theme.apply(raw, "", &mut diags);
+                if !diags.is_empty() {
+                    return Err(TemplateError {
+                        file: file.clone(),
+                        diagnostics: diags,
+                    });
+                }
+            }
+        }
+        Ok(theme)
+    }
+}
+
+/// `default, press-release, one-pager`
+pub fn builtin_names() -> String {
+    BUILTIN
+        .iter()
+        .map(|b| b.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn apply_builtin(theme: &mut Theme, name: &str) -> Result<(), TemplateError> {
+    let file = builtin_file(name).ok_or_else(|| TemplateError {
+        file: SourceFile {
+            name: name.to_string(),
+            text: String::new(),
+        },
+        diagnostics: vec![Diagnostic {
+            span: None,
+            path: String::new(),
+            message: format!(
+                "no built-in template '{name}'; the built-in ones are {}",
+                builtin_names()
+            ),
+            help: None,
+        }],
+    })?;
+    let (raw, mut diags) = load::load::<RawTheme>(&file, &Limits::default());
+    theme.apply(raw, "", &mut diags);
+    if diags.is_empty() {
+        Ok(())
+    } else {
+        Err(TemplateError {
+            file,
+            diagnostics: diags,
+        })
+    }
+}
+
+fn builtin_file(name: &str) -> Option<SourceFile> {
+    BUILTIN.iter().find(|b| b.name == name).map(|b| SourceFile {
+        name: format!("templates/{}.yaml (built in)", b.name),
+        text: b.source.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(text: &str) -> SourceFile {
+        SourceFile {
+            name: "mine.yaml".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn every_builtin_template_loads() {
+        for b in BUILTIN {
+            let t = Theme::resolve(TemplateRef::Builtin(b.name))
+                .unwrap_or_else(|e| panic!("{}: {:?}", b.name, e.diagnostics));
+            assert_eq!(t.name, b.name);
+            assert!(!t.description.is_empty());
+        }
+    }
+
+    /// default.yaml must set every field: applying it over two different starting themes
+    /// gives the same result only if nothing is left from the start.
+    #[test]
+    fn default_template_sets_every_field() {
+        let file = builtin_file("default").unwrap();
+        let mut a = Theme::default();
+        let mut b = Theme::default();
+        b.page.size = PageSize {
+            width: 1.0,
+            height: 1.0,
+        };
+        let poison = TextStyle {
+            size: FontSize(99),
+            bold: true,
+            italic: true,
+            color: Rgb(1, 2, 3),
+            line_height: Factor(9.0),
+            space_before: Pt(9.0),
+            space_after: Pt(9.0),
+        };
+        let s = &mut b.styles;
+        for role in [
+            &mut s.title,
+            &mut s.meta,
+            &mut s.summary,
+            &mut s.heading,
+            &mut s.subheading,
+            &mut s.part,
+            &mut s.body,
+            &mut s.table,
+            &mut s.contact,
+            &mut s.contact_label,
+            &mut s.running,
+            &mut s.toc,
+            &mut s.watermark,
+        ] {
+            *role = poison.clone();
+        }
+        b.labels.overview = "poison".into();
+        b.header.left = "poison".into();
+        b.footer.first_page = true;
+        b.toc = true;
+        b.list_indent = Pt(99.0);
+        b.date_format = "poison".into();
+        b.colors.rule = Rgb(1, 2, 3);
+        b.contact.padding = Pt(99.0);
+        b.title_block.rule_below = !a.title_block.rule_below;
+        for t in [&mut a, &mut b] {
+            let (raw, diags) = load::load::<RawTheme>(&file, &Limits::default());
+            assert!(diags.is_empty(), "{diags:?}");
+            t.apply(raw, "", &mut Vec::new());
+        }
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn user_template_overrides_only_what_it_names() {
+        let base = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        let t = Theme::resolve(TemplateRef::File(&user(
+            "styles:\n  body:\n    size: 12\nlabels:\n  overview: Summary\n",
+        )))
+        .unwrap();
+        assert_eq!(t.styles.body.size, FontSize(12));
+        assert_eq!(t.labels.overview, "Summary");
+        let mut expected = base.clone();
+        expected.styles.body.size = FontSize(12);
+        expected.labels.overview = "Summary".into();
+        assert_eq!(t, expected);
+    }
+
+    #[test]
+    fn user_template_can_extend_a_builtin() {
+        let one = Theme::resolve(TemplateRef::Builtin("one-pager")).unwrap();
+        let t =
+            Theme::resolve(TemplateRef::File(&user("extends: one-pager\ntoc: true\n"))).unwrap();
+        assert_eq!(t.styles.body, one.styles.body);
+        assert!(t.toc);
+    }
+
+    #[test]
+    fn bad_values_point_at_their_line() {
+        let err = Theme::resolve(TemplateRef::File(&user(
+            "page:\n  size: B7\nstyles:\n  body:\n    color: blue\n",
+        )))
+        .unwrap_err();
+        let d = &err.diagnostics;
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0].path, "page.size");
+        assert!(d[0].message.contains("B7"));
+        assert_eq!(d[1].path, "styles.body.color");
+        let (line, _) = err.file.line_col(d[1].span.unwrap().start);
+        assert_eq!(line, 5);
+    }
+
+    #[test]
+    fn numbering_styles() {
+        assert_eq!(Numbering::Decimal.subsection(2, 3), "2.3");
+        assert_eq!(Numbering::Arabic.subsection(2, 3), "3.");
+        assert_eq!(Numbering::Roman.section(14), "xiv.");
+        assert_eq!(Numbering::None.section(1), "");
+        assert!("1)".parse::<Numbering>().is_err());
+    }
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!("#1f3a68".parse::<Rgb>(), Ok(Rgb(0x1f, 0x3a, 0x68)));
+        assert_eq!("#fff".parse::<Rgb>(), Ok(Rgb(255, 255, 255)));
+        assert!("blue".parse::<Rgb>().is_err());
+        assert!("#12345g".parse::<Rgb>().is_err());
+    }
+}
