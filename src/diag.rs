@@ -6,6 +6,11 @@ use unicode_width::UnicodeWidthChar;
 /// Display columns a tab advances to when a source line is shown.
 const TAB_STOP: usize = 4;
 
+/// Longer source lines are shown as a window this wide round the span…
+const MAX_LINE_WIDTH: usize = 100;
+/// …starting this many columns before it.
+const LINE_CONTEXT: usize = 30;
+
 /// A byte range in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -110,7 +115,8 @@ impl SourceFile {
     }
 
     /// The line holding `span.start` as displayed (tabs expanded, control characters made
-    /// visible), the display column where the span starts, and its width on that line.
+    /// visible, a long line cut to a window round the span), the display column where the
+    /// span starts, and its width on that line.
     fn snippet(&self, span: Span) -> (String, usize, usize) {
         let text = &self.text;
         let start = char_floor(text, span.start);
@@ -120,7 +126,8 @@ impl SourceFile {
         let line = &text[line_start..line_end];
         let line = line.strip_suffix('\r').unwrap_or(line);
 
-        let mut shown = String::new();
+        // Each character as shown: its display column, width, and the character itself.
+        let mut cells = Vec::with_capacity(line.len());
         let mut width = 0;
         let (mut caret_col, mut caret_end) = (None, None);
         for (i, c) in line.char_indices() {
@@ -131,21 +138,45 @@ impl SourceFile {
             if at >= end && caret_end.is_none() {
                 caret_end = Some(width);
             }
-            if c == '\t' {
-                let to = (width / TAB_STOP + 1) * TAB_STOP;
-                shown.extend(std::iter::repeat_n(' ', to - width));
-                width = to;
-            } else if c.is_control() {
-                shown.push('\u{FFFD}');
-                width += 1;
-            } else {
-                shown.push(c);
-                width += c.width().unwrap_or(0);
-            }
+            let (shown, w) = match c {
+                '\t' => (' ', (width / TAB_STOP + 1) * TAB_STOP - width),
+                c if c.is_control() => ('\u{FFFD}', 1),
+                c => (c, c.width().unwrap_or(0)),
+            };
+            cells.push((width, w, shown));
+            width += w;
         }
         let caret_col = caret_col.unwrap_or(width);
-        let caret_end = caret_end.unwrap_or(width);
-        (shown, caret_col, caret_end.saturating_sub(caret_col).max(1))
+        let caret_width = caret_end.unwrap_or(width).saturating_sub(caret_col).max(1);
+
+        let (left, right) = if width <= MAX_LINE_WIDTH {
+            (0, width)
+        } else {
+            let left = caret_col
+                .saturating_sub(LINE_CONTEXT)
+                .min(width - MAX_LINE_WIDTH);
+            (left, left + MAX_LINE_WIDTH)
+        };
+        let mut shown = String::new();
+        if left > 0 {
+            shown.push('…');
+        }
+        for &(_, w, c) in cells
+            .iter()
+            .filter(|&&(col, w, _)| col >= left && col + w <= right)
+        {
+            if c == ' ' {
+                shown.extend(std::iter::repeat_n(' ', w));
+            } else {
+                shown.push(c);
+            }
+        }
+        if right < width {
+            shown.push('…');
+        }
+        let caret_width = caret_width.min(right.saturating_sub(caret_col)).max(1);
+        let caret_col = caret_col - left + usize::from(left > 0);
+        (shown, caret_col, caret_width)
     }
 }
 
@@ -312,6 +343,31 @@ mod tests {
         1 | a: b�c
           |     ^
         ");
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window_round_the_span() {
+        let text = format!("key: {}X{}\n", "a".repeat(200), "b".repeat(200));
+        let x = text.find('X').unwrap();
+        let f = file(&text);
+        insta::assert_snapshot!(f.render(&at(x, x + 1, "here")), @r"
+        data/x.yaml:1:206: error: here
+          |
+        1 | …aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaXbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…
+          |                                ^
+        ");
+        let end = text.len() - 1;
+        let rendered = f.render(&at(end - 1, end, "at the end"));
+        assert!(rendered.contains("| …bbbb"), "{rendered}");
+        assert!(
+            rendered.lines().all(|l| l.chars().count() < 110),
+            "{rendered}"
+        );
+        let rendered = f.render(&at(0, 3, "at the start"));
+        assert!(
+            rendered.contains("1 | key: aaa") && rendered.contains("  | ^^^\n"),
+            "{rendered}"
+        );
     }
 
     #[test]
