@@ -189,7 +189,9 @@ impl<'a> De<'a> {
     }
 }
 
-/// The closest of `candidates` to a misspelt `name`, if any is close enough.
+/// The closest of `candidates` to a misspelt `name`, if any is close enough: Jaro-Winkler
+/// similarity of at least 0.8, or at most two edits (a swap of neighbours counting as one)
+/// and fewer than half the letters.
 pub(super) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str> {
     let name = name.to_lowercase();
     candidates
@@ -198,7 +200,7 @@ pub(super) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str>
             let lower = c.to_lowercase();
             (
                 strsim::jaro_winkler(&name, &lower),
-                strsim::levenshtein(&name, &lower),
+                strsim::osa_distance(&name, &lower),
                 c,
             )
         })

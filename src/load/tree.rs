@@ -443,6 +443,9 @@ impl Builder<'_> {
                  a value that contains `: ` must be quoted",
             ),
             i if i.starts_with("tabs disallowed") => d.with_help("indent with spaces, not tabs"),
+            i if i.contains("quoted scalar") => {
+                d.with_help("check that this quoted text has its closing quote")
+            }
             _ => d,
         }
     }
