@@ -17,6 +17,18 @@ use crate::model::{Briefing, Contact, Date, RawBriefing, RawContact, RawTopic, T
 /// Columns a tab in a code block advances to.
 const TAB_STOP: usize = 4;
 
+/// Contact fields that identify someone to reach, in the order the message lists them.
+const WAYS_TO_CONTACT: [&str; 8] = [
+    "tel",
+    "fax",
+    "email",
+    "url",
+    "division",
+    "bureau",
+    "organisation",
+    "name",
+];
+
 /// Deepest nesting of lists and quotes in a Markdown field. `Block` trees are walked (and
 /// dropped) recursively, so a body of 100 000 `>` must not reach the layout.
 const MAX_MARKDOWN_DEPTH: usize = 32;
@@ -283,10 +295,19 @@ impl<'a> Checker<'a> {
             ..
         } = &contact;
         let ways = [name, division, bureau, organisation, tel, fax, email, url];
+        // A misspelt `emial:` is reported by the loader, with the right name; saying that
+        // there is nothing to contact as well would only repeat it.
+        let misspelt = WAYS_TO_CONTACT
+            .iter()
+            .any(|w| self.known.misspelt.contains(&join("contact", w)));
         if ways.iter().all(|w| w.is_none()) {
-            let message = "nothing to contact; give at least one of \
-                           tel, fax, email, url, division, bureau, organisation, name";
-            self.report(span, "contact", message);
+            if !misspelt {
+                let message = format!(
+                    "nothing to contact; give at least one of {}",
+                    WAYS_TO_CONTACT.join(", ")
+                );
+                self.report(span, "contact", message);
+            }
             return None;
         }
         Some(contact)
@@ -624,6 +645,14 @@ contact:
         assert_eq!(
             problems(&replace("  tel: \"+81 3 5253 5920\"\n", "  note: Ask anyone\n")),
             ["contact: nothing to contact; give at least one of tel, fax, email, url, division, bureau, organisation, name @ 7:3"]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_way_to_contact_is_reported_once() {
+        assert_eq!(
+            problems(&replace("  tel: ", "  tle: ")),
+            ["contact: unknown field `tle`, did you mean `tel`? @ 7:3"]
         );
     }
 
