@@ -1,6 +1,8 @@
 //! Diagnostics that point at the user's file: `FILE:LINE:COL: error: message`, the source line
 //! and a caret under the spot, in the shape `just` prints.
 
+use std::collections::HashSet;
+
 use unicode_width::UnicodeWidthChar;
 
 /// Display columns a tab advances to when a source line is shown.
@@ -10,11 +12,17 @@ const TAB_STOP: usize = 4;
 const MAX_LINE_WIDTH: usize = 100;
 /// …starting this many columns before it.
 const LINE_CONTEXT: usize = 30;
+/// Bytes before the span past which a long line is not read.
+const WALK_BACK: usize = 512;
+/// Diagnostics [`render_all`] shows in full.
+const MAX_RENDERED: usize = 100;
 
 /// A byte range in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
@@ -32,6 +40,7 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// Field path such as `topics[2].body`; empty for the document root.
     pub path: String,
+    /// What is wrong, in a sentence without the path (`missing field `body``).
     pub message: String,
     /// An optional hint shown under the snippet (`did you mean 'title'?` lives in `message`).
     pub help: Option<String>,
@@ -58,7 +67,9 @@ impl Diagnostic {
 /// An input file held in memory, with the name it is shown under.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// The name shown in diagnostics, usually the path as given.
     pub name: String,
+    /// The text, without a byte order mark; spans are byte offsets into it.
     pub text: String,
 }
 
@@ -84,19 +95,23 @@ impl SourceFile {
     /// Renders one diagnostic: the `FILE:LINE:COL: error: …` header, the source line with a
     /// caret under the span, and the help line if there is one. Ends with a newline.
     pub fn render(&self, d: &Diagnostic) -> String {
+        self.render_at(d, d.span.map(|s| self.line_col(s.start)))
+    }
+
+    /// [`SourceFile::render`] with the line and column of the span's start already known.
+    fn render_at(&self, d: &Diagnostic, at: Option<(usize, usize)>) -> String {
         let message = if d.path.is_empty() {
             d.message.clone()
         } else {
             format!("{}: {}", d.path, d.message)
         };
         let mut out = String::new();
-        let gutter = match d.span {
+        let gutter = match d.span.zip(at) {
             None => {
                 out.push_str(&format!("{}: error: {message}\n", self.name));
                 1
             }
-            Some(span) => {
-                let (line, col) = self.line_col(span.start);
+            Some((span, (line, col))) => {
                 let gutter = line.to_string().len();
                 let (shown, caret_col, caret_width) = self.snippet(span);
                 out.push_str(&format!("{}:{line}:{col}: error: {message}\n", self.name));
@@ -116,27 +131,38 @@ impl SourceFile {
 
     /// The line holding `span.start` as displayed (tabs expanded, control characters made
     /// visible, a long line cut to a window round the span), the display column where the
-    /// span starts, and its width on that line.
+    /// span starts, and its width on that line. Costs the same however long the line is.
     fn snippet(&self, span: Span) -> (String, usize, usize) {
         let text = &self.text;
         let start = char_floor(text, span.start);
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let end = span.end.clamp(start, line_end);
-        let line = &text[line_start..line_end];
+        // On a very long line, start reading shortly before the span.
+        let (from, cut_left) = if start - line_start > WALK_BACK {
+            (char_floor(text, start - WALK_BACK / 2), true)
+        } else {
+            (line_start, false)
+        };
+        let line = &text[from..line_end];
         let line = line.strip_suffix('\r').unwrap_or(line);
 
         // Each character as shown: its display column, width, and the character itself.
-        let mut cells = Vec::with_capacity(line.len());
+        let mut cells = Vec::new();
         let mut width = 0;
         let (mut caret_col, mut caret_end) = (None, None);
+        let mut cut_right = false;
         for (i, c) in line.char_indices() {
-            let at = line_start + i;
+            let at = from + i;
             if at >= start && caret_col.is_none() {
                 caret_col = Some(width);
             }
             if at >= end && caret_end.is_none() {
                 caret_end = Some(width);
+            }
+            if caret_col.is_some_and(|col| width > col + MAX_LINE_WIDTH) {
+                cut_right = true;
+                break;
             }
             let (shown, w) = match c {
                 '\t' => (' ', (width / TAB_STOP + 1) * TAB_STOP - width),
@@ -149,55 +175,98 @@ impl SourceFile {
         let caret_col = caret_col.unwrap_or(width);
         let caret_width = caret_end.unwrap_or(width).saturating_sub(caret_col).max(1);
 
-        let (left, right) = if width <= MAX_LINE_WIDTH {
+        let (left, right) = if width <= MAX_LINE_WIDTH && !cut_left && !cut_right {
             (0, width)
         } else {
             let left = caret_col
                 .saturating_sub(LINE_CONTEXT)
-                .min(width - MAX_LINE_WIDTH);
+                .min(width.saturating_sub(MAX_LINE_WIDTH));
             (left, left + MAX_LINE_WIDTH)
         };
+        let cut_left = cut_left || left > 0;
         let mut shown = String::new();
-        if left > 0 {
+        if cut_left {
             shown.push('…');
         }
-        for &(_, w, c) in cells
-            .iter()
-            .filter(|&&(col, w, _)| col >= left && col + w <= right)
-        {
+        let visible = |&&(col, w, _): &&(usize, usize, char)| col >= left && col + w <= right;
+        for &(_, w, c) in cells.iter().filter(visible) {
             if c == ' ' {
                 shown.extend(std::iter::repeat_n(' ', w));
             } else {
                 shown.push(c);
             }
         }
-        if right < width {
+        if cut_right || right < width {
             shown.push('…');
         }
         let caret_width = caret_width.min(right.saturating_sub(caret_col)).max(1);
-        let caret_col = caret_col - left + usize::from(left > 0);
+        let caret_col = caret_col - left + usize::from(cut_left);
         (shown, caret_col, caret_width)
     }
 }
 
 /// Renders every diagnostic, whole-file problems first and then by position (identical ones
-/// once), followed by a summary line such as `error: 3 problems in data/x.yaml`.
+/// once), followed by a summary line such as `error: 3 problems in data/x.yaml`. Past the
+/// first hundred, problems are only counted.
 pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
-    let mut sorted: Vec<&Diagnostic> = Vec::with_capacity(diags.len());
-    for d in diags {
-        if !sorted.contains(&d) {
-            sorted.push(d);
-        }
-    }
+    let mut seen = HashSet::new();
+    let mut sorted: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| seen.insert((d.span, &d.path, &d.message, &d.help)))
+        .collect();
     sorted.sort_by_key(|d| d.span.map(|s| (s.start, s.end)));
-    let mut out: Vec<String> = sorted.iter().map(|d| file.render(d)).collect();
+    let mut positions = Positions::new(&file.text);
+    let mut out: Vec<String> = sorted
+        .iter()
+        .take(MAX_RENDERED)
+        .map(|d| file.render_at(d, d.span.map(|s| positions.line_col(s.start))))
+        .collect();
     let n = sorted.len();
+    if n > MAX_RENDERED {
+        out.push(format!("… and {} more\n", n - MAX_RENDERED));
+    }
     out.push(format!(
         "error: {n} problem{} in {}\n",
         if n == 1 { "" } else { "s" },
         file.name
     ));
     out.join("\n")
+}
+
+/// Line and column of ascending offsets in one pass over the text.
+struct Positions<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Positions<'a> {
+    fn new(text: &'a str) -> Self {
+        Positions {
+            text,
+            offset: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+
+    fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let offset = char_floor(self.text, offset);
+        if offset < self.offset {
+            *self = Positions::new(self.text);
+        }
+        for c in self.text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.col)
+    }
 }
 
 /// `offset` clamped to `text` and moved back to the start of the character it falls in.
@@ -368,6 +437,18 @@ mod tests {
             rendered.contains("1 | key: aaa") && rendered.contains("  | ^^^\n"),
             "{rendered}"
         );
+    }
+
+    #[test]
+    fn rendering_many_problems_on_a_huge_line_stays_fast() {
+        let text = "x ".repeat(2 << 20);
+        let f = file(&text);
+        let diags: Vec<_> = (0..100_000)
+            .map(|i| at(i * 40, i * 40 + 1, "bad x"))
+            .collect();
+        let out = render_all(&f, &diags);
+        assert!(out.ends_with("… and 99900 more\n\nerror: 100000 problems in data/x.yaml\n"));
+        assert!(out.contains("data/x.yaml:1:3961: error: bad x"), "{out}");
     }
 
     #[test]
