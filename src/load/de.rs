@@ -204,8 +204,8 @@ pub(super) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str>
                 c,
             )
         })
-        .filter(|&(jw, lev, c)| {
-            jw >= 0.8 || (lev <= 2 && lev * 2 < c.chars().count().max(name.chars().count()))
+        .filter(|&(jw, edits, c)| {
+            jw >= 0.8 || (edits <= 2 && edits * 2 < c.chars().count().max(name.chars().count()))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, _, c)| c)

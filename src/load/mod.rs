@@ -63,7 +63,9 @@ pub enum LoadError {
     /// The file could not be read (a usage or I/O problem: exit code 2).
     #[error("cannot read {}: {source}", path.display())]
     Io {
+        /// The path as given.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
@@ -72,7 +74,9 @@ pub enum LoadError {
     /// diagnostics can be rendered with [`crate::diag::render_all`].
     #[error("{} cannot be loaded: {}", file.name, diagnostics.first().map_or("", |d| d.message.as_str()))]
     Invalid {
+        /// The file as read (empty when it was too large to read).
         file: SourceFile,
+        /// What is wrong with it.
         diagnostics: Vec<Diagnostic>,
     },
 }
@@ -181,6 +185,7 @@ fn too_large_message(size: Option<u64>, max: usize) -> String {
 pub struct Loaded<T> {
     /// The value, with neutral values where the file had the wrong type.
     pub value: T,
+    /// Every problem found, in no particular order.
     pub diagnostics: Vec<Diagnostic>,
     /// `false` when `value` is just `T::default()`: the text did not parse, hit a limit, or
     /// its root is not what `T` needs. Checking such a value further only adds noise.
@@ -309,7 +314,10 @@ pub fn load_detailed<T: DeserializeOwned + Default>(
 /// A value together with the byte range it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spanned<T> {
+    /// Where the value was written: the text of a scalar (quotes included; a block scalar
+    /// from its `|` or `>`), a whole list or mapping, or the `*name` of an alias.
     pub span: Span,
+    /// The value itself.
     pub value: T,
 }
 

@@ -128,6 +128,7 @@ pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diag
         nodes: 0,
         text: 0,
         aliased: false,
+        line: 1,
         last_end: 0,
         diagnostics: Vec::new(),
     };
@@ -135,6 +136,7 @@ pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diag
     while let Some(next) = parser.next_event() {
         let result = match next {
             Ok((event, span)) => {
+                b.line = span.start.line();
                 let span = Span::new(b.offsets.byte(span.start), b.offsets.byte(span.end));
                 let step = b.event(event, span);
                 if span.end > span.start {
@@ -176,9 +178,10 @@ enum FrameKind {
     Seq(Vec<Node>),
     Map {
         entries: Vec<(Node, Node)>,
-        key: Option<Node>,
-        /// Scalar keys seen so far, for duplicate detection.
-        seen: HashMap<String, Span>,
+        /// A key waiting for its value, and the line it is on.
+        key: Option<(Node, usize)>,
+        /// Scalar keys seen so far and their lines, for duplicate detection.
+        seen: HashMap<String, usize>,
     },
 }
 
@@ -194,6 +197,8 @@ struct Builder<'a> {
     nodes: usize,
     text: usize,
     aliased: bool,
+    /// Line of the current event (the parser counts them).
+    line: usize,
     /// End of the last event that covered any text: where a block collection ends, and where
     /// to look for a block scalar's `|` or `>`.
     last_end: usize,
@@ -403,12 +408,13 @@ impl Builder<'_> {
             }
             FrameKind::Map {
                 key: key @ None, ..
-            } => *key = Some(node),
+            } => *key = Some((node, self.line)),
             FrameKind::Map { entries, key, seen } => {
-                let Some(k) = key.take() else { return };
+                let Some((k, key_line)) = key.take() else {
+                    return;
+                };
                 if let Some((text, _)) = k.scalar() {
-                    if let Some(first) = seen.get(text) {
-                        let (line, _) = self.file.line_col(first.start);
+                    if let Some(&line) = seen.get(text) {
                         self.diagnostics.push(
                             Diagnostic::new(Some(k.span), "", format!("duplicate key `{text}`"))
                                 .with_help(format!(
@@ -417,7 +423,7 @@ impl Builder<'_> {
                         );
                         return;
                     }
-                    seen.insert(text.to_string(), k.span);
+                    seen.insert(text.to_string(), key_line);
                 }
                 frame.size.add(k.size);
                 frame.size.add(node.size);
