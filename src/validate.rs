@@ -7,7 +7,7 @@
 //! must not be a control character. Tabs in printed text become spaces. Summary, overview and
 //! topic bodies are Markdown, parsed here.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, SourceFile, Span};
 use crate::load::{self, Limits, Spanned};
@@ -201,9 +201,11 @@ impl<'a> Checker<'a> {
     /// its first place in the field's source text (or the whole field, when it was written as
     /// an escape sequence and so is not in the source as such).
     fn characters(&mut self, field: &Spanned<String>, path: &str) {
-        let mut seen = Vec::new();
+        let mut reported = HashSet::new();
+        // Where each character first occurs in the source; read once, on the first problem.
+        let mut places: Option<HashMap<char, usize>> = None;
         for c in field.value.chars() {
-            if c == '\n' || c == '\t' || seen.contains(&c) {
+            if c == '\n' || c == '\t' {
                 continue;
             }
             let message = if c.is_control() {
@@ -213,16 +215,13 @@ impl<'a> Checker<'a> {
             } else {
                 continue;
             };
-            seen.push(c);
-            let within = field.span;
-            let span = self
-                .file
-                .text
-                .get(within.start..within.end)
-                .and_then(|t| t.find(c))
-                .map_or(within, |i| {
-                    Span::new(within.start + i, within.start + i + c.len_utf8())
-                });
+            if !reported.insert(c) {
+                continue;
+            }
+            let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
+            let span = places
+                .get(&c)
+                .map_or(field.span, |&at| Span::new(at, at + c.len_utf8()));
             self.report(span, path, message);
         }
     }
@@ -326,6 +325,15 @@ impl<'a> Checker<'a> {
         self.report(field.span, "lang", message);
         String::new()
     }
+}
+
+/// The byte offset of the first occurrence of each character of `text[span]`.
+fn first_places(text: &str, span: Span) -> HashMap<char, usize> {
+    let mut places = HashMap::new();
+    for (i, c) in text.get(span.start..span.end).unwrap_or("").char_indices() {
+        places.entry(c).or_insert(span.start + i);
+    }
+    places
 }
 
 /// `parent.name`, or `name` at the top level.
@@ -681,6 +689,21 @@ contact:
                 "summary: no font has U+1F600 '😀' @ 8:15",
                 "heading: no font has U+1F600 '😀' @ 9:10"
             ]
+        );
+    }
+
+    #[test]
+    fn many_missing_characters_are_each_reported_once() {
+        let body: String = ('一'..='龥').collect();
+        let text = replace("Text about data.", &body);
+        let file = SourceFile::new("t.yaml", text);
+        let diags = load_briefing(&file, &Limits::default(), &|c| c.is_ascii()).unwrap_err();
+        assert_eq!(diags.len(), body.chars().count());
+        let last = diags.last().unwrap();
+        assert_eq!(last.message, "no font has U+9FA5 '龥'");
+        assert_eq!(
+            &file.text[last.span.unwrap().start..last.span.unwrap().end],
+            "龥"
         );
     }
 
