@@ -174,3 +174,16 @@ fn a_20_mb_file_is_refused_before_it_is_read() {
         &["the file is too large", "4 MiB"],
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Whatever the text, loading, validating and rendering give diagnostics, never a panic.
+    #[test]
+    fn arbitrary_text_never_panics(text in "([a-z]{1,6}|[:\\-\\[\\]{},#&*!|>'\"?~ \t\n]|  |- |é|😀|\u{7}){0,60}") {
+        let file = SourceFile::new("arbitrary.yaml", text);
+        if let Err(diags) = load_briefing(&file, &Limits::default(), &covers) {
+            render_all(&file, &diags);
+        }
+    }
+}
