@@ -351,11 +351,14 @@ fn first_key(text: &str) -> Span {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end();
-        let trimmed = content.trim_start();
-        let skip = trimmed.is_empty()
-            || trimmed.starts_with('#')
-            || trimmed.starts_with('%')
-            || trimmed == "---";
+        let mut trimmed = content.trim_start();
+        // `--- key: value` starts the document and its first key on one line.
+        if let Some(rest) = trimmed.strip_prefix("---") {
+            if rest.is_empty() || rest.starts_with([' ', '\t']) {
+                trimmed = rest.trim_start();
+            }
+        }
+        let skip = trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('%');
         if !skip {
             let start = offset + content.len() - trimmed.len();
             let key = trimmed.split(':').next().unwrap_or("").trim_end();
@@ -590,6 +593,16 @@ contact:
                 "missing field `contact` @ 3:1",
             ]
         );
+    }
+
+    #[test]
+    fn the_first_key_is_found_past_comments_and_document_markers() {
+        assert_eq!(
+            first_key("# c\n%YAML 1.2\n---\n  title: x\n"),
+            Span::new(20, 25)
+        );
+        assert_eq!(first_key("--- # c\n--- date: x\n"), Span::new(12, 16));
+        assert_eq!(first_key("# only\n"), Span::default());
     }
 
     #[test]
