@@ -439,6 +439,8 @@ impl Builder<'_> {
             .next()
             .map_or(start, |c| start + c.len_utf8());
         let span = Some(Span::new(start, end));
+        // The scanner allows 255 levels of `[`/`{` and reads ahead, so very deep flow
+        // nesting is stopped there (at the 256th bracket) before the builder sees level 65.
         if info == "recursion limit exceeded" {
             return self.too_deep(Span::new(start, end));
         }
