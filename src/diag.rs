@@ -1,13 +1,36 @@
 //! Diagnostics that point at the user's file: `FILE:LINE:COL: error: message`, the source line
-//! and a caret under the spot.
-//!
-//! (skeleton: to be implemented)
+//! and a caret under the spot, in the shape `just` prints.
+
+use std::collections::HashSet;
+
+use unicode_width::UnicodeWidthChar;
+
+/// Display columns a tab advances to when a source line is shown.
+const TAB_STOP: usize = 4;
+
+/// Longer source lines are shown as a window this wide round the span…
+const MAX_LINE_WIDTH: usize = 100;
+/// …starting this many columns before it.
+const LINE_CONTEXT: usize = 30;
+/// Bytes before the span past which a long line is not read.
+const WALK_BACK: usize = 512;
+/// Diagnostics [`render_all`] shows in full.
+const MAX_RENDERED: usize = 100;
 
 /// A byte range in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
+}
+
+impl Span {
+    /// The bytes `start..end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
 }
 
 /// One problem found in an input file.
@@ -17,25 +40,444 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// Field path such as `topics[2].body`; empty for the document root.
     pub path: String,
+    /// What is wrong, in a sentence without the path (`missing field `body``).
     pub message: String,
     /// An optional hint shown under the snippet (`did you mean 'title'?` lives in `message`).
     pub help: Option<String>,
 }
 
+impl Diagnostic {
+    /// A diagnostic at `span` with no help line.
+    pub fn new(span: Option<Span>, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            span,
+            path: path.into(),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// The same diagnostic with a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
 /// An input file held in memory, with the name it is shown under.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// The name shown in diagnostics, usually the path as given.
     pub name: String,
+    /// The text, without a byte order mark; spans are byte offsets into it.
     pub text: String,
 }
 
 impl SourceFile {
-    /// TEMP placeholder.
+    /// A file shown as `name` holding `text`.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The 1-based line and column of byte `offset`; the column counts characters, not bytes.
+    /// Offsets past the end are clamped to the end, offsets inside a character to its start.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text[..offset.min(self.text.len())];
-        (
-            before.matches('\n').count() + 1,
-            before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-        )
+        let offset = char_floor(&self.text, offset);
+        let before = &self.text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        (line, before[line_start..].chars().count() + 1)
+    }
+
+    /// Renders one diagnostic: the `FILE:LINE:COL: error: …` header, the source line with a
+    /// caret under the span, and the help line if there is one. Ends with a newline.
+    pub fn render(&self, d: &Diagnostic) -> String {
+        self.render_at(d, d.span.map(|s| self.line_col(s.start)))
+    }
+
+    /// [`SourceFile::render`] with the line and column of the span's start already known.
+    fn render_at(&self, d: &Diagnostic, at: Option<(usize, usize)>) -> String {
+        let message = if d.path.is_empty() {
+            d.message.clone()
+        } else {
+            format!("{}: {}", d.path, d.message)
+        };
+        let mut out = String::new();
+        let gutter = match d.span.zip(at) {
+            None => {
+                out.push_str(&format!("{}: error: {message}\n", self.name));
+                1
+            }
+            Some((span, (line, col))) => {
+                let gutter = line.to_string().len();
+                let (shown, caret_col, caret_width) = self.snippet(span);
+                out.push_str(&format!("{}:{line}:{col}: error: {message}\n", self.name));
+                out.push_str(&format!("{:gutter$} |\n", ""));
+                out.push_str(format!("{line} | {shown}").trim_end());
+                out.push('\n');
+                let carets = "^".repeat(caret_width);
+                out.push_str(&format!("{:gutter$} | {:caret_col$}{carets}\n", "", ""));
+                gutter
+            }
+        };
+        if let Some(help) = &d.help {
+            out.push_str(&format!("{:gutter$} = help: {help}\n", ""));
+        }
+        out
+    }
+
+    /// The line holding `span.start` as displayed (tabs expanded, control characters made
+    /// visible, a long line cut to a window round the span), the display column where the
+    /// span starts, and its width on that line. Costs the same however long the line is.
+    fn snippet(&self, span: Span) -> (String, usize, usize) {
+        let text = &self.text;
+        let start = char_floor(text, span.start);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = span.end.clamp(start, line_end);
+        // On a very long line, start reading shortly before the span.
+        let (from, cut_left) = if start - line_start > WALK_BACK {
+            (char_floor(text, start - WALK_BACK / 2), true)
+        } else {
+            (line_start, false)
+        };
+        let line = &text[from..line_end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+
+        // Each character as shown: its display column, width, and the character itself.
+        let mut cells = Vec::new();
+        let mut width = 0;
+        let (mut caret_col, mut caret_end) = (None, None);
+        let mut cut_right = false;
+        for (i, c) in line.char_indices() {
+            let at = from + i;
+            if at >= start && caret_col.is_none() {
+                caret_col = Some(width);
+            }
+            if at >= end && caret_end.is_none() {
+                caret_end = Some(width);
+            }
+            if caret_col.is_some_and(|col| width > col + MAX_LINE_WIDTH) {
+                cut_right = true;
+                break;
+            }
+            let (shown, w) = match c {
+                '\t' => (' ', (width / TAB_STOP + 1) * TAB_STOP - width),
+                c if c.is_control() => ('\u{FFFD}', 1),
+                c => (c, c.width().unwrap_or(0)),
+            };
+            cells.push((width, w, shown));
+            width += w;
+        }
+        let caret_col = caret_col.unwrap_or(width);
+        let caret_width = caret_end.unwrap_or(width).saturating_sub(caret_col).max(1);
+
+        let (left, right) = if width <= MAX_LINE_WIDTH && !cut_left && !cut_right {
+            (0, width)
+        } else {
+            let left = caret_col
+                .saturating_sub(LINE_CONTEXT)
+                .min(width.saturating_sub(MAX_LINE_WIDTH));
+            (left, left + MAX_LINE_WIDTH)
+        };
+        let cut_left = cut_left || left > 0;
+        let mut shown = String::new();
+        if cut_left {
+            shown.push('…');
+        }
+        let visible = |&&(col, w, _): &&(usize, usize, char)| col >= left && col + w <= right;
+        for &(_, w, c) in cells.iter().filter(visible) {
+            if c == ' ' {
+                shown.extend(std::iter::repeat_n(' ', w));
+            } else {
+                shown.push(c);
+            }
+        }
+        if cut_right || right < width {
+            shown.push('…');
+        }
+        let caret_width = caret_width.min(right.saturating_sub(caret_col)).max(1);
+        let caret_col = caret_col - left + usize::from(cut_left);
+        (shown, caret_col, caret_width)
+    }
+}
+
+/// Renders every diagnostic, whole-file problems first and then by position (identical ones
+/// once), followed by a summary line such as `error: 3 problems in data/x.yaml`. Past the
+/// first hundred, problems are only counted.
+pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
+    let mut seen = HashSet::new();
+    let mut sorted: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| seen.insert((d.span, &d.path, &d.message, &d.help)))
+        .collect();
+    sorted.sort_by_key(|d| d.span.map(|s| (s.start, s.end)));
+    let mut positions = Positions::new(&file.text);
+    let mut out: Vec<String> = sorted
+        .iter()
+        .take(MAX_RENDERED)
+        .map(|d| file.render_at(d, d.span.map(|s| positions.line_col(s.start))))
+        .collect();
+    let n = sorted.len();
+    if n > MAX_RENDERED {
+        out.push(format!("… and {} more\n", n - MAX_RENDERED));
+    }
+    out.push(format!(
+        "error: {n} problem{} in {}\n",
+        if n == 1 { "" } else { "s" },
+        file.name
+    ));
+    out.join("\n")
+}
+
+/// Line and column of ascending offsets in one pass over the text.
+struct Positions<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Positions<'a> {
+    fn new(text: &'a str) -> Self {
+        Positions {
+            text,
+            offset: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+
+    fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let offset = char_floor(self.text, offset);
+        if offset < self.offset {
+            *self = Positions::new(self.text);
+        }
+        for c in self.text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.col)
+    }
+}
+
+/// `offset` clamped to `text` and moved back to the start of the character it falls in.
+fn char_floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("data/x.yaml", text)
+    }
+
+    fn at(start: usize, end: usize, message: &str) -> Diagnostic {
+        Diagnostic::new(Some(Span::new(start, end)), "", message)
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let f = file("a: é\nbé: 日本\n");
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(3), (1, 4));
+        assert_eq!(f.line_col(6), (2, 1));
+        // `日` starts at byte 12: "bé: " is four characters.
+        assert_eq!(f.line_col(12), (2, 5));
+        // Inside `日` and past the end are clamped.
+        assert_eq!(f.line_col(13), (2, 5));
+        assert_eq!(f.line_col(999), (3, 1));
+    }
+
+    #[test]
+    fn renders_like_just() {
+        let f = file("title: x\ndate: 2020-10-06\ntopics: []\ncontact: {}\n\ncontcat:\n");
+        let d = at(50, 57, "unknown field `contcat`, did you mean `contact`?");
+        insta::assert_snapshot!(f.render(&d), @r"
+        data/x.yaml:6:1: error: unknown field `contcat`, did you mean `contact`?
+          |
+        6 | contcat:
+          | ^^^^^^^
+        ");
+    }
+
+    #[test]
+    fn path_prefixes_the_message_and_help_follows() {
+        let f = file("topics:\n  - title: Data\n");
+        let mut d = at(12, 23, "missing field `body`");
+        d.path = "topics[0]".into();
+        d.help = Some("every topic needs a title and a body".into());
+        insta::assert_snapshot!(f.render(&d), @r"
+        data/x.yaml:2:5: error: topics[0]: missing field `body`
+          |
+        2 |   - title: Data
+          |     ^^^^^^^^^^^
+          = help: every topic needs a title and a body
+        ");
+    }
+
+    #[test]
+    fn without_a_span_only_the_header_is_shown() {
+        let f = file("");
+        let d = Diagnostic::new(None, "", "the file is empty").with_help("write something");
+        insta::assert_snapshot!(f.render(&d), @r"
+        data/x.yaml: error: the file is empty
+          = help: write something
+        ");
+    }
+
+    #[test]
+    fn tabs_and_wide_characters_keep_the_caret_aligned() {
+        let text = "a:\tb\ntitle: 日本語😀x\n";
+        let f = file(text);
+        let emoji = text.find('😀').unwrap();
+        let d = at(emoji, emoji + 4, "no font has U+1F600 '😀'");
+        insta::assert_snapshot!(f.render(&d), @r"
+        data/x.yaml:2:11: error: no font has U+1F600 '😀'
+          |
+        2 | title: 日本語😀x
+          |              ^^
+        ");
+        let b = text.find('b').unwrap();
+        insta::assert_snapshot!(f.render(&at(b, b + 1, "here")), @r"
+        data/x.yaml:1:4: error: here
+          |
+        1 | a:  b
+          |     ^
+        ");
+    }
+
+    #[test]
+    fn gutter_grows_with_the_line_number() {
+        let text = "x\n".repeat(11) + "key: value\n";
+        let f = file(&text);
+        let d = at(22 + 5, 22 + 10, "bad value");
+        insta::assert_snapshot!(f.render(&d), @r"
+        data/x.yaml:12:6: error: bad value
+           |
+        12 | key: value
+           |      ^^^^^
+        ");
+    }
+
+    #[test]
+    fn multi_line_spans_underline_to_the_end_of_the_first_line() {
+        let f = file("summary: |\n  one\n  two\n");
+        insta::assert_snapshot!(f.render(&at(9, 24, "too long")), @r"
+        data/x.yaml:1:10: error: too long
+          |
+        1 | summary: |
+          |          ^
+        ");
+        let f = file("a: b\n  c\n");
+        insta::assert_snapshot!(f.render(&at(3, 8, "two lines")), @r"
+        data/x.yaml:1:4: error: two lines
+          |
+        1 | a: b
+          |    ^
+        ");
+    }
+
+    #[test]
+    fn empty_spans_and_spans_at_the_end_get_one_caret() {
+        let f = file("a: b");
+        insta::assert_snapshot!(f.render(&at(4, 4, "end of file")), @r"
+        data/x.yaml:1:5: error: end of file
+          |
+        1 | a: b
+          |     ^
+        ");
+    }
+
+    #[test]
+    fn control_characters_are_shown_as_replacement_characters() {
+        let f = file("a: b\u{7}c\r\n");
+        insta::assert_snapshot!(f.render(&at(4, 5, "control character U+0007")), @r"
+        data/x.yaml:1:5: error: control character U+0007
+          |
+        1 | a: b�c
+          |     ^
+        ");
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window_round_the_span() {
+        let text = format!("key: {}X{}\n", "a".repeat(200), "b".repeat(200));
+        let x = text.find('X').unwrap();
+        let f = file(&text);
+        insta::assert_snapshot!(f.render(&at(x, x + 1, "here")), @r"
+        data/x.yaml:1:206: error: here
+          |
+        1 | …aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaXbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…
+          |                                ^
+        ");
+        let end = text.len() - 1;
+        let rendered = f.render(&at(end - 1, end, "at the end"));
+        assert!(rendered.contains("| …bbbb"), "{rendered}");
+        assert!(
+            rendered.lines().all(|l| l.chars().count() < 110),
+            "{rendered}"
+        );
+        let rendered = f.render(&at(0, 3, "at the start"));
+        assert!(
+            rendered.contains("1 | key: aaa") && rendered.contains("  | ^^^\n"),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn rendering_many_problems_on_a_huge_line_stays_fast() {
+        let text = "x ".repeat(2 << 20);
+        let f = file(&text);
+        let diags: Vec<_> = (0..100_000)
+            .map(|i| at(i * 40, i * 40 + 1, "bad x"))
+            .collect();
+        let out = render_all(&f, &diags);
+        assert!(out.ends_with("… and 99900 more\n\nerror: 100000 problems in data/x.yaml\n"));
+        assert!(out.contains("data/x.yaml:1:3961: error: bad x"), "{out}");
+    }
+
+    #[test]
+    fn render_all_sorts_dedupes_and_counts() {
+        let f = file("a: 1\nb: 2\n");
+        let diags = vec![
+            at(8, 9, "second"),
+            at(3, 4, "first"),
+            Diagnostic::new(None, "", "whole file"),
+            at(8, 9, "second"),
+        ];
+        insta::assert_snapshot!(render_all(&f, &diags), @r"
+        data/x.yaml: error: whole file
+
+        data/x.yaml:1:4: error: first
+          |
+        1 | a: 1
+          |    ^
+
+        data/x.yaml:2:4: error: second
+          |
+        2 | b: 2
+          |    ^
+
+        error: 3 problems in data/x.yaml
+        ");
+        assert_eq!(
+            render_all(&f, &diags[2..3]).lines().last(),
+            Some("error: 1 problem in data/x.yaml")
+        );
     }
 }

@@ -1,1 +1,777 @@
-//! Raw model → checked model. (skeleton: to be implemented)
+//! Raw model → checked model: every rule a briefing must meet, each broken one reported at
+//! its span, all of them in one run.
+//!
+//! What is checked: `title`, `date`, `topics` (each with a title and a body) and `contact`
+//! (with at least one way to reach someone) are required; the date must exist; `lang` must
+//! look like a BCP 47 tag; every character that will be printed must be covered by a font and
+//! must not be a control character. Tabs in printed text become spaces. Summary, overview and
+//! topic bodies are Markdown, parsed here.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::load::{self, Limits, Spanned};
+use crate::markdown::{self, Block, Inline};
+use crate::model::{Briefing, Contact, Date, RawBriefing, RawContact, RawTopic, Topic};
+
+/// Columns a tab in a code block advances to.
+const TAB_STOP: usize = 4;
+
+/// Contact fields that identify someone to reach, in the order the message lists them.
+const WAYS_TO_CONTACT: [&str; 8] = [
+    "tel",
+    "fax",
+    "email",
+    "url",
+    "division",
+    "bureau",
+    "organisation",
+    "name",
+];
+
+/// Deepest nesting of lists and quotes in a Markdown field. `Block` trees are walked (and
+/// dropped) recursively, so a body of 100 000 `>` must not reach the layout.
+const MAX_MARKDOWN_DEPTH: usize = 32;
+
+/// Checks a raw briefing read from `file`. `covers(c)` tells whether some font can print `c`.
+/// Returns every problem found, each pointing into `file`.
+pub fn validate(
+    raw: RawBriefing,
+    file: &SourceFile,
+    covers: &dyn Fn(char) -> bool,
+) -> Result<Briefing, Vec<Diagnostic>> {
+    Checker::new(file, covers, Known::default()).briefing(raw)
+}
+
+/// Loads `file` ([`load::load_detailed`]) and validates it: every problem the loader and
+/// the checks find, each reported once. A value the loader already reported (a mapping where
+/// the title should be) is not reported again as, say, an empty title; a "missing field" is
+/// not reported for a field the loader suggested for a misspelt key; and a file that could
+/// not be parsed is not checked further.
+pub fn load_briefing(
+    file: &SourceFile,
+    limits: &Limits,
+    covers: &dyn Fn(char) -> bool,
+) -> Result<Briefing, Vec<Diagnostic>> {
+    let loaded = load::load_detailed::<RawBriefing>(file, limits);
+    let mut diagnostics = loaded.diagnostics;
+    if !loaded.complete {
+        return Err(diagnostics);
+    }
+    let known = Known {
+        replaced: loaded.replaced,
+        misspelt: loaded.misspelt,
+    };
+    match Checker::new(file, covers, known).briefing(loaded.value) {
+        Ok(briefing) if diagnostics.is_empty() => Ok(briefing),
+        Ok(_) => Err(diagnostics),
+        Err(more) => {
+            diagnostics.extend(more);
+            Err(diagnostics)
+        }
+    }
+}
+
+/// What the loader reported already (see [`load::Loaded`]).
+#[derive(Default)]
+struct Known {
+    replaced: HashSet<Span>,
+    misspelt: HashSet<String>,
+}
+
+struct Checker<'a> {
+    file: &'a SourceFile,
+    covers: &'a dyn Fn(char) -> bool,
+    known: Known,
+    diagnostics: Vec<Diagnostic>,
+    /// Where a missing top-level field is reported: the document's first key.
+    start: Span,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a SourceFile, covers: &'a dyn Fn(char) -> bool, known: Known) -> Self {
+        let start = first_key(&file.text);
+        Checker {
+            file,
+            covers,
+            known,
+            diagnostics: Vec::new(),
+            start,
+        }
+    }
+
+    fn briefing(mut self, raw: RawBriefing) -> Result<Briefing, Vec<Diagnostic>> {
+        let title = self.present(raw.title, "", "title", self.start);
+        let title = title.map(|t| self.plain(&t, "title"));
+        let short_title = self.optional(raw.short_title, "short_title");
+        let date = self.date(raw.date);
+        let organisation = self.optional(raw.organisation, "organisation");
+        let summary = raw.summary.map(|s| self.markdown(&s, "summary"));
+        let heading = self.optional(raw.heading, "heading");
+        let overview = raw.overview.map(|s| self.markdown(&s, "overview"));
+        let topics = self.topics(raw.topics);
+        let contact = self.contact(raw.contact);
+        let subject = self.optional(raw.subject, "subject");
+        let lang = self.lang(raw.lang);
+        let marking = self.optional(raw.marking, "marking");
+        let draft = raw.draft.is_some_and(|d| d.value);
+        match (title, date, topics, contact) {
+            (Some(title), Some(date), Some(topics), Some(contact))
+                if self.diagnostics.is_empty() =>
+            {
+                Ok(Briefing {
+                    short_title: short_title.unwrap_or_else(|| title.clone()),
+                    title,
+                    date,
+                    organisation,
+                    summary: summary.unwrap_or_default(),
+                    heading,
+                    overview: overview.unwrap_or_default(),
+                    topics,
+                    contact,
+                    subject,
+                    lang,
+                    marking,
+                    draft,
+                })
+            }
+            _ => Err(self.diagnostics),
+        }
+    }
+
+    fn report(&mut self, span: Span, path: &str, message: impl Into<String>) {
+        if !self.known.replaced.contains(&span) {
+            self.diagnostics
+                .push(Diagnostic::new(Some(span), path, message));
+        }
+    }
+
+    /// A required field of the mapping at `parent` (reported at `at` when missing) that must
+    /// not be blank.
+    fn present(
+        &mut self,
+        field: Option<Spanned<String>>,
+        parent: &str,
+        name: &str,
+        at: Span,
+    ) -> Option<Spanned<String>> {
+        let path = join(parent, name);
+        let Some(field) = field else {
+            if !self.known.misspelt.contains(&path) {
+                self.report(at, parent, format!("missing field `{name}`"));
+            }
+            return None;
+        };
+        if field.value.trim().is_empty() {
+            self.report(field.span, &path, "must not be empty");
+            return None;
+        }
+        Some(field)
+    }
+
+    /// An optional one-line field; blank is the same as absent.
+    fn optional(&mut self, field: Option<Spanned<String>>, path: &str) -> Option<String> {
+        let text = self.plain(&field?, path);
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// Printed text, checked, trimmed, tabs made spaces.
+    fn plain(&mut self, field: &Spanned<String>, path: &str) -> String {
+        self.characters(field, path);
+        field.value.trim().replace('\t', " ")
+    }
+
+    /// A Markdown field, checked and parsed.
+    fn markdown(&mut self, field: &Spanned<String>, path: &str) -> Vec<Block> {
+        self.characters(field, path);
+        let mut blocks = markdown::parse(&field.value);
+        if depth(&blocks) > MAX_MARKDOWN_DEPTH {
+            let message = format!(
+                "lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)"
+            );
+            self.report(field.span, path, message);
+            dismantle(blocks);
+            return Vec::new();
+        }
+        untab(&mut blocks);
+        blocks
+    }
+
+    /// Reports each control character and each character no font has, once per field, at
+    /// its first place in the field's source text (or the whole field, when it was written as
+    /// an escape sequence and so is not in the source as such).
+    fn characters(&mut self, field: &Spanned<String>, path: &str) {
+        let mut reported = HashSet::new();
+        // Where each character first occurs in the source; read once, on the first problem.
+        let mut places: Option<HashMap<char, usize>> = None;
+        for c in field.value.chars() {
+            if c == '\n' || c == '\t' {
+                continue;
+            }
+            let message = if c.is_control() {
+                format!("control character U+{:04X}", c as u32)
+            } else if !(self.covers)(c) {
+                format!("no font has U+{:04X} '{c}'", c as u32)
+            } else {
+                continue;
+            };
+            if !reported.insert(c) {
+                continue;
+            }
+            let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
+            let span = places
+                .get(&c)
+                .map_or(field.span, |&at| Span::new(at, at + c.len_utf8()));
+            self.report(span, path, message);
+        }
+    }
+
+    fn date(&mut self, field: Option<Spanned<String>>) -> Option<Date> {
+        let field = self.present(field, "", "date", self.start)?;
+        let text = field.value.trim();
+        if let Some(date) = Date::parse_iso(text) {
+            return Some(date);
+        }
+        let message = match no_such_date(text) {
+            Some(reason) => format!("{text} does not exist ({reason})"),
+            None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
+        };
+        self.report(field.span, "date", message);
+        None
+    }
+
+    fn topics(&mut self, field: Option<Spanned<Vec<Spanned<RawTopic>>>>) -> Option<Vec<Topic>> {
+        let Some(list) = field else {
+            self.present(None, "", "topics", self.start);
+            return None;
+        };
+        if list.value.is_empty() {
+            let message = "the list is empty; a briefing needs at least one topic";
+            self.report(list.span, "topics", message);
+            return None;
+        }
+        let mut topics = Some(Vec::with_capacity(list.value.len()));
+        for (i, topic) in list.value.into_iter().enumerate() {
+            let parent = format!("topics[{i}]");
+            let RawTopic { title, body } = topic.value;
+            let title = self.present(title, &parent, "title", topic.span);
+            let title = title.map(|t| self.plain(&t, &join(&parent, "title")));
+            let body = self.present(body, &parent, "body", topic.span);
+            let body = body.map(|b| self.markdown(&b, &join(&parent, "body")));
+            match (title, body, &mut topics) {
+                (Some(title), Some(body), Some(topics)) => topics.push(Topic { title, body }),
+                _ => topics = None,
+            }
+        }
+        topics
+    }
+
+    fn contact(&mut self, field: Option<Spanned<RawContact>>) -> Option<Contact> {
+        let Some(Spanned { span, value: raw }) = field else {
+            self.present(None, "", "contact", self.start);
+            return None;
+        };
+        let contact = Contact {
+            note: self.optional(raw.note, "contact.note"),
+            name: self.optional(raw.name, "contact.name"),
+            division: self.optional(raw.division, "contact.division"),
+            bureau: self.optional(raw.bureau, "contact.bureau"),
+            organisation: self.optional(raw.organisation, "contact.organisation"),
+            tel: self.optional(raw.tel, "contact.tel"),
+            fax: self.optional(raw.fax, "contact.fax"),
+            email: self.optional(raw.email, "contact.email"),
+            url: self.optional(raw.url, "contact.url"),
+        };
+        let Contact {
+            name,
+            division,
+            bureau,
+            organisation,
+            tel,
+            fax,
+            email,
+            url,
+            ..
+        } = &contact;
+        let ways = [name, division, bureau, organisation, tel, fax, email, url];
+        // A misspelt `emial:` is reported by the loader, with the right name; saying that
+        // there is nothing to contact as well would only repeat it.
+        let misspelt = WAYS_TO_CONTACT
+            .iter()
+            .any(|w| self.known.misspelt.contains(&join("contact", w)));
+        if ways.iter().all(|w| w.is_none()) {
+            if !misspelt {
+                let message = format!(
+                    "nothing to contact; give at least one of {}",
+                    WAYS_TO_CONTACT.join(", ")
+                );
+                self.report(span, "contact", message);
+            }
+            return None;
+        }
+        Some(contact)
+    }
+
+    fn lang(&mut self, field: Option<Spanned<String>>) -> String {
+        let Some(field) = field else {
+            return "en".to_string();
+        };
+        let tag = field.value.trim();
+        if is_language_tag(tag) {
+            return tag.to_string();
+        }
+        let message =
+            format!("'{tag}' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT");
+        self.report(field.span, "lang", message);
+        String::new()
+    }
+}
+
+/// The byte offset of the first occurrence of each character of `text[span]`.
+fn first_places(text: &str, span: Span) -> HashMap<char, usize> {
+    let mut places = HashMap::new();
+    for (i, c) in text.get(span.start..span.end).unwrap_or("").char_indices() {
+        places.entry(c).or_insert(span.start + i);
+    }
+    places
+}
+
+/// `parent.name`, or `name` at the top level.
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+/// The span of the first key of the document (skipping comments, directives and `---`), or
+/// an empty span at the start.
+fn first_key(text: &str) -> Span {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end();
+        let mut trimmed = content.trim_start();
+        // `--- key: value` starts the document and its first key on one line.
+        if let Some(rest) = trimmed.strip_prefix("---") {
+            if rest.is_empty() || rest.starts_with([' ', '\t']) {
+                trimmed = rest.trim_start();
+            }
+        }
+        let skip = trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('%');
+        if !skip {
+            let start = offset + content.len() - trimmed.len();
+            let key = trimmed.split(':').next().unwrap_or("").trim_end();
+            return Span::new(start, start + key.len());
+        }
+        offset += line.len();
+    }
+    Span::default()
+}
+
+/// Why a `YYYY-MM-DD` date does not exist; `None` if `text` is not of that shape.
+fn no_such_date(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let number = |range: std::ops::Range<usize>| {
+        text.get(range)
+            .filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let dashes = text.len() == 10 && text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
+    if !dashes {
+        return None;
+    }
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let reason = match MONTHS.get((month as usize).wrapping_sub(1)) {
+        _ if year == 0 => "there is no year 0".to_string(),
+        None => format!("there is no month {month}"),
+        Some(_) if day == 0 => "there is no day 0".to_string(),
+        Some(_) if month == 2 && day == 29 => format!("{year} is not a leap year"),
+        Some(name) => {
+            let days = (28..=31)
+                .rev()
+                .find(|&d| Date::new(year as i32, month as u8, d).is_some())
+                .unwrap_or(28);
+            format!("{name} has {days} days")
+        }
+    };
+    Some(reason)
+}
+
+/// `en`, `ja`, `pt-PT`, `zh-Hant-TW`: 2–3 letters, then `-` subtags of 2–8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// How deeply lists and quotes nest in `blocks` (0 for none).
+fn depth(blocks: &[Block]) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(blocks, 0)];
+    while let Some((blocks, level)) = stack.pop() {
+        deepest = deepest.max(level);
+        for block in blocks {
+            match block {
+                Block::List { items, .. } => {
+                    stack.extend(items.iter().map(|i| (i.as_slice(), level + 1)))
+                }
+                Block::Quote(inner) => stack.push((inner, level + 1)),
+                _ => {}
+            }
+        }
+    }
+    deepest
+}
+
+/// Drops a block tree of any depth without recursing.
+fn dismantle(blocks: Vec<Block>) {
+    let mut pending = blocks;
+    while let Some(block) = pending.pop() {
+        match block {
+            Block::List { items, .. } => pending.extend(items.into_iter().flatten()),
+            Block::Quote(inner) => pending.extend(inner),
+            _ => {}
+        }
+    }
+}
+
+/// Tabs become spaces: one in running text, up to the next tab stop in code. (After
+/// Markdown parsing, where a leading tab means indentation.) Iterative: bodies may nest deep.
+fn untab(blocks: &mut [Block]) {
+    let mut stack = vec![blocks];
+    while let Some(blocks) = stack.pop() {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) | Block::Heading(inlines) => untab_inlines(inlines),
+                Block::List { items, .. } => stack.extend(items.iter_mut().map(Vec::as_mut_slice)),
+                Block::Table { header, rows, .. } => {
+                    for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
+                        untab_inlines(cell);
+                    }
+                }
+                Block::Quote(inner) => stack.push(inner),
+                Block::Code(lines) => {
+                    for line in lines.iter_mut().filter(|l| l.contains('\t')) {
+                        *line = expand_tabs(line);
+                    }
+                }
+                Block::Rule => {}
+            }
+        }
+    }
+}
+
+fn untab_inlines(inlines: &mut [Inline]) {
+    for inline in inlines.iter_mut().filter(|i| i.text.contains('\t')) {
+        inline.text = inline.text.replace('\t', " ");
+    }
+}
+
+fn expand_tabs(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut column = 0;
+    for c in line.chars() {
+        if c == '\t' {
+            let to = (column / TAB_STOP + 1) * TAB_STOP;
+            out.extend(std::iter::repeat_n(' ', to - column));
+            column = to;
+        } else {
+            out.push(c);
+            column += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "\
+title: Results of the Workshop
+date: 2020-10-06
+topics:
+  - title: Data
+    body: Text about data.
+contact:
+  tel: \"+81 3 5253 5920\"
+";
+
+    fn no_emoji(c: char) -> bool {
+        c != '😀'
+    }
+
+    fn check(text: &str) -> Result<Briefing, Vec<Diagnostic>> {
+        load_briefing(
+            &SourceFile::new("t.yaml", text),
+            &Limits::default(),
+            &no_emoji,
+        )
+    }
+
+    /// `path: message @ line:col` for each problem, in order of position.
+    fn problems(text: &str) -> Vec<String> {
+        let file = SourceFile::new("t.yaml", text);
+        let mut diags = match check(text) {
+            Ok(b) => panic!("expected problems, got {b:?}"),
+            Err(d) => d,
+        };
+        diags.sort_by_key(|d| d.span);
+        diags
+            .iter()
+            .map(|d| {
+                let (line, col) = file.line_col(d.span.map_or(0, |s| s.start));
+                let path = if d.path.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", d.path)
+                };
+                format!("{path}{} @ {line}:{col}", d.message)
+            })
+            .collect()
+    }
+
+    fn replace(from: &str, to: &str) -> String {
+        assert!(GOOD.contains(from), "{from}");
+        GOOD.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn a_minimal_briefing_gets_its_defaults() {
+        let b = check(GOOD).unwrap();
+        assert_eq!(b.short_title, "Results of the Workshop");
+        assert_eq!(b.lang, "en");
+        assert!(!b.draft && b.summary.is_empty() && b.overview.is_empty());
+        assert_eq!((b.date.year(), b.date.month(), b.date.day()), (2020, 10, 6));
+        assert_eq!(b.contact.tel.as_deref(), Some("+81 3 5253 5920"));
+        assert_eq!(
+            markdown::plain_text(match &b.topics[0].body[0] {
+                Block::Paragraph(i) => i,
+                other => panic!("{other:?}"),
+            }),
+            "Text about data."
+        );
+    }
+
+    #[test]
+    fn the_sample_briefing_is_valid() {
+        let text = include_str!("../data/japan-eu-ict-workshop-10.yaml");
+        let b = load_briefing(
+            &SourceFile::new("d.yaml", text),
+            &Limits::default(),
+            &|_| true,
+        )
+        .unwrap();
+        assert_eq!(b.topics.len(), 8);
+        assert_eq!(b.contact.fax.as_deref(), Some("+81 3 5253 5924"));
+    }
+
+    #[test]
+    fn missing_top_level_fields_point_at_the_first_key() {
+        assert_eq!(
+            problems("# comment\n\norganisation: MIC\n"),
+            [
+                "missing field `title` @ 3:1",
+                "missing field `date` @ 3:1",
+                "missing field `topics` @ 3:1",
+                "missing field `contact` @ 3:1",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_key_is_found_past_comments_and_document_markers() {
+        assert_eq!(
+            first_key("# c\n%YAML 1.2\n---\n  title: x\n"),
+            Span::new(20, 25)
+        );
+        assert_eq!(first_key("--- # c\n--- date: x\n"), Span::new(12, 16));
+        assert_eq!(first_key("# only\n"), Span::default());
+    }
+
+    #[test]
+    fn the_title_must_not_be_blank() {
+        assert_eq!(
+            problems(&replace("Results of the Workshop", "'  '")),
+            ["title: must not be empty @ 1:8"]
+        );
+    }
+
+    #[test]
+    fn dates_must_be_iso_and_exist() {
+        assert_eq!(
+            problems(&replace("2020-10-06", "October 6, 2020")),
+            ["date: 'October 6, 2020' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06 @ 2:7"]
+        );
+        assert_eq!(
+            problems(&replace("2020-10-06", "2021-02-29")),
+            ["date: 2021-02-29 does not exist (2021 is not a leap year) @ 2:7"]
+        );
+        assert_eq!(
+            no_such_date("2020-13-01").as_deref(),
+            Some("there is no month 13")
+        );
+        assert_eq!(
+            no_such_date("2020-04-31").as_deref(),
+            Some("April has 30 days")
+        );
+        assert_eq!(
+            no_such_date("0000-01-01").as_deref(),
+            Some("there is no year 0")
+        );
+        assert_eq!(
+            no_such_date("2020-01-00").as_deref(),
+            Some("there is no day 0")
+        );
+        assert_eq!(no_such_date("2020-1-1"), None);
+    }
+
+    #[test]
+    fn topics_need_a_title_and_a_body() {
+        assert_eq!(
+            problems(&replace(
+                "topics:\n  - title: Data\n    body: Text about data.\n",
+                "topics: []\n"
+            )),
+            ["topics: the list is empty; a briefing needs at least one topic @ 3:9"]
+        );
+        assert_eq!(
+            problems(&replace("    body: Text about data.\n", "  - body: ''\n")),
+            [
+                "topics[0]: missing field `body` @ 4:5",
+                "topics[1]: missing field `title` @ 5:5",
+                "topics[1].body: must not be empty @ 5:11"
+            ]
+        );
+    }
+
+    #[test]
+    fn contact_needs_a_way_to_reach_someone() {
+        assert_eq!(
+            problems(&replace("  tel: \"+81 3 5253 5920\"\n", "  note: Ask anyone\n")),
+            ["contact: nothing to contact; give at least one of tel, fax, email, url, division, bureau, organisation, name @ 7:3"]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_way_to_contact_is_reported_once() {
+        assert_eq!(
+            problems(&replace("  tel: ", "  tle: ")),
+            ["contact: unknown field `tle`, did you mean `tel`? @ 7:3"]
+        );
+    }
+
+    #[test]
+    fn lang_must_look_like_a_language_tag() {
+        for good in ["en", "ja", "pt-PT", "zh-Hant-TW", "gsw"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["", "e", "english", "en_GB", "en-", "e1", "en-x"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+        let text = format!("{GOOD}lang: English\n");
+        assert_eq!(problems(&text), ["lang: 'English' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT @ 8:7"]);
+        assert_eq!(
+            check(&format!("{GOOD}lang: pt-PT\n")).unwrap().lang,
+            "pt-PT"
+        );
+    }
+
+    #[test]
+    fn characters_without_a_font_are_reported_where_they_are() {
+        let text = format!("{GOOD}summary: Good 😀 news 😀\nheading: \"smile \\U0001F600\"\n");
+        assert_eq!(
+            problems(&text),
+            [
+                "summary: no font has U+1F600 '😀' @ 8:15",
+                "heading: no font has U+1F600 '😀' @ 9:10"
+            ]
+        );
+    }
+
+    #[test]
+    fn many_missing_characters_are_each_reported_once() {
+        let body: String = ('一'..='龥').collect();
+        let text = replace("Text about data.", &body);
+        let file = SourceFile::new("t.yaml", text);
+        let diags = load_briefing(&file, &Limits::default(), &|c| c.is_ascii()).unwrap_err();
+        assert_eq!(diags.len(), body.chars().count());
+        let last = diags.last().unwrap();
+        assert_eq!(last.message, "no font has U+9FA5 '龥'");
+        assert_eq!(
+            &file.text[last.span.unwrap().start..last.span.unwrap().end],
+            "龥"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_errors_but_tabs_become_spaces() {
+        let text = replace("Results of the Workshop", "\"Bell\\a\"");
+        assert_eq!(problems(&text), ["title: control character U+0007 @ 1:8"]);
+        let text = replace("Results of the Workshop", "a\tb");
+        assert_eq!(check(&text).unwrap().title, "a b");
+        let text = replace("Text about data.", "|\n      ```\n      \tx\n      ```");
+        let b = check(&text).unwrap();
+        assert_eq!(b.topics[0].body, [Block::Code(vec!["    x".to_string()])]);
+    }
+
+    #[test]
+    fn deeply_nested_markdown_is_refused_without_crashing() {
+        for body in [">".repeat(20_000), "1. ".repeat(20_000)] {
+            let text = replace("Text about data.", &format!("\"{body}\""));
+            assert_eq!(
+                problems(&text),
+                ["topics[0].body: lists and quotes are nested too deeply (limit 32 levels) @ 5:11"]
+            );
+        }
+        let nested = "> ".repeat(32) + "ok";
+        assert!(check(&replace("Text about data.", &format!("\"{nested}\""))).is_ok());
+    }
+
+    #[test]
+    fn problems_the_loader_reported_are_not_reported_again() {
+        assert_eq!(
+            problems(&replace("title: Results of the Workshop", "title: {a: b}")),
+            ["title: expected a string, found a mapping @ 1:8"]
+        );
+        assert_eq!(
+            problems(&replace("title: Results", "titel: Results")),
+            ["unknown field `titel`, did you mean `title`? @ 1:1"]
+        );
+        assert_eq!(
+            problems(&replace("    body: Text", "    bdy: Text")),
+            ["topics[0]: unknown field `bdy`, did you mean `body`? @ 5:5"]
+        );
+        assert_eq!(
+            problems(&replace(
+                "  - title: Data\n    body: Text about data.\n",
+                "  - Data\n"
+            )),
+            ["topics[0]: expected a mapping, found `Data` @ 4:5"]
+        );
+    }
+
+    #[test]
+    fn validate_on_its_own_reports_what_it_finds() {
+        let file = SourceFile::new("t.yaml", "title: x\n");
+        let (raw, _) = load::load::<RawBriefing>(&file, &Limits::default());
+        let diags = validate(raw, &file, &no_emoji).unwrap_err();
+        assert_eq!(diags.len(), 3);
+    }
+}

@@ -1,0 +1,812 @@
+//! A serde `Deserializer` over the node tree that keeps going after a problem.
+//!
+//! A value of the wrong type is recorded as a [`Diagnostic`] at its span, and the visitor is
+//! fed a neutral value instead (empty string, 0, false, empty list or mapping), so one run
+//! reports every problem. An unknown key in a struct is recorded when serde skips its value
+//! (`deserialize_ignored_any`). Errors that serde itself raises (a required field missing, a
+//! tuple of the wrong length, a custom `Deserialize` refusing a value) cannot be answered with
+//! a value; they carry the node they happened at, and the loader runs again skipping it.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::fmt;
+use std::iter::Enumerate;
+use std::slice;
+
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
+use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+
+use super::tree::{Node, NodeKind, Style};
+use super::{SPANNED_FIELDS, SPANNED_NAME};
+use crate::diag::{Diagnostic, Span};
+
+/// What one pass over the tree records.
+#[derive(Default)]
+pub(super) struct Ctx {
+    /// Nodes (by address) that made serde fail in an earlier pass; skipped in this one.
+    pub poisoned: HashSet<usize>,
+    pub diagnostics: RefCell<Vec<Diagnostic>>,
+    pub replaced: RefCell<HashSet<Span>>,
+    pub misspelt: RefCell<HashSet<String>>,
+}
+
+impl Ctx {
+    fn skips(&self, node: &Node) -> bool {
+        self.poisoned.contains(&address(node))
+    }
+}
+
+/// Identifies a node within one tree (nodes never move once built).
+pub(super) fn address(node: &Node) -> usize {
+    node as *const Node as usize
+}
+
+/// A problem serde raised, with where it happened once a node has seen it.
+#[derive(Debug)]
+pub(super) struct Error {
+    pub message: String,
+    pub at: Option<At>,
+}
+
+#[derive(Debug)]
+pub(super) struct At {
+    pub node: usize,
+    pub span: Span,
+    pub path: String,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error {
+            message: msg.to_string(),
+            at: None,
+        }
+    }
+}
+
+/// Where a value sits, for messages: `topics[2].body`.
+#[derive(Clone, Copy)]
+pub(super) enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// A value that belongs to a key of a struct, for reporting the key if serde ignores it.
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    key: &'a Node,
+    name: &'a str,
+    fields: &'static [&'static str],
+}
+
+/// Deserializes one node.
+#[derive(Clone, Copy)]
+pub(super) struct De<'a> {
+    node: &'a Node,
+    ctx: &'a Ctx,
+    path: &'a Path<'a>,
+    field: Option<Field<'a>>,
+}
+
+impl<'a> De<'a> {
+    pub fn new(node: &'a Node, ctx: &'a Ctx, path: &'a Path<'a>) -> Self {
+        De {
+            node,
+            ctx,
+            path,
+            field: None,
+        }
+    }
+
+    /// Records that this node is not `expected`; the caller then feeds a neutral value.
+    fn mismatch(&self, expected: &str) {
+        let message = format!("expected {expected}, found {}", found(self.node));
+        self.ctx.diagnostics.borrow_mut().push(Diagnostic::new(
+            Some(self.node.span),
+            self.path.to_string(),
+            message,
+        ));
+        self.ctx.replaced.borrow_mut().insert(self.node.span);
+    }
+
+    /// Attaches this node to an error that does not know where it happened yet.
+    fn located<T>(&self, result: Result<T, Error>) -> Result<T, Error> {
+        result.map_err(|mut e| {
+            if e.at.is_none() {
+                e.at = Some(At {
+                    node: address(self.node),
+                    span: self.node.span,
+                    path: self.path.to_string(),
+                });
+            }
+            e
+        })
+    }
+
+    fn plain(&self) -> Option<&'a str> {
+        match self.node.scalar() {
+            Some((text, Style::Plain)) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn unknown_field(&self, field: Field<'_>) {
+        let parent = match self.path {
+            Path::Key(parent, _) => parent,
+            other => other,
+        };
+        let diagnostic = match suggest(field.name, field.fields) {
+            Some(best) => {
+                self.ctx
+                    .misspelt
+                    .borrow_mut()
+                    .insert(Path::Key(parent, best).to_string());
+                Diagnostic::new(
+                    Some(field.key.span),
+                    parent.to_string(),
+                    format!("unknown field `{}`, did you mean `{best}`?", field.name),
+                )
+            }
+            None => Diagnostic::new(
+                Some(field.key.span),
+                parent.to_string(),
+                format!("unknown field `{}`", field.name),
+            )
+            .with_help(expected_one_of(field.fields)),
+        };
+        self.ctx.diagnostics.borrow_mut().push(diagnostic);
+    }
+
+    fn unknown_variant(&self, at: &Node, name: &str, variants: &'static [&'static str]) {
+        let message = match suggest(name, variants) {
+            Some(best) => format!("unknown value `{name}`, did you mean `{best}`?"),
+            None => format!("unknown value `{name}`"),
+        };
+        let d = Diagnostic::new(Some(at.span), self.path.to_string(), message)
+            .with_help(expected_one_of(variants));
+        self.ctx.diagnostics.borrow_mut().push(d);
+        self.ctx.replaced.borrow_mut().insert(at.span);
+    }
+}
+
+/// The closest of `candidates` to a misspelt `name`, if any is close enough: Jaro-Winkler
+/// similarity of at least 0.8, or at most two edits (a swap of neighbours counting as one)
+/// and fewer than half the letters.
+pub(super) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str> {
+    let name = name.to_lowercase();
+    candidates
+        .iter()
+        .map(|&c| {
+            let lower = c.to_lowercase();
+            (
+                strsim::jaro_winkler(&name, &lower),
+                strsim::osa_distance(&name, &lower),
+                c,
+            )
+        })
+        .filter(|&(jw, edits, c)| {
+            jw >= 0.8 || (edits <= 2 && edits * 2 < c.chars().count().max(name.chars().count()))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, _, c)| c)
+}
+
+fn expected_one_of(names: &[&str]) -> String {
+    if names.is_empty() {
+        return "nothing is expected here".to_string();
+    }
+    let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    format!("expected one of {}", list.join(", "))
+}
+
+/// How a node is described in "expected …, found …".
+fn found(node: &Node) -> String {
+    let short = |text: &str| {
+        let line = text.lines().next().unwrap_or("");
+        let mut s: String = line.chars().take(40).collect();
+        if s.len() < text.len() {
+            s.push('…');
+        }
+        s
+    };
+    match &*node.kind {
+        NodeKind::Map(_) => "a mapping".to_string(),
+        NodeKind::Seq(_) => "a list".to_string(),
+        NodeKind::Scalar { text, .. } if text.is_empty() && node.is_null() => "nothing".to_string(),
+        NodeKind::Scalar {
+            text,
+            style: Style::Plain,
+        } => format!("`{}`", short(text)),
+        NodeKind::Scalar {
+            text,
+            style: Style::Quoted,
+        } => format!("the quoted text \"{}\"", short(text)),
+        NodeKind::Scalar {
+            style: Style::Block,
+            ..
+        } => "a block of text".to_string(),
+    }
+}
+
+fn parse_bool(text: &str) -> Option<bool> {
+    match text {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
+/// YAML 1.2 core schema integers: `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`.
+fn parse_int(text: &str) -> Option<i128> {
+    let radix = |digits: &str, radix| i128::from_str_radix(digits, radix).ok();
+    if let Some(hex) = text.strip_prefix("0x") {
+        return hex
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit())
+            .then(|| radix(hex, 16))
+            .flatten();
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        return oct
+            .bytes()
+            .all(|b| (b'0'..=b'7').contains(&b))
+            .then(|| radix(oct, 8))
+            .flatten();
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    radix(text, 10)
+}
+
+/// YAML 1.2 core schema floats (integers included), `.inf` and `.nan` in their spellings.
+fn parse_float(text: &str) -> Option<f64> {
+    match text {
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Some(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Some(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Some(f64::NAN),
+        _ => {}
+    }
+    if let Some(i) = parse_int(text) {
+        return Some(i as f64);
+    }
+    let ok = text.bytes().any(|b| b.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+    if ok {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+macro_rules! integer {
+    ($($method:ident => $visit:ident($ty:ty),)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            let value = match self.plain().and_then(parse_int) {
+                Some(n) => <$ty>::try_from(n).unwrap_or_else(|_| {
+                    self.mismatch(&format!("an integer from {} to {}", <$ty>::MIN, <$ty>::MAX));
+                    0
+                }),
+                None => {
+                    self.mismatch("an integer");
+                    0
+                }
+            };
+            self.located(visitor.$visit(value))
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for De<'_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let result = match &*self.node.kind {
+            NodeKind::Scalar {
+                text,
+                style: Style::Plain,
+            } => {
+                if self.node.is_null() {
+                    visitor.visit_unit()
+                } else if let Some(b) = parse_bool(text) {
+                    visitor.visit_bool(b)
+                } else if let Some(i) = parse_int(text) {
+                    match (i64::try_from(i), u64::try_from(i)) {
+                        (Ok(i), _) => visitor.visit_i64(i),
+                        (_, Ok(u)) => visitor.visit_u64(u),
+                        _ => visitor.visit_str(text),
+                    }
+                } else if let Some(f) = parse_float(text) {
+                    visitor.visit_f64(f)
+                } else {
+                    visitor.visit_str(text)
+                }
+            }
+            NodeKind::Scalar { text, .. } => visitor.visit_str(text),
+            NodeKind::Seq(items) => visitor.visit_seq(SeqAcc::new(self, items)),
+            NodeKind::Map(entries) => visitor.visit_map(MapAcc::new(self, entries, None)),
+        };
+        self.located(result)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let value = self.plain().and_then(parse_bool).unwrap_or_else(|| {
+            self.mismatch("true or false");
+            false
+        });
+        self.located(visitor.visit_bool(value))
+    }
+
+    integer! {
+        deserialize_i8 => visit_i8(i8),
+        deserialize_i16 => visit_i16(i16),
+        deserialize_i32 => visit_i32(i32),
+        deserialize_i64 => visit_i64(i64),
+        deserialize_i128 => visit_i128(i128),
+        deserialize_u8 => visit_u8(u8),
+        deserialize_u16 => visit_u16(u16),
+        deserialize_u32 => visit_u32(u32),
+        deserialize_u64 => visit_u64(u64),
+        deserialize_u128 => visit_u128(u128),
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let value = self.plain().and_then(parse_float).unwrap_or_else(|| {
+            self.mismatch("a number");
+            0.0
+        });
+        self.located(visitor.visit_f64(value))
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let mut chars = self.node.scalar().map(|(t, _)| t.chars());
+        let value = match chars.as_mut().map(|c| (c.next(), c.next())) {
+            Some((Some(c), None)) => c,
+            _ => {
+                self.mismatch("a single character");
+                ' '
+            }
+        };
+        self.located(visitor.visit_char(value))
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let text = self.node.scalar().map_or_else(
+            || {
+                self.mismatch("a string");
+                ""
+            },
+            |(t, _)| t,
+        );
+        self.located(visitor.visit_str(text))
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let text = self.node.scalar().map_or_else(
+            || {
+                self.mismatch("a string");
+                ""
+            },
+            |(t, _)| t,
+        );
+        self.located(visitor.visit_bytes(text.as_bytes()))
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_bytes(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.node.is_null() {
+            self.located(visitor.visit_none())
+        } else {
+            self.located(visitor.visit_some(self))
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if !self.node.is_null() {
+            self.mismatch("nothing (null)");
+        }
+        self.located(visitor.visit_unit())
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.located(visitor.visit_newtype_struct(self))
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let items: &[Node] = match &*self.node.kind {
+            NodeKind::Seq(items) => items,
+            _ => {
+                self.mismatch("a list");
+                &[]
+            }
+        };
+        self.located(visitor.visit_seq(SeqAcc::new(self, items)))
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let entries: &[(Node, Node)] = match &*self.node.kind {
+            NodeKind::Map(entries) => entries,
+            _ => {
+                self.mismatch("a mapping");
+                &[]
+            }
+        };
+        self.located(visitor.visit_map(MapAcc::new(self, entries, None)))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        if name == SPANNED_NAME && fields == SPANNED_FIELDS {
+            return self.located(visitor.visit_map(SpannedAcc { de: self, next: 0 }));
+        }
+        let entries: &[(Node, Node)] = match &*self.node.kind {
+            NodeKind::Map(entries) => entries,
+            _ => {
+                self.mismatch("a mapping");
+                &[]
+            }
+        };
+        self.located(visitor.visit_map(MapAcc::new(self, entries, Some(fields))))
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let first = variants.first().copied().unwrap_or("");
+        let variant = |at: &Node, name: &str| {
+            variants
+                .iter()
+                .copied()
+                .find(|&v| v == name)
+                .unwrap_or_else(|| {
+                    self.unknown_variant(at, name, variants);
+                    first
+                })
+        };
+        let access = match &*self.node.kind {
+            NodeKind::Scalar { text, .. } if !self.node.is_null() => EnumAcc {
+                de: self,
+                variant: variant(self.node, text),
+                value: None,
+            },
+            NodeKind::Map(entries) if entries.len() == 1 => {
+                let (key, value) = &entries[0];
+                let name = key.scalar().map_or("", |(t, _)| t);
+                EnumAcc {
+                    de: self,
+                    variant: variant(key, name),
+                    value: Some(value),
+                }
+            }
+            _ => {
+                self.mismatch(&expected_one_of(variants).replacen("expected ", "", 1));
+                EnumAcc {
+                    de: self,
+                    variant: first,
+                    value: None,
+                }
+            }
+        };
+        self.located(visitor.visit_enum(access))
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if let Some(field) = self.field {
+            self.unknown_field(field);
+        }
+        self.located(visitor.visit_unit())
+    }
+}
+
+struct SeqAcc<'a> {
+    de: De<'a>,
+    items: Enumerate<slice::Iter<'a, Node>>,
+}
+
+impl<'a> SeqAcc<'a> {
+    fn new(de: De<'a>, items: &'a [Node]) -> Self {
+        SeqAcc {
+            de,
+            items: items.iter().enumerate(),
+        }
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for SeqAcc<'_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        for (i, node) in self.items.by_ref() {
+            if self.de.ctx.skips(node) {
+                continue;
+            }
+            let path = Path::Index(self.de.path, i);
+            return seed
+                .deserialize(De {
+                    node,
+                    ctx: self.de.ctx,
+                    path: &path,
+                    field: None,
+                })
+                .map(Some);
+        }
+        Ok(None)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct MapAcc<'a> {
+    de: De<'a>,
+    entries: slice::Iter<'a, (Node, Node)>,
+    pending: Option<&'a (Node, Node)>,
+    /// The struct's fields, when the map is read as a struct.
+    fields: Option<&'static [&'static str]>,
+}
+
+impl<'a> MapAcc<'a> {
+    fn new(
+        de: De<'a>,
+        entries: &'a [(Node, Node)],
+        fields: Option<&'static [&'static str]>,
+    ) -> Self {
+        MapAcc {
+            de,
+            entries: entries.iter(),
+            pending: None,
+            fields,
+        }
+    }
+}
+
+impl<'de> de::MapAccess<'de> for MapAcc<'_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let ctx = self.de.ctx;
+        for entry in self.entries.by_ref() {
+            let (key, value) = entry;
+            if ctx.skips(key) || ctx.skips(value) {
+                continue;
+            }
+            let key_de = De {
+                node: key,
+                ctx,
+                path: self.de.path,
+                field: None,
+            };
+            if self.fields.is_some() && key.scalar().is_none() {
+                key_de.mismatch("a field name");
+                continue;
+            }
+            self.pending = Some(entry);
+            return seed.deserialize(key_de).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let Some((key, value)) = self.pending.take() else {
+            return Err(de::Error::custom("a value was asked for before its key"));
+        };
+        let name = key.scalar().map_or("?", |(t, _)| t);
+        let path = Path::Key(self.de.path, name);
+        let field = self.fields.map(|fields| Field { key, name, fields });
+        seed.deserialize(De {
+            node: value,
+            ctx: self.de.ctx,
+            path: &path,
+            field,
+        })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
+
+/// Feeds [`super::Spanned`]'s visitor the span's start and end, then the value.
+struct SpannedAcc<'a> {
+    de: De<'a>,
+    next: usize,
+}
+
+impl<'de> de::MapAccess<'de> for SpannedAcc<'_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match SPANNED_FIELDS.get(self.next) {
+            Some(&name) => seed
+                .deserialize(BorrowedStrDeserializer::new(name))
+                .map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        self.next += 1;
+        let span = self.de.node.span;
+        match self.next {
+            1 => seed.deserialize(IntoDeserializer::<Error>::into_deserializer(span.start)),
+            2 => seed.deserialize(IntoDeserializer::<Error>::into_deserializer(span.end)),
+            _ => seed.deserialize(self.de),
+        }
+    }
+}
+
+struct EnumAcc<'a> {
+    de: De<'a>,
+    variant: &'static str,
+    /// The value of a `variant: value` mapping.
+    value: Option<&'a Node>,
+}
+
+impl<'a> EnumAcc<'a> {
+    fn value_de<'p>(&self, path: &'p Path<'p>) -> Option<De<'p>>
+    where
+        'a: 'p,
+    {
+        self.value.map(|node| De {
+            node,
+            ctx: self.de.ctx,
+            path,
+            field: None,
+        })
+    }
+}
+
+impl<'de, 'a> de::EnumAccess<'de> for EnumAcc<'a> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+        let variant: StrDeserializer<'_, Error> = self.variant.into_deserializer();
+        Ok((seed.deserialize(variant)?, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for EnumAcc<'_> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        let path = Path::Key(self.de.path, self.variant);
+        if let Some(de) = self.value_de(&path) {
+            if !de.node.is_null() {
+                de.mismatch("nothing (null)");
+            }
+        }
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        let path = Path::Key(self.de.path, self.variant);
+        match self.value_de(&path) {
+            Some(de) => seed.deserialize(de),
+            None => {
+                self.de
+                    .mismatch(&format!("`{}:` and a value", self.variant));
+                let null = Node::null(self.de.node.span);
+                seed.deserialize(De {
+                    node: &null,
+                    ctx: self.de.ctx,
+                    path: &path,
+                    field: None,
+                })
+            }
+        }
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Error> {
+        let path = Path::Key(self.de.path, self.variant);
+        match self.value_de(&path) {
+            Some(de) => de::Deserializer::deserialize_tuple(de, len, visitor),
+            None => {
+                self.de.mismatch(&format!("`{}:` and a list", self.variant));
+                self.de
+                    .located(visitor.visit_seq(SeqAcc::new(self.de, &[])))
+            }
+        }
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let path = Path::Key(self.de.path, self.variant);
+        match self.value_de(&path) {
+            Some(de) => de::Deserializer::deserialize_struct(de, "", fields, visitor),
+            None => {
+                self.de
+                    .mismatch(&format!("`{}:` and a mapping", self.variant));
+                self.de
+                    .located(visitor.visit_map(MapAcc::new(self.de, &[], Some(fields))))
+            }
+        }
+    }
+}

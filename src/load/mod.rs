@@ -1,0 +1,692 @@
+//! Reading YAML input: bytes → spanned YAML tree → serde types, with limits and positions.
+//!
+//! [`read_source`] reads a file and refuses what cannot be YAML text (too large, not UTF-8,
+//! empty). [`load`] parses the text with an event parser (`saphyr-parser`) into a tree whose
+//! every node knows its byte span, then deserializes the tree through serde into any
+//! `T: DeserializeOwned + Default`, reporting *every* problem rather than the first:
+//!
+//! - Scalars are read as their exact text for string targets (`2020`, `yes`, `0312` stay
+//!   strings), as `true`/`false` (also `True`, `TRUE`, …) for booleans, and by YAML 1.2 core
+//!   schema rules for numbers. For `Option` targets `null`, `~` and an empty plain scalar are
+//!   `None`. Tags (`!!str`) are ignored.
+//! - Every scalar is put in Unicode NFC, so `é` typed as `e` + U+0301 and as U+00E9 are the
+//!   same text (and the same key).
+//! - A value of the wrong type is reported at its span with its path (`topics[2].body:
+//!   expected a string, found a mapping`) and replaced by a neutral value; an unknown key is
+//!   reported at the key with the closest known field name; then loading goes on.
+//! - [`Spanned<T>`] captures a value's byte span; use it in the raw model to point later
+//!   diagnostics at the right line.
+//! - [`Limits`] bound the input's size, nesting depth and node count (aliases expanded), so
+//!   hostile input fails fast with a clear message instead of exhausting memory or stack.
+
+mod de;
+mod tree;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::fs::File;
+use std::io::Read;
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::diag::{Diagnostic, SourceFile, Span};
+
+/// Bounds on what the loader accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file, in bytes; also the most scalar text once aliases are expanded.
+    pub max_bytes: usize,
+    /// Deepest nesting of lists and mappings, aliases expanded. Deserialization recurses
+    /// once per level, so keep this in the hundreds at most.
+    pub max_depth: usize,
+    /// Most nodes (scalars, lists, mappings) once aliases are expanded.
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    /// 4 MiB, 64 levels, 200 000 nodes: far beyond any briefing or template.
+    fn default() -> Self {
+        Limits {
+            max_bytes: 4 << 20,
+            max_depth: 64,
+            max_nodes: 200_000,
+        }
+    }
+}
+
+/// Why [`read_source`] could not produce a file to load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read (a usage or I/O problem: exit code 2).
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The path as given.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was read but is not YAML text: too large, not UTF-8, or empty (exit code 1).
+    /// `file` holds what was read (invalid UTF-8 replaced by U+FFFD), so that the
+    /// diagnostics can be rendered with [`crate::diag::render_all`].
+    #[error("{} cannot be loaded: {}", file.name, diagnostics.first().map_or("", |d| d.message.as_str()))]
+    Invalid {
+        /// The file as read (empty when it was too large to read).
+        file: SourceFile,
+        /// What is wrong with it.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// Reads `path` as a YAML source: at most `limits.max_bytes` (a larger file is refused
+/// before it is read), UTF-8 (a leading byte order mark is dropped), not empty.
+pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, LoadError> {
+    let name = path.display().to_string();
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(io)?;
+    if let Ok(meta) = file.metadata() {
+        if meta.len() > limits.max_bytes as u64 {
+            return Err(too_large(name, Some(meta.len()), limits));
+        }
+    }
+    let mut bytes = Vec::new();
+    file.take(limits.max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    source_from_bytes(name, bytes, limits)
+}
+
+/// The checks of [`read_source`] for bytes already in memory (standard input, tests).
+pub fn source_from_bytes(
+    name: impl Into<String>,
+    bytes: Vec<u8>,
+    limits: &Limits,
+) -> Result<SourceFile, LoadError> {
+    let name = name.into();
+    if bytes.len() > limits.max_bytes {
+        return Err(too_large(name, Some(bytes.len() as u64), limits));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let d = Diagnostic::new(None, "", "the file is UTF-16; save it as UTF-8");
+        return Err(LoadError::Invalid {
+            file: SourceFile::new(name, ""),
+            diagnostics: vec![d],
+        });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            // The lossy text is byte-identical up to `at`, where U+FFFD (3 bytes) stands in.
+            let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let d = Diagnostic::new(
+                Some(Span::new(at, at + 3)),
+                "",
+                format!("not valid UTF-8 at byte {at}"),
+            )
+            .with_help("save the file as UTF-8");
+            return Err(LoadError::Invalid {
+                file,
+                diagnostics: vec![d],
+            });
+        }
+    };
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    let file = SourceFile::new(name, text);
+    let blank = file.text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    });
+    if blank {
+        let d = Diagnostic::new(
+            None,
+            "",
+            "the file is empty: a briefing needs at least title, date, topics and contact",
+        );
+        return Err(LoadError::Invalid {
+            file,
+            diagnostics: vec![d],
+        });
+    }
+    Ok(file)
+}
+
+fn too_large(name: String, size: Option<u64>, limits: &Limits) -> LoadError {
+    let d = Diagnostic::new(None, "", too_large_message(size, limits.max_bytes));
+    LoadError::Invalid {
+        file: SourceFile::new(name, ""),
+        diagnostics: vec![d],
+    }
+}
+
+fn too_large_message(size: Option<u64>, max: usize) -> String {
+    let limit = if max >= 1 << 20 && max.is_multiple_of(1 << 20) {
+        format!("{} MiB ({max} bytes)", max >> 20)
+    } else {
+        format!("{max} bytes")
+    };
+    match size {
+        Some(size) => format!("the file is too large: {size} bytes, and the limit is {limit}"),
+        None => format!("the file is too large: the limit is {limit}"),
+    }
+}
+
+/// Everything [`load_detailed`] found out about a file.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// The value, with neutral values where the file had the wrong type.
+    pub value: T,
+    /// Every problem found, in no particular order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// `false` when `value` is just `T::default()`: the text did not parse, hit a limit, or
+    /// its root is not what `T` needs. Checking such a value further only adds noise.
+    pub complete: bool,
+    /// Spans of values that had the wrong type and were replaced by a neutral value (empty
+    /// string, 0, false, empty list or mapping). They are reported already, so a later check
+    /// that finds, say, an empty title at one of these spans should stay quiet.
+    pub replaced: HashSet<Span>,
+    /// Field paths such as `topics[0].body` that an unknown key was taken to be a misspelling
+    /// of (`did you mean …?`); a "missing field" for them would repeat that report.
+    pub misspelt: HashSet<String>,
+}
+
+/// Parses and deserializes `file` into `T`, collecting every problem. When something is
+/// wrong the value holds what could be read, with neutral values in place of bad ones; see
+/// [`load_detailed`] for how to tell how much of it to trust.
+pub fn load<T: DeserializeOwned + Default>(
+    file: &SourceFile,
+    limits: &Limits,
+) -> (T, Vec<Diagnostic>) {
+    let loaded = load_detailed(file, limits);
+    (loaded.value, loaded.diagnostics)
+}
+
+/// Serde errors (not type mismatches, which never stop loading) after which loading gives up.
+const MAX_SERDE_ERRORS: usize = 32;
+
+/// [`load`], with what a later validation step needs to avoid reporting a problem twice.
+pub fn load_detailed<T: DeserializeOwned + Default>(
+    file: &SourceFile,
+    limits: &Limits,
+) -> Loaded<T> {
+    let failed = |diagnostics| Loaded {
+        value: T::default(),
+        diagnostics,
+        complete: false,
+        replaced: HashSet::new(),
+        misspelt: HashSet::new(),
+    };
+    if file.text.len() > limits.max_bytes {
+        let size = Some(file.text.len() as u64);
+        return failed(vec![Diagnostic::new(
+            None,
+            "",
+            too_large_message(size, limits.max_bytes),
+        )]);
+    }
+    let tree = match tree::parse(file, limits) {
+        Ok(tree) => tree,
+        Err(diagnostics) => return failed(diagnostics),
+    };
+    // No document, or just `---` / `null`, is an empty mapping: every field missing.
+    let root = match tree.root {
+        Some(root) if !root.is_null() => root,
+        _ => tree::Node::empty_map(Span::new(0, 0)),
+    };
+    let mut diagnostics = tree.diagnostics;
+    let mut poisoned = HashSet::new();
+    loop {
+        let ctx = de::Ctx {
+            poisoned,
+            ..de::Ctx::default()
+        };
+        let result = T::deserialize(de::De::new(&root, &ctx, &de::Path::Root));
+        let de::Ctx {
+            poisoned: p,
+            diagnostics: found,
+            replaced,
+            misspelt,
+        } = ctx;
+        poisoned = p;
+        let (replaced, misspelt) = (replaced.into_inner(), misspelt.into_inner());
+        let error = match result {
+            Ok(value) => {
+                diagnostics.extend(found.into_inner());
+                let complete = !replaced.contains(&root.span);
+                return Loaded {
+                    value,
+                    diagnostics,
+                    complete,
+                    replaced,
+                    misspelt,
+                };
+            }
+            Err(error) => error,
+        };
+        // Serde gave up at `error.at`: report it (unless it follows from a wrong type reported
+        // there already), keep what this pass found inside that node (the next pass skips
+        // it), and try again.
+        let found = found.into_inner();
+        let Some(at) = error.at else {
+            diagnostics.push(Diagnostic::new(None, "", error.message));
+            diagnostics.extend(found);
+            return Loaded {
+                value: T::default(),
+                diagnostics,
+                complete: false,
+                replaced,
+                misspelt,
+            };
+        };
+        if !replaced.contains(&at.span) {
+            diagnostics.push(Diagnostic::new(Some(at.span), at.path, error.message));
+        }
+        let retry = at.node != de::address(&root)
+            && poisoned.len() < MAX_SERDE_ERRORS
+            && poisoned.insert(at.node);
+        if !retry {
+            diagnostics.extend(found);
+            return Loaded {
+                value: T::default(),
+                diagnostics,
+                complete: false,
+                replaced,
+                misspelt,
+            };
+        }
+        let inside = |d: &Diagnostic| {
+            d.span
+                .is_some_and(|s| at.span.start <= s.start && s.end <= at.span.end)
+        };
+        diagnostics.extend(found.into_iter().filter(inside));
+    }
+}
+
+/// A value together with the byte range it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    /// Where the value was written: the text of a scalar (quotes included; a block scalar
+    /// from its `|` or `>`), a whole list or mapping, or the `*name` of an alias.
+    pub span: Span,
+    /// The value itself.
+    pub value: T,
+}
+
+/// The name and fields through which [`Spanned`] asks the loader's deserializer for a span
+/// (the trick `toml`'s `serde_spanned` uses): no real struct is called this.
+const SPANNED_NAME: &str = "$__briefing_private_Spanned";
+const SPANNED_FIELDS: &[&str] = &[
+    "$__briefing_private_start",
+    "$__briefing_private_end",
+    "$__briefing_private_value",
+];
+
+const NOT_SPANNED: &str = "a value with a position (only briefing's YAML loader provides one)";
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    /// Works only with this module's deserializer ([`load`]); others report an error.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpannedVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
+            type Value = Spanned<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(NOT_SPANNED)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Spanned<T>, A::Error> {
+                let start = field(&mut map, 0)?;
+                let end = field(&mut map, 1)?;
+                let value = field(&mut map, 2)?;
+                Ok(Spanned {
+                    span: Span::new(start, end),
+                    value,
+                })
+            }
+        }
+
+        fn field<'de, A: MapAccess<'de>, V: Deserialize<'de>>(
+            map: &mut A,
+            i: usize,
+        ) -> Result<V, A::Error> {
+            match map.next_key::<&str>()? {
+                Some(key) if SPANNED_FIELDS.get(i) == Some(&key) => map.next_value(),
+                _ => Err(serde::de::Error::custom(NOT_SPANNED)),
+            }
+        }
+
+        deserializer.deserialize_struct(SPANNED_NAME, SPANNED_FIELDS, SpannedVisitor(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    #[derive(Debug, Default, Deserialize, PartialEq)]
+    struct Doc {
+        title: Option<Spanned<String>>,
+        count: Option<u8>,
+        ratio: Option<f64>,
+        flag: Option<bool>,
+        tags: Option<Vec<Spanned<String>>>,
+        inner: Option<Spanned<Inner>>,
+        map: Option<HashMap<String, u32>>,
+        align: Option<Align>,
+    }
+
+    #[derive(Debug, Default, Deserialize, PartialEq)]
+    struct Inner {
+        name: Option<String>,
+        tel: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "lowercase")]
+    enum Align {
+        Left,
+        Center,
+    }
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("t.yaml", text)
+    }
+
+    fn load_doc(text: &str) -> (Doc, Vec<Diagnostic>) {
+        load(&file(text), &Limits::default())
+    }
+
+    fn messages(diags: &[Diagnostic]) -> Vec<String> {
+        diags
+            .iter()
+            .map(|d| {
+                if d.path.is_empty() {
+                    d.message.clone()
+                } else {
+                    format!("{}: {}", d.path, d.message)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scalars_keep_their_text_for_strings() {
+        #[derive(Debug, Default, Deserialize)]
+        struct S {
+            a: String,
+            b: String,
+            c: String,
+            d: String,
+        }
+        let (s, d): (S, _) = load(
+            &file("a: 2020\nb: yes\nc: 0312\nd: 'x'\n"),
+            &Limits::default(),
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            (s.a.as_str(), s.b.as_str(), s.c.as_str(), s.d.as_str()),
+            ("2020", "yes", "0312", "x")
+        );
+    }
+
+    #[test]
+    fn numbers_booleans_and_nulls_follow_the_core_schema() {
+        let (doc, d) =
+            load_doc("count: 0x1f\nratio: 1.5e1\nflag: TRUE\ntitle: ~\ntags: null\ninner:\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(doc.count, Some(31));
+        assert_eq!(doc.ratio, Some(15.0));
+        assert_eq!(doc.flag, Some(true));
+        assert_eq!((doc.title, doc.tags, doc.inner), (None, None, None));
+        let (doc, _) = load_doc("ratio: 3\n");
+        assert_eq!(doc.ratio, Some(3.0));
+    }
+
+    #[test]
+    fn wrong_types_are_reported_and_loading_goes_on() {
+        let text = "title: {a: 1}\ncount: 300\nratio: abc\nflag: yes\ntags: oops\ninner: [1]\nalign: centre\n";
+        let (doc, d) = load_doc(text);
+        assert_eq!(
+            messages(&d),
+            [
+                "title: expected a string, found a mapping",
+                "count: expected an integer from 0 to 255, found `300`",
+                "ratio: expected a number, found `abc`",
+                "flag: expected true or false, found `yes`",
+                "tags: expected a list, found `oops`",
+                "inner: expected a mapping, found a list",
+                "align: unknown value `centre`, did you mean `center`?",
+            ]
+        );
+        assert_eq!(d[0].span, Some(Span::new(7, 13)));
+        assert_eq!(doc.title.map(|t| t.value), Some(String::new()));
+        assert_eq!(doc.count, Some(0));
+        assert_eq!(doc.tags, Some(vec![]));
+    }
+
+    #[test]
+    fn quoted_numbers_are_text() {
+        let (_, d) = load_doc("count: \"12\"\n");
+        assert_eq!(
+            messages(&d),
+            ["count: expected an integer, found the quoted text \"12\""]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_reported_at_the_key_with_a_suggestion() {
+        let (doc, d) = load_doc("titel: x\ninner:\n  nmae: y\n  tel: 1\n  zzz: 2\n");
+        assert_eq!(
+            messages(&d),
+            [
+                "unknown field `titel`, did you mean `title`?",
+                "inner: unknown field `nmae`, did you mean `name`?",
+                "inner: unknown field `zzz`"
+            ]
+        );
+        assert_eq!(d[0].span, Some(Span::new(0, 5)));
+        assert_eq!(d[2].help.as_deref(), Some("expected one of `name`, `tel`"));
+        assert_eq!(doc.inner.map(|i| i.value.tel), Some(Some("1".to_string())));
+        let loaded =
+            load_detailed::<Doc>(&file("titel: x\ninner:\n  nmae: y\n"), &Limits::default());
+        let mut misspelt: Vec<_> = loaded.misspelt.into_iter().collect();
+        misspelt.sort();
+        assert_eq!(misspelt, ["inner.name", "title"]);
+    }
+
+    #[test]
+    fn suggestions_need_to_be_close() {
+        let fields = &["title", "tel", "fax", "email", "contact"];
+        assert_eq!(de::suggest("contcat", fields), Some("contact"));
+        assert_eq!(de::suggest("Title", fields), Some("title"));
+        assert_eq!(de::suggest("emial", fields), Some("email"));
+        assert_eq!(de::suggest("tl", fields), Some("tel"));
+        assert_eq!(de::suggest("bar", fields), None);
+        assert_eq!(de::suggest("phone", fields), None);
+    }
+
+    #[test]
+    fn spanned_values_know_their_bytes() {
+        let text = "title: \"Ünï\"\ntags:\n  - one\n  - two\ninner: {name: n}\n";
+        let (doc, d) = load_doc(text);
+        assert!(d.is_empty(), "{d:?}");
+        let title = doc.title.unwrap();
+        assert_eq!(&text[title.span.start..title.span.end], "\"Ünï\"");
+        let tags = doc.tags.unwrap();
+        assert_eq!(&text[tags[1].span.start..tags[1].span.end], "two");
+        assert_eq!(&text[doc.inner.unwrap().span.start..], "{name: n}\n");
+    }
+
+    #[test]
+    fn maps_and_paths_in_lists() {
+        #[derive(Debug, Default, Deserialize)]
+        struct L {
+            items: Vec<Inner>,
+        }
+        let (l, d): (L, _) = load(
+            &file("items:\n  - name: a\n  - name: [b]\n"),
+            &Limits::default(),
+        );
+        assert_eq!(
+            messages(&d),
+            ["items[1].name: expected a string, found a list"]
+        );
+        assert_eq!(l.items.len(), 2);
+        let (doc, d) = load_doc("map: {a: 1, b: x}\n");
+        assert_eq!(messages(&d), ["map.b: expected an integer, found `x`"]);
+        assert_eq!(doc.map.unwrap().get("a"), Some(&1));
+    }
+
+    #[test]
+    fn a_missing_required_field_skips_its_mapping_and_keeps_the_rest() {
+        #[derive(Debug, Default, Deserialize)]
+        struct Outer {
+            a: Option<Required>,
+            b: Option<String>,
+        }
+        #[derive(Debug, Default, Deserialize)]
+        struct Required {
+            #[allow(dead_code)]
+            x: String,
+        }
+        let text = "a:\n  y: 1\nb: kept\n";
+        let loaded = load_detailed::<Outer>(&file(text), &Limits::default());
+        assert_eq!(
+            messages(&loaded.diagnostics),
+            ["a: missing field `x`", "a: unknown field `y`"]
+        );
+        assert_eq!(loaded.diagnostics[0].span, Some(Span::new(5, 9)));
+        assert!(loaded.complete);
+        assert!(loaded.value.a.is_none());
+        assert_eq!(loaded.value.b.as_deref(), Some("kept"));
+    }
+
+    #[test]
+    fn text_is_normalized_to_nfc() {
+        let (doc, _) = load_doc("title: Cafe\u{301}\n");
+        assert_eq!(doc.title.unwrap().value, "Caf\u{e9}");
+    }
+
+    #[test]
+    fn an_empty_document_is_an_empty_mapping_and_a_wrong_root_is_incomplete() {
+        let loaded = load_detailed::<Doc>(&file("# just a comment\n"), &Limits::default());
+        assert!(loaded.diagnostics.is_empty() && loaded.complete);
+        let loaded = load_detailed::<Doc>(&file("- a\n- b\n"), &Limits::default());
+        assert_eq!(
+            messages(&loaded.diagnostics),
+            ["expected a mapping, found a list"]
+        );
+        assert!(!loaded.complete);
+    }
+
+    #[test]
+    fn syntax_errors_leave_the_default() {
+        let loaded = load_detailed::<Doc>(&file("title: [a\n"), &Limits::default());
+        assert!(!loaded.complete);
+        assert_eq!(loaded.value, Doc::default());
+        assert_eq!(loaded.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn an_alias_bomb_fails_fast() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ('a'..='h').zip('b'..='i') {
+            text.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let (_, d): (Doc, _) = load(&file(&text), &Limits::default());
+        assert_eq!(
+            messages(&d),
+            ["too many nodes after expanding aliases (limit 200000)"]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        for text in [
+            "[".repeat(20_000),
+            "{a: ".repeat(20_000),
+            format!("{}1{}", "[".repeat(100), "]".repeat(100)),
+        ] {
+            let (_, d): (Doc, _) = load(&file(&text), &Limits::default());
+            assert_eq!(messages(&d), ["nested too deeply (limit 64 levels)"]);
+        }
+    }
+
+    #[test]
+    fn the_size_limit_applies_to_text_too() {
+        let limits = Limits {
+            max_bytes: 10,
+            ..Limits::default()
+        };
+        let (_, d): (Doc, _) = load(&file("title: a long title\n"), &limits);
+        assert_eq!(
+            messages(&d),
+            ["the file is too large: 20 bytes, and the limit is 10 bytes"]
+        );
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<SourceFile, LoadError> {
+        source_from_bytes("t.yaml", bytes.to_vec(), &Limits::default())
+    }
+
+    fn invalid(r: Result<SourceFile, LoadError>) -> (SourceFile, Vec<Diagnostic>) {
+        match r {
+            Err(LoadError::Invalid { file, diagnostics }) => (file, diagnostics),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn sources_must_be_utf8_text() {
+        let (file, d) = invalid(from_bytes(b"title: ok\ndate: caf\xe9\n"));
+        assert_eq!(d[0].message, "not valid UTF-8 at byte 19");
+        assert_eq!(file.line_col(d[0].span.unwrap().start), (2, 10));
+        let (_, d) = invalid(from_bytes(b"\xff\xfet\x00"));
+        assert!(d[0].message.contains("UTF-16"));
+        let (_, d) = invalid(from_bytes(b"\n  # only a comment\n\n"));
+        assert_eq!(
+            d[0].message,
+            "the file is empty: a briefing needs at least title, date, topics and contact"
+        );
+        assert_eq!(
+            from_bytes(b"\xef\xbb\xbftitle: x\n").unwrap().text,
+            "title: x\n"
+        );
+    }
+
+    #[test]
+    fn read_source_refuses_large_files_before_reading_and_reports_io_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.yaml");
+        std::fs::write(&path, "title: x\n".repeat(20)).unwrap();
+        let limits = Limits {
+            max_bytes: 100,
+            ..Limits::default()
+        };
+        let (_, d) = invalid(read_source(&path, &limits));
+        assert_eq!(
+            d[0].message,
+            "the file is too large: 180 bytes, and the limit is 100 bytes"
+        );
+        assert_eq!(
+            read_source(&path, &Limits::default()).unwrap().text.len(),
+            180
+        );
+        match read_source(&dir.path().join("missing.yaml"), &limits) {
+            Err(LoadError::Io { path, .. }) => assert!(path.ends_with("missing.yaml")),
+            other => panic!("{other:?}"),
+        }
+    }
+}

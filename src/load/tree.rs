@@ -1,0 +1,655 @@
+//! YAML text → a tree of [`Node`]s with byte spans, built from the parser's events.
+//!
+//! The builder is iterative (an explicit stack of open collections), so nesting costs heap,
+//! not call stack. Aliases are resolved by cloning the anchored node; collections are shared
+//! behind an `Rc`, so a clone is cheap, and the size of what a clone *stands for* is checked
+//! against [`Limits`] before it is made. The finished tree is never deeper than
+//! `limits.max_depth`, which bounds every recursive walk over it (serde, `Drop`).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::Limits;
+use crate::diag::{Diagnostic, SourceFile, Span};
+
+/// A YAML node and the bytes it came from.
+#[derive(Debug, Clone)]
+pub(super) struct Node {
+    pub span: Span,
+    pub kind: Rc<NodeKind>,
+    size: Size,
+}
+
+#[derive(Debug)]
+pub(super) enum NodeKind {
+    /// Text in Unicode NFC.
+    Scalar {
+        text: String,
+        style: Style,
+    },
+    Seq(Vec<Node>),
+    /// Entries in the order written; key nodes are kept for their spans.
+    Map(Vec<(Node, Node)>),
+}
+
+/// How a scalar was written. Only plain scalars can be numbers, booleans or null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Style {
+    Plain,
+    Quoted,
+    Block,
+}
+
+/// What a node stands for once its aliases are expanded.
+#[derive(Debug, Clone, Copy, Default)]
+struct Size {
+    nodes: usize,
+    /// Bytes of scalar text.
+    text: usize,
+    /// Collections on the longest path down, this one included.
+    height: usize,
+}
+
+impl Size {
+    fn add(&mut self, child: Size) {
+        self.nodes += child.nodes;
+        self.text += child.text;
+        self.height = self.height.max(child.height + 1);
+    }
+}
+
+impl Node {
+    /// An empty mapping at `span` (what an empty document stands for).
+    pub fn empty_map(span: Span) -> Node {
+        Node {
+            span,
+            kind: Rc::new(NodeKind::Map(Vec::new())),
+            size: Size {
+                nodes: 1,
+                text: 0,
+                height: 1,
+            },
+        }
+    }
+
+    /// An empty plain scalar at `span` (a neutral value to deserialize from).
+    pub fn null(span: Span) -> Node {
+        let kind = NodeKind::Scalar {
+            text: String::new(),
+            style: Style::Plain,
+        };
+        Node {
+            span,
+            kind: Rc::new(kind),
+            size: Size {
+                nodes: 1,
+                text: 0,
+                height: 0,
+            },
+        }
+    }
+
+    /// The text of a scalar node.
+    pub fn scalar(&self) -> Option<(&str, Style)> {
+        match &*self.kind {
+            NodeKind::Scalar { text, style } => Some((text, *style)),
+            _ => None,
+        }
+    }
+
+    /// `null`, `~` or nothing, written plain.
+    pub fn is_null(&self) -> bool {
+        matches!(self.scalar(), Some((t, Style::Plain)) if matches!(t, "" | "~" | "null" | "Null" | "NULL"))
+    }
+}
+
+/// The document's root (`None` when the text holds no document) and the problems that did
+/// not stop the build (duplicate keys, a second document).
+pub(super) struct Tree {
+    pub root: Option<Node>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses `file` into a tree. `Err` holds the problem that stopped parsing (a syntax error, a
+/// limit) together with anything found before it.
+pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diagnostic>> {
+    let mut b = Builder {
+        file,
+        offsets: Offsets::new(&file.text),
+        limits,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        root: None,
+        documents: 0,
+        nodes: 0,
+        text: 0,
+        aliased: false,
+        line: 1,
+        last_end: 0,
+        diagnostics: Vec::new(),
+    };
+    let mut parser = Parser::new_from_str(&file.text);
+    while let Some(next) = parser.next_event() {
+        let result = match next {
+            Ok((event, span)) => {
+                b.line = span.start.line();
+                let span = Span::new(b.offsets.byte(span.start), b.offsets.byte(span.end));
+                let step = b.event(event, span);
+                if span.end > span.start {
+                    b.last_end = b.last_end.max(span.end);
+                }
+                step
+            }
+            Err(e) => Err(b.syntax_error(e.marker(), e.info())),
+        };
+        match result {
+            Ok(Flow::Continue) => {}
+            Ok(Flow::Stop) => break,
+            Err(d) => {
+                b.diagnostics.push(d);
+                return Err(b.diagnostics);
+            }
+        }
+    }
+    Ok(Tree {
+        root: b.root,
+        diagnostics: b.diagnostics,
+    })
+}
+
+enum Flow {
+    Continue,
+    Stop,
+}
+
+/// A collection whose end event has not arrived yet.
+struct Frame {
+    start: usize,
+    anchor: usize,
+    size: Size,
+    kind: FrameKind,
+}
+
+enum FrameKind {
+    Seq(Vec<Node>),
+    Map {
+        entries: Vec<(Node, Node)>,
+        /// A key waiting for its value, and the line it is on.
+        key: Option<(Node, usize)>,
+        /// Scalar keys seen so far and their lines, for duplicate detection.
+        seen: HashMap<String, usize>,
+    },
+}
+
+struct Builder<'a> {
+    file: &'a SourceFile,
+    offsets: Offsets<'a>,
+    limits: &'a Limits,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    root: Option<Node>,
+    documents: usize,
+    /// Nodes and scalar bytes so far, aliases expanded.
+    nodes: usize,
+    text: usize,
+    aliased: bool,
+    /// Line of the current event (the parser counts them).
+    line: usize,
+    /// End of the last event that covered any text: where a block collection ends, and where
+    /// to look for a block scalar's `|` or `>`.
+    last_end: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<Flow, Diagnostic> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Some(span),
+                            "",
+                            "a second YAML document; the file must hold exactly one",
+                        )
+                        .with_help(
+                            "remove the `---` line and what follows it, or move it to its own file",
+                        ),
+                    );
+                    return Ok(Flow::Stop);
+                }
+            }
+            Event::Scalar(text, style, anchor, _tag) => {
+                let (span, style) = self.scalar_span(span, style);
+                let text = nfc(text);
+                let size = Size {
+                    nodes: 1,
+                    text: text.len(),
+                    height: 0,
+                };
+                self.charge(size, span)?;
+                let node = Node {
+                    span,
+                    kind: Rc::new(NodeKind::Scalar { text, style }),
+                    size,
+                };
+                self.finish(node, anchor);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if self.stack.len() >= self.limits.max_depth {
+                    return Err(self.too_deep(span));
+                }
+                self.charge(
+                    Size {
+                        nodes: 1,
+                        text: 0,
+                        height: 1,
+                    },
+                    span,
+                )?;
+                let kind = if matches!(event, Event::SequenceStart(..)) {
+                    FrameKind::Seq(Vec::new())
+                } else {
+                    FrameKind::Map {
+                        entries: Vec::new(),
+                        key: None,
+                        seen: HashMap::new(),
+                    }
+                };
+                let size = Size {
+                    nodes: 1,
+                    text: 0,
+                    height: 1,
+                };
+                self.stack.push(Frame {
+                    start: span.start,
+                    anchor,
+                    size,
+                    kind,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Err(Diagnostic::new(
+                        Some(span),
+                        "",
+                        "unbalanced YAML collection",
+                    ));
+                };
+                // Flow collections end at their bracket; block ones at their last child.
+                let end = if span.end > span.start {
+                    span.end
+                } else {
+                    self.last_end.max(frame.start)
+                };
+                let kind = match frame.kind {
+                    FrameKind::Seq(items) => NodeKind::Seq(items),
+                    FrameKind::Map { entries, .. } => NodeKind::Map(entries),
+                };
+                let node = Node {
+                    span: Span::new(frame.start, end),
+                    kind: Rc::new(kind),
+                    size: frame.size,
+                };
+                self.finish(node, frame.anchor);
+            }
+            Event::Alias(id) => {
+                // The anchor is registered when its node is complete, so an alias inside the
+                // node it names finds nothing.
+                let Some(size) = self.anchors.get(&id).map(|target| target.size) else {
+                    return Err(Diagnostic::new(
+                        Some(span),
+                        "",
+                        "this alias refers to a node that contains it",
+                    ));
+                };
+                if self.stack.len() + size.height > self.limits.max_depth {
+                    return Err(self.too_deep(span));
+                }
+                self.aliased = true;
+                self.charge(size, span)?;
+                if let Some(target) = self.anchors.get(&id) {
+                    let node = Node {
+                        span,
+                        kind: Rc::clone(&target.kind),
+                        size,
+                    };
+                    self.attach(node);
+                }
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// A scalar's span and style. A block scalar's span starts at its `|` or `>`, which the
+    /// parser's span (content only) leaves out, and ends at its last non-blank character.
+    fn scalar_span(&self, span: Span, style: ScalarStyle) -> (Span, Style) {
+        match style {
+            ScalarStyle::Plain => (span, Style::Plain),
+            ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => (span, Style::Quoted),
+            ScalarStyle::Literal | ScalarStyle::Folded => {
+                let text = &self.file.text;
+                let from = self.last_end.min(span.start);
+                let start = text
+                    .get(from..span.start)
+                    .and_then(|t| t.find(['|', '>']))
+                    .map_or(span.start, |i| from + i);
+                let end = text
+                    .get(start..span.end)
+                    .map_or(span.end, |t| start + t.trim_end().len());
+                (Span::new(start, end), Style::Block)
+            }
+        }
+    }
+
+    /// Counts `size` against the node and text budgets before anything is built.
+    fn charge(&mut self, size: Size, span: Span) -> Result<(), Diagnostic> {
+        let nodes = self.nodes.saturating_add(size.nodes);
+        let text = self.text.saturating_add(size.text);
+        if nodes > self.limits.max_nodes {
+            let message = if self.aliased {
+                format!(
+                    "too many nodes after expanding aliases (limit {})",
+                    self.limits.max_nodes
+                )
+            } else {
+                format!("too many nodes (limit {})", self.limits.max_nodes)
+            };
+            return Err(Diagnostic::new(Some(span), "", message).with_help(
+                "a briefing needs far fewer; check for aliases (`*name`) that repeat large parts",
+            ));
+        }
+        if text > self.limits.max_bytes {
+            return Err(Diagnostic::new(
+                Some(span),
+                "",
+                format!(
+                    "too much text after expanding aliases (limit {} bytes)",
+                    self.limits.max_bytes
+                ),
+            ));
+        }
+        self.nodes = nodes;
+        self.text = text;
+        Ok(())
+    }
+
+    fn too_deep(&self, span: Span) -> Diagnostic {
+        Diagnostic::new(
+            Some(span),
+            "",
+            format!("nested too deeply (limit {} levels)", self.limits.max_depth),
+        )
+    }
+
+    /// Registers a completed node under its anchor, then adds it to its parent.
+    fn finish(&mut self, node: Node, anchor: usize) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        self.attach(node);
+    }
+
+    fn attach(&mut self, node: Node) {
+        let Some(frame) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return;
+        };
+        match &mut frame.kind {
+            FrameKind::Seq(items) => {
+                frame.size.add(node.size);
+                items.push(node);
+            }
+            FrameKind::Map {
+                key: key @ None, ..
+            } => *key = Some((node, self.line)),
+            FrameKind::Map { entries, key, seen } => {
+                let Some((k, key_line)) = key.take() else {
+                    return;
+                };
+                if let Some((text, _)) = k.scalar() {
+                    if let Some(&line) = seen.get(text) {
+                        self.diagnostics.push(
+                            Diagnostic::new(Some(k.span), "", format!("duplicate key `{text}`"))
+                                .with_help(format!(
+                                    "it is first given on line {line}; remove one of them"
+                                )),
+                        );
+                        return;
+                    }
+                    seen.insert(text.to_string(), key_line);
+                }
+                frame.size.add(k.size);
+                frame.size.add(node.size);
+                entries.push((k, node));
+            }
+        }
+    }
+
+    fn syntax_error(&self, at: &Marker, info: &str) -> Diagnostic {
+        let start = self.offsets.byte(*at);
+        let end = self.file.text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+        let span = Some(Span::new(start, end));
+        // The scanner allows 255 levels of `[`/`{` and reads ahead, so very deep flow
+        // nesting is stopped there (at the 256th bracket) before the builder sees level 65.
+        if info == "recursion limit exceeded" {
+            return self.too_deep(Span::new(start, end));
+        }
+        let d = Diagnostic::new(span, "", info.to_string());
+        match info {
+            "mapping values are not allowed in this context" => d.with_help(
+                "check the indentation of this line against the one above; \
+                 a value that contains `: ` must be quoted",
+            ),
+            i if i.starts_with("tabs disallowed") => d.with_help("indent with spaces, not tabs"),
+            i if i.contains("quoted scalar") => {
+                d.with_help("check that this quoted text has its closing quote")
+            }
+            _ => d,
+        }
+    }
+}
+
+/// `text` in Unicode NFC, so that what the user sees and what is compared agree.
+fn nfc(text: Cow<'_, str>) -> String {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.into_owned()
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// Character index → byte offset. The parser counts characters; spans are bytes.
+struct Offsets<'a> {
+    text: &'a str,
+    /// Byte offset of every `STRIDE`th character; empty for ASCII text.
+    marks: Vec<usize>,
+}
+
+const STRIDE: usize = 64;
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let marks = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .step_by(STRIDE)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        Offsets { text, marks }
+    }
+
+    fn byte(&self, at: Marker) -> usize {
+        let index = at.index();
+        if self.marks.is_empty() {
+            return index.min(self.text.len());
+        }
+        let Some(&from) = self.marks.get(index / STRIDE) else {
+            return self.text.len();
+        };
+        self.text[from..]
+            .char_indices()
+            .nth(index % STRIDE)
+            .map_or(self.text.len(), |(i, _)| from + i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(text: &str) -> Result<Tree, Vec<Diagnostic>> {
+        parse(&SourceFile::new("t.yaml", text), &Limits::default())
+    }
+
+    fn root(text: &str) -> Node {
+        match tree(text) {
+            Ok(Tree {
+                root: Some(root),
+                diagnostics,
+            }) if diagnostics.is_empty() => root,
+            Ok(t) => panic!("{:?}", t.diagnostics),
+            Err(d) => panic!("{d:?}"),
+        }
+    }
+
+    fn entries(node: &Node) -> &[(Node, Node)] {
+        match &*node.kind {
+            NodeKind::Map(e) => e,
+            k => panic!("not a map: {k:?}"),
+        }
+    }
+
+    fn spanned<'t>(text: &'t str, node: &Node) -> &'t str {
+        &text[node.span.start..node.span.end]
+    }
+
+    #[test]
+    fn spans_are_bytes_even_after_non_ascii_text() {
+        let text = "name: Ünïcødé 日本\nnext: \"q\"\nlast: [a, b]\n";
+        let r = root(text);
+        let e = entries(&r);
+        assert_eq!(spanned(text, &e[0].1), "Ünïcødé 日本");
+        assert_eq!(spanned(text, &e[1].0), "next");
+        assert_eq!(spanned(text, &e[1].1), "\"q\"");
+        assert_eq!(spanned(text, &e[2].1), "[a, b]");
+        assert_eq!(spanned(text, &r), text.trim_end());
+    }
+
+    #[test]
+    fn long_non_ascii_text_converts_offsets_past_many_strides() {
+        let text = format!("a: {}\nb: end\n", "é".repeat(500));
+        let r = root(&text);
+        assert_eq!(spanned(&text, &entries(&r)[1].1), "end");
+    }
+
+    #[test]
+    fn block_scalars_span_from_indicator_to_last_text() {
+        let text = "summary: |\n  one\n  two\n\nnext: x\n";
+        let r = root(text);
+        assert_eq!(spanned(text, &entries(&r)[0].1), "|\n  one\n  two");
+        let text = "- >-\n  folded\n";
+        let r = root(text);
+        let NodeKind::Seq(items) = &*r.kind else {
+            panic!()
+        };
+        assert_eq!(spanned(text, &items[0]), ">-\n  folded");
+    }
+
+    #[test]
+    fn scalars_are_nfc() {
+        let r = root("a: e\u{301}\n");
+        assert_eq!(entries(&r)[0].1.scalar(), Some(("\u{e9}", Style::Plain)));
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_on_the_second_and_dropped() {
+        let t = tree("a: 1\nb: 2\na: 3\n").unwrap();
+        assert_eq!(t.diagnostics.len(), 1);
+        assert_eq!(t.diagnostics[0].span, Some(Span::new(10, 11)));
+        assert_eq!(entries(t.root.as_ref().unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn a_second_document_is_an_error() {
+        let t = tree("a: 1\n---\nb: 2\n").unwrap();
+        assert_eq!(t.diagnostics[0].span, Some(Span::new(5, 8)));
+        assert!(t.diagnostics[0].message.contains("second YAML document"));
+    }
+
+    #[test]
+    fn aliases_clone_the_anchored_node() {
+        let text = "a: &x {k: v}\nb: *x\n";
+        let r = root(text);
+        let e = entries(&r);
+        assert_eq!(spanned(text, &e[1].1), "*x");
+        assert_eq!(entries(&e[1].1)[0].1.scalar(), Some(("v", Style::Plain)));
+    }
+
+    #[test]
+    fn recursive_aliases_are_an_error() {
+        let d = tree("a: &x [*x]\n").err().unwrap();
+        assert!(d[0].message.contains("refers to a node that contains it"));
+    }
+
+    #[test]
+    fn syntax_errors_are_reported_at_the_parser_marker() {
+        let d = tree("a:\n  - b: c\n      d: e\n").err().unwrap();
+        assert_eq!(
+            d[0].message,
+            "mapping values are not allowed in this context"
+        );
+        assert_eq!(d[0].span, Some(Span::new(19, 20)));
+    }
+
+    #[test]
+    fn depth_is_limited_for_block_flow_and_aliases() {
+        let limits = Limits {
+            max_depth: 3,
+            ..Limits::default()
+        };
+        let file = SourceFile::new("t.yaml", "a:\n  b:\n    c:\n      d: 1\n");
+        let d = parse(&file, &limits).err().unwrap();
+        assert!(
+            d[0].message.contains("nested too deeply (limit 3 levels)"),
+            "{d:?}"
+        );
+        assert_eq!(file.line_col(d[0].span.unwrap().start).0, 4);
+        let file = SourceFile::new("t.yaml", "a: &x [[1]]\nb: [*x]\n");
+        let d = parse(&file, &limits).err().unwrap();
+        assert_eq!(d[0].span, Some(Span::new(16, 18)));
+        let ok = SourceFile::new("t.yaml", "a: &x [[1]]\nb: *x\n");
+        assert!(parse(&ok, &limits).is_ok());
+    }
+
+    #[test]
+    fn node_budget_is_checked_before_cloning() {
+        let limits = Limits {
+            max_nodes: 20,
+            ..Limits::default()
+        };
+        let file = SourceFile::new("t.yaml", "a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n");
+        let d = parse(&file, &limits).err().unwrap();
+        assert_eq!(
+            d[0].message,
+            "too many nodes after expanding aliases (limit 20)"
+        );
+        assert_eq!(d[0].span, Some(Span::new(31, 33)));
+    }
+
+    #[test]
+    fn empty_text_has_no_root() {
+        assert!(tree("# nothing\n").unwrap().root.is_none());
+    }
+}

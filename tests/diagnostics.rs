@@ -1,0 +1,189 @@
+//! Every kind of bad input gives diagnostics on the right lines with the right words, and the
+//! full rendered text is snapshotted (`tests/snapshots/`), so a changed message is a reviewed
+//! change. Fixtures live in `tests/fixtures/bad/`; the huge and deeply nested inputs are made
+//! here instead.
+
+use std::path::Path;
+
+use briefing::diag::{render_all, Diagnostic, SourceFile};
+use briefing::load::{read_source, source_from_bytes, Limits, LoadError};
+use briefing::validate::load_briefing;
+
+/// Fonts in tests cover everything but one emoji, so that tests do not depend on fonts.
+fn covers(c: char) -> bool {
+    c != '😀'
+}
+
+/// Reads, loads and validates like the CLI does; the file and what was wrong with it.
+fn problems(file: Result<SourceFile, LoadError>) -> (SourceFile, Vec<Diagnostic>) {
+    let file = match file {
+        Ok(file) => file,
+        Err(LoadError::Invalid { file, diagnostics }) => return (file, diagnostics),
+        Err(e) => panic!("{e}"),
+    };
+    match load_briefing(&file, &Limits::default(), &covers) {
+        Ok(b) => panic!("{} has no problems: {b:?}", file.name),
+        Err(diagnostics) => (file, diagnostics),
+    }
+}
+
+/// Asserts the lines the problems are on (0 for the whole file), that the rendered text
+/// holds each of `words`, and that it matches the snapshot `name`.
+fn check(
+    name: &str,
+    (file, diags): (SourceFile, Vec<Diagnostic>),
+    lines: &[usize],
+    words: &[&str],
+) {
+    let mut found: Vec<usize> = diags
+        .iter()
+        .map(|d| d.span.map_or(0, |s| file.line_col(s.start).0))
+        .collect();
+    found.sort();
+    let rendered = render_all(&file, &diags);
+    assert_eq!(found, lines, "lines of the problems in {name}:\n{rendered}");
+    for word in words {
+        assert!(
+            rendered.contains(word),
+            "{name}: no `{word}` in\n{rendered}"
+        );
+    }
+    insta::assert_snapshot!(name, rendered);
+}
+
+fn fixture(name: &str) -> (SourceFile, Vec<Diagnostic>) {
+    let path = Path::new("tests/fixtures/bad").join(format!("{name}.yaml"));
+    problems(read_source(&path, &Limits::default()))
+}
+
+macro_rules! fixtures {
+    ($($test:ident: $name:literal on $lines:expr, says $words:expr;)*) => {
+        $(
+            #[test]
+            fn $test() {
+                check($name, fixture($name), &$lines, &$words);
+            }
+        )*
+
+        /// Every file in the fixture folder has a test above.
+        #[test]
+        fn every_fixture_is_checked() {
+            let tested = [$($name),*];
+            for entry in std::fs::read_dir("tests/fixtures/bad").unwrap() {
+                let path = entry.unwrap().path();
+                let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                assert!(tested.contains(&stem.as_str()), "no test for {}", path.display());
+            }
+        }
+    };
+}
+
+fixtures! {
+    syntax_error: "syntax-error" on [1], says ["quoted scalar", "closing quote"];
+    bad_indentation: "bad-indentation" on [5], says ["mapping values are not allowed in this context", "indentation"];
+    wrong_type: "wrong-type" on [2], says ["title: expected a string, found a mapping"];
+    unknown_key_at_top_level: "unknown-key-top" on [6],
+        says ["unknown field `contcat`, did you mean `contact`?"];
+    unknown_key_in_a_topic: "unknown-key-topic" on [6],
+        says ["topics[1]: unknown field `titel`, did you mean `title`?"];
+    unknown_key_in_contact: "unknown-key-contact" on [8],
+        says ["contact: unknown field `emial`, did you mean `email`?"];
+    missing_field: "missing-field" on [4], says ["topics[0]: missing field `body`"];
+    impossible_date: "impossible-date" on [2],
+        says ["date: 2021-02-29 does not exist (2021 is not a leap year)"];
+    date_in_words: "date-in-words" on [2],
+        says ["date: 'October 6, 2020' is not a date", "YYYY-MM-DD"];
+    empty_topic_list: "empty-topic-list" on [3], says ["topics: the list is empty"];
+    empty_body: "empty-body" on [5], says ["topics[0].body: must not be empty"];
+    nothing_to_contact: "nothing-to-contact" on [7], says ["contact: nothing to contact"];
+    non_utf8: "non-utf8" on [3], says ["not valid UTF-8 at byte 95", "non-utf8.yaml:3:21"];
+    empty_file: "empty" on [0], says ["the file is empty: a briefing needs at least title, date, topics and contact"];
+    alias_bomb: "alias-bomb" on [6], says ["too many nodes after expanding aliases (limit 200000)"];
+    duplicate_key: "duplicate-key" on [8], says ["duplicate key `date`", "line 2"];
+    two_documents: "two-documents" on [8], says ["second YAML document"];
+    several_problems: "several-problems" on [3, 4, 5, 6, 8, 9, 10, 12, 16],
+        says [
+            "title: expected a string, found a mapping",
+            "date: 'October 6, 2020' is not a date",
+            "unknown field `summry`, did you mean `summary`?",
+            "lang: 'English' is not a language tag",
+            "topics[0].title: no font has U+1F600 '😀'",
+            "topics[0].body: must not be empty",
+            "topics[1]: unknown field `titel`, did you mean `title`?",
+            "topics[2]: missing field `body`",
+            "contact.fax: expected a string, found a list",
+            "error: 9 problems in tests/fixtures/bad/several-problems.yaml",
+        ];
+}
+
+#[test]
+fn nesting_20000_levels_deep() {
+    for (name, open) in [("deep-lists", "["), ("deep-mappings", "{a: ")] {
+        let text = format!(
+            "title: Deep\ndate: 2020-10-06\ntopics: {}\n",
+            open.repeat(20_000)
+        );
+        let file = Ok(SourceFile::new(format!("generated/{name}.yaml"), text));
+        check(
+            name,
+            problems(file),
+            &[3],
+            &["nested too deeply (limit 64 levels)"],
+        );
+    }
+}
+
+#[test]
+fn nesting_just_past_the_depth_limit() {
+    // The root mapping is level 1; the one that starts on line 65 is level 65.
+    let text: String = (0..70).map(|i| format!("{}a:\n", "  ".repeat(i))).collect();
+    let file = Ok(SourceFile::new("generated/deep-blocks.yaml", text));
+    check(
+        "deep-blocks",
+        problems(file),
+        &[65],
+        &["nested too deeply (limit 64 levels)"],
+    );
+}
+
+#[test]
+fn a_20_mb_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    // A sparse file: its size is known at once, and reading it would take a while.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(20 << 20)
+        .unwrap();
+    let (file, diags) = problems(read_source(&path, &Limits::default()));
+    assert_eq!(diags.len(), 1);
+    assert!(
+        diags[0]
+            .message
+            .contains("20971520 bytes, and the limit is 4 MiB"),
+        "{diags:?}"
+    );
+    assert!(file.text.is_empty());
+
+    let bytes = "title: x\n".repeat((20 << 20) / 9).into_bytes();
+    let file = source_from_bytes("generated/huge.yaml", bytes, &Limits::default());
+    check(
+        "huge",
+        problems(file),
+        &[0],
+        &["the file is too large", "4 MiB"],
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Whatever the text, loading, validating and rendering give diagnostics, never a panic.
+    #[test]
+    fn arbitrary_text_never_panics(text in "([a-z]{1,6}|[:\\-\\[\\]{},#&*!|>'\"?~ \t\n]|  |- |é|😀|\u{7}){0,60}") {
+        let file = SourceFile::new("arbitrary.yaml", text);
+        if let Err(diags) = load_briefing(&file, &Limits::default(), &covers) {
+            render_all(&file, &diags);
+        }
+    }
+}
