@@ -49,12 +49,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic at `span` with no help line.
     pub fn new(span: Option<Span>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            span,
-            path: path.into(),
-            message: message.into(),
-            help: None,
-        }
+        Diagnostic { span, path: path.into(), message: message.into(), help: None }
     }
 
     /// The same diagnostic with a help line.
@@ -76,10 +71,7 @@ pub struct SourceFile {
 impl SourceFile {
     /// A file shown as `name` holding `text`.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        SourceFile {
-            name: name.into(),
-            text: text.into(),
-        }
+        SourceFile { name: name.into(), text: text.into() }
     }
 
     /// The 1-based line and column of byte `offset`; the column counts characters, not bytes.
@@ -100,11 +92,7 @@ impl SourceFile {
 
     /// [`SourceFile::render`] with the line and column of the span's start already known.
     fn render_at(&self, d: &Diagnostic, at: Option<(usize, usize)>) -> String {
-        let message = if d.path.is_empty() {
-            d.message.clone()
-        } else {
-            format!("{}: {}", d.path, d.message)
-        };
+        let message = if d.path.is_empty() { d.message.clone() } else { format!("{}: {}", d.path, d.message) };
         let mut out = String::new();
         let gutter = match d.span.zip(at) {
             None => {
@@ -178,9 +166,7 @@ impl SourceFile {
         let (left, right) = if width <= MAX_LINE_WIDTH && !cut_left && !cut_right {
             (0, width)
         } else {
-            let left = caret_col
-                .saturating_sub(LINE_CONTEXT)
-                .min(width.saturating_sub(MAX_LINE_WIDTH));
+            let left = caret_col.saturating_sub(LINE_CONTEXT).min(width.saturating_sub(MAX_LINE_WIDTH));
             (left, left + MAX_LINE_WIDTH)
         };
         let cut_left = cut_left || left > 0;
@@ -210,10 +196,8 @@ impl SourceFile {
 /// first hundred, problems are only counted.
 pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
     let mut seen = HashSet::new();
-    let mut sorted: Vec<&Diagnostic> = diags
-        .iter()
-        .filter(|d| seen.insert((d.span, &d.path, &d.message, &d.help)))
-        .collect();
+    let mut sorted: Vec<&Diagnostic> =
+        diags.iter().filter(|d| seen.insert((d.span, &d.path, &d.message, &d.help))).collect();
     sorted.sort_by_key(|d| d.span.map(|s| (s.start, s.end)));
     let mut positions = Positions::new(&file.text);
     let mut out: Vec<String> = sorted
@@ -225,11 +209,7 @@ pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
     if n > MAX_RENDERED {
         out.push(format!("… and {} more\n", n - MAX_RENDERED));
     }
-    out.push(format!(
-        "error: {n} problem{} in {}\n",
-        if n == 1 { "" } else { "s" },
-        file.name
-    ));
+    out.push(format!("error: {n} problem{} in {}\n", if n == 1 { "" } else { "s" }, file.name));
     out.join("\n")
 }
 
@@ -243,12 +223,7 @@ struct Positions<'a> {
 
 impl<'a> Positions<'a> {
     fn new(text: &'a str) -> Self {
-        Positions {
-            text,
-            offset: 0,
-            line: 1,
-            col: 1,
-        }
+        Positions { text, offset: 0, line: 1, col: 1 }
     }
 
     fn line_col(&mut self, offset: usize) -> (usize, usize) {
@@ -428,24 +403,16 @@ mod tests {
         let end = text.len() - 1;
         let rendered = f.render(&at(end - 1, end, "at the end"));
         assert!(rendered.contains("| …bbbb"), "{rendered}");
-        assert!(
-            rendered.lines().all(|l| l.chars().count() < 110),
-            "{rendered}"
-        );
+        assert!(rendered.lines().all(|l| l.chars().count() < 110), "{rendered}");
         let rendered = f.render(&at(0, 3, "at the start"));
-        assert!(
-            rendered.contains("1 | key: aaa") && rendered.contains("  | ^^^\n"),
-            "{rendered}"
-        );
+        assert!(rendered.contains("1 | key: aaa") && rendered.contains("  | ^^^\n"), "{rendered}");
     }
 
     #[test]
     fn rendering_many_problems_on_a_huge_line_stays_fast() {
         let text = "x ".repeat(2 << 20);
         let f = file(&text);
-        let diags: Vec<_> = (0..100_000)
-            .map(|i| at(i * 40, i * 40 + 1, "bad x"))
-            .collect();
+        let diags: Vec<_> = (0..100_000).map(|i| at(i * 40, i * 40 + 1, "bad x")).collect();
         let out = render_all(&f, &diags);
         assert!(out.ends_with("… and 99900 more\n\nerror: 100000 problems in data/x.yaml\n"));
         assert!(out.contains("data/x.yaml:1:3961: error: bad x"), "{out}");
@@ -454,12 +421,8 @@ mod tests {
     #[test]
     fn render_all_sorts_dedupes_and_counts() {
         let f = file("a: 1\nb: 2\n");
-        let diags = vec![
-            at(8, 9, "second"),
-            at(3, 4, "first"),
-            Diagnostic::new(None, "", "whole file"),
-            at(8, 9, "second"),
-        ];
+        let diags =
+            vec![at(8, 9, "second"), at(3, 4, "first"), Diagnostic::new(None, "", "whole file"), at(8, 9, "second")];
         insta::assert_snapshot!(render_all(&f, &diags), @r"
         data/x.yaml: error: whole file
 
@@ -475,9 +438,6 @@ mod tests {
 
         error: 3 problems in data/x.yaml
         ");
-        assert_eq!(
-            render_all(&f, &diags[2..3]).lines().last(),
-            Some("error: 1 problem in data/x.yaml")
-        );
+        assert_eq!(render_all(&f, &diags[2..3]).lines().last(), Some("error: 1 problem in data/x.yaml"));
     }
 }

@@ -13,9 +13,7 @@ use allsorts::font::read_cmap_subtable;
 use allsorts::post::PostTable;
 use allsorts::tables::cmap::Cmap;
 use allsorts::tables::os2::Os2;
-use allsorts::tables::{
-    FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable, OpenTypeFont,
-};
+use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable, OpenTypeFont};
 use allsorts::tag;
 use rustc_hash::FxHashMap;
 
@@ -27,14 +25,8 @@ pub struct FontStyle {
 }
 
 impl FontStyle {
-    pub const REGULAR: FontStyle = FontStyle {
-        bold: false,
-        italic: false,
-    };
-    pub const BOLD: FontStyle = FontStyle {
-        bold: true,
-        italic: false,
-    };
+    pub const REGULAR: FontStyle = FontStyle { bold: false, italic: false };
+    pub const BOLD: FontStyle = FontStyle { bold: true, italic: false };
 
     fn index(self) -> usize {
         usize::from(self.bold) + 2 * usize::from(self.italic)
@@ -125,10 +117,7 @@ macro_rules! builtin_face {
         FaceSource {
             name: $name.to_string(),
             data: Cow::Borrowed(include_bytes!(concat!("../fonts/", $file))),
-            style: FontStyle {
-                bold: $bold,
-                italic: $italic,
-            },
+            style: FontStyle { bold: $bold, italic: $italic },
         }
     };
 }
@@ -151,13 +140,7 @@ impl FontBook {
     /// A book from explicit faces: `family` indexes regular, bold, italic, bold italic.
     pub fn new(faces: Vec<FaceSource>, family: [u16; 4], fallbacks: &[u16]) -> FontBook {
         FontBook {
-            faces: faces
-                .into_iter()
-                .map(|source| Face {
-                    source,
-                    metrics: OnceLock::new(),
-                })
-                .collect(),
+            faces: faces.into_iter().map(|source| Face { source, metrics: OnceLock::new() }).collect(),
             family: family.map(FaceId),
             fallbacks: fallbacks.iter().copied().map(FaceId).collect(),
         }
@@ -193,10 +176,7 @@ impl FontBook {
     /// Metrics of a face, parsed on first use. `None` if the font file is unusable.
     pub fn metrics(&self, face: FaceId) -> Option<&FaceMetrics> {
         let f = self.faces.get(usize::from(face.0))?;
-        f.metrics
-            .get_or_init(|| read_metrics(&f.source.data))
-            .as_ref()
-            .ok()
+        f.metrics.get_or_init(|| read_metrics(&f.source.data)).as_ref().ok()
     }
 
     pub fn source(&self, face: FaceId) -> &FaceSource {
@@ -207,28 +187,16 @@ impl FontBook {
     /// glyph `glyphs[i]` becomes glyph `i + 1` of the result (glyph 0 stays `.notdef`). Its
     /// cmap is replaced by `cmap` (character code → new glyph id), so that a subset can map
     /// stand-in characters to its glyphs.
-    pub fn subset(
-        &self,
-        face: FaceId,
-        glyphs: &[u16],
-        cmap: &[(u32, u16)],
-    ) -> Result<Vec<u8>, FontError> {
+    pub fn subset(&self, face: FaceId, glyphs: &[u16], cmap: &[(u32, u16)]) -> Result<Vec<u8>, FontError> {
         let src = self.source(face);
-        let err = |message: String| FontError {
-            name: src.name.clone(),
-            message,
-        };
+        let err = |message: String| FontError { name: src.name.clone(), message };
         let mut ids = Vec::with_capacity(glyphs.len() + 1);
         ids.push(0);
         ids.extend(glyphs.iter().copied().filter(|&g| g != 0));
-        let font = ReadScope::new(&src.data)
-            .read::<OpenTypeFont<'_>>()
-            .map_err(|e| err(e.to_string()))?;
+        let font = ReadScope::new(&src.data).read::<OpenTypeFont<'_>>().map_err(|e| err(e.to_string()))?;
         let provider = font.table_provider(0).map_err(|e| err(e.to_string()))?;
         let cut = allsorts::subset::subset(&provider, &ids).map_err(|e| err(e.to_string()))?;
-        let cut_font = ReadScope::new(&cut)
-            .read::<OpenTypeFont<'_>>()
-            .map_err(|e| err(e.to_string()))?;
+        let cut_font = ReadScope::new(&cut).read::<OpenTypeFont<'_>>().map_err(|e| err(e.to_string()))?;
         let inner = cut_font.table_provider(0).map_err(|e| err(e.to_string()))?;
         let tags: Vec<u32> = inner
             .table_tags()
@@ -237,10 +205,7 @@ impl FontBook {
             // The name table only carries strings no PDF reader needs.
             .filter(|&t| t != tag::NAME)
             .collect();
-        let with_cmap = WithCmap {
-            inner,
-            cmap: cmap_table(cmap),
-        };
+        let with_cmap = WithCmap { inner, cmap: cmap_table(cmap) };
         allsorts::subset::whole_font(&with_cmap, &tags).map_err(|e| err(e.to_string()))
     }
 }
@@ -300,66 +265,37 @@ fn cmap_table(entries: &[(u32, u16)]) -> Vec<u8> {
 }
 
 fn read_metrics(data: &[u8]) -> Result<FaceMetrics, String> {
-    let font = ReadScope::new(data)
-        .read::<OpenTypeFont<'_>>()
-        .map_err(|e| e.to_string())?;
+    let font = ReadScope::new(data).read::<OpenTypeFont<'_>>().map_err(|e| e.to_string())?;
     let p = font.table_provider(0).map_err(|e| e.to_string())?;
-    let table = |t: u32| {
-        p.read_table_data(t)
-            .map_err(|e| format!("{}: {e}", tag::DisplayTag(t)))
-    };
+    let table = |t: u32| p.read_table_data(t).map_err(|e| format!("{}: {e}", tag::DisplayTag(t)));
     let head_data = table(tag::HEAD)?;
-    let head = ReadScope::new(&head_data)
-        .read::<HeadTable>()
-        .map_err(|e| e.to_string())?;
+    let head = ReadScope::new(&head_data).read::<HeadTable>().map_err(|e| e.to_string())?;
     let hhea_data = table(tag::HHEA)?;
-    let hhea = ReadScope::new(&hhea_data)
-        .read::<HheaTable>()
-        .map_err(|e| e.to_string())?;
+    let hhea = ReadScope::new(&hhea_data).read::<HheaTable>().map_err(|e| e.to_string())?;
     let maxp_data = table(tag::MAXP)?;
-    let maxp = ReadScope::new(&maxp_data)
-        .read::<MaxpTable>()
-        .map_err(|e| e.to_string())?;
+    let maxp = ReadScope::new(&maxp_data).read::<MaxpTable>().map_err(|e| e.to_string())?;
     let hmtx_data = table(tag::HMTX)?;
     let hmtx = ReadScope::new(&hmtx_data)
-        .read_dep::<HmtxTable<'_>>((
-            usize::from(maxp.num_glyphs),
-            usize::from(hhea.num_h_metrics),
-        ))
+        .read_dep::<HmtxTable<'_>>((usize::from(maxp.num_glyphs), usize::from(hhea.num_h_metrics)))
         .map_err(|e| e.to_string())?;
     if !p.has_table(tag::GLYF) {
         return Err("only TrueType (glyf) outlines are supported".into());
     }
-    let advances = (0..maxp.num_glyphs)
-        .map(|g| hmtx.horizontal_advance(g).unwrap_or(0))
-        .collect();
+    let advances = (0..maxp.num_glyphs).map(|g| hmtx.horizontal_advance(g).unwrap_or(0)).collect();
     let cmap_data = table(tag::CMAP)?;
-    let cmap = ReadScope::new(&cmap_data)
-        .read::<Cmap<'_>>()
-        .map_err(|e| e.to_string())?;
-    let (_, sub) = read_cmap_subtable(&cmap)
-        .map_err(|e| e.to_string())?
-        .ok_or("no Unicode cmap")?;
+    let cmap = ReadScope::new(&cmap_data).read::<Cmap<'_>>().map_err(|e| e.to_string())?;
+    let (_, sub) = read_cmap_subtable(&cmap).map_err(|e| e.to_string())?.ok_or("no Unicode cmap")?;
     let mut map = FxHashMap::default();
     sub.mappings_fn(|c, g| {
         map.insert(c, g);
     })
     .map_err(|e| e.to_string())?;
-    let os2 = p
-        .table_data(tag::OS_2)
-        .ok()
-        .flatten()
-        .and_then(|d| ReadScope::new(&d).read_dep::<Os2>(d.len()).ok());
+    let os2 = p.table_data(tag::OS_2).ok().flatten().and_then(|d| ReadScope::new(&d).read_dep::<Os2>(d.len()).ok());
     let italic_angle = p
         .table_data(tag::POST)
         .ok()
         .flatten()
-        .and_then(|d| {
-            ReadScope::new(&d)
-                .read::<PostTable<'_>>()
-                .ok()
-                .map(|t| t.header.italic_angle)
-        })
+        .and_then(|d| ReadScope::new(&d).read::<PostTable<'_>>().ok().map(|t| t.header.italic_angle))
         .map_or(0.0, |a| a as f32 / 65536.0);
     if head.units_per_em == 0 {
         return Err("units per em is 0".into());
@@ -388,7 +324,8 @@ mod tests {
     #[test]
     fn every_eu_script_and_japanese_has_a_face() {
         let book = FontBook::builtin();
-        let text = "Ελληνικά България ő ű ș ț ł ħ ġ ż ř ě ķ ļ ņ ė į ų ß æ ø å € “quoted” – — … 日本語のテキスト、カタカナ。";
+        let text =
+            "Ελληνικά България ő ű ș ț ł ħ ġ ż ř ě ķ ļ ņ ė į ų ß æ ø å € “quoted” – — … 日本語のテキスト、カタカナ。";
         for c in text.chars() {
             assert!(book.covers(c), "{c:?} U+{:04X} not covered", c as u32);
         }
@@ -419,18 +356,12 @@ mod tests {
         let mut glyphs: Vec<u16> = "Briefing".chars().filter_map(|c| m.glyph(c)).collect();
         glyphs.sort();
         glyphs.dedup();
-        let cmap: Vec<(u32, u16)> = glyphs
-            .iter()
-            .enumerate()
-            .map(|(i, _)| (0x41 + i as u32, i as u16 + 1))
-            .collect();
+        let cmap: Vec<(u32, u16)> = glyphs.iter().enumerate().map(|(i, _)| (0x41 + i as u32, i as u16 + 1)).collect();
         let data = book.subset(FaceId(0), &glyphs, &cmap).unwrap();
         assert!(data.len() < 20_000, "subset is {} bytes", data.len());
         let font = ReadScope::new(&data).read::<OpenTypeFont<'_>>().unwrap();
         let p = font.table_provider(0).unwrap();
-        let maxp = ReadScope::new(&p.read_table_data(tag::MAXP).unwrap())
-            .read::<MaxpTable>()
-            .unwrap();
+        let maxp = ReadScope::new(&p.read_table_data(tag::MAXP).unwrap()).read::<MaxpTable>().unwrap();
         assert_eq!(usize::from(maxp.num_glyphs), glyphs.len() + 1);
         // The replacement cmap is what a reader (and genpdf's rusttype) sees.
         let rt = rusttype::Font::from_bytes(data).unwrap();

@@ -3,8 +3,10 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! `load` (YAML → raw model, with positions) → `validate` (raw → checked `model::Briefing`)
 //! → `layout` (checked model + `theme` + `fonts` → positioned pages) → `pdf` (pages → bytes).
-//! Only `app` touches the disk, the clock and the terminal.
+//! [`build`] runs the pure part; only `app` touches the disk, the clock and the terminal.
 
+pub mod app;
+pub mod cli;
 pub mod diag;
 pub mod fonts;
 pub mod layout;
@@ -14,3 +16,87 @@ pub mod model;
 pub mod pdf;
 pub mod theme;
 pub mod validate;
+
+use fonts::FontBook;
+use model::Briefing;
+use pdf::{Attachment, Metadata, PdfError};
+use theme::Theme;
+
+/// Choices that come from the command line and the environment rather than the YAML.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Add a table of contents whatever the template says.
+    pub toc: bool,
+    /// The source file to embed in the PDF.
+    pub source: Option<Attachment>,
+    /// Creation date (Unix seconds) instead of the briefing's date (`SOURCE_DATE_EPOCH`).
+    pub date: Option<i64>,
+    /// The template's logo, read and decoded.
+    pub logo: Option<pdf::Image>,
+}
+
+/// A rendered briefing.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Lays out and renders a checked briefing. Pure: same arguments, same bytes.
+pub fn build(b: &Briefing, theme: &Theme, fonts: &FontBook, options: &BuildOptions) -> Result<Output, PdfError> {
+    let logo_aspect = options.logo.as_ref().map(pdf::Image::aspect);
+    let doc = layout::layout(b, theme, fonts, layout::Options { toc: options.toc, logo_aspect });
+    let meta = metadata(b, options);
+    let pdf = pdf::render(&doc, fonts, &meta, options.logo.as_ref())?;
+    Ok(Output { pdf, pages: doc.pages.len() })
+}
+
+/// The PDF's metadata: title, author (the organisation), subject (`subject:` or the first
+/// sentence of the summary), keywords (the topic titles), language and dates.
+pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
+    let subject = b.subject.clone().or_else(|| {
+        let first = b.summary.iter().find_map(|block| match block {
+            markdown::Block::Paragraph(inl) => Some(markdown::plain_text(inl)),
+            _ => None,
+        })?;
+        Some(first_sentence(&first).to_string())
+    });
+    Metadata {
+        title: b.title.clone(),
+        author: b.organisation.clone(),
+        subject,
+        keywords: b.topics.iter().map(|t| t.title.clone()).collect(),
+        lang: b.lang.clone(),
+        date: options.date.unwrap_or_else(|| b.date.unix_seconds()),
+        attachments: options.source.iter().cloned().collect(),
+    }
+}
+
+/// Up to and including the first full stop that ends a sentence.
+fn first_sentence(text: &str) -> &str {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => chars.peek().is_none_or(|(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if ends {
+            return &text[..i + c.len_utf8()];
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_sentence;
+
+    #[test]
+    fn first_sentence_stops_at_the_first_full_stop() {
+        assert_eq!(first_sentence("One. Two."), "One.");
+        assert_eq!(first_sentence("Version 2.0 is out. Yes."), "Version 2.0 is out.");
+        assert_eq!(first_sentence("日本。欧州。"), "日本。");
+        assert_eq!(first_sentence("No stop"), "No stop");
+    }
+}

@@ -84,18 +84,10 @@ pub fn visit_text<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a str)) {
 #[derive(Debug)]
 enum Open {
     Blocks(Vec<Block>),
-    List {
-        start: Option<u64>,
-        items: Vec<Vec<Block>>,
-    },
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
     Item(Vec<Block>),
     Quote(Vec<Block>),
-    Table {
-        aligns: Vec<Align>,
-        header: Vec<Cell>,
-        rows: Vec<Vec<Cell>>,
-        in_head: bool,
-    },
+    Table { aligns: Vec<Align>, header: Vec<Cell>, rows: Vec<Vec<Cell>>, in_head: bool },
     Row(Vec<Cell>),
 }
 
@@ -137,10 +129,7 @@ impl Builder {
             {
                 last.text.push_str(text)
             }
-            _ => self.inlines.push(Inline {
-                text: text.to_string(),
-                ..look
-            }),
+            _ => self.inlines.push(Inline { text: text.to_string(), ..look }),
         }
     }
 
@@ -194,9 +183,7 @@ impl Builder {
                 self.flush_loose();
                 self.emit(Block::Rule)
             }
-            Event::TaskListMarker(done) => {
-                self.push_text(if done { "[x] " } else { "[ ] " }, false)
-            }
+            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }, false),
         }
     }
 
@@ -213,10 +200,7 @@ impl Builder {
             }
             Tag::List(start) => {
                 self.flush_loose();
-                self.stack.push(Open::List {
-                    start,
-                    items: Vec::new(),
-                })
+                self.stack.push(Open::List { start, items: Vec::new() })
             }
             Tag::Item => self.stack.push(Open::Item(Vec::new())),
             Tag::Table(aligns) => {
@@ -229,12 +213,7 @@ impl Builder {
                         _ => Align::Left,
                     })
                     .collect();
-                self.stack.push(Open::Table {
-                    aligns,
-                    header: vec![],
-                    rows: vec![],
-                    in_head: false,
-                })
+                self.stack.push(Open::Table { aligns, header: vec![], rows: vec![], in_head: false })
             }
             Tag::TableHead => {
                 if let Some(Open::Table { in_head, .. }) = self.stack.last_mut() {
@@ -282,11 +261,7 @@ impl Builder {
             }
             TagEnd::CodeBlock => {
                 let text = self.code.take().unwrap_or_default();
-                let lines = text
-                    .trim_end_matches('\n')
-                    .split('\n')
-                    .map(str::to_string)
-                    .collect();
+                let lines = text.trim_end_matches('\n').split('\n').map(str::to_string).collect();
                 self.emit(Block::Code(lines))
             }
             TagEnd::BlockQuote(_) => {
@@ -316,13 +291,7 @@ impl Builder {
             }
             TagEnd::TableHead | TagEnd::TableRow => {
                 if let Some(Open::Row(cells)) = self.stack.pop() {
-                    if let Some(Open::Table {
-                        header,
-                        rows,
-                        in_head,
-                        ..
-                    }) = self.stack.last_mut()
-                    {
+                    if let Some(Open::Table { header, rows, in_head, .. }) = self.stack.last_mut() {
                         if *in_head {
                             *header = cells;
                             *in_head = false;
@@ -333,28 +302,16 @@ impl Builder {
                 }
             }
             TagEnd::Table => {
-                if let Some(Open::Table {
-                    aligns,
-                    header,
-                    rows,
-                    ..
-                }) = self.stack.pop()
-                {
-                    self.emit(Block::Table {
-                        aligns,
-                        header,
-                        rows,
-                    })
+                if let Some(Open::Table { aligns, header, rows, .. }) = self.stack.pop() {
+                    self.emit(Block::Table { aligns, header, rows })
                 }
             }
             TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
             TagEnd::Link => {
                 if let Some((url, start)) = self.link.pop() {
-                    let shown: String = self.inlines[start.min(self.inlines.len())..]
-                        .iter()
-                        .map(|i| i.text.as_str())
-                        .collect();
+                    let shown: String =
+                        self.inlines[start.min(self.inlines.len())..].iter().map(|i| i.text.as_str()).collect();
                     // The target is always visible: a printed briefing has no hover.
                     let same = shown.trim() == url || format!("mailto:{}", shown.trim()) == url;
                     if !same && !url.is_empty() {
@@ -415,9 +372,7 @@ mod tests {
     #[test]
     fn emphasis_and_strong_are_marked() {
         let b = parse("plain *em* **strong**");
-        let Block::Paragraph(i) = &b[0] else {
-            panic!("{b:?}")
-        };
+        let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
         assert!(i.iter().any(|i| i.emphasis && i.text == "em"));
         assert!(i.iter().any(|i| i.strong && i.text == "strong"));
     }
@@ -425,9 +380,7 @@ mod tests {
     #[test]
     fn lists_keep_their_numbers_and_nesting() {
         let b = parse("3. three\n4. four\n   - inner\n");
-        let Block::List { start, items } = &b[0] else {
-            panic!("{b:?}")
-        };
+        let Block::List { start, items } = &b[0] else { panic!("{b:?}") };
         assert_eq!(*start, Some(3));
         assert_eq!(items.len(), 2);
         assert!(matches!(items[1][1], Block::List { start: None, .. }));
@@ -438,24 +391,14 @@ mod tests {
     fn links_show_their_target() {
         let b = parse("See [the site](https://example.org) or <https://x.eu>.");
         let Block::Paragraph(i) = &b[0] else { panic!() };
-        assert_eq!(
-            plain_text(i),
-            "See the site (https://example.org) or https://x.eu."
-        );
+        assert_eq!(plain_text(i), "See the site (https://example.org) or https://x.eu.");
         assert_eq!(i[1].link.as_deref(), Some("https://example.org"));
     }
 
     #[test]
     fn tables_have_header_and_rows() {
         let b = parse("| a | b |\n|---|--:|\n| 1 | 2 |\n| 3 | 4 |\n");
-        let Block::Table {
-            aligns,
-            header,
-            rows,
-        } = &b[0]
-        else {
-            panic!("{b:?}")
-        };
+        let Block::Table { aligns, header, rows } = &b[0] else { panic!("{b:?}") };
         assert_eq!(aligns, &[Align::Left, Align::Right]);
         assert_eq!(plain_text(&header[1]), "b");
         assert_eq!(rows.len(), 2);

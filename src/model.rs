@@ -67,11 +67,7 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
-            year,
-            month,
-            day,
-        })
+        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date { year, month, day })
     }
 
     /// Parses `YYYY-MM-DD` (exactly that shape; anything else is `None`).
@@ -81,10 +77,7 @@ impl Date {
             return None;
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
-            s.get(r.clone())
-                .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?
-                .parse()
-                .ok()
+            s.get(r.clone()).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
         };
         Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
     }
@@ -102,11 +95,7 @@ impl Date {
     /// Seconds since the Unix epoch at 00:00 UTC on this date.
     pub fn unix_seconds(&self) -> i64 {
         // Howard Hinnant's days_from_civil.
-        let (y, m, d) = (
-            i64::from(self.year),
-            i64::from(self.month),
-            i64::from(self.day),
-        );
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
         let y = if m <= 2 { y - 1 } else { y };
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
@@ -181,9 +170,6 @@ mod tests {
     #[test]
     fn unix_seconds_match_known_dates() {
         assert_eq!(Date::new(1970, 1, 1).unwrap().unix_seconds(), 0);
-        assert_eq!(
-            Date::new(2020, 10, 6).unwrap().unix_seconds(),
-            1_601_942_400
-        );
+        assert_eq!(Date::new(2020, 10, 6).unwrap().unix_seconds(), 1_601_942_400);
     }
 }

@@ -23,18 +23,9 @@ pub struct BuiltinTemplate {
 
 /// The built-in templates, `default` first.
 pub const BUILTIN: &[BuiltinTemplate] = &[
-    BuiltinTemplate {
-        name: "default",
-        source: include_str!("../templates/default.yaml"),
-    },
-    BuiltinTemplate {
-        name: "press-release",
-        source: include_str!("../templates/press-release.yaml"),
-    },
-    BuiltinTemplate {
-        name: "one-pager",
-        source: include_str!("../templates/one-pager.yaml"),
-    },
+    BuiltinTemplate { name: "default", source: include_str!("../templates/default.yaml") },
+    BuiltinTemplate { name: "press-release", source: include_str!("../templates/press-release.yaml") },
+    BuiltinTemplate { name: "one-pager", source: include_str!("../templates/one-pager.yaml") },
 ];
 
 /// Something a template can set: a leaf value, or a section of them.
@@ -56,12 +47,9 @@ impl<T: Leaf> Apply for T {
     fn apply(&mut self, raw: Self::Raw, path: &str, diags: &mut Vec<Diagnostic>) {
         match T::parse(raw.value) {
             Ok(v) => *self = v,
-            Err(message) => diags.push(Diagnostic {
-                span: Some(raw.span),
-                path: path.to_string(),
-                message,
-                help: None,
-            }),
+            Err(message) => {
+                diags.push(Diagnostic { span: Some(raw.span), path: path.to_string(), message, help: None })
+            }
         }
     }
 }
@@ -156,9 +144,7 @@ impl Leaf for FontSize {
         if raw.fract() == 0.0 && (4.0..=144.0).contains(&raw) {
             Ok(FontSize(raw as u8))
         } else {
-            Err(format!(
-                "font size {raw} must be a whole number of points from 4 to 144"
-            ))
+            Err(format!("font size {raw} must be a whole number of points from 4 to 144"))
         }
     }
 }
@@ -223,40 +209,22 @@ pub struct PageSize {
 impl FromStr for PageSize {
     type Err = String;
     fn from_str(s: &str) -> Result<PageSize, String> {
-        let mm = |w: f32, h: f32| PageSize {
-            width: Mm(w).pt(),
-            height: Mm(h).pt(),
-        };
+        let mm = |w: f32, h: f32| PageSize { width: Mm(w).pt(), height: Mm(h).pt() };
         match s.to_ascii_lowercase().as_str() {
             "a4" => Ok(mm(210.0, 297.0)),
             "a5" => Ok(mm(148.0, 210.0)),
             "a3" => Ok(mm(297.0, 420.0)),
-            "letter" => Ok(PageSize {
-                width: 612.0,
-                height: 792.0,
-            }),
-            "legal" => Ok(PageSize {
-                width: 612.0,
-                height: 1008.0,
-            }),
+            "letter" => Ok(PageSize { width: 612.0, height: 792.0 }),
+            "legal" => Ok(PageSize { width: 612.0, height: 1008.0 }),
             other => {
-                let bad = || {
-                    format!("page size '{s}' is not A3, A4, A5, Letter, Legal or WIDTHxHEIGHT in mm (e.g. 210x297)")
-                };
-                let (w, h) = other
-                    .trim_end_matches("mm")
-                    .split_once('x')
-                    .ok_or_else(bad)?;
-                let (w, h): (f32, f32) = (
-                    w.trim().parse().map_err(|_| bad())?,
-                    h.trim().parse().map_err(|_| bad())?,
-                );
+                let bad =
+                    || format!("page size '{s}' is not A3, A4, A5, Letter, Legal or WIDTHxHEIGHT in mm (e.g. 210x297)");
+                let (w, h) = other.trim_end_matches("mm").split_once('x').ok_or_else(bad)?;
+                let (w, h): (f32, f32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
                 if (50.0..=1000.0).contains(&w) && (50.0..=1000.0).contains(&h) {
                     Ok(mm(w, h))
                 } else {
-                    Err(format!(
-                        "page size '{s}': each side must be between 50 and 1000 mm"
-                    ))
+                    Err(format!("page size '{s}': each side must be between 50 and 1000 mm"))
                 }
             }
         }
@@ -284,9 +252,7 @@ impl FromStr for Numbering {
             "1.1" | "1.1." => Ok(Numbering::Decimal),
             "i." | "i" => Ok(Numbering::Roman),
             "none" | "" => Ok(Numbering::None),
-            _ => Err(format!(
-                "numbering '{s}' is not one of \"1.\", \"1.1\", \"i.\", \"none\""
-            )),
+            _ => Err(format!("numbering '{s}' is not one of \"1.\", \"1.1\", \"i.\", \"none\"")),
         }
     }
 }
@@ -375,9 +341,7 @@ impl FromStr for DatePlacement {
         match s {
             "below-title" => Ok(DatePlacement::BelowTitle),
             "above-right" => Ok(DatePlacement::AboveRight),
-            _ => Err(format!(
-                "date placement '{s}' is not below-title or above-right"
-            )),
+            _ => Err(format!("date placement '{s}' is not below-title or above-right")),
         }
     }
 }
@@ -471,6 +435,11 @@ section! {
         date: DatePlacement,
         rule_below: bool,
         space_after: Pt,
+        /// A PNG or JPEG file above the title, relative to the template file ("" for none).
+        logo: String,
+        /// The logo's width in mm (its height follows).
+        logo_width: Mm,
+        logo_align: Align,
     }
 }
 
@@ -578,10 +547,7 @@ impl Theme {
                 }
                 theme.apply(raw, "", &mut diags);
                 if !diags.is_empty() {
-                    return Err(TemplateError {
-                        file: file.clone(),
-                        diagnostics: diags,
-                    });
+                    return Err(TemplateError { file: file.clone(), diagnostics: diags });
                 }
             }
         }
@@ -591,26 +557,16 @@ impl Theme {
 
 /// `default, press-release, one-pager`
 pub fn builtin_names() -> String {
-    BUILTIN
-        .iter()
-        .map(|b| b.name)
-        .collect::<Vec<_>>()
-        .join(", ")
+    BUILTIN.iter().map(|b| b.name).collect::<Vec<_>>().join(", ")
 }
 
 fn apply_builtin(theme: &mut Theme, name: &str) -> Result<(), TemplateError> {
     let file = builtin_file(name).ok_or_else(|| TemplateError {
-        file: SourceFile {
-            name: name.to_string(),
-            text: String::new(),
-        },
+        file: SourceFile { name: name.to_string(), text: String::new() },
         diagnostics: vec![Diagnostic {
             span: None,
             path: String::new(),
-            message: format!(
-                "no built-in template '{name}'; the built-in ones are {}",
-                builtin_names()
-            ),
+            message: format!("no built-in template '{name}'; the built-in ones are {}", builtin_names()),
             help: None,
         }],
     })?;
@@ -619,18 +575,15 @@ fn apply_builtin(theme: &mut Theme, name: &str) -> Result<(), TemplateError> {
     if diags.is_empty() {
         Ok(())
     } else {
-        Err(TemplateError {
-            file,
-            diagnostics: diags,
-        })
+        Err(TemplateError { file, diagnostics: diags })
     }
 }
 
 fn builtin_file(name: &str) -> Option<SourceFile> {
-    BUILTIN.iter().find(|b| b.name == name).map(|b| SourceFile {
-        name: format!("templates/{}.yaml (built in)", b.name),
-        text: b.source.to_string(),
-    })
+    BUILTIN
+        .iter()
+        .find(|b| b.name == name)
+        .map(|b| SourceFile { name: format!("templates/{}.yaml (built in)", b.name), text: b.source.to_string() })
 }
 
 #[cfg(test)]
@@ -638,10 +591,7 @@ mod tests {
     use super::*;
 
     fn user(text: &str) -> SourceFile {
-        SourceFile {
-            name: "mine.yaml".into(),
-            text: text.into(),
-        }
+        SourceFile { name: "mine.yaml".into(), text: text.into() }
     }
 
     #[test]
@@ -661,10 +611,7 @@ mod tests {
         let file = builtin_file("default").unwrap();
         let mut a = Theme::default();
         let mut b = Theme::default();
-        b.page.size = PageSize {
-            width: 1.0,
-            height: 1.0,
-        };
+        b.page.size = PageSize { width: 1.0, height: 1.0 };
         let poison = TextStyle {
             size: FontSize(99),
             bold: true,
@@ -712,10 +659,9 @@ mod tests {
     #[test]
     fn user_template_overrides_only_what_it_names() {
         let base = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
-        let t = Theme::resolve(TemplateRef::File(&user(
-            "styles:\n  body:\n    size: 12\nlabels:\n  overview: Summary\n",
-        )))
-        .unwrap();
+        let t =
+            Theme::resolve(TemplateRef::File(&user("styles:\n  body:\n    size: 12\nlabels:\n  overview: Summary\n")))
+                .unwrap();
         assert_eq!(t.styles.body.size, FontSize(12));
         assert_eq!(t.labels.overview, "Summary");
         let mut expected = base.clone();
@@ -727,18 +673,15 @@ mod tests {
     #[test]
     fn user_template_can_extend_a_builtin() {
         let one = Theme::resolve(TemplateRef::Builtin("one-pager")).unwrap();
-        let t =
-            Theme::resolve(TemplateRef::File(&user("extends: one-pager\ntoc: true\n"))).unwrap();
+        let t = Theme::resolve(TemplateRef::File(&user("extends: one-pager\ntoc: true\n"))).unwrap();
         assert_eq!(t.styles.body, one.styles.body);
         assert!(t.toc);
     }
 
     #[test]
     fn bad_values_point_at_their_line() {
-        let err = Theme::resolve(TemplateRef::File(&user(
-            "page:\n  size: B7\nstyles:\n  body:\n    color: blue\n",
-        )))
-        .unwrap_err();
+        let err = Theme::resolve(TemplateRef::File(&user("page:\n  size: B7\nstyles:\n  body:\n    color: blue\n")))
+            .unwrap_err();
         let d = &err.diagnostics;
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!(d[0].path, "page.size");

@@ -18,16 +18,7 @@ use crate::model::{Briefing, Contact, Date, RawBriefing, RawContact, RawTopic, T
 const TAB_STOP: usize = 4;
 
 /// Contact fields that identify someone to reach, in the order the message lists them.
-const WAYS_TO_CONTACT: [&str; 8] = [
-    "tel",
-    "fax",
-    "email",
-    "url",
-    "division",
-    "bureau",
-    "organisation",
-    "name",
-];
+const WAYS_TO_CONTACT: [&str; 8] = ["tel", "fax", "email", "url", "division", "bureau", "organisation", "name"];
 
 /// Deepest nesting of lists and quotes in a Markdown field. `Block` trees are walked (and
 /// dropped) recursively, so a body of 100 000 `>` must not reach the layout.
@@ -58,10 +49,7 @@ pub fn load_briefing(
     if !loaded.complete {
         return Err(diagnostics);
     }
-    let known = Known {
-        replaced: loaded.replaced,
-        misspelt: loaded.misspelt,
-    };
+    let known = Known { replaced: loaded.replaced, misspelt: loaded.misspelt };
     match Checker::new(file, covers, known).briefing(loaded.value) {
         Ok(briefing) if diagnostics.is_empty() => Ok(briefing),
         Ok(_) => Err(diagnostics),
@@ -91,13 +79,7 @@ struct Checker<'a> {
 impl<'a> Checker<'a> {
     fn new(file: &'a SourceFile, covers: &'a dyn Fn(char) -> bool, known: Known) -> Self {
         let start = first_key(&file.text);
-        Checker {
-            file,
-            covers,
-            known,
-            diagnostics: Vec::new(),
-            start,
-        }
+        Checker { file, covers, known, diagnostics: Vec::new(), start }
     }
 
     fn briefing(mut self, raw: RawBriefing) -> Result<Briefing, Vec<Diagnostic>> {
@@ -116,33 +98,28 @@ impl<'a> Checker<'a> {
         let marking = self.optional(raw.marking, "marking");
         let draft = raw.draft.is_some_and(|d| d.value);
         match (title, date, topics, contact) {
-            (Some(title), Some(date), Some(topics), Some(contact))
-                if self.diagnostics.is_empty() =>
-            {
-                Ok(Briefing {
-                    short_title: short_title.unwrap_or_else(|| title.clone()),
-                    title,
-                    date,
-                    organisation,
-                    summary: summary.unwrap_or_default(),
-                    heading,
-                    overview: overview.unwrap_or_default(),
-                    topics,
-                    contact,
-                    subject,
-                    lang,
-                    marking,
-                    draft,
-                })
-            }
+            (Some(title), Some(date), Some(topics), Some(contact)) if self.diagnostics.is_empty() => Ok(Briefing {
+                short_title: short_title.unwrap_or_else(|| title.clone()),
+                title,
+                date,
+                organisation,
+                summary: summary.unwrap_or_default(),
+                heading,
+                overview: overview.unwrap_or_default(),
+                topics,
+                contact,
+                subject,
+                lang,
+                marking,
+                draft,
+            }),
             _ => Err(self.diagnostics),
         }
     }
 
     fn report(&mut self, span: Span, path: &str, message: impl Into<String>) {
         if !self.known.replaced.contains(&span) {
-            self.diagnostics
-                .push(Diagnostic::new(Some(span), path, message));
+            self.diagnostics.push(Diagnostic::new(Some(span), path, message));
         }
     }
 
@@ -186,9 +163,7 @@ impl<'a> Checker<'a> {
         self.characters(field, path);
         let mut blocks = markdown::parse(&field.value);
         if depth(&blocks) > MAX_MARKDOWN_DEPTH {
-            let message = format!(
-                "lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)"
-            );
+            let message = format!("lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)");
             self.report(field.span, path, message);
             dismantle(blocks);
             return Vec::new();
@@ -219,9 +194,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
-            let span = places
-                .get(&c)
-                .map_or(field.span, |&at| Span::new(at, at + c.len_utf8()));
+            let span = places.get(&c).map_or(field.span, |&at| Span::new(at, at + c.len_utf8()));
             self.report(span, path, message);
         }
     }
@@ -282,29 +255,14 @@ impl<'a> Checker<'a> {
             email: self.optional(raw.email, "contact.email"),
             url: self.optional(raw.url, "contact.url"),
         };
-        let Contact {
-            name,
-            division,
-            bureau,
-            organisation,
-            tel,
-            fax,
-            email,
-            url,
-            ..
-        } = &contact;
+        let Contact { name, division, bureau, organisation, tel, fax, email, url, .. } = &contact;
         let ways = [name, division, bureau, organisation, tel, fax, email, url];
         // A misspelt `emial:` is reported by the loader, with the right name; saying that
         // there is nothing to contact as well would only repeat it.
-        let misspelt = WAYS_TO_CONTACT
-            .iter()
-            .any(|w| self.known.misspelt.contains(&join("contact", w)));
+        let misspelt = WAYS_TO_CONTACT.iter().any(|w| self.known.misspelt.contains(&join("contact", w)));
         if ways.iter().all(|w| w.is_none()) {
             if !misspelt {
-                let message = format!(
-                    "nothing to contact; give at least one of {}",
-                    WAYS_TO_CONTACT.join(", ")
-                );
+                let message = format!("nothing to contact; give at least one of {}", WAYS_TO_CONTACT.join(", "));
                 self.report(span, "contact", message);
             }
             return None;
@@ -320,8 +278,7 @@ impl<'a> Checker<'a> {
         if is_language_tag(tag) {
             return tag.to_string();
         }
-        let message =
-            format!("'{tag}' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT");
+        let message = format!("'{tag}' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT");
         self.report(field.span, "lang", message);
         String::new()
     }
@@ -386,9 +343,7 @@ fn no_such_date(text: &str) -> Option<String> {
         "December",
     ];
     let number = |range: std::ops::Range<usize>| {
-        text.get(range)
-            .filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|p| p.parse::<u32>().ok())
+        text.get(range).filter(|p| p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok())
     };
     let dashes = text.len() == 10 && text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
     if !dashes {
@@ -401,10 +356,7 @@ fn no_such_date(text: &str) -> Option<String> {
         Some(_) if day == 0 => "there is no day 0".to_string(),
         Some(_) if month == 2 && day == 29 => format!("{year} is not a leap year"),
         Some(name) => {
-            let days = (28..=31)
-                .rev()
-                .find(|&d| Date::new(year as i32, month as u8, d).is_some())
-                .unwrap_or(28);
+            let days = (28..=31).rev().find(|&d| Date::new(year as i32, month as u8, d).is_some()).unwrap_or(28);
             format!("{name} has {days} days")
         }
     };
@@ -428,9 +380,7 @@ fn depth(blocks: &[Block]) -> usize {
         deepest = deepest.max(level);
         for block in blocks {
             match block {
-                Block::List { items, .. } => {
-                    stack.extend(items.iter().map(|i| (i.as_slice(), level + 1)))
-                }
+                Block::List { items, .. } => stack.extend(items.iter().map(|i| (i.as_slice(), level + 1))),
                 Block::Quote(inner) => stack.push((inner, level + 1)),
                 _ => {}
             }
@@ -518,11 +468,7 @@ contact:
     }
 
     fn check(text: &str) -> Result<Briefing, Vec<Diagnostic>> {
-        load_briefing(
-            &SourceFile::new("t.yaml", text),
-            &Limits::default(),
-            &no_emoji,
-        )
+        load_briefing(&SourceFile::new("t.yaml", text), &Limits::default(), &no_emoji)
     }
 
     /// `path: message @ line:col` for each problem, in order of position.
@@ -537,11 +483,7 @@ contact:
             .iter()
             .map(|d| {
                 let (line, col) = file.line_col(d.span.map_or(0, |s| s.start));
-                let path = if d.path.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}: ", d.path)
-                };
+                let path = if d.path.is_empty() { String::new() } else { format!("{}: ", d.path) };
                 format!("{path}{} @ {line}:{col}", d.message)
             })
             .collect()
@@ -572,12 +514,7 @@ contact:
     #[test]
     fn the_sample_briefing_is_valid() {
         let text = include_str!("../data/japan-eu-ict-workshop-10.yaml");
-        let b = load_briefing(
-            &SourceFile::new("d.yaml", text),
-            &Limits::default(),
-            &|_| true,
-        )
-        .unwrap();
+        let b = load_briefing(&SourceFile::new("d.yaml", text), &Limits::default(), &|_| true).unwrap();
         assert_eq!(b.topics.len(), 8);
         assert_eq!(b.contact.fax.as_deref(), Some("+81 3 5253 5924"));
     }
@@ -597,20 +534,14 @@ contact:
 
     #[test]
     fn the_first_key_is_found_past_comments_and_document_markers() {
-        assert_eq!(
-            first_key("# c\n%YAML 1.2\n---\n  title: x\n"),
-            Span::new(20, 25)
-        );
+        assert_eq!(first_key("# c\n%YAML 1.2\n---\n  title: x\n"), Span::new(20, 25));
         assert_eq!(first_key("--- # c\n--- date: x\n"), Span::new(12, 16));
         assert_eq!(first_key("# only\n"), Span::default());
     }
 
     #[test]
     fn the_title_must_not_be_blank() {
-        assert_eq!(
-            problems(&replace("Results of the Workshop", "'  '")),
-            ["title: must not be empty @ 1:8"]
-        );
+        assert_eq!(problems(&replace("Results of the Workshop", "'  '")), ["title: must not be empty @ 1:8"]);
     }
 
     #[test]
@@ -623,32 +554,17 @@ contact:
             problems(&replace("2020-10-06", "2021-02-29")),
             ["date: 2021-02-29 does not exist (2021 is not a leap year) @ 2:7"]
         );
-        assert_eq!(
-            no_such_date("2020-13-01").as_deref(),
-            Some("there is no month 13")
-        );
-        assert_eq!(
-            no_such_date("2020-04-31").as_deref(),
-            Some("April has 30 days")
-        );
-        assert_eq!(
-            no_such_date("0000-01-01").as_deref(),
-            Some("there is no year 0")
-        );
-        assert_eq!(
-            no_such_date("2020-01-00").as_deref(),
-            Some("there is no day 0")
-        );
+        assert_eq!(no_such_date("2020-13-01").as_deref(), Some("there is no month 13"));
+        assert_eq!(no_such_date("2020-04-31").as_deref(), Some("April has 30 days"));
+        assert_eq!(no_such_date("0000-01-01").as_deref(), Some("there is no year 0"));
+        assert_eq!(no_such_date("2020-01-00").as_deref(), Some("there is no day 0"));
         assert_eq!(no_such_date("2020-1-1"), None);
     }
 
     #[test]
     fn topics_need_a_title_and_a_body() {
         assert_eq!(
-            problems(&replace(
-                "topics:\n  - title: Data\n    body: Text about data.\n",
-                "topics: []\n"
-            )),
+            problems(&replace("topics:\n  - title: Data\n    body: Text about data.\n", "topics: []\n")),
             ["topics: the list is empty; a briefing needs at least one topic @ 3:9"]
         );
         assert_eq!(
@@ -686,11 +602,11 @@ contact:
             assert!(!is_language_tag(bad), "{bad}");
         }
         let text = format!("{GOOD}lang: English\n");
-        assert_eq!(problems(&text), ["lang: 'English' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT @ 8:7"]);
         assert_eq!(
-            check(&format!("{GOOD}lang: pt-PT\n")).unwrap().lang,
-            "pt-PT"
+            problems(&text),
+            ["lang: 'English' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT @ 8:7"]
         );
+        assert_eq!(check(&format!("{GOOD}lang: pt-PT\n")).unwrap().lang, "pt-PT");
     }
 
     #[test]
@@ -698,10 +614,7 @@ contact:
         let text = format!("{GOOD}summary: Good 😀 news 😀\nheading: \"smile \\U0001F600\"\n");
         assert_eq!(
             problems(&text),
-            [
-                "summary: no font has U+1F600 '😀' @ 8:15",
-                "heading: no font has U+1F600 '😀' @ 9:10"
-            ]
+            ["summary: no font has U+1F600 '😀' @ 8:15", "heading: no font has U+1F600 '😀' @ 9:10"]
         );
     }
 
@@ -714,10 +627,7 @@ contact:
         assert_eq!(diags.len(), body.chars().count());
         let last = diags.last().unwrap();
         assert_eq!(last.message, "no font has U+9FA5 '龥'");
-        assert_eq!(
-            &file.text[last.span.unwrap().start..last.span.unwrap().end],
-            "龥"
-        );
+        assert_eq!(&file.text[last.span.unwrap().start..last.span.unwrap().end], "龥");
     }
 
     #[test]
@@ -759,10 +669,7 @@ contact:
             ["topics[0]: unknown field `bdy`, did you mean `body`? @ 5:5"]
         );
         assert_eq!(
-            problems(&replace(
-                "  - title: Data\n    body: Text about data.\n",
-                "  - Data\n"
-            )),
+            problems(&replace("  - title: Data\n    body: Text about data.\n", "  - Data\n")),
             ["topics[0]: expected a mapping, found `Data` @ 4:5"]
         );
     }

@@ -29,24 +29,13 @@ fn problems(file: Result<SourceFile, LoadError>) -> (SourceFile, Vec<Diagnostic>
 
 /// Asserts the lines the problems are on (0 for the whole file), that the rendered text
 /// holds each of `words`, and that it matches the snapshot `name`.
-fn check(
-    name: &str,
-    (file, diags): (SourceFile, Vec<Diagnostic>),
-    lines: &[usize],
-    words: &[&str],
-) {
-    let mut found: Vec<usize> = diags
-        .iter()
-        .map(|d| d.span.map_or(0, |s| file.line_col(s.start).0))
-        .collect();
+fn check(name: &str, (file, diags): (SourceFile, Vec<Diagnostic>), lines: &[usize], words: &[&str]) {
+    let mut found: Vec<usize> = diags.iter().map(|d| d.span.map_or(0, |s| file.line_col(s.start).0)).collect();
     found.sort();
     let rendered = render_all(&file, &diags);
     assert_eq!(found, lines, "lines of the problems in {name}:\n{rendered}");
     for word in words {
-        assert!(
-            rendered.contains(word),
-            "{name}: no `{word}` in\n{rendered}"
-        );
+        assert!(rendered.contains(word), "{name}: no `{word}` in\n{rendered}");
     }
     insta::assert_snapshot!(name, rendered);
 }
@@ -119,17 +108,9 @@ fixtures! {
 #[test]
 fn nesting_20000_levels_deep() {
     for (name, open) in [("deep-lists", "["), ("deep-mappings", "{a: ")] {
-        let text = format!(
-            "title: Deep\ndate: 2020-10-06\ntopics: {}\n",
-            open.repeat(20_000)
-        );
+        let text = format!("title: Deep\ndate: 2020-10-06\ntopics: {}\n", open.repeat(20_000));
         let file = Ok(SourceFile::new(format!("generated/{name}.yaml"), text));
-        check(
-            name,
-            problems(file),
-            &[3],
-            &["nested too deeply (limit 64 levels)"],
-        );
+        check(name, problems(file), &[3], &["nested too deeply (limit 64 levels)"]);
     }
 }
 
@@ -138,12 +119,7 @@ fn nesting_just_past_the_depth_limit() {
     // The root mapping is level 1; the one that starts on line 65 is level 65.
     let text: String = (0..70).map(|i| format!("{}a:\n", "  ".repeat(i))).collect();
     let file = Ok(SourceFile::new("generated/deep-blocks.yaml", text));
-    check(
-        "deep-blocks",
-        problems(file),
-        &[65],
-        &["nested too deeply (limit 64 levels)"],
-    );
+    check("deep-blocks", problems(file), &[65], &["nested too deeply (limit 64 levels)"]);
 }
 
 #[test]
@@ -151,28 +127,15 @@ fn a_20_mb_file_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.yaml");
     // A sparse file: its size is known at once, and reading it would take a while.
-    std::fs::File::create(&path)
-        .unwrap()
-        .set_len(20 << 20)
-        .unwrap();
+    std::fs::File::create(&path).unwrap().set_len(20 << 20).unwrap();
     let (file, diags) = problems(read_source(&path, &Limits::default()));
     assert_eq!(diags.len(), 1);
-    assert!(
-        diags[0]
-            .message
-            .contains("20971520 bytes, and the limit is 4 MiB"),
-        "{diags:?}"
-    );
+    assert!(diags[0].message.contains("20971520 bytes, and the limit is 4 MiB"), "{diags:?}");
     assert!(file.text.is_empty());
 
     let bytes = "title: x\n".repeat((20 << 20) / 9).into_bytes();
     let file = source_from_bytes("generated/huge.yaml", bytes, &Limits::default());
-    check(
-        "huge",
-        problems(file),
-        &[0],
-        &["the file is too large", "4 MiB"],
-    );
+    check("huge", problems(file), &[0], &["the file is too large", "4 MiB"]);
 }
 
 proptest::proptest! {

@@ -15,18 +15,12 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
         .iter()
         .map(|i| {
             let mut l = look(style);
-            l.style = FontStyle {
-                bold: l.style.bold || i.strong,
-                italic: l.style.italic || i.emphasis,
-            };
+            l.style = FontStyle { bold: l.style.bold || i.strong, italic: l.style.italic || i.emphasis };
             if let Some(target) = &i.link {
                 l.color = flow.theme.colors.link;
                 l.link = Some(target.clone());
             }
-            Span {
-                text: i.text.clone(),
-                look: l,
-            }
+            Span { text: i.text.clone(), look: l }
         })
         .collect()
 }
@@ -46,11 +40,7 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 flow.keep_last_with_next();
             }
             MdBlock::List { start, items } => list(flow, *start, items, style, indent),
-            MdBlock::Table {
-                aligns,
-                header,
-                rows,
-            } => table(flow, aligns, header, rows, style, indent),
+            MdBlock::Table { aligns, header, rows } => table(flow, aligns, header, rows, style, indent),
             MdBlock::Quote(inner) => {
                 let mut quote = style.clone();
                 quote.italic = true;
@@ -60,13 +50,7 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 let x = flow.left + indent + flow.theme.list_indent.0 / 2.0;
                 let color = flow.theme.colors.table_rule;
                 for b in &mut flow.blocks[first..] {
-                    b.items.push(Item::Line {
-                        x1: x,
-                        y1: 0.0,
-                        x2: x,
-                        y2: b.height,
-                        color,
-                    });
+                    b.items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: b.height, color });
                 }
             }
             MdBlock::Code(lines) => {
@@ -78,21 +62,8 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                     // Keep indentation visible: leading spaces become no-break spaces.
                     let lead = line.len() - line.trim_start_matches(' ').len();
                     let text = format!("{}{}", "\u{00A0}".repeat(lead), &line[lead..]);
-                    let s = [Span {
-                        text: if text.is_empty() {
-                            "\u{00A0}".into()
-                        } else {
-                            text
-                        },
-                        look: look(&code),
-                    }];
-                    flow.paragraph(
-                        &s,
-                        &code,
-                        indent + flow.theme.list_indent.0 / 2.0,
-                        Align::Left,
-                        None,
-                    );
+                    let s = [Span { text: if text.is_empty() { "\u{00A0}".into() } else { text }, look: look(&code) }];
+                    flow.paragraph(&s, &code, indent + flow.theme.list_indent.0 / 2.0, Align::Left, None);
                 }
                 flow.space(style.space_after.0);
             }
@@ -106,22 +77,17 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
 }
 
 /// A list: each item's first paragraph carries the bullet or number in the indent.
-fn list(
-    flow: &mut Flow<'_>,
-    start: Option<u64>,
-    items: &[Vec<MdBlock>],
-    style: &TextStyle,
-    indent: f32,
-) {
+fn list(flow: &mut Flow<'_>, start: Option<u64>, items: &[Vec<MdBlock>], style: &TextStyle, indent: f32) {
     let step = flow.theme.list_indent.0;
-    let depth = (indent / step.max(1.0)) as usize;
+    let depth = flow.list_depth;
+    flow.list_depth += 1;
     // Items of a list sit closer together than paragraphs.
     let mut item_style = style.clone();
     item_style.space_after.0 = style.space_after.0 / 2.0;
     for (n, item) in items.iter().enumerate() {
         let label = match start {
             Some(s) => format!("{}.", s + n as u64),
-            None => if depth % 2 == 0 { "•" } else { "–" }.to_string(),
+            None => if depth.is_multiple_of(2) { "•" } else { "–" }.to_string(),
         };
         let label_width = flow.str_width(&label, &look(style));
         // Numbers end just before the text; bullets sit in the middle of the indent.
@@ -135,39 +101,21 @@ fn list(
             match (block, first) {
                 (MdBlock::Paragraph(inl), true) => {
                     let s = spans(inl, style, flow);
-                    flow.paragraph(
-                        &s,
-                        &item_style,
-                        indent + step,
-                        Align::Left,
-                        Some((&label, label_x)),
-                    );
+                    flow.paragraph(&s, &item_style, indent + step, Align::Left, Some((&label, label_x)));
                 }
                 (other, true) => {
                     // An item that starts with something other than text: the label goes on
                     // a line of its own.
-                    let s = [Span {
-                        text: label.clone(),
-                        look: look(style),
-                    }];
+                    let s = [Span { text: label.clone(), look: look(style) }];
                     flow.paragraph(&s, &item_style, label_x, Align::Left, None);
-                    blocks(
-                        flow,
-                        std::slice::from_ref(other),
-                        &item_style,
-                        indent + step,
-                    );
+                    blocks(flow, std::slice::from_ref(other), &item_style, indent + step);
                 }
-                (other, false) => blocks(
-                    flow,
-                    std::slice::from_ref(other),
-                    &item_style,
-                    indent + step,
-                ),
+                (other, false) => blocks(flow, std::slice::from_ref(other), &item_style, indent + step),
             }
             first = false;
         }
     }
+    flow.list_depth -= 1;
     flow.space(style.space_after.0);
 }
 
@@ -182,9 +130,7 @@ fn table(
     indent: f32,
 ) {
     let style = flow.theme.styles.table.clone();
-    let columns = header
-        .len()
-        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    let columns = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
     if columns == 0 {
         return;
     }
@@ -198,10 +144,7 @@ fn table(
                 .filter_map(|r| r.get(c))
                 .map(|cell| {
                     let s = spans(cell, &style, flow);
-                    text::set(&s, f32::INFINITY, flow.fonts)
-                        .iter()
-                        .map(|l| l.width)
-                        .fold(0.0, f32::max)
+                    text::set(&s, f32::INFINITY, flow.fonts).iter().map(|l| l.width).fold(0.0, f32::max)
                 })
                 .fold(0.0, f32::max)
                 + 2.0 * pad
@@ -215,22 +158,12 @@ fn table(
         let fair = total / columns as f32;
         let narrow: f32 = natural.iter().filter(|&&w| w <= fair).sum();
         let wide: f32 = natural.iter().filter(|&&w| w > fair).sum();
-        natural
-            .iter()
-            .map(|&w| {
-                if w <= fair {
-                    w
-                } else {
-                    w / wide * (total - narrow)
-                }
-            })
-            .collect()
+        natural.iter().map(|&w| if w <= fair { w } else { w / wide * (total - narrow) }).collect()
     };
     flow.space(style.space_before.0);
     let color = flow.theme.colors.table_rule;
     let x0 = flow.left + indent;
-    let all_rows =
-        std::iter::once((header, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
+    let all_rows = std::iter::once((header, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
     for (row, is_header) in all_rows {
         if row.is_empty() {
             continue;
@@ -238,15 +171,12 @@ fn table(
         // Set every cell, then emit the row as slices of one line each so a tall row can
         // still break across pages; the slices of a row stay together when they can.
         let mut cells = Vec::new();
-        for c in 0..columns {
-            let mut s = row
-                .get(c)
-                .map(|cell| spans(cell, &style, flow))
-                .unwrap_or_default();
+        for (c, width) in widths.iter().enumerate() {
+            let mut s = row.get(c).map(|cell| spans(cell, &style, flow)).unwrap_or_default();
             if is_header {
                 s.iter_mut().for_each(|s| s.look.style.bold = true);
             }
-            cells.push(text::set(&s, widths[c] - 2.0 * pad, flow.fonts));
+            cells.push(text::set(&s, width - 2.0 * pad, flow.fonts));
         }
         let size = f32::from(style.size.0);
         let (line_h, baseline) = flow.line_metrics(size, style.line_height.0);
@@ -288,46 +218,17 @@ fn table(
                         }));
                     }
                 }
-                items.push(Item::Line {
-                    x1: x,
-                    y1: 0.0,
-                    x2: x,
-                    y2: height,
-                    color,
-                });
+                items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: height, color });
                 x += widths[c];
             }
-            items.push(Item::Line {
-                x1: x,
-                y1: 0.0,
-                x2: x,
-                y2: height,
-                color,
-            });
+            items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: height, color });
             if first {
-                items.push(Item::Line {
-                    x1: x0,
-                    y1: 0.0,
-                    x2: x,
-                    y2: 0.0,
-                    color,
-                });
+                items.push(Item::Line { x1: x0, y1: 0.0, x2: x, y2: 0.0, color });
             }
             if last {
-                items.push(Item::Line {
-                    x1: x0,
-                    y1: height,
-                    x2: x,
-                    y2: height,
-                    color,
-                });
+                items.push(Item::Line { x1: x0, y1: height, x2: x, y2: height, color });
             }
-            flow.push(Block {
-                height,
-                items,
-                keep_with_next: !last || is_header,
-                ..Block::default()
-            });
+            flow.push(Block { height, items, keep_with_next: !last || is_header, ..Block::default() });
         }
     }
     flow.space(style.space_after.0.max(body.space_after.0));

@@ -14,14 +14,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     let ct = &theme.contact;
     flow.space(styles.heading.space_before.0);
     if ct.heading {
-        heading(
-            flow,
-            "",
-            &theme.labels.contact,
-            &styles.heading,
-            Some(0),
-            0.0,
-        );
+        heading(flow, "", &theme.labels.contact, &styles.heading, Some(0), 0.0);
     } else {
         flow.anchor(&theme.labels.contact, 0);
     }
@@ -33,14 +26,8 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         right: flow.left + flow.width,
     });
     flow.strut(pad);
-    let text = |t: &str| Span {
-        text: t.to_string(),
-        look: look(&styles.contact),
-    };
-    let label = |t: &str| Span {
-        text: t.to_string(),
-        look: look(&styles.contact_label),
-    };
+    let text = |t: &str| Span { text: t.to_string(), look: look(&styles.contact) };
+    let label = |t: &str| Span { text: t.to_string(), look: look(&styles.contact_label) };
     let mut paragraphs: Vec<Vec<Span>> = Vec::new();
     if let Some(note) = &c.note {
         paragraphs.push(vec![text(note)]);
@@ -48,22 +35,15 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     if let Some(name) = &c.name {
         paragraphs.push(vec![text(name)]);
     }
-    let office: Vec<&str> = [&c.division, &c.bureau, &c.organisation]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
+    let office: Vec<&str> =
+        [&c.division, &c.bureau, &c.organisation].into_iter().flatten().map(String::as_str).collect();
     if !office.is_empty() {
         paragraphs.push(vec![text(&office.join(", "))]);
     }
     let lines = [
         (&theme.labels.tel, &c.tel, None),
         (&theme.labels.fax, &c.fax, None),
-        (
-            &theme.labels.email,
-            &c.email,
-            c.email.as_ref().map(|e| format!("mailto:{e}")),
-        ),
+        (&theme.labels.email, &c.email, c.email.as_ref().map(|e| format!("mailto:{e}"))),
         (&theme.labels.url, &c.url, c.url.clone()),
     ];
     for (name, value, link) in lines {
@@ -89,13 +69,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     flow.strut(pad);
     flow.end_group();
     // Keep the block in one piece where it fits on a page.
-    for b in flow
-        .blocks
-        .iter_mut()
-        .rev()
-        .take_while(|b| b.group.is_some())
-        .skip(1)
-    {
+    for b in flow.blocks.iter_mut().rev().take_while(|b| b.group.is_some()).skip(1) {
         b.keep_with_next = true;
     }
 }

@@ -24,6 +24,10 @@ pub struct Block {
     pub group: Option<usize>,
     /// A table-of-contents line: the page number of this anchor is filled in after pagination.
     pub toc_entry: Option<TocEntry>,
+    /// Start a new page before this block (each briefing of a dossier).
+    pub break_before: bool,
+    /// Which briefing of a dossier the block belongs to (0 for a single briefing's own).
+    pub owner: usize,
 }
 
 /// Where a table-of-contents line wants its page number.
@@ -68,16 +72,20 @@ pub struct Flow<'a> {
     /// Space owed before the next block (collapses: the larger of two spaces wins).
     pending_space: f32,
     pending_anchor: Option<usize>,
+    pending_break: bool,
     current_group: Option<usize>,
+    /// Added to the level of every anchor (a dossier nests each briefing's sections).
+    pub level_offset: u8,
+    /// The owner given to new blocks.
+    pub owner: usize,
+    /// How many lists are open (bullets alternate • and – by depth).
+    pub list_depth: usize,
 }
 
 /// The look of text in a role.
 pub fn look(style: &TextStyle) -> Look {
     Look {
-        style: FontStyle {
-            bold: style.bold,
-            italic: style.italic,
-        },
+        style: FontStyle { bold: style.bold, italic: style.italic },
         size: style.size.0,
         color: style.color,
         link: None,
@@ -96,7 +104,11 @@ impl<'a> Flow<'a> {
             width,
             pending_space: 0.0,
             pending_anchor: None,
+            pending_break: false,
             current_group: None,
+            level_offset: 0,
+            owner: 0,
+            list_depth: 0,
         }
     }
 
@@ -107,10 +119,7 @@ impl<'a> Flow<'a> {
 
     /// The next block is the target of a new outline entry; returns its index.
     pub fn anchor(&mut self, title: &str, level: u8) -> usize {
-        self.anchors.push(Anchor {
-            title: title.to_string(),
-            level,
-        });
+        self.anchors.push(Anchor { title: title.to_string(), level: level + self.level_offset });
         let id = self.anchors.len() - 1;
         self.pending_anchor = Some(id);
         id
@@ -126,11 +135,17 @@ impl<'a> Flow<'a> {
         self.current_group = None;
     }
 
-    /// Adds a block, giving it the pending space and anchor.
+    /// The next block starts a new page.
+    pub fn page_break(&mut self) {
+        self.pending_break = true;
+        self.pending_space = 0.0;
+    }
+
+    /// Adds a block, giving it the pending space, page break and anchor.
     pub fn push(&mut self, mut block: Block) {
-        block.space_before = block
-            .space_before
-            .max(std::mem::take(&mut self.pending_space));
+        block.space_before = block.space_before.max(std::mem::take(&mut self.pending_space));
+        block.break_before |= std::mem::take(&mut self.pending_break);
+        block.owner = self.owner;
         if block.anchor.is_none() {
             block.anchor = self.pending_anchor.take();
         }
@@ -149,10 +164,7 @@ impl<'a> Flow<'a> {
     /// offset from the line's top.
     pub fn line_metrics(&self, size: f32, line_height: f32) -> (f32, f32) {
         let face = self.fonts.family_face(FontStyle::REGULAR);
-        let (ascent, descent) = self
-            .fonts
-            .metrics(face)
-            .map_or((0.8, -0.2), |m| (m.em(m.ascent), m.em(m.descent)));
+        let (ascent, descent) = self.fonts.metrics(face).map_or((0.8, -0.2), |m| (m.em(m.ascent), m.em(m.descent)));
         let height = size * line_height;
         let content = (ascent - descent) * size;
         (height, (height - content) / 2.0 + ascent * size)
@@ -217,29 +229,14 @@ impl<'a> Flow<'a> {
             // Orphans and widows: the first line stays with the second, the last but one
             // with the last.
             let keep = n > 1 && (i == 0 || i + 2 == n);
-            self.push(Block {
-                height,
-                items,
-                keep_with_next: keep,
-                ..Block::default()
-            });
+            self.push(Block { height, items, keep_with_next: keep, ..Block::default() });
         }
         self.space(style.space_after.0);
     }
 
     /// Places a short string (a label, a page number) at `x` as text items, face by face.
-    pub fn place_str(
-        &self,
-        items: &mut Vec<Item>,
-        s: &str,
-        x: f32,
-        baseline: f32,
-        look: &Look,
-    ) -> f32 {
-        let spans = [Span {
-            text: s.to_string(),
-            look: look.clone(),
-        }];
+    pub fn place_str(&self, items: &mut Vec<Item>, s: &str, x: f32, baseline: f32, look: &Look) -> f32 {
+        let spans = [Span { text: s.to_string(), look: look.clone() }];
         let mut width = 0.0;
         for line in text::set(&spans, f32::INFINITY, self.fonts) {
             for run in line.runs {
@@ -260,27 +257,15 @@ impl<'a> Flow<'a> {
 
     /// Width of a short string.
     pub fn str_width(&self, s: &str, look: &Look) -> f32 {
-        let spans = [Span {
-            text: s.to_string(),
-            look: look.clone(),
-        }];
-        text::set(&spans, f32::INFINITY, self.fonts)
-            .iter()
-            .map(|l| l.width)
-            .fold(0.0, f32::max)
+        let spans = [Span { text: s.to_string(), look: look.clone() }];
+        text::set(&spans, f32::INFINITY, self.fonts).iter().map(|l| l.width).fold(0.0, f32::max)
     }
 
     /// A horizontal rule across the content area (from `indent`).
     pub fn rule(&mut self, color: Rgb, indent: f32, gap: f32) {
         self.push(Block {
             height: gap * 2.0,
-            items: vec![Item::Line {
-                x1: self.left + indent,
-                y1: gap,
-                x2: self.left + self.width,
-                y2: gap,
-                color,
-            }],
+            items: vec![Item::Line { x1: self.left + indent, y1: gap, x2: self.left + self.width, y2: gap, color }],
             ..Block::default()
         });
     }
@@ -288,9 +273,6 @@ impl<'a> Flow<'a> {
     /// A block that only takes up space (padding inside a frame). Unlike [`Flow::space`] it
     /// is kept at the top of a page.
     pub fn strut(&mut self, height: f32) {
-        self.push(Block {
-            height,
-            ..Block::default()
-        });
+        self.push(Block { height, ..Block::default() });
     }
 }

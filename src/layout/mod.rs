@@ -52,6 +52,13 @@ pub enum Item {
         height: f32,
         target: String,
     },
+    /// The template's logo, scaled into this box (top-left corner, size).
+    Logo {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
 }
 
 impl Item {
@@ -63,7 +70,7 @@ impl Item {
                 *y1 += dy;
                 *y2 += dy;
             }
-            Item::Link { y, .. } => *y += dy,
+            Item::Link { y, .. } | Item::Logo { y, .. } => *y += dy,
         }
         self
     }
@@ -73,13 +80,15 @@ impl Item {
 #[derive(Debug, Clone, Default)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// The briefing the page belongs to (in a dossier, 0 is the cover).
+    pub owner: usize,
 }
 
 /// An entry of the PDF outline (bookmarks).
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlineEntry {
     pub title: String,
-    /// 0 for sections, 1 for topics under a section.
+    /// Nesting depth: 0 for sections, 1 for topics under a section (one more in a dossier).
     pub level: u8,
     /// Page index from 0, and the y of the heading's top.
     pub page: usize,
@@ -112,54 +121,107 @@ pub struct Document {
 pub struct Options {
     /// Force a table of contents.
     pub toc: bool,
+    /// The logo's height over its width, when the template has a logo.
+    pub logo_aspect: Option<f32>,
+}
+
+/// The cover of a dossier of several briefings.
+#[derive(Debug, Clone)]
+pub struct Cover {
+    pub title: String,
+    pub date: crate::model::Date,
+}
+
+/// The content area's left edge and width.
+fn content_box(theme: &Theme) -> (f32, f32) {
+    let page = &theme.page;
+    let left = page.margin_left.pt();
+    (left, page.size.width - left - page.margin_right.pt())
+}
+
+/// Cuts the flow into pages, adds running header and footer (`owners[i]` is the briefing
+/// whose title and date page furniture shows for blocks of owner `i`) and the watermark.
+fn finish(flow: &Flow<'_>, owners: &[&Briefing], theme: &Theme, fonts: &FontBook, draft: bool) -> Document {
+    let page = &theme.page;
+    let top = page.margin_top.pt();
+    let bottom = page.size.height - page.margin_bottom.pt();
+    let mut doc = paginate::paginate(flow, top, bottom, page.size.width, page.size.height);
+    running::decorate(&mut doc, owners, theme, fonts);
+    doc.watermark = draft.then(|| watermark(theme, fonts));
+    doc
 }
 
 /// Lays out a whole briefing.
 pub fn layout(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options) -> Document {
-    let page = &theme.page;
-    let left = page.margin_left.pt();
-    let width = page.size.width - left - page.margin_right.pt();
+    let (left, width) = content_box(theme);
     let mut flow = Flow::new(fonts, theme, left, width);
-
+    if let Some(aspect) = options.logo_aspect {
+        title::logo(&mut flow, aspect);
+    }
     title::title_block(&mut flow, b);
     let toc_at = flow.blocks.len();
     section::sections(&mut flow, b);
     contact::contact_block(&mut flow, &b.contact);
-
     if options.toc || theme.toc {
         // The contents go after the title block; they are built last because they list the
         // anchors the sections made.
         let mut toc_flow = Flow::new(fonts, theme, left, width);
-        toc::contents(&mut toc_flow, &flow.anchors);
+        toc::contents(&mut toc_flow, &flow.anchors, u8::MAX);
         flow.blocks.splice(toc_at..toc_at, toc_flow.blocks);
     }
+    finish(&flow, &[b], theme, fonts, b.draft)
+}
 
-    let top = page.margin_top.pt();
-    let bottom = page.size.height - page.margin_bottom.pt();
-    let mut doc = paginate::paginate(&flow, top, bottom, page.size.width, page.size.height);
-    running::decorate(&mut doc, b, theme, fonts);
-    doc.watermark = b.draft.then(|| watermark(theme, fonts));
-    doc
+/// Lays out a dossier: a cover with the list of briefings and their pages, then each
+/// briefing from a new page, with bookmarks per briefing (sections and topics under it) and
+/// page numbers running through.
+pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &FontBook) -> Document {
+    let (left, width) = content_box(theme);
+    let mut flow = Flow::new(fonts, theme, left, width);
+    // The cover page's furniture shows the dossier's title and date.
+    let cover_owner = Briefing {
+        title: cover.title.clone(),
+        short_title: cover.title.clone(),
+        date: cover.date,
+        organisation: None,
+        summary: Vec::new(),
+        heading: None,
+        overview: Vec::new(),
+        topics: Vec::new(),
+        contact: Default::default(),
+        subject: None,
+        lang: String::new(),
+        marking: briefings.iter().find_map(|b| b.marking.clone()),
+        draft: false,
+    };
+    title::cover(&mut flow, cover);
+    let toc_at = flow.blocks.len();
+    for (i, b) in briefings.iter().enumerate() {
+        flow.owner = i + 1;
+        flow.page_break();
+        flow.anchor(&b.title, 0);
+        flow.level_offset = 1;
+        title::title_block(&mut flow, b);
+        section::sections(&mut flow, b);
+        contact::contact_block(&mut flow, &b.contact);
+        flow.level_offset = 0;
+    }
+    let mut toc_flow = Flow::new(fonts, theme, left, width);
+    toc::contents(&mut toc_flow, &flow.anchors, 0);
+    flow.blocks.splice(toc_at..toc_at, toc_flow.blocks);
+    let owners: Vec<&Briefing> = std::iter::once(&cover_owner).chain(briefings).collect();
+    finish(&flow, &owners, theme, fonts, briefings.iter().any(|b| b.draft))
 }
 
 fn watermark(theme: &Theme, fonts: &FontBook) -> Watermark {
     let style = &theme.styles.watermark;
-    let fstyle = FontStyle {
-        bold: style.bold,
-        italic: style.italic,
-    };
+    let fstyle = FontStyle { bold: style.bold, italic: style.italic };
     let text = theme.labels.draft.clone();
     let face = fonts.family_face(fstyle);
-    let width = fonts.metrics(face).map_or(0.0, |m| {
-        text.chars().map(|c| m.char_width(c)).sum::<f32>() * f32::from(style.size.0)
-    });
-    Watermark {
-        text,
-        face,
-        size: style.size.0,
-        color: style.color,
-        width,
-    }
+    let width = fonts
+        .metrics(face)
+        .map_or(0.0, |m| text.chars().map(|c| m.char_width(c)).sum::<f32>() * f32::from(style.size.0));
+    Watermark { text, face, size: style.size.0, color: style.color, width }
 }
 
 /// Formats a date with the template's `date_format`.

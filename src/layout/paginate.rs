@@ -18,9 +18,7 @@ pub fn paginate(flow: &Flow<'_>, top: f32, bottom: f32, width: f32, height: f32)
     let page_count = placed.last().map_or(1, |p| p.page + 1);
     let mut pages = vec![Page::default(); page_count];
     for (block, at) in flow.blocks.iter().zip(&placed) {
-        pages[at.page]
-            .items
-            .extend(block.items.iter().cloned().map(|i| i.shifted(at.y)));
+        pages[at.page].items.extend(block.items.iter().cloned().map(|i| i.shifted(at.y)));
     }
     draw_groups(flow, &placed, &mut pages);
 
@@ -30,22 +28,11 @@ pub fn paginate(flow: &Flow<'_>, top: f32, bottom: f32, width: f32, height: f32)
         if let Some(a) = block.anchor {
             anchor_pages[a] = at.page;
             let anchor = &flow.anchors[a];
-            outline.push(OutlineEntry {
-                title: anchor.title.clone(),
-                level: anchor.level,
-                page: at.page,
-                y: at.y,
-            });
+            outline.push(OutlineEntry { title: anchor.title.clone(), level: anchor.level, page: at.page, y: at.y });
         }
     }
     fill_contents(flow, &placed, &anchor_pages, &mut pages);
-    Document {
-        width,
-        height,
-        pages,
-        outline,
-        watermark: None,
-    }
+    Document { width, height, pages, outline, watermark: None }
 }
 
 /// Greedy placement with look-back: when a block does not fit, the page ends before the
@@ -60,6 +47,12 @@ fn place(blocks: &[Block], top: f32, bottom: f32) -> Vec<Placed> {
         let b = &blocks[i];
         let on_empty_page = i == page_first;
         let space = if on_empty_page { 0.0 } else { b.space_before };
+        if !on_empty_page && b.break_before {
+            page += 1;
+            page_first = i;
+            y = top;
+            continue;
+        }
         if !on_empty_page && y + space + b.height > bottom + 0.01 {
             let mut start = i;
             while start > page_first && blocks[start - 1].keep_with_next {
@@ -98,21 +91,10 @@ fn draw_groups(flow: &Flow<'_>, placed: &[Placed], pages: &mut [Page]) {
         }
         for (n, &(page, t, b)) in spans.iter().enumerate() {
             let (l, r, c) = (group.left, group.right, group.color);
-            let line = |x1, y1, x2, y2| Item::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                color: c,
-            };
+            let line = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color: c };
             let items = &mut pages[page].items;
             if group.frame {
-                items.extend([
-                    line(l, t, r, t),
-                    line(r, t, r, b),
-                    line(r, b, l, b),
-                    line(l, b, l, t),
-                ]);
+                items.extend([line(l, t, r, t), line(r, t, r, b), line(r, b, l, b), line(l, b, l, t)]);
             } else if n == 0 {
                 items.push(line(l, t, r, t));
             }
@@ -130,19 +112,15 @@ fn fill_contents(flow: &Flow<'_>, placed: &[Placed], anchor_pages: &[usize], pag
         let number_width = flow.str_width(&number, &entry.look);
         let items = &mut pages[at.page].items;
         let start = items.len();
-        flow.place_str(
-            items,
-            &number,
-            entry.right - number_width,
-            entry.baseline,
-            &entry.look,
-        );
-        let dot = flow.str_width(". ", &entry.look).max(1.0);
-        let room = entry.right - number_width - entry.text_end - 2.0 * dot;
-        if room > dot {
-            let dots = ". ".repeat((room / dot) as usize);
-            let x = entry.right - number_width - dot * (room / dot).floor() - dot;
-            flow.place_str(items, dots.trim_end(), x, entry.baseline, &entry.look);
+        flow.place_str(items, &number, entry.right - number_width, entry.baseline, &entry.look);
+        // Dot leaders: ". " units (a line's trailing space is not measured, so measure
+        // the unit between two dots), ending one unit before the number.
+        let unit = (flow.str_width(". .", &entry.look) - flow.str_width(".", &entry.look)).max(1.0);
+        let end = entry.right - number_width - unit;
+        let count = ((end - entry.text_end - unit) / unit).floor();
+        if count >= 1.0 {
+            let dots = ". ".repeat(count as usize);
+            flow.place_str(items, dots.trim_end(), end - count * unit, entry.baseline, &entry.look);
         }
         for item in &mut items[start..] {
             if let Item::Text(TextItem { baseline, .. }) = item {
@@ -157,22 +135,14 @@ mod tests {
     use super::*;
 
     fn block(height: f32, keep: bool) -> Block {
-        Block {
-            height,
-            keep_with_next: keep,
-            space_before: 5.0,
-            ..Block::default()
-        }
+        Block { height, keep_with_next: keep, space_before: 5.0, ..Block::default() }
     }
 
     #[test]
     fn blocks_fill_pages_in_order() {
         let blocks: Vec<Block> = (0..10).map(|_| block(20.0, false)).collect();
         let p = place(&blocks, 0.0, 100.0);
-        assert_eq!(
-            p.iter().map(|p| p.page).collect::<Vec<_>>(),
-            [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]
-        );
+        assert_eq!(p.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]);
         // Space is dropped at the top of a page.
         assert_eq!(p[4].y, 0.0);
     }
@@ -181,20 +151,20 @@ mod tests {
     fn a_heading_never_ends_a_page() {
         // Three lines fill the page; a heading (keep with next) would be the 4th block's
         // predecessor at the foot of page 0.
-        let mut blocks = vec![
-            block(20.0, false),
-            block(20.0, false),
-            block(20.0, false),
-            block(20.0, true),
-            block(20.0, false),
-        ];
+        let mut blocks =
+            vec![block(20.0, false), block(20.0, false), block(20.0, false), block(20.0, true), block(20.0, false)];
         blocks[3].keep_with_next = true;
         let p = place(&blocks, 0.0, 100.0);
-        assert_eq!(
-            p[3].page, 1,
-            "the heading moved to the next page with its text"
-        );
+        assert_eq!(p[3].page, 1, "the heading moved to the next page with its text");
         assert_eq!(p[4].page, 1);
+    }
+
+    #[test]
+    fn a_page_break_starts_a_new_page() {
+        let mut blocks = vec![block(10.0, false), block(10.0, false), block(10.0, false)];
+        blocks[1].break_before = true;
+        let p = place(&blocks, 0.0, 100.0);
+        assert_eq!(p.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 1, 1]);
     }
 
     #[test]

@@ -18,8 +18,9 @@ pub fn expand(template: &str, b: &Briefing, theme: &Theme, page: usize, pages: u
         .replace("{page}", &page.to_string())
 }
 
-/// Adds header and footer lines (and their rules) to every page they belong on.
-pub fn decorate(doc: &mut Document, b: &Briefing, theme: &Theme, fonts: &FontBook) {
+/// Adds header and footer lines (and their rules) to every page they belong on; each page
+/// shows the title and date of its owner.
+pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: &FontBook) {
     let page_theme = &theme.page;
     let left = page_theme.margin_left.pt();
     let right = doc.width - page_theme.margin_right.pt();
@@ -35,34 +36,16 @@ pub fn decorate(doc: &mut Document, b: &Briefing, theme: &Theme, fonts: &FontBoo
     let footer_top = doc.height - page_theme.margin_bottom.pt() + 0.5 * line_height;
     let pages = doc.pages.len();
     for (i, page) in doc.pages.iter_mut().enumerate() {
-        for (running, y, rule_y) in [
-            (&theme.header, header_top, header_top + line_height + 2.0),
-            (&theme.footer, footer_top, footer_top - 4.0),
-        ] {
+        let Some(b) = owners.get(page.owner).or(owners.first()) else { return };
+        for (running, y, rule_y) in
+            [(&theme.header, header_top, header_top + line_height + 2.0), (&theme.footer, footer_top, footer_top - 4.0)]
+        {
             if i == 0 && !running.first_page {
                 continue;
             }
-            let printed = line(
-                &flow,
-                running,
-                b,
-                theme,
-                i + 1,
-                pages,
-                left,
-                right,
-                y + ascent,
-                &look,
-                &mut page.items,
-            );
+            let printed = line(&flow, running, b, theme, i + 1, pages, left, right, y + ascent, &look, &mut page.items);
             if printed && running.rule {
-                page.items.push(Item::Line {
-                    x1: left,
-                    y1: rule_y,
-                    x2: right,
-                    y2: rule_y,
-                    color: theme.colors.rule,
-                });
+                page.items.push(Item::Line { x1: left, y1: rule_y, x2: right, y2: rule_y, color: theme.colors.rule });
             }
         }
     }
@@ -83,21 +66,17 @@ fn line(
     look: &super::text::Look,
     items: &mut Vec<Item>,
 ) -> bool {
-    let parts = [&running.left, &running.center, &running.right]
-        .map(|t| expand(t, b, theme, page, pages).trim().to_string());
+    let parts =
+        [&running.left, &running.center, &running.right].map(|t| expand(t, b, theme, page, pages).trim().to_string());
     let widths = parts.clone().map(|p| flow.str_width(&p, look));
     let gap = 12.0;
     // The left part gives way if the line is crowded: it is the longest and least vital
-    // (the title, printed in full on page 1).
+    // (the title, printed in full on page 1). It must end before the centre part, or
+    // before the right part when there is no centre.
+    let limit = if widths[1] > 0.0 { (left + right - widths[1]) / 2.0 - gap } else { right - widths[2] - gap };
+    let room = limit - left;
     let mut left_text = parts[0].clone();
-    let room = (right - left)
-        - widths[2]
-        - if widths[1] > 0.0 {
-            widths[1] + 2.0 * gap
-        } else {
-            gap
-        };
-    if flow.str_width(&left_text, look) > room {
+    if widths[0] > room {
         while !left_text.is_empty() && flow.str_width(&format!("{left_text}…"), look) > room {
             left_text.pop();
         }
@@ -109,13 +88,7 @@ fn line(
         printed = true;
     }
     if !parts[1].is_empty() {
-        flow.place_str(
-            items,
-            &parts[1],
-            (left + right - widths[1]) / 2.0,
-            baseline,
-            look,
-        );
+        flow.place_str(items, &parts[1], (left + right - widths[1]) / 2.0, baseline, look);
         printed = true;
     }
     if !parts[2].is_empty() {

@@ -20,25 +20,27 @@ pub fn heading(
     level: Option<u8>,
     indent: f32,
 ) -> f32 {
+    let room = if number.is_empty() { 0.0 } else { number_room(flow, &[number], style) };
+    heading_at(flow, number, title, style, level, indent, room)
+}
+
+/// [`heading`] with the title text `room` points in from the number.
+fn heading_at(
+    flow: &mut Flow<'_>,
+    number: &str,
+    title: &str,
+    style: &TextStyle,
+    level: Option<u8>,
+    indent: f32,
+    room: f32,
+) -> f32 {
+    let text_indent = indent + room;
     let look = look(style);
-    let text_indent = if number.is_empty() {
-        indent
-    } else {
-        let w = flow.str_width(number, &look) + 0.5 * f32::from(style.size.0);
-        indent + w.max(flow.theme.list_indent.0)
-    };
     if let Some(level) = level {
-        let entry = if number.is_empty() {
-            title.to_string()
-        } else {
-            format!("{number} {title}")
-        };
+        let entry = if number.is_empty() { title.to_string() } else { format!("{number} {title}") };
         flow.anchor(&entry, level);
     }
-    let spans = [Span {
-        text: title.to_string(),
-        look: look.clone(),
-    }];
+    let spans = [Span { text: title.to_string(), look: look.clone() }];
     let label = (!number.is_empty()).then_some((number, indent));
     let first = flow.blocks.len();
     flow.paragraph(&spans, style, text_indent, Align::Left, label);
@@ -46,6 +48,14 @@ pub fn heading(
         b.keep_with_next = true;
     }
     text_indent
+}
+
+/// Room for the widest of `numbers` in a hanging indent: numbered headings of one list all
+/// start their text at the same place ("9." and "10." alike).
+fn number_room(flow: &Flow<'_>, numbers: &[&str], style: &TextStyle) -> f32 {
+    let look = look(style);
+    let widest = numbers.iter().map(|n| flow.str_width(n, &look)).fold(0.0, f32::max);
+    (widest + 0.5 * f32::from(style.size.0)).max(flow.theme.list_indent.0)
 }
 
 /// Everything between the title block and the contact block.
@@ -59,35 +69,15 @@ pub fn sections(flow: &mut Flow<'_>, b: &Briefing) {
     let mut n = 0;
     if !b.overview.is_empty() {
         n += 1;
-        heading(
-            flow,
-            &theme.numbering.section(n),
-            &theme.labels.overview,
-            &styles.heading,
-            Some(0),
-            0.0,
-        );
+        heading(flow, &theme.numbering.section(n), &theme.labels.overview, &styles.heading, Some(0), 0.0);
         body::blocks(flow, &b.overview, &styles.body, 0.0);
     }
     n += 1;
-    heading(
-        flow,
-        &theme.numbering.section(n),
-        &theme.labels.achievements,
-        &styles.heading,
-        Some(0),
-        0.0,
-    );
-    for (k, topic) in b.topics.iter().enumerate() {
-        let number = theme.numbering.subsection(n, k + 1);
-        let indent = heading(
-            flow,
-            &number,
-            &topic.title,
-            &styles.subheading,
-            Some(1),
-            0.0,
-        );
-        body::blocks(flow, &topic.body, &styles.body, indent);
+    heading(flow, &theme.numbering.section(n), &theme.labels.achievements, &styles.heading, Some(0), 0.0);
+    let numbers: Vec<String> = (1..=b.topics.len()).map(|k| theme.numbering.subsection(n, k)).collect();
+    let room = number_room(flow, &numbers.iter().map(String::as_str).collect::<Vec<_>>(), &styles.subheading);
+    for (topic, number) in b.topics.iter().zip(&numbers) {
+        heading_at(flow, number, &topic.title, &styles.subheading, Some(1), 0.0, room);
+        body::blocks(flow, &topic.body, &styles.body, room);
     }
 }

@@ -77,13 +77,7 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
                     None => (None, 0.0),
                 }
             };
-            glyphs.push(Glyph {
-                at: text.len() + i,
-                ch,
-                span: si,
-                face,
-                width,
-            });
+            glyphs.push(Glyph { at: text.len() + i, ch, span: si, face, width });
         }
         text.push_str(&span.text);
     }
@@ -127,10 +121,7 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
 
 /// Width of glyphs as they would sit on a line: trailing spaces hang in the margin.
 fn content_width(glyphs: &[Glyph]) -> f32 {
-    let end = glyphs
-        .iter()
-        .rposition(|g| !g.ch.is_whitespace())
-        .map_or(0, |i| i + 1);
+    let end = glyphs.iter().rposition(|g| !g.ch.is_whitespace()).map_or(0, |i| i + 1);
     glyphs[..end].iter().map(|g| g.width).sum()
 }
 
@@ -163,9 +154,7 @@ fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook) -> Line {
     let last = glyphs.iter().rposition(|g| visible(&g));
     let mut line = Line::default();
     let (Some(first), Some(last)) = (first, last) else {
-        line.size = glyphs
-            .first()
-            .map_or(0.0, |g| f32::from(spans[g.span].look.size));
+        line.size = glyphs.first().map_or(0.0, |g| f32::from(spans[g.span].look.size));
         return line;
     };
     let mut x = 0.0;
@@ -195,13 +184,7 @@ fn push_char(runs: &mut Vec<Run>, x: f32, face: FaceId, ch: char, width: f32, lo
             r.text.push(ch);
             r.width += width;
         }
-        _ => runs.push(Run {
-            x,
-            width,
-            face,
-            text: ch.to_string(),
-            look: look.clone(),
-        }),
+        _ => runs.push(Run { x, width, face, text: ch.to_string(), look: look.clone() }),
     }
 }
 
@@ -210,26 +193,15 @@ mod tests {
     use super::*;
 
     fn look(size: u8) -> Look {
-        Look {
-            style: FontStyle::REGULAR,
-            size,
-            color: Rgb(0, 0, 0),
-            link: None,
-        }
+        Look { style: FontStyle::REGULAR, size, color: Rgb(0, 0, 0), link: None }
     }
 
     fn plain(text: &str) -> Vec<Span> {
-        vec![Span {
-            text: text.into(),
-            look: look(10),
-        }]
+        vec![Span { text: text.into(), look: look(10) }]
     }
 
     fn texts(lines: &[Line]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
-            .collect()
+        lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect()).collect()
     }
 
     #[test]
@@ -252,7 +224,8 @@ mod tests {
     #[test]
     fn japanese_breaks_between_characters() {
         let fonts = FontBook::builtin();
-        let text = "日本と欧州連合は、第五世代移動通信システムの国際標準化の重要性を確認し、研究開発での協力に合意した。";
+        let text =
+            "日本と欧州連合は、第五世代移動通信システムの国際標準化の重要性を確認し、研究開発での協力に合意した。";
         let lines = set(&plain(text), 120.0, &fonts);
         assert!(lines.len() > 2, "{:?}", texts(&lines));
         assert_eq!(texts(&lines).concat(), text);
@@ -285,21 +258,8 @@ mod tests {
     fn mixed_scripts_get_runs_per_face() {
         let fonts = FontBook::builtin();
         let lines = set(&plain("EU と日本 ≤ 5G"), 500.0, &fonts);
-        let faces: Vec<&str> = lines[0]
-            .runs
-            .iter()
-            .map(|r| fonts.source(r.face).name.as_str())
-            .collect();
-        assert_eq!(
-            faces,
-            [
-                "NotoSans-Regular",
-                "IPAexGothic",
-                "NotoSans-Regular",
-                "DejaVuSans",
-                "NotoSans-Regular"
-            ]
-        );
+        let faces: Vec<&str> = lines[0].runs.iter().map(|r| fonts.source(r.face).name.as_str()).collect();
+        assert_eq!(faces, ["NotoSans-Regular", "IPAexGothic", "NotoSans-Regular", "DejaVuSans", "NotoSans-Regular"]);
         assert_eq!(texts(&lines), ["EU と日本 ≤ 5G"]);
     }
 

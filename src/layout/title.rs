@@ -4,9 +4,10 @@
 use crate::model::Briefing;
 use crate::theme::{Align, DatePlacement};
 
-use super::flow::{look, Flow};
+use super::flow::{look, Block, Flow};
 use super::format_date;
 use super::text::Span;
+use super::Item;
 
 pub fn title_block(flow: &mut Flow<'_>, b: &Briefing) {
     let theme = flow.theme;
@@ -14,20 +15,14 @@ pub fn title_block(flow: &mut Flow<'_>, b: &Briefing) {
     let styles = &theme.styles;
     let date = format_date(b.date, &theme.date_format);
     let meta = |flow: &mut Flow<'_>, text: &str, align: Align| {
-        let spans = [Span {
-            text: text.to_string(),
-            look: look(&styles.meta),
-        }];
+        let spans = [Span { text: text.to_string(), look: look(&styles.meta) }];
         flow.paragraph(&spans, &styles.meta, 0.0, align, None);
     };
     if tb.date == DatePlacement::AboveRight {
         meta(flow, &date, Align::Right);
         flow.space(styles.meta.space_after.0 * 3.0);
     }
-    let spans = [Span {
-        text: b.title.clone(),
-        look: look(&styles.title),
-    }];
+    let spans = [Span { text: b.title.clone(), look: look(&styles.title) }];
     flow.paragraph(&spans, &styles.title, 0.0, tb.align, None);
     if tb.date == DatePlacement::BelowTitle {
         meta(flow, &date, tb.align);
@@ -40,4 +35,36 @@ pub fn title_block(flow: &mut Flow<'_>, b: &Briefing) {
         flow.rule(theme.colors.rule, 0.0, 2.0);
     }
     flow.space(tb.space_after.0);
+}
+
+/// The cover of a dossier: its title and date, a third of the way down the page.
+pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover) {
+    let theme = flow.theme;
+    let styles = &theme.styles;
+    flow.strut(theme.page.size.height * 0.2);
+    let mut big = styles.title.clone();
+    big.size.0 = big.size.0.saturating_add(6);
+    let spans = [Span { text: cover.title.clone(), look: look(&big) }];
+    flow.paragraph(&spans, &big, 0.0, theme.title_block.align, None);
+    let date = format_date(cover.date, &theme.date_format);
+    let spans = [Span { text: date, look: look(&styles.meta) }];
+    flow.paragraph(&spans, &styles.meta, 0.0, theme.title_block.align, None);
+    flow.space(4.0);
+    flow.rule(theme.colors.rule, 0.0, 2.0);
+    flow.space(theme.title_block.space_after.0 * 2.0);
+}
+
+/// The template's logo above the title block, `logo_width` wide, aligned as it says.
+pub fn logo(flow: &mut Flow<'_>, aspect: f32) {
+    let tb = &flow.theme.title_block;
+    let width = tb.logo_width.pt().min(flow.width);
+    let height = width * aspect;
+    let x = flow.left
+        + match tb.logo_align {
+            Align::Left => 0.0,
+            Align::Center => (flow.width - width) / 2.0,
+            Align::Right => flow.width - width,
+        };
+    flow.push(Block { height, items: vec![Item::Logo { x, y: 0.0, width, height }], ..Block::default() });
+    flow.space(flow.theme.styles.meta.space_after.0 * 3.0);
 }

@@ -8,27 +8,18 @@ use super::section::heading;
 use super::text::Span;
 use super::Item;
 
-pub fn contents(flow: &mut Flow<'_>, anchors: &[Anchor]) {
+/// Lists anchors up to `max_level`.
+pub fn contents(flow: &mut Flow<'_>, anchors: &[Anchor], max_level: u8) {
     let theme = flow.theme;
     let style = &theme.styles.toc;
-    heading(
-        flow,
-        "",
-        &theme.labels.toc,
-        &theme.styles.heading,
-        None,
-        0.0,
-    );
+    heading(flow, "", &theme.labels.toc, &theme.styles.heading, None, 0.0);
     let number_room = flow.str_width("0000", &look(style));
     let right = flow.left + flow.width;
-    for (i, a) in anchors.iter().enumerate() {
+    for (i, a) in anchors.iter().enumerate().filter(|(_, a)| a.level <= max_level) {
         let indent = f32::from(a.level) * theme.list_indent.0;
         let mut lk = look(style);
         lk.style.bold = a.level == 0;
-        let spans = [Span {
-            text: a.title.clone(),
-            look: lk.clone(),
-        }];
+        let spans = [Span { text: a.title.clone(), look: lk.clone() }];
         let first = flow.blocks.len();
         // Leave room on the right for the page number.
         flow.width -= number_room;
@@ -39,16 +30,8 @@ pub fn contents(flow: &mut Flow<'_>, anchors: &[Anchor]) {
                 Item::Text(t) => Some(t),
                 _ => None,
             });
-            let (text_end, baseline) = texts.fold((flow.left, 0.0), |(end, _), t| {
-                (end.max(t.x + t.width), t.baseline)
-            });
-            last.toc_entry = Some(TocEntry {
-                anchor: i,
-                right,
-                baseline,
-                look: lk,
-                text_end,
-            });
+            let (text_end, baseline) = texts.fold((flow.left, 0.0), |(end, _), t| (end.max(t.x + t.width), t.baseline));
+            last.toc_entry = Some(TocEntry { anchor: i, right, baseline, look: lk, text_end });
         }
     }
     flow.space(theme.title_block.space_after.0);

@@ -65,10 +65,7 @@ impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error {
-            message: msg.to_string(),
-            at: None,
-        }
+        Error { message: msg.to_string(), at: None }
     }
 }
 
@@ -110,22 +107,13 @@ pub(super) struct De<'a> {
 
 impl<'a> De<'a> {
     pub fn new(node: &'a Node, ctx: &'a Ctx, path: &'a Path<'a>) -> Self {
-        De {
-            node,
-            ctx,
-            path,
-            field: None,
-        }
+        De { node, ctx, path, field: None }
     }
 
     /// Records that this node is not `expected`; the caller then feeds a neutral value.
     fn mismatch(&self, expected: &str) {
         let message = format!("expected {expected}, found {}", found(self.node));
-        self.ctx.diagnostics.borrow_mut().push(Diagnostic::new(
-            Some(self.node.span),
-            self.path.to_string(),
-            message,
-        ));
+        self.ctx.diagnostics.borrow_mut().push(Diagnostic::new(Some(self.node.span), self.path.to_string(), message));
         self.ctx.replaced.borrow_mut().insert(self.node.span);
     }
 
@@ -133,11 +121,7 @@ impl<'a> De<'a> {
     fn located<T>(&self, result: Result<T, Error>) -> Result<T, Error> {
         result.map_err(|mut e| {
             if e.at.is_none() {
-                e.at = Some(At {
-                    node: address(self.node),
-                    span: self.node.span,
-                    path: self.path.to_string(),
-                });
+                e.at = Some(At { node: address(self.node), span: self.node.span, path: self.path.to_string() });
             }
             e
         })
@@ -157,22 +141,17 @@ impl<'a> De<'a> {
         };
         let diagnostic = match suggest(field.name, field.fields) {
             Some(best) => {
-                self.ctx
-                    .misspelt
-                    .borrow_mut()
-                    .insert(Path::Key(parent, best).to_string());
+                self.ctx.misspelt.borrow_mut().insert(Path::Key(parent, best).to_string());
                 Diagnostic::new(
                     Some(field.key.span),
                     parent.to_string(),
                     format!("unknown field `{}`, did you mean `{best}`?", field.name),
                 )
             }
-            None => Diagnostic::new(
-                Some(field.key.span),
-                parent.to_string(),
-                format!("unknown field `{}`", field.name),
-            )
-            .with_help(expected_one_of(field.fields)),
+            None => {
+                Diagnostic::new(Some(field.key.span), parent.to_string(), format!("unknown field `{}`", field.name))
+                    .with_help(expected_one_of(field.fields))
+            }
         };
         self.ctx.diagnostics.borrow_mut().push(diagnostic);
     }
@@ -182,8 +161,7 @@ impl<'a> De<'a> {
             Some(best) => format!("unknown value `{name}`, did you mean `{best}`?"),
             None => format!("unknown value `{name}`"),
         };
-        let d = Diagnostic::new(Some(at.span), self.path.to_string(), message)
-            .with_help(expected_one_of(variants));
+        let d = Diagnostic::new(Some(at.span), self.path.to_string(), message).with_help(expected_one_of(variants));
         self.ctx.diagnostics.borrow_mut().push(d);
         self.ctx.replaced.borrow_mut().insert(at.span);
     }
@@ -198,15 +176,9 @@ pub(super) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str>
         .iter()
         .map(|&c| {
             let lower = c.to_lowercase();
-            (
-                strsim::jaro_winkler(&name, &lower),
-                strsim::osa_distance(&name, &lower),
-                c,
-            )
+            (strsim::jaro_winkler(&name, &lower), strsim::osa_distance(&name, &lower), c)
         })
-        .filter(|&(jw, edits, c)| {
-            jw >= 0.8 || (edits <= 2 && edits * 2 < c.chars().count().max(name.chars().count()))
-        })
+        .filter(|&(jw, edits, c)| jw >= 0.8 || (edits <= 2 && edits * 2 < c.chars().count().max(name.chars().count())))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, _, c)| c)
 }
@@ -233,18 +205,9 @@ fn found(node: &Node) -> String {
         NodeKind::Map(_) => "a mapping".to_string(),
         NodeKind::Seq(_) => "a list".to_string(),
         NodeKind::Scalar { text, .. } if text.is_empty() && node.is_null() => "nothing".to_string(),
-        NodeKind::Scalar {
-            text,
-            style: Style::Plain,
-        } => format!("`{}`", short(text)),
-        NodeKind::Scalar {
-            text,
-            style: Style::Quoted,
-        } => format!("the quoted text \"{}\"", short(text)),
-        NodeKind::Scalar {
-            style: Style::Block,
-            ..
-        } => "a block of text".to_string(),
+        NodeKind::Scalar { text, style: Style::Plain } => format!("`{}`", short(text)),
+        NodeKind::Scalar { text, style: Style::Quoted } => format!("the quoted text \"{}\"", short(text)),
+        NodeKind::Scalar { style: Style::Block, .. } => "a block of text".to_string(),
     }
 }
 
@@ -260,18 +223,10 @@ fn parse_bool(text: &str) -> Option<bool> {
 fn parse_int(text: &str) -> Option<i128> {
     let radix = |digits: &str, radix| i128::from_str_radix(digits, radix).ok();
     if let Some(hex) = text.strip_prefix("0x") {
-        return hex
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit())
-            .then(|| radix(hex, 16))
-            .flatten();
+        return hex.bytes().all(|b| b.is_ascii_hexdigit()).then(|| radix(hex, 16)).flatten();
     }
     if let Some(oct) = text.strip_prefix("0o") {
-        return oct
-            .bytes()
-            .all(|b| (b'0'..=b'7').contains(&b))
-            .then(|| radix(oct, 8))
-            .flatten();
+        return oct.bytes().all(|b| (b'0'..=b'7').contains(&b)).then(|| radix(oct, 8)).flatten();
     }
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -292,9 +247,7 @@ fn parse_float(text: &str) -> Option<f64> {
         return Some(i as f64);
     }
     let ok = text.bytes().any(|b| b.is_ascii_digit())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+        && text.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
     if ok {
         text.parse().ok()
     } else {
@@ -325,10 +278,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let result = match &*self.node.kind {
-            NodeKind::Scalar {
-                text,
-                style: Style::Plain,
-            } => {
+            NodeKind::Scalar { text, style: Style::Plain } => {
                 if self.node.is_null() {
                     visitor.visit_unit()
                 } else if let Some(b) = parse_bool(text) {
@@ -442,19 +392,11 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         self.located(visitor.visit_unit())
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
         self.located(visitor.visit_newtype_struct(self))
     }
 
@@ -469,11 +411,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         self.located(visitor.visit_seq(SeqAcc::new(self, items)))
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
     }
 
@@ -524,37 +462,23 @@ impl<'de> de::Deserializer<'de> for De<'_> {
     ) -> Result<V::Value, Error> {
         let first = variants.first().copied().unwrap_or("");
         let variant = |at: &Node, name: &str| {
-            variants
-                .iter()
-                .copied()
-                .find(|&v| v == name)
-                .unwrap_or_else(|| {
-                    self.unknown_variant(at, name, variants);
-                    first
-                })
+            variants.iter().copied().find(|&v| v == name).unwrap_or_else(|| {
+                self.unknown_variant(at, name, variants);
+                first
+            })
         };
         let access = match &*self.node.kind {
-            NodeKind::Scalar { text, .. } if !self.node.is_null() => EnumAcc {
-                de: self,
-                variant: variant(self.node, text),
-                value: None,
-            },
+            NodeKind::Scalar { text, .. } if !self.node.is_null() => {
+                EnumAcc { de: self, variant: variant(self.node, text), value: None }
+            }
             NodeKind::Map(entries) if entries.len() == 1 => {
                 let (key, value) = &entries[0];
                 let name = key.scalar().map_or("", |(t, _)| t);
-                EnumAcc {
-                    de: self,
-                    variant: variant(key, name),
-                    value: Some(value),
-                }
+                EnumAcc { de: self, variant: variant(key, name), value: Some(value) }
             }
             _ => {
                 self.mismatch(&expected_one_of(variants).replacen("expected ", "", 1));
-                EnumAcc {
-                    de: self,
-                    variant: first,
-                    value: None,
-                }
+                EnumAcc { de: self, variant: first, value: None }
             }
         };
         self.located(visitor.visit_enum(access))
@@ -579,33 +503,20 @@ struct SeqAcc<'a> {
 
 impl<'a> SeqAcc<'a> {
     fn new(de: De<'a>, items: &'a [Node]) -> Self {
-        SeqAcc {
-            de,
-            items: items.iter().enumerate(),
-        }
+        SeqAcc { de, items: items.iter().enumerate() }
     }
 }
 
 impl<'de> de::SeqAccess<'de> for SeqAcc<'_> {
     type Error = Error;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
         for (i, node) in self.items.by_ref() {
             if self.de.ctx.skips(node) {
                 continue;
             }
             let path = Path::Index(self.de.path, i);
-            return seed
-                .deserialize(De {
-                    node,
-                    ctx: self.de.ctx,
-                    path: &path,
-                    field: None,
-                })
-                .map(Some);
+            return seed.deserialize(De { node, ctx: self.de.ctx, path: &path, field: None }).map(Some);
         }
         Ok(None)
     }
@@ -624,39 +535,22 @@ struct MapAcc<'a> {
 }
 
 impl<'a> MapAcc<'a> {
-    fn new(
-        de: De<'a>,
-        entries: &'a [(Node, Node)],
-        fields: Option<&'static [&'static str]>,
-    ) -> Self {
-        MapAcc {
-            de,
-            entries: entries.iter(),
-            pending: None,
-            fields,
-        }
+    fn new(de: De<'a>, entries: &'a [(Node, Node)], fields: Option<&'static [&'static str]>) -> Self {
+        MapAcc { de, entries: entries.iter(), pending: None, fields }
     }
 }
 
 impl<'de> de::MapAccess<'de> for MapAcc<'_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         let ctx = self.de.ctx;
         for entry in self.entries.by_ref() {
             let (key, value) = entry;
             if ctx.skips(key) || ctx.skips(value) {
                 continue;
             }
-            let key_de = De {
-                node: key,
-                ctx,
-                path: self.de.path,
-                field: None,
-            };
+            let key_de = De { node: key, ctx, path: self.de.path, field: None };
             if self.fields.is_some() && key.scalar().is_none() {
                 key_de.mismatch("a field name");
                 continue;
@@ -674,12 +568,7 @@ impl<'de> de::MapAccess<'de> for MapAcc<'_> {
         let name = key.scalar().map_or("?", |(t, _)| t);
         let path = Path::Key(self.de.path, name);
         let field = self.fields.map(|fields| Field { key, name, fields });
-        seed.deserialize(De {
-            node: value,
-            ctx: self.de.ctx,
-            path: &path,
-            field,
-        })
+        seed.deserialize(De { node: value, ctx: self.de.ctx, path: &path, field })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -696,14 +585,9 @@ struct SpannedAcc<'a> {
 impl<'de> de::MapAccess<'de> for SpannedAcc<'_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         match SPANNED_FIELDS.get(self.next) {
-            Some(&name) => seed
-                .deserialize(BorrowedStrDeserializer::new(name))
-                .map(Some),
+            Some(&name) => seed.deserialize(BorrowedStrDeserializer::new(name)).map(Some),
             None => Ok(None),
         }
     }
@@ -731,12 +615,7 @@ impl<'a> EnumAcc<'a> {
     where
         'a: 'p,
     {
-        self.value.map(|node| De {
-            node,
-            ctx: self.de.ctx,
-            path,
-            field: None,
-        })
+        self.value.map(|node| De { node, ctx: self.de.ctx, path, field: None })
     }
 }
 
@@ -768,15 +647,9 @@ impl<'de> de::VariantAccess<'de> for EnumAcc<'_> {
         match self.value_de(&path) {
             Some(de) => seed.deserialize(de),
             None => {
-                self.de
-                    .mismatch(&format!("`{}:` and a value", self.variant));
+                self.de.mismatch(&format!("`{}:` and a value", self.variant));
                 let null = Node::null(self.de.node.span);
-                seed.deserialize(De {
-                    node: &null,
-                    ctx: self.de.ctx,
-                    path: &path,
-                    field: None,
-                })
+                seed.deserialize(De { node: &null, ctx: self.de.ctx, path: &path, field: None })
             }
         }
     }
@@ -787,25 +660,18 @@ impl<'de> de::VariantAccess<'de> for EnumAcc<'_> {
             Some(de) => de::Deserializer::deserialize_tuple(de, len, visitor),
             None => {
                 self.de.mismatch(&format!("`{}:` and a list", self.variant));
-                self.de
-                    .located(visitor.visit_seq(SeqAcc::new(self.de, &[])))
+                self.de.located(visitor.visit_seq(SeqAcc::new(self.de, &[])))
             }
         }
     }
 
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
+    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
         let path = Path::Key(self.de.path, self.variant);
         match self.value_de(&path) {
             Some(de) => de::Deserializer::deserialize_struct(de, "", fields, visitor),
             None => {
-                self.de
-                    .mismatch(&format!("`{}:` and a mapping", self.variant));
-                self.de
-                    .located(visitor.visit_map(MapAcc::new(self.de, &[], Some(fields))))
+                self.de.mismatch(&format!("`{}:` and a mapping", self.variant));
+                self.de.located(visitor.visit_map(MapAcc::new(self.de, &[], Some(fields))))
             }
         }
     }

@@ -49,11 +49,7 @@ pub struct Limits {
 impl Default for Limits {
     /// 4 MiB, 64 levels, 200 000 nodes: far beyond any briefing or template.
     fn default() -> Self {
-        Limits {
-            max_bytes: 4 << 20,
-            max_depth: 64,
-            max_nodes: 200_000,
-        }
+        Limits { max_bytes: 4 << 20, max_depth: 64, max_nodes: 200_000 }
     }
 }
 
@@ -85,10 +81,7 @@ pub enum LoadError {
 /// before it is read), UTF-8 (a leading byte order mark is dropped), not empty.
 pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, LoadError> {
     let name = path.display().to_string();
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
     let file = File::open(path).map_err(io)?;
     if let Ok(meta) = file.metadata() {
         if meta.len() > limits.max_bytes as u64 {
@@ -96,28 +89,19 @@ pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, LoadError
         }
     }
     let mut bytes = Vec::new();
-    file.take(limits.max_bytes as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    file.take(limits.max_bytes as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
     source_from_bytes(name, bytes, limits)
 }
 
 /// The checks of [`read_source`] for bytes already in memory (standard input, tests).
-pub fn source_from_bytes(
-    name: impl Into<String>,
-    bytes: Vec<u8>,
-    limits: &Limits,
-) -> Result<SourceFile, LoadError> {
+pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limits) -> Result<SourceFile, LoadError> {
     let name = name.into();
     if bytes.len() > limits.max_bytes {
         return Err(too_large(name, Some(bytes.len() as u64), limits));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let d = Diagnostic::new(None, "", "the file is UTF-16; save it as UTF-8");
-        return Err(LoadError::Invalid {
-            file: SourceFile::new(name, ""),
-            diagnostics: vec![d],
-        });
+        return Err(LoadError::Invalid { file: SourceFile::new(name, ""), diagnostics: vec![d] });
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -125,16 +109,9 @@ pub fn source_from_bytes(
             let at = e.utf8_error().valid_up_to();
             // The lossy text is byte-identical up to `at`, where U+FFFD (3 bytes) stands in.
             let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
-            let d = Diagnostic::new(
-                Some(Span::new(at, at + 3)),
-                "",
-                format!("not valid UTF-8 at byte {at}"),
-            )
-            .with_help("save the file as UTF-8");
-            return Err(LoadError::Invalid {
-                file,
-                diagnostics: vec![d],
-            });
+            let d = Diagnostic::new(Some(Span::new(at, at + 3)), "", format!("not valid UTF-8 at byte {at}"))
+                .with_help("save the file as UTF-8");
+            return Err(LoadError::Invalid { file, diagnostics: vec![d] });
         }
     };
     let text = match text.strip_prefix('\u{FEFF}') {
@@ -147,25 +124,16 @@ pub fn source_from_bytes(
         l.is_empty() || l.starts_with('#')
     });
     if blank {
-        let d = Diagnostic::new(
-            None,
-            "",
-            "the file is empty: a briefing needs at least title, date, topics and contact",
-        );
-        return Err(LoadError::Invalid {
-            file,
-            diagnostics: vec![d],
-        });
+        let d =
+            Diagnostic::new(None, "", "the file is empty: a briefing needs at least title, date, topics and contact");
+        return Err(LoadError::Invalid { file, diagnostics: vec![d] });
     }
     Ok(file)
 }
 
 fn too_large(name: String, size: Option<u64>, limits: &Limits) -> LoadError {
     let d = Diagnostic::new(None, "", too_large_message(size, limits.max_bytes));
-    LoadError::Invalid {
-        file: SourceFile::new(name, ""),
-        diagnostics: vec![d],
-    }
+    LoadError::Invalid { file: SourceFile::new(name, ""), diagnostics: vec![d] }
 }
 
 fn too_large_message(size: Option<u64>, max: usize) -> String {
@@ -202,10 +170,7 @@ pub struct Loaded<T> {
 /// Parses and deserializes `file` into `T`, collecting every problem. When something is
 /// wrong the value holds what could be read, with neutral values in place of bad ones; see
 /// [`load_detailed`] for how to tell how much of it to trust.
-pub fn load<T: DeserializeOwned + Default>(
-    file: &SourceFile,
-    limits: &Limits,
-) -> (T, Vec<Diagnostic>) {
+pub fn load<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits) -> (T, Vec<Diagnostic>) {
     let loaded = load_detailed(file, limits);
     (loaded.value, loaded.diagnostics)
 }
@@ -214,10 +179,7 @@ pub fn load<T: DeserializeOwned + Default>(
 const MAX_SERDE_ERRORS: usize = 32;
 
 /// [`load`], with what a later validation step needs to avoid reporting a problem twice.
-pub fn load_detailed<T: DeserializeOwned + Default>(
-    file: &SourceFile,
-    limits: &Limits,
-) -> Loaded<T> {
+pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits) -> Loaded<T> {
     let failed = |diagnostics| Loaded {
         value: T::default(),
         diagnostics,
@@ -227,11 +189,7 @@ pub fn load_detailed<T: DeserializeOwned + Default>(
     };
     if file.text.len() > limits.max_bytes {
         let size = Some(file.text.len() as u64);
-        return failed(vec![Diagnostic::new(
-            None,
-            "",
-            too_large_message(size, limits.max_bytes),
-        )]);
+        return failed(vec![Diagnostic::new(None, "", too_large_message(size, limits.max_bytes))]);
     }
     let tree = match tree::parse(file, limits) {
         Ok(tree) => tree,
@@ -245,30 +203,16 @@ pub fn load_detailed<T: DeserializeOwned + Default>(
     let mut diagnostics = tree.diagnostics;
     let mut poisoned = HashSet::new();
     loop {
-        let ctx = de::Ctx {
-            poisoned,
-            ..de::Ctx::default()
-        };
+        let ctx = de::Ctx { poisoned, ..de::Ctx::default() };
         let result = T::deserialize(de::De::new(&root, &ctx, &de::Path::Root));
-        let de::Ctx {
-            poisoned: p,
-            diagnostics: found,
-            replaced,
-            misspelt,
-        } = ctx;
+        let de::Ctx { poisoned: p, diagnostics: found, replaced, misspelt } = ctx;
         poisoned = p;
         let (replaced, misspelt) = (replaced.into_inner(), misspelt.into_inner());
         let error = match result {
             Ok(value) => {
                 diagnostics.extend(found.into_inner());
                 let complete = !replaced.contains(&root.span);
-                return Loaded {
-                    value,
-                    diagnostics,
-                    complete,
-                    replaced,
-                    misspelt,
-                };
+                return Loaded { value, diagnostics, complete, replaced, misspelt };
             }
             Err(error) => error,
         };
@@ -279,34 +223,17 @@ pub fn load_detailed<T: DeserializeOwned + Default>(
         let Some(at) = error.at else {
             diagnostics.push(Diagnostic::new(None, "", error.message));
             diagnostics.extend(found);
-            return Loaded {
-                value: T::default(),
-                diagnostics,
-                complete: false,
-                replaced,
-                misspelt,
-            };
+            return Loaded { value: T::default(), diagnostics, complete: false, replaced, misspelt };
         };
         if !replaced.contains(&at.span) {
             diagnostics.push(Diagnostic::new(Some(at.span), at.path, error.message));
         }
-        let retry = at.node != de::address(&root)
-            && poisoned.len() < MAX_SERDE_ERRORS
-            && poisoned.insert(at.node);
+        let retry = at.node != de::address(&root) && poisoned.len() < MAX_SERDE_ERRORS && poisoned.insert(at.node);
         if !retry {
             diagnostics.extend(found);
-            return Loaded {
-                value: T::default(),
-                diagnostics,
-                complete: false,
-                replaced,
-                misspelt,
-            };
+            return Loaded { value: T::default(), diagnostics, complete: false, replaced, misspelt };
         }
-        let inside = |d: &Diagnostic| {
-            d.span
-                .is_some_and(|s| at.span.start <= s.start && s.end <= at.span.end)
-        };
+        let inside = |d: &Diagnostic| d.span.is_some_and(|s| at.span.start <= s.start && s.end <= at.span.end);
         diagnostics.extend(found.into_iter().filter(inside));
     }
 }
@@ -324,11 +251,7 @@ pub struct Spanned<T> {
 /// The name and fields through which [`Spanned`] asks the loader's deserializer for a span
 /// (the trick `toml`'s `serde_spanned` uses): no real struct is called this.
 const SPANNED_NAME: &str = "$__briefing_private_Spanned";
-const SPANNED_FIELDS: &[&str] = &[
-    "$__briefing_private_start",
-    "$__briefing_private_end",
-    "$__briefing_private_value",
-];
+const SPANNED_FIELDS: &[&str] = &["$__briefing_private_start", "$__briefing_private_end", "$__briefing_private_value"];
 
 const NOT_SPANNED: &str = "a value with a position (only briefing's YAML loader provides one)";
 
@@ -348,17 +271,11 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
                 let start = field(&mut map, 0)?;
                 let end = field(&mut map, 1)?;
                 let value = field(&mut map, 2)?;
-                Ok(Spanned {
-                    span: Span::new(start, end),
-                    value,
-                })
+                Ok(Spanned { span: Span::new(start, end), value })
             }
         }
 
-        fn field<'de, A: MapAccess<'de>, V: Deserialize<'de>>(
-            map: &mut A,
-            i: usize,
-        ) -> Result<V, A::Error> {
+        fn field<'de, A: MapAccess<'de>, V: Deserialize<'de>>(map: &mut A, i: usize) -> Result<V, A::Error> {
             match map.next_key::<&str>()? {
                 Some(key) if SPANNED_FIELDS.get(i) == Some(&key) => map.next_value(),
                 _ => Err(serde::de::Error::custom(NOT_SPANNED)),
@@ -411,13 +328,7 @@ mod tests {
     fn messages(diags: &[Diagnostic]) -> Vec<String> {
         diags
             .iter()
-            .map(|d| {
-                if d.path.is_empty() {
-                    d.message.clone()
-                } else {
-                    format!("{}: {}", d.path, d.message)
-                }
-            })
+            .map(|d| if d.path.is_empty() { d.message.clone() } else { format!("{}: {}", d.path, d.message) })
             .collect()
     }
 
@@ -430,21 +341,14 @@ mod tests {
             c: String,
             d: String,
         }
-        let (s, d): (S, _) = load(
-            &file("a: 2020\nb: yes\nc: 0312\nd: 'x'\n"),
-            &Limits::default(),
-        );
+        let (s, d): (S, _) = load(&file("a: 2020\nb: yes\nc: 0312\nd: 'x'\n"), &Limits::default());
         assert!(d.is_empty(), "{d:?}");
-        assert_eq!(
-            (s.a.as_str(), s.b.as_str(), s.c.as_str(), s.d.as_str()),
-            ("2020", "yes", "0312", "x")
-        );
+        assert_eq!((s.a.as_str(), s.b.as_str(), s.c.as_str(), s.d.as_str()), ("2020", "yes", "0312", "x"));
     }
 
     #[test]
     fn numbers_booleans_and_nulls_follow_the_core_schema() {
-        let (doc, d) =
-            load_doc("count: 0x1f\nratio: 1.5e1\nflag: TRUE\ntitle: ~\ntags: null\ninner:\n");
+        let (doc, d) = load_doc("count: 0x1f\nratio: 1.5e1\nflag: TRUE\ntitle: ~\ntags: null\ninner:\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(doc.count, Some(31));
         assert_eq!(doc.ratio, Some(15.0));
@@ -479,10 +383,7 @@ mod tests {
     #[test]
     fn quoted_numbers_are_text() {
         let (_, d) = load_doc("count: \"12\"\n");
-        assert_eq!(
-            messages(&d),
-            ["count: expected an integer, found the quoted text \"12\""]
-        );
+        assert_eq!(messages(&d), ["count: expected an integer, found the quoted text \"12\""]);
     }
 
     #[test]
@@ -499,8 +400,7 @@ mod tests {
         assert_eq!(d[0].span, Some(Span::new(0, 5)));
         assert_eq!(d[2].help.as_deref(), Some("expected one of `name`, `tel`"));
         assert_eq!(doc.inner.map(|i| i.value.tel), Some(Some("1".to_string())));
-        let loaded =
-            load_detailed::<Doc>(&file("titel: x\ninner:\n  nmae: y\n"), &Limits::default());
+        let loaded = load_detailed::<Doc>(&file("titel: x\ninner:\n  nmae: y\n"), &Limits::default());
         let mut misspelt: Vec<_> = loaded.misspelt.into_iter().collect();
         misspelt.sort();
         assert_eq!(misspelt, ["inner.name", "title"]);
@@ -535,14 +435,8 @@ mod tests {
         struct L {
             items: Vec<Inner>,
         }
-        let (l, d): (L, _) = load(
-            &file("items:\n  - name: a\n  - name: [b]\n"),
-            &Limits::default(),
-        );
-        assert_eq!(
-            messages(&d),
-            ["items[1].name: expected a string, found a list"]
-        );
+        let (l, d): (L, _) = load(&file("items:\n  - name: a\n  - name: [b]\n"), &Limits::default());
+        assert_eq!(messages(&d), ["items[1].name: expected a string, found a list"]);
         assert_eq!(l.items.len(), 2);
         let (doc, d) = load_doc("map: {a: 1, b: x}\n");
         assert_eq!(messages(&d), ["map.b: expected an integer, found `x`"]);
@@ -563,10 +457,7 @@ mod tests {
         }
         let text = "a:\n  y: 1\nb: kept\n";
         let loaded = load_detailed::<Outer>(&file(text), &Limits::default());
-        assert_eq!(
-            messages(&loaded.diagnostics),
-            ["a: missing field `x`", "a: unknown field `y`"]
-        );
+        assert_eq!(messages(&loaded.diagnostics), ["a: missing field `x`", "a: unknown field `y`"]);
         assert_eq!(loaded.diagnostics[0].span, Some(Span::new(5, 9)));
         assert!(loaded.complete);
         assert!(loaded.value.a.is_none());
@@ -584,10 +475,7 @@ mod tests {
         let loaded = load_detailed::<Doc>(&file("# just a comment\n"), &Limits::default());
         assert!(loaded.diagnostics.is_empty() && loaded.complete);
         let loaded = load_detailed::<Doc>(&file("- a\n- b\n"), &Limits::default());
-        assert_eq!(
-            messages(&loaded.diagnostics),
-            ["expected a mapping, found a list"]
-        );
+        assert_eq!(messages(&loaded.diagnostics), ["expected a mapping, found a list"]);
         assert!(!loaded.complete);
     }
 
@@ -603,22 +491,17 @@ mod tests {
     fn an_alias_bomb_fails_fast() {
         let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for (prev, name) in ('a'..='h').zip('b'..='i') {
-            text.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+            text.push_str(&format!(
+                "{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
         }
         let (_, d): (Doc, _) = load(&file(&text), &Limits::default());
-        assert_eq!(
-            messages(&d),
-            ["too many nodes after expanding aliases (limit 200000)"]
-        );
+        assert_eq!(messages(&d), ["too many nodes after expanding aliases (limit 200000)"]);
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
-        for text in [
-            "[".repeat(20_000),
-            "{a: ".repeat(20_000),
-            format!("{}1{}", "[".repeat(100), "]".repeat(100)),
-        ] {
+        for text in ["[".repeat(20_000), "{a: ".repeat(20_000), format!("{}1{}", "[".repeat(100), "]".repeat(100))] {
             let (_, d): (Doc, _) = load(&file(&text), &Limits::default());
             assert_eq!(messages(&d), ["nested too deeply (limit 64 levels)"]);
         }
@@ -626,15 +509,9 @@ mod tests {
 
     #[test]
     fn the_size_limit_applies_to_text_too() {
-        let limits = Limits {
-            max_bytes: 10,
-            ..Limits::default()
-        };
+        let limits = Limits { max_bytes: 10, ..Limits::default() };
         let (_, d): (Doc, _) = load(&file("title: a long title\n"), &limits);
-        assert_eq!(
-            messages(&d),
-            ["the file is too large: 20 bytes, and the limit is 10 bytes"]
-        );
+        assert_eq!(messages(&d), ["the file is too large: 20 bytes, and the limit is 10 bytes"]);
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<SourceFile, LoadError> {
@@ -656,14 +533,8 @@ mod tests {
         let (_, d) = invalid(from_bytes(b"\xff\xfet\x00"));
         assert!(d[0].message.contains("UTF-16"));
         let (_, d) = invalid(from_bytes(b"\n  # only a comment\n\n"));
-        assert_eq!(
-            d[0].message,
-            "the file is empty: a briefing needs at least title, date, topics and contact"
-        );
-        assert_eq!(
-            from_bytes(b"\xef\xbb\xbftitle: x\n").unwrap().text,
-            "title: x\n"
-        );
+        assert_eq!(d[0].message, "the file is empty: a briefing needs at least title, date, topics and contact");
+        assert_eq!(from_bytes(b"\xef\xbb\xbftitle: x\n").unwrap().text, "title: x\n");
     }
 
     #[test]
@@ -671,19 +542,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.yaml");
         std::fs::write(&path, "title: x\n".repeat(20)).unwrap();
-        let limits = Limits {
-            max_bytes: 100,
-            ..Limits::default()
-        };
+        let limits = Limits { max_bytes: 100, ..Limits::default() };
         let (_, d) = invalid(read_source(&path, &limits));
-        assert_eq!(
-            d[0].message,
-            "the file is too large: 180 bytes, and the limit is 100 bytes"
-        );
-        assert_eq!(
-            read_source(&path, &Limits::default()).unwrap().text.len(),
-            180
-        );
+        assert_eq!(d[0].message, "the file is too large: 180 bytes, and the limit is 100 bytes");
+        assert_eq!(read_source(&path, &Limits::default()).unwrap().text.len(), 180);
         match read_source(&dir.path().join("missing.yaml"), &limits) {
             Err(LoadError::Io { path, .. }) => assert!(path.ends_with("missing.yaml")),
             other => panic!("{other:?}"),

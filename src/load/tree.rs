@@ -65,32 +65,13 @@ impl Size {
 impl Node {
     /// An empty mapping at `span` (what an empty document stands for).
     pub fn empty_map(span: Span) -> Node {
-        Node {
-            span,
-            kind: Rc::new(NodeKind::Map(Vec::new())),
-            size: Size {
-                nodes: 1,
-                text: 0,
-                height: 1,
-            },
-        }
+        Node { span, kind: Rc::new(NodeKind::Map(Vec::new())), size: Size { nodes: 1, text: 0, height: 1 } }
     }
 
     /// An empty plain scalar at `span` (a neutral value to deserialize from).
     pub fn null(span: Span) -> Node {
-        let kind = NodeKind::Scalar {
-            text: String::new(),
-            style: Style::Plain,
-        };
-        Node {
-            span,
-            kind: Rc::new(kind),
-            size: Size {
-                nodes: 1,
-                text: 0,
-                height: 0,
-            },
-        }
+        let kind = NodeKind::Scalar { text: String::new(), style: Style::Plain };
+        Node { span, kind: Rc::new(kind), size: Size { nodes: 1, text: 0, height: 0 } }
     }
 
     /// The text of a scalar node.
@@ -155,10 +136,7 @@ pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diag
             }
         }
     }
-    Ok(Tree {
-        root: b.root,
-        diagnostics: b.diagnostics,
-    })
+    Ok(Tree { root: b.root, diagnostics: b.diagnostics })
 }
 
 enum Flow {
@@ -212,14 +190,8 @@ impl Builder<'_> {
                 self.documents += 1;
                 if self.documents > 1 {
                     self.diagnostics.push(
-                        Diagnostic::new(
-                            Some(span),
-                            "",
-                            "a second YAML document; the file must hold exactly one",
-                        )
-                        .with_help(
-                            "remove the `---` line and what follows it, or move it to its own file",
-                        ),
+                        Diagnostic::new(Some(span), "", "a second YAML document; the file must hold exactly one")
+                            .with_help("remove the `---` line and what follows it, or move it to its own file"),
                     );
                     return Ok(Flow::Stop);
                 }
@@ -227,86 +199,42 @@ impl Builder<'_> {
             Event::Scalar(text, style, anchor, _tag) => {
                 let (span, style) = self.scalar_span(span, style);
                 let text = nfc(text);
-                let size = Size {
-                    nodes: 1,
-                    text: text.len(),
-                    height: 0,
-                };
+                let size = Size { nodes: 1, text: text.len(), height: 0 };
                 self.charge(size, span)?;
-                let node = Node {
-                    span,
-                    kind: Rc::new(NodeKind::Scalar { text, style }),
-                    size,
-                };
+                let node = Node { span, kind: Rc::new(NodeKind::Scalar { text, style }), size };
                 self.finish(node, anchor);
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if self.stack.len() >= self.limits.max_depth {
                     return Err(self.too_deep(span));
                 }
-                self.charge(
-                    Size {
-                        nodes: 1,
-                        text: 0,
-                        height: 1,
-                    },
-                    span,
-                )?;
+                self.charge(Size { nodes: 1, text: 0, height: 1 }, span)?;
                 let kind = if matches!(event, Event::SequenceStart(..)) {
                     FrameKind::Seq(Vec::new())
                 } else {
-                    FrameKind::Map {
-                        entries: Vec::new(),
-                        key: None,
-                        seen: HashMap::new(),
-                    }
+                    FrameKind::Map { entries: Vec::new(), key: None, seen: HashMap::new() }
                 };
-                let size = Size {
-                    nodes: 1,
-                    text: 0,
-                    height: 1,
-                };
-                self.stack.push(Frame {
-                    start: span.start,
-                    anchor,
-                    size,
-                    kind,
-                });
+                let size = Size { nodes: 1, text: 0, height: 1 };
+                self.stack.push(Frame { start: span.start, anchor, size, kind });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(frame) = self.stack.pop() else {
-                    return Err(Diagnostic::new(
-                        Some(span),
-                        "",
-                        "unbalanced YAML collection",
-                    ));
+                    return Err(Diagnostic::new(Some(span), "", "unbalanced YAML collection"));
                 };
                 // Flow collections end at their bracket; block ones at their last child.
-                let end = if span.end > span.start {
-                    span.end
-                } else {
-                    self.last_end.max(frame.start)
-                };
+                let end = if span.end > span.start { span.end } else { self.last_end.max(frame.start) };
                 let kind = match frame.kind {
                     FrameKind::Seq(items) => NodeKind::Seq(items),
                     FrameKind::Map { entries, .. } => NodeKind::Map(entries),
                 };
-                let node = Node {
-                    span: Span::new(frame.start, end),
-                    kind: Rc::new(kind),
-                    size: frame.size,
-                };
+                let node = Node { span: Span::new(frame.start, end), kind: Rc::new(kind), size: frame.size };
                 self.finish(node, frame.anchor);
             }
             Event::Alias(id) => {
                 // The anchor is registered when its node is complete, so an alias inside the
                 // node it names finds nothing.
                 let Some(size) = self.anchors.get(&id).map(|target| target.size) else {
-                    return Err(Diagnostic::new(
-                        Some(span),
-                        "",
-                        "this alias refers to a node that contains it",
-                    ));
+                    return Err(Diagnostic::new(Some(span), "", "this alias refers to a node that contains it"));
                 };
                 if self.stack.len() + size.height > self.limits.max_depth {
                     return Err(self.too_deep(span));
@@ -314,11 +242,7 @@ impl Builder<'_> {
                 self.aliased = true;
                 self.charge(size, span)?;
                 if let Some(target) = self.anchors.get(&id) {
-                    let node = Node {
-                        span,
-                        kind: Rc::clone(&target.kind),
-                        size,
-                    };
+                    let node = Node { span, kind: Rc::clone(&target.kind), size };
                     self.attach(node);
                 }
             }
@@ -336,13 +260,9 @@ impl Builder<'_> {
             ScalarStyle::Literal | ScalarStyle::Folded => {
                 let text = &self.file.text;
                 let from = self.last_end.min(span.start);
-                let start = text
-                    .get(from..span.start)
-                    .and_then(|t| t.find(['|', '>']))
-                    .map_or(span.start, |i| from + i);
-                let end = text
-                    .get(start..span.end)
-                    .map_or(span.end, |t| start + t.trim_end().len());
+                let start =
+                    text.get(from..span.start).and_then(|t| t.find(['|', '>'])).map_or(span.start, |i| from + i);
+                let end = text.get(start..span.end).map_or(span.end, |t| start + t.trim_end().len());
                 (Span::new(start, end), Style::Block)
             }
         }
@@ -354,25 +274,18 @@ impl Builder<'_> {
         let text = self.text.saturating_add(size.text);
         if nodes > self.limits.max_nodes {
             let message = if self.aliased {
-                format!(
-                    "too many nodes after expanding aliases (limit {})",
-                    self.limits.max_nodes
-                )
+                format!("too many nodes after expanding aliases (limit {})", self.limits.max_nodes)
             } else {
                 format!("too many nodes (limit {})", self.limits.max_nodes)
             };
-            return Err(Diagnostic::new(Some(span), "", message).with_help(
-                "a briefing needs far fewer; check for aliases (`*name`) that repeat large parts",
-            ));
+            return Err(Diagnostic::new(Some(span), "", message)
+                .with_help("a briefing needs far fewer; check for aliases (`*name`) that repeat large parts"));
         }
         if text > self.limits.max_bytes {
             return Err(Diagnostic::new(
                 Some(span),
                 "",
-                format!(
-                    "too much text after expanding aliases (limit {} bytes)",
-                    self.limits.max_bytes
-                ),
+                format!("too much text after expanding aliases (limit {} bytes)", self.limits.max_bytes),
             ));
         }
         self.nodes = nodes;
@@ -381,11 +294,7 @@ impl Builder<'_> {
     }
 
     fn too_deep(&self, span: Span) -> Diagnostic {
-        Diagnostic::new(
-            Some(span),
-            "",
-            format!("nested too deeply (limit {} levels)", self.limits.max_depth),
-        )
+        Diagnostic::new(Some(span), "", format!("nested too deeply (limit {} levels)", self.limits.max_depth))
     }
 
     /// Registers a completed node under its anchor, then adds it to its parent.
@@ -406,9 +315,7 @@ impl Builder<'_> {
                 frame.size.add(node.size);
                 items.push(node);
             }
-            FrameKind::Map {
-                key: key @ None, ..
-            } => *key = Some((node, self.line)),
+            FrameKind::Map { key: key @ None, .. } => *key = Some((node, self.line)),
             FrameKind::Map { entries, key, seen } => {
                 let Some((k, key_line)) = key.take() else {
                     return;
@@ -417,9 +324,7 @@ impl Builder<'_> {
                     if let Some(&line) = seen.get(text) {
                         self.diagnostics.push(
                             Diagnostic::new(Some(k.span), "", format!("duplicate key `{text}`"))
-                                .with_help(format!(
-                                    "it is first given on line {line}; remove one of them"
-                                )),
+                                .with_help(format!("it is first given on line {line}; remove one of them")),
                         );
                         return;
                     }
@@ -434,10 +339,7 @@ impl Builder<'_> {
 
     fn syntax_error(&self, at: &Marker, info: &str) -> Diagnostic {
         let start = self.offsets.byte(*at);
-        let end = self.file.text[start..]
-            .chars()
-            .next()
-            .map_or(start, |c| start + c.len_utf8());
+        let end = self.file.text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
         let span = Some(Span::new(start, end));
         // The scanner allows 255 levels of `[`/`{` and reads ahead, so very deep flow
         // nesting is stopped there (at the 256th bracket) before the builder sees level 65.
@@ -451,9 +353,7 @@ impl Builder<'_> {
                  a value that contains `: ` must be quoted",
             ),
             i if i.starts_with("tabs disallowed") => d.with_help("indent with spaces, not tabs"),
-            i if i.contains("quoted scalar") => {
-                d.with_help("check that this quoted text has its closing quote")
-            }
+            i if i.contains("quoted scalar") => d.with_help("check that this quoted text has its closing quote"),
             _ => d,
         }
     }
@@ -479,14 +379,8 @@ const STRIDE: usize = 64;
 
 impl<'a> Offsets<'a> {
     fn new(text: &'a str) -> Self {
-        let marks = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .step_by(STRIDE)
-                .map(|(i, _)| i)
-                .collect()
-        };
+        let marks =
+            if text.is_ascii() { Vec::new() } else { text.char_indices().step_by(STRIDE).map(|(i, _)| i).collect() };
         Offsets { text, marks }
     }
 
@@ -498,10 +392,7 @@ impl<'a> Offsets<'a> {
         let Some(&from) = self.marks.get(index / STRIDE) else {
             return self.text.len();
         };
-        self.text[from..]
-            .char_indices()
-            .nth(index % STRIDE)
-            .map_or(self.text.len(), |(i, _)| from + i)
+        self.text[from..].char_indices().nth(index % STRIDE).map_or(self.text.len(), |(i, _)| from + i)
     }
 }
 
@@ -515,10 +406,7 @@ mod tests {
 
     fn root(text: &str) -> Node {
         match tree(text) {
-            Ok(Tree {
-                root: Some(root),
-                diagnostics,
-            }) if diagnostics.is_empty() => root,
+            Ok(Tree { root: Some(root), diagnostics }) if diagnostics.is_empty() => root,
             Ok(t) => panic!("{:?}", t.diagnostics),
             Err(d) => panic!("{d:?}"),
         }
@@ -561,9 +449,7 @@ mod tests {
         assert_eq!(spanned(text, &entries(&r)[0].1), "|\n  one\n  two");
         let text = "- >-\n  folded\n";
         let r = root(text);
-        let NodeKind::Seq(items) = &*r.kind else {
-            panic!()
-        };
+        let NodeKind::Seq(items) = &*r.kind else { panic!() };
         assert_eq!(spanned(text, &items[0]), ">-\n  folded");
     }
 
@@ -606,25 +492,16 @@ mod tests {
     #[test]
     fn syntax_errors_are_reported_at_the_parser_marker() {
         let d = tree("a:\n  - b: c\n      d: e\n").err().unwrap();
-        assert_eq!(
-            d[0].message,
-            "mapping values are not allowed in this context"
-        );
+        assert_eq!(d[0].message, "mapping values are not allowed in this context");
         assert_eq!(d[0].span, Some(Span::new(19, 20)));
     }
 
     #[test]
     fn depth_is_limited_for_block_flow_and_aliases() {
-        let limits = Limits {
-            max_depth: 3,
-            ..Limits::default()
-        };
+        let limits = Limits { max_depth: 3, ..Limits::default() };
         let file = SourceFile::new("t.yaml", "a:\n  b:\n    c:\n      d: 1\n");
         let d = parse(&file, &limits).err().unwrap();
-        assert!(
-            d[0].message.contains("nested too deeply (limit 3 levels)"),
-            "{d:?}"
-        );
+        assert!(d[0].message.contains("nested too deeply (limit 3 levels)"), "{d:?}");
         assert_eq!(file.line_col(d[0].span.unwrap().start).0, 4);
         let file = SourceFile::new("t.yaml", "a: &x [[1]]\nb: [*x]\n");
         let d = parse(&file, &limits).err().unwrap();
@@ -635,16 +512,10 @@ mod tests {
 
     #[test]
     fn node_budget_is_checked_before_cloning() {
-        let limits = Limits {
-            max_nodes: 20,
-            ..Limits::default()
-        };
+        let limits = Limits { max_nodes: 20, ..Limits::default() };
         let file = SourceFile::new("t.yaml", "a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n");
         let d = parse(&file, &limits).err().unwrap();
-        assert_eq!(
-            d[0].message,
-            "too many nodes after expanding aliases (limit 20)"
-        );
+        assert_eq!(d[0].message, "too many nodes after expanding aliases (limit 20)");
         assert_eq!(d[0].span, Some(Span::new(31, 33)));
     }
 

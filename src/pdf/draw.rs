@@ -53,22 +53,13 @@ pub fn draw(doc: &Document, plan: &Plan) -> Result<Vec<u8>, PdfError> {
         let builtin = (plan.mode == Mode::Proxy).then(|| SLOT_NAMES[i]);
         Ok(FontData::new(slot.data.clone(), builtin)?)
     };
-    let first = if plan.slots.is_empty() {
-        None
-    } else {
-        Some(data(0)?)
-    };
+    let first = if plan.slots.is_empty() { None } else { Some(data(0)?) };
     let Some(first) = first else {
         // A document with no text at all cannot happen (the title is required), but must
         // not crash: draw the lines alone.
         return finish(renderer, doc, None, plan);
     };
-    let family = FontFamily {
-        regular: first.clone(),
-        bold: first.clone(),
-        italic: first.clone(),
-        bold_italic: first,
-    };
+    let family = FontFamily { regular: first.clone(), bold: first.clone(), italic: first.clone(), bold_italic: first };
     let mut cache = FontCache::new(family);
     let mut handles = vec![cache.default_font_family().regular];
     for i in 1..plan.slots.len() {
@@ -96,20 +87,11 @@ fn finish(
                         text(&area, cache, handles, plan, t)?;
                     }
                 }
-                Item::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    color: c,
-                } => {
-                    let points = vec![
-                        Position::new(mm(*x1), mm(*y1)),
-                        Position::new(mm(*x2), mm(*y2)),
-                    ];
+                Item::Line { x1, y1, x2, y2, color: c } => {
+                    let points = vec![Position::new(mm(*x1), mm(*y1)), Position::new(mm(*x2), mm(*y2))];
                     area.draw_line(points, Style::new().with_color(color(*c)));
                 }
-                Item::Link { .. } => {}
+                Item::Link { .. } | Item::Logo { .. } => {}
             }
         }
     }
@@ -134,12 +116,7 @@ fn text(
     let style_for = |slot: usize| {
         let f = handles[slot];
         Style::new()
-            .with_font_family(FontFamily {
-                regular: f,
-                bold: f,
-                italic: f,
-                bold_italic: f,
-            })
+            .with_font_family(FontFamily { regular: f, bold: f, italic: f, bold_italic: f })
             .with_font_size(t.size)
             .with_color(color(t.color))
     };

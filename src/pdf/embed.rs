@@ -55,13 +55,9 @@ const CP1252_HIGH: [(u8, char); 26] = [
 
 /// Every (code, proxy character) pair a slot can use, in order.
 fn proxy_codes() -> Vec<(u16, char)> {
-    let ascii = (0x20u8..=0x7E)
-        .map(|b| (u16::from(b), char::from(b)))
-        .chain([(0x7F, '•')]);
+    let ascii = (0x20u8..=0x7E).map(|b| (u16::from(b), char::from(b))).chain([(0x7F, '•')]);
     let high = CP1252_HIGH.iter().map(|&(b, c)| (u16::from(b), c));
-    let latin1 = (0xA1u8..=0xFF)
-        .filter(|&b| b != 0xAD)
-        .map(|b| (u16::from(b), char::from(b)));
+    let latin1 = (0xA1u8..=0xFF).filter(|&b| b != 0xAD).map(|b| (u16::from(b), char::from(b)));
     ascii.chain(high).chain(latin1).collect()
 }
 
@@ -133,38 +129,17 @@ impl Plan {
                 }
             }
         }
-        if let Some(w) = &doc.watermark {
-            used.entry(w.face).or_default().extend(w.text.chars());
-        }
-        let mut faces: Vec<(FaceId, Vec<char>)> = used
-            .into_iter()
-            .map(|(f, s)| (f, s.into_iter().collect()))
-            .collect();
+        let mut faces: Vec<(FaceId, Vec<char>)> = used.into_iter().map(|(f, s)| (f, s.into_iter().collect())).collect();
         faces.sort_by_key(|(f, _)| *f);
-        let slots_needed: usize = faces
-            .iter()
-            .map(|(_, cs)| cs.len().div_ceil(CODES_PER_SLOT))
-            .sum();
-        let mode = if slots_needed <= SLOT_NAMES.len() {
-            Mode::Proxy
-        } else {
-            Mode::Cid
-        };
+        let slots_needed: usize = faces.iter().map(|(_, cs)| cs.len().div_ceil(CODES_PER_SLOT)).sum();
+        let mode = if slots_needed <= SLOT_NAMES.len() { Mode::Proxy } else { Mode::Cid };
         let codes = proxy_codes();
-        let mut plan = Plan {
-            mode,
-            slots: Vec::new(),
-            by_face: FxHashMap::default(),
-        };
+        let mut plan = Plan { mode, slots: Vec::new(), by_face: FxHashMap::default() };
         for (face, chars) in faces {
             let Some(metrics) = fonts.metrics(face) else {
                 continue;
             };
-            let chunk = if mode == Mode::Proxy {
-                CODES_PER_SLOT
-            } else {
-                usize::MAX
-            };
+            let chunk = if mode == Mode::Proxy { CODES_PER_SLOT } else { usize::MAX };
             for part in chars.chunks(chunk) {
                 // Distinct glyphs in first-seen order; glyph i of the subset is glyphs[i - 1].
                 let mut glyphs: Vec<u16> = Vec::new();
@@ -179,34 +154,18 @@ impl Plan {
                 }
                 let mut map = FxHashMap::default();
                 for (i, &c) in part.iter().enumerate() {
-                    let glyph = metrics
-                        .glyph(c)
-                        .and_then(|g| new_id.get(&g).copied())
-                        .unwrap_or(0);
+                    let glyph = metrics.glyph(c).and_then(|g| new_id.get(&g).copied()).unwrap_or(0);
                     let enc = match mode {
-                        Mode::Proxy => Encoded {
-                            code: codes[i].0,
-                            glyph,
-                            proxy: codes[i].1,
-                        },
-                        Mode::Cid => Encoded {
-                            code: glyph,
-                            glyph,
-                            proxy: c,
-                        },
+                        Mode::Proxy => Encoded { code: codes[i].0, glyph, proxy: codes[i].1 },
+                        Mode::Cid => Encoded { code: glyph, glyph, proxy: c },
                     };
                     map.insert(c, enc);
                 }
                 // genpdf reads the subset's cmap with the characters it is handed.
-                let cmap: Vec<(u32, u16)> =
-                    map.values().map(|e| (e.proxy as u32, e.glyph)).collect();
+                let cmap: Vec<(u32, u16)> = map.values().map(|e| (e.proxy as u32, e.glyph)).collect();
                 let data = fonts.subset(face, &glyphs, &cmap)?;
                 plan.by_face.entry(face).or_default().push(plan.slots.len());
-                plan.slots.push(Slot {
-                    face,
-                    data,
-                    chars: map,
-                });
+                plan.slots.push(Slot { face, data, chars: map });
             }
         }
         Ok(plan)
@@ -216,16 +175,9 @@ impl Plan {
     /// the original characters).
     pub fn pieces(&self, face: FaceId, text: &str) -> Vec<(usize, String, String)> {
         let mut out: Vec<(usize, String, String)> = Vec::new();
-        let slots = self
-            .by_face
-            .get(&face)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let slots = self.by_face.get(&face).map(Vec::as_slice).unwrap_or_default();
         for c in text.chars() {
-            let Some((slot, enc)) = slots
-                .iter()
-                .find_map(|&s| self.slots[s].chars.get(&c).map(|e| (s, *e)))
-            else {
+            let Some((slot, enc)) = slots.iter().find_map(|&s| self.slots[s].chars.get(&c).map(|e| (s, *e))) else {
                 continue;
             };
             match out.last_mut() {
@@ -249,7 +201,7 @@ mod tests {
         let codes = proxy_codes();
         assert_eq!(codes.len(), CODES_PER_SLOT);
         for (code, c) in codes {
-            let bytes = lopdf::Document::encode_text(Some("WinAnsiEncoding"), &c.to_string());
+            let bytes = lopdf026::Document::encode_text(Some("WinAnsiEncoding"), &c.to_string());
             assert_eq!(bytes, [code as u8], "{c:?} should encode as {code:#04x}");
         }
     }

@@ -4,12 +4,14 @@
 
 mod draw;
 pub mod embed;
+mod image;
 mod post;
 
 use crate::fonts::{FontBook, FontError};
 use crate::layout::Document;
 
-pub use post::Metadata;
+pub use image::{decode as decode_image, Image, ImageKind};
+pub use post::{Attachment, Metadata, ATTACHMENT_DESCRIPTION};
 
 /// Rendering failed. With built-in fonts this is a bug; with user fonts it may be the font.
 #[derive(Debug, thiserror::Error)]
@@ -33,8 +35,8 @@ impl From<lopdf::Error> for PdfError {
 }
 
 /// The finished PDF: same input, same bytes.
-pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata) -> Result<Vec<u8>, PdfError> {
+pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&Image>) -> Result<Vec<u8>, PdfError> {
     let plan = embed::Plan::new(doc, fonts)?;
     let raw = draw::draw(doc, &plan)?;
-    post::finish(&raw, doc, &plan, fonts, meta)
+    post::finish(&raw, doc, &plan, fonts, meta, logo)
 }

@@ -1,0 +1,156 @@
+//! The command line: clap definitions only, no logic.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Turn a YAML summary of a policy meeting into a formatted PDF briefing.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  briefing build data/japan-eu-ict-workshop-10.yaml
+  briefing check data/japan-eu-ict-workshop-10.yaml
+  briefing watch data/japan-eu-ict-workshop-10.yaml --template one-pager
+  briefing new data/next-dialogue.yaml
+
+Exit codes: 0 ok, 1 the input is invalid, 2 usage or I/O error.";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build PDF briefings from YAML files.
+    #[command(after_help = "\
+Examples:
+  briefing build data/japan-eu-ict-workshop-10.yaml
+  briefing build data/japan-eu-ict-workshop-10.yaml -o out/briefing.pdf --template press-release
+  briefing build data/ --out-dir out/          (every *.yaml in data/, in parallel)
+
+Without -o or --out-dir, each PDF is written next to its YAML file.")]
+    Build(BuildArgs),
+
+    /// Check briefings for mistakes without writing anything.
+    #[command(after_help = "\
+Example:
+  briefing check data/japan-eu-ict-workshop-10.yaml
+
+Prints every problem as FILE:LINE:COL with the line and a caret; exits 0 when valid, 1 if not.")]
+    Check {
+        /// Briefing YAML file(s).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        template: TemplateArg,
+    },
+
+    /// Build, then rebuild on every save of the briefing or its template.
+    #[command(after_help = "\
+Example:
+  briefing watch data/japan-eu-ict-workshop-10.yaml -o /tmp/briefing.pdf
+
+A save with mistakes prints them and keeps the last good PDF. Stop with Ctrl-C.")]
+    Watch {
+        /// Briefing YAML file.
+        input: PathBuf,
+        /// Output PDF (default: next to the input, with .pdf).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        render: RenderArgs,
+    },
+
+    /// Put several briefings into one PDF dossier with a cover and contents.
+    #[command(after_help = "\
+Example:
+  briefing bundle data/a.yaml data/b.yaml -o dossier.pdf --title \"Japan-EU ICT Policy Dialogue\" --date 2020-11-20")]
+    Bundle {
+        /// Briefing YAML files, in the order they appear in the dossier.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Title on the cover page.
+        #[arg(long)]
+        title: String,
+        /// Date on the cover page, YYYY-MM-DD (default: the latest briefing's date).
+        #[arg(long)]
+        date: Option<String>,
+        #[command(flatten)]
+        render: RenderArgs,
+    },
+
+    /// Write a commented starter briefing.
+    #[command(after_help = "\
+Example:
+  briefing new data/next-dialogue.yaml && briefing build data/next-dialogue.yaml")]
+    New {
+        /// Where to write it (refuses to overwrite).
+        path: PathBuf,
+    },
+
+    /// List the built-in templates.
+    #[command(after_help = "\
+Example:
+  briefing templates")]
+    Templates,
+
+    /// Write out the source YAML embedded in a briefing PDF.
+    #[command(after_help = "\
+Example:
+  briefing extract briefing.pdf -o briefing.yaml")]
+    Extract {
+        /// A PDF made by briefing.
+        pdf: PathBuf,
+        /// Where to write the YAML (default: the attachment's own name, next to the PDF).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+
+    /// Print shell completions.
+    #[command(after_help = "\
+Example:
+  briefing completions bash > /etc/bash_completion.d/briefing")]
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Briefing YAML file(s), or folders of them.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output PDF (one input only).
+    #[arg(short, long, conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Write each PDF to DIR/NAME.pdf.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct TemplateArg {
+    /// A built-in template (default, press-release, one-pager) or a template YAML file.
+    #[arg(short, long, value_name = "NAME|PATH", default_value = "default")]
+    pub template: String,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub template: TemplateArg,
+    /// Add a table of contents (whatever the template says).
+    #[arg(long)]
+    pub toc: bool,
+    /// Do not embed the source YAML in the PDF.
+    #[arg(long)]
+    pub no_embed_source: bool,
+}
