@@ -51,6 +51,40 @@ pub fn build(b: &Briefing, theme: &Theme, fonts: &FontBook, options: &BuildOptio
     Ok(Output { pdf, pages: doc.pages.len() })
 }
 
+/// One briefing of a dossier, with the source file to attach.
+#[derive(Debug, Clone)]
+pub struct BundleItem {
+    pub briefing: Briefing,
+    pub source: Option<Attachment>,
+}
+
+/// Lays out and renders several briefings as one dossier: a cover with `cover`'s title and
+/// date and the list of briefings with their pages, then each briefing from a new page.
+/// Pure, like [`build`].
+pub fn build_bundle(
+    items: &[BundleItem],
+    cover: &layout::Cover,
+    theme: &Theme,
+    fonts: &FontBook,
+    date: Option<i64>,
+) -> Result<Output, PdfError> {
+    let briefings: Vec<Briefing> = items.iter().map(|i| i.briefing.clone()).collect();
+    let doc = layout::bundle(&briefings, cover, theme, fonts);
+    let organisations: Vec<&String> = briefings.iter().filter_map(|b| b.organisation.as_ref()).collect();
+    let author = organisations.first().filter(|first| organisations.iter().all(|o| o == *first)).map(|o| (*o).clone());
+    let meta = Metadata {
+        title: cover.title.clone(),
+        author,
+        subject: Some(format!("Dossier of {} briefings", briefings.len())),
+        keywords: briefings.iter().map(|b| b.title.clone()).collect(),
+        lang: briefings.first().map_or_else(|| "en".to_string(), |b| b.lang.clone()),
+        date: date.unwrap_or_else(|| cover.date.unix_seconds()),
+        attachments: items.iter().filter_map(|i| i.source.clone()).collect(),
+    };
+    let pdf = pdf::render(&doc, fonts, &meta, None)?;
+    Ok(Output { pdf, pages: doc.pages.len() })
+}
+
 /// The PDF's metadata: title, author (the organisation), subject (`subject:` or the first
 /// sentence of the summary), keywords (the topic titles), language and dates.
 pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {

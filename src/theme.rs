@@ -28,6 +28,11 @@ pub const BUILTIN: &[BuiltinTemplate] = &[
     BuiltinTemplate { name: "one-pager", source: include_str!("../templates/one-pager.yaml") },
 ];
 
+/// Language patches: labels and date format for briefings in a language other than English,
+/// by primary language subtag.
+pub const LANGUAGES: &[BuiltinTemplate] =
+    &[BuiltinTemplate { name: "ja", source: include_str!("../templates/lang/ja.yaml") }];
+
 /// Something a template can set: a leaf value, or a section of them.
 pub trait Apply {
     /// What the YAML holds for it.
@@ -455,12 +460,14 @@ section! {
         url: String,
         toc: String,
         draft: String,
+        /// What `{page_of}` in a header or footer prints.
+        page_of: String,
     }
 }
 
 section! {
     /// A running header or footer line. Placeholders: `{title}`, `{short_title}`, `{date}`,
-    /// `{page}`, `{pages}`, `{marking}`.
+    /// `{page}`, `{pages}`, `{page_of}` (the `page_of` label), `{marking}`.
     Running / RawRunning {
         left: String,
         center: String,
@@ -519,14 +526,29 @@ pub struct TemplateError {
 }
 
 impl Theme {
-    /// The theme for `template`: `default`, overridden by the named built-in (or the one a
-    /// user file `extends`), overridden by the user file.
+    /// The theme for `template` in English: see [`Theme::resolve_for`].
     pub fn resolve(template: TemplateRef<'_>) -> Result<Theme, TemplateError> {
+        Theme::resolve_for(template, "en")
+    }
+
+    /// The theme for `template` and a briefing in language `lang`: `default`, overridden by
+    /// the named built-in (or the one a user file `extends`), by the language's labels and
+    /// date format, and last by the user file.
+    pub fn resolve_for(template: TemplateRef<'_>, lang: &str) -> Result<Theme, TemplateError> {
         let mut theme = Theme::default();
         apply_builtin(&mut theme, "default")?;
+        let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+        let language = LANGUAGES.iter().find(|l| l.name == primary);
+        let apply_language = |theme: &mut Theme| match language {
+            Some(l) => apply_source(theme, &format!("templates/lang/{}.yaml (built in)", l.name), l.source),
+            None => Ok(()),
+        };
         match template {
-            TemplateRef::Builtin("default") => {}
-            TemplateRef::Builtin(name) => apply_builtin(&mut theme, name)?,
+            TemplateRef::Builtin("default") => apply_language(&mut theme)?,
+            TemplateRef::Builtin(name) => {
+                apply_builtin(&mut theme, name)?;
+                apply_language(&mut theme)?;
+            }
             TemplateRef::File(file) => {
                 let (mut raw, mut diags) = load::load::<RawTheme>(file, &Limits::default());
                 if let Some(base) = raw.extends.take() {
@@ -545,6 +567,7 @@ impl Theme {
                         }),
                     }
                 }
+                apply_language(&mut theme)?;
                 theme.apply(raw, "", &mut diags);
                 if !diags.is_empty() {
                     return Err(TemplateError { file: file.clone(), diagnostics: diags });
@@ -570,6 +593,12 @@ fn apply_builtin(theme: &mut Theme, name: &str) -> Result<(), TemplateError> {
             help: None,
         }],
     })?;
+    apply_source(theme, &file.name, &file.text)
+}
+
+/// Applies a compiled-in template text.
+fn apply_source(theme: &mut Theme, name: &str, text: &str) -> Result<(), TemplateError> {
+    let file = SourceFile { name: name.to_string(), text: text.to_string() };
     let (raw, mut diags) = load::load::<RawTheme>(&file, &Limits::default());
     theme.apply(raw, "", &mut diags);
     if diags.is_empty() {
@@ -689,6 +718,18 @@ mod tests {
         assert_eq!(d[1].path, "styles.body.color");
         let (line, _) = err.file.line_col(d[1].span.unwrap().start);
         assert_eq!(line, 5);
+    }
+
+    #[test]
+    fn japanese_briefings_get_japanese_labels_unless_the_user_template_says_otherwise() {
+        let ja = Theme::resolve_for(TemplateRef::Builtin("press-release"), "ja").unwrap();
+        assert_eq!(ja.labels.overview, "概要");
+        assert_eq!(ja.date_format, "%Y年%-m月%-d日");
+        assert_eq!(ja.title_block.align, Align::Center, "the template's own look stays");
+        let mine = Theme::resolve_for(TemplateRef::File(&user("labels:\n  overview: Gaiyō\n")), "ja-JP").unwrap();
+        assert_eq!(mine.labels.overview, "Gaiyō");
+        assert_eq!(mine.labels.achievements, "主な成果");
+        assert_eq!(Theme::resolve_for(TemplateRef::Builtin("default"), "de").unwrap().labels.overview, "Overview");
     }
 
     #[test]

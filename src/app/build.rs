@@ -43,7 +43,8 @@ pub fn build_one(
     let start = Instant::now();
     let (file, briefing) = load_briefing(input, fonts)?;
     let options = build_options(render, template, &file, input);
-    let out = crate::build(&briefing, &template.theme, fonts, &options)
+    let theme = template.theme_for(&briefing.lang)?;
+    let out = crate::build(&briefing, &theme, fonts, &options)
         .map_err(|e| Failure::Io(format!("cannot render {}: {e}", input.display())))?;
     write_atomic(output, &out.pdf)?;
     Ok(Built {

@@ -111,15 +111,36 @@ pub fn load_briefing(path: &Path, fonts: &FontBook) -> Result<(SourceFile, Brief
 
 /// A resolved template: the theme, and its logo read from disk.
 pub struct Template {
+    /// The theme for English briefings.
     pub theme: Theme,
     pub logo: Option<crate::pdf::Image>,
+    /// The user's template file, kept to resolve the theme for other languages.
+    file: Option<SourceFile>,
+    name: String,
+}
+
+impl Template {
+    /// The theme for a briefing in `lang` (Japanese labels and dates for `ja`, …).
+    pub fn theme_for(&self, lang: &str) -> Result<std::borrow::Cow<'_, Theme>, Failure> {
+        let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+        if !theme::LANGUAGES.iter().any(|l| l.name == primary) {
+            return Ok(std::borrow::Cow::Borrowed(&self.theme));
+        }
+        let template = match &self.file {
+            Some(file) => TemplateRef::File(file),
+            None => TemplateRef::Builtin(&self.name),
+        };
+        Theme::resolve_for(template, lang)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| Failure::Invalid(vec![(e.file, e.diagnostics)]))
+    }
 }
 
 /// `--template NAME|PATH`: a built-in name, else a file. A logo path in a template file is
 /// relative to that file.
 pub fn resolve_template(arg: &str) -> Result<Template, Failure> {
-    let (result, base) = if theme::BUILTIN.iter().any(|b| b.name == arg) {
-        (Theme::resolve(TemplateRef::Builtin(arg)), PathBuf::from("."))
+    let (result, base, file) = if theme::BUILTIN.iter().any(|b| b.name == arg) {
+        (Theme::resolve(TemplateRef::Builtin(arg)), PathBuf::from("."), None)
     } else {
         let path = Path::new(arg);
         if !path.exists() {
@@ -138,7 +159,7 @@ pub fn resolve_template(arg: &str) -> Result<Template, Failure> {
             LoadError::Invalid { file, diagnostics } => Failure::Invalid(vec![(file, diagnostics)]),
         })?;
         let base = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        (Theme::resolve(TemplateRef::File(&file)), base)
+        (Theme::resolve(TemplateRef::File(&file)), base, Some(file))
     };
     let theme = result.map_err(|e| Failure::Invalid(vec![(e.file, e.diagnostics)]))?;
     let logo = match theme.title_block.logo.trim() {
@@ -151,7 +172,7 @@ pub fn resolve_template(arg: &str) -> Result<Template, Failure> {
             Some(image)
         }
     };
-    Ok(Template { theme, logo })
+    Ok(Template { theme, logo, file, name: arg.to_string() })
 }
 
 /// The template file behind `--template`, if it is a file (for watching).

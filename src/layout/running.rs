@@ -10,6 +10,7 @@ use super::{format_date, Document, Item};
 /// Fills the template's placeholders.
 pub fn expand(template: &str, b: &Briefing, theme: &Theme, page: usize, pages: usize) -> String {
     template
+        .replace("{page_of}", &theme.labels.page_of)
         .replace("{title}", &b.title)
         .replace("{short_title}", &b.short_title)
         .replace("{date}", &format_date(b.date, &theme.date_format))
