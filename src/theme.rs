@@ -484,6 +484,8 @@ section! {
         padding: Pt,
         /// Print the `contact` label as a heading above the block.
         heading: bool,
+        /// Print the `contact` label as the block's first line, inside the frame.
+        label: bool,
     }
 }
 

@@ -70,6 +70,11 @@ pub fn watch(input: &Path, output: Option<&Path>, render: &RenderArgs) -> Result
         debouncer.watcher().watch(dir, RecursiveMode::NonRecursive).map_err(|e| Failure::io("cannot watch", dir, e))?;
     }
 
+    // Events also come for reads (our own included) and for saves that change nothing; only
+    // a change in what the files hold triggers a build.
+    let fingerprint =
+        || -> Vec<Option<Vec<u8>>> { targets.iter().map(|(d, n)| std::fs::read(d.join(n)).ok()).collect() };
+    let mut last = fingerprint();
     rebuild(input, &output, render, &fonts);
     eprintln!(
         "watching {} (Ctrl-C to stop)",
@@ -90,7 +95,12 @@ pub fn watch(input: &Path, output: Option<&Path>, render: &RenderArgs) -> Result
                 e.path.file_name() == Some(name.as_os_str()) && e.path.parent().is_some_and(|p| p == dir)
             })
         });
-        if relevant && input.is_file() {
+        if !relevant {
+            continue;
+        }
+        let now = fingerprint();
+        if now != last && input.is_file() {
+            last = now;
             rebuild(input, &output, render, &fonts);
         }
     }

@@ -28,17 +28,21 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     flow.strut(pad);
     let text = |t: &str| Span { text: t.to_string(), look: look(&styles.contact) };
     let label = |t: &str| Span { text: t.to_string(), look: look(&styles.contact_label) };
-    let mut paragraphs: Vec<Vec<Span>> = Vec::new();
+    // (spans, space after): the label and the note stand apart from the lines under them.
+    let mut paragraphs: Vec<(Vec<Span>, f32)> = Vec::new();
+    if ct.label && !ct.heading {
+        paragraphs.push((vec![label(&theme.labels.contact)], styles.contact_label.space_after.0));
+    }
     if let Some(note) = &c.note {
-        paragraphs.push(vec![text(note)]);
+        paragraphs.push((vec![text(note)], styles.contact.space_after.0));
     }
     if let Some(name) = &c.name {
-        paragraphs.push(vec![text(name)]);
+        paragraphs.push((vec![text(name)], 0.0));
     }
     let office: Vec<&str> =
         [&c.division, &c.bureau, &c.organisation].into_iter().flatten().map(String::as_str).collect();
     if !office.is_empty() {
-        paragraphs.push(vec![text(&office.join(", "))]);
+        paragraphs.push((vec![text(&office.join(", "))], 0.0));
     }
     let lines = [
         (&theme.labels.tel, &c.tel, None),
@@ -53,17 +57,14 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
                 v.look.link = Some(target);
                 v.look.color = theme.colors.link;
             }
-            paragraphs.push(vec![label(&format!("{name}: ")), v]);
+            paragraphs.push((vec![label(&format!("{name}: ")), v], 0.0));
         }
     }
     let mut style = styles.contact.clone();
     style.space_before.0 = 0.0;
-    for (i, p) in paragraphs.iter().enumerate() {
+    for (p, after) in &paragraphs {
         let mut s = style.clone();
-        // The note stands apart from the address lines under it.
-        if i > 0 || paragraphs.len() == 1 {
-            s.space_after.0 = 0.0;
-        }
+        s.space_after.0 = *after;
         flow.paragraph(p, &s, pad, Align::Left, None);
     }
     flow.strut(pad);

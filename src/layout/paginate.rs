@@ -2,8 +2,8 @@
 //! heading never sits alone at the foot of a page), space dropped at the top of a page, frames
 //! drawn round each page's part of a group, outline targets and contents page numbers resolved.
 
-use super::flow::{Block, Flow};
-use super::{Document, Item, OutlineEntry, Page, TextItem};
+use super::flow::{Block, Flow, TocEntry};
+use super::{Document, Item, OutlineEntry, Page};
 
 /// Where each block landed: page index and the y of its top edge.
 #[derive(Debug, Clone, Copy)]
@@ -17,11 +17,10 @@ pub fn paginate(flow: &Flow<'_>, top: f32, bottom: f32, width: f32, height: f32)
     let placed = place(&flow.blocks, top, bottom);
     let page_count = placed.last().map_or(1, |p| p.page + 1);
     let mut pages = vec![Page::default(); page_count];
-    for (block, at) in flow.blocks.iter().zip(&placed) {
-        pages[at.page].items.extend(block.items.iter().cloned().map(|i| i.shifted(at.y)));
+    for (block, at) in flow.blocks.iter().zip(&placed).rev() {
+        // A page belongs to the briefing of its first block.
+        pages[at.page].owner = block.owner;
     }
-    draw_groups(flow, &placed, &mut pages);
-
     let mut outline = Vec::new();
     let mut anchor_pages = vec![0; flow.anchors.len()];
     for (block, at) in flow.blocks.iter().zip(&placed) {
@@ -31,7 +30,16 @@ pub fn paginate(flow: &Flow<'_>, top: f32, bottom: f32, width: f32, height: f32)
             outline.push(OutlineEntry { title: anchor.title.clone(), level: anchor.level, page: at.page, y: at.y });
         }
     }
-    fill_contents(flow, &placed, &anchor_pages, &mut pages);
+    for (block, at) in flow.blocks.iter().zip(&placed) {
+        let items = &mut pages[at.page].items;
+        items.extend(block.items.iter().cloned().map(|i| i.shifted(at.y)));
+        // A contents line's page number follows its text, so text extraction reads them in
+        // that order.
+        if let Some(entry) = &block.toc_entry {
+            items.extend(contents_number(flow, entry, anchor_pages[entry.anchor]).into_iter().map(|i| i.shifted(at.y)));
+        }
+    }
+    draw_groups(flow, &placed, &mut pages);
     Document { width, height, pages, outline, watermark: None }
 }
 
@@ -102,32 +110,23 @@ fn draw_groups(flow: &Flow<'_>, placed: &[Placed], pages: &mut [Page]) {
     }
 }
 
-/// Writes the page numbers into table-of-contents lines, with dot leaders.
-fn fill_contents(flow: &Flow<'_>, placed: &[Placed], anchor_pages: &[usize], pages: &mut [Page]) {
-    for (block, at) in flow.blocks.iter().zip(placed) {
-        let Some(entry) = &block.toc_entry else {
-            continue;
-        };
-        let number = (anchor_pages[entry.anchor] + 1).to_string();
-        let number_width = flow.str_width(&number, &entry.look);
-        let items = &mut pages[at.page].items;
-        let start = items.len();
-        flow.place_str(items, &number, entry.right - number_width, entry.baseline, &entry.look);
-        // Dot leaders: ". " units (a line's trailing space is not measured, so measure
-        // the unit between two dots), ending one unit before the number.
-        let unit = (flow.str_width(". .", &entry.look) - flow.str_width(".", &entry.look)).max(1.0);
-        let end = entry.right - number_width - unit;
-        let count = ((end - entry.text_end - unit) / unit).floor();
-        if count >= 1.0 {
-            let dots = ". ".repeat(count as usize);
-            flow.place_str(items, dots.trim_end(), end - count * unit, entry.baseline, &entry.look);
-        }
-        for item in &mut items[start..] {
-            if let Item::Text(TextItem { baseline, .. }) = item {
-                *baseline += at.y;
-            }
-        }
+/// The dot leaders and page number (page index `page`) of a contents line, relative to
+/// the line's block.
+fn contents_number(flow: &Flow<'_>, entry: &TocEntry, page: usize) -> Vec<Item> {
+    let mut items = Vec::new();
+    let number = (page + 1).to_string();
+    let number_width = flow.str_width(&number, &entry.look);
+    // Dot leaders: ". " units (a line's trailing space is not measured, so measure the unit
+    // between two dots), ending one unit before the number.
+    let unit = (flow.str_width(". .", &entry.look) - flow.str_width(".", &entry.look)).max(1.0);
+    let end = entry.right - number_width - unit;
+    let count = ((end - entry.text_end - unit) / unit).floor();
+    if count >= 1.0 {
+        let dots = ". ".repeat(count as usize);
+        flow.place_str(&mut items, dots.trim_end(), end - count * unit, entry.baseline, &entry.look);
     }
+    flow.place_str(&mut items, &number, entry.right - number_width, entry.baseline, &entry.look);
+    items
 }
 
 #[cfg(test)]

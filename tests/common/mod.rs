@@ -108,7 +108,13 @@ pub fn outline(pdf: &[u8]) -> Vec<(usize, String, usize)> {
     let Ok(root) = doc.catalog().and_then(|c| c.get(b"Outlines")).and_then(|o| o.as_reference()) else {
         return out;
     };
-    fn walk(doc: &Document, first: Option<lopdf::ObjectId>, depth: usize, pages: &[lopdf::ObjectId], out: &mut Vec<(usize, String, usize)>) {
+    fn walk(
+        doc: &Document,
+        first: Option<lopdf::ObjectId>,
+        depth: usize,
+        pages: &[lopdf::ObjectId],
+        out: &mut Vec<(usize, String, usize)>,
+    ) {
         let mut next = first;
         while let Some(id) = next {
             let Ok(d) = doc.get_dictionary(id) else { return };
