@@ -161,6 +161,35 @@ pub fn fonts(pdf: &[u8]) -> Vec<(String, bool)> {
     out
 }
 
+/// The text of the pages without their running headers and footers: lines near the top or
+/// foot of a page that recur (digits aside) on two or more pages. A paragraph that crosses a
+/// page break is then whole again. (The same rule as the acceptance check's.)
+pub fn body_text(pdf: &[u8]) -> String {
+    let pages: Vec<Vec<String>> = page_texts(pdf)
+        .iter()
+        .map(|p| p.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect())
+        .collect();
+    let key = |l: &str| l.trim().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
+    let edge = |n: usize, i: usize| i < 3 || i + 3 >= n;
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for page in &pages {
+        let keys: std::collections::HashSet<String> =
+            page.iter().enumerate().filter(|(i, _)| edge(page.len(), *i)).map(|(_, l)| key(l)).collect();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for page in &pages {
+        for (i, l) in page.iter().enumerate() {
+            if !(edge(page.len(), i) && seen.get(&key(l)).is_some_and(|&n| n >= 2)) {
+                out.push(l.clone());
+            }
+        }
+    }
+    out.join("\n")
+}
+
 /// The text of each page separately.
 pub fn page_texts(pdf: &[u8]) -> Vec<String> {
     pdf_extract::extract_text_from_mem_by_pages(pdf).expect("per-page text")
