@@ -34,21 +34,18 @@ pub fn bundle(
             Err(other) => return Err(other),
         }
     }
+    if !invalid.is_empty() {
+        return Err(Failure::Invalid(invalid));
+    }
     let date = match date {
         Some(text) => Date::parse_iso(text).ok_or_else(|| {
             let file = SourceFile { name: "--date".into(), text: text.to_string() };
             let message = format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-11-20");
             Failure::Invalid(vec![(file, vec![Diagnostic { span: None, path: String::new(), message, help: None }])])
         })?,
-        None => items
-            .iter()
-            .map(|i| i.briefing.date)
-            .max()
-            .unwrap_or_else(|| Date::new(2000, 1, 1).unwrap_or_else(|| unreachable!())),
+        // The latest briefing's date.
+        None => items.iter().map(|i| i.briefing.date).max().ok_or_else(|| Failure::Io("nothing to bundle".into()))?,
     };
-    if !invalid.is_empty() {
-        return Err(Failure::Invalid(invalid));
-    }
     let lang = items.first().map_or("en", |i| i.briefing.lang.as_str());
     let theme = template.theme_for(lang)?;
     let cover = Cover { title: title.to_string(), date };

@@ -96,6 +96,11 @@ fn list(flow: &mut Flow<'_>, start: Option<u64>, items: &[Vec<MdBlock>], style: 
             None => indent + (step - label_width) / 2.0,
         }
         .max(indent);
+        if item.is_empty() {
+            // An empty item ("3." alone on a line) still shows its number.
+            let s = [Span { text: label.clone(), look: look(style) }];
+            flow.paragraph(&s, &item_style, label_x, Align::Left, None);
+        }
         let mut first = true;
         for block in item {
             match (block, first) {

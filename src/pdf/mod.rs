@@ -4,8 +4,12 @@
 
 mod draw;
 pub mod embed;
+mod graphics;
 mod image;
+mod navigation;
+mod objects;
 mod post;
+mod type0;
 
 use crate::fonts::{FontBook, FontError};
 use crate::layout::Document;

@@ -1,0 +1,121 @@
+//! Getting around a briefing: link annotations over link text, and the outline (bookmarks).
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+
+use super::objects::{name, text_string};
+use crate::layout::{Document, Item};
+
+/// Link annotations for the links on page `index`.
+pub fn links(doc: &Document, index: usize) -> Vec<Object> {
+    let h = doc.height;
+    doc.pages[index]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Link { x, y, width, height, target } => Some(Object::Dictionary(Dictionary::from_iter([
+                ("Type", name("Annot")),
+                ("Subtype", name("Link")),
+                (
+                    "Rect",
+                    [*x, h - (y + height), x + width, h - y]
+                        .iter()
+                        .map(|&v| Object::Real((v * 100.0).round() / 100.0))
+                        .collect::<Vec<_>>()
+                        .into(),
+                ),
+                ("Border", vec![0.into(), 0.into(), 0.into()].into()),
+                (
+                    "A",
+                    Object::Dictionary(Dictionary::from_iter([
+                        ("S", name("URI")),
+                        ("URI", Object::String(target.as_bytes().to_vec(), StringFormat::Literal)),
+                    ])),
+                ),
+            ]))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The outline: entries nest by level (sections, topics under them; in a dossier, each
+/// briefing above its sections). Each opens its page at the heading.
+pub fn outline(out: &mut lopdf::Document, doc: &Document, page_ids: &[ObjectId]) -> Option<ObjectId> {
+    if doc.outline.is_empty() || page_ids.is_empty() {
+        return None;
+    }
+    let root = out.new_object_id();
+    let ids: Vec<ObjectId> = doc.outline.iter().map(|_| out.new_object_id()).collect();
+    // Parent of each entry (None: the root), found with a stack of open entries.
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(ids.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, e) in doc.outline.iter().enumerate() {
+        while stack.last().is_some_and(|&p| doc.outline[p].level >= e.level) {
+            stack.pop();
+        }
+        parent.push(stack.last().copied());
+        stack.push(i);
+    }
+    let children = |p: Option<usize>| -> Vec<usize> { (0..ids.len()).filter(|&i| parent[i] == p).collect() };
+    let link = |list: &[usize], out: &mut lopdf::Document, parent_id: ObjectId| {
+        for (n, &i) in list.iter().enumerate() {
+            let e = &doc.outline[i];
+            let page = page_ids.get(e.page).copied().unwrap_or(page_ids[0]);
+            let top = (doc.height - e.y + 4.0).round();
+            let mut d = Dictionary::from_iter([
+                ("Title", text_string(&e.title)),
+                ("Parent", Object::Reference(parent_id)),
+                (
+                    "Dest",
+                    Object::Array(vec![
+                        Object::Reference(page),
+                        name("XYZ"),
+                        Object::Null,
+                        Object::Real(top),
+                        Object::Null,
+                    ]),
+                ),
+            ]);
+            if n > 0 {
+                d.set("Prev", Object::Reference(ids[list[n - 1]]));
+            }
+            if n + 1 < list.len() {
+                d.set("Next", Object::Reference(ids[list[n + 1]]));
+            }
+            let kids = children(Some(i));
+            if let (Some(&f), Some(&l)) = (kids.first(), kids.last()) {
+                d.set("First", Object::Reference(ids[f]));
+                d.set("Last", Object::Reference(ids[l]));
+                // Open, showing every descendant.
+                let descendants = (0..ids.len()).filter(|&j| {
+                    let mut p = parent[j];
+                    while let Some(q) = p {
+                        if q == i {
+                            return true;
+                        }
+                        p = parent[q];
+                    }
+                    false
+                });
+                d.set("Count", Object::Integer(descendants.count() as i64));
+            }
+            out.objects.insert(ids[i], Object::Dictionary(d));
+        }
+    };
+    for p in std::iter::once(None).chain((0..ids.len()).map(Some)) {
+        let list = children(p);
+        if !list.is_empty() {
+            link(&list, out, p.map_or(root, |p| ids[p]));
+        }
+    }
+    let top = children(None);
+    out.objects.insert(
+        root,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("Outlines")),
+            ("First", Object::Reference(ids[top[0]])),
+            ("Last", Object::Reference(ids[top[top.len() - 1]])),
+            ("Count", Object::Integer(ids.len() as i64)),
+        ])),
+    );
+    Some(root)
+}

@@ -1,0 +1,74 @@
+//! Small builders for PDF objects shared by the post-pass: names, text strings, dates and
+//! compressed streams.
+
+use std::io::Write as _;
+
+use lopdf::{Dictionary, Object, Stream, StringFormat};
+
+pub fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+/// A PDF text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE with a BOM.
+pub fn text_string(s: &str) -> Object {
+    if s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in s.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+pub fn pdf_date(unix: i64) -> Object {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let s = format!("D:{y:04}{m:02}{d:02}{:02}{:02}{:02}Z", secs / 3600, secs / 60 % 60, secs % 60);
+    Object::String(s.into_bytes(), StringFormat::Literal)
+}
+
+fn compress(data: &[u8], level: flate2::Compression) -> Vec<u8> {
+    let mut e = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 3), level);
+    // Writing to a Vec cannot fail.
+    let _ = e.write_all(data);
+    e.finish().unwrap_or_default()
+}
+
+/// A Flate-compressed stream; small streams (fonts, maps) get the best compression.
+pub fn stream(mut dict: Dictionary, data: &[u8]) -> Stream {
+    dict.set("Filter", name("FlateDecode"));
+    let level = if data.len() < 256 * 1024 { flate2::Compression::best() } else { flate2::Compression::default() };
+    Stream::new(dict, compress(data, level)).with_compression(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_pdf_dates() {
+        let Object::String(s, _) = pdf_date(1_601_942_400) else { panic!() };
+        assert_eq!(s, b"D:20201006000000Z");
+        let Object::String(s, _) = pdf_date(0) else { panic!() };
+        assert_eq!(s, b"D:19700101000000Z");
+    }
+
+    #[test]
+    fn non_ascii_strings_are_utf16() {
+        assert_eq!(text_string("ab"), Object::String(b"ab".to_vec(), StringFormat::Literal));
+        let Object::String(b, _) = text_string("日") else { panic!() };
+        assert_eq!(b, [0xFE, 0xFF, 0x65, 0xE5]);
+    }
+}

@@ -1,0 +1,134 @@
+//! Our subset fonts as PDF Type 0 fonts: a CIDFontType2 descendant over the compressed
+//! subset, widths, a CIDToGIDMap from the codes genpdf wrote, and a ToUnicode map so text can
+//! be searched and copied.
+
+use lopdf::{Dictionary, Object, ObjectId};
+use sha2::{Digest, Sha256};
+
+use super::embed::Slot;
+use super::objects::{name, stream};
+use crate::fonts::FontBook;
+
+/// A six-letter subset tag derived from what the subset holds, so it is stable across runs.
+fn subset_tag(slot: &Slot) -> String {
+    let digest = Sha256::digest(&slot.data);
+    digest[..6].iter().map(|b| char::from(b'A' + b % 26)).collect()
+}
+
+/// Adds one Type 0 font (CIDFontType2 descendant, Identity-H) and returns its id.
+pub fn add_font(out: &mut lopdf::Document, slot: &Slot, fonts: &FontBook) -> ObjectId {
+    let source = fonts.source(slot.face);
+    let metrics = fonts.metrics(slot.face);
+    let base = format!("{}+{}", subset_tag(slot), source.name);
+    let scale = |v: i16| metrics.map_or(0.0, |m| f64::from(m.em(v)) * 1000.0);
+    let mut codes: Vec<(u16, u16, char)> = slot.chars.iter().map(|(&c, e)| (e.code, e.glyph, c)).collect();
+    codes.sort_unstable();
+    codes.dedup_by_key(|c| c.0);
+
+    let file = out
+        .add_object(stream(Dictionary::from_iter([("Length1", Object::Integer(slot.data.len() as i64))]), &slot.data));
+    let (bbox, ascent, descent, cap, italic) = metrics.map_or(([0.0; 4], 0.0, 0.0, 0.0, 0.0), |m| {
+        (m.bbox.map(scale), scale(m.ascent), scale(m.descent), scale(m.cap_height), f64::from(m.italic_angle))
+    });
+    let mut flags = 4; // symbolic: glyphs outside the standard Latin set
+    if italic != 0.0 {
+        flags |= 64;
+    }
+    let descriptor = out.add_object(Dictionary::from_iter([
+        ("Type", name("FontDescriptor")),
+        ("FontName", name(&base)),
+        ("Flags", Object::Integer(flags)),
+        ("FontBBox", bbox.iter().map(|&v| Object::Real(v.round() as f32)).collect::<Vec<_>>().into()),
+        ("ItalicAngle", Object::Real(italic as f32)),
+        ("Ascent", Object::Real(ascent.round() as f32)),
+        ("Descent", Object::Real(descent.round() as f32)),
+        ("CapHeight", Object::Real(cap.round() as f32)),
+        ("StemV", Object::Integer(if source.style.bold { 120 } else { 80 })),
+        ("FontFile2", Object::Reference(file)),
+    ]));
+
+    // Widths by code, in runs of consecutive codes: [c [w w w] c' [w] …].
+    let mut w: Vec<Object> = Vec::new();
+    let mut run: Vec<Object> = Vec::new();
+    let mut run_start: Option<u16> = None;
+    let mut prev = 0u16;
+    for &(code, _, c) in &codes {
+        let width = metrics.map_or(0.0, |m| f64::from(m.char_width(c)) * 1000.0);
+        let width = Object::Real(((width * 1000.0).round() / 1000.0) as f32);
+        match run_start {
+            Some(_) if code == prev + 1 => run.push(width),
+            _ => {
+                if let Some(s) = run_start {
+                    w.push(Object::Integer(i64::from(s)));
+                    w.push(Object::Array(std::mem::take(&mut run)));
+                }
+                run_start = Some(code);
+                run.push(width);
+            }
+        }
+        prev = code;
+    }
+    if let Some(s) = run_start {
+        w.push(Object::Integer(i64::from(s)));
+        w.push(Object::Array(run));
+    }
+
+    let identity = codes.iter().all(|&(code, glyph, _)| code == glyph);
+    let cid_to_gid = if identity {
+        name("Identity")
+    } else {
+        let max = codes.last().map_or(0, |c| usize::from(c.0));
+        let mut map = vec![0u8; 2 * (max + 1)];
+        for &(code, glyph, _) in &codes {
+            map[2 * usize::from(code)..2 * usize::from(code) + 2].copy_from_slice(&glyph.to_be_bytes());
+        }
+        Object::Reference(out.add_object(stream(Dictionary::new(), &map)))
+    };
+    let cid_font = out.add_object(Dictionary::from_iter([
+        ("Type", name("Font")),
+        ("Subtype", name("CIDFontType2")),
+        ("BaseFont", name(&base)),
+        (
+            "CIDSystemInfo",
+            Object::Dictionary(Dictionary::from_iter([
+                ("Registry", Object::string_literal("Adobe")),
+                ("Ordering", Object::string_literal("Identity")),
+                ("Supplement", Object::Integer(0)),
+            ])),
+        ),
+        ("FontDescriptor", Object::Reference(descriptor)),
+        ("DW", Object::Integer(0)),
+        ("W", Object::Array(w)),
+        ("CIDToGIDMap", cid_to_gid),
+    ]));
+    let to_unicode = out.add_object(stream(Dictionary::new(), to_unicode_cmap(&codes).as_bytes()));
+    out.add_object(Dictionary::from_iter([
+        ("Type", name("Font")),
+        ("Subtype", name("Type0")),
+        ("BaseFont", name(&base)),
+        ("Encoding", name("Identity-H")),
+        ("DescendantFonts", Object::Array(vec![Object::Reference(cid_font)])),
+        ("ToUnicode", Object::Reference(to_unicode)),
+    ]))
+}
+
+/// The ToUnicode CMap: two-byte code → the character it prints (UTF-16BE).
+fn to_unicode_cmap(codes: &[(u16, u16, char)]) -> String {
+    let mut s = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    for chunk in codes.chunks(100) {
+        s.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for &(code, _, c) in chunk {
+            let mut units = [0u16; 2];
+            let hex: String = c.encode_utf16(&mut units).iter().map(|u| format!("{u:04X}")).collect();
+            s.push_str(&format!("<{code:04X}> <{hex}>\n"));
+        }
+        s.push_str("endbfchar\n");
+    }
+    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    s
+}
