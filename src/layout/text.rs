@@ -86,19 +86,21 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     }
     // Byte offset → glyph index, for mapping break opportunities.
     let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
+    let widths = Widths::new(&glyphs);
+    let content_width = |from: usize, to: usize| widths.content(from, to);
 
     let mut lines = Vec::new();
     let mut line_start = 0usize; // glyph index where the current line begins
     let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
     for (byte, kind) in linebreaks(&text) {
         let seg_end = index_of(byte);
-        if content_width(&glyphs[line_start..seg_end]) > max_width + 0.01 {
+        if content_width(line_start, seg_end) > max_width + 0.01 {
             if let Some(brk) = last_fit.filter(|&b| b > line_start) {
                 lines.push(make_line(&glyphs[line_start..brk], spans, fonts));
                 line_start = brk;
             }
             // The segment may still be too wide for a line of its own: break inside it.
-            while content_width(&glyphs[line_start..seg_end]) > max_width + 0.01 {
+            while content_width(line_start, seg_end) > max_width + 0.01 {
                 let cut = split_point(&text, &glyphs, line_start, seg_end, max_width);
                 lines.push(make_line(&glyphs[line_start..cut], spans, fonts));
                 line_start = cut;
@@ -119,10 +121,39 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     lines
 }
 
-/// Width of glyphs as they would sit on a line: trailing spaces hang in the margin.
-fn content_width(glyphs: &[Glyph]) -> f32 {
-    let end = glyphs.iter().rposition(|g| !g.ch.is_whitespace()).map_or(0, |i| i + 1);
-    glyphs[..end].iter().map(|g| g.width).sum()
+/// Widths of stretches of glyphs in constant time, so that a 4 MB word costs no more per
+/// line than a short one.
+struct Widths {
+    /// `sum[i]`: the width of glyphs `0..i` (f64: millions of glyphs add up).
+    sum: Vec<f64>,
+    /// `visible[i]`: one past the last glyph before `i` that is not a space.
+    visible: Vec<usize>,
+}
+
+impl Widths {
+    fn new(glyphs: &[Glyph]) -> Widths {
+        let mut sum = Vec::with_capacity(glyphs.len() + 1);
+        let mut visible = Vec::with_capacity(glyphs.len() + 1);
+        let (mut s, mut v) = (0.0, 0);
+        sum.push(s);
+        visible.push(v);
+        for (i, g) in glyphs.iter().enumerate() {
+            s += f64::from(g.width);
+            if !g.ch.is_whitespace() {
+                v = i + 1;
+            }
+            sum.push(s);
+            visible.push(v);
+        }
+        Widths { sum, visible }
+    }
+
+    /// Width of glyphs `from..to` as they would sit on a line: trailing spaces hang in the
+    /// margin.
+    fn content(&self, from: usize, to: usize) -> f32 {
+        let end = self.visible[to].max(from);
+        (self.sum[end] - self.sum[from]) as f32
+    }
 }
 
 /// The glyph index at which to cut an over-wide stretch `[from, to)`: as many whole grapheme
