@@ -449,12 +449,19 @@ pub fn contents(pdf: &[u8]) -> Vec<Vec<u8>> {
     doc.get_pages().values().map(|&id| doc.get_page_content(id).unwrap()).collect()
 }
 
-/// Link annotations as (page number from 1, URI).
+/// Link annotations as (page number from 1, URI). Reads `/Annots` entries whether they are
+/// references (as the PDF specification wants) or dictionaries written in place.
 pub fn links(pdf: &[u8]) -> Vec<(usize, String)> {
     let doc = load(pdf);
     let mut out = Vec::new();
     for (n, (_, id)) in doc.get_pages().into_iter().enumerate() {
-        for a in doc.get_page_annotations(id).unwrap_or_default() {
+        let page = doc.get_dictionary(id).unwrap();
+        let annots = match page.get(b"Annots").ok().and_then(|o| doc.dereference(o).ok()) {
+            Some((_, Object::Array(a))) => a.clone(),
+            _ => Vec::new(),
+        };
+        for a in &annots {
+            let Some(a) = doc.dereference(a).ok().and_then(|(_, o)| o.as_dict().ok()) else { continue };
             if a.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Link".as_slice()) {
                 continue;
             }
