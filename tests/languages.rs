@@ -152,6 +152,84 @@ fn a_very_long_url_and_word_are_broken_across_lines_on_the_page() {
     }
 }
 
+/// The framed boxes of each page, from their stroked vertical sides: (left, right, bottom, top).
+fn frames(pdf: &[u8]) -> Vec<Vec<(f32, f32, f32, f32)>> {
+    let num = |o: &lopdf::Object| o.as_float().unwrap_or_else(|_| o.as_i64().unwrap_or(0) as f32);
+    common::contents(pdf)
+        .iter()
+        .map(|c| {
+            let ops = lopdf::content::Content::decode(c).unwrap().operations;
+            let mut sides = Vec::new();
+            let mut at = (0.0, 0.0);
+            for op in &ops {
+                match op.operator.as_str() {
+                    "m" => at = (num(&op.operands[0]), num(&op.operands[1])),
+                    "l" => {
+                        let to = (num(&op.operands[0]), num(&op.operands[1]));
+                        if (to.0 - at.0).abs() < 0.01 && (to.1 - at.1).abs() > 10.0 {
+                            sides.push((at.0, at.1.min(to.1), at.1.max(to.1)));
+                        }
+                        at = to;
+                    }
+                    _ => {}
+                }
+            }
+            // Pair each left side with the right side spanning the same heights.
+            let mut boxes = Vec::new();
+            for &(x, bottom, top) in &sides {
+                let right = sides.iter().filter(|s| s.0 > x + 50.0 && s.1 == bottom && s.2 == top).map(|s| s.0).next();
+                if let Some(right) = right {
+                    boxes.push((x, right, bottom, top));
+                }
+            }
+            boxes
+        })
+        .collect()
+}
+
+/// Asserts that the text inside each frame keeps at least the distance from the right side
+/// that it keeps from the left (the template's padding).
+fn assert_text_inside_frames(pdf: &[u8], what: &str) {
+    let runs = common::runs(pdf);
+    let frames = frames(pdf);
+    assert!(frames.iter().any(|f| !f.is_empty()), "{what}: no framed box found");
+    for (page, boxes) in frames.iter().enumerate() {
+        for &(left, right, bottom, top) in boxes {
+            let inside: Vec<&common::Run> =
+                runs[page].iter().filter(|r| r.y > bottom && r.y < top && r.x >= left && r.x < right).collect();
+            let Some(pad) = inside.iter().map(|r| r.x - left).reduce(f32::min) else { continue };
+            for r in &inside {
+                assert!(
+                    r.x + r.width <= right - pad + 0.5,
+                    "{what}, page {}: {:?} ends {:.1} pt from the frame's right side, {pad:.1} pt from its left",
+                    page + 1,
+                    r.text,
+                    right - (r.x + r.width)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn japanese_contact_text_keeps_inside_its_frame() {
+    let dir = common::tempdir();
+    let pdf = build_in(dir.path(), &fixture("japanese.yaml"), &[]);
+    assert_text_inside_frames(&pdf, "japanese");
+}
+
+#[test]
+fn a_long_contact_address_keeps_inside_its_frame() {
+    let dir = common::tempdir();
+    let url = format!("https://example.org/{}", "b".repeat(280));
+    let yaml =
+        common::seed_with("  fax: \"+81 3 5253 5924\"\n", &format!("  fax: \"+81 3 5253 5924\"\n  url: {url}\n"));
+    let input = common::write(dir.path(), "long-contact.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    assert!(squash(&text(&pdf)).contains(&url));
+    assert_text_inside_frames(&pdf, "long contact URL");
+}
+
 #[test]
 fn a_character_no_font_has_is_an_error_at_its_line() {
     let dir = common::tempdir();
