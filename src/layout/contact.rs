@@ -58,6 +58,8 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     }
     let mut style = styles.contact.clone();
     style.space_before.0 = 0.0;
+    // The padding on the right too: lines end `pad` before the frame, as they start after it.
+    flow.width -= pad;
     for (i, p) in paragraphs.iter().enumerate() {
         let mut s = style.clone();
         // The note stands apart from the address lines under it.
@@ -66,6 +68,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         }
         flow.paragraph(p, &s, pad, Align::Left, None);
     }
+    flow.width += pad;
     flow.strut(pad);
     flow.end_group();
     // Keep the block in one piece where it fits on a page.
