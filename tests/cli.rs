@@ -131,6 +131,18 @@ fn a_failed_write_leaves_no_temporary_file() {
     assert!(dir.path().join("taken.pdf").is_dir());
 }
 
+#[test]
+fn dash_o_never_replaces_the_input() {
+    let dir = with_seed();
+    let yaml = std::fs::read(dir.path().join("seed.yaml")).unwrap();
+    for output in ["seed.yaml", "./seed.yaml"] {
+        let o = run(dir.path(), &["build", "seed.yaml", "-o", output]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("seed.yaml"), "{}", stderr(&o));
+        assert!(std::fs::read(dir.path().join("seed.yaml")).unwrap() == yaml, "-o {output} replaced the YAML");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_output_folder_exits_2_and_keeps_the_previous_pdf() {
