@@ -284,6 +284,34 @@ fn links_show_their_address_and_are_clickable() {
 }
 
 #[test]
+fn link_addresses_with_other_letters_are_ascii_uris() {
+    // A /URI is 7-bit ASCII (ISO 32000-1, 12.6.4.7): other letters are percent-encoded UTF-8.
+    let dir = common::tempdir();
+    let yaml = common::seed_with(
+        "      Japan explained the efforts to institutionalize trust services",
+        "      See [the rules](https://example.eu/regeln/straße?für=ő) for more.\n\n      \
+         Japan explained the efforts to institutionalize trust services",
+    );
+    let input = common::write(dir.path(), "iri.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    assert!(common::text(&pdf).contains("https://example.eu/regeln/straße?für=ő"), "the address as written is printed");
+    let doc = common::load(&pdf);
+    let mut uris = Vec::new();
+    for (_, id) in doc.get_pages() {
+        for a in doc.get_page_annotations(id).unwrap() {
+            if let Ok(Object::String(bytes, _)) = a.get(b"A").and_then(Object::as_dict).and_then(|d| d.get(b"URI")) {
+                uris.push(bytes.clone());
+            }
+        }
+    }
+    assert!(!uris.is_empty(), "no link");
+    for uri in &uris {
+        assert!(uri.is_ascii(), "a /URI that is not ASCII: {:?}", String::from_utf8_lossy(uri));
+        assert_eq!(String::from_utf8_lossy(uri), "https://example.eu/regeln/stra%C3%9Fe?f%C3%BCr=%C5%91");
+    }
+}
+
+#[test]
 fn the_source_yaml_round_trips() {
     let dir = common::tempdir();
     let input = dir.path().join("seed.yaml");
