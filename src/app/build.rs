@@ -41,6 +41,12 @@ pub fn build_one(
     render: &RenderArgs,
 ) -> Result<Built, Failure> {
     let start = Instant::now();
+    // `-o` naming the input would replace the briefing with its PDF.
+    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        if a == b {
+            return Err(Failure::Io(format!("{} is the input; write the PDF somewhere else", output.display())));
+        }
+    }
     let (file, briefing) = load_briefing(input, fonts)?;
     let options = build_options(render, template, &file, input);
     let out = crate::build(&briefing, &template.theme, fonts, &options)
