@@ -334,6 +334,29 @@ fn the_source_yaml_round_trips() {
     assert!(std::fs::read(dir.path().join("elsewhere/seed.yaml")).unwrap() == std::fs::read(&input).unwrap());
 }
 
+/// Builds `bytes` as `name` and extracts the attachment again.
+fn round_trip(name: &str, bytes: &[u8]) -> Vec<u8> {
+    let dir = common::tempdir();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    assert_exit(&run(dir.path(), &["build", name, "-o", "out.pdf"]), 0);
+    assert_exit(&run(dir.path(), &["extract", "out.pdf", "-o", "back.yaml"]), 0);
+    std::fs::read(dir.path().join("back.yaml")).unwrap()
+}
+
+#[test]
+fn the_source_round_trips_with_windows_line_ends() {
+    let crlf = std::fs::read_to_string(seed()).unwrap().replace('\n', "\r\n").into_bytes();
+    assert!(round_trip("crlf.yaml", &crlf) == crlf, "CRLF line ends did not survive");
+}
+
+#[test]
+fn the_source_round_trips_with_a_byte_order_mark() {
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(std::fs::read(seed()).unwrap());
+    let back = round_trip("bom.yaml", &bom);
+    assert!(back == bom, "extracted {} bytes of {}: the byte order mark was lost", back.len(), bom.len());
+}
+
 #[test]
 fn no_embed_source_leaves_no_attachment() {
     let dir = common::tempdir();
