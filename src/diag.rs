@@ -66,12 +66,21 @@ pub struct SourceFile {
     pub name: String,
     /// The text, without a byte order mark; spans are byte offsets into it.
     pub text: String,
+    /// The file started with a UTF-8 byte order mark (kept so the file can be given back
+    /// byte for byte, as the PDF's attachment).
+    pub bom: bool,
 }
 
 impl SourceFile {
     /// A file shown as `name` holding `text`.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile { name: name.into(), text: text.into(), bom: false }
+    }
+
+    /// The file's bytes as they were read.
+    pub fn original_bytes(&self) -> Vec<u8> {
+        let bom: &[u8] = if self.bom { "\u{FEFF}".as_bytes() } else { &[] };
+        [bom, self.text.as_bytes()].concat()
     }
 
     /// The 1-based line and column of byte `offset`; the column counts characters, not bytes.

@@ -587,7 +587,7 @@ pub fn builtin_names() -> String {
 
 fn apply_builtin(theme: &mut Theme, name: &str) -> Result<(), TemplateError> {
     let file = builtin_file(name).ok_or_else(|| TemplateError {
-        file: SourceFile { name: name.to_string(), text: String::new() },
+        file: SourceFile::new(name, ""),
         diagnostics: vec![Diagnostic {
             span: None,
             path: String::new(),
@@ -600,7 +600,7 @@ fn apply_builtin(theme: &mut Theme, name: &str) -> Result<(), TemplateError> {
 
 /// Applies a compiled-in template text.
 fn apply_source(theme: &mut Theme, name: &str, text: &str) -> Result<(), TemplateError> {
-    let file = SourceFile { name: name.to_string(), text: text.to_string() };
+    let file = SourceFile::new(name, text);
     let (raw, mut diags) = load::load::<RawTheme>(&file, &Limits::default());
     theme.apply(raw, "", &mut diags);
     if diags.is_empty() {
@@ -614,7 +614,7 @@ fn builtin_file(name: &str) -> Option<SourceFile> {
     BUILTIN
         .iter()
         .find(|b| b.name == name)
-        .map(|b| SourceFile { name: format!("templates/{}.yaml (built in)", b.name), text: b.source.to_string() })
+        .map(|b| SourceFile::new(format!("templates/{}.yaml (built in)", b.name), b.source))
 }
 
 #[cfg(test)]
@@ -622,7 +622,7 @@ mod tests {
     use super::*;
 
     fn user(text: &str) -> SourceFile {
-        SourceFile { name: "mine.yaml".into(), text: text.into() }
+        SourceFile::new("mine.yaml", text)
     }
 
     #[test]

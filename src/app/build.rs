@@ -23,9 +23,10 @@ pub struct Built {
 impl Built {
     pub fn summary(&self) -> String {
         format!(
-            "wrote {} ({} pages, {}) in {} ms",
+            "wrote {} ({} page{}, {}) in {} ms",
             self.output.display(),
             self.pages,
+            if self.pages == 1 { "" } else { "s" },
             human_size(self.bytes),
             self.millis
         )
@@ -41,8 +42,14 @@ pub fn build_one(
     render: &RenderArgs,
 ) -> Result<Built, Failure> {
     let start = Instant::now();
+    // `-o` naming the input would replace the briefing with its PDF.
+    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        if a == b {
+            return Err(Failure::Io(format!("{} is the input; write the PDF somewhere else", output.display())));
+        }
+    }
     let (file, briefing) = load_briefing(input, fonts)?;
-    let options = build_options(render, template, &file, input);
+    let options = build_options(render, template, &file, input)?;
     let theme = template.theme_for(&briefing.lang)?;
     let out = crate::build(&briefing, &theme, fonts, &options)
         .map_err(|e| Failure::Io(format!("cannot render {}: {e}", input.display())))?;
@@ -96,6 +103,21 @@ pub fn build(args: &BuildArgs) -> Result<(), Failure> {
             (None, None) => default_output(input),
         }
     };
+    // Two inputs with one output (x/a.yaml and y/a.yaml into one folder, or a.yaml and
+    // a.yml) would race, and one PDF would silently replace the other.
+    let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+    for input in &inputs {
+        let out = target(input);
+        let key = std::path::absolute(&out).unwrap_or_else(|_| out.clone());
+        if let Some(other) = seen.insert(key, input) {
+            return Err(Failure::Io(format!(
+                "{} and {} would both be written to {}; build them into different folders",
+                other.display(),
+                input.display(),
+                out.display()
+            )));
+        }
+    }
     if inputs.len() == 1 {
         let built = build_one(&inputs[0], &target(&inputs[0]), &template, &fonts, &args.render)?;
         eprintln!("{}", built.summary());

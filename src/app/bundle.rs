@@ -27,7 +27,7 @@ pub fn bundle(
     for input in inputs {
         match load_briefing(input, &fonts) {
             Ok((file, briefing)) => {
-                let options = build_options(render, &template, &file, input);
+                let options = build_options(render, &template, &file, input)?;
                 items.push(BundleItem { briefing, source: options.source });
             }
             Err(Failure::Invalid(files)) => invalid.extend(files),
@@ -39,7 +39,7 @@ pub fn bundle(
     }
     let date = match date {
         Some(text) => Date::parse_iso(text).ok_or_else(|| {
-            let file = SourceFile { name: "--date".into(), text: text.to_string() };
+            let file = SourceFile::new("--date", text);
             let message = format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-11-20");
             Failure::Invalid(vec![(file, vec![Diagnostic { span: None, path: String::new(), message, help: None }])])
         })?,
@@ -49,7 +49,7 @@ pub fn bundle(
     let lang = items.first().map_or("en", |i| i.briefing.lang.as_str());
     let theme = template.theme_for(lang)?;
     let cover = Cover { title: title.to_string(), date };
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok());
+    let epoch = super::source_date_epoch()?;
     let out = crate::build_bundle(&items, &cover, &theme, &fonts, epoch)
         .map_err(|e| Failure::Io(format!("cannot render the dossier: {e}")))?;
     write_atomic(output, &out.pdf)?;

@@ -92,6 +92,9 @@ pub fn extract(pdf: &Path, output: Option<&Path>) -> Result<(), Failure> {
                 t
             }
         };
+        if std::path::absolute(&target).ok() == std::path::absolute(pdf).ok() {
+            return Err(Failure::Io(format!("{} is the PDF itself; choose another file with -o", target.display())));
+        }
         write_atomic(&target, data)?;
         eprintln!("wrote {} ({} bytes)", target.display(), data.len());
     }

@@ -180,15 +180,31 @@ pub fn template_path(arg: &str) -> Option<PathBuf> {
     (!theme::BUILTIN.iter().any(|b| b.name == arg)).then(|| PathBuf::from(arg))
 }
 
+/// `SOURCE_DATE_EPOCH` (reproducible-builds.org): seconds since 1970 to use as the PDF's
+/// dates. Set but not a number is an error, as the specification asks.
+pub fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) => s.trim().parse().map(Some).map_err(|_| {
+            Failure::Io(format!("SOURCE_DATE_EPOCH is {s:?}; it must be a whole number of seconds since 1970"))
+        }),
+        Err(_) => Ok(None),
+    }
+}
+
 /// Build options from the command line, the template and the environment
 /// (`SOURCE_DATE_EPOCH`).
-pub fn build_options(render: &RenderArgs, template: &Template, file: &SourceFile, path: &Path) -> BuildOptions {
-    let date = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok());
+pub fn build_options(
+    render: &RenderArgs,
+    template: &Template,
+    file: &SourceFile,
+    path: &Path,
+) -> Result<BuildOptions, Failure> {
+    let date = source_date_epoch()?;
     let source = (!render.no_embed_source).then(|| crate::pdf::Attachment {
         name: path.file_name().map_or_else(|| "briefing.yaml".into(), |n| n.to_string_lossy().into_owned()),
-        data: file.text.as_bytes().to_vec(),
+        data: file.original_bytes(),
     });
-    BuildOptions { toc: render.toc, source, date, logo: template.logo.clone() }
+    Ok(BuildOptions { toc: render.toc, source, date, logo: template.logo.clone() })
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then

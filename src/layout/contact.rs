@@ -62,11 +62,14 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     }
     let mut style = styles.contact.clone();
     style.space_before.0 = 0.0;
+    // The padding on the right too: lines end `pad` before the frame, as they start after it.
+    flow.width -= pad;
     for (p, after) in &paragraphs {
         let mut s = style.clone();
         s.space_after.0 = *after;
         flow.paragraph(p, &s, pad, Align::Left, None);
     }
+    flow.width += pad;
     flow.strut(pad);
     flow.end_group();
     // Keep the block in one piece where it fits on a page.

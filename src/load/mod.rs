@@ -114,11 +114,11 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
             return Err(LoadError::Invalid { file, diagnostics: vec![d] });
         }
     };
-    let text = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_string(),
-        None => text,
+    let (text, bom) = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => (rest.to_string(), true),
+        None => (text, false),
     };
-    let file = SourceFile::new(name, text);
+    let file = SourceFile { bom, ..SourceFile::new(name, text) };
     let blank = file.text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')

@@ -28,13 +28,27 @@ pub fn links(doc: &Document, index: usize) -> Vec<Object> {
                     "A",
                     Object::Dictionary(Dictionary::from_iter([
                         ("S", name("URI")),
-                        ("URI", Object::String(target.as_bytes().to_vec(), StringFormat::Literal)),
+                        ("URI", Object::String(ascii_uri(target).into_bytes(), StringFormat::Literal)),
                     ])),
                 ),
             ]))),
             _ => None,
         })
         .collect()
+}
+
+/// A URI action's target in 7-bit ASCII (ISO 32000-1, 12.6.4.7): bytes outside printable
+/// ASCII, spaces included, percent-encoded as UTF-8 (`straße` → `stra%C3%9Fe`).
+fn ascii_uri(target: &str) -> String {
+    let mut out = String::with_capacity(target.len());
+    for b in target.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The outline: entries nest by level (sections, topics under them; in a dossier, each
@@ -118,4 +132,15 @@ pub fn outline(out: &mut lopdf::Document, doc: &Document, page_ids: &[ObjectId])
         ])),
     );
     Some(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_ascii() {
+        assert_eq!(ascii_uri("https://example.eu/straße?q=a b"), "https://example.eu/stra%C3%9Fe?q=a%20b");
+        assert_eq!(ascii_uri("mailto:x@example.org"), "mailto:x@example.org");
+    }
 }

@@ -90,7 +90,9 @@ pub fn finish(
         ]);
         let annots = links(doc, index);
         if !annots.is_empty() {
-            page.set("Annots", Object::Array(annots));
+            // The page's /Annots holds references to the annotations (ISO 32000-1, table 30).
+            let refs = annots.into_iter().map(|a| Object::Reference(out.add_object(a))).collect();
+            page.set("Annots", Object::Array(refs));
         }
         page_ids.push(out.add_object(page));
     }

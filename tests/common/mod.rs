@@ -194,3 +194,311 @@ pub fn body_text(pdf: &[u8]) -> String {
 pub fn page_texts(pdf: &[u8]) -> Vec<String> {
     pdf_extract::extract_text_from_mem_by_pages(pdf).expect("per-page text")
 }
+
+// ---- building ---------------------------------------------------------------------------
+
+/// The seed briefing.
+pub fn seed() -> PathBuf {
+    repo("data/japan-eu-ict-workshop-10.yaml")
+}
+
+/// Runs `briefing ARGS…` in `dir` with `SOURCE_DATE_EPOCH` set.
+pub fn run_with_epoch(dir: &Path, args: &[&str], epoch: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .expect("the briefing binary runs")
+}
+
+/// Asserts that `briefing ARGS…` exited with `code`, showing its output if not.
+#[track_caller]
+pub fn assert_exit(o: &Output, code: i32) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "exit status\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        stderr(o)
+    );
+}
+
+/// Builds `yaml` (copied into `dir` under its own name) with `extra` arguments into
+/// `dir/NAME.pdf`, asserts success and returns the PDF's bytes.
+#[track_caller]
+pub fn build_in(dir: &Path, yaml: &Path, extra: &[&str]) -> Vec<u8> {
+    let name = yaml.file_name().expect("a file name");
+    let input = dir.join(name);
+    if input != yaml {
+        std::fs::copy(yaml, &input).expect("copy the YAML");
+    }
+    let out = input.with_extension("pdf");
+    let mut args = vec![input.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let args: Vec<&str> = std::iter::once("build").chain(args).collect();
+    let o = run(dir, &args);
+    assert_exit(&o, 0);
+    std::fs::read(&out).expect("the PDF was written")
+}
+
+/// Writes `text` to `dir/name` and returns the path.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write a file");
+    path
+}
+
+/// The seed's YAML with `from` replaced by `to` (which must occur).
+#[track_caller]
+pub fn seed_with(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(seed()).unwrap();
+    assert!(text.contains(from), "the seed has no {from:?}");
+    text.replacen(from, to, 1)
+}
+
+/// The names and contents of the files in `dir`, sorted.
+pub fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = if e.path().is_file() { std::fs::read(e.path()).unwrap() } else { Vec::new() };
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+// ---- what the YAML says ---------------------------------------------------------------------
+
+/// The briefing in `path`, read and checked by the library as the CLI does.
+pub fn briefing(path: &Path) -> briefing::model::Briefing {
+    let limits = briefing::load::Limits::default();
+    let file = briefing::load::read_source(path, &limits).unwrap_or_else(|e| panic!("{e}"));
+    let fonts = briefing::fonts::FontBook::builtin();
+    briefing::validate::load_briefing(&file, &limits, &|c| fonts.covers(c))
+        .unwrap_or_else(|d| panic!("{}", briefing::diag::render_all(&file, &d)))
+}
+
+/// Every piece of text of the briefing in `path` in reading order, as printed: title,
+/// organisation, summary, heading, overview, each topic's title and body (Markdown markers
+/// gone, link targets shown), then the contact block.
+pub fn pieces(path: &Path) -> Vec<String> {
+    let b = briefing(path);
+    let mut out = vec![b.title.clone()];
+    out.extend(b.organisation.clone());
+    let blocks = |blocks: &[briefing::markdown::Block], out: &mut Vec<String>| {
+        briefing::markdown::visit_text(blocks, &mut |t| {
+            // A hard line break is a new line on the page.
+            out.extend(t.split('\n').filter(|s| !s.trim().is_empty()).map(str::to_string))
+        })
+    };
+    blocks(&b.summary, &mut out);
+    out.extend(b.heading.clone());
+    blocks(&b.overview, &mut out);
+    for t in &b.topics {
+        out.push(t.title.clone());
+        blocks(&t.body, &mut out);
+    }
+    let c = &b.contact;
+    for field in [&c.note, &c.name, &c.division, &c.bureau, &c.organisation, &c.tel, &c.fax, &c.email, &c.url] {
+        out.extend(field.clone());
+    }
+    out
+}
+
+// ---- reading PDFs ---------------------------------------------------------------------------
+
+/// A run of text on a page, as drawn: position of its start (points, from the bottom-left),
+/// font, size and advance width.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub x: f32,
+    pub y: f32,
+    /// The font's BaseFont (`ABCDEF+NotoSans-Regular`).
+    pub font: String,
+    pub size: f32,
+    pub text: String,
+    pub width: f32,
+}
+
+fn number(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        _ => 0.0,
+    }
+}
+
+/// A Type 0 font as the tests need it: name, code → text (ToUnicode) and code → width.
+struct FontInfo {
+    name: String,
+    unicode: std::collections::HashMap<u16, String>,
+    widths: std::collections::HashMap<u16, f32>,
+}
+
+fn font_info(doc: &Document, font: &lopdf::Dictionary) -> FontInfo {
+    let deref = |o: &Object| doc.dereference(o).map(|(_, o)| o.clone()).ok();
+    let name = font.get(b"BaseFont").map(decode).unwrap_or_default();
+    let mut unicode = std::collections::HashMap::new();
+    if let Some(Object::Stream(s)) = font.get(b"ToUnicode").ok().and_then(deref) {
+        let data = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+        let cmap = String::from_utf8_lossy(&data).into_owned();
+        let hex = |h: &str| -> Vec<u16> {
+            h.as_bytes().chunks(4).filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect()
+        };
+        // Only `<code> <text>` lines (bfchar), which is what briefing writes.
+        for line in cmap.lines() {
+            let parts: Vec<&str> = line.split(['<', '>']).map(str::trim).filter(|p| !p.is_empty()).collect();
+            if parts.len() == 2 && line.trim_start().starts_with('<') {
+                if let (Some(&code), units) = (hex(parts[0]).first(), hex(parts[1])) {
+                    unicode.insert(code, String::from_utf16_lossy(&units));
+                }
+            }
+        }
+    }
+    let mut widths = std::collections::HashMap::new();
+    let descendant =
+        font.get(b"DescendantFonts").ok().and_then(deref).and_then(|a| a.as_array().ok()?.first().and_then(deref));
+    if let Some(Object::Dictionary(cid)) = descendant {
+        if let Some(Object::Array(w)) = cid.get(b"W").ok().and_then(deref) {
+            let mut i = 0;
+            while i < w.len() {
+                let first = number(&w[i]) as u16;
+                match w.get(i + 1).and_then(deref) {
+                    Some(Object::Array(ws)) => {
+                        for (k, v) in ws.iter().enumerate() {
+                            widths.insert(first + k as u16, number(v));
+                        }
+                        i += 2;
+                    }
+                    Some(last) => {
+                        let (last, v) = (number(&last) as u16, w.get(i + 2).map_or(0.0, number));
+                        for c in first..=last {
+                            widths.insert(c, v);
+                        }
+                        i += 3;
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+    FontInfo { name, unicode, widths }
+}
+
+/// Every text run of every page, in the order drawn. Reads the simple content briefing
+/// writes: `BT … x y Td … /F size Tf [<hex>] TJ ET`.
+pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
+    use lopdf::content::Content;
+    let doc = load(pdf);
+    let mut pages = Vec::new();
+    for (_, page_id) in doc.get_pages() {
+        let fonts: std::collections::HashMap<Vec<u8>, FontInfo> = doc
+            .get_page_fonts(page_id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, dict)| (name, font_info(&doc, dict)))
+            .collect();
+        let content = Content::decode(&doc.get_page_content(page_id).unwrap()).expect("a content stream");
+        let mut out = Vec::new();
+        let (mut x, mut y, mut leading) = (0.0f32, 0.0f32, 0.0f32);
+        let (mut line_x, mut line_y) = (0.0f32, 0.0f32);
+        let mut font: Option<&FontInfo> = None;
+        let mut size = 0.0f32;
+        for op in &content.operations {
+            let args = &op.operands;
+            match op.operator.as_str() {
+                "BT" => (x, y, line_x, line_y) = (0.0, 0.0, 0.0, 0.0),
+                "TL" => leading = number(&args[0]),
+                "Td" | "TD" => {
+                    line_x += number(&args[0]);
+                    line_y += number(&args[1]);
+                    (x, y) = (line_x, line_y);
+                    if op.operator == "TD" {
+                        leading = -number(&args[1]);
+                    }
+                }
+                "Tm" => {
+                    (line_x, line_y) = (number(&args[4]), number(&args[5]));
+                    (x, y) = (line_x, line_y);
+                }
+                "T*" => {
+                    line_y -= leading;
+                    (x, y) = (line_x, line_y);
+                }
+                "Tf" => {
+                    font = args[0].as_name().ok().and_then(|n| fonts.get(n));
+                    size = number(&args[1]);
+                }
+                "Tj" | "TJ" | "'" => {
+                    let Some(f) = font else { continue };
+                    let items: Vec<Object> = match &args[0] {
+                        Object::Array(a) => a.clone(),
+                        other => vec![other.clone()],
+                    };
+                    let (mut text, mut width) = (String::new(), 0.0f32);
+                    for item in &items {
+                        match item {
+                            Object::String(bytes, _) => {
+                                for pair in bytes.chunks(2) {
+                                    let code = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
+                                    text.push_str(f.unicode.get(&code).map_or("\u{FFFD}", String::as_str));
+                                    width += f.widths.get(&code).copied().unwrap_or(0.0) * size / 1000.0;
+                                }
+                            }
+                            other => width -= number(other) * size / 1000.0,
+                        }
+                    }
+                    out.push(Run { x, y, font: f.name.clone(), size, text, width });
+                    x += width;
+                }
+                _ => {}
+            }
+        }
+        pages.push(out);
+    }
+    pages
+}
+
+/// The page size (width, height) of the first page, in points.
+pub fn page_size(pdf: &[u8]) -> (f32, f32) {
+    let doc = load(pdf);
+    let (_, &first) = doc.get_pages().iter().next().map(|(k, v)| (*k, v)).expect("a page");
+    let page = doc.get_dictionary(first).unwrap();
+    let mb = page.get(b"MediaBox").and_then(|m| m.as_array()).expect("a MediaBox");
+    (number(&mb[2]) - number(&mb[0]), number(&mb[3]) - number(&mb[1]))
+}
+
+/// Each page's decompressed content stream(s).
+pub fn contents(pdf: &[u8]) -> Vec<Vec<u8>> {
+    let doc = load(pdf);
+    doc.get_pages().values().map(|&id| doc.get_page_content(id).unwrap()).collect()
+}
+
+/// Link annotations as (page number from 1, URI). Reads `/Annots` entries whether they are
+/// references (as the PDF specification wants) or dictionaries written in place.
+pub fn links(pdf: &[u8]) -> Vec<(usize, String)> {
+    let doc = load(pdf);
+    let mut out = Vec::new();
+    for (n, (_, id)) in doc.get_pages().into_iter().enumerate() {
+        let page = doc.get_dictionary(id).unwrap();
+        let annots = match page.get(b"Annots").ok().and_then(|o| doc.dereference(o).ok()) {
+            Some((_, Object::Array(a))) => a.clone(),
+            _ => Vec::new(),
+        };
+        for a in &annots {
+            let Some(a) = doc.dereference(a).ok().and_then(|(_, o)| o.as_dict().ok()) else { continue };
+            if a.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Link".as_slice()) {
+                continue;
+            }
+            let action = a.get(b"A").ok().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok());
+            if let Some(uri) = action.and_then(|d| d.get(b"URI").ok()) {
+                out.push((n + 1, decode(uri)));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,125 @@
+//! `briefing build` with several inputs or a folder: every good briefing is built (the same
+//! bytes as on its own), every bad one reported, a summary closes the run, and the exit code
+//! says whether all succeeded.
+
+mod common;
+
+use std::path::Path;
+
+use common::{assert_exit, fixture, info, listing, page_count, run, seed, stderr};
+
+/// Names of the PDFs in `dir`.
+fn pdfs(dir: &Path) -> Vec<String> {
+    listing(dir).into_iter().map(|(n, _)| n).filter(|n| n.ends_with(".pdf")).collect()
+}
+
+/// A folder with `a.yaml` (the seed), `b.yaml` (the multilingual fixture) and `out/`.
+fn two_good() -> tempfile::TempDir {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("a.yaml")).unwrap();
+    std::fs::copy(fixture("multilingual-eu.yaml"), dir.path().join("b.yaml")).unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    dir
+}
+
+#[test]
+fn good_inputs_are_built_and_a_bad_one_is_reported() {
+    let dir = two_good();
+    let yaml = common::seed_with("\norganisation:", "\norgansation:");
+    let line = yaml.lines().position(|l| l.starts_with("organsation:")).unwrap() + 1;
+    common::write(dir.path(), "bad.yaml", &yaml);
+
+    let o = run(dir.path(), &["build", "a.yaml", "b.yaml", "bad.yaml", "--out-dir", "out"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+
+    assert_eq!(pdfs(&dir.path().join("out")), ["a.pdf", "b.pdf"]);
+    for (name, yaml) in [("a", "a.yaml"), ("b", "b.yaml")] {
+        let pdf = std::fs::read(dir.path().join("out").join(format!("{name}.pdf"))).unwrap();
+        assert!(page_count(&pdf) >= 1);
+        let title = common::briefing(&dir.path().join(yaml)).title;
+        assert_eq!(info(&pdf, "Title"), Some(title));
+        assert!(err.contains(&format!("wrote out/{name}.pdf")), "{name} not reported:\n{err}");
+    }
+    assert!(err.contains(&format!("bad.yaml:{line}:1:")), "bad.yaml's diagnostics are not shown:\n{err}");
+    assert!(err.contains("did you mean `organisation`"), "{err}");
+    let summary = err.lines().last().unwrap_or_default();
+    assert!(summary.contains("2 of 3") && summary.contains("1 failed"), "no summary at the end:\n{err}");
+}
+
+#[test]
+fn a_batch_builds_the_same_bytes_as_single_builds() {
+    let dir = two_good();
+    assert_exit(&run(dir.path(), &["build", "a.yaml", "b.yaml", "--out-dir", "out"]), 0);
+    for name in ["a", "b"] {
+        let alone = format!("{name}-alone.pdf");
+        assert_exit(&run(dir.path(), &["build", &format!("{name}.yaml"), "-o", &alone]), 0);
+        let batch = std::fs::read(dir.path().join("out").join(format!("{name}.pdf"))).unwrap();
+        assert!(batch == std::fs::read(dir.path().join(&alone)).unwrap(), "{name}: batch and single builds differ");
+    }
+}
+
+#[test]
+fn a_missing_input_exits_2_and_the_others_are_built() {
+    let dir = two_good();
+    let o = run(dir.path(), &["build", "a.yaml", "gone.yaml", "b.yaml", "--out-dir", "out"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("gone.yaml"), "{}", stderr(&o));
+    assert_eq!(pdfs(&dir.path().join("out")), ["a.pdf", "b.pdf"]);
+}
+
+#[test]
+fn a_folder_builds_every_yaml_in_it() {
+    let dir = common::tempdir();
+    let src = dir.path().join("briefings");
+    std::fs::create_dir_all(src.join("nested")).unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    std::fs::copy(seed(), src.join("one.yaml")).unwrap();
+    std::fs::copy(fixture("japanese.yaml"), src.join("two.yaml")).unwrap();
+    std::fs::copy(fixture("multilingual-eu.yaml"), src.join("three.yml")).unwrap();
+    std::fs::write(src.join("notes.txt"), "title: not a briefing\n").unwrap();
+    std::fs::copy(seed(), src.join("nested/deeper.yaml")).unwrap();
+
+    let o = run(dir.path(), &["build", "briefings/", "--out-dir", "out"]);
+    assert_exit(&o, 0);
+    assert_eq!(pdfs(&dir.path().join("out")), ["one.pdf", "three.pdf", "two.pdf"]);
+    assert!(stderr(&o).contains("3 of 3"), "{}", stderr(&o));
+    assert_eq!(listing(&src).iter().filter(|(n, _)| n.ends_with(".pdf")).count(), 0, "written next to the inputs");
+}
+
+#[test]
+fn a_folder_without_out_dir_writes_next_to_each_input() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("one.yaml")).unwrap();
+    std::fs::copy(fixture("multilingual-eu.yaml"), dir.path().join("two.yaml")).unwrap();
+    assert_exit(&run(dir.path(), &["build", "."]), 0);
+    assert_eq!(pdfs(dir.path()), ["one.pdf", "two.pdf"]);
+}
+
+#[test]
+fn several_inputs_with_dash_o_exit_2() {
+    let dir = two_good();
+    let o = run(dir.path(), &["build", "a.yaml", "b.yaml", "-o", "both.pdf"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--out-dir"), "{}", stderr(&o));
+    assert!(pdfs(dir.path()).is_empty());
+}
+
+#[test]
+fn two_inputs_with_the_same_name_do_not_overwrite_each_other() {
+    // x/a.yaml and y/a.yaml both want out/a.pdf: one briefing must not silently replace the
+    // other (nor race with it). Refusing, or reporting the clash, are both fine.
+    let dir = common::tempdir();
+    for sub in ["x", "y", "out"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    std::fs::copy(seed(), dir.path().join("x/a.yaml")).unwrap();
+    std::fs::copy(fixture("multilingual-eu.yaml"), dir.path().join("y/a.yaml")).unwrap();
+    let o = run(dir.path(), &["build", "x/a.yaml", "y/a.yaml", "--out-dir", "out"]);
+    assert!(
+        !o.status.success(),
+        "both briefings were to be written to out/a.pdf, only one is there, and the run exits 0:\n{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("a.pdf"), "the clash is not named:\n{}", stderr(&o));
+}

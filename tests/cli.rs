@@ -1,0 +1,251 @@
+//! The command line as a user meets it: exit codes (0 ok, 1 invalid input, 2 usage or I/O),
+//! `check` writing nothing, atomic writes (a failed build keeps the old PDF and leaves no
+//! temporary file), help with examples, `templates`, `new` and `completions`.
+
+mod common;
+
+use std::path::Path;
+
+use common::{assert_exit, listing, run, seed, stderr};
+
+/// A temporary folder holding the seed as `seed.yaml`.
+fn with_seed() -> tempfile::TempDir {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("seed.yaml")).unwrap();
+    dir
+}
+
+/// Temporary files `write_atomic` may have left in `dir`.
+fn leftovers(dir: &Path) -> Vec<String> {
+    listing(dir).into_iter().map(|(name, _)| name).filter(|n| n.starts_with(".briefing-")).collect()
+}
+
+/// The seed with `organisation:` misspelt, and the line it is on (from 1).
+fn typo() -> (String, usize) {
+    let yaml = common::seed_with("\norganisation:", "\norgansation:");
+    let line = yaml.lines().position(|l| l.starts_with("organsation:")).unwrap() + 1;
+    (yaml, line)
+}
+
+#[test]
+fn a_good_build_exits_0() {
+    let dir = with_seed();
+    assert_exit(&run(dir.path(), &["build", "seed.yaml"]), 0);
+}
+
+#[test]
+fn invalid_yaml_exits_1_and_points_at_file_line_col() {
+    let dir = common::tempdir();
+    let (yaml, line) = typo();
+    common::write(dir.path(), "typo.yaml", &yaml);
+    let o = run(dir.path(), &["build", "typo.yaml"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains(&format!("typo.yaml:{line}:1:")), "no FILE:LINE:COL in\n{err}");
+    assert!(err.contains("did you mean `organisation`"), "{err}");
+    assert!(!dir.path().join("typo.pdf").exists(), "an invalid briefing was written");
+}
+
+#[test]
+fn a_missing_input_exits_2() {
+    let dir = common::tempdir();
+    let o = run(dir.path(), &["build", "nowhere.yaml"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("nowhere.yaml"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_missing_output_folder_exits_2_and_names_it() {
+    let dir = with_seed();
+    let o = run(dir.path(), &["build", "seed.yaml", "-o", "no-such-folder/seed.pdf"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("no-such-folder"), "{}", stderr(&o));
+
+    let o = run(dir.path(), &["build", "seed.yaml", "--out-dir", "no-such-dir"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("no-such-dir"), "{}", stderr(&o));
+    assert_eq!(listing(dir.path()).len(), 1, "something was written: {:?}", listing(dir.path()));
+}
+
+#[test]
+fn an_unknown_template_exits_2() {
+    let dir = with_seed();
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "glossy"]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("glossy"), "{err}");
+    for name in ["default", "press-release", "one-pager"] {
+        assert!(err.contains(name), "the message does not list {name}: {err}");
+    }
+}
+
+#[test]
+fn usage_mistakes_exit_2() {
+    let dir = with_seed();
+    assert_exit(&run(dir.path(), &["build"]), 2);
+    assert_exit(&run(dir.path(), &["frobnicate"]), 2);
+    assert_exit(&run(dir.path(), &["build", "seed.yaml", "--no-such-flag"]), 2);
+}
+
+#[test]
+fn check_exits_0_on_the_seed_and_writes_nothing() {
+    let dir = with_seed();
+    let before = listing(dir.path());
+    let o = run(dir.path(), &["check", "seed.yaml"]);
+    assert_exit(&o, 0);
+    assert_eq!(listing(dir.path()), before, "check changed the folder");
+}
+
+#[test]
+fn check_exits_1_on_bad_input_and_writes_nothing() {
+    let dir = common::tempdir();
+    let (yaml, line) = typo();
+    common::write(dir.path(), "typo.yaml", &yaml);
+    let before = listing(dir.path());
+    let o = run(dir.path(), &["check", "typo.yaml"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains(&format!("typo.yaml:{line}:1:")), "{}", stderr(&o));
+    assert_eq!(listing(dir.path()), before, "check changed the folder");
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_pdf() {
+    let dir = with_seed();
+    assert_exit(&run(dir.path(), &["build", "seed.yaml"]), 0);
+    let good = std::fs::read(dir.path().join("seed.pdf")).unwrap();
+    common::write(dir.path(), "seed.yaml", &typo().0);
+    assert_exit(&run(dir.path(), &["build", "seed.yaml"]), 1);
+    assert!(std::fs::read(dir.path().join("seed.pdf")).unwrap() == good, "the previous PDF changed");
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_failed_write_leaves_no_temporary_file() {
+    // The output is a folder: the temporary file is written, and renaming it fails.
+    let dir = with_seed();
+    std::fs::create_dir(dir.path().join("taken.pdf")).unwrap();
+    let o = run(dir.path(), &["build", "seed.yaml", "-o", "taken.pdf"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("taken.pdf"), "{}", stderr(&o));
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+    assert!(dir.path().join("taken.pdf").is_dir());
+}
+
+#[test]
+fn dash_o_never_replaces_the_input() {
+    let dir = with_seed();
+    let yaml = std::fs::read(dir.path().join("seed.yaml")).unwrap();
+    for output in ["seed.yaml", "./seed.yaml"] {
+        let o = run(dir.path(), &["build", "seed.yaml", "-o", output]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("seed.yaml"), "{}", stderr(&o));
+        assert!(std::fs::read(dir.path().join("seed.yaml")).unwrap() == yaml, "-o {output} replaced the YAML");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_folder_exits_2_and_keeps_the_previous_pdf() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = with_seed();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    assert_exit(&run(dir.path(), &["build", "seed.yaml", "-o", "out/seed.pdf"]), 0);
+    let good = std::fs::read(out.join("seed.pdf")).unwrap();
+    common::write(dir.path(), "seed.yaml", &common::seed_with("title: Results", "title: New results"));
+
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root (as in many containers) may write to a read-only folder anyway.
+    let privileged = std::fs::write(out.join("probe"), b"").is_ok();
+    let o = run(dir.path(), &["build", "seed.yaml", "-o", "out/seed.pdf"]);
+    let _ = std::fs::remove_file(out.join("probe"));
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    if privileged {
+        eprintln!("note: running with rights to write to read-only folders; exit code not checked");
+    } else {
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("out/seed.pdf"), "{}", stderr(&o));
+        assert!(std::fs::read(out.join("seed.pdf")).unwrap() == good, "the previous PDF changed");
+    }
+    assert_eq!(leftovers(&out), Vec::<String>::new());
+}
+
+#[test]
+fn help_shows_an_example_for_every_command() {
+    let dir = common::tempdir();
+    let o = run(dir.path(), &["--help"]);
+    assert_exit(&o, 0);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Example"));
+    // `watch` and `bundle` are being written; their help is theirs to settle.
+    for command in ["build", "check", "new", "templates", "extract", "completions"] {
+        let o = run(dir.path(), &[command, "--help"]);
+        assert_exit(&o, 0);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("Example"), "`briefing {command} --help` shows no example:\n{out}");
+        assert!(out.contains(&format!("briefing {command}")), "the example does not run {command}:\n{out}");
+    }
+}
+
+#[test]
+fn templates_lists_the_built_in_ones_with_descriptions() {
+    let dir = common::tempdir();
+    let o = run(dir.path(), &["templates"]);
+    assert_exit(&o, 0);
+    let out = String::from_utf8_lossy(&o.stdout);
+    for name in ["default", "press-release", "one-pager"] {
+        let line = out
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("{name} is not listed:\n{out}"));
+        let description = line[name.len()..].trim();
+        assert!(description.split_whitespace().count() >= 3, "{name} has no description: {line:?}");
+        assert!(!description.contains("does not load"), "{line}");
+    }
+}
+
+#[test]
+fn new_writes_a_starter_that_builds_and_never_overwrites() {
+    let dir = common::tempdir();
+    let o = run(dir.path(), &["new", "x.yaml"]);
+    assert_exit(&o, 0);
+    let starter = std::fs::read(dir.path().join("x.yaml")).expect("x.yaml written");
+    assert_exit(&run(dir.path(), &["build", "x.yaml"]), 0);
+    assert!(dir.path().join("x.pdf").is_file());
+
+    std::fs::write(dir.path().join("x.yaml"), b"title: mine\n").unwrap();
+    let o = run(dir.path(), &["new", "x.yaml"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("x.yaml"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(dir.path().join("x.yaml")).unwrap(), b"title: mine\n", "new overwrote a file");
+    assert!(!starter.is_empty());
+}
+
+#[test]
+fn completions_for_bash_mention_briefing() {
+    let dir = common::tempdir();
+    let o = run(dir.path(), &["completions", "bash"]);
+    assert_exit(&o, 0);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("briefing"));
+}
+
+#[test]
+fn a_source_date_epoch_that_is_not_a_number_is_an_error() {
+    let dir = common::tempdir();
+    std::fs::copy(common::seed(), dir.path().join("b.yaml")).unwrap();
+    let o = common::run_with_epoch(dir.path(), &["build", "b.yaml"], "yesterday");
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&o));
+    assert!(!dir.path().join("b.pdf").exists());
+}
+
+#[test]
+fn extract_never_writes_over_the_pdf_it_reads() {
+    let dir = common::tempdir();
+    std::fs::copy(common::seed(), dir.path().join("b.yaml")).unwrap();
+    assert_exit(&run(dir.path(), &["build", "b.yaml"]), 0);
+    let pdf = std::fs::read(dir.path().join("b.pdf")).unwrap();
+    let o = run(dir.path(), &["extract", "b.pdf", "-o", "b.pdf"]);
+    assert_exit(&o, 2);
+    assert_eq!(std::fs::read(dir.path().join("b.pdf")).unwrap(), pdf);
+}

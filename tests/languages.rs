@@ -1,0 +1,246 @@
+//! Text in other scripts and awkward shapes reaches the page whole: the Japanese and the
+//! 24-language fixtures come back from the PDF in order with every character, very long
+//! unbreakable strings are broken across lines that stay on the page, and a character no
+//! font has is reported at its line instead of silently dropped.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use briefing::model::RawBriefing;
+use common::{assert_exit, assert_in_order, build_in, fixture, pieces, run, squash, stderr, text};
+
+/// The strings of the YAML as written (before Markdown), read with the library's loader: the
+/// titles and contact fields, and the bodies when `bodies` (for plain-text bodies).
+fn raw_strings(path: &Path, bodies: bool) -> Vec<String> {
+    let limits = briefing::load::Limits::default();
+    let file = briefing::load::read_source(path, &limits).unwrap();
+    let (raw, diags) = briefing::load::load::<RawBriefing>(&file, &limits);
+    assert!(diags.is_empty(), "{}", briefing::diag::render_all(&file, &diags));
+    let s = |v: &Option<briefing::load::Spanned<String>>| v.as_ref().map(|v| v.value.trim().to_string());
+    let mut out: Vec<String> = [&raw.title, &raw.organisation].into_iter().filter_map(s).collect();
+    for t in raw.topics.iter().flat_map(|t| &t.value) {
+        out.extend(s(&t.value.title));
+        if bodies {
+            out.extend(s(&t.value.body));
+        }
+    }
+    let c = &raw.contact.as_ref().expect("a contact").value;
+    for field in [&c.note, &c.name, &c.division, &c.bureau, &c.organisation, &c.tel, &c.fax, &c.email, &c.url] {
+        out.extend(s(field));
+    }
+    out
+}
+
+/// Asserts that every character of `pieces` (whitespace aside) occurs in `text` at least as
+/// often as in the pieces: none went missing in a font or in the text layer.
+fn assert_no_character_missing(text: &str, pieces: &[String]) {
+    let mut have: HashMap<char, usize> = HashMap::new();
+    for c in text.chars() {
+        *have.entry(c).or_default() += 1;
+    }
+    let mut need: HashMap<char, usize> = HashMap::new();
+    for c in pieces.iter().flat_map(|p| p.chars()).filter(|c| !c.is_whitespace()) {
+        *need.entry(c).or_default() += 1;
+    }
+    let mut missing: Vec<String> = need
+        .iter()
+        .filter(|(c, n)| have.get(c).copied().unwrap_or(0) < **n)
+        .map(|(c, n)| format!("{c:?} (U+{:04X}) {n}× wanted, {}× found", u32::from(*c), have.get(c).unwrap_or(&0)))
+        .collect();
+    missing.sort();
+    assert!(missing.is_empty(), "characters missing from the PDF text: {missing:#?}");
+    assert!(!text.contains('\u{FFFD}'), "a character came back as U+FFFD");
+}
+
+#[test]
+fn japanese_comes_back_in_order_with_every_character() {
+    let dir = common::tempdir();
+    let input = fixture("japanese.yaml");
+    let pdf = build_in(dir.path(), &input, &[]);
+    let text = text(&pdf);
+    // Japanese has no spaces to break at: compare without whitespace.
+    let words = pieces(&input);
+    assert_in_order(&text, &words);
+    assert_in_order(&text, &raw_strings(&input, false));
+    assert_no_character_missing(&text, &words);
+    // Lines were broken between characters, not by dropping any: the summary's first
+    // paragraph is longer than a line and is there whole once squashed.
+    let first = squash(&words[2]);
+    assert!(squash(&text).contains(&first));
+    assert!(!text.lines().any(|l| squash(l) == first), "the first paragraph was not broken at all");
+    // ... and where Japanese allows it: no line starts with closing punctuation or ends
+    // with an opening bracket.
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        assert!(!line.starts_with(['、', '。', '）', '」', '』', '！', '？']), "a line starts badly: {line:?}");
+        assert!(!line.ends_with(['（', '「', '『']), "a line ends badly: {line:?}");
+    }
+}
+
+#[test]
+fn multilingual_comes_back_in_order_with_every_character() {
+    let dir = common::tempdir();
+    let input = fixture("multilingual-eu.yaml");
+    let pdf = build_in(dir.path(), &input, &[]);
+    let text = text(&pdf);
+    let words = pieces(&input);
+    assert_in_order(&text, &words);
+    assert_in_order(&text, &raw_strings(&input, true));
+    assert_no_character_missing(&text, &words);
+}
+
+#[test]
+fn special_letters_come_back_as_themselves() {
+    let dir = common::tempdir();
+    let input = fixture("multilingual-eu.yaml");
+    let yaml = std::fs::read_to_string(&input).unwrap();
+    let text = text(&build_in(dir.path(), &input, &[]));
+    // ĳ, ß, ő, ș and ț (comma below, not cedilla), ł, ħ, ġ.
+    for c in ['ĳ', 'ß', 'ő', 'ș', 'ț', 'ł', 'ħ', 'ġ'] {
+        assert!(yaml.contains(c), "the fixture has no {c}");
+        assert!(text.contains(c), "{c:?} (U+{:04X}) is missing from the PDF text", u32::from(c));
+    }
+    for lookalike in ['ş', 'ţ'] {
+        assert!(!text.contains(lookalike), "{lookalike:?} printed, but the fixture has only comma-below letters");
+    }
+    // Whole words in Greek and Bulgarian Cyrillic.
+    for word in ["Ελληνικά", "νοημοσύνη", "ΐ", "ΰ", "ς", "Български", "Съвместната", "щ", "ъ", "ь", "ю", "я"]
+    {
+        assert!(text.contains(word), "{word:?} is missing from the PDF text");
+    }
+}
+
+#[test]
+fn a_very_long_url_and_word_are_broken_across_lines_on_the_page() {
+    let dir = common::tempdir();
+    let url = format!("https://example.org/{}", "a".repeat(300 - "https://example.org/".len()));
+    let word = "W".repeat(200);
+    assert_eq!(url.chars().count(), 300);
+    let yaml = common::seed_with(
+        "      Japan explained the efforts to institutionalize trust services",
+        &format!(
+            "      See {url} and {word} here.\n\n      Japan explained the efforts to institutionalize trust services"
+        ),
+    );
+    let input = common::write(dir.path(), "long.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    let text = text(&pdf);
+
+    let squashed = squash(&text);
+    assert!(squashed.contains(&url), "the URL did not survive:\n{text}");
+    assert!(squashed.contains(&word), "the long word did not survive:\n{text}");
+    assert_in_order(&text, &pieces(&input));
+    let lines_with = |start: &str| text.lines().filter(|l| l.contains(start)).count();
+    assert!(!text.lines().any(|l| l.contains(&url)), "the URL is on one line");
+    assert!(!text.lines().any(|l| l.contains(&word)), "the word is on one line");
+    assert!(lines_with("aaaaaaaaaa") >= 2, "the URL is not split over two lines or more:\n{text}");
+    assert!(lines_with("WWWWWWWWWW") >= 2, "the word is not split over two lines or more:\n{text}");
+
+    // Every run of text ends inside the page, within the margin the text starts at.
+    let (width, _) = common::page_size(&pdf);
+    let runs: Vec<common::Run> = common::runs(&pdf).into_iter().flatten().collect();
+    let left = runs.iter().map(|r| r.x).fold(f32::INFINITY, f32::min);
+    for r in &runs {
+        assert!(
+            r.x + r.width <= width - left + 0.5,
+            "{:?} runs from {} to {} on a {width} pt page with a {left} pt margin",
+            r.text,
+            r.x,
+            r.x + r.width
+        );
+    }
+}
+
+/// The framed boxes of each page, from their stroked vertical sides: (left, right, bottom, top).
+fn frames(pdf: &[u8]) -> Vec<Vec<(f32, f32, f32, f32)>> {
+    let num = |o: &lopdf::Object| o.as_float().unwrap_or_else(|_| o.as_i64().unwrap_or(0) as f32);
+    common::contents(pdf)
+        .iter()
+        .map(|c| {
+            let ops = lopdf::content::Content::decode(c).unwrap().operations;
+            let mut sides = Vec::new();
+            let mut at = (0.0, 0.0);
+            for op in &ops {
+                match op.operator.as_str() {
+                    "m" => at = (num(&op.operands[0]), num(&op.operands[1])),
+                    "l" => {
+                        let to = (num(&op.operands[0]), num(&op.operands[1]));
+                        if (to.0 - at.0).abs() < 0.01 && (to.1 - at.1).abs() > 10.0 {
+                            sides.push((at.0, at.1.min(to.1), at.1.max(to.1)));
+                        }
+                        at = to;
+                    }
+                    _ => {}
+                }
+            }
+            // Pair each left side with the right side spanning the same heights.
+            let mut boxes = Vec::new();
+            for &(x, bottom, top) in &sides {
+                let right = sides.iter().filter(|s| s.0 > x + 50.0 && s.1 == bottom && s.2 == top).map(|s| s.0).next();
+                if let Some(right) = right {
+                    boxes.push((x, right, bottom, top));
+                }
+            }
+            boxes
+        })
+        .collect()
+}
+
+/// Asserts that the text inside each frame keeps at least the distance from the right side
+/// that it keeps from the left (the template's padding).
+fn assert_text_inside_frames(pdf: &[u8], what: &str) {
+    let runs = common::runs(pdf);
+    let frames = frames(pdf);
+    assert!(frames.iter().any(|f| !f.is_empty()), "{what}: no framed box found");
+    for (page, boxes) in frames.iter().enumerate() {
+        for &(left, right, bottom, top) in boxes {
+            let inside: Vec<&common::Run> =
+                runs[page].iter().filter(|r| r.y > bottom && r.y < top && r.x >= left && r.x < right).collect();
+            let Some(pad) = inside.iter().map(|r| r.x - left).reduce(f32::min) else { continue };
+            for r in &inside {
+                assert!(
+                    r.x + r.width <= right - pad + 0.5,
+                    "{what}, page {}: {:?} ends {:.1} pt from the frame's right side, {pad:.1} pt from its left",
+                    page + 1,
+                    r.text,
+                    right - (r.x + r.width)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn japanese_contact_text_keeps_inside_its_frame() {
+    let dir = common::tempdir();
+    let pdf = build_in(dir.path(), &fixture("japanese.yaml"), &[]);
+    assert_text_inside_frames(&pdf, "japanese");
+}
+
+#[test]
+fn a_long_contact_address_keeps_inside_its_frame() {
+    let dir = common::tempdir();
+    let url = format!("https://example.org/{}", "b".repeat(280));
+    let yaml =
+        common::seed_with("  fax: \"+81 3 5253 5924\"\n", &format!("  fax: \"+81 3 5253 5924\"\n  url: {url}\n"));
+    let input = common::write(dir.path(), "long-contact.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    assert!(squash(&text(&pdf)).contains(&url));
+    assert_text_inside_frames(&pdf, "long contact URL");
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_at_its_line() {
+    let dir = common::tempdir();
+    let yaml = common::seed_with("  - title: AI\n", "  - title: AI 😀\n");
+    let line = yaml.lines().position(|l| l.contains('😀')).unwrap() + 1;
+    common::write(dir.path(), "emoji.yaml", &yaml);
+    let o = run(dir.path(), &["build", "emoji.yaml"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("no font has U+1F600"), "{err}");
+    assert!(err.contains(&format!("emoji.yaml:{line}:")), "not at line {line}:\n{err}");
+    assert!(err.contains("topics[3].title"), "{err}");
+    assert!(!dir.path().join("emoji.pdf").exists());
+}

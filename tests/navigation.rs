@@ -1,0 +1,441 @@
+//! Finding one's way in and around the PDF: outline entries that open the right page at the
+//! heading, page numbers, metadata and language, the marking and the DRAFT watermark, the
+//! table of contents, links, the attached source YAML, and user templates that change only
+//! what they name.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use lopdf::{Document, Object, ObjectId};
+
+use common::{assert_exit, briefing, build_in, fixture, info, lang, outline, page_texts, run, runs, seed, stderr};
+
+/// Outline entries as (depth, title, page number from 1, top of the view in points).
+fn outline_dests(pdf: &[u8]) -> Vec<(usize, String, usize, f32)> {
+    let doc = common::load(pdf);
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut out = Vec::new();
+    fn walk(
+        doc: &Document,
+        first: Option<ObjectId>,
+        depth: usize,
+        pages: &[ObjectId],
+        out: &mut Vec<(usize, String, usize, f32)>,
+    ) {
+        let mut next = first;
+        while let Some(id) = next {
+            let d = doc.get_dictionary(id).unwrap();
+            let title = d.get(b"Title").map(common::decode).unwrap_or_default();
+            let dest = d.get(b"Dest").and_then(Object::as_array).expect("an outline entry with a /Dest");
+            let page =
+                dest[0].as_reference().ok().and_then(|p| pages.iter().position(|&x| x == p)).map_or(0, |i| i + 1);
+            let top = match dest.get(3) {
+                Some(Object::Real(r)) => *r,
+                Some(Object::Integer(i)) => *i as f32,
+                _ => f32::NAN,
+            };
+            out.push((depth, title, page, top));
+            walk(doc, d.get(b"First").and_then(Object::as_reference).ok(), depth + 1, pages, out);
+            next = d.get(b"Next").and_then(Object::as_reference).ok();
+        }
+    }
+    let root = doc.catalog().unwrap().get(b"Outlines").and_then(Object::as_reference).expect("an outline");
+    let first = doc.get_dictionary(root).unwrap().get(b"First").and_then(Object::as_reference).ok();
+    walk(&doc, first, 0, &pages, &mut out);
+    out
+}
+
+/// The outline the seed (or any briefing with an overview) should have.
+fn expected_outline(path: &Path) -> Vec<(usize, String)> {
+    let b = briefing(path);
+    let mut out = vec![(0, "1. Overview".to_string()), (0, "2. Major achievements".to_string())];
+    out.extend(b.topics.iter().enumerate().map(|(i, t)| (1, format!("{}. {}", i + 1, t.title))));
+    out.push((0, "Contact".to_string()));
+    out
+}
+
+/// Asserts that each outline entry opens the page its heading is printed on, with the
+/// heading just below the top of the view. The contact entry opens at the contact block,
+/// whose first line is its label (or, in templates without the label, the note).
+fn assert_outline_points_at_headings(pdf: &[u8], contact_first_line: &str) {
+    let runs = runs(pdf);
+    for (_, title, page, top) in outline_dests(pdf) {
+        // "1. Overview" is printed as the number "1." and the heading "Overview".
+        let heading = match title.split_once(' ') {
+            Some((n, rest)) if n.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()) => rest,
+            _ if title == "Contact" => contact_first_line,
+            _ => title.as_str(),
+        };
+        assert!(page >= 1, "{title} points at no page");
+        let on_page = &runs[page - 1];
+        let found = on_page
+            .iter()
+            .filter(|r| !r.text.trim().is_empty() && heading.starts_with(r.text.trim()))
+            .any(|r| r.y <= top && top - r.y <= 40.0);
+        assert!(
+            found,
+            "outline entry {title:?} opens page {page} at y={top}, but {heading:?} is not just below there; \
+             the page has {:?}",
+            on_page.iter().map(|r| (r.y, r.text.as_str())).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_outline_lists_sections_and_topics_at_their_headings() {
+    let dir = common::tempdir();
+    let pdf = build_in(dir.path(), &seed(), &[]);
+    let found: Vec<(usize, String)> = outline(&pdf).into_iter().map(|(d, t, _)| (d, t)).collect();
+    assert_eq!(found, expected_outline(&seed()));
+    assert_eq!(found[2].1, "1. 5G and Beyond 5G (6G)");
+    assert_eq!(found.iter().filter(|e| e.0 == 1).count(), 8, "the 8 topics nest under Major achievements");
+    assert_outline_points_at_headings(&pdf, "Contact");
+}
+
+#[test]
+fn the_outline_follows_headings_when_contents_move_them() {
+    let dir = common::tempdir();
+    let pdf = build_in(dir.path(), &seed(), &["--toc"]);
+    let found: Vec<(usize, String)> = outline(&pdf).into_iter().map(|(d, t, _)| (d, t)).collect();
+    assert_eq!(found, expected_outline(&seed()));
+    assert_outline_points_at_headings(&pdf, "Contact");
+}
+
+#[test]
+fn every_page_says_page_x_of_y() {
+    let dir = common::tempdir();
+    // Not the Japanese fixture: its footer may be localised.
+    for (name, input) in [("seed", seed()), ("multilingual", fixture("multilingual-eu.yaml"))] {
+        let pdf = build_in(dir.path(), &input, &[]);
+        let pages = page_texts(&pdf);
+        let n = pages.len();
+        assert!(n >= 2, "{name}: the test wants several pages");
+        for (i, text) in pages.iter().enumerate() {
+            let want = format!("Page {} of {n}", i + 1);
+            assert!(text.contains(&want), "{name}: page {} has no {want:?}:\n{text}", i + 1);
+            assert_eq!(text.matches("Page ").count(), 1, "{name}: page {} numbered twice:\n{text}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn metadata_comes_from_the_briefing() {
+    let dir = common::tempdir();
+    let pdf = build_in(dir.path(), &seed(), &[]);
+    let b = briefing(&seed());
+    assert_eq!(info(&pdf, "Author"), b.organisation);
+    assert_eq!(
+        info(&pdf, "Subject").as_deref(),
+        Some(
+            "The Ministry of Internal Affairs and Communications (MIC) and the European Commission held the 10th \
+             Japan-EU ICT Strategy Workshop in the form of a web-conference on Thursday, October 1, and Friday, \
+             October 2, 2020."
+        ),
+        "Subject is the summary's first sentence"
+    );
+    let keywords = info(&pdf, "Keywords").expect("Keywords");
+    for t in &b.topics {
+        assert!(keywords.contains(&t.title), "Keywords lack {:?}: {keywords}", t.title);
+    }
+    for key in ["CreationDate", "ModDate"] {
+        let date = info(&pdf, key).unwrap_or_default();
+        assert!(date.starts_with("D:20201006"), "{key} is {date:?}, not the briefing's date");
+    }
+    assert_eq!(lang(&pdf).as_deref(), Some("en"));
+}
+
+#[test]
+fn subject_and_language_follow_the_yaml() {
+    let dir = common::tempdir();
+    let yaml = common::seed_with("date: 2020-10-06\n", "date: 2020-10-06\nsubject: Outcome of the 10th workshop\n");
+    let input = common::write(dir.path(), "subject.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    assert_eq!(info(&pdf, "Subject").as_deref(), Some("Outcome of the 10th workshop"));
+
+    let ja = build_in(dir.path(), &fixture("japanese.yaml"), &[]);
+    assert_eq!(lang(&ja).as_deref(), Some("ja"));
+    assert_eq!(info(&ja, "Author").as_deref(), Some("総務省"));
+    assert_eq!(
+        info(&ja, "Subject").as_deref(),
+        Some("総務省と欧州委員会は、2020年10月1日（木）及び2日（金）に、第10回日EU・ICT戦略ワークショップをウェブ会議形式で開催しました。")
+    );
+}
+
+#[test]
+fn a_marking_is_on_every_page() {
+    let dir = common::tempdir();
+    let yaml = common::seed_with("date: 2020-10-06\n", "date: 2020-10-06\nmarking: For official use only\n");
+    let input = common::write(dir.path(), "marked.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    let pages = page_texts(&pdf);
+    assert!(pages.len() >= 2);
+    for (i, text) in pages.iter().enumerate() {
+        assert!(text.contains("For official use only"), "page {} has no marking:\n{text}", i + 1);
+    }
+}
+
+/// The operators of each page's content.
+fn operators(pdf: &[u8]) -> Vec<Vec<String>> {
+    common::contents(pdf)
+        .iter()
+        .map(|c| lopdf::content::Content::decode(c).unwrap().operations.into_iter().map(|o| o.operator).collect())
+        .collect()
+}
+
+#[test]
+fn draft_draws_a_watermark_that_is_not_text() {
+    let dir = common::tempdir();
+    let plain = build_in(dir.path(), &seed(), &[]);
+    let yaml = common::seed_with("date: 2020-10-06\n", "date: 2020-10-06\ndraft: true\n");
+    let input = common::write(dir.path(), "draft.yaml", &yaml);
+    let draft = build_in(dir.path(), &input, &[]);
+
+    // Its letters are outlines, not text: they never land in the middle of a sentence.
+    let text = common::text(&draft);
+    assert!(!text.contains("DRAFT"), "the watermark is text:\n{text}");
+    assert_eq!(common::page_texts(&draft), common::page_texts(&plain), "the draft's text differs");
+    common::assert_in_order(&text, &common::pieces(&input));
+
+    // Every page carries a filled shape that the plain build does not have.
+    let (plain_ops, draft_ops) = (operators(&plain), operators(&draft));
+    let (plain_bytes, draft_bytes) = (common::contents(&plain), common::contents(&draft));
+    assert_eq!(plain_ops.len(), draft_ops.len());
+    for (i, (p, d)) in plain_ops.iter().zip(&draft_ops).enumerate() {
+        assert!(!p.iter().any(|o| o == "f"), "page {} of the plain build has a fill", i + 1);
+        assert!(d.iter().any(|o| o == "f"), "page {} of the draft has no filled watermark", i + 1);
+        assert!(d.iter().filter(|o| *o == "c").count() > 20, "page {}: the watermark has no letter shapes", i + 1);
+        assert!(draft_bytes[i].len() > plain_bytes[i].len() + 1000, "page {}: no room for a watermark", i + 1);
+    }
+}
+
+#[test]
+fn toc_adds_contents_with_page_numbers() {
+    let dir = common::tempdir();
+    let plain = build_in(dir.path(), &seed(), &[]);
+    assert!(!common::text(&plain).contains("Contents"), "contents without --toc");
+    let pdf = build_in(dir.path(), &seed(), &["--toc"]);
+    let entries = outline(&pdf);
+    let page1 = &runs(&pdf)[0];
+    let heading = page1.iter().position(|r| r.text.trim() == "Contents").expect("a Contents heading on page 1");
+    let mut after = heading;
+    for (_, title, page) in &entries {
+        // The entry's line, after the previous one, and a page number on its baseline.
+        let at = page1[after + 1..]
+            .iter()
+            .position(|r| r.text.trim() == title)
+            .map(|i| i + after + 1)
+            .unwrap_or_else(|| panic!("{title:?} is not listed in the contents (in order)"));
+        let line = &page1[at];
+        let number = page1
+            .iter()
+            .filter(|r| (r.y - line.y).abs() < 0.5 && r.x > line.x + line.width)
+            .find_map(|r| r.text.trim().parse::<usize>().ok())
+            .unwrap_or_else(|| panic!("{title:?} has no page number in the contents"));
+        assert_eq!(number, *page, "the contents say {title:?} is on page {number}, the outline says {page}");
+        after = at;
+    }
+}
+
+#[test]
+fn links_show_their_address_and_are_clickable() {
+    let dir = common::tempdir();
+    let yaml = common::seed_with(
+        "      Japan explained the efforts to institutionalize trust services",
+        "      See [the ministry's page](https://www.soumu.go.jp/english/) for more.\n\n      \
+         Japan explained the efforts to institutionalize trust services",
+    );
+    let yaml = yaml.replace(
+        "  fax: \"+81 3 5253 5924\"\n",
+        "  fax: \"+81 3 5253 5924\"\n  email: inquiry@example.go.jp\n  url: https://www.soumu.go.jp/contact/\n",
+    );
+    let input = common::write(dir.path(), "links.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    let pages = page_texts(&pdf);
+    let links = common::links(&pdf);
+    let on_page = |needle: &str| pages.iter().position(|t| t.contains(needle)).map(|i| i + 1);
+
+    // A Markdown link prints its address and is a /Link to it on the page it is on.
+    let page = on_page("https://www.soumu.go.jp/english/").expect("the link's address is printed");
+    assert!(on_page("the ministry's page").is_some());
+    assert!(links.contains(&(page, "https://www.soumu.go.jp/english/".into())), "no /Link on page {page}: {links:?}");
+    // The contact's e-mail and web address are links too.
+    let page = on_page("inquiry@example.go.jp").expect("the e-mail is printed");
+    assert!(links.contains(&(page, "mailto:inquiry@example.go.jp".into())), "no mailto /Link: {links:?}");
+    let page = on_page("https://www.soumu.go.jp/contact/").expect("the web address is printed");
+    assert!(links.contains(&(page, "https://www.soumu.go.jp/contact/".into())), "no web /Link: {links:?}");
+    // Nothing else is a link.
+    assert!(links.len() <= 4, "unexpected links: {links:?}");
+
+    // /Annots holds indirect references to the annotations (ISO 32000-1, table 30); some
+    // readers and libraries (lopdf's get_page_annotations) see no links otherwise.
+    let doc = common::load(&pdf);
+    for (n, (_, id)) in doc.get_pages().into_iter().enumerate() {
+        let page = doc.get_dictionary(id).unwrap();
+        let Ok(annots) = page.get(b"Annots").and_then(Object::as_array) else { continue };
+        for a in annots {
+            assert!(matches!(a, Object::Reference(_)), "page {}: an annotation written in place: {a:?}", n + 1);
+        }
+    }
+    let seen: usize = doc.get_pages().values().map(|&id| doc.get_page_annotations(id).unwrap().len()).sum();
+    assert_eq!(seen, links.len(), "lopdf sees {seen} annotations of {}", links.len());
+}
+
+#[test]
+fn link_addresses_with_other_letters_are_ascii_uris() {
+    // A /URI is 7-bit ASCII (ISO 32000-1, 12.6.4.7): other letters are percent-encoded UTF-8.
+    let dir = common::tempdir();
+    let yaml = common::seed_with(
+        "      Japan explained the efforts to institutionalize trust services",
+        "      See [the rules](https://example.eu/regeln/straße?für=ő) for more.\n\n      \
+         Japan explained the efforts to institutionalize trust services",
+    );
+    let input = common::write(dir.path(), "iri.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    assert!(common::text(&pdf).contains("https://example.eu/regeln/straße?für=ő"), "the address as written is printed");
+    let doc = common::load(&pdf);
+    let mut uris = Vec::new();
+    for (_, id) in doc.get_pages() {
+        for a in doc.get_page_annotations(id).unwrap() {
+            if let Ok(Object::String(bytes, _)) = a.get(b"A").and_then(Object::as_dict).and_then(|d| d.get(b"URI")) {
+                uris.push(bytes.clone());
+            }
+        }
+    }
+    assert!(!uris.is_empty(), "no link");
+    for uri in &uris {
+        assert!(uri.is_ascii(), "a /URI that is not ASCII: {:?}", String::from_utf8_lossy(uri));
+        assert_eq!(String::from_utf8_lossy(uri), "https://example.eu/regeln/stra%C3%9Fe?f%C3%BCr=%C5%91");
+    }
+}
+
+#[test]
+fn the_source_yaml_round_trips() {
+    let dir = common::tempdir();
+    let input = dir.path().join("seed.yaml");
+    std::fs::copy(seed(), &input).unwrap();
+    assert_exit(&run(dir.path(), &["build", "seed.yaml"]), 0);
+    let o = run(dir.path(), &["extract", "seed.pdf", "-o", "back.yaml"]);
+    assert_exit(&o, 0);
+    assert!(
+        std::fs::read(dir.path().join("back.yaml")).unwrap() == std::fs::read(&input).unwrap(),
+        "not the same bytes"
+    );
+
+    // Without -o, under its own name next to the PDF, and never over an existing file.
+    let o = run(dir.path(), &["extract", "seed.pdf"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("seed.yaml"), "{}", stderr(&o));
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    std::fs::rename(dir.path().join("seed.pdf"), dir.path().join("elsewhere/seed.pdf")).unwrap();
+    assert_exit(&run(dir.path(), &["extract", "elsewhere/seed.pdf"]), 0);
+    assert!(std::fs::read(dir.path().join("elsewhere/seed.yaml")).unwrap() == std::fs::read(&input).unwrap());
+}
+
+/// Builds `bytes` as `name` and extracts the attachment again.
+fn round_trip(name: &str, bytes: &[u8]) -> Vec<u8> {
+    let dir = common::tempdir();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    assert_exit(&run(dir.path(), &["build", name, "-o", "out.pdf"]), 0);
+    assert_exit(&run(dir.path(), &["extract", "out.pdf", "-o", "back.yaml"]), 0);
+    std::fs::read(dir.path().join("back.yaml")).unwrap()
+}
+
+#[test]
+fn the_source_round_trips_with_windows_line_ends() {
+    let crlf = std::fs::read_to_string(seed()).unwrap().replace('\n', "\r\n").into_bytes();
+    assert!(round_trip("crlf.yaml", &crlf) == crlf, "CRLF line ends did not survive");
+}
+
+#[test]
+fn the_source_round_trips_with_a_byte_order_mark() {
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(std::fs::read(seed()).unwrap());
+    let back = round_trip("bom.yaml", &bom);
+    assert!(back == bom, "extracted {} bytes of {}: the byte order mark was lost", back.len(), bom.len());
+}
+
+#[test]
+fn no_embed_source_leaves_no_attachment() {
+    let dir = common::tempdir();
+    let pdf = build_in(dir.path(), &seed(), &["--no-embed-source"]);
+    let doc = common::load(&pdf);
+    let catalog = doc.catalog().unwrap();
+    assert!(catalog.get(b"AF").is_err(), "an /AF without a source");
+    assert!(catalog.get(b"Names").is_err(), "a /Names tree without a source");
+    assert!(
+        !doc.objects.values().any(|o| o.as_stream().is_ok_and(|s| s.dict.has_type(b"EmbeddedFile"))),
+        "an embedded file without a source"
+    );
+    let o = run(dir.path(), &["extract", "japan-eu-ict-workshop-10.pdf", "-o", "back.yaml"]);
+    assert_exit(&o, 2);
+    assert!(!dir.path().join("back.yaml").exists());
+}
+
+/// The text of the first paragraph of a Markdown field.
+fn first_paragraph(blocks: &[briefing::markdown::Block]) -> String {
+    match &blocks[0] {
+        briefing::markdown::Block::Paragraph(inl) => briefing::markdown::plain_text(inl),
+        other => panic!("not a paragraph: {other:?}"),
+    }
+}
+
+/// A template file in `dir`.
+fn template(dir: &Path, text: &str) -> PathBuf {
+    common::write(dir, "mine.yaml", text)
+}
+
+/// The sizes of the runs whose text starts `piece` (its first line on the page).
+fn sizes_of(pdf: &[u8], piece: &str) -> Vec<f32> {
+    runs(pdf)
+        .iter()
+        .flatten()
+        .filter(|r| r.text.trim().len() > 3 && piece.starts_with(r.text.trim()))
+        .map(|r| r.size)
+        .collect()
+}
+
+#[test]
+fn a_user_template_changes_only_what_it_names() {
+    let dir = common::tempdir();
+    let mine = template(dir.path(), "labels: {overview: Summary}\nstyles: {body: {size: 12}}\n");
+    let default = build_in(dir.path(), &seed(), &[]);
+    let custom = build_in(dir.path(), &seed(), &["--template", mine.to_str().unwrap()]);
+    let text = common::text(&custom);
+    let b = briefing(&seed());
+
+    // What it names: the label, and the body's size.
+    let titles: Vec<String> = outline(&custom).into_iter().map(|(_, t, _)| t).collect();
+    assert!(titles.contains(&"1. Summary".to_string()), "{titles:?}");
+    assert!(!text.contains("Overview"), "the old label is still printed");
+    assert!(text.contains("Summary"));
+    let overview = first_paragraph(&b.overview);
+    assert!(common::squash(&text).contains(&common::squash(&overview)));
+    assert_eq!(sizes_of(&default, &overview), vec![10.0], "the default body size");
+    assert_eq!(sizes_of(&custom, &overview), vec![12.0], "the template's body size");
+
+    // Everything else stays as the default has it.
+    assert!(titles.contains(&"2. Major achievements".to_string()), "{titles:?}");
+    assert!(titles.contains(&"Contact".to_string()));
+    assert!(text.contains("TEL: +81 3 5253 5920"));
+    assert!(text.contains("October 6, 2020"), "the date format changed");
+    for piece in [&b.title, &first_paragraph(&b.summary), b.heading.as_ref().unwrap(), &b.topics[0].title] {
+        assert_eq!(sizes_of(&custom, piece), sizes_of(&default, piece), "the size of {piece:?} changed");
+    }
+    assert_eq!(common::page_size(&custom), common::page_size(&default));
+    assert_eq!(common::runs(&custom)[0][0].x, common::runs(&default)[0][0].x, "the margin changed");
+    common::assert_in_order(&text, &common::pieces(&seed()));
+}
+
+#[test]
+fn a_template_mistake_is_reported_at_its_line() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("seed.yaml")).unwrap();
+    template(dir.path(), "# my look\nstyles:\n  body: {colour: \"#000000\"}\n");
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("did you mean `color`"), "{err}");
+    assert!(err.contains("mine.yaml:3:"), "not at the template's line 3:\n{err}");
+    assert!(!dir.path().join("seed.pdf").exists());
+}
