@@ -328,20 +328,6 @@ fn first_key(text: &str) -> Span {
 
 /// Why a `YYYY-MM-DD` date does not exist; `None` if `text` is not of that shape.
 fn no_such_date(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let number = |range: std::ops::Range<usize>| {
         text.get(range).filter(|p| p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok())
     };
@@ -350,7 +336,7 @@ fn no_such_date(text: &str) -> Option<String> {
         return None;
     }
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let reason = match MONTHS.get((month as usize).wrapping_sub(1)) {
+    let reason = match crate::model::MONTH_NAMES.get((month as usize).wrapping_sub(1)) {
         _ if year == 0 => "there is no year 0".to_string(),
         None => format!("there is no month {month}"),
         Some(_) if day == 0 => "there is no day 0".to_string(),

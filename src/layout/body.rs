@@ -5,9 +5,9 @@ use crate::fonts::FontStyle;
 use crate::markdown::{Align as CellAlign, Block as MdBlock, Inline};
 use crate::theme::{Align, TextStyle};
 
-use super::flow::{look, Block, Flow};
+use super::flow::{look, place_run, Block, Flow};
 use super::text::{self, Span};
-use super::{Item, TextItem};
+use super::Item;
 
 /// Inline Markdown runs as spans in `style`: strong is bold, emphasis italic, links coloured.
 pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span> {
@@ -202,25 +202,7 @@ fn table(
                         CellAlign::Right => inner - line.width,
                     };
                     for run in &line.runs {
-                        let rx = x + pad + shift + run.x;
-                        if let Some(target) = &run.look.link {
-                            items.push(Item::Link {
-                                x: rx,
-                                y: top_pad,
-                                width: run.width,
-                                height: line_h,
-                                target: target.clone(),
-                            });
-                        }
-                        items.push(Item::Text(TextItem {
-                            x: rx,
-                            baseline: top_pad + baseline,
-                            face: run.face,
-                            size: run.look.size,
-                            color: run.look.color,
-                            text: run.text.clone(),
-                            width: run.width,
-                        }));
+                        place_run(&mut items, run, x + pad + shift + run.x, top_pad + baseline, (top_pad, line_h));
                     }
                 }
                 items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: height, color });

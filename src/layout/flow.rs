@@ -5,7 +5,7 @@
 use crate::fonts::{FontBook, FontStyle};
 use crate::theme::{Align, Rgb, TextStyle, Theme};
 
-use super::text::{self, Look, Span};
+use super::text::{self, Look, Run, Span};
 use super::{Item, TextItem};
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
@@ -57,6 +57,23 @@ pub struct Group {
     pub frame: bool,
     pub left: f32,
     pub right: f32,
+}
+
+/// Places a set run at `x` on `baseline`: its text, and over it a link area as tall as the
+/// line (`line` = top and height) when the run is a link.
+pub fn place_run(items: &mut Vec<Item>, run: &Run, x: f32, baseline: f32, line: (f32, f32)) {
+    if let Some(target) = &run.look.link {
+        items.push(Item::Link { x, y: line.0, width: run.width, height: line.1, target: target.clone() });
+    }
+    items.push(Item::Text(TextItem {
+        x,
+        baseline,
+        face: run.face,
+        size: run.look.size,
+        color: run.look.color,
+        text: run.text.clone(),
+        width: run.width,
+    }));
 }
 
 /// Builds the flow. Knows the content area's horizontal extent, the theme and the fonts.
@@ -206,25 +223,8 @@ impl<'a> Flow<'a> {
                     self.place_str(&mut items, label, self.left + label_x, baseline, &look);
                 }
             }
-            for run in line.runs {
-                if let Some(target) = &run.look.link {
-                    items.push(Item::Link {
-                        x: x0 + run.x,
-                        y: baseline - size,
-                        width: run.width,
-                        height: size * 1.25,
-                        target: target.clone(),
-                    });
-                }
-                items.push(Item::Text(TextItem {
-                    x: x0 + run.x,
-                    baseline,
-                    face: run.face,
-                    size: run.look.size,
-                    color: run.look.color,
-                    text: run.text,
-                    width: run.width,
-                }));
+            for run in &line.runs {
+                place_run(&mut items, run, x0 + run.x, baseline, (0.0, height));
             }
             // Orphans and widows: the first line stays with the second, the last but one
             // with the last.
@@ -239,16 +239,8 @@ impl<'a> Flow<'a> {
         let spans = [Span { text: s.to_string(), look: look.clone() }];
         let mut width = 0.0;
         for line in text::set(&spans, f32::INFINITY, self.fonts) {
-            for run in line.runs {
-                items.push(Item::Text(TextItem {
-                    x: x + run.x,
-                    baseline,
-                    face: run.face,
-                    size: run.look.size,
-                    color: run.look.color,
-                    text: run.text,
-                    width: run.width,
-                }));
+            for run in &line.runs {
+                place_run(items, run, x + run.x, baseline, (0.0, 0.0));
             }
             width = line.width;
         }

@@ -226,21 +226,7 @@ fn watermark(theme: &Theme, fonts: &FontBook) -> Watermark {
 
 /// Formats a date with the template's `date_format`.
 pub fn format_date(date: crate::model::Date, format: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS[usize::from(date.month().clamp(1, 12)) - 1];
+    let month = crate::model::MONTH_NAMES[usize::from(date.month().clamp(1, 12)) - 1];
     let mut out = String::new();
     let mut chars = format.chars().peekable();
     while let Some(c) = chars.next() {
