@@ -121,6 +121,12 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     lines
 }
 
+/// Spaces that vanish at the ends of a line. No-break spaces (kept for indentation, e.g. in
+/// code) and the ideographic space (a full character in Japanese text) stay.
+fn hangs(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}')
+}
+
 /// Widths of stretches of glyphs in constant time, so that a 4 MB word costs no more per
 /// line than a short one.
 struct Widths {
@@ -139,7 +145,7 @@ impl Widths {
         visible.push(v);
         for (i, g) in glyphs.iter().enumerate() {
             s += f64::from(g.width);
-            if !g.ch.is_whitespace() {
+            if !hangs(g.ch) {
                 v = i + 1;
             }
             sum.push(s);
@@ -180,7 +186,7 @@ fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: 
 /// invisible characters, spaces at the line's ends). A line that ends at a soft hyphen shows
 /// a hyphen there.
 fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook) -> Line {
-    let visible = |g: &&Glyph| !g.ch.is_whitespace() || g.ch == '\u{3000}';
+    let visible = |g: &&Glyph| !hangs(g.ch);
     let first = glyphs.iter().position(|g| visible(&g));
     let last = glyphs.iter().rposition(|g| visible(&g));
     let mut line = Line::default();
@@ -276,6 +282,14 @@ mod tests {
         let joined: String = texts(&lines).concat().split_whitespace().collect();
         let expected: String = text.split_whitespace().collect();
         assert_eq!(joined, expected);
+    }
+
+    #[test]
+    fn no_break_spaces_keep_their_width_at_the_start_of_a_line() {
+        let fonts = FontBook::builtin();
+        let lines = set(&plain("\u{A0}\u{A0}indented"), 500.0, &fonts);
+        assert_eq!(texts(&lines), ["\u{A0}\u{A0}indented"]);
+        assert!(lines[0].runs[0].width > 0.0);
     }
 
     #[test]
