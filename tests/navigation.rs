@@ -419,8 +419,19 @@ fn a_user_template_changes_only_what_it_names() {
     assert!(titles.contains(&"Contact".to_string()));
     assert!(text.contains("TEL: +81 3 5253 5920"));
     assert!(text.contains("October 6, 2020"), "the date format changed");
+    // (The sizes a piece is printed in: the title also runs in the header of every page,
+    // and the larger body makes more pages.)
+    let distinct = |mut v: Vec<f32>| {
+        v.sort_by(f32::total_cmp);
+        v.dedup();
+        v
+    };
     for piece in [&b.title, &first_paragraph(&b.summary), b.heading.as_ref().unwrap(), &b.topics[0].title] {
-        assert_eq!(sizes_of(&custom, piece), sizes_of(&default, piece), "the size of {piece:?} changed");
+        assert_eq!(
+            distinct(sizes_of(&custom, piece)),
+            distinct(sizes_of(&default, piece)),
+            "the size of {piece:?} changed"
+        );
     }
     assert_eq!(common::page_size(&custom), common::page_size(&default));
     assert_eq!(common::runs(&custom)[0][0].x, common::runs(&default)[0][0].x, "the margin changed");

@@ -30,11 +30,11 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
     let look = look(style);
     let size = f32::from(style.size.0);
     let (line_height, ascent) = flow.line_metrics(size, style.line_height.0);
-    // The header sits in the top margin, its line ending half a line above the content;
-    // the footer mirrors it in the bottom margin.
+    // The header sits in the top margin, its rule a line above the content; the footer
+    // starts a line below the content.
     let top = page_theme.margin_top.pt();
-    let header_top = (top - 1.5 * line_height).max(0.0);
-    let footer_top = doc.height - page_theme.margin_bottom.pt() + 0.5 * line_height;
+    let header_top = (top - 2.5 * line_height).max(0.0);
+    let footer_top = doc.height - page_theme.margin_bottom.pt() + 1.0 * line_height;
     let pages = doc.pages.len();
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(b) = owners.get(page.owner).or(owners.first()) else { return };
