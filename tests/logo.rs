@@ -1,0 +1,87 @@
+//! A template's logo: a PNG keeps its transparency as a soft mask, a JPEG is embedded as it
+//! is, and a logo that cannot be read is an I/O error naming the file.
+
+mod common;
+
+use common::{assert_exit, run, seed};
+use lopdf::Object;
+
+/// A 4×2 RGBA PNG, half transparent.
+fn png() -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, 4, 2);
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut w = enc.write_header().unwrap();
+    w.write_image_data(&[31, 58, 104, 128].repeat(8)).unwrap();
+    drop(w);
+    out
+}
+
+/// The image XObjects of a PDF, soft masks aside: (width, height, has a soft mask, filter).
+fn images(pdf: &[u8]) -> Vec<(i64, i64, bool, String)> {
+    let doc = common::load(pdf);
+    let streams = || doc.objects.iter().filter_map(|(id, o)| o.as_stream().ok().map(|s| (*id, s)));
+    let masks: Vec<lopdf::ObjectId> =
+        streams().filter_map(|(_, s)| s.dict.get(b"SMask").and_then(Object::as_reference).ok()).collect();
+    streams()
+        .filter(|(id, s)| {
+            !masks.contains(id) && s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image".as_slice())
+        })
+        .map(|(_, s)| {
+            let int = |k: &[u8]| s.dict.get(k).and_then(Object::as_i64).unwrap_or(0);
+            let filter = s.dict.get(b"Filter").map(common::decode).unwrap_or_default();
+            (int(b"Width"), int(b"Height"), s.dict.get(b"SMask").is_ok(), filter)
+        })
+        .collect()
+}
+
+#[test]
+fn a_png_logo_is_drawn_with_its_transparency() {
+    let dir = common::tempdir();
+    std::fs::create_dir(dir.path().join("look")).unwrap();
+    std::fs::write(dir.path().join("look/logo.png"), png()).unwrap();
+    std::fs::write(dir.path().join("look/mine.yaml"), "title_block: {logo: logo.png, logo_width: 20}\n").unwrap();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    assert_exit(&run(dir.path(), &["build", "b.yaml", "--template", "look/mine.yaml"]), 0);
+    let pdf = std::fs::read(dir.path().join("b.pdf")).unwrap();
+    assert_eq!(images(&pdf), vec![(4, 2, true, "FlateDecode".to_string())]);
+    // The page draws it, and the text is all still there.
+    let doc = common::load(&pdf);
+    let first = *doc.get_pages().values().next().unwrap();
+    let content = String::from_utf8_lossy(&doc.get_page_content(first).unwrap()).into_owned();
+    assert!(content.contains("/Logo Do"), "the logo is not drawn on page 1");
+    common::assert_in_order(&common::body_text(&pdf), &common::pieces(&seed()));
+}
+
+#[test]
+fn a_jpeg_logo_is_embedded_as_it_is() {
+    let dir = common::tempdir();
+    // SOI, SOF0 (8 bits, 2 high, 3 wide, 3 components), EOI: enough for a reader of the size.
+    let jpeg = [
+        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x03, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0,
+        0xFF, 0xD9,
+    ];
+    std::fs::write(dir.path().join("logo.jpg"), jpeg).unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "title_block: {logo: logo.jpg}\n").unwrap();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    assert_exit(&run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]), 0);
+    let pdf = std::fs::read(dir.path().join("b.pdf")).unwrap();
+    assert_eq!(images(&pdf), vec![(3, 2, false, "DCTDecode".to_string())]);
+}
+
+#[test]
+fn a_missing_or_unreadable_logo_is_an_error_naming_it() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "title_block: {logo: nowhere.png}\n").unwrap();
+    let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 2);
+    assert!(common::stderr(&o).contains("nowhere.png"), "{}", common::stderr(&o));
+    std::fs::write(dir.path().join("bad.png"), b"GIF89a").unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "title_block: {logo: bad.png}\n").unwrap();
+    let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 2);
+    assert!(common::stderr(&o).contains("not a PNG or JPEG"), "{}", common::stderr(&o));
+    assert!(!dir.path().join("b.pdf").exists());
+}
