@@ -61,8 +61,11 @@ struct Glyph {
 
 /// Sets `spans` into lines at most `max_width` points wide. Nothing is dropped: a word wider
 /// than the line is broken between grapheme clusters; a character no face has keeps zero
-/// width here (validation reports those before layout runs).
+/// width here (validation reports those before layout runs). A `max_width` below zero (a
+/// table column narrower than its padding) is zero: one grapheme cluster per line.
 pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
+    // Below zero even an empty line would be too wide, and breaking could never stop.
+    let max_width = max_width.max(0.0);
     let mut text = String::new();
     let mut glyphs: Vec<Glyph> = Vec::new();
     for (si, span) in spans.iter().enumerate() {
@@ -245,6 +248,15 @@ mod tests {
         let joined: String = texts(&lines).concat().split_whitespace().collect();
         let expected: String = text.split_whitespace().collect();
         assert_eq!(joined, expected);
+    }
+
+    #[test]
+    fn a_width_below_zero_sets_one_cluster_per_line() {
+        let fonts = FontBook::builtin();
+        for width in [-5.0, 0.0, f32::NAN] {
+            let lines = set(&plain("ab\u{301}c"), width, &fonts);
+            assert_eq!(texts(&lines), ["a", "b\u{301}", "c"], "width {width}");
+        }
     }
 
     #[test]
