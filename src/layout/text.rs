@@ -89,19 +89,20 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     }
     // Byte offset → glyph index, for mapping break opportunities.
     let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
+    let widths = Widths::new(&glyphs);
 
     let mut lines = Vec::new();
     let mut line_start = 0usize; // glyph index where the current line begins
     let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
     for (byte, kind) in linebreaks(&text) {
         let seg_end = index_of(byte);
-        if content_width(&glyphs[line_start..seg_end]) > max_width + 0.01 {
+        if widths.content(line_start, seg_end) > max_width + 0.01 {
             if let Some(brk) = last_fit.filter(|&b| b > line_start) {
                 lines.push(make_line(&glyphs[line_start..brk], spans, fonts));
                 line_start = brk;
             }
             // The segment may still be too wide for a line of its own: break inside it.
-            while content_width(&glyphs[line_start..seg_end]) > max_width + 0.01 {
+            while widths.content(line_start, seg_end) > max_width + 0.01 {
                 let cut = split_point(&text, &glyphs, line_start, seg_end, max_width);
                 lines.push(make_line(&glyphs[line_start..cut], spans, fonts));
                 line_start = cut;
@@ -122,10 +123,41 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     lines
 }
 
-/// Width of glyphs as they would sit on a line: trailing spaces hang in the margin.
-fn content_width(glyphs: &[Glyph]) -> f32 {
-    let end = glyphs.iter().rposition(|g| !g.ch.is_whitespace()).map_or(0, |i| i + 1);
-    glyphs[..end].iter().map(|g| g.width).sum()
+/// Widths of stretches of glyphs in constant time, whatever their length: a paragraph is
+/// measured from its line's start at every break opportunity, and a 4 MB word (or a long
+/// paragraph set at unlimited width) must not be added up again each time.
+struct Widths {
+    /// `before[i]`: the width of `glyphs[..i]`. In `f64`, so that a difference of two large
+    /// sums is as exact as adding up the stretch itself.
+    before: Vec<f64>,
+    /// `ink[i]`: one past the last glyph before `i` that is not whitespace (0 if none).
+    ink: Vec<usize>,
+}
+
+impl Widths {
+    fn new(glyphs: &[Glyph]) -> Widths {
+        let mut before = Vec::with_capacity(glyphs.len() + 1);
+        let mut ink = Vec::with_capacity(glyphs.len() + 1);
+        let (mut sum, mut last) = (0.0f64, 0);
+        before.push(sum);
+        ink.push(last);
+        for (i, g) in glyphs.iter().enumerate() {
+            sum += f64::from(g.width);
+            if !g.ch.is_whitespace() {
+                last = i + 1;
+            }
+            before.push(sum);
+            ink.push(last);
+        }
+        Widths { before, ink }
+    }
+
+    /// Width of `glyphs[from..to]` as they would sit on a line: trailing spaces hang in the
+    /// margin.
+    fn content(&self, from: usize, to: usize) -> f32 {
+        let end = self.ink[to].max(from);
+        (self.before[end] - self.before[from]) as f32
+    }
 }
 
 /// The glyph index at which to cut an over-wide stretch `[from, to)`: as many whole grapheme
@@ -257,6 +289,20 @@ mod tests {
             let lines = set(&plain("ab\u{301}c"), width, &fonts);
             assert_eq!(texts(&lines), ["a", "b\u{301}", "c"], "width {width}");
         }
+    }
+
+    #[test]
+    fn a_long_word_sets_in_linear_time() {
+        // Measuring the rest of the word from scratch after every cut took minutes for this.
+        let fonts = FontBook::builtin();
+        let word = "x".repeat(300_000);
+        let start = std::time::Instant::now();
+        let lines = set(&plain(&word), 100.0, &fonts);
+        let unlimited = set(&plain(&"word ".repeat(60_000)), f32::INFINITY, &fonts);
+        assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
+        assert!(lines.iter().all(|l| l.width <= 100.01));
+        assert_eq!(texts(&lines).concat(), word);
+        assert_eq!(unlimited.len(), 1);
     }
 
     #[test]
