@@ -123,6 +123,23 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     lines
 }
 
+/// The length in bytes of the longest prefix of `text` that is at most `max_width` points wide
+/// on one line in `look`, found without measuring anything past it.
+pub fn fitting_prefix(text: &str, look: &Look, max_width: f32, fonts: &FontBook) -> usize {
+    let size = f32::from(look.size);
+    let mut width = 0.0;
+    for (i, ch) in text.char_indices() {
+        let ch = if ch == '\t' { ' ' } else { ch };
+        if ch != '\n' && !is_invisible(ch) {
+            width += fonts.face_for(ch, look.style).map_or(0.0, |f| width_of(fonts, f, ch, size));
+        }
+        if width > max_width {
+            return i;
+        }
+    }
+    text.len()
+}
+
 /// Widths of stretches of glyphs in constant time, whatever their length: a paragraph is
 /// measured from its line's start at every break opportunity, and a 4 MB word (or a long
 /// paragraph set at unlimited width) must not be added up again each time.
