@@ -220,3 +220,30 @@ fn table(
     }
     flow.space(style.space_after.0.max(body.space_after.0));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontBook;
+    use crate::theme::{TemplateRef, Theme};
+
+    #[test]
+    fn a_table_with_more_columns_than_fit_is_laid_out() {
+        let fonts = FontBook::builtin();
+        let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        let mut flow = Flow::new(&fonts, &theme, 68.0, 459.0);
+        // 200 columns leave each about 2.3 points, less than a cell's padding.
+        let md = format!("{}|\n{}|\n{}|\n", "| a ".repeat(200), "|---".repeat(200), "| b ".repeat(200));
+        blocks(&mut flow, &crate::markdown::parse(&md), &theme.styles.body, 0.0);
+        let text: String = flow
+            .blocks
+            .iter()
+            .flat_map(|b| &b.items)
+            .filter_map(|i| match i {
+                Item::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!((text.matches('a').count(), text.matches('b').count()), (200, 200));
+    }
+}

@@ -61,8 +61,11 @@ struct Glyph {
 
 /// Sets `spans` into lines at most `max_width` points wide. Nothing is dropped: a word wider
 /// than the line is broken between grapheme clusters; a character no face has keeps zero
-/// width here (validation reports those before layout runs).
+/// width here (validation reports those before layout runs). A `max_width` below zero (a
+/// table column narrower than its padding) is zero: one grapheme cluster per line.
 pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
+    // Below zero even an empty line would be too wide, and breaking could never stop.
+    let max_width = max_width.max(0.0);
     let mut text = String::new();
     let mut glyphs: Vec<Glyph> = Vec::new();
     for (si, span) in spans.iter().enumerate() {
@@ -87,20 +90,19 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     // Byte offset → glyph index, for mapping break opportunities.
     let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
     let widths = Widths::new(&glyphs);
-    let content_width = |from: usize, to: usize| widths.content(from, to);
 
     let mut lines = Vec::new();
     let mut line_start = 0usize; // glyph index where the current line begins
     let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
     for (byte, kind) in linebreaks(&text) {
         let seg_end = index_of(byte);
-        if content_width(line_start, seg_end) > max_width + 0.01 {
+        if widths.content(line_start, seg_end) > max_width + 0.01 {
             if let Some(brk) = last_fit.filter(|&b| b > line_start) {
                 lines.push(make_line(&glyphs[line_start..brk], spans, fonts));
                 line_start = brk;
             }
             // The segment may still be too wide for a line of its own: break inside it.
-            while content_width(line_start, seg_end) > max_width + 0.01 {
+            while widths.content(line_start, seg_end) > max_width + 0.01 {
                 let cut = split_point(&text, &glyphs, line_start, seg_end, max_width);
                 lines.push(make_line(&glyphs[line_start..cut], spans, fonts));
                 line_start = cut;
@@ -125,6 +127,23 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
 /// code) and the ideographic space (a full character in Japanese text) stay.
 fn hangs(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}')
+}
+
+/// The length in bytes of the longest prefix of `text` that is at most `max_width` points wide
+/// on one line in `look`, found without measuring anything past it.
+pub fn fitting_prefix(text: &str, look: &Look, max_width: f32, fonts: &FontBook) -> usize {
+    let size = f32::from(look.size);
+    let mut width = 0.0;
+    for (i, ch) in text.char_indices() {
+        let ch = if ch == '\t' { ' ' } else { ch };
+        if ch != '\n' && !is_invisible(ch) {
+            width += fonts.face_for(ch, look.style).map_or(0.0, |f| width_of(fonts, f, ch, size));
+        }
+        if width > max_width {
+            return i;
+        }
+    }
+    text.len()
 }
 
 /// Widths of stretches of glyphs in constant time, so that a 4 MB word costs no more per
@@ -282,6 +301,28 @@ mod tests {
         let joined: String = texts(&lines).concat().split_whitespace().collect();
         let expected: String = text.split_whitespace().collect();
         assert_eq!(joined, expected);
+    }
+
+    #[test]
+    fn a_width_below_zero_sets_one_cluster_per_line() {
+        let fonts = FontBook::builtin();
+        for width in [-5.0, 0.0, f32::NAN] {
+            let lines = set(&plain("ab\u{301}c"), width, &fonts);
+            assert_eq!(texts(&lines), ["a", "b\u{301}", "c"], "width {width}");
+        }
+    }
+
+    #[test]
+    fn a_long_word_sets_whole() {
+        // Measuring the rest of the word from scratch after every cut made this quadratic
+        // (minutes); it stays fast, but what is asserted is only that nothing is lost.
+        let fonts = FontBook::builtin();
+        let word = "x".repeat(300_000);
+        let lines = set(&plain(&word), 100.0, &fonts);
+        let unlimited = set(&plain(&"word ".repeat(60_000)), f32::INFINITY, &fonts);
+        assert!(lines.iter().all(|l| l.width <= 100.01));
+        assert_eq!(texts(&lines).concat(), word);
+        assert_eq!(unlimited.len(), 1);
     }
 
     #[test]

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Times the release CLI on generated inputs of up to 4 MiB (the loader's limit) in the shapes
+# that fuzzing with small inputs cannot reach: long words and titles, wide and long tables,
+# deep nesting, many short runs. Prints one line per case; a case over 60 s is cut off.
+# Usage: fuzz/big-inputs.sh [CASE...]      (needs python3)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cargo build --release -q --manifest-path "$repo/Cargo.toml"
+bin=$repo/target/release/briefing
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+python3 - "$work" "$@" <<'EOF'
+import sys
+work, only = sys.argv[1], sys.argv[2:]
+MB = (4 << 20) - 200
+
+def body(text):
+    lines = "".join("      " + l + "\n" for l in text.split("\n"))
+    return ("title: T\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: |\n" + lines
+            + "contact:\n  tel: \"1\"\n")
+
+def title(text):
+    return f"title: \"{text}\"\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: x\ncontact:\n  tel: \"1\"\n"
+
+nested = "".join("  " * i + "- item\n" for i in range(30))
+cases = {
+    "prose": lambda: body("Japan and the EU confirmed the importance of standardization and research.\n\n" * (MB // 110)),
+    "long-word": lambda: body("x" * (MB - 200)),
+    "long-title": lambda: title("x" * (MB - 200)),
+    "long-title-words": lambda: title("word " * (MB // 5 - 40)),
+    "table-columns": lambda: body("|a" * (MB // 16) + "|\n" + "|-" * (MB // 16) + "|\n" + "|b" * (MB // 16) + "|"),
+    "table-rows": lambda: body("| a | b |\n|---|---|\n" + "| x | y |\n" * (MB // 16)),
+    "nested-lists": lambda: body(nested * (MB // len(nested) // 2)),
+    "nested-quotes": lambda: body(("> " * 32 + "x\n") * (MB // 80)),
+    "code": lambda: body("```\n" + "    x = 1;\n" * (MB // 20) + "```"),
+    "links": lambda: body("[a](https://e.org/x) " * (MB // 30)),
+    "emphasis": lambda: body("*a* **b** " * (MB // 16)),
+    "hard-breaks": lambda: body("a\\\n" * (MB // 14)),
+    "combining-marks": lambda: body("e" + "\u0301" * (MB // 4)),
+    "rtl-marks": lambda: body("a\u200fb\u202ec " * (MB // 24)),
+}
+for name, make in cases.items():
+    if not only or name in only:
+        open(f"{work}/{name}.yaml", "w").write(make())
+EOF
+for f in "$work"/*.yaml; do
+  name=$(basename "$f" .yaml)
+  start=$(date +%s%N)
+  if out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ); then
+    status="ok"
+  else
+    status="FAILED/TIMEOUT"
+  fi
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  printf '%-16s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+done
