@@ -23,7 +23,7 @@ def title(text):
 
 nested = "".join("  " * i + "- item\n" for i in range(30))
 cases = {
-    "prose": lambda: body("Japan and the EU confirmed the importance of standardization and research.\n\n" * (MB // 110)),
+    "prose": lambda: body("Japan and the EU confirmed the importance of international standardization and research.\n\n" * (MB // 110)),
     "long-word": lambda: body("x" * (MB - 200)),
     "long-title": lambda: title("x" * (MB - 200)),
     "long-title-words": lambda: title("word " * (MB // 5 - 40)),
