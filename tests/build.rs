@@ -194,3 +194,32 @@ fn every_template_prints_every_word_and_they_differ() {
     let default = built.iter().find(|b| b.0 == "default").unwrap();
     assert!(default.2 > one_pager.2, "the default template is as compact as the one-pager");
 }
+
+/// A briefing long enough to be drawn in several runs of pages: every page is there, in
+/// order, with its number, and all the text.
+#[test]
+fn a_long_briefing_drawn_in_parts_is_whole() {
+    let dir = common::tempdir();
+    let mut yaml = String::from("title: Long briefing\ndate: 2020-10-06\ntopics:\n");
+    // About 170,000 characters: more than one run of pages (`WORK_PER_CHUNK` in pdf/mod.rs).
+    for i in 1..=600 {
+        // Letters that differ from topic to topic: lines that recur at page edges, digits
+        // aside, would be taken for running headers by `body_text`.
+        let tag: String = [i % 26, i / 26 % 26].iter().map(|&n| char::from(b'a' + n as u8)).collect();
+        yaml.push_str(&format!(
+            "  - title: Topic {i} {tag}\n    body: |\n      Paragraph {tag} of policy prose that is long enough to fill a \
+             few lines of the page {tag}, with words about standardization {tag}, research {tag} and cooperation \
+             {tag} toward Beyond 5G {tag}, number {tag}.\n"
+        ));
+    }
+    yaml.push_str("contact:\n  tel: \"1\"\n");
+    let path = dir.path().join("long.yaml");
+    std::fs::write(&path, &yaml).unwrap();
+    let pdf = common::build_in(dir.path(), &path, &[]);
+    let pages = common::page_texts(&pdf);
+    assert!(pages.len() > 20, "{} pages", pages.len());
+    for (i, text) in pages.iter().enumerate() {
+        assert!(text.contains(&format!("Page {} of {}", i + 1, pages.len())), "page {}", i + 1);
+    }
+    common::assert_in_order(&common::body_text(&pdf), &common::pieces(&path));
+}

@@ -33,8 +33,9 @@ pub fn resource_name(plan: &Plan, i: usize) -> String {
     }
 }
 
-/// Renders the pages to printpdf's PDF bytes (fonts still to be replaced by `post.rs`).
-pub fn draw(doc: &Document, plan: &Plan) -> Result<Vec<u8>, PdfError> {
+/// Renders `pages` of the document to printpdf's PDF bytes (fonts still to be replaced by
+/// `post.rs`).
+pub fn draw(doc: &Document, plan: &Plan, pages: std::ops::Range<usize>) -> Result<Vec<u8>, PdfError> {
     let size = Size::new(mm(doc.width), mm(doc.height));
     let conformance = printpdf::PdfConformance::Custom(printpdf::CustomPdfConformance {
         requires_icc_profile: false,
@@ -42,7 +43,8 @@ pub fn draw(doc: &Document, plan: &Plan) -> Result<Vec<u8>, PdfError> {
         ..Default::default()
     });
     let mut renderer = Renderer::new(size, "")?.with_conformance(conformance);
-    for _ in 1..doc.pages.len() {
+    let pages = &doc.pages[pages];
+    for _ in 1..pages.len() {
         renderer.add_page(size);
     }
 
@@ -57,7 +59,7 @@ pub fn draw(doc: &Document, plan: &Plan) -> Result<Vec<u8>, PdfError> {
     let Some(first) = first else {
         // A document with no text at all cannot happen (the title is required), but must
         // not crash: draw the lines alone.
-        return finish(renderer, doc, None, plan);
+        return finish(renderer, pages, None, plan);
     };
     let family = FontFamily { regular: first.clone(), bold: first.clone(), italic: first.clone(), bold_italic: first };
     let mut cache = FontCache::new(family);
@@ -66,16 +68,16 @@ pub fn draw(doc: &Document, plan: &Plan) -> Result<Vec<u8>, PdfError> {
         handles.push(cache.add_font(data(i)?));
     }
     cache.load_pdf_fonts(&renderer)?;
-    finish(renderer, doc, Some((&cache, &handles)), plan)
+    finish(renderer, pages, Some((&cache, &handles)), plan)
 }
 
 fn finish(
     renderer: Renderer,
-    doc: &Document,
+    pages: &[crate::layout::Page],
     fonts: Option<(&FontCache, &[genpdf::fonts::Font])>,
     plan: &Plan,
 ) -> Result<Vec<u8>, PdfError> {
-    for (i, page) in doc.pages.iter().enumerate() {
+    for (i, page) in pages.iter().enumerate() {
         let Some(p) = renderer.get_page(i) else {
             continue;
         };

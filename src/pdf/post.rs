@@ -42,16 +42,17 @@ pub struct Attachment {
 /// How each attachment is described.
 pub const ATTACHMENT_DESCRIPTION: &str = "Source of this briefing (YAML)";
 
-/// Builds the final document from genpdf's output.
+/// Builds the final document from genpdf's output, given as the PDFs of consecutive runs of
+/// pages (`chunks`, rendered one at a time, so that only one run of pages is in memory in
+/// genpdf's form at once).
 pub fn finish(
-    raw: &[u8],
+    chunks: impl IntoIterator<Item = Result<Vec<u8>, PdfError>>,
     doc: &Document,
     plan: &Plan,
     fonts: &FontBook,
     meta: &Metadata,
     logo: Option<&Image>,
 ) -> Result<Vec<u8>, PdfError> {
-    let src = lopdf::Document::load_mem(raw)?;
     let mut out = lopdf::Document::with_version("1.7");
     let mut hash = Sha256::new();
     let pages_id = out.new_object_id();
@@ -72,29 +73,34 @@ pub fn finish(
 
     let watermark = watermark(doc, fonts);
     let mut page_ids = Vec::new();
-    for (index, (_, page_id)) in src.get_pages().into_iter().enumerate() {
-        let content = src.get_page_content(page_id)?;
-        let mut body = watermark.clone();
-        join_hex_strings(strip_layer(&content), &mut body);
-        if logo.is_some() {
-            body.extend(logo_ops(doc, index));
+    for chunk in chunks {
+        let src = lopdf::Document::load_mem(&chunk?)?;
+        // This chunk's pages, in order, after the pages of the chunks before it.
+        for (_, page_id) in src.get_pages() {
+            let content = src.get_page_content(page_id)?;
+            let index = page_ids.len();
+            let mut body = watermark.clone();
+            join_hex_strings(strip_layer(&content), &mut body);
+            if logo.is_some() {
+                body.extend(logo_ops(doc, index));
+            }
+            hash.update(&body);
+            let content_id = out.add_object(stream(Dictionary::new(), &body));
+            let mut page = Dictionary::from_iter([
+                ("Type", name("Page")),
+                ("Parent", Object::Reference(pages_id)),
+                ("MediaBox", vec![0.into(), 0.into(), Object::Real(doc.width), Object::Real(doc.height)].into()),
+                ("Resources", Object::Reference(resources)),
+                ("Contents", Object::Reference(content_id)),
+            ]);
+            let annots = links(doc, index);
+            if !annots.is_empty() {
+                // The page's /Annots holds references to the annotations (ISO 32000-1, table 30).
+                let refs = annots.into_iter().map(|a| Object::Reference(out.add_object(a))).collect();
+                page.set("Annots", Object::Array(refs));
+            }
+            page_ids.push(out.add_object(page));
         }
-        hash.update(&body);
-        let content_id = out.add_object(stream(Dictionary::new(), &body));
-        let mut page = Dictionary::from_iter([
-            ("Type", name("Page")),
-            ("Parent", Object::Reference(pages_id)),
-            ("MediaBox", vec![0.into(), 0.into(), Object::Real(doc.width), Object::Real(doc.height)].into()),
-            ("Resources", Object::Reference(resources)),
-            ("Contents", Object::Reference(content_id)),
-        ]);
-        let annots = links(doc, index);
-        if !annots.is_empty() {
-            // The page's /Annots holds references to the annotations (ISO 32000-1, table 30).
-            let refs = annots.into_iter().map(|a| Object::Reference(out.add_object(a))).collect();
-            page.set("Annots", Object::Array(refs));
-        }
-        page_ids.push(out.add_object(page));
     }
     out.objects.insert(
         pages_id,
