@@ -4,6 +4,8 @@
 
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
+use crate::theme::Align;
+
 /// A block of body text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -27,14 +29,6 @@ pub enum Block {
 }
 
 pub type Cell = Vec<Inline>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Align {
-    #[default]
-    Left,
-    Center,
-    Right,
-}
 
 /// A run of text with one look. `\n` inside `text` is a hard line break.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -2,7 +2,7 @@
 //! rules, quotes and code, with emphasis, strong text and links.
 
 use crate::fonts::FontStyle;
-use crate::markdown::{Align as CellAlign, Block as MdBlock, Inline};
+use crate::markdown::{Block as MdBlock, Inline};
 use crate::theme::{Align, TextStyle};
 
 use super::flow::{look, place_run, Block, Flow};
@@ -128,7 +128,7 @@ fn list(flow: &mut Flow<'_>, start: Option<u64>, items: &[Vec<MdBlock>], style: 
 /// frames every cell, the header row is bold and stays with the first row.
 fn table(
     flow: &mut Flow<'_>,
-    aligns: &[CellAlign],
+    aligns: &[Align],
     header: &[Vec<Inline>],
     rows: &[Vec<Vec<Inline>>],
     body: &TextStyle,
@@ -197,9 +197,9 @@ fn table(
                 if let Some(line) = lines.get(k) {
                     let inner = widths[c] - 2.0 * pad;
                     let shift = match aligns.get(c).copied().unwrap_or_default() {
-                        CellAlign::Left => 0.0,
-                        CellAlign::Center => (inner - line.width) / 2.0,
-                        CellAlign::Right => inner - line.width,
+                        Align::Left => 0.0,
+                        Align::Center => (inner - line.width) / 2.0,
+                        Align::Right => inner - line.width,
                     };
                     for run in &line.runs {
                         place_run(&mut items, run, x + pad + shift + run.x, top_pad + baseline, (top_pad, line_h));

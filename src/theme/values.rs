@@ -1,0 +1,312 @@
+//! The values a template sets: lengths, sizes, colours, page sizes and the named choices
+//! (numbering, alignment, …), each parsed from one YAML scalar with an error that says what
+//! is allowed.
+
+use std::str::FromStr;
+
+use super::Leaf;
+
+impl Leaf for String {
+    type Raw = String;
+    fn parse(raw: String) -> Result<String, String> {
+        Ok(raw)
+    }
+}
+
+impl Leaf for bool {
+    type Raw = bool;
+    fn parse(raw: bool) -> Result<bool, String> {
+        Ok(raw)
+    }
+}
+
+/// A length in points (1/72 inch).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Pt(pub f32);
+
+impl Leaf for Pt {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<Pt, String> {
+        if (0.0..=1000.0).contains(&raw) {
+            Ok(Pt(raw as f32))
+        } else {
+            Err(format!("{raw} is not a length between 0 and 1000 points"))
+        }
+    }
+}
+
+/// A length given in millimetres, held in points.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Mm(pub f32);
+
+impl Mm {
+    pub fn pt(self) -> f32 {
+        self.0 * 72.0 / 25.4
+    }
+}
+
+impl Leaf for Mm {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<Mm, String> {
+        if (0.0..=200.0).contains(&raw) {
+            Ok(Mm(raw as f32))
+        } else {
+            Err(format!("{raw} is not a margin between 0 and 200 mm"))
+        }
+    }
+}
+
+/// A font size in whole points (the PDF backend takes whole sizes).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FontSize(pub u8);
+
+impl Leaf for FontSize {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<FontSize, String> {
+        if raw.fract() == 0.0 && (4.0..=144.0).contains(&raw) {
+            Ok(FontSize(raw as u8))
+        } else {
+            Err(format!("font size {raw} must be a whole number of points from 4 to 144"))
+        }
+    }
+}
+
+/// A line-height factor (1.0 = the font's own line height).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Factor(pub f32);
+
+impl Leaf for Factor {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<Factor, String> {
+        if (0.8..=3.0).contains(&raw) {
+            Ok(Factor(raw as f32))
+        } else {
+            Err(format!("line height {raw} must be between 0.8 and 3.0"))
+        }
+    }
+}
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl FromStr for Rgb {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Rgb, String> {
+        let bad = || format!("colour '{s}' is not of the form #rrggbb or #rgb");
+        let hex = s.strip_prefix('#').ok_or_else(bad)?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        let digit = |i: usize, n: usize| u8::from_str_radix(&hex[i..i + n], 16).map_err(|_| bad());
+        match hex.len() {
+            6 => Ok(Rgb(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+            3 => Ok(Rgb(digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// Leaves that are parsed from a string with `FromStr`.
+macro_rules! leaf_from_str {
+    ($($t:ty),*) => {$(
+        impl Leaf for $t {
+            type Raw = String;
+            fn parse(raw: String) -> Result<$t, String> {
+                raw.trim().parse()
+            }
+        }
+    )*};
+}
+
+leaf_from_str!(Rgb, PageSize, Numbering, Align, DatePlacement, ContactStyle);
+
+/// Paper size in points.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PageSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl FromStr for PageSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<PageSize, String> {
+        let mm = |w: f32, h: f32| PageSize { width: Mm(w).pt(), height: Mm(h).pt() };
+        match s.to_ascii_lowercase().as_str() {
+            "a4" => Ok(mm(210.0, 297.0)),
+            "a5" => Ok(mm(148.0, 210.0)),
+            "a3" => Ok(mm(297.0, 420.0)),
+            "letter" => Ok(PageSize { width: 612.0, height: 792.0 }),
+            "legal" => Ok(PageSize { width: 612.0, height: 1008.0 }),
+            other => {
+                let bad =
+                    || format!("page size '{s}' is not A3, A4, A5, Letter, Legal or WIDTHxHEIGHT in mm (e.g. 210x297)");
+                let (w, h) = other.trim_end_matches("mm").split_once('x').ok_or_else(bad)?;
+                let (w, h): (f32, f32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+                if (50.0..=1000.0).contains(&w) && (50.0..=1000.0).contains(&h) {
+                    Ok(mm(w, h))
+                } else {
+                    Err(format!("page size '{s}': each side must be between 50 and 1000 mm"))
+                }
+            }
+        }
+    }
+}
+
+/// How sections and topics are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Numbering {
+    /// `1.`, with topics numbered `1.`, `2.` again under their section.
+    #[default]
+    Arabic,
+    /// `1.`, with topics numbered `2.1`, `2.2` under section 2.
+    Decimal,
+    /// `i.`, `ii.`
+    Roman,
+    None,
+}
+
+impl FromStr for Numbering {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Numbering, String> {
+        match s {
+            "1." | "1" => Ok(Numbering::Arabic),
+            "1.1" | "1.1." => Ok(Numbering::Decimal),
+            "i." | "i" => Ok(Numbering::Roman),
+            "none" | "" => Ok(Numbering::None),
+            _ => Err(format!("numbering '{s}' is not one of \"1.\", \"1.1\", \"i.\", \"none\"")),
+        }
+    }
+}
+
+impl Numbering {
+    /// The label of a top-level section (`n` from 1).
+    pub fn section(self, n: usize) -> String {
+        match self {
+            Numbering::Arabic | Numbering::Decimal => format!("{n}."),
+            Numbering::Roman => format!("{}.", roman(n)),
+            Numbering::None => String::new(),
+        }
+    }
+
+    /// The label of item `n` (from 1) under section `parent`.
+    pub fn subsection(self, parent: usize, n: usize) -> String {
+        match self {
+            Numbering::Arabic => format!("{n}."),
+            Numbering::Decimal => format!("{parent}.{n}"),
+            Numbering::Roman => format!("{}.", roman(n)),
+            Numbering::None => String::new(),
+        }
+    }
+}
+
+fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut s = String::new();
+    for (v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+impl FromStr for Align {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Align, String> {
+        match s {
+            "left" => Ok(Align::Left),
+            "center" | "centre" => Ok(Align::Center),
+            "right" => Ok(Align::Right),
+            _ => Err(format!("alignment '{s}' is not left, center or right")),
+        }
+    }
+}
+
+/// Where the date goes in the title block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DatePlacement {
+    /// On its own line under the title, with the organisation.
+    #[default]
+    BelowTitle,
+    /// Right-aligned above the title, as on a ministry press release.
+    AboveRight,
+}
+
+impl FromStr for DatePlacement {
+    type Err = String;
+    fn from_str(s: &str) -> Result<DatePlacement, String> {
+        match s {
+            "below-title" => Ok(DatePlacement::BelowTitle),
+            "above-right" => Ok(DatePlacement::AboveRight),
+            _ => Err(format!("date placement '{s}' is not below-title or above-right")),
+        }
+    }
+}
+
+/// How the contact block is set apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContactStyle {
+    /// A frame all round.
+    #[default]
+    Frame,
+    /// A rule above.
+    Rule,
+}
+
+impl FromStr for ContactStyle {
+    type Err = String;
+    fn from_str(s: &str) -> Result<ContactStyle, String> {
+        match s {
+            "frame" => Ok(ContactStyle::Frame),
+            "rule" => Ok(ContactStyle::Rule),
+            _ => Err(format!("contact style '{s}' is not frame or rule")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_styles() {
+        assert_eq!(Numbering::Decimal.subsection(2, 3), "2.3");
+        assert_eq!(Numbering::Arabic.subsection(2, 3), "3.");
+        assert_eq!(Numbering::Roman.section(14), "xiv.");
+        assert_eq!(Numbering::None.section(1), "");
+        assert!("1)".parse::<Numbering>().is_err());
+    }
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!("#1f3a68".parse::<Rgb>(), Ok(Rgb(0x1f, 0x3a, 0x68)));
+        assert_eq!("#fff".parse::<Rgb>(), Ok(Rgb(255, 255, 255)));
+        assert!("blue".parse::<Rgb>().is_err());
+        assert!("#12345g".parse::<Rgb>().is_err());
+    }
+}
