@@ -42,10 +42,33 @@ pub struct Inline {
 }
 
 /// Parses a Markdown body. Never fails: anything Markdown does not give a meaning to is text.
+///
+/// Only `*` marks emphasis: `_under_` and `~~tildes~~` stay as written, underscores and
+/// tildes included, because in a briefing a character that silently disappears is a worse
+/// surprise than markup that does not apply.
 pub fn parse(src: &str) -> Vec<Block> {
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
     let mut b = Builder::default();
-    for ev in Parser::new_ext(src, opts) {
+    for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        match &ev {
+            Event::Start(Tag::Emphasis | Tag::Strong) => {
+                let literal = src[range.start..].starts_with('_');
+                if literal {
+                    let marker = if matches!(ev, Event::Start(Tag::Strong)) { "__" } else { "_" };
+                    b.push_text(marker, false);
+                    b.literal.push(Some(marker));
+                    continue;
+                }
+                b.literal.push(None);
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                if let Some(Some(marker)) = b.literal.pop() {
+                    b.push_text(marker, false);
+                    continue;
+                }
+            }
+            _ => {}
+        }
         b.event(ev);
     }
     b.finish()
@@ -93,6 +116,9 @@ struct Builder {
     code: Option<String>,
     strong: u32,
     emphasis: u32,
+    /// Open emphasis, innermost last: `Some(marker)` when it was written with underscores
+    /// and is kept as text.
+    literal: Vec<Option<&'static str>>,
     link: Vec<(String, usize)>,
     image_depth: u32,
     images: Vec<String>,
@@ -369,6 +395,15 @@ mod tests {
         let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
         assert!(i.iter().any(|i| i.emphasis && i.text == "em"));
         assert!(i.iter().any(|i| i.strong && i.text == "strong"));
+    }
+
+    #[test]
+    fn underscores_and_tildes_are_kept_as_written() {
+        let b = parse("an _under_ and __double__ word, ~~struck~~, *real* emphasis");
+        let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+        assert_eq!(plain_text(i), "an _under_ and __double__ word, ~~struck~~, real emphasis");
+        assert!(i.iter().any(|i| i.emphasis && i.text == "real"));
+        assert!(!i.iter().any(|i| i.emphasis && i.text.contains("under")));
     }
 
     #[test]
