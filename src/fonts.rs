@@ -137,6 +137,36 @@ impl FontBook {
         FontBook::new(faces, [0, 1, 2, 3], &[4, 5])
     }
 
+    /// The built-in book with another main family in front (a template's `fonts`): regular,
+    /// bold, italic, bold italic. Characters the family lacks fall back to the built-in faces.
+    pub fn with_family(family: [FaceSource; 4]) -> FontBook {
+        let builtin = FontBook::builtin();
+        let n = builtin.faces.len() as u16;
+        let mut faces: Vec<FaceSource> = builtin.faces.into_iter().map(|f| f.source).collect();
+        faces.extend(family);
+        // The new family first; then the built-in family (regular) and fallbacks.
+        FontBook::new(faces, [n, n + 1, n + 2, n + 3], &[0, 4, 5])
+    }
+
+    /// Checks that `data` is a font this book can use, and reads its PostScript name.
+    pub fn check_face(data: &[u8]) -> Result<String, String> {
+        read_metrics(data)?;
+        let font = ReadScope::new(data).read::<OpenTypeFont<'_>>().map_err(|e| e.to_string())?;
+        let p = font.table_provider(0).map_err(|e| e.to_string())?;
+        let name = p
+            .table_data(tag::NAME)
+            .ok()
+            .flatten()
+            .and_then(|d| {
+                let table = ReadScope::new(&d).read::<allsorts::tables::NameTable<'_>>().ok()?;
+                table.string_for_id(allsorts::tables::NameTable::POSTSCRIPT_NAME)
+            })
+            .unwrap_or_default();
+        // A PDF name: printable ASCII without delimiters.
+        let clean: String = name.chars().filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c)).collect();
+        Ok(if clean.is_empty() { "Font".to_string() } else { clean })
+    }
+
     /// A book from explicit faces: `family` indexes regular, bold, italic, bold italic.
     pub fn new(faces: Vec<FaceSource>, family: [u16; 4], fallbacks: &[u16]) -> FontBook {
         FontBook {

@@ -12,10 +12,12 @@ pub enum Block {
     Paragraph(Vec<Inline>),
     /// A heading inside a body (`# …`): shown as a bold run-in paragraph.
     Heading(Vec<Inline>),
-    /// A bullet list (`start == None`) or a numbered list starting at `start`.
+    /// A bullet list (`start == None`) or a numbered list starting at `start`; `markers`
+    /// holds each item's marker as written (`1.`, `07)`, `-`), so numbers print as typed.
     List {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
+        markers: Vec<String>,
     },
     Table {
         aligns: Vec<Align>,
@@ -61,6 +63,12 @@ pub fn parse(src: &str) -> Vec<Block> {
                 }
                 b.literal.push(None);
             }
+            Event::Start(Tag::Item) => {
+                let at = src[range.start..].trim_start();
+                let digits = at.len() - at.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let marker_len = if digits > 0 { digits + 1 } else { at.chars().next().map_or(0, char::len_utf8) };
+                b.item_marker = at.get(..marker_len).unwrap_or_default().to_string();
+            }
             Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
                 if let Some(Some(marker)) = b.literal.pop() {
                     b.push_text(marker, false);
@@ -101,7 +109,7 @@ pub fn visit_text<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a str)) {
 #[derive(Debug)]
 enum Open {
     Blocks(Vec<Block>),
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List { start: Option<u64>, items: Vec<Vec<Block>>, markers: Vec<String> },
     Item(Vec<Block>),
     Quote(Vec<Block>),
     Table { aligns: Vec<Align>, header: Vec<Cell>, rows: Vec<Vec<Cell>>, in_head: bool },
@@ -116,6 +124,8 @@ struct Builder {
     code: Option<String>,
     strong: u32,
     emphasis: u32,
+    /// The marker of the list item about to start, as written.
+    item_marker: String,
     /// Open emphasis, innermost last: `Some(marker)` when it was written with underscores
     /// and is kept as text.
     literal: Vec<Option<&'static str>>,
@@ -220,9 +230,15 @@ impl Builder {
             }
             Tag::List(start) => {
                 self.flush_loose();
-                self.stack.push(Open::List { start, items: Vec::new() })
+                self.stack.push(Open::List { start, items: Vec::new(), markers: Vec::new() })
             }
-            Tag::Item => self.stack.push(Open::Item(Vec::new())),
+            Tag::Item => {
+                let marker = std::mem::take(&mut self.item_marker);
+                if let Some(Open::List { markers, .. }) = self.stack.last_mut() {
+                    markers.push(marker);
+                }
+                self.stack.push(Open::Item(Vec::new()))
+            }
             Tag::Table(aligns) => {
                 self.flush_loose();
                 let aligns = aligns
@@ -299,8 +315,8 @@ impl Builder {
                 }
             }
             TagEnd::List(_) => {
-                if let Some(Open::List { start, items }) = self.stack.pop() {
-                    self.emit(Block::List { start, items })
+                if let Some(Open::List { start, items, markers }) = self.stack.pop() {
+                    self.emit(Block::List { start, items, markers })
                 }
             }
             TagEnd::TableCell => {
@@ -407,9 +423,19 @@ mod tests {
     }
 
     #[test]
+    fn list_numbers_are_kept_as_written() {
+        let b = parse("00. zero\n1) one\n");
+        let Block::List { markers, .. } = &b[0] else { panic!("{b:?}") };
+        assert_eq!(markers, &["00."]);
+        let Block::List { markers, .. } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(markers, &["1)"]);
+    }
+
+    #[test]
     fn lists_keep_their_numbers_and_nesting() {
         let b = parse("3. three\n4. four\n   - inner\n");
-        let Block::List { start, items } = &b[0] else { panic!("{b:?}") };
+        let Block::List { start, items, markers } = &b[0] else { panic!("{b:?}") };
+        assert_eq!(markers, &["3.", "4."]);
         assert_eq!(*start, Some(3));
         assert_eq!(items.len(), 2);
         assert!(matches!(items[1][1], Block::List { start: None, .. }));

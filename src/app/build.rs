@@ -89,8 +89,8 @@ pub fn build(args: &BuildArgs) -> Result<(), Failure> {
     if args.output.is_some() && inputs.len() > 1 {
         return Err(Failure::Io("-o names one output file; with several inputs use --out-dir DIR".into()));
     }
-    let fonts = FontBook::builtin();
     let template = resolve_template(&args.render.template.template)?;
+    let fonts = template.font_book();
     if let Some(dir) = &args.out_dir {
         if !dir.is_dir() {
             return Err(Failure::Io(format!("output folder {} does not exist", dir.display())));
@@ -185,8 +185,7 @@ fn batch(
 }
 
 pub fn check(inputs: &[PathBuf], template: &str) -> Result<(), Failure> {
-    let fonts = FontBook::builtin();
-    resolve_template(template)?;
+    let fonts = resolve_template(template)?.font_book();
     let mut invalid = Vec::new();
     for input in expand_inputs(inputs)? {
         match load_briefing(&input, &fonts) {

@@ -6,7 +6,6 @@ use std::time::Instant;
 use super::{build_options, human_size, load_briefing, resolve_template, write_atomic, Failure};
 use crate::cli::RenderArgs;
 use crate::diag::{Diagnostic, SourceFile};
-use crate::fonts::FontBook;
 use crate::layout::Cover;
 use crate::model::Date;
 use crate::BundleItem;
@@ -19,8 +18,8 @@ pub fn bundle(
     render: &RenderArgs,
 ) -> Result<(), Failure> {
     let start = Instant::now();
-    let fonts = FontBook::builtin();
     let template = resolve_template(&render.template.template)?;
+    let fonts = template.font_book();
     // Every briefing is checked before anything is written; all their problems are shown.
     let mut items = Vec::new();
     let mut invalid = Vec::new();

@@ -114,12 +114,31 @@ pub struct Template {
     /// The theme for English briefings.
     pub theme: Theme,
     pub logo: Option<crate::pdf::Image>,
+    /// The template's own font family, read from disk.
+    family: Option<Family>,
     /// The user's template file, kept to resolve the theme for other languages.
     file: Option<SourceFile>,
     name: String,
 }
 
 impl Template {
+    /// The fonts briefings are set in: the built-in faces, behind the template's family if
+    /// it has one.
+    pub fn font_book(&self) -> FontBook {
+        match &self.family {
+            None => FontBook::builtin(),
+            Some(family) => {
+                let styles = [(false, false), (true, false), (false, true), (true, true)];
+                let faces = std::array::from_fn(|i| crate::fonts::FaceSource {
+                    name: family[i].0.clone(),
+                    data: std::borrow::Cow::Owned(family[i].1.clone()),
+                    style: crate::fonts::FontStyle { bold: styles[i].0, italic: styles[i].1 },
+                });
+                FontBook::with_family(faces)
+            }
+        }
+    }
+
     /// The theme for a briefing in `lang` (Japanese labels and dates for `ja`, …).
     pub fn theme_for(&self, lang: &str) -> Result<std::borrow::Cow<'_, Theme>, Failure> {
         let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
@@ -172,7 +191,28 @@ pub fn resolve_template(arg: &str) -> Result<Template, Failure> {
             Some(image)
         }
     };
-    Ok(Template { theme, logo, file, name: arg.to_string() })
+    let family = read_family(&theme.fonts, &base)?;
+    Ok(Template { theme, logo, family, file, name: arg.to_string() })
+}
+
+/// A font family read from files: (PostScript name, bytes) for regular, bold, italic and
+/// bold italic.
+type Family = [(String, Vec<u8>); 4];
+
+/// Reads a template's font files (relative to `base`): each style falls back to `regular`.
+fn read_family(files: &theme::FontFiles, base: &Path) -> Result<Option<Family>, Failure> {
+    let regular = files.regular.trim();
+    if regular.is_empty() {
+        return Ok(None);
+    }
+    let read = |file: &str| -> Result<(String, Vec<u8>), Failure> {
+        let path = base.join(if file.trim().is_empty() { regular } else { file.trim() });
+        let data = std::fs::read(&path).map_err(|e| Failure::io("cannot read the template's font", &path, e))?;
+        let name = FontBook::check_face(&data)
+            .map_err(|e| Failure::Io(format!("cannot use the template's font {}: {e}", path.display())))?;
+        Ok((name, data))
+    };
+    Ok(Some([read(regular)?, read(&files.bold)?, read(&files.italic)?, read(&files.bold_italic)?]))
 }
 
 /// The template file behind `--template`, if it is a file (for watching).

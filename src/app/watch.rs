@@ -13,13 +13,13 @@ use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
 use super::build::build_one;
 use super::{default_output, resolve_template, template_path, Failure};
 use crate::cli::RenderArgs;
-use crate::fonts::FontBook;
 
 /// One build, reported as one status line (or the diagnostics).
-fn rebuild(input: &Path, output: &Path, render: &RenderArgs, fonts: &FontBook) {
+/// The template is read again each time: it may be what was saved.
+fn rebuild(input: &Path, output: &Path, render: &RenderArgs) {
     let now = chrono::Local::now().format("%H:%M:%S");
     let result = resolve_template(&render.template.template)
-        .and_then(|template| build_one(input, output, &template, fonts, render));
+        .and_then(|template| build_one(input, output, &template, &template.font_book(), render));
     match result {
         Ok(built) => eprintln!("[{now}] {}", built.summary()),
         Err(failure) => {
@@ -48,7 +48,6 @@ pub fn watch(input: &Path, output: Option<&Path>, render: &RenderArgs) -> Result
         return Err(Failure::Io(format!("cannot watch {}: no such file", input.display())));
     }
     let output = output.map_or_else(|| default_output(input), Path::to_path_buf);
-    let fonts = FontBook::builtin();
     let mut targets = vec![watch_target(input)?];
     if let Some(t) = template_path(&render.template.template) {
         targets.push(watch_target(&t)?);
@@ -75,7 +74,7 @@ pub fn watch(input: &Path, output: Option<&Path>, render: &RenderArgs) -> Result
     let fingerprint =
         || -> Vec<Option<Vec<u8>>> { targets.iter().map(|(d, n)| std::fs::read(d.join(n)).ok()).collect() };
     let mut last = fingerprint();
-    rebuild(input, &output, render, &fonts);
+    rebuild(input, &output, render);
     eprintln!(
         "watching {} (Ctrl-C to stop)",
         targets.iter().map(|(d, n)| d.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
@@ -101,7 +100,7 @@ pub fn watch(input: &Path, output: Option<&Path>, render: &RenderArgs) -> Result
         let now = fingerprint();
         if now != last && input.is_file() {
             last = now;
-            rebuild(input, &output, render, &fonts);
+            rebuild(input, &output, render);
         }
     }
     eprintln!("stopped watching");

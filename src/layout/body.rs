@@ -39,7 +39,7 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 flow.paragraph(&s, style, indent, Align::Left, None);
                 flow.keep_last_with_next();
             }
-            MdBlock::List { start, items } => list(flow, *start, items, style, indent),
+            MdBlock::List { start, items, markers } => list(flow, *start, items, markers, style, indent),
             MdBlock::Table { aligns, header, rows } => table(flow, aligns, header, rows, style, indent),
             MdBlock::Quote(inner) => {
                 let mut quote = style.clone();
@@ -77,7 +77,14 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
 }
 
 /// A list: each item's first paragraph carries the bullet or number in the indent.
-fn list(flow: &mut Flow<'_>, start: Option<u64>, items: &[Vec<MdBlock>], style: &TextStyle, indent: f32) {
+fn list(
+    flow: &mut Flow<'_>,
+    start: Option<u64>,
+    items: &[Vec<MdBlock>],
+    markers: &[String],
+    style: &TextStyle,
+    indent: f32,
+) {
     let step = flow.theme.list_indent.0;
     let depth = flow.list_depth;
     flow.list_depth += 1;
@@ -85,9 +92,11 @@ fn list(flow: &mut Flow<'_>, start: Option<u64>, items: &[Vec<MdBlock>], style: 
     let mut item_style = style.clone();
     item_style.space_after.0 = style.space_after.0 / 2.0;
     for (n, item) in items.iter().enumerate() {
-        let label = match start {
-            Some(s) => format!("{}.", s + n as u64),
-            None => if depth.is_multiple_of(2) { "•" } else { "–" }.to_string(),
+        // Numbers as the user wrote them ("1.", "07)"); bullets by depth.
+        let label = match (start, markers.get(n)) {
+            (Some(_), Some(marker)) => marker.clone(),
+            (Some(s), None) => format!("{}.", s + n as u64),
+            (None, _) => if depth.is_multiple_of(2) { "•" } else { "–" }.to_string(),
         };
         let label_width = flow.str_width(&label, &look(style));
         // Numbers end just before the text; bullets sit in the middle of the indent.

@@ -207,6 +207,18 @@ section! {
 }
 
 section! {
+    /// The main font family: TrueType (`.ttf`, glyf outlines) files relative to the template
+    /// file; empty for the built-in Noto Sans. A style left empty uses the regular file.
+    /// Characters the family lacks still come from the built-in faces.
+    FontFiles / RawFontFiles {
+        regular: String,
+        bold: String,
+        italic: String,
+        bold_italic: String,
+    }
+}
+
+section! {
     /// A complete template.
     Theme / RawTheme {
         /// A built-in template this one starts from (user templates only; default `default`).
@@ -214,6 +226,7 @@ section! {
         name: String,
         description: String,
         page: PageTheme,
+        fonts: FontFiles,
         styles: Styles,
         colors: Colors,
         title_block: TitleBlock,

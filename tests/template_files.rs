@@ -1,5 +1,5 @@
-//! A template's logo: a PNG keeps its transparency as a soft mask, a JPEG is embedded as it
-//! is, and a logo that cannot be read is an I/O error naming the file.
+//! A template's own look from files: a logo (a PNG keeps its transparency as a soft mask, a JPEG
+//! is embedded as it is) and a font family; a file that cannot be used is an I/O error naming it.
 
 mod common;
 
@@ -84,4 +84,27 @@ fn a_missing_or_unreadable_logo_is_an_error_naming_it() {
     assert_exit(&o, 2);
     assert!(common::stderr(&o).contains("not a PNG or JPEG"), "{}", common::stderr(&o));
     assert!(!dir.path().join("b.pdf").exists());
+}
+
+#[test]
+fn a_template_can_set_its_own_font_family() {
+    let dir = common::tempdir();
+    std::fs::copy(common::repo("fonts/DejaVuSans.ttf"), dir.path().join("Mine.ttf")).unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "fonts: {regular: Mine.ttf}\n").unwrap();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    assert_exit(&run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]), 0);
+    let pdf = std::fs::read(dir.path().join("b.pdf")).unwrap();
+    let fonts = common::fonts(&pdf);
+    assert!(fonts.iter().all(|(name, _)| name.ends_with("+DejaVuSans")), "{fonts:?}");
+    common::assert_in_order(&common::body_text(&pdf), &common::pieces(&seed()));
+
+    std::fs::write(dir.path().join("mine.yaml"), "fonts: {regular: Nowhere.ttf}\n").unwrap();
+    let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 2);
+    assert!(common::stderr(&o).contains("Nowhere.ttf"), "{}", common::stderr(&o));
+    std::fs::write(dir.path().join("Bad.ttf"), b"not a font").unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "fonts: {regular: Bad.ttf}\n").unwrap();
+    let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 2);
+    assert!(common::stderr(&o).contains("Bad.ttf"), "{}", common::stderr(&o));
 }
