@@ -75,6 +75,46 @@ fn yaml(r: &Random) -> String {
     y
 }
 
+/// A body in Markdown: paragraphs, bullet and numbered lists, emphasis and strong text, and
+/// the text each part must show (markers gone, numbers as typed).
+fn markdown_body() -> impl Strategy<Value = (String, Vec<String>)> {
+    let part = prop_oneof![
+        sentence().prop_map(|s| (format!("{s}\n"), vec![s])),
+        prop::collection::vec(sentence(), 1..4).prop_map(|items| {
+            let md: String = items.iter().map(|i| format!("- {i}\n")).collect();
+            (md, items)
+        }),
+        (1u32..120, prop::collection::vec(sentence(), 1..4)).prop_map(|(start, items)| {
+            let md: String = items.iter().enumerate().map(|(n, i)| format!("{}. {i}\n", start as usize + n)).collect();
+            let shown = items.iter().enumerate().map(|(n, i)| format!("{}. {i}", start as usize + n)).collect();
+            (md, shown)
+        }),
+        (word(), word(), sentence())
+            .prop_map(|(a, b, s)| (format!("*{a}* and **{b}** {s}\n"), vec![format!("{a} and {b} {s}")])),
+    ];
+    prop::collection::vec(part, 1..5).prop_map(|parts| {
+        let md = parts.iter().map(|(m, _)| m.clone()).collect::<Vec<_>>().join("\n");
+        (md, parts.into_iter().flat_map(|(_, shown)| shown).collect())
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn markdown_bodies_lose_no_text((md, shown) in markdown_body()) {
+        let fonts = FontBook::builtin();
+        let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        let body: String = md.lines().map(|l| format!("      {l}\n")).collect();
+        let yaml = format!("title: T\ndate: 2024-02-29\ntopics:\n  - title: X\n    body: |\n{body}contact:\n  tel: \"1\"\n");
+        let file = SourceFile::new("md.yaml", yaml);
+        let b = load_briefing(&file, &Limits::default(), &|c| fonts.covers(c))
+            .unwrap_or_else(|d| panic!("{}\n{}", file.text, briefing::diag::render_all(&file, &d)));
+        let out = briefing::build(&b, &theme, &fonts, &Default::default()).unwrap();
+        common::assert_in_order(&common::body_text(&out.pdf), &shown);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
