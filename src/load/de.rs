@@ -113,7 +113,11 @@ impl<'a> De<'a> {
     /// Records that this node is not `expected`; the caller then feeds a neutral value.
     fn mismatch(&self, expected: &str) {
         let message = format!("expected {expected}, found {}", found(self.node));
-        self.ctx.diagnostics.borrow_mut().push(Diagnostic::new(Some(self.node.span), self.path.to_string(), message));
+        let mut d = Diagnostic::new(Some(self.node.span), self.path.to_string(), message);
+        if let Some(help) = shape_help(expected, self.node) {
+            d = d.with_help(help);
+        }
+        self.ctx.diagnostics.borrow_mut().push(d);
         self.ctx.replaced.borrow_mut().insert(self.node.span);
     }
 
@@ -189,6 +193,22 @@ fn expected_one_of(names: &[&str]) -> String {
     }
     let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     format!("expected one of {}", list.join(", "))
+}
+
+/// The usual slip behind a wrong shape, when there is one.
+fn shape_help(expected: &str, node: &Node) -> Option<&'static str> {
+    match (expected, &*node.kind) {
+        ("a list", NodeKind::Map(_)) => Some("start each item of the list with `- `"),
+        ("a list", NodeKind::Scalar { .. }) => Some("write the items on the lines below, each starting with `- `"),
+        ("a string", NodeKind::Seq(_)) => {
+            Some("text that starts with `-` or `[` must be quoted, or written as a block after `|`")
+        }
+        ("a string", NodeKind::Map(_)) => {
+            Some("write the text itself here; text that contains `: ` must be quoted, or written as a block after `|`")
+        }
+        ("a mapping", NodeKind::Seq(_)) => Some("remove the `- ` in front of the keys"),
+        _ => None,
+    }
 }
 
 /// How a node is described in "expected …, found …".

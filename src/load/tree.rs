@@ -338,13 +338,33 @@ impl Builder<'_> {
     }
 
     fn syntax_error(&self, at: &Marker, info: &str) -> Diagnostic {
-        let start = self.offsets.byte(*at);
-        let end = self.file.text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+        let text = &self.file.text;
+        let mut start = self.offsets.byte(*at);
+        // The scanner reports a tab at the scalar it was reading; point at the tab itself.
+        if info.contains("found a tab") {
+            if let Some(tab) = text[start..].find('\t') {
+                start += tab;
+            }
+        }
+        let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
         let span = Some(Span::new(start, end));
         // The scanner allows 255 levels of `[`/`{` and reads ahead, so very deep flow
         // nesting is stopped there (at the 256th bracket) before the builder sees level 65.
         if info == "recursion limit exceeded" {
             return self.too_deep(Span::new(start, end));
+        }
+        if info == "mapping values are not allowed in this context" || info == "simple key expect ':'" {
+            if let Some((colon, key)) = missing_space_above(text, start) {
+                return Diagnostic::new(Some(Span::new(colon, colon + 1)), "", format!("no space after `{key}:`"))
+                    .with_help(format!(
+                        "without a space after the colon YAML reads the whole line as text, \
+                         not as the key `{key}`; write `{key}: …`"
+                    ));
+            }
+            if let Some((after, key)) = missing_colon_above(text, start) {
+                return Diagnostic::new(Some(Span::new(after, after)), "", format!("missing `:` after `{key}`"))
+                    .with_help(format!("a key is followed by a colon: `{key}:`"));
+            }
         }
         let d = Diagnostic::new(span, "", info.to_string());
         match info {
@@ -352,10 +372,57 @@ impl Builder<'_> {
                 "check the indentation of this line against the one above; \
                  a value that contains `: ` must be quoted",
             ),
-            i if i.starts_with("tabs disallowed") => d.with_help("indent with spaces, not tabs"),
+            "simple key expect ':'" => Diagnostic::new(span, "", "expected `:` after a key".to_string()).with_help(
+                "every line of a mapping is `key: value`; check this line and the one above \
+                 for a missing colon, or quote text that is not a key",
+            ),
+            "while parsing a block mapping, did not find expected key" => {
+                Diagnostic::new(span, "", "this line does not line up with the ones above".to_string())
+                    .with_help("keys of one mapping, and the `- ` of items of one list, start in the same column")
+            }
+            i if i.contains("found a tab") || i.starts_with("tabs disallowed") => {
+                d.with_help("indent with spaces, not tabs")
+            }
             i if i.contains("quoted scalar") => d.with_help("check that this quoted text has its closing quote"),
             _ => d,
         }
+    }
+}
+
+/// When the nearest non-blank line above `at` is `key:value` (a colon glued to its value,
+/// so YAML reads the whole line as text): the byte offset of that colon, and the key.
+fn missing_space_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    let (line_start, line) = line_above(text, at)?;
+    let content = line.trim_start().trim_start_matches("- ");
+    if content.starts_with('#') || content.contains(": ") || content.ends_with(':') {
+        return None;
+    }
+    let (key, value) = content.split_once(':')?;
+    let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let colon = line_start + (line.len() - content.len()) + key.len();
+    (is_key && !value.starts_with("//")).then_some((colon, key))
+}
+
+/// When the nearest non-blank line above `at` is a lone key-like word (`contact`), the
+/// byte offset just after it and the word: a colon was forgotten there.
+fn missing_colon_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    let (line_start, line) = line_above(text, at)?;
+    let word = line.trim();
+    let is_key = !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let after = line_start + line.trim_end().len();
+    is_key.then_some((after, word))
+}
+
+/// The nearest non-blank line that ends before the line holding `at`: its start and text.
+fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    let mut end = text[..at].rfind('\n')?;
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end];
+        if !line.trim().is_empty() {
+            return Some((start, line.trim_end_matches('\r')));
+        }
+        end = start.checked_sub(1)?;
     }
 }
 
@@ -494,6 +561,35 @@ mod tests {
         let d = tree("a:\n  - b: c\n      d: e\n").err().unwrap();
         assert_eq!(d[0].message, "mapping values are not allowed in this context");
         assert_eq!(d[0].span, Some(Span::new(19, 20)));
+    }
+
+    /// The common slips are reported where they were made, not where the parser noticed.
+    #[test]
+    fn common_slips_point_at_the_slip() {
+        let first = |text: &str| {
+            let d = tree(text).err().unwrap().remove(0);
+            let file = SourceFile::new("t.yaml", text);
+            let (line, col) = file.line_col(d.span.unwrap().start);
+            (d.message, line, col, d.help.unwrap_or_default())
+        };
+        let (message, line, col, help) = first("title:Results\ndate: 2020-10-06\n");
+        assert_eq!((message.as_str(), line, col), ("no space after `title:`", 1, 6));
+        assert!(help.contains("write `title: …`"), "{help}");
+        let (message, line, col, _) = first("a:\n- title: x\n  body:text\nb: 1\n");
+        assert_eq!((message.as_str(), line, col), ("no space after `body:`", 3, 7));
+        let (message, line, col, _) = first("a: 1\ncontact\n  tel: 2\n");
+        assert_eq!((message.as_str(), line, col), ("missing `:` after `contact`", 2, 8));
+        let (message, line, col, help) = first("a:\n  b: c\n\td: e\n");
+        assert_eq!((line, col), (3, 1), "{message}");
+        assert!(help.contains("spaces, not tabs"), "{help}");
+        let (message, line, _, help) = first("a:\n- b: 1\n - c: 2\n");
+        assert_eq!((message.as_str(), line), ("this line does not line up with the ones above", 3));
+        assert!(help.contains("same column"), "{help}");
+        // A URL's colon is not a missing space.
+        let (message, ..) = first("url:https://example.org\nb: 1\n");
+        assert_eq!(message, "no space after `url:`");
+        let (message, ..) = first("http://example.org\nb: 1\n");
+        assert_ne!(message, "no space after `http:`");
     }
 
     #[test]
