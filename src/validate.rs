@@ -252,8 +252,8 @@ impl<'a> Checker<'a> {
             organisation: self.optional(raw.organisation, "contact.organisation"),
             tel: self.optional(raw.tel, "contact.tel"),
             fax: self.optional(raw.fax, "contact.fax"),
-            email: self.optional(raw.email, "contact.email"),
-            url: self.optional(raw.url, "contact.url"),
+            email: self.email(raw.email),
+            url: self.url(raw.url),
         };
         let Contact { name, division, bureau, organisation, tel, fax, email, url, .. } = &contact;
         let ways = [name, division, bureau, organisation, tel, fax, email, url];
@@ -268,6 +268,40 @@ impl<'a> Checker<'a> {
             return None;
         }
         Some(contact)
+    }
+
+    /// An e-mail address: `local@domain.tld`, without spaces, perhaps with `mailto:` in front.
+    fn email(&mut self, field: Option<Spanned<String>>) -> Option<String> {
+        let span = field.as_ref()?.span;
+        let text = self.optional(field, "contact.email")?;
+        let address = text.strip_prefix("mailto:").unwrap_or(&text).trim().to_string();
+        let valid = match address.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !address.chars().any(char::is_whitespace)
+            }
+            None => false,
+        };
+        if !valid {
+            let message = format!("'{text}' is not an e-mail address; write it as name@example.org");
+            self.report(span, "contact.email", message);
+        }
+        Some(text)
+    }
+
+    /// A web address, printed as written; it must be one word.
+    fn url(&mut self, field: Option<Spanned<String>>) -> Option<String> {
+        let span = field.as_ref()?.span;
+        let text = self.optional(field, "contact.url")?;
+        if text.chars().any(char::is_whitespace) || (!text.contains('.') && !text.contains("://")) {
+            let message = format!("'{text}' is not a web address; write it as https://www.example.org/page");
+            self.report(span, "contact.url", message);
+        }
+        Some(text)
     }
 
     fn lang(&mut self, field: Option<Spanned<String>>) -> String {
@@ -545,6 +579,23 @@ contact:
         assert_eq!(no_such_date("0000-01-01").as_deref(), Some("there is no year 0"));
         assert_eq!(no_such_date("2020-01-00").as_deref(), Some("there is no day 0"));
         assert_eq!(no_such_date("2020-1-1"), None);
+    }
+
+    #[test]
+    fn contact_addresses_must_look_like_addresses() {
+        let contact = |lines: &str| replace("  tel: \"+81 3 5253 5920\"\n", lines);
+        assert_eq!(
+            problems(&contact("  email: desk.example.org\n  url: www soumu go jp\n")),
+            [
+                "contact.email: 'desk.example.org' is not an e-mail address; write it as name@example.org @ 7:10",
+                "contact.url: 'www soumu go jp' is not a web address; write it as https://www.example.org/page @ 8:8",
+            ]
+        );
+        assert_eq!(problems(&contact("  email: a@b@example.org\n")).len(), 1);
+        assert_eq!(problems(&contact("  email: desk@localhost\n")).len(), 1);
+        let b = check(&contact("  email: mailto:desk@example.org\n  url: www.soumu.go.jp\n")).unwrap();
+        assert_eq!(b.contact.email.as_deref(), Some("mailto:desk@example.org"));
+        assert_eq!(b.contact.url.as_deref(), Some("www.soumu.go.jp"));
     }
 
     #[test]

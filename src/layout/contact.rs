@@ -47,8 +47,8 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     let lines = [
         (&theme.labels.tel, &c.tel, None),
         (&theme.labels.fax, &c.fax, None),
-        (&theme.labels.email, &c.email, c.email.as_ref().map(|e| format!("mailto:{e}"))),
-        (&theme.labels.url, &c.url, c.url.clone()),
+        (&theme.labels.email, &c.email, c.email.as_deref().map(mail_target)),
+        (&theme.labels.url, &c.url, c.url.as_deref().map(web_target)),
     ];
     for (name, value, link) in lines {
         if let Some(value) = value {
@@ -75,5 +75,49 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     // Keep the block in one piece where it fits on a page.
     for b in flow.blocks.iter_mut().rev().take_while(|b| b.group.is_some()).skip(1) {
         b.keep_with_next = true;
+    }
+}
+
+/// Where a contact URL leads: as written when it names a scheme (`https:`, `mailto:` …),
+/// otherwise the `https://` that `www.example.org` means.
+fn web_target(url: &str) -> String {
+    let scheme = url.split_once(':').map(|(s, _)| s);
+    let has_scheme = scheme.is_some_and(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && !s.contains('.')
+    });
+    if has_scheme {
+        url.to_string()
+    } else {
+        format!("https://{url}")
+    }
+}
+
+/// The `mailto:` link of an e-mail address, written with or without it.
+fn mail_target(email: &str) -> String {
+    if email.starts_with("mailto:") {
+        email.to_string()
+    } else {
+        format!("mailto:{email}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_without_a_scheme_lead_to_https() {
+        assert_eq!(web_target("www.soumu.go.jp/menu_news/"), "https://www.soumu.go.jp/menu_news/");
+        assert_eq!(web_target("example.org:8080/x"), "https://example.org:8080/x");
+        assert_eq!(web_target("https://www.soumu.go.jp/"), "https://www.soumu.go.jp/");
+        assert_eq!(web_target("http://example.org"), "http://example.org");
+    }
+
+    #[test]
+    fn mail_links_get_one_mailto() {
+        assert_eq!(mail_target("desk@example.org"), "mailto:desk@example.org");
+        assert_eq!(mail_target("mailto:desk@example.org"), "mailto:desk@example.org");
     }
 }
