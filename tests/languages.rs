@@ -230,6 +230,50 @@ fn a_long_contact_address_keeps_inside_its_frame() {
     assert_text_inside_frames(&pdf, "long contact URL");
 }
 
+/// IPAexGothic has one weight and no italic: Japanese that asks for bold (headings,
+/// `**strong**`) is drawn stroked, Japanese that asks for emphasis is slanted, and both read
+/// back as written. Latin text in the same runs keeps Noto Sans's real faces.
+#[test]
+fn japanese_bold_and_emphasis_show_without_a_bold_face() {
+    let dir = common::tempdir();
+    let yaml = "\
+title: 第11回日EU・ICT戦略ワークショップ
+date: 2021-11-30
+lang: ja
+topics:
+  - title: 人工知能
+    body: 双方は**信頼できるAI**について意見交換を行い、*国際協力*の重要性を確認した。
+contact:
+  tel: 03-5253-5920
+";
+    let input = common::write(dir.path(), "ja.yaml", yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    let runs: Vec<common::Run> = common::runs(&pdf).concat();
+    let run =
+        |text: &str| runs.iter().find(|r| r.text == text).unwrap_or_else(|| panic!("no run {text:?} in {:?}", runs));
+    // The title (the largest type), the topic heading and strong text, where set in the
+    // Japanese face: stroked.
+    let largest = runs.iter().map(|r| r.size).fold(0.0, f32::max);
+    let title: Vec<&common::Run> = runs.iter().filter(|r| r.size == largest).collect();
+    assert_eq!(title.iter().map(|r| r.text.as_str()).collect::<String>(), "第11回日EU・ICT戦略ワークショップ");
+    for r in title.iter().filter(|r| r.font.contains("IPAexGothic")) {
+        assert_eq!(r.mode, 2, "title: {:?} is not emboldened", r.text);
+    }
+    assert_eq!(run("人工知能").mode, 2);
+    assert_eq!(run("信頼できる").mode, 2);
+    // Latin inside bold text has its real bold face, and is not stroked.
+    let ai = run("AI");
+    assert!(ai.font.ends_with("NotoSans-Bold"), "{}", ai.font);
+    assert_eq!(ai.mode, 0);
+    // Emphasis is slanted; plain body text is neither.
+    let emphasis = run("国際協力");
+    assert!(emphasis.shear > 0.1 && emphasis.mode == 0, "{emphasis:?}");
+    let plain = run("の重要性を確認した。");
+    assert!(plain.shear == 0.0 && plain.mode == 0, "{plain:?}");
+    // And nothing is lost.
+    assert!(squash(&text(&pdf)).contains("双方は信頼できるAIについて意見交換を行い、国際協力の重要性を確認した。"));
+}
+
 #[test]
 fn a_character_no_font_has_is_an_error_at_its_line() {
     let dir = common::tempdir();

@@ -73,6 +73,7 @@ pub fn place_run(items: &mut Vec<Item>, run: &Run, x: f32, baseline: f32, line: 
         color: run.look.color,
         text: run.text.clone(),
         width: run.width,
+        style: run.look.style,
     }));
 }
 

@@ -31,6 +31,9 @@ pub struct TextItem {
     pub text: String,
     /// Advance width of `text`, in points.
     pub width: f32,
+    /// The style the text asks for. When `face` lacks it (a Japanese heading set in a
+    /// fallback face with no bold), the PDF writer draws it emboldened or slanted.
+    pub style: FontStyle,
 }
 
 /// Something on a page.

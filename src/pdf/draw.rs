@@ -33,9 +33,17 @@ pub fn resource_name(plan: &Plan, i: usize) -> String {
     }
 }
 
-/// Renders `pages` of the document to printpdf's PDF bytes (fonts still to be replaced by
-/// `post.rs`).
-pub fn draw(doc: &Document, plan: &Plan, pages: std::ops::Range<usize>) -> Result<Vec<u8>, PdfError> {
+/// A run of pages as genpdf drew them.
+pub struct Drawn {
+    /// printpdf's PDF (fonts still to be replaced by `post.rs`).
+    pub pdf: Vec<u8>,
+    /// Per page, the indices of the text items drawn, in order: each became one `BT … ET`
+    /// text object of the page's content.
+    pub texts: Vec<Vec<usize>>,
+}
+
+/// Renders `pages` of the document with genpdf.
+pub fn draw(doc: &Document, plan: &Plan, pages: std::ops::Range<usize>) -> Result<Drawn, PdfError> {
     let size = Size::new(mm(doc.width), mm(doc.height));
     let conformance = printpdf::PdfConformance::Custom(printpdf::CustomPdfConformance {
         requires_icc_profile: false,
@@ -76,17 +84,20 @@ fn finish(
     pages: &[crate::layout::Page],
     fonts: Option<(&FontCache, &[genpdf::fonts::Font])>,
     plan: &Plan,
-) -> Result<Vec<u8>, PdfError> {
+) -> Result<Drawn, PdfError> {
+    let mut texts = vec![Vec::new(); pages.len()];
     for (i, page) in pages.iter().enumerate() {
         let Some(p) = renderer.get_page(i) else {
             continue;
         };
         let area = p.first_layer().area();
-        for item in &page.items {
+        for (index, item) in page.items.iter().enumerate() {
             match item {
                 Item::Text(t) => {
                     if let Some((cache, handles)) = fonts {
-                        text(&area, cache, handles, plan, t)?;
+                        if text(&area, cache, handles, plan, t)? {
+                            texts[i].push(index);
+                        }
                     }
                 }
                 Item::Line { x1, y1, x2, y2, color: c } => {
@@ -97,23 +108,24 @@ fn finish(
             }
         }
     }
-    let mut out = Vec::new();
-    renderer.write(&mut out)?;
-    Ok(out)
+    let mut pdf = Vec::new();
+    renderer.write(&mut pdf)?;
+    Ok(Drawn { pdf, texts })
 }
 
 /// One text item: a text section at the baseline, one `print_str` per slot it spans (the
-/// PDF's text position advances by the glyph widths, which are the layout's widths).
+/// PDF's text position advances by the glyph widths, which are the layout's widths). Whether
+/// a text object was written.
 fn text(
     area: &genpdf::render::Area<'_>,
     cache: &FontCache,
     handles: &[genpdf::fonts::Font],
     plan: &Plan,
     t: &TextItem,
-) -> Result<(), PdfError> {
+) -> Result<bool, PdfError> {
     let pieces = plan.pieces(t.face, &t.text);
     let Some((first_slot, _, _)) = pieces.first() else {
-        return Ok(());
+        return Ok(false);
     };
     let style_for = |slot: usize| {
         let f = handles[slot];
@@ -127,10 +139,10 @@ fn text(
     let glyph_height = style.font(cache).glyph_height(t.size);
     let position = Position::new(mm(t.x), mm(t.baseline) - glyph_height);
     let Some(mut section) = area.text_section(cache, position, style) else {
-        return Ok(());
+        return Ok(false);
     };
     for (slot, proxy, _) in &pieces {
         section.print_str(proxy, style_for(*slot))?;
     }
-    Ok(())
+    Ok(true)
 }

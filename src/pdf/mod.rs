@@ -9,6 +9,7 @@ mod image;
 mod navigation;
 mod objects;
 mod post;
+mod synthetic;
 mod type0;
 
 use crate::fonts::{FontBook, FontError};
@@ -92,6 +93,7 @@ mod tests {
             color: Rgb(0, 0, 0),
             text,
             width: 0.0,
+            style: crate::fonts::FontStyle::REGULAR,
         };
         Page { items: vec![Item::Text(item)], owner: 0 }
     }

@@ -6,12 +6,13 @@
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 
-use super::draw::resource_name;
+use super::draw::{resource_name, Drawn};
 use super::embed::Plan;
 use super::graphics::{add_image, logo_ops, watermark};
 use super::image::Image;
 use super::navigation::{links, outline};
 use super::objects::{name, pdf_date, stream, text_string};
+use super::synthetic;
 use super::type0::add_font;
 use super::PdfError;
 use crate::fonts::FontBook;
@@ -46,7 +47,7 @@ pub const ATTACHMENT_DESCRIPTION: &str = "Source of this briefing (YAML)";
 /// pages (`chunks`, rendered one at a time, so that only one run of pages is in memory in
 /// genpdf's form at once).
 pub fn finish(
-    chunks: impl IntoIterator<Item = Result<Vec<u8>, PdfError>>,
+    chunks: impl IntoIterator<Item = Result<Drawn, PdfError>>,
     doc: &Document,
     plan: &Plan,
     fonts: &FontBook,
@@ -74,13 +75,22 @@ pub fn finish(
     let watermark = watermark(doc, fonts);
     let mut page_ids = Vec::new();
     for chunk in chunks {
-        let src = lopdf::Document::load_mem(&chunk?)?;
+        let drawn = chunk?;
+        let src = lopdf::Document::load_mem(&drawn.pdf)?;
         // This chunk's pages, in order, after the pages of the chunks before it.
-        for (_, page_id) in src.get_pages() {
+        for (k, (_, page_id)) in src.get_pages().into_iter().enumerate() {
             let content = src.get_page_content(page_id)?;
             let index = page_ids.len();
             let mut body = watermark.clone();
-            join_hex_strings(strip_layer(&content), &mut body);
+            let texts = drawn.texts.get(k).map(Vec::as_slice).unwrap_or_default();
+            match doc.pages.get(index).and_then(|page| synthetic::marks(page, texts, fonts)) {
+                Some(marks) => {
+                    let mut joined = Vec::new();
+                    join_hex_strings(strip_layer(&content), &mut joined);
+                    synthetic::apply(&joined, &marks, &mut body);
+                }
+                None => join_hex_strings(strip_layer(&content), &mut body),
+            }
             if logo.is_some() {
                 body.extend(logo_ops(doc, index));
             }

@@ -322,6 +322,10 @@ pub struct Run {
     pub size: f32,
     pub text: String,
     pub width: f32,
+    /// Text rendering mode (`Tr`): 0 fill, 2 fill and stroke (synthetic bold).
+    pub mode: i64,
+    /// Horizontal shear of the text matrix (synthetic italic), 0 when upright.
+    pub shear: f32,
 }
 
 fn number(o: &Object) -> f32 {
@@ -406,12 +410,17 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
         let mut out = Vec::new();
         let (mut x, mut y, mut leading) = (0.0f32, 0.0f32, 0.0f32);
         let (mut line_x, mut line_y) = (0.0f32, 0.0f32);
+        let (mut mode, mut shear) = (0i64, 0.0f32);
+        let mut saved_modes = Vec::new();
         let mut font: Option<&FontInfo> = None;
         let mut size = 0.0f32;
         for op in &content.operations {
             let args = &op.operands;
             match op.operator.as_str() {
-                "BT" => (x, y, line_x, line_y) = (0.0, 0.0, 0.0, 0.0),
+                "BT" => (x, y, line_x, line_y, shear) = (0.0, 0.0, 0.0, 0.0, 0.0),
+                "q" => saved_modes.push(mode),
+                "Q" => mode = saved_modes.pop().unwrap_or(0),
+                "Tr" => mode = args[0].as_i64().unwrap_or(0),
                 "TL" => leading = number(&args[0]),
                 "Td" | "TD" => {
                     line_x += number(&args[0]);
@@ -422,6 +431,7 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                     }
                 }
                 "Tm" => {
+                    shear = number(&args[2]);
                     (line_x, line_y) = (number(&args[4]), number(&args[5]));
                     (x, y) = (line_x, line_y);
                 }
@@ -452,7 +462,7 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                             other => width -= number(other) * size / 1000.0,
                         }
                     }
-                    out.push(Run { x, y, font: f.name.clone(), size, text, width });
+                    out.push(Run { x, y, font: f.name.clone(), size, text, width, mode, shear });
                     x += width;
                 }
                 _ => {}
