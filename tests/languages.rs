@@ -270,6 +270,8 @@ contact:
     assert!(emphasis.shear > 0.1 && emphasis.mode == 0, "{emphasis:?}");
     let plain = run("の重要性を確認した。");
     assert!(plain.shear == 0.0 && plain.mode == 0, "{plain:?}");
+    // Japanese punctuation in the contact block.
+    assert!(squash(&text(&pdf)).contains("電話：0352535920"), "{}", text(&pdf));
     // And nothing is lost.
     assert!(squash(&text(&pdf)).contains("双方は信頼できるAIについて意見交換を行い、国際協力の重要性を確認した。"));
 }

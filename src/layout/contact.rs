@@ -42,7 +42,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     let office: Vec<&str> =
         [&c.division, &c.bureau, &c.organisation].into_iter().flatten().map(String::as_str).collect();
     if !office.is_empty() {
-        paragraphs.push((vec![text(&office.join(", "))], 0.0));
+        paragraphs.push((vec![text(&office.join(&theme.labels.office_joiner))], 0.0));
     }
     let lines = [
         (&theme.labels.tel, &c.tel, None),
@@ -57,7 +57,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
                 v.look.link = Some(target);
                 v.look.color = theme.colors.link;
             }
-            paragraphs.push((vec![label(&format!("{name}: ")), v], 0.0));
+            paragraphs.push((vec![label(&format!("{name}{}", theme.labels.label_suffix)), v], 0.0));
         }
     }
     let mut style = styles.contact.clone();

@@ -179,6 +179,10 @@ section! {
         draft: String,
         /// What `{page_of}` in a header or footer prints.
         page_of: String,
+        /// Printed after a contact label (`TEL: `).
+        label_suffix: String,
+        /// Joins division, bureau and organisation on the contact's office line.
+        office_joiner: String,
     }
 }
 
@@ -456,6 +460,7 @@ mod tests {
     fn japanese_briefings_get_japanese_labels_unless_the_user_template_says_otherwise() {
         let ja = Theme::resolve_for(TemplateRef::Builtin("press-release"), "ja").unwrap();
         assert_eq!(ja.labels.overview, "概要");
+        assert_eq!((ja.labels.label_suffix.as_str(), ja.labels.office_joiner.as_str()), ("：", "　"));
         assert_eq!(ja.date_format, "%Y年%-m月%-d日");
         assert_eq!(ja.title_block.align, Align::Center, "the template's own look stays");
         let mine = Theme::resolve_for(TemplateRef::File(&user("labels:\n  overview: Gaiyō\n")), "ja-JP").unwrap();
