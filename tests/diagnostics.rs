@@ -89,6 +89,10 @@ fixtures! {
     empty_file: "empty" on [0], says ["the file is empty: a briefing needs at least title, date, topics and contact"];
     alias_bomb: "alias-bomb" on [6], says ["too many nodes after expanding aliases (limit 200000)"];
     duplicate_key: "duplicate-key" on [8], says ["duplicate key `date`", "line 2"];
+    key_out_of_place: "key-out-of-place" on [8], says ["unknown field `fax`", "`fax` is a key of `contact`"];
+    no_space_after_colon: "no-space-after-colon" on [2], says ["no space after `date:`", "write `date: …`"];
+    missing_colon: "missing-colon" on [6], says ["missing `:` after `contact`"];
+    tab_indentation: "tab-indentation" on [5], says ["a tab where YAML allows only spaces", "indent with spaces"];
     two_documents: "two-documents" on [8], says ["second YAML document"];
     several_problems: "several-problems" on [3, 4, 5, 6, 8, 9, 10, 12, 16],
         says [

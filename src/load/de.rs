@@ -28,6 +28,11 @@ pub(super) struct Ctx {
     pub diagnostics: RefCell<Vec<Diagnostic>>,
     pub replaced: RefCell<HashSet<Span>>,
     pub misspelt: RefCell<HashSet<String>>,
+    /// Every mapping read as a struct: its path and its fields (first place of each struct).
+    pub mappings: RefCell<Vec<(String, &'static [&'static str])>>,
+    /// Unknown fields with no spelling suggestion: index in `diagnostics`, the name, and the
+    /// fields of the mapping it was found in. A key indented wrongly is often one of these.
+    pub strays: RefCell<Vec<(usize, String, &'static [&'static str])>>,
 }
 
 impl Ctx {
@@ -153,6 +158,8 @@ impl<'a> De<'a> {
                 )
             }
             None => {
+                let index = self.ctx.diagnostics.borrow().len();
+                self.ctx.strays.borrow_mut().push((index, field.name.to_string(), field.fields));
                 Diagnostic::new(Some(field.key.span), parent.to_string(), format!("unknown field `{}`", field.name))
                     .with_help(expected_one_of(field.fields))
             }
@@ -185,6 +192,37 @@ pub(super) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str>
         .filter(|&(jw, edits, c)| jw >= 0.8 || (edits <= 2 && edits * 2 < c.chars().count().max(name.chars().count())))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, _, c)| c)
+}
+
+/// Points unknown fields that are keys of another mapping of the same document (a `fax:`
+/// indented under `topics` or out of `contact`) at where they belong.
+pub(super) fn place_strays(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {
+    let mappings = ctx.mappings.borrow();
+    for (index, name, own) in ctx.strays.borrow().iter() {
+        let places: Vec<String> = mappings
+            .iter()
+            .filter(|(_, fields)| !std::ptr::eq(*fields, *own) && fields.contains(&name.as_str()))
+            .map(|(path, _)| describe_place(path))
+            .collect();
+        let Some(d) = diagnostics.get_mut(*index) else { continue };
+        if !places.is_empty() {
+            d.help = Some(format!(
+                "`{name}` is a key of {}: check its indentation against the keys it belongs with",
+                places.join(" and of ")
+            ));
+        }
+    }
+}
+
+/// `the top level`, `contact`, `each item of topics`.
+pub(super) fn describe_place(path: &str) -> String {
+    if path.is_empty() {
+        return "the top level".to_string();
+    }
+    match path.strip_suffix(']').and_then(|p| p.rfind('[').map(|i| &p[..i])) {
+        Some(list) => format!("each item of `{list}`"),
+        None => format!("`{path}`"),
+    }
 }
 
 fn expected_one_of(names: &[&str]) -> String {
@@ -471,6 +509,11 @@ impl<'de> de::Deserializer<'de> for De<'_> {
                 &[]
             }
         };
+        let mut mappings = self.ctx.mappings.borrow_mut();
+        if !mappings.iter().any(|(_, f)| std::ptr::eq(*f, fields)) {
+            mappings.push((self.path.to_string(), fields));
+        }
+        drop(mappings);
         self.located(visitor.visit_map(MapAcc::new(self, entries, Some(fields))))
     }
 

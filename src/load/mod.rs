@@ -205,12 +205,14 @@ pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &
     loop {
         let ctx = de::Ctx { poisoned, ..de::Ctx::default() };
         let result = T::deserialize(de::De::new(&root, &ctx, &de::Path::Root));
-        let de::Ctx { poisoned: p, diagnostics: found, replaced, misspelt } = ctx;
+        let mut found = std::mem::take(&mut *ctx.diagnostics.borrow_mut());
+        de::place_strays(&ctx, &mut found);
+        let de::Ctx { poisoned: p, replaced, misspelt, .. } = ctx;
         poisoned = p;
         let (replaced, misspelt) = (replaced.into_inner(), misspelt.into_inner());
         let error = match result {
             Ok(value) => {
-                diagnostics.extend(found.into_inner());
+                diagnostics.extend(found);
                 let complete = !replaced.contains(&root.span);
                 return Loaded { value, diagnostics, complete, replaced, misspelt };
             }
@@ -219,7 +221,6 @@ pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &
         // Serde gave up at `error.at`: report it (unless it follows from a wrong type reported
         // there already), keep what this pass found inside that node (the next pass skips
         // it), and try again.
-        let found = found.into_inner();
         let Some(at) = error.at else {
             diagnostics.push(Diagnostic::new(None, "", error.message));
             diagnostics.extend(found);
@@ -384,6 +385,19 @@ mod tests {
     fn quoted_numbers_are_text() {
         let (_, d) = load_doc("count: \"12\"\n");
         assert_eq!(messages(&d), ["count: expected an integer, found the quoted text \"12\""]);
+    }
+
+    #[test]
+    fn keys_that_belong_to_another_mapping_say_where() {
+        let (_, d) = load_doc("inner:\n  name: x\n  count: 3\ntel: 1\n");
+        assert_eq!(messages(&d), ["inner: unknown field `count`", "unknown field `tel`"]);
+        let help: Vec<&str> = d.iter().map(|d| d.help.as_deref().unwrap_or("")).collect();
+        assert!(help[0].starts_with("`count` is a key of the top level:"), "{help:?}");
+        assert!(help[1].starts_with("`tel` is a key of `inner`:"), "{help:?}");
+        // A key no mapping has keeps the list of what is expected.
+        let (_, d) = load_doc("inner:\n  name: x\nzzz: 1\n");
+        assert!(d[0].help.as_deref().unwrap_or("").starts_with("expected one of"), "{d:?}");
+        assert_eq!(de::describe_place("topics[3]"), "each item of `topics`");
     }
 
     #[test]

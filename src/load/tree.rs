@@ -381,7 +381,8 @@ impl Builder<'_> {
                     .with_help("keys of one mapping, and the `- ` of items of one list, start in the same column")
             }
             i if i.contains("found a tab") || i.starts_with("tabs disallowed") => {
-                d.with_help("indent with spaces, not tabs")
+                Diagnostic::new(span, "", "a tab where YAML allows only spaces".to_string())
+                    .with_help("indent with spaces, not tabs")
             }
             i if i.contains("quoted scalar") => d.with_help("check that this quoted text has its closing quote"),
             _ => d,
