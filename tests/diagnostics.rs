@@ -92,6 +92,8 @@ fixtures! {
     key_out_of_place: "key-out-of-place" on [8], says ["unknown field `fax`", "`fax` is a key of `contact`"];
     no_space_after_colon: "no-space-after-colon" on [2], says ["no space after `date:`", "write `date: …`"];
     missing_colon: "missing-colon" on [6], says ["missing `:` after `contact`"];
+    colon_in_value: "colon-in-value" on [4],
+        says ["the value of `title` contains `: `", "title: \"Topic 1: Data\""];
     tab_indentation: "tab-indentation" on [5], says ["a tab where YAML allows only spaces", "indent with spaces"];
     two_documents: "two-documents" on [8], says ["second YAML document"];
     several_problems: "several-problems" on [3, 4, 5, 6, 8, 9, 10, 12, 16],

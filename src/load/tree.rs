@@ -353,6 +353,12 @@ impl Builder<'_> {
         if info == "recursion limit exceeded" {
             return self.too_deep(Span::new(start, end));
         }
+        if info == "mapping values are not allowed in this context" {
+            if let Some((key, value)) = colon_in_value(text, start) {
+                return Diagnostic::new(span, "", format!("the value of `{key}` contains `: `"))
+                    .with_help(format!("put the value in quotes: {key}: \"{value}\""));
+            }
+        }
         if info == "mapping values are not allowed in this context" || info == "simple key expect ':'" {
             if let Some((colon, key)) = missing_space_above(text, start) {
                 return Diagnostic::new(Some(Span::new(colon, colon + 1)), "", format!("no space after `{key}:`"))
@@ -402,6 +408,23 @@ fn missing_space_above(text: &str, at: usize) -> Option<(usize, &str)> {
     let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
     let colon = line_start + (line.len() - content.len()) + key.len();
     (is_key && !value.starts_with("//")).then_some((colon, key))
+}
+
+/// When `at` is a `: ` inside the value of a `key: value` on the same line (`title: Topic 1:
+/// Data`): the key and the whole value, as it should be quoted.
+fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let content = line.trim_start().trim_start_matches("- ").trim_start();
+    let offset = line.len() - content.len();
+    let (key, value) = content.split_once(": ")?;
+    let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    // The reported colon must lie in the value, after the key's own `: `.
+    let value_start = line_start + offset + key.len() + 2;
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
+    (is_key && at >= value_start && !quoted).then(|| (key, value.replace('\\', "\\\\").replace('"', "\\\"")))
 }
 
 /// When the nearest non-blank line above `at` is a lone key-like word (`contact`), the
@@ -586,6 +609,11 @@ mod tests {
         let (message, line, _, help) = first("a:\n- b: 1\n - c: 2\n");
         assert_eq!((message.as_str(), line), ("this line does not line up with the ones above", 3));
         assert!(help.contains("same column"), "{help}");
+        let (message, line, col, help) = first("a:\n  - title: Topic 1: Data  # note\n");
+        assert_eq!((message.as_str(), line, col), ("the value of `title` contains `: `", 2, 19));
+        assert_eq!(help, "put the value in quotes: title: \"Topic 1: Data\"");
+        let (message, ..) = first("a:\n  - b: c\n      d: e\n");
+        assert_eq!(message, "mapping values are not allowed in this context");
         // A URL's colon is not a missing space.
         let (message, ..) = first("url:https://example.org\nb: 1\n");
         assert_eq!(message, "no space after `url:`");
