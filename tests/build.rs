@@ -64,9 +64,20 @@ fn markdown_markers_are_not_printed() {
     assert_in_order(&text, &pieces(&input));
     assert!(!text.contains('*'), "a Markdown `*` was printed:\n{text}");
     assert!(!text.lines().any(|l| l.trim_start().starts_with("- ")), "a Markdown `- ` was printed:\n{text}");
-    for item in ["qualified signatures", "electronic seals", "time stamps"] {
-        assert!(text.lines().any(|l| l.trim_start().starts_with('•') && l.contains(item)), "no bullet {item:?}");
+    // Each item has a bullet drawn in the indent before its first word, centred on the
+    // lower-case letters; the bullet is a shape, so the text has no character for it.
+    let runs = common::runs(&pdf);
+    let bullets = common::bullets(&pdf);
+    for word in ["qualified", "electronic", "time"] {
+        let (page, run) = runs
+            .iter()
+            .enumerate()
+            .find_map(|(p, rs)| rs.iter().find(|r| r.text.starts_with(word)).map(|r| (p, r)))
+            .unwrap_or_else(|| panic!("no run starting {word:?}"));
+        let bullet = bullets[page].iter().find(|b| (b.1 - run.y - run.size * 0.27).abs() < 0.5 && b.0 < run.x);
+        assert!(bullet.is_some(), "no bullet before {word:?} at y {}: {:?}", run.y, bullets[page]);
     }
+    assert!(!text.contains('•'), "a bullet character was printed:\n{text}");
 }
 
 #[test]

@@ -5,9 +5,9 @@ use crate::fonts::FontStyle;
 use crate::markdown::{Block as MdBlock, Inline};
 use crate::theme::{Align, TextStyle};
 
-use super::flow::{look, place_run, Block, Flow};
+use super::flow::{look, place_run, Block, Flow, Label};
 use super::text::{self, Span};
-use super::Item;
+use super::{BulletShape, Item};
 
 /// Inline Markdown runs as spans in `style`: strong is bold, emphasis italic, links coloured.
 pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span> {
@@ -94,11 +94,11 @@ fn list(
     for (n, item) in items.iter().enumerate() {
         // Numbers as the user wrote them ("1.", "07)"); bullets by depth.
         let label = match (start, markers.get(n)) {
-            (Some(_), Some(marker)) => marker.clone(),
-            (Some(s), None) => format!("{}.", s + n as u64),
-            (None, _) => if depth.is_multiple_of(2) { "•" } else { "–" }.to_string(),
+            (Some(_), Some(marker)) => Label::Text(marker.clone()),
+            (Some(s), None) => Label::Text(format!("{}.", s + n as u64)),
+            (None, _) => Label::Bullet(if depth.is_multiple_of(2) { BulletShape::Dot } else { BulletShape::Dash }),
         };
-        let label_width = flow.str_width(&label, &look(style));
+        let label_width = flow.label_width(&label, style);
         // Numbers end just before the text; bullets sit in the middle of the indent.
         let label_x = match start {
             Some(_) => indent + step - label_width - 4.0,
@@ -107,8 +107,8 @@ fn list(
         .max(indent);
         if item.is_empty() {
             // An empty item ("3." alone on a line) still shows its number.
-            let s = [Span { text: label.clone(), look: look(style) }];
-            flow.paragraph(&s, &item_style, label_x, Align::Left, None);
+            flow.label_line(&label, &item_style, label_x);
+            flow.space(item_style.space_after.0);
         }
         let mut first = true;
         for block in item {
@@ -120,8 +120,8 @@ fn list(
                 (other, true) => {
                     // An item that starts with something other than text: the label goes on
                     // a line of its own.
-                    let s = [Span { text: label.clone(), look: look(style) }];
-                    flow.paragraph(&s, &item_style, label_x, Align::Left, None);
+                    flow.label_line(&label, &item_style, label_x);
+                    flow.space(item_style.space_after.0);
                     blocks(flow, std::slice::from_ref(other), &item_style, indent + step);
                 }
                 (other, false) => blocks(flow, std::slice::from_ref(other), &item_style, indent + step),

@@ -6,7 +6,7 @@ use crate::fonts::{FontBook, FontStyle};
 use crate::theme::{Align, Rgb, TextStyle, Theme};
 
 use super::text::{self, Look, Run, Span};
-use super::{Item, TextItem};
+use super::{BulletShape, Item, TextItem};
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
 /// (y) and to the page's left edge (x).
@@ -40,6 +40,14 @@ pub struct TocEntry {
     pub look: Look,
     /// Where the entry's text ends (dot leaders start here).
     pub text_end: f32,
+}
+
+/// What hangs in the indent before a list item's first line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Label {
+    /// A number as the user wrote it (`1.`, `07)`).
+    Text(String),
+    Bullet(BulletShape),
 }
 
 /// A heading others can jump to (outline entries and table-of-contents lines).
@@ -198,7 +206,7 @@ impl<'a> Flow<'a> {
         style: &TextStyle,
         indent: f32,
         align: Align,
-        label: Option<(&str, f32)>,
+        label: Option<(&Label, f32)>,
     ) {
         let width = (self.width - indent).max(20.0);
         let lines = text::set(spans, width, self.fonts);
@@ -220,8 +228,7 @@ impl<'a> Flow<'a> {
             let mut items: Vec<Item> = Vec::new();
             if i == 0 {
                 if let Some((label, label_x)) = label {
-                    let look = look(style);
-                    self.place_str(&mut items, label, self.left + label_x, baseline, &look);
+                    self.place_label(&mut items, label, style, self.left + label_x, baseline);
                 }
             }
             for run in &line.runs {
@@ -233,6 +240,39 @@ impl<'a> Flow<'a> {
             self.push(Block { height, items, keep_with_next: keep, ..Block::default() });
         }
         self.space(style.space_after.0);
+    }
+
+    /// A list label alone on a line (an empty item, or one that starts with a table).
+    pub fn label_line(&mut self, label: &Label, style: &TextStyle, x: f32) {
+        let size = f32::from(style.size.0);
+        let (height, baseline) = self.line_metrics(size, style.line_height.0);
+        let mut items = Vec::new();
+        self.place_label(&mut items, label, style, self.left + x, baseline);
+        self.space(style.space_before.0);
+        self.push(Block { height, items, keep_with_next: true, ..Block::default() });
+    }
+
+    fn place_label(&self, items: &mut Vec<Item>, label: &Label, style: &TextStyle, x: f32, baseline: f32) {
+        match label {
+            Label::Text(s) => {
+                self.place_str(items, s, x, baseline, &look(style));
+            }
+            Label::Bullet(shape) => items.push(Item::Bullet {
+                x,
+                baseline,
+                size: f32::from(style.size.0),
+                color: style.color,
+                shape: *shape,
+            }),
+        }
+    }
+
+    /// Width of a label in `style`.
+    pub fn label_width(&self, label: &Label, style: &TextStyle) -> f32 {
+        match label {
+            Label::Text(s) => self.str_width(s, &look(style)),
+            Label::Bullet(shape) => shape.width() * f32::from(style.size.0),
+        }
     }
 
     /// Places a short string (a label, a page number) at `x` as text items, face by face.

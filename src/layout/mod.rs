@@ -55,6 +55,16 @@ pub enum Item {
         height: f32,
         target: String,
     },
+    /// A list bullet, drawn as a shape rather than set as a character: the `- ` it stands
+    /// for is Markdown, not text, so the text read back from the page has no character for
+    /// it. `x` is its left edge; it sits on the line whose baseline is `baseline`.
+    Bullet {
+        x: f32,
+        baseline: f32,
+        size: f32,
+        color: Rgb,
+        shape: BulletShape,
+    },
     /// The template's logo, scaled into this box (top-left corner, size).
     Logo {
         x: f32,
@@ -74,8 +84,28 @@ impl Item {
                 *y2 += dy;
             }
             Item::Link { y, .. } | Item::Logo { y, .. } => *y += dy,
+            Item::Bullet { baseline, .. } => *baseline += dy,
         }
         self
+    }
+}
+
+/// Bullets alternate by list depth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulletShape {
+    /// A filled round dot (•), for the outer list and every other level below it.
+    Dot,
+    /// A short bar (–).
+    Dash,
+}
+
+impl BulletShape {
+    /// Width of the shape, in em.
+    pub fn width(self) -> f32 {
+        match self {
+            BulletShape::Dot => 0.27,
+            BulletShape::Dash => 0.42,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::model::Briefing;
 use crate::theme::{Align, TextStyle};
 
 use super::body;
-use super::flow::{look, Flow};
+use super::flow::{look, Flow, Label};
 use super::text::Span;
 
 /// Sets a heading: an optional number hanging in the margin of a hanging indent, the title
@@ -41,9 +41,9 @@ fn heading_at(
         flow.anchor(&entry, level);
     }
     let spans = [Span { text: title.to_string(), look: look.clone() }];
-    let label = (!number.is_empty()).then_some((number, indent));
+    let label = Label::Text(number.to_string());
     let first = flow.blocks.len();
-    flow.paragraph(&spans, style, text_indent, Align::Left, label);
+    flow.paragraph(&spans, style, text_indent, Align::Left, (!number.is_empty()).then_some((&label, indent)));
     for b in &mut flow.blocks[first..] {
         b.keep_with_next = true;
     }

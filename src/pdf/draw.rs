@@ -104,7 +104,8 @@ fn finish(
                     let points = vec![Position::new(mm(*x1), mm(*y1)), Position::new(mm(*x2), mm(*y2))];
                     area.draw_line(points, Style::new().with_color(color(*c)));
                 }
-                Item::Link { .. } | Item::Logo { .. } => {}
+                // Drawn by the post-pass, which writes content directly.
+                Item::Link { .. } | Item::Logo { .. } | Item::Bullet { .. } => {}
             }
         }
     }

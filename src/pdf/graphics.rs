@@ -1,4 +1,5 @@
-//! What the post-pass draws itself: the DRAFT watermark (as glyph outlines) and the logo.
+//! What the post-pass draws itself: the DRAFT watermark (as glyph outlines), list bullets
+//! and the logo.
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 use sha2::{Digest, Sha256};
@@ -6,7 +7,7 @@ use sha2::{Digest, Sha256};
 use super::image::{Image, ImageKind};
 use super::objects::{name, stream};
 use crate::fonts::FontBook;
-use crate::layout::{Document, Item};
+use crate::layout::{BulletShape, Document, Item};
 
 /// The DRAFT watermark, if any: the word's glyph outlines filled diagonally across the page.
 /// As shapes rather than text, its letters never land in the middle of a sentence when the
@@ -116,6 +117,60 @@ pub fn add_image(out: &mut lopdf::Document, img: &Image, hash: &mut Sha256) -> O
 }
 
 /// Drawing the logo where the layout put it on page `index`.
+/// The list bullets of page `index`: a filled dot (four Bézier arcs) or bar, centred on the
+/// height of the lower-case letters, in the text's colour.
+pub fn bullet_ops(doc: &Document, index: usize) -> Vec<u8> {
+    // Control-point distance of a quarter circle drawn as one cubic Bézier curve.
+    const KAPPA: f32 = 0.552_284_8;
+    let mut ops = String::new();
+    for item in &doc.pages[index].items {
+        let Item::Bullet { x, baseline, size, color, shape } = *item else { continue };
+        let (r, g, b) = (f32::from(color.0) / 255.0, f32::from(color.1) / 255.0, f32::from(color.2) / 255.0);
+        // Half the x-height of a sans face, above the baseline (PDF y grows upwards).
+        let cy = doc.height - baseline + 0.27 * size;
+        let w = shape.width() * size;
+        match shape {
+            BulletShape::Dot => {
+                let rad = w / 2.0;
+                let (cx, k) = (x + rad, rad * KAPPA);
+                ops.push_str(&format!(
+                    "q {r:.3} {g:.3} {b:.3} rg {:.2} {cy:.2} m \
+                     {:.2} {:.2} {:.2} {:.2} {cx:.2} {:.2} c \
+                     {:.2} {:.2} {:.2} {:.2} {:.2} {cy:.2} c \
+                     {:.2} {:.2} {:.2} {:.2} {cx:.2} {:.2} c \
+                     {:.2} {:.2} {:.2} {:.2} {:.2} {cy:.2} c f Q\n",
+                    cx + rad,
+                    cx + rad,
+                    cy + k,
+                    cx + k,
+                    cy + rad,
+                    cy + rad,
+                    cx - k,
+                    cy + rad,
+                    cx - rad,
+                    cy + k,
+                    cx - rad,
+                    cx - rad,
+                    cy - k,
+                    cx - k,
+                    cy - rad,
+                    cy - rad,
+                    cx + k,
+                    cy - rad,
+                    cx + rad,
+                    cy - k,
+                    cx + rad,
+                ));
+            }
+            BulletShape::Dash => {
+                let h = 0.065 * size;
+                ops.push_str(&format!("q {r:.3} {g:.3} {b:.3} rg {x:.2} {:.2} {w:.2} {h:.2} re f Q\n", cy - h / 2.0));
+            }
+        }
+    }
+    ops.into_bytes()
+}
+
 pub fn logo_ops(doc: &Document, index: usize) -> Vec<u8> {
     let mut ops = String::new();
     for item in &doc.pages[index].items {

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::draw::{resource_name, Drawn};
 use super::embed::Plan;
-use super::graphics::{add_image, logo_ops, watermark};
+use super::graphics::{add_image, bullet_ops, logo_ops, watermark};
 use super::image::Image;
 use super::navigation::{links, outline};
 use super::objects::{name, pdf_date, stream, text_string};
@@ -91,6 +91,7 @@ pub fn finish(
                 }
                 None => join_hex_strings(strip_layer(&content), &mut body),
             }
+            body.extend(bullet_ops(doc, index));
             if logo.is_some() {
                 body.extend(logo_ops(doc, index));
             }

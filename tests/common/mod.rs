@@ -473,6 +473,40 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
     pages
 }
 
+/// The small filled shapes of each page (list bullets): the centre and width of each filled
+/// path's bounding box, for paths under 10 pt across.
+pub fn bullets(pdf: &[u8]) -> Vec<Vec<(f32, f32, f32)>> {
+    use lopdf::content::Content;
+    contents(pdf)
+        .iter()
+        .map(|c| {
+            let mut out = Vec::new();
+            let mut points: Vec<(f32, f32)> = Vec::new();
+            for op in Content::decode(c).expect("a content stream").operations {
+                let a: Vec<f32> = op.operands.iter().map(number).collect();
+                match op.operator.as_str() {
+                    "m" | "l" => points.push((a[0], a[1])),
+                    "c" => points.extend([(a[0], a[1]), (a[2], a[3]), (a[4], a[5])]),
+                    "re" => points.extend([(a[0], a[1]), (a[0] + a[2], a[1] + a[3])]),
+                    "f" | "f*" => {
+                        let (x0, x1) =
+                            points.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+                        let (y0, y1) =
+                            points.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+                        if !points.is_empty() && x1 - x0 < 10.0 && y1 - y0 < 10.0 {
+                            out.push(((x0 + x1) / 2.0, (y0 + y1) / 2.0, x1 - x0));
+                        }
+                        points.clear();
+                    }
+                    "S" | "s" | "n" | "B" | "b" => points.clear(),
+                    _ => {}
+                }
+            }
+            out
+        })
+        .collect()
+}
+
 /// The page size (width, height) of the first page, in points.
 pub fn page_size(pdf: &[u8]) -> (f32, f32) {
     let doc = load(pdf);
