@@ -257,9 +257,14 @@ fn watermark(theme: &Theme, fonts: &FontBook) -> Watermark {
     Watermark { text, face, size: style.size.0, color: style.color, width }
 }
 
-/// Formats a date with the template's `date_format`.
-pub fn format_date(date: crate::model::Date, format: &str) -> String {
-    let month = crate::model::MONTH_NAMES[usize::from(date.month().clamp(1, 12)) - 1];
+/// Formats a date with the template's `date_format` and month names (English ones when
+/// `months` does not hold twelve).
+pub fn format_date(date: crate::model::Date, format: &str, months: &[String]) -> String {
+    let index = usize::from(date.month().clamp(1, 12)) - 1;
+    let month = match months.get(index) {
+        Some(name) if months.len() == 12 => name.as_str(),
+        _ => crate::model::MONTH_NAMES[index],
+    };
     let mut out = String::new();
     let mut chars = format.chars().peekable();
     while let Some(c) = chars.next() {
@@ -274,7 +279,7 @@ pub fn format_date(date: crate::model::Date, format: &str) -> String {
         match (chars.next(), unpadded) {
             (Some('Y'), _) => out.push_str(&date.year().to_string()),
             (Some('B'), _) => out.push_str(month),
-            (Some('b'), _) => out.push_str(&month[..3]),
+            (Some('b'), _) => out.extend(month.chars().take(3)),
             (Some('d'), false) => out.push_str(&format!("{:02}", date.day())),
             (Some('d'), true) => out.push_str(&date.day().to_string()),
             (Some('m'), false) => out.push_str(&format!("{:02}", date.month())),
@@ -298,9 +303,18 @@ mod tests {
     #[test]
     fn dates_format_like_the_template_says() {
         let d = Date::new(2020, 10, 6).unwrap();
-        assert_eq!(format_date(d, "%B %-d, %Y"), "October 6, 2020");
-        assert_eq!(format_date(d, "%d %b %Y"), "06 Oct 2020");
-        assert_eq!(format_date(d, "%Y年%-m月%-d日"), "2020年10月6日");
-        assert_eq!(format_date(d, "%Y-%m-%d 100%%"), "2020-10-06 100%");
+        assert_eq!(format_date(d, "%B %-d, %Y", &[]), "October 6, 2020");
+        assert_eq!(format_date(d, "%d %b %Y", &[]), "06 Oct 2020");
+        assert_eq!(format_date(d, "%Y年%-m月%-d日", &[]), "2020年10月6日");
+        assert_eq!(format_date(d, "%Y-%m-%d 100%%", &[]), "2020-10-06 100%");
+        let french: Vec<String> = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août"]
+            .into_iter()
+            .chain(["septembre", "octobre", "novembre", "décembre"])
+            .map(String::from)
+            .collect();
+        let august = Date::new(2021, 8, 30).unwrap();
+        assert_eq!(format_date(august, "%-d %B %Y", &french), "30 août 2021");
+        // Short names are cut by characters, not bytes.
+        assert_eq!(format_date(august, "%b", &french), "aoû");
     }
 }

@@ -26,7 +26,7 @@ impl Fill {
         Fill {
             title: clip(&b.title),
             short_title: clip(&b.short_title),
-            date: clip(&format_date(b.date, &theme.date_format)),
+            date: clip(&format_date(b.date, &theme.date_format, &theme.months.0)),
             marking: clip(b.marking.as_deref().unwrap_or("")),
             page_of: theme.labels.page_of.clone(),
         }

@@ -13,7 +13,7 @@ pub fn title_block(flow: &mut Flow<'_>, b: &Briefing) {
     let theme = flow.theme;
     let tb = &theme.title_block;
     let styles = &theme.styles;
-    let date = format_date(b.date, &theme.date_format);
+    let date = format_date(b.date, &theme.date_format, &theme.months.0);
     let meta = |flow: &mut Flow<'_>, text: &str, align: Align| {
         let spans = [Span { text: text.to_string(), look: look(&styles.meta) }];
         flow.paragraph(&spans, &styles.meta, 0.0, align, None);
@@ -46,7 +46,7 @@ pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover) {
     big.size.0 = big.size.0.saturating_add(6);
     let spans = [Span { text: cover.title.clone(), look: look(&big) }];
     flow.paragraph(&spans, &big, 0.0, theme.title_block.align, None);
-    let date = format_date(cover.date, &theme.date_format);
+    let date = format_date(cover.date, &theme.date_format, &theme.months.0);
     let spans = [Span { text: date, look: look(&styles.meta) }];
     flow.paragraph(&spans, &styles.meta, 0.0, theme.title_block.align, None);
     flow.space(4.0);

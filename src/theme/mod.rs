@@ -15,7 +15,7 @@ use crate::load::{self, Limits, Spanned};
 
 mod values;
 
-pub use values::{Align, ContactStyle, DatePlacement, Factor, FontSize, Mm, Numbering, PageSize, Pt, Rgb};
+pub use values::{Align, ContactStyle, DatePlacement, Factor, FontSize, Mm, Months, Numbering, PageSize, Pt, Rgb};
 
 /// A template file compiled into the binary.
 pub struct BuiltinTemplate {
@@ -32,8 +32,16 @@ pub const BUILTIN: &[BuiltinTemplate] = &[
 
 /// Language patches: labels and date format for briefings in a language other than English,
 /// by primary language subtag.
-pub const LANGUAGES: &[BuiltinTemplate] =
-    &[BuiltinTemplate { name: "ja", source: include_str!("../../templates/lang/ja.yaml") }];
+pub const LANGUAGES: &[BuiltinTemplate] = &[
+    BuiltinTemplate { name: "de", source: include_str!("../../templates/lang/de.yaml") },
+    BuiltinTemplate { name: "es", source: include_str!("../../templates/lang/es.yaml") },
+    BuiltinTemplate { name: "fr", source: include_str!("../../templates/lang/fr.yaml") },
+    BuiltinTemplate { name: "it", source: include_str!("../../templates/lang/it.yaml") },
+    BuiltinTemplate { name: "ja", source: include_str!("../../templates/lang/ja.yaml") },
+    BuiltinTemplate { name: "nl", source: include_str!("../../templates/lang/nl.yaml") },
+    BuiltinTemplate { name: "pl", source: include_str!("../../templates/lang/pl.yaml") },
+    BuiltinTemplate { name: "pt", source: include_str!("../../templates/lang/pt.yaml") },
+];
 
 /// Something a template can set: a leaf value, or a section of them.
 pub trait Apply {
@@ -241,6 +249,8 @@ section! {
         /// strftime-like: `%B` month name, `%b` short month, `%-d` day, `%d` two-digit day,
         /// `%m` two-digit month, `%-m` month, `%Y` year.
         date_format: String,
+        /// What `%B` prints, January first.
+        months: Months,
         header: Running,
         footer: Running,
         contact: ContactTheme,
@@ -466,6 +476,37 @@ mod tests {
         let mine = Theme::resolve_for(TemplateRef::File(&user("labels:\n  overview: Gaiyō\n")), "ja-JP").unwrap();
         assert_eq!(mine.labels.overview, "Gaiyō");
         assert_eq!(mine.labels.achievements, "主な成果");
-        assert_eq!(Theme::resolve_for(TemplateRef::Builtin("default"), "de").unwrap().labels.overview, "Overview");
+        assert_eq!(Theme::resolve_for(TemplateRef::Builtin("default"), "sv").unwrap().labels.overview, "Overview");
+    }
+
+    /// Every language patch loads, and changes the words a reader sees: section labels, the
+    /// page line and the month names (unless its dates are all digits).
+    #[test]
+    fn every_language_patch_translates_the_labels() {
+        let english = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        assert_eq!(english.months.0.len(), 12);
+        for lang in LANGUAGES {
+            let t = Theme::resolve_for(TemplateRef::Builtin("default"), lang.name).unwrap();
+            for (what, ours, theirs) in [
+                ("overview", &t.labels.overview, &english.labels.overview),
+                ("achievements", &t.labels.achievements, &english.labels.achievements),
+                ("page_of", &t.labels.page_of, &english.labels.page_of),
+            ] {
+                assert_ne!(ours, theirs, "{}: {what} is not translated", lang.name);
+            }
+            assert!(t.labels.page_of.contains("{page}") && t.labels.page_of.contains("{pages}"), "{}", lang.name);
+            if t.date_format.contains("%B") {
+                assert_ne!(t.months, english.months, "{}: months are not translated", lang.name);
+            }
+        }
+        let de = Theme::resolve_for(TemplateRef::Builtin("one-pager"), "de-AT").unwrap();
+        let d = crate::model::Date::new(2020, 3, 6).unwrap();
+        assert_eq!(crate::layout::format_date(d, &de.date_format, &de.months.0), "6. März 2020");
+    }
+
+    #[test]
+    fn month_names_must_be_twelve() {
+        let err = Theme::resolve(TemplateRef::File(&user("months: [Jan, Feb]\n"))).unwrap_err();
+        assert!(err.diagnostics[0].message.contains("twelve month names"), "{:?}", err.diagnostics);
     }
 }

@@ -107,6 +107,22 @@ impl FromStr for Rgb {
     }
 }
 
+/// The twelve month names, January first, as `%B` prints them (`%b` prints their first
+/// three letters).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Months(pub Vec<String>);
+
+impl Leaf for Months {
+    type Raw = Vec<String>;
+    fn parse(raw: Vec<String>) -> Result<Months, String> {
+        let names: Vec<String> = raw.iter().map(|m| m.trim().to_string()).collect();
+        if names.len() != 12 || names.iter().any(String::is_empty) {
+            return Err(format!("give the twelve month names, January first (found {})", raw.len()));
+        }
+        Ok(Months(names))
+    }
+}
+
 /// Leaves that are parsed from a string with `FromStr`.
 macro_rules! leaf_from_str {
     ($($t:ty),*) => {$(
