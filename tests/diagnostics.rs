@@ -92,6 +92,11 @@ fixtures! {
     key_out_of_place: "key-out-of-place" on [8], says ["unknown field `fax`", "`fax` is a key of `contact`"];
     no_space_after_colon: "no-space-after-colon" on [2], says ["no space after `date:`", "write `date: …`"];
     missing_colon: "missing-colon" on [6], says ["missing `:` after `contact`"];
+    apostrophe_in_single_quotes: "apostrophe-in-single-quotes" on [4],
+        says ["the text in single quotes ended at an apostrophe", "`It''s`"];
+    unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
+    bracket_value: "bracket-value" on [1],
+        says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];
     colon_in_value: "colon-in-value" on [4],
         says ["the value of `title` contains `: `", "title: \"Topic 1: Data\""];
     tab_indentation: "tab-indentation" on [5], says ["a tab where YAML allows only spaces", "indent with spaces"];

@@ -353,6 +353,52 @@ impl Builder<'_> {
         if info == "recursion limit exceeded" {
             return self.too_deep(Span::new(start, end));
         }
+        if info.starts_with("invalid trailing content after") {
+            if text[..start].ends_with('\'') {
+                return Diagnostic::new(span, "", "the text in single quotes ended at an apostrophe".to_string())
+                    .with_help(
+                        "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes",
+                    );
+            }
+            if text[..start].ends_with('"') {
+                return Diagnostic::new(span, "", "the text in double quotes ended at a quotation mark".to_string())
+                    .with_help(
+                        "inside double quotes write a quotation mark as `\\\"`, or put the text in single quotes",
+                    );
+            }
+        }
+        // A bracket left open shows up as a flow error at the end of the file, or as bad
+        // indentation on the next line; either way the open bracket is the place to look.
+        let unclosed = match info {
+            i if i.starts_with("while parsing a flow") => unclosed_bracket(&text[..start]),
+            "invalid indentation in flow construct" => unclosed_bracket(text).filter(|&open| open < start),
+            _ => None,
+        };
+        if let Some(open) = unclosed {
+            let close = if text[open..].starts_with('[') { ']' } else { '}' };
+            return Diagnostic::new(
+                Some(Span::new(open, open + 1)),
+                "",
+                format!("this `{}` is never closed", &text[open..open + 1]),
+            )
+            .with_help(format!("add the `{close}` where it ends; text that starts with `[` or `{{` must be quoted"));
+        }
+        // `title: [Draft] Results`: YAML reads `[Draft]` as a list, then finds more text.
+        if info == "while parsing a block mapping, did not find expected key" {
+            if let Some((key, value)) = value_at(text, start).filter(|(_, v)| v.starts_with(['[', '{'])) {
+                let first = &value[..1];
+                let kind = if first == "[" { "a list" } else { "a mapping" };
+                return Diagnostic::new(
+                    span,
+                    "",
+                    format!("text after the value of `{key}`, which YAML reads as {kind}"),
+                )
+                .with_help(format!(
+                    "a value that starts with `{first}` must be quoted: {key}: \"{}\"",
+                    double_quoted(value)
+                ));
+            }
+        }
         if info == "mapping values are not allowed in this context" {
             if let Some((key, value)) = colon_in_value(text, start) {
                 return Diagnostic::new(span, "", format!("the value of `{key}` contains `: `"))
@@ -410,9 +456,43 @@ fn missing_space_above(text: &str, at: usize) -> Option<(usize, &str)> {
     (is_key && !value.starts_with("//")).then_some((colon, key))
 }
 
+/// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted
+/// text and comments.
+fn unclosed_bracket(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut previous = '\n';
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            _ if comment => comment = c != '\n',
+            (Some('"'), '"') if previous != '\\' => quote = None,
+            (Some('\''), '\'') => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if previous.is_whitespace() => comment = true,
+            (None, '[' | '{') => open.push(i),
+            (None, ']' | '}') => {
+                open.pop();
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    open.pop()
+}
+
 /// When `at` is a `: ` inside the value of a `key: value` on the same line (`title: Topic 1:
 /// Data`): the key and the whole value, as it should be quoted.
 fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
+    let (key, value) = value_at(text, at)?;
+    let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
+    (!quoted).then(|| (key, double_quoted(value)))
+}
+
+/// When `at` lies in the value of a one-line `key: value` (perhaps a list item): the key and
+/// the value, without a trailing comment.
+fn value_at(text: &str, at: usize) -> Option<(&str, &str)> {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let line = text[line_start..line_end].trim_end_matches('\r');
@@ -420,11 +500,14 @@ fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
     let offset = line.len() - content.len();
     let (key, value) = content.split_once(": ")?;
     let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-    // The reported colon must lie in the value, after the key's own `: `.
     let value_start = line_start + offset + key.len() + 2;
     let value = value.split(" #").next().unwrap_or(value).trim();
-    let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
-    (is_key && at >= value_start && !quoted).then(|| (key, value.replace('\\', "\\\\").replace('"', "\\\"")))
+    (is_key && at >= value_start).then_some((key, value))
+}
+
+/// `value` as a double-quoted YAML scalar's content.
+fn double_quoted(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// When the nearest non-blank line above `at` is a lone key-like word (`contact`), the
@@ -619,6 +702,17 @@ mod tests {
         assert_eq!(message, "no space after `url:`");
         let (message, ..) = first("http://example.org\nb: 1\n");
         assert_ne!(message, "no space after `http:`");
+        // Quotes ended too early, brackets never closed.
+        let (message, line, col, help) = first("a:\n  - title: 'It's here'\n");
+        assert_eq!((message.as_str(), line, col), ("the text in single quotes ended at an apostrophe", 2, 16));
+        assert!(help.contains("`It''s`"), "{help}");
+        let (message, ..) = first("a: \"say \"hi\" now\"\n");
+        assert_eq!(message, "the text in double quotes ended at a quotation mark");
+        let (message, _, _, help) = first("a:\n  title: [Draft] Results\n");
+        assert_eq!(message, "text after the value of `title`, which YAML reads as a list");
+        assert!(help.ends_with("title: \"[Draft] Results\""), "{help}");
+        let (message, line, col, _) = first("a: 1\ntel: ['x]', [2], 3 # [\nb: 2\n");
+        assert_eq!((message.as_str(), line, col), ("this `[` is never closed", 2, 6));
     }
 
     #[test]
