@@ -20,6 +20,7 @@
 //!   hostile input fails fast with a clear message instead of exhausting memory or stack.
 
 mod de;
+mod slips;
 mod tree;
 
 use std::collections::HashSet;

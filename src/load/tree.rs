@@ -13,7 +13,7 @@ use std::rc::Rc;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::Limits;
+use super::{slips, Limits};
 use crate::diag::{Diagnostic, SourceFile, Span};
 
 /// A YAML node and the bytes it came from.
@@ -339,197 +339,14 @@ impl Builder<'_> {
 
     fn syntax_error(&self, at: &Marker, info: &str) -> Diagnostic {
         let text = &self.file.text;
-        let mut start = self.offsets.byte(*at);
-        // The scanner reports a tab at the scalar it was reading; point at the tab itself.
-        if info.contains("found a tab") {
-            if let Some(tab) = text[start..].find('\t') {
-                start += tab;
-            }
-        }
+        let start = slips::place(text, self.offsets.byte(*at), info);
         let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
-        let span = Some(Span::new(start, end));
         // The scanner allows 255 levels of `[`/`{` and reads ahead, so very deep flow
         // nesting is stopped there (at the 256th bracket) before the builder sees level 65.
         if info == "recursion limit exceeded" {
             return self.too_deep(Span::new(start, end));
         }
-        if info.starts_with("invalid trailing content after") {
-            if text[..start].ends_with('\'') {
-                return Diagnostic::new(span, "", "the text in single quotes ended at an apostrophe".to_string())
-                    .with_help(
-                        "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes",
-                    );
-            }
-            if text[..start].ends_with('"') {
-                return Diagnostic::new(span, "", "the text in double quotes ended at a quotation mark".to_string())
-                    .with_help(
-                        "inside double quotes write a quotation mark as `\\\"`, or put the text in single quotes",
-                    );
-            }
-        }
-        // A bracket left open shows up as a flow error at the end of the file, or as bad
-        // indentation on the next line; either way the open bracket is the place to look.
-        let unclosed = match info {
-            i if i.starts_with("while parsing a flow") => unclosed_bracket(&text[..start]),
-            "invalid indentation in flow construct" => unclosed_bracket(text).filter(|&open| open < start),
-            _ => None,
-        };
-        if let Some(open) = unclosed {
-            let close = if text[open..].starts_with('[') { ']' } else { '}' };
-            return Diagnostic::new(
-                Some(Span::new(open, open + 1)),
-                "",
-                format!("this `{}` is never closed", &text[open..open + 1]),
-            )
-            .with_help(format!("add the `{close}` where it ends; text that starts with `[` or `{{` must be quoted"));
-        }
-        // `title: [Draft] Results`: YAML reads `[Draft]` as a list, then finds more text.
-        if info == "while parsing a block mapping, did not find expected key" {
-            if let Some((key, value)) = value_at(text, start).filter(|(_, v)| v.starts_with(['[', '{'])) {
-                let first = &value[..1];
-                let kind = if first == "[" { "a list" } else { "a mapping" };
-                return Diagnostic::new(
-                    span,
-                    "",
-                    format!("text after the value of `{key}`, which YAML reads as {kind}"),
-                )
-                .with_help(format!(
-                    "a value that starts with `{first}` must be quoted: {key}: \"{}\"",
-                    double_quoted(value)
-                ));
-            }
-        }
-        if info == "mapping values are not allowed in this context" {
-            if let Some((key, value)) = colon_in_value(text, start) {
-                return Diagnostic::new(span, "", format!("the value of `{key}` contains `: `"))
-                    .with_help(format!("put the value in quotes: {key}: \"{value}\""));
-            }
-        }
-        if info == "mapping values are not allowed in this context" || info == "simple key expect ':'" {
-            if let Some((colon, key)) = missing_space_above(text, start) {
-                return Diagnostic::new(Some(Span::new(colon, colon + 1)), "", format!("no space after `{key}:`"))
-                    .with_help(format!(
-                        "without a space after the colon YAML reads the whole line as text, \
-                         not as the key `{key}`; write `{key}: …`"
-                    ));
-            }
-            if let Some((after, key)) = missing_colon_above(text, start) {
-                return Diagnostic::new(Some(Span::new(after, after)), "", format!("missing `:` after `{key}`"))
-                    .with_help(format!("a key is followed by a colon: `{key}:`"));
-            }
-        }
-        let d = Diagnostic::new(span, "", info.to_string());
-        match info {
-            "mapping values are not allowed in this context" => d.with_help(
-                "check the indentation of this line against the one above; \
-                 a value that contains `: ` must be quoted",
-            ),
-            "simple key expect ':'" => Diagnostic::new(span, "", "expected `:` after a key".to_string()).with_help(
-                "every line of a mapping is `key: value`; check this line and the one above \
-                 for a missing colon, or quote text that is not a key",
-            ),
-            "while parsing a block mapping, did not find expected key" => {
-                Diagnostic::new(span, "", "this line does not line up with the ones above".to_string())
-                    .with_help("keys of one mapping, and the `- ` of items of one list, start in the same column")
-            }
-            i if i.contains("found a tab") || i.starts_with("tabs disallowed") => {
-                Diagnostic::new(span, "", "a tab where YAML allows only spaces".to_string())
-                    .with_help("indent with spaces, not tabs")
-            }
-            i if i.contains("quoted scalar") => d.with_help("check that this quoted text has its closing quote"),
-            _ => d,
-        }
-    }
-}
-
-/// When the nearest non-blank line above `at` is `key:value` (a colon glued to its value,
-/// so YAML reads the whole line as text): the byte offset of that colon, and the key.
-fn missing_space_above(text: &str, at: usize) -> Option<(usize, &str)> {
-    let (line_start, line) = line_above(text, at)?;
-    let content = line.trim_start().trim_start_matches("- ");
-    if content.starts_with('#') || content.contains(": ") || content.ends_with(':') {
-        return None;
-    }
-    let (key, value) = content.split_once(':')?;
-    let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-    let colon = line_start + (line.len() - content.len()) + key.len();
-    (is_key && !value.starts_with("//")).then_some((colon, key))
-}
-
-/// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted
-/// text and comments.
-fn unclosed_bracket(text: &str) -> Option<usize> {
-    let mut open = Vec::new();
-    let mut quote: Option<char> = None;
-    let mut comment = false;
-    let mut previous = '\n';
-    for (i, c) in text.char_indices() {
-        match (quote, c) {
-            _ if comment => comment = c != '\n',
-            (Some('"'), '"') if previous != '\\' => quote = None,
-            (Some('\''), '\'') => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '#') if previous.is_whitespace() => comment = true,
-            (None, '[' | '{') => open.push(i),
-            (None, ']' | '}') => {
-                open.pop();
-            }
-            _ => {}
-        }
-        previous = c;
-    }
-    open.pop()
-}
-
-/// When `at` is a `: ` inside the value of a `key: value` on the same line (`title: Topic 1:
-/// Data`): the key and the whole value, as it should be quoted.
-fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
-    let (key, value) = value_at(text, at)?;
-    let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
-    (!quoted).then(|| (key, double_quoted(value)))
-}
-
-/// When `at` lies in the value of a one-line `key: value` (perhaps a list item): the key and
-/// the value, without a trailing comment.
-fn value_at(text: &str, at: usize) -> Option<(&str, &str)> {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = text[line_start..line_end].trim_end_matches('\r');
-    let content = line.trim_start().trim_start_matches("- ").trim_start();
-    let offset = line.len() - content.len();
-    let (key, value) = content.split_once(": ")?;
-    let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-    let value_start = line_start + offset + key.len() + 2;
-    let value = value.split(" #").next().unwrap_or(value).trim();
-    (is_key && at >= value_start).then_some((key, value))
-}
-
-/// `value` as a double-quoted YAML scalar's content.
-fn double_quoted(value: &str) -> String {
-    value.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
-/// When the nearest non-blank line above `at` is a lone key-like word (`contact`), the
-/// byte offset just after it and the word: a colon was forgotten there.
-fn missing_colon_above(text: &str, at: usize) -> Option<(usize, &str)> {
-    let (line_start, line) = line_above(text, at)?;
-    let word = line.trim();
-    let is_key = !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-    let after = line_start + line.trim_end().len();
-    is_key.then_some((after, word))
-}
-
-/// The nearest non-blank line that ends before the line holding `at`: its start and text.
-fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
-    let mut end = text[..at].rfind('\n')?;
-    loop {
-        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
-        let line = &text[start..end];
-        if !line.trim().is_empty() {
-            return Some((start, line.trim_end_matches('\r')));
-        }
-        end = start.checked_sub(1)?;
+        slips::explain(text, Span::new(start, end), info)
     }
 }
 

@@ -1,0 +1,225 @@
+//! What a YAML syntax error most likely means. The parser says where it noticed a problem,
+//! in its own words ("mapping values are not allowed in this context"); the usual slips of
+//! hand-edited YAML are recognised from the text around that place and reported where they
+//! were made, with the fix: `key:value` with no space, a key with no colon, a `: ` inside a
+//! value, an apostrophe ending single-quoted text, a value starting with `[`, a bracket
+//! never closed, a tab.
+
+use crate::diag::{Diagnostic, Span};
+
+/// Where to point for the parser's `info` at byte `start`. The scanner reports a tab at the
+/// scalar it was reading; the tab itself is the place.
+pub(super) fn place(text: &str, start: usize, info: &str) -> usize {
+    if info.contains("found a tab") {
+        if let Some(tab) = text[start..].find('\t') {
+            return start + tab;
+        }
+    }
+    start
+}
+
+/// The diagnostic for the parser's `info` at `span`: the slip it most likely is, or the
+/// parser's words with what to check.
+pub(super) fn explain(text: &str, span: Span, info: &str) -> Diagnostic {
+    if let Some(d) = slip(text, span, info) {
+        return d;
+    }
+    let (message, help) = match info {
+        "mapping values are not allowed in this context" => (
+            info,
+            Some("check the indentation of this line against the one above; a value that contains `: ` must be quoted"),
+        ),
+        "simple key expect ':'" => (
+            "expected `:` after a key",
+            Some(
+                "every line of a mapping is `key: value`; check this line and the one above for a missing colon, \
+                 or quote text that is not a key",
+            ),
+        ),
+        "while parsing a block mapping, did not find expected key" => (
+            "this line does not line up with the ones above",
+            Some("keys of one mapping, and the `- ` of items of one list, start in the same column"),
+        ),
+        i if i.contains("found a tab") || i.starts_with("tabs disallowed") => {
+            ("a tab where YAML allows only spaces", Some("indent with spaces, not tabs"))
+        }
+        i if i.contains("quoted scalar") => (info, Some("check that this quoted text has its closing quote")),
+        _ => (info, None),
+    };
+    let d = Diagnostic::new(Some(span), "", message);
+    match help {
+        Some(help) => d.with_help(help),
+        None => d,
+    }
+}
+
+/// The slip behind `info` at `span`, when the text around it shows one.
+fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
+    let start = span.start;
+    let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
+    if info.starts_with("invalid trailing content after") {
+        if text[..start].ends_with('\'') {
+            return at(
+                span,
+                "the text in single quotes ended at an apostrophe".into(),
+                "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes".into(),
+            );
+        }
+        if text[..start].ends_with('"') {
+            return at(
+                span,
+                "the text in double quotes ended at a quotation mark".into(),
+                "inside double quotes write a quotation mark as `\\\"`, or put the text in single quotes".into(),
+            );
+        }
+    }
+    // A bracket left open shows up as a flow error at the end of the file, or as bad
+    // indentation on the next line; either way the open bracket is the place to look.
+    let unclosed = match info {
+        i if i.starts_with("while parsing a flow") => unclosed_bracket(&text[..start]),
+        "invalid indentation in flow construct" => unclosed_bracket(text).filter(|&open| open < start),
+        _ => None,
+    };
+    if let Some(open) = unclosed {
+        let close = if text[open..].starts_with('[') { ']' } else { '}' };
+        return at(
+            Span::new(open, open + 1),
+            format!("this `{}` is never closed", &text[open..open + 1]),
+            format!("add the `{close}` where it ends; text that starts with `[` or `{{` must be quoted"),
+        );
+    }
+    // `title: [Draft] Results`: YAML reads `[Draft]` as a list, then finds more text.
+    if info == "while parsing a block mapping, did not find expected key" {
+        if let Some((key, value)) = value_at(text, start).filter(|(_, v)| v.starts_with(['[', '{'])) {
+            let first = &value[..1];
+            let kind = if first == "[" { "a list" } else { "a mapping" };
+            return at(
+                span,
+                format!("text after the value of `{key}`, which YAML reads as {kind}"),
+                format!("a value that starts with `{first}` must be quoted: {key}: \"{}\"", double_quoted(value)),
+            );
+        }
+    }
+    if info == "mapping values are not allowed in this context" {
+        if let Some((key, value)) = colon_in_value(text, start) {
+            return at(
+                span,
+                format!("the value of `{key}` contains `: `"),
+                format!("put the value in quotes: {key}: \"{value}\""),
+            );
+        }
+    }
+    if info == "mapping values are not allowed in this context" || info == "simple key expect ':'" {
+        if let Some((colon, key)) = missing_space_above(text, start) {
+            return at(
+                Span::new(colon, colon + 1),
+                format!("no space after `{key}:`"),
+                format!(
+                    "without a space after the colon YAML reads the whole line as text, \
+                     not as the key `{key}`; write `{key}: …`"
+                ),
+            );
+        }
+        if let Some((after, key)) = missing_colon_above(text, start) {
+            return at(
+                Span::new(after, after),
+                format!("missing `:` after `{key}`"),
+                format!("a key is followed by a colon: `{key}:`"),
+            );
+        }
+    }
+    None
+}
+
+/// Whether `word` could be a key of a briefing or template (`title`, `short_title`, `tel`).
+fn looks_like_key(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// When the nearest non-blank line above `at` is `key:value` (a colon glued to its value,
+/// so YAML reads the whole line as text): the byte offset of that colon, and the key.
+fn missing_space_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    let (line_start, line) = line_above(text, at)?;
+    let content = line.trim_start().trim_start_matches("- ");
+    if content.starts_with('#') || content.contains(": ") || content.ends_with(':') {
+        return None;
+    }
+    let (key, value) = content.split_once(':')?;
+    let colon = line_start + (line.len() - content.len()) + key.len();
+    (looks_like_key(key) && !value.starts_with("//")).then_some((colon, key))
+}
+
+/// When the nearest non-blank line above `at` is a lone key-like word (`contact`), the
+/// byte offset just after it and the word: a colon was forgotten there.
+fn missing_colon_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    let (line_start, line) = line_above(text, at)?;
+    let word = line.trim();
+    let after = line_start + line.trim_end().len();
+    looks_like_key(word).then_some((after, word))
+}
+
+/// The nearest non-blank line that ends before the line holding `at`: its start and text.
+fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    let mut end = text[..at].rfind('\n')?;
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end];
+        if !line.trim().is_empty() {
+            return Some((start, line.trim_end_matches('\r')));
+        }
+        end = start.checked_sub(1)?;
+    }
+}
+
+/// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted
+/// text and comments.
+fn unclosed_bracket(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut previous = '\n';
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            _ if comment => comment = c != '\n',
+            (Some('"'), '"') if previous != '\\' => quote = None,
+            (Some('\''), '\'') => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if previous.is_whitespace() => comment = true,
+            (None, '[' | '{') => open.push(i),
+            (None, ']' | '}') => {
+                open.pop();
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    open.pop()
+}
+
+/// When `at` is a `: ` inside the value of a `key: value` on the same line (`title: Topic 1:
+/// Data`): the key and the whole value, as it should be quoted.
+fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
+    let (key, value) = value_at(text, at)?;
+    let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
+    (!quoted).then(|| (key, double_quoted(value)))
+}
+
+/// When `at` lies in the value of a one-line `key: value` (perhaps a list item): the key and
+/// the value, without a trailing comment.
+fn value_at(text: &str, at: usize) -> Option<(&str, &str)> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let content = line.trim_start().trim_start_matches("- ").trim_start();
+    let offset = line.len() - content.len();
+    let (key, value) = content.split_once(": ")?;
+    let value_start = line_start + offset + key.len() + 2;
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    (looks_like_key(key) && at >= value_start).then_some((key, value))
+}
+
+/// `value` as a double-quoted YAML scalar's content.
+fn double_quoted(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"")
+}
