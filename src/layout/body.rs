@@ -108,7 +108,6 @@ fn list(
         if item.is_empty() {
             // An empty item ("3." alone on a line) still shows its number.
             flow.label_line(&label, &item_style, label_x);
-            flow.space(item_style.space_after.0);
         }
         let mut first = true;
         for block in item {
@@ -121,7 +120,6 @@ fn list(
                     // An item that starts with something other than text: the label goes on
                     // a line of its own.
                     flow.label_line(&label, &item_style, label_x);
-                    flow.space(item_style.space_after.0);
                     blocks(flow, std::slice::from_ref(other), &item_style, indent + step);
                 }
                 (other, false) => blocks(flow, std::slice::from_ref(other), &item_style, indent + step),

@@ -242,7 +242,8 @@ impl<'a> Flow<'a> {
         self.space(style.space_after.0);
     }
 
-    /// A list label alone on a line (an empty item, or one that starts with a table).
+    /// A list label alone on a line (an empty item, or one that starts with a table), with
+    /// the style's space before and after, as a paragraph has.
     pub fn label_line(&mut self, label: &Label, style: &TextStyle, x: f32) {
         let size = f32::from(style.size.0);
         let (height, baseline) = self.line_metrics(size, style.line_height.0);
@@ -250,6 +251,7 @@ impl<'a> Flow<'a> {
         self.place_label(&mut items, label, style, self.left + x, baseline);
         self.space(style.space_before.0);
         self.push(Block { height, items, keep_with_next: true, ..Block::default() });
+        self.space(style.space_after.0);
     }
 
     fn place_label(&self, items: &mut Vec<Item>, label: &Label, style: &TextStyle, x: f32, baseline: f32) {
