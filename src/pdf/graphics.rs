@@ -5,7 +5,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 use sha2::{Digest, Sha256};
 
 use super::image::{Image, ImageKind};
-use super::objects::{name, stream};
+use super::objects::{color_op, name, stream};
 use crate::fonts::FontBook;
 use crate::layout::{BulletShape, Document, Item};
 
@@ -26,14 +26,7 @@ pub fn watermark(doc: &Document, fonts: &FontBook) -> Vec<u8> {
     // Centre the text on the page centre, along the diagonal.
     let x = pw / 2.0 - w.width / 2.0 * cos + half_cap * sin;
     let y = ph / 2.0 - w.width / 2.0 * sin - half_cap * cos;
-    let c = w.color;
-    let mut ops = format!(
-        "q {:.3} {:.3} {:.3} rg {cos:.5} {sin:.5} {:.5} {cos:.5} {x:.2} {y:.2} cm\n",
-        f32::from(c.0) / 255.0,
-        f32::from(c.1) / 255.0,
-        f32::from(c.2) / 255.0,
-        -sin
-    );
+    let mut ops = format!("q {} {cos:.5} {sin:.5} {:.5} {cos:.5} {x:.2} {y:.2} cm\n", color_op(w.color, "rg"), -sin);
     let mut pen = 0.0f32;
     for ch in w.text.chars() {
         let glyph = font.glyph(ch).scaled(scale);
@@ -125,46 +118,35 @@ pub fn bullet_ops(doc: &Document, index: usize) -> Vec<u8> {
     let mut ops = String::new();
     for item in &doc.pages[index].items {
         let Item::Bullet { x, baseline, size, color, shape } = *item else { continue };
-        let (r, g, b) = (f32::from(color.0) / 255.0, f32::from(color.1) / 255.0, f32::from(color.2) / 255.0);
         // Half the x-height of a sans face, above the baseline (PDF y grows upwards).
         let cy = doc.height - baseline + 0.27 * size;
         let w = shape.width() * size;
+        ops.push_str(&format!("q {} ", color_op(color, "rg")));
         match shape {
             BulletShape::Dot => {
+                // Four quarter arcs, counter-clockwise from the rightmost point: each from
+                // the centre plus `rad` along `u` to the centre plus `rad` along `v`.
                 let rad = w / 2.0;
                 let (cx, k) = (x + rad, rad * KAPPA);
-                ops.push_str(&format!(
-                    "q {r:.3} {g:.3} {b:.3} rg {:.2} {cy:.2} m \
-                     {:.2} {:.2} {:.2} {:.2} {cx:.2} {:.2} c \
-                     {:.2} {:.2} {:.2} {:.2} {:.2} {cy:.2} c \
-                     {:.2} {:.2} {:.2} {:.2} {cx:.2} {:.2} c \
-                     {:.2} {:.2} {:.2} {:.2} {:.2} {cy:.2} c f Q\n",
-                    cx + rad,
-                    cx + rad,
-                    cy + k,
-                    cx + k,
-                    cy + rad,
-                    cy + rad,
-                    cx - k,
-                    cy + rad,
-                    cx - rad,
-                    cy + k,
-                    cx - rad,
-                    cx - rad,
-                    cy - k,
-                    cx - k,
-                    cy - rad,
-                    cy - rad,
-                    cx + k,
-                    cy - rad,
-                    cx + rad,
-                    cy - k,
-                    cx + rad,
-                ));
+                let point = |u: (f32, f32), a: f32, v: (f32, f32), b: f32| {
+                    format!("{:.2} {:.2}", cx + a * u.0 + b * v.0, cy + a * u.1 + b * v.1)
+                };
+                let axes = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0), (1.0, 0.0)];
+                ops.push_str(&format!("{} m ", point(axes[0], rad, axes[1], 0.0)));
+                for pair in axes.windows(2) {
+                    let (u, v) = (pair[0], pair[1]);
+                    ops.push_str(&format!(
+                        "{} {} {} c ",
+                        point(u, rad, v, k),
+                        point(v, rad, u, k),
+                        point(v, rad, u, 0.0)
+                    ));
+                }
+                ops.push_str("f Q\n");
             }
             BulletShape::Dash => {
                 let h = 0.065 * size;
-                ops.push_str(&format!("q {r:.3} {g:.3} {b:.3} rg {x:.2} {:.2} {w:.2} {h:.2} re f Q\n", cy - h / 2.0));
+                ops.push_str(&format!("{x:.2} {:.2} {w:.2} {h:.2} re f Q\n", cy - h / 2.0));
             }
         }
     }

@@ -1,9 +1,17 @@
-//! Small builders for PDF objects shared by the post-pass: names, text strings, dates and
-//! compressed streams.
+//! Small builders for PDF objects shared by the post-pass: names, text strings, dates,
+//! colour operators and compressed streams.
 
 use std::io::Write as _;
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
+
+use crate::theme::Rgb;
+
+/// The content-stream operator `op` (`rg` fill, `RG` stroke) setting colour `c`.
+pub fn color_op(c: Rgb, op: &str) -> String {
+    let channel = |v: u8| f32::from(v) / 255.0;
+    format!("{:.3} {:.3} {:.3} {op}", channel(c.0), channel(c.1), channel(c.2))
+}
 
 pub fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())

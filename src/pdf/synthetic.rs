@@ -5,6 +5,7 @@
 //! every stem, and an italic run is slanted by [`SLANT`] through its text matrix. Advances
 //! do not change, so the layout's widths stay true, and the text reads back as it was.
 
+use super::objects::color_op;
 use crate::fonts::FontBook;
 use crate::layout::{Item, Page};
 use crate::theme::Rgb;
@@ -68,11 +69,8 @@ pub fn apply(content: &[u8], marks: &[Synthetic], out: &mut Vec<u8>) {
                 current = marks[k];
                 k += 1;
                 moved = false;
-                if let Some((Rgb(r, g, b), width)) = current.bold {
-                    let c = |v: u8| f32::from(v) / 255.0;
-                    out.extend_from_slice(
-                        format!("q\n{:.3} {:.3} {:.3} RG\n{width:.3} w\n2 Tr\n", c(r), c(g), c(b)).as_bytes(),
-                    );
+                if let Some((color, width)) = current.bold {
+                    out.extend_from_slice(format!("q\n{}\n{width:.3} w\n2 Tr\n", color_op(color, "RG")).as_bytes());
                 }
                 out.extend_from_slice(line);
             }
