@@ -215,8 +215,12 @@ impl FontBook {
 
     /// The font file cut down to `glyphs`, which must be distinct and must not include 0:
     /// glyph `glyphs[i]` becomes glyph `i + 1` of the result (glyph 0 stays `.notdef`). Its
-    /// cmap is replaced by `cmap` (character code → new glyph id), so that a subset can map
-    /// stand-in characters to its glyphs.
+    /// cmap is `cmap` (character → new glyph id).
+    ///
+    /// Only the tables a PDF reader draws with are kept (ISO 32000-1, 9.9): no names, no
+    /// layout tables, and no hinting. PDF viewers scale outlines themselves, so the TrueType
+    /// instructions (`fpgm`, `prep`, `cvt `, and each glyph's own) are dead weight: about half
+    /// of a compressed Latin subset.
     pub fn subset(&self, face: FaceId, glyphs: &[u16], cmap: &[(u32, u16)]) -> Result<Vec<u8>, FontError> {
         let src = self.source(face);
         let err = |message: String| FontError { name: src.name.clone(), message };
@@ -226,41 +230,71 @@ impl FontBook {
         let font = ReadScope::new(&src.data).read::<OpenTypeFont<'_>>().map_err(|e| err(e.to_string()))?;
         let provider = font.table_provider(0).map_err(|e| err(e.to_string()))?;
         let cut = allsorts::subset::subset(&provider, &ids).map_err(|e| err(e.to_string()))?;
-        let cut_font = ReadScope::new(&cut).read::<OpenTypeFont<'_>>().map_err(|e| err(e.to_string()))?;
-        let inner = cut_font.table_provider(0).map_err(|e| err(e.to_string()))?;
-        let tags: Vec<u32> = inner
-            .table_tags()
-            .unwrap_or_default()
-            .into_iter()
-            // The name table only carries strings no PDF reader needs.
-            .filter(|&t| t != tag::NAME)
-            .collect();
-        let with_cmap = WithCmap { inner, cmap: cmap_table(cmap) };
-        allsorts::subset::whole_font(&with_cmap, &tags).map_err(|e| err(e.to_string()))
+        unhinted(&cut, &cmap_table(cmap)).map_err(|e| err(e.to_string()))
     }
 }
 
-/// A font's tables with the cmap swapped for another.
-struct WithCmap<'a> {
-    inner: allsorts::tables::OffsetTableFontProvider<'a>,
-    cmap: Vec<u8>,
+/// A TrueType font rebuilt from `font` with `cmap` as its cmap, its glyphs without
+/// instructions, and only head, hhea, maxp, hmtx, cmap, post, glyf and loca.
+fn unhinted(font: &[u8], cmap: &[u8]) -> Result<Vec<u8>, allsorts::error::ReadWriteError> {
+    use allsorts::binary::write::{WriteBinaryDep, WriteBuffer};
+    use allsorts::tables::glyf::{CompositeGlyphFlag, GlyfRecord, GlyfTable, Glyph};
+    use allsorts::tables::loca::{owned, LocaTable};
+    let otf = ReadScope::new(font).read::<OpenTypeFont<'_>>()?;
+    let p = otf.table_provider(0)?;
+    let head = ReadScope::new(&p.read_table_data(tag::HEAD)?).read::<HeadTable>()?;
+    let maxp_data = p.read_table_data(tag::MAXP)?;
+    let maxp = ReadScope::new(&maxp_data).read::<MaxpTable>()?;
+    let loca_data = p.read_table_data(tag::LOCA)?;
+    let loca = ReadScope::new(&loca_data)
+        .read_dep::<LocaTable<'_>>((usize::from(maxp.num_glyphs), head.index_to_loc_format))?;
+    let glyf_data = p.read_table_data(tag::GLYF)?;
+    let mut glyf = ReadScope::new(&glyf_data).read_dep::<GlyfTable<'_>>(&loca)?;
+    for record in glyf.records_mut() {
+        record.parse()?;
+        match record {
+            GlyfRecord::Parsed(Glyph::Simple(g)) => g.instructions = &[],
+            GlyfRecord::Parsed(Glyph::Composite(g)) => {
+                g.instructions = &[];
+                for c in &mut g.glyphs {
+                    c.flags.remove(CompositeGlyphFlag::WE_HAVE_INSTRUCTIONS);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut glyf_out = WriteBuffer::new();
+    let new_loca = GlyfTable::write_dep(&mut glyf_out, glyf, head.index_to_loc_format)?;
+    let mut loca_out = WriteBuffer::new();
+    owned::LocaTable::write_dep(&mut loca_out, new_loca, head.index_to_loc_format)?;
+    let mut tables: Vec<(u32, Cow<'_, [u8]>)> = vec![
+        (tag::CMAP, Cow::Borrowed(cmap)),
+        (tag::GLYF, Cow::Owned(glyf_out.into_inner())),
+        (tag::LOCA, Cow::Owned(loca_out.into_inner())),
+    ];
+    for t in [tag::HEAD, tag::HHEA, tag::HMTX, tag::MAXP, tag::POST] {
+        if let Some(data) = p.table_data(t)? {
+            tables.push((t, Cow::Owned(data.into_owned())));
+        }
+    }
+    let provider = Tables(tables);
+    allsorts::subset::whole_font(&provider, &[tag::CMAP, tag::HHEA, tag::HMTX, tag::POST, tag::GLYF])
 }
 
-impl FontTableProvider for WithCmap<'_> {
+/// Font tables held in memory, for [`allsorts::subset::whole_font`].
+struct Tables<'a>(Vec<(u32, Cow<'a, [u8]>)>);
+
+impl FontTableProvider for Tables<'_> {
     fn table_data(&self, t: u32) -> Result<Option<Cow<'_, [u8]>>, allsorts::error::ParseError> {
-        if t == tag::CMAP {
-            Ok(Some(Cow::Borrowed(&self.cmap)))
-        } else {
-            self.inner.table_data(t)
-        }
+        Ok(self.0.iter().find(|(tag, _)| *tag == t).map(|(_, d)| Cow::Borrowed(&d[..])))
     }
 
     fn has_table(&self, t: u32) -> bool {
-        t == tag::CMAP || self.inner.has_table(t)
+        self.0.iter().any(|(tag, _)| *tag == t)
     }
 
     fn table_tags(&self) -> Option<Vec<u32>> {
-        self.inner.table_tags()
+        Some(self.0.iter().map(|(t, _)| *t).collect())
     }
 }
 
@@ -393,7 +427,25 @@ mod tests {
         let p = font.table_provider(0).unwrap();
         let maxp = ReadScope::new(&p.read_table_data(tag::MAXP).unwrap()).read::<MaxpTable>().unwrap();
         assert_eq!(usize::from(maxp.num_glyphs), glyphs.len() + 1);
-        // The replacement cmap is what a reader (and genpdf's rusttype) sees.
+        // No hinting is left: no hinting tables, and no glyph carries instructions.
+        let tags = p.table_tags().unwrap();
+        for t in [tag::FPGM, tag::PREP, tag::CVT, tag::NAME] {
+            assert!(!tags.contains(&t), "{} kept", tag::DisplayTag(t));
+        }
+        let head = ReadScope::new(&p.read_table_data(tag::HEAD).unwrap()).read::<HeadTable>().unwrap();
+        let loca_data = p.read_table_data(tag::LOCA).unwrap();
+        let loca = ReadScope::new(&loca_data)
+            .read_dep::<allsorts::tables::loca::LocaTable<'_>>((usize::from(maxp.num_glyphs), head.index_to_loc_format))
+            .unwrap();
+        let glyf_data = p.read_table_data(tag::GLYF).unwrap();
+        let mut glyf = ReadScope::new(&glyf_data).read_dep::<allsorts::tables::glyf::GlyfTable<'_>>(&loca).unwrap();
+        for r in glyf.records_mut() {
+            r.parse().unwrap();
+            if let allsorts::tables::glyf::GlyfRecord::Parsed(allsorts::tables::glyf::Glyph::Simple(g)) = r {
+                assert!(g.instructions.is_empty());
+            }
+        }
+        // The cmap maps characters to the subset's own glyph ids.
         let rt = rusttype::Font::from_bytes(data).unwrap();
         assert_eq!(rt.glyph('A').id().0, 1);
         assert_eq!(rt.glyph('B').id().0, 2);

@@ -1,5 +1,4 @@
-//! What the post-pass draws itself: the DRAFT watermark (as glyph outlines), list bullets
-//! and the logo.
+//! Graphics drawn without genpdf: the DRAFT watermark (as glyph outlines) and images.
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 use sha2::{Digest, Sha256};
@@ -7,7 +6,7 @@ use sha2::{Digest, Sha256};
 use super::image::{Image, ImageKind};
 use super::objects::{color_op, name, stream};
 use crate::fonts::FontBook;
-use crate::layout::{BulletShape, Document, Item};
+use crate::layout::Document;
 
 /// The DRAFT watermark, if any: the word's glyph outlines filled diagonally across the page.
 /// As shapes rather than text, its letters never land in the middle of a sentence when the
@@ -107,59 +106,4 @@ pub fn add_image(out: &mut lopdf::Document, img: &Image, hash: &mut Sha256) -> O
             out.add_object(stream(dict, data))
         }
     }
-}
-
-/// Drawing the logo where the layout put it on page `index`.
-/// The list bullets of page `index`: a filled dot (four Bézier arcs) or bar, centred on the
-/// height of the lower-case letters, in the text's colour.
-pub fn bullet_ops(doc: &Document, index: usize) -> Vec<u8> {
-    // Control-point distance of a quarter circle drawn as one cubic Bézier curve.
-    const KAPPA: f32 = 0.552_284_8;
-    let mut ops = String::new();
-    for item in &doc.pages[index].items {
-        let Item::Bullet { x, baseline, size, color, shape } = *item else { continue };
-        // Half the x-height of a sans face, above the baseline (PDF y grows upwards).
-        let cy = doc.height - baseline + 0.27 * size;
-        let w = shape.width() * size;
-        ops.push_str(&format!("q {} ", color_op(color, "rg")));
-        match shape {
-            BulletShape::Dot => {
-                // Four quarter arcs, counter-clockwise from the rightmost point: each from
-                // the centre plus `rad` along `u` to the centre plus `rad` along `v`.
-                let rad = w / 2.0;
-                let (cx, k) = (x + rad, rad * KAPPA);
-                let point = |u: (f32, f32), a: f32, v: (f32, f32), b: f32| {
-                    format!("{:.2} {:.2}", cx + a * u.0 + b * v.0, cy + a * u.1 + b * v.1)
-                };
-                let axes = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0), (1.0, 0.0)];
-                ops.push_str(&format!("{} m ", point(axes[0], rad, axes[1], 0.0)));
-                for pair in axes.windows(2) {
-                    let (u, v) = (pair[0], pair[1]);
-                    ops.push_str(&format!(
-                        "{} {} {} c ",
-                        point(u, rad, v, k),
-                        point(v, rad, u, k),
-                        point(v, rad, u, 0.0)
-                    ));
-                }
-                ops.push_str("f Q\n");
-            }
-            BulletShape::Dash => {
-                let h = 0.065 * size;
-                ops.push_str(&format!("{x:.2} {:.2} {w:.2} {h:.2} re f Q\n", cy - h / 2.0));
-            }
-        }
-    }
-    ops.into_bytes()
-}
-
-pub fn logo_ops(doc: &Document, index: usize) -> Vec<u8> {
-    let mut ops = String::new();
-    for item in &doc.pages[index].items {
-        if let Item::Logo { x, y, width, height } = item {
-            let bottom = doc.height - y - height;
-            ops.push_str(&format!("q {width:.2} 0 0 {height:.2} {x:.2} {bottom:.2} cm /Logo Do Q\n"));
-        }
-    }
-    ops.into_bytes()
 }

@@ -1,32 +1,31 @@
 //! Our subset fonts as PDF Type 0 fonts: a CIDFontType2 descendant over the compressed
-//! subset, widths, a CIDToGIDMap from the codes genpdf wrote, and a ToUnicode map so text can
-//! be searched and copied.
+//! subset, widths, a CIDToGIDMap (the identity unless characters share a glyph), and a
+//! ToUnicode map so text can be searched, copied and read aloud.
 
 use lopdf::{Dictionary, Object, ObjectId};
 use sha2::{Digest, Sha256};
 
-use super::embed::Slot;
+use super::embed::PlanFont;
 use super::objects::{name, stream};
 use crate::fonts::FontBook;
 
 /// A six-letter subset tag derived from what the subset holds, so it is stable across runs.
-fn subset_tag(slot: &Slot) -> String {
-    let digest = Sha256::digest(&slot.data);
+fn subset_tag(font: &PlanFont) -> String {
+    let digest = Sha256::digest(&font.data);
     digest[..6].iter().map(|b| char::from(b'A' + b % 26)).collect()
 }
 
 /// Adds one Type 0 font (CIDFontType2 descendant, Identity-H) and returns its id.
-pub fn add_font(out: &mut lopdf::Document, slot: &Slot, fonts: &FontBook) -> ObjectId {
-    let source = fonts.source(slot.face);
-    let metrics = fonts.metrics(slot.face);
-    let base = format!("{}+{}", subset_tag(slot), source.name);
+pub fn add_font(out: &mut lopdf::Document, font: &PlanFont, fonts: &FontBook) -> ObjectId {
+    let source = fonts.source(font.face);
+    let metrics = fonts.metrics(font.face);
+    let base = format!("{}+{}", subset_tag(font), source.name);
     let scale = |v: i16| metrics.map_or(0.0, |m| f64::from(m.em(v)) * 1000.0);
-    let mut codes: Vec<(u16, u16, char)> = slot.chars.iter().map(|(&c, e)| (e.code, e.glyph, c)).collect();
-    codes.sort_unstable();
-    codes.dedup_by_key(|c| c.0);
+    let codes: Vec<(u16, u16, char)> =
+        font.chars.iter().map(|&(code, c)| (code, font.glyph_of_code[usize::from(code)], c)).collect();
 
     let file = out
-        .add_object(stream(Dictionary::from_iter([("Length1", Object::Integer(slot.data.len() as i64))]), &slot.data));
+        .add_object(stream(Dictionary::from_iter([("Length1", Object::Integer(font.data.len() as i64))]), &font.data));
     let (bbox, ascent, descent, cap, italic) = metrics.map_or(([0.0; 4], 0.0, 0.0, 0.0, 0.0), |m| {
         (m.bbox.map(scale), scale(m.ascent), scale(m.descent), scale(m.cap_height), f64::from(m.italic_angle))
     });
@@ -73,15 +72,10 @@ pub fn add_font(out: &mut lopdf::Document, slot: &Slot, fonts: &FontBook) -> Obj
         w.push(Object::Array(run));
     }
 
-    let identity = codes.iter().all(|&(code, glyph, _)| code == glyph);
-    let cid_to_gid = if identity {
+    let cid_to_gid = if font.identity() {
         name("Identity")
     } else {
-        let max = codes.last().map_or(0, |c| usize::from(c.0));
-        let mut map = vec![0u8; 2 * (max + 1)];
-        for &(code, glyph, _) in &codes {
-            map[2 * usize::from(code)..2 * usize::from(code) + 2].copy_from_slice(&glyph.to_be_bytes());
-        }
+        let map: Vec<u8> = font.glyph_of_code.iter().flat_map(|g| g.to_be_bytes()).collect();
         Object::Reference(out.add_object(stream(Dictionary::new(), &map)))
     };
     let cid_font = out.add_object(Dictionary::from_iter([

@@ -1,18 +1,17 @@
-//! The post-pass over genpdf's bytes: a fresh, compact document with our subset fonts
-//! (`ABCDEF+NotoSans-Regular`), Flate-compressed streams, the outline, link annotations,
-//! metadata with dates from the briefing, the DRAFT watermark, the attached source YAML and
-//! an `/ID` that is a hash of the content. Same input, same bytes.
+//! Assembling the document: our subset fonts (`ABCDEF+NotoSans-Regular`), the pages' content,
+//! Flate-compressed streams, the outline, link annotations, metadata with dates from the
+//! briefing, the attached source YAML and an `/ID` that is a hash of the content. Same input,
+//! same bytes.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 
-use super::draw::{resource_name, Drawn};
+use super::content::{self, Drawn};
 use super::embed::Plan;
-use super::graphics::{add_image, bullet_ops, logo_ops, watermark};
+use super::graphics::{add_image, watermark};
 use super::image::Image;
 use super::navigation::{links, outline};
 use super::objects::{name, pdf_date, stream, text_string};
-use super::synthetic;
 use super::type0::add_font;
 use super::PdfError;
 use crate::fonts::FontBook;
@@ -43,11 +42,11 @@ pub struct Attachment {
 /// How each attachment is described.
 pub const ATTACHMENT_DESCRIPTION: &str = "Source of this briefing (YAML)";
 
-/// Builds the final document from genpdf's output, given as the PDFs of consecutive runs of
-/// pages (`chunks`, rendered one at a time, so that only one run of pages is in memory in
-/// genpdf's form at once).
+/// Builds the document from the layout and, for each run of pages, what the drawing layer
+/// drew for every item (`runs`, drawn one run at a time so that only one run of pages is
+/// in memory in the drawing layer's form at once).
 pub fn finish(
-    chunks: impl IntoIterator<Item = Result<Drawn, PdfError>>,
+    runs: impl IntoIterator<Item = Result<Vec<Vec<Option<Drawn>>>, PdfError>>,
     doc: &Document,
     plan: &Plan,
     fonts: &FontBook,
@@ -58,12 +57,12 @@ pub fn finish(
     let mut hash = Sha256::new();
     let pages_id = out.new_object_id();
 
-    // Fonts, shared by every page under the names genpdf used in the content streams.
+    // Fonts, shared by every page: `/F{i}` is plan font i.
     let mut font_dict = Dictionary::new();
-    for (i, slot) in plan.slots.iter().enumerate() {
-        hash.update(&slot.data);
-        let id = add_font(&mut out, slot, fonts);
-        font_dict.set(resource_name(plan, i), Object::Reference(id));
+    for (i, font) in plan.fonts.iter().enumerate() {
+        hash.update(&font.data);
+        let id = add_font(&mut out, font, fonts);
+        font_dict.set(format!("F{i}"), Object::Reference(id));
     }
     let mut resources = Dictionary::from_iter([("Font", Object::Dictionary(font_dict))]);
     if let Some(img) = logo {
@@ -72,29 +71,13 @@ pub fn finish(
     }
     let resources = out.add_object(resources);
 
-    let watermark = watermark(doc, fonts);
+    let watermark = String::from_utf8(watermark(doc, fonts)).unwrap_or_default();
     let mut page_ids = Vec::new();
-    for chunk in chunks {
-        let drawn = chunk?;
-        let src = lopdf::Document::load_mem(&drawn.pdf)?;
-        // This chunk's pages, in order, after the pages of the chunks before it.
-        for (k, (_, page_id)) in src.get_pages().into_iter().enumerate() {
-            let content = src.get_page_content(page_id)?;
+    for run in runs {
+        for drawn in run? {
             let index = page_ids.len();
-            let mut body = watermark.clone();
-            let texts = drawn.texts.get(k).map(Vec::as_slice).unwrap_or_default();
-            match doc.pages.get(index).and_then(|page| synthetic::marks(page, texts, fonts)) {
-                Some(marks) => {
-                    let mut joined = Vec::new();
-                    join_hex_strings(strip_layer(&content), &mut joined);
-                    synthetic::apply(&joined, &marks, &mut body);
-                }
-                None => join_hex_strings(strip_layer(&content), &mut body),
-            }
-            body.extend(bullet_ops(doc, index));
-            if logo.is_some() {
-                body.extend(logo_ops(doc, index));
-            }
+            let Some(page) = doc.pages.get(index) else { break };
+            let body = content::page(page, &drawn, doc.height, &watermark, fonts);
             hash.update(&body);
             let content_id = out.add_object(stream(Dictionary::new(), &body));
             let mut page = Dictionary::from_iter([
@@ -157,7 +140,7 @@ pub fn finish(
     let mut info = Dictionary::from_iter([
         ("Title", text_string(&meta.title)),
         ("Creator", text_string(concat!("briefing ", env!("CARGO_PKG_VERSION")))),
-        ("Producer", text_string(concat!("briefing ", env!("CARGO_PKG_VERSION"), " (genpdf 0.2, printpdf 0.3)"))),
+        ("Producer", text_string(super::PRODUCER)),
         ("CreationDate", pdf_date(meta.date)),
         ("ModDate", pdf_date(meta.date)),
     ]);
@@ -190,40 +173,6 @@ pub fn finish(
     Ok(bytes)
 }
 
-/// printpdf wraps each page in an optional-content layer (`/OC /MC0 BDC q … Q EMC`); a
-/// briefing has no layers, so the wrapper goes (keeping the `q … Q`).
-fn strip_layer(content: &[u8]) -> &[u8] {
-    let start = content.windows(4).position(|w| w == b"BDC\n").map_or(0, |i| i + 4);
-    let end = if content.ends_with(b"EMC\n") {
-        content.len() - 4
-    } else if content.ends_with(b"EMC") {
-        content.len() - 3
-    } else {
-        content.len()
-    };
-    if start <= end {
-        &content[start..end]
-    } else {
-        content
-    }
-}
-
-/// printpdf writes a TJ array with one hex string per character (`[<0041><0042>] TJ`);
-/// adjacent hex strings are one string (`[<00410042>] TJ`), a third of the bytes. Our content
-/// has no dictionaries once the layer wrapper is gone, so `><` only ever joins two strings.
-fn join_hex_strings(content: &[u8], out: &mut Vec<u8>) {
-    out.reserve(content.len());
-    let mut i = 0;
-    while i < content.len() {
-        if content[i] == b'>' && content.get(i + 1) == Some(&b'<') {
-            i += 2;
-        } else {
-            out.push(content[i]);
-            i += 1;
-        }
-    }
-}
-
 /// Embeds the source file; returns the file specification's id.
 fn attach(out: &mut lopdf::Document, a: &Attachment, date: i64) -> ObjectId {
     let file = out.add_object(stream(
@@ -254,22 +203,4 @@ fn attach(out: &mut lopdf::Document, a: &Attachment, date: i64) -> ObjectId {
             ])),
         ),
     ]))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn adjacent_hex_strings_join() {
-        let mut out = Vec::new();
-        join_hex_strings(b"[<0041><0042>] TJ\n[<0043>] TJ", &mut out);
-        assert_eq!(out, b"[<00410042>] TJ\n[<0043>] TJ");
-    }
-
-    #[test]
-    fn layer_wrapper_is_removed() {
-        assert_eq!(strip_layer(b"/OC /MC0 BDC\nq\nBT ET\nQ\nEMC\n"), b"q\nBT ET\nQ\n");
-        assert_eq!(strip_layer(b"q Q"), b"q Q");
-    }
 }

@@ -1,0 +1,360 @@
+//! Page content streams, written from the layout's items and what the drawing layer drew for
+//! them: text objects in our fonts, lines, bullets, the logo and the watermark. The writer
+//! keeps track of the colour and text state so that nothing is set twice, and draws
+//! emboldened or slanted what a one-weight face cannot (see [`SyntheticStyle`]).
+
+use std::fmt::Write as _;
+
+use crate::fonts::FontBook;
+use crate::layout::{BulletShape, Item, Page, TextItem};
+use crate::theme::Rgb;
+
+/// What the drawing layer drew for one layout item, in the document's own terms:
+/// coordinates in points from the page's bottom-left corner, fonts by index in the plan,
+/// characters by their code in that font.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Drawn {
+    Text(ShownText),
+    Line { from: (f32, f32), to: (f32, f32), color: [f32; 3] },
+}
+
+/// A run of text, as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownText {
+    pub font: usize,
+    pub size: f32,
+    /// Where the baseline starts.
+    pub x: f32,
+    pub y: f32,
+    pub color: [f32; 3],
+    pub shown: Vec<Shown>,
+}
+
+impl ShownText {
+    /// Every code shown, in order.
+    pub fn codes(&self) -> Vec<u16> {
+        self.shown
+            .iter()
+            .flat_map(|s| match s {
+                Shown::Codes(c) => c.clone(),
+                Shown::Adjust(_) => Vec::new(),
+            })
+            .collect()
+    }
+}
+
+/// Part of a `TJ` array: codes, or a kerning adjustment in thousandths of an em.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    Codes(Vec<u16>),
+    Adjust(f32),
+}
+
+/// A number as content streams want it: at most two decimals, no trailing zeros.
+pub struct Num(pub f32);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = (f64::from(self.0) * 100.0).round() / 100.0;
+        if v == 0.0 {
+            return f.write_str("0");
+        }
+        let s = format!("{v:.2}");
+        f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+    }
+}
+
+/// Colours as content streams want them: channels from 0 to 1, three decimals at most.
+fn channels(c: Rgb) -> [f32; 3] {
+    [c.0, c.1, c.2].map(|v| f32::from(v) / 255.0)
+}
+
+/// Stroke width of synthetic bold, in em: Noto Sans Bold's stems are about 0.05 em thicker
+/// than Regular's; a little less keeps dense kanji open.
+const STROKE_EM: f32 = 0.035;
+
+/// Horizontal shear of synthetic italic (tan 12°, close to Noto Sans Italic's angle).
+pub const SLANT: f32 = 0.21;
+
+/// Bold and italic for faces that have neither. IPAexGothic and DejaVu Sans come in one
+/// weight, so a Japanese heading or a `**strong**` Japanese phrase would otherwise look like
+/// the text around it. Such a run is drawn filled and stroked (text rendering mode 2), which
+/// thickens every stem, and an italic run is slanted through its text matrix. Advances do not
+/// change, so the layout's widths stay true, and the text reads back as it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SyntheticStyle {
+    /// Stroke width for synthetic bold, in points.
+    pub bold: Option<f32>,
+    pub italic: bool,
+}
+
+impl SyntheticStyle {
+    pub fn of(t: &TextItem, fonts: &FontBook) -> SyntheticStyle {
+        let has = fonts.source(t.face).style;
+        SyntheticStyle {
+            bold: (t.style.bold && !has.bold).then_some(STROKE_EM * f32::from(t.size)),
+            italic: t.style.italic && !has.italic,
+        }
+    }
+}
+
+/// Writes one page's content stream.
+pub struct Writer {
+    out: String,
+    fill: Option<[f32; 3]>,
+    stroke: Option<[f32; 3]>,
+    /// Inside `BT … ET`: the current font and size, and where the current line starts.
+    text: Option<TextState>,
+}
+
+struct TextState {
+    font: Option<(usize, f32)>,
+    line: (f32, f32),
+    mode: u8,
+}
+
+fn rgb_op(c: [f32; 3], op: &str) -> String {
+    let f = |v: f32| {
+        let s = format!("{:.3}", (v * 1000.0).round() / 1000.0);
+        let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        if s.is_empty() || s == "-0" {
+            "0".to_string()
+        } else {
+            s
+        }
+    };
+    format!("{} {} {} {op}\n", f(c[0]), f(c[1]), f(c[2]))
+}
+
+impl Writer {
+    pub fn new() -> Writer {
+        Writer { out: String::new(), fill: None, stroke: None, text: None }
+    }
+
+    pub fn finish(mut self) -> Vec<u8> {
+        self.end_text();
+        self.out.into_bytes()
+    }
+
+    /// Raw operators (a `q … Q` block, or a marked-content operator).
+    pub fn raw(&mut self, ops: &str) {
+        self.end_text();
+        self.out.push_str(ops);
+    }
+
+    /// After `Q` the colours are what they were before `q`: unknown here.
+    pub fn forget_colors(&mut self) {
+        self.fill = None;
+        self.stroke = None;
+    }
+
+    fn fill(&mut self, c: [f32; 3]) {
+        if self.fill != Some(c) {
+            self.out.push_str(&rgb_op(c, "rg"));
+            self.fill = Some(c);
+        }
+    }
+
+    fn stroke(&mut self, c: [f32; 3]) {
+        if self.stroke != Some(c) {
+            self.out.push_str(&rgb_op(c, "RG"));
+            self.stroke = Some(c);
+        }
+    }
+
+    fn end_text(&mut self) {
+        if let Some(t) = self.text.take() {
+            if t.mode != 0 {
+                self.out.push_str("0 Tr\n");
+            }
+            self.out.push_str("ET\n");
+        }
+    }
+
+    /// A run of text; `synthetic` says what the face must fake.
+    pub fn text(&mut self, t: &ShownText, synthetic: SyntheticStyle) {
+        if synthetic.italic {
+            self.end_text();
+        }
+        self.fill(t.color);
+        if let Some(width) = synthetic.bold {
+            self.stroke(t.color);
+            // Line width is graphics state, allowed inside a text object.
+            let _ = writeln!(self.out, "{} w", Num(width));
+        }
+        if self.text.is_none() {
+            self.out.push_str("BT\n");
+            self.text = Some(TextState { font: None, line: (0.0, 0.0), mode: 0 });
+        }
+        let Some(state) = self.text.as_mut() else { return };
+        if state.font != Some((t.font, t.size)) {
+            let _ = writeln!(self.out, "/F{} {} Tf", t.font, Num(t.size));
+            state.font = Some((t.font, t.size));
+        }
+        let mode = if synthetic.bold.is_some() { 2 } else { 0 };
+        if state.mode != mode {
+            let _ = writeln!(self.out, "{mode} Tr");
+            state.mode = mode;
+        }
+        if synthetic.italic {
+            // The same origin with a shear: `1 0 s 1 x y Tm`.
+            let _ = writeln!(self.out, "1 0 {SLANT} 1 {} {} Tm", Num(t.x), Num(t.y));
+        } else {
+            let _ = writeln!(self.out, "{} {} Td", Num(t.x - state.line.0), Num(t.y - state.line.1));
+        }
+        state.line = (t.x, t.y);
+        let shown_only_codes = matches!(t.shown.as_slice(), [Shown::Codes(_)]);
+        if shown_only_codes {
+            if let [Shown::Codes(codes)] = t.shown.as_slice() {
+                self.out.push('<');
+                hex_codes(&mut self.out, codes);
+                self.out.push_str("> Tj\n");
+            }
+        } else {
+            self.out.push('[');
+            for s in &t.shown {
+                match s {
+                    Shown::Codes(codes) => {
+                        self.out.push('<');
+                        hex_codes(&mut self.out, codes);
+                        self.out.push('>');
+                    }
+                    Shown::Adjust(n) => {
+                        let _ = write!(self.out, " {} ", Num(*n));
+                    }
+                }
+            }
+            self.out.push_str("] TJ\n");
+        }
+        if synthetic.italic {
+            self.end_text();
+        }
+    }
+
+    /// A straight line, one point wide.
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), color: [f32; 3]) {
+        self.end_text();
+        self.stroke(color);
+        let _ = writeln!(self.out, "{} {} m {} {} l S", Num(from.0), Num(from.1), Num(to.0), Num(to.1));
+    }
+
+    /// A list bullet: a filled dot (four Bézier arcs) or bar, centred on the height of the
+    /// lower-case letters, in the text's colour. `y` is the baseline, from the page's bottom.
+    pub fn bullet(&mut self, x: f32, y: f32, size: f32, color: Rgb, shape: BulletShape) {
+        // Control-point distance of a quarter circle drawn as one cubic Bézier curve.
+        const KAPPA: f32 = 0.552_284_8;
+        self.end_text();
+        self.fill(channels(color));
+        // Half the x-height of a sans face above the baseline.
+        let cy = y + 0.27 * size;
+        let w = shape.width() * size;
+        match shape {
+            BulletShape::Dot => {
+                // Four quarter arcs, counter-clockwise from the rightmost point: each from the
+                // centre plus `rad` along `u` to the centre plus `rad` along `v`.
+                let rad = w / 2.0;
+                let (cx, k) = (x + rad, rad * KAPPA);
+                let point = |u: (f32, f32), a: f32, v: (f32, f32), b: f32| {
+                    format!("{} {}", Num(cx + a * u.0 + b * v.0), Num(cy + a * u.1 + b * v.1))
+                };
+                let axes = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0), (1.0, 0.0)];
+                let _ = write!(self.out, "{} m ", point(axes[0], rad, axes[1], 0.0));
+                for pair in axes.windows(2) {
+                    let (u, v) = (pair[0], pair[1]);
+                    let _ = write!(
+                        self.out,
+                        "{} {} {} c ",
+                        point(u, rad, v, k),
+                        point(v, rad, u, k),
+                        point(v, rad, u, 0.0)
+                    );
+                }
+                self.out.push_str("f\n");
+            }
+            BulletShape::Dash => {
+                let h = 0.065 * size;
+                let _ = writeln!(self.out, "{} {} {} {} re f", Num(x), Num(cy - h / 2.0), Num(w), Num(h));
+            }
+        }
+    }
+
+    /// The logo image scaled into a box (`x`, `bottom`, width, height).
+    pub fn logo(&mut self, x: f32, bottom: f32, width: f32, height: f32) {
+        self.raw(&format!("q {} 0 0 {} {} {} cm /Logo Do Q\n", Num(width), Num(height), Num(x), Num(bottom)));
+    }
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Writer::new()
+    }
+}
+
+fn hex_codes(out: &mut String, codes: &[u16]) {
+    for c in codes {
+        let _ = write!(out, "{c:04X}");
+    }
+}
+
+/// The content of `page`: the watermark under everything, then lines and bullets, then the
+/// text and the logo, each item as the drawing layer drew it (`drawn[i]` for item `i`).
+pub fn page(page: &Page, drawn: &[Option<Drawn>], height: f32, watermark: &str, fonts: &FontBook) -> Vec<u8> {
+    let mut w = Writer::new();
+    if !watermark.is_empty() {
+        w.raw(watermark);
+        w.forget_colors();
+    }
+    for (item, d) in page.items.iter().zip(drawn.iter().chain(std::iter::repeat(&None))) {
+        match (item, d) {
+            (Item::Line { .. }, Some(Drawn::Line { from, to, color })) => w.line(*from, *to, *color),
+            (Item::Bullet { x, baseline, size, color, shape }, _) => {
+                w.bullet(*x, height - baseline, *size, *color, *shape)
+            }
+            _ => {}
+        }
+    }
+    for (item, d) in page.items.iter().zip(drawn.iter().chain(std::iter::repeat(&None))) {
+        match (item, d) {
+            (Item::Text(t), Some(Drawn::Text(shown))) => w.text(shown, SyntheticStyle::of(t, fonts)),
+            (Item::Logo { x, y, width, height: h }, _) => w.logo(*x, height - y - h, *width, *h),
+            _ => {}
+        }
+    }
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(x: f32, y: f32, codes: &[u16]) -> ShownText {
+        ShownText { font: 0, size: 10.0, x, y, color: [0.0; 3], shown: vec![Shown::Codes(codes.to_vec())] }
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(Num(68.0299).to_string(), "68.03");
+        assert_eq!(Num(10.0).to_string(), "10");
+        assert_eq!(Num(-0.001).to_string(), "0");
+        assert_eq!(Num(0.5).to_string(), "0.5");
+    }
+
+    #[test]
+    fn text_runs_share_a_text_object_and_move_relative() {
+        let mut w = Writer::new();
+        w.text(&shown(10.0, 700.0, &[1, 2]), SyntheticStyle::default());
+        w.text(&shown(10.0, 686.0, &[3]), SyntheticStyle::default());
+        let out = String::from_utf8(w.finish()).unwrap();
+        assert_eq!(out, "0 0 0 rg\nBT\n/F0 10 Tf\n10 700 Td\n<00010002> Tj\n0 -14 Td\n<0003> Tj\nET\n");
+    }
+
+    #[test]
+    fn synthetic_bold_strokes_and_italic_shears() {
+        let mut w = Writer::new();
+        w.text(&shown(1.0, 2.0, &[1]), SyntheticStyle { bold: Some(0.35), italic: false });
+        w.text(&shown(3.0, 4.0, &[2]), SyntheticStyle { bold: None, italic: true });
+        let out = String::from_utf8(w.finish()).unwrap();
+        assert!(out.contains("0 0 0 RG\n0.35 w\nBT\n/F0 10 Tf\n2 Tr\n1 2 Td\n"), "{out}");
+        assert!(out.contains("0 Tr\nET\nBT\n/F0 10 Tf\n1 0 0.21 1 3 4 Tm\n<0002> Tj\nET\n"), "{out}");
+    }
+}
