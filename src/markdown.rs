@@ -82,6 +82,97 @@ pub fn parse(src: &str) -> Vec<Block> {
     b.finish()
 }
 
+/// An inline split where web addresses (`https://…`, `www.…`) and e-mail addresses are
+/// written in plain text, each of those becoming a link to itself, as GitHub's Markdown does.
+fn autolink(inline: Inline) -> Vec<Inline> {
+    if inline.link.is_some() || inline.code {
+        return vec![inline];
+    }
+    let mut out = Vec::new();
+    let mut rest = inline.text.as_str();
+    while let Some((start, end, target)) = find_address(rest) {
+        if start > 0 {
+            out.push(Inline { text: rest[..start].to_string(), ..inline.clone() });
+        }
+        out.push(Inline { text: rest[start..end].to_string(), link: Some(target), ..inline.clone() });
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() || out.is_empty() {
+        out.push(Inline { text: rest.to_string(), ..inline });
+    }
+    out
+}
+
+/// The first address in `text`: its byte range and where it leads.
+fn find_address(text: &str) -> Option<(usize, usize, String)> {
+    let boundary = |at: usize| at == 0 || text[..at].ends_with(|c: char| c.is_whitespace() || "(\"'<[".contains(c));
+    let mut best: Option<(usize, usize, String)> = None;
+    // Web addresses: a scheme or `www.`, then everything up to a space, less the punctuation
+    // that ends a sentence and a closing bracket that was not opened inside.
+    for prefix in ["https://", "http://", "www."] {
+        let mut from = 0;
+        while let Some(found) = text[from..].find(prefix) {
+            let start = from + found;
+            from = start + prefix.len();
+            if !boundary(start) {
+                continue;
+            }
+            let tail = &text[start..];
+            let mut end = tail.find(|c: char| c.is_whitespace() || c == '<').unwrap_or(tail.len());
+            loop {
+                let trimmed = tail[..end].trim_end_matches(['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', '"']);
+                let mut e = trimmed.len();
+                if trimmed.ends_with(')') && trimmed.matches('(').count() < trimmed.matches(')').count() {
+                    e -= 1;
+                }
+                if e == end {
+                    break;
+                }
+                end = e;
+            }
+            let domain = tail[prefix.len()..end].split(['/', '?', '#']).next().unwrap_or("");
+            if domain.is_empty() || (prefix == "www." && !domain.contains('.')) {
+                continue;
+            }
+            let target = if prefix == "www." { format!("https://{}", &tail[..end]) } else { tail[..end].to_string() };
+            if best.as_ref().is_none_or(|b| start < b.0) {
+                best = Some((start, start + end, target));
+            }
+            break;
+        }
+    }
+    // E-mail addresses: name@domain.tld.
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices('@') {
+        let local = |b: u8| b.is_ascii_alphanumeric() || b".+-_".contains(&b);
+        let domain = |b: u8| b.is_ascii_alphanumeric() || b".-_".contains(&b);
+        let mut start = at;
+        while start > 0 && local(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && domain(bytes[end]) {
+            end += 1;
+        }
+        while end > at + 1 && matches!(bytes[end - 1], b'.' | b'-' | b'_') {
+            end -= 1;
+        }
+        let host = &text[at + 1..end];
+        if start == at || !host.contains('.') || host.starts_with('.') || !boundary(start) {
+            continue;
+        }
+        // Inside a web address already found (`https://x.org/@name`), it is part of that.
+        if best.as_ref().is_some_and(|b| b.0 <= start && start < b.1) {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| start < b.0) {
+            best = Some((start, end, format!("mailto:{}", &text[start..end])));
+        }
+        break;
+    }
+    best
+}
+
 /// The text of inlines with their look removed, for metadata and tests.
 pub fn plain_text(inlines: &[Inline]) -> String {
     inlines.iter().map(|i| i.text.as_str()).collect()
@@ -171,7 +262,7 @@ impl Builder {
             last.text.truncate(trimmed);
         }
         v.retain(|i| !i.text.is_empty());
-        v
+        v.into_iter().flat_map(autolink).collect()
     }
 
     /// Adds a finished block to the innermost open container.
@@ -448,6 +539,35 @@ mod tests {
         let Block::Paragraph(i) = &b[0] else { panic!() };
         assert_eq!(plain_text(i), "See the site (https://example.org) or https://x.eu.");
         assert_eq!(i[1].link.as_deref(), Some("https://example.org"));
+    }
+
+    #[test]
+    fn addresses_in_plain_text_are_links() {
+        let b = parse("See https://www.soumu.go.jp/menu_news/s-news/01.html, or www.example.eu (our site).\n\nWrite to desk@example.org.");
+        let Block::Paragraph(i) = &b[0] else { panic!() };
+        let links: Vec<(&str, &str)> = i.iter().filter_map(|i| Some((i.text.as_str(), i.link.as_deref()?))).collect();
+        assert_eq!(
+            links,
+            [
+                (
+                    "https://www.soumu.go.jp/menu_news/s-news/01.html",
+                    "https://www.soumu.go.jp/menu_news/s-news/01.html"
+                ),
+                ("www.example.eu", "https://www.example.eu"),
+            ]
+        );
+        assert_eq!(
+            plain_text(i),
+            "See https://www.soumu.go.jp/menu_news/s-news/01.html, or www.example.eu (our site)."
+        );
+        let Block::Paragraph(i) = &b[1] else { panic!() };
+        assert_eq!(i[1].link.as_deref(), Some("mailto:desk@example.org"));
+        assert_eq!(plain_text(i), "Write to desk@example.org.");
+        // Brackets that belong to the address stay; code stays code.
+        let b = parse("(https://en.wikipedia.org/wiki/Data_(computing)) `https://no.link`");
+        let Block::Paragraph(i) = &b[0] else { panic!() };
+        assert_eq!(i[1].text, "https://en.wikipedia.org/wiki/Data_(computing)");
+        assert!(i.iter().all(|i| !i.code || i.link.is_none()));
     }
 
     #[test]
