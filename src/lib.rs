@@ -79,6 +79,7 @@ pub fn build_bundle(
         keywords: briefings.iter().map(|b| b.title.clone()).collect(),
         lang: briefings.first().map_or_else(|| "en".to_string(), |b| b.lang.clone()),
         date: date.unwrap_or_else(|| cover.date.unix_seconds()),
+        draft: briefings.iter().any(|b| b.draft),
         attachments: items.iter().filter_map(|i| i.source.clone()).collect(),
     };
     let pdf = pdf::render(&doc, fonts, &meta, None)?;
@@ -102,6 +103,7 @@ pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
         keywords: b.topics.iter().map(|t| t.title.clone()).collect(),
         lang: b.lang.clone(),
         date: options.date.unwrap_or_else(|| b.date.unix_seconds()),
+        draft: b.draft,
         attachments: options.source.iter().cloned().collect(),
     }
 }

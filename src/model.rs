@@ -33,6 +33,7 @@ pub struct RawBriefing {
 pub struct RawTopic {
     pub title: Option<Spanned<String>>,
     pub body: Option<Spanned<String>>,
+    pub lang: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -149,6 +150,8 @@ pub struct Briefing {
 pub struct Topic {
     pub title: String,
     pub body: Vec<Block>,
+    /// The topic's own language (BCP 47), when it differs from the briefing's.
+    pub lang: Option<String>,
 }
 
 /// The inquiry block. Validation guarantees at least one way to get in touch.

@@ -94,7 +94,7 @@ impl<'a> Checker<'a> {
         let topics = self.topics(raw.topics);
         let contact = self.contact(raw.contact);
         let subject = self.optional(raw.subject, "subject");
-        let lang = self.lang(raw.lang);
+        let lang = self.lang(raw.lang, "lang");
         let marking = self.optional(raw.marking, "marking");
         let draft = raw.draft.is_some_and(|d| d.value);
         match (title, date, topics, contact) {
@@ -226,13 +226,14 @@ impl<'a> Checker<'a> {
         let mut topics = Some(Vec::with_capacity(list.value.len()));
         for (i, topic) in list.value.into_iter().enumerate() {
             let parent = format!("topics[{i}]");
-            let RawTopic { title, body } = topic.value;
+            let RawTopic { title, body, lang } = topic.value;
+            let lang = lang.map(|l| self.lang(Some(l), &join(&parent, "lang")));
             let title = self.present(title, &parent, "title", topic.span);
             let title = title.map(|t| self.plain(&t, &join(&parent, "title")));
             let body = self.present(body, &parent, "body", topic.span);
             let body = body.map(|b| self.markdown(&b, &join(&parent, "body")));
             match (title, body, &mut topics) {
-                (Some(title), Some(body), Some(topics)) => topics.push(Topic { title, body }),
+                (Some(title), Some(body), Some(topics)) => topics.push(Topic { title, body, lang }),
                 _ => topics = None,
             }
         }
@@ -304,7 +305,8 @@ impl<'a> Checker<'a> {
         Some(text)
     }
 
-    fn lang(&mut self, field: Option<Spanned<String>>) -> String {
+    /// A language tag at `path`; `en` when there is none.
+    fn lang(&mut self, field: Option<Spanned<String>>, path: &str) -> String {
         let Some(field) = field else {
             return "en".to_string();
         };
@@ -313,7 +315,7 @@ impl<'a> Checker<'a> {
             return tag.to_string();
         }
         let message = format!("'{tag}' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT");
-        self.report(field.span, "lang", message);
+        self.report(field.span, path, message);
         String::new()
     }
 }

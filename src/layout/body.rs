@@ -1,42 +1,60 @@
 //! Markdown bodies on the page: paragraphs, bullet and numbered lists (nested), tables with
-//! rules, quotes and code, with emphasis, strong text and links.
+//! rules, quotes and code, with emphasis, strong text and links; each as its structure
+//! element (P, L/LI/Lbl/LBody, Table/TR/TH/TD, BlockQuote, Code, headings).
 
 use crate::fonts::FontStyle;
 use crate::markdown::{Block as MdBlock, Inline};
 use crate::theme::{Align, TextStyle};
 
-use super::flow::{look, place_run, Block, Flow, Label};
+use super::flow::{look, mark_japanese, Block, Flow, Groups, Label};
+use super::structure::{Artifact, Numbering, Role, Tag};
 use super::text::{self, Span};
-use super::{BulletShape, Item};
+use super::{BulletShape, Item, LinkTarget};
 
 /// Inline Markdown runs as spans in `style`: strong is bold, emphasis italic, links coloured.
+/// Each link (consecutive runs with one target) and each code span is a group of its own, so
+/// that it becomes one inline element however it is broken across lines.
 pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span> {
+    let mut group = 0;
+    let mut previous: Option<&Inline> = None;
     inlines
         .iter()
         .map(|i| {
             let mut l = look(style);
             l.style = FontStyle { bold: l.style.bold || i.strong, italic: l.style.italic || i.emphasis };
+            l.code = i.code;
             if let Some(target) = &i.link {
                 l.color = flow.theme.colors.link;
-                l.link = Some(target.clone());
+                l.link = Some(LinkTarget::Uri(target.clone()));
             }
+            let continues = previous.is_some_and(|p| i.link.is_some() && p.link == i.link);
+            if (i.link.is_some() || i.code) && !continues {
+                group += 1;
+            }
+            if i.link.is_some() || i.code {
+                l.group = group;
+            }
+            previous = Some(i);
             Span { text: i.text.clone(), look: l }
         })
         .collect()
 }
 
-/// Lays out body blocks `indent` points in from the content's left edge.
+/// Lays out body blocks `indent` points in from the content's left edge, as elements of the
+/// flow's current element.
 pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: f32) {
     for block in body {
         match block {
             MdBlock::Paragraph(inl) => {
                 let s = spans(inl, style, flow);
-                flow.paragraph(&s, style, indent, Align::Left, None);
+                let p = flow.node(Role::P);
+                flow.paragraph(p, &s, style, indent, Align::Left, None);
             }
             MdBlock::Heading(inl) => {
                 let mut s = spans(inl, style, flow);
                 s.iter_mut().for_each(|s| s.look.style.bold = true);
-                flow.paragraph(&s, style, indent, Align::Left, None);
+                let h = flow.node(Role::H(flow.heading_level.saturating_add(1).min(6)));
+                flow.paragraph(h, &s, style, indent, Align::Left, None);
                 flow.keep_last_with_next();
             }
             MdBlock::List { start, items, markers } => list(flow, *start, items, markers, style, indent),
@@ -45,12 +63,14 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 let mut quote = style.clone();
                 quote.italic = true;
                 let first = flow.blocks.len();
+                let (_, outer) = flow.enter(Role::BlockQuote);
                 blocks(flow, inner, &quote, indent + flow.theme.list_indent.0);
+                flow.leave(outer);
                 // A bar down the left of the quote.
                 let x = flow.left + indent + flow.theme.list_indent.0 / 2.0;
                 let color = flow.theme.colors.table_rule;
                 for b in &mut flow.blocks[first..] {
-                    b.items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: b.height, color });
+                    b.items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: b.height, color, artifact: Artifact::Layout });
                 }
             }
             MdBlock::Code(lines) => {
@@ -58,12 +78,15 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 code.space_before.0 = 0.0;
                 code.space_after.0 = 0.0;
                 flow.space(style.space_before.0);
+                let node = flow.node(Role::Code);
                 for line in lines {
                     // Keep indentation visible: leading spaces become no-break spaces.
                     let lead = line.len() - line.trim_start_matches(' ').len();
                     let text = format!("{}{}", "\u{00A0}".repeat(lead), &line[lead..]);
-                    let s = [Span { text: if text.is_empty() { "\u{00A0}".into() } else { text }, look: look(&code) }];
-                    flow.paragraph(&s, &code, indent + flow.theme.list_indent.0 / 2.0, Align::Left, None);
+                    let mut l = look(&code);
+                    l.code = true;
+                    let s = [Span { text: if text.is_empty() { "\u{00A0}".into() } else { text }, look: l }];
+                    flow.paragraph(node, &s, &code, indent + flow.theme.list_indent.0 / 2.0, Align::Left, None);
                 }
                 flow.space(style.space_after.0);
             }
@@ -88,6 +111,8 @@ fn list(
     let step = flow.theme.list_indent.0;
     let depth = flow.list_depth;
     flow.list_depth += 1;
+    let numbering = if start.is_some() { Numbering::Decimal } else { Numbering::Disc };
+    let (_, outer) = flow.enter(Role::L(numbering));
     // Items of a list sit closer together than paragraphs.
     let mut item_style = style.clone();
     item_style.space_after.0 = style.space_after.0 / 2.0;
@@ -105,28 +130,39 @@ fn list(
             None => indent + (step - label_width) / 2.0,
         }
         .max(indent);
+        let (_, in_list) = flow.enter(Role::LI);
+        // A number is the item's label; a bullet is drawn, an artifact.
+        let lbl = match label {
+            Label::Text(_) => flow.node(Role::Lbl),
+            Label::Bullet(_) => flow.parent,
+        };
+        let (_, in_item) = flow.enter(Role::LBody);
         if item.is_empty() {
             // An empty item ("3." alone on a line) still shows its number.
-            flow.label_line(&label, &item_style, label_x);
+            flow.label_line(&label, &item_style, label_x, lbl);
         }
         let mut first = true;
         for block in item {
             match (block, first) {
                 (MdBlock::Paragraph(inl), true) => {
                     let s = spans(inl, style, flow);
-                    flow.paragraph(&s, &item_style, indent + step, Align::Left, Some((&label, label_x)));
+                    let p = flow.node(Role::P);
+                    flow.paragraph(p, &s, &item_style, indent + step, Align::Left, Some((&label, label_x, lbl)));
                 }
                 (other, true) => {
                     // An item that starts with something other than text: the label goes on
                     // a line of its own.
-                    flow.label_line(&label, &item_style, label_x);
+                    flow.label_line(&label, &item_style, label_x, lbl);
                     blocks(flow, std::slice::from_ref(other), &item_style, indent + step);
                 }
                 (other, false) => blocks(flow, std::slice::from_ref(other), &item_style, indent + step),
             }
             first = false;
         }
+        flow.leave(in_item);
+        flow.leave(in_list);
     }
+    flow.leave(outer);
     flow.list_depth -= 1;
     flow.space(style.space_after.0);
 }
@@ -148,6 +184,8 @@ fn table(
     }
     let pad = 4.0;
     let total = flow.width - indent;
+    let color = flow.theme.colors.table_rule;
+    let rule = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color, artifact: Artifact::Layout };
     // Natural width of each column (its widest cell on one line), then shares of the total.
     let natural: Vec<f32> = (0..columns)
         .map(|c| {
@@ -173,13 +211,17 @@ fn table(
         natural.iter().map(|&w| if w <= fair { w } else { w / wide * (total - narrow) }).collect()
     };
     flow.space(style.space_before.0);
-    let color = flow.theme.colors.table_rule;
     let x0 = flow.left + indent;
+    let (_, outer) = flow.enter(Role::Table);
     let all_rows = std::iter::once((header, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
     for (row, is_header) in all_rows {
         if row.is_empty() {
             continue;
         }
+        let (_, in_table) = flow.enter(Role::TR);
+        let cell_nodes: Vec<_> =
+            (0..widths.len()).map(|_| flow.node(if is_header { Role::TH } else { Role::TD })).collect();
+        let mut groups: Vec<Groups> = vec![Groups::new(); widths.len()];
         // Set every cell, then emit the row as slices of one line each so a tall row can
         // still break across pages; the slices of a row stay together when they can.
         let mut cells = Vec::new();
@@ -187,6 +229,9 @@ fn table(
             let mut s = row.get(c).map(|cell| spans(cell, &style, flow)).unwrap_or_default();
             if is_header {
                 s.iter_mut().for_each(|s| s.look.style.bold = true);
+            }
+            if !flow.lang.split('-').next().unwrap_or("").eq_ignore_ascii_case("ja") {
+                s = mark_japanese(&s);
             }
             cells.push(text::set(&s, width - 2.0 * pad, flow.fonts));
         }
@@ -209,22 +254,26 @@ fn table(
                         Align::Right => inner - line.width,
                     };
                     for run in &line.runs {
-                        place_run(&mut items, run, x + pad + shift + run.x, top_pad + baseline, (top_pad, line_h));
+                        let (at, base) = (x + pad + shift + run.x, top_pad + baseline);
+                        let tag = Tag::Node(cell_nodes[c]);
+                        flow.place_run(&mut items, run, (at, base), (top_pad, line_h), tag, &mut groups[c]);
                     }
                 }
-                items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: height, color });
+                items.push(rule(x, 0.0, x, height));
                 x += widths[c];
             }
-            items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: height, color });
+            items.push(rule(x, 0.0, x, height));
             if first {
-                items.push(Item::Line { x1: x0, y1: 0.0, x2: x, y2: 0.0, color });
+                items.push(rule(x0, 0.0, x, 0.0));
             }
             if last {
-                items.push(Item::Line { x1: x0, y1: height, x2: x, y2: height, color });
+                items.push(rule(x0, height, x, height));
             }
             flow.push(Block { height, items, keep_with_next: !last || is_header, ..Block::default() });
         }
+        flow.leave(in_table);
     }
+    flow.leave(outer);
     flow.space(style.space_after.0.max(body.space_after.0));
 }
 
@@ -238,7 +287,7 @@ mod tests {
     fn a_table_with_more_columns_than_fit_is_laid_out() {
         let fonts = FontBook::builtin();
         let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
-        let mut flow = Flow::new(&fonts, &theme, 68.0, 459.0);
+        let mut flow = Flow::new(&fonts, &theme, 68.0, 459.0, "en");
         // 200 columns leave each about 2.3 points, less than a cell's padding.
         let md = format!("{}|\n{}|\n{}|\n", "| a ".repeat(200), "|---".repeat(200), "| b ".repeat(200));
         blocks(&mut flow, &crate::markdown::parse(&md), &theme.styles.body, 0.0);

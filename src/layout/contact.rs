@@ -5,16 +5,20 @@ use crate::model::Contact;
 use crate::theme::{Align, ContactStyle};
 
 use super::flow::{look, Flow, Group};
-use super::section::heading;
+use super::section::{heading, SECTION};
+use super::structure::Role;
 use super::text::Span;
+use super::LinkTarget;
 
 pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     let theme = flow.theme;
     let styles = &theme.styles;
     let ct = &theme.contact;
     flow.space(styles.heading.space_before.0);
+    // One element holds the block: its label (a heading, for getting around) and its lines.
+    let (_, outer) = flow.enter(Role::Div);
     if ct.heading {
-        heading(flow, "", &theme.labels.contact, &styles.heading, Some(0), 0.0);
+        heading(flow, "", &theme.labels.contact, &styles.heading, Some(0), SECTION);
     } else {
         flow.anchor(&theme.labels.contact, 0);
     }
@@ -28,21 +32,22 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     flow.strut(pad);
     let text = |t: &str| Span { text: t.to_string(), look: look(&styles.contact) };
     let label = |t: &str| Span { text: t.to_string(), look: look(&styles.contact_label) };
-    // (spans, space after): the label and the note stand apart from the lines under them.
-    let mut paragraphs: Vec<(Vec<Span>, f32)> = Vec::new();
+    // (role, spans, space after): the label and the note stand apart from the lines under them.
+    let mut paragraphs: Vec<(Role, Vec<Span>, f32)> = Vec::new();
     if ct.label && !ct.heading {
-        paragraphs.push((vec![label(&theme.labels.contact)], styles.contact_label.space_after.0));
+        let h = Role::H((SECTION + flow.level_offset).min(6));
+        paragraphs.push((h, vec![label(&theme.labels.contact)], styles.contact_label.space_after.0));
     }
     if let Some(note) = &c.note {
-        paragraphs.push((vec![text(note)], styles.contact.space_after.0));
+        paragraphs.push((Role::P, vec![text(note)], styles.contact.space_after.0));
     }
     if let Some(name) = &c.name {
-        paragraphs.push((vec![text(name)], 0.0));
+        paragraphs.push((Role::P, vec![text(name)], 0.0));
     }
     let office: Vec<&str> =
         [&c.division, &c.bureau, &c.organisation].into_iter().flatten().map(String::as_str).collect();
     if !office.is_empty() {
-        paragraphs.push((vec![text(&office.join(&theme.labels.office_joiner))], 0.0));
+        paragraphs.push((Role::P, vec![text(&office.join(&theme.labels.office_joiner))], 0.0));
     }
     let lines = [
         (&theme.labels.tel, &c.tel, None),
@@ -54,24 +59,27 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         if let Some(value) = value {
             let mut v = text(value);
             if let Some(target) = link {
-                v.look.link = Some(target);
+                v.look.link = Some(LinkTarget::Uri(target));
                 v.look.color = theme.colors.link;
+                v.look.group = 1;
             }
-            paragraphs.push((vec![label(&format!("{name}{}", theme.labels.label_suffix)), v], 0.0));
+            paragraphs.push((Role::P, vec![label(&format!("{name}{}", theme.labels.label_suffix)), v], 0.0));
         }
     }
     let mut style = styles.contact.clone();
     style.space_before.0 = 0.0;
     // The padding on the right too: lines end `pad` before the frame, as they start after it.
     flow.width -= pad;
-    for (p, after) in &paragraphs {
+    for (role, p, after) in paragraphs {
         let mut s = style.clone();
-        s.space_after.0 = *after;
-        flow.paragraph(p, &s, pad, Align::Left, None);
+        s.space_after.0 = after;
+        let node = flow.node(role);
+        flow.paragraph(node, &p, &s, pad, Align::Left, None);
     }
     flow.width += pad;
     flow.strut(pad);
     flow.end_group();
+    flow.leave(outer);
     // Keep the block in one piece where it fits on a page.
     for b in flow.blocks.iter_mut().rev().take_while(|b| b.group.is_some()).skip(1) {
         b.keep_with_next = true;

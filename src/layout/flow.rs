@@ -5,8 +5,9 @@
 use crate::fonts::{FontBook, FontStyle};
 use crate::theme::{Align, Rgb, TextStyle, Theme};
 
+use super::structure::{is_japanese, Artifact, NodeId, Role, Structure, Tag};
 use super::text::{self, Look, Run, Span};
-use super::{BulletShape, Item, TextItem};
+use super::{BulletShape, Item, LinkTarget, TextItem};
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
 /// (y) and to the page's left edge (x).
@@ -34,6 +35,8 @@ pub struct Block {
 #[derive(Debug, Clone)]
 pub struct TocEntry {
     pub anchor: usize,
+    /// The entry's link element, which the number belongs to.
+    pub node: NodeId,
     /// The right edge for the number, and its baseline within the block.
     pub right: f32,
     pub baseline: f32,
@@ -67,24 +70,6 @@ pub struct Group {
     pub right: f32,
 }
 
-/// Places a set run at `x` on `baseline`: its text, and over it a link area as tall as the
-/// line (`line` = top and height) when the run is a link.
-pub fn place_run(items: &mut Vec<Item>, run: &Run, x: f32, baseline: f32, line: (f32, f32)) {
-    if let Some(target) = &run.look.link {
-        items.push(Item::Link { x, y: line.0, width: run.width, height: line.1, target: target.clone() });
-    }
-    items.push(Item::Text(TextItem {
-        x,
-        baseline,
-        face: run.face,
-        size: run.look.size,
-        color: run.look.color,
-        text: run.text.clone(),
-        width: run.width,
-        style: run.look.style,
-    }));
-}
-
 /// Builds the flow. Knows the content area's horizontal extent, the theme and the fonts.
 pub struct Flow<'a> {
     pub fonts: &'a FontBook,
@@ -106,7 +91,18 @@ pub struct Flow<'a> {
     pub owner: usize,
     /// How many lists are open (bullets alternate • and – by depth).
     pub list_depth: usize,
+    /// The logical structure built so far, and the element new ones go into.
+    pub structure: Structure,
+    pub parent: NodeId,
+    /// The language of what is being set (a topic may have its own).
+    pub lang: String,
+    /// The level of the heading the current text is under (headings in a body go one below).
+    pub heading_level: u8,
 }
+
+/// The inline elements (links, code, Japanese spans) of one paragraph or cell, by their
+/// look's group and Japanese stretch.
+pub type Groups = Vec<((u32, u32), NodeId)>;
 
 /// The look of text in a role.
 pub fn look(style: &TextStyle) -> Look {
@@ -115,11 +111,55 @@ pub fn look(style: &TextStyle) -> Look {
         size: style.size.0,
         color: style.color,
         link: None,
+        code: false,
+        group: 0,
+        ja: 0,
     }
 }
 
+/// `spans` with every stretch of Japanese text numbered in its look (`ja`): from a Japanese
+/// character to the last one before a space, with the digits and Latin letters between
+/// (`第10回日EU・ICT戦略`), so that each stretch can be marked as Japanese whole.
+pub fn mark_japanese(spans: &[Span]) -> Vec<Span> {
+    let chars: Vec<(usize, char)> =
+        spans.iter().enumerate().flat_map(|(i, s)| s.text.chars().map(move |c| (i, c))).collect();
+    let mut ids = vec![0u32; chars.len()];
+    let mut next = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && !chars[i].1.is_whitespace() {
+            i += 1;
+        }
+        let word = start..i;
+        let first = word.clone().find(|&k| is_japanese(chars[k].1));
+        let last = word.clone().rev().find(|&k| is_japanese(chars[k].1));
+        if let (Some(a), Some(b)) = (first, last) {
+            next += 1;
+            ids[a..=b].iter_mut().for_each(|id| *id = next);
+        }
+        i += 1;
+    }
+    if next == 0 {
+        return spans.to_vec();
+    }
+    let mut out: Vec<Span> = Vec::new();
+    for (k, &(span, c)) in chars.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if last.look.ja == ids[k] && k > 0 && chars[k - 1].0 == span => last.text.push(c),
+            _ => {
+                let mut look = spans[span].look.clone();
+                look.ja = ids[k];
+                out.push(Span { text: c.to_string(), look });
+            }
+        }
+    }
+    out
+}
+
 impl<'a> Flow<'a> {
-    pub fn new(fonts: &'a FontBook, theme: &'a Theme, left: f32, width: f32) -> Flow<'a> {
+    /// A flow for text in language `lang` (BCP 47) across the content area.
+    pub fn new(fonts: &'a FontBook, theme: &'a Theme, left: f32, width: f32, lang: &str) -> Flow<'a> {
         Flow {
             fonts,
             theme,
@@ -135,7 +175,131 @@ impl<'a> Flow<'a> {
             level_offset: 0,
             owner: 0,
             list_depth: 0,
+            structure: Structure::new(lang),
+            parent: Structure::ROOT,
+            lang: lang.to_string(),
+            heading_level: 1,
         }
+    }
+
+    /// A new structure element in the current one.
+    pub fn node(&mut self, role: Role) -> NodeId {
+        self.structure.add(self.parent, role, &self.lang)
+    }
+
+    /// A new structure element in the current one, which becomes the current one; returns
+    /// the element it replaces, for [`Flow::leave`].
+    pub fn enter(&mut self, role: Role) -> (NodeId, NodeId) {
+        let node = self.node(role);
+        (node, std::mem::replace(&mut self.parent, node))
+    }
+
+    pub fn leave(&mut self, previous: NodeId) {
+        self.parent = previous;
+    }
+
+    /// The element a run of a paragraph (whose element is `parent`) belongs to: the link or
+    /// code element of its group, and within that a span marked Japanese when Japanese script
+    /// sits in text of another language.
+    fn run_node(&mut self, run: &Run, parent: NodeId, groups: &mut Groups) -> NodeId {
+        let mut node = parent;
+        if run.look.group != 0 {
+            node = match groups.iter().find(|g| g.0 == (run.look.group, 0)) {
+                Some(&(_, n)) => n,
+                None => {
+                    let role = if run.look.link.is_some() { Role::Link } else { Role::Code };
+                    let n = self.structure.add(parent, role, &self.lang);
+                    match &run.look.link {
+                        Some(LinkTarget::Uri(uri)) => {
+                            let shown = uri.strip_prefix("mailto:").unwrap_or(uri);
+                            self.structure.set_alt(n, shown);
+                        }
+                        Some(LinkTarget::Anchor(a)) => {
+                            let title = self.anchors.get(*a).map_or(String::new(), |a| a.title.clone());
+                            self.structure.set_alt(n, &title);
+                        }
+                        _ => {}
+                    }
+                    groups.push(((run.look.group, 0), n));
+                    n
+                }
+            };
+        }
+        if run.look.ja != 0 {
+            let key = (run.look.group, run.look.ja);
+            node = match groups.iter().find(|g| g.0 == key) {
+                Some(&(_, n)) => n,
+                None => {
+                    let n = self.structure.add(node, Role::Span, "ja");
+                    groups.push((key, n));
+                    n
+                }
+            };
+        }
+        node
+    }
+
+    /// Places a set run at `x` on `baseline` (given together) as part of element `parent` (or as an artifact),
+    /// and over it a link area as tall as the line (`line` = top and height) when the run is a
+    /// link.
+    pub fn place_run(
+        &mut self,
+        items: &mut Vec<Item>,
+        run: &Run,
+        (x, baseline): (f32, f32),
+        line: (f32, f32),
+        parent: Tag,
+        groups: &mut Groups,
+    ) {
+        let tag = match parent {
+            Tag::Node(p) => {
+                let node = self.run_node(run, p, groups);
+                if let Some(target) = &run.look.link {
+                    let link = groups.iter().find(|g| g.0 == (run.look.group, 0)).map_or(node, |g| g.1);
+                    items.push(Item::Link {
+                        x,
+                        y: line.0,
+                        width: run.width,
+                        height: line.1,
+                        target: target.clone(),
+                        node: link,
+                    });
+                }
+                self.structure.content(node)
+            }
+            artifact => artifact,
+        };
+        items.push(Item::Text(TextItem {
+            x,
+            baseline,
+            face: run.face,
+            size: run.look.size,
+            color: run.look.color,
+            text: run.text.clone(),
+            width: run.width,
+            style: run.look.style,
+            tag,
+        }));
+    }
+
+    /// Runs `f` as if the flow were starting afresh (no space, anchor, page break or group
+    /// pending; the structure's root as the current element; the first briefing's furniture),
+    /// and returns the blocks it made, for the caller to put elsewhere (the contents).
+    pub fn detached(&mut self, f: impl FnOnce(&mut Flow<'a>)) -> Vec<Block> {
+        let saved = (
+            std::mem::take(&mut self.pending_space),
+            self.pending_anchor.take(),
+            std::mem::take(&mut self.pending_break),
+            self.current_group.take(),
+            std::mem::replace(&mut self.parent, Structure::ROOT),
+            std::mem::take(&mut self.owner),
+        );
+        let start = self.blocks.len();
+        f(self);
+        let blocks = self.blocks.split_off(start);
+        (self.pending_space, self.pending_anchor, self.pending_break, self.current_group, self.parent, self.owner) =
+            saved;
+        blocks
     }
 
     /// Asks for at least `points` of space before the next block.
@@ -196,25 +360,36 @@ impl<'a> Flow<'a> {
         (height, (height - content) / 2.0 + ascent * size)
     }
 
-    /// Sets a paragraph of `spans` in `style`, `indent` points in from the content's left edge,
-    /// with an optional label (a list bullet or a number) hanging in the indent on the first
-    /// line. Applies the style's space before and after; keeps first and last two lines
-    /// together (no orphans or widows).
+    /// Sets a paragraph of `spans` in `style` as structure element `node`, `indent` points in
+    /// from the content's left edge, with an optional label (a list bullet or a number, with
+    /// the element it belongs to) hanging in the indent on the first line. Applies the style's
+    /// space before and after; keeps first and last two lines together (no orphans or widows).
+    #[allow(clippy::too_many_arguments)]
     pub fn paragraph(
         &mut self,
+        node: NodeId,
         spans: &[Span],
         style: &TextStyle,
         indent: f32,
         align: Align,
-        label: Option<(&Label, f32)>,
+        label: Option<(&Label, f32, NodeId)>,
     ) {
         let width = (self.width - indent).max(20.0);
+        let primary = self.structure.lang_of(node).split('-').next().unwrap_or("");
+        let marked;
+        let spans = if primary.eq_ignore_ascii_case("ja") {
+            spans
+        } else {
+            marked = mark_japanese(spans);
+            &marked[..]
+        };
         let lines = text::set(spans, width, self.fonts);
         if lines.is_empty() {
             return;
         }
         self.space(style.space_before.0);
         let n = lines.len();
+        let mut groups = Groups::new();
         for (i, line) in lines.into_iter().enumerate() {
             let size = line.size.max(f32::from(style.size.0));
             let (height, baseline) = self.line_metrics(size, style.line_height.0);
@@ -227,12 +402,12 @@ impl<'a> Flow<'a> {
                 };
             let mut items: Vec<Item> = Vec::new();
             if i == 0 {
-                if let Some((label, label_x)) = label {
-                    self.place_label(&mut items, label, style, self.left + label_x, baseline);
+                if let Some((label, label_x, label_node)) = label {
+                    self.place_label(&mut items, label, style, self.left + label_x, baseline, label_node);
                 }
             }
             for run in &line.runs {
-                place_run(&mut items, run, x0 + run.x, baseline, (0.0, height));
+                self.place_run(&mut items, run, (x0 + run.x, baseline), (0.0, height), Tag::Node(node), &mut groups);
             }
             // Orphans and widows: the first line stays with the second, the last but one
             // with the last.
@@ -244,20 +419,28 @@ impl<'a> Flow<'a> {
 
     /// A list label alone on a line (an empty item, or one that starts with a table), with
     /// the style's space before and after, as a paragraph has.
-    pub fn label_line(&mut self, label: &Label, style: &TextStyle, x: f32) {
+    pub fn label_line(&mut self, label: &Label, style: &TextStyle, x: f32, node: NodeId) {
         let size = f32::from(style.size.0);
         let (height, baseline) = self.line_metrics(size, style.line_height.0);
         let mut items = Vec::new();
-        self.place_label(&mut items, label, style, self.left + x, baseline);
+        self.place_label(&mut items, label, style, self.left + x, baseline, node);
         self.space(style.space_before.0);
         self.push(Block { height, items, keep_with_next: true, ..Block::default() });
         self.space(style.space_after.0);
     }
 
-    fn place_label(&self, items: &mut Vec<Item>, label: &Label, style: &TextStyle, x: f32, baseline: f32) {
+    fn place_label(
+        &mut self,
+        items: &mut Vec<Item>,
+        label: &Label,
+        style: &TextStyle,
+        x: f32,
+        baseline: f32,
+        node: NodeId,
+    ) {
         match label {
             Label::Text(s) => {
-                self.place_str(items, s, x, baseline, &look(style));
+                self.place_str(items, s, x, baseline, &look(style), Tag::Node(node));
             }
             Label::Bullet(shape) => items.push(Item::Bullet {
                 x,
@@ -277,13 +460,15 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Places a short string (a label, a page number) at `x` as text items, face by face.
-    pub fn place_str(&self, items: &mut Vec<Item>, s: &str, x: f32, baseline: f32, look: &Look) -> f32 {
+    /// Places a short string (a label, a page number) at `x` as text items, face by face, as
+    /// part of `tag`'s element (or as an artifact).
+    pub fn place_str(&mut self, items: &mut Vec<Item>, s: &str, x: f32, baseline: f32, look: &Look, tag: Tag) -> f32 {
         let spans = [Span { text: s.to_string(), look: look.clone() }];
         let mut width = 0.0;
+        let mut groups = Groups::new();
         for line in text::set(&spans, f32::INFINITY, self.fonts) {
             for run in &line.runs {
-                place_run(items, run, x + run.x, baseline, (0.0, 0.0));
+                self.place_run(items, run, (x + run.x, baseline), (0.0, 0.0), tag, &mut groups);
             }
             width = line.width;
         }
@@ -300,7 +485,14 @@ impl<'a> Flow<'a> {
     pub fn rule(&mut self, color: Rgb, indent: f32, gap: f32) {
         self.push(Block {
             height: gap * 2.0,
-            items: vec![Item::Line { x1: self.left + indent, y1: gap, x2: self.left + self.width, y2: gap, color }],
+            items: vec![Item::Line {
+                x1: self.left + indent,
+                y1: gap,
+                x2: self.left + self.width,
+                y2: gap,
+                color,
+                artifact: Artifact::Layout,
+            }],
             ..Block::default()
         });
     }

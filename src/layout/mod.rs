@@ -9,6 +9,7 @@ pub mod flow;
 mod paginate;
 mod running;
 mod section;
+pub mod structure;
 pub mod text;
 mod title;
 mod toc;
@@ -18,6 +19,7 @@ use crate::model::Briefing;
 use crate::theme::{Rgb, Theme};
 
 use flow::Flow;
+pub use structure::{Artifact, NodeId, Role, Structure, Tag};
 
 /// Text in one face, size and colour at a position. Coordinates are points from the page's
 /// top-left corner; `baseline` is the y of the text's baseline.
@@ -34,26 +36,43 @@ pub struct TextItem {
     /// The style the text asks for. When `face` lacks it (a Japanese heading set in a
     /// fallback face with no bold), the PDF writer draws it emboldened or slanted.
     pub style: FontStyle,
+    /// The structure element the text belongs to, or the artifact it is.
+    pub tag: Tag,
+}
+
+/// Where a link leads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// A web or e-mail address.
+    Uri(String),
+    /// An outline anchor of this document (a contents entry), until pagination resolves it.
+    Anchor(usize),
+    /// A place in this document: page index and the y of the top of what is linked to.
+    Page { page: usize, y: f32 },
 }
 
 /// Something on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Text(TextItem),
+    /// A straight line: always an artifact (rules, frames, borders).
     Line {
         x1: f32,
         y1: f32,
         x2: f32,
         y2: f32,
         color: Rgb,
+        artifact: Artifact,
     },
-    /// A clickable area (not drawn): the link's text is printed by `Text` items.
+    /// A clickable area (not drawn) of link element `node`: the link's text is printed by
+    /// `Text` items.
     Link {
         x: f32,
         y: f32,
         width: f32,
         height: f32,
-        target: String,
+        target: LinkTarget,
+        node: NodeId,
     },
     /// A list bullet, drawn as a shape rather than set as a character: the `- ` it stands
     /// for is Markdown, not text, so the text read back from the page has no character for
@@ -65,12 +84,13 @@ pub enum Item {
         color: Rgb,
         shape: BulletShape,
     },
-    /// The template's logo, scaled into this box (top-left corner, size).
+    /// The template's logo, scaled into this box (top-left corner, size), as figure `node`.
     Logo {
         x: f32,
         y: f32,
         width: f32,
         height: f32,
+        node: NodeId,
     },
 }
 
@@ -128,11 +148,11 @@ pub struct OutlineEntry {
     pub y: f32,
 }
 
-/// Big diagonal text across every page (`draft: true`).
+/// Big diagonal text across every page (`draft: true`), in the briefing's language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Watermark {
-    pub text: String,
-    pub face: FaceId,
+    /// The word, in runs of one face each (a Japanese word comes from the Japanese face).
+    pub runs: Vec<(FaceId, String)>,
     pub size: u8,
     pub color: Rgb,
     /// Width of the text at `size`, in points (for centring).
@@ -147,6 +167,8 @@ pub struct Document {
     pub pages: Vec<Page>,
     pub outline: Vec<OutlineEntry>,
     pub watermark: Option<Watermark>,
+    /// The logical structure; every drawn item's tag points into it.
+    pub structure: Structure,
 }
 
 /// Options that come from the command line rather than the template.
@@ -174,11 +196,11 @@ fn content_box(theme: &Theme) -> (f32, f32) {
 
 /// Cuts the flow into pages, adds running header and footer (`owners[i]` is the briefing
 /// whose title and date page furniture shows for blocks of owner `i`) and the watermark.
-fn finish(flow: &Flow<'_>, owners: &[&Briefing], theme: &Theme, fonts: &FontBook, draft: bool) -> Document {
+fn finish(mut flow: Flow<'_>, owners: &[&Briefing], theme: &Theme, fonts: &FontBook, draft: bool) -> Document {
     let page = &theme.page;
     let top = page.margin_top.pt();
     let bottom = page.size.height - page.margin_bottom.pt();
-    let mut doc = paginate::paginate(flow, top, bottom, page.size.width, page.size.height);
+    let mut doc = paginate::paginate(&mut flow, top, bottom, page.size.width, page.size.height);
     running::decorate(&mut doc, owners, theme, fonts);
     doc.watermark = draft.then(|| watermark(theme, fonts));
     doc
@@ -187,30 +209,30 @@ fn finish(flow: &Flow<'_>, owners: &[&Briefing], theme: &Theme, fonts: &FontBook
 /// Lays out a whole briefing.
 pub fn layout(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options) -> Document {
     let (left, width) = content_box(theme);
-    let mut flow = Flow::new(fonts, theme, left, width);
+    let mut flow = Flow::new(fonts, theme, left, width, &b.lang);
     if let Some(aspect) = options.logo_aspect {
-        title::logo(&mut flow, aspect);
+        title::logo(&mut flow, aspect, b);
     }
     title::title_block(&mut flow, b);
-    let toc_at = flow.blocks.len();
+    // The contents go after the title block; they are set last because they list the
+    // anchors the sections make.
+    let toc = (options.toc || theme.toc).then(|| toc::reserve(&mut flow));
     section::sections(&mut flow, b);
     contact::contact_block(&mut flow, &b.contact);
-    if options.toc || theme.toc {
-        // The contents go after the title block; they are built last because they list the
-        // anchors the sections made.
-        let mut toc_flow = Flow::new(fonts, theme, left, width);
-        toc::contents(&mut toc_flow, &flow.anchors, u8::MAX);
-        flow.blocks.splice(toc_at..toc_at, toc_flow.blocks);
+    if let Some(place) = toc {
+        toc::contents(&mut flow, place, u8::MAX);
     }
-    finish(&flow, &[b], theme, fonts, b.draft)
+    finish(flow, &[b], theme, fonts, b.draft)
 }
 
 /// Lays out a dossier: a cover with the list of briefings and their pages, then each
 /// briefing from a new page, with bookmarks per briefing (sections and topics under it) and
-/// page numbers running through.
+/// page numbers running through. Each briefing is a section of the structure, in its own
+/// language.
 pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &FontBook) -> Document {
     let (left, width) = content_box(theme);
-    let mut flow = Flow::new(fonts, theme, left, width);
+    let lang = briefings.first().map_or("en", |b| b.lang.as_str());
+    let mut flow = Flow::new(fonts, theme, left, width, lang);
     // The cover page's furniture shows the dossier's title and date.
     let cover_owner = Briefing {
         title: cover.title.clone(),
@@ -228,33 +250,42 @@ pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &Font
         draft: false,
     };
     title::cover(&mut flow, cover);
-    let toc_at = flow.blocks.len();
+    let toc = toc::reserve(&mut flow);
     for (i, b) in briefings.iter().enumerate() {
         flow.owner = i + 1;
         flow.page_break();
         flow.anchor(&b.title, 0);
         flow.level_offset = 1;
+        flow.lang = b.lang.clone();
+        let (_, outer) = flow.enter(Role::Sect);
         title::title_block(&mut flow, b);
         section::sections(&mut flow, b);
         contact::contact_block(&mut flow, &b.contact);
+        flow.leave(outer);
         flow.level_offset = 0;
     }
-    let mut toc_flow = Flow::new(fonts, theme, left, width);
-    toc::contents(&mut toc_flow, &flow.anchors, 0);
-    flow.blocks.splice(toc_at..toc_at, toc_flow.blocks);
+    flow.lang = lang.to_string();
+    toc::contents(&mut flow, toc, 0);
     let owners: Vec<&Briefing> = std::iter::once(&cover_owner).chain(briefings).collect();
-    finish(&flow, &owners, theme, fonts, briefings.iter().any(|b| b.draft))
+    finish(flow, &owners, theme, fonts, briefings.iter().any(|b| b.draft))
 }
 
+/// The template's draft label, set in the faces that have its characters.
 fn watermark(theme: &Theme, fonts: &FontBook) -> Watermark {
     let style = &theme.styles.watermark;
     let fstyle = FontStyle { bold: style.bold, italic: style.italic };
-    let text = theme.labels.draft.clone();
-    let face = fonts.family_face(fstyle);
-    let width = fonts
-        .metrics(face)
-        .map_or(0.0, |m| text.chars().map(|c| m.char_width(c)).sum::<f32>() * f32::from(style.size.0));
-    Watermark { text, face, size: style.size.0, color: style.color, width }
+    let size = f32::from(style.size.0);
+    let mut runs: Vec<(FaceId, String)> = Vec::new();
+    let mut width = 0.0;
+    for c in theme.labels.draft.chars() {
+        let Some(face) = fonts.face_for(c, fstyle) else { continue };
+        width += fonts.metrics(face).map_or(0.0, |m| m.char_width(c)) * size;
+        match runs.last_mut() {
+            Some((f, s)) if *f == face => s.push(c),
+            _ => runs.push((face, c.to_string())),
+        }
+    }
+    Watermark { runs, size: style.size.0, color: style.color, width }
 }
 
 /// Formats a date with the template's `date_format` and month names (English ones when

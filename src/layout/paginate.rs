@@ -3,7 +3,8 @@
 //! drawn round each page's part of a group, outline targets and contents page numbers resolved.
 
 use super::flow::{Block, Flow, TocEntry};
-use super::{Document, Item, OutlineEntry, Page};
+use super::structure::{Artifact, Structure, Tag};
+use super::{Document, Item, LinkTarget, OutlineEntry, Page};
 
 /// Where each block landed: page index and the y of its top edge.
 #[derive(Debug, Clone, Copy)]
@@ -12,8 +13,9 @@ struct Placed {
     y: f32,
 }
 
-/// Lays the flow's blocks onto pages whose content runs from `top` to `bottom`.
-pub fn paginate(flow: &Flow<'_>, top: f32, bottom: f32, width: f32, height: f32) -> Document {
+/// Lays the flow's blocks onto pages whose content runs from `top` to `bottom`. Links to
+/// anchors (contents entries) now know their page.
+pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: f32) -> Document {
     let placed = place(&flow.blocks, top, bottom);
     let page_count = placed.last().map_or(1, |p| p.page + 1);
     let mut pages = vec![Page::default(); page_count];
@@ -22,25 +24,37 @@ pub fn paginate(flow: &Flow<'_>, top: f32, bottom: f32, width: f32, height: f32)
         pages[at.page].owner = block.owner;
     }
     let mut outline = Vec::new();
-    let mut anchor_pages = vec![0; flow.anchors.len()];
+    let mut anchor_at = vec![(0, 0.0); flow.anchors.len()];
     for (block, at) in flow.blocks.iter().zip(&placed) {
         if let Some(a) = block.anchor {
-            anchor_pages[a] = at.page;
+            anchor_at[a] = (at.page, at.y);
             let anchor = &flow.anchors[a];
             outline.push(OutlineEntry { title: anchor.title.clone(), level: anchor.level, page: at.page, y: at.y });
         }
     }
-    for (block, at) in flow.blocks.iter().zip(&placed) {
-        let items = &mut pages[at.page].items;
-        items.extend(block.items.iter().cloned().map(|i| i.shifted(at.y)));
+    let blocks = std::mem::take(&mut flow.blocks);
+    for (block, at) in blocks.iter().zip(&placed) {
+        let mut items: Vec<Item> = block.items.iter().cloned().map(|i| i.shifted(at.y)).collect();
         // A contents line's page number follows its text, so text extraction reads them in
         // that order.
         if let Some(entry) = &block.toc_entry {
-            items.extend(contents_number(flow, entry, anchor_pages[entry.anchor]).into_iter().map(|i| i.shifted(at.y)));
+            let number = contents_number(flow, entry, anchor_at[entry.anchor].0);
+            items.extend(number.into_iter().map(|i| i.shifted(at.y)));
         }
+        for item in &mut items {
+            if let Item::Link { target, .. } = item {
+                if let LinkTarget::Anchor(a) = *target {
+                    let (page, y) = anchor_at.get(a).copied().unwrap_or_default();
+                    *target = LinkTarget::Page { page, y };
+                }
+            }
+        }
+        pages[at.page].items.extend(items);
     }
+    flow.blocks = blocks;
     draw_groups(flow, &placed, &mut pages);
-    Document { width, height, pages, outline, watermark: None }
+    let structure = std::mem::replace(&mut flow.structure, Structure::new(""));
+    Document { width, height, pages, outline, watermark: None, structure }
 }
 
 /// Greedy placement with look-back: when a block does not fit, the page ends before the
@@ -99,7 +113,7 @@ fn draw_groups(flow: &Flow<'_>, placed: &[Placed], pages: &mut [Page]) {
         }
         for (n, &(page, t, b)) in spans.iter().enumerate() {
             let (l, r, c) = (group.left, group.right, group.color);
-            let line = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color: c };
+            let line = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color: c, artifact: Artifact::Layout };
             let items = &mut pages[page].items;
             if group.frame {
                 items.extend([line(l, t, r, t), line(r, t, r, b), line(r, b, l, b), line(l, b, l, t)]);
@@ -112,7 +126,7 @@ fn draw_groups(flow: &Flow<'_>, placed: &[Placed], pages: &mut [Page]) {
 
 /// The dot leaders and page number (page index `page`) of a contents line, relative to
 /// the line's block.
-fn contents_number(flow: &Flow<'_>, entry: &TocEntry, page: usize) -> Vec<Item> {
+fn contents_number(flow: &mut Flow<'_>, entry: &TocEntry, page: usize) -> Vec<Item> {
     let mut items = Vec::new();
     let number = (page + 1).to_string();
     let number_width = flow.str_width(&number, &entry.look);
@@ -123,9 +137,11 @@ fn contents_number(flow: &Flow<'_>, entry: &TocEntry, page: usize) -> Vec<Item> 
     let count = ((end - entry.text_end - unit) / unit).floor();
     if count >= 1.0 {
         let dots = ". ".repeat(count as usize);
-        flow.place_str(&mut items, dots.trim_end(), end - count * unit, entry.baseline, &entry.look);
+        let leaders = Tag::Artifact(Artifact::Layout);
+        flow.place_str(&mut items, dots.trim_end(), end - count * unit, entry.baseline, &entry.look, leaders);
     }
-    flow.place_str(&mut items, &number, entry.right - number_width, entry.baseline, &entry.look);
+    let x = entry.right - number_width;
+    flow.place_str(&mut items, &number, x, entry.baseline, &entry.look, Tag::Node(entry.node));
     items
 }
 

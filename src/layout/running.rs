@@ -5,6 +5,7 @@ use crate::model::Briefing;
 use crate::theme::{Running, Theme};
 
 use super::flow::{look, Flow};
+use super::structure::{Artifact, Tag};
 use super::text::{self, Look};
 use super::{format_date, Document, Item};
 
@@ -61,7 +62,7 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
     let page_theme = &theme.page;
     let left = page_theme.margin_left.pt();
     let right = doc.width - page_theme.margin_right.pt();
-    let flow = Flow::new(fonts, theme, left, right - left);
+    let mut flow = Flow::new(fonts, theme, left, right - left, "");
     let style = &theme.styles.running;
     let look = look(style);
     let size = f32::from(style.size.0);
@@ -75,15 +76,18 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
     let fills: Vec<Fill> = owners.iter().map(|b| Fill::new(b, theme, &flow, &look)).collect();
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(fill) = fills.get(page.owner).or(fills.first()) else { return };
-        for (running, y, rule_y) in
-            [(&theme.header, header_top, header_top + line_height + 2.0), (&theme.footer, footer_top, footer_top - 4.0)]
-        {
+        for (running, y, rule_y, artifact) in [
+            (&theme.header, header_top, header_top + line_height + 2.0, Artifact::Header),
+            (&theme.footer, footer_top, footer_top - 4.0, Artifact::Footer),
+        ] {
             if i == 0 && !running.first_page {
                 continue;
             }
-            let printed = line(&flow, running, fill, i + 1, pages, left, right, y + ascent, &look, &mut page.items);
+            let at = (y + ascent, artifact);
+            let printed = line(&mut flow, running, fill, i + 1, pages, left, right, at, &look, &mut page.items);
             if printed && running.rule {
-                page.items.push(Item::Line { x1: left, y1: rule_y, x2: right, y2: rule_y, color: theme.colors.rule });
+                let color = theme.colors.rule;
+                page.items.push(Item::Line { x1: left, y1: rule_y, x2: right, y2: rule_y, color, artifact });
             }
         }
     }
@@ -92,19 +96,26 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
 /// One running line: left, centre and right parts. Returns whether anything was printed.
 #[allow(clippy::too_many_arguments)]
 fn line(
-    flow: &Flow<'_>,
+    flow: &mut Flow<'_>,
     running: &Running,
     fill: &Fill,
     page: usize,
     pages: usize,
     left: f32,
     right: f32,
-    baseline: f32,
+    (baseline, artifact): (f32, Artifact),
     look: &Look,
     items: &mut Vec<Item>,
 ) -> bool {
-    let parts =
-        [&running.left, &running.center, &running.right].map(|t| expand(t, fill, page, pages).trim().to_string());
+    let tag = Tag::Artifact(artifact);
+    let parts = [&running.left, &running.center, &running.right].map(|t| {
+        let text = expand(t, fill, page, pages);
+        if running.caps {
+            text.trim().to_uppercase()
+        } else {
+            text.trim().to_string()
+        }
+    });
     let widths = parts.clone().map(|p| flow.str_width(&p, look));
     let gap = 12.0;
     // The left part gives way if the line is crowded: it is the longest and least vital
@@ -116,15 +127,15 @@ fn line(
     let mut printed = false;
     // Without room for even a letter before the ellipsis, the left part is left out.
     if !parts[0].is_empty() && left_text != "…" {
-        flow.place_str(items, &left_text, left, baseline, look);
+        flow.place_str(items, &left_text, left, baseline, look, tag);
         printed = true;
     }
     if !parts[1].is_empty() {
-        flow.place_str(items, &parts[1], (left + right - widths[1]) / 2.0, baseline, look);
+        flow.place_str(items, &parts[1], (left + right - widths[1]) / 2.0, baseline, look, tag);
         printed = true;
     }
     if !parts[2].is_empty() {
-        flow.place_str(items, &parts[2], right - widths[2], baseline, look);
+        flow.place_str(items, &parts[2], right - widths[2], baseline, look, tag);
         printed = true;
     }
     printed
@@ -133,7 +144,7 @@ fn line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::Page;
+    use crate::layout::{Page, Structure};
     use crate::model::{Contact, Date};
     use crate::theme::TemplateRef;
 
@@ -160,8 +171,14 @@ mod tests {
         let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
         let fonts = FontBook::builtin();
         let (w, h) = (theme.page.size.width, theme.page.size.height);
-        let mut doc =
-            Document { width: w, height: h, pages: vec![Page::default(); pages], outline: vec![], watermark: None };
+        let mut doc = Document {
+            width: w,
+            height: h,
+            pages: vec![Page::default(); pages],
+            outline: vec![],
+            watermark: None,
+            structure: Structure::new("en"),
+        };
         decorate(&mut doc, &[b], &theme, &fonts);
         (doc, theme)
     }
@@ -181,7 +198,7 @@ mod tests {
         let (doc, _) = decorated(&briefing("Workshop", ""), 2);
         let line: String = texts(&doc.pages[1]).into_iter().map(|t| t.2).collect();
         // The header's title and date, the footer's page number.
-        assert_eq!(line, "WorkshopOctober 6, 2020Page 2 of 2");
+        assert_eq!(line, "WORKSHOPOCTOBER 6, 2020Page 2 of 2");
     }
 
     #[test]
@@ -190,7 +207,7 @@ mod tests {
         // per page for these; a marking was printed whole, far off the page.
         let title = "Title ".repeat(200_000);
         let marking = "SECRET".repeat(100_000);
-        for (b, expected) in [(briefing(&title, ""), "Title Title"), (briefing("Workshop", &marking), "SECRETSECRET")] {
+        for (b, expected) in [(briefing(&title, ""), "TITLE TITLE"), (briefing("Workshop", &marking), "SECRETSECRET")] {
             let (doc, theme) = decorated(&b, 50);
             let (left, right) = (theme.page.margin_left.pt(), doc.width - theme.page.margin_right.pt());
             for page in &doc.pages {

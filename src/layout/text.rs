@@ -5,16 +5,24 @@
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::LinkTarget;
 use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
 use crate::theme::Rgb;
 
-/// How a stretch of text looks.
+/// How a stretch of text looks, and what it is part of.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Look {
     pub style: FontStyle,
     pub size: u8,
     pub color: Rgb,
-    pub link: Option<String>,
+    pub link: Option<LinkTarget>,
+    /// Code (`inline code`).
+    pub code: bool,
+    /// Which inline element of its paragraph the text belongs to (a link, a code span), so
+    /// that one link broken across lines stays one link; 0 for plain text.
+    pub group: u32,
+    /// Which stretch of Japanese text in text of another language this is; 0 for none.
+    pub ja: u32,
 }
 
 /// Text in one look.
@@ -249,7 +257,7 @@ mod tests {
     use super::*;
 
     fn look(size: u8) -> Look {
-        Look { style: FontStyle::REGULAR, size, color: Rgb(0, 0, 0), link: None }
+        Look { style: FontStyle::REGULAR, size, color: Rgb(0, 0, 0), link: None, code: false, group: 0, ja: 0 }
     }
 
     fn plain(text: &str) -> Vec<Span> {

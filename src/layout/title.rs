@@ -1,11 +1,12 @@
-//! The title block at the top of page 1: title, date (written out in the template's format)
-//! and organisation, with an optional rule below.
+//! The title block at the top of page 1: title (the document's first heading), date (written
+//! out in the template's format) and organisation, with an optional rule below.
 
 use crate::model::Briefing;
 use crate::theme::{Align, DatePlacement};
 
 use super::flow::{look, Block, Flow};
 use super::format_date;
+use super::structure::Role;
 use super::text::Span;
 use super::Item;
 
@@ -16,14 +17,16 @@ pub fn title_block(flow: &mut Flow<'_>, b: &Briefing) {
     let date = format_date(b.date, &theme.date_format, &theme.months.0);
     let meta = |flow: &mut Flow<'_>, text: &str, align: Align| {
         let spans = [Span { text: text.to_string(), look: look(&styles.meta) }];
-        flow.paragraph(&spans, &styles.meta, 0.0, align, None);
+        let p = flow.node(Role::P);
+        flow.paragraph(p, &spans, &styles.meta, 0.0, align, None);
     };
     if tb.date == DatePlacement::AboveRight {
         meta(flow, &date, Align::Right);
         flow.space(styles.meta.space_after.0 * 3.0);
     }
     let spans = [Span { text: b.title.clone(), look: look(&styles.title) }];
-    flow.paragraph(&spans, &styles.title, 0.0, tb.align, None);
+    let h = flow.node(Role::H(1 + flow.level_offset));
+    flow.paragraph(h, &spans, &styles.title, 0.0, tb.align, None);
     if tb.date == DatePlacement::BelowTitle {
         meta(flow, &date, tb.align);
     }
@@ -45,17 +48,20 @@ pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover) {
     let mut big = styles.title.clone();
     big.size.0 = big.size.0.saturating_add(6);
     let spans = [Span { text: cover.title.clone(), look: look(&big) }];
-    flow.paragraph(&spans, &big, 0.0, theme.title_block.align, None);
+    let h = flow.node(Role::H(1));
+    flow.paragraph(h, &spans, &big, 0.0, theme.title_block.align, None);
     let date = format_date(cover.date, &theme.date_format, &theme.months.0);
     let spans = [Span { text: date, look: look(&styles.meta) }];
-    flow.paragraph(&spans, &styles.meta, 0.0, theme.title_block.align, None);
+    let p = flow.node(Role::P);
+    flow.paragraph(p, &spans, &styles.meta, 0.0, theme.title_block.align, None);
     flow.space(4.0);
     flow.rule(theme.colors.rule, 0.0, 2.0);
     flow.space(theme.title_block.space_after.0 * 2.0);
 }
 
-/// The template's logo above the title block, `logo_width` wide, aligned as it says.
-pub fn logo(flow: &mut Flow<'_>, aspect: f32) {
+/// The template's logo above the title block, `logo_width` wide, aligned as it says: a figure
+/// whose text alternative is the template's `logo_alt`, or else names the organisation.
+pub fn logo(flow: &mut Flow<'_>, aspect: f32, b: &Briefing) {
     let tb = &flow.theme.title_block;
     let width = tb.logo_width.pt().min(flow.width);
     let height = width * aspect;
@@ -65,6 +71,14 @@ pub fn logo(flow: &mut Flow<'_>, aspect: f32) {
             Align::Center => (flow.width - width) / 2.0,
             Align::Right => flow.width - width,
         };
-    flow.push(Block { height, items: vec![Item::Logo { x, y: 0.0, width, height }], ..Block::default() });
+    let alt = match (tb.logo_alt.trim(), &b.organisation) {
+        ("", Some(org)) => format!("Logo: {org}"),
+        ("", None) => "Logo".to_string(),
+        (alt, _) => alt.to_string(),
+    };
+    let node = flow.node(Role::Figure);
+    flow.structure.set_alt(node, &alt);
+    flow.structure.content(node);
+    flow.push(Block { height, items: vec![Item::Logo { x, y: 0.0, width, height, node }], ..Block::default() });
     flow.space(flow.theme.styles.meta.space_after.0 * 3.0);
 }

@@ -1,38 +1,74 @@
 //! The table of contents: one line per outline anchor, indented by level, with the page
-//! number (filled in after pagination) right-aligned behind dot leaders.
+//! number (filled in after pagination) right-aligned behind dot leaders. Each line is a
+//! contents item whose link leads to the page.
 
 use crate::theme::Align;
 
-use super::flow::{look, Anchor, Flow, TocEntry};
-use super::section::heading;
+use super::flow::{look, Flow, TocEntry};
+use super::section::SECTION;
+use super::structure::{NodeId, Role};
 use super::text::Span;
-use super::Item;
+use super::{Item, LinkTarget};
 
-/// Lists anchors up to `max_level`.
-pub fn contents(flow: &mut Flow<'_>, anchors: &[Anchor], max_level: u8) {
-    let theme = flow.theme;
-    let style = &theme.styles.toc;
-    heading(flow, "", &theme.labels.toc, &theme.styles.heading, None, 0.0);
-    let number_room = flow.str_width("0000", &look(style));
-    let right = flow.left + flow.width;
-    for (i, a) in anchors.iter().enumerate().filter(|(_, a)| a.level <= max_level) {
-        let indent = f32::from(a.level) * theme.list_indent.0;
-        let mut lk = look(style);
-        lk.style.bold = a.level == 0;
-        let spans = [Span { text: a.title.clone(), look: lk.clone() }];
+/// Where the contents go: their heading and list elements and their first block. They are
+/// printed after the title block but set last, when every anchor they list is known.
+pub struct Place {
+    heading: NodeId,
+    toc: NodeId,
+    at: usize,
+}
+
+/// Marks the place of the contents in the flow and in the structure.
+pub fn reserve(flow: &mut Flow<'_>) -> Place {
+    let heading = flow.node(Role::H((SECTION + flow.level_offset).min(6)));
+    let toc = flow.node(Role::TOC);
+    Place { heading, toc, at: flow.blocks.len() }
+}
+
+/// Sets the contents at `place`: the anchors up to `max_level`.
+pub fn contents(flow: &mut Flow<'_>, place: Place, max_level: u8) {
+    let anchors = flow.anchors.clone();
+    let blocks = flow.detached(|flow| {
+        let theme = flow.theme;
+        let style = &theme.styles.toc;
+        let spans = [Span { text: theme.labels.toc.clone(), look: look(&theme.styles.heading) }];
         let first = flow.blocks.len();
-        // Leave room on the right for the page number.
-        flow.width -= number_room;
-        flow.paragraph(&spans, style, indent, Align::Left, None);
-        flow.width += number_room;
-        if let Some(last) = flow.blocks[first..].last_mut() {
-            let texts = last.items.iter().filter_map(|it| match it {
-                Item::Text(t) => Some(t),
-                _ => None,
-            });
-            let (text_end, baseline) = texts.fold((flow.left, 0.0), |(end, _), t| (end.max(t.x + t.width), t.baseline));
-            last.toc_entry = Some(TocEntry { anchor: i, right, baseline, look: lk, text_end });
+        flow.paragraph(place.heading, &spans, &theme.styles.heading, 0.0, Align::Left, None);
+        for b in &mut flow.blocks[first..] {
+            b.keep_with_next = true;
         }
-    }
-    flow.space(theme.title_block.space_after.0);
+        let number_room = flow.str_width("0000", &look(style));
+        let right = flow.left + flow.width;
+        for (i, a) in anchors.iter().enumerate().filter(|(_, a)| a.level <= max_level) {
+            let indent = f32::from(a.level) * theme.list_indent.0;
+            let mut lk = look(style);
+            lk.style.bold = a.level == 0;
+            let spans = [Span { text: a.title.clone(), look: lk.clone() }];
+            let item = flow.structure.add(place.toc, Role::TOCI, &flow.lang);
+            let link = flow.structure.add(item, Role::Link, &flow.lang);
+            flow.structure.set_alt(link, &a.title);
+            let first = flow.blocks.len();
+            // Leave room on the right for the page number.
+            flow.width -= number_room;
+            flow.paragraph(link, &spans, style, indent, Align::Left, None);
+            flow.width += number_room;
+            // Every line of the entry leads to its page, number and leaders included.
+            let x = flow.left + indent;
+            for b in &mut flow.blocks[first..] {
+                let target = LinkTarget::Anchor(i);
+                b.items.push(Item::Link { x, y: 0.0, width: right - x, height: b.height, target, node: link });
+            }
+            if let Some(last) = flow.blocks[first..].last_mut() {
+                let texts = last.items.iter().filter_map(|it| match it {
+                    Item::Text(t) => Some(t),
+                    _ => None,
+                });
+                let (text_end, baseline) =
+                    texts.fold((flow.left, 0.0), |(end, _), t| (end.max(t.x + t.width), t.baseline));
+                last.toc_entry = Some(TocEntry { anchor: i, node: link, right, baseline, look: lk, text_end });
+            }
+        }
+        flow.space(theme.title_block.space_after.0);
+    });
+    flow.blocks.splice(place.at..place.at, blocks);
 }

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::fonts::FontBook;
-use crate::layout::{BulletShape, Item, Page, TextItem};
+use crate::layout::{Artifact, BulletShape, Item, NodeId, Page, Structure, Tag, TextItem};
 use crate::theme::Rgb;
 
 /// What the drawing layer drew for one layout item, in the document's own terms:
@@ -296,31 +296,95 @@ fn hex_codes(out: &mut String, codes: &[u16]) {
     }
 }
 
-/// The content of `page`: the watermark under everything, then lines and bullets, then the
-/// text and the logo, each item as the drawing layer drew it (`drawn[i]` for item `i`).
-pub fn page(page: &Page, drawn: &[Option<Drawn>], height: f32, watermark: &str, fonts: &FontBook) -> Vec<u8> {
+/// A page's content stream, and the structure element of each tagged item, in the order of
+/// the page's items, with the marked-content id (MCID) it was drawn under.
+pub struct PageContent {
+    pub bytes: Vec<u8>,
+    pub marks: Vec<(NodeId, u32)>,
+}
+
+/// The content of `page`: artifacts first (the watermark under everything, then rules,
+/// borders, bullets and leaders, then the running header and footer), each group marked as
+/// what it is; then the text and the logo, each run of items of one structure element in a
+/// marked-content sequence of its own (`drawn[i]` is what was drawn for item `i`).
+pub fn page(
+    page: &Page,
+    drawn: &[Option<Drawn>],
+    height: f32,
+    watermark: &str,
+    structure: &Structure,
+    fonts: &FontBook,
+) -> PageContent {
     let mut w = Writer::new();
+    let drawn = |i: usize| drawn.get(i).and_then(Option::as_ref);
     if !watermark.is_empty() {
+        w.raw("/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n");
         w.raw(watermark);
         w.forget_colors();
+        w.raw("EMC\n");
     }
-    for (item, d) in page.items.iter().zip(drawn.iter().chain(std::iter::repeat(&None))) {
-        match (item, d) {
-            (Item::Line { .. }, Some(Drawn::Line { from, to, color })) => w.line(*from, *to, *color),
-            (Item::Bullet { x, baseline, size, color, shape }, _) => {
-                w.bullet(*x, height - baseline, *size, *color, *shape)
+    let groups = [
+        (Artifact::Layout, "/Artifact BMC\n"),
+        (Artifact::Header, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"),
+        (Artifact::Footer, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"),
+    ];
+    for (kind, open) in groups {
+        let mut opened = false;
+        for (i, item) in page.items.iter().enumerate() {
+            let is_kind = match item {
+                Item::Line { artifact, .. } => *artifact == kind,
+                Item::Bullet { .. } => kind == Artifact::Layout,
+                Item::Text(t) => t.tag == Tag::Artifact(kind),
+                _ => false,
+            };
+            if !is_kind {
+                continue;
             }
-            _ => {}
+            if !opened {
+                w.raw(open);
+                opened = true;
+            }
+            match (item, drawn(i)) {
+                (Item::Line { .. }, Some(Drawn::Line { from, to, color })) => w.line(*from, *to, *color),
+                (Item::Bullet { x, baseline, size, color, shape }, _) => {
+                    w.bullet(*x, height - baseline, *size, *color, *shape)
+                }
+                (Item::Text(t), Some(Drawn::Text(shown))) => w.text(shown, SyntheticStyle::of(t, fonts)),
+                _ => {}
+            }
+        }
+        if opened {
+            w.raw("EMC\n");
         }
     }
-    for (item, d) in page.items.iter().zip(drawn.iter().chain(std::iter::repeat(&None))) {
-        match (item, d) {
+    let mut marks = Vec::new();
+    let mut open: Option<NodeId> = None;
+    let mut mcid = 0u32;
+    for (i, item) in page.items.iter().enumerate() {
+        let node = match item {
+            Item::Text(TextItem { tag: Tag::Node(n), .. }) => *n,
+            Item::Logo { node, .. } => *node,
+            _ => continue,
+        };
+        if open != Some(node) {
+            if open.is_some() {
+                w.raw("EMC\n");
+                mcid += 1;
+            }
+            w.raw(&format!("/{} <</MCID {mcid}>> BDC\n", structure.node(node).role.name()));
+            open = Some(node);
+        }
+        marks.push((node, mcid));
+        match (item, drawn(i)) {
             (Item::Text(t), Some(Drawn::Text(shown))) => w.text(shown, SyntheticStyle::of(t, fonts)),
-            (Item::Logo { x, y, width, height: h }, _) => w.logo(*x, height - y - h, *width, *h),
+            (Item::Logo { x, y, width, height: h, .. }, _) => w.logo(*x, height - y - h, *width, *h),
             _ => {}
         }
     }
-    w.finish()
+    if open.is_some() {
+        w.raw("EMC\n");
+    }
+    PageContent { bytes: w.finish(), marks }
 }
 
 #[cfg(test)]

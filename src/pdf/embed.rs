@@ -119,6 +119,7 @@ mod tests {
                     text: text.into(),
                     width: 0.0,
                     style: crate::fonts::FontStyle::REGULAR,
+                    tag: crate::layout::Tag::default(),
                 })
             })
             .collect();
@@ -128,6 +129,7 @@ mod tests {
             pages: vec![Page { items, owner: 0 }],
             outline: Vec::new(),
             watermark: None,
+            structure: crate::layout::Structure::new("en"),
         }
     }
 

@@ -8,57 +8,64 @@ use super::objects::{color_op, name, stream};
 use crate::fonts::FontBook;
 use crate::layout::Document;
 
-/// The DRAFT watermark, if any: the word's glyph outlines filled diagonally across the page.
-/// As shapes rather than text, its letters never land in the middle of a sentence when the
-/// page's text is copied or extracted (text extractors read rotated text, even in
-/// annotations, and interleave it with the lines it crosses).
+/// The DRAFT watermark, if any: the word's glyph outlines filled diagonally across the page,
+/// rising from bottom left to top right and centred on the page. As shapes rather than text,
+/// its letters never land in the middle of a sentence when the page's text is copied or
+/// extracted (text extractors read rotated text and interleave it with the lines it crosses).
 pub fn watermark(doc: &Document, fonts: &FontBook) -> Vec<u8> {
     let Some(w) = doc.watermark.as_ref() else { return Vec::new() };
-    let Some(m) = fonts.metrics(w.face) else { return Vec::new() };
-    let Ok(font) = rusttype::Font::from_bytes(&fonts.source(w.face).data[..]) else { return Vec::new() };
     let (pw, ph) = (doc.width, doc.height);
     let (sin, cos) = ph.atan2(pw).sin_cos();
     let size = f32::from(w.size);
-    // rusttype scales so that ascent - descent spans the given height.
-    let scale = rusttype::Scale::uniform(size * (m.em(m.ascent) - m.em(m.descent)));
-    let half_cap = size * m.em(m.cap_height) / 2.0;
-    // Centre the text on the page centre, along the diagonal.
+    // The vertical centre of the word: half the cap height of its first face.
+    let half_cap = w
+        .runs
+        .first()
+        .and_then(|(face, _)| fonts.metrics(*face))
+        .map_or(0.35 * size, |m| size * m.em(m.cap_height) / 2.0);
+    // The baseline's start, so that the word's centre sits on the page's centre.
     let x = pw / 2.0 - w.width / 2.0 * cos + half_cap * sin;
     let y = ph / 2.0 - w.width / 2.0 * sin - half_cap * cos;
+    // A rotation (determinant 1): the word reads upwards along the diagonal.
     let mut ops = format!("q {} {cos:.5} {sin:.5} {:.5} {cos:.5} {x:.2} {y:.2} cm\n", color_op(w.color, "rg"), -sin);
     let mut pen = 0.0f32;
-    for ch in w.text.chars() {
-        let glyph = font.glyph(ch).scaled(scale);
-        let advance = glyph.h_metrics().advance_width;
-        for contour in glyph.shape().unwrap_or_default() {
-            // rusttype's y grows downwards; PDF's upwards.
-            let pt = |p: rusttype::Point<f32>| (pen + p.x, -p.y);
-            for (i, seg) in contour.segments.iter().enumerate() {
-                let (start, end) = match seg {
-                    rusttype::Segment::Line(l) => (l.p[0], l.p[1]),
-                    rusttype::Segment::Curve(q) => (q.p[0], q.p[2]),
-                };
-                if i == 0 {
-                    let (sx, sy) = pt(start);
-                    ops.push_str(&format!("{sx:.2} {sy:.2} m "));
-                }
-                match seg {
-                    rusttype::Segment::Line(_) => {
-                        let (ex, ey) = pt(end);
-                        ops.push_str(&format!("{ex:.2} {ey:.2} l "));
+    for (face, text) in &w.runs {
+        let Some(m) = fonts.metrics(*face) else { continue };
+        let Ok(font) = rusttype::Font::from_bytes(&fonts.source(*face).data[..]) else { continue };
+        // rusttype scales so that ascent - descent spans the given height.
+        let scale = rusttype::Scale::uniform(size * (m.em(m.ascent) - m.em(m.descent)));
+        for ch in text.chars() {
+            let glyph = font.glyph(ch).scaled(scale);
+            // Outlines come in font space (y up, as in PDF), from the glyph's origin.
+            for contour in glyph.shape().unwrap_or_default() {
+                let pt = |p: rusttype::Point<f32>| (pen + p.x, p.y);
+                for (i, seg) in contour.segments.iter().enumerate() {
+                    let (start, end) = match seg {
+                        rusttype::Segment::Line(l) => (l.p[0], l.p[1]),
+                        rusttype::Segment::Curve(q) => (q.p[0], q.p[2]),
+                    };
+                    if i == 0 {
+                        let (sx, sy) = pt(start);
+                        ops.push_str(&format!("{sx:.2} {sy:.2} m "));
                     }
-                    // A quadratic curve as the cubic it equals.
-                    rusttype::Segment::Curve(q) => {
-                        let ((x0, y0), (x1, y1), (x2, y2)) = (pt(q.p[0]), pt(q.p[1]), pt(q.p[2]));
-                        let (c1x, c1y) = (x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0));
-                        let (c2x, c2y) = (x2 + 2.0 / 3.0 * (x1 - x2), y2 + 2.0 / 3.0 * (y1 - y2));
-                        ops.push_str(&format!("{c1x:.2} {c1y:.2} {c2x:.2} {c2y:.2} {x2:.2} {y2:.2} c "));
+                    match seg {
+                        rusttype::Segment::Line(_) => {
+                            let (ex, ey) = pt(end);
+                            ops.push_str(&format!("{ex:.2} {ey:.2} l "));
+                        }
+                        // A quadratic curve as the cubic it equals.
+                        rusttype::Segment::Curve(q) => {
+                            let ((x0, y0), (x1, y1), (x2, y2)) = (pt(q.p[0]), pt(q.p[1]), pt(q.p[2]));
+                            let (c1x, c1y) = (x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0));
+                            let (c2x, c2y) = (x2 + 2.0 / 3.0 * (x1 - x2), y2 + 2.0 / 3.0 * (y1 - y2));
+                            ops.push_str(&format!("{c1x:.2} {c1y:.2} {c2x:.2} {c2y:.2} {x2:.2} {y2:.2} c "));
+                        }
                     }
                 }
+                ops.push_str("h\n");
             }
-            ops.push_str("h\n");
+            pen += m.char_width(ch) * size;
         }
-        pen += advance;
     }
     ops.push_str("f Q\n");
     ops.into_bytes()

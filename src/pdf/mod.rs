@@ -9,10 +9,14 @@ pub mod content;
 pub mod embed;
 mod genpdf;
 mod graphics;
+mod icc;
 mod image;
 mod navigation;
 mod objects;
+mod save;
+mod structure;
 mod type0;
+mod xmp;
 
 use crate::fonts::{FontBook, FontError};
 use crate::layout::Document;

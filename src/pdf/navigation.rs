@@ -3,38 +3,57 @@
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use super::objects::{name, text_string};
-use crate::layout::{Document, Item};
+use crate::layout::{Document, Item, LinkTarget, NodeId};
 
-/// Link annotations for the links on page `index`.
-pub fn links(doc: &Document, index: usize) -> Vec<Object> {
+/// The link annotations of page `index`, each with the link element it belongs to: one per
+/// line of a link (a link broken across lines is clickable on each), with a description
+/// (`/Contents`), the print flag, and a URI action or a destination in this document.
+pub fn links(doc: &Document, index: usize, page_ids: &[ObjectId]) -> Vec<(NodeId, Dictionary)> {
     let h = doc.height;
-    doc.pages[index]
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Link { x, y, width, height, target } => Some(Object::Dictionary(Dictionary::from_iter([
+    // Areas of one link side by side on one line (a link with a bold word) are one.
+    let mut areas: Vec<(NodeId, [f32; 4], &LinkTarget)> = Vec::new();
+    for item in &doc.pages[index].items {
+        let Item::Link { x, y, width, height, target, node } = item else { continue };
+        let rect = [*x, h - (y + height), x + width, h - y];
+        match areas.last_mut() {
+            Some((n, r, _)) if n == node && r[1] == rect[1] && r[3] == rect[3] && (rect[0] - r[2]).abs() < 1.0 => {
+                r[2] = rect[2]
+            }
+            _ => areas.push((*node, rect, target)),
+        }
+    }
+    areas
+        .into_iter()
+        .map(|(node, rect, target)| {
+            let mut d = Dictionary::from_iter([
                 ("Type", name("Annot")),
                 ("Subtype", name("Link")),
-                (
-                    "Rect",
-                    [*x, h - (y + height), x + width, h - y]
-                        .iter()
-                        .map(|&v| Object::Real((v * 100.0).round() / 100.0))
-                        .collect::<Vec<_>>()
-                        .into(),
-                ),
+                ("Rect", rect.iter().map(|&v| Object::Real((v * 100.0).round() / 100.0)).collect::<Vec<_>>().into()),
                 ("Border", vec![0.into(), 0.into(), 0.into()].into()),
-                (
+                ("F", Object::Integer(4)),
+                ("Contents", text_string(doc.structure.node(node).alt.as_deref().unwrap_or_default())),
+            ]);
+            match target {
+                LinkTarget::Uri(uri) => d.set(
                     "A",
                     Object::Dictionary(Dictionary::from_iter([
                         ("S", name("URI")),
-                        ("URI", Object::String(ascii_uri(target).into_bytes(), StringFormat::Literal)),
+                        ("URI", Object::String(ascii_uri(uri).into_bytes(), StringFormat::Literal)),
                     ])),
                 ),
-            ]))),
-            _ => None,
+                LinkTarget::Page { page, y } => d.set("Dest", destination(doc, page_ids, *page, *y)),
+                LinkTarget::Anchor(_) => {}
+            }
+            (node, d)
         })
         .collect()
+}
+
+/// A destination: page `page` (index) scrolled to `y` (from the top).
+fn destination(doc: &Document, page_ids: &[ObjectId], page: usize, y: f32) -> Object {
+    let page = page_ids.get(page).or(page_ids.first()).copied().unwrap_or((0, 0));
+    let top = (doc.height - y + 4.0).round();
+    Object::Array(vec![Object::Reference(page), name("XYZ"), Object::Null, Object::Real(top), Object::Null])
 }
 
 /// A URI action's target in 7-bit ASCII (ISO 32000-1, 12.6.4.7): bytes outside printable
@@ -73,21 +92,10 @@ pub fn outline(out: &mut lopdf::Document, doc: &Document, page_ids: &[ObjectId])
     let link = |list: &[usize], out: &mut lopdf::Document, parent_id: ObjectId| {
         for (n, &i) in list.iter().enumerate() {
             let e = &doc.outline[i];
-            let page = page_ids.get(e.page).copied().unwrap_or(page_ids[0]);
-            let top = (doc.height - e.y + 4.0).round();
             let mut d = Dictionary::from_iter([
                 ("Title", text_string(&e.title)),
                 ("Parent", Object::Reference(parent_id)),
-                (
-                    "Dest",
-                    Object::Array(vec![
-                        Object::Reference(page),
-                        name("XYZ"),
-                        Object::Null,
-                        Object::Real(top),
-                        Object::Null,
-                    ]),
-                ),
+                ("Dest", destination(doc, page_ids, e.page, e.y)),
             ]);
             if n > 0 {
                 d.set("Prev", Object::Reference(ids[list[n - 1]]));

@@ -106,7 +106,8 @@ pub fn add_font(out: &mut lopdf::Document, font: &PlanFont, fonts: &FontBook) ->
     ]))
 }
 
-/// The ToUnicode CMap: two-byte code → the character it prints (UTF-16BE).
+/// The ToUnicode CMap: two-byte code → the character it prints (UTF-16BE). Runs of
+/// consecutive codes for consecutive characters (`a`–`z`) are one range each.
 fn to_unicode_cmap(codes: &[(u16, u16, char)]) -> String {
     let mut s = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
@@ -114,15 +115,62 @@ fn to_unicode_cmap(codes: &[(u16, u16, char)]) -> String {
          /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
          1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
     );
-    for chunk in codes.chunks(100) {
+    // (first code, last code, first character); a range stays within one high byte.
+    let mut ranges: Vec<(u16, u16, char)> = Vec::new();
+    let mut single: Vec<(u16, char)> = Vec::new();
+    for &(code, _, c) in codes {
+        match ranges.last_mut() {
+            Some((first, last, start))
+                if *last + 1 == code
+                    && code & 0xFF00 == *first & 0xFF00
+                    && (c as u32) == (*start as u32) + u32::from(code - *first)
+                    && c.len_utf16() == 1 =>
+            {
+                *last = code
+            }
+            _ => ranges.push((code, code, c)),
+        }
+    }
+    ranges.retain(|&(first, last, c)| {
+        if first == last || c.len_utf16() != 1 {
+            single.push((first, c));
+            false
+        } else {
+            true
+        }
+    });
+    let utf16 = |c: char| -> String {
+        let mut units = [0u16; 2];
+        c.encode_utf16(&mut units).iter().map(|u| format!("{u:04X}")).collect()
+    };
+    for chunk in single.chunks(100) {
         s.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for &(code, _, c) in chunk {
-            let mut units = [0u16; 2];
-            let hex: String = c.encode_utf16(&mut units).iter().map(|u| format!("{u:04X}")).collect();
-            s.push_str(&format!("<{code:04X}> <{hex}>\n"));
+        for &(code, c) in chunk {
+            s.push_str(&format!("<{code:04X}> <{}>\n", utf16(c)));
         }
         s.push_str("endbfchar\n");
     }
+    for chunk in ranges.chunks(100) {
+        s.push_str(&format!("{} beginbfrange\n", chunk.len()));
+        for &(first, last, c) in chunk {
+            s.push_str(&format!("<{first:04X}> <{last:04X}> <{}>\n", utf16(c)));
+        }
+        s.push_str("endbfrange\n");
+    }
     s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn consecutive_characters_share_a_range_and_others_stand_alone() {
+        let codes = [(1, 1, 'a'), (2, 2, 'b'), (3, 3, 'c'), (4, 4, 'x'), (5, 5, '😀'), (6, 6, '😁')];
+        let cmap = to_unicode_cmap(&codes);
+        assert!(cmap.contains("1 beginbfrange\n<0001> <0003> <0061>\n"), "{cmap}");
+        assert!(cmap.contains("<0004> <0078>\n"), "{cmap}");
+        assert!(cmap.contains("<0005> <D83DDE00>\n<0006> <D83DDE01>\n"), "{cmap}");
+    }
 }

@@ -170,6 +170,8 @@ section! {
         /// The logo's width in mm (its height follows).
         logo_width: Mm,
         logo_align: Align,
+        /// What the logo shows, for readers who cannot see it ("" names the organisation).
+        logo_alt: String,
     }
 }
 
@@ -203,6 +205,8 @@ section! {
         right: String,
         first_page: bool,
         rule: bool,
+        /// Print the line in capitals, as running heads often are.
+        caps: bool,
     }
 }
 

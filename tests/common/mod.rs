@@ -353,13 +353,30 @@ fn font_info(doc: &Document, font: &lopdf::Dictionary) -> FontInfo {
         let hex = |h: &str| -> Vec<u16> {
             h.as_bytes().chunks(4).filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect()
         };
-        // Only `<code> <text>` lines (bfchar), which is what briefing writes.
+        // `<code> <text>` lines (bfchar) and `<first> <last> <text>` lines (bfrange), which
+        // is what briefing writes.
         for line in cmap.lines() {
             let parts: Vec<&str> = line.split(['<', '>']).map(str::trim).filter(|p| !p.is_empty()).collect();
-            if parts.len() == 2 && line.trim_start().starts_with('<') {
-                if let (Some(&code), units) = (hex(parts[0]).first(), hex(parts[1])) {
-                    unicode.insert(code, String::from_utf16_lossy(&units));
+            if !line.trim_start().starts_with('<') {
+                continue;
+            }
+            match parts.as_slice() {
+                [code, text] => {
+                    if let (Some(&code), units) = (hex(code).first(), hex(text)) {
+                        unicode.insert(code, String::from_utf16_lossy(&units));
+                    }
                 }
+                [first, last, text] => {
+                    if let (Some(&first), Some(&last), Some(&start)) =
+                        (hex(first).first(), hex(last).first(), hex(text).first())
+                    {
+                        for code in first..=last {
+                            let unit = start + (code - first);
+                            unicode.insert(code, String::from_utf16_lossy(&[unit]));
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     }

@@ -91,7 +91,7 @@ fn draw_run(doc: &Document, plan: &Plan, slots: &Slots, pages: &[Page]) -> Resul
                     (Some(cache), Some(font)) => text(&area, cache, handles[font], slots, font, t)?,
                     _ => Asked::Nothing,
                 },
-                Item::Line { x1, y1, x2, y2, color: c } => {
+                Item::Line { x1, y1, x2, y2, color: c, .. } => {
                     let points = vec![Position::new(mm(*x1), mm(*y1)), Position::new(mm(*x2), mm(*y2))];
                     area.draw_line(points, Style::new().with_color(color(*c)));
                     Asked::Line
@@ -189,11 +189,19 @@ mod tests {
             text: text.into(),
             width: 0.0,
             style: FontStyle::REGULAR,
+            tag: crate::layout::Tag::default(),
         })
     }
 
     fn doc(pages: Vec<Page>) -> Document {
-        Document { width: 200.0, height: 100.0, pages, outline: Vec::new(), watermark: None }
+        Document {
+            width: 200.0,
+            height: 100.0,
+            pages,
+            outline: Vec::new(),
+            watermark: None,
+            structure: crate::layout::Structure::new("en"),
+        }
     }
 
     fn page(chars: usize) -> Page {
@@ -220,7 +228,7 @@ mod tests {
         assert!(latin.chars().count() > 2 * proxy::CODES_PER_SLOT, "three slots or more");
         let items = vec![
             text_item(&latin, 0),
-            Item::Line { x1: 1.0, y1: 2.0, x2: 30.0, y2: 2.0, color: Rgb(255, 0, 0) },
+            Item::Line { x1: 1.0, y1: 2.0, x2: 30.0, y2: 2.0, color: Rgb(255, 0, 0), artifact: Default::default() },
             text_item("日本語のテキスト", 5),
         ];
         let d = doc(vec![Page { items, owner: 0 }]);
