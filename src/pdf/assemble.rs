@@ -65,8 +65,9 @@ pub fn finish(
     // Fonts, shared by every page: `/F{i}` is plan font i.
     let mut font_dict = Dictionary::new();
     for (i, font) in plan.fonts.iter().enumerate() {
-        hash.update(&font.data);
-        let id = add_font(&mut out, font, fonts);
+        let digest = font.digest(fonts);
+        hash.update(digest);
+        let id = add_font(&mut out, font, &digest, fonts);
         font_dict.set(format!("F{i}"), Object::Reference(id));
     }
     let mut resources = Dictionary::from_iter([("Font", Object::Dictionary(font_dict))]);

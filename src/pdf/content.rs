@@ -55,12 +55,16 @@ pub struct Num(pub f32);
 
 impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let v = (f64::from(self.0) * 100.0).round() / 100.0;
-        if v == 0.0 {
-            return f.write_str("0");
+        let hundredths = (f64::from(self.0) * 100.0).round() as i64;
+        if hundredths < 0 {
+            f.write_str("-")?;
         }
-        let s = format!("{v:.2}");
-        f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+        let (int, frac) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
+        match frac {
+            0 => write!(f, "{int}"),
+            f2 if f2 % 10 == 0 => write!(f, "{int}.{}", f2 / 10),
+            f2 => write!(f, "{int}.{f2:02}"),
+        }
     }
 }
 
@@ -291,8 +295,12 @@ impl Default for Writer {
 }
 
 fn hex_codes(out: &mut String, codes: &[u16]) {
-    for c in codes {
-        let _ = write!(out, "{c:04X}");
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.reserve(4 * codes.len());
+    for &c in codes {
+        for shift in [12, 8, 4, 0] {
+            out.push(char::from(HEX[usize::from((c >> shift) & 0xF)]));
+        }
     }
 }
 

@@ -32,6 +32,20 @@ impl PlanFont {
         self.code_of.get(&c).copied()
     }
 
+    /// A digest of what the subset holds: its face and characters (which decide its bytes),
+    /// cheaper to hash than the font program itself.
+    pub fn digest(&self, fonts: &FontBook) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(fonts.source(self.face).name.as_bytes());
+        h.update([0]);
+        for &(code, c) in &self.chars {
+            h.update(code.to_be_bytes());
+            h.update((c as u32).to_be_bytes());
+        }
+        h.finalize().into()
+    }
+
     /// Whether codes are glyph ids (no CIDToGIDMap stream needed).
     pub fn identity(&self) -> bool {
         self.glyph_of_code.iter().enumerate().all(|(code, &glyph)| usize::from(glyph) == code)

@@ -47,23 +47,60 @@ pub fn pdf_date(unix: i64) -> Object {
     Object::String(s.into_bytes(), StringFormat::Literal)
 }
 
-fn compress(data: &[u8], level: flate2::Compression) -> Vec<u8> {
-    let mut e = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 3), level);
-    // Writing to a Vec cannot fail.
+/// `data`, zlib-compressed at level 6 (level 9 makes the seed's streams 0.2 % smaller and
+/// takes 10 % longer). One compressor is reused: setting one up clears half a megabyte of
+/// tables, which costs more than compressing a small stream.
+pub fn compress(data: &[u8]) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<Compress> = std::cell::RefCell::new(Compress::new(Compression::new(6), true));
+    }
+    COMPRESSOR.with_borrow_mut(|z| {
+        z.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
+        let mut input = data;
+        loop {
+            let before = z.total_in();
+            let status = z.compress_vec(input, &mut out, FlushCompress::Finish);
+            input = &input[(z.total_in() - before) as usize..];
+            match status {
+                Ok(Status::StreamEnd) => break,
+                Ok(_) => out.reserve(out.capacity().max(64)),
+                // Compressing into a vector cannot fail; should it, store the data uncompressed
+                // rather than lose it.
+                Err(_) => return fallback(data),
+            }
+        }
+        out
+    })
+}
+
+/// `data` as a zlib stream of stored (uncompressed) blocks.
+fn fallback(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::none());
     let _ = e.write_all(data);
     e.finish().unwrap_or_default()
 }
 
-/// A Flate-compressed stream; small streams (fonts, maps) get the best compression.
+/// A Flate-compressed stream.
 pub fn stream(mut dict: Dictionary, data: &[u8]) -> Stream {
     dict.set("Filter", name("FlateDecode"));
-    let level = if data.len() < 256 * 1024 { flate2::Compression::best() } else { flate2::Compression::default() };
-    Stream::new(dict, compress(data, level)).with_compression(false)
+    Stream::new(dict, compress(data)).with_compression(false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compressed_streams_decompress_to_what_went_in() {
+        use std::io::Read as _;
+        for data in [Vec::new(), b"BT /F0 10 Tf ET".to_vec(), (0..300_000u32).flat_map(|i| i.to_le_bytes()).collect()] {
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(&compress(&data)[..]).read_to_end(&mut back).unwrap();
+            assert_eq!(back, data);
+        }
+    }
 
     #[test]
     fn dates_are_pdf_dates() {

@@ -18,7 +18,7 @@ fn malformed(what: &str) -> PdfError {
 pub fn save(doc: &mut lopdf::Document) -> Result<Vec<u8>, PdfError> {
     let mut bytes = Vec::new();
     let options =
-        lopdf::SaveOptions::builder().use_object_streams(true).use_xref_streams(true).compression_level(9).build();
+        lopdf::SaveOptions::builder().use_object_streams(true).use_xref_streams(true).compression_level(6).build();
     doc.save_with_options(&mut bytes, options).map_err(|e| PdfError::Backend(e.to_string()))?;
     rewrite_xref(&mut bytes, &doc.trailer)?;
     Ok(bytes)
@@ -104,9 +104,7 @@ fn rewrite_xref(bytes: &mut Vec<u8>, trailer: &lopdf::Dictionary) -> Result<(), 
         raw.extend_from_slice(&a.to_be_bytes()[8 - w2..]);
         raw.extend_from_slice(&b.to_be_bytes()[8 - w3..]);
     }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    z.write_all(&raw).map_err(|e| PdfError::Backend(e.to_string()))?;
-    let packed = z.finish().map_err(|e| PdfError::Backend(e.to_string()))?;
+    let packed = super::objects::compress(&raw);
 
     let reference = |key: &[u8]| -> Result<ObjectId, PdfError> {
         trailer.get(key).and_then(Object::as_reference).map_err(|_| malformed("no /Root or /Info"))

@@ -3,23 +3,21 @@
 //! ToUnicode map so text can be searched, copied and read aloud.
 
 use lopdf::{Dictionary, Object, ObjectId};
-use sha2::{Digest, Sha256};
 
 use super::embed::PlanFont;
 use super::objects::{name, stream};
 use crate::fonts::FontBook;
 
 /// A six-letter subset tag derived from what the subset holds, so it is stable across runs.
-fn subset_tag(font: &PlanFont) -> String {
-    let digest = Sha256::digest(&font.data);
+fn subset_tag(digest: &[u8; 32]) -> String {
     digest[..6].iter().map(|b| char::from(b'A' + b % 26)).collect()
 }
 
 /// Adds one Type 0 font (CIDFontType2 descendant, Identity-H) and returns its id.
-pub fn add_font(out: &mut lopdf::Document, font: &PlanFont, fonts: &FontBook) -> ObjectId {
+pub fn add_font(out: &mut lopdf::Document, font: &PlanFont, digest: &[u8; 32], fonts: &FontBook) -> ObjectId {
     let source = fonts.source(font.face);
     let metrics = fonts.metrics(font.face);
-    let base = format!("{}+{}", subset_tag(font), source.name);
+    let base = format!("{}+{}", subset_tag(digest), source.name);
     let scale = |v: i16| metrics.map_or(0.0, |m| f64::from(m.em(v)) * 1000.0);
     let codes: Vec<(u16, u16, char)> =
         font.chars.iter().map(|&(code, c)| (code, font.glyph_of_code[usize::from(code)], c)).collect();

@@ -17,28 +17,26 @@ fn unexpected(what: &str, line: &str) -> PdfError {
 struct Op<'a> {
     line: &'a str,
     operator: &'a str,
-    operands: Vec<&'a str>,
+    operands: &'a str,
 }
 
 impl<'a> Op<'a> {
     fn new(line: &'a str) -> Op<'a> {
         let line = line.trim();
-        let (operands, operator) = match line.rsplit_once(' ') {
-            Some((args, op)) => (args.split(' ').filter(|s| !s.is_empty()).collect(), op),
-            None => (Vec::new(), line),
-        };
+        let (operands, operator) = line.rsplit_once(' ').unwrap_or(("", line));
         Op { line, operator, operands }
     }
 
     fn numbers<const N: usize>(&self) -> Result<[f32; N], PdfError> {
         let mut out = [0.0; N];
-        if self.operands.len() != N {
-            return Err(unexpected("operand count", self.line));
+        let mut parts = self.operands.split_ascii_whitespace();
+        for o in out.iter_mut() {
+            *o = parts.next().and_then(|s| s.parse().ok()).ok_or_else(|| unexpected("a number", self.line))?;
         }
-        for (o, s) in out.iter_mut().zip(&self.operands) {
-            *o = s.parse().map_err(|_| unexpected("a number", self.line))?;
+        match parts.next() {
+            None => Ok(out),
+            Some(_) => Err(unexpected("operand count", self.line)),
         }
-        Ok(out)
     }
 }
 
@@ -86,7 +84,7 @@ pub fn page(
                 for &slot in pieces {
                     shown.color = next("a fill colour", "rg")?.numbers()?;
                     let tf = next("a font", "Tf")?;
-                    let size = tf.operands.get(1).and_then(|s| s.parse().ok());
+                    let size = tf.operands.split_ascii_whitespace().nth(1).and_then(|s| s.parse().ok());
                     shown.size = size.ok_or_else(|| unexpected("a font size", tf.line))?;
                     let tj = next("shown text", "TJ")?;
                     read_tj(tj.line, &slots.slots[slot].code_of_byte, &mut shown.shown)?;
