@@ -440,7 +440,9 @@ impl<'a> Flow<'a> {
     ) {
         match label {
             Label::Text(s) => {
-                self.place_str(items, s, x, baseline, &look(style), Tag::Node(node));
+                // A space after the number, past its visible end, keeps it apart from the
+                // text when the line is read in order ("1. Overview", not "1.Overview").
+                self.place_str(items, &format!("{s} "), x, baseline, &look(style), Tag::Node(node));
             }
             Label::Bullet(shape) => items.push(Item::Bullet {
                 x,

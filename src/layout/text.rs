@@ -229,12 +229,20 @@ fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook) -> Line {
         push_char(&mut line.runs, x, face, g.ch, g.width, look);
         x += g.width;
     }
+    let look = &spans[glyphs[last].span].look;
     if glyphs[last].ch == '\u{00AD}' {
-        let look = &spans[glyphs[last].span].look;
         if let Some(face) = fonts.face_for('-', look.style) {
             let w = width_of(fonts, face, '-', f32::from(look.size));
             push_char(&mut line.runs, x, face, '-', w, look);
             x += w;
+        }
+    } else if last + 1 < glyphs.len() {
+        // The line ended at a space (or a hard break): one space stays at its end, past the
+        // visible text, so that text read in order (by a screen reader, or copied) keeps
+        // the last word of the line apart from the first of the next.
+        if let Some(face) = fonts.face_for(' ', look.style) {
+            let w = width_of(fonts, face, ' ', f32::from(look.size));
+            push_char(&mut line.runs, x, face, ' ', w, look);
         }
     }
     line.width = x;
@@ -282,7 +290,9 @@ mod tests {
         let lines = set(&plain(text), 100.0, &fonts);
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| l.width <= 100.01));
-        assert_eq!(texts(&lines).join(" "), text);
+        // Each line but the last keeps the space it broke at, so the text reads back whole.
+        assert_eq!(texts(&lines).concat(), text);
+        assert!(texts(&lines).iter().rev().skip(1).all(|l| l.ends_with(' ')));
     }
 
     #[test]
@@ -345,7 +355,7 @@ mod tests {
     fn hard_breaks_end_lines() {
         let fonts = FontBook::builtin();
         let lines = set(&plain("one\ntwo"), 500.0, &fonts);
-        assert_eq!(texts(&lines), ["one", "two"]);
+        assert_eq!(texts(&lines), ["one ", "two"]);
     }
 
     #[test]

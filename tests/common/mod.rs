@@ -321,11 +321,17 @@ pub struct Run {
     pub font: String,
     pub size: f32,
     pub text: String,
+    /// Width of what is drawn: the advance of the text up to its last non-space character (a
+    /// line keeps the space it broke at, past its visible end).
     pub width: f32,
     /// Text rendering mode (`Tr`): 0 fill, 2 fill and stroke (synthetic bold).
     pub mode: i64,
     /// Horizontal shear of the text matrix (synthetic italic), 0 when upright.
     pub shear: f32,
+    /// The marked-content id it is drawn under, if any.
+    pub mcid: Option<i64>,
+    /// Drawn inside an `/Artifact` marked-content sequence.
+    pub artifact: bool,
 }
 
 fn number(o: &Object) -> f32 {
@@ -431,9 +437,19 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
         let mut saved_modes = Vec::new();
         let mut font: Option<&FontInfo> = None;
         let mut size = 0.0f32;
+        // Open marked-content sequences: (MCID, is an artifact).
+        let mut marked: Vec<(Option<i64>, bool)> = Vec::new();
         for op in &content.operations {
             let args = &op.operands;
             match op.operator.as_str() {
+                "BMC" | "BDC" => {
+                    let tag = args.first().and_then(|t| t.as_name().ok()).unwrap_or_default();
+                    let mcid = args.get(1).and_then(|d| d.as_dict().ok()).and_then(|d| d.get(b"MCID").ok());
+                    marked.push((mcid.and_then(|m| m.as_i64().ok()), tag == b"Artifact"));
+                }
+                "EMC" => {
+                    marked.pop();
+                }
                 "BT" => (x, y, line_x, line_y, shear) = (0.0, 0.0, 0.0, 0.0, 0.0),
                 "q" => saved_modes.push(mode),
                 "Q" => mode = saved_modes.pop().unwrap_or(0),
@@ -466,20 +482,26 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                         Object::Array(a) => a.clone(),
                         other => vec![other.clone()],
                     };
-                    let (mut text, mut width) = (String::new(), 0.0f32);
+                    let (mut text, mut width, mut inked) = (String::new(), 0.0f32, 0.0f32);
                     for item in &items {
                         match item {
                             Object::String(bytes, _) => {
                                 for pair in bytes.chunks(2) {
                                     let code = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
-                                    text.push_str(f.unicode.get(&code).map_or("\u{FFFD}", String::as_str));
+                                    let s = f.unicode.get(&code).map_or("\u{FFFD}", String::as_str);
+                                    text.push_str(s);
                                     width += f.widths.get(&code).copied().unwrap_or(0.0) * size / 1000.0;
+                                    if !s.chars().all(char::is_whitespace) {
+                                        inked = width;
+                                    }
                                 }
                             }
                             other => width -= number(other) * size / 1000.0,
                         }
                     }
-                    out.push(Run { x, y, font: f.name.clone(), size, text, width, mode, shear });
+                    let mcid = marked.iter().rev().find_map(|m| m.0);
+                    let artifact = marked.iter().any(|m| m.1);
+                    out.push(Run { x, y, font: f.name.clone(), size, text, width: inked, mode, shear, mcid, artifact });
                     x += width;
                 }
                 _ => {}
@@ -562,4 +584,154 @@ pub fn links(pdf: &[u8]) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+// ---- structure ------------------------------------------------------------------------------
+
+/// A structure element as a reader gets it: its type, attributes, and what it holds in order.
+#[derive(Debug, Clone)]
+pub struct Elem {
+    pub role: String,
+    pub lang: Option<String>,
+    pub alt: Option<String>,
+    /// `/A` attributes, owner-less: `Scope`, `ListNumbering`…
+    pub attrs: std::collections::BTreeMap<String, String>,
+    pub kids: Vec<Held>,
+}
+
+/// What an element holds: another element, marked content (its text), or an annotation.
+#[derive(Debug, Clone)]
+pub enum Held {
+    Elem(Elem),
+    Text(String),
+    Annot(lopdf::Dictionary),
+}
+
+impl Elem {
+    /// The element and every element under it, depth first, in order.
+    pub fn walk(&self) -> Vec<&Elem> {
+        let mut out = vec![self];
+        for k in &self.kids {
+            if let Held::Elem(e) = k {
+                out.extend(e.walk());
+            }
+        }
+        out
+    }
+
+    /// All text under the element, in structure order.
+    pub fn text(&self) -> String {
+        self.kids
+            .iter()
+            .map(|k| match k {
+                Held::Elem(e) => e.text(),
+                Held::Text(t) => t.clone(),
+                Held::Annot(_) => String::new(),
+            })
+            .collect()
+    }
+
+    pub fn children(&self) -> Vec<&Elem> {
+        self.kids
+            .iter()
+            .filter_map(|k| match k {
+                Held::Elem(e) => Some(e),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn annots(&self) -> Vec<&lopdf::Dictionary> {
+        self.kids
+            .iter()
+            .filter_map(|k| match k {
+                Held::Annot(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// The document's structure tree (the root's only child, `Document`), with the text of each
+/// marked-content reference resolved from the pages.
+pub fn structure(pdf: &[u8]) -> Elem {
+    let doc = load(pdf);
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let runs = runs(pdf);
+    let text_of = |page: usize, mcid: i64| -> String {
+        runs.get(page)
+            .map(|r| r.iter().filter(|r| r.mcid == Some(mcid)).map(|r| r.text.as_str()).collect())
+            .unwrap_or_default()
+    };
+    let catalog = doc.catalog().expect("a catalog");
+    let root = doc
+        .get_dictionary(catalog.get(b"StructTreeRoot").and_then(|r| r.as_reference()).expect("a structure tree"))
+        .unwrap();
+    fn elem(
+        doc: &Document,
+        d: &lopdf::Dictionary,
+        pages: &[lopdf::ObjectId],
+        text_of: &dyn Fn(usize, i64) -> String,
+    ) -> Elem {
+        let deref = |o: &Object| doc.dereference(o).map(|(_, o)| o.clone()).unwrap_or(Object::Null);
+        let pg = d.get(b"Pg").ok().and_then(|p| p.as_reference().ok()).and_then(|p| pages.iter().position(|&x| x == p));
+        let mut attrs = std::collections::BTreeMap::new();
+        if let Ok(a) = d.get(b"A") {
+            let list = match deref(a) {
+                Object::Array(v) => v.iter().map(&deref).collect(),
+                other => vec![other],
+            };
+            for a in list {
+                if let Object::Dictionary(a) = a {
+                    for (k, v) in a.iter() {
+                        attrs.insert(String::from_utf8_lossy(k).into_owned(), decode(v));
+                    }
+                }
+            }
+        }
+        // /K is one kid or an array of them; a kid that is a reference is an element.
+        let kids = match d.get(b"K") {
+            Ok(Object::Reference(r)) => match doc.get_object(*r) {
+                Ok(Object::Array(v)) => v.clone(),
+                _ => vec![Object::Reference(*r)],
+            },
+            Ok(Object::Array(v)) => v.clone(),
+            Ok(Object::Null) | Err(_) => Vec::new(),
+            Ok(other) => vec![other.clone()],
+        };
+        let mut held = Vec::new();
+        for k in kids {
+            match k {
+                Object::Integer(mcid) => held.push(Held::Text(text_of(pg.unwrap_or(0), mcid))),
+                Object::Reference(r) => {
+                    if let Ok(child) = doc.get_dictionary(r) {
+                        held.push(Held::Elem(elem(doc, child, pages, text_of)));
+                    }
+                }
+                Object::Dictionary(k) => match k.get(b"Type").and_then(|t| t.as_name()).ok() {
+                    Some(b"MCR") => {
+                        let page = k.get(b"Pg").ok().and_then(|p| p.as_reference().ok());
+                        let page = page.and_then(|p| pages.iter().position(|&x| x == p)).or(pg).unwrap_or(0);
+                        let mcid = k.get(b"MCID").and_then(|m| m.as_i64()).unwrap_or(-1);
+                        held.push(Held::Text(text_of(page, mcid)));
+                    }
+                    Some(b"OBJR") => {
+                        let annot = k.get(b"Obj").and_then(|o| o.as_reference()).and_then(|o| doc.get_dictionary(o));
+                        held.push(Held::Annot(annot.cloned().unwrap_or_default()));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        Elem {
+            role: d.get(b"S").map(decode).unwrap_or_default(),
+            lang: d.get(b"Lang").ok().map(decode),
+            alt: d.get(b"Alt").ok().map(decode),
+            attrs,
+            kids: held,
+        }
+    }
+    let top = root.get(b"K").and_then(|k| k.as_reference()).expect("one top element");
+    elem(&doc, doc.get_dictionary(top).unwrap(), &pages, &text_of)
 }

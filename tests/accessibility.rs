@@ -1,0 +1,514 @@
+//! What a screen reader and a recipient's tools get from a briefing: the structure tree in
+//! reading order, lists, tables and links as structure, live links for every address, contents
+//! that lead to their pages, metadata that agrees with itself, and a watermark that reads the
+//! right way up. These are the Matterhorn Protocol's conditions that validators cannot judge.
+
+mod common;
+
+use common::{build_in, fixture, load, pieces, run, seed, structure, tempdir, write, Elem};
+use lopdf::Object;
+
+fn roles(tree: &Elem) -> Vec<String> {
+    tree.walk().into_iter().map(|e| e.role.clone()).collect()
+}
+
+fn heading_level(role: &str) -> Option<u8> {
+    role.strip_prefix('H').and_then(|n| n.parse().ok())
+}
+
+/// Headings: the first is H1, and none is more than one level below the one before it.
+#[track_caller]
+fn assert_headings_nest(tree: &Elem) {
+    let levels: Vec<u8> = roles(tree).iter().filter_map(|r| heading_level(r)).collect();
+    assert_eq!(levels.first(), Some(&1), "{levels:?}");
+    for w in levels.windows(2) {
+        assert!(w[1] <= w[0] + 1, "a heading level is skipped: {levels:?}");
+    }
+}
+
+#[test]
+fn the_seed_is_a_title_then_headings_and_paragraphs_in_reading_order() {
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &seed(), &[]);
+    let tree = structure(&pdf);
+    assert_eq!(tree.role, "Document");
+    let kids: Vec<(String, String)> = tree.children().iter().map(|e| (e.role.clone(), e.text())).collect();
+    // The title, the date and organisation, the summary's three paragraphs, the part heading,
+    // Overview with its paragraph, Major achievements, then each topic's heading and body.
+    let b = common::briefing(&seed());
+    assert_eq!(kids[0], ("H1".to_string(), b.title.clone()), "{kids:?}");
+    let expected_roles = ["H1", "P", "P", "P", "P", "P", "H2", "H2", "P", "H2", "H3", "P", "P", "H3", "P"];
+    let got: Vec<&str> = kids.iter().map(|k| k.0.as_str()).take(expected_roles.len()).collect();
+    assert_eq!(got, expected_roles);
+    assert_eq!(kids[7].1, "1. Overview");
+    assert_eq!(kids[10].1, "1. 5G and Beyond 5G (6G)");
+    let topics: Vec<&(String, String)> = kids.iter().filter(|k| k.0 == "H3").collect();
+    assert_eq!(topics.len(), b.topics.len());
+    // The contact block: one element holding its label and lines.
+    let contact = tree.children().into_iter().last().unwrap();
+    assert_eq!(contact.role, "Div");
+    assert_eq!(contact.children()[0].role, "H2");
+    assert!(contact.text().contains("+81 3 5253 5920"));
+    assert_headings_nest(&tree);
+    // Read in structure order, the text is the briefing's, complete and in order.
+    common::assert_in_order(&tree.text(), &pieces(&seed()));
+}
+
+/// Every text the pages draw is either marked content that the structure tree holds, or an
+/// artifact; and the tree holds nothing that is not drawn.
+#[track_caller]
+fn assert_everything_is_tagged(what: &str, pdf: &[u8]) {
+    let doc = load(pdf);
+    let page_ids: Vec<_> = doc.get_pages().into_values().collect();
+    let mut drawn = std::collections::BTreeSet::new();
+    for (p, page) in common::runs(pdf).iter().enumerate() {
+        for r in page {
+            match (r.mcid, r.artifact) {
+                (Some(m), false) => {
+                    drawn.insert((p, m));
+                }
+                (None, true) => {}
+                _ => panic!("{what}: page {}: {:?} is neither tagged nor an artifact", p + 1, r.text),
+            }
+        }
+    }
+    // The parent tree leads from each page's MCIDs to elements.
+    let catalog = doc.catalog().unwrap();
+    let root = doc.get_dictionary(catalog.get(b"StructTreeRoot").unwrap().as_reference().unwrap()).unwrap();
+    let tree = doc.get_dictionary(root.get(b"ParentTree").unwrap().as_reference().unwrap()).unwrap();
+    let nums = tree.get(b"Nums").unwrap().as_array().unwrap();
+    for (p, id) in page_ids.iter().enumerate() {
+        let key = doc.get_dictionary(*id).unwrap().get(b"StructParents").unwrap().as_i64().unwrap();
+        let entry = nums.chunks(2).find(|c| c[0].as_i64().ok() == Some(key)).expect("a parent tree entry per page");
+        let parents = entry[1].as_array().unwrap();
+        for &(page, mcid) in drawn.iter().filter(|(page, _)| *page == p) {
+            assert!(
+                matches!(parents.get(mcid as usize), Some(Object::Reference(_))),
+                "{what}: page {} MCID {mcid} has no element (page {page})",
+                p + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn everything_drawn_is_content_or_an_artifact() {
+    let dir = tempdir();
+    let draft =
+        write(dir.path(), "draft.yaml", &common::seed_with("title: ", "draft: true\nmarking: Internal\ntitle: "));
+    for (what, path, extra) in [
+        ("seed", seed(), &[][..]),
+        ("draft with contents", draft, &["--toc"][..]),
+        ("Japanese", fixture("japanese.yaml"), &[][..]),
+        ("multilingual", fixture("multilingual-eu.yaml"), &["--template", "one-pager"][..]),
+    ] {
+        let pdf = build_in(dir.path(), &path, extra);
+        assert_everything_is_tagged(what, &pdf);
+        let tree = structure(&pdf);
+        assert_headings_nest(&tree);
+        // Running headers and footers are artifacts: the structure holds the title once.
+        let title = common::briefing(&path).title;
+        let text = common::squash(&tree.text());
+        assert_eq!(text.matches(&common::squash(&title)).count(), 1, "{what}");
+    }
+}
+
+const BODY: &str = "topics:
+  - title: Structure
+    body: |
+      Points:
+
+      - first point
+      - second point
+        1. nested one
+        2. nested two
+
+      3. third
+      4. fourth
+
+      | Item | Owner | Due |
+      |------|-------|----:|
+      | 5G   | MIC   | 2021 |
+      | AI   |       | 2022 |
+
+      > A quote from the dialogue.
+
+      Run `briefing check` first:
+
+      ```
+      briefing build x.yaml
+      ```
+";
+
+#[test]
+fn lists_tables_quotes_and_code_are_structure() {
+    let dir = tempdir();
+    let yaml = common::seed_with("topics:\n", &format!("{BODY}  - title: Next\n    body: |\n      More.\n"));
+    let path = write(dir.path(), "blocks.yaml", &yaml);
+    let pdf = build_in(dir.path(), &path, &[]);
+    let tree = structure(&pdf);
+    let all = tree.walk();
+    let lists: Vec<&&Elem> = all.iter().filter(|e| e.role == "L").collect();
+    assert_eq!(lists.len(), 3, "bullet list, nested numbered list, numbered list");
+    assert_eq!(lists[0].attrs.get("ListNumbering").map(String::as_str), Some("Disc"));
+    assert_eq!(lists[1].attrs.get("ListNumbering").map(String::as_str), Some("Decimal"));
+    for l in &lists {
+        for li in l.children() {
+            assert_eq!(li.role, "LI");
+            let parts: Vec<&str> = li.children().iter().map(|e| e.role.as_str()).collect();
+            assert!(parts == ["LBody"] || parts == ["Lbl", "LBody"], "{parts:?}");
+        }
+    }
+    // The numbered list's labels are its numbers; the nested list sits inside its item.
+    let numbered = lists[2].children();
+    assert_eq!(numbered[0].children()[0].text().trim_end(), "3.");
+    assert_eq!(numbered[0].children()[1].text(), "third");
+    assert!(lists[0].children()[1].walk().iter().any(|e| e.role == "L"), "nested list inside the second item");
+
+    let table = all.iter().find(|e| e.role == "Table").expect("a table");
+    let rows = table.children();
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        assert_eq!(row.role, "TR");
+        assert_eq!(row.children().len(), 3, "every row has its three cells, empty ones too");
+    }
+    let header: Vec<&Elem> = rows[0].children();
+    assert!(header.iter().all(|c| c.role == "TH" && c.attrs.get("Scope").map(String::as_str) == Some("Column")));
+    assert_eq!(header.iter().map(|c| c.text()).collect::<Vec<_>>(), ["Item", "Owner", "Due"]);
+    assert!(rows[1].children().iter().all(|c| c.role == "TD"));
+    assert_eq!(rows[2].children()[1].text(), "");
+
+    let quote = all.iter().find(|e| e.role == "BlockQuote").expect("a quote");
+    assert_eq!(quote.children()[0].role, "P");
+    let codes: Vec<String> = all.iter().filter(|e| e.role == "Code").map(|e| e.text()).collect();
+    assert_eq!(codes.len(), 2);
+    assert_eq!(codes[0], "briefing check");
+    assert_eq!(common::squash(&codes[1]), "briefingbuildx.yaml");
+}
+
+/// Link annotations per page: (page from 1, annotation).
+fn annotations(pdf: &[u8]) -> Vec<(usize, lopdf::Dictionary)> {
+    let doc = load(pdf);
+    let mut out = Vec::new();
+    for (n, (_, id)) in doc.get_pages().into_iter().enumerate() {
+        let page = doc.get_dictionary(id).unwrap();
+        let Ok(annots) = page.get(b"Annots").and_then(|a| a.as_array()) else { continue };
+        assert_eq!(
+            page.get(b"Tabs").and_then(|t| t.as_name()).ok(),
+            Some(b"S".as_slice()),
+            "tab order follows the structure"
+        );
+        for a in annots {
+            out.push((n + 1, doc.get_dictionary(a.as_reference().unwrap()).unwrap().clone()));
+        }
+    }
+    out
+}
+
+fn uri(a: &lopdf::Dictionary) -> Option<String> {
+    a.get(b"A").ok()?.as_dict().ok()?.get(b"URI").ok().map(common::decode)
+}
+
+#[test]
+fn every_address_in_the_text_is_a_live_link() {
+    let dir = tempdir();
+    let long = format!("https://www.soumu.go.jp/main_sosiki/joho_tsusin/eng/{}/index.html", "pressrelease".repeat(8));
+    let body = format!(
+        "topics:\n  - title: Links\n    body: |\n      See https://www.soumu.go.jp/menu_news/s-news/01tsushin08_02000088.html, \
+         the [Commission's page](https://digital-strategy.ec.europa.eu/en) or write to ict-eu@soumu.go.jp.\n\n      \
+         The full report: {long}\n  - title: Next\n    body: |\n      More.\n"
+    );
+    let yaml = common::seed_with("topics:\n", &body).replace(
+        "  fax: \"+81 3 5253 5924\"\n",
+        "  fax: \"+81 3 5253 5924\"\n  email: desk@soumu.go.jp\n  url: www.soumu.go.jp\n",
+    );
+    let path = write(dir.path(), "links.yaml", &yaml);
+    let pdf = build_in(dir.path(), &path, &[]);
+    let annots = annotations(&pdf);
+    let targets: Vec<String> = annots.iter().filter_map(|(_, a)| uri(a)).collect();
+    for expected in [
+        "https://www.soumu.go.jp/menu_news/s-news/01tsushin08_02000088.html",
+        "https://digital-strategy.ec.europa.eu/en",
+        "mailto:ict-eu@soumu.go.jp",
+        long.as_str(),
+        "mailto:desk@soumu.go.jp",
+        "https://www.soumu.go.jp",
+    ] {
+        assert!(targets.iter().any(|t| t == expected), "no link to {expected}: {targets:?}");
+    }
+    for (_, a) in &annots {
+        assert!(a.get(b"Contents").is_ok_and(|c| !common::decode(c).is_empty()), "{a:?}");
+        assert_eq!(a.get(b"F").and_then(|f| f.as_i64()).ok(), Some(4), "printable");
+        assert!(a.get(b"StructParent").is_ok());
+    }
+    // Each link is one Link element holding its text and its annotations; the long address,
+    // broken across lines, is clickable on each of them.
+    let tree = structure(&pdf);
+    let links: Vec<&Elem> = tree.walk().into_iter().filter(|e| e.role == "Link").collect();
+    let long_link = links
+        .iter()
+        .find(|l| common::squash(&l.text()) == common::squash(&long))
+        .expect("one element for the long address");
+    let rects: Vec<f32> = long_link
+        .annots()
+        .iter()
+        .map(|a| match &a.get(b"Rect").unwrap().as_array().unwrap()[1] {
+            Object::Real(r) => *r,
+            Object::Integer(i) => *i as f32,
+            _ => 0.0,
+        })
+        .collect();
+    assert!(rects.len() >= 2, "one annotation per line: {rects:?}");
+    assert!(rects.windows(2).all(|w| w[0] != w[1]), "on different lines: {rects:?}");
+    assert!(links.iter().all(|l| !l.annots().is_empty()));
+    let objrs: usize = links.iter().map(|l| l.annots().len()).sum();
+    assert_eq!(objrs, annots.len(), "every annotation sits in a Link element");
+}
+
+/// The page (from 1) each contents entry's link leads to, by entry text.
+fn contents_links(pdf: &[u8]) -> Vec<(String, usize)> {
+    let doc = load(pdf);
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    let tree = structure(pdf);
+    let mut out = Vec::new();
+    for item in tree.walk().into_iter().filter(|e| e.role == "TOCI") {
+        let link = &item.children()[0];
+        assert_eq!(link.role, "Link");
+        let annot = link.annots()[0];
+        let dest = annot.get(b"Dest").unwrap().as_array().unwrap();
+        let page = pages.iter().position(|&p| p == dest[0].as_reference().unwrap()).unwrap() + 1;
+        out.push((link.text(), page));
+    }
+    out
+}
+
+#[test]
+fn contents_entries_lead_to_their_pages() {
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &seed(), &["--toc"]);
+    let outline = common::outline(&pdf);
+    let entries = contents_links(&pdf);
+    assert_eq!(entries.len(), outline.len());
+    for ((text, page), (_, title, outline_page)) in entries.iter().zip(&outline) {
+        // The entry's text is its title and the page number it prints.
+        assert!(common::squash(text).starts_with(&common::squash(title)), "{text:?} for {title:?}");
+        assert!(text.ends_with(&outline_page.to_string()), "{text:?} prints page {outline_page}");
+        assert_eq!(page, outline_page, "{title} links to page {page}");
+    }
+    assert!(entries.iter().any(|e| e.1 > 1), "some entries are on later pages");
+}
+
+#[test]
+fn a_dossier_cover_leads_to_each_briefing() {
+    let dir = tempdir();
+    let out = dir.path().join("dossier.pdf");
+    let (a, b) = (seed(), fixture("japanese.yaml"));
+    let o = run(
+        dir.path(),
+        &["bundle", a.to_str().unwrap(), b.to_str().unwrap(), "-o", out.to_str().unwrap(), "--title", "Dossier"],
+    );
+    common::assert_exit(&o, 0);
+    let pdf = std::fs::read(&out).unwrap();
+    let entries = contents_links(&pdf);
+    let titles = [common::briefing(&a).title, common::briefing(&b).title];
+    assert_eq!(entries.len(), 2);
+    let page_texts = common::page_texts(&pdf);
+    for ((text, page), title) in entries.iter().zip(&titles) {
+        assert!(common::squash(text).starts_with(&common::squash(title)), "{text}");
+        assert!(
+            common::squash(&page_texts[page - 1]).contains(&common::squash(title)),
+            "{title} is not on page {page}"
+        );
+    }
+    // Each briefing is a section in its own language.
+    let tree = structure(&pdf);
+    let sects: Vec<&Elem> = tree.children().into_iter().filter(|e| e.role == "Sect").collect();
+    assert_eq!(sects.iter().map(|s| s.lang.clone()).collect::<Vec<_>>(), [None, Some("ja".to_string())]);
+    assert_headings_nest(&tree);
+}
+
+#[test]
+fn japanese_in_other_text_and_topics_in_other_languages_say_so() {
+    let dir = tempdir();
+    let body = "topics:\n  - title: Beyond 5G\n    body: |\n      The strategy (Beyond 5G推進戦略, in Japanese) was explained.\n  \
+                - title: Données\n    lang: fr\n    body: |\n      La Commission a présenté sa stratégie.\n";
+    let path = write(dir.path(), "langs.yaml", &common::seed_with("topics:\n", body));
+    let pdf = build_in(dir.path(), &path, &[]);
+    assert_eq!(common::lang(&pdf).as_deref(), Some("en"));
+    let tree = structure(&pdf);
+    let spans: Vec<(Option<String>, String)> =
+        tree.walk().into_iter().filter(|e| e.role == "Span").map(|e| (e.lang.clone(), e.text())).collect();
+    assert_eq!(spans.len(), 1, "{spans:?}");
+    assert_eq!(spans[0].0.as_deref(), Some("ja"));
+    assert!(spans[0].1.contains("推進戦略"), "{spans:?}");
+    let french: Vec<&Elem> = tree.walk().into_iter().filter(|e| e.lang.as_deref() == Some("fr")).collect();
+    let texts: Vec<String> = french.iter().map(|e| e.text()).collect();
+    assert!(texts.iter().any(|t| t.contains("Données")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("La Commission")), "{texts:?}");
+    // A bad tag is an error at its line.
+    let bad = write(
+        dir.path(),
+        "bad.yaml",
+        &common::seed_with("topics:\n", "topics:\n  - title: X\n    lang: French\n    body: Y\n"),
+    );
+    let o = run(dir.path(), &["check", bad.to_str().unwrap()]);
+    common::assert_exit(&o, 1);
+    assert!(common::stderr(&o).contains("topics[0].lang"), "{}", common::stderr(&o));
+}
+
+/// The XMP packet's value of `tag` (`<tag>value</tag>`, or the first `rdf:li` inside it).
+fn xmp_value(xmp: &str, tag: &str) -> Option<String> {
+    let start = xmp.find(&format!("<{tag}>"))? + tag.len() + 2;
+    let end = start + xmp[start..].find(&format!("</{tag}>"))?;
+    let inner = &xmp[start..end];
+    let value = match inner.find("<rdf:li") {
+        Some(li) => {
+            let from = li + inner[li..].find('>')? + 1;
+            &inner[from..from + inner[from..].find("</rdf:li>")?]
+        }
+        None => inner,
+    };
+    Some(
+        value
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'"),
+    )
+}
+
+fn xmp(pdf: &[u8]) -> String {
+    let doc = load(pdf);
+    let id = doc.catalog().unwrap().get(b"Metadata").unwrap().as_reference().unwrap();
+    let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+    assert!(stream.dict.get(b"Filter").is_err(), "the packet is readable without PDF tools");
+    String::from_utf8(stream.content.clone()).unwrap()
+}
+
+#[test]
+fn xmp_and_the_information_dictionary_agree() {
+    let dir = tempdir();
+    let yaml = common::seed_with("title: Results of", "title: R&D <Results> of");
+    let path = write(dir.path(), "meta.yaml", &yaml);
+    let pdf = build_in(dir.path(), &path, &[]);
+    let x = xmp(&pdf);
+    let info = |k: &str| common::info(&pdf, k).unwrap_or_else(|| panic!("no /{k}"));
+    assert_eq!(xmp_value(&x, "dc:title"), Some(info("Title")));
+    assert!(info("Title").starts_with("R&D <Results> of"));
+    assert_eq!(xmp_value(&x, "dc:creator"), Some(info("Author")));
+    assert_eq!(xmp_value(&x, "dc:description"), Some(info("Subject")));
+    assert_eq!(xmp_value(&x, "pdf:Keywords"), Some(info("Keywords")));
+    assert_eq!(xmp_value(&x, "pdf:Producer"), Some(info("Producer")));
+    assert_eq!(xmp_value(&x, "xmp:CreatorTool"), Some(info("Creator")));
+    // D:20201006000000Z and 2020-10-06T00:00:00Z are the same moment.
+    assert_eq!(info("CreationDate"), "D:20201006000000Z");
+    assert_eq!(xmp_value(&x, "xmp:CreateDate").as_deref(), Some("2020-10-06T00:00:00Z"));
+    assert_eq!(xmp_value(&x, "xmp:ModifyDate").as_deref(), Some("2020-10-06T00:00:00Z"));
+    assert_eq!(info("ModDate"), "D:20201006000000Z");
+    assert_eq!(xmp_value(&x, "pdfaid:part").as_deref(), Some("3"));
+    assert_eq!(xmp_value(&x, "pdfaid:conformance").as_deref(), Some("A"));
+    assert_eq!(xmp_value(&x, "pdfuaid:part").as_deref(), Some("1"));
+    assert_eq!(xmp_value(&x, "xmp:Label"), None, "not a draft");
+    // The catalog: tagged, with the language and the title shown.
+    let doc = load(&pdf);
+    let catalog = doc.catalog().unwrap();
+    let marked = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap().get(b"Marked").unwrap().as_bool().unwrap();
+    assert!(marked);
+    let prefs = catalog.get(b"ViewerPreferences").unwrap().as_dict().unwrap();
+    assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+    assert!(catalog.get(b"OutputIntents").is_ok());
+    // A draft says so.
+    let draft = write(dir.path(), "draft.yaml", &common::seed_with("title: ", "draft: true\ntitle: "));
+    let pdf = build_in(dir.path(), &draft, &[]);
+    assert_eq!(xmp_value(&xmp(&pdf), "xmp:Label").as_deref(), Some("Draft"));
+}
+
+#[test]
+fn the_attached_source_is_a_pdf_a_3_associated_file() {
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &seed(), &[]);
+    let doc = load(&pdf);
+    let af = doc.catalog().unwrap().get(b"AF").unwrap().as_array().unwrap().clone();
+    let spec = doc.get_dictionary(af[0].as_reference().unwrap()).unwrap();
+    assert_eq!(spec.get(b"AFRelationship").unwrap().as_name().unwrap(), b"Source");
+    let ef = spec.get(b"EF").unwrap().as_dict().unwrap();
+    let file = doc.get_object(ef.get(b"F").unwrap().as_reference().unwrap()).unwrap().as_stream().unwrap();
+    assert_eq!(file.dict.get(b"Subtype").unwrap().as_name().unwrap(), b"application/yaml");
+    let params = file.dict.get(b"Params").unwrap().as_dict().unwrap();
+    let source = std::fs::read(seed()).unwrap();
+    assert_eq!(params.get(b"Size").unwrap().as_i64().unwrap(), source.len() as i64);
+    assert!(params.get(b"ModDate").is_ok());
+    let Object::String(sum, _) = params.get(b"CheckSum").unwrap() else { panic!("no checksum") };
+    use md5::Digest as _;
+    assert_eq!(sum.as_slice(), md5::Md5::digest(&source).as_slice());
+}
+
+/// The watermark's drawing: (the `cm` matrix, every path point) from the watermark artifact of
+/// page 1.
+fn watermark(pdf: &[u8]) -> ([f32; 6], Vec<(f32, f32)>) {
+    use lopdf::content::Content;
+    let content = Content::decode(&common::contents(pdf)[0]).unwrap();
+    let number = |o: &Object| match o {
+        Object::Real(r) => *r,
+        Object::Integer(i) => *i as f32,
+        _ => f32::NAN,
+    };
+    let mut inside = false;
+    let mut matrix = [0.0; 6];
+    let mut points = Vec::new();
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "BDC"
+                if op.operands.get(1).and_then(|d| d.as_dict().ok()).is_some_and(|d| {
+                    d.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Watermark".as_slice())
+                }) =>
+            {
+                inside = true
+            }
+            "EMC" => inside = false,
+            "cm" if inside => {
+                for (m, o) in matrix.iter_mut().zip(&op.operands) {
+                    *m = number(o);
+                }
+            }
+            "m" | "l" | "c" if inside => {
+                let n: Vec<f32> = op.operands.iter().map(number).collect();
+                points.extend(n.chunks(2).map(|p| (p[0], p[1])));
+            }
+            _ => {}
+        }
+    }
+    (matrix, points)
+}
+
+#[test]
+fn the_watermark_reads_the_right_way_up_in_the_briefings_language() {
+    let dir = tempdir();
+    let draft = write(dir.path(), "draft.yaml", &common::seed_with("title: ", "draft: true\ntitle: "));
+    let pdf = build_in(dir.path(), &draft, &[]);
+    let ([a, b, c, d, e, f], points) = watermark(&pdf);
+    assert!(!points.is_empty(), "the watermark is drawn");
+    // A rotation (no mirror), rising from left to right.
+    assert!((a * d - b * c - 1.0).abs() < 0.01, "determinant {}", a * d - b * c);
+    assert!(b > 0.0 && a > 0.0, "rises to the right");
+    // The letters stand on their baseline (y up in the text's own space) and run left to
+    // right: the first letter's left edge is near 0, the word ends far to the right.
+    let (ymin, ymax) = points.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+    assert!(ymax > 50.0 && ymin > -5.0, "upright glyphs: y from {ymin} to {ymax}");
+    let xmax = points.iter().map(|p| p.0).fold(f32::MIN, f32::max);
+    assert!(xmax > 300.0, "{xmax}");
+    // Centred: the middle of the word lands in the middle of the page.
+    let (w, h) = common::page_size(&pdf);
+    let mid = (xmax / 2.0, (ymin + ymax) / 2.0);
+    let (px, py) = (a * mid.0 + c * mid.1 + e, b * mid.0 + d * mid.1 + f);
+    assert!((px - w / 2.0).abs() < 15.0 && (py - h / 2.0).abs() < 15.0, "centre at ({px}, {py}) on a {w}x{h} page");
+    // Artifact, never text: copying the page never picks up its letters.
+    assert!(!common::text(&pdf).contains("DRAFT"));
+    // A Japanese draft is marked in Japanese: one glyph (案), not five Latin letters.
+    let ja = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let path = write(dir.path(), "ja.yaml", &format!("draft: true\n{ja}"));
+    let (_, ja_points) = watermark(&build_in(dir.path(), &path, &[]));
+    let ja_width = ja_points.iter().map(|p| p.0).fold(f32::MIN, f32::max);
+    assert!(ja_width > 50.0 && ja_width < xmax / 3.0, "one wide glyph: {ja_width} against {xmax}");
+}

@@ -1,0 +1,142 @@
+//! Every PDF the tool writes is PDF/A-3a and PDF/UA-1, as page (`page_validation`, a validator
+//! that passes the veraPDF corpus and the Isartor suite) finds: each built-in template, the
+//! Japanese and multilingual fixtures, a draft with a marking and contents, a dossier, and a
+//! briefing with a logo. The independent checkers outloud and pdfua run on the same set in
+//! `.ci/conformance`.
+
+mod common;
+
+use common::{build_in, fixture, run, seed, tempdir, write};
+use page_validation::{validate_pdf_bytes, SafetyLimits, ValidationOptions, ValidationProfile};
+
+/// Asserts that `pdf` is compliant with PDF/A-3a and PDF/UA-1, listing every failed rule if
+/// not.
+#[track_caller]
+fn assert_conforms(what: &str, pdf: &[u8]) {
+    // page's default limits stop at reference chains deeper than 256, which a long outline's
+    // /Next chain is.
+    let limits = SafetyLimits::default().with_max_reference_depth(1_000_000).with_max_object_count(10_000_000);
+    for profile in [ValidationProfile::PdfA3a, ValidationProfile::PdfUa1] {
+        let options = ValidationOptions::default().profile(profile).limits(limits.clone());
+        let report = validate_pdf_bytes(pdf, &options).unwrap_or_else(|e| panic!("{what}: page cannot read it: {e}"));
+        let failures: Vec<String> = report.failures.iter().map(ToString::to_string).collect();
+        assert!(report.is_compliant, "{what} is not {profile:?}:\n{}", failures.join("\n"));
+    }
+}
+
+#[test]
+fn every_builtin_template_is_pdf_a_3a_and_pdf_ua_1() {
+    let dir = tempdir();
+    for template in ["default", "press-release", "one-pager"] {
+        let pdf = build_in(dir.path(), &seed(), &["--template", template]);
+        assert_conforms(template, &pdf);
+    }
+}
+
+#[test]
+fn japanese_and_multilingual_briefings_conform() {
+    let dir = tempdir();
+    for name in ["japanese.yaml", "multilingual-eu.yaml"] {
+        let pdf = build_in(dir.path(), &fixture(name), &[]);
+        assert_conforms(name, &pdf);
+    }
+}
+
+#[test]
+fn a_draft_with_a_marking_and_contents_conforms() {
+    let dir = tempdir();
+    let yaml = common::seed_with("title: ", "draft: true\nmarking: For official use only\ntitle: ");
+    let path = write(dir.path(), "draft.yaml", &yaml);
+    let pdf = build_in(dir.path(), &path, &["--toc"]);
+    assert_conforms("draft", &pdf);
+    // The same in Japanese.
+    let ja = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let path = write(dir.path(), "ja-draft.yaml", &format!("draft: true\n{ja}"));
+    assert_conforms("Japanese draft", &build_in(dir.path(), &path, &["--toc"]));
+}
+
+#[test]
+fn a_dossier_conforms() {
+    let dir = tempdir();
+    let out = dir.path().join("dossier.pdf");
+    let inputs = [seed(), fixture("japanese.yaml"), fixture("multilingual-eu.yaml")];
+    let mut args = vec!["bundle".to_string()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["-o", out.to_str().unwrap(), "--title", "Japan-EU ICT Policy Dialogue"].map(String::from));
+    let o = run(dir.path(), &args.iter().map(String::as_str).collect::<Vec<_>>());
+    common::assert_exit(&o, 0);
+    assert_conforms("dossier", &std::fs::read(out).unwrap());
+}
+
+/// A small PNG with transparency (RGBA), written by hand.
+pub fn rgba_png(width: u32, height: u32) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut raw = Vec::new();
+    for y in 0..height {
+        raw.push(0);
+        for x in 0..width {
+            raw.extend_from_slice(&[
+                (x * 7 % 256) as u8,
+                (y * 9 % 256) as u8,
+                120,
+                if (x + y) % 5 == 0 { 0 } else { 220 },
+            ]);
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&raw).unwrap();
+    let idat = z.finish().unwrap();
+    let chunk = |out: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &idat);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+#[test]
+fn a_briefing_with_a_logo_conforms_and_the_logo_is_a_figure_with_its_text() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("logo.png"), rgba_png(40, 20)).unwrap();
+    let template = "title_block: { logo: logo.png, logo_alt: \"Ministry of Internal Affairs and Communications\" }\n";
+    write(dir.path(), "mine.yaml", template);
+    let pdf = build_in(dir.path(), &seed(), &["--template", "mine.yaml"]);
+    assert_conforms("logo", &pdf);
+    let tree = common::structure(&pdf);
+    let figures: Vec<_> = tree.walk().into_iter().filter(|e| e.role == "Figure").collect();
+    assert_eq!(figures.len(), 1);
+    assert_eq!(figures[0].alt.as_deref(), Some("Ministry of Internal Affairs and Communications"));
+    // Without logo_alt, the figure still says what it is.
+    write(dir.path(), "plain.yaml", "title_block: { logo: logo.png }\n");
+    let pdf = build_in(dir.path(), &seed(), &["--template", "plain.yaml"]);
+    let tree = common::structure(&pdf);
+    let alt = tree.walk().into_iter().find(|e| e.role == "Figure").and_then(|e| e.alt.clone());
+    assert_eq!(alt.as_deref(), Some("Logo: Ministry of Internal Affairs and Communications (MIC)"));
+}
+
+#[test]
+fn a_long_briefing_conforms() {
+    // Hundreds of outline entries and pages: deep /Next chains, several object streams.
+    let dir = tempdir();
+    let mut yaml = String::from("title: Many topics\ndate: 2020-10-06\ntopics:\n");
+    for i in 1..=300 {
+        yaml.push_str(&format!(
+            "  - title: Topic {i}\n    body: |\n      Text of topic {i}, with a link to https://example.org/{i} and more words.\n"
+        ));
+    }
+    yaml.push_str("contact:\n  tel: \"+81 3 5253 5920\"\n");
+    let path = write(dir.path(), "long.yaml", &yaml);
+    assert_conforms("300 topics", &build_in(dir.path(), &path, &["--toc"]));
+}
