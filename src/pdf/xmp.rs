@@ -54,7 +54,6 @@ pub fn packet(meta: &Metadata, producer: &str, creator: &str, id: &[u8; 16]) -> 
     let date = iso_date(meta.date);
     let mut rdf = String::new();
     let alt = |v: &str| format!("<rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt>", esc(v));
-    rdf.push_str("<dc:format>application/pdf</dc:format>\n");
     rdf.push_str(&format!("<dc:title>{}</dc:title>\n", alt(&meta.title)));
     if let Some(author) = &meta.author {
         rdf.push_str(&format!("<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n", esc(author)));
@@ -71,7 +70,6 @@ pub fn packet(meta: &Metadata, producer: &str, creator: &str, id: &[u8; 16]) -> 
     rdf.push_str(&format!("<pdf:Producer>{}</pdf:Producer>\n", esc(producer)));
     rdf.push_str(&format!("<xmp:CreatorTool>{}</xmp:CreatorTool>\n", esc(creator)));
     rdf.push_str(&format!("<xmp:CreateDate>{date}</xmp:CreateDate>\n<xmp:ModifyDate>{date}</xmp:ModifyDate>\n"));
-    rdf.push_str(&format!("<xmp:MetadataDate>{date}</xmp:MetadataDate>\n"));
     if meta.draft {
         rdf.push_str("<xmp:Label>Draft</xmp:Label>\n");
     }
@@ -107,7 +105,7 @@ const PDFUA_SCHEMA: &str = "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseTyp
 <pdfaProperty:name>part</pdfaProperty:name>\
 <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\
 <pdfaProperty:category>internal</pdfaProperty:category>\
-<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\
+<pdfaProperty:description>Part of ISO 14289 followed</pdfaProperty:description>\
 </rdf:li></rdf:Seq></pdfaSchema:property>\
 </rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
 
