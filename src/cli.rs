@@ -109,6 +109,9 @@ Example:
         /// Where to write the YAML (default: the attachment's own name, next to the PDF).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Replace an existing file even if it is read-only.
+        #[arg(long)]
+        force: bool,
     },
 
     /// Print shell completions.
@@ -141,6 +144,10 @@ pub struct TemplateArg {
     /// A built-in template (default, press-release, one-pager) or a template YAML file.
     #[arg(short, long, value_name = "NAME|PATH", default_value = "default")]
     pub template: String,
+    /// The folder a template file may read its logo and fonts from (default: the template's
+    /// own folder; files outside it are refused).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -153,4 +160,7 @@ pub struct RenderArgs {
     /// Do not embed the source YAML in the PDF.
     #[arg(long)]
     pub no_embed_source: bool,
+    /// Replace an output PDF even if it is read-only.
+    #[arg(long)]
+    pub force: bool,
 }

@@ -61,10 +61,21 @@ fn a_missing_output_folder_exits_2_and_names_it() {
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("no-such-folder"), "{}", stderr(&o));
 
-    let o = run(dir.path(), &["build", "seed.yaml", "--out-dir", "no-such-dir"]);
-    assert_exit(&o, 2);
-    assert!(stderr(&o).contains("no-such-dir"), "{}", stderr(&o));
     assert_eq!(listing(dir.path()).len(), 1, "something was written: {:?}", listing(dir.path()));
+}
+
+#[test]
+fn a_missing_out_dir_is_made_and_said() {
+    let dir = with_seed();
+    let o = run(dir.path(), &["build", "seed.yaml", "--out-dir", "out/deeper"]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains("created folder out/deeper"), "{}", stderr(&o));
+    assert!(dir.path().join("out/deeper/seed.pdf").is_file());
+    // A file where the folder should be is refused.
+    std::fs::write(dir.path().join("taken"), "x").unwrap();
+    let o = run(dir.path(), &["build", "seed.yaml", "--out-dir", "taken"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("taken is not a folder"), "{}", stderr(&o));
 }
 
 #[test]

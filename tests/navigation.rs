@@ -367,8 +367,10 @@ fn no_embed_source_leaves_no_attachment() {
         !doc.objects.values().any(|o| o.as_stream().is_ok_and(|s| s.dict.has_type(b"EmbeddedFile"))),
         "an embedded file without a source"
     );
+    // A PDF without a source is an input extract cannot use: exit 1, as for any bad input.
     let o = run(dir.path(), &["extract", "japan-eu-ict-workshop-10.pdf", "-o", "back.yaml"]);
-    assert_exit(&o, 2);
+    assert_exit(&o, 1);
+    assert!(common::stderr(&o).contains("no embedded source"), "{}", common::stderr(&o));
     assert!(!dir.path().join("back.yaml").exists());
 }
 

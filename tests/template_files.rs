@@ -70,18 +70,21 @@ fn a_jpeg_logo_is_embedded_as_it_is() {
     assert_eq!(images(&pdf), vec![(3, 2, false, "DCTDecode".to_string())]);
 }
 
+/// A problem with a file a template names is a problem with the template: exit 1, reported
+/// at the template's line for it.
 #[test]
 fn a_missing_or_unreadable_logo_is_an_error_naming_it() {
     let dir = common::tempdir();
     std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
     std::fs::write(dir.path().join("mine.yaml"), "title_block: {logo: nowhere.png}\n").unwrap();
     let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]);
-    assert_exit(&o, 2);
+    assert_exit(&o, 1);
     assert!(common::stderr(&o).contains("nowhere.png"), "{}", common::stderr(&o));
+    assert!(common::stderr(&o).contains("mine.yaml:1:21"), "{}", common::stderr(&o));
     std::fs::write(dir.path().join("bad.png"), b"GIF89a").unwrap();
     std::fs::write(dir.path().join("mine.yaml"), "title_block: {logo: bad.png}\n").unwrap();
     let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]);
-    assert_exit(&o, 2);
+    assert_exit(&o, 1);
     assert!(common::stderr(&o).contains("not a PNG or JPEG"), "{}", common::stderr(&o));
     assert!(!dir.path().join("b.pdf").exists());
 }
@@ -100,11 +103,11 @@ fn a_template_can_set_its_own_font_family() {
 
     std::fs::write(dir.path().join("mine.yaml"), "fonts: {regular: Nowhere.ttf}\n").unwrap();
     let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]);
-    assert_exit(&o, 2);
+    assert_exit(&o, 1);
     assert!(common::stderr(&o).contains("Nowhere.ttf"), "{}", common::stderr(&o));
     std::fs::write(dir.path().join("Bad.ttf"), b"not a font").unwrap();
     std::fs::write(dir.path().join("mine.yaml"), "fonts: {regular: Bad.ttf}\n").unwrap();
     let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml"]);
-    assert_exit(&o, 2);
+    assert_exit(&o, 1);
     assert!(common::stderr(&o).contains("Bad.ttf"), "{}", common::stderr(&o));
 }

@@ -6,10 +6,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{
-    build_options, default_output, human_size, load_briefing, resolve_template, write_atomic, Failure, Template,
-};
-use crate::cli::{BuildArgs, RenderArgs};
+use super::config::{Env, Settings, TemplateChoice};
+use super::files::{self, Reads};
+use super::{build_options, default_output, human_size, load_briefing, Error, Template};
+use crate::cli::BuildArgs;
 use crate::fonts::FontBook;
 
 /// What one successful build produced.
@@ -33,27 +33,27 @@ impl Built {
     }
 }
 
-/// Builds one briefing to `output`. The previous PDF is replaced only by a complete new one.
+/// Builds one briefing to `output`, with what the build read noted in `reads` (for `watch`).
+/// The previous PDF is replaced only by a complete new one, and never when it is one of the
+/// files the build reads.
 pub fn build_one(
     input: &Path,
     output: &Path,
     template: &Template,
     fonts: &FontBook,
-    render: &RenderArgs,
-) -> Result<Built, Failure> {
+    settings: &Settings,
+    reads: &mut Reads,
+) -> Result<Built, Error> {
     let start = Instant::now();
-    // `-o` naming the input would replace the briefing with its PDF.
-    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
-        if a == b {
-            return Err(Failure::Io(format!("{} is the input; write the PDF somewhere else", output.display())));
-        }
-    }
+    reads.extend(&template.reads);
+    reads.add(input, "input");
+    reads.check_output(output)?;
     let (file, briefing) = load_briefing(input, fonts)?;
-    let options = build_options(render, template, &file, input)?;
+    let options = build_options(settings, template, &file, input);
     let theme = template.theme_for(&briefing.lang)?;
     let out = crate::build(&briefing, &theme, fonts, &options)
-        .map_err(|e| Failure::Io(format!("cannot render {}: {e}", input.display())))?;
-    write_atomic(output, &out.pdf)?;
+        .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
+    files::write_atomic(output, &out.pdf, settings.existing)?;
     Ok(Built {
         output: output.to_path_buf(),
         pages: out.pages,
@@ -63,17 +63,17 @@ pub fn build_one(
 }
 
 /// Every `*.yaml` / `*.yml` file named, or inside a named folder (sorted).
-fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input).map_err(|e| Failure::io("cannot read folder", input, e))?;
+            let entries = std::fs::read_dir(input).map_err(|e| Error::read(input, e))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
                 .collect();
             if found.is_empty() {
-                return Err(Failure::Io(format!("no .yaml files in folder {}", input.display())));
+                return Err(Error::Usage(format!("no .yaml files in folder {}", input.display())));
             }
             found.sort();
             out.extend(found);
@@ -84,17 +84,38 @@ fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(out)
 }
 
-pub fn build(args: &BuildArgs) -> Result<(), Failure> {
+/// Makes `--out-dir` if it is missing, as `mkdir -p` does, and says so.
+fn out_dir(dir: &Path) -> Result<(), Error> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if dir.exists() {
+        return Err(Error::NotAFolder { path: dir.to_path_buf() });
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    eprintln!("created folder {}", dir.display());
+    Ok(())
+}
+
+pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
+    let settings = Settings::new(&args.render, env)?;
     let inputs = expand_inputs(&args.inputs)?;
     if args.output.is_some() && inputs.len() > 1 {
-        return Err(Failure::Io("-o names one output file; with several inputs use --out-dir DIR".into()));
+        return Err(Error::Usage("-o names one output file; with several inputs use --out-dir DIR".into()));
     }
-    let template = resolve_template(&args.render.template.template)?;
+    if let Some(o) = &args.output {
+        if o.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR) || o.is_dir() {
+            return Err(Error::Usage(format!(
+                "-o {} is a folder; -o names the PDF file (or use --out-dir {})",
+                o.display(),
+                o.display()
+            )));
+        }
+    }
+    let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
     let fonts = template.font_book();
     if let Some(dir) = &args.out_dir {
-        if !dir.is_dir() {
-            return Err(Failure::Io(format!("output folder {} does not exist", dir.display())));
-        }
+        out_dir(dir)?;
     }
     let target = |input: &Path| -> PathBuf {
         match (&args.output, &args.out_dir) {
@@ -104,13 +125,19 @@ pub fn build(args: &BuildArgs) -> Result<(), Failure> {
         }
     };
     // Two inputs with one output (x/a.yaml and y/a.yaml into one folder, or a.yaml and
-    // a.yml) would race, and one PDF would silently replace the other.
+    // a.yml) would race, and one PDF would silently replace the other; and no output may be
+    // one of the inputs.
     let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+    let mut all = Reads::default();
+    for input in &inputs {
+        all.add(input, "input");
+    }
     for input in &inputs {
         let out = target(input);
+        all.check_output(&out)?;
         let key = std::path::absolute(&out).unwrap_or_else(|_| out.clone());
         if let Some(other) = seen.insert(key, input) {
-            return Err(Failure::Io(format!(
+            return Err(Error::Usage(format!(
                 "{} and {} would both be written to {}; build them into different folders",
                 other.display(),
                 input.display(),
@@ -118,12 +145,13 @@ pub fn build(args: &BuildArgs) -> Result<(), Failure> {
             )));
         }
     }
+    files::on_signal(files::OnSignal::Exit);
     if inputs.len() == 1 {
-        let built = build_one(&inputs[0], &target(&inputs[0]), &template, &fonts, &args.render)?;
+        let built = build_one(&inputs[0], &target(&inputs[0]), &template, &fonts, &settings, &mut Reads::default())?;
         eprintln!("{}", built.summary());
         return Ok(());
     }
-    batch(&inputs, &target, &template, &fonts, &args.render)
+    batch(&inputs, &target, &template, &fonts, &settings)
 }
 
 /// Builds many briefings in parallel. One bad input does not stop the others; every failure
@@ -133,8 +161,8 @@ fn batch(
     target: &(dyn Fn(&Path) -> PathBuf + Sync),
     template: &Template,
     fonts: &FontBook,
-    render: &RenderArgs,
-) -> Result<(), Failure> {
+    settings: &Settings,
+) -> Result<(), Error> {
     let start = Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
@@ -144,10 +172,10 @@ fn batch(
         );
         bar
     });
-    let results: Vec<(PathBuf, Result<Built, Failure>)> = inputs
+    let results: Vec<(PathBuf, Result<Built, Error>)> = inputs
         .par_iter()
         .map(|input| {
-            let result = build_one(input, &target(input), template, fonts, render);
+            let result = build_one(input, &target(input), template, fonts, settings, &mut Reads::default());
             let line = match &result {
                 Ok(b) => b.summary(),
                 Err(_) => format!("failed: {}", input.display()),
@@ -168,35 +196,34 @@ fn batch(
     let mut failed = 0;
     let mut worst = 0;
     for (input, result) in &results {
-        if let Err(f) = result {
+        if let Err(e) = result {
             failed += 1;
-            worst = worst.max(f.exit_code());
+            worst = worst.max(e.exit_code());
             eprintln!("{}:", input.display());
-            eprint!("{f}");
+            eprint!("{e}");
         }
     }
     let built = results.len() - failed;
     eprintln!("built {built} of {} briefings in {} ms; {failed} failed", results.len(), start.elapsed().as_millis());
     match worst {
         0 => Ok(()),
-        1 => Err(Failure::Invalid(Vec::new())),
-        _ => Err(Failure::Io(format!("{failed} of {} briefings failed", results.len()))),
+        code => Err(Error::Batch { failed, total: results.len(), code }),
     }
 }
 
-pub fn check(inputs: &[PathBuf], template: &str) -> Result<(), Failure> {
-    let fonts = resolve_template(template)?.font_book();
+pub fn check(inputs: &[PathBuf], template: &TemplateChoice) -> Result<(), Error> {
+    let fonts = Template::resolve(&template.name, template.root.as_deref())?.font_book();
     let mut invalid = Vec::new();
     for input in expand_inputs(inputs)? {
         match load_briefing(&input, &fonts) {
             Ok(_) => eprintln!("{}: ok", input.display()),
-            Err(Failure::Invalid(files)) => invalid.extend(files),
+            Err(Error::Invalid(files)) => invalid.extend(files),
             Err(other) => return Err(other),
         }
     }
     if invalid.is_empty() {
         Ok(())
     } else {
-        Err(Failure::Invalid(invalid))
+        Err(Error::Invalid(invalid))
     }
 }

@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{build_options, human_size, load_briefing, resolve_template, write_atomic, Failure};
-use crate::cli::RenderArgs;
+use super::config::Settings;
+use super::files;
+use super::{build_options, human_size, load_briefing, Error, Template};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::layout::Cover;
 use crate::model::Date;
@@ -15,10 +16,15 @@ pub fn bundle(
     output: &Path,
     title: &str,
     date: Option<&str>,
-    render: &RenderArgs,
-) -> Result<(), Failure> {
+    settings: &Settings,
+) -> Result<(), Error> {
     let start = Instant::now();
-    let template = resolve_template(&render.template.template)?;
+    let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
+    let mut reads = template.reads.clone();
+    for input in inputs {
+        reads.add(input, "input");
+    }
+    reads.check_output(output)?;
     let fonts = template.font_book();
     // Every briefing is checked before anything is written; all their problems are shown.
     let mut items = Vec::new();
@@ -26,32 +32,31 @@ pub fn bundle(
     for input in inputs {
         match load_briefing(input, &fonts) {
             Ok((file, briefing)) => {
-                let options = build_options(render, &template, &file, input)?;
+                let options = build_options(settings, &template, &file, input);
                 items.push(BundleItem { briefing, source: options.source });
             }
-            Err(Failure::Invalid(files)) => invalid.extend(files),
+            Err(Error::Invalid(files)) => invalid.extend(files),
             Err(other) => return Err(other),
         }
     }
     if !invalid.is_empty() {
-        return Err(Failure::Invalid(invalid));
+        return Err(Error::Invalid(invalid));
     }
     let date = match date {
         Some(text) => Date::parse_iso(text).ok_or_else(|| {
-            let file = SourceFile::new("--date", text);
             let message = format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-11-20");
-            Failure::Invalid(vec![(file, vec![Diagnostic { span: None, path: String::new(), message, help: None }])])
+            Error::invalid(SourceFile::new("--date", text), Diagnostic::new(None, "", message))
         })?,
         // The latest briefing's date.
-        None => items.iter().map(|i| i.briefing.date).max().ok_or_else(|| Failure::Io("nothing to bundle".into()))?,
+        None => items.iter().map(|i| i.briefing.date).max().ok_or_else(|| Error::Usage("nothing to bundle".into()))?,
     };
     let lang = items.first().map_or("en", |i| i.briefing.lang.as_str());
     let theme = template.theme_for(lang)?;
     let cover = Cover { title: title.to_string(), date };
-    let epoch = super::source_date_epoch()?;
-    let out = crate::build_bundle(&items, &cover, &theme, &fonts, epoch)
-        .map_err(|e| Failure::Io(format!("cannot render the dossier: {e}")))?;
-    write_atomic(output, &out.pdf)?;
+    let out = crate::build_bundle(&items, &cover, &theme, &fonts, settings.epoch)
+        .map_err(|source| Error::Render { what: "the dossier".into(), source })?;
+    files::on_signal(files::OnSignal::Exit);
+    files::write_atomic(output, &out.pdf, settings.existing)?;
     eprintln!(
         "wrote {} ({} briefings, {} pages, {}) in {} ms",
         output.display(),

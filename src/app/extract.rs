@@ -1,63 +1,104 @@
 //! `briefing extract`: the source YAML a briefing PDF carries, written back out byte for byte
-//! (a dossier carries one per briefing).
+//! (a dossier carries one per briefing). The PDF may come from anyone: it is read within
+//! limits (its size, how deep its objects nest, how large an attachment decompresses), each
+//! attachment is checked against the size and checksum the PDF records for it, and attachment
+//! names cannot steer where a file is written or what the terminal shows.
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use lopdf::{Document, Object};
+use md5::Digest as _;
 
-use super::{write_atomic, Failure};
+use super::error::{Error, FileKind};
+use super::files::{self, Existing, FileId};
 
-/// The embedded files of a PDF, in the order they were attached: (name, bytes).
-pub fn embedded_files(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF ({e})"))?;
-    let catalog = doc.catalog().map_err(|e| format!("no document catalog ({e})"))?;
-    let deref = |o: &Object| doc.dereference(o).map(|(_, o)| o.clone()).ok();
-    // The associated files (/AF) keep the order; the name tree is sorted by name.
-    let specs: Vec<Object> = match catalog.get(b"AF").ok().and_then(deref) {
-        Some(Object::Array(a)) => a,
-        _ => {
-            let tree = catalog
-                .get(b"Names")
-                .ok()
-                .and_then(deref)
-                .and_then(|n| n.as_dict().ok()?.get(b"EmbeddedFiles").ok().and_then(deref))
-                .and_then(|e| e.as_dict().ok()?.get(b"Names").ok().and_then(deref));
-            match tree {
-                Some(Object::Array(a)) => a.into_iter().skip(1).step_by(2).collect(),
-                _ => Vec::new(),
+/// The most an attachment may decompress to: a briefing's own limit.
+const MAX_ATTACHMENT: u64 = FileKind::Briefing.limit();
+
+/// How deep arrays and dictionaries may nest in a PDF given to `extract` (briefing's own nest
+/// a few levels; lopdf's parser recurses once per level).
+const MAX_NESTING: usize = 64;
+
+/// How many files `extract` writes beside the PDF without being given a folder.
+const MAX_BESIDE: usize = 50;
+
+/// An attachment: its name as the PDF gives it, and its bytes.
+#[derive(Debug)]
+pub struct Attached {
+    pub name: String,
+    pub data: Vec<u8>,
+}
+
+/// The deepest nesting of `[` and `<<` in `pdf`, skipping strings, comments and stream data,
+/// counted without recursion, so that a hostile file cannot exhaust the stack while it is
+/// checked.
+fn nesting(pdf: &[u8]) -> usize {
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < pdf.len() {
+        match pdf[i] {
+            b'(' => {
+                // A literal string: balanced parentheses, backslash escapes.
+                let mut level = 0usize;
+                while i < pdf.len() {
+                    match pdf[i] {
+                        b'\\' => i += 1,
+                        b'(' => level += 1,
+                        b')' => {
+                            level -= 1;
+                            if level == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
             }
+            b'%' => {
+                while i < pdf.len() && pdf[i] != b'\n' && pdf[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'<' if pdf.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                i += 1;
+            }
+            b']' => depth = depth.saturating_sub(1),
+            b'>' if pdf.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b's' if pdf[i..].starts_with(b"stream")
+                && (i == 0 || pdf[i - 1].is_ascii_whitespace() || pdf[i - 1] == b'>') =>
+            {
+                // Stream data is binary: skip to its end.
+                match pdf[i..].windows(9).position(|w| w == b"endstream") {
+                    Some(end) => i += end + 8,
+                    None => return deepest,
+                }
+            }
+            _ => {}
         }
-    };
-    if specs.is_empty() {
-        return Err("it carries no embedded source (built with --no-embed-source, or not made by briefing)".into());
+        i += 1;
     }
-    let mut out = Vec::new();
-    for spec in specs {
-        let Some(Object::Dictionary(spec)) = deref(&spec) else { continue };
-        let name = spec
-            .get(b"UF")
-            .or_else(|_| spec.get(b"F"))
-            .ok()
-            .and_then(decode_text)
-            .unwrap_or_else(|| "briefing.yaml".into());
-        let stream = spec
-            .get(b"EF")
-            .and_then(Object::as_dict)
-            .and_then(|ef| ef.get(b"F"))
-            .ok()
-            .and_then(deref)
-            .ok_or_else(|| format!("the embedded file {name} cannot be found"))?;
-        let Object::Stream(stream) = stream else { return Err(format!("the embedded file {name} is not a stream")) };
-        let data = if stream.dict.get(b"Filter").is_ok() {
-            stream
-                .decompressed_content()
-                .map_err(|e| format!("the embedded file {name} cannot be decompressed ({e})"))?
-        } else {
-            stream.content.clone()
-        };
-        out.push((name, data));
+    deepest
+}
+
+/// Follows a reference (or a chain of them) to the object, at most a few steps.
+fn deref<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
+    for _ in 0..8 {
+        match o {
+            Object::Reference(id) => o = doc.get_object(*id).ok()?,
+            other => return Some(other),
+        }
     }
-    Ok(out)
+    None
 }
 
 /// A PDF text string (PDFDocEncoding ASCII or UTF-16BE with BOM) as Rust text.
@@ -71,32 +112,211 @@ fn decode_text(o: &Object) -> Option<String> {
     }
 }
 
-/// Writes every embedded file: to `output` (a file when there is one, a folder when there are
-/// several), else under its own name beside the PDF, never overwriting an existing file.
-pub fn extract(pdf: &Path, output: Option<&Path>) -> Result<(), Failure> {
-    let bytes = std::fs::read(pdf).map_err(|e| Failure::io("cannot read", pdf, e))?;
-    let files =
-        embedded_files(&bytes).map_err(|why| Failure::Io(format!("cannot extract from {}: {why}", pdf.display())))?;
-    let beside = pdf.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    for (name, data) in &files {
-        // Only the file name: an attachment cannot steer where it is written.
-        let file = Path::new(name).file_name().map_or_else(|| "briefing.yaml".into(), |f| f.to_owned());
-        let target: PathBuf = match output {
-            Some(o) if files.len() == 1 && !o.is_dir() => o.to_path_buf(),
-            Some(dir) => dir.join(file),
-            None => {
-                let t = beside.join(file);
-                if t.exists() {
-                    return Err(Failure::Io(format!("{} exists; choose where to write with -o", t.display())));
+/// The embedded files of a PDF, in the order they were attached, each checked against what
+/// the PDF records about it. The reason, when there are none to give.
+pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
+    if !pdf.starts_with(b"%PDF-") {
+        return Err("it is not a PDF".into());
+    }
+    let depth = nesting(pdf);
+    if depth > MAX_NESTING {
+        return Err(format!("its objects nest {depth} levels deep (a briefing's nest a few); it was not read"));
+    }
+    let doc = Document::load_mem(pdf).map_err(|e| format!("it is not a readable PDF ({e})"))?;
+    if doc.trailer.get(b"Encrypt").is_ok() {
+        return Err("it is encrypted (briefing never encrypts its PDFs)".into());
+    }
+    let catalog = doc.catalog().map_err(|_| "it has no document catalog".to_string())?;
+    // The associated files (/AF) keep the order; the name tree is sorted by name.
+    let specs: Vec<Object> = match catalog.get(b"AF").ok().and_then(|o| deref(&doc, o)) {
+        Some(Object::Array(a)) => a.clone(),
+        _ => {
+            let tree = catalog
+                .get(b"Names")
+                .ok()
+                .and_then(|o| deref(&doc, o))
+                .and_then(|n| n.as_dict().ok()?.get(b"EmbeddedFiles").ok())
+                .and_then(|o| deref(&doc, o))
+                .and_then(|e| e.as_dict().ok()?.get(b"Names").ok())
+                .and_then(|o| deref(&doc, o));
+            match tree {
+                Some(Object::Array(a)) => a.iter().skip(1).step_by(2).cloned().collect(),
+                _ => Vec::new(),
+            }
+        }
+    };
+    if specs.is_empty() {
+        return Err("it carries no embedded source (built with --no-embed-source, or not made by briefing)".into());
+    }
+    let mut out = Vec::new();
+    for spec in &specs {
+        let Some(Object::Dictionary(spec)) = deref(&doc, spec) else { continue };
+        let name = spec
+            .get(b"UF")
+            .or_else(|_| spec.get(b"F"))
+            .ok()
+            .and_then(decode_text)
+            .unwrap_or_else(|| "briefing.yaml".into());
+        let shown = escape(&name);
+        let stream = spec
+            .get(b"EF")
+            .and_then(Object::as_dict)
+            .and_then(|ef| ef.get(b"F"))
+            .ok()
+            .and_then(|o| deref(&doc, o))
+            .ok_or_else(|| format!("the embedded file {shown} cannot be found"))?;
+        let Object::Stream(stream) = stream else { return Err(format!("the embedded file {shown} is not a stream")) };
+        let data = match stream.dict.get(b"Filter").ok().and_then(|f| deref(&doc, f)) {
+            None => stream.content.clone(),
+            Some(Object::Name(n)) if n == b"FlateDecode" => {
+                let mut data = Vec::new();
+                flate2::read::ZlibDecoder::new(&stream.content[..])
+                    .take(MAX_ATTACHMENT + 1)
+                    .read_to_end(&mut data)
+                    .map_err(|e| format!("the attachment {shown} is damaged (it does not decompress: {e})"))?;
+                if data.len() as u64 > MAX_ATTACHMENT {
+                    return Err(format!(
+                        "the attachment {shown} decompresses to more than {}, all a briefing may be; it was not written",
+                        super::error::size(MAX_ATTACHMENT)
+                    ));
                 }
-                t
+                data
+            }
+            Some(other) => {
+                return Err(format!("the attachment {shown} uses a filter briefing does not write ({other:?})"))
             }
         };
-        if std::path::absolute(&target).ok() == std::path::absolute(pdf).ok() {
-            return Err(Failure::Io(format!("{} is the PDF itself; choose another file with -o", target.display())));
+        let params = stream.dict.get(b"Params").ok().and_then(|p| deref(&doc, p)).and_then(|p| p.as_dict().ok());
+        if let Some(size) = params.and_then(|p| p.get(b"Size").ok()).and_then(|s| s.as_i64().ok()) {
+            if size != data.len() as i64 {
+                return Err(format!(
+                    "the attachment {shown} is damaged: the PDF says {size} bytes, it holds {}",
+                    data.len()
+                ));
+            }
         }
-        write_atomic(&target, data)?;
-        eprintln!("wrote {} ({} bytes)", target.display(), data.len());
+        if let Some(Object::String(sum, _)) = params.and_then(|p| p.get(b"CheckSum").ok()) {
+            if md5::Md5::digest(&data).as_slice() != sum.as_slice() {
+                return Err(format!("the attachment {shown} is damaged: its checksum does not match"));
+            }
+        }
+        out.push(Attached { name, data });
+    }
+    Ok(out)
+}
+
+/// A name as the terminal should show it: control characters escaped.
+fn escape(name: &str) -> String {
+    format!("\"{}\"", name.chars().flat_map(char::escape_debug).collect::<String>())
+}
+
+/// A safe file name for an attachment called `name`: its last path component, without
+/// control characters or a leading dot (no hidden files, no `..`), never empty.
+pub fn file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect();
+    let clean = clean.trim().trim_start_matches('.').trim();
+    if clean.is_empty() {
+        "briefing.yaml".to_string()
+    } else {
+        clean.to_string()
+    }
+}
+
+/// Writes every embedded file. Without `-o`, each goes beside the PDF under its own name and
+/// never over an existing file (`--force` replaces). `-o` is a folder when it is one or ends
+/// with `/` (made if missing), else a file: then the PDF must carry exactly one source.
+pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Error> {
+    let bytes = files::read(pdf, FileKind::Pdf)?;
+    let attached = embedded_files(&bytes).map_err(|problem| Error::Extract { pdf: pdf.to_path_buf(), problem })?;
+    let beside = pdf.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = match output {
+        Some(o) if o.is_dir() => Some(o.to_path_buf()),
+        Some(o) if o.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR) => {
+            std::fs::create_dir_all(o).map_err(|e| Error::write(o, e))?;
+            Some(o.to_path_buf())
+        }
+        Some(o) if attached.len() > 1 => {
+            return Err(Error::Usage(format!(
+                "{} carries {} source files; -o must name a folder for them (-o {}/ makes it)",
+                pdf.display(),
+                attached.len(),
+                o.display()
+            )))
+        }
+        Some(_) => None,
+        None => {
+            if attached.len() > MAX_BESIDE {
+                return Err(Error::Usage(format!(
+                    "{} carries {} files; name a folder for them with -o DIR/",
+                    pdf.display(),
+                    attached.len()
+                )));
+            }
+            Some(beside.to_path_buf())
+        }
+    };
+    // Plan every target first: a clash stops the run before anything is written.
+    let mut targets: Vec<PathBuf> = Vec::new();
+    for a in &attached {
+        let target = match (&folder, output) {
+            (Some(dir), _) => dir.join(file_name(&a.name)),
+            (None, Some(o)) => o.to_path_buf(),
+            (None, None) => beside.join(file_name(&a.name)),
+        };
+        if targets.contains(&target) {
+            return Err(Error::Usage(format!("two attachments would both be written to {}", target.display())));
+        }
+        if FileId::of(&target).is_some() && FileId::of(&target) == FileId::of(pdf) {
+            return Err(Error::WouldOverwrite { output: target, input: pdf.to_path_buf(), role: "PDF" });
+        }
+        if folder.is_some() && target.exists() && !force {
+            return Err(Error::Usage(format!(
+                "{} exists; choose where to write with -o (or --force)",
+                target.display()
+            )));
+        }
+        targets.push(target);
+    }
+    files::on_signal(files::OnSignal::Exit);
+    let existing = if force { Existing::Force } else { Existing::Replace };
+    for (a, target) in attached.iter().zip(&targets) {
+        files::write_atomic(target, &a.data, existing)?;
+        let shown: String = target.display().to_string().chars().flat_map(char::escape_debug).collect();
+        eprintln!("wrote {shown} ({} bytes)", a.data.len());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_names_cannot_steer_or_hide_the_file() {
+        assert_eq!(file_name("../../etc/passwd"), "passwd");
+        assert_eq!(file_name(".bashrc"), "bashrc");
+        assert_eq!(file_name("\u{1b}[31mred.yaml"), "[31mred.yaml");
+        assert_eq!(file_name("a\nb.yaml"), "ab.yaml");
+        assert_eq!(file_name("C:\\Users\\x\\brief.yaml"), "brief.yaml");
+        assert_eq!(file_name("..."), "briefing.yaml");
+        assert_eq!(file_name("資料.yaml"), "資料.yaml");
+        assert_eq!(escape("\u{1b}[31mred"), "\"\\u{1b}[31mred\"");
+    }
+
+    #[test]
+    fn nesting_is_measured_without_recursion() {
+        assert_eq!(nesting(b"%PDF-1.7\n1 0 obj << /A [1 [2]] >> endobj"), 3);
+        assert_eq!(nesting(b"(([[[ not nesting )) [ ]"), 1);
+        let deep = format!("%PDF-1.7\n1 0 obj {} endobj", "[".repeat(100_000));
+        assert_eq!(nesting(deep.as_bytes()), 100_000);
+        assert!(embedded_files(deep.as_bytes()).unwrap_err().contains("nest"));
+        // Stream data is not read as syntax.
+        assert_eq!(nesting(b"stream\n[[[[[[\nendstream [ ]"), 1);
+    }
 }

@@ -1,83 +1,128 @@
-//! `briefing watch`: build, then rebuild within a second of every save of the briefing or of
-//! its template file. A save with mistakes prints them and leaves the last good PDF alone.
+//! `briefing watch`: build, then rebuild within a second of every save of any file the last
+//! build read: the briefing, the template file, its logo and fonts (as typst-cli watches its
+//! world's dependencies). A save with mistakes prints them and leaves the last good PDF alone.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc;
-use std::sync::Arc;
 use std::time::Duration;
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
 
 use super::build::build_one;
-use super::{default_output, resolve_template, template_path, Failure};
-use crate::cli::RenderArgs;
+use super::config::Settings;
+use super::files::{self, Reads};
+use super::{default_output, Error, Template};
 
-/// One build, reported as one status line (or the diagnostics).
-/// The template is read again each time: it may be what was saved.
-fn rebuild(input: &Path, output: &Path, render: &RenderArgs) {
+/// One build, reported as one status line (or the diagnostics). The template is read again
+/// each time: it may be what was saved. Returns the files the build read (the briefing and the
+/// template's files, even when it failed).
+fn rebuild(input: &Path, output: &Path, settings: &Settings) -> Reads {
     let now = chrono::Local::now().format("%H:%M:%S");
-    let result = resolve_template(&render.template.template)
-        .and_then(|template| build_one(input, output, &template, &template.font_book(), render));
+    let mut reads = Reads::default();
+    reads.add(input, "input");
+    let result = Template::resolve(&settings.template.name, settings.template.root.as_deref())
+        .and_then(|template| build_one(input, output, &template, &template.font_book(), settings, &mut reads));
     match result {
         Ok(built) => eprintln!("[{now}] {}", built.summary()),
-        Err(failure) => {
-            eprint!("{failure}");
+        Err(error) => {
+            eprint!("{error}");
             eprintln!("[{now}] not rebuilt; {} is unchanged", output.display());
         }
     }
+    if let Some(t) = template_file(&settings.template.name) {
+        reads.add(&t, "template");
+    }
+    reads
+}
+
+/// The template file behind `--template`, if it is a file.
+fn template_file(name: &str) -> Option<PathBuf> {
+    (!crate::theme::BUILTIN.iter().any(|b| b.name == name)).then(|| PathBuf::from(name))
 }
 
 /// The folder to watch for a file, and the file's name in it. Editors often save by writing
 /// a new file and renaming it over the old one, which a watch on the file itself would lose;
 /// a watch on its folder sees the new file arrive.
-fn watch_target(file: &Path) -> Result<(PathBuf, std::ffi::OsString), Failure> {
-    let absolute = std::path::absolute(file).map_err(|e| Failure::io("cannot watch", file, e))?;
+fn watch_target(file: &Path) -> Result<(PathBuf, std::ffi::OsString), Error> {
+    let absolute = std::path::absolute(file).map_err(|e| Error::read(file, e))?;
     let dir = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
-    let dir = dir.canonicalize().map_err(|e| Failure::io("cannot watch", &dir, e))?;
+    let dir = dir.canonicalize().map_err(|e| Error::read(&dir, e))?;
     let name = absolute
         .file_name()
         .map(|n| n.to_owned())
-        .ok_or_else(|| Failure::Io(format!("cannot watch {}: not a file", file.display())))?;
+        .ok_or_else(|| Error::NotAFile { path: file.to_path_buf(), wanted: "briefing" })?;
     Ok((dir, name))
 }
 
-pub fn watch(input: &Path, output: Option<&Path>, render: &RenderArgs) -> Result<(), Failure> {
+/// The folders being watched, and the files in them that matter.
+struct Watched<W: notify_debouncer_mini::notify::Watcher> {
+    debouncer: notify_debouncer_mini::Debouncer<W>,
+    dirs: Vec<PathBuf>,
+    targets: Vec<(PathBuf, std::ffi::OsString)>,
+}
+
+impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
+    /// Watches the folders of the files `reads` names, and stops watching the others.
+    fn follow(&mut self, reads: &Reads) -> Result<(), Error> {
+        let mut targets: Vec<(PathBuf, std::ffi::OsString)> = Vec::new();
+        for p in reads.paths() {
+            let t = watch_target(p)?;
+            if !targets.contains(&t) {
+                targets.push(t);
+            }
+        }
+        let mut dirs: Vec<PathBuf> = targets.iter().map(|(d, _)| d.clone()).collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in self.dirs.iter().filter(|d| !dirs.contains(d)) {
+            let _ = self.debouncer.watcher().unwatch(dir);
+        }
+        for dir in dirs.iter().filter(|d| !self.dirs.contains(d)) {
+            self.debouncer
+                .watcher()
+                .watch(dir, RecursiveMode::NonRecursive)
+                .map_err(|e| Error::Watch { path: dir.clone(), problem: e.to_string() })?;
+        }
+        self.dirs = dirs;
+        self.targets = targets;
+        Ok(())
+    }
+
+    /// What the watched files hold now (events come for reads and for saves that change
+    /// nothing; only a change in what a file holds triggers a build).
+    fn fingerprint(&self) -> Vec<Option<Vec<u8>>> {
+        self.targets.iter().map(|(d, n)| std::fs::read(d.join(n)).ok()).collect()
+    }
+}
+
+pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result<(), Error> {
+    if input.is_dir() {
+        return Err(Error::NotAFile { path: input.to_path_buf(), wanted: "briefing" });
+    }
     if !input.is_file() {
-        return Err(Failure::Io(format!("cannot watch {}: no such file", input.display())));
+        return Err(Error::read(input, std::io::Error::from(std::io::ErrorKind::NotFound)));
     }
     let output = output.map_or_else(|| default_output(input), Path::to_path_buf);
-    let mut targets = vec![watch_target(input)?];
-    if let Some(t) = template_path(&render.template.template) {
-        targets.push(watch_target(&t)?);
-    }
+    // An output that is a file the build reads would be refused at every save: refuse it now.
+    let mut first = Template::resolve(&settings.template.name, settings.template.root.as_deref())
+        .map(|t| t.reads)
+        .unwrap_or_default();
+    first.add(input, "input");
+    first.check_output(&output)?;
 
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = stop.clone();
-        // Without a handler Ctrl-C would kill the process mid-write; with it, the loop ends
-        // between builds.
-        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
-    }
+    let stop = files::on_signal(files::OnSignal::Flag);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer =
-        new_debouncer(Duration::from_millis(150), tx).map_err(|e| Failure::Io(format!("cannot watch: {e}")))?;
-    let mut dirs: Vec<&PathBuf> = targets.iter().map(|(d, _)| d).collect();
-    dirs.dedup();
-    for dir in dirs {
-        debouncer.watcher().watch(dir, RecursiveMode::NonRecursive).map_err(|e| Failure::io("cannot watch", dir, e))?;
-    }
-
-    // Events also come for reads (our own included) and for saves that change nothing; only
-    // a change in what the files hold triggers a build.
-    let fingerprint =
-        || -> Vec<Option<Vec<u8>>> { targets.iter().map(|(d, n)| std::fs::read(d.join(n)).ok()).collect() };
-    let mut last = fingerprint();
-    rebuild(input, &output, render);
+    let debouncer = new_debouncer(Duration::from_millis(150), tx)
+        .map_err(|e| Error::Watch { path: input.to_path_buf(), problem: e.to_string() })?;
+    let mut watched = Watched { debouncer, dirs: Vec::new(), targets: Vec::new() };
+    let reads = rebuild(input, &output, settings);
+    watched.follow(&reads)?;
+    let mut last = watched.fingerprint();
     eprintln!(
         "watching {} (Ctrl-C to stop)",
-        targets.iter().map(|(d, n)| d.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
+        watched.targets.iter().map(|(d, n)| d.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
     );
     while !stop.load(Ordering::SeqCst) {
         let events = match rx.recv_timeout(Duration::from_millis(200)) {
@@ -90,17 +135,18 @@ pub fn watch(input: &Path, output: Option<&Path>, render: &RenderArgs) -> Result
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         let relevant = events.iter().any(|e| {
-            targets.iter().any(|(dir, name)| {
+            watched.targets.iter().any(|(dir, name)| {
                 e.path.file_name() == Some(name.as_os_str()) && e.path.parent().is_some_and(|p| p == dir)
             })
         });
         if !relevant {
             continue;
         }
-        let now = fingerprint();
+        let now = watched.fingerprint();
         if now != last && input.is_file() {
-            last = now;
-            rebuild(input, &output, render);
+            let reads = rebuild(input, &output, settings);
+            watched.follow(&reads)?;
+            last = watched.fingerprint();
         }
     }
     eprintln!("stopped watching");

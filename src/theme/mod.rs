@@ -15,7 +15,9 @@ use crate::load::{self, Limits, Spanned};
 
 mod values;
 
-pub use values::{Align, ContactStyle, DatePlacement, Factor, FontSize, Mm, Months, Numbering, PageSize, Pt, Rgb};
+pub use values::{
+    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, Mm, Months, Numbering, PageSize, Pt, Rgb,
+};
 
 /// A template file compiled into the binary.
 pub struct BuiltinTemplate {
@@ -166,7 +168,7 @@ section! {
         rule_below: bool,
         space_after: Pt,
         /// A PNG or JPEG file above the title, relative to the template file ("" for none).
-        logo: String,
+        logo: FilePath,
         /// The logo's width in mm (its height follows).
         logo_width: Mm,
         logo_align: Align,
@@ -227,10 +229,10 @@ section! {
     /// file; empty for the built-in Noto Sans. A style left empty uses the regular file.
     /// Characters the family lacks still come from the built-in faces.
     FontFiles / RawFontFiles {
-        regular: String,
-        bold: String,
-        italic: String,
-        bold_italic: String,
+        regular: FilePath,
+        bold: FilePath,
+        italic: FilePath,
+        bold_italic: FilePath,
     }
 }
 

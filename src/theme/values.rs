@@ -13,6 +13,29 @@ impl Leaf for String {
     }
 }
 
+/// A file a template names (its logo, its fonts), relative to the template file, with where it
+/// was written, so that a problem with the file points at the template's line. Only user
+/// templates name files, so the place is always in the user's template.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FilePath {
+    pub path: String,
+    pub span: Option<crate::diag::Span>,
+}
+
+impl FilePath {
+    /// The path, trimmed; empty when none is named.
+    pub fn as_str(&self) -> &str {
+        self.path.trim()
+    }
+}
+
+impl super::Apply for FilePath {
+    type Raw = crate::load::Spanned<String>;
+    fn apply(&mut self, raw: Self::Raw, _path: &str, _diags: &mut Vec<crate::diag::Diagnostic>) {
+        *self = FilePath { path: raw.value, span: Some(raw.span) };
+    }
+}
+
 impl Leaf for bool {
     type Raw = bool;
     fn parse(raw: bool) -> Result<bool, String> {

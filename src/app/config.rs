@@ -1,0 +1,69 @@
+//! The command line and the environment, resolved once into what the commands use: nothing
+//! below this reads clap's types or the environment.
+
+use std::path::PathBuf;
+
+use super::error::Error;
+use super::files::Existing;
+use crate::cli::{RenderArgs, TemplateArg};
+
+/// What the environment says, read once at start.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    /// `SOURCE_DATE_EPOCH`, as set (checked when a command needs it).
+    source_date_epoch: Option<String>,
+}
+
+impl Env {
+    pub fn read() -> Env {
+        Env { source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok() }
+    }
+
+    /// `SOURCE_DATE_EPOCH` (reproducible-builds.org): seconds since 1970 to use as the PDF's
+    /// dates. Set but not a number is an error, as the specification asks.
+    pub fn epoch(&self) -> Result<Option<i64>, Error> {
+        match &self.source_date_epoch {
+            Some(s) => s.trim().parse().map(Some).map_err(|_| Error::Epoch { value: s.clone() }),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Which template, and the folder it may read from.
+#[derive(Debug, Clone)]
+pub struct TemplateChoice {
+    pub name: String,
+    pub root: Option<PathBuf>,
+}
+
+impl From<&TemplateArg> for TemplateChoice {
+    fn from(a: &TemplateArg) -> TemplateChoice {
+        TemplateChoice { name: a.template.clone(), root: a.root.clone() }
+    }
+}
+
+/// How a PDF is made and written, for `build`, `watch` and `bundle`.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub template: TemplateChoice,
+    /// A table of contents whatever the template says.
+    pub toc: bool,
+    /// Attach the source YAML.
+    pub embed_source: bool,
+    /// How an existing output is treated (`--force`).
+    pub existing: Existing,
+    /// The PDF's dates, when `SOURCE_DATE_EPOCH` sets them.
+    pub epoch: Option<i64>,
+}
+
+impl Settings {
+    pub fn new(args: &RenderArgs, env: &Env) -> Result<Settings, Error> {
+        Ok(Settings {
+            template: (&args.template).into(),
+            toc: args.toc,
+            embed_source: !args.no_embed_source,
+            existing: if args.force { Existing::Force } else { Existing::Replace },
+            epoch: env.epoch()?,
+        })
+    }
+}

@@ -1,0 +1,237 @@
+//! Why a command failed: one error type for the edges, each variant carrying what it is about
+//! (the path, the limit, the source error), its wording in one `Display`, and the exit code
+//! derived from the variant: 1 when the input (a briefing, a template, a PDF to extract from)
+//! is at fault, 2 for the command line and the system (files that cannot be read or written).
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::diag::{render_all, Diagnostic, SourceFile};
+use crate::pdf::PdfError;
+
+/// A file the tool reads, and how large it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Briefing,
+    Template,
+    Logo,
+    Font,
+    /// A PDF given to `extract`.
+    Pdf,
+}
+
+impl FileKind {
+    /// The most bytes a file of this kind may have.
+    pub const fn limit(self) -> u64 {
+        match self {
+            FileKind::Briefing | FileKind::Template => 4 << 20,
+            FileKind::Logo => 8 << 20,
+            FileKind::Font => 64 << 20,
+            FileKind::Pdf => 512 << 20,
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            FileKind::Briefing => "briefing",
+            FileKind::Template => "template",
+            FileKind::Logo => "logo",
+            FileKind::Font => "font",
+            FileKind::Pdf => "PDF",
+        }
+    }
+}
+
+/// "4 MiB", "512 KiB", "300 bytes".
+pub fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / f64::from(1 << 20)),
+        b if b >= 1 << 10 => format!("{} KiB", b.div_ceil(1 << 10)),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Everything that can end a command early.
+#[derive(Debug)]
+pub enum Error {
+    /// The input has mistakes: each file with its diagnostics (exit 1).
+    Invalid(Vec<(SourceFile, Vec<Diagnostic>)>),
+    /// A file could not be read (exit 2).
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file could not be written (exit 2).
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A path names a folder where a file belongs, or a file where a folder does.
+    NotAFile {
+        path: PathBuf,
+        wanted: &'static str,
+    },
+    NotAFolder {
+        path: PathBuf,
+    },
+    /// The folder a file would be written in does not exist.
+    NoFolder {
+        path: PathBuf,
+        folder: PathBuf,
+    },
+    /// The output is a file this run reads (by identity, links followed).
+    WouldOverwrite {
+        output: PathBuf,
+        input: PathBuf,
+        role: &'static str,
+    },
+    /// The output exists and is read-only.
+    ReadOnly {
+        path: PathBuf,
+    },
+    /// A file is larger than its kind may be (`size` unknown for an endless file).
+    TooLarge {
+        path: PathBuf,
+        kind: FileKind,
+        size: Option<u64>,
+    },
+    /// `extract` found no usable attachment, or a damaged one (exit 1).
+    Extract {
+        pdf: PathBuf,
+        problem: String,
+    },
+    /// Rendering failed (a bug with built-in fonts).
+    Render {
+        what: String,
+        source: PdfError,
+    },
+    /// `SOURCE_DATE_EPOCH` is set but not a number.
+    Epoch {
+        value: String,
+    },
+    /// Watching a folder failed.
+    Watch {
+        path: PathBuf,
+        problem: String,
+    },
+    /// Some briefings of a batch failed (their errors were printed as they came).
+    Batch {
+        failed: usize,
+        total: usize,
+        code: u8,
+    },
+    /// Any other mistake on the command line (exit 2).
+    Usage(String),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid(_) | Error::Extract { .. } => 1,
+            Error::Batch { code, .. } => *code,
+            _ => 2,
+        }
+    }
+
+    pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Read { path: path.into(), source }
+    }
+
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Write { path: path.into(), source }
+    }
+
+    /// One problem in `file` (a diagnostic without a place: the whole file).
+    pub fn invalid(file: SourceFile, diagnostic: Diagnostic) -> Error {
+        Error::Invalid(vec![(file, vec![diagnostic])])
+    }
+}
+
+/// An OS error as people say it: "No such file or directory", without "(os error 2)".
+fn os(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+impl Error {
+    /// What went wrong, in one line, without the `error: ` in front (for diagnostics that
+    /// carry it to a template's line).
+    pub fn message(&self) -> String {
+        match self {
+            Error::Invalid(files) => files.iter().map(|(file, diags)| render_all(file, diags)).collect(),
+            Error::Read { path, source } => format!("cannot read {}: {}", path.display(), os(source)),
+            Error::Write { path, source } => format!("cannot write {}: {}", path.display(), os(source)),
+            Error::NotAFile { path, wanted } => format!("{} is a folder; give a {wanted} file", path.display()),
+            Error::NotAFolder { path } => format!("{} is not a folder", path.display()),
+            Error::NoFolder { path, folder } => {
+                format!("cannot write {}: folder {} does not exist", path.display(), folder.display())
+            }
+            Error::WouldOverwrite { output, input, role } => format!(
+                "{} is the {role} this run reads ({}); write the PDF somewhere else",
+                output.display(),
+                input.display()
+            ),
+            Error::ReadOnly { path } => {
+                format!("{} is read-only; it was left as it is (--force replaces it)", path.display())
+            }
+            Error::TooLarge { path, kind, size: Some(bytes) } => format!(
+                "{} is {}; a {} may be at most {}",
+                path.display(),
+                size(*bytes),
+                kind.name(),
+                size(kind.limit())
+            ),
+            Error::TooLarge { path, kind, size: None } => {
+                format!("{} is more than {}, all a {} may be", path.display(), size(kind.limit()), kind.name())
+            }
+            Error::Extract { pdf, problem } => format!("cannot extract from {}: {problem}", pdf.display()),
+            Error::Render { what, source } => format!("cannot render {what}: {source}"),
+            Error::Epoch { value } => {
+                format!("SOURCE_DATE_EPOCH is {value:?}; it must be a whole number of seconds since 1970")
+            }
+            Error::Watch { path, problem } => format!("cannot watch {}: {problem}", path.display()),
+            Error::Batch { failed, total, .. } => format!("{failed} of {total} briefings failed"),
+            Error::Usage(message) => message.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Invalid(_) => f.write_str(&self.message()),
+            // Each failure was shown as it came, and the run's summary closes it.
+            Error::Batch { .. } => Ok(()),
+            _ => writeln!(f, "error: {}", self.message()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_whose_fault_it_is() {
+        let file = SourceFile::new("x.yaml", "a: 1\n");
+        assert_eq!(Error::invalid(file, Diagnostic::new(None, "", "bad")).exit_code(), 1);
+        assert_eq!(Error::Extract { pdf: "a.pdf".into(), problem: "damaged".into() }.exit_code(), 1);
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(Error::read("x.yaml", io).exit_code(), 2);
+        assert_eq!(Error::ReadOnly { path: "x.pdf".into() }.exit_code(), 2);
+    }
+
+    #[test]
+    fn messages_name_the_file_and_the_limit() {
+        let e = Error::TooLarge { path: "logo.png".into(), kind: FileKind::Logo, size: Some(9 << 20) };
+        assert_eq!(e.to_string(), "error: logo.png is 9 MiB; a logo may be at most 8 MiB\n");
+        let io = std::io::Error::from_raw_os_error(2);
+        assert_eq!(Error::read("x.yaml", io).to_string(), "error: cannot read x.yaml: No such file or directory\n");
+    }
+}

@@ -1,0 +1,229 @@
+//! Templates from the command line: a built-in name or a file, with the files a template file
+//! names (its logo, its fonts). As with Typst's `--root`, a template may only read files inside
+//! its own folder, links followed, unless the user widens that folder with `--root DIR`: a
+//! template received by e-mail cannot put any other file of the machine into a PDF that is sent
+//! out. A problem with a named file is reported at the template's line for it.
+
+use std::path::{Path, PathBuf};
+
+use super::error::{Error, FileKind};
+use super::files::{self, Reads};
+use crate::diag::{Diagnostic, SourceFile};
+use crate::fonts::FontBook;
+use crate::load::{self, Limits, LoadError};
+use crate::theme::{self, FilePath, TemplateRef, Theme};
+
+/// A resolved template: the theme, its logo and font family read from disk, and every file it
+/// read.
+pub struct Template {
+    /// The theme for English briefings.
+    pub theme: Theme,
+    pub logo: Option<crate::pdf::Image>,
+    /// The template's own font family: (PostScript name, bytes) for regular, bold, italic and
+    /// bold italic.
+    family: Option<[(String, Vec<u8>); 4]>,
+    /// The user's template file, kept to resolve the theme for other languages.
+    file: Option<SourceFile>,
+    name: String,
+    /// The files read: the template file, its logo and fonts.
+    pub reads: Reads,
+}
+
+/// Turns a loader error into ours: unreadable is a system problem, unusable an input one.
+pub fn load_error(e: LoadError) -> Error {
+    match e {
+        LoadError::Io { path, source } if source.kind() == std::io::ErrorKind::IsADirectory => {
+            Error::NotAFile { path, wanted: "YAML" }
+        }
+        LoadError::Io { path, source } => Error::Read { path, source },
+        LoadError::Invalid { file, diagnostics } => Error::Invalid(vec![(file, diagnostics)]),
+    }
+}
+
+impl Template {
+    /// `--template NAME|PATH`: a built-in name, else a file; `root` widens the folder a
+    /// template file may read from.
+    pub fn resolve(arg: &str, root: Option<&Path>) -> Result<Template, Error> {
+        if theme::BUILTIN.iter().any(|b| b.name == arg) {
+            let theme =
+                Theme::resolve(TemplateRef::Builtin(arg)).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
+            return Ok(Template {
+                theme,
+                logo: None,
+                family: None,
+                file: None,
+                name: arg.to_string(),
+                reads: Reads::default(),
+            });
+        }
+        let path = Path::new(arg);
+        if !path.exists() {
+            return Err(Error::Usage(format!(
+                "no built-in template '{arg}' and no file {arg}; the built-in ones are {}",
+                theme::builtin_names()
+            )));
+        }
+        let bytes = files::read(path, FileKind::Template)?;
+        let file =
+            load::source_from_bytes(path.display().to_string(), bytes, &Limits::default()).map_err(load_error)?;
+        let theme =
+            Theme::resolve(TemplateRef::File(&file)).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
+        let mut reads = Reads::default();
+        reads.add(path, "template");
+        let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let folder = Folder::new(base, root)?;
+        let mut problems = Vec::new();
+        let logo = match folder.open(&theme.title_block.logo, "title_block.logo", FileKind::Logo, &mut problems) {
+            Some((path, bytes)) => match crate::pdf::decode_image(&bytes) {
+                Ok(image) => {
+                    reads.add(&path, "logo");
+                    Some(image)
+                }
+                Err(why) => {
+                    problems.push(at(
+                        &theme.title_block.logo,
+                        "title_block.logo",
+                        format!("cannot use {}: {why}", path.display()),
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
+        let family = read_family(&theme.fonts, &folder, &mut reads, &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::Invalid(vec![(file, problems)]));
+        }
+        Ok(Template { theme, logo, family, file: Some(file), name: arg.to_string(), reads })
+    }
+
+    /// The fonts briefings are set in: the built-in faces, behind the template's family if
+    /// it has one.
+    pub fn font_book(&self) -> FontBook {
+        match &self.family {
+            None => FontBook::builtin(),
+            Some(family) => {
+                let styles = [(false, false), (true, false), (false, true), (true, true)];
+                let faces = std::array::from_fn(|i| crate::fonts::FaceSource {
+                    name: family[i].0.clone(),
+                    data: std::borrow::Cow::Owned(family[i].1.clone()),
+                    style: crate::fonts::FontStyle { bold: styles[i].0, italic: styles[i].1 },
+                });
+                FontBook::with_family(faces)
+            }
+        }
+    }
+
+    /// The theme for a briefing in `lang` (Japanese labels and dates for `ja`, …).
+    pub fn theme_for(&self, lang: &str) -> Result<std::borrow::Cow<'_, Theme>, Error> {
+        let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+        if !theme::LANGUAGES.iter().any(|l| l.name == primary) {
+            return Ok(std::borrow::Cow::Borrowed(&self.theme));
+        }
+        let template = match &self.file {
+            Some(file) => TemplateRef::File(file),
+            None => TemplateRef::Builtin(&self.name),
+        };
+        Theme::resolve_for(template, lang)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))
+    }
+}
+
+/// A diagnostic at the template's line for `key`.
+fn at(value: &FilePath, key: &str, message: String) -> Diagnostic {
+    Diagnostic::new(value.span, key, message)
+}
+
+/// The folder a template may read from.
+struct Folder {
+    /// Where relative paths start: the template's folder.
+    base: PathBuf,
+    /// What they must stay inside, links resolved.
+    root: PathBuf,
+}
+
+impl Folder {
+    fn new(base: &Path, root: Option<&Path>) -> Result<Folder, Error> {
+        let root = root.unwrap_or(base);
+        let canonical = root.canonicalize().map_err(|e| Error::read(root, e))?;
+        if !canonical.is_dir() {
+            return Err(Error::NotAFolder { path: root.to_path_buf() });
+        }
+        Ok(Folder { base: base.to_path_buf(), root: canonical })
+    }
+
+    /// Reads the file `value` names (nothing when it names none), if it lies inside the folder
+    /// and is no larger than `kind` allows; otherwise notes the problem at its line.
+    fn open(
+        &self,
+        value: &FilePath,
+        key: &str,
+        kind: FileKind,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<(PathBuf, Vec<u8>)> {
+        let named = value.as_str();
+        if named.is_empty() {
+            return None;
+        }
+        let path = self.base.join(named);
+        let real = match path.canonicalize() {
+            Ok(real) => real,
+            Err(e) => {
+                problems.push(at(value, key, Error::read(&path, e).message()));
+                return None;
+            }
+        };
+        if !real.starts_with(&self.root) {
+            let message = format!(
+                "{} is outside the template's folder {}: a template may only read files inside its own folder",
+                path.display(),
+                self.root.display()
+            );
+            problems.push(at(value, key, message).with_help("to allow it, widen the folder with --root DIR"));
+            return None;
+        }
+        match files::read(&real, kind) {
+            Ok(bytes) => Some((path, bytes)),
+            Err(e) => {
+                problems.push(at(value, key, e.message()));
+                None
+            }
+        }
+    }
+}
+
+/// Reads a template's font files: each style falls back to `regular`. Each must be a TrueType
+/// font this book can use; a problem names the file, at its line.
+fn read_family(
+    files: &theme::FontFiles,
+    folder: &Folder,
+    reads: &mut Reads,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<[(String, Vec<u8>); 4]> {
+    if files.regular.as_str().is_empty() {
+        return None;
+    }
+    let styles = [
+        (&files.regular, "fonts.regular"),
+        (&files.bold, "fonts.bold"),
+        (&files.italic, "fonts.italic"),
+        (&files.bold_italic, "fonts.bold_italic"),
+    ];
+    let mut out = Vec::new();
+    for (value, key) in styles {
+        let (value, key) = if value.as_str().is_empty() { (&files.regular, "fonts.regular") } else { (value, key) };
+        let (path, data) = folder.open(value, key, FileKind::Font, problems)?;
+        match FontBook::check_face(&data) {
+            Ok(name) => {
+                reads.add(&path, "font");
+                out.push((name, data));
+            }
+            Err(why) => {
+                problems.push(at(value, key, format!("cannot use the font {}: {why}", path.display())));
+                return None;
+            }
+        }
+    }
+    out.try_into().ok()
+}
