@@ -149,10 +149,27 @@ impl FontBook {
     }
 
     /// Checks that `data` is a font this book can use, and reads its PostScript name.
+    /// Every glyph's outline is read once here, so that a truncated or damaged file is named
+    /// now, not when a briefing happens to use a broken glyph.
     pub fn check_face(data: &[u8]) -> Result<String, String> {
         read_metrics(data)?;
         let font = ReadScope::new(data).read::<OpenTypeFont<'_>>().map_err(|e| e.to_string())?;
         let p = font.table_provider(0).map_err(|e| e.to_string())?;
+        let damaged = |e: allsorts::error::ParseError| format!("its glyph outlines are damaged or cut short ({e})");
+        let head =
+            ReadScope::new(&p.read_table_data(tag::HEAD).map_err(damaged)?).read::<HeadTable>().map_err(damaged)?;
+        let maxp =
+            ReadScope::new(&p.read_table_data(tag::MAXP).map_err(damaged)?).read::<MaxpTable>().map_err(damaged)?;
+        let loca_data = p.read_table_data(tag::LOCA).map_err(damaged)?;
+        let loca = ReadScope::new(&loca_data)
+            .read_dep::<allsorts::tables::loca::LocaTable<'_>>((usize::from(maxp.num_glyphs), head.index_to_loc_format))
+            .map_err(damaged)?;
+        let glyf_data = p.read_table_data(tag::GLYF).map_err(damaged)?;
+        let mut glyf =
+            ReadScope::new(&glyf_data).read_dep::<allsorts::tables::glyf::GlyfTable<'_>>(&loca).map_err(damaged)?;
+        for record in glyf.records_mut() {
+            record.parse().map_err(damaged)?;
+        }
         let name = p
             .table_data(tag::NAME)
             .ok()

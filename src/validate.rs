@@ -24,6 +24,31 @@ const WAYS_TO_CONTACT: [&str; 8] = ["tel", "fax", "email", "url", "division", "b
 /// dropped) recursively, so a body of 100 000 `>` must not reach the layout.
 const MAX_MARKDOWN_DEPTH: usize = 32;
 
+/// The most columns a table may have: more cannot each get a legible width on a page (on A4
+/// in the default template, 20 columns are about 23 pt each, three or four characters).
+const MAX_TABLE_COLUMNS: usize = 20;
+
+/// The most columns of any table in `blocks`.
+fn widest_table(blocks: &[Block]) -> Option<usize> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { header, rows, .. } => {
+                Some(rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0))
+            }
+            Block::List { items, .. } => items.iter().filter_map(|i| widest_table(i)).max(),
+            Block::Quote(inner) => widest_table(inner),
+            _ => None,
+        })
+        .max()
+}
+
+/// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+fn right_to_left(c: char) -> bool {
+    use unicode_bidi::BidiClass;
+    matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
 /// Checks a raw briefing read from `file`. `covers(c)` tells whether some font can print `c`.
 /// Returns every problem found, each pointing into `file`.
 pub fn validate(
@@ -168,6 +193,25 @@ impl<'a> Checker<'a> {
             dismantle(blocks);
             return Vec::new();
         }
+        if let Some(columns) = widest_table(&blocks).filter(|&c| c > MAX_TABLE_COLUMNS) {
+            let message = format!(
+                "a table of {columns} columns cannot be printed legibly: a page has room for {MAX_TABLE_COLUMNS} at most"
+            );
+            self.diagnostics.push(
+                Diagnostic::new(Some(field.span), path, message)
+                    .with_help("split the table, or turn its rows into columns"),
+            );
+        }
+        let mut visible = false;
+        markdown::visit_text(&blocks, &mut |t| {
+            visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
+        });
+        if !visible && !field.value.trim().is_empty() {
+            self.diagnostics.push(
+                Diagnostic::new(Some(field.span), path, "this prints no text: it is all Markdown markup")
+                    .with_help("write the text itself (a lone `*`, `-` or `#` starts a list or a heading)"),
+            );
+        }
         untab(&mut blocks);
         blocks
     }
@@ -177,6 +221,7 @@ impl<'a> Checker<'a> {
     /// an escape sequence and so is not in the source as such).
     fn characters(&mut self, field: &Spanned<String>, path: &str) {
         let mut reported = HashSet::new();
+        let mut right_to_left_reported = false;
         // Where each character first occurs in the source; read once, on the first problem.
         let mut places: Option<HashMap<char, usize>> = None;
         for c in field.value.chars() {
@@ -185,6 +230,16 @@ impl<'a> Checker<'a> {
             }
             let message = if c.is_control() {
                 format!("control character U+{:04X}", c as u32)
+            } else if right_to_left(c) {
+                // One report a field: a word of Hebrew is not four problems.
+                if std::mem::replace(&mut right_to_left_reported, true) {
+                    continue;
+                }
+                format!(
+                    "right-to-left text (U+{:04X} '{c}') cannot be set yet: briefing sets lines left to right, \
+                     so it would read backwards",
+                    c as u32
+                )
             } else if !(self.covers)(c) {
                 format!("no font has U+{:04X} '{c}'", c as u32)
             } else {

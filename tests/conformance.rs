@@ -68,48 +68,10 @@ fn a_dossier_conforms() {
     assert_conforms("dossier", &std::fs::read(out).unwrap());
 }
 
-/// A small PNG with transparency (RGBA), written by hand.
-pub fn rgba_png(width: u32, height: u32) -> Vec<u8> {
-    use std::io::Write as _;
-    let mut raw = Vec::new();
-    for y in 0..height {
-        raw.push(0);
-        for x in 0..width {
-            raw.extend_from_slice(&[
-                (x * 7 % 256) as u8,
-                (y * 9 % 256) as u8,
-                120,
-                if (x + y) % 5 == 0 { 0 } else { 220 },
-            ]);
-        }
-    }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(&raw).unwrap();
-    let idat = z.finish().unwrap();
-    let chunk = |out: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut crc = flate2::Crc::new();
-        crc.update(kind);
-        crc.update(data);
-        out.extend_from_slice(kind);
-        out.extend_from_slice(data);
-        out.extend_from_slice(&crc.sum().to_be_bytes());
-    };
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&width.to_be_bytes());
-    ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &ihdr);
-    chunk(&mut png, b"IDAT", &idat);
-    chunk(&mut png, b"IEND", &[]);
-    png
-}
-
 #[test]
 fn a_briefing_with_a_logo_conforms_and_the_logo_is_a_figure_with_its_text() {
     let dir = tempdir();
-    std::fs::write(dir.path().join("logo.png"), rgba_png(40, 20)).unwrap();
+    std::fs::write(dir.path().join("logo.png"), common::rgba_png(40, 20)).unwrap();
     let template = "title_block: { logo: logo.png, logo_alt: \"Ministry of Internal Affairs and Communications\" }\n";
     write(dir.path(), "mine.yaml", template);
     let pdf = build_in(dir.path(), &seed(), &["--template", "mine.yaml"]);

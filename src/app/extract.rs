@@ -77,11 +77,19 @@ fn nesting(pdf: &[u8]) -> usize {
             b's' if pdf[i..].starts_with(b"stream")
                 && (i == 0 || pdf[i - 1].is_ascii_whitespace() || pdf[i - 1] == b'>') =>
             {
-                // Stream data is binary: skip to its end.
-                match pdf[i..].windows(9).position(|w| w == b"endstream") {
-                    Some(end) => i += end + 8,
-                    None => return deepest,
+                // Stream data is binary: skip to its end. An object stream holds objects
+                // too, compressed: those are measured as well.
+                let Some(end) = pdf[i..].windows(9).position(|w| w == b"endstream") else { return deepest };
+                let head = &pdf[i.saturating_sub(1024)..i];
+                let dict = head.windows(3).rposition(|w| w == b"obj").map_or(head, |at| &head[at..]);
+                let has = |what: &[u8]| dict.windows(what.len()).any(|w| w == what);
+                if has(b"/ObjStm") && has(b"/FlateDecode") {
+                    let data = pdf[i + 6..i + end].trim_ascii_start();
+                    let mut objects = Vec::new();
+                    let _ = flate2::read::ZlibDecoder::new(data).take(64 << 20).read_to_end(&mut objects);
+                    deepest = deepest.max(depth + nesting(&objects));
                 }
+                i += end + 8;
             }
             _ => {}
         }
@@ -316,7 +324,14 @@ mod tests {
         let deep = format!("%PDF-1.7\n1 0 obj {} endobj", "[".repeat(100_000));
         assert_eq!(nesting(deep.as_bytes()), 100_000);
         assert!(embedded_files(deep.as_bytes()).unwrap_err().contains("nest"));
-        // Stream data is not read as syntax.
+        // Stream data is not read as syntax, unless it is an object stream's.
         assert_eq!(nesting(b"stream\n[[[[[[\nendstream [ ]"), 1);
+        use std::io::Write as _;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all("[".repeat(5000).as_bytes()).unwrap();
+        let mut pdf = b"1 0 obj <</Type/ObjStm/N 1/First 4/Filter/FlateDecode>> stream\n".to_vec();
+        pdf.extend(z.finish().unwrap());
+        pdf.extend(b"\nendstream endobj");
+        assert_eq!(nesting(&pdf), 5000);
     }
 }

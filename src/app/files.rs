@@ -112,7 +112,9 @@ pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
             flag.store(true, Ordering::SeqCst);
             return;
         }
-        if let Ok(files) = IN_FLIGHT.lock() {
+        // Holding the lock until the process ends: no temporary file is made after this.
+        let files = IN_FLIGHT.lock();
+        if let Ok(files) = &files {
             for f in files.iter() {
                 let _ = std::fs::remove_file(f);
             }
@@ -211,40 +213,72 @@ pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> Result<(),
         }
     }
     remove_debris(dir);
-    let prefix = temp_prefix();
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
-    {
+    let mode = {
         use std::os::unix::fs::PermissionsExt as _;
-        // Created with this mode, the kernel takes the umask off a new file's.
-        let mode = old.as_ref().map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::write(path, e))?;
-    let tmp_path = tmp.path().to_path_buf();
-    if let Ok(mut files) = IN_FLIGHT.lock() {
-        files.push(tmp_path.clone());
-    }
-    let result = (|| {
-        tmp.write_all(bytes).map_err(|e| Error::write(path, e))?;
+        // Created with this mode, the kernel takes the umask off a new file's; a replaced
+        // file keeps its own (set again below, as the umask applies at creation).
+        old.as_ref().map_or(0o666, |m| m.permissions().mode() & 0o7777)
+    };
+    let (mut file, tmp) = create_temporary(
+        dir,
+        &temp_prefix(),
         #[cfg(unix)]
-        if let Some(meta) = &old {
-            // A replaced file keeps its mode exactly (the umask applied at creation).
+        mode,
+    )
+    .map_err(|e| Error::write(path, e))?;
+    let result = (|| -> std::io::Result<()> {
+        file.write_all(bytes)?;
+        #[cfg(unix)]
+        if old.is_some() {
             use std::os::unix::fs::PermissionsExt as _;
-            let mode = meta.permissions().mode() & 0o7777;
-            tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(|e| Error::write(path, e))?;
+            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
         }
-        tmp.as_file().sync_all().map_err(|e| Error::write(path, e))?;
+        file.sync_all()?;
+        drop(file);
         match existing {
-            Existing::Keep => tmp.persist_noclobber(path).map(drop).map_err(|e| Error::write(path, e.error)),
-            _ => tmp.persist(path).map(drop).map_err(|e| Error::write(path, e.error)),
+            // A link fails if the target exists: never over a file, even one made meanwhile.
+            Existing::Keep => std::fs::hard_link(&tmp, path).and_then(|()| std::fs::remove_file(&tmp)),
+            _ => std::fs::rename(&tmp, path),
         }
     })();
-    if let Ok(mut files) = IN_FLIGHT.lock() {
-        files.retain(|f| *f != tmp_path);
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
-    result
+    if let Ok(mut files) = IN_FLIGHT.lock() {
+        files.retain(|f| *f != tmp);
+    }
+    result.map_err(|e| Error::write(path, e))
+}
+
+/// Creates a new temporary file in `dir` named `PREFIX` + random letters + `.tmp`, noted in
+/// [`IN_FLIGHT`] under its lock: a signal handler that holds the lock either runs before the
+/// file exists (and the process ends before it is made) or after it is noted (and removes it).
+fn create_temporary(dir: &Path, prefix: &str, #[cfg(unix)] mode: u32) -> std::io::Result<(std::fs::File, PathBuf)> {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let mut files = IN_FLIGHT.lock().map_err(|_| std::io::Error::other("a writer panicked"))?;
+    for attempt in 0u32..100 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u32(attempt);
+        let letters: String = h.finish().to_le_bytes().iter().map(|b| char::from(b'a' + b % 26)).take(6).collect();
+        let path = dir.join(format!("{prefix}{letters}.tmp"));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(mode);
+        }
+        match options.open(&path) {
+            Ok(file) => {
+                files.push(path.clone());
+                return Ok((file, path));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free temporary file name"))
 }
 
 #[cfg(test)]

@@ -70,8 +70,7 @@ impl Template {
             Theme::resolve(TemplateRef::File(&file)).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
         let mut reads = Reads::default();
         reads.add(path, "template");
-        let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let folder = Folder::new(base, root)?;
+        let folder = Folder::new(path.parent().unwrap_or(Path::new("")), root)?;
         let mut problems = Vec::new();
         let logo = match folder.open(&theme.title_block.logo, "title_block.logo", FileKind::Logo, &mut problems) {
             Some((path, bytes)) => match crate::pdf::decode_image(&bytes) {
@@ -145,7 +144,11 @@ struct Folder {
 
 impl Folder {
     fn new(base: &Path, root: Option<&Path>) -> Result<Folder, Error> {
-        let root = root.unwrap_or(base);
+        let root = match root {
+            Some(root) => root,
+            None if base.as_os_str().is_empty() => Path::new("."),
+            None => base,
+        };
         let canonical = root.canonicalize().map_err(|e| Error::read(root, e))?;
         if !canonical.is_dir() {
             return Err(Error::NotAFolder { path: root.to_path_buf() });

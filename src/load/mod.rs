@@ -100,7 +100,7 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
     if bytes.len() > limits.max_bytes {
         return Err(too_large(name, Some(bytes.len() as u64), limits));
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || utf16_without_bom(&bytes) {
         let d = Diagnostic::new(None, "", "the file is UTF-16; save it as UTF-8");
         return Err(LoadError::Invalid { file: SourceFile::new(name, ""), diagnostics: vec![d] });
     }
@@ -119,7 +119,13 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
         Some(rest) => (rest.to_string(), true),
         None => (text, false),
     };
+    let nul = text.find('\0');
     let file = SourceFile { bom, ..SourceFile::new(name, text) };
+    if let Some(at) = nul {
+        let d = Diagnostic::new(Some(Span::new(at, at + 1)), "", "a NUL byte (U+0000): YAML text cannot hold one")
+            .with_help("the file may be damaged, or not a text file; remove the character");
+        return Err(LoadError::Invalid { file, diagnostics: vec![d] });
+    }
     let blank = file.text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')
@@ -130,6 +136,19 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
         return Err(LoadError::Invalid { file, diagnostics: vec![d] });
     }
     Ok(file)
+}
+
+/// Whether `bytes` look like UTF-16 text without a byte order mark: ASCII text in UTF-16 has
+/// a NUL in every other byte.
+fn utf16_without_bom(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return false;
+    }
+    let half = head.len() / 2;
+    let (even, odd) =
+        head.chunks_exact(2).fold((0, 0), |(e, o), p| (e + usize::from(p[0] == 0), o + usize::from(p[1] == 0)));
+    even * 2 > half || odd * 2 > half
 }
 
 fn too_large(name: String, size: Option<u64>, limits: &Limits) -> LoadError {

@@ -43,6 +43,14 @@ pub(super) fn explain(text: &str, span: Span, info: &str) -> Diagnostic {
         i if i.contains("found a tab") || i.starts_with("tabs disallowed") => {
             ("a tab where YAML allows only spaces", Some("indent with spaces, not tabs"))
         }
+        i if i.contains("invalid Unicode character escape") => (
+            "an escape in this quoted text is not a character (`\\ud800` to `\\udfff` are halves of a UTF-16 pair)",
+            Some("write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF"),
+        ),
+        i if i.contains("unknown escape") => (
+            "an unknown escape in double quotes (a backslash starts one)",
+            Some("write `\\\\` for a backslash, or put the text in single quotes"),
+        ),
         i if i.contains("quoted scalar") => (info, Some("check that this quoted text has its closing quote")),
         _ => (info, None),
     };

@@ -196,15 +196,17 @@ impl Builder<'_> {
                     return Ok(Flow::Stop);
                 }
             }
-            Event::Scalar(text, style, anchor, _tag) => {
+            Event::Scalar(text, style, anchor, tag) => {
                 let (span, style) = self.scalar_span(span, style);
+                self.tag(tag.as_deref(), span);
                 let text = nfc(text);
                 let size = Size { nodes: 1, text: text.len(), height: 0 };
                 self.charge(size, span)?;
                 let node = Node { span, kind: Rc::new(NodeKind::Scalar { text, style }), size };
                 self.finish(node, anchor);
             }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                self.tag(tag.as_deref(), span);
                 if self.stack.len() >= self.limits.max_depth {
                     return Err(self.too_deep(span));
                 }
@@ -249,6 +251,21 @@ impl Builder<'_> {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }
         Ok(Flow::Continue)
+    }
+
+    /// A tag other than the core schema's (`!!str`, `!!int`, …) means something to some other
+    /// program: taking the value without it would drop what the writer meant, silently.
+    fn tag(&mut self, tag: Option<&saphyr_parser::Tag>, span: Span) {
+        let Some(tag) = tag else { return };
+        let core = ["str", "int", "float", "bool", "null", "seq", "map"];
+        if tag.is_yaml_core_schema() && core.contains(&tag.suffix.as_str()) {
+            return;
+        }
+        let shown = if tag.is_yaml_core_schema() { format!("!!{}", tag.suffix) } else { tag.to_string() };
+        self.diagnostics.push(
+            Diagnostic::new(Some(span), "", format!("unknown YAML tag `{shown}`: briefing takes plain values"))
+                .with_help("remove the tag, or quote the value if it starts with `!`"),
+        );
     }
 
     /// A scalar's span and style. A block scalar's span starts at its `|` or `>`, which the

@@ -25,6 +25,25 @@ impl Image {
     }
 }
 
+/// The most pixels an image may have (a logo of 5000 × 5000 is far beyond what a page
+/// shows): its size is checked before anything is allocated for it, so a few bytes that claim
+/// a huge image cannot exhaust memory.
+pub const MAX_PIXELS: u64 = 25_000_000;
+
+fn check_size(width: u32, height: u32) -> Result<(), String> {
+    if width == 0 || height == 0 {
+        return Err("the image has no pixels".into());
+    }
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels > MAX_PIXELS {
+        return Err(format!(
+            "the image is {width} × {height} pixels; a logo may have at most {} million",
+            MAX_PIXELS / 1_000_000
+        ));
+    }
+    Ok(())
+}
+
 /// Reads a PNG or JPEG file's bytes.
 pub fn decode(bytes: &[u8]) -> Result<Image, String> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -40,6 +59,8 @@ fn decode_png(bytes: &[u8]) -> Result<Image, String> {
     let mut decoder = png::Decoder::new_with_limits(bytes, png::Limits { bytes: 64 * 1024 * 1024 });
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info().map_err(|e| format!("bad PNG: {e}"))?;
+    let (width, height) = (reader.info().width, reader.info().height);
+    check_size(width, height)?;
     let mut buf = vec![0; reader.output_buffer_size()];
     let info = reader.next_frame(&mut buf).map_err(|e| format!("bad PNG: {e}"))?;
     buf.truncate(info.buffer_size());
@@ -93,8 +114,15 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Image, String> {
             let height = u32::from(u16::from_be_bytes([seg[1], seg[2]]));
             let width = u32::from(u16::from_be_bytes([seg[3], seg[4]]));
             let components = seg[5];
-            if width == 0 || height == 0 || !matches!(components, 1 | 3 | 4) {
-                return Err("bad JPEG: unsupported size or colour components".into());
+            check_size(width, height)?;
+            if components == 4 {
+                // PDF/A allows CMYK only with a CMYK output intent; briefings use sRGB.
+                return Err(
+                    "it is a CMYK JPEG; a PDF/A with an sRGB output intent takes RGB or grey: save it as RGB".into()
+                );
+            }
+            if !matches!(components, 1 | 3) {
+                return Err("bad JPEG: unsupported colour components".into());
             }
             return Ok(Image { width, height, kind: ImageKind::Jpeg { data: bytes.to_vec(), components } });
         }
@@ -146,6 +174,32 @@ mod tests {
         let img = decode(&jpeg).unwrap();
         assert_eq!((img.width, img.height), (30, 20));
         assert!(matches!(img.kind, ImageKind::Jpeg { components: 3, .. }));
+    }
+
+    #[test]
+    fn a_huge_image_is_refused_before_anything_is_allocated() {
+        // A PNG header claiming 100000 × 100000 pixels, with no data to speak of.
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+        let chunk = |png: &mut Vec<u8>, body: &[u8]| {
+            png.extend_from_slice(&(body.len() as u32 - 4).to_be_bytes());
+            png.extend_from_slice(body);
+            let mut crc = flate2::Crc::new();
+            crc.update(body);
+            png.extend_from_slice(&crc.sum().to_be_bytes());
+        };
+        png.truncate(8);
+        chunk(&mut png, &ihdr);
+        chunk(&mut png, b"IDAT\x78\x9c\x03\x00\x00\x00\x00\x01");
+        chunk(&mut png, b"IEND");
+        assert!(png.len() < 80, "{} bytes", png.len());
+        let e = decode(&png).unwrap_err();
+        assert!(e.contains("100000 × 100000"), "{e}");
+        let jpeg = [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0xFF, 0xFF, 0xFF, 0xFF, 0x03, 1, 0x11, 0, 0xFF, 0xD9];
+        assert!(decode(&jpeg).unwrap_err().contains("65535 × 65535"));
     }
 
     #[test]

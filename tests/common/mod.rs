@@ -586,6 +586,44 @@ pub fn links(pdf: &[u8]) -> Vec<(usize, String)> {
     out
 }
 
+/// A small PNG with transparency (RGBA), written by hand.
+pub fn rgba_png(width: u32, height: u32) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut raw = Vec::new();
+    for y in 0..height {
+        raw.push(0);
+        for x in 0..width {
+            raw.extend_from_slice(&[
+                (x * 7 % 256) as u8,
+                (y * 9 % 256) as u8,
+                120,
+                if (x + y) % 5 == 0 { 0 } else { 220 },
+            ]);
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&raw).unwrap();
+    let idat = z.finish().unwrap();
+    let chunk = |out: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &idat);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
 // ---- structure ------------------------------------------------------------------------------
 
 /// A structure element as a reader gets it: its type, attributes, and what it holds in order.

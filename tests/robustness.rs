@@ -1,0 +1,504 @@
+//! Nothing overwritten, leaked, exhausted or left behind, whatever the input or the command
+//! line: one test per class of fault a careless command line, a hostile template or PDF, or a
+//! killed process used to cause.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::{assert_exit, listing, run, seed, stderr, tempdir, write};
+
+fn with_seed() -> tempfile::TempDir {
+    let dir = tempdir();
+    std::fs::copy(seed(), dir.path().join("seed.yaml")).unwrap();
+    dir
+}
+
+/// Files in `dir` that a run left behind: temporary files of ours.
+fn debris(dir: &Path) -> Vec<String> {
+    listing(dir).into_iter().map(|(n, _)| n).filter(|n| n.starts_with(".briefing-")).collect()
+}
+
+// ---- data loss ------------------------------------------------------------------------------
+
+#[test]
+fn no_output_replaces_a_file_the_run_reads() {
+    let dir = with_seed();
+    std::fs::write(dir.path().join("logo.png"), common::rgba_png(8, 4)).unwrap();
+    std::fs::copy(common::repo("fonts/DejaVuSans.ttf"), dir.path().join("Mine.ttf")).unwrap();
+    write(dir.path(), "mytpl.yaml", "title_block: { logo: logo.png }\nfonts: { regular: Mine.ttf }\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("mytpl.yaml", dir.path().join("link-to-template.pdf")).unwrap();
+    let before = listing(dir.path());
+    for (output, role) in
+        [("mytpl.yaml", "template"), ("logo.png", "logo"), ("Mine.ttf", "font"), ("./seed.yaml", "input")]
+            .into_iter()
+            .chain(cfg!(unix).then_some(("link-to-template.pdf", "template")))
+    {
+        let o = run(dir.path(), &["build", "seed.yaml", "-o", output, "--template", "mytpl.yaml"]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(&format!("the {role} this run reads")), "{output}: {}", stderr(&o));
+    }
+    // A dossier never replaces one of its briefings.
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    let before_b = listing(dir.path());
+    let o = run(dir.path(), &["bundle", "seed.yaml", "b.yaml", "-o", "b.yaml", "--title", "D", "--no-embed-source"]);
+    assert_exit(&o, 2);
+    assert_eq!(listing(dir.path()), before_b);
+    assert_eq!(before.len() + 1, before_b.len());
+}
+
+#[test]
+fn a_read_only_pdf_is_left_alone_unless_forced() {
+    let dir = with_seed();
+    assert_exit(&run(dir.path(), &["build", "seed.yaml"]), 0);
+    let pdf = dir.path().join("seed.pdf");
+    let sent = std::fs::read(&pdf).unwrap();
+    let mut perms = std::fs::metadata(&pdf).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&pdf, perms).unwrap();
+    std::fs::write(dir.path().join("seed.yaml"), common::seed_with("title: Results", "title: Changed results"))
+        .unwrap();
+    let o = run(dir.path(), &["build", "seed.yaml"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("seed.pdf is read-only"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&pdf).unwrap(), sent, "the version that went out was replaced");
+    let o = run(dir.path(), &["build", "seed.yaml", "--force"]);
+    assert_exit(&o, 0);
+    assert_ne!(std::fs::read(&pdf).unwrap(), sent);
+    assert!(std::fs::metadata(&pdf).unwrap().permissions().readonly(), "it stays read-only");
+    assert_eq!(debris(dir.path()), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_take_the_umask() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = with_seed();
+    let o = Command::new("sh")
+        .args(["-c", &format!("umask 077; exec {} build seed.yaml", env!("CARGO_BIN_EXE_briefing"))])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_exit(&o, 0);
+    let mode = std::fs::metadata(dir.path().join("seed.pdf")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let o = Command::new("sh")
+        .args(["-c", &format!("umask 022; exec {} new n.yaml", env!("CARGO_BIN_EXE_briefing"))])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_exit(&o, 0);
+    assert_eq!(std::fs::metadata(dir.path().join("n.yaml")).unwrap().permissions().mode() & 0o777, 0o644);
+}
+
+/// The seed's PDF with its attachment's bytes changed by `change` (recompressed), and the
+/// parameters the PDF records about it left as they were.
+fn tampered(change: impl Fn(&mut Vec<u8>)) -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let dir = tempdir();
+    let pdf = common::build_in(dir.path(), &seed(), &[]);
+    let mut doc = common::load(&pdf);
+    let id = doc
+        .objects
+        .iter()
+        .find(|(_, o)| o.as_stream().is_ok_and(|s| s.dict.has_type(b"EmbeddedFile")))
+        .map(|(id, _)| *id)
+        .unwrap();
+    let stream = doc.get_object_mut(id).unwrap().as_stream_mut().unwrap();
+    let mut data = Vec::new();
+    flate2::read::ZlibDecoder::new(&stream.content[..]).read_to_end(&mut data).unwrap();
+    change(&mut data);
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&data).unwrap();
+    stream.set_content(z.finish().unwrap());
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn extract_refuses_a_damaged_attachment_and_a_bomb() {
+    let dir = tempdir();
+    // One byte flipped: same size, wrong checksum.
+    std::fs::write(dir.path().join("flipped.pdf"), tampered(|d| d[100] ^= 0x20)).unwrap();
+    let o = run(dir.path(), &["extract", "flipped.pdf", "-o", "back.yaml"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("damaged"), "{}", stderr(&o));
+    assert!(!dir.path().join("back.yaml").exists());
+    // A few hundred kilobytes that decompress to a gigabyte: stopped at the input limit.
+    std::fs::write(dir.path().join("bomb.pdf"), tampered(|d| d.resize(1 << 30, b' '))).unwrap();
+    let o = run(dir.path(), &["extract", "bomb.pdf", "-o", "bomb.yaml"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("decompresses to more than 4 MiB"), "{}", stderr(&o));
+    assert!(!dir.path().join("bomb.yaml").exists());
+    assert_eq!(debris(dir.path()), Vec::<String>::new());
+}
+
+/// A briefing of `topics` topics (long enough to take a while to write).
+fn long_briefing(topics: usize) -> String {
+    let mut y = String::from("title: Long\ndate: 2020-10-06\ntopics:\n");
+    for i in 0..topics {
+        y.push_str(&format!(
+            "  - title: Topic {i}\n    body: |\n      Japan and the EU exchanged views on item {i}, and agreed to report at the next dialogue.\n"
+        ));
+    }
+    y.push_str("contact:\n  tel: \"1\"\n");
+    y
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_nothing_behind() {
+    use notify_debouncer_mini::notify::{self, Watcher as _};
+    let dir = tempdir();
+    write(dir.path(), "long.yaml", &long_briefing(1200));
+    // The signal comes the moment the temporary file appears, while the PDF is being written
+    // and flushed: the window in which an interrupted run used to leave it behind.
+    let (tx, created) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+        if let Ok(e) = e {
+            if e.kind.is_create() && e.paths.iter().any(|p| p.to_string_lossy().contains(".briefing-")) {
+                let _ = tx.send(());
+            }
+        }
+    })
+    .unwrap();
+    watcher.watch(dir.path(), notify::RecursiveMode::NonRecursive).unwrap();
+    let mut caught_writing = 0;
+    for (k, signal) in [libc::SIGINT, libc::SIGTERM].into_iter().cycle().take(6).enumerate() {
+        while created.try_recv().is_ok() {}
+        let child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["build", "long.yaml", "-o", "long.pdf"])
+            .current_dir(dir.path())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let writing = created.recv_timeout(std::time::Duration::from_secs(120)).is_ok();
+        unsafe {
+            libc::kill(child.id() as libc::pid_t, signal);
+        }
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.code().is_some_and(|c| c == 0 || c == 130), "{:?}", out.status);
+        caught_writing += usize::from(writing && out.status.code() == Some(130));
+        assert_eq!(debris(dir.path()), Vec::<String>::new(), "after signal {signal} at try {k}");
+    }
+    println!("{caught_writing} of 6 runs were stopped while writing");
+    assert!(caught_writing > 0, "no run was stopped while writing: the test proves nothing");
+    // A run killed outright (SIGKILL) cannot clean up; the next run to that folder does.
+    std::fs::write(dir.path().join(".briefing-4194303-x1y2z3.tmp"), vec![0u8; 1000]).unwrap();
+    assert_exit(&run(dir.path(), &["build", "long.yaml", "-o", "long.pdf"]), 0);
+    assert_eq!(debris(dir.path()), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn new_on_a_full_disk_leaves_no_empty_file() {
+    use std::os::unix::process::CommandExt as _;
+    let dir = tempdir();
+    // A file size limit of 100 bytes makes every write past it fail (EFBIG), as a full disk
+    // would.
+    let o = unsafe {
+        Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["new", "x.yaml"])
+            .current_dir(dir.path())
+            .pre_exec(|| {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                let limit = libc::rlimit { rlim_cur: 100, rlim_max: 100 };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            })
+            .output()
+            .unwrap()
+    };
+    assert_exit(&o, 2);
+    assert!(!dir.path().join("x.yaml").exists(), "new left a partial file");
+    assert_eq!(debris(dir.path()), Vec::<String>::new());
+    assert_exit(&run(dir.path(), &["new", "x.yaml"]), 0);
+    assert_exit(&run(dir.path(), &["build", "x.yaml"]), 0);
+}
+
+// ---- leaks ----------------------------------------------------------------------------------
+
+#[test]
+fn a_template_reads_only_files_inside_its_folder() {
+    let outside = tempdir();
+    std::fs::write(outside.path().join("secret.png"), common::rgba_png(4, 4)).unwrap();
+    let dir = with_seed();
+    let tpl = dir.path().join("tpl");
+    std::fs::create_dir(&tpl).unwrap();
+    let secret = outside.path().join("secret.png");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, tpl.join("innocent.png")).unwrap();
+    let relative = format!("../../{}/secret.png", outside.path().file_name().unwrap().to_str().unwrap());
+    let mut cases = vec![secret.display().to_string(), relative];
+    if cfg!(unix) {
+        cases.push("innocent.png".into());
+    }
+    for logo in &cases {
+        write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{logo}\" }}\n"));
+        let o = run(dir.path(), &["build", "seed.yaml", "--template", "tpl/mine.yaml"]);
+        assert_exit(&o, 1);
+        let err = stderr(&o);
+        assert!(err.contains("title_block.logo") && err.contains("outside the template's folder"), "{logo}: {err}");
+        assert!(err.contains("tpl/mine.yaml:1:"), "{err}");
+        assert!(!dir.path().join("seed.pdf").exists());
+    }
+    // Widened on purpose, it is read.
+    write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{}\" }}\n", secret.display()));
+    let root = outside.path().to_str().unwrap();
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "tpl/mine.yaml", "--root", root]);
+    assert_exit(&o, 0);
+}
+
+/// A PDF with the given attachments, written by lopdf the way other tools might.
+fn pdf_with_attachments(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use lopdf::{Dictionary, Object, Stream};
+    let mut doc = lopdf::Document::with_version("1.7");
+    let pages = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Pages".to_vec())),
+        ("Kids", Object::Array(vec![])),
+        ("Count", Object::Integer(0)),
+    ]));
+    let mut specs = Vec::new();
+    for (name, data) in files {
+        let file = doc.add_object(Stream::new(Dictionary::new(), data.to_vec()));
+        let spec = doc.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Filespec".to_vec())),
+            ("UF", Object::string_literal(name.as_bytes().to_vec())),
+            ("EF", Object::Dictionary(Dictionary::from_iter([("F", Object::Reference(file))]))),
+        ]));
+        specs.push(Object::Reference(spec));
+    }
+    let catalog = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(pages)),
+        ("AF", Object::Array(specs)),
+    ]));
+    doc.trailer.set("Root", Object::Reference(catalog));
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn extract_trusts_no_attachment_name_and_writes_no_flood() {
+    let dir = tempdir();
+    let pdf = pdf_with_attachments(&[
+        ("\u{1b}[31mred.yaml", b"a: 1\n"),
+        (".bashrc", b"b: 2\n"),
+        ("../../escape.yaml", b"c: 3\n"),
+        ("line\nbreak.yaml", b"d: 4\n"),
+    ]);
+    std::fs::write(dir.path().join("hostile.pdf"), pdf).unwrap();
+    let o = run(dir.path(), &["extract", "hostile.pdf"]);
+    assert_exit(&o, 0);
+    let names: Vec<String> = listing(dir.path()).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["[31mred.yaml", "bashrc", "escape.yaml", "hostile.pdf", "linebreak.yaml"]);
+    let err = stderr(&o);
+    assert!(!err.contains('\u{1b}'), "an escape sequence reached the terminal: {err:?}");
+    // Ten thousand attachments are not written without a folder for them.
+    let many: Vec<(String, Vec<u8>)> = (0..10_000).map(|i| (format!("f{i}.yaml"), b"x: 1\n".to_vec())).collect();
+    let refs: Vec<(&str, &[u8])> = many.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    let sub = dir.path().join("flood");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("many.pdf"), pdf_with_attachments(&refs)).unwrap();
+    let o = run(&sub, &["extract", "many.pdf"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("10000 files"), "{}", stderr(&o));
+    assert_eq!(listing(&sub).len(), 1);
+}
+
+// ---- exhaustion and crashes -----------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn endless_files_are_refused_with_their_limit() {
+    let dir = with_seed();
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "/dev/zero"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("/dev/zero is more than 4 MiB, all a template may be"), "{}", stderr(&o));
+    write(dir.path(), "mine.yaml", "title_block: { logo: /dev/zero }\nfonts: { regular: /dev/zero }\n");
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "mine.yaml", "--root", "/"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("more than 8 MiB, all a logo may be"), "{err}");
+    assert!(err.contains("more than 64 MiB, all a font may be"), "{err}");
+    let o = run(dir.path(), &["extract", "/dev/zero"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("more than 512 MiB"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_image_claiming_a_huge_size_is_refused_not_a_crash() {
+    let dir = with_seed();
+    // 100000 × 100000 pixels claimed in a few dozen bytes.
+    let mut png = common::rgba_png(1, 1);
+    png[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+    png[20..24].copy_from_slice(&100_000u32.to_be_bytes());
+    let crc = {
+        let mut c = flate2::Crc::new();
+        c.update(&png[12..29]);
+        c.sum()
+    };
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    std::fs::write(dir.path().join("bomb.png"), png).unwrap();
+    write(dir.path(), "mine.yaml", "title_block: { logo: bomb.png }\n");
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("100000 × 100000 pixels"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_deeply_nested_pdf_is_refused_not_a_crash() {
+    let dir = tempdir();
+    for (name, open, close) in [("arrays", "[", "]"), ("dicts", "<</A ", ">>")] {
+        let mut pdf = b"%PDF-1.7\n1 0 obj\n".to_vec();
+        pdf.extend(open.repeat(10_000).as_bytes());
+        pdf.extend(close.repeat(10_000).as_bytes());
+        pdf.extend(b"\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n");
+        std::fs::write(dir.path().join(format!("{name}.pdf")), pdf).unwrap();
+        let o = run(dir.path(), &["extract", &format!("{name}.pdf")]);
+        assert_exit(&o, 1);
+        assert!(stderr(&o).contains("nest 10000 levels deep"), "{name}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_table_too_wide_to_read_is_refused_at_its_field() {
+    let dir = with_seed();
+    let columns = 100;
+    let row = |cell: &str| format!("      |{}\n", format!(" {cell} |").repeat(columns));
+    let table = format!("{}      |{}\n{}", row("h"), "---|".repeat(columns), row("x"));
+    let body = format!("topics:\n  - title: Wide\n    body: |\n{table}");
+    let path = write(dir.path(), "wide.yaml", &common::seed_with("topics:\n", &body));
+    let o = run(dir.path(), &["build", path.to_str().unwrap()]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("topics[0].body") && err.contains("100 columns"), "{err}");
+}
+
+// ---- text that is silently wrong --------------------------------------------------------------
+
+#[test]
+fn right_to_left_text_is_refused_never_printed_backwards() {
+    let dir = with_seed();
+    for (script, text) in [("Hebrew", "שלום עולם"), ("Arabic", "مرحبا بالعالم")] {
+        let path =
+            write(dir.path(), "rtl.yaml", &common::seed_with("title: Results", &format!("title: {text} Results")));
+        let o = run(dir.path(), &["check", path.to_str().unwrap()]);
+        assert_exit(&o, 1);
+        let err = stderr(&o);
+        assert!(err.contains("title: right-to-left text"), "{script}: {err}");
+        assert_eq!(err.matches("right-to-left").count(), 1, "one report for the field: {err}");
+    }
+}
+
+#[test]
+fn a_value_that_prints_nothing_and_an_unknown_tag_are_errors() {
+    let dir = with_seed();
+    for (body, expect) in
+        [("'*'", "prints no text"), ("'#'", "prints no text"), ("!foo bar", "unknown YAML tag `!foo`")]
+    {
+        let yaml = common::seed_with("topics:\n", &format!("topics:\n  - title: T\n    body: {body}\n"));
+        let path = write(dir.path(), "x.yaml", &yaml);
+        let o = run(dir.path(), &["check", path.to_str().unwrap()]);
+        assert_exit(&o, 1);
+        assert!(stderr(&o).contains(expect), "{body}: {}", stderr(&o));
+    }
+}
+
+// ---- unclear messages -------------------------------------------------------------------------
+
+#[test]
+fn mistakes_are_named_in_the_users_terms() {
+    let dir = with_seed();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("nul.yaml", b"title: \"a\0b\"\ndate: 2020-10-06\n".to_vec(), "a NUL byte"),
+        ("surrogate.yaml", b"title: \"\\ud800\"\ndate: 2020-10-06\n".to_vec(), "halves of a UTF-16 pair"),
+        (
+            "utf16.yaml",
+            "title: Hello\ndate: 2020-10-06\n".encode_utf16().flat_map(u16::to_le_bytes).collect(),
+            "UTF-16",
+        ),
+    ];
+    for (name, bytes, expect) in cases {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let o = run(dir.path(), &["check", name]);
+        assert_exit(&o, 1);
+        assert!(stderr(&o).contains(expect), "{name}: {}", stderr(&o));
+    }
+    std::fs::create_dir(dir.path().join("outdir")).unwrap();
+    let o = run(dir.path(), &["build", "seed.yaml", "-o", "outdir/"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("-o outdir/ is a folder"), "{}", stderr(&o));
+    let o = run(dir.path(), &["watch", "outdir"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("outdir is a folder; give a briefing file"), "{}", stderr(&o));
+    let o = run(dir.path(), &["watch", "seed.yaml", "-o", "seed.yaml"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("seed.yaml is the input this run reads"), "{}", stderr(&o));
+    // A font cut short is named, not the briefing.
+    let font = std::fs::read(common::repo("fonts/DejaVuSans.ttf")).unwrap();
+    std::fs::write(dir.path().join("Cut.ttf"), &font[..font.len() / 2]).unwrap();
+    write(dir.path(), "mine.yaml", "fonts: { regular: Cut.ttf }\n");
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("cannot use the font Cut.ttf"), "{}", stderr(&o));
+    // An encrypted PDF is called that.
+    let mut doc = common::load(&common::build_in(dir.path(), &seed(), &[]));
+    doc.trailer.set("Encrypt", lopdf::Object::Dictionary(lopdf::Dictionary::new()));
+    let mut enc = Vec::new();
+    doc.save_to(&mut enc).unwrap();
+    std::fs::write(dir.path().join("enc.pdf"), enc).unwrap();
+    let o = run(dir.path(), &["extract", "enc.pdf", "-o", "x.yaml"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("encrypted"), "{}", stderr(&o));
+}
+
+/// `watch` rebuilds when the logo changes, not only the briefing and template.
+#[test]
+fn watch_follows_every_file_the_build_read() {
+    use std::io::{BufRead as _, BufReader};
+    let dir = with_seed();
+    std::fs::write(dir.path().join("logo.png"), common::rgba_png(8, 4)).unwrap();
+    write(dir.path(), "mine.yaml", "title_block: { logo: logo.png }\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["watch", "seed.yaml", "-o", "out.pdf", "--template", "mine.yaml"])
+        .current_dir(dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |needle: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match lines.recv_timeout(left) {
+                Ok(l) if l.contains(needle) => return l,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        panic!("no {needle:?} within 20 s");
+    };
+    let watching = wait_for("watching");
+    assert!(watching.contains("logo.png"), "{watching}");
+    let first = std::fs::read(dir.path().join("out.pdf")).unwrap();
+    std::fs::write(dir.path().join("logo.png"), common::rgba_png(16, 4)).unwrap();
+    wait_for("wrote");
+    assert_ne!(std::fs::read(dir.path().join("out.pdf")).unwrap(), first, "the new logo is in");
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    wait_for("stopped watching");
+    assert!(child.wait().unwrap().success());
+}
