@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the release CLI on generated inputs of up to 4 MiB (the loader's limit) in the shapes
 # that fuzzing with small inputs cannot reach: long words and titles, wide and long tables,
-# deep nesting, many short runs. Prints one line per case; a case over 60 s is cut off.
+# deep nesting, many short runs. Prints one line per case; a case over 60 s is cut off. An
+# input refused with an error (exit 1) says why.
 # Usage: fuzz/big-inputs.sh [CASE...]      (needs python3)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,11 +46,12 @@ EOF
 for f in "$work"/*.yaml; do
   name=$(basename "$f" .yaml)
   start=$(date +%s%N)
-  if out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ); then
-    status="ok"
-  else
-    status="FAILED/TIMEOUT"
-  fi
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  case $rc in
+    0) status="ok" ;;
+    1) status="refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
+    *) status="FAILED/TIMEOUT (exit $rc)" ;;
+  esac
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   printf '%-16s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
 done

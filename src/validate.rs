@@ -230,7 +230,7 @@ impl<'a> Checker<'a> {
             }
             let message = if c.is_control() {
                 format!("control character U+{:04X}", c as u32)
-            } else if right_to_left(c) {
+            } else if right_to_left(c) && !crate::fonts::is_invisible(c) {
                 // One report a field: a word of Hebrew is not four problems.
                 if std::mem::replace(&mut right_to_left_reported, true) {
                     continue;

@@ -221,7 +221,7 @@ fn table(
         let (_, in_table) = flow.enter(Role::TR);
         let cell_nodes: Vec<_> =
             (0..widths.len()).map(|_| flow.node(if is_header { Role::TH } else { Role::TD })).collect();
-        let mut groups: Vec<Groups> = vec![Groups::new(); widths.len()];
+        let mut groups: Vec<Groups> = vec![Groups::default(); widths.len()];
         // Set every cell, then emit the row as slices of one line each so a tall row can
         // still break across pages; the slices of a row stay together when they can.
         let mut cells = Vec::new();

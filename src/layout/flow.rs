@@ -102,7 +102,7 @@ pub struct Flow<'a> {
 
 /// The inline elements (links, code, Japanese spans) of one paragraph or cell, by their
 /// look's group and Japanese stretch.
-pub type Groups = Vec<((u32, u32), NodeId)>;
+pub type Groups = rustc_hash::FxHashMap<(u32, u32), NodeId>;
 
 /// The look of text in a role.
 pub fn look(style: &TextStyle) -> Look {
@@ -204,8 +204,8 @@ impl<'a> Flow<'a> {
     fn run_node(&mut self, run: &Run, parent: NodeId, groups: &mut Groups) -> NodeId {
         let mut node = parent;
         if run.look.group != 0 {
-            node = match groups.iter().find(|g| g.0 == (run.look.group, 0)) {
-                Some(&(_, n)) => n,
+            node = match groups.get(&(run.look.group, 0)) {
+                Some(&n) => n,
                 None => {
                     let role = if run.look.link.is_some() { Role::Link } else { Role::Code };
                     let n = self.structure.add(parent, role, &self.lang);
@@ -220,18 +220,18 @@ impl<'a> Flow<'a> {
                         }
                         _ => {}
                     }
-                    groups.push(((run.look.group, 0), n));
+                    groups.insert((run.look.group, 0), n);
                     n
                 }
             };
         }
         if run.look.ja != 0 {
             let key = (run.look.group, run.look.ja);
-            node = match groups.iter().find(|g| g.0 == key) {
-                Some(&(_, n)) => n,
+            node = match groups.get(&key) {
+                Some(&n) => n,
                 None => {
                     let n = self.structure.add(node, Role::Span, "ja");
-                    groups.push((key, n));
+                    groups.insert(key, n);
                     n
                 }
             };
@@ -255,7 +255,7 @@ impl<'a> Flow<'a> {
             Tag::Node(p) => {
                 let node = self.run_node(run, p, groups);
                 if let Some(target) = &run.look.link {
-                    let link = groups.iter().find(|g| g.0 == (run.look.group, 0)).map_or(node, |g| g.1);
+                    let link = groups.get(&(run.look.group, 0)).copied().unwrap_or(node);
                     items.push(Item::Link {
                         x,
                         y: line.0,
@@ -389,7 +389,7 @@ impl<'a> Flow<'a> {
         }
         self.space(style.space_before.0);
         let n = lines.len();
-        let mut groups = Groups::new();
+        let mut groups = Groups::default();
         for (i, line) in lines.into_iter().enumerate() {
             let size = line.size.max(f32::from(style.size.0));
             let (height, baseline) = self.line_metrics(size, style.line_height.0);
@@ -467,7 +467,7 @@ impl<'a> Flow<'a> {
     pub fn place_str(&mut self, items: &mut Vec<Item>, s: &str, x: f32, baseline: f32, look: &Look, tag: Tag) -> f32 {
         let spans = [Span { text: s.to_string(), look: look.clone() }];
         let mut width = 0.0;
-        let mut groups = Groups::new();
+        let mut groups = Groups::default();
         for line in text::set(&spans, f32::INFINITY, self.fonts) {
             for run in &line.runs {
                 self.place_run(items, run, (x + run.x, baseline), (0.0, 0.0), tag, &mut groups);

@@ -53,6 +53,9 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
     }
     flow.blocks = blocks;
     draw_groups(flow, &placed, &mut pages);
+    for page in &mut pages {
+        join_lines(&mut page.items);
+    }
     let structure = std::mem::replace(&mut flow.structure, Structure::new(""));
     Document { width, height, pages, outline, watermark: None, structure }
 }
@@ -94,6 +97,56 @@ fn place(blocks: &[Block], top: f32, bottom: f32) -> Vec<Placed> {
         i += 1;
     }
     placed
+}
+
+/// Joins straight lines that continue one another (a table's borders, row after row; a quote's
+/// bar, line after line) into one line each: the page looks the same and is drawn with a
+/// fraction of the operations. Lines keep their place among the items (each joined line where
+/// its first part was).
+fn join_lines(items: &mut Vec<Item>) {
+    use rustc_hash::FxHashMap;
+    // Key: direction, the fixed coordinate, colour and artifact kind; value: (index of the
+    // first part, start, end) of the lines found so far.
+    type Key = (bool, u32, (u8, u8, u8), super::structure::Artifact);
+    let mut open: FxHashMap<Key, Vec<(usize, f32, f32)>> = FxHashMap::default();
+    let mut drop = vec![false; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        let Item::Line { x1, y1, x2, y2, color, artifact } = *item else { continue };
+        let vertical = (x1 - x2).abs() < 0.001;
+        let horizontal = (y1 - y2).abs() < 0.001;
+        if !(vertical || horizontal) {
+            continue;
+        }
+        let (fixed, a, b) = if vertical { (x1, y1.min(y2), y1.max(y2)) } else { (y1, x1.min(x2), x1.max(x2)) };
+        let key = (vertical, (fixed * 100.0).round() as u32, (color.0, color.1, color.2), artifact);
+        let runs = open.entry(key).or_default();
+        match runs.iter_mut().find(|r| a <= r.2 + 0.01 && b >= r.1 - 0.01) {
+            Some(run) => {
+                run.1 = run.1.min(a);
+                run.2 = run.2.max(b);
+                drop[i] = true;
+            }
+            None => runs.push((i, a, b)),
+        }
+    }
+    for ((vertical, _, _, _), runs) in open {
+        for (i, a, b) in runs {
+            if let Item::Line { x1, y1, x2, y2, .. } = &mut items[i] {
+                if vertical {
+                    (*y1, *y2) = (a, b);
+                    *x2 = *x1;
+                } else {
+                    (*x1, *x2) = (a, b);
+                    *y2 = *y1;
+                }
+            }
+        }
+    }
+    let mut k = 0;
+    items.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Frames (or a rule above) round each page's part of every group.
@@ -151,6 +204,36 @@ mod tests {
 
     fn block(height: f32, keep: bool) -> Block {
         Block { height, keep_with_next: keep, space_before: 5.0, ..Block::default() }
+    }
+
+    #[test]
+    fn lines_that_continue_one_another_are_joined() {
+        let line = |x1, y1, x2, y2| Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            color: crate::theme::Rgb(0, 0, 0),
+            artifact: super::super::structure::Artifact::Layout,
+        };
+        let mut items = vec![
+            line(10.0, 0.0, 10.0, 20.0),
+            line(50.0, 0.0, 50.0, 20.0),
+            line(10.0, 20.0, 10.0, 40.0),
+            line(10.0, 60.0, 10.0, 80.0),
+            line(10.0, 40.0, 50.0, 40.0),
+            line(50.0, 40.0, 90.0, 40.0),
+        ];
+        join_lines(&mut items);
+        assert_eq!(
+            items,
+            vec![
+                line(10.0, 0.0, 10.0, 40.0),
+                line(50.0, 0.0, 50.0, 20.0),
+                line(10.0, 60.0, 10.0, 80.0),
+                line(10.0, 40.0, 90.0, 40.0)
+            ]
+        );
     }
 
     #[test]

@@ -138,7 +138,7 @@ impl Structure {
 }
 
 /// Page furniture and decoration: what a screen reader skips.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Artifact {
     /// Rules, frames, table borders, bullets, dot leaders.
     #[default]

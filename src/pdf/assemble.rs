@@ -16,6 +16,7 @@ use super::navigation::{links, outline};
 use super::objects::{name, pdf_date, stream, text_string};
 use super::structure::{self, Annotation};
 use super::type0::add_font;
+use super::writer::Writer;
 use super::{icc, xmp, PdfError};
 use crate::fonts::FontBook;
 use crate::layout::Document;
@@ -58,7 +59,7 @@ pub fn finish(
     meta: &Metadata,
     logo: Option<&Image>,
 ) -> Result<Vec<u8>, PdfError> {
-    let mut out = lopdf::Document::with_version("1.7");
+    let mut out = Writer::new();
     let mut hash = Sha256::new();
     let pages_id = out.new_object_id();
 
@@ -112,11 +113,11 @@ pub fn finish(
                 dict.set("Annots", Object::Array(refs));
                 dict.set("Tabs", name("S"));
             }
-            out.objects.insert(page_id, Object::Dictionary(dict));
+            out.insert(page_id, Object::Dictionary(dict));
         }
     }
     let page_ids = &page_ids[..marks.len()];
-    out.objects.insert(
+    out.insert(
         pages_id,
         Object::Dictionary(Dictionary::from_iter([
             ("Type", name("Pages")),
@@ -205,17 +206,18 @@ pub fn finish(
     let xmp_dict = Dictionary::from_iter([("Type", name("Metadata")), ("Subtype", name("XML"))]);
     let metadata = out.add_object(Stream::new(xmp_dict, packet.into_bytes()).with_compression(false));
     catalog.set("Metadata", Object::Reference(metadata));
-    out.objects.insert(catalog_id, Object::Dictionary(catalog));
+    out.insert(catalog_id, Object::Dictionary(catalog));
     let id = Object::String(first16.to_vec(), StringFormat::Hexadecimal);
-    out.trailer.set("Root", Object::Reference(catalog_id));
-    out.trailer.set("Info", Object::Reference(info_id));
-    out.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    out.max_id = out.objects.keys().map(|k| k.0).max().unwrap_or(0);
-    super::save::save(&mut out)
+    let trailer = Dictionary::from_iter([
+        ("Root", Object::Reference(catalog_id)),
+        ("Info", Object::Reference(info_id)),
+        ("ID", Object::Array(vec![id.clone(), id])),
+    ]);
+    Ok(out.finish(&trailer))
 }
 
 /// Embeds the source file; returns the file specification's id.
-fn attach(out: &mut lopdf::Document, a: &Attachment, date: i64) -> ObjectId {
+fn attach(out: &mut Writer, a: &Attachment, date: i64) -> ObjectId {
     let file = out.add_object(stream(
         Dictionary::from_iter([
             ("Type", name("EmbeddedFile")),

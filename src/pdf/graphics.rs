@@ -5,6 +5,7 @@ use sha2::{Digest, Sha256};
 
 use super::image::{Image, ImageKind};
 use super::objects::{color_op, name, stream};
+use super::writer::Writer;
 use crate::fonts::FontBook;
 use crate::layout::Document;
 
@@ -72,7 +73,7 @@ pub fn watermark(doc: &Document, fonts: &FontBook) -> Vec<u8> {
 }
 
 /// Adds an image XObject (with a soft mask for transparency) and returns its id.
-pub fn add_image(out: &mut lopdf::Document, img: &Image, hash: &mut Sha256) -> ObjectId {
+pub fn add_image(out: &mut Writer, img: &Image, hash: &mut Sha256) -> ObjectId {
     let base = |components: u8| {
         let space = match components {
             1 => "DeviceGray",

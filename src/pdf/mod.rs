@@ -13,9 +13,9 @@ mod icc;
 mod image;
 mod navigation;
 mod objects;
-mod save;
 mod structure;
 mod type0;
+mod writer;
 mod xmp;
 
 use crate::fonts::{FontBook, FontError};

@@ -3,6 +3,7 @@
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use super::objects::{name, text_string};
+use super::writer::Writer;
 use crate::layout::{Document, Item, LinkTarget, NodeId};
 
 /// The link annotations of page `index`, each with the link element it belongs to: one per
@@ -72,7 +73,7 @@ fn ascii_uri(target: &str) -> String {
 
 /// The outline: entries nest by level (sections, topics under them; in a dossier, each
 /// briefing above its sections). Each opens its page at the heading.
-pub fn outline(out: &mut lopdf::Document, doc: &Document, page_ids: &[ObjectId]) -> Option<ObjectId> {
+pub fn outline(out: &mut Writer, doc: &Document, page_ids: &[ObjectId]) -> Option<ObjectId> {
     if doc.outline.is_empty() || page_ids.is_empty() {
         return None;
     }
@@ -89,7 +90,7 @@ pub fn outline(out: &mut lopdf::Document, doc: &Document, page_ids: &[ObjectId])
         stack.push(i);
     }
     let children = |p: Option<usize>| -> Vec<usize> { (0..ids.len()).filter(|&i| parent[i] == p).collect() };
-    let link = |list: &[usize], out: &mut lopdf::Document, parent_id: ObjectId| {
+    let link = |list: &[usize], out: &mut Writer, parent_id: ObjectId| {
         for (n, &i) in list.iter().enumerate() {
             let e = &doc.outline[i];
             let mut d = Dictionary::from_iter([
@@ -120,7 +121,7 @@ pub fn outline(out: &mut lopdf::Document, doc: &Document, page_ids: &[ObjectId])
                 });
                 d.set("Count", Object::Integer(descendants.count() as i64));
             }
-            out.objects.insert(ids[i], Object::Dictionary(d));
+            out.insert(ids[i], Object::Dictionary(d));
         }
     };
     for p in std::iter::once(None).chain((0..ids.len()).map(Some)) {
@@ -130,7 +131,7 @@ pub fn outline(out: &mut lopdf::Document, doc: &Document, page_ids: &[ObjectId])
         }
     }
     let top = children(None);
-    out.objects.insert(
+    out.insert(
         root,
         Object::Dictionary(Dictionary::from_iter([
             ("Type", name("Outlines")),

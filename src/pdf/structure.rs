@@ -5,6 +5,7 @@
 use lopdf::{Dictionary, Object, ObjectId};
 
 use super::objects::{name, text_string};
+use super::writer::Writer;
 use crate::layout::structure::{Kid, Numbering};
 use crate::layout::{NodeId, Role, Structure};
 
@@ -26,7 +27,7 @@ enum Held {
 /// Writes the structure tree: `marks[p]` lists page `p`'s tagged items in order, each with
 /// its element and MCID (page `p`'s `/StructParents` is `p`). Returns the StructTreeRoot.
 pub fn write(
-    out: &mut lopdf::Document,
+    out: &mut Writer,
     structure: &Structure,
     marks: &[Vec<(NodeId, u32)>],
     page_ids: &[ObjectId],
@@ -139,7 +140,7 @@ pub fn write(
             }
             _ => {}
         }
-        out.objects.insert(id, Object::Dictionary(dict));
+        out.insert(id, Object::Dictionary(dict));
     }
 
     // The parent tree: each page's MCIDs, in order, to their elements; each annotation to
@@ -162,7 +163,7 @@ pub fn write(
     let next_key = annotations.iter().map(|a| a.key + 1).max().unwrap_or(marks.len() as i64).max(marks.len() as i64);
     let parent_tree = out.add_object(Dictionary::from_iter([("Nums", Object::Array(nums))]));
     let top = ids[0].map_or(Object::Null, Object::Reference);
-    out.objects.insert(
+    out.insert(
         root,
         Object::Dictionary(Dictionary::from_iter([
             ("Type", name("StructTreeRoot")),

@@ -6,6 +6,7 @@ use lopdf::{Dictionary, Object, ObjectId};
 
 use super::embed::PlanFont;
 use super::objects::{name, stream};
+use super::writer::Writer;
 use crate::fonts::FontBook;
 
 /// A six-letter subset tag derived from what the subset holds, so it is stable across runs.
@@ -14,7 +15,7 @@ fn subset_tag(digest: &[u8; 32]) -> String {
 }
 
 /// Adds one Type 0 font (CIDFontType2 descendant, Identity-H) and returns its id.
-pub fn add_font(out: &mut lopdf::Document, font: &PlanFont, digest: &[u8; 32], fonts: &FontBook) -> ObjectId {
+pub fn add_font(out: &mut Writer, font: &PlanFont, digest: &[u8; 32], fonts: &FontBook) -> ObjectId {
     let source = fonts.source(font.face);
     let metrics = fonts.metrics(font.face);
     let base = format!("{}+{}", subset_tag(digest), source.name);

@@ -1,0 +1,296 @@
+//! Writing the PDF file. Each object is serialized the moment it is made, so a document of
+//! hundreds of thousands of objects (a structure element per table cell, an annotation per
+//! link) costs its bytes, not a tree of dictionaries. At the end, every object that may be
+//! goes into compressed object streams, and a compressed cross-reference stream lists all
+//! of them, itself included.
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+
+use super::objects::compress;
+
+/// An object, as bytes.
+enum Entry {
+    /// A dictionary, array, number…: goes into an object stream.
+    Plain(Vec<u8>),
+    /// A stream: its dictionary (with /Length) and data, written as it is.
+    Stream(Vec<u8>),
+}
+
+/// The objects of a document, by number.
+#[derive(Default)]
+pub struct Writer {
+    entries: Vec<Option<Entry>>,
+}
+
+/// Objects per object stream (a reader decompresses a whole one to read any object in it).
+const PER_OBJECT_STREAM: usize = 200;
+
+impl Writer {
+    pub fn new() -> Writer {
+        Writer { entries: vec![None] }
+    }
+
+    /// A number for an object given later with [`Writer::insert`].
+    pub fn new_object_id(&mut self) -> ObjectId {
+        self.entries.push(None);
+        ((self.entries.len() - 1) as u32, 0)
+    }
+
+    /// Adds an object; returns its number.
+    pub fn add_object(&mut self, object: impl Into<Object>) -> ObjectId {
+        let id = self.new_object_id();
+        self.insert(id, object);
+        id
+    }
+
+    /// Gives the object numbered `id`.
+    pub fn insert(&mut self, id: ObjectId, object: impl Into<Object>) {
+        let object = object.into();
+        let mut bytes = Vec::new();
+        let entry = match &object {
+            Object::Stream(s) => {
+                let mut dict = s.dict.clone();
+                dict.set("Length", Object::Integer(s.content.len() as i64));
+                write_dict(&mut bytes, &dict);
+                bytes.extend_from_slice(b"stream\n");
+                bytes.extend_from_slice(&s.content);
+                bytes.extend_from_slice(b"\nendstream");
+                Entry::Stream(bytes)
+            }
+            other => {
+                write_object(&mut bytes, other);
+                Entry::Plain(bytes)
+            }
+        };
+        if let Some(slot) = self.entries.get_mut(id.0 as usize) {
+            *slot = Some(entry);
+        }
+    }
+
+    /// The file, with `trailer` (/Root, /Info, /ID) in its cross-reference stream.
+    pub fn finish(self, trailer: &Dictionary) -> Vec<u8> {
+        let mut out: Vec<u8> = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+        // (type, field 2, field 3) per object number: 1 = at an offset, 2 = in an object stream.
+        let mut xref: Vec<(u8, u64, u64)> = vec![(0, 0, 0xFFFF); self.entries.len()];
+        let mut plain: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut next = self.entries.len();
+        for (n, entry) in self.entries.into_iter().enumerate() {
+            match entry {
+                Some(Entry::Stream(bytes)) => {
+                    xref[n] = (1, out.len() as u64, 0);
+                    out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+                    out.extend_from_slice(&bytes);
+                    out.extend_from_slice(b"\nendobj\n");
+                }
+                Some(Entry::Plain(bytes)) => plain.push((n, bytes)),
+                None => {}
+            }
+        }
+        for group in plain.chunks(PER_OBJECT_STREAM) {
+            let stream_number = next;
+            next += 1;
+            let mut offsets = String::new();
+            let mut body = Vec::new();
+            for (index, (n, bytes)) in group.iter().enumerate() {
+                offsets.push_str(&format!("{n} {} ", body.len()));
+                body.extend_from_slice(bytes);
+                body.push(b'\n');
+                xref[*n] = (2, stream_number as u64, index as u64);
+            }
+            let mut data = offsets.into_bytes();
+            let first = data.len();
+            data.extend_from_slice(&body);
+            let packed = compress(&data);
+            xref.push((1, out.len() as u64, 0));
+            out.extend_from_slice(
+                format!(
+                    "{stream_number} 0 obj\n<</Type/ObjStm/N {}/First {first}/Filter/FlateDecode/Length {}>>stream\n",
+                    group.len(),
+                    packed.len()
+                )
+                .as_bytes(),
+            );
+            out.extend_from_slice(&packed);
+            out.extend_from_slice(b"\nendstream\nendobj\n");
+        }
+        // The cross-reference stream, listing itself.
+        let xref_number = next;
+        let start = out.len() as u64;
+        xref.push((1, start, 0));
+        let width = |max: u64| (1..=8).find(|&b| b == 8 || max < (1u64 << (8 * b))).unwrap_or(8);
+        let w2 = width(xref.iter().map(|e| e.1).max().unwrap_or(0));
+        let w3 = width(xref.iter().map(|e| e.2).max().unwrap_or(0));
+        let mut raw = Vec::with_capacity(xref.len() * (1 + w2 + w3));
+        for (t, a, b) in &xref {
+            raw.push(*t);
+            raw.extend_from_slice(&a.to_be_bytes()[8 - w2..]);
+            raw.extend_from_slice(&b.to_be_bytes()[8 - w3..]);
+        }
+        let packed = compress(&raw);
+        let mut dict = trailer.clone();
+        dict.set("Type", Object::Name(b"XRef".to_vec()));
+        dict.set("Size", Object::Integer(xref.len() as i64));
+        dict.set("W", Object::Array(vec![Object::Integer(1), Object::Integer(w2 as i64), Object::Integer(w3 as i64)]));
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        dict.set("Length", Object::Integer(packed.len() as i64));
+        out.extend_from_slice(format!("{xref_number} 0 obj\n").as_bytes());
+        write_dict(&mut out, &dict);
+        out.extend_from_slice(b"stream\n");
+        out.extend_from_slice(&packed);
+        out.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{start}\n%%EOF\n").as_bytes());
+        out
+    }
+}
+
+/// A number as PDF writes it: integers plain, others with at most five decimals.
+fn write_real(out: &mut Vec<u8>, v: f32) {
+    if v.fract() == 0.0 && v.abs() < 1e9 {
+        out.extend_from_slice(format!("{}", v as i64).as_bytes());
+        return;
+    }
+    let s = format!("{v:.5}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    out.extend_from_slice(if s == "-0" { b"0" } else { s.as_bytes() });
+}
+
+/// Whether a byte may stand in a name as it is.
+fn regular(b: u8) -> bool {
+    b.is_ascii_graphic() && !b"()<>[]{}/%#".contains(&b)
+}
+
+fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+    out.push(b'/');
+    for &b in name {
+        if regular(b) {
+            out.push(b);
+        } else {
+            out.extend_from_slice(format!("#{b:02X}").as_bytes());
+        }
+    }
+}
+
+fn write_dict(out: &mut Vec<u8>, dict: &Dictionary) {
+    out.extend_from_slice(b"<<");
+    for (key, value) in dict.iter() {
+        write_name(out, key);
+        if !starts_with_delimiter(value) {
+            out.push(b' ');
+        }
+        write_object(out, value);
+    }
+    out.extend_from_slice(b">>");
+}
+
+/// Whether `o` written out starts with a delimiter, so needs no space before it.
+fn starts_with_delimiter(o: &Object) -> bool {
+    matches!(o, Object::Name(_) | Object::String(..) | Object::Array(_) | Object::Dictionary(_) | Object::Stream(_))
+}
+
+/// Serializes one object.
+pub fn write_object(out: &mut Vec<u8>, o: &Object) {
+    match o {
+        Object::Null => out.extend_from_slice(b"null"),
+        Object::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Object::Integer(i) => out.extend_from_slice(i.to_string().as_bytes()),
+        Object::Real(r) => write_real(out, *r),
+        Object::Name(n) => write_name(out, n),
+        Object::String(bytes, StringFormat::Hexadecimal) => {
+            out.push(b'<');
+            for b in bytes {
+                out.extend_from_slice(format!("{b:02X}").as_bytes());
+            }
+            out.push(b'>');
+        }
+        Object::String(bytes, StringFormat::Literal) => {
+            out.push(b'(');
+            for &b in bytes {
+                match b {
+                    b'(' | b')' | b'\\' => {
+                        out.push(b'\\');
+                        out.push(b);
+                    }
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    b'\n' => out.extend_from_slice(b"\\n"),
+                    _ => out.push(b),
+                }
+            }
+            out.push(b')');
+        }
+        Object::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 && !starts_with_delimiter(item) {
+                    out.push(b' ');
+                }
+                write_object(out, item);
+            }
+            out.push(b']');
+        }
+        Object::Dictionary(d) => write_dict(out, d),
+        // A stream can only be an indirect object (written by `Writer::insert`).
+        Object::Stream(s) => write_dict(out, &s.dict),
+        Object::Reference((n, g)) => out.extend_from_slice(format!("{n} {g} R").as_bytes()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(o: &Object) -> String {
+        let mut out = Vec::new();
+        write_object(&mut out, o);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    #[test]
+    fn objects_are_written_compactly_and_escaped() {
+        let d = Dictionary::from_iter([
+            ("Type", Object::Name(b"Annot".to_vec())),
+            ("Rect", Object::Array(vec![Object::Real(1.5), Object::Integer(2), Object::Real(-0.000_001)])),
+            ("T", Object::string_literal("a (b) \\ c")),
+            ("Sub", Object::Name(b"application/yaml".to_vec())),
+            ("P", Object::Reference((3, 0))),
+        ]);
+        assert_eq!(
+            text(&Object::Dictionary(d)),
+            "<</Type/Annot/Rect[1.5 2 0]/T(a \\(b\\) \\\\ c)/Sub/application#2Fyaml/P 3 0 R>>"
+        );
+    }
+
+    #[test]
+    fn a_file_of_many_objects_reads_back_whole() {
+        let mut w = Writer::new();
+        let pages = w.new_object_id();
+        let many: Vec<Object> = (0..450).map(|i| Object::Reference(w.add_object(Object::Integer(i)))).collect();
+        let s = lopdf::Stream::new(Dictionary::new(), b"BT ET".to_vec());
+        let content = w.add_object(s);
+        let page = w.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Page".to_vec())),
+            ("Parent", Object::Reference(pages)),
+            ("Contents", Object::Reference(content)),
+        ]));
+        w.insert(
+            pages,
+            Dictionary::from_iter([
+                ("Type", Object::Name(b"Pages".to_vec())),
+                ("Kids", Object::Array(vec![Object::Reference(page)])),
+                ("Count", Object::Integer(1)),
+            ]),
+        );
+        let catalog = w.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Catalog".to_vec())),
+            ("Pages", Object::Reference(pages)),
+            ("Many", Object::Array(many.clone())),
+        ]));
+        let info = w.add_object(Dictionary::new());
+        let trailer = Dictionary::from_iter([("Root", Object::Reference(catalog)), ("Info", Object::Reference(info))]);
+        let bytes = w.finish(&trailer);
+        let back = lopdf::Document::load_mem(&bytes).unwrap();
+        assert_eq!(back.get_pages().len(), 1);
+        for (i, r) in many.iter().enumerate() {
+            assert_eq!(back.get_object(r.as_reference().unwrap()).unwrap(), &Object::Integer(i as i64));
+        }
+        assert_eq!(back.get_page_content(page).unwrap(), b"BT ET");
+    }
+}
