@@ -7,7 +7,7 @@ mod build;
 mod bundle;
 pub mod config;
 pub mod error;
-mod extract;
+pub mod extract;
 pub mod files;
 mod new;
 pub mod template;

@@ -22,7 +22,7 @@ use crate::fonts::{FontBook, FontError};
 use crate::layout::Document;
 
 pub use assemble::{Attachment, Metadata, ATTACHMENT_DESCRIPTION};
-pub use image::{decode as decode_image, Image, ImageKind};
+pub use image::{decode as decode_image, Image, ImageKind, MAX_PIXELS};
 
 /// What the PDF names as its producer.
 pub const PRODUCER: &str = concat!("briefing ", env!("CARGO_PKG_VERSION"));
