@@ -82,6 +82,29 @@ pub fn parse(src: &str) -> Vec<Block> {
     b.finish()
 }
 
+/// Where a link written as `url` leads in a PDF: as written when it names a scheme
+/// (`https:`, `mailto:`…), `https://` before `www.…`, `mailto:` before an e-mail address; an
+/// address relative to a web page (`#part`, `/path`) leads nowhere in a PDF, so it is no link
+/// (its text and address are still printed).
+fn link_target(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.len() > 1
+            && s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    if scheme.is_some() {
+        Some(url.to_string())
+    } else if url.starts_with("www.") {
+        Some(format!("https://{url}"))
+    } else if url.contains('@') && !url.contains(['/', ' ']) && url.rsplit('@').next().is_some_and(|d| d.contains('.'))
+    {
+        Some(format!("mailto:{url}"))
+    } else {
+        None
+    }
+}
+
 /// An inline split where web addresses (`https://…`, `www.…`) and e-mail addresses are
 /// written in plain text, each of those becoming a link to itself, as GitHub's Markdown does.
 fn autolink(inline: Inline) -> Vec<Inline> {
@@ -105,7 +128,9 @@ fn autolink(inline: Inline) -> Vec<Inline> {
 
 /// The first address in `text`: its byte range and where it leads.
 fn find_address(text: &str) -> Option<(usize, usize, String)> {
-    let boundary = |at: usize| at == 0 || text[..at].ends_with(|c: char| c.is_whitespace() || "(\"'<[".contains(c));
+    // An address starts where a word could: not inside one (`URL:https://…` and `連絡先：a@…`
+    // start one).
+    let boundary = |at: usize| at == 0 || !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
     let mut best: Option<(usize, usize, String)> = None;
     // Web addresses: a scheme or `www.`, then everything up to a space, less the punctuation
     // that ends a sentence and a closing bracket that was not opened inside.
@@ -220,7 +245,9 @@ struct Builder {
     /// Open emphasis, innermost last: `Some(marker)` when it was written with underscores
     /// and is kept as text.
     literal: Vec<Option<&'static str>>,
-    link: Vec<(String, usize)>,
+    /// Open links: where each leads (none for an address no reader can follow), the address
+    /// as written, and where its text starts.
+    link: Vec<(Option<String>, String, usize)>,
     image_depth: u32,
     images: Vec<String>,
 }
@@ -239,7 +266,7 @@ impl Builder {
             strong: self.strong > 0,
             emphasis: self.emphasis > 0,
             code,
-            link: self.link.last().map(|(url, _)| url.clone()),
+            link: self.link.last().and_then(|(target, _, _)| target.clone()),
         };
         match self.inlines.last_mut() {
             Some(last)
@@ -355,7 +382,7 @@ impl Builder {
             Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
             Tag::Link { dest_url, .. } => {
                 let start = self.inlines.len();
-                self.link.push((dest_url.to_string(), start))
+                self.link.push((link_target(&dest_url), dest_url.to_string(), start))
             }
             Tag::Image { dest_url, .. } => {
                 self.image_depth += 1;
@@ -436,13 +463,13 @@ impl Builder {
             TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
             TagEnd::Link => {
-                if let Some((url, start)) = self.link.pop() {
+                if let Some((target, url, start)) = self.link.pop() {
                     let shown: String =
                         self.inlines[start.min(self.inlines.len())..].iter().map(|i| i.text.as_str()).collect();
                     // The target is always visible: a printed briefing has no hover.
                     let same = shown.trim() == url || format!("mailto:{}", shown.trim()) == url;
                     if !same && !url.is_empty() {
-                        self.link.push((url.clone(), start));
+                        self.link.push((target, url.clone(), start));
                         self.push_text(&format!(" ({url})"), false);
                         self.link.pop();
                     }
@@ -568,6 +595,22 @@ mod tests {
         let Block::Paragraph(i) = &b[0] else { panic!() };
         assert_eq!(i[1].text, "https://en.wikipedia.org/wiki/Data_(computing)");
         assert!(i.iter().all(|i| !i.code || i.link.is_none()));
+    }
+
+    #[test]
+    fn link_targets_are_ones_a_reader_can_follow() {
+        let b = parse("<desk@example.org>, [site](www.example.org), [part](#intro), [doc](/files/x.pdf)");
+        let Block::Paragraph(i) = &b[0] else { panic!() };
+        let targets: Vec<Option<&str>> = i.iter().filter(|i| i.text.trim() != ",").map(|i| i.link.as_deref()).collect();
+        assert!(targets.contains(&Some("mailto:desk@example.org")), "{targets:?}");
+        assert!(targets.contains(&Some("https://www.example.org")), "{targets:?}");
+        assert_eq!(plain_text(i), "desk@example.org, site (www.example.org), part (#intro), doc (/files/x.pdf)");
+        assert!(i.iter().filter(|i| i.text.contains("part") || i.text.contains("doc")).all(|i| i.link.is_none()));
+        // Addresses right after a colon, Latin or Japanese, are links too.
+        let b = parse("URL:https://example.org 連絡先：b@example.org");
+        let Block::Paragraph(i) = &b[0] else { panic!() };
+        let links: Vec<&str> = i.iter().filter_map(|i| i.link.as_deref()).collect();
+        assert_eq!(links, ["https://example.org", "mailto:b@example.org"]);
     }
 
     #[test]

@@ -444,42 +444,54 @@ fn the_attached_source_is_a_pdf_a_3_associated_file() {
     assert_eq!(sum.as_slice(), md5::Md5::digest(&source).as_slice());
 }
 
-/// The watermark's drawing: (the `cm` matrix, every path point) from the watermark artifact of
-/// page 1.
-fn watermark(pdf: &[u8]) -> ([f32; 6], Vec<(f32, f32)>) {
+/// The watermark's drawing on page `page` (from 0): how it is marked (the BDC tag and its
+/// properties), the `cm` matrix and every path point. It is the page's first marked content.
+fn watermark(pdf: &[u8], page: usize) -> (String, lopdf::Dictionary, [f32; 6], Vec<(f32, f32)>) {
     use lopdf::content::Content;
-    let content = Content::decode(&common::contents(pdf)[0]).unwrap();
+    let content = Content::decode(&common::contents(pdf)[page]).unwrap();
     let number = |o: &Object| match o {
         Object::Real(r) => *r,
         Object::Integer(i) => *i as f32,
         _ => f32::NAN,
     };
-    let mut inside = false;
+    let mut depth = 0;
+    let mut seen = 0;
+    let mut tag = (String::new(), lopdf::Dictionary::new());
     let mut matrix = [0.0; 6];
     let mut points = Vec::new();
     for op in &content.operations {
         match op.operator.as_str() {
-            "BDC"
-                if op.operands.get(1).and_then(|d| d.as_dict().ok()).is_some_and(|d| {
-                    d.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Watermark".as_slice())
-                }) =>
-            {
-                inside = true
+            "BDC" | "BMC" => {
+                depth += 1;
+                seen += 1;
+                if seen == 1 {
+                    let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or_default();
+                    let dict = op.operands.get(1).and_then(|d| d.as_dict().ok()).cloned().unwrap_or_default();
+                    tag = (String::from_utf8_lossy(name).into_owned(), dict);
+                }
             }
-            "EMC" => inside = false,
-            "cm" if inside => {
+            "EMC" => depth -= 1,
+            "cm" if seen == 1 && depth > 0 => {
                 for (m, o) in matrix.iter_mut().zip(&op.operands) {
                     *m = number(o);
                 }
             }
-            "m" | "l" | "c" if inside => {
+            "m" | "l" | "c" if seen == 1 && depth > 0 => {
                 let n: Vec<f32> = op.operands.iter().map(number).collect();
                 points.extend(n.chunks(2).map(|p| (p[0], p[1])));
             }
             _ => {}
         }
     }
-    (matrix, points)
+    (tag.0, tag.1, matrix, points)
+}
+
+/// Width over height of a drawing.
+fn aspect(points: &[(f32, f32)]) -> f32 {
+    let (x0, x1, y0, y1) = points.iter().fold((f32::MAX, f32::MIN, f32::MAX, f32::MIN), |(a, b, c, d), p| {
+        (a.min(p.0), b.max(p.0), c.min(p.1), d.max(p.1))
+    });
+    (x1 - x0) / (y1 - y0)
 }
 
 #[test]
@@ -487,7 +499,7 @@ fn the_watermark_reads_the_right_way_up_in_the_briefings_language() {
     let dir = tempdir();
     let draft = write(dir.path(), "draft.yaml", &common::seed_with("title: ", "draft: true\ntitle: "));
     let pdf = build_in(dir.path(), &draft, &[]);
-    let ([a, b, c, d, e, f], points) = watermark(&pdf);
+    let (_, _, [a, b, c, d, e, f], points) = watermark(&pdf, 0);
     assert!(!points.is_empty(), "the watermark is drawn");
     // A rotation (no mirror), rising from left to right.
     assert!((a * d - b * c - 1.0).abs() < 0.01, "determinant {}", a * d - b * c);
@@ -503,12 +515,57 @@ fn the_watermark_reads_the_right_way_up_in_the_briefings_language() {
     let mid = (xmax / 2.0, (ymin + ymax) / 2.0);
     let (px, py) = (a * mid.0 + c * mid.1 + e, b * mid.0 + d * mid.1 + f);
     assert!((px - w / 2.0).abs() < 15.0 && (py - h / 2.0).abs() < 15.0, "centre at ({px}, {py}) on a {w}x{h} page");
-    // Artifact, never text: copying the page never picks up its letters.
+    // Never text: copying the page never picks up its letters.
     assert!(!common::text(&pdf).contains("DRAFT"));
-    // A Japanese draft is marked in Japanese: one glyph (案), not five Latin letters.
+    // A Japanese draft is marked in Japanese: one glyph (案, about as wide as it is tall), not
+    // five Latin letters; and that one glyph is still large.
+    assert!(aspect(&points) > 3.0, "DRAFT is a wide word: {}", aspect(&points));
     let ja = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
     let path = write(dir.path(), "ja.yaml", &format!("draft: true\n{ja}"));
-    let (_, ja_points) = watermark(&build_in(dir.path(), &path, &[]));
+    let (_, _, _, ja_points) = watermark(&build_in(dir.path(), &path, &[]), 0);
     let ja_width = ja_points.iter().map(|p| p.0).fold(f32::MIN, f32::max);
-    assert!(ja_width > 50.0 && ja_width < xmax / 3.0, "one wide glyph: {ja_width} against {xmax}");
+    assert!(aspect(&ja_points) < 1.5, "one glyph: {}", aspect(&ja_points));
+    assert!(ja_width > w.hypot(h) / 4.0, "a third of the diagonal: {ja_width}");
+}
+
+#[test]
+fn a_draft_and_its_marking_are_read_out_first() {
+    // A screen reader hears that the document is a draft, and its marking, before the title.
+    // Only page 1's watermark is a figure; on later pages it is page furniture.
+    let dir = tempdir();
+    let draft = write(
+        dir.path(),
+        "draft.yaml",
+        &common::seed_with("title: ", "draft: true\nmarking: Restricted handling\ntitle: "),
+    );
+    let pdf = build_in(dir.path(), &draft, &[]);
+    assert!(common::page_count(&pdf) > 1);
+    let tree = structure(&pdf);
+    let first: Vec<(String, String)> =
+        tree.children().iter().take(3).map(|k| (k.role.clone(), k.alt.clone().unwrap_or_else(|| k.text()))).collect();
+    assert_eq!(first[0], ("Figure".to_string(), "DRAFT".to_string()), "{first:?}");
+    assert_eq!(first[1].0, "P");
+    assert_eq!(first[1].1.to_lowercase().trim(), "restricted handling");
+    assert_eq!(first[2].0, "H1");
+    let (tag, props, ..) = watermark(&pdf, 0);
+    assert_eq!((tag.as_str(), props.get(b"MCID").is_ok()), ("Figure", true), "page 1: {props:?}");
+    for page in 1..common::page_count(&pdf) {
+        let (tag, props, ..) = watermark(&pdf, page);
+        assert_eq!(tag, "Artifact", "page {}", page + 1);
+        assert_eq!(props.get(b"Subtype").and_then(|s| s.as_name()).ok(), Some(b"Watermark".as_slice()));
+    }
+    // The marking on later pages, and every other running part, are furniture: the marking is
+    // read once.
+    let marked: Vec<String> = common::runs(&pdf)
+        .iter()
+        .enumerate()
+        .flat_map(|(page, runs)| runs.iter().map(move |r| (page, r)))
+        .filter(|(_, r)| !r.artifact && r.text.to_lowercase().contains("restricted handling"))
+        .map(|(page, r)| format!("page {}: {}", page + 1, r.text))
+        .collect();
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    // Painted in the order it is read: right after the watermark, before the title.
+    let first_page = &common::runs(&pdf)[0];
+    let marking = first_page.iter().find(|r| !r.artifact && r.text.to_lowercase().contains("restricted"));
+    assert_eq!(marking.and_then(|r| r.mcid), Some(1));
 }

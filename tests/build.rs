@@ -234,3 +234,35 @@ fn a_long_briefing_drawn_in_parts_is_whole() {
     }
     common::assert_in_order(&common::body_text(&pdf), &common::pieces(&path));
 }
+
+#[test]
+fn long_list_numbers_end_before_their_text() {
+    // "1000." is wider than the template's indent: the indent grows, the number never runs
+    // into its item's first word.
+    let dir = common::tempdir();
+    let yaml = common::seed_with(
+        "      Japan explained the efforts to institutionalize trust services",
+        "      Steps:\n\n      998. alpha\n      999. bravo\n      1000. charlie\n\n      \
+         Japan explained the efforts to institutionalize trust services",
+    );
+    let input = common::write(dir.path(), "numbers.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    let runs = common::runs(&pdf);
+    let mut lefts = Vec::new();
+    for (number, word) in [("998.", "alpha"), ("999.", "bravo"), ("1000.", "charlie")] {
+        let all = runs.iter().flatten();
+        let item = all.clone().find(|r| r.text.starts_with(word)).unwrap_or_else(|| panic!("no {word:?}"));
+        let label = all
+            .clone()
+            .find(|r| (r.y - item.y).abs() < 0.5 && r.text.trim() == number)
+            .unwrap_or_else(|| panic!("no {number:?} on the line of {word:?}"));
+        assert!(
+            label.x + label.width + 2.0 < item.x,
+            "{number:?} ends at {} and {word:?} starts at {}",
+            label.x + label.width,
+            item.x
+        );
+        lefts.push(item.x);
+    }
+    assert!(lefts.windows(2).all(|w| (w[0] - w[1]).abs() < 0.01), "the items line up: {lefts:?}");
+}

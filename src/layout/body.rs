@@ -108,7 +108,16 @@ fn list(
     style: &TextStyle,
     indent: f32,
 ) {
-    let step = flow.theme.list_indent.0;
+    // Numbers end 4 pt before the text: the indent grows to fit the widest ("100.", "1000.").
+    let labels: Vec<Label> = (0..items.len())
+        .map(|n| match (start, markers.get(n)) {
+            (Some(_), Some(marker)) => Label::Text(marker.clone()),
+            (Some(s), None) => Label::Text(format!("{}.", s + n as u64)),
+            (None, _) => Label::Bullet(BulletShape::Dot),
+        })
+        .collect();
+    let widest = labels.iter().map(|l| flow.label_width(l, style)).fold(0.0, f32::max);
+    let step = flow.theme.list_indent.0.max(widest + 4.0 + 0.25 * f32::from(style.size.0));
     let depth = flow.list_depth;
     flow.list_depth += 1;
     let numbering = if start.is_some() { Numbering::Decimal } else { Numbering::Disc };
@@ -118,10 +127,11 @@ fn list(
     item_style.space_after.0 = style.space_after.0 / 2.0;
     for (n, item) in items.iter().enumerate() {
         // Numbers as the user wrote them ("1.", "07)"); bullets by depth.
-        let label = match (start, markers.get(n)) {
-            (Some(_), Some(marker)) => Label::Text(marker.clone()),
-            (Some(s), None) => Label::Text(format!("{}.", s + n as u64)),
-            (None, _) => Label::Bullet(if depth.is_multiple_of(2) { BulletShape::Dot } else { BulletShape::Dash }),
+        let label = match &labels[n] {
+            Label::Bullet(_) => {
+                Label::Bullet(if depth.is_multiple_of(2) { BulletShape::Dot } else { BulletShape::Dash })
+            }
+            number => number.clone(),
         };
         let label_width = flow.label_width(&label, style);
         // Numbers end just before the text; bullets sit in the middle of the indent.

@@ -153,10 +153,13 @@ pub struct OutlineEntry {
 pub struct Watermark {
     /// The word, in runs of one face each (a Japanese word comes from the Japanese face).
     pub runs: Vec<(FaceId, String)>,
-    pub size: u8,
+    pub size: f32,
     pub color: Rgb,
     /// Width of the text at `size`, in points (for centring).
     pub width: f32,
+    /// The figure element the first page's watermark is, so that a screen reader says the
+    /// document is a draft (on later pages it is an artifact).
+    pub node: NodeId,
 }
 
 /// The laid-out briefing.
@@ -202,7 +205,7 @@ fn finish(mut flow: Flow<'_>, owners: &[&Briefing], theme: &Theme, fonts: &FontB
     let bottom = page.size.height - page.margin_bottom.pt();
     let mut doc = paginate::paginate(&mut flow, top, bottom, page.size.width, page.size.height);
     running::decorate(&mut doc, owners, theme, fonts);
-    doc.watermark = draft.then(|| watermark(theme, fonts));
+    doc.watermark = draft.then(|| watermark(theme, fonts, &mut doc.structure));
     doc
 }
 
@@ -270,8 +273,10 @@ pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &Font
     finish(flow, &owners, theme, fonts, briefings.iter().any(|b| b.draft))
 }
 
-/// The template's draft label, set in the faces that have its characters.
-fn watermark(theme: &Theme, fonts: &FontBook) -> Watermark {
+/// The template's draft label, set in the faces that have its characters, at the template's
+/// size unless that leaves it shorter than a third of the page's diagonal (案, one glyph) or
+/// longer than three quarters of it (a long custom label on a small page).
+fn watermark(theme: &Theme, fonts: &FontBook, structure: &mut Structure) -> Watermark {
     let style = &theme.styles.watermark;
     let fstyle = FontStyle { bold: style.bold, italic: style.italic };
     let size = f32::from(style.size.0);
@@ -285,7 +290,14 @@ fn watermark(theme: &Theme, fonts: &FontBook) -> Watermark {
             _ => runs.push((face, c.to_string())),
         }
     }
-    Watermark { runs, size: style.size.0, color: style.color, width }
+    let page = &theme.page.size;
+    let diagonal = page.width.hypot(page.height);
+    let scale = if width > 0.0 { (diagonal / 3.0 / width).max(1.0).min(0.75 * diagonal / width) } else { 1.0 };
+    let lang = structure.lang_of(Structure::ROOT).to_string();
+    let node = structure.add_first(Structure::ROOT, Role::Figure, &lang);
+    structure.set_alt(node, &theme.labels.draft);
+    structure.content(node);
+    Watermark { runs, size: size * scale, color: style.color, width: width * scale, node }
 }
 
 /// Formats a date with the template's `date_format` and month names (English ones when

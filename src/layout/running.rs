@@ -5,7 +5,7 @@ use crate::model::Briefing;
 use crate::theme::{Running, Theme};
 
 use super::flow::{look, Flow};
-use super::structure::{Artifact, Tag};
+use super::structure::{Artifact, Role, Structure, Tag};
 use super::text::{self, Look};
 use super::{format_date, Document, Item};
 
@@ -44,16 +44,44 @@ fn clip(flow: &Flow<'_>, s: &str, room: f32, look: &Look) -> String {
     format!("{}…", s[..keep].trim_end())
 }
 
-/// Fills the template's placeholders.
-pub fn expand(template: &str, fill: &Fill, page: usize, pages: usize) -> String {
-    template
-        .replace("{page_of}", &fill.page_of)
-        .replace("{title}", &fill.title)
-        .replace("{short_title}", &fill.short_title)
-        .replace("{date}", &fill.date)
-        .replace("{marking}", &fill.marking)
-        .replace("{pages}", &pages.to_string())
-        .replace("{page}", &page.to_string())
+/// Fills the template's placeholders, in one pass: a value that itself holds `{date}` (a
+/// title "The {date} field") is printed as written. With `caps`, the values (title, date,
+/// marking) are in capitals; the template's own words (`Page … of …`) are not.
+pub fn expand(template: &str, fill: &Fill, page: usize, pages: usize, caps: bool) -> String {
+    fill_in(template, fill, (page, pages), caps, true)
+}
+
+/// [`expand`]; `label` says whether `{page_of}` may be filled (not inside the label itself).
+fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: bool, label: bool) -> String {
+    let mut out = String::with_capacity(template.len() + fill.title.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let value = |v: &str| if caps { v.to_uppercase() } else { v.to_string() };
+        match &after[..close] {
+            // The label has placeholders of its own: its page numbers.
+            "page_of" if label => out.push_str(&fill_in(&fill.page_of, fill, (page, pages), false, false)),
+            "title" => out.push_str(&value(&fill.title)),
+            "short_title" => out.push_str(&value(&fill.short_title)),
+            "date" => out.push_str(&value(&fill.date)),
+            "marking" => out.push_str(&value(&fill.marking)),
+            "page" => out.push_str(&page.to_string()),
+            "pages" => out.push_str(&pages.to_string()),
+            other => {
+                out.push('{');
+                out.push_str(other);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Adds header and footer lines (and their rules) to every page they belong on; each page
@@ -74,6 +102,7 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
     let footer_top = doc.height - page_theme.margin_bottom.pt() + 1.0 * line_height;
     let pages = doc.pages.len();
     let fills: Vec<Fill> = owners.iter().map(|b| Fill::new(b, theme, &flow, &look)).collect();
+    let marking = fills.first().and_then(|fill| marking(&mut doc.structure, theme, fill));
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(fill) = fills.get(page.owner).or(fills.first()) else { return };
         for (running, y, rule_y, artifact) in [
@@ -83,7 +112,13 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
             if i == 0 && !running.first_page {
                 continue;
             }
-            let at = (y + ascent, artifact);
+            // The first page's marking is read out, before anything else; every other running
+            // part is an artifact.
+            let tags = [&running.left, &running.center, &running.right].map(|part| match marking {
+                Some((node, at)) if i == 0 && std::ptr::eq(part, at) => Tag::Node(node),
+                _ => Tag::Artifact(artifact),
+            });
+            let at = (y + ascent, tags);
             let printed = line(&mut flow, running, fill, i + 1, pages, left, right, at, &look, &mut page.items);
             if printed && running.rule {
                 let color = theme.colors.rule;
@@ -93,7 +128,23 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
     }
 }
 
-/// One running line: left, centre and right parts. Returns whether anything was printed.
+/// The paragraph the first page's marking is, as the document's first element, and the
+/// running part (in the first line printed on page 1) that prints it; none without a marking.
+fn marking<'t>(structure: &mut Structure, theme: &'t Theme, fill: &Fill) -> Option<(super::NodeId, &'t String)> {
+    if fill.marking.trim().is_empty() {
+        return None;
+    }
+    let part = [&theme.header, &theme.footer]
+        .into_iter()
+        .filter(|running| running.first_page)
+        .flat_map(|running| [&running.left, &running.center, &running.right])
+        .find(|part| part.contains("{marking}"))?;
+    let lang = structure.lang_of(Structure::ROOT).to_string();
+    Some((structure.add_first(Structure::ROOT, Role::P, &lang), part))
+}
+
+/// One running line: left, centre and right parts, each with its tag. Returns whether
+/// anything was printed.
 #[allow(clippy::too_many_arguments)]
 fn line(
     flow: &mut Flow<'_>,
@@ -103,19 +154,12 @@ fn line(
     pages: usize,
     left: f32,
     right: f32,
-    (baseline, artifact): (f32, Artifact),
+    (baseline, tags): (f32, [Tag; 3]),
     look: &Look,
     items: &mut Vec<Item>,
 ) -> bool {
-    let tag = Tag::Artifact(artifact);
-    let parts = [&running.left, &running.center, &running.right].map(|t| {
-        let text = expand(t, fill, page, pages);
-        if running.caps {
-            text.trim().to_uppercase()
-        } else {
-            text.trim().to_string()
-        }
-    });
+    let parts = [&running.left, &running.center, &running.right]
+        .map(|t| expand(t, fill, page, pages, running.caps).trim().to_string());
     let widths = parts.clone().map(|p| flow.str_width(&p, look));
     let gap = 12.0;
     // The left part gives way if the line is crowded: it is the longest and least vital
@@ -127,18 +171,44 @@ fn line(
     let mut printed = false;
     // Without room for even a letter before the ellipsis, the left part is left out.
     if !parts[0].is_empty() && left_text != "…" {
-        flow.place_str(items, &left_text, left, baseline, look, tag);
+        place(flow, items, &left_text, left, baseline, look, tags[0]);
         printed = true;
     }
     if !parts[1].is_empty() {
-        flow.place_str(items, &parts[1], (left + right - widths[1]) / 2.0, baseline, look, tag);
+        place(flow, items, &parts[1], (left + right - widths[1]) / 2.0, baseline, look, tags[1]);
         printed = true;
     }
     if !parts[2].is_empty() {
-        flow.place_str(items, &parts[2], right - widths[2], baseline, look, tag);
+        place(flow, items, &parts[2], right - widths[2], baseline, look, tags[2]);
         printed = true;
     }
     printed
+}
+
+/// Places one part. The running flow has a structure of its own, so a part that is content
+/// (the marking) is placed as an artifact and its items then given to its element, in the
+/// document's structure (where they are its only content), and moved to the front of the
+/// page: the marking is painted first, as it is read first.
+#[allow(clippy::too_many_arguments)]
+fn place(flow: &mut Flow<'_>, items: &mut Vec<Item>, s: &str, x: f32, baseline: f32, look: &Look, tag: Tag) {
+    let start = items.len();
+    flow.place_str(items, s, x, baseline, look, Tag::Artifact(Artifact::Layout));
+    if let Tag::Node(_) = tag {
+        // Painted first, as it is read first.
+        let mut placed: Vec<Item> = items.drain(start..).collect();
+        for item in &mut placed {
+            if let Item::Text(t) = item {
+                t.tag = tag;
+            }
+        }
+        items.splice(0..0, placed);
+    } else {
+        for item in &mut items[start..] {
+            if let Item::Text(t) = item {
+                t.tag = tag;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -199,6 +269,20 @@ mod tests {
         let line: String = texts(&doc.pages[1]).into_iter().map(|t| t.2).collect();
         // The header's title and date, the footer's page number.
         assert_eq!(line, "WORKSHOPOCTOBER 6, 2020Page 2 of 2");
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_and_values_printed_as_written() {
+        let b = briefing("The {date} field", "Ref. {page}");
+        let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        let fonts = FontBook::builtin();
+        let flow = Flow::new(&fonts, &theme, 0.0, 500.0, "en");
+        let fill = Fill::new(&b, &theme, &flow, &look(&theme.styles.running));
+        assert_eq!(
+            expand("{title} | {marking} | {page_of} {x}", &fill, 2, 3, false),
+            "The {date} field | Ref. {page} | Page 2 of 3 {x}"
+        );
+        assert_eq!(expand("{title} {page_of}", &fill, 2, 3, true), "THE {DATE} FIELD Page 2 of 3");
     }
 
     #[test]

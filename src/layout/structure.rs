@@ -126,6 +126,17 @@ impl Structure {
         id
     }
 
+    /// Adds an element as the first child of `parent` (what a reader must hear before
+    /// anything else: a draft's mark, a security marking).
+    pub fn add_first(&mut self, parent: NodeId, role: Role, lang: &str) -> NodeId {
+        let id = self.add(parent, role, lang);
+        let kids = &mut self.node_mut(parent).kids;
+        if let Some(last) = kids.pop() {
+            kids.insert(0, last);
+        }
+        id
+    }
+
     /// Notes that one more drawn item belongs to `id`, and returns its tag.
     pub fn content(&mut self, id: NodeId) -> Tag {
         self.node_mut(id).kids.push(Kid::Content);

@@ -86,7 +86,8 @@ pub fn finish(
         for drawn in run? {
             let index = marks.len();
             let (Some(page), Some(&page_id)) = (doc.pages.get(index), page_ids.get(index)) else { break };
-            let content = content::page(page, &drawn, doc.height, &watermark, &doc.structure, fonts);
+            let figure = doc.watermark.as_ref().filter(|_| index == 0).map(|w| w.node);
+            let content = content::page(page, &drawn, doc.height, (&watermark, figure), &doc.structure, fonts);
             hash.update(&content.bytes);
             let content_id = out.add_object(stream(Dictionary::new(), &content.bytes));
             marks.push(content.marks);

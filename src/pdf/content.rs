@@ -319,14 +319,26 @@ pub fn page(
     page: &Page,
     drawn: &[Option<Drawn>],
     height: f32,
-    watermark: &str,
+    watermark: (&str, Option<NodeId>),
     structure: &Structure,
     fonts: &FontBook,
 ) -> PageContent {
     let mut w = Writer::new();
+    let mut marks = Vec::new();
+    let mut mcid = 0u32;
     let drawn = |i: usize| drawn.get(i).and_then(Option::as_ref);
+    let (watermark, figure) = watermark;
     if !watermark.is_empty() {
-        w.raw("/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n");
+        // On the first page the watermark is the figure that says "draft"; elsewhere, an
+        // artifact.
+        match figure {
+            Some(node) => {
+                w.raw(&format!("/Figure <</MCID {mcid}>> BDC\n"));
+                marks.push((node, mcid));
+                mcid += 1;
+            }
+            None => w.raw("/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n"),
+        }
         w.raw(watermark);
         w.forget_colors();
         w.raw("EMC\n");
@@ -365,9 +377,7 @@ pub fn page(
             w.raw("EMC\n");
         }
     }
-    let mut marks = Vec::new();
     let mut open: Option<NodeId> = None;
-    let mut mcid = 0u32;
     for (i, item) in page.items.iter().enumerate() {
         let node = match item {
             Item::Text(TextItem { tag: Tag::Node(n), .. }) => *n,

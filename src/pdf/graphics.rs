@@ -17,7 +17,7 @@ pub fn watermark(doc: &Document, fonts: &FontBook) -> Vec<u8> {
     let Some(w) = doc.watermark.as_ref() else { return Vec::new() };
     let (pw, ph) = (doc.width, doc.height);
     let (sin, cos) = ph.atan2(pw).sin_cos();
-    let size = f32::from(w.size);
+    let size = w.size;
     // The vertical centre of the word: half the cap height of its first face.
     let half_cap = w
         .runs

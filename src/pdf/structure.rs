@@ -62,6 +62,16 @@ pub fn write(
             }
         }
     }
+    // The first page each element's content (its own, or its descendants') is on: an element
+    // without content of its own (a table, a row, a list) names that page too, so that tools
+    // that place elements by their /Pg find it.
+    let mut first_page: Vec<Option<usize>> = items.iter().map(|i| i.first().map(|m| m.0)).collect();
+    for i in (1..n).rev() {
+        if let (Some(page), Some(p)) = (first_page[i], structure.nodes[i].parent) {
+            let slot = &mut first_page[index(p)];
+            *slot = Some(slot.map_or(page, |q| q.min(page)));
+        }
+    }
     let root = out.new_object_id();
     let ids: Vec<Option<ObjectId>> = alive.iter().map(|&a| a.then(|| out.new_object_id())).collect();
 
@@ -94,10 +104,13 @@ pub fn write(
             push_content(&mut held, item);
         }
         held.extend(annots[i].iter().map(|&(page, id)| Held::Annotation { page, id }));
-        let pg = held.iter().find_map(|h| match h {
-            Held::Content { page, .. } => Some(*page),
-            _ => None,
-        });
+        let pg = held
+            .iter()
+            .find_map(|h| match h {
+                Held::Content { page, .. } => Some(*page),
+                _ => None,
+            })
+            .or(first_page[i]);
         let kids: Vec<Object> = held
             .into_iter()
             .map(|h| match h {
