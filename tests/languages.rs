@@ -290,3 +290,13 @@ fn a_character_no_font_has_is_an_error_at_its_line() {
     assert!(err.contains("topics[3].title"), "{err}");
     assert!(!dir.path().join("emoji.pdf").exists());
 }
+
+#[test]
+fn a_japanese_office_line_runs_from_the_ministry_down() {
+    // 総務省　国際戦略局　国際政策課, as a Japanese reader writes it; English keeps division first.
+    let dir = common::tempdir();
+    let ja = squash(&text(&build_in(dir.path(), &fixture("japanese.yaml"), &[])));
+    assert!(ja.contains("総務省国際戦略局国際政策課"), "{ja}");
+    let en = squash(&text(&build_in(dir.path(), &common::seed(), &[])));
+    assert!(en.contains("InternationalPolicyDivision,GlobalStrategyBureau,MIC"), "{en}");
+}

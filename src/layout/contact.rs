@@ -2,7 +2,7 @@
 //! and labelled TEL / FAX / e-mail / web lines.
 
 use crate::model::Contact;
-use crate::theme::{Align, ContactStyle};
+use crate::theme::{Align, ContactStyle, OfficeOrder};
 
 use super::flow::{look, Flow, Group};
 use super::section::{heading, SECTION};
@@ -44,8 +44,11 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     if let Some(name) = &c.name {
         paragraphs.push((Role::P, vec![text(name)], 0.0));
     }
-    let office: Vec<&str> =
+    let mut office: Vec<&str> =
         [&c.division, &c.bureau, &c.organisation].into_iter().flatten().map(String::as_str).collect();
+    if theme.labels.office_order == OfficeOrder::LargestFirst {
+        office.reverse();
+    }
     if !office.is_empty() {
         paragraphs.push((Role::P, vec![text(&office.join(&theme.labels.office_joiner))], 0.0));
     }

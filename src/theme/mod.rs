@@ -16,7 +16,7 @@ use crate::load::{self, Limits, Spanned};
 mod values;
 
 pub use values::{
-    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, Mm, Months, Numbering, PageSize, Pt, Rgb,
+    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, Mm, Months, Numbering, OfficeOrder, PageSize, Pt, Rgb,
 };
 
 /// A template file compiled into the binary.
@@ -195,6 +195,9 @@ section! {
         label_suffix: String,
         /// Joins division, bureau and organisation on the contact's office line.
         office_joiner: String,
+        /// Which comes first on that line: the division (`smallest-first`) or the
+        /// organisation (`largest-first`).
+        office_order: OfficeOrder,
     }
 }
 

@@ -158,7 +158,7 @@ macro_rules! leaf_from_str {
     )*};
 }
 
-leaf_from_str!(Rgb, PageSize, Numbering, Align, DatePlacement, ContactStyle);
+leaf_from_str!(Rgb, PageSize, Numbering, Align, DatePlacement, ContactStyle, OfficeOrder);
 
 /// Paper size in points.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -324,6 +324,27 @@ impl FromStr for ContactStyle {
             "frame" => Ok(ContactStyle::Frame),
             "rule" => Ok(ContactStyle::Rule),
             _ => Err(format!("contact style '{s}' is not frame or rule")),
+        }
+    }
+}
+
+/// The order of the contact's office names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OfficeOrder {
+    /// Division, bureau, organisation, as English addresses go.
+    #[default]
+    SmallestFirst,
+    /// Organisation, bureau, division, as Japanese ones go (総務省　国際戦略局　国際政策課).
+    LargestFirst,
+}
+
+impl FromStr for OfficeOrder {
+    type Err = String;
+    fn from_str(s: &str) -> Result<OfficeOrder, String> {
+        match s {
+            "smallest-first" => Ok(OfficeOrder::SmallestFirst),
+            "largest-first" => Ok(OfficeOrder::LargestFirst),
+            _ => Err(format!("office order '{s}' is not smallest-first or largest-first")),
         }
     }
 }
