@@ -27,7 +27,11 @@ fn raw_strings(path: &Path, bodies: bool) -> Vec<String> {
         }
     }
     let c = &raw.contact.as_ref().expect("a contact").value;
-    for field in [&c.note, &c.name, &c.division, &c.bureau, &c.organisation, &c.tel, &c.fax, &c.email, &c.url] {
+    let mut office = [&c.division, &c.bureau, &c.organisation];
+    if common::largest_first(raw.lang.as_ref().map_or("en", |l| l.value.as_str())) {
+        office.reverse();
+    }
+    for field in [&c.note, &c.name].into_iter().chain(office).chain([&c.tel, &c.fax, &c.email, &c.url]) {
         out.extend(s(field));
     }
     out

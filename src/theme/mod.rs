@@ -16,7 +16,8 @@ use crate::load::{self, Limits, Spanned};
 mod values;
 
 pub use values::{
-    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, Mm, Months, Numbering, OfficeOrder, PageSize, Pt, Rgb,
+    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, Mm, Months, Numbering, OfficeOrder, PageSize, Pt,
+    Rgb,
 };
 
 /// A template file compiled into the binary.

@@ -303,10 +303,22 @@ pub fn pieces(path: &Path) -> Vec<String> {
         blocks(&t.body, &mut out);
     }
     let c = &b.contact;
-    for field in [&c.note, &c.name, &c.division, &c.bureau, &c.organisation, &c.tel, &c.fax, &c.email, &c.url] {
+    let mut office = [&c.division, &c.bureau, &c.organisation];
+    if largest_first(&b.lang) {
+        office.reverse();
+    }
+    for field in [&c.note, &c.name].into_iter().chain(office).chain([&c.tel, &c.fax, &c.email, &c.url]) {
         out.extend(field.clone());
     }
     out
+}
+
+/// Whether the default template in language `lang` prints the contact's office from the
+/// organisation down (Japanese), rather than from the division up.
+pub fn largest_first(lang: &str) -> bool {
+    use briefing::theme::{OfficeOrder, TemplateRef, Theme};
+    let theme = Theme::resolve_for(TemplateRef::Builtin("default"), lang).unwrap();
+    theme.labels.office_order == OfficeOrder::LargestFirst
 }
 
 // ---- reading PDFs ---------------------------------------------------------------------------
