@@ -103,6 +103,11 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     let mut line_start = 0usize; // glyph index where the current line begins
     let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
     for (byte, kind) in linebreaks(&text) {
+        // A spaced dash (" – ", " — ") stays with the word before it: no line starts with one.
+        if kind == BreakOpportunity::Allowed && text[..byte].ends_with(' ') && text[byte..].starts_with(['–', '—'])
+        {
+            continue;
+        }
         let seg_end = index_of(byte);
         if widths.content(line_start, seg_end) > max_width + 0.01 {
             if let Some(brk) = last_fit.filter(|&b| b > line_start) {
@@ -349,6 +354,18 @@ mod tests {
         let lines = set(&plain("\u{A0}\u{A0}indented"), 500.0, &fonts);
         assert_eq!(texts(&lines), ["\u{A0}\u{A0}indented"]);
         assert!(lines[0].runs[0].width > 0.0);
+    }
+
+    #[test]
+    fn no_line_starts_with_a_spaced_dash() {
+        let fonts = FontBook::builtin();
+        let text = "Japan and the EU agreed – after long talks — on closer cooperation in research";
+        // (Narrower than "agreed –", a line is cut wherever it must.)
+        for width in (60..300).step_by(3) {
+            let lines = texts(&set(&plain(text), width as f32, &fonts));
+            assert_eq!(lines.concat(), text);
+            assert!(!lines.iter().any(|l| l.starts_with(['–', '—'])), "at {width} pt: {lines:?}");
+        }
     }
 
     #[test]
