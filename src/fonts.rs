@@ -102,6 +102,8 @@ pub struct FontBook {
     faces: Vec<Face>,
     family: [FaceId; 4],
     fallbacks: Vec<FaceId>,
+    /// The monospaced face for code, if any.
+    code: Option<FaceId>,
 }
 
 /// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, variation
@@ -124,7 +126,7 @@ macro_rules! builtin_face {
 
 impl FontBook {
     /// The faces compiled into the binary: Noto Sans (Latin, Greek, Cyrillic), then DejaVu Sans
-    /// (symbols and arrows), then IPAexGothic (Japanese).
+    /// (symbols and arrows), then IPAexGothic (Japanese); DejaVu Sans Mono for code.
     pub fn builtin() -> FontBook {
         let faces = vec![
             builtin_face!("NotoSans-Regular", "NotoSans-Regular.ttf", false, false),
@@ -133,8 +135,15 @@ impl FontBook {
             builtin_face!("NotoSans-BoldItalic", "NotoSans-BoldItalic.ttf", true, true),
             builtin_face!("DejaVuSans", "DejaVuSans.ttf", false, false),
             builtin_face!("IPAexGothic", "IPAexGothic.ttf", false, false),
+            builtin_face!("DejaVuSansMono", "DejaVuSansMono.ttf", false, false),
         ];
-        FontBook::new(faces, [0, 1, 2, 3], &[4, 5])
+        FontBook::new(faces, [0, 1, 2, 3], &[4, 5]).with_code(6)
+    }
+
+    /// The same book with face `code` (monospaced) for code.
+    fn with_code(mut self, code: u16) -> FontBook {
+        self.code = Some(FaceId(code));
+        self
     }
 
     /// The built-in book with another main family in front (a template's `fonts`): regular,
@@ -145,7 +154,12 @@ impl FontBook {
         let mut faces: Vec<FaceSource> = builtin.faces.into_iter().map(|f| f.source).collect();
         faces.extend(family);
         // The new family first; then the built-in family (regular) and fallbacks.
-        FontBook::new(faces, [n, n + 1, n + 2, n + 3], &[0, 4, 5])
+        let code = builtin.code.map(|f| f.0);
+        let book = FontBook::new(faces, [n, n + 1, n + 2, n + 3], &[0, 4, 5]);
+        match code {
+            Some(c) => book.with_code(c),
+            None => book,
+        }
     }
 
     /// Checks that `data` is a font this book can use, and reads its PostScript name.
@@ -190,6 +204,21 @@ impl FontBook {
             faces: faces.into_iter().map(|source| Face { source, metrics: OnceLock::new() }).collect(),
             family: family.map(FaceId),
             fallbacks: fallbacks.iter().copied().map(FaceId).collect(),
+            code: None,
+        }
+    }
+
+    /// The face that prints `c` in code: the monospaced face if it has the glyph, else the
+    /// same chain as other text ([`FontBook::face_for`]).
+    pub fn face_for_code(&self, c: char, style: FontStyle) -> Option<FaceId> {
+        match self.code {
+            Some(code)
+                if !('\u{1F000}'..='\u{1FAFF}').contains(&c)
+                    && self.metrics(code).is_some_and(|m| m.glyph(c).is_some()) =>
+            {
+                Some(code)
+            }
+            _ => self.face_for(c, style),
         }
     }
 

@@ -9,11 +9,13 @@ pub mod app;
 pub mod cli;
 pub mod diag;
 pub mod fonts;
+pub mod hyphenate;
 pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod pdf;
+pub mod punctuation;
 pub mod theme;
 pub mod validate;
 
@@ -44,6 +46,13 @@ pub struct Output {
 
 /// Lays out and renders a checked briefing. Pure: same arguments, same bytes.
 pub fn build(b: &Briefing, theme: &Theme, fonts: &FontBook, options: &BuildOptions) -> Result<Output, PdfError> {
+    let smart;
+    let b = if theme.smart_punctuation {
+        smart = punctuation::briefing(b);
+        &smart
+    } else {
+        b
+    };
     let logo_aspect = options.logo.as_ref().map(pdf::Image::aspect);
     let doc = layout::layout(b, theme, fonts, layout::Options { toc: options.toc, logo_aspect });
     let meta = metadata(b, options);
@@ -68,7 +77,10 @@ pub fn build_bundle(
     fonts: &FontBook,
     date: Option<i64>,
 ) -> Result<Output, PdfError> {
-    let briefings: Vec<Briefing> = items.iter().map(|i| i.briefing.clone()).collect();
+    let briefings: Vec<Briefing> = items
+        .iter()
+        .map(|i| if theme.smart_punctuation { punctuation::briefing(&i.briefing) } else { i.briefing.clone() })
+        .collect();
     let doc = layout::bundle(&briefings, cover, theme, fonts);
     let organisations: Vec<&String> = briefings.iter().filter_map(|b| b.organisation.as_ref()).collect();
     let author = organisations.first().filter(|first| organisations.iter().all(|o| o == *first)).map(|o| (*o).clone());

@@ -259,7 +259,7 @@ fn links_show_their_address_and_are_clickable() {
 
     // A Markdown link prints its address and is a /Link to it on the page it is on.
     let page = on_page("https://www.soumu.go.jp/english/").expect("the link's address is printed");
-    assert!(on_page("the ministry's page").is_some());
+    assert!(on_page("the ministry’s page").is_some(), "the apostrophe is typographic");
     assert!(links.contains(&(page, "https://www.soumu.go.jp/english/".into())), "no /Link on page {page}: {links:?}");
     // The contact's e-mail and web address are links too.
     let page = on_page("inquiry@example.go.jp").expect("the e-mail is printed");

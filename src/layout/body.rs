@@ -48,13 +48,13 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
             MdBlock::Paragraph(inl) => {
                 let s = spans(inl, style, flow);
                 let p = flow.node(Role::P);
-                flow.paragraph(p, &s, style, indent, Align::Left, None);
+                flow.paragraph(p, &s, style, indent, style.align, None);
             }
             MdBlock::Heading(inl) => {
                 let mut s = spans(inl, style, flow);
                 s.iter_mut().for_each(|s| s.look.style.bold = true);
                 let h = flow.node(Role::H(flow.heading_level.saturating_add(1).min(6)));
-                flow.paragraph(h, &s, style, indent, Align::Left, None);
+                flow.paragraph(h, &s, style, indent, style.align, None);
                 flow.keep_last_with_next();
             }
             MdBlock::List { start, items, markers } => list(flow, *start, items, markers, style, indent),
@@ -117,7 +117,7 @@ fn list(
         })
         .collect();
     let widest = labels.iter().map(|l| flow.label_width(l, style)).fold(0.0, f32::max);
-    let step = flow.theme.list_indent.0.max(widest + 4.0 + 0.25 * f32::from(style.size.0));
+    let step = flow.theme.list_indent.0.max(widest + 4.0 + 0.25 * style.size.0);
     let depth = flow.list_depth;
     flow.list_depth += 1;
     let numbering = if start.is_some() { Numbering::Decimal } else { Numbering::Disc };
@@ -157,7 +157,7 @@ fn list(
                 (MdBlock::Paragraph(inl), true) => {
                     let s = spans(inl, style, flow);
                     let p = flow.node(Role::P);
-                    flow.paragraph(p, &s, &item_style, indent + step, Align::Left, Some((&label, label_x, lbl)));
+                    flow.paragraph(p, &s, &item_style, indent + step, item_style.align, Some((&label, label_x, lbl)));
                 }
                 (other, true) => {
                     // An item that starts with something other than text: the label goes on
@@ -245,7 +245,7 @@ fn table(
             }
             cells.push(text::set(&s, width - 2.0 * pad, flow.fonts));
         }
-        let size = f32::from(style.size.0);
+        let size = style.size.0;
         let (line_h, baseline) = flow.line_metrics(size, style.line_height.0);
         let slices = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for k in 0..slices {
@@ -259,7 +259,7 @@ fn table(
                 if let Some(line) = lines.get(k) {
                     let inner = widths[c] - 2.0 * pad;
                     let shift = match aligns.get(c).copied().unwrap_or_default() {
-                        Align::Left => 0.0,
+                        Align::Left | Align::Justify => 0.0,
                         Align::Center => (inner - line.width) / 2.0,
                         Align::Right => inner - line.width,
                     };

@@ -2,7 +2,7 @@
 //! and labelled TEL / FAX / e-mail / web lines.
 
 use crate::model::Contact;
-use crate::theme::{Align, ContactStyle, OfficeOrder};
+use crate::theme::{ContactStyle, OfficeOrder};
 
 use super::flow::{look, Flow, Group};
 use super::section::{heading, SECTION};
@@ -77,7 +77,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         let mut s = style.clone();
         s.space_after.0 = after;
         let node = flow.node(role);
-        flow.paragraph(node, &p, &s, pad, Align::Left, None);
+        flow.paragraph(node, &p, &s, pad, s.align, None);
     }
     flow.width += pad;
     flow.strut(pad);

@@ -3,10 +3,11 @@
 //! stay with the next one. Pagination (`paginate.rs`) then only has to cut this list.
 
 use crate::fonts::{FontBook, FontStyle};
+use crate::hyphenate::Hyphenator;
 use crate::theme::{Align, Rgb, TextStyle, Theme};
 
 use super::structure::{is_japanese, Artifact, NodeId, Role, Structure, Tag};
-use super::text::{self, Look, Run, Span};
+use super::text::{self, Look, Run, Setting, Span};
 use super::{BulletShape, Item, LinkTarget, TextItem};
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
@@ -279,6 +280,7 @@ impl<'a> Flow<'a> {
             width: run.width,
             style: run.look.style,
             tag,
+            gaps: run.gaps.clone(),
         }));
     }
 
@@ -375,15 +377,23 @@ impl<'a> Flow<'a> {
         label: Option<(&Label, f32, NodeId)>,
     ) {
         let width = (self.width - indent).max(20.0);
-        let primary = self.structure.lang_of(node).split('-').next().unwrap_or("");
+        let lang = self.structure.lang_of(node).to_string();
+        let japanese = lang.split('-').next().unwrap_or("").eq_ignore_ascii_case("ja");
         let marked;
-        let spans = if primary.eq_ignore_ascii_case("ja") {
+        let spans = if japanese {
             spans
         } else {
             marked = mark_japanese(spans);
             &marked[..]
         };
-        let lines = text::set(spans, width, self.fonts);
+        let hyphens = if self.theme.hyphenate { Hyphenator::for_language(&lang) } else { None };
+        let setting = Setting {
+            justify: align == Align::Justify,
+            japanese,
+            heading: matches!(self.structure.node(node).role, Role::H(_)),
+            hyphens: hyphens.as_deref(),
+        };
+        let lines = text::set_with(spans, width, self.fonts, setting);
         if lines.is_empty() {
             return;
         }
@@ -391,12 +401,12 @@ impl<'a> Flow<'a> {
         let n = lines.len();
         let mut groups = Groups::default();
         for (i, line) in lines.into_iter().enumerate() {
-            let size = line.size.max(f32::from(style.size.0));
+            let size = line.size.max(style.size.0);
             let (height, baseline) = self.line_metrics(size, style.line_height.0);
             let x0 = self.left
                 + indent
                 + match align {
-                    Align::Left => 0.0,
+                    Align::Left | Align::Justify => 0.0,
                     Align::Center => (width - line.width) / 2.0,
                     Align::Right => width - line.width,
                 };
@@ -420,7 +430,7 @@ impl<'a> Flow<'a> {
     /// A list label alone on a line (an empty item, or one that starts with a table), with
     /// the style's space before and after, as a paragraph has.
     pub fn label_line(&mut self, label: &Label, style: &TextStyle, x: f32, node: NodeId) {
-        let size = f32::from(style.size.0);
+        let size = style.size.0;
         let (height, baseline) = self.line_metrics(size, style.line_height.0);
         let mut items = Vec::new();
         self.place_label(&mut items, label, style, self.left + x, baseline, node);
@@ -444,13 +454,9 @@ impl<'a> Flow<'a> {
                 // text when the line is read in order ("1. Overview", not "1.Overview").
                 self.place_str(items, &format!("{s} "), x, baseline, &look(style), Tag::Node(node));
             }
-            Label::Bullet(shape) => items.push(Item::Bullet {
-                x,
-                baseline,
-                size: f32::from(style.size.0),
-                color: style.color,
-                shape: *shape,
-            }),
+            Label::Bullet(shape) => {
+                items.push(Item::Bullet { x, baseline, size: style.size.0, color: style.color, shape: *shape })
+            }
         }
     }
 
@@ -458,7 +464,7 @@ impl<'a> Flow<'a> {
     pub fn label_width(&self, label: &Label, style: &TextStyle) -> f32 {
         match label {
             Label::Text(s) => self.str_width(s, &look(style)),
-            Label::Bullet(shape) => shape.width() * f32::from(style.size.0),
+            Label::Bullet(shape) => shape.width() * style.size.0,
         }
     }
 

@@ -6,6 +6,7 @@
 mod body;
 mod contact;
 pub mod flow;
+pub mod jlreq;
 mod paginate;
 mod running;
 mod section;
@@ -28,7 +29,7 @@ pub struct TextItem {
     pub x: f32,
     pub baseline: f32,
     pub face: FaceId,
-    pub size: u8,
+    pub size: f32,
     pub color: Rgb,
     pub text: String,
     /// Advance width of `text`, in points.
@@ -38,6 +39,10 @@ pub struct TextItem {
     pub style: FontStyle,
     /// The structure element the text belongs to, or the artifact it is.
     pub tag: Tag,
+    /// Extra space, in points, after the first `k` characters of `text`, for each `(k, space)`
+    /// in increasing `k`: justification, and punctuation compression (negative). `width`
+    /// includes it.
+    pub gaps: Vec<(u32, f32)>,
 }
 
 /// Where a link leads.
@@ -279,7 +284,7 @@ pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &Font
 fn watermark(theme: &Theme, fonts: &FontBook, structure: &mut Structure) -> Watermark {
     let style = &theme.styles.watermark;
     let fstyle = FontStyle { bold: style.bold, italic: style.italic };
-    let size = f32::from(style.size.0);
+    let size = style.size.0;
     let mut runs: Vec<(FaceId, String)> = Vec::new();
     let mut width = 0.0;
     for c in theme.labels.draft.chars() {

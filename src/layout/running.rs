@@ -93,7 +93,7 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
     let mut flow = Flow::new(fonts, theme, left, right - left, "");
     let style = &theme.styles.running;
     let look = look(style);
-    let size = f32::from(style.size.0);
+    let size = style.size.0;
     let (line_height, ascent) = flow.line_metrics(size, style.line_height.0);
     // The header sits in the top margin, its rule a line above the content; the footer
     // starts a line below the content.

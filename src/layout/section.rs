@@ -3,7 +3,7 @@
 //! heading of the briefing (sections, topics, the contact block's label, the contents).
 
 use crate::model::Briefing;
-use crate::theme::{Align, TextStyle};
+use crate::theme::TextStyle;
 
 use super::body;
 use super::flow::{look, Flow, Label};
@@ -45,7 +45,7 @@ fn heading_at(
     let spans = [Span { text: title.to_string(), look: look.clone() }];
     let label = Label::Text(number.to_string());
     let first = flow.blocks.len();
-    flow.paragraph(node, &spans, style, room, Align::Left, (!number.is_empty()).then_some((&label, 0.0, node)));
+    flow.paragraph(node, &spans, style, room, style.align, (!number.is_empty()).then_some((&label, 0.0, node)));
     for b in &mut flow.blocks[first..] {
         b.keep_with_next = true;
     }
@@ -57,7 +57,7 @@ fn heading_at(
 fn number_room(flow: &Flow<'_>, numbers: &[&str], style: &TextStyle) -> f32 {
     let look = look(style);
     let widest = numbers.iter().map(|n| flow.str_width(n, &look)).fold(0.0, f32::max);
-    (widest + 0.5 * f32::from(style.size.0)).max(flow.theme.list_indent.0)
+    (widest + 0.5 * style.size.0).max(flow.theme.list_indent.0)
 }
 
 /// Everything between the title block and the contact block.

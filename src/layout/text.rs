@@ -5,6 +5,7 @@
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::jlreq::{self, Yakumono};
 use super::LinkTarget;
 use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
 use crate::theme::Rgb;
@@ -13,7 +14,7 @@ use crate::theme::Rgb;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Look {
     pub style: FontStyle,
-    pub size: u8,
+    pub size: f32,
     pub color: Rgb,
     pub link: Option<LinkTarget>,
     /// Code (`inline code`).
@@ -41,6 +42,9 @@ pub struct Run {
     pub face: FaceId,
     pub text: String,
     pub look: Look,
+    /// Extra space after the first `k` characters of `text`, for each `(k, points)`
+    /// (see [`crate::layout::TextItem::gaps`]); `width` includes it.
+    pub gaps: Vec<(u32, f32)>,
 }
 
 /// One set line.
@@ -65,75 +69,365 @@ struct Glyph {
     span: usize,
     face: Option<FaceId>,
     width: f32,
+    /// Space added after it when the next character is on the same line, in points:
+    /// punctuation compression (negative) and the quarter em beside Latin text.
+    adj: f32,
+    /// Blank that goes when the glyph starts a line (an opening bracket's first half). A
+    /// closing bracket or stop ending a line keeps its full width, so that the line's last
+    /// glyph ends at the margin (JLREQ 3.1.4 allows either).
+    lead: f32,
+}
+
+/// How a paragraph is set.
+#[derive(Clone, Copy, Default)]
+pub struct Setting<'h> {
+    /// Every line but the last (and those ending at a hard break) fills the width: space goes
+    /// between Japanese characters, or into word spaces.
+    pub justify: bool,
+    /// Japanese text: a last line of one or two characters is avoided by setting the lines
+    /// above a little tighter.
+    pub japanese: bool,
+    /// A heading: a break inside a unit of Japanese and Latin text such as `日EU` is taken
+    /// only when there is no other break on the line.
+    pub heading: bool,
+    /// Hyphenation for the paragraph's language.
+    pub hyphens: Option<&'h crate::hyphenate::Hyphenator>,
+}
+
+/// How far a justified line's word spaces may shrink, as a share of their width.
+const SHRINK: f32 = 0.75;
+
+/// Where a line starts and ends in the glyphs, and how it ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Break {
+    start: usize,
+    end: usize,
+    /// The paragraph's last line, or one ended by a hard break: never justified.
+    last: bool,
+    /// Ends inside a word, at a hyphenation point: a hyphen is shown.
+    hyphen: bool,
+}
+
+/// Sets `spans` into lines at most `max_width` points wide, ragged right. See [`set_with`].
+pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
+    set_with(spans, max_width, fonts, Setting::default())
 }
 
 /// Sets `spans` into lines at most `max_width` points wide. Nothing is dropped: a word wider
 /// than the line is broken between grapheme clusters; a character no face has keeps zero
 /// width here (validation reports those before layout runs). A `max_width` below zero (a
 /// table column narrower than its padding) is zero: one grapheme cluster per line.
-pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
+/// Japanese punctuation is compressed and Latin words inside Japanese text are spaced by a
+/// quarter em, as JLREQ asks (see [`super::jlreq`]).
+pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setting<'_>) -> Vec<Line> {
     // Below zero even an empty line would be too wide, and breaking could never stop.
-    let max_width = max_width.max(0.0);
+    let max_width = if max_width.is_nan() { 0.0 } else { max_width.max(0.0) };
     let mut text = String::new();
     let mut glyphs: Vec<Glyph> = Vec::new();
     for (si, span) in spans.iter().enumerate() {
-        let size = f32::from(span.look.size);
+        let size = span.look.size;
         for (i, ch) in span.text.char_indices() {
             let ch = if ch == '\t' { ' ' } else { ch };
             let (face, width) = if ch == '\n' || is_invisible(ch) {
                 (None, 0.0)
             } else {
-                match fonts.face_for(ch, span.look.style) {
+                let face = if span.look.code {
+                    fonts.face_for_code(ch, span.look.style)
+                } else {
+                    fonts.face_for(ch, span.look.style)
+                };
+                match face {
                     Some(f) => (Some(f), width_of(fonts, f, ch, size)),
                     None => (None, 0.0),
                 }
             };
-            glyphs.push(Glyph { at: text.len() + i, ch, span: si, face, width });
+            glyphs.push(Glyph { at: text.len() + i, ch, span: si, face, width, adj: 0.0, lead: 0.0 });
         }
         text.push_str(&span.text);
     }
     if glyphs.is_empty() {
         return Vec::new();
     }
-    // Byte offset → glyph index, for mapping break opportunities.
-    let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
-    let widths = Widths::new(&glyphs);
-
-    let mut lines = Vec::new();
-    let mut line_start = 0usize; // glyph index where the current line begins
-    let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
-    for (byte, kind) in linebreaks(&text) {
-        // A spaced dash (" – ", " — ") stays with the word before it: no line starts with one.
-        if kind == BreakOpportunity::Allowed && text[..byte].ends_with(' ') && text[byte..].starts_with(['–', '—'])
-        {
-            continue;
-        }
-        let seg_end = index_of(byte);
-        if widths.content(line_start, seg_end) > max_width + 0.01 {
-            if let Some(brk) = last_fit.filter(|&b| b > line_start) {
-                lines.push(make_line(&glyphs[line_start..brk], spans, fonts));
-                line_start = brk;
+    compose_japanese(&mut glyphs, spans);
+    let paragraph = Paragraph { spans, fonts, text: &text, glyphs: &glyphs, widths: Widths::new(&glyphs), setting };
+    // Justified Latin text is broken for the whole paragraph at once (fewer wide spaces);
+    // Japanese stretches between every character and is set line by line.
+    let total_fit = (setting.justify && !setting.japanese).then(|| paragraph.total_fit(max_width)).flatten();
+    let mut breaks = total_fit.unwrap_or_else(|| paragraph.breaks(max_width));
+    if setting.japanese && breaks.len() > 1 && paragraph.short_last_line(&breaks) {
+        // Tighter lines above move characters down: a little narrower each time, for as long
+        // as the last line is still short (the lines are then justified to the full width).
+        let em = spans.iter().map(|s| s.look.size).fold(0.0, f32::max);
+        for k in 1..=4 {
+            let tighter = paragraph.breaks(max_width - k as f32 * em);
+            if !paragraph.short_last_line(&tighter) {
+                breaks = tighter;
+                break;
             }
-            // The segment may still be too wide for a line of its own: break inside it.
-            while widths.content(line_start, seg_end) > max_width + 0.01 {
-                let cut = split_point(&text, &glyphs, line_start, seg_end, max_width);
-                lines.push(make_line(&glyphs[line_start..cut], spans, fonts));
-                line_start = cut;
-            }
-        }
-        last_fit = Some(seg_end);
-        if kind == BreakOpportunity::Mandatory {
-            lines.push(make_line(&glyphs[line_start..seg_end], spans, fonts));
-            line_start = seg_end;
-            last_fit = None;
         }
     }
+    let mut lines: Vec<Line> = breaks
+        .iter()
+        .map(|b| {
+            let target = (setting.justify && !b.last).then_some(max_width);
+            make_line(&glyphs[b.start..b.end], spans, fonts, target, b.hyphen)
+        })
+        .collect();
     // The end of the text is a mandatory break; after a final hard break it leaves an empty
     // line, which is not content.
     while lines.len() > 1 && lines.last().is_some_and(|l: &Line| l.runs.is_empty()) {
         lines.pop();
     }
     lines
+}
+
+/// Full-width punctuation next to full-width punctuation gives up the blank JLREQ 3.1.4 says
+/// it does; kana or kanji next to a Latin letter or digit, with nothing typed between, get a
+/// quarter em (3.2.2). An opening bracket starting a line gives up its blank half when the
+/// line is made.
+fn compose_japanese(glyphs: &mut [Glyph], spans: &[Span]) {
+    let full_width = |g: &Glyph| g.face.is_some() && g.width >= 0.9 * spans[g.span].look.size;
+    for i in 0..glyphs.len() {
+        let g = glyphs[i];
+        let size = spans[g.span].look.size;
+        let yaku = Yakumono::of(g.ch).filter(|_| full_width(&g));
+        if yaku == Some(Yakumono::Opening) {
+            glyphs[i].lead = Yakumono::Opening.blanks().0 * size;
+        }
+        let Some(next) = glyphs.get(i + 1).copied() else { continue };
+        if next.face.is_none() || g.face.is_none() {
+            continue;
+        }
+        if let (Some(a), Some(b)) = (yaku, Yakumono::of(next.ch).filter(|_| full_width(&next))) {
+            glyphs[i].adj -= jlreq::squeeze(a, b) * size;
+        } else if jlreq::spaced(g.ch, next.ch) {
+            let japanese_size = if jlreq::is_kana_or_kanji(g.ch) { size } else { spans[next.span].look.size };
+            glyphs[i].adj += 0.25 * japanese_size;
+        }
+    }
+}
+
+/// A paragraph's glyphs, ready to be broken into lines.
+struct Paragraph<'a> {
+    spans: &'a [Span],
+    fonts: &'a FontBook,
+    text: &'a str,
+    glyphs: &'a [Glyph],
+    widths: Widths,
+    setting: Setting<'a>,
+}
+
+impl Paragraph<'_> {
+    /// Greedy line breaking at Unicode break opportunities (UAX #14) for lines `max_width`
+    /// wide: each line takes as much as fits. In a heading, a break inside a Japanese-and-Latin
+    /// unit gives way to an earlier one; a word that does not fit is hyphenated when the setting has
+    /// hyphenation, and a stretch wider than the line is cut between grapheme clusters.
+    fn breaks(&self, max_width: f32) -> Vec<Break> {
+        let (text, glyphs, widths) = (self.text, self.glyphs, &self.widths);
+        let max_width = max_width.max(0.0);
+        let fits = |from: usize, to: usize| widths.content(glyphs, from, to) <= max_width + 0.01;
+        // Byte offset → glyph index, for mapping break opportunities.
+        let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
+        let mut out = Vec::new();
+        let mut line_start = 0usize; // glyph index where the current line begins
+        let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
+        let mut last_strong: Option<usize> = None; // the latest that splits no `日EU`
+        let push = |out: &mut Vec<Break>, start: usize, end: usize, last: bool, hyphen: bool| {
+            out.push(Break { start, end, last, hyphen });
+        };
+        for (byte, kind) in linebreaks(text) {
+            // A spaced dash (" – ", " — ") stays with the word before it: no line starts with one.
+            if kind == BreakOpportunity::Allowed && text[..byte].ends_with(' ') && text[byte..].starts_with(['–', '—'])
+            {
+                continue;
+            }
+            let seg_end = index_of(byte);
+            if !fits(line_start, seg_end) {
+                let mut brk = last_fit.filter(|&b| b > line_start);
+                if self.setting.heading {
+                    if let Some(strong) = last_strong.filter(|&s| s > line_start && brk.is_some()) {
+                        brk = Some(strong);
+                    }
+                }
+                // A word that does not fit may be hyphenated, the line taking what fits of it.
+                let from = brk.unwrap_or(line_start);
+                if let Some(cut) = self.hyphen_point(from, seg_end, line_start, max_width) {
+                    push(&mut out, line_start, cut, false, true);
+                    line_start = cut;
+                } else if let Some(b) = brk {
+                    push(&mut out, line_start, b, false, false);
+                    line_start = b;
+                }
+                // The segment may still be too wide for a line of its own: break inside it.
+                while !fits(line_start, seg_end) {
+                    let cut = self
+                        .hyphen_point(line_start, seg_end, line_start, max_width)
+                        .map(|c| (c, true))
+                        .unwrap_or_else(|| (split_point(text, glyphs, line_start, seg_end, max_width), false));
+                    push(&mut out, line_start, cut.0, false, cut.1);
+                    line_start = cut.0;
+                }
+                last_strong = None;
+            }
+            last_fit = Some(seg_end);
+            let weak =
+                seg_end > 0 && seg_end < glyphs.len() && jlreq::weak_break(glyphs[seg_end - 1].ch, glyphs[seg_end].ch);
+            if !weak {
+                last_strong = Some(seg_end);
+            }
+            if kind == BreakOpportunity::Mandatory {
+                push(&mut out, line_start, seg_end, true, false);
+                line_start = seg_end;
+                last_fit = None;
+                last_strong = None;
+            }
+        }
+        out
+    }
+
+    /// Line breaks chosen for the paragraph as a whole (after Knuth and Plass): of all the
+    /// ways to break it into lines that fit, the one whose word spaces stretch least, a
+    /// hyphen costing as much as a line stretched to one and a half times. `None` when some
+    /// stretch between two breaks is wider than the line (the line-by-line setting cuts it).
+    fn total_fit(&self, max_width: f32) -> Option<Vec<Break>> {
+        let (text, glyphs, widths) = (self.text, self.glyphs, &self.widths);
+        // Candidates: (glyph index, hard break, hyphen), the paragraph's start first.
+        let mut candidates: Vec<(usize, bool, bool)> = vec![(0, true, false)];
+        let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
+        let mut word_start = 0;
+        for (byte, kind) in linebreaks(text) {
+            if kind == BreakOpportunity::Allowed && text[..byte].ends_with(' ') && text[byte..].starts_with(['–', '—'])
+            {
+                continue;
+            }
+            let end = index_of(byte);
+            if let Some(h) = self.setting.hyphens {
+                let (from, to) = (glyphs[word_start].at, glyphs.get(end).map_or(text.len(), |g| g.at));
+                let word = &text[from..to];
+                let letters = word.trim_end_matches(|c: char| !c.is_alphabetic());
+                let code = glyphs[word_start..end].iter().any(|g| self.spans[g.span].look.code);
+                if !code && letters.chars().all(char::is_alphabetic) && letters.chars().count() >= 5 {
+                    for point in h.points(letters) {
+                        candidates.push((index_of(from + point), false, true));
+                    }
+                }
+            }
+            candidates.push((end, kind == BreakOpportunity::Mandatory, false));
+            word_start = end.min(glyphs.len().saturating_sub(1));
+        }
+        let look = &self.spans[glyphs[0].span].look;
+        let hyphen = self.fonts.face_for('-', look.style).map_or(0.0, |f| width_of(self.fonts, f, '-', look.size));
+        let space =
+            self.fonts.face_for(' ', look.style).map_or(1.0, |f| width_of(self.fonts, f, ' ', look.size)).max(0.1);
+        // Spaces before each glyph, to count a line's word spaces in constant time.
+        let mut spaces = Vec::with_capacity(glyphs.len() + 1);
+        let mut n = 0u32;
+        spaces.push(0);
+        for g in glyphs {
+            n += u32::from(hangs(g.ch));
+            spaces.push(n);
+        }
+        let inf = f64::INFINITY;
+        let mut cost = vec![inf; candidates.len()];
+        let mut from = vec![0usize; candidates.len()];
+        cost[0] = 0.0;
+        for j in 1..candidates.len() {
+            let (end, hard, hyph) = candidates[j];
+            let last = hard || j == candidates.len() - 1;
+            for i in (0..j).rev() {
+                let start = candidates[i].0;
+                if start >= end {
+                    if candidates[i].1 {
+                        break;
+                    }
+                    continue;
+                }
+                let width = widths.content(glyphs, start, end) + if hyph { hyphen } else { 0.0 };
+                let first = widths.first[start];
+                let stretchable = spaces[widths.visible[end].max(first)] - spaces[first];
+                // Word spaces may shrink to `SHRINK` of their width, as in TeX.
+                let shrinkable = (1.0 - SHRINK) * space * stretchable as f32;
+                if width - shrinkable > max_width + 0.01 {
+                    if width - shrinkable - max_width > max_width {
+                        break;
+                    }
+                    continue;
+                }
+                if cost[i].is_finite() {
+                    let slack = f64::from(max_width - width);
+                    let badness = if last && slack >= 0.0 {
+                        0.0
+                    } else if stretchable == 0 {
+                        if slack > 1.0 {
+                            1e9
+                        } else {
+                            0.0
+                        }
+                    } else if slack < 0.0 {
+                        100.0 * (-slack / f64::from(shrinkable)).powi(3)
+                    } else {
+                        let ratio = slack / (f64::from(stretchable) * f64::from(space));
+                        100.0 * ratio.powi(3)
+                    };
+                    let c = cost[i] + badness + if hyph { 50.0 } else { 0.0 } + 1.0;
+                    if c < cost[j] {
+                        cost[j] = c;
+                        from[j] = i;
+                    }
+                }
+                if candidates[i].1 {
+                    break;
+                }
+            }
+            if hard && !cost[j].is_finite() {
+                return None;
+            }
+        }
+        let mut j = candidates.len() - 1;
+        if !cost[j].is_finite() {
+            return None;
+        }
+        let mut out = Vec::new();
+        while j > 0 {
+            let i = from[j];
+            let (end, hard, hyph) = candidates[j];
+            out.push(Break { start: candidates[i].0, end, last: hard || j == candidates.len() - 1, hyphen: hyph });
+            j = i;
+        }
+        out.reverse();
+        Some(out)
+    }
+
+    /// The latest hyphenation point in the word `[from, to)` at which the line from
+    /// `line_start` fits `max_width` with a hyphen, if the setting hyphenates.
+    fn hyphen_point(&self, from: usize, to: usize, line_start: usize, max_width: f32) -> Option<usize> {
+        let hyphens = self.setting.hyphens?;
+        let glyphs = self.glyphs;
+        // The word: from the first letter after `from` to the last letter before `to`.
+        let start = (from..to).find(|&i| glyphs[i].ch.is_alphabetic())?;
+        let end = (start..to).find(|&i| !glyphs[i].ch.is_alphabetic()).unwrap_or(to);
+        if glyphs[start..end].iter().any(|g| self.spans[g.span].look.code) {
+            return None;
+        }
+        let word_start = glyphs[start].at;
+        let word_end = glyphs.get(end).map_or(self.text.len(), |g| g.at);
+        let look = &self.spans[glyphs[start].span].look;
+        let hyphen = self.fonts.face_for('-', look.style).map_or(0.0, |f| width_of(self.fonts, f, '-', look.size));
+        hyphens
+            .points(&self.text[word_start..word_end])
+            .into_iter()
+            .rev()
+            .map(|byte| glyphs.partition_point(|g| g.at < word_start + byte))
+            .find(|&cut| cut > line_start && self.widths.content(glyphs, line_start, cut) + hyphen <= max_width + 0.01)
+    }
+
+    /// Whether the paragraph's last line has only one or two characters, after a line above.
+    fn short_last_line(&self, breaks: &[Break]) -> bool {
+        let Some(last) = breaks.iter().rev().find(|b| b.end > b.start) else { return false };
+        let before = breaks.iter().rfind(|b| b.end <= last.start && b.end > b.start);
+        let visible = self.glyphs[last.start..last.end].iter().filter(|g| g.face.is_some() && !hangs(g.ch)).count();
+        visible <= 2 && before.is_some_and(|b| !b.last)
+    }
 }
 
 /// Spaces that vanish at the ends of a line. No-break spaces (kept for indentation, e.g. in
@@ -145,12 +439,13 @@ fn hangs(c: char) -> bool {
 /// The length in bytes of the longest prefix of `text` that is at most `max_width` points wide
 /// on one line in `look`, found without measuring anything past it.
 pub fn fitting_prefix(text: &str, look: &Look, max_width: f32, fonts: &FontBook) -> usize {
-    let size = f32::from(look.size);
+    let size = look.size;
     let mut width = 0.0;
     for (i, ch) in text.char_indices() {
         let ch = if ch == '\t' { ' ' } else { ch };
         if ch != '\n' && !is_invisible(ch) {
-            width += fonts.face_for(ch, look.style).map_or(0.0, |f| width_of(fonts, f, ch, size));
+            let face = if look.code { fonts.face_for_code(ch, look.style) } else { fonts.face_for(ch, look.style) };
+            width += face.map_or(0.0, |f| width_of(fonts, f, ch, size));
         }
         if width > max_width {
             return i;
@@ -162,10 +457,13 @@ pub fn fitting_prefix(text: &str, look: &Look, max_width: f32, fonts: &FontBook)
 /// Widths of stretches of glyphs in constant time, so that a 4 MB word costs no more per
 /// line than a short one.
 struct Widths {
-    /// `sum[i]`: the width of glyphs `0..i` (f64: millions of glyphs add up).
+    /// `sum[i]`: the width of glyphs `0..i`, with the space after each (f64: millions of
+    /// glyphs add up).
     sum: Vec<f64>,
     /// `visible[i]`: one past the last glyph before `i` that is not a space.
     visible: Vec<usize>,
+    /// `first[i]`: the first glyph at or after `i` that is not a space.
+    first: Vec<usize>,
 }
 
 impl Widths {
@@ -176,21 +474,30 @@ impl Widths {
         sum.push(s);
         visible.push(v);
         for (i, g) in glyphs.iter().enumerate() {
-            s += f64::from(g.width);
+            s += f64::from(g.width + g.adj);
             if !hangs(g.ch) {
                 v = i + 1;
             }
             sum.push(s);
             visible.push(v);
         }
-        Widths { sum, visible }
+        let mut first = vec![glyphs.len(); glyphs.len() + 1];
+        for i in (0..glyphs.len()).rev() {
+            first[i] = if hangs(glyphs[i].ch) { first[i + 1] } else { i };
+        }
+        Widths { sum, visible, first }
     }
 
-    /// Width of glyphs `from..to` as they would sit on a line: trailing spaces hang in the
-    /// margin.
-    fn content(&self, from: usize, to: usize) -> f32 {
-        let end = self.visible[to].max(from);
-        (self.sum[end] - self.sum[from]) as f32
+    /// Width of glyphs `from..to` as they would sit on a line: spaces at its ends hang in
+    /// the margin, and so does the first half of an opening bracket that starts it.
+    fn content(&self, glyphs: &[Glyph], from: usize, to: usize) -> f32 {
+        let start = self.first[from];
+        let end = self.visible[to];
+        if end <= start {
+            return 0.0;
+        }
+        let last = &glyphs[end - 1];
+        (self.sum[end] - self.sum[start]) as f32 - last.adj - glyphs[start].lead
     }
 }
 
@@ -215,53 +522,126 @@ fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: 
 }
 
 /// Groups glyphs into runs of one span and face, dropping what is never drawn (line breaks,
-/// invisible characters, spaces at the line's ends). A line that ends at a soft hyphen shows
-/// a hyphen there.
-fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook) -> Line {
+/// invisible characters, spaces at the line's ends). An opening bracket starting the line
+/// gives up its blank half. With a `target` width
+/// the line is justified: the space missing goes between Japanese characters where there
+/// are any, else into word spaces. A line that ends at a hyphenation point or a soft hyphen
+/// shows a hyphen, read back as a soft hyphen (U+00AD) so that the word extracts whole.
+fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook, target: Option<f32>, hyphen: bool) -> Line {
     let visible = |g: &&Glyph| !hangs(g.ch);
     let first = glyphs.iter().position(|g| visible(&g));
     let last = glyphs.iter().rposition(|g| visible(&g));
     let mut line = Line::default();
     let (Some(first), Some(last)) = (first, last) else {
-        line.size = glyphs.first().map_or(0.0, |g| f32::from(spans[g.span].look.size));
+        line.size = glyphs.first().map_or(0.0, |g| spans[g.span].look.size);
         return line;
     };
-    let mut x = 0.0;
-    for g in &glyphs[first..=last] {
-        let look = &spans[g.span].look;
-        line.size = line.size.max(f32::from(look.size));
-        let Some(face) = g.face else { continue };
-        push_char(&mut line.runs, x, face, g.ch, g.width, look);
-        x += g.width;
+    let shown = &glyphs[first..=last];
+    // The space after each glyph shown: its own, but none after the last (what followed it is
+    // on the next line).
+    let mut after: Vec<f32> = shown.iter().map(|g| g.adj).collect();
+    after[shown.len() - 1] = 0.0;
+    let lead = shown[0].lead;
+    let ends_soft = shown[shown.len() - 1].ch == '\u{00AD}';
+    let look_last = &spans[shown[shown.len() - 1].span].look;
+    let hyphen_face = if hyphen || ends_soft { fonts.face_for('\u{00AD}', look_last.style) } else { None };
+    let hyphen_width = hyphen_face.map_or(0.0, |f| width_of(fonts, f, '\u{00AD}', look_last.size));
+    if let Some(target) = target {
+        let natural: f32 = shown.iter().zip(&after).map(|(g, a)| g.width + a).sum::<f32>() - lead + hyphen_width;
+        justify(shown, &mut after, target - natural);
     }
-    let look = &spans[glyphs[last].span].look;
-    if glyphs[last].ch == '\u{00AD}' {
-        if let Some(face) = fonts.face_for('-', look.style) {
-            let w = width_of(fonts, face, '-', f32::from(look.size));
-            push_char(&mut line.runs, x, face, '-', w, look);
-            x += w;
+    let mut x = -lead;
+    for (g, &extra) in shown.iter().zip(&after) {
+        let look = &spans[g.span].look;
+        line.size = line.size.max(look.size);
+        match g.face {
+            Some(face) => push_char(&mut line.runs, x, face, g.ch, g.width, extra, look),
+            // Not drawn (a soft hyphen inside the line): the space after it goes after the
+            // character before.
+            None => {
+                if let Some(run) = line.runs.last_mut() {
+                    run.gap(extra);
+                }
+            }
         }
+        x += g.width + extra;
+    }
+    if let Some(face) = hyphen_face {
+        push_char(&mut line.runs, x, face, '\u{00AD}', hyphen_width, 0.0, look_last);
+        x += hyphen_width;
     } else if last + 1 < glyphs.len() {
         // The line ended at a space (or a hard break): one space stays at its end, past the
         // visible text, so that text read in order (by a screen reader, or copied) keeps
         // the last word of the line apart from the first of the next.
-        if let Some(face) = fonts.face_for(' ', look.style) {
-            let w = width_of(fonts, face, ' ', f32::from(look.size));
-            push_char(&mut line.runs, x, face, ' ', w, look);
+        if let Some(face) = fonts.face_for(' ', look_last.style) {
+            let w = width_of(fonts, face, ' ', look_last.size);
+            push_char(&mut line.runs, x, face, ' ', w, 0.0, look_last);
         }
     }
     line.width = x;
     line
 }
 
-/// Appends a character to the last run if it has the same face and look, else starts a run.
-fn push_char(runs: &mut Vec<Run>, x: f32, face: FaceId, ch: char, width: f32, look: &Look) {
+/// Spreads `slack` points over the places a line may stretch: between Japanese characters
+/// (JLREQ 3.8) where the line has any, else its word spaces. Lines with neither, and lines
+/// already full, stay as they are.
+fn justify(shown: &[Glyph], after: &mut [f32], slack: f32) {
+    let n = shown.len();
+    if slack < -0.01 {
+        // A line broken for the whole paragraph may be set a little tight: its word spaces
+        // shrink (never below [`SHRINK`] of their width; the breaking made sure).
+        let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
+        if !spaces.is_empty() {
+            let each = slack / spaces.len() as f32;
+            for i in spaces {
+                after[i] += each.max(-(1.0 - SHRINK) * shown[i].width);
+            }
+        }
+        return;
+    }
+    if slack <= 0.01 {
+        return;
+    }
+    let japanese: Vec<usize> =
+        (0..n.saturating_sub(1)).filter(|&i| jlreq::stretches(shown[i].ch, shown[i + 1].ch)).collect();
+    let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
+    let places = if japanese.is_empty() { spaces } else { japanese.into_iter().chain(spaces).collect() };
+    if places.is_empty() {
+        return;
+    }
+    let each = slack / places.len() as f32;
+    for i in places {
+        after[i] += each;
+    }
+}
+
+/// Appends a character to the last run if it has the same face and look, else starts a run;
+/// `extra` is the space after it.
+fn push_char(runs: &mut Vec<Run>, x: f32, face: FaceId, ch: char, width: f32, extra: f32, look: &Look) {
     match runs.last_mut() {
         Some(r) if r.face == face && r.look == *look => {
             r.text.push(ch);
             r.width += width;
         }
-        _ => runs.push(Run { x, width, face, text: ch.to_string(), look: look.clone() }),
+        _ => runs.push(Run { x, width, face, text: ch.to_string(), look: look.clone(), gaps: Vec::new() }),
+    }
+    if let Some(r) = runs.last_mut() {
+        r.gap(extra);
+    }
+}
+
+impl Run {
+    /// Adds `extra` points after the run's text so far.
+    fn gap(&mut self, extra: f32) {
+        if extra == 0.0 {
+            return;
+        }
+        let k = self.text.chars().count() as u32;
+        match self.gaps.last_mut() {
+            Some((at, e)) if *at == k => *e += extra,
+            _ => self.gaps.push((k, extra)),
+        }
+        self.width += extra;
     }
 }
 
@@ -269,12 +649,12 @@ fn push_char(runs: &mut Vec<Run>, x: f32, face: FaceId, ch: char, width: f32, lo
 mod tests {
     use super::*;
 
-    fn look(size: u8) -> Look {
+    fn look(size: f32) -> Look {
         Look { style: FontStyle::REGULAR, size, color: Rgb(0, 0, 0), link: None, code: false, group: 0, ja: 0 }
     }
 
     fn plain(text: &str) -> Vec<Span> {
-        vec![Span { text: text.into(), look: look(10) }]
+        vec![Span { text: text.into(), look: look(10.0) }]
     }
 
     fn texts(lines: &[Line]) -> Vec<String> {
@@ -390,7 +770,101 @@ mod tests {
         let text = "tele\u{AD}communications tele\u{AD}communications tele\u{AD}communications";
         let lines = set(&plain(text), 90.0, &fonts);
         let t = texts(&lines);
-        assert!(t.iter().any(|l| l.ends_with("tele-")), "{t:?}");
-        assert!(!t.concat().contains('\u{AD}'));
+        // Shown as a hyphen, kept as a soft hyphen so the word extracts whole.
+        assert!(t.iter().any(|l| l.ends_with("tele\u{AD}")), "{t:?}");
+        assert_eq!(t.concat().matches('\u{AD}').count(), t.iter().filter(|l| l.ends_with('\u{AD}')).count());
+        let last = lines.iter().find(|l| texts(&[(*l).clone()])[0].ends_with('\u{AD}')).unwrap().runs.last().unwrap();
+        assert!(last.width > 2.0, "the hyphen has a width");
+    }
+
+    fn visible(line: &Line) -> usize {
+        line.runs.iter().flat_map(|r| r.text.chars()).filter(|c| !c.is_whitespace()).count()
+    }
+
+    #[test]
+    fn japanese_paragraphs_do_not_end_on_one_or_two_characters() {
+        let fonts = FontBook::builtin();
+        let text = "日本とEUは、開始された5Gサービスの状況及びBeyond 5Gの状況をそれぞれ紹介しました。\
+                    双方は、共同研究の公募を来年度も継続することを確認しました。";
+        let japanese = Setting { justify: true, japanese: true, ..Setting::default() };
+        let mut short = 0;
+        for width in 100..400 {
+            let greedy = set(&plain(text), width as f32, &fonts);
+            if greedy.len() > 1 && visible(greedy.last().unwrap()) <= 2 {
+                short += 1;
+            }
+            let lines = set_with(&plain(text), width as f32, &fonts, japanese);
+            assert!(lines.len() == 1 || visible(lines.last().unwrap()) > 2, "at {width} pt: {:?}", texts(&lines));
+            assert_eq!(texts(&lines).concat(), text);
+            for line in &lines[..lines.len() - 1] {
+                assert!((line.width - width as f32).abs() < 0.01, "justified to {width}: {}", line.width);
+            }
+        }
+        assert!(short > 5, "greedy setting leaves a short last line at some widths ({short})");
+    }
+
+    #[test]
+    fn headings_keep_japanese_and_latin_units_together() {
+        let fonts = FontBook::builtin();
+        let text = "第31回日EU・ICT政策対話の結果";
+        let heading = Setting { heading: true, ..Setting::default() };
+        let mut split = 0;
+        for width in 60..200 {
+            let breaks_inside = |lines: &[Line]| texts(lines).iter().any(|l| l.ends_with('日'));
+            split += usize::from(breaks_inside(&set(&plain(text), width as f32, &fonts)));
+            let lines = set_with(&plain(text), width as f32, &fonts, heading);
+            assert!(!breaks_inside(&lines), "at {width}: {:?}", texts(&lines));
+        }
+        assert!(split > 0, "body text may break inside 日EU");
+    }
+
+    /// Lines of `text` justified at `width` and the number of them (last lines aside) whose
+    /// word spaces stretch beyond twice their width.
+    fn wide_lines(text: &str, width: f32, hyphens: Option<&crate::hyphenate::Hyphenator>) -> (Vec<Line>, usize) {
+        let fonts = FontBook::builtin();
+        let space = width_of(&fonts, FaceId(0), ' ', 10.0);
+        let lines = set_with(&plain(text), width, &fonts, Setting { justify: true, hyphens, ..Setting::default() });
+        let wide = lines[..lines.len() - 1]
+            .iter()
+            .filter(|line| {
+                assert!((line.width - width).abs() < 0.01, "justified to {width}: {} {:?}", line.width, texts(&lines));
+                let run = &line.runs[0];
+                let spaces = run.text.trim_end().matches(' ').count().max(1);
+                space + run.gaps.iter().map(|g| g.1).sum::<f32>() / spaces as f32 > 2.0 * space + 0.01
+            })
+            .count();
+        (lines, wide)
+    }
+
+    #[test]
+    fn justified_latin_spaces_stay_under_twice_their_width_with_hyphenation() {
+        let text = "The Ministry of Internal Affairs and Communications and the European Commission held \
+                    the tenth Japan-EU ICT Strategy Workshop in the form of a web-conference. Japan and the \
+                    European Commission pointed out the importance of international standardization, as well \
+                    as research and development, and agreed on their cooperation toward the early realization \
+                    of Beyond 5G. Furthermore, Japan and the EU confirmed discussions to promote the \
+                    cooperation of information sharing organizations.";
+        let en = crate::hyphenate::Hyphenator::for_language("en").unwrap();
+        let (mut hyphenated, mut wide, mut wide_unhyphenated) = (0, 0, 0);
+        for width in (150..460).step_by(10) {
+            let (lines, n) = wide_lines(text, width as f32, Some(&en));
+            assert_eq!(texts(&lines).concat().replace('\u{AD}', ""), text, "nothing lost or added");
+            // From a column of about 45 characters, hyphenation always keeps spaces in bound.
+            assert!(width < 240 || n == 0, "at {width}: {n} lines with spaces over twice their width");
+            hyphenated += texts(&lines).iter().filter(|l| l.ends_with('\u{AD}')).count();
+            wide += n;
+            wide_unhyphenated += wide_lines(text, width as f32, None).1;
+        }
+        assert!(hyphenated > 10, "words were hyphenated ({hyphenated})");
+        assert!(wide * 3 < wide_unhyphenated, "hyphenation: {wide} wide lines, without: {wide_unhyphenated}");
+    }
+
+    #[test]
+    fn fractional_sizes_set_fractional_widths() {
+        let fonts = FontBook::builtin();
+        let spans = |size: f32| vec![Span { text: "Briefing".into(), look: look(size) }];
+        let (ten, half) = (set(&spans(10.0), 500.0, &fonts), set(&spans(10.5), 500.0, &fonts));
+        assert!((half[0].width / ten[0].width - 1.05).abs() < 1e-4);
+        assert_eq!(half[0].size, 10.5);
     }
 }

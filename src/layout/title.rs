@@ -46,7 +46,7 @@ pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover) {
     let styles = &theme.styles;
     flow.strut(theme.page.size.height * 0.2);
     let mut big = styles.title.clone();
-    big.size.0 = big.size.0.saturating_add(6);
+    big.size.0 += 6.0;
     let spans = [Span { text: cover.title.clone(), look: look(&big) }];
     let h = flow.node(Role::H(1));
     flow.paragraph(h, &spans, &big, 0.0, theme.title_block.align, None);
@@ -67,7 +67,7 @@ pub fn logo(flow: &mut Flow<'_>, aspect: f32, b: &Briefing) {
     let height = width * aspect;
     let x = flow.left
         + match tb.logo_align {
-            Align::Left => 0.0,
+            Align::Left | Align::Justify => 0.0,
             Align::Center => (flow.width - width) / 2.0,
             Align::Right => flow.width - width,
         };

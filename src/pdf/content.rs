@@ -96,7 +96,7 @@ impl SyntheticStyle {
     pub fn of(t: &TextItem, fonts: &FontBook) -> SyntheticStyle {
         let has = fonts.source(t.face).style;
         SyntheticStyle {
-            bold: (t.style.bold && !has.bold).then_some(STROKE_EM * f32::from(t.size)),
+            bold: (t.style.bold && !has.bold).then_some(STROKE_EM * t.size),
             italic: t.style.italic && !has.italic,
         }
     }

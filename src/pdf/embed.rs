@@ -128,12 +128,13 @@ mod tests {
                     x: 0.0,
                     baseline: 0.0,
                     face: FaceId(face),
-                    size: 10,
+                    size: 10.0,
                     color: Rgb(0, 0, 0),
                     text: text.into(),
                     width: 0.0,
                     style: crate::fonts::FontStyle::REGULAR,
                     tag: crate::layout::Tag::default(),
+                    gaps: Vec::new(),
                 })
             })
             .collect();

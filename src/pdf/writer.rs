@@ -54,7 +54,8 @@ impl Writer {
                 write_dict(&mut bytes, &dict);
                 bytes.extend_from_slice(b"stream\n");
                 bytes.extend_from_slice(&s.content);
-                bytes.extend_from_slice(b"\nendstream");
+                bytes.extend_from_slice(end_of_stream(&s.content));
+                bytes.extend_from_slice(b"endstream");
                 Entry::Stream(bytes)
             }
             other => {
@@ -111,7 +112,8 @@ impl Writer {
                 .as_bytes(),
             );
             out.extend_from_slice(&packed);
-            out.extend_from_slice(b"\nendstream\nendobj\n");
+            out.extend_from_slice(end_of_stream(&packed));
+            out.extend_from_slice(b"endstream\nendobj\n");
         }
         // The cross-reference stream, listing itself.
         let xref_number = next;
@@ -137,7 +139,8 @@ impl Writer {
         write_dict(&mut out, &dict);
         out.extend_from_slice(b"stream\n");
         out.extend_from_slice(&packed);
-        out.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{start}\n%%EOF\n").as_bytes());
+        out.extend_from_slice(end_of_stream(&packed));
+        out.extend_from_slice(format!("endstream\nendobj\nstartxref\n{start}\n%%EOF\n").as_bytes());
         out
     }
 }
@@ -233,6 +236,18 @@ pub fn write_object(out: &mut Vec<u8>, o: &Object) {
     }
 }
 
+/// The end-of-line marker between a stream's data and `endstream`. Data that ends in a
+/// carriage return (a Flate stream's checksum can) takes CR LF, so that a reader who strips
+/// one EOL marker before `endstream` finds exactly `/Length` bytes (PDF/A-3, 6.1.7.1), not
+/// one fewer.
+fn end_of_stream(data: &[u8]) -> &'static [u8] {
+    if data.last() == Some(&b'\r') {
+        b"\r\n"
+    } else {
+        b"\n"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,5 +307,13 @@ mod tests {
             assert_eq!(back.get_object(r.as_reference().unwrap()).unwrap(), &Object::Integer(i as i64));
         }
         assert_eq!(back.get_page_content(page).unwrap(), b"BT ET");
+    }
+
+    #[test]
+    fn stream_data_ending_in_a_carriage_return_keeps_its_length() {
+        let mut w = Writer::new();
+        let id = w.add_object(lopdf::Stream::new(lopdf::Dictionary::new(), b"ab\r".to_vec()));
+        let Some(Some(Entry::Stream(bytes))) = w.entries.get(id.0 as usize) else { panic!("a stream") };
+        assert!(bytes.ends_with(b"stream\nab\r\r\nendstream"), "{:?}", String::from_utf8_lossy(bytes));
     }
 }

@@ -16,8 +16,8 @@ use crate::load::{self, Limits, Spanned};
 mod values;
 
 pub use values::{
-    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, Mm, Months, Numbering, OfficeOrder, PageSize, Pt,
-    Rgb,
+    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, Mm, Months, Numbering, OfficeOrder, PageCount,
+    PageSize, Pt, Rgb,
 };
 
 /// A template file compiled into the binary.
@@ -106,6 +106,9 @@ section! {
     /// How one kind of text looks: a role such as `title`, `heading` or `body`.
     TextStyle / RawTextStyle {
         size: FontSize,
+        /// `left`, `center`, `right` or `justify` (flush both sides). Japanese is justified
+        /// by its language's defaults.
+        align: Align,
         bold: bool,
         italic: bool,
         color: Rgb,
@@ -265,6 +268,15 @@ section! {
         footer: Running,
         contact: ContactTheme,
         toc: bool,
+        /// Break words at line ends by the briefing's language's hyphenation patterns.
+        hyphenate: bool,
+        /// Typed quotes and dashes printed as the language's own (“…”, „…“, « … », –, —).
+        smart_punctuation: bool,
+        /// Fit the briefing on this many pages (0: as many as it takes), scaling type and
+        /// spacing down together, never below `fit_floor`.
+        fit_pages: PageCount,
+        /// The smallest body size fitting may scale to.
+        fit_floor: FontSize,
     }
 }
 
@@ -398,7 +410,8 @@ mod tests {
         let mut b = Theme::default();
         b.page.size = PageSize { width: 1.0, height: 1.0 };
         let poison = TextStyle {
-            size: FontSize(99),
+            size: FontSize(99.0),
+            align: Align::Justify,
             bold: true,
             italic: true,
             color: Rgb(1, 2, 3),
@@ -433,6 +446,10 @@ mod tests {
         b.colors.rule = Rgb(1, 2, 3);
         b.contact.padding = Pt(99.0);
         b.title_block.rule_below = !a.title_block.rule_below;
+        b.hyphenate = true;
+        b.smart_punctuation = false;
+        b.fit_pages = PageCount(99);
+        b.fit_floor = FontSize(99.0);
         for t in [&mut a, &mut b] {
             let (raw, diags) = load::load::<RawTheme>(&file, &Limits::default());
             assert!(diags.is_empty(), "{diags:?}");
@@ -447,10 +464,10 @@ mod tests {
         let t =
             Theme::resolve(TemplateRef::File(&user("styles:\n  body:\n    size: 12\nlabels:\n  overview: Summary\n")))
                 .unwrap();
-        assert_eq!(t.styles.body.size, FontSize(12));
+        assert_eq!(t.styles.body.size, FontSize(12.0));
         assert_eq!(t.labels.overview, "Summary");
         let mut expected = base.clone();
-        expected.styles.body.size = FontSize(12);
+        expected.styles.body.size = FontSize(12.0);
         expected.labels.overview = "Summary".into();
         assert_eq!(t, expected);
     }

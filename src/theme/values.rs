@@ -79,17 +79,32 @@ impl Leaf for Mm {
     }
 }
 
-/// A font size in whole points (the PDF backend takes whole sizes).
+/// A font size in points: fractions allowed (`10.5`), to a hundredth of a point.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct FontSize(pub u8);
+pub struct FontSize(pub f32);
 
 impl Leaf for FontSize {
     type Raw = f64;
     fn parse(raw: f64) -> Result<FontSize, String> {
-        if raw.fract() == 0.0 && (4.0..=144.0).contains(&raw) {
-            Ok(FontSize(raw as u8))
+        if (4.0..=144.0).contains(&raw) {
+            Ok(FontSize(((raw * 100.0).round() / 100.0) as f32))
         } else {
-            Err(format!("font size {raw} must be a whole number of points from 4 to 144"))
+            Err(format!("font size {raw} must be from 4 to 144 points"))
+        }
+    }
+}
+
+/// How many pages a briefing is fitted on; 0 leaves it as long as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PageCount(pub u32);
+
+impl Leaf for PageCount {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<PageCount, String> {
+        if raw.fract() == 0.0 && (0.0..=1000.0).contains(&raw) {
+            Ok(PageCount(raw as u32))
+        } else {
+            Err(format!("{raw} is not a whole number of pages from 0 (no fitting) to 1000"))
         }
     }
 }
@@ -272,6 +287,9 @@ pub enum Align {
     Left,
     Center,
     Right,
+    /// Flush on both sides; the last line of a paragraph flush left. Where a block cannot
+    /// be justified (a title, a table cell), it is set flush left.
+    Justify,
 }
 
 impl FromStr for Align {
@@ -281,7 +299,8 @@ impl FromStr for Align {
             "left" => Ok(Align::Left),
             "center" | "centre" => Ok(Align::Center),
             "right" => Ok(Align::Right),
-            _ => Err(format!("alignment '{s}' is not left, center or right")),
+            "justify" => Ok(Align::Justify),
+            _ => Err(format!("alignment '{s}' is not left, center, right or justify")),
         }
     }
 }

@@ -344,6 +344,9 @@ pub struct Run {
     pub mcid: Option<i64>,
     /// Drawn inside an `/Artifact` marked-content sequence.
     pub artifact: bool,
+    /// Each character drawn: where its glyph starts (x, with every `TJ` adjustment before it
+    /// applied), its text, and its advance width, in points.
+    pub glyphs: Vec<(f32, String, f32)>,
 }
 
 fn number(o: &Object) -> f32 {
@@ -495,6 +498,7 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                         other => vec![other.clone()],
                     };
                     let (mut text, mut width, mut inked) = (String::new(), 0.0f32, 0.0f32);
+                    let mut glyphs = Vec::new();
                     for item in &items {
                         match item {
                             Object::String(bytes, _) => {
@@ -502,7 +506,9 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                                     let code = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
                                     let s = f.unicode.get(&code).map_or("\u{FFFD}", String::as_str);
                                     text.push_str(s);
-                                    width += f.widths.get(&code).copied().unwrap_or(0.0) * size / 1000.0;
+                                    let advance = f.widths.get(&code).copied().unwrap_or(0.0) * size / 1000.0;
+                                    glyphs.push((x + width, s.to_string(), advance));
+                                    width += advance;
                                     if !s.chars().all(char::is_whitespace) {
                                         inked = width;
                                     }
@@ -513,7 +519,19 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                     }
                     let mcid = marked.iter().rev().find_map(|m| m.0);
                     let artifact = marked.iter().any(|m| m.1);
-                    out.push(Run { x, y, font: f.name.clone(), size, text, width: inked, mode, shear, mcid, artifact });
+                    out.push(Run {
+                        x,
+                        y,
+                        font: f.name.clone(),
+                        size,
+                        text,
+                        width: inked,
+                        mode,
+                        shear,
+                        mcid,
+                        artifact,
+                        glyphs,
+                    });
                     x += width;
                 }
                 _ => {}

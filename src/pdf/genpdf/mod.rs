@@ -13,7 +13,7 @@ use genpdf::render::Renderer;
 use genpdf::style::{Color, Style};
 use genpdf::{Mm, Position, Size};
 
-use super::content::Drawn;
+use super::content::{Drawn, Shown, ShownText};
 use super::embed::Plan;
 use super::PdfError;
 use crate::layout::{Document, Item, Page, TextItem};
@@ -108,9 +108,57 @@ fn draw_run(doc: &Document, plan: &Plan, slots: &Slots, pages: &[Page]) -> Resul
     for (k, (_, page_id)) in written.get_pages().into_iter().enumerate() {
         let content = written.get_page_content(page_id)?;
         let page_items = pages.get(k).map_or(&[][..], |p| &p.items[..]);
-        out.push(parse::page(&content, asked.get(k).map_or(&[][..], Vec::as_slice), page_items, plan, slots)?);
+        let mut drawn = parse::page(&content, asked.get(k).map_or(&[][..], Vec::as_slice), page_items, plan, slots)?;
+        for (item, d) in page_items.iter().zip(&mut drawn) {
+            if let (Item::Text(t), Some(Drawn::Text(shown))) = (item, d) {
+                exact(shown, t, doc.height);
+            }
+        }
+        out.push(drawn);
     }
     Ok(out)
+}
+
+/// genpdf's nearest whole size for `size` points.
+fn whole_points(size: f32) -> u8 {
+    size.round().clamp(1.0, 255.0) as u8
+}
+
+/// What genpdf drew for `t`, at `t`'s own size and place (genpdf knows whole sizes only), with
+/// the layout's spacing adjustments (justification, punctuation compression) put into the
+/// shown codes as `TJ` numbers.
+fn exact(shown: &mut ShownText, t: &TextItem, page_height: f32) {
+    shown.size = t.size;
+    shown.x = t.x;
+    shown.y = page_height - t.baseline;
+    if t.gaps.is_empty() || t.size <= 0.0 {
+        return;
+    }
+    let codes = shown.codes();
+    // One code per character drawn; if that ever does not hold, the text is shown unadjusted
+    // rather than adjusted in the wrong places.
+    if codes.len() != t.text.chars().count() {
+        return;
+    }
+    let mut out = Vec::with_capacity(t.gaps.len() * 2 + 1);
+    let mut from = 0;
+    for &(after, extra) in &t.gaps {
+        let after = (after as usize).min(codes.len());
+        if after > from {
+            out.push(Shown::Codes(codes[from..after].to_vec()));
+            from = after;
+        }
+        // TJ numbers are thousandths of an em, and move the next glyph left when positive.
+        let n = -extra * 1000.0 / t.size;
+        match out.last_mut() {
+            Some(Shown::Adjust(a)) => *a += n,
+            _ => out.push(Shown::Adjust(n)),
+        }
+    }
+    if from < codes.len() {
+        out.push(Shown::Codes(codes[from..].to_vec()));
+    }
+    shown.shown = out;
 }
 
 /// One text item: a text section at the baseline, one `print_str` per slot it spans.
@@ -126,12 +174,15 @@ fn text(
     if pieces.is_empty() {
         return Ok(Asked::Nothing);
     }
+    // genpdf sizes are whole points (a `u8`); the size and place it draws at are replaced by
+    // the item's own when read back (`exact`), so fractional sizes never reach genpdf.
+    let size = whole_points(t.size);
     let style = Style::new()
         .with_font_family(FontFamily { regular: handle, bold: handle, italic: handle, bold_italic: handle })
-        .with_font_size(t.size)
+        .with_font_size(size)
         .with_color(color(t.color));
     // genpdf puts the baseline one glyph height below the position it is given.
-    let glyph_height = style.font(cache).glyph_height(t.size);
+    let glyph_height = style.font(cache).glyph_height(size);
     let position = Position::new(mm(t.x), mm(t.baseline) - glyph_height);
     let Some(mut section) = area.text_section(cache, position, style) else {
         return Ok(Asked::Nothing);
@@ -184,12 +235,13 @@ mod tests {
             x: 10.0,
             baseline: 20.0,
             face: FaceId(face),
-            size: 10,
+            size: 10.0,
             color: Rgb(0, 0, 255),
             text: text.into(),
             width: 0.0,
             style: FontStyle::REGULAR,
             tag: crate::layout::Tag::default(),
+            gaps: Vec::new(),
         })
     }
 

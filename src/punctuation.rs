@@ -1,0 +1,206 @@
+//! Typographic punctuation: straight quotes typed in the YAML printed as the language's own
+//! (English “…” ‘…’, German „…“, French « … » with narrow no-break spaces, …), `--` as an
+//! en dash, `---` as an em dash and `...` as an ellipsis, as pulldown-cmark's smart
+//! punctuation does for English. Code is left as typed. Pure: a briefing in, a briefing out.
+
+use crate::markdown::{Block, Inline};
+use crate::model::Briefing;
+
+/// A language's quotation marks: double open, double close, single open, single close, and
+/// the space set inside them (French `« texte »`).
+struct Quotes {
+    double: (&'static str, &'static str),
+    single: (&'static str, &'static str),
+    inner_space: &'static str,
+}
+
+fn quotes(lang: &str) -> Quotes {
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let q = |d0, d1, s0, s1| Quotes { double: (d0, d1), single: (s0, s1), inner_space: "" };
+    match primary.as_str() {
+        "de" | "cs" | "sk" | "sl" | "et" | "lt" | "is" => q("„", "“", "‚", "‘"),
+        "pl" | "ro" | "hu" | "hr" | "bg" | "nl" => q("„", "”", "‚", "’"),
+        "fr" => Quotes { double: ("«", "»"), single: ("“", "”"), inner_space: "\u{202F}" },
+        "es" | "it" | "pt" | "el" | "ca" | "lv" | "ru" | "uk" | "no" | "nb" => q("«", "»", "“", "”"),
+        "sv" | "fi" => q("”", "”", "’", "’"),
+        "da" => q("»", "«", "›", "‹"),
+        _ => q("“", "”", "‘", "’"),
+    }
+}
+
+/// Rewrites `text` with the language's punctuation. `before` and `after` are the characters
+/// around it (the ends of the neighbouring pieces of the same paragraph), which decide
+/// whether a quote at its start or end opens or closes. Web and e-mail addresses are left
+/// as typed.
+pub fn smarten(text: &str, lang: &str, before: Option<char>, after: Option<char>) -> String {
+    let q = quotes(lang);
+    let chars: Vec<char> = text.chars().collect();
+    // Characters inside an address (a word with `://`, `www.` or `@`) are never changed.
+    let mut keep = vec![false; chars.len()];
+    let mut start = 0;
+    for (k, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
+        if c.is_whitespace() {
+            let word: String = chars[start..k].iter().collect();
+            if word.contains("://") || word.contains("www.") || word.contains('@') {
+                keep[start..k].iter_mut().for_each(|x| *x = true);
+            }
+            start = k + 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev = before;
+    let mut single_open = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied().or(after);
+        if keep[i] {
+            out.push(c);
+            prev = Some(c);
+            i += 1;
+            continue;
+        }
+        // An opening quote follows a space, an opening bracket or a dash, or starts the text.
+        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{<«„“‘–—-/".contains(p));
+        match c {
+            '"' => {
+                if opens && next.is_some_and(|n| !n.is_whitespace()) {
+                    out.push_str(q.double.0);
+                    out.push_str(q.inner_space);
+                } else {
+                    out.push_str(q.inner_space);
+                    out.push_str(q.double.1);
+                }
+            }
+            '\'' => {
+                // Between letters or after a letter or digit it is an apostrophe (don’t, ’90s).
+                // A quote opened in this text closes where no letter follows.
+                let word_before = prev.is_some_and(char::is_alphanumeric);
+                if opens && next.is_some_and(|n| n.is_alphabetic()) {
+                    out.push_str(q.single.0);
+                    single_open = true;
+                } else if single_open && !next.is_some_and(char::is_alphanumeric) {
+                    out.push_str(q.single.1);
+                    single_open = false;
+                } else if word_before || next.is_some_and(|n| n.is_ascii_digit()) {
+                    out.push('’');
+                } else {
+                    out.push_str(q.single.1);
+                }
+            }
+            '-' if chars.get(i + 1) == Some(&'-') => {
+                if chars.get(i + 2) == Some(&'-') {
+                    out.push('—');
+                    i += 1;
+                } else {
+                    out.push('–');
+                }
+                i += 1;
+            }
+            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
+                out.push('…');
+                i += 2;
+            }
+            _ => out.push(c),
+        }
+        prev = Some(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// One paragraph's runs of text: code runs stay as typed, the rest is rewritten with the
+/// character before each run carried over from the run before.
+fn inlines(runs: &mut [Inline], lang: &str) {
+    let mut before = None;
+    for k in 0..runs.len() {
+        let after = runs[k + 1..].iter().find_map(|r| r.text.chars().next());
+        let run = &mut runs[k];
+        if !run.code {
+            run.text = smarten(&run.text, lang, before, after);
+        }
+        before = run.text.chars().last().or(before);
+    }
+}
+
+fn blocks(list: &mut [Block], lang: &str) {
+    for block in list {
+        match block {
+            Block::Paragraph(i) | Block::Heading(i) => inlines(i, lang),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| blocks(item, lang)),
+            Block::Table { header, rows, .. } => {
+                header.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| inlines(cell, lang))
+            }
+            Block::Quote(inner) => blocks(inner, lang),
+            Block::Code(_) | Block::Rule => {}
+        }
+    }
+}
+
+/// The briefing with typographic punctuation in every text it prints, each in its own
+/// language (a topic may have one). Telephone numbers, e-mail and web addresses are left
+/// as typed.
+pub fn briefing(b: &Briefing) -> Briefing {
+    let mut b = b.clone();
+    let lang = b.lang.clone();
+    let plain = |s: &mut String, lang: &str| *s = smarten(s, lang, None, None);
+    plain(&mut b.title, &lang);
+    plain(&mut b.short_title, &lang);
+    for s in [&mut b.organisation, &mut b.heading, &mut b.marking].into_iter().flatten() {
+        plain(s, &lang);
+    }
+    blocks(&mut b.summary, &lang);
+    blocks(&mut b.overview, &lang);
+    for t in &mut b.topics {
+        let lang = t.lang.clone().unwrap_or_else(|| lang.clone());
+        plain(&mut t.title, &lang);
+        blocks(&mut t.body, &lang);
+    }
+    let c = &mut b.contact;
+    for s in [&mut c.note, &mut c.name, &mut c.division, &mut c.bureau, &mut c.organisation].into_iter().flatten() {
+        plain(s, &lang);
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_follow_the_language() {
+        let text = r#"the "Beyond 5G Promotion Strategy" and 'AI' rules"#;
+        assert_eq!(smarten(text, "en", None, None), "the “Beyond 5G Promotion Strategy” and ‘AI’ rules");
+        assert_eq!(smarten(text, "de", None, None), "the „Beyond 5G Promotion Strategy“ and ‚AI‘ rules");
+        assert_eq!(
+            smarten(text, "fr", None, None),
+            "the «\u{202F}Beyond 5G Promotion Strategy\u{202F}» and “AI” rules"
+        );
+        assert_eq!(smarten(text, "pl-PL", None, None), "the „Beyond 5G Promotion Strategy” and ‚AI’ rules");
+    }
+
+    #[test]
+    fn apostrophes_dashes_and_ellipses() {
+        assert_eq!(smarten("Japan's '90s don't", "en", None, None), "Japan’s ’90s don’t");
+        assert_eq!(smarten("2020--2021 -- and --- so...", "en", None, None), "2020–2021 – and — so…");
+        assert_eq!(smarten("a - b", "en", None, None), "a - b", "a single hyphen stays");
+        assert_eq!(smarten("(\"x\")", "en", None, None), "(“x”)");
+        let address = "see https://example.org/a--b's and x--y@example.org -- \"ok\"";
+        assert_eq!(smarten(address, "en", None, None), "see https://example.org/a--b's and x--y@example.org – “ok”");
+    }
+
+    #[test]
+    fn a_quote_after_a_run_of_other_text_closes() {
+        // `"**Beyond 5G**"`: the closing quote's run starts after the bold run.
+        let mut runs = vec![
+            Inline { text: "the \"".into(), ..Inline::default() },
+            Inline { text: "Beyond 5G".into(), strong: true, ..Inline::default() },
+            Inline { text: "\" and `x`".into(), ..Inline::default() },
+            Inline { text: "\"raw\" -- code".into(), code: true, ..Inline::default() },
+        ];
+        inlines(&mut runs, "en");
+        assert_eq!(runs[0].text, "the “");
+        assert_eq!(runs[2].text, "” and `x`");
+        assert_eq!(runs[3].text, "\"raw\" -- code", "code stays as typed");
+    }
+}

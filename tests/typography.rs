@@ -1,0 +1,175 @@
+//! Typesetting read back from the PDF: glyph positions parsed from the content streams, as a
+//! reader's tools see them. Japanese to JLREQ (justified lines, punctuation compression, a
+//! quarter em beside Latin text, no one- or two-character last lines, the contact in
+//! Japanese order); Latin with typographic punctuation, code in a monospaced face,
+//! hyphenated justified text and fractional sizes.
+
+mod common;
+
+use common::{build_in, fixture, runs, tempdir, write, Run};
+
+/// One line of text as drawn: its baseline and its glyphs (x, text, advance), left to right.
+#[derive(Debug)]
+struct Line {
+    y: f32,
+    size: f32,
+    glyphs: Vec<(f32, String, f32)>,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.1.as_str()).collect()
+    }
+    /// Where the last glyph that is not a space ends.
+    fn end(&self) -> f32 {
+        self.glyphs.iter().filter(|g| !g.1.trim().is_empty()).map(|g| g.0 + g.2).fold(f32::MIN, f32::max)
+    }
+    fn start(&self) -> f32 {
+        self.glyphs.iter().filter(|g| !g.1.trim().is_empty()).map(|g| g.0).fold(f32::MAX, f32::min)
+    }
+}
+
+/// The lines of text in the page's content (not running heads or other artifacts) set at
+/// `size` points, top to bottom.
+fn lines_of(page: &[Run], size: f32) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    for run in page.iter().filter(|r| !r.artifact && (r.size - size).abs() < 0.01) {
+        match lines.iter_mut().find(|l| (l.y - run.y).abs() < 0.5) {
+            Some(l) => l.glyphs.extend(run.glyphs.iter().cloned()),
+            None => lines.push(Line { y: run.y, size: run.size, glyphs: run.glyphs.clone() }),
+        }
+    }
+    for l in &mut lines {
+        l.glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
+    lines.sort_by(|a, b| b.y.total_cmp(&a.y));
+    lines
+}
+
+/// Paragraphs: runs of lines `pitch` apart (a paragraph's space after breaks the run).
+fn paragraphs(lines: Vec<Line>, pitch: f32) -> Vec<Vec<Line>> {
+    let mut out: Vec<Vec<Line>> = Vec::new();
+    for line in lines {
+        match out.last_mut() {
+            Some(p) if p.last().is_some_and(|l| (l.y - line.y - pitch).abs() < 0.1) => p.push(line),
+            _ => out.push(vec![line]),
+        }
+    }
+    out
+}
+
+/// The right edge of the text area of an A4 page with 24 mm margins (the default template).
+const RIGHT_EDGE: f32 = 595.28 - 24.0 * 72.0 / 25.4;
+
+fn is_kanji_or_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+fn japanese_pdf() -> Vec<u8> {
+    let dir = tempdir();
+    build_in(dir.path(), &fixture("japanese-dense.yaml"), &[])
+}
+
+#[test]
+fn japanese_body_lines_end_at_the_right_edge() {
+    let pdf = japanese_pdf();
+    let mut lines = lines_of(&runs(&pdf)[0], 10.0);
+    // The contact block is set flush left.
+    lines.truncate(lines.iter().position(|l| l.text().contains("問い合わせ先")).unwrap_or(lines.len()));
+    let body = paragraphs(lines, 14.0);
+    let mut checked = 0;
+    for p in body.iter().filter(|p| p.len() > 1 && p[0].text().chars().any(is_kanji_or_kana)) {
+        for line in &p[..p.len() - 1] {
+            assert!(
+                (line.end() - RIGHT_EDGE).abs() <= 1.0,
+                "line ends at {} not {RIGHT_EDGE}: {}",
+                line.end(),
+                line.text()
+            );
+            checked += 1;
+        }
+        // The last line is flush left: it starts where the others do and may end short.
+        let last = p.last().unwrap();
+        assert!((last.start() - p[0].start()).abs() < 6.0, "{}", last.text());
+    }
+    assert!(checked >= 8, "only {checked} justified lines found");
+}
+
+#[test]
+fn japanese_punctuation_is_compressed_in_pairs() {
+    let pdf = japanese_pdf();
+    let mut pairs = 0;
+    for page in runs(&pdf) {
+        for size in [10.0, 11.0] {
+            for line in lines_of(&page, size) {
+                for w in line.glyphs.windows(2) {
+                    let (a, b) = (w[0].1.as_str(), w[1].1.as_str());
+                    let advance = w[1].0 - w[0].0;
+                    let solid =
+                        matches!((a, b), ("）", "」") | ("）", "、") | ("」", "、") | ("（", "「") | ("）", "）"));
+                    let half = matches!((a, b), ("、", "「") | ("」", "「") | ("）", "（"));
+                    if solid || half {
+                        assert!(
+                            advance <= 0.6 * line.size,
+                            "{a}{b} advances {advance} at {} pt in {}",
+                            line.size,
+                            line.text()
+                        );
+                        assert!(advance >= 0.45 * line.size, "{a}{b} overlaps: {advance}");
+                        pairs += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(pairs >= 6, "only {pairs} punctuation pairs found");
+}
+
+#[test]
+fn latin_text_beside_kanji_keeps_a_quarter_em() {
+    let pdf = japanese_pdf();
+    let mut seen = 0;
+    for page in runs(&pdf) {
+        for line in lines_of(&page, 10.0) {
+            for w in line.glyphs.windows(2) {
+                let (a, b) = (w[0].1.chars().next().unwrap_or(' '), w[1].1.chars().next().unwrap_or(' '));
+                let latin = |c: char| c.is_ascii_alphanumeric();
+                if (is_kanji_or_kana(a) && latin(b)) || (latin(a) && is_kanji_or_kana(b)) {
+                    let gap = w[1].0 - (w[0].0 + w[0].2);
+                    assert!(gap >= line.size / 8.0 - 0.01, "{a}{b}: {gap} pt in {}", line.text());
+                    assert!(gap <= line.size / 2.0, "{a}{b}: {gap} pt is more than half an em in {}", line.text());
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 10, "only {seen} Japanese–Latin boundaries found");
+}
+
+#[test]
+fn no_japanese_paragraph_ends_on_one_or_two_characters() {
+    let pdf = japanese_pdf();
+    for page in runs(&pdf) {
+        for p in paragraphs(lines_of(&page, 10.0), 14.0).iter().filter(|p| p.len() > 1) {
+            let last = p.last().unwrap().text();
+            assert!(last.trim().chars().count() > 2, "a paragraph ends on {last:?}");
+        }
+    }
+}
+
+#[test]
+fn a_typed_space_beside_japanese_is_kept_as_typed() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let yaml = write(dir.path(), "typed.yaml", &text.replace("overview: |\n", "overview: |\n  日本 EU 日EU\n\n"));
+    let pdf = build_in(dir.path(), &yaml, &[]);
+    let line = lines_of(&runs(&pdf)[0], 10.0).into_iter().find(|l| l.text().starts_with("日本")).expect("the line");
+    let g = &line.glyphs;
+    let gap = |i: usize| g[i + 1].0 - (g[i].0 + g[i].2);
+    // 日本 EU: the typed space, as wide as a space; 日EU: a quarter em where none is typed.
+    assert_eq!(g[2].1, " ");
+    let typed = g[3].0 - (g[1].0 + g[1].2);
+    assert!(typed > 2.0 && typed < 3.0, "typed {typed} {g:?}");
+    let k = g.iter().rposition(|x| x.1 == "日").unwrap();
+    assert!((gap(k) - 2.5).abs() < 0.01, "quarter em {}", gap(k));
+}
