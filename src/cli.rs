@@ -74,12 +74,16 @@ Example:
         /// Output PDF.
         #[arg(short, long)]
         output: PathBuf,
-        /// Title on the cover page.
+        /// Title on the cover page (default: the heading the briefings share, or "Dossier"
+        /// with the date).
         #[arg(long)]
-        title: String,
+        title: Option<String>,
         /// Date on the cover page, YYYY-MM-DD (default: the latest briefing's date).
         #[arg(long)]
         date: Option<String>,
+        /// Language of the cover (default: the first briefing's). Each briefing keeps its own.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
         #[command(flatten)]
         render: RenderArgs,
     },

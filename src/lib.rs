@@ -68,20 +68,23 @@ pub struct BundleItem {
 }
 
 /// Lays out and renders several briefings as one dossier: a cover with `cover`'s title and
-/// date and the list of briefings with their pages, then each briefing from a new page.
-/// Pure, like [`build`].
+/// date and the list of briefings with their pages, then each briefing from a new page, each
+/// set with its own theme (`themes[i]`, for its language). The cover is set with `cover_theme`
+/// in `lang`. Pure, like [`build`].
 pub fn build_bundle(
     items: &[BundleItem],
+    themes: &[Theme],
     cover: &layout::Cover,
-    theme: &Theme,
+    (cover_theme, lang): (&Theme, &str),
     fonts: &FontBook,
     date: Option<i64>,
 ) -> Result<Output, PdfError> {
     let briefings: Vec<Briefing> = items
         .iter()
-        .map(|i| if theme.smart_punctuation { punctuation::briefing(&i.briefing) } else { i.briefing.clone() })
+        .zip(themes)
+        .map(|(i, t)| if t.smart_punctuation { punctuation::briefing(&i.briefing) } else { i.briefing.clone() })
         .collect();
-    let doc = layout::bundle(&briefings, cover, theme, fonts);
+    let doc = layout::bundle(&briefings, themes, cover, (cover_theme, lang), fonts);
     let organisations: Vec<&String> = briefings.iter().filter_map(|b| b.organisation.as_ref()).collect();
     let author = organisations.first().filter(|first| organisations.iter().all(|o| o == *first)).map(|o| (*o).clone());
     let meta = Metadata {
@@ -89,7 +92,7 @@ pub fn build_bundle(
         author,
         subject: Some(format!("Dossier of {} briefings", briefings.len())),
         keywords: briefings.iter().map(|b| b.title.clone()).collect(),
-        lang: briefings.first().map_or_else(|| "en".to_string(), |b| b.lang.clone()),
+        lang: lang.to_string(),
         date: date.unwrap_or_else(|| cover.date.unix_seconds()),
         draft: briefings.iter().any(|b| b.draft),
         attachments: items.iter().filter_map(|i| i.source.clone()).collect(),

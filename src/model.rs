@@ -140,8 +140,11 @@ pub struct Briefing {
     pub contact: Contact,
     /// PDF Subject; defaults to the first sentence of the summary.
     pub subject: Option<String>,
-    /// BCP 47 language tag; `en` unless the YAML says otherwise.
+    /// BCP 47 language tag; `en` unless the YAML says otherwise, or `ja` for a briefing
+    /// without `lang:` whose text is mostly Japanese.
     pub lang: String,
+    /// `lang` was found from the text, not written in the YAML.
+    pub lang_detected: bool,
     pub marking: Option<String>,
     pub draft: bool,
 }

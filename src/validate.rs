@@ -119,25 +119,33 @@ impl<'a> Checker<'a> {
         let topics = self.topics(raw.topics);
         let contact = self.contact(raw.contact);
         let subject = self.optional(raw.subject, "subject");
-        let lang = self.lang(raw.lang, "lang");
+        let stated = raw.lang.is_some();
+        let mut lang = self.lang(raw.lang, "lang");
         let marking = self.optional(raw.marking, "marking");
         let draft = raw.draft.is_some_and(|d| d.value);
         match (title, date, topics, contact) {
-            (Some(title), Some(date), Some(topics), Some(contact)) if self.diagnostics.is_empty() => Ok(Briefing {
-                short_title: short_title.unwrap_or_else(|| title.clone()),
-                title,
-                date,
-                organisation,
-                summary: summary.unwrap_or_default(),
-                heading,
-                overview: overview.unwrap_or_default(),
-                topics,
-                contact,
-                subject,
-                lang,
-                marking,
-                draft,
-            }),
+            (Some(title), Some(date), Some(topics), Some(contact)) if self.diagnostics.is_empty() => {
+                let detected = !stated && mostly_japanese(&title, &summary, &topics);
+                if detected {
+                    lang = "ja".to_string();
+                }
+                Ok(Briefing {
+                    short_title: short_title.unwrap_or_else(|| title.clone()),
+                    title,
+                    date,
+                    organisation,
+                    summary: summary.unwrap_or_default(),
+                    heading,
+                    overview: overview.unwrap_or_default(),
+                    topics,
+                    contact,
+                    subject,
+                    lang,
+                    lang_detected: detected,
+                    marking,
+                    draft,
+                })
+            }
             _ => Err(self.diagnostics),
         }
     }
@@ -373,6 +381,31 @@ impl<'a> Checker<'a> {
         self.report(field.span, path, message);
         String::new()
     }
+}
+
+/// Whether the briefing's title, summary and topics are mostly Japanese: more kana and kanji
+/// than Latin letters. A briefing without `lang:` written in Japanese is then set as one.
+fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics: &[Topic]) -> bool {
+    let (mut japanese, mut latin) = (0usize, 0usize);
+    let mut count = |t: &str| {
+        for c in t.chars() {
+            if crate::layout::jlreq::is_kana_or_kanji(c) {
+                japanese += 1;
+            } else if c.is_alphabetic() {
+                latin += 1;
+            }
+        }
+    };
+    count(title);
+    let mut blocks: Vec<&[Block]> = summary.iter().map(Vec::as_slice).collect();
+    for t in topics {
+        count(&t.title);
+        blocks.push(&t.body);
+    }
+    for b in blocks {
+        markdown::visit_text(b, &mut |t| count(t));
+    }
+    japanese > latin
 }
 
 /// The byte offset of the first occurrence of each character of `text[span]`.

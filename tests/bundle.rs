@@ -67,3 +67,39 @@ fn a_bad_briefing_stops_the_dossier_and_shows_every_problem() {
     assert!(err.contains("bad.yaml:3:"), "{err}");
     assert!(!dir.path().join("d.pdf").exists());
 }
+
+#[test]
+fn each_briefing_keeps_its_language_labels_dates_and_draft_flag() {
+    let dir = common::tempdir();
+    let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
+    let draft =
+        std::fs::read_to_string(&seed).unwrap().replace("date: 2020-10-06\n", "date: 2020-10-06\ndraft: true\n");
+    common::write(dir.path(), "en.yaml", &draft);
+    let ja = common::fixture("japanese.yaml");
+    // No --title: the cover gets a default title, in the cover's (the first briefing's) language.
+    let out = common::run(dir.path(), &["bundle", ja.to_str().unwrap(), "en.yaml", "-o", "d.pdf"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let pdf = std::fs::read(dir.path().join("d.pdf")).unwrap();
+    let pages = common::page_texts(&pdf);
+    let squashed: Vec<String> = pages.iter().map(|p| common::squash(p)).collect();
+    let ja_pages: Vec<usize> = (0..pages.len()).filter(|&i| squashed[i].contains("ページ")).collect();
+    let en_pages: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains("Page ")).collect();
+    assert!(squashed[0].contains("資料集（2020年10月6日）"), "default cover title: {}", pages[0]);
+    // The Japanese briefing: Japanese labels and dates; the English one: English.
+    let ja_text: String = ja_pages.iter().map(|&i| squashed[i].as_str()).collect();
+    let en_text: String = en_pages.iter().map(|&i| pages[i].as_str()).collect();
+    for label in ["概要", "主な成果", "問い合わせ先", "2020年10月6日", "電話"] {
+        assert!(ja_text.contains(label), "{label} in the Japanese briefing");
+    }
+    for label in ["Overview", "Major achievements", "October 6, 2020", "TEL"] {
+        assert!(en_text.contains(label), "{label} in the English briefing");
+        assert!(!ja_text.contains(label), "{label} not in the Japanese briefing");
+    }
+    // Only the draft briefing is marked: its pages carry the watermark, the others do not.
+    let contents = common::contents(&pdf);
+    for (i, page) in contents.iter().enumerate() {
+        let marked = String::from_utf8_lossy(page).contains("/Watermark");
+        assert_eq!(marked, en_pages.contains(&i), "page {}: watermark {marked}", i + 1);
+    }
+    assert!(!en_pages.is_empty() && ja_pages.len() >= 2);
+}

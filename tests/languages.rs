@@ -304,3 +304,27 @@ fn a_japanese_office_line_runs_from_the_ministry_down() {
     let en = squash(&text(&build_in(dir.path(), &common::seed(), &[])));
     assert!(en.contains("InternationalPolicyDivision,GlobalStrategyBureau,MIC"), "{en}");
 }
+
+#[test]
+fn a_briefing_without_lang_written_in_japanese_is_set_as_japanese() {
+    let dir = common::tempdir();
+    let yaml_text = std::fs::read_to_string(fixture("japanese.yaml")).unwrap().replace("lang: ja\n", "");
+    let yaml = common::write(dir.path(), "nolang.yaml", &yaml_text);
+    let o = run(dir.path(), &["build", yaml.to_str().unwrap(), "-o", "nolang.pdf"]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains("lang: ja (detected)"), "{}", stderr(&o));
+    let pdf = std::fs::read(dir.path().join("nolang.pdf")).unwrap();
+    assert_eq!(common::lang(&pdf).as_deref(), Some("ja"));
+    let t = squash(&text(&pdf));
+    for label in ["概要", "2020年10月6日", "電話", "総務省国際戦略局国際政策課"] {
+        assert!(t.contains(label), "{label}");
+    }
+    // An explicit lang always wins, and an English briefing is not reported as detected.
+    let english = common::write(dir.path(), "en.yaml", &format!("lang: en\n{yaml_text}"));
+    let o = run(dir.path(), &["build", english.to_str().unwrap(), "-o", "en.pdf"]);
+    assert_exit(&o, 0);
+    assert!(!stderr(&o).contains("detected"));
+    assert_eq!(common::lang(&std::fs::read(dir.path().join("en.pdf")).unwrap()).as_deref(), Some("en"));
+    let o = run(dir.path(), &["build", common::seed().to_str().unwrap(), "-o", "seed.pdf"]);
+    assert!(!stderr(&o).contains("detected"), "{}", stderr(&o));
+}

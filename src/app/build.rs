@@ -15,6 +15,8 @@ use crate::fonts::FontBook;
 /// What one successful build produced.
 pub struct Built {
     pub output: PathBuf,
+    /// The language found from the text of a briefing that names none.
+    pub detected: Option<String>,
     pub pages: usize,
     pub bytes: usize,
     pub millis: u128,
@@ -29,7 +31,7 @@ impl Built {
             if self.pages == 1 { "" } else { "s" },
             human_size(self.bytes),
             self.millis
-        )
+        ) + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
     }
 }
 
@@ -56,6 +58,7 @@ pub fn build_one(
     files::write_atomic(output, &out.pdf, settings.existing)?;
     Ok(Built {
         output: output.to_path_buf(),
+        detected: briefing.lang_detected.then(|| briefing.lang.clone()),
         pages: out.pages,
         bytes: out.pdf.len(),
         millis: start.elapsed().as_millis(),

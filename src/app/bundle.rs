@@ -11,13 +11,14 @@ use crate::layout::Cover;
 use crate::model::Date;
 use crate::BundleItem;
 
-pub fn bundle(
-    inputs: &[PathBuf],
-    output: &Path,
-    title: &str,
-    date: Option<&str>,
-    settings: &Settings,
-) -> Result<(), Error> {
+/// What the command line says of the cover; each is optional.
+pub struct CoverArgs<'a> {
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub lang: Option<&'a str>,
+}
+
+pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let start = Instant::now();
     let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
     let mut reads = template.reads.clone();
@@ -42,7 +43,7 @@ pub fn bundle(
     if !invalid.is_empty() {
         return Err(Error::Invalid(invalid));
     }
-    let date = match date {
+    let date = match cover.date {
         Some(text) => Date::parse_iso(text).ok_or_else(|| {
             let message = format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-11-20");
             Error::invalid(SourceFile::new("--date", text), Diagnostic::new(None, "", message))
@@ -50,10 +51,23 @@ pub fn bundle(
         // The latest briefing's date.
         None => items.iter().map(|i| i.briefing.date).max().ok_or_else(|| Error::Usage("nothing to bundle".into()))?,
     };
-    let lang = items.first().map_or("en", |i| i.briefing.lang.as_str());
-    let theme = template.theme_for(lang)?;
-    let cover = Cover { title: title.to_string(), date };
-    let out = crate::build_bundle(&items, &cover, &theme, &fonts, settings.epoch)
+    let lang = cover.lang.or(items.first().map(|i| i.briefing.lang.as_str())).unwrap_or("en").to_string();
+    let theme = template.theme_for(&lang)?;
+    // Each briefing in its own language's labels, dates and typesetting.
+    let themes = items
+        .iter()
+        .map(|i| Ok(template.theme_for(&i.briefing.lang)?.into_owned()))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let title = match cover.title {
+        Some(t) => t.to_string(),
+        None => default_title(
+            &items,
+            &theme.labels.dossier,
+            &crate::layout::format_date(date, &theme.date_format, &theme.months.0),
+        ),
+    };
+    let cover = Cover { title, date };
+    let out = crate::build_bundle(&items, &themes, &cover, (&theme, &lang), &fonts, settings.epoch)
         .map_err(|source| Error::Render { what: "the dossier".into(), source })?;
     files::on_signal(files::OnSignal::Exit);
     files::write_atomic(output, &out.pdf, settings.existing)?;
@@ -66,4 +80,60 @@ pub fn bundle(
         start.elapsed().as_millis()
     );
     Ok(())
+}
+
+/// The cover title when none is given: the `heading:` every briefing shares, else the
+/// longest start their titles share (cut at a word), else the `dossier` label and the date.
+fn default_title(items: &[BundleItem], dossier: &str, date: &str) -> String {
+    let headings: Vec<&str> = items.iter().filter_map(|i| i.briefing.heading.as_deref()).collect();
+    if headings.len() == items.len() && headings.windows(2).all(|w| w[0] == w[1]) {
+        if let Some(h) = headings.first() {
+            return (*h).to_string();
+        }
+    }
+    let titles: Vec<&str> = items.iter().map(|i| i.briefing.title.as_str()).collect();
+    if let Some((first, rest)) = titles.split_first() {
+        let mut common = first.len();
+        for t in rest {
+            common = common.min(first.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count());
+        }
+        while !first.is_char_boundary(common) {
+            common -= 1;
+        }
+        let shared = if common == first.len() || rest.is_empty() {
+            &first[..common]
+        } else {
+            first[..common].rsplit_once(' ').map_or("", |(head, _)| head)
+        };
+        let shared = shared.trim_end_matches([' ', '-', '–', ':', ',']).trim();
+        if shared.chars().count() >= 8 && !rest.is_empty() {
+            return shared.to_string();
+        }
+    }
+    dossier.replace("{date}", date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(title: &str, heading: Option<&str>) -> BundleItem {
+        let text = format!(
+            "title: {title}\ndate: 2020-10-06\ntopics:\n  - title: T\n    body: B\ncontact:\n  tel: \"1\"\n{}",
+            heading.map(|h| format!("heading: {h}\n")).unwrap_or_default()
+        );
+        let file = SourceFile::new("x.yaml", &text);
+        let briefing = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
+        BundleItem { briefing, source: None }
+    }
+
+    #[test]
+    fn a_dossier_without_a_title_gets_a_sensible_one() {
+        let shared = [item("Japan-EU ICT Policy Dialogue: AI", None), item("Japan-EU ICT Policy Dialogue: Data", None)];
+        assert_eq!(default_title(&shared, "Dossier, {date}", "June 18, 2026"), "Japan-EU ICT Policy Dialogue");
+        let headed = [item("A", Some("Major achievements")), item("B", Some("Major achievements"))];
+        assert_eq!(default_title(&headed, "Dossier, {date}", "June 18, 2026"), "Major achievements");
+        let unrelated = [item("Cybersecurity", None), item("Data flows", None)];
+        assert_eq!(default_title(&unrelated, "Dossier, {date}", "June 18, 2026"), "Dossier, June 18, 2026");
+    }
 }

@@ -39,9 +39,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Watch { input, output, render } => {
             Settings::new(&render, &env).and_then(|s| watch::watch(&input, output.as_deref(), &s))
         }
-        Command::Bundle { inputs, output, title, date, render } => {
-            Settings::new(&render, &env).and_then(|s| bundle::bundle(&inputs, &output, &title, date.as_deref(), &s))
-        }
+        Command::Bundle { inputs, output, title, date, lang, render } => Settings::new(&render, &env).and_then(|s| {
+            let cover = bundle::CoverArgs { title: title.as_deref(), date: date.as_deref(), lang: lang.as_deref() };
+            bundle::bundle(&inputs, &output, cover, &s)
+        }),
         Command::New { path } => new::new(&path),
         Command::Templates => {
             for t in theme::BUILTIN {

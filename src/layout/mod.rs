@@ -163,8 +163,9 @@ pub struct Watermark {
     /// Width of the text at `size`, in points (for centring).
     pub width: f32,
     /// The figure element the first page's watermark is, so that a screen reader says the
-    /// document is a draft (on later pages it is an artifact).
-    pub node: NodeId,
+    /// document is a draft (on later pages, and for later briefings of a dossier, it is an
+    /// artifact).
+    pub node: Option<NodeId>,
 }
 
 /// The laid-out briefing.
@@ -174,7 +175,9 @@ pub struct Document {
     pub height: f32,
     pub pages: Vec<Page>,
     pub outline: Vec<OutlineEntry>,
-    pub watermark: Option<Watermark>,
+    /// The draft watermark of each page owner (a briefing, or a dossier's cover), in the
+    /// owner's language; `None` for owners that are not drafts.
+    pub watermarks: Vec<Option<Watermark>>,
     /// The logical structure; every drawn item's tag points into it.
     pub structure: Structure,
 }
@@ -204,13 +207,19 @@ fn content_box(theme: &Theme) -> (f32, f32) {
 
 /// Cuts the flow into pages, adds running header and footer (`owners[i]` is the briefing
 /// whose title and date page furniture shows for blocks of owner `i`) and the watermark.
-fn finish(mut flow: Flow<'_>, owners: &[&Briefing], theme: &Theme, fonts: &FontBook, draft: bool) -> Document {
+fn finish(mut flow: Flow<'_>, owners: &[(&Briefing, &Theme, bool)], fonts: &FontBook) -> Document {
+    let theme = owners[0].1;
     let page = &theme.page;
     let top = page.margin_top.pt();
     let bottom = page.size.height - page.margin_bottom.pt();
     let mut doc = paginate::paginate(&mut flow, top, bottom, page.size.width, page.size.height);
-    running::decorate(&mut doc, owners, theme, fonts);
-    doc.watermark = draft.then(|| watermark(theme, fonts, &mut doc.structure));
+    running::decorate(&mut doc, owners, fonts);
+    let first_owner = doc.pages.first().map_or(0, |p| p.owner);
+    doc.watermarks = owners
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, theme, draft))| draft.then(|| watermark(theme, fonts, &mut doc.structure, i == first_owner)))
+        .collect();
     doc
 }
 
@@ -230,16 +239,23 @@ pub fn layout(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options) -
     if let Some(place) = toc {
         toc::contents(&mut flow, place, u8::MAX);
     }
-    finish(flow, &[b], theme, fonts, b.draft)
+    finish(flow, &[(b, theme, b.draft)], fonts)
 }
 
 /// Lays out a dossier: a cover with the list of briefings and their pages, then each
 /// briefing from a new page, with bookmarks per briefing (sections and topics under it) and
-/// page numbers running through. Each briefing is a section of the structure, in its own
-/// language.
-pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &FontBook) -> Document {
+/// page numbers running through. Each briefing is a section of the structure, set with its
+/// own theme (`themes[i]`: its language's labels, dates and typesetting) and marked a draft
+/// only if it is one; the cover is set with `theme`, in `lang`, and is a draft when every
+/// briefing is.
+pub fn bundle(
+    briefings: &[Briefing],
+    themes: &[Theme],
+    cover: &Cover,
+    (theme, lang): (&Theme, &str),
+    fonts: &FontBook,
+) -> Document {
     let (left, width) = content_box(theme);
-    let lang = briefings.first().map_or("en", |b| b.lang.as_str());
     let mut flow = Flow::new(fonts, theme, left, width, lang);
     // The cover page's furniture shows the dossier's title and date.
     let cover_owner = Briefing {
@@ -254,6 +270,7 @@ pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &Font
         contact: Default::default(),
         subject: None,
         lang: String::new(),
+        lang_detected: false,
         marking: briefings.iter().find_map(|b| b.marking.clone()),
         draft: false,
     };
@@ -265,6 +282,7 @@ pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &Font
         flow.anchor(&b.title, 0);
         flow.level_offset = 1;
         flow.lang = b.lang.clone();
+        flow.theme = themes.get(i).unwrap_or(theme);
         let (_, outer) = flow.enter(Role::Sect);
         title::title_block(&mut flow, b);
         section::sections(&mut flow, b);
@@ -273,15 +291,19 @@ pub fn bundle(briefings: &[Briefing], cover: &Cover, theme: &Theme, fonts: &Font
         flow.level_offset = 0;
     }
     flow.lang = lang.to_string();
+    flow.theme = theme;
     toc::contents(&mut flow, toc, 0);
-    let owners: Vec<&Briefing> = std::iter::once(&cover_owner).chain(briefings).collect();
-    finish(flow, &owners, theme, fonts, briefings.iter().any(|b| b.draft))
+    let all_drafts = !briefings.is_empty() && briefings.iter().all(|b| b.draft);
+    let owners: Vec<(&Briefing, &Theme, bool)> = std::iter::once((&cover_owner, theme, all_drafts))
+        .chain(briefings.iter().enumerate().map(|(i, b)| (b, themes.get(i).unwrap_or(theme), b.draft)))
+        .collect();
+    finish(flow, &owners, fonts)
 }
 
 /// The template's draft label, set in the faces that have its characters, at the template's
 /// size unless that leaves it shorter than a third of the page's diagonal (案, one glyph) or
 /// longer than three quarters of it (a long custom label on a small page).
-fn watermark(theme: &Theme, fonts: &FontBook, structure: &mut Structure) -> Watermark {
+fn watermark(theme: &Theme, fonts: &FontBook, structure: &mut Structure, figure: bool) -> Watermark {
     let style = &theme.styles.watermark;
     let fstyle = FontStyle { bold: style.bold, italic: style.italic };
     let size = style.size.0;
@@ -298,10 +320,13 @@ fn watermark(theme: &Theme, fonts: &FontBook, structure: &mut Structure) -> Wate
     let page = &theme.page.size;
     let diagonal = page.width.hypot(page.height);
     let scale = if width > 0.0 { (diagonal / 3.0 / width).max(1.0).min(0.75 * diagonal / width) } else { 1.0 };
-    let lang = structure.lang_of(Structure::ROOT).to_string();
-    let node = structure.add_first(Structure::ROOT, Role::Figure, &lang);
-    structure.set_alt(node, &theme.labels.draft);
-    structure.content(node);
+    let node = figure.then(|| {
+        let lang = structure.lang_of(Structure::ROOT).to_string();
+        let node = structure.add_first(Structure::ROOT, Role::Figure, &lang);
+        structure.set_alt(node, &theme.labels.draft);
+        structure.content(node);
+        node
+    });
     Watermark { runs, size: size * scale, color: style.color, width: width * scale, node }
 }
 

@@ -57,7 +57,7 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
         join_lines(&mut page.items);
     }
     let structure = std::mem::replace(&mut flow.structure, Structure::new(""));
-    Document { width, height, pages, outline, watermark: None, structure }
+    Document { width, height, pages, outline, watermarks: Vec::new(), structure }
 }
 
 /// Greedy placement with look-back: when a block does not fit, the page ends before the

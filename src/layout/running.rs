@@ -86,7 +86,10 @@ fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: boo
 
 /// Adds header and footer lines (and their rules) to every page they belong on; each page
 /// shows the title and date of its owner.
-pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: &FontBook) {
+/// Each owner's title and date are printed in its own theme's format (`owners[i]`: briefing,
+/// theme, draft); the lines' layout is the first owner's.
+pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], fonts: &FontBook) {
+    let Some(&(_, theme, _)) = owners.first() else { return };
     let page_theme = &theme.page;
     let left = page_theme.margin_left.pt();
     let right = doc.width - page_theme.margin_right.pt();
@@ -101,7 +104,7 @@ pub fn decorate(doc: &mut Document, owners: &[&Briefing], theme: &Theme, fonts: 
     let header_top = (top - 2.5 * line_height).max(0.0);
     let footer_top = doc.height - page_theme.margin_bottom.pt() + 1.0 * line_height;
     let pages = doc.pages.len();
-    let fills: Vec<Fill> = owners.iter().map(|b| Fill::new(b, theme, &flow, &look)).collect();
+    let fills: Vec<Fill> = owners.iter().map(|&(b, t, _)| Fill::new(b, t, &flow, &look)).collect();
     let marking = fills.first().and_then(|fill| marking(&mut doc.structure, theme, fill));
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(fill) = fills.get(page.owner).or(fills.first()) else { return };
@@ -231,6 +234,7 @@ mod tests {
             contact: Contact::default(),
             subject: None,
             lang: "en".into(),
+            lang_detected: false,
             marking: Some(marking.to_string()).filter(|m| !m.is_empty()),
             draft: false,
         }

@@ -78,7 +78,14 @@ pub fn finish(
     }
     let resources = out.add_object(resources);
 
-    let watermark = String::from_utf8(watermark(doc, fonts)).unwrap_or_default();
+    // Each owner's watermark, drawn once here and copied onto each of its pages.
+    let watermarks: Vec<String> = doc
+        .watermarks
+        .iter()
+        .map(|w| {
+            w.as_ref().map_or_else(String::new, |w| String::from_utf8(watermark(doc, w, fonts)).unwrap_or_default())
+        })
+        .collect();
     let page_ids: Vec<ObjectId> = doc.pages.iter().map(|_| out.new_object_id()).collect();
     let mut marks = Vec::with_capacity(doc.pages.len());
     let mut annotations: Vec<Annotation> = Vec::new();
@@ -86,8 +93,10 @@ pub fn finish(
         for drawn in run? {
             let index = marks.len();
             let (Some(page), Some(&page_id)) = (doc.pages.get(index), page_ids.get(index)) else { break };
-            let figure = doc.watermark.as_ref().filter(|_| index == 0).map(|w| w.node);
-            let content = content::page(page, &drawn, doc.height, (&watermark, figure), &doc.structure, fonts);
+            let mark = doc.watermarks.get(page.owner).and_then(Option::as_ref);
+            let figure = mark.and_then(|w| w.node).filter(|_| index == 0);
+            let drawn_mark = watermarks.get(page.owner).map_or("", String::as_str);
+            let content = content::page(page, &drawn, doc.height, (drawn_mark, figure), &doc.structure, fonts);
             hash.update(&content.bytes);
             let content_id = out.add_object(stream(Dictionary::new(), &content.bytes));
             marks.push(content.marks);

@@ -7,14 +7,13 @@ use super::image::{Image, ImageKind};
 use super::objects::{color_op, name, stream};
 use super::writer::Writer;
 use crate::fonts::FontBook;
-use crate::layout::Document;
+use crate::layout::{Document, Watermark};
 
 /// The DRAFT watermark, if any: the word's glyph outlines filled diagonally across the page,
 /// rising from bottom left to top right and centred on the page. As shapes rather than text,
 /// its letters never land in the middle of a sentence when the page's text is copied or
 /// extracted (text extractors read rotated text and interleave it with the lines it crosses).
-pub fn watermark(doc: &Document, fonts: &FontBook) -> Vec<u8> {
-    let Some(w) = doc.watermark.as_ref() else { return Vec::new() };
+pub fn watermark(doc: &Document, w: &Watermark, fonts: &FontBook) -> Vec<u8> {
     let (pw, ph) = (doc.width, doc.height);
     let (sin, cos) = ph.atan2(pw).sin_cos();
     let size = w.size;

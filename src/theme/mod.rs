@@ -193,6 +193,8 @@ section! {
         url: String,
         toc: String,
         draft: String,
+        /// A dossier's cover title when `bundle` is given none; `{date}` is its date.
+        dossier: String,
         /// What `{page_of}` in a header or footer prints.
         page_of: String,
         /// Printed after a contact label (`TEL: `).
