@@ -250,10 +250,10 @@ mod tests {
             height: h,
             pages: vec![Page::default(); pages],
             outline: vec![],
-            watermark: None,
+            watermarks: Vec::new(),
             structure: Structure::new("en"),
         };
-        decorate(&mut doc, &[b], &theme, &fonts);
+        decorate(&mut doc, &[(b, &theme, false)], &fonts);
         (doc, theme)
     }
 

@@ -143,7 +143,7 @@ mod tests {
             height: 100.0,
             pages: vec![Page { items, owner: 0 }],
             outline: Vec::new(),
-            watermark: None,
+            watermarks: Vec::new(),
             structure: crate::layout::Structure::new("en"),
         }
     }

@@ -251,7 +251,7 @@ mod tests {
             height: 100.0,
             pages,
             outline: Vec::new(),
-            watermark: None,
+            watermarks: Vec::new(),
             structure: crate::layout::Structure::new("en"),
         }
     }
