@@ -119,7 +119,7 @@ mod tests {
 
     fn item(title: &str, heading: Option<&str>) -> BundleItem {
         let text = format!(
-            "title: {title}\ndate: 2020-10-06\ntopics:\n  - title: T\n    body: B\ncontact:\n  tel: \"1\"\n{}",
+            "title: \"{title}\"\ndate: 2020-10-06\ntopics:\n  - title: T\n    body: B\ncontact:\n  tel: \"1\"\n{}",
             heading.map(|h| format!("heading: {h}\n")).unwrap_or_default()
         );
         let file = SourceFile::new("x.yaml", &text);
