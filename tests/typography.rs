@@ -173,3 +173,93 @@ fn a_typed_space_beside_japanese_is_kept_as_typed() {
     let k = g.iter().rposition(|x| x.1 == "日").unwrap();
     assert!((gap(k) - 2.5).abs() < 0.01, "quarter em {}", gap(k));
 }
+
+/// The seed built with a template `template` (YAML) and `yaml` edits, in a fresh folder.
+fn seed_with_template(template: &str, from: &str, to: &str) -> Vec<u8> {
+    let dir = tempdir();
+    let yaml = write(dir.path(), "seed.yaml", &common::seed_with(from, to));
+    let mut extra = Vec::new();
+    if !template.is_empty() {
+        write(dir.path(), "mine.yaml", template);
+        extra = vec!["--template", "mine.yaml"];
+    }
+    build_in(dir.path(), &yaml, &extra)
+}
+
+#[test]
+fn straight_quotes_and_dashes_print_typographic_but_code_stays_as_typed() {
+    let body = "      Japan explained the efforts to institutionalize trust services";
+    let typed = "      Japan's \"trust services\" -- and 'eIDAS' --- see `\"raw\" --x`.\n\n      \
+                 Japan explained the efforts to institutionalize trust services";
+    let pdf = seed_with_template("", body, typed);
+    let text = common::text(&pdf);
+    assert!(text.contains("Japan’s “trust services” – and ‘eIDAS’ — see \"raw\" --x."), "{text}");
+    // German quotes in a German briefing.
+    let pdf = seed_with_template("", "title: Results of 10th", "lang: de\ntitle: 'Ergebnisse \"10.\" Workshop' #");
+    assert!(common::text(&pdf).contains("Ergebnisse „10.“ Workshop"), "{}", common::text(&pdf));
+    let off = seed_with_template("smart_punctuation: false\n", body, typed);
+    assert!(common::text(&off).contains("Japan's \"trust services\" -- and"), "a template can turn it off");
+}
+
+#[test]
+fn code_is_set_in_a_monospaced_face() {
+    let body = "      Japan explained the efforts to institutionalize trust services";
+    let typed = "      Run `briefing build` first.\n\n      ```\n      fn main() {}\n      ```\n\n      \
+                 Japan explained the efforts to institutionalize trust services";
+    let pdf = seed_with_template("", body, typed);
+    let all: Vec<Run> = runs(&pdf).into_iter().flatten().collect();
+    let font_of = |needle: &str| all.iter().find(|r| r.text.contains(needle)).map(|r| r.font.clone()).unwrap();
+    assert!(font_of("briefing build").ends_with("+DejaVuSansMono"), "{}", font_of("briefing build"));
+    assert!(font_of("fn main()").ends_with("+DejaVuSansMono"));
+    assert!(font_of("Run").ends_with("+NotoSans-Regular"));
+    // Every glyph of the code advances alike.
+    let code = all.iter().find(|r| r.text.contains("fn main()")).unwrap();
+    let advances: Vec<f32> = code.glyphs.iter().map(|g| g.2).collect();
+    assert!(advances.windows(2).all(|w| (w[0] - w[1]).abs() < 0.01), "{advances:?}");
+}
+
+#[test]
+fn fractional_font_sizes_reach_the_page() {
+    let pdf = seed_with_template("styles:\n  body: { size: 10.5 }\n", "", "");
+    let body: Vec<Run> =
+        runs(&pdf).into_iter().flatten().filter(|r| r.text.contains("Japan and the EU introduced")).collect();
+    assert!(!body.is_empty());
+    assert!(
+        body.iter().all(|r| (r.size - 10.5).abs() < 0.001),
+        "{:?}",
+        body.iter().map(|r| r.size).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn justified_hyphenated_latin_text_keeps_word_spaces_in_bound() {
+    let pdf = seed_with_template(
+        "hyphenate: true\nstyles:\n  body: { align: justify }\n  summary: { align: justify }\n",
+        "",
+        "",
+    );
+    let mut hyphens = 0;
+    let mut checked = 0;
+    for page in runs(&pdf) {
+        let lines = lines_of(&page, 10.0);
+        let lines: Vec<Line> = lines.into_iter().filter(|l| l.glyphs.len() > 20).collect();
+        for p in paragraphs(lines, 14.0).iter().filter(|p| p.len() > 1) {
+            let last = p.last().unwrap();
+            assert!(last.end() <= RIGHT_EDGE + 0.01, "a last line overruns: {}", last.text());
+            for line in &p[..p.len() - 1] {
+                assert!((line.end() - RIGHT_EDGE).abs() <= 1.0, "{} ends at {}", line.text(), line.end());
+                for w in line.glyphs.windows(2).filter(|w| w[0].1 == " ") {
+                    let space = w[1].0 - w[0].0;
+                    assert!(space <= 2.0 * w[0].2 + 0.01, "a space of {space} pt in {}", line.text());
+                }
+                hyphens += usize::from(line.text().ends_with('\u{AD}'));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 20, "{checked} justified lines");
+    assert!(hyphens > 0, "some word is hyphenated");
+    // The words come back whole: the soft hyphen is the only mark of the break.
+    let text = common::squash(&common::text(&pdf).replace('\u{AD}', ""));
+    assert!(text.contains(&common::squash("the Telecommunications Business Act")));
+}

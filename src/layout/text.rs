@@ -347,6 +347,8 @@ impl Paragraph<'_> {
                 let stretchable = spaces[widths.visible[end].max(first)] - spaces[first];
                 // Word spaces may shrink to `SHRINK` of their width, as in TeX.
                 let shrinkable = (1.0 - SHRINK) * space * stretchable as f32;
+                // A last line is set at its natural width: it may not shrink.
+                let shrinkable = if last { 0.0 } else { shrinkable };
                 if width - shrinkable > max_width + 0.01 {
                     if width - shrinkable - max_width > max_width {
                         break;
@@ -849,6 +851,7 @@ mod tests {
         for width in (150..460).step_by(10) {
             let (lines, n) = wide_lines(text, width as f32, Some(&en));
             assert_eq!(texts(&lines).concat().replace('\u{AD}', ""), text, "nothing lost or added");
+            assert!(lines.iter().all(|l| l.width <= width as f32 + 0.01), "no line is wider than the column");
             // From a column of about 45 characters, hyphenation always keeps spaces in bound.
             assert!(width < 240 || n == 0, "at {width}: {n} lines with spaces over twice their width");
             hyphenated += texts(&lines).iter().filter(|l| l.ends_with('\u{AD}')).count();
