@@ -167,4 +167,9 @@ pub struct RenderArgs {
     /// Replace an output PDF even if it is read-only.
     #[arg(long)]
     pub force: bool,
+    /// Fit the briefing on N pages, scaling type and spacing down as little as needed, never
+    /// below the template's floor (fit_floor, 8 pt body by default). 0 turns a template's
+    /// fit_pages off. Not for bundles.
+    #[arg(long, value_name = "N")]
+    pub fit_pages: Option<u32>,
 }

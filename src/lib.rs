@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub date: Option<i64>,
     /// The template's logo, read and decoded.
     pub logo: Option<pdf::Image>,
+    /// Fit on this many pages (`--fit-pages`), over the template's `fit_pages`; 0 is off.
+    pub fit_pages: Option<u32>,
 }
 
 /// A rendered briefing.
@@ -42,6 +44,22 @@ pub struct BuildOptions {
 pub struct Output {
     pub pdf: Vec<u8>,
     pub pages: usize,
+    /// How the briefing was fitted to a page count, when it was asked to be.
+    pub fit: Option<Fit>,
+}
+
+/// The outcome of fitting a briefing to a page count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// The page count asked for.
+    pub pages: usize,
+    /// The scale type and spacing were set at (1 = the template's sizes).
+    pub scale: f32,
+    /// The body size that gives, in points.
+    pub body_size: f32,
+    /// Whether it fits; when not, it was set at the floor and `Output::pages` says how many
+    /// pages that took.
+    pub fits: bool,
 }
 
 /// Lays out and renders a checked briefing. Pure: same arguments, same bytes.
@@ -54,10 +72,17 @@ pub fn build(b: &Briefing, theme: &Theme, fonts: &FontBook, options: &BuildOptio
         b
     };
     let logo_aspect = options.logo.as_ref().map(pdf::Image::aspect);
-    let doc = layout::layout(b, theme, fonts, layout::Options { toc: options.toc, logo_aspect });
+    let layout_options = layout::Options { toc: options.toc, logo_aspect };
+    let target = options.fit_pages.unwrap_or(theme.fit_pages.0) as usize;
+    let (doc, fit) = if target > 0 {
+        let (doc, fit) = layout::fit(b, theme, fonts, layout_options, target);
+        (doc, Some(fit))
+    } else {
+        (layout::layout(b, theme, fonts, layout_options), None)
+    };
     let meta = metadata(b, options);
     let pdf = pdf::render(&doc, fonts, &meta, options.logo.as_ref())?;
-    Ok(Output { pdf, pages: doc.pages.len() })
+    Ok(Output { pdf, pages: doc.pages.len(), fit })
 }
 
 /// One briefing of a dossier, with the source file to attach.
@@ -98,7 +123,7 @@ pub fn build_bundle(
         attachments: items.iter().filter_map(|i| i.source.clone()).collect(),
     };
     let pdf = pdf::render(&doc, fonts, &meta, None)?;
-    Ok(Output { pdf, pages: doc.pages.len() })
+    Ok(Output { pdf, pages: doc.pages.len(), fit: None })
 }
 
 /// The PDF's metadata: title, author (the organisation), subject (`subject:` or the first

@@ -17,6 +17,8 @@ pub struct Built {
     pub output: PathBuf,
     /// The language found from the text of a briefing that names none.
     pub detected: Option<String>,
+    /// How it was fitted to a page count, when asked.
+    pub fit: Option<crate::Fit>,
     pub pages: usize,
     pub bytes: usize,
     pub millis: u128,
@@ -32,6 +34,24 @@ impl Built {
             human_size(self.bytes),
             self.millis
         ) + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
+            + &self
+                .fit
+                .filter(|f| f.fits && f.scale < 1.0)
+                .map(|f| format!("; fitted at {} pt body", f.body_size))
+                .unwrap_or_default()
+    }
+
+    /// A warning when the briefing was to fit a page count and does not, even at the floor.
+    pub fn warning(&self) -> Option<String> {
+        let f = self.fit.filter(|f| !f.fits)?;
+        Some(format!(
+            "warning: {} does not fit on {} page{} even at the template's floor ({} pt body); it needs {} pages",
+            self.output.display(),
+            f.pages,
+            if f.pages == 1 { "" } else { "s" },
+            f.body_size,
+            self.pages
+        ))
     }
 }
 
@@ -59,6 +79,7 @@ pub fn build_one(
     Ok(Built {
         output: output.to_path_buf(),
         detected: briefing.lang_detected.then(|| briefing.lang.clone()),
+        fit: out.fit,
         pages: out.pages,
         bytes: out.pdf.len(),
         millis: start.elapsed().as_millis(),
@@ -152,6 +173,9 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
     if inputs.len() == 1 {
         let built = build_one(&inputs[0], &target(&inputs[0]), &template, &fonts, &settings, &mut Reads::default())?;
         eprintln!("{}", built.summary());
+        if let Some(w) = built.warning() {
+            eprintln!("{w}");
+        }
         return Ok(());
     }
     batch(&inputs, &target, &template, &fonts, &settings)
@@ -180,7 +204,7 @@ fn batch(
         .map(|input| {
             let result = build_one(input, &target(input), template, fonts, settings, &mut Reads::default());
             let line = match &result {
-                Ok(b) => b.summary(),
+                Ok(b) => b.warning().map_or_else(|| b.summary(), |w| format!("{}\n{w}", b.summary())),
                 Err(_) => format!("failed: {}", input.display()),
             };
             match &bar {

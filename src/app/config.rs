@@ -54,6 +54,8 @@ pub struct Settings {
     pub existing: Existing,
     /// The PDF's dates, when `SOURCE_DATE_EPOCH` sets them.
     pub epoch: Option<i64>,
+    /// `--fit-pages`, over the template's `fit_pages`.
+    pub fit_pages: Option<u32>,
 }
 
 impl Settings {
@@ -64,6 +66,7 @@ impl Settings {
             embed_source: !args.no_embed_source,
             existing: if args.force { Existing::Force } else { Existing::Replace },
             epoch: env.epoch()?,
+            fit_pages: args.fit_pages,
         })
     }
 }

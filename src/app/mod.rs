@@ -88,7 +88,13 @@ pub fn build_options(settings: &Settings, template: &Template, file: &SourceFile
         name: path.file_name().map_or_else(|| "briefing.yaml".into(), |n| n.to_string_lossy().into_owned()),
         data: file.original_bytes(),
     });
-    BuildOptions { toc: settings.toc, source, date: settings.epoch, logo: template.logo.clone() }
+    BuildOptions {
+        toc: settings.toc,
+        source,
+        date: settings.epoch,
+        logo: template.logo.clone(),
+        fit_pages: settings.fit_pages,
+    }
 }
 
 /// `NAME.yaml` → `NAME.pdf` beside it.

@@ -25,7 +25,12 @@ fn rebuild(input: &Path, output: &Path, settings: &Settings) -> Reads {
     let result = Template::resolve(&settings.template.name, settings.template.root.as_deref())
         .and_then(|template| build_one(input, output, &template, &template.font_book(), settings, &mut reads));
     match result {
-        Ok(built) => eprintln!("[{now}] {}", built.summary()),
+        Ok(built) => {
+            eprintln!("[{now}] {}", built.summary());
+            if let Some(w) = built.warning() {
+                eprintln!("[{now}] {w}");
+            }
+        }
         Err(error) => {
             eprint!("{error}");
             eprintln!("[{now}] not rebuilt; {} is unchanged", output.display());

@@ -16,8 +16,8 @@ use crate::load::{self, Limits, Spanned};
 mod values;
 
 pub use values::{
-    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, Mm, Months, Numbering, OfficeOrder, PageCount,
-    PageSize, Pt, Rgb,
+    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, Mm, Months, Numbering, OfficeOrder,
+    PageCount, PageSize, Pt, Rgb,
 };
 
 /// A template file compiled into the binary.
@@ -272,6 +272,9 @@ section! {
         toc: bool,
         /// Break words at line ends by the briefing's language's hyphenation patterns.
         hyphenate: bool,
+        /// The face of Japanese characters in running text (summary, body, lists, tables,
+        /// contact): `gothic` or `mincho`. Titles and headings stay Gothic.
+        japanese_body: JapaneseFace,
         /// Typed quotes and dashes printed as the language's own (“…”, „…“, « … », –, —).
         smart_punctuation: bool,
         /// Fit the briefing on this many pages (0: as many as it takes), scaling type and
@@ -295,7 +298,43 @@ pub struct TemplateError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Styles {
+    /// The roles of the page's content: every role but the running header and footer and
+    /// the watermark.
+    pub fn content_mut(&mut self) -> [&mut TextStyle; 11] {
+        [
+            &mut self.title,
+            &mut self.meta,
+            &mut self.summary,
+            &mut self.heading,
+            &mut self.subheading,
+            &mut self.part,
+            &mut self.body,
+            &mut self.table,
+            &mut self.contact,
+            &mut self.contact_label,
+            &mut self.toc,
+        ]
+    }
+}
+
 impl Theme {
+    /// The theme with every font size and vertical space scaled by `scale` (fitting a
+    /// briefing to a page count); margins, the page and the running header and footer stay
+    /// as they are.
+    pub fn scaled(&self, scale: f32) -> Theme {
+        let mut t = self.clone();
+        for style in t.styles.content_mut() {
+            style.size.0 = (style.size.0 * scale * 100.0).round() / 100.0;
+            style.space_before.0 *= scale;
+            style.space_after.0 *= scale;
+        }
+        t.list_indent.0 *= scale;
+        t.title_block.space_after.0 *= scale;
+        t.contact.padding.0 *= scale;
+        t
+    }
+
     /// The theme for `template` in English: see [`Theme::resolve_for`].
     pub fn resolve(template: TemplateRef<'_>) -> Result<Theme, TemplateError> {
         Theme::resolve_for(template, "en")
@@ -422,21 +461,8 @@ mod tests {
             space_after: Pt(9.0),
         };
         let s = &mut b.styles;
-        for role in [
-            &mut s.title,
-            &mut s.meta,
-            &mut s.summary,
-            &mut s.heading,
-            &mut s.subheading,
-            &mut s.part,
-            &mut s.body,
-            &mut s.table,
-            &mut s.contact,
-            &mut s.contact_label,
-            &mut s.running,
-            &mut s.toc,
-            &mut s.watermark,
-        ] {
+        s.watermark = poison.clone();
+        for role in s.content_mut() {
             *role = poison.clone();
         }
         b.labels.overview = "poison".into();

@@ -1,0 +1,108 @@
+//! Fitting a briefing to N pages (`--fit-pages`, `fit_pages:` in a template): type and
+//! spacing scale down together by as little as needed, never below the template's floor; when
+//! even the floor does not fit, the PDF is written at the floor with a warning.
+
+mod common;
+
+use common::{assert_exit, build_in, page_count, run, runs, seed, stderr, tempdir, text};
+
+/// The body size: the size most of the page's content text (not running heads) is set at.
+fn body_size(pdf: &[u8]) -> f32 {
+    let mut counts: Vec<(f32, usize)> = Vec::new();
+    for run in runs(pdf).iter().flatten().filter(|r| !r.artifact) {
+        let n = run.glyphs.len();
+        match counts.iter_mut().find(|(s, _)| (*s - run.size).abs() < 0.001) {
+            Some(c) => c.1 += n,
+            None => counts.push((run.size, n)),
+        }
+    }
+    counts.into_iter().max_by_key(|c| c.1).map(|c| c.0).expect("the PDF has text")
+}
+
+#[test]
+fn a_two_page_briefing_fits_on_one_page_with_a_body_of_at_least_8_pt() {
+    let dir = tempdir();
+    // The one-pager template without fitting: the seed takes two pages.
+    let unfitted = build_in(dir.path(), &seed(), &["--template", "one-pager", "--fit-pages", "0", "--force"]);
+    assert_eq!(page_count(&unfitted), 2, "the seed must overflow a page for this test to mean anything");
+    let full_size = body_size(&unfitted);
+
+    let fitted = build_in(dir.path(), &seed(), &["--template", "one-pager", "--force"]);
+    assert_eq!(page_count(&fitted), 1);
+    let size = body_size(&fitted);
+    assert!(size >= 8.0, "body set at {size} pt, below the 8 pt floor");
+    assert!(size < full_size, "fitting must scale the body down from {full_size} pt (got {size})");
+    // Nothing is lost in fitting: every piece of the briefing's text is there, in order.
+    common::assert_in_order(&text(&fitted), &common::pieces(&seed()));
+}
+
+#[test]
+fn fitting_takes_the_largest_size_that_fits() {
+    let dir = tempdir();
+    let fitted = build_in(dir.path(), &seed(), &["--template", "one-pager", "--force"]);
+    let size = body_size(&fitted);
+    // A template whose base body is the fitted size (and the rest scaled alike) would be one
+    // step of fitting; instead ask for the next size up: it must not fit on one page, or the
+    // fit was not the largest.
+    let template = dir.path().join("bigger.yaml");
+    let one_pager = std::fs::read_to_string(common::repo("templates/one-pager.yaml")).unwrap();
+    let base = 10.0_f32; // the one-pager's body size
+    let step = (size / base * 100.0).round() / 100.0 + 0.02;
+    let scaled = scale_sizes(&one_pager, step);
+    std::fs::write(&template, scaled.replace("fit_pages: 1", "fit_pages: 0")).unwrap();
+    let bigger = build_in(dir.path(), &seed(), &["--template", template.to_str().unwrap(), "--force"]);
+    assert!(
+        page_count(&bigger) > 1,
+        "the body at {} pt also fits one page, so {size} pt was not the largest",
+        base * step
+    );
+}
+
+/// The template with each `size:` and `space_before/after:` in `styles:` multiplied by `k`
+/// (except the running header and footer, which fitting leaves alone).
+fn scale_sizes(template: &str, k: f32) -> String {
+    let mut out = String::new();
+    let mut in_styles = false;
+    for line in template.lines() {
+        if line.starts_with("styles:") {
+            in_styles = true;
+        } else if !line.starts_with(' ') && !line.is_empty() && !line.starts_with('#') {
+            in_styles = false;
+        }
+        if in_styles && line.contains('{') && !line.trim_start().starts_with("running:") {
+            let (head, rest) = line.split_once('{').unwrap();
+            let fields: Vec<String> = rest
+                .trim_end_matches('}')
+                .split(',')
+                .map(|f| {
+                    let (key, value) = f.split_once(':').unwrap();
+                    let key = key.trim();
+                    match (key, value.trim().parse::<f32>()) {
+                        ("size" | "space_before" | "space_after", Ok(v)) => format!("{key}: {}", v * k),
+                        _ => format!("{key}: {}", value.trim()),
+                    }
+                })
+                .collect();
+            out.push_str(&format!("{head}{{ {} }}\n", fields.join(", ")));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn when_the_floor_does_not_fit_the_pdf_is_written_at_the_floor_with_a_warning() {
+    let dir = tempdir();
+    let input = dir.path().join("seed.yaml");
+    std::fs::copy(seed(), &input).unwrap();
+    // The default template's margins and running heads: the seed needs two pages even at 8 pt.
+    let o = run(dir.path(), &["build", "seed.yaml", "--fit-pages", "1"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    assert!(err.contains("does not fit on 1 page") && err.contains("needs 2 pages"), "{err}");
+    let pdf = std::fs::read(dir.path().join("seed.pdf")).unwrap();
+    assert_eq!(page_count(&pdf), 2);
+    assert!((body_size(&pdf) - 8.0).abs() < 0.01, "set at the floor, got {}", body_size(&pdf));
+}
