@@ -104,6 +104,9 @@ pub struct FontBook {
     fallbacks: Vec<FaceId>,
     /// The monospaced face for code, if any.
     code: Option<FaceId>,
+    /// The Japanese Gothic face of the fallbacks and the Mincho face that may stand in for it
+    /// in running text (a template's `japanese_body: mincho`).
+    mincho: Option<(FaceId, FaceId)>,
 }
 
 /// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, variation
@@ -126,7 +129,8 @@ macro_rules! builtin_face {
 
 impl FontBook {
     /// The faces compiled into the binary: Noto Sans (Latin, Greek, Cyrillic), then DejaVu Sans
-    /// (symbols and arrows), then IPAexGothic (Japanese); DejaVu Sans Mono for code.
+    /// (symbols and arrows), then IPAexGothic (Japanese); DejaVu Sans Mono for code;
+    /// IPAexMincho for Japanese running text where the template asks for it.
     pub fn builtin() -> FontBook {
         let faces = vec![
             builtin_face!("NotoSans-Regular", "NotoSans-Regular.ttf", false, false),
@@ -136,8 +140,16 @@ impl FontBook {
             builtin_face!("DejaVuSans", "DejaVuSans.ttf", false, false),
             builtin_face!("IPAexGothic", "IPAexGothic.ttf", false, false),
             builtin_face!("DejaVuSansMono", "DejaVuSansMono.ttf", false, false),
+            builtin_face!("IPAexMincho", "IPAexMincho.ttf", false, false),
         ];
-        FontBook::new(faces, [0, 1, 2, 3], &[4, 5]).with_code(6)
+        FontBook::new(faces, [0, 1, 2, 3], &[4, 5]).with_code(6).with_mincho(5, 7)
+    }
+
+    /// The same book with face `mincho` standing in for the Gothic face `gothic` in running
+    /// text set in Mincho.
+    fn with_mincho(mut self, gothic: u16, mincho: u16) -> FontBook {
+        self.mincho = Some((FaceId(gothic), FaceId(mincho)));
+        self
     }
 
     /// The same book with face `code` (monospaced) for code.
@@ -154,12 +166,11 @@ impl FontBook {
         let mut faces: Vec<FaceSource> = builtin.faces.into_iter().map(|f| f.source).collect();
         faces.extend(family);
         // The new family first; then the built-in family (regular) and fallbacks.
-        let code = builtin.code.map(|f| f.0);
-        let book = FontBook::new(faces, [n, n + 1, n + 2, n + 3], &[0, 4, 5]);
-        match code {
-            Some(c) => book.with_code(c),
-            None => book,
-        }
+        let (code, mincho) = (builtin.code, builtin.mincho);
+        let mut book = FontBook::new(faces, [n, n + 1, n + 2, n + 3], &[0, 4, 5]);
+        book.code = code;
+        book.mincho = mincho;
+        book
     }
 
     /// Checks that `data` is a font this book can use, and reads its PostScript name.
@@ -205,6 +216,24 @@ impl FontBook {
             family: family.map(FaceId),
             fallbacks: fallbacks.iter().copied().map(FaceId).collect(),
             code: None,
+            mincho: None,
+        }
+    }
+
+    /// The face that prints `c` in running text set with a Mincho face for Japanese: where
+    /// the chain ([`FontBook::face_for`]) picks the Gothic face, the Mincho face if it has
+    /// the glyph. In Japanese text (`all`), Latin letters and digits come from the Mincho
+    /// face too, so that they match the serif around them (和欧混植 with one face).
+    pub fn face_for_mincho(&self, c: char, style: FontStyle, all: bool) -> Option<FaceId> {
+        let face = self.face_for(c, style)?;
+        match self.mincho {
+            Some((gothic, mincho))
+                if (face == gothic || (all && !c.is_whitespace()))
+                    && self.metrics(mincho).is_some_and(|m| m.glyph(c).is_some()) =>
+            {
+                Some(mincho)
+            }
+            _ => Some(face),
         }
     }
 

@@ -40,6 +40,9 @@ fn japanese_and_multilingual_briefings_conform() {
         let pdf = build_in(dir.path(), &fixture(name), &[]);
         assert_conforms(name, &pdf);
     }
+    // Japanese in the press-release template: Mincho body text under Gothic headings.
+    let pdf = build_in(dir.path(), &fixture("japanese.yaml"), &["--template", "press-release", "--force"]);
+    assert_conforms("japanese.yaml in press-release", &pdf);
 }
 
 #[test]

@@ -263,3 +263,29 @@ fn justified_hyphenated_latin_text_keeps_word_spaces_in_bound() {
     let text = common::squash(&common::text(&pdf).replace('\u{AD}', ""));
     assert!(text.contains(&common::squash("the Telecommunications Business Act")));
 }
+
+#[test]
+fn the_press_release_template_sets_japanese_body_text_in_mincho_under_gothic_headings() {
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &fixture("japanese.yaml"), &["--template", "press-release"]);
+    let all: Vec<Run> = runs(&pdf).into_iter().flatten().filter(|r| !r.artifact).collect();
+    let fonts_of = |needle: &str| -> Vec<String> {
+        all.iter()
+            .filter(|r| r.text.contains(needle))
+            .map(|r| r.font.split('+').nth(1).unwrap_or("").to_string())
+            .collect()
+    };
+    // Body text: kana and kanji, and the Latin words among them, in Mincho.
+    assert_eq!(fonts_of("開催しました"), ["IPAexMincho"], "body text");
+    let latin_in_body = all.iter().find(|r| r.text.contains("Destination")).expect("a Latin word in the body");
+    assert!(latin_in_body.font.ends_with("+IPAexMincho"), "Latin inside Japanese body: {}", latin_in_body.font);
+    // Headings and the title: Gothic.
+    assert!(fonts_of("概要").iter().all(|f| f == "IPAexGothic"), "{:?}", fonts_of("概要"));
+    assert!(fonts_of("戦略ワークショップの結果").iter().all(|f| f == "IPAexGothic"));
+    // Every character of the text is still there.
+    common::assert_in_order(&common::text(&pdf), &common::pieces(&fixture("japanese.yaml")));
+
+    // The default template keeps Gothic throughout.
+    let plain = build_in(dir.path(), &fixture("japanese.yaml"), &["--force"]);
+    assert!(runs(&plain).iter().flatten().all(|r| !r.font.ends_with("+IPAexMincho")));
+}

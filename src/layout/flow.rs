@@ -4,10 +4,10 @@
 
 use crate::fonts::{FontBook, FontStyle};
 use crate::hyphenate::Hyphenator;
-use crate::theme::{Align, Rgb, TextStyle, Theme};
+use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme};
 
 use super::structure::{is_japanese, Artifact, NodeId, Role, Structure, Tag};
-use super::text::{self, Look, Run, Setting, Span};
+use super::text::{self, Look, Mincho, Run, Setting, Span};
 use super::{BulletShape, Item, LinkTarget, TextItem};
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
@@ -115,6 +115,7 @@ pub fn look(style: &TextStyle) -> Look {
         code: false,
         group: 0,
         ja: 0,
+        mincho: Mincho::Off,
     }
 }
 
@@ -386,13 +387,18 @@ impl<'a> Flow<'a> {
             marked = mark_japanese(spans);
             &marked[..]
         };
-        let hyphens = if self.theme.hyphenate { Hyphenator::for_language(&lang) } else { None };
-        let setting = Setting {
-            justify: align == Align::Justify,
-            japanese,
-            heading: matches!(self.structure.node(node).role, Role::H(_)),
-            hyphens: hyphens.as_deref(),
+        let heading = matches!(self.structure.node(node).role, Role::H(_));
+        let serif;
+        let spans = if self.theme.japanese_body == JapaneseFace::Mincho && !heading {
+            let mincho = if japanese { Mincho::All } else { Mincho::Japanese };
+            serif =
+                spans.iter().map(|s| Span { look: Look { mincho, ..s.look.clone() }, ..s.clone() }).collect::<Vec<_>>();
+            &serif[..]
+        } else {
+            spans
         };
+        let hyphens = if self.theme.hyphenate { Hyphenator::for_language(&lang) } else { None };
+        let setting = Setting { justify: align == Align::Justify, japanese, heading, hyphens: hyphens.as_deref() };
         let lines = text::set_with(spans, width, self.fonts, setting);
         if lines.is_empty() {
             return;

@@ -24,6 +24,35 @@ pub struct Look {
     pub group: u32,
     /// Which stretch of Japanese text in text of another language this is; 0 for none.
     pub ja: u32,
+    /// Running text of a template with `japanese_body: mincho`: Japanese characters in the
+    /// Mincho face, not the Gothic one.
+    pub mincho: Mincho,
+}
+
+/// Where the Mincho face is used (see [`Look::mincho`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mincho {
+    /// Not at all.
+    #[default]
+    Off,
+    /// For Japanese characters, in text of another language.
+    Japanese,
+    /// For every character it has, in Japanese text.
+    All,
+}
+
+impl Look {
+    /// The face that prints `c` in this look: the monospaced face for code, Mincho for
+    /// Japanese running text that asks for it, else the fallback chain.
+    pub fn face(&self, fonts: &FontBook, c: char) -> Option<crate::fonts::FaceId> {
+        if self.code {
+            fonts.face_for_code(c, self.style)
+        } else if self.mincho != Mincho::Off {
+            fonts.face_for_mincho(c, self.style, self.mincho == Mincho::All)
+        } else {
+            fonts.face_for(c, self.style)
+        }
+    }
 }
 
 /// Text in one look.
@@ -131,12 +160,7 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
             let (face, width) = if ch == '\n' || is_invisible(ch) {
                 (None, 0.0)
             } else {
-                let face = if span.look.code {
-                    fonts.face_for_code(ch, span.look.style)
-                } else {
-                    fonts.face_for(ch, span.look.style)
-                };
-                match face {
+                match span.look.face(fonts, ch) {
                     Some(f) => (Some(f), width_of(fonts, f, ch, size)),
                     None => (None, 0.0),
                 }
@@ -446,8 +470,7 @@ pub fn fitting_prefix(text: &str, look: &Look, max_width: f32, fonts: &FontBook)
     for (i, ch) in text.char_indices() {
         let ch = if ch == '\t' { ' ' } else { ch };
         if ch != '\n' && !is_invisible(ch) {
-            let face = if look.code { fonts.face_for_code(ch, look.style) } else { fonts.face_for(ch, look.style) };
-            width += face.map_or(0.0, |f| width_of(fonts, f, ch, size));
+            width += look.face(fonts, ch).map_or(0.0, |f| width_of(fonts, f, ch, size));
         }
         if width > max_width {
             return i;
@@ -652,7 +675,16 @@ mod tests {
     use super::*;
 
     fn look(size: f32) -> Look {
-        Look { style: FontStyle::REGULAR, size, color: Rgb(0, 0, 0), link: None, code: false, group: 0, ja: 0 }
+        Look {
+            style: FontStyle::REGULAR,
+            size,
+            color: Rgb(0, 0, 0),
+            link: None,
+            code: false,
+            group: 0,
+            ja: 0,
+            mincho: Mincho::Off,
+        }
     }
 
     fn plain(text: &str) -> Vec<Span> {

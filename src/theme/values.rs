@@ -173,7 +173,7 @@ macro_rules! leaf_from_str {
     )*};
 }
 
-leaf_from_str!(Rgb, PageSize, Numbering, Align, DatePlacement, ContactStyle, OfficeOrder);
+leaf_from_str!(Rgb, PageSize, Numbering, Align, DatePlacement, ContactStyle, OfficeOrder, JapaneseFace);
 
 /// Paper size in points.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -301,6 +301,27 @@ impl FromStr for Align {
             "right" => Ok(Align::Right),
             "justify" => Ok(Align::Justify),
             _ => Err(format!("alignment '{s}' is not left, center, right or justify")),
+        }
+    }
+}
+
+/// The face of Japanese characters in running text (titles and headings are always Gothic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JapaneseFace {
+    /// IPAexGothic, a sans-serif.
+    #[default]
+    Gothic,
+    /// IPAexMincho, the serif face of Japanese press releases and books.
+    Mincho,
+}
+
+impl FromStr for JapaneseFace {
+    type Err = String;
+    fn from_str(s: &str) -> Result<JapaneseFace, String> {
+        match s {
+            "gothic" => Ok(JapaneseFace::Gothic),
+            "mincho" => Ok(JapaneseFace::Mincho),
+            _ => Err(format!("Japanese face '{s}' is not gothic or mincho")),
         }
     }
 }
