@@ -60,6 +60,8 @@ A save with mistakes prints them and keeps the last good PDF. Stop with Ctrl-C."
         #[arg(short, long)]
         output: Option<PathBuf>,
         #[command(flatten)]
+        languages: LanguageArgs,
+        #[command(flatten)]
         render: RenderArgs,
     },
 
@@ -91,10 +93,15 @@ Example:
     /// Write a commented starter briefing.
     #[command(after_help = "\
 Example:
-  briefing new data/next-dialogue.yaml && briefing build data/next-dialogue.yaml")]
+  briefing new data/next-dialogue.yaml && briefing build data/next-dialogue.yaml
+  briefing new --lang en,ja data/dialogue.yaml     (one file in English and Japanese)")]
     New {
         /// Where to write it (refuses to overwrite).
         path: PathBuf,
+        /// Languages of a starter written in several, the first being the primary
+        /// (`--lang en,ja`).
+        #[arg(long, value_name = "LANGS", value_delimiter = ',')]
+        lang: Vec<String>,
     },
 
     /// List the built-in templates.
@@ -140,7 +147,22 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     #[command(flatten)]
+    pub languages: LanguageArgs,
+    #[command(flatten)]
     pub render: RenderArgs,
+}
+
+/// Which languages of a briefing written in several (`lang: [en, ja]`) to build.
+#[derive(Debug, Args, Clone, Default)]
+pub struct LanguageArgs {
+    /// Build this language only (its PDF is -o, or NAME.LANG.pdf). Without it, a briefing
+    /// in several languages gives one PDF per language: NAME.en.pdf, NAME.ja.pdf.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// One PDF with the languages side by side in two columns, each topic starting level in
+    /// both.
+    #[arg(long, conflicts_with = "lang")]
+    pub parallel: bool,
 }
 
 #[derive(Debug, Args, Clone)]

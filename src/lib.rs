@@ -85,6 +85,27 @@ pub fn build(b: &Briefing, theme: &Theme, fonts: &FontBook, options: &BuildOptio
     Ok(Output { pdf, pages: doc.pages.len(), fit })
 }
 
+/// Lays out and renders one briefing in two languages side by side (`--parallel`):
+/// `briefings` are the same briefing in each language (the first two are set), each with
+/// its theme. Pure, like [`build`].
+pub fn build_parallel(
+    briefings: &[Briefing],
+    themes: &[Theme],
+    fonts: &FontBook,
+    options: &BuildOptions,
+) -> Result<Output, PdfError> {
+    let briefings: Vec<Briefing> = briefings
+        .iter()
+        .zip(themes)
+        .map(|(b, t)| if t.smart_punctuation { punctuation::briefing(b) } else { b.clone() })
+        .collect();
+    let logo_aspect = options.logo.as_ref().map(pdf::Image::aspect);
+    let doc = layout::parallel(&briefings, themes, fonts, layout::Options { toc: false, logo_aspect });
+    let meta = metadata(&briefings[0], options);
+    let pdf = pdf::render(&doc, fonts, &meta, options.logo.as_ref())?;
+    Ok(Output { pdf, pages: doc.pages.len(), fit: None })
+}
+
 /// One briefing of a dossier, with the source file to attach.
 #[derive(Debug, Clone)]
 pub struct BundleItem {

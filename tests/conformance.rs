@@ -40,6 +40,13 @@ fn japanese_and_multilingual_briefings_conform() {
         let pdf = build_in(dir.path(), &fixture(name), &[]);
         assert_conforms(name, &pdf);
     }
+    // One briefing in two languages: each language's PDF, and both side by side.
+    let bilingual = dir.path().join("bilingual.yaml");
+    std::fs::copy(fixture("bilingual.yaml"), &bilingual).unwrap();
+    let parallel = build_in(dir.path(), &bilingual, &["--parallel"]);
+    assert_conforms("bilingual.yaml --parallel", &parallel);
+    let ja = build_in(dir.path(), &bilingual, &["--lang", "ja", "--force"]);
+    assert_conforms("bilingual.yaml --lang ja", &ja);
     // Japanese in the press-release template: Mincho body text under Gothic headings.
     let pdf = build_in(dir.path(), &fixture("japanese.yaml"), &["--template", "press-release", "--force"]);
     assert_conforms("japanese.yaml in press-release", &pdf);

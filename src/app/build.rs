@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::config::{Env, Settings, TemplateChoice};
 use super::files::{self, Reads};
-use super::{build_options, default_output, human_size, load_briefing, Error, Template};
+use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
 use crate::cli::BuildArgs;
 use crate::fonts::FontBook;
 
@@ -55,35 +55,68 @@ impl Built {
     }
 }
 
-/// Builds one briefing to `output`, with what the build read noted in `reads` (for `watch`).
-/// The previous PDF is replaced only by a complete new one, and never when it is one of the
-/// files the build reads.
+/// Builds one briefing file to `output`, with what the build read noted in `reads` (for
+/// `watch`). A briefing in several languages gives one PDF per language (`x.en.pdf`,
+/// `x.ja.pdf` from `x.pdf`), or the one `--lang` names (at `output` when `named`, the user
+/// having given it with `-o`), or one PDF with the languages side by side (`--parallel`). The
+/// previous PDF is replaced only by a complete new one, and never when it is one of the files
+/// the build reads.
 pub fn build_one(
     input: &Path,
     output: &Path,
+    named: bool,
     template: &Template,
     fonts: &FontBook,
     settings: &Settings,
     reads: &mut Reads,
-) -> Result<Built, Error> {
+) -> Result<Vec<Built>, Error> {
     let start = Instant::now();
     reads.extend(&template.reads);
     reads.add(input, "input");
-    reads.check_output(output)?;
-    let (file, briefing) = load_briefing(input, fonts)?;
+    let super::Loaded { file, briefings, multilingual } = load_briefings(input, fonts, settings.lang.as_deref())?;
     let options = build_options(settings, template, &file, input);
-    let theme = template.theme_for(&briefing.lang)?;
-    let out = crate::build(&briefing, &theme, fonts, &options)
-        .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
-    files::write_atomic(output, &out.pdf, settings.existing)?;
-    Ok(Built {
-        output: output.to_path_buf(),
-        detected: briefing.lang_detected.then(|| briefing.lang.clone()),
-        fit: out.fit,
-        pages: out.pages,
-        bytes: out.pdf.len(),
-        millis: start.elapsed().as_millis(),
-    })
+    if settings.parallel && briefings.len() > 1 {
+        reads.check_output(output)?;
+        let themes = briefings
+            .iter()
+            .map(|b| template.theme_for(&b.lang).map(std::borrow::Cow::into_owned))
+            .collect::<Result<Vec<_>, _>>()?;
+        let out = crate::build_parallel(&briefings, &themes, fonts, &options)
+            .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
+        files::write_atomic(output, &out.pdf, settings.existing)?;
+        return Ok(vec![Built::new(output, None, &out, start)]);
+    }
+    let mut built = Vec::new();
+    for briefing in &briefings {
+        let output =
+            if multilingual && !named { language_output(output, &briefing.lang) } else { output.to_path_buf() };
+        reads.check_output(&output)?;
+        let theme = template.theme_for(&briefing.lang)?;
+        let out = crate::build(briefing, &theme, fonts, &options)
+            .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
+        files::write_atomic(&output, &out.pdf, settings.existing)?;
+        let detected = briefing.lang_detected.then(|| briefing.lang.clone());
+        built.push(Built::new(&output, detected, &out, start));
+    }
+    Ok(built)
+}
+
+impl Built {
+    fn new(output: &Path, detected: Option<String>, out: &crate::Output, start: Instant) -> Built {
+        Built {
+            output: output.to_path_buf(),
+            detected,
+            fit: out.fit,
+            pages: out.pages,
+            bytes: out.pdf.len(),
+            millis: start.elapsed().as_millis(),
+        }
+    }
+
+    /// The summary line, and the warning under it if there is one.
+    pub fn report(&self) -> String {
+        self.warning().map_or_else(|| self.summary(), |w| format!("{}\n{w}", self.summary()))
+    }
 }
 
 /// Every `*.yaml` / `*.yml` file named, or inside a named folder (sorted).
@@ -122,7 +155,7 @@ fn out_dir(dir: &Path) -> Result<(), Error> {
 }
 
 pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
-    let settings = Settings::new(&args.render, env)?;
+    let settings = Settings::new(&args.render, env)?.with_languages(&args.languages);
     let inputs = expand_inputs(&args.inputs)?;
     if args.output.is_some() && inputs.len() > 1 {
         return Err(Error::Usage("-o names one output file; with several inputs use --out-dir DIR".into()));
@@ -171,10 +204,11 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
     }
     files::on_signal(files::OnSignal::Exit);
     if inputs.len() == 1 {
-        let built = build_one(&inputs[0], &target(&inputs[0]), &template, &fonts, &settings, &mut Reads::default())?;
-        eprintln!("{}", built.summary());
-        if let Some(w) = built.warning() {
-            eprintln!("{w}");
+        let named = args.output.is_some();
+        for built in
+            build_one(&inputs[0], &target(&inputs[0]), named, &template, &fonts, &settings, &mut Reads::default())?
+        {
+            eprintln!("{}", built.report());
         }
         return Ok(());
     }
@@ -199,12 +233,12 @@ fn batch(
         );
         bar
     });
-    let results: Vec<(PathBuf, Result<Built, Error>)> = inputs
+    let results: Vec<(PathBuf, Result<Vec<Built>, Error>)> = inputs
         .par_iter()
         .map(|input| {
-            let result = build_one(input, &target(input), template, fonts, settings, &mut Reads::default());
+            let result = build_one(input, &target(input), false, template, fonts, settings, &mut Reads::default());
             let line = match &result {
-                Ok(b) => b.warning().map_or_else(|| b.summary(), |w| format!("{}\n{w}", b.summary())),
+                Ok(built) => built.iter().map(Built::report).collect::<Vec<_>>().join("\n"),
                 Err(_) => format!("failed: {}", input.display()),
             };
             match &bar {
@@ -242,7 +276,7 @@ pub fn check(inputs: &[PathBuf], template: &TemplateChoice) -> Result<(), Error>
     let fonts = Template::resolve(&template.name, template.root.as_deref())?.font_book();
     let mut invalid = Vec::new();
     for input in expand_inputs(inputs)? {
-        match load_briefing(&input, &fonts) {
+        match load_briefings(&input, &fonts, None) {
             Ok(_) => eprintln!("{}: ok", input.display()),
             Err(Error::Invalid(files)) => invalid.extend(files),
             Err(other) => return Err(other),

@@ -31,7 +31,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     let mut items = Vec::new();
     let mut invalid = Vec::new();
     for input in inputs {
-        match load_briefing(input, &fonts) {
+        match load_briefing(input, &fonts, cover.lang) {
             Ok((file, briefing)) => {
                 let options = build_options(settings, &template, &file, input);
                 items.push(BundleItem { briefing, source: options.source });

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::error::Error;
 use super::files::Existing;
-use crate::cli::{RenderArgs, TemplateArg};
+use crate::cli::{LanguageArgs, RenderArgs, TemplateArg};
 
 /// What the environment says, read once at start.
 #[derive(Debug, Clone, Default)]
@@ -56,6 +56,10 @@ pub struct Settings {
     pub epoch: Option<i64>,
     /// `--fit-pages`, over the template's `fit_pages`.
     pub fit_pages: Option<u32>,
+    /// `--lang`: the one language of a bilingual briefing to build.
+    pub lang: Option<String>,
+    /// `--parallel`: the languages side by side in one PDF.
+    pub parallel: bool,
 }
 
 impl Settings {
@@ -67,6 +71,13 @@ impl Settings {
             existing: if args.force { Existing::Force } else { Existing::Replace },
             epoch: env.epoch()?,
             fit_pages: args.fit_pages,
+            lang: None,
+            parallel: false,
         })
+    }
+
+    /// These settings with the language choice of `build` or `watch`.
+    pub fn with_languages(self, languages: &LanguageArgs) -> Settings {
+        Settings { lang: languages.lang.clone(), parallel: languages.parallel, ..self }
     }
 }

@@ -36,14 +36,13 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::build(&args, &env),
         Command::Check { inputs, template } => build::check(&inputs, &(&template).into()),
-        Command::Watch { input, output, render } => {
-            Settings::new(&render, &env).and_then(|s| watch::watch(&input, output.as_deref(), &s))
-        }
+        Command::Watch { input, output, languages, render } => Settings::new(&render, &env)
+            .and_then(|s| watch::watch(&input, output.as_deref(), &s.with_languages(&languages))),
         Command::Bundle { inputs, output, title, date, lang, render } => Settings::new(&render, &env).and_then(|s| {
             let cover = bundle::CoverArgs { title: title.as_deref(), date: date.as_deref(), lang: lang.as_deref() };
             bundle::bundle(&inputs, &output, cover, &s)
         }),
-        Command::New { path } => new::new(&path),
+        Command::New { path, lang } => new::new(&path, &lang),
         Command::Templates => {
             for t in theme::BUILTIN {
                 match Theme::resolve(TemplateRef::Builtin(t.name)) {
@@ -73,13 +72,55 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Error> {
     load::read_source(path, &Limits::default()).map_err(template::load_error)
 }
 
-/// Reads and checks a briefing.
-pub fn load_briefing(path: &Path, fonts: &FontBook) -> Result<(SourceFile, Briefing), Error> {
+/// A briefing file, read and checked.
+pub struct Loaded {
+    pub file: SourceFile,
+    /// The briefing in each of its languages, or in the one asked for.
+    pub briefings: Vec<Briefing>,
+    /// Whether the file is written in several languages (`lang: [en, ja]`).
+    pub multilingual: bool,
+}
+
+/// Reads and checks a briefing: in each of its languages (`lang: [en, ja]`), or, given
+/// `only`, in that one. A language the briefing is not written in is a usage error.
+pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Result<Loaded, Error> {
     let file = read_source(path)?;
-    match validate::load_briefing(&file, &Limits::default(), &|c| fonts.covers(c)) {
-        Ok(b) => Ok((file, b)),
-        Err(diags) => Err(Error::Invalid(vec![(file, diags)])),
+    let briefings = match validate::load_briefings(&file, &Limits::default(), &|c| fonts.covers(c)) {
+        Ok(b) => b,
+        Err(diags) => return Err(Error::Invalid(vec![(file, diags)])),
+    };
+    let multilingual = briefings.len() > 1;
+    let Some(only) = only else { return Ok(Loaded { file, briefings, multilingual }) };
+    let primary = |l: &str| l.split('-').next().unwrap_or("").to_ascii_lowercase();
+    let (chosen, others): (Vec<Briefing>, Vec<Briefing>) =
+        briefings.into_iter().partition(|b| b.lang == only || primary(&b.lang) == primary(only) && !only.contains('-'));
+    if chosen.is_empty() {
+        let langs: Vec<String> = others.iter().map(|b| b.lang.clone()).collect();
+        return Err(Error::Usage(format!(
+            "--lang {only}: {} is written in {} only",
+            path.display(),
+            langs.join(" and ")
+        )));
     }
+    Ok(Loaded { file, briefings: chosen.into_iter().take(1).collect(), multilingual })
+}
+
+/// Reads and checks a briefing for a command that takes one language of each (`bundle`,
+/// `diff`): `lang` where the briefing is written in it, else its first (of a bilingual one,
+/// the primary).
+pub fn load_briefing(path: &Path, fonts: &FontBook, lang: Option<&str>) -> Result<(SourceFile, Briefing), Error> {
+    let Loaded { file, briefings, .. } = load_briefings(path, fonts, None)?;
+    let i = lang.and_then(|l| briefings.iter().position(|b| b.lang == l)).unwrap_or(0);
+    let briefing =
+        briefings.into_iter().nth(i).ok_or_else(|| Error::Usage(format!("{}: no briefing", path.display())))?;
+    Ok((file, briefing))
+}
+
+/// `x.pdf` → `x.ja.pdf`: one PDF per language of a bilingual briefing.
+pub fn language_output(output: &Path, lang: &str) -> PathBuf {
+    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = output.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "pdf".into());
+    output.with_file_name(format!("{stem}.{lang}.{ext}"))
 }
 
 /// Build options for one briefing from the settings and the template.

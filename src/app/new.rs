@@ -10,12 +10,85 @@ pub const STARTER: &str = include_str!("../../templates/starter.yaml");
 
 /// Writes the starter to `path`, never over an existing file, and whole or not at all (a full
 /// disk leaves no empty file behind).
-pub fn new(path: &Path) -> Result<(), Error> {
+/// With `langs` (`--lang en,ja`), the starter is one briefing in those languages: every text
+/// value a mapping from language to text (Japanese for `ja`, English to translate for the
+/// others), plain values shared.
+pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     if path.exists() {
         return Err(Error::Usage(format!("{} already exists; not overwriting it", path.display())));
     }
+    for l in langs {
+        if !crate::load::is_language_tag(l) {
+            return Err(Error::Usage(format!("--lang {l}: not a language tag such as en or ja")));
+        }
+    }
+    let text = match langs {
+        [] | [_] if langs.first().is_none_or(|l| l == "en") => STARTER.to_string(),
+        _ => multilingual_starter(langs),
+    };
     files::on_signal(files::OnSignal::Exit);
-    files::write_atomic(path, STARTER.as_bytes(), Existing::Keep)?;
+    files::write_atomic(path, text.as_bytes(), Existing::Keep)?;
     eprintln!("wrote {}; build it with: briefing build {}", path.display(), path.display());
     Ok(())
+}
+
+/// A starter briefing in `langs`, the first being the primary.
+fn multilingual_starter(langs: &[String]) -> String {
+    // Each text value in English and in Japanese; other languages start from the English.
+    let text = |indent: usize, en: &str, ja: &str| -> String {
+        let pad = " ".repeat(indent);
+        langs
+            .iter()
+            .map(|l| {
+                let t = if l == "ja" { ja } else { en };
+                if t.contains('\n') {
+                    let body: String = t.lines().map(|line| format!("{pad}  {line}\n")).collect();
+                    format!("{pad}{l}: |\n{body}")
+                } else {
+                    format!("{pad}{l}: \"{t}\"\n")
+                }
+            })
+            .collect()
+    };
+    let list = langs.join(", ");
+    let mut y = String::new();
+    y.push_str(&format!(
+        "# One briefing in {list}: `briefing build THIS_FILE.yaml` writes one PDF per language\n\
+         # (THIS_FILE.{first}.pdf …); `--lang {first}` builds one, `--parallel` puts them side by side.\n\
+         # Every text value gives each language; a plain value (the date, phone numbers) is shared.\n\
+         # `briefing check THIS_FILE.yaml` reports every missing translation with its line.\n\n",
+        first = langs[0]
+    ));
+    y.push_str(&format!("lang: [{list}]\n\ntitle:\n"));
+    y.push_str(&text(2, "Results of the 1st Example Policy Dialogue", "第1回例示政策対話の結果"));
+    y.push_str("\ndate: 2026-01-15\n\norganisation:\n");
+    y.push_str(&text(2, "Ministry of Example Affairs", "例示省"));
+    y.push_str("\nsummary:\n");
+    y.push_str(&text(
+        2,
+        "The Ministry of Example Affairs and its partners held the 1st Example Policy Dialogue.\n\nBoth sides agreed to continue their cooperation.",
+        "例示省は、相手国とともに第1回例示政策対話を開催しました。\n\n双方は、引き続き協力していくことで一致しました。",
+    ));
+    y.push_str("\ntopics:\n  - title:\n");
+    y.push_str(&text(6, "Digital infrastructure", "デジタルインフラ"));
+    y.push_str("    body:\n");
+    y.push_str(&text(
+        6,
+        "Both sides shared progress on **5G** networks and agreed to exchange views at the next dialogue.",
+        "双方は、**5G**ネットワークの進捗を共有し、次回の対話で意見交換を行うことで一致しました。",
+    ));
+    y.push_str("  - title:\n");
+    y.push_str(&text(6, "Data governance", "データガバナンス"));
+    y.push_str("    body:\n");
+    y.push_str(&text(
+        6,
+        "- Cross-border data flows\n- Trusted data spaces",
+        "- 越境データ流通\n- 信頼性のあるデータ空間",
+    ));
+    y.push_str("\ncontact:\n  division:\n");
+    y.push_str(&text(4, "International Policy Division", "国際政策課"));
+    y.push_str("  organisation:\n");
+    y.push_str(&text(4, "Ministry of Example Affairs", "例示省"));
+    y.push_str("  tel: \"+81 3 0000 0000\"\n  email: policy@example.org\n");
+    y
 }

@@ -18,17 +18,19 @@ use super::{default_output, Error, Template};
 /// One build, reported as one status line (or the diagnostics). The template is read again
 /// each time: it may be what was saved. Returns the files the build read (the briefing and the
 /// template's files, even when it failed).
-fn rebuild(input: &Path, output: &Path, settings: &Settings) -> Reads {
+fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings) -> Reads {
     let now = chrono::Local::now().format("%H:%M:%S");
     let mut reads = Reads::default();
     reads.add(input, "input");
     let result = Template::resolve(&settings.template.name, settings.template.root.as_deref())
-        .and_then(|template| build_one(input, output, &template, &template.font_book(), settings, &mut reads));
+        .and_then(|template| build_one(input, output, named, &template, &template.font_book(), settings, &mut reads));
     match result {
         Ok(built) => {
-            eprintln!("[{now}] {}", built.summary());
-            if let Some(w) = built.warning() {
-                eprintln!("[{now}] {w}");
+            for b in built {
+                eprintln!("[{now}] {}", b.summary());
+                if let Some(w) = b.warning() {
+                    eprintln!("[{now}] {w}");
+                }
             }
         }
         Err(error) => {
@@ -109,6 +111,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     if !input.is_file() {
         return Err(Error::read(input, std::io::Error::from(std::io::ErrorKind::NotFound)));
     }
+    let named = output.is_some();
     let output = output.map_or_else(|| default_output(input), Path::to_path_buf);
     // An output that is a file the build reads would be refused at every save: refuse it now.
     let mut first = Template::resolve(&settings.template.name, settings.template.root.as_deref())
@@ -122,7 +125,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     let debouncer = new_debouncer(Duration::from_millis(150), tx)
         .map_err(|e| Error::Watch { path: input.to_path_buf(), problem: e.to_string() })?;
     let mut watched = Watched { debouncer, dirs: Vec::new(), targets: Vec::new() };
-    let reads = rebuild(input, &output, settings);
+    let reads = rebuild(input, &output, named, settings);
     watched.follow(&reads)?;
     let mut last = watched.fingerprint();
     eprintln!(
@@ -149,7 +152,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
         }
         let now = watched.fingerprint();
         if now != last && input.is_file() {
-            let reads = rebuild(input, &output, settings);
+            let reads = rebuild(input, &output, named, settings);
             watched.follow(&reads)?;
             last = watched.fingerprint();
         }

@@ -30,6 +30,17 @@ pub struct Block {
     pub break_before: bool,
     /// Which briefing of a dossier the block belongs to (0 for a single briefing's own).
     pub owner: usize,
+    /// How far the block's items reach below its top, when that is more than `height` (two
+    /// columns set side by side: the next block may start beside this one's last line).
+    pub extent: f32,
+}
+
+/// What the flow owes the next block: space, an outline anchor, a page break.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pending {
+    pub space: f32,
+    pub anchor: Option<usize>,
+    pub page_break: bool,
 }
 
 /// Where a table-of-contents line wants its page number.
@@ -303,6 +314,16 @@ impl<'a> Flow<'a> {
         (self.pending_space, self.pending_anchor, self.pending_break, self.current_group, self.parent, self.owner) =
             saved;
         blocks
+    }
+
+    /// What is owed to the next block.
+    pub fn pending(&self) -> Pending {
+        Pending { space: self.pending_space, anchor: self.pending_anchor, page_break: self.pending_break }
+    }
+
+    /// Owes the next block `p` instead.
+    pub fn set_pending(&mut self, p: Pending) {
+        (self.pending_space, self.pending_anchor, self.pending_break) = (p.space, p.anchor, p.page_break);
     }
 
     /// Asks for at least `points` of space before the next block.

@@ -8,6 +8,7 @@ mod contact;
 pub mod flow;
 pub mod jlreq;
 mod paginate;
+mod parallel;
 mod running;
 mod section;
 pub mod structure;
@@ -20,6 +21,7 @@ use crate::model::Briefing;
 use crate::theme::{Rgb, Theme};
 
 use flow::Flow;
+pub use parallel::parallel;
 pub use structure::{Artifact, NodeId, Role, Structure, Tag};
 
 /// Text in one face, size and colour at a position. Coordinates are points from the page's

@@ -78,7 +78,7 @@ fn place(blocks: &[Block], top: f32, bottom: f32) -> Vec<Placed> {
             y = top;
             continue;
         }
-        if !on_empty_page && y + space + b.height > bottom + 0.01 {
+        if !on_empty_page && y + space + b.height.max(b.extent) > bottom + 0.01 {
             let mut start = i;
             while start > page_first && blocks[start - 1].keep_with_next {
                 start -= 1;

@@ -62,29 +62,89 @@ fn number_room(flow: &Flow<'_>, numbers: &[&str], style: &TextStyle) -> f32 {
 
 /// Everything between the title block and the contact block.
 pub fn sections(flow: &mut Flow<'_>, b: &Briefing) {
+    let room = topic_room(flow, b);
+    for p in pieces(b) {
+        piece(flow, b, p, room);
+    }
+}
+
+/// The number of the "Major achievements" section.
+fn achievements(b: &Briefing) -> usize {
+    if b.overview.is_empty() {
+        1
+    } else {
+        2
+    }
+}
+
+fn topic_numbers(flow: &Flow<'_>, b: &Briefing) -> Vec<String> {
+    (1..=b.topics.len()).map(|k| flow.theme.numbering.subsection(achievements(b), k)).collect()
+}
+
+/// Room for the topics' numbers: the same for every topic, so their titles line up.
+pub fn topic_room(flow: &Flow<'_>, b: &Briefing) -> f32 {
+    let numbers = topic_numbers(flow, b);
+    number_room(flow, &numbers.iter().map(String::as_str).collect::<Vec<_>>(), &flow.theme.styles.subheading)
+}
+
+/// A piece of what [`sections`] sets: the places where two languages set side by side line
+/// up (`--parallel`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    Summary,
+    /// The `heading:` line.
+    Part,
+    Overview,
+    /// The "Major achievements" heading.
+    Achievements,
+    Topic(usize),
+}
+
+/// The pieces of `b`, top to bottom.
+pub fn pieces(b: &Briefing) -> Vec<Piece> {
+    let mut out = vec![Piece::Summary];
+    if b.heading.is_some() {
+        out.push(Piece::Part);
+    }
+    if !b.overview.is_empty() {
+        out.push(Piece::Overview);
+    }
+    out.push(Piece::Achievements);
+    out.extend((0..b.topics.len()).map(Piece::Topic));
+    out
+}
+
+/// Sets one piece of `b`; topic titles start `room` points in ([`topic_room`]).
+pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, room: f32) {
     let theme = flow.theme;
     let styles = &theme.styles;
     flow.heading_level = 1 + flow.level_offset;
-    body::blocks(flow, &b.summary, &styles.summary, 0.0);
-    if let Some(part) = &b.heading {
-        heading(flow, "", part, &styles.part, None, SECTION);
+    match piece {
+        Piece::Summary => body::blocks(flow, &b.summary, &styles.summary, 0.0),
+        Piece::Part => {
+            if let Some(part) = &b.heading {
+                heading(flow, "", part, &styles.part, None, SECTION);
+            }
+        }
+        Piece::Overview => {
+            heading(flow, &theme.numbering.section(1), &theme.labels.overview, &styles.heading, Some(0), SECTION);
+            body::blocks(flow, &b.overview, &styles.body, 0.0);
+        }
+        Piece::Achievements => {
+            let number = theme.numbering.section(achievements(b));
+            heading(flow, &number, &theme.labels.achievements, &styles.heading, Some(0), SECTION);
+        }
+        Piece::Topic(k) => {
+            let Some(topic) = b.topics.get(k) else { return };
+            let number = theme.numbering.subsection(achievements(b), k + 1);
+            // A topic in another language: its elements say so.
+            let briefing_lang = flow.lang.clone();
+            if let Some(lang) = &topic.lang {
+                flow.lang = lang.clone();
+            }
+            heading_at(flow, &number, &topic.title, &styles.subheading, Some(1), TOPIC, room);
+            body::blocks(flow, &topic.body, &styles.body, room);
+            flow.lang = briefing_lang;
+        }
     }
-    let mut n = 0;
-    if !b.overview.is_empty() {
-        n += 1;
-        heading(flow, &theme.numbering.section(n), &theme.labels.overview, &styles.heading, Some(0), SECTION);
-        body::blocks(flow, &b.overview, &styles.body, 0.0);
-    }
-    n += 1;
-    heading(flow, &theme.numbering.section(n), &theme.labels.achievements, &styles.heading, Some(0), SECTION);
-    let numbers: Vec<String> = (1..=b.topics.len()).map(|k| theme.numbering.subsection(n, k)).collect();
-    let room = number_room(flow, &numbers.iter().map(String::as_str).collect::<Vec<_>>(), &styles.subheading);
-    let briefing_lang = flow.lang.clone();
-    for (topic, number) in b.topics.iter().zip(&numbers) {
-        // A topic in another language: its elements say so.
-        flow.lang = topic.lang.clone().unwrap_or_else(|| briefing_lang.clone());
-        heading_at(flow, number, &topic.title, &styles.subheading, Some(1), TOPIC, room);
-        body::blocks(flow, &topic.body, &styles.body, room);
-    }
-    flow.lang = briefing_lang;
 }

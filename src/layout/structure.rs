@@ -126,6 +126,12 @@ impl Structure {
         id
     }
 
+    /// Says outright that `id` is in language `lang`, even where its parent is too (each
+    /// column of two languages side by side).
+    pub fn set_lang(&mut self, id: NodeId, lang: &str) {
+        self.node_mut(id).lang = (!lang.is_empty()).then(|| lang.to_string());
+    }
+
     /// Adds an element as the first child of `parent` (what a reader must hear before
     /// anything else: a draft's mark, a security marking).
     pub fn add_first(&mut self, parent: NodeId, role: Role, lang: &str) -> NodeId {

@@ -20,8 +20,11 @@
 //!   hostile input fails fast with a clear message instead of exhausting memory or stack.
 
 mod de;
+mod languages;
 mod slips;
 mod tree;
+
+pub use languages::is_language_tag;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -185,6 +188,9 @@ pub struct Loaded<T> {
     /// Field paths such as `topics[0].body` that an unknown key was taken to be a misspelling
     /// of (`did you mean …?`); a "missing field" for them would repeat that report.
     pub misspelt: HashSet<String>,
+    /// The languages of a file written in several (`lang: [en, ja]`), in order; empty for a
+    /// file in one language. `value` is then the file in one of them (see [`load_in`]).
+    pub languages: Vec<String>,
 }
 
 /// Parses and deserializes `file` into `T`, collecting every problem. When something is
@@ -200,12 +206,21 @@ const MAX_SERDE_ERRORS: usize = 32;
 
 /// [`load`], with what a later validation step needs to avoid reporting a problem twice.
 pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits) -> Loaded<T> {
+    load_in(file, limits, None)
+}
+
+/// [`load_detailed`] for a file that may be written in several languages (`lang: [en, ja]`,
+/// text values as mappings from language to text): the file as written in `lang`, or in its
+/// first language when `lang` is `None`. Gaps in the translations are reported with the first
+/// language only, so loading every language reports each once.
+pub fn load_in<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits, lang: Option<&str>) -> Loaded<T> {
     let failed = |diagnostics| Loaded {
         value: T::default(),
         diagnostics,
         complete: false,
         replaced: HashSet::new(),
         misspelt: HashSet::new(),
+        languages: Vec::new(),
     };
     if file.text.len() > limits.max_bytes {
         let size = Some(file.text.len() as u64);
@@ -221,6 +236,22 @@ pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &
         _ => tree::Node::empty_map(Span::new(0, 0)),
     };
     let mut diagnostics = tree.diagnostics;
+    let mut languages = Vec::new();
+    let root = match languages::declared(&root) {
+        Some((langs, problems)) if !langs.is_empty() => {
+            let first = langs[0].clone();
+            let lang = lang.unwrap_or(&first);
+            let report = lang == first;
+            if report {
+                diagnostics.extend(problems);
+            }
+            let projected = languages::project(&root, &langs, lang, report, &mut diagnostics);
+            languages = langs;
+            projected
+        }
+        Some((_, problems)) => return failed(problems),
+        None => root,
+    };
     let mut poisoned = HashSet::new();
     loop {
         let ctx = de::Ctx { poisoned, ..de::Ctx::default() };
@@ -234,7 +265,7 @@ pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &
             Ok(value) => {
                 diagnostics.extend(found);
                 let complete = !replaced.contains(&root.span);
-                return Loaded { value, diagnostics, complete, replaced, misspelt };
+                return Loaded { value, diagnostics, complete, replaced, misspelt, languages };
             }
             Err(error) => error,
         };
@@ -244,7 +275,7 @@ pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &
         let Some(at) = error.at else {
             diagnostics.push(Diagnostic::new(None, "", error.message));
             diagnostics.extend(found);
-            return Loaded { value: T::default(), diagnostics, complete: false, replaced, misspelt };
+            return Loaded { value: T::default(), diagnostics, complete: false, replaced, misspelt, languages };
         };
         if !replaced.contains(&at.span) {
             diagnostics.push(Diagnostic::new(Some(at.span), at.path, error.message));
@@ -252,7 +283,7 @@ pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &
         let retry = at.node != de::address(&root) && poisoned.len() < MAX_SERDE_ERRORS && poisoned.insert(at.node);
         if !retry {
             diagnostics.extend(found);
-            return Loaded { value: T::default(), diagnostics, complete: false, replaced, misspelt };
+            return Loaded { value: T::default(), diagnostics, complete: false, replaced, misspelt, languages };
         }
         let inside = |d: &Diagnostic| d.span.is_some_and(|s| at.span.start <= s.start && s.end <= at.span.end);
         diagnostics.extend(found.into_iter().filter(inside));

@@ -74,6 +74,12 @@ impl Node {
         Node { span, kind: Rc::new(kind), size: Size { nodes: 1, text: 0, height: 0 } }
     }
 
+    /// A scalar node made by the loader (a projection of a bilingual file).
+    pub fn scalar_node(span: Span, text: String, style: Style) -> Node {
+        let size = Size { nodes: 1, text: text.len(), height: 0 };
+        Node { span, kind: Rc::new(NodeKind::Scalar { text, style }), size }
+    }
+
     /// The text of a scalar node.
     pub fn scalar(&self) -> Option<(&str, Style)> {
         match &*self.kind {

@@ -282,11 +282,24 @@ pub fn briefing(path: &Path) -> briefing::model::Briefing {
         .unwrap_or_else(|d| panic!("{}", briefing::diag::render_all(&file, &d)))
 }
 
+/// The briefing in `path` in each of its languages (`lang: [en, ja]`), in order.
+pub fn briefings(path: &Path) -> Vec<briefing::model::Briefing> {
+    let limits = briefing::load::Limits::default();
+    let file = briefing::load::read_source(path, &limits).unwrap_or_else(|e| panic!("{e}"));
+    let fonts = briefing::fonts::FontBook::builtin();
+    briefing::validate::load_briefings(&file, &limits, &|c| fonts.covers(c))
+        .unwrap_or_else(|d| panic!("{}", briefing::diag::render_all(&file, &d)))
+}
+
 /// Every piece of text of the briefing in `path` in reading order, as printed: title,
 /// organisation, summary, heading, overview, each topic's title and body (Markdown markers
 /// gone, link targets shown), then the contact block.
 pub fn pieces(path: &Path) -> Vec<String> {
-    let b = briefing(path);
+    pieces_of(&briefing(path))
+}
+
+/// [`pieces`] of a briefing read already.
+pub fn pieces_of(b: &briefing::model::Briefing) -> Vec<String> {
     let mut out = vec![b.title.clone()];
     out.extend(b.organisation.clone());
     let blocks = |blocks: &[briefing::markdown::Block], out: &mut Vec<String>| {

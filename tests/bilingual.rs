@@ -1,0 +1,200 @@
+//! One briefing in two languages (`lang: [en, ja]`, text values as mappings from language to
+//! text): one complete PDF per language, one language alone (`--lang`), both side by side
+//! (`--parallel`), and every missing translation reported at its line.
+
+mod common;
+
+use common::{
+    assert_exit, assert_in_order, briefings, build_in, fixture, lang, page_count, pieces_of, run, runs, stderr,
+    structure, tempdir, text, write, Elem, Held,
+};
+
+fn has_japanese(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
+}
+
+#[test]
+fn a_bilingual_briefing_gives_one_complete_pdf_per_language() {
+    let dir = tempdir();
+    let input = dir.path().join("dialogue.yaml");
+    std::fs::copy(fixture("bilingual.yaml"), &input).unwrap();
+    let o = run(dir.path(), &["build", "dialogue.yaml"]);
+    assert_exit(&o, 0);
+    let en = std::fs::read(dir.path().join("dialogue.en.pdf")).expect("dialogue.en.pdf");
+    let ja = std::fs::read(dir.path().join("dialogue.ja.pdf")).expect("dialogue.ja.pdf");
+    assert!(!dir.path().join("dialogue.pdf").exists(), "no PDF without a language");
+    let langs = briefings(&input);
+    assert_eq!(langs.iter().map(|b| b.lang.as_str()).collect::<Vec<_>>(), ["en", "ja"]);
+    // Each holds its language's text, all of it and in order, and none of the other's.
+    assert_in_order(&text(&en), &pieces_of(&langs[0]));
+    assert_in_order(&text(&ja), &pieces_of(&langs[1]));
+    assert!(!has_japanese(&text(&en)), "Japanese in the English PDF");
+    assert!(!text(&ja).contains("Major achievements") && !text(&ja).contains("Trust services"));
+    // Each with its language's labels, date and /Lang.
+    assert_eq!(lang(&en).as_deref(), Some("en"));
+    assert_eq!(lang(&ja).as_deref(), Some("ja"));
+    assert!(text(&en).contains("October 6, 2020") && common::squash(&text(&ja)).contains("2020年10月6日"));
+    assert!(common::squash(&text(&ja)).contains("概要"));
+    // The shared plain value is in both.
+    for pdf in [&en, &ja] {
+        assert!(text(pdf).contains("+81 3 5253 5920"));
+    }
+}
+
+#[test]
+fn lang_builds_one_language_and_o_names_its_file() {
+    let dir = tempdir();
+    let input = dir.path().join("dialogue.yaml");
+    std::fs::copy(fixture("bilingual.yaml"), &input).unwrap();
+    assert_exit(&run(dir.path(), &["build", "dialogue.yaml", "--lang", "ja"]), 0);
+    let ja = std::fs::read(dir.path().join("dialogue.ja.pdf")).expect("dialogue.ja.pdf");
+    assert!(!dir.path().join("dialogue.en.pdf").exists());
+    assert_eq!(lang(&ja).as_deref(), Some("ja"));
+    let named = build_in(dir.path(), &input, &["--lang", "en"]);
+    assert_eq!(lang(&named).as_deref(), Some("en"), "-o names the one language's PDF");
+    // A language the briefing is not written in is a usage error that names the ones it is.
+    let o = run(dir.path(), &["build", "dialogue.yaml", "--lang", "fr"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("en and ja"), "{}", stderr(&o));
+}
+
+/// The elements of `e` with role `role`, depth first.
+fn find<'a>(e: &'a Elem, role: &str, out: &mut Vec<&'a Elem>) {
+    if e.role == role {
+        out.push(e);
+    }
+    for k in &e.kids {
+        if let Held::Elem(k) = k {
+            find(k, role, out);
+        }
+    }
+}
+
+#[test]
+fn parallel_sets_both_languages_side_by_side_with_each_topic_level() {
+    let dir = tempdir();
+    let input = dir.path().join("dialogue.yaml");
+    std::fs::copy(fixture("bilingual.yaml"), &input).unwrap();
+    let pdf = build_in(dir.path(), &input, &["--parallel"]);
+    let langs = briefings(&input);
+    // Each topic's heading starts at the same height on the same page in both columns, the
+    // Japanese one to the right of the English one: one line of the page holds both.
+    /// Page, baseline, and the runs on it (x, text).
+    type Line = (usize, f32, Vec<(f32, String)>);
+    let mut lines: Vec<Line> = Vec::new();
+    for (p, page) in runs(&pdf).iter().enumerate() {
+        for r in page.iter().filter(|r| !r.artifact) {
+            match lines.iter_mut().find(|l| l.0 == p && (l.1 - r.y).abs() < 0.5) {
+                Some(l) => l.2.push((r.x, r.text.clone())),
+                None => lines.push((p, r.y, vec![(r.x, r.text.clone())])),
+            }
+        }
+    }
+    let line_texts: Vec<String> = lines
+        .iter_mut()
+        .map(|l| {
+            l.2.sort_by(|a, b| a.0.total_cmp(&b.0));
+            l.2.iter().map(|r| r.1.as_str()).collect::<String>()
+        })
+        .collect();
+    // (A title may wrap in its column: its first characters are on the line.)
+    let start = |t: &str| t.chars().take(8).collect::<String>();
+    for (en, ja) in langs[0].topics.iter().zip(&langs[1].topics) {
+        let level = line_texts.iter().any(|l| {
+            let (e, j) = (start(&en.title), start(&ja.title));
+            l.find(&e).is_some_and(|at| l[at + e.len()..].contains(&j))
+        });
+        assert!(
+            level,
+            "{} and {} do not start on one line, English first:\n{}",
+            en.title,
+            ja.title,
+            line_texts.join("\n")
+        );
+    }
+    // Each column is a section of the structure in its own language.
+    let tree = structure(&pdf);
+    let mut sects = Vec::new();
+    find(&tree, "Sect", &mut sects);
+    let sect_langs: Vec<Option<&str>> = sects.iter().map(|s| s.lang.as_deref()).collect();
+    assert_eq!(sect_langs, [Some("en"), Some("ja")]);
+    // Each holds its language's text, all of it, in order, and none of the other's.
+    assert_in_order(&sects[0].text(), &pieces_of(&langs[0]));
+    assert_in_order(&sects[1].text(), &pieces_of(&langs[1]));
+    assert!(!has_japanese(&sects[0].text()));
+    assert!(!sects[1].text().contains("Cybersecurity"));
+    assert!(page_count(&pdf) >= 2);
+}
+
+/// The fixture with `from` replaced by `to` (which must occur), written to `dir`.
+fn fixture_with(dir: &std::path::Path, from: &str, to: &str) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    assert!(text.contains(from), "the fixture has no {from:?}");
+    write(dir, "gaps.yaml", &text.replacen(from, to, 1))
+}
+
+#[test]
+fn a_missing_translation_fails_at_its_line_and_check_reports_every_gap() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    // Topic 2's title loses its Japanese; the organisation gets a language not in lang:.
+    let gaps = text.replacen(", ja: \"サイバーセキュリティ\" }", " }", 1).replacen(
+        "  ja: \"総務省\"\n",
+        "  ja: \"総務省\"\n  fr: \"Ministère\"\n",
+        1,
+    );
+    assert_ne!(gaps, text);
+    write(dir.path(), "gaps.yaml", &gaps);
+    let title_line = gaps.lines().position(|l| l.contains("title: { en: \"Cybersecurity\" }")).unwrap() + 1;
+    let fr_line = gaps.lines().position(|l| l.contains("fr: \"Ministère\"")).unwrap() + 1;
+    let o = run(dir.path(), &["check", "gaps.yaml"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains(&format!("gaps.yaml:{title_line}:")), "{err}");
+    assert!(err.contains("topics[1].title has en but not ja"), "{err}");
+    assert!(err.contains(&format!("gaps.yaml:{fr_line}:")) && err.contains("`fr`"), "{err}");
+    // Reported once, though every language was checked.
+    assert_eq!(err.matches("has en but not ja").count(), 1, "{err}");
+    // build refuses it too, and writes nothing.
+    let o = run(dir.path(), &["build", "gaps.yaml"]);
+    assert_exit(&o, 1);
+    assert!(!dir.path().join("gaps.en.pdf").exists() && !dir.path().join("gaps.ja.pdf").exists());
+}
+
+#[test]
+fn a_block_translation_that_lacks_a_language_is_reported_too() {
+    let dir = tempdir();
+    let path =
+        fixture_with(dir.path(), "      ja: |\n        日本とEUは、開始", "      de: |\n        日本とEUは、開始");
+    let o = run(dir.path(), &["check", path.to_str().unwrap()]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("topics[0].body has en but not ja"), "{err}");
+    assert!(err.contains("`de`, which is not one of the briefing's languages"), "{err}");
+}
+
+#[test]
+fn new_with_two_languages_scaffolds_a_bilingual_starter_that_builds() {
+    let dir = tempdir();
+    let o = run(dir.path(), &["new", "--lang", "en,ja", "dialogue.yaml"]);
+    assert_exit(&o, 0);
+    assert_exit(&run(dir.path(), &["build", "dialogue.yaml"]), 0);
+    let en = std::fs::read(dir.path().join("dialogue.en.pdf")).unwrap();
+    let ja = std::fs::read(dir.path().join("dialogue.ja.pdf")).unwrap();
+    assert!(!has_japanese(&text(&en)));
+    assert!(has_japanese(&text(&ja)) && lang(&ja).as_deref() == Some("ja"));
+}
+
+#[test]
+fn bundle_takes_a_bilingual_briefing_in_its_primary_language_or_lang() {
+    let dir = tempdir();
+    let input = dir.path().join("dialogue.yaml");
+    std::fs::copy(fixture("bilingual.yaml"), &input).unwrap();
+    let out = dir.path().join("dossier.pdf");
+    assert_exit(&run(dir.path(), &["bundle", "dialogue.yaml", "-o", out.to_str().unwrap()]), 0);
+    let primary = text(&std::fs::read(&out).unwrap());
+    assert!(primary.contains("Cybersecurity") && !primary.contains("サイバーセキュリティ"));
+    assert_exit(&run(dir.path(), &["bundle", "dialogue.yaml", "-o", out.to_str().unwrap(), "--lang", "ja"]), 0);
+    let ja = text(&std::fs::read(&out).unwrap());
+    assert!(ja.contains("サイバーセキュリティ") && !ja.contains("Cybersecurity"));
+}
