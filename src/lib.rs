@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod pdf;
 pub mod punctuation;
+pub mod redline;
 pub mod theme;
 pub mod validate;
 

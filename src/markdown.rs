@@ -41,6 +41,18 @@ pub struct Inline {
     pub code: bool,
     /// The target, when this run is (part of) a link.
     pub link: Option<String>,
+    /// Whether this run was inserted or deleted, in a redline ([`crate::redline`]); `None`
+    /// everywhere else.
+    pub change: Option<Change>,
+}
+
+/// How a run of text or a topic differs from the earlier version, in a redline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Only in the new version.
+    Inserted,
+    /// Only in the old version, put back to show what went.
+    Deleted,
 }
 
 /// Parses a Markdown body. Never fails: anything Markdown does not give a meaning to is text.
@@ -267,6 +279,7 @@ impl Builder {
             emphasis: self.emphasis > 0,
             code,
             link: self.link.last().and_then(|(target, _, _)| target.clone()),
+            change: None,
         };
         match self.inlines.last_mut() {
             Some(last)

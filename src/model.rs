@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::load::Spanned;
 use crate::markdown::Block;
+pub use crate::markdown::Change;
 
 /// `briefing.yaml` as written. Key names are part of the file format: see README "Input format".
 #[derive(Debug, Default, Deserialize)]
@@ -155,6 +156,9 @@ pub struct Topic {
     pub body: Vec<Block>,
     /// The topic's own language (BCP 47), when it differs from the briefing's.
     pub lang: Option<String>,
+    /// In a redline ([`crate::redline`]): the topic is only in the new version (`Inserted`)
+    /// or only in the old one (`Deleted`). `None` everywhere else.
+    pub change: Option<Change>,
 }
 
 /// The inquiry block. Validation guarantees at least one way to get in touch.

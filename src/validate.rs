@@ -340,7 +340,7 @@ impl<'a> Checker<'a> {
             let body = self.present(body, &parent, "body", topic.span);
             let body = body.map(|b| self.markdown(&b, &join(&parent, "body")));
             match (title, body, &mut topics) {
-                (Some(title), Some(body), Some(topics)) => topics.push(Topic { title, body, lang }),
+                (Some(title), Some(body), Some(topics)) => topics.push(Topic { title, body, lang, change: None }),
                 _ => topics = None,
             }
         }
