@@ -90,6 +90,31 @@ Example:
         render: RenderArgs,
     },
 
+    /// Show what changed between two versions of a briefing: a redline PDF, or --stat.
+    #[command(after_help = "\
+Examples:
+  briefing diff old.yaml dialogue.yaml                 (writes dialogue.changes.pdf)
+  briefing diff old.yaml dialogue.yaml --stat          (the summary on the terminal)
+  git show HEAD~3:dialogue.yaml > old.yaml && briefing diff old.yaml dialogue.yaml
+The PDF is the new briefing with inserted text underlined, deleted text struck through and a
+bar beside every changed line, after a box that counts the changes.")]
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// Output PDF (default: NEW.changes.pdf beside NEW).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Print the summary of changes instead of writing a PDF.
+        #[arg(long)]
+        stat: bool,
+        /// For briefings in several languages: compare this one (default: the first).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        #[command(flatten)]
+        render: RenderArgs,
+    },
     /// Write a commented starter briefing.
     #[command(after_help = "\
 Example:

@@ -107,6 +107,32 @@ pub fn build_parallel(
     Ok(Output { pdf, pages: doc.pages.len(), fit: None })
 }
 
+/// Compares two versions of a briefing ([`redline::compare`]), after the typographic
+/// punctuation `theme` asks for, so that both are compared as they print.
+pub fn compare(old: &Briefing, new: &Briefing, theme: &Theme) -> redline::Redline {
+    if theme.smart_punctuation {
+        redline::compare(&punctuation::briefing(old), &punctuation::briefing(new))
+    } else {
+        redline::compare(old, new)
+    }
+}
+
+/// Lays out and renders a redline: the new briefing with its changes since `since` (the old
+/// version's name) marked, after a box that sums them up. Pure, like [`build`].
+pub fn build_redline(
+    r: &redline::Redline,
+    since: &str,
+    theme: &Theme,
+    fonts: &FontBook,
+    options: &BuildOptions,
+) -> Result<Output, PdfError> {
+    let logo_aspect = options.logo.as_ref().map(pdf::Image::aspect);
+    let doc = layout::redline(r, since, theme, fonts, layout::Options { toc: false, logo_aspect });
+    let meta = metadata(&r.briefing, options);
+    let pdf = pdf::render(&doc, fonts, &meta, options.logo.as_ref())?;
+    Ok(Output { pdf, pages: doc.pages.len(), fit: None })
+}
+
 /// One briefing of a dossier, with the source file to attach.
 #[derive(Debug, Clone)]
 pub struct BundleItem {

@@ -6,6 +6,7 @@
 mod build;
 mod bundle;
 pub mod config;
+mod diff;
 pub mod error;
 pub mod extract;
 pub mod files;
@@ -43,6 +44,10 @@ pub fn run(cli: Cli) -> ExitCode {
             bundle::bundle(&inputs, &output, cover, &s)
         }),
         Command::New { path, lang } => new::new(&path, &lang),
+        Command::Diff { old, new, output, stat, lang, render } => Settings::new(&render, &env).and_then(|s| {
+            let s = s.with_languages(&crate::cli::LanguageArgs { lang, parallel: false });
+            diff::diff(diff::DiffArgs { old: &old, new: &new, output: output.as_deref(), stat }, &s)
+        }),
         Command::Templates => {
             for t in theme::BUILTIN {
                 match Theme::resolve(TemplateRef::Builtin(t.name)) {

@@ -4,6 +4,7 @@
 
 use crate::fonts::{FontBook, FontStyle};
 use crate::hyphenate::Hyphenator;
+use crate::markdown::Change;
 use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme};
 
 use super::structure::{is_japanese, Artifact, NodeId, Role, Structure, Tag};
@@ -110,6 +111,8 @@ pub struct Flow<'a> {
     pub lang: String,
     /// The level of the heading the current text is under (headings in a body go one below).
     pub heading_level: u8,
+    /// Where a redline draws its change bars beside changed lines; `None` outside a redline.
+    pub change_bar: Option<f32>,
 }
 
 /// The inline elements (links, code, Japanese spans) of one paragraph or cell, by their
@@ -127,6 +130,7 @@ pub fn look(style: &TextStyle) -> Look {
         group: 0,
         ja: 0,
         mincho: Mincho::Off,
+        change: None,
     }
 }
 
@@ -192,6 +196,7 @@ impl<'a> Flow<'a> {
             parent: Structure::ROOT,
             lang: lang.to_string(),
             heading_level: 1,
+            change_bar: None,
         }
     }
 
@@ -218,7 +223,20 @@ impl<'a> Flow<'a> {
         let mut node = parent;
         if run.look.group != 0 {
             node = match groups.get(&(run.look.group, 0)) {
+                // Changed text is a span that says how it changed, in words a screen reader
+                // speaks: its alternative text is the change and the text.
+                Some(&n) if run.look.change.is_some() => {
+                    self.structure.extend_alt(n, &run.text);
+                    n
+                }
                 Some(&n) => n,
+                None if run.look.change.is_some() => {
+                    let n = self.structure.add(parent, Role::Span, &self.lang);
+                    let word = if run.look.change == Some(Change::Deleted) { "Deleted: " } else { "Inserted: " };
+                    self.structure.set_alt(n, &format!("{word}{}", run.text));
+                    groups.insert((run.look.group, 0), n);
+                    n
+                }
                 None => {
                     let role = if run.look.link.is_some() { Role::Link } else { Role::Code };
                     let n = self.structure.add(parent, role, &self.lang);
@@ -282,6 +300,9 @@ impl<'a> Flow<'a> {
             }
             artifact => artifact,
         };
+        if let Some(change) = run.look.change {
+            self.change_marks(items, change, run, (x, baseline), line);
+        }
         items.push(Item::Text(TextItem {
             x,
             baseline,
@@ -294,6 +315,33 @@ impl<'a> Flow<'a> {
             tag,
             gaps: run.gaps.clone(),
         }));
+    }
+
+    /// A redline's marks for a changed run: a line under inserted text, through deleted text,
+    /// in the change's colour, and a change bar in the margin beside the line.
+    fn change_marks(
+        &self,
+        items: &mut Vec<Item>,
+        change: Change,
+        run: &Run,
+        (x, baseline): (f32, f32),
+        line: (f32, f32),
+    ) {
+        let colors = &self.theme.colors;
+        let size = run.look.size;
+        let (y, color) = match change {
+            Change::Inserted => (baseline + 0.12 * size, colors.inserted),
+            Change::Deleted => (baseline - 0.3 * size, colors.deleted),
+        };
+        let artifact = Artifact::Layout;
+        if run.width > 0.0 {
+            items.push(Item::Line { x1: x, y1: y, x2: x + run.width, y2: y, color, artifact });
+        }
+        if let Some(bar) = self.change_bar {
+            let (top, height) = line;
+            let color = colors.inserted;
+            items.push(Item::Line { x1: bar, y1: top, x2: bar, y2: top + height, color, artifact });
+        }
     }
 
     /// Runs `f` as if the flow were starting afresh (no space, anchor, page break or group

@@ -9,6 +9,7 @@ pub mod flow;
 pub mod jlreq;
 mod paginate;
 mod parallel;
+mod redline;
 mod running;
 mod section;
 pub mod structure;
@@ -22,6 +23,7 @@ use crate::theme::{Rgb, Theme};
 
 use flow::Flow;
 pub use parallel::parallel;
+pub use redline::redline;
 pub use structure::{Artifact, NodeId, Role, Structure, Tag};
 
 /// Text in one face, size and colour at a position. Coordinates are points from the page's

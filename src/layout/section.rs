@@ -2,6 +2,7 @@
 //! achievements" with one numbered subsection per topic. One [`heading`] helper sets every
 //! heading of the briefing (sections, topics, the contact block's label, the contents).
 
+use crate::markdown::Change;
 use crate::model::Briefing;
 use crate::theme::TextStyle;
 
@@ -21,20 +22,30 @@ pub const TOPIC: u8 = 3;
 /// `level` (unless `None`), and kept with what follows. Returns the heading's element.
 pub fn heading(flow: &mut Flow<'_>, number: &str, title: &str, style: &TextStyle, level: Option<u8>, h: u8) -> NodeId {
     let room = if number.is_empty() { 0.0 } else { number_room(flow, &[number], style) };
-    heading_at(flow, number, title, style, level, h, room)
+    heading_at(flow, number, (title, None), style, level, h, room)
 }
 
-/// [`heading`] with the title text `room` points in from the number.
+/// [`heading`] with the title text `room` points in from the number, and the title marked
+/// as a redline's change when it has one.
 fn heading_at(
     flow: &mut Flow<'_>,
     number: &str,
-    title: &str,
+    (title, change): (&str, Option<Change>),
     style: &TextStyle,
     level: Option<u8>,
     h: u8,
     room: f32,
 ) -> NodeId {
-    let look = look(style);
+    let mut look = look(style);
+    // A topic a redline shows as added or removed: its title is marked as its text is.
+    if let Some(change) = change {
+        look.change = Some(change);
+        look.group = 1;
+        look.color = match change {
+            Change::Inserted => flow.theme.colors.inserted,
+            Change::Deleted => flow.theme.colors.deleted,
+        };
+    }
     if let Some(level) = level {
         let entry = if number.is_empty() { title.to_string() } else { format!("{number} {title}") };
         flow.anchor(&entry, level);
@@ -142,7 +153,7 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, room: f32) {
             if let Some(lang) = &topic.lang {
                 flow.lang = lang.clone();
             }
-            heading_at(flow, &number, &topic.title, &styles.subheading, Some(1), TOPIC, room);
+            heading_at(flow, &number, (&topic.title, topic.change), &styles.subheading, Some(1), TOPIC, room);
             body::blocks(flow, &topic.body, &styles.body, room);
             flow.lang = briefing_lang;
         }

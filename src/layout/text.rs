@@ -27,6 +27,8 @@ pub struct Look {
     /// Running text of a template with `japanese_body: mincho`: Japanese characters in the
     /// Mincho face, not the Gothic one.
     pub mincho: Mincho,
+    /// Text a redline marks as inserted or deleted.
+    pub change: Option<crate::markdown::Change>,
 }
 
 /// Where the Mincho face is used (see [`Look::mincho`]).
@@ -684,6 +686,7 @@ mod tests {
             group: 0,
             ja: 0,
             mincho: Mincho::Off,
+            change: None,
         }
     }
 

@@ -143,6 +143,8 @@ pub fn write(
         }
         match &node.role {
             Role::Figure => dict.set("Alt", text_string(node.alt.as_deref().unwrap_or_default())),
+            // Text a redline marks as inserted or deleted: a screen reader says which.
+            Role::Span if node.alt.is_some() => dict.set("Alt", text_string(node.alt.as_deref().unwrap_or_default())),
             Role::TH => dict.set("A", attributes("Table", "Scope", name("Column"))),
             Role::L(numbering) => {
                 let value = match numbering {

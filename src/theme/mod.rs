@@ -161,6 +161,10 @@ section! {
         frame: Rgb,
         link: Rgb,
         table_rule: Rgb,
+        /// Text a redline (`briefing diff`) shows as inserted: underlined in this colour.
+        inserted: Rgb,
+        /// Text a redline shows as deleted: struck through in this colour.
+        deleted: Rgb,
     }
 }
 

@@ -357,6 +357,8 @@ pub struct Run {
     pub mcid: Option<i64>,
     /// Drawn inside an `/Artifact` marked-content sequence.
     pub artifact: bool,
+    /// The fill colour (`rg`), red, green and blue from 0 to 1.
+    pub color: [f32; 3],
     /// Each character drawn: where its glyph starts (x, with every `TJ` adjustment before it
     /// applied), its text, and its advance width, in points.
     pub glyphs: Vec<(f32, String, f32)>,
@@ -462,6 +464,7 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
         let (mut x, mut y, mut leading) = (0.0f32, 0.0f32, 0.0f32);
         let (mut line_x, mut line_y) = (0.0f32, 0.0f32);
         let (mut mode, mut shear) = (0i64, 0.0f32);
+        let mut color = [0.0f32; 3];
         let mut saved_modes = Vec::new();
         let mut font: Option<&FontInfo> = None;
         let mut size = 0.0f32;
@@ -479,8 +482,9 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                     marked.pop();
                 }
                 "BT" => (x, y, line_x, line_y, shear) = (0.0, 0.0, 0.0, 0.0, 0.0),
-                "q" => saved_modes.push(mode),
-                "Q" => mode = saved_modes.pop().unwrap_or(0),
+                "q" => saved_modes.push((mode, color)),
+                "Q" => (mode, color) = saved_modes.pop().unwrap_or((0, [0.0; 3])),
+                "rg" if args.len() == 3 => color = [number(&args[0]), number(&args[1]), number(&args[2])],
                 "Tr" => mode = args[0].as_i64().unwrap_or(0),
                 "TL" => leading = number(&args[0]),
                 "Td" | "TD" => {
@@ -543,10 +547,55 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                         shear,
                         mcid,
                         artifact,
+                        color,
                         glyphs,
                     });
                     x += width;
                 }
+                _ => {}
+            }
+        }
+        pages.push(out);
+    }
+    pages
+}
+
+/// A straight line stroked on a page, in PDF coordinates (y up), with its stroke colour.
+#[derive(Debug, Clone, Copy)]
+pub struct Stroke {
+    pub x1: f32,
+    pub y1: f32,
+    pub x2: f32,
+    pub y2: f32,
+    pub color: [f32; 3],
+}
+
+/// The straight lines (`m … l S`) stroked on each page.
+pub fn strokes(pdf: &[u8]) -> Vec<Vec<Stroke>> {
+    use lopdf::content::Content;
+    let doc = load(pdf);
+    let mut pages = Vec::new();
+    for (_, page_id) in doc.get_pages() {
+        let content = Content::decode(&doc.get_page_content(page_id).unwrap()).expect("a content stream");
+        let mut out = Vec::new();
+        let mut color = [0.0f32; 3];
+        let mut saved = Vec::new();
+        let mut path: Vec<(f32, f32)> = Vec::new();
+        for op in &content.operations {
+            let a = &op.operands;
+            match op.operator.as_str() {
+                "q" => saved.push(color),
+                "Q" => color = saved.pop().unwrap_or([0.0; 3]),
+                "RG" if a.len() == 3 => color = [number(&a[0]), number(&a[1]), number(&a[2])],
+                "m" => path = vec![(number(&a[0]), number(&a[1]))],
+                "l" => path.push((number(&a[0]), number(&a[1]))),
+                "S" => {
+                    for w in path.windows(2) {
+                        out.push(Stroke { x1: w[0].0, y1: w[0].1, x2: w[1].0, y2: w[1].1, color });
+                    }
+                    path.clear();
+                }
+                "n" | "f" | "f*" | "B" => path.clear(),
                 _ => {}
             }
         }

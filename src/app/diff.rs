@@ -1,0 +1,68 @@
+//! `briefing diff OLD NEW`: a redline PDF of what changed between two versions of a briefing
+//! (the new one with the changes marked), or with `--stat`, the summary on the terminal.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::config::Settings;
+use super::files;
+use super::{build_options, human_size, load_briefing, Error, Template};
+
+/// What the command line says.
+pub struct DiffArgs<'a> {
+    pub old: &'a Path,
+    pub new: &'a Path,
+    pub output: Option<&'a Path>,
+    /// Print the summary instead of writing a PDF.
+    pub stat: bool,
+}
+
+/// `NEW.yaml` → `NEW.changes.pdf` beside it.
+pub fn default_output(new: &Path) -> PathBuf {
+    let stem = new.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    new.with_file_name(format!("{stem}.changes.pdf"))
+}
+
+pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
+    let start = Instant::now();
+    let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
+    let fonts = template.font_book();
+    let lang = settings.lang.as_deref();
+    // Both are checked, and all their problems shown, before anything is written.
+    let (old, new) = match (load_briefing(args.old, &fonts, lang), load_briefing(args.new, &fonts, lang)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
+            a.extend(b);
+            return Err(Error::Invalid(a));
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
+    let theme = template.theme_for(&new.1.lang)?;
+    let redline = crate::compare(&old.1, &new.1, &theme);
+    if args.stat {
+        println!("{}", crate::redline::stat_text(&redline));
+        return Ok(());
+    }
+    let output = args.output.map_or_else(|| default_output(args.new), Path::to_path_buf);
+    let mut reads = template.reads.clone();
+    reads.add(args.old, "input");
+    reads.add(args.new, "input");
+    reads.check_output(&output)?;
+    let since =
+        args.old.file_name().map_or_else(|| args.old.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let options = build_options(settings, &template, &new.0, args.new);
+    let out = crate::build_redline(&redline, &since, &theme, &fonts, &options)
+        .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
+    files::on_signal(files::OnSignal::Exit);
+    files::write_atomic(&output, &out.pdf, settings.existing)?;
+    let what = crate::redline::stat_text(&redline).lines().last().unwrap_or_default().to_string();
+    eprintln!(
+        "{what}; wrote {} ({} page{}, {}) in {} ms",
+        output.display(),
+        out.pages,
+        if out.pages == 1 { "" } else { "s" },
+        human_size(out.pdf.len()),
+        start.elapsed().as_millis()
+    );
+    Ok(())
+}

@@ -1,0 +1,215 @@
+//! `briefing diff OLD NEW`: a redline PDF with every change marked, and only the changes, and
+//! `--stat` on the terminal. Marks are read back from the PDF: text colours, the strokes under
+//! and through changed words, the change bars, and the structure a screen reader gets.
+
+mod common;
+
+use common::{
+    assert_exit, fixture, repo, run, runs, seed, stderr, strokes, structure, tempdir, write, Elem, Held, Run, Stroke,
+};
+
+const INSERTED: [f32; 3] = [0x0b as f32 / 255.0, 0x57 as f32 / 255.0, 0xd0 as f32 / 255.0];
+const DELETED: [f32; 3] = [0xb3 as f32 / 255.0, 0x26 as f32 / 255.0, 0x1e as f32 / 255.0];
+
+fn same(a: [f32; 3], b: [f32; 3]) -> bool {
+    a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.01)
+}
+
+/// The seed, edited: a word replaced in one topic, a word added to the summary, a topic
+/// removed, one moved, one added, and the date changed.
+fn edited_seed() -> String {
+    let mut t = std::fs::read_to_string(seed()).unwrap();
+    let mut replace = |from: &str, to: &str| {
+        assert!(t.contains(from), "the seed has no {from:?}");
+        t = t.replacen(from, to, 1);
+    };
+    replace("date: 2020-10-06", "date: 2020-10-08");
+    replace("agreed on their cooperation", "agreed on their close cooperation");
+    replace("Japan explained the efforts to institutionalize", "Japan explained its efforts to institutionalize");
+    let cut = |t: &str, from: &str, to: &str| -> (String, String) {
+        let (a, b) = (t.find(from).unwrap(), t.find(to).unwrap());
+        (format!("{}{}", &t[..a], &t[b..]), t[a..b].to_string())
+    };
+    let (t2, _) = cut(&t, "  - title: Digital action for COVID-19", "  - title: Platform");
+    let (t3, cyber) = cut(&t2, "  - title: Cybersecurity", "  - title: Digital and smart");
+    let at = t3.find("  - title: Platform").unwrap();
+    let t4 = format!("{}{cyber}{}", &t3[..at], &t3[at..]);
+    let end = t4.find("\ncontact:").unwrap();
+    format!(
+        "{}\n  - title: Semiconductors\n    body: |\n      Both sides agreed to exchange views on semiconductor supply chains.{}",
+        &t4[..end],
+        &t4[end..]
+    )
+}
+
+fn redline(old: &str, new: &str) -> (Vec<u8>, String) {
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", old);
+    write(dir.path(), "new.yaml", new);
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.pdf"]);
+    assert_exit(&o, 0);
+    (std::fs::read(dir.path().join("changes.pdf")).unwrap(), stderr(&o))
+}
+
+fn stat(old: &str, new: &str) -> String {
+    stat_with(old, new, &[])
+}
+
+fn stat_with(old: &str, new: &str, extra: &[&str]) -> String {
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", old);
+    write(dir.path(), "new.yaml", new);
+    let mut args = vec!["diff", "old.yaml", "new.yaml", "--stat"];
+    args.extend_from_slice(extra);
+    let o = run(dir.path(), &args);
+    assert_exit(&o, 0);
+    assert!(!dir.path().join("new.changes.pdf").exists(), "--stat writes no PDF");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Every run of the content (not running heads), with its page.
+fn content_runs(pdf: &[u8]) -> Vec<(usize, Run)> {
+    runs(pdf)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(p, rs)| rs.into_iter().filter(|r| !r.artifact).map(move |r| (p, r)))
+        .collect()
+}
+
+/// Whether a stroke of `color` runs along `run` at a height between `low` and `high` of the
+/// font size above the baseline (negative: below).
+fn marked(strokes: &[Stroke], run: &Run, color: [f32; 3], low: f32, high: f32) -> bool {
+    strokes.iter().any(|s| {
+        let y = s.y1 - run.y;
+        (s.y1 - s.y2).abs() < 0.01
+            && same(s.color, color)
+            && s.x1 <= run.x + 0.5
+            && s.x2 >= run.x + run.width - 0.5
+            && y >= low * run.size
+            && y <= high * run.size
+    })
+}
+
+#[test]
+fn a_changed_word_is_there_in_its_old_and_new_form_in_the_two_colours() {
+    let (pdf, _) = redline(&std::fs::read_to_string(seed()).unwrap(), &edited_seed());
+    let all = content_runs(&pdf);
+    let strokes = strokes(&pdf);
+    let find = |text: &str, color: [f32; 3]| {
+        all.iter()
+            .find(|(_, r)| r.text.trim() == text && same(r.color, color))
+            .unwrap_or_else(|| panic!("no {text:?} in {color:?}"))
+    };
+    // "the" struck through in the deleted colour, "its" underlined in the inserted one.
+    let (p, the) = find("the", DELETED);
+    assert!(marked(&strokes[*p], the, DELETED, 0.15, 0.45), "the deleted word is struck through");
+    let (p, its) = find("its", INSERTED);
+    assert!(marked(&strokes[*p], its, INSERTED, -0.3, 0.0), "the inserted word is underlined");
+    // A change bar in the margin beside the changed line.
+    let left = all.iter().map(|(_, r)| r.x).fold(f32::MAX, f32::min);
+    let bar = strokes[*p]
+        .iter()
+        .any(|s| (s.x1 - s.x2).abs() < 0.01 && s.x1 < left - 2.0 && s.y1.min(s.y2) <= its.y && s.y1.max(s.y2) >= its.y);
+    assert!(bar, "a change bar beside the line of {its:?}");
+    // Unchanged text is black, and not marked.
+    let (p, japan) = all.iter().find(|(_, r)| r.text.starts_with("The EU side introduced digitalization")).unwrap();
+    assert!(same(japan.color, [0.1, 0.1, 0.1]) || japan.color.iter().all(|c| *c < 0.2), "{:?}", japan.color);
+    assert!(!marked(&strokes[*p], japan, DELETED, -1.0, 1.0) && !marked(&strokes[*p], japan, INSERTED, -1.0, 1.0));
+    // A screen reader hears which is which.
+    let tree = structure(&pdf);
+    let alts = alts(&tree);
+    assert!(alts.iter().any(|a| a == "Deleted: the "), "{alts:?}");
+    assert!(alts.iter().any(|a| a.starts_with("Inserted: its")), "{alts:?}");
+}
+
+fn alts(e: &Elem) -> Vec<String> {
+    let mut out: Vec<String> = e.alt.iter().cloned().collect();
+    for k in &e.kids {
+        if let Held::Elem(k) = k {
+            out.extend(alts(k));
+        }
+    }
+    out
+}
+
+#[test]
+fn removed_and_added_topics_are_marked_whole_and_a_moved_one_is_not_a_change() {
+    let (pdf, _) = redline(&std::fs::read_to_string(seed()).unwrap(), &edited_seed());
+    let all = content_runs(&pdf);
+    // (The last of each: the box at the top names the topics too.)
+    let colour_of = |text: &str| all.iter().rev().find(|(_, r)| r.text.contains(text)).map(|(_, r)| r.color).unwrap();
+    assert!(same(colour_of("Digital action for COVID-19"), DELETED), "the removed topic's title");
+    assert!(same(colour_of("tracking apps"), DELETED), "the removed topic's body");
+    assert!(same(colour_of("Semiconductors"), INSERTED), "the added topic's title");
+    assert!(same(colour_of("semiconductor supply chains"), INSERTED), "the added topic's body");
+    // Cybersecurity moved, and is shown as it is: no marks.
+    assert!(!same(colour_of("Cybersecurity"), DELETED) && !same(colour_of("Cybersecurity"), INSERTED));
+    assert!(!same(colour_of("security assurance"), DELETED) && !same(colour_of("security assurance"), INSERTED));
+    let s = stat(&std::fs::read_to_string(seed()).unwrap(), &edited_seed());
+    assert!(!s.contains("Cybersecurity"), "{s}");
+}
+
+#[test]
+fn stat_counts_are_right() {
+    let s = stat(&std::fs::read_to_string(seed()).unwrap(), &edited_seed());
+    // Inserted: "close", "its", and the ten words of the new topic; deleted: "the" and the
+    // 54 words of the removed topic.
+    let last = s.lines().last().unwrap();
+    assert_eq!(last, "1 topic changed, 1 added, 1 removed; 12 words inserted, 55 deleted; 1 field changed", "{s}");
+    assert!(s.contains("removed topic \"Digital action for COVID-19\": 54 words"), "{s}");
+    assert!(s.contains("added topic \"Semiconductors\": 10 words"), "{s}");
+    assert!(s.contains("changed date: \"2020-10-06\" -> \"2020-10-08\""), "{s}");
+}
+
+#[test]
+fn japanese_changes_are_marked_by_character() {
+    let old = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    assert!(old.contains("それぞれ紹介しました"));
+    let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
+    let s = stat(&old, &new);
+    assert!(s.ends_with("1 topic changed, 0 added, 0 removed; 2 words inserted, 2 deleted\n"), "{s}");
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    let by_colour = |color: [f32; 3]| -> String {
+        all.iter().filter(|(_, r)| same(r.color, color)).map(|(_, r)| r.text.as_str()).collect()
+    };
+    assert_eq!(by_colour(DELETED), "紹介");
+    assert_eq!(by_colour(INSERTED), "説明");
+}
+
+#[test]
+fn a_bilingual_briefing_is_compared_in_the_language_asked_for() {
+    let old = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
+    assert_ne!(old, new);
+    assert!(stat_with(&old, &new, &["--lang", "ja"]).ends_with("2 words inserted, 2 deleted\n"));
+    // The primary language, English, did not change.
+    assert_eq!(stat(&old, &new).trim(), "no changes");
+}
+
+#[test]
+fn identical_inputs_say_no_changes_and_the_pdf_says_so() {
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    assert_eq!(stat(&seed_text, &seed_text).trim(), "no changes");
+    let (pdf, err) = redline(&seed_text, &seed_text);
+    assert!(err.starts_with("no changes"), "{err}");
+    assert!(common::text(&pdf).contains("No changes"));
+    let all = content_runs(&pdf);
+    assert!(all.iter().all(|(_, r)| !same(r.color, DELETED)), "nothing is marked deleted");
+}
+
+#[test]
+fn the_redline_conforms_and_is_reproducible() {
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let (a, _) = redline(&old, &edited_seed());
+    let (b, _) = redline(&old, &edited_seed());
+    assert_eq!(a, b, "two runs, same bytes");
+    for profile in [page_validation::ValidationProfile::PdfA3a, page_validation::ValidationProfile::PdfUa1] {
+        let options = page_validation::ValidationOptions::default().profile(profile);
+        let report = page_validation::validate_pdf_bytes(&a, &options).unwrap();
+        let failures: Vec<String> = report.failures.iter().map(ToString::to_string).collect();
+        assert!(report.is_compliant, "{profile:?}:\n{}", failures.join("\n"));
+    }
+    // Deleted text stays in the text layer.
+    assert!(common::text(&a).contains("tracking apps"));
+}
