@@ -138,11 +138,14 @@ Example:
     /// Write out the source YAML embedded in a briefing PDF.
     #[command(after_help = "\
 Example:
-  briefing extract briefing.pdf -o briefing.yaml")]
+  briefing extract briefing.pdf -o briefing.yaml
+  briefing extract dossier.pdf -o sources/        (a dossier: one YAML per briefing, into a folder)")]
     Extract {
         /// A PDF made by briefing.
         pdf: PathBuf,
-        /// Where to write the YAML (default: the attachment's own name, next to the PDF).
+        /// Where to write the YAML (default: the attachment's own name, next to the PDF). For
+        /// a dossier, which carries one YAML per briefing, -o names a folder (made if
+        /// missing); for one attachment, a file, or a folder when it is one or ends with /.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Replace an existing file even if it is read-only.
@@ -190,10 +193,32 @@ pub struct LanguageArgs {
     pub parallel: bool,
 }
 
+/// `--template`: any text (a built-in name or a file), with the built-in names offered to
+/// shell completions.
+#[derive(Debug, Clone, Copy)]
+struct TemplateName;
+
+impl clap::builder::TypedValueParser for TemplateName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(crate::theme::BUILTIN.iter().map(|t| clap::builder::PossibleValue::new(t.name))))
+    }
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct TemplateArg {
     /// A built-in template (default, press-release, one-pager) or a template YAML file.
-    #[arg(short, long, value_name = "NAME|PATH", default_value = "default")]
+    #[arg(short, long, value_name = "NAME|PATH", default_value = "default", value_parser = TemplateName, hide_possible_values = true)]
     pub template: String,
     /// The folder a template file may read its logo and fonts from (default: the template's
     /// own folder; files outside it are refused).

@@ -241,6 +241,23 @@ fn completions_for_bash_mention_briefing() {
 }
 
 #[test]
+fn completions_offer_the_built_in_template_names() {
+    let dir = common::tempdir();
+    for shell in ["bash", "zsh", "fish"] {
+        let o = run(dir.path(), &["completions", shell]);
+        assert_exit(&o, 0);
+        let script = String::from_utf8_lossy(&o.stdout);
+        for name in ["press-release", "one-pager"] {
+            assert!(script.contains(name), "{shell} completions do not offer {name}");
+        }
+    }
+    // A template file still works: the names are offered, not required.
+    let template = common::write(dir.path(), "mine.yaml", "extends: one-pager\n");
+    let pdf = common::build_in(dir.path(), &common::seed(), &["--template", template.to_str().unwrap()]);
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
 fn a_source_date_epoch_that_is_not_a_number_is_an_error() {
     let dir = common::tempdir();
     std::fs::copy(common::seed(), dir.path().join("b.yaml")).unwrap();

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{
-    assert_exit, fixture, repo, run, runs, seed, stderr, strokes, structure, tempdir, write, Elem, Held, Run, Stroke,
+    assert_exit, fixture, run, runs, seed, stderr, strokes, structure, tempdir, write, Elem, Held, Run, Stroke,
 };
 
 const INSERTED: [f32; 3] = [0x0b as f32 / 255.0, 0x57 as f32 / 255.0, 0xd0 as f32 / 255.0];

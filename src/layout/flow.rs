@@ -334,8 +334,12 @@ impl<'a> Flow<'a> {
             Change::Deleted => (baseline - 0.3 * size, colors.deleted),
         };
         let artifact = Artifact::Layout;
-        if run.width > 0.0 {
-            items.push(Item::Line { x1: x, y1: y, x2: x + run.width, y2: y, color, artifact });
+        // The mark ends with the last letter, not the space after it.
+        let spaces = run.text.chars().rev().take_while(|c| *c == ' ').count() as f32;
+        let space = self.fonts.metrics(run.face).map_or(0.0, |m| m.char_width(' ')) * size;
+        let width = run.width - spaces * space;
+        if width > 0.0 {
+            items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, artifact });
         }
         if let Some(bar) = self.change_bar {
             let (top, height) = line;
