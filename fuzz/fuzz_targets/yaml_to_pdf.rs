@@ -10,7 +10,7 @@ use briefing::diag::render_all;
 use briefing::fonts::FontBook;
 use briefing::load::{source_from_bytes, Limits, LoadError};
 use briefing::theme::{TemplateRef, Theme};
-use briefing::validate::load_briefing;
+use briefing::validate::load_briefings;
 use briefing::{build, BuildOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -35,7 +35,8 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(e) => panic!("source_from_bytes does no I/O, yet: {e}"),
     };
-    let briefing = match load_briefing(&file, &limits, &|c| fonts.covers(c)) {
+    // Every language of a briefing written in several (`lang: [en, ja]`).
+    let briefings = match load_briefings(&file, &limits, &|c| fonts.covers(c)) {
         Ok(b) => b,
         Err(diagnostics) => {
             assert!(!diagnostics.is_empty(), "an invalid briefing with no diagnostics");
@@ -44,7 +45,10 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let out = build(&briefing, theme, fonts, &BuildOptions::default()).expect("built-in fonts always render");
-    assert!(out.pdf.starts_with(b"%PDF-"), "output does not start with %PDF-");
-    assert!(out.pages >= 1, "a PDF without pages");
+    assert!(!briefings.is_empty(), "a valid file with no briefing");
+    for briefing in &briefings {
+        let out = build(briefing, theme, fonts, &BuildOptions::default()).expect("built-in fonts always render");
+        assert!(out.pdf.starts_with(b"%PDF-"), "output does not start with %PDF-");
+        assert!(out.pages >= 1, "a PDF without pages");
+    }
 });
