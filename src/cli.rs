@@ -184,7 +184,8 @@ pub struct BuildArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct LanguageArgs {
     /// Build this language only (its PDF is -o, or NAME.LANG.pdf). Without it, a briefing
-    /// in several languages gives one PDF per language: NAME.en.pdf, NAME.ja.pdf.
+    /// in several languages gives one PDF per language: NAME.en.pdf, NAME.ja.pdf (with
+    /// -o out.pdf: out.en.pdf, out.ja.pdf).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
     /// One PDF with the languages side by side in two columns, each topic starting level in

@@ -23,6 +23,11 @@ fn a_bilingual_briefing_gives_one_complete_pdf_per_language() {
     let en = std::fs::read(dir.path().join("dialogue.en.pdf")).expect("dialogue.en.pdf");
     let ja = std::fs::read(dir.path().join("dialogue.ja.pdf")).expect("dialogue.ja.pdf");
     assert!(!dir.path().join("dialogue.pdf").exists(), "no PDF without a language");
+    // -o names the pair: out.en.pdf and out.ja.pdf, never one over the other.
+    assert_exit(&run(dir.path(), &["build", "dialogue.yaml", "-o", "out.pdf"]), 0);
+    assert_eq!(lang(&std::fs::read(dir.path().join("out.en.pdf")).unwrap()).as_deref(), Some("en"));
+    assert_eq!(lang(&std::fs::read(dir.path().join("out.ja.pdf")).unwrap()).as_deref(), Some("ja"));
+    assert!(!dir.path().join("out.pdf").exists());
     let langs = briefings(&input);
     assert_eq!(langs.iter().map(|b| b.lang.as_str()).collect::<Vec<_>>(), ["en", "ja"]);
     // Each holds its language's text, all of it and in order, and none of the other's.

@@ -57,8 +57,8 @@ impl Built {
 
 /// Builds one briefing file to `output`, with what the build read noted in `reads` (for
 /// `watch`). A briefing in several languages gives one PDF per language (`x.en.pdf`,
-/// `x.ja.pdf` from `x.pdf`), or the one `--lang` names (at `output` when `named`, the user
-/// having given it with `-o`), or one PDF with the languages side by side (`--parallel`). The
+/// `x.ja.pdf` from `x.pdf`, whether `output` was `named` with `-o` or not), or the one
+/// `--lang` names (at `output` when `named`), or one PDF with the languages side by side (`--parallel`). The
 /// previous PDF is replaced only by a complete new one, and never when it is one of the files
 /// the build reads.
 pub fn build_one(
@@ -88,8 +88,10 @@ pub fn build_one(
     }
     let mut built = Vec::new();
     for briefing in &briefings {
-        let output =
-            if multilingual && !named { language_output(output, &briefing.lang) } else { output.to_path_buf() };
+        // Several PDFs: each named for its language, from `-o` when given (`-o out.pdf` gives
+        // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
+        let several = briefings.len() > 1 || (multilingual && !named);
+        let output = if several { language_output(output, &briefing.lang) } else { output.to_path_buf() };
         reads.check_output(&output)?;
         let theme = template.theme_for(&briefing.lang)?;
         let out = crate::build(briefing, &theme, fonts, &options)
