@@ -76,6 +76,11 @@ fn content_runs(pdf: &[u8]) -> Vec<(usize, Run)> {
         .collect()
 }
 
+/// The colour of the last run holding `text` (the box at the top may name it first).
+fn last_colour(all: &[(usize, Run)], text: &str) -> [f32; 3] {
+    all.iter().rev().find(|(_, r)| r.text.contains(text)).map(|(_, r)| r.color).unwrap_or_else(|| panic!("no {text:?}"))
+}
+
 /// Whether a stroke of `color` runs along `run` at a height between `low` and `high` of the
 /// font size above the baseline (negative: below).
 fn marked(strokes: &[Stroke], run: &Run, color: [f32; 3], low: f32, high: f32) -> bool {
@@ -137,7 +142,7 @@ fn removed_and_added_topics_are_marked_whole_and_a_moved_one_is_not_a_change() {
     let (pdf, _) = redline(&std::fs::read_to_string(seed()).unwrap(), &edited_seed());
     let all = content_runs(&pdf);
     // (The last of each: the box at the top names the topics too.)
-    let colour_of = |text: &str| all.iter().rev().find(|(_, r)| r.text.contains(text)).map(|(_, r)| r.color).unwrap();
+    let colour_of = |text: &str| last_colour(&all, text);
     assert!(same(colour_of("Digital action for COVID-19"), DELETED), "the removed topic's title");
     assert!(same(colour_of("tracking apps"), DELETED), "the removed topic's body");
     assert!(same(colour_of("Semiconductors"), INSERTED), "the added topic's title");
@@ -212,4 +217,25 @@ fn the_redline_conforms_and_is_reproducible() {
     }
     // Deleted text stays in the text layer.
     assert!(common::text(&a).contains("tracking apps"));
+}
+
+#[test]
+fn changed_fields_show_old_and_new_where_they_are_printed() {
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let new = old.replacen("date: 2020-10-06", "date: 2020-10-08", 1).replacen("+81 3 5253 5920", "+81 3 5253 5921", 1);
+    assert_ne!(old, new);
+    let (pdf, _) = redline(&old, &new);
+    // (The last of each: the box at the top shows them too.)
+    let all = content_runs(&pdf);
+    let colour_of = |text: &str| last_colour(&all, text);
+    assert!(same(colour_of("October 6, 2020"), DELETED), "the old date in the title block");
+    assert!(same(colour_of("October 8, 2020"), INSERTED), "the new date in the title block");
+    assert!(same(colour_of("+81 3 5253 5920"), DELETED), "the old phone number in the contact block");
+    assert!(same(colour_of("+81 3 5253 5921"), INSERTED), "the new phone number in the contact block");
+    assert!(
+        !same(colour_of("+81 3 5253 5924"), DELETED) && !same(colour_of("+81 3 5253 5924"), INSERTED),
+        "fax unchanged"
+    );
+    let s = stat(&old, &new);
+    assert!(s.contains("changed contact.tel: \"+81 3 5253 5920\" -> \"+81 3 5253 5921\""), "{s}");
 }

@@ -32,25 +32,44 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     flow.strut(pad);
     let text = |t: &str| Span { text: t.to_string(), look: look(&styles.contact) };
     let label = |t: &str| Span { text: t.to_string(), look: look(&styles.contact_label) };
+    // In a redline, a changed line shows its old text beside the new (an empty side left out).
+    let marked = |flow: &Flow<'_>, fields: &[&str], new: &str, old: Option<String>, spans: Vec<Span>| -> Vec<Span> {
+        match old.filter(|o| o != new) {
+            Some(old) if fields.iter().any(|f| flow.old_value(f).is_some()) => flow.changed_spans(&old, spans),
+            _ => spans,
+        }
+    };
+    let old = |field: &str, new: &Option<String>| -> Option<String> {
+        flow.old_value(&format!("contact.{field}")).map(str::to_string).or_else(|| new.clone())
+    };
     // (role, spans, space after): the label and the note stand apart from the lines under them.
     let mut paragraphs: Vec<(Role, Vec<Span>, f32)> = Vec::new();
     if ct.label && !ct.heading {
         let h = Role::H((SECTION + flow.level_offset).min(6));
         paragraphs.push((h, vec![label(&theme.labels.contact)], styles.contact_label.space_after.0));
     }
-    if let Some(note) = &c.note {
-        paragraphs.push((Role::P, vec![text(note)], styles.contact.space_after.0));
+    for (field, value, after) in [("note", &c.note, styles.contact.space_after.0), ("name", &c.name, 0.0)] {
+        let shown = value.clone().or_else(|| old(field, value)).unwrap_or_default();
+        if !shown.is_empty() {
+            let new = value.clone().unwrap_or_default();
+            let spans = marked(flow, &[&format!("contact.{field}")], &new, old(field, value), vec![text(&new)]);
+            paragraphs.push((Role::P, spans, after));
+        }
     }
-    if let Some(name) = &c.name {
-        paragraphs.push((Role::P, vec![text(name)], 0.0));
-    }
-    let mut office: Vec<&str> =
-        [&c.division, &c.bureau, &c.organisation].into_iter().flatten().map(String::as_str).collect();
-    if theme.labels.office_order == OfficeOrder::LargestFirst {
-        office.reverse();
-    }
-    if !office.is_empty() {
-        paragraphs.push((Role::P, vec![text(&office.join(&theme.labels.office_joiner))], 0.0));
+    let office_of = |parts: [Option<String>; 3]| -> String {
+        let mut office: Vec<String> = parts.into_iter().flatten().filter(|s| !s.is_empty()).collect();
+        if theme.labels.office_order == OfficeOrder::LargestFirst {
+            office.reverse();
+        }
+        office.join(&theme.labels.office_joiner)
+    };
+    let office = office_of([c.division.clone(), c.bureau.clone(), c.organisation.clone()]);
+    let office_before =
+        office_of([old("division", &c.division), old("bureau", &c.bureau), old("organisation", &c.organisation)]);
+    if !office.is_empty() || !office_before.is_empty() {
+        let fields = ["contact.division", "contact.bureau", "contact.organisation"];
+        let spans = marked(flow, &fields, &office, Some(office_before), vec![text(&office)]);
+        paragraphs.push((Role::P, spans, 0.0));
     }
     let lines = [
         (&theme.labels.tel, &c.tel, None),
@@ -58,16 +77,21 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         (&theme.labels.email, &c.email, c.email.as_deref().map(mail_target)),
         (&theme.labels.url, &c.url, c.url.as_deref().map(web_target)),
     ];
-    for (name, value, link) in lines {
-        if let Some(value) = value {
-            let mut v = text(value);
-            if let Some(target) = link {
-                v.look.link = Some(LinkTarget::Uri(target));
-                v.look.color = theme.colors.link;
-                v.look.group = 1;
-            }
-            paragraphs.push((Role::P, vec![label(&format!("{name}{}", theme.labels.label_suffix)), v], 0.0));
+    for ((name, value, link), field) in lines.into_iter().zip(["tel", "fax", "email", "url"]) {
+        let before = old(field, value);
+        if value.is_none() && before.is_none() {
+            continue;
         }
+        let new = value.clone().unwrap_or_default();
+        let mut v = text(&new);
+        if let Some(target) = link {
+            v.look.link = Some(LinkTarget::Uri(target));
+            v.look.color = theme.colors.link;
+            v.look.group = 1;
+        }
+        let mut spans = vec![label(&format!("{name}{}", theme.labels.label_suffix))];
+        spans.extend(marked(flow, &[&format!("contact.{field}")], &new, before, vec![v]));
+        paragraphs.push((Role::P, spans, 0.0));
     }
     let mut style = styles.contact.clone();
     style.space_before.0 = 0.0;

@@ -113,6 +113,9 @@ pub struct Flow<'a> {
     pub heading_level: u8,
     /// Where a redline draws its change bars beside changed lines; `None` outside a redline.
     pub change_bar: Option<f32>,
+    /// A redline's changed plain fields (`date`, `contact.tel` …), each shown where it is
+    /// printed as its old value struck through, then its new one underlined.
+    pub fields: Vec<crate::redline::FieldChange>,
 }
 
 /// The inline elements (links, code, Japanese spans) of one paragraph or cell, by their
@@ -197,6 +200,7 @@ impl<'a> Flow<'a> {
             lang: lang.to_string(),
             heading_level: 1,
             change_bar: None,
+            fields: Vec::new(),
         }
     }
 
@@ -315,6 +319,35 @@ impl<'a> Flow<'a> {
             tag,
             gaps: run.gaps.clone(),
         }));
+    }
+
+    /// The old value of `field` when a redline shows it changed.
+    pub fn old_value(&self, field: &str) -> Option<&str> {
+        self.fields.iter().find(|f| f.field == field).map(|f| f.old.as_str())
+    }
+
+    /// `new` (the spans a field prints) marked as a change from `old`: the old text struck
+    /// through, a space, the new underlined; none of it a live link. An empty side is left
+    /// out.
+    pub fn changed_spans(&self, old: &str, new: Vec<Span>) -> Vec<Span> {
+        let colors = &self.theme.colors;
+        let mark = |mut span: Span, change: Change, group: u32| {
+            span.look.change = Some(change);
+            span.look.link = None;
+            span.look.group = group;
+            span.look.color = if change == Change::Deleted { colors.deleted } else { colors.inserted };
+            span
+        };
+        let mut out = Vec::new();
+        let Some(look) = new.first().map(|s| s.look.clone()) else { return new };
+        if !old.is_empty() {
+            out.push(mark(Span { text: old.to_string(), look: look.clone() }, Change::Deleted, 1001));
+            if new.iter().any(|s| !s.text.is_empty()) {
+                out.push(Span { text: " ".into(), look: Look { link: None, group: 0, ..look } });
+            }
+        }
+        out.extend(new.into_iter().filter(|s| !s.text.is_empty()).map(|s| mark(s, Change::Inserted, 1002)));
+        out
     }
 
     /// A redline's marks for a changed run: a line under inserted text, through deleted text,

@@ -47,6 +47,7 @@ pub fn redline(r: &Redline, since: &str, theme: &Theme, fonts: &FontBook, option
     let (left, width) = content_box(theme);
     let mut flow = Flow::new(fonts, theme, left, width, &b.lang);
     flow.change_bar = Some(left - (theme.styles.body.size.0 * 0.8).max(6.0));
+    flow.fields = r.fields.clone();
     summary_box(&mut flow, r, since);
     if let Some(aspect) = options.logo_aspect {
         title::logo(&mut flow, aspect, b);

@@ -15,23 +15,32 @@ pub fn title_block(flow: &mut Flow<'_>, b: &Briefing) {
     let tb = &theme.title_block;
     let styles = &theme.styles;
     let date = format_date(b.date, &theme.date_format, &theme.months.0);
-    let meta = |flow: &mut Flow<'_>, text: &str, align: Align| {
-        let spans = [Span { text: text.to_string(), look: look(&styles.meta) }];
+    // In a redline, a changed field shows its old value beside the new.
+    let meta = |flow: &mut Flow<'_>, text: &str, align: Align, field: &str| {
+        let mut spans = vec![Span { text: text.to_string(), look: look(&styles.meta) }];
+        if let Some(old) = flow.old_value(field) {
+            let old = match field {
+                "date" => crate::model::Date::parse_iso(old)
+                    .map_or_else(|| old.to_string(), |d| format_date(d, &theme.date_format, &theme.months.0)),
+                _ => old.to_string(),
+            };
+            spans = flow.changed_spans(&old, spans);
+        }
         let p = flow.node(Role::P);
         flow.paragraph(p, &spans, &styles.meta, 0.0, align, None);
     };
     if tb.date == DatePlacement::AboveRight {
-        meta(flow, &date, Align::Right);
+        meta(flow, &date, Align::Right, "date");
         flow.space(styles.meta.space_after.0 * 3.0);
     }
     let spans = [Span { text: b.title.clone(), look: look(&styles.title) }];
     let h = flow.node(Role::H(1 + flow.level_offset));
     flow.paragraph(h, &spans, &styles.title, 0.0, tb.align, None);
     if tb.date == DatePlacement::BelowTitle {
-        meta(flow, &date, tb.align);
+        meta(flow, &date, tb.align, "date");
     }
     if let Some(org) = &b.organisation {
-        meta(flow, org, tb.align);
+        meta(flow, org, tb.align, "organisation");
     }
     if tb.rule_below {
         flow.space(4.0);
