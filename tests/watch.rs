@@ -30,17 +30,12 @@ fn save_by_rename(path: &Path, text: &str) {
     std::fs::rename(&tmp, path).unwrap();
 }
 
-#[test]
-fn watch_rebuilds_on_save_and_survives_a_broken_one() {
-    let dir = common::tempdir();
-    let input = dir.path().join("b.yaml");
-    let seed = std::fs::read_to_string(common::repo("data/japan-eu-ict-workshop-10.yaml")).unwrap();
-    std::fs::write(&input, &seed).unwrap();
-    let output = dir.path().join("out.pdf");
-
+/// Starts `briefing watch ARGS…` in `dir`, with its status lines arriving on the receiver.
+fn watch(dir: &Path, args: &[&str]) -> (std::process::Child, mpsc::Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["watch", "b.yaml", "-o", "out.pdf"])
-        .current_dir(dir.path())
+        .arg("watch")
+        .args(args)
+        .current_dir(dir)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -51,6 +46,41 @@ fn watch_rebuilds_on_save_and_survives_a_broken_one() {
             let _ = tx.send(line);
         }
     });
+    (child, lines)
+}
+
+#[test]
+fn watch_rebuilds_every_language_of_a_bilingual_briefing() {
+    let dir = common::tempdir();
+    let input = dir.path().join("d.yaml");
+    let text = std::fs::read_to_string(common::fixture("bilingual.yaml")).unwrap();
+    std::fs::write(&input, &text).unwrap();
+    let (mut child, lines) = watch(dir.path(), &["d.yaml"]);
+    expect_line(&lines, "d.en.pdf", 20);
+    expect_line(&lines, "d.ja.pdf", 20);
+    expect_line(&lines, "watching", 20);
+    // A save that changes the Japanese title rebuilds both.
+    save_by_rename(
+        &input,
+        &text.replace("第10回日EU・ICT戦略ワークショップの結果", "第10回日EU・ICT戦略ワークショップの成果"),
+    );
+    expect_line(&lines, "d.en.pdf", 20);
+    expect_line(&lines, "d.ja.pdf", 20);
+    let ja = std::fs::read(dir.path().join("d.ja.pdf")).unwrap();
+    assert!(common::squash(&common::text(&ja)).contains("ワークショップの成果"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_survives_a_broken_one() {
+    let dir = common::tempdir();
+    let input = dir.path().join("b.yaml");
+    let seed = std::fs::read_to_string(common::repo("data/japan-eu-ict-workshop-10.yaml")).unwrap();
+    std::fs::write(&input, &seed).unwrap();
+    let output = dir.path().join("out.pdf");
+
+    let (mut child, lines) = watch(dir.path(), &["b.yaml", "-o", "out.pdf"]);
 
     expect_line(&lines, "wrote", 20);
     expect_line(&lines, "watching", 20);
