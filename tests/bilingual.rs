@@ -129,6 +129,11 @@ fn parallel_sets_both_languages_side_by_side_with_each_topic_level() {
     assert!(!has_japanese(&sects[0].text()));
     assert!(!sects[1].text().contains("Cybersecurity"));
     assert!(page_count(&pdf) >= 2);
+    // A briefing in one language is built as usual, and the run says why it is not parallel.
+    let o = run(dir.path(), &["build", common::seed().to_str().unwrap(), "-o", "one.pdf", "--parallel"]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains("one language"), "{}", stderr(&o));
+    assert!(dir.path().join("one.pdf").exists());
 }
 
 /// The fixture with `from` replaced by `to` (which must occur), written to `dir`.

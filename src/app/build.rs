@@ -86,6 +86,9 @@ pub fn build_one(
         files::write_atomic(output, &out.pdf, settings.existing)?;
         return Ok(vec![Built::new(output, None, &out, start)]);
     }
+    if settings.parallel {
+        eprintln!("note: {} is written in one language; --parallel has nothing to set beside it", input.display());
+    }
     let mut built = Vec::new();
     for briefing in &briefings {
         // Several PDFs: each named for its language, from `-o` when given (`-o out.pdf` gives
