@@ -63,15 +63,19 @@ pub struct Fit {
     pub fits: bool,
 }
 
+/// `b` as it prints with `theme`: with the language's quotes and dashes when the theme asks
+/// for typographic punctuation.
+fn as_printed<'b>(b: &'b Briefing, theme: &Theme) -> std::borrow::Cow<'b, Briefing> {
+    if theme.smart_punctuation {
+        std::borrow::Cow::Owned(punctuation::briefing(b))
+    } else {
+        std::borrow::Cow::Borrowed(b)
+    }
+}
+
 /// Lays out and renders a checked briefing. Pure: same arguments, same bytes.
 pub fn build(b: &Briefing, theme: &Theme, fonts: &FontBook, options: &BuildOptions) -> Result<Output, PdfError> {
-    let smart;
-    let b = if theme.smart_punctuation {
-        smart = punctuation::briefing(b);
-        &smart
-    } else {
-        b
-    };
+    let b = &*as_printed(b, theme);
     let logo_aspect = options.logo.as_ref().map(pdf::Image::aspect);
     let layout_options = layout::Options { toc: options.toc, logo_aspect };
     let target = options.fit_pages.unwrap_or(theme.fit_pages.0) as usize;
@@ -95,11 +99,7 @@ pub fn build_parallel(
     fonts: &FontBook,
     options: &BuildOptions,
 ) -> Result<Output, PdfError> {
-    let briefings: Vec<Briefing> = briefings
-        .iter()
-        .zip(themes)
-        .map(|(b, t)| if t.smart_punctuation { punctuation::briefing(b) } else { b.clone() })
-        .collect();
+    let briefings: Vec<Briefing> = briefings.iter().zip(themes).map(|(b, t)| as_printed(b, t).into_owned()).collect();
     let logo_aspect = options.logo.as_ref().map(pdf::Image::aspect);
     let doc = layout::parallel(&briefings, themes, fonts, layout::Options { toc: false, logo_aspect });
     let meta = metadata(&briefings[0], options);
@@ -110,11 +110,7 @@ pub fn build_parallel(
 /// Compares two versions of a briefing ([`redline::compare`]), after the typographic
 /// punctuation `theme` asks for, so that both are compared as they print.
 pub fn compare(old: &Briefing, new: &Briefing, theme: &Theme) -> redline::Redline {
-    if theme.smart_punctuation {
-        redline::compare(&punctuation::briefing(old), &punctuation::briefing(new))
-    } else {
-        redline::compare(old, new)
-    }
+    redline::compare(&as_printed(old, theme), &as_printed(new, theme))
 }
 
 /// Lays out and renders a redline: the new briefing with its changes since `since` (the old
@@ -152,11 +148,8 @@ pub fn build_bundle(
     fonts: &FontBook,
     date: Option<i64>,
 ) -> Result<Output, PdfError> {
-    let briefings: Vec<Briefing> = items
-        .iter()
-        .zip(themes)
-        .map(|(i, t)| if t.smart_punctuation { punctuation::briefing(&i.briefing) } else { i.briefing.clone() })
-        .collect();
+    let briefings: Vec<Briefing> =
+        items.iter().zip(themes).map(|(i, t)| as_printed(&i.briefing, t).into_owned()).collect();
     let doc = layout::bundle(&briefings, themes, cover, (cover_theme, lang), fonts);
     let organisations: Vec<&String> = briefings.iter().filter_map(|b| b.organisation.as_ref()).collect();
     let author = organisations.first().filter(|first| organisations.iter().all(|o| o == *first)).map(|o| (*o).clone());
