@@ -4,6 +4,7 @@
 
 use crate::fonts::FontStyle;
 use crate::markdown::{Block as MdBlock, Change, Inline};
+use crate::model::primary_language;
 use crate::theme::{Align, TextStyle};
 
 use super::flow::{look, mark_japanese, Block, Flow, Groups, Label};
@@ -256,7 +257,7 @@ fn table(
             if is_header {
                 s.iter_mut().for_each(|s| s.look.style.bold = true);
             }
-            if !flow.lang.split('-').next().unwrap_or("").eq_ignore_ascii_case("ja") {
+            if primary_language(&flow.lang) != "ja" {
                 s = mark_japanese(&s);
             }
             cells.push(text::set(&s, width - 2.0 * pad, flow.fonts));

@@ -485,7 +485,7 @@ impl<'a> Flow<'a> {
     ) {
         let width = (self.width - indent).max(20.0);
         let lang = self.structure.lang_of(node).to_string();
-        let japanese = lang.split('-').next().unwrap_or("").eq_ignore_ascii_case("ja");
+        let japanese = crate::model::primary_language(&lang) == "ja";
         let marked;
         let spans = if japanese {
             spans

@@ -22,7 +22,7 @@ struct Words {
 }
 
 fn words(lang: &str) -> Words {
-    if lang.split('-').next().is_some_and(|l| l.eq_ignore_ascii_case("ja")) {
+    if crate::model::primary_language(lang) == "ja" {
         Words {
             heading: "変更点（{since}との比較）",
             none: "変更はありません。",
