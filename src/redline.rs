@@ -131,16 +131,22 @@ pub fn stat_text(r: &Redline) -> String {
     for f in &r.fields {
         out.push_str(&format!("changed {}: {:?} -> {:?}\n", f.field, f.old, f.new));
     }
-    let s = &r.stat;
+    out.push_str(&totals(&r.stat));
+    out
+}
+
+/// The counts, as the last line of [`stat_text`]: "2 topics changed, 1 added, 1 removed; 14
+/// words inserted, 9 deleted".
+pub fn totals(s: &Stat) -> String {
     let topics = if s.topics_changed == 1 { "topic" } else { "topics" };
-    out.push_str(&format!(
+    let mut out = format!(
         "{} {topics} changed, {} added, {} removed; {} inserted, {} deleted",
         s.topics_changed,
         s.topics_added,
         s.topics_removed,
         words(s.words_inserted),
         s.words_deleted
-    ));
+    );
     if s.fields_changed > 0 {
         let fields = if s.fields_changed == 1 { "field" } else { "fields" };
         out.push_str(&format!("; {} {fields} changed", s.fields_changed));
@@ -148,7 +154,8 @@ pub fn stat_text(r: &Redline) -> String {
     out
 }
 
-fn words(n: usize) -> String {
+/// "1 word", "14 words".
+pub fn words(n: usize) -> String {
     format!("{n} {}", if n == 1 { "word" } else { "words" })
 }
 

@@ -55,7 +55,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
     files::on_signal(files::OnSignal::Exit);
     files::write_atomic(&output, &out.pdf, settings.existing)?;
-    let what = crate::redline::stat_text(&redline).lines().last().unwrap_or_default().to_string();
+    let what = if redline.stat.is_empty() { "no changes".to_string() } else { crate::redline::totals(&redline.stat) };
     eprintln!(
         "{what}; wrote {} ({} page{}, {}) in {} ms",
         output.display(),

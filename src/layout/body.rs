@@ -3,7 +3,7 @@
 //! element (P, L/LI/Lbl/LBody, Table/TR/TH/TD, BlockQuote, Code, headings).
 
 use crate::fonts::FontStyle;
-use crate::markdown::{Block as MdBlock, Change, Inline};
+use crate::markdown::{Block as MdBlock, Inline};
 use crate::model::primary_language;
 use crate::theme::{Align, TextStyle};
 
@@ -28,19 +28,12 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
                 l.color = flow.theme.colors.link;
                 l.link = Some(LinkTarget::Uri(target.clone()));
             }
-            // Changed text (a redline) is a group of its own, however it looks: a span, not a
-            // live link, since a link annotation must belong to a link element.
+            // Changed text (a redline) is a group of its own, however it looks.
             if let Some(change) = i.change {
-                l.change = Some(change);
-                l.link = None;
-                l.color = match change {
-                    Change::Inserted => flow.theme.colors.inserted,
-                    Change::Deleted => flow.theme.colors.deleted,
-                };
                 if previous.is_none_or(|p| p.change != i.change) {
                     group += 1;
                 }
-                l.group = group;
+                l.mark(change, group, &flow.theme.colors);
                 previous = Some(i);
                 return Span { text: i.text.clone(), look: l };
             }

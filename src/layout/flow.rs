@@ -124,17 +124,7 @@ pub type Groups = rustc_hash::FxHashMap<(u32, u32), NodeId>;
 
 /// The look of text in a role.
 pub fn look(style: &TextStyle) -> Look {
-    Look {
-        style: FontStyle { bold: style.bold, italic: style.italic },
-        size: style.size.0,
-        color: style.color,
-        link: None,
-        code: false,
-        group: 0,
-        ja: 0,
-        mincho: Mincho::Off,
-        change: None,
-    }
+    Look::new(FontStyle { bold: style.bold, italic: style.italic }, style.size.0, style.color)
 }
 
 /// `spans` with every stretch of Japanese text numbered in its look (`ja`): from a Japanese
@@ -330,12 +320,8 @@ impl<'a> Flow<'a> {
     /// through, a space, the new underlined; none of it a live link. An empty side is left
     /// out.
     pub fn changed_spans(&self, old: &str, new: Vec<Span>) -> Vec<Span> {
-        let colors = &self.theme.colors;
         let mark = |mut span: Span, change: Change, group: u32| {
-            span.look.change = Some(change);
-            span.look.link = None;
-            span.look.group = group;
-            span.look.color = if change == Change::Deleted { colors.deleted } else { colors.inserted };
+            span.look.mark(change, group, &self.theme.colors);
             span
         };
         let mut out = Vec::new();
@@ -362,9 +348,11 @@ impl<'a> Flow<'a> {
     ) {
         let colors = &self.theme.colors;
         let size = run.look.size;
-        let (y, color) = match change {
-            Change::Inserted => (baseline + 0.12 * size, colors.inserted),
-            Change::Deleted => (baseline - 0.3 * size, colors.deleted),
+        let color = colors.of(change);
+        // Under the baseline, or through the middle of the lower-case letters.
+        let y = match change {
+            Change::Inserted => baseline + 0.12 * size,
+            Change::Deleted => baseline - 0.3 * size,
         };
         let artifact = Artifact::Layout;
         // The mark ends with the last letter, not the space after it.

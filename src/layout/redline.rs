@@ -75,12 +75,7 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
     let plain = |t: &str| Span { text: t.to_string(), look: look(&styles.contact) };
     let marked = |t: &str, change: Change, group: u32| {
         let mut l = look(&styles.contact);
-        l.change = Some(change);
-        l.group = group;
-        l.color = match change {
-            Change::Inserted => theme.colors.inserted,
-            Change::Deleted => theme.colors.deleted,
-        };
+        l.mark(change, group, &theme.colors);
         Span { text: t.to_string(), look: l }
     };
     let heading = look(&styles.contact_label);
@@ -88,10 +83,15 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
     if r.stat.is_empty() {
         paragraphs.push(vec![plain(w.none)]);
     } else {
-        paragraphs.push(vec![plain(&totals(r))]);
+        paragraphs.push(vec![plain(&crate::redline::totals(&r.stat))]);
         for p in &r.parts {
             let line = match p.change {
-                None => format!("{}: {} inserted, {} deleted", p.part, count(p.words_inserted), p.words_deleted),
+                None => format!(
+                    "{}: {} inserted, {} deleted",
+                    p.part,
+                    crate::redline::words(p.words_inserted),
+                    p.words_deleted
+                ),
                 Some(Change::Inserted) => format!("{}: added", p.part),
                 Some(Change::Deleted) => format!("{}: removed", p.part),
             };
@@ -126,13 +126,4 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
     flow.end_group();
     flow.leave(outer);
     flow.space(styles.title.space_before.0.max(12.0));
-}
-
-/// "2 topics changed, 1 added, 1 removed; 14 words inserted, 9 deleted", as `--stat` ends.
-fn totals(r: &Redline) -> String {
-    crate::redline::stat_text(r).lines().last().unwrap_or_default().to_string()
-}
-
-fn count(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "word" } else { "words" })
 }

@@ -39,12 +39,7 @@ fn heading_at(
     let mut look = look(style);
     // A topic a redline shows as added or removed: its title is marked as its text is.
     if let Some(change) = change {
-        look.change = Some(change);
-        look.group = 1;
-        look.color = match change {
-            Change::Inserted => flow.theme.colors.inserted,
-            Change::Deleted => flow.theme.colors.deleted,
-        };
+        look.mark(change, 1, &flow.theme.colors);
     }
     if let Some(level) = level {
         let entry = if number.is_empty() { title.to_string() } else { format!("{number} {title}") };

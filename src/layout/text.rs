@@ -44,6 +44,21 @@ pub enum Mincho {
 }
 
 impl Look {
+    /// Plain text in `style`, `size` and `color`: no link, not code, in no inline element.
+    pub fn new(style: FontStyle, size: f32, color: Rgb) -> Look {
+        Look { style, size, color, link: None, code: false, group: 0, ja: 0, mincho: Mincho::Off, change: None }
+    }
+
+    /// Marks this look as text a redline shows as `change`: in the change's colour, as inline
+    /// element `group` of its paragraph, and never a live link (a link annotation must belong
+    /// to a link element, and changed text is a span).
+    pub fn mark(&mut self, change: crate::markdown::Change, group: u32, colors: &crate::theme::Colors) {
+        self.change = Some(change);
+        self.link = None;
+        self.group = group;
+        self.color = colors.of(change);
+    }
+
     /// The face that prints `c` in this look: the monospaced face for code, Mincho for
     /// Japanese running text that asks for it, else the fallback chain.
     pub fn face(&self, fonts: &FontBook, c: char) -> Option<crate::fonts::FaceId> {
@@ -677,17 +692,7 @@ mod tests {
     use super::*;
 
     fn look(size: f32) -> Look {
-        Look {
-            style: FontStyle::REGULAR,
-            size,
-            color: Rgb(0, 0, 0),
-            link: None,
-            code: false,
-            group: 0,
-            ja: 0,
-            mincho: Mincho::Off,
-            change: None,
-        }
+        Look::new(FontStyle::REGULAR, size, Rgb(0, 0, 0))
     }
 
     fn plain(text: &str) -> Vec<Span> {

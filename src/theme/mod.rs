@@ -302,6 +302,16 @@ pub struct TemplateError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Colors {
+    /// The colour a redline marks `change` in.
+    pub fn of(&self, change: crate::markdown::Change) -> Rgb {
+        match change {
+            crate::markdown::Change::Inserted => self.inserted,
+            crate::markdown::Change::Deleted => self.deleted,
+        }
+    }
+}
+
 impl Styles {
     /// The roles of the page's content: every role but the running header and footer and
     /// the watermark.
