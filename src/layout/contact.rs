@@ -33,14 +33,10 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     let text = |t: &str| Span { text: t.to_string(), look: look(&styles.contact) };
     let label = |t: &str| Span { text: t.to_string(), look: look(&styles.contact_label) };
     // In a redline, a changed line shows its old text beside the new (an empty side left out).
-    let marked = |flow: &Flow<'_>, fields: &[&str], new: &str, old: Option<String>, spans: Vec<Span>| -> Vec<Span> {
-        match old.filter(|o| o != new) {
-            Some(old) if fields.iter().any(|f| flow.old_value(f).is_some()) => flow.changed_spans(&old, spans),
-            _ => spans,
-        }
-    };
-    let old = |field: &str, new: &Option<String>| -> Option<String> {
-        flow.old_value(&format!("contact.{field}")).map(str::to_string).or_else(|| new.clone())
+    let before = |field: &str| flow.old_value(&format!("contact.{field}")).map(str::to_string);
+    let marked = |old: Option<String>, spans: Vec<Span>| match old {
+        Some(old) => flow.changed_spans(&old, spans),
+        None => spans,
     };
     // (role, spans, space after): the label and the note stand apart from the lines under them.
     let mut paragraphs: Vec<(Role, Vec<Span>, f32)> = Vec::new();
@@ -49,11 +45,9 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         paragraphs.push((h, vec![label(&theme.labels.contact)], styles.contact_label.space_after.0));
     }
     for (field, value, after) in [("note", &c.note, styles.contact.space_after.0), ("name", &c.name, 0.0)] {
-        let shown = value.clone().or_else(|| old(field, value)).unwrap_or_default();
-        if !shown.is_empty() {
-            let new = value.clone().unwrap_or_default();
-            let spans = marked(flow, &[&format!("contact.{field}")], &new, old(field, value), vec![text(&new)]);
-            paragraphs.push((Role::P, spans, after));
+        let (new, old) = (value.clone().unwrap_or_default(), before(field));
+        if !new.is_empty() || old.as_deref().is_some_and(|o| !o.is_empty()) {
+            paragraphs.push((Role::P, marked(old, vec![text(&new)]), after));
         }
     }
     let office_of = |parts: [Option<String>; 3]| -> String {
@@ -64,12 +58,14 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         office.join(&theme.labels.office_joiner)
     };
     let office = office_of([c.division.clone(), c.bureau.clone(), c.organisation.clone()]);
-    let office_before =
-        office_of([old("division", &c.division), old("bureau", &c.bureau), old("organisation", &c.organisation)]);
-    if !office.is_empty() || !office_before.is_empty() {
-        let fields = ["contact.division", "contact.bureau", "contact.organisation"];
-        let spans = marked(flow, &fields, &office, Some(office_before), vec![text(&office)]);
-        paragraphs.push((Role::P, spans, 0.0));
+    let parts = [("division", &c.division), ("bureau", &c.bureau), ("organisation", &c.organisation)];
+    let office_before = parts
+        .iter()
+        .any(|(f, _)| before(f).is_some())
+        .then(|| office_of(parts.map(|(f, value)| before(f).or_else(|| value.clone()))))
+        .filter(|o| *o != office);
+    if !office.is_empty() || office_before.as_deref().is_some_and(|o| !o.is_empty()) {
+        paragraphs.push((Role::P, marked(office_before, vec![text(&office)]), 0.0));
     }
     let lines = [
         (&theme.labels.tel, &c.tel, None),
@@ -78,8 +74,8 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         (&theme.labels.url, &c.url, c.url.as_deref().map(web_target)),
     ];
     for ((name, value, link), field) in lines.into_iter().zip(["tel", "fax", "email", "url"]) {
-        let before = old(field, value);
-        if value.is_none() && before.is_none() {
+        let old = before(field);
+        if value.is_none() && old.is_none() {
             continue;
         }
         let new = value.clone().unwrap_or_default();
@@ -90,7 +86,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
             v.look.group = 1;
         }
         let mut spans = vec![label(&format!("{name}{}", theme.labels.label_suffix))];
-        spans.extend(marked(flow, &[&format!("contact.{field}")], &new, before, vec![v]));
+        spans.extend(marked(old, vec![v]));
         paragraphs.push((Role::P, spans, 0.0));
     }
     let mut style = styles.contact.clone();

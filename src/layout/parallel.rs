@@ -49,8 +49,9 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
             section::topic_room(&flow, b)
         })
         .collect();
+    let pieces: Vec<Vec<Piece>> = columns.iter().map(|(b, _)| section::pieces(b)).collect();
     let steps = std::iter::once(Step::Title)
-        .chain(section::pieces(first).into_iter().map(Step::Piece))
+        .chain(pieces[0].iter().copied().map(Step::Piece))
         .chain(std::iter::once(Step::Contact));
     for step in steps {
         let before = flow.pending();
@@ -67,7 +68,7 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
             let start = flow.blocks.len();
             match step {
                 Step::Title => title::title_block(&mut flow, b),
-                Step::Piece(p) if section::pieces(b).contains(&p) => section::piece(&mut flow, b, p, rooms[i]),
+                Step::Piece(p) if pieces[i].contains(&p) => section::piece(&mut flow, b, p, rooms[i]),
                 Step::Piece(_) => {}
                 Step::Contact => contact::contact_block(&mut flow, &b.contact),
             }
