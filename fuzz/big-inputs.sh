@@ -6,8 +6,7 @@
 # Usage: fuzz/big-inputs.sh [CASE...]      (needs python3)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-cargo build --release -q --manifest-path "$repo/Cargo.toml"
-bin=$repo/target/release/briefing
+bin=$("$repo/.ci/binary" release)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 python3 - "$work" "$@" <<'EOF'
 import sys

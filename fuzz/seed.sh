@@ -18,8 +18,7 @@ done
 # extract: PDFs the tool writes (a briefing, a dossier, one without a source); logo: the
 # README's PNG previews and a tiny JPEG.
 mkdir -p "$fuzz/corpus/extract" "$fuzz/corpus/logo"
-cargo build --quiet --manifest-path "$repo/Cargo.toml"
-bin=$repo/target/debug/briefing
+bin=$("$repo/.ci/binary" debug)
 seed=$repo/data/japan-eu-ict-workshop-10.yaml
 [ -e "$fuzz/corpus/extract/seed-briefing.pdf" ] || "$bin" build "$seed" -o "$fuzz/corpus/extract/seed-briefing.pdf" 2>/dev/null
 [ -e "$fuzz/corpus/extract/seed-nosource.pdf" ] || "$bin" build "$seed" --no-embed-source -o "$fuzz/corpus/extract/seed-nosource.pdf" 2>/dev/null

@@ -6,8 +6,7 @@
 # Needs pdftoppm (Debian's poppler-utils).   templates/previews/make.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-cargo build --release --quiet
-bin=target/release/briefing
+bin=$(.ci/binary release)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 seed=data/japan-eu-ict-workshop-10.yaml
