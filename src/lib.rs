@@ -17,6 +17,7 @@ pub mod model;
 pub mod pdf;
 pub mod punctuation;
 pub mod redline;
+pub mod script;
 pub mod theme;
 pub mod validate;
 
@@ -24,6 +25,8 @@ use fonts::FontBook;
 use model::Briefing;
 use pdf::{Attachment, Metadata, PdfError};
 use theme::Theme;
+
+pub use layout::Fit;
 
 /// Choices that come from the command line and the environment rather than the YAML.
 #[derive(Debug, Clone, Default)]
@@ -47,20 +50,6 @@ pub struct Output {
     pub pages: usize,
     /// How the briefing was fitted to a page count, when it was asked to be.
     pub fit: Option<Fit>,
-}
-
-/// The outcome of fitting a briefing to a page count.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Fit {
-    /// The page count asked for.
-    pub pages: usize,
-    /// The scale type and spacing were set at (1 = the template's sizes).
-    pub scale: f32,
-    /// The body size that gives, in points.
-    pub body_size: f32,
-    /// Whether it fits; when not, it was set at the floor and `Output::pages` says how many
-    /// pages that took.
-    pub fits: bool,
 }
 
 /// `b` as it prints with `theme`: with the language's quotes and dashes when the theme asks

@@ -4,7 +4,30 @@
 
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
-use crate::theme::Align;
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+    /// Flush on both sides; the last line of a paragraph flush left. Where a block cannot
+    /// be justified (a title, a table cell), it is set flush left.
+    Justify,
+}
+
+impl std::str::FromStr for Align {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Align, String> {
+        match s {
+            "left" => Ok(Align::Left),
+            "center" | "centre" => Ok(Align::Center),
+            "right" => Ok(Align::Right),
+            "justify" => Ok(Align::Justify),
+            _ => Err(format!("alignment '{s}' is not left, center, right or justify")),
+        }
+    }
+}
 
 /// A block of body text.
 #[derive(Debug, Clone, PartialEq)]

@@ -51,11 +51,6 @@ pub struct RawContact {
 }
 
 /// English month names, January first.
-/// The primary language subtag of a BCP 47 tag, in lower case: `ja` for `ja-JP`.
-pub fn primary_language(tag: &str) -> String {
-    tag.split('-').next().unwrap_or("").to_ascii_lowercase()
-}
-
 pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",

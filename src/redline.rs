@@ -7,9 +7,9 @@ use std::fmt;
 
 use similar::{capture_diff_slices, get_diff_ratio, Algorithm, DiffTag};
 
-use crate::layout::structure::is_japanese;
 use crate::markdown::{self, Block, Cell, Change, Inline};
 use crate::model::{Briefing, Date, Topic};
+use crate::script::is_japanese;
 
 /// A briefing compared with an earlier version of it.
 #[derive(Debug, Clone)]

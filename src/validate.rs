@@ -433,7 +433,7 @@ fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics: &[Topic]) 
     let (mut japanese, mut latin) = (0usize, 0usize);
     let mut count = |t: &str| {
         for c in t.chars() {
-            if crate::layout::jlreq::is_kana_or_kanji(c) {
+            if crate::script::is_kana_or_kanji(c) {
                 japanese += 1;
             } else if c.is_alphabetic() {
                 latin += 1;

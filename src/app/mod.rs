@@ -96,7 +96,7 @@ pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Resu
     };
     let multilingual = briefings.len() > 1;
     let Some(only) = only else { return Ok(Loaded { file, briefings, multilingual }) };
-    let primary = crate::model::primary_language;
+    let primary = crate::script::primary_language;
     let (chosen, others): (Vec<Briefing>, Vec<Briefing>) =
         briefings.into_iter().partition(|b| b.lang == only || primary(&b.lang) == primary(only) && !only.contains('-'));
     if chosen.is_empty() {

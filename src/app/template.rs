@@ -115,7 +115,7 @@ impl Template {
 
     /// The theme for a briefing in `lang` (Japanese labels and dates for `ja`, …).
     pub fn theme_for(&self, lang: &str) -> Result<std::borrow::Cow<'_, Theme>, Error> {
-        let primary = crate::model::primary_language(lang);
+        let primary = crate::script::primary_language(lang);
         if !theme::LANGUAGES.iter().any(|l| l.name == primary) {
             return Ok(std::borrow::Cow::Borrowed(&self.theme));
         }

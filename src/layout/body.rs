@@ -4,7 +4,7 @@
 
 use crate::fonts::FontStyle;
 use crate::markdown::{Block as MdBlock, Inline};
-use crate::model::primary_language;
+use crate::script::primary_language;
 use crate::theme::{Align, TextStyle};
 
 use super::flow::{look, mark_japanese, Block, Flow, Groups, Label};

@@ -7,9 +7,10 @@ use crate::hyphenate::Hyphenator;
 use crate::markdown::Change;
 use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme};
 
-use super::structure::{is_japanese, Artifact, NodeId, Role, Structure, Tag};
+use super::structure::{Artifact, NodeId, Role, Structure, Tag};
 use super::text::{self, Look, Mincho, Run, Setting, Span};
 use super::{BulletShape, Item, LinkTarget, TextItem};
+use crate::script::is_japanese;
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
 /// (y) and to the page's left edge (x).
@@ -473,7 +474,7 @@ impl<'a> Flow<'a> {
     ) {
         let width = (self.width - indent).max(20.0);
         let lang = self.structure.lang_of(node).to_string();
-        let japanese = crate::model::primary_language(&lang) == "ja";
+        let japanese = crate::script::primary_language(&lang) == "ja";
         let marked;
         let spans = if japanese {
             spans

@@ -4,6 +4,8 @@
 //! a justified line may take extra space (3.8). Pure functions of characters; `text` applies
 //! them to set glyphs.
 
+use crate::script::is_kana_or_kanji;
+
 /// A full-width punctuation mark whose glyph fills only part of its em box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Yakumono {
@@ -50,14 +52,6 @@ pub fn squeeze(a: Yakumono, b: Yakumono) -> f32 {
     let (lead, _) = b.blanks();
     let kept = if trail > 0.0 && lead > 0.0 { trail.min(lead) } else { 0.0 };
     trail + lead - kept
-}
-
-/// Kana and kanji (ideographs): the characters a quarter em keeps apart from Latin text.
-pub fn is_kana_or_kanji(c: char) -> bool {
-    matches!(c,
-        '\u{3005}' | '\u{3007}' | '\u{3041}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}'
-        | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF66}'..='\u{FF9F}' | '\u{20000}'..='\u{2FA1F}')
 }
 
 /// Latin letters and digits (and Greek and Cyrillic), as opposed to Japanese script.

@@ -246,18 +246,28 @@ pub fn layout(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options) -
     finish(flow, &[(b, theme, b.draft)], fonts)
 }
 
+/// The outcome of fitting a briefing to a page count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// The page count asked for.
+    pub pages: usize,
+    /// The scale type and spacing were set at (1 = the template's sizes).
+    pub scale: f32,
+    /// The body size that gives, in points.
+    pub body_size: f32,
+    /// Whether it fits; when not, it was set at the floor and `Output::pages` says how many
+    /// pages that took.
+    pub fits: bool,
+}
+
 /// Lays out `b` on at most `pages` pages: at the template's sizes if that fits, else with
 /// type and spacing scaled down together by as little as needed (to a hundredth), never
 /// below the template's `fit_floor` body size. When even the floor does not fit, the
-/// briefing is set at the floor and the [`crate::Fit`] says so.
-pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, pages: usize) -> (Document, crate::Fit) {
+/// briefing is set at the floor and the [`Fit`] says so.
+pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, pages: usize) -> (Document, Fit) {
     let body = theme.styles.body.size.0;
-    let outcome = |doc: &Document, scale: f32| crate::Fit {
-        pages,
-        scale,
-        body_size: body * scale,
-        fits: doc.pages.len() <= pages,
-    };
+    let outcome =
+        |doc: &Document, scale: f32| Fit { pages, scale, body_size: body * scale, fits: doc.pages.len() <= pages };
     let full = layout(b, theme, fonts, options);
     if full.pages.len() <= pages {
         let fit = outcome(&full, 1.0);

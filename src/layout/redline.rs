@@ -22,7 +22,7 @@ struct Words {
 }
 
 fn words(lang: &str) -> Words {
-    if crate::model::primary_language(lang) == "ja" {
+    if crate::script::primary_language(lang) == "ja" {
         Words {
             heading: "変更点（{since}との比較）",
             none: "変更はありません。",

@@ -187,15 +187,6 @@ impl Default for Tag {
     }
 }
 
-/// Whether `c` is Japanese script: kana, kanji, and the CJK punctuation and full-width forms
-/// that go with them.
-pub fn is_japanese(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303F}' | '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}'
-        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FA1F}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,11 +203,5 @@ mod tests {
         assert_eq!(s.node(span).lang.as_deref(), Some("ja"));
         assert_eq!(s.node(p).kids, [Kid::Content, Kid::Node(span), Kid::Content]);
         assert_eq!(s.lang_of(span), "ja");
-    }
-
-    #[test]
-    fn japanese_script_is_recognised() {
-        assert!("日本、カタカナ。ひらがな（全角）".chars().all(is_japanese));
-        assert!(!"Japan-EU 5G é ≤".chars().any(is_japanese));
     }
 }

@@ -8,6 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::jlreq::{self, Yakumono};
 use super::LinkTarget;
 use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
+use crate::script::is_kana_or_kanji;
 use crate::theme::Rgb;
 
 /// How a stretch of text looks, and what it is part of.
@@ -242,7 +243,7 @@ fn compose_japanese(glyphs: &mut [Glyph], spans: &[Span]) {
         if let (Some(a), Some(b)) = (yaku, Yakumono::of(next.ch).filter(|_| full_width(&next))) {
             glyphs[i].adj -= jlreq::squeeze(a, b) * size;
         } else if jlreq::spaced(g.ch, next.ch) {
-            let japanese_size = if jlreq::is_kana_or_kanji(g.ch) { size } else { spans[next.span].look.size };
+            let japanese_size = if is_kana_or_kanji(g.ch) { size } else { spans[next.span].look.size };
             glyphs[i].adj += 0.25 * japanese_size;
         }
     }

@@ -360,7 +360,7 @@ impl Theme {
     pub fn resolve_for(template: TemplateRef<'_>, lang: &str) -> Result<Theme, TemplateError> {
         let mut theme = Theme::default();
         apply_builtin(&mut theme, "default")?;
-        let primary = crate::model::primary_language(lang);
+        let primary = crate::script::primary_language(lang);
         let language = LANGUAGES.iter().find(|l| l.name == primary);
         let apply_language = |theme: &mut Theme| match language {
             Some(l) => apply_source(theme, &format!("templates/lang/{}.yaml (built in)", l.name), l.source),

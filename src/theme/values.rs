@@ -2,6 +2,7 @@
 //! (numbering, alignment, …), each parsed from one YAML scalar with an error that says what
 //! is allowed.
 
+pub use crate::markdown::Align;
 use std::str::FromStr;
 
 use super::Leaf;
@@ -278,31 +279,6 @@ fn roman(mut n: usize) -> String {
         }
     }
     s
-}
-
-/// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Align {
-    #[default]
-    Left,
-    Center,
-    Right,
-    /// Flush on both sides; the last line of a paragraph flush left. Where a block cannot
-    /// be justified (a title, a table cell), it is set flush left.
-    Justify,
-}
-
-impl FromStr for Align {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Align, String> {
-        match s {
-            "left" => Ok(Align::Left),
-            "center" | "centre" => Ok(Align::Center),
-            "right" => Ok(Align::Right),
-            "justify" => Ok(Align::Justify),
-            _ => Err(format!("alignment '{s}' is not left, center, right or justify")),
-        }
-    }
 }
 
 /// The face of Japanese characters in running text (titles and headings are always Gothic).

@@ -1,0 +1,87 @@
+//! The shape of the house (docs/architecture.md): no module imports one above it.
+
+use std::path::Path;
+
+/// The top-level modules from the bottom of the house up. A module may use only modules
+/// before it in this list (and `lib.rs`'s entries are for `app` alone).
+const ORDER: &[&str] = &[
+    "diag",
+    "script",
+    "markdown",
+    "load",
+    "model",
+    "fonts",
+    "validate",
+    "theme",
+    "hyphenate",
+    "punctuation",
+    "redline",
+    "layout",
+    "pdf",
+    "cli",
+    "app",
+];
+
+/// The top-level module a source file belongs to: `src/layout/text.rs` → `layout`.
+fn module_of(path: &Path, src: &Path) -> Option<String> {
+    let rel = path.strip_prefix(src).ok()?;
+    let first = rel.components().next()?.as_os_str().to_str()?;
+    Some(first.trim_end_matches(".rs").to_string())
+}
+
+/// Every `crate::NAME` a file names outside its tests and comments.
+fn uses(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    let mut out = Vec::new();
+    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        let mut rest = line;
+        while let Some(i) = rest.find("crate::") {
+            rest = &rest[i + "crate::".len()..];
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_module_imports_one_above_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let rank = |m: &str| ORDER.iter().position(|o| *o == m);
+    let mut upward = Vec::new();
+    let mut checked = 0;
+    for file in &files {
+        let Some(module) = module_of(file, &src) else { continue };
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let here = rank(&module).unwrap_or_else(|| panic!("{module} (in {}) is not in ORDER", file.display()));
+        let text = std::fs::read_to_string(file).expect("readable");
+        for used in uses(&text) {
+            checked += 1;
+            match rank(&used) {
+                Some(there) if there > here => upward.push(format!("{}: {module} uses {used}", file.display())),
+                // The entries of lib.rs (build, compare…) are for the edges only.
+                None if module != "app" && !ORDER.contains(&used.as_str()) => {
+                    upward.push(format!("{}: {module} uses lib.rs's {used}", file.display()))
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(checked > 100, "the check saw the imports ({checked})");
+    assert!(upward.is_empty(), "imports that reach up:\n{}", upward.join("\n"));
+}
