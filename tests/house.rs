@@ -85,3 +85,23 @@ fn no_module_imports_one_above_it() {
     assert!(checked > 100, "the check saw the imports ({checked})");
     assert!(upward.is_empty(), "imports that reach up:\n{}", upward.join("\n"));
 }
+
+/// The README is a user's guide: short, and every file it links to is there.
+#[test]
+fn the_readme_is_short_and_its_links_lead_somewhere() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let lines = readme.lines().count();
+    assert!(lines <= 300, "README.md has {lines} lines; internals belong in docs/");
+    let mut links = 0;
+    for (i, _) in readme.match_indices("](") {
+        let target: String = readme[i + 2..].chars().take_while(|&c| c != ')').collect();
+        // Code spans that show Markdown (`](`) are not links.
+        if target.starts_with("http") || target.starts_with('#') || target.contains(['`', ' ']) {
+            continue;
+        }
+        links += 1;
+        assert!(root.join(&target).exists(), "README links to {target}, which is not there");
+    }
+    assert!(links >= 4, "the README links to docs/ ({links} local links)");
+}
