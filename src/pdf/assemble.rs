@@ -54,7 +54,7 @@ pub const ATTACHMENT_DESCRIPTION: &str = "Source of this briefing (YAML)";
 pub fn finish(
     runs: impl IntoIterator<Item = Result<Vec<Vec<Option<Drawn>>>, PdfError>>,
     doc: &Document,
-    plan: &Plan,
+    (plan, programs): (&Plan, &[Vec<u8>]),
     fonts: &FontBook,
     meta: &Metadata,
     logo: Option<&Image>,
@@ -65,10 +65,10 @@ pub fn finish(
 
     // Fonts, shared by every page: `/F{i}` is plan font i.
     let mut font_dict = Dictionary::new();
-    for (i, font) in plan.fonts.iter().enumerate() {
+    for (i, (font, program)) in plan.fonts.iter().zip(programs).enumerate() {
         let digest = font.digest(fonts);
         hash.update(digest);
-        let id = add_font(&mut out, font, &digest, fonts);
+        let id = add_font(&mut out, font, program, &digest, fonts);
         font_dict.set(format!("F{i}"), Object::Reference(id));
     }
     let mut resources = Dictionary::from_iter([("Font", Object::Dictionary(font_dict))]);

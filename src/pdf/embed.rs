@@ -13,12 +13,17 @@ use rustc_hash::FxHashMap;
 use crate::fonts::{FaceId, FontBook, FontError};
 use crate::layout::{Document, Item};
 
-/// One embedded font: a face cut down to the characters it prints.
+/// One embedded font: a face cut down to the characters it prints. The plan says which glyphs
+/// and codes; the subset program itself is cut by [`Plan::programs`], which can run while the
+/// pages are drawn.
 #[derive(Debug)]
 pub struct PlanFont {
     pub face: FaceId,
-    /// The subset font program (TrueType).
-    pub data: Vec<u8>,
+    /// The glyphs of the face the subset keeps, in order: glyph i + 1 of the subset is
+    /// `glyphs[i]`.
+    glyphs: Vec<u16>,
+    /// The subset's cmap: character → subset glyph.
+    cmap: Vec<(u32, u16)>,
     /// The characters, each with its code, in code order.
     pub chars: Vec<(u16, char)>,
     /// Glyph of the subset for each code (index = code; code 0 is `.notdef`).
@@ -46,6 +51,11 @@ impl PlanFont {
         h.finalize().into()
     }
 
+    /// The subset font program (TrueType).
+    pub fn program(&self, fonts: &FontBook) -> Result<Vec<u8>, FontError> {
+        fonts.subset(self.face, &self.glyphs, &self.cmap)
+    }
+
     /// Whether codes are glyph ids (no CIDToGIDMap stream needed).
     pub fn identity(&self) -> bool {
         self.glyph_of_code.iter().enumerate().all(|(code, &glyph)| usize::from(glyph) == code)
@@ -60,8 +70,8 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The characters each face prints, each face cut down to them.
-    pub fn new(doc: &Document, fonts: &FontBook) -> Result<Plan, FontError> {
+    /// The characters each face prints, and the glyphs and codes each is written with.
+    pub fn new(doc: &Document, fonts: &FontBook) -> Plan {
         let mut used: FxHashMap<FaceId, BTreeSet<char>> = FxHashMap::default();
         for page in &doc.pages {
             for item in &page.items {
@@ -99,13 +109,17 @@ impl Plan {
             }
             let cmap: Vec<(u32, u16)> =
                 code_of.iter().map(|(&c, &code)| (c as u32, glyph_of_code[usize::from(code)])).collect();
-            let data = fonts.subset(face, &glyphs, &cmap)?;
             let mut listed: Vec<(u16, char)> = code_of.iter().map(|(&c, &code)| (code, c)).collect();
             listed.sort_unstable();
             plan.by_face.insert(face, plan.fonts.len());
-            plan.fonts.push(PlanFont { face, data, chars: listed, glyph_of_code, code_of });
+            plan.fonts.push(PlanFont { face, glyphs, cmap, chars: listed, glyph_of_code, code_of });
         }
-        Ok(plan)
+        plan
+    }
+
+    /// Each font's subset program, in plan order.
+    pub fn programs(&self, fonts: &FontBook) -> Result<Vec<Vec<u8>>, FontError> {
+        self.fonts.iter().map(|f| f.program(fonts)).collect()
     }
 
     /// The index of the font that prints `face`.
@@ -151,7 +165,7 @@ mod tests {
     #[test]
     fn one_font_per_face_with_a_code_per_character() {
         let fonts = FontBook::builtin();
-        let plan = Plan::new(&doc(&[(0, "abc"), (5, "日本"), (0, "cab")]), &fonts).unwrap();
+        let plan = Plan::new(&doc(&[(0, "abc"), (5, "日本"), (0, "cab")]), &fonts);
         assert_eq!(plan.fonts.len(), 2);
         let latin = &plan.fonts[plan.font_of(FaceId(0)).unwrap()];
         assert_eq!(latin.chars.iter().map(|c| c.1).collect::<String>(), "abc");
@@ -165,7 +179,7 @@ mod tests {
         // IPAexGothic draws the hyphen and the non-breaking hyphen with one glyph.
         let m = fonts.metrics(FaceId(5)).unwrap();
         assert_eq!(m.glyph('-'), m.glyph('\u{2011}'));
-        let plan = Plan::new(&doc(&[(5, "日-本\u{2011}語")]), &fonts).unwrap();
+        let plan = Plan::new(&doc(&[(5, "日-本\u{2011}語")]), &fonts);
         let f = &plan.fonts[0];
         let (space, nbsp) = (f.code('-').unwrap(), f.code('\u{2011}').unwrap());
         assert_ne!(space, nbsp);

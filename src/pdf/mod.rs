@@ -43,7 +43,33 @@ impl From<lopdf::Error> for PdfError {
 }
 
 /// The finished PDF: same input, same bytes.
+///
+/// The drawing layer draws the pages on a thread of its own while this one cuts the font
+/// subsets and writes them; the runs of drawn pages come over a channel that holds one run,
+/// so that no more than two runs of pages are ever in memory in the drawing layer's form.
 pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&Image>) -> Result<Vec<u8>, PdfError> {
-    let plan = embed::Plan::new(doc, fonts)?;
-    assemble::finish(genpdf::draw(doc, &plan), doc, &plan, fonts, meta, logo)
+    let plan = &embed::Plan::new(doc, fonts);
+    std::thread::scope(|s| {
+        let (runs, drawn) = std::sync::mpsc::sync_channel(1);
+        s.spawn(move || {
+            // genpdf wants a font program for each font; any will do (see `genpdf::draw`),
+            // so it gets the first face cut down to nothing, and need not wait for the subsets.
+            let stand_in = plan.fonts.first().map_or(Ok(Vec::new()), |f| fonts.subset(f.face, &[], &[]));
+            match stand_in {
+                Ok(stand_in) => {
+                    for run in genpdf::draw(doc, plan, &stand_in) {
+                        // The receiver is gone when assembly failed: stop drawing.
+                        if runs.send(run).is_err() {
+                            break;
+                        }
+                    }
+                }
+                Err(e) => {
+                    let _ = runs.send(Err(e.into()));
+                }
+            }
+        });
+        let programs = plan.programs(fonts)?;
+        assemble::finish(drawn, doc, (plan, &programs), fonts, meta, logo)
+    })
 }

@@ -15,7 +15,7 @@ fn subset_tag(digest: &[u8; 32]) -> String {
 }
 
 /// Adds one Type 0 font (CIDFontType2 descendant, Identity-H) and returns its id.
-pub fn add_font(out: &mut Writer, font: &PlanFont, digest: &[u8; 32], fonts: &FontBook) -> ObjectId {
+pub fn add_font(out: &mut Writer, font: &PlanFont, program: &[u8], digest: &[u8; 32], fonts: &FontBook) -> ObjectId {
     let source = fonts.source(font.face);
     let metrics = fonts.metrics(font.face);
     let base = format!("{}+{}", subset_tag(digest), source.name);
@@ -23,8 +23,8 @@ pub fn add_font(out: &mut Writer, font: &PlanFont, digest: &[u8; 32], fonts: &Fo
     let codes: Vec<(u16, u16, char)> =
         font.chars.iter().map(|&(code, c)| (code, font.glyph_of_code[usize::from(code)], c)).collect();
 
-    let file = out
-        .add_object(stream(Dictionary::from_iter([("Length1", Object::Integer(font.data.len() as i64))]), &font.data));
+    let file =
+        out.add_object(stream(Dictionary::from_iter([("Length1", Object::Integer(program.len() as i64))]), program));
     let (bbox, ascent, descent, cap, italic) = metrics.map_or(([0.0; 4], 0.0, 0.0, 0.0, 0.0), |m| {
         (m.bbox.map(scale), scale(m.ascent), scale(m.descent), scale(m.cap_height), f64::from(m.italic_angle))
     });

@@ -40,9 +40,10 @@ enum Asked {
 pub fn draw<'a>(
     doc: &'a Document,
     plan: &'a Plan,
+    stand_in: &'a [u8],
 ) -> impl Iterator<Item = Result<Vec<Vec<Option<Drawn>>>, PdfError>> + 'a {
     let slots = Slots::new(plan);
-    chunks(doc).into_iter().map(move |range| draw_run(doc, plan, &slots, &doc.pages[range]))
+    chunks(doc).into_iter().map(move |range| draw_run(doc, plan, &slots, stand_in, &doc.pages[range]))
 }
 
 fn mm(pt: f32) -> Mm {
@@ -53,7 +54,13 @@ fn color(c: crate::theme::Rgb) -> Color {
     Color::Rgb(c.0, c.1, c.2)
 }
 
-fn draw_run(doc: &Document, plan: &Plan, slots: &Slots, pages: &[Page]) -> Result<Vec<Vec<Option<Drawn>>>, PdfError> {
+fn draw_run(
+    doc: &Document,
+    plan: &Plan,
+    slots: &Slots,
+    stand_in: &[u8],
+    pages: &[Page],
+) -> Result<Vec<Vec<Option<Drawn>>>, PdfError> {
     let size = Size::new(mm(doc.width), mm(doc.height));
     let conformance = printpdf::PdfConformance::Custom(printpdf::CustomPdfConformance {
         requires_icc_profile: false,
@@ -64,9 +71,11 @@ fn draw_run(doc: &Document, plan: &Plan, slots: &Slots, pages: &[Page]) -> Resul
     for _ in 1..pages.len() {
         renderer.add_page(size);
     }
-    // One genpdf font per plan font, all as the same standard font: genpdf only needs their
-    // metrics, and the slot of every piece is known from the order it was printed in.
-    let data = |i: usize| FontData::new(plan.fonts[i].data.clone(), Some(printpdf::BuiltinFont::Helvetica));
+    // One genpdf font per plan font, all as the same standard font over the same stand-in
+    // font program: the place of every piece is our layout's (`exact`), and its slot is known
+    // from the order it was printed in, so genpdf needs no metrics of its own, and drawing
+    // need not wait for the subsets.
+    let data = |_: usize| FontData::new(stand_in.to_vec(), Some(printpdf::BuiltinFont::Helvetica));
     let mut handles = Vec::new();
     let mut cache = None;
     if !plan.fonts.is_empty() {
@@ -284,8 +293,9 @@ mod tests {
             text_item("日本語のテキスト", 5),
         ];
         let d = doc(vec![Page { items, owner: 0 }]);
-        let plan = Plan::new(&d, &fonts).unwrap();
-        let drawn: Vec<_> = draw(&d, &plan).collect::<Result<Vec<_>, _>>().unwrap();
+        let plan = Plan::new(&d, &fonts);
+        let stand_in = fonts.subset(plan.fonts[0].face, &[], &[]).unwrap();
+        let drawn: Vec<_> = draw(&d, &plan, &stand_in).collect::<Result<Vec<_>, _>>().unwrap();
         let page = &drawn[0][0];
         for (k, (expected, face)) in [(&latin[..], 0u16), ("日本語のテキスト", 5)].into_iter().enumerate() {
             let Some(Drawn::Text(t)) = &page[if k == 0 { 0 } else { 2 }] else { panic!("{page:?}") };
