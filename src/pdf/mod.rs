@@ -23,6 +23,7 @@ use crate::layout::Document;
 
 pub use assemble::{Attachment, Metadata, ATTACHMENT_DESCRIPTION};
 pub use image::{decode as decode_image, Image, ImageKind, MAX_PIXELS};
+pub use objects::compress;
 
 /// What the PDF names as its producer.
 pub const PRODUCER: &str = concat!("briefing ", env!("CARGO_PKG_VERSION"));
@@ -52,10 +53,7 @@ pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&I
     std::thread::scope(|s| {
         let (runs, drawn) = std::sync::mpsc::sync_channel(1);
         s.spawn(move || {
-            // genpdf wants a font program for each font; any will do (see `genpdf::draw`),
-            // so it gets the first face cut down to nothing, and need not wait for the subsets.
-            let stand_in = plan.fonts.first().map_or(Ok(Vec::new()), |f| fonts.subset(f.face, &[], &[]));
-            match stand_in {
+            match genpdf::stand_in(plan, fonts) {
                 Ok(stand_in) => {
                     for run in genpdf::draw(doc, plan, &stand_in) {
                         // The receiver is gone when assembly failed: stop drawing.
@@ -72,4 +70,27 @@ pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&I
         let programs = plan.programs(fonts)?;
         assemble::finish(drawn, doc, (plan, &programs), fonts, meta, logo)
     })
+}
+
+/// The steps of [`render`], one after the other on this thread, with `stage` told the name
+/// of each as it ends: "plan" (which glyphs and codes), "draw" (the drawing layer), "subset"
+/// (the font programs) and "assemble" (the document, compressed and written out). For
+/// `cargo bench`, which times each; the PDF is the one `render` makes.
+pub fn render_in_stages(
+    doc: &Document,
+    fonts: &FontBook,
+    meta: &Metadata,
+    logo: Option<&Image>,
+    stage: &mut dyn FnMut(&'static str),
+) -> Result<Vec<u8>, PdfError> {
+    let plan = embed::Plan::new(doc, fonts);
+    stage("plan");
+    let stand_in = genpdf::stand_in(&plan, fonts)?;
+    let runs: Vec<_> = genpdf::draw(doc, &plan, &stand_in).collect();
+    stage("draw");
+    let programs = plan.programs(fonts)?;
+    stage("subset");
+    let pdf = assemble::finish(runs, doc, (&plan, &programs), fonts, meta, logo)?;
+    stage("assemble");
+    Ok(pdf)
 }

@@ -16,6 +16,7 @@ use genpdf::{Mm, Position, Size};
 use super::content::{Drawn, Shown, ShownText};
 use super::embed::Plan;
 use super::PdfError;
+use crate::fonts::{FontBook, FontError};
 use crate::layout::{Document, Item, Page, TextItem};
 use proxy::Slots;
 
@@ -44,6 +45,12 @@ pub fn draw<'a>(
 ) -> impl Iterator<Item = Result<Vec<Vec<Option<Drawn>>>, PdfError>> + 'a {
     let slots = Slots::new(plan);
     chunks(doc).into_iter().map(move |range| draw_run(doc, plan, &slots, stand_in, &doc.pages[range]))
+}
+
+/// The font program genpdf is given for every font: any will do (see `draw_run`), so it is the
+/// first face of the plan cut down to nothing, which needs none of the subsets.
+pub fn stand_in(plan: &Plan, fonts: &FontBook) -> Result<Vec<u8>, FontError> {
+    plan.fonts.first().map_or(Ok(Vec::new()), |f| fonts.subset(f.face, &[], &[]))
 }
 
 fn mm(pt: f32) -> Mm {
@@ -294,7 +301,7 @@ mod tests {
         ];
         let d = doc(vec![Page { items, owner: 0 }]);
         let plan = Plan::new(&d, &fonts);
-        let stand_in = fonts.subset(plan.fonts[0].face, &[], &[]).unwrap();
+        let stand_in = stand_in(&plan, &fonts).unwrap();
         let drawn: Vec<_> = draw(&d, &plan, &stand_in).collect::<Result<Vec<_>, _>>().unwrap();
         let page = &drawn[0][0];
         for (k, (expected, face)) in [(&latin[..], 0u16), ("日本語のテキスト", 5)].into_iter().enumerate() {
