@@ -8,8 +8,11 @@ use common::{
     assert_exit, fixture, run, runs, seed, stderr, strokes, structure, tempdir, write, Elem, Held, Run, Stroke,
 };
 
-const INSERTED: [f32; 3] = [0x0b as f32 / 255.0, 0x57 as f32 / 255.0, 0xd0 as f32 / 255.0];
+const INSERTED: [f32; 3] = [0x13 as f32 / 255.0, 0x73 as f32 / 255.0, 0x33 as f32 / 255.0];
 const DELETED: [f32; 3] = [0xb3 as f32 / 255.0, 0x26 as f32 / 255.0, 0x1e as f32 / 255.0];
+/// The bar beside a line with both kinds of change.
+const CHANGED: [f32; 3] = [0x5f as f32 / 255.0, 0x63 as f32 / 255.0, 0x68 as f32 / 255.0];
+const LINK: [f32; 3] = [0x1f as f32 / 255.0, 0x4f as f32 / 255.0, 0xa0 as f32 / 255.0];
 
 fn same(a: [f32; 3], b: [f32; 3]) -> bool {
     a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.01)
@@ -238,4 +241,89 @@ fn changed_fields_show_old_and_new_where_they_are_printed() {
     );
     let s = stat(&old, &new);
     assert!(s.contains("changed contact.tel: \"+81 3 5253 5920\" -> \"+81 3 5253 5921\""), "{s}");
+}
+
+/// The colours of the change bars (vertical strokes left of the text) beside the line of `run`.
+fn bars_beside(strokes: &[Stroke], left: f32, run: &Run) -> Vec<[f32; 3]> {
+    strokes
+        .iter()
+        .filter(|s| (s.x1 - s.x2).abs() < 0.01 && s.x1 < left - 2.0)
+        .filter(|s| s.y1.min(s.y2) <= run.y && s.y1.max(s.y2) >= run.y)
+        .map(|s| s.color)
+        .collect()
+}
+
+#[test]
+fn inserted_text_looks_unlike_a_link_and_each_bar_has_the_colour_of_what_it_marks() {
+    let link = " See [Soumu](https://www.soumu.go.jp).";
+    let with_link =
+        |t: &str| t.replacen("decided to continue discussions.", &format!("decided to continue discussions.{link}"), 1);
+    let old = with_link(&std::fs::read_to_string(seed()).unwrap());
+    let new = with_link(&edited_seed()).replacen(
+        "both parties decided to continue their cooperation",
+        "both parties decided to continue their cooperation (see [eIDAS](https://example.org/eidas))",
+        1,
+    );
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    let strokes = strokes(&pdf);
+    let left = all.iter().map(|(_, r)| r.x).fold(f32::MAX, f32::min);
+    // An unchanged link keeps the link colour; inserted text has another colour.
+    assert!(same(last_colour(&all, "Soumu"), LINK), "{:?}", last_colour(&all, "Soumu"));
+    assert!(!same(INSERTED, LINK));
+    // Inserted text is underlined twice; a link in it keeps the link colour, underlined twice
+    // in the insertion colour.
+    let (p, its) = all.iter().find(|(_, r)| r.text.trim() == "its" && same(r.color, INSERTED)).expect("its");
+    let under = |run: &Run| {
+        strokes[*p]
+            .iter()
+            .filter(|s| {
+                let y = s.y1 - run.y;
+                (s.y1 - s.y2).abs() < 0.01
+                    && same(s.color, INSERTED)
+                    && s.x1 <= run.x + 0.5
+                    && s.x2 >= run.x + run.width - 0.5
+                    && (-0.4 * run.size..0.0).contains(&y)
+            })
+            .count()
+    };
+    assert_eq!(under(its), 2, "a double underline under the inserted word");
+    let (_, eidas) = all.iter().find(|(_, r)| r.text.contains("eIDAS")).expect("the inserted link");
+    assert!(same(eidas.color, LINK), "a link in inserted text stays a link's colour: {:?}", eidas.color);
+    assert!(under(eidas) >= 2, "and is underlined twice as inserted");
+    // The bars: insertion colour beside an added topic, red beside a removed one, neutral
+    // beside a line with both ("the" struck through, "its" inserted).
+    let beside = |text: &str| {
+        let (p, run) = all.iter().rev().find(|(_, r)| r.text.contains(text)).unwrap_or_else(|| panic!("{text}"));
+        bars_beside(&strokes[*p], left, run)
+    };
+    let only = |bars: Vec<[f32; 3]>, colour: [f32; 3], what: &str| {
+        assert!(!bars.is_empty() && bars.iter().all(|c| same(*c, colour)), "{what}: {bars:?}");
+    };
+    only(beside("semiconductor supply chains"), INSERTED, "beside inserted text");
+    only(beside("tracking apps"), DELETED, "beside deleted text");
+    only(beside("Japan explained"), CHANGED, "beside a line with both");
+    assert!(beside("The EU side introduced digitalization").is_empty(), "no bar beside an unchanged line");
+}
+
+#[test]
+fn topics_carry_the_numbers_of_the_new_text_and_a_removed_one_none() {
+    let (pdf, _) = redline(&std::fs::read_to_string(seed()).unwrap(), &edited_seed());
+    let new_topics = edited_seed().matches("\n  - title:").count();
+    assert_eq!(new_topics, 8);
+    // The topics' numbers, in the order printed (subheadings' size, under the sections', "N." alone in its run).
+    let numbers: Vec<String> = content_runs(&pdf)
+        .into_iter()
+        .filter(|(_, r)| r.size < 12.0)
+        .map(|(_, r)| r.text.trim().to_string())
+        .filter(|t| t.len() <= 3 && t.ends_with('.') && t[..t.len() - 1].parse::<u32>().is_ok())
+        .collect();
+    let expected: Vec<String> = (1..=new_topics).map(|n| format!("{n}.")).collect();
+    assert_eq!(numbers, expected, "numbered as the new text is, the removed topic without one");
+    // The removed topic's title has no number on its line.
+    let all = content_runs(&pdf);
+    let (p, title) = all.iter().rev().find(|(_, r)| r.text.contains("Digital action for COVID-19")).unwrap();
+    let on_line: Vec<&str> =
+        all.iter().filter(|(q, r)| q == p && (r.y - title.y).abs() < 0.5).map(|(_, r)| r.text.trim()).collect();
+    assert_eq!(on_line, ["Digital action for COVID-19"], "{on_line:?}");
 }

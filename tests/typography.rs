@@ -289,3 +289,45 @@ fn the_press_release_template_sets_japanese_body_text_in_mincho_under_gothic_hea
     let plain = build_in(dir.path(), &fixture("japanese.yaml"), &["--force"]);
     assert!(runs(&plain).iter().flatten().all(|r| !r.font.ends_with("+IPAexMincho")));
 }
+
+#[test]
+fn titles_and_headings_are_never_hyphenated_when_the_body_is() {
+    // Long words with many hyphenation points: every line break of these falls in a word
+    // the patterns could break.
+    let long =
+        "title: Internationalization, standardization and interoperability of telecommunications infrastructures";
+    let topic = "  - title: Digital and smart cities for climate change response";
+    let long_topic =
+        "  - title: Telecommunications infrastructure interoperability, internationalization and standardization requirements";
+    let template = "hyphenate: true\nstyles:\n  body: { align: justify }\n";
+    let dir = tempdir();
+    let yaml =
+        common::seed_with("title: Results of 10th Japan-EU ICT Strategy Workshop", long).replacen(topic, long_topic, 1);
+    let yaml = write(dir.path(), "seed.yaml", &yaml);
+    write(dir.path(), "mine.yaml", template);
+    let pdf = build_in(dir.path(), &yaml, &["--template", "mine.yaml"]);
+    // Headings are bold, the body regular: group each page's runs into lines by weight.
+    let (mut heading_lines, mut body_hyphens) = (0, 0);
+    for page in runs(&pdf) {
+        for bold in [true, false] {
+            let mut lines: Vec<(f32, String)> = Vec::new();
+            for r in page.iter().filter(|r| !r.artifact && r.font.contains("Bold") == bold) {
+                match lines.iter_mut().find(|l| (l.0 - r.y).abs() < 0.5) {
+                    Some(l) => l.1.push_str(&r.text),
+                    None => lines.push((r.y, r.text.clone())),
+                }
+            }
+            for (_, text) in lines {
+                let hyphenated = text.trim_end().ends_with(['\u{AD}', '-']);
+                if bold {
+                    heading_lines += 1;
+                    assert!(!hyphenated, "a heading line ends in a hyphen: {text:?}");
+                } else {
+                    body_hyphens += usize::from(hyphenated);
+                }
+            }
+        }
+    }
+    assert!(heading_lines > 12, "{heading_lines} heading lines");
+    assert!(body_hyphens > 0, "the body is hyphenated");
+}

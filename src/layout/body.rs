@@ -34,6 +34,10 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
                     group += 1;
                 }
                 l.mark(change, group, &flow.theme.colors);
+                // A link in inserted text keeps its colour: the double underline says it is new.
+                if i.link.is_some() && change == crate::markdown::Change::Inserted {
+                    l.color = flow.theme.colors.link;
+                }
                 previous = Some(i);
                 return Span { text: i.text.clone(), look: l };
             }

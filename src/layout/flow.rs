@@ -337,8 +337,9 @@ impl<'a> Flow<'a> {
         out
     }
 
-    /// A redline's marks for a changed run: a line under inserted text, through deleted text,
-    /// in the change's colour, and a change bar in the margin beside the line.
+    /// A redline's marks for a changed run: two lines under inserted text, one through deleted
+    /// text, in the change's colour, and a change bar in that colour in the margin beside the
+    /// line ([`Flow::push`] makes it neutral on a line with both kinds).
     fn change_marks(
         &self,
         items: &mut Vec<Item>,
@@ -362,11 +363,38 @@ impl<'a> Flow<'a> {
         let width = run.width - spaces * space;
         if width > 0.0 {
             items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, artifact });
+            // Inserted text is underlined twice, so that it never reads as a link.
+            if change == Change::Inserted {
+                let y = y + (0.1 * size).max(1.2);
+                items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, artifact });
+            }
         }
         if let Some(bar) = self.change_bar {
             let (top, height) = line;
-            let color = colors.inserted;
             items.push(Item::Line { x1: bar, y1: top, x2: bar, y2: top + height, color, artifact });
+        }
+    }
+
+    /// One colour for the change bars of one line (`items`, a block): the kind's colour when
+    /// the line has one kind of change, the neutral `changed` colour when it has both.
+    fn colour_bars(&self, items: &mut [Item]) {
+        let Some(bar) = self.change_bar else { return };
+        let is_bar = |i: &Item| matches!(*i, Item::Line { x1, x2, .. } if x1 == bar && x2 == bar);
+        let mut colours = items.iter().filter(|i| is_bar(i)).filter_map(|i| match i {
+            Item::Line { color, .. } => Some(*color),
+            _ => None,
+        });
+        let Some(first) = colours.next() else { return };
+        if colours.all(|c| c == first) {
+            return;
+        }
+        let neutral = self.theme.colors.changed;
+        for item in items.iter_mut() {
+            if let Item::Line { x1, x2, color, .. } = item {
+                if *x1 == bar && *x2 == bar {
+                    *color = neutral;
+                }
+            }
         }
     }
 
@@ -431,6 +459,7 @@ impl<'a> Flow<'a> {
 
     /// Adds a block, giving it the pending space, page break and anchor.
     pub fn push(&mut self, mut block: Block) {
+        self.colour_bars(&mut block.items);
         block.space_before = block.space_before.max(std::mem::take(&mut self.pending_space));
         block.break_before |= std::mem::take(&mut self.pending_break);
         block.owner = self.owner;
@@ -492,7 +521,8 @@ impl<'a> Flow<'a> {
         } else {
             spans
         };
-        let hyphens = if self.theme.hyphenate { Hyphenator::for_language(&lang) } else { None };
+        // Titles and headings are never hyphenated: a broken word in a heading reads as two.
+        let hyphens = if self.theme.hyphenate && !heading { Hyphenator::for_language(&lang) } else { None };
         let setting = Setting { justify: align == Align::Justify, japanese, heading, hyphens: hyphens.as_deref() };
         let lines = text::set_with(spans, width, self.fonts, setting);
         if lines.is_empty() {

@@ -34,7 +34,7 @@ fn words(lang: &str) -> Words {
         Words {
             heading: "Changes since {since}",
             none: "No changes: the two versions are the same.",
-            legend: "Inserted text is underlined, deleted text struck through, and a bar in the margin marks every changed line.",
+            legend: "Inserted text is underlined twice, deleted text struck through, and a bar in the margin marks every changed line.",
             arrow: " → ",
         }
     }
@@ -66,7 +66,7 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
     let (_, outer) = flow.enter(Role::Div);
     let pad = theme.contact.padding.0;
     flow.begin_group(Group {
-        color: theme.colors.inserted,
+        color: theme.colors.changed,
         frame: true,
         left: flow.left,
         right: flow.left + flow.width,

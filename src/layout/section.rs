@@ -142,7 +142,15 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, room: f32) {
         }
         Piece::Topic(k) => {
             let Some(topic) = b.topics.get(k) else { return };
-            let number = theme.numbering.subsection(achievements(b), k + 1);
+            // Numbers are those of the new text: a topic a redline shows as removed has none,
+            // and does not count for those after it.
+            let deleted = |t: &crate::model::Topic| t.change == Some(Change::Deleted);
+            let number = if deleted(topic) {
+                String::new()
+            } else {
+                let before = b.topics[..k].iter().filter(|t| deleted(t)).count();
+                theme.numbering.subsection(achievements(b), k + 1 - before)
+            };
             // A topic in another language: its elements say so.
             let briefing_lang = flow.lang.clone();
             if let Some(lang) = &topic.lang {

@@ -161,10 +161,14 @@ section! {
         frame: Rgb,
         link: Rgb,
         table_rule: Rgb,
-        /// Text a redline (`briefing diff`) shows as inserted: underlined in this colour.
+        /// Text a redline (`briefing diff`) shows as inserted: a double underline in this
+        /// colour, and the text in it (a link keeps the link colour, so it stays one).
         inserted: Rgb,
         /// Text a redline shows as deleted: struck through in this colour.
         deleted: Rgb,
+        /// A redline's change bar beside a line with both inserted and deleted text (a line
+        /// with one kind has a bar in that kind's colour), and the frame of its summary box.
+        changed: Rgb,
     }
 }
 
