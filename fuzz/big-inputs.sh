@@ -54,3 +54,54 @@ for f in "$work"/*.yaml; do
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   printf '%-16s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
 done
+
+# --- Languages and syntax slips (issue 17), each timed with `check` and with `build`: `lang:`
+# lists of 2,000 and 4,000 tags (refused at the list), eight languages of 3,000 topics each, and
+# a 4 MiB file with a syntax slip every few lines (the first slips reported, the rest cut off).
+mkdir -p "$work/lang"
+python3 - "$work/lang" "$@" <<'EOF'
+import sys
+work, only = sys.argv[1], sys.argv[2:]
+MB = (4 << 20) - 200
+tail = "title: T\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: x\ncontact:\n  tel: \"1\"\n"
+
+def tags(n):
+    return [chr(97 + i // 676 % 26) + chr(97 + i // 26 % 26) + chr(97 + i % 26) for i in range(n)]
+
+def eight():
+    langs = ["en", "ja", "de", "fr", "it", "es", "nl", "pl"]
+    text = lambda t: "{ " + ", ".join(f"{l}: {t} {l}" for l in langs) + " }"
+    topic = lambda i: f"  - title: {text('Topic %d' % i)}\n    body: {text('Both sides met on point %d.' % i)}\n"
+    return (f"lang: [{', '.join(langs)}]\ntitle: {text('Results')}\ndate: 2020-10-06\ntopics:\n"
+            + "".join(topic(i) for i in range(3000)) + "contact:\n  tel: \"1\"\n")
+
+def slips():
+    block = "  - title: It's here\n    body:text\n  - title: 'Ministers' views'\n    body: x\n"
+    return "title: T\ndate: 2020-10-06\ntopics:\n" + block * (MB // len(block)) + "contact:\n  tel: \"1\"\n"
+
+cases = {
+    "lang-2000": lambda: "lang: [" + ", ".join(tags(2000)) + "]\n" + tail,
+    "lang-4000": lambda: "lang: [" + ", ".join(tags(4000)) + "]\n" + tail,
+    "lang-8-topics": eight,
+    "syntax-slips": slips,
+}
+for name, make in cases.items():
+    if not only or name in only:
+        open(f"{work}/{name}.yaml", "w").write(make())
+EOF
+for f in "$work"/lang/*.yaml; do
+  [ -e "$f" ] || continue
+  for cmd in check build; do
+    name="$(basename "$f" .yaml) $cmd"
+    start=$(date +%s%N)
+    if [ $cmd = check ]; then args=(check "$f"); else args=(build --no-embed-source "$f" --out-dir "$work/out"); fi
+    out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" "${args[@]}" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+    case $rc in
+      0) status="ok" ;;
+      1) status="refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
+      *) status="FAILED/TIMEOUT (exit $rc)" ;;
+    esac
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    printf '%-22s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+  done
+done

@@ -73,25 +73,18 @@ pub fn load_briefing(
 }
 
 /// [`load_briefing`] for a file that may be written in several languages (`lang: [en, ja]`):
-/// the briefing in each of its languages, in the order `lang:` lists them. Every language is
-/// checked, and each problem is reported once.
+/// the briefing in each of its languages, in the order `lang:` lists them. The file is parsed
+/// once; every language is checked, and each problem is reported once.
 pub fn load_briefings(
     file: &SourceFile,
     limits: &Limits,
     covers: &dyn Fn(char) -> bool,
 ) -> Result<Vec<Briefing>, Vec<Diagnostic>> {
-    let first = load::load_in::<RawBriefing>(file, limits, None);
-    let languages = first.languages.clone();
-    if languages.len() <= 1 {
-        return checked(file, covers, first).map(|b| vec![b]);
-    }
     let mut diagnostics = Vec::new();
     let mut seen = HashSet::new();
     let mut briefings = Vec::new();
-    let mut loaded = Some(first);
-    for lang in &languages {
-        let this = loaded.take().unwrap_or_else(|| load::load_in::<RawBriefing>(file, limits, Some(lang)));
-        match checked(file, covers, this) {
+    for loaded in load::load_each::<RawBriefing>(file, limits) {
+        match checked(file, covers, loaded) {
             Ok(b) => briefings.push(b),
             Err(more) => {
                 for d in more {

@@ -161,10 +161,12 @@ fn a_missing_translation_fails_at_its_line_and_check_reports_every_gap() {
     assert_exit(&o, 1);
     let err = stderr(&o);
     assert!(err.contains(&format!("gaps.yaml:{title_line}:")), "{err}");
-    assert!(err.contains("topics[1].title has en but not ja"), "{err}");
+    assert!(err.contains("topics[1].title: given in en but not in ja"), "{err}");
     assert!(err.contains(&format!("gaps.yaml:{fr_line}:")) && err.contains("`fr`"), "{err}");
     // Reported once, though every language was checked.
-    assert_eq!(err.matches("has en but not ja").count(), 1, "{err}");
+    assert_eq!(err.matches("given in en but not in ja").count(), 1, "{err}");
+    // The missing text is not reported again as an empty title.
+    assert!(!err.contains("must not be empty"), "{err}");
     // build refuses it too, and writes nothing.
     let o = run(dir.path(), &["build", "gaps.yaml"]);
     assert_exit(&o, 1);
@@ -179,8 +181,8 @@ fn a_block_translation_that_lacks_a_language_is_reported_too() {
     let o = run(dir.path(), &["check", path.to_str().unwrap()]);
     assert_exit(&o, 1);
     let err = stderr(&o);
-    assert!(err.contains("topics[0].body has en but not ja"), "{err}");
-    assert!(err.contains("`de`, which is not one of the briefing's languages"), "{err}");
+    assert!(err.contains("topics[0].body: given in en but not in ja"), "{err}");
+    assert!(err.contains("`de` is not one of the briefing's languages"), "{err}");
 }
 
 #[test]
@@ -188,6 +190,10 @@ fn new_with_two_languages_scaffolds_a_bilingual_starter_that_builds() {
     let dir = tempdir();
     let o = run(dir.path(), &["new", "--lang", "en,ja", "dialogue.yaml"]);
     assert_exit(&o, 0);
+    let starter = std::fs::read_to_string(dir.path().join("dialogue.yaml")).unwrap();
+    let trailing: Vec<usize> =
+        starter.lines().enumerate().filter(|(_, l)| l.ends_with([' ', '\t'])).map(|(i, _)| i + 1).collect();
+    assert!(trailing.is_empty(), "trailing spaces on lines {trailing:?}");
     assert_exit(&run(dir.path(), &["build", "dialogue.yaml"]), 0);
     let en = std::fs::read(dir.path().join("dialogue.en.pdf")).unwrap();
     let ja = std::fs::read(dir.path().join("dialogue.ja.pdf")).unwrap();
@@ -207,4 +213,67 @@ fn bundle_takes_a_bilingual_briefing_in_its_primary_language_or_lang() {
     assert_exit(&run(dir.path(), &["bundle", "dialogue.yaml", "-o", out.to_str().unwrap(), "--lang", "ja"]), 0);
     let ja = text(&std::fs::read(&out).unwrap());
     assert!(ja.contains("サイバーセキュリティ") && !ja.contains("Cybersecurity"));
+}
+
+#[test]
+fn new_refuses_a_language_listed_twice_and_writes_nothing() {
+    let dir = tempdir();
+    let o = run(dir.path(), &["new", "--lang", "en,en", "twice.yaml"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("`en` is listed twice"), "{}", stderr(&o));
+    assert!(!dir.path().join("twice.yaml").exists());
+    let o = run(dir.path(), &["new", "--lang", "en,ja,de,fr,it,es,nl,pl,pt", "many.yaml"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("at most 8"), "{}", stderr(&o));
+}
+
+/// The line (1-based) of the first line of `text` that holds `piece`.
+fn line_of(text: &str, piece: &str) -> usize {
+    text.lines().position(|l| l.contains(piece)).expect(piece) + 1
+}
+
+#[test]
+fn languages_that_differ_in_shape_are_refused_at_their_line_by_every_command() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    // Topics as one list per language, Japanese with two more; a heading empty in English.
+    let topics = "topics:\n  en:\n    - title: One\n      body: One.\n  ja:\n    - title: 一\n      body: 一。\n    - title: 二\n      body: 二。\n    - title: 三\n      body: 三。\ncontact:";
+    let at = text.find("topics:").unwrap();
+    let end = text.find("contact:").unwrap();
+    let shaped = format!("{}{topics}{}", &text[..at], &text[end + "contact:".len()..]).replacen(
+        "  en: \"Major achievements of the 10th Japan-EU ICT Strategy Workshop\"",
+        "  en: \"\"",
+        1,
+    );
+    assert!(shaped.contains("  en: \"\""));
+    write(dir.path(), "shaped.yaml", &shaped);
+    let o = run(dir.path(), &["check", "shaped.yaml"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    let ja_list = line_of(&shaped, "    - title: 一");
+    assert!(err.contains(&format!("shaped.yaml:{ja_list}:5: error: topics: 3 items in ja but 1 item in en")), "{err}");
+    let heading = line_of(&shaped, "  en: \"\"");
+    assert!(err.contains(&format!("shaped.yaml:{heading}:7: error: heading: empty in en but not in ja")), "{err}");
+    for args in [
+        &["build", "shaped.yaml"][..],
+        &["build", "shaped.yaml", "--parallel"],
+        &["build", "shaped.yaml", "--lang", "ja"],
+    ] {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 1);
+        assert!(stderr(&o).contains("3 items in ja but 1 item in en"), "{args:?}: {}", stderr(&o));
+    }
+    assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().path().to_string_lossy().ends_with(".pdf")));
+}
+
+#[test]
+fn a_key_names_its_language_with_or_without_the_region() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    write(dir.path(), "region.yaml", &text.replacen("lang: [en, ja]", "lang: [en, ja-JP]", 1));
+    let o = run(dir.path(), &["check", "region.yaml"]);
+    assert_exit(&o, 0);
+    let langs = briefings(&dir.path().join("region.yaml"));
+    assert_eq!(langs[1].lang, "ja-JP");
+    assert!(has_japanese(&langs[1].title), "{}", langs[1].title);
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use briefing::diag::{render_all, Diagnostic, SourceFile};
 use briefing::load::{read_source, source_from_bytes, Limits, LoadError};
-use briefing::validate::load_briefing;
+use briefing::validate::load_briefings;
 
 /// Fonts in tests cover everything but one emoji, so that tests do not depend on fonts.
 fn covers(c: char) -> bool {
@@ -21,7 +21,7 @@ fn problems(file: Result<SourceFile, LoadError>) -> (SourceFile, Vec<Diagnostic>
         Err(LoadError::Invalid { file, diagnostics }) => return (file, diagnostics),
         Err(e) => panic!("{e}"),
     };
-    match load_briefing(&file, &Limits::default(), &covers) {
+    match load_briefings(&file, &Limits::default(), &covers) {
         Ok(b) => panic!("{} has no problems: {b:?}", file.name),
         Err(diagnostics) => (file, diagnostics),
     }
@@ -114,6 +114,12 @@ fixtures! {
             "contact.fax: expected a string, found a list",
             "error: 9 problems in tests/fixtures/bad/several-problems.yaml",
         ];
+    lang_shapes: "lang-shapes" on [5, 7, 14],
+        says ["heading: empty in en but not in ja", "overview: empty in en but not in ja", "topics: 3 items in ja but 1 item in en"];
+    lang_twice: "lang-twice" on [1], says ["`en` is listed twice", "give it twice as well (3 places)"];
+    lang_too_many: "lang-too-many" on [3], says ["9 languages listed; one file may hold at most 8"];
+    lang_region: "lang-region" on [2, 6],
+        says ["`pt` could be pt-BR or pt-PT", "`pt-PT` and `pt-pt` both give pt-PT"];
 }
 
 #[test]
@@ -156,7 +162,7 @@ proptest::proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "([a-z]{1,6}|[:\\-\\[\\]{},#&*!|>'\"?~ \t\n]|  |- |é|😀|\u{7}){0,60}") {
         let file = SourceFile::new("arbitrary.yaml", text);
-        if let Err(diags) = load_briefing(&file, &Limits::default(), &covers) {
+        if let Err(diags) = load_briefings(&file, &Limits::default(), &covers) {
             render_all(&file, &diags);
         }
     }

@@ -17,10 +17,18 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     if path.exists() {
         return Err(Error::Usage(format!("{} already exists; not overwriting it", path.display())));
     }
+    let mut seen = std::collections::HashSet::new();
     for l in langs {
         if !crate::load::is_language_tag(l) {
             return Err(Error::Usage(format!("--lang {l}: not a language tag such as en or ja")));
         }
+        if !seen.insert(l.to_ascii_lowercase()) {
+            return Err(Error::Usage(format!("--lang {}: `{l}` is listed twice", langs.join(","))));
+        }
+    }
+    if langs.len() > crate::load::MAX_LANGUAGES {
+        let max = crate::load::MAX_LANGUAGES;
+        return Err(Error::Usage(format!("--lang: {} languages; one file may hold at most {max}", langs.len())));
     }
     let text = match langs {
         [] | [_] if langs.first().is_none_or(|l| l == "en") => STARTER.to_string(),
@@ -40,9 +48,10 @@ fn multilingual_starter(langs: &[String]) -> String {
         langs
             .iter()
             .map(|l| {
-                let t = if l == "ja" { ja } else { en };
+                let t = if crate::script::primary_language(l) == "ja" { ja } else { en };
                 if t.contains('\n') {
-                    let body: String = t.lines().map(|line| format!("{pad}  {line}\n")).collect();
+                    let line = |line: &str| if line.is_empty() { "\n".to_string() } else { format!("{pad}  {line}\n") };
+                    let body: String = t.lines().map(line).collect();
                     format!("{pad}{l}: |\n{body}")
                 } else {
                     format!("{pad}{l}: \"{t}\"\n")

@@ -2,53 +2,83 @@
 //! mapping from language to text (`title: { en: …, ja: … }`). A plain value is shared by every
 //! language.
 //!
-//! A bilingual tree is *projected* onto one language before it is deserialized: each
-//! translation mapping is replaced by its text in that language and `lang:` by that language,
-//! so the rest of the pipeline sees an ordinary one-language briefing. A translation mapping
-//! is a mapping whose keys all look like language tags and name at least one of the
-//! briefing's languages; one that lacks some of them, or names one that is not among them, is
-//! reported at its line (once, with the first language's projection).
+//! The file is parsed once; its tree is *projected* onto each language before it is
+//! deserialized: each translation mapping is replaced by its text in that language and `lang:`
+//! by that language, so the rest of the pipeline sees an ordinary one-language briefing. A
+//! translation mapping is a mapping whose keys all look like language tags and name at least
+//! one of the briefing's languages (`ja` names `ja-JP` when no other listed language is
+//! Japanese). [`check`] reports, each once and at its line, a translation that lacks a
+//! language or names one not listed, and translations whose languages differ in shape (a list
+//! of other length, a value empty in one language only): the languages of one file are one
+//! briefing, set side by side by `--parallel`.
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::tree::{Node, NodeKind, Style};
 use crate::diag::{Diagnostic, Span};
+use crate::script::primary_language;
+
+/// The most languages one file may list: each is a complete briefing to check and build.
+pub const MAX_LANGUAGES: usize = 8;
+
+/// What the root's `lang:` list says.
+pub(super) struct Declared {
+    /// The languages, in order; empty when the list is unusable.
+    pub langs: Vec<String>,
+    /// Problems in the list.
+    pub problems: Vec<Diagnostic>,
+    /// Tags listed more than once (lower case).
+    pub repeated: HashSet<String>,
+}
 
 /// The languages a root mapping names in a `lang:` sequence (`lang: [en, ja]`), in order, with
 /// problems in the list. `None` when `lang` is absent or a single value.
-pub(super) fn declared(root: &Node) -> Option<(Vec<String>, Vec<Diagnostic>)> {
+pub(super) fn declared(root: &Node) -> Option<Declared> {
     let NodeKind::Map(entries) = &*root.kind else { return None };
     let (_, value) = entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "lang"))?;
     let NodeKind::Seq(items) = &*value.kind else { return None };
-    let mut langs: Vec<String> = Vec::new();
-    let mut diagnostics = Vec::new();
+    let mut declared = Declared { langs: Vec::new(), problems: Vec::new(), repeated: HashSet::new() };
+    if items.len() > MAX_LANGUAGES {
+        declared.problems.push(
+            Diagnostic::new(
+                Some(value.span),
+                "lang",
+                format!("{} languages listed; one file may hold at most {MAX_LANGUAGES}", items.len()),
+            )
+            .with_help("each language is a complete briefing; put the others in files of their own"),
+        );
+        return Some(declared);
+    }
+    let mut seen = HashSet::new();
     for (i, item) in items.iter().enumerate() {
         match item.scalar() {
-            Some((tag, _)) if is_language_tag(tag) && !langs.iter().any(|l| l.eq_ignore_ascii_case(tag)) => {
-                langs.push(tag.to_string());
+            Some((tag, _)) if is_language_tag(tag) && seen.insert(tag.to_ascii_lowercase()) => {
+                declared.langs.push(tag.to_string());
             }
             Some((tag, _)) if is_language_tag(tag) => {
-                diagnostics.push(Diagnostic::new(
+                declared.repeated.insert(tag.to_ascii_lowercase());
+                declared.problems.push(Diagnostic::new(
                     Some(item.span),
                     format!("lang[{i}]"),
                     format!("`{tag}` is listed twice"),
                 ));
             }
-            _ => diagnostics.push(Diagnostic::new(
+            _ => declared.problems.push(Diagnostic::new(
                 Some(item.span),
                 format!("lang[{i}]"),
                 "expected a language tag such as `en` or `ja`",
             )),
         }
     }
-    if langs.is_empty() && diagnostics.is_empty() {
-        diagnostics.push(Diagnostic::new(
+    if declared.langs.is_empty() && declared.problems.is_empty() {
+        declared.problems.push(Diagnostic::new(
             Some(value.span),
             "lang",
             "list at least one language, e.g. `lang: [en, ja]`",
         ));
     }
-    Some((langs, diagnostics))
+    Some(declared)
 }
 
 /// A BCP 47-shaped tag: a 2–3 letter lowercase primary language, then subtags (`pt-BR`).
@@ -60,94 +90,245 @@ pub fn is_language_tag(s: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// `root` with every translation mapping replaced by its text in `lang`, and `lang:` by
-/// `lang`. Gaps (a translation lacking one of `langs`, or naming another language) are added
-/// to `diagnostics` when `report` is set; a missing translation becomes an empty value.
-pub(super) fn project(
-    root: &Node,
-    langs: &[String],
-    lang: &str,
-    report: bool,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Node {
-    let mut p = Projection { langs, lang, report, diagnostics };
+/// Which of `langs` a translation key names: the same tag (in any case), or, when one of the
+/// two is a bare language (`ja`) and the other the same language with a region (`ja-JP`), that
+/// one, provided no other listed language is the same language.
+fn resolve(langs: &[String], key: &str) -> Resolved {
+    if let Some(i) = langs.iter().position(|l| l.eq_ignore_ascii_case(key)) {
+        return Resolved::Lang(i);
+    }
+    let primary = primary_language(key);
+    let bare = |tag: &str| !tag.contains('-');
+    let same: Vec<usize> = (0..langs.len())
+        .filter(|&i| primary_language(&langs[i]) == primary && (bare(key) || bare(&langs[i])))
+        .collect();
+    match same[..] {
+        [i] => Resolved::Lang(i),
+        [] => Resolved::Other,
+        _ => Resolved::Ambiguous(same),
+    }
+}
+
+enum Resolved {
+    Lang(usize),
+    Other,
+    Ambiguous(Vec<usize>),
+}
+
+/// Whether a mapping is a translation: every key a language tag, one of them naming one of
+/// `langs`.
+fn is_translation(langs: &[String], entries: &[(Node, Node)]) -> bool {
+    let mut names = false;
+    for (k, _) in entries {
+        let Some((key, _)) = k.scalar() else { return false };
+        if !is_language_tag(key) {
+            return false;
+        }
+        names |= !matches!(resolve(langs, key), Resolved::Other);
+    }
+    names
+}
+
+/// `root` with every translation mapping replaced by its text in `langs[lang]`, and `lang:`
+/// by that language. A missing translation becomes an empty value ([`check`] reports it); its
+/// span is added to `gaps`.
+pub(super) fn project(root: &Node, langs: &[String], lang: usize, gaps: &mut Vec<Span>) -> Node {
     let NodeKind::Map(entries) = &*root.kind else { return root.clone() };
     let entries = entries
         .iter()
         .map(|(k, v)| match k.scalar() {
-            Some(("lang", _)) if matches!(&*v.kind, NodeKind::Seq(_)) => (k.clone(), scalar(v.span, lang)),
-            Some((key, _)) => {
-                let key = key.to_string();
-                (k.clone(), p.node(v, &key))
-            }
-            None => (k.clone(), v.clone()),
+            Some(("lang", _)) if matches!(&*v.kind, NodeKind::Seq(_)) => (k.clone(), scalar(v.span, &langs[lang])),
+            _ => (k.clone(), projected(v, langs, lang, gaps)),
         })
         .collect();
     root.with_kind(NodeKind::Map(entries))
 }
 
-struct Projection<'a> {
-    langs: &'a [String],
-    lang: &'a str,
-    report: bool,
-    diagnostics: &'a mut Vec<Diagnostic>,
-}
-
-impl Projection<'_> {
-    fn node(&mut self, node: &Node, path: &str) -> Node {
-        match &*node.kind {
-            NodeKind::Scalar { .. } => node.clone(),
-            NodeKind::Seq(items) => {
-                let items = items.iter().enumerate().map(|(i, n)| self.node(n, &format!("{path}[{i}]"))).collect();
-                node.with_kind(NodeKind::Seq(items))
-            }
-            NodeKind::Map(entries) if self.is_translation(entries) => self.translation(node, entries, path),
-            NodeKind::Map(entries) => {
-                let entries = entries
-                    .iter()
-                    .map(|(k, v)| {
-                        let key = k.scalar().map_or_else(String::new, |(t, _)| t.to_string());
-                        let child = if path.is_empty() { key } else { format!("{path}.{key}") };
-                        (k.clone(), self.node(v, &child))
-                    })
-                    .collect();
-                node.with_kind(NodeKind::Map(entries))
-            }
+fn projected(node: &Node, langs: &[String], lang: usize, gaps: &mut Vec<Span>) -> Node {
+    match &*node.kind {
+        NodeKind::Scalar { .. } => node.clone(),
+        NodeKind::Seq(items) => {
+            node.with_kind(NodeKind::Seq(items.iter().map(|n| projected(n, langs, lang, gaps)).collect()))
         }
-    }
-
-    fn is_translation(&self, entries: &[(Node, Node)]) -> bool {
-        let keys: Vec<&str> = entries.iter().filter_map(|(k, _)| k.scalar().map(|(t, _)| t)).collect();
-        keys.len() == entries.len()
-            && keys.iter().all(|k| is_language_tag(k))
-            && keys.iter().any(|k| self.langs.iter().any(|l| l == k))
-    }
-
-    fn translation(&mut self, node: &Node, entries: &[(Node, Node)], path: &str) -> Node {
-        let keys: Vec<&str> = entries.iter().filter_map(|(k, _)| k.scalar().map(|(t, _)| t)).collect();
-        if self.report {
-            let path = if path.is_empty() { "this value" } else { path };
-            let missing: Vec<&str> = self.langs.iter().map(String::as_str).filter(|l| !keys.contains(l)).collect();
-            if !missing.is_empty() {
-                let present: Vec<&str> = keys.iter().copied().filter(|k| self.langs.iter().any(|l| l == k)).collect();
-                let message = format!("{path} has {} but not {}", present.join(", "), missing.join(", "));
-                self.diagnostics.push(Diagnostic::new(Some(node.span), "", message));
-            }
-            for (k, _) in entries {
-                if let Some((key, _)) = k.scalar().filter(|(t, _)| !self.langs.iter().any(|l| l == t)) {
-                    let message = format!(
-                        "{path} has `{key}`, which is not one of the briefing's languages (lang: [{}])",
-                        self.langs.join(", ")
-                    );
-                    self.diagnostics.push(Diagnostic::new(Some(k.span), "", message));
+        NodeKind::Map(entries) if is_translation(langs, entries) => {
+            let names = |k: &Node, exact: bool| {
+                k.scalar().is_some_and(|(t, _)| match resolve(langs, t) {
+                    Resolved::Lang(i) => i == lang,
+                    Resolved::Ambiguous(which) => !exact && which.contains(&lang),
+                    Resolved::Other => false,
+                })
+            };
+            // The language's own key, else one that could be it (`pt` for pt-BR, reported).
+            match entries.iter().find(|(k, _)| names(k, true)).or_else(|| entries.iter().find(|(k, _)| names(k, false)))
+            {
+                // A translation is text; a mapping in it would be another translation level.
+                Some((_, value)) => value.clone(),
+                None => {
+                    gaps.push(node.span);
+                    scalar(node.span, "")
                 }
             }
         }
-        match entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == self.lang)) {
-            // A translation is text; a mapping in it would be another translation level.
-            Some((_, value)) => value.clone(),
-            None => scalar(node.span, ""),
+        NodeKind::Map(entries) => node.with_kind(NodeKind::Map(
+            entries.iter().map(|(k, v)| (k.clone(), projected(v, langs, lang, gaps))).collect(),
+        )),
+    }
+}
+
+/// Every problem of the translations in `root`, each once at its line: a language missing, a
+/// key that names none of `langs` (or two of them), a language given twice, and languages
+/// whose values differ in shape.
+pub(super) fn check(root: &Node, langs: &[String]) -> Vec<Diagnostic> {
+    let mut c = Checker { langs, diagnostics: Vec::new() };
+    if let NodeKind::Map(entries) = &*root.kind {
+        for (k, v) in entries {
+            match k.scalar() {
+                Some(("lang", _)) => {}
+                Some((key, _)) => c.node(v, key),
+                None => {}
+            }
         }
+    }
+    c.diagnostics
+}
+
+struct Checker<'a> {
+    langs: &'a [String],
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn node(&mut self, node: &Node, path: &str) {
+        match &*node.kind {
+            NodeKind::Scalar { .. } => {}
+            NodeKind::Seq(items) => {
+                for (i, n) in items.iter().enumerate() {
+                    self.node(n, &format!("{path}[{i}]"));
+                }
+            }
+            NodeKind::Map(entries) if is_translation(self.langs, entries) => self.translation(node, entries, path),
+            NodeKind::Map(entries) => {
+                for (k, v) in entries {
+                    let key = k.scalar().map_or("", |(t, _)| t);
+                    self.node(v, &format!("{path}.{key}"));
+                }
+            }
+        }
+    }
+
+    fn report(&mut self, span: Span, path: &str, message: String) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::new(Some(span), path, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    fn translation(&mut self, node: &Node, entries: &[(Node, Node)], path: &str) {
+        let langs = self.langs;
+        // The value each language has here, in the order of `langs`.
+        let mut given: Vec<Option<(&Node, &Node)>> = vec![None; langs.len()];
+        // Languages a key could be (`pt` for pt-BR or pt-PT): reported as such, not as missing.
+        let mut maybe = HashSet::new();
+        for (k, v) in entries {
+            let key = k.scalar().map_or("", |(t, _)| t);
+            match resolve(langs, key) {
+                Resolved::Lang(i) => match given[i] {
+                    Some((first, _)) => {
+                        let first = first.scalar().map_or("", |(t, _)| t).to_string();
+                        self.report(k.span, path, format!("`{key}` and `{first}` both give {}", langs[i])).help =
+                            Some("keep one of them".into());
+                    }
+                    None => given[i] = Some((k, v)),
+                },
+                Resolved::Other => {
+                    let message =
+                        format!("`{key}` is not one of the briefing's languages (lang: [{}])", langs.join(", "));
+                    self.report(k.span, path, message);
+                }
+                Resolved::Ambiguous(which) => {
+                    maybe.extend(which.iter().copied());
+                    let which: Vec<&str> = which.iter().map(|&i| langs[i].as_str()).collect();
+                    self.report(k.span, path, format!("`{key}` could be {}", which.join(" or "))).help =
+                        Some("write the language's tag as `lang:` lists it".into());
+                }
+            }
+        }
+        let present: Vec<&str> = (0..langs.len()).filter(|&i| given[i].is_some()).map(|i| langs[i].as_str()).collect();
+        let missing: Vec<&str> = (0..langs.len())
+            .filter(|&i| given[i].is_none() && !maybe.contains(&i))
+            .map(|i| langs[i].as_str())
+            .collect();
+        if !missing.is_empty() {
+            let message = format!("given in {} but not in {}", present.join(", "), missing.join(", "));
+            self.report(node.span, path, message);
+        }
+        // Every language's value has the shape of the first one given.
+        let mut values = (0..langs.len()).filter_map(|i| given[i].map(|(_, v)| (langs[i].as_str(), v)));
+        let Some((first, reference)) = values.next() else { return };
+        for (lang, value) in values {
+            if let Some(d) = differ(reference, value, path, (first, lang)) {
+                self.diagnostics.push(d);
+                break;
+            }
+        }
+    }
+}
+
+/// The first place where `b` (in language `langs.1`) differs in shape from `a` (in
+/// `langs.0`), as a diagnostic at it: a value of another kind, empty in one only, a list of
+/// other length, a mapping with other keys.
+fn differ(a: &Node, b: &Node, path: &str, langs: (&str, &str)) -> Option<Diagnostic> {
+    let (la, lb) = langs;
+    let same_items = "every language gives the same items, so that its briefing matches the others \
+                      (and `--parallel` sets them side by side)";
+    let d = |span: Span, message: String, help: &str| Some(Diagnostic::new(Some(span), path, message).with_help(help));
+    match (&*a.kind, &*b.kind) {
+        (NodeKind::Scalar { .. }, NodeKind::Scalar { .. }) => match (blank(a), blank(b)) {
+            (true, false) => d(
+                a.span,
+                format!("empty in {la} but not in {lb}"),
+                "give the text in every language, or leave the field out",
+            ),
+            (false, true) => d(
+                b.span,
+                format!("empty in {lb} but not in {la}"),
+                "give the text in every language, or leave the field out",
+            ),
+            _ => None,
+        },
+        (NodeKind::Seq(x), NodeKind::Seq(y)) if x.len() != y.len() => {
+            let items = |n: usize| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+            d(b.span, format!("{} in {lb} but {} in {la}", items(y.len()), items(x.len())), same_items)
+        }
+        (NodeKind::Seq(x), NodeKind::Seq(y)) => {
+            x.iter().zip(y).enumerate().find_map(|(i, (p, q))| differ(p, q, &format!("{path}[{i}]"), langs))
+        }
+        (NodeKind::Map(x), NodeKind::Map(y)) => {
+            let keys_x: HashSet<&str> = x.iter().map(|(k, _)| key(k)).collect();
+            let keys_y: HashMap<&str, &Node> = y.iter().map(|(k, v)| (key(k), v)).collect();
+            if let Some((k, _)) = y.iter().find(|(k, _)| !keys_x.contains(key(k))) {
+                return d(k.span, format!("`{}` is given in {lb} but not in {la}", key(k)), same_items);
+            }
+            if let Some((k, _)) = x.iter().find(|(k, _)| !keys_y.contains_key(key(k))) {
+                return d(b.span, format!("`{}` is given in {la} but not in {lb}", key(k)), same_items);
+            }
+            x.iter().find_map(|(k, v)| differ(v, keys_y[key(k)], &format!("{path}.{}", key(k)), langs))
+        }
+        _ => d(b.span, format!("{} in {lb} but {} in {la}", kind(b), kind(a)), same_items),
+    }
+}
+
+fn key(k: &Node) -> &str {
+    k.scalar().map_or("", |(t, _)| t)
+}
+
+fn blank(node: &Node) -> bool {
+    node.is_null() || node.scalar().is_some_and(|(t, _)| t.trim().is_empty())
+}
+
+fn kind(node: &Node) -> &'static str {
+    match &*node.kind {
+        NodeKind::Scalar { .. } => "text",
+        NodeKind::Seq(_) => "a list",
+        NodeKind::Map(_) => "a mapping",
     }
 }
 

@@ -24,9 +24,9 @@ mod languages;
 mod slips;
 mod tree;
 
-pub use languages::is_language_tag;
+pub use languages::{is_language_tag, MAX_LANGUAGES};
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
 use std::io::Read;
@@ -189,8 +189,35 @@ pub struct Loaded<T> {
     /// of (`did you mean …?`); a "missing field" for them would repeat that report.
     pub misspelt: HashSet<String>,
     /// The languages of a file written in several (`lang: [en, ja]`), in order; empty for a
-    /// file in one language. `value` is then the file in one of them (see [`load_in`]).
+    /// file in one language. `value` is then the file in one of them (see [`load_each`]).
     pub languages: Vec<String>,
+    /// The tree `value` was read from (in its language), for [`Loaded::item_titles`].
+    root: Option<tree::Node>,
+}
+
+impl<T> Loaded<T> {
+    /// What each item of the list under the root's key `list` is called: the text of its field
+    /// `name` (`topics`, `title`: each topic's title), `None` where it has none. Indices are
+    /// the list's own, items that could not be read included.
+    pub fn item_titles(&self, list: &str, name: &str) -> Vec<Option<String>> {
+        let field = |node: &tree::Node, key: &str| match &*node.kind {
+            tree::NodeKind::Map(entries) => {
+                entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == key)).map(|(_, v)| v.clone())
+            }
+            _ => None,
+        };
+        let Some(items) = self.root.as_ref().and_then(|r| field(r, list)) else { return Vec::new() };
+        let tree::NodeKind::Seq(items) = &*items.kind else { return Vec::new() };
+        items
+            .iter()
+            .map(|item| {
+                let title = field(item, name)?;
+                let (text, _) = title.scalar()?;
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                (!text.is_empty()).then_some(text)
+            })
+            .collect()
+    }
 }
 
 /// Parses and deserializes `file` into `T`, collecting every problem. When something is
@@ -204,23 +231,34 @@ pub fn load<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits) -
 /// Serde errors (not type mismatches, which never stop loading) after which loading gives up.
 const MAX_SERDE_ERRORS: usize = 32;
 
-/// [`load`], with what a later validation step needs to avoid reporting a problem twice.
+/// [`load`], with what a later validation step needs to avoid reporting a problem twice. A
+/// file written in several languages (`lang: [en, ja]`) is read in its first.
 pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits) -> Loaded<T> {
-    load_in(file, limits, None)
+    let mut all = load_languages(file, limits, false);
+    all.swap_remove(0)
 }
 
 /// [`load_detailed`] for a file that may be written in several languages (`lang: [en, ja]`,
-/// text values as mappings from language to text): the file as written in `lang`, or in its
-/// first language when `lang` is `None`. Gaps in the translations are reported with the first
-/// language only, so loading every language reports each once.
-pub fn load_in<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits, lang: Option<&str>) -> Loaded<T> {
-    let failed = |diagnostics| Loaded {
-        value: T::default(),
-        diagnostics,
-        complete: false,
-        replaced: HashSet::new(),
-        misspelt: HashSet::new(),
-        languages: Vec::new(),
+/// text values as mappings from language to text): the file in each of its languages, in the
+/// order `lang:` lists them (one, for a file in one language). The text is parsed once and
+/// its tree projected onto each language. Problems of the text and of its translations (a
+/// language missing, languages that differ in shape) come with the first language only, so
+/// each is reported once.
+pub fn load_each<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits) -> Vec<Loaded<T>> {
+    load_languages(file, limits, true)
+}
+
+fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits, all: bool) -> Vec<Loaded<T>> {
+    let failed = |diagnostics| {
+        vec![Loaded {
+            value: T::default(),
+            diagnostics,
+            complete: false,
+            replaced: HashSet::new(),
+            misspelt: HashSet::new(),
+            languages: Vec::new(),
+            root: None,
+        }]
     };
     if file.text.len() > limits.max_bytes {
         let size = Some(file.text.len() as u64);
@@ -236,22 +274,53 @@ pub fn load_in<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits
         _ => tree::Node::empty_map(Span::new(0, 0)),
     };
     let mut diagnostics = tree.diagnostics;
-    let mut languages = Vec::new();
-    let root = match languages::declared(&root) {
-        Some((langs, problems)) if !langs.is_empty() => {
-            let first = langs[0].clone();
-            let lang = lang.unwrap_or(&first);
-            let report = lang == first;
-            if report {
-                diagnostics.extend(problems);
-            }
-            let projected = languages::project(&root, &langs, lang, report, &mut diagnostics);
-            languages = langs;
-            projected
-        }
-        Some((_, problems)) => return failed(problems),
-        None => root,
+    let Some(declared) = languages::declared(&root) else {
+        diagnostics.extend(tree.duplicates.iter().map(tree::Duplicate::diagnostic));
+        return vec![deserialize(root, diagnostics, Vec::new())];
     };
+    // A language listed twice makes each translation give it twice too: one mistake, reported
+    // once, at `lang:`.
+    let mut follow_on: HashMap<String, usize> = HashMap::new();
+    for d in &tree.duplicates {
+        match declared.repeated.get(&d.key.to_ascii_lowercase()) {
+            Some(tag) => *follow_on.entry(tag.clone()).or_default() += 1,
+            None => diagnostics.push(d.diagnostic()),
+        }
+    }
+    let mut problems = declared.problems;
+    for d in &mut problems {
+        let tag = d.message.strip_prefix('`').and_then(|m| m.strip_suffix("` is listed twice"));
+        if let Some(n) = tag.and_then(|t| follow_on.remove(&t.to_ascii_lowercase())) {
+            let places = if n == 1 { "1 place".to_string() } else { format!("{n} places") };
+            d.help = Some(format!("the text values give it twice as well ({places}); keep one of each"));
+        }
+    }
+    diagnostics.extend(problems);
+    let langs = declared.langs;
+    if langs.is_empty() {
+        return failed(diagnostics);
+    }
+    diagnostics.extend(languages::check(&root, &langs));
+    let count = if all { langs.len() } else { 1 };
+    (0..count)
+        .map(|i| {
+            let mut gaps = Vec::new();
+            let projected = languages::project(&root, &langs, i, &mut gaps);
+            let found = if i == 0 { std::mem::take(&mut diagnostics) } else { Vec::new() };
+            let mut loaded = deserialize(projected, found, langs.clone());
+            // A missing translation is reported as such, not again as, say, an empty title.
+            loaded.replaced.extend(gaps);
+            loaded
+        })
+        .collect()
+}
+
+/// Deserializes `root` into `T` after `diagnostics` (found earlier), reporting every problem.
+fn deserialize<T: DeserializeOwned + Default>(
+    root: tree::Node,
+    mut diagnostics: Vec<Diagnostic>,
+    languages: Vec<String>,
+) -> Loaded<T> {
     let mut poisoned = HashSet::new();
     loop {
         let ctx = de::Ctx { poisoned, ..de::Ctx::default() };
@@ -265,9 +334,18 @@ pub fn load_in<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits
             Ok(value) => {
                 diagnostics.extend(found);
                 let complete = !replaced.contains(&root.span);
-                return Loaded { value, diagnostics, complete, replaced, misspelt, languages };
+                return Loaded { value, diagnostics, complete, replaced, misspelt, languages, root: Some(root) };
             }
             Err(error) => error,
+        };
+        let gave_up = |diagnostics, replaced, misspelt, languages| Loaded {
+            value: T::default(),
+            diagnostics,
+            complete: false,
+            replaced,
+            misspelt,
+            languages,
+            root: None,
         };
         // Serde gave up at `error.at`: report it (unless it follows from a wrong type reported
         // there already), keep what this pass found inside that node (the next pass skips
@@ -275,7 +353,7 @@ pub fn load_in<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits
         let Some(at) = error.at else {
             diagnostics.push(Diagnostic::new(None, "", error.message));
             diagnostics.extend(found);
-            return Loaded { value: T::default(), diagnostics, complete: false, replaced, misspelt, languages };
+            return gave_up(diagnostics, replaced, misspelt, languages);
         };
         if !replaced.contains(&at.span) {
             diagnostics.push(Diagnostic::new(Some(at.span), at.path, error.message));
@@ -283,7 +361,7 @@ pub fn load_in<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits
         let retry = at.node != de::address(&root) && poisoned.len() < MAX_SERDE_ERRORS && poisoned.insert(at.node);
         if !retry {
             diagnostics.extend(found);
-            return Loaded { value: T::default(), diagnostics, complete: false, replaced, misspelt, languages };
+            return gave_up(diagnostics, replaced, misspelt, languages);
         }
         let inside = |d: &Diagnostic| d.span.is_some_and(|s| at.span.start <= s.start && s.end <= at.span.end);
         diagnostics.extend(found.into_iter().filter(inside));

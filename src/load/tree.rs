@@ -95,10 +95,28 @@ impl Node {
 }
 
 /// The document's root (`None` when the text holds no document) and the problems that did
-/// not stop the build (duplicate keys, a second document).
+/// not stop the build (a second document, a tag; duplicate keys apart).
 pub(super) struct Tree {
     pub root: Option<Node>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Keys given twice in one mapping (the second is dropped).
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A key given a second time in one mapping.
+pub(super) struct Duplicate {
+    pub key: String,
+    /// The second key.
+    pub span: Span,
+    /// The line of the first.
+    pub first_line: usize,
+}
+
+impl Duplicate {
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic::new(Some(self.span), "", format!("duplicate key `{}`", self.key))
+            .with_help(format!("it is first given on line {}; remove one of them", self.first_line))
+    }
 }
 
 /// Parses `file` into a tree. `Err` holds the problem that stopped parsing (a syntax error, a
@@ -118,6 +136,7 @@ pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diag
         line: 1,
         last_end: 0,
         diagnostics: Vec::new(),
+        duplicates: Vec::new(),
     };
     let mut parser = Parser::new_from_str(&file.text);
     while let Some(next) = parser.next_event() {
@@ -137,12 +156,13 @@ pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diag
             Ok(Flow::Continue) => {}
             Ok(Flow::Stop) => break,
             Err(d) => {
+                b.diagnostics.extend(b.duplicates.iter().map(Duplicate::diagnostic));
                 b.diagnostics.push(d);
                 return Err(b.diagnostics);
             }
         }
     }
-    Ok(Tree { root: b.root, diagnostics: b.diagnostics })
+    Ok(Tree { root: b.root, diagnostics: b.diagnostics, duplicates: b.duplicates })
 }
 
 enum Flow {
@@ -187,6 +207,7 @@ struct Builder<'a> {
     /// to look for a block scalar's `|` or `>`.
     last_end: usize,
     diagnostics: Vec<Diagnostic>,
+    duplicates: Vec<Duplicate>,
 }
 
 impl Builder<'_> {
@@ -345,10 +366,8 @@ impl Builder<'_> {
                 };
                 if let Some((text, _)) = k.scalar() {
                     if let Some(&line) = seen.get(text) {
-                        self.diagnostics.push(
-                            Diagnostic::new(Some(k.span), "", format!("duplicate key `{text}`"))
-                                .with_help(format!("it is first given on line {line}; remove one of them")),
-                        );
+                        let key = text.to_string();
+                        self.duplicates.push(Duplicate { key, span: k.span, first_line: line });
                         return;
                     }
                     seen.insert(text.to_string(), key_line);
@@ -420,7 +439,11 @@ mod tests {
 
     fn root(text: &str) -> Node {
         match tree(text) {
-            Ok(Tree { root: Some(root), diagnostics }) if diagnostics.is_empty() => root,
+            Ok(Tree { root: Some(root), diagnostics, duplicates })
+                if diagnostics.is_empty() && duplicates.is_empty() =>
+            {
+                root
+            }
             Ok(t) => panic!("{:?}", t.diagnostics),
             Err(d) => panic!("{d:?}"),
         }
@@ -476,8 +499,8 @@ mod tests {
     #[test]
     fn duplicate_keys_are_reported_on_the_second_and_dropped() {
         let t = tree("a: 1\nb: 2\na: 3\n").unwrap();
-        assert_eq!(t.diagnostics.len(), 1);
-        assert_eq!(t.diagnostics[0].span, Some(Span::new(10, 11)));
+        assert_eq!(t.duplicates.len(), 1);
+        assert_eq!(t.duplicates[0].span, Span::new(10, 11));
         assert_eq!(entries(t.root.as_ref().unwrap()).len(), 2);
     }
 
