@@ -66,14 +66,16 @@ fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
     let start = span.start;
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
     if info.starts_with("invalid trailing content after") {
-        if text[..start].ends_with('\'') {
+        // `'It's here'` stops right after the apostrophe, `'Ministers' views'` a space later.
+        let before = text[..start].trim_end_matches([' ', '\t']);
+        if before.ends_with('\'') {
             return at(
                 span,
                 "the text in single quotes ended at an apostrophe".into(),
                 "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes".into(),
             );
         }
-        if text[..start].ends_with('"') {
+        if before.ends_with('"') {
             return at(
                 span,
                 "the text in double quotes ended at a quotation mark".into(),
@@ -117,7 +119,13 @@ fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
             );
         }
     }
-    if info == "mapping values are not allowed in this context" || info == "simple key expect ':'" {
+    let key_expected = matches!(
+        info,
+        "mapping values are not allowed in this context"
+            | "simple key expect ':'"
+            | "while parsing a block collection, did not find expected '-' indicator"
+    );
+    if key_expected {
         if let Some((colon, key)) = missing_space_above(text, start) {
             return at(
                 Span::new(colon, colon + 1),
@@ -136,7 +144,98 @@ fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
             );
         }
     }
+    let misplaced = matches!(
+        info,
+        "simple key expect ':'"
+            | "while parsing a block mapping, did not find expected key"
+            | "while parsing a block collection, did not find expected '-' indicator"
+    );
+    if let Some((line, key, block)) = misplaced.then(|| misindented_text(text, start)).flatten() {
+        let end = line + text[line..].find('\n').map_or(text.len() - line, |i| i);
+        let end = line + text[line..end].trim_end().len();
+        let help = if block {
+            format!("indent every line of the text after `{key}: |` further than `{key}`")
+        } else {
+            format!(
+                "indent it further than `{key}` to go on with its value, or write the value as a block \
+                 after `{key}: |`"
+            )
+        };
+        return at(
+            Span::new(line, end),
+            format!("this text is indented no further than `{key}:`, so YAML does not read it as its value"),
+            help,
+        );
+    }
     None
+}
+
+/// Whether a line's content (indentation removed) starts with a key: `key:` followed by a
+/// space or the end of the line, perhaps after `- `.
+pub(super) fn is_key_line(content: &str) -> bool {
+    key_of(content).is_some()
+}
+
+/// Whether a line's content starts like a key, colon glued to its value or not (`date:2020`).
+pub(super) fn keyish(content: &str) -> bool {
+    let item = content.trim_start_matches(['-', ' ']);
+    item.split_once(':').is_some_and(|(key, _)| looks_like_key(key))
+}
+
+/// Where the value of a line that starts with a key begins: just after the key's colon.
+pub(super) fn value_start(line: &str) -> Option<usize> {
+    let content = line.trim_start_matches(' ');
+    let (key, offset, _) = key_of(content)?;
+    Some(line.len() - content.len() + offset + key.len() + 1)
+}
+
+/// The key a line's content starts with (after any `- `), its byte offset in `content`, and
+/// the value after it (comment and blanks trimmed).
+fn key_of(content: &str) -> Option<(&str, usize, &str)> {
+    let item = content.trim_start_matches(['-', ' ']);
+    let (key, rest) = item.split_once(':')?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t', '\r'])) || !looks_like_key(key) {
+        return None;
+    }
+    let value = rest.split(" #").next().unwrap_or(rest).trim();
+    Some((key, content.len() - item.len(), value))
+}
+
+/// When the error at `at` follows text that is meant as the value of the `key:` line above
+/// it but is indented no further than that key (a wrongly indented continuation line, or
+/// the text of a block scalar): where that text starts, the key, and whether its value is a
+/// block (`|`, `>`).
+fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bool)> {
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let is_text = |line: &str| {
+        let content = line.trim();
+        !content.is_empty() && !content.starts_with('#') && !content.starts_with('-') && !is_key_line(content)
+    };
+    // The error's own line counts when the error is at its start (the text goes on there).
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut texts = Vec::new();
+    let own = &text[line_start..text[line_start..].find('\n').map_or(text.len(), |i| line_start + i)];
+    if text[line_start..at].trim().is_empty() && is_text(own) {
+        texts.push((line_start, own));
+    }
+    let mut end = line_start.checked_sub(1)?;
+    let key_line = loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..end].trim_end_matches('\r');
+        if is_text(line) {
+            texts.push((start, line));
+        } else if is_key_line(line.trim_start()) {
+            break line;
+        } else if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            return None;
+        }
+        end = start.checked_sub(1)?;
+    };
+    let content = key_line.trim_start();
+    let (key, offset, value) = key_of(content)?;
+    let column = indent(key_line) + offset;
+    let (start, line) = texts.into_iter().rev().find(|(_, line)| indent(line) <= column)?;
+    Some((start + indent(line), key, value.starts_with(['|', '>'])))
 }
 
 /// Whether `word` could be a key of a briefing or template (`title`, `short_title`, `tel`).

@@ -119,26 +119,116 @@ impl Duplicate {
     }
 }
 
-/// Parses `file` into a tree. `Err` holds the problem that stopped parsing (a syntax error, a
-/// limit) together with anything found before it.
+/// Syntax errors reported in one run at most: each costs one more pass over the text.
+const MAX_SYNTAX_ERRORS: usize = 20;
+
+/// Parses `file` into a tree. `Err` holds every syntax error (after each, parsing starts again
+/// at the next line that is a key or an item no deeper than the broken line, see
+/// [`resync`]), or the limit that stopped parsing, with the other problems found.
 pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diagnostic>> {
+    let mut text = Cow::Borrowed(file.text.as_str());
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    loop {
+        let (stop, mut found) = match parse_text(&text, limits) {
+            Ok(tree) if errors.is_empty() => return Ok(tree),
+            Ok(tree) => {
+                (None, tree.diagnostics.into_iter().chain(tree.duplicates.iter().map(Duplicate::diagnostic)).collect())
+            }
+            Err(stop) => {
+                let (stop, found) = *stop;
+                (Some(stop), found)
+            }
+        };
+        let Some(Stop { diagnostic, syntax }) = stop else {
+            errors.append(&mut found);
+            return Err(errors);
+        };
+        let again = errors.iter().any(|e| e.span == diagnostic.span && e.message == diagnostic.message);
+        let at = diagnostic.span.map(|s| s.start);
+        if !again {
+            errors.push(diagnostic);
+        }
+        let capped = errors.len() >= MAX_SYNTAX_ERRORS;
+        match at.filter(|_| syntax && !again && !capped).and_then(|at| resync(&text, at)) {
+            Some(masked) => text = Cow::Owned(masked),
+            None => {
+                if syntax && capped {
+                    let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
+                    errors.push(Diagnostic::new(None, "", message));
+                }
+                errors.append(&mut found);
+                return Err(errors);
+            }
+        }
+    }
+}
+
+/// What stopped a parse: a syntax error (after which parsing can start again further on) or
+/// a limit.
+struct Stop {
+    diagnostic: Diagnostic,
+    syntax: bool,
+}
+
+/// `text` with the broken block starting on the line that holds `at` blanked out (every byte
+/// but line ends made a space, so offsets stay the same): that line (but its key, when `at`
+/// is in its value), and the lines after it up to the next that is indented less, or as much
+/// and starts with a key (`key:`, even `key:value`), an item (`- `) or a document marker.
+/// `None` when nothing would change.
+fn resync(text: &str, at: usize) -> Option<String> {
+    let from = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let first = text[from..].split('\n').next().unwrap_or("");
+    let depth = indent(first);
+    let mut to = from + first.len();
+    // A slip in a value keeps its key (`title:` with no value), so the lines after it are read
+    // as they would be had the value been right.
+    let from = match slips::value_start(first) {
+        Some(value) if at > from + value => from + value,
+        _ => from,
+    };
+    for line in text[to..].split('\n').skip(1) {
+        let content = line.trim_start_matches(' ').trim_end_matches('\r');
+        let starts =
+            content.starts_with("- ") || content == "-" || content.starts_with("---") || slips::keyish(content);
+        let shallower = !content.is_empty() && !content.starts_with('#') && indent(line) < depth;
+        if shallower || indent(line) == depth && starts {
+            break;
+        }
+        to += 1 + line.len();
+    }
+    if text[from..to].bytes().all(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    let mut masked = String::with_capacity(text.len());
+    masked.push_str(&text[..from]);
+    masked.extend(text[from..to].chars().flat_map(|c| {
+        let keep = matches!(c, '\n' | '\r');
+        std::iter::repeat_n(if keep { c } else { ' ' }, if keep { 1 } else { c.len_utf8() })
+    }));
+    masked.push_str(&text[to..]);
+    Some(masked)
+}
+
+/// One pass of the parser over `text`.
+fn parse_text(text: &str, limits: &Limits) -> Result<Tree, Box<(Stop, Vec<Diagnostic>)>> {
     let mut b = Builder {
-        file,
-        offsets: Offsets::new(&file.text),
+        text,
+        offsets: Offsets::new(text),
         limits,
         stack: Vec::new(),
         anchors: HashMap::new(),
         root: None,
         documents: 0,
         nodes: 0,
-        text: 0,
+        text_bytes: 0,
         aliased: false,
         line: 1,
         last_end: 0,
         diagnostics: Vec::new(),
         duplicates: Vec::new(),
     };
-    let mut parser = Parser::new_from_str(&file.text);
+    let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         let result = match next {
             Ok((event, span)) => {
@@ -148,17 +238,16 @@ pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diag
                 if span.end > span.start {
                     b.last_end = b.last_end.max(span.end);
                 }
-                step
+                step.map_err(|diagnostic| Stop { diagnostic, syntax: false })
             }
             Err(e) => Err(b.syntax_error(e.marker(), e.info())),
         };
         match result {
             Ok(Flow::Continue) => {}
             Ok(Flow::Stop) => break,
-            Err(d) => {
+            Err(stop) => {
                 b.diagnostics.extend(b.duplicates.iter().map(Duplicate::diagnostic));
-                b.diagnostics.push(d);
-                return Err(b.diagnostics);
+                return Err(Box::new((stop, b.diagnostics)));
             }
         }
     }
@@ -190,7 +279,7 @@ enum FrameKind {
 }
 
 struct Builder<'a> {
-    file: &'a SourceFile,
+    text: &'a str,
     offsets: Offsets<'a>,
     limits: &'a Limits,
     stack: Vec<Frame>,
@@ -199,7 +288,7 @@ struct Builder<'a> {
     documents: usize,
     /// Nodes and scalar bytes so far, aliases expanded.
     nodes: usize,
-    text: usize,
+    text_bytes: usize,
     aliased: bool,
     /// Line of the current event (the parser counts them).
     line: usize,
@@ -302,7 +391,7 @@ impl Builder<'_> {
             ScalarStyle::Plain => (span, Style::Plain),
             ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => (span, Style::Quoted),
             ScalarStyle::Literal | ScalarStyle::Folded => {
-                let text = &self.file.text;
+                let text = self.text;
                 let from = self.last_end.min(span.start);
                 let start =
                     text.get(from..span.start).and_then(|t| t.find(['|', '>'])).map_or(span.start, |i| from + i);
@@ -315,7 +404,7 @@ impl Builder<'_> {
     /// Counts `size` against the node and text budgets before anything is built.
     fn charge(&mut self, size: Size, span: Span) -> Result<(), Diagnostic> {
         let nodes = self.nodes.saturating_add(size.nodes);
-        let text = self.text.saturating_add(size.text);
+        let text = self.text_bytes.saturating_add(size.text);
         if nodes > self.limits.max_nodes {
             let message = if self.aliased {
                 format!("too many nodes after expanding aliases (limit {})", self.limits.max_nodes)
@@ -333,7 +422,7 @@ impl Builder<'_> {
             ));
         }
         self.nodes = nodes;
-        self.text = text;
+        self.text_bytes = text;
         Ok(())
     }
 
@@ -379,16 +468,16 @@ impl Builder<'_> {
         }
     }
 
-    fn syntax_error(&self, at: &Marker, info: &str) -> Diagnostic {
-        let text = &self.file.text;
+    fn syntax_error(&self, at: &Marker, info: &str) -> Stop {
+        let text = self.text;
         let start = slips::place(text, self.offsets.byte(*at), info);
         let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
         // The scanner allows 255 levels of `[`/`{` and reads ahead, so very deep flow
         // nesting is stopped there (at the 256th bracket) before the builder sees level 65.
         if info == "recursion limit exceeded" {
-            return self.too_deep(Span::new(start, end));
+            return Stop { diagnostic: self.too_deep(Span::new(start, end)), syntax: false };
         }
-        slips::explain(text, Span::new(start, end), info)
+        Stop { diagnostic: slips::explain(text, Span::new(start, end), info), syntax: true }
     }
 }
 
@@ -576,6 +665,23 @@ mod tests {
         assert!(help.ends_with("title: \"[Draft] Results\""), "{help}");
         let (message, line, col, _) = first("a: 1\ntel: ['x]', [2], 3 # [\nb: 2\n");
         assert_eq!((message.as_str(), line, col), ("this `[` is never closed", 2, 6));
+    }
+
+    #[test]
+    fn parsing_goes_on_after_a_syntax_error_at_the_next_line_no_deeper() {
+        let text = "a: 'It's'\nb:c\nd: 1\nl:\n  - x: [y] z\n    w: 1\n  - v: 2\ne: 'ok'\n";
+        let d = tree(text).err().unwrap();
+        let file = SourceFile::new("t.yaml", text);
+        let lines: Vec<usize> = d.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
+        assert_eq!(lines, [1, 2, 5], "{d:?}");
+        // Blanking keeps every offset, and a slip in a value keeps its key.
+        let masked = resync("k: 'é's'\n  more\nn: 1\n", 6).unwrap();
+        assert_eq!(masked, format!("k:{}\n      \nn: 1\n", " ".repeat(7)));
+        // A file of slips stops after MAX_SYNTAX_ERRORS, and says so.
+        let slips: String = (0..40).map(|i| format!("a{i}:b\nc{i}: 1\n")).collect();
+        let d = tree(&slips).err().unwrap();
+        assert_eq!(d.len(), MAX_SYNTAX_ERRORS + 1);
+        assert!(d[MAX_SYNTAX_ERRORS].message.starts_with("stopped after 20 syntax errors"), "{d:?}");
     }
 
     #[test]
