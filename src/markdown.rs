@@ -33,8 +33,10 @@ impl std::str::FromStr for Align {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
-    /// A heading inside a body (`# …`): shown as a bold run-in paragraph.
-    Heading(Vec<Inline>),
+    /// A heading inside a body (`# …`): shown as a bold run-in paragraph. The number is its
+    /// depth within the body: 1 for a heading under no other heading of the body, one more
+    /// for each heading above it of a lower Markdown level (`#` then `###` is 1 then 2).
+    Heading(u8, Vec<Inline>),
     /// A bullet list (`start == None`) or a numbered list starting at `start`; `markers`
     /// holds each item's marker as written (`1.`, `07)`, `-`), so numbers print as typed.
     List {
@@ -114,7 +116,33 @@ pub fn parse(src: &str) -> Vec<Block> {
         }
         b.event(ev);
     }
-    b.finish()
+    let mut blocks = b.finish();
+    relative_headings(&mut blocks);
+    blocks
+}
+
+/// Turns the Markdown levels of a body's headings (`#` is 1, `######` 6), as parsed, into
+/// depths within the body: one more than the number of headings above it that are still open
+/// (of a lower Markdown level), so that the structure's headings nest as written without a
+/// gap (`#` then `###` is 1 then 2).
+fn relative_headings(blocks: &mut [Block]) {
+    fn each(blocks: &mut [Block], open: &mut Vec<u8>) {
+        for b in blocks {
+            match b {
+                Block::Heading(level, _) => {
+                    while open.last().is_some_and(|&l| l >= *level) {
+                        open.pop();
+                    }
+                    open.push(*level);
+                    *level = open.len() as u8;
+                }
+                Block::List { items, .. } => items.iter_mut().for_each(|it| each(it, open)),
+                Block::Quote(inner) => each(inner, open),
+                _ => {}
+            }
+        }
+    }
+    each(blocks, &mut Vec::new());
 }
 
 /// Where a link written as `url` leads in a PDF: as written when it names a scheme
@@ -242,7 +270,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 pub fn visit_text<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a str)) {
     for b in blocks {
         match b {
-            Block::Paragraph(i) | Block::Heading(i) => i.iter().for_each(|i| f(&i.text)),
+            Block::Paragraph(i) | Block::Heading(_, i) => i.iter().for_each(|i| f(&i.text)),
             Block::List { items, .. } => items.iter().for_each(|it| visit_text(it, f)),
             Block::Table { header, rows, .. } => {
                 for cell in header.iter().chain(rows.iter().flatten()) {
@@ -437,10 +465,10 @@ impl Builder {
                     self.emit(Block::Paragraph(p))
                 }
             }
-            TagEnd::Heading(_) => {
+            TagEnd::Heading(level) => {
                 let h = self.take_inlines();
                 if !h.is_empty() {
-                    self.emit(Block::Heading(h))
+                    self.emit(Block::Heading(level as u8, h))
                 }
             }
             TagEnd::HtmlBlock => {
@@ -550,6 +578,22 @@ mod tests {
             s.push('|')
         });
         s
+    }
+
+    #[test]
+    fn headings_keep_their_depth_within_the_body_without_gaps() {
+        let depths = |src: &str| -> Vec<u8> {
+            parse(src)
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading(d, _) => Some(*d),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(depths("### a\n\n#### b\n\n###### c\n\n### d\n\n## e"), [1, 2, 3, 1, 1]);
+        assert_eq!(depths("# a\n\n### b"), [1, 2], "a skipped level closes up");
+        assert_eq!(depths("#### only"), [1]);
     }
 
     #[test]

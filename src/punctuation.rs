@@ -126,7 +126,7 @@ fn inlines(runs: &mut [Inline], lang: &str) {
 fn blocks(list: &mut [Block], lang: &str) {
     for block in list {
         match block {
-            Block::Paragraph(i) | Block::Heading(i) => inlines(i, lang),
+            Block::Paragraph(i) | Block::Heading(_, i) => inlines(i, lang),
             Block::List { items, .. } => items.iter_mut().for_each(|item| blocks(item, lang)),
             Block::Table { header, rows, .. } => {
                 header.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| inlines(cell, lang))

@@ -360,7 +360,7 @@ fn diff_blocks(old: &[Block], new: &[Block], words: &mut Words) -> Vec<Block> {
 fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>) {
     let block = match (old, new) {
         (Block::Paragraph(a), Block::Paragraph(b)) => Block::Paragraph(diff_inlines(a, b, words)),
-        (Block::Heading(a), Block::Heading(b)) => Block::Heading(diff_inlines(a, b, words)),
+        (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
         (Block::Quote(a), Block::Quote(b)) => Block::Quote(diff_blocks(a, b, words)),
         (Block::Code(a), Block::Code(b)) => Block::Paragraph(diff_inlines(&code(a), &code(b), words)),
         (Block::List { items: a, markers: am, .. }, Block::List { start, items: b, markers: bm }) => {
@@ -421,7 +421,7 @@ fn mark_blocks(blocks: &[Block], change: Change, words: &mut Words) -> Vec<Block
 fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block> {
     Some(match block {
         Block::Paragraph(i) => Block::Paragraph(mark_inlines(i, change, words)),
-        Block::Heading(i) => Block::Heading(mark_inlines(i, change, words)),
+        Block::Heading(l, i) => Block::Heading(*l, mark_inlines(i, change, words)),
         Block::List { start, items, markers } => Block::List {
             start: *start,
             items: items.iter().map(|it| mark_blocks(it, change, words)).collect(),
@@ -587,7 +587,7 @@ mod tests {
         let mut out = Vec::new();
         for b in blocks {
             match b {
-                Block::Paragraph(i) | Block::Heading(i) => out.extend(i),
+                Block::Paragraph(i) | Block::Heading(_, i) => out.extend(i),
                 Block::List { items, .. } => items.iter().for_each(|it| out.extend(runs(it))),
                 Block::Table { header, rows, .. } => out.extend(header.iter().chain(rows.iter().flatten()).flatten()),
                 Block::Quote(inner) => out.extend(runs(inner)),

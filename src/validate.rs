@@ -555,7 +555,7 @@ fn untab(blocks: &mut [Block]) {
     while let Some(blocks) = stack.pop() {
         for block in blocks {
             match block {
-                Block::Paragraph(inlines) | Block::Heading(inlines) => untab_inlines(inlines),
+                Block::Paragraph(inlines) | Block::Heading(_, inlines) => untab_inlines(inlines),
                 Block::List { items, .. } => stack.extend(items.iter_mut().map(Vec::as_mut_slice)),
                 Block::Table { header, rows, .. } => {
                     for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {

@@ -569,3 +569,25 @@ fn a_draft_and_its_marking_are_read_out_first() {
     let marking = first_page.iter().find(|r| !r.artifact && r.text.to_lowercase().contains("restricted"));
     assert_eq!(marking.and_then(|r| r.mcid), Some(1));
 }
+
+#[test]
+fn headings_in_a_body_keep_their_relative_levels() {
+    // `#` to `######` in a topic's body nest below the topic's heading (H3) as written, the
+    // shallowest one level below it, never skipping a level, at most H6.
+    let dir = tempdir();
+    let body = "topics:\n  - title: Levels\n    body: |\n      ### Three\n\n      Text.\n\n      #### Four\n\n      \
+                Text.\n\n      ###### Six\n\n      Text.\n\n      ### Three again\n\n      Text.\n";
+    let path = write(dir.path(), "levels.yaml", &common::seed_with("topics:\n", body));
+    let tree = structure(&build_in(dir.path(), &path, &[]));
+    let headings: Vec<(String, String)> = tree
+        .walk()
+        .into_iter()
+        .filter(|e| heading_level(&e.role).is_some())
+        .map(|e| (e.role.clone(), e.text().trim().to_string()))
+        .skip_while(|(_, t)| t != "1. Levels" && t != "Levels")
+        .collect();
+    let got: Vec<(&str, &str)> = headings.iter().map(|(r, t)| (r.as_str(), t.as_str())).take(5).collect();
+    assert_eq!(got[1..], [("H4", "Three"), ("H5", "Four"), ("H6", "Six"), ("H4", "Three again")], "{headings:?}");
+    assert_eq!(got[0].0, "H3");
+    assert_headings_nest(&tree);
+}

@@ -64,10 +64,12 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 let p = flow.node(Role::P);
                 flow.paragraph(p, &s, style, indent, style.align, None);
             }
-            MdBlock::Heading(inl) => {
+            MdBlock::Heading(depth, inl) => {
                 let mut s = spans(inl, style, flow);
                 s.iter_mut().for_each(|s| s.look.style.bold = true);
-                let h = flow.node(Role::H(flow.heading_level.saturating_add(1).min(6)));
+                // Below the heading the body is under, keeping the body's own nesting; PDF
+                // has six levels.
+                let h = flow.node(Role::H(flow.heading_level.saturating_add(*depth).min(6)));
                 flow.paragraph(h, &s, style, indent, style.align, None);
                 flow.keep_last_with_next();
             }
