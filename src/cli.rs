@@ -189,7 +189,7 @@ pub struct LanguageArgs {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
     /// One PDF with the languages side by side in two columns, each topic starting level in
-    /// both.
+    /// both (a briefing in three languages is refused: build each, or one with --lang).
     #[arg(long, conflicts_with = "lang")]
     pub parallel: bool,
 }

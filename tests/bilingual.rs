@@ -277,3 +277,27 @@ fn a_key_names_its_language_with_or_without_the_region() {
     assert_eq!(langs[1].lang, "ja-JP");
     assert!(has_japanese(&langs[1].title), "{}", langs[1].title);
 }
+
+#[test]
+fn parallel_refuses_a_third_language_rather_than_drop_it() {
+    // Three columns are too narrow to read: --parallel says so and what to do instead, and
+    // writes nothing; without it, every language gets its PDF.
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "three.yaml",
+        "lang: [en, ja, fr]\ntitle: { en: Dialogue, ja: 対話, fr: Dialogue bilatéral }\ndate: 2020-10-06\n\
+         topics:\n  - title: { en: Data, ja: データ, fr: Données }\n    \
+         body: { en: Both sides met., ja: 双方は会談した。, fr: Les deux parties se sont réunies. }\n\
+         contact:\n  tel: \"+81 3 5253 5920\"\n",
+    );
+    let o = run(dir.path(), &["build", "three.yaml", "--parallel"]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("three.yaml") && err.contains("en, ja, fr") && err.contains("--lang fr"), "{err}");
+    assert!(!dir.path().join("three.pdf").exists());
+    assert_exit(&run(dir.path(), &["build", "three.yaml"]), 0);
+    let fr = std::fs::read(dir.path().join("three.fr.pdf")).expect("three.fr.pdf");
+    assert_eq!(lang(&fr).as_deref(), Some("fr"));
+    assert!(text(&fr).contains("Les deux parties se sont réunies."), "{}", text(&fr));
+}

@@ -75,6 +75,19 @@ pub fn build_one(
     reads.add(input, "input");
     let super::Loaded { file, briefings, multilingual } = load_briefings(input, fonts, settings.lang.as_deref())?;
     let options = build_options(settings, template, &file, input);
+    if settings.parallel && briefings.len() > 2 {
+        // Three columns of a page are too narrow to read, and a third language is never
+        // dropped silently.
+        let langs: Vec<&str> = briefings.iter().map(|b| b.lang.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "{} is written in {} languages ({}); --parallel sets two side by side: build one PDF per \
+             language (without --parallel), or one language with --lang {}",
+            input.display(),
+            langs.len(),
+            langs.join(", "),
+            langs[2]
+        )));
+    }
     if settings.parallel && briefings.len() > 1 {
         reads.check_output(output)?;
         let themes = briefings
