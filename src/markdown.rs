@@ -126,23 +126,33 @@ pub fn parse(src: &str) -> Vec<Block> {
 /// (of a lower Markdown level), so that the structure's headings nest as written without a
 /// gap (`#` then `###` is 1 then 2).
 fn relative_headings(blocks: &mut [Block]) {
-    fn each(blocks: &mut [Block], open: &mut Vec<u8>) {
-        for b in blocks {
-            match b {
-                Block::Heading(level, _) => {
-                    while open.last().is_some_and(|&l| l >= *level) {
-                        open.pop();
-                    }
-                    open.push(*level);
-                    *level = open.len() as u8;
+    // Depth first, in document order, without recursion (bodies may nest thousands deep
+    // before validation refuses them): a stack of the block lists still to visit.
+    let mut open: Vec<u8> = Vec::new();
+    let mut todo: Vec<std::slice::IterMut<'_, Block>> = vec![blocks.iter_mut()];
+    while let Some(top) = todo.last_mut() {
+        let Some(block) = top.next() else {
+            todo.pop();
+            continue;
+        };
+        match block {
+            Block::Heading(level, _) => {
+                while open.last().is_some_and(|&l| l >= *level) {
+                    open.pop();
                 }
-                Block::List { items, .. } => items.iter_mut().for_each(|it| each(it, open)),
-                Block::Quote(inner) => each(inner, open),
-                _ => {}
+                open.push(*level);
+                *level = open.len() as u8;
             }
+            Block::List { items, .. } => {
+                // Items in order: pushed last to first.
+                for item in items.iter_mut().rev() {
+                    todo.push(item.iter_mut());
+                }
+            }
+            Block::Quote(inner) => todo.push(inner.iter_mut()),
+            _ => {}
         }
     }
-    each(blocks, &mut Vec::new());
 }
 
 /// Where a link written as `url` leads in a PDF: as written when it names a scheme

@@ -545,7 +545,13 @@ fn a_draft_and_its_marking_are_read_out_first() {
         tree.children().iter().take(3).map(|k| (k.role.clone(), k.alt.clone().unwrap_or_else(|| k.text()))).collect();
     assert_eq!(first[0], ("Figure".to_string(), "DRAFT".to_string()), "{first:?}");
     assert_eq!(first[1].0, "P");
-    assert_eq!(first[1].1.to_lowercase().trim(), "restricted handling");
+    // Printed in capitals, read as typed (a screen reader would spell the capitals out).
+    assert_eq!(first[1].1.trim(), "Restricted handling");
+    let drawn: String = common::runs(&pdf)[0].iter().filter(|r| r.mcid == Some(1)).map(|r| r.text.clone()).collect();
+    assert_eq!(drawn.trim(), "RESTRICTED HANDLING");
+    if let Some(text) = common::poppler_text(&pdf) {
+        assert!(text.contains("Restricted handling") && !text.contains("RESTRICTED"), "poppler: {text}");
+    }
     assert_eq!(first[2].0, "H1");
     let (tag, props, ..) = watermark(&pdf, 0);
     assert_eq!((tag.as_str(), props.get(b"MCID").is_ok()), ("Figure", true), "page 1: {props:?}");

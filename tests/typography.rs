@@ -331,3 +331,57 @@ fn titles_and_headings_are_never_hyphenated_when_the_body_is() {
     assert!(heading_lines > 12, "{heading_lines} heading lines");
     assert!(body_hyphens > 0, "the body is hyphenated");
 }
+
+#[test]
+fn a_hyphenated_word_reads_back_whole_in_other_readers() {
+    let pdf = seed_with_template(
+        "hyphenate: true\nstyles:\n  body: { align: justify }\n  summary: { align: justify }\n",
+        "",
+        "",
+    );
+    // In the content stream (lopdf): the first part of each hyphenated word is a span whose
+    // /ActualText is the word whole, and the part on the next line one that reads as nothing.
+    let actual = common::actual_texts(&pdf);
+    let words: Vec<&String> = actual.iter().filter(|t| !t.is_empty()).collect();
+    assert!(words.len() > 2, "{actual:?}");
+    for w in &words {
+        assert!(!w.contains('\u{AD}') && !w.contains(' ') && w.chars().count() > 3, "{w:?}");
+    }
+    assert_eq!(actual.iter().filter(|t| t.is_empty()).count(), words.len(), "{actual:?}");
+    let broken: Vec<String> = runs(&pdf)
+        .iter()
+        .flatten()
+        .filter(|r| r.text.ends_with('\u{AD}') && !r.artifact)
+        .map(|r| r.text.clone())
+        .collect();
+    assert_eq!(broken.len(), words.len(), "every hyphen is in a span: {broken:?}");
+    // Read back by poppler and MuPDF: no hyphen, no word cut in two.
+    let expected = common::pieces(&common::seed());
+    for (reader, text) in [("poppler", common::poppler_text(&pdf)), ("MuPDF", common::mupdf_text(&pdf))] {
+        let Some(text) = text else { continue };
+        assert!(!text.contains('\u{AD}') && !text.contains('\u{FFFE}'), "{reader}: {text}");
+        for w in &words {
+            assert!(text.contains(w.as_str()), "{reader} splits {w}: {text}");
+        }
+        common::assert_in_order(&text, &expected);
+    }
+}
+
+#[test]
+fn japanese_spaced_beside_latin_text_reads_back_as_typed() {
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &fixture("japanese.yaml"), &[]);
+    // The quarter em in 第10回日EU and the stretch of justified lines are not spaces.
+    let actual = common::actual_texts(&pdf);
+    assert!(actual.iter().any(|t| t.contains("第10回日EU・ICT戦略")), "{actual:?}");
+    let tree = common::structure(&pdf);
+    let text = tree.text();
+    assert!(text.contains("第10回日EU・ICT戦略ワークショップ"), "{text}");
+    assert!(!text.contains("第 10") && !text.contains("日 EU"), "{text}");
+    let Some(text) = common::poppler_text(&pdf) else { return };
+    assert!(text.contains("第10回日EU・ICT戦略ワークショップの結果"), "poppler: {text}");
+    assert!(!text.contains("第 10") && !text.contains("日 EU") && !text.contains("2020 年"), "poppler: {text}");
+    if let Some(text) = common::mupdf_text(&pdf) {
+        assert!(text.contains("第10回日EU・ICT戦略ワークショップの結果") && !text.contains("日 EU"), "MuPDF: {text}");
+    }
+}

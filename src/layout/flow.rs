@@ -309,6 +309,7 @@ impl<'a> Flow<'a> {
             style: run.look.style,
             tag,
             gaps: run.gaps.clone(),
+            actual: run.actual.clone(),
         }));
     }
 

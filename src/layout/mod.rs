@@ -47,6 +47,11 @@ pub struct TextItem {
     /// in increasing `k`: justification, and punctuation compression (negative). `width`
     /// includes it.
     pub gaps: Vec<(u32, f32)>,
+    /// What the text reads as, when that is not what its glyphs say (the PDF's `/ActualText`):
+    /// a word hyphenated across lines whole on its first part and empty on the rest, Japanese
+    /// spaced beside Latin text or stretched as typed, capitals as typed. Consecutive items on
+    /// one line that have it are read as one.
+    pub actual: Option<String>,
 }
 
 /// Where a link leads.

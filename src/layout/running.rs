@@ -163,6 +163,9 @@ fn line(
 ) -> bool {
     let parts = [&running.left, &running.center, &running.right]
         .map(|t| expand(t, fill, page, pages, running.caps).trim().to_string());
+    // Capitals read as typed (a screen reader would spell them out).
+    let typed = [&running.left, &running.center, &running.right]
+        .map(|t| running.caps.then(|| expand(t, fill, page, pages, false).trim().to_string()));
     let widths = parts.clone().map(|p| flow.str_width(&p, look));
     let gap = 12.0;
     // The left part gives way if the line is crowded: it is the longest and least vital
@@ -174,15 +177,16 @@ fn line(
     let mut printed = false;
     // Without room for even a letter before the ellipsis, the left part is left out.
     if !parts[0].is_empty() && left_text != "…" {
-        place(flow, items, &left_text, left, baseline, look, tags[0]);
+        let typed = typed[0].as_deref().filter(|_| left_text == parts[0]);
+        place(flow, items, (&left_text, typed), left, baseline, look, tags[0]);
         printed = true;
     }
     if !parts[1].is_empty() {
-        place(flow, items, &parts[1], (left + right - widths[1]) / 2.0, baseline, look, tags[1]);
+        place(flow, items, (&parts[1], typed[1].as_deref()), (left + right - widths[1]) / 2.0, baseline, look, tags[1]);
         printed = true;
     }
     if !parts[2].is_empty() {
-        place(flow, items, &parts[2], right - widths[2], baseline, look, tags[2]);
+        place(flow, items, (&parts[2], typed[2].as_deref()), right - widths[2], baseline, look, tags[2]);
         printed = true;
     }
     printed
@@ -193,9 +197,25 @@ fn line(
 /// document's structure (where they are its only content), and moved to the front of the
 /// page: the marking is painted first, as it is read first.
 #[allow(clippy::too_many_arguments)]
-fn place(flow: &mut Flow<'_>, items: &mut Vec<Item>, s: &str, x: f32, baseline: f32, look: &Look, tag: Tag) {
+fn place(
+    flow: &mut Flow<'_>,
+    items: &mut Vec<Item>,
+    (s, typed): (&str, Option<&str>),
+    x: f32,
+    baseline: f32,
+    look: &Look,
+    tag: Tag,
+) {
     let start = items.len();
     flow.place_str(items, s, x, baseline, look, Tag::Artifact(Artifact::Layout));
+    // Printed in capitals: the part reads as typed (the items of one line are read as one).
+    if let Some(typed) = typed.filter(|&t| t != s) {
+        for (k, item) in items[start..].iter_mut().enumerate() {
+            if let Item::Text(t) = item {
+                t.actual = Some(if k == 0 { typed.to_string() } else { String::new() });
+            }
+        }
+    }
     if let Tag::Node(_) = tag {
         // Painted first, as it is read first.
         let mut placed: Vec<Item> = items.drain(start..).collect();

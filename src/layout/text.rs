@@ -92,6 +92,9 @@ pub struct Run {
     /// Extra space after the first `k` characters of `text`, for each `(k, points)`
     /// (see [`crate::layout::TextItem::gaps`]); `width` includes it.
     pub gaps: Vec<(u32, f32)>,
+    /// The text as typed, when reading the run's glyphs back would not give it (see
+    /// [`crate::layout::TextItem::actual`]).
+    pub actual: Option<String>,
 }
 
 /// One set line.
@@ -101,6 +104,11 @@ pub struct Line {
     pub width: f32,
     /// The largest font size on the line, in points (sets the line's height).
     pub size: f32,
+    /// How many runs at the start of the line are the end of a word hyphenated on the line
+    /// before (0 when the line before was not hyphenated).
+    continued: usize,
+    /// The run where the word fragment before the line's hyphen starts, when it ends with one.
+    hyphenated: Option<usize>,
 }
 
 /// Width of `c` in `face` at `size` points.
@@ -208,13 +216,17 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
             }
         }
     }
+    let mut continues = false;
     let mut lines: Vec<Line> = breaks
         .iter()
         .map(|b| {
             let target = (setting.justify && !b.last).then_some(max_width);
-            make_line(&glyphs[b.start..b.end], spans, fonts, target, b.hyphen)
+            let line = make_line(&glyphs[b.start..b.end], spans, fonts, target, (continues, b.hyphen));
+            continues = line.hyphenated.is_some();
+            line
         })
         .collect();
+    whole_words(&mut lines);
     // The end of the text is a mandatory break; after a final hard break it leaves an empty
     // line, which is not content.
     while lines.len() > 1 && lines.last().is_some_and(|l: &Line| l.runs.is_empty()) {
@@ -570,7 +582,16 @@ fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: 
 /// the line is justified: the space missing goes between Japanese characters where there
 /// are any, else into word spaces. A line that ends at a hyphenation point or a soft hyphen
 /// shows a hyphen, read back as a soft hyphen (U+00AD) so that the word extracts whole.
-fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook, target: Option<f32>, hyphen: bool) -> Line {
+/// `continues` says the line before ended with a hyphen, so that the line's first word
+/// fragment is a run of its own, and so is the fragment before the line's own hyphen (see
+/// [`whole_words`]).
+fn make_line(
+    glyphs: &[Glyph],
+    spans: &[Span],
+    fonts: &FontBook,
+    target: Option<f32>,
+    (continues, hyphen): (bool, bool),
+) -> Line {
     let visible = |g: &&Glyph| !hangs(g.ch);
     let first = glyphs.iter().position(|g| visible(&g));
     let last = glyphs.iter().rposition(|g| visible(&g));
@@ -593,11 +614,22 @@ fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook, target: Option<
         let natural: f32 = shown.iter().zip(&after).map(|(g, a)| g.width + a).sum::<f32>() - lead + hyphen_width;
         justify(shown, &mut after, target - natural);
     }
+    // Word fragments either side of a hyphen are runs of their own.
+    let first_word_end = continues.then(|| shown.iter().position(|g| hangs(g.ch))).flatten();
+    let last_word_start = hyphen_face.is_some().then(|| shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1));
     let mut x = -lead;
-    for (g, &extra) in shown.iter().zip(&after) {
+    for (k, (g, &extra)) in shown.iter().zip(&after).enumerate() {
         let look = &spans[g.span].look;
         line.size = line.size.max(look.size);
+        if Some(k) == first_word_end {
+            line.continued = line.runs.len();
+        }
+        if Some(k) == last_word_start {
+            line.hyphenated = Some(line.runs.len());
+        }
+        let fresh = Some(k) == first_word_end || Some(k) == last_word_start;
         match g.face {
+            Some(face) if fresh => line.runs.push(Run::new(x, face, g.ch, g.width, extra, look)),
             Some(face) => push_char(&mut line.runs, x, face, g.ch, g.width, extra, look),
             // Not drawn (a soft hyphen inside the line): the space after it goes after the
             // character before.
@@ -609,8 +641,16 @@ fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook, target: Option<
         }
         x += g.width + extra;
     }
+    if continues && first_word_end.is_none() {
+        line.continued = line.runs.len();
+    }
     if let Some(face) = hyphen_face {
-        push_char(&mut line.runs, x, face, '\u{00AD}', hyphen_width, 0.0, look_last);
+        if line.hyphenated == Some(line.runs.len()) {
+            // Only the hyphen after the break: a fragment of its own all the same.
+            line.runs.push(Run::new(x, face, '\u{00AD}', hyphen_width, 0.0, look_last));
+        } else {
+            push_char(&mut line.runs, x, face, '\u{00AD}', hyphen_width, 0.0, look_last);
+        }
         x += hyphen_width;
     } else if last + 1 < glyphs.len() {
         // The line ended at a space (or a hard break): one space stays at its end, past the
@@ -622,7 +662,48 @@ fn make_line(glyphs: &[Glyph], spans: &[Span], fonts: &FontBook, target: Option<
         }
     }
     line.width = x;
+    // Japanese spaced by a quarter em beside Latin text, or stretched to the width, reads back
+    // with spaces nobody typed: each run says what it holds.
+    let spaced = shown.iter().zip(&after).any(|(g, &a)| a > 0.01 && !hangs(g.ch));
+    if spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch)) {
+        for run in &mut line.runs {
+            run.actual = Some(run.text.clone());
+        }
+    }
     line
+}
+
+/// A word hyphenated across lines reads back whole: the fragment before the hyphen carries the
+/// word as typed (without the hyphen), and the fragments after it nothing, so that text
+/// extraction, copying and screen readers get `Workshop`, not `Work-` and `shop`.
+fn whole_words(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(start) = lines[i].hyphenated else {
+            i += 1;
+            continue;
+        };
+        let mut word: String = lines[i].runs[start..].iter().map(|r| r.text.as_str()).collect();
+        let mut j = i + 1;
+        while let Some(next) = lines.get_mut(j) {
+            let end = next.continued.min(next.runs.len());
+            for run in &mut next.runs[..end] {
+                word.push_str(&run.text);
+                run.actual = Some(String::new());
+            }
+            // A fragment that fills its line and is hyphenated again goes on to the next.
+            if next.hyphenated != Some(0) || end < next.runs.len().saturating_sub(1) {
+                break;
+            }
+            j += 1;
+        }
+        word.retain(|c| c != '\u{00AD}');
+        for (k, run) in lines[i].runs[start..].iter_mut().enumerate() {
+            run.actual = Some(if k == 0 { word.clone() } else { String::new() });
+        }
+        // The line the word ends on may hyphenate another after it.
+        i = j.max(i + 1);
+    }
 }
 
 /// Spreads `slack` points over the places a line may stretch: between Japanese characters
@@ -665,15 +746,20 @@ fn push_char(runs: &mut Vec<Run>, x: f32, face: FaceId, ch: char, width: f32, ex
         Some(r) if r.face == face && r.look == *look => {
             r.text.push(ch);
             r.width += width;
+            r.gap(extra);
         }
-        _ => runs.push(Run { x, width, face, text: ch.to_string(), look: look.clone(), gaps: Vec::new() }),
-    }
-    if let Some(r) = runs.last_mut() {
-        r.gap(extra);
+        _ => runs.push(Run::new(x, face, ch, width, extra, look)),
     }
 }
 
 impl Run {
+    /// A run of one character, with `extra` points after it.
+    fn new(x: f32, face: FaceId, ch: char, width: f32, extra: f32, look: &Look) -> Run {
+        let mut run = Run { x, width, face, text: ch.to_string(), look: look.clone(), gaps: Vec::new(), actual: None };
+        run.gap(extra);
+        run
+    }
+
     /// Adds `extra` points after the run's text so far.
     fn gap(&mut self, extra: f32) {
         if extra == 0.0 {
@@ -871,9 +957,11 @@ mod tests {
             .iter()
             .filter(|line| {
                 assert!((line.width - width).abs() < 0.01, "justified to {width}: {} {:?}", line.width, texts(&lines));
-                let run = &line.runs[0];
-                let spaces = run.text.trim_end().matches(' ').count().max(1);
-                space + run.gaps.iter().map(|g| g.1).sum::<f32>() / spaces as f32 > 2.0 * space + 0.01
+                // (A hyphenated word's parts are runs of their own.)
+                let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+                let spaces = text.trim_end().matches(' ').count().max(1);
+                let gaps: f32 = line.runs.iter().flat_map(|r| &r.gaps).map(|g| g.1).sum();
+                space + gaps / spaces as f32 > 2.0 * space + 0.01
             })
             .count();
         (lines, wide)

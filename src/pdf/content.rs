@@ -349,22 +349,22 @@ pub fn page(
         (Artifact::Footer, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"),
     ];
     for (kind, open) in groups {
-        let mut opened = false;
-        for (i, item) in page.items.iter().enumerate() {
-            let is_kind = match item {
+        let sequence: Vec<usize> = (0..page.items.len())
+            .filter(|&i| match &page.items[i] {
                 Item::Line { artifact, .. } => *artifact == kind,
                 Item::Bullet { .. } => kind == Artifact::Layout,
                 Item::Text(t) => t.tag == Tag::Artifact(kind),
                 _ => false,
-            };
-            if !is_kind {
-                continue;
-            }
-            if !opened {
-                w.raw(open);
-                opened = true;
-            }
-            match (item, drawn(i)) {
+            })
+            .collect();
+        if sequence.is_empty() {
+            continue;
+        }
+        w.raw(open);
+        let actual = actual_texts(&page.items, &sequence);
+        for (k, &i) in sequence.iter().enumerate() {
+            actual.open(&mut w, k);
+            match (&page.items[i], drawn(i)) {
                 (Item::Line { .. }, Some(Drawn::Line { from, to, color })) => w.line(*from, *to, *color),
                 (Item::Bullet { x, baseline, size, color, shape }, _) => {
                     w.bullet(*x, height - baseline, *size, *color, *shape)
@@ -372,37 +372,108 @@ pub fn page(
                 (Item::Text(t), Some(Drawn::Text(shown))) => w.text(shown, SyntheticStyle::of(t, fonts)),
                 _ => {}
             }
+            actual.close(&mut w, k);
         }
-        if opened {
+        w.raw("EMC\n");
+    }
+    // Each run of items of one element, in a marked-content sequence with its MCID.
+    let tagged: Vec<(usize, NodeId)> = page
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| match item {
+            Item::Text(TextItem { tag: Tag::Node(n), .. }) => Some((i, *n)),
+            Item::Logo { node, .. } => Some((i, *node)),
+            _ => None,
+        })
+        .collect();
+    for sequence in tagged.chunk_by(|a, b| a.1 == b.1) {
+        let node = sequence[0].1;
+        w.raw(&format!("/{} <</MCID {mcid}>> BDC\n", structure.node(node).role.name()));
+        let indices: Vec<usize> = sequence.iter().map(|s| s.0).collect();
+        let actual = actual_texts(&page.items, &indices);
+        for (k, &i) in indices.iter().enumerate() {
+            marks.push((node, mcid));
+            actual.open(&mut w, k);
+            match (&page.items[i], drawn(i)) {
+                (Item::Text(t), Some(Drawn::Text(shown))) => w.text(shown, SyntheticStyle::of(t, fonts)),
+                (Item::Logo { x, y, width, height: h, .. }, _) => w.logo(*x, height - y - h, *width, *h),
+                _ => {}
+            }
+            actual.close(&mut w, k);
+        }
+        w.raw("EMC\n");
+        mcid += 1;
+    }
+    PageContent { bytes: w.finish(), marks }
+}
+
+/// Where a marked-content sequence (the items at `sequence`, in drawing order) holds text that
+/// reads as something other than its glyphs: each stretch of consecutive items side by side
+/// on one line with an [`TextItem::actual`] text becomes one `/Span` with `/ActualText`, the items' texts
+/// joined, so that a reader that honours it (poppler, MuPDF, pdf.js, screen readers) takes no
+/// gap between them for a space.
+struct ActualTexts {
+    /// (first, last) positions in the sequence, and the text.
+    spans: Vec<(usize, usize, String)>,
+}
+
+fn actual_texts(items: &[Item], sequence: &[usize]) -> ActualTexts {
+    // The text, where its line is, and where the item starts and ends on it.
+    let actual = |k: usize| match sequence.get(k).map(|&i| &items[i]) {
+        Some(Item::Text(t)) => t.actual.as_deref().map(|a| (a, t.baseline, t.x, t.x + t.width)),
+        _ => None,
+    };
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    let mut k = 0;
+    while k < sequence.len() {
+        let Some((text, baseline, _, mut end)) = actual(k) else {
+            k += 1;
+            continue;
+        };
+        let mut joined = text.to_string();
+        let mut last = k;
+        // The next item continues the stretch when it starts where this one ends, on its line.
+        while let Some((more, _, _, next_end)) =
+            actual(last + 1).filter(|&(_, b, x, _)| (b - baseline).abs() < 0.01 && (x - end).abs() < 0.5)
+        {
+            joined.push_str(more);
+            end = next_end;
+            last += 1;
+        }
+        spans.push((k, last, joined));
+        k = last + 1;
+    }
+    ActualTexts { spans }
+}
+
+impl ActualTexts {
+    /// Before the `k`th item of the sequence.
+    fn open(&self, w: &mut Writer, k: usize) {
+        if let Some((_, _, text)) = self.spans.iter().find(|s| s.0 == k) {
+            w.raw(&format!("/Span <</ActualText {}>> BDC\n", text_string(text)));
+        }
+    }
+
+    /// After the `k`th item of the sequence.
+    fn close(&self, w: &mut Writer, k: usize) {
+        if self.spans.iter().any(|s| s.1 == k) {
             w.raw("EMC\n");
         }
     }
-    let mut open: Option<NodeId> = None;
-    for (i, item) in page.items.iter().enumerate() {
-        let node = match item {
-            Item::Text(TextItem { tag: Tag::Node(n), .. }) => *n,
-            Item::Logo { node, .. } => *node,
-            _ => continue,
-        };
-        if open != Some(node) {
-            if open.is_some() {
-                w.raw("EMC\n");
-                mcid += 1;
-            }
-            w.raw(&format!("/{} <</MCID {mcid}>> BDC\n", structure.node(node).role.name()));
-            open = Some(node);
-        }
-        marks.push((node, mcid));
-        match (item, drawn(i)) {
-            (Item::Text(t), Some(Drawn::Text(shown))) => w.text(shown, SyntheticStyle::of(t, fonts)),
-            (Item::Logo { x, y, width, height: h, .. }, _) => w.logo(*x, height - y - h, *width, *h),
-            _ => {}
+}
+
+/// A PDF text string: UTF-16BE with its byte order mark, in hex (`<>` when empty).
+fn text_string(text: &str) -> String {
+    let mut out = String::from("<");
+    if !text.is_empty() {
+        out.push_str("FEFF");
+        for unit in text.encode_utf16() {
+            let _ = write!(out, "{unit:04X}");
         }
     }
-    if open.is_some() {
-        w.raw("EMC\n");
-    }
-    PageContent { bytes: w.finish(), marks }
+    out.push('>');
+    out
 }
 
 #[cfg(test)]

@@ -149,6 +149,7 @@ mod tests {
                     style: crate::fonts::FontStyle::REGULAR,
                     tag: crate::layout::Tag::default(),
                     gaps: Vec::new(),
+                    actual: None,
                 })
             })
             .collect();

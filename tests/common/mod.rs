@@ -362,6 +362,31 @@ pub struct Run {
     /// Each character drawn: where its glyph starts (x, with every `TJ` adjustment before it
     /// applied), its text, and its advance width, in points.
     pub glyphs: Vec<(f32, String, f32)>,
+    /// The `/ActualText` span it is drawn in, if any: which one on the page (from 0), and
+    /// the text it reads as (shared by every run in the span).
+    pub actual: Option<(usize, String)>,
+}
+
+/// What `runs` read as, each `/ActualText` span once in place of its runs' glyphs: the text
+/// a reader that honours `/ActualText` (and the structure tree's consumers) gets.
+pub fn read_as(runs: &[&Run]) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for r in runs {
+        match &r.actual {
+            Some((id, text)) => {
+                if last != Some(*id) {
+                    out.push_str(text);
+                }
+                last = Some(*id);
+            }
+            None => {
+                out.push_str(&r.text);
+                last = None;
+            }
+        }
+    }
+    out
 }
 
 fn number(o: &Object) -> f32 {
@@ -468,15 +493,22 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
         let mut saved_modes = Vec::new();
         let mut font: Option<&FontInfo> = None;
         let mut size = 0.0f32;
-        // Open marked-content sequences: (MCID, is an artifact).
-        let mut marked: Vec<(Option<i64>, bool)> = Vec::new();
+        // Open marked-content sequences: (MCID, is an artifact, its /ActualText span).
+        type Marked = (Option<i64>, bool, Option<(usize, String)>);
+        let mut marked: Vec<Marked> = Vec::new();
+        let mut spans = 0;
         for op in &content.operations {
             let args = &op.operands;
             match op.operator.as_str() {
                 "BMC" | "BDC" => {
                     let tag = args.first().and_then(|t| t.as_name().ok()).unwrap_or_default();
-                    let mcid = args.get(1).and_then(|d| d.as_dict().ok()).and_then(|d| d.get(b"MCID").ok());
-                    marked.push((mcid.and_then(|m| m.as_i64().ok()), tag == b"Artifact"));
+                    let props = args.get(1).and_then(|d| d.as_dict().ok());
+                    let mcid = props.and_then(|d| d.get(b"MCID").ok());
+                    let actual = props.and_then(|d| d.get(b"ActualText").ok()).map(|t| {
+                        spans += 1;
+                        (spans - 1, decode(t))
+                    });
+                    marked.push((mcid.and_then(|m| m.as_i64().ok()), tag == b"Artifact", actual));
                 }
                 "EMC" => {
                     marked.pop();
@@ -536,6 +568,7 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                     }
                     let mcid = marked.iter().rev().find_map(|m| m.0);
                     let artifact = marked.iter().any(|m| m.1);
+                    let actual = marked.iter().rev().find_map(|m| m.2.clone());
                     out.push(Run {
                         x,
                         y,
@@ -549,6 +582,7 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                         artifact,
                         color,
                         glyphs,
+                        actual,
                     });
                     x += width;
                 }
@@ -790,7 +824,7 @@ pub fn structure(pdf: &[u8]) -> Elem {
     let runs = runs(pdf);
     let text_of = |page: usize, mcid: i64| -> String {
         runs.get(page)
-            .map(|r| r.iter().filter(|r| r.mcid == Some(mcid)).map(|r| r.text.as_str()).collect())
+            .map(|r| read_as(&r.iter().filter(|r| r.mcid == Some(mcid)).collect::<Vec<_>>()))
             .unwrap_or_default()
     };
     let catalog = doc.catalog().expect("a catalog");
@@ -864,4 +898,68 @@ pub fn structure(pdf: &[u8]) -> Elem {
     }
     let top = root.get(b"K").and_then(|k| k.as_reference()).expect("one top element");
     elem(&doc, doc.get_dictionary(top).unwrap(), &pages, &text_of)
+}
+
+// ---- other readers ---------------------------------------------------------------------------
+
+/// The text poppler's `pdftotext` (Debian poppler-utils) reads from `pdf`, or `None`, said on
+/// stderr, when it is not installed.
+pub fn poppler_text(pdf: &[u8]) -> Option<String> {
+    read_with_tool(pdf, "pdftotext", &["-enc", "UTF-8"], "-")
+}
+
+/// The text MuPDF's `mutool draw -F txt` (Debian mupdf-tools) reads from `pdf`, or `None`,
+/// said on stderr, when it is not installed or older than 1.23, the first to honour
+/// `/ActualText` in text extraction.
+pub fn mupdf_text(pdf: &[u8]) -> Option<String> {
+    let version = std::process::Command::new("mutool").arg("-v").output().ok()?;
+    let version = String::from_utf8_lossy(&version.stderr).to_string() + &String::from_utf8_lossy(&version.stdout);
+    let number: Vec<u32> = version
+        .split_whitespace()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or("0")
+        .split('.')
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    if number.as_slice() < [1, 23].as_slice() {
+        eprintln!("skipped: mutool {} does not honour /ActualText (1.23 or newer does)", version.trim());
+        return None;
+    }
+    read_with_tool(pdf, "mutool", &["draw", "-q", "-F", "txt", "-o", "-"], "")
+}
+
+fn read_with_tool(pdf: &[u8], tool: &str, args: &[&str], out: &str) -> Option<String> {
+    let dir = tempdir();
+    let path = dir.path().join("read.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let mut cmd = std::process::Command::new(tool);
+    cmd.args(args).arg(&path);
+    if !out.is_empty() {
+        cmd.arg(out);
+    }
+    match cmd.output() {
+        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+        Ok(o) => panic!("{tool} failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(_) => {
+            eprintln!("skipped: {tool} is not installed");
+            None
+        }
+    }
+}
+
+/// Every `/ActualText` of the pages' content (not artifacts), in order, as lopdf parses the
+/// content streams.
+pub fn actual_texts(pdf: &[u8]) -> Vec<String> {
+    runs(pdf)
+        .iter()
+        .flat_map(|page| {
+            let mut seen = std::collections::BTreeSet::new();
+            page.iter()
+                .filter(|r| !r.artifact)
+                .filter_map(|r| r.actual.clone())
+                .filter(|(id, _)| seen.insert(*id))
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }

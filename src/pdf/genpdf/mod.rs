@@ -258,6 +258,7 @@ mod tests {
             style: FontStyle::REGULAR,
             tag: crate::layout::Tag::default(),
             gaps: Vec::new(),
+            actual: None,
         })
     }
 
