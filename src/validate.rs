@@ -69,7 +69,12 @@ pub fn load_briefing(
     limits: &Limits,
     covers: &dyn Fn(char) -> bool,
 ) -> Result<Briefing, Vec<Diagnostic>> {
-    checked(file, covers, load::load_detailed::<RawBriefing>(file, limits))
+    let loaded = load::load_detailed::<RawBriefing>(file, limits);
+    let titles = loaded.item_titles("topics", "title");
+    checked(file, covers, loaded).map_err(|mut d| {
+        name_topics(&mut d, &titles);
+        d
+    })
 }
 
 /// [`load_briefing`] for a file that may be written in several languages (`lang: [en, ja]`):
@@ -83,7 +88,10 @@ pub fn load_briefings(
     let mut diagnostics = Vec::new();
     let mut seen = HashSet::new();
     let mut briefings = Vec::new();
-    for loaded in load::load_each::<RawBriefing>(file, limits) {
+    let all = load::load_each::<RawBriefing>(file, limits);
+    // Topics are named as printed in the first language.
+    let titles = all.first().map(|l| l.item_titles("topics", "title")).unwrap_or_default();
+    for loaded in all {
         match checked(file, covers, loaded) {
             Ok(b) => briefings.push(b),
             Err(more) => {
@@ -98,7 +106,23 @@ pub fn load_briefings(
     if diagnostics.is_empty() {
         Ok(briefings)
     } else {
+        name_topics(&mut diagnostics, &titles);
         Err(diagnostics)
+    }
+}
+
+/// Says which topic a path means as a reader counts and knows it: `topics[4].body` becomes
+/// `topics[4].body (topic 5, "Platforms")` (paths count from zero, printed topics from one).
+fn name_topics(diagnostics: &mut [Diagnostic], titles: &[Option<String>]) {
+    for d in diagnostics {
+        let Some(index) = d.path.strip_prefix("topics[").and_then(|rest| rest.split(']').next()) else { continue };
+        let Ok(i) = index.parse::<usize>() else { continue };
+        let title = match titles.get(i).and_then(Option::as_deref) {
+            Some(t) if t.chars().count() > 40 => format!(", \"{}…\"", t.chars().take(40).collect::<String>()),
+            Some(t) => format!(", \"{t}\""),
+            None => String::new(),
+        };
+        d.path = format!("{} (topic {}{title})", d.path, i + 1);
     }
 }
 
@@ -734,9 +758,9 @@ contact:
         assert_eq!(
             problems(&replace("    body: Text about data.\n", "  - body: ''\n")),
             [
-                "topics[0]: missing field `body` @ 4:5",
-                "topics[1]: missing field `title` @ 5:5",
-                "topics[1].body: must not be empty @ 5:11"
+                "topics[0] (topic 1, \"Data\"): missing field `body` @ 4:5",
+                "topics[1] (topic 2): missing field `title` @ 5:5",
+                "topics[1].body (topic 2): must not be empty @ 5:11"
             ]
         );
     }
@@ -811,7 +835,7 @@ contact:
             let text = replace("Text about data.", &format!("\"{body}\""));
             assert_eq!(
                 problems(&text),
-                ["topics[0].body: lists and quotes are nested too deeply (limit 32 levels) @ 5:11"]
+                ["topics[0].body (topic 1, \"Data\"): lists and quotes are nested too deeply (limit 32 levels) @ 5:11"]
             );
         }
         let nested = "> ".repeat(32) + "ok";
@@ -830,11 +854,11 @@ contact:
         );
         assert_eq!(
             problems(&replace("    body: Text", "    bdy: Text")),
-            ["topics[0]: unknown field `bdy`, did you mean `body`? @ 5:5"]
+            ["topics[0] (topic 1, \"Data\"): unknown field `bdy`, did you mean `body`? @ 5:5"]
         );
         assert_eq!(
             problems(&replace("  - title: Data\n    body: Text about data.\n", "  - Data\n")),
-            ["topics[0]: expected a mapping, found `Data` @ 4:5"]
+            ["topics[0] (topic 1): expected a mapping, found `Data` @ 4:5"]
         );
     }
 

@@ -161,7 +161,7 @@ fn a_missing_translation_fails_at_its_line_and_check_reports_every_gap() {
     assert_exit(&o, 1);
     let err = stderr(&o);
     assert!(err.contains(&format!("gaps.yaml:{title_line}:")), "{err}");
-    assert!(err.contains("topics[1].title: given in en but not in ja"), "{err}");
+    assert!(err.contains("topics[1].title (topic 2, \"Cybersecurity\"): given in en but not in ja"), "{err}");
     assert!(err.contains(&format!("gaps.yaml:{fr_line}:")) && err.contains("`fr`"), "{err}");
     // Reported once, though every language was checked.
     assert_eq!(err.matches("given in en but not in ja").count(), 1, "{err}");
@@ -181,7 +181,7 @@ fn a_block_translation_that_lacks_a_language_is_reported_too() {
     let o = run(dir.path(), &["check", path.to_str().unwrap()]);
     assert_exit(&o, 1);
     let err = stderr(&o);
-    assert!(err.contains("topics[0].body: given in en but not in ja"), "{err}");
+    assert!(err.contains("topics[0].body (topic 1, \"5G and Beyond 5G (6G)\"): given in en but not in ja"), "{err}");
     assert!(err.contains("`de` is not one of the briefing's languages"), "{err}");
 }
 

@@ -74,16 +74,16 @@ fixtures! {
     unknown_key_at_top_level: "unknown-key-top" on [6],
         says ["unknown field `contcat`, did you mean `contact`?"];
     unknown_key_in_a_topic: "unknown-key-topic" on [6],
-        says ["topics[1]: unknown field `titel`, did you mean `title`?"];
+        says ["topics[1] (topic 2): unknown field `titel`, did you mean `title`?"];
     unknown_key_in_contact: "unknown-key-contact" on [8],
         says ["contact: unknown field `emial`, did you mean `email`?"];
-    missing_field: "missing-field" on [4], says ["topics[0]: missing field `body`"];
+    missing_field: "missing-field" on [4], says ["topics[0] (topic 1, \"Data\"): missing field `body`"];
     impossible_date: "impossible-date" on [2],
         says ["date: 2021-02-29 does not exist (2021 is not a leap year)"];
     date_in_words: "date-in-words" on [2],
         says ["date: 'October 6, 2020' is not a date", "YYYY-MM-DD"];
     empty_topic_list: "empty-topic-list" on [3], says ["topics: the list is empty"];
-    empty_body: "empty-body" on [5], says ["topics[0].body: must not be empty"];
+    empty_body: "empty-body" on [5], says ["topics[0].body (topic 1, \"Data\"): must not be empty"];
     nothing_to_contact: "nothing-to-contact" on [7], says ["contact: nothing to contact"];
     non_utf8: "non-utf8" on [3], says ["not valid UTF-8 at byte 95", "non-utf8.yaml:3:21"];
     empty_file: "empty" on [0], says ["the file is empty: a briefing needs at least title, date, topics and contact"];
@@ -107,10 +107,10 @@ fixtures! {
             "date: 'October 6, 2020' is not a date",
             "unknown field `summry`, did you mean `summary`?",
             "lang: 'English' is not a language tag",
-            "topics[0].title: no font has U+1F600 '😀'",
-            "topics[0].body: must not be empty",
-            "topics[1]: unknown field `titel`, did you mean `title`?",
-            "topics[2]: missing field `body`",
+            "topics[0].title (topic 1, \"5G and Beyond 5G 😀\"): no font has U+1F600 '😀'",
+            "topics[0].body (topic 1, \"5G and Beyond 5G 😀\"): must not be empty",
+            "topics[1] (topic 2): unknown field `titel`, did you mean `title`?",
+            "topics[2] (topic 3, \"Data\"): missing field `body`",
             "contact.fax: expected a string, found a list",
             "error: 9 problems in tests/fixtures/bad/several-problems.yaml",
         ];
