@@ -4,6 +4,8 @@
 
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
+use crate::script::is_japanese;
+
 /// Horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {
@@ -323,6 +325,9 @@ struct Builder {
     link: Vec<(Option<String>, String, usize)>,
     image_depth: u32,
     images: Vec<String>,
+    /// A soft line break read and not yet written: a space, or nothing between two
+    /// Japanese characters (see [`Builder::push_text`]).
+    soft_break: bool,
 }
 
 impl Builder {
@@ -333,6 +338,17 @@ impl Builder {
         if let Some(c) = &mut self.code {
             c.push_str(text);
             return;
+        }
+        // A line break inside a paragraph is a space between words, but Japanese has no
+        // spaces between words: between two Japanese characters it joins them with nothing
+        // (as Pandoc's `east_asian_line_breaks` does).
+        if std::mem::take(&mut self.soft_break) {
+            let before = self.inlines.last().and_then(|i| i.text.chars().last());
+            let after = text.chars().next();
+            let joined = before.zip(after).is_some_and(|(a, b)| is_japanese(a) && is_japanese(b));
+            if !joined {
+                self.push_text(" ", false);
+            }
         }
         let look = Inline {
             text: String::new(),
@@ -356,6 +372,7 @@ impl Builder {
     }
 
     fn take_inlines(&mut self) -> Vec<Inline> {
+        self.soft_break = false;
         let mut v = std::mem::take(&mut self.inlines);
         // A trailing hard break carries no text.
         if let Some(last) = v.last_mut() {
@@ -399,7 +416,7 @@ impl Builder {
                 }
             }
             Event::FootnoteReference(t) => self.push_text(&format!("[^{t}]"), false),
-            Event::SoftBreak => self.push_text(" ", false),
+            Event::SoftBreak => self.soft_break = true,
             Event::HardBreak => self.push_text("\n", false),
             Event::Rule => {
                 self.flush_loose();
@@ -611,6 +628,16 @@ mod tests {
         let b = parse("One line\ncontinues.\n\nSecond.");
         assert_eq!(b.len(), 2);
         assert_eq!(text(&b), "One line continues.|Second.|");
+    }
+
+    #[test]
+    fn a_line_break_between_japanese_characters_is_no_space() {
+        let b =
+            parse("双方は確認しました。\n双方は、*共同研究*\nの公募を\nBeyond 5G\nと呼び、EU\n側は\n`code`\n「続く」");
+        assert_eq!(
+            text(&b),
+            "双方は確認しました。双方は、|共同研究|の公募を Beyond 5G と呼び、EU 側は |code| 「続く」|"
+        );
     }
 
     #[test]
