@@ -51,6 +51,16 @@ pub fn expand(template: &str, fill: &Fill, page: usize, pages: usize, caps: bool
     fill_in(template, fill, (page, pages), caps, true)
 }
 
+/// `v` in capitals, unless it is Japanese text: the Latin words inside it (`Beyond 5G`) keep
+/// their case, as capitals belong to Latin-script running heads only.
+fn capitals(v: &str) -> String {
+    if v.chars().any(crate::script::is_japanese) {
+        v.to_string()
+    } else {
+        v.to_uppercase()
+    }
+}
+
 /// [`expand`]; `label` says whether `{page_of}` may be filled (not inside the label itself).
 fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: bool, label: bool) -> String {
     let mut out = String::with_capacity(template.len() + fill.title.len());
@@ -62,7 +72,7 @@ fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: boo
             out.push_str(&rest[open..]);
             return out;
         };
-        let value = |v: &str| if caps { v.to_uppercase() } else { v.to_string() };
+        let value = |v: &str| if caps { capitals(v) } else { v.to_string() };
         match &after[..close] {
             // The label has placeholders of its own: its page numbers.
             "page_of" if label => out.push_str(&fill_in(&fill.page_of, fill, (page, pages), false, false)),
@@ -307,6 +317,14 @@ mod tests {
             "The {date} field | Ref. {page} | Page 2 of 3 {x}"
         );
         assert_eq!(expand("{title} {page_of}", &fill, 2, 3, true), "THE {DATE} FIELD Page 2 of 3");
+    }
+
+    #[test]
+    fn latin_words_in_a_japanese_running_head_keep_their_case() {
+        let b = briefing("「Beyond 5G（6G）推進戦略」に関する意見交換", "");
+        let (doc, _) = decorated(&b, 2);
+        let line: String = texts(&doc.pages[1]).into_iter().map(|t| t.2).collect();
+        assert!(line.starts_with("「Beyond 5G（6G）推進戦略」に関する意見交換"), "{line}");
     }
 
     #[test]
