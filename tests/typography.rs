@@ -58,6 +58,9 @@ fn paragraphs(lines: Vec<Line>, pitch: f32) -> Vec<Vec<Line>> {
     out
 }
 
+/// The line pitch of 10 pt Japanese body text (1.7 em).
+const JAPANESE_PITCH: f32 = 17.0;
+
 /// The right edge of the text area of an A4 page with 24 mm margins (the default template).
 const RIGHT_EDGE: f32 = 595.28 - 24.0 * 72.0 / 25.4;
 
@@ -76,7 +79,7 @@ fn japanese_body_lines_end_at_the_right_edge() {
     let mut lines = lines_of(&runs(&pdf)[0], 10.0);
     // The contact block is set flush left.
     lines.truncate(lines.iter().position(|l| l.text().contains("問い合わせ先")).unwrap_or(lines.len()));
-    let body = paragraphs(lines, 14.0);
+    let body = paragraphs(lines, JAPANESE_PITCH);
     let mut checked = 0;
     for p in body.iter().filter(|p| p.len() > 1 && p[0].text().chars().any(is_kanji_or_kana)) {
         for line in &p[..p.len() - 1] {
@@ -150,11 +153,38 @@ fn latin_text_beside_kanji_keeps_a_quarter_em() {
 fn no_japanese_paragraph_ends_on_one_or_two_characters() {
     let pdf = japanese_pdf();
     for page in runs(&pdf) {
-        for p in paragraphs(lines_of(&page, 10.0), 14.0).iter().filter(|p| p.len() > 1) {
+        for p in paragraphs(lines_of(&page, 10.0), JAPANESE_PITCH).iter().filter(|p| p.len() > 1) {
             let last = p.last().unwrap().text();
             assert!(last.trim().chars().count() > 2, "a paragraph ends on {last:?}");
         }
     }
+}
+
+/// The distances between consecutive baselines of `lines` that are closer than `most`
+/// (lines of one paragraph, not the space between paragraphs).
+fn pitches(lines: &[Line], most: f32) -> Vec<f32> {
+    lines.windows(2).map(|w| w[0].y - w[1].y).filter(|&d| d > 0.0 && d < most).collect()
+}
+
+#[test]
+fn japanese_running_text_is_set_at_a_line_pitch_of_about_one_and_seven_tenths() {
+    let pdf = japanese_pdf();
+    let lines = lines_of(&runs(&pdf)[0], 10.0);
+    let body = pitches(&lines, 18.5);
+    assert!(body.len() >= 8, "{body:?}");
+    assert!(body.iter().all(|&d| (d - 17.0).abs() < 0.05), "10 pt Japanese at 17 pt: {body:?}");
+    // Side by side, the Japanese column is set wider than the English one.
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &fixture("bilingual.yaml"), &["--parallel"]);
+    let page = &runs(&pdf)[0];
+    let middle = (595.28 - 24.0 * 72.0 / 25.4 + 24.0 * 72.0 / 25.4) / 2.0;
+    let column = |right: bool| {
+        let runs: Vec<Run> = page.iter().filter(|r| (r.x > middle) == right).cloned().collect();
+        pitches(&lines_of(&runs, 11.0), 20.0)
+    };
+    let (en, ja) = (column(false), column(true));
+    assert!(en.len() >= 5 && en.iter().all(|&d| (d - 15.4).abs() < 0.05), "English summary at 1.4: {en:?}");
+    assert!(ja.len() >= 5 && ja.iter().all(|&d| (d - 18.7).abs() < 0.05), "Japanese summary at 1.7: {ja:?}");
 }
 
 #[test]
@@ -172,6 +202,24 @@ fn a_typed_space_beside_japanese_is_kept_as_typed() {
     assert!(typed > 2.0 && typed < 3.0, "typed {typed} {g:?}");
     let k = g.iter().rposition(|x| x.1 == "日").unwrap();
     assert!((gap(k) - 2.5).abs() < 0.01, "quarter em {}", gap(k));
+}
+
+#[test]
+fn a_line_break_in_a_japanese_paragraph_prints_no_space() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let typed =
+        "overview: |\n  双方は意見を交換しました。\n  双方は合意しました。EU\n  側は\n  Beyond\n  5Gについて\n\n";
+    let yaml = write(dir.path(), "lines.yaml", &text.replace("overview: |\n", typed));
+    let pdf = build_in(dir.path(), &yaml, &[]);
+    let line = lines_of(&runs(&pdf)[0], 10.0).into_iter().find(|l| l.text().starts_with("双方は")).expect("the line");
+    // Between Japanese characters the line break is nothing; beside Latin words, a space.
+    assert!(
+        line.text().starts_with("双方は意見を交換しました。双方は合意しました。EU 側は Beyond 5Gについて"),
+        "{}",
+        line.text()
+    );
+    assert!(!line.glyphs.windows(2).any(|w| w[0].1 == "。" && w[1].1.trim().is_empty()), "{:?}", line.glyphs);
 }
 
 /// The seed built with a template `template` (YAML) and `yaml` edits, in a fresh folder.

@@ -532,9 +532,11 @@ impl<'a> Flow<'a> {
         self.space(style.space_before.0);
         let n = lines.len();
         let mut groups = Groups::default();
+        // Japanese running text is set at a wider pitch than Latin (JLREQ 2.4.2).
+        let line_height = if japanese && !heading { self.theme.japanese_line_height.0 } else { style.line_height.0 };
         for (i, line) in lines.into_iter().enumerate() {
             let size = line.size.max(style.size.0);
-            let (height, baseline) = self.line_metrics(size, style.line_height.0);
+            let (height, baseline) = self.line_metrics(size, line_height);
             let x0 = self.left
                 + indent
                 + match align {

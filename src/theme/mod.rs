@@ -283,6 +283,10 @@ section! {
         /// The face of Japanese characters in running text (summary, body, lists, tables,
         /// contact): `gothic` or `mincho`. Titles and headings stay Gothic.
         japanese_body: JapaneseFace,
+        /// The line pitch of Japanese text other than titles and headings (summary, body,
+        /// lists, contact), as a multiple of its size, whatever its style's `line_height`
+        /// (JLREQ suggests 1.5 to 2; Japanese ministries set about 1.7).
+        japanese_line_height: Factor,
         /// Typed quotes and dashes printed as the language's own (“…”, „…“, « … », –, —).
         smart_punctuation: bool,
         /// Fit the briefing on this many pages (0: as many as it takes), scaling type and
@@ -496,6 +500,7 @@ mod tests {
         b.smart_punctuation = false;
         b.fit_pages = PageCount(99);
         b.fit_floor = FontSize(99.0);
+        b.japanese_line_height = Factor(9.0);
         for t in [&mut a, &mut b] {
             let (raw, diags) = load::load::<RawTheme>(&file, &Limits::default());
             assert!(diags.is_empty(), "{diags:?}");
