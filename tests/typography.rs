@@ -160,6 +160,44 @@ fn no_japanese_paragraph_ends_on_one_or_two_characters() {
     }
 }
 
+/// The widest space between two kana or kanji on any line of `pages` set at `size`, in em,
+/// with the line it is on.
+fn widest_letter_spacing(pages: &[Vec<Run>], size: f32) -> (f32, String) {
+    let mut widest = (0.0, String::new());
+    for page in pages {
+        for line in lines_of(page, size) {
+            for w in line.glyphs.windows(2) {
+                let (a, b) = (w[0].1.chars().next().unwrap_or(' '), w[1].1.chars().next().unwrap_or(' '));
+                if is_kanji_or_kana(a) && is_kanji_or_kana(b) {
+                    let gap = (w[1].0 - (w[0].0 + w[0].2)) / size;
+                    if gap > widest.0 {
+                        widest = (gap, line.text());
+                    }
+                }
+            }
+        }
+    }
+    widest
+}
+
+#[test]
+fn japanese_lines_are_not_letter_spaced() {
+    // Lines are broken where JLREQ lets them (spaces in Latin phrases, before brackets) and
+    // shrink what may shrink before anything is spread between characters. Before, lines
+    // were spread by 0.15 to 0.35 em. (A line of kana and kanji alone may still spread a
+    // little when the next cannot start with what follows, `。` say, nor the paragraph end
+    // on two characters: in the narrow column, `…合意しま` / `した。` leaves 1.4 em to spread.)
+    let pdf = japanese_pdf();
+    let (gap, line) = widest_letter_spacing(&runs(&pdf), 10.0);
+    assert!(gap <= 1.0 / 32.0, "{gap} em between characters in {line}");
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &fixture("bilingual.yaml"), &["--parallel"]);
+    for size in [10.0, 11.0] {
+        let (gap, line) = widest_letter_spacing(&runs(&pdf), size);
+        assert!(gap <= 0.08, "{gap} em between characters in the narrow column: {line}");
+    }
+}
+
 /// The distances between consecutive baselines of `lines` that are closer than `most`
 /// (lines of one paragraph, not the space between paragraphs).
 fn pitches(lines: &[Line], most: f32) -> Vec<f32> {

@@ -98,6 +98,43 @@ pub fn stretches(a: char, b: char) -> bool {
         )
 }
 
+/// How far the space between two characters may give in a justified line before the line is
+/// spread between characters, in em (JLREQ 3.8): its `shrink` and its `stretch`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Give {
+    pub shrink: f32,
+    pub stretch: f32,
+}
+
+/// What the space between `a` and `b` may give (JLREQ 3.8.3 and 3.8.2): the quarter em
+/// beside Latin text shrinks to an eighth and stretches to half an em; the blank half of a
+/// comma, a closing or opening bracket shrinks away (a middle dot's quarters too), unless
+/// two marks already share their blanks (`squeezed`). Full stops keep theirs. `full`
+/// says whether each is set full width (a Latin comma is not Japanese punctuation).
+pub fn give(a: char, b: char, (a_full, b_full): (bool, bool)) -> Give {
+    if spaced(a, b) {
+        return Give { shrink: 0.125, stretch: 0.25 };
+    }
+    let ya = Yakumono::of(a).filter(|_| a_full);
+    let yb = Yakumono::of(b).filter(|_| b_full);
+    let shrink = match (ya, yb) {
+        (Some(_), Some(_)) => 0.0,
+        (Some(Yakumono::Closing), None) => 0.5,
+        (Some(Yakumono::Stop), None) if !matches!(a, '。' | '．') => 0.5,
+        (Some(Yakumono::Middle), None) | (None, Some(Yakumono::Middle)) => 0.25,
+        (None, Some(Yakumono::Opening)) => 0.5,
+        _ => 0.0,
+    };
+    Give { shrink, stretch: 0.0 }
+}
+
+/// Whether `c` belongs to a Latin word or an address (`Beyond`, `5G`, `example.org/a?b=c`):
+/// in Japanese text such a word may be broken between any two of its characters when
+/// nothing better is left.
+pub fn latin_word(c: char) -> bool {
+    is_western(c) || matches!(c, '/' | '.' | '-' | '_' | '?' | '=' | '&' | '%' | '#' | ':' | '~' | '+' | '@')
+}
+
 /// Whether a break between `a` and `b` splits a short unit of Japanese and Latin text such
 /// as `日EU` or `AI法`: allowed, but a break elsewhere is better.
 pub fn weak_break(a: char, b: char) -> bool {
@@ -123,6 +160,20 @@ mod tests {
     fn quarter_em_goes_only_between_japanese_and_latin() {
         assert!(spaced('日', 'E') && spaced('I', '法') && spaced('G', '推') && spaced('5', 'の'));
         assert!(!spaced('E', 'U') && !spaced('日', '本') && !spaced('」', 'A') && !spaced('日', ' '));
+    }
+
+    #[test]
+    fn spaces_give_in_jlreq_order() {
+        let full = (true, true);
+        assert_eq!(give('日', 'E', full), Give { shrink: 0.125, stretch: 0.25 });
+        assert_eq!(give('、', '日', full).shrink, 0.5);
+        assert_eq!(give('」', '日', full).shrink, 0.5);
+        assert_eq!(give('日', '「', full).shrink, 0.5);
+        assert_eq!(give('日', '・', full).shrink, 0.25);
+        assert_eq!(give('。', '日', full).shrink, 0.0, "full stops keep their blank");
+        assert_eq!(give('）', '」', full).shrink, 0.0, "already solid");
+        assert_eq!(give('日', '本', full), Give::default());
+        assert_eq!(give('、', '日', (false, true)).shrink, 0.0, "not full width");
     }
 
     #[test]

@@ -6,6 +6,8 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::jlreq::{self, Yakumono};
+
+mod japanese;
 use super::LinkTarget;
 use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
 use crate::script::is_kana_or_kanji;
@@ -131,6 +133,9 @@ struct Glyph {
     /// closing bracket or stop ending a line keeps its full width, so that the line's last
     /// glyph ends at the margin (JLREQ 3.1.4 allows either).
     lead: f32,
+    /// How far the space after it may shrink and stretch in a justified Japanese line before
+    /// characters are spread, in points (see [`japanese::give`]).
+    give: jlreq::Give,
 }
 
 /// How a paragraph is set.
@@ -191,7 +196,8 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
                     None => (None, 0.0),
                 }
             };
-            glyphs.push(Glyph { at: text.len() + i, ch, span: si, face, width, adj: 0.0, lead: 0.0 });
+            let give = jlreq::Give::default();
+            glyphs.push(Glyph { at: text.len() + i, ch, span: si, face, width, adj: 0.0, lead: 0.0, give });
         }
         text.push_str(&span.text);
     }
@@ -199,12 +205,18 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
         return Vec::new();
     }
     compose_japanese(&mut glyphs, spans);
+    // Justified Japanese is adjusted in JLREQ's order, and broken for the whole paragraph.
+    let adjusted = setting.justify && setting.japanese;
+    if adjusted {
+        japanese::give(&mut glyphs, spans);
+    }
     let paragraph = Paragraph { spans, fonts, text: &text, glyphs: &glyphs, widths: Widths::new(&glyphs), setting };
     // Justified Latin text is broken for the whole paragraph at once (fewer wide spaces);
     // Japanese stretches between every character and is set line by line.
     let total_fit = (setting.justify && !setting.japanese).then(|| paragraph.total_fit(max_width)).flatten();
-    let mut breaks = total_fit.unwrap_or_else(|| paragraph.breaks(max_width));
-    if setting.japanese && breaks.len() > 1 && paragraph.short_last_line(&breaks) {
+    let japanese_fit = adjusted.then(|| paragraph.japanese_fit(max_width));
+    let mut breaks = total_fit.or(japanese_fit).unwrap_or_else(|| paragraph.breaks(max_width));
+    if setting.japanese && !setting.justify && breaks.len() > 1 && paragraph.short_last_line(&breaks) {
         // Tighter lines above move characters down: a little narrower each time, for as long
         // as the last line is still short (the lines are then justified to the full width).
         let em = spans.iter().map(|s| s.look.size).fold(0.0, f32::max);
@@ -221,7 +233,8 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
         .iter()
         .map(|b| {
             let target = (setting.justify && !b.last).then_some(max_width);
-            let line = make_line(&glyphs[b.start..b.end], spans, fonts, target, (continues, b.hyphen));
+            let line =
+                make_line(&glyphs[b.start..b.end], spans, fonts, target.map(|t| (t, adjusted)), (continues, b.hyphen));
             continues = line.hyphenated.is_some();
             line
         })
@@ -589,7 +602,7 @@ fn make_line(
     glyphs: &[Glyph],
     spans: &[Span],
     fonts: &FontBook,
-    target: Option<f32>,
+    target: Option<(f32, bool)>,
     (continues, hyphen): (bool, bool),
 ) -> Line {
     let visible = |g: &&Glyph| !hangs(g.ch);
@@ -610,9 +623,10 @@ fn make_line(
     let look_last = &spans[shown[shown.len() - 1].span].look;
     let hyphen_face = if hyphen || ends_soft { fonts.face_for('\u{00AD}', look_last.style) } else { None };
     let hyphen_width = hyphen_face.map_or(0.0, |f| width_of(fonts, f, '\u{00AD}', look_last.size));
-    if let Some(target) = target {
+    if let Some((target, adjusted)) = target {
         let natural: f32 = shown.iter().zip(&after).map(|(g, a)| g.width + a).sum::<f32>() - lead + hyphen_width;
-        justify(shown, &mut after, target - natural);
+        let em = adjusted.then(|| shown.iter().map(|g| spans[g.span].look.size).fold(0.0, f32::max));
+        justify(shown, &mut after, target - natural, em);
     }
     // Word fragments either side of a hyphen are runs of their own.
     let first_word_end = continues.then(|| shown.iter().position(|g| hangs(g.ch))).flatten();
@@ -706,11 +720,23 @@ fn whole_words(lines: &mut [Line]) {
     }
 }
 
-/// Spreads `slack` points over the places a line may stretch: between Japanese characters
-/// (JLREQ 3.8) where the line has any, else its word spaces. Lines with neither, and lines
-/// already full, stay as they are.
-fn justify(shown: &[Glyph], after: &mut [f32], slack: f32) {
+/// Spreads `slack` points over the places a line may stretch: in Japanese, first what may
+/// give (JLREQ 3.8: the spaces beside and inside Latin text; punctuation shrinks to half
+/// width), then between Japanese characters where the line has any, else its word spaces.
+/// Lines with neither, and lines already full, stay as they are. In a Japanese paragraph
+/// (`em`, its size), a line with too few such places (an address) is spread between Latin
+/// letters too, rather than by more than a sixteenth of an em in a few places.
+fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, em: Option<f32>) {
     let n = shown.len();
+    let inner = &shown[..n.saturating_sub(1)];
+    let room: f32 = inner.iter().map(|g| if slack < 0.0 { g.give.shrink } else { g.give.stretch }).sum();
+    if room > 0.0 && slack.abs() > 0.01 {
+        let share = (slack.abs() / room).min(1.0);
+        for (i, g) in inner.iter().enumerate() {
+            after[i] += if slack < 0.0 { -g.give.shrink * share } else { g.give.stretch * share };
+        }
+        slack -= slack.signum() * share * room;
+    }
     if slack < -0.01 {
         // A line broken for the whole paragraph may be set a little tight: its word spaces
         // shrink (never below [`SHRINK`] of their width; the breaking made sure).
@@ -729,7 +755,11 @@ fn justify(shown: &[Glyph], after: &mut [f32], slack: f32) {
     let japanese: Vec<usize> =
         (0..n.saturating_sub(1)).filter(|&i| jlreq::stretches(shown[i].ch, shown[i + 1].ch)).collect();
     let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
-    let places = if japanese.is_empty() { spaces } else { japanese.into_iter().chain(spaces).collect() };
+    let mut places: Vec<usize> =
+        if japanese.is_empty() { spaces } else { japanese.into_iter().chain(spaces).collect() };
+    if em.is_some_and(|em| slack > places.len() as f32 * em * japanese::MOST_SPREAD) {
+        places.extend((0..n.saturating_sub(1)).filter(|&i| japanese::between_letters(shown[i].ch, shown[i + 1].ch)));
+    }
     if places.is_empty() {
         return;
     }

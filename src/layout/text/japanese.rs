@@ -1,0 +1,276 @@
+//! Justified Japanese paragraphs broken as JLREQ 3.8 adjusts lines: of the ways to break the
+//! paragraph, the one that needs the least spreading between characters, trying first the
+//! breaks a line may take (spaces inside Latin phrases, before an opening bracket), then
+//! shrinking what may shrink (the quarter em beside Latin text, the blank halves of
+//! punctuation), and only as a last resort breaking inside a Latin word or an address.
+
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::super::jlreq::{self, Yakumono};
+use super::{hangs, Break, Glyph, Paragraph, Span};
+
+/// What breaking inside a Latin word costs: as much as a line spread by a sixteenth of an em
+/// between every pair of characters (more is visible; less is better than a broken word).
+const INSIDE_WORD: f64 = 35.0;
+/// Breaking an address after one of its `/`, `.`, `?`, `&`, `=`, `_` or `-`.
+const IN_ADDRESS: f64 = 10.0;
+/// Breaking a name such as `ITU-R` at its hyphen.
+const AT_NAME_HYPHEN: f64 = 400.0;
+/// A break no rule allows (a line starting with `、`): only when nothing else fits.
+const FORBIDDEN: f64 = 1e6;
+/// The most a line is spread between Japanese characters, in em, before it is spread
+/// between the letters of its Latin words too.
+pub(super) const MOST_SPREAD: f32 = 1.0 / 16.0;
+
+/// Whether a line with too few places to spread may be spread between `a` and `b`: letters
+/// of a Latin word or address.
+pub(super) fn between_letters(a: char, b: char) -> bool {
+    jlreq::latin_word(a) && jlreq::latin_word(b)
+}
+
+/// A last line of one or two characters.
+const SHORT_LAST_LINE: f64 = 1e5;
+
+/// Sets what the space after each glyph may give in a justified line (see [`jlreq::give`]),
+/// in points: typed word spaces shrink to an eighth of an em and stretch to half an em too.
+pub(super) fn give(glyphs: &mut [Glyph], spans: &[Span]) {
+    let full_width = |g: &Glyph| g.face.is_some() && g.width >= 0.9 * spans[g.span].look.size;
+    for i in 0..glyphs.len().saturating_sub(1) {
+        let (g, next) = (glyphs[i], glyphs[i + 1]);
+        let em = spans[g.span].look.size.max(spans[next.span].look.size);
+        let give = if hangs(g.ch) {
+            jlreq::Give { shrink: (g.width / em - 0.125).max(0.0), stretch: 0.25 }
+        } else if g.face.is_none() || next.face.is_none() {
+            jlreq::Give::default()
+        } else {
+            jlreq::give(g.ch, next.ch, (full_width(&g), full_width(&next)))
+        };
+        glyphs[i].give = jlreq::Give { shrink: give.shrink * em, stretch: give.stretch * em };
+    }
+}
+
+/// A place a line may end: the glyph it ends before, whether it must end there, and what
+/// ending there costs.
+#[derive(Clone, Copy)]
+struct Candidate {
+    at: usize,
+    hard: bool,
+    penalty: f64,
+}
+
+impl Paragraph<'_> {
+    /// Line breaks for a justified Japanese paragraph `max_width` wide (see the module's
+    /// comment). Every line but the last fills the width; no line is wider.
+    pub(super) fn japanese_fit(&self, max_width: f32) -> Vec<Break> {
+        let (glyphs, widths) = (self.glyphs, &self.widths);
+        let n = glyphs.len();
+        let candidates = self.japanese_candidates();
+        let em = f64::from(self.spans.iter().map(|s| s.look.size).fold(1.0, f32::max));
+        // Running sums over the space after each glyph: what it may shrink and stretch, and
+        // whether characters may be spread there (JLREQ 3.8) or it is a word space.
+        let (mut shrink, mut stretch) = (vec![0.0f64; n + 1], vec![0.0f64; n + 1]);
+        let (mut places, mut letters) = (vec![0u32; n + 1], vec![0u32; n + 1]);
+        for i in 0..n {
+            let g = &glyphs[i];
+            shrink[i + 1] = shrink[i] + f64::from(g.give.shrink);
+            stretch[i + 1] = stretch[i] + f64::from(g.give.stretch);
+            let spreads = hangs(g.ch) || glyphs.get(i + 1).is_some_and(|h| jlreq::stretches(g.ch, h.ch));
+            places[i + 1] = places[i] + u32::from(spreads);
+            letters[i + 1] = letters[i] + u32::from(glyphs.get(i + 1).is_some_and(|h| between_letters(g.ch, h.ch)));
+        }
+        let visible = |from: usize, to: usize| {
+            glyphs[from..to].iter().filter(|g| g.face.is_some() && !hangs(g.ch)).take(3).count()
+        };
+        let max = f64::from(max_width) + 0.01;
+        let mut cost = vec![f64::INFINITY; candidates.len()];
+        let mut from = vec![0usize; candidates.len()];
+        cost[0] = 0.0;
+        for j in 1..candidates.len() {
+            let Candidate { at: end, hard, penalty } = candidates[j];
+            let last = hard || j == candidates.len() - 1;
+            for i in (0..j).rev() {
+                let start = candidates[i].at;
+                let first = widths.first[start];
+                let vis_end = widths.visible[end];
+                let width = f64::from(widths.content(glyphs, start, end));
+                // What the line's inner spaces may give: not the space after its last glyph.
+                let (lo, hi) = (first.min(vis_end), vis_end.saturating_sub(1).max(first.min(vis_end)));
+                let room_in = shrink[hi] - shrink[lo];
+                let room_out = stretch[hi] - stretch[lo];
+                let mut spread = f64::from(places[hi] - places[lo]);
+                let fits = if last { width <= max } else { width - room_in <= max };
+                if !fits && i + 1 < j {
+                    if width - room_in > max + f64::from(max_width) {
+                        break;
+                    }
+                    if candidates[i].hard {
+                        break;
+                    }
+                    continue;
+                }
+                if cost[i].is_finite() {
+                    let slack = max - 0.01 - width;
+                    let badness = if !fits {
+                        // A single unit wider than the line: it goes on a line of its own.
+                        FORBIDDEN * 10.0
+                    } else if last {
+                        if vis_end > first && visible(first, vis_end) <= 2 && !candidates[i].hard {
+                            SHORT_LAST_LINE
+                        } else {
+                            0.0
+                        }
+                    } else if slack < 0.0 {
+                        let r = -slack / room_in.max(1e-6);
+                        10.0 * r * r
+                    } else {
+                        let eased = slack.min(room_out);
+                        let rest = slack - eased;
+                        if rest > spread * em * f64::from(MOST_SPREAD) {
+                            spread += f64::from(letters[hi] - letters[lo]);
+                        }
+                        let r = if room_out > 0.0 { eased / room_out } else { 0.0 };
+                        let e = if rest > 0.01 {
+                            if spread > 0.0 {
+                                rest / spread / em
+                            } else {
+                                1.0
+                            }
+                        } else {
+                            0.0
+                        };
+                        30.0 * r * r + 1e4 * e * e
+                    };
+                    let c = cost[i] + badness + penalty + 1.0;
+                    if c < cost[j] {
+                        cost[j] = c;
+                        from[j] = i;
+                    }
+                }
+                if candidates[i].hard {
+                    break;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        let mut j = candidates.len() - 1;
+        while j > 0 {
+            let i = from[j];
+            let (end, hard) = (candidates[j].at, candidates[j].hard);
+            out.push(Break { start: candidates[i].at, end, last: hard || j == candidates.len() - 1, hyphen: false });
+            j = i;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Where a line of Japanese may end: the paragraph's start first, then the break
+    /// opportunities of Unicode line breaking (UAX #14), before every opening bracket, and,
+    /// at a cost, between any two grapheme clusters (inside a Latin word or an address; or,
+    /// at a far higher cost, against the rules, for text that cannot be set otherwise).
+    fn japanese_candidates(&self) -> Vec<Candidate> {
+        let (text, glyphs) = (self.text, self.glyphs);
+        let n = glyphs.len();
+        let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
+        // Per glyph boundary (the glyph a line would end before): the cheapest way to break.
+        let mut best: Vec<Option<(bool, f64)>> = vec![None; n + 1];
+        let mut offer = |at: usize, hard: bool, penalty: f64| {
+            if at == 0 || at > n {
+                return;
+            }
+            let slot = &mut best[at];
+            *slot = Some(match *slot {
+                Some((h, p)) => (h || hard, p.min(penalty)),
+                None => (hard, penalty),
+            });
+        };
+        for (byte, kind) in linebreaks(text) {
+            let at = index_of(byte);
+            let (a, b) = (glyphs[at - 1].ch, glyphs.get(at).map_or(' ', |g| g.ch));
+            let name_hyphen = a == '-' && jlreq::is_western(b) && at >= 2 && jlreq::is_western(glyphs[at - 2].ch);
+            offer(at, kind == BreakOpportunity::Mandatory, if name_hyphen { AT_NAME_HYPHEN } else { 0.0 });
+        }
+        for at in 1..n {
+            let (a, b) = (glyphs[at - 1], glyphs[at]);
+            if matches!(Yakumono::of(b.ch), Some(Yakumono::Opening))
+                && !matches!(Yakumono::of(a.ch), Some(Yakumono::Opening))
+                && !hangs(a.ch)
+            {
+                offer(at, false, 0.0);
+            }
+        }
+        for (byte, _) in text.grapheme_indices(true).skip(1) {
+            let at = index_of(byte);
+            let (a, b) = (glyphs[at - 1].ch, glyphs[at].ch);
+            let penalty = if !(jlreq::latin_word(a) && jlreq::latin_word(b)) {
+                FORBIDDEN
+            } else if matches!(a, '/' | '.' | '?' | '&' | '=' | '_' | '-') {
+                IN_ADDRESS
+            } else {
+                INSIDE_WORD
+            };
+            offer(at, false, penalty);
+        }
+        let mut out = vec![Candidate { at: 0, hard: true, penalty: 0.0 }];
+        out.extend(
+            best.iter().enumerate().filter_map(|(at, c)| c.map(|(hard, penalty)| Candidate { at, hard, penalty })),
+        );
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{set, set_with, Line, Setting, Span};
+    use crate::fonts::{FontBook, FontStyle};
+    use crate::layout::text::Look;
+    use crate::script::is_kana_or_kanji;
+    use crate::theme::Rgb;
+
+    fn plain(text: &str) -> Vec<Span> {
+        vec![Span { text: text.into(), look: Look::new(FontStyle::REGULAR, 10.0, Rgb(0, 0, 0)) }]
+    }
+
+    /// The widest space between two kana or kanji, or two letters of a Latin word, on
+    /// `line`, in em of 10 pt.
+    fn letter_spacing(line: &Line) -> f32 {
+        let mut widest = 0.0f32;
+        for run in &line.runs {
+            let chars: Vec<char> = run.text.chars().collect();
+            for &(k, extra) in &run.gaps {
+                let k = k as usize;
+                let (a, b) = (chars[k.saturating_sub(1)], chars[k.min(chars.len() - 1)]);
+                let letters = (is_kana_or_kanji(a) && is_kana_or_kanji(b)) || super::between_letters(a, b);
+                if k > 0 && k < chars.len() && letters {
+                    widest = widest.max(extra / 10.0);
+                }
+            }
+        }
+        widest
+    }
+
+    #[test]
+    fn latin_phrases_and_addresses_break_instead_of_spreading_the_line() {
+        let fonts = FontBook::builtin();
+        let text = "EU側は、日本の「Beyond 5G推進戦略」と「革新的情報通信技術（Beyond 5G（6G））基金事業」に\
+                    高い関心を示しました。会合で使用された資料のうち公開可能なものは\
+                    https://www.soumu.go.jp/menu_news/s-news/01tsushin08_02000150.htmlに掲載しています。";
+        let japanese = Setting { justify: true, japanese: true, ..Setting::default() };
+        let mut spread_before = 0;
+        for width in (200..420).step_by(5) {
+            let width = width as f32;
+            let lines = set_with(&plain(text), width, &fonts, japanese);
+            let texts: Vec<String> = lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect()).collect();
+            assert_eq!(texts.concat().replace(' ', ""), text.replace(' ', ""), "nothing lost at {width}");
+            for (line, t) in lines[..lines.len() - 1].iter().zip(&texts) {
+                assert!((line.width - width).abs() < 0.01, "justified to {width}: {} {t}", line.width);
+                assert!(letter_spacing(line) <= 1.0 / 16.0, "at {width}: {} em in {t}", letter_spacing(line));
+            }
+            // Line by line, breaking only where Unicode allows and spreading the rest, as before.
+            let greedy = set(&plain(text), width, &fonts);
+            let full = |l: &Line| l.runs.iter().map(|r| r.text.chars().count()).sum::<usize>() as f32;
+            spread_before += greedy[..greedy.len() - 1].iter().filter(|l| (width - l.width) / full(l) > 1.6).count();
+        }
+        assert!(spread_before > 0, "the greedy setting would have spread some lines");
+    }
+}
