@@ -141,6 +141,66 @@ pub fn weak_break(a: char, b: char) -> bool {
     spaced(a, b)
 }
 
+/// Katakana, with its prolonged sound mark: a loanword, never broken in a heading.
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}')
+}
+
+fn is_kanji(c: char) -> bool {
+    is_kana_or_kanji(c) && !is_katakana(c) && !is_hiragana(c)
+}
+
+/// What a break between `a` and `b` costs in a title or heading, where lines should end
+/// between phrases (文節): nothing after punctuation, a closing bracket, a particle or other
+/// kana before a word in kanji, katakana or Latin letters, or before an opening bracket; a
+/// little at a change between kanji and katakana words; more inside a word in kanji or
+/// after one (`政|策`, `及|び`); `None` inside a katakana word, a Latin word or a number with
+/// its counter (`10回`, `第10`), and at the hyphen of a name such as `ITU-R`. `before` is
+/// the character before `a`, if any.
+pub fn phrase_break(before: Option<char>, a: char, b: char) -> Option<f64> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    if a.is_whitespace() || b.is_whitespace() {
+        return Some(0.0);
+    }
+    if is_katakana(a) && is_katakana(b) {
+        return None;
+    }
+    if is_western(a) && is_western(b) {
+        return None;
+    }
+    if a == '-' && is_western(b) && before.is_some_and(is_western) {
+        return None;
+    }
+    if (digit(a) && is_kanji(b)) || (a == '第' && digit(b)) {
+        return None;
+    }
+    let ya = Yakumono::of(a);
+    let yb = Yakumono::of(b);
+    if matches!(ya, Some(Yakumono::Closing | Yakumono::Stop | Yakumono::Middle))
+        || matches!(yb, Some(Yakumono::Opening))
+    {
+        return Some(0.0);
+    }
+    Some(if is_hiragana(a) && !is_hiragana(b) {
+        0.0
+    } else if (is_kanji(a) && is_katakana(b)) || (is_katakana(a) && is_kanji(b)) {
+        50.0
+    } else if is_western(a) || is_western(b) {
+        100.0
+    } else if is_kanji(a) && is_kanji(b) {
+        250.0
+    } else if is_hiragana(a) && is_hiragana(b) {
+        300.0
+    } else {
+        // Kanji or katakana before the kana that end their phrase (`政策の`, `及び`).
+        500.0
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -150,6 +150,8 @@ pub struct Setting<'h> {
     /// A heading: a break inside a unit of Japanese and Latin text such as `日EU` is taken
     /// only when there is no other break on the line.
     pub heading: bool,
+    /// A centred title or heading: Japanese lines of similar length.
+    pub balance: bool,
     /// Hyphenation for the paragraph's language.
     pub hyphens: Option<&'h crate::hyphenate::Hyphenator>,
 }
@@ -215,8 +217,14 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
     // Japanese stretches between every character and is set line by line.
     let total_fit = (setting.justify && !setting.japanese).then(|| paragraph.total_fit(max_width)).flatten();
     let japanese_fit = adjusted.then(|| paragraph.japanese_fit(max_width));
-    let mut breaks = total_fit.or(japanese_fit).unwrap_or_else(|| paragraph.breaks(max_width));
-    if setting.japanese && !setting.justify && breaks.len() > 1 && paragraph.short_last_line(&breaks) {
+    let phrases = (setting.japanese && setting.heading).then(|| paragraph.phrase_fit(max_width, setting.balance));
+    let mut breaks = total_fit.or(japanese_fit).or(phrases).unwrap_or_else(|| paragraph.breaks(max_width));
+    if setting.japanese
+        && !setting.justify
+        && !setting.heading
+        && breaks.len() > 1
+        && paragraph.short_last_line(&breaks)
+    {
         // Tighter lines above move characters down: a little narrower each time, for as long
         // as the last line is still short (the lines are then justified to the full width).
         let em = spans.iter().map(|s| s.look.size).fold(0.0, f32::max);

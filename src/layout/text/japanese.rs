@@ -219,6 +219,89 @@ impl Paragraph<'_> {
     }
 }
 
+/// A heading that takes one more line than it must.
+const EXTRA_LINE: f64 = 1e4;
+/// A break no phrase rule allows (inside a katakana or Latin word): only when no line can be
+/// set otherwise.
+const INSIDE_PHRASE: f64 = 1e5;
+
+impl Paragraph<'_> {
+    /// Line breaks for a Japanese title or heading `max_width` wide: as few lines as the
+    /// heading needs, broken between phrases (see [`jlreq::phrase_break`]), never after a
+    /// single character; with `balance` (a centred title), lines of similar length.
+    pub(super) fn phrase_fit(&self, max_width: f32, balance: bool) -> Vec<Break> {
+        let (text, glyphs, widths) = (self.text, self.glyphs, &self.widths);
+        let n = glyphs.len();
+        let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
+        let em = f64::from(self.spans.iter().map(|s| s.look.size).fold(1.0, f32::max));
+        // Unicode's break opportunities (kinsoku among them), and a mandatory break's place.
+        let mut allowed = vec![None::<bool>; n + 1];
+        for (byte, kind) in linebreaks(text) {
+            allowed[index_of(byte)] = Some(kind == BreakOpportunity::Mandatory);
+        }
+        let mut candidates = vec![Candidate { at: 0, hard: true, penalty: 0.0 }];
+        for (byte, _) in text.grapheme_indices(true).skip(1).chain(std::iter::once((text.len(), ""))) {
+            let at = index_of(byte);
+            if at == 0 || candidates.last().is_some_and(|c| c.at == at) {
+                continue;
+            }
+            let (a, b) = (glyphs[at - 1].ch, glyphs.get(at).map_or(' ', |g| g.ch));
+            let before = at.checked_sub(2).map(|i| glyphs[i].ch);
+            let (hard, penalty) = match allowed[at] {
+                Some(true) => (true, 0.0),
+                Some(false) => (false, jlreq::phrase_break(before, a, b).unwrap_or(INSIDE_PHRASE)),
+                None => (false, FORBIDDEN),
+            };
+            candidates.push(Candidate { at, hard, penalty });
+        }
+        let max = f64::from(max_width) + 0.01;
+        let mut cost = vec![f64::INFINITY; candidates.len()];
+        let mut from = vec![0usize; candidates.len()];
+        cost[0] = 0.0;
+        for j in 1..candidates.len() {
+            let Candidate { at: end, penalty, .. } = candidates[j];
+            for i in (0..j).rev() {
+                let start = candidates[i].at;
+                let width = f64::from(widths.content(glyphs, start, end));
+                if width > max && i + 1 < j {
+                    if candidates[i].hard {
+                        break;
+                    }
+                    if width > 2.0 * max {
+                        break;
+                    }
+                    continue;
+                }
+                if cost[i].is_finite() {
+                    let shown = glyphs[start..end].iter().filter(|g| g.face.is_some() && !hangs(g.ch)).count();
+                    let lone = if shown == 1 && n > 1 { INSIDE_PHRASE } else { 0.0 };
+                    let over = if width > max { FORBIDDEN * 10.0 } else { 0.0 };
+                    let slack = (max - width).max(0.0) / em;
+                    let even = if balance { 20.0 * slack * slack } else { 0.0 };
+                    let c = cost[i] + EXTRA_LINE + penalty + lone + over + even;
+                    if c < cost[j] {
+                        cost[j] = c;
+                        from[j] = i;
+                    }
+                }
+                if candidates[i].hard {
+                    break;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        let mut j = candidates.len() - 1;
+        while j > 0 {
+            let i = from[j];
+            let (end, hard) = (candidates[j].at, candidates[j].hard);
+            out.push(Break { start: candidates[i].at, end, last: hard || j == candidates.len() - 1, hyphen: false });
+            j = i;
+        }
+        out.reverse();
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{set, set_with, Line, Setting, Span};
@@ -272,5 +355,72 @@ mod tests {
             spread_before += greedy[..greedy.len() - 1].iter().filter(|l| (width - l.width) / full(l) > 1.6).count();
         }
         assert!(spread_before > 0, "the greedy setting would have spread some lines");
+    }
+
+    fn heading_lines(text: &str, width: f32, balance: bool) -> Vec<String> {
+        let fonts = FontBook::builtin();
+        let heading = Setting { heading: true, japanese: true, balance, ..Setting::default() };
+        let lines = set_with(&plain(text), width, &fonts, heading);
+        lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect::<String>()).collect()
+    }
+
+    #[test]
+    fn headings_break_between_phrases() {
+        let katakana = |c: char| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー');
+        let titles = [
+            "第10回日EU・ICT戦略ワークショップの結果",
+            "第31回日EU・ICT政策対話の結果（Beyond 5G（6G）及びAI法を中心に）",
+            "ITU-R及び3GPPにおける標準化の進捗と今後の課題",
+            "気候変動対応のためのデジタル・スマートシティ",
+        ];
+        let mut split_before = 0;
+        for title in titles {
+            for width in (70..320).step_by(4) {
+                for balance in [false, true] {
+                    let lines = heading_lines(title, width as f32, balance);
+                    assert_eq!(lines.concat().replace(' ', ""), title.replace(' ', ""));
+                    for pair in lines.windows(2) {
+                        let (a, b) = (pair[0].trim_end().chars().last().unwrap(), pair[1].chars().next().unwrap());
+                        let at = format!("at {width}: {lines:?}");
+                        assert!(!(katakana(a) && katakana(b)), "inside a katakana word {at}");
+                        assert!(!(a.is_ascii_digit() && !b.is_ascii()), "a number from its counter {at}");
+                        assert!(!pair[0].ends_with("ITU-"), "ITU-R split {at}");
+                        assert!(!pair[0].ends_with('第'), "第 from its number {at}");
+                        assert!(pair.iter().all(|l| l.trim().chars().count() > 1), "a line of one character {at}");
+                    }
+                }
+                let plain_lines = set(&plain(title), width as f32, &FontBook::builtin());
+                let texts: Vec<String> =
+                    plain_lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect()).collect();
+                split_before += texts
+                    .windows(2)
+                    .filter(|p| {
+                        let (a, b) = (p[0].trim_end().chars().last().unwrap(), p[1].chars().next().unwrap());
+                        katakana(a) && katakana(b)
+                    })
+                    .count();
+            }
+        }
+        assert!(split_before > 0, "breaking by Unicode alone splits katakana words");
+    }
+
+    #[test]
+    fn centred_titles_are_balanced() {
+        let fonts = FontBook::builtin();
+        let title = "第10回日EU・ICT戦略ワークショップの結果";
+        let setting = |balance| Setting { heading: true, japanese: true, balance, ..Setting::default() };
+        let mut better = 0;
+        for width in (120..240).step_by(10) {
+            let ragged = set_with(&plain(title), width as f32, &fonts, setting(false));
+            let even = set_with(&plain(title), width as f32, &fonts, setting(true));
+            assert_eq!(ragged.len(), even.len(), "balancing never adds a line at {width}");
+            let spread = |lines: &[Line]| {
+                let w: Vec<f32> = lines.iter().map(|l| l.width).collect();
+                w.iter().cloned().fold(0.0, f32::max) - w.iter().cloned().fold(f32::MAX, f32::min)
+            };
+            assert!(spread(&even) <= spread(&ragged) + 0.01, "at {width}");
+            better += usize::from(spread(&even) + 10.0 < spread(&ragged));
+        }
+        assert!(better > 0, "some titles are more even balanced");
     }
 }
