@@ -202,12 +202,17 @@ impl Paragraph<'_> {
         for (byte, _) in text.grapheme_indices(true).skip(1) {
             let at = index_of(byte);
             let (a, b) = (glyphs[at - 1].ch, glyphs[at].ch);
+            // A word keeps at least three letters either side of a break (`Bey|ond`, never
+            // `B|eyond`); an address may break after any of its separators.
+            let letters = |from: usize, to: usize| glyphs[from..to].iter().all(|g| jlreq::latin_word(g.ch));
             let penalty = if !(jlreq::latin_word(a) && jlreq::latin_word(b)) {
                 FORBIDDEN
             } else if matches!(a, '/' | '.' | '?' | '&' | '=' | '_' | '-') {
                 IN_ADDRESS
-            } else {
+            } else if at >= 3 && at + 3 <= n && letters(at - 3, at + 3) {
                 INSIDE_WORD
+            } else {
+                FORBIDDEN
             };
             offer(at, false, penalty);
         }
@@ -383,7 +388,7 @@ mod tests {
                         let (a, b) = (pair[0].trim_end().chars().last().unwrap(), pair[1].chars().next().unwrap());
                         let at = format!("at {width}: {lines:?}");
                         assert!(!(katakana(a) && katakana(b)), "inside a katakana word {at}");
-                        assert!(!(a.is_ascii_digit() && !b.is_ascii()), "a number from its counter {at}");
+                        assert!(!a.is_ascii_digit() || b.is_ascii(), "a number from its counter {at}");
                         assert!(!pair[0].ends_with("ITU-"), "ITU-R split {at}");
                         assert!(!pair[0].ends_with('第'), "第 from its number {at}");
                         assert!(pair.iter().all(|l| l.trim().chars().count() > 1), "a line of one character {at}");
