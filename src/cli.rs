@@ -43,6 +43,10 @@ Prints every problem as FILE:LINE:COL with the line and a caret; exits 0 when va
         /// Briefing YAML file(s).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// Also say what was found rather than read: each briefing's language, and each
+        /// topic's when it was detected.
+        #[arg(long, short)]
+        verbose: bool,
         #[command(flatten)]
         template: TemplateArg,
     },

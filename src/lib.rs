@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diag;
 pub mod fonts;
 pub mod hyphenate;
+pub mod language;
 pub mod layout;
 pub mod load;
 pub mod markdown;

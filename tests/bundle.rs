@@ -95,11 +95,44 @@ fn each_briefing_keeps_its_language_labels_dates_and_draft_flag() {
         assert!(en_text.contains(label), "{label} in the English briefing");
         assert!(!ja_text.contains(label), "{label} not in the Japanese briefing");
     }
-    // Only the draft briefing is marked: its pages carry the watermark, the others do not.
+    // Only the draft briefing is marked: its pages carry the watermark, the others do not (on
+    // its first page the watermark is the figure that says it is a draft).
     let contents = common::contents(&pdf);
     for (i, page) in contents.iter().enumerate() {
-        let marked = String::from_utf8_lossy(page).contains("/Watermark");
+        let page = String::from_utf8_lossy(page);
+        let marked = page.contains("/Watermark") || (en_pages.first() == Some(&i) && page.contains("/Figure <<"));
         assert_eq!(marked, en_pages.contains(&i), "page {}: watermark {marked}", i + 1);
     }
     assert!(!en_pages.is_empty() && ja_pages.len() >= 2);
+}
+
+#[test]
+fn a_draft_briefing_in_a_dossier_says_it_is_a_draft_and_reads_its_marking() {
+    // As in a standalone build: the briefing's first page reads its draft mark (a figure)
+    // and its marking (a paragraph, as typed) before its title (H2 in a dossier), first in
+    // its section.
+    let dir = common::tempdir();
+    let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
+    let draft = std::fs::read_to_string(&seed)
+        .unwrap()
+        .replace("date: 2020-10-06\n", "date: 2020-10-06\ndraft: true\nmarking: For official use only\n");
+    common::write(dir.path(), "draft.yaml", &draft);
+    let out = common::run(dir.path(), &["bundle", seed.to_str().unwrap(), "draft.yaml", "-o", "d.pdf"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let pdf = std::fs::read(dir.path().join("d.pdf")).unwrap();
+    let tree = common::structure(&pdf);
+    let sects: Vec<&common::Elem> = tree.children().into_iter().filter(|e| e.role == "Sect").collect();
+    assert_eq!(sects.len(), 2);
+    let first: Vec<(String, String)> = sects[1]
+        .children()
+        .iter()
+        .take(3)
+        .map(|k| (k.role.clone(), k.alt.clone().unwrap_or_else(|| k.text().trim().to_string())))
+        .collect();
+    assert_eq!(first[0], ("Figure".to_string(), "DRAFT".to_string()), "{first:?}");
+    assert_eq!(first[1], ("P".to_string(), "For official use only".to_string()), "{first:?}");
+    assert_eq!(first[2].0, "H2", "{first:?}");
+    // The briefing that is no draft has neither.
+    assert!(sects[0].walk().iter().all(|e| e.role != "Figure" || e.alt.as_deref() != Some("DRAFT")));
+    assert_eq!(sects[0].children()[0].role, "H2");
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 const ORDER: &[&str] = &[
     "diag",
     "script",
+    "language",
     "markdown",
     "load",
     "model",

@@ -233,6 +233,18 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
     batch(&inputs, &target, &template, &fonts, &settings)
 }
 
+/// What `check --verbose` says of a briefing's languages: the briefing's, given or detected,
+/// and each topic's that was detected.
+fn languages_found(b: &crate::model::Briefing) -> String {
+    let how = if b.lang_detected { "detected" } else { "given or default" };
+    let mut out = format!("  lang: {} ({how})", b.lang);
+    for (i, t) in b.topics.iter().enumerate().filter(|(_, t)| t.lang_detected) {
+        let lang = t.lang.as_deref().unwrap_or_default();
+        out.push_str(&format!("\n  topics[{i}] ({}): lang: {lang} (detected)", t.title));
+    }
+    out
+}
+
 /// Builds many briefings in parallel. One bad input does not stop the others; every failure
 /// is reported, a summary closes the run, and the exit code says whether all succeeded.
 fn batch(
@@ -290,12 +302,19 @@ fn batch(
     }
 }
 
-pub fn check(inputs: &[PathBuf], template: &TemplateChoice) -> Result<(), Error> {
+pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Result<(), Error> {
     let fonts = Template::resolve(&template.name, template.root.as_deref())?.font_book();
     let mut invalid = Vec::new();
     for input in expand_inputs(inputs)? {
         match load_briefings(&input, &fonts, None) {
-            Ok(_) => eprintln!("{}: ok", input.display()),
+            Ok(loaded) => {
+                eprintln!("{}: ok", input.display());
+                if verbose {
+                    for b in &loaded.briefings {
+                        eprintln!("{}", languages_found(b));
+                    }
+                }
+            }
             Err(Error::Invalid(files)) => invalid.extend(files),
             Err(other) => return Err(other),
         }

@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let env = Env::read();
     let result = match cli.command {
         Command::Build(args) => build::build(&args, &env),
-        Command::Check { inputs, template } => build::check(&inputs, &(&template).into()),
+        Command::Check { inputs, template, verbose } => build::check(&inputs, &(&template).into(), verbose),
         Command::Watch { input, output, languages, render } => Settings::new(&render, &env)
             .and_then(|s| watch::watch(&input, output.as_deref(), &s.with_languages(&languages))),
         Command::Bundle { inputs, output, title, date, lang, render } => Settings::new(&render, &env).and_then(|s| {

@@ -117,6 +117,9 @@ pub struct Flow<'a> {
     /// A redline's changed plain fields (`date`, `contact.tel` …), each shown where it is
     /// printed as its old value struck through, then its new one underlined.
     pub fields: Vec<crate::redline::FieldChange>,
+    /// The element each page owner's draft mark and marking are read first in (a dossier's
+    /// briefings: their sections); the document's for owners not listed.
+    pub owner_nodes: Vec<NodeId>,
 }
 
 /// The inline elements (links, code, Japanese spans) of one paragraph or cell, by their
@@ -192,6 +195,7 @@ impl<'a> Flow<'a> {
             heading_level: 1,
             change_bar: None,
             fields: Vec::new(),
+            owner_nodes: Vec::new(),
         }
     }
 
