@@ -358,7 +358,9 @@ impl<'a> Checker<'a> {
             let body = self.present(body, &parent, "body", topic.span);
             let body = body.map(|b| self.markdown(&b, &join(&parent, "body")));
             match (title, body, &mut topics) {
-                (Some(title), Some(body), Some(topics)) => topics.push(Topic { title, body, lang, lang_detected: false, change: None }),
+                (Some(title), Some(body), Some(topics)) => {
+                    topics.push(Topic { title, body, lang, lang_detected: false, change: None })
+                }
                 _ => topics = None,
             }
         }
