@@ -136,3 +136,41 @@ fn a_draft_briefing_in_a_dossier_says_it_is_a_draft_and_reads_its_marking() {
     assert!(sects[0].walk().iter().all(|e| e.role != "Figure" || e.alt.as_deref() != Some("DRAFT")));
     assert_eq!(sects[0].children()[0].role, "H2");
 }
+
+#[test]
+fn lang_must_be_a_tag_and_a_language_of_the_dossier() {
+    let dir = common::tempdir();
+    let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
+    let seed = seed.to_str().unwrap();
+    for (lang, says) in [
+        ("xx", "--lang xx: no briefing of the dossier is written in it (they are in en)"),
+        ("\"><x y=\"&", "is not a language tag"),
+    ] {
+        let out = common::run(dir.path(), &["bundle", seed, "-o", "d.pdf", "--lang", lang]);
+        common::assert_exit(&out, 2);
+        assert!(common::stderr(&out).contains(says), "{lang}: {}", common::stderr(&out));
+        assert!(!dir.path().join("d.pdf").exists());
+    }
+    // A briefing in several languages must be written in the one asked for, as with build.
+    let bilingual = common::fixture("bilingual.yaml");
+    let out = common::run(dir.path(), &["bundle", bilingual.to_str().unwrap(), seed, "-o", "d.pdf", "--lang", "de"]);
+    common::assert_exit(&out, 2);
+    assert!(common::stderr(&out).contains("bilingual.yaml is written in en and ja only"), "{}", common::stderr(&out));
+    // One it is written in: the cover and the bilingual briefing in Japanese.
+    let out = common::run(dir.path(), &["bundle", bilingual.to_str().unwrap(), seed, "-o", "d.pdf", "--lang", "ja"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(common::lang(&std::fs::read(dir.path().join("d.pdf")).unwrap()).as_deref(), Some("ja"));
+}
+
+#[test]
+fn a_missing_file_and_a_bad_one_are_both_reported() {
+    let dir = common::tempdir();
+    std::fs::write(dir.path().join("bad.yaml"), "title: x\ndate: 2020-02-30\ntopics: []\ncontact: {tel: '1'}\n")
+        .unwrap();
+    let out = common::run(dir.path(), &["bundle", "missing.yaml", "bad.yaml", "-o", "d.pdf"]);
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    assert!(err.contains("cannot read missing.yaml"), "{err}");
+    assert!(err.contains("bad.yaml:2:7"), "{err}");
+    assert!(!dir.path().join("d.pdf").exists());
+}

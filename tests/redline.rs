@@ -327,3 +327,55 @@ fn topics_carry_the_numbers_of_the_new_text_and_a_removed_one_none() {
         all.iter().filter(|(q, r)| q == p && (r.y - title.y).abs() < 0.5).map(|(_, r)| r.text.trim()).collect();
     assert_eq!(on_line, ["Digital action for COVID-19"], "{on_line:?}");
 }
+
+/// Runs `diff` on `old` and `new` written as old.yaml and new.yaml (a `None` left unwritten).
+fn diff_files(old: Option<&str>, new: Option<&str>, extra: &[&str]) -> (std::process::Output, tempfile::TempDir) {
+    let dir = tempdir();
+    for (name, text) in [("old.yaml", old), ("new.yaml", new)] {
+        if let Some(text) = text {
+            write(dir.path(), name, text);
+        }
+    }
+    let mut args = vec!["diff", "old.yaml", "new.yaml"];
+    args.extend_from_slice(extra);
+    let o = run(dir.path(), &args);
+    (o, dir)
+}
+
+#[test]
+fn lang_is_checked_as_build_checks_it() {
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let bilingual = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    // A language neither is written in: refused, not a silent fallback to English.
+    let (o, dir) = diff_files(Some(&seed_text), Some(&seed_text), &["--lang", "xx"]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("--lang xx: old.yaml is written in en"), "{err}");
+    assert!(!dir.path().join("new.changes.pdf").exists());
+    // English against Japanese is not a comparison.
+    let (o, _) = diff_files(Some(&seed_text), Some(&bilingual), &["--lang", "ja", "--stat"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("old.yaml is written in en"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "no comparison printed");
+    // Not a language tag at all: a usage error before any file is read.
+    let (o, dir) = diff_files(Some(&seed_text), Some(&seed_text), &["--lang", "\"><x y=\"&"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("is not a language tag"), "{}", stderr(&o));
+    assert!(!dir.path().join("new.changes.pdf").exists());
+    // One rule for primary subtags: `ja` takes a briefing in `ja-JP`.
+    let ja = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let ja_jp = ja.replacen("\nlang: ja\n", "\nlang: ja-JP\n", 1);
+    assert_ne!(ja, ja_jp);
+    let (o, _) = diff_files(Some(&ja_jp), Some(&ja_jp), &["--lang", "ja", "--stat"]);
+    assert_exit(&o, 0);
+}
+
+#[test]
+fn every_input_problem_is_reported_at_once() {
+    let bad = "title: x\ndate: 2020-02-30\ntopics: []\ncontact: {tel: '1'}\n";
+    let (o, _) = diff_files(Some(bad), None, &[]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("old.yaml:2:7"), "the bad file's problem: {err}");
+    assert!(err.contains("cannot read new.yaml"), "the missing file: {err}");
+}

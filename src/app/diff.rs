@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::config::Settings;
 use super::files;
-use super::{build_options, human_size, load_briefing, Error, Template};
+use super::{build_options, human_size, load_each, Error, Template};
 
 /// What the command line says.
 pub struct DiffArgs<'a> {
@@ -28,14 +28,11 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
     let fonts = template.font_book();
     let lang = settings.lang.as_deref();
-    // Both are checked, and all their problems shown, before anything is written.
-    let (old, new) = match (load_briefing(args.old, &fonts, lang), load_briefing(args.new, &fonts, lang)) {
-        (Ok(old), Ok(new)) => (old, new),
-        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
-            a.extend(b);
-            return Err(Error::Invalid(a));
-        }
-        (Err(e), _) | (_, Err(e)) => return Err(e),
+    // Both are checked, and all their problems shown, before anything is written; with
+    // --lang, both must be written in it.
+    let mut both = load_each(&[args.old, args.new], &fonts, lang, true)?.into_iter();
+    let (Some(old), Some(new)) = (both.next(), both.next()) else {
+        return Err(Error::Usage("nothing to compare".into()));
     };
     let theme = template.theme_for(&new.1.lang)?;
     let redline = crate::compare(&old.1, &new.1, &theme);

@@ -123,6 +123,9 @@ pub enum Error {
     },
     /// Any other mistake on the command line (exit 2).
     Usage(String),
+    /// Several of the above, each about another input, all shown (exit 2 when any is a
+    /// usage or I/O problem, else 1).
+    Several(Vec<Error>),
 }
 
 impl Error {
@@ -130,6 +133,7 @@ impl Error {
         match self {
             Error::Invalid(_) | Error::Extract { .. } => 1,
             Error::Batch { code, .. } => *code,
+            Error::Several(errors) => errors.iter().map(Error::exit_code).max().unwrap_or(2),
             _ => 2,
         }
     }
@@ -196,6 +200,7 @@ impl Error {
             Error::Watch { path, problem } => format!("cannot watch {}: {problem}", path.display()),
             Error::Batch { failed, total, .. } => format!("{failed} of {total} briefings failed"),
             Error::Usage(message) => message.clone(),
+            Error::Several(errors) => errors.iter().map(Error::message).collect::<Vec<_>>().join("\n"),
         }
     }
 }
@@ -206,6 +211,7 @@ impl fmt::Display for Error {
             Error::Invalid(_) => f.write_str(&self.message()),
             // Each failure was shown as it came, and the run's summary closes it.
             Error::Batch { .. } => Ok(()),
+            Error::Several(errors) => errors.iter().try_for_each(|e| write!(f, "{e}")),
             _ => writeln!(f, "error: {}", self.message()),
         }
     }
