@@ -3,6 +3,7 @@
 # that fuzzing with small inputs cannot reach: long words and titles, wide and long tables,
 # deep nesting, many short runs. Prints one line per case; a case over 60 s is cut off. An
 # input refused with an error (exit 1) says why.
+# The diff-* cases (a block of their own at the end) time `briefing diff OLD NEW` on pairs.
 # Usage: fuzz/big-inputs.sh [CASE...]      (needs python3)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,6 +44,7 @@ for name, make in cases.items():
         open(f"{work}/{name}.yaml", "w").write(make())
 EOF
 for f in "$work"/*.yaml; do
+  [ -e "$f" ] || continue
   name=$(basename "$f" .yaml)
   start=$(date +%s%N)
   out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
@@ -104,4 +106,72 @@ for f in "$work"/lang/*.yaml; do
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     printf '%-22s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
   done
+
+# --- briefing diff: pairs of versions (OLD, NEW) in the shapes that made the comparison slow:
+# a topic differing everywhere (every other word), thousands of renamed topics, Japanese
+# compared by character, a big file against itself, two different big briefings. Each writes
+# the redline PDF.
+mkdir -p "$work/diff"
+python3 - "$work/diff" "$@" <<'EOF'
+import sys
+work, only = sys.argv[1], sys.argv[2:]
+MB = (4 << 20) - 200
+
+def doc(topics):
+    out = "title: T\ndate: 2020-10-06\ntopics:\n"
+    for t, b in topics:
+        out += f"  - title: \"{t}\"\n    body: |\n" + "".join("      " + l + "\n" for l in b.split("\n"))
+    return out + "contact:\n  tel: \"1\"\n"
+
+def words(n, per, changed):
+    # n words in paragraphs of `per`; with `changed`, every other word differs.
+    ws = [("new%d" % k if changed and k % 2 else "word%d" % k) for k in range(n)]
+    return "\n\n".join(" ".join(ws[i:i + per]) for i in range(0, n, per))
+
+def japanese(n, per, changed):
+    base = "日本と欧州連合は国際標準化と研究開発の重要性を確認した"
+    cs = [("変" if changed and k % 2 else base[k % len(base)]) for k in range(n)]
+    return "\n\n".join("".join(cs[i:i + per]) for i in range(0, n, per))
+
+prose = "Japan and the EU confirmed the importance of international standardization and research."
+def big(changed):
+    paras = []
+    for k in range(MB // 130):
+        p = prose.split(" ")
+        if changed:
+            p = [w if i % 2 else "changed%d" % k for i, w in enumerate(p)]
+        paras.append(" ".join(p))
+    return doc([("X", "\n\n".join(paras))])
+
+def renamed(new):
+    body = "Both sides exchanged views on item %d and agreed to continue the dialogue on it."
+    return doc([(("Subject %d" if new else "Topic %d") % k, body % k + (" Again." if new else "")) for k in range(4000)])
+
+cases = {
+    "diff-20k-words": lambda: (doc([("X", words(20000, 100, False))]), doc([("X", words(20000, 100, True))])),
+    "diff-40k-words": lambda: (doc([("X", words(40000, 100, False))]), doc([("X", words(40000, 100, True))])),
+    "diff-40k-one-paragraph": lambda: (doc([("X", words(40000, 40000, False))]), doc([("X", words(40000, 40000, True))])),
+    "diff-renamed-topics": lambda: (renamed(False), renamed(True)),
+    "diff-40k-japanese": lambda: (doc([("X", japanese(40000, 400, False))]), doc([("X", japanese(40000, 400, True))])),
+    "diff-40k-japanese-one": lambda: (doc([("X", japanese(40000, 40000, False))]), doc([("X", japanese(40000, 40000, True))])),
+    "diff-self-3.8MB": lambda: (big(False), big(False)),
+    "diff-4MB": lambda: (big(False), big(True)),
+}
+for name, make in cases.items():
+    if not only or name in only:
+        old, new = make()
+        open(f"{work}/{name}.old.yaml", "w").write(old)
+        open(f"{work}/{name}.new.yaml", "w").write(new)
+EOF
+for f in "$work"/diff/*.old.yaml; do
+  [ -e "$f" ] || continue
+  name=$(basename "$f" .old.yaml)
+  start=$(date +%s%N)
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" diff --no-embed-source "$f" "${f%.old.yaml}.new.yaml" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  case $rc in
+    0) status="ok: $(echo "$out" | grep -m1 'wrote' | sed 's/; wrote.*//' | cut -c1-60)" ;;
+    *) status="FAILED/TIMEOUT (exit $rc): $(echo "$out" | grep -m1 'error' | cut -c1-60)" ;;
+  esac
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  printf '%-22s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "${f%.old.yaml}.new.yaml")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
 done

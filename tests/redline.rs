@@ -175,7 +175,7 @@ fn japanese_changes_are_marked_by_character() {
     assert!(old.contains("それぞれ紹介しました"));
     let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
     let s = stat(&old, &new);
-    assert!(s.ends_with("1 topic changed, 0 added, 0 removed; 2 words inserted, 2 deleted\n"), "{s}");
+    assert!(s.ends_with("変更したトピック1件、追加0件、削除0件；挿入2文字、削除2文字\n"), "{s}");
     let (pdf, _) = redline(&old, &new);
     let all = content_runs(&pdf);
     let by_colour = |color: [f32; 3]| -> String {
@@ -190,7 +190,7 @@ fn a_bilingual_briefing_is_compared_in_the_language_asked_for() {
     let old = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
     let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
     assert_ne!(old, new);
-    assert!(stat_with(&old, &new, &["--lang", "ja"]).ends_with("2 words inserted, 2 deleted\n"));
+    assert!(stat_with(&old, &new, &["--lang", "ja"]).ends_with("挿入2文字、削除2文字\n"));
     // The primary language, English, did not change.
     assert_eq!(stat(&old, &new).trim(), "no changes");
 }
@@ -378,4 +378,40 @@ fn every_input_problem_is_reported_at_once() {
     let err = stderr(&o);
     assert!(err.contains("old.yaml:2:7"), "the bad file's problem: {err}");
     assert!(err.contains("cannot read new.yaml"), "the missing file: {err}");
+}
+
+/// The first `Div` of the structure: the summary box.
+fn summary_box(pdf: &[u8]) -> Elem {
+    let tree = structure(pdf);
+    let found = tree.walk().into_iter().find(|e| e.role == "Div").cloned();
+    found.expect("the summary box is a Div")
+}
+
+#[test]
+fn a_japanese_redline_speaks_japanese_and_counts_characters() {
+    let old = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
+    let (pdf, err) = redline(&old, &new);
+    let div = summary_box(&pdf);
+    assert_eq!(div.lang.as_deref(), Some("ja"), "the box says it is Japanese");
+    let text = div.text();
+    assert!(text.contains("変更点（old.yamlとの比較）"), "{text}");
+    assert!(text.contains("変更したトピック1件、追加0件、削除0件；挿入2文字、削除2文字"), "{text}");
+    assert!(!text.contains("word") && !text.contains("changed"), "no English: {text}");
+    assert!(err.starts_with("変更したトピック1件"), "{err}");
+    // The page shows the same words.
+    assert!(common::squash(&common::text(&pdf)).contains("挿入2文字、削除2文字"));
+    // --stat on a bilingual briefing speaks the language asked for.
+    let bilingual = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    let changed = bilingual.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
+    assert_ne!(bilingual, changed);
+    let s = stat_with(&bilingual, &changed, &["--lang", "ja"]);
+    assert!(s.ends_with("挿入2文字、削除2文字\n"), "{s}");
+    assert!(s.lines().next().unwrap().starts_with("トピック「"), "{s}");
+    // An English redline's box is English, and says so.
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let (pdf, _) = redline(&seed_text, &edited_seed());
+    let div = summary_box(&pdf);
+    assert_eq!(div.lang.as_deref(), Some("en"));
+    assert!(div.text().contains("12 words inserted, 55 deleted"), "{}", div.text());
 }

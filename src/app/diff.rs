@@ -37,7 +37,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let theme = template.theme_for(&new.1.lang)?;
     let redline = crate::compare(&old.1, &new.1, &theme);
     if args.stat {
-        println!("{}", crate::redline::stat_text(&redline));
+        println!("{}", crate::redline::stat_text(&redline, &theme.labels));
         return Ok(());
     }
     let output = args.output.map_or_else(|| default_output(args.new), Path::to_path_buf);
@@ -52,7 +52,9 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
     files::on_signal(files::OnSignal::Exit);
     files::write_atomic(&output, &out.pdf, settings.existing)?;
-    let what = if redline.stat.is_empty() { "no changes".to_string() } else { crate::redline::totals(&redline.stat) };
+    let labels = &theme.labels;
+    let what =
+        if redline.stat.is_empty() { labels.unchanged.clone() } else { crate::redline::totals(&redline.stat, labels) };
     eprintln!(
         "{what}; wrote {} ({} page{}, {}) in {} ms",
         output.display(),
