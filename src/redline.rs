@@ -1073,4 +1073,29 @@ mod tests {
         let r = redline(&[("{n} {part}", "Old.")], &[("{n} {part}", "New.")]);
         assert!(stat_text(&r, &english()).starts_with("changed topic \"{n} {part}\": 1 word inserted, 1 deleted\n"));
     }
+
+    #[test]
+    fn every_language_with_labels_has_the_redlines_words_in_it() {
+        let en = english();
+        let r = redline(&[("T", "Old words.")], &[("T", "New words.")]);
+        for l in crate::theme::LANGUAGES {
+            let labels =
+                crate::theme::Theme::resolve_for(crate::theme::TemplateRef::Builtin("default"), l.name).unwrap().labels;
+            assert_eq!(labels.changes_lang, l.name, "the box is tagged with the language its words are in");
+            for (what, mine, english) in [
+                ("changes_since", &labels.changes_since, &en.changes_since),
+                ("changes_totals", &labels.changes_totals, &en.changes_totals),
+                ("changes_legend", &labels.changes_legend, &en.changes_legend),
+                ("unchanged", &labels.unchanged, &en.unchanged),
+            ] {
+                assert_ne!(mine, english, "{}: {what} is translated", l.name);
+            }
+            // Every placeholder is filled.
+            let text = stat_text(&r, &labels);
+            assert!(!text.contains('{') && text.contains('1'), "{}: {text}", l.name);
+        }
+        // A language without a patch: English words, tagged English.
+        let sv = crate::theme::Theme::resolve_for(crate::theme::TemplateRef::Builtin("default"), "sv").unwrap().labels;
+        assert_eq!((sv.changes_lang.as_str(), sv.changes_since.as_str()), ("en", "Changes since {since}"));
+    }
 }
