@@ -122,10 +122,10 @@ fn a_very_long_url_and_word_are_broken_across_lines_on_the_page() {
     let word = "W".repeat(200);
     assert_eq!(url.chars().count(), 300);
     let yaml = common::seed_with(
-        "      Japan explained the efforts to institutionalize trust services",
-        &format!(
-            "      See {url} and {word} here.\n\n      Japan explained the efforts to institutionalize trust services"
-        ),
+        // In the summary, on page 1: a page break between its lines would put the running
+        // head between them in the extracted text.
+        "  In response to the results of this workshop",
+        &format!("  See {url} and {word} here.\n\n  In response to the results of this workshop"),
     );
     let input = common::write(dir.path(), "long.yaml", &yaml);
     let pdf = build_in(dir.path(), &input, &[]);

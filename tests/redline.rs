@@ -314,7 +314,7 @@ fn topics_carry_the_numbers_of_the_new_text_and_a_removed_one_none() {
     // The topics' numbers, in the order printed (subheadings' size, under the sections', "N." alone in its run).
     let numbers: Vec<String> = content_runs(&pdf)
         .into_iter()
-        .filter(|(_, r)| r.size < 12.0)
+        .filter(|(_, r)| r.size < 13.0)
         .map(|(_, r)| r.text.trim().to_string())
         .filter(|t| t.len() <= 3 && t.ends_with('.') && t[..t.len() - 1].parse::<u32>().is_ok())
         .collect();

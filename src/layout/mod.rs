@@ -109,16 +109,27 @@ pub enum Item {
 }
 
 impl Item {
-    /// The same item moved down by `dy`.
-    fn shifted(mut self, dy: f32) -> Item {
+    /// The same item moved right by `dx` and down by `dy`.
+    fn shifted(mut self, dx: f32, dy: f32) -> Item {
         match &mut self {
-            Item::Text(t) => t.baseline += dy,
-            Item::Line { y1, y2, .. } => {
+            Item::Text(t) => {
+                t.x += dx;
+                t.baseline += dy;
+            }
+            Item::Line { x1, y1, x2, y2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
                 *y1 += dy;
                 *y2 += dy;
             }
-            Item::Link { y, .. } | Item::Logo { y, .. } => *y += dy,
-            Item::Bullet { baseline, .. } => *baseline += dy,
+            Item::Link { x, y, .. } | Item::Logo { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Item::Bullet { x, baseline, .. } => {
+                *x += dx;
+                *baseline += dy;
+            }
         }
         self
     }
@@ -212,6 +223,11 @@ fn content_box(theme: &Theme) -> (f32, f32) {
     let page = &theme.page;
     let left = page.margin_left.pt();
     (left, page.size.width - left - page.margin_right.pt())
+}
+
+/// The space between two columns of text: two body em, at least 12 points.
+fn gutter(theme: &Theme) -> f32 {
+    (theme.styles.body.size.0 * 2.0).max(12.0)
 }
 
 /// Cuts the flow into pages, adds running header and footer (`owners[i]` is the briefing

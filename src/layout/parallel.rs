@@ -30,7 +30,7 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
     let (first, theme) = (&briefings[0], &themes[0]);
     let columns: Vec<(&Briefing, &Theme)> = briefings.iter().zip(themes).take(2).collect();
     let (left, width) = content_box(theme);
-    let gutter = (theme.styles.body.size.0 * 2.0).max(12.0);
+    let gutter = super::gutter(theme);
     let column = (width - gutter) / 2.0;
     let mut flow = Flow::new(fonts, theme, left, width, &first.lang);
     if let Some(aspect) = options.logo_aspect {

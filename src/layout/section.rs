@@ -67,11 +67,15 @@ fn number_room(flow: &Flow<'_>, numbers: &[&str], style: &TextStyle) -> f32 {
 }
 
 /// Everything between the title block and the contact block.
+/// In as many columns as the template asks.
 pub fn sections(flow: &mut Flow<'_>, b: &Briefing) {
-    let room = topic_room(flow, b);
-    for p in pieces(b) {
-        piece(flow, b, p, room);
-    }
+    let theme = flow.theme;
+    flow.columns(theme.columns.0, super::gutter(theme), |flow| {
+        let room = topic_room(flow, b);
+        for p in pieces(b) {
+            piece(flow, b, p, room);
+        }
+    });
 }
 
 /// The number of the "Major achievements" section.

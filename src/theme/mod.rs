@@ -16,8 +16,8 @@ use crate::load::{self, Limits, Spanned};
 mod values;
 
 pub use values::{
-    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, Mm, Months, Numbering, OfficeOrder,
-    PageCount, PageSize, Pt, Rgb,
+    Align, Columns, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, Mm, Months, Numbering,
+    OfficeOrder, PageCount, PageSize, Pt, Rgb,
 };
 
 /// A template file compiled into the binary.
@@ -330,6 +330,9 @@ section! {
         fit_pages: PageCount,
         /// The smallest body size fitting may scale to.
         fit_floor: FontSize,
+        /// The sections (summary, overview, topics) in this many columns, filled in turn and
+        /// balanced on their last page; the title block and the contact block span the page.
+        columns: Columns,
     }
 }
 
