@@ -55,13 +55,25 @@ impl Built {
     }
 }
 
-/// Builds one briefing file to `output`, with what the build read noted in `reads` (for
-/// `watch`). A briefing in several languages gives one PDF per language (`x.en.pdf`,
-/// `x.ja.pdf` from `x.pdf`, whether `output` was `named` with `-o` or not), or the one
-/// `--lang` names (at `output` when `named`), or one PDF with the languages side by side (`--parallel`). The
-/// previous PDF is replaced only by a complete new one, and never when it is one of the files
-/// the build reads.
-pub fn build_one(
+/// One briefing file, read and checked, with where each of its PDFs goes, every output
+/// checked (not a file the build reads, not read-only, not a FIFO or device) before anything
+/// is written.
+pub struct Plan {
+    input: PathBuf,
+    loaded: super::Loaded,
+    /// The languages side by side in one PDF (`--parallel` on a multilingual briefing).
+    parallel: bool,
+    /// One per briefing, or the one of a parallel PDF.
+    outputs: Vec<PathBuf>,
+    start: Instant,
+}
+
+/// Reads `input` and plans its outputs from `output`, with what the build read noted in
+/// `reads` (for `watch`). A briefing in several languages gives one PDF per language
+/// (`x.en.pdf`, `x.ja.pdf` from `x.pdf`, whether `output` was `named` with `-o` or not), or
+/// the one `--lang` names (at `output` when `named`), or one PDF with the languages side by
+/// side (`--parallel`).
+pub fn plan(
     input: &Path,
     output: &Path,
     named: bool,
@@ -69,16 +81,16 @@ pub fn build_one(
     fonts: &FontBook,
     settings: &Settings,
     reads: &mut Reads,
-) -> Result<Vec<Built>, Error> {
+) -> Result<Plan, Error> {
     let start = Instant::now();
     reads.extend(&template.reads);
     reads.add(input, "input");
-    let super::Loaded { file, briefings, multilingual } = load_briefings(input, fonts, settings.lang.as_deref())?;
-    let options = build_options(settings, template, &file, input);
-    if settings.parallel && briefings.len() > 2 {
+    let loaded = load_briefings(input, fonts, settings.lang.as_deref())?;
+    let count = loaded.briefings.len();
+    if settings.parallel && count > 2 {
         // Three columns of a page are too narrow to read, and a third language is never
         // dropped silently.
-        let langs: Vec<&str> = briefings.iter().map(|b| b.lang.as_str()).collect();
+        let langs: Vec<&str> = loaded.briefings.iter().map(|b| b.lang.as_str()).collect();
         return Err(Error::Usage(format!(
             "{} is written in {} languages ({}); --parallel sets two side by side: build one PDF per \
              language (without --parallel), or one language with --lang {}",
@@ -88,35 +100,60 @@ pub fn build_one(
             langs[2]
         )));
     }
-    if settings.parallel && briefings.len() > 1 {
-        reads.check_output(output)?;
-        let themes = briefings
-            .iter()
-            .map(|b| template.theme_for(&b.lang).map(std::borrow::Cow::into_owned))
-            .collect::<Result<Vec<_>, _>>()?;
-        let out = crate::build_parallel(&briefings, &themes, fonts, &options)
-            .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
-        files::write_atomic(output, &out.pdf, settings.existing)?;
-        return Ok(vec![Built::new(output, None, &out, start)]);
-    }
-    if settings.parallel {
+    let parallel = settings.parallel && count > 1;
+    if settings.parallel && !parallel {
         eprintln!("note: {} is written in one language; --parallel has nothing to set beside it", input.display());
     }
-    let mut built = Vec::new();
-    for briefing in &briefings {
-        // Several PDFs: each named for its language, from `-o` when given (`-o out.pdf` gives
-        // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
-        let several = briefings.len() > 1 || (multilingual && !named);
-        let output = if several { language_output(output, &briefing.lang) } else { output.to_path_buf() };
-        reads.check_output(&output)?;
-        let theme = template.theme_for(&briefing.lang)?;
-        let out = crate::build(briefing, &theme, fonts, &options)
-            .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
-        files::write_atomic(&output, &out.pdf, settings.existing)?;
-        let detected = briefing.lang_detected.then(|| briefing.lang.clone());
-        built.push(Built::new(&output, detected, &out, start));
+    // Several PDFs: each named for its language, from `-o` when given (`-o out.pdf` gives
+    // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
+    let several = !parallel && (count > 1 || (loaded.multilingual && !named));
+    let outputs: Vec<PathBuf> = match several {
+        true => loaded.briefings.iter().map(|b| language_output(output, &b.lang)).collect(),
+        false => vec![output.to_path_buf()],
+    };
+    for o in &outputs {
+        reads.check_output(o)?;
+        files::target(o, settings.existing)?;
     }
-    Ok(built)
+    Ok(Plan { input: input.to_path_buf(), loaded, parallel, outputs, start })
+}
+
+impl Plan {
+    /// Where the PDFs go.
+    pub fn outputs(&self) -> &[PathBuf] {
+        &self.outputs
+    }
+
+    /// Builds every PDF and writes them together: a temporary file each, renamed over the
+    /// previous PDFs only when all are complete (a failure or a signal before leaves every
+    /// previous PDF as it was: never a new English beside an old Japanese).
+    pub fn build(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Vec<Built>, Error> {
+        let Plan { input, loaded, parallel, outputs, start } = self;
+        let options = build_options(settings, template, &loaded.file, &input);
+        let render = |source| Error::Render { what: input.display().to_string(), source };
+        let mut writes = files::Outputs::new(settings.existing);
+        let mut built = Vec::new();
+        if parallel {
+            let themes = loaded
+                .briefings
+                .iter()
+                .map(|b| template.theme_for(&b.lang).map(std::borrow::Cow::into_owned))
+                .collect::<Result<Vec<_>, _>>()?;
+            let out = crate::build_parallel(&loaded.briefings, &themes, fonts, &options).map_err(render)?;
+            writes.add(&outputs[0], &out.pdf)?;
+            built.push(Built::new(&outputs[0], None, &out, start));
+        } else {
+            for (briefing, output) in loaded.briefings.iter().zip(&outputs) {
+                let theme = template.theme_for(&briefing.lang)?;
+                let out = crate::build(briefing, &theme, fonts, &options).map_err(render)?;
+                writes.add(output, &out.pdf)?;
+                let detected = briefing.lang_detected.then(|| briefing.lang.clone());
+                built.push(Built::new(output, detected, &out, start));
+            }
+        }
+        writes.commit()?;
+        Ok(built)
+    }
 }
 
 impl Built {
@@ -210,22 +247,15 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
     for input in &inputs {
         let out = target(input);
         all.check_output(&out)?;
-        let key = std::path::absolute(&out).unwrap_or_else(|_| out.clone());
-        if let Some(other) = seen.insert(key, input) {
-            return Err(Error::Usage(format!(
-                "{} and {} would both be written to {}; build them into different folders",
-                other.display(),
-                input.display(),
-                out.display()
-            )));
+        if let Some(other) = seen.insert(files::place(&out), input) {
+            return Err(collision(other, input, &out));
         }
     }
     files::on_signal(files::OnSignal::Exit);
     if inputs.len() == 1 {
         let named = args.output.is_some();
-        for built in
-            build_one(&inputs[0], &target(&inputs[0]), named, &template, &fonts, &settings, &mut Reads::default())?
-        {
+        let plan = plan(&inputs[0], &target(&inputs[0]), named, &template, &fonts, &settings, &mut Reads::default())?;
+        for built in plan.build(&template, &fonts, &settings)? {
             eprintln!("{}", built.report());
         }
         return Ok(());
@@ -243,6 +273,16 @@ fn languages_found(b: &crate::model::Briefing) -> String {
         out.push_str(&format!("\n  topics[{i}] ({}): lang: {lang} (detected)", t.title));
     }
     out
+}
+
+/// Two inputs whose outputs would share a name.
+fn collision(one: &Path, other: &Path, output: &Path) -> Error {
+    Error::Usage(format!(
+        "{} and {} would both be written to {}; build them into different folders",
+        one.display(),
+        other.display(),
+        output.display()
+    ))
 }
 
 /// Builds many briefings in parallel. One bad input does not stop the others; every failure
@@ -263,10 +303,25 @@ fn batch(
         );
         bar
     });
-    let results: Vec<(PathBuf, Result<Vec<Built>, Error>)> = inputs
+    // Every input is read first, so that the outputs of each (one per language) are known:
+    // no two may share a name (a.yaml in English and Japanese, and a.en.yaml), and a clash
+    // stops the run before anything is written.
+    let plans: Vec<(&PathBuf, Result<Plan, Error>)> = inputs
         .par_iter()
-        .map(|input| {
-            let result = build_one(input, &target(input), false, template, fonts, settings, &mut Reads::default());
+        .map(|input| (input, plan(input, &target(input), false, template, fonts, settings, &mut Reads::default())))
+        .collect();
+    let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+    for (input, plan) in &plans {
+        for output in plan.as_ref().map_or(&[][..], Plan::outputs) {
+            if let Some(other) = seen.insert(files::place(output), input) {
+                return Err(collision(other, input, output));
+            }
+        }
+    }
+    let results: Vec<(PathBuf, Result<Vec<Built>, Error>)> = plans
+        .into_par_iter()
+        .map(|(input, plan)| {
+            let result = plan.and_then(|plan| plan.build(template, fonts, settings));
             let line = match &result {
                 Ok(built) => built.iter().map(Built::report).collect::<Vec<_>>().join("\n"),
                 Err(_) => format!("failed: {}", input.display()),
@@ -304,7 +359,7 @@ fn batch(
 
 pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Result<(), Error> {
     let fonts = Template::resolve(&template.name, template.root.as_deref())?.font_book();
-    let mut invalid = Vec::new();
+    let mut problems = super::error::Problems::default();
     for input in expand_inputs(inputs)? {
         match load_briefings(&input, &fonts, None) {
             Ok(loaded) => {
@@ -315,13 +370,8 @@ pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Re
                     }
                 }
             }
-            Err(Error::Invalid(files)) => invalid.extend(files),
-            Err(other) => return Err(other),
+            Err(e) => problems.add(e),
         }
     }
-    if invalid.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(invalid))
-    }
+    problems.result()
 }

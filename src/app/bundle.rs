@@ -26,6 +26,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         reads.add(input, "input");
     }
     reads.check_output(output)?;
+    files::target(output, settings.existing)?;
     let fonts = template.font_book();
     // Every briefing is checked before anything is written; all their problems are shown.
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
