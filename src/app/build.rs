@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::config::{Env, Settings, TemplateChoice};
 use super::files::{self, Reads};
 use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, Format};
 use crate::fonts::FontBook;
 
 /// What one successful build produced.
@@ -26,14 +26,13 @@ pub struct Built {
 
 impl Built {
     pub fn summary(&self) -> String {
-        format!(
-            "wrote {} ({} page{}, {}) in {} ms",
-            self.output.display(),
-            self.pages,
-            if self.pages == 1 { "" } else { "s" },
-            human_size(self.bytes),
-            self.millis
-        ) + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
+        let pages = match self.pages {
+            0 => String::new(),
+            1 => "1 page, ".to_string(),
+            n => format!("{n} pages, "),
+        };
+        format!("wrote {} ({pages}{}) in {} ms", self.output.display(), human_size(self.bytes), self.millis)
+            + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
             + &self
                 .fit
                 .filter(|f| f.fits && f.scale < 1.0)
@@ -55,11 +54,14 @@ impl Built {
     }
 }
 
-/// Builds one briefing file to `output`, with what the build read noted in `reads` (for
-/// `watch`). A briefing in several languages gives one PDF per language (`x.en.pdf`,
-/// `x.ja.pdf` from `x.pdf`, whether `output` was `named` with `-o` or not), or the one
-/// `--lang` names (at `output` when `named`), or one PDF with the languages side by side (`--parallel`). The
-/// previous PDF is replaced only by a complete new one, and never when it is one of the files
+/// Builds one briefing file to `output`, in each format the settings ask for (`--format`, or
+/// `-o`'s extension), with what the build read noted in `reads` (for `watch`). `-o` (`named`)
+/// names the file exactly when one format is asked for; several take their own extensions
+/// (`-o x.pdf --format pdf,html`: x.pdf and x.html, the page linking to the PDF). A briefing in
+/// several languages gives one file per language and format (`x.en.pdf`, `x.ja.html`, whether
+/// `output` was named or not, the pages linking to each other), or the one `--lang` names (at
+/// `output` when `named`), or one PDF with the languages side by side (`--parallel`). A
+/// previous file is replaced only by a complete new one, and never when it is one of the files
 /// the build reads.
 pub fn build_one(
     input: &Path,
@@ -88,35 +90,96 @@ pub fn build_one(
             langs[2]
         )));
     }
+    let formats = settings.formats_for(output);
+    // `-o` names the one file asked for exactly; several formats each take their extension.
+    let exact = named && formats.len() == 1;
+    let path_of = |base: &Path, f: Format| if exact { base.to_path_buf() } else { format_path(base, f) };
     if settings.parallel && briefings.len() > 1 {
-        reads.check_output(output)?;
+        if formats.contains(&Format::Html) {
+            return Err(Error::Usage(
+                "--parallel sets the languages side by side in a PDF; a web page is one language: \
+                 build without --parallel for one page per language, each linking to the other"
+                    .into(),
+            ));
+        }
         let themes = briefings
             .iter()
             .map(|b| template.theme_for(&b.lang).map(std::borrow::Cow::into_owned))
             .collect::<Result<Vec<_>, _>>()?;
         let out = crate::build_parallel(&briefings, &themes, fonts, &options)
             .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
-        files::write_atomic(output, &out.pdf, settings.existing)?;
-        return Ok(vec![Built::new(output, None, &out, start)]);
+        return write_pdf(&path_of(output, Format::Pdf), &out, None, settings, reads, start);
     }
     if settings.parallel {
         eprintln!("note: {} is written in one language; --parallel has nothing to set beside it", input.display());
     }
+    // Several files: each named for its language, from `-o` when given (`-o out.pdf` gives
+    // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
+    let several = briefings.len() > 1 || (multilingual && !named);
+    let base_of = |lang: &str| if several { language_output(output, lang) } else { output.to_path_buf() };
     let mut built = Vec::new();
     for briefing in &briefings {
-        // Several PDFs: each named for its language, from `-o` when given (`-o out.pdf` gives
-        // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
-        let several = briefings.len() > 1 || (multilingual && !named);
-        let output = if several { language_output(output, &briefing.lang) } else { output.to_path_buf() };
-        reads.check_output(&output)?;
+        let base = base_of(&briefing.lang);
         let theme = template.theme_for(&briefing.lang)?;
-        let out = crate::build(briefing, &theme, fonts, &options)
-            .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
-        files::write_atomic(&output, &out.pdf, settings.existing)?;
         let detected = briefing.lang_detected.then(|| briefing.lang.clone());
-        built.push(Built::new(&output, detected, &out, start));
+        if formats.contains(&Format::Pdf) {
+            let out = crate::build(briefing, &theme, fonts, &options)
+                .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
+            built.extend(write_pdf(&path_of(&base, Format::Pdf), &out, detected.clone(), settings, reads, start)?);
+        }
+        if formats.contains(&Format::Html) {
+            let path = path_of(&base, Format::Html);
+            reads.check_output(&path)?;
+            let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            // Each language's page links to the others (and names itself, as hreflang asks).
+            let alternates = if several && briefings.len() > 1 {
+                briefings
+                    .iter()
+                    .map(|o| crate::html::Alternate {
+                        lang: o.lang.clone(),
+                        href: name(&path_of(&base_of(&o.lang), Format::Html)),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let pdf = formats.contains(&Format::Pdf).then(|| name(&path_of(&base, Format::Pdf)));
+            let page = crate::html::PageOptions { alternates, pdf, ..Default::default() };
+            let html = crate::build_html(briefing, &theme, &options, page);
+            files::write_atomic(&path, html.as_bytes(), settings.existing)?;
+            built.push(Built {
+                output: path,
+                detected: detected.clone(),
+                fit: None,
+                pages: 0,
+                bytes: html.len(),
+                millis: start.elapsed().as_millis(),
+            });
+        }
     }
     Ok(built)
+}
+
+/// Where format `f` of an output is written: the output with the format's extension.
+pub fn format_path(base: &Path, f: Format) -> PathBuf {
+    match f {
+        Format::Pdf => base.with_extension("pdf"),
+        Format::Html => base.with_extension("html"),
+    }
+}
+
+/// Writes a rendered PDF to `path`, unless it is a file the build reads.
+fn write_pdf(
+    path: &Path,
+    out: &crate::Output,
+    detected: Option<String>,
+    settings: &Settings,
+    reads: &mut Reads,
+    start: Instant,
+) -> Result<Vec<Built>, Error> {
+    reads.check_output(path)?;
+    files::write_atomic(path, &out.pdf, settings.existing)?;
+    Ok(vec![Built::new(path, detected, out, start)])
 }
 
 impl Built {
@@ -173,7 +236,7 @@ fn out_dir(dir: &Path) -> Result<(), Error> {
 }
 
 pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
-    let settings = Settings::new(&args.render, env)?.with_languages(&args.languages);
+    let settings = Settings::new(&args.render, env)?.with_languages(&args.languages).with_formats(&args.formats);
     let inputs = expand_inputs(&args.inputs)?;
     if args.output.is_some() && inputs.len() > 1 {
         return Err(Error::Usage("-o names one output file; with several inputs use --out-dir DIR".into()));

@@ -78,8 +78,8 @@ pub fn sections(flow: &mut Flow<'_>, b: &Briefing) {
     });
 }
 
-/// The number of the "Major achievements" section.
-fn achievements(b: &Briefing) -> usize {
+/// The number of the "Major achievements" section (the PDF and the web page number alike).
+pub fn achievements(b: &Briefing) -> usize {
     if b.overview.is_empty() {
         1
     } else {
