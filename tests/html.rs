@@ -293,3 +293,33 @@ fn a_page_never_replaces_an_input() {
     assert_ne!(o.status.code(), Some(0));
     assert_eq!(std::fs::read(dir.path().join("x.yaml")).unwrap(), std::fs::read(seed()).unwrap());
 }
+
+#[test]
+fn a_redline_page_marks_changes_with_ins_and_del_after_its_box() {
+    let dir = tempdir();
+    let old = write(dir.path(), "old.yaml", &std::fs::read_to_string(seed()).unwrap());
+    let new = write(
+        dir.path(),
+        "new.yaml",
+        &seed_with("wide range of agenda items", "wide range of new agenda items").replacen(
+            "  tel: \"+81 3 5253 5920\"",
+            "  tel: \"+81 3 5253 5921\"",
+            1,
+        ),
+    );
+    let o = run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "pdf,html"]);
+    assert_exit(&o, 0);
+    let html = read(&dir.path().join("new.changes.html"));
+    assert!(dir.path().join("new.changes.pdf").exists());
+    let main = html.find("<main>").unwrap();
+    let the_box = html.find("<h2 id=\"changes\">Changes since old.yaml</h2>").expect("the box");
+    let inserted = html.find("<ins><span class=\"vh\">inserted: </span>new </ins>").expect("the inserted word");
+    assert!(main < the_box && the_box < inserted, "the box comes first in the main part");
+    assert!(html.contains("<del><span class=\"vh\">deleted: </span>+81 3 5253 5920</del>"), "the old TEL");
+    assert!(html.contains("<ins><span class=\"vh\">inserted: </span>+81 3 5253 5921</ins>"), "the new TEL");
+    assert!(html.contains("<a href=\"new.changes.pdf\" type=\"application/pdf\">"));
+    // -o names the page when it is the one format.
+    let o = run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", "red.html"]);
+    assert_exit(&o, 0);
+    assert!(read(&dir.path().join("red.html")).contains("<ins>"));
+}

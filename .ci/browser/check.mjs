@@ -17,8 +17,9 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 // Keys whose values are not printed as written (the date is formatted, lang and draft are
 // flags) or are printed in the page's metadata only.
-// The contact block is checked apart: its lines come in the order the language gives them.
-const SKIP = new Set(["date", "lang", "draft", "subject", "short_title", "contact"]);
+// The contact block and the marking are checked apart: the contact's lines come in the order
+// the language gives them, and the marking stands at the top, before the title.
+const SKIP = new Set(["date", "lang", "draft", "subject", "short_title", "contact", "marking"]);
 
 /** Every text value of the YAML, in document order, in language `lang` where values are
  * mappings from language to text. */
@@ -40,7 +41,7 @@ function texts(node, lang, langs, out = []) {
  * compared character by character. */
 function words(text) {
   const plain = text
-    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, t, u) => (t.trim() === u.trim() ? t : `${t} ${u}`)) // a link: its text, then its address
+    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, t, u) => (t.trim() === u.trim() ? t : `${t} (${u})`)) // a link: its text, then its address, as printed
     .replace(/[*`]/g, "")
     .replace(/^\s*(?:[-+]|\d+[.)])\s+/gm, " ") // list markers (numbers are checked by the Rust tests)
     .replace(/^\s*>\s?/gm, " ")
@@ -127,8 +128,8 @@ try {
       const missing = inOrder(text, words(texts(doc, l, langs).join("\n\n")));
       if (missing) fail(page, missing);
       const hay = norm(text).replace(/\s+/g, "");
-      for (const w of words(texts(doc.contact, l, langs).join("\n"))) {
-        if (!hay.includes(w)) fail(page, `contact: "${w}" is not in the page`);
+      for (const w of words(texts([doc.contact, doc.marking ?? ""], l, langs).join("\n"))) {
+        if (!hay.includes(w)) fail(page, `contact or marking: "${w}" is not in the page`);
       }
     }
     await tab.setViewport({ width: 320, height: 640 });

@@ -199,7 +199,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     }
     out.push_str("</header>\n<main>\n");
     if let Some((r, since)) = redline {
-        summary_box(&mut out, r, since, &w, lang);
+        summary_box(&mut out, r, since, (&w, &theme.labels), lang);
     }
 
     // The sections, numbered as in the PDF.
@@ -300,10 +300,14 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
             text_into(out, &format!("{label}{}", labels.label_suffix), lang);
             out.push_str("</span>");
         }
+        let changed = before.as_deref().is_some_and(|o| o != value);
         if let Some(before) = before.filter(|o| !o.is_empty() && o != value) {
             let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(words(lang).deleted));
             text_into(out, &before, lang);
             out.push_str("</del> ");
+        }
+        if changed {
+            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(words(lang).inserted));
         }
         if let Some(target) = &link {
             out.push_str("<a href=\"");
@@ -313,6 +317,9 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
         text_into(out, value, lang);
         if link.is_some() {
             out.push_str("</a>");
+        }
+        if changed {
+            out.push_str("</ins>");
         }
         out.push_str("</p>\n");
     };
@@ -352,7 +359,7 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
 }
 
 /// A redline's box: what changed, in counts and fields old → new, and how to read the marks.
-fn summary_box(out: &mut String, r: &Redline, since: &str, w: &Words, lang: &str) {
+fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words, &crate::theme::Labels), lang: &str) {
     out.push_str("<section class=\"box\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">");
     text_into(out, &w.changes.replace("{since}", since), lang);
     out.push_str("</h2>\n");
@@ -363,23 +370,17 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, w: &Words, lang: &str
         return;
     }
     out.push_str("<p>");
-    text_into(out, &crate::redline::totals(&r.stat), lang);
+    text_into(out, &crate::redline::totals(&r.stat, labels), lang);
     out.push_str("</p>\n<ul>\n");
     for p in &r.parts {
-        let line = match p.change {
-            None => {
-                format!("{}: {} inserted, {} deleted", p.part, crate::redline::words(p.words_inserted), p.words_deleted)
-            }
-            Some(Change::Inserted) => format!("{}: added", p.part),
-            Some(Change::Deleted) => format!("{}: removed", p.part),
-        };
+        let line = crate::redline::part_line(p, labels);
         out.push_str("<li>");
         text_into(out, &line, lang);
         out.push_str("</li>\n");
     }
     for f in &r.fields {
         out.push_str("<li>");
-        text_into(out, &format!("{}: ", f.field), lang);
+        text_into(out, &format!("{}: ", crate::redline::field_name(&f.field, labels)), lang);
         if !f.old.is_empty() {
             let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(w.deleted));
             text_into(out, &f.old, lang);
