@@ -242,7 +242,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
             out.push('"');
         }
         let _ = writeln!(out, " aria-labelledby=\"{id}\">");
-        let number = theme.numbering.subsection(achievements, k + 1);
+        let number = crate::layout::topic_number(b, theme, k);
         let _ = write!(out, "<h3 id=\"{id}\">");
         if !number.is_empty() {
             out.push_str("<span class=\"num\">");

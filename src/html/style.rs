@@ -125,8 +125,8 @@ pub fn stylesheet(theme: &Theme) -> String {
          th,td{{border:1px solid {};padding:.3em .5em;vertical-align:top;text-align:left}}\n\
          th{{font-weight:700}}\n\
          th.c,td.c{{text-align:center}}th.r,td.r{{text-align:right}}\n\
-         ins{{text-decoration:underline 2px {};color:{};background:#eef3fd}}\n\
-         del{{text-decoration:line-through 2px;color:{};background:#fdf0ef}}\n\
+         ins{{text-decoration:underline double {};color:{}}}\n\
+         del{{text-decoration:line-through 2px;color:{}}}\n\
          .contact{{margin-top:2rem}}\n\
          address{{font-style:normal;padding:{:.2}rem 1rem;{}}}\n\
          address p{{margin:0}}\n\
