@@ -205,7 +205,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     // The sections, numbered as in the PDF.
     if !b.summary.is_empty() {
         out.push_str("<div class=\"summary\">\n");
-        blocks_into(&mut out, &b.summary, lang, &marks);
+        blocks_into(&mut out, &b.summary, lang, &marks, 1);
         out.push_str("</div>\n");
     }
     if let Some(part) = &b.heading {
@@ -226,7 +226,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     if !b.overview.is_empty() {
         out.push_str("<section aria-labelledby=\"overview\">\n");
         heading(&mut out, "h2", "overview", &theme.numbering.section(1), &theme.labels.overview, lang);
-        blocks_into(&mut out, &b.overview, lang, &marks);
+        blocks_into(&mut out, &b.overview, lang, &marks, 2);
         out.push_str("</section>\n");
     }
     let achievements = crate::layout::achievements(b);
@@ -257,7 +257,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         if removed {
             out.push_str("<div class=\"removed\">\n");
         }
-        blocks_into(&mut out, &topic.body, topic_lang, &marks);
+        blocks_into(&mut out, &topic.body, topic_lang, &marks, 3);
         if removed {
             out.push_str("</div>\n");
         }

@@ -115,7 +115,7 @@ pub fn stylesheet(theme: &Theme) -> String {
          ol.typed{{list-style:none;padding-left:{:.2}rem}}\n\
          ol.typed>li>.marker{{display:inline-block;min-width:1.8em;margin-left:-1.8em}}\n\
          li{{margin:.15em 0}}\n\
-         .run-in{{margin-bottom:.2em}}\n\
+         .in-body{{font-size:1rem;font-weight:700;color:inherit;margin:.8em 0 .3em}}\n\
          blockquote{{margin:.5em 0 .5em 1rem;padding-left:.8rem;border-left:3px solid {}}}\n\
          pre{{white-space:pre-wrap;font-family:\"DejaVu Sans Mono\",ui-monospace,Menlo,Consolas,monospace;\
          font-size:.9em;background:#f5f5f5;padding:.5em .75em}}\n\

@@ -136,26 +136,38 @@ fn close_change(out: &mut String, change: Option<Change>) {
     }
 }
 
-/// Writes Markdown blocks as HTML elements.
-pub fn blocks_into(out: &mut String, blocks: &[Block], lang: &str, marks: &Marks<'_>) {
+/// Writes Markdown blocks as HTML elements; headings in them go below `under`, the level of
+/// the heading the blocks are under (1 for the summary, under the title), keeping their own
+/// nesting, as in the PDF.
+pub fn blocks_into(out: &mut String, blocks: &[Block], lang: &str, marks: &Marks<'_>, under: u8) {
+    let at = Place { lang, marks, under };
     for b in blocks {
-        block_into(out, b, lang, marks, 1);
+        block_into(out, b, &at, 1);
     }
 }
 
-fn block_into(out: &mut String, b: &Block, lang: &str, marks: &Marks<'_>, depth: usize) {
+/// Where blocks are written: their language, the words for a redline's marks, and the level
+/// of the heading they are under.
+struct Place<'a> {
+    lang: &'a str,
+    marks: &'a Marks<'a>,
+    under: u8,
+}
+
+fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
+    let (lang, marks) = (at.lang, at.marks);
     match b {
         Block::Paragraph(i) => {
             out.push_str("<p>");
             inlines_into(out, i, lang, marks);
             out.push_str("</p>\n");
         }
-        // A heading inside a body is a run-in bold paragraph, as in the PDF: the outline of
-        // the page stays the briefing's own.
-        Block::Heading(i) => {
-            out.push_str("<p class=\"run-in\"><strong>");
+        // A heading inside a body: below the heading the body is under (HTML has six levels).
+        Block::Heading(level, i) => {
+            let h = at.under.saturating_add(*level).clamp(2, 6);
+            let _ = write!(out, "<h{h} class=\"in-body\">");
             inlines_into(out, i, lang, marks);
-            out.push_str("</strong></p>\n");
+            let _ = writeln!(out, "</h{h}>");
         }
         Block::List { start, items, markers } => {
             match start {
@@ -184,7 +196,7 @@ fn block_into(out: &mut String, b: &Block, lang: &str, marks: &Marks<'_>, depth:
                     [Block::Paragraph(i)] => inlines_into(out, i, lang, marks),
                     _ => {
                         for inner in item {
-                            block_into(out, inner, lang, marks, depth + 1);
+                            block_into(out, inner, at, depth + 1);
                         }
                     }
                 }
@@ -228,7 +240,7 @@ fn block_into(out: &mut String, b: &Block, lang: &str, marks: &Marks<'_>, depth:
         Block::Quote(inner) => {
             out.push_str("<blockquote>\n");
             for b in inner {
-                block_into(out, b, lang, marks, depth);
+                block_into(out, b, at, depth);
             }
             out.push_str("</blockquote>\n");
         }
@@ -266,7 +278,7 @@ mod tests {
     fn runs_of_one_link_are_one_anchor() {
         let b = crate::markdown::parse("See [the *new* page](https://example.org/a?b&c) now.");
         let mut out = String::new();
-        blocks_into(&mut out, &b, "en", &MARKS);
+        blocks_into(&mut out, &b, "en", &MARKS, 3);
         assert_eq!(out.matches("<a ").count(), 1, "{out}");
         assert!(out.contains("href=\"https://example.org/a?b&amp;c\""), "{out}");
         assert!(out.contains("<em>new</em>"), "{out}");
@@ -275,10 +287,10 @@ mod tests {
     #[test]
     fn lists_tables_quotes_and_code_are_their_elements() {
         let b = crate::markdown::parse(
-            "- one\n- two\n\n07) seven\n08) eight\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n> quoted\n\n```\nx < y\n```\n",
+            "### Heading\n\n- one\n- two\n\n07) seven\n08) eight\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n> quoted\n\n```\nx < y\n```\n",
         );
         let mut out = String::new();
-        blocks_into(&mut out, &b, "en", &MARKS);
+        blocks_into(&mut out, &b, "en", &MARKS, 3);
         for needle in [
             "<ul class=\"d1\">",
             "<ol class=\"typed\" start=\"7\">",
@@ -287,6 +299,7 @@ mod tests {
             "<td class=\"r\">2</td>",
             "<blockquote>",
             "<pre><code>x &lt; y</code></pre>",
+            "<h4 class=\"in-body\">Heading</h4>",
         ] {
             assert!(out.contains(needle), "{needle} missing in {out}");
         }
