@@ -45,6 +45,7 @@ function words(text) {
     .replace(/[*`]/g, "")
     .replace(/^\s*(?:[-+]|\d+[.)])\s+/gm, " ") // list markers (numbers are checked by the Rust tests)
     .replace(/^\s*>\s?/gm, " ")
+    .replace(/^\s*#{1,6}\s+/gm, " ") // a heading's marker
     .replace(/^\s*\|?[\s:|-]+\|?\s*$/gm, " ") // a table's separator row
     .replace(/\|/g, " ");
   return norm(plain).split(/\s+/).filter(Boolean).flatMap((w) => (/[\u3000-\u9fff\uff00-\uffef]/.test(w) ? [...w] : [w]));
