@@ -177,3 +177,12 @@ for f in "$work"/diff/*.old.yaml; do
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   printf '%-22s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "${f%.old.yaml}.new.yaml")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
 done
+
+# --- The web page (issue 20): the first block's shapes again, to HTML (--format html).
+for f in "$work"/*.yaml; do
+  start=$(date +%s%N)
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --format html "$f" -o "$work/out.html" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  [ $rc = 0 ] && status=ok || status="exit $rc: $(echo "$out" | grep -m1 'error:' | cut -c1-70)"
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  printf 'html %-16s %3d.%d s  %5s MB  %s\n' "$(basename "$f" .yaml)" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+done

@@ -19,6 +19,8 @@ const ORDER: &[&str] = &[
     "redline",
     "layout",
     "pdf",
+    "html",
+    "png",
     "cli",
     "app",
 ];

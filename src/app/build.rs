@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::config::{Env, Settings, TemplateChoice};
 use super::files::{self, Reads};
 use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, Format};
 use crate::fonts::FontBook;
 
 /// What one successful build produced.
@@ -26,14 +26,13 @@ pub struct Built {
 
 impl Built {
     pub fn summary(&self) -> String {
-        format!(
-            "wrote {} ({} page{}, {}) in {} ms",
-            self.output.display(),
-            self.pages,
-            if self.pages == 1 { "" } else { "s" },
-            human_size(self.bytes),
-            self.millis
-        ) + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
+        let pages = match self.pages {
+            0 => String::new(),
+            1 => "1 page, ".to_string(),
+            n => format!("{n} pages, "),
+        };
+        format!("wrote {} ({pages}{}) in {} ms", self.output.display(), human_size(self.bytes), self.millis)
+            + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
             + &self
                 .fit
                 .filter(|f| f.fits && f.scale < 1.0)
@@ -55,7 +54,7 @@ impl Built {
     }
 }
 
-/// One briefing file, read and checked, with where each of its PDFs goes, every output
+/// One briefing file, read and checked, with where each of its files goes, every output
 /// checked (not a file the build reads, not read-only, not a FIFO or device) before anything
 /// is written.
 pub struct Plan {
@@ -63,16 +62,19 @@ pub struct Plan {
     loaded: super::Loaded,
     /// The languages side by side in one PDF (`--parallel` on a multilingual briefing).
     parallel: bool,
-    /// One per briefing, or the one of a parallel PDF.
-    outputs: Vec<PathBuf>,
+    /// Each file to write: where, in which format, of which briefing (`loaded.briefings[i]`).
+    outputs: Vec<(PathBuf, Format, usize)>,
     start: Instant,
 }
 
-/// Reads `input` and plans its outputs from `output`, with what the build read noted in
-/// `reads` (for `watch`). A briefing in several languages gives one PDF per language
-/// (`x.en.pdf`, `x.ja.pdf` from `x.pdf`, whether `output` was `named` with `-o` or not), or
-/// the one `--lang` names (at `output` when `named`), or one PDF with the languages side by
-/// side (`--parallel`).
+/// Reads `input` and plans its outputs from `output`, in each format the settings ask for
+/// (`--format`, or `-o`'s extension), with what the build read noted in `reads` (for `watch`).
+/// `-o` (`named`) names the file exactly when one format is asked for; several take their own
+/// extensions (`-o x.pdf --format pdf,html`: x.pdf and x.html, the page linking to the PDF). A
+/// briefing in several languages gives one file per language and format (`x.en.pdf`,
+/// `x.ja.html`, whether `output` was named or not, the pages linking to each other), or the
+/// one `--lang` names (at `output` when `named`), or one PDF with the languages side by side
+/// (`--parallel`).
 pub fn plan(
     input: &Path,
     output: &Path,
@@ -100,18 +102,35 @@ pub fn plan(
             langs[2]
         )));
     }
+    let formats = settings.formats_for(output);
+    // `-o` names the one file asked for exactly; several formats each take their extension.
+    let exact = named && formats.len() == 1;
+    let path_of = |base: &Path, f: Format| if exact { base.to_path_buf() } else { format_path(base, f) };
     let parallel = settings.parallel && count > 1;
+    if parallel && formats.contains(&Format::Html) {
+        return Err(Error::Usage(
+            "--parallel sets the languages side by side in a PDF; a web page is one language: \
+             build without --parallel for one page per language, each linking to the other"
+                .into(),
+        ));
+    }
     if settings.parallel && !parallel {
         eprintln!("note: {} is written in one language; --parallel has nothing to set beside it", input.display());
     }
-    // Several PDFs: each named for its language, from `-o` when given (`-o out.pdf` gives
+    // Several files: each named for its language, from `-o` when given (`-o out.pdf` gives
     // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
     let several = !parallel && (count > 1 || (loaded.multilingual && !named));
-    let outputs: Vec<PathBuf> = match several {
-        true => loaded.briefings.iter().map(|b| language_output(output, &b.lang)).collect(),
-        false => vec![output.to_path_buf()],
+    let outputs: Vec<(PathBuf, Format, usize)> = if parallel {
+        vec![(path_of(output, Format::Pdf), Format::Pdf, 0)]
+    } else {
+        let mut outputs = Vec::new();
+        for (i, b) in loaded.briefings.iter().enumerate() {
+            let base = if several { language_output(output, &b.lang) } else { output.to_path_buf() };
+            outputs.extend(formats.iter().map(|&f| (path_of(&base, f), f, i)));
+        }
+        outputs
     };
-    for o in &outputs {
+    for (o, _, _) in &outputs {
         reads.check_output(o)?;
         files::target(o, settings.existing)?;
     }
@@ -119,14 +138,14 @@ pub fn plan(
 }
 
 impl Plan {
-    /// Where the PDFs go.
-    pub fn outputs(&self) -> &[PathBuf] {
-        &self.outputs
+    /// Where the files go.
+    pub fn outputs(&self) -> impl Iterator<Item = &Path> {
+        self.outputs.iter().map(|(p, _, _)| p.as_path())
     }
 
-    /// Builds every PDF and writes them together: a temporary file each, renamed over the
-    /// previous PDFs only when all are complete (a failure or a signal before leaves every
-    /// previous PDF as it was: never a new English beside an old Japanese).
+    /// Builds every file and writes them together: a temporary file each, renamed over the
+    /// previous files only when all are complete (a failure or a signal before leaves every
+    /// previous file as it was: never a new English beside an old Japanese).
     pub fn build(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Vec<Built>, Error> {
         let Plan { input, loaded, parallel, outputs, start } = self;
         let options = build_options(settings, template, &loaded.file, &input);
@@ -140,19 +159,61 @@ impl Plan {
                 .map(|b| template.theme_for(&b.lang).map(std::borrow::Cow::into_owned))
                 .collect::<Result<Vec<_>, _>>()?;
             let out = crate::build_parallel(&loaded.briefings, &themes, fonts, &options).map_err(render)?;
-            writes.add(&outputs[0], &out.pdf)?;
-            built.push(Built::new(&outputs[0], None, &out, start));
-        } else {
-            for (briefing, output) in loaded.briefings.iter().zip(&outputs) {
-                let theme = template.theme_for(&briefing.lang)?;
-                let out = crate::build(briefing, &theme, fonts, &options).map_err(render)?;
-                writes.add(output, &out.pdf)?;
-                let detected = briefing.lang_detected.then(|| briefing.lang.clone());
-                built.push(Built::new(output, detected, &out, start));
+            writes.add(&outputs[0].0, &out.pdf)?;
+            built.push(Built::new(&outputs[0].0, None, &out, start));
+            writes.commit()?;
+            return Ok(built);
+        }
+        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file_of =
+            |i: usize, f: Format| outputs.iter().find(|(_, g, j)| *g == f && *j == i).map(|(p, _, _)| name(p));
+        for (path, format, i) in &outputs {
+            let briefing = &loaded.briefings[*i];
+            let theme = template.theme_for(&briefing.lang)?;
+            let detected = briefing.lang_detected.then(|| briefing.lang.clone());
+            match format {
+                Format::Pdf => {
+                    let out = crate::build(briefing, &theme, fonts, &options).map_err(render)?;
+                    writes.add(path, &out.pdf)?;
+                    built.push(Built::new(path, detected, &out, start));
+                }
+                Format::Html => {
+                    // Each language's page links to the others (and names itself, as hreflang
+                    // asks), and to its PDF when one is made in the same run.
+                    let alternates = match loaded.briefings.len() {
+                        1 => Vec::new(),
+                        _ => (0..loaded.briefings.len())
+                            .filter_map(|j| {
+                                let href = file_of(j, Format::Html)?;
+                                Some(crate::html::Alternate { lang: loaded.briefings[j].lang.clone(), href })
+                            })
+                            .collect(),
+                    };
+                    let page =
+                        crate::html::PageOptions { alternates, pdf: file_of(*i, Format::Pdf), ..Default::default() };
+                    let html = crate::build_html(briefing, &theme, &options, page);
+                    writes.add(path, html.as_bytes())?;
+                    built.push(Built {
+                        output: path.clone(),
+                        detected,
+                        fit: None,
+                        pages: 0,
+                        bytes: html.len(),
+                        millis: start.elapsed().as_millis(),
+                    });
+                }
             }
         }
         writes.commit()?;
         Ok(built)
+    }
+}
+
+/// Where format `f` of an output is written: the output with the format's extension.
+pub fn format_path(base: &Path, f: Format) -> PathBuf {
+    match f {
+        Format::Pdf => base.with_extension("pdf"),
+        Format::Html => base.with_extension("html"),
     }
 }
 
@@ -210,7 +271,7 @@ fn out_dir(dir: &Path) -> Result<(), Error> {
 }
 
 pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
-    let settings = Settings::new(&args.render, env)?.with_languages(&args.languages);
+    let settings = Settings::new(&args.render, env)?.with_languages(&args.languages).with_formats(&args.formats);
     let inputs = expand_inputs(&args.inputs)?;
     if args.output.is_some() && inputs.len() > 1 {
         return Err(Error::Usage("-o names one output file; with several inputs use --out-dir DIR".into()));
@@ -263,6 +324,16 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
     batch(&inputs, &target, &template, &fonts, &settings)
 }
 
+/// Two inputs whose outputs would share a name.
+fn collision(one: &Path, other: &Path, output: &Path) -> Error {
+    Error::Usage(format!(
+        "{} and {} would both be written to {}; build them into different folders",
+        one.display(),
+        other.display(),
+        output.display()
+    ))
+}
+
 /// What `check --verbose` says of a briefing's languages: the briefing's, given or detected,
 /// and each topic's that was detected.
 fn languages_found(b: &crate::model::Briefing) -> String {
@@ -273,16 +344,6 @@ fn languages_found(b: &crate::model::Briefing) -> String {
         out.push_str(&format!("\n  topics[{i}] ({}): lang: {lang} (detected)", t.title));
     }
     out
-}
-
-/// Two inputs whose outputs would share a name.
-fn collision(one: &Path, other: &Path, output: &Path) -> Error {
-    Error::Usage(format!(
-        "{} and {} would both be written to {}; build them into different folders",
-        one.display(),
-        other.display(),
-        output.display()
-    ))
 }
 
 /// Builds many briefings in parallel. One bad input does not stop the others; every failure
@@ -312,7 +373,7 @@ fn batch(
         .collect();
     let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
     for (input, plan) in &plans {
-        for output in plan.as_ref().map_or(&[][..], Plan::outputs) {
+        for output in plan.iter().flat_map(Plan::outputs) {
             if let Some(other) = seen.insert(files::place(output), input) {
                 return Err(collision(other, input, output));
             }

@@ -37,15 +37,16 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::build(&args, &env),
         Command::Check { inputs, template, verbose } => build::check(&inputs, &(&template).into(), verbose),
-        Command::Watch { input, output, languages, render } => Settings::new(&render, &env)
-            .and_then(|s| watch::watch(&input, output.as_deref(), &s.with_languages(&languages))),
+        Command::Watch { input, output, languages, formats, render } => Settings::new(&render, &env).and_then(|s| {
+            watch::watch(&input, output.as_deref(), &s.with_languages(&languages).with_formats(&formats))
+        }),
         Command::Bundle { inputs, output, title, date, lang, render } => Settings::new(&render, &env).and_then(|s| {
             let cover = bundle::CoverArgs { title: title.as_deref(), date: date.as_deref(), lang: lang.as_deref() };
             bundle::bundle(&inputs, &output, cover, &s)
         }),
         Command::New { path, lang } => new::new(&path, &lang),
-        Command::Diff { old, new, output, stat, lang, render } => Settings::new(&render, &env).and_then(|s| {
-            let s = s.with_languages(&crate::cli::LanguageArgs { lang, parallel: false });
+        Command::Diff { old, new, output, stat, lang, formats, render } => Settings::new(&render, &env).and_then(|s| {
+            let s = s.with_languages(&crate::cli::LanguageArgs { lang, parallel: false }).with_formats(&formats);
             diff::diff(diff::DiffArgs { old: &old, new: &new, output: output.as_deref(), stat }, &s)
         }),
         Command::Templates => {

@@ -17,6 +17,10 @@ pub mod text;
 mod title;
 mod toc;
 
+// What the web page (`html`) shares with the PDF: the same numbers, office line and links.
+pub use contact::{mail_target, office_line, web_target};
+pub use section::{achievements, topic_number};
+
 use crate::fonts::{FaceId, FontBook, FontStyle};
 use crate::model::Briefing;
 use crate::theme::{Rgb, Theme};
