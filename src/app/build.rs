@@ -37,7 +37,7 @@ impl Built {
             + &self
                 .fit
                 .filter(|f| f.fits && f.scale < 1.0)
-                .map(|f| format!("; fitted at {} pt body", f.body_size))
+                .map(|f| format!("; fitted at {} pt body", hundredths(f.body_size)))
                 .unwrap_or_default()
     }
 
@@ -49,10 +49,15 @@ impl Built {
             self.output.display(),
             f.pages,
             if f.pages == 1 { "" } else { "s" },
-            f.body_size,
+            hundredths(f.body_size),
             self.pages
         ))
     }
+}
+
+/// A size as it was chosen, to the hundredth of a point (`9.7`, not `9.700001`).
+fn hundredths(size: f32) -> f32 {
+    (size * 100.0).round() / 100.0
 }
 
 /// Builds one briefing file to `output`, with what the build read noted in `reads` (for
@@ -71,6 +76,11 @@ pub fn build_one(
     reads: &mut Reads,
 ) -> Result<Vec<Built>, Error> {
     let start = Instant::now();
+    if settings.parallel && settings.fit_pages.is_some_and(|n| n > 0) {
+        return Err(Error::Usage(
+            "--fit-pages cannot fit --parallel columns; build the languages one by one to fit them".into(),
+        ));
+    }
     reads.extend(&template.reads);
     reads.add(input, "input");
     let super::Loaded { file, briefings, multilingual } = load_briefings(input, fonts, settings.lang.as_deref())?;
