@@ -42,19 +42,54 @@ cases = {
 for name, make in cases.items():
     if not only or name in only:
         open(f"{work}/{name}.yaml", "w").write(make())
+
+# --- Issue 17, typesetting speed: hyphenation, zero-width breaks, running lines, fitting. ---
+# Each case may have command-line arguments (`NAME.args`, one line), and a template
+# (`hyphenate.yaml`: justified and hyphenated body text).
+open(f"{work}/hyphenate.yaml.tpl", "w").write("hyphenate: true\nstyles:\n  body: { align: justify }\n")
+def short_title(t, prose=""):
+    return ("title: T\nshort_title: \"" + t + "\"\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: |\n"
+            + "".join("      " + l + "\n" for l in (prose or "x").split("\n")) + "contact:\n  tel: \"1\"\n")
+def topics(n):
+    t = "".join(f"  - title: Topic {i}\n    body: Japan and the EU confirmed the importance of standards {i}.\n" for i in range(n))
+    return "title: T\ndate: 2020-10-06\ntopics:\n" + t + "contact:\n  tel: \"1\"\n"
+word = "international" * 20000
+hyph = "--template " + work + "/hyphenate.yaml.tpl"
+prose2 = "Japan and the EU confirmed the importance of international standardization.\n\n" * (2_000_000 // 78)
+speed = {
+    "word-100k-hyphenated": (lambda: body(word[:100_000]), hyph),
+    "word-200k-hyphenated": (lambda: body(word[:200_000]), hyph),
+    "x-200k-justified": (lambda: body("x" * 200_000), hyph),
+    "zero-width-300k": (lambda: body("a" + "\u0301\u200b" * 60_000), hyph),
+    "zero-width-4m": (lambda: body("a" + "\u0301\u200b" * (MB // 5 - 40)), hyph),
+    "zero-width-title": (lambda: short_title("e" + "\u0301" * 900_000), ""),
+    "zero-width-title-prose": (lambda: short_title("e" + "\u0301" * 900_000, prose2), ""),
+    "topics-36k": (lambda: topics(36_000), ""),
+    "topics-36k-toc": (lambda: topics(36_000), "--toc"),
+    "topics-36k-fit": (lambda: topics(36_000), "--fit-pages 2400 --toc"),
+    "topics-36k-floor": (lambda: topics(36_000), "--fit-pages 1 --template " + work + "/floor.yaml.tpl"),
+}
+open(f"{work}/floor.yaml.tpl", "w").write("fit_floor: 2\n")
+for name, (make, args) in speed.items():
+    if not only or name in only:
+        open(f"{work}/{name}.yaml", "w").write(make())
+        open(f"{work}/{name}.args", "w").write(args)
+# --- end of issue 17, typesetting speed ---
 EOF
 for f in "$work"/*.yaml; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .yaml)
   start=$(date +%s%N)
-  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  args=$(cat "$work/$name.args" 2>/dev/null || true)
+  # shellcheck disable=SC2086 # the arguments are words
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source $args "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
   case $rc in
     0) status="ok" ;;
     1) status="refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
     *) status="FAILED/TIMEOUT (exit $rc)" ;;
   esac
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  printf '%-16s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+  printf '%-24s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
 done
 
 # --- Languages and syntax slips (issue 17), each timed with `check` and with `build`: `lang:`

@@ -36,7 +36,7 @@ impl Built {
             + &self
                 .fit
                 .filter(|f| f.fits && f.scale < 1.0)
-                .map(|f| format!("; fitted at {} pt body", f.body_size))
+                .map(|f| format!("; fitted at {} pt body", hundredths(f.body_size)))
                 .unwrap_or_default()
     }
 
@@ -48,10 +48,15 @@ impl Built {
             self.output.display(),
             f.pages,
             if f.pages == 1 { "" } else { "s" },
-            f.body_size,
+            hundredths(f.body_size),
             self.pages
         ))
     }
+}
+
+/// A size as it was chosen, to the hundredth of a point (`9.7`, not `9.700001`).
+fn hundredths(size: f32) -> f32 {
+    (size * 100.0).round() / 100.0
 }
 
 /// One briefing file, read and checked, with where each of its files goes, every output
@@ -85,6 +90,11 @@ pub fn plan(
     reads: &mut Reads,
 ) -> Result<Plan, Error> {
     let start = Instant::now();
+    if settings.parallel && settings.fit_pages.is_some_and(|n| n > 0) {
+        return Err(Error::Usage(
+            "--fit-pages cannot fit --parallel columns; build the languages one by one to fit them".into(),
+        ));
+    }
     reads.extend(&template.reads);
     reads.add(input, "input");
     let loaded = load_briefings(input, fonts, settings.lang.as_deref())?;

@@ -20,6 +20,11 @@ pub struct CoverArgs<'a> {
 
 pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let start = Instant::now();
+    if settings.fit_pages.is_some_and(|n| n > 0) {
+        return Err(Error::Usage(
+            "--fit-pages does not fit dossiers; fit each briefing with `build --fit-pages`".into(),
+        ));
+    }
     let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
     let mut reads = template.reads.clone();
     for input in inputs {
