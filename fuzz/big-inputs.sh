@@ -3,6 +3,7 @@
 # that fuzzing with small inputs cannot reach: long words and titles, wide and long tables,
 # deep nesting, many short runs. Prints one line per case; a case over 60 s is cut off. An
 # input refused with an error (exit 1) says why.
+# The diff-* cases (a block of their own at the end) time `briefing diff OLD NEW` on pairs.
 # Usage: fuzz/big-inputs.sh [CASE...]      (needs python3)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,18 +42,54 @@ cases = {
 for name, make in cases.items():
     if not only or name in only:
         open(f"{work}/{name}.yaml", "w").write(make())
+
+# --- Issue 17, typesetting speed: hyphenation, zero-width breaks, running lines, fitting. ---
+# Each case may have command-line arguments (`NAME.args`, one line), and a template
+# (`hyphenate.yaml`: justified and hyphenated body text).
+open(f"{work}/hyphenate.yaml.tpl", "w").write("hyphenate: true\nstyles:\n  body: { align: justify }\n")
+def short_title(t, prose=""):
+    return ("title: T\nshort_title: \"" + t + "\"\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: |\n"
+            + "".join("      " + l + "\n" for l in (prose or "x").split("\n")) + "contact:\n  tel: \"1\"\n")
+def topics(n):
+    t = "".join(f"  - title: Topic {i}\n    body: Japan and the EU confirmed the importance of standards {i}.\n" for i in range(n))
+    return "title: T\ndate: 2020-10-06\ntopics:\n" + t + "contact:\n  tel: \"1\"\n"
+word = "international" * 20000
+hyph = "--template " + work + "/hyphenate.yaml.tpl"
+prose2 = "Japan and the EU confirmed the importance of international standardization.\n\n" * (2_000_000 // 78)
+speed = {
+    "word-100k-hyphenated": (lambda: body(word[:100_000]), hyph),
+    "word-200k-hyphenated": (lambda: body(word[:200_000]), hyph),
+    "x-200k-justified": (lambda: body("x" * 200_000), hyph),
+    "zero-width-300k": (lambda: body("a" + "\u0301\u200b" * 60_000), hyph),
+    "zero-width-4m": (lambda: body("a" + "\u0301\u200b" * (MB // 5 - 40)), hyph),
+    "zero-width-title": (lambda: short_title("e" + "\u0301" * 900_000), ""),
+    "zero-width-title-prose": (lambda: short_title("e" + "\u0301" * 900_000, prose2), ""),
+    "topics-36k": (lambda: topics(36_000), ""),
+    "topics-36k-toc": (lambda: topics(36_000), "--toc"),
+    "topics-36k-fit": (lambda: topics(36_000), "--fit-pages 2400 --toc"),
+    "topics-36k-floor": (lambda: topics(36_000), "--fit-pages 1 --template " + work + "/floor.yaml.tpl"),
+}
+open(f"{work}/floor.yaml.tpl", "w").write("fit_floor: 2\n")
+for name, (make, args) in speed.items():
+    if not only or name in only:
+        open(f"{work}/{name}.yaml", "w").write(make())
+        open(f"{work}/{name}.args", "w").write(args)
+# --- end of issue 17, typesetting speed ---
 EOF
 for f in "$work"/*.yaml; do
+  [ -e "$f" ] || continue
   name=$(basename "$f" .yaml)
   start=$(date +%s%N)
-  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  args=$(cat "$work/$name.args" 2>/dev/null || true)
+  # shellcheck disable=SC2086 # the arguments are words
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source $args "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
   case $rc in
     0) status="ok" ;;
     1) status="refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
     *) status="FAILED/TIMEOUT (exit $rc)" ;;
   esac
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  printf '%-16s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+  printf '%-24s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
 done
 
 # --- Languages and syntax slips (issue 17), each timed with `check` and with `build`: `lang:`
@@ -104,4 +141,83 @@ for f in "$work"/lang/*.yaml; do
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     printf '%-22s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
   done
+done
+
+# --- briefing diff: pairs of versions (OLD, NEW) in the shapes that made the comparison slow:
+# a topic differing everywhere (every other word), thousands of renamed topics, Japanese
+# compared by character, a big file against itself, two different big briefings. Each writes
+# the redline PDF.
+mkdir -p "$work/diff"
+python3 - "$work/diff" "$@" <<'EOF'
+import sys
+work, only = sys.argv[1], sys.argv[2:]
+MB = (4 << 20) - 200
+
+def doc(topics):
+    out = "title: T\ndate: 2020-10-06\ntopics:\n"
+    for t, b in topics:
+        out += f"  - title: \"{t}\"\n    body: |\n" + "".join("      " + l + "\n" for l in b.split("\n"))
+    return out + "contact:\n  tel: \"1\"\n"
+
+def words(n, per, changed):
+    # n words in paragraphs of `per`; with `changed`, every other word differs.
+    ws = [("new%d" % k if changed and k % 2 else "word%d" % k) for k in range(n)]
+    return "\n\n".join(" ".join(ws[i:i + per]) for i in range(0, n, per))
+
+def japanese(n, per, changed):
+    base = "日本と欧州連合は国際標準化と研究開発の重要性を確認した"
+    cs = [("変" if changed and k % 2 else base[k % len(base)]) for k in range(n)]
+    return "\n\n".join("".join(cs[i:i + per]) for i in range(0, n, per))
+
+prose = "Japan and the EU confirmed the importance of international standardization and research."
+def big(changed, n=MB // 130):
+    # n paragraphs of prose; with `changed`, every other word differs (longer, hence fewer).
+    paras = []
+    for k in range(n):
+        p = prose.split(" ")
+        if changed:
+            p = [w if i % 2 else "changed%d" % k for i, w in enumerate(p)]
+        paras.append(" ".join(p))
+    return doc([("X", "\n\n".join(paras))])
+
+def renamed(new):
+    body = "Both sides exchanged views on item %d and agreed to continue the dialogue on it."
+    return doc([(("Subject %d" if new else "Topic %d") % k, body % k + (" Again." if new else "")) for k in range(4000)])
+
+cases = {
+    "diff-20k-words": lambda: (doc([("X", words(20000, 100, False))]), doc([("X", words(20000, 100, True))])),
+    "diff-40k-words": lambda: (doc([("X", words(40000, 100, False))]), doc([("X", words(40000, 100, True))])),
+    "diff-40k-one-paragraph": lambda: (doc([("X", words(40000, 40000, False))]), doc([("X", words(40000, 40000, True))])),
+    "diff-renamed-topics": lambda: (renamed(False), renamed(True)),
+    "diff-40k-japanese": lambda: (doc([("X", japanese(40000, 400, False))]), doc([("X", japanese(40000, 400, True))])),
+    "diff-40k-japanese-one": lambda: (doc([("X", japanese(40000, 40000, False))]), doc([("X", japanese(40000, 40000, True))])),
+    "diff-self-3.8MB": lambda: (big(False, MB // 110), big(False, MB // 110)),
+    "diff-4MB": lambda: (big(False), big(True)),
+}
+for name, make in cases.items():
+    if not only or name in only:
+        old, new = make()
+        open(f"{work}/{name}.old.yaml", "w").write(old)
+        open(f"{work}/{name}.new.yaml", "w").write(new)
+EOF
+for f in "$work"/diff/*.old.yaml; do
+  [ -e "$f" ] || continue
+  name=$(basename "$f" .old.yaml)
+  start=$(date +%s%N)
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" diff --no-embed-source "$f" "${f%.old.yaml}.new.yaml" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  case $rc in
+    0) status="ok: $(echo "$out" | grep -m1 'wrote' | sed 's/; wrote.*//' | cut -c1-60)" ;;
+    *) status="FAILED/TIMEOUT (exit $rc): $(echo "$out" | grep -m1 'error' | cut -c1-60)" ;;
+  esac
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  printf '%-22s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "${f%.old.yaml}.new.yaml")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+done
+
+# --- The web page (issue 20): the first block's shapes again, to HTML (--format html).
+for f in "$work"/*.yaml; do
+  start=$(date +%s%N)
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --format html "$f" -o "$work/out.html" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  [ $rc = 0 ] && status=ok || status="exit $rc: $(echo "$out" | grep -m1 'error:' | cut -c1-70)"
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  printf 'html %-16s %3d.%d s  %5s MB  %s\n' "$(basename "$f" .yaml)" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
 done

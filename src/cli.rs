@@ -29,6 +29,7 @@ Examples:
   briefing build data/japan-eu-ict-workshop-10.yaml
   briefing build data/japan-eu-ict-workshop-10.yaml -o out/briefing.pdf --template press-release
   briefing build data/ --out-dir out/          (every *.yaml in data/, in parallel)
+  briefing build data/japan-eu-ict-workshop-10.yaml --format pdf,html   (the PDF and its web page)
 
 Without -o or --out-dir, each PDF is written next to its YAML file.")]
     Build(BuildArgs),
@@ -43,6 +44,10 @@ Prints every problem as FILE:LINE:COL with the line and a caret; exits 0 when va
         /// Briefing YAML file(s).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// Also say what was found rather than read: each briefing's language, and each
+        /// topic's when it was detected.
+        #[arg(long, short)]
+        verbose: bool,
         #[command(flatten)]
         template: TemplateArg,
     },
@@ -61,6 +66,8 @@ A save with mistakes prints them and keeps the last good PDF. Stop with Ctrl-C."
         output: Option<PathBuf>,
         #[command(flatten)]
         languages: LanguageArgs,
+        #[command(flatten)]
+        formats: FormatArgs,
         #[command(flatten)]
         render: RenderArgs,
     },
@@ -112,6 +119,8 @@ bar beside every changed line, after a box that counts the changes.")]
         /// For briefings in several languages: compare this one (default: the first).
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
+        #[command(flatten)]
+        formats: FormatArgs,
         #[command(flatten)]
         render: RenderArgs,
     },
@@ -177,7 +186,28 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub languages: LanguageArgs,
     #[command(flatten)]
+    pub formats: FormatArgs,
+    #[command(flatten)]
     pub render: RenderArgs,
+}
+
+/// What a build writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The tagged PDF.
+    Pdf,
+    /// The press-release web page: one self-contained HTML file.
+    Html,
+}
+
+/// `--format`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FormatArgs {
+    /// What to write: pdf (the default), html (the web page), or a comma list (pdf,html
+    /// writes both, the page linking to the PDF). Without it, -o's extension says (-o
+    /// out.html is the web page).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
+    pub format: Vec<Format>,
 }
 
 /// Which languages of a briefing written in several (`lang: [en, ja]`) to build.

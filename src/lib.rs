@@ -9,7 +9,9 @@ pub mod app;
 pub mod cli;
 pub mod diag;
 pub mod fonts;
+pub mod html;
 pub mod hyphenate;
+pub mod language;
 pub mod layout;
 pub mod load;
 pub mod markdown;
@@ -116,6 +118,32 @@ pub fn build_redline(
     let meta = metadata(&r.briefing, options);
     let pdf = pdf::render(&doc, fonts, &meta, options.logo.as_ref())?;
     Ok(Output { pdf, pages: doc.pages.len(), fit: None })
+}
+
+/// The briefing's press-release web page ([`html::page`]), as it prints with `theme` (its
+/// punctuation), with the subject as its description. Pure, like [`build`].
+pub fn build_html(b: &Briefing, theme: &Theme, options: &BuildOptions, page: html::PageOptions) -> String {
+    let b = &*as_printed(b, theme);
+    html::page(b, theme, &page_options(b, options, page))
+}
+
+/// A redline as a web page ([`html::redline_page`]). Pure, like [`build`].
+pub fn build_html_redline(
+    r: &redline::Redline,
+    since: &str,
+    theme: &Theme,
+    options: &BuildOptions,
+    page: html::PageOptions,
+) -> String {
+    html::redline_page(r, since, theme, &page_options(&r.briefing, options, page))
+}
+
+fn page_options(b: &Briefing, options: &BuildOptions, page: html::PageOptions) -> html::PageOptions {
+    html::PageOptions {
+        description: metadata(b, options).subject,
+        generator: concat!("briefing ", env!("CARGO_PKG_VERSION")).to_string(),
+        ..page
+    }
 }
 
 /// One briefing of a dossier, with the source file to attach.

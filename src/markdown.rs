@@ -7,7 +7,7 @@ use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 use crate::script::is_japanese;
 
 /// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Align {
     #[default]
     Left,
@@ -32,7 +32,7 @@ impl std::str::FromStr for Align {
 }
 
 /// A block of body text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Block {
     Paragraph(Vec<Inline>),
     /// A heading inside a body (`# …`): shown as a bold run-in paragraph. The number is its
@@ -60,7 +60,7 @@ pub enum Block {
 pub type Cell = Vec<Inline>;
 
 /// A run of text with one look. `\n` inside `text` is a hard line break.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Inline {
     pub text: String,
     pub strong: bool,
@@ -74,7 +74,7 @@ pub struct Inline {
 }
 
 /// How a run of text or a topic differs from the earlier version, in a redline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Change {
     /// Only in the new version.
     Inserted,

@@ -156,6 +156,8 @@ pub struct Topic {
     pub body: Vec<Block>,
     /// The topic's own language (BCP 47), when it differs from the briefing's.
     pub lang: Option<String>,
+    /// `lang` was found from the topic's text, not written in the YAML.
+    pub lang_detected: bool,
     /// In a redline ([`crate::redline`]): the topic is only in the new version (`Inserted`)
     /// or only in the old one (`Deleted`). `None` everywhere else.
     pub change: Option<Change>,

@@ -3,13 +3,20 @@
 //! Pure: the CLI reads the files and the layout draws the marks ([`Inline::change`],
 //! [`Topic::change`]).
 
+use std::cell::Cell as Counter;
+use std::collections::{BTreeSet, VecDeque};
 use std::fmt;
+use std::hash::Hash;
+use std::ops::Range;
 
-use similar::{capture_diff_slices, get_diff_ratio, Algorithm, DiffTag};
+use rustc_hash::FxHashMap;
+use similar::algorithms::{myers, Capture, Replace};
+use similar::DiffTag;
 
 use crate::markdown::{self, Block, Cell, Change, Inline};
 use crate::model::{Briefing, Date, Topic};
 use crate::script::is_japanese;
+use crate::theme::Labels;
 
 /// A briefing compared with an earlier version of it.
 #[derive(Debug, Clone)]
@@ -92,11 +99,17 @@ impl Stat {
 
 /// Compares two checked briefings: NEW with the changes since OLD marked, and their count.
 pub fn compare(old: &Briefing, new: &Briefing) -> Redline {
+    compare_within(old, new, BUDGET)
+}
+
+/// [`compare`] with `budget` comparisons of two words or blocks to spend (see [`BUDGET`]).
+fn compare_within(old: &Briefing, new: &Briefing, mut budget: u64) -> Redline {
+    let budget = &mut budget;
     let mut parts = Vec::new();
-    let summary = diff_part(Part::Summary, &old.summary, &new.summary, &mut parts);
-    let overview = diff_part(Part::Overview, &old.overview, &new.overview, &mut parts);
+    let summary = diff_part(Part::Summary, &old.summary, &new.summary, &mut parts, budget);
+    let overview = diff_part(Part::Overview, &old.overview, &new.overview, &mut parts, budget);
     let mut fields = briefing_fields(old, new);
-    let topics = diff_topics(&old.topics, &new.topics, &mut parts, &mut fields);
+    let topics = diff_topics(&old.topics, &new.topics, &mut parts, &mut fields, budget);
     let count = |f: &dyn Fn(&PartChange) -> bool| parts.iter().filter(|p| f(p)).count();
     let stat = Stat {
         topics_added: count(&|p| matches!(p.part, Part::Topic(_)) && p.change == Some(Change::Inserted)),
@@ -111,52 +124,109 @@ pub fn compare(old: &Briefing, new: &Briefing) -> Redline {
     Redline { briefing, fields, parts, stat }
 }
 
-/// What `briefing diff --stat` prints: a line per changed part and per changed field, then
-/// the totals; "no changes" when nothing changed.
-pub fn stat_text(r: &Redline) -> String {
+/// What `briefing diff --stat` prints, in the words of `labels` (the briefing's language):
+/// a line per changed part and per changed field, then the totals; `labels.unchanged` ("no
+/// changes") when nothing changed.
+pub fn stat_text(r: &Redline, labels: &Labels) -> String {
     if r.stat.is_empty() {
-        return "no changes".to_string();
+        return labels.unchanged.clone();
     }
     let mut out = String::new();
     for p in &r.parts {
-        let (i, d) = (p.words_inserted, p.words_deleted);
-        let line = match p.change {
-            None => format!("changed {}: {} inserted, {d} deleted", p.part, words(i)),
-            Some(Change::Inserted) => format!("added {}: {}", p.part, words(i)),
-            Some(Change::Deleted) => format!("removed {}: {}", p.part, words(d)),
-        };
-        out.push_str(&line);
+        out.push_str(&part_line(p, labels));
         out.push('\n');
     }
     for f in &r.fields {
-        out.push_str(&format!("changed {}: {:?} -> {:?}\n", f.field, f.old, f.new));
+        out.push_str(&format!("{}: {:?} -> {:?}\n", field_name(&f.field, labels), f.old, f.new));
     }
-    out.push_str(&totals(&r.stat));
+    out.push_str(&totals(&r.stat, labels));
     out
+}
+
+/// A changed, added or removed part with its counts: "changed topic "Data": 1 word
+/// inserted, 0 deleted" (a line of `--stat` and of the redline's box).
+pub fn part_line(p: &PartChange, labels: &Labels) -> String {
+    let template = match p.change {
+        None => &labels.changed_part,
+        Some(Change::Inserted) => &labels.added_part,
+        Some(Change::Deleted) => &labels.removed_part,
+    };
+    let part = match &p.part {
+        Part::Summary => labels.summary_part.clone(),
+        Part::Overview => labels.overview_part.clone(),
+        Part::Topic(title) => fill(&labels.topic_part, &[("title", title.clone())]),
+    };
+    let mut values = word_counts(p.words_inserted, p.words_deleted, labels);
+    values.push(("part", part));
+    fill(template, &values)
+}
+
+/// "changed date" (before the old and the new value).
+pub fn field_name(field: &str, labels: &Labels) -> String {
+    fill(&labels.changed_field, &[("field", field.to_string())])
 }
 
 /// The counts, as the last line of [`stat_text`]: "2 topics changed, 1 added, 1 removed; 14
 /// words inserted, 9 deleted".
-pub fn totals(s: &Stat) -> String {
-    let topics = if s.topics_changed == 1 { "topic" } else { "topics" };
-    let mut out = format!(
-        "{} {topics} changed, {} added, {} removed; {} inserted, {} deleted",
-        s.topics_changed,
-        s.topics_added,
-        s.topics_removed,
-        words(s.words_inserted),
-        s.words_deleted
-    );
+pub fn totals(s: &Stat, labels: &Labels) -> String {
+    let mut values = word_counts(s.words_inserted, s.words_deleted, labels);
+    values.extend([
+        ("changed", count(&labels.one_topic, &labels.topics, s.topics_changed)),
+        ("changed_n", s.topics_changed.to_string()),
+        ("added", s.topics_added.to_string()),
+        ("removed", s.topics_removed.to_string()),
+    ]);
+    let mut out = fill(&labels.changes_totals, &values);
     if s.fields_changed > 0 {
-        let fields = if s.fields_changed == 1 { "field" } else { "fields" };
-        out.push_str(&format!("; {} {fields} changed", s.fields_changed));
+        let fields = [
+            ("fields", count(&labels.one_field, &labels.fields, s.fields_changed)),
+            ("fields_n", s.fields_changed.to_string()),
+        ];
+        out.push_str(&fill(&labels.changes_fields, &fields));
     }
     out
 }
 
-/// "1 word", "14 words".
-pub fn words(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "word" } else { "words" })
+/// Words inserted and deleted as the labels' placeholders: counted with their unit and bare.
+fn word_counts(inserted: usize, deleted: usize, labels: &Labels) -> Vec<(&'static str, String)> {
+    vec![
+        ("inserted", count(&labels.one_word, &labels.words, inserted)),
+        ("inserted_n", inserted.to_string()),
+        ("deleted", count(&labels.one_word, &labels.words, deleted)),
+        ("deleted_n", deleted.to_string()),
+    ]
+}
+
+/// "1 word", "14 words": `one` or `many` with `{n}` the number.
+fn count(one: &str, many: &str, n: usize) -> String {
+    fill(if n == 1 { one } else { many }, &[("n", n.to_string())])
+}
+
+/// `template` with each `{name}` of `values` replaced by its value, in one pass (a value
+/// that holds a `{name}`, such as a topic's title, is left as it is); others kept.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(k, _)| *k == name).map(|(_, v)| (v, close))
+        });
+        match found {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The plain text fields of the briefing that differ.
@@ -193,13 +263,25 @@ fn briefing_fields(old: &Briefing, new: &Briefing) -> Vec<FieldChange> {
 
 /// The topics of NEW in its order, each compared with its match in OLD, and the topics only
 /// in OLD put back after the topic that preceded them there.
-fn diff_topics(old: &[Topic], new: &[Topic], parts: &mut Vec<PartChange>, fields: &mut Vec<FieldChange>) -> Vec<Topic> {
+fn diff_topics(
+    old: &[Topic],
+    new: &[Topic],
+    parts: &mut Vec<PartChange>,
+    fields: &mut Vec<FieldChange>,
+    budget: &mut u64,
+) -> Vec<Topic> {
     let matched = match_topics(old, new);
+    let mut new_of_old = vec![None; old.len()];
+    for (j, i) in matched.iter().enumerate() {
+        if let Some(i) = *i {
+            new_of_old[i] = Some(j);
+        }
+    }
     // Removed topics by the index in NEW they follow (0: before the first).
     let mut removed: Vec<Vec<&Topic>> = vec![Vec::new(); new.len() + 1];
     let mut after = 0;
     for (i, t) in old.iter().enumerate() {
-        match matched.iter().position(|m| *m == Some(i)) {
+        match new_of_old[i] {
             Some(j) => after = j + 1,
             None => removed[after].push(t),
         }
@@ -221,7 +303,7 @@ fn diff_topics(old: &[Topic], new: &[Topic], parts: &mut Vec<PartChange>, fields
                         fields.push(FieldChange { field: format!("topics[{j}].{what}"), old: text(a), new: text(b) });
                     }
                 }
-                let mut words = Words::default();
+                let mut words = Words::new(budget);
                 let body = diff_blocks(&o.body, &n.body, &mut words);
                 if o.title != n.title || o.body != n.body {
                     parts.push(words.part(Part::Topic(n.title.clone()), None));
@@ -235,53 +317,127 @@ fn diff_topics(old: &[Topic], new: &[Topic], parts: &mut Vec<PartChange>, fields
     out
 }
 
-/// For each topic of NEW, the topic of OLD it is a version of: the one with the same title,
-/// else the first unmatched one whose body is at least half the same.
+/// For each topic of NEW, the topic of OLD it is a version of: the first unmatched one with
+/// the same title, else with the same body, else, of the [`NEAREST`] unmatched ones nearest
+/// in the list, the one with most words in common, if at least half its words are. Each
+/// topic's words are counted once, so matching takes time in proportion to the text.
 fn match_topics(old: &[Topic], new: &[Topic]) -> Vec<Option<usize>> {
-    let mut used = vec![false; old.len()];
     let mut matched = vec![None; new.len()];
+    let mut by_title: FxHashMap<&str, VecDeque<usize>> = FxHashMap::default();
+    for (i, t) in old.iter().enumerate() {
+        by_title.entry(t.title.as_str()).or_default().push_back(i);
+    }
+    let mut used = vec![false; old.len()];
     for (j, n) in new.iter().enumerate() {
-        if let Some(i) = (0..old.len()).find(|&i| !used[i] && old[i].title == n.title) {
+        if let Some(i) = by_title.get_mut(n.title.as_str()).and_then(VecDeque::pop_front) {
             used[i] = true;
             matched[j] = Some(i);
         }
     }
-    let text = |t: &Topic| {
-        let mut s = String::new();
-        markdown::visit_text(&t.body, &mut |piece| s.push_str(piece));
-        s
-    };
+    let mut by_body: FxHashMap<&[Block], VecDeque<usize>> = FxHashMap::default();
+    for (i, t) in old.iter().enumerate().filter(|(i, _)| !used[*i]) {
+        by_body.entry(t.body.as_slice()).or_default().push_back(i);
+    }
     for (j, n) in new.iter().enumerate() {
         if matched[j].is_some() {
             continue;
         }
-        let new_text = text(n);
-        let new_tokens = tokens(&new_text);
-        let similar = |i: &usize| {
-            let old_text = text(&old[*i]);
-            let old_tokens = tokens(&old_text);
-            let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
-            get_diff_ratio(&ops, old_tokens.len(), new_tokens.len()) >= 0.5
-        };
-        if let Some(i) = (0..old.len()).filter(|&i| !used[i]).find(similar) {
+        if let Some(i) = by_body.get_mut(n.body.as_slice()).and_then(VecDeque::pop_front) {
             used[i] = true;
+            matched[j] = Some(i);
+        }
+    }
+    let mut unused: BTreeSet<usize> = (0..old.len()).filter(|&i| !used[i]).collect();
+    if unused.is_empty() {
+        return matched;
+    }
+    let texts: Vec<String> =
+        old.iter().enumerate().map(|(i, t)| if unused.contains(&i) { text(t) } else { String::new() }).collect();
+    let bags: Vec<Bag> = texts.iter().map(|t| Bag::of(t)).collect();
+    for (j, n) in new.iter().enumerate() {
+        if matched[j].is_some() || unused.is_empty() {
+            continue;
+        }
+        let new_text = text(n);
+        let bag = Bag::of(&new_text);
+        // The nearest unmatched topics of OLD, by distance in the list (the earlier first).
+        let mut before = unused.range(..j).rev().peekable();
+        let mut after = unused.range(j..).peekable();
+        let mut best: Option<(usize, usize)> = None;
+        for _ in 0..NEAREST {
+            let next = match (before.peek(), after.peek()) {
+                (Some(&&b), Some(&&a)) if j - b <= a - j => before.next(),
+                (_, Some(_)) => after.next(),
+                (Some(_), None) => before.next(),
+                (None, None) => break,
+            };
+            let Some(&i) = next else { break };
+            let common = bag.common(&bags[i]);
+            // At least half the same: 2 × common ≥ half of both totals.
+            let half_same = 4 * common >= bag.total + bags[i].total;
+            if half_same && best.is_none_or(|(_, c)| common > c) {
+                best = Some((i, common));
+            }
+        }
+        if let Some((i, _)) = best {
+            unused.remove(&i);
             matched[j] = Some(i);
         }
     }
     matched
 }
 
+/// A body's text, all its runs one after another.
+fn text(t: &Topic) -> String {
+    let mut s = String::new();
+    markdown::visit_text(&t.body, &mut |piece| s.push_str(piece));
+    s
+}
+
+/// How many unmatched topics of OLD a topic of NEW with neither its title nor its body is
+/// compared with.
+const NEAREST: usize = 16;
+
+/// The words of a text, counted (spaces and punctuation left out).
+struct Bag<'a> {
+    counts: FxHashMap<&'a str, u32>,
+    total: usize,
+}
+
+impl<'a> Bag<'a> {
+    fn of(text: &'a str) -> Bag<'a> {
+        let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut total = 0;
+        for t in tokens(text) {
+            let t = t.trim_end();
+            if t.chars().any(char::is_alphanumeric) {
+                *counts.entry(t).or_default() += 1;
+                total += 1;
+            }
+        }
+        Bag { counts, total }
+    }
+
+    /// How many words the two have in common.
+    fn common(&self, other: &Bag) -> usize {
+        let (small, large) = if self.counts.len() <= other.counts.len() { (self, other) } else { (other, self) };
+        small.counts.iter().map(|(w, &c)| c.min(large.counts.get(w).copied().unwrap_or(0)) as usize).sum()
+    }
+}
+
 /// A topic only in one version, all its text marked `change`.
 fn only_in_one(t: &Topic, change: Change, parts: &mut Vec<PartChange>) -> Topic {
-    let mut words = Words::default();
+    // Marking compares nothing: no budget to spend.
+    let mut none = 0;
+    let mut words = Words::new(&mut none);
     let body = mark_blocks(&t.body, change, &mut words);
     parts.push(words.part(Part::Topic(t.title.clone()), Some(change)));
     Topic { body, change: Some(change), ..t.clone() }
 }
 
 /// The summary or overview compared; recorded in `parts` when it differs.
-fn diff_part(part: Part, old: &[Block], new: &[Block], parts: &mut Vec<PartChange>) -> Vec<Block> {
-    let mut words = Words::default();
+fn diff_part(part: Part, old: &[Block], new: &[Block], parts: &mut Vec<PartChange>, budget: &mut u64) -> Vec<Block> {
+    let mut words = Words::new(budget);
     let out = diff_blocks(old, new, &mut words);
     if old != new {
         parts.push(words.part(part, None));
@@ -289,17 +445,95 @@ fn diff_part(part: Part, old: &[Block], new: &[Block], parts: &mut Vec<PartChang
     out
 }
 
-/// Words inserted and deleted so far.
-#[derive(Default)]
-struct Words {
+/// Words inserted and deleted so far, and the comparisons left to spend.
+struct Words<'b> {
     inserted: usize,
     deleted: usize,
+    budget: &'b mut u64,
 }
 
-impl Words {
+impl<'b> Words<'b> {
+    fn new(budget: &'b mut u64) -> Words<'b> {
+        Words { inserted: 0, deleted: 0, budget }
+    }
+
     fn part(self, part: Part, change: Option<Change>) -> PartChange {
         PartChange { part, change, words_inserted: self.inserted, words_deleted: self.deleted }
     }
+}
+
+/// How many comparisons of two words, characters or blocks one redline may make, all its
+/// parts together. The comparison of two runs of text (or of blocks) costs up to the square
+/// of their length when they differ everywhere; a run is compared only when that square fits
+/// in what is left, and what it really cost is then taken off. Past it, what differs is shown
+/// as the old deleted and the new inserted, whole. The bound is a count, not a time, so the
+/// same input always gives the same redline; it is far beyond any briefing a person wrote
+/// (a thousand paragraphs rewritten word by word take a tenth of it).
+pub const BUDGET: u64 = 200_000_000;
+
+/// The longest stretch (of words, characters or blocks, both versions together, after what
+/// they start and end with in common) compared element by element.
+const LONGEST: usize = 10_000;
+
+/// One stretch of two sequences: equal, or `old` replaced by `new` (either may be empty).
+struct Op {
+    same: bool,
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
+/// An element as a number the diff compares, counting the comparisons it makes.
+struct Counted<'c> {
+    id: u32,
+    count: &'c Counter<u64>,
+}
+
+impl PartialEq for Counted<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.count.set(self.count.get() + 1);
+        self.id == other.id
+    }
+}
+
+/// Compares two sequences (Myers' diff) within `budget`: what they start and end with in
+/// common is equal; the stretch between is compared element by element when its worst cost
+/// fits in `budget` and it is at most [`LONGEST`] long, else it is one replacement.
+fn diff<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec<Op> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (o, n) = (prefix..old.len() - suffix, prefix..new.len() - suffix);
+    let mut ops = Vec::new();
+    if prefix > 0 {
+        ops.push(Op { same: true, old: 0..prefix, new: 0..prefix });
+    }
+    let size = o.len() + n.len();
+    let worst = (size as u64).saturating_mul(size as u64);
+    if o.is_empty() || n.is_empty() || size > LONGEST || worst > *budget {
+        if size > 0 {
+            ops.push(Op { same: false, old: o.clone(), new: n.clone() });
+        }
+    } else {
+        let count = Counter::new(0);
+        let mut ids: FxHashMap<&T, u32> = FxHashMap::default();
+        let mut key = |x| {
+            let next = ids.len() as u32;
+            Counted { id: *ids.entry(x).or_insert(next), count: &count }
+        };
+        let a: Vec<Counted> = old[o.clone()].iter().map(&mut key).collect();
+        let b: Vec<Counted> = new[n.clone()].iter().map(&mut key).collect();
+        let mut hook = Replace::new(Capture::default());
+        let Ok(()) = myers::diff(&mut hook, &a, 0..a.len(), &b, 0..b.len());
+        *budget = budget.saturating_sub(count.get());
+        for op in hook.into_inner().into_ops() {
+            let (tag, x, y) = op.as_tag_tuple();
+            let shift = |r: Range<usize>| r.start + prefix..r.end + prefix;
+            ops.push(Op { same: tag == DiffTag::Equal, old: shift(x), new: shift(y) });
+        }
+    }
+    if suffix > 0 {
+        ops.push(Op { same: true, old: old.len() - suffix..old.len(), new: new.len() - suffix..new.len() });
+    }
+    ops
 }
 
 /// One step through two sequences: indices into OLD and NEW.
@@ -314,22 +548,10 @@ enum Step {
 
 /// Aligns two sequences: elements equal in both, then pairs of replaced ones, deleted
 /// before inserted where one side has more.
-fn align<'a, T: PartialEq>(old: &'a [T], new: &'a [T]) -> Vec<Step> {
-    // Each element as the index of the first one equal to it, which the diff can hash.
-    let mut seen: Vec<&'a T> = Vec::new();
-    let mut key = |x: &'a T| match seen.iter().position(|s| *s == x) {
-        Some(k) => k,
-        None => {
-            seen.push(x);
-            seen.len() - 1
-        }
-    };
-    let a: Vec<usize> = old.iter().map(&mut key).collect();
-    let b: Vec<usize> = new.iter().map(&mut key).collect();
+fn align<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec<Step> {
     let mut steps = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
-        let (tag, o, n) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
+    for Op { same, old: o, new: n } in diff(old, new, budget) {
+        if same {
             steps.extend(n.map(Step::Same));
             continue;
         }
@@ -343,8 +565,11 @@ fn align<'a, T: PartialEq>(old: &'a [T], new: &'a [T]) -> Vec<Step> {
 
 /// Two bodies compared block by block.
 fn diff_blocks(old: &[Block], new: &[Block], words: &mut Words) -> Vec<Block> {
+    if old == new {
+        return new.to_vec();
+    }
     let mut out = Vec::new();
-    for step in align(old, new) {
+    for step in align(old, new, words.budget) {
         match step {
             Step::Same(j) => out.push(new[j].clone()),
             Step::Pair(i, j) => diff_block(&old[i], &new[j], words, &mut out),
@@ -365,7 +590,7 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
         (Block::Code(a), Block::Code(b)) => Block::Paragraph(diff_inlines(&code(a), &code(b), words)),
         (Block::List { items: a, markers: am, .. }, Block::List { start, items: b, markers: bm }) => {
             let (mut items, mut markers) = (Vec::new(), Vec::new());
-            for step in align(a, b) {
+            for step in align(a, b, words.budget) {
                 let (item, marker) = match step {
                     Step::Same(j) => (b[j].clone(), bm.get(j)),
                     Step::Pair(i, j) => (diff_blocks(&a[i], &b[j], words), bm.get(j)),
@@ -381,7 +606,7 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
             if ah.len() == bh.len() =>
         {
             let mut rows = Vec::new();
-            for step in align(ar, br) {
+            for step in align(ar, br, words.budget) {
                 rows.push(match step {
                     Step::Same(j) => br[j].clone(),
                     Step::Pair(i, j) => diff_cells(&ar[i], &br[j], words),
@@ -468,9 +693,8 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
     let key =
         |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4)).collect() };
     let mut out = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &key(&a), &key(&b)) {
-        let (tag, o, n) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
+    for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
+        if same {
             push(&mut out, &b[n], None, words);
             continue;
         }
@@ -610,7 +834,17 @@ mod tests {
     /// Asserts the redline's counts and the `--stat` text.
     fn assert_stat(r: &Redline, stat: Stat, text: &str) {
         assert_eq!(r.stat, stat);
-        assert_eq!(stat_text(r), text);
+        assert_eq!(stat_text(r, &english()), text);
+    }
+
+    /// The labels of the default template, in English.
+    fn english() -> Labels {
+        crate::theme::Theme::resolve(crate::theme::TemplateRef::Builtin("default")).unwrap().labels
+    }
+
+    /// … and of a Japanese briefing.
+    fn japanese() -> Labels {
+        crate::theme::Theme::resolve_for(crate::theme::TemplateRef::Builtin("default"), "ja").unwrap().labels
     }
 
     const D: Change = Change::Deleted;
@@ -668,7 +902,7 @@ mod tests {
         assert_eq!(order(&r), [("C", None), ("A", None), ("B", None)]);
         assert!(r.briefing.topics.iter().all(|t| marks(&t.body).is_empty()));
         assert!(r.stat.is_empty() && r.parts.is_empty());
-        assert_eq!(stat_text(&r), "no changes");
+        assert_eq!(stat_text(&r, &english()), "no changes");
     }
 
     #[test]
@@ -686,7 +920,7 @@ mod tests {
         let b = briefing(include_str!("../data/japan-eu-ict-workshop-10.yaml"));
         let r = compare(&b, &b);
         assert!(r.stat.is_empty() && r.fields.is_empty() && r.parts.is_empty());
-        assert_eq!(stat_text(&r), "no changes");
+        assert_eq!(stat_text(&r, &english()), "no changes");
         let all =
             [&r.briefing.summary, &r.briefing.overview].into_iter().chain(r.briefing.topics.iter().map(|t| &t.body));
         assert!(all.flat_map(|blocks| runs(blocks)).all(|i| i.change.is_none()));
@@ -722,7 +956,7 @@ mod tests {
             Stat { topics_changed: 1, sections_changed: 1, words_inserted: 8, words_deleted: 3, ..Stat::default() };
         assert_eq!(r.stat, stat);
         assert_eq!(
-            stat_text(&r),
+            stat_text(&r, &english()),
             "changed summary: 1 word inserted, 0 deleted\nchanged topic \"T\": 7 words inserted, 3 deleted\n\
              1 topic changed, 0 added, 0 removed; 8 words inserted, 3 deleted"
         );
@@ -745,7 +979,123 @@ mod tests {
         assert!(marks(&r.briefing.topics[0].body).is_empty());
         let stat = Stat { topics_changed: 1, fields_changed: 3, ..Stat::default() };
         assert_eq!(r.stat, stat);
-        assert!(stat_text(&r).contains("changed date: \"2020-10-06\" -> \"2020-10-07\"\n"));
-        assert!(stat_text(&r).ends_with("0 words inserted, 0 deleted; 3 fields changed"));
+        assert!(stat_text(&r, &english()).contains("changed date: \"2020-10-06\" -> \"2020-10-07\"\n"));
+        assert!(stat_text(&r, &english()).ends_with("0 words inserted, 0 deleted; 3 fields changed"));
+    }
+
+    /// The text of the old and of the new version in a redline's runs: all but the inserted,
+    /// all but the deleted.
+    fn sides(blocks: &[Block]) -> (String, String) {
+        let side =
+            |skip: Change| runs(blocks).iter().filter(|i| i.change != Some(skip)).map(|i| i.text.clone()).collect();
+        (side(I), side(D))
+    }
+
+    /// `n` words, `w0 w1 …` with `prefix` before each number.
+    fn numbered(prefix: &str, n: usize) -> String {
+        (0..n).map(|k| format!("{prefix}{k}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_long_paragraph_with_a_few_changes_is_marked_word_by_word() {
+        let old = numbered("w", 4_000);
+        let new = old.replacen("w7 ", "seven ", 1).replacen("w2000 ", "w2000 more ", 1).replacen("w3999", "end", 1);
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        let body = &r.briefing.topics[0].body;
+        assert_eq!(marks(body), [(D, "w7 "), (I, "seven "), (I, "more "), (D, "w3999"), (I, "end")]);
+        assert_eq!(sides(body), (old, new));
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (3, 2));
+    }
+
+    #[test]
+    fn past_the_budget_a_changed_stretch_is_deleted_and_inserted_whole_and_no_text_is_lost() {
+        let (old, new) = ("Keep this. The old words here. Keep that.", "Keep this. The new words there. Keep that.");
+        let (a, b) = (topics(&[("T", old)]), topics(&[("T", new)]));
+        // Within the budget: word by word.
+        let r = compare(&a, &b);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "old "), (I, "new "), (D, "here"), (I, "there")]);
+        // With no budget left: the stretch between what both start and end with, whole.
+        let r = compare_within(&a, &b, 0);
+        let body = &r.briefing.topics[0].body;
+        assert_eq!(marks(body), [(D, "old words here"), (I, "new words there")]);
+        assert_eq!(sides(body), (old.to_string(), new.to_string()));
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (3, 3));
+    }
+
+    #[test]
+    fn a_stretch_longer_than_the_bound_is_replaced_whole_in_latin_and_japanese() {
+        let (old, new) = (numbered("a", LONGEST / 2 + 1), numbered("b", LONGEST / 2 + 1));
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        let body = &r.briefing.topics[0].body;
+        assert_eq!(marks(body), [(D, old.as_str()), (I, new.as_str())]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (LONGEST / 2 + 1, LONGEST / 2 + 1));
+        // Japanese, compared by character, within the same bound.
+        let (old, new) = ("日".repeat(LONGEST / 2 + 1), "本".repeat(LONGEST / 2 + 1));
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, old.as_str()), (I, new.as_str())]);
+        // Under it: character by character.
+        let (old, new) = ("日本語".repeat(100), "日本語".repeat(50) + "文" + &"日本語".repeat(50));
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(I, "文")]);
+    }
+
+    #[test]
+    fn renamed_topics_are_matched_by_their_body() {
+        let n = 300;
+        let body = |k: usize| format!("Topic number {k} says something about item {k} and item {}.", k + 1);
+        let old: Vec<(String, String)> = (0..n).map(|k| (format!("Old {k}"), body(k))).collect();
+        // Renamed, and every tenth body edited a little.
+        let new: Vec<(String, String)> = (0..n)
+            .map(|k| (format!("New {k}"), if k % 10 == 0 { body(k).replace("says", "tells") } else { body(k) }))
+            .collect();
+        fn as_refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+            v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+        }
+        let r = redline(&as_refs(&old), &as_refs(&new));
+        assert_eq!((r.stat.topics_added, r.stat.topics_removed, r.stat.topics_changed), (0, 0, n));
+        assert_eq!(r.fields.len(), n, "every title changed");
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (n / 10, n / 10));
+    }
+
+    #[test]
+    fn the_summary_speaks_the_labels_language_and_counts_japanese_characters() {
+        let r = redline(
+            &[("概要", "第10回日EU・ICT政策対話を開催した。"), ("旧", "削除される。")],
+            &[("概要", "第11回日EU・ICT政策対話を開催しました。")],
+        );
+        assert_eq!(
+            stat_text(&r, &japanese()),
+            "トピック「概要」を変更：挿入3文字、削除1文字\nトピック「旧」を削除：5文字\n\
+             langを変更: \"ja\" -> \"en\"\n\
+             変更したトピック1件、追加0件、削除1件；挿入3文字、削除6文字；変更した項目1件"
+        );
+        // A title is not read as a placeholder.
+        let r = redline(&[("{n} {part}", "Old.")], &[("{n} {part}", "New.")]);
+        assert!(stat_text(&r, &english()).starts_with("changed topic \"{n} {part}\": 1 word inserted, 1 deleted\n"));
+    }
+
+    #[test]
+    fn every_language_with_labels_has_the_redlines_words_in_it() {
+        let en = english();
+        let r = redline(&[("T", "Old words.")], &[("T", "New words.")]);
+        for l in crate::theme::LANGUAGES {
+            let labels =
+                crate::theme::Theme::resolve_for(crate::theme::TemplateRef::Builtin("default"), l.name).unwrap().labels;
+            assert_eq!(labels.changes_lang, l.name, "the box is tagged with the language its words are in");
+            for (what, mine, english) in [
+                ("changes_since", &labels.changes_since, &en.changes_since),
+                ("changes_totals", &labels.changes_totals, &en.changes_totals),
+                ("changes_legend", &labels.changes_legend, &en.changes_legend),
+                ("unchanged", &labels.unchanged, &en.unchanged),
+            ] {
+                assert_ne!(mine, english, "{}: {what} is translated", l.name);
+            }
+            // Every placeholder is filled.
+            let text = stat_text(&r, &labels);
+            assert!(!text.contains('{') && text.contains('1'), "{}: {text}", l.name);
+        }
+        // A language without a patch: English words, tagged English.
+        let sv = crate::theme::Theme::resolve_for(crate::theme::TemplateRef::Builtin("default"), "sv").unwrap().labels;
+        assert_eq!((sv.changes_lang.as_str(), sv.changes_since.as_str()), ("en", "Changes since {since}"));
     }
 }

@@ -185,11 +185,12 @@ impl<'a> Checker<'a> {
         let marking = self.optional(raw.marking, "marking");
         let draft = raw.draft.is_some_and(|d| d.value);
         match (title, date, topics, contact) {
-            (Some(title), Some(date), Some(topics), Some(contact)) if self.diagnostics.is_empty() => {
+            (Some(title), Some(date), Some(mut topics), Some(contact)) if self.diagnostics.is_empty() => {
                 let detected = !stated && mostly_japanese(&title, &summary, &topics);
                 if detected {
                     lang = "ja".to_string();
                 }
+                detect_topic_languages(&mut topics, &lang);
                 Ok(Briefing {
                     short_title: short_title.unwrap_or_else(|| title.clone()),
                     title,
@@ -357,7 +358,9 @@ impl<'a> Checker<'a> {
             let body = self.present(body, &parent, "body", topic.span);
             let body = body.map(|b| self.markdown(&b, &join(&parent, "body")));
             match (title, body, &mut topics) {
-                (Some(title), Some(body), Some(topics)) => topics.push(Topic { title, body, lang, change: None }),
+                (Some(title), Some(body), Some(topics)) => {
+                    topics.push(Topic { title, body, lang, lang_detected: false, change: None })
+                }
                 _ => topics = None,
             }
         }
@@ -467,6 +470,22 @@ fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics: &[Topic]) 
         markdown::visit_text(b, &mut |t| count(t));
     }
     japanese > latin
+}
+
+/// Marks each topic without a `lang:` whose title and body are clearly in another language
+/// than the briefing's (see [`crate::language`]) as in that language.
+fn detect_topic_languages(topics: &mut [Topic], lang: &str) {
+    for topic in topics.iter_mut().filter(|t| t.lang.is_none()) {
+        let mut text = topic.title.clone();
+        markdown::visit_text(&topic.body, &mut |t| {
+            text.push(' ');
+            text.push_str(t);
+        });
+        if let Some(other) = crate::language::other_than(&text, lang) {
+            topic.lang = Some(other.to_string());
+            topic.lang_detected = true;
+        }
+    }
 }
 
 /// The byte offset of the first occurrence of each character of `text[span]`.

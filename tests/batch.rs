@@ -123,3 +123,22 @@ fn two_inputs_with_the_same_name_do_not_overwrite_each_other() {
     );
     assert!(stderr(&o).contains("a.pdf"), "the clash is not named:\n{}", stderr(&o));
 }
+
+#[test]
+fn two_outputs_of_one_run_never_share_a_name() {
+    let dir = common::tempdir();
+    // a.yaml is in English and Japanese (out/a.en.pdf, out/a.ja.pdf); a.en.yaml gives
+    // out/a.en.pdf too.
+    std::fs::copy(fixture("bilingual.yaml"), dir.path().join("a.yaml")).unwrap();
+    std::fs::copy(seed(), dir.path().join("a.en.yaml")).unwrap();
+    let o = run(dir.path(), &["build", "a.yaml", "a.en.yaml", "--out-dir", "out"]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("a.yaml and a.en.yaml would both be written to out/a.en.pdf"), "{err}");
+    assert_eq!(pdfs(&dir.path().join("out")), Vec::<String>::new(), "written before the clash was found");
+    // Into different folders, both are built.
+    let o = run(dir.path(), &["build", "a.en.yaml", "--out-dir", "en"]);
+    assert_exit(&o, 0);
+    assert_exit(&run(dir.path(), &["build", "a.yaml", "--out-dir", "out"]), 0);
+    assert_eq!(pdfs(&dir.path().join("out")), ["a.en.pdf", "a.ja.pdf"]);
+}

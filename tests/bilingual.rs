@@ -301,3 +301,32 @@ fn parallel_refuses_a_third_language_rather_than_drop_it() {
     assert_eq!(lang(&fr).as_deref(), Some("fr"));
     assert!(text(&fr).contains("Les deux parties se sont réunies."), "{}", text(&fr));
 }
+
+#[test]
+fn parallel_pages_are_painted_column_by_column() {
+    // Content order (what copying, reflow and tools that ignore tags read): on every page the
+    // whole left column, then the whole right one, never the two interleaved line by line.
+    let dir = tempdir();
+    let input = dir.path().join("dialogue.yaml");
+    std::fs::copy(fixture("bilingual.yaml"), &input).unwrap();
+    let pdf = build_in(dir.path(), &input, &["--parallel"]);
+    let (width, _) = common::page_size(&pdf);
+    let mut switches = 0;
+    for (p, page) in runs(&pdf).iter().enumerate() {
+        let columns: Vec<bool> =
+            page.iter().filter(|r| !r.artifact && !r.text.trim().is_empty()).map(|r| r.x >= width / 2.0).collect();
+        let back = columns.windows(2).filter(|w| w[0] && !w[1]).count();
+        assert_eq!(back, 0, "page {}: the left column is painted after the right one", p + 1);
+        switches += columns.windows(2).filter(|w| !w[0] && w[1]).count();
+        // The Japanese is all in the right column and the English in the left.
+        for r in page.iter().filter(|r| !r.artifact && has_japanese(&r.text)) {
+            assert!(r.x >= width / 2.0, "page {}: {} at {}", p + 1, r.text, r.x);
+        }
+    }
+    assert!(switches >= 2, "both columns on each page: {switches}");
+    // The text as tools read it in content order: each language in one piece per page.
+    let first_page = &runs(&pdf)[0];
+    let text: String = first_page.iter().filter(|r| !r.artifact).map(|r| r.text.as_str()).collect();
+    let (en, ja) = text.split_at(text.find(|c: char| has_japanese(&c.to_string())).unwrap_or(0));
+    assert!(!has_japanese(en) && !ja.contains("Cybersecurity"), "{text}");
+}

@@ -184,7 +184,8 @@ fn every_template_prints_every_word_and_they_differ() {
         let sub = dir.path().join(template);
         std::fs::create_dir(&sub).unwrap();
         let pdf = build_in(&sub, &seed(), &["--template", template]);
-        assert_in_order(&text(&pdf), &words);
+        // (Without the running heads, which can fall inside a paragraph that crosses a page.)
+        assert_in_order(&common::body_text(&pdf), &words);
         assert!(text(&pdf).contains("October 6, 2020"), "{template}: no date");
         built.push((template, title_size(&pdf, &b.title), page_count(&pdf), pdf));
     }

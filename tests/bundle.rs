@@ -95,11 +95,82 @@ fn each_briefing_keeps_its_language_labels_dates_and_draft_flag() {
         assert!(en_text.contains(label), "{label} in the English briefing");
         assert!(!ja_text.contains(label), "{label} not in the Japanese briefing");
     }
-    // Only the draft briefing is marked: its pages carry the watermark, the others do not.
+    // Only the draft briefing is marked: its pages carry the watermark, the others do not (on
+    // its first page the watermark is the figure that says it is a draft).
     let contents = common::contents(&pdf);
     for (i, page) in contents.iter().enumerate() {
-        let marked = String::from_utf8_lossy(page).contains("/Watermark");
+        let page = String::from_utf8_lossy(page);
+        let marked = page.contains("/Watermark") || (en_pages.first() == Some(&i) && page.contains("/Figure <<"));
         assert_eq!(marked, en_pages.contains(&i), "page {}: watermark {marked}", i + 1);
     }
     assert!(!en_pages.is_empty() && ja_pages.len() >= 2);
+}
+
+#[test]
+fn a_draft_briefing_in_a_dossier_says_it_is_a_draft_and_reads_its_marking() {
+    // As in a standalone build: the briefing's first page reads its draft mark (a figure)
+    // and its marking (a paragraph, as typed) before its title (H2 in a dossier), first in
+    // its section.
+    let dir = common::tempdir();
+    let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
+    let draft = std::fs::read_to_string(&seed)
+        .unwrap()
+        .replace("date: 2020-10-06\n", "date: 2020-10-06\ndraft: true\nmarking: For official use only\n");
+    common::write(dir.path(), "draft.yaml", &draft);
+    let out = common::run(dir.path(), &["bundle", seed.to_str().unwrap(), "draft.yaml", "-o", "d.pdf"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let pdf = std::fs::read(dir.path().join("d.pdf")).unwrap();
+    let tree = common::structure(&pdf);
+    let sects: Vec<&common::Elem> = tree.children().into_iter().filter(|e| e.role == "Sect").collect();
+    assert_eq!(sects.len(), 2);
+    let first: Vec<(String, String)> = sects[1]
+        .children()
+        .iter()
+        .take(3)
+        .map(|k| (k.role.clone(), k.alt.clone().unwrap_or_else(|| k.text().trim().to_string())))
+        .collect();
+    assert_eq!(first[0], ("Figure".to_string(), "DRAFT".to_string()), "{first:?}");
+    assert_eq!(first[1], ("P".to_string(), "For official use only".to_string()), "{first:?}");
+    assert_eq!(first[2].0, "H2", "{first:?}");
+    // The briefing that is no draft has neither.
+    assert!(sects[0].walk().iter().all(|e| e.role != "Figure" || e.alt.as_deref() != Some("DRAFT")));
+    assert_eq!(sects[0].children()[0].role, "H2");
+}
+
+#[test]
+fn lang_must_be_a_tag_and_a_language_of_the_dossier() {
+    let dir = common::tempdir();
+    let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
+    let seed = seed.to_str().unwrap();
+    for (lang, says) in [
+        ("xx", "--lang xx: no briefing of the dossier is written in it (they are in en)"),
+        ("\"><x y=\"&", "is not a language tag"),
+    ] {
+        let out = common::run(dir.path(), &["bundle", seed, "-o", "d.pdf", "--lang", lang]);
+        common::assert_exit(&out, 2);
+        assert!(common::stderr(&out).contains(says), "{lang}: {}", common::stderr(&out));
+        assert!(!dir.path().join("d.pdf").exists());
+    }
+    // A briefing in several languages must be written in the one asked for, as with build.
+    let bilingual = common::fixture("bilingual.yaml");
+    let out = common::run(dir.path(), &["bundle", bilingual.to_str().unwrap(), seed, "-o", "d.pdf", "--lang", "de"]);
+    common::assert_exit(&out, 2);
+    assert!(common::stderr(&out).contains("bilingual.yaml is written in en and ja only"), "{}", common::stderr(&out));
+    // One it is written in: the cover and the bilingual briefing in Japanese.
+    let out = common::run(dir.path(), &["bundle", bilingual.to_str().unwrap(), seed, "-o", "d.pdf", "--lang", "ja"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(common::lang(&std::fs::read(dir.path().join("d.pdf")).unwrap()).as_deref(), Some("ja"));
+}
+
+#[test]
+fn a_missing_file_and_a_bad_one_are_both_reported() {
+    let dir = common::tempdir();
+    std::fs::write(dir.path().join("bad.yaml"), "title: x\ndate: 2020-02-30\ntopics: []\ncontact: {tel: '1'}\n")
+        .unwrap();
+    let out = common::run(dir.path(), &["bundle", "missing.yaml", "bad.yaml", "-o", "d.pdf"]);
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    assert!(err.contains("cannot read missing.yaml"), "{err}");
+    assert!(err.contains("bad.yaml:2:7"), "{err}");
+    assert!(!dir.path().join("d.pdf").exists());
 }

@@ -106,3 +106,36 @@ fn when_the_floor_does_not_fit_the_pdf_is_written_at_the_floor_with_a_warning() 
     assert_eq!(page_count(&pdf), 2);
     assert!((body_size(&pdf) - 8.0).abs() < 0.01, "set at the floor, got {}", body_size(&pdf));
 }
+
+#[test]
+fn the_report_gives_the_chosen_size_to_the_hundredth() {
+    let dir = tempdir();
+    let input = dir.path().join("seed.yaml");
+    std::fs::copy(seed(), &input).unwrap();
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "one-pager"]);
+    assert_exit(&o, 0);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned() + &stderr(&o);
+    let size = out.split("fitted at ").nth(1).and_then(|s| s.split(" pt body").next()).expect(&out);
+    let decimals = size.split('.').nth(1).map_or(0, str::len);
+    assert!(decimals <= 2, "the size is printed as chosen, to the hundredth: {out}");
+    let pdf = std::fs::read(dir.path().join("seed.pdf")).unwrap();
+    assert!((size.parse::<f32>().unwrap() - body_size(&pdf)).abs() < 0.006, "{out}");
+}
+
+#[test]
+fn parallel_columns_and_dossiers_refuse_fit_pages() {
+    let dir = tempdir();
+    std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join("b.yaml")).unwrap();
+    std::fs::copy(seed(), dir.path().join("seed.yaml")).unwrap();
+    let o = run(dir.path(), &["build", "b.yaml", "--parallel", "--fit-pages", "1"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--fit-pages") && stderr(&o).contains("--parallel"), "{}", stderr(&o));
+    assert!(!dir.path().join("b.pdf").exists(), "nothing is written");
+    let o = run(dir.path(), &["bundle", "seed.yaml", "b.yaml", "-o", "d.pdf", "--fit-pages", "1"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--fit-pages") && stderr(&o).contains("dossier"), "{}", stderr(&o));
+    assert!(!dir.path().join("d.pdf").exists(), "nothing is written");
+    // Without a page count (0 is off), both work as before.
+    assert_exit(&run(dir.path(), &["build", "b.yaml", "--parallel", "--fit-pages", "0"]), 0);
+    assert_exit(&run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf", "--fit-pages", "0"]), 0);
+}

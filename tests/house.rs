@@ -7,6 +7,7 @@ use std::path::Path;
 const ORDER: &[&str] = &[
     "diag",
     "script",
+    "language",
     "markdown",
     "load",
     "model",
@@ -18,6 +19,8 @@ const ORDER: &[&str] = &[
     "redline",
     "layout",
     "pdf",
+    "html",
+    "png",
     "cli",
     "app",
 ];

@@ -122,10 +122,10 @@ fn a_very_long_url_and_word_are_broken_across_lines_on_the_page() {
     let word = "W".repeat(200);
     assert_eq!(url.chars().count(), 300);
     let yaml = common::seed_with(
-        "      Japan explained the efforts to institutionalize trust services",
-        &format!(
-            "      See {url} and {word} here.\n\n      Japan explained the efforts to institutionalize trust services"
-        ),
+        // In the summary, on page 1: a page break between its lines would put the running
+        // head between them in the extracted text.
+        "  In response to the results of this workshop",
+        &format!("  See {url} and {word} here.\n\n  In response to the results of this workshop"),
     );
     let input = common::write(dir.path(), "long.yaml", &yaml);
     let pdf = build_in(dir.path(), &input, &[]);
@@ -327,4 +327,62 @@ fn a_briefing_without_lang_written_in_japanese_is_set_as_japanese() {
     assert_eq!(common::lang(&std::fs::read(dir.path().join("en.pdf")).unwrap()).as_deref(), Some("en"));
     let o = run(dir.path(), &["build", common::seed().to_str().unwrap(), "-o", "seed.pdf"]);
     assert!(!stderr(&o).contains("detected"), "{}", stderr(&o));
+}
+
+#[test]
+fn topics_and_paragraphs_in_other_languages_are_detected_and_marked() {
+    // No lang: on these topics: Greek, Bulgarian and Polish are detected and marked, so that
+    // a screen reader reads each in its own voice; a short title keeps the briefing's
+    // language, and a lang: in the YAML always wins.
+    let dir = common::tempdir();
+    let topics = "topics:\n  \
+        - title: Δεδομένα\n    body: |\n      Η Επιτροπή παρουσίασε τη στρατηγική της για τα δεδομένα και την τεχνητή νοημοσύνη, και οι δύο πλευρές συμφώνησαν να συνεχίσουν τη συνεργασία.\n  \
+        - title: Данни\n    body: |\n      Комисията представи своята стратегия за данните и изкуствения интелект и двете страни се съгласиха да продължат сътрудничеството.\n  \
+        - title: Dane\n    body: |\n      Komisja przedstawiła swoją strategię dotyczącą danych i sztucznej inteligencji, a obie strony zgodziły się kontynuować współpracę.\n  \
+        - title: Données\n    body: |\n      Merci.\n  \
+        - title: Stated\n    lang: fr\n    body: |\n      Η Επιτροπή παρουσίασε τη στρατηγική της για τα δεδομένα και την τεχνητή νοημοσύνη, και οι δύο πλευρές συμφώνησαν.\n  \
+        - title: Mixed\n    body: |\n      The Commission presented its data strategy and both sides agreed to continue their cooperation on trust services.\n\n      \
+        La Commission a présenté sa stratégie pour les données et l'intelligence artificielle, et les deux parties ont convenu de poursuivre.\n";
+    let path = common::write(dir.path(), "langs.yaml", &common::seed_with("topics:\n", topics));
+    let pdf = build_in(dir.path(), &path, &[]);
+    assert_eq!(common::lang(&pdf).as_deref(), Some("en"));
+    let tree = common::structure(&pdf);
+    // The language each element with text is read in, by its text.
+    fn langs(e: &common::Elem, inherited: &str, out: &mut Vec<(String, String)>) {
+        let lang = e.lang.clone().unwrap_or_else(|| inherited.to_string());
+        if matches!(e.role.as_str(), "P" | "H3") {
+            out.push((e.text().trim().to_string(), lang.clone()));
+        }
+        for k in e.children() {
+            langs(k, &lang, out);
+        }
+    }
+    let mut read = Vec::new();
+    langs(&tree, "en", &mut read);
+    let lang_of = |needle: &str| -> Vec<&str> {
+        read.iter().filter(|(t, _)| t.contains(needle)).map(|(_, l)| l.as_str()).collect()
+    };
+    assert_eq!(lang_of("Δεδομένα"), ["el"], "{read:?}");
+    assert_eq!(lang_of("Η Επιτροπή παρουσίασε τη στρατηγική της για τα δεδομένα και την τεχνητή νοημοσύνη, και οι δύο πλευρές συμφώνησαν να"), ["el"]);
+    assert_eq!(lang_of("Данни"), ["bg"]);
+    assert_eq!(lang_of("Комисията"), ["bg"]);
+    assert_eq!(lang_of("Komisja"), ["pl"]);
+    assert_eq!(lang_of("Données"), ["en"], "too short to tell: {read:?}");
+    assert_eq!(lang_of("Stated"), ["fr"], "lang: wins");
+    assert_eq!(lang_of("both sides agreed to continue their cooperation"), ["en"]);
+    assert_eq!(lang_of("La Commission a présenté"), ["fr"], "a paragraph of its own: {read:?}");
+    // The English of the seed is never taken for another language.
+    let seed = common::structure(&build_in(dir.path(), &common::seed(), &["--force"]));
+    let mut seed_read = Vec::new();
+    langs(&seed, "en", &mut seed_read);
+    assert!(seed_read.iter().all(|(_, l)| l == "en"), "{seed_read:?}");
+    // check --verbose says what it detected.
+    let o = run(dir.path(), &["check", "--verbose", "langs.yaml"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    for line in ["topics[0] (Δεδομένα): lang: el (detected)", "topics[1] (Данни): lang: bg (detected)"] {
+        assert!(err.contains(line), "{err}");
+    }
+    assert!(!err.contains("topics[3]") && !err.contains("topics[4]"), "{err}");
+    assert!(!stderr(&run(dir.path(), &["check", "langs.yaml"])).contains("detected"));
 }

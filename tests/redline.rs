@@ -175,7 +175,7 @@ fn japanese_changes_are_marked_by_character() {
     assert!(old.contains("それぞれ紹介しました"));
     let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
     let s = stat(&old, &new);
-    assert!(s.ends_with("1 topic changed, 0 added, 0 removed; 2 words inserted, 2 deleted\n"), "{s}");
+    assert!(s.ends_with("変更したトピック1件、追加0件、削除0件；挿入2文字、削除2文字\n"), "{s}");
     let (pdf, _) = redline(&old, &new);
     let all = content_runs(&pdf);
     let by_colour = |color: [f32; 3]| -> String {
@@ -190,7 +190,7 @@ fn a_bilingual_briefing_is_compared_in_the_language_asked_for() {
     let old = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
     let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
     assert_ne!(old, new);
-    assert!(stat_with(&old, &new, &["--lang", "ja"]).ends_with("2 words inserted, 2 deleted\n"));
+    assert!(stat_with(&old, &new, &["--lang", "ja"]).ends_with("挿入2文字、削除2文字\n"));
     // The primary language, English, did not change.
     assert_eq!(stat(&old, &new).trim(), "no changes");
 }
@@ -314,7 +314,7 @@ fn topics_carry_the_numbers_of_the_new_text_and_a_removed_one_none() {
     // The topics' numbers, in the order printed (subheadings' size, under the sections', "N." alone in its run).
     let numbers: Vec<String> = content_runs(&pdf)
         .into_iter()
-        .filter(|(_, r)| r.size < 12.0)
+        .filter(|(_, r)| r.size < 13.0)
         .map(|(_, r)| r.text.trim().to_string())
         .filter(|t| t.len() <= 3 && t.ends_with('.') && t[..t.len() - 1].parse::<u32>().is_ok())
         .collect();
@@ -326,4 +326,92 @@ fn topics_carry_the_numbers_of_the_new_text_and_a_removed_one_none() {
     let on_line: Vec<&str> =
         all.iter().filter(|(q, r)| q == p && (r.y - title.y).abs() < 0.5).map(|(_, r)| r.text.trim()).collect();
     assert_eq!(on_line, ["Digital action for COVID-19"], "{on_line:?}");
+}
+
+/// Runs `diff` on `old` and `new` written as old.yaml and new.yaml (a `None` left unwritten).
+fn diff_files(old: Option<&str>, new: Option<&str>, extra: &[&str]) -> (std::process::Output, tempfile::TempDir) {
+    let dir = tempdir();
+    for (name, text) in [("old.yaml", old), ("new.yaml", new)] {
+        if let Some(text) = text {
+            write(dir.path(), name, text);
+        }
+    }
+    let mut args = vec!["diff", "old.yaml", "new.yaml"];
+    args.extend_from_slice(extra);
+    let o = run(dir.path(), &args);
+    (o, dir)
+}
+
+#[test]
+fn lang_is_checked_as_build_checks_it() {
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let bilingual = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    // A language neither is written in: refused, not a silent fallback to English.
+    let (o, dir) = diff_files(Some(&seed_text), Some(&seed_text), &["--lang", "xx"]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("--lang xx: old.yaml is written in en"), "{err}");
+    assert!(!dir.path().join("new.changes.pdf").exists());
+    // English against Japanese is not a comparison.
+    let (o, _) = diff_files(Some(&seed_text), Some(&bilingual), &["--lang", "ja", "--stat"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("old.yaml is written in en"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "no comparison printed");
+    // Not a language tag at all: a usage error before any file is read.
+    let (o, dir) = diff_files(Some(&seed_text), Some(&seed_text), &["--lang", "\"><x y=\"&"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("is not a language tag"), "{}", stderr(&o));
+    assert!(!dir.path().join("new.changes.pdf").exists());
+    // One rule for primary subtags: `ja` takes a briefing in `ja-JP`.
+    let ja = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let ja_jp = ja.replacen("\nlang: ja\n", "\nlang: ja-JP\n", 1);
+    assert_ne!(ja, ja_jp);
+    let (o, _) = diff_files(Some(&ja_jp), Some(&ja_jp), &["--lang", "ja", "--stat"]);
+    assert_exit(&o, 0);
+}
+
+#[test]
+fn every_input_problem_is_reported_at_once() {
+    let bad = "title: x\ndate: 2020-02-30\ntopics: []\ncontact: {tel: '1'}\n";
+    let (o, _) = diff_files(Some(bad), None, &[]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("old.yaml:2:7"), "the bad file's problem: {err}");
+    assert!(err.contains("cannot read new.yaml"), "the missing file: {err}");
+}
+
+/// The first `Div` of the structure: the summary box.
+fn summary_box(pdf: &[u8]) -> Elem {
+    let tree = structure(pdf);
+    let found = tree.walk().into_iter().find(|e| e.role == "Div").cloned();
+    found.expect("the summary box is a Div")
+}
+
+#[test]
+fn a_japanese_redline_speaks_japanese_and_counts_characters() {
+    let old = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
+    let (pdf, err) = redline(&old, &new);
+    let div = summary_box(&pdf);
+    assert_eq!(div.lang.as_deref(), Some("ja"), "the box says it is Japanese");
+    let text = div.text();
+    assert!(text.contains("変更点（old.yamlとの比較）"), "{text}");
+    assert!(text.contains("変更したトピック1件、追加0件、削除0件；挿入2文字、削除2文字"), "{text}");
+    assert!(!text.contains("word") && !text.contains("changed"), "no English: {text}");
+    assert!(err.starts_with("変更したトピック1件"), "{err}");
+    // The page shows the same words.
+    assert!(common::squash(&common::text(&pdf)).contains("挿入2文字、削除2文字"));
+    // --stat on a bilingual briefing speaks the language asked for.
+    let bilingual = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
+    let changed = bilingual.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
+    assert_ne!(bilingual, changed);
+    let s = stat_with(&bilingual, &changed, &["--lang", "ja"]);
+    assert!(s.ends_with("挿入2文字、削除2文字\n"), "{s}");
+    assert!(s.lines().next().unwrap().starts_with("トピック「"), "{s}");
+    // An English redline's box is English, and says so.
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let (pdf, _) = redline(&seed_text, &edited_seed());
+    let div = summary_box(&pdf);
+    assert_eq!(div.lang.as_deref(), Some("en"));
+    assert!(div.text().contains("12 words inserted, 55 deleted"), "{}", div.text());
 }

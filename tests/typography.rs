@@ -58,11 +58,14 @@ fn paragraphs(lines: Vec<Line>, pitch: f32) -> Vec<Vec<Line>> {
     out
 }
 
-/// The line pitch of 10 pt Japanese body text (1.7 em).
-const JAPANESE_PITCH: f32 = 17.0;
-
-/// The right edge of the text area of an A4 page with 24 mm margins (the default template).
-const RIGHT_EDGE: f32 = 595.28 - 24.0 * 72.0 / 25.4;
+/// The right edge of the text area of an A4 page with 32 mm margins (the default template).
+const RIGHT_EDGE: f32 = 595.28 - 32.0 * 72.0 / 25.4;
+/// The default template's body size, and the distance between the lines of a paragraph.
+const BODY: f32 = 10.5;
+const SUMMARY: f32 = 11.5;
+const PITCH: f32 = BODY * 1.35;
+/// The line pitch of Japanese body text (1.7 em).
+const JAPANESE_PITCH: f32 = BODY * 1.7;
 
 fn is_kanji_or_kana(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}')
@@ -76,7 +79,7 @@ fn japanese_pdf() -> Vec<u8> {
 #[test]
 fn japanese_body_lines_end_at_the_right_edge() {
     let pdf = japanese_pdf();
-    let mut lines = lines_of(&runs(&pdf)[0], 10.0);
+    let mut lines = lines_of(&runs(&pdf)[0], BODY);
     // The contact block is set flush left.
     lines.truncate(lines.iter().position(|l| l.text().contains("問い合わせ先")).unwrap_or(lines.len()));
     let body = paragraphs(lines, JAPANESE_PITCH);
@@ -103,7 +106,7 @@ fn japanese_punctuation_is_compressed_in_pairs() {
     let pdf = japanese_pdf();
     let mut pairs = 0;
     for page in runs(&pdf) {
-        for size in [10.0, 11.0] {
+        for size in [BODY, SUMMARY] {
             for line in lines_of(&page, size) {
                 for w in line.glyphs.windows(2) {
                     let (a, b) = (w[0].1.as_str(), w[1].1.as_str());
@@ -133,7 +136,7 @@ fn latin_text_beside_kanji_keeps_a_quarter_em() {
     let pdf = japanese_pdf();
     let mut seen = 0;
     for page in runs(&pdf) {
-        for line in lines_of(&page, 10.0) {
+        for line in lines_of(&page, BODY) {
             for w in line.glyphs.windows(2) {
                 let (a, b) = (w[0].1.chars().next().unwrap_or(' '), w[1].1.chars().next().unwrap_or(' '));
                 let latin = |c: char| c.is_ascii_alphanumeric();
@@ -153,7 +156,7 @@ fn latin_text_beside_kanji_keeps_a_quarter_em() {
 fn no_japanese_paragraph_ends_on_one_or_two_characters() {
     let pdf = japanese_pdf();
     for page in runs(&pdf) {
-        for p in paragraphs(lines_of(&page, 10.0), JAPANESE_PITCH).iter().filter(|p| p.len() > 1) {
+        for p in paragraphs(lines_of(&page, BODY), JAPANESE_PITCH).iter().filter(|p| p.len() > 1) {
             let last = p.last().unwrap().text();
             assert!(last.trim().chars().count() > 2, "a paragraph ends on {last:?}");
         }
@@ -188,11 +191,11 @@ fn japanese_lines_are_not_letter_spaced() {
     // little when the next cannot start with what follows, `。` say, nor the paragraph end
     // on two characters: in the narrow column, `…合意しま` / `した。` leaves 1.4 em to spread.)
     let pdf = japanese_pdf();
-    let (gap, line) = widest_letter_spacing(&runs(&pdf), 10.0);
+    let (gap, line) = widest_letter_spacing(&runs(&pdf), BODY);
     assert!(gap <= 1.0 / 32.0, "{gap} em between characters in {line}");
     let dir = tempdir();
     let pdf = build_in(dir.path(), &fixture("bilingual.yaml"), &["--parallel"]);
-    for size in [10.0, 11.0] {
+    for size in [BODY, SUMMARY] {
         let (gap, line) = widest_letter_spacing(&runs(&pdf), size);
         assert!(gap <= 0.08, "{gap} em between characters in the narrow column: {line}");
     }
@@ -207,22 +210,22 @@ fn pitches(lines: &[Line], most: f32) -> Vec<f32> {
 #[test]
 fn japanese_running_text_is_set_at_a_line_pitch_of_about_one_and_seven_tenths() {
     let pdf = japanese_pdf();
-    let lines = lines_of(&runs(&pdf)[0], 10.0);
-    let body = pitches(&lines, 18.5);
+    let lines = lines_of(&runs(&pdf)[0], BODY);
+    let body = pitches(&lines, BODY * 1.85);
     assert!(body.len() >= 8, "{body:?}");
-    assert!(body.iter().all(|&d| (d - 17.0).abs() < 0.05), "10 pt Japanese at 17 pt: {body:?}");
+    assert!(body.iter().all(|&d| (d - BODY * 1.7).abs() < 0.05), "Japanese at 1.7 em: {body:?}");
     // Side by side, the Japanese column is set wider than the English one.
     let dir = tempdir();
     let pdf = build_in(dir.path(), &fixture("bilingual.yaml"), &["--parallel"]);
     let page = &runs(&pdf)[0];
-    let middle = (595.28 - 24.0 * 72.0 / 25.4 + 24.0 * 72.0 / 25.4) / 2.0;
+    let middle = 595.28 / 2.0;
     let column = |right: bool| {
         let runs: Vec<Run> = page.iter().filter(|r| (r.x > middle) == right).cloned().collect();
-        pitches(&lines_of(&runs, 11.0), 20.0)
+        pitches(&lines_of(&runs, SUMMARY), SUMMARY * 1.85)
     };
     let (en, ja) = (column(false), column(true));
-    assert!(en.len() >= 5 && en.iter().all(|&d| (d - 15.4).abs() < 0.05), "English summary at 1.4: {en:?}");
-    assert!(ja.len() >= 5 && ja.iter().all(|&d| (d - 18.7).abs() < 0.05), "Japanese summary at 1.7: {ja:?}");
+    assert!(en.len() >= 5 && en.iter().all(|&d| (d - SUMMARY * 1.4).abs() < 0.05), "English summary at 1.4: {en:?}");
+    assert!(ja.len() >= 5 && ja.iter().all(|&d| (d - SUMMARY * 1.7).abs() < 0.05), "Japanese summary at 1.7: {ja:?}");
 }
 
 #[test]
@@ -231,7 +234,7 @@ fn a_typed_space_beside_japanese_is_kept_as_typed() {
     let text = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
     let yaml = write(dir.path(), "typed.yaml", &text.replace("overview: |\n", "overview: |\n  日本 EU 日EU\n\n"));
     let pdf = build_in(dir.path(), &yaml, &[]);
-    let line = lines_of(&runs(&pdf)[0], 10.0).into_iter().find(|l| l.text().starts_with("日本")).expect("the line");
+    let line = lines_of(&runs(&pdf)[0], BODY).into_iter().find(|l| l.text().starts_with("日本")).expect("the line");
     let g = &line.glyphs;
     let gap = |i: usize| g[i + 1].0 - (g[i].0 + g[i].2);
     // 日本 EU: the typed space, as wide as a space; 日EU: a quarter em where none is typed.
@@ -239,7 +242,7 @@ fn a_typed_space_beside_japanese_is_kept_as_typed() {
     let typed = g[3].0 - (g[1].0 + g[1].2);
     assert!(typed > 2.0 && typed < 3.0, "typed {typed} {g:?}");
     let k = g.iter().rposition(|x| x.1 == "日").unwrap();
-    assert!((gap(k) - 2.5).abs() < 0.01, "quarter em {}", gap(k));
+    assert!((gap(k) - BODY / 4.0).abs() < 0.01, "quarter em {}", gap(k));
 }
 
 #[test]
@@ -250,7 +253,7 @@ fn a_line_break_in_a_japanese_paragraph_prints_no_space() {
         "overview: |\n  双方は意見を交換しました。\n  双方は合意しました。EU\n  側は\n  Beyond\n  5Gについて\n\n";
     let yaml = write(dir.path(), "lines.yaml", &text.replace("overview: |\n", typed));
     let pdf = build_in(dir.path(), &yaml, &[]);
-    let line = lines_of(&runs(&pdf)[0], 10.0).into_iter().find(|l| l.text().starts_with("双方は")).expect("the line");
+    let line = lines_of(&runs(&pdf)[0], BODY).into_iter().find(|l| l.text().starts_with("双方は")).expect("the line");
     // Between Japanese characters the line break is nothing; beside Latin words, a space.
     assert!(
         line.text().starts_with("双方は意見を交換しました。双方は合意しました。EU 側は Beyond 5Gについて"),
@@ -327,9 +330,9 @@ fn justified_hyphenated_latin_text_keeps_word_spaces_in_bound() {
     let mut hyphens = 0;
     let mut checked = 0;
     for page in runs(&pdf) {
-        let lines = lines_of(&page, 10.0);
+        let lines = lines_of(&page, BODY);
         let lines: Vec<Line> = lines.into_iter().filter(|l| l.glyphs.len() > 20).collect();
-        for p in paragraphs(lines, 14.0).iter().filter(|p| p.len() > 1) {
+        for p in paragraphs(lines, PITCH).iter().filter(|p| p.len() > 1) {
             let last = p.last().unwrap();
             assert!(last.end() <= RIGHT_EDGE + 0.01, "a last line overruns: {}", last.text());
             for line in &p[..p.len() - 1] {
@@ -470,4 +473,109 @@ fn japanese_spaced_beside_latin_text_reads_back_as_typed() {
     if let Some(text) = common::mupdf_text(&pdf) {
         assert!(text.contains("第10回日EU・ICT戦略ワークショップの結果") && !text.contains("日 EU"), "MuPDF: {text}");
     }
+}
+
+/// A glyph as drawn: where it starts, its text, its advance.
+type Glyph = (f32, String, f32);
+
+/// The lines of running text in `pdf`: regular-weight text at the body's size (the size most
+/// regular text is set in), as printed; runs on one baseline with a gap of more than two em
+/// between them are two lines (columns side by side). Each line's text and width.
+fn body_lines(pdf: &[u8]) -> Vec<(String, f32)> {
+    let pages = runs(pdf);
+    let regular = |r: &&Run| !r.artifact && !r.font.contains("Bold");
+    let mut sizes: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for r in pages.iter().flatten().filter(regular) {
+        *sizes.entry((r.size * 100.0).round() as u32).or_default() += r.text.chars().count();
+    }
+    let body = sizes.into_iter().max_by_key(|s| s.1).map_or(0.0, |s| s.0 as f32 / 100.0);
+    let mut out = Vec::new();
+    for page in &pages {
+        let mut lines: Vec<(f32, Vec<Glyph>)> = Vec::new();
+        for r in page.iter().filter(regular).filter(|r| (r.size - body).abs() < 0.01) {
+            match lines.iter_mut().find(|l| (l.0 - r.y).abs() < 0.5) {
+                Some(l) => l.1.extend(r.glyphs.iter().cloned()),
+                None => lines.push((r.y, r.glyphs.clone())),
+            }
+        }
+        for (_, mut glyphs) in lines {
+            glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut line: Vec<Glyph> = Vec::new();
+            let mut flush = |line: &mut Vec<Glyph>| {
+                let text: String = line.iter().map(|g| g.1.as_str()).collect();
+                let visible: Vec<&Glyph> = line.iter().filter(|g| !g.1.trim().is_empty()).collect();
+                if let (Some(a), Some(b)) = (visible.first(), visible.last()) {
+                    out.push((text.trim().to_string(), b.0 + b.2 - a.0));
+                }
+                line.clear();
+            };
+            for g in glyphs {
+                if line.last().is_some_and(|p| g.0 - (p.0 + p.2) > 2.0 * body) {
+                    flush(&mut line);
+                }
+                line.push(g);
+            }
+            flush(&mut line);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_builtin_template_sets_the_seed_at_a_readable_measure() {
+    for template in ["default", "press-release", "one-pager"] {
+        let dir = tempdir();
+        let pdf = build_in(dir.path(), &common::seed(), &["--template", template]);
+        let lines = body_lines(&pdf);
+        assert!(lines.len() > 20, "{template}: {} lines", lines.len());
+        let chars = |l: &(String, f32)| l.0.chars().filter(|c| *c != '\u{AD}').count() as f32;
+        let average = lines.iter().map(chars).sum::<f32>() / lines.len() as f32;
+        // The measure proper: lines that reach (nearly) across their column.
+        let widest = lines.iter().map(|l| l.1).fold(0.0, f32::max);
+        let full: Vec<&(String, f32)> = lines.iter().filter(|l| l.1 >= 0.85 * widest).collect();
+        let full_average = full.iter().map(|l| chars(l)).sum::<f32>() / full.len() as f32;
+        eprintln!("{template}: {average:.1} characters a line on average, {full_average:.1} on full lines");
+        assert!(average <= 80.0, "{template}: {average:.1} characters a line on average");
+        assert!((40.0..=80.0).contains(&full_average), "{template}: {full_average:.1} characters a full line");
+    }
+}
+
+/// The smallest distance on each page from a line of body text to the topic heading under
+/// it (baseline to baseline): the space before a topic, as set on that page.
+fn topic_gaps(pdf: &[u8]) -> Vec<f32> {
+    runs(pdf)
+        .iter()
+        .map(|page| {
+            let lines = lines_of(page, BODY);
+            let headings: Vec<&Run> = page
+                .iter()
+                .filter(|r| !r.artifact && r.font.contains("Bold") && (r.size - 12.0).abs() < 0.01)
+                .collect();
+            headings
+                .iter()
+                .filter_map(|h| lines.iter().filter(|l| l.y > h.y).map(|l| l.y - h.y).reduce(f32::min))
+                .fold(f32::MAX, f32::min)
+        })
+        .collect()
+}
+
+#[test]
+fn the_contact_block_is_not_left_alone_when_the_page_before_can_hold_it_with_tighter_spaces() {
+    let last = "both parties decided to continue their cooperation in this field.";
+    let longer = |k: usize| format!("{last}{}", " Both parties also agreed to meet again next year.".repeat(k));
+    for k in [2, 5] {
+        let pdf = seed_with_template("", last, &longer(k));
+        let pages = common::page_texts(&pdf);
+        assert_eq!(pages.len(), 2, "{k} more sentences: the contact block is alone on page 3");
+        let page = pages[1].replace('\n', " ");
+        assert!(page.contains("Contact") && page.contains("Trust services"), "{page}");
+        // Held by tightening: the space before a topic is smaller on page 2 than on page 1.
+        let gaps = topic_gaps(&pdf);
+        assert!(gaps[1] < gaps[0] - 0.1, "{k}: the spaces of page 2 are not tighter: {gaps:?}");
+    }
+    // A little only: what needs more than that goes on a page of its own.
+    let pdf = seed_with_template("", last, &longer(12));
+    assert_eq!(common::page_count(&pdf), 3);
+    let gaps = topic_gaps(&pdf);
+    assert!((gaps[1] - gaps[0]).abs() < 0.01, "page 2 keeps its spaces: {gaps:?}");
 }

@@ -23,6 +23,11 @@ fn expect_line(lines: &mpsc::Receiver<String>, needle: &str, secs: u64) -> Strin
     panic!("no line with {needle:?} within {secs} s; saw:\n{}", seen.join("\n"));
 }
 
+/// Temporary files left in `dir`.
+fn stray(dir: &Path) -> Vec<String> {
+    common::listing(dir).into_iter().map(|(n, _)| n).filter(|n| n.ends_with(".tmp")).collect()
+}
+
 /// Saves like many editors do: write a new file, rename it over the old one.
 fn save_by_rename(path: &Path, text: &str) {
     let tmp = path.with_extension("yaml.swp");
@@ -36,6 +41,7 @@ fn watch(dir: &Path, args: &[&str]) -> (std::process::Child, mpsc::Receiver<Stri
         .arg("watch")
         .args(args)
         .current_dir(dir)
+        .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -112,10 +118,118 @@ fn watch_rebuilds_on_save_and_survives_a_broken_one() {
     expect_line(&lines, "stopped watching", 20);
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?}");
-    let stray: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".tmp"))
-        .collect();
-    assert!(stray.is_empty(), "{stray:?}");
+    assert_eq!(stray(dir.path()), Vec::<String>::new());
+}
+
+/// The peak memory of process `pid`, in kilobytes (Linux).
+#[cfg(target_os = "linux")]
+fn peak_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// A watch that is killed if the test ends without stopping it (a failed assertion).
+struct Stopped(std::process::Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        if self.0.try_wait().ok().flatten().is_none() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+/// Sends `signal` to the watch and waits, at most `secs`, for it to end.
+#[cfg(unix)]
+fn stop(child: &mut Stopped, signal: i32, secs: u64) -> std::process::ExitStatus {
+    let child = &mut child.0;
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, signal);
+    }
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("watch did not end within {secs} s of signal {signal}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn watch_opens_no_fifo_reads_no_endless_file_and_stops_on_sigterm() {
+    let dir = common::tempdir();
+    std::fs::copy(common::seed(), dir.path().join("seed.yaml")).unwrap();
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, common::rgba_png(8, 4)).unwrap();
+    common::write(dir.path(), "mine.yaml", "title_block: { logo: logo.png }\n");
+    let (child, lines) = watch(dir.path(), &["seed.yaml", "-o", "out.pdf", "--template", "mine.yaml", "--root", "/"]);
+    let mut child = Stopped(child);
+    expect_line(&lines, "watching", 20);
+    // The logo becomes a FIFO: reading it would block for ever.
+    std::fs::remove_file(&logo).unwrap();
+    let c = std::ffi::CString::new(logo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    expect_line(&lines, "logo.png is a FIFO (named pipe), not a regular file", 20);
+    expect_line(&lines, "not rebuilt", 20);
+    // Mended, it is rebuilt: the logo is still watched.
+    std::fs::remove_file(&logo).unwrap();
+    std::fs::write(&logo, common::rgba_png(16, 4)).unwrap();
+    expect_line(&lines, "wrote", 20);
+    // Now a link to /dev/zero: reading it would never end.
+    std::fs::remove_file(&logo).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &logo).unwrap();
+    expect_line(&lines, "/dev/zero is a device, not a regular file", 20);
+    expect_line(&lines, "not rebuilt", 20);
+    let peak = peak_kb(child.0.id());
+    assert!(peak < 256 << 10, "watch used {peak} kB");
+    let status = stop(&mut child, libc::SIGTERM, 10);
+    // 0 between builds, 130 if it came while the last one was ending: either way, at once.
+    std::thread::sleep(Duration::from_millis(200));
+    let rest: Vec<String> = lines.try_iter().collect();
+    assert!(matches!(status.code(), Some(0 | 130)), "{status:?}: {rest:?}");
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_during_a_rebuild_stops_it_and_leaves_nothing_behind() {
+    let dir = common::tempdir();
+    // Long enough that its build takes seconds, even here.
+    let mut y = String::from("title: Long\ndate: 2020-10-06\ntopics:\n");
+    for i in 0..3000 {
+        y.push_str(&format!("  - title: Topic {i}\n    body: Japan and the EU exchanged views on item {i}.\n"));
+    }
+    y.push_str("contact:\n  tel: \"1\"\n");
+    let input = common::write(dir.path(), "long.yaml", &y);
+    let (child, lines) = watch(dir.path(), &["long.yaml", "-o", "long.pdf"]);
+    let mut child = Stopped(child);
+    expect_line(&lines, "watching", 180);
+    let first = std::fs::read(dir.path().join("long.pdf")).unwrap();
+    let started = Instant::now();
+    std::fs::write(&input, y.replace("title: Long", "title: Longer")).unwrap();
+    // The rebuild starts within a fraction of a second and runs for seconds: the signal comes
+    // during it (or, on a slow machine, before it), never after it.
+    std::thread::sleep(Duration::from_millis(1000));
+    let status = stop(&mut child, libc::SIGTERM, 10);
+    let stopped = started.elapsed();
+    assert_eq!(stray(dir.path()), Vec::<String>::new());
+    assert!(
+        std::fs::read(dir.path().join("long.pdf")).unwrap() == first,
+        "the build was finished after the signal (exit {status:?} after {stopped:?})"
+    );
+    match status.code() {
+        Some(130) => {
+            expect_line(&lines, "stopped during a build", 5);
+        }
+        Some(0) => println!("the signal came before the rebuild began"),
+        other => panic!("exit {other:?}"),
+    }
 }

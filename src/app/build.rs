@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::config::{Env, Settings, TemplateChoice};
 use super::files::{self, Reads};
 use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, Format};
 use crate::fonts::FontBook;
 
 /// What one successful build produced.
@@ -26,18 +26,17 @@ pub struct Built {
 
 impl Built {
     pub fn summary(&self) -> String {
-        format!(
-            "wrote {} ({} page{}, {}) in {} ms",
-            self.output.display(),
-            self.pages,
-            if self.pages == 1 { "" } else { "s" },
-            human_size(self.bytes),
-            self.millis
-        ) + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
+        let pages = match self.pages {
+            0 => String::new(),
+            1 => "1 page, ".to_string(),
+            n => format!("{n} pages, "),
+        };
+        format!("wrote {} ({pages}{}) in {} ms", self.output.display(), human_size(self.bytes), self.millis)
+            + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
             + &self
                 .fit
                 .filter(|f| f.fits && f.scale < 1.0)
-                .map(|f| format!("; fitted at {} pt body", f.body_size))
+                .map(|f| format!("; fitted at {} pt body", hundredths(f.body_size)))
                 .unwrap_or_default()
     }
 
@@ -49,19 +48,39 @@ impl Built {
             self.output.display(),
             f.pages,
             if f.pages == 1 { "" } else { "s" },
-            f.body_size,
+            hundredths(f.body_size),
             self.pages
         ))
     }
 }
 
-/// Builds one briefing file to `output`, with what the build read noted in `reads` (for
-/// `watch`). A briefing in several languages gives one PDF per language (`x.en.pdf`,
-/// `x.ja.pdf` from `x.pdf`, whether `output` was `named` with `-o` or not), or the one
-/// `--lang` names (at `output` when `named`), or one PDF with the languages side by side (`--parallel`). The
-/// previous PDF is replaced only by a complete new one, and never when it is one of the files
-/// the build reads.
-pub fn build_one(
+/// A size as it was chosen, to the hundredth of a point (`9.7`, not `9.700001`).
+fn hundredths(size: f32) -> f32 {
+    (size * 100.0).round() / 100.0
+}
+
+/// One briefing file, read and checked, with where each of its files goes, every output
+/// checked (not a file the build reads, not read-only, not a FIFO or device) before anything
+/// is written.
+pub struct Plan {
+    input: PathBuf,
+    loaded: super::Loaded,
+    /// The languages side by side in one PDF (`--parallel` on a multilingual briefing).
+    parallel: bool,
+    /// Each file to write: where, in which format, of which briefing (`loaded.briefings[i]`).
+    outputs: Vec<(PathBuf, Format, usize)>,
+    start: Instant,
+}
+
+/// Reads `input` and plans its outputs from `output`, in each format the settings ask for
+/// (`--format`, or `-o`'s extension), with what the build read noted in `reads` (for `watch`).
+/// `-o` (`named`) names the file exactly when one format is asked for; several take their own
+/// extensions (`-o x.pdf --format pdf,html`: x.pdf and x.html, the page linking to the PDF). A
+/// briefing in several languages gives one file per language and format (`x.en.pdf`,
+/// `x.ja.html`, whether `output` was named or not, the pages linking to each other), or the
+/// one `--lang` names (at `output` when `named`), or one PDF with the languages side by side
+/// (`--parallel`).
+pub fn plan(
     input: &Path,
     output: &Path,
     named: bool,
@@ -69,16 +88,21 @@ pub fn build_one(
     fonts: &FontBook,
     settings: &Settings,
     reads: &mut Reads,
-) -> Result<Vec<Built>, Error> {
+) -> Result<Plan, Error> {
     let start = Instant::now();
+    if settings.parallel && settings.fit_pages.is_some_and(|n| n > 0) {
+        return Err(Error::Usage(
+            "--fit-pages cannot fit --parallel columns; build the languages one by one to fit them".into(),
+        ));
+    }
     reads.extend(&template.reads);
     reads.add(input, "input");
-    let super::Loaded { file, briefings, multilingual } = load_briefings(input, fonts, settings.lang.as_deref())?;
-    let options = build_options(settings, template, &file, input);
-    if settings.parallel && briefings.len() > 2 {
+    let loaded = load_briefings(input, fonts, settings.lang.as_deref())?;
+    let count = loaded.briefings.len();
+    if settings.parallel && count > 2 {
         // Three columns of a page are too narrow to read, and a third language is never
         // dropped silently.
-        let langs: Vec<&str> = briefings.iter().map(|b| b.lang.as_str()).collect();
+        let langs: Vec<&str> = loaded.briefings.iter().map(|b| b.lang.as_str()).collect();
         return Err(Error::Usage(format!(
             "{} is written in {} languages ({}); --parallel sets two side by side: build one PDF per \
              language (without --parallel), or one language with --lang {}",
@@ -88,35 +112,119 @@ pub fn build_one(
             langs[2]
         )));
     }
-    if settings.parallel && briefings.len() > 1 {
-        reads.check_output(output)?;
-        let themes = briefings
-            .iter()
-            .map(|b| template.theme_for(&b.lang).map(std::borrow::Cow::into_owned))
-            .collect::<Result<Vec<_>, _>>()?;
-        let out = crate::build_parallel(&briefings, &themes, fonts, &options)
-            .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
-        files::write_atomic(output, &out.pdf, settings.existing)?;
-        return Ok(vec![Built::new(output, None, &out, start)]);
+    let formats = settings.formats_for(output);
+    // `-o` names the one file asked for exactly; several formats each take their extension.
+    let exact = named && formats.len() == 1;
+    let path_of = |base: &Path, f: Format| if exact { base.to_path_buf() } else { format_path(base, f) };
+    let parallel = settings.parallel && count > 1;
+    if parallel && formats.contains(&Format::Html) {
+        return Err(Error::Usage(
+            "--parallel sets the languages side by side in a PDF; a web page is one language: \
+             build without --parallel for one page per language, each linking to the other"
+                .into(),
+        ));
     }
-    if settings.parallel {
+    if settings.parallel && !parallel {
         eprintln!("note: {} is written in one language; --parallel has nothing to set beside it", input.display());
     }
-    let mut built = Vec::new();
-    for briefing in &briefings {
-        // Several PDFs: each named for its language, from `-o` when given (`-o out.pdf` gives
-        // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
-        let several = briefings.len() > 1 || (multilingual && !named);
-        let output = if several { language_output(output, &briefing.lang) } else { output.to_path_buf() };
-        reads.check_output(&output)?;
-        let theme = template.theme_for(&briefing.lang)?;
-        let out = crate::build(briefing, &theme, fonts, &options)
-            .map_err(|source| Error::Render { what: input.display().to_string(), source })?;
-        files::write_atomic(&output, &out.pdf, settings.existing)?;
-        let detected = briefing.lang_detected.then(|| briefing.lang.clone());
-        built.push(Built::new(&output, detected, &out, start));
+    // Several files: each named for its language, from `-o` when given (`-o out.pdf` gives
+    // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
+    let several = !parallel && (count > 1 || (loaded.multilingual && !named));
+    let outputs: Vec<(PathBuf, Format, usize)> = if parallel {
+        vec![(path_of(output, Format::Pdf), Format::Pdf, 0)]
+    } else {
+        let mut outputs = Vec::new();
+        for (i, b) in loaded.briefings.iter().enumerate() {
+            let base = if several { language_output(output, &b.lang) } else { output.to_path_buf() };
+            outputs.extend(formats.iter().map(|&f| (path_of(&base, f), f, i)));
+        }
+        outputs
+    };
+    for (o, _, _) in &outputs {
+        reads.check_output(o)?;
+        files::target(o, settings.existing)?;
     }
-    Ok(built)
+    Ok(Plan { input: input.to_path_buf(), loaded, parallel, outputs, start })
+}
+
+impl Plan {
+    /// Where the files go.
+    pub fn outputs(&self) -> impl Iterator<Item = &Path> {
+        self.outputs.iter().map(|(p, _, _)| p.as_path())
+    }
+
+    /// Builds every file and writes them together: a temporary file each, renamed over the
+    /// previous files only when all are complete (a failure or a signal before leaves every
+    /// previous file as it was: never a new English beside an old Japanese).
+    pub fn build(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Vec<Built>, Error> {
+        let Plan { input, loaded, parallel, outputs, start } = self;
+        let options = build_options(settings, template, &loaded.file, &input);
+        let render = |source| Error::Render { what: input.display().to_string(), source };
+        let mut writes = files::Outputs::new(settings.existing);
+        let mut built = Vec::new();
+        if parallel {
+            let themes = loaded
+                .briefings
+                .iter()
+                .map(|b| template.theme_for(&b.lang).map(std::borrow::Cow::into_owned))
+                .collect::<Result<Vec<_>, _>>()?;
+            let out = crate::build_parallel(&loaded.briefings, &themes, fonts, &options).map_err(render)?;
+            writes.add(&outputs[0].0, &out.pdf)?;
+            built.push(Built::new(&outputs[0].0, None, &out, start));
+            writes.commit()?;
+            return Ok(built);
+        }
+        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file_of =
+            |i: usize, f: Format| outputs.iter().find(|(_, g, j)| *g == f && *j == i).map(|(p, _, _)| name(p));
+        for (path, format, i) in &outputs {
+            let briefing = &loaded.briefings[*i];
+            let theme = template.theme_for(&briefing.lang)?;
+            let detected = briefing.lang_detected.then(|| briefing.lang.clone());
+            match format {
+                Format::Pdf => {
+                    let out = crate::build(briefing, &theme, fonts, &options).map_err(render)?;
+                    writes.add(path, &out.pdf)?;
+                    built.push(Built::new(path, detected, &out, start));
+                }
+                Format::Html => {
+                    // Each language's page links to the others (and names itself, as hreflang
+                    // asks), and to its PDF when one is made in the same run.
+                    let alternates = match loaded.briefings.len() {
+                        1 => Vec::new(),
+                        _ => (0..loaded.briefings.len())
+                            .filter_map(|j| {
+                                let href = file_of(j, Format::Html)?;
+                                Some(crate::html::Alternate { lang: loaded.briefings[j].lang.clone(), href })
+                            })
+                            .collect(),
+                    };
+                    let page =
+                        crate::html::PageOptions { alternates, pdf: file_of(*i, Format::Pdf), ..Default::default() };
+                    let html = crate::build_html(briefing, &theme, &options, page);
+                    writes.add(path, html.as_bytes())?;
+                    built.push(Built {
+                        output: path.clone(),
+                        detected,
+                        fit: None,
+                        pages: 0,
+                        bytes: html.len(),
+                        millis: start.elapsed().as_millis(),
+                    });
+                }
+            }
+        }
+        writes.commit()?;
+        Ok(built)
+    }
+}
+
+/// Where format `f` of an output is written: the output with the format's extension.
+pub fn format_path(base: &Path, f: Format) -> PathBuf {
+    match f {
+        Format::Pdf => base.with_extension("pdf"),
+        Format::Html => base.with_extension("html"),
+    }
 }
 
 impl Built {
@@ -173,7 +281,7 @@ fn out_dir(dir: &Path) -> Result<(), Error> {
 }
 
 pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
-    let settings = Settings::new(&args.render, env)?.with_languages(&args.languages);
+    let settings = Settings::new(&args.render, env)?.with_languages(&args.languages).with_formats(&args.formats);
     let inputs = expand_inputs(&args.inputs)?;
     if args.output.is_some() && inputs.len() > 1 {
         return Err(Error::Usage("-o names one output file; with several inputs use --out-dir DIR".into()));
@@ -210,27 +318,42 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
     for input in &inputs {
         let out = target(input);
         all.check_output(&out)?;
-        let key = std::path::absolute(&out).unwrap_or_else(|_| out.clone());
-        if let Some(other) = seen.insert(key, input) {
-            return Err(Error::Usage(format!(
-                "{} and {} would both be written to {}; build them into different folders",
-                other.display(),
-                input.display(),
-                out.display()
-            )));
+        if let Some(other) = seen.insert(files::place(&out), input) {
+            return Err(collision(other, input, &out));
         }
     }
     files::on_signal(files::OnSignal::Exit);
     if inputs.len() == 1 {
         let named = args.output.is_some();
-        for built in
-            build_one(&inputs[0], &target(&inputs[0]), named, &template, &fonts, &settings, &mut Reads::default())?
-        {
+        let plan = plan(&inputs[0], &target(&inputs[0]), named, &template, &fonts, &settings, &mut Reads::default())?;
+        for built in plan.build(&template, &fonts, &settings)? {
             eprintln!("{}", built.report());
         }
         return Ok(());
     }
     batch(&inputs, &target, &template, &fonts, &settings)
+}
+
+/// Two inputs whose outputs would share a name.
+fn collision(one: &Path, other: &Path, output: &Path) -> Error {
+    Error::Usage(format!(
+        "{} and {} would both be written to {}; build them into different folders",
+        one.display(),
+        other.display(),
+        output.display()
+    ))
+}
+
+/// What `check --verbose` says of a briefing's languages: the briefing's, given or detected,
+/// and each topic's that was detected.
+fn languages_found(b: &crate::model::Briefing) -> String {
+    let how = if b.lang_detected { "detected" } else { "given or default" };
+    let mut out = format!("  lang: {} ({how})", b.lang);
+    for (i, t) in b.topics.iter().enumerate().filter(|(_, t)| t.lang_detected) {
+        let lang = t.lang.as_deref().unwrap_or_default();
+        out.push_str(&format!("\n  topics[{i}] ({}): lang: {lang} (detected)", t.title));
+    }
+    out
 }
 
 /// Builds many briefings in parallel. One bad input does not stop the others; every failure
@@ -251,10 +374,25 @@ fn batch(
         );
         bar
     });
-    let results: Vec<(PathBuf, Result<Vec<Built>, Error>)> = inputs
+    // Every input is read first, so that the outputs of each (one per language) are known:
+    // no two may share a name (a.yaml in English and Japanese, and a.en.yaml), and a clash
+    // stops the run before anything is written.
+    let plans: Vec<(&PathBuf, Result<Plan, Error>)> = inputs
         .par_iter()
-        .map(|input| {
-            let result = build_one(input, &target(input), false, template, fonts, settings, &mut Reads::default());
+        .map(|input| (input, plan(input, &target(input), false, template, fonts, settings, &mut Reads::default())))
+        .collect();
+    let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+    for (input, plan) in &plans {
+        for output in plan.iter().flat_map(Plan::outputs) {
+            if let Some(other) = seen.insert(files::place(output), input) {
+                return Err(collision(other, input, output));
+            }
+        }
+    }
+    let results: Vec<(PathBuf, Result<Vec<Built>, Error>)> = plans
+        .into_par_iter()
+        .map(|(input, plan)| {
+            let result = plan.and_then(|plan| plan.build(template, fonts, settings));
             let line = match &result {
                 Ok(built) => built.iter().map(Built::report).collect::<Vec<_>>().join("\n"),
                 Err(_) => format!("failed: {}", input.display()),
@@ -290,19 +428,21 @@ fn batch(
     }
 }
 
-pub fn check(inputs: &[PathBuf], template: &TemplateChoice) -> Result<(), Error> {
+pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Result<(), Error> {
     let fonts = Template::resolve(&template.name, template.root.as_deref())?.font_book();
-    let mut invalid = Vec::new();
+    let mut problems = super::error::Problems::default();
     for input in expand_inputs(inputs)? {
         match load_briefings(&input, &fonts, None) {
-            Ok(_) => eprintln!("{}: ok", input.display()),
-            Err(Error::Invalid(files)) => invalid.extend(files),
-            Err(other) => return Err(other),
+            Ok(loaded) => {
+                eprintln!("{}: ok", input.display());
+                if verbose {
+                    for b in &loaded.briefings {
+                        eprintln!("{}", languages_found(b));
+                    }
+                }
+            }
+            Err(e) => problems.add(e),
         }
     }
-    if invalid.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(invalid))
-    }
+    problems.result()
 }

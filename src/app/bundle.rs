@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::config::Settings;
 use super::files;
-use super::{build_options, human_size, load_briefing, Error, Template};
+use super::{build_options, human_size, load_each, written_in, Error, Template};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::layout::Cover;
 use crate::model::Date;
@@ -20,29 +20,43 @@ pub struct CoverArgs<'a> {
 
 pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let start = Instant::now();
+    if settings.fit_pages.is_some_and(|n| n > 0) {
+        return Err(Error::Usage(
+            "--fit-pages does not fit dossiers; fit each briefing with `build --fit-pages`".into(),
+        ));
+    }
     let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
     let mut reads = template.reads.clone();
     for input in inputs {
         reads.add(input, "input");
     }
     reads.check_output(output)?;
+    files::target(output, settings.existing)?;
     let fonts = template.font_book();
     // Every briefing is checked before anything is written; all their problems are shown.
-    let mut items = Vec::new();
-    let mut invalid = Vec::new();
-    for input in inputs {
-        match load_briefing(input, &fonts, cover.lang) {
-            Ok((file, briefing)) => {
-                let options = build_options(settings, &template, &file, input);
-                items.push(BundleItem { briefing, source: options.source });
-            }
-            Err(Error::Invalid(files)) => invalid.extend(files),
-            Err(other) => return Err(other),
+    // With --lang, a briefing in several languages is taken in that one; each other keeps its
+    // own, but one at least must be written in it.
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let loaded = load_each(&paths, &fonts, cover.lang, false)?;
+    if let Some(lang) = cover.lang {
+        if !loaded.iter().any(|(_, b)| written_in(&b.lang, lang)) {
+            let mut langs: Vec<&str> = loaded.iter().map(|(_, b)| b.lang.as_str()).collect();
+            langs.sort_unstable();
+            langs.dedup();
+            return Err(Error::Usage(format!(
+                "--lang {lang}: no briefing of the dossier is written in it (they are in {})",
+                langs.join(", ")
+            )));
         }
     }
-    if !invalid.is_empty() {
-        return Err(Error::Invalid(invalid));
-    }
+    let items: Vec<BundleItem> = loaded
+        .into_iter()
+        .zip(inputs)
+        .map(|((file, briefing), input)| {
+            let options = build_options(settings, &template, &file, input);
+            BundleItem { briefing, source: options.source }
+        })
+        .collect();
     let date = match cover.date {
         Some(text) => Date::parse_iso(text).ok_or_else(|| {
             let message = format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-11-20");

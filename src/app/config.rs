@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::error::Error;
 use super::files::Existing;
-use crate::cli::{LanguageArgs, RenderArgs, TemplateArg};
+use crate::cli::{Format, FormatArgs, LanguageArgs, RenderArgs, TemplateArg};
 
 /// What the environment says, read once at start.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +60,8 @@ pub struct Settings {
     pub lang: Option<String>,
     /// `--parallel`: the languages side by side in one PDF.
     pub parallel: bool,
+    /// `--format`: what to write (empty: as `-o`'s extension says, else PDF).
+    pub formats: Vec<Format>,
 }
 
 impl Settings {
@@ -73,7 +75,26 @@ impl Settings {
             fit_pages: args.fit_pages,
             lang: None,
             parallel: false,
+            formats: Vec::new(),
         })
+    }
+
+    /// These settings with `--format`.
+    pub fn with_formats(self, formats: &FormatArgs) -> Settings {
+        Settings { formats: formats.format.clone(), ..self }
+    }
+
+    /// What to write to `output`: `--format`, else what `-o`'s extension says (`.html`),
+    /// else PDF; each once, PDF first.
+    pub fn formats_for(&self, output: &std::path::Path) -> Vec<Format> {
+        let mut asked = self.formats.clone();
+        if asked.is_empty() {
+            asked.push(match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+                Some("html" | "htm") => Format::Html,
+                _ => Format::Pdf,
+            });
+        }
+        [Format::Pdf, Format::Html].into_iter().filter(|f| asked.contains(f)).collect()
     }
 
     /// These settings with the language choice of `build` or `watch`.

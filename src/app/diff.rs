@@ -1,12 +1,15 @@
-//! `briefing diff OLD NEW`: a redline PDF of what changed between two versions of a briefing
-//! (the new one with the changes marked), or with `--stat`, the summary on the terminal.
+//! `briefing diff OLD NEW`: a redline PDF (or web page, `--format html`) of what changed
+//! between two versions of a briefing (the new one with the changes marked), or with
+//! `--stat`, the summary on the terminal.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::build::format_path;
 use super::config::Settings;
 use super::files;
-use super::{build_options, human_size, load_briefing, Error, Template};
+use super::{build_options, human_size, load_each, Error, Template};
+use crate::cli::Format;
 
 /// What the command line says.
 pub struct DiffArgs<'a> {
@@ -28,41 +31,63 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
     let fonts = template.font_book();
     let lang = settings.lang.as_deref();
-    // Both are checked, and all their problems shown, before anything is written.
-    let (old, new) = match (load_briefing(args.old, &fonts, lang), load_briefing(args.new, &fonts, lang)) {
-        (Ok(old), Ok(new)) => (old, new),
-        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
-            a.extend(b);
-            return Err(Error::Invalid(a));
-        }
-        (Err(e), _) | (_, Err(e)) => return Err(e),
+    // Both are checked, and all their problems shown, before anything is written; with
+    // --lang, both must be written in it.
+    let mut both = load_each(&[args.old, args.new], &fonts, lang, true)?.into_iter();
+    let (Some(old), Some(new)) = (both.next(), both.next()) else {
+        return Err(Error::Usage("nothing to compare".into()));
     };
     let theme = template.theme_for(&new.1.lang)?;
     let redline = crate::compare(&old.1, &new.1, &theme);
     if args.stat {
-        println!("{}", crate::redline::stat_text(&redline));
+        println!("{}", crate::redline::stat_text(&redline, &theme.labels));
         return Ok(());
     }
     let output = args.output.map_or_else(|| default_output(args.new), Path::to_path_buf);
+    let formats = settings.formats_for(&output);
+    // `-o` names the one file asked for exactly; several formats each take their extension.
+    let exact = args.output.is_some() && formats.len() == 1;
+    let path_of = |f: Format| if exact { output.clone() } else { format_path(&output, f) };
     let mut reads = template.reads.clone();
     reads.add(args.old, "input");
     reads.add(args.new, "input");
-    reads.check_output(&output)?;
+    for f in &formats {
+        reads.check_output(&path_of(*f))?;
+    }
     let since =
         args.old.file_name().map_or_else(|| args.old.display().to_string(), |n| n.to_string_lossy().into_owned());
     let options = build_options(settings, &template, &new.0, args.new);
-    let out = crate::build_redline(&redline, &since, &theme, &fonts, &options)
-        .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
     files::on_signal(files::OnSignal::Exit);
-    files::write_atomic(&output, &out.pdf, settings.existing)?;
-    let what = if redline.stat.is_empty() { "no changes".to_string() } else { crate::redline::totals(&redline.stat) };
-    eprintln!(
-        "{what}; wrote {} ({} page{}, {}) in {} ms",
-        output.display(),
-        out.pages,
-        if out.pages == 1 { "" } else { "s" },
-        human_size(out.pdf.len()),
-        start.elapsed().as_millis()
-    );
+    let labels = &theme.labels;
+    let what =
+        if redline.stat.is_empty() { labels.unchanged.clone() } else { crate::redline::totals(&redline.stat, labels) };
+    if formats.contains(&Format::Pdf) {
+        let out = crate::build_redline(&redline, &since, &theme, &fonts, &options)
+            .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
+        let path = path_of(Format::Pdf);
+        files::write_atomic(&path, &out.pdf, settings.existing)?;
+        eprintln!(
+            "{what}; wrote {} ({} page{}, {}) in {} ms",
+            path.display(),
+            out.pages,
+            if out.pages == 1 { "" } else { "s" },
+            human_size(out.pdf.len()),
+            start.elapsed().as_millis()
+        );
+    }
+    if formats.contains(&Format::Html) {
+        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let pdf = formats.contains(&Format::Pdf).then(|| name(&path_of(Format::Pdf)));
+        let page = crate::html::PageOptions { pdf, ..Default::default() };
+        let html = crate::build_html_redline(&redline, &since, &theme, &options, page);
+        let path = path_of(Format::Html);
+        files::write_atomic(&path, html.as_bytes(), settings.existing)?;
+        eprintln!(
+            "{what}; wrote {} ({}) in {} ms",
+            path.display(),
+            human_size(html.len()),
+            start.elapsed().as_millis()
+        );
+    }
     Ok(())
 }

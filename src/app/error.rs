@@ -75,6 +75,14 @@ pub enum Error {
     NotAFolder {
         path: PathBuf,
     },
+    /// A path names something that is not a regular file (a FIFO, a device) where a file to
+    /// read or write belongs; nothing was opened.
+    Special {
+        path: PathBuf,
+        /// What it is: "a FIFO (named pipe)", "a device".
+        is: &'static str,
+        wanted: &'static str,
+    },
     /// The folder a file would be written in does not exist.
     NoFolder {
         path: PathBuf,
@@ -123,6 +131,9 @@ pub enum Error {
     },
     /// Any other mistake on the command line (exit 2).
     Usage(String),
+    /// Several of the above, each about another input, all shown (exit 2 when any is a
+    /// usage or I/O problem, else 1).
+    Several(Vec<Error>),
 }
 
 impl Error {
@@ -130,6 +141,7 @@ impl Error {
         match self {
             Error::Invalid(_) | Error::Extract { .. } => 1,
             Error::Batch { code, .. } => *code,
+            Error::Several(errors) => errors.iter().map(Error::exit_code).max().unwrap_or(2),
             _ => 2,
         }
     }
@@ -157,6 +169,12 @@ fn os(e: &std::io::Error) -> String {
     }
 }
 
+/// "a logo", "an output".
+fn a(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
+}
+
 impl Error {
     /// What went wrong, in one line, without the `error: ` in front (for diagnostics that
     /// carry it to a template's line).
@@ -165,8 +183,11 @@ impl Error {
             Error::Invalid(files) => files.iter().map(|(file, diags)| render_all(file, diags)).collect(),
             Error::Read { path, source } => format!("cannot read {}: {}", path.display(), os(source)),
             Error::Write { path, source } => format!("cannot write {}: {}", path.display(), os(source)),
-            Error::NotAFile { path, wanted } => format!("{} is a folder; give a {wanted} file", path.display()),
+            Error::NotAFile { path, wanted } => format!("{} is a folder; give {} file", path.display(), a(wanted)),
             Error::NotAFolder { path } => format!("{} is not a folder", path.display()),
+            Error::Special { path, is, wanted } => {
+                format!("{} is {is}, not a regular file; give {} file", path.display(), a(wanted))
+            }
             Error::NoFolder { path, folder } => {
                 format!("cannot write {}: folder {} does not exist", path.display(), folder.display())
             }
@@ -196,6 +217,7 @@ impl Error {
             Error::Watch { path, problem } => format!("cannot watch {}: {problem}", path.display()),
             Error::Batch { failed, total, .. } => format!("{failed} of {total} briefings failed"),
             Error::Usage(message) => message.clone(),
+            Error::Several(errors) => errors.iter().map(Error::message).collect::<Vec<_>>().join("\n"),
         }
     }
 }
@@ -206,12 +228,42 @@ impl fmt::Display for Error {
             Error::Invalid(_) => f.write_str(&self.message()),
             // Each failure was shown as it came, and the run's summary closes it.
             Error::Batch { .. } => Ok(()),
+            Error::Several(errors) => errors.iter().try_for_each(|e| write!(f, "{e}")),
             _ => writeln!(f, "error: {}", self.message()),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// Every input's problem, gathered so that a run reports them all at once: the diagnostics of
+/// invalid files together, then what could not be read.
+#[derive(Default)]
+pub struct Problems {
+    invalid: Vec<(SourceFile, Vec<Diagnostic>)>,
+    others: Vec<Error>,
+}
+
+impl Problems {
+    pub fn add(&mut self, error: Error) {
+        match error {
+            Error::Invalid(files) => self.invalid.extend(files),
+            other => self.others.push(other),
+        }
+    }
+
+    /// Nothing wrong, one problem as it is, or all of them.
+    pub fn result(mut self) -> Result<(), Error> {
+        if !self.invalid.is_empty() {
+            self.others.insert(0, Error::Invalid(self.invalid));
+        }
+        match self.others.len() {
+            0 => Ok(()),
+            1 => Err(self.others.remove(0)),
+            _ => Err(Error::Several(self.others)),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -270,6 +270,7 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
         }
     };
     // Plan every target first: a clash stops the run before anything is written.
+    let existing = if force { Existing::Force } else { Existing::Replace };
     let mut targets: Vec<PathBuf> = Vec::new();
     for a in &attached {
         let target = match (&folder, output) {
@@ -283,18 +284,26 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
         if FileId::of(&target).is_some() && FileId::of(&target) == FileId::of(pdf) {
             return Err(Error::WouldOverwrite { output: target, input: pdf.to_path_buf(), role: "PDF" });
         }
-        if folder.is_some() && target.exists() && !force {
-            return Err(Error::Usage(format!(
-                "{} exists; choose where to write with -o (or --force)",
-                target.display()
-            )));
+        // An existing file may be the source as edited since: replaced only with --force.
+        if std::fs::symlink_metadata(&target).is_ok() && !force {
+            let hint = if folder.is_some() {
+                "choose where to write with -o (or --force)"
+            } else {
+                "use --force to replace it"
+            };
+            return Err(Error::Usage(format!("{} exists; {hint}", target.display())));
         }
+        files::target(&target, existing)?;
         targets.push(target);
     }
     files::on_signal(files::OnSignal::Exit);
-    let existing = if force { Existing::Force } else { Existing::Replace };
+    // All written, or none.
+    let mut outputs = files::Outputs::new(existing);
     for (a, target) in attached.iter().zip(&targets) {
-        files::write_atomic(target, &a.data, existing)?;
+        outputs.add(target, &a.data)?;
+    }
+    outputs.commit()?;
+    for (a, target) in attached.iter().zip(&targets) {
         let shown: String = target.display().to_string().chars().flat_map(char::escape_debug).collect();
         eprintln!("wrote {shown} ({} bytes)", a.data.len());
     }

@@ -9,25 +9,59 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::error::{Error, FileKind};
+use crate::load::NotRegular;
 
-/// Reads `path`, at most its kind's limit: a larger file (or an endless one, `/dev/zero`) is
-/// refused with an error naming the file and the limit, before it fills memory.
+/// Reads `path`, at most its kind's limit: a larger file is refused with an error naming the
+/// file and the limit, before it fills memory; so is anything but a regular file (a folder, a
+/// FIFO, a device such as `/dev/zero`), before it is read.
 pub fn read(path: &Path, kind: FileKind) -> Result<Vec<u8>, Error> {
-    let file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
+    let file = open(path, kind)?;
     let meta = file.metadata().map_err(|e| Error::read(path, e))?;
-    if meta.is_dir() {
-        return Err(Error::NotAFile { path: path.to_path_buf(), wanted: kind.name() });
-    }
     let limit = kind.limit();
-    if meta.is_file() && meta.len() > limit {
+    if meta.len() > limit {
         return Err(Error::TooLarge { path: path.to_path_buf(), kind, size: Some(meta.len()) });
     }
     let mut bytes = Vec::new();
+    // A file may grow while it is read: the limit holds whatever its size said.
     file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::read(path, e))?;
     if bytes.len() as u64 > limit {
         return Err(Error::TooLarge { path: path.to_path_buf(), kind, size: None });
     }
     Ok(bytes)
+}
+
+/// Opens `path` to read as a `kind` file, refusing anything but a regular file without
+/// blocking on it ([`crate::load::open_regular`]).
+fn open(path: &Path, kind: FileKind) -> Result<std::fs::File, Error> {
+    crate::load::open_regular(path).map_err(|e| match NotRegular::in_error(&e) {
+        Some(NotRegular("a folder")) => Error::NotAFile { path: path.to_path_buf(), wanted: kind.name() },
+        Some(NotRegular(is)) => Error::Special { path: path.to_path_buf(), is, wanted: kind.name() },
+        None => Error::read(path, e),
+    })
+}
+
+/// A short fingerprint of what the file at `path` holds (its bytes' MD5), read as [`read`]
+/// reads: nothing for a file that cannot be read, is not a regular file or is over `kind`'s
+/// limit. For `watch`, which must see a change without holding every file it watches.
+pub fn fingerprint(path: &Path, kind: FileKind) -> Option<[u8; 16]> {
+    use md5::Digest as _;
+    let file = open(path, kind).ok()?;
+    let mut hasher = md5::Md5::new();
+    let mut buf = vec![0u8; 64 << 10];
+    let mut left = kind.limit() + 1;
+    let mut file = file.take(left);
+    loop {
+        let n = file.read(&mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        left -= n as u64;
+        if left == 0 {
+            return None;
+        }
+    }
+    Some(hasher.finalize().into())
 }
 
 /// A file's identity: device and inode, links followed. Two paths with the same identity are
@@ -69,13 +103,26 @@ impl Reads {
         }
     }
 
-    pub fn extend(&mut self, other: &Reads) {
-        self.files.extend(other.files.iter().cloned());
+    /// The paths read, in the order they were noted, each with the kind of file it was read as.
+    pub fn files(&self) -> impl Iterator<Item = (&Path, FileKind)> {
+        self.files.iter().map(|(_, p, role)| {
+            let kind = match *role {
+                "template" => FileKind::Template,
+                "logo" => FileKind::Logo,
+                "font" => FileKind::Font,
+                _ => FileKind::Briefing,
+            };
+            (p.as_path(), kind)
+        })
     }
 
-    /// The paths read, in the order they were noted.
-    pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.files.iter().map(|(_, p, _)| p.as_path())
+    /// Adds the files `other` notes that this one does not.
+    pub fn extend(&mut self, other: &Reads) {
+        for f in &other.files {
+            if !self.files.iter().any(|(id, path, _)| *id == f.0 && *path == f.1) {
+                self.files.push(f.clone());
+            }
+        }
     }
 
     /// Refuses an output that is one of the files read.
@@ -98,8 +145,29 @@ static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 pub enum OnSignal {
     /// Remove the temporary files being written and exit with 130.
     Exit,
-    /// Set the returned flag; the command stops at its next chance (`watch`, between builds).
+    /// Set the returned flag, so that the command stops at its next chance (`watch`, between
+    /// builds); while a [`Busy`] guard lives (a build is running), exit as `Exit` does.
     Flag,
+}
+
+/// Whether a [`Busy`] guard lives.
+static BUSY: AtomicBool = AtomicBool::new(false);
+
+/// While it lives, a signal stops the process at once even under [`OnSignal::Flag`]: a slow
+/// build is stopped, not finished first.
+pub struct Busy(());
+
+impl Busy {
+    pub fn start() -> Busy {
+        BUSY.store(true, Ordering::SeqCst);
+        Busy(())
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        BUSY.store(false, Ordering::SeqCst);
+    }
 }
 
 /// Installs the handler for SIGINT and SIGTERM. Whatever it does, a temporary file never
@@ -108,16 +176,20 @@ pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     let _ = ctrlc::set_handler(move || {
-        if mode == OnSignal::Flag {
-            flag.store(true, Ordering::SeqCst);
+        flag.store(true, Ordering::SeqCst);
+        if mode == OnSignal::Flag && !BUSY.load(Ordering::SeqCst) {
             return;
         }
-        // Holding the lock until the process ends: no temporary file is made after this.
+        // Holding the lock until the process ends: no temporary file is made, and no rename
+        // of [`Outputs::commit`] begins, after this; one under way finishes first.
         let files = IN_FLIGHT.lock();
         if let Ok(files) = &files {
             for f in files.iter() {
                 let _ = std::fs::remove_file(f);
             }
+        }
+        if mode == OnSignal::Flag {
+            eprintln!("stopped during a build; the last PDF is unchanged");
         }
         std::process::exit(130);
     });
@@ -166,7 +238,8 @@ fn read_only(path: &Path, meta: &std::fs::Metadata) -> bool {
     if meta.permissions().readonly() {
         return true;
     }
-    // Opening for writing changes nothing, and fails where this user may not write.
+    // Opening for writing changes nothing, and fails where this user may not write (the file
+    // is known to be regular: the open cannot block).
     matches!(
         std::fs::OpenOptions::new().write(true).open(path),
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied
@@ -184,71 +257,174 @@ pub enum Existing {
     Keep,
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
-/// renamed over the target. On any failure (or a signal) the old file is untouched and no
-/// temporary file is left. A new file gets `0666` less the umask; a replaced one keeps its
-/// mode.
-pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> Result<(), Error> {
+/// The most links followed from an output to the file it names (as the kernel's own limit).
+const MAX_LINKS: usize = 40;
+
+/// The file a write to `path` lands in: `path` itself, or, when it is a symbolic link, the
+/// file the link points to (followed as editors do, whether that file exists or not), so that
+/// the link stays a link and its target gets the new content.
+fn follow_links(path: &Path) -> Result<PathBuf, Error> {
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = std::fs::read_link(&at).map_err(|e| Error::write(path, e))?;
+                at = match at.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    let e = std::io::Error::other(format!("more than {MAX_LINKS} symbolic links in a row"));
+    Err(Error::write(path, e))
+}
+
+/// Where a write to `path` goes, once it is known that it may go there: the file itself, or
+/// the one a link at `path` points to. Refuses, naming `path`: a folder, anything that is not
+/// a regular file (a FIFO, a device such as `/dev/null`: nothing is opened), a folder that
+/// does not exist; a read-only file unless `Force`; any existing file (a link too) with
+/// `Keep`. Every command checks its outputs with this before writing any of them.
+pub fn target(path: &Path, existing: Existing) -> Result<PathBuf, Error> {
     if path.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR) || path.is_dir() {
         return Err(Error::NotAFile { path: path.to_path_buf(), wanted: "output" });
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    if existing == Existing::Keep && std::fs::symlink_metadata(path).is_ok() {
+        let e = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "it already exists; not overwriting it");
+        return Err(Error::write(path, e));
+    }
+    let real = follow_links(path)?;
+    let dir = folder_of(&real);
     if !dir.exists() {
         return Err(Error::NoFolder { path: path.to_path_buf(), folder: dir.to_path_buf() });
     }
     if !dir.is_dir() {
         return Err(Error::NotAFolder { path: dir.to_path_buf() });
     }
-    let old = std::fs::metadata(path).ok();
-    if let Some(meta) = &old {
-        if existing == Existing::Keep {
-            let e = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "it already exists; not overwriting it");
-            return Err(Error::write(path, e));
+    if let Ok(meta) = std::fs::metadata(&real) {
+        if let Some(NotRegular(is)) = NotRegular::of(&meta) {
+            return Err(Error::Special { path: path.to_path_buf(), is, wanted: "output" });
         }
-        if existing == Existing::Replace && read_only(path, meta) {
+        if existing == Existing::Replace && read_only(&real, &meta) {
             return Err(Error::ReadOnly { path: path.to_path_buf() });
         }
     }
-    remove_debris(dir);
-    #[cfg(unix)]
-    let mode = {
-        use std::os::unix::fs::PermissionsExt as _;
-        // Created with this mode, the kernel takes the umask off a new file's; a replaced
-        // file keeps its own (set again below, as the umask applies at creation).
-        old.as_ref().map_or(0o666, |m| m.permissions().mode() & 0o7777)
-    };
-    let (mut file, tmp) = create_temporary(
-        dir,
-        &temp_prefix(),
+    Ok(real)
+}
+
+/// Where two outputs are the same file: the same absolute path once links are followed.
+pub fn place(path: &Path) -> PathBuf {
+    let real = follow_links(path).unwrap_or_else(|_| path.to_path_buf());
+    std::path::absolute(&real).unwrap_or(real)
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
+/// renamed over the target (through a link, over the file it points to). On any failure (or a
+/// signal) the old file is untouched and no temporary file is left. A new file gets `0666`
+/// less the umask; a replaced one keeps its mode.
+pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> Result<(), Error> {
+    let mut outputs = Outputs::new(existing);
+    outputs.add(path, bytes)?;
+    outputs.commit()
+}
+
+/// Files written together, all or none (the two PDFs of a bilingual briefing, the sources a
+/// dossier carries): each is written to a temporary file beside its target as it comes, and
+/// only when every one is complete are they renamed over their targets, one after the other
+/// under the lock the signal handler takes, so that Ctrl-C or SIGTERM either comes before the
+/// first rename (and removes every temporary file) or waits until the last one. Dropped
+/// without [`Outputs::commit`], they leave nothing behind.
+pub struct Outputs {
+    existing: Existing,
+    /// Each file's temporary file, where it goes, and its name as given.
+    staged: Vec<(PathBuf, PathBuf, PathBuf)>,
+}
+
+impl Outputs {
+    pub fn new(existing: Existing) -> Outputs {
+        Outputs { existing, staged: Vec::new() }
+    }
+
+    /// Writes `bytes` for `path` to a temporary file, after checking `path` as [`target`] does.
+    pub fn add(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+        let real = target(path, self.existing)?;
+        if self.staged.iter().any(|(_, r, _)| place(r) == place(&real)) {
+            let e = std::io::Error::other("another output of this run is written there too");
+            return Err(Error::write(path, e));
+        }
+        let dir = folder_of(&real);
+        remove_debris(dir);
+        let old = std::fs::metadata(&real).ok();
         #[cfg(unix)]
-        mode,
-    )
-    .map_err(|e| Error::write(path, e))?;
-    let result = (|| -> std::io::Result<()> {
-        file.write_all(bytes)?;
-        #[cfg(unix)]
-        if old.is_some() {
+        let mode = {
             use std::os::unix::fs::PermissionsExt as _;
-            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
-        }
-        file.sync_all()?;
-        drop(file);
-        match existing {
-            // A link fails if the target exists: never over a file, even one made meanwhile.
-            Existing::Keep => std::fs::hard_link(&tmp, path).and_then(|()| std::fs::remove_file(&tmp)),
-            _ => std::fs::rename(&tmp, path),
-        }
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+            // Created with this mode, the kernel takes the umask off a new file's; a replaced
+            // file keeps its own (set again below, as the umask applies at creation).
+            old.as_ref().map_or(0o666, |m| m.permissions().mode() & 0o7777)
+        };
+        let (mut file, tmp) = create_temporary(
+            dir,
+            &temp_prefix(),
+            #[cfg(unix)]
+            mode,
+        )
+        .map_err(|e| Error::write(path, e))?;
+        // Noted at once: dropped on an error below, `self` removes it.
+        self.staged.push((tmp, real, path.to_path_buf()));
+        (|| -> std::io::Result<()> {
+            file.write_all(bytes)?;
+            #[cfg(unix)]
+            if old.is_some() {
+                use std::os::unix::fs::PermissionsExt as _;
+                file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+            }
+            file.sync_all()
+        })()
+        .map_err(|e| Error::write(path, e))
     }
-    if let Ok(mut files) = IN_FLIGHT.lock() {
-        files.retain(|f| *f != tmp);
+
+    /// Renames every temporary file over its target, in one short stretch that a signal does
+    /// not cut.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let staged = std::mem::take(&mut self.staged);
+        let mut in_flight = IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut result = Ok(());
+        for (tmp, real, shown) in &staged {
+            let done = if result.is_err() {
+                Ok(())
+            } else if self.existing == Existing::Keep {
+                // A link fails if the target exists: never over a file, even one made meanwhile.
+                std::fs::hard_link(tmp, real).map_err(|e| Error::write(shown, e))
+            } else {
+                std::fs::rename(tmp, real).map_err(|e| Error::write(shown, e))
+            };
+            if result.is_ok() {
+                result = done;
+            }
+            let _ = std::fs::remove_file(tmp);
+            in_flight.retain(|f| f != tmp);
+        }
+        result
     }
-    result.map_err(|e| Error::write(path, e))
+}
+
+impl Drop for Outputs {
+    fn drop(&mut self) {
+        let mut in_flight = IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (tmp, _, _) in self.staged.drain(..) {
+            let _ = std::fs::remove_file(&tmp);
+            in_flight.retain(|f| *f != tmp);
+        }
+    }
 }
 
 /// Creates a new temporary file in `dir` named `PREFIX` + random letters + `.tmp`, noted in
@@ -291,9 +467,74 @@ mod tests {
         let big = dir.path().join("big.png");
         std::fs::write(&big, vec![0u8; (FileKind::Logo.limit() + 1) as usize]).unwrap();
         assert!(matches!(read(&big, FileKind::Logo), Err(Error::TooLarge { size: Some(_), .. })));
-        #[cfg(unix)]
-        assert!(matches!(read(Path::new("/dev/zero"), FileKind::Logo), Err(Error::TooLarge { size: None, .. })));
         assert!(matches!(read(dir.path(), FileKind::Font), Err(Error::NotAFile { .. })));
+        assert_eq!(fingerprint(&big, FileKind::Logo), None);
+        assert!(fingerprint(&big, FileKind::Font).is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn nothing_but_a_regular_file_is_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let link = dir.path().join("zero.png");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        // Each would block for ever or read without end if it were opened.
+        for (path, is) in [(&fifo, "a FIFO (named pipe)"), (&link, "a device")] {
+            match read(path, FileKind::Logo) {
+                Err(Error::Special { is: found, .. }) => assert_eq!(found, is),
+                other => panic!("{other:?}"),
+            }
+            assert_eq!(fingerprint(path, FileKind::Logo), None);
+            assert!(matches!(target(path, Existing::Force), Err(Error::Special { .. })));
+        }
+        assert!(matches!(target(Path::new("/dev/null"), Existing::Force), Err(Error::Special { .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_write_through_a_link_replaces_the_file_it_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sent")).unwrap();
+        let real = dir.path().join("sent/x.pdf");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("x.pdf");
+        std::os::unix::fs::symlink("sent/x.pdf", &link).unwrap();
+        write_atomic(&link, b"new", Existing::Replace).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is kept");
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        // A link to a file not made yet makes it; `Keep` never writes through a link.
+        let dangling = dir.path().join("later.pdf");
+        std::os::unix::fs::symlink("sent/later.pdf", &dangling).unwrap();
+        write_atomic(&dangling, b"made", Existing::Replace).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("sent/later.pdf")).unwrap(), b"made");
+        assert!(write_atomic(&dangling, b"no", Existing::Keep).is_err());
+        assert_eq!(place(&link), place(&real));
+    }
+
+    #[test]
+    fn outputs_are_written_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("x.en.pdf"), dir.path().join("x.ja.pdf"));
+        std::fs::write(&a, "old en").unwrap();
+        let mut outputs = Outputs::new(Existing::Replace);
+        outputs.add(&a, b"new en").unwrap();
+        outputs.add(&b, b"new ja").unwrap();
+        assert!(outputs.add(&a, b"again").is_err(), "two outputs of one run in one file");
+        assert_eq!(std::fs::read(&a).unwrap(), b"old en", "nothing is replaced before the commit");
+        drop(outputs);
+        assert_eq!(std::fs::read(&a).unwrap(), b"old en");
+        assert!(!b.exists());
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "dropped, the temporary files are gone: {names:?}");
+        let mut outputs = Outputs::new(Existing::Replace);
+        outputs.add(&a, b"new en").unwrap();
+        outputs.add(&b, b"new ja").unwrap();
+        outputs.commit().unwrap();
+        assert_eq!((std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap()), (b"new en".to_vec(), b"new ja".to_vec()));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]

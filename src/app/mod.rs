@@ -36,16 +36,17 @@ pub fn run(cli: Cli) -> ExitCode {
     let env = Env::read();
     let result = match cli.command {
         Command::Build(args) => build::build(&args, &env),
-        Command::Check { inputs, template } => build::check(&inputs, &(&template).into()),
-        Command::Watch { input, output, languages, render } => Settings::new(&render, &env)
-            .and_then(|s| watch::watch(&input, output.as_deref(), &s.with_languages(&languages))),
+        Command::Check { inputs, template, verbose } => build::check(&inputs, &(&template).into(), verbose),
+        Command::Watch { input, output, languages, formats, render } => Settings::new(&render, &env).and_then(|s| {
+            watch::watch(&input, output.as_deref(), &s.with_languages(&languages).with_formats(&formats))
+        }),
         Command::Bundle { inputs, output, title, date, lang, render } => Settings::new(&render, &env).and_then(|s| {
             let cover = bundle::CoverArgs { title: title.as_deref(), date: date.as_deref(), lang: lang.as_deref() };
             bundle::bundle(&inputs, &output, cover, &s)
         }),
         Command::New { path, lang } => new::new(&path, &lang),
-        Command::Diff { old, new, output, stat, lang, render } => Settings::new(&render, &env).and_then(|s| {
-            let s = s.with_languages(&crate::cli::LanguageArgs { lang, parallel: false });
+        Command::Diff { old, new, output, stat, lang, formats, render } => Settings::new(&render, &env).and_then(|s| {
+            let s = s.with_languages(&crate::cli::LanguageArgs { lang, parallel: false }).with_formats(&formats);
             diff::diff(diff::DiffArgs { old: &old, new: &new, output: output.as_deref(), stat }, &s)
         }),
         Command::Templates => {
@@ -87,8 +88,12 @@ pub struct Loaded {
 }
 
 /// Reads and checks a briefing: in each of its languages (`lang: [en, ja]`), or, given
-/// `only`, in that one. A language the briefing is not written in is a usage error.
+/// `only`, in that one. A language the briefing is not written in is a usage error, and so is
+/// an `only` that is not a language tag.
 pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Result<Loaded, Error> {
+    if let Some(only) = only {
+        check_lang(only)?;
+    }
     let file = read_source(path)?;
     let briefings = match validate::load_briefings(&file, &Limits::default(), &|c| fonts.covers(c)) {
         Ok(b) => b,
@@ -96,9 +101,8 @@ pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Resu
     };
     let multilingual = briefings.len() > 1;
     let Some(only) = only else { return Ok(Loaded { file, briefings, multilingual }) };
-    let primary = crate::script::primary_language;
     let (chosen, others): (Vec<Briefing>, Vec<Briefing>) =
-        briefings.into_iter().partition(|b| b.lang == only || primary(&b.lang) == primary(only) && !only.contains('-'));
+        briefings.into_iter().partition(|b| written_in(&b.lang, only));
     if chosen.is_empty() {
         let langs: Vec<String> = others.iter().map(|b| b.lang.clone()).collect();
         return Err(Error::Usage(format!(
@@ -110,15 +114,78 @@ pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Resu
     Ok(Loaded { file, briefings: chosen.into_iter().take(1).collect(), multilingual })
 }
 
-/// Reads and checks a briefing for a command that takes one language of each (`bundle`,
-/// `diff`): `lang` where the briefing is written in it, else its first (of a bilingual one,
-/// the primary).
-pub fn load_briefing(path: &Path, fonts: &FontBook, lang: Option<&str>) -> Result<(SourceFile, Briefing), Error> {
-    let Loaded { file, briefings, .. } = load_briefings(path, fonts, None)?;
-    let i = lang.and_then(|l| briefings.iter().position(|b| b.lang == l)).unwrap_or(0);
-    let briefing =
-        briefings.into_iter().nth(i).ok_or_else(|| Error::Usage(format!("{}: no briefing", path.display())))?;
-    Ok((file, briefing))
+/// `--lang` must be a language tag (`en`, `ja`, `pt-BR`): anything else is a usage error
+/// before any file is read (it would end up as the PDF's `/Lang`).
+pub fn check_lang(lang: &str) -> Result<(), Error> {
+    if crate::load::is_language_tag(lang) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!("--lang {lang:?} is not a language tag; write one such as en, ja or pt-BR")))
+}
+
+/// Whether a briefing in language `lang` answers `--lang asked`: the same tag (in any case),
+/// or the same primary language when `asked` names only that (`ja` takes `ja-JP`; `ja-JP`
+/// does not take `ja` or `ja-Latn`). The one rule of every command that takes `--lang`.
+pub fn written_in(lang: &str, asked: &str) -> bool {
+    let primary = crate::script::primary_language;
+    lang.eq_ignore_ascii_case(asked) || !asked.contains('-') && primary(lang) == primary(asked)
+}
+
+/// Reads and checks several briefings for a command that takes one language of each
+/// (`bundle`, `diff`), and reports every input's problem at once: all their diagnostics
+/// together, and an unreadable file beside the others. With `lang`, a briefing written in
+/// several languages must be written in it (as with `build --lang`), and so must each
+/// briefing when `each_in_lang`; without it, each in its first (primary) language.
+pub fn load_each(
+    paths: &[&Path],
+    fonts: &FontBook,
+    lang: Option<&str>,
+    each_in_lang: bool,
+) -> Result<Vec<(SourceFile, Briefing)>, Error> {
+    if let Some(lang) = lang {
+        check_lang(lang)?;
+    }
+    let mut loaded = Vec::new();
+    let mut invalid = Vec::new();
+    let mut others = Vec::new();
+    for path in paths {
+        let result = load_briefings(path, fonts, None).and_then(|Loaded { file, briefings, multilingual }| {
+            let chosen = match lang {
+                Some(lang) if multilingual || each_in_lang => {
+                    let found = briefings.iter().position(|b| written_in(&b.lang, lang));
+                    let Some(i) = found else {
+                        let langs: Vec<&str> = briefings.iter().map(|b| b.lang.as_str()).collect();
+                        let only = if langs.len() == 1 { "" } else { " only" };
+                        return Err(Error::Usage(format!(
+                            "--lang {lang}: {} is written in {}{only}",
+                            path.display(),
+                            langs.join(" and ")
+                        )));
+                    };
+                    i
+                }
+                _ => 0,
+            };
+            let briefing = briefings
+                .into_iter()
+                .nth(chosen)
+                .ok_or_else(|| Error::Usage(format!("{}: no briefing", path.display())))?;
+            Ok((file, briefing))
+        });
+        match result {
+            Ok(b) => loaded.push(b),
+            Err(Error::Invalid(files)) => invalid.extend(files),
+            Err(other) => others.push(other),
+        }
+    }
+    if !invalid.is_empty() {
+        others.insert(0, Error::Invalid(invalid));
+    }
+    match others.len() {
+        0 => Ok(loaded),
+        1 => Err(others.remove(0)),
+        _ => Err(Error::Several(others)),
+    }
 }
 
 /// `x.pdf` → `x.ja.pdf`: one PDF per language of a bilingual briefing.

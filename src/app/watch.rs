@@ -10,20 +10,24 @@ use std::time::Duration;
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
 
-use super::build::build_one;
+use super::build::plan;
 use super::config::Settings;
+use super::error::FileKind;
 use super::files::{self, Reads};
 use super::{default_output, Error, Template};
 
 /// One build, reported as one status line (or the diagnostics). The template is read again
-/// each time: it may be what was saved. Returns the files the build read (the briefing and the
-/// template's files, even when it failed).
-fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings) -> Reads {
+/// each time: it may be what was saved. Returns the files to watch: those the build read, and
+/// when it failed, also those `before` names (a logo the template could not read this time
+/// is still watched, so that mending it rebuilds).
+fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before: &Reads) -> Reads {
     let now = chrono::Local::now().format("%H:%M:%S");
     let mut reads = Reads::default();
     reads.add(input, "input");
-    let result = Template::resolve(&settings.template.name, settings.template.root.as_deref())
-        .and_then(|template| build_one(input, output, named, &template, &template.font_book(), settings, &mut reads));
+    let result = Template::resolve(&settings.template.name, settings.template.root.as_deref()).and_then(|template| {
+        let fonts = template.font_book();
+        plan(input, output, named, &template, &fonts, settings, &mut reads)?.build(&template, &fonts, settings)
+    });
     match result {
         Ok(built) => {
             for b in built {
@@ -36,6 +40,7 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings) -> Rea
         Err(error) => {
             eprint!("{error}");
             eprintln!("[{now}] not rebuilt; {} is unchanged", output.display());
+            reads.extend(before);
         }
     }
     if let Some(t) = template_file(&settings.template.name) {
@@ -67,20 +72,22 @@ fn watch_target(file: &Path) -> Result<(PathBuf, std::ffi::OsString), Error> {
 struct Watched<W: notify_debouncer_mini::notify::Watcher> {
     debouncer: notify_debouncer_mini::Debouncer<W>,
     dirs: Vec<PathBuf>,
-    targets: Vec<(PathBuf, std::ffi::OsString)>,
+    /// Each file's folder and name, and the kind of file it is (which says how much of it
+    /// may be read).
+    targets: Vec<(PathBuf, std::ffi::OsString, FileKind)>,
 }
 
 impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
     /// Watches the folders of the files `reads` names, and stops watching the others.
     fn follow(&mut self, reads: &Reads) -> Result<(), Error> {
-        let mut targets: Vec<(PathBuf, std::ffi::OsString)> = Vec::new();
-        for p in reads.paths() {
-            let t = watch_target(p)?;
-            if !targets.contains(&t) {
-                targets.push(t);
+        let mut targets: Vec<(PathBuf, std::ffi::OsString, FileKind)> = Vec::new();
+        for (p, kind) in reads.files() {
+            let (dir, name) = watch_target(p)?;
+            if !targets.iter().any(|(d, n, _)| *d == dir && *n == name) {
+                targets.push((dir, name, kind));
             }
         }
-        let mut dirs: Vec<PathBuf> = targets.iter().map(|(d, _)| d.clone()).collect();
+        let mut dirs: Vec<PathBuf> = targets.iter().map(|(d, _, _)| d.clone()).collect();
         dirs.sort();
         dirs.dedup();
         for dir in self.dirs.iter().filter(|d| !dirs.contains(d)) {
@@ -98,9 +105,11 @@ impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
     }
 
     /// What the watched files hold now (events come for reads and for saves that change
-    /// nothing; only a change in what a file holds triggers a build).
-    fn fingerprint(&self) -> Vec<Option<Vec<u8>>> {
-        self.targets.iter().map(|(d, n)| std::fs::read(d.join(n)).ok()).collect()
+    /// nothing; only a change in what a file holds triggers a build): a checksum of each, read
+    /// within its kind's limit, and nothing for one that is not a regular file (a FIFO, a link
+    /// to `/dev/zero`), which is never opened.
+    fn fingerprint(&self) -> Vec<Option<[u8; 16]>> {
+        self.targets.iter().map(|(d, n, kind)| files::fingerprint(&d.join(n), *kind)).collect()
     }
 }
 
@@ -119,18 +128,21 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
         .unwrap_or_default();
     first.add(input, "input");
     first.check_output(&output)?;
+    files::target(&output, settings.existing)?;
 
     let stop = files::on_signal(files::OnSignal::Flag);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let debouncer = new_debouncer(Duration::from_millis(150), tx)
         .map_err(|e| Error::Watch { path: input.to_path_buf(), problem: e.to_string() })?;
     let mut watched = Watched { debouncer, dirs: Vec::new(), targets: Vec::new() };
-    let reads = rebuild(input, &output, named, settings);
+    let busy = files::Busy::start();
+    let mut reads = rebuild(input, &output, named, settings, &Reads::default());
+    drop(busy);
     watched.follow(&reads)?;
     let mut last = watched.fingerprint();
     eprintln!(
         "watching {} (Ctrl-C to stop)",
-        watched.targets.iter().map(|(d, n)| d.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
+        watched.targets.iter().map(|(d, n, _)| d.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
     );
     while !stop.load(Ordering::SeqCst) {
         let events = match rx.recv_timeout(Duration::from_millis(200)) {
@@ -143,7 +155,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         let relevant = events.iter().any(|e| {
-            watched.targets.iter().any(|(dir, name)| {
+            watched.targets.iter().any(|(dir, name, _)| {
                 e.path.file_name() == Some(name.as_os_str()) && e.path.parent().is_some_and(|p| p == dir)
             })
         });
@@ -152,9 +164,17 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
         }
         let now = watched.fingerprint();
         if now != last && input.is_file() {
-            let reads = rebuild(input, &output, named, settings);
+            let busy = files::Busy::start();
+            // A signal from now on ends the process; one that came before has set the flag.
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            reads = rebuild(input, &output, named, settings, &reads);
+            drop(busy);
+            let before = watched.targets.clone();
             watched.follow(&reads)?;
-            last = watched.fingerprint();
+            // What the build read: a save during the build differs from it, and rebuilds.
+            last = if watched.targets == before { now } else { watched.fingerprint() };
         }
     }
     eprintln!("stopped watching");

@@ -62,6 +62,11 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
             MdBlock::Paragraph(inl) => {
                 let s = spans(inl, style, flow);
                 let p = flow.node(Role::P);
+                // A paragraph clearly in another language says so (a screen reader switches
+                // voice); short or ambiguous text keeps the language around it.
+                if let Some(other) = crate::language::other_than(&crate::markdown::plain_text(inl), &flow.lang) {
+                    flow.structure.set_lang(p, other);
+                }
                 flow.paragraph(p, &s, style, indent, style.align, None);
             }
             MdBlock::Heading(depth, inl) => {

@@ -2,7 +2,7 @@
 //! and labelled TEL / FAX / e-mail / web lines.
 
 use crate::model::Contact;
-use crate::theme::{ContactStyle, OfficeOrder};
+use crate::theme::{ContactStyle, Labels, OfficeOrder};
 
 use super::flow::{look, Flow, Group};
 use super::section::{heading, SECTION};
@@ -50,13 +50,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
             paragraphs.push((Role::P, marked(old, vec![text(&new)]), after));
         }
     }
-    let office_of = |parts: [Option<String>; 3]| -> String {
-        let mut office: Vec<String> = parts.into_iter().flatten().filter(|s| !s.is_empty()).collect();
-        if theme.labels.office_order == OfficeOrder::LargestFirst {
-            office.reverse();
-        }
-        office.join(&theme.labels.office_joiner)
-    };
+    let office_of = |parts: [Option<String>; 3]| office_line(parts, &theme.labels);
     let office = office_of([c.division.clone(), c.bureau.clone(), c.organisation.clone()]);
     let parts = [("division", &c.division), ("bureau", &c.bureau), ("organisation", &c.organisation)];
     let office_before = parts
@@ -109,9 +103,19 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     }
 }
 
+/// The office line: division, bureau and organisation (those given), in the order and with
+/// the joiner the labels say.
+pub fn office_line(parts: [Option<String>; 3], labels: &Labels) -> String {
+    let mut office: Vec<String> = parts.into_iter().flatten().filter(|s| !s.is_empty()).collect();
+    if labels.office_order == OfficeOrder::LargestFirst {
+        office.reverse();
+    }
+    office.join(&labels.office_joiner)
+}
+
 /// Where a contact URL leads: as written when it names a scheme (`https:`, `mailto:` …),
 /// otherwise the `https://` that `www.example.org` means.
-fn web_target(url: &str) -> String {
+pub fn web_target(url: &str) -> String {
     let scheme = url.split_once(':').map(|(s, _)| s);
     let has_scheme = scheme.is_some_and(|s| {
         s.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -126,7 +130,7 @@ fn web_target(url: &str) -> String {
 }
 
 /// The `mailto:` link of an e-mail address, written with or without it.
-fn mail_target(email: &str) -> String {
+pub fn mail_target(email: &str) -> String {
     if email.starts_with("mailto:") {
         email.to_string()
     } else {

@@ -35,6 +35,17 @@ pub struct Block {
     /// How far the block's items reach below its top, when that is more than `height` (two
     /// columns set side by side: the next block may start beside this one's last line).
     pub extent: f32,
+    /// The run of columns ([`Flow::regions`]) the block is set in, if any.
+    pub region: Option<usize>,
+}
+
+/// A stretch of the flow set in columns: its blocks are set a column wide, and pagination
+/// fills the columns in turn (each `shift` points right of the one before), balancing them
+/// on the page where the stretch ends.
+#[derive(Debug, Clone, Copy)]
+pub struct Region {
+    pub columns: u8,
+    pub shift: f32,
 }
 
 /// What the flow owes the next block: space, an outline anchor, a page break.
@@ -91,6 +102,8 @@ pub struct Flow<'a> {
     pub blocks: Vec<Block>,
     pub anchors: Vec<Anchor>,
     pub groups: Vec<Group>,
+    pub regions: Vec<Region>,
+    current_region: Option<usize>,
     /// Left edge and width of the content area, in points.
     pub left: f32,
     pub width: f32,
@@ -117,6 +130,9 @@ pub struct Flow<'a> {
     /// A redline's changed plain fields (`date`, `contact.tel` …), each shown where it is
     /// printed as its old value struck through, then its new one underlined.
     pub fields: Vec<crate::redline::FieldChange>,
+    /// The element each page owner's draft mark and marking are read first in (a dossier's
+    /// briefings: their sections); the document's for owners not listed.
+    pub owner_nodes: Vec<NodeId>,
 }
 
 /// The inline elements (links, code, Japanese spans) of one paragraph or cell, by their
@@ -177,6 +193,8 @@ impl<'a> Flow<'a> {
             blocks: Vec::new(),
             anchors: Vec::new(),
             groups: Vec::new(),
+            regions: Vec::new(),
+            current_region: None,
             left,
             width,
             pending_space: 0.0,
@@ -192,6 +210,7 @@ impl<'a> Flow<'a> {
             heading_level: 1,
             change_bar: None,
             fields: Vec::new(),
+            owner_nodes: Vec::new(),
         }
     }
 
@@ -468,7 +487,23 @@ impl<'a> Flow<'a> {
             block.anchor = self.pending_anchor.take();
         }
         block.group = block.group.or(self.current_group);
+        block.region = block.region.or(self.current_region);
         self.blocks.push(block);
+    }
+
+    /// Sets what `f` adds in `columns` columns `gutter` points apart (one column: as it is).
+    pub fn columns(&mut self, columns: u8, gutter: f32, f: impl FnOnce(&mut Flow<'a>)) {
+        if columns < 2 {
+            return f(self);
+        }
+        let n = f32::from(columns);
+        let width = ((self.width - gutter * (n - 1.0)) / n).max(20.0);
+        self.regions.push(Region { columns, shift: width + gutter });
+        let outer = self.current_region.replace(self.regions.len() - 1);
+        let full = std::mem::replace(&mut self.width, width);
+        f(self);
+        self.width = full;
+        self.current_region = outer;
     }
 
     /// Marks the last block as one that must stay with whatever comes next.

@@ -17,6 +17,10 @@ pub mod text;
 mod title;
 mod toc;
 
+// What the web page (`html`) shares with the PDF: the same numbers, office line and links.
+pub use contact::{mail_target, office_line, web_target};
+pub use section::{achievements, topic_number};
+
 use crate::fonts::{FaceId, FontBook, FontStyle};
 use crate::model::Briefing;
 use crate::theme::{Rgb, Theme};
@@ -109,16 +113,27 @@ pub enum Item {
 }
 
 impl Item {
-    /// The same item moved down by `dy`.
-    fn shifted(mut self, dy: f32) -> Item {
+    /// The same item moved right by `dx` and down by `dy`.
+    fn shifted(mut self, dx: f32, dy: f32) -> Item {
         match &mut self {
-            Item::Text(t) => t.baseline += dy,
-            Item::Line { y1, y2, .. } => {
+            Item::Text(t) => {
+                t.x += dx;
+                t.baseline += dy;
+            }
+            Item::Line { x1, y1, x2, y2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
                 *y1 += dy;
                 *y2 += dy;
             }
-            Item::Link { y, .. } | Item::Logo { y, .. } => *y += dy,
-            Item::Bullet { baseline, .. } => *baseline += dy,
+            Item::Link { x, y, .. } | Item::Logo { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Item::Bullet { x, baseline, .. } => {
+                *x += dx;
+                *baseline += dy;
+            }
         }
         self
     }
@@ -214,6 +229,11 @@ fn content_box(theme: &Theme) -> (f32, f32) {
     (left, page.size.width - left - page.margin_right.pt())
 }
 
+/// The space between two columns of text: two body em, at least 12 points.
+fn gutter(theme: &Theme) -> f32 {
+    (theme.styles.body.size.0 * 2.0).max(12.0)
+}
+
 /// Cuts the flow into pages, adds running header and footer (`owners[i]` is the briefing
 /// whose title and date page furniture shows for blocks of owner `i`) and the watermark.
 fn finish(mut flow: Flow<'_>, owners: &[(&Briefing, &Theme, bool)], fonts: &FontBook) -> Document {
@@ -222,12 +242,18 @@ fn finish(mut flow: Flow<'_>, owners: &[(&Briefing, &Theme, bool)], fonts: &Font
     let top = page.margin_top.pt();
     let bottom = page.size.height - page.margin_bottom.pt();
     let mut doc = paginate::paginate(&mut flow, top, bottom, page.size.width, page.size.height);
-    running::decorate(&mut doc, owners, fonts);
-    let first_owner = doc.pages.first().map_or(0, |p| p.owner);
+    let parents: Vec<NodeId> =
+        (0..owners.len()).map(|i| flow.owner_nodes.get(i).copied().unwrap_or(Structure::ROOT)).collect();
+    running::decorate(&mut doc, owners, &parents, fonts);
+    // Each draft's first page says so to a reader (a figure read before its marking and
+    // title); its other pages carry the watermark as an artifact.
     doc.watermarks = owners
         .iter()
         .enumerate()
-        .map(|(i, &(_, theme, draft))| draft.then(|| watermark(theme, fonts, &mut doc.structure, i == first_owner)))
+        .map(|(i, &(_, theme, draft))| {
+            let has_pages = doc.pages.iter().any(|p| p.owner == i);
+            draft.then(|| watermark(theme, fonts, &mut doc.structure, has_pages.then_some(parents[i])))
+        })
         .collect();
     doc
 }
@@ -336,6 +362,7 @@ pub fn bundle(
     };
     title::cover(&mut flow, cover);
     let toc = toc::reserve(&mut flow);
+    flow.owner_nodes.push(Structure::ROOT);
     for (i, b) in briefings.iter().enumerate() {
         flow.owner = i + 1;
         flow.page_break();
@@ -343,7 +370,8 @@ pub fn bundle(
         flow.level_offset = 1;
         flow.lang = b.lang.clone();
         flow.theme = themes.get(i).unwrap_or(theme);
-        let (_, outer) = flow.enter(Role::Sect);
+        let (sect, outer) = flow.enter(Role::Sect);
+        flow.owner_nodes.push(sect);
         title::title_block(&mut flow, b);
         section::sections(&mut flow, b);
         contact::contact_block(&mut flow, &b.contact);
@@ -362,8 +390,9 @@ pub fn bundle(
 
 /// The template's draft label, set in the faces that have its characters, at the template's
 /// size unless that leaves it shorter than a third of the page's diagonal (案, one glyph) or
-/// longer than three quarters of it (a long custom label on a small page).
-fn watermark(theme: &Theme, fonts: &FontBook, structure: &mut Structure, figure: bool) -> Watermark {
+/// longer than three quarters of it (a long custom label on a small page). With a `figure`
+/// parent, its first page's watermark is a figure read first in that element.
+fn watermark(theme: &Theme, fonts: &FontBook, structure: &mut Structure, figure: Option<NodeId>) -> Watermark {
     let style = &theme.styles.watermark;
     let fstyle = FontStyle { bold: style.bold, italic: style.italic };
     let size = style.size.0;
@@ -380,9 +409,9 @@ fn watermark(theme: &Theme, fonts: &FontBook, structure: &mut Structure, figure:
     let page = &theme.page.size;
     let diagonal = page.width.hypot(page.height);
     let scale = if width > 0.0 { (diagonal / 3.0 / width).max(1.0).min(0.75 * diagonal / width) } else { 1.0 };
-    let node = figure.then(|| {
-        let lang = structure.lang_of(Structure::ROOT).to_string();
-        let node = structure.add_first(Structure::ROOT, Role::Figure, &lang);
+    let node = figure.map(|parent| {
+        let lang = structure.lang_of(parent).to_string();
+        let node = structure.add_first(parent, Role::Figure, &lang);
         structure.set_alt(node, &theme.labels.draft);
         structure.content(node);
         node

@@ -2,7 +2,7 @@
 //! heading never sits alone at the foot of a page), space dropped at the top of a page, frames
 //! drawn round each page's part of a group, outline targets and contents page numbers resolved.
 
-use super::flow::{Block, Flow, TocEntry};
+use super::flow::{Block, Flow, Region, TocEntry};
 use super::structure::{Artifact, Structure, Tag};
 use super::{Document, Item, LinkTarget, OutlineEntry, Page};
 
@@ -11,12 +11,14 @@ use super::{Document, Item, LinkTarget, OutlineEntry, Page};
 struct Placed {
     page: usize,
     y: f32,
+    /// How far right of where it was set (a column after the first).
+    dx: f32,
 }
 
 /// Lays the flow's blocks onto pages whose content runs from `top` to `bottom`. Links to
 /// anchors (contents entries) now know their page.
 pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: f32) -> Document {
-    let placed = place(&flow.blocks, top, bottom);
+    let placed = place(&flow.blocks, &flow.regions, top, bottom);
     let page_count = placed.last().map_or(1, |p| p.page + 1);
     let mut pages = vec![Page::default(); page_count];
     for (block, at) in flow.blocks.iter().zip(&placed).rev() {
@@ -34,12 +36,12 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
     }
     let blocks = std::mem::take(&mut flow.blocks);
     for (block, at) in blocks.iter().zip(&placed) {
-        let mut items: Vec<Item> = block.items.iter().cloned().map(|i| i.shifted(at.y)).collect();
+        let mut items: Vec<Item> = block.items.iter().cloned().map(|i| i.shifted(at.dx, at.y)).collect();
         // A contents line's page number follows its text, so text extraction reads them in
         // that order.
         if let Some(entry) = &block.toc_entry {
             let number = contents_number(flow, entry, anchor_at[entry.anchor].0);
-            items.extend(number.into_iter().map(|i| i.shifted(at.y)));
+            items.extend(number.into_iter().map(|i| i.shifted(at.dx, at.y)));
         }
         for item in &mut items {
             if let Item::Link { target, .. } = item {
@@ -62,23 +64,37 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
 
 /// Greedy placement with look-back: when a block does not fit, the page ends before the
 /// chain of keep-with-next blocks leading to it (unless that chain fills the whole page).
-fn place(blocks: &[Block], top: f32, bottom: f32) -> Vec<Placed> {
+/// A stretch of blocks in columns ([`super::flow::Region`]) is placed by [`columns`].
+fn place(blocks: &[Block], regions: &[Region], top: f32, bottom: f32) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::with_capacity(blocks.len());
     let mut page = 0;
-    let mut page_first = 0; // index of the first block on the current page
+    let mut page_first = 0; // the first block on the current page the look-back may move
+    let mut empty = true; // nothing on the current page yet
     let mut y = top;
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
-        let on_empty_page = i == page_first;
-        let space = if on_empty_page { 0.0 } else { b.space_before };
-        if !on_empty_page && b.break_before {
+        if let Some(r) = b.region.and_then(|r| regions.get(r)) {
+            let end = (i..blocks.len()).find(|&k| blocks[k].region != b.region).unwrap_or(blocks.len());
+            if !empty && b.break_before {
+                (page, y, empty) = (page + 1, top, true);
+            }
+            let at = At { page, top: y, empty };
+            let after = columns(&blocks[i..end], r, at, (top, bottom), &mut placed);
+            (page, y, empty) = (after.page, after.top, after.empty);
+            i = end;
+            page_first = i;
+            continue;
+        }
+        let space = if empty { 0.0 } else { b.space_before };
+        if !empty && b.break_before {
             page += 1;
             page_first = i;
+            empty = true;
             y = top;
             continue;
         }
-        if !on_empty_page && y + space + b.height.max(b.extent) > bottom + 0.01 {
+        if !empty && y + space + b.height.max(b.extent) > bottom + 0.01 {
             let mut start = i;
             while start > page_first && blocks[start - 1].keep_with_next {
                 start -= 1;
@@ -89,14 +105,162 @@ fn place(blocks: &[Block], top: f32, bottom: f32) -> Vec<Placed> {
             }
             page += 1;
             page_first = i;
+            empty = true;
             y = top;
             continue;
         }
-        placed.push(Placed { page, y: y + space });
+        placed.push(Placed { page, y: y + space, dx: 0.0 });
         y += space + b.height;
+        empty = false;
         i += 1;
     }
+    pull_back_tails(blocks, &mut placed, bottom);
     placed
+}
+
+/// How far a page's spaces may tighten to hold what would otherwise be alone on the next
+/// page: to this share of themselves.
+const TIGHTEST: f32 = 0.6;
+
+/// A last page (of the document, or before a page break) that the page before could hold
+/// with its spaces tightened a little (the contact block, the last list item): its blocks
+/// move up, and the spaces of the page before shrink evenly by as little as needed.
+/// Pages set in columns are left as they are.
+fn pull_back_tails(blocks: &[Block], placed: &mut [Placed], bottom: f32) {
+    // Each page's blocks, [first, end), by page index.
+    let mut pages: Vec<(usize, usize)> = Vec::new();
+    for (k, p) in placed.iter().enumerate() {
+        match pages.last_mut() {
+            Some(range) if placed[range.0].page == p.page => range.1 = k + 1,
+            _ => pages.push((k, k + 1)),
+        }
+    }
+    let mut merged = vec![false; pages.len()];
+    for i in 1..pages.len() {
+        let ((a, _), (b, c)) = (pages[i - 1], pages[i]);
+        let last = c == placed.len() || blocks[c].break_before;
+        let plain = blocks[a..c].iter().all(|k| k.region.is_none() && k.extent <= k.height);
+        if merged[i - 1] || !last || !plain || blocks[b].break_before {
+            continue;
+        }
+        let height: f32 = blocks[a..c].iter().map(|k| k.height).sum();
+        let spaces: f32 = blocks[a + 1..c].iter().map(|k| k.space_before).sum();
+        let room = bottom - placed[a].y - height;
+        if spaces <= 0.0 || room < TIGHTEST * spaces {
+            continue;
+        }
+        let scale = (room / spaces).min(1.0);
+        let (page, mut y) = (placed[a].page, placed[a].y);
+        for (k, block) in blocks.iter().enumerate().take(c).skip(a) {
+            if k > a {
+                y += block.space_before * scale;
+            }
+            placed[k] = Placed { page, y, dx: 0.0 };
+            y += block.height;
+        }
+        merged[i] = true;
+    }
+    // Later pages move up by the number of pages emptied before them.
+    let mut emptied = 0;
+    for (i, &(first, end)) in pages.iter().enumerate() {
+        // (A page pulled back already carries the number of the page before.)
+        emptied += usize::from(merged[i]);
+        let shift = emptied - usize::from(merged[i]);
+        placed[first..end].iter_mut().for_each(|p| p.page -= shift);
+    }
+}
+
+/// Where placement stands: the page, how far down it is filled, and whether it is empty.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    page: usize,
+    top: f32,
+    empty: bool,
+}
+
+/// Places a stretch of blocks in the region's columns from `at` on: page by page, each
+/// column filled in turn down to `bottom`; on the page where the stretch ends, the columns
+/// are balanced (the shortest height that holds the rest). Returns where the stretch ends.
+fn columns(blocks: &[Block], region: &Region, mut at: At, (top, bottom): (f32, f32), out: &mut Vec<Placed>) -> At {
+    let mut k = 0;
+    while k < blocks.len() {
+        // The columns start level, below the space the first block asks for.
+        let start = at.top + if at.empty { 0.0 } else { blocks[k].space_before };
+        let (placed, next) = fill(blocks, k, region, start, bottom, at.empty);
+        if next == k {
+            // Nothing fits below what is on the page: the stretch goes on on the next.
+            at = At { page: at.page + 1, top, empty: true };
+            continue;
+        }
+        if next < blocks.len() {
+            out.extend(placed.into_iter().map(|(y, dx)| Placed { page: at.page, y, dx }));
+            k = next;
+            at = At { page: at.page + 1, top, empty: true };
+            continue;
+        }
+        // The rest fits on this page: the lowest column bottom that still holds it all, to
+        // a tenth of a point.
+        let height = |placed: &[(f32, f32)], from: usize| {
+            placed.iter().zip(&blocks[from..]).map(|(p, b)| p.0 + b.height).fold(start, f32::max)
+        };
+        let (mut lo, mut hi) = (start, height(&placed, k));
+        let mut best = placed;
+        while hi - lo > 0.1 {
+            let mid = (lo + hi) / 2.0;
+            let (trial, next) = fill(blocks, k, region, start, mid, at.empty);
+            if next == blocks.len() {
+                hi = height(&trial, k).min(mid);
+                best = trial;
+            } else {
+                lo = mid;
+            }
+        }
+        let end = height(&best, k);
+        out.extend(best.into_iter().map(|(y, dx)| Placed { page: at.page, y, dx }));
+        return At { page: at.page, top: end, empty: false };
+    }
+    at
+}
+
+/// Fills the region's columns of one page with `blocks[from..]`, from `start` down to
+/// `bottom`, never ending a column after a block that keeps with the next (unless its chain
+/// fills the column). Returns each placed block's top and shift, and the first block left
+/// over. On an empty page the first block is placed even when it is taller than the page.
+fn fill(
+    blocks: &[Block],
+    from: usize,
+    region: &Region,
+    start: f32,
+    bottom: f32,
+    empty: bool,
+) -> (Vec<(f32, f32)>, usize) {
+    let mut placed: Vec<(f32, f32)> = Vec::new();
+    let mut i = from;
+    for column in 0..region.columns {
+        let dx = f32::from(column) * region.shift;
+        let first = i;
+        let mut y = start;
+        while i < blocks.len() {
+            let b = &blocks[i];
+            let space = if i == first { 0.0 } else { b.space_before };
+            let forced = empty && column == 0 && i == from;
+            if !forced && y + space + b.height.max(b.extent) > bottom + 0.01 {
+                let mut back = i;
+                while back > first && blocks[back - 1].keep_with_next {
+                    back -= 1;
+                }
+                if back > first {
+                    placed.truncate(back - from);
+                    i = back;
+                }
+                break;
+            }
+            placed.push((y + space, dx));
+            y += space + b.height;
+            i += 1;
+        }
+    }
+    (placed, i)
 }
 
 /// Joins straight lines that continue one another (a table's borders, row after row; a quote's
@@ -239,7 +403,7 @@ mod tests {
     #[test]
     fn blocks_fill_pages_in_order() {
         let blocks: Vec<Block> = (0..10).map(|_| block(20.0, false)).collect();
-        let p = place(&blocks, 0.0, 100.0);
+        let p = place(&blocks, &[], 0.0, 100.0);
         assert_eq!(p.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]);
         // Space is dropped at the top of a page.
         assert_eq!(p[4].y, 0.0);
@@ -252,7 +416,7 @@ mod tests {
         let mut blocks =
             vec![block(20.0, false), block(20.0, false), block(20.0, false), block(20.0, true), block(20.0, false)];
         blocks[3].keep_with_next = true;
-        let p = place(&blocks, 0.0, 100.0);
+        let p = place(&blocks, &[], 0.0, 100.0);
         assert_eq!(p[3].page, 1, "the heading moved to the next page with its text");
         assert_eq!(p[4].page, 1);
     }
@@ -261,14 +425,67 @@ mod tests {
     fn a_page_break_starts_a_new_page() {
         let mut blocks = vec![block(10.0, false), block(10.0, false), block(10.0, false)];
         blocks[1].break_before = true;
-        let p = place(&blocks, 0.0, 100.0);
+        let p = place(&blocks, &[], 0.0, 100.0);
         assert_eq!(p.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 1, 1]);
+    }
+
+    #[test]
+    fn a_short_last_page_moves_up_when_the_page_before_can_tighten_its_spaces() {
+        // Six lines of 10 with 5 above each end at 85; a contact block of 12 needs 102.
+        let mut blocks: Vec<Block> = (0..6).map(|_| block(10.0, false)).collect();
+        blocks.push(block(12.0, false));
+        let p = place(&blocks, &[], 0.0, 100.0);
+        assert!(p.iter().all(|p| p.page == 0), "{p:?}");
+        let end = p[6].y + 12.0;
+        assert!(end <= 100.0 + 0.01 && end > 99.0, "the spaces shrink by as little as needed: {end}");
+        // Too much to hold at 60% of the spaces: it stays on a page of its own.
+        blocks[6].height = 30.0;
+        let p = place(&blocks, &[], 0.0, 100.0);
+        assert_eq!(p[6].page, 1);
+        assert_eq!(p[5].y, 75.0, "the page before keeps its spaces");
+        // Only a last page: the same block followed by a new page's block is placed as usual
+        // ... and pages after a pulled-back one are numbered on.
+        blocks[6].height = 12.0;
+        let mut next = block(10.0, false);
+        next.break_before = true;
+        blocks.push(next);
+        let p = place(&blocks, &[], 0.0, 100.0);
+        assert_eq!(p.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 0, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn columns_fill_in_turn_and_balance_on_their_last_page() {
+        let region = Region { columns: 2, shift: 50.0 };
+        let column = |n: usize| -> Vec<Block> {
+            (0..n).map(|_| Block { height: 10.0, region: Some(0), ..Block::default() }).collect()
+        };
+        // Seven lines on a page of 100: four in the first column, three in the second.
+        let mut blocks = vec![block(10.0, false)];
+        blocks.extend(column(7));
+        blocks.push(block(10.0, false));
+        let p = place(&blocks, &[region], 0.0, 100.0);
+        let dx: Vec<f32> = p[1..8].iter().map(|p| p.dx).collect();
+        assert_eq!(dx, [0.0, 0.0, 0.0, 0.0, 50.0, 50.0, 50.0]);
+        assert_eq!(p[5].y, 10.0, "the second column starts level with the first");
+        assert_eq!(
+            (p[8].y, p[8].dx, p[8].page),
+            (55.0, 0.0, 0),
+            "what follows goes below the longer column (and its space)"
+        );
+        // Thirty lines: two full columns of ten on page 0, the rest balanced on page 1.
+        let mut blocks = column(30);
+        blocks.push(block(10.0, false));
+        let p = place(&blocks, &[region], 0.0, 100.0);
+        assert!(p[..20].iter().all(|p| p.page == 0) && p[20..30].iter().all(|p| p.page == 1));
+        assert_eq!(p[19].dx, 50.0);
+        assert_eq!((p[24].dx, p[25].dx), (0.0, 50.0), "five and five");
+        assert_eq!((p[30].page, p[30].y), (1, 55.0));
     }
 
     #[test]
     fn a_chain_longer_than_a_page_still_breaks() {
         let blocks: Vec<Block> = (0..10).map(|_| block(30.0, true)).collect();
-        let p = place(&blocks, 0.0, 100.0);
+        let p = place(&blocks, &[], 0.0, 100.0);
         assert_eq!(p.last().unwrap().page, 3);
         for w in p.windows(2) {
             assert!(w[1].page >= w[0].page);

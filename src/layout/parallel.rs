@@ -2,7 +2,9 @@
 //! language in the left column and its second in the right, each a `Sect` of the structure
 //! with its own language. The two are set piece by piece (title block, summary, each section
 //! heading, each topic, contact) so that each piece starts level in both columns; within a
-//! piece each column keeps its own line spacing.
+//! piece each column keeps its own line spacing. Each page is painted column by column, so
+//! that copying, reflow and any tool that reads the page in content order gets one language
+//! after the other, not the two interleaved line by line.
 
 use crate::fonts::FontBook;
 use crate::model::Briefing;
@@ -11,7 +13,7 @@ use crate::theme::Theme;
 use super::flow::{Block, Flow};
 use super::section::{self, Piece};
 use super::structure::{Role, Structure};
-use super::{contact, content_box, finish, title, Document, Options};
+use super::{contact, content_box, finish, title, Document, Item, Options};
 
 /// What is set at one level in both columns.
 #[derive(Clone, Copy)]
@@ -28,7 +30,7 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
     let (first, theme) = (&briefings[0], &themes[0]);
     let columns: Vec<(&Briefing, &Theme)> = briefings.iter().zip(themes).take(2).collect();
     let (left, width) = content_box(theme);
-    let gutter = (theme.styles.body.size.0 * 2.0).max(12.0);
+    let gutter = super::gutter(theme);
     let column = (width - gutter) / 2.0;
     let mut flow = Flow::new(fonts, theme, left, width, &first.lang);
     if let Some(aspect) = options.logo_aspect {
@@ -87,7 +89,22 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
     flow.left = left;
     flow.width = width;
     flow.parent = Structure::ROOT;
-    finish(flow, &[(first, theme, first.draft)], fonts)
+    let mut doc = finish(flow, &[(first, theme, first.draft)], fonts);
+    // The right column starts past the gutter's middle.
+    let split = left + column + gutter / 2.0;
+    for page in &mut doc.pages {
+        page.items.sort_by_key(|item| u8::from(left_edge(item) >= split));
+    }
+    doc
+}
+
+/// Where an item starts across the page.
+fn left_edge(item: &Item) -> f32 {
+    match item {
+        Item::Text(t) => t.x,
+        Item::Line { x1, x2, .. } => x1.min(*x2),
+        Item::Link { x, .. } | Item::Bullet { x, .. } | Item::Logo { x, .. } => *x,
+    }
 }
 
 /// The blocks of each column as one sequence: every block keeps its place relative to the

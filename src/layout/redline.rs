@@ -13,33 +13,6 @@ use super::structure::Role;
 use super::text::Span;
 use super::{contact, content_box, finish, section, title, Document, Options};
 
-/// The words of the box, in English or Japanese.
-struct Words {
-    heading: &'static str,
-    none: &'static str,
-    legend: &'static str,
-    arrow: &'static str,
-}
-
-fn words(lang: &str) -> Words {
-    if crate::script::primary_language(lang) == "ja" {
-        Words {
-            heading: "変更点（{since}との比較）",
-            none: "変更はありません。",
-            legend:
-                "挿入された文字は下線付き、削除された文字は取り消し線付きで示し、変更のある行の左に線を引いています。",
-            arrow: " → ",
-        }
-    } else {
-        Words {
-            heading: "Changes since {since}",
-            none: "No changes: the two versions are the same.",
-            legend: "Inserted text is underlined twice, deleted text struck through, and a bar in the margin marks every changed line.",
-            arrow: " → ",
-        }
-    }
-}
-
 /// Lays out `r` (the new briefing, marked) after a box that sums up the changes since
 /// `since` (the old version's name).
 pub fn redline(r: &Redline, since: &str, theme: &Theme, fonts: &FontBook, options: Options) -> Document {
@@ -58,12 +31,15 @@ pub fn redline(r: &Redline, since: &str, theme: &Theme, fonts: &FontBook, option
     finish(flow, &[(b, theme, b.draft)], fonts)
 }
 
-/// The box: what changed, in counts, fields old → new, and how to read the marks.
+/// The box: what changed, in counts, fields old → new, and how to read the marks; in the
+/// words of the theme's labels, in their language (`changes_lang`), which its element names.
 fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
     let theme = flow.theme;
     let styles = &theme.styles;
-    let w = words(&r.briefing.lang);
-    let (_, outer) = flow.enter(Role::Div);
+    let labels = &theme.labels;
+    let briefing_lang = std::mem::replace(&mut flow.lang, labels.changes_lang.clone());
+    let (node, outer) = flow.enter(Role::Div);
+    flow.structure.set_lang(node, &labels.changes_lang);
     let pad = theme.contact.padding.0;
     flow.begin_group(Group {
         color: theme.colors.changed,
@@ -79,36 +55,27 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
         Span { text: t.to_string(), look: l }
     };
     let heading = look(&styles.contact_label);
-    let mut paragraphs: Vec<Vec<Span>> = vec![vec![Span { text: w.heading.replace("{since}", since), look: heading }]];
+    let title = labels.changes_since.replace("{since}", since);
+    let mut paragraphs: Vec<Vec<Span>> = vec![vec![Span { text: title, look: heading }]];
     if r.stat.is_empty() {
-        paragraphs.push(vec![plain(w.none)]);
+        paragraphs.push(vec![plain(&labels.no_changes)]);
     } else {
-        paragraphs.push(vec![plain(&crate::redline::totals(&r.stat))]);
+        paragraphs.push(vec![plain(&crate::redline::totals(&r.stat, labels))]);
         for p in &r.parts {
-            let line = match p.change {
-                None => format!(
-                    "{}: {} inserted, {} deleted",
-                    p.part,
-                    crate::redline::words(p.words_inserted),
-                    p.words_deleted
-                ),
-                Some(Change::Inserted) => format!("{}: added", p.part),
-                Some(Change::Deleted) => format!("{}: removed", p.part),
-            };
-            paragraphs.push(vec![plain(&line)]);
+            paragraphs.push(vec![plain(&crate::redline::part_line(p, labels))]);
         }
         for f in &r.fields {
-            let mut spans = vec![plain(&format!("{}: ", f.field))];
+            let mut spans = vec![plain(&format!("{}: ", crate::redline::field_name(&f.field, labels)))];
             if !f.old.is_empty() {
                 spans.push(marked(&f.old, Change::Deleted, 1));
             }
-            spans.push(plain(w.arrow));
+            spans.push(plain(" → "));
             if !f.new.is_empty() {
                 spans.push(marked(&f.new, Change::Inserted, 2));
             }
             paragraphs.push(spans);
         }
-        paragraphs.push(vec![plain(w.legend)]);
+        paragraphs.push(vec![plain(&labels.changes_legend)]);
     }
     let mut style = styles.contact.clone();
     style.space_before.0 = 0.0;
@@ -125,5 +92,6 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
     flow.strut(pad);
     flow.end_group();
     flow.leave(outer);
+    flow.lang = briefing_lang;
     flow.space(styles.title.space_before.0.max(12.0));
 }

@@ -5,7 +5,7 @@ use crate::model::Briefing;
 use crate::theme::{Running, Theme};
 
 use super::flow::{look, Flow};
-use super::structure::{Artifact, Role, Structure, Tag};
+use super::structure::{Artifact, NodeId, Role, Structure, Tag};
 use super::text::{self, Look};
 use super::{format_date, Document, Item};
 
@@ -34,13 +34,20 @@ impl Fill {
     }
 }
 
-/// `s` if it is at most `room` wide, else as much of it as fits with `…` after it.
+/// The most characters a running part prints: more than a line holds, unless they have no
+/// width (combining marks), which would otherwise be drawn in full on every page.
+const MOST_CHARS: usize = 500;
+
+/// `s` if it is at most `room` wide (and [`MOST_CHARS`] long), else as much of it as fits
+/// with `…` after it.
 fn clip(flow: &Flow<'_>, s: &str, room: f32, look: &Look) -> String {
-    let keep = text::fitting_prefix(s, look, room, flow.fonts);
+    let most = s.char_indices().nth(MOST_CHARS).map_or(s.len(), |(i, _)| i);
+    let keep = text::fitting_prefix(&s[..most], look, room, flow.fonts);
     if keep == s.len() {
         return s.to_string();
     }
-    let keep = text::fitting_prefix(s, look, room - flow.str_width("…", look), flow.fonts);
+    let most = s.char_indices().nth(MOST_CHARS - 1).map_or(s.len(), |(i, _)| i);
+    let keep = text::fitting_prefix(&s[..most], look, room - flow.str_width("…", look), flow.fonts);
     format!("{}…", s[..keep].trim_end())
 }
 
@@ -98,7 +105,9 @@ fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: boo
 /// shows the title and date of its owner.
 /// Each owner's title and date are printed in its own theme's format (`owners[i]`: briefing,
 /// theme, draft); the lines' layout is the first owner's.
-pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], fonts: &FontBook) {
+/// Each owner's marking is read on its first page, first in the element `parents[i]` (the
+/// document, or its briefing's section in a dossier).
+pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], parents: &[NodeId], fonts: &FontBook) {
     let Some(&(_, theme, _)) = owners.first() else { return };
     let page_theme = &theme.page;
     let left = page_theme.margin_left.pt();
@@ -115,9 +124,21 @@ pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], fonts:
     let footer_top = doc.height - page_theme.margin_bottom.pt() + 1.0 * line_height;
     let pages = doc.pages.len();
     let fills: Vec<Fill> = owners.iter().map(|&(b, t, _)| Fill::new(b, t, &flow, &look)).collect();
-    let marking = fills.first().and_then(|fill| marking(&mut doc.structure, theme, fill));
+    // The page each owner starts on, and its marking's element and running part there.
+    let mut markings = vec![None; owners.len()];
+    let mut firsts = vec![false; doc.pages.len()];
+    for (i, page) in doc.pages.iter().enumerate() {
+        if i == 0 || doc.pages[i - 1].owner != page.owner {
+            firsts[i] = true;
+            if let (Some(fill), Some(slot)) = (fills.get(page.owner), markings.get_mut(page.owner)) {
+                let parent = parents.get(page.owner).copied().unwrap_or(Structure::ROOT);
+                *slot = marking(&mut doc.structure, theme, fill, parent, i == 0);
+            }
+        }
+    }
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(fill) = fills.get(page.owner).or(fills.first()) else { return };
+        let marking = if firsts[i] { markings.get(page.owner).copied().flatten() } else { None };
         for (running, y, rule_y, artifact) in [
             (&theme.header, header_top, header_top + line_height + 2.0, Artifact::Header),
             (&theme.footer, footer_top, footer_top - 4.0, Artifact::Footer),
@@ -128,7 +149,7 @@ pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], fonts:
             // The first page's marking is read out, before anything else; every other running
             // part is an artifact.
             let tags = [&running.left, &running.center, &running.right].map(|part| match marking {
-                Some((node, at)) if i == 0 && std::ptr::eq(part, at) => Tag::Node(node),
+                Some((node, at)) if std::ptr::eq(part, at) => Tag::Node(node),
                 _ => Tag::Artifact(artifact),
             });
             let at = (y + ascent, tags);
@@ -141,19 +162,26 @@ pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], fonts:
     }
 }
 
-/// The paragraph the first page's marking is, as the document's first element, and the
-/// running part (in the first line printed on page 1) that prints it; none without a marking.
-fn marking<'t>(structure: &mut Structure, theme: &'t Theme, fill: &Fill) -> Option<(super::NodeId, &'t String)> {
+/// The paragraph an owner's marking is on its first page, as the first element of `parent`,
+/// and the running part (in the first line printed on that page) that prints it; none without
+/// a marking. The document's first page prints only the lines that say so.
+fn marking<'t>(
+    structure: &mut Structure,
+    theme: &'t Theme,
+    fill: &Fill,
+    parent: NodeId,
+    first_page: bool,
+) -> Option<(NodeId, &'t String)> {
     if fill.marking.trim().is_empty() {
         return None;
     }
     let part = [&theme.header, &theme.footer]
         .into_iter()
-        .filter(|running| running.first_page)
+        .filter(|running| running.first_page || !first_page)
         .flat_map(|running| [&running.left, &running.center, &running.right])
         .find(|part| part.contains("{marking}"))?;
-    let lang = structure.lang_of(Structure::ROOT).to_string();
-    Some((structure.add_first(Structure::ROOT, Role::P, &lang), part))
+    let lang = structure.lang_of(parent).to_string();
+    Some((structure.add_first(parent, Role::P, &lang), part))
 }
 
 /// One running line: left, centre and right parts, each with its tag. Returns whether
@@ -283,7 +311,7 @@ mod tests {
             watermarks: Vec::new(),
             structure: Structure::new("en"),
         };
-        decorate(&mut doc, &[(b, &theme, false)], &fonts);
+        decorate(&mut doc, &[(b, &theme, false)], &[Structure::ROOT], &fonts);
         (doc, theme)
     }
 
@@ -343,6 +371,16 @@ mod tests {
                 assert!(line.contains(expected) && line.contains('…'), "{line}");
                 assert!(line.len() < 1000, "{} bytes", line.len());
             }
+        }
+    }
+
+    #[test]
+    fn a_title_of_marks_without_width_is_cut_too() {
+        let (doc, _) = decorated(&briefing(&format!("e{}", "\u{301}".repeat(100_000)), ""), 3);
+        for page in &doc.pages {
+            let line: String = texts(page).into_iter().map(|t| t.2).collect();
+            assert!(line.starts_with('E') && line.contains('…'), "{line}");
+            assert!(line.chars().count() < 600, "{} characters", line.chars().count());
         }
     }
 }

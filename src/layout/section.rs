@@ -67,20 +67,36 @@ fn number_room(flow: &Flow<'_>, numbers: &[&str], style: &TextStyle) -> f32 {
 }
 
 /// Everything between the title block and the contact block.
+/// In as many columns as the template asks.
 pub fn sections(flow: &mut Flow<'_>, b: &Briefing) {
-    let room = topic_room(flow, b);
-    for p in pieces(b) {
-        piece(flow, b, p, room);
-    }
+    let theme = flow.theme;
+    flow.columns(theme.columns.0, super::gutter(theme), |flow| {
+        let room = topic_room(flow, b);
+        for p in pieces(b) {
+            piece(flow, b, p, room);
+        }
+    });
 }
 
-/// The number of the "Major achievements" section.
-fn achievements(b: &Briefing) -> usize {
+/// The number of the "Major achievements" section (the PDF and the web page number alike).
+pub fn achievements(b: &Briefing) -> usize {
     if b.overview.is_empty() {
         1
     } else {
         2
     }
+}
+
+/// The number of topic `k` (from 0), as the PDF and the web page print it. Numbers are those
+/// of the new text: a topic a redline shows as removed has none, and does not count for those
+/// after it.
+pub fn topic_number(b: &Briefing, theme: &crate::theme::Theme, k: usize) -> String {
+    let deleted = |t: &crate::model::Topic| t.change == Some(Change::Deleted);
+    if b.topics.get(k).is_none_or(deleted) {
+        return String::new();
+    }
+    let before = b.topics[..k].iter().filter(|t| deleted(t)).count();
+    theme.numbering.subsection(achievements(b), k + 1 - before)
 }
 
 fn topic_numbers(flow: &Flow<'_>, b: &Briefing) -> Vec<String> {
@@ -142,15 +158,7 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, room: f32) {
         }
         Piece::Topic(k) => {
             let Some(topic) = b.topics.get(k) else { return };
-            // Numbers are those of the new text: a topic a redline shows as removed has none,
-            // and does not count for those after it.
-            let deleted = |t: &crate::model::Topic| t.change == Some(Change::Deleted);
-            let number = if deleted(topic) {
-                String::new()
-            } else {
-                let before = b.topics[..k].iter().filter(|t| deleted(t)).count();
-                theme.numbering.subsection(achievements(b), k + 1 - before)
-            };
+            let number = topic_number(b, theme, k);
             // A topic in another language: its elements say so.
             let briefing_lang = flow.lang.clone();
             if let Some(lang) = &topic.lang {

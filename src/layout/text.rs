@@ -156,6 +156,11 @@ pub struct Setting<'h> {
     pub hyphens: Option<&'h crate::hyphenate::Hyphenator>,
 }
 
+/// How many break candidates before a candidate total fit considers as the start of its
+/// line: more than a line of any width holds in real text (a word and its hyphenation points
+/// take several letters each).
+const LOOK_BACK: usize = 500;
+
 /// How far a justified line's word spaces may shrink, as a share of their width.
 const SHRINK: f32 = 0.75;
 
@@ -212,7 +217,15 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
     if adjusted {
         japanese::give(&mut glyphs, spans);
     }
-    let paragraph = Paragraph { spans, fonts, text: &text, glyphs: &glyphs, widths: Widths::new(&glyphs), setting };
+    let paragraph = Paragraph {
+        spans,
+        fonts,
+        text: &text,
+        glyphs: &glyphs,
+        widths: Widths::new(&glyphs),
+        setting,
+        word: std::cell::RefCell::new(None),
+    };
     // Justified Latin text is broken for the whole paragraph at once (fewer wide spaces);
     // Japanese stretches between every character and is set line by line.
     let total_fit = (setting.justify && !setting.japanese).then(|| paragraph.total_fit(max_width)).flatten();
@@ -290,6 +303,19 @@ struct Paragraph<'a> {
     glyphs: &'a [Glyph],
     widths: Widths,
     setting: Setting<'a>,
+    /// The word hyphenated last, with its hyphenation points: a word many lines long is
+    /// hyphenated once, not again for each of its lines.
+    word: std::cell::RefCell<Option<Word>>,
+}
+
+/// A word's glyphs `[start, end)` and the glyph indices where it may take a hyphen, in
+/// increasing order; `None` for code, which is never hyphenated, and for a stretch without
+/// letters (`letters` false), remembered so that a long one is not searched again per line.
+struct Word {
+    start: usize,
+    end: usize,
+    letters: bool,
+    cuts: Option<Vec<usize>>,
 }
 
 impl Paragraph<'_> {
@@ -387,6 +413,13 @@ impl Paragraph<'_> {
                     }
                 }
             }
+            // Breaks with nothing of width between them (zero-width spaces after combining
+            // marks) give the same lines: the last of them stands for all.
+            if let Some(&(prev, false, false)) = candidates.last().filter(|_| candidates.len() > 1) {
+                if widths.sum[prev] == widths.sum[end] {
+                    candidates.pop();
+                }
+            }
             candidates.push((end, kind == BreakOpportunity::Mandatory, false));
             word_start = end.min(glyphs.len().saturating_sub(1));
         }
@@ -409,7 +442,10 @@ impl Paragraph<'_> {
         for j in 1..candidates.len() {
             let (end, hard, hyph) = candidates[j];
             let last = hard || j == candidates.len() - 1;
-            for i in (0..j).rev() {
+            // A line holds a few hundred break candidates at most; more fall together only
+            // where nothing has width (zero-width spaces after combining marks), and looking
+            // back past them all would make the paragraph's cost quadratic.
+            for i in (j.saturating_sub(LOOK_BACK)..j).rev() {
                 let start = candidates[i].0;
                 if start >= end {
                     if candidates[i].1 {
@@ -476,26 +512,38 @@ impl Paragraph<'_> {
     }
 
     /// The latest hyphenation point in the word `[from, to)` at which the line from
-    /// `line_start` fits `max_width` with a hyphen, if the setting hyphenates.
+    /// `line_start` fits `max_width` with a hyphen, if the setting hyphenates. A word is the
+    /// letters from the first after `from`; when `from` is inside the word last hyphenated
+    /// (a word longer than a line), that word's points are used again.
     fn hyphen_point(&self, from: usize, to: usize, line_start: usize, max_width: f32) -> Option<usize> {
         let hyphens = self.setting.hyphens?;
         let glyphs = self.glyphs;
-        // The word: from the first letter after `from` to the last letter before `to`.
-        let start = (from..to).find(|&i| glyphs[i].ch.is_alphabetic())?;
-        let end = (start..to).find(|&i| !glyphs[i].ch.is_alphabetic()).unwrap_or(to);
-        if glyphs[start..end].iter().any(|g| self.spans[g.span].look.code) {
-            return None;
+        let mut cached = self.word.borrow_mut();
+        let known = |w: &Word| w.start <= from && from < w.end && (w.letters || to <= w.end);
+        if !cached.as_ref().is_some_and(known) {
+            // The word: from the first letter after `from` to the last letter before `to`.
+            let Some(start) = (from..to).find(|&i| glyphs[i].ch.is_alphabetic()) else {
+                *cached = Some(Word { start: from, end: to, letters: false, cuts: None });
+                return None;
+            };
+            let end = (start..to).find(|&i| !glyphs[i].ch.is_alphabetic()).unwrap_or(to);
+            let cuts = (!glyphs[start..end].iter().any(|g| self.spans[g.span].look.code)).then(|| {
+                let word_start = glyphs[start].at;
+                let word_end = glyphs.get(end).map_or(self.text.len(), |g| g.at);
+                let points = hyphens.points(&self.text[word_start..word_end]);
+                points.into_iter().map(|byte| glyphs.partition_point(|g| g.at < word_start + byte)).collect()
+            });
+            *cached = Some(Word { start, end, letters: true, cuts });
         }
-        let word_start = glyphs[start].at;
-        let word_end = glyphs.get(end).map_or(self.text.len(), |g| g.at);
-        let look = &self.spans[glyphs[start].span].look;
+        let word = cached.as_ref()?;
+        let cuts = word.cuts.as_ref()?;
+        let look = &self.spans[glyphs[word.start.max(line_start).min(glyphs.len() - 1)].span].look;
         let hyphen = self.fonts.face_for('-', look.style).map_or(0.0, |f| width_of(self.fonts, f, '-', look.size));
-        hyphens
-            .points(&self.text[word_start..word_end])
-            .into_iter()
-            .rev()
-            .map(|byte| glyphs.partition_point(|g| g.at < word_start + byte))
-            .find(|&cut| cut > line_start && self.widths.content(glyphs, line_start, cut) + hyphen <= max_width + 0.01)
+        // A line grows with each glyph it takes: the cuts that fit come first.
+        let fitting = cuts.partition_point(|&cut| {
+            cut <= line_start || (cut < to && self.widths.content(glyphs, line_start, cut) + hyphen <= max_width + 0.01)
+        });
+        cuts[..fitting].last().copied().filter(|&cut| cut > line_start)
     }
 
     /// Whether the paragraph's last line has only one or two characters, after a line above.
@@ -1027,6 +1075,43 @@ mod tests {
         }
         assert!(hyphenated > 10, "words were hyphenated ({hyphenated})");
         assert!(wide * 3 < wide_unhyphenated, "hyphenation: {wide} wide lines, without: {wide_unhyphenated}");
+    }
+
+    #[test]
+    fn a_word_many_lines_long_breaks_at_the_whole_words_points() {
+        // The word is hyphenated once, whole; each line (ragged right, set line by line) takes
+        // the last of its points that fits.
+        let fonts = FontBook::builtin();
+        let en = crate::hyphenate::Hyphenator::for_language("en").unwrap();
+        let word = "telecommunication".repeat(40);
+        let points = en.points(&word);
+        let width_of = |s: &str| set(&plain(s), 1e9, &fonts)[0].width;
+        let hyphen = width_of("-");
+        for width in [80.0, 150.0, 300.0] {
+            let setting = Setting { hyphens: Some(&en), ..Setting::default() };
+            let lines = texts(&set_with(&plain(&word), width, &fonts, setting));
+            assert_eq!(lines.concat().replace('\u{AD}', ""), word, "nothing lost");
+            let (mut at, mut expected) = (0, Vec::new());
+            while width_of(&word[at..]) > width {
+                let cut =
+                    *points.iter().filter(|&&p| p > at && width_of(&word[at..p]) + hyphen <= width).max().unwrap();
+                expected.push(format!("{}\u{AD}", &word[at..cut]));
+                at = cut;
+            }
+            expected.push(word[at..].to_string());
+            assert_eq!(lines, expected, "at {width} pt");
+        }
+    }
+
+    #[test]
+    fn zero_width_breaks_lose_nothing_and_add_no_lines() {
+        let fonts = FontBook::builtin();
+        let text = format!("a{}", "\u{301}\u{200B}".repeat(5000));
+        let setting = Setting { justify: true, ..Setting::default() };
+        let lines = set_with(&plain(&text), 200.0, &fonts, setting);
+        assert_eq!(lines.len(), 1);
+        let visible: String = text.chars().filter(|c| !crate::fonts::is_invisible(*c)).collect();
+        assert_eq!(texts(&lines).concat(), visible);
     }
 
     #[test]

@@ -86,7 +86,7 @@ pub enum LoadError {
 pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io { path: path.to_path_buf(), source };
-    let file = File::open(path).map_err(io)?;
+    let file = open_regular(path).map_err(io)?;
     if let Ok(meta) = file.metadata() {
         if meta.len() > limits.max_bytes as u64 {
             return Err(too_large(name, Some(meta.len()), limits));
@@ -95,6 +95,65 @@ pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, LoadError
     let mut bytes = Vec::new();
     file.take(limits.max_bytes as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
     source_from_bytes(name, bytes, limits)
+}
+
+/// What a path is when it is not a regular file: a folder, a FIFO, a device. Reading one
+/// could block for ever (a FIFO nobody writes to) or never end (`/dev/zero`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("it is {0}, not a regular file")]
+pub struct NotRegular(pub &'static str);
+
+impl NotRegular {
+    /// What `meta` (of a file that is not regular) describes.
+    pub fn of(meta: &std::fs::Metadata) -> Option<NotRegular> {
+        let kind = meta.file_type();
+        if kind.is_file() {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            if kind.is_fifo() {
+                return Some(NotRegular("a FIFO (named pipe)"));
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return Some(NotRegular("a device"));
+            }
+            if kind.is_socket() {
+                return Some(NotRegular("a socket"));
+            }
+        }
+        Some(NotRegular(if kind.is_dir() { "a folder" } else { "not a file" }))
+    }
+
+    /// The problem `e` (from [`open_regular`]) names, if it is this one.
+    pub fn in_error(e: &std::io::Error) -> Option<NotRegular> {
+        e.get_ref().and_then(|inner| inner.downcast_ref::<NotRegular>()).copied()
+    }
+}
+
+/// Opens `path` for reading if it is a regular file (links followed), and only then: it is
+/// checked before it is opened, opened without blocking (on unix, so that a FIFO swapped in
+/// meanwhile cannot hold the open), and checked again once open. Anything else is refused
+/// with a [`NotRegular`] inside the error.
+pub fn open_regular(path: &Path) -> std::io::Result<File> {
+    let refuse = |n: NotRegular| std::io::Error::new(std::io::ErrorKind::InvalidInput, n);
+    if let Some(n) = NotRegular::of(&std::fs::metadata(path)?) {
+        return Err(refuse(n));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    match NotRegular::of(&file.metadata()?) {
+        Some(n) => Err(refuse(n)),
+        // A regular file reads the same with or without O_NONBLOCK.
+        None => Ok(file),
+    }
 }
 
 /// The checks of [`read_source`] for bytes already in memory (standard input, tests).

@@ -94,7 +94,9 @@ pub fn finish(
             let index = marks.len();
             let (Some(page), Some(&page_id)) = (doc.pages.get(index), page_ids.get(index)) else { break };
             let mark = doc.watermarks.get(page.owner).and_then(Option::as_ref);
-            let figure = mark.and_then(|w| w.node).filter(|_| index == 0);
+            // The first page of a draft (each draft briefing's, in a dossier) reads its mark.
+            let first_of_owner = index == 0 || doc.pages.get(index - 1).is_some_and(|p| p.owner != page.owner);
+            let figure = mark.and_then(|w| w.node).filter(|_| first_of_owner);
             let drawn_mark = watermarks.get(page.owner).map_or("", String::as_str);
             let content = content::page(page, &drawn, doc.height, (drawn_mark, figure), &doc.structure, fonts);
             hash.update(&content.bytes);

@@ -16,8 +16,8 @@ use crate::load::{self, Limits, Spanned};
 mod values;
 
 pub use values::{
-    Align, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, Mm, Months, Numbering, OfficeOrder,
-    PageCount, PageSize, Pt, Rgb,
+    Align, Columns, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, Mm, Months, Numbering,
+    OfficeOrder, PageCount, PageSize, Pt, Rgb,
 };
 
 /// A template file compiled into the binary.
@@ -212,6 +212,42 @@ section! {
         /// Which comes first on that line: the division (`smallest-first`) or the
         /// organisation (`largest-first`).
         office_order: OfficeOrder,
+        /// The words of a redline (`briefing diff`), its box and `--stat`, are in this
+        /// language (the box's structure element says so).
+        changes_lang: String,
+        /// The box's heading; `{since}` is the old version's file name.
+        changes_since: String,
+        /// The box when nothing changed.
+        no_changes: String,
+        /// `--stat` when nothing changed.
+        unchanged: String,
+        /// How to read the marks.
+        changes_legend: String,
+        /// The counts. In every `changes_*` and `*_part` label, `{changed}`, `{inserted}`,
+        /// `{deleted}` and `{fields}` are counted with their unit (`one_topic`/`topics`,
+        /// `one_word`/`words`, `one_field`/`fields`), `{changed_n}`, `{inserted_n}`,
+        /// `{deleted_n}`, `{fields_n}`, `{added}` and `{removed}` are bare numbers.
+        changes_totals: String,
+        /// Added to the counts when fields changed.
+        changes_fields: String,
+        /// A part that changed, was added or removed; `{part}` names it.
+        changed_part: String,
+        added_part: String,
+        removed_part: String,
+        /// A plain field that changed (`{field}`: `date`, `contact.tel`…), before old → new.
+        changed_field: String,
+        summary_part: String,
+        overview_part: String,
+        /// A topic, by its `{title}`.
+        topic_part: String,
+        /// Counts with their unit; `{n}` is the number. Words are the units compared: Latin
+        /// words, and Japanese characters (文字).
+        one_topic: String,
+        topics: String,
+        one_word: String,
+        words: String,
+        one_field: String,
+        fields: String,
     }
 }
 
@@ -294,6 +330,9 @@ section! {
         fit_pages: PageCount,
         /// The smallest body size fitting may scale to.
         fit_floor: FontSize,
+        /// The sections (summary, overview, topics) in this many columns, filled in turn and
+        /// balanced on their last page; the title block and the contact block span the page.
+        columns: Columns,
     }
 }
 

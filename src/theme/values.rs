@@ -110,6 +110,21 @@ impl Leaf for PageCount {
     }
 }
 
+/// How many columns the sections are set in (1 to 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Columns(pub u8);
+
+impl Leaf for Columns {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<Columns, String> {
+        if raw.fract() == 0.0 && (1.0..=3.0).contains(&raw) {
+            Ok(Columns(raw as u8))
+        } else {
+            Err(format!("{raw} columns: the sections are set in 1, 2 or 3 columns"))
+        }
+    }
+}
+
 /// A line-height factor (1.0 = the font's own line height).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Factor(pub f32);

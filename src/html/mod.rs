@@ -1,0 +1,400 @@
+//! The HTML back end: a briefing as its press-release web page. One self-contained file (the
+//! stylesheet inline, no script, nothing fetched), semantic HTML (`header`, `main`, `footer`,
+//! one `h1`, sections and topics as `h2`/`h3` numbered as in the PDF), the template's look,
+//! and the language of every part. Works from the checked model, not from laid-out pages:
+//! a web page reflows.
+
+mod style;
+mod text;
+
+use std::fmt::Write as _;
+
+use crate::markdown::Change;
+use crate::model::Briefing;
+use crate::redline::Redline;
+use crate::script::primary_language;
+use crate::theme::{DatePlacement, Theme};
+
+pub use text::escape;
+use text::{blocks_into, escape_into, inlines_into, text_into, Marks};
+
+/// The same briefing in another language, for `<link rel="alternate" hreflang>` and the
+/// language switcher.
+#[derive(Debug, Clone)]
+pub struct Alternate {
+    pub lang: String,
+    /// Where its page is, relative to this one (`x.ja.html`).
+    pub href: String,
+}
+
+/// What a page links to besides its text, and what made it.
+#[derive(Debug, Clone, Default)]
+pub struct PageOptions {
+    /// Every language's page, this one's included (empty for a briefing in one language).
+    pub alternates: Vec<Alternate>,
+    /// The PDF of the same briefing, built in the same run (relative to the page).
+    pub pdf: Option<String>,
+    /// `<meta name="generator">`: the program and its version.
+    pub generator: String,
+    /// `<meta name="description">`: the briefing's subject.
+    pub description: Option<String>,
+}
+
+/// A language's name in that language, for the switcher.
+fn language_name(tag: &str) -> &str {
+    match primary_language(tag).as_str() {
+        "en" => "English",
+        "ja" => "日本語",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "it" => "Italiano",
+        "nl" => "Nederlands",
+        "pl" => "Polski",
+        "pt" => "Português",
+        _ => tag,
+    }
+}
+
+/// Words the page itself says that the template has no label for.
+struct Words {
+    languages: &'static str,
+    pdf: &'static str,
+    inserted: &'static str,
+    deleted: &'static str,
+    changes: &'static str,
+    none: &'static str,
+    legend: &'static str,
+}
+
+fn words(lang: &str) -> Words {
+    if primary_language(lang) == "ja" {
+        Words {
+            languages: "言語",
+            pdf: "（PDF版）",
+            inserted: "挿入：",
+            deleted: "削除：",
+            changes: "変更点（{since}との比較）",
+            none: "変更はありません。",
+            legend: "挿入された文字は下線付き、削除された文字は取り消し線付きで示しています。",
+        }
+    } else {
+        Words {
+            languages: "Languages",
+            pdf: " (PDF)",
+            inserted: "inserted:",
+            deleted: "deleted:",
+            changes: "Changes since {since}",
+            none: "No changes: the two versions are the same.",
+            legend: "Inserted text is underlined, deleted text struck through.",
+        }
+    }
+}
+
+/// The briefing's press-release page. Pure: same arguments, same bytes.
+pub fn page(b: &Briefing, theme: &Theme, options: &PageOptions) -> String {
+    render(b, theme, options, None)
+}
+
+/// A redline as a page: the summary box first, then the new briefing with `<ins>` and
+/// `<del>` (each read out as "inserted"/"deleted").
+pub fn redline_page(r: &Redline, since: &str, theme: &Theme, options: &PageOptions) -> String {
+    render(&r.briefing, theme, options, Some((r, since)))
+}
+
+fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&Redline, &str)>) -> String {
+    let lang = b.lang.as_str();
+    let w = words(lang);
+    let marks = Marks { inserted: w.inserted, deleted: w.deleted };
+    let mut out = String::with_capacity(16 * 1024);
+    let subject = options.description.clone();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    escape_into(&mut out, lang);
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    escape_into(&mut out, &b.title);
+    out.push_str("</title>\n");
+    let meta = |out: &mut String, attr: &str, name: &str, content: &str| {
+        let _ = write!(out, "<meta {attr}=\"{name}\" content=\"");
+        escape_into(out, content);
+        out.push_str("\">\n");
+    };
+    if let Some(subject) = &subject {
+        meta(&mut out, "name", "description", subject);
+    }
+    meta(&mut out, "name", "generator", &options.generator);
+    if let Some(org) = &b.organisation {
+        meta(&mut out, "name", "author", org);
+    }
+    meta(&mut out, "property", "og:type", "article");
+    meta(&mut out, "property", "og:title", &b.title);
+    if let Some(subject) = &subject {
+        meta(&mut out, "property", "og:description", subject);
+    }
+    for a in &options.alternates {
+        out.push_str("<link rel=\"alternate\" hreflang=\"");
+        escape_into(&mut out, &a.lang);
+        out.push_str("\" href=\"");
+        escape_into(&mut out, &a.href);
+        out.push_str("\">\n");
+    }
+    out.push_str("<style>\n");
+    out.push_str(&style::stylesheet(theme));
+    out.push_str("</style>\n</head>\n<body>\n");
+
+    // The header: language switcher, marking, draft flag, then the title block.
+    out.push_str("<header class=\"title\">\n");
+    let others: Vec<&Alternate> = options.alternates.iter().filter(|a| a.lang != b.lang).collect();
+    if !others.is_empty() {
+        let _ = write!(out, "<nav class=\"languages\" aria-label=\"{}\"><ul>", escape(w.languages));
+        for a in others {
+            let name = language_name(&a.lang);
+            out.push_str("<li><a href=\"");
+            escape_into(&mut out, &a.href);
+            out.push_str("\" hreflang=\"");
+            escape_into(&mut out, &a.lang);
+            out.push_str("\" lang=\"");
+            escape_into(&mut out, &a.lang);
+            out.push_str("\">");
+            escape_into(&mut out, name);
+            out.push_str("</a></li>");
+        }
+        out.push_str("</ul></nav>\n");
+    }
+    if let Some(marking) = &b.marking {
+        out.push_str("<p class=\"marking\">");
+        text_into(&mut out, marking, lang);
+        out.push_str("</p>\n");
+    }
+    if b.draft {
+        out.push_str("<p><strong class=\"flag\">");
+        text_into(&mut out, &theme.labels.draft, lang);
+        out.push_str("</strong></p>\n");
+    }
+    let date = crate::layout::format_date(b.date, &theme.date_format, &theme.months.0);
+    let date_line = |out: &mut String, class: &str| {
+        let _ = write!(
+            out,
+            "<p class=\"meta{class}\"><time datetime=\"{:04}-{:02}-{:02}\">",
+            b.date.year(),
+            b.date.month(),
+            b.date.day()
+        );
+        text_into(out, &date, lang);
+        out.push_str("</time></p>\n");
+    };
+    if theme.title_block.date == DatePlacement::AboveRight {
+        date_line(&mut out, " above");
+    }
+    out.push_str("<h1>");
+    text_into(&mut out, &b.title, lang);
+    out.push_str("</h1>\n");
+    if theme.title_block.date == DatePlacement::BelowTitle {
+        date_line(&mut out, "");
+    }
+    if let Some(org) = &b.organisation {
+        out.push_str("<p class=\"meta\">");
+        text_into(&mut out, org, lang);
+        out.push_str("</p>\n");
+    }
+    out.push_str("</header>\n<main>\n");
+    if let Some((r, since)) = redline {
+        summary_box(&mut out, r, since, (&w, &theme.labels), lang);
+    }
+
+    // The sections, numbered as in the PDF.
+    if !b.summary.is_empty() {
+        out.push_str("<div class=\"summary\">\n");
+        blocks_into(&mut out, &b.summary, lang, &marks, 1);
+        out.push_str("</div>\n");
+    }
+    if let Some(part) = &b.heading {
+        out.push_str("<h2 class=\"part\">");
+        text_into(&mut out, part, lang);
+        out.push_str("</h2>\n");
+    }
+    let heading = |out: &mut String, tag: &str, id: &str, number: &str, title: &str, lang: &str| {
+        let _ = write!(out, "<{tag} id=\"{id}\">");
+        if !number.is_empty() {
+            out.push_str("<span class=\"num\">");
+            escape_into(out, number);
+            out.push_str("</span> ");
+        }
+        text_into(out, title, lang);
+        let _ = writeln!(out, "</{tag}>");
+    };
+    if !b.overview.is_empty() {
+        out.push_str("<section aria-labelledby=\"overview\">\n");
+        heading(&mut out, "h2", "overview", &theme.numbering.section(1), &theme.labels.overview, lang);
+        blocks_into(&mut out, &b.overview, lang, &marks, 2);
+        out.push_str("</section>\n");
+    }
+    let achievements = crate::layout::achievements(b);
+    out.push_str("<section aria-labelledby=\"achievements\">\n");
+    heading(&mut out, "h2", "achievements", &theme.numbering.section(achievements), &theme.labels.achievements, lang);
+    for (k, topic) in b.topics.iter().enumerate() {
+        let topic_lang = topic.lang.as_deref().unwrap_or(lang);
+        let id = format!("topic-{}", k + 1);
+        out.push_str("<section class=\"topic\"");
+        if topic_lang != lang {
+            out.push_str(" lang=\"");
+            escape_into(&mut out, topic_lang);
+            out.push('"');
+        }
+        let _ = writeln!(out, " aria-labelledby=\"{id}\">");
+        let number = crate::layout::topic_number(b, theme, k);
+        let _ = write!(out, "<h3 id=\"{id}\">");
+        if !number.is_empty() {
+            out.push_str("<span class=\"num\">");
+            escape_into(&mut out, &number);
+            out.push_str("</span> ");
+        }
+        // A topic added or removed in a redline: its title is marked as its text is.
+        let title = crate::markdown::Inline { text: topic.title.clone(), change: topic.change, ..Default::default() };
+        inlines_into(&mut out, std::slice::from_ref(&title), topic_lang, &marks);
+        out.push_str("</h3>\n");
+        let removed = topic.change == Some(Change::Deleted);
+        if removed {
+            out.push_str("<div class=\"removed\">\n");
+        }
+        blocks_into(&mut out, &topic.body, topic_lang, &marks, 3);
+        if removed {
+            out.push_str("</div>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</section>\n");
+    contact(&mut out, b, theme, lang, redline.map(|(r, _)| r));
+    out.push_str("</main>\n<footer>\n");
+    if let Some(pdf) = &options.pdf {
+        out.push_str("<p><a href=\"");
+        escape_into(&mut out, pdf);
+        out.push_str("\" type=\"application/pdf\">");
+        text_into(&mut out, &b.title, lang);
+        text_into(&mut out, w.pdf, lang);
+        out.push_str("</a></p>\n");
+    }
+    if let Some(marking) = &b.marking {
+        out.push_str("<p>");
+        text_into(&mut out, marking, lang);
+        out.push_str("</p>\n");
+    }
+    out.push_str("</footer>\n</body>\n</html>\n");
+    out
+}
+
+/// The contact block: a labelled section holding an `address`, with e-mail as `mailto:` and
+/// the web address as a link. In a redline, a changed line shows its old value deleted.
+fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: Option<&Redline>) {
+    let c = &b.contact;
+    let labels = &theme.labels;
+    let old = |field: &str| -> Option<String> {
+        let path = format!("contact.{field}");
+        redline?.fields.iter().find(|f| f.field == path).map(|f| f.old.clone())
+    };
+    // One line: its label, the old value struck out in a redline, the value (a link or not).
+    let line = |out: &mut String, label: Option<&str>, before: Option<String>, value: &str, link: Option<String>| {
+        out.push_str("<p>");
+        if let Some(label) = label {
+            out.push_str("<span class=\"contact-label\">");
+            text_into(out, &format!("{label}{}", labels.label_suffix), lang);
+            out.push_str("</span>");
+        }
+        let changed = before.as_deref().is_some_and(|o| o != value);
+        if let Some(before) = before.filter(|o| !o.is_empty() && o != value) {
+            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(words(lang).deleted));
+            text_into(out, &before, lang);
+            out.push_str("</del> ");
+        }
+        if changed {
+            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(words(lang).inserted));
+        }
+        if let Some(target) = &link {
+            out.push_str("<a href=\"");
+            escape_into(out, target);
+            out.push_str("\">");
+        }
+        text_into(out, value, lang);
+        if link.is_some() {
+            out.push_str("</a>");
+        }
+        if changed {
+            out.push_str("</ins>");
+        }
+        out.push_str("</p>\n");
+    };
+    out.push_str(
+        "<section class=\"contact\" aria-labelledby=\"contact\">\n<h2 id=\"contact\" class=\"contact-label\">",
+    );
+    text_into(out, &labels.contact, lang);
+    out.push_str("</h2>\n<address>\n");
+    if let Some(note) = &c.note {
+        line(out, None, old("note"), note, None);
+    }
+    if let Some(name) = &c.name {
+        line(out, None, old("name"), name, None);
+    }
+    let office = crate::layout::office_line([c.division.clone(), c.bureau.clone(), c.organisation.clone()], labels);
+    if !office.is_empty() {
+        // The office line's old value, when any of its parts changed.
+        let parts = [("division", &c.division), ("bureau", &c.bureau), ("organisation", &c.organisation)];
+        let before = parts
+            .iter()
+            .any(|(f, _)| old(f).is_some())
+            .then(|| crate::layout::office_line(parts.map(|(f, v)| old(f).or_else(|| v.clone())), labels));
+        line(out, None, before, &office, None);
+    }
+    let labelled = [
+        (&labels.tel, &c.tel, "tel", None),
+        (&labels.fax, &c.fax, "fax", None),
+        (&labels.email, &c.email, "email", c.email.as_deref().map(crate::layout::mail_target)),
+        (&labels.url, &c.url, "url", c.url.as_deref().map(crate::layout::web_target)),
+    ];
+    for (label, value, field, link) in labelled {
+        if let Some(value) = value {
+            line(out, Some(label), old(field), value, link);
+        }
+    }
+    out.push_str("</address>\n</section>\n");
+}
+
+/// A redline's box: what changed, in counts and fields old → new, and how to read the marks.
+fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words, &crate::theme::Labels), lang: &str) {
+    out.push_str("<section class=\"box\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">");
+    text_into(out, &w.changes.replace("{since}", since), lang);
+    out.push_str("</h2>\n");
+    if r.stat.is_empty() {
+        out.push_str("<p>");
+        text_into(out, w.none, lang);
+        out.push_str("</p>\n</section>\n");
+        return;
+    }
+    out.push_str("<p>");
+    text_into(out, &crate::redline::totals(&r.stat, labels), lang);
+    out.push_str("</p>\n<ul>\n");
+    for p in &r.parts {
+        let line = crate::redline::part_line(p, labels);
+        out.push_str("<li>");
+        text_into(out, &line, lang);
+        out.push_str("</li>\n");
+    }
+    for f in &r.fields {
+        out.push_str("<li>");
+        text_into(out, &format!("{}: ", crate::redline::field_name(&f.field, labels)), lang);
+        if !f.old.is_empty() {
+            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(w.deleted));
+            text_into(out, &f.old, lang);
+            out.push_str("</del>");
+        }
+        out.push_str(" → ");
+        if !f.new.is_empty() {
+            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(w.inserted));
+            text_into(out, &f.new, lang);
+            out.push_str("</ins>");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n<p>");
+    text_into(out, w.legend, lang);
+    out.push_str("</p>\n</section>\n");
+}

@@ -1,0 +1,321 @@
+//! Text into HTML: escaping, the language of Japanese runs inside other text, Markdown inlines
+//! (emphasis, code, links, a redline's marks) and blocks (paragraphs, lists, tables, quotes,
+//! code) as their HTML elements. Nothing the model holds is left out.
+
+use std::fmt::Write as _;
+
+use crate::markdown::{Align, Block, Change, Inline};
+use crate::script::{is_japanese, primary_language};
+
+/// Writes `s` escaped for text and for attribute values in double quotes (`&`, `<`, `>`,
+/// `"`, `'`). Control characters never get this far: validation refuses them.
+pub fn escape_into(out: &mut String, s: &str) {
+    // Writing to a String does not fail.
+    let _ = pulldown_cmark_escape::escape_html(out, s);
+}
+
+/// `s` escaped (see [`escape_into`]).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_into(&mut out, s);
+    out
+}
+
+/// Writes the text of an element whose language is `lang`: escaped, with each run of
+/// Japanese characters inside text in another language marked `lang="ja"` (WCAG 3.1.2), and
+/// line breaks as `<br>`.
+pub fn text_into(out: &mut String, s: &str, lang: &str) {
+    let japanese_page = primary_language(lang) == "ja";
+    let mut rest = s;
+    while !rest.is_empty() {
+        let (cut, japanese) = if japanese_page {
+            (rest.len(), false)
+        } else {
+            match rest.char_indices().find(|&(_, c)| is_japanese(c)) {
+                Some((0, _)) => {
+                    // A Japanese run: its characters, and spaces and Latin punctuation
+                    // between two of them.
+                    let end = japanese_run_end(rest);
+                    (end, true)
+                }
+                Some((i, _)) => (i, false),
+                None => (rest.len(), false),
+            }
+        };
+        let (piece, tail) = rest.split_at(cut);
+        if japanese {
+            out.push_str("<span lang=\"ja\">");
+        }
+        for (i, line) in piece.split('\n').enumerate() {
+            if i > 0 {
+                out.push_str("<br>");
+            }
+            escape_into(out, line);
+        }
+        if japanese {
+            out.push_str("</span>");
+        }
+        rest = tail;
+    }
+}
+
+/// Where the run of Japanese at the start of `s` ends (a byte index after its last Japanese
+/// character).
+fn japanese_run_end(s: &str) -> usize {
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if is_japanese(c) {
+            end = i + c.len_utf8();
+        } else if !(c == ' ' || c.is_ascii_digit()) {
+            break;
+        }
+    }
+    end
+}
+
+/// How a redline's marks read out: the words a screen reader says before a change.
+#[derive(Debug, Clone, Copy)]
+pub struct Marks<'a> {
+    pub inserted: &'a str,
+    pub deleted: &'a str,
+}
+
+/// Writes inlines: runs that share a link are one `<a>`; emphasis, strong, code and a
+/// redline's marks are their elements.
+pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Marks<'_>) {
+    let mut open_link: Option<&str> = None;
+    let mut open_change: Option<Change> = None;
+    for i in inlines {
+        if open_change.is_some() && open_change != i.change {
+            close_change(out, open_change.take());
+        }
+        if open_link.is_some() && open_link != i.link.as_deref() {
+            close_change(out, open_change.take());
+            out.push_str("</a>");
+            open_link = None;
+        }
+        if let (Some(target), None) = (&i.link, open_link) {
+            out.push_str("<a href=\"");
+            escape_into(out, target);
+            out.push_str("\">");
+            open_link = Some(target);
+        }
+        if open_change.is_none() {
+            if let Some(change) = i.change {
+                let (tag, words) = match change {
+                    Change::Inserted => ("ins", marks.inserted),
+                    Change::Deleted => ("del", marks.deleted),
+                };
+                let _ = write!(out, "<{tag}><span class=\"vh\">{} </span>", escape(words));
+                open_change = Some(change);
+            }
+        }
+        let tags: Vec<&str> = [(i.strong, "strong"), (i.emphasis, "em"), (i.code, "code")]
+            .into_iter()
+            .filter_map(|(on, t)| on.then_some(t))
+            .collect();
+        for t in &tags {
+            let _ = write!(out, "<{t}>");
+        }
+        text_into(out, &i.text, lang);
+        for t in tags.iter().rev() {
+            let _ = write!(out, "</{t}>");
+        }
+    }
+    close_change(out, open_change);
+    if open_link.is_some() {
+        out.push_str("</a>");
+    }
+}
+
+fn close_change(out: &mut String, change: Option<Change>) {
+    match change {
+        Some(Change::Inserted) => out.push_str("</ins>"),
+        Some(Change::Deleted) => out.push_str("</del>"),
+        None => {}
+    }
+}
+
+/// Writes Markdown blocks as HTML elements; headings in them go below `under`, the level of
+/// the heading the blocks are under (1 for the summary, under the title), keeping their own
+/// nesting, as in the PDF.
+pub fn blocks_into(out: &mut String, blocks: &[Block], lang: &str, marks: &Marks<'_>, under: u8) {
+    let at = Place { lang, marks, under };
+    for b in blocks {
+        block_into(out, b, &at, 1);
+    }
+}
+
+/// Where blocks are written: their language, the words for a redline's marks, and the level
+/// of the heading they are under.
+struct Place<'a> {
+    lang: &'a str,
+    marks: &'a Marks<'a>,
+    under: u8,
+}
+
+fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
+    let (lang, marks) = (at.lang, at.marks);
+    match b {
+        Block::Paragraph(i) => {
+            out.push_str("<p>");
+            inlines_into(out, i, lang, marks);
+            out.push_str("</p>\n");
+        }
+        // A heading inside a body: below the heading the body is under (HTML has six levels).
+        Block::Heading(level, i) => {
+            let h = at.under.saturating_add(*level).clamp(2, 6);
+            let _ = write!(out, "<h{h} class=\"in-body\">");
+            inlines_into(out, i, lang, marks);
+            let _ = writeln!(out, "</h{h}>");
+        }
+        Block::List { start, items, markers } => {
+            match start {
+                // Numbers print as typed (`07)`), so the list's own numbers are hidden and
+                // each item carries its marker.
+                Some(n) => {
+                    let _ = writeln!(
+                        out,
+                        "<ol class=\"typed\"{}>",
+                        if *n == 1 { String::new() } else { format!(" start=\"{n}\"") }
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "<ul class=\"d{}\">", depth.min(2));
+                }
+            }
+            for (k, item) in items.iter().enumerate() {
+                out.push_str("<li>");
+                if start.is_some() {
+                    out.push_str("<span class=\"marker\">");
+                    escape_into(out, markers.get(k).map_or("", String::as_str));
+                    out.push_str("</span> ");
+                }
+                // A tight item is one paragraph: its text without a <p>.
+                match item.as_slice() {
+                    [Block::Paragraph(i)] => inlines_into(out, i, lang, marks),
+                    _ => {
+                        for inner in item {
+                            block_into(out, inner, at, depth + 1);
+                        }
+                    }
+                }
+                out.push_str("</li>\n");
+            }
+            out.push_str(if start.is_some() { "</ol>\n" } else { "</ul>\n" });
+        }
+        Block::Table { aligns, header, rows } => {
+            // A table wider than a phone scrolls inside its own box, not the page (WCAG
+            // 1.4.10); the box can take the keyboard focus to be scrolled.
+            let name: Vec<String> = header.iter().map(|c| crate::markdown::plain_text(c)).collect();
+            out.push_str("<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"");
+            escape_into(out, &name.join(", "));
+            out.push_str("\">\n<table>\n");
+            let align = |k: usize| match aligns.get(k) {
+                Some(Align::Center) => " class=\"c\"",
+                Some(Align::Right) => " class=\"r\"",
+                _ => "",
+            };
+            if !header.is_empty() {
+                out.push_str("<thead><tr>");
+                for (k, cell) in header.iter().enumerate() {
+                    let _ = write!(out, "<th scope=\"col\"{}>", align(k));
+                    inlines_into(out, cell, lang, marks);
+                    out.push_str("</th>");
+                }
+                out.push_str("</tr></thead>\n");
+            }
+            out.push_str("<tbody>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for (k, cell) in row.iter().enumerate() {
+                    let _ = write!(out, "<td{}>", align(k));
+                    inlines_into(out, cell, lang, marks);
+                    out.push_str("</td>");
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n</div>\n");
+        }
+        Block::Quote(inner) => {
+            out.push_str("<blockquote>\n");
+            for b in inner {
+                block_into(out, b, at, depth);
+            }
+            out.push_str("</blockquote>\n");
+        }
+        Block::Code(lines) => {
+            out.push_str("<pre><code>");
+            escape_into(out, &lines.join("\n"));
+            out.push_str("</code></pre>\n");
+        }
+        Block::Rule => out.push_str("<hr>\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MARKS: Marks<'static> = Marks { inserted: "inserted", deleted: "deleted" };
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(escape(r#"a < b & "c" ]]> 'd'"#), "a &lt; b &amp; &quot;c&quot; ]]&gt; &#39;d&#39;");
+    }
+
+    #[test]
+    fn japanese_inside_other_text_says_its_language() {
+        let mut out = String::new();
+        text_into(&mut out, "Japan (日本 国) and EU", "en");
+        assert_eq!(out, "Japan (<span lang=\"ja\">日本 国</span>) and EU");
+        let mut out = String::new();
+        text_into(&mut out, "日本とEU", "ja-JP");
+        assert_eq!(out, "日本とEU");
+    }
+
+    #[test]
+    fn runs_of_one_link_are_one_anchor() {
+        let b = crate::markdown::parse("See [the *new* page](https://example.org/a?b&c) now.");
+        let mut out = String::new();
+        blocks_into(&mut out, &b, "en", &MARKS, 3);
+        assert_eq!(out.matches("<a ").count(), 1, "{out}");
+        assert!(out.contains("href=\"https://example.org/a?b&amp;c\""), "{out}");
+        assert!(out.contains("<em>new</em>"), "{out}");
+    }
+
+    #[test]
+    fn lists_tables_quotes_and_code_are_their_elements() {
+        let b = crate::markdown::parse(
+            "### Heading\n\n- one\n- two\n\n07) seven\n08) eight\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n> quoted\n\n```\nx < y\n```\n",
+        );
+        let mut out = String::new();
+        blocks_into(&mut out, &b, "en", &MARKS, 3);
+        for needle in [
+            "<ul class=\"d1\">",
+            "<ol class=\"typed\" start=\"7\">",
+            "<span class=\"marker\">07)</span>",
+            "<th scope=\"col\">a</th>",
+            "<td class=\"r\">2</td>",
+            "<blockquote>",
+            "<pre><code>x &lt; y</code></pre>",
+            "<h4 class=\"in-body\">Heading</h4>",
+        ] {
+            assert!(out.contains(needle), "{needle} missing in {out}");
+        }
+    }
+
+    #[test]
+    fn changes_are_ins_and_del_with_words_for_screen_readers() {
+        let i = vec![
+            Inline { text: "old".into(), change: Some(Change::Deleted), ..Default::default() },
+            Inline { text: "new".into(), change: Some(Change::Inserted), ..Default::default() },
+        ];
+        let mut out = String::new();
+        inlines_into(&mut out, &i, "en", &MARKS);
+        assert_eq!(
+            out,
+            "<del><span class=\"vh\">deleted </span>old</del><ins><span class=\"vh\">inserted </span>new</ins>"
+        );
+    }
+}

@@ -1,0 +1,325 @@
+//! `briefing build --format html`: the press-release web page. Asserts on the HTML itself:
+//! its text, outline, languages, links and metadata. (The browser checks, the Nu HTML Checker
+//! and axe-core in Chromium, run in `.ci/html-checks`.)
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Builds `yaml` (copied into `dir`) with `args`, asserting success; returns the stderr.
+#[track_caller]
+fn build(dir: &Path, yaml: &Path, args: &[&str]) -> String {
+    let input = dir.join(yaml.file_name().unwrap());
+    if input != yaml {
+        std::fs::copy(yaml, &input).unwrap();
+    }
+    let mut all = vec!["build", input.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let o = run(dir, &all);
+    assert_exit(&o, 0);
+    stderr(&o)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The text a reader sees in the page's body: tags dropped, entities decoded.
+fn body_text(html: &str) -> String {
+    let body = &html[html.find("<body>").expect("a body")..];
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// The headings, in order: (level, text).
+fn outline(html: &str) -> Vec<(u8, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<h") {
+        rest = &rest[i + 2..];
+        let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else { continue };
+        let end = rest.find(&format!("</h{level}>")).expect("a closed heading");
+        let inner = &rest[rest.find('>').unwrap() + 1..end];
+        out.push((level as u8, body_text(&format!("<body>{inner}")).split_whitespace().collect::<Vec<_>>().join(" ")));
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn the_seed_page_is_one_semantic_self_contained_file() {
+    let dir = tempdir();
+    let yaml = write(
+        dir.path(),
+        "japan-eu-ict-workshop-10.yaml",
+        &seed_with("  fax: \"+81 3 5253 5924\"", "  fax: \"+81 3 5253 5924\"\n  email: desk@example.org"),
+    );
+    let log = build(dir.path(), &yaml, &["--format", "html"]);
+    assert!(log.contains(".html"), "{log}");
+    let html = read(&dir.path().join("japan-eu-ict-workshop-10.html"));
+    assert!(!dir.path().join("japan-eu-ict-workshop-10.pdf").exists(), "only the page was asked for");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{}", &html[..80]);
+    for needle in [
+        "<meta charset=\"utf-8\">",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        "<title>Results of 10th Japan-EU ICT Strategy Workshop</title>",
+        "<meta name=\"description\" content=\"The Ministry of Internal Affairs",
+        "<meta property=\"og:title\" content=\"Results of 10th Japan-EU ICT Strategy Workshop\">",
+        "<meta property=\"og:description\"",
+        "<meta name=\"generator\" content=\"briefing ",
+        "<time datetime=\"2020-10-06\">October 6, 2020</time>",
+        "<header",
+        "<main>",
+        "<footer>",
+        "<address>",
+        "<a href=\"mailto:desk@example.org\">desk@example.org</a>",
+        "line-break:strict",
+        "word-break:auto-phrase",
+        "@media print",
+    ] {
+        assert!(html.contains(needle), "{needle} missing");
+    }
+    // Nothing runs and nothing is fetched: no script, no external style, image or font.
+    for banned in ["<script", "<link rel=\"stylesheet\"", "<img", "@import", "url("] {
+        assert!(!html.contains(banned), "{banned} in the page");
+    }
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.len() < 16 * 1024, "the seed page weighs {} bytes", html.len());
+}
+
+#[test]
+fn the_outline_is_numbered_as_in_the_pdf_and_in_order() {
+    let dir = tempdir();
+    build(dir.path(), &seed(), &["-o", "page.html"]);
+    let html = read(&dir.path().join("page.html"));
+    let b = briefing(&seed());
+    let headings = outline(&html);
+    assert_eq!(headings[0], (1, b.title.clone()));
+    // No level skipped going down.
+    for pair in headings.windows(2) {
+        assert!(pair[1].0 <= pair[0].0 + 1, "{pair:?} skips a level");
+    }
+    let topics: Vec<&(u8, String)> = headings.iter().filter(|(l, _)| *l == 3).collect();
+    assert_eq!(topics.len(), b.topics.len());
+    for (k, (t, topic)) in topics.iter().zip(&b.topics).enumerate() {
+        assert_eq!(t.1, format!("{}. {}", k + 1, topic.title.replace('\'', "’")));
+    }
+    let sections: Vec<&str> = headings.iter().filter(|(l, _)| *l == 2).map(|(_, t)| t.as_str()).collect();
+    assert!(sections.contains(&"1. Overview"), "{sections:?}");
+    assert!(sections.contains(&"2. Major achievements"), "{sections:?}");
+    assert_eq!(sections.last(), Some(&"Contact"));
+}
+
+#[test]
+fn every_word_of_the_briefing_is_in_the_page_in_order() {
+    let dir = tempdir();
+    for (yaml, lang) in [
+        (seed(), None),
+        (fixture("japanese.yaml"), None),
+        (fixture("multilingual-eu.yaml"), None),
+        (fixture("bilingual.yaml"), Some("ja")),
+    ] {
+        let mut args = vec!["-o", "page.html"];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        build(dir.path(), &yaml, &args);
+        let html = read(&dir.path().join("page.html"));
+        let b = briefings(&yaml).into_iter().find(|b| lang.is_none_or(|l| b.lang == l)).unwrap();
+        let pieces: Vec<String> =
+            pieces_of(&briefing::punctuation::briefing(&b)).iter().map(|p| p.replace('\n', " ")).collect();
+        assert_in_order(&body_text(&html), &pieces);
+    }
+}
+
+#[test]
+fn markup_in_the_text_is_escaped() {
+    let dir = tempdir();
+    let yaml = write(
+        dir.path(),
+        "x.yaml",
+        &seed_with(
+            "title: Results of 10th Japan-EU ICT Strategy Workshop",
+            "title: 'A <b>bold</b> & \"quoted\" ]]> title'",
+        ),
+    );
+    build(dir.path(), &yaml, &["--format", "html"]);
+    let html = read(&dir.path().join("x.html"));
+    assert!(!html.contains("<b>bold"), "raw markup reached the page");
+    assert!(!html.contains("]]>"), "]]> reached the page unescaped");
+    assert!(html.contains("<h1>A &lt;b&gt;bold&lt;/b&gt; &amp; “quoted” ]]&gt; title</h1>"), "{}", {
+        let i = html.find("<h1>").unwrap();
+        &html[i..i + 120]
+    });
+    assert!(html.contains("content=\"A &lt;b&gt;bold&lt;/b&gt; &amp; “quoted” ]]&gt; title\""));
+}
+
+#[test]
+fn parts_in_another_language_say_so() {
+    let dir = tempdir();
+    let yaml = write(
+        dir.path(),
+        "x.yaml",
+        &seed_with(
+            "topics:\n",
+            "topics:\n  - title: 日本語の議題\n    lang: ja\n    body: 総務省（MIC）と欧州委員会。\n",
+        ),
+    );
+    let yaml_text = read(&yaml).replacen(
+        "title: Results of 10th Japan-EU ICT Strategy Workshop",
+        "title: Results of 10th Japan-EU ICT Strategy Workshop (日本)",
+        1,
+    );
+    std::fs::write(&yaml, yaml_text).unwrap();
+    build(dir.path(), &yaml, &["--format", "html"]);
+    let html = read(&dir.path().join("x.html"));
+    assert!(html.contains("<section class=\"topic\" lang=\"ja\""), "the Japanese topic has no lang");
+    assert!(html.contains("(<span lang=\"ja\">日本</span>)"), "Japanese inside English has no lang");
+    // Inside the Japanese topic, Japanese is not marked again.
+    let topic = &html[html.find("lang=\"ja\" aria-labelledby").unwrap()..];
+    let topic = &topic[..topic.find("</section>").unwrap()];
+    assert!(!topic.contains("<span lang=\"ja\">"), "{topic}");
+
+    build(dir.path(), &fixture("japanese.yaml"), &["--format", "html"]);
+    let ja = read(&dir.path().join("japanese.html"));
+    assert!(ja.contains("<html lang=\"ja\">"));
+    assert!(!ja.contains("<span lang=\"ja\">"));
+}
+
+#[test]
+fn a_bilingual_briefing_gives_a_page_per_language_each_linking_the_other() {
+    let dir = tempdir();
+    build(dir.path(), &fixture("bilingual.yaml"), &["--format", "html"]);
+    let en = read(&dir.path().join("bilingual.en.html"));
+    let ja = read(&dir.path().join("bilingual.ja.html"));
+    for page in [&en, &ja] {
+        assert!(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"bilingual.en.html\">"));
+        assert!(page.contains("<link rel=\"alternate\" hreflang=\"ja\" href=\"bilingual.ja.html\">"));
+    }
+    assert!(en.contains("<html lang=\"en\">") && ja.contains("<html lang=\"ja\">"));
+    assert!(en.contains("<a href=\"bilingual.ja.html\" hreflang=\"ja\" lang=\"ja\">日本語</a>"));
+    assert!(ja.contains("<a href=\"bilingual.en.html\" hreflang=\"en\" lang=\"en\">English</a>"));
+    assert!(ja.contains("第10回日EU・ICT戦略ワークショップの結果</h1>"));
+    assert!(!dir.path().join("bilingual.en.pdf").exists());
+}
+
+#[test]
+fn pdf_and_html_in_one_run_link_the_page_to_its_pdf() {
+    let dir = tempdir();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let log = build(dir.path(), &seed(), &["--format", "pdf,html", "-o", "out/brief.pdf"]);
+    assert!(log.contains("brief.pdf") && log.contains("brief.html"), "{log}");
+    let html = read(&dir.path().join("out/brief.html"));
+    assert!(html.contains("<a href=\"brief.pdf\" type=\"application/pdf\">"), "no link to the PDF");
+    assert!(page_count(&std::fs::read(dir.path().join("out/brief.pdf")).unwrap()) >= 1);
+    // Without the PDF, no link to it.
+    build(dir.path(), &seed(), &["-o", "alone.html"]);
+    assert!(!read(&dir.path().join("alone.html")).contains("application/pdf"));
+}
+
+#[test]
+fn a_batch_builds_pages_into_a_folder() {
+    let dir = tempdir();
+    let a = write(dir.path(), "a.yaml", &std::fs::read_to_string(seed()).unwrap());
+    let b = write(dir.path(), "b.yaml", &seed_with("date: 2020-10-06", "date: 2020-10-06\ndraft: true"));
+    let o =
+        run(dir.path(), &["build", a.to_str().unwrap(), b.to_str().unwrap(), "--out-dir", "site", "--format", "html"]);
+    assert_exit(&o, 0);
+    let names: Vec<String> = listing(&dir.path().join("site")).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["a.html", "b.html"]);
+}
+
+#[test]
+fn every_template_gives_its_look() {
+    let dir = tempdir();
+    for (template, needle) in
+        [("default", "color:#1f3a68"), ("press-release", "class=\"meta above\""), ("one-pager", "<h1>")]
+    {
+        let out = format!("{template}.html");
+        build(dir.path(), &seed(), &["--template", template, "-o", &out]);
+        let html = read(&dir.path().join(&out));
+        assert!(html.contains(needle), "{template}: {needle} missing");
+        assert!(html.contains("\"Noto Sans\", \"Noto Sans JP\", \"Hiragino Sans\""), "{template}: font stack");
+    }
+    let press = read(&dir.path().join("press-release.html"));
+    assert!(press.find("class=\"meta above\"").unwrap() < press.find("<h1>").unwrap(), "the date sits above the title");
+}
+
+#[test]
+fn draft_and_marking_are_text_at_the_top() {
+    let dir = tempdir();
+    let yaml = write(
+        dir.path(),
+        "x.yaml",
+        &seed_with("date: 2020-10-06", "date: 2020-10-06\ndraft: true\nmarking: For official use only"),
+    );
+    build(dir.path(), &yaml, &["--format", "html"]);
+    let html = read(&dir.path().join("x.html"));
+    let h1 = html.find("<h1>").unwrap();
+    let marking = html.find("<p class=\"marking\">For official use only</p>").expect("the marking");
+    let draft = html.find(">DRAFT</strong>").expect("the draft flag");
+    assert!(marking < h1 && draft < h1);
+}
+
+#[test]
+fn html_and_parallel_do_not_mix() {
+    let dir = tempdir();
+    std::fs::copy(fixture("bilingual.yaml"), dir.path().join("b.yaml")).unwrap();
+    let o = run(dir.path(), &["build", "b.yaml", "--parallel", "--format", "html"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--parallel"), "{}", stderr(&o));
+    assert!(listing(dir.path()).len() == 1, "nothing written");
+}
+
+#[test]
+fn a_page_never_replaces_an_input() {
+    let dir = tempdir();
+    std::fs::copy(seed(), dir.path().join("x.yaml")).unwrap();
+    let o = run(dir.path(), &["build", "x.yaml", "--format", "html", "-o", "x.yaml"]);
+    assert_ne!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read(dir.path().join("x.yaml")).unwrap(), std::fs::read(seed()).unwrap());
+}
+
+#[test]
+fn a_redline_page_marks_changes_with_ins_and_del_after_its_box() {
+    let dir = tempdir();
+    let old = write(dir.path(), "old.yaml", &std::fs::read_to_string(seed()).unwrap());
+    let new = write(
+        dir.path(),
+        "new.yaml",
+        &seed_with("wide range of agenda items", "wide range of new agenda items").replacen(
+            "  tel: \"+81 3 5253 5920\"",
+            "  tel: \"+81 3 5253 5921\"",
+            1,
+        ),
+    );
+    let o = run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "pdf,html"]);
+    assert_exit(&o, 0);
+    let html = read(&dir.path().join("new.changes.html"));
+    assert!(dir.path().join("new.changes.pdf").exists());
+    let main = html.find("<main>").unwrap();
+    let the_box = html.find("<h2 id=\"changes\">Changes since old.yaml</h2>").expect("the box");
+    let inserted = html.find("<ins><span class=\"vh\">inserted: </span>new </ins>").expect("the inserted word");
+    assert!(main < the_box && the_box < inserted, "the box comes first in the main part");
+    assert!(html.contains("<del><span class=\"vh\">deleted: </span>+81 3 5253 5920</del>"), "the old TEL");
+    assert!(html.contains("<ins><span class=\"vh\">inserted: </span>+81 3 5253 5921</ins>"), "the new TEL");
+    assert!(html.contains("<a href=\"new.changes.pdf\" type=\"application/pdf\">"));
+    // -o names the page when it is the one format.
+    let o = run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", "red.html"]);
+    assert_exit(&o, 0);
+    assert!(read(&dir.path().join("red.html")).contains("<ins>"));
+}
