@@ -215,6 +215,7 @@ done
 
 # --- The web page (issue 20): the first block's shapes again, to HTML (--format html).
 for f in "$work"/*.yaml; do
+  [ -e "$f" ] || continue
   start=$(date +%s%N)
   out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --format html "$f" -o "$work/out.html" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
   [ $rc = 0 ] && status=ok || status="exit $rc: $(echo "$out" | grep -m1 'error:' | cut -c1-70)"
