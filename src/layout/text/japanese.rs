@@ -152,16 +152,7 @@ impl Paragraph<'_> {
                 }
             }
         }
-        let mut out = Vec::new();
-        let mut j = candidates.len() - 1;
-        while j > 0 {
-            let i = from[j];
-            let (end, hard) = (candidates[j].at, candidates[j].hard);
-            out.push(Break { start: candidates[i].at, end, last: hard || j == candidates.len() - 1, hyphen: false });
-            j = i;
-        }
-        out.reverse();
-        out
+        lines_of(&candidates, &from)
     }
 
     /// Where a line of Japanese may end: the paragraph's start first, then the break
@@ -294,17 +285,23 @@ impl Paragraph<'_> {
                 }
             }
         }
-        let mut out = Vec::new();
-        let mut j = candidates.len() - 1;
-        while j > 0 {
-            let i = from[j];
-            let (end, hard) = (candidates[j].at, candidates[j].hard);
-            out.push(Break { start: candidates[i].at, end, last: hard || j == candidates.len() - 1, hyphen: false });
-            j = i;
-        }
-        out.reverse();
-        out
+        lines_of(&candidates, &from)
     }
+}
+
+/// The lines of the best way through `candidates`: `from[j]` is the break before break `j`
+/// on it, walked back from the end of the paragraph.
+fn lines_of(candidates: &[Candidate], from: &[usize]) -> Vec<Break> {
+    let mut out = Vec::new();
+    let mut j = candidates.len() - 1;
+    while j > 0 {
+        let i = from[j];
+        let (end, hard) = (candidates[j].at, candidates[j].hard);
+        out.push(Break { start: candidates[i].at, end, last: hard || j == candidates.len() - 1, hyphen: false });
+        j = i;
+    }
+    out.reverse();
+    out
 }
 
 #[cfg(test)]
