@@ -665,7 +665,10 @@ fn watch_follows_every_file_the_build_read() {
         }
     });
     let wait_for = |needle: &str| {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        // Generous: the whole suite runs beside this test, and on two cores a debug build
+        // of the briefing can wait seconds for a core. The test is about *whether* the logo
+        // is followed, not how fast.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
         while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
             match lines.recv_timeout(left) {
                 Ok(l) if l.contains(needle) => return l,
@@ -673,7 +676,7 @@ fn watch_follows_every_file_the_build_read() {
                 Err(_) => break,
             }
         }
-        panic!("no {needle:?} within 20 s");
+        panic!("no {needle:?} within 90 s");
     };
     let watching = wait_for("watching");
     assert!(watching.contains("logo.png"), "{watching}");
