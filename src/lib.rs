@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod pdf;
 pub mod punctuation;
+pub mod raster;
 pub mod redline;
 pub mod script;
 pub mod theme;

@@ -20,6 +20,7 @@ const ORDER: &[&str] = &[
     "layout",
     "pdf",
     "html",
+    "raster",
     "png",
     "cli",
     "app",

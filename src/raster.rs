@@ -1,0 +1,124 @@
+//! PDF pages to PNG images, in-process (the `png` format and the editor's preview). Pure: the
+//! same PDF and resolution give the same bytes. Rasterised with `hayro` (pure Rust, no
+//! system library), encoded with `png`.
+//!
+//! Our PDFs embed every font they use (Type 0 subsets), so no fonts or CMaps are compiled in
+//! for the renderer: a font that is not embedded draws nothing rather than a stand-in.
+
+use std::sync::Arc;
+
+use hayro::hayro_interpret::util::TransformExt;
+use hayro::hayro_interpret::InterpreterSettings;
+use hayro::hayro_syntax::Pdf;
+use hayro::vello_cpu::color::palette::css::WHITE;
+use hayro::vello_cpu::{Pixmap, RasterizerSettings, RenderContext, Resources, TargetInit};
+use hayro::{RenderCache, RenderSettings};
+
+/// The resolutions accepted, in pixels per inch.
+pub const PPI_RANGE: std::ops::RangeInclusive<f32> = 9.0..=1200.0;
+
+/// The largest image made, in pixels (an A4 page at 1200 ppi is about 140 million).
+const MAX_PIXELS: u64 = 150_000_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RasterError {
+    #[error("not a PDF that can be read")]
+    NotPdf,
+    #[error("the PDF has no pages")]
+    NoPages,
+    #[error("{0} ppi is not a resolution pages can be drawn at (from {min} to {max})", min = PPI_RANGE.start(), max = PPI_RANGE.end())]
+    Ppi(f32),
+    #[error("page {page} would be {width} × {height} pixels at {ppi} ppi, too large an image")]
+    TooLarge { page: usize, width: u64, height: u64, ppi: f32 },
+    #[error("PNG encoding: {0}")]
+    Png(#[from] png::EncodingError),
+}
+
+/// Each page of `pdf` as a PNG at `ppi` pixels per inch, on white, in page order.
+pub fn pages_to_png(pdf: &[u8], ppi: f32) -> Result<Vec<Vec<u8>>, RasterError> {
+    if !PPI_RANGE.contains(&ppi) {
+        return Err(RasterError::Ppi(ppi));
+    }
+    let pdf = Pdf::new(pdf.to_vec()).map_err(|_| RasterError::NotPdf)?;
+    let pages = pdf.pages();
+    if pages.is_empty() {
+        return Err(RasterError::NoPages);
+    }
+    let scale = ppi / 72.0;
+    let settings = settings();
+    let render = RenderSettings { hinting: false, ..RenderSettings::default() };
+    let cache = RenderCache::new();
+    let mut resources = Resources::default();
+    let mut images = Vec::with_capacity(pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        let (w, h) = page.render_dimensions();
+        let (width, height) = ((w * scale).round() as u64, (h * scale).round() as u64);
+        if width == 0
+            || height == 0
+            || width > u16::MAX as u64
+            || height > u16::MAX as u64
+            || width * height > MAX_PIXELS
+        {
+            return Err(RasterError::TooLarge { page: i + 1, width, height, ppi });
+        }
+        let mut ctx = RenderContext::new(width as u16, height as u16);
+        let transform = hayro::kurbo::Affine::scale_non_uniform(width as f64 / w as f64, height as f64 / h as f64)
+            * page.initial_transform(true).to_kurbo();
+        hayro::render_into(page, &cache, &settings, &render, &mut ctx, transform);
+        ctx.flush();
+        let mut pixmap = Pixmap::new(ctx.width(), ctx.height());
+        let target = RasterizerSettings { target_init: TargetInit::Clear(WHITE), ..Default::default() };
+        ctx.render_with(&mut pixmap, &mut resources, target);
+        images.push(encode(&pixmap, ppi)?);
+    }
+    Ok(images)
+}
+
+/// What the interpreter needs beyond the PDF: nothing, as our PDFs embed their fonts.
+fn settings() -> InterpreterSettings {
+    InterpreterSettings {
+        font_resolver: Arc::new(|_| None),
+        cmap_resolver: Arc::new(|_| None),
+        ..InterpreterSettings::default()
+    }
+}
+
+/// A pixmap on an opaque background as an 8-bit RGB PNG (premultiplied and straight colour
+/// are the same when every pixel is opaque), with its resolution recorded.
+fn encode(pixmap: &Pixmap, ppi: f32) -> Result<Vec<u8>, RasterError> {
+    let (width, height) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+    let rgb: Vec<u8> = pixmap.data_as_u8_slice().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
+    let per_metre = (ppi / 0.0254).round() as u32;
+    encoder.set_pixel_dims(Some(png::PixelDimensions { xppu: per_metre, yppu: per_metre, unit: png::Unit::Meter }));
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(matches!(pages_to_png(b"not a pdf at all", 72.0), Err(RasterError::NotPdf)));
+        assert!(matches!(pages_to_png(b"", 72.0), Err(RasterError::NotPdf)));
+        let mut half = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n".to_vec();
+        half.extend_from_slice(&[0xff; 64]);
+        assert!(pages_to_png(&half, 72.0).is_err());
+    }
+
+    #[test]
+    fn resolutions_out_of_range_are_refused() {
+        for ppi in [0.0, -1.0, f32::NAN, f32::INFINITY, 5000.0] {
+            assert!(matches!(pages_to_png(b"%PDF-1.7", ppi), Err(RasterError::Ppi(_))), "{ppi}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Page images: `briefing::raster` turns a PDF's pages into PNGs. The tests decode the PNGs
+//! (the `png` crate) and assert on their size and pixels.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// A decoded page image: its size and its 8-bit RGB pixels.
+struct Image {
+    width: u32,
+    height: u32,
+    rgb: Vec<u8>,
+}
+
+impl Image {
+    fn decode(bytes: &[u8]) -> Image {
+        let mut decoder = png::Decoder::new(bytes);
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().expect("a PNG header");
+        let mut buf = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buf).expect("a PNG image");
+        assert_eq!(info.color_type, png::ColorType::Rgb, "RGB, no alpha: pages are opaque");
+        buf.truncate(info.buffer_size());
+        Image { width: info.width, height: info.height, rgb: buf }
+    }
+
+    fn pixel(&self, x: u32, y: u32) -> [u8; 3] {
+        let i = ((y * self.width + x) * 3) as usize;
+        [self.rgb[i], self.rgb[i + 1], self.rgb[i + 2]]
+    }
+
+    /// The pixels of rows `top..bottom` (fractions of the height) that are ink: dark, or
+    /// clearly coloured.
+    fn ink(&self, top: f32, bottom: f32, left: f32, right: f32) -> Vec<[u8; 3]> {
+        let rows = (top * self.height as f32) as u32..(bottom * self.height as f32) as u32;
+        let cols = (left * self.width as f32) as u32..(right * self.width as f32) as u32;
+        rows.flat_map(|y| cols.clone().map(move |x| (x, y)))
+            .map(|(x, y)| self.pixel(x, y))
+            .filter(|p| p.iter().any(|c| *c < 160))
+            .collect()
+    }
+}
+
+/// Builds `yaml` (copied into `dir`, its title replaced by `title` if given) and returns the
+/// PDF's bytes.
+fn pdf_of(dir: &Path, yaml: &Path, title: Option<&str>) -> Vec<u8> {
+    let input = dir.join(yaml.file_name().unwrap());
+    let mut text = std::fs::read_to_string(yaml).unwrap();
+    if let Some(title) = title {
+        let line = text.lines().find(|l| l.starts_with("title:")).unwrap().to_string();
+        text = text.replacen(&line, &format!("title: {title}"), 1);
+    }
+    std::fs::write(&input, text).unwrap();
+    let o = run(dir, &["build", input.to_str().unwrap(), "-o", "out.pdf", "--force"]);
+    assert_exit(&o, 0);
+    std::fs::read(dir.join("out.pdf")).unwrap()
+}
+
+fn seed() -> std::path::PathBuf {
+    repo("data/japan-eu-ict-workshop-10.yaml")
+}
+
+#[test]
+fn one_image_per_page_a4_at_the_resolution_asked_for() {
+    let dir = tempdir();
+    for (yaml, ppi, size) in
+        [(seed(), 72.0, (595, 842)), (fixture("japanese.yaml"), 100.0, (827, 1169)), (seed(), 144.0, (1191, 1684))]
+    {
+        let pdf = pdf_of(dir.path(), &yaml, None);
+        let pages = briefing::raster::pages_to_png(&pdf, ppi).unwrap();
+        assert_eq!(pages.len(), page_count(&pdf), "{}", yaml.display());
+        assert!(pages.len() >= 2, "the fixtures have two pages or more");
+        for page in &pages {
+            let image = Image::decode(page);
+            assert_eq!((image.width, image.height), size, "A4 (595.28 × 841.89 pt) at {ppi} ppi");
+        }
+    }
+}
+
+#[test]
+fn the_title_is_drawn_where_it_stands_in_latin_and_japanese_type() {
+    let dir = tempdir();
+    for yaml in [seed(), fixture("japanese.yaml")] {
+        let pdf = pdf_of(dir.path(), &yaml, None);
+        let first = Image::decode(&briefing::raster::pages_to_png(&pdf, 72.0).unwrap()[0]);
+        // The title: large type in the heading colour (dark blue), some 6 to 13 % down the page.
+        let title = first.ink(0.06, 0.13, 0.1, 0.9);
+        let area = (0.07 * 0.8 * (first.width * first.height) as f32) as usize;
+        assert!(title.len() > area / 20, "{}: only {} of {area} pixels inked", yaml.display(), title.len());
+        let blue = title.iter().filter(|[r, _, b]| *b > *r + 40).count();
+        assert!(blue > title.len() / 2, "{}: the title is in the heading colour", yaml.display());
+        // Nothing in the left margin: the page is drawn where it stands, not shifted or scaled.
+        assert!(first.ink(0.0, 1.0, 0.0, 0.1).is_empty(), "{}: ink in the left margin", yaml.display());
+        // And the body text below it, black on white.
+        let body = first.ink(0.2, 0.8, 0.1, 0.9);
+        assert!(body.iter().filter(|p| p.iter().all(|c| *c < 100)).count() > 1000, "{}", yaml.display());
+    }
+}
+
+#[test]
+fn a_changed_title_changes_the_image_and_the_same_pdf_gives_the_same_bytes() {
+    let dir = tempdir();
+    let pdf = pdf_of(dir.path(), &seed(), None);
+    let before = briefing::raster::pages_to_png(&pdf, 72.0).unwrap();
+    assert_eq!(before, briefing::raster::pages_to_png(&pdf, 72.0).unwrap(), "deterministic");
+    let changed = pdf_of(dir.path(), &seed(), Some("Results of the 11th Workshop"));
+    let after = briefing::raster::pages_to_png(&changed, 72.0).unwrap();
+    let (old, new) = (Image::decode(&before[0]), Image::decode(&after[0]));
+    let title_rows = |i: &Image| {
+        i.rgb[(0.06 * i.height as f32) as usize * i.width as usize * 3..]
+            [..(0.07 * i.height as f32) as usize * i.width as usize * 3]
+            .to_vec()
+    };
+    assert_ne!(title_rows(&old), title_rows(&new), "the title's rows differ");
+}
+
+#[test]
+fn garbage_and_broken_pdfs_are_errors_not_panics() {
+    let dir = tempdir();
+    let pdf = pdf_of(dir.path(), &seed(), None);
+    for bad in [&b"hello"[..], b"", b"%PDF-1.7\n%%EOF", &[0xff; 4096]] {
+        assert!(
+            briefing::raster::pages_to_png(bad, 72.0).is_err(),
+            "{:?}",
+            String::from_utf8_lossy(&bad[..bad.len().min(20)])
+        );
+    }
+    // A PDF cut short is read as far as it goes, as readers do: whatever it gives, no panic.
+    for part in [&pdf[..pdf.len() / 3], &pdf[..pdf.len() - 100], &pdf[pdf.len() / 2..]] {
+        let _ = briefing::raster::pages_to_png(part, 72.0);
+    }
+}
