@@ -6,48 +6,22 @@
 //! look like a BCP 47 tag; every character that will be printed must be covered by a font and
 //! must not be a control character. Tabs in printed text become spaces. Summary, overview and
 //! topic bodies are Markdown, parsed here.
+//!
+//! The rules live by the part of the briefing they check: printed text and Markdown in
+//! `text`, the date in `date`, languages in `language`, the contact block in `contact`; the
+//! required fields and topics here.
 
-use std::collections::{HashMap, HashSet};
+mod contact;
+mod date;
+mod language;
+mod text;
+
+use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, SourceFile, Span};
 use crate::load::{self, Limits, Spanned};
-use crate::markdown::{self, Block, Inline};
-use crate::model::{Briefing, Contact, Date, RawBriefing, RawContact, RawTopic, Topic};
-
-/// Columns a tab in a code block advances to.
-const TAB_STOP: usize = 4;
-
-/// Contact fields that identify someone to reach, in the order the message lists them.
-const WAYS_TO_CONTACT: [&str; 8] = ["tel", "fax", "email", "url", "division", "bureau", "organisation", "name"];
-
-/// Deepest nesting of lists and quotes in a Markdown field. `Block` trees are walked (and
-/// dropped) recursively, so a body of 100 000 `>` must not reach the layout.
-const MAX_MARKDOWN_DEPTH: usize = 32;
-
-/// The most columns a table may have: more cannot each get a legible width on a page (on A4
-/// in the default template, 20 columns are about 23 pt each, three or four characters).
-const MAX_TABLE_COLUMNS: usize = 20;
-
-/// The most columns of any table in `blocks`.
-fn widest_table(blocks: &[Block]) -> Option<usize> {
-    blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table { header, rows, .. } => {
-                Some(rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0))
-            }
-            Block::List { items, .. } => items.iter().filter_map(|i| widest_table(i)).max(),
-            Block::Quote(inner) => widest_table(inner),
-            _ => None,
-        })
-        .max()
-}
-
-/// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
-fn right_to_left(c: char) -> bool {
-    use unicode_bidi::BidiClass;
-    matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
-}
+use crate::model::{Briefing, RawBriefing, RawTopic, Topic};
+use language::{detect_topic_languages, mostly_japanese};
 
 /// Checks a raw briefing read from `file`. `covers(c)` tells whether some font can print `c`.
 /// Returns every problem found, each pointing into `file`.
@@ -247,97 +221,6 @@ impl<'a> Checker<'a> {
         (!text.is_empty()).then_some(text)
     }
 
-    /// Printed text, checked, trimmed, tabs made spaces.
-    fn plain(&mut self, field: &Spanned<String>, path: &str) -> String {
-        self.characters(field, path);
-        field.value.trim().replace('\t', " ")
-    }
-
-    /// A Markdown field, checked and parsed.
-    fn markdown(&mut self, field: &Spanned<String>, path: &str) -> Vec<Block> {
-        self.characters(field, path);
-        let mut blocks = markdown::parse(&field.value);
-        if depth(&blocks) > MAX_MARKDOWN_DEPTH {
-            let message = format!("lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)");
-            self.report(field.span, path, message);
-            dismantle(blocks);
-            return Vec::new();
-        }
-        if let Some(columns) = widest_table(&blocks).filter(|&c| c > MAX_TABLE_COLUMNS) {
-            let message = format!(
-                "a table of {columns} columns cannot be printed legibly: a page has room for {MAX_TABLE_COLUMNS} at most"
-            );
-            self.diagnostics.push(
-                Diagnostic::new(Some(field.span), path, message)
-                    .with_help("split the table, or turn its rows into columns"),
-            );
-        }
-        let mut visible = false;
-        markdown::visit_text(&blocks, &mut |t| {
-            visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
-        });
-        if !visible && !field.value.trim().is_empty() {
-            self.diagnostics.push(
-                Diagnostic::new(Some(field.span), path, "this prints no text: it is all Markdown markup")
-                    .with_help("write the text itself (a lone `*`, `-` or `#` starts a list or a heading)"),
-            );
-        }
-        untab(&mut blocks);
-        blocks
-    }
-
-    /// Reports each control character and each character no font has, once per field, at
-    /// its first place in the field's source text (or the whole field, when it was written as
-    /// an escape sequence and so is not in the source as such).
-    fn characters(&mut self, field: &Spanned<String>, path: &str) {
-        let mut reported = HashSet::new();
-        let mut right_to_left_reported = false;
-        // Where each character first occurs in the source; read once, on the first problem.
-        let mut places: Option<HashMap<char, usize>> = None;
-        for c in field.value.chars() {
-            if c == '\n' || c == '\t' {
-                continue;
-            }
-            let message = if c.is_control() {
-                format!("control character U+{:04X}", c as u32)
-            } else if right_to_left(c) && !crate::fonts::is_invisible(c) {
-                // One report a field: a word of Hebrew is not four problems.
-                if std::mem::replace(&mut right_to_left_reported, true) {
-                    continue;
-                }
-                format!(
-                    "right-to-left text (U+{:04X} '{c}') cannot be set yet: briefing sets lines left to right, \
-                     so it would read backwards",
-                    c as u32
-                )
-            } else if !(self.covers)(c) {
-                format!("no font has U+{:04X} '{c}'", c as u32)
-            } else {
-                continue;
-            };
-            if !reported.insert(c) {
-                continue;
-            }
-            let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
-            let span = places.get(&c).map_or(field.span, |&at| Span::new(at, at + c.len_utf8()));
-            self.report(span, path, message);
-        }
-    }
-
-    fn date(&mut self, field: Option<Spanned<String>>) -> Option<Date> {
-        let field = self.present(field, "", "date", self.start)?;
-        let text = field.value.trim();
-        if let Some(date) = Date::parse_iso(text) {
-            return Some(date);
-        }
-        let message = match no_such_date(text) {
-            Some(reason) => format!("{text} does not exist ({reason})"),
-            None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
-        };
-        self.report(field.span, "date", message);
-        None
-    }
-
     fn topics(&mut self, field: Option<Spanned<Vec<Spanned<RawTopic>>>>) -> Option<Vec<Topic>> {
         let Some(list) = field else {
             self.present(None, "", "topics", self.start);
@@ -366,135 +249,6 @@ impl<'a> Checker<'a> {
         }
         topics
     }
-
-    fn contact(&mut self, field: Option<Spanned<RawContact>>) -> Option<Contact> {
-        let Some(Spanned { span, value: raw }) = field else {
-            self.present(None, "", "contact", self.start);
-            return None;
-        };
-        let contact = Contact {
-            note: self.optional(raw.note, "contact.note"),
-            name: self.optional(raw.name, "contact.name"),
-            division: self.optional(raw.division, "contact.division"),
-            bureau: self.optional(raw.bureau, "contact.bureau"),
-            organisation: self.optional(raw.organisation, "contact.organisation"),
-            tel: self.optional(raw.tel, "contact.tel"),
-            fax: self.optional(raw.fax, "contact.fax"),
-            email: self.email(raw.email),
-            url: self.url(raw.url),
-        };
-        let Contact { name, division, bureau, organisation, tel, fax, email, url, .. } = &contact;
-        let ways = [name, division, bureau, organisation, tel, fax, email, url];
-        // A misspelt `emial:` is reported by the loader, with the right name; saying that
-        // there is nothing to contact as well would only repeat it.
-        let misspelt = WAYS_TO_CONTACT.iter().any(|w| self.known.misspelt.contains(&join("contact", w)));
-        if ways.iter().all(|w| w.is_none()) {
-            if !misspelt {
-                let message = format!("nothing to contact; give at least one of {}", WAYS_TO_CONTACT.join(", "));
-                self.report(span, "contact", message);
-            }
-            return None;
-        }
-        Some(contact)
-    }
-
-    /// An e-mail address: `local@domain.tld`, without spaces, perhaps with `mailto:` in front.
-    fn email(&mut self, field: Option<Spanned<String>>) -> Option<String> {
-        let span = field.as_ref()?.span;
-        let text = self.optional(field, "contact.email")?;
-        let address = text.strip_prefix("mailto:").unwrap_or(&text).trim().to_string();
-        let valid = match address.split_once('@') {
-            Some((local, domain)) => {
-                !local.is_empty()
-                    && !domain.contains('@')
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-                    && !address.chars().any(char::is_whitespace)
-            }
-            None => false,
-        };
-        if !valid {
-            let message = format!("'{text}' is not an e-mail address; write it as name@example.org");
-            self.report(span, "contact.email", message);
-        }
-        Some(text)
-    }
-
-    /// A web address, printed as written; it must be one word.
-    fn url(&mut self, field: Option<Spanned<String>>) -> Option<String> {
-        let span = field.as_ref()?.span;
-        let text = self.optional(field, "contact.url")?;
-        if text.chars().any(char::is_whitespace) || (!text.contains('.') && !text.contains("://")) {
-            let message = format!("'{text}' is not a web address; write it as https://www.example.org/page");
-            self.report(span, "contact.url", message);
-        }
-        Some(text)
-    }
-
-    /// A language tag at `path`; `en` when there is none.
-    fn lang(&mut self, field: Option<Spanned<String>>, path: &str) -> String {
-        let Some(field) = field else {
-            return "en".to_string();
-        };
-        let tag = field.value.trim();
-        if is_language_tag(tag) {
-            return tag.to_string();
-        }
-        let message = format!("'{tag}' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT");
-        self.report(field.span, path, message);
-        String::new()
-    }
-}
-
-/// Whether the briefing's title, summary and topics are mostly Japanese: more kana and kanji
-/// than Latin letters. A briefing without `lang:` written in Japanese is then set as one.
-fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics: &[Topic]) -> bool {
-    let (mut japanese, mut latin) = (0usize, 0usize);
-    let mut count = |t: &str| {
-        for c in t.chars() {
-            if crate::script::is_kana_or_kanji(c) {
-                japanese += 1;
-            } else if c.is_alphabetic() {
-                latin += 1;
-            }
-        }
-    };
-    count(title);
-    let mut blocks: Vec<&[Block]> = summary.iter().map(Vec::as_slice).collect();
-    for t in topics {
-        count(&t.title);
-        blocks.push(&t.body);
-    }
-    for b in blocks {
-        markdown::visit_text(b, &mut |t| count(t));
-    }
-    japanese > latin
-}
-
-/// Marks each topic without a `lang:` whose title and body are clearly in another language
-/// than the briefing's (see [`crate::language`]) as in that language.
-fn detect_topic_languages(topics: &mut [Topic], lang: &str) {
-    for topic in topics.iter_mut().filter(|t| t.lang.is_none()) {
-        let mut text = topic.title.clone();
-        markdown::visit_text(&topic.body, &mut |t| {
-            text.push(' ');
-            text.push_str(t);
-        });
-        if let Some(other) = crate::language::other_than(&text, lang) {
-            topic.lang = Some(other.to_string());
-            topic.lang_detected = true;
-        }
-    }
-}
-
-/// The byte offset of the first occurrence of each character of `text[span]`.
-fn first_places(text: &str, span: Span) -> HashMap<char, usize> {
-    let mut places = HashMap::new();
-    for (i, c) in text.get(span.start..span.end).unwrap_or("").char_indices() {
-        places.entry(c).or_insert(span.start + i);
-    }
-    places
 }
 
 /// `parent.name`, or `name` at the top level.
@@ -530,118 +284,12 @@ fn first_key(text: &str) -> Span {
     Span::default()
 }
 
-/// Why a `YYYY-MM-DD` date does not exist; `None` if `text` is not of that shape.
-fn no_such_date(text: &str) -> Option<String> {
-    let number = |range: std::ops::Range<usize>| {
-        text.get(range).filter(|p| p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok())
-    };
-    let dashes = text.len() == 10 && text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
-    if !dashes {
-        return None;
-    }
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let reason = match crate::model::MONTH_NAMES.get((month as usize).wrapping_sub(1)) {
-        _ if year == 0 => "there is no year 0".to_string(),
-        None => format!("there is no month {month}"),
-        Some(_) if day == 0 => "there is no day 0".to_string(),
-        Some(_) if month == 2 && day == 29 => format!("{year} is not a leap year"),
-        Some(name) => {
-            let days = (28..=31).rev().find(|&d| Date::new(year as i32, month as u8, d).is_some()).unwrap_or(28);
-            format!("{name} has {days} days")
-        }
-    };
-    Some(reason)
-}
-
-/// `en`, `ja`, `pt-PT`, `zh-Hant-TW`: 2–3 letters, then `-` subtags of 2–8 letters or digits.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let language = parts.next().unwrap_or("");
-    (2..=3).contains(&language.len())
-        && language.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-/// How deeply lists and quotes nest in `blocks` (0 for none).
-fn depth(blocks: &[Block]) -> usize {
-    let mut deepest = 0;
-    let mut stack = vec![(blocks, 0)];
-    while let Some((blocks, level)) = stack.pop() {
-        deepest = deepest.max(level);
-        for block in blocks {
-            match block {
-                Block::List { items, .. } => stack.extend(items.iter().map(|i| (i.as_slice(), level + 1))),
-                Block::Quote(inner) => stack.push((inner, level + 1)),
-                _ => {}
-            }
-        }
-    }
-    deepest
-}
-
-/// Drops a block tree of any depth without recursing.
-fn dismantle(blocks: Vec<Block>) {
-    let mut pending = blocks;
-    while let Some(block) = pending.pop() {
-        match block {
-            Block::List { items, .. } => pending.extend(items.into_iter().flatten()),
-            Block::Quote(inner) => pending.extend(inner),
-            _ => {}
-        }
-    }
-}
-
-/// Tabs become spaces: one in running text, up to the next tab stop in code. (After
-/// Markdown parsing, where a leading tab means indentation.) Iterative: bodies may nest deep.
-fn untab(blocks: &mut [Block]) {
-    let mut stack = vec![blocks];
-    while let Some(blocks) = stack.pop() {
-        for block in blocks {
-            match block {
-                Block::Paragraph(inlines) | Block::Heading(_, inlines) => untab_inlines(inlines),
-                Block::List { items, .. } => stack.extend(items.iter_mut().map(Vec::as_mut_slice)),
-                Block::Table { header, rows, .. } => {
-                    for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
-                        untab_inlines(cell);
-                    }
-                }
-                Block::Quote(inner) => stack.push(inner),
-                Block::Code(lines) => {
-                    for line in lines.iter_mut().filter(|l| l.contains('\t')) {
-                        *line = expand_tabs(line);
-                    }
-                }
-                Block::Rule => {}
-            }
-        }
-    }
-}
-
-fn untab_inlines(inlines: &mut [Inline]) {
-    for inline in inlines.iter_mut().filter(|i| i.text.contains('\t')) {
-        inline.text = inline.text.replace('\t', " ");
-    }
-}
-
-fn expand_tabs(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut column = 0;
-    for c in line.chars() {
-        if c == '\t' {
-            let to = (column / TAB_STOP + 1) * TAB_STOP;
-            out.extend(std::iter::repeat_n(' ', to - column));
-            column = to;
-        } else {
-            out.push(c);
-            column += 1;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::date::no_such_date;
+    use super::language::is_language_tag;
     use super::*;
+    use crate::markdown::{self, Block};
 
     const GOOD: &str = "\
 title: Results of the Workshop
@@ -703,7 +351,7 @@ contact:
 
     #[test]
     fn the_sample_briefing_is_valid() {
-        let text = include_str!("../data/japan-eu-ict-workshop-10.yaml");
+        let text = include_str!("../../data/japan-eu-ict-workshop-10.yaml");
         let b = load_briefing(&SourceFile::new("d.yaml", text), &Limits::default(), &|_| true).unwrap();
         assert_eq!(b.topics.len(), 8);
         assert_eq!(b.contact.fax.as_deref(), Some("+81 3 5253 5924"));

@@ -1,0 +1,207 @@
+//! Printed text: one-line fields and Markdown bodies. Every character must be one a font
+//! has and not a control character, and no right-to-left text; Markdown must not nest too
+//! deeply, tables must not be too wide, and a body must print some text. Tabs become spaces.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Checker;
+use crate::diag::{Diagnostic, Span};
+use crate::load::Spanned;
+use crate::markdown::{self, Block, Inline};
+
+/// Columns a tab in a code block advances to.
+const TAB_STOP: usize = 4;
+
+/// Deepest nesting of lists and quotes in a Markdown field. `Block` trees are walked (and
+/// dropped) recursively, so a body of 100 000 `>` must not reach the layout.
+const MAX_MARKDOWN_DEPTH: usize = 32;
+
+/// The most columns a table may have: more cannot each get a legible width on a page (on A4
+/// in the default template, 20 columns are about 23 pt each, three or four characters).
+const MAX_TABLE_COLUMNS: usize = 20;
+
+/// The most columns of any table in `blocks`.
+fn widest_table(blocks: &[Block]) -> Option<usize> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { header, rows, .. } => {
+                Some(rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0))
+            }
+            Block::List { items, .. } => items.iter().filter_map(|i| widest_table(i)).max(),
+            Block::Quote(inner) => widest_table(inner),
+            _ => None,
+        })
+        .max()
+}
+
+/// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+fn right_to_left(c: char) -> bool {
+    use unicode_bidi::BidiClass;
+    matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
+impl Checker<'_> {
+    /// Printed text, checked, trimmed, tabs made spaces.
+    pub(super) fn plain(&mut self, field: &Spanned<String>, path: &str) -> String {
+        self.characters(field, path);
+        field.value.trim().replace('\t', " ")
+    }
+
+    /// A Markdown field, checked and parsed.
+    pub(super) fn markdown(&mut self, field: &Spanned<String>, path: &str) -> Vec<Block> {
+        self.characters(field, path);
+        let mut blocks = markdown::parse(&field.value);
+        if depth(&blocks) > MAX_MARKDOWN_DEPTH {
+            let message = format!("lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)");
+            self.report(field.span, path, message);
+            dismantle(blocks);
+            return Vec::new();
+        }
+        if let Some(columns) = widest_table(&blocks).filter(|&c| c > MAX_TABLE_COLUMNS) {
+            let message = format!(
+                "a table of {columns} columns cannot be printed legibly: a page has room for {MAX_TABLE_COLUMNS} at most"
+            );
+            self.diagnostics.push(
+                Diagnostic::new(Some(field.span), path, message)
+                    .with_help("split the table, or turn its rows into columns"),
+            );
+        }
+        let mut visible = false;
+        markdown::visit_text(&blocks, &mut |t| {
+            visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
+        });
+        if !visible && !field.value.trim().is_empty() {
+            self.diagnostics.push(
+                Diagnostic::new(Some(field.span), path, "this prints no text: it is all Markdown markup")
+                    .with_help("write the text itself (a lone `*`, `-` or `#` starts a list or a heading)"),
+            );
+        }
+        untab(&mut blocks);
+        blocks
+    }
+
+    /// Reports each control character and each character no font has, once per field, at
+    /// its first place in the field's source text (or the whole field, when it was written as
+    /// an escape sequence and so is not in the source as such).
+    pub(super) fn characters(&mut self, field: &Spanned<String>, path: &str) {
+        let mut reported = HashSet::new();
+        let mut right_to_left_reported = false;
+        // Where each character first occurs in the source; read once, on the first problem.
+        let mut places: Option<HashMap<char, usize>> = None;
+        for c in field.value.chars() {
+            if c == '\n' || c == '\t' {
+                continue;
+            }
+            let message = if c.is_control() {
+                format!("control character U+{:04X}", c as u32)
+            } else if right_to_left(c) && !crate::fonts::is_invisible(c) {
+                // One report a field: a word of Hebrew is not four problems.
+                if std::mem::replace(&mut right_to_left_reported, true) {
+                    continue;
+                }
+                format!(
+                    "right-to-left text (U+{:04X} '{c}') cannot be set yet: briefing sets lines left to right, \
+                     so it would read backwards",
+                    c as u32
+                )
+            } else if !(self.covers)(c) {
+                format!("no font has U+{:04X} '{c}'", c as u32)
+            } else {
+                continue;
+            };
+            if !reported.insert(c) {
+                continue;
+            }
+            let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
+            let span = places.get(&c).map_or(field.span, |&at| Span::new(at, at + c.len_utf8()));
+            self.report(span, path, message);
+        }
+    }
+}
+
+/// The byte offset of the first occurrence of each character of `text[span]`.
+fn first_places(text: &str, span: Span) -> HashMap<char, usize> {
+    let mut places = HashMap::new();
+    for (i, c) in text.get(span.start..span.end).unwrap_or("").char_indices() {
+        places.entry(c).or_insert(span.start + i);
+    }
+    places
+}
+
+/// How deeply lists and quotes nest in `blocks` (0 for none).
+fn depth(blocks: &[Block]) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(blocks, 0)];
+    while let Some((blocks, level)) = stack.pop() {
+        deepest = deepest.max(level);
+        for block in blocks {
+            match block {
+                Block::List { items, .. } => stack.extend(items.iter().map(|i| (i.as_slice(), level + 1))),
+                Block::Quote(inner) => stack.push((inner, level + 1)),
+                _ => {}
+            }
+        }
+    }
+    deepest
+}
+
+/// Drops a block tree of any depth without recursing.
+fn dismantle(blocks: Vec<Block>) {
+    let mut pending = blocks;
+    while let Some(block) = pending.pop() {
+        match block {
+            Block::List { items, .. } => pending.extend(items.into_iter().flatten()),
+            Block::Quote(inner) => pending.extend(inner),
+            _ => {}
+        }
+    }
+}
+
+/// Tabs become spaces: one in running text, up to the next tab stop in code. (After
+/// Markdown parsing, where a leading tab means indentation.) Iterative: bodies may nest deep.
+fn untab(blocks: &mut [Block]) {
+    let mut stack = vec![blocks];
+    while let Some(blocks) = stack.pop() {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) | Block::Heading(_, inlines) => untab_inlines(inlines),
+                Block::List { items, .. } => stack.extend(items.iter_mut().map(Vec::as_mut_slice)),
+                Block::Table { header, rows, .. } => {
+                    for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
+                        untab_inlines(cell);
+                    }
+                }
+                Block::Quote(inner) => stack.push(inner),
+                Block::Code(lines) => {
+                    for line in lines.iter_mut().filter(|l| l.contains('\t')) {
+                        *line = expand_tabs(line);
+                    }
+                }
+                Block::Rule => {}
+            }
+        }
+    }
+}
+
+fn untab_inlines(inlines: &mut [Inline]) {
+    for inline in inlines.iter_mut().filter(|i| i.text.contains('\t')) {
+        inline.text = inline.text.replace('\t', " ");
+    }
+}
+
+fn expand_tabs(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut column = 0;
+    for c in line.chars() {
+        if c == '\t' {
+            let to = (column / TAB_STOP + 1) * TAB_STOP;
+            out.extend(std::iter::repeat_n(' ', to - column));
+            column = to;
+        } else {
+            out.push(c);
+            column += 1;
+        }
+    }
+    out
+}
