@@ -6,19 +6,29 @@
 //! (`deserialize_ignored_any`). Errors that serde itself raises (a required field missing, a
 //! tuple of the wrong length, a custom `Deserialize` refusing a value) cannot be answered with
 //! a value; they carry the node they happened at, and the loader runs again skipping it.
+//!
+//! serde's access to lists, mappings and enums is in `access`, the wording of what was found
+//! and expected in `messages`, the core schema's booleans and numbers in `scalars`.
+
+mod access;
+mod messages;
+mod scalars;
 
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
-use std::iter::Enumerate;
-use std::slice;
 
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
-use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use serde::de::{self, Visitor};
 
 use super::tree::{Node, NodeKind, Style};
 use super::{SPANNED_FIELDS, SPANNED_NAME};
 use crate::diag::{Diagnostic, Span};
+use access::{EnumAcc, MapAcc, SeqAcc, SpannedAcc};
+#[cfg(test)]
+pub(super) use messages::describe_place;
+use messages::{expected_one_of, found, shape_help};
+pub(super) use messages::{place_strays, suggest};
+use scalars::{parse_bool, parse_float, parse_int};
 
 /// What one pass over the tree records.
 #[derive(Default)]
@@ -175,141 +185,6 @@ impl<'a> De<'a> {
         let d = Diagnostic::new(Some(at.span), self.path.to_string(), message).with_help(expected_one_of(variants));
         self.ctx.diagnostics.borrow_mut().push(d);
         self.ctx.replaced.borrow_mut().insert(at.span);
-    }
-}
-
-/// The closest of `candidates` to a misspelt `name`, if any is close enough: Jaro-Winkler
-/// similarity of at least 0.8, or at most two edits (a swap of neighbours counting as one)
-/// and fewer than half the letters.
-pub(super) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str> {
-    let name = name.to_lowercase();
-    candidates
-        .iter()
-        .map(|&c| {
-            let lower = c.to_lowercase();
-            (strsim::jaro_winkler(&name, &lower), strsim::osa_distance(&name, &lower), c)
-        })
-        .filter(|&(jw, edits, c)| jw >= 0.8 || (edits <= 2 && edits * 2 < c.chars().count().max(name.chars().count())))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, _, c)| c)
-}
-
-/// Points unknown fields that are keys of another mapping of the same document (a `fax:`
-/// indented under `topics` or out of `contact`) at where they belong.
-pub(super) fn place_strays(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {
-    let mappings = ctx.mappings.borrow();
-    for (index, name, own) in ctx.strays.borrow().iter() {
-        let places: Vec<String> = mappings
-            .iter()
-            .filter(|(_, fields)| !std::ptr::eq(*fields, *own) && fields.contains(&name.as_str()))
-            .map(|(path, _)| describe_place(path))
-            .collect();
-        let Some(d) = diagnostics.get_mut(*index) else { continue };
-        if !places.is_empty() {
-            d.help = Some(format!(
-                "`{name}` is a key of {}: check its indentation against the keys it belongs with",
-                places.join(" and of ")
-            ));
-        }
-    }
-}
-
-/// `the top level`, `contact`, `each item of topics`.
-pub(super) fn describe_place(path: &str) -> String {
-    if path.is_empty() {
-        return "the top level".to_string();
-    }
-    match path.strip_suffix(']').and_then(|p| p.rfind('[').map(|i| &p[..i])) {
-        Some(list) => format!("each item of `{list}`"),
-        None => format!("`{path}`"),
-    }
-}
-
-fn expected_one_of(names: &[&str]) -> String {
-    if names.is_empty() {
-        return "nothing is expected here".to_string();
-    }
-    let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    format!("expected one of {}", list.join(", "))
-}
-
-/// The usual slip behind a wrong shape, when there is one.
-fn shape_help(expected: &str, node: &Node) -> Option<&'static str> {
-    match (expected, &*node.kind) {
-        ("a list", NodeKind::Map(_)) => Some("start each item of the list with `- `"),
-        ("a list", NodeKind::Scalar { .. }) => Some("write the items on the lines below, each starting with `- `"),
-        ("a string", NodeKind::Seq(_)) => {
-            Some("text that starts with `-` or `[` must be quoted, or written as a block after `|`")
-        }
-        ("a string", NodeKind::Map(_)) => {
-            Some("write the text itself here; text that contains `: ` must be quoted, or written as a block after `|`")
-        }
-        ("a mapping", NodeKind::Seq(_)) => Some("remove the `- ` in front of the keys"),
-        _ => None,
-    }
-}
-
-/// How a node is described in "expected …, found …".
-fn found(node: &Node) -> String {
-    let short = |text: &str| {
-        let line = text.lines().next().unwrap_or("");
-        let mut s: String = line.chars().take(40).collect();
-        if s.len() < text.len() {
-            s.push('…');
-        }
-        s
-    };
-    match &*node.kind {
-        NodeKind::Map(_) => "a mapping".to_string(),
-        NodeKind::Seq(_) => "a list".to_string(),
-        NodeKind::Scalar { text, .. } if text.is_empty() && node.is_null() => "nothing".to_string(),
-        NodeKind::Scalar { text, style: Style::Plain } => format!("`{}`", short(text)),
-        NodeKind::Scalar { text, style: Style::Quoted } => format!("the quoted text \"{}\"", short(text)),
-        NodeKind::Scalar { style: Style::Block, .. } => "a block of text".to_string(),
-    }
-}
-
-fn parse_bool(text: &str) -> Option<bool> {
-    match text {
-        "true" | "True" | "TRUE" => Some(true),
-        "false" | "False" | "FALSE" => Some(false),
-        _ => None,
-    }
-}
-
-/// YAML 1.2 core schema integers: `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`.
-fn parse_int(text: &str) -> Option<i128> {
-    let radix = |digits: &str, radix| i128::from_str_radix(digits, radix).ok();
-    if let Some(hex) = text.strip_prefix("0x") {
-        return hex.bytes().all(|b| b.is_ascii_hexdigit()).then(|| radix(hex, 16)).flatten();
-    }
-    if let Some(oct) = text.strip_prefix("0o") {
-        return oct.bytes().all(|b| (b'0'..=b'7').contains(&b)).then(|| radix(oct, 8)).flatten();
-    }
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    radix(text, 10)
-}
-
-/// YAML 1.2 core schema floats (integers included), `.inf` and `.nan` in their spellings.
-fn parse_float(text: &str) -> Option<f64> {
-    match text {
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Some(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => return Some(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return Some(f64::NAN),
-        _ => {}
-    }
-    if let Some(i) = parse_int(text) {
-        return Some(i as f64);
-    }
-    let ok = text.bytes().any(|b| b.is_ascii_digit())
-        && text.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
-    if ok {
-        text.parse().ok()
-    } else {
-        None
     }
 }
 
@@ -556,186 +431,5 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             self.unknown_field(field);
         }
         self.located(visitor.visit_unit())
-    }
-}
-
-struct SeqAcc<'a> {
-    de: De<'a>,
-    items: Enumerate<slice::Iter<'a, Node>>,
-}
-
-impl<'a> SeqAcc<'a> {
-    fn new(de: De<'a>, items: &'a [Node]) -> Self {
-        SeqAcc { de, items: items.iter().enumerate() }
-    }
-}
-
-impl<'de> de::SeqAccess<'de> for SeqAcc<'_> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        for (i, node) in self.items.by_ref() {
-            if self.de.ctx.skips(node) {
-                continue;
-            }
-            let path = Path::Index(self.de.path, i);
-            return seed.deserialize(De { node, ctx: self.de.ctx, path: &path, field: None }).map(Some);
-        }
-        Ok(None)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-struct MapAcc<'a> {
-    de: De<'a>,
-    entries: slice::Iter<'a, (Node, Node)>,
-    pending: Option<&'a (Node, Node)>,
-    /// The struct's fields, when the map is read as a struct.
-    fields: Option<&'static [&'static str]>,
-}
-
-impl<'a> MapAcc<'a> {
-    fn new(de: De<'a>, entries: &'a [(Node, Node)], fields: Option<&'static [&'static str]>) -> Self {
-        MapAcc { de, entries: entries.iter(), pending: None, fields }
-    }
-}
-
-impl<'de> de::MapAccess<'de> for MapAcc<'_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        let ctx = self.de.ctx;
-        for entry in self.entries.by_ref() {
-            let (key, value) = entry;
-            if ctx.skips(key) || ctx.skips(value) {
-                continue;
-            }
-            let key_de = De { node: key, ctx, path: self.de.path, field: None };
-            if self.fields.is_some() && key.scalar().is_none() {
-                key_de.mismatch("a field name");
-                continue;
-            }
-            self.pending = Some(entry);
-            return seed.deserialize(key_de).map(Some);
-        }
-        Ok(None)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let Some((key, value)) = self.pending.take() else {
-            return Err(de::Error::custom("a value was asked for before its key"));
-        };
-        let name = key.scalar().map_or("?", |(t, _)| t);
-        let path = Path::Key(self.de.path, name);
-        let field = self.fields.map(|fields| Field { key, name, fields });
-        seed.deserialize(De { node: value, ctx: self.de.ctx, path: &path, field })
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
-
-/// Feeds [`super::Spanned`]'s visitor the span's start and end, then the value.
-struct SpannedAcc<'a> {
-    de: De<'a>,
-    next: usize,
-}
-
-impl<'de> de::MapAccess<'de> for SpannedAcc<'_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        match SPANNED_FIELDS.get(self.next) {
-            Some(&name) => seed.deserialize(BorrowedStrDeserializer::new(name)).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        self.next += 1;
-        let span = self.de.node.span;
-        match self.next {
-            1 => seed.deserialize(IntoDeserializer::<Error>::into_deserializer(span.start)),
-            2 => seed.deserialize(IntoDeserializer::<Error>::into_deserializer(span.end)),
-            _ => seed.deserialize(self.de),
-        }
-    }
-}
-
-struct EnumAcc<'a> {
-    de: De<'a>,
-    variant: &'static str,
-    /// The value of a `variant: value` mapping.
-    value: Option<&'a Node>,
-}
-
-impl<'a> EnumAcc<'a> {
-    fn value_de<'p>(&self, path: &'p Path<'p>) -> Option<De<'p>>
-    where
-        'a: 'p,
-    {
-        self.value.map(|node| De { node, ctx: self.de.ctx, path, field: None })
-    }
-}
-
-impl<'de, 'a> de::EnumAccess<'de> for EnumAcc<'a> {
-    type Error = Error;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
-        let variant: StrDeserializer<'_, Error> = self.variant.into_deserializer();
-        Ok((seed.deserialize(variant)?, self))
-    }
-}
-
-impl<'de> de::VariantAccess<'de> for EnumAcc<'_> {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        let path = Path::Key(self.de.path, self.variant);
-        if let Some(de) = self.value_de(&path) {
-            if !de.node.is_null() {
-                de.mismatch("nothing (null)");
-            }
-        }
-        Ok(())
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        let path = Path::Key(self.de.path, self.variant);
-        match self.value_de(&path) {
-            Some(de) => seed.deserialize(de),
-            None => {
-                self.de.mismatch(&format!("`{}:` and a value", self.variant));
-                let null = Node::null(self.de.node.span);
-                seed.deserialize(De { node: &null, ctx: self.de.ctx, path: &path, field: None })
-            }
-        }
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Error> {
-        let path = Path::Key(self.de.path, self.variant);
-        match self.value_de(&path) {
-            Some(de) => de::Deserializer::deserialize_tuple(de, len, visitor),
-            None => {
-                self.de.mismatch(&format!("`{}:` and a list", self.variant));
-                self.de.located(visitor.visit_seq(SeqAcc::new(self.de, &[])))
-            }
-        }
-    }
-
-    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
-        let path = Path::Key(self.de.path, self.variant);
-        match self.value_de(&path) {
-            Some(de) => de::Deserializer::deserialize_struct(de, "", fields, visitor),
-            None => {
-                self.de.mismatch(&format!("`{}:` and a mapping", self.variant));
-                self.de.located(visitor.visit_map(MapAcc::new(self.de, &[], Some(fields))))
-            }
-        }
     }
 }

@@ -1,0 +1,97 @@
+//! The words of the deserializer's diagnostics: what was found, what was expected, the
+//! likely slip, a suggestion for a misspelt name, where a stray key belongs.
+
+use super::super::tree::{Node, NodeKind, Style};
+use super::Ctx;
+use crate::diag::Diagnostic;
+
+/// The closest of `candidates` to a misspelt `name`, if any is close enough: Jaro-Winkler
+/// similarity of at least 0.8, or at most two edits (a swap of neighbours counting as one)
+/// and fewer than half the letters.
+pub(in crate::load) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str> {
+    let name = name.to_lowercase();
+    candidates
+        .iter()
+        .map(|&c| {
+            let lower = c.to_lowercase();
+            (strsim::jaro_winkler(&name, &lower), strsim::osa_distance(&name, &lower), c)
+        })
+        .filter(|&(jw, edits, c)| jw >= 0.8 || (edits <= 2 && edits * 2 < c.chars().count().max(name.chars().count())))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, _, c)| c)
+}
+
+/// Points unknown fields that are keys of another mapping of the same document (a `fax:`
+/// indented under `topics` or out of `contact`) at where they belong.
+pub(in crate::load) fn place_strays(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {
+    let mappings = ctx.mappings.borrow();
+    for (index, name, own) in ctx.strays.borrow().iter() {
+        let places: Vec<String> = mappings
+            .iter()
+            .filter(|(_, fields)| !std::ptr::eq(*fields, *own) && fields.contains(&name.as_str()))
+            .map(|(path, _)| describe_place(path))
+            .collect();
+        let Some(d) = diagnostics.get_mut(*index) else { continue };
+        if !places.is_empty() {
+            d.help = Some(format!(
+                "`{name}` is a key of {}: check its indentation against the keys it belongs with",
+                places.join(" and of ")
+            ));
+        }
+    }
+}
+
+/// `the top level`, `contact`, `each item of topics`.
+pub(in crate::load) fn describe_place(path: &str) -> String {
+    if path.is_empty() {
+        return "the top level".to_string();
+    }
+    match path.strip_suffix(']').and_then(|p| p.rfind('[').map(|i| &p[..i])) {
+        Some(list) => format!("each item of `{list}`"),
+        None => format!("`{path}`"),
+    }
+}
+
+pub(in crate::load) fn expected_one_of(names: &[&str]) -> String {
+    if names.is_empty() {
+        return "nothing is expected here".to_string();
+    }
+    let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    format!("expected one of {}", list.join(", "))
+}
+
+/// The usual slip behind a wrong shape, when there is one.
+pub(in crate::load) fn shape_help(expected: &str, node: &Node) -> Option<&'static str> {
+    match (expected, &*node.kind) {
+        ("a list", NodeKind::Map(_)) => Some("start each item of the list with `- `"),
+        ("a list", NodeKind::Scalar { .. }) => Some("write the items on the lines below, each starting with `- `"),
+        ("a string", NodeKind::Seq(_)) => {
+            Some("text that starts with `-` or `[` must be quoted, or written as a block after `|`")
+        }
+        ("a string", NodeKind::Map(_)) => {
+            Some("write the text itself here; text that contains `: ` must be quoted, or written as a block after `|`")
+        }
+        ("a mapping", NodeKind::Seq(_)) => Some("remove the `- ` in front of the keys"),
+        _ => None,
+    }
+}
+
+/// How a node is described in "expected …, found …".
+pub(in crate::load) fn found(node: &Node) -> String {
+    let short = |text: &str| {
+        let line = text.lines().next().unwrap_or("");
+        let mut s: String = line.chars().take(40).collect();
+        if s.len() < text.len() {
+            s.push('…');
+        }
+        s
+    };
+    match &*node.kind {
+        NodeKind::Map(_) => "a mapping".to_string(),
+        NodeKind::Seq(_) => "a list".to_string(),
+        NodeKind::Scalar { text, .. } if text.is_empty() && node.is_null() => "nothing".to_string(),
+        NodeKind::Scalar { text, style: Style::Plain } => format!("`{}`", short(text)),
+        NodeKind::Scalar { text, style: Style::Quoted } => format!("the quoted text \"{}\"", short(text)),
+        NodeKind::Scalar { style: Style::Block, .. } => "a block of text".to_string(),
+    }
+}
