@@ -1,22 +1,25 @@
 //! `briefing diff OLD NEW`: the new briefing with what changed since the old one marked, word
 //! by word in Latin text and character by character in Japanese, and a count of the changes.
-//! Pure: the CLI reads the files and the layout draws the marks ([`Inline::change`],
+//! Pure: the CLI reads the files and the layout draws the marks ([`Inline::change`](crate::markdown::Inline::change),
 //! [`Topic::change`]).
+//!
+//! Here the briefing's fields and topics are matched; `words` compares bodies and text,
+//! `sequences` any two sequences within the budget, `summary` words the counts.
 
-use std::cell::Cell as Counter;
+mod sequences;
+mod summary;
+mod words;
+
 use std::collections::{BTreeSet, VecDeque};
 use std::fmt;
-use std::hash::Hash;
-use std::ops::Range;
 
 use rustc_hash::FxHashMap;
-use similar::algorithms::{myers, Capture, Replace};
-use similar::DiffTag;
 
-use crate::markdown::{self, Block, Cell, Change, Inline};
+use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
-use crate::script::is_japanese;
-use crate::theme::Labels;
+pub use sequences::BUDGET;
+pub use summary::{field_name, part_line, stat_text, totals};
+use words::{diff_blocks, mark_blocks, tokens, Words};
 
 /// A briefing compared with an earlier version of it.
 #[derive(Debug, Clone)]
@@ -122,111 +125,6 @@ fn compare_within(old: &Briefing, new: &Briefing, mut budget: u64) -> Redline {
     };
     let briefing = Briefing { summary, overview, topics, ..new.clone() };
     Redline { briefing, fields, parts, stat }
-}
-
-/// What `briefing diff --stat` prints, in the words of `labels` (the briefing's language):
-/// a line per changed part and per changed field, then the totals; `labels.unchanged` ("no
-/// changes") when nothing changed.
-pub fn stat_text(r: &Redline, labels: &Labels) -> String {
-    if r.stat.is_empty() {
-        return labels.unchanged.clone();
-    }
-    let mut out = String::new();
-    for p in &r.parts {
-        out.push_str(&part_line(p, labels));
-        out.push('\n');
-    }
-    for f in &r.fields {
-        out.push_str(&format!("{}: {:?} -> {:?}\n", field_name(&f.field, labels), f.old, f.new));
-    }
-    out.push_str(&totals(&r.stat, labels));
-    out
-}
-
-/// A changed, added or removed part with its counts: "changed topic "Data": 1 word
-/// inserted, 0 deleted" (a line of `--stat` and of the redline's box).
-pub fn part_line(p: &PartChange, labels: &Labels) -> String {
-    let template = match p.change {
-        None => &labels.changed_part,
-        Some(Change::Inserted) => &labels.added_part,
-        Some(Change::Deleted) => &labels.removed_part,
-    };
-    let part = match &p.part {
-        Part::Summary => labels.summary_part.clone(),
-        Part::Overview => labels.overview_part.clone(),
-        Part::Topic(title) => fill(&labels.topic_part, &[("title", title.clone())]),
-    };
-    let mut values = word_counts(p.words_inserted, p.words_deleted, labels);
-    values.push(("part", part));
-    fill(template, &values)
-}
-
-/// "changed date" (before the old and the new value).
-pub fn field_name(field: &str, labels: &Labels) -> String {
-    fill(&labels.changed_field, &[("field", field.to_string())])
-}
-
-/// The counts, as the last line of [`stat_text`]: "2 topics changed, 1 added, 1 removed; 14
-/// words inserted, 9 deleted".
-pub fn totals(s: &Stat, labels: &Labels) -> String {
-    let mut values = word_counts(s.words_inserted, s.words_deleted, labels);
-    values.extend([
-        ("changed", count(&labels.one_topic, &labels.topics, s.topics_changed)),
-        ("changed_n", s.topics_changed.to_string()),
-        ("added", s.topics_added.to_string()),
-        ("removed", s.topics_removed.to_string()),
-    ]);
-    let mut out = fill(&labels.changes_totals, &values);
-    if s.fields_changed > 0 {
-        let fields = [
-            ("fields", count(&labels.one_field, &labels.fields, s.fields_changed)),
-            ("fields_n", s.fields_changed.to_string()),
-        ];
-        out.push_str(&fill(&labels.changes_fields, &fields));
-    }
-    out
-}
-
-/// Words inserted and deleted as the labels' placeholders: counted with their unit and bare.
-fn word_counts(inserted: usize, deleted: usize, labels: &Labels) -> Vec<(&'static str, String)> {
-    vec![
-        ("inserted", count(&labels.one_word, &labels.words, inserted)),
-        ("inserted_n", inserted.to_string()),
-        ("deleted", count(&labels.one_word, &labels.words, deleted)),
-        ("deleted_n", deleted.to_string()),
-    ]
-}
-
-/// "1 word", "14 words": `one` or `many` with `{n}` the number.
-fn count(one: &str, many: &str, n: usize) -> String {
-    fill(if n == 1 { one } else { many }, &[("n", n.to_string())])
-}
-
-/// `template` with each `{name}` of `values` replaced by its value, in one pass (a value
-/// that holds a `{name}`, such as a topic's title, is left as it is); others kept.
-fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let found = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values.iter().find(|(k, _)| *k == name).map(|(_, v)| (v, close))
-        });
-        match found {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The plain text fields of the briefing that differ.
@@ -445,342 +343,14 @@ fn diff_part(part: Part, old: &[Block], new: &[Block], parts: &mut Vec<PartChang
     out
 }
 
-/// Words inserted and deleted so far, and the comparisons left to spend.
-struct Words<'b> {
-    inserted: usize,
-    deleted: usize,
-    budget: &'b mut u64,
-}
-
-impl<'b> Words<'b> {
-    fn new(budget: &'b mut u64) -> Words<'b> {
-        Words { inserted: 0, deleted: 0, budget }
-    }
-
-    fn part(self, part: Part, change: Option<Change>) -> PartChange {
-        PartChange { part, change, words_inserted: self.inserted, words_deleted: self.deleted }
-    }
-}
-
-/// How many comparisons of two words, characters or blocks one redline may make, all its
-/// parts together. The comparison of two runs of text (or of blocks) costs up to the square
-/// of their length when they differ everywhere; a run is compared only when that square fits
-/// in what is left, and what it really cost is then taken off. Past it, what differs is shown
-/// as the old deleted and the new inserted, whole. The bound is a count, not a time, so the
-/// same input always gives the same redline; it is far beyond any briefing a person wrote
-/// (a thousand paragraphs rewritten word by word take a tenth of it).
-pub const BUDGET: u64 = 200_000_000;
-
-/// The longest stretch (of words, characters or blocks, both versions together, after what
-/// they start and end with in common) compared element by element.
-const LONGEST: usize = 10_000;
-
-/// One stretch of two sequences: equal, or `old` replaced by `new` (either may be empty).
-struct Op {
-    same: bool,
-    old: Range<usize>,
-    new: Range<usize>,
-}
-
-/// An element as a number the diff compares, counting the comparisons it makes.
-struct Counted<'c> {
-    id: u32,
-    count: &'c Counter<u64>,
-}
-
-impl PartialEq for Counted<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.count.set(self.count.get() + 1);
-        self.id == other.id
-    }
-}
-
-/// Compares two sequences (Myers' diff) within `budget`: what they start and end with in
-/// common is equal; the stretch between is compared element by element when its worst cost
-/// fits in `budget` and it is at most [`LONGEST`] long, else it is one replacement.
-fn diff<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec<Op> {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
-    let (o, n) = (prefix..old.len() - suffix, prefix..new.len() - suffix);
-    let mut ops = Vec::new();
-    if prefix > 0 {
-        ops.push(Op { same: true, old: 0..prefix, new: 0..prefix });
-    }
-    let size = o.len() + n.len();
-    let worst = (size as u64).saturating_mul(size as u64);
-    if o.is_empty() || n.is_empty() || size > LONGEST || worst > *budget {
-        if size > 0 {
-            ops.push(Op { same: false, old: o.clone(), new: n.clone() });
-        }
-    } else {
-        let count = Counter::new(0);
-        let mut ids: FxHashMap<&T, u32> = FxHashMap::default();
-        let mut key = |x| {
-            let next = ids.len() as u32;
-            Counted { id: *ids.entry(x).or_insert(next), count: &count }
-        };
-        let a: Vec<Counted> = old[o.clone()].iter().map(&mut key).collect();
-        let b: Vec<Counted> = new[n.clone()].iter().map(&mut key).collect();
-        let mut hook = Replace::new(Capture::default());
-        let Ok(()) = myers::diff(&mut hook, &a, 0..a.len(), &b, 0..b.len());
-        *budget = budget.saturating_sub(count.get());
-        for op in hook.into_inner().into_ops() {
-            let (tag, x, y) = op.as_tag_tuple();
-            let shift = |r: Range<usize>| r.start + prefix..r.end + prefix;
-            ops.push(Op { same: tag == DiffTag::Equal, old: shift(x), new: shift(y) });
-        }
-    }
-    if suffix > 0 {
-        ops.push(Op { same: true, old: old.len() - suffix..old.len(), new: new.len() - suffix..new.len() });
-    }
-    ops
-}
-
-/// One step through two sequences: indices into OLD and NEW.
-enum Step {
-    /// Equal in both: the index in NEW.
-    Same(usize),
-    /// Differs: the index in OLD and in NEW, to compare further.
-    Pair(usize, usize),
-    /// Only in OLD (`Deleted`) or only in NEW (`Inserted`): the index there.
-    Only(Change, usize),
-}
-
-/// Aligns two sequences: elements equal in both, then pairs of replaced ones, deleted
-/// before inserted where one side has more.
-fn align<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec<Step> {
-    let mut steps = Vec::new();
-    for Op { same, old: o, new: n } in diff(old, new, budget) {
-        if same {
-            steps.extend(n.map(Step::Same));
-            continue;
-        }
-        let paired = o.len().min(n.len());
-        steps.extend((0..paired).map(|k| Step::Pair(o.start + k, n.start + k)));
-        steps.extend((o.start + paired..o.end).map(|i| Step::Only(Change::Deleted, i)));
-        steps.extend((n.start + paired..n.end).map(|j| Step::Only(Change::Inserted, j)));
-    }
-    steps
-}
-
-/// Two bodies compared block by block.
-fn diff_blocks(old: &[Block], new: &[Block], words: &mut Words) -> Vec<Block> {
-    if old == new {
-        return new.to_vec();
-    }
-    let mut out = Vec::new();
-    for step in align(old, new, words.budget) {
-        match step {
-            Step::Same(j) => out.push(new[j].clone()),
-            Step::Pair(i, j) => diff_block(&old[i], &new[j], words, &mut out),
-            Step::Only(Change::Deleted, i) => out.extend(mark_block(&old[i], Change::Deleted, words)),
-            Step::Only(Change::Inserted, j) => out.extend(mark_block(&new[j], Change::Inserted, words)),
-        }
-    }
-    out
-}
-
-/// Two different blocks at the same place: compared inside when of the same kind, else the
-/// old one deleted and the new one inserted.
-fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>) {
-    let block = match (old, new) {
-        (Block::Paragraph(a), Block::Paragraph(b)) => Block::Paragraph(diff_inlines(a, b, words)),
-        (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
-        (Block::Quote(a), Block::Quote(b)) => Block::Quote(diff_blocks(a, b, words)),
-        (Block::Code(a), Block::Code(b)) => Block::Paragraph(diff_inlines(&code(a), &code(b), words)),
-        (Block::List { items: a, markers: am, .. }, Block::List { start, items: b, markers: bm }) => {
-            let (mut items, mut markers) = (Vec::new(), Vec::new());
-            for step in align(a, b, words.budget) {
-                let (item, marker) = match step {
-                    Step::Same(j) => (b[j].clone(), bm.get(j)),
-                    Step::Pair(i, j) => (diff_blocks(&a[i], &b[j], words), bm.get(j)),
-                    Step::Only(Change::Deleted, i) => (mark_blocks(&a[i], Change::Deleted, words), am.get(i)),
-                    Step::Only(Change::Inserted, j) => (mark_blocks(&b[j], Change::Inserted, words), bm.get(j)),
-                };
-                items.push(item);
-                markers.push(marker.cloned().unwrap_or_default());
-            }
-            Block::List { start: *start, items, markers }
-        }
-        (Block::Table { header: ah, rows: ar, .. }, Block::Table { aligns, header: bh, rows: br })
-            if ah.len() == bh.len() =>
-        {
-            let mut rows = Vec::new();
-            for step in align(ar, br, words.budget) {
-                rows.push(match step {
-                    Step::Same(j) => br[j].clone(),
-                    Step::Pair(i, j) => diff_cells(&ar[i], &br[j], words),
-                    Step::Only(change @ Change::Deleted, i) => mark_cells(&ar[i], change, words),
-                    Step::Only(change @ Change::Inserted, j) => mark_cells(&br[j], change, words),
-                });
-            }
-            Block::Table { aligns: aligns.clone(), header: diff_cells(ah, bh, words), rows }
-        }
-        _ => {
-            out.extend(mark_block(old, Change::Deleted, words));
-            out.extend(mark_block(new, Change::Inserted, words));
-            return;
-        }
-    };
-    out.push(block);
-}
-
-/// Two rows of cells compared cell by cell; cells only in one marked whole.
-fn diff_cells(old: &[Cell], new: &[Cell], words: &mut Words) -> Vec<Cell> {
-    let mut out: Vec<Cell> = old.iter().zip(new).map(|(a, b)| diff_inlines(a, b, words)).collect();
-    out.extend(mark_cells(old.get(new.len()..).unwrap_or_default(), Change::Deleted, words));
-    out.extend(mark_cells(new.get(old.len()..).unwrap_or_default(), Change::Inserted, words));
-    out
-}
-
-fn mark_cells(cells: &[Cell], change: Change, words: &mut Words) -> Vec<Cell> {
-    cells.iter().map(|c| mark_inlines(c, change, words)).collect()
-}
-
-fn mark_blocks(blocks: &[Block], change: Change, words: &mut Words) -> Vec<Block> {
-    blocks.iter().filter_map(|b| mark_block(b, change, words)).collect()
-}
-
-/// A block with all its text marked `change`. A code block becomes a paragraph of code runs;
-/// a deleted rule, which has nothing to mark, is left out.
-fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block> {
-    Some(match block {
-        Block::Paragraph(i) => Block::Paragraph(mark_inlines(i, change, words)),
-        Block::Heading(l, i) => Block::Heading(*l, mark_inlines(i, change, words)),
-        Block::List { start, items, markers } => Block::List {
-            start: *start,
-            items: items.iter().map(|it| mark_blocks(it, change, words)).collect(),
-            markers: markers.clone(),
-        },
-        Block::Table { aligns, header, rows } => Block::Table {
-            aligns: aligns.clone(),
-            header: mark_cells(header, change, words),
-            rows: rows.iter().map(|r| mark_cells(r, change, words)).collect(),
-        },
-        Block::Quote(inner) => Block::Quote(mark_blocks(inner, change, words)),
-        Block::Code(lines) => Block::Paragraph(mark_inlines(&code(lines), change, words)),
-        Block::Rule if change == Change::Deleted => return None,
-        Block::Rule => Block::Rule,
-    })
-}
-
-/// A code block's lines as one code run with hard breaks.
-fn code(lines: &[String]) -> Vec<Inline> {
-    vec![Inline { text: lines.join("\n"), code: true, ..Inline::default() }]
-}
-
-fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
-    let mut out = Vec::new();
-    push(&mut out, &inline_tokens(inlines), Some(change), words);
-    out
-}
-
-/// A token with its look: text, strong, emphasis, code, link. Tokens compare equal only
-/// when they look the same, so a word made bold shows as replaced.
-type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>);
-
-fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
-    inlines
-        .iter()
-        .flat_map(|i| tokens(&i.text).into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref())))
-        .collect()
-}
-
-/// Two runs of text compared token by token.
-fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
-    let (a, b) = (inline_tokens(old), inline_tokens(new));
-    // Compared without the spaces after them: `end` and `end ` are the same word.
-    let key =
-        |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4)).collect() };
-    let mut out = Vec::new();
-    for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
-        if same {
-            push(&mut out, &b[n], None, words);
-            continue;
-        }
-        push(&mut out, &a[o], Some(Change::Deleted), words);
-        push(&mut out, &b[n], Some(Change::Inserted), words);
-    }
-    out
-}
-
-/// Appends tokens as runs marked `change`, joining runs that look the same, and counts the
-/// words marked.
-fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: &mut Words) {
-    for &(text, strong, emphasis, code, link) in tokens {
-        let is_word = text.chars().any(char::is_alphanumeric);
-        match change {
-            Some(Change::Inserted) if is_word => words.inserted += 1,
-            Some(Change::Deleted) if is_word => words.deleted += 1,
-            _ => {}
-        }
-        match out.last_mut() {
-            Some(last)
-                if (last.strong, last.emphasis, last.code, last.link.as_deref(), last.change)
-                    == (strong, emphasis, code, link, change) =>
-            {
-                last.text.push_str(text)
-            }
-            _ => out.push(Inline {
-                text: text.to_string(),
-                strong,
-                emphasis,
-                code,
-                link: link.map(str::to_string),
-                change,
-            }),
-        }
-    }
-}
-
-/// Splits text into what the diff compares: a Latin word (letters and digits, with `.`,
-/// `,`, `'`, `’` or `-` between them), a Japanese character or a punctuation mark, each with
-/// the spaces after it. Letters and digits written against Japanese text are taken one by one
-/// like it (`第10回`: `第`, `1`, `0`, `回`). Spaces at the start are a token of their own.
-fn tokens(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let latin = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric() && !is_japanese(c));
-    let japanese = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_japanese(c));
-    let mut out = Vec::new();
-    let (mut start, mut k) = (0, 0);
-    while let Some(&(at, c)) = chars.get(k) {
-        if c.is_whitespace() {
-            k += 1;
-            continue;
-        }
-        if at > start {
-            out.push(&text[start..at]);
-            start = at;
-        }
-        let mut end = k + 1;
-        if latin(k) {
-            loop {
-                let joins = chars.get(end).is_some_and(|&(_, c)| matches!(c, '.' | ',' | '\'' | '’' | '-'));
-                if latin(end) {
-                    end += 1;
-                } else if joins && latin(end + 1) {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-            if (k > 0 && japanese(k - 1)) || japanese(end) {
-                end = k + 1;
-            }
-        }
-        k = end;
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::sequences::LONGEST;
     use super::*;
     use crate::diag::SourceFile;
     use crate::load::Limits;
+    use crate::markdown::Inline;
+    use crate::theme::Labels;
     use crate::validate::load_briefing;
 
     fn briefing(yaml: &str) -> Briefing {
@@ -917,7 +487,7 @@ mod tests {
 
     #[test]
     fn identical_briefings_have_no_changes() {
-        let b = briefing(include_str!("../data/japan-eu-ict-workshop-10.yaml"));
+        let b = briefing(include_str!("../../data/japan-eu-ict-workshop-10.yaml"));
         let r = compare(&b, &b);
         assert!(r.stat.is_empty() && r.fields.is_empty() && r.parts.is_empty());
         assert_eq!(stat_text(&r, &english()), "no changes");

@@ -1,0 +1,110 @@
+//! The count of changes in words: `--stat`'s lines, and the lines of the redline's box.
+
+use super::{Part, PartChange, Redline, Stat};
+use crate::markdown::Change;
+use crate::theme::Labels;
+
+/// What `briefing diff --stat` prints, in the words of `labels` (the briefing's language):
+/// a line per changed part and per changed field, then the totals; `labels.unchanged` ("no
+/// changes") when nothing changed.
+pub fn stat_text(r: &Redline, labels: &Labels) -> String {
+    if r.stat.is_empty() {
+        return labels.unchanged.clone();
+    }
+    let mut out = String::new();
+    for p in &r.parts {
+        out.push_str(&part_line(p, labels));
+        out.push('\n');
+    }
+    for f in &r.fields {
+        out.push_str(&format!("{}: {:?} -> {:?}\n", field_name(&f.field, labels), f.old, f.new));
+    }
+    out.push_str(&totals(&r.stat, labels));
+    out
+}
+
+/// A changed, added or removed part with its counts: "changed topic "Data": 1 word
+/// inserted, 0 deleted" (a line of `--stat` and of the redline's box).
+pub fn part_line(p: &PartChange, labels: &Labels) -> String {
+    let template = match p.change {
+        None => &labels.changed_part,
+        Some(Change::Inserted) => &labels.added_part,
+        Some(Change::Deleted) => &labels.removed_part,
+    };
+    let part = match &p.part {
+        Part::Summary => labels.summary_part.clone(),
+        Part::Overview => labels.overview_part.clone(),
+        Part::Topic(title) => fill(&labels.topic_part, &[("title", title.clone())]),
+    };
+    let mut values = word_counts(p.words_inserted, p.words_deleted, labels);
+    values.push(("part", part));
+    fill(template, &values)
+}
+
+/// "changed date" (before the old and the new value).
+pub fn field_name(field: &str, labels: &Labels) -> String {
+    fill(&labels.changed_field, &[("field", field.to_string())])
+}
+
+/// The counts, as the last line of [`stat_text`]: "2 topics changed, 1 added, 1 removed; 14
+/// words inserted, 9 deleted".
+pub fn totals(s: &Stat, labels: &Labels) -> String {
+    let mut values = word_counts(s.words_inserted, s.words_deleted, labels);
+    values.extend([
+        ("changed", count(&labels.one_topic, &labels.topics, s.topics_changed)),
+        ("changed_n", s.topics_changed.to_string()),
+        ("added", s.topics_added.to_string()),
+        ("removed", s.topics_removed.to_string()),
+    ]);
+    let mut out = fill(&labels.changes_totals, &values);
+    if s.fields_changed > 0 {
+        let fields = [
+            ("fields", count(&labels.one_field, &labels.fields, s.fields_changed)),
+            ("fields_n", s.fields_changed.to_string()),
+        ];
+        out.push_str(&fill(&labels.changes_fields, &fields));
+    }
+    out
+}
+
+/// Words inserted and deleted as the labels' placeholders: counted with their unit and bare.
+fn word_counts(inserted: usize, deleted: usize, labels: &Labels) -> Vec<(&'static str, String)> {
+    vec![
+        ("inserted", count(&labels.one_word, &labels.words, inserted)),
+        ("inserted_n", inserted.to_string()),
+        ("deleted", count(&labels.one_word, &labels.words, deleted)),
+        ("deleted_n", deleted.to_string()),
+    ]
+}
+
+/// "1 word", "14 words": `one` or `many` with `{n}` the number.
+fn count(one: &str, many: &str, n: usize) -> String {
+    fill(if n == 1 { one } else { many }, &[("n", n.to_string())])
+}
+
+/// `template` with each `{name}` of `values` replaced by its value, in one pass (a value
+/// that holds a `{name}`, such as a topic's title, is left as it is); others kept.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(k, _)| *k == name).map(|(_, v)| (v, close))
+        });
+        match found {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,237 @@
+//! Bodies compared block by block, and text word by word (Latin) or character by character
+//! (Japanese): the new text with what was inserted and deleted marked.
+
+use super::sequences::{align, diff, Op, Step};
+use super::{Part, PartChange};
+use crate::markdown::{Block, Cell, Change, Inline};
+use crate::script::is_japanese;
+
+/// Words inserted and deleted so far, and the comparisons left to spend.
+pub(super) struct Words<'b> {
+    inserted: usize,
+    deleted: usize,
+    budget: &'b mut u64,
+}
+
+impl<'b> Words<'b> {
+    pub(super) fn new(budget: &'b mut u64) -> Words<'b> {
+        Words { inserted: 0, deleted: 0, budget }
+    }
+
+    pub(super) fn part(self, part: Part, change: Option<Change>) -> PartChange {
+        PartChange { part, change, words_inserted: self.inserted, words_deleted: self.deleted }
+    }
+}
+
+/// Two bodies compared block by block.
+pub(super) fn diff_blocks(old: &[Block], new: &[Block], words: &mut Words) -> Vec<Block> {
+    if old == new {
+        return new.to_vec();
+    }
+    let mut out = Vec::new();
+    for step in align(old, new, words.budget) {
+        match step {
+            Step::Same(j) => out.push(new[j].clone()),
+            Step::Pair(i, j) => diff_block(&old[i], &new[j], words, &mut out),
+            Step::Only(Change::Deleted, i) => out.extend(mark_block(&old[i], Change::Deleted, words)),
+            Step::Only(Change::Inserted, j) => out.extend(mark_block(&new[j], Change::Inserted, words)),
+        }
+    }
+    out
+}
+
+/// Two different blocks at the same place: compared inside when of the same kind, else the
+/// old one deleted and the new one inserted.
+fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>) {
+    let block = match (old, new) {
+        (Block::Paragraph(a), Block::Paragraph(b)) => Block::Paragraph(diff_inlines(a, b, words)),
+        (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
+        (Block::Quote(a), Block::Quote(b)) => Block::Quote(diff_blocks(a, b, words)),
+        (Block::Code(a), Block::Code(b)) => Block::Paragraph(diff_inlines(&code(a), &code(b), words)),
+        (Block::List { items: a, markers: am, .. }, Block::List { start, items: b, markers: bm }) => {
+            let (mut items, mut markers) = (Vec::new(), Vec::new());
+            for step in align(a, b, words.budget) {
+                let (item, marker) = match step {
+                    Step::Same(j) => (b[j].clone(), bm.get(j)),
+                    Step::Pair(i, j) => (diff_blocks(&a[i], &b[j], words), bm.get(j)),
+                    Step::Only(Change::Deleted, i) => (mark_blocks(&a[i], Change::Deleted, words), am.get(i)),
+                    Step::Only(Change::Inserted, j) => (mark_blocks(&b[j], Change::Inserted, words), bm.get(j)),
+                };
+                items.push(item);
+                markers.push(marker.cloned().unwrap_or_default());
+            }
+            Block::List { start: *start, items, markers }
+        }
+        (Block::Table { header: ah, rows: ar, .. }, Block::Table { aligns, header: bh, rows: br })
+            if ah.len() == bh.len() =>
+        {
+            let mut rows = Vec::new();
+            for step in align(ar, br, words.budget) {
+                rows.push(match step {
+                    Step::Same(j) => br[j].clone(),
+                    Step::Pair(i, j) => diff_cells(&ar[i], &br[j], words),
+                    Step::Only(change @ Change::Deleted, i) => mark_cells(&ar[i], change, words),
+                    Step::Only(change @ Change::Inserted, j) => mark_cells(&br[j], change, words),
+                });
+            }
+            Block::Table { aligns: aligns.clone(), header: diff_cells(ah, bh, words), rows }
+        }
+        _ => {
+            out.extend(mark_block(old, Change::Deleted, words));
+            out.extend(mark_block(new, Change::Inserted, words));
+            return;
+        }
+    };
+    out.push(block);
+}
+
+/// Two rows of cells compared cell by cell; cells only in one marked whole.
+fn diff_cells(old: &[Cell], new: &[Cell], words: &mut Words) -> Vec<Cell> {
+    let mut out: Vec<Cell> = old.iter().zip(new).map(|(a, b)| diff_inlines(a, b, words)).collect();
+    out.extend(mark_cells(old.get(new.len()..).unwrap_or_default(), Change::Deleted, words));
+    out.extend(mark_cells(new.get(old.len()..).unwrap_or_default(), Change::Inserted, words));
+    out
+}
+
+fn mark_cells(cells: &[Cell], change: Change, words: &mut Words) -> Vec<Cell> {
+    cells.iter().map(|c| mark_inlines(c, change, words)).collect()
+}
+
+pub(super) fn mark_blocks(blocks: &[Block], change: Change, words: &mut Words) -> Vec<Block> {
+    blocks.iter().filter_map(|b| mark_block(b, change, words)).collect()
+}
+
+/// A block with all its text marked `change`. A code block becomes a paragraph of code runs;
+/// a deleted rule, which has nothing to mark, is left out.
+fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block> {
+    Some(match block {
+        Block::Paragraph(i) => Block::Paragraph(mark_inlines(i, change, words)),
+        Block::Heading(l, i) => Block::Heading(*l, mark_inlines(i, change, words)),
+        Block::List { start, items, markers } => Block::List {
+            start: *start,
+            items: items.iter().map(|it| mark_blocks(it, change, words)).collect(),
+            markers: markers.clone(),
+        },
+        Block::Table { aligns, header, rows } => Block::Table {
+            aligns: aligns.clone(),
+            header: mark_cells(header, change, words),
+            rows: rows.iter().map(|r| mark_cells(r, change, words)).collect(),
+        },
+        Block::Quote(inner) => Block::Quote(mark_blocks(inner, change, words)),
+        Block::Code(lines) => Block::Paragraph(mark_inlines(&code(lines), change, words)),
+        Block::Rule if change == Change::Deleted => return None,
+        Block::Rule => Block::Rule,
+    })
+}
+
+/// A code block's lines as one code run with hard breaks.
+fn code(lines: &[String]) -> Vec<Inline> {
+    vec![Inline { text: lines.join("\n"), code: true, ..Inline::default() }]
+}
+
+fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
+    let mut out = Vec::new();
+    push(&mut out, &inline_tokens(inlines), Some(change), words);
+    out
+}
+
+/// A token with its look: text, strong, emphasis, code, link. Tokens compare equal only
+/// when they look the same, so a word made bold shows as replaced.
+type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>);
+
+fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
+    inlines
+        .iter()
+        .flat_map(|i| tokens(&i.text).into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref())))
+        .collect()
+}
+
+/// Two runs of text compared token by token.
+fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
+    let (a, b) = (inline_tokens(old), inline_tokens(new));
+    // Compared without the spaces after them: `end` and `end ` are the same word.
+    let key =
+        |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4)).collect() };
+    let mut out = Vec::new();
+    for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
+        if same {
+            push(&mut out, &b[n], None, words);
+            continue;
+        }
+        push(&mut out, &a[o], Some(Change::Deleted), words);
+        push(&mut out, &b[n], Some(Change::Inserted), words);
+    }
+    out
+}
+
+/// Appends tokens as runs marked `change`, joining runs that look the same, and counts the
+/// words marked.
+fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: &mut Words) {
+    for &(text, strong, emphasis, code, link) in tokens {
+        let is_word = text.chars().any(char::is_alphanumeric);
+        match change {
+            Some(Change::Inserted) if is_word => words.inserted += 1,
+            Some(Change::Deleted) if is_word => words.deleted += 1,
+            _ => {}
+        }
+        match out.last_mut() {
+            Some(last)
+                if (last.strong, last.emphasis, last.code, last.link.as_deref(), last.change)
+                    == (strong, emphasis, code, link, change) =>
+            {
+                last.text.push_str(text)
+            }
+            _ => out.push(Inline {
+                text: text.to_string(),
+                strong,
+                emphasis,
+                code,
+                link: link.map(str::to_string),
+                change,
+            }),
+        }
+    }
+}
+
+/// Splits text into what the diff compares: a Latin word (letters and digits, with `.`,
+/// `,`, `'`, `’` or `-` between them), a Japanese character or a punctuation mark, each with
+/// the spaces after it. Letters and digits written against Japanese text are taken one by one
+/// like it (`第10回`: `第`, `1`, `0`, `回`). Spaces at the start are a token of their own.
+pub(super) fn tokens(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let latin = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric() && !is_japanese(c));
+    let japanese = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_japanese(c));
+    let mut out = Vec::new();
+    let (mut start, mut k) = (0, 0);
+    while let Some(&(at, c)) = chars.get(k) {
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if at > start {
+            out.push(&text[start..at]);
+            start = at;
+        }
+        let mut end = k + 1;
+        if latin(k) {
+            loop {
+                let joins = chars.get(end).is_some_and(|&(_, c)| matches!(c, '.' | ',' | '\'' | '’' | '-'));
+                if latin(end) {
+                    end += 1;
+                } else if joins && latin(end + 1) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            if (k > 0 && japanese(k - 1)) || japanese(end) {
+                end = k + 1;
+            }
+        }
+        k = end;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
