@@ -200,6 +200,15 @@ pub enum Format {
     Html,
 }
 
+impl From<Format> for crate::document::Format {
+    fn from(f: Format) -> crate::document::Format {
+        match f {
+            Format::Pdf => crate::document::Format::Pdf,
+            Format::Html => crate::document::Format::Html,
+        }
+    }
+}
+
 /// `--format`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FormatArgs {

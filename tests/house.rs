@@ -21,7 +21,7 @@ const ORDER: &[&str] = &[
     "pdf",
     "html",
     "raster",
-    "png",
+    "document",
     "cli",
     "app",
 ];

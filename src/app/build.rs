@@ -9,8 +9,10 @@ use rayon::prelude::*;
 use super::config::{Env, Settings, TemplateChoice};
 use super::files::{self, Reads};
 use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
-use crate::cli::{BuildArgs, Format};
+use crate::cli::BuildArgs;
 use crate::fonts::FontBook;
+use crate::theme::Theme;
+use crate::{Context, Format, Job};
 
 /// What one successful build produced.
 pub struct Built {
@@ -155,63 +157,62 @@ impl Plan {
 
     /// Builds every file and writes them together: a temporary file each, renamed over the
     /// previous files only when all are complete (a failure or a signal before leaves every
-    /// previous file as it was: never a new English beside an old Japanese).
+    /// previous file as it was: never a new English beside an old Japanese). Each briefing
+    /// (or the languages side by side) is made once, in every format asked for.
     pub fn build(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Vec<Built>, Error> {
         let Plan { input, loaded, parallel, outputs, start } = self;
         let options = build_options(settings, template, &loaded.file, &input);
         let render = |source| Error::Render { what: input.display().to_string(), source };
-        let mut writes = files::Outputs::new(settings.existing);
-        let mut built = Vec::new();
-        if parallel {
-            let themes = loaded
-                .briefings
-                .iter()
-                .map(|b| template.theme_for(&b.lang).map(std::borrow::Cow::into_owned))
-                .collect::<Result<Vec<_>, _>>()?;
-            let out = crate::build_parallel(&loaded.briefings, &themes, fonts, &options).map_err(render)?;
-            writes.add(&outputs[0].0, &out.pdf)?;
-            built.push(Built::new(&outputs[0].0, None, &out, start));
-            writes.commit()?;
-            return Ok(built);
-        }
+        let themes = loaded.briefings.iter().map(|b| template.theme_for(&b.lang)).collect::<Result<Vec<_>, _>>()?;
+        // The languages side by side are set each with its theme, in one job.
+        let owned: Vec<Theme> =
+            if parallel { themes.iter().map(|t| t.clone().into_owned()).collect() } else { Vec::new() };
         let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let file_of =
             |i: usize, f: Format| outputs.iter().find(|(_, g, j)| *g == f && *j == i).map(|(p, _, _)| name(p));
-        for (path, format, i) in &outputs {
-            let briefing = &loaded.briefings[*i];
-            let theme = template.theme_for(&briefing.lang)?;
+        let mut writes = files::Outputs::new(settings.existing);
+        let mut built = Vec::new();
+        for (i, briefing) in loaded.briefings.iter().enumerate() {
+            let mine: Vec<&(PathBuf, Format, usize)> = outputs.iter().filter(|(_, _, j)| *j == i).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let job = if parallel {
+                Job::Parallel { briefings: &loaded.briefings, themes: &owned }
+            } else {
+                Job::Single { briefing, theme: &themes[i] }
+            };
+            // Each language's page links to the others (and names itself, as hreflang asks),
+            // and to its PDF when one is made in the same run.
+            let alternates = match loaded.briefings.len() {
+                1 => Vec::new(),
+                n => (0..n)
+                    .filter_map(|j| {
+                        let href = file_of(j, Format::Html)?;
+                        Some(crate::html::Alternate { lang: loaded.briefings[j].lang.clone(), href })
+                    })
+                    .collect(),
+            };
+            let page = crate::html::PageOptions { alternates, pdf: file_of(i, Format::Pdf), ..Default::default() };
+            let formats: Vec<Format> = mine.iter().map(|(_, f, _)| *f).collect();
+            let made =
+                crate::make(&job, &Context { fonts, options: &options, page: &page }, &formats).map_err(render)?;
             let detected = briefing.lang_detected.then(|| briefing.lang.clone());
-            match format {
-                Format::Pdf => {
-                    let out = crate::build(briefing, &theme, fonts, &options).map_err(render)?;
-                    writes.add(path, &out.pdf)?;
-                    built.push(Built::new(path, detected, &out, start));
+            for ((path, _, _), artifact) in mine.iter().zip(&made.artifacts) {
+                let mut bytes = 0;
+                for file in &artifact.files {
+                    writes.add(path, file)?;
+                    bytes += file.len();
                 }
-                Format::Html => {
-                    // Each language's page links to the others (and names itself, as hreflang
-                    // asks), and to its PDF when one is made in the same run.
-                    let alternates = match loaded.briefings.len() {
-                        1 => Vec::new(),
-                        _ => (0..loaded.briefings.len())
-                            .filter_map(|j| {
-                                let href = file_of(j, Format::Html)?;
-                                Some(crate::html::Alternate { lang: loaded.briefings[j].lang.clone(), href })
-                            })
-                            .collect(),
-                    };
-                    let page =
-                        crate::html::PageOptions { alternates, pdf: file_of(*i, Format::Pdf), ..Default::default() };
-                    let html = crate::build_html(briefing, &theme, &options, page);
-                    writes.add(path, html.as_bytes())?;
-                    built.push(Built {
-                        output: path.clone(),
-                        detected,
-                        fit: None,
-                        pages: 0,
-                        bytes: html.len(),
-                        millis: start.elapsed().as_millis(),
-                    });
-                }
+                let paged = artifact.format != Format::Html;
+                built.push(Built {
+                    output: path.clone(),
+                    detected: detected.clone(),
+                    fit: made.fit.filter(|_| paged),
+                    pages: if paged { made.pages } else { 0 },
+                    bytes,
+                    millis: start.elapsed().as_millis(),
+                });
             }
         }
         writes.commit()?;
@@ -221,24 +222,10 @@ impl Plan {
 
 /// Where format `f` of an output is written: the output with the format's extension.
 pub fn format_path(base: &Path, f: Format) -> PathBuf {
-    match f {
-        Format::Pdf => base.with_extension("pdf"),
-        Format::Html => base.with_extension("html"),
-    }
+    base.with_extension(f.extension())
 }
 
 impl Built {
-    fn new(output: &Path, detected: Option<String>, out: &crate::Output, start: Instant) -> Built {
-        Built {
-            output: output.to_path_buf(),
-            detected,
-            fit: out.fit,
-            pages: out.pages,
-            bytes: out.pdf.len(),
-            millis: start.elapsed().as_millis(),
-        }
-    }
-
     /// The summary line, and the warning under it if there is one.
     pub fn report(&self) -> String {
         self.warning().map_or_else(|| self.summary(), |w| format!("{}\n{w}", self.summary()))

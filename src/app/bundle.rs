@@ -9,7 +9,7 @@ use super::{build_options, human_size, load_each, written_in, Error, Template};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::layout::Cover;
 use crate::model::Date;
-use crate::BundleItem;
+use crate::{BuildOptions, BundleItem, Context, Format, Job};
 
 /// What the command line says of the cover; each is optional.
 pub struct CoverArgs<'a> {
@@ -81,16 +81,20 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         ),
     };
     let cover = Cover { title, date };
-    let out = crate::build_bundle(&items, &themes, &cover, (&theme, &lang), &fonts, settings.epoch)
+    let job = Job::Dossier { items: &items, themes: &themes, cover: &cover, cover_theme: &theme, lang: &lang };
+    let options = BuildOptions { date: settings.epoch, ..BuildOptions::default() };
+    let page = crate::html::PageOptions::default();
+    let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &[Format::Pdf])
         .map_err(|source| Error::Render { what: "the dossier".into(), source })?;
+    let pdf = made.artifacts.into_iter().flat_map(|a| a.files).next().unwrap_or_default();
     files::on_signal(files::OnSignal::Exit);
-    files::write_atomic(output, &out.pdf, settings.existing)?;
+    files::write_atomic(output, &pdf, settings.existing)?;
     eprintln!(
         "wrote {} ({} briefings, {} pages, {}) in {} ms",
         output.display(),
         items.len(),
-        out.pages,
-        human_size(out.pdf.len()),
+        made.pages,
+        human_size(pdf.len()),
         start.elapsed().as_millis()
     );
     Ok(())

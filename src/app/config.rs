@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use super::error::Error;
 use super::files::Existing;
-use crate::cli::{Format, FormatArgs, LanguageArgs, RenderArgs, TemplateArg};
+use crate::cli::{FormatArgs, LanguageArgs, RenderArgs, TemplateArg};
+use crate::Format;
 
 /// What the environment says, read once at start.
 #[derive(Debug, Clone, Default)]
@@ -81,7 +82,7 @@ impl Settings {
 
     /// These settings with `--format`.
     pub fn with_formats(self, formats: &FormatArgs) -> Settings {
-        Settings { formats: formats.format.clone(), ..self }
+        Settings { formats: formats.format.iter().map(|&f| f.into()).collect(), ..self }
     }
 
     /// What to write to `output`: `--format`, else what `-o`'s extension says (`.html`),
@@ -94,7 +95,7 @@ impl Settings {
                 _ => Format::Pdf,
             });
         }
-        [Format::Pdf, Format::Html].into_iter().filter(|f| asked.contains(f)).collect()
+        Format::ALL.into_iter().filter(|f| asked.contains(f)).collect()
     }
 
     /// These settings with the language choice of `build` or `watch`.

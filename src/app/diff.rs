@@ -9,7 +9,7 @@ use super::build::format_path;
 use super::config::Settings;
 use super::files;
 use super::{build_options, human_size, load_each, Error, Template};
-use crate::cli::Format;
+use crate::{Context, Format, Job};
 
 /// What the command line says.
 pub struct DiffArgs<'a> {
@@ -61,31 +61,32 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let labels = &theme.labels;
     let what =
         if redline.stat.is_empty() { labels.unchanged.clone() } else { crate::redline::totals(&redline.stat, labels) };
-    if formats.contains(&Format::Pdf) {
-        let out = crate::build_redline(&redline, &since, &theme, &fonts, &options)
-            .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
-        let path = path_of(Format::Pdf);
-        files::write_atomic(&path, &out.pdf, settings.existing)?;
-        eprintln!(
-            "{what}; wrote {} ({} page{}, {}) in {} ms",
-            path.display(),
-            out.pages,
-            if out.pages == 1 { "" } else { "s" },
-            human_size(out.pdf.len()),
-            start.elapsed().as_millis()
-        );
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let pdf = formats.contains(&Format::Pdf).then(|| name(&path_of(Format::Pdf)));
+    let page = crate::html::PageOptions { pdf, ..Default::default() };
+    let job = Job::Redline { redline: &redline, since: &since, theme: &theme };
+    let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &formats)
+        .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
+    // Every format's file is written, then all are put in place together.
+    let mut writes = files::Outputs::new(settings.existing);
+    for artifact in &made.artifacts {
+        for file in &artifact.files {
+            writes.add(&path_of(artifact.format), file)?;
+        }
     }
-    if formats.contains(&Format::Html) {
-        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let pdf = formats.contains(&Format::Pdf).then(|| name(&path_of(Format::Pdf)));
-        let page = crate::html::PageOptions { pdf, ..Default::default() };
-        let html = crate::build_html_redline(&redline, &since, &theme, &options, page);
-        let path = path_of(Format::Html);
-        files::write_atomic(&path, html.as_bytes(), settings.existing)?;
+    writes.commit()?;
+    for artifact in &made.artifacts {
+        let path = path_of(artifact.format);
+        let bytes: usize = artifact.files.iter().map(Vec::len).sum();
+        let pages = match (artifact.format, made.pages) {
+            (Format::Html, _) => String::new(),
+            (_, 1) => "1 page, ".to_string(),
+            (_, n) => format!("{n} pages, "),
+        };
         eprintln!(
-            "{what}; wrote {} ({}) in {} ms",
+            "{what}; wrote {} ({pages}{}) in {} ms",
             path.display(),
-            human_size(html.len()),
+            human_size(bytes),
             start.elapsed().as_millis()
         );
     }

@@ -7,7 +7,6 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::diag::{render_all, Diagnostic, SourceFile};
-use crate::pdf::PdfError;
 
 /// A file the tool reads, and how large it may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +111,7 @@ pub enum Error {
     /// Rendering failed (a bug with built-in fonts).
     Render {
         what: String,
-        source: PdfError,
+        source: crate::document::Error,
     },
     /// `SOURCE_DATE_EPOCH` is set but not a number.
     Epoch {

@@ -1,0 +1,340 @@
+//! One way to make a document. A [`Job`] says what to make (one briefing, two languages side by
+//! side, a redline, a dossier); [`make`] prepares it once (the typographic punctuation, the
+//! metadata, the layout when a back end asks for it) and hands it to the [`Backend`] of each
+//! [`Format`] asked for. Each back end is one file here and one row of [`Format::backend`]:
+//! adding one changes no other. Pure: same arguments, same bytes.
+
+mod html;
+mod pdf;
+mod png;
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use crate::fonts::FontBook;
+use crate::layout::{self, Cover, Fit};
+use crate::markdown;
+use crate::model::Briefing;
+use crate::pdf::{Attachment, Metadata, PdfError};
+use crate::raster::RasterError;
+use crate::redline::Redline;
+use crate::theme::Theme;
+
+/// What to make, with the theme (or themes) each part is set in.
+#[derive(Debug, Clone, Copy)]
+pub enum Job<'a> {
+    /// One briefing in one language.
+    Single { briefing: &'a Briefing, theme: &'a Theme },
+    /// One briefing in two languages side by side (`--parallel`): the same briefing in each
+    /// language, each with its theme; the first two are set.
+    Parallel { briefings: &'a [Briefing], themes: &'a [Theme] },
+    /// The new version of a briefing with its changes since `since` (the old version's name)
+    /// marked, after a box that sums them up.
+    Redline { redline: &'a Redline, since: &'a str, theme: &'a Theme },
+    /// Several briefings, each set with its own theme (`themes[i]`, for its language), after a
+    /// cover set with `cover_theme` in `lang`.
+    Dossier { items: &'a [BundleItem], themes: &'a [Theme], cover: &'a Cover, cover_theme: &'a Theme, lang: &'a str },
+}
+
+/// One briefing of a dossier, with the source file to attach.
+#[derive(Debug, Clone)]
+pub struct BundleItem {
+    pub briefing: Briefing,
+    pub source: Option<Attachment>,
+}
+
+/// Choices that come from the command line and the environment rather than the YAML.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Add a table of contents whatever the template says.
+    pub toc: bool,
+    /// The source file to embed in the PDF.
+    pub source: Option<Attachment>,
+    /// Creation date (Unix seconds) instead of the briefing's date (`SOURCE_DATE_EPOCH`).
+    pub date: Option<i64>,
+    /// The template's logo, read and decoded.
+    pub logo: Option<crate::pdf::Image>,
+    /// Fit on this many pages (`--fit-pages`), over the template's `fit_pages`; 0 is off.
+    pub fit_pages: Option<u32>,
+    /// Page images' resolution in pixels per inch (`--ppi`).
+    pub ppi: f32,
+}
+
+/// Page images at 144 ppi unless asked otherwise (twice a PDF's 72 points an inch).
+pub const DEFAULT_PPI: f32 = 144.0;
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions { toc: false, source: None, date: None, logo: None, fit_pages: None, ppi: DEFAULT_PPI }
+    }
+}
+
+/// Everything beside the job: the fonts, the options, and what a web page links to.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub fonts: &'a FontBook,
+    pub options: &'a BuildOptions,
+    /// The web page's links to its other languages and to its PDF.
+    pub page: &'a crate::html::PageOptions,
+}
+
+/// What a document is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// The tagged PDF.
+    Pdf,
+    /// The press-release web page.
+    Html,
+    /// One PNG image per page.
+    Png,
+}
+
+impl Format {
+    /// Every format, in the order a run writes them.
+    pub const ALL: [Format; 3] = [Format::Pdf, Format::Html, Format::Png];
+
+    /// The back end that writes this format: the table of formats.
+    pub fn backend(self) -> &'static dyn Backend {
+        match self {
+            Format::Pdf => &pdf::Pdf,
+            Format::Html => &html::Html,
+            Format::Png => &png::Png,
+        }
+    }
+
+    /// The file extension of what it writes.
+    pub fn extension(self) -> &'static str {
+        self.backend().extension()
+    }
+
+    /// Whether it writes one file per page (`X-1.png`, `X-2.png`…).
+    pub fn per_page(self) -> bool {
+        self.backend().per_page()
+    }
+}
+
+/// A back end: a document in, its file (or one file per page) out.
+pub trait Backend: Sync {
+    /// The file extension of what it writes ("pdf", "html", "png").
+    fn extension(&self) -> &'static str;
+    /// Whether it writes one file per page rather than one file.
+    fn per_page(&self) -> bool {
+        false
+    }
+    /// The file, or one file per page.
+    fn render(&self, doc: &Prepared<'_>) -> Result<Vec<Vec<u8>>, Error>;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error("page images: {0}")]
+    Raster(#[from] RasterError),
+    #[error("{what} cannot be written as {format}")]
+    Unsupported { what: &'static str, format: &'static str },
+}
+
+/// What one format of a document came to.
+#[derive(Debug, Clone)]
+pub struct Artifact {
+    pub format: Format,
+    /// The file, or one file per page (`Format::per_page`).
+    pub files: Vec<Vec<u8>>,
+}
+
+/// A made document: each format's files, and how it was laid out (when it was).
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub artifacts: Vec<Artifact>,
+    /// Its pages, when a back end laid it out (0 when none did: a web page alone).
+    pub pages: usize,
+    /// How the briefing was fitted to a page count, when it was asked to be.
+    pub fit: Option<Fit>,
+}
+
+/// Makes `job` in each of `formats`, in that order, preparing it once for all of them.
+pub fn make(job: &Job<'_>, ctx: &Context<'_>, formats: &[Format]) -> Result<Made, Error> {
+    let doc = Prepared::new(*job, *ctx);
+    let artifacts = formats
+        .iter()
+        .map(|&format| Ok(Artifact { format, files: format.backend().render(&doc)? }))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let (pages, fit) = doc.laid.get().map_or((0, None), |(d, fit)| (d.pages.len(), *fit));
+    Ok(Made { artifacts, pages, fit })
+}
+
+/// A document ready for the back ends: the briefings as they print, and, made at most once
+/// and only when a back end asks, its layout and its PDF.
+pub struct Prepared<'a> {
+    job: Job<'a>,
+    ctx: Context<'a>,
+    /// Each briefing as it prints with its theme (its language's quotes and dashes): the one
+    /// of a single job, each of a parallel one or a dossier; none for a redline (compared as
+    /// printed).
+    printed: Cow<'a, [Briefing]>,
+    laid: OnceCell<(layout::Document, Option<Fit>)>,
+    pdf: OnceCell<Vec<u8>>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(job: Job<'a>, ctx: Context<'a>) -> Prepared<'a> {
+        let printed = match job {
+            Job::Single { briefing, theme } => match as_printed(briefing, theme) {
+                Cow::Borrowed(b) => Cow::Borrowed(std::slice::from_ref(b)),
+                Cow::Owned(b) => Cow::Owned(vec![b]),
+            },
+            Job::Parallel { briefings, themes } => {
+                Cow::Owned(briefings.iter().zip(themes).map(|(b, t)| as_printed(b, t).into_owned()).collect())
+            }
+            Job::Redline { .. } => Cow::Borrowed(&[][..]),
+            Job::Dossier { items, themes, .. } => {
+                Cow::Owned(items.iter().zip(themes).map(|(i, t)| as_printed(&i.briefing, t).into_owned()).collect())
+            }
+        };
+        Prepared { job, ctx, printed, laid: OnceCell::new(), pdf: OnceCell::new() }
+    }
+
+    pub fn job(&self) -> &Job<'a> {
+        &self.job
+    }
+
+    pub fn context(&self) -> &Context<'a> {
+        &self.ctx
+    }
+
+    /// The briefing as it prints (the first of several).
+    pub fn briefing(&self) -> &Briefing {
+        match self.job {
+            Job::Redline { redline, .. } => &redline.briefing,
+            _ => &self.printed[0],
+        }
+    }
+
+    /// The laid-out pages (fitted when asked), made on first use.
+    pub fn layout(&self) -> &(layout::Document, Option<Fit>) {
+        self.laid.get_or_init(|| {
+            let (fonts, options) = (self.ctx.fonts, self.ctx.options);
+            let logo_aspect = options.logo.as_ref().map(crate::pdf::Image::aspect);
+            let plain = layout::Options { toc: false, logo_aspect };
+            match self.job {
+                Job::Single { theme, .. } => {
+                    let b = self.briefing();
+                    let options = layout::Options { toc: options.toc, ..plain };
+                    match options_fit(self.ctx.options, theme) {
+                        0 => (layout::layout(b, theme, fonts, options), None),
+                        target => {
+                            let (doc, fit) = layout::fit(b, theme, fonts, options, target);
+                            (doc, Some(fit))
+                        }
+                    }
+                }
+                Job::Parallel { themes, .. } => (layout::parallel(&self.printed, themes, fonts, plain), None),
+                Job::Redline { redline, since, theme } => (layout::redline(redline, since, theme, fonts, plain), None),
+                Job::Dossier { themes, cover, cover_theme, lang, .. } => {
+                    (layout::bundle(&self.printed, themes, cover, (cover_theme, lang), fonts), None)
+                }
+            }
+        })
+    }
+
+    /// The PDF, made on first use (by the PDF back end, or by one that draws from it).
+    pub fn pdf(&self) -> Result<&[u8], Error> {
+        if let Some(bytes) = self.pdf.get() {
+            return Ok(bytes);
+        }
+        let bytes = pdf::render(self)?;
+        Ok(self.pdf.get_or_init(|| bytes))
+    }
+
+    /// The document's metadata: for a briefing, its title, organisation, subject (or first
+    /// sentence), topic titles, language and date; for a dossier, the cover's.
+    pub fn metadata(&self) -> Metadata {
+        match self.job {
+            Job::Dossier { items, cover, lang, .. } => {
+                let organisations: Vec<&String> = self.printed.iter().filter_map(|b| b.organisation.as_ref()).collect();
+                let author = organisations
+                    .first()
+                    .filter(|first| organisations.iter().all(|o| o == *first))
+                    .map(|o| (*o).clone());
+                Metadata {
+                    title: cover.title.clone(),
+                    author,
+                    subject: Some(format!("Dossier of {} briefings", items.len())),
+                    keywords: self.printed.iter().map(|b| b.title.clone()).collect(),
+                    lang: lang.to_string(),
+                    date: self.ctx.options.date.unwrap_or_else(|| cover.date.unix_seconds()),
+                    draft: self.printed.iter().any(|b| b.draft),
+                    attachments: items.iter().filter_map(|i| i.source.clone()).collect(),
+                }
+            }
+            _ => metadata(self.briefing(), self.ctx.options),
+        }
+    }
+}
+
+/// The page count to fit a single briefing on: `--fit-pages`, else the template's; 0 is off.
+fn options_fit(options: &BuildOptions, theme: &Theme) -> usize {
+    options.fit_pages.unwrap_or(theme.fit_pages.0) as usize
+}
+
+/// `b` as it prints with `theme`: with the language's quotes and dashes when the theme asks
+/// for typographic punctuation.
+pub fn as_printed<'b>(b: &'b Briefing, theme: &Theme) -> Cow<'b, Briefing> {
+    if theme.smart_punctuation {
+        Cow::Owned(crate::punctuation::briefing(b))
+    } else {
+        Cow::Borrowed(b)
+    }
+}
+
+/// A briefing's metadata: title, author (the organisation), subject (`subject:` or the first
+/// sentence of the summary), keywords (the topic titles), language and dates.
+pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
+    let subject = b.subject.clone().or_else(|| {
+        let first = b.summary.iter().find_map(|block| match block {
+            markdown::Block::Paragraph(inl) => Some(markdown::plain_text(inl)),
+            _ => None,
+        })?;
+        Some(first_sentence(&first).to_string())
+    });
+    Metadata {
+        title: b.title.clone(),
+        author: b.organisation.clone(),
+        subject,
+        keywords: b.topics.iter().map(|t| t.title.clone()).collect(),
+        lang: b.lang.clone(),
+        date: options.date.unwrap_or_else(|| b.date.unix_seconds()),
+        draft: b.draft,
+        attachments: options.source.iter().cloned().collect(),
+    }
+}
+
+/// Up to and including the first full stop that ends a sentence.
+fn first_sentence(text: &str) -> &str {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => chars.peek().is_none_or(|(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if ends {
+            return &text[..i + c.len_utf8()];
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_sentence;
+
+    #[test]
+    fn first_sentence_stops_at_the_first_full_stop() {
+        assert_eq!(first_sentence("One. Two."), "One.");
+        assert_eq!(first_sentence("Version 2.0 is out. Yes."), "Version 2.0 is out.");
+        assert_eq!(first_sentence("日本。欧州。"), "日本。");
+        assert_eq!(first_sentence("No stop"), "No stop");
+    }
+}
