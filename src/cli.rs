@@ -30,6 +30,7 @@ Examples:
   briefing build data/japan-eu-ict-workshop-10.yaml -o out/briefing.pdf --template press-release
   briefing build data/ --out-dir out/          (every *.yaml in data/, in parallel)
   briefing build data/japan-eu-ict-workshop-10.yaml --format pdf,html   (the PDF and its web page)
+  briefing build data/japan-eu-ict-workshop-10.yaml --format png --ppi 96   (NAME-1.png, NAME-2.png…)
 
 Without -o or --out-dir, each PDF is written next to its YAML file.")]
     Build(BuildArgs),
@@ -198,6 +199,8 @@ pub enum Format {
     Pdf,
     /// The press-release web page: one self-contained HTML file.
     Html,
+    /// Page images: one PNG per page (NAME-1.png, NAME-2.png…).
+    Png,
 }
 
 impl From<Format> for crate::document::Format {
@@ -205,6 +208,7 @@ impl From<Format> for crate::document::Format {
         match f {
             Format::Pdf => crate::document::Format::Pdf,
             Format::Html => crate::document::Format::Html,
+            Format::Png => crate::document::Format::Png,
         }
     }
 }
@@ -212,11 +216,24 @@ impl From<Format> for crate::document::Format {
 /// `--format`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FormatArgs {
-    /// What to write: pdf (the default), html (the web page), or a comma list (pdf,html
-    /// writes both, the page linking to the PDF). Without it, -o's extension says (-o
-    /// out.html is the web page).
+    /// What to write: pdf (the default), html (the web page), png (an image of each page:
+    /// NAME-1.png, NAME-2.png…), or a comma list (pdf,html writes both, the page linking to
+    /// the PDF). Without it, -o's extension says (-o out.html is the web page). Page images
+    /// to -o need {p} where the page number goes (-o 'out-{p}.png'), unless there is one page.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
     pub format: Vec<Format>,
+    /// Resolution of page images, in pixels per inch (A4 at 144 is 1191 × 1684 pixels).
+    #[arg(long, value_name = "PPI", default_value_t = crate::document::DEFAULT_PPI, value_parser = ppi)]
+    pub ppi: f32,
+}
+
+/// `--ppi`: a number within what the rasteriser draws at.
+fn ppi(text: &str) -> Result<f32, String> {
+    let range = crate::raster::PPI_RANGE;
+    match text.parse::<f32>() {
+        Ok(v) if range.contains(&v) => Ok(v),
+        _ => Err(format!("{text} is not a resolution in pixels per inch from {} to {}", range.start(), range.end())),
+    }
 }
 
 /// Which languages of a briefing written in several (`lang: [en, ja]`) to build.

@@ -132,3 +132,134 @@ fn garbage_and_broken_pdfs_are_errors_not_panics() {
         let _ = briefing::raster::pages_to_png(part, 72.0);
     }
 }
+
+// `briefing build --format png`, `--ppi`, `-o 'X-{p}.png'`, `diff --format png`.
+
+/// Copies `yaml` into `dir` as `name` and runs `briefing ARGS…` there.
+fn briefing_in(dir: &Path, yaml: &Path, name: &str, args: &[&str]) -> std::process::Output {
+    std::fs::copy(yaml, dir.join(name)).unwrap();
+    run(dir, args)
+}
+
+fn read(dir: &Path, name: &str) -> Vec<u8> {
+    std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = listing(dir).into_iter().map(|(n, _)| n).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn build_format_png_writes_one_image_per_page_beside_the_input() {
+    let dir = tempdir();
+    let o = briefing_in(dir.path(), &seed(), "x.yaml", &["build", "x.yaml", "--format", "pdf,png"]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains("wrote x-1.png … x-2.png (2 pages"), "{}", stderr(&o));
+    let pdf = read(dir.path(), "x.pdf");
+    assert_eq!(page_count(&pdf), 2);
+    assert_eq!(names(dir.path()), ["x-1.png", "x-2.png", "x.pdf", "x.yaml"]);
+    // The images are the pages of the PDF written beside them, at 144 ppi.
+    let images = [read(dir.path(), "x-1.png"), read(dir.path(), "x-2.png")];
+    assert_eq!(images.to_vec(), briefing::raster::pages_to_png(&pdf, 144.0).unwrap());
+    for image in &images {
+        let image = Image::decode(image);
+        assert_eq!((image.width, image.height), (1191, 1684));
+    }
+    // --ppi sets the size; png alone writes no PDF.
+    let dir = tempdir();
+    let o = briefing_in(dir.path(), &seed(), "x.yaml", &["build", "x.yaml", "--format", "png", "--ppi", "72"]);
+    assert_exit(&o, 0);
+    assert_eq!(names(dir.path()), ["x-1.png", "x-2.png", "x.yaml"]);
+    let image = Image::decode(&read(dir.path(), "x-2.png"));
+    assert_eq!((image.width, image.height), (595, 842));
+    for bad in ["0", "5000", "many"] {
+        let o = run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", bad]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("pixels per inch"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn o_names_the_pages_with_p_and_refuses_several_pages_without_it() {
+    let dir = tempdir();
+    let o = briefing_in(dir.path(), &seed(), "x.yaml", &["build", "x.yaml", "-o", "page-{p}.png", "--ppi", "36"]);
+    assert_exit(&o, 0);
+    assert_eq!(names(dir.path()), ["page-1.png", "page-2.png", "x.yaml"]);
+    // Two pages to one name: refused, naming the fix, and nothing written.
+    let o = run(dir.path(), &["build", "x.yaml", "-o", "one.png", "--ppi", "36"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("one.png names one image, but there are 2 pages"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("-o 'one-{p}.png'"), "{}", stderr(&o));
+    let o = run(dir.path(), &["build", "x.yaml", "-o", "both.pdf", "--format", "pdf,png", "--ppi", "36"]);
+    assert_exit(&o, 0);
+    assert_eq!(names(dir.path()), ["both-1.png", "both-2.png", "both.pdf", "page-1.png", "page-2.png", "x.yaml"]);
+    // One page to one name is one file.
+    let o = run(dir.path(), &["build", "x.yaml", "-o", "one.png", "--ppi", "36", "--template", "one-pager"]);
+    assert_exit(&o, 0);
+    assert!(names(dir.path()).contains(&"one.png".to_string()));
+    Image::decode(&read(dir.path(), "one.png"));
+}
+
+#[test]
+fn a_bilingual_briefing_gives_each_language_its_pages() {
+    let dir = tempdir();
+    let o = briefing_in(
+        dir.path(),
+        &fixture("bilingual.yaml"),
+        "d.yaml",
+        &["build", "d.yaml", "--format", "png", "--ppi", "36"],
+    );
+    assert_exit(&o, 0);
+    assert_eq!(names(dir.path()), ["d.en-1.png", "d.en-2.png", "d.ja-1.png", "d.ja-2.png", "d.yaml"]);
+    assert_ne!(read(dir.path(), "d.en-1.png"), read(dir.path(), "d.ja-1.png"));
+}
+
+#[test]
+fn batches_write_page_images_into_the_out_dir() {
+    let dir = tempdir();
+    std::fs::copy(seed(), dir.path().join("a.yaml")).unwrap();
+    std::fs::copy(fixture("japanese.yaml"), dir.path().join("b.yaml")).unwrap();
+    let o = run(dir.path(), &["build", "a.yaml", "b.yaml", "--out-dir", "out", "--format", "png,pdf", "--ppi", "36"]);
+    assert_exit(&o, 0);
+    let out = dir.path().join("out");
+    assert_eq!(names(&out), ["a-1.png", "a-2.png", "a.pdf", "b-1.png", "b-2.png", "b.pdf"]);
+}
+
+#[test]
+fn page_images_are_written_together_with_the_pdf_or_not_at_all() {
+    let dir = tempdir();
+    std::fs::copy(seed(), dir.path().join("x.yaml")).unwrap();
+    // A read-only second page (one that went out): nothing of the run is written.
+    let locked = dir.path().join("x-2.png");
+    std::fs::write(&locked, b"kept").unwrap();
+    let mut perms = std::fs::metadata(&locked).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&locked, perms).unwrap();
+    let o = run(dir.path(), &["build", "x.yaml", "--format", "pdf,png", "--ppi", "36"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("x-2.png"), "{}", stderr(&o));
+    assert_eq!(names(dir.path()), ["x-2.png", "x.yaml"], "no PDF, no first page, no temporary file");
+    assert_eq!(read(dir.path(), "x-2.png"), b"kept");
+    // --force replaces it, as for a PDF.
+    let o = run(dir.path(), &["build", "x.yaml", "--format", "pdf,png", "--ppi", "36", "--force"]);
+    assert_exit(&o, 0);
+    Image::decode(&read(dir.path(), "x-2.png"));
+}
+
+#[test]
+fn diff_format_png_writes_the_redline_pages() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(seed()).unwrap();
+    std::fs::write(dir.path().join("old.yaml"), &text).unwrap();
+    std::fs::write(dir.path().join("new.yaml"), text.replace("Results of 10th", "Outcome of 10th")).unwrap();
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "--format", "pdf,png", "--ppi", "36"]);
+    assert_exit(&o, 0);
+    let pdf = read(dir.path(), "new.changes.pdf");
+    let pages: Vec<String> = (1..=page_count(&pdf)).map(|p| format!("new.changes-{p}.png")).collect();
+    for (i, page) in pages.iter().enumerate() {
+        assert_eq!(read(dir.path(), page), briefing::raster::pages_to_png(&pdf, 36.0).unwrap()[i], "{page}");
+    }
+    assert!(!dir.path().join(format!("new.changes-{}.png", pages.len() + 1)).exists());
+}

@@ -84,6 +84,28 @@ fn watch_rebuilds_every_language_of_a_bilingual_briefing() {
 }
 
 #[test]
+fn watch_format_html_rebuilds_the_web_page_on_save() {
+    let dir = common::tempdir();
+    let input = dir.path().join("w.yaml");
+    let seed = std::fs::read_to_string(common::repo("data/japan-eu-ict-workshop-10.yaml")).unwrap();
+    std::fs::write(&input, &seed).unwrap();
+    let (mut child, lines) = watch(dir.path(), &["w.yaml", "--format", "html"]);
+    expect_line(&lines, "wrote w.html", PATIENCE);
+    expect_line(&lines, "watching", PATIENCE);
+    let page = dir.path().join("w.html");
+    assert!(std::fs::read_to_string(&page)
+        .unwrap()
+        .contains("<h1>Results of 10th Japan-EU ICT Strategy Workshop</h1>"));
+    save_by_rename(&input, &seed.replace("title: Results of 10th", "title: Outcome of 10th"));
+    expect_line(&lines, "wrote w.html", PATIENCE);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<h1>Outcome of 10th Japan-EU ICT Strategy Workshop</h1>"), "{html}");
+    assert!(!dir.path().join("w.pdf").exists(), "--format html writes the page only");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
 fn watch_rebuilds_on_save_and_survives_a_broken_one() {
     let dir = common::tempdir();
     let input = dir.path().join("b.yaml");

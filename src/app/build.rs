@@ -19,6 +19,8 @@ pub struct Built {
     pub output: PathBuf,
     /// The language found from the text of a briefing that names none.
     pub detected: Option<String>,
+    /// The last file, when there is one per page (`x-1.png` … `x-3.png`).
+    pub through: Option<PathBuf>,
     /// How it was fitted to a page count, when asked.
     pub fit: Option<crate::Fit>,
     pub pages: usize,
@@ -33,7 +35,8 @@ impl Built {
             1 => "1 page, ".to_string(),
             n => format!("{n} pages, "),
         };
-        format!("wrote {} ({pages}{}) in {} ms", self.output.display(), human_size(self.bytes), self.millis)
+        let through = self.through.as_ref().map(|t| format!(" … {}", t.display())).unwrap_or_default();
+        format!("wrote {}{through} ({pages}{}) in {} ms", self.output.display(), human_size(self.bytes), self.millis)
             + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
             + &self
                 .fit
@@ -71,6 +74,8 @@ pub struct Plan {
     parallel: bool,
     /// Each file to write: where, in which format, of which briefing (`loaded.briefings[i]`).
     outputs: Vec<(PathBuf, Format, usize)>,
+    /// What the build reads: no page image may be one of them either.
+    reads: Reads,
     start: Instant,
 }
 
@@ -133,7 +138,7 @@ pub fn plan(
     // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
     let several = !parallel && (count > 1 || (loaded.multilingual && !named));
     let outputs: Vec<(PathBuf, Format, usize)> = if parallel {
-        vec![(path_of(output, Format::Pdf), Format::Pdf, 0)]
+        formats.iter().map(|&f| (path_of(output, f), f, 0)).collect()
     } else {
         let mut outputs = Vec::new();
         for (i, b) in loaded.briefings.iter().enumerate() {
@@ -146,7 +151,7 @@ pub fn plan(
         reads.check_output(o)?;
         files::target(o, settings.existing)?;
     }
-    Ok(Plan { input: input.to_path_buf(), loaded, parallel, outputs, start })
+    Ok(Plan { input: input.to_path_buf(), loaded, parallel, outputs, reads: reads.clone(), start })
 }
 
 impl Plan {
@@ -160,7 +165,7 @@ impl Plan {
     /// previous file as it was: never a new English beside an old Japanese). Each briefing
     /// (or the languages side by side) is made once, in every format asked for.
     pub fn build(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Vec<Built>, Error> {
-        let Plan { input, loaded, parallel, outputs, start } = self;
+        let Plan { input, loaded, parallel, outputs, reads, start } = self;
         let options = build_options(settings, template, &loaded.file, &input);
         let render = |source| Error::Render { what: input.display().to_string(), source };
         let themes = loaded.briefings.iter().map(|b| template.theme_for(&b.lang)).collect::<Result<Vec<_>, _>>()?;
@@ -199,18 +204,19 @@ impl Plan {
                 crate::make(&job, &Context { fonts, options: &options, page: &page }, &formats).map_err(render)?;
             let detected = briefing.lang_detected.then(|| briefing.lang.clone());
             for ((path, _, _), artifact) in mine.iter().zip(&made.artifacts) {
-                let mut bytes = 0;
-                for file in &artifact.files {
+                let paths = file_paths(path, artifact)?;
+                for (path, file) in paths.iter().zip(&artifact.files) {
+                    reads.check_output(path)?;
                     writes.add(path, file)?;
-                    bytes += file.len();
                 }
                 let paged = artifact.format != Format::Html;
                 built.push(Built {
-                    output: path.clone(),
+                    output: paths[0].clone(),
+                    through: paths.last().filter(|_| paths.len() > 1).cloned(),
                     detected: detected.clone(),
                     fit: made.fit.filter(|_| paged),
                     pages: if paged { made.pages } else { 0 },
-                    bytes,
+                    bytes: artifact.files.iter().map(Vec::len).sum(),
                     millis: start.elapsed().as_millis(),
                 });
             }
@@ -220,9 +226,37 @@ impl Plan {
     }
 }
 
-/// Where format `f` of an output is written: the output with the format's extension.
+/// Where format `f` of an output is written: the output with the format's extension, and for
+/// a format of one file per page, `{p}` where the page number goes (`x.pdf` → `x-{p}.png`).
 pub fn format_path(base: &Path, f: Format) -> PathBuf {
-    base.with_extension(f.extension())
+    if f.per_page() {
+        let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        base.with_file_name(format!("{stem}-{{p}}.{}", f.extension()))
+    } else {
+        base.with_extension(f.extension())
+    }
+}
+
+/// The file of each of `artifact`'s files at `path`: `path` itself for one file; for one
+/// per page, `path` with `{p}` replaced by each page number (`x-{p}.png` → `x-1.png`…). A
+/// path without `{p}` takes one page only: more is a usage error, before anything is written.
+pub fn file_paths(path: &Path, artifact: &crate::document::Artifact) -> Result<Vec<PathBuf>, Error> {
+    let text = path.to_string_lossy();
+    let count = artifact.files.len();
+    if !artifact.format.per_page() || (count == 1 && !text.contains("{p}")) {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    if !text.contains("{p}") {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let example = path.with_file_name(format!("{stem}-{{p}}.{}", artifact.format.extension()));
+        return Err(Error::Usage(format!(
+            "{} names one image, but there are {count} pages: put {{p}} where the page number goes \
+             (-o '{}' writes one file per page)",
+            path.display(),
+            example.display()
+        )));
+    }
+    Ok((1..=count).map(|p| PathBuf::from(text.replace("{p}", &p.to_string()))).collect())
 }
 
 impl Built {

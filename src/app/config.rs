@@ -63,6 +63,8 @@ pub struct Settings {
     pub parallel: bool,
     /// `--format`: what to write (empty: as `-o`'s extension says, else PDF).
     pub formats: Vec<Format>,
+    /// `--ppi`: the resolution of page images.
+    pub ppi: f32,
 }
 
 impl Settings {
@@ -77,21 +79,23 @@ impl Settings {
             lang: None,
             parallel: false,
             formats: Vec::new(),
+            ppi: crate::DEFAULT_PPI,
         })
     }
 
     /// These settings with `--format`.
     pub fn with_formats(self, formats: &FormatArgs) -> Settings {
-        Settings { formats: formats.format.iter().map(|&f| f.into()).collect(), ..self }
+        Settings { formats: formats.format.iter().map(|&f| f.into()).collect(), ppi: formats.ppi, ..self }
     }
 
-    /// What to write to `output`: `--format`, else what `-o`'s extension says (`.html`),
-    /// else PDF; each once, PDF first.
+    /// What to write to `output`: `--format`, else what `-o`'s extension says (`.html`,
+    /// `.png`), else PDF; each once, in the order of `Format::ALL`.
     pub fn formats_for(&self, output: &std::path::Path) -> Vec<Format> {
         let mut asked = self.formats.clone();
         if asked.is_empty() {
             asked.push(match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
                 Some("html" | "htm") => Format::Html,
+                Some("png") => Format::Png,
                 _ => Format::Pdf,
             });
         }

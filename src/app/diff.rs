@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::build::format_path;
+use super::build::{file_paths, format_path};
 use super::config::Settings;
 use super::files;
 use super::{build_options, human_size, load_each, Error, Template};
@@ -69,26 +69,29 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
     // Every format's file is written, then all are put in place together.
     let mut writes = files::Outputs::new(settings.existing);
+    let mut written = Vec::new();
     for artifact in &made.artifacts {
-        for file in &artifact.files {
-            writes.add(&path_of(artifact.format), file)?;
+        let paths = file_paths(&path_of(artifact.format), artifact)?;
+        for (path, file) in paths.iter().zip(&artifact.files) {
+            reads.check_output(path)?;
+            writes.add(path, file)?;
         }
+        written.push(paths);
     }
     writes.commit()?;
-    for artifact in &made.artifacts {
-        let path = path_of(artifact.format);
+    for (artifact, paths) in made.artifacts.iter().zip(&written) {
+        let path = match paths.as_slice() {
+            [one] => one.display().to_string(),
+            [first, .., last] => format!("{} … {}", first.display(), last.display()),
+            [] => String::new(),
+        };
         let bytes: usize = artifact.files.iter().map(Vec::len).sum();
         let pages = match (artifact.format, made.pages) {
             (Format::Html, _) => String::new(),
             (_, 1) => "1 page, ".to_string(),
             (_, n) => format!("{n} pages, "),
         };
-        eprintln!(
-            "{what}; wrote {} ({pages}{}) in {} ms",
-            path.display(),
-            human_size(bytes),
-            start.elapsed().as_millis()
-        );
+        eprintln!("{what}; wrote {path} ({pages}{}) in {} ms", human_size(bytes), start.elapsed().as_millis());
     }
     Ok(())
 }

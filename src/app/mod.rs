@@ -207,7 +207,7 @@ pub fn build_options(settings: &Settings, template: &Template, file: &SourceFile
         date: settings.epoch,
         logo: template.logo.clone(),
         fit_pages: settings.fit_pages,
-        ppi: crate::DEFAULT_PPI,
+        ppi: settings.ppi,
     }
 }
 
