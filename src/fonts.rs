@@ -6,11 +6,12 @@
 //! are ever parsed: the 6 MB Japanese face costs nothing in a briefing without Japanese.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::OnceLock;
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font::read_cmap_subtable;
-use allsorts::post::PostTable;
+use allsorts::post::Header as PostHeader;
 use allsorts::tables::cmap::Cmap;
 use allsorts::tables::os2::Os2;
 use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable, OpenTypeFont};
@@ -56,13 +57,20 @@ pub struct FaceMetrics {
     pub bbox: [i16; 4],
     pub italic_angle: f32,
     cmap: FxHashMap<u32, u16>,
+    /// The cmap's glyphs of U+0000 to U+007F (0 for none), looked up without hashing: most
+    /// characters of most briefings are ASCII.
+    ascii: [u16; 128],
     advances: Vec<u16>,
 }
 
 impl FaceMetrics {
     /// The glyph for `c`, if the face has one.
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.cmap.get(&(c as u32)).copied().filter(|&g| g != 0)
+        let g = match self.ascii.get(c as usize) {
+            Some(&g) => g,
+            None => self.cmap.get(&(c as u32)).copied().unwrap_or(0),
+        };
+        (g != 0).then_some(g)
     }
 
     /// Advance width of a glyph in font units.
@@ -107,6 +115,9 @@ pub struct FontBook {
     /// The Japanese Gothic face of the fallbacks and the Mincho face that may stand in for it
     /// in running text (a template's `japanese_body: mincho`).
     mincho: Option<(FaceId, FaceId)>,
+    /// [`FontBook::face_for`] of printable ASCII (U+0020 to U+007E) by style, noted as it is
+    /// first asked: 0 not yet known, `u16::MAX` no face, else the face's index plus one.
+    ascii: [[AtomicU16; 95]; 4],
 }
 
 /// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, variation
@@ -217,6 +228,7 @@ impl FontBook {
             fallbacks: fallbacks.iter().copied().map(FaceId).collect(),
             code: None,
             mincho: None,
+            ascii: std::array::from_fn(|_| std::array::from_fn(|_| AtomicU16::new(0))),
         }
     }
 
@@ -258,6 +270,23 @@ impl FontBook {
     /// few dozen of them, which would print some emoji and reject the rest. Rejecting all of
     /// them, with an error naming each, is consistent.
     pub fn face_for(&self, c: char, style: FontStyle) -> Option<FaceId> {
+        let noted = (c as usize).checked_sub(0x20).and_then(|i| self.ascii[style.index()].get(i));
+        if let Some(noted) = noted {
+            match noted.load(Ordering::Relaxed) {
+                0 => {}
+                u16::MAX => return None,
+                face => return Some(FaceId(face - 1)),
+            }
+        }
+        let face = self.find_face(c, style);
+        if let Some(noted) = noted {
+            noted.store(face.map_or(u16::MAX, |f| f.0 + 1), Ordering::Relaxed);
+        }
+        face
+    }
+
+    /// [`FontBook::face_for`], looked up in the faces.
+    fn find_face(&self, c: char, style: FontStyle) -> Option<FaceId> {
         if ('\u{1F000}'..='\u{1FAFF}').contains(&c) {
             return None;
         }
@@ -430,11 +459,12 @@ fn read_metrics(data: &[u8]) -> Result<FaceMetrics, String> {
     })
     .map_err(|e| e.to_string())?;
     let os2 = p.table_data(tag::OS_2).ok().flatten().and_then(|d| ReadScope::new(&d).read_dep::<Os2>(d.len()).ok());
+    // The header alone: reading the whole table would read every glyph's name.
     let italic_angle = p
         .table_data(tag::POST)
         .ok()
         .flatten()
-        .and_then(|d| ReadScope::new(&d).read::<PostTable<'_>>().ok().map(|t| t.header.italic_angle))
+        .and_then(|d| ReadScope::new(&d).read::<PostHeader>().ok().map(|h| h.italic_angle))
         .map_or(0.0, |a| a as f32 / 65536.0);
     if head.units_per_em == 0 {
         return Err("units per em is 0".into());
@@ -451,6 +481,7 @@ fn read_metrics(data: &[u8]) -> Result<FaceMetrics, String> {
             .unwrap_or((f32::from(hhea.ascender) * 0.7) as i16),
         bbox: [head.x_min, head.y_min, head.x_max, head.y_max],
         italic_angle,
+        ascii: std::array::from_fn(|c| map.get(&(c as u32)).copied().unwrap_or(0)),
         cmap: map,
         advances,
     })
@@ -459,6 +490,24 @@ fn read_metrics(data: &[u8]) -> Result<FaceMetrics, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The faces noted for ASCII are the ones the chain finds, asked once or again, in every
+    /// style; and a face's ASCII glyphs are its cmap's.
+    #[test]
+    fn ascii_lookups_agree_with_the_chain_and_the_cmap() {
+        let book = FontBook::builtin();
+        for style in [FontStyle::REGULAR, FontStyle::BOLD, FontStyle { bold: false, italic: true }] {
+            for c in (0u8..128).map(char::from) {
+                let found = book.find_face(c, style);
+                assert_eq!(book.face_for(c, style), found, "{c:?}");
+                assert_eq!(book.face_for(c, style), found, "{c:?}, asked again");
+            }
+        }
+        let m = book.metrics(FaceId(0)).unwrap();
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(m.glyph(c), m.cmap.get(&(c as u32)).copied().filter(|&g| g != 0), "{c:?}");
+        }
+    }
 
     #[test]
     fn every_eu_script_and_japanese_has_a_face() {

@@ -35,10 +35,11 @@ fn widest_table(blocks: &[Block]) -> Option<usize> {
         .max()
 }
 
-/// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+/// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…). No
+/// ASCII character is one, and most characters of most briefings are ASCII.
 fn right_to_left(c: char) -> bool {
     use unicode_bidi::BidiClass;
-    matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
+    !c.is_ascii() && matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
 impl Checker<'_> {
