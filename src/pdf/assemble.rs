@@ -13,7 +13,7 @@ use super::embed::Plan;
 use super::graphics::{add_image, watermark};
 use super::image::Image;
 use super::navigation::{links, outline};
-use super::objects::{name, pdf_date, stream, text_string};
+use super::objects::{compress, compressed_stream, name, pdf_date, stream, text_string};
 use super::structure::{self, Annotation};
 use super::type0::add_font;
 use super::writer::Writer;
@@ -86,6 +86,10 @@ pub fn finish(
             w.as_ref().map_or_else(String::new, |w| String::from_utf8(watermark(doc, w, fonts)).unwrap_or_default())
         })
         .collect();
+    // What does not depend on the drawing is compressed now, while the drawing layer may
+    // still be at work on its own thread; the objects are added in their usual places.
+    let profile_data = srgb_compressed();
+    let attached: Vec<Vec<u8>> = meta.attachments.iter().map(|a| compress(&a.data)).collect();
     let page_ids: Vec<ObjectId> = doc.pages.iter().map(|_| out.new_object_id()).collect();
     let mut marks = Vec::with_capacity(doc.pages.len());
     let mut annotations: Vec<Annotation> = Vec::new();
@@ -138,7 +142,7 @@ pub fn finish(
         ])),
     );
     let tree = structure::write(&mut out, &doc.structure, &marks, page_ids, &annotations);
-    let profile = out.add_object(stream(Dictionary::from_iter([("N", Object::Integer(3))]), &icc::srgb()));
+    let profile = out.add_object(compressed_stream(Dictionary::from_iter([("N", Object::Integer(3))]), profile_data));
     let intent = Dictionary::from_iter([
         ("Type", name("OutputIntent")),
         ("S", name("GTS_PDFA1")),
@@ -164,9 +168,9 @@ pub fn finish(
     if !meta.attachments.is_empty() {
         // A name tree's keys are unique and sorted; the first file keeps its name.
         let mut entries: Vec<(String, ObjectId)> = Vec::new();
-        for (i, a) in meta.attachments.iter().enumerate() {
+        for (i, (a, compressed)) in meta.attachments.iter().zip(attached).enumerate() {
             hash.update(&a.data);
-            let spec = attach(&mut out, a, meta.date);
+            let spec = attach(&mut out, a, compressed, meta.date);
             let mut key = a.name.clone();
             if entries.iter().any(|(k, _)| *k == key) {
                 key = format!("{} ({})", a.name, i + 1);
@@ -228,9 +232,16 @@ pub fn finish(
     Ok(out.finish(&trailer))
 }
 
-/// Embeds the source file; returns the file specification's id.
-fn attach(out: &mut Writer, a: &Attachment, date: i64) -> ObjectId {
-    let file = out.add_object(stream(
+/// The sRGB profile, compressed once per process (a batch builds many PDFs).
+fn srgb_compressed() -> Vec<u8> {
+    static PROFILE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    PROFILE.get_or_init(|| compress(&icc::srgb())).clone()
+}
+
+/// Embeds the source file (`compressed`, its data compressed); returns the file
+/// specification's id.
+fn attach(out: &mut Writer, a: &Attachment, compressed: Vec<u8>, date: i64) -> ObjectId {
+    let file = out.add_object(compressed_stream(
         Dictionary::from_iter([
             ("Type", name("EmbeddedFile")),
             ("Subtype", name("application/yaml")),
@@ -243,7 +254,7 @@ fn attach(out: &mut Writer, a: &Attachment, date: i64) -> ObjectId {
                 ])),
             ),
         ]),
-        &a.data,
+        compressed,
     ));
     out.add_object(Dictionary::from_iter([
         ("Type", name("Filespec")),

@@ -74,9 +74,14 @@ fn fallback(data: &[u8]) -> Vec<u8> {
 }
 
 /// A Flate-compressed stream.
-pub fn stream(mut dict: Dictionary, data: &[u8]) -> Stream {
+pub fn stream(dict: Dictionary, data: &[u8]) -> Stream {
+    compressed_stream(dict, compress(data))
+}
+
+/// A Flate stream of data already compressed with [`compress`].
+pub fn compressed_stream(mut dict: Dictionary, compressed: Vec<u8>) -> Stream {
     dict.set("Filter", name("FlateDecode"));
-    Stream::new(dict, compress(data)).with_compression(false)
+    Stream::new(dict, compressed).with_compression(false)
 }
 
 #[cfg(test)]

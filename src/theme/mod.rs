@@ -405,8 +405,7 @@ impl Theme {
     /// the named built-in (or the one a user file `extends`), by the language's labels and
     /// date format, and last by the user file.
     pub fn resolve_for(template: TemplateRef<'_>, lang: &str) -> Result<Theme, TemplateError> {
-        let mut theme = Theme::default();
-        apply_builtin(&mut theme, "default")?;
+        let mut theme = default_theme()?;
         let primary = crate::script::primary_language(lang);
         let language = LANGUAGES.iter().find(|l| l.name == primary);
         let apply_language = |theme: &mut Theme| match language {
@@ -446,6 +445,18 @@ impl Theme {
         }
         Ok(theme)
     }
+}
+
+/// [`Theme::default`] with the built-in `default` template applied, which every theme starts
+/// from: read once per process, as a batch resolves a theme for each briefing.
+fn default_theme() -> Result<Theme, TemplateError> {
+    static DEFAULT: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+    if let Some(theme) = DEFAULT.get() {
+        return Ok(theme.clone());
+    }
+    let mut theme = Theme::default();
+    apply_builtin(&mut theme, "default")?;
+    Ok(DEFAULT.get_or_init(|| theme).clone())
 }
 
 /// `default, press-release, one-pager`
