@@ -1,8 +1,10 @@
 //! `cargo bench`: whole-process builds of the release binary, as a user runs it.
 //!
 //! Measures the seed briefing, a generated 1,000-topic briefing and a batch of 100 seed-sized
-//! briefings: median wall time over repeated runs, peak resident memory of the process, and
-//! the size of the PDF. Prints a Markdown table for the README.
+//! briefings, as PDFs and as web pages (`--format html`): median wall time over repeated runs,
+//! peak resident memory of the process, and the size of the output. Prints a Markdown table
+//! for the README. "Start-up" is a run that does no work (`briefing --version`); the seed
+//! page's "work beyond start-up" is its time less that one.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -36,6 +38,7 @@ fn run_once(args: &[&str], dir: &Path) -> (f64, f64) {
     let child = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .args(args)
         .current_dir(dir)
+        .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("runs");
@@ -92,4 +95,15 @@ fn main() {
     println!("| 1,000-topic briefing | {ms:.0} ms | {mb:.0} MB | {} KB |", size_kb(&dir.join("big.pdf")));
     let (ms, mb) = measure(&["build", "batch", "--out-dir", "batch-out"], dir, 5);
     println!("| batch of 100 seed briefings | {ms:.0} ms | {mb:.0} MB | 100 PDFs |");
+    let (start_up, mb) = measure(&["--version"], dir, 50);
+    println!("| start-up (`briefing --version`) | {start_up:.1} ms | {mb:.0} MB | |");
+    let (ms, mb) = measure(&["build", "seed.yaml", "-o", "seed.html"], dir, 50);
+    let beyond = ms - start_up;
+    let kb = std::fs::metadata(dir.join("seed.html")).map_or(0.0, |m| m.len() as f64 / 1024.0);
+    println!(
+        "| seed web page (`--format html`) | {ms:.1} ms ({beyond:.1} ms beyond start-up) | {mb:.0} MB | {kb:.1} KB |"
+    );
+    std::fs::create_dir(dir.join("batch-html")).expect("batch-html");
+    let (ms, mb) = measure(&["build", "batch", "--out-dir", "batch-html", "--format", "html"], dir, 5);
+    println!("| batch of 100 seed web pages | {ms:.0} ms | {mb:.0} MB | 100 pages |");
 }
