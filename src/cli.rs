@@ -18,6 +18,7 @@ Examples:
   briefing check data/japan-eu-ict-workshop-10.yaml
   briefing watch data/japan-eu-ict-workshop-10.yaml --template one-pager
   briefing new data/next-dialogue.yaml
+  briefing edit data/next-dialogue.yaml
 
 Exit codes: 0 ok, 1 the input is invalid, 2 usage or I/O error.";
 
@@ -125,6 +126,27 @@ bar beside every changed line, after a box that counts the changes.")]
         #[command(flatten)]
         render: RenderArgs,
     },
+    /// Edit a briefing in the browser: a form, the YAML, a live preview of its pages.
+    #[command(after_help = "\
+Example:
+  briefing edit data/japan-eu-ict-workshop-10.yaml
+
+Starts a small web server on 127.0.0.1 for this one file and opens the page in the default
+browser (--no-open only prints the address; open it in a browser on this machine). Only what
+you edit changes in the file, and only when you save. Stop with Ctrl-C.")]
+    Edit {
+        /// Briefing YAML file.
+        input: PathBuf,
+        /// The port to listen on (default: a free one).
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// Print the address instead of opening the browser.
+        #[arg(long)]
+        no_open: bool,
+        #[command(flatten)]
+        template: TemplateArg,
+    },
+
     /// Write a commented starter briefing.
     #[command(after_help = "\
 Example:

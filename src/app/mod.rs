@@ -7,6 +7,7 @@ mod build;
 mod bundle;
 pub mod config;
 mod diff;
+mod edit;
 pub mod error;
 pub mod extract;
 pub mod files;
@@ -44,6 +45,11 @@ pub fn run(cli: Cli) -> ExitCode {
             let cover = bundle::CoverArgs { title: title.as_deref(), date: date.as_deref(), lang: lang.as_deref() };
             bundle::bundle(&inputs, &output, cover, &s)
         }),
+        Command::Edit { input, port, no_open, template } => {
+            let render =
+                crate::cli::RenderArgs { template, toc: false, no_embed_source: false, force: false, fit_pages: None };
+            Settings::new(&render, &env).and_then(|s| edit::edit(&input, edit::Serve { port, open: !no_open }, &s))
+        }
         Command::New { path, lang } => new::new(&path, &lang),
         Command::Diff { old, new, output, stat, lang, formats, render } => Settings::new(&render, &env).and_then(|s| {
             let s = s.with_languages(&crate::cli::LanguageArgs { lang, parallel: false }).with_formats(&formats);

@@ -1,0 +1,254 @@
+// `briefing edit` in headless Chromium, as a user would use it: find "Title" by its label,
+// change it and see "Page 1" change, save (the button and Ctrl+S) and read the file; type a
+// date that does not exist and find it under "Problems"; change the file on disk and see the
+// alert; replay a save from another origin and see it refused; leave with unsaved edits and be
+// asked; axe-core on the page in each of those states.
+//
+//   node editor.mjs BRIEFING_BINARY SEED.yaml JAPANESE.yaml BILINGUAL.yaml [SCREENSHOT_DIR]
+//
+// With SCREENSHOT_DIR, takes screenshots of each briefing at 1024×768 and 1440×900.
+// Prints each problem and exits 1 if there is any.
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync, copyFileSync, mkdtempSync, rmSync, readdirSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, basename } from "node:path";
+import { createRequire } from "node:module";
+import { createInterface } from "node:readline";
+import puppeteer from "puppeteer-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const [bin, seed, japanese, bilingual, shots] = process.argv.slice(2);
+const work = mkdtempSync(join(tmpdir(), "briefing-edit-"));
+const profile = mkdtempSync(join(tmpdir(), "briefing-chromium-"));
+const SLOW = 60_000; // a debug build draws the pages in a second or two; two cores are shared
+
+let problems = 0;
+const fail = (what, msg) => {
+  problems++;
+  console.log(`FAIL ${what}: ${msg}`);
+};
+const ok = (what) => console.log(`ok   ${what}`);
+
+/** Starts `briefing edit FILE --no-open` and resolves with the process and the address. */
+function startEditor(file) {
+  const child = spawn(bin, ["edit", file, "--no-open"], { stdio: ["ignore", "pipe", "pipe"] });
+  let err = "";
+  child.stderr.on("data", (d) => (err += d));
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once("line", (url) => resolve({ child, url: url.trim(), port: new URL(url.trim()).port, err: () => err }));
+    child.once("exit", (code) => reject(new Error(`briefing edit ended (${code}): ${err}`)));
+  });
+}
+
+function stopEditor(editor) {
+  return new Promise((resolve) => {
+    if (editor.child.exitCode !== null) return resolve(editor.child.exitCode);
+    editor.child.once("exit", (code) => resolve(code));
+    editor.child.kill("SIGINT");
+  });
+}
+
+async function axe(tab, what) {
+  // Evaluated through the DevTools protocol: the page's CSP rightly refuses inline scripts.
+  if (!(await tab.evaluate(() => typeof window.axe !== "undefined"))) await tab.evaluate(axeSource);
+  const result = await tab.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  for (const v of result.violations) {
+    fail(`axe ${what}`, `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  }
+  if (!result.violations.length) ok(`axe finds nothing: ${what}`);
+}
+
+const pageOneSrc = (tab) => tab.$eval('img[alt="Page 1"]', (img) => img.getAttribute("src")).catch(() => null);
+
+async function open(browser, editor, width, height) {
+  const tab = await browser.newPage();
+  await tab.setViewport({ width, height });
+  // Nothing may be fetched from anywhere but the editor itself.
+  await tab.setRequestInterception(true);
+  tab.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.host === `127.0.0.1:${editor.port}`) return r.continue();
+    fail("requests", `the page fetches ${r.url()}`);
+    r.abort();
+  });
+  tab.on("pageerror", (e) => fail("script", e.message));
+  tab.on("console", (m) => {
+    if (/Content Security Policy|Refused to/.test(m.text())) fail("CSP", m.text());
+  });
+  await tab.goto(editor.url, { waitUntil: "load" });
+  if (new URL(tab.url()).search) fail("token", `the token stays in the address bar: ${tab.url()}`);
+  await tab.waitForSelector('img[alt="Page 1"]', { timeout: SLOW });
+  return tab;
+}
+
+/** Types `text` into the control whose accessible name is `name`, replacing what it held. */
+async function retype(tab, name, text) {
+  const field = await tab.waitForSelector(`aria/${name}[role="textbox"]`, { timeout: SLOW });
+  await field.click({ count: 3 });
+  await tab.keyboard.down("Control");
+  await tab.keyboard.press("a");
+  await tab.keyboard.up("Control");
+  await tab.keyboard.type(text);
+  return field;
+}
+
+async function waitFor(tab, fn, what, ...args) {
+  try {
+    await tab.waitForFunction(fn, { timeout: SLOW, polling: 50 }, ...args);
+    return true;
+  } catch {
+    fail(what, "did not happen in time");
+    return false;
+  }
+}
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${profile}`],
+});
+
+try {
+  // ------------------------------------------------------------------ the seed, end to end
+  const file = join(work, "seed.yaml");
+  copyFileSync(seed, file);
+  const original = readFileSync(file, "utf8");
+  const editor = await startEditor(file);
+  const tab = await open(browser, editor, 1440, 900);
+  await axe(tab, "the seed, as opened");
+
+  // Find "Title" by its label, change it, see "Page 1" change.
+  const before = await pageOneSrc(tab);
+  await retype(tab, "Title", "Results of the 11th Japan-EU ICT Strategy Workshop");
+  const typed = Date.now();
+  if (await waitFor(tab, (src) => document.querySelector('img[alt="Page 1"]')?.getAttribute("src") !== src, "Page 1 changes after the title is typed", before)) {
+    ok(`"Page 1" changed ${Date.now() - typed} ms after the last keystroke (this binary's build and drawing included)`);
+  }
+  if ((await tab.$eval("#save-state", (e) => e.textContent)) !== "Unsaved changes") fail("state", "the bar does not say the edits are unsaved");
+
+  // Save with the button: one line of the file changed.
+  await (await tab.waitForSelector('aria/Save[role="button"]')).click();
+  await waitFor(tab, () => document.querySelector("#save-state").textContent.startsWith("Saved"), "the bar says Saved");
+  const saved = readFileSync(file, "utf8");
+  const changed = original.split("\n").filter((l, i) => saved.split("\n")[i] !== l);
+  if (saved.split("\n").length !== original.split("\n").length || changed.length !== 1 || !saved.includes("title: Results of the 11th Japan-EU ICT Strategy Workshop")) {
+    fail("save", `one line should change; changed: ${JSON.stringify(changed)}`);
+  } else ok("Save wrote the new title, one line changed, every other byte kept");
+
+  // A date that does not exist shows under "Problems", next to its field, with its line.
+  await retype(tab, "Date", "2020-02-30");
+  const region = await tab.waitForSelector('aria/Problems[role="region"]');
+  if (await waitFor(tab, () => /Date/.test(document.querySelector("#problem-list")?.innerText ?? ""), "the date's problem is listed under Problems")) {
+    const text = await region.evaluate((r) => r.innerText);
+    const line = original.split("\n").findIndex((l) => l.startsWith("date:")) + 1;
+    if (!text.includes(`line ${line}`)) fail("problems", `the problem does not name line ${line}: ${text}`);
+    const invalid = await tab.$eval('[data-path="date"] input', (i) => i.getAttribute("aria-invalid"));
+    if (invalid !== "true") fail("problems", "the Date field is not marked invalid");
+    ok(`a date that does not exist is under Problems: ${text.replace(/\s+/g, " ").trim()}`);
+  }
+  const stale = await tab.$eval("#preview-state", (e) => e.textContent);
+  if (!(await tab.$('img[alt="Page 1"]'))) fail("preview", "the last good preview went away");
+  else ok(`the last good preview stays: "${stale}"`);
+  await axe(tab, "with a problem shown");
+
+  // Ctrl+S saves a draft with problems too.
+  await tab.keyboard.down("Control");
+  await tab.keyboard.press("s");
+  await tab.keyboard.up("Control");
+  await waitFor(tab, () => document.querySelector("#save-state").textContent.startsWith("Saved"), "Ctrl+S saves");
+  if (!readFileSync(file, "utf8").includes("date: 2020-02-30")) fail("Ctrl+S", "the file does not have the draft's date");
+  else ok("Ctrl+S saved a draft that still has a problem");
+
+  // A save replayed from another origin, with the page's own cookie, is refused.
+  const cookies = await tab.cookies();
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const status = await (await fetch(`http://127.0.0.1:${editor.port}/api/status`, { headers: { Cookie: cookie } })).json();
+  const replay = await fetch(`http://127.0.0.1:${editor.port}/api/save`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: "https://evil.example", "Content-Type": "application/json" },
+    body: JSON.stringify({ source: "title: replaced\n", hash: status.hash }),
+  });
+  if (replay.status !== 403) fail("origin", `a save from another origin answered ${replay.status}`);
+  else if (readFileSync(file, "utf8").includes("title: replaced")) fail("origin", "the file was written");
+  else ok("a save replayed from another origin is refused (403) and the file is untouched");
+  if (!cookies.every((c) => c.httpOnly && c.sameSite === "Strict")) fail("cookie", JSON.stringify(cookies));
+
+  // The file changes on disk: an alert names it and offers to reload.
+  const outside = readFileSync(file, "utf8").replace("date: 2020-02-30", "date: 2020-10-09");
+  writeFileSync(file, outside);
+  if (await waitFor(tab, () => [...document.querySelectorAll('[role="alert"]')].some((a) => a.innerText.includes("seed.yaml")), "an alert names the file changed on disk")) {
+    ok(`alert: ${await tab.$eval('[role="alert"]', (a) => a.innerText.replace(/\s+/g, " "))}`);
+    await axe(tab, "with the alert");
+    await (await tab.waitForSelector('aria/Reload[role="button"]')).click();
+    if (await waitFor(tab, () => document.querySelector("#source").value.includes("date: 2020-10-09") && !document.querySelector('[role="alert"]'), "Reload shows the file from disk")) {
+      ok("Reload loaded the version on disk");
+    }
+  }
+
+  // Leaving with unsaved edits asks first.
+  await retype(tab, "Title", "Unsaved title");
+  await waitFor(tab, () => document.querySelector("#save-state").textContent === "Unsaved changes", "unsaved state");
+  let asked = false;
+  tab.on("dialog", async (d) => {
+    if (d.type() === "beforeunload") asked = true;
+    await d.dismiss();
+  });
+  await tab.goto("about:blank", { timeout: 5000 }).catch(() => {});
+  if (!asked) fail("beforeunload", "leaving with unsaved edits did not ask");
+  else ok("leaving with unsaved edits asks first");
+  if (readFileSync(file, "utf8") !== outside) fail("nothing behind the user's back", "the file changed without Save");
+  await tab.close();
+
+  const code = await stopEditor(editor);
+  const left = readdirSync(work).filter((n) => n !== "seed.yaml");
+  if (code !== 0 || left.length) fail("Ctrl-C", `exit ${code}, left behind: ${left.join(", ")}`);
+  else ok("Ctrl-C ended the editor cleanly, nothing left behind");
+
+  // ------------------------------------------------------------------ Japanese, bilingual
+  for (const [name, yaml] of [["japanese", japanese], ["bilingual", bilingual]]) {
+    const f = join(work, `${name}.yaml`);
+    copyFileSync(yaml, f);
+    const e = await startEditor(f);
+    const t = await open(browser, e, 1440, 900);
+    await axe(t, `${name} briefing`);
+    if (name === "bilingual") {
+      const cells = await t.$$eval('[data-path="title"] input', (l) => l.map((i) => i.lang));
+      if (cells.length < 2) fail("bilingual", `the title shows ${cells.length} value(s), not each language's side by side`);
+      else ok(`bilingual: the title shows ${cells.join(" and ")} side by side`);
+    }
+    await t.close();
+    await stopEditor(e);
+  }
+
+  // ------------------------------------------------------------------ screenshots
+  if (shots) {
+    mkdirSync(shots, { recursive: true });
+    for (const [name, yaml] of [["seed", seed], ["japanese", japanese], ["bilingual", bilingual]]) {
+      const f = join(work, `shot-${basename(yaml)}`);
+      copyFileSync(yaml, f);
+      const e = await startEditor(f);
+      for (const [w, h] of [[1024, 768], [1440, 900]]) {
+        const t = await open(browser, e, w, h);
+        await t.evaluate(() => document.fonts.ready);
+        await new Promise((r) => setTimeout(r, 300));
+        await t.screenshot({ path: join(shots, `${name}-${w}x${h}.png`) });
+        await t.close();
+      }
+      await stopEditor(e);
+    }
+    ok(`screenshots in ${shots}`);
+  }
+} catch (e) {
+  fail("run", e.stack ?? String(e));
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(problems ? 1 : 0);

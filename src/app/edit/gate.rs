@@ -1,0 +1,206 @@
+//! Who may talk to the editor's server, checked before any route runs. A server on
+//! 127.0.0.1 is still reachable from every web page the user visits, so each request must:
+//! name this server in `Host` (`127.0.0.1:PORT` or `localhost:PORT`: a DNS-rebinding page
+//! names its own host); carry the secret token, in the first URL and then in an `HttpOnly`,
+//! `SameSite=Strict` cookie (401 without it, 403 with a wrong one); and, when it may change
+//! anything (any method but GET and HEAD), come from the page's own origin. Bodies are read
+//! up to the input limit and no further.
+
+use std::io::Read as _;
+
+/// Why a request is refused: the status and a short reason (never the token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub status: u16,
+    pub reason: &'static str,
+}
+
+fn refuse(status: u16, reason: &'static str) -> Refusal {
+    Refusal { status, reason }
+}
+
+/// How a request that passed proved itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The cookie.
+    Cookie,
+    /// The token in the first URL (`/?token=…`): answered with the cookie and a redirect to
+    /// the page without the token, so that it stays out of the history and the address bar.
+    FirstVisit,
+}
+
+/// The secret and the one address it is good for.
+pub struct Gate {
+    port: u16,
+    token: String,
+}
+
+impl Gate {
+    pub fn new(port: u16, token: String) -> Gate {
+        Gate { port, token }
+    }
+
+    /// The cookie's name: cookies are shared by every port of a host, so two editors open at
+    /// once each keep their own.
+    pub fn cookie_name(&self) -> String {
+        format!("briefing-edit-{}", self.port)
+    }
+
+    /// The `Set-Cookie` value that lets the page in.
+    pub fn set_cookie(&self) -> String {
+        format!("{}={}; Path=/; HttpOnly; SameSite=Strict", self.cookie_name(), self.token)
+    }
+
+    /// Checks a request's host, token or cookie, and origin, in that order.
+    pub fn check(
+        &self,
+        method: &tiny_http::Method,
+        url: &str,
+        headers: &[tiny_http::Header],
+    ) -> Result<Access, Refusal> {
+        let header = |name: &'static str| headers.iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str());
+        let host = header("Host").ok_or_else(|| refuse(403, "no Host header"))?;
+        let hosts = [format!("127.0.0.1:{}", self.port), format!("localhost:{}", self.port)];
+        let Some(host) = hosts.iter().find(|h| h.eq_ignore_ascii_case(host)) else {
+            return Err(refuse(403, "this server answers only to 127.0.0.1 and localhost"));
+        };
+        let access = match query_token(url) {
+            Some(given) if url_path(url) == "/" => {
+                if !same_secret(given, &self.token) {
+                    return Err(refuse(403, "wrong token"));
+                }
+                Access::FirstVisit
+            }
+            _ => {
+                let cookies = headers.iter().filter(|h| h.field.equiv("Cookie")).map(|h| h.value.as_str());
+                let name = self.cookie_name();
+                let given = cookies
+                    .flat_map(|c| c.split(';'))
+                    .filter_map(|kv| kv.trim().split_once('='))
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v);
+                match given {
+                    None => return Err(refuse(401, "open the address briefing edit printed")),
+                    Some(v) if !same_secret(v, &self.token) => return Err(refuse(403, "wrong token")),
+                    Some(_) => Access::Cookie,
+                }
+            }
+        };
+        let reads_only = matches!(method, tiny_http::Method::Get | tiny_http::Method::Head);
+        if !reads_only {
+            let own = format!("http://{host}");
+            match header("Origin") {
+                Some(origin) if origin.eq_ignore_ascii_case(&own) => {}
+                _ => return Err(refuse(403, "a change must come from the editor's own page")),
+            }
+        }
+        Ok(access)
+    }
+}
+
+/// The path of a request URL, without its query.
+pub fn url_path(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or("")
+}
+
+/// `token=…` in a URL's query.
+fn query_token(url: &str) -> Option<&str> {
+    let query = url.split_once('?')?.1;
+    query.split('&').find_map(|kv| kv.strip_prefix("token="))
+}
+
+/// Compares two secrets in a time that does not depend on where they differ.
+fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A new secret: 32 bytes from the system's random source, in hex.
+pub fn new_token() -> std::io::Result<String> {
+    let mut bytes = [0u8; 32];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Reads a request body of at most `limit` bytes; a larger one (by its `Content-Length`, or
+/// as it is read) is refused with 413 before more of it is held.
+pub fn read_body(request: &mut tiny_http::Request, limit: usize) -> Result<Vec<u8>, Refusal> {
+    let too_large = || refuse(413, "the request is larger than the input limit (4 MiB)");
+    if request.body_length().is_some_and(|n| n > limit) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    request
+        .as_reader()
+        .take(limit as u64 + 1)
+        .read_to_end(&mut body)
+        .map_err(|_| refuse(400, "the request could not be read"))?;
+    if body.len() > limit {
+        return Err(too_large());
+    }
+    Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tiny_http::{Header, Method};
+
+    fn headers(list: &[(&str, &str)]) -> Vec<Header> {
+        list.iter().map(|(k, v)| Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap()).collect()
+    }
+
+    fn gate() -> Gate {
+        Gate::new(4321, "abc123".into())
+    }
+
+    #[test]
+    fn the_host_must_be_this_server() {
+        let g = gate();
+        let ok = headers(&[("Host", "127.0.0.1:4321"), ("Cookie", "briefing-edit-4321=abc123")]);
+        assert_eq!(g.check(&Method::Get, "/", &ok), Ok(Access::Cookie));
+        let local = headers(&[("Host", "localhost:4321"), ("Cookie", "briefing-edit-4321=abc123")]);
+        assert_eq!(g.check(&Method::Get, "/", &local), Ok(Access::Cookie));
+        for host in ["evil.example:4321", "127.0.0.1:80", "127.0.0.1"] {
+            let h = headers(&[("Host", host), ("Cookie", "briefing-edit-4321=abc123")]);
+            assert_eq!(g.check(&Method::Get, "/", &h).unwrap_err().status, 403, "{host}");
+        }
+    }
+
+    #[test]
+    fn the_token_comes_first_in_the_url_then_in_the_cookie() {
+        let g = gate();
+        let h = headers(&[("Host", "127.0.0.1:4321")]);
+        assert_eq!(g.check(&Method::Get, "/?token=abc123", &h), Ok(Access::FirstVisit));
+        assert_eq!(g.check(&Method::Get, "/?token=abc124", &h).unwrap_err().status, 403);
+        assert_eq!(g.check(&Method::Get, "/", &h).unwrap_err().status, 401);
+        // The token opens the page only, not the routes behind it.
+        assert_eq!(g.check(&Method::Get, "/api/state?token=abc123", &h).unwrap_err().status, 401);
+        let wrong = headers(&[("Host", "127.0.0.1:4321"), ("Cookie", "a=b; briefing-edit-4321=abc12")]);
+        assert_eq!(g.check(&Method::Get, "/", &wrong).unwrap_err().status, 403);
+        let other_port = headers(&[("Host", "127.0.0.1:4321"), ("Cookie", "briefing-edit-4322=abc123")]);
+        assert_eq!(g.check(&Method::Get, "/", &other_port).unwrap_err().status, 401);
+        assert!(g.set_cookie().contains("HttpOnly") && g.set_cookie().contains("SameSite=Strict"));
+    }
+
+    #[test]
+    fn a_change_must_come_from_the_page_itself() {
+        let g = gate();
+        let base = [("Host", "127.0.0.1:4321"), ("Cookie", "briefing-edit-4321=abc123")];
+        let with = |origin: Option<&str>| {
+            let mut l = base.to_vec();
+            l.extend(origin.map(|o| ("Origin", o)));
+            headers(&l)
+        };
+        assert_eq!(g.check(&Method::Post, "/api/save", &with(Some("http://127.0.0.1:4321"))), Ok(Access::Cookie));
+        for bad in [None, Some("http://evil.example"), Some("http://localhost:4321"), Some("null")] {
+            assert_eq!(g.check(&Method::Post, "/api/save", &with(bad)).unwrap_err().status, 403, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_long_and_differ() {
+        let (a, b) = (new_token().unwrap(), new_token().unwrap());
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+    }
+}

@@ -1,0 +1,82 @@
+//! `briefing edit`: a small web server on 127.0.0.1 for one briefing file, and the page it
+//! serves (a form, the YAML, a live preview of the pages). The file stays the truth: the
+//! page holds the YAML text; a form edit is sent here and comes back as the patched text
+//! (`crate::edit::apply`, which changes only the edited value's bytes) with a new form; the
+//! preview is built as `build` builds, from the text on the page, and drawn as images; a save
+//! writes the text atomically, and only over the file the page loaded (409 if it changed on
+//! disk since). The server reads only that file and the files its template reads.
+
+mod form;
+mod gate;
+mod routes;
+
+use std::io::Write as _;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use super::config::Settings;
+use super::files::{self, OnSignal};
+use super::{Error, Template};
+
+/// How to serve: the port (a free one when none is given) and whether to open the browser.
+pub struct Serve {
+    pub port: Option<u16>,
+    pub open: bool,
+}
+
+pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error> {
+    // The file must be one `build` could read (a regular file, UTF-8, within the limit); it
+    // may have problems: that is what the editor is for.
+    let file = super::read_source(input)?;
+    let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
+    let server = tiny_http::Server::http(("127.0.0.1", serve.port.unwrap_or(0))).map_err(|e| {
+        let what = serve.port.map_or_else(|| "a free port".to_string(), |p| format!("port {p}"));
+        Error::Usage(format!("cannot listen on 127.0.0.1, {what}: {e}"))
+    })?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .ok_or_else(|| Error::Usage("the server has no TCP address".into()))?;
+    let token = gate::new_token().map_err(|e| Error::read("/dev/urandom", e))?;
+    let url = format!("http://127.0.0.1:{port}/?token={token}");
+    let stop = files::on_signal(OnSignal::Flag);
+    let mut editor = routes::Editor::new(input, file, template, settings.clone(), gate::Gate::new(port, token));
+    eprintln!("editing {} in the browser at this address (Ctrl-C to stop):", input.display());
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{url}");
+    let _ = out.flush();
+    drop(out);
+    if serve.open {
+        open_browser(&url);
+    }
+    while !stop.load(Ordering::SeqCst) {
+        match server.recv_timeout(Duration::from_millis(200)) {
+            Ok(Some(request)) => editor.answer(request),
+            Ok(None) => {}
+            Err(e) => return Err(Error::Usage(format!("the editor's server stopped: {e}"))),
+        }
+    }
+    eprintln!("stopped editing {}", input.display());
+    Ok(())
+}
+
+/// Opens `url` in the default browser, without waiting for it: a browser that is slow to
+/// start, or none at all, never holds the editor (the address is printed either way).
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    let child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match child {
+        // Reaped on a thread of its own, so that it leaves no zombie behind.
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(_) => eprintln!("could not start {opener}; open the address above in your browser"),
+    }
+}

@@ -1,0 +1,379 @@
+//! `briefing edit`: the real binary, started with `--no-open` on a free port, asked over
+//! plain HTTP. Who may talk to it (token and cookie, Host, Origin), how much (the input
+//! limit), saving (atomic, only the edited value changed, never over a change made on disk
+//! since the page loaded the file), and Ctrl-C.
+
+mod common;
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running editor, killed if a test ends without stopping it.
+struct Editor {
+    child: Child,
+    port: u16,
+    token: String,
+}
+
+impl Drop for Editor {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// An answer: status, headers (names lower-cased), body.
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|_| panic!("JSON: {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+impl Editor {
+    /// Starts `briefing edit FILE --no-open` and reads the address it prints.
+    fn start(file: &Path) -> Editor {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["edit", file.to_str().unwrap(), "--no-open"])
+            .current_dir(file.parent().unwrap())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the briefing binary runs");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let url = line.trim();
+        let rest = url.strip_prefix("http://127.0.0.1:").unwrap_or_else(|| panic!("an address on 127.0.0.1: {url:?}"));
+        let (port, query) = rest.split_once('/').unwrap();
+        let token = query.strip_prefix("?token=").unwrap().to_string();
+        assert!(token.len() >= 32, "a long random token: {token}");
+        Editor { child, port: port.parse().unwrap(), token }
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn cookie(&self) -> String {
+        format!("briefing-edit-{}={}", self.port, self.token)
+    }
+
+    fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Sends one request with these headers and body, and reads the answer.
+    fn send(&self, method: &str, path: &str, headers: &[(&str, String)], body: &[u8]) -> Answer {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        stream.write_all(head.as_bytes()).unwrap();
+        // The server may answer (413) and close before the whole body is sent.
+        let _ = stream.write_all(body);
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("an HTTP answer");
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let mut lines = head.lines();
+        let status = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        Answer { status, headers, body: raw[split + 4..].to_vec() }
+    }
+
+    /// A GET as the page sends it.
+    fn get(&self, path: &str) -> Answer {
+        self.send("GET", path, &[("Host", self.host()), ("Cookie", self.cookie())], b"")
+    }
+
+    /// A POST of JSON as the page sends it.
+    fn post(&self, path: &str, body: &serde_json::Value) -> Answer {
+        let headers = [
+            ("Host", self.host()),
+            ("Cookie", self.cookie()),
+            ("Origin", self.origin()),
+            ("Content-Type", "application/json".to_string()),
+        ];
+        self.send("POST", path, &headers, body.to_string().as_bytes())
+    }
+
+    /// Sends SIGINT (Ctrl-C) and waits for the editor to end.
+    fn interrupt(mut self) -> (std::process::ExitStatus, String) {
+        unsafe {
+            libc::kill(self.child.id() as libc::pid_t, libc::SIGINT);
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let status = loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(Instant::now() < deadline, "the editor did not end within 30 s of Ctrl-C");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        self.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        (status, err)
+    }
+}
+
+/// A copy of `from` in a fresh folder.
+fn copy_in(dir: &Path, from: &Path, name: &str) -> PathBuf {
+    let to = dir.join(name);
+    std::fs::copy(from, &to).unwrap();
+    to
+}
+
+#[test]
+fn the_token_opens_the_page_once_then_the_cookie_does() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let e = Editor::start(&file);
+    let host = [("Host", e.host())];
+
+    let none = e.send("GET", "/", &host, b"");
+    assert_eq!(none.status, 401);
+    let wrong = e.send("GET", &format!("/?token={}", "0".repeat(64)), &host, b"");
+    assert_eq!(wrong.status, 403);
+    assert!(wrong.header("set-cookie").is_none());
+
+    let first = e.send("GET", &format!("/?token={}", e.token), &host, b"");
+    assert_eq!(first.status, 303, "the first visit sets the cookie and drops the token from the address");
+    assert_eq!(first.header("location"), Some("/"));
+    let cookie = first.header("set-cookie").unwrap();
+    assert!(cookie.starts_with(&e.cookie()), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+
+    let page = e.get("/");
+    assert_eq!(page.status, 200);
+    let csp = page.header("content-security-policy").unwrap();
+    for part in ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"] {
+        assert!(csp.contains(part), "{csp}");
+    }
+    let html = String::from_utf8(page.body).unwrap();
+    assert!(html.contains(r#"<script src="/editor.js""#) && !html.contains("<style"), "no inline style or script");
+    assert_eq!(e.get("/editor.js").status, 200);
+
+    // Every route wants the cookie, and a wrong one is refused.
+    let wrong_cookie = format!("briefing-edit-{}={}", e.port, "f".repeat(64));
+    assert_eq!(e.send("GET", "/api/state", &host, b"").status, 401);
+    assert_eq!(e.send("GET", "/api/state", &[("Host", e.host()), ("Cookie", wrong_cookie)], b"").status, 403);
+    let state = e.get("/api/state").json();
+    assert_eq!(state["source"].as_str().unwrap(), std::fs::read_to_string(&file).unwrap());
+}
+
+#[test]
+fn another_host_is_refused_even_with_the_cookie() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let e = Editor::start(&file);
+    for host in [format!("evil.example:{}", e.port), "127.0.0.1".into(), format!("127.0.0.1:{}", e.port + 1)] {
+        let a = e.send("GET", "/api/state", &[("Host", host.clone()), ("Cookie", e.cookie())], b"");
+        assert_eq!(a.status, 403, "Host {host}");
+        assert!(!String::from_utf8_lossy(&a.body).contains("title:"), "nothing of the file is given away");
+    }
+    let local = e.send("GET", "/api/state", &[("Host", format!("localhost:{}", e.port)), ("Cookie", e.cookie())], b"");
+    assert_eq!(local.status, 200);
+}
+
+#[test]
+fn a_save_from_another_origin_changes_nothing() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let before = std::fs::read(&file).unwrap();
+    let e = Editor::start(&file);
+    let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
+    let body = serde_json::json!({ "source": "title: pwned\n", "hash": hash }).to_string();
+    for origin in [None, Some("http://evil.example".to_string()), Some(format!("http://127.0.0.1:{}", e.port + 1))] {
+        let mut headers = vec![("Host", e.host()), ("Cookie", e.cookie()), ("Content-Type", "application/json".into())];
+        headers.extend(origin.clone().map(|o| ("Origin", o)));
+        let a = e.send("POST", "/api/save", &headers, body.as_bytes());
+        assert_eq!(a.status, 403, "Origin {origin:?}");
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before, "the file is untouched");
+}
+
+#[test]
+fn a_body_over_the_input_limit_is_refused() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let before = std::fs::read(&file).unwrap();
+    let e = Editor::start(&file);
+    let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
+    let big = format!("title: {}\n", "x".repeat((4 << 20) + 10));
+    let a = e.post("/api/save", &serde_json::json!({ "source": big, "hash": hash }));
+    assert_eq!(a.status, 413);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // The server goes on answering.
+    assert_eq!(e.get("/api/status").status, 200);
+}
+
+/// A briefing with comments everywhere: before and between keys, after values, inside the
+/// topic list, and blank lines.
+const COMMENTED: &str = "\
+# A briefing with comments everywhere.
+title: Results of the workshop   # the title as printed
+# the date of the meeting
+date: 2026-06-18
+
+organisation: Ministry   # who
+summary: |
+  The first paragraph.
+
+  The second paragraph.
+topics:
+  # the first topic
+  - title: Data          # short
+    body: |
+      Both sides shared progress.
+  # the second topic
+  - title: AI
+    body: Work goes on.
+contact:
+  name: A. Person   # to call
+  email: person@example.org
+# the end
+";
+
+#[test]
+fn a_save_changes_only_the_edited_value_and_is_atomic() {
+    let dir = common::tempdir();
+    let file = dir.path().join("commented.yaml");
+    std::fs::write(&file, COMMENTED).unwrap();
+    let e = Editor::start(&file);
+    let state = e.get("/api/state").json();
+    assert!(state["snapshot"]["problems"].as_array().unwrap().is_empty(), "{}", state["snapshot"]);
+    let hash = state["hash"].as_str().unwrap().to_string();
+
+    let edit =
+        serde_json::json!({ "op": "set", "path": "title", "lang": null, "value": "Results of the second workshop" });
+    let applied = e.post("/api/apply", &serde_json::json!({ "source": COMMENTED, "edits": [edit] }));
+    assert_eq!(applied.status, 200, "{}", String::from_utf8_lossy(&applied.body));
+    let source = applied.json()["source"].as_str().unwrap().to_string();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), COMMENTED, "nothing is written before Save");
+
+    let saved = e.post("/api/save", &serde_json::json!({ "source": source, "hash": hash }));
+    assert_eq!(saved.status, 200, "{}", String::from_utf8_lossy(&saved.body));
+    let after = std::fs::read_to_string(&file).unwrap();
+    let changed: Vec<(&str, &str)> = COMMENTED.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(after.lines().count(), COMMENTED.lines().count());
+    assert_eq!(
+        changed,
+        vec![(
+            "title: Results of the workshop   # the title as printed",
+            "title: Results of the second workshop   # the title as printed"
+        )],
+        "one value edited, one line changed"
+    );
+    // The status now gives the hash the save returned, and nothing was left beside the file.
+    assert_eq!(e.get("/api/status").json()["hash"], saved.json()["hash"]);
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, vec!["commented.yaml".to_string()]);
+}
+
+#[test]
+fn a_change_on_disk_is_noticed_and_never_overwritten() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let e = Editor::start(&file);
+    let state = e.get("/api/state").json();
+    let hash = state["hash"].as_str().unwrap().to_string();
+    assert_eq!(e.get("/api/status").json()["hash"].as_str(), Some(hash.as_str()));
+
+    // Another editor, or git pull, changes the file.
+    let outside = state["source"].as_str().unwrap().replace("2020-10-06", "2020-10-07");
+    std::fs::write(&file, &outside).unwrap();
+    let now = e.get("/api/status").json();
+    assert_ne!(now["hash"].as_str(), Some(hash.as_str()), "the status says the file changed");
+
+    let mine = state["source"].as_str().unwrap().replace("Results of", "Outcome of");
+    let refused = e.post("/api/save", &serde_json::json!({ "source": mine, "hash": hash }));
+    assert_eq!(refused.status, 409);
+    assert!(refused.json()["error"].as_str().unwrap().contains("seed.yaml changed on disk"), "{}", refused.json());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), outside, "the outside change stays");
+
+    // Reloaded, the page saves over the new version.
+    let reloaded = e.get("/api/state").json();
+    assert_eq!(reloaded["source"].as_str(), Some(outside.as_str()));
+    let mine = outside.replace("Results of", "Outcome of");
+    let ok = e.post("/api/save", &serde_json::json!({ "source": mine, "hash": reloaded["hash"] }));
+    assert_eq!(ok.status, 200);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), mine);
+
+    // A file removed under the editor: the status says so, and a save is refused.
+    std::fs::remove_file(&file).unwrap();
+    assert!(e.get("/api/status").json()["hash"].is_null());
+    let gone = e.post("/api/save", &serde_json::json!({ "source": mine, "hash": ok.json()["hash"] }));
+    assert_eq!(gone.status, 409);
+    assert!(!file.exists());
+}
+
+#[test]
+fn the_preview_is_the_built_pdf_drawn_and_the_last_good_one_stays() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let e = Editor::start(&file);
+    let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
+    let good = e.post("/api/preview", &serde_json::json!({ "source": source }));
+    assert_eq!(good.status, 200, "{}", String::from_utf8_lossy(&good.body));
+    let pages: Vec<String> =
+        good.json()["pages"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
+    assert_eq!(pages.len(), 2, "the seed is two pages");
+    let png = e.get(&pages[0]);
+    assert_eq!(png.status, 200);
+    assert_eq!(png.header("content-type"), Some("image/png"));
+    assert!(png.body.starts_with(b"\x89PNG"));
+
+    let broken = source.replace("date: 2020-10-06", "date: 2020-02-30");
+    let bad = e.post("/api/preview", &serde_json::json!({ "source": broken }));
+    assert_eq!(bad.status, 422);
+    assert_eq!(e.get(&pages[0]).status, 200, "the last good preview is still served");
+    let snapshot = e.post("/api/snapshot", &serde_json::json!({ "source": broken })).json();
+    let problems = snapshot["snapshot"]["problems"].as_array().unwrap();
+    assert!(problems.iter().any(|p| p["path"] == "date" && p["line"].as_u64().unwrap() > 1), "{problems:?}");
+}
+
+#[test]
+fn ctrl_c_ends_the_editor_cleanly_and_leaves_nothing_behind() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let before = std::fs::read(&file).unwrap();
+    let e = Editor::start(&file);
+    assert_eq!(e.get("/api/status").status, 200);
+    let port = e.port;
+    let (status, err) = e.interrupt();
+    assert!(status.success(), "{status:?}: {err}");
+    assert!(err.contains("stopped editing"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing left beside the file");
+    assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "the port is closed");
+}
+
+#[test]
+fn a_file_that_cannot_be_edited_is_an_error_before_any_server_starts() {
+    let dir = common::tempdir();
+    let o = common::run(dir.path(), &["edit", "missing.yaml", "--no-open"]);
+    common::assert_exit(&o, 2);
+    assert!(common::stderr(&o).contains("missing.yaml"), "{}", common::stderr(&o));
+    assert!(o.stdout.is_empty(), "no address printed");
+}
