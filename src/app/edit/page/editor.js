@@ -18,6 +18,7 @@ const state = {
   snapshot: null,
   shape: "", // the form's fields, to know when the form must be drawn again
   previewLang: null,
+  saving: false, // a save is under way: the file's hash is about to change
   outside: null, // the disk hash an alert was shown for
   queue: Promise.resolve(),
   timers: new Map(),
@@ -574,6 +575,7 @@ async function save() {
   flushTimers();
   const button = $("save");
   button.disabled = true;
+  state.saving = true;
   showSaveState("Saving…");
   try {
     await enqueue(async () => {
@@ -595,13 +597,17 @@ async function save() {
     });
   } finally {
     button.disabled = false;
+    state.saving = false;
   }
 }
 
 async function poll() {
   try {
+    if (state.saving) return;
+    const asked = state.hash;
     const r = await api("/api/status");
-    if (r.ok && r.data.hash !== state.hash && r.data.hash !== state.outside) changedOnDisk(r.data.hash);
+    // A save or a reload while the question was out makes the answer old news.
+    if (r.ok && !state.saving && state.hash === asked && r.data.hash !== state.hash && r.data.hash !== state.outside) changedOnDisk(r.data.hash);
   } catch {
     // The server stopped (Ctrl-C): say so once.
     if (!$("stopped")) {
@@ -652,6 +658,8 @@ function clearAlerts() {
 
 document.addEventListener("DOMContentLoaded", () => {
   setUpTabs();
+  // Enter in a field must not send the form anywhere.
+  $("form").addEventListener("submit", (e) => e.preventDefault());
   $("save").addEventListener("click", save);
   $("preview-lang").addEventListener("change", (e) => {
     state.previewLang = e.target.value;
