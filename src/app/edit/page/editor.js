@@ -161,7 +161,9 @@ function drawForm(snapshot) {
   if (!snapshot.form) {
     const p = document.createElement("p");
     p.className = "form-note";
-    p.textContent = "The YAML cannot be read as a briefing just now, so the form is empty. Mend it in the Source tab: the problems above say where.";
+    p.textContent = (snapshot.problems ?? []).length
+      ? "The YAML cannot be read as a briefing just now, so the form is empty. Mend it in the Source tab: the problems above say where."
+      : "The form cannot show this file; edit it in the Source tab.";
     form.append(p);
     return;
   }
