@@ -255,17 +255,18 @@ impl Editor {
         let chosen =
             body.lang.as_deref().and_then(|l| briefings.iter().position(|b| written_in(&b.lang, l))).unwrap_or(0);
         let briefing = &briefings[chosen];
+        // Made as `build` makes it (the same options, theme and fonts), by the PNG back end.
         let made = self.template.theme_for(&briefing.lang).map_err(|e| e.message()).and_then(|theme| {
-            let options = build_options(&self.settings, &self.template, &file, &self.path);
-            crate::build(briefing, &theme, fonts, &options).map_err(|e| e.to_string())
+            let mut options = build_options(&self.settings, &self.template, &file, &self.path);
+            options.ppi = PREVIEW_PPI;
+            let page = crate::html::PageOptions::default();
+            let context = crate::Context { fonts, options: &options, page: &page };
+            let job = crate::Job::Single { briefing, theme: &theme };
+            crate::make(&job, &context, &[crate::Format::Png]).map_err(|e| e.to_string())
         });
-        let pdf = match made {
-            Ok(out) => out.pdf,
+        let pages = match made {
+            Ok(made) => made.artifacts.into_iter().flat_map(|a| a.files).collect::<Vec<_>>(),
             Err(message) => return Answer::error(422, message),
-        };
-        let pages = match crate::raster::pages_to_png(&pdf, PREVIEW_PPI) {
-            Ok(p) => p,
-            Err(e) => return Answer::error(500, format!("cannot draw the pages: {e}")),
         };
         let number = self.preview.0 + 1;
         let urls: Vec<String> = (1..=pages.len()).map(|p| format!("/preview/{number}/{p}.png")).collect();
