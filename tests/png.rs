@@ -214,6 +214,17 @@ fn a_bilingual_briefing_gives_each_language_its_pages() {
     assert_exit(&o, 0);
     assert_eq!(names(dir.path()), ["d.en-1.png", "d.en-2.png", "d.ja-1.png", "d.ja-2.png", "d.yaml"]);
     assert_ne!(read(dir.path(), "d.en-1.png"), read(dir.path(), "d.ja-1.png"));
+    // Side by side: the one PDF's pages.
+    let o = run(dir.path(), &["build", "d.yaml", "--parallel", "--format", "pdf,png", "--ppi", "36"]);
+    assert_exit(&o, 0);
+    let pdf = read(dir.path(), "d.pdf");
+    let pages = page_count(&pdf);
+    assert!(pages >= 2);
+    assert_eq!(
+        read(dir.path(), &format!("d-{pages}.png")),
+        briefing::raster::pages_to_png(&pdf, 36.0).unwrap()[pages - 1]
+    );
+    assert!(!dir.path().join(format!("d-{}.png", pages + 1)).exists());
 }
 
 #[test]
