@@ -204,10 +204,7 @@ impl SourceFile {
 /// once), followed by a summary line such as `error: 3 problems in data/x.yaml`. Past the
 /// first hundred, problems are only counted.
 pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
-    let mut seen = HashSet::new();
-    let mut sorted: Vec<&Diagnostic> =
-        diags.iter().filter(|d| seen.insert((d.span, &d.path, &d.message, &d.help))).collect();
-    sorted.sort_by_key(|d| d.span.map(|s| (s.start, s.end)));
+    let sorted = in_order(diags);
     let mut positions = Positions::new(&file.text);
     let mut out: Vec<String> = sorted
         .iter()
@@ -220,6 +217,16 @@ pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
     }
     out.push(format!("error: {n} problem{} in {}\n", if n == 1 { "" } else { "s" }, file.name));
     out.join("\n")
+}
+
+/// The diagnostics in the order [`render_all`] shows them: whole-file problems first, then by
+/// position; identical ones once.
+pub fn in_order(diags: &[Diagnostic]) -> Vec<&Diagnostic> {
+    let mut seen = HashSet::new();
+    let mut sorted: Vec<&Diagnostic> =
+        diags.iter().filter(|d| seen.insert((d.span, &d.path, &d.message, &d.help))).collect();
+    sorted.sort_by_key(|d| d.span.map(|s| (s.start, s.end)));
+    sorted
 }
 
 /// Line and column of ascending offsets in one pass over the text.

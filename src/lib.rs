@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod diag;
 pub mod document;
+pub mod edit;
 pub mod fonts;
 pub mod html;
 pub mod hyphenate;

@@ -23,6 +23,7 @@ const ORDER: &[&str] = &[
     "raster",
     "document",
     "cli",
+    "edit",
     "app",
 ];
 

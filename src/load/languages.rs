@@ -81,6 +81,25 @@ pub(super) fn declared(root: &Node) -> Option<Declared> {
     Some(declared)
 }
 
+/// The languages the root's `lang:` list names (`lang: [en, ja]`), in order; empty for a file
+/// in one language (or a list with no usable tag).
+pub fn declared_languages(root: &Node) -> Vec<String> {
+    declared(root).map(|d| d.langs).unwrap_or_default()
+}
+
+/// When `entries` (a mapping's) are a translation in `langs` (see [`project`]), the language
+/// each key names, as an index into `langs` (`None` for a key that names none, or two).
+pub fn translation_languages(langs: &[String], entries: &[(Node, Node)]) -> Option<Vec<Option<usize>>> {
+    if !is_translation(langs, entries) {
+        return None;
+    }
+    let named = |k: &Node| match resolve(langs, k.scalar().map_or("", |(t, _)| t)) {
+        Resolved::Lang(i) => Some(i),
+        _ => None,
+    };
+    Some(entries.iter().map(|(k, _)| named(k)).collect())
+}
+
 /// A BCP 47-shaped tag: a 2–3 letter lowercase primary language, then subtags (`pt-BR`).
 pub fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split('-');

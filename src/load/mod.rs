@@ -22,9 +22,9 @@
 mod de;
 mod languages;
 mod slips;
-mod tree;
+pub mod tree;
 
-pub use languages::{is_language_tag, MAX_LANGUAGES};
+pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

@@ -19,14 +19,14 @@ use crate::diag::{Diagnostic, SourceFile, Span};
 
 /// A YAML node and the bytes it came from.
 #[derive(Debug, Clone)]
-pub(super) struct Node {
+pub struct Node {
     pub span: Span,
     pub kind: Rc<NodeKind>,
     size: Size,
 }
 
 #[derive(Debug)]
-pub(super) enum NodeKind {
+pub enum NodeKind {
     /// Text in Unicode NFC.
     Scalar {
         text: String,
@@ -39,7 +39,7 @@ pub(super) enum NodeKind {
 
 /// How a scalar was written. Only plain scalars can be numbers, booleans or null.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Style {
+pub enum Style {
     Plain,
     Quoted,
     Block,
@@ -97,7 +97,7 @@ impl Node {
 
 /// The document's root (`None` when the text holds no document) and the problems that did
 /// not stop the build (a second document, a tag; duplicate keys apart).
-pub(super) struct Tree {
+pub struct Tree {
     pub root: Option<Node>,
     pub diagnostics: Vec<Diagnostic>,
     /// Keys given twice in one mapping (the second is dropped).
@@ -105,7 +105,7 @@ pub(super) struct Tree {
 }
 
 /// A key given a second time in one mapping.
-pub(super) struct Duplicate {
+pub struct Duplicate {
     pub key: String,
     /// The second key.
     pub span: Span,
@@ -126,7 +126,7 @@ const MAX_SYNTAX_ERRORS: usize = 20;
 /// Parses `file` into a tree. `Err` holds every syntax error (after each, parsing starts again
 /// at the next line that is a key or an item no deeper than the broken line, see
 /// [`resync`]), or the limit that stopped parsing, with the other problems found.
-pub(super) fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diagnostic>> {
+pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diagnostic>> {
     let mut text = Cow::Borrowed(file.text.as_str());
     let mut errors: Vec<Diagnostic> = Vec::new();
     loop {

@@ -1,0 +1,663 @@
+//! Each edit as a change to a few bytes of the text, checked by reading the result back.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::load::tree::{Node, NodeKind};
+
+use super::form::{self, FieldSpec, SpecKind};
+use super::locate::{self, entry_end, line_end, line_start, value_end, Doc, Entry, Place};
+use super::scalar::{self, Context, Written};
+use super::{Edit, EditError};
+
+/// `text` with `edit` made.
+pub(super) fn apply_one(text: &str, edit: &Edit) -> Result<String, EditError> {
+    match edit {
+        Edit::Set { path, lang, value } => set(text, path, lang.as_deref(), value),
+        Edit::AddTopic { at } => add_topic(text, *at),
+        Edit::RemoveTopic { index } => remove_topic(text, *index),
+        Edit::MoveTopic { from, to } => move_topic(text, *from, *to),
+    }
+}
+
+/// Bytes `start..end` replaced by `with`.
+#[derive(Debug, Clone)]
+struct Splice {
+    start: usize,
+    end: usize,
+    with: String,
+}
+
+impl Splice {
+    fn new(start: usize, end: usize, with: impl Into<String>) -> Splice {
+        Splice { start, end, with: with.into() }
+    }
+
+    fn apply(&self, text: &str) -> String {
+        format!("{}{}{}", &text[..self.start], self.with, &text[self.end..])
+    }
+}
+
+/// Every value of the form: path, language, text.
+type Values = Vec<(String, Option<String>, String)>;
+
+fn values(doc: &Doc<'_>) -> Values {
+    let form = form::form(doc);
+    let all = form.fields.iter().chain(form.topics.iter().flat_map(|t| &t.fields)).chain(&form.contact);
+    all.flat_map(|f| f.values.iter().map(|v| (f.path.clone(), v.lang.clone(), v.text.clone()))).collect()
+}
+
+fn set(text: &str, path: &str, lang: Option<&str>, value: &str) -> Result<String, EditError> {
+    let doc = Doc::parse(text)?;
+    let segs = locate::parse_path(path)?;
+    let (spec, table) = form::spec_for(path, &segs).ok_or_else(|| EditError::UnknownField(path.to_string()))?;
+    let lang_index = doc.lang_index(path, lang)?;
+    let value: String = value.nfc().collect();
+    let attempts = if path == "lang" {
+        set_lang(&doc, &value)?
+    } else {
+        set_field(&doc, path, &segs, spec, table, lang_index, &value)?
+    };
+    if attempts.is_empty() {
+        return Ok(text.to_string());
+    }
+    let before = values(&doc);
+    let lang_name = lang_index.map(|l| doc.langs[l].clone());
+    let mut detail = String::new();
+    for splice in attempts {
+        let new = splice.apply(text);
+        match reads_back(&new, &before, path, lang_name.as_deref(), &value) {
+            Ok(()) => return Ok(new),
+            Err(d) => detail = d,
+        }
+    }
+    Err(EditError::NoReadBack { path: path.to_string(), detail })
+}
+
+/// Whether `new` parses, gives `value` at `path` (in `lang`), and every other field as before.
+fn reads_back(new: &str, before: &Values, path: &str, lang: Option<&str>, value: &str) -> Result<(), String> {
+    let doc = Doc::parse(new).map_err(|e| e.to_string())?;
+    let after = values(&doc);
+    if path == "lang" {
+        let got = after.iter().find(|(p, _, _)| p == "lang").map(|(_, _, t)| t.as_str());
+        return if got == Some(value) { Ok(()) } else { Err(format!("it reads {got:?}")) };
+    }
+    if after.len() != before.len() {
+        return Err("the form changed shape".into());
+    }
+    for ((p, l, old), (p2, l2, got)) in before.iter().zip(&after) {
+        if p != p2 || l != l2 {
+            return Err("the form changed shape".into());
+        }
+        let edited = p == path && (l.as_deref() == lang || l.is_none());
+        let ok = if edited {
+            got == value
+        } else if p == path {
+            got == old || got == value
+        } else {
+            got == old
+        };
+        if !ok {
+            return Err(format!("{p} reads {got:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// The ways to make the edit, best first (none: nothing to change).
+fn set_field(
+    doc: &Doc<'_>,
+    path: &str,
+    segs: &[locate::Seg],
+    spec: FieldSpec,
+    table: &'static [FieldSpec],
+    lang: Option<usize>,
+    value: &str,
+) -> Result<Vec<Splice>, EditError> {
+    let remove = value.is_empty() && spec.optional;
+    let text = doc.text;
+    match locate::locate(doc, path, segs, lang)? {
+        Place::Found { value: node, trail, translated } => {
+            let old = node.scalar().map_or("", |(t, _)| t);
+            let is_null = node.is_null();
+            if (old == value && !is_null) || (is_null && remove) {
+                return Ok(Vec::new());
+            }
+            let own = *trail.last().expect("a found value has its key");
+            if remove && translated {
+                // The whole key goes once every language is empty.
+                let outer = trail.len().checked_sub(2).map(|i| trail[i]);
+                let others_empty = locate::entries(own.map)
+                    .iter()
+                    .enumerate()
+                    .all(|(i, (_, v))| i == own.index || v.is_null() || v.scalar().is_some_and(|(t, _)| t.is_empty()));
+                if let (true, Some(outer)) = (others_empty, outer) {
+                    return Ok(vec![remove_entry(doc, path, outer)?]);
+                }
+            } else if remove {
+                return Ok(vec![remove_entry(doc, path, own)?]);
+            }
+            let ctx = context(doc, own, node, spec.kind);
+            if !translated && lang.is_some() && spec.translatable && !doc.langs.is_empty() {
+                return Ok(to_translation(doc, own, old, lang.unwrap_or(0), value, spec.kind));
+            }
+            // An empty value (`title:`) has no bytes of its own: the text goes after the colon.
+            let (start, end, lead) = if node.span.start == node.span.end || is_null {
+                let after_colon = colon_end(text, own.key.span.end);
+                (after_colon, value_end(text, node).max(after_colon), " ")
+            } else {
+                (node.span.start, value_end(text, node), "")
+            };
+            // An empty `""` (a new topic's) is a place to fill, not a style to keep.
+            let ctx = Context { old: (!old.is_empty()).then(|| Written::of(&text[node.span.start..])), ..ctx };
+            Ok(scalar::candidates(value, &ctx)
+                .into_iter()
+                .map(|c| Splice::new(start, end, format!("{lead}{c}")))
+                .collect())
+        }
+        Place::Missing { parent, trail, mut keys, translated } => {
+            if remove {
+                return Ok(Vec::new());
+            }
+            if let (false, Some(l), true, false) = (translated, lang, spec.translatable, doc.langs.is_empty()) {
+                keys.push(doc.langs[l].clone());
+            }
+            let order: Vec<&str> = if translated {
+                doc.langs.iter().map(String::as_str).collect()
+            } else {
+                table.iter().map(|s| s.key).collect()
+            };
+            insert(doc, path, parent, trail.last().copied(), &keys, &order, value, spec.kind)
+        }
+    }
+}
+
+/// Just past the `:` that follows a key ending at `key_end`.
+fn colon_end(text: &str, key_end: usize) -> usize {
+    text[key_end..].find(':').map_or(key_end, |i| key_end + i + 1)
+}
+
+/// How the value of `entry` is written.
+fn context(doc: &Doc<'_>, entry: Entry<'_>, node: &Node, kind: SpecKind) -> Context {
+    let key_col = doc.col(entry.key.span.start);
+    let flow = doc.is_flow(entry.map) || inside_flow(doc, node);
+    // A block scalar keeps its indentation.
+    let text = doc.text;
+    let indent = match Written::of(&text[node.span.start..]) {
+        Written::Literal | Written::Folded => text[node.span.start..value_end(text, node)]
+            .split('\n')
+            .skip(1)
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.len() - l.trim_start_matches(' ').len())
+            .filter(|&i| i > key_col)
+            .unwrap_or(key_col + doc.step),
+        _ => key_col + doc.step,
+    };
+    Context { flow, key_col, indent, old: None, kind }
+}
+
+/// Whether `node` lies inside some flow collection of the document.
+fn inside_flow(doc: &Doc<'_>, node: &Node) -> bool {
+    let mut stack = vec![&doc.root];
+    while let Some(n) = stack.pop() {
+        if n.span.start <= node.span.start && node.span.end <= n.span.end {
+            if doc.is_flow(n) && !std::ptr::eq(n, node) {
+                return true;
+            }
+            match &*n.kind {
+                NodeKind::Map(entries) => stack.extend(entries.iter().map(|(_, v)| v)),
+                NodeKind::Seq(items) => stack.extend(items),
+                NodeKind::Scalar { .. } => {}
+            }
+        }
+    }
+    false
+}
+
+/// A shared value (`title: X` in a file in several languages) made a translation with `value`
+/// in language `lang` and the old text in the others.
+fn to_translation(doc: &Doc<'_>, own: Entry<'_>, old: &str, lang: usize, value: &str, kind: SpecKind) -> Vec<Splice> {
+    let texts: Vec<&str> = (0..doc.langs.len()).map(|l| if l == lang { value } else { old }).collect();
+    let key_col = doc.col(own.key.span.start);
+    let flow = doc.is_flow(own.map) || inside_flow(doc, own.value);
+    let col = key_col + doc.step;
+    let ctx = Context { flow, key_col: col, indent: col + doc.step, old: None, kind };
+    let start = own.key.span.end;
+    let end = value_end(doc.text, own.value).max(colon_end(doc.text, start));
+    let mut out = Vec::new();
+    for safest in [false, true] {
+        let pick = |t: &str| {
+            let c = scalar::candidates(t, &ctx);
+            if safest {
+                scalar::double(t)
+            } else {
+                c.into_iter().next().unwrap_or_default()
+            }
+        };
+        let with = if flow {
+            let parts: Vec<String> = doc.langs.iter().zip(&texts).map(|(l, t)| format!("{l}: {}", pick(t))).collect();
+            format!(": {{ {} }}", parts.join(", "))
+        } else {
+            let pad = " ".repeat(col);
+            let parts: Vec<String> =
+                doc.langs.iter().zip(&texts).map(|(l, t)| format!("\n{pad}{l}: {}", pick(t))).collect();
+            format!(":{}", parts.concat())
+        };
+        out.push(Splice::new(start, end, with));
+    }
+    out
+}
+
+/// `lang:` set from text: one tag, or several separated by commas (`en, ja`: a list).
+fn set_lang(doc: &Doc<'_>, value: &str) -> Result<Vec<Splice>, EditError> {
+    let tags: Vec<&str> = value.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
+    let written = if value.contains(',') { format!("[{}]", tags.join(", ")) } else { value.trim().to_string() };
+    let existing = locate::entry(&doc.root, "lang");
+    let old = match existing.map(|(_, v)| &*v.kind) {
+        Some(NodeKind::Seq(items)) => {
+            items.iter().filter_map(|n| n.scalar().map(|(t, _)| t)).collect::<Vec<_>>().join(", ")
+        }
+        Some(NodeKind::Scalar { text, .. }) => text.clone(),
+        _ => String::new(),
+    };
+    if old == value {
+        return Ok(Vec::new());
+    }
+    let kind = SpecKind::Line;
+    match existing {
+        Some((k, v)) => {
+            let NodeKind::Map(entries) = &*doc.root.kind else { unreachable!("lang was found in a mapping") };
+            let index = entries.iter().position(|(key, _)| std::ptr::eq(key, k)).unwrap_or(0);
+            let own = Entry { map: &doc.root, index, key: k, value: v };
+            if value.trim().is_empty() {
+                return Ok(vec![remove_entry(doc, "lang", own)?]);
+            }
+            if value.contains(',') || matches!(&*v.kind, NodeKind::Seq(_)) {
+                return Ok(vec![Splice::new(v.span.start, value_end(doc.text, v), written)]);
+            }
+            let ctx = Context { old: Some(Written::of(&doc.text[v.span.start..])), ..context(doc, own, v, kind) };
+            Ok(scalar::candidates(value, &ctx)
+                .into_iter()
+                .map(|c| Splice::new(v.span.start, value_end(doc.text, v), c))
+                .collect())
+        }
+        None if value.trim().is_empty() => Ok(Vec::new()),
+        None => {
+            let order: Vec<&str> = form::field_specs().0.iter().map(|s| s.key).collect();
+            let mut all = insert(doc, "lang", &doc.root, None, &["lang".to_string()], &order, &written, kind)?;
+            if value.contains(',') {
+                // The list is written as it is, not quoted.
+                all.truncate(1);
+                let first = &mut all[0];
+                let quoted = scalar::double(&written);
+                first.with = first.with.replace(&quoted, &written);
+                if !first.with.contains(&written) {
+                    let with = first.with.clone();
+                    let at = with.find("lang: ").map_or(0, |i| i + 6);
+                    let line_end = with[at..].find('\n').map_or(with.len(), |i| at + i);
+                    first.with = format!("{}{written}{}", &with[..at], &with[line_end..]);
+                }
+            }
+            Ok(all)
+        }
+    }
+}
+
+/// The keys `keys` (each inside the one before) with `value` at the end, inserted under
+/// `parent`: after the last key that comes before the first of `keys` in `order`.
+#[allow(clippy::too_many_arguments)]
+fn insert(
+    doc: &Doc<'_>,
+    path: &str,
+    parent: &Node,
+    owner: Option<Entry<'_>>,
+    keys: &[String],
+    order: &[&str],
+    value: &str,
+    kind: SpecKind,
+) -> Result<Vec<Splice>, EditError> {
+    let text = doc.text;
+    let rank = |k: &str| order.iter().position(|o| *o == k);
+    if doc.is_flow(parent) {
+        let close = parent.span.end.saturating_sub(1);
+        if text.as_bytes().get(close) != Some(&b'}') {
+            let reason = "a mapping in braces the editor cannot extend".to_string();
+            return Err(EditError::Unsupported { path: path.to_string(), reason });
+        }
+        let entries = locate::entries(parent);
+        let ctx = Context { flow: true, key_col: 0, indent: 0, old: None, kind };
+        return Ok(scalar::candidates(value, &ctx)
+            .into_iter()
+            .map(|c| {
+                let mut nested = c;
+                for k in keys.iter().skip(1).rev() {
+                    nested = format!("{{ {k}: {nested} }}");
+                }
+                let item = format!("{}: {nested}", keys[0]);
+                match entries.last() {
+                    Some((k, v)) => Splice::new(entry_end(text, k, v), entry_end(text, k, v), format!(", {item}")),
+                    None => Splice::new(parent.span.start + 1, parent.span.start + 1, item),
+                }
+            })
+            .collect());
+    }
+    let entries = locate::entries(parent);
+    let (at, base_col) = match (&*parent.kind, owner) {
+        (NodeKind::Map(_), _) if !entries.is_empty() => {
+            let first = &entries[0].0;
+            let col = doc.col(first.span.start);
+            let new_rank = rank(&keys[0]);
+            let before = entries.iter().rposition(|(k, _)| {
+                let r = k.scalar().and_then(|(t, _)| rank(t));
+                matches!((r, new_rank), (Some(r), Some(n)) if r < n)
+            });
+            let own_line = text[line_start(text, first.span.start)..first.span.start].trim().is_empty();
+            let at = match before {
+                Some(i) => line_end(text, entry_end(text, &entries[i].0, &entries[i].1)),
+                None if own_line => line_start(text, first.span.start),
+                None => {
+                    let (k, v) = entries.last().expect("not empty");
+                    line_end(text, entry_end(text, k, v))
+                }
+            };
+            (at, col)
+        }
+        (NodeKind::Map(_), None) => (text.len(), 0),
+        (NodeKind::Scalar { .. }, Some(owner)) => {
+            (line_end(text, entry_end(text, owner.key, owner.value)), doc.col(owner.key.span.start) + doc.step)
+        }
+        _ => {
+            let reason = "there is no mapping to add it to".to_string();
+            return Err(EditError::Unsupported { path: path.to_string(), reason });
+        }
+    };
+    let newline = if at == text.len() && !text.is_empty() && !text.ends_with('\n') { "\n" } else { "" };
+    let last_col = base_col + doc.step * (keys.len() - 1);
+    let ctx = Context { flow: false, key_col: last_col, indent: last_col + doc.step, old: None, kind };
+    Ok(scalar::candidates(value, &ctx)
+        .into_iter()
+        .map(|c| {
+            let mut lines = String::from(newline);
+            for (depth, k) in keys.iter().enumerate() {
+                let pad = " ".repeat(base_col + doc.step * depth);
+                if depth + 1 == keys.len() {
+                    lines.push_str(&format!("{pad}{k}: {c}\n"));
+                } else {
+                    lines.push_str(&format!("{pad}{k}:\n"));
+                }
+            }
+            Splice::new(at, at, lines)
+        })
+        .collect())
+}
+
+/// The key and value of `entry` taken out of its mapping.
+fn remove_entry(doc: &Doc<'_>, path: &str, entry: Entry<'_>) -> Result<Splice, EditError> {
+    let text = doc.text;
+    let entries = locate::entries(entry.map);
+    let next = entries.get(entry.index + 1);
+    let end = entry_end(text, entry.key, entry.value);
+    if doc.is_flow(entry.map) {
+        return Ok(match (next, entry.index.checked_sub(1).map(|i| &entries[i])) {
+            (Some((k, _)), _) => Splice::new(entry.key.span.start, k.span.start, ""),
+            (None, Some((pk, pv))) => Splice::new(entry_end(text, pk, pv), end, ""),
+            (None, None) => Splice::new(entry.key.span.start, end, ""),
+        });
+    }
+    let from = line_start(text, entry.key.span.start);
+    if text[from..entry.key.span.start].trim().is_empty() {
+        return Ok(Splice::new(from, line_end(text, end), ""));
+    }
+    // The key follows `- ` on its line: the next key moves up to take its place.
+    match next {
+        Some((k, _)) => Ok(Splice::new(entry.key.span.start, k.span.start, "")),
+        None => Err(EditError::Unsupported {
+            path: path.to_string(),
+            reason: "it is the only key of its item; remove the topic instead".into(),
+        }),
+    }
+}
+
+/// The source text of each topic in each list (one list, or one per language).
+fn topic_texts(doc: &Doc<'_>) -> Result<Vec<Vec<String>>, EditError> {
+    let lists = doc.topic_lists()?.unwrap_or_default();
+    Ok(lists
+        .iter()
+        .map(|l| match &*l.kind {
+            NodeKind::Seq(items) => {
+                items.iter().map(|i| doc.text[i.span.start..value_end(doc.text, i)].to_string()).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect())
+}
+
+/// Runs a topic edit made of `splices` (in any order; they must not overlap) and checks that
+/// each list of topics reads as `expect` says it should (`None`: a new topic).
+fn topic_edit(
+    text: &str,
+    what: &str,
+    mut splices: Vec<Splice>,
+    expect: impl Fn(&[String]) -> Vec<Option<String>>,
+) -> Result<String, EditError> {
+    let before = topic_texts(&Doc::parse(text)?)?;
+    splices.sort_by_key(|s| std::cmp::Reverse(s.start));
+    let mut new = text.to_string();
+    for s in &splices {
+        new = s.apply(&new);
+    }
+    let fail = |detail: String| EditError::NoReadBack { path: what.to_string(), detail };
+    let after = topic_texts(&Doc::parse(&new).map_err(|e| fail(e.to_string()))?)?;
+    let expected: Vec<Vec<Option<String>>> = before.iter().map(|l| expect(l)).collect();
+    let same = after.len() == expected.len()
+        && after
+            .iter()
+            .zip(&expected)
+            .all(|(a, e)| a.len() == e.len() && a.iter().zip(e).all(|(a, e)| e.as_ref().is_none_or(|e| e == a)));
+    if !same {
+        return Err(fail("the topics did not come out as asked".into()));
+    }
+    Ok(new)
+}
+
+/// The items of each list of topics (no lists when there is no `topics` key).
+fn topic_items<'t>(doc: &'t Doc<'_>) -> Result<Vec<(&'t Node, Vec<&'t Node>)>, EditError> {
+    Ok(doc
+        .topic_lists()?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| match &*l.kind {
+            NodeKind::Seq(items) => (l, items.iter().collect()),
+            _ => (l, Vec::new()),
+        })
+        .collect())
+}
+
+/// Whether the items of a list are separated by blank lines.
+fn spaced(text: &str, items: &[&Node]) -> bool {
+    items.windows(2).next().is_some_and(|w| {
+        let between =
+            &text[line_end(text, value_end(text, w[0])).min(w[1].span.start)..line_start(text, w[1].span.start)];
+        between.lines().any(|l| l.trim().is_empty())
+    })
+}
+
+/// Where an item's lines start: the line of its `- `.
+fn item_start(text: &str, item: &Node) -> usize {
+    line_start(text, item.span.start)
+}
+
+/// Where an item's lines end: after the line of its last value.
+fn item_end(text: &str, item: &Node) -> usize {
+    line_end(text, value_end(text, item))
+}
+
+/// `start..end` widened to take one separating blank line with it (before, else after).
+fn with_blank(text: &str, start: usize, end: usize) -> (usize, usize) {
+    if start > 0 {
+        let prev = line_start(text, start - 1);
+        if text[prev..start].trim().is_empty() && prev < start {
+            return (prev, end);
+        }
+    }
+    if end < text.len() {
+        let next = line_end(text, end);
+        if text[end..next].trim().is_empty() {
+            return (start, next);
+        }
+    }
+    (start, end)
+}
+
+fn add_topic(text: &str, at: usize) -> Result<String, EditError> {
+    let doc = Doc::parse(text)?;
+    let lists = topic_items(&doc)?;
+    if lists.is_empty() {
+        // No `topics:` at all: one topic, at the end.
+        let new = if text.is_empty() || text.ends_with('\n') { "" } else { "\n" };
+        let pad = " ".repeat(doc.step);
+        let item = format!("{new}topics:\n{pad}- title: \"\"\n{pad}  body: \"\"\n");
+        let splice = Splice::new(text.len(), text.len(), item);
+        return topic_edit(text, "topics", vec![splice], |_| vec![None]);
+    }
+    let mut splices = Vec::new();
+    for (list, items) in &lists {
+        if at > items.len() {
+            return Err(EditError::NoSuchTopic(format!("topics[{at}]")));
+        }
+        splices.push(new_item(&doc, list, items, at)?);
+    }
+    topic_edit(text, "topics", splices, |l| {
+        let mut e: Vec<Option<String>> = l.iter().cloned().map(Some).collect();
+        e.insert(at, None);
+        e
+    })
+}
+
+/// A new empty topic in the style of the list's others, at index `at`.
+fn new_item(doc: &Doc<'_>, list: &Node, items: &[&Node], at: usize) -> Result<Splice, EditError> {
+    let text = doc.text;
+    let Some(model) = items.get(at.min(items.len().saturating_sub(1))) else {
+        // An empty list (`topics:` with nothing): items one step in from the key.
+        let key_line = line_start(text, list.span.start.min(text.len()));
+        let col = text[key_line..].len() - text[key_line..].trim_start_matches(' ').len() + doc.step;
+        let pad = " ".repeat(col);
+        let at = line_end(text, value_end(text, list));
+        let lead = if at == text.len() && !text.ends_with('\n') { "\n" } else { "" };
+        return Ok(Splice::new(at, at, format!("{lead}{pad}- title: \"\"\n{pad}  body: \"\"\n")));
+    };
+    let dash_line = item_start(text, model);
+    let dash_col = text[dash_line..model.span.start].find('-').unwrap_or(0);
+    let key_col = doc.col(model.span.start);
+    let mut lines = Vec::new();
+    for (k, v) in locate::entries(model) {
+        let Some((key, _)) = k.scalar() else { continue };
+        if key != "title" && key != "body" {
+            continue;
+        }
+        let empty = match doc.translation(v) {
+            Some(_) if doc.is_flow(v) => {
+                let parts: Vec<String> = doc.langs.iter().map(|l| format!("{l}: \"\"")).collect();
+                format!(" {{ {} }}", parts.join(", "))
+            }
+            Some(_) => {
+                let pad = " ".repeat(key_col + doc.step);
+                doc.langs.iter().map(|l| format!("\n{pad}{l}: \"\"")).collect()
+            }
+            None => " \"\"".to_string(),
+        };
+        lines.push(format!("{key}:{empty}"));
+    }
+    if lines.is_empty() {
+        lines = vec!["title: \"\"".into(), "body: \"\"".into()];
+    }
+    let gap = " ".repeat(key_col - dash_col - 1);
+    let pad = " ".repeat(key_col);
+    let mut item = format!("{}-{gap}{}\n", " ".repeat(dash_col), lines[0]);
+    for l in &lines[1..] {
+        item.push_str(&format!("{pad}{l}\n"));
+    }
+    let blank = spaced(text, items);
+    Ok(if at < items.len() {
+        let start = item_start(text, items[at]);
+        // Comments right above the topic stay with it.
+        let start = comments_above(text, start);
+        Splice::new(start, start, if blank { format!("{item}\n") } else { item })
+    } else {
+        let end = item_end(text, items[items.len() - 1]);
+        let lead = if end == text.len() && !text.ends_with('\n') { "\n" } else { "" };
+        Splice::new(end, end, format!("{lead}{}{item}", if blank { "\n" } else { "" }))
+    })
+}
+
+/// The start of the comment lines directly above the line starting at `start`.
+fn comments_above(text: &str, mut start: usize) -> usize {
+    while start > 0 {
+        let prev = line_start(text, start - 1);
+        if !text[prev..start].trim_start().starts_with('#') {
+            break;
+        }
+        start = prev;
+    }
+    start
+}
+
+fn remove_topic(text: &str, index: usize) -> Result<String, EditError> {
+    let doc = Doc::parse(text)?;
+    let lists = topic_items(&doc)?;
+    let mut splices = Vec::new();
+    for (_, items) in &lists {
+        let Some(item) = items.get(index) else { return Err(EditError::NoSuchTopic(format!("topics[{index}]"))) };
+        let (start, end) = (item_start(text, item), item_end(text, item));
+        let (start, end) = if spaced(text, items) { with_blank(text, start, end) } else { (start, end) };
+        splices.push(Splice::new(start, end, ""));
+    }
+    if splices.is_empty() {
+        return Err(EditError::NoSuchTopic(format!("topics[{index}]")));
+    }
+    topic_edit(text, "topics", splices, |l| {
+        let mut e: Vec<Option<String>> = l.iter().cloned().map(Some).collect();
+        e.remove(index);
+        e
+    })
+}
+
+fn move_topic(text: &str, from: usize, to: usize) -> Result<String, EditError> {
+    if from == to {
+        let doc = Doc::parse(text)?;
+        let ok = topic_items(&doc)?.iter().all(|(_, items)| from < items.len());
+        return if ok { Ok(text.to_string()) } else { Err(EditError::NoSuchTopic(format!("topics[{from}]"))) };
+    }
+    let doc = Doc::parse(text)?;
+    let lists = topic_items(&doc)?;
+    let mut splices = Vec::new();
+    for (_, items) in &lists {
+        let (Some(item), true) = (items.get(from), to < items.len()) else {
+            return Err(EditError::NoSuchTopic(format!("topics[{}]", from.max(to))));
+        };
+        let (start, end) = (item_start(text, item), item_end(text, item));
+        let mut block = text[start..end].to_string();
+        if !block.ends_with('\n') {
+            block.push('\n');
+        }
+        let blank = spaced(text, items);
+        let (cut_start, cut_end) = if blank { with_blank(text, start, end) } else { (start, end) };
+        splices.push(Splice::new(cut_start, cut_end, ""));
+        // The place among the others: before the item now at `to`, or after the last.
+        let others: Vec<&&Node> = items.iter().enumerate().filter(|(i, _)| *i != from).map(|(_, n)| n).collect();
+        let splice = if to < others.len() {
+            let at = comments_above(text, item_start(text, others[to]));
+            Splice::new(at, at, if blank { format!("{block}\n") } else { block })
+        } else {
+            let at = item_end(text, others[others.len() - 1]);
+            let lead = if at == text.len() && !text.ends_with('\n') { "\n" } else { "" };
+            Splice::new(at, at, format!("{lead}{}{block}", if blank { "\n" } else { "" }))
+        };
+        splices.push(splice);
+    }
+    topic_edit(text, "topics", splices, |l| {
+        let mut e: Vec<Option<String>> = l.iter().cloned().map(Some).collect();
+        let item = e.remove(from);
+        e.insert(to, item);
+        e
+    })
+}
