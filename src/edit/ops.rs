@@ -32,8 +32,15 @@ impl Splice {
         Splice { start, end, with: with.into() }
     }
 
+    /// `text` with the splice made; new line breaks follow the file's (`\r\n` in a file
+    /// that has them).
     fn apply(&self, text: &str) -> String {
-        format!("{}{}{}", &text[..self.start], self.with, &text[self.end..])
+        let with = if text.contains("\r\n") && self.with.contains('\n') {
+            self.with.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            self.with.clone()
+        };
+        format!("{}{with}{}", &text[..self.start], &text[self.end..])
     }
 }
 

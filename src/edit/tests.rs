@@ -50,8 +50,7 @@ contact:
 ";
 
 fn reads(text: &str, path: &str, lang: Option<&str>) -> String {
-    let snap = snapshot("t.yaml", text);
-    let form = snap.form.expect("parses");
+    let form = form::form(&locate::Doc::parse(text).expect("parses"));
     let all = form.fields.iter().chain(form.topics.iter().flat_map(|t| &t.fields)).chain(&form.contact);
     let field = all.into_iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no field {path}"));
     field.values.iter().find(|v| v.lang.as_deref() == lang).map(|v| v.text.clone()).unwrap_or_default()
@@ -155,4 +154,213 @@ fn problems_are_what_check_reports() {
     let snap = snapshot("t.yaml", "title: [a\n");
     assert!(snap.form.is_none());
     assert!(!snap.problems.is_empty());
+}
+
+const BILINGUAL: &str = "\
+# Both languages.
+lang: [en, ja]   # primary first
+title:
+  en: Results   # en
+  ja: 結果
+date: 2020-10-06
+summary:
+  en: |
+    One.
+
+    Two.
+  ja: >
+    一。
+topics:
+  - title: { en: AI, ja: 人工知能 }
+    # the body
+    body:
+      en: |
+        Body.
+      ja: '本文。'
+
+  - title:
+      en: \"Data\"
+      ja: データ
+    body: { en: Text, ja: テキスト }
+contact:
+  division: { en: Division, ja: 課 }
+  tel: 03 1234   # shared
+";
+
+/// Every field of the two files above, and the language to set it in.
+const FIELDS: &[(&str, Option<&str>, bool)] = &[
+    ("title", None, false),
+    ("short_title", None, false),
+    ("date", None, false),
+    ("organisation", None, false),
+    ("summary", None, false),
+    ("heading", None, false),
+    ("overview", None, false),
+    ("subject", None, false),
+    ("marking", None, false),
+    ("draft", None, false),
+    ("topics[0].title", None, false),
+    ("topics[0].body", None, false),
+    ("topics[1].title", None, false),
+    ("topics[1].body", None, false),
+    ("topics[1].lang", None, false),
+    ("topics[2].body", None, false),
+    ("contact.division", None, false),
+    ("contact.tel", None, false),
+    ("contact.email", None, false),
+    ("contact.note", None, false),
+    ("title", Some("en"), true),
+    ("title", Some("ja"), true),
+    ("summary", Some("en"), true),
+    ("summary", Some("ja"), true),
+    ("organisation", Some("ja"), true),
+    ("topics[0].title", Some("ja"), true),
+    ("topics[0].body", Some("en"), true),
+    ("topics[0].body", Some("ja"), true),
+    ("topics[1].title", Some("en"), true),
+    ("topics[1].body", Some("ja"), true),
+    ("contact.division", Some("en"), true),
+    ("contact.tel", None, true),
+    ("date", None, true),
+];
+
+/// Every value of the form but those of `path`.
+fn others(text: &str, path: &str) -> Vec<(String, Option<String>, String)> {
+    let form = form::form(&locate::Doc::parse(text).expect("parses"));
+    let all = form.fields.iter().chain(form.topics.iter().flat_map(|t| &t.fields)).chain(&form.contact);
+    all.filter(|f| f.path != path)
+        .flat_map(|f| f.values.iter().map(|v| (f.path.clone(), v.lang.clone(), v.text.clone())))
+        .collect()
+}
+
+/// The 0-based lines a field's key and value take in `text` (none when it is missing).
+fn field_lines(text: &str, path: &str, lang: Option<&str>) -> Option<(usize, usize)> {
+    let doc = locate::Doc::parse(text).unwrap();
+    let segs = locate::parse_path(path).unwrap();
+    let lang = doc.lang_index(path, lang).unwrap();
+    let line = |at: usize| text[..at].matches('\n').count();
+    match locate::locate(&doc, path, &segs, lang).unwrap() {
+        locate::Place::Found { value, trail, .. } => {
+            let key = trail.last().unwrap().key;
+            Some((line(key.span.start), line(locate::value_end(text, value))))
+        }
+        locate::Place::Missing { .. } => None,
+    }
+}
+
+fn some_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop_oneof![
+        Just("word"),
+        Just("Ministry of ICT"),
+        Just(" "),
+        Just("  "),
+        Just("\n"),
+        Just("\n\n"),
+        Just("\t"),
+        Just(": "),
+        Just(" #"),
+        Just("#"),
+        Just("- "),
+        Just("'"),
+        Just("\""),
+        Just("\\"),
+        Just("|"),
+        Just(">"),
+        Just("{a, b}"),
+        Just("[x]"),
+        Just("&anchor"),
+        Just("*alias"),
+        Just("!tag"),
+        Just("%"),
+        Just("@"),
+        Just("`"),
+        Just("?"),
+        Just("~"),
+        Just("null"),
+        Just("yes"),
+        Just("true"),
+        Just("2020"),
+        Just("0x1F"),
+        Just("1.5e3"),
+        Just("2020-10-06"),
+        Just("---"),
+        Just("..."),
+        Just("é"),
+        Just("e\u{301}"),
+        Just("日本語の文。"),
+        Just("\u{3000}"),
+        Just("\u{85}"),
+        Just("\u{2028}"),
+        Just("\u{feff}"),
+        Just("\u{1}"),
+        Just("\r"),
+        Just("\u{7f}"),
+        Just("🙂"),
+    ];
+    proptest::collection::vec(pieces, 0..12).prop_map(|p| p.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Any text set into any field reads back as typed (in NFC), every other field reads as
+    /// before, and no line outside the field's own changes.
+    #[test]
+    fn any_text_in_any_field_reads_back_and_touches_nothing_else(
+        which in 0..FIELDS.len(),
+        value in some_text(),
+    ) {
+        use unicode_normalization::UnicodeNormalization;
+        let (path, lang, bilingual) = FIELDS[which];
+        let source = if bilingual { BILINGUAL } else { COMMENTED };
+        let out = apply(source, &[set(path, lang, &value)]).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+        let want: String = value.nfc().collect();
+        proptest::prop_assert_eq!(reads(&out, path, lang), want);
+        proptest::prop_assert_eq!(others(&out, path), others(source, path));
+        let lines = field_lines(source, path, lang);
+        let diff = similar::TextDiff::from_lines(source, &out);
+        for change in diff.iter_all_changes() {
+            if change.tag() == similar::ChangeTag::Delete {
+                let at = change.old_index().unwrap_or(0);
+                let inside = lines.is_some_and(|(from, to)| from <= at && at <= to);
+                proptest::prop_assert!(inside, "line {} changed outside {path}: {:?}\n{out}", at + 1, change.value());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_file_with_crlf_line_ends_keeps_them() {
+    let text = COMMENTED.replace('\n', "\r\n");
+    let out =
+        apply(&text, &[set("heading", None, "H"), set("summary", None, "A\nB\n"), Edit::AddTopic { at: 0 }]).unwrap();
+    assert!(!out.replace("\r\n", "").contains('\n'), "{out:?}");
+    assert_eq!(reads(&out, "summary", None), "A\nB\n");
+    assert_eq!(reads(&out, "heading", None), "H");
+}
+
+#[test]
+fn text_that_is_not_plain_is_quoted_and_reads_back() {
+    for value in [
+        "yes",
+        "null",
+        "2020",
+        "- item",
+        "a: b",
+        "trailing ",
+        " leading",
+        "#tag",
+        "it's \"x\"",
+        "tab\there",
+        "\u{1}",
+        "a\rb",
+    ] {
+        let out = apply(COMMENTED, &[set("contact.division", None, value)]).unwrap();
+        assert_eq!(reads(&out, "contact.division", None), value, "{out}");
+        assert_eq!(changed_lines(COMMENTED, &out).len(), 2, "{value:?}");
+    }
+    // Several lines in a field that was plain: a `|` block; with line ends of its own, quoted.
+    let out = apply(COMMENTED, &[set("contact.division", None, "a\n\n\n")]).unwrap();
+    assert!(out.contains("  division: \"a\\n\\n\\n\"  # who\n"), "{out}");
 }
