@@ -303,6 +303,18 @@ pub(super) fn value_end(text: &str, node: &Node) -> usize {
             }
             end
         }
+        Some(&open @ (b'[' | b'{')) if !matches!(&*node.kind, NodeKind::Scalar { .. }) => {
+            // A flow collection ends at its closing bracket, after its last child (a comment
+            // after it on the line may hold brackets too).
+            let close = if open == b'[' { ']' } else { '}' };
+            let last = match &*node.kind {
+                NodeKind::Seq(items) => items.last().map(|i| value_end(text, i)),
+                NodeKind::Map(entries) => entries.last().map(|(k, v)| entry_end(text, k, v)),
+                NodeKind::Scalar { .. } => None,
+            };
+            let from = last.unwrap_or(start + 1).min(end);
+            text[from..end].find(close).map_or(end, |i| from + i + 1)
+        }
         _ => start + text[start..end].trim_end().len(),
     }
 }

@@ -364,3 +364,13 @@ fn text_that_is_not_plain_is_quoted_and_reads_back() {
     let out = apply(COMMENTED, &[set("contact.division", None, "a\n\n\n")]).unwrap();
     assert!(out.contains("  division: \"a\\n\\n\\n\"  # who\n"), "{out}");
 }
+
+#[test]
+fn the_language_is_set_as_a_tag_or_a_list() {
+    let out = apply(COMMENTED, &[set("lang", None, "ja")]).unwrap();
+    assert!(out.starts_with("# A briefing with comments everywhere.\nlang: ja\ntitle:"), "{out}");
+    let out = apply(BILINGUAL, &[set("lang", None, "en, ja, fr")]).unwrap();
+    assert!(out.contains("lang: [en, ja, fr]   # primary first\n"), "{out}");
+    let out = apply(COMMENTED, &[set("lang", None, "en, ja")]).unwrap();
+    assert!(out.contains("\nlang: [en, ja]\ntitle:"), "{out}");
+}
