@@ -255,7 +255,7 @@ contact:
 ";
 
 #[test]
-fn a_save_writes_the_page_text_byte_for_byte_and_atomically() {
+fn a_form_edit_changes_one_line_and_a_save_writes_it_atomically() {
     let dir = common::tempdir();
     let file = dir.path().join("commented.yaml");
     std::fs::write(&file, COMMENTED).unwrap();
@@ -264,8 +264,33 @@ fn a_save_writes_the_page_text_byte_for_byte_and_atomically() {
     assert!(state["snapshot"]["problems"].as_array().unwrap().is_empty(), "{}", state["snapshot"]);
     let hash = state["hash"].as_str().unwrap().to_string();
 
-    // The page holds the text; here it is edited as in the Source tab.
-    let source = COMMENTED.replace("Results of the workshop", "Results of the second workshop");
+    // The form offers "Title" with the file's value, at its line.
+    let title = state["snapshot"]["form"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["label"] == "Title")
+        .unwrap_or_else(|| panic!("a field labelled Title: {}", state["snapshot"]["form"]));
+    assert_eq!(title["path"], "title");
+    assert_eq!(title["values"][0]["text"], "Results of the workshop");
+    assert_eq!(title["line"], 2);
+
+    // The page holds the text; "Title" is edited in the form, and the server writes the new
+    // value where the old one stood.
+    let edit =
+        serde_json::json!({ "op": "set", "path": "title", "lang": null, "value": "Results of the second workshop" });
+    let applied = e.post("/api/apply", &serde_json::json!({ "source": COMMENTED, "edits": [edit] }));
+    assert_eq!(applied.status, 200, "{}", String::from_utf8_lossy(&applied.body));
+    let applied = applied.json();
+    let source = applied["source"].as_str().unwrap().to_string();
+    assert_eq!(source, COMMENTED.replace("Results of the workshop", "Results of the second workshop"));
+    let fields = applied["snapshot"]["form"]["fields"].as_array().unwrap();
+    assert!(fields.iter().any(|f| f["label"] == "Title" && f["values"][0]["text"] == "Results of the second workshop"));
+    // An edit the file cannot take is refused with a reason, and the text is not changed.
+    let bad = serde_json::json!({ "op": "set", "path": "topics[7].title", "lang": null, "value": "X" });
+    let refused = e.post("/api/apply", &serde_json::json!({ "source": COMMENTED, "edits": [bad] }));
+    assert_eq!(refused.status, 422);
+    assert!(refused.json()["error"].as_str().unwrap().contains("topics[7]"), "{}", refused.json());
     assert_eq!(e.post("/api/snapshot", &serde_json::json!({ "source": source })).status, 200);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), COMMENTED, "nothing is written before Save");
 

@@ -1,32 +1,22 @@
 //! The seam between the server and the pure core of the editor (`crate::edit`): the form a
 //! briefing's YAML makes, with its problems, and the edits the page sends, as JSON.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::diag::SourceFile;
-use crate::load::Limits;
+use crate::edit::{self, Edit};
+use crate::fonts::FontBook;
 
-/// The form and the problems of `source` (shown as `name`), as the page reads them.
-pub fn snapshot(name: &str, source: &str) -> Value {
-    let file = SourceFile::new(name, source);
-    let fonts = crate::fonts::FontBook::builtin();
-    let problems = match crate::validate::load_briefings(&file, &Limits::default(), &|c| fonts.covers(c)) {
-        Ok(_) => Vec::new(),
-        Err(diags) => diags
-            .iter()
-            .map(|d| {
-                let (line, column) = d.span.map_or((0, 0), |s| file.line_col(s.start));
-                json!({
-                    "path": d.path, "line": line, "column": column, "message": d.message,
-                    "help": d.help, "rendered": file.render(d),
-                })
-            })
-            .collect(),
-    };
-    json!({ "languages": [], "form": null, "problems": problems })
+/// The form and the problems of `source` (shown as `name`), as the page reads them; the
+/// template's fonts decide which characters can be printed, as `check --template` does.
+pub fn snapshot(name: &str, source: &str, fonts: &FontBook) -> Value {
+    let snapshot = edit::snapshot_with(name, source, &|c| fonts.covers(c));
+    serde_json::to_value(snapshot).unwrap_or(Value::Null)
 }
 
-/// `source` with `edits` made.
-pub fn apply(_source: &str, _edits: Value) -> Result<String, String> {
-    Err("the form cannot edit yet; use the Source tab".into())
+/// `source` with `edits` (the page's JSON list of edits) made, or why not in words for the
+/// page's alert.
+pub fn apply(source: &str, edits: Value) -> Result<String, String> {
+    let edits: Vec<Edit> =
+        serde_json::from_value(edits).map_err(|e| format!("the page sent an edit this server does not know: {e}"))?;
+    edit::apply(source, &edits).map_err(|e| e.to_string())
 }

@@ -177,12 +177,12 @@ impl Editor {
             (Method::Get, "/api/status") => Answer::json(200, &json!({ "hash": self.disk_hash() })),
             (Method::Get, p) if p.starts_with("/preview/") => self.preview_image(p),
             (Method::Post, "/api/snapshot") => self.with_body(request, |e, b: SourceBody| {
-                Answer::json(200, &json!({ "snapshot": form::snapshot(&e.name, &b.source) }))
+                Answer::json(200, &json!({ "snapshot": form::snapshot(&e.name, &b.source, &e.fonts) }))
             }),
             (Method::Post, "/api/apply") => {
                 self.with_body(request, |e, b: ApplyBody| match form::apply(&b.source, b.edits) {
                     Ok(source) => {
-                        let snapshot = form::snapshot(&e.name, &source);
+                        let snapshot = form::snapshot(&e.name, &source, &e.fonts);
                         Answer::json(200, &json!({ "source": source, "snapshot": snapshot }))
                     }
                     Err(message) => Answer::error(422, message),
@@ -232,7 +232,7 @@ impl Editor {
             Err(e) => return Answer::error(422, crate::app::template::load_error(e).message()),
         };
         self.bom = file.bom;
-        let snapshot = form::snapshot(&self.name, &file.text);
+        let snapshot = form::snapshot(&self.name, &file.text, &self.fonts);
         Answer::json(
             200,
             &json!({ "file": self.name, "path": self.path.display().to_string(), "source": file.text,
