@@ -22,6 +22,7 @@ const state = {
   outside: null, // the disk hash an alert was shown for
   queue: Promise.resolve(),
   timers: new Map(),
+  edits: 0, // form edits typed but not yet back from the server
 };
 
 async function api(path, body) {
@@ -73,7 +74,8 @@ function setSource(text) {
 }
 
 function dirty() {
-  return state.source !== state.saved;
+  const typing = [...state.timers.keys()].some((k) => k !== "preview");
+  return state.source !== state.saved || typing || state.edits > 0;
 }
 
 function showSaveState(message) {
@@ -340,8 +342,10 @@ function input_(field, kind, value, id) {
 
 /** One value typed in the form: the server writes it where the old one stood. */
 function setField(path, lang, value) {
+  state.edits++;
   return enqueue(async () => {
-    const r = await api("/api/apply", { source: state.source, edits: [{ op: "set", path, lang, value }] });
+    const r = await api("/api/apply", { source: state.source, edits: [{ op: "set", path, lang, value }] })
+      .finally(() => state.edits--);
     if (!r.ok) {
       showAlert(r.data.error ?? `The change could not be made (${r.status}).`, "bad");
       return;
