@@ -235,7 +235,11 @@ try {
       const e = await startEditor(f);
       for (const [w, h] of [[1024, 768], [1440, 900]]) {
         const t = await open(browser, e, w, h);
-        await t.evaluate(() => document.fonts.ready);
+        // The Japanese face is fetched when first needed; wait until every face is in.
+        await t.evaluate(async () => {
+          await document.fonts.load('16px "Briefing JA"', "日本語");
+          await document.fonts.ready;
+        });
         await new Promise((r) => setTimeout(r, 300));
         await t.screenshot({ path: join(shots, `${name}-${w}x${h}.png`) });
         await t.close();
