@@ -14,11 +14,19 @@ use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::vello_cpu::{Pixmap, RasterizerSettings, RenderContext, Resources, TargetInit};
 use hayro::{RenderCache, RenderSettings};
 
-/// The resolutions accepted, in pixels per inch.
-pub const PPI_RANGE: std::ops::RangeInclusive<f32> = 9.0..=1200.0;
+/// The resolutions accepted, in pixels per inch (600 is print quality; an A4 page at 600 ppi
+/// is drawn in under a second with under 300 MB).
+pub const PPI_RANGE: std::ops::RangeInclusive<f32> = 9.0..=600.0;
 
-/// The largest image made, in pixels (an A4 page at 1200 ppi is about 140 million).
-const MAX_PIXELS: u64 = 150_000_000;
+/// The largest image made, in pixels (an A4 page at 600 ppi is about 35 million): one page's
+/// drawing stays within a few hundred megabytes.
+const MAX_PIXELS: u64 = 40_000_000;
+
+/// The most pixels one call draws, over all pages: about 200 A4 pages at 144 ppi, or 11 at
+/// 600. Drawing runs at roughly 100 million pixels a second on one core, so this keeps any
+/// input within the README's promise of 10 seconds, and the images held until they are
+/// written (a few hundred kilobytes a page at 144 ppi) within it too.
+pub const MAX_TOTAL_PIXELS: u64 = 400_000_000;
 
 /// Images up to this many pixels (an A4 page up to about 80 ppi: previews, thumbnails) are
 /// compressed hard, which costs a few milliseconds at that size and halves the file; larger
@@ -36,6 +44,12 @@ pub enum RasterError {
     Ppi(f32),
     #[error("page {page} would be {width} × {height} pixels at {ppi} ppi, too large an image")]
     TooLarge { page: usize, width: u64, height: u64, ppi: f32 },
+    #[error(
+        "{pages} pages at {ppi} ppi would be {} million pixels, more than the {} million one run draws \
+         (about 200 A4 pages at 144 ppi); write the PDF, or page images at a lower --ppi",
+        total / 1_000_000, MAX_TOTAL_PIXELS / 1_000_000
+    )]
+    TooManyPixels { pages: usize, ppi: f32, total: u64 },
     #[error("PNG encoding: {0}")]
     Png(#[from] png::EncodingError),
 }
@@ -55,7 +69,10 @@ pub fn pages_to_png(pdf: &[u8], ppi: f32) -> Result<Vec<Vec<u8>>, RasterError> {
     let render = RenderSettings { hinting: false, ..RenderSettings::default() };
     let cache = RenderCache::new();
     let mut resources = Resources::default();
-    let mut images = Vec::with_capacity(pages.len());
+    // Every page's size is checked before any is drawn, so a run that would take too long
+    // or too much memory is refused at once.
+    let mut sizes = Vec::with_capacity(pages.len());
+    let mut total: u64 = 0;
     for (i, page) in pages.iter().enumerate() {
         let (w, h) = page.render_dimensions();
         let (width, height) = ((w * scale).round() as u64, (h * scale).round() as u64);
@@ -67,6 +84,14 @@ pub fn pages_to_png(pdf: &[u8], ppi: f32) -> Result<Vec<Vec<u8>>, RasterError> {
         {
             return Err(RasterError::TooLarge { page: i + 1, width, height, ppi });
         }
+        total += width * height;
+        sizes.push((w, h, width, height));
+    }
+    if total > MAX_TOTAL_PIXELS {
+        return Err(RasterError::TooManyPixels { pages: pages.len(), ppi, total });
+    }
+    let mut images = Vec::with_capacity(pages.len());
+    for (page, &(w, h, width, height)) in pages.iter().zip(&sizes) {
         let mut ctx = RenderContext::new(width as u16, height as u16);
         let transform = hayro::kurbo::Affine::scale_non_uniform(width as f64 / w as f64, height as f64 / h as f64)
             * page.initial_transform(true).to_kurbo();
@@ -125,7 +150,7 @@ mod tests {
 
     #[test]
     fn resolutions_out_of_range_are_refused() {
-        for ppi in [0.0, -1.0, f32::NAN, f32::INFINITY, 5000.0] {
+        for ppi in [0.0, -1.0, f32::NAN, f32::INFINITY, 601.0, 5000.0] {
             assert!(matches!(pages_to_png(b"%PDF-1.7", ppi), Err(RasterError::Ppi(_))), "{ppi}");
         }
     }

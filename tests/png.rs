@@ -274,3 +274,31 @@ fn diff_format_png_writes_the_redline_pages() {
     }
     assert!(!dir.path().join(format!("new.changes-{}.png", pages.len() + 1)).exists());
 }
+
+#[test]
+fn page_images_beyond_the_pixel_budget_are_refused_before_anything_is_drawn_or_written() {
+    // About twenty pages: at 600 ppi that is over 400 million pixels, more than one run draws
+    // within the README's time and memory promise.
+    let dir = tempdir();
+    let mut yaml = String::from("title: Many topics\ndate: 2026-06-18\ncontact:\n  email: a@example.org\ntopics:\n");
+    for i in 0..120 {
+        yaml.push_str(&format!(
+            "  - title: Topic {i}\n    body: |\n      {}\n",
+            "Both sides shared progress on the work. ".repeat(12)
+        ));
+    }
+    std::fs::write(dir.path().join("many.yaml"), yaml).unwrap();
+    let o = run(dir.path(), &["build", "many.yaml", "--format", "pdf,png", "--ppi", "600"]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("at 600 ppi would be") && err.contains("--ppi"), "{err}");
+    assert_eq!(names(dir.path()), ["many.yaml"], "neither the PDF nor any image is written");
+    // The same pages at a resolution within the budget are drawn.
+    let o = run(dir.path(), &["build", "many.yaml", "--format", "png", "--ppi", "36"]);
+    assert_exit(&o, 0);
+    assert!(names(dir.path()).len() > 12, "{:?}", names(dir.path()));
+    // Above print resolution --ppi itself is refused, with the range.
+    let o = run(dir.path(), &["build", "many.yaml", "--format", "png", "--ppi", "601"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("from 9 to 600"), "{}", stderr(&o));
+}
