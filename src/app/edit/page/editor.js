@@ -533,9 +533,12 @@ async function runPreview() {
     } else {
       $("pages").classList.toggle("stale", $("pages").children.length > 0);
       stateEl.classList.add("stale");
+      // Problems in the text are listed under Problems; anything else (a briefing too long
+      // to draw) is said here.
+      const why = (state.snapshot?.problems ?? []).length ? "see Problems" : (r.data.error ?? `error ${r.status}`);
       stateEl.textContent = $("pages").children.length
-        ? "Showing the last good version: see Problems"
-        : "No preview yet: see Problems";
+        ? `Showing the last good version: ${why}`
+        : `No preview: ${why}`;
     }
   } finally {
     previewBusy = false;
