@@ -330,3 +330,48 @@ fn parallel_pages_are_painted_column_by_column() {
     let (en, ja) = text.split_at(text.find(|c: char| has_japanese(&c.to_string())).unwrap_or(0));
     assert!(!has_japanese(en) && !ja.contains("Cybersecurity"), "{text}");
 }
+
+#[test]
+fn parallel_title_rules_are_level_and_the_running_lines_speak_both_languages() {
+    let dir = tempdir();
+    let input = fixture_with(
+        dir.path(),
+        "  ja: \"総務省\"",
+        "  ja: \"総務省\"\nmarking: { en: \"For official use only\", ja: \"取扱注意\" }\nshort_title: { en: ICT Workshop, ja: ICT戦略ワークショップ }",
+    );
+    // A short Japanese title beside a long English one, and the other way round.
+    for (from, to) in [
+        ("\"第10回日EU・ICT戦略ワークショップの結果\"", "\"日EU会合\""),
+        ("\"Results of 10th Japan-EU ICT Strategy Workshop\"", "\"Workshop\""),
+    ] {
+        let yaml = std::fs::read_to_string(&input).unwrap().replace(from, to);
+        let path = write(dir.path(), "pair.yaml", &yaml);
+        let pdf = build_in(dir.path(), &path, &["--parallel", "--force"]);
+        let (width, height) = common::page_size(&pdf);
+        // The title blocks' rules: long horizontal strokes in the top half of page 1, one
+        // in each column, at one height.
+        let rules: Vec<_> = common::strokes(&pdf)[0]
+            .iter()
+            .filter(|s| (s.y1 - s.y2).abs() < 0.01 && (s.x2 - s.x1).abs() > width / 4.0 && s.y1 > height / 2.0)
+            .copied()
+            .collect();
+        let (left, right): (Vec<common::Stroke>, Vec<common::Stroke>) =
+            rules.iter().partition(|s| s.x1.min(s.x2) < width / 2.0);
+        assert!(!left.is_empty() && !right.is_empty(), "{to}: {rules:?}");
+        assert!((left[0].y1 - right[0].y1).abs() < 0.01, "{to}: the title rules are not level: {rules:?}");
+        // Each column's running title in its language, under its column, and both markings.
+        for (p, page) in runs(&pdf).iter().enumerate() {
+            // The running line: where the English head is.
+            let y = page.iter().find(|r| r.artifact && r.text.starts_with("ICT WORKSHOP")).expect("the English head").y;
+            let footer: Vec<_> = page.iter().filter(|r| r.artifact && (r.y - y).abs() < 0.5).collect();
+            let column = |right: bool| -> String {
+                footer.iter().filter(|r| (r.x > width / 2.0) == right).map(|r| r.text.as_str()).collect()
+            };
+            let (en, ja) = (column(false), column(true));
+            assert!(en.starts_with("ICT WORKSHOP") && !has_japanese(&en), "page {}: {en}", p + 1);
+            assert!(ja.starts_with("ICT戦略ワークショップ"), "page {}: {ja}", p + 1);
+            let text: String = page.iter().map(|r| r.text.as_str()).collect();
+            assert!(text.contains("FOR OFFICIAL USE ONLY / 取扱注意"), "page {}: {text}", p + 1);
+        }
+    }
+}

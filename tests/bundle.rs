@@ -174,3 +174,30 @@ fn a_missing_file_and_a_bad_one_are_both_reported() {
     assert!(err.contains("bad.yaml:2:7"), "{err}");
     assert!(!dir.path().join("d.pdf").exists());
 }
+
+#[test]
+fn the_cover_prints_its_date_once_and_every_briefings_marking() {
+    let dir = common::tempdir();
+    let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    for (name, marking) in [("a.yaml", "For official use only"), ("b.yaml", "Confidential"), ("c.yaml", "Confidential")]
+    {
+        common::write(
+            dir.path(),
+            name,
+            &text.replace("date: 2020-10-06\n", &format!("date: 2020-10-06\nmarking: {marking}\n")),
+        );
+    }
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "c.yaml", "-o", "d.pdf", "--date", "2020-11-20"]);
+    common::assert_exit(&out, 0);
+    let pdf = std::fs::read(dir.path().join("d.pdf")).unwrap();
+    let cover = common::page_texts(&pdf)[0].clone();
+    assert_eq!(cover.matches("November 20, 2020").count() + cover.matches("NOVEMBER 20, 2020").count(), 1, "{cover}");
+    // Each marking once, in the order of the briefings: the cover speaks for all of them.
+    let squashed = common::squash(&cover);
+    assert!(squashed.contains(&common::squash("FOR OFFICIAL USE ONLY / CONFIDENTIAL")), "{cover}");
+    // Each briefing's own pages carry its own marking.
+    let pages = common::page_texts(&pdf);
+    assert!(pages[1].contains("FOR OFFICIAL USE ONLY") && !pages[1].contains("CONFIDENTIAL"), "{}", pages[1]);
+    assert!(pages.last().unwrap().contains("CONFIDENTIAL"), "{}", pages.last().unwrap());
+}

@@ -579,3 +579,41 @@ fn the_contact_block_is_not_left_alone_when_the_page_before_can_hold_it_with_tig
     let gaps = topic_gaps(&pdf);
     assert!((gaps[1] - gaps[0]).abs() < 0.01, "page 2 keeps its spaces: {gaps:?}");
 }
+
+#[test]
+fn the_marking_is_bold_and_larger_than_the_running_head_and_a_cut_head_is_reported() {
+    let dir = tempdir();
+    let long = "Results of the tenth Japan-EU ICT Strategy Workshop on the next generation of networks, \
+                trust services, data and artificial intelligence";
+    let yaml = write(
+        dir.path(),
+        "seed.yaml",
+        &common::seed_with(
+            "title: Results of 10th Japan-EU ICT Strategy Workshop",
+            &format!("title: {long}\nmarking: For official use only"),
+        ),
+    );
+    let o = common::run(dir.path(), &["build", "seed.yaml"]);
+    common::assert_exit(&o, 0);
+    let err = common::stderr(&o);
+    assert!(err.contains("running head is cut short") && err.contains("short_title"), "{err}");
+    let pdf = std::fs::read(yaml.with_extension("pdf")).unwrap();
+    let all: Vec<Run> = runs(&pdf).into_iter().flatten().collect();
+    let marking: Vec<&Run> = all.iter().filter(|r| r.text.contains("FOR OFFICIAL USE ONLY")).collect();
+    let head: Vec<&Run> = all.iter().filter(|r| r.artifact && r.text.starts_with("RESULTS OF")).collect();
+    assert!(!marking.is_empty() && !head.is_empty());
+    for m in &marking {
+        assert!(m.font.contains("Bold"), "{m:?}");
+        assert!(head.iter().all(|h| m.size > h.size + 1.0 && (m.y - h.y).abs() >= h.size), "{m:?} {head:?}");
+    }
+    // The running title is cut short with an ellipsis (the title block has it whole).
+    assert!(head.iter().all(|h| h.text.ends_with('…')), "{head:?}");
+    // A short title prints whole, with no warning.
+    let o = common::run(dir.path(), &["build", "seed.yaml", "--force"]);
+    assert!(common::stderr(&o).contains("cut short"));
+    let short = std::fs::read_to_string(&yaml).unwrap().replace("marking:", "short_title: ICT Workshop\nmarking:");
+    std::fs::write(&yaml, short).unwrap();
+    let o = common::run(dir.path(), &["build", "seed.yaml", "--force"]);
+    common::assert_exit(&o, 0);
+    assert!(!common::stderr(&o).contains("cut short"), "{}", common::stderr(&o));
+}

@@ -23,6 +23,8 @@ pub struct Built {
     pub through: Option<PathBuf>,
     /// How it was fitted to a page count, when asked.
     pub fit: Option<crate::Fit>,
+    /// What the layout warns of (a running head cut short).
+    pub warnings: Vec<String>,
     pub pages: usize,
     pub bytes: usize,
     pub millis: u128,
@@ -45,17 +47,22 @@ impl Built {
                 .unwrap_or_default()
     }
 
-    /// A warning when the briefing was to fit a page count and does not, even at the floor.
+    /// The warnings of this output, a line each: when the briefing was to fit a page count
+    /// and does not, even at the floor; what the layout warns of.
     pub fn warning(&self) -> Option<String> {
-        let f = self.fit.filter(|f| !f.fits)?;
-        Some(format!(
-            "warning: {} does not fit on {} page{} even at the template's floor ({} pt body); it needs {} pages",
-            self.output.display(),
-            f.pages,
-            if f.pages == 1 { "" } else { "s" },
-            hundredths(f.body_size),
-            self.pages
-        ))
+        let fit = self.fit.filter(|f| !f.fits).map(|f| {
+            format!(
+                "warning: {} does not fit on {} page{} even at the template's floor ({} pt body); it needs {} pages",
+                self.output.display(),
+                f.pages,
+                if f.pages == 1 { "" } else { "s" },
+                hundredths(f.body_size),
+                self.pages
+            )
+        });
+        let layout = self.warnings.iter().map(|w| format!("warning: {}: {w}", self.output.display()));
+        let all: Vec<String> = fit.into_iter().chain(layout).collect();
+        (!all.is_empty()).then(|| all.join("\n"))
     }
 }
 
@@ -215,6 +222,7 @@ impl Plan {
                     through: paths.last().filter(|_| paths.len() > 1).cloned(),
                     detected: detected.clone(),
                     fit: made.fit.filter(|_| paged),
+                    warnings: if paged { made.warnings.clone() } else { Vec::new() },
                     pages: if paged { made.pages } else { 0 },
                     bytes: artifact.files.iter().map(Vec::len).sum(),
                     millis: start.elapsed().as_millis(),

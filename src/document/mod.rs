@@ -151,6 +151,8 @@ pub struct Made {
     pub pages: usize,
     /// How the briefing was fitted to a page count, when it was asked to be.
     pub fit: Option<Fit>,
+    /// What the layout warns of (a running head cut short), for the build's report.
+    pub warnings: Vec<String>,
 }
 
 /// Makes `job` in each of `formats`, in that order, preparing it once for all of them.
@@ -160,8 +162,9 @@ pub fn make(job: &Job<'_>, ctx: &Context<'_>, formats: &[Format]) -> Result<Made
         .iter()
         .map(|&format| Ok(Artifact { format, files: format.backend().render(&doc)? }))
         .collect::<Result<Vec<_>, Error>>()?;
-    let (pages, fit) = doc.laid.get().map_or((0, None), |(d, fit)| (d.pages.len(), *fit));
-    Ok(Made { artifacts, pages, fit })
+    let (pages, fit, warnings) =
+        doc.laid.get().map_or((0, None, Vec::new()), |(d, fit)| (d.pages.len(), *fit, d.warnings.clone()));
+    Ok(Made { artifacts, pages, fit, warnings })
 }
 
 /// A document ready for the back ends: the briefings as they print, and, made at most once

@@ -204,6 +204,9 @@ pub struct Document {
     pub watermarks: Vec<Option<Watermark>>,
     /// The logical structure; every drawn item's tag points into it.
     pub structure: Structure,
+    /// What the reader of the build's report should know about the pages (a running head
+    /// cut short), each once.
+    pub warnings: Vec<String>,
 }
 
 /// Options that come from the command line rather than the template.
@@ -236,7 +239,13 @@ fn gutter(theme: &Theme) -> f32 {
 
 /// Cuts the flow into pages, adds running header and footer (`owners[i]` is the briefing
 /// whose title and date page furniture shows for blocks of owner `i`) and the watermark.
-fn finish(mut flow: Flow<'_>, owners: &[(&Briefing, &Theme, bool)], fonts: &FontBook) -> Document {
+/// `second` is the second column of a parallel document (see [`running::decorate`]).
+fn finish(
+    mut flow: Flow<'_>,
+    owners: &[(&Briefing, &Theme, bool)],
+    second: Option<(&Briefing, &Theme, f32)>,
+    fonts: &FontBook,
+) -> Document {
     let theme = owners[0].1;
     let page = &theme.page;
     let top = page.margin_top.pt();
@@ -244,7 +253,7 @@ fn finish(mut flow: Flow<'_>, owners: &[(&Briefing, &Theme, bool)], fonts: &Font
     let mut doc = paginate::paginate(&mut flow, top, bottom, page.size.width, page.size.height);
     let parents: Vec<NodeId> =
         (0..owners.len()).map(|i| flow.owner_nodes.get(i).copied().unwrap_or(Structure::ROOT)).collect();
-    running::decorate(&mut doc, owners, &parents, fonts);
+    running::decorate(&mut doc, owners, &parents, second, fonts);
     // Each draft's first page says so to a reader (a figure read before its marking and
     // title); its other pages carry the watermark as an artifact.
     doc.watermarks = owners
@@ -274,7 +283,7 @@ pub fn layout(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options) -
     if let Some(place) = toc {
         toc::contents(&mut flow, place, u8::MAX);
     }
-    finish(flow, &[(b, theme, b.draft)], fonts)
+    finish(flow, &[(b, theme, b.draft)], None, fonts)
 }
 
 /// The outcome of fitting a briefing to a page count.
@@ -328,6 +337,18 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
     (best.0, fit)
 }
 
+/// The marking of a dossier's cover: every marking of its briefings, each once, in their
+/// order (`For official use only / Confidential`); a cover speaks for all of them.
+fn cover_marking(briefings: &[Briefing]) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for m in briefings.iter().filter_map(|b| b.marking.as_deref()).map(str::trim) {
+        if !m.is_empty() && !seen.contains(&m) {
+            seen.push(m);
+        }
+    }
+    (!seen.is_empty()).then(|| seen.join(" / "))
+}
+
 /// Lays out a dossier: a cover with the list of briefings and their pages, then each
 /// briefing from a new page, with bookmarks per briefing (sections and topics under it) and
 /// page numbers running through. Each briefing is a section of the structure, set with its
@@ -357,7 +378,7 @@ pub fn bundle(
         subject: None,
         lang: String::new(),
         lang_detected: false,
-        marking: briefings.iter().find_map(|b| b.marking.clone()),
+        marking: cover_marking(briefings),
         draft: false,
     };
     title::cover(&mut flow, cover);
@@ -385,7 +406,7 @@ pub fn bundle(
     let owners: Vec<(&Briefing, &Theme, bool)> = std::iter::once((&cover_owner, theme, all_drafts))
         .chain(briefings.iter().enumerate().map(|(i, b)| (b, themes.get(i).unwrap_or(theme), b.draft)))
         .collect();
-    finish(flow, &owners, fonts)
+    finish(flow, &owners, None, fonts)
 }
 
 /// The template's draft label, set in the faces that have its characters, at the template's

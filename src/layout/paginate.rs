@@ -59,7 +59,7 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
         join_lines(&mut page.items);
     }
     let structure = std::mem::replace(&mut flow.structure, Structure::new(""));
-    Document { width, height, pages, outline, watermarks: Vec::new(), structure }
+    Document { width, height, pages, outline, watermarks: Vec::new(), structure, warnings: Vec::new() }
 }
 
 /// Greedy placement with look-back: when a block does not fit, the page ends before the

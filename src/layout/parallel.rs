@@ -19,6 +19,8 @@ use super::{contact, content_box, finish, title, Document, Item, Options};
 #[derive(Clone, Copy)]
 enum Step {
     Title,
+    /// The title block's rule: level in both columns, whatever the length of each title.
+    TitleRule,
     Piece(Piece),
     Contact,
 }
@@ -52,7 +54,8 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
         })
         .collect();
     let pieces: Vec<Vec<Piece>> = columns.iter().map(|(b, _)| section::pieces(b)).collect();
-    let steps = std::iter::once(Step::Title)
+    let steps = [Step::Title, Step::TitleRule]
+        .into_iter()
         .chain(pieces[0].iter().copied().map(Step::Piece))
         .chain(std::iter::once(Step::Contact));
     for step in steps {
@@ -69,7 +72,8 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
             flow.parent = sects[i];
             let start = flow.blocks.len();
             match step {
-                Step::Title => title::title_block(&mut flow, b),
+                Step::Title => title::title_text(&mut flow, b),
+                Step::TitleRule => title::rule_below(&mut flow),
                 Step::Piece(p) if pieces[i].contains(&p) => section::piece(&mut flow, b, p, rooms[i]),
                 Step::Piece(_) => {}
                 Step::Contact => contact::contact_block(&mut flow, &b.contact),
@@ -89,11 +93,23 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
     flow.left = left;
     flow.width = width;
     flow.parent = Structure::ROOT;
-    let mut doc = finish(flow, &[(first, theme, first.draft)], fonts);
     // The right column starts past the gutter's middle.
     let split = left + column + gutter / 2.0;
+    let second = columns.get(1).map(|&(b, t)| (b, t, left + column + gutter));
+    let mut doc = finish(flow, &[(first, theme, first.draft)], second, fonts);
+    // The running lines, in the margins, stay where they are: a line that spans both
+    // columns (the markings) reads as one.
+    let (top, bottom) = (theme.page.margin_top.pt(), theme.page.size.height - theme.page.margin_bottom.pt());
     for page in &mut doc.pages {
-        page.items.sort_by_key(|item| u8::from(left_edge(item) >= split));
+        page.items.sort_by_key(|item| {
+            let y = match item {
+                Item::Text(t) => t.baseline,
+                Item::Bullet { baseline, .. } => *baseline,
+                Item::Line { y1, .. } => *y1,
+                Item::Link { y, .. } | Item::Logo { y, .. } => *y,
+            };
+            u8::from((top..=bottom).contains(&y) && left_edge(item) >= split)
+        });
     }
     doc
 }

@@ -17,18 +17,27 @@ pub struct Fill {
     pub short_title: String,
     pub date: String,
     pub marking: String,
+    /// Side by side, the second column's marking when it differs from the first's: printed
+    /// after it (`For official use only / 取扱注意`), each in its own case.
+    pub marking_second: Option<String>,
+    /// A dossier's cover, which prints its title and date large: running parts that would
+    /// repeat them are left off it.
+    pub cover: bool,
     /// The `page_of` label ("Page {page} of {pages}"), itself with placeholders.
     pub page_of: String,
 }
 
 impl Fill {
     pub fn new(b: &Briefing, theme: &Theme, flow: &Flow<'_>, look: &Look) -> Fill {
-        let clip = |s: &str| clip(flow, s, flow.width, look);
+        let clip_to = |s: &str, look: &Look| clip(flow, s, flow.width, look);
+        let clip = |s: &str| clip_to(s, look);
         Fill {
             title: clip(&b.title),
             short_title: clip(&b.short_title),
             date: clip(&format_date(b.date, &theme.date_format, &theme.months.0)),
-            marking: clip(b.marking.as_deref().unwrap_or("")),
+            marking: clip_to(b.marking.as_deref().unwrap_or(""), &marking_look(theme, look)),
+            marking_second: None,
+            cover: false,
             page_of: theme.labels.page_of.clone(),
         }
     }
@@ -86,7 +95,13 @@ fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: boo
             "title" => out.push_str(&value(&fill.title)),
             "short_title" => out.push_str(&value(&fill.short_title)),
             "date" => out.push_str(&value(&fill.date)),
-            "marking" => out.push_str(&value(&fill.marking)),
+            "marking" => {
+                out.push_str(&value(&fill.marking));
+                if let Some(second) = &fill.marking_second {
+                    out.push_str(" / ");
+                    out.push_str(&value(second));
+                }
+            }
             "page" => out.push_str(&page.to_string()),
             "pages" => out.push_str(&pages.to_string()),
             other => {
@@ -107,7 +122,16 @@ fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: boo
 /// theme, draft); the lines' layout is the first owner's.
 /// Each owner's marking is read on its first page, first in the element `parents[i]` (the
 /// document, or its briefing's section in a dossier).
-pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], parents: &[NodeId], fonts: &FontBook) {
+/// Side by side (`--parallel`), `second` is the second column's briefing and theme and where
+/// that column starts: its running title is printed at its column, in its language, and
+/// both markings are printed.
+pub fn decorate(
+    doc: &mut Document,
+    owners: &[(&Briefing, &Theme, bool)],
+    parents: &[NodeId],
+    second: Option<(&Briefing, &Theme, f32)>,
+    fonts: &FontBook,
+) {
     let Some(&(_, theme, _)) = owners.first() else { return };
     let page_theme = &theme.page;
     let left = page_theme.margin_left.pt();
@@ -117,13 +141,28 @@ pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], parent
     let look = look(style);
     let size = style.size.0;
     let (line_height, ascent) = flow.line_metrics(size, style.line_height.0);
+    // The marking stands apart from the running head, on a line of its own when it shares
+    // its line with other parts.
+    let marking_look = marking_look(theme, &look);
+    let marking_line = flow.line_metrics(marking_look.size, style.line_height.0).0;
     // The header sits in the top margin, its rule a line above the content; the footer
     // starts a line below the content.
     let top = page_theme.margin_top.pt();
     let header_top = (top - 2.5 * line_height).max(0.0);
     let footer_top = doc.height - page_theme.margin_bottom.pt() + 1.0 * line_height;
     let pages = doc.pages.len();
-    let fills: Vec<Fill> = owners.iter().map(|&(b, t, _)| Fill::new(b, t, &flow, &look)).collect();
+    let mut fills: Vec<Fill> = owners.iter().map(|&(b, t, _)| Fill::new(b, t, &flow, &look)).collect();
+    let second = second.map(|(b, t, x)| (Fill::new(b, t, &flow, &look), x));
+    if let (true, Some(cover)) = (owners.len() > 1, fills.first_mut()) {
+        cover.cover = true;
+    }
+    if let (Some((other, _)), Some(first)) = (&second, fills.first_mut()) {
+        match (first.marking.trim().is_empty(), other.marking.trim()) {
+            (_, b) if b.is_empty() || b == first.marking.trim() => {}
+            (true, _) => first.marking = other.marking.clone(),
+            (false, _) => first.marking_second = Some(other.marking.clone()),
+        }
+    }
     // The page each owner starts on, and its marking's element and running part there.
     let mut markings = vec![None; owners.len()];
     let mut firsts = vec![false; doc.pages.len()];
@@ -132,20 +171,21 @@ pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], parent
             firsts[i] = true;
             if let (Some(fill), Some(slot)) = (fills.get(page.owner), markings.get_mut(page.owner)) {
                 let parent = parents.get(page.owner).copied().unwrap_or(Structure::ROOT);
-                *slot = marking(&mut doc.structure, theme, fill, parent, i == 0);
+                *slot = marking(&mut doc.structure, theme, fill, parent);
             }
         }
     }
+    let mut cut = false;
     for (i, page) in doc.pages.iter_mut().enumerate() {
-        let Some(fill) = fills.get(page.owner).or(fills.first()) else { return };
+        let Some(fill) = fills.get(page.owner).or(fills.first()) else { break };
         let marking = if firsts[i] { markings.get(page.owner).copied().flatten() } else { None };
         for (running, y, rule_y, artifact) in [
             (&theme.header, header_top, header_top + line_height + 2.0, Artifact::Header),
             (&theme.footer, footer_top, footer_top - 4.0, Artifact::Footer),
         ] {
-            if i == 0 && !running.first_page {
-                continue;
-            }
+            // A line that is not for the first page (the title and date are printed right
+            // under it there) still prints its marking: a marking is on every page.
+            let only_marking = i == 0 && !running.first_page;
             // The first page's marking is read out, before anything else; every other running
             // part is an artifact.
             let tags = [&running.left, &running.center, &running.right].map(|part| match marking {
@@ -153,71 +193,177 @@ pub fn decorate(doc: &mut Document, owners: &[(&Briefing, &Theme, bool)], parent
                 _ => Tag::Artifact(artifact),
             });
             let at = (y + ascent, tags);
-            let printed = line(&mut flow, running, fill, i + 1, pages, left, right, at, &look, &mut page.items);
-            if printed && running.rule {
+            let side = if artifact == Artifact::Header { Side::Above } else { Side::Below };
+            let looks = Looks { running: &look, marking: &marking_look, marking_line };
+            let printed = line(
+                &mut flow,
+                running,
+                fill,
+                (i + 1, pages),
+                (left, right),
+                at,
+                (&looks, side, only_marking),
+                second.as_ref().map(|(fill, x)| (fill, *x)),
+                &mut page.items,
+            );
+            cut |= printed.cut;
+            let printed = printed.any;
+            if printed && running.rule && !only_marking {
                 let color = theme.colors.rule;
                 page.items.push(Item::Line { x1: left, y1: rule_y, x2: right, y2: rule_y, color, artifact });
             }
         }
     }
+    if cut {
+        doc.warnings.push(format!(
+            "the running head is cut short (\"…\"): it does not fit its line even at {SMALLEST} pt; \
+             a shorter `short_title` prints in full"
+        ));
+    }
+}
+
+/// The marking's look ("For official use only"): the running look, bold, two points larger
+/// and in the colour of the text, so that it stands apart from the running head.
+fn marking_look(theme: &Theme, running: &Look) -> Look {
+    let mut l = running.clone();
+    l.style.bold = true;
+    l.size = running.size + 2.0;
+    l.color = theme.styles.body.color;
+    l
+}
+
+/// What a running line printed: anything, and whether a part was cut short to fit.
+struct Printed {
+    any: bool,
+    cut: bool,
 }
 
 /// The paragraph an owner's marking is on its first page, as the first element of `parent`,
 /// and the running part (in the first line printed on that page) that prints it; none without
-/// a marking. The document's first page prints only the lines that say so.
+/// a marking. Every page prints the marking, the first too.
 fn marking<'t>(
     structure: &mut Structure,
     theme: &'t Theme,
     fill: &Fill,
     parent: NodeId,
-    first_page: bool,
 ) -> Option<(NodeId, &'t String)> {
     if fill.marking.trim().is_empty() {
         return None;
     }
     let part = [&theme.header, &theme.footer]
         .into_iter()
-        .filter(|running| running.first_page || !first_page)
         .flat_map(|running| [&running.left, &running.center, &running.right])
         .find(|part| part.contains("{marking}"))?;
     let lang = structure.lang_of(parent).to_string();
     Some((structure.add_first(parent, Role::P, &lang), part))
 }
 
-/// One running line: left, centre and right parts, each with its tag. Returns whether
-/// anything was printed.
+/// Where a marking that does not share its line goes: above the header's line, below the
+/// footer's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Above,
+    Below,
+}
+
+/// The looks of a running line: its own, and the marking's (with its line height).
+struct Looks<'a> {
+    running: &'a Look,
+    marking: &'a Look,
+    marking_line: f32,
+}
+
+/// The smallest size a running part is set at before it is cut short (from the template's
+/// size down, in half points).
+const SMALLEST: f32 = 6.0;
+
+/// One running line: left, centre and right parts, each with its tag. A part that prints the
+/// marking is set in the marking's look, on a line of its own when other parts print too;
+/// with `only_marking` (the first page of a line that is not for it), only that part. Returns
+/// what was printed.
 #[allow(clippy::too_many_arguments)]
 fn line(
     flow: &mut Flow<'_>,
     running: &Running,
     fill: &Fill,
-    page: usize,
-    pages: usize,
-    left: f32,
-    right: f32,
+    (page, pages): (usize, usize),
+    (left, right): (f32, f32),
     (baseline, tags): (f32, [Tag; 3]),
-    look: &Look,
+    (looks, side, only_marking): (&Looks<'_>, Side, bool),
+    second: Option<(&Fill, f32)>,
     items: &mut Vec<Item>,
-) -> bool {
-    let parts = [&running.left, &running.center, &running.right]
-        .map(|t| expand(t, fill, page, pages, running.caps).trim().to_string());
+) -> Printed {
+    // On a dossier's cover, a part that repeats its title or date is left off.
+    let repeats = |t: &str| fill.cover && ["{title}", "{short_title}", "{date}"].iter().any(|p| t.contains(p));
+    let none = String::new();
+    let templates = [&running.left, &running.center, &running.right].map(|t| if repeats(t) { &none } else { t });
+    let mut parts = templates.map(|t| expand(t, fill, page, pages, running.caps).trim().to_string());
     // Capitals read as typed (a screen reader would spell them out).
-    let typed = [&running.left, &running.center, &running.right]
-        .map(|t| running.caps.then(|| expand(t, fill, page, pages, false).trim().to_string()));
+    let typed = templates.map(|t| running.caps.then(|| expand(t, fill, page, pages, false).trim().to_string()));
+    let marking = (!fill.marking.trim().is_empty())
+        .then(|| templates.iter().position(|t| t.contains("{marking}")))
+        .flatten()
+        .filter(|&k| !parts[k].is_empty());
+    let mut printed = false;
+    if let Some(k) = marking {
+        let mut text = std::mem::take(&mut parts[k]);
+        // Two columns' markings together may be wider than the line.
+        if flow.str_width(&text, looks.marking) > right - left {
+            text = clip(flow, &text, right - left, looks.marking);
+        }
+        let others = parts.iter().any(|p| !p.is_empty()) && !only_marking;
+        let y = match (others, side) {
+            (false, _) => baseline,
+            (true, Side::Above) => baseline - looks.marking_line,
+            (true, Side::Below) => baseline + looks.marking_line,
+        };
+        let width = flow.str_width(&text, looks.marking);
+        let x = match (others, k) {
+            (true, _) | (false, 1) => (left + right - width) / 2.0,
+            (false, 0) => left,
+            _ => right - width,
+        };
+        place(flow, items, (&text, typed[k].as_deref()), x, y, looks.marking, tags[k]);
+        printed = true;
+    }
+    if only_marking {
+        return Printed { any: printed, cut: false };
+    }
+    let look = looks.running;
     let widths = parts.clone().map(|p| flow.str_width(&p, look));
     let gap = 12.0;
     // The left part gives way if the line is crowded: it is the longest and least vital
     // (the title, printed in full on page 1). It must end before the centre part, or
-    // before the right part when there is no centre.
-    let limit = if widths[1] > 0.0 { (left + right - widths[1]) / 2.0 - gap } else { right - widths[2] - gap };
-    let room = limit - left;
-    let left_text = if widths[0] > room { clip(flow, &parts[0], room, look) } else { parts[0].clone() };
-    let mut printed = false;
-    // Without room for even a letter before the ellipsis, the left part is left out.
-    if !parts[0].is_empty() && left_text != "…" {
-        let typed = typed[0].as_deref().filter(|_| left_text == parts[0]);
-        place(flow, items, (&left_text, typed), left, baseline, look, tags[0]);
-        printed = true;
+    // before the right part when there is no centre. Side by side, each column has its own
+    // left part, in its language: the first column's ends before the gutter, the second's
+    // starts at its column.
+    let centre = ((left + right - widths[1]) / 2.0, (left + right + widths[1]) / 2.0);
+    let end = right - widths[2] - gap;
+    let mut lefts =
+        vec![(parts[0].clone(), typed[0].clone(), left, if widths[1] > 0.0 { centre.0 - gap } else { end })];
+    if let Some((second, x)) = second {
+        lefts[0].3 = lefts[0].3.min(x - gap);
+        let text = expand(&running.left, second, page, pages, running.caps).trim().to_string();
+        let typed = running.caps.then(|| expand(&running.left, second, page, pages, false).trim().to_string());
+        let start = if widths[1] > 0.0 { x.max(centre.1 + gap) } else { x };
+        lefts.push((text, typed, start, end));
+    }
+    let mut cut = false;
+    for (text, typed, from, to) in lefts {
+        let room = to - from;
+        let mut left_look = look.clone();
+        while flow.str_width(&text, &left_look) > room && left_look.size - 0.5 >= SMALLEST {
+            left_look.size -= 0.5;
+        }
+        let left_text =
+            if flow.str_width(&text, &left_look) > room { clip(flow, &text, room, &left_look) } else { text.clone() };
+        cut |= left_text != text;
+        // Without room for even a letter before the ellipsis, the left part is left out.
+        if !text.is_empty() && left_text != "…" {
+            let typed = typed.as_deref().filter(|_| left_text == text);
+            place(flow, items, (&left_text, typed), from, baseline, &left_look, tags[0]);
+            printed = true;
+        }
     }
     if !parts[1].is_empty() {
         place(flow, items, (&parts[1], typed[1].as_deref()), (left + right - widths[1]) / 2.0, baseline, look, tags[1]);
@@ -227,7 +373,7 @@ fn line(
         place(flow, items, (&parts[2], typed[2].as_deref()), right - widths[2], baseline, look, tags[2]);
         printed = true;
     }
-    printed
+    Printed { any: printed, cut }
 }
 
 /// Places one part. The running flow has a structure of its own, so a part that is content
@@ -275,7 +421,7 @@ fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Page, Structure};
+    use crate::layout::{Page, Structure, TextItem};
     use crate::model::{Contact, Date};
     use crate::theme::TemplateRef;
 
@@ -310,8 +456,9 @@ mod tests {
             outline: vec![],
             watermarks: Vec::new(),
             structure: Structure::new("en"),
+            warnings: Vec::new(),
         };
-        decorate(&mut doc, &[(b, &theme, false)], &[Structure::ROOT], &fonts);
+        decorate(&mut doc, &[(b, &theme, false)], &[Structure::ROOT], None, &fonts);
         (doc, theme)
     }
 
@@ -329,8 +476,69 @@ mod tests {
     fn a_short_title_is_printed_whole() {
         let (doc, _) = decorated(&briefing("Workshop", ""), 2);
         let line: String = texts(&doc.pages[1]).into_iter().map(|t| t.2).collect();
-        // The header's title and date, the footer's page number.
-        assert_eq!(line, "WORKSHOPOCTOBER 6, 2020Page 2 of 2");
+        // No marking: the header is empty; the footer has the title and date, and the page.
+        assert_eq!(line, "WORKSHOP · OCTOBER 6, 2020Page 2 of 2");
+    }
+
+    #[test]
+    fn the_marking_stands_apart_bold_larger_and_on_a_line_of_its_own() {
+        let (doc, theme) = decorated(&briefing("Workshop", "For official use only"), 2);
+        for page in &doc.pages {
+            let items: Vec<&TextItem> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) => Some(t),
+                    _ => None,
+                })
+                .collect();
+            let marking: Vec<_> = items.iter().filter(|t| t.text == "FOR OFFICIAL USE ONLY").collect();
+            let head: Vec<_> = items.iter().filter(|t| t.text.starts_with("WORKSHOP")).collect();
+            assert!(!marking.is_empty() && !head.is_empty(), "{items:?}");
+            for m in &marking {
+                assert!(m.style.bold && m.size > theme.styles.running.size.0 + 1.0, "{m:?}");
+                assert_eq!(m.color, theme.styles.body.color);
+                // Not on the line of the title and date, and not overlapping it.
+                for h in &head {
+                    assert!((m.baseline - h.baseline).abs() >= h.size, "{m:?} {h:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_one_has_no_running_head_above_its_title_block() {
+        let (doc, theme) = decorated(&briefing("Workshop", ""), 2);
+        let content_top = theme.page.margin_top.pt();
+        for (i, page) in doc.pages.iter().enumerate() {
+            let above = texts(page).len()
+                - page.items.iter().filter(|i| matches!(i, Item::Text(t) if t.baseline > content_top)).count();
+            // Only the footer prints: nothing above the content on any page, title and date
+            // below it.
+            assert_eq!(above, 0, "page {}", i + 1);
+            let line: String = texts(page).into_iter().map(|t| t.2).collect();
+            assert!(line.starts_with("WORKSHOP · OCTOBER 6, 2020"), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_running_head_that_does_not_fit_is_set_smaller_then_cut_with_a_warning() {
+        let (doc, theme) = decorated(&briefing("Workshop", ""), 1);
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        let long = "A long title of a workshop on the strategy for the next generation ".repeat(2);
+        let (doc, _) = decorated(&briefing(&long, ""), 1);
+        let head = doc.pages[0]
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Text(t) if t.text.starts_with("A LONG") => Some(t),
+                _ => None,
+            })
+            .unwrap();
+        assert!(head.size < theme.styles.running.size.0 && head.size >= SMALLEST, "{head:?}");
+        assert!(head.text.ends_with('…'), "{head:?}");
+        assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+        assert!(doc.warnings[0].contains("short_title"), "{:?}", doc.warnings);
     }
 
     #[test]

@@ -11,6 +11,12 @@ use super::text::Span;
 use super::Item;
 
 pub fn title_block(flow: &mut Flow<'_>, b: &Briefing) {
+    title_text(flow, b);
+    rule_below(flow);
+}
+
+/// The title block's text: title, date and organisation.
+pub fn title_text(flow: &mut Flow<'_>, b: &Briefing) {
     let theme = flow.theme;
     let tb = &theme.title_block;
     let styles = &theme.styles;
@@ -42,6 +48,13 @@ pub fn title_block(flow: &mut Flow<'_>, b: &Briefing) {
     if let Some(org) = &b.organisation {
         meta(flow, org, tb.align, "organisation");
     }
+}
+
+/// What ends the title block: its rule, if the template has one, and the space after it.
+/// Set on its own, so that side by side (`--parallel`) both columns' rules are level.
+pub fn rule_below(flow: &mut Flow<'_>) {
+    let theme = flow.theme;
+    let tb = &theme.title_block;
     if tb.rule_below {
         flow.space(4.0);
         flow.rule(theme.colors.rule, 0.0, 2.0);

@@ -160,6 +160,7 @@ mod tests {
             outline: Vec::new(),
             watermarks: Vec::new(),
             structure: crate::layout::Structure::new("en"),
+            warnings: Vec::new(),
         }
     }
 
