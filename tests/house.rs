@@ -1,4 +1,5 @@
-//! The shape of the house (docs/architecture.md): no module imports one above it.
+//! The shape of the house (docs/architecture.md): no module imports one above it, and no
+//! file is too long to find one's way in.
 
 use std::path::Path;
 
@@ -109,4 +110,23 @@ fn the_readme_is_short_and_its_links_lead_somewhere() {
         assert!(root.join(&target).exists(), "README links to {target}, which is not there");
     }
     assert!(links >= 4, "the README links to docs/ ({links} local links)");
+}
+
+/// No source file has more than 600 lines before its tests: a newcomer can tell from the
+/// file names where a thing lives (the line breaker, the run builder, the topic edits…).
+#[test]
+fn no_source_file_is_over_600_lines_before_its_tests() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.len() > 50, "the check saw the source files ({})", files.len());
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let text = std::fs::read_to_string(file).expect("readable");
+            let code = text.lines().take_while(|l| !l.starts_with("#[cfg(test)]")).count();
+            (code > 600).then(|| format!("{}: {code} lines", file.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "files to split along a seam:\n{}", long.join("\n"));
 }

@@ -17,6 +17,7 @@ mod form;
 mod locate;
 mod ops;
 mod scalar;
+mod topics;
 
 use serde::{Deserialize, Serialize};
 

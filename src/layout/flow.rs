@@ -5,6 +5,8 @@
 use crate::fonts::{FontBook, FontStyle};
 use crate::hyphenate::Hyphenator;
 use crate::markdown::Change;
+mod changes;
+
 use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme};
 
 use super::structure::{Artifact, NodeId, Role, Structure, Tag};
@@ -330,92 +332,6 @@ impl<'a> Flow<'a> {
             gaps: run.gaps.clone(),
             actual: run.actual.clone(),
         }));
-    }
-
-    /// The old value of `field` when a redline shows it changed.
-    pub fn old_value(&self, field: &str) -> Option<&str> {
-        self.fields.iter().find(|f| f.field == field).map(|f| f.old.as_str())
-    }
-
-    /// `new` (the spans a field prints) marked as a change from `old`: the old text struck
-    /// through, a space, the new underlined; none of it a live link. An empty side is left
-    /// out.
-    pub fn changed_spans(&self, old: &str, new: Vec<Span>) -> Vec<Span> {
-        let mark = |mut span: Span, change: Change, group: u32| {
-            span.look.mark(change, group, &self.theme.colors);
-            span
-        };
-        let mut out = Vec::new();
-        let Some(look) = new.first().map(|s| s.look.clone()) else { return new };
-        if !old.is_empty() {
-            out.push(mark(Span { text: old.to_string(), look: look.clone() }, Change::Deleted, 1001));
-            if new.iter().any(|s| !s.text.is_empty()) {
-                out.push(Span { text: " ".into(), look: Look { link: None, group: 0, ..look } });
-            }
-        }
-        out.extend(new.into_iter().filter(|s| !s.text.is_empty()).map(|s| mark(s, Change::Inserted, 1002)));
-        out
-    }
-
-    /// A redline's marks for a changed run: two lines under inserted text, one through deleted
-    /// text, in the change's colour, and a change bar in that colour in the margin beside the
-    /// line ([`Flow::push`] makes it neutral on a line with both kinds).
-    fn change_marks(
-        &self,
-        items: &mut Vec<Item>,
-        change: Change,
-        run: &Run,
-        (x, baseline): (f32, f32),
-        line: (f32, f32),
-    ) {
-        let colors = &self.theme.colors;
-        let size = run.look.size;
-        let color = colors.of(change);
-        // Under the baseline, or through the middle of the lower-case letters.
-        let y = match change {
-            Change::Inserted => baseline + 0.12 * size,
-            Change::Deleted => baseline - 0.3 * size,
-        };
-        let artifact = Artifact::Layout;
-        // The mark ends with the last letter, not the space after it.
-        let spaces = run.text.chars().rev().take_while(|c| *c == ' ').count() as f32;
-        let space = self.fonts.metrics(run.face).map_or(0.0, |m| m.char_width(' ')) * size;
-        let width = run.width - spaces * space;
-        if width > 0.0 {
-            items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, artifact });
-            // Inserted text is underlined twice, so that it never reads as a link.
-            if change == Change::Inserted {
-                let y = y + (0.1 * size).max(1.2);
-                items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, artifact });
-            }
-        }
-        if let Some(bar) = self.change_bar {
-            let (top, height) = line;
-            items.push(Item::Line { x1: bar, y1: top, x2: bar, y2: top + height, color, artifact });
-        }
-    }
-
-    /// One colour for the change bars of one line (`items`, a block): the kind's colour when
-    /// the line has one kind of change, the neutral `changed` colour when it has both.
-    fn colour_bars(&self, items: &mut [Item]) {
-        let Some(bar) = self.change_bar else { return };
-        let is_bar = |i: &Item| matches!(*i, Item::Line { x1, x2, .. } if x1 == bar && x2 == bar);
-        let mut colours = items.iter().filter(|i| is_bar(i)).filter_map(|i| match i {
-            Item::Line { color, .. } => Some(*color),
-            _ => None,
-        });
-        let Some(first) = colours.next() else { return };
-        if colours.all(|c| c == first) {
-            return;
-        }
-        let neutral = self.theme.colors.changed;
-        for item in items.iter_mut() {
-            if let Item::Line { x1, x2, color, .. } = item {
-                if *x1 == bar && *x2 == bar {
-                    *color = neutral;
-                }
-            }
-        }
     }
 
     /// Runs `f` as if the flow were starting afresh (no space, anchor, page break or group

@@ -1,0 +1,363 @@
+//! Where a paragraph's lines break: greedy breaking at Unicode break opportunities (UAX #14),
+//! total fit for justified Latin text, hyphenation of a word that does not fit, and the cut of
+//! a stretch wider than the line between grapheme clusters. Justified Japanese is broken by
+//! [`super::japanese`].
+
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::super::jlreq;
+use super::{width_of, Glyph, Setting, Span};
+use crate::fonts::FontBook;
+
+/// How many break candidates before a candidate total fit considers as the start of its
+/// line: more than a line of any width holds in real text (a word and its hyphenation points
+/// take several letters each).
+const LOOK_BACK: usize = 500;
+
+/// How far a justified line's word spaces may shrink, as a share of their width.
+pub(super) const SHRINK: f32 = 0.75;
+
+/// Where a line starts and ends in the glyphs, and how it ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Break {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The paragraph's last line, or one ended by a hard break: never justified.
+    pub(super) last: bool,
+    /// Ends inside a word, at a hyphenation point: a hyphen is shown.
+    pub(super) hyphen: bool,
+}
+
+/// A paragraph's glyphs, ready to be broken into lines.
+pub(super) struct Paragraph<'a> {
+    pub(super) spans: &'a [Span],
+    pub(super) fonts: &'a FontBook,
+    pub(super) text: &'a str,
+    pub(super) glyphs: &'a [Glyph],
+    pub(super) widths: Widths,
+    pub(super) setting: Setting<'a>,
+    /// The word hyphenated last, with its hyphenation points: a word many lines long is
+    /// hyphenated once, not again for each of its lines.
+    pub(super) word: std::cell::RefCell<Option<Word>>,
+}
+
+/// A word's glyphs `[start, end)` and the glyph indices where it may take a hyphen, in
+/// increasing order; `None` for code, which is never hyphenated, and for a stretch without
+/// letters (`letters` false), remembered so that a long one is not searched again per line.
+pub(super) struct Word {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) letters: bool,
+    pub(super) cuts: Option<Vec<usize>>,
+}
+
+impl Paragraph<'_> {
+    /// Greedy line breaking at Unicode break opportunities (UAX #14) for lines `max_width`
+    /// wide: each line takes as much as fits. In a heading, a break inside a Japanese-and-Latin
+    /// unit gives way to an earlier one; a word that does not fit is hyphenated when the setting has
+    /// hyphenation, and a stretch wider than the line is cut between grapheme clusters.
+    pub(super) fn breaks(&self, max_width: f32) -> Vec<Break> {
+        let (text, glyphs, widths) = (self.text, self.glyphs, &self.widths);
+        let max_width = max_width.max(0.0);
+        let fits = |from: usize, to: usize| widths.content(glyphs, from, to) <= max_width + 0.01;
+        // Byte offset → glyph index, for mapping break opportunities.
+        let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
+        let mut out = Vec::new();
+        let mut line_start = 0usize; // glyph index where the current line begins
+        let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
+        let mut last_strong: Option<usize> = None; // the latest that splits no `日EU`
+        let push = |out: &mut Vec<Break>, start: usize, end: usize, last: bool, hyphen: bool| {
+            out.push(Break { start, end, last, hyphen });
+        };
+        for (byte, kind) in linebreaks(text) {
+            // A spaced dash (" – ", " — ") stays with the word before it: no line starts with one.
+            if kind == BreakOpportunity::Allowed && text[..byte].ends_with(' ') && text[byte..].starts_with(['–', '—'])
+            {
+                continue;
+            }
+            let seg_end = index_of(byte);
+            if !fits(line_start, seg_end) {
+                let mut brk = last_fit.filter(|&b| b > line_start);
+                if self.setting.heading {
+                    if let Some(strong) = last_strong.filter(|&s| s > line_start && brk.is_some()) {
+                        brk = Some(strong);
+                    }
+                }
+                // A word that does not fit may be hyphenated, the line taking what fits of it.
+                let from = brk.unwrap_or(line_start);
+                if let Some(cut) = self.hyphen_point(from, seg_end, line_start, max_width) {
+                    push(&mut out, line_start, cut, false, true);
+                    line_start = cut;
+                } else if let Some(b) = brk {
+                    push(&mut out, line_start, b, false, false);
+                    line_start = b;
+                }
+                // The segment may still be too wide for a line of its own: break inside it.
+                while !fits(line_start, seg_end) {
+                    let cut = self
+                        .hyphen_point(line_start, seg_end, line_start, max_width)
+                        .map(|c| (c, true))
+                        .unwrap_or_else(|| (split_point(text, glyphs, line_start, seg_end, max_width), false));
+                    push(&mut out, line_start, cut.0, false, cut.1);
+                    line_start = cut.0;
+                }
+                last_strong = None;
+            }
+            last_fit = Some(seg_end);
+            let weak =
+                seg_end > 0 && seg_end < glyphs.len() && jlreq::weak_break(glyphs[seg_end - 1].ch, glyphs[seg_end].ch);
+            if !weak {
+                last_strong = Some(seg_end);
+            }
+            if kind == BreakOpportunity::Mandatory {
+                push(&mut out, line_start, seg_end, true, false);
+                line_start = seg_end;
+                last_fit = None;
+                last_strong = None;
+            }
+        }
+        out
+    }
+
+    /// Line breaks chosen for the paragraph as a whole (after Knuth and Plass): of all the
+    /// ways to break it into lines that fit, the one whose word spaces stretch least, a
+    /// hyphen costing as much as a line stretched to one and a half times. `None` when some
+    /// stretch between two breaks is wider than the line (the line-by-line setting cuts it).
+    pub(super) fn total_fit(&self, max_width: f32) -> Option<Vec<Break>> {
+        let (text, glyphs, widths) = (self.text, self.glyphs, &self.widths);
+        // Candidates: (glyph index, hard break, hyphen), the paragraph's start first.
+        let mut candidates: Vec<(usize, bool, bool)> = vec![(0, true, false)];
+        let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
+        let mut word_start = 0;
+        for (byte, kind) in linebreaks(text) {
+            if kind == BreakOpportunity::Allowed && text[..byte].ends_with(' ') && text[byte..].starts_with(['–', '—'])
+            {
+                continue;
+            }
+            let end = index_of(byte);
+            if let Some(h) = self.setting.hyphens {
+                let (from, to) = (glyphs[word_start].at, glyphs.get(end).map_or(text.len(), |g| g.at));
+                let word = &text[from..to];
+                let letters = word.trim_end_matches(|c: char| !c.is_alphabetic());
+                let code = glyphs[word_start..end].iter().any(|g| self.spans[g.span].look.code);
+                if !code && letters.chars().all(char::is_alphabetic) && letters.chars().count() >= 5 {
+                    for point in h.points(letters) {
+                        candidates.push((index_of(from + point), false, true));
+                    }
+                }
+            }
+            // Breaks with nothing of width between them (zero-width spaces after combining
+            // marks) give the same lines: the last of them stands for all.
+            if let Some(&(prev, false, false)) = candidates.last().filter(|_| candidates.len() > 1) {
+                if widths.sum[prev] == widths.sum[end] {
+                    candidates.pop();
+                }
+            }
+            candidates.push((end, kind == BreakOpportunity::Mandatory, false));
+            word_start = end.min(glyphs.len().saturating_sub(1));
+        }
+        let look = &self.spans[glyphs[0].span].look;
+        let hyphen = self.fonts.face_for('-', look.style).map_or(0.0, |f| width_of(self.fonts, f, '-', look.size));
+        let space =
+            self.fonts.face_for(' ', look.style).map_or(1.0, |f| width_of(self.fonts, f, ' ', look.size)).max(0.1);
+        // Spaces before each glyph, to count a line's word spaces in constant time.
+        let mut spaces = Vec::with_capacity(glyphs.len() + 1);
+        let mut n = 0u32;
+        spaces.push(0);
+        for g in glyphs {
+            n += u32::from(hangs(g.ch));
+            spaces.push(n);
+        }
+        let inf = f64::INFINITY;
+        let mut cost = vec![inf; candidates.len()];
+        let mut from = vec![0usize; candidates.len()];
+        cost[0] = 0.0;
+        for j in 1..candidates.len() {
+            let (end, hard, hyph) = candidates[j];
+            let last = hard || j == candidates.len() - 1;
+            // A line holds a few hundred break candidates at most; more fall together only
+            // where nothing has width (zero-width spaces after combining marks), and looking
+            // back past them all would make the paragraph's cost quadratic.
+            for i in (j.saturating_sub(LOOK_BACK)..j).rev() {
+                let start = candidates[i].0;
+                if start >= end {
+                    if candidates[i].1 {
+                        break;
+                    }
+                    continue;
+                }
+                let width = widths.content(glyphs, start, end) + if hyph { hyphen } else { 0.0 };
+                let first = widths.first[start];
+                let stretchable = spaces[widths.visible[end].max(first)] - spaces[first];
+                // Word spaces may shrink to `SHRINK` of their width, as in TeX.
+                let shrinkable = (1.0 - SHRINK) * space * stretchable as f32;
+                // A last line is set at its natural width: it may not shrink.
+                let shrinkable = if last { 0.0 } else { shrinkable };
+                if width - shrinkable > max_width + 0.01 {
+                    if width - shrinkable - max_width > max_width {
+                        break;
+                    }
+                    continue;
+                }
+                if cost[i].is_finite() {
+                    let slack = f64::from(max_width - width);
+                    let badness = if last && slack >= 0.0 {
+                        0.0
+                    } else if stretchable == 0 {
+                        if slack > 1.0 {
+                            1e9
+                        } else {
+                            0.0
+                        }
+                    } else if slack < 0.0 {
+                        100.0 * (-slack / f64::from(shrinkable)).powi(3)
+                    } else {
+                        let ratio = slack / (f64::from(stretchable) * f64::from(space));
+                        100.0 * ratio.powi(3)
+                    };
+                    let c = cost[i] + badness + if hyph { 50.0 } else { 0.0 } + 1.0;
+                    if c < cost[j] {
+                        cost[j] = c;
+                        from[j] = i;
+                    }
+                }
+                if candidates[i].1 {
+                    break;
+                }
+            }
+            if hard && !cost[j].is_finite() {
+                return None;
+            }
+        }
+        let mut j = candidates.len() - 1;
+        if !cost[j].is_finite() {
+            return None;
+        }
+        let mut out = Vec::new();
+        while j > 0 {
+            let i = from[j];
+            let (end, hard, hyph) = candidates[j];
+            out.push(Break { start: candidates[i].0, end, last: hard || j == candidates.len() - 1, hyphen: hyph });
+            j = i;
+        }
+        out.reverse();
+        Some(out)
+    }
+
+    /// The latest hyphenation point in the word `[from, to)` at which the line from
+    /// `line_start` fits `max_width` with a hyphen, if the setting hyphenates. A word is the
+    /// letters from the first after `from`; when `from` is inside the word last hyphenated
+    /// (a word longer than a line), that word's points are used again.
+    pub(super) fn hyphen_point(&self, from: usize, to: usize, line_start: usize, max_width: f32) -> Option<usize> {
+        let hyphens = self.setting.hyphens?;
+        let glyphs = self.glyphs;
+        let mut cached = self.word.borrow_mut();
+        let known = |w: &Word| w.start <= from && from < w.end && (w.letters || to <= w.end);
+        if !cached.as_ref().is_some_and(known) {
+            // The word: from the first letter after `from` to the last letter before `to`.
+            let Some(start) = (from..to).find(|&i| glyphs[i].ch.is_alphabetic()) else {
+                *cached = Some(Word { start: from, end: to, letters: false, cuts: None });
+                return None;
+            };
+            let end = (start..to).find(|&i| !glyphs[i].ch.is_alphabetic()).unwrap_or(to);
+            let cuts = (!glyphs[start..end].iter().any(|g| self.spans[g.span].look.code)).then(|| {
+                let word_start = glyphs[start].at;
+                let word_end = glyphs.get(end).map_or(self.text.len(), |g| g.at);
+                let points = hyphens.points(&self.text[word_start..word_end]);
+                points.into_iter().map(|byte| glyphs.partition_point(|g| g.at < word_start + byte)).collect()
+            });
+            *cached = Some(Word { start, end, letters: true, cuts });
+        }
+        let word = cached.as_ref()?;
+        let cuts = word.cuts.as_ref()?;
+        let look = &self.spans[glyphs[word.start.max(line_start).min(glyphs.len() - 1)].span].look;
+        let hyphen = self.fonts.face_for('-', look.style).map_or(0.0, |f| width_of(self.fonts, f, '-', look.size));
+        // A line grows with each glyph it takes: the cuts that fit come first.
+        let fitting = cuts.partition_point(|&cut| {
+            cut <= line_start || (cut < to && self.widths.content(glyphs, line_start, cut) + hyphen <= max_width + 0.01)
+        });
+        cuts[..fitting].last().copied().filter(|&cut| cut > line_start)
+    }
+
+    /// Whether the paragraph's last line has only one or two characters, after a line above.
+    pub(super) fn short_last_line(&self, breaks: &[Break]) -> bool {
+        let Some(last) = breaks.iter().rev().find(|b| b.end > b.start) else { return false };
+        let before = breaks.iter().rfind(|b| b.end <= last.start && b.end > b.start);
+        let visible = self.glyphs[last.start..last.end].iter().filter(|g| g.face.is_some() && !hangs(g.ch)).count();
+        visible <= 2 && before.is_some_and(|b| !b.last)
+    }
+}
+
+/// Spaces that vanish at the ends of a line. No-break spaces (kept for indentation, e.g. in
+/// code) and the ideographic space (a full character in Japanese text) stay.
+pub(super) fn hangs(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}')
+}
+
+/// Widths of stretches of glyphs in constant time, so that a 4 MB word costs no more per
+/// line than a short one.
+pub(super) struct Widths {
+    /// `sum[i]`: the width of glyphs `0..i`, with the space after each (f64: millions of
+    /// glyphs add up).
+    pub(super) sum: Vec<f64>,
+    /// `visible[i]`: one past the last glyph before `i` that is not a space.
+    pub(super) visible: Vec<usize>,
+    /// `first[i]`: the first glyph at or after `i` that is not a space.
+    pub(super) first: Vec<usize>,
+}
+
+impl Widths {
+    pub(super) fn new(glyphs: &[Glyph]) -> Widths {
+        let mut sum = Vec::with_capacity(glyphs.len() + 1);
+        let mut visible = Vec::with_capacity(glyphs.len() + 1);
+        let (mut s, mut v) = (0.0, 0);
+        sum.push(s);
+        visible.push(v);
+        for (i, g) in glyphs.iter().enumerate() {
+            s += f64::from(g.width + g.adj);
+            if !hangs(g.ch) {
+                v = i + 1;
+            }
+            sum.push(s);
+            visible.push(v);
+        }
+        let mut first = vec![glyphs.len(); glyphs.len() + 1];
+        for i in (0..glyphs.len()).rev() {
+            first[i] = if hangs(glyphs[i].ch) { first[i + 1] } else { i };
+        }
+        Widths { sum, visible, first }
+    }
+
+    /// Width of glyphs `from..to` as they would sit on a line: spaces at its ends hang in
+    /// the margin, and so does the first half of an opening bracket that starts it.
+    pub(super) fn content(&self, glyphs: &[Glyph], from: usize, to: usize) -> f32 {
+        let start = self.first[from];
+        let end = self.visible[to];
+        if end <= start {
+            return 0.0;
+        }
+        let last = &glyphs[end - 1];
+        (self.sum[end] - self.sum[start]) as f32 - last.adj - glyphs[start].lead
+    }
+}
+
+/// The glyph index at which to cut an over-wide stretch `[from, to)`: as many whole grapheme
+/// clusters as fit, and at least one so that every cut makes progress.
+fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: f32) -> usize {
+    let start_byte = glyphs[from].at;
+    let end_byte = glyphs.get(to).map_or(text.len(), |g| g.at);
+    let mut width = 0.0;
+    let mut cut = from;
+    for (off, cluster) in text[start_byte..end_byte].grapheme_indices(true) {
+        let first = glyphs.partition_point(|g| g.at < start_byte + off);
+        let next = glyphs.partition_point(|g| g.at < start_byte + off + cluster.len());
+        let w: f32 = glyphs[first..next].iter().map(|g| g.width).sum();
+        if width + w > max_width && cut > from {
+            break;
+        }
+        width += w;
+        cut = next;
+    }
+    cut.max(from + 1).min(to)
+}

@@ -1,0 +1,223 @@
+//! The run builder: a broken line's glyphs grouped into runs of one face and look, justified
+//! (JLREQ's order of adjustment in Japanese), with hyphens shown and hyphenated words read
+//! back whole.
+
+use super::breaker::SHRINK;
+use super::{hangs, japanese, jlreq, width_of, Glyph, Line, Look, Run, Span};
+use crate::fonts::{FaceId, FontBook};
+use crate::script::is_kana_or_kanji;
+
+/// Groups glyphs into runs of one span and face, dropping what is never drawn (line breaks,
+/// invisible characters, spaces at the line's ends). An opening bracket starting the line
+/// gives up its blank half. With a `target` width
+/// the line is justified: the space missing goes between Japanese characters where there
+/// are any, else into word spaces. A line that ends at a hyphenation point or a soft hyphen
+/// shows a hyphen, read back as a soft hyphen (U+00AD) so that the word extracts whole.
+/// `continues` says the line before ended with a hyphen, so that the line's first word
+/// fragment is a run of its own, and so is the fragment before the line's own hyphen (see
+/// [`whole_words`]).
+pub(super) fn make_line(
+    glyphs: &[Glyph],
+    spans: &[Span],
+    fonts: &FontBook,
+    target: Option<(f32, bool)>,
+    (continues, hyphen): (bool, bool),
+) -> Line {
+    let visible = |g: &&Glyph| !hangs(g.ch);
+    let first = glyphs.iter().position(|g| visible(&g));
+    let last = glyphs.iter().rposition(|g| visible(&g));
+    let mut line = Line::default();
+    let (Some(first), Some(last)) = (first, last) else {
+        line.size = glyphs.first().map_or(0.0, |g| spans[g.span].look.size);
+        return line;
+    };
+    let shown = &glyphs[first..=last];
+    // The space after each glyph shown: its own, but none after the last (what followed it is
+    // on the next line).
+    let mut after: Vec<f32> = shown.iter().map(|g| g.adj).collect();
+    after[shown.len() - 1] = 0.0;
+    let lead = shown[0].lead;
+    let ends_soft = shown[shown.len() - 1].ch == '\u{00AD}';
+    let look_last = &spans[shown[shown.len() - 1].span].look;
+    let hyphen_face = if hyphen || ends_soft { fonts.face_for('\u{00AD}', look_last.style) } else { None };
+    let hyphen_width = hyphen_face.map_or(0.0, |f| width_of(fonts, f, '\u{00AD}', look_last.size));
+    if let Some((target, adjusted)) = target {
+        let natural: f32 = shown.iter().zip(&after).map(|(g, a)| g.width + a).sum::<f32>() - lead + hyphen_width;
+        let em = adjusted.then(|| shown.iter().map(|g| spans[g.span].look.size).fold(0.0, f32::max));
+        justify(shown, &mut after, target - natural, em);
+    }
+    // Word fragments either side of a hyphen are runs of their own.
+    let first_word_end = continues.then(|| shown.iter().position(|g| hangs(g.ch))).flatten();
+    let last_word_start = hyphen_face.is_some().then(|| shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1));
+    let mut x = -lead;
+    for (k, (g, &extra)) in shown.iter().zip(&after).enumerate() {
+        let look = &spans[g.span].look;
+        line.size = line.size.max(look.size);
+        if Some(k) == first_word_end {
+            line.continued = line.runs.len();
+        }
+        if Some(k) == last_word_start {
+            line.hyphenated = Some(line.runs.len());
+        }
+        let fresh = Some(k) == first_word_end || Some(k) == last_word_start;
+        match g.face {
+            Some(face) if fresh => line.runs.push(Run::new(x, face, g.ch, g.width, extra, look)),
+            Some(face) => push_char(&mut line.runs, x, face, g.ch, g.width, extra, look),
+            // Not drawn (a soft hyphen inside the line): the space after it goes after the
+            // character before.
+            None => {
+                if let Some(run) = line.runs.last_mut() {
+                    run.gap(extra);
+                }
+            }
+        }
+        x += g.width + extra;
+    }
+    if continues && first_word_end.is_none() {
+        line.continued = line.runs.len();
+    }
+    if let Some(face) = hyphen_face {
+        if line.hyphenated == Some(line.runs.len()) {
+            // Only the hyphen after the break: a fragment of its own all the same.
+            line.runs.push(Run::new(x, face, '\u{00AD}', hyphen_width, 0.0, look_last));
+        } else {
+            push_char(&mut line.runs, x, face, '\u{00AD}', hyphen_width, 0.0, look_last);
+        }
+        x += hyphen_width;
+    } else if last + 1 < glyphs.len() {
+        // The line ended at a space (or a hard break): one space stays at its end, past the
+        // visible text, so that text read in order (by a screen reader, or copied) keeps
+        // the last word of the line apart from the first of the next.
+        if let Some(face) = fonts.face_for(' ', look_last.style) {
+            let w = width_of(fonts, face, ' ', look_last.size);
+            push_char(&mut line.runs, x, face, ' ', w, 0.0, look_last);
+        }
+    }
+    line.width = x;
+    // Japanese spaced by a quarter em beside Latin text, or stretched to the width, reads back
+    // with spaces nobody typed: each run says what it holds.
+    let spaced = shown.iter().zip(&after).any(|(g, &a)| a > 0.01 && !hangs(g.ch));
+    if spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch)) {
+        for run in &mut line.runs {
+            run.actual = Some(run.text.clone());
+        }
+    }
+    line
+}
+
+/// A word hyphenated across lines reads back whole: the fragment before the hyphen carries the
+/// word as typed (without the hyphen), and the fragments after it nothing, so that text
+/// extraction, copying and screen readers get `Workshop`, not `Work-` and `shop`.
+pub(super) fn whole_words(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(start) = lines[i].hyphenated else {
+            i += 1;
+            continue;
+        };
+        let mut word: String = lines[i].runs[start..].iter().map(|r| r.text.as_str()).collect();
+        let mut j = i + 1;
+        while let Some(next) = lines.get_mut(j) {
+            let end = next.continued.min(next.runs.len());
+            for run in &mut next.runs[..end] {
+                word.push_str(&run.text);
+                run.actual = Some(String::new());
+            }
+            // A fragment that fills its line and is hyphenated again goes on to the next.
+            if next.hyphenated != Some(0) || end < next.runs.len().saturating_sub(1) {
+                break;
+            }
+            j += 1;
+        }
+        word.retain(|c| c != '\u{00AD}');
+        for (k, run) in lines[i].runs[start..].iter_mut().enumerate() {
+            run.actual = Some(if k == 0 { word.clone() } else { String::new() });
+        }
+        // The line the word ends on may hyphenate another after it.
+        i = j.max(i + 1);
+    }
+}
+
+/// Spreads `slack` points over the places a line may stretch: in Japanese, first what may
+/// give (JLREQ 3.8: the spaces beside and inside Latin text; punctuation shrinks to half
+/// width), then between Japanese characters where the line has any, else its word spaces.
+/// Lines with neither, and lines already full, stay as they are. In a Japanese paragraph
+/// (`em`, its size), a line with too few such places (an address) is spread between Latin
+/// letters too, rather than by more than a sixteenth of an em in a few places.
+fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, em: Option<f32>) {
+    let n = shown.len();
+    let inner = &shown[..n.saturating_sub(1)];
+    let room: f32 = inner.iter().map(|g| if slack < 0.0 { g.give.shrink } else { g.give.stretch }).sum();
+    if room > 0.0 && slack.abs() > 0.01 {
+        let share = (slack.abs() / room).min(1.0);
+        for (i, g) in inner.iter().enumerate() {
+            after[i] += if slack < 0.0 { -g.give.shrink * share } else { g.give.stretch * share };
+        }
+        slack -= slack.signum() * share * room;
+    }
+    if slack < -0.01 {
+        // A line broken for the whole paragraph may be set a little tight: its word spaces
+        // shrink (never below [`SHRINK`] of their width; the breaking made sure).
+        let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
+        if !spaces.is_empty() {
+            let each = slack / spaces.len() as f32;
+            for i in spaces {
+                after[i] += each.max(-(1.0 - SHRINK) * shown[i].width);
+            }
+        }
+        return;
+    }
+    if slack <= 0.01 {
+        return;
+    }
+    let japanese: Vec<usize> =
+        (0..n.saturating_sub(1)).filter(|&i| jlreq::stretches(shown[i].ch, shown[i + 1].ch)).collect();
+    let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
+    let mut places: Vec<usize> =
+        if japanese.is_empty() { spaces } else { japanese.into_iter().chain(spaces).collect() };
+    if em.is_some_and(|em| slack > places.len() as f32 * em * japanese::MOST_SPREAD) {
+        places.extend((0..n.saturating_sub(1)).filter(|&i| japanese::between_letters(shown[i].ch, shown[i + 1].ch)));
+    }
+    if places.is_empty() {
+        return;
+    }
+    let each = slack / places.len() as f32;
+    for i in places {
+        after[i] += each;
+    }
+}
+
+/// Appends a character to the last run if it has the same face and look, else starts a run;
+/// `extra` is the space after it.
+fn push_char(runs: &mut Vec<Run>, x: f32, face: FaceId, ch: char, width: f32, extra: f32, look: &Look) {
+    match runs.last_mut() {
+        Some(r) if r.face == face && r.look == *look => {
+            r.text.push(ch);
+            r.width += width;
+            r.gap(extra);
+        }
+        _ => runs.push(Run::new(x, face, ch, width, extra, look)),
+    }
+}
+
+impl Run {
+    /// A run of one character, with `extra` points after it.
+    fn new(x: f32, face: FaceId, ch: char, width: f32, extra: f32, look: &Look) -> Run {
+        let mut run = Run { x, width, face, text: ch.to_string(), look: look.clone(), gaps: Vec::new(), actual: None };
+        run.gap(extra);
+        run
+    }
+
+    /// Adds `extra` points after the run's text so far.
+    fn gap(&mut self, extra: f32) {
+        if extra == 0.0 {
+            return;
+        }
+        let k = self.text.chars().count() as u32;
+        match self.gaps.last_mut() {
+            Some((at, e)) if *at == k => *e += extra,
+            _ => self.gaps.push((k, extra)),
+        }
+        self.width += extra;
+    }
+}
