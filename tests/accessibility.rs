@@ -597,3 +597,58 @@ fn headings_in_a_body_keep_their_relative_levels() {
     assert_eq!(got[0].0, "H3");
     assert_headings_nest(&tree);
 }
+
+/// A topic whose body is a table of `n` rows (`Item k`, `Owner k`), after `before` paragraphs.
+fn table_topic(before: usize, n: usize) -> String {
+    let mut body = String::from("  - title: Actions\n    body: |\n");
+    for k in 0..before {
+        body.push_str(&format!("      Paragraph {k} of the text before the table, long enough to fill a line or two of the page at the body size.\n\n"));
+    }
+    body.push_str("      | Action | Owner |\n      |---|---|\n");
+    for k in 1..=n {
+        body.push_str(&format!("      | Item {k} | Owner {k} |\n"));
+    }
+    body
+}
+
+#[test]
+fn a_table_over_pages_repeats_its_header_row_as_an_artifact_and_leaves_no_row_alone() {
+    let dir = tempdir();
+    let yaml = common::seed_with("topics:\n", &format!("topics:\n{}", table_topic(0, 90)));
+    let path = write(dir.path(), "table.yaml", &yaml);
+    let pdf = build_in(dir.path(), &path, &[]);
+    let pages = common::runs(&pdf);
+    // Every page the table runs onto starts with its header row, above its first row there,
+    // drawn as an artifact: the structure has it once.
+    let mut continued = 0;
+    for (p, page) in pages.iter().enumerate() {
+        let rows: Vec<&common::Run> = page.iter().filter(|r| r.text.starts_with("Item ")).collect();
+        if rows.is_empty() || rows[0].text == "Item 1" {
+            continue;
+        }
+        continued += 1;
+        let head = page.iter().find(|r| r.text == "Action").unwrap_or_else(|| panic!("page {}: no header row", p + 1));
+        assert!(head.artifact, "page {}: the repeated header is content", p + 1);
+        assert!(head.y > rows[0].y, "page {}: the header is below the first row", p + 1);
+        assert!(rows.iter().all(|r| r.y < head.y), "page {}", p + 1);
+    }
+    assert!(continued >= 1, "the table must run over a page for this test to mean anything");
+    let tree = structure(&pdf);
+    let table = tree.walk().into_iter().find(|e| e.role == "Table").expect("a table");
+    assert_eq!(table.children().len(), 91, "the header row and 90 rows, each once");
+    let th: Vec<String> = table.walk().iter().filter(|e| e.role == "TH").map(|e| e.text()).collect();
+    assert_eq!(th, ["Action", "Owner"]);
+    // No row alone: wherever the table is cut, at least two of its rows are on each side.
+    let mut split = 0;
+    // (Around where the seed's first and second pages end.)
+    for before in (1..9).chain(23..30) {
+        let yaml = common::seed_with("topics:\n", &format!("topics:\n{}", table_topic(before, 4)));
+        let pdf = build_in(dir.path(), &write(dir.path(), "t.yaml", &yaml), &["--force"]);
+        for (p, page) in common::runs(&pdf).iter().enumerate() {
+            let rows = page.iter().filter(|r| !r.artifact && r.text.starts_with("Item ")).count();
+            assert!(rows != 1 && rows != 3, "{before} paragraphs before: page {} holds {rows} of 4 rows", p + 1);
+            split += usize::from(rows == 2);
+        }
+    }
+    assert!(split >= 2, "the table must be cut somewhere for this to mean anything");
+}

@@ -112,3 +112,14 @@ fn a_long_briefing_conforms() {
     let path = write(dir.path(), "long.yaml", &yaml);
     assert_conforms("300 topics", &build_in(dir.path(), &path, &["--toc"]));
 }
+
+#[test]
+fn a_table_over_pages_with_its_header_repeated_conforms() {
+    let dir = tempdir();
+    let rows: String = (1..=90).map(|k| format!("      | Item {k} | Owner {k} |\n")).collect();
+    let topic = format!("topics:\n  - title: Actions\n    body: |\n      | Action | Owner |\n      |---|---|\n{rows}");
+    let path = write(dir.path(), "table.yaml", &common::seed_with("topics:\n", &topic));
+    let pdf = build_in(dir.path(), &path, &[]);
+    assert!(common::page_count(&pdf) >= 3);
+    assert_conforms("table over pages", &pdf);
+}

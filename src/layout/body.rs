@@ -7,8 +7,9 @@ use crate::markdown::{Block as MdBlock, Inline};
 use crate::script::primary_language;
 use crate::theme::{Align, TextStyle};
 
-use super::flow::{look, mark_japanese, Block, Flow, Groups, Label};
+use super::flow::{look, Block, Flow, Groups, Label};
 use super::structure::{Artifact, Numbering, Role, Tag};
+use super::text::mark_japanese;
 use super::text::{self, Span};
 use super::{BulletShape, Item, LinkTarget};
 
@@ -245,10 +246,24 @@ fn table(
     let x0 = flow.left + indent;
     let (_, outer) = flow.enter(Role::Table);
     let all_rows = std::iter::once((header, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
+    // The header row as repeated atop each later page the table runs onto: what it draws,
+    // as artifacts (its text is read once, in the first row), and its height.
+    let (mut head, mut head_height) = (Vec::new(), 0.0);
+    let mut head_index = None;
+    let body_rows = rows.iter().filter(|r| !r.is_empty()).count();
+    let mut body_row = 0;
     for (row, is_header) in all_rows {
         if row.is_empty() {
             continue;
         }
+        if !is_header && head_index.is_none() && !head.is_empty() {
+            flow.heads.push((head_height, std::mem::take(&mut head)));
+            head_index = Some(flow.heads.len() - 1);
+        }
+        // A row is not left alone: the first stays with the second at the foot of a page,
+        // the last with the one before at the top of the next (when the table can move).
+        let keep_row = !is_header && body_rows > 1 && (body_row == 0 || body_row + 2 == body_rows);
+        body_row += usize::from(!is_header);
         let (_, in_table) = flow.enter(Role::TR);
         let cell_nodes: Vec<_> =
             (0..widths.len()).map(|_| flow.node(if is_header { Role::TH } else { Role::TD })).collect();
@@ -300,7 +315,18 @@ fn table(
             if last {
                 items.push(rule(x0, height, x, height));
             }
-            flow.push(Block { height, items, keep_with_next: !last || is_header, ..Block::default() });
+            if is_header {
+                head.extend(items.iter().filter(|i| !matches!(i, Item::Link { .. })).map(|i| {
+                    let mut i = i.clone().shifted(0.0, head_height);
+                    if let Item::Text(t) = &mut i {
+                        t.tag = Tag::Artifact(Artifact::Pagination);
+                    }
+                    i
+                }));
+                head_height += height;
+            }
+            let keep_with_next = !last || is_header || keep_row;
+            flow.push(Block { height, items, keep_with_next, head: head_index, ..Block::default() });
         }
         flow.leave(in_table);
     }

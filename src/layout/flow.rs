@@ -10,9 +10,8 @@ mod changes;
 use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme};
 
 use super::structure::{Artifact, NodeId, Role, Structure, Tag};
-use super::text::{self, Look, Mincho, Run, Setting, Span};
+use super::text::{self, mark_japanese, Look, Mincho, Run, Setting, Span};
 use super::{BulletShape, Item, LinkTarget, TextItem};
-use crate::script::is_japanese;
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
 /// (y) and to the page's left edge (x).
@@ -39,6 +38,9 @@ pub struct Block {
     pub extent: f32,
     /// The run of columns ([`Flow::regions`]) the block is set in, if any.
     pub region: Option<usize>,
+    /// A row of a table ([`Flow::heads`]): at the top of a page, its header row is repeated
+    /// above it.
+    pub head: Option<usize>,
 }
 
 /// A stretch of the flow set in columns: its blocks are set a column wide, and pagination
@@ -105,6 +107,8 @@ pub struct Flow<'a> {
     pub anchors: Vec<Anchor>,
     pub groups: Vec<Group>,
     pub regions: Vec<Region>,
+    /// Each table's header row as drawn at the top of a page (artifacts) and its height.
+    pub heads: Vec<(f32, Vec<Item>)>,
     current_region: Option<usize>,
     /// Left edge and width of the content area, in points.
     pub left: f32,
@@ -146,46 +150,6 @@ pub fn look(style: &TextStyle) -> Look {
     Look::new(FontStyle { bold: style.bold, italic: style.italic }, style.size.0, style.color)
 }
 
-/// `spans` with every stretch of Japanese text numbered in its look (`ja`): from a Japanese
-/// character to the last one before a space, with the digits and Latin letters between
-/// (`第10回日EU・ICT戦略`), so that each stretch can be marked as Japanese whole.
-pub fn mark_japanese(spans: &[Span]) -> Vec<Span> {
-    let chars: Vec<(usize, char)> =
-        spans.iter().enumerate().flat_map(|(i, s)| s.text.chars().map(move |c| (i, c))).collect();
-    let mut ids = vec![0u32; chars.len()];
-    let mut next = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let start = i;
-        while i < chars.len() && !chars[i].1.is_whitespace() {
-            i += 1;
-        }
-        let word = start..i;
-        let first = word.clone().find(|&k| is_japanese(chars[k].1));
-        let last = word.clone().rev().find(|&k| is_japanese(chars[k].1));
-        if let (Some(a), Some(b)) = (first, last) {
-            next += 1;
-            ids[a..=b].iter_mut().for_each(|id| *id = next);
-        }
-        i += 1;
-    }
-    if next == 0 {
-        return spans.to_vec();
-    }
-    let mut out: Vec<Span> = Vec::new();
-    for (k, &(span, c)) in chars.iter().enumerate() {
-        match out.last_mut() {
-            Some(last) if last.look.ja == ids[k] && k > 0 && chars[k - 1].0 == span => last.text.push(c),
-            _ => {
-                let mut look = spans[span].look.clone();
-                look.ja = ids[k];
-                out.push(Span { text: c.to_string(), look });
-            }
-        }
-    }
-    out
-}
-
 impl<'a> Flow<'a> {
     /// A flow for text in language `lang` (BCP 47) across the content area.
     pub fn new(fonts: &'a FontBook, theme: &'a Theme, left: f32, width: f32, lang: &str) -> Flow<'a> {
@@ -196,6 +160,7 @@ impl<'a> Flow<'a> {
             anchors: Vec::new(),
             groups: Vec::new(),
             regions: Vec::new(),
+            heads: Vec::new(),
             current_region: None,
             left,
             width,

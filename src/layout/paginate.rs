@@ -13,12 +13,16 @@ struct Placed {
     y: f32,
     /// How far right of where it was set (a column after the first).
     dx: f32,
+    /// A table row at the top of a page: its table's header row ([`Flow::heads`]) is drawn
+    /// above it.
+    head: Option<usize>,
 }
 
 /// Lays the flow's blocks onto pages whose content runs from `top` to `bottom`. Links to
 /// anchors (contents entries) now know their page.
 pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: f32) -> Document {
-    let placed = place(&flow.blocks, &flow.regions, top, bottom);
+    let heads: Vec<f32> = flow.heads.iter().map(|h| h.0).collect();
+    let placed = place(&flow.blocks, &flow.regions, &heads, top, bottom);
     let page_count = placed.last().map_or(1, |p| p.page + 1);
     let mut pages = vec![Page::default(); page_count];
     for (block, at) in flow.blocks.iter().zip(&placed).rev() {
@@ -36,7 +40,11 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
     }
     let blocks = std::mem::take(&mut flow.blocks);
     for (block, at) in blocks.iter().zip(&placed) {
-        let mut items: Vec<Item> = block.items.iter().cloned().map(|i| i.shifted(at.dx, at.y)).collect();
+        let mut items: Vec<Item> = Vec::new();
+        if let Some((height, head)) = at.head.and_then(|h| flow.heads.get(h)) {
+            items.extend(head.iter().cloned().map(|i| i.shifted(at.dx, at.y - height)));
+        }
+        items.extend(block.items.iter().cloned().map(|i| i.shifted(at.dx, at.y)));
         // A contents line's page number follows its text, so text extraction reads them in
         // that order.
         if let Some(entry) = &block.toc_entry {
@@ -65,7 +73,8 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
 /// Greedy placement with look-back: when a block does not fit, the page ends before the
 /// chain of keep-with-next blocks leading to it (unless that chain fills the whole page).
 /// A stretch of blocks in columns ([`super::flow::Region`]) is placed by [`columns`].
-fn place(blocks: &[Block], regions: &[Region], top: f32, bottom: f32) -> Vec<Placed> {
+/// A table's row that starts a page has its table's header row (`heads[h]` high) above it.
+fn place(blocks: &[Block], regions: &[Region], heads: &[f32], top: f32, bottom: f32) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::with_capacity(blocks.len());
     let mut page = 0;
     let mut page_first = 0; // the first block on the current page the look-back may move
@@ -109,7 +118,10 @@ fn place(blocks: &[Block], regions: &[Region], top: f32, bottom: f32) -> Vec<Pla
             y = top;
             continue;
         }
-        placed.push(Placed { page, y: y + space, dx: 0.0 });
+        // The table's header row, again, above a row that starts a page.
+        let head = b.head.filter(|_| empty);
+        let space = space + head.and_then(|h| heads.get(h)).copied().unwrap_or(0.0);
+        placed.push(Placed { page, y: y + space, dx: 0.0, head });
         y += space + b.height;
         empty = false;
         i += 1;
@@ -155,7 +167,8 @@ fn pull_back_tails(blocks: &[Block], placed: &mut [Placed], bottom: f32) {
             if k > a {
                 y += block.space_before * scale;
             }
-            placed[k] = Placed { page, y, dx: 0.0 };
+            // (The first block keeps its place, and a header row repeated above it.)
+            placed[k] = Placed { page, y, dx: 0.0, head: if k == a { placed[a].head } else { None } };
             y += block.height;
         }
         merged[i] = true;
@@ -193,7 +206,7 @@ fn columns(blocks: &[Block], region: &Region, mut at: At, (top, bottom): (f32, f
             continue;
         }
         if next < blocks.len() {
-            out.extend(placed.into_iter().map(|(y, dx)| Placed { page: at.page, y, dx }));
+            out.extend(placed.into_iter().map(|(y, dx)| Placed { page: at.page, y, dx, head: None }));
             k = next;
             at = At { page: at.page + 1, top, empty: true };
             continue;
@@ -216,7 +229,7 @@ fn columns(blocks: &[Block], region: &Region, mut at: At, (top, bottom): (f32, f
             }
         }
         let end = height(&best, k);
-        out.extend(best.into_iter().map(|(y, dx)| Placed { page: at.page, y, dx }));
+        out.extend(best.into_iter().map(|(y, dx)| Placed { page: at.page, y, dx, head: None }));
         return At { page: at.page, top: end, empty: false };
     }
     at
@@ -403,7 +416,7 @@ mod tests {
     #[test]
     fn blocks_fill_pages_in_order() {
         let blocks: Vec<Block> = (0..10).map(|_| block(20.0, false)).collect();
-        let p = place(&blocks, &[], 0.0, 100.0);
+        let p = place(&blocks, &[], &[], 0.0, 100.0);
         assert_eq!(p.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]);
         // Space is dropped at the top of a page.
         assert_eq!(p[4].y, 0.0);
@@ -416,7 +429,7 @@ mod tests {
         let mut blocks =
             vec![block(20.0, false), block(20.0, false), block(20.0, false), block(20.0, true), block(20.0, false)];
         blocks[3].keep_with_next = true;
-        let p = place(&blocks, &[], 0.0, 100.0);
+        let p = place(&blocks, &[], &[], 0.0, 100.0);
         assert_eq!(p[3].page, 1, "the heading moved to the next page with its text");
         assert_eq!(p[4].page, 1);
     }
@@ -425,7 +438,7 @@ mod tests {
     fn a_page_break_starts_a_new_page() {
         let mut blocks = vec![block(10.0, false), block(10.0, false), block(10.0, false)];
         blocks[1].break_before = true;
-        let p = place(&blocks, &[], 0.0, 100.0);
+        let p = place(&blocks, &[], &[], 0.0, 100.0);
         assert_eq!(p.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 1, 1]);
     }
 
@@ -434,13 +447,13 @@ mod tests {
         // Six lines of 10 with 5 above each end at 85; a contact block of 12 needs 102.
         let mut blocks: Vec<Block> = (0..6).map(|_| block(10.0, false)).collect();
         blocks.push(block(12.0, false));
-        let p = place(&blocks, &[], 0.0, 100.0);
+        let p = place(&blocks, &[], &[], 0.0, 100.0);
         assert!(p.iter().all(|p| p.page == 0), "{p:?}");
         let end = p[6].y + 12.0;
         assert!(end <= 100.0 + 0.01 && end > 99.0, "the spaces shrink by as little as needed: {end}");
         // Too much to hold at 60% of the spaces: it stays on a page of its own.
         blocks[6].height = 30.0;
-        let p = place(&blocks, &[], 0.0, 100.0);
+        let p = place(&blocks, &[], &[], 0.0, 100.0);
         assert_eq!(p[6].page, 1);
         assert_eq!(p[5].y, 75.0, "the page before keeps its spaces");
         // Only a last page: the same block followed by a new page's block is placed as usual
@@ -449,7 +462,7 @@ mod tests {
         let mut next = block(10.0, false);
         next.break_before = true;
         blocks.push(next);
-        let p = place(&blocks, &[], 0.0, 100.0);
+        let p = place(&blocks, &[], &[], 0.0, 100.0);
         assert_eq!(p.iter().map(|p| p.page).collect::<Vec<_>>(), [0, 0, 0, 0, 0, 0, 0, 1]);
     }
 
@@ -463,7 +476,7 @@ mod tests {
         let mut blocks = vec![block(10.0, false)];
         blocks.extend(column(7));
         blocks.push(block(10.0, false));
-        let p = place(&blocks, &[region], 0.0, 100.0);
+        let p = place(&blocks, &[region], &[], 0.0, 100.0);
         let dx: Vec<f32> = p[1..8].iter().map(|p| p.dx).collect();
         assert_eq!(dx, [0.0, 0.0, 0.0, 0.0, 50.0, 50.0, 50.0]);
         assert_eq!(p[5].y, 10.0, "the second column starts level with the first");
@@ -475,7 +488,7 @@ mod tests {
         // Thirty lines: two full columns of ten on page 0, the rest balanced on page 1.
         let mut blocks = column(30);
         blocks.push(block(10.0, false));
-        let p = place(&blocks, &[region], 0.0, 100.0);
+        let p = place(&blocks, &[region], &[], 0.0, 100.0);
         assert!(p[..20].iter().all(|p| p.page == 0) && p[20..30].iter().all(|p| p.page == 1));
         assert_eq!(p[19].dx, 50.0);
         assert_eq!((p[24].dx, p[25].dx), (0.0, 50.0), "five and five");
@@ -485,7 +498,7 @@ mod tests {
     #[test]
     fn a_chain_longer_than_a_page_still_breaks() {
         let blocks: Vec<Block> = (0..10).map(|_| block(30.0, true)).collect();
-        let p = place(&blocks, &[], 0.0, 100.0);
+        let p = place(&blocks, &[], &[], 0.0, 100.0);
         assert_eq!(p.last().unwrap().page, 3);
         for w in p.windows(2) {
             assert!(w[1].page >= w[0].page);

@@ -172,6 +172,8 @@ pub enum Artifact {
     Header,
     /// The running footer.
     Footer,
+    /// A table's header row repeated at the top of a later page the table runs onto.
+    Pagination,
 }
 
 /// What a drawn item is to a reader: part of a structure element, or an artifact.

@@ -10,7 +10,7 @@ mod runs;
 
 use super::LinkTarget;
 use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
-use crate::script::is_kana_or_kanji;
+use crate::script::{is_japanese, is_kana_or_kanji};
 use crate::theme::Rgb;
 use breaker::{hangs, Break, Paragraph, Widths};
 use runs::{make_line, whole_words};
@@ -293,6 +293,46 @@ pub fn fitting_prefix(text: &str, look: &Look, max_width: f32, fonts: &FontBook)
         }
     }
     text.len()
+}
+
+/// `spans` with every stretch of Japanese text numbered in its look (`ja`): from a Japanese
+/// character to the last one before a space, with the digits and Latin letters between
+/// (`第10回日EU・ICT戦略`), so that each stretch can be marked as Japanese whole.
+pub fn mark_japanese(spans: &[Span]) -> Vec<Span> {
+    let chars: Vec<(usize, char)> =
+        spans.iter().enumerate().flat_map(|(i, s)| s.text.chars().map(move |c| (i, c))).collect();
+    let mut ids = vec![0u32; chars.len()];
+    let mut next = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && !chars[i].1.is_whitespace() {
+            i += 1;
+        }
+        let word = start..i;
+        let first = word.clone().find(|&k| is_japanese(chars[k].1));
+        let last = word.clone().rev().find(|&k| is_japanese(chars[k].1));
+        if let (Some(a), Some(b)) = (first, last) {
+            next += 1;
+            ids[a..=b].iter_mut().for_each(|id| *id = next);
+        }
+        i += 1;
+    }
+    if next == 0 {
+        return spans.to_vec();
+    }
+    let mut out: Vec<Span> = Vec::new();
+    for (k, &(span, c)) in chars.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if last.look.ja == ids[k] && k > 0 && chars[k - 1].0 == span => last.text.push(c),
+            _ => {
+                let mut look = spans[span].look.clone();
+                look.ja = ids[k];
+                out.push(Span { text: c.to_string(), look });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -347,6 +347,7 @@ pub fn page(
         (Artifact::Layout, "/Artifact BMC\n"),
         (Artifact::Header, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"),
         (Artifact::Footer, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"),
+        (Artifact::Pagination, "/Artifact <</Type /Pagination>> BDC\n"),
     ];
     for (kind, open) in groups {
         let sequence: Vec<usize> = (0..page.items.len())
