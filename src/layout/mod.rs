@@ -5,6 +5,7 @@
 
 mod body;
 mod contact;
+mod fit;
 pub mod flow;
 pub mod jlreq;
 mod paginate;
@@ -25,6 +26,7 @@ use crate::fonts::{FaceId, FontBook, FontStyle};
 use crate::model::Briefing;
 use crate::theme::{Rgb, Theme};
 
+pub use fit::fit;
 use flow::Flow;
 pub use parallel::parallel;
 pub use redline::redline;
@@ -298,43 +300,8 @@ pub struct Fit {
     /// Whether it fits; when not, it was set at the floor and `Output::pages` says how many
     /// pages that took.
     pub fits: bool,
-}
-
-/// Lays out `b` on at most `pages` pages: at the template's sizes if that fits, else with
-/// type and spacing scaled down together by as little as needed (to a hundredth), never
-/// below the template's `fit_floor` body size. When even the floor does not fit, the
-/// briefing is set at the floor and the [`Fit`] says so.
-pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, pages: usize) -> (Document, Fit) {
-    let body = theme.styles.body.size.0;
-    let outcome =
-        |doc: &Document, scale: f32| Fit { pages, scale, body_size: body * scale, fits: doc.pages.len() <= pages };
-    let full = layout(b, theme, fonts, options);
-    if full.pages.len() <= pages {
-        let fit = outcome(&full, 1.0);
-        return (full, fit);
-    }
-    let floor = (theme.fit_floor.0 / body).min(1.0);
-    let at_floor = layout(b, &theme.scaled(floor), fonts, options);
-    if at_floor.pages.len() > pages {
-        let fit = outcome(&at_floor, floor);
-        return (at_floor, fit);
-    }
-    // The largest scale that fits, in hundredths: the page count only grows with the scale.
-    let (mut lo, mut hi) = ((floor * 100.0).ceil() as u32, 100u32);
-    let mut best = (at_floor, floor);
-    while hi - lo > 1 {
-        let mid = (lo + hi) / 2;
-        let scale = mid as f32 / 100.0;
-        let doc = layout(b, &theme.scaled(scale), fonts, options);
-        if doc.pages.len() <= pages {
-            lo = mid;
-            best = (doc, scale);
-        } else {
-            hi = mid;
-        }
-    }
-    let fit = outcome(&best.0, best.1);
-    (best.0, fit)
+    /// How many layouts finding it took.
+    pub layouts: usize,
 }
 
 /// The marking of a dossier's cover: every marking of its briefings, each once, in their

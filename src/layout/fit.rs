@@ -1,0 +1,152 @@
+//! Fitting a briefing to N pages (`--fit-pages`): the largest scale of type and spacing, in
+//! hundredths, at which it fits, found with as few layouts as the pages allow. The text of a
+//! briefing fills an area that grows with the square of the scale (lines are taller, and
+//! hold fewer words), so one layout at the template's sizes predicts the scale; the search
+//! then steps beside the prediction, and halves what is left only when it was off.
+
+use crate::fonts::FontBook;
+use crate::model::Briefing;
+use crate::theme::Theme;
+
+use super::structure::{Artifact, Tag};
+use super::{layout, Document, Fit, Item, Options};
+
+/// Lays out `b` on at most `pages` pages: at the template's sizes if that fits, else with
+/// type and spacing scaled down together by as little as needed (to a hundredth), never
+/// below the template's `fit_floor` body size. When even the floor does not fit, the
+/// briefing is set at the floor and the [`Fit`] says so.
+pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, pages: usize) -> (Document, Fit) {
+    let body = theme.styles.body.size.0;
+    let mut layouts = 1;
+    let outcome = |doc: &Document, scale: f32, layouts: usize| Fit {
+        pages,
+        scale,
+        body_size: body * scale,
+        fits: doc.pages.len() <= pages,
+        layouts,
+    };
+    let full = layout(b, theme, fonts, options);
+    if full.pages.len() <= pages {
+        let fit = outcome(&full, 1.0, layouts);
+        return (full, fit);
+    }
+    let floor = (theme.fit_floor.0 / body).min(1.0);
+    // In hundredths: `hi` is known not to fit; `lo` is the lowest scale above the floor, and
+    // fits only once a layout there says so (`lo_doc`). The page count only grows with the
+    // scale.
+    let (mut lo, mut hi) = ((floor * 100.0).ceil() as u32, 100u32);
+    let mut lo_doc = None;
+    let predicted = ((pages as f32 - 0.05).max(0.0) / extent(&full, theme)).sqrt() * 100.0;
+    let mut next = predicted.floor() as u32;
+    // Predicted below the floor: the floor first, which most likely does not fit either.
+    let mut floor_doc = None;
+    if predicted < lo as f32 {
+        let doc = layout(b, &theme.scaled(floor), fonts, options);
+        layouts += 1;
+        if doc.pages.len() > pages {
+            let fit = outcome(&doc, floor, layouts);
+            return (doc, fit);
+        }
+        floor_doc = Some(doc);
+    }
+    let mut probes = 0;
+    while hi > lo + 1 {
+        let mid = next.clamp(lo + 1, hi - 1);
+        let doc = layout(b, &theme.scaled(mid as f32 / 100.0), fonts, options);
+        layouts += 1;
+        probes += 1;
+        let fits = doc.pages.len() <= pages;
+        if fits {
+            (lo, lo_doc) = (mid, Some(doc));
+        } else {
+            hi = mid;
+        }
+        // Beside the prediction first (it is usually right to a hundredth or two), then
+        // halving.
+        next = match (probes < 3, fits) {
+            (true, true) => mid + 1,
+            (true, false) => mid - 1,
+            (false, _) => (lo + hi) / 2,
+        };
+    }
+    if let Some(doc) = lo_doc {
+        let fit = outcome(&doc, lo as f32 / 100.0, layouts);
+        return (doc, fit);
+    }
+    // Nothing above the floor fits: the floor itself, fitting or not.
+    let doc = floor_doc.unwrap_or_else(|| {
+        layouts += 1;
+        layout(b, &theme.scaled(floor), fonts, options)
+    });
+    let fit = outcome(&doc, floor, layouts);
+    (doc, fit)
+}
+
+/// How many pages `doc` fills, its last page counted by how far down its content reaches
+/// (2.5: two full pages and half of a third).
+fn extent(doc: &Document, theme: &Theme) -> f32 {
+    let top = theme.page.margin_top.pt();
+    let bottom = theme.page.size.height - theme.page.margin_bottom.pt();
+    let Some(last) = doc.pages.last() else { return 0.0 };
+    let reach = last
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(t) if !matches!(t.tag, Tag::Artifact(Artifact::Header | Artifact::Footer)) => Some(t.baseline),
+            _ => None,
+        })
+        .fold(top, f32::max);
+    (doc.pages.len() - 1) as f32 + ((reach - top) / (bottom - top).max(1.0)).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::TemplateRef;
+
+    /// The largest fitting scale by halving alone, from the floor: what `fit` must find.
+    fn by_halving(b: &Briefing, theme: &Theme, fonts: &FontBook, pages: usize) -> (f32, usize) {
+        let body = theme.styles.body.size.0;
+        let floor = (theme.fit_floor.0 / body).min(1.0);
+        let count = |s: f32| layout(b, &theme.scaled(s), fonts, Options::default()).pages.len();
+        if count(1.0) <= pages {
+            return (1.0, 1);
+        }
+        let (mut lo, mut hi, mut best, mut n) = ((floor * 100.0).ceil() as u32, 100u32, floor, 2);
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            n += 1;
+            if count(mid as f32 / 100.0) <= pages {
+                (lo, best) = (mid, mid as f32 / 100.0);
+            } else {
+                hi = mid;
+            }
+        }
+        (best, n)
+    }
+
+    #[test]
+    fn the_predicted_search_finds_the_scale_halving_finds_with_fewer_layouts() {
+        let fonts = FontBook::builtin();
+        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/japan-eu-ict-workshop-10.yaml");
+        let text = std::fs::read_to_string(seed).unwrap();
+        let file = crate::diag::SourceFile::new("seed.yaml", &text);
+        let b = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
+        let (mut saved, mut cases) = (0i64, 0);
+        for template in ["default", "one-pager", "press-release"] {
+            let theme = Theme::resolve(TemplateRef::Builtin(template)).unwrap();
+            // Longer: the seed's topics three times over.
+            let mut long = b.clone();
+            long.topics = b.topics.iter().chain(&b.topics).chain(&b.topics).cloned().collect();
+            for (briefing, pages) in [(&b, 1), (&long, 2), (&long, 3), (&long, 4)] {
+                let (doc, fit) = fit(briefing, &theme, &fonts, Options::default(), pages);
+                let (scale, halving) = by_halving(briefing, &theme, &fonts, pages);
+                assert!((fit.scale - scale).abs() < 0.001, "{template}, {pages} pages: {} vs {scale}", fit.scale);
+                assert_eq!(fit.fits, doc.pages.len() <= pages);
+                saved += halving as i64 - fit.layouts as i64;
+                cases += 1;
+            }
+        }
+        assert!(saved >= 2 * cases, "{saved} layouts saved over {cases} fits");
+    }
+}
