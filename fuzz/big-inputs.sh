@@ -222,3 +222,60 @@ for f in "$work"/*.yaml; do
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   printf 'html %-16s %3d.%d s  %5s MB  %s\n' "$(basename "$f" .yaml)" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
 done
+
+# --- Two languages side by side and dossiers (issue 17): a bilingual briefing of 2 x 2 MB
+# (prose, and 6,000 topics) built with --parallel, and dossiers of three 1.3 MB briefings.
+mkdir -p "$work/pair"
+python3 - "$work/pair" "$@" <<'EOF'
+import sys
+work, only = sys.argv[1], sys.argv[2:]
+MB = (4 << 20) - 200
+en = "Japan and the EU confirmed the importance of international standardization and research."
+ja = "日本と欧州連合は国際標準化と研究開発の重要性を確認しました。"
+def block(text, n):
+    return "".join("        " + text + "\n\n" for _ in range(n))
+def bilingual_prose():
+    n = MB // 2 // 200
+    return ("lang: [en, ja]\ntitle: { en: Results, ja: 結果 }\ndate: 2020-10-06\ntopics:\n  - title: { en: X, ja: エックス }\n"
+            + "    body:\n      en: |\n" + block(en, n) + "      ja: |\n" + block(ja, n) + "contact:\n  tel: \"1\"\n")
+def bilingual_topics(n=6000):
+    t = "".join(f"  - title: {{ en: Topic {i}, ja: 議題{i} }}\n    body: {{ en: \"{en}\", ja: \"{ja}\" }}\n" for i in range(n))
+    return "lang: [en, ja]\ntitle: { en: Results, ja: 結果 }\ndate: 2020-10-06\ntopics:\n" + t + "contact:\n  tel: \"1\"\n"
+def prose(n):
+    return ("title: T\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: |\n"
+            + "".join("      " + en + "\n\n" for _ in range(n)) + "contact:\n  tel: \"1\"\n")
+def topics(n):
+    t = "".join(f"  - title: Topic {i}\n    body: {en} {i}.\n" for i in range(n))
+    return "title: T\ndate: 2020-10-06\ntopics:\n" + t + "contact:\n  tel: \"1\"\n"
+cases = {
+    "parallel-prose": bilingual_prose,
+    "parallel-topics": bilingual_topics,
+    "bundle-prose-1": lambda: prose(13_000), "bundle-prose-2": lambda: prose(13_000), "bundle-prose-3": lambda: prose(13_000),
+    "bundle-topics-1": lambda: topics(12_000), "bundle-topics-2": lambda: topics(12_000), "bundle-topics-3": lambda: topics(12_000),
+}
+for name, make in cases.items():
+    if not only or name in only or name.rsplit("-", 1)[0] in only:
+        open(f"{work}/{name}.yaml", "w").write(make())
+EOF
+timed() {  # NAME ARGS…: one line, as above
+  local name=$1 start
+  shift
+  start=$(date +%s%N)
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" "$@" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  case $rc in
+    0) status="ok" ;;
+    1) status="refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
+    *) status="FAILED/TIMEOUT (exit $rc)" ;;
+  esac
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  printf '%-24s %3d.%d s  %5s MB  %s\n' "$name" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+}
+for f in "$work"/pair/parallel-*.yaml; do
+  [ -e "$f" ] || continue
+  timed "$(basename "$f" .yaml)" build --no-embed-source --parallel "$f" -o "$work/out.pdf"
+done
+for kind in prose topics; do
+  set -- "$work"/pair/bundle-$kind-*.yaml
+  [ -e "$1" ] || continue
+  timed "bundle-$kind (3 files)" bundle "$@" -o "$work/out.pdf"
+done

@@ -152,34 +152,50 @@ pub enum OnSignal {
 
 /// Whether a [`Busy`] guard lives.
 static BUSY: AtomicBool = AtomicBool::new(false);
+/// Set by the signal handler: a stop was asked for.
+static STOPPED: AtomicBool = AtomicBool::new(false);
+/// Orders a signal against the start and end of a build, so that a stop is either before the
+/// build (no build starts, the caller ends as it ends when idle) or during it (the process
+/// ends at once with 130): never both, which raced on the exit code.
+static GATE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// While it lives, a signal stops the process at once even under [`OnSignal::Flag`]: a slow
 /// build is stopped, not finished first.
 pub struct Busy(());
 
 impl Busy {
-    pub fn start() -> Busy {
+    /// `None` when a stop was asked for already: start nothing.
+    pub fn start() -> Option<Busy> {
+        let _gate = GATE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if STOPPED.load(Ordering::SeqCst) {
+            return None;
+        }
         BUSY.store(true, Ordering::SeqCst);
-        Busy(())
+        Some(Busy(()))
     }
 }
 
 impl Drop for Busy {
     fn drop(&mut self) {
+        // (Waits for ever when a signal is ending the process: it holds the gate.)
+        let _gate = GATE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         BUSY.store(false, Ordering::SeqCst);
     }
 }
 
-/// Installs the handler for SIGINT and SIGTERM. Whatever it does, a temporary file never
-/// outlives the process.
 pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     let _ = ctrlc::set_handler(move || {
+        let gate = GATE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         flag.store(true, Ordering::SeqCst);
+        STOPPED.store(true, Ordering::SeqCst);
         if mode == OnSignal::Flag && !BUSY.load(Ordering::SeqCst) {
             return;
         }
+        // The gate stays shut until the process ends: the build in progress cannot end and
+        // let its caller exit as if idle.
+        std::mem::forget(gate);
         // Holding the lock until the process ends: no temporary file is made, and no rename
         // of [`Outputs::commit`] begins, after this; one under way finishes first.
         let files = IN_FLIGHT.lock();

@@ -135,7 +135,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     let debouncer = new_debouncer(Duration::from_millis(150), tx)
         .map_err(|e| Error::Watch { path: input.to_path_buf(), problem: e.to_string() })?;
     let mut watched = Watched { debouncer, dirs: Vec::new(), targets: Vec::new() };
-    let busy = files::Busy::start();
+    let Some(busy) = files::Busy::start() else { return Ok(()) };
     let mut reads = rebuild(input, &output, named, settings, &Reads::default());
     drop(busy);
     watched.follow(&reads)?;
@@ -164,11 +164,8 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
         }
         let now = watched.fingerprint();
         if now != last && input.is_file() {
-            let busy = files::Busy::start();
-            // A signal from now on ends the process; one that came before has set the flag.
-            if stop.load(Ordering::SeqCst) {
-                break;
-            }
+            // A signal from now on ends the process; one that came before stops the loop.
+            let Some(busy) = files::Busy::start() else { break };
             reads = rebuild(input, &output, named, settings, &reads);
             drop(busy);
             let before = watched.targets.clone();

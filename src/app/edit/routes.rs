@@ -317,7 +317,9 @@ impl Editor {
         if bytes.len() > self.limit {
             return Answer::error(413, "the briefing is larger than the input limit (4 MiB)");
         }
-        let busy = files::Busy::start();
+        let Some(busy) = files::Busy::start() else {
+            return Answer::error(503, "briefing edit is stopping; nothing was saved");
+        };
         let written = files::write_atomic(&self.path, &bytes, Existing::Replace);
         drop(busy);
         match written {
