@@ -1,8 +1,9 @@
 //! Fitting a briefing to N pages (`--fit-pages`): the largest scale of type and spacing, in
 //! hundredths, at which it fits, found with as few layouts as the pages allow. The text of a
 //! briefing fills an area that grows with the square of the scale (lines are taller, and
-//! hold fewer words), so one layout at the template's sizes predicts the scale; the search
-//! then steps beside the prediction, and halves what is left only when it was off.
+//! hold fewer words), so one layout at the template's sizes predicts the scale; each layout
+//! after it refines the prediction (the last two give the power the area grows with), and
+//! the search halves what is left only when four predictions were not enough.
 
 use crate::fonts::FontBook;
 use crate::model::Briefing;
@@ -49,23 +50,37 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
         }
         floor_doc = Some(doc);
     }
+    // The scale and extent of the last layout, for the next prediction.
+    let mut last = (1.0f32, extent(&full, theme));
+    let target = (pages as f32 - 0.05).max(0.01);
     let mut probes = 0;
     while hi > lo + 1 {
         let mid = next.clamp(lo + 1, hi - 1);
-        let doc = layout(b, &theme.scaled(mid as f32 / 100.0), fonts, options);
+        let scale = mid as f32 / 100.0;
+        let doc = layout(b, &theme.scaled(scale), fonts, options);
         layouts += 1;
         probes += 1;
         let fits = doc.pages.len() <= pages;
+        let here = (scale, extent(&doc, theme));
+        // The next guess: where the line through this layout and the last, in logarithms
+        // (extent = k * scale^p), reaches the target; p is 2 for running prose and nearer 1
+        // for short lines (a contents page, one-line topics).
+        let guess = {
+            let (dl, de) = ((here.0 / last.0).ln(), (here.1 / last.1).ln());
+            let p = if dl.abs() > 1e-6 && de > 0.0 { (de / dl).clamp(0.5, 4.0) } else { 2.0 };
+            (here.0 * (target / here.1).powf(1.0 / p) * 100.0).floor() as u32
+        };
+        last = here;
         if fits {
             (lo, lo_doc) = (mid, Some(doc));
         } else {
             hi = mid;
         }
-        // Beside the prediction first (it is usually right to a hundredth or two), then
-        // halving.
-        next = match (probes < 3, fits) {
-            (true, true) => mid + 1,
-            (true, false) => mid - 1,
+        // Next the guess, but at least a step on the side not yet known; after four
+        // layouts, halving.
+        next = match (probes < 4, fits) {
+            (true, true) => guess.max(mid + 1),
+            (true, false) => guess.min(mid.saturating_sub(1)),
             (false, _) => (lo + hi) / 2,
         };
     }
@@ -132,13 +147,19 @@ mod tests {
         let text = std::fs::read_to_string(seed).unwrap();
         let file = crate::diag::SourceFile::new("seed.yaml", &text);
         let b = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
+        // One-line topics, whose height grows more like the scale than its square.
+        let topics: String =
+            (0..150).map(|i| format!("  - title: Topic {i}\n    body: Both sides met on point {i}.\n")).collect();
+        let yaml = format!("title: T\ndate: 2020-10-06\ntopics:\n{topics}contact:\n  tel: \"1\"\n");
+        let file = crate::diag::SourceFile::new("short.yaml", &yaml);
+        let short = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
         let (mut saved, mut cases) = (0i64, 0);
         for template in ["default", "one-pager", "press-release"] {
             let theme = Theme::resolve(TemplateRef::Builtin(template)).unwrap();
             // Longer: the seed's topics three times over.
             let mut long = b.clone();
             long.topics = b.topics.iter().chain(&b.topics).chain(&b.topics).cloned().collect();
-            for (briefing, pages) in [(&b, 1), (&long, 2), (&long, 3), (&long, 4)] {
+            for (briefing, pages) in [(&b, 1), (&long, 2), (&long, 3), (&long, 4), (&short, 3), (&short, 5)] {
                 let (doc, fit) = fit(briefing, &theme, &fonts, Options::default(), pages);
                 let (scale, halving) = by_halving(briefing, &theme, &fonts, pages);
                 assert!((fit.scale - scale).abs() < 0.001, "{template}, {pages} pages: {} vs {scale}", fit.scale);
