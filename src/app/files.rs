@@ -183,6 +183,8 @@ impl Drop for Busy {
     }
 }
 
+/// Installs the handler for SIGINT and SIGTERM. Whatever it does, a temporary file never
+/// outlives the process.
 pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();

@@ -21,8 +21,7 @@ struct Placed {
 /// Lays the flow's blocks onto pages whose content runs from `top` to `bottom`. Links to
 /// anchors (contents entries) now know their page.
 pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: f32) -> Document {
-    let heads: Vec<f32> = flow.heads.iter().map(|h| h.0).collect();
-    let placed = place(&flow.blocks, &flow.regions, &heads, top, bottom);
+    let placed = place(&flow.blocks, &flow.regions, &flow.heads, top, bottom);
     let page_count = placed.last().map_or(1, |p| p.page + 1);
     let mut pages = vec![Page::default(); page_count];
     for (block, at) in flow.blocks.iter().zip(&placed).rev() {
@@ -73,8 +72,8 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
 /// Greedy placement with look-back: when a block does not fit, the page ends before the
 /// chain of keep-with-next blocks leading to it (unless that chain fills the whole page).
 /// A stretch of blocks in columns ([`super::flow::Region`]) is placed by [`columns`].
-/// A table's row that starts a page has its table's header row (`heads[h]` high) above it.
-fn place(blocks: &[Block], regions: &[Region], heads: &[f32], top: f32, bottom: f32) -> Vec<Placed> {
+/// A table's row that starts a page has its table's header row (`heads[h]`) above it.
+fn place(blocks: &[Block], regions: &[Region], heads: &[(f32, Vec<Item>)], top: f32, bottom: f32) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::with_capacity(blocks.len());
     let mut page = 0;
     let mut page_first = 0; // the first block on the current page the look-back may move
@@ -120,7 +119,7 @@ fn place(blocks: &[Block], regions: &[Region], heads: &[f32], top: f32, bottom: 
         }
         // The table's header row, again, above a row that starts a page.
         let head = b.head.filter(|_| empty);
-        let space = space + head.and_then(|h| heads.get(h)).copied().unwrap_or(0.0);
+        let space = space + head.and_then(|h| heads.get(h)).map_or(0.0, |h| h.0);
         placed.push(Placed { page, y: y + space, dx: 0.0, head });
         y += space + b.height;
         empty = false;

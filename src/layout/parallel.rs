@@ -102,24 +102,20 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
     let (top, bottom) = (theme.page.margin_top.pt(), theme.page.size.height - theme.page.margin_bottom.pt());
     for page in &mut doc.pages {
         page.items.sort_by_key(|item| {
-            let y = match item {
-                Item::Text(t) => t.baseline,
-                Item::Bullet { baseline, .. } => *baseline,
-                Item::Line { y1, .. } => *y1,
-                Item::Link { y, .. } | Item::Logo { y, .. } => *y,
-            };
-            u8::from((top..=bottom).contains(&y) && left_edge(item) >= split)
+            let (x, y) = start(item);
+            u8::from((top..=bottom).contains(&y) && x >= split)
         });
     }
     doc
 }
 
-/// Where an item starts across the page.
-fn left_edge(item: &Item) -> f32 {
+/// Where an item starts: its left edge, and its baseline or top.
+fn start(item: &Item) -> (f32, f32) {
     match item {
-        Item::Text(t) => t.x,
-        Item::Line { x1, x2, .. } => x1.min(*x2),
-        Item::Link { x, .. } | Item::Bullet { x, .. } | Item::Logo { x, .. } => *x,
+        Item::Text(t) => (t.x, t.baseline),
+        Item::Line { x1, x2, y1, .. } => (x1.min(*x2), *y1),
+        Item::Bullet { x, baseline, .. } => (*x, *baseline),
+        Item::Link { x, y, .. } | Item::Logo { x, y, .. } => (*x, *y),
     }
 }
 

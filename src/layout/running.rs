@@ -297,9 +297,13 @@ fn line(
     let repeats = |t: &str| fill.cover && ["{title}", "{short_title}", "{date}"].iter().any(|p| t.contains(p));
     let none = String::new();
     let templates = [&running.left, &running.center, &running.right].map(|t| if repeats(t) { &none } else { t });
-    let mut parts = templates.map(|t| expand(t, fill, page, pages, running.caps).trim().to_string());
-    // Capitals read as typed (a screen reader would spell them out).
-    let typed = templates.map(|t| running.caps.then(|| expand(t, fill, page, pages, false).trim().to_string()));
+    // A part as printed, and, printed in capitals, as typed (a screen reader would spell
+    // capitals out).
+    let part = |t: &str, fill: &Fill| expand(t, fill, page, pages, running.caps).trim().to_string();
+    let typed_part =
+        |t: &str, fill: &Fill| running.caps.then(|| expand(t, fill, page, pages, false).trim().to_string());
+    let mut parts = templates.map(|t| part(t, fill));
+    let typed = templates.map(|t| typed_part(t, fill));
     let marking = (!fill.marking.trim().is_empty())
         .then(|| templates.iter().position(|t| t.contains("{marking}")))
         .flatten()
@@ -343,8 +347,7 @@ fn line(
         vec![(parts[0].clone(), typed[0].clone(), left, if widths[1] > 0.0 { centre.0 - gap } else { end })];
     if let Some((second, x)) = second {
         lefts[0].3 = lefts[0].3.min(x - gap);
-        let text = expand(&running.left, second, page, pages, running.caps).trim().to_string();
-        let typed = running.caps.then(|| expand(&running.left, second, page, pages, false).trim().to_string());
+        let (text, typed) = (part(&running.left, second), typed_part(&running.left, second));
         let start = if widths[1] > 0.0 { x.max(centre.1 + gap) } else { x };
         lefts.push((text, typed, start, end));
     }
