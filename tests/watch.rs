@@ -235,14 +235,32 @@ fn watch_opens_no_fifo_reads_no_endless_file_and_stops_on_sigterm() {
 #[test]
 fn a_signal_during_a_rebuild_stops_it_and_leaves_nothing_behind() {
     let dir = common::tempdir();
-    // Long enough that its build takes seconds, even here.
-    let mut y = String::from("title: Long\ndate: 2020-10-06\ntopics:\n");
-    for i in 0..3000 {
-        y.push_str(&format!("  - title: Topic {i}\n    body: Japan and the EU exchanged views on item {i}.\n"));
-    }
-    y.push_str("contact:\n  tel: \"1\"\n");
-    let input = common::write(dir.path(), "long.yaml", &y);
-    let (child, lines) = watch(dir.path(), &["long.yaml", "-o", "long.pdf"]);
+    // Long enough that its build (with contents) takes two seconds or more with this build of
+    // the binary on this machine: twice as many topics until it does, within the node limit.
+    let long = |n: usize| {
+        let mut y = String::from("title: Long\ndate: 2020-10-06\ntopics:\n");
+        for i in 0..n {
+            y.push_str(&format!("  - title: Topic {i}\n    body: Japan and the EU exchanged views on item {i}.\n"));
+        }
+        y + "contact:\n  tel: \"1\"\n"
+    };
+    let mut n = 3000;
+    let y = loop {
+        let y = long(n);
+        let input = common::write(dir.path(), "long.yaml", &y);
+        let t = Instant::now();
+        common::assert_exit(
+            &common::run(dir.path(), &["build", input.to_str().unwrap(), "-o", "timed.pdf", "--force", "--toc"]),
+            0,
+        );
+        if t.elapsed() >= Duration::from_secs(2) || n >= 24_000 {
+            break y;
+        }
+        n *= 2;
+    };
+    std::fs::remove_file(dir.path().join("timed.pdf")).unwrap();
+    let input = dir.path().join("long.yaml");
+    let (child, lines) = watch(dir.path(), &["long.yaml", "-o", "long.pdf", "--toc"]);
     let mut child = Stopped(child);
     expect_line(&lines, "watching", 180);
     let first = std::fs::read(dir.path().join("long.pdf")).unwrap();

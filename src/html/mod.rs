@@ -232,6 +232,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     let achievements = crate::layout::achievements(b);
     out.push_str("<section aria-labelledby=\"achievements\">\n");
     heading(&mut out, "h2", "achievements", &theme.numbering.section(achievements), &theme.labels.achievements, lang);
+    let numbers = crate::layout::topic_numbers(b, theme);
     for (k, topic) in b.topics.iter().enumerate() {
         let topic_lang = topic.lang.as_deref().unwrap_or(lang);
         let id = format!("topic-{}", k + 1);
@@ -242,11 +243,11 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
             out.push('"');
         }
         let _ = writeln!(out, " aria-labelledby=\"{id}\">");
-        let number = crate::layout::topic_number(b, theme, k);
+        let number = &numbers[k];
         let _ = write!(out, "<h3 id=\"{id}\">");
         if !number.is_empty() {
             out.push_str("<span class=\"num\">");
-            escape_into(&mut out, &number);
+            escape_into(&mut out, number);
             out.push_str("</span> ");
         }
         // A topic added or removed in a redline: its title is marked as its text is.

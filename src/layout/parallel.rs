@@ -46,17 +46,16 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
             sect
         })
         .collect();
-    let rooms: Vec<f32> = columns
+    let topics: Vec<section::Topics> = columns
         .iter()
         .map(|&(b, t)| {
             flow.theme = t;
-            section::topic_room(&flow, b)
+            section::Topics::of(&flow, b)
         })
         .collect();
-    let pieces: Vec<Vec<Piece>> = columns.iter().map(|(b, _)| section::pieces(b)).collect();
     let steps = [Step::Title, Step::TitleRule]
         .into_iter()
-        .chain(pieces[0].iter().copied().map(Step::Piece))
+        .chain(section::pieces(columns[0].0).into_iter().map(Step::Piece))
         .chain(std::iter::once(Step::Contact));
     for step in steps {
         let before = flow.pending();
@@ -74,7 +73,7 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
             match step {
                 Step::Title => title::title_text(&mut flow, b),
                 Step::TitleRule => title::rule_below(&mut flow),
-                Step::Piece(p) if pieces[i].contains(&p) => section::piece(&mut flow, b, p, rooms[i]),
+                Step::Piece(p) if section::has(b, p) => section::piece(&mut flow, b, p, &topics[i]),
                 Step::Piece(_) => {}
                 Step::Contact => contact::contact_block(&mut flow, &b.contact),
             }

@@ -71,9 +71,9 @@ fn number_room(flow: &Flow<'_>, numbers: &[&str], style: &TextStyle) -> f32 {
 pub fn sections(flow: &mut Flow<'_>, b: &Briefing) {
     let theme = flow.theme;
     flow.columns(theme.columns.0, super::gutter(theme), |flow| {
-        let room = topic_room(flow, b);
+        let topics = Topics::of(flow, b);
         for p in pieces(b) {
-            piece(flow, b, p, room);
+            piece(flow, b, p, &topics);
         }
     });
 }
@@ -87,26 +87,38 @@ pub fn achievements(b: &Briefing) -> usize {
     }
 }
 
-/// The number of topic `k` (from 0), as the PDF and the web page print it. Numbers are those
-/// of the new text: a topic a redline shows as removed has none, and does not count for those
-/// after it.
-pub fn topic_number(b: &Briefing, theme: &crate::theme::Theme, k: usize) -> String {
-    let deleted = |t: &crate::model::Topic| t.change == Some(Change::Deleted);
-    if b.topics.get(k).is_none_or(deleted) {
-        return String::new();
+/// The numbers of the topics, in order, as the PDF and the web page print them. Numbers are
+/// those of the new text: a topic a redline shows as removed has none (an empty string), and
+/// does not count for those after it.
+pub fn topic_numbers(b: &Briefing, theme: &crate::theme::Theme) -> Vec<String> {
+    let mut n = 0;
+    b.topics
+        .iter()
+        .map(|t| {
+            if t.change == Some(Change::Deleted) {
+                return String::new();
+            }
+            n += 1;
+            theme.numbering.subsection(achievements(b), n)
+        })
+        .collect()
+}
+
+/// What every topic of a briefing shares as it is set: its number, and the room for the
+/// numbers, the same for every topic so that their titles line up.
+pub struct Topics {
+    numbers: Vec<String>,
+    room: f32,
+}
+
+impl Topics {
+    pub fn of(flow: &Flow<'_>, b: &Briefing) -> Topics {
+        let widest: Vec<String> =
+            (1..=b.topics.len()).map(|k| flow.theme.numbering.subsection(achievements(b), k)).collect();
+        let room =
+            number_room(flow, &widest.iter().map(String::as_str).collect::<Vec<_>>(), &flow.theme.styles.subheading);
+        Topics { numbers: topic_numbers(b, flow.theme), room }
     }
-    let before = b.topics[..k].iter().filter(|t| deleted(t)).count();
-    theme.numbering.subsection(achievements(b), k + 1 - before)
-}
-
-fn topic_numbers(flow: &Flow<'_>, b: &Briefing) -> Vec<String> {
-    (1..=b.topics.len()).map(|k| flow.theme.numbering.subsection(achievements(b), k)).collect()
-}
-
-/// Room for the topics' numbers: the same for every topic, so their titles line up.
-pub fn topic_room(flow: &Flow<'_>, b: &Briefing) -> f32 {
-    let numbers = topic_numbers(flow, b);
-    number_room(flow, &numbers.iter().map(String::as_str).collect::<Vec<_>>(), &flow.theme.styles.subheading)
 }
 
 /// A piece of what [`sections`] sets: the places where two languages set side by side line
@@ -120,6 +132,16 @@ pub enum Piece {
     /// The "Major achievements" heading.
     Achievements,
     Topic(usize),
+}
+
+/// Whether `b` has `piece` (in `--parallel`, every column has the same pieces, checked).
+pub fn has(b: &Briefing, piece: Piece) -> bool {
+    match piece {
+        Piece::Summary | Piece::Achievements => true,
+        Piece::Part => b.heading.is_some(),
+        Piece::Overview => !b.overview.is_empty(),
+        Piece::Topic(k) => k < b.topics.len(),
+    }
 }
 
 /// The pieces of `b`, top to bottom.
@@ -136,8 +158,9 @@ pub fn pieces(b: &Briefing) -> Vec<Piece> {
     out
 }
 
-/// Sets one piece of `b`; topic titles start `room` points in ([`topic_room`]).
-pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, room: f32) {
+/// Sets one piece of `b`, its topics numbered and set in as `topics` says.
+pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, topics: &Topics) {
+    let room = topics.room;
     let theme = flow.theme;
     let styles = &theme.styles;
     flow.heading_level = 1 + flow.level_offset;
@@ -158,13 +181,13 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, room: f32) {
         }
         Piece::Topic(k) => {
             let Some(topic) = b.topics.get(k) else { return };
-            let number = topic_number(b, theme, k);
+            let number = topics.numbers.get(k).map_or("", String::as_str);
             // A topic in another language: its elements say so.
             let briefing_lang = flow.lang.clone();
             if let Some(lang) = &topic.lang {
                 flow.lang = lang.clone();
             }
-            heading_at(flow, &number, (&topic.title, topic.change), &styles.subheading, Some(1), TOPIC, room);
+            heading_at(flow, number, (&topic.title, topic.change), &styles.subheading, Some(1), TOPIC, room);
             body::blocks(flow, &topic.body, &styles.body, room);
             flow.lang = briefing_lang;
         }

@@ -89,8 +89,20 @@ pub fn outline(out: &mut Writer, doc: &Document, page_ids: &[ObjectId]) -> Optio
         parent.push(stack.last().copied());
         stack.push(i);
     }
-    let children = |p: Option<usize>| -> Vec<usize> { (0..ids.len()).filter(|&i| parent[i] == p).collect() };
-    let link = |list: &[usize], out: &mut Writer, parent_id: ObjectId| {
+    // Each entry's children (`children[0]`: the root's), and how many entries lie under it;
+    // the entries are in reading order, so a child comes after its parent.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); ids.len() + 1];
+    for (i, p) in parent.iter().enumerate() {
+        children[p.map_or(0, |p| p + 1)].push(i);
+    }
+    let mut descendants = vec![0i64; ids.len()];
+    for j in (0..ids.len()).rev() {
+        if let Some(p) = parent[j] {
+            descendants[p] += 1 + descendants[j];
+        }
+    }
+    for (slot, list) in children.iter().enumerate() {
+        let parent_id = if slot == 0 { root } else { ids[slot - 1] };
         for (n, &i) in list.iter().enumerate() {
             let e = &doc.outline[i];
             let mut d = Dictionary::from_iter([
@@ -104,33 +116,17 @@ pub fn outline(out: &mut Writer, doc: &Document, page_ids: &[ObjectId]) -> Optio
             if n + 1 < list.len() {
                 d.set("Next", Object::Reference(ids[list[n + 1]]));
             }
-            let kids = children(Some(i));
+            let kids = &children[i + 1];
             if let (Some(&f), Some(&l)) = (kids.first(), kids.last()) {
                 d.set("First", Object::Reference(ids[f]));
                 d.set("Last", Object::Reference(ids[l]));
                 // Open, showing every descendant.
-                let descendants = (0..ids.len()).filter(|&j| {
-                    let mut p = parent[j];
-                    while let Some(q) = p {
-                        if q == i {
-                            return true;
-                        }
-                        p = parent[q];
-                    }
-                    false
-                });
-                d.set("Count", Object::Integer(descendants.count() as i64));
+                d.set("Count", Object::Integer(descendants[i]));
             }
             out.insert(ids[i], Object::Dictionary(d));
         }
-    };
-    for p in std::iter::once(None).chain((0..ids.len()).map(Some)) {
-        let list = children(p);
-        if !list.is_empty() {
-            link(&list, out, p.map_or(root, |p| ids[p]));
-        }
     }
-    let top = children(None);
+    let top = &children[0];
     out.insert(
         root,
         Object::Dictionary(Dictionary::from_iter([
