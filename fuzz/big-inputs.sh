@@ -30,6 +30,8 @@ cases = {
     "long-title-words": lambda: title("word " * (MB // 5 - 40)),
     "table-columns": lambda: body("|a" * (MB // 16) + "|\n" + "|-" * (MB // 16) + "|\n" + "|b" * (MB // 16) + "|"),
     "table-rows": lambda: body("| a | b |\n|---|---|\n" + "| x | y |\n" * (MB // 16)),
+    # As many cells as a briefing may hold (200,000), in one table.
+    "table-rows-limit": lambda: body("| a | b |\n|---|---|\n" + "| x | y |\n" * 99_999),
     "nested-lists": lambda: body(nested * (MB // len(nested) // 2)),
     "nested-quotes": lambda: body(("> " * 32 + "x\n") * (MB // 80)),
     "code": lambda: body("```\n" + "    x = 1;\n" * (MB // 20) + "```"),

@@ -37,13 +37,25 @@ pub fn paginate(flow: &mut Flow<'_>, top: f32, bottom: f32, width: f32, height: 
             outline.push(OutlineEntry { title: anchor.title.clone(), level: anchor.level, page: at.page, y: at.y });
         }
     }
-    let blocks = std::mem::take(&mut flow.blocks);
-    for (block, at) in blocks.iter().zip(&placed) {
+    // Each block's items move to its page (the blocks keep their places and sizes), into
+    // room made for them all at once: a page of thousands of table cells grown by doubling
+    // could hold twice the memory its items need.
+    let mut room = vec![0; page_count];
+    for (block, at) in flow.blocks.iter().zip(&placed) {
+        let head = at.head.and_then(|h| flow.heads.get(h)).map_or(0, |(_, head)| head.len());
+        // A contents line's leaders and number: two items.
+        room[at.page] += block.items.len() + head + if block.toc_entry.is_some() { 2 } else { 0 };
+    }
+    for (page, room) in pages.iter_mut().zip(room) {
+        page.items.reserve_exact(room);
+    }
+    let mut blocks = std::mem::take(&mut flow.blocks);
+    for (block, at) in blocks.iter_mut().zip(&placed) {
         let mut items: Vec<Item> = Vec::new();
         if let Some((height, head)) = at.head.and_then(|h| flow.heads.get(h)) {
             items.extend(head.iter().cloned().map(|i| i.shifted(at.dx, at.y - height)));
         }
-        items.extend(block.items.iter().cloned().map(|i| i.shifted(at.dx, at.y)));
+        items.extend(std::mem::take(&mut block.items).into_iter().map(|i| i.shifted(at.dx, at.y)));
         // A contents line's page number follows its text, so text extraction reads them in
         // that order.
         if let Some(entry) = &block.toc_entry {
@@ -327,19 +339,17 @@ fn join_lines(items: &mut Vec<Item>) {
 
 /// Frames (or a rule above) round each page's part of every group.
 fn draw_groups(flow: &Flow<'_>, placed: &[Placed], pages: &mut [Page]) {
-    for (gi, group) in flow.groups.iter().enumerate() {
-        // (page, top, bottom) spans of this group, one per page it touches.
-        let mut spans: Vec<(usize, f32, f32)> = Vec::new();
-        for (block, at) in flow.blocks.iter().zip(placed) {
-            if block.group != Some(gi) {
-                continue;
-            }
-            let (t, b) = (at.y, at.y + block.height);
-            match spans.last_mut() {
-                Some(s) if s.0 == at.page => s.2 = b,
-                _ => spans.push((at.page, t, b)),
-            }
+    // (page, top, bottom) spans of each group, one per page it touches.
+    let mut spans: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); flow.groups.len()];
+    for (block, at) in flow.blocks.iter().zip(placed) {
+        let Some(spans) = block.group.and_then(|g| spans.get_mut(g)) else { continue };
+        let (t, b) = (at.y, at.y + block.height);
+        match spans.last_mut() {
+            Some(s) if s.0 == at.page => s.2 = b,
+            _ => spans.push((at.page, t, b)),
         }
+    }
+    for (group, spans) in flow.groups.iter().zip(&spans) {
         for (n, &(page, t, b)) in spans.iter().enumerate() {
             let (l, r, c) = (group.left, group.right, group.color);
             let line = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color: c, artifact: Artifact::Layout };

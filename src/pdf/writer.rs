@@ -1,25 +1,48 @@
 //! Writing the PDF file. Each object is serialized the moment it is made, so a document of
 //! hundreds of thousands of objects (a structure element per table cell, an annotation per
-//! link) costs its bytes, not a tree of dictionaries. At the end, every object that may be
-//! goes into compressed object streams, and a compressed cross-reference stream lists all
-//! of them, itself included.
+//! link) costs its bytes, not a tree of dictionaries: a stream goes into the file at once, and
+//! every other object into the object stream being filled, which is compressed as soon as it
+//! holds [`PER_OBJECT_STREAM`] objects. At the end, the object streams and a compressed
+//! cross-reference stream, listing every object and itself, follow the streams.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use super::objects::compress;
 
-/// An object, as bytes.
-enum Entry {
-    /// A dictionary, array, number…: goes into an object stream.
-    Plain(Vec<u8>),
-    /// A stream: its dictionary (with /Length) and data, written as it is.
-    Stream(Vec<u8>),
+/// Where an object is.
+#[derive(Clone, Copy)]
+enum At {
+    /// In the file, at this offset.
+    File(u64),
+    /// In object stream `stream` (counted from 0), the `index`th object.
+    Packed { stream: usize, index: usize },
+}
+
+/// An object stream: how many objects, where the first starts, and its compressed data.
+struct Packed {
+    count: usize,
+    first: usize,
+    data: Vec<u8>,
 }
 
 /// The objects of a document, by number.
-#[derive(Default)]
 pub struct Writer {
-    entries: Vec<Option<Entry>>,
+    /// The file so far: its header, then the streams in the order given.
+    out: Vec<u8>,
+    /// Where each object is, by number (`None`: not given, or not yet).
+    at: Vec<Option<At>>,
+    /// The object streams filled so far.
+    packed: Vec<Packed>,
+    /// The object stream being filled: "number offset " per object, and their bytes.
+    offsets: String,
+    body: Vec<u8>,
+    count: usize,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Writer::new()
+    }
 }
 
 /// Objects per object stream (a reader decompresses a whole one to read any object in it).
@@ -27,13 +50,20 @@ const PER_OBJECT_STREAM: usize = 200;
 
 impl Writer {
     pub fn new() -> Writer {
-        Writer { entries: vec![None] }
+        Writer {
+            out: b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec(),
+            at: vec![None],
+            packed: Vec::new(),
+            offsets: String::new(),
+            body: Vec::new(),
+            count: 0,
+        }
     }
 
     /// A number for an object given later with [`Writer::insert`].
     pub fn new_object_id(&mut self) -> ObjectId {
-        self.entries.push(None);
-        ((self.entries.len() - 1) as u32, 0)
+        self.at.push(None);
+        ((self.at.len() - 1) as u32, 0)
     }
 
     /// Adds an object; returns its number.
@@ -43,80 +73,88 @@ impl Writer {
         id
     }
 
-    /// Gives the object numbered `id`.
+    /// Gives the object numbered `id` (a number from [`Writer::new_object_id`], given once).
     pub fn insert(&mut self, id: ObjectId, object: impl Into<Object>) {
-        let object = object.into();
-        let mut bytes = Vec::new();
-        let entry = match &object {
+        let n = id.0 as usize;
+        if n == 0 || n >= self.at.len() {
+            return;
+        }
+        debug_assert!(self.at[n].is_none(), "object {n} given twice");
+        let at = match object.into() {
             Object::Stream(s) => {
-                let mut dict = s.dict.clone();
+                let at = At::File(self.out.len() as u64);
+                let mut dict = s.dict;
                 dict.set("Length", Object::Integer(s.content.len() as i64));
-                write_dict(&mut bytes, &dict);
-                bytes.extend_from_slice(b"stream\n");
-                bytes.extend_from_slice(&s.content);
-                bytes.extend_from_slice(end_of_stream(&s.content));
-                bytes.extend_from_slice(b"endstream");
-                Entry::Stream(bytes)
+                let out = &mut self.out;
+                out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+                write_dict(out, &dict);
+                out.extend_from_slice(b"stream\n");
+                out.extend_from_slice(&s.content);
+                out.extend_from_slice(end_of_stream(&s.content));
+                out.extend_from_slice(b"endstream\nendobj\n");
+                at
             }
             other => {
-                write_object(&mut bytes, other);
-                Entry::Plain(bytes)
+                let at = At::Packed { stream: self.packed.len(), index: self.count };
+                self.offsets.push_str(&format!("{n} {} ", self.body.len()));
+                write_object(&mut self.body, &other);
+                self.body.push(b'\n');
+                self.count += 1;
+                if self.count == PER_OBJECT_STREAM {
+                    self.seal();
+                }
+                at
             }
         };
-        if let Some(slot) = self.entries.get_mut(id.0 as usize) {
-            *slot = Some(entry);
+        self.at[n] = Some(at);
+    }
+
+    /// Compresses the object stream being filled, if it holds anything.
+    fn seal(&mut self) {
+        if self.count == 0 {
+            return;
         }
+        let mut data = std::mem::take(&mut self.offsets).into_bytes();
+        let first = data.len();
+        data.append(&mut self.body);
+        self.packed.push(Packed { count: self.count, first, data: compress(&data) });
+        self.count = 0;
     }
 
     /// The file, with `trailer` (/Root, /Info, /ID) in its cross-reference stream.
-    pub fn finish(self, trailer: &Dictionary) -> Vec<u8> {
-        let mut out: Vec<u8> = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    pub fn finish(mut self, trailer: &Dictionary) -> Vec<u8> {
+        self.seal();
+        let mut out = self.out;
+        // The object streams are numbered after every object, the cross-reference stream last.
+        let first_stream = self.at.len();
         // (type, field 2, field 3) per object number: 1 = at an offset, 2 = in an object stream.
-        let mut xref: Vec<(u8, u64, u64)> = vec![(0, 0, 0xFFFF); self.entries.len()];
-        let mut plain: Vec<(usize, Vec<u8>)> = Vec::new();
-        let mut next = self.entries.len();
-        for (n, entry) in self.entries.into_iter().enumerate() {
-            match entry {
-                Some(Entry::Stream(bytes)) => {
-                    xref[n] = (1, out.len() as u64, 0);
-                    out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
-                    out.extend_from_slice(&bytes);
-                    out.extend_from_slice(b"\nendobj\n");
-                }
-                Some(Entry::Plain(bytes)) => plain.push((n, bytes)),
-                None => {}
-            }
-        }
-        for group in plain.chunks(PER_OBJECT_STREAM) {
-            let stream_number = next;
-            next += 1;
-            let mut offsets = String::new();
-            let mut body = Vec::new();
-            for (index, (n, bytes)) in group.iter().enumerate() {
-                offsets.push_str(&format!("{n} {} ", body.len()));
-                body.extend_from_slice(bytes);
-                body.push(b'\n');
-                xref[*n] = (2, stream_number as u64, index as u64);
-            }
-            let mut data = offsets.into_bytes();
-            let first = data.len();
-            data.extend_from_slice(&body);
-            let packed = compress(&data);
+        let mut xref: Vec<(u8, u64, u64)> = self
+            .at
+            .iter()
+            .map(|at| match at {
+                Some(At::File(offset)) => (1, *offset, 0),
+                Some(At::Packed { stream, index }) => (2, (first_stream + stream) as u64, *index as u64),
+                None => (0, 0, 0xFFFF),
+            })
+            .collect();
+        for (k, p) in self.packed.iter().enumerate() {
             xref.push((1, out.len() as u64, 0));
             out.extend_from_slice(
                 format!(
-                    "{stream_number} 0 obj\n<</Type/ObjStm/N {}/First {first}/Filter/FlateDecode/Length {}>>stream\n",
-                    group.len(),
-                    packed.len()
+                    "{} 0 obj\n<</Type/ObjStm/N {}/First {}/Filter/FlateDecode/Length {}>>stream\n",
+                    first_stream + k,
+                    p.count,
+                    p.first,
+                    p.data.len()
                 )
                 .as_bytes(),
             );
-            out.extend_from_slice(&packed);
-            out.extend_from_slice(end_of_stream(&packed));
+            out.extend_from_slice(&p.data);
+            out.extend_from_slice(end_of_stream(&p.data));
             out.extend_from_slice(b"endstream\nendobj\n");
         }
         // The cross-reference stream, listing itself.
-        let xref_number = next;
+        let xref_number = first_stream + self.packed.len();
         let start = out.len() as u64;
         xref.push((1, start, 0));
         let width = |max: u64| (1..=8).find(|&b| b == 8 || max < (1u64 << (8 * b))).unwrap_or(8);
@@ -312,8 +350,8 @@ mod tests {
     #[test]
     fn stream_data_ending_in_a_carriage_return_keeps_its_length() {
         let mut w = Writer::new();
-        let id = w.add_object(lopdf::Stream::new(lopdf::Dictionary::new(), b"ab\r".to_vec()));
-        let Some(Some(Entry::Stream(bytes))) = w.entries.get(id.0 as usize) else { panic!("a stream") };
-        assert!(bytes.ends_with(b"stream\nab\r\r\nendstream"), "{:?}", String::from_utf8_lossy(bytes));
+        w.add_object(lopdf::Stream::new(lopdf::Dictionary::new(), b"ab\r".to_vec()));
+        let bytes = &w.out;
+        assert!(bytes.ends_with(b"stream\nab\r\r\nendstream\nendobj\n"), "{:?}", String::from_utf8_lossy(bytes));
     }
 }

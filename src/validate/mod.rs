@@ -134,12 +134,14 @@ struct Checker<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Where a missing top-level field is reported: the document's first key.
     start: Span,
+    /// Table cells in the Markdown fields checked so far (see [`text::MAX_TABLE_CELLS`]).
+    table_cells: usize,
 }
 
 impl<'a> Checker<'a> {
     fn new(file: &'a SourceFile, covers: &'a dyn Fn(char) -> bool, known: Known) -> Self {
         let start = first_key(&file.text);
-        Checker { file, covers, known, diagnostics: Vec::new(), start }
+        Checker { file, covers, known, diagnostics: Vec::new(), start, table_cells: 0 }
     }
 
     fn briefing(mut self, raw: RawBriefing) -> Result<Briefing, Vec<Diagnostic>> {

@@ -20,6 +20,24 @@ const MAX_MARKDOWN_DEPTH: usize = 32;
 /// in the default template, 20 columns are about 23 pt each, three or four characters).
 const MAX_TABLE_COLUMNS: usize = 20;
 
+/// The most table cells, header cells included, that one briefing may hold. Each cell is a
+/// structure element of the PDF and a place on a page: a 4 MiB table of 500,000 cells needed
+/// about 1 GB to build, and no briefing needs a tenth of this.
+pub(super) const MAX_TABLE_CELLS: usize = 200_000;
+
+/// How many cells the tables in `blocks` hold.
+fn table_cells(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table { header, rows, .. } => header.len() + rows.iter().map(Vec::len).sum::<usize>(),
+            Block::List { items, .. } => items.iter().map(|i| table_cells(i)).sum(),
+            Block::Quote(inner) => table_cells(inner),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// The most columns of any table in `blocks`.
 fn widest_table(blocks: &[Block]) -> Option<usize> {
     blocks
@@ -66,6 +84,18 @@ impl Checker<'_> {
             self.diagnostics.push(
                 Diagnostic::new(Some(field.span), path, message)
                     .with_help("split the table, or turn its rows into columns"),
+            );
+        }
+        let before = self.table_cells;
+        self.table_cells += table_cells(&blocks);
+        if before <= MAX_TABLE_CELLS && self.table_cells > MAX_TABLE_CELLS {
+            let message = format!(
+                "the briefing's tables reach {} cells here, more than the {MAX_TABLE_CELLS} one briefing may have",
+                self.table_cells
+            );
+            self.diagnostics.push(
+                Diagnostic::new(Some(field.span), path, message)
+                    .with_help("attach large data as a file of its own, or split the briefing"),
             );
         }
         let mut visible = false;

@@ -210,10 +210,12 @@ fn text(
 }
 
 /// How much genpdf is given at once, in characters and items. genpdf and printpdf keep about
-/// a hundred bytes per character (each becomes an object of its own) until the PDF is written;
-/// in runs of pages this size, a briefing of thousands of pages needs no more memory for
-/// drawing than one of twenty.
+/// a hundred bytes per character until the PDF is written, and about two kilobytes per item
+/// (its style, font, position and operations), so an item counts as [`ITEM_WORK`]
+/// characters. In runs of pages this size, a briefing of thousands of pages needs no more
+/// memory for drawing than one of twenty, whether its pages hold prose or table cells.
 const WORK_PER_CHUNK: usize = 100_000;
+const ITEM_WORK: usize = 20;
 
 /// The document's pages in consecutive runs of about [`WORK_PER_CHUNK`].
 fn chunks(doc: &Document) -> Vec<std::ops::Range<usize>> {
@@ -221,8 +223,8 @@ fn chunks(doc: &Document) -> Vec<std::ops::Range<usize>> {
         page.items
             .iter()
             .map(|item| match item {
-                Item::Text(t) => 1 + t.text.len(),
-                _ => 1,
+                Item::Text(t) => ITEM_WORK + t.text.len(),
+                _ => ITEM_WORK,
             })
             .sum()
     };
@@ -284,6 +286,9 @@ mod tests {
         // A page bigger than a chunk is a chunk of its own; no chunk is empty.
         assert_eq!(chunks(&d), vec![0..2, 2..3, 3..4, 4..5]);
         assert_eq!(chunks(&doc(vec![page(10); 3])), vec![0..3]);
+        // An item weighs more than its characters: pages of short table cells are cut too.
+        let cells = Page { items: vec![text_item("x", 0); 3000], owner: 0 };
+        assert_eq!(chunks(&doc(vec![cells; 3])), vec![0..1, 1..2, 2..3]);
     }
 
     /// Every stand-in byte genpdf writes, in several slots of one font and in a second font,
