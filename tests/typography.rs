@@ -444,6 +444,16 @@ fn a_hyphenated_word_reads_back_whole_in_other_readers() {
         .map(|r| r.text.clone())
         .collect();
     assert_eq!(broken.len(), words.len(), "every hyphen is in a span: {broken:?}");
+    // In the structure, which pdf.js (and so Firefox's screen reader) reads: each word is a
+    // Span whose /ActualText is the word, and which holds both its parts (and nothing else).
+    let tree = common::structure(&pdf);
+    let spans: Vec<&common::Elem> = tree.walk().into_iter().filter(|e| e.actual.is_some()).collect();
+    let spoken: Vec<&str> = spans.iter().filter_map(|e| e.actual.as_deref()).collect();
+    assert_eq!(spoken, words.iter().map(|w| w.as_str()).collect::<Vec<_>>(), "the structure's words");
+    for span in &spans {
+        assert_eq!(span.role, "Span");
+        assert_eq!(Some(span.text()), span.actual, "{span:?}");
+    }
     // Read back by poppler and MuPDF: no hyphen, no word cut in two.
     let expected = common::pieces(&common::seed());
     for (reader, text) in [("poppler", common::poppler_text(&pdf)), ("MuPDF", common::mupdf_text(&pdf))] {

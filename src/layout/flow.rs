@@ -10,7 +10,7 @@ mod changes;
 use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme};
 
 use super::structure::{Artifact, NodeId, Role, Structure, Tag};
-use super::text::{self, mark_japanese, Look, Mincho, Run, Setting, Span};
+use super::text::{self, mark_japanese, Look, Mincho, Run, Setting, Span, WordPart};
 use super::{BulletShape, Item, LinkTarget, TextItem};
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
@@ -248,7 +248,19 @@ impl<'a> Flow<'a> {
                 }
             };
         }
-        node
+        // A hyphenated word's parts, on two lines, are one span that reads as the word
+        // (pdf.js, and so Firefox's screen reader, take text from the structure).
+        const WORD: (u32, u32) = (u32::MAX, u32::MAX);
+        match run.word {
+            Some(WordPart::First) => {
+                let n = self.structure.add(node, Role::Span, &self.lang);
+                self.structure.set_actual(n, run.actual.as_deref().unwrap_or_default());
+                groups.insert(WORD, n);
+                n
+            }
+            Some(WordPart::Rest) => groups.get(&WORD).copied().unwrap_or(node),
+            None => node,
+        }
     }
 
     /// Places a set run at `x` on `baseline` (given together) as part of element `parent` (or as an artifact),

@@ -76,6 +76,9 @@ pub struct Node {
     pub lang: Option<String>,
     /// Text alternative (figures) or the link's description (links).
     pub alt: Option<String>,
+    /// What the element's text reads as, when its glyphs do not say it (`/ActualText`): a
+    /// word hyphenated across lines, whole.
+    pub actual: Option<String>,
 }
 
 /// The structure tree; node 0 is the document.
@@ -87,8 +90,14 @@ pub struct Structure {
 impl Structure {
     /// A tree holding only the document element, in language `lang`.
     pub fn new(lang: &str) -> Structure {
-        let root =
-            Node { role: Role::Document, parent: None, kids: Vec::new(), lang: Some(lang.to_string()), alt: None };
+        let root = Node {
+            role: Role::Document,
+            parent: None,
+            kids: Vec::new(),
+            lang: Some(lang.to_string()),
+            alt: None,
+            actual: None,
+        };
         Structure { nodes: vec![root] }
     }
 
@@ -121,7 +130,7 @@ impl Structure {
     pub fn add(&mut self, parent: NodeId, role: Role, lang: &str) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
         let own = (!lang.is_empty() && self.lang_of(parent) != lang).then(|| lang.to_string());
-        self.nodes.push(Node { role, parent: Some(parent), kids: Vec::new(), lang: own, alt: None });
+        self.nodes.push(Node { role, parent: Some(parent), kids: Vec::new(), lang: own, alt: None, actual: None });
         self.node_mut(parent).kids.push(Kid::Node(id));
         id
     }
@@ -159,6 +168,10 @@ impl Structure {
 
     pub fn set_alt(&mut self, id: NodeId, alt: &str) {
         self.node_mut(id).alt = Some(alt.to_string());
+    }
+
+    pub fn set_actual(&mut self, id: NodeId, actual: &str) {
+        self.node_mut(id).actual = Some(actual.to_string());
     }
 }
 

@@ -99,6 +99,18 @@ pub struct Run {
     /// The text as typed, when reading the run's glyphs back would not give it (see
     /// [`crate::layout::TextItem::actual`]).
     pub actual: Option<String>,
+    /// Part of a word hyphenated across lines: the parts are one `Span` of the structure,
+    /// whose `/ActualText` is the word (for readers that take text from the structure).
+    pub word: Option<WordPart>,
+}
+
+/// Which part of a hyphenated word a run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordPart {
+    /// The first: its [`Run::actual`] is the word whole.
+    First,
+    /// One after it, on this line or the next.
+    Rest,
 }
 
 /// One set line.

@@ -141,6 +141,9 @@ pub fn write(
         if let Some(lang) = &node.lang {
             dict.set("Lang", text_string(lang));
         }
+        if let Some(actual) = &node.actual {
+            dict.set("ActualText", text_string(actual));
+        }
         match &node.role {
             Role::Figure => dict.set("Alt", text_string(node.alt.as_deref().unwrap_or_default())),
             // Text a redline marks as inserted or deleted: a screen reader says which.

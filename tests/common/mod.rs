@@ -758,6 +758,8 @@ pub struct Elem {
     pub role: String,
     pub lang: Option<String>,
     pub alt: Option<String>,
+    /// `/ActualText`: what the element reads as.
+    pub actual: Option<String>,
     /// `/A` attributes, owner-less: `Scope`, `ListNumbering`…
     pub attrs: std::collections::BTreeMap<String, String>,
     pub kids: Vec<Held>,
@@ -892,6 +894,7 @@ pub fn structure(pdf: &[u8]) -> Elem {
             role: d.get(b"S").map(decode).unwrap_or_default(),
             lang: d.get(b"Lang").ok().map(decode),
             alt: d.get(b"Alt").ok().map(decode),
+            actual: d.get(b"ActualText").ok().map(decode),
             attrs,
             kids: held,
         }

@@ -3,7 +3,7 @@
 //! back whole.
 
 use super::breaker::SHRINK;
-use super::{hangs, japanese, jlreq, width_of, Glyph, Line, Look, Run, Span};
+use super::{hangs, japanese, jlreq, width_of, Glyph, Line, Look, Run, Span, WordPart};
 use crate::fonts::{FaceId, FontBook};
 use crate::script::is_kana_or_kanji;
 
@@ -122,6 +122,7 @@ pub(super) fn whole_words(lines: &mut [Line]) {
             for run in &mut next.runs[..end] {
                 word.push_str(&run.text);
                 run.actual = Some(String::new());
+                run.word = Some(WordPart::Rest);
             }
             // A fragment that fills its line and is hyphenated again goes on to the next.
             if next.hyphenated != Some(0) || end < next.runs.len().saturating_sub(1) {
@@ -132,6 +133,7 @@ pub(super) fn whole_words(lines: &mut [Line]) {
         word.retain(|c| c != '\u{00AD}');
         for (k, run) in lines[i].runs[start..].iter_mut().enumerate() {
             run.actual = Some(if k == 0 { word.clone() } else { String::new() });
+            run.word = Some(if k == 0 { WordPart::First } else { WordPart::Rest });
         }
         // The line the word ends on may hyphenate another after it.
         i = j.max(i + 1);
@@ -203,7 +205,16 @@ fn push_char(runs: &mut Vec<Run>, x: f32, face: FaceId, ch: char, width: f32, ex
 impl Run {
     /// A run of one character, with `extra` points after it.
     fn new(x: f32, face: FaceId, ch: char, width: f32, extra: f32, look: &Look) -> Run {
-        let mut run = Run { x, width, face, text: ch.to_string(), look: look.clone(), gaps: Vec::new(), actual: None };
+        let mut run = Run {
+            x,
+            width,
+            face,
+            text: ch.to_string(),
+            look: look.clone(),
+            gaps: Vec::new(),
+            actual: None,
+            word: None,
+        };
         run.gap(extra);
         run
     }
