@@ -60,6 +60,48 @@ fn clip(flow: &Flow<'_>, s: &str, room: f32, look: &Look) -> String {
     format!("{}…", s[..keep].trim_end())
 }
 
+/// `text`, a running part `printed` from `fill`, cut to `room`: its title gives way, so that
+/// the date and the words around the title print whole ("RESULTS OF THE 10TH JAPAN-EU… ·
+/// OCTOBER 6, 2020"); when not a letter of the title fits beside them, or the part has no
+/// title, the part is cut at its end.
+fn clip_title(
+    flow: &Flow<'_>,
+    (text, printed): (&str, impl Fn(&Fill) -> String),
+    fill: &Fill,
+    room: f32,
+    look: &Look,
+) -> String {
+    // The part printed with a mark for the title shows what is around it.
+    const MARK: &str = "\u{E000}";
+    let marked = Fill {
+        title: MARK.into(),
+        short_title: MARK.into(),
+        date: fill.date.clone(),
+        marking: fill.marking.clone(),
+        marking_second: fill.marking_second.clone(),
+        cover: fill.cover,
+        page_of: fill.page_of.clone(),
+    };
+    let shape = printed(&marked);
+    if let Some((before, after)) = shape.split_once(MARK).filter(|(_, after)| !after.contains(MARK)) {
+        if text.len() > before.len() + after.len() && text.starts_with(before) && text.ends_with(after) {
+            let title = &text[before.len()..text.len() - after.len()];
+            let title_room = room - flow.str_width(before, look) - flow.str_width(after, look);
+            // What fits is found by the characters' advances; set as a line (Japanese
+            // spacing), the cut title can come out a little wider: cut that much more.
+            let mut cut = clip(flow, title, title_room, look);
+            let over = flow.str_width(&cut, look) - title_room;
+            if over > 0.0 {
+                cut = clip(flow, title, title_room - over, look);
+            }
+            if cut != "…" && flow.str_width(&cut, look) <= title_room {
+                return format!("{before}{cut}{after}");
+            }
+        }
+    }
+    clip(flow, text, room, look)
+}
+
 /// Fills the template's placeholders, in one pass: a value that itself holds `{date}` (a
 /// title "The {date} field") is printed as written. With `caps`, the values (title, date,
 /// marking) are in capitals; the template's own words (`Page … of …`) are not.
@@ -343,23 +385,32 @@ fn line(
     // starts at its column.
     let centre = ((left + right - widths[1]) / 2.0, (left + right + widths[1]) / 2.0);
     let end = right - widths[2] - gap;
-    let mut lefts =
-        vec![(parts[0].clone(), typed[0].clone(), left, if widths[1] > 0.0 { centre.0 - gap } else { end })];
+    let mut lefts = vec![(
+        parts[0].clone(),
+        typed[0].clone(),
+        left,
+        if widths[1] > 0.0 { centre.0 - gap } else { end },
+        (templates[0].as_str(), fill),
+    )];
     if let Some((second, x)) = second {
         lefts[0].3 = lefts[0].3.min(x - gap);
         let (text, typed) = (part(&running.left, second), typed_part(&running.left, second));
         let start = if widths[1] > 0.0 { x.max(centre.1 + gap) } else { x };
-        lefts.push((text, typed, start, end));
+        lefts.push((text, typed, start, end, (running.left.as_str(), second)));
     }
     let mut cut = false;
-    for (text, typed, from, to) in lefts {
+    for (text, typed, from, to, (template, fill)) in lefts {
         let room = to - from;
         let mut left_look = look.clone();
         while flow.str_width(&text, &left_look) > room && left_look.size - 0.5 >= SMALLEST {
             left_look.size -= 0.5;
         }
-        let left_text =
-            if flow.str_width(&text, &left_look) > room { clip(flow, &text, room, &left_look) } else { text.clone() };
+        let left_text = if flow.str_width(&text, &left_look) > room {
+            let printed = |f: &Fill| expand(template, f, page, pages, running.caps).trim().to_string();
+            clip_title(flow, (&text, printed), fill, room, &left_look)
+        } else {
+            text.clone()
+        };
         cut |= left_text != text;
         // Without room for even a letter before the ellipsis, the left part is left out.
         if !text.is_empty() && left_text != "…" {
@@ -539,9 +590,29 @@ mod tests {
             })
             .unwrap();
         assert!(head.size < theme.styles.running.size.0 && head.size >= SMALLEST, "{head:?}");
-        assert!(head.text.ends_with('…'), "{head:?}");
+        // The title gives way; the date after it prints whole.
+        assert!(head.text.ends_with("… · OCTOBER 6, 2020"), "{head:?}");
         assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
         assert!(doc.warnings[0].contains("short_title"), "{:?}", doc.warnings);
+        // Japanese, set with its spacing beside Latin text, is cut to fit as well.
+        let long = "第10回日EU・ICT戦略ワークショップの結果（Beyond 5G推進戦略）".repeat(3);
+        let (doc, _) = decorated(&briefing(&long, ""), 1);
+        // Set in two faces, the line is several items: those on the title's baseline.
+        let texts: Vec<&crate::layout::TextItem> = doc.pages[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let first = texts.iter().find(|t| t.text.starts_with('第')).unwrap();
+        let line: Vec<_> = texts.iter().filter(|t| (t.baseline - first.baseline).abs() < 0.01).collect();
+        let read: String = line.iter().filter(|t| !t.text.starts_with("Page")).map(|t| t.text.as_str()).collect();
+        assert!(read.ends_with("… · OCTOBER 6, 2020"), "{read}");
+        let page = line.iter().find(|t| t.text.starts_with("Page")).unwrap();
+        let end = line.iter().filter(|t| t.x < page.x).map(|t| t.x + t.width).fold(0.0, f32::max);
+        assert!(end < page.x, "{read} runs into the page number");
     }
 
     #[test]
