@@ -534,18 +534,22 @@ mod tests {
         assert_eq!(line, "WORKSHOP · OCTOBER 6, 2020Page 2 of 2");
     }
 
+    /// The text items of `page`.
+    fn text_items(page: &Page) -> Vec<&TextItem> {
+        page.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn the_marking_stands_apart_bold_larger_and_on_a_line_of_its_own() {
         let (doc, theme) = decorated(&briefing("Workshop", "For official use only"), 2);
         for page in &doc.pages {
-            let items: Vec<&TextItem> = page
-                .items
-                .iter()
-                .filter_map(|i| match i {
-                    Item::Text(t) => Some(t),
-                    _ => None,
-                })
-                .collect();
+            let items = text_items(page);
             let marking: Vec<_> = items.iter().filter(|t| t.text == "FOR OFFICIAL USE ONLY").collect();
             let head: Vec<_> = items.iter().filter(|t| t.text.starts_with("WORKSHOP")).collect();
             assert!(!marking.is_empty() && !head.is_empty(), "{items:?}");
@@ -598,14 +602,7 @@ mod tests {
         let long = "第10回日EU・ICT戦略ワークショップの結果（Beyond 5G推進戦略）".repeat(3);
         let (doc, _) = decorated(&briefing(&long, ""), 1);
         // Set in two faces, the line is several items: those on the title's baseline.
-        let texts: Vec<&crate::layout::TextItem> = doc.pages[0]
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Text(t) => Some(t),
-                _ => None,
-            })
-            .collect();
+        let texts = text_items(&doc.pages[0]);
         let first = texts.iter().find(|t| t.text.starts_with('第')).unwrap();
         let line: Vec<_> = texts.iter().filter(|t| (t.baseline - first.baseline).abs() < 0.01).collect();
         let read: String = line.iter().filter(|t| !t.text.starts_with("Page")).map(|t| t.text.as_str()).collect();
