@@ -9,6 +9,25 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 bin=$("$repo/.ci/binary" release)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+# measure ARGS…: runs briefing with ARGS, cut off at 60 s. Sets `out` (its messages, then its
+# peak memory in KB on the last line), `rc`, `ms` (wall time) and `mb` (peak memory).
+measure() {
+  local start
+  start=$(date +%s%N)
+  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" "$@" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  mb=$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))
+}
+# The last run's time, as "  1.2 s".
+seconds() { printf '%3d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
+# The last run's outcome: built, refused with an error (exit 1, and why), or failed.
+outcome() {
+  case $rc in
+    0) echo "ok" ;;
+    1) echo "refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
+    *) echo "FAILED/TIMEOUT (exit $rc)" ;;
+  esac
+}
 python3 - "$work" "$@" <<'EOF'
 import sys
 work, only = sys.argv[1], sys.argv[2:]
@@ -81,17 +100,10 @@ EOF
 for f in "$work"/*.yaml; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .yaml)
-  start=$(date +%s%N)
   args=$(cat "$work/$name.args" 2>/dev/null || true)
   # shellcheck disable=SC2086 # the arguments are words
-  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --no-embed-source $args "$f" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
-  case $rc in
-    0) status="ok" ;;
-    1) status="refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
-    *) status="FAILED/TIMEOUT (exit $rc)" ;;
-  esac
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  printf '%-24s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+  measure build --no-embed-source $args "$f" -o "$work/out.pdf"
+  printf '%-24s %8s bytes  %s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" "$(seconds)" "$mb" "$(outcome)"
 done
 
 # --- Languages and syntax slips (issue 17), each timed with `check` and with `build`: `lang:`
@@ -132,16 +144,9 @@ for f in "$work"/lang/*.yaml; do
   [ -e "$f" ] || continue
   for cmd in check build; do
     name="$(basename "$f" .yaml) $cmd"
-    start=$(date +%s%N)
     if [ $cmd = check ]; then args=(check "$f"); else args=(build --no-embed-source "$f" --out-dir "$work/out"); fi
-    out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" "${args[@]}" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
-    case $rc in
-      0) status="ok" ;;
-      1) status="refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
-      *) status="FAILED/TIMEOUT (exit $rc)" ;;
-    esac
-    ms=$(( ($(date +%s%N) - start) / 1000000 ))
-    printf '%-22s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+    measure "${args[@]}"
+    printf '%-22s %8s bytes  %s  %5s MB  %s\n' "$name" "$(stat -c %s "$f")" "$(seconds)" "$mb" "$(outcome)"
   done
 done
 
@@ -205,24 +210,21 @@ EOF
 for f in "$work"/diff/*.old.yaml; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .old.yaml)
-  start=$(date +%s%N)
-  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" diff --no-embed-source "$f" "${f%.old.yaml}.new.yaml" -o "$work/out.pdf" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  measure diff --no-embed-source "$f" "${f%.old.yaml}.new.yaml" -o "$work/out.pdf"
+  # A comparison is never refused: its outcome is the summary of changes, or the error.
   case $rc in
     0) status="ok: $(echo "$out" | grep -m1 'wrote' | sed 's/; wrote.*//' | cut -c1-60)" ;;
     *) status="FAILED/TIMEOUT (exit $rc): $(echo "$out" | grep -m1 'error' | cut -c1-60)" ;;
   esac
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  printf '%-22s %8s bytes  %3d.%d s  %5s MB  %s\n' "$name" "$(stat -c %s "${f%.old.yaml}.new.yaml")" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+  printf '%-22s %8s bytes  %s  %5s MB  %s\n' "$name" "$(stat -c %s "${f%.old.yaml}.new.yaml")" "$(seconds)" "$mb" "$status"
 done
 
 # --- The web page (issue 20): the first block's shapes again, to HTML (--format html).
 for f in "$work"/*.yaml; do
   [ -e "$f" ] || continue
-  start=$(date +%s%N)
-  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" build --format html "$f" -o "$work/out.html" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
+  measure build --format html "$f" -o "$work/out.html"
   [ $rc = 0 ] && status=ok || status="exit $rc: $(echo "$out" | grep -m1 'error:' | cut -c1-70)"
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  printf 'html %-16s %3d.%d s  %5s MB  %s\n' "$(basename "$f" .yaml)" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+  printf 'html %-16s %s  %5s MB  %s\n' "$(basename "$f" .yaml)" "$(seconds)" "$mb" "$status"
 done
 
 # --- Two languages side by side and dossiers (issue 17): a bilingual briefing of 2 x 2 MB
@@ -260,17 +262,10 @@ for name, make in cases.items():
         open(f"{work}/{name}.yaml", "w").write(make())
 EOF
 timed() {  # NAME ARGS…: one line, as above
-  local name=$1 start
+  local name=$1
   shift
-  start=$(date +%s%N)
-  out=$( { /usr/bin/time -f '%M' timeout 60 "$bin" "$@" >/dev/null; } 2>&1 ) && rc=0 || rc=$?
-  case $rc in
-    0) status="ok" ;;
-    1) status="refused: $(echo "$out" | grep -m1 'error:' | sed 's/.*error: //' | cut -c1-70)" ;;
-    *) status="FAILED/TIMEOUT (exit $rc)" ;;
-  esac
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  printf '%-24s %3d.%d s  %5s MB  %s\n' "$name" $((ms / 1000)) $((ms % 1000 / 100)) "$(( $(echo "$out" | tail -1 | tr -dc 0-9) / 1024 ))" "$status"
+  measure "$@"
+  printf '%-24s %s  %5s MB  %s\n' "$name" "$(seconds)" "$mb" "$(outcome)"
 }
 for f in "$work"/pair/parallel-*.yaml; do
   [ -e "$f" ] || continue
