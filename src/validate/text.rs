@@ -25,32 +25,22 @@ const MAX_TABLE_COLUMNS: usize = 20;
 /// about 1 GB to build, and no briefing needs a tenth of this.
 pub(super) const MAX_TABLE_CELLS: usize = 200_000;
 
-/// How many cells the tables in `blocks` hold.
-fn table_cells(blocks: &[Block]) -> usize {
+/// The tables in `blocks`, those in lists and quotes too: the most columns of any, and how
+/// many cells they hold together.
+fn tables(blocks: &[Block]) -> (usize, usize) {
+    let both = |(widest, cells): (usize, usize), (w, c): (usize, usize)| (widest.max(w), cells + c);
     blocks
         .iter()
         .map(|b| match b {
-            Block::Table { header, rows, .. } => header.len() + rows.iter().map(Vec::len).sum::<usize>(),
-            Block::List { items, .. } => items.iter().map(|i| table_cells(i)).sum(),
-            Block::Quote(inner) => table_cells(inner),
-            _ => 0,
+            Block::Table { header, rows, .. } => (
+                rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0),
+                header.len() + rows.iter().map(Vec::len).sum::<usize>(),
+            ),
+            Block::List { items, .. } => items.iter().map(|i| tables(i)).fold((0, 0), both),
+            Block::Quote(inner) => tables(inner),
+            _ => (0, 0),
         })
-        .sum()
-}
-
-/// The most columns of any table in `blocks`.
-fn widest_table(blocks: &[Block]) -> Option<usize> {
-    blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table { header, rows, .. } => {
-                Some(rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0))
-            }
-            Block::List { items, .. } => items.iter().filter_map(|i| widest_table(i)).max(),
-            Block::Quote(inner) => widest_table(inner),
-            _ => None,
-        })
-        .max()
+        .fold((0, 0), both)
 }
 
 /// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…). No
@@ -77,7 +67,8 @@ impl Checker<'_> {
             dismantle(blocks);
             return Vec::new();
         }
-        if let Some(columns) = widest_table(&blocks).filter(|&c| c > MAX_TABLE_COLUMNS) {
+        let (columns, cells) = tables(&blocks);
+        if columns > MAX_TABLE_COLUMNS {
             let message = format!(
                 "a table of {columns} columns cannot be printed legibly: a page has room for {MAX_TABLE_COLUMNS} at most"
             );
@@ -87,7 +78,7 @@ impl Checker<'_> {
             );
         }
         let before = self.table_cells;
-        self.table_cells += table_cells(&blocks);
+        self.table_cells += cells;
         if before <= MAX_TABLE_CELLS && self.table_cells > MAX_TABLE_CELLS {
             let message = format!(
                 "the briefing's tables reach {} cells here, more than the {MAX_TABLE_CELLS} one briefing may have",
