@@ -146,16 +146,11 @@ pub fn has(b: &Briefing, piece: Piece) -> bool {
 
 /// The pieces of `b`, top to bottom.
 pub fn pieces(b: &Briefing) -> Vec<Piece> {
-    let mut out = vec![Piece::Summary];
-    if b.heading.is_some() {
-        out.push(Piece::Part);
-    }
-    if !b.overview.is_empty() {
-        out.push(Piece::Overview);
-    }
-    out.push(Piece::Achievements);
-    out.extend((0..b.topics.len()).map(Piece::Topic));
-    out
+    [Piece::Summary, Piece::Part, Piece::Overview, Piece::Achievements]
+        .into_iter()
+        .chain((0..b.topics.len()).map(Piece::Topic))
+        .filter(|&p| has(b, p))
+        .collect()
 }
 
 /// Sets one piece of `b`, its topics numbered and set in as `topics` says.
