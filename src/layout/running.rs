@@ -12,6 +12,7 @@ use super::{format_date, Document, Item};
 /// What the placeholders of one briefing's running lines print. A value wider than the whole
 /// line is cut to what fits, with an ellipsis, once per briefing: a title of megabytes must
 /// not be copied and measured again on each of its thousands of pages.
+#[derive(Clone)]
 pub struct Fill {
     pub title: String,
     pub short_title: String,
@@ -73,15 +74,7 @@ fn clip_title(
 ) -> String {
     // The part printed with a mark for the title shows what is around it.
     const MARK: &str = "\u{E000}";
-    let marked = Fill {
-        title: MARK.into(),
-        short_title: MARK.into(),
-        date: fill.date.clone(),
-        marking: fill.marking.clone(),
-        marking_second: fill.marking_second.clone(),
-        cover: fill.cover,
-        page_of: fill.page_of.clone(),
-    };
+    let marked = Fill { title: MARK.into(), short_title: MARK.into(), ..fill.clone() };
     let shape = printed(&marked);
     if let Some((before, after)) = shape.split_once(MARK).filter(|(_, after)| !after.contains(MARK)) {
         if text.len() > before.len() + after.len() && text.starts_with(before) && text.ends_with(after) {
@@ -406,8 +399,7 @@ fn line(
             left_look.size -= 0.5;
         }
         let left_text = if flow.str_width(&text, &left_look) > room {
-            let printed = |f: &Fill| expand(template, f, page, pages, running.caps).trim().to_string();
-            clip_title(flow, (&text, printed), fill, room, &left_look)
+            clip_title(flow, (&text, |f: &Fill| part(template, f)), fill, room, &left_look)
         } else {
             text.clone()
         };
