@@ -175,6 +175,11 @@ fn a_marking_is_on_every_page() {
         let found = text.matches("FOR OFFICIAL USE ONLY").count();
         assert_eq!(found, 2, "page {} has its marking {found} times:\n{text}", i + 1);
     }
+    // Read from the structure (as pdf.js does), the marking's paragraph is in its typed case.
+    let tree = common::structure(&pdf);
+    let marking = tree.walk().into_iter().find(|e| e.role == "P" && e.text().trim() == "For official use only");
+    let marking = marking.expect("the marking's paragraph");
+    assert_eq!(marking.actual.as_deref(), Some("For official use only"), "{marking:?}");
 }
 
 /// The operators of each page's content.

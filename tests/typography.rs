@@ -476,6 +476,17 @@ fn japanese_spaced_beside_latin_text_reads_back_as_typed() {
     let tree = common::structure(&pdf);
     let text = tree.text();
     assert!(text.contains("第10回日EU・ICT戦略ワークショップ"), "{text}");
+    // In the structure, which pdf.js reads instead (it hears the gaps as spaces): each such
+    // run is a Span whose /ActualText is the run as typed.
+    let spans: Vec<&common::Elem> = tree.walk().into_iter().filter(|e| e.actual.is_some()).collect();
+    let spoken: Vec<&str> = spans.iter().filter_map(|e| e.actual.as_deref()).collect();
+    assert!(spoken.iter().any(|t| t.contains("第10回日EU・ICT戦略")), "{spoken:?}");
+    assert_eq!(spoken, actual.iter().map(String::as_str).collect::<Vec<_>>(), "one span for each marked run");
+    for span in &spans {
+        assert_eq!(span.role, "Span");
+        assert_eq!(Some(span.text()), span.actual, "{span:?}");
+        assert!(span.lang.is_none(), "a span takes its parent's language: {span:?}");
+    }
     assert!(!text.contains("第 10") && !text.contains("日 EU"), "{text}");
     let Some(text) = common::poppler_text(&pdf) else { return };
     assert!(text.contains("第10回日EU・ICT戦略ワークショップの結果"), "poppler: {text}");

@@ -2,6 +2,8 @@
 //! of text, a rule, a slice of a table row) with the space above them and whether they must
 //! stay with the next one. Pagination (`paginate.rs`) then only has to cut this list.
 
+use std::collections::hash_map::Entry;
+
 use crate::fonts::{FontBook, FontStyle};
 use crate::hyphenate::Hyphenator;
 use crate::markdown::Change;
@@ -249,17 +251,34 @@ impl<'a> Flow<'a> {
             };
         }
         // A hyphenated word's parts, on two lines, are one span that reads as the word
-        // (pdf.js, and so Firefox's screen reader, take text from the structure).
+        // (pdf.js, and so Firefox's screen reader, take text from the structure, not from
+        // the marked content's /ActualText). Their language is their parent's.
         const WORD: (u32, u32) = (u32::MAX, u32::MAX);
         match run.word {
             Some(WordPart::First) => {
-                let n = self.structure.add(node, Role::Span, &self.lang);
+                let n = self.structure.add(node, Role::Span, "");
                 self.structure.set_actual(n, run.actual.as_deref().unwrap_or_default());
                 groups.insert(WORD, n);
                 n
             }
             Some(WordPart::Rest) => groups.get(&WORD).copied().unwrap_or(node),
-            None => node,
+            // A line of Japanese spaced beside Latin text or stretched to the width: its runs
+            // in `node` are a span that reads as typed, so that pdf.js does not hear the gaps
+            // as spaces. (Keyed by line, counting down from the word's key.)
+            None => match (run.spaced, run.actual.as_deref()) {
+                (Some(line), Some(typed)) => match groups.entry((WORD.0 - 1 - line, node.0)) {
+                    Entry::Occupied(span) => {
+                        self.structure.extend_actual(*span.get(), typed);
+                        *span.get()
+                    }
+                    Entry::Vacant(slot) => {
+                        let n = self.structure.add(node, Role::Span, "");
+                        self.structure.set_actual(n, typed);
+                        *slot.insert(n)
+                    }
+                },
+                _ => node,
+            },
         }
     }
 

@@ -242,6 +242,17 @@ pub fn decorate(
                 &mut page.items,
             );
             cut |= printed.cut;
+            // Printed in capitals, the marking's paragraph reads as typed for readers that
+            // take text from the structure (pdf.js) too, not only from its marked content.
+            if let Some((node, _)) = marking {
+                let typed = page.items.iter().find_map(|item| match item {
+                    Item::Text(t) if t.tag == Tag::Node(node) => t.actual.clone().filter(|a| !a.is_empty()),
+                    _ => None,
+                });
+                if let Some(typed) = typed {
+                    doc.structure.set_actual(node, &typed);
+                }
+            }
             let printed = printed.any;
             if printed && running.rule && !only_marking {
                 let color = theme.colors.rule;

@@ -173,6 +173,13 @@ impl Structure {
     pub fn set_actual(&mut self, id: NodeId, actual: &str) {
         self.node_mut(id).actual = Some(actual.to_string());
     }
+
+    /// Adds `text` to the end of `id`'s `/ActualText` (one that runs over several runs).
+    pub fn extend_actual(&mut self, id: NodeId, text: &str) {
+        if let Some(actual) = &mut self.node_mut(id).actual {
+            actual.push_str(text);
+        }
+    }
 }
 
 /// Page furniture and decoration: what a screen reader skips.

@@ -102,6 +102,11 @@ pub struct Run {
     /// Part of a word hyphenated across lines: the parts are one `Span` of the structure,
     /// whose `/ActualText` is the word (for readers that take text from the structure).
     pub word: Option<WordPart>,
+    /// On a line whose Japanese is spaced (its runs' [`Run::actual`] set): the line's number
+    /// in its paragraph. The runs of such a line that share an element are one `Span` of it,
+    /// whose `/ActualText` is their text (for readers that take text from the structure),
+    /// and so one stretch of marked content that reads as typed.
+    pub spaced: Option<u32>,
 }
 
 /// Which part of a hyphenated word a run is.
@@ -125,6 +130,8 @@ pub struct Line {
     continued: usize,
     /// The run where the word fragment before the line's hyphen starts, when it ends with one.
     hyphenated: Option<usize>,
+    /// Its Japanese is spaced beside Latin text or stretched to the width (see [`Run::spaced`]).
+    spaced: bool,
 }
 
 /// Width of `c` in `face` at `size` points.
@@ -255,6 +262,11 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
             line
         })
         .collect();
+    for (i, line) in lines.iter_mut().enumerate().filter(|(_, l)| l.spaced) {
+        for run in &mut line.runs {
+            run.spaced = Some(i as u32);
+        }
+    }
     whole_words(&mut lines);
     // The end of the text is a mandatory break; after a final hard break it leaves an empty
     // line, which is not content.

@@ -98,6 +98,7 @@ pub(super) fn make_line(
     // with spaces nobody typed: each run says what it holds.
     let spaced = shown.iter().zip(&after).any(|(g, &a)| a > 0.01 && !hangs(g.ch));
     if spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch)) {
+        line.spaced = true;
         for run in &mut line.runs {
             run.actual = Some(run.text.clone());
         }
@@ -214,6 +215,7 @@ impl Run {
             gaps: Vec::new(),
             actual: None,
             word: None,
+            spaced: None,
         };
         run.gap(extra);
         run
