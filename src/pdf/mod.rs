@@ -53,17 +53,10 @@ pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&I
     std::thread::scope(|s| {
         let (runs, drawn) = std::sync::mpsc::sync_channel(1);
         s.spawn(move || {
-            match genpdf::stand_in(plan, fonts) {
-                Ok(stand_in) => {
-                    for run in genpdf::draw(doc, plan, &stand_in) {
-                        // The receiver is gone when assembly failed: stop drawing.
-                        if runs.send(run).is_err() {
-                            break;
-                        }
-                    }
-                }
-                Err(e) => {
-                    let _ = runs.send(Err(e.into()));
+            for run in genpdf::draw(doc, plan, genpdf::STAND_IN) {
+                // The receiver is gone when assembly failed: stop drawing.
+                if runs.send(run).is_err() {
+                    break;
                 }
             }
         });
@@ -85,8 +78,7 @@ pub fn render_in_stages(
 ) -> Result<Vec<u8>, PdfError> {
     let plan = embed::Plan::new(doc, fonts);
     stage("plan");
-    let stand_in = genpdf::stand_in(&plan, fonts)?;
-    let runs: Vec<_> = genpdf::draw(doc, &plan, &stand_in).collect();
+    let runs: Vec<_> = genpdf::draw(doc, &plan, genpdf::STAND_IN).collect();
     stage("draw");
     let programs = plan.programs(fonts)?;
     stage("subset");
