@@ -89,7 +89,7 @@ fn main() {
 
     println!("| measure | median time | peak memory | output |");
     println!("|---|---|---|---|");
-    let (ms, mb) = measure(&["build", "seed.yaml", "-o", "seed.pdf"], dir, 50);
+    let (ms, mb) = measure(&["build", "seed.yaml", "-o", "seed.pdf"], dir, 200);
     println!("| seed briefing | {ms:.1} ms | {mb:.0} MB | {} KB |", size_kb(&dir.join("seed.pdf")));
     let (ms, mb) = measure(&["build", "big.yaml", "-o", "big.pdf"], dir, 10);
     println!("| 1,000-topic briefing | {ms:.0} ms | {mb:.0} MB | {} KB |", size_kb(&dir.join("big.pdf")));
