@@ -186,6 +186,35 @@ fn japanese_changes_are_marked_by_character() {
 }
 
 #[test]
+fn a_japanese_redline_reads_its_changes_in_japanese_and_in_their_place() {
+    // A change beside Latin digits, on a line spaced a quarter em beside them (each part of
+    // such a line is a span that reads as typed): read out in Japanese, where it is.
+    let old = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let new = old.replacen("及び2日（金）", "及び3日（金）", 1);
+    assert_ne!(old, new);
+    let (pdf, _) = redline(&old, &new);
+    let tree = structure(&pdf);
+    let alts = alts(&tree);
+    assert!(alts.iter().any(|a| a == "削除：2") && alts.iter().any(|a| a == "挿入：3"), "{alts:?}");
+    // What pdf.js reads: an element's alternative or actual text stands for what it holds.
+    fn spoken(e: &Elem) -> String {
+        e.alt.clone().or_else(|| e.actual.clone()).unwrap_or_else(|| {
+            e.kids
+                .iter()
+                .map(|k| match k {
+                    Held::Elem(e) => spoken(e),
+                    Held::Text(t) => t.clone(),
+                    Held::Annot(_) => String::new(),
+                })
+                .collect()
+        })
+    }
+    let paragraph = tree.walk().into_iter().find(|e| e.role == "P" && spoken(e).contains("削除：2"));
+    let heard = spoken(paragraph.expect("the changed paragraph"));
+    assert!(heard.contains("及び削除：2挿入：3日（金）"), "{heard}");
+}
+
+#[test]
 fn a_bilingual_briefing_is_compared_in_the_language_asked_for() {
     let old = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
     let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);

@@ -75,16 +75,19 @@ if (check === "words") {
   const japanese = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF";
   const flat = typed.replace(/\s+/g, " ");
   // A space the template puts between two typed values (the office line's ideographic
-  // space, which pdf.js hears as a space) or after a heading's number is no gap.
+  // space, which pdf.js hears as a space), after a heading's number or before a link's
+  // printed address is no gap.
   const values = typed.split("\n").map((l) => l.replace(/^[\s-]*(\w+:)?\s*["']?/, "").replace(/["']?\s*$/, ""));
   const ends = new Set(values.map((v) => [...v].at(-1)));
   const starts = new Set(values.map((v) => [...v][0]));
   const heard = blocks.join("\n");
   const untyped = new Set();
-  for (const [, before, pair] of heard.matchAll(new RegExp(`(.?)([${japanese}] +\\S|\\S +[${japanese}])`, "gu"))) {
+  for (const m of heard.matchAll(new RegExp(`(.?)([${japanese}] +\\S|\\S +[${japanese}])`, "gu"))) {
+    const [, before, pair] = m;
     const one = pair.replace(/ +/g, " ");
     const chars = [...one];
-    const joined = (ends.has(chars[0]) && starts.has(chars.at(-1))) || /^\d\. /.test(before + one);
+    const address = /^\S +\((https?:|mailto:)/.test(heard.slice(m.index + before.length, m.index + m[0].length + 8));
+    const joined = (ends.has(chars[0]) && starts.has(chars.at(-1))) || /^\d\. /.test(before + one) || address;
     if (!flat.includes(one) && !joined) untyped.add(one);
   }
   const kana = (heard.match(new RegExp(`[${japanese}]`, "gu")) ?? []).length;

@@ -215,7 +215,12 @@ impl<'a> Flow<'a> {
                 Some(&n) => n,
                 None if run.look.change.is_some() => {
                     let n = self.structure.add(parent, Role::Span, &self.lang);
-                    let word = if run.look.change == Some(Change::Deleted) { "Deleted: " } else { "Inserted: " };
+                    let labels = &self.theme.labels;
+                    let word = if run.look.change == Some(Change::Deleted) {
+                        &labels.deleted_text
+                    } else {
+                        &labels.inserted_text
+                    };
                     self.structure.set_alt(n, &format!("{word}{}", run.text));
                     groups.insert((run.look.group, 0), n);
                     n
@@ -264,17 +269,23 @@ impl<'a> Flow<'a> {
             Some(WordPart::Rest) => groups.get(&WORD).copied().unwrap_or(node),
             // A line of Japanese spaced beside Latin text or stretched to the width: its runs
             // in `node` are a span that reads as typed, so that pdf.js does not hear the gaps
-            // as spaces. (Keyed by line, counting down from the word's key.)
+            // as spaces. (Keyed by line, counting down from the word's key.) A link or a
+            // change in the middle of the line ends the span: the rest of the line is another,
+            // after it, so that the structure keeps the reading order.
             None => match (run.spaced, run.actual.as_deref()) {
                 (Some(line), Some(typed)) => match groups.entry((WORD.0 - 1 - line, node.0)) {
-                    Entry::Occupied(span) => {
+                    Entry::Occupied(span) if self.structure.is_last_kid(node, *span.get()) => {
                         self.structure.extend_actual(*span.get(), typed);
                         *span.get()
                     }
-                    Entry::Vacant(slot) => {
+                    span => {
                         let n = self.structure.add(node, Role::Span, "");
                         self.structure.set_actual(n, typed);
-                        *slot.insert(n)
+                        match span {
+                            Entry::Occupied(mut span) => *span.get_mut() = n,
+                            Entry::Vacant(slot) => _ = slot.insert(n),
+                        }
+                        n
                     }
                 },
                 _ => node,

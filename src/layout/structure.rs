@@ -174,6 +174,12 @@ impl Structure {
         self.node_mut(id).actual = Some(actual.to_string());
     }
 
+    /// Whether `kid` is the last element or content `parent` holds (nothing was added to
+    /// `parent` after it).
+    pub fn is_last_kid(&self, parent: NodeId, kid: NodeId) -> bool {
+        matches!(self.node(parent).kids.last(), Some(Kid::Node(k)) if *k == kid)
+    }
+
     /// Adds `text` to the end of `id`'s `/ActualText` (one that runs over several runs).
     pub fn extend_actual(&mut self, id: NodeId, text: &str) {
         if let Some(actual) = &mut self.node_mut(id).actual {

@@ -236,6 +236,9 @@ section! {
         removed_part: String,
         /// A plain field that changed (`{field}`: `date`, `contact.tel`…), before old → new.
         changed_field: String,
+        /// What a screen reader says before inserted and deleted text in a redline.
+        inserted_text: String,
+        deleted_text: String,
         summary_part: String,
         overview_part: String,
         /// A topic, by its `{title}`.
