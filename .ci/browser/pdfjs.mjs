@@ -86,8 +86,12 @@ if (check === "words") {
     const [, before, pair] = m;
     const one = pair.replace(/ +/g, " ");
     const chars = [...one];
-    const address = /^\S +\((https?:|mailto:)/.test(heard.slice(m.index + before.length, m.index + m[0].length + 8));
-    const joined = (ends.has(chars[0]) && starts.has(chars.at(-1))) || /^\d\. /.test(before + one) || address;
+    const at = m.index + before.length;
+    const address = /^\S +\((https?:|mailto:)/.test(heard.slice(at, at + pair.length + 8));
+    // (A heading's number starts its block: `1. `, `2 `, `1.2 `.)
+    const head = heard.slice(heard.lastIndexOf("\n", at) + 1, at + pair.indexOf(" ") + 1);
+    const numbered = /^\d+(\.\d+)*\.? $/.test(head);
+    const joined = (ends.has(chars[0]) && starts.has(chars.at(-1))) || numbered || address;
     if (!flat.includes(one) && !joined) untyped.add(one);
   }
   const kana = (heard.match(new RegExp(`[${japanese}]`, "gu")) ?? []).length;
