@@ -313,13 +313,22 @@ fn a_redline_page_marks_changes_with_ins_and_del_after_its_box() {
     assert!(dir.path().join("new.changes.pdf").exists());
     let main = html.find("<main>").unwrap();
     let the_box = html.find("<h2 id=\"changes\">Changes since old.yaml</h2>").expect("the box");
-    let inserted = html.find("<ins><span class=\"vh\">inserted: </span>new </ins>").expect("the inserted word");
+    let inserted = html.find("<ins><span class=\"vh\">Inserted: </span>new </ins>").expect("the inserted word");
     assert!(main < the_box && the_box < inserted, "the box comes first in the main part");
-    assert!(html.contains("<del><span class=\"vh\">deleted: </span>+81 3 5253 5920</del>"), "the old TEL");
-    assert!(html.contains("<ins><span class=\"vh\">inserted: </span>+81 3 5253 5921</ins>"), "the new TEL");
+    assert!(html.contains("<del><span class=\"vh\">Deleted: </span>+81 3 5253 5920</del>"), "the old TEL");
+    assert!(html.contains("<ins><span class=\"vh\">Inserted: </span>+81 3 5253 5921</ins>"), "the new TEL");
     assert!(html.contains("<a href=\"new.changes.pdf\" type=\"application/pdf\">"));
     // -o names the page when it is the one format.
     let o = run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", "red.html"]);
     assert_exit(&o, 0);
     assert!(read(&dir.path().join("red.html")).contains("<ins>"));
+    // In French, the same words as the French PDF's: the template's labels.
+    let fr = |s: &str| format!("lang: fr\n{s}");
+    write(dir.path(), "old-fr.yaml", &fr(&std::fs::read_to_string(seed()).unwrap()));
+    write(dir.path(), "new-fr.yaml", &fr(&read(&new)));
+    let o = run(dir.path(), &["diff", "old-fr.yaml", "new-fr.yaml", "-o", "fr.html"]);
+    assert_exit(&o, 0);
+    let html = read(&dir.path().join("fr.html"));
+    assert!(html.contains("<ins><span class=\"vh\">Inséré : </span>"), "{html}");
+    assert!(html.contains("<del><span class=\"vh\">Supprimé : </span>+81 3 5253 5920</del>"), "{html}");
 }

@@ -60,8 +60,6 @@ fn language_name(tag: &str) -> &str {
 struct Words {
     languages: &'static str,
     pdf: &'static str,
-    inserted: &'static str,
-    deleted: &'static str,
     changes: &'static str,
     none: &'static str,
     legend: &'static str,
@@ -72,8 +70,6 @@ fn words(lang: &str) -> Words {
         Words {
             languages: "言語",
             pdf: "（PDF版）",
-            inserted: "挿入：",
-            deleted: "削除：",
             changes: "変更点（{since}との比較）",
             none: "変更はありません。",
             legend: "挿入された文字は下線付き、削除された文字は取り消し線付きで示しています。",
@@ -82,8 +78,6 @@ fn words(lang: &str) -> Words {
         Words {
             languages: "Languages",
             pdf: " (PDF)",
-            inserted: "inserted:",
-            deleted: "deleted:",
             changes: "Changes since {since}",
             none: "No changes: the two versions are the same.",
             legend: "Inserted text is underlined, deleted text struck through.",
@@ -105,7 +99,9 @@ pub fn redline_page(r: &Redline, since: &str, theme: &Theme, options: &PageOptio
 fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&Redline, &str)>) -> String {
     let lang = b.lang.as_str();
     let w = words(lang);
-    let marks = Marks { inserted: w.inserted, deleted: w.deleted };
+    // What a screen reader says before a change: the same words as the PDF's.
+    let labels = &theme.labels;
+    let marks = Marks { inserted: labels.inserted_text.trim_end(), deleted: labels.deleted_text.trim_end() };
     let mut out = String::with_capacity(16 * 1024);
     let subject = options.description.clone();
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
@@ -303,12 +299,12 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
         }
         let changed = before.as_deref().is_some_and(|o| o != value);
         if let Some(before) = before.filter(|o| !o.is_empty() && o != value) {
-            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(words(lang).deleted));
+            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(labels.deleted_text.trim_end()));
             text_into(out, &before, lang);
             out.push_str("</del> ");
         }
         if changed {
-            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(words(lang).inserted));
+            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(labels.inserted_text.trim_end()));
         }
         if let Some(target) = &link {
             out.push_str("<a href=\"");
@@ -383,13 +379,13 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words,
         out.push_str("<li>");
         text_into(out, &format!("{}: ", crate::redline::field_name(&f.field, labels)), lang);
         if !f.old.is_empty() {
-            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(w.deleted));
+            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(labels.deleted_text.trim_end()));
             text_into(out, &f.old, lang);
             out.push_str("</del>");
         }
         out.push_str(" → ");
         if !f.new.is_empty() {
-            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(w.inserted));
+            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(labels.inserted_text.trim_end()));
             text_into(out, &f.new, lang);
             out.push_str("</ins>");
         }
