@@ -53,7 +53,7 @@ pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&I
     std::thread::scope(|s| {
         let (runs, drawn) = std::sync::mpsc::sync_channel(1);
         s.spawn(move || {
-            for run in genpdf::draw(doc, plan, genpdf::STAND_IN) {
+            for run in genpdf::draw(doc, plan) {
                 // The receiver is gone when assembly failed: stop drawing.
                 if runs.send(run).is_err() {
                     break;
@@ -78,7 +78,7 @@ pub fn render_in_stages(
 ) -> Result<Vec<u8>, PdfError> {
     let plan = embed::Plan::new(doc, fonts);
     stage("plan");
-    let runs: Vec<_> = genpdf::draw(doc, &plan, genpdf::STAND_IN).collect();
+    let runs: Vec<_> = genpdf::draw(doc, &plan).collect();
     stage("draw");
     let programs = plan.programs(fonts)?;
     stage("subset");

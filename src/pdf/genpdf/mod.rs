@@ -40,17 +40,16 @@ enum Asked {
 pub fn draw<'a>(
     doc: &'a Document,
     plan: &'a Plan,
-    stand_in: &'a [u8],
 ) -> impl Iterator<Item = Result<Vec<Vec<Option<Drawn>>>, PdfError>> + 'a {
     let slots = Slots::new(plan);
-    chunks(doc).into_iter().map(move |range| draw_run(doc, plan, &slots, stand_in, &doc.pages[range]))
+    chunks(doc).into_iter().map(move |range| draw_run(doc, plan, &slots, &doc.pages[range]))
 }
 
 /// The font program genpdf is given for every font: any will do (see `draw_run`), so it is
 /// Noto Sans cut down to nothing, as [`FontBook::subset`] cuts it with no glyphs (a test
 /// checks that it still is). Cutting it at every build took as long as drawing the seed's
 /// pages.
-pub const STAND_IN: &[u8] = include_bytes!("../../../fonts/stand-in.ttf");
+const STAND_IN: &[u8] = include_bytes!("../../../fonts/stand-in.ttf");
 
 fn mm(pt: f32) -> Mm {
     Mm::from(f64::from(pt) * 25.4 / 72.0)
@@ -60,13 +59,7 @@ fn color(c: crate::theme::Rgb) -> Color {
     Color::Rgb(c.0, c.1, c.2)
 }
 
-fn draw_run(
-    doc: &Document,
-    plan: &Plan,
-    slots: &Slots,
-    stand_in: &[u8],
-    pages: &[Page],
-) -> Result<Vec<Vec<Option<Drawn>>>, PdfError> {
+fn draw_run(doc: &Document, plan: &Plan, slots: &Slots, pages: &[Page]) -> Result<Vec<Vec<Option<Drawn>>>, PdfError> {
     let size = Size::new(mm(doc.width), mm(doc.height));
     let conformance = printpdf::PdfConformance::Custom(printpdf::CustomPdfConformance {
         requires_icc_profile: false,
@@ -81,7 +74,7 @@ fn draw_run(
     // font program: the place of every piece is our layout's (`exact`), and its slot is known
     // from the order it was printed in, so genpdf needs no metrics of its own, and drawing
     // need not wait for the subsets.
-    let data = |_: usize| FontData::new(stand_in.to_vec(), Some(printpdf::BuiltinFont::Helvetica));
+    let data = |_: usize| FontData::new(STAND_IN.to_vec(), Some(printpdf::BuiltinFont::Helvetica));
     let mut handles = Vec::new();
     let mut cache = None;
     if !plan.fonts.is_empty() {
@@ -321,7 +314,7 @@ mod tests {
         ];
         let d = doc(vec![Page { items, owner: 0 }]);
         let plan = Plan::new(&d, &fonts);
-        let drawn: Vec<_> = draw(&d, &plan, STAND_IN).collect::<Result<Vec<_>, _>>().unwrap();
+        let drawn: Vec<_> = draw(&d, &plan).collect::<Result<Vec<_>, _>>().unwrap();
         let page = &drawn[0][0];
         for (k, (expected, face)) in [(&latin[..], 0u16), ("日本語のテキスト", 5)].into_iter().enumerate() {
             let Some(Drawn::Text(t)) = &page[if k == 0 { 0 } else { 2 }] else { panic!("{page:?}") };
