@@ -99,9 +99,7 @@ pub fn redline_page(r: &Redline, since: &str, theme: &Theme, options: &PageOptio
 fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&Redline, &str)>) -> String {
     let lang = b.lang.as_str();
     let w = words(lang);
-    // What a screen reader says before a change: the same words as the PDF's.
-    let labels = &theme.labels;
-    let marks = Marks { inserted: labels.inserted_text.trim_end(), deleted: labels.deleted_text.trim_end() };
+    let marks = Marks::of(&theme.labels);
     let mut out = String::with_capacity(16 * 1024);
     let subject = options.description.clone();
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
@@ -285,6 +283,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
 fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: Option<&Redline>) {
     let c = &b.contact;
     let labels = &theme.labels;
+    let marks = Marks::of(labels);
     let old = |field: &str| -> Option<String> {
         let path = format!("contact.{field}");
         redline?.fields.iter().find(|f| f.field == path).map(|f| f.old.clone())
@@ -299,12 +298,12 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
         }
         let changed = before.as_deref().is_some_and(|o| o != value);
         if let Some(before) = before.filter(|o| !o.is_empty() && o != value) {
-            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(labels.deleted_text.trim_end()));
+            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(marks.deleted));
             text_into(out, &before, lang);
             out.push_str("</del> ");
         }
         if changed {
-            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(labels.inserted_text.trim_end()));
+            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(marks.inserted));
         }
         if let Some(target) = &link {
             out.push_str("<a href=\"");
@@ -357,6 +356,7 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
 
 /// A redline's box: what changed, in counts and fields old → new, and how to read the marks.
 fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words, &crate::theme::Labels), lang: &str) {
+    let marks = Marks::of(labels);
     out.push_str("<section class=\"box\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">");
     text_into(out, &w.changes.replace("{since}", since), lang);
     out.push_str("</h2>\n");
@@ -379,13 +379,13 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words,
         out.push_str("<li>");
         text_into(out, &format!("{}: ", crate::redline::field_name(&f.field, labels)), lang);
         if !f.old.is_empty() {
-            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(labels.deleted_text.trim_end()));
+            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(marks.deleted));
             text_into(out, &f.old, lang);
             out.push_str("</del>");
         }
         out.push_str(" → ");
         if !f.new.is_empty() {
-            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(labels.inserted_text.trim_end()));
+            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(marks.inserted));
             text_into(out, &f.new, lang);
             out.push_str("</ins>");
         }

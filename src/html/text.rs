@@ -80,6 +80,13 @@ pub struct Marks<'a> {
     pub deleted: &'a str,
 }
 
+impl<'a> Marks<'a> {
+    /// The template's words, the same as the PDF's change spans say.
+    pub fn of(labels: &'a crate::theme::Labels) -> Marks<'a> {
+        Marks { inserted: labels.inserted_text.trim_end(), deleted: labels.deleted_text.trim_end() }
+    }
+}
+
 /// Writes inlines: runs that share a link are one `<a>`; emphasis, strong, code and a
 /// redline's marks are their elements.
 pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Marks<'_>) {
