@@ -82,11 +82,11 @@ if (check === "words") {
   const starts = new Set(values.map((v) => [...v][0]));
   const heard = blocks.join("\n");
   const untyped = new Set();
-  for (const m of heard.matchAll(new RegExp(`(.?)([${japanese}] +\\S|\\S +[${japanese}])`, "gu"))) {
-    const [, before, pair] = m;
+  for (const m of heard.matchAll(new RegExp(`[${japanese}] +\\S|\\S +[${japanese}]`, "gu"))) {
+    const [pair] = m;
     const one = pair.replace(/ +/g, " ");
     const chars = [...one];
-    const at = m.index + before.length;
+    const at = m.index;
     const address = /^\S +\((https?:|mailto:)/.test(heard.slice(at, at + pair.length + 8));
     // (A heading's number starts its block: `1. `, `2 `, `1.2 `.)
     const head = heard.slice(heard.lastIndexOf("\n", at) + 1, at + pair.indexOf(" ") + 1);

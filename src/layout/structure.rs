@@ -77,7 +77,8 @@ pub struct Node {
     /// Text alternative (figures) or the link's description (links).
     pub alt: Option<String>,
     /// What the element's text reads as, when its glyphs do not say it (`/ActualText`): a
-    /// word hyphenated across lines, whole.
+    /// word hyphenated across lines, whole; Japanese spaced beside Latin text, without the
+    /// gaps; a marking printed in capitals, in its typed case.
     pub actual: Option<String>,
 }
 
