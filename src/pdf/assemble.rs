@@ -15,7 +15,7 @@ use super::image::Image;
 use super::navigation::{links, outline};
 use super::objects::{compress, compressed_stream, name, pdf_date, stream, text_string};
 use super::structure::{self, Annotation};
-use super::type0::add_font;
+use super::type0::{add_font, Program};
 use super::writer::Writer;
 use super::{icc, xmp, PdfError};
 use crate::fonts::FontBook;
@@ -48,13 +48,35 @@ pub struct Attachment {
 /// How each attachment is described.
 pub const ATTACHMENT_DESCRIPTION: &str = "Source of this briefing (YAML)";
 
+/// What the document holds that does not depend on the drawing, compressed: each font's
+/// subset program, the sRGB profile and the attached files. Cutting and compressing them
+/// takes about as long as drawing a short briefing, so [`render`](super::render) makes
+/// them on a thread of its own while it draws.
+pub struct Parts {
+    programs: Vec<Program>,
+    profile: Vec<u8>,
+    attached: Vec<Vec<u8>>,
+}
+
+impl Parts {
+    pub fn new(plan: &Plan, fonts: &FontBook, meta: &Metadata) -> Result<Parts, PdfError> {
+        Ok(Parts {
+            programs: plan.programs(fonts)?,
+            profile: srgb_compressed(),
+            attached: meta.attachments.iter().map(|a| compress(&a.data)).collect(),
+        })
+    }
+}
+
 /// Builds the document from the layout and, for each run of pages, what the drawing layer
 /// drew for every item (`runs`, drawn one run at a time so that only one run of pages is
-/// in memory in the drawing layer's form at once).
+/// in memory in the drawing layer's form at once). `parts` is asked for once the pages are
+/// done: what the pages need of the fonts is only a reference, which is numbered first.
 pub fn finish(
     runs: impl IntoIterator<Item = Result<Vec<Vec<Option<Drawn>>>, PdfError>>,
     doc: &Document,
-    (plan, programs): (&Plan, &[Vec<u8>]),
+    plan: &Plan,
+    parts: impl FnOnce() -> Result<Parts, PdfError>,
     fonts: &FontBook,
     meta: &Metadata,
     logo: Option<&Image>,
@@ -63,20 +85,13 @@ pub fn finish(
     let mut hash = Sha256::new();
     let pages_id = out.new_object_id();
 
-    // Fonts, shared by every page: `/F{i}` is plan font i.
-    let mut font_dict = Dictionary::new();
-    for (i, (font, program)) in plan.fonts.iter().zip(programs).enumerate() {
-        let digest = font.digest(fonts);
+    // Fonts, shared by every page (`/F{i}` is plan font i), are added after the pages.
+    let digests: Vec<[u8; 32]> = plan.fonts.iter().map(|font| font.digest(fonts)).collect();
+    for digest in &digests {
         hash.update(digest);
-        let id = add_font(&mut out, font, program, &digest, fonts);
-        font_dict.set(format!("F{i}"), Object::Reference(id));
     }
-    let mut resources = Dictionary::from_iter([("Font", Object::Dictionary(font_dict))]);
-    if let Some(img) = logo {
-        let id = add_image(&mut out, img, &mut hash);
-        resources.set("XObject", Object::Dictionary(Dictionary::from_iter([("Logo", Object::Reference(id))])));
-    }
-    let resources = out.add_object(resources);
+    let resources = out.new_object_id();
+    let logo = logo.map(|img| add_image(&mut out, img, &mut hash));
 
     // Each owner's watermark, drawn once here and copied onto each of its pages.
     let watermarks: Vec<String> = doc
@@ -86,10 +101,6 @@ pub fn finish(
             w.as_ref().map_or_else(String::new, |w| String::from_utf8(watermark(doc, w, fonts)).unwrap_or_default())
         })
         .collect();
-    // What does not depend on the drawing is compressed now, while the drawing layer may
-    // still be at work on its own thread; the objects are added in their usual places.
-    let profile_data = srgb_compressed();
-    let attached: Vec<Vec<u8>> = meta.attachments.iter().map(|a| compress(&a.data)).collect();
     let page_ids: Vec<ObjectId> = doc.pages.iter().map(|_| out.new_object_id()).collect();
     let mut marks = Vec::with_capacity(doc.pages.len());
     let mut annotations: Vec<Annotation> = Vec::new();
@@ -133,6 +144,17 @@ pub fn finish(
         }
     }
     let page_ids = &page_ids[..marks.len()];
+    let Parts { programs, profile, attached } = parts()?;
+    let mut font_dict = Dictionary::new();
+    for (i, ((font, program), digest)) in plan.fonts.iter().zip(programs).zip(&digests).enumerate() {
+        let id = add_font(&mut out, font, program, digest, fonts);
+        font_dict.set(format!("F{i}"), Object::Reference(id));
+    }
+    let mut resource_dict = Dictionary::from_iter([("Font", Object::Dictionary(font_dict))]);
+    if let Some(id) = logo {
+        resource_dict.set("XObject", Object::Dictionary(Dictionary::from_iter([("Logo", Object::Reference(id))])));
+    }
+    out.insert(resources, Object::Dictionary(resource_dict));
     out.insert(
         pages_id,
         Object::Dictionary(Dictionary::from_iter([
@@ -142,7 +164,7 @@ pub fn finish(
         ])),
     );
     let tree = structure::write(&mut out, &doc.structure, &marks, page_ids, &annotations);
-    let profile = out.add_object(compressed_stream(Dictionary::from_iter([("N", Object::Integer(3))]), profile_data));
+    let profile = out.add_object(compressed_stream(Dictionary::from_iter([("N", Object::Integer(3))]), profile));
     let intent = Dictionary::from_iter([
         ("Type", name("OutputIntent")),
         ("S", name("GTS_PDFA1")),

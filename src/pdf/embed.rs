@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
+use super::type0::Program;
 use crate::fonts::{FaceId, FontBook, FontError};
 use crate::layout::{Document, Item};
 
@@ -117,9 +118,9 @@ impl Plan {
         plan
     }
 
-    /// Each font's subset program, in plan order.
-    pub fn programs(&self, fonts: &FontBook) -> Result<Vec<Vec<u8>>, FontError> {
-        self.fonts.iter().map(|f| f.program(fonts)).collect()
+    /// Each font's subset program, compressed, in plan order.
+    pub fn programs(&self, fonts: &FontBook) -> Result<Vec<Program>, FontError> {
+        self.fonts.iter().map(|f| Ok(Program::new(&f.program(fonts)?))).collect()
     }
 
     /// The index of the font that prints `face`.

@@ -5,7 +5,7 @@
 use lopdf::{Dictionary, Object, ObjectId};
 
 use super::embed::PlanFont;
-use super::objects::{name, stream};
+use super::objects::{compress, compressed_stream, name, stream};
 use super::writer::Writer;
 use crate::fonts::FontBook;
 
@@ -14,8 +14,20 @@ fn subset_tag(digest: &[u8; 32]) -> String {
     digest[..6].iter().map(|b| char::from(b'A' + b % 26)).collect()
 }
 
+/// A subset font program, compressed.
+pub struct Program {
+    len: usize,
+    compressed: Vec<u8>,
+}
+
+impl Program {
+    pub fn new(program: &[u8]) -> Program {
+        Program { len: program.len(), compressed: compress(program) }
+    }
+}
+
 /// Adds one Type 0 font (CIDFontType2 descendant, Identity-H) and returns its id.
-pub fn add_font(out: &mut Writer, font: &PlanFont, program: &[u8], digest: &[u8; 32], fonts: &FontBook) -> ObjectId {
+pub fn add_font(out: &mut Writer, font: &PlanFont, program: Program, digest: &[u8; 32], fonts: &FontBook) -> ObjectId {
     let source = fonts.source(font.face);
     let metrics = fonts.metrics(font.face);
     let base = format!("{}+{}", subset_tag(digest), source.name);
@@ -23,8 +35,8 @@ pub fn add_font(out: &mut Writer, font: &PlanFont, program: &[u8], digest: &[u8;
     let codes: Vec<(u16, u16, char)> =
         font.chars.iter().map(|&(code, c)| (code, font.glyph_of_code[usize::from(code)], c)).collect();
 
-    let file =
-        out.add_object(stream(Dictionary::from_iter([("Length1", Object::Integer(program.len() as i64))]), program));
+    let length = Dictionary::from_iter([("Length1", Object::Integer(program.len as i64))]);
+    let file = out.add_object(compressed_stream(length, program.compressed));
     let (bbox, ascent, descent, cap, italic) = metrics.map_or(([0.0; 4], 0.0, 0.0, 0.0, 0.0), |m| {
         (m.bbox.map(scale), scale(m.ascent), scale(m.descent), scale(m.cap_height), f64::from(m.italic_angle))
     });

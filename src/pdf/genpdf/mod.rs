@@ -40,7 +40,7 @@ enum Asked {
 pub fn draw<'a>(
     doc: &'a Document,
     plan: &'a Plan,
-) -> impl Iterator<Item = Result<Vec<Vec<Option<Drawn>>>, PdfError>> + 'a {
+) -> impl ExactSizeIterator<Item = Result<Vec<Vec<Option<Drawn>>>, PdfError>> + Send + 'a {
     let slots = Slots::new(plan);
     chunks(doc).into_iter().map(move |range| draw_run(doc, plan, &slots, &doc.pages[range]))
 }
