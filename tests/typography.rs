@@ -496,6 +496,32 @@ fn japanese_spaced_beside_latin_text_reads_back_as_typed() {
     }
 }
 
+/// A link in Japanese text is an element of its own, so its text is a marked span apart from
+/// the text around it: the quarter em between them is the glyph's character spacing, and
+/// poppler, which measures the gap between two spans, reads the sentence as typed.
+#[test]
+fn a_link_in_japanese_text_reads_back_without_a_space_at_its_edges() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let with_link = text.replacen(
+        "ウェブ会議形式で開催しました。",
+        "ウェブ会議形式で開催しました。詳細は[EUサイト](https://example.org)を参照してください。",
+        1,
+    );
+    assert_ne!(with_link, text);
+    let pdf = build_in(dir.path(), &write(dir.path(), "link.yaml", &with_link), &[]);
+    // The quarter em is still there (in a justified line, between an eighth and half an em).
+    let pages = runs(&pdf);
+    let glyphs: Vec<(f32, &(f32, String, f32))> =
+        pages.iter().flatten().flat_map(|r| r.glyphs.iter().map(move |g| (r.size, g))).collect();
+    let pair = glyphs.windows(2).find(|w| w[0].1 .1 == "は" && w[1].1 .1 == "E").expect("は, then E");
+    let (size, (x, _, advance)) = pair[0];
+    let gap = pair[1].1 .0 - (x + advance);
+    assert!((0.125 * size..=0.5 * size).contains(&gap), "gap {gap} at size {size}");
+    let Some(text) = common::poppler_text(&pdf) else { return };
+    assert!(text.contains("詳細はEU") && !text.contains("は EU"), "poppler: {text}");
+}
+
 /// A glyph as drawn: where it starts, its text, its advance.
 type Glyph = (f32, String, f32);
 

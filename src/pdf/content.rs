@@ -36,18 +36,31 @@ impl ShownText {
         self.shown
             .iter()
             .flat_map(|s| match s {
-                Shown::Codes(c) => c.clone(),
+                Shown::Codes(c) | Shown::Spaced { codes: c, .. } => c.clone(),
                 Shown::Adjust(_) => Vec::new(),
             })
             .collect()
     }
 }
 
-/// Part of a `TJ` array: codes, or a kerning adjustment in thousandths of an em.
+/// Part of what a text run shows: codes, a `TJ` adjustment in thousandths of an em, or codes
+/// each followed by `spacing` points as character spacing (`Tc`), which is part of each
+/// glyph's advance.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shown {
     Codes(Vec<u16>),
     Adjust(f32),
+    Spaced { codes: Vec<u16>, spacing: f32 },
+}
+
+/// Character spacing in points: to a ten-thousandth, since it adds up over a line of glyphs.
+struct Spacing(f32);
+
+impl std::fmt::Display for Spacing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = format!("{:.4}", self.0);
+        f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+    }
 }
 
 /// A number as content streams want it: at most two decimals, no trailing zeros.
@@ -207,31 +220,59 @@ impl Writer {
             let _ = writeln!(self.out, "{} {} Td", Num(t.x - state.line.0), Num(t.y - state.line.1));
         }
         state.line = (t.x, t.y);
-        let shown_only_codes = matches!(t.shown.as_slice(), [Shown::Codes(_)]);
-        if shown_only_codes {
-            if let [Shown::Codes(codes)] = t.shown.as_slice() {
+        // `TJ` arrays between the character-spaced stretches, each shown with `Tj`; the
+        // character spacing is back to 0 after the run (it outlives the text object).
+        let mut spacing = 0.0;
+        let mut rest = t.shown.as_slice();
+        while !rest.is_empty() {
+            let plain = rest.iter().position(|s| matches!(s, Shown::Spaced { .. })).unwrap_or(rest.len());
+            self.show(&rest[..plain]);
+            if let Some(Shown::Spaced { codes, spacing: s }) = rest.get(plain) {
+                if *s != spacing {
+                    let _ = writeln!(self.out, "{} Tc", Spacing(*s));
+                    spacing = *s;
+                }
                 self.out.push('<');
                 hex_codes(&mut self.out, codes);
                 self.out.push_str("> Tj\n");
             }
-        } else {
-            self.out.push('[');
-            for s in &t.shown {
-                match s {
-                    Shown::Codes(codes) => {
-                        self.out.push('<');
-                        hex_codes(&mut self.out, codes);
-                        self.out.push('>');
-                    }
-                    Shown::Adjust(n) => {
-                        let _ = write!(self.out, " {} ", Num(*n));
-                    }
-                }
-            }
-            self.out.push_str("] TJ\n");
+            rest = rest.get(plain + 1..).unwrap_or_default();
+        }
+        if spacing != 0.0 {
+            self.out.push_str("0 Tc\n");
         }
         if synthetic.italic {
             self.end_text();
+        }
+    }
+
+    /// `shown` (codes and adjustments) as one `Tj` (codes only) or `TJ`; nothing when it is
+    /// empty.
+    fn show(&mut self, shown: &[Shown]) {
+        match shown {
+            [] => {}
+            [Shown::Codes(codes)] => {
+                self.out.push('<');
+                hex_codes(&mut self.out, codes);
+                self.out.push_str("> Tj\n");
+            }
+            _ => {
+                self.out.push('[');
+                for s in shown {
+                    match s {
+                        Shown::Codes(codes) => {
+                            self.out.push('<');
+                            hex_codes(&mut self.out, codes);
+                            self.out.push('>');
+                        }
+                        Shown::Adjust(n) => {
+                            let _ = write!(self.out, " {} ", Num(*n));
+                        }
+                        Shown::Spaced { .. } => {}
+                    }
+                }
+                self.out.push_str("] TJ\n");
+            }
         }
     }
 
@@ -500,6 +541,24 @@ mod tests {
         w.text(&shown(10.0, 686.0, &[3]), SyntheticStyle::default());
         let out = String::from_utf8(w.finish()).unwrap();
         assert_eq!(out, "0 0 0 rg\nBT\n/F0 10 Tf\n10 700 Td\n<00010002> Tj\n0 -14 Td\n<0003> Tj\nET\n");
+    }
+
+    /// Character-spaced stretches are shown with `Tj` under their `Tc`, set once for a stretch
+    /// and back to 0 after the run; adjustments stay in `TJ` arrays between them.
+    #[test]
+    fn spaced_glyphs_are_shown_with_character_spacing() {
+        let mut w = Writer::new();
+        let mut t = shown(10.0, 700.0, &[1]);
+        t.shown.push(Shown::Spaced { codes: vec![2, 3], spacing: 2.5 });
+        t.shown.push(Shown::Spaced { codes: vec![4], spacing: 0.4567 });
+        t.shown.extend([Shown::Codes(vec![5]), Shown::Adjust(-100.0), Shown::Codes(vec![6])]);
+        w.text(&t, SyntheticStyle::default());
+        let plain = shown(10.0, 686.0, &[7]);
+        w.text(&plain, SyntheticStyle::default());
+        let out = String::from_utf8(w.finish()).unwrap();
+        let expected = "10 700 Td\n<0001> Tj\n2.5 Tc\n<00020003> Tj\n0.4567 Tc\n<0004> Tj\n\
+                        [<0005> -100 <0006>] TJ\n0 Tc\n0 -14 Td\n<0007> Tj\n";
+        assert!(out.contains(expected), "{out}");
     }
 
     #[test]

@@ -472,7 +472,8 @@ fn font_info(doc: &Document, font: &lopdf::Dictionary) -> FontInfo {
 }
 
 /// Every text run of every page, in the order drawn. Reads the simple content briefing
-/// writes: `BT … x y Td … /F size Tf [<hex>] TJ ET`.
+/// writes: `BT … x y Td … /F size Tf [<hex>] TJ ET`; strings shown one after another with
+/// only the character spacing set between them (`2.5 Tc <…> Tj`) are one run.
 pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
     use lopdf::content::Content;
     let doc = load(pdf);
@@ -485,10 +486,12 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
             .map(|(name, dict)| (name, font_info(&doc, dict)))
             .collect();
         let content = Content::decode(&doc.get_page_content(page_id).unwrap()).expect("a content stream");
-        let mut out = Vec::new();
+        let mut out: Vec<Run> = Vec::new();
         let (mut x, mut y, mut leading) = (0.0f32, 0.0f32, 0.0f32);
         let (mut line_x, mut line_y) = (0.0f32, 0.0f32);
         let (mut mode, mut shear) = (0i64, 0.0f32);
+        // Character spacing, added to each glyph's advance (text state: it outlives BT/ET).
+        let mut spacing = 0.0f32;
         let mut color = [0.0f32; 3];
         let mut saved_modes = Vec::new();
         let mut font: Option<&FontInfo> = None;
@@ -497,8 +500,15 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
         type Marked = (Option<i64>, bool, Option<(usize, String)>);
         let mut marked: Vec<Marked> = Vec::new();
         let mut spans = 0;
+        // Whether the last operator showed text, with only a change of character spacing
+        // since: the next text shown continues the same run.
+        let mut continues = false;
         for op in &content.operations {
             let args = &op.operands;
+            let shows = matches!(op.operator.as_str(), "Tj" | "TJ" | "'");
+            if !shows && op.operator != "Tc" {
+                continues = false;
+            }
             match op.operator.as_str() {
                 "BMC" | "BDC" => {
                     let tag = args.first().and_then(|t| t.as_name().ok()).unwrap_or_default();
@@ -514,8 +524,9 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                     marked.pop();
                 }
                 "BT" => (x, y, line_x, line_y, shear) = (0.0, 0.0, 0.0, 0.0, 0.0),
-                "q" => saved_modes.push((mode, color)),
-                "Q" => (mode, color) = saved_modes.pop().unwrap_or((0, [0.0; 3])),
+                "q" => saved_modes.push((mode, color, spacing)),
+                "Q" => (mode, color, spacing) = saved_modes.pop().unwrap_or((0, [0.0; 3], 0.0)),
+                "Tc" => spacing = number(&args[0]),
                 "rg" if args.len() == 3 => color = [number(&args[0]), number(&args[1]), number(&args[2])],
                 "Tr" => mode = args[0].as_i64().unwrap_or(0),
                 "TL" => leading = number(&args[0]),
@@ -561,6 +572,7 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                                     if !s.chars().all(char::is_whitespace) {
                                         inked = width;
                                     }
+                                    width += spacing;
                                 }
                             }
                             other => width -= number(other) * size / 1000.0,
@@ -569,6 +581,17 @@ pub fn runs(pdf: &[u8]) -> Vec<Vec<Run>> {
                     let mcid = marked.iter().rev().find_map(|m| m.0);
                     let artifact = marked.iter().any(|m| m.1);
                     let actual = marked.iter().rev().find_map(|m| m.2.clone());
+                    let previous = out.last_mut().filter(|_| continues);
+                    continues = true;
+                    if let Some(run) = previous {
+                        if inked > 0.0 {
+                            run.width = x + inked - run.x;
+                        }
+                        run.text.push_str(&text);
+                        run.glyphs.extend(glyphs);
+                        x += width;
+                        continue;
+                    }
                     out.push(Run {
                         x,
                         y,

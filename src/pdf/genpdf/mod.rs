@@ -133,8 +133,11 @@ fn whole_points(size: f32) -> u8 {
 }
 
 /// What genpdf drew for `t`, at `t`'s own size and place (genpdf knows whole sizes only), with
-/// the layout's spacing adjustments (justification, punctuation compression) put into the
-/// shown codes as `TJ` numbers.
+/// the layout's spacing adjustments (justification, punctuation compression, the quarter em
+/// beside Latin text) put into what is shown. A space after a glyph that is not a space
+/// character widens that glyph's advance (character spacing), so that a reader that turns
+/// gaps into spaces (pdf.js's text layer, poppler between elements) hears none where none
+/// was typed; other adjustments are `TJ` numbers.
 fn exact(shown: &mut ShownText, t: &TextItem, page_height: f32) {
     shown.size = t.size;
     shown.x = t.x;
@@ -143,28 +146,43 @@ fn exact(shown: &mut ShownText, t: &TextItem, page_height: f32) {
         return;
     }
     let codes = shown.codes();
+    let chars: Vec<char> = t.text.chars().collect();
     // One code per character drawn; if that ever does not hold, the text is shown unadjusted
     // rather than adjusted in the wrong places.
-    if codes.len() != t.text.chars().count() {
+    if codes.len() != chars.len() {
         return;
     }
     let mut out = Vec::with_capacity(t.gaps.len() * 2 + 1);
-    let mut from = 0;
-    for &(after, extra) in &t.gaps {
-        let after = (after as usize).min(codes.len());
-        if after > from {
-            out.push(Shown::Codes(codes[from..after].to_vec()));
-            from = after;
-        }
-        // TJ numbers are thousandths of an em, and move the next glyph left when positive.
+    // TJ numbers are thousandths of an em, and move the next glyph left when positive.
+    let adjust = |out: &mut Vec<Shown>, extra: f32| {
         let n = -extra * 1000.0 / t.size;
         match out.last_mut() {
             Some(Shown::Adjust(a)) => *a += n,
             _ => out.push(Shown::Adjust(n)),
         }
+    };
+    let mut after = vec![0.0f32; codes.len()];
+    for &(k, extra) in &t.gaps {
+        match (k as usize).checked_sub(1) {
+            Some(i) => after[i.min(codes.len() - 1)] += extra,
+            None => adjust(&mut out, extra),
+        }
     }
-    if from < codes.len() {
-        out.push(Shown::Codes(codes[from..].to_vec()));
+    for ((&code, &ch), &extra) in codes.iter().zip(&chars).zip(&after) {
+        if extra > 0.0 && !ch.is_whitespace() {
+            match out.last_mut() {
+                Some(Shown::Spaced { codes, spacing }) if *spacing == extra => codes.push(code),
+                _ => out.push(Shown::Spaced { codes: vec![code], spacing: extra }),
+            }
+            continue;
+        }
+        match out.last_mut() {
+            Some(Shown::Codes(codes)) => codes.push(code),
+            _ => out.push(Shown::Codes(vec![code])),
+        }
+        if extra != 0.0 {
+            adjust(&mut out, extra);
+        }
     }
     shown.shown = out;
 }
@@ -295,6 +313,37 @@ mod tests {
         // An item weighs more than its characters: pages of short table cells are cut too.
         let cells = Page { items: vec![text_item("x", 0); 3000], owner: 0 };
         assert_eq!(chunks(&doc(vec![cells; 3])), vec![0..1, 1..2, 2..3]);
+    }
+
+    /// A space after a glyph that is not a space is that glyph's character spacing, in runs
+    /// of equal spacing; after a space, and before the first glyph, it is a `TJ` number.
+    #[test]
+    fn spaces_after_glyphs_are_character_spacing_and_after_a_space_an_adjustment() {
+        let Item::Text(mut t) = text_item("日EU a b", 0) else { unreachable!() };
+        t.gaps = vec![(0, 1.0), (1, 2.5), (2, 0.5), (3, 0.5), (4, 1.0), (6, -0.5)];
+        let mut shown = ShownText {
+            font: 0,
+            size: 0.0,
+            x: 0.0,
+            y: 0.0,
+            color: [0.0; 3],
+            shown: vec![Shown::Codes(vec![1, 2, 3, 4, 5, 6, 7])],
+        };
+        exact(&mut shown, &t, 100.0);
+        assert_eq!(
+            shown.shown,
+            vec![
+                Shown::Adjust(-100.0),
+                Shown::Spaced { codes: vec![1], spacing: 2.5 },
+                Shown::Spaced { codes: vec![2, 3], spacing: 0.5 },
+                Shown::Codes(vec![4]),
+                Shown::Adjust(-100.0),
+                Shown::Codes(vec![5, 6]),
+                Shown::Adjust(50.0),
+                Shown::Codes(vec![7]),
+            ]
+        );
+        assert_eq!((shown.size, shown.x, shown.y), (10.0, 10.0, 80.0));
     }
 
     /// Every stand-in byte genpdf writes, in several slots of one font and in a second font,
