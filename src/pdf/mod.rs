@@ -46,21 +46,22 @@ impl From<lopdf::Error> for PdfError {
 
 /// The finished PDF: same input, same bytes.
 ///
-/// Another thread cuts the font subsets and compresses what does not depend on the drawing
-/// ([`Parts`]) while this one draws and assembles the pages. A briefing drawn in one run of
-/// pages (most are: a run is about a hundred thousand characters) is drawn on this thread,
-/// which is already running: on a busy or virtual machine a new thread can wait a whole time
-/// slice before it runs (measured here: up to 1.5 ms, when the seed's subsets take 0.7 ms
-/// and its drawing 2.4 ms). A longer one is drawn on a third thread, a run ahead of its
-/// assembly; the channel between them holds one run, so no more than two runs of pages are
-/// ever in memory in the drawing layer's form.
+/// Two threads share the work. A briefing drawn in one run of pages (most are: a run is
+/// about a hundred thousand characters) is drawn and assembled on this thread, which is
+/// already running, while another cuts the font subsets and compresses what does not depend
+/// on the drawing ([`Parts`]): on a busy or virtual machine a new thread can wait a whole
+/// time slice before it runs (measured here: up to 1.5 ms, when the seed's subsets take
+/// 0.7 ms and its drawing 2.4 ms), and the subsets can wait. A longer one is drawn on the
+/// other thread, a run ahead of its assembly here, after the subsets; the channel between
+/// them holds one run, so no more than two runs of pages are ever in memory in the drawing
+/// layer's form.
 pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&Image>) -> Result<Vec<u8>, PdfError> {
     let plan = &embed::Plan::new(doc, fonts);
     std::thread::scope(|s| {
-        let parts = s.spawn(|| Parts::new(plan, fonts, meta));
-        let parts = || parts.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let runs = genpdf::draw(doc, plan);
         if runs.len() <= 1 {
+            let parts = s.spawn(|| Parts::new(plan, fonts, meta));
+            let parts = || parts.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             return assemble::finish(runs, doc, plan, parts, fonts, meta, logo);
         }
         let (sender, drawn) = std::sync::mpsc::sync_channel(1);
@@ -72,7 +73,8 @@ pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&I
                 }
             }
         });
-        assemble::finish(drawn, doc, plan, parts, fonts, meta, logo)
+        let parts = Parts::new(plan, fonts, meta)?;
+        assemble::finish(drawn, doc, plan, || Ok(parts), fonts, meta, logo)
     })
 }
 
