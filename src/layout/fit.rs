@@ -3,7 +3,10 @@
 //! briefing fills an area that grows with the square of the scale (lines are taller, and
 //! hold fewer words), so one layout at the template's sizes predicts the scale; each layout
 //! after it refines the prediction (the last two give the power the area grows with), and
-//! the search halves what is left only when four predictions were not enough.
+//! the search halves what is left only when four predictions were not enough. On a machine
+//! with two cores or more, each prediction is laid out side by side with the scale a hundredth
+//! above it (or below, at the top of what is left), so that a prediction that fits is known
+//! to be the largest in the same round.
 
 use crate::fonts::FontBook;
 use crate::model::Briefing;
@@ -50,14 +53,27 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
         }
         floor_doc = Some(doc);
     }
-    // The scale and extent of the last layout, for the next prediction.
+    // The scale and extent of the last prediction's layout, for the next prediction.
     let mut last = (1.0f32, extent(&full, theme));
+    drop(full);
     let target = (pages as f32 - 0.05).max(0.01);
+    let side_by_side = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     let mut probes = 0;
     while hi > lo + 1 {
         let mid = next.clamp(lo + 1, hi - 1);
         let scale = mid as f32 / 100.0;
-        let doc = layout(b, &theme.scaled(scale), fonts, options);
+        let beside = if !side_by_side {
+            None
+        } else if mid + 1 < hi {
+            Some(mid + 1)
+        } else {
+            (mid > lo + 1).then(|| mid - 1)
+        };
+        let (doc, other) = std::thread::scope(|s| {
+            let other = beside.map(|n| s.spawn(move || layout(b, &theme.scaled(n as f32 / 100.0), fonts, options)));
+            let doc = layout(b, &theme.scaled(scale), fonts, options);
+            (doc, other.map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+        });
         layouts += 1;
         probes += 1;
         let fits = doc.pages.len() <= pages;
@@ -71,13 +87,23 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
             (here.0 * (target / here.1).powf(1.0 / p) * 100.0).floor() as u32
         };
         last = here;
-        if fits {
-            (lo, lo_doc) = (mid, Some(doc));
-        } else {
-            hi = mid;
+        // The page count only grows with the scale: the lower of the two first.
+        let mut results = vec![(mid, doc)];
+        if let (Some(n), Some(other)) = (beside, other) {
+            results.push((n, other));
+            results.sort_by_key(|r| r.0);
+        }
+        for (n, doc) in results {
+            if doc.pages.len() <= pages {
+                if n > lo {
+                    (lo, lo_doc) = (n, Some(doc));
+                }
+            } else {
+                hi = hi.min(n);
+            }
         }
         // Next the guess, but at least a step on the side not yet known; after four
-        // layouts, halving.
+        // rounds, halving.
         next = match (probes < 4, fits) {
             (true, true) => guess.max(mid + 1),
             (true, false) => guess.min(mid.saturating_sub(1)),

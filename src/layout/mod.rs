@@ -300,7 +300,8 @@ pub struct Fit {
     /// Whether it fits; when not, it was set at the floor and `Output::pages` says how many
     /// pages that took.
     pub fits: bool,
-    /// How many layouts finding it took.
+    /// How many rounds of layouts finding it took (a round lays out one scale, or two side by
+    /// side on a machine with two cores or more).
     pub layouts: usize,
 }
 
