@@ -87,7 +87,7 @@ fn japanese_body_lines_end_at_the_right_edge() {
     for p in body.iter().filter(|p| p.len() > 1 && p[0].text().chars().any(is_kanji_or_kana)) {
         for line in &p[..p.len() - 1] {
             assert!(
-                (line.end() - RIGHT_EDGE).abs() <= 1.0,
+                (line.end() - RIGHT_EDGE).abs() <= 0.1,
                 "line ends at {} not {RIGHT_EDGE}: {}",
                 line.end(),
                 line.text()

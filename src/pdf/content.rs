@@ -221,11 +221,16 @@ impl Writer {
         }
         state.line = (t.x, t.y);
         // `TJ` arrays between the character-spaced stretches, each shown with `Tj`; the
-        // character spacing is back to 0 after the run (it outlives the text object).
+        // character spacing is 0 for the arrays and after the run (it outlives the text
+        // object).
         let mut spacing = 0.0;
         let mut rest = t.shown.as_slice();
         while !rest.is_empty() {
             let plain = rest.iter().position(|s| matches!(s, Shown::Spaced { .. })).unwrap_or(rest.len());
+            if plain > 0 && spacing != 0.0 {
+                self.out.push_str("0 Tc\n");
+                spacing = 0.0;
+            }
             self.show(&rest[..plain]);
             if let Some(Shown::Spaced { codes, spacing: s }) = rest.get(plain) {
                 if *s != spacing {
@@ -543,8 +548,9 @@ mod tests {
         assert_eq!(out, "0 0 0 rg\nBT\n/F0 10 Tf\n10 700 Td\n<00010002> Tj\n0 -14 Td\n<0003> Tj\nET\n");
     }
 
-    /// Character-spaced stretches are shown with `Tj` under their `Tc`, set once for a stretch
-    /// and back to 0 after the run; adjustments stay in `TJ` arrays between them.
+    /// Character-spaced stretches are shown with `Tj` under their `Tc`, set once for a stretch;
+    /// adjustments stay in `TJ` arrays between them, with the spacing back to 0, as after the
+    /// run.
     #[test]
     fn spaced_glyphs_are_shown_with_character_spacing() {
         let mut w = Writer::new();
@@ -557,7 +563,7 @@ mod tests {
         w.text(&plain, SyntheticStyle::default());
         let out = String::from_utf8(w.finish()).unwrap();
         let expected = "10 700 Td\n<0001> Tj\n2.5 Tc\n<00020003> Tj\n0.4567 Tc\n<0004> Tj\n\
-                        [<0005> -100 <0006>] TJ\n0 Tc\n0 -14 Td\n<0007> Tj\n";
+                        0 Tc\n[<0005> -100 <0006>] TJ\n0 -14 Td\n<0007> Tj\n";
         assert!(out.contains(expected), "{out}");
     }
 
