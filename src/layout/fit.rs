@@ -69,10 +69,12 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
         } else {
             (mid > lo + 1).then(|| mid - 1)
         };
+        // The neighbour's scale and layout.
         let (doc, other) = std::thread::scope(|s| {
-            let other = beside.map(|n| s.spawn(move || layout(b, &theme.scaled(n as f32 / 100.0), fonts, options)));
+            let other =
+                beside.map(|n| (n, s.spawn(move || layout(b, &theme.scaled(n as f32 / 100.0), fonts, options))));
             let doc = layout(b, &theme.scaled(scale), fonts, options);
-            (doc, other.map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+            (doc, other.map(|(n, h)| (n, h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))))
         });
         layouts += 1;
         probes += 1;
@@ -89,10 +91,8 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
         last = here;
         // The page count only grows with the scale: the lower of the two first.
         let mut results = vec![(mid, doc)];
-        if let (Some(n), Some(other)) = (beside, other) {
-            results.push((n, other));
-            results.sort_by_key(|r| r.0);
-        }
+        results.extend(other);
+        results.sort_by_key(|r| r.0);
         for (n, doc) in results {
             if doc.pages.len() <= pages {
                 if n > lo {

@@ -51,7 +51,7 @@ pub const ATTACHMENT_DESCRIPTION: &str = "Source of this briefing (YAML)";
 /// What the document holds that does not depend on the drawing, compressed: each font's
 /// subset program, the sRGB profile and the attached files. Cutting and compressing them
 /// takes about as long as drawing a short briefing, so [`render`](super::render) makes
-/// them on a thread of its own while it draws.
+/// them on another thread while it draws one.
 pub struct Parts {
     programs: Vec<Program>,
     profile: Vec<u8>,

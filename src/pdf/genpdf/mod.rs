@@ -135,9 +135,10 @@ fn whole_points(size: f32) -> u8 {
 /// What genpdf drew for `t`, at `t`'s own size and place (genpdf knows whole sizes only), with
 /// the layout's spacing adjustments (justification, punctuation compression, the quarter em
 /// beside Latin text) put into what is shown. A space after a glyph that is not a space
-/// character widens that glyph's advance (character spacing), so that a reader that turns
-/// gaps into spaces (pdf.js's text layer, poppler between elements) hears none where none
-/// was typed; other adjustments are `TJ` numbers.
+/// character widens that glyph's advance (character spacing), so that poppler, which turns
+/// the gap between two marked spans into a space, hears none where a link or a change meets
+/// spaced Japanese (pdf.js and PDFium still count character spacing as a gap); other
+/// adjustments are `TJ` numbers.
 fn exact(shown: &mut ShownText, t: &TextItem, page_height: f32) {
     shown.size = t.size;
     shown.x = t.x;
@@ -162,10 +163,13 @@ fn exact(shown: &mut ShownText, t: &TextItem, page_height: f32) {
         }
     };
     let mut after = vec![0.0f32; codes.len()];
+    let last = codes.len().saturating_sub(1);
     for &(k, extra) in &t.gaps {
+        // (A gap past the last glyph is the last glyph's; one before the first, or in a run
+        // with no glyph, a TJ number.)
         match (k as usize).checked_sub(1) {
-            Some(i) => after[i.min(codes.len() - 1)] += extra,
-            None => adjust(&mut out, extra),
+            Some(i) if !after.is_empty() => after[i.min(last)] += extra,
+            _ => adjust(&mut out, extra),
         }
     }
     for ((&code, &ch), &extra) in codes.iter().zip(&chars).zip(&after) {
