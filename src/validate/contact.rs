@@ -48,6 +48,7 @@ impl Checker<'_> {
         let valid = match address.split_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
+                    && address.len() <= MAX_EMAIL
                     && !domain.contains('@')
                     && domain.contains('.')
                     && !domain.starts_with('.')
@@ -67,10 +68,56 @@ impl Checker<'_> {
     pub(super) fn url(&mut self, field: Option<Spanned<String>>) -> Option<String> {
         let span = field.as_ref()?.span;
         let text = self.optional(field, "contact.url")?;
-        if text.chars().any(char::is_whitespace) || (!text.contains('.') && !text.contains("://")) {
-            let message = format!("'{text}' is not a web address; write it as https://www.example.org/page");
+        if !web_address(&text) {
+            let shown: String = text.chars().take(80).collect();
+            let cut = if shown.len() < text.len() { "…" } else { "" };
+            let message = format!("'{shown}{cut}' is not a web address; write it as https://www.example.org/page");
             self.report(span, "contact.url", message);
         }
         Some(text)
+    }
+}
+
+/// The longest e-mail address there can be (RFC 5321's 254 characters).
+const MAX_EMAIL: usize = 254;
+
+/// Whether `text` is a web address a reader can follow: `http://` or `https://` (or no
+/// scheme, as in `www.example.org/page`), then a host with a dot inside it, no longer than
+/// [`super::text::MAX_LINK`].
+fn web_address(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &text[8..]
+    } else if lower.starts_with("http://") {
+        &text[7..]
+    } else if text.contains("://") {
+        return false;
+    } else {
+        text
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once(':').filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit())).map_or(host, |h| h.0);
+    text.len() <= super::text::MAX_LINK
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn web_addresses_are_ones_a_reader_can_follow() {
+        for good in
+            ["www.soumu.go.jp", "https://www.soumu.go.jp/menu_news/", "HTTP://example.eu:8080/x?y#z", "総務省.jp"]
+        {
+            assert!(super::web_address(good), "{good}");
+        }
+        for bad in
+            ["http://", "https://", ".", "x.", "file:///etc/passwd", "javascript:alert(1)", "ftp://x.org", "a b.org"]
+        {
+            assert!(!super::web_address(bad), "{bad}");
+        }
+        assert!(!super::web_address(&format!("https://example.org/{}", "a".repeat(super::super::text::MAX_LINK))));
     }
 }

@@ -25,6 +25,10 @@ const MAX_TABLE_COLUMNS: usize = 20;
 /// about 1 GB to build, and no briefing needs a tenth of this.
 pub(super) const MAX_TABLE_CELLS: usize = 200_000;
 
+/// The longest link address, in bytes: the most that every browser follows (2,048), and each
+/// line a link's text is set on holds it again.
+pub(super) const MAX_LINK: usize = 2_048;
+
 /// The tables in `blocks`, those in lists and quotes too: the most columns of any, and how
 /// many cells they hold together.
 fn tables(blocks: &[Block]) -> (usize, usize) {
@@ -59,13 +63,59 @@ impl Checker<'_> {
 
     /// A Markdown field, checked and parsed.
     pub(super) fn markdown(&mut self, field: &Spanned<String>, path: &str) -> Vec<Block> {
-        self.characters(field, path);
-        let mut blocks = markdown::parse(&field.value);
+        let mut reported = self.characters(field, path);
+        let (mut blocks, unprinted) = markdown::parse_checked(&field.value);
         if depth(&blocks) > MAX_MARKDOWN_DEPTH {
             let message = format!("lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)");
             self.report(field.span, path, message);
             dismantle(blocks);
             return Vec::new();
+        }
+        // Characters written as Markdown's references (`&#x1F600;`) are checked as printed.
+        let mut printed = HashSet::new();
+        markdown::visit_text(&blocks, &mut |t| {
+            if !t.is_ascii() || t.chars().any(|c| c.is_ascii_control() && c != '\n' && c != '\t') {
+                printed.extend(t.chars())
+            }
+        });
+        if !printed.is_empty() {
+            for c in field.value.chars() {
+                printed.remove(&c);
+            }
+            let mut decoded: Vec<char> = printed.into_iter().collect();
+            decoded.sort_unstable();
+            self.check_characters(decoded.into_iter(), field, path, &mut reported);
+        }
+        for (row, cells, header) in unprinted.rows {
+            let message = format!("a table row of {cells} cells under a header of {header}: the cells past the header would not be printed");
+            self.diagnostics.push(
+                Diagnostic::new(Some(self.place_of(&row, field.span)), path, message)
+                    .with_help("add the columns to the header, or write a `|` inside a cell as `\\|`"),
+            );
+        }
+        for url in unprinted.links {
+            let shown: String = url.chars().take(60).collect();
+            let schemes = markdown::LINK_SCHEMES.join(", ");
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Some(self.place_of(&url, field.span)),
+                    path,
+                    format!("a link to `{shown}`: links may lead to {schemes} addresses only"),
+                )
+                .with_help("a link in a published briefing must not run code or open a file on the reader's machine"),
+            );
+        }
+        let mut long = None;
+        markdown::visit_inlines(&blocks, &mut |i| {
+            if let Some(link) = i.link.as_ref().filter(|l| l.len() > MAX_LINK) {
+                long.get_or_insert_with(|| link.clone());
+            }
+        });
+        if let Some(link) = long {
+            let shown: String = link.chars().take(60).collect();
+            let message = format!("a link address of {} bytes (`{shown}…`): at most {MAX_LINK}", link.len());
+            let place = self.place_of(link.trim_start_matches("mailto:").trim_start_matches("https://"), field.span);
+            self.report(place, path, message);
         }
         let (columns, cells) = tables(&blocks);
         if columns > MAX_TABLE_COLUMNS {
@@ -106,12 +156,35 @@ impl Checker<'_> {
     /// Reports each control character and each character no font has, once per field, at
     /// its first place in the field's source text (or the whole field, when it was written as
     /// an escape sequence and so is not in the source as such).
-    pub(super) fn characters(&mut self, field: &Spanned<String>, path: &str) {
+    pub(super) fn characters(&mut self, field: &Spanned<String>, path: &str) -> HashSet<char> {
         let mut reported = HashSet::new();
-        let mut right_to_left_reported = false;
+        self.check_characters(field.value.chars(), field, path, &mut reported);
+        reported
+    }
+
+    /// Where `needle` first appears in the source of the field at `span` (the field, when it
+    /// does not appear as written).
+    fn place_of(&self, needle: &str, span: Span) -> Span {
+        let source = self.file.text.get(span.start..span.end).unwrap_or("");
+        match source.find(needle.get(..needle.len().min(200)).unwrap_or(needle)) {
+            Some(at) if !needle.is_empty() => Span::new(span.start + at, span.start + at + needle.len().min(200)),
+            _ => span,
+        }
+    }
+
+    /// [`Checker::characters`] for `chars`, a field's or what its Markdown printed, skipping
+    /// those `reported` already.
+    fn check_characters(
+        &mut self,
+        chars: impl Iterator<Item = char>,
+        field: &Spanned<String>,
+        path: &str,
+        reported: &mut HashSet<char>,
+    ) {
+        let mut right_to_left_reported = reported.iter().any(|&c| right_to_left(c));
         // Where each character first occurs in the source; read once, on the first problem.
         let mut places: Option<HashMap<char, usize>> = None;
-        for c in field.value.chars() {
+        for c in chars {
             if c == '\n' || c == '\t' {
                 continue;
             }
@@ -136,10 +209,22 @@ impl Checker<'_> {
                 continue;
             }
             let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
-            let span = places.get(&c).map_or(field.span, |&at| Span::new(at, at + c.len_utf8()));
+            let span = match places.get(&c) {
+                Some(&at) => Span::new(at, at + c.len_utf8()),
+                None => reference_place(&self.file.text, field.span, c).unwrap_or(field.span),
+            };
             self.report(span, path, message);
         }
     }
+}
+
+/// Where `c` is written as a numeric character reference (`&#x1F600;`, `&#128512;`) in
+/// `text[span]`, in any case.
+fn reference_place(text: &str, span: Span, c: char) -> Option<Span> {
+    let source = text.get(span.start..span.end)?.to_ascii_lowercase();
+    [format!("&#x{:x};", c as u32), format!("&#{};", c as u32)]
+        .iter()
+        .find_map(|r| source.find(r.as_str()).map(|at| Span::new(span.start + at, span.start + at + r.len())))
 }
 
 /// The byte offset of the first occurrence of each character of `text[span]`.

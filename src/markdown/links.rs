@@ -1,0 +1,166 @@
+//! Links in Markdown bodies: where a link leads (only where a reader means to go), and the web
+//! and e-mail addresses written as plain text, which become links to themselves.
+
+use super::Inline;
+
+/// The schemes a link may name; a link to any other (`javascript:`, `data:`, `file:`…) is
+/// refused by validation, and prints as text only.
+pub const LINK_SCHEMES: [&str; 5] = ["https", "http", "mailto", "tel", "ftp"];
+
+/// Whether `url` names a scheme that is not one of [`LINK_SCHEMES`].
+pub(super) fn refused_scheme(url: &str) -> bool {
+    url.trim().split_once(':').is_some_and(|(s, _)| {
+        s.len() > 1
+            && s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && !LINK_SCHEMES.iter().any(|l| l.eq_ignore_ascii_case(s))
+    })
+}
+
+/// Where a link written as `url` leads in a PDF: as written when it names a scheme
+/// (`https:`, `mailto:`…), `https://` before `www.…`, `mailto:` before an e-mail address; an
+/// address relative to a web page (`#part`, `/path`) leads nowhere in a PDF, so it is no link
+/// (its text and address are still printed).
+pub(super) fn link_target(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.len() > 1
+            && s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    if let Some(scheme) = scheme {
+        // Only addresses a reader means to follow: `javascript:`, `data:` or `file:` would run
+        // code or open a file of the reader's machine from a published document.
+        LINK_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)).then(|| url.to_string())
+    } else if url.starts_with("www.") {
+        Some(format!("https://{url}"))
+    } else if url.contains('@') && !url.contains(['/', ' ']) && url.rsplit('@').next().is_some_and(|d| d.contains('.'))
+    {
+        Some(format!("mailto:{url}"))
+    } else {
+        None
+    }
+}
+
+/// An inline split where web addresses (`https://…`, `www.…`) and e-mail addresses are
+/// written in plain text, each of those becoming a link to itself, as GitHub's Markdown does.
+pub(super) fn autolink(inline: Inline) -> Vec<Inline> {
+    if inline.link.is_some() || inline.code {
+        return vec![inline];
+    }
+    let found = addresses(&inline.text);
+    if found.is_empty() {
+        return vec![inline];
+    }
+    let mut out = Vec::with_capacity(2 * found.len() + 1);
+    let mut at = 0;
+    for (start, end, target) in found {
+        if start > at {
+            out.push(Inline { text: inline.text[at..start].to_string(), ..inline.clone() });
+        }
+        out.push(Inline { text: inline.text[start..end].to_string(), link: Some(target), ..inline.clone() });
+        at = end;
+    }
+    if at < inline.text.len() {
+        out.push(Inline { text: inline.text[at..].to_string(), ..inline });
+    }
+    out
+}
+
+/// The addresses written in `text`, in order: their byte ranges and where they lead. One
+/// pass over the text, word by word (an address holds no space), so that a paragraph of many
+/// thousands of addresses takes time in proportion to its length.
+fn addresses(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut word_start = 0;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_whitespace() || c == '<' {
+            if i > word_start {
+                addresses_in_word(text, word_start, i, &mut out);
+            }
+            word_start = i + c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The addresses in the word `text[from..to]` (see [`addresses`]): at most one web address,
+/// which runs to the word's end, and e-mail addresses outside it.
+fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize, String)>) {
+    let word = &text[from..to];
+    // An address starts where a word could: not inside one (`URL:https://…` and `連絡先：a@…`
+    // start one).
+    let boundary = |at: usize| at == 0 || !word[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
+    let web = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|prefix| {
+            let mut search = 0;
+            while let Some(found) = word[search..].find(prefix) {
+                let start = search + found;
+                search = start + prefix.len();
+                // What could be the host, before the address's end is worked out (an address
+                // that cannot be one costs no more than its host).
+                let host = word[start + prefix.len()..].split(['/', '?', '#']).next().unwrap_or("");
+                if !boundary(start) || host.is_empty() || (*prefix == "www." && !host.contains('.')) {
+                    continue;
+                }
+                let end = address_end(&word[start..]);
+                let domain = word[start + prefix.len()..start + end].split(['/', '?', '#']).next().unwrap_or("");
+                if domain.is_empty() || (*prefix == "www." && !domain.contains('.')) {
+                    continue;
+                }
+                let target = if *prefix == "www." {
+                    format!("https://{}", &word[start..start + end])
+                } else {
+                    word[start..start + end].to_string()
+                };
+                return Some((start, start + end, target));
+            }
+            None
+        })
+        .min_by_key(|w| w.0);
+    // E-mail addresses, name@domain.tld, before the web address or without one.
+    let mails_end = web.as_ref().map_or(word.len(), |w| w.0);
+    let bytes = word.as_bytes();
+    let mut taken = 0; // where the last address found ends
+    for (at, _) in word[..mails_end].match_indices('@') {
+        let local = |b: u8| b.is_ascii_alphanumeric() || b".+-_".contains(&b);
+        let domain = |b: u8| b.is_ascii_alphanumeric() || b".-_".contains(&b);
+        let mut start = at;
+        while start > taken && local(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < mails_end && domain(bytes[end]) {
+            end += 1;
+        }
+        while end > at + 1 && matches!(bytes[end - 1], b'.' | b'-' | b'_') {
+            end -= 1;
+        }
+        let host = &word[at + 1..end];
+        if start == at || !host.contains('.') || host.starts_with('.') || !boundary(start) {
+            continue;
+        }
+        out.push((from + start, from + end, format!("mailto:{}", &word[start..end])));
+        taken = end;
+    }
+    if let Some((start, end, target)) = web {
+        out.push((from + start, from + end, target));
+    }
+}
+
+/// Where a web address that starts `word` ends: the word's end, less the punctuation that
+/// ends a sentence and closing brackets that were not opened inside.
+fn address_end(word: &str) -> usize {
+    let (opened, mut closed) = (word.matches('(').count(), word.matches(')').count());
+    let mut end = word.len();
+    loop {
+        end = word[..end].trim_end_matches(['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', '"']).len();
+        if word[..end].ends_with(')') && opened < closed {
+            end -= 1;
+            closed -= 1;
+        } else {
+            return end;
+        }
+    }
+}
