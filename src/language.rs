@@ -9,6 +9,8 @@ use whatlang::{Detector, Lang};
 const MIN_LETTERS: usize = 60;
 /// Kana and kanji a text needs to be taken for Japanese.
 const MIN_JAPANESE: usize = 20;
+/// Letters only Maltese has (ħ, ġ, ċ) that a text needs to be taken for Maltese.
+const MIN_MALTESE: usize = 3;
 /// How sure whatlang must be (0 to 1).
 const MIN_CONFIDENCE: f64 = 0.9;
 
@@ -42,13 +44,14 @@ const LANGUAGES: [(Lang, &str); 22] = [
 /// kanji is Japanese; otherwise at least [`MIN_LETTERS`] letters that whatlang places with
 /// confidence. `None` for anything shorter or less certain.
 pub fn of(text: &str) -> Option<&'static str> {
-    let (mut letters, mut japanese) = (0usize, 0usize);
+    let (mut letters, mut japanese, mut maltese) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         if crate::script::is_kana_or_kanji(c) {
             japanese += 1;
             letters += 1;
         } else if c.is_alphabetic() {
             letters += 1;
+            maltese += usize::from(matches!(c, 'ħ' | 'Ħ' | 'ġ' | 'Ġ' | 'ċ' | 'Ċ'));
         }
     }
     if japanese >= MIN_JAPANESE && 2 * japanese > letters {
@@ -56,6 +59,11 @@ pub fn of(text: &str) -> Option<&'static str> {
     }
     if japanese > 0 || letters < MIN_LETTERS {
         return None;
+    }
+    // whatlang has no Maltese, and takes it for Italian: its ħ, ġ and ċ are no other EU
+    // language's letters.
+    if maltese >= MIN_MALTESE {
+        return Some("mt");
     }
     let detector = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
     let info = detector.detect(text)?;
@@ -69,6 +77,11 @@ pub fn of(text: &str) -> Option<&'static str> {
 /// compared: `en-GB` text is not marked `en`).
 pub fn other_than(text: &str, lang: &str) -> Option<&'static str> {
     let lang = crate::script::primary_language(lang);
+    // Text in a language that cannot be detected (Irish, Luxembourgish…) would be taken for
+    // the nearest one that can: what the YAML says stands.
+    if !matches!(lang.as_str(), "ja" | "mt") && !LANGUAGES.iter().any(|l| l.1 == lang) {
+        return None;
+    }
     // Most briefings are English, and whatlang's trigram scores were the largest single cost
     // of a build: English text, known by its little words, needs none.
     if lang == "en" && plainly_english(text) {
@@ -106,6 +119,7 @@ mod tests {
             ("Комисията представи своята стратегия за данните и изкуствения интелект и двете страни се съгласиха да продължат.", Some("bg")),
             ("Komisja przedstawiła swoją strategię dotyczącą danych i sztucznej inteligencji, a obie strony zgodziły się kontynuować prace.", Some("pl")),
             ("総務省と欧州委員会は、第10回日EU・ICT戦略ワークショップをウェブ会議形式で開催しました。", Some("ja")),
+            ("Il-Ministeru għall-Ekonomija Diġitali ppreżenta l-prijoritajiet tal-kooperazzjoni fil-qasam taċ-ċibersigurtà.", Some("mt")),
             ("Beyond 5G and 6G", None),
             ("Données", None),
         ];
@@ -115,6 +129,14 @@ mod tests {
         assert_eq!(other_than(cases[0].0, "en-GB"), None);
         assert!(plainly_english(cases[0].0));
         assert_eq!(other_than(cases[1].0, "en"), Some("el"));
+        // What the YAML says stands where detection cannot tell: Maltese is not Italian, and
+        // Italian-looking text in a briefing said to be Irish stays Irish.
+        assert_eq!(other_than(cases[5].0, "mt"), None);
+        assert_eq!(other_than(cases[5].0, "it"), Some("mt"));
+        assert_eq!(
+            other_than("La Commissione ha presentato la sua strategia per i dati e l'intelligenza artificiale.", "ga"),
+            None
+        );
     }
 
     /// The shortcut for English gives the answers whatlang gives, on every paragraph and
