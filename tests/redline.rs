@@ -449,3 +449,14 @@ fn a_japanese_redline_speaks_japanese_and_counts_characters() {
     assert_eq!(div.lang.as_deref(), Some("en"));
     assert!(div.text().contains("12 words inserted, 55 deleted"), "{}", div.text());
 }
+
+#[test]
+fn the_redline_is_described_by_the_new_version_only() {
+    // Its Subject was the summary's first sentence with the deleted words left in: a
+    // sentence in neither version.
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let new = old.replacen("held the 10th Japan-EU", "convened the 10th Japan-EU", 1);
+    let (pdf, _) = redline(&old, &new);
+    let subject = common::info(&pdf, "Subject").unwrap();
+    assert!(subject.contains("convened the 10th") && !subject.contains("held"), "{subject}");
+}

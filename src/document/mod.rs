@@ -14,7 +14,7 @@ use std::cell::OnceCell;
 use crate::fonts::FontBook;
 use crate::layout::{self, Cover, Fit};
 use crate::markdown;
-use crate::model::Briefing;
+use crate::model::{Briefing, Change};
 use crate::pdf::{Attachment, Metadata, PdfError};
 use crate::raster::RasterError;
 use crate::redline::Redline;
@@ -296,7 +296,11 @@ pub fn as_printed<'b>(b: &'b Briefing, theme: &Theme) -> Cow<'b, Briefing> {
 pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
     let subject = b.subject.clone().or_else(|| {
         let first = b.summary.iter().find_map(|block| match block {
-            markdown::Block::Paragraph(inl) => Some(markdown::plain_text(inl)),
+            // In a redline, the new version's text: what was deleted is put back only to be
+            // seen struck through.
+            markdown::Block::Paragraph(inl) => Some(
+                inl.iter().filter(|i| i.change != Some(Change::Deleted)).map(|i| i.text.as_str()).collect::<String>(),
+            ),
             _ => None,
         })?;
         Some(first_sentence(&first).to_string())
@@ -305,7 +309,7 @@ pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
         title: b.title.clone(),
         author: b.organisation.clone(),
         subject,
-        keywords: b.topics.iter().map(|t| t.title.clone()).collect(),
+        keywords: b.topics.iter().filter(|t| t.change != Some(Change::Deleted)).map(|t| t.title.clone()).collect(),
         lang: b.lang.clone(),
         date: options.date.unwrap_or_else(|| b.date.unix_seconds()),
         draft: b.draft,
