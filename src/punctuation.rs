@@ -28,11 +28,26 @@ fn quotes(lang: &str) -> Quotes {
     }
 }
 
+/// Words that start with an apostrophe, for what was left out: Dutch `'s`, `'t`, `'n`,
+/// English `'tis`, `'til`, `'em`. `rest` is the text after the `'`.
+fn elision(rest: &[char]) -> bool {
+    let word: String = rest.iter().take_while(|c| c.is_alphabetic()).take(6).collect::<String>().to_lowercase();
+    let ends = rest.get(word.chars().count()).is_none_or(|c| !c.is_alphabetic());
+    let one = matches!(rest, ['s' | 't' | 'n' | 'k', ..]) && word.chars().count() == 1;
+    ends && (one || ["tis", "twas", "til", "em", "cause", "bout", "twere"].contains(&word.as_str()))
+}
+
 /// Rewrites `text` with the language's punctuation. `before` and `after` are the characters
 /// around it (the ends of the neighbouring pieces of the same paragraph), which decide
 /// whether a quote at its start or end opens or closes. Web and e-mail addresses are left
 /// as typed.
 pub fn smarten(text: &str, lang: &str, before: Option<char>, after: Option<char>) -> String {
+    smarten_in(text, lang, (before, after), false)
+}
+
+/// [`smarten`] for a piece of a paragraph; `quote_later` says a `'` follows in a later piece,
+/// which may close a quote opened in this one.
+fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<char>), quote_later: bool) -> String {
     let q = quotes(lang);
     let chars: Vec<char> = text.chars().collect();
     // Characters inside an address (a word with `://`, `www.` or `@`) are never changed.
@@ -47,6 +62,14 @@ pub fn smarten(text: &str, lang: &str, before: Option<char>, after: Option<char>
             start = k + 1;
         }
     }
+    // Where the last `'` that could close a quote is (after a non-space, before no letter or
+    // digit): a `'` before a word with no closing one after it is an apostrophe.
+    let last_closer = (0..chars.len()).rev().find(|&k| {
+        chars[k] == '\''
+            && k > 0
+            && !chars[k - 1].is_whitespace()
+            && !chars.get(k + 1).copied().or(after).is_some_and(char::is_alphanumeric)
+    });
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev = before;
     let mut single_open = false;
@@ -76,13 +99,14 @@ pub fn smarten(text: &str, lang: &str, before: Option<char>, after: Option<char>
                 // Between letters or after a letter or digit it is an apostrophe (don’t, ’90s).
                 // A quote opened in this text closes where no letter follows.
                 let word_before = prev.is_some_and(char::is_alphanumeric);
-                if opens && next.is_some_and(|n| n.is_alphabetic()) {
+                let elided = elision(&chars[i + 1..]) || (!quote_later && last_closer.is_none_or(|k| k <= i));
+                if opens && next.is_some_and(|n| n.is_alphabetic()) && !elided {
                     out.push_str(q.single.0);
                     single_open = true;
                 } else if single_open && !next.is_some_and(char::is_alphanumeric) {
                     out.push_str(q.single.1);
                     single_open = false;
-                } else if word_before || next.is_some_and(|n| n.is_ascii_digit()) {
+                } else if word_before || next.is_some_and(|n| n.is_ascii_digit()) || (opens && elided) {
                     out.push('’');
                 } else {
                     out.push_str(q.single.1);
@@ -113,11 +137,16 @@ pub fn smarten(text: &str, lang: &str, before: Option<char>, after: Option<char>
 /// character before each run carried over from the run before.
 fn inlines(runs: &mut [Inline], lang: &str) {
     let mut before = None;
+    // Whether a `'` comes in a run after each (code aside).
+    let mut quote_later = vec![false; runs.len()];
+    for k in (1..runs.len()).rev() {
+        quote_later[k - 1] = quote_later[k] || (!runs[k].code && runs[k].text.contains('\''));
+    }
     for k in 0..runs.len() {
         let after = runs[k + 1..].iter().find_map(|r| r.text.chars().next());
         let run = &mut runs[k];
         if !run.code {
-            run.text = smarten(&run.text, lang, before, after);
+            run.text = smarten_in(&run.text, lang, (before, after), quote_later[k]);
         }
         before = run.text.chars().last().or(before);
     }
@@ -182,6 +211,13 @@ mod tests {
     #[test]
     fn apostrophes_dashes_and_ellipses() {
         assert_eq!(smarten("Japan's '90s don't", "en", None, None), "Japan’s ’90s don’t");
+        // Words that begin with an apostrophe, and a `'` before a word that no quote closes.
+        assert_eq!(
+            smarten("in 's-Hertogenbosch tot 's avonds, zo'n uur in 't Gooi", "nl", None, None),
+            "in ’s-Hertogenbosch tot ’s avonds, zo’n uur in ’t Gooi"
+        );
+        assert_eq!(smarten("'tis 'til late, rock 'n' roll", "en", None, None), "’tis ’til late, rock ’n’ roll");
+        assert_eq!(smarten("'tis the 'AI' rules, grade 'A'", "en", None, None), "’tis the ‘AI’ rules, grade ‘A’");
         assert_eq!(smarten("2020--2021 -- and --- so...", "en", None, None), "2020–2021 – and — so…");
         assert_eq!(smarten("a - b", "en", None, None), "a - b", "a single hyphen stays");
         assert_eq!(smarten("(\"x\")", "en", None, None), "(“x”)");
