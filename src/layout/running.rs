@@ -21,6 +21,8 @@ pub struct Fill {
     /// Side by side, the second column's marking when it differs from the first's: printed
     /// after it (`For official use only / 取扱注意`), each in its own case.
     pub marking_second: Option<String>,
+    /// The marking (either column's) is already cut short to what a line can hold.
+    pub marking_cut: bool,
     /// A dossier's cover, which prints its title and date large: running parts that would
     /// repeat them are left off it.
     pub cover: bool,
@@ -32,11 +34,16 @@ impl Fill {
     pub fn new(b: &Briefing, theme: &Theme, flow: &Flow<'_>, look: &Look) -> Fill {
         let clip_to = |s: &str, look: &Look| clip(flow, s, flow.width, look);
         let clip = |s: &str| clip_to(s, look);
+        let typed_marking = b.marking.as_deref().unwrap_or("");
+        // The marking may be set smaller when it is long (see `line`): cut here only past what
+        // fits at the smallest size.
+        let marking = clip_to(typed_marking, &Look { size: SMALLEST, ..marking_look(theme, look) });
         Fill {
+            marking_cut: marking != typed_marking,
             title: clip(&b.title),
             short_title: clip(&b.short_title),
             date: clip(&format_date(b.date, &theme.date_format, &theme.months.0)),
-            marking: clip_to(b.marking.as_deref().unwrap_or(""), &marking_look(theme, look)),
+            marking,
             marking_second: None,
             cover: false,
             page_of: theme.labels.page_of.clone(),
@@ -195,7 +202,10 @@ pub fn decorate(
         match (first.marking.trim().is_empty(), other.marking.trim()) {
             (_, b) if b.is_empty() || b == first.marking.trim() => {}
             (true, _) => first.marking = other.marking.clone(),
-            (false, _) => first.marking_second = Some(other.marking.clone()),
+            (false, _) => {
+                first.marking_second = Some(other.marking.clone());
+                first.marking_cut |= other.marking_cut;
+            }
         }
     }
     // The page each owner starts on, and its marking's element and running part there.
@@ -210,7 +220,7 @@ pub fn decorate(
             }
         }
     }
-    let mut cut = false;
+    let (mut cut, mut marking_cut) = (false, false);
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(fill) = fills.get(page.owner).or(fills.first()) else { break };
         let marking = if firsts[i] { markings.get(page.owner).copied().flatten() } else { None };
@@ -242,6 +252,7 @@ pub fn decorate(
                 &mut page.items,
             );
             cut |= printed.cut;
+            marking_cut |= printed.marking_cut;
             // Printed in capitals, the marking's paragraph reads as typed for readers that
             // take text from the structure (pdf.js) too, not only from its marked content.
             if let Some((node, _)) = marking {
@@ -259,6 +270,12 @@ pub fn decorate(
                 page.items.push(Item::Line { x1: left, y1: rule_y, x2: right, y2: rule_y, color, artifact });
             }
         }
+    }
+    if marking_cut {
+        doc.warnings.push(format!(
+            "the marking is cut short (\"…\"): it does not fit across the page even at {SMALLEST} pt; \
+             shorten `marking`"
+        ));
     }
     if cut {
         doc.warnings.push(format!(
@@ -278,10 +295,12 @@ fn marking_look(theme: &Theme, running: &Look) -> Look {
     l
 }
 
-/// What a running line printed: anything, and whether a part was cut short to fit.
+/// What a running line printed: anything, and whether a part (the marking) was cut short to
+/// fit.
 struct Printed {
     any: bool,
     cut: bool,
+    marking_cut: bool,
 }
 
 /// The paragraph an owner's marking is on its first page, as the first element of `parent`,
@@ -355,12 +374,21 @@ fn line(
         .flatten()
         .filter(|&k| !parts[k].is_empty());
     let mut printed = false;
+    let mut marking_cut = false;
     if let Some(k) = marking {
         let mut text = std::mem::take(&mut parts[k]);
-        // Two columns' markings together may be wider than the line.
-        if flow.str_width(&text, looks.marking) > right - left {
-            text = clip(flow, &text, right - left, looks.marking);
+        // A long marking (or two columns' markings together) is set smaller, down to the
+        // running line's floor, and only then cut short, which the build reports.
+        let mut marking_look = looks.marking.clone();
+        while flow.str_width(&text, &marking_look) > right - left && marking_look.size - 0.5 >= SMALLEST {
+            marking_look.size -= 0.5;
         }
+        marking_cut = fill.marking_cut;
+        if flow.str_width(&text, &marking_look) > right - left {
+            text = clip(flow, &text, right - left, &marking_look);
+            marking_cut = true;
+        }
+        let looks = &Looks { marking: &marking_look, ..*looks };
         let others = parts.iter().any(|p| !p.is_empty()) && !only_marking;
         let y = match (others, side) {
             (false, _) => baseline,
@@ -373,11 +401,12 @@ fn line(
             (false, 0) => left,
             _ => right - width,
         };
-        place(flow, items, (&text, typed[k].as_deref()), x, y, looks.marking, tags[k]);
+        let typed = typed[k].as_deref().map(|t| if marking_cut { cut_like(t, &text) } else { t.to_string() });
+        place(flow, items, (&text, typed.as_deref()), x, y, looks.marking, tags[k]);
         printed = true;
     }
     if only_marking {
-        return Printed { any: printed, cut: false };
+        return Printed { any: printed, cut: false, marking_cut };
     }
     let look = looks.running;
     let widths = parts.clone().map(|p| flow.str_width(&p, look));
@@ -417,8 +446,9 @@ fn line(
         cut |= left_text != text;
         // Without room for even a letter before the ellipsis, the left part is left out.
         if !text.is_empty() && left_text != "…" {
-            let typed = typed.as_deref().filter(|_| left_text == text);
-            place(flow, items, (&left_text, typed), from, baseline, &left_look, tags[0]);
+            let typed =
+                typed.as_deref().map(|t| if left_text == text { t.to_string() } else { cut_like(t, &left_text) });
+            place(flow, items, (&left_text, typed.as_deref()), from, baseline, &left_look, tags[0]);
             printed = true;
         }
     }
@@ -430,7 +460,17 @@ fn line(
         place(flow, items, (&parts[2], typed[2].as_deref()), right - widths[2], baseline, look, tags[2]);
         printed = true;
     }
-    Printed { any: printed, cut }
+    Printed { any: printed, cut, marking_cut }
+}
+
+/// `typed` cut short where `shown`, its capitals, was ("OUTCOME O…" of "Outcome of the
+/// talks" reads "Outcome o…"), so that a part cut to fit still reads as typed.
+fn cut_like(typed: &str, shown: &str) -> String {
+    let kept = shown.strip_suffix('…').unwrap_or(shown).chars().count();
+    let mut out: String = typed.chars().take(kept).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
 }
 
 /// Places one part. The running flow has a structure of its own, so a part that is content
@@ -613,6 +653,36 @@ mod tests {
         let page = line.iter().find(|t| t.text.starts_with("Page")).unwrap();
         let end = line.iter().filter(|t| t.x < page.x).map(|t| t.x + t.width).fold(0.0, f32::max);
         assert!(end < page.x, "{read} runs into the page number");
+    }
+
+    #[test]
+    fn a_long_marking_is_set_smaller_then_cut_with_a_warning_and_reads_as_typed() {
+        let (_, theme) = decorated(&briefing("Workshop", ""), 1);
+        let marking = |doc: &Document| {
+            doc.pages[0]
+                .items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Text(t) if t.text.starts_with("FOR OFFICIAL") => Some(t.clone()),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        // Longer than a line at its own size, shorter at a smaller one: printed whole.
+        let longer = "For official use only: not for distribution outside the ministries and agencies of the two sides";
+        let (doc, _) = decorated(&briefing("Workshop", longer), 1);
+        let m = marking(&doc);
+        assert!(m.size < theme.styles.running.size.0 + 2.0 && !m.text.ends_with('…'), "{m:?}");
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        // Too long even at the smallest size: cut, said, and read in its typed case.
+        let long = format!("{longer}, {}", "and its partner agencies in the member states ".repeat(3));
+        let (doc, _) = decorated(&briefing("Workshop", &long), 1);
+        let m = marking(&doc);
+        assert!(m.size >= SMALLEST && m.text.ends_with('…'), "{m:?}");
+        assert!(doc.warnings.iter().any(|w| w.contains("the marking is cut short")), "{:?}", doc.warnings);
+        let typed = m.actual.as_deref().unwrap();
+        assert!(typed.starts_with("For official use only: not") && typed.ends_with('…'), "{typed}");
+        assert_eq!(typed.chars().count(), m.text.chars().count(), "{typed} / {}", m.text);
     }
 
     #[test]
