@@ -116,7 +116,7 @@ bar beside every changed line, after a box that counts the changes.")]
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Print the summary of changes instead of writing a PDF.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["output", "format", "ppi"])]
         stat: bool,
         /// For briefings in several languages: compare this one (default: the first).
         #[arg(long, value_name = "LANG")]
@@ -244,9 +244,10 @@ pub struct FormatArgs {
     /// to -o need {p} where the page number goes (-o 'out-{p}.png'), unless there is one page.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
     pub format: Vec<Format>,
-    /// Resolution of page images, in pixels per inch (A4 at 144 is 1191 × 1684 pixels).
-    #[arg(long, value_name = "PPI", default_value_t = crate::document::DEFAULT_PPI, value_parser = ppi)]
-    pub ppi: f32,
+    /// Resolution of page images, in pixels per inch (A4 at 144 is 1191 × 1684 pixels;
+    /// 144 when not given).
+    #[arg(long, value_name = "PPI", value_parser = ppi)]
+    pub ppi: Option<f32>,
 }
 
 /// `--ppi`: a number within what the rasteriser draws at.

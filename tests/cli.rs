@@ -277,3 +277,28 @@ fn extract_never_writes_over_the_pdf_it_reads() {
     assert_exit(&o, 2);
     assert_eq!(std::fs::read(dir.path().join("b.pdf")).unwrap(), pdf);
 }
+
+#[test]
+fn options_with_nothing_to_act_on_say_so() {
+    let dir = with_seed();
+    std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join("b.yaml")).unwrap();
+    // An output named for another format than the one asked for is refused.
+    let o = run(dir.path(), &["build", "seed.yaml", "-o", "page.html", "--format", "pdf"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("names a .html file"), "{}", stderr(&o));
+    assert!(!dir.path().join("page.html").exists());
+    // --toc of side-by-side columns is refused, as --fit-pages is.
+    let o = run(dir.path(), &["build", "b.yaml", "--parallel", "--toc"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--toc") && stderr(&o).contains("--parallel"), "{}", stderr(&o));
+    // A web page has no pages to list or fit, and only page images have a resolution.
+    let o = run(dir.path(), &["build", "seed.yaml", "--format", "html", "--toc", "--fit-pages", "1", "--ppi", "96"]);
+    assert_exit(&o, 0);
+    for option in ["--toc", "--fit-pages", "--ppi"] {
+        assert!(stderr(&o).contains(&format!("note: {option} ")), "{option}: {}", stderr(&o));
+    }
+    let o = run(dir.path(), &["build", "seed.yaml", "--format", "png", "--ppi", "72", "--force"]);
+    assert!(!stderr(&o).contains("note:"), "{}", stderr(&o));
+    // --stat prints; it writes no file to name.
+    assert_exit(&run(dir.path(), &["diff", "seed.yaml", "seed.yaml", "--stat", "-o", "x.pdf"]), 2);
+}

@@ -109,6 +109,11 @@ pub fn plan(
             "--fit-pages cannot fit --parallel columns; build the languages one by one to fit them".into(),
         ));
     }
+    if settings.parallel && settings.toc {
+        return Err(Error::Usage(
+            "--toc makes no contents for --parallel columns; build the languages one by one for their contents".into(),
+        ));
+    }
     reads.extend(&template.reads);
     reads.add(input, "input");
     let loaded = load_briefings(input, fonts, settings.lang.as_deref())?;
@@ -127,6 +132,10 @@ pub fn plan(
         )));
     }
     let formats = settings.formats_for(output);
+    if named {
+        settings.output_names_its_format(output, &formats)?;
+    }
+    settings.note_unused_options(&formats);
     // `-o` names the one file asked for exactly; several formats each take their extension.
     let exact = named && formats.len() == 1;
     let path_of = |base: &Path, f: Format| if exact { base.to_path_buf() } else { format_path(base, f) };

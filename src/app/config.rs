@@ -65,6 +65,8 @@ pub struct Settings {
     pub formats: Vec<Format>,
     /// `--ppi`: the resolution of page images.
     pub ppi: f32,
+    /// `--ppi` was given (not the default).
+    pub ppi_given: bool,
 }
 
 impl Settings {
@@ -80,12 +82,18 @@ impl Settings {
             parallel: false,
             formats: Vec::new(),
             ppi: crate::DEFAULT_PPI,
+            ppi_given: false,
         })
     }
 
     /// These settings with `--format`.
     pub fn with_formats(self, formats: &FormatArgs) -> Settings {
-        Settings { formats: formats.format.iter().map(|&f| f.into()).collect(), ppi: formats.ppi, ..self }
+        Settings {
+            formats: formats.format.iter().map(|&f| f.into()).collect(),
+            ppi: formats.ppi.unwrap_or(crate::DEFAULT_PPI),
+            ppi_given: formats.ppi.is_some(),
+            ..self
+        }
     }
 
     /// What to write to `output`: `--format`, else what `-o`'s extension says (`.html`,
@@ -100,6 +108,41 @@ impl Settings {
             });
         }
         Format::ALL.into_iter().filter(|f| asked.contains(f)).collect()
+    }
+
+    /// A usage error when `-o`'s extension names another format than the one asked for
+    /// (`-o page.html --format pdf` would write a PDF called page.html).
+    pub fn output_names_its_format(&self, output: &std::path::Path, formats: &[Format]) -> Result<(), super::Error> {
+        let named = match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("html" | "htm") => Format::Html,
+            Some("png") => Format::Png,
+            Some("pdf") => Format::Pdf,
+            _ => return Ok(()),
+        };
+        match formats {
+            [only] if *only != named => Err(super::Error::Usage(format!(
+                "-o {} names a .{} file, but --format asks for {}: name the output for what it is",
+                output.display(),
+                named.extension(),
+                only.extension()
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Says which options have nothing to act on in these formats (a web page has no pages
+    /// to fit or list; only page images have a resolution).
+    pub fn note_unused_options(&self, formats: &[Format]) {
+        let paged = formats.iter().any(|f| *f != Format::Html);
+        if !paged && self.toc {
+            eprintln!("note: --toc lists pages, and a web page has none: it is left out");
+        }
+        if !paged && self.fit_pages.is_some() {
+            eprintln!("note: --fit-pages fits pages, and a web page has none: it is left out");
+        }
+        if self.ppi_given && !formats.contains(&Format::Png) {
+            eprintln!("note: --ppi is the resolution of page images, and none are made (--format png)");
+        }
     }
 
     /// These settings with the language choice of `build` or `watch`.

@@ -45,6 +45,10 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     }
     let output = args.output.map_or_else(|| default_output(args.new), Path::to_path_buf);
     let formats = settings.formats_for(&output);
+    if args.output.is_some() {
+        settings.output_names_its_format(&output, &formats)?;
+    }
+    settings.note_unused_options(&formats);
     // `-o` names the one file asked for exactly; several formats each take their extension.
     let exact = args.output.is_some() && formats.len() == 1;
     let path_of = |f: Format| if exact { output.clone() } else { format_path(&output, f) };
