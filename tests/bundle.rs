@@ -201,3 +201,24 @@ fn the_cover_prints_its_date_once_and_every_briefings_marking() {
     assert!(pages[1].contains("FOR OFFICIAL USE ONLY") && !pages[1].contains("CONFIDENTIAL"), "{}", pages[1]);
     assert!(pages.last().unwrap().contains("CONFIDENTIAL"), "{}", pages.last().unwrap());
 }
+
+#[test]
+fn two_briefings_of_one_name_both_come_back_out() {
+    // `bundle p1/x.yaml p2/x.yaml` carried two attachments called x.yaml, and `extract`
+    // refused to write either.
+    let dir = common::tempdir();
+    for (folder, title) in [("p1", "First"), ("p2", "Second")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        common::write(
+            &dir.path().join(folder),
+            "x.yaml",
+            &common::seed_with("title: Results", &format!("title: {title}")),
+        );
+    }
+    common::assert_exit(&common::run(dir.path(), &["bundle", "p1/x.yaml", "p2/x.yaml", "-o", "d.pdf"]), 0);
+    common::assert_exit(&common::run(dir.path(), &["extract", "d.pdf", "-o", "out/"]), 0);
+    for (name, folder) in [("x.yaml", "p1"), ("x-2.yaml", "p2")] {
+        let back = std::fs::read(dir.path().join("out").join(name)).unwrap();
+        assert_eq!(back, std::fs::read(dir.path().join(folder).join("x.yaml")).unwrap(), "{name}");
+    }
+}

@@ -272,15 +272,17 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
     // Plan every target first: a clash stops the run before anything is written.
     let existing = if force { Existing::Force } else { Existing::Replace };
     let mut targets: Vec<PathBuf> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for a in &attached {
+        // Two sources of one name (a dossier made before bundle numbered them) are both
+        // written, the second numbered.
+        let name = crate::pdf::distinct_name(&file_name(&a.name), &names);
+        names.push(name.clone());
         let target = match (&folder, output) {
-            (Some(dir), _) => dir.join(file_name(&a.name)),
+            (Some(dir), _) => dir.join(&name),
             (None, Some(o)) => o.to_path_buf(),
-            (None, None) => beside.join(file_name(&a.name)),
+            (None, None) => beside.join(&name),
         };
-        if targets.contains(&target) {
-            return Err(Error::Usage(format!("two attachments would both be written to {}", target.display())));
-        }
         if FileId::of(&target).is_some() && FileId::of(&target) == FileId::of(pdf) {
             return Err(Error::WouldOverwrite { output: target, input: pdf.to_path_buf(), role: "PDF" });
         }

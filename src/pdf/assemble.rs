@@ -45,6 +45,20 @@ pub struct Attachment {
     pub data: Vec<u8>,
 }
 
+/// `name` made different from each of `taken` by a number before its extension (`x.yaml`,
+/// `x-2.yaml`, `x-3.yaml`…): a dossier of two `x.yaml` from two folders carries both, and
+/// `extract` writes both.
+pub fn distinct_name(name: &str, taken: &[String]) -> String {
+    if !taken.iter().any(|t| t == name) {
+        return name.to_string();
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    (2..).map(|n| format!("{stem}-{n}{ext}")).find(|c| !taken.contains(c)).unwrap_or_default()
+}
+
 /// How each attachment is described.
 pub const ATTACHMENT_DESCRIPTION: &str = "Source of this briefing (YAML)";
 
