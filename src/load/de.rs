@@ -15,7 +15,7 @@ mod messages;
 mod scalars;
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, Visitor};
@@ -38,6 +38,9 @@ pub(super) struct Ctx {
     pub diagnostics: RefCell<Vec<Diagnostic>>,
     pub replaced: RefCell<HashSet<Span>>,
     pub misspelt: RefCell<HashSet<String>>,
+    /// Keys written with no value (`date:`), by path, at the key: reported as such, not as
+    /// missing.
+    pub nulls: RefCell<HashMap<String, Span>>,
     /// Every mapping read as a struct: its path and its fields (first place of each struct).
     pub mappings: RefCell<Vec<(String, &'static [&'static str])>>,
     /// Unknown fields with no spelling suggestion: index in `diagnostics`, the name, and the
@@ -312,6 +315,9 @@ impl<'de> de::Deserializer<'de> for De<'_> {
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         if self.node.is_null() {
+            if let Some(field) = self.field {
+                self.ctx.nulls.borrow_mut().insert(self.path.to_string(), field.key.span);
+            }
             self.located(visitor.visit_none())
         } else {
             self.located(visitor.visit_some(self))

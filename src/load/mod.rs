@@ -247,6 +247,8 @@ pub struct Loaded<T> {
     /// Field paths such as `topics[0].body` that an unknown key was taken to be a misspelling
     /// of (`did you mean …?`); a "missing field" for them would repeat that report.
     pub misspelt: HashSet<String>,
+    /// Keys written with no value (`date:`), by path, at the key.
+    pub nulls: HashMap<String, Span>,
     /// The languages of a file written in several (`lang: [en, ja]`), in order; empty for a
     /// file in one language. `value` is then the file in one of them (see [`load_each`]).
     pub languages: Vec<String>,
@@ -315,6 +317,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
             complete: false,
             replaced: HashSet::new(),
             misspelt: HashSet::new(),
+            nulls: HashMap::new(),
             languages: Vec::new(),
             root: None,
         }]
@@ -386,14 +389,14 @@ fn deserialize<T: DeserializeOwned + Default>(
         let result = T::deserialize(de::De::new(&root, &ctx, &de::Path::Root));
         let mut found = std::mem::take(&mut *ctx.diagnostics.borrow_mut());
         de::place_strays(&ctx, &mut found);
-        let de::Ctx { poisoned: p, replaced, misspelt, .. } = ctx;
+        let de::Ctx { poisoned: p, replaced, misspelt, nulls, .. } = ctx;
         poisoned = p;
-        let (replaced, misspelt) = (replaced.into_inner(), misspelt.into_inner());
+        let (replaced, misspelt, nulls) = (replaced.into_inner(), misspelt.into_inner(), nulls.into_inner());
         let error = match result {
             Ok(value) => {
                 diagnostics.extend(found);
                 let complete = !replaced.contains(&root.span);
-                return Loaded { value, diagnostics, complete, replaced, misspelt, languages, root: Some(root) };
+                return Loaded { value, diagnostics, complete, replaced, misspelt, nulls, languages, root: Some(root) };
             }
             Err(error) => error,
         };
@@ -403,6 +406,7 @@ fn deserialize<T: DeserializeOwned + Default>(
             complete: false,
             replaced,
             misspelt,
+            nulls: HashMap::new(),
             languages,
             root: None,
         };

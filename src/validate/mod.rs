@@ -109,7 +109,7 @@ fn checked(
     if !loaded.complete {
         return Err(diagnostics);
     }
-    let known = Known { replaced: loaded.replaced, misspelt: loaded.misspelt };
+    let known = Known { replaced: loaded.replaced, misspelt: loaded.misspelt, nulls: loaded.nulls };
     match Checker::new(file, covers, known).briefing(loaded.value) {
         Ok(briefing) if diagnostics.is_empty() => Ok(briefing),
         Ok(_) => Err(diagnostics),
@@ -125,6 +125,7 @@ fn checked(
 struct Known {
     replaced: HashSet<Span>,
     misspelt: HashSet<String>,
+    nulls: std::collections::HashMap<String, Span>,
 }
 
 struct Checker<'a> {
@@ -205,7 +206,9 @@ impl<'a> Checker<'a> {
     ) -> Option<Spanned<String>> {
         let path = join(parent, name);
         let Some(field) = field else {
-            if !self.known.misspelt.contains(&path) {
+            if let Some(&key) = self.known.nulls.get(&path) {
+                self.report(key, &path, "has no value");
+            } else if !self.known.misspelt.contains(&path) {
                 self.report(at, parent, format!("missing field `{name}`"));
             }
             return None;
@@ -388,6 +391,13 @@ contact:
                 "missing field `contact` @ 3:1",
             ]
         );
+    }
+
+    #[test]
+    fn a_key_with_no_value_is_reported_at_the_key_not_as_missing() {
+        let text = replace("date: 2020-10-06\n", "date:\n").replace("contact:\n  tel:", "contact:\ntel:");
+        let p = problems(&text);
+        assert_eq!(p[..2], ["date: has no value @ 2:1", "contact: has no value @ 6:1"], "{p:?}");
     }
 
     #[test]
