@@ -90,7 +90,7 @@ Example:
         #[arg(long)]
         title: Option<String>,
         /// Date on the cover page, YYYY-MM-DD (default: the latest briefing's date).
-        #[arg(long)]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = cover_date)]
         date: Option<String>,
         /// Language of the cover (default: the first briefing's). Each briefing keeps its own.
         #[arg(long, value_name = "LANG")]
@@ -248,6 +248,14 @@ pub struct FormatArgs {
     /// 144 when not given).
     #[arg(long, value_name = "PPI", value_parser = ppi)]
     pub ppi: Option<f32>,
+}
+
+/// `bundle --date`: a day that exists, as the YAML's `date:` must be.
+fn cover_date(text: &str) -> Result<String, String> {
+    match crate::model::Date::parse_iso(text.trim()) {
+        Some(_) => Ok(text.trim().to_string()),
+        None => Err(crate::validate::date_problem(text.trim())),
+    }
 }
 
 /// `--ppi`: a number within what the rasteriser draws at.

@@ -96,6 +96,10 @@ fn usage_mistakes_exit_2() {
     assert_exit(&run(dir.path(), &["build"]), 2);
     assert_exit(&run(dir.path(), &["frobnicate"]), 2);
     assert_exit(&run(dir.path(), &["build", "seed.yaml", "--no-such-flag"]), 2);
+    // A cover date that does not exist, in the words the YAML's date gets.
+    let o = run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf", "--date", "2020-02-30"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("2020-02-30 does not exist (February has 29 days)"), "{}", stderr(&o));
 }
 
 #[test]
@@ -261,10 +265,15 @@ fn completions_offer_the_built_in_template_names() {
 fn a_source_date_epoch_that_is_not_a_number_is_an_error() {
     let dir = common::tempdir();
     std::fs::copy(common::seed(), dir.path().join("b.yaml")).unwrap();
-    let o = common::run_with_epoch(dir.path(), &["build", "b.yaml"], "yesterday");
-    assert_exit(&o, 2);
-    assert!(stderr(&o).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&o));
-    assert!(!dir.path().join("b.pdf").exists());
+    // Nor is a number past the year 9999, which a PDF date cannot hold (it wrote
+    // D:31708431107094639Z).
+    for epoch in ["yesterday", "99999999999999", "-1"] {
+        let o = common::run_with_epoch(dir.path(), &["build", "b.yaml"], epoch);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&o));
+        assert!(!dir.path().join("b.pdf").exists());
+    }
+    assert_exit(&common::run_with_epoch(dir.path(), &["build", "b.yaml"], "253402300799"), 0);
 }
 
 #[test]

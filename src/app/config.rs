@@ -21,10 +21,15 @@ impl Env {
     }
 
     /// `SOURCE_DATE_EPOCH` (reproducible-builds.org): seconds since 1970 to use as the PDF's
-    /// dates. Set but not a number is an error, as the specification asks.
+    /// dates. Set but not a number is an error, as the specification asks, and so is one
+    /// past the years a PDF date can hold (0000 to 9999: 253,402,300,799 is the last second).
     pub fn epoch(&self) -> Result<Option<i64>, Error> {
+        const LAST: i64 = 253_402_300_799;
         match &self.source_date_epoch {
-            Some(s) => s.trim().parse().map(Some).map_err(|_| Error::Epoch { value: s.clone() }),
+            Some(s) => match s.trim().parse::<i64>() {
+                Ok(v) if (0..=LAST).contains(&v) => Ok(Some(v)),
+                _ => Err(Error::Epoch { value: s.clone() }),
+            },
             None => Ok(None),
         }
     }

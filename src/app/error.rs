@@ -211,7 +211,10 @@ impl Error {
             Error::Extract { pdf, problem } => format!("cannot extract from {}: {problem}", pdf.display()),
             Error::Render { what, source } => format!("cannot render {what}: {source}"),
             Error::Epoch { value } => {
-                format!("SOURCE_DATE_EPOCH is {value:?}; it must be a whole number of seconds since 1970")
+                format!(
+                    "SOURCE_DATE_EPOCH is {value:?}; it must be a whole number of seconds since 1970, \
+                     before the year 10000"
+                )
             }
             Error::Watch { path, problem } => format!("cannot watch {}: {problem}", path.display()),
             Error::Batch { failed, total, .. } => format!("{failed} of {total} briefings failed"),

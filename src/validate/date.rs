@@ -11,12 +11,17 @@ impl Checker<'_> {
         if let Some(date) = Date::parse_iso(text) {
             return Some(date);
         }
-        let message = match no_such_date(text) {
-            Some(reason) => format!("{text} does not exist ({reason})"),
-            None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
-        };
-        self.report(field.span, "date", message);
+        self.report(field.span, "date", date_problem(text));
         None
+    }
+}
+
+/// What is wrong with `text` as a `YYYY-MM-DD` date (one that `Date::parse_iso` refuses):
+/// the same words for the YAML's `date:` and for `bundle --date`.
+pub fn date_problem(text: &str) -> String {
+    match no_such_date(text) {
+        Some(reason) => format!("{text} does not exist ({reason})"),
+        None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
     }
 }
 

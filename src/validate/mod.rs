@@ -13,6 +13,8 @@
 
 mod contact;
 mod date;
+
+pub use date::date_problem;
 mod language;
 mod text;
 
