@@ -460,3 +460,16 @@ fn the_redline_is_described_by_the_new_version_only() {
     let subject = common::info(&pdf, "Subject").unwrap();
     assert!(subject.contains("convened the 10th") && !subject.contains("held"), "{subject}");
 }
+
+#[test]
+fn stat_counts_only_the_fields_written() {
+    // A new title was counted as a changed short_title too, which neither file has; a field
+    // removed showed as `-> ""`.
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let new =
+        old.replacen("title: Results of", "title: Outcome of", 1).replacen("\norganisation:", "\n#organisation:", 1);
+    let s = stat(&old, &new);
+    assert!(!s.contains("short_title"), "{s}");
+    assert!(s.lines().last().unwrap().ends_with("2 fields changed"), "{s}");
+    assert!(s.contains("-> (none)"), "{s}");
+}

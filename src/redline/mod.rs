@@ -127,6 +127,15 @@ fn compare_within(old: &Briefing, new: &Briefing, mut budget: u64) -> Redline {
     Redline { briefing, fields, parts, stat }
 }
 
+/// The short title as written: empty when it is the title (as it is when not written).
+fn written_short_title(b: &Briefing) -> String {
+    if b.short_title == b.title {
+        String::new()
+    } else {
+        b.short_title.clone()
+    }
+}
+
 /// The plain text fields of the briefing that differ.
 fn briefing_fields(old: &Briefing, new: &Briefing) -> Vec<FieldChange> {
     let date = |d: &Date| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
@@ -134,7 +143,8 @@ fn briefing_fields(old: &Briefing, new: &Briefing) -> Vec<FieldChange> {
     let (oc, nc) = (&old.contact, &new.contact);
     let pairs = [
         ("title", old.title.clone(), new.title.clone()),
-        ("short_title", old.short_title.clone(), new.short_title.clone()),
+        // Not written, the short title is the title: a change of title is not one of it too.
+        ("short_title", written_short_title(old), written_short_title(new)),
         ("date", date(&old.date), date(&new.date)),
         ("organisation", opt(&old.organisation), opt(&new.organisation)),
         ("heading", opt(&old.heading), opt(&new.heading)),

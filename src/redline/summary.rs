@@ -17,7 +17,8 @@ pub fn stat_text(r: &Redline, labels: &Labels) -> String {
         out.push('\n');
     }
     for f in &r.fields {
-        out.push_str(&format!("{}: {:?} -> {:?}\n", field_name(&f.field, labels), f.old, f.new));
+        let shown = |v: &str| if v.is_empty() { "(none)".to_string() } else { format!("{v:?}") };
+        out.push_str(&format!("{}: {} -> {}\n", field_name(&f.field, labels), shown(&f.old), shown(&f.new)));
     }
     out.push_str(&totals(&r.stat, labels));
     out
