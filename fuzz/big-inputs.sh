@@ -49,8 +49,8 @@ cases = {
     "long-title-words": lambda: title("word " * (MB // 5 - 40)),
     "table-columns": lambda: body("|a" * (MB // 16) + "|\n" + "|-" * (MB // 16) + "|\n" + "|b" * (MB // 16) + "|"),
     "table-rows": lambda: body("| a | b |\n|---|---|\n" + "| x | y |\n" * (MB // 16)),
-    # As many cells as a briefing may hold (200,000), in one table.
-    "table-rows-limit": lambda: body("| a | b |\n|---|---|\n" + "| x | y |\n" * 99_999),
+    # As many cells as a briefing may hold (50,000), in one table, of four words each.
+    "table-rows-limit": lambda: body("| a | b |\n|---|---|\n" + "| word word word w | word word word w |\n" * 24_999),
     "nested-lists": lambda: body(nested * (MB // len(nested) // 2)),
     "nested-quotes": lambda: body(("> " * 32 + "x\n") * (MB // 80)),
     "code": lambda: body("```\n" + "    x = 1;\n" * (MB // 20) + "```"),
@@ -59,6 +59,13 @@ cases = {
     "hard-breaks": lambda: body("a\\\n" * (MB // 14)),
     "combining-marks": lambda: body("e" + "\u0301" * (MB // 4)),
     "rtl-marks": lambda: body("a\u200fb\u202ec " * (MB // 24)),
+    # Addresses in plain text, each a link (each was searched for from scratch: quadratic),
+    # and one address of 4 MiB (set on every line of its link: refused at its length).
+    "bare-addresses": lambda: body("www.a.org " * (MB // 10)),
+    "bare-emails": lambda: body("a@b.org " * (MB // 8)),
+    "long-address": lambda: body("https://e.org/" + "a" * (MB - 220)),
+    # Character references the character checks must see (each an error, never dropped).
+    "references": lambda: body("&#x1F600; &#7; " * (MB // 15)),
 }
 for name, make in cases.items():
     if not only or name in only:

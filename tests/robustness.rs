@@ -569,15 +569,15 @@ fn a_table_too_wide_to_read_is_refused_at_its_field() {
 #[test]
 fn tables_of_more_cells_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
     let dir = with_seed();
-    // Three topics with a table of 2 × 40,000 cells each (and a header row): the third passes
-    // the 200,000 cells a briefing may hold, and only it is reported.
-    let table = format!("      | a | b |\n      |---|---|\n{}", "      | x | y |\n".repeat(40_000));
+    // Three topics with a table of 2 × 10,000 cells each (and a header row): the third passes
+    // the 50,000 cells a briefing may hold, and only it is reported.
+    let table = format!("      | a | b |\n      |---|---|\n{}", "      | x | y |\n".repeat(10_000));
     let topics: String = (1..=3).map(|i| format!("  - title: Table {i}\n    body: |\n{table}")).collect();
     let path = write(dir.path(), "cells.yaml", &common::seed_with("topics:\n", &format!("topics:\n{topics}")));
     let o = run(dir.path(), &["check", path.to_str().unwrap()]);
     assert_exit(&o, 1);
     let err = stderr(&o);
-    assert!(err.contains("topics[2].body") && err.contains("240006 cells"), "{err}");
+    assert!(err.contains("topics[2].body") && err.contains("60006 cells"), "{err}");
     assert!(!err.contains("topics[0].body") && !err.contains("topics[1].body"), "{err}");
 }
 

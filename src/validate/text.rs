@@ -21,9 +21,10 @@ const MAX_MARKDOWN_DEPTH: usize = 32;
 const MAX_TABLE_COLUMNS: usize = 20;
 
 /// The most table cells, header cells included, that one briefing may hold. Each cell is a
-/// structure element of the PDF and a place on a page: a 4 MiB table of 500,000 cells needed
-/// about 1 GB to build, and no briefing needs a tenth of this.
-pub(super) const MAX_TABLE_CELLS: usize = 200_000;
+/// structure element of the PDF and a place on a page: 198,000 cells of four words each
+/// needed 1.55 GB to build, and a redline of 80,000 1.17 GB; no briefing needs a tenth of
+/// this.
+pub(super) const MAX_TABLE_CELLS: usize = 50_000;
 
 /// The longest link address, in bytes: the most that every browser follows (2,048), and each
 /// line a link's text is set on holds it again.
