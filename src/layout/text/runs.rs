@@ -99,7 +99,10 @@ pub(super) fn make_line(
     // Japanese spaced by a quarter em beside Latin text, or stretched to the width, reads back
     // with spaces nobody typed: each run says what it holds.
     let spaced = shown.iter().zip(&after).any(|(g, &a)| a > 0.01 && !hangs(g.ch));
-    if spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch)) {
+    // So does a typed no-break or ideographic space: poppler reads it as a plain space, or
+    // (U+3000, a full em) as a break between paragraphs.
+    let typed_space = shown.iter().any(|g| matches!(g.ch, '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}'));
+    if (spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch))) || typed_space {
         line.spaced = true;
         for run in &mut line.runs {
             run.actual = Some(run.text.clone());
