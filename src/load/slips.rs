@@ -106,7 +106,10 @@ fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
             return at(
                 span,
                 format!("text after the value of `{key}`, which YAML reads as {kind}"),
-                format!("a value that starts with `{first}` must be quoted: {key}: \"{}\"", double_quoted(value)),
+                format!(
+                    "a value that starts with `{first}` must be quoted: {key}: \"{}\"",
+                    shortened(&double_quoted(value))
+                ),
             );
         }
     }
@@ -115,7 +118,7 @@ fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
             return at(
                 span,
                 format!("the value of `{key}` contains `: `"),
-                format!("put the value in quotes: {key}: \"{value}\""),
+                format!("put the value in quotes: {key}: \"{}\"", shortened(&double_quoted(&value))),
             );
         }
     }
@@ -329,4 +332,26 @@ fn value_at(text: &str, at: usize) -> Option<(&str, &str)> {
 /// `value` as a double-quoted YAML scalar's content.
 fn double_quoted(value: &str) -> String {
     value.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// A value as a help shows it: whole up to 60 characters, else its start and `…` (a 3 MB
+/// value was printed whole).
+fn shortened(value: &str) -> String {
+    match value.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_long_value_is_shortened_in_the_help() {
+        let text = format!("title: T\ndate: 2020-10-06\nsummary: a {} : b\n", "word ".repeat(100_000));
+        let file = crate::load::SourceFile::new("t.yaml", &text);
+        let loaded = crate::load::load_detailed::<crate::model::RawBriefing>(&file, &crate::load::Limits::default());
+        let help: Vec<&str> = loaded.diagnostics.iter().filter_map(|d| d.help.as_deref()).collect();
+        assert!(help.iter().any(|h| h.starts_with("put the value in quotes") && h.ends_with("…\"")), "{help:?}");
+        assert!(help.iter().all(|h| h.len() < 200), "{help:?}");
+    }
 }
