@@ -44,7 +44,7 @@ pub(super) fn link_target(url: &str) -> Option<String> {
 
 /// An inline split where web addresses (`https://…`, `www.…`) and e-mail addresses are
 /// written in plain text, each of those becoming a link to itself, as GitHub's Markdown does.
-pub(super) fn autolink(inline: Inline) -> Vec<Inline> {
+pub(super) fn autolink(mut inline: Inline) -> Vec<Inline> {
     if inline.link.is_some() || inline.code {
         return vec![inline];
     }
@@ -52,17 +52,21 @@ pub(super) fn autolink(inline: Inline) -> Vec<Inline> {
     if found.is_empty() {
         return vec![inline];
     }
+    // The look of every piece, without the text (cloned once a piece: cloning the whole text
+    // for each made a paragraph of 80,000 addresses take 11 s).
+    let text = std::mem::take(&mut inline.text);
+    let piece = |text: &str, link: Option<String>| Inline { text: text.to_string(), link, ..inline.clone() };
     let mut out = Vec::with_capacity(2 * found.len() + 1);
     let mut at = 0;
     for (start, end, target) in found {
         if start > at {
-            out.push(Inline { text: inline.text[at..start].to_string(), ..inline.clone() });
+            out.push(piece(&text[at..start], None));
         }
-        out.push(Inline { text: inline.text[start..end].to_string(), link: Some(target), ..inline.clone() });
+        out.push(piece(&text[start..end], Some(target)));
         at = end;
     }
-    if at < inline.text.len() {
-        out.push(Inline { text: inline.text[at..].to_string(), ..inline });
+    if at < text.len() {
+        out.push(piece(&text[at..], None));
     }
     out
 }
