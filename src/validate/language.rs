@@ -36,12 +36,18 @@ pub(super) fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics:
     };
     count(title);
     let mut blocks: Vec<&[Block]> = summary.iter().map(Vec::as_slice).collect();
-    for t in topics {
+    // A topic that says its own language, and addresses and code, say nothing of the
+    // briefing's.
+    for t in topics.iter().filter(|t| t.lang.is_none()) {
         count(&t.title);
         blocks.push(&t.body);
     }
     for b in blocks {
-        markdown::visit_text(b, &mut |t| count(t));
+        markdown::visit_inlines(b, &mut |i| {
+            if i.link.is_none() && !i.code {
+                count(&i.text)
+            }
+        });
     }
     japanese > latin
 }

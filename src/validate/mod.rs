@@ -398,6 +398,13 @@ contact:
     }
 
     #[test]
+    fn a_japanese_briefing_with_an_english_topic_and_addresses_is_japanese() {
+        // Counted, the English topic and the address outweighed the Japanese.
+        let text = "title: 第10回日EU会議の結果\ndate: 2020-10-06\nsummary: 双方は協力を確認した。詳細はhttps://www.soumu.go.jp/menu_news/s-news/01tsushin08_02000100.html\ntopics:\n  - title: 議題\n    body: 双方は議論した。\n  - title: English summary\n    lang: en\n    body: Both sides confirmed their cooperation on data, artificial intelligence and research.\ncontact:\n  tel: \"1\"\n";
+        assert_eq!(check(text).unwrap().lang, "ja");
+    }
+
+    #[test]
     fn a_key_with_no_value_is_reported_at_the_key_not_as_missing() {
         let text = replace("date: 2020-10-06\n", "date:\n").replace("contact:\n  tel:", "contact:\ntel:");
         let p = problems(&text);
