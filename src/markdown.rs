@@ -76,6 +76,8 @@ pub struct Inline {
     /// Whether this run was inserted or deleted, in a redline ([`crate::redline`]); `None`
     /// everywhere else.
     pub change: Option<Change>,
+    /// Raw HTML, printed as text as typed: no typographic quotes or dashes (`<!-- -->`).
+    pub raw: bool,
 }
 
 /// How a run of text or a topic differs from the earlier version, in a redline.
@@ -275,6 +277,8 @@ struct Builder {
     images: Vec<String>,
     /// What is not printed as written (see [`Unprinted`]).
     unprinted: Unprinted,
+    /// Raw HTML is being written (see [`Inline::raw`]).
+    raw_html: bool,
     /// A soft line break read and not yet written: a space, or nothing between two
     /// Japanese characters (see [`Builder::push_text`]).
     soft_break: bool,
@@ -307,13 +311,15 @@ impl Builder {
             code,
             link: self.link.last().and_then(|(target, _, _)| target.clone()),
             change: None,
+            raw: self.raw_html,
         };
         match self.inlines.last_mut() {
             Some(last)
                 if last.strong == look.strong
                     && last.emphasis == look.emphasis
                     && last.code == look.code
-                    && last.link == look.link =>
+                    && last.link == look.link
+                    && last.raw == look.raw =>
             {
                 last.text.push_str(text)
             }
@@ -362,7 +368,9 @@ impl Builder {
             Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t, true),
             Event::Html(t) | Event::InlineHtml(t) => {
                 if self.code.is_none() {
-                    self.push_text(&t, false)
+                    self.raw_html = true;
+                    self.push_text(&t, false);
+                    self.raw_html = false;
                 }
             }
             Event::FootnoteReference(t) => self.push_text(&format!("[^{t}]"), false),

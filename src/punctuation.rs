@@ -112,6 +112,12 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
                     out.push_str(q.single.1);
                 }
             }
+            // Four hyphens or more are a rule drawn in text (`|----|`): as typed.
+            '-' if chars[i..].iter().take_while(|&&c| c == '-').count() >= 4 => {
+                let n = chars[i..].iter().take_while(|&&c| c == '-').count();
+                out.extend(std::iter::repeat_n('-', n));
+                i += n - 1;
+            }
             '-' if chars.get(i + 1) == Some(&'-') => {
                 if chars.get(i + 2) == Some(&'-') {
                     out.push('—');
@@ -140,12 +146,12 @@ fn inlines(runs: &mut [Inline], lang: &str) {
     // Whether a `'` comes in a run after each (code aside).
     let mut quote_later = vec![false; runs.len()];
     for k in (1..runs.len()).rev() {
-        quote_later[k - 1] = quote_later[k] || (!runs[k].code && runs[k].text.contains('\''));
+        quote_later[k - 1] = quote_later[k] || (!runs[k].code && !runs[k].raw && runs[k].text.contains('\''));
     }
     for k in 0..runs.len() {
         let after = runs[k + 1..].iter().find_map(|r| r.text.chars().next());
         let run = &mut runs[k];
-        if !run.code {
+        if !run.code && !run.raw {
             run.text = smarten_in(&run.text, lang, (before, after), quote_later[k]);
         }
         before = run.text.chars().last().or(before);
@@ -220,6 +226,7 @@ mod tests {
         assert_eq!(smarten("'tis the 'AI' rules, grade 'A'", "en", None, None), "’tis the ‘AI’ rules, grade ‘A’");
         assert_eq!(smarten("2020--2021 -- and --- so...", "en", None, None), "2020–2021 – and — so…");
         assert_eq!(smarten("a - b", "en", None, None), "a - b", "a single hyphen stays");
+        assert_eq!(smarten("|----| and ------", "en", None, None), "|----| and ------", "a rule of hyphens stays");
         assert_eq!(smarten("(\"x\")", "en", None, None), "(“x”)");
         let address = "see https://example.org/a--b's and x--y@example.org -- \"ok\"";
         assert_eq!(smarten(address, "en", None, None), "see https://example.org/a--b's and x--y@example.org – “ok”");
@@ -238,5 +245,10 @@ mod tests {
         assert_eq!(runs[0].text, "the “");
         assert_eq!(runs[2].text, "” and `x`");
         assert_eq!(runs[3].text, "\"raw\" -- code", "code stays as typed");
+        // Raw HTML, printed as text, stays as typed too.
+        let mut runs = crate::markdown::parse("a <!-- \"c\" --> b").remove(0);
+        let crate::markdown::Block::Paragraph(runs) = &mut runs else { panic!() };
+        inlines(runs, "en");
+        assert_eq!(crate::markdown::plain_text(runs), "a <!-- \"c\" --> b");
     }
 }

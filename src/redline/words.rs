@@ -188,6 +188,7 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: 
                 code,
                 link: link.map(str::to_string),
                 change,
+                raw: false,
             }),
         }
     }
