@@ -112,13 +112,17 @@ impl Checker<'_> {
             );
         }
         let (mut long, mut links) = (None, 0);
+        let mut previous: Option<&String> = None;
         markdown::visit_inlines(&blocks, &mut |i| {
             if let Some(link) = &i.link {
-                links += 1;
+                // A link's text in several runs (`[a *b*](…)`, and the address printed after
+                // it) is one link.
+                links += usize::from(previous != Some(link));
                 if link.len() > MAX_LINK {
                     long.get_or_insert_with(|| link.clone());
                 }
             }
+            previous = i.link.as_ref();
         });
         let before = self.links;
         self.links += links;
