@@ -76,6 +76,8 @@ fn the_seed_page_is_one_semantic_self_contained_file() {
     for needle in [
         "<meta charset=\"utf-8\">",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        // No script runs, nothing loads from elsewhere, whatever a published copy's text says.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';",
         "<title>Results of 10th Japan-EU ICT Strategy Workshop</title>",
         "<meta name=\"description\" content=\"The Ministry of Internal Affairs",
         "<meta property=\"og:title\" content=\"Results of 10th Japan-EU ICT Strategy Workshop\">",

@@ -105,6 +105,12 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     escape_into(&mut out, lang);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // The page runs no script and loads nothing but its own style: a published copy cannot be
+    // made to, whatever its text says.
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; \
+         img-src 'self'; base-uri 'none'; form-action 'none'\">\n",
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape_into(&mut out, &b.title);
     out.push_str("</title>\n");
