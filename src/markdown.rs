@@ -721,7 +721,10 @@ mod tests {
     #[test]
     fn html_and_images_are_kept_as_text() {
         let b = parse("a <b>bold</b> tag ![logo](l.png)");
-        assert_eq!(text(&b), "a <b>bold</b> tag logo (l.png)|");
+        // The tags are runs of their own, printed as typed (see `Inline::raw`).
+        assert_eq!(text(&b), "a |<b>|bold|</b>| tag logo (l.png)|");
+        let Block::Paragraph(i) = &b[0] else { panic!() };
+        assert_eq!(i.iter().filter(|i| i.raw).map(|i| i.text.as_str()).collect::<Vec<_>>(), ["<b>", "</b>"]);
     }
 
     #[test]
