@@ -375,3 +375,15 @@ fn parallel_title_rules_are_level_and_the_running_lines_speak_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_link_after_a_typed_space_in_a_japanese_column_reads_one_space() {
+    // poppler read `詳細は  https://…` in the side-by-side column: the justified space at the
+    // end of the text before the link was a gap it heard as a second space.
+    let dir = common::tempdir();
+    let yaml = "lang: [en, ja]\ntitle: { en: Dialogue, ja: 対話 }\ndate: 2026-06-18\ntopics:\n  - title: { en: AI, ja: AI }\n    body:\n      en: See https://example.org/ai-act-overview-document for details.\n      ja: 双方は、AI法及び広島AIプロセスの進捗を共有しました。詳細は https://example.org/ai-act-overview-document を参照。\ncontact:\n  tel: \"+81 3 5253 5920\"\n";
+    let path = common::write(dir.path(), "bi.yaml", yaml);
+    let pdf = common::build_in(dir.path(), &path, &["--parallel"]);
+    let Some(text) = common::poppler_text(&pdf) else { return };
+    assert!(text.contains("詳細は https://example.org/ai-act-overview-document"), "{text}");
+}

@@ -172,8 +172,11 @@ fn exact(shown: &mut ShownText, t: &TextItem, page_height: f32) {
             _ => adjust(&mut out, extra),
         }
     }
-    for ((&code, &ch), &extra) in codes.iter().zip(&chars).zip(&after) {
-        if extra > 0.0 && !ch.is_whitespace() {
+    for (k, ((&code, &ch), &extra)) in codes.iter().zip(&chars).zip(&after).enumerate() {
+        // A space glyph's extra space is a TJ number, except at the item's end, where the next
+        // marked stretch (a link, a change) starts: there poppler measured it as a gap and
+        // read a second space (`詳細は  https://`).
+        if extra > 0.0 && (!ch.is_whitespace() || k == last) {
             match out.last_mut() {
                 Some(Shown::Spaced { codes, spacing }) if *spacing == extra => codes.push(code),
                 _ => out.push(Shown::Spaced { codes: vec![code], spacing: extra }),
