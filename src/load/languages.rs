@@ -100,13 +100,22 @@ pub fn translation_languages(langs: &[String], entries: &[(Node, Node)]) -> Opti
     Some(entries.iter().map(|(k, _)| named(k)).collect())
 }
 
-/// A BCP 47-shaped tag: a 2–3 letter lowercase primary language, then subtags (`pt-BR`).
+/// A BCP 47-shaped tag, in any case (as BCP 47 is): a 2–3 letter primary language, or `x` or
+/// `i` for a private or grandfathered one, then subtags of 1–8 letters or digits, a
+/// one-character subtag (an extension such as `u`) followed by another (`pt-BR`,
+/// `en-US-u-ca-gregory`, `x-klingon`).
 pub fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    let parts: Vec<&str> = s.split('-').collect();
+    let primary = parts[0];
+    let private = primary.eq_ignore_ascii_case("x") || primary.eq_ignore_ascii_case("i");
+    let primary_ok = (private && parts.len() > 1)
+        || ((2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()));
+    primary_ok
+        && parts[1..].iter().enumerate().all(|(k, p)| {
+            (1..=8).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_alphanumeric())
+                && (p.len() > 1 || k + 2 < parts.len())
+        })
 }
 
 /// Which of `langs` a translation key names: the same tag (in any case), or, when one of the

@@ -1,7 +1,7 @@
 //! Languages: `lang:` tags, a briefing mostly in Japanese, topics in another language.
 
 use super::Checker;
-use crate::load::Spanned;
+use crate::load::{is_language_tag, Spanned};
 use crate::markdown::{self, Block};
 use crate::model::Topic;
 
@@ -66,13 +66,4 @@ pub(super) fn detect_topic_languages(topics: &mut [Topic], lang: &str) {
             topic.lang_detected = true;
         }
     }
-}
-
-/// `en`, `ja`, `pt-PT`, `zh-Hant-TW`: 2–3 letters, then `-` subtags of 2–8 letters or digits.
-pub(super) fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let language = parts.next().unwrap_or("");
-    (2..=3).contains(&language.len())
-        && language.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }

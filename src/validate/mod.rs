@@ -296,8 +296,8 @@ fn first_key(text: &str) -> Span {
 #[cfg(test)]
 mod tests {
     use super::date::no_such_date;
-    use super::language::is_language_tag;
     use super::*;
+    use crate::load::is_language_tag;
     use crate::markdown::{self, Block};
 
     const GOOD: &str = "\
@@ -491,10 +491,10 @@ contact:
 
     #[test]
     fn lang_must_look_like_a_language_tag() {
-        for good in ["en", "ja", "pt-PT", "zh-Hant-TW", "gsw"] {
+        for good in ["en", "ja", "pt-PT", "zh-Hant-TW", "gsw", "EN", "en-US-u-ca-gregory", "x-klingon", "i-default"] {
             assert!(is_language_tag(good), "{good}");
         }
-        for bad in ["", "e", "english", "en_GB", "en-", "e1", "en-x"] {
+        for bad in ["", "e", "english", "en_GB", "en-", "e1", "en-x", "x", "en-u"] {
             assert!(!is_language_tag(bad), "{bad}");
         }
         let text = format!("{GOOD}lang: English\n");
