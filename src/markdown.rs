@@ -106,6 +106,9 @@ pub struct Unprinted {
     /// Table rows of more cells than their header, whose cells past it a table drops: the
     /// row as written, its cells, the header's.
     pub rows: Vec<(String, usize, usize)>,
+    /// Link definitions (`[label]: https://…`) that no link uses, which print nothing: each
+    /// as written.
+    pub definitions: Vec<String>,
 }
 
 /// [`parse`], and what it would not print as written.
@@ -113,8 +116,11 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
     let mut b = Builder::default();
     let mut header_cells = 0;
-    for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
+    let mut used: Vec<String> = Vec::new();
+    let mut events = Parser::new_ext(src, opts).into_offset_iter();
+    for (ev, range) in events.by_ref() {
         match &ev {
+            Event::Start(Tag::Link { id, .. } | Tag::Image { id, .. }) if !id.is_empty() => used.push(id.to_string()),
             Event::Start(Tag::TableHead) => header_cells = cells_written(&src[range.clone()]),
             Event::Start(Tag::TableRow) => {
                 let row = src[range.clone()].lines().next().unwrap_or("");
@@ -149,6 +155,11 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         }
         b.event(ev);
     }
+    let definitions = events.reference_definitions();
+    let used: Vec<_> = used.iter().filter_map(|id| definitions.get(id).map(|d| d.span.clone())).collect();
+    let mut unused: Vec<_> = definitions.iter().map(|(_, d)| d.span.clone()).filter(|s| !used.contains(s)).collect();
+    unused.sort_by_key(|s| s.start);
+    b.unprinted.definitions = unused.into_iter().map(|s| src[s].trim().to_string()).collect();
     let unprinted = std::mem::take(&mut b.unprinted);
     let mut blocks = b.finish();
     relative_headings(&mut blocks);
@@ -272,7 +283,7 @@ struct Builder {
     literal: Vec<Option<&'static str>>,
     /// Open links: where each leads (none for an address no reader can follow), the address
     /// as written, and where its text starts.
-    link: Vec<(Option<String>, String, usize)>,
+    link: Vec<(Option<String>, String, String, usize)>,
     image_depth: u32,
     images: Vec<String>,
     /// What is not printed as written (see [`Unprinted`]).
@@ -309,7 +320,7 @@ impl Builder {
             strong: self.strong > 0,
             emphasis: self.emphasis > 0,
             code,
-            link: self.link.last().and_then(|(target, _, _)| target.clone()),
+            link: self.link.last().and_then(|(target, _, _, _)| target.clone()),
             change: None,
             raw: self.raw_html,
         };
@@ -429,16 +440,17 @@ impl Builder {
             Tag::Emphasis => self.emphasis += 1,
             Tag::Strong => self.strong += 1,
             Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
-            Tag::Link { dest_url, .. } => {
+            Tag::Link { dest_url, title, .. } => {
                 let start = self.inlines.len();
                 if refused_scheme(&dest_url) {
                     self.unprinted.links.push(dest_url.to_string());
                 }
-                self.link.push((link_target(&dest_url), dest_url.to_string(), start))
+                self.link.push((link_target(&dest_url), dest_url.to_string(), title.to_string(), start))
             }
-            Tag::Image { dest_url, .. } => {
+            Tag::Image { dest_url, title, .. } => {
                 self.image_depth += 1;
-                self.images.push(dest_url.to_string())
+                let title = if title.is_empty() { String::new() } else { format!(" \"{title}\"") };
+                self.images.push(format!("{dest_url}{title}"))
             }
             Tag::HtmlBlock | Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {}
             Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
@@ -515,14 +527,18 @@ impl Builder {
             TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
             TagEnd::Link => {
-                if let Some((target, url, start)) = self.link.pop() {
+                if let Some((target, url, title, start)) = self.link.pop() {
                     let shown: String =
                         self.inlines[start.min(self.inlines.len())..].iter().map(|i| i.text.as_str()).collect();
-                    // The target is always visible: a printed briefing has no hover.
+                    // The target is always visible, and so is a title: a printed briefing has
+                    // no hover.
                     let same = shown.trim() == url || format!("mailto:{}", shown.trim()) == url;
-                    if !same && !url.is_empty() {
-                        self.link.push((target, url.clone(), start));
-                        self.push_text(&format!(" ({url})"), false);
+                    let title = if title.is_empty() { String::new() } else { format!(" \"{title}\"") };
+                    if (!same && !url.is_empty()) || !title.is_empty() {
+                        let printed =
+                            if same || url.is_empty() { title.trim().to_string() } else { format!("{url}{title}") };
+                        self.link.push((target, url.clone(), String::new(), start));
+                        self.push_text(&format!(" ({printed})"), false);
                         self.link.pop();
                     }
                 }
@@ -716,6 +732,20 @@ mod tests {
         assert_eq!(plain_text(&header[1]), "b");
         assert_eq!(rows.len(), 2);
         assert_eq!(plain_text(&rows[1][0]), "3");
+    }
+
+    #[test]
+    fn link_titles_print_and_unused_definitions_are_reported() {
+        let src = "See [the site][s] and [t](https://e.org \"hover\").\n\n[s]: https://s.org\n[unused]: https://u.org \"T\"\n";
+        let (b, unprinted) = parse_checked(src);
+        assert_eq!(
+            plain_text(match &b[0] {
+                Block::Paragraph(i) => i,
+                _ => panic!("{b:?}"),
+            }),
+            "See the site (https://s.org) and t (https://e.org \"hover\")."
+        );
+        assert_eq!(unprinted.definitions, ["[unused]: https://u.org \"T\""]);
     }
 
     #[test]

@@ -99,6 +99,17 @@ impl Checker<'_> {
                     .with_help("add the columns to the header, or write a `|` inside a cell as `\\|`"),
             );
         }
+        for definition in unprinted.definitions {
+            let shown: String = definition.chars().take(60).collect();
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Some(self.place_of(&definition, field.span)),
+                    path,
+                    format!("`{shown}` defines a link that no link uses: it prints nothing"),
+                )
+                .with_help("write its label in brackets where the link goes, or remove the line"),
+            );
+        }
         for url in unprinted.links {
             let shown: String = url.chars().take(60).collect();
             let schemes = markdown::LINK_SCHEMES.join(", ");
