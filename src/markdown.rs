@@ -109,7 +109,13 @@ pub struct Unprinted {
     /// Link definitions (`[label]: https://…`) that no link uses, which print nothing: each
     /// as written.
     pub definitions: Vec<String>,
+    /// The first line where lists and quotes nest deeper than [`MAX_NESTING`], for
+    /// validation to point at: its number in the text (from 0) and the line as written.
+    pub too_deep: Option<(usize, String)>,
 }
+
+/// How deeply lists and quotes may nest before validation refuses the body.
+pub const MAX_NESTING: usize = 32;
 
 /// [`parse`], and what it would not print as written.
 pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
@@ -117,10 +123,20 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut b = Builder::default();
     let mut header_cells = 0;
     let mut used: Vec<String> = Vec::new();
+    let mut nesting = 0usize;
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         match &ev {
             Event::Start(Tag::Link { id, .. } | Tag::Image { id, .. }) if !id.is_empty() => used.push(id.to_string()),
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                nesting += 1;
+                if nesting > MAX_NESTING && b.unprinted.too_deep.is_none() {
+                    let line_start = src[..range.start].rfind('\n').map_or(0, |n| n + 1);
+                    let line = src[line_start..].lines().next().unwrap_or("").trim();
+                    b.unprinted.too_deep = Some((src[..line_start].matches('\n').count(), line.to_string()));
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => nesting = nesting.saturating_sub(1),
             Event::Start(Tag::TableHead) => header_cells = cells_written(&src[range.clone()]),
             Event::Start(Tag::TableRow) => {
                 let row = src[range.clone()].lines().next().unwrap_or("");

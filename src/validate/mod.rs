@@ -405,6 +405,17 @@ contact:
     }
 
     #[test]
+    fn markdown_nested_too_deeply_is_reported_at_the_line_that_goes_past_the_limit() {
+        // It was reported at `body: |`, whatever line went too deep.
+        let list: String = (0..40).map(|d| format!("      {}- item\n", "  ".repeat(d))).collect();
+        let text = replace("    body: Text about data.\n", &format!("    body: |\n{list}"));
+        let p = problems(&text);
+        // `body: |` is line 5; the 33rd list is the 33rd line after it.
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("nested too deeply") && p[0].contains("@ 38:"), "{p:?}");
+    }
+
+    #[test]
     fn a_key_with_no_value_is_reported_at_the_key_not_as_missing() {
         let text = replace("date: 2020-10-06\n", "date:\n").replace("contact:\n  tel:", "contact:\ntel:");
         let p = problems(&text);

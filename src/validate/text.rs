@@ -14,7 +14,7 @@ const TAB_STOP: usize = 4;
 
 /// Deepest nesting of lists and quotes in a Markdown field. `Block` trees are walked (and
 /// dropped) recursively, so a body of 100 000 `>` must not reach the layout.
-const MAX_MARKDOWN_DEPTH: usize = 32;
+const MAX_MARKDOWN_DEPTH: usize = markdown::MAX_NESTING;
 
 /// The most columns a table may have: more cannot each get a legible width on a page (on A4
 /// in the default template, 20 columns are about 23 pt each, three or four characters).
@@ -73,7 +73,20 @@ impl Checker<'_> {
         let (mut blocks, unprinted) = markdown::parse_checked(&field.value);
         if depth(&blocks) > MAX_MARKDOWN_DEPTH {
             let message = format!("lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)");
-            self.report(field.span, path, message);
+            // At the line that goes past the limit, when it can be found as written.
+            let place = unprinted.too_deep.as_ref().map_or(field.span, |(k, line)| {
+                // The line is `k` lines into the field's source, one more in a block scalar
+                // (`|`, `>`), whose text starts on the line after: the first time it is written
+                // from there.
+                let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+                let k = k + usize::from(source.starts_with(['|', '>']));
+                let from = match k {
+                    0 => 0,
+                    k => source.match_indices('\n').nth(k - 1).map_or(0, |(at, _)| at + 1),
+                };
+                self.place_of(line, Span::new(field.span.start + from, field.span.end))
+            });
+            self.report(place, path, message);
             dismantle(blocks);
             return Vec::new();
         }
