@@ -506,6 +506,17 @@ mod tests {
     }
 
     #[test]
+    fn characters_typed_but_not_drawn_read_back_where_they_were_typed() {
+        // A zero-width space, a soft hyphen and a word joiner: never drawn, but as typed.
+        let fonts = FontBook::builtin();
+        let text = "a\u{200B}b Donau\u{AD}dampf x\u{2060}y";
+        let lines = set(&plain(text), 500.0, &fonts);
+        assert_eq!(texts(&lines), ["ab Donaudampf xy"]);
+        let read: String = lines[0].runs.iter().map(|r| r.actual.clone().unwrap_or_else(|| r.text.clone())).collect();
+        assert_eq!(read, text);
+    }
+
+    #[test]
     fn no_break_spaces_keep_their_width_at_the_start_of_a_line() {
         let fonts = FontBook::builtin();
         let lines = set(&plain("\u{A0}\u{A0}indented"), 500.0, &fonts);

@@ -52,6 +52,9 @@ pub(super) fn make_line(
     let in_word = hyphen_face.is_some() || ends == LineEnd::InWord;
     let last_word_start = in_word.then(|| shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1));
     let mut x = -lead;
+    // Characters typed but not drawn (a zero-width space, a soft hyphen, a word joiner): the
+    // run they follow, and where in its text.
+    let mut unseen: Vec<(usize, usize, char)> = Vec::new();
     for (k, (g, &extra)) in shown.iter().zip(&after).enumerate() {
         let look = &spans[g.span].look;
         line.size = line.size.max(look.size);
@@ -66,10 +69,15 @@ pub(super) fn make_line(
             Some(face) if fresh => line.runs.push(Run::new(x, face, g.ch, g.width, extra, look)),
             Some(face) => push_char(&mut line.runs, x, face, g.ch, g.width, extra, look),
             // Not drawn (a soft hyphen inside the line): the space after it goes after the
-            // character before.
+            // character before, and it reads back where it was typed (but for the soft
+            // hyphen a line ends at, which the hyphen shown stands for).
             None => {
-                if let Some(run) = line.runs.last_mut() {
+                let last = line.runs.len().checked_sub(1);
+                if let Some((r, run)) = last.zip(line.runs.last_mut()) {
                     run.gap(extra);
+                    if crate::fonts::is_invisible(g.ch) && !(ends_soft && k + 1 == shown.len()) {
+                        unseen.push((r, run.text.len(), g.ch));
+                    }
                 }
             }
         }
@@ -102,10 +110,16 @@ pub(super) fn make_line(
     // So does a typed no-break or ideographic space: poppler reads it as a plain space, or
     // (U+3000, a full em) as a break between paragraphs.
     let typed_space = shown.iter().any(|g| matches!(g.ch, '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}'));
-    if (spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch))) || typed_space {
+    if (spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch))) || typed_space || !unseen.is_empty() {
         line.spaced = true;
         for run in &mut line.runs {
             run.actual = Some(run.text.clone());
+        }
+        // Last first, so that each place in a run's text is still where it was.
+        for &(r, at, ch) in unseen.iter().rev() {
+            if let Some(actual) = line.runs.get_mut(r).and_then(|run| run.actual.as_mut()) {
+                actual.insert(at, ch);
+            }
         }
     }
     line
