@@ -554,7 +554,7 @@ contact:
             let text = replace("Text about data.", &format!("\"{body}\""));
             assert_eq!(
                 problems(&text),
-                ["topics[0].body (topic 1, \"Data\"): lists and quotes are nested too deeply (limit 32 levels) @ 5:11"]
+                ["topics[0].body (topic 1, \"Data\"): lists and quotes are nested too deeply (limit 32 levels) @ 5:12"]
             );
         }
         let nested = "> ".repeat(32) + "ok";
