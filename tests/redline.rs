@@ -473,3 +473,18 @@ fn stat_counts_only_the_fields_written() {
     assert!(s.lines().last().unwrap().ends_with("2 fields changed"), "{s}");
     assert!(s.contains("-> (none)"), "{s}");
 }
+
+#[test]
+fn raw_html_in_a_redline_is_printed_as_typed() {
+    // The comparison rebuilt the runs without their raw-HTML mark: `<!-- c -->` came out with
+    // an en dash in a redline, though as typed in the briefing.
+    let old = common::seed_with("title: Results", "title: Results").replacen(
+        "agreed on their cooperation",
+        "agreed <!-- c --> on their cooperation",
+        1,
+    );
+    let new = old.replacen("their cooperation", "their close cooperation", 1);
+    let (pdf, _) = redline(&old, &new);
+    let text = common::poppler_text(&pdf).unwrap_or_else(|| common::text(&pdf));
+    assert!(text.contains("<!-- c -->"), "{text}");
+}

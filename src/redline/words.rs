@@ -135,14 +135,16 @@ fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<In
     out
 }
 
-/// A token with its look: text, strong, emphasis, code, link. Tokens compare equal only
-/// when they look the same, so a word made bold shows as replaced.
-type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>);
+/// A token with its look: text, strong, emphasis, code, link, raw HTML. Tokens compare equal
+/// only when they look the same, so a word made bold shows as replaced.
+type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
 
 fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
     inlines
         .iter()
-        .flat_map(|i| tokens(&i.text).into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref())))
+        .flat_map(|i| {
+            tokens(&i.text).into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref(), i.raw))
+        })
         .collect()
 }
 
@@ -151,7 +153,7 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
     let (a, b) = (inline_tokens(old), inline_tokens(new));
     // Compared without the spaces after them: `end` and `end ` are the same word.
     let key =
-        |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4)).collect() };
+        |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4, t.5)).collect() };
     let mut out = Vec::new();
     for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
         if same {
@@ -167,7 +169,7 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
 /// Appends tokens as runs marked `change`, joining runs that look the same, and counts the
 /// words marked.
 fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: &mut Words) {
-    for &(text, strong, emphasis, code, link) in tokens {
+    for &(text, strong, emphasis, code, link, raw) in tokens {
         let is_word = text.chars().any(char::is_alphanumeric);
         match change {
             Some(Change::Inserted) if is_word => words.inserted += 1,
@@ -176,8 +178,8 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: 
         }
         match out.last_mut() {
             Some(last)
-                if (last.strong, last.emphasis, last.code, last.link.as_deref(), last.change)
-                    == (strong, emphasis, code, link, change) =>
+                if (last.strong, last.emphasis, last.code, last.link.as_deref(), last.change, last.raw)
+                    == (strong, emphasis, code, link, change, raw) =>
             {
                 last.text.push_str(text)
             }
@@ -188,7 +190,7 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: 
                 code,
                 link: link.map(str::to_string),
                 change,
-                raw: false,
+                raw,
             }),
         }
     }
