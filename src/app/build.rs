@@ -305,17 +305,29 @@ fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     Ok(out)
 }
 
-/// Makes `--out-dir` if it is missing, as `mkdir -p` does, and says so.
-fn out_dir(dir: &Path) -> Result<(), Error> {
+/// Makes `--out-dir` if it is missing, as `mkdir -p` does, and says so: `Some` of it when it
+/// was made, to be taken back if the run stops before writing anything into it.
+fn out_dir(dir: &Path) -> Result<Option<&Path>, Error> {
     if dir.is_dir() {
-        return Ok(());
+        return Ok(None);
     }
     if dir.exists() {
         return Err(Error::NotAFolder { path: dir.to_path_buf() });
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     eprintln!("created folder {}", dir.display());
-    Ok(())
+    Ok(Some(dir))
+}
+
+/// Two outputs share a name: the run stops before writing anything, and a folder it made for
+/// them goes again (empty, it is removed; anything in it, it is not).
+fn clash(made: Option<&Path>, error: Error) -> Error {
+    if let Some(dir) = made {
+        if std::fs::remove_dir(dir).is_ok() {
+            eprintln!("removed folder {} again", dir.display());
+        }
+    }
+    error
 }
 
 pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
@@ -335,9 +347,10 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
     }
     let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
     let fonts = template.font_book();
-    if let Some(dir) = &args.out_dir {
-        out_dir(dir)?;
-    }
+    let made = match &args.out_dir {
+        Some(dir) => out_dir(dir)?,
+        None => None,
+    };
     let target = |input: &Path| -> PathBuf {
         match (&args.output, &args.out_dir) {
             (Some(o), _) => o.clone(),
@@ -357,7 +370,7 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
         let out = target(input);
         all.check_output(&out)?;
         if let Some(other) = seen.insert(files::place(&out), input) {
-            return Err(collision(other, input, &out));
+            return Err(clash(made, collision(other, input, &out)));
         }
     }
     files::on_signal(files::OnSignal::Exit);
@@ -369,7 +382,7 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
         }
         return Ok(());
     }
-    batch(&inputs, &target, &template, &fonts, &settings)
+    batch(&inputs, &target, &template, &fonts, &settings, made)
 }
 
 /// Two inputs whose outputs would share a name.
@@ -402,6 +415,7 @@ fn batch(
     template: &Template,
     fonts: &FontBook,
     settings: &Settings,
+    made: Option<&Path>,
 ) -> Result<(), Error> {
     let start = Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {
@@ -423,7 +437,7 @@ fn batch(
     for (input, plan) in &plans {
         for output in plan.iter().flat_map(Plan::outputs) {
             if let Some(other) = seen.insert(files::place(output), input) {
-                return Err(collision(other, input, output));
+                return Err(clash(made, collision(other, input, output)));
             }
         }
     }
