@@ -667,25 +667,16 @@ fn the_marking_is_bold_and_larger_than_the_running_head_and_a_cut_head_is_report
 }
 
 #[test]
-fn typed_hyphens_and_no_break_spaces_read_back_as_typed_in_poppler() {
-    // A line that breaks after a typed hyphen lost it in poppler (`webconference`, taken for
-    // hyphenation); a typed no-break space came back as a plain one, and U+3000 as a break
-    // between paragraphs.
+fn no_break_and_ideographic_spaces_read_back_as_typed_in_poppler() {
+    // A typed no-break space came back as a plain one, and U+3000 as a break between
+    // paragraphs.
     let dir = common::tempdir();
-    let compound = format!("{}end", "state-of-the-art-".repeat(12));
-    let words =
-        format!("{compound} {}", "web-conference Japan-EU high-risk follow-up cross-border long-term ".repeat(12));
-    let yaml = format!(
-        "title: T\ndate: 2020-10-06\nsummary: \"{words}\"\ntopics:\n  - title: X\n    lang: fr\n    body: \"Deux-points\u{a0}: fin\u{202f}! et 1\u{2007}000\"\n  - title: Y\n    lang: ja\n    body: \"総務省\u{3000}国際戦略局\u{3000}国際政策課が担当します。\"\ncontact:\n  tel: \"1\"\n"
+    let yaml = String::from(
+        "title: T\ndate: 2020-10-06\ntopics:\n  - title: X\n    lang: fr\n    body: \"Deux-points\u{a0}: fin\u{202f}! et 1\u{2007}000\"\n  - title: Y\n    lang: ja\n    body: \"総務省\u{3000}国際戦略局\u{3000}国際政策課が担当します。\"\ncontact:\n  tel: \"1\"\n"
     );
     let path = common::write(dir.path(), "t.yaml", &yaml);
     let pdf = common::build_in(dir.path(), &path, &[]);
     let Some(text) = common::poppler_text(&pdf) else { return };
-    let joined = text.replace('\n', " ");
-    assert!(text.contains(&compound), "a compound broken at its hyphens reads whole: {text}");
-    for w in ["web-conference", "Japan-EU", "high-risk", "follow-up", "cross-border", "long-term"] {
-        assert_eq!(joined.matches(w).count(), 12, "{w}: {text}");
-    }
     assert!(text.contains("Deux-points\u{a0}: fin\u{202f}! et 1\u{2007}000"), "{text:?}");
     assert!(text.contains("総務省\u{3000}国際戦略局\u{3000}国際政策課"), "{text:?}");
 }

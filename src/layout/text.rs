@@ -125,12 +125,10 @@ pub struct Line {
     pub width: f32,
     /// The largest font size on the line, in points (sets the line's height).
     pub size: f32,
-    /// How many runs at the start of the line are the end of a word the line before ended in
-    /// (0 when the line before ended between words).
+    /// How many runs at the start of the line are the end of a word hyphenated on the line
+    /// before (0 when the line before was not hyphenated).
     continued: usize,
-    /// The run where the word fragment at the line's end starts, when the line ends inside a
-    /// word: at a hyphenation point (a hyphen shown), after a typed hyphen or dash, or where
-    /// a word wider than the line is cut.
+    /// The run where the word fragment before the line's hyphen starts, when it ends with one.
     hyphenated: Option<usize>,
     /// Its Japanese is spaced beside Latin text or stretched to the width (see [`Run::spaced`]).
     spaced: bool,
@@ -258,15 +256,8 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
         .iter()
         .map(|b| {
             let target = (setting.justify && !b.last).then_some(max_width);
-            let ends = if b.hyphen {
-                LineEnd::Hyphen
-            } else if in_word(&glyphs, b) {
-                LineEnd::InWord
-            } else {
-                LineEnd::Between
-            };
             let line =
-                make_line(&glyphs[b.start..b.end], spans, fonts, target.map(|t| (t, adjusted)), (continues, ends));
+                make_line(&glyphs[b.start..b.end], spans, fonts, target.map(|t| (t, adjusted)), (continues, b.hyphen));
             continues = line.hyphenated.is_some();
             line
         })
@@ -283,29 +274,6 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
         lines.pop();
     }
     lines
-}
-
-/// How a line ends (see [`runs::make_line`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LineEnd {
-    /// Between words, or at a hard break.
-    Between,
-    /// At a hyphenation point: a hyphen is shown.
-    Hyphen,
-    /// Inside a word, where nothing is added: after a typed hyphen, dash or slash, or where a
-    /// word wider than the line is cut. Its two parts read back as one word, as typed.
-    InWord,
-}
-
-/// Whether line break `b` falls inside a word of Latin (or other spaced) text: between two
-/// characters that are not spaces, neither of them Japanese (whose lines read back joined).
-fn in_word(glyphs: &[Glyph], b: &Break) -> bool {
-    if b.last || b.end <= b.start || b.end >= glyphs.len() {
-        return false;
-    }
-    let (before, after) = (glyphs[b.end - 1].ch, glyphs[b.end].ch);
-    let joins = |c: char| !hangs(c) && c != '\n' && !crate::script::is_japanese(c);
-    joins(before) && joins(after)
 }
 
 /// Full-width punctuation next to full-width punctuation gives up the blank JLREQ 3.1.4 says
@@ -472,48 +440,6 @@ mod tests {
         assert!(lines.iter().all(|l| l.width <= 100.01));
         assert_eq!(texts(&lines).concat(), word);
         assert_eq!(unlimited.len(), 1);
-    }
-
-    #[test]
-    fn a_line_broken_inside_a_word_reads_back_the_word_as_typed() {
-        // After a typed hyphen, inside an address, and where a word wider than the line is
-        // cut: the fragment before the break carries the word whole, the one after nothing.
-        let fonts = FontBook::builtin();
-        let actual = |lines: &[Line]| -> Vec<Vec<Option<String>>> {
-            lines.iter().map(|l| l.runs.iter().map(|r| r.actual.clone()).collect()).collect()
-        };
-        for (text, width, word) in [
-            ("the web-conference", 75.0, "web-conference"),
-            ("see example.org/some-very-long-path", 100.0, "example.org/some-very-long-path"),
-            ("Grundstücksverkehrsgenehmigungszuständigkeit", 80.0, "Grundstücksverkehrsgenehmigungszuständigkeit"),
-        ] {
-            let lines = set(&plain(text), width, &fonts);
-            assert!(lines.len() > 1, "{text:?} breaks: {:?}", texts(&lines));
-            let spoken: Vec<String> = lines
-                .iter()
-                .flat_map(|l| &l.runs)
-                .map(|r| r.actual.clone().unwrap_or_else(|| r.text.clone()))
-                .collect();
-            assert_eq!(spoken.concat().trim_end(), text, "{:?}", actual(&lines));
-            assert!(spoken.iter().any(|s| s == word), "{word:?} whole in {spoken:?}");
-        }
-        // Between words, and between Japanese characters, nothing is added.
-        for text in ["the web conference is held", "日本語の文章は文字の間で改行される"] {
-            let lines = set(&plain(text), 60.0, &fonts);
-            assert!(lines.len() > 1);
-            assert!(lines.iter().flat_map(|l| &l.runs).all(|r| r.actual.is_none()), "{text:?}: {:?}", actual(&lines));
-        }
-    }
-
-    #[test]
-    fn characters_typed_but_not_drawn_read_back_where_they_were_typed() {
-        // A zero-width space, a soft hyphen and a word joiner: never drawn, but as typed.
-        let fonts = FontBook::builtin();
-        let text = "a\u{200B}b Donau\u{AD}dampf x\u{2060}y";
-        let lines = set(&plain(text), 500.0, &fonts);
-        assert_eq!(texts(&lines), ["ab Donaudampf xy"]);
-        let read: String = lines[0].runs.iter().map(|r| r.actual.clone().unwrap_or_else(|| r.text.clone())).collect();
-        assert_eq!(read, text);
     }
 
     #[test]

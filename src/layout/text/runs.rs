@@ -3,7 +3,7 @@
 //! back whole.
 
 use super::breaker::SHRINK;
-use super::{hangs, japanese, jlreq, width_of, Glyph, Line, LineEnd, Look, Run, Span, WordPart};
+use super::{hangs, japanese, jlreq, width_of, Glyph, Line, Look, Run, Span, WordPart};
 use crate::fonts::{FaceId, FontBook};
 use crate::script::is_kana_or_kanji;
 
@@ -13,15 +13,15 @@ use crate::script::is_kana_or_kanji;
 /// the line is justified: the space missing goes between Japanese characters where there
 /// are any, else into word spaces. A line that ends at a hyphenation point or a soft hyphen
 /// shows a hyphen, read back as a soft hyphen (U+00AD) so that the word extracts whole.
-/// `continues` says the line before ended inside a word, so that the line's first word
-/// fragment is a run of its own, and so is the fragment at the line's end when `ends` is
-/// inside a word (see [`whole_words`]).
+/// `continues` says the line before ended with a hyphen, so that the line's first word
+/// fragment is a run of its own, and so is the fragment before the line's own hyphen (see
+/// [`whole_words`]).
 pub(super) fn make_line(
     glyphs: &[Glyph],
     spans: &[Span],
     fonts: &FontBook,
     target: Option<(f32, bool)>,
-    (continues, ends): (bool, LineEnd),
+    (continues, hyphen): (bool, bool),
 ) -> Line {
     let visible = |g: &&Glyph| !hangs(g.ch);
     let first = glyphs.iter().position(|g| visible(&g));
@@ -39,22 +39,17 @@ pub(super) fn make_line(
     let lead = shown[0].lead;
     let ends_soft = shown[shown.len() - 1].ch == '\u{00AD}';
     let look_last = &spans[shown[shown.len() - 1].span].look;
-    let hyphen_face =
-        if ends == LineEnd::Hyphen || ends_soft { fonts.face_for('\u{00AD}', look_last.style) } else { None };
+    let hyphen_face = if hyphen || ends_soft { fonts.face_for('\u{00AD}', look_last.style) } else { None };
     let hyphen_width = hyphen_face.map_or(0.0, |f| width_of(fonts, f, '\u{00AD}', look_last.size));
     if let Some((target, adjusted)) = target {
         let natural: f32 = shown.iter().zip(&after).map(|(g, a)| g.width + a).sum::<f32>() - lead + hyphen_width;
         let em = adjusted.then(|| shown.iter().map(|g| spans[g.span].look.size).fold(0.0, f32::max));
         justify(shown, &mut after, target - natural, em);
     }
-    // Word fragments either side of a break inside a word are runs of their own.
+    // Word fragments either side of a hyphen are runs of their own.
     let first_word_end = continues.then(|| shown.iter().position(|g| hangs(g.ch))).flatten();
-    let in_word = hyphen_face.is_some() || ends == LineEnd::InWord;
-    let last_word_start = in_word.then(|| shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1));
+    let last_word_start = hyphen_face.is_some().then(|| shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1));
     let mut x = -lead;
-    // Characters typed but not drawn (a zero-width space, a soft hyphen, a word joiner): the
-    // run they follow, and where in its text.
-    let mut unseen: Vec<(usize, usize, char)> = Vec::new();
     for (k, (g, &extra)) in shown.iter().zip(&after).enumerate() {
         let look = &spans[g.span].look;
         line.size = line.size.max(look.size);
@@ -69,15 +64,10 @@ pub(super) fn make_line(
             Some(face) if fresh => line.runs.push(Run::new(x, face, g.ch, g.width, extra, look)),
             Some(face) => push_char(&mut line.runs, x, face, g.ch, g.width, extra, look),
             // Not drawn (a soft hyphen inside the line): the space after it goes after the
-            // character before, and it reads back where it was typed (but for the soft
-            // hyphen a line ends at, which the hyphen shown stands for).
+            // character before.
             None => {
-                let last = line.runs.len().checked_sub(1);
-                if let Some((r, run)) = last.zip(line.runs.last_mut()) {
+                if let Some(run) = line.runs.last_mut() {
                     run.gap(extra);
-                    if crate::fonts::is_invisible(g.ch) && !(ends_soft && k + 1 == shown.len()) {
-                        unseen.push((r, run.text.len(), g.ch));
-                    }
                 }
             }
         }
@@ -110,26 +100,18 @@ pub(super) fn make_line(
     // So does a typed no-break or ideographic space: poppler reads it as a plain space, or
     // (U+3000, a full em) as a break between paragraphs.
     let typed_space = shown.iter().any(|g| matches!(g.ch, '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}'));
-    if (spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch))) || typed_space || !unseen.is_empty() {
+    if (spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch))) || typed_space {
         line.spaced = true;
         for run in &mut line.runs {
             run.actual = Some(run.text.clone());
-        }
-        // Last first, so that each place in a run's text is still where it was.
-        for &(r, at, ch) in unseen.iter().rev() {
-            if let Some(actual) = line.runs.get_mut(r).and_then(|run| run.actual.as_mut()) {
-                actual.insert(at, ch);
-            }
         }
     }
     line
 }
 
-/// A word broken across lines reads back whole: the fragment before the break carries the
-/// word as typed (without a hyphen that hyphenation added), and the fragments after it
-/// nothing, so that text extraction, copying and screen readers get `Workshop`, not `Work-`
-/// and `shop`, and `web-conference`, not `webconference` (poppler takes a hyphen at a line's
-/// end for hyphenation).
+/// A word hyphenated across lines reads back whole: the fragment before the hyphen carries the
+/// word as typed (without the hyphen), and the fragments after it nothing, so that text
+/// extraction, copying and screen readers get `Workshop`, not `Work-` and `shop`.
 pub(super) fn whole_words(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
