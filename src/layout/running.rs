@@ -446,9 +446,10 @@ fn line(
         cut |= left_text != text;
         // Without room for even a letter before the ellipsis, the left part is left out.
         if !text.is_empty() && left_text != "…" {
-            let typed =
-                typed.as_deref().map(|t| if left_text == text { t.to_string() } else { cut_like(t, &left_text) });
-            place(flow, items, (&left_text, typed.as_deref()), from, baseline, &left_look, tags[0]);
+            // Cut, the part is read as printed: its title may be cut in its middle, where the
+            // typed text has no place to match.
+            let typed = typed.as_deref().filter(|_| left_text == text);
+            place(flow, items, (&left_text, typed), from, baseline, &left_look, tags[0]);
             printed = true;
         }
     }
@@ -463,8 +464,9 @@ fn line(
     Printed { any: printed, cut, marking_cut }
 }
 
-/// `typed` cut short where `shown`, its capitals, was ("OUTCOME O…" of "Outcome of the
-/// talks" reads "Outcome o…"), so that a part cut to fit still reads as typed.
+/// `typed` cut short at its end where `shown`, its capitals, was ("FOR OFFICIAL U…" of "For
+/// official use only" reads "For official u…"), so that a marking cut to fit still reads as
+/// typed.
 fn cut_like(typed: &str, shown: &str) -> String {
     let kept = shown.strip_suffix('…').unwrap_or(shown).chars().count();
     let mut out: String = typed.chars().take(kept).collect();
