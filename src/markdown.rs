@@ -140,7 +140,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             Event::Start(Tag::TableHead) => header_cells = cells_written(&src[range.clone()]),
             Event::Start(Tag::TableRow) => {
                 let row = src[range.clone()].lines().next().unwrap_or("");
-                let cells = cells_written(row);
+                let cells = cells_with_text(row);
                 if cells > header_cells {
                     b.unprinted.rows.push((row.trim().to_string(), cells, header_cells));
                 }
@@ -201,6 +201,26 @@ fn cells_written(row: &str) -> usize {
     let leading = pipes.first() == Some(&0);
     let trailing = pipes.last().is_some_and(|&p| p + 1 == row.len()) && row.len() > 1;
     pipes.len() + 1 - usize::from(leading) - usize::from(trailing)
+}
+
+/// The cells of a row as written that hold text: up to its last cell that is not empty (an
+/// empty cell past the header loses nothing).
+fn cells_with_text(row: &str) -> usize {
+    let row = row.lines().next().unwrap_or("").trim();
+    let mut cells = Vec::new();
+    let (mut escaped, mut start) = (false, 0);
+    for (i, c) in row.char_indices() {
+        if c == '|' && !escaped {
+            cells.push(&row[start..i]);
+            start = i + 1;
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    cells.push(&row[start..]);
+    if cells.first().is_some_and(|c| c.trim().is_empty()) && row.starts_with('|') {
+        cells.remove(0);
+    }
+    cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |p| p + 1)
 }
 
 /// Turns the Markdown levels of a body's headings (`#` is 1, `######` 6), as parsed, into
@@ -748,6 +768,12 @@ mod tests {
         assert_eq!(plain_text(&header[1]), "b");
         assert_eq!(rows.len(), 2);
         assert_eq!(plain_text(&rows[1][0]), "3");
+    }
+
+    #[test]
+    fn rows_past_their_header_are_reported_unless_the_cells_past_it_are_empty() {
+        let (_, unprinted) = parse_checked("| a | b |\n|---|---|\n| 1 | 2 | |\n| 3 | `x \\| y` |\n| 4 | 5 | 6 |\n");
+        assert_eq!(unprinted.rows, [("| 4 | 5 | 6 |".to_string(), 3, 2)]);
     }
 
     #[test]

@@ -32,7 +32,8 @@ fn quotes(lang: &str) -> Quotes {
 /// English `'tis`, `'til`, `'em`. `rest` is the text after the `'`.
 fn elision(rest: &[char]) -> bool {
     let word: String = rest.iter().take_while(|c| c.is_alphabetic()).take(6).collect::<String>().to_lowercase();
-    let ends = rest.get(word.chars().count()).is_none_or(|c| !c.is_alphabetic());
+    // (`'s'`, a letter in quotes, is no elision.)
+    let ends = rest.get(word.chars().count()).is_none_or(|c| !c.is_alphabetic() && *c != '\'');
     let one = matches!(rest, ['s' | 't' | 'n' | 'k', ..]) && word.chars().count() == 1;
     ends && (one || ["tis", "twas", "til", "em", "cause", "bout", "twere"].contains(&word.as_str()))
 }
@@ -222,7 +223,10 @@ mod tests {
             smarten("in 's-Hertogenbosch tot 's avonds, zo'n uur in 't Gooi", "nl", None, None),
             "in ’s-Hertogenbosch tot ’s avonds, zo’n uur in ’t Gooi"
         );
-        assert_eq!(smarten("'tis 'til late, rock 'n' roll", "en", None, None), "’tis ’til late, rock ’n’ roll");
+        assert_eq!(
+            smarten("'tis 'til late, the letters 's' and 't'", "en", None, None),
+            "’tis ’til late, the letters ‘s’ and ‘t’"
+        );
         assert_eq!(smarten("'tis the 'AI' rules, grade 'A'", "en", None, None), "’tis the ‘AI’ rules, grade ‘A’");
         assert_eq!(smarten("2020--2021 -- and --- so...", "en", None, None), "2020–2021 – and — so…");
         assert_eq!(smarten("a - b", "en", None, None), "a - b", "a single hyphen stays");
