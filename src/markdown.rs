@@ -111,6 +111,9 @@ pub struct Unprinted {
     /// Link definitions (`[label]: https://…`) that no link uses, which print nothing: each
     /// as written.
     pub definitions: Vec<String>,
+    /// Second definitions of a label already defined (the first is the one links use), each
+    /// as written.
+    pub redefined: Vec<String>,
     /// The first line where lists and quotes nest deeper than [`MAX_NESTING`], for
     /// validation to point at: its number in the text (from 0) and the line as written.
     pub too_deep: Option<(usize, String)>,
@@ -178,6 +181,19 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut unused: Vec<_> = definitions.iter().map(|(_, d)| d.span.clone()).filter(|s| !used.contains(s)).collect();
     unused.sort_by_key(|s| s.start);
     b.unprinted.definitions = unused.into_iter().map(|s| src[s].trim().to_string()).collect();
+    // A label defined again: the definition is not one of the parse's, and its label is.
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let text = line.trim_start();
+        let indent = line.len() - text.len();
+        let label = text.strip_prefix('[').and_then(|rest| rest.find("]:").map(|end| &rest[..end]));
+        if let Some(label) = label.filter(|_| indent <= 3) {
+            if definitions.get(label).is_some() && !definitions.iter().any(|(_, d)| d.span.contains(&(at + indent))) {
+                b.unprinted.redefined.push(text.trim().to_string());
+            }
+        }
+        at += line.len();
+    }
     let unprinted = std::mem::take(&mut b.unprinted);
     let mut blocks = b.finish();
     relative_headings(&mut blocks);
@@ -749,6 +765,10 @@ mod tests {
             "See the site (https://s.org) and t (https://e.org \"hover\")."
         );
         assert_eq!(unprinted.definitions, ["[unused]: https://u.org \"T\""]);
+        // A label defined twice: the second definition prints nothing either.
+        let (_, unprinted) =
+            parse_checked("[a][] and [b][]\n\n[a]: https://a.org\n[A]: https://dup.org\n[b]: https://b.org\n");
+        assert_eq!((unprinted.definitions.len(), unprinted.redefined), (0, vec!["[A]: https://dup.org".to_string()]));
     }
 
     #[test]

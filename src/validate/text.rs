@@ -123,6 +123,19 @@ impl Checker<'_> {
                 .with_help("write its label in brackets where the link goes, or remove the line"),
             );
         }
+        for definition in unprinted.redefined {
+            let shown: String = definition.chars().take(60).collect();
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Some(self.place_of(&definition, field.span)),
+                    path,
+                    format!(
+                        "`{shown}` defines a label again: links use the first definition, and this one prints nothing"
+                    ),
+                )
+                .with_help("give this definition a label of its own, or remove the line"),
+            );
+        }
         for url in unprinted.links {
             let shown: String = url.chars().take(60).collect();
             let schemes = markdown::LINK_SCHEMES.join(", ");
