@@ -105,36 +105,33 @@ impl Checker<'_> {
             decoded.sort_unstable();
             self.check_characters(decoded.into_iter(), field, path, &mut reported);
         }
-        for (row, cells, header) in unprinted.rows {
+        // Each piece of the source that would not print, at its place, with the fix.
+        let unused = unprinted.definitions.into_iter().map(|d| {
+            (
+                d,
+                "defines a link that no link uses: it prints nothing",
+                "write its label in brackets where the link goes, or remove the line",
+            )
+        });
+        let redefined = unprinted.redefined.into_iter().map(|d| {
+            (
+                d,
+                "defines a label again: links use the first definition, and this one prints nothing",
+                "give this definition a label of its own, or remove the line",
+            )
+        });
+        let rows = unprinted.rows.into_iter().map(|(row, cells, header)| {
             let message = format!("a table row of {cells} cells under a header of {header}: the cells past the header would not be printed");
-            self.diagnostics.push(
-                Diagnostic::new(Some(self.place_of(&row, field.span)), path, message)
-                    .with_help("add the columns to the header, or write a `|` inside a cell as `\\|`"),
-            );
-        }
-        for definition in unprinted.definitions {
-            let shown: String = definition.chars().take(60).collect();
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Some(self.place_of(&definition, field.span)),
-                    path,
-                    format!("`{shown}` defines a link that no link uses: it prints nothing"),
-                )
-                .with_help("write its label in brackets where the link goes, or remove the line"),
-            );
-        }
-        for definition in unprinted.redefined {
-            let shown: String = definition.chars().take(60).collect();
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Some(self.place_of(&definition, field.span)),
-                    path,
-                    format!(
-                        "`{shown}` defines a label again: links use the first definition, and this one prints nothing"
-                    ),
-                )
-                .with_help("give this definition a label of its own, or remove the line"),
-            );
+            (row, message, "add the columns to the header, or write a `|` inside a cell as `\\|`".to_string())
+        });
+        let definitions = unused.chain(redefined).map(|(d, what, help)| {
+            let shown: String = d.chars().take(60).collect();
+            let message = format!("`{shown}` {what}");
+            (d, message, help.to_string())
+        });
+        for (written, message, help) in rows.chain(definitions) {
+            let place = self.place_of(&written, field.span);
+            self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
         }
         for url in unprinted.links {
             let shown: String = url.chars().take(60).collect();
