@@ -7,14 +7,23 @@ use super::Inline;
 /// refused by validation, and prints as text only.
 pub const LINK_SCHEMES: [&str; 5] = ["https", "http", "mailto", "tel", "ftp"];
 
-/// Whether `url` names a scheme that is not one of [`LINK_SCHEMES`].
-pub(super) fn refused_scheme(url: &str) -> bool {
-    url.trim().split_once(':').is_some_and(|(s, _)| {
+/// The scheme `url` names (`https` of `https://…`), if it names one.
+fn scheme(url: &str) -> Option<&str> {
+    url.trim().split_once(':').map(|(s, _)| s).filter(|s| {
         s.len() > 1
             && s.starts_with(|c: char| c.is_ascii_alphabetic())
             && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-            && !LINK_SCHEMES.iter().any(|l| l.eq_ignore_ascii_case(s))
     })
+}
+
+/// Whether `scheme` is one of [`LINK_SCHEMES`].
+fn allowed(scheme: &str) -> bool {
+    LINK_SCHEMES.iter().any(|l| l.eq_ignore_ascii_case(scheme))
+}
+
+/// Whether `url` names a scheme that is not one of [`LINK_SCHEMES`].
+pub(super) fn refused_scheme(url: &str) -> bool {
+    scheme(url).is_some_and(|s| !allowed(s))
 }
 
 /// Where a link written as `url` leads in a PDF: as written when it names a scheme
@@ -23,15 +32,10 @@ pub(super) fn refused_scheme(url: &str) -> bool {
 /// (its text and address are still printed).
 pub(super) fn link_target(url: &str) -> Option<String> {
     let url = url.trim();
-    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
-        s.len() > 1
-            && s.starts_with(|c: char| c.is_ascii_alphabetic())
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-    });
-    if let Some(scheme) = scheme {
+    if let Some(scheme) = scheme(url) {
         // Only addresses a reader means to follow: `javascript:`, `data:` or `file:` would run
         // code or open a file of the reader's machine from a published document.
-        LINK_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)).then(|| url.to_string())
+        allowed(scheme).then(|| url.to_string())
     } else if url.starts_with("www.") {
         Some(format!("https://{url}"))
     } else if url.contains('@') && !url.contains(['/', ' ']) && url.rsplit('@').next().is_some_and(|d| d.contains('.'))
