@@ -60,7 +60,39 @@ fn right_to_left(c: char) -> bool {
     !c.is_ascii() && matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
+/// What the briefing may hold only so many of, counted across its fields.
+#[derive(Clone, Copy)]
+enum Tally {
+    Cells,
+    Links,
+}
+
 impl Checker<'_> {
+    /// Adds `n` to the briefing's count of `what`, and reports the field (at `span`) where the
+    /// count passes what one briefing may hold: there only, not at every field after it.
+    fn tally(&mut self, what: Tally, n: usize, span: Span, path: &str) {
+        let (count, limit, things, help) = match what {
+            Tally::Cells => (
+                &mut self.table_cells,
+                MAX_TABLE_CELLS,
+                ("tables", " cells"),
+                "attach large data as a file of its own, or split the briefing",
+            ),
+            Tally::Links => {
+                (&mut self.links, MAX_LINKS, ("links", ""), "write addresses as text in `code`, or split the briefing")
+            }
+        };
+        let before = *count;
+        *count += n;
+        if before <= limit && *count > limit {
+            let message = format!(
+                "the briefing's {} reach {}{} here, more than the {limit} one briefing may have",
+                things.0, *count, things.1
+            );
+            self.diagnostics.push(Diagnostic::new(Some(span), path, message).with_help(help));
+        }
+    }
+
     /// Printed text, checked, trimmed, tabs made spaces.
     pub(super) fn plain(&mut self, field: &Spanned<String>, path: &str) -> String {
         self.characters(field, path);
@@ -158,18 +190,7 @@ impl Checker<'_> {
             }
             previous = i.link.as_ref();
         });
-        let before = self.links;
-        self.links += links;
-        if before <= MAX_LINKS && self.links > MAX_LINKS {
-            let message = format!(
-                "the briefing's links reach {} here, more than the {MAX_LINKS} one briefing may have",
-                self.links
-            );
-            self.diagnostics.push(
-                Diagnostic::new(Some(field.span), path, message)
-                    .with_help("write addresses as text in `code`, or split the briefing"),
-            );
-        }
+        self.tally(Tally::Links, links, field.span, path);
         if let Some(link) = long {
             let shown: String = link.chars().take(60).collect();
             let message = format!("a link address of {} bytes (`{shown}…`): at most {MAX_LINK}", link.len());
@@ -186,18 +207,7 @@ impl Checker<'_> {
                     .with_help("split the table, or turn its rows into columns"),
             );
         }
-        let before = self.table_cells;
-        self.table_cells += cells;
-        if before <= MAX_TABLE_CELLS && self.table_cells > MAX_TABLE_CELLS {
-            let message = format!(
-                "the briefing's tables reach {} cells here, more than the {MAX_TABLE_CELLS} one briefing may have",
-                self.table_cells
-            );
-            self.diagnostics.push(
-                Diagnostic::new(Some(field.span), path, message)
-                    .with_help("attach large data as a file of its own, or split the briefing"),
-            );
-        }
+        self.tally(Tally::Cells, cells, field.span, path);
         let mut visible = false;
         markdown::visit_text(&blocks, &mut |t| {
             visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
