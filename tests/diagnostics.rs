@@ -122,6 +122,16 @@ fixtures! {
             "which YAML reads as a list",
             "missing `:` after `contact`",
         ];
+    slips_and_more: "slips-and-more" on [1, 2, 7, 9, 11, 12],
+        says [
+            "the text in single quotes ended at an apostrophe",
+            "date: 2020-02-30 does not exist",
+            "this line does not line up with the ones above",
+            "links may lead to https, http, mailto, tel, ftp addresses only",
+            "unknown field `bdy`, did you mean `body`?",
+            "missing `:` after `contact`",
+            "error: 6 problems",
+        ];
     continuation_indent: "continuation-indent" on [6], says ["this text is indented no further than `body:`"];
     block_indent: "block-indent" on [6], says ["indent every line of the text after `body: |` further than `body`"];
     apostrophe_ending_word: "apostrophe-ending-word" on [1], says ["the text in single quotes ended at an apostrophe"];

@@ -21,8 +21,9 @@ impl<'a> Doc<'a> {
     /// Parses `text` (no byte order mark). A text with no document is an empty mapping.
     pub fn parse(text: &'a str) -> Result<Doc<'a>, EditError> {
         let file = SourceFile::new("", text);
-        let parsed = tree::parse(&file, &Limits::default()).map_err(|d| {
-            let first = d.first();
+        // A text with a syntax error is not edited, even where the rest could be read.
+        let parsed = tree::parse(&file, &Limits::default()).map_err(|broken| {
+            let first = broken.diagnostics.first();
             let line = first.and_then(|d| d.span).map_or(0, |s| file.line_col(s.start).0);
             EditError::Unparsable { line, message: first.map_or(String::new(), |d| d.message.clone()) }
         })?;

@@ -252,8 +252,59 @@ pub struct Loaded<T> {
     /// The languages of a file written in several (`lang: [en, ja]`), in order; empty for a
     /// file in one language. `value` is then the file in one of them (see [`load_each`]).
     pub languages: Vec<String>,
+    /// What syntax errors blanked out before the rest of the file was read.
+    pub blanked: Blanked,
     /// The tree `value` was read from (in its language), for [`Loaded::item_titles`].
     root: Option<tree::Node>,
+}
+
+/// What the syntax errors of a file blanked out before the rest of it was read (see
+/// [`tree::Recovered`]): a problem found there, in a mapping or list that held it, or a field
+/// missing because its key was there, follows from a syntax error reported already.
+#[derive(Debug, Default, Clone)]
+pub struct Blanked {
+    /// What was blanked, each with the line above it when that line's key takes its value from
+    /// the lines below (`body: |` above text indented too little).
+    ranges: Vec<std::ops::Range<usize>>,
+    /// The keys written on the blanked lines.
+    keys: HashSet<String>,
+}
+
+impl Blanked {
+    fn new(text: &str, blanked: Vec<std::ops::Range<usize>>) -> Blanked {
+        let keys = blanked
+            .iter()
+            .flat_map(|r| text.get(r.clone()).unwrap_or("").lines())
+            .filter_map(slips::key_on)
+            .map(str::to_string)
+            .collect();
+        let ranges = blanked
+            .into_iter()
+            .map(|r| {
+                let above = text[..r.start].trim_end_matches(['\n', '\r']);
+                let line = above.rfind('\n').map_or(0, |i| i + 1);
+                if r.start > 0 && slips::opens_value(&above[line..]) {
+                    line..r.end
+                } else {
+                    r
+                }
+            })
+            .collect();
+        Blanked { ranges, keys }
+    }
+
+    /// Whether `d` follows from a syntax error (and so repeats it).
+    pub fn follows(&self, d: &Diagnostic) -> bool {
+        if self.ranges.is_empty() {
+            return false;
+        }
+        let missing = d.message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`'));
+        if missing.is_some_and(|key| self.keys.contains(key)) {
+            return true;
+        }
+        let Some(span) = d.span else { return false };
+        self.ranges.iter().any(|r| r.contains(&span.start) || (span.start <= r.start && r.end <= span.end))
+    }
 }
 
 impl<T> Loaded<T> {
@@ -309,27 +360,48 @@ pub fn load_each<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limi
     load_languages(file, limits, true)
 }
 
+/// A file that could not be read: the default value, not to be checked further.
+fn failed<T: Default>(diagnostics: Vec<Diagnostic>) -> Vec<Loaded<T>> {
+    vec![Loaded {
+        value: T::default(),
+        diagnostics,
+        complete: false,
+        replaced: HashSet::new(),
+        misspelt: HashSet::new(),
+        nulls: HashMap::new(),
+        languages: Vec::new(),
+        blanked: Blanked::default(),
+        root: None,
+    }]
+}
+
 fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits, all: bool) -> Vec<Loaded<T>> {
-    let failed = |diagnostics| {
-        vec![Loaded {
-            value: T::default(),
-            diagnostics,
-            complete: false,
-            replaced: HashSet::new(),
-            misspelt: HashSet::new(),
-            nulls: HashMap::new(),
-            languages: Vec::new(),
-            root: None,
-        }]
-    };
     if file.text.len() > limits.max_bytes {
         let size = Some(file.text.len() as u64);
         return failed(vec![Diagnostic::new(None, "", too_large_message(size, limits.max_bytes))]);
     }
-    let tree = match tree::parse(file, limits) {
-        Ok(tree) => tree,
-        Err(diagnostics) => return failed(diagnostics),
+    // After a syntax error, the rest of the file is read and checked too, and what follows
+    // from the error is left out.
+    let (tree, syntax, blanked) = match tree::parse(file, limits) {
+        Ok(tree) => (tree, Vec::new(), Blanked::default()),
+        Err(tree::Broken { diagnostics, recovered: Some(r) }) => {
+            (r.tree, diagnostics, Blanked::new(&file.text, r.blanked))
+        }
+        Err(tree::Broken { diagnostics, recovered: None }) => return failed(diagnostics),
     };
+    let mut all = from_tree(tree, all);
+    for (i, loaded) in all.iter_mut().enumerate() {
+        loaded.diagnostics.retain(|d| !blanked.follows(d));
+        if i == 0 {
+            loaded.diagnostics.splice(0..0, syntax.iter().cloned());
+        }
+        loaded.blanked = blanked.clone();
+    }
+    all
+}
+
+/// [`load_languages`] once the text is parsed.
+fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<Loaded<T>> {
     // No document, or just `---` / `null`, is an empty mapping: every field missing.
     let root = match tree.root {
         Some(root) if !root.is_null() => root,
@@ -396,7 +468,18 @@ fn deserialize<T: DeserializeOwned + Default>(
             Ok(value) => {
                 diagnostics.extend(found);
                 let complete = !replaced.contains(&root.span);
-                return Loaded { value, diagnostics, complete, replaced, misspelt, nulls, languages, root: Some(root) };
+                let blanked = Blanked::default();
+                return Loaded {
+                    value,
+                    diagnostics,
+                    complete,
+                    replaced,
+                    misspelt,
+                    nulls,
+                    languages,
+                    blanked,
+                    root: Some(root),
+                };
             }
             Err(error) => error,
         };
@@ -408,6 +491,7 @@ fn deserialize<T: DeserializeOwned + Default>(
             misspelt,
             nulls: HashMap::new(),
             languages,
+            blanked: Blanked::default(),
             root: None,
         };
         // Serde gave up at `error.at`: report it (unless it follows from a wrong type reported
@@ -686,11 +770,19 @@ mod tests {
     }
 
     #[test]
-    fn syntax_errors_leave_the_default() {
-        let loaded = load_detailed::<Doc>(&file("title: [a\n"), &Limits::default());
+    fn after_a_syntax_error_the_rest_is_read_and_what_follows_is_left_out() {
+        let loaded = load_detailed::<Doc>(&file("title: 'It's'\ncount: 3\nflag: x\n"), &Limits::default());
+        assert!(loaded.complete);
+        assert_eq!((loaded.value.title, loaded.value.count), (None, Some(3)));
+        // The slip, and the wrong type after it; not the title's missing value.
+        assert_eq!(loaded.diagnostics.len(), 2, "{:?}", messages(&loaded.diagnostics));
+        assert!(loaded.diagnostics[0].message.contains("apostrophe"));
+        assert_eq!(loaded.diagnostics[1].path, "flag");
+        // A limit still stops the reading: nothing is checked further.
+        let limits = Limits { max_depth: 2, ..Limits::default() };
+        let loaded = load_detailed::<Doc>(&file("title: 'It's'\ninner: {name: [[x]]}\n"), &limits);
         assert!(!loaded.complete);
         assert_eq!(loaded.value, Doc::default());
-        assert_eq!(loaded.diagnostics.len(), 1);
     }
 
     #[test]

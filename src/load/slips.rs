@@ -185,6 +185,19 @@ pub(super) fn keyish(content: &str) -> bool {
     item.split_once(':').is_some_and(|(key, _)| looks_like_key(key))
 }
 
+/// The key a line starts with (`key:`, `- key:`, perhaps after tabs), if any; or the line's
+/// one word, a key that lacks its colon (`contact`).
+pub(super) fn key_on(line: &str) -> Option<&str> {
+    let content = line.trim_start_matches([' ', '\t', '-']).trim_end();
+    let key = content.split_once(':').map_or(content, |(key, _)| key.trim_end());
+    looks_like_key(key).then_some(key)
+}
+
+/// Whether a line is a key whose value is written on the lines below it (`body:`, `body: |`).
+pub(super) fn opens_value(line: &str) -> bool {
+    key_of(line.trim_start()).is_some_and(|(_, _, value)| value.is_empty() || value.starts_with(['|', '>']))
+}
+
 /// Where the value of a line that starts with a key begins: just after the key's colon.
 pub(super) fn value_start(line: &str) -> Option<usize> {
     let content = line.trim_start_matches(' ');

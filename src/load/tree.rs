@@ -120,20 +120,36 @@ impl Duplicate {
     }
 }
 
+/// A parse that met problems: every syntax error (after each, parsing starts again at the
+/// next line that is a key or an item no deeper than the broken line, see [`resync`]), or the
+/// limit that stopped parsing, with the other problems found; and, when parsing went on to
+/// the end after each syntax error, the tree of the rest ([`Recovered`]).
+pub struct Broken {
+    pub diagnostics: Vec<Diagnostic>,
+    pub recovered: Option<Box<Recovered>>,
+}
+
+/// The tree of a text with syntax errors, read with each broken block blanked out, so that
+/// the rest of the file can be checked too.
+pub struct Recovered {
+    pub tree: Tree,
+    /// What was blanked, from the start of each broken block's first line.
+    pub blanked: Vec<std::ops::Range<usize>>,
+}
+
 /// Syntax errors reported in one run at most: each costs one more pass over the text.
 const MAX_SYNTAX_ERRORS: usize = 20;
 
-/// Parses `file` into a tree. `Err` holds every syntax error (after each, parsing starts again
-/// at the next line that is a key or an item no deeper than the broken line, see
-/// [`resync`]), or the limit that stopped parsing, with the other problems found.
-pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diagnostic>> {
+/// Parses `file` into a tree. See [`Broken`] for what `Err` holds.
+pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Broken> {
     let mut text = Cow::Borrowed(file.text.as_str());
     let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut blanked = Vec::new();
     loop {
         let (stop, mut found) = match parse_text(&text, limits) {
             Ok(tree) if errors.is_empty() => return Ok(tree),
             Ok(tree) => {
-                (None, tree.diagnostics.into_iter().chain(tree.duplicates.iter().map(Duplicate::diagnostic)).collect())
+                return Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) });
             }
             Err(stop) => {
                 let (stop, found) = *stop;
@@ -142,7 +158,7 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diagnostic>
         };
         let Some(Stop { diagnostic, syntax }) = stop else {
             errors.append(&mut found);
-            return Err(errors);
+            return Err(Broken { diagnostics: errors, recovered: None });
         };
         let again = errors.iter().any(|e| e.span == diagnostic.span && e.message == diagnostic.message);
         let at = diagnostic.span.map(|s| s.start);
@@ -151,14 +167,17 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Vec<Diagnostic>
         }
         let capped = errors.len() >= MAX_SYNTAX_ERRORS;
         match at.filter(|_| syntax && !again && !capped).and_then(|at| resync(&text, at)) {
-            Some(masked) => text = Cow::Owned(masked),
+            Some((masked, range)) => {
+                text = Cow::Owned(masked);
+                blanked.push(range);
+            }
             None => {
                 if syntax && capped {
                     let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
                     errors.push(Diagnostic::new(None, "", message));
                 }
                 errors.append(&mut found);
-                return Err(errors);
+                return Err(Broken { diagnostics: errors, recovered: None });
             }
         }
     }
@@ -174,14 +193,16 @@ struct Stop {
 /// `text` with the broken block starting on the line that holds `at` blanked out (every byte
 /// but line ends made a space, so offsets stay the same): that line (but its key, when `at`
 /// is in its value), and the lines after it up to the next that is indented less, or as much
-/// and starts with a key (`key:`, even `key:value`), an item (`- `) or a document marker.
-/// `None` when nothing would change.
-fn resync(text: &str, at: usize) -> Option<String> {
+/// and starts with a key (`key:`, even `key:value`), an item (`- `) or a document marker;
+/// with the range blanked, from the start of its first line. `None` when nothing would
+/// change.
+fn resync(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
     let from = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
     let first = text[from..].split('\n').next().unwrap_or("");
     let depth = indent(first);
     let mut to = from + first.len();
+    let line_start = from;
     // A slip in a value keeps its key (`title:` with no value), so the lines after it are read
     // as they would be had the value been right.
     let from = match slips::value_start(first) {
@@ -208,7 +229,7 @@ fn resync(text: &str, at: usize) -> Option<String> {
         std::iter::repeat_n(if keep { c } else { ' ' }, if keep { 1 } else { c.len_utf8() })
     }));
     masked.push_str(&text[to..]);
-    Some(masked)
+    Some((masked, line_start..to))
 }
 
 /// One pass of the parser over `text`.
@@ -551,7 +572,7 @@ mod tests {
     }
 
     fn tree(text: &str) -> Result<Tree, Vec<Diagnostic>> {
-        parse(&SourceFile::new("t.yaml", text), &Limits::default())
+        parse(&SourceFile::new("t.yaml", text), &Limits::default()).map_err(|b| b.diagnostics)
     }
 
     fn root(text: &str) -> Node {
@@ -703,8 +724,9 @@ mod tests {
         let lines: Vec<usize> = d.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
         assert_eq!(lines, [1, 2, 5], "{d:?}");
         // Blanking keeps every offset, and a slip in a value keeps its key.
-        let masked = resync("k: 'é's'\n  more\nn: 1\n", 6).unwrap();
+        let (masked, range) = resync("k: 'é's'\n  more\nn: 1\n", 6).unwrap();
         assert_eq!(masked, format!("k:{}\n      \nn: 1\n", " ".repeat(7)));
+        assert_eq!(range, 0..16);
         // A file of slips stops after MAX_SYNTAX_ERRORS, and says so.
         let slips: String = (0..40).map(|i| format!("a{i}:b\nc{i}: 1\n")).collect();
         let d = tree(&slips).err().unwrap();
@@ -716,11 +738,11 @@ mod tests {
     fn depth_is_limited_for_block_flow_and_aliases() {
         let limits = Limits { max_depth: 3, ..Limits::default() };
         let file = SourceFile::new("t.yaml", "a:\n  b:\n    c:\n      d: 1\n");
-        let d = parse(&file, &limits).err().unwrap();
+        let d = parse(&file, &limits).err().unwrap().diagnostics;
         assert!(d[0].message.contains("nested too deeply (limit 3 levels)"), "{d:?}");
         assert_eq!(file.line_col(d[0].span.unwrap().start).0, 4);
         let file = SourceFile::new("t.yaml", "a: &x [[1]]\nb: [*x]\n");
-        let d = parse(&file, &limits).err().unwrap();
+        let d = parse(&file, &limits).err().unwrap().diagnostics;
         assert_eq!(d[0].span, Some(Span::new(16, 18)));
         let ok = SourceFile::new("t.yaml", "a: &x [[1]]\nb: *x\n");
         assert!(parse(&ok, &limits).is_ok());
@@ -730,7 +752,7 @@ mod tests {
     fn node_budget_is_checked_before_cloning() {
         let limits = Limits { max_nodes: 20, ..Limits::default() };
         let file = SourceFile::new("t.yaml", "a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n");
-        let d = parse(&file, &limits).err().unwrap();
+        let d = parse(&file, &limits).err().unwrap().diagnostics;
         assert_eq!(d[0].message, "too many nodes after expanding aliases (limit 20)");
         assert_eq!(d[0].span, Some(Span::new(31, 33)));
     }

@@ -116,7 +116,9 @@ fn checked(
         Ok(briefing) if diagnostics.is_empty() => Ok(briefing),
         Ok(_) => Err(diagnostics),
         Err(more) => {
-            diagnostics.extend(more);
+            // What follows from a syntax error (a field missing because its line was
+            // unreadable) is that error, reported already.
+            diagnostics.extend(more.into_iter().filter(|d| !loaded.blanked.follows(d)));
             Err(diagnostics)
         }
     }
@@ -413,6 +415,29 @@ contact:
         // `body: |` is line 5; the 33rd list is the 33rd line after it.
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].contains("nested too deeply") && p[0].contains("@ 38:"), "{p:?}");
+    }
+
+    #[test]
+    fn a_syntax_error_does_not_hide_the_problems_of_the_rest() {
+        // A slip in a value, a line indented with a tab, a quote never closed: each is
+        // reported, and so is what is wrong elsewhere (the date), but not what follows from
+        // the slip (the title, the date or a contact "missing", its topic's body).
+        let text =
+            replace("title: Results of the Workshop", "title: 'Ministers' views'").replace("2020-10-06", "2020-13-45");
+        let p = problems(&text);
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(p[0].contains("ended at an apostrophe @ 1:"), "{p:?}");
+        assert!(p[1].starts_with("date: 2020-13-45 does not exist") && p[1].ends_with("@ 2:7"), "{p:?}");
+        let text = replace("date: 2020-10-06\n", "\tdate: 2020-10-06\n").replace("Data\n", "\"Data\n");
+        let p = problems(&text);
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(p[0].contains("tab") && p[0].ends_with("@ 2:1"), "{p:?}");
+        assert!(p[1].ends_with("@ 4:12"), "{p:?}");
+        let text = replace("  tel: \"+81", "  tel: \"+81 \"3").replace("Data", "");
+        let p = problems(&text);
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert_eq!(p[0], "topics[0].title (topic 1): has no value @ 4:5", "{p:?}");
+        assert!(p[1].ends_with("ended at a quotation mark @ 7:14"), "{p:?}");
     }
 
     #[test]
