@@ -143,7 +143,8 @@ static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// What Ctrl-C and SIGTERM do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnSignal {
-    /// Remove the temporary files being written and exit with 130.
+    /// Remove the temporary files being written and exit with 128 and the signal's number (130
+    /// for Ctrl-C, 143 for SIGTERM), as a shell reports a process a signal ended.
     Exit,
     /// Set the returned flag, so that the command stops at its next chance (`watch`, between
     /// builds); while a [`Busy`] guard lives (a build is running), exit as `Exit` does.
@@ -156,7 +157,7 @@ static BUSY: AtomicBool = AtomicBool::new(false);
 static STOPPED: AtomicBool = AtomicBool::new(false);
 /// Orders a signal against the start and end of a build, so that a stop is either before the
 /// build (no build starts, the caller ends as it ends when idle) or during it (the process
-/// ends at once with 130): never both, which raced on the exit code.
+/// ends at once, as [`OnSignal::Exit`]): never both, which raced on the exit code.
 static GATE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// While it lives, a signal stops the process at once even under [`OnSignal::Flag`]: a slow
@@ -183,12 +184,12 @@ impl Drop for Busy {
     }
 }
 
-/// Installs the handler for SIGINT and SIGTERM. Whatever it does, a temporary file never
-/// outlives the process.
+/// Installs the handler for SIGINT, SIGTERM and SIGHUP (once a process; the first mode
+/// holds). Whatever it does, a temporary file never outlives the process.
 pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
-    let _ = ctrlc::set_handler(move || {
+    on_signals(move |signal| {
         let gate = GATE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         flag.store(true, Ordering::SeqCst);
         STOPPED.store(true, Ordering::SeqCst);
@@ -209,9 +210,27 @@ pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
         if mode == OnSignal::Flag {
             eprintln!("stopped during a build; the last PDF is unchanged");
         }
-        std::process::exit(130);
+        std::process::exit(128 + signal);
     });
     stop
+}
+
+/// Calls `handler` with the signal's number, on a thread of its own (so that it may take
+/// locks and remove files), each time SIGINT, SIGTERM or SIGHUP comes. Once a process.
+#[cfg(unix)]
+fn on_signals(handler: impl Fn(i32) + Send + 'static) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+        std::thread::spawn(move || signals.forever().for_each(handler));
+    });
+}
+
+/// Ctrl-C, Ctrl-Break and the console closing, reported as SIGINT (2).
+#[cfg(not(unix))]
+fn on_signals(handler: impl Fn(i32) + Send + 'static) {
+    let _ = ctrlc::set_handler(move || handler(2));
 }
 
 /// The prefix of this process's temporary files: a dead run's can be told by its number.
