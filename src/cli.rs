@@ -20,7 +20,7 @@ Examples:
   briefing new data/next-dialogue.yaml
   briefing edit data/next-dialogue.yaml
 
-Exit codes: 0 ok, 1 the input is invalid, 2 usage or I/O error.";
+Exit codes: 0 ok, 1 the input is invalid, 2 usage or I/O error, 128 + N stopped by signal N (130 Ctrl-C).";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

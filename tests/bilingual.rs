@@ -377,6 +377,34 @@ fn parallel_title_rules_are_level_and_the_running_lines_speak_both_languages() {
 }
 
 #[test]
+fn side_by_side_each_marking_is_read_in_its_language() {
+    // The joint marking "FOR OFFICIAL USE ONLY / 取扱注意" was one English paragraph: a
+    // screen reader read the Japanese with an English voice.
+    let dir = tempdir();
+    let input = fixture_with(
+        dir.path(),
+        "  ja: \"総務省\"",
+        "  ja: \"総務省\"\nmarking: { en: \"For official use only\", ja: \"取扱注意\" }",
+    );
+    let pdf = build_in(dir.path(), &input, &["--parallel", "--force"]);
+    let tree = common::structure(&pdf);
+    let marking = tree.children()[0];
+    assert_eq!(marking.role, "P", "{marking:?}");
+    let spans = marking.children();
+    assert_eq!(spans.len(), 2, "{marking:?}");
+    // The first column's marking (and the separator), printed in capitals, reads as typed.
+    assert_eq!(spans[0].actual.as_deref(), Some("For official use only / "), "{marking:?}");
+    assert_eq!((spans[1].lang.as_deref(), spans[1].text().as_str()), (Some("ja"), "取扱注意"), "{marking:?}");
+    assert!(marking.actual.is_none(), "an /ActualText on the paragraph would hide the span's language");
+    // Drawn in reading order, first on the page.
+    let drawn: String = runs(&pdf)[0].iter().take(2).map(|r| r.text.clone()).collect();
+    assert_eq!(drawn, "FOR OFFICIAL USE ONLY / 取扱注意");
+    if let Some(text) = common::poppler_text(&pdf) {
+        assert!(text.contains("For official use only / 取扱注意"), "{text}");
+    }
+}
+
+#[test]
 fn a_link_after_a_typed_space_in_a_japanese_column_reads_one_space() {
     // poppler read `詳細は  https://…` in the side-by-side column: the justified space at the
     // end of the text before the link was a gap it heard as a second space.

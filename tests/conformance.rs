@@ -40,11 +40,18 @@ fn japanese_and_multilingual_briefings_conform() {
         let pdf = build_in(dir.path(), &fixture(name), &[]);
         assert_conforms(name, &pdf);
     }
-    // One briefing in two languages: each language's PDF, and both side by side.
+    // One briefing in two languages: each language's PDF, and both side by side (with a
+    // marking in each language, read as one paragraph of two spans).
     let bilingual = dir.path().join("bilingual.yaml");
     std::fs::copy(fixture("bilingual.yaml"), &bilingual).unwrap();
-    let parallel = build_in(dir.path(), &bilingual, &["--parallel"]);
-    assert_conforms("bilingual.yaml --parallel", &parallel);
+    let marked = std::fs::read_to_string(&bilingual).unwrap().replacen(
+        "  ja: \"総務省\"",
+        "  ja: \"総務省\"\nmarking: { en: \"For official use only\", ja: \"取扱注意\" }",
+        1,
+    );
+    let marked = common::write(dir.path(), "marked.yaml", &marked);
+    let parallel = build_in(dir.path(), &marked, &["--parallel"]);
+    assert_conforms("bilingual.yaml with markings, --parallel", &parallel);
     let ja = build_in(dir.path(), &bilingual, &["--lang", "ja", "--force"]);
     assert_conforms("bilingual.yaml --lang ja", &ja);
     // Japanese in the press-release template: Mincho body text under Gothic headings.

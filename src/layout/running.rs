@@ -194,6 +194,7 @@ pub fn decorate(
     let footer_top = doc.height - page_theme.margin_bottom.pt() + 1.0 * line_height;
     let pages = doc.pages.len();
     let mut fills: Vec<Fill> = owners.iter().map(|&(b, t, _)| Fill::new(b, t, &flow, &look)).collect();
+    let second_lang = second.map(|(b, _, _)| b.lang.clone());
     let second = second.map(|(b, t, x)| (Fill::new(b, t, &flow, &look), x));
     if let (true, Some(cover)) = (owners.len() > 1, fills.first_mut()) {
         cover.cover = true;
@@ -208,7 +209,8 @@ pub fn decorate(
             }
         }
     }
-    // The page each owner starts on, and its marking's element and running part there.
+    // The page each owner starts on, and its marking's element and running part there; side
+    // by side, with a span for each column's marking, the second's in its language.
     let mut markings = vec![None; owners.len()];
     let mut firsts = vec![false; doc.pages.len()];
     for (i, page) in doc.pages.iter().enumerate() {
@@ -216,7 +218,12 @@ pub fn decorate(
             firsts[i] = true;
             if let (Some(fill), Some(slot)) = (fills.get(page.owner), markings.get_mut(page.owner)) {
                 let parent = parents.get(page.owner).copied().unwrap_or(Structure::ROOT);
-                *slot = marking(&mut doc.structure, theme, fill, parent);
+                *slot = marking(&mut doc.structure, theme, fill, parent).map(|(node, part)| {
+                    let spans = fill.marking_second.as_ref().zip(second_lang.as_deref()).map(|(_, lang)| {
+                        (doc.structure.add(node, Role::Span, ""), doc.structure.add(node, Role::Span, lang))
+                    });
+                    (node, part, spans)
+                });
             }
         }
     }
@@ -234,10 +241,11 @@ pub fn decorate(
             // The first page's marking is read out, before anything else; every other running
             // part is an artifact.
             let tags = [&running.left, &running.center, &running.right].map(|part| match marking {
-                Some((node, at)) if std::ptr::eq(part, at) => Tag::Node(node),
+                Some((node, at, _)) if std::ptr::eq(part, at) => Tag::Node(node),
                 _ => Tag::Artifact(artifact),
             });
-            let at = (y + ascent, tags);
+            let spans = marking.and_then(|(_, _, spans)| spans).map(|(a, b)| (Tag::Node(a), Tag::Node(b)));
+            let at = (y + ascent, tags, spans);
             let side = if artifact == Artifact::Header { Side::Above } else { Side::Below };
             let looks = Looks { running: &look, marking: &marking_look, marking_line };
             let printed = line(
@@ -253,15 +261,18 @@ pub fn decorate(
             );
             cut |= printed.cut;
             marking_cut |= printed.marking_cut;
-            // Printed in capitals, the marking's paragraph reads as typed for readers that
-            // take text from the structure (pdf.js) too, not only from its marked content.
-            if let Some((node, _)) = marking {
-                let typed = page.items.iter().find_map(|item| match item {
-                    Item::Text(t) if t.tag == Tag::Node(node) => t.actual.clone().filter(|a| !a.is_empty()),
-                    _ => None,
-                });
-                if let Some(typed) = typed {
-                    doc.structure.set_actual(node, &typed);
+            // Printed in capitals, the marking's paragraph (or, side by side, the first
+            // column's span in it) reads as typed for readers that take text from the
+            // structure (pdf.js) too, not only from its marked content.
+            if let Some((node, _, spans)) = marking {
+                for id in std::iter::once(node).chain(spans.map(|(first, _)| first)) {
+                    let typed = page.items.iter().find_map(|item| match item {
+                        Item::Text(t) if t.tag == Tag::Node(id) => t.actual.clone().filter(|a| !a.is_empty()),
+                        _ => None,
+                    });
+                    if let Some(typed) = typed {
+                        doc.structure.set_actual(id, &typed);
+                    }
                 }
             }
             let printed = printed.any;
@@ -344,8 +355,9 @@ const SMALLEST: f32 = 6.0;
 
 /// One running line: left, centre and right parts, each with its tag. A part that prints the
 /// marking is set in the marking's look, on a line of its own when other parts print too;
-/// with `only_marking` (the first page of a line that is not for it), only that part. Returns
-/// what was printed.
+/// with `only_marking` (the first page of a line that is not for it), only that part. Side
+/// by side, `spans` tag the first column's marking (with what comes before it) and the
+/// second's, each in its language. Returns what was printed.
 #[allow(clippy::too_many_arguments)]
 fn line(
     flow: &mut Flow<'_>,
@@ -353,7 +365,7 @@ fn line(
     fill: &Fill,
     (page, pages): (usize, usize),
     (left, right): (f32, f32),
-    (baseline, tags): (f32, [Tag; 3]),
+    (baseline, tags, spans): (f32, [Tag; 3], Option<(Tag, Tag)>),
     (looks, side, only_marking): (&Looks<'_>, Side, bool),
     second: Option<(&Fill, f32)>,
     items: &mut Vec<Item>,
@@ -402,7 +414,32 @@ fn line(
             _ => right - width,
         };
         let typed = typed[k].as_deref().map(|t| if marking_cut { cut_like(t, &text) } else { t.to_string() });
-        place(flow, items, (&text, typed.as_deref()), x, y, looks.marking, tags[k]);
+        // Side by side, the second column's marking ends the part (`… / 取扱注意`): it is
+        // placed as a span of its own, in its language, unless the part was cut short.
+        let second = fill.marking_second.as_deref().filter(|_| !marking_cut).and_then(|m| {
+            let shown = if running.caps { capitals(m) } else { m.to_string() };
+            let head = text.strip_suffix(shown.as_str())?;
+            let typed_head = match &typed {
+                Some(t) => Some(t.strip_suffix(m)?.to_string()),
+                None => None,
+            };
+            Some((head.to_string(), typed_head, shown, m.to_string()))
+        });
+        let start = items.len();
+        let content = matches!(tags[k], Tag::Node(_));
+        // (Only where this part is the marking's element: elsewhere it is furniture.)
+        match (spans.filter(|_| content), second) {
+            (Some((first_tag, second_tag)), Some((head, typed_head, shown, m))) => {
+                let width = flow.str_width(&head, looks.marking);
+                place(flow, items, (&head, typed_head.as_deref()), x, y, looks.marking, first_tag);
+                place(flow, items, (&shown, Some(&m)), x + width, y, looks.marking, second_tag);
+            }
+            _ => place(flow, items, (&text, typed.as_deref()), x, y, looks.marking, tags[k]),
+        }
+        // Content (the first page's marking) is painted first, as it is read first.
+        if content {
+            to_front(items, start);
+        }
         printed = true;
     }
     if only_marking {
@@ -475,11 +512,9 @@ fn cut_like(typed: &str, shown: &str) -> String {
     out
 }
 
-/// Places one part. The running flow has a structure of its own, so a part that is content
-/// (the marking) is placed as an artifact and its items then given to its element, in the
-/// document's structure (where they are its only content), and moved to the front of the
-/// page: the marking is painted first, as it is read first.
-#[allow(clippy::too_many_arguments)]
+/// Places one part, at the end of `items`. The running flow has a structure of its own, so a
+/// part that is content (the marking) is placed as an artifact and its items then given to
+/// its element, in the document's structure (where they are its only content).
 fn place(
     flow: &mut Flow<'_>,
     items: &mut Vec<Item>,
@@ -499,22 +534,18 @@ fn place(
             }
         }
     }
-    if let Tag::Node(_) = tag {
-        // Painted first, as it is read first.
-        let mut placed: Vec<Item> = items.drain(start..).collect();
-        for item in &mut placed {
-            if let Item::Text(t) = item {
-                t.tag = tag;
-            }
-        }
-        items.splice(0..0, placed);
-    } else {
-        for item in &mut items[start..] {
-            if let Item::Text(t) = item {
-                t.tag = tag;
-            }
+    for item in &mut items[start..] {
+        if let Item::Text(t) = item {
+            t.tag = tag;
         }
     }
+}
+
+/// Moves the items from `start` on to the front of the page: content that is read first
+/// (the marking) is painted first.
+fn to_front(items: &mut Vec<Item>, start: usize) {
+    let placed: Vec<Item> = items.drain(start..).collect();
+    items.splice(0..0, placed);
 }
 
 #[cfg(test)]
