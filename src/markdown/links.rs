@@ -99,7 +99,9 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
     // An address starts where a word could: not inside one (`URL:https://…` and `連絡先：a@…`
     // start one).
     let boundary = |at: usize| at == 0 || !word[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
-    let web = ["https://", "http://", "www."]
+    // (Most words have neither a colon nor a dot: no address to look for.)
+    let prefixes: &[&str] = if word.contains([':', '.']) { &["https://", "http://", "www."] } else { &[] };
+    let web = prefixes
         .iter()
         .filter_map(|prefix| {
             let mut search = 0;
