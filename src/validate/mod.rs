@@ -438,6 +438,26 @@ contact:
         assert_eq!(p.len(), 2, "{p:#?}");
         assert_eq!(p[0], "topics[0].title (topic 1): has no value @ 4:5", "{p:?}");
         assert!(p[1].ends_with("ended at a quotation mark @ 7:14"), "{p:?}");
+        // In two languages, a broken translation is not also "missing" in its language, at
+        // the key that holds it (`title:`) or beside it (`en:`), nor in the other language.
+        let both = "lang: [en, ja]\ntitle:\n  en: Results\n  ja: \"結果\ndate: 2020-10-36\n\
+                    organisation:\n  en: MIC\n  ja \"総務省\"\ntopics:\n  - title: { en: Data, ja: データ }\n    \
+                    body: { en: Text., ja: 本文。 }\ncontact:\n  tel: \"1\"\n";
+        let file = SourceFile::new("t.yaml", both);
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        let mut lines: Vec<(usize, &str)> =
+            d.iter().map(|d| (file.line_col(d.span.map_or(0, |s| s.start)).0, d.message.as_str())).collect();
+        lines.sort();
+        assert_eq!(lines.len(), 3, "{lines:#?}");
+        assert_eq!(lines.iter().map(|l| l.0).collect::<Vec<_>>(), [4, 5, 8], "{lines:#?}");
+        assert!(lines[1].1.starts_with("2020-10-36 does not exist"), "{lines:#?}");
+        // A broken item of a list leaves the other items' problems standing.
+        let text =
+            replace("    body: Text about data.\n", "    body: \"[x](javascript:1)\"\n  - title: \"Two\n    body: x\n");
+        let p = problems(&text);
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(p[0].contains("javascript:1") && p[0].ends_with("@ 5:16"), "{p:?}");
+        assert!(p[1].ends_with("@ 6:12"), "{p:?}");
     }
 
     #[test]
