@@ -12,26 +12,34 @@ use crate::diag::Diagnostic;
 /// there, follows from a syntax error reported already.
 #[derive(Debug, Default, Clone)]
 pub struct Blanked {
-    /// What was blanked, each from the start of the nearest key that holds it (`organisation:`
-    /// above `  ja "総務省"`, which YAML read as more of `en:`'s value), or else with the line
-    /// above it when that line's key takes its value from the lines below (`body: |` above
-    /// text indented too little).
+    /// What was blanked, each with the line above it when that line's key takes its value
+    /// from the lines below (`body: |` above text indented too little).
     ranges: Vec<std::ops::Range<usize>>,
     /// The keys written on the blanked lines.
     keys: HashSet<String>,
-    /// Where the keys that hold a blanked line start: each line above it indented less.
+    /// Whether a blanked line is the file's `lang:` (its languages cannot be known).
+    languages: bool,
+    /// Where problems that follow from a blanked line are reported: the lines that hold it
+    /// (their key, or their text after `- `), and the start of what is left of the mapping
+    /// that holds it (`organisation:` of a broken `ja:`, reported as given in en only).
     holders: HashSet<usize>,
 }
 
 impl Blanked {
     pub(super) fn new(text: &str, blanked: Vec<std::ops::Range<usize>>) -> Blanked {
+        // (A slip in a value blanks only the value: the line is the one its start is on.)
+        let languages = blanked.iter().any(|r| {
+            let line = &text[text[..r.start].rfind('\n').map_or(0, |i| i + 1)..];
+            !line.starts_with([' ', '\t', '-']) && slips::key_on(line.lines().next().unwrap_or("")) == Some("lang")
+        });
         let keys = blanked
             .iter()
             .flat_map(|r| text.get(r.clone()).unwrap_or("").lines())
             .filter_map(slips::key_on)
             .map(str::to_string)
             .collect();
-        let ranges: Vec<_> = blanked
+        let holders = blanked_holders(text, &blanked);
+        let ranges = blanked
             .into_iter()
             .map(|r| {
                 let above = text[..r.start].trim_end_matches(['\n', '\r']);
@@ -43,8 +51,13 @@ impl Blanked {
                 }
             })
             .collect();
-        let (holders, ranges) = blanked_holders(text, ranges);
-        Blanked { ranges, keys, holders }
+        Blanked { ranges, keys, languages, holders }
+    }
+
+    /// Whether the file's `lang:` line was blanked: how its text values read is not known,
+    /// so nothing after the syntax errors can be checked.
+    pub fn languages_lost(&self) -> bool {
+        self.languages
     }
 
     /// Whether `d` follows from a syntax error (and so repeats it).
@@ -57,47 +70,80 @@ impl Blanked {
             return true;
         }
         let Some(span) = d.span else { return false };
-        self.holders.contains(&span.start)
+        // (A key typed wrong is the user's, wherever a slip is.)
+        (self.holders.contains(&span.start) && !d.message.starts_with("unknown field"))
             || self.ranges.iter().any(|r| r.contains(&span.start) || (span.start <= r.start && r.end <= span.end))
     }
 }
 
-/// Where the key of each line that holds a blanked range starts (going up from the range,
-/// each key line indented less than the last one found), and each range from the start of
-/// the nearest such line when it holds a mapping (a list's other items are not the broken
-/// one's: they keep their problems).
-fn blanked_holders(text: &str, ranges: Vec<std::ops::Range<usize>>) -> (HashSet<usize>, Vec<std::ops::Range<usize>>) {
+/// Where problems that follow from the blanked ranges are reported: the content of each line
+/// that holds one (going up from it, each line indented less than the last one found), and
+/// the first entry left of the mapping that the nearest key above holds (a language missing,
+/// a field missing: the mapping is reported at its start). A list's items are each their own:
+/// the others keep their problems.
+fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usize> {
     let content_of = |line: &str| line.trim_start_matches([' ', '-']).len();
+    let indent_of = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let gone = |at: usize| ranges.iter().any(|r| r.contains(&at));
     let mut holders = HashSet::new();
-    let mut widened = Vec::with_capacity(ranges.len());
     for r in ranges {
-        let first = text[r.start..].lines().next().unwrap_or("");
-        let mut indent = first.len() - first.trim_start_matches(' ').len();
-        let mut end = r.start;
+        // The whole first line, its key too when only its value was blanked.
+        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let first = text[line_start..].lines().next().unwrap_or("");
+        // A line indented with a tab, which YAML refuses, is taken to be the line above's
+        // sibling.
+        let mut indent = if first.trim_start_matches(' ').starts_with('\t') {
+            slips::line_above(text, line_start + 1).map_or(1, |(_, above)| indent_of(above).max(1))
+        } else {
+            indent_of(first)
+        };
+        let mut end = line_start;
         let mut nearest = None;
+        // The line just above, when it lost its colon or the space after it (`lang [en, ja]`,
+        // `- title:Data` above a blanked line), is read as text the blanked lines go on: it
+        // holds them too.
+        if let Some((start, line)) = slips::line_above(text, r.start) {
+            let text_only = !line.contains(": ") && !line.trim_end().ends_with(':');
+            if text_only && slips::key_on(line).is_some() {
+                holders.insert(start + line.len() - content_of(line));
+            }
+        }
         while indent > 0 && end > 0 {
             let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
             let line = text[start..end - 1].trim_end_matches('\r');
             end = start;
             let blank = line.trim().is_empty() || line.trim_start().starts_with('#');
-            let own = line.len() - line.trim_start_matches(' ').len();
-            if blank || own >= indent {
+            if blank || indent_of(line) >= indent {
                 continue;
             }
-            indent = own;
-            if slips::key_on(line).is_some() {
+            indent = indent_of(line);
+            // A key whose value is on the lines below holds them; so does a line that lost its
+            // colon (`- title Data` is read as text where a mapping should be). A key with its
+            // value on its line (`date: 2020-10-06`) holds nothing.
+            let opens = slips::opens_value(line);
+            if opens || !line.contains(':') {
                 holders.insert(start + line.len() - content_of(line));
-                nearest = nearest.or(Some(start));
+            }
+            if opens {
+                nearest = nearest.or(Some((start, indent)));
             }
         }
         let item = |line: &str| line.trim_start().starts_with("- ") || line.trim() == "-";
-        let holds_list = |at: usize| {
-            let mut below =
-                text[at..].lines().skip(1).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
-            below.next().is_some_and(item)
-        };
-        let nearest = nearest.filter(|&n| !item(first) && !holds_list(n));
-        widened.push(nearest.map_or(r.start, |n: usize| n.min(r.start))..r.end);
+        let Some((key, depth)) = nearest.filter(|_| !item(first)) else { continue };
+        // The first entry of its mapping that is left, if it holds a mapping.
+        let mut at = key + text[key..].find('\n').map_or(text.len() - key, |i| i + 1);
+        for line in text[at..].split_inclusive('\n') {
+            let content = line.trim();
+            let start = at + indent_of(line);
+            at += line.len();
+            if content.is_empty() || content.starts_with('#') || gone(start) {
+                continue;
+            }
+            if indent_of(line) > depth && !item(line) {
+                holders.insert(start);
+            }
+            break;
+        }
     }
-    (holders, widened)
+    holders
 }

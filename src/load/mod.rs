@@ -342,6 +342,9 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         }
         Err(tree::Broken { diagnostics, recovered: None }) => return failed(diagnostics),
     };
+    if blanked.languages_lost() {
+        return failed(syntax);
+    }
     let mut all = from_tree(tree, all);
     for (i, loaded) in all.iter_mut().enumerate() {
         loaded.diagnostics.retain(|d| !blanked.follows(d));

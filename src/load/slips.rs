@@ -185,11 +185,14 @@ pub(super) fn keyish(content: &str) -> bool {
     item.split_once(':').is_some_and(|(key, _)| looks_like_key(key))
 }
 
-/// The key a line starts with (`key:`, `- key:`, perhaps after tabs), if any; or the line's
-/// one word, a key that lacks its colon (`contact`).
+/// The key a line starts with (`key:`, `- key:`, perhaps after tabs), if any; or, in a line
+/// with no colon, its first word, a key that lacks its colon (`contact`, `body |`).
 pub(super) fn key_on(line: &str) -> Option<&str> {
     let content = line.trim_start_matches([' ', '\t', '-']).trim_end();
-    let key = content.split_once(':').map_or(content, |(key, _)| key.trim_end());
+    let key = match content.split_once(':') {
+        Some((key, _)) => key.trim_end(),
+        None => content.split_whitespace().next().unwrap_or(""),
+    };
     looks_like_key(key).then_some(key)
 }
 
@@ -278,11 +281,19 @@ fn missing_colon_above(text: &str, at: usize) -> Option<(usize, &str)> {
     let (line_start, line) = line_above(text, at)?;
     let word = line.trim();
     let after = line_start + line.trim_end().len();
-    looks_like_key(word).then_some((after, word))
+    if looks_like_key(word) {
+        return Some((after, word));
+    }
+    // `lang [en, ja]`: a key, then what can only be a value (a list, a mapping, quoted text, a
+    // block).
+    let content = word.trim_start_matches("- ");
+    let (key, value) = content.split_once(' ')?;
+    let key_end = line_start + (line.len() - line.trim_start().len()) + (word.len() - content.len()) + key.len();
+    (looks_like_key(key) && value.trim_start().starts_with(['[', '{', '"', '\'', '|', '>'])).then_some((key_end, key))
 }
 
 /// The nearest non-blank line that ends before the line holding `at`: its start and text.
-fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
+pub(super) fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
     let mut end = text[..at].rfind('\n')?;
     loop {
         let start = text[..end].rfind('\n').map_or(0, |i| i + 1);

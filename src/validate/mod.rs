@@ -451,6 +451,24 @@ contact:
         assert_eq!(lines.len(), 3, "{lines:#?}");
         assert_eq!(lines.iter().map(|l| l.0).collect::<Vec<_>>(), [4, 5, 8], "{lines:#?}");
         assert!(lines[1].1.starts_with("2020-10-36 does not exist"), "{lines:#?}");
+        // A translation that lost its colon: not "given in ja only" too. A key typed wrong
+        // beside a slip is still reported; a `lang:` that lost its colon is named as such, and
+        // nothing that follows from it is reported.
+        let both = "lang: [en, ja]\ntitle: { en: Results, ja: 結果 }\ndate: 2020-10-36\norganisation:\n  \
+                    en \"MIC\"\n  ja: 総務省\ntopics:\n  - title: { en: Data, ja: データ }\n    \
+                    body: { en: Text., ja: 本文。 }\ncontact:\n  tel: \"1\"\n  emial: a@b.org\n";
+        let file = SourceFile::new("t.yaml", both);
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        let mut messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        messages.sort();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        assert!(messages[0].starts_with("2020-10-36 does not exist"), "{messages:#?}");
+        assert_eq!(messages[1], "missing `:` after `en`", "{messages:#?}");
+        assert!(messages[2].starts_with("unknown field `emial`"), "{messages:#?}");
+        let file = SourceFile::new("t.yaml", both.replace("lang: [en, ja]", "lang [en, ja]"));
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["missing `:` after `lang`", "missing `:` after `en`"]);
         // A broken item of a list leaves the other items' problems standing.
         let text =
             replace("    body: Text about data.\n", "    body: \"[x](javascript:1)\"\n  - title: \"Two\n    body: x\n");
