@@ -188,3 +188,61 @@ proptest::proptest! {
         }
     }
 }
+
+/// Breaks each line of `text` in each of the usual ways, one at a time.
+fn slips_of(text: &str) -> Vec<(usize, &'static str, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let content = line.trim_start();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let value_at = line.find(": ").map(|k| k + 2);
+        let mut broken: Vec<(&'static str, String)> = vec![
+            ("a tab", format!("\t{content}")),
+            ("no colon", line.replacen(':', "", 1)),
+            ("no space", line.replacen(": ", ":", 1)),
+        ];
+        if let Some(k) = value_at {
+            broken.push(("an open quote", format!("{}\"{}", &line[..k], &line[k..])));
+            broken.push(("an apostrophe", format!("{}'It's {}'", &line[..k], line[k..].replace('\'', ""))));
+            broken.push(("an open bracket", format!("{}[{}", &line[..k], &line[k..])));
+        }
+        for (how, new) in broken {
+            if new != *line {
+                let mut all = lines.clone();
+                all[i] = &new;
+                out.push((i + 1, how, all.join("\n") + "\n"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_slip_anywhere_reports_nothing_that_follows_from_it() {
+    // Every line of the seed and of the bilingual fixture, broken in each usual way: what is
+    // reported is the slip (a diagnostic with no field), never a field made missing, empty,
+    // untranslated, given twice or of the wrong type by the text the slip made unreadable.
+    let mut checked = 0;
+    for fixture in ["data/japan-eu-ict-workshop-10.yaml", "tests/fixtures/bilingual.yaml"] {
+        let text = std::fs::read_to_string(fixture).unwrap();
+        for (line, how, broken) in slips_of(&text) {
+            let file = SourceFile::new("t.yaml", broken);
+            let Err(diagnostics) = load_briefings(&file, &Limits::default(), &covers) else { continue };
+            checked += 1;
+            let follow_ons: Vec<String> = diagnostics
+                .iter()
+                .filter(|d| {
+                    !d.path.is_empty()
+                        || d.message.starts_with("missing field")
+                        || d.message.starts_with("duplicate key")
+                })
+                .map(|d| format!("{}: {} @ {}", d.path, d.message, file.line_col(d.span.map_or(0, |s| s.start)).0))
+                .collect();
+            assert!(follow_ons.is_empty(), "{fixture} line {line} with {how}: {follow_ons:#?}");
+        }
+    }
+    assert!(checked > 300, "only {checked} slips were errors: the test proves little");
+}

@@ -90,10 +90,9 @@ fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usi
         // The whole first line, its key too when only its value was blanked.
         let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
         let first = text[line_start..].lines().next().unwrap_or("");
-        // A line indented with a tab, which YAML refuses, is taken to be the line above's
-        // sibling.
+        // A line indented with a tab, which YAML refuses, at the depth it was meant to have.
         let mut indent = if first.trim_start_matches(' ').starts_with('\t') {
-            slips::line_above(text, line_start + 1).map_or(1, |(_, above)| indent_of(above).max(1))
+            slips::tab_indent(text, line_start)
         } else {
             indent_of(first)
         };

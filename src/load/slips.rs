@@ -196,6 +196,22 @@ pub(super) fn key_on(line: &str) -> Option<&str> {
     looks_like_key(key).then_some(key)
 }
 
+/// The indentation a line that starts with a tab (which YAML refuses) was meant to have: its
+/// neighbour's above it, or, when it opens a block (`bureau:`) or an item (`- title: …`),
+/// less than what follows it.
+pub(super) fn tab_indent(text: &str, line_start: usize) -> usize {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let above = line_above(text, line_start + 1).map_or(0, |(_, l)| indent(l));
+    let item = line.trim_start().starts_with("- ");
+    if !opens_value(line) && !item {
+        return above;
+    }
+    let mut below =
+        text[line_start..].lines().skip(1).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    above.min(below.next().map_or(0, |l| indent(l).saturating_sub(2)))
+}
+
 /// Whether a line is a key whose value is written on the lines below it (`body:`, `body: |`).
 pub(super) fn opens_value(line: &str) -> bool {
     key_of(line.trim_start()).is_some_and(|(_, _, value)| value.is_empty() || value.starts_with(['|', '>']))

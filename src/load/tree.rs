@@ -200,7 +200,12 @@ fn resync(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
     let from = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
     let first = text[from..].split('\n').next().unwrap_or("");
-    let depth = indent(first);
+    // A line indented with a tab (which YAML refuses) is taken at the depth it was meant to
+    // have (see `slips::tab_indent`): only what is indented deeper goes with it.
+    let depth = match first.trim_start_matches(' ').starts_with('\t') {
+        true => slips::tab_indent(text, from),
+        false => indent(first),
+    };
     let mut to = from + first.len();
     let line_start = from;
     // A slip in a value keeps its key (`title:` with no value), so the lines after it are read
