@@ -115,7 +115,8 @@ done
 
 # --- Languages and syntax slips (issue 17), each timed with `check` and with `build`: `lang:`
 # lists of 2,000 and 4,000 tags (refused at the list), eight languages of 3,000 topics each, and
-# a 4 MiB file with a syntax slip every few lines (the first slips reported, the rest cut off).
+# a 4 MiB file with a syntax slip every few lines (the first slips reported, the rest cut off),
+# and one slip before 4 MiB that is read and checked after it.
 mkdir -p "$work/lang"
 python3 - "$work/lang" "$@" <<'EOF'
 import sys
@@ -137,7 +138,14 @@ def slips():
     block = "  - title: It's here\n    body:text\n  - title: 'Ministers' views'\n    body: x\n"
     return "title: T\ndate: 2020-10-06\ntopics:\n" + block * (MB // len(block)) + "contact:\n  tel: \"1\"\n"
 
+def slip_then_rest():
+    # One slip at the top, then 4 MiB that is read and checked after it (every topic's key
+    # misspelt, under the node limit: a problem each, reported with the slip).
+    block = "  - title: Topic\n    bdy: " + "Both sides met and agreed to go on with the work. " * 3 + "\n"
+    return "title: 'It's'\ndate: 2020-10-06\ntopics:\n" + block * (MB // len(block)) + "contact:\n  tel: \"1\"\n"
+
 cases = {
+    "slip-then-rest": slip_then_rest,
     "lang-2000": lambda: "lang: [" + ", ".join(tags(2000)) + "]\n" + tail,
     "lang-4000": lambda: "lang: [" + ", ".join(tags(4000)) + "]\n" + tail,
     "lang-8-topics": eight,
