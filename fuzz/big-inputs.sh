@@ -144,8 +144,16 @@ def slip_then_rest():
     block = "  - title: Topic\n    bdy: " + "Both sides met and agreed to go on with the work. " * 3 + "\n"
     return "title: 'It's'\ndate: 2020-10-06\ntopics:\n" + block * (MB // len(block)) + "contact:\n  tel: \"1\"\n"
 
+def late_slips():
+    # 4 MiB of topics, then 25 slips at the end: each of the 20 reported costs a parse of
+    # nearly the whole file.
+    block = "  - title: Topic\n    body: " + "Both sides met and agreed to go on with the work. " * 3 + "\n"
+    slip = "".join("  - title: 'It's %d'\n    body: x\n" % i for i in range(25))
+    return "title: T\ndate: 2020-10-06\ntopics:\n" + block * ((MB - 4000) // len(block)) + slip + "contact:\n  tel: \"1\"\n"
+
 cases = {
     "slip-then-rest": slip_then_rest,
+    "late-slips": late_slips,
     "lang-2000": lambda: "lang: [" + ", ".join(tags(2000)) + "]\n" + tail,
     "lang-4000": lambda: "lang: [" + ", ".join(tags(4000)) + "]\n" + tail,
     "lang-8-topics": eight,
