@@ -336,7 +336,15 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
     // After a syntax error, the rest of the file is read and checked too, and what follows
     // from the error is left out.
     let (tree, syntax, blanked) = match tree::parse(file, limits) {
-        Ok(tree) => (tree, Vec::new(), Blanked::default()),
+        // A second document is not read: what it holds is not "missing" from the first.
+        Ok(mut tree) => match tree.diagnostics.iter().position(|d| d.message.starts_with("a second YAML document")) {
+            Some(i) => {
+                let second = tree.diagnostics.remove(i);
+                let from = second.span.map_or(file.text.len(), |s| s.start);
+                (tree, vec![second], Blanked::new(&file.text, std::iter::once(from..file.text.len()).collect()))
+            }
+            None => (tree, Vec::new(), Blanked::default()),
+        },
         Err(tree::Broken { diagnostics, recovered: Some(r) }) => {
             (r.tree, diagnostics, Blanked::new(&file.text, r.blanked))
         }

@@ -162,20 +162,23 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Broken> {
         };
         let again = errors.iter().any(|e| e.span == diagnostic.span && e.message == diagnostic.message);
         let at = diagnostic.span.map(|s| s.start);
+        // A slip past the limit stops the reading (twenty are read past, and the rest of the
+        // file checked, when there are no more).
+        if syntax && !again && errors.len() >= MAX_SYNTAX_ERRORS {
+            let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
+            errors.push(Diagnostic::new(None, "", message));
+            errors.append(&mut found);
+            return Err(Broken { diagnostics: errors, recovered: None });
+        }
         if !again {
             errors.push(diagnostic);
         }
-        let capped = errors.len() >= MAX_SYNTAX_ERRORS;
-        match at.filter(|_| syntax && !again && !capped).and_then(|at| resync(&text, at)) {
+        match at.filter(|_| syntax && !again).and_then(|at| resync(&text, at)) {
             Some((masked, range)) => {
                 text = Cow::Owned(masked);
                 blanked.push(range);
             }
             None => {
-                if syntax && capped {
-                    let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
-                    errors.push(Diagnostic::new(None, "", message));
-                }
                 errors.append(&mut found);
                 return Err(Broken { diagnostics: errors, recovered: None });
             }
@@ -737,6 +740,10 @@ mod tests {
         let d = tree(&slips).err().unwrap();
         assert_eq!(d.len(), MAX_SYNTAX_ERRORS + 1);
         assert!(d[MAX_SYNTAX_ERRORS].message.starts_with("stopped after 20 syntax errors"), "{d:?}");
+        // Exactly as many as the limit: each reported, no "there may be more".
+        let twenty: String = (0..MAX_SYNTAX_ERRORS).map(|i| format!("a{i}:b\nc{i}: 1\n")).collect();
+        let d = tree(&twenty).err().unwrap();
+        assert_eq!(d.len(), MAX_SYNTAX_ERRORS, "{d:?}");
     }
 
     #[test]

@@ -469,6 +469,9 @@ contact:
         let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
         let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages, ["missing `:` after `lang`", "missing `:` after `en`"]);
+        // What a stray second document holds is not "missing" from the first.
+        let p = problems(&replace("contact:\n", "---\ncontact:\n"));
+        assert_eq!(p, ["a second YAML document; the file must hold exactly one @ 6:1"]);
         // A broken item of a list leaves the other items' problems standing.
         let text =
             replace("    body: Text about data.\n", "    body: \"[x](javascript:1)\"\n  - title: \"Two\n    body: x\n");
