@@ -29,7 +29,7 @@ impl Blanked {
     pub(super) fn new(text: &str, blanked: Vec<std::ops::Range<usize>>) -> Blanked {
         // (A slip in a value blanks only the value: the line is the one its start is on.)
         let languages = blanked.iter().any(|r| {
-            let line = &text[text[..r.start].rfind('\n').map_or(0, |i| i + 1)..];
+            let line = &text[slips::line_start(text, r.start)..];
             !line.starts_with([' ', '\t', '-']) && slips::key_on(line.lines().next().unwrap_or("")) == Some("lang")
         });
         let keys = blanked
@@ -43,7 +43,7 @@ impl Blanked {
             .into_iter()
             .map(|r| {
                 let above = text[..r.start].trim_end_matches(['\n', '\r']);
-                let line = above.rfind('\n').map_or(0, |i| i + 1);
+                let line = slips::line_start(above, above.len());
                 if r.start > 0 && slips::opens_value(&above[line..]) {
                     line..r.end
                 } else {
@@ -83,19 +83,14 @@ impl Blanked {
 /// the others keep their problems.
 fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usize> {
     let content_of = |line: &str| line.trim_start_matches([' ', '-']).len();
-    let indent_of = |line: &str| line.len() - line.trim_start_matches(' ').len();
     let gone = |at: usize| ranges.iter().any(|r| r.contains(&at));
     let mut holders = HashSet::new();
     for r in ranges {
         // The whole first line, its key too when only its value was blanked.
-        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = slips::line_start(text, r.start);
         let first = text[line_start..].lines().next().unwrap_or("");
-        // A line indented with a tab, which YAML refuses, at the depth it was meant to have.
-        let mut indent = if first.trim_start_matches(' ').starts_with('\t') {
-            slips::tab_indent(text, line_start)
-        } else {
-            indent_of(first)
-        };
+        // (A line indented with a tab, which YAML refuses, at the depth it was meant to have.)
+        let mut indent = slips::depth(text, line_start);
         let mut end = line_start;
         let mut nearest = None;
         // The line just above, when it lost its colon or the space after it (`lang [en, ja]`,
@@ -108,14 +103,14 @@ fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usi
             }
         }
         while indent > 0 && end > 0 {
-            let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+            let start = slips::line_start(text, end - 1);
             let line = text[start..end - 1].trim_end_matches('\r');
             end = start;
             let blank = line.trim().is_empty() || line.trim_start().starts_with('#');
-            if blank || indent_of(line) >= indent {
+            if blank || slips::indent(line) >= indent {
                 continue;
             }
-            indent = indent_of(line);
+            indent = slips::indent(line);
             // A key whose value is on the lines below holds them; so does a line that lost its
             // colon (`- title Data` is read as text where a mapping should be). A key with its
             // value on its line (`date: 2020-10-06`) holds nothing.
@@ -133,12 +128,12 @@ fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usi
         let mut at = key + text[key..].find('\n').map_or(text.len() - key, |i| i + 1);
         for line in text[at..].split_inclusive('\n') {
             let content = line.trim();
-            let start = at + indent_of(line);
+            let start = at + slips::indent(line);
             at += line.len();
             if content.is_empty() || content.starts_with('#') || gone(start) {
                 continue;
             }
-            if indent_of(line) > depth && !item(line) {
+            if slips::indent(line) > depth && !item(line) {
                 holders.insert(start);
             }
             break;

@@ -196,11 +196,31 @@ pub(super) fn key_on(line: &str) -> Option<&str> {
     looks_like_key(key).then_some(key)
 }
 
+/// The spaces a line is indented by.
+pub(super) fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Where the line holding byte `at` starts.
+pub(super) fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// How deep the line starting at `line_start` is indented: its spaces, or, when it starts with
+/// a tab (which YAML refuses), the depth it was meant to have (see [`tab_indent`]).
+pub(super) fn depth(text: &str, line_start: usize) -> usize {
+    let line = text[line_start..].lines().next().unwrap_or("");
+    if line.trim_start_matches(' ').starts_with('\t') {
+        tab_indent(text, line_start)
+    } else {
+        indent(line)
+    }
+}
+
 /// The indentation a line that starts with a tab (which YAML refuses) was meant to have: its
 /// neighbour's above it, or, when it opens a block (`bureau:`) or an item (`- title: …`),
 /// less than what follows it.
-pub(super) fn tab_indent(text: &str, line_start: usize) -> usize {
-    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+fn tab_indent(text: &str, line_start: usize) -> usize {
     let line = text[line_start..].lines().next().unwrap_or("");
     let above = line_above(text, line_start + 1).map_or(0, |(_, l)| indent(l));
     let item = line.trim_start().starts_with("- ");
@@ -241,7 +261,6 @@ fn key_of(content: &str) -> Option<(&str, usize, &str)> {
 /// the text of a block scalar): where that text starts, the key, and whether its value is a
 /// block (`|`, `>`).
 fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bool)> {
-    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
     let is_text = |line: &str| {
         let content = line.trim();
         !content.is_empty() && !content.starts_with('#') && !content.starts_with('-') && !is_key_line(content)

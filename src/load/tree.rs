@@ -200,15 +200,11 @@ struct Stop {
 /// with the range blanked, from the start of its first line. `None` when nothing would
 /// change.
 fn resync(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
-    let from = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let from = slips::line_start(text, at.min(text.len()));
     let first = text[from..].split('\n').next().unwrap_or("");
     // A line indented with a tab (which YAML refuses) is taken at the depth it was meant to
-    // have (see `slips::tab_indent`): only what is indented deeper goes with it.
-    let depth = match first.trim_start_matches(' ').starts_with('\t') {
-        true => slips::tab_indent(text, from),
-        false => indent(first),
-    };
+    // have: only what is indented deeper goes with it.
+    let depth = slips::depth(text, from);
     let mut to = from + first.len();
     let line_start = from;
     // A slip in a value keeps its key (`title:` with no value), so the lines after it are read
@@ -221,8 +217,8 @@ fn resync(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
         let content = line.trim_start_matches(' ').trim_end_matches('\r');
         let starts =
             content.starts_with("- ") || content == "-" || content.starts_with("---") || slips::keyish(content);
-        let shallower = !content.is_empty() && !content.starts_with('#') && indent(line) < depth;
-        if shallower || indent(line) == depth && starts {
+        let shallower = !content.is_empty() && !content.starts_with('#') && slips::indent(line) < depth;
+        if shallower || slips::indent(line) == depth && starts {
             break;
         }
         to += 1 + line.len();
