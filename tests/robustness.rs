@@ -193,6 +193,58 @@ fn a_killed_build_leaves_nothing_behind() {
     assert_eq!(debris(dir.path()), Vec::<String>::new());
 }
 
+/// Runs `briefing args` in `dir`, sending `signal` every 20 ms from 20 ms on until it ends;
+/// `ignored` starts it with the signal ignored, as `nohup` (SIGHUP) or a script's background
+/// job (SIGINT) does.
+#[cfg(unix)]
+fn signalled_until_done(dir: &Path, args: &[&str], signal: i32, ignored: bool) -> std::process::ExitStatus {
+    use std::os::unix::process::CommandExt as _;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
+    command.args(args).current_dir(dir).stderr(Stdio::null());
+    if ignored {
+        // SAFETY: between fork and exec, only signal(2), which is async-signal-safe.
+        unsafe {
+            command.pre_exec(move || {
+                libc::signal(signal, libc::SIG_IGN);
+                Ok(())
+            });
+        }
+    }
+    let mut child = command.spawn().unwrap();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        unsafe {
+            libc::kill(child.id() as libc::pid_t, signal);
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn every_command_stopped_exits_128_and_the_signal_and_an_ignored_one_stays_ignored() {
+    use std::os::unix::process::ExitStatusExt as _;
+    let dir = tempdir();
+    write(dir.path(), "a.yaml", &long_briefing(600));
+    write(dir.path(), "b.yaml", &long_briefing(601));
+    // Stopped while it reads and lays out, long before it writes: an exit code, not a death by
+    // the signal's default action (which `bundle`, `diff` and `extract` used to take).
+    for args in [&["bundle", "a.yaml", "b.yaml", "-o", "d.pdf"][..], &["diff", "a.yaml", "b.yaml", "-o", "r.pdf"]] {
+        let status = signalled_until_done(dir.path(), args, libc::SIGINT, false);
+        assert_eq!((status.code(), status.signal()), (Some(130), None), "{args:?}");
+        assert_eq!(debris(dir.path()), Vec::<String>::new(), "{args:?}");
+        assert!(!dir.path().join(args[4]).exists(), "{args:?} wrote its output");
+    }
+    // Under `nohup` a closed terminal does not stop a build, nor SIGINT a background job's.
+    for signal in [libc::SIGHUP, libc::SIGINT] {
+        let status = signalled_until_done(dir.path(), &["bundle", "a.yaml", "b.yaml", "-o", "d.pdf"], signal, true);
+        assert_eq!(status.code(), Some(0), "signal {signal} was ignored by the parent, yet: {status:?}");
+        assert!(std::fs::remove_file(dir.path().join("d.pdf")).is_ok(), "signal {signal}: no dossier");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn new_on_a_full_disk_leaves_no_empty_file() {

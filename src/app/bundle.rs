@@ -20,6 +20,8 @@ pub struct CoverArgs<'a> {
 
 pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let start = Instant::now();
+    // From the start, as `build`: a stop at any point exits 128 + N and leaves no file.
+    files::on_signal(files::OnSignal::Exit);
     if settings.fit_pages.is_some_and(|n| n > 0) {
         return Err(Error::Usage(
             "--fit-pages does not fit dossiers; fit each briefing with `build --fit-pages`".into(),
@@ -87,7 +89,6 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &[Format::Pdf])
         .map_err(|source| Error::Render { what: "the dossier".into(), source })?;
     let pdf = made.artifacts.into_iter().flat_map(|a| a.files).next().unwrap_or_default();
-    files::on_signal(files::OnSignal::Exit);
     files::write_atomic(output, &pdf, settings.existing)?;
     eprintln!(
         "wrote {} ({} briefings, {} pages, {}) in {} ms",

@@ -27,6 +27,8 @@ pub fn default_output(new: &Path) -> PathBuf {
 }
 
 pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
+    // From the start: a stop at any point exits 128 + N and leaves no file.
+    files::on_signal(files::OnSignal::Exit);
     let start = Instant::now();
     let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
     let fonts = template.font_book();
@@ -61,7 +63,6 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let since =
         args.old.file_name().map_or_else(|| args.old.display().to_string(), |n| n.to_string_lossy().into_owned());
     let options = build_options(settings, &template, &new.0, args.new);
-    files::on_signal(files::OnSignal::Exit);
     let labels = &theme.labels;
     let what =
         if redline.stat.is_empty() { labels.unchanged.clone() } else { crate::redline::totals(&redline.stat, labels) };

@@ -240,6 +240,8 @@ pub fn file_name(name: &str) -> String {
 /// never over an existing file (`--force` replaces). `-o` is a folder when it is one or ends
 /// with `/` (made if missing), else a file: then the PDF must carry exactly one source.
 pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Error> {
+    // From the start, as `build`: a stop at any point exits 128 + N and leaves no file.
+    files::on_signal(files::OnSignal::Exit);
     let bytes = files::read(pdf, FileKind::Pdf)?;
     let attached = embedded_files(&bytes).map_err(|problem| Error::Extract { pdf: pdf.to_path_buf(), problem })?;
     let beside = pdf.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -298,7 +300,6 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
         files::target(&target, existing)?;
         targets.push(target);
     }
-    files::on_signal(files::OnSignal::Exit);
     // All written, or none.
     let mut outputs = files::Outputs::new(existing);
     for (a, target) in attached.iter().zip(&targets) {

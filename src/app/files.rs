@@ -222,9 +222,25 @@ fn on_signals(handler: impl Fn(i32) + Send + 'static) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+        // A signal the process was started ignoring stays ignored, as POSIX shells and the GNU
+        // coding standards ask: `nohup` ignores SIGHUP, and a script's background job SIGINT.
+        let wanted: Vec<i32> = [SIGINT, SIGTERM, SIGHUP].into_iter().filter(|s| !ignored(*s)).collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(&wanted) else { return };
         std::thread::spawn(move || signals.forever().for_each(handler));
     });
+}
+
+/// Whether `signal`'s action is to be ignored (inherited from the parent: nothing in this
+/// process sets one).
+#[cfg(unix)]
+fn ignored(signal: i32) -> bool {
+    let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
+    // SAFETY: a null new action only reads the current one into `old`, which is valid and ours.
+    let read = unsafe { libc::sigaction(signal, std::ptr::null(), &mut old) };
+    read == 0 && old.sa_sigaction == libc::SIG_IGN
 }
 
 /// Ctrl-C, Ctrl-Break and the console closing, reported as SIGINT (2).
