@@ -8,9 +8,14 @@
 use crate::diag::{Diagnostic, Span};
 
 /// Where to point for the parser's `info` at byte `start`. The scanner reports a tab at the
-/// scalar it was reading; the tab itself is the place.
+/// scalar it was reading, or just after one that indents the line; the tab itself is the
+/// place.
 pub(super) fn place(text: &str, start: usize, info: &str) -> usize {
-    if info.contains("found a tab") {
+    if info.contains("found a tab") || info.starts_with("tabs disallowed") {
+        let from = line_start(text, start);
+        if let Some(tab) = text[from..start].find('\t').filter(|&t| text[from..from + t].trim().is_empty()) {
+            return from + tab;
+        }
         if let Some(tab) = text[start..].find('\t') {
             return start + tab;
         }
@@ -412,5 +417,28 @@ mod tests {
         let help: Vec<&str> = loaded.diagnostics.iter().filter_map(|d| d.help.as_deref()).collect();
         assert!(help.iter().any(|h| h.starts_with("put the value in quotes") && h.ends_with("…\"")), "{help:?}");
         assert!(help.iter().all(|h| h.len() < 200), "{help:?}");
+    }
+
+    #[test]
+    fn a_tab_is_pointed_at_itself() {
+        // Before a key, before a list item's `- `, and inside a line's indent. (After `- ` a tab
+        // separates, as a space does: that is YAML.)
+        for (text, line) in [
+            ("title: T\n\tdate: 2020-10-06\n", "\tdate: 2020-10-06"),
+            ("title: T\ntopics:\n\t- title: A\n", "\t- title: A"),
+            ("topics:\n  - title: A\n \t  body: B\n", " \t  body: B"),
+        ] {
+            let file = crate::load::SourceFile::new("t.yaml", text);
+            let loaded =
+                crate::load::load_detailed::<crate::model::RawBriefing>(&file, &crate::load::Limits::default());
+            let tab = text.find(line).unwrap() + line.find('\t').unwrap();
+            let spans: Vec<_> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.message.contains("a tab"))
+                .filter_map(|d| d.span.map(|s| s.start))
+                .collect();
+            assert_eq!(spans, [tab], "{text:?}: {:?}", loaded.diagnostics);
+        }
     }
 }
