@@ -22,11 +22,12 @@ impl<'a> Doc<'a> {
     pub fn parse(text: &'a str) -> Result<Doc<'a>, EditError> {
         let file = SourceFile::new("", text);
         // A text with a syntax error is not edited, even where the rest could be read.
-        let parsed = tree::parse(&file, &Limits::default()).map_err(|broken| {
-            let first = broken.diagnostics.first();
-            let line = first.and_then(|d| d.span).map_or(0, |s| file.line_col(s.start).0);
-            EditError::Unparsable { line, message: first.map_or(String::new(), |d| d.message.clone()) }
-        })?;
+        let parsed = tree::parse(&file, &Limits::default(), crate::load::keys_of::<crate::model::RawBriefing>)
+            .map_err(|broken| {
+                let first = broken.diagnostics.first();
+                let line = first.and_then(|d| d.span).map_or(0, |s| file.line_col(s.start).0);
+                EditError::Unparsable { line, message: first.map_or(String::new(), |d| d.message.clone()) }
+            })?;
         let root = match parsed.root {
             Some(root) if !root.is_null() => root,
             _ => Node::empty_map(crate::diag::Span::new(text.len(), text.len())),

@@ -21,11 +21,13 @@
 
 mod blanked;
 mod de;
+mod keys;
 mod languages;
 mod slips;
 pub mod tree;
 
 pub use blanked::Blanked;
+pub use keys::keys_of;
 pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
 
 use std::collections::{HashMap, HashSet};
@@ -335,7 +337,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
     }
     // After a syntax error, the rest of the file is read and checked too, and what follows
     // from the error is left out.
-    let (tree, syntax, blanked) = match tree::parse(file, limits) {
+    let (tree, syntax, blanked) = match tree::parse(file, limits, keys::keys_of::<T>) {
         // A second document is not read: what it holds is not "missing" from the first.
         Ok(mut tree) => match tree.diagnostics.iter().position(|d| d.message.starts_with("a second YAML document")) {
             Some(i) => {

@@ -5,6 +5,8 @@
 //! value, an apostrophe ending single-quoted text, a value starting with `[`, a bracket
 //! never closed, a tab.
 
+use std::collections::BTreeSet;
+
 use crate::diag::{Diagnostic, Span};
 
 /// Where to point for the parser's `info` at byte `start`. The scanner reports a tab at the
@@ -25,8 +27,10 @@ pub(super) fn place(text: &str, start: usize, info: &str) -> usize {
 
 /// The diagnostic for the parser's `info` at `span`: the slip it most likely is, or the
 /// parser's words with what to check.
-pub(super) fn explain(text: &str, span: Span, info: &str) -> Diagnostic {
-    if let Some(d) = slip(text, span, info) {
+/// `keys` are those the text is read for: a line that starts with one and has no colon is a
+/// key that lost it.
+pub(super) fn explain(text: &str, span: Span, info: &str, keys: &BTreeSet<&str>) -> Diagnostic {
+    if let Some(d) = slip(text, span, info, keys) {
         return d;
     }
     let (message, help) = match info {
@@ -67,9 +71,16 @@ pub(super) fn explain(text: &str, span: Span, info: &str) -> Diagnostic {
 }
 
 /// The slip behind `info` at `span`, when the text around it shows one.
-fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
+fn slip(text: &str, span: Span, info: &str, keys: &BTreeSet<&str>) -> Option<Diagnostic> {
     let start = span.start;
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
+    let missing_colon = |after: usize, key: &str| {
+        at(
+            Span::new(after, after),
+            format!("missing `:` after `{key}`"),
+            format!("a key is followed by a colon: `{key}:`"),
+        )
+    };
     if info.starts_with("invalid trailing content after") {
         // `'It's here'` stops right after the apostrophe, `'Ministers' views'` a space later.
         let before = text[..start].trim_end_matches([' ', '\t']);
@@ -92,6 +103,10 @@ fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
     // indentation on the next line; either way the open bracket is the place to look.
     let unclosed = match info {
         i if i.starts_with("while parsing a flow") => unclosed_bracket(&text[..start]),
+        // Only inside brackets: a key on a later line, read as part of the open list.
+        "illegal placement of ':' indicator" => {
+            unclosed_bracket(&text[..start]).filter(|&open| line_start(text, open) < line_start(text, start))
+        }
         "invalid indentation in flow construct" => unclosed_bracket(text).filter(|&open| open < start),
         _ => None,
     };
@@ -144,12 +159,8 @@ fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
                 ),
             );
         }
-        if let Some((after, key)) = missing_colon_above(text, start) {
-            return at(
-                Span::new(after, after),
-                format!("missing `:` after `{key}`"),
-                format!("a key is followed by a colon: `{key}:`"),
-            );
+        if let Some((after, key)) = missing_colon_above(text, start, keys) {
+            return missing_colon(after, key);
         }
     }
     let misplaced = matches!(
@@ -159,6 +170,11 @@ fn slip(text: &str, span: Span, info: &str) -> Option<Diagnostic> {
             | "while parsing a block collection, did not find expected '-' indicator"
     );
     if let Some((line, key, block)) = misplaced.then(|| misindented_text(text, start)).flatten() {
+        // `body Japan and…` at the column of the keys is a key that lost its colon, not text
+        // that lost its indentation.
+        if let Some((after, key)) = known_key_without_colon(&text[line..], keys) {
+            return missing_colon(line + after, key);
+        }
         let end = line + text[line..].find('\n').map_or(text.len() - line, |i| i);
         let end = line + text[line..end].trim_end().len();
         let help = if block {
@@ -191,12 +207,13 @@ pub(super) fn keyish(content: &str) -> bool {
 }
 
 /// The key a line starts with (`key:`, `- key:`, perhaps after tabs), if any; or, in a line
-/// with no colon, its first word, a key that lacks its colon (`contact`, `body |`).
+/// with no colon, its first word, a key that lacks its colon (`contact`, `body |`, `body|`).
 pub(super) fn key_on(line: &str) -> Option<&str> {
     let content = line.trim_start_matches([' ', '\t', '-']).trim_end();
     let key = match content.split_once(':') {
         Some((key, _)) => key.trim_end(),
-        None => content.split_whitespace().next().unwrap_or(""),
+        // `body|`: a block's indicator glued to the key.
+        None => content.split_whitespace().next().unwrap_or("").trim_end_matches(['|', '>', '-', '+']),
     };
     looks_like_key(key).then_some(key)
 }
@@ -315,21 +332,48 @@ fn missing_space_above(text: &str, at: usize) -> Option<(usize, &str)> {
     (looks_like_key(key) && !value.starts_with("//")).then_some((colon, key))
 }
 
-/// When the nearest non-blank line above `at` is a lone key-like word (`contact`), the
-/// byte offset just after it and the word: a colon was forgotten there.
-fn missing_colon_above(text: &str, at: usize) -> Option<(usize, &str)> {
-    let (line_start, line) = line_above(text, at)?;
+/// When the line above `at` that the parser read on from (the nearest one indented no
+/// deeper than `at`'s, past the text of a value) is a lone key-like word (`contact`), or a key
+/// of the file's followed by text or a value (`summary |`): the byte offset just after the
+/// key, and the key. A colon was forgotten there.
+fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &BTreeSet<&str>) -> Option<(usize, &'t str)> {
+    let own = indent(&text[line_start(text, at)..]);
+    let (mut above, mut line) = line_above(text, at)?;
+    while indent(line) > own || line.trim_start().starts_with('#') {
+        (above, line) = line_above(text, above)?;
+    }
     let word = line.trim();
-    let after = line_start + line.trim_end().len();
+    let after = above + line.trim_end().len();
     if looks_like_key(word) {
         return Some((after, word));
+    }
+    // `title Results of…` above `date:`, in the same column: a key of the file's, then text.
+    if let Some((after, key)) = known_key_without_colon(line, keys) {
+        let column = line.len() - line.trim_start_matches([' ', '-']).len();
+        if column == own {
+            return Some((above + after, key));
+        }
     }
     // `lang [en, ja]`: a key, then what can only be a value (a list, a mapping, quoted text, a
     // block).
     let content = word.trim_start_matches("- ");
     let (key, value) = content.split_once(' ')?;
-    let key_end = line_start + (line.len() - line.trim_start().len()) + (word.len() - content.len()) + key.len();
+    let key_end = above + (line.len() - line.trim_start().len()) + (word.len() - content.len()) + key.len();
     (looks_like_key(key) && value.trim_start().starts_with(['[', '{', '"', '\'', '|', '>'])).then_some((key_end, key))
+}
+
+/// When `line` (perhaps a list item) starts with one of `keys` and then text, with no colon
+/// after the key (`body Japan and…`, `summary |`, `body|`): the offset just after the key, and
+/// the key.
+fn known_key_without_colon<'t>(line: &'t str, keys: &BTreeSet<&str>) -> Option<(usize, &'t str)> {
+    let line = line.split('\n').next().unwrap_or("").trim_end();
+    let content = line.trim_start_matches([' ', '-']);
+    let end = content.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
+    let (key, rest) = content.split_at(end);
+    // Text after a space, or a block's `|` or `>` even with no space (`body|`).
+    let value = rest.starts_with(' ') && !rest.trim().is_empty() || rest.starts_with(['|', '>']);
+    let offset = line.len() - content.len();
+    (keys.contains(key) && value && !is_key_line(content)).then_some((offset + key.len(), key))
 }
 
 /// The nearest non-blank line that ends before the line holding `at`: its start and text.

@@ -140,13 +140,16 @@ pub struct Recovered {
 /// Syntax errors reported in one run at most: each costs one more pass over the text.
 const MAX_SYNTAX_ERRORS: usize = 20;
 
+/// The keys the text is read for (`keys_of::<T>`), asked only to explain a syntax error.
+pub type Keys = fn() -> std::collections::BTreeSet<&'static str>;
+
 /// Parses `file` into a tree. See [`Broken`] for what `Err` holds.
-pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Tree, Broken> {
+pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Broken> {
     let mut text = Cow::Borrowed(file.text.as_str());
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut blanked = Vec::new();
     loop {
-        let (stop, mut found) = match parse_text(&text, limits) {
+        let (stop, mut found) = match parse_text(&text, limits, keys) {
             Ok(tree) if errors.is_empty() => return Ok(tree),
             Ok(tree) => {
                 return Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) });
@@ -237,9 +240,10 @@ fn resync(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
 }
 
 /// One pass of the parser over `text`.
-fn parse_text(text: &str, limits: &Limits) -> Result<Tree, Box<(Stop, Vec<Diagnostic>)>> {
+fn parse_text(text: &str, limits: &Limits, keys: Keys) -> Result<Tree, Box<(Stop, Vec<Diagnostic>)>> {
     let mut b = Builder {
         text,
+        keys,
         offsets: Offsets::new(text),
         limits,
         stack: Vec::new(),
@@ -306,6 +310,7 @@ enum FrameKind {
 
 struct Builder<'a> {
     text: &'a str,
+    keys: Keys,
     offsets: Offsets<'a>,
     limits: &'a Limits,
     stack: Vec<Frame>,
@@ -503,7 +508,7 @@ impl Builder<'_> {
         if info == "recursion limit exceeded" {
             return Stop { diagnostic: self.too_deep(Span::new(start, end)), syntax: false };
         }
-        Stop { diagnostic: slips::explain(text, Span::new(start, end), info), syntax: true }
+        Stop { diagnostic: slips::explain(text, Span::new(start, end), info, &(self.keys)()), syntax: true }
     }
 }
 
@@ -575,8 +580,12 @@ mod tests {
         }
     }
 
+    fn briefing_keys() -> std::collections::BTreeSet<&'static str> {
+        crate::load::keys_of::<crate::model::RawBriefing>()
+    }
+
     fn tree(text: &str) -> Result<Tree, Vec<Diagnostic>> {
-        parse(&SourceFile::new("t.yaml", text), &Limits::default()).map_err(|b| b.diagnostics)
+        parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).map_err(|b| b.diagnostics)
     }
 
     fn root(text: &str) -> Node {
@@ -721,6 +730,55 @@ mod tests {
     }
 
     #[test]
+    fn a_key_that_lost_its_colon_is_named_once_and_nothing_follows_from_it() {
+        let contact = "contact:\n  tel: \"1\"\n";
+        let topic = "topics:\n  - title: A\n    body: B\n";
+        for (text, want) in [
+            // The first line, with text after it, above a key of the same column.
+            (format!("title Workshop\ndate: 2020-10-06\n{topic}{contact}"), (1, 6, "title")),
+            // Below another key's value: not that value's text that lost its indentation.
+            (
+                format!("title: T\ndate: 2020-10-06\norganisation Ministry of X\n{topic}{contact}"),
+                (3, 13, "organisation"),
+            ),
+            // A list item's first key, and a block's key, with one line of text or more.
+            (format!("title: T\ntopics:\n  - title Data flows\n    body: B\n{contact}"), (3, 10, "title")),
+            (format!("title: T\ntopics:\n  - title: A\n    body |\n      one\n      two\n{contact}"), (4, 9, "body")),
+            (format!("title: T\nsummary |\n  hello\n{topic}{contact}"), (2, 8, "summary")),
+            (format!("title: T\nsummary |\n  hello\n  world\n{topic}{contact}"), (2, 8, "summary")),
+            (format!("title: T\ntopics:\n  - title: A\n    body|\n      one\n{contact}"), (4, 9, "body")),
+        ] {
+            let file = SourceFile::new("t.yaml", &text);
+            let all: Vec<_> = tree(&text)
+                .err()
+                .unwrap()
+                .into_iter()
+                .map(|d| {
+                    let (line, col) = file.line_col(d.span.unwrap().start);
+                    (line, col, d.message)
+                })
+                .collect();
+            let (line, col, key) = want;
+            assert_eq!(all, [(line, col, format!("missing `:` after `{key}`"))], "{text}");
+        }
+        // Text below a value that lost its indentation is still named so.
+        let text = format!("title: T\nsummary: The ministry\nheld a workshop\n{topic}{contact}");
+        let d = tree(&text).err().unwrap();
+        assert!(d[0].message.starts_with("this text is indented no further than `summary:`"), "{d:?}");
+    }
+
+    #[test]
+    fn a_bracket_never_closed_is_the_one_error_however_many_keys_follow() {
+        let text =
+            "title: T\nlang: [en, ja\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: B\ncontact:\n  tel: 1\n";
+        let d = tree(text).err().unwrap();
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["this `[` is never closed"]);
+        let file = SourceFile::new("t.yaml", text);
+        assert_eq!(file.line_col(d[0].span.unwrap().start), (2, 7));
+    }
+
+    #[test]
     fn parsing_goes_on_after_a_syntax_error_at_the_next_line_no_deeper() {
         let text = "a: 'It's'\nb:c\nd: 1\nl:\n  - x: [y] z\n    w: 1\n  - v: 2\ne: 'ok'\n";
         let d = tree(text).err().unwrap();
@@ -746,21 +804,21 @@ mod tests {
     fn depth_is_limited_for_block_flow_and_aliases() {
         let limits = Limits { max_depth: 3, ..Limits::default() };
         let file = SourceFile::new("t.yaml", "a:\n  b:\n    c:\n      d: 1\n");
-        let d = parse(&file, &limits).err().unwrap().diagnostics;
+        let d = parse(&file, &limits, briefing_keys).err().unwrap().diagnostics;
         assert!(d[0].message.contains("nested too deeply (limit 3 levels)"), "{d:?}");
         assert_eq!(file.line_col(d[0].span.unwrap().start).0, 4);
         let file = SourceFile::new("t.yaml", "a: &x [[1]]\nb: [*x]\n");
-        let d = parse(&file, &limits).err().unwrap().diagnostics;
+        let d = parse(&file, &limits, briefing_keys).err().unwrap().diagnostics;
         assert_eq!(d[0].span, Some(Span::new(16, 18)));
         let ok = SourceFile::new("t.yaml", "a: &x [[1]]\nb: *x\n");
-        assert!(parse(&ok, &limits).is_ok());
+        assert!(parse(&ok, &limits, briefing_keys).is_ok());
     }
 
     #[test]
     fn node_budget_is_checked_before_cloning() {
         let limits = Limits { max_nodes: 20, ..Limits::default() };
         let file = SourceFile::new("t.yaml", "a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n");
-        let d = parse(&file, &limits).err().unwrap().diagnostics;
+        let d = parse(&file, &limits, briefing_keys).err().unwrap().diagnostics;
         assert_eq!(d[0].message, "too many nodes after expanding aliases (limit 20)");
         assert_eq!(d[0].span, Some(Span::new(31, 33)));
     }
