@@ -90,6 +90,30 @@ fn a_missing_or_unreadable_logo_is_an_error_naming_it() {
 }
 
 #[test]
+fn a_broken_template_does_not_hide_the_briefings_own_problems() {
+    let dir = common::tempdir();
+    let seed = std::fs::read_to_string(seed()).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), seed.replace("date: 2020-10-06", "date: 2020-02-30")).unwrap();
+    std::fs::write(dir.path().join("ok.yaml"), &seed).unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "page:\n  margin: [1, 2\n").unwrap();
+    for command in ["build", "check", "bundle", "diff"] {
+        let mut args = vec![command, "ok.yaml", "b.yaml", "--template", "mine.yaml"];
+        if command == "bundle" {
+            args.extend(["-o", "d.pdf"]);
+        }
+        let o = run(dir.path(), &args);
+        let err = common::stderr(&o);
+        assert_exit(&o, 1);
+        // The template's slip first, then the briefing's, each at its line.
+        let template = err.find("mine.yaml:2:11: error: this `[` is never closed");
+        let briefing = err.find("b.yaml:4:7: error: date: 2020-02-30 does not exist");
+        assert!(template.is_some() && briefing.is_some() && template < briefing, "{command}: {err}");
+        assert!(!err.contains("ok.yaml:"), "{command}: {err}");
+    }
+    assert_eq!(common::listing(dir.path()).len(), 3, "a broken template built something");
+}
+
+#[test]
 fn a_template_can_set_its_own_font_family() {
     let dir = common::tempdir();
     std::fs::copy(common::repo("fonts/DejaVuSans.ttf"), dir.path().join("Mine.ttf")).unwrap();

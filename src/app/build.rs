@@ -345,7 +345,8 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
             )));
         }
     }
-    let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let template = Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths)?;
     let fonts = template.font_book();
     let made = match &args.out_dir {
         Some(dir) => out_dir(dir)?,
@@ -481,9 +482,11 @@ fn batch(
 }
 
 pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Result<(), Error> {
-    let fonts = Template::resolve(&template.name, template.root.as_deref())?.font_book();
+    let inputs = expand_inputs(inputs)?;
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let fonts = Template::resolve_for(&template.name, template.root.as_deref(), &paths)?.font_book();
     let mut problems = super::error::Problems::default();
-    for input in expand_inputs(inputs)? {
+    for input in inputs {
         match load_briefings(&input, &fonts, None) {
             Ok(loaded) => {
                 eprintln!("{}: ok", input.display());

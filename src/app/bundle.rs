@@ -27,7 +27,8 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
             "--fit-pages does not fit dossiers; fit each briefing with `build --fit-pages`".into(),
         ));
     }
-    let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let template = Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths)?;
     let mut reads = template.reads.clone();
     for input in inputs {
         reads.add(input, "input");
@@ -38,7 +39,6 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // Every briefing is checked before anything is written; all their problems are shown.
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
     // own, but one at least must be written in it.
-    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let loaded = load_each(&paths, &fonts, cover.lang, false)?;
     if let Some(lang) = cover.lang {
         if !loaded.iter().any(|(_, b)| written_in(&b.lang, lang)) {

@@ -30,7 +30,8 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     // From the start: a stop at any point exits 128 + N and leaves no file.
     files::on_signal(files::OnSignal::Exit);
     let start = Instant::now();
-    let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
+    let template =
+        Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &[args.old, args.new])?;
     let fonts = template.font_book();
     let lang = settings.lang.as_deref();
     // Both are checked, and all their problems shown, before anything is written; with

@@ -41,6 +41,31 @@ pub fn load_error(e: LoadError) -> Error {
 }
 
 impl Template {
+    /// [`Template::resolve`] for a run that reads `inputs`: a template that cannot be used
+    /// does not hide the inputs' own problems. Each input is then checked without it, and its
+    /// problems come after the template's; a character no font has is not among them (which
+    /// fonts the template would have given is not known).
+    pub fn resolve_for(arg: &str, root: Option<&Path>, inputs: &[&Path]) -> Result<Template, Error> {
+        let error = match Template::resolve(arg, root) {
+            Ok(template) => return Ok(template),
+            Err(error) => error,
+        };
+        let mut problems = super::error::Problems::default();
+        problems.add(error);
+        for input in inputs {
+            let checked = super::read_source(input).and_then(|file| {
+                match crate::validate::load_briefings(&file, &Limits::default(), &|_| true) {
+                    Ok(_) => Ok(()),
+                    Err(diagnostics) => Err(Error::Invalid(vec![(file, diagnostics)])),
+                }
+            });
+            if let Err(e) = checked {
+                problems.add(e);
+            }
+        }
+        Err(problems.result().expect_err("the template's problem is one"))
+    }
+
     /// `--template NAME|PATH`: a built-in name, else a file; `root` widens the folder a
     /// template file may read from.
     pub fn resolve(arg: &str, root: Option<&Path>) -> Result<Template, Error> {
