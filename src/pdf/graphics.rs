@@ -1,7 +1,7 @@
 //! Graphics drawn without genpdf: the DRAFT watermark (as glyph outlines) and images.
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
-use sha2::{Digest, Sha256};
+use md5::{Digest, Md5};
 
 use super::image::{Image, ImageKind};
 use super::objects::{color_op, name, stream};
@@ -72,7 +72,7 @@ pub fn watermark(doc: &Document, w: &Watermark, fonts: &FontBook) -> Vec<u8> {
 }
 
 /// Adds an image XObject (with a soft mask for transparency) and returns its id.
-pub fn add_image(out: &mut Writer, img: &Image, hash: &mut Sha256) -> ObjectId {
+pub fn add_image(out: &mut Writer, img: &Image, hash: &mut Md5) -> ObjectId {
     let base = |components: u8| {
         let space = match components {
             1 => "DeviceGray",
