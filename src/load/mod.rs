@@ -337,21 +337,17 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
     }
     // After a syntax error, the rest of the file is read and checked too, and what follows
     // from the error is left out.
-    let (tree, syntax, blanked) = match tree::parse(file, limits, keys::keys_of::<T>) {
-        // A second document is not read: what it holds is not "missing" from the first.
-        Ok(mut tree) => match tree.diagnostics.iter().position(|d| d.message.starts_with("a second YAML document")) {
-            Some(i) => {
-                let second = tree.diagnostics.remove(i);
-                let from = second.span.map_or(file.text.len(), |s| s.start);
-                (tree, vec![second], Blanked::new(&file.text, std::iter::once(from..file.text.len()).collect()))
-            }
-            None => (tree, Vec::new(), Blanked::default()),
-        },
-        Err(tree::Broken { diagnostics, recovered: Some(r) }) => {
-            (r.tree, diagnostics, Blanked::new(&file.text, r.blanked))
-        }
+    let (mut tree, mut syntax, mut blanked) = match tree::parse(file, limits, keys::keys_of::<T>) {
+        Ok(tree) => (tree, Vec::new(), Vec::new()),
+        Err(tree::Broken { diagnostics, recovered: Some(r) }) => (r.tree, diagnostics, r.blanked),
         Err(tree::Broken { diagnostics, recovered: None }) => return failed(diagnostics),
     };
+    // A second document is not read: what it holds is not "missing" from the first.
+    if let Some(second) = tree.second_document.take() {
+        blanked.push(second.span.map_or(file.text.len(), |s| s.start)..file.text.len());
+        syntax.push(second);
+    }
+    let blanked = Blanked::new(&file.text, blanked);
     if blanked.languages_lost() {
         return failed(syntax);
     }

@@ -102,6 +102,8 @@ pub struct Tree {
     pub diagnostics: Vec<Diagnostic>,
     /// Keys given twice in one mapping (the second is dropped).
     pub duplicates: Vec<Duplicate>,
+    /// A `---` that starts a second document, reported at it: what follows is not read.
+    pub second_document: Option<Diagnostic>,
 }
 
 /// A key given a second time in one mapping.
@@ -250,6 +252,7 @@ fn parse_text(text: &str, limits: &Limits, keys: Keys) -> Result<Tree, Box<(Stop
         anchors: HashMap::new(),
         root: None,
         documents: 0,
+        second_document: None,
         nodes: 0,
         text_bytes: 0,
         aliased: false,
@@ -281,7 +284,7 @@ fn parse_text(text: &str, limits: &Limits, keys: Keys) -> Result<Tree, Box<(Stop
             }
         }
     }
-    Ok(Tree { root: b.root, diagnostics: b.diagnostics, duplicates: b.duplicates })
+    Ok(Tree { root: b.root, diagnostics: b.diagnostics, duplicates: b.duplicates, second_document: b.second_document })
 }
 
 enum Flow {
@@ -317,6 +320,7 @@ struct Builder<'a> {
     anchors: HashMap<usize, Node>,
     root: Option<Node>,
     documents: usize,
+    second_document: Option<Diagnostic>,
     /// Nodes and scalar bytes so far, aliases expanded.
     nodes: usize,
     text_bytes: usize,
@@ -336,7 +340,7 @@ impl Builder<'_> {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    self.diagnostics.push(
+                    self.second_document = Some(
                         Diagnostic::new(Some(span), "", "a second YAML document; the file must hold exactly one")
                             .with_help("remove the `---` line and what follows it, or move it to its own file"),
                     );
@@ -590,7 +594,7 @@ mod tests {
 
     fn root(text: &str) -> Node {
         match tree(text) {
-            Ok(Tree { root: Some(root), diagnostics, duplicates })
+            Ok(Tree { root: Some(root), diagnostics, duplicates, second_document: None })
                 if diagnostics.is_empty() && duplicates.is_empty() =>
             {
                 root
@@ -658,8 +662,10 @@ mod tests {
     #[test]
     fn a_second_document_is_an_error() {
         let t = tree("a: 1\n---\nb: 2\n").unwrap();
-        assert_eq!(t.diagnostics[0].span, Some(Span::new(5, 8)));
-        assert!(t.diagnostics[0].message.contains("second YAML document"));
+        let second = t.second_document.unwrap();
+        assert_eq!(second.span, Some(Span::new(5, 8)));
+        assert!(second.message.contains("second YAML document"));
+        assert_eq!(entries(t.root.as_ref().unwrap()).len(), 1);
     }
 
     #[test]
