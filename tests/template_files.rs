@@ -90,6 +90,30 @@ fn a_missing_or_unreadable_logo_is_an_error_naming_it() {
 }
 
 #[test]
+fn a_bold_or_italic_face_without_a_regular_one_is_an_error_not_ignored() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "fonts:\n  bold: nofile.ttf\n  italic: x.ttf\n").unwrap();
+    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 1);
+    let err = common::stderr(&o);
+    assert!(err.contains("mine.yaml:2:9: error: fonts.bold: given without fonts.regular"), "{err}");
+    assert!(err.contains("mine.yaml:3:11: error: fonts.italic: given without fonts.regular"), "{err}");
+}
+
+#[test]
+fn an_empty_template_is_named_as_a_template() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "# nothing yet\n").unwrap();
+    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 1);
+    let err = common::stderr(&o);
+    assert!(err.contains("mine.yaml: error: the template is empty"), "{err}");
+    assert!(!err.contains("a briefing needs"), "{err}");
+}
+
+#[test]
 fn a_broken_template_does_not_hide_the_briefings_own_problems() {
     let dir = common::tempdir();
     let seed = std::fs::read_to_string(seed()).unwrap();

@@ -89,6 +89,12 @@ impl Template {
             )));
         }
         let bytes = files::read(path, FileKind::Template)?;
+        if std::str::from_utf8(&bytes).is_ok_and(load::is_blank) {
+            let file = SourceFile::new(path.display().to_string(), String::from_utf8_lossy(&bytes));
+            let d = Diagnostic::new(None, "", "the template is empty")
+                .with_help("a template names only what it changes, e.g. `extends: press-release`");
+            return Err(Error::Invalid(vec![(file, vec![d])]));
+        }
         let file =
             load::source_from_bytes(path.display().to_string(), bytes, &Limits::default()).map_err(load_error)?;
         let theme =
@@ -230,6 +236,17 @@ fn read_family(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<[(String, Vec<u8>); 4]> {
     if files.regular.as_str().is_empty() {
+        // A bold or italic face alone would be silently ignored.
+        for (value, key) in
+            [(&files.bold, "fonts.bold"), (&files.italic, "fonts.italic"), (&files.bold_italic, "fonts.bold_italic")]
+        {
+            if !value.as_str().is_empty() {
+                problems.push(
+                    at(value, key, "given without fonts.regular".into())
+                        .with_help("a family starts from its regular face: give fonts.regular too"),
+                );
+            }
+        }
         return None;
     }
     let styles = [

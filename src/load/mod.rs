@@ -192,16 +192,20 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
             .with_help("the file may be damaged, or not a text file; remove the character");
         return Err(LoadError::Invalid { file, diagnostics: vec![d] });
     }
-    let blank = file.text.lines().all(|l| {
-        let l = l.trim();
-        l.is_empty() || l.starts_with('#')
-    });
-    if blank {
+    if is_blank(&file.text) {
         let d =
             Diagnostic::new(None, "", "the file is empty: a briefing needs at least title, date, topics and contact");
         return Err(LoadError::Invalid { file, diagnostics: vec![d] });
     }
     Ok(file)
+}
+
+/// Whether `text` holds nothing but blank lines and comments.
+pub fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    })
 }
 
 /// Whether `bytes` look like UTF-16 text without a byte order mark: ASCII text in UTF-16 has
