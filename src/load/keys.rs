@@ -1,6 +1,7 @@
-//! The keys a type reads, asked of its `Deserialize` rather than listed by hand: a line that
-//! starts with one of them and has no colon is a key that lost its colon, not text that lost
-//! its indentation (`body Japan and…`, not `agreed on…`).
+//! The keys a type reads, asked of its `Deserialize` rather than listed by hand, mapping by
+//! mapping: a line that starts with a key its mapping could hold and has no colon is a key that
+//! lost its colon, not text that lost its indentation (`body Japan and…`, not `agreed on…`, nor
+//! `date of the next meeting` below a `date:` already given).
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -8,20 +9,42 @@ use std::collections::BTreeSet;
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde::forward_to_deserialize_any;
 
-/// Every field name of every struct `T` holds, at any depth. A type the probe cannot
-/// satisfy (a custom `Deserialize` that refuses an empty value) stops the walk below it:
-/// what was found until then is kept.
-pub fn keys_of<T: de::DeserializeOwned>() -> BTreeSet<&'static str> {
+/// The keys of each mapping a type reads: one set per struct.
+#[derive(Debug, Default)]
+pub struct KeySets(Vec<&'static [&'static str]>);
+
+impl KeySets {
+    /// Whether some mapping holds `key`.
+    pub fn any(&self, key: &str) -> bool {
+        self.0.iter().any(|set| set.contains(&key))
+    }
+
+    /// Whether one mapping could hold `key` beside all of `siblings` (and does not already).
+    pub fn fits(&self, key: &str, siblings: &[&str]) -> bool {
+        !siblings.contains(&key)
+            && self.0.iter().any(|set| set.contains(&key) && siblings.iter().all(|s| set.contains(s)))
+    }
+
+    #[cfg(test)]
+    fn all(&self) -> BTreeSet<&'static str> {
+        self.0.iter().flat_map(|set| set.iter().copied()).collect()
+    }
+}
+
+/// The fields of every struct `T` holds, at any depth, struct by struct. A type the probe
+/// cannot satisfy (a custom `Deserialize` that refuses an empty value) stops the walk below
+/// it: what was found until then is kept.
+pub fn keys_of<T: de::DeserializeOwned>() -> KeySets {
     let found = RefCell::new(BTreeSet::new());
     let _ = T::deserialize(Probe { found: &found, depth: 0 });
-    found.into_inner().into_iter().filter(|k| !k.starts_with('$')).collect()
+    KeySets(found.into_inner().into_iter().filter(|set| !set.iter().any(|k| k.starts_with('$'))).collect())
 }
 
 /// A deserializer that answers each request with the smallest value of the kind asked for,
 /// noting the fields of each struct on the way.
 #[derive(Clone, Copy)]
 struct Probe<'a> {
-    found: &'a RefCell<BTreeSet<&'static str>>,
+    found: &'a RefCell<BTreeSet<&'static [&'static str]>>,
     /// Guards against a type that holds itself.
     depth: usize,
 }
@@ -86,7 +109,7 @@ impl<'de> Deserializer<'de> for Probe<'_> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        self.found.borrow_mut().extend(fields.iter().copied());
+        self.found.borrow_mut().insert(fields);
         visitor.visit_map(Fields { probe: self.deeper()?, fields, next: 0 })
     }
 
@@ -153,17 +176,22 @@ mod tests {
 
     #[test]
     fn a_briefings_keys_are_found_at_every_depth() {
-        let keys = keys_of::<crate::model::RawBriefing>();
+        let sets = keys_of::<crate::model::RawBriefing>();
+        let keys = sets.all();
         // The top level, a topic's and the contact's: through `Option`, `Spanned` and `Vec`.
         for key in ["title", "date", "topics", "contact", "draft", "body", "tel", "email", "note"] {
             assert!(keys.contains(key), "{key} not in {keys:?}");
         }
         assert!(!keys.iter().any(|k| k.starts_with('$')), "{keys:?}");
+        // Each in its own mapping.
+        assert!(sets.fits("title", &["date", "topics"]) && sets.fits("body", &["title"]));
+        assert!(sets.fits("name", &["tel"]) && !sets.fits("name", &["title", "date"]));
+        assert!(!sets.fits("contact", &["title", "body"]) && !sets.fits("date", &["title", "date"]));
     }
 
     #[test]
     fn a_templates_keys_are_found_past_its_enums_and_units() {
-        let keys = keys_of::<crate::theme::RawTheme>();
+        let keys = keys_of::<crate::theme::RawTheme>().all();
         for key in ["extends", "name", "page_of", "left", "caps", "padding", "bold_italic"] {
             assert!(keys.contains(key), "{key} not in {keys:?}");
         }

@@ -27,7 +27,7 @@ mod slips;
 pub mod tree;
 
 pub use blanked::Blanked;
-pub use keys::keys_of;
+pub use keys::{keys_of, KeySets};
 pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
 
 use std::collections::{HashMap, HashSet};

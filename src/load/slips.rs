@@ -5,8 +5,7 @@
 //! value, an apostrophe ending single-quoted text, a value starting with `[`, a bracket
 //! never closed, a tab.
 
-use std::collections::BTreeSet;
-
+use super::KeySets;
 use crate::diag::{Diagnostic, Span};
 
 /// Where to point for the parser's `info` at byte `start`. The scanner reports a tab at the
@@ -27,9 +26,9 @@ pub(super) fn place(text: &str, start: usize, info: &str) -> usize {
 
 /// The diagnostic for the parser's `info` at `span`: the slip it most likely is, or the
 /// parser's words with what to check.
-/// `keys` are those the text is read for: a line that starts with one and has no colon is a
-/// key that lost it.
-pub(super) fn explain(text: &str, span: Span, info: &str, keys: &BTreeSet<&str>) -> Diagnostic {
+/// `keys` are those the text is read for, mapping by mapping: a line that starts with one its
+/// mapping could hold and has no colon is a key that lost it.
+pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Diagnostic {
     if let Some(d) = slip(text, span, info, keys) {
         return d;
     }
@@ -71,7 +70,7 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &BTreeSet<&str>)
 }
 
 /// The slip behind `info` at `span`, when the text around it shows one.
-fn slip(text: &str, span: Span, info: &str, keys: &BTreeSet<&str>) -> Option<Diagnostic> {
+fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic> {
     let start = span.start;
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
     let missing_colon = |after: usize, key: &str| {
@@ -142,12 +141,24 @@ fn slip(text: &str, span: Span, info: &str, keys: &BTreeSet<&str>) -> Option<Dia
             );
         }
     }
+    // `division X # note`: the comment ends what YAML reads as one line of text.
+    if info == "comment intercepting the multiline text" {
+        if let Some((after, key)) = known_key_without_colon(text, line_start(text, start), keys) {
+            return missing_colon(after, key);
+        }
+    }
     let key_expected = matches!(
         info,
         "mapping values are not allowed in this context"
             | "simple key expect ':'"
             | "while parsing a block collection, did not find expected '-' indicator"
+            // The text of a first line that lost its colon was the whole document.
+            | "did not find expected <document start>"
     );
+    // A line that lost its colon above the next key of its mapping, a comment between them.
+    let key_expected = key_expected
+        || info == "while parsing a block mapping, did not find expected key"
+            && line_above(text, start).is_some_and(|(_, line)| line.trim_start().starts_with('#'));
     if key_expected {
         if let Some((colon, key)) = missing_space_above(text, start) {
             return at(
@@ -172,8 +183,8 @@ fn slip(text: &str, span: Span, info: &str, keys: &BTreeSet<&str>) -> Option<Dia
     if let Some((line, key, block)) = misplaced.then(|| misindented_text(text, start)).flatten() {
         // `body Japan and…` at the column of the keys is a key that lost its colon, not text
         // that lost its indentation.
-        if let Some((after, key)) = known_key_without_colon(&text[line..], keys) {
-            return missing_colon(line + after, key);
+        if let Some((after, key)) = known_key_without_colon(text, line_start(text, line), keys) {
+            return missing_colon(after, key);
         }
         let end = line + text[line..].find('\n').map_or(text.len() - line, |i| i);
         let end = line + text[line..end].trim_end().len();
@@ -336,7 +347,7 @@ fn missing_space_above(text: &str, at: usize) -> Option<(usize, &str)> {
 /// deeper than `at`'s, past the text of a value) is a lone key-like word (`contact`), or a key
 /// of the file's followed by text or a value (`summary |`): the byte offset just after the
 /// key, and the key. A colon was forgotten there.
-fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &BTreeSet<&str>) -> Option<(usize, &'t str)> {
+fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &KeySets) -> Option<(usize, &'t str)> {
     let own = indent(&text[line_start(text, at)..]);
     let (mut above, mut line) = line_above(text, at)?;
     while indent(line) > own || line.trim_start().starts_with('#') {
@@ -348,10 +359,10 @@ fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &BTreeSet<&str>) -> O
         return Some((after, word));
     }
     // `title Results of…` above `date:`, in the same column: a key of the file's, then text.
-    if let Some((after, key)) = known_key_without_colon(line, keys) {
+    if let Some((after, key)) = known_key_without_colon(text, above, keys) {
         let column = line.len() - line.trim_start_matches([' ', '-']).len();
         if column == own {
-            return Some((above + after, key));
+            return Some((after, key));
         }
     }
     // `lang [en, ja]`: a key, then what can only be a value (a list, a mapping, quoted text, a
@@ -362,18 +373,57 @@ fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &BTreeSet<&str>) -> O
     (looks_like_key(key) && value.trim_start().starts_with(['[', '{', '"', '\'', '|', '>'])).then_some((key_end, key))
 }
 
-/// When `line` (perhaps a list item) starts with one of `keys` and then text, with no colon
-/// after the key (`body Japan and…`, `summary |`, `body|`): the offset just after the key, and
-/// the key.
-fn known_key_without_colon<'t>(line: &'t str, keys: &BTreeSet<&str>) -> Option<(usize, &'t str)> {
-    let line = line.split('\n').next().unwrap_or("").trim_end();
+/// When the line starting at `start` (perhaps a list item) starts with a key its mapping could
+/// hold beside the keys it holds (and does not yet), then text, with no colon after the key
+/// (`body Japan and…`, `summary |`, `body|`, `title<tab>Workshop`): the byte offset just after
+/// the key, and the key. `date of the next meeting` below a `date:`, or `name of…` among
+/// `title:` and `date:`, is text.
+pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &KeySets) -> Option<(usize, &'t str)> {
+    let line = text[start..].split('\n').next().unwrap_or("").trim_end();
     let content = line.trim_start_matches([' ', '-']);
     let end = content.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
     let (key, rest) = content.split_at(end);
-    // Text after a space, or a block's `|` or `>` even with no space (`body|`).
-    let value = rest.starts_with(' ') && !rest.trim().is_empty() || rest.starts_with(['|', '>']);
-    let offset = line.len() - content.len();
-    (keys.contains(key) && value && !is_key_line(content)).then_some((offset + key.len(), key))
+    // Text after a space or a tab, or a block's `|` or `>` even with no space (`body|`).
+    let value = rest.starts_with([' ', '\t']) && !rest.trim().is_empty() || rest.starts_with(['|', '>']);
+    if key.is_empty() || !value || is_key_line(content) || !keys.any(key) {
+        return None;
+    }
+    let column = line.len() - content.len();
+    let item = content.len() < line.trim_start_matches(' ').len();
+    keys.fits(key, &siblings(text, start, column, item)).then_some((start + column + key.len(), key))
+}
+
+/// The keys of the other lines of the mapping whose key column is `column`, around the line
+/// starting at `start` (the first of its mapping when it is a list `item`).
+fn siblings(text: &str, start: usize, column: usize, item: bool) -> Vec<&str> {
+    let key_column = |line: &str| line.len() - line.trim_start_matches([' ', '-']).len();
+    let mut out = Vec::new();
+    let mut at = start;
+    while let Some((above, line)) = line_above(text, at).filter(|_| !item) {
+        at = above;
+        let content = line.trim_start_matches(' ');
+        if content.starts_with('#') || indent(line) > column {
+            continue;
+        }
+        if key_column(line) == column {
+            out.extend(key_of(content.trim_start_matches([' ', '-'])).map(|(key, ..)| key));
+        }
+        if indent(line) < column {
+            break;
+        }
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    for line in text[end..].split('\n').skip(1) {
+        let content = line.trim_start_matches(' ');
+        if content.trim().is_empty() || content.starts_with('#') || indent(line) > column {
+            continue;
+        }
+        if indent(line) < column {
+            break;
+        }
+        out.extend(key_of(content).map(|(key, ..)| key));
+    }
+    out
 }
 
 /// The nearest non-blank line that ends before the line holding `at`: its start and text.

@@ -143,7 +143,7 @@ pub struct Recovered {
 const MAX_SYNTAX_ERRORS: usize = 20;
 
 /// The keys the text is read for (`keys_of::<T>`), asked only to explain a syntax error.
-pub type Keys = fn() -> std::collections::BTreeSet<&'static str>;
+pub type Keys = fn() -> super::KeySets;
 
 /// Parses `file` into a tree. See [`Broken`] for what `Err` holds.
 pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Broken> {
@@ -178,7 +178,8 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
         if !again {
             errors.push(diagnostic);
         }
-        match at.filter(|_| syntax && !again).and_then(|at| resync(&text, at)) {
+        let sets = keys();
+        match at.filter(|_| syntax && !again).and_then(|at| resync(&text, at, &sets)) {
             Some((masked, range)) => {
                 text = Cow::Owned(masked);
                 blanked.push(range);
@@ -204,7 +205,7 @@ struct Stop {
 /// and starts with a key (`key:`, even `key:value`), an item (`- `) or a document marker;
 /// with the range blanked, from the start of its first line. `None` when nothing would
 /// change.
-fn resync(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
+fn resync(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, std::ops::Range<usize>)> {
     let from = slips::line_start(text, at.min(text.len()));
     let first = text[from..].split('\n').next().unwrap_or("");
     // A line indented with a tab (which YAML refuses) is taken at the depth it was meant to
@@ -220,10 +221,16 @@ fn resync(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
     };
     for line in text[to..].split('\n').skip(1) {
         let content = line.trim_start_matches(' ').trim_end_matches('\r');
-        let starts =
-            content.starts_with("- ") || content == "-" || content.starts_with("---") || slips::keyish(content);
+        let starts = || {
+            content.starts_with("- ")
+                || content == "-"
+                || content.starts_with("---")
+                || slips::keyish(content)
+                // A key that lost its colon starts the next block too: it is the next slip.
+                || slips::known_key_without_colon(text, to + 1, keys).is_some()
+        };
         let shallower = !content.is_empty() && !content.starts_with('#') && slips::indent(line) < depth;
-        if shallower || slips::indent(line) == depth && starts {
+        if shallower || slips::indent(line) == depth && starts() {
             break;
         }
         to += 1 + line.len();
@@ -584,7 +591,7 @@ mod tests {
         }
     }
 
-    fn briefing_keys() -> std::collections::BTreeSet<&'static str> {
+    fn briefing_keys() -> crate::load::KeySets {
         crate::load::keys_of::<crate::model::RawBriefing>()
     }
 
@@ -753,6 +760,11 @@ mod tests {
             (format!("title: T\nsummary |\n  hello\n{topic}{contact}"), (2, 8, "summary")),
             (format!("title: T\nsummary |\n  hello\n  world\n{topic}{contact}"), (2, 8, "summary")),
             (format!("title: T\ntopics:\n  - title: A\n    body|\n      one\n{contact}"), (4, 9, "body")),
+            // A tab for the colon; a comment after the line, or between it and the next key.
+            (format!("title\tWorkshop\ndate: 2020-10-06\n{topic}{contact}"), (1, 6, "title")),
+            (format!("title Workshop # draft\ndate: 2020-10-06\n{topic}{contact}"), (1, 6, "title")),
+            (format!("title Workshop\n# the date\ndate: 2020-10-06\n{topic}{contact}"), (1, 6, "title")),
+            (format!("title: T\n{topic}contact:\n  division X\n  # phone\n  tel: \"1\"\n"), (6, 11, "division")),
         ] {
             let file = SourceFile::new("t.yaml", &text);
             let all: Vec<_> = tree(&text)
@@ -767,10 +779,23 @@ mod tests {
             let (line, col, key) = want;
             assert_eq!(all, [(line, col, format!("missing `:` after `{key}`"))], "{text}");
         }
-        // Text below a value that lost its indentation is still named so.
-        let text = format!("title: T\nsummary: The ministry\nheld a workshop\n{topic}{contact}");
-        let d = tree(&text).err().unwrap();
-        assert!(d[0].message.starts_with("this text is indented no further than `summary:`"), "{d:?}");
+        // Two in a row are two slips.
+        let text = format!("title: T\norganisation X\nsummary Text\n{topic}{contact}");
+        let d: Vec<String> = tree(&text).err().unwrap().into_iter().map(|d| d.message).collect();
+        assert_eq!(d, ["missing `:` after `organisation`", "missing `:` after `summary`"]);
+        // Text below a value that lost its indentation is still named so, even when its first
+        // word is a key: one given already (`date`), or one of another mapping (`name` is the
+        // contact's, `contact` not a topic's).
+        for (text, key) in [
+            (format!("title: T\nsummary: The ministry\nheld a workshop\n{topic}{contact}"), "summary"),
+            (format!("title: T\ndate: 2020-10-06\nsummary: |\n  They agreed on the\ndate of the next one.\n{topic}{contact}"), "summary"),
+            (format!("title: T\nsummary: |\n  They agreed on the\nname of the group.\n{topic}{contact}"), "summary"),
+            (format!("title: T\ntopics:\n  - title: A\n    body: |\n      Call the\n    contact point.\n{contact}"), "body"),
+        ] {
+            let d = tree(&text).err().unwrap();
+            let want = format!("this text is indented no further than `{key}:`");
+            assert!(d[0].message.starts_with(&want), "{text}: {d:?}");
+        }
     }
 
     #[test]
@@ -792,7 +817,7 @@ mod tests {
         let lines: Vec<usize> = d.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
         assert_eq!(lines, [1, 2, 5], "{d:?}");
         // Blanking keeps every offset, and a slip in a value keeps its key.
-        let (masked, range) = resync("k: 'é's'\n  more\nn: 1\n", 6).unwrap();
+        let (masked, range) = resync("k: 'é's'\n  more\nn: 1\n", 6, &briefing_keys()).unwrap();
         assert_eq!(masked, format!("k:{}\n      \nn: 1\n", " ".repeat(7)));
         assert_eq!(range, 0..16);
         // A file of slips stops after MAX_SYNTAX_ERRORS, and says so.
