@@ -139,6 +139,26 @@ impl<'a> De<'a> {
         self.ctx.replaced.borrow_mut().insert(self.node.span);
     }
 
+    /// Records that this node is not a mapping of `fields`. Plain text that starts with one
+    /// of them (`tel "1"`, `title Data body Text` when every key of the block lost its colon)
+    /// is a key that lost its colon, the mapping's only or first one.
+    fn not_a_mapping(&self, fields: &[&str]) {
+        let lost = match self.node.scalar() {
+            Some((text, Style::Plain)) => text
+                .split_once([' ', '\t'])
+                .filter(|(key, rest)| fields.contains(key) && !rest.trim().is_empty())
+                .map(|(key, _)| key),
+            _ => None,
+        };
+        let Some(key) = lost else { return self.mismatch("a mapping") };
+        let after = self.node.span.start + key.len();
+        let d =
+            Diagnostic::new(Some(Span::new(after, after)), self.path.to_string(), format!("missing `:` after `{key}`"))
+                .with_help(format!("a key is followed by a colon: `{key}:`"));
+        self.ctx.diagnostics.borrow_mut().push(d);
+        self.ctx.replaced.borrow_mut().insert(self.node.span);
+    }
+
     /// Attaches this node to an error that does not know where it happened yet.
     fn located<T>(&self, result: Result<T, Error>) -> Result<T, Error> {
         result.map_err(|mut e| {
@@ -386,7 +406,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         let entries: &[(Node, Node)] = match &*self.node.kind {
             NodeKind::Map(entries) => entries,
             _ => {
-                self.mismatch("a mapping");
+                self.not_a_mapping(fields);
                 &[]
             }
         };

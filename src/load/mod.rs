@@ -643,6 +643,22 @@ mod tests {
     }
 
     #[test]
+    fn a_block_whose_only_or_first_key_lost_its_colon_is_told_so() {
+        let text = "title: W\ndate: 2020-10-06\ntopics:\n  - title D\n    body T\ncontact:\n  tel \"1\"\n";
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+        assert_eq!(
+            messages(&loaded.diagnostics),
+            ["topics[0]: missing `:` after `title`", "contact: missing `:` after `tel`"]
+        );
+        let at: Vec<_> = loaded.diagnostics.iter().map(|d| file(text).line_col(d.span.unwrap().start)).collect();
+        assert_eq!(at, [(4, 10), (7, 6)]);
+        // Text that merely starts with a word of the block's keys' kind is still not a mapping.
+        let text = "title: W\ndate: 2020-10-06\ntopics:\n  - Data flows\ncontact:\n  tel: \"1\"\n";
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+        assert_eq!(messages(&loaded.diagnostics), ["topics[0]: expected a mapping, found `Data flows`"]);
+    }
+
+    #[test]
     fn unknown_keys_are_reported_at_the_key_with_a_suggestion() {
         let (doc, d) = load_doc("titel: x\ninner:\n  nmae: y\n  tel: 1\n  zzz: 2\n");
         assert_eq!(
