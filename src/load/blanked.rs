@@ -28,9 +28,18 @@ pub struct Blanked {
 impl Blanked {
     pub(super) fn new(text: &str, blanked: Vec<std::ops::Range<usize>>) -> Blanked {
         // (A slip in a value blanks only the value: the line is the one its start is on.)
+        // The file's own `lang:`: in the first column, or indented by a slip but with no line
+        // above it indented less (a topic's is inside its item).
         let languages = blanked.iter().any(|r| {
-            let line = &text[slips::line_start(text, r.start)..];
-            !line.starts_with([' ', '\t', '-']) && slips::key_on(line.lines().next().unwrap_or("")) == Some("lang")
+            let start = slips::line_start(text, r.start);
+            let line = &text[start..];
+            let lead = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+            let top = text[..start]
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                .all(|l| lead(l) >= lead(line));
+            top && !line.trim_start().starts_with('-')
+                && slips::key_on(line.lines().next().unwrap_or("")) == Some("lang")
         });
         let keys = blanked
             .iter()
@@ -54,8 +63,8 @@ impl Blanked {
         Blanked { ranges, keys, languages, holders }
     }
 
-    /// Whether the file's `lang:` line was blanked: how its text values read is not known,
-    /// so nothing after the syntax errors can be checked.
+    /// Whether the file's `lang:` line was blanked: its languages are then read off the title
+    /// ([`super::languages::restore_lost`]), or nothing after the syntax errors is checked.
     pub fn languages_lost(&self) -> bool {
         self.languages
     }

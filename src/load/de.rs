@@ -140,21 +140,28 @@ impl<'a> De<'a> {
     }
 
     /// Records that this node is not a mapping of `fields`. Plain text that starts with one
-    /// of them (`tel "1"`, `title Data body Text` when every key of the block lost its colon)
-    /// is a key that lost its colon, the mapping's only or first one.
+    /// of them (`tel "1"`, `title Data body Text` when every key of the block lost its colon,
+    /// `title:Data`) is a key that lost its colon, or the space after it: the mapping's only or
+    /// first one.
     fn not_a_mapping(&self, fields: &[&str]) {
-        let lost = match self.node.scalar() {
-            Some((text, Style::Plain)) => text
-                .split_once([' ', '\t'])
-                .filter(|(key, rest)| fields.contains(key) && !rest.trim().is_empty())
-                .map(|(key, _)| key),
-            _ => None,
+        let Some((text, Style::Plain)) = self.node.scalar() else { return self.mismatch("a mapping") };
+        let end = text.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(text.len());
+        let (key, rest) = text.split_at(end);
+        let at = self.node.span.start + key.len();
+        let path = self.path.to_string();
+        let d = if !fields.contains(&key) || rest.trim().is_empty() {
+            return self.mismatch("a mapping");
+        } else if rest.starts_with(':') {
+            // `title:Data`: the colon is there, the space after it is not.
+            Diagnostic::new(Some(Span::new(at, at + 1)), path, format!("no space after `{key}:`")).with_help(format!(
+                "without a space after the colon YAML reads the whole line as text; write `{key}: …`"
+            ))
+        } else if rest.starts_with([' ', '\t']) {
+            Diagnostic::new(Some(Span::new(at, at)), path, format!("missing `:` after `{key}`"))
+                .with_help(format!("a key is followed by a colon: `{key}:`"))
+        } else {
+            return self.mismatch("a mapping");
         };
-        let Some(key) = lost else { return self.mismatch("a mapping") };
-        let after = self.node.span.start + key.len();
-        let d =
-            Diagnostic::new(Some(Span::new(after, after)), self.path.to_string(), format!("missing `:` after `{key}`"))
-                .with_help(format!("a key is followed by a colon: `{key}:`"));
         self.ctx.diagnostics.borrow_mut().push(d);
         self.ctx.replaced.borrow_mut().insert(self.node.span);
     }

@@ -360,6 +360,28 @@ fn kind(node: &Node) -> &'static str {
     }
 }
 
+/// When the file's `lang:` line was lost to a syntax error: the root as it would read with
+/// it. A title written as plain text is one language (the root as it is); a title that maps
+/// language tags to text gives the languages, in its order, as a `lang:` list put back.
+/// `None` when neither can be told.
+pub fn restore_lost(root: &Node) -> Option<Node> {
+    let NodeKind::Map(entries) = &*root.kind else { return None };
+    let (key, title) = entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "title"))?;
+    let tag = |k: &Node| k.scalar().is_some_and(|(t, _)| is_language_tag(t));
+    match &*title.kind {
+        NodeKind::Scalar { .. } => Some(root.clone()),
+        NodeKind::Map(langs) if !langs.is_empty() && langs.iter().all(|(k, _)| tag(k)) => {
+            let list = title.with_kind(NodeKind::Seq(langs.iter().map(|(k, _)| k.clone()).collect()));
+            // (Its key may be left, with no value.)
+            let mut entries: Vec<(Node, Node)> =
+                entries.iter().filter(|(k, _)| k.scalar().is_none_or(|(t, _)| t != "lang")).cloned().collect();
+            entries.push((scalar(key.span, "lang"), list));
+            Some(root.with_kind(NodeKind::Map(entries)))
+        }
+        _ => None,
+    }
+}
+
 fn scalar(span: Span, text: &str) -> Node {
     Node::scalar_node(span, text.to_string(), Style::Quoted)
 }

@@ -352,8 +352,13 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         syntax.push(second);
     }
     let blanked = Blanked::new(&file.text, blanked);
+    // A `lang:` line lost to a slip: the languages are read off the title, or nothing more is
+    // checked (every text value would be "a mapping").
     if blanked.languages_lost() {
-        return failed(syntax);
+        match tree.root.as_ref().and_then(languages::restore_lost) {
+            Some(root) => tree.root = Some(root),
+            None => return failed(syntax),
+        }
     }
     let mut all = from_tree(tree, all);
     for (i, loaded) in all.iter_mut().enumerate() {
@@ -656,6 +661,11 @@ mod tests {
         let text = "title: W\ndate: 2020-10-06\ntopics:\n  - Data flows\ncontact:\n  tel: \"1\"\n";
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
         assert_eq!(messages(&loaded.diagnostics), ["topics[0]: expected a mapping, found `Data flows`"]);
+        let text =
+            "title: W\ndate: 2020-10-06\ntopics:\n  - title:データ\n    body:|\n      本文\ncontact:\n  tel: \"1\"\n";
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+        assert_eq!(messages(&loaded.diagnostics), ["topics[0]: no space after `title:`"]);
+        assert_eq!(file(text).line_col(loaded.diagnostics[0].span.unwrap().start), (4, 10));
     }
 
     #[test]

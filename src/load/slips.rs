@@ -141,6 +141,41 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             );
         }
     }
+    // The first key indented further than the ones after it: each of them is read as the
+    // start of another document.
+    if info == "did not find expected <document start>" {
+        let first = text
+            .split_inclusive('\n')
+            .scan(0, |at, line| {
+                let start = *at;
+                *at += line.len();
+                Some((start, line))
+            })
+            .find(|(_, line)| {
+                let content = line.trim();
+                !content.is_empty()
+                    && !content.starts_with('#')
+                    && !content.starts_with("---")
+                    && !content.starts_with('%')
+            })
+            .map(|(start, _)| start);
+        let lead = |at: usize| text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+        if let Some(first) = first.filter(|&f| f < line_start(text, start) && lead(f) > lead(line_start(text, start))) {
+            let column = first + indent(&text[first..]);
+            if text[column..].starts_with('\t') {
+                return at(
+                    Span::new(column, column + 1),
+                    "a tab where YAML allows only spaces".into(),
+                    "indent with spaces, not tabs".into(),
+                );
+            }
+            return at(
+                Span::new(column, column + 1),
+                "this line is indented further than the keys below it".into(),
+                "start the keys of the file in the first column".into(),
+            );
+        }
+    }
     // `division X # note`: the comment ends what YAML reads as one line of text.
     if info == "comment intercepting the multiline text" {
         if let Some((after, key)) = known_key_without_colon(text, line_start(text, start), keys) {

@@ -799,6 +799,21 @@ mod tests {
     }
 
     #[test]
+    fn a_first_line_indented_further_than_the_rest_is_the_one_error() {
+        let rest = "date: 2020-10-06\ntopics:\n  - title: A\n    body: B\ncontact:\n  tel: \"1\"\n";
+        for (first, message) in [
+            (" title: T\n", "this line is indented further than the keys below it"),
+            ("\ttitle: T\n", "a tab where YAML allows only spaces"),
+        ] {
+            let text = format!("# A comment first.\n{first}{rest}");
+            let d = tree(&text).err().unwrap();
+            let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+            assert_eq!(messages, [message], "{text}");
+            assert_eq!(SourceFile::new("t.yaml", &text).line_col(d[0].span.unwrap().start).0, 2);
+        }
+    }
+
+    #[test]
     fn a_bracket_never_closed_is_the_one_error_however_many_keys_follow() {
         let text =
             "title: T\nlang: [en, ja\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: B\ncontact:\n  tel: 1\n";

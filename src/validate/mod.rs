@@ -452,8 +452,8 @@ contact:
         assert_eq!(lines.iter().map(|l| l.0).collect::<Vec<_>>(), [4, 5, 8], "{lines:#?}");
         assert!(lines[1].1.starts_with("2020-10-36 does not exist"), "{lines:#?}");
         // A translation that lost its colon: not "given in ja only" too. A key typed wrong
-        // beside a slip is still reported; a `lang:` that lost its colon is named as such, and
-        // nothing that follows from it is reported.
+        // beside a slip is still reported; a `lang:` that lost its colon is named as such, the
+        // languages are read off the title, and the rest is checked in them.
         let both = "lang: [en, ja]\ntitle: { en: Results, ja: 結果 }\ndate: 2020-10-36\norganisation:\n  \
                     en \"MIC\"\n  ja: 総務省\ntopics:\n  - title: { en: Data, ja: データ }\n    \
                     body: { en: Text., ja: 本文。 }\ncontact:\n  tel: \"1\"\n  emial: a@b.org\n";
@@ -468,7 +468,23 @@ contact:
         let file = SourceFile::new("t.yaml", both.replace("lang: [en, ja]", "lang [en, ja]"));
         let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
         let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages[..2], ["missing `:` after `lang`", "missing `:` after `en`"]);
+        assert!(messages[2].starts_with("unknown field `emial`"), "{messages:#?}");
+        assert!(messages[3].starts_with("2020-10-36 does not exist"), "{messages:#?}");
+        assert_eq!(messages.len(), 4, "{messages:#?}");
+        // A title that is not a translation tells nothing: only the syntax errors.
+        let file = SourceFile::new(
+            "t.yaml",
+            both.replace("lang: [en, ja]", "lang [en, ja]").replace("title: {", "title: {x: y, "),
+        );
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages, ["missing `:` after `lang`", "missing `:` after `en`"]);
+        // In one language, a broken `lang:` leaves the rest to be checked as it is.
+        let one = "title: W\ndate: 2020-02-30\nlang: [en\ntopics:\n  - titel: D\n    body: T\ncontact:\n  tel: \"1\"\n";
+        let d = load_briefings(&SourceFile::new("t.yaml", one), &Limits::default(), &no_emoji).unwrap_err();
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
         // What a stray second document holds is not "missing" from the first.
         let p = problems(&replace("contact:\n", "---\ncontact:\n"));
         assert_eq!(p, ["a second YAML document; the file must hold exactly one @ 6:1"]);
