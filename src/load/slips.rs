@@ -107,6 +107,13 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             unclosed_bracket(&text[..start]).filter(|&open| line_start(text, open) < line_start(text, start))
         }
         "invalid indentation in flow construct" => unclosed_bracket(text).filter(|&open| open < start),
+        // The next key, or a list item, read as more of the open list: an error on a later line
+        // than the bracket.
+        "invalid indentation"
+        | "while parsing a node, did not find expected node content"
+        | "\"-\" is only valid inside a block" => {
+            unclosed_bracket(&text[..start]).filter(|&open| line_start(text, open) < line_start(text, start))
+        }
         _ => None,
     };
     if let Some(open) = unclosed {

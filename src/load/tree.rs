@@ -822,6 +822,13 @@ mod tests {
         assert_eq!(messages, ["this `[` is never closed"]);
         let file = SourceFile::new("t.yaml", text);
         assert_eq!(file.line_col(d[0].span.unwrap().start), (2, 7));
+        // Alone, before quoted text, a mapping's: the next keys and items are read into it.
+        for (open, bracket) in [("[", "["), ("{", "{"), ("[\"Draft\"", "["), ("{Draft", "{"), ("[a, [b", "[")] {
+            let text = format!("title: T\nsummary: {open}\ntopics:\n  - title: A\n    body: B\ncontact:\n  tel: 1\n");
+            let d = tree(&text).err().unwrap();
+            let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+            assert_eq!(messages, [format!("this `{bracket}` is never closed")], "{text}");
+        }
     }
 
     #[test]
