@@ -80,6 +80,12 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             format!("a key is followed by a colon: `{key}:`"),
         )
     };
+    // Whatever the parser tripped on after it, a line that starts with a key its mapping
+    // could hold and lost its colon is that slip (`title { en: "…", ja: "…" }`).
+    let own = known_key_without_colon(text, line_start(text, start), keys).filter(|&(after, _)| after <= start);
+    if let Some((after, key)) = own {
+        return missing_colon(after, key);
+    }
     if info.starts_with("invalid trailing content after") {
         // `'It's here'` stops right after the apostrophe, `'Ministers' views'` a space later.
         let before = text[..start].trim_end_matches([' ', '\t']);

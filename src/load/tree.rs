@@ -760,6 +760,11 @@ mod tests {
             (format!("title: T\nsummary |\n  hello\n{topic}{contact}"), (2, 8, "summary")),
             (format!("title: T\nsummary |\n  hello\n  world\n{topic}{contact}"), (2, 8, "summary")),
             (format!("title: T\ntopics:\n  - title: A\n    body|\n      one\n{contact}"), (4, 9, "body")),
+            // Before a mapping written on the line, whatever the parser tripped on in it.
+            (
+                format!("title: T\ntopics:\n  - title {{ en: \"A, b\", ja: \"B\" }}\n    body: B\n{contact}"),
+                (3, 10, "title"),
+            ),
             // A tab for the colon; a comment after the line, or between it and the next key.
             (format!("title\tWorkshop\ndate: 2020-10-06\n{topic}{contact}"), (1, 6, "title")),
             (format!("title Workshop # draft\ndate: 2020-10-06\n{topic}{contact}"), (1, 6, "title")),
