@@ -120,6 +120,12 @@ pub struct FontBook {
     ascii: [[AtomicU16; 95]; 4],
 }
 
+/// Whether no font, built-in or a template's, ever prints `c`: pictographic emoji (see
+/// [`FontBook::face_for`]).
+pub fn never_printed(c: char) -> bool {
+    ('\u{1F000}'..='\u{1FAFF}').contains(&c)
+}
+
 /// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, variation
 /// selectors, byte order mark. They still guide line breaking; dropping them loses no text.
 pub fn is_invisible(c: char) -> bool {
@@ -253,12 +259,7 @@ impl FontBook {
     /// same chain as other text ([`FontBook::face_for`]).
     pub fn face_for_code(&self, c: char, style: FontStyle) -> Option<FaceId> {
         match self.code {
-            Some(code)
-                if !('\u{1F000}'..='\u{1FAFF}').contains(&c)
-                    && self.metrics(code).is_some_and(|m| m.glyph(c).is_some()) =>
-            {
-                Some(code)
-            }
+            Some(code) if !never_printed(c) && self.metrics(code).is_some_and(|m| m.glyph(c).is_some()) => Some(code),
             _ => self.face_for(c, style),
         }
     }
@@ -287,7 +288,7 @@ impl FontBook {
 
     /// [`FontBook::face_for`], looked up in the faces.
     fn find_face(&self, c: char, style: FontStyle) -> Option<FaceId> {
-        if ('\u{1F000}'..='\u{1FAFF}').contains(&c) {
+        if never_printed(c) {
             return None;
         }
         let main = self.family[style.index()];

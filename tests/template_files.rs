@@ -135,6 +135,10 @@ fn a_broken_template_does_not_hide_the_briefings_own_problems() {
         assert!(!err.contains("ok.yaml:"), "{command}: {err}");
     }
     assert_eq!(common::listing(dir.path()).len(), 3, "a broken template built something");
+    // A character no font ever prints is still one of the briefing's problems.
+    std::fs::write(dir.path().join("e.yaml"), seed.replace("Results of", "Results 😀 of")).unwrap();
+    let o = run(dir.path(), &["check", "e.yaml", "--template", "mine.yaml"]);
+    assert!(common::stderr(&o).contains("no font has U+1F600"), "{}", common::stderr(&o));
 }
 
 #[test]

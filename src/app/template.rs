@@ -43,8 +43,8 @@ pub fn load_error(e: LoadError) -> Error {
 impl Template {
     /// [`Template::resolve`] for a run that reads `inputs`: a template that cannot be used
     /// does not hide the inputs' own problems. Each input is then checked without it, and its
-    /// problems come after the template's; a character no font has is not among them (which
-    /// fonts the template would have given is not known).
+    /// problems come after the template's; a character no font has is among them only when no
+    /// font ever prints it (the template's fonts are not known).
     pub fn resolve_for(arg: &str, root: Option<&Path>, inputs: &[&Path]) -> Result<Template, Error> {
         let error = match Template::resolve(arg, root) {
             Ok(template) => return Ok(template),
@@ -54,7 +54,7 @@ impl Template {
         problems.add(error);
         for input in inputs {
             let checked = super::read_source(input).and_then(|file| {
-                match crate::validate::load_briefings(&file, &Limits::default(), &|_| true) {
+                match crate::validate::load_briefings(&file, &Limits::default(), &|c| !crate::fonts::never_printed(c)) {
                     Ok(_) => Ok(()),
                     Err(diagnostics) => Err(Error::Invalid(vec![(file, diagnostics)])),
                 }
