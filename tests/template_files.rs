@@ -102,6 +102,22 @@ fn a_bold_or_italic_face_without_a_regular_one_is_an_error_not_ignored() {
 }
 
 #[test]
+fn a_templates_own_problems_and_its_files_problems_come_together() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    let template = "title_block:\n  logo: nologo.png\ncolour: x\nfonts:\n  regular: fake.ttf\n";
+    std::fs::write(dir.path().join("mine.yaml"), template).unwrap();
+    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 1);
+    let err = common::stderr(&o);
+    let places: Vec<&str> = err.lines().filter(|l| l.starts_with("mine.yaml:")).collect();
+    assert_eq!(places.len(), 3, "{err}");
+    assert!(places[0].starts_with("mine.yaml:2:9: error: title_block.logo: cannot read nologo.png"), "{err}");
+    assert!(places[1].starts_with("mine.yaml:3:1: error: unknown field `colour`"), "{err}");
+    assert!(places[2].starts_with("mine.yaml:5:12: error: fonts.regular: cannot read fake.ttf"), "{err}");
+}
+
+#[test]
 fn an_empty_template_is_named_as_a_template() {
     let dir = common::tempdir();
     std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();

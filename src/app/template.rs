@@ -97,12 +97,16 @@ impl Template {
         }
         let file =
             load::source_from_bytes(path.display().to_string(), bytes, &Limits::default()).map_err(load_error)?;
-        let theme =
-            Theme::resolve(TemplateRef::File(&file)).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
+        // A template with problems of its own still has the files it names checked: every
+        // problem of the template at once.
+        let (theme, mut problems) = match Theme::resolve(TemplateRef::File(&file)) {
+            Ok(theme) => (theme, Vec::new()),
+            Err(theme::TemplateError { partial: Some(theme), diagnostics, .. }) => (*theme, diagnostics),
+            Err(e) => return Err(Error::Invalid(vec![(e.file, e.diagnostics)])),
+        };
         let mut reads = Reads::default();
         reads.add(path, "template");
         let folder = Folder::new(path.parent().unwrap_or(Path::new("")), root)?;
-        let mut problems = Vec::new();
         let logo = match folder.open(&theme.title_block.logo, "title_block.logo", FileKind::Logo, &mut problems) {
             Some((path, bytes)) => match crate::pdf::decode_image(&bytes) {
                 Ok(image) => {
@@ -122,6 +126,7 @@ impl Template {
         };
         let family = read_family(&theme.fonts, &folder, &mut reads, &mut problems);
         if !problems.is_empty() {
+            problems.sort_by_key(|d| d.span.map(|s| s.start));
             return Err(Error::Invalid(vec![(file, problems)]));
         }
         Ok(Template { theme, logo, family, file: Some(file), name: arg.to_string(), reads })

@@ -350,6 +350,9 @@ pub enum TemplateRef<'a> {
 pub struct TemplateError {
     pub file: SourceFile,
     pub diagnostics: Vec<Diagnostic>,
+    /// A user file's theme with what could be read of it applied, so that the files it names
+    /// (a logo, fonts) can be checked too and every problem of the template told at once.
+    pub partial: Option<Box<Theme>>,
 }
 
 impl Colors {
@@ -442,7 +445,11 @@ impl Theme {
                 apply_language(&mut theme)?;
                 theme.apply(raw, "", &mut diags);
                 if !diags.is_empty() {
-                    return Err(TemplateError { file: file.clone(), diagnostics: diags });
+                    return Err(TemplateError {
+                        file: file.clone(),
+                        diagnostics: diags,
+                        partial: Some(Box::new(theme)),
+                    });
                 }
             }
         }
@@ -476,6 +483,7 @@ fn apply_builtin(theme: &mut Theme, name: &str) -> Result<(), TemplateError> {
             message: format!("no built-in template '{name}'; the built-in ones are {}", builtin_names()),
             help: None,
         }],
+        partial: None,
     })?;
     apply_source(theme, &file.name, &file.text)
 }
@@ -488,7 +496,7 @@ fn apply_source(theme: &mut Theme, name: &str, text: &str) -> Result<(), Templat
     if diags.is_empty() {
         Ok(())
     } else {
-        Err(TemplateError { file, diagnostics: diags })
+        Err(TemplateError { file, diagnostics: diags, partial: None })
     }
 }
 
