@@ -438,12 +438,14 @@ pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &Ke
     }
     let column = line.len() - content.len();
     let item = content.len() < line.trim_start_matches(' ').len();
-    keys.fits(key, &siblings(text, start, column, item)).then_some((start + column + key.len(), key))
+    let siblings = siblings(text, start, column, item)?;
+    keys.fits(key, &siblings).then_some((start + column + key.len(), key))
 }
 
 /// The keys of the other lines of the mapping whose key column is `column`, around the line
-/// starting at `start` (the first of its mapping when it is a list `item`).
-fn siblings(text: &str, start: usize, column: usize, item: bool) -> Vec<&str> {
+/// starting at `start` (the first of its mapping when it is a list `item`); `None` when that
+/// column holds the `- ` of a list's items, where no key can be.
+fn siblings(text: &str, start: usize, column: usize, item: bool) -> Option<Vec<&str>> {
     let key_column = |line: &str| line.len() - line.trim_start_matches([' ', '-']).len();
     let mut out = Vec::new();
     let mut at = start;
@@ -455,6 +457,8 @@ fn siblings(text: &str, start: usize, column: usize, item: bool) -> Vec<&str> {
         }
         if key_column(line) == column {
             out.extend(key_of(content.trim_start_matches([' ', '-'])).map(|(key, ..)| key));
+        } else if indent(line) == column && content.starts_with('-') {
+            return None;
         }
         if indent(line) < column {
             break;
@@ -469,9 +473,12 @@ fn siblings(text: &str, start: usize, column: usize, item: bool) -> Vec<&str> {
         if indent(line) < column {
             break;
         }
+        if content.starts_with('-') {
+            return None;
+        }
         out.extend(key_of(content).map(|(key, ..)| key));
     }
-    out
+    Some(out)
 }
 
 /// The nearest non-blank line that ends before the line holding `at`: its start and text.

@@ -796,6 +796,8 @@ mod tests {
             (format!("title: T\ndate: 2020-10-06\nsummary: |\n  They agreed on the\ndate of the next one.\n{topic}{contact}"), "summary"),
             (format!("title: T\nsummary: |\n  They agreed on the\nname of the group.\n{topic}{contact}"), "summary"),
             (format!("title: T\ntopics:\n  - title: A\n    body: |\n      Call the\n    contact point.\n{contact}"), "body"),
+            // In the column of a list's `- `, where no key can be.
+            (format!("title: T\ntopics:\n  - title: A\n    body: a panel\n  body of experts.\n{contact}"), "body"),
         ] {
             let d = tree(&text).err().unwrap();
             let want = format!("this text is indented no further than `{key}:`");
