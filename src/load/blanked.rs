@@ -123,7 +123,9 @@ fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usi
             // A key whose value is on the lines below holds them; so does a line that lost its
             // colon (`- title Data` is read as text where a mapping should be). A key with its
             // value on its line (`date: 2020-10-06`) holds nothing.
-            let opens = slips::opens_value(line);
+            // (A key alone that lost its colon was given it back: it holds the lines below.)
+            let bare = !line.contains(':') && slips::key_on(line) == Some(line.trim());
+            let opens = slips::opens_value(line) || bare;
             if opens || !line.contains(':') {
                 holders.insert(start + line.len() - content_of(line));
             }

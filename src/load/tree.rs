@@ -150,8 +150,9 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
     let mut text = Cow::Borrowed(file.text.as_str());
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut blanked = Vec::new();
+    let mut renames: Vec<(usize, String)> = Vec::new();
     loop {
-        let (stop, mut found) = match parse_text(&text, limits, keys) {
+        let (stop, mut found) = match parse_text(&text, limits, keys, &renames) {
             Ok(tree) if errors.is_empty() => return Ok(tree),
             Ok(tree) => {
                 return Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) });
@@ -179,6 +180,13 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
             errors.push(diagnostic);
         }
         let sets = keys();
+        // A mapping's key that lost its colon is given one back, so that what the mapping
+        // holds is read and checked; anything else is blanked out.
+        if let Some((repaired, rename)) = at.filter(|_| syntax && !again).and_then(|at| repair(&text, at, &sets)) {
+            text = Cow::Owned(repaired);
+            renames.push(rename);
+            continue;
+        }
         match at.filter(|_| syntax && !again).and_then(|at| resync(&text, at, &sets)) {
             Some((masked, range)) => {
                 text = Cow::Owned(masked);
@@ -248,11 +256,47 @@ fn resync(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, std::
     Some((masked, line_start..to))
 }
 
-/// One pass of the parser over `text`.
-fn parse_text(text: &str, limits: &Limits, keys: Keys) -> Result<Tree, Box<(Stop, Vec<Diagnostic>)>> {
+/// When `at` is just after a key the file's mappings hold, alone on its line and above
+/// lines indented deeper (`contact` above `  tel: …`): the text with the key's last letter
+/// made the colon it lost (offsets stay), and the key to read there instead.
+fn repair(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, (usize, String))> {
+    let start = slips::line_start(text, at.min(text.len()));
+    let line = text[start..].split('\n').next().unwrap_or("").trim_end_matches('\r');
+    let key = line.trim_start_matches(' ');
+    let key_start = start + (line.len() - key.len());
+    let deeper = text[start + line.len()..]
+        .split('\n')
+        .skip(1)
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|next| slips::indent(next) > slips::indent(line) && !next.trim_start().starts_with('\t'));
+    let fits = key_start + key.len() == at
+        && key.len() >= 2
+        && key.is_ascii()
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && keys.any(key)
+        && deeper;
+    if !fits {
+        return None;
+    }
+    let mut repaired = String::with_capacity(text.len());
+    repaired.push_str(&text[..at - 1]);
+    repaired.push(':');
+    repaired.push_str(&text[at..]);
+    Some((repaired, (key_start, key.to_string())))
+}
+
+/// One pass of the parser over `text`; a scalar that starts at an offset of `renames` reads
+/// as the text given there (a key [`repair`] took the colon's place in).
+fn parse_text(
+    text: &str,
+    limits: &Limits,
+    keys: Keys,
+    renames: &[(usize, String)],
+) -> Result<Tree, Box<(Stop, Vec<Diagnostic>)>> {
     let mut b = Builder {
         text,
         keys,
+        renames,
         offsets: Offsets::new(text),
         limits,
         stack: Vec::new(),
@@ -321,6 +365,7 @@ enum FrameKind {
 struct Builder<'a> {
     text: &'a str,
     keys: Keys,
+    renames: &'a [(usize, String)],
     offsets: Offsets<'a>,
     limits: &'a Limits,
     stack: Vec<Frame>,
@@ -357,7 +402,10 @@ impl Builder<'_> {
             Event::Scalar(text, style, anchor, tag) => {
                 let (span, style) = self.scalar_span(span, style);
                 self.tag(tag.as_deref(), span);
-                let text = nfc(text);
+                let text = match self.renames.iter().find(|(at, _)| *at == span.start) {
+                    Some((_, key)) => key.clone(),
+                    None => nfc(text),
+                };
                 let size = Size { nodes: 1, text: text.len(), height: 0 };
                 self.charge(size, span)?;
                 let node = Node { span, kind: Rc::new(NodeKind::Scalar { text, style }), size };
@@ -802,6 +850,26 @@ mod tests {
             let d = tree(&text).err().unwrap();
             let want = format!("this text is indented no further than `{key}:`");
             assert!(d[0].message.starts_with(&want), "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn a_mappings_key_that_lost_its_colon_gets_it_back_and_its_block_is_read() {
+        let text = "title: T\ncontact\n  tel: \"1\"\n  emial: x\n";
+        let file = SourceFile::new("t.yaml", text);
+        let broken = parse(&file, &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["missing `:` after `contact`"]);
+        let tree = broken.recovered.unwrap().tree;
+        let contact = &entries(tree.root.as_ref().unwrap())[1];
+        assert_eq!(contact.0.scalar().unwrap().0, "contact");
+        let keys: Vec<&str> = entries(&contact.1).iter().map(|(k, _)| k.scalar().unwrap().0).collect();
+        assert_eq!(keys, ["tel", "emial"]);
+        // Not a key of the file, or nothing below it: blanked as before.
+        for text in ["title: T\ncontacts\n  tel: \"1\"\n", "title: T\ncontact\ndate: 2020-10-06\n"] {
+            let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+            let tree = broken.recovered.unwrap().tree;
+            assert_eq!(entries(tree.root.as_ref().unwrap()).len(), 1 + usize::from(text.contains("date")), "{text}");
         }
     }
 

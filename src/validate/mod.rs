@@ -485,6 +485,15 @@ contact:
         let d = load_briefings(&SourceFile::new("t.yaml", one), &Limits::default(), &no_emoji).unwrap_err();
         let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages.len(), 3, "{messages:#?}");
+        // A mapping's key that lost its colon gets it back: what the mapping holds is checked,
+        // in every language, and nothing is "given in en but not in ja" for it.
+        let file = SourceFile::new("t.yaml", both.replace("contact:", "contact"));
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        let mut messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        messages.sort();
+        assert_eq!(messages.len(), 4, "{messages:#?}");
+        assert_eq!(messages[1..3], ["missing `:` after `contact`", "missing `:` after `en`"], "{messages:#?}");
+        assert!(messages[3].starts_with("unknown field `emial`"), "{messages:#?}");
         // What a stray second document holds is not "missing" from the first.
         let p = problems(&replace("contact:\n", "---\ncontact:\n"));
         assert_eq!(p, ["a second YAML document; the file must hold exactly one @ 6:1"]);
