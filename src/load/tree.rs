@@ -184,7 +184,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
         // holds is read and checked; anything else is blanked out.
         if let Some((repaired, rename)) = at.filter(|_| syntax && !again).and_then(|at| repair(&text, at, &sets)) {
             text = Cow::Owned(repaired);
-            renames.push(rename);
+            renames.extend(rename);
             continue;
         }
         match at.filter(|_| syntax && !again).and_then(|at| resync(&text, at, &sets)) {
@@ -256,12 +256,37 @@ fn resync(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, std::
     Some((masked, line_start..to))
 }
 
-/// When `at` is just after a key the file's mappings hold, alone on its line and above
-/// lines indented deeper (`contact` above `  tel: …`): the text with the key's last letter
-/// made the colon it lost (offsets stay), and the key to read there instead.
-fn repair(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, (usize, String))> {
+/// A mapping's key line that slipped, mended so that the block below it is read: when `at`
+/// is just after a key the file's mappings hold, alone on its line and above lines indented
+/// deeper (`contact` above `  tel: …`), the text with the key's last letter made the colon it
+/// lost (offsets stay), and the key to read there instead; when `at` is a tab that indents a
+/// key alone on its line (`<tab>contact:`), the text with the key moved to the depth it was
+/// meant to have and the line padded at its end (the key's span moves with it).
+fn repair(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, Option<(usize, String)>)> {
     let start = slips::line_start(text, at.min(text.len()));
     let line = text[start..].split('\n').next().unwrap_or("").trim_end_matches('\r');
+    let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+    if line[..lead].contains('\t') && (start..start + lead).contains(&at) {
+        let content = line[lead..].trim_end();
+        content.strip_suffix(':').filter(|k| keys.any(k) && !k.contains(' '))?;
+        // One step (two spaces) above the block it holds, and inside the line above when that
+        // opens a value, beside it otherwise; with no room for it in the tab's place, blanked.
+        let below = text[start + line.len()..]
+            .split('\n')
+            .skip(1)
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+        let depth = slips::indent(below).checked_sub(2)?;
+        let fits = match slips::line_above(text, start + 1) {
+            Some((_, above)) if slips::opens_value(above) => depth > slips::indent(above),
+            Some((_, above)) => depth <= slips::indent(above),
+            None => depth == 0,
+        };
+        if !fits || depth > lead || below.trim_start().starts_with('\t') {
+            return None;
+        }
+        let mended = format!("{}{content}{}", " ".repeat(depth), " ".repeat(line.len() - depth - content.len()));
+        return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
+    }
     let key = line.trim_start_matches(' ');
     let key_start = start + (line.len() - key.len());
     let deeper = text[start + line.len()..]
@@ -282,7 +307,7 @@ fn repair(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, (usiz
     repaired.push_str(&text[..at - 1]);
     repaired.push(':');
     repaired.push_str(&text[at..]);
-    Some((repaired, (key_start, key.to_string())))
+    Some((repaired, Some((key_start, key.to_string()))))
 }
 
 /// One pass of the parser over `text`; a scalar that starts at an offset of `renames` reads
@@ -865,6 +890,14 @@ mod tests {
         assert_eq!(contact.0.scalar().unwrap().0, "contact");
         let keys: Vec<&str> = entries(&contact.1).iter().map(|(k, _)| k.scalar().unwrap().0).collect();
         assert_eq!(keys, ["tel", "emial"]);
+        // A tab before such a key: taken out, and the block read.
+        let text = "title: T\n\tcontact:\n  tel: \"1\"\n  emial: x\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["a tab where YAML allows only spaces"]);
+        let tree = broken.recovered.unwrap().tree;
+        let contact = &entries(tree.root.as_ref().unwrap())[1];
+        assert_eq!(entries(&contact.1).len(), 2);
         // Not a key of the file, or nothing below it: blanked as before.
         for text in ["title: T\ncontacts\n  tel: \"1\"\n", "title: T\ncontact\ndate: 2020-10-06\n"] {
             let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
