@@ -331,6 +331,8 @@ fn clash(made: Option<&Path>, error: Error) -> Error {
 }
 
 pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
+    // From the start: a stop at any point exits 128 + N and leaves no file.
+    files::on_signal(files::OnSignal::Exit);
     let settings = Settings::new(&args.render, env)?.with_languages(&args.languages).with_formats(&args.formats);
     let inputs = expand_inputs(&args.inputs)?;
     if args.output.is_some() && inputs.len() > 1 {
@@ -374,7 +376,6 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
             return Err(clash(made, collision(other, input, &out)));
         }
     }
-    files::on_signal(files::OnSignal::Exit);
     if inputs.len() == 1 {
         let named = args.output.is_some();
         let plan = plan(&inputs[0], &target(&inputs[0]), named, &template, &fonts, &settings, &mut Reads::default())?;
