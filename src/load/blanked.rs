@@ -63,8 +63,8 @@ impl Blanked {
         Blanked { ranges, keys, languages, holders }
     }
 
-    /// Whether the file's `lang:` line was blanked: its languages are then read off the title
-    /// ([`super::languages::restore_lost`]), or nothing after the syntax errors is checked.
+    /// Whether the file's `lang:` line was blanked: its languages are then read off the text
+    /// values ([`super::languages::restore_lost`]).
     pub fn languages_lost(&self) -> bool {
         self.languages
     }
@@ -74,9 +74,11 @@ impl Blanked {
         if self.ranges.is_empty() {
             return false;
         }
+        // A field is missing because of a slip when its key was on a blanked line; one never
+        // written is missing wherever the mapping starts (a blanked first line too).
         let missing = d.message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`'));
-        if missing.is_some_and(|key| self.keys.contains(key)) {
-            return true;
+        if let Some(key) = missing {
+            return self.keys.contains(key);
         }
         let Some(span) = d.span else { return false };
         // (A key typed wrong is the user's, wherever a slip is.)

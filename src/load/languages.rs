@@ -361,24 +361,50 @@ fn kind(node: &Node) -> &'static str {
 }
 
 /// When the file's `lang:` line was lost to a syntax error: the root as it would read with
-/// it. A title written as plain text is one language (the root as it is); a title that maps
-/// language tags to text gives the languages, in its order, as a `lang:` list put back.
-/// `None` when neither can be told.
-pub fn restore_lost(root: &Node) -> Option<Node> {
+/// it. The languages are those the text values are given in (every mapping whose keys are
+/// all language tags and none a key the file is read for (`tel` is both), in the order they
+/// first appear), put back as a `lang:` list; with no such mapping, the file is in one
+/// language (the root as it is).
+pub fn restore_lost(root: &Node, keys: &super::KeySets) -> Option<Node> {
     let NodeKind::Map(entries) = &*root.kind else { return None };
-    let (key, title) = entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "title"))?;
-    let tag = |k: &Node| k.scalar().is_some_and(|(t, _)| is_language_tag(t));
-    match &*title.kind {
-        NodeKind::Scalar { .. } => Some(root.clone()),
-        NodeKind::Map(langs) if !langs.is_empty() && langs.iter().all(|(k, _)| tag(k)) => {
-            let list = title.with_kind(NodeKind::Seq(langs.iter().map(|(k, _)| k.clone()).collect()));
-            // (Its key may be left, with no value.)
-            let mut entries: Vec<(Node, Node)> =
-                entries.iter().filter(|(k, _)| k.scalar().is_none_or(|(t, _)| t != "lang")).cloned().collect();
-            entries.push((scalar(key.span, "lang"), list));
-            Some(root.with_kind(NodeKind::Map(entries)))
+    let mut langs: Vec<Node> = Vec::new();
+    let mut first: Option<&Node> = None;
+    translations(root, keys, &mut |map, tags| {
+        first = first.or(Some(map));
+        for k in tags {
+            let tag = k.scalar().map_or("", |(t, _)| t);
+            if !langs.iter().any(|l| l.scalar().is_some_and(|(t, _)| t.eq_ignore_ascii_case(tag))) {
+                langs.push(k.clone());
+            }
         }
-        _ => None,
+    });
+    let Some(first) = first else { return Some(root.clone()) };
+    if langs.len() > MAX_LANGUAGES {
+        return None;
+    }
+    // (Its key may be left, with no value.)
+    let mut entries: Vec<(Node, Node)> =
+        entries.iter().filter(|(k, _)| k.scalar().is_none_or(|(t, _)| t != "lang")).cloned().collect();
+    entries
+        .push((scalar(Span::new(first.span.start, first.span.start), "lang"), first.with_kind(NodeKind::Seq(langs))));
+    Some(root.with_kind(NodeKind::Map(entries)))
+}
+
+/// Calls `found` with each mapping under `node` whose keys are all language tags, and its keys.
+fn translations<'n>(node: &'n Node, keys: &super::KeySets, found: &mut dyn FnMut(&'n Node, Vec<&'n Node>)) {
+    match &*node.kind {
+        NodeKind::Map(entries) => {
+            let tag = |k: &Node| k.scalar().is_some_and(|(t, _)| is_language_tag(t) && !keys.any(t));
+            if !entries.is_empty() && entries.iter().all(|(k, _)| tag(k)) {
+                found(node, entries.iter().map(|(k, _)| k).collect());
+                return;
+            }
+            for (_, v) in entries {
+                translations(v, keys, found);
+            }
+        }
+        NodeKind::Seq(items) => items.iter().for_each(|i| translations(i, keys, found)),
+        NodeKind::Scalar { .. } => {}
     }
 }
 

@@ -352,10 +352,9 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         syntax.push(second);
     }
     let blanked = Blanked::new(&file.text, blanked);
-    // A `lang:` line lost to a slip: the languages are read off the title, or nothing more is
-    // checked (every text value would be "a mapping").
+    // A `lang:` line lost to a slip: the languages are read off the text values.
     if blanked.languages_lost() {
-        match tree.root.as_ref().and_then(languages::restore_lost) {
+        match tree.root.as_ref().and_then(|root| languages::restore_lost(root, &keys::keys_of::<T>())) {
             Some(root) => tree.root = Some(root),
             None => return failed(syntax),
         }

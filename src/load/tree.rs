@@ -173,8 +173,18 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
         if syntax && !again && errors.len() >= MAX_SYNTAX_ERRORS {
             let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
             errors.push(Diagnostic::new(None, "", message));
-            errors.append(&mut found);
-            return Err(Broken { diagnostics: errors, recovered: None });
+            // What comes before the next slip is read and checked; from its line on, nothing.
+            let from = slips::line_start(&text, at.unwrap_or(text.len()).min(text.len()));
+            // (Every byte of a character made a space: offsets stay.)
+            let blank = |b: u8| if matches!(b, b'\n' | b'\r') { char::from(b) } else { ' ' };
+            let rest = text[..from].to_string() + &text[from..].bytes().map(blank).collect::<String>();
+            return match parse_text(&rest, limits, keys, &renames) {
+                Ok(tree) => {
+                    blanked.push(from..text.len());
+                    Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) })
+                }
+                Err(_) => Err(Broken { diagnostics: errors, recovered: None }),
+            };
         }
         if !again {
             errors.push(diagnostic);
@@ -955,6 +965,12 @@ mod tests {
         let d = tree(&slips).err().unwrap();
         assert_eq!(d.len(), MAX_SYNTAX_ERRORS + 1);
         assert!(d[MAX_SYNTAX_ERRORS].message.starts_with("stopped after 20 syntax errors"), "{d:?}");
+        // What comes before the next slip is still read, to be checked; the rest is not.
+        let broken = parse(&SourceFile::new("t.yaml", &slips), &Limits::default(), briefing_keys).err().unwrap();
+        let recovered = broken.recovered.expect("the file up to the 21st slip is read");
+        // (The twenty `c` keys: each `a` line was a slip, blanked.)
+        assert_eq!(entries(recovered.tree.root.as_ref().unwrap()).len(), MAX_SYNTAX_ERRORS);
+        assert!(recovered.blanked.last().is_some_and(|r| r.end == slips.len()), "{:?}", recovered.blanked);
         // Exactly as many as the limit: each reported, no "there may be more".
         let twenty: String = (0..MAX_SYNTAX_ERRORS).map(|i| format!("a{i}:b\nc{i}: 1\n")).collect();
         let d = tree(&twenty).err().unwrap();

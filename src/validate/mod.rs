@@ -472,14 +472,25 @@ contact:
         assert!(messages[2].starts_with("unknown field `emial`"), "{messages:#?}");
         assert!(messages[3].starts_with("2020-10-36 does not exist"), "{messages:#?}");
         assert_eq!(messages.len(), 4, "{messages:#?}");
-        // A title that is not a translation tells nothing: only the syntax errors.
-        let file = SourceFile::new(
-            "t.yaml",
-            both.replace("lang: [en, ja]", "lang [en, ja]").replace("title: {", "title: {x: y, "),
-        );
-        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        // A title in plain text: the languages are those the other values are given in.
+        let plain = both
+            .replace("lang: [en, ja]", "lang [en, ja]")
+            .replace("title: { en: Results, ja: 結果 }", "title: Results");
+        let d = load_briefings(&SourceFile::new("t.yaml", plain), &Limits::default(), &no_emoji).unwrap_err();
         let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, ["missing `:` after `lang`", "missing `:` after `en`"]);
+        assert_eq!(messages.len(), 4, "{messages:#?}");
+        assert_eq!(messages[..2], ["missing `:` after `lang`", "missing `:` after `en`"]);
+        // No title at all: still the languages of the values, and the title missing; a contact's
+        // `tel:` is a key, not a language (a tag of three letters).
+        let untitled =
+            "lang [en, ja]\ndate: 2020-02-30\ntopics:\n  - {title: {en: D, ja: D}, body: {en: B, ja: B}, titel: x}\n\
+                        contact:\n  tel: \"1\"\n  emial: x\n";
+        let d = load_briefings(&SourceFile::new("t.yaml", untitled), &Limits::default(), &no_emoji).unwrap_err();
+        let mut messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        messages.sort();
+        assert_eq!(messages.len(), 5, "{messages:#?}");
+        assert!(messages[0].starts_with("2020-02-30 does not exist"), "{messages:#?}");
+        assert_eq!(messages[1..3], ["missing `:` after `lang`", "missing field `title`"], "{messages:#?}");
         // In one language, a broken `lang:` leaves the rest to be checked as it is.
         let one = "title: W\ndate: 2020-02-30\nlang: [en\ntopics:\n  - titel: D\n    body: T\ncontact:\n  tel: \"1\"\n";
         let d = load_briefings(&SourceFile::new("t.yaml", one), &Limits::default(), &no_emoji).unwrap_err();
