@@ -20,9 +20,10 @@ impl KeySets {
     }
 
     /// Whether one mapping could hold `key` beside all of `siblings` (and does not already).
+    /// A sibling no mapping holds (`bdy`, misspelt) says nothing either way.
     pub fn fits(&self, key: &str, siblings: &[&str]) -> bool {
         !siblings.contains(&key)
-            && self.0.iter().any(|set| set.contains(&key) && siblings.iter().all(|s| set.contains(s)))
+            && self.0.iter().any(|set| set.contains(&key) && siblings.iter().all(|s| set.contains(s) || !self.any(s)))
     }
 
     #[cfg(test)]

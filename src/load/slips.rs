@@ -303,13 +303,19 @@ pub(super) fn depth(text: &str, line_start: usize) -> usize {
 /// less than what follows it.
 fn tab_indent(text: &str, line_start: usize) -> usize {
     let line = text[line_start..].lines().next().unwrap_or("");
-    let above = line_above(text, line_start + 1).map_or(0, |(_, l)| indent(l));
+    let above_line = line_above(text, line_start + 1).map(|(_, l)| l);
+    let above = above_line.map_or(0, indent);
     let item = line.trim_start().starts_with("- ");
-    if !opens_value(line) && !item {
-        return above;
-    }
     let mut below =
         text[line_start..].lines().skip(1).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    if !opens_value(line) && !item {
+        // The first entry of the block the line above opens: as deep as the next, or a step
+        // deeper than the line above.
+        if above_line.is_some_and(opens_value) {
+            return below.next().map(indent).filter(|&b| b > above).unwrap_or(above + 2);
+        }
+        return above;
+    }
     above.min(below.next().map_or(0, |l| indent(l).saturating_sub(2)))
 }
 

@@ -246,6 +246,7 @@ fn resync(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, std::
                 || slips::keyish(content)
                 // A key that lost its colon starts the next block too: it is the next slip.
                 || slips::known_key_without_colon(text, to + 1, keys).is_some()
+                || slips::key_on(content).is_some_and(|k| k == content.trim_end() && keys.any(k))
         };
         let shallower = !content.is_empty() && !content.starts_with('#') && slips::indent(line) < depth;
         if shallower || slips::indent(line) == depth && starts() {
@@ -276,8 +277,10 @@ fn repair(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, Optio
     let start = slips::line_start(text, at.min(text.len()));
     let line = text[start..].split('\n').next().unwrap_or("").trim_end_matches('\r');
     let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+    // (A comment after the key stays where it is.)
+    let uncommented = |s: &str| s.split(" #").next().unwrap_or(s).trim_end().len();
     if line[..lead].contains('\t') && (start..start + lead).contains(&at) {
-        let content = line[lead..].trim_end();
+        let content = &line[lead..lead + uncommented(&line[lead..])];
         content.strip_suffix(':').filter(|k| keys.any(k) && !k.contains(' '))?;
         // One step (two spaces) above the block it holds, and inside the line above when that
         // opens a value, beside it otherwise; with no room for it in the tab's place, blanked.
@@ -294,11 +297,13 @@ fn repair(text: &str, at: usize, keys: &super::KeySets) -> Option<(String, Optio
         if !fits || depth > lead || below.trim_start().starts_with('\t') {
             return None;
         }
-        let mended = format!("{}{content}{}", " ".repeat(depth), " ".repeat(line.len() - depth - content.len()));
+        let after = &line[lead + content.len()..];
+        let mended = format!("{}{content}{}{after}", " ".repeat(depth), " ".repeat(lead - depth));
         return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
     }
     let key = line.trim_start_matches(' ');
     let key_start = start + (line.len() - key.len());
+    let key = &key[..uncommented(key)];
     let deeper = text[start + line.len()..]
         .split('\n')
         .skip(1)
@@ -908,6 +913,23 @@ mod tests {
         let tree = broken.recovered.unwrap().tree;
         let contact = &entries(tree.root.as_ref().unwrap())[1];
         assert_eq!(entries(&contact.1).len(), 2);
+        // A comment after the key, or a slip above it of a word that is not a key: the same.
+        for text in [
+            "title: T\ncontact  # who\n  tel: \"1\"\n  emial: x\n",
+            "title: T\n\tcontact: # who\n  tel: \"1\"\n  emial: x\n",
+            "title: T\nfoo\n  x: 1\ncontact\n  tel: \"1\"\n  emial: x\n",
+        ] {
+            let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+            let tree = broken.recovered.unwrap().tree;
+            let root = entries(tree.root.as_ref().unwrap());
+            let contact = root.iter().find(|(k, _)| k.scalar().unwrap().0 == "contact").expect(text);
+            assert_eq!(entries(&contact.1).len(), 2, "{text}");
+        }
+        // A tab before the first key of a block: at the block's depth, not its holder's.
+        let text = "title: T\ncontact:\n\tnote: x\n  tel: \"1\"\n  emial: x\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let tree = broken.recovered.unwrap().tree;
+        assert_eq!(entries(&entries(tree.root.as_ref().unwrap())[1].1).len(), 2);
         // Not a key of the file, or nothing below it: blanked as before.
         for text in ["title: T\ncontacts\n  tel: \"1\"\n", "title: T\ncontact\ndate: 2020-10-06\n"] {
             let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
