@@ -269,12 +269,13 @@ pub(super) fn keyish(content: &str) -> bool {
 /// with no colon, its first word, a key that lacks its colon (`contact`, `body |`, `body|`).
 pub(super) fn key_on(line: &str) -> Option<&str> {
     let content = line.trim_start_matches([' ', '\t', '-']).trim_end();
-    let key = match content.split_once(':') {
-        Some((key, _)) => key.trim_end(),
-        // `body|`: a block's indicator glued to the key.
-        None => content.split_whitespace().next().unwrap_or("").trim_end_matches(['|', '>', '-', '+']),
-    };
-    looks_like_key(key).then_some(key)
+    // `body|`: a block's indicator glued to the key.
+    let first = || content.split_whitespace().next().unwrap_or("").trim_end_matches(['|', '>', '-', '+']);
+    match content.split_once(':') {
+        Some((key, _)) if looks_like_key(key.trim_end()) => Some(key.trim_end()),
+        // `title { en: "a" }`: the colon is a later key's.
+        _ => Some(first()).filter(|key| looks_like_key(key)),
+    }
 }
 
 /// The spaces a line is indented by.

@@ -848,7 +848,8 @@ mod tests {
             (format!("title: T\nsummary |\n  hello\n{topic}{contact}"), (2, 8, "summary")),
             (format!("title: T\nsummary |\n  hello\n  world\n{topic}{contact}"), (2, 8, "summary")),
             (format!("title: T\ntopics:\n  - title: A\n    body|\n      one\n{contact}"), (4, 9, "body")),
-            // Before a mapping written on the line, whatever the parser tripped on in it.
+            // Before a mapping written on the line, whatever the parser tripped on in it (and
+            // the key is not "missing" too).
             (
                 format!("title: T\ntopics:\n  - title {{ en: \"A, b\", ja: \"B\" }}\n    body: B\n{contact}"),
                 (3, 10, "title"),

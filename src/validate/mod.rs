@@ -480,6 +480,10 @@ contact:
         let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages.len(), 4, "{messages:#?}");
         assert_eq!(messages[..2], ["missing `:` after `lang`", "missing `:` after `en`"]);
+        // A title that lost its colon before its translations is not also missing.
+        let file = SourceFile::new("t.yaml", both.replace("title: { en: Results", "title { en: Results"));
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        assert!(d.iter().all(|d| !d.message.contains("missing field")), "{d:#?}");
         // No title at all: still the languages of the values, and the title missing; a contact's
         // `tel:` is a key, not a language (a tag of three letters).
         let untitled =
