@@ -23,6 +23,7 @@ mod blanked;
 mod de;
 mod keys;
 mod languages;
+mod recover;
 mod slips;
 pub mod tree;
 

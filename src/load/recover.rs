@@ -1,0 +1,113 @@
+//! After a syntax error, the text is read again with the slip mended or its broken block
+//! blanked out, every offset kept, so that the rest of the file is read and checked too.
+
+use super::slips;
+use super::KeySets;
+
+/// `text` with the broken block starting on the line that holds `at` blanked out (every byte
+/// but line ends made a space, so offsets stay the same): that line (but its key, when `at`
+/// is in its value), and the lines after it up to the next that is indented less, or as much
+/// and starts with a key (`key:`, even `key:value`), an item (`- `) or a document marker;
+/// with the range blanked, from the start of its first line. `None` when nothing would
+/// change.
+pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, std::ops::Range<usize>)> {
+    let from = slips::line_start(text, at.min(text.len()));
+    let first = text[from..].split('\n').next().unwrap_or("");
+    // A line indented with a tab (which YAML refuses) is taken at the depth it was meant to
+    // have: only what is indented deeper goes with it.
+    let depth = slips::depth(text, from);
+    let mut to = from + first.len();
+    let line_start = from;
+    // A slip in a value keeps its key (`title:` with no value), so the lines after it are read
+    // as they would be had the value been right.
+    let from = match slips::value_start(first) {
+        Some(value) if at > from + value => from + value,
+        _ => from,
+    };
+    for line in text[to..].split('\n').skip(1) {
+        let content = line.trim_start_matches(' ').trim_end_matches('\r');
+        let starts = || {
+            content.starts_with("- ")
+                || content == "-"
+                || content.starts_with("---")
+                || slips::keyish(content)
+                // A key that lost its colon starts the next block too: it is the next slip.
+                || slips::known_key_without_colon(text, to + 1, keys).is_some()
+                || slips::key_on(content).is_some_and(|k| k == content.trim_end() && keys.any(k))
+        };
+        let shallower = !content.is_empty() && !content.starts_with('#') && slips::indent(line) < depth;
+        if shallower || slips::indent(line) == depth && starts() {
+            break;
+        }
+        to += 1 + line.len();
+    }
+    if text[from..to].bytes().all(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    let mut masked = String::with_capacity(text.len());
+    masked.push_str(&text[..from]);
+    masked.extend(text[from..to].chars().flat_map(|c| {
+        let keep = matches!(c, '\n' | '\r');
+        std::iter::repeat_n(if keep { c } else { ' ' }, if keep { 1 } else { c.len_utf8() })
+    }));
+    masked.push_str(&text[to..]);
+    Some((masked, line_start..to))
+}
+
+/// A mapping's key line that slipped, mended so that the block below it is read: when `at`
+/// is just after a key the file's mappings hold, alone on its line and above lines indented
+/// deeper (`contact` above `  tel: …`), the text with the key's last letter made the colon it
+/// lost (offsets stay), and the key to read there instead; when `at` is a tab that indents a
+/// key alone on its line (`<tab>contact:`), the text with the key moved to the depth it was
+/// meant to have and the line padded at its end (the key's span moves with it).
+pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, Option<(usize, String)>)> {
+    let start = slips::line_start(text, at.min(text.len()));
+    let line = text[start..].split('\n').next().unwrap_or("").trim_end_matches('\r');
+    let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+    // (A comment after the key stays where it is.)
+    let uncommented = |s: &str| s.split(" #").next().unwrap_or(s).trim_end().len();
+    if line[..lead].contains('\t') && (start..start + lead).contains(&at) {
+        let content = &line[lead..lead + uncommented(&line[lead..])];
+        content.strip_suffix(':').filter(|k| keys.any(k) && !k.contains(' '))?;
+        // One step (two spaces) above the block it holds, and inside the line above when that
+        // opens a value, beside it otherwise; with no room for it in the tab's place, blanked.
+        let below = text[start + line.len()..]
+            .split('\n')
+            .skip(1)
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+        let depth = slips::indent(below).checked_sub(2)?;
+        let fits = match slips::line_above(text, start + 1) {
+            Some((_, above)) if slips::opens_value(above) => depth > slips::indent(above),
+            Some((_, above)) => depth <= slips::indent(above),
+            None => depth == 0,
+        };
+        if !fits || depth > lead || below.trim_start().starts_with('\t') {
+            return None;
+        }
+        let after = &line[lead + content.len()..];
+        let mended = format!("{}{content}{}{after}", " ".repeat(depth), " ".repeat(lead - depth));
+        return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
+    }
+    let key = line.trim_start_matches(' ');
+    let key_start = start + (line.len() - key.len());
+    let key = &key[..uncommented(key)];
+    let deeper = text[start + line.len()..]
+        .split('\n')
+        .skip(1)
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|next| slips::indent(next) > slips::indent(line) && !next.trim_start().starts_with('\t'));
+    let fits = key_start + key.len() == at
+        && key.len() >= 2
+        && key.is_ascii()
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && keys.any(key)
+        && deeper;
+    if !fits {
+        return None;
+    }
+    let mut repaired = String::with_capacity(text.len());
+    repaired.push_str(&text[..at - 1]);
+    repaired.push(':');
+    repaired.push_str(&text[at..]);
+    Some((repaired, Some((key_start, key.to_string()))))
+}
