@@ -189,6 +189,13 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             );
         }
     }
+    // A key alone on the last line, with no colon: the text ends where a value was expected.
+    if info == "simple key expected" {
+        let line = &text[line_start(text, start)..start.min(text.len())];
+        if looks_like_key(line.trim()) {
+            return missing_colon(line_start(text, start) + line.trim_end().len(), line.trim());
+        }
+    }
     // `division X # note`: the comment ends what YAML reads as one line of text.
     if info == "comment intercepting the multiline text" {
         if let Some((after, key)) = known_key_without_colon(text, line_start(text, start), keys) {
@@ -439,7 +446,8 @@ pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &Ke
     let end = content.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
     let (key, rest) = content.split_at(end);
     // Text after a space or a tab, or a block's `|` or `>` even with no space (`body|`).
-    let value = rest.starts_with([' ', '\t']) && !rest.trim().is_empty() || rest.starts_with(['|', '>']);
+    // (Or nothing at all: `fax` alone, beside `tel:`.)
+    let value = rest.starts_with([' ', '\t']) || rest.starts_with(['|', '>']) || rest.is_empty();
     if key.is_empty() || !value || is_key_line(content) || !keys.any(key) {
         return None;
     }

@@ -747,6 +747,9 @@ mod tests {
                 format!("title: T\ntopics:\n  - title {{ en: \"A, b\", ja: \"B\" }}\n    body: B\n{contact}"),
                 (3, 10, "title"),
             ),
+            // Alone, with no value: beside the other keys, or the very last text of the file.
+            (format!("title: T\n{topic}contact:\n  tel: \"1\"\n  fax\n"), (7, 6, "fax")),
+            (format!("title: T\n{topic}contact"), (5, 8, "contact")),
             // A tab for the colon; a comment after the line, or between it and the next key.
             (format!("title\tWorkshop\ndate: 2020-10-06\n{topic}{contact}"), (1, 6, "title")),
             (format!("title Workshop # draft\ndate: 2020-10-06\n{topic}{contact}"), (1, 6, "title")),
