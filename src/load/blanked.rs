@@ -33,11 +33,8 @@ impl Blanked {
         let languages = blanked.iter().any(|r| {
             let start = slips::line_start(text, r.start);
             let line = &text[start..];
-            let lead = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
-            let top = text[..start]
-                .lines()
-                .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-                .all(|l| lead(l) >= lead(line));
+            let top =
+                text[..start].lines().filter(|l| slips::has_content(l)).all(|l| slips::lead(l) >= slips::lead(line));
             top && !line.trim_start().starts_with('-')
                 && slips::key_on(line.lines().next().unwrap_or("")) == Some("lang")
         });
@@ -126,7 +123,7 @@ fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usi
             // colon (`- title Data` is read as text where a mapping should be). A key with its
             // value on its line (`date: 2020-10-06`) holds nothing.
             // (A key alone that lost its colon was given it back: it holds the lines below.)
-            let bare = !line.contains(':') && slips::key_on(line) == Some(line.trim());
+            let bare = slips::bare_key(line).is_some();
             let opens = slips::opens_value(line) || bare;
             if opens || !line.contains(':') {
                 holders.insert(start + line.len() - content_of(line));

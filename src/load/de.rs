@@ -145,20 +145,16 @@ impl<'a> De<'a> {
     /// first one.
     fn not_a_mapping(&self, fields: &[&str]) {
         let Some((text, Style::Plain)) = self.node.scalar() else { return self.mismatch("a mapping") };
-        let end = text.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(text.len());
-        let (key, rest) = text.split_at(end);
+        let (key, rest) = super::slips::leading_key(text);
         let at = self.node.span.start + key.len();
         let path = self.path.to_string();
         let d = if !fields.contains(&key) || rest.trim().is_empty() {
             return self.mismatch("a mapping");
         } else if rest.starts_with(':') {
             // `title:Data`: the colon is there, the space after it is not.
-            Diagnostic::new(Some(Span::new(at, at + 1)), path, format!("no space after `{key}:`")).with_help(format!(
-                "without a space after the colon YAML reads the whole line as text; write `{key}: …`"
-            ))
+            super::slips::no_space_after(at, path, key)
         } else if rest.starts_with([' ', '\t']) {
-            Diagnostic::new(Some(Span::new(at, at)), path, format!("missing `:` after `{key}`"))
-                .with_help(format!("a key is followed by a colon: `{key}:`"))
+            super::slips::missing_colon(at, path, key)
         } else {
             return self.mismatch("a mapping");
         };

@@ -33,7 +33,7 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
                 || slips::keyish(content)
                 // A key that lost its colon starts the next block too: it is the next slip.
                 || slips::known_key_without_colon(text, to + 1, keys).is_some()
-                || slips::key_on(content).is_some_and(|k| k == content.trim_end() && keys.any(k))
+                || slips::bare_key(content).is_some_and(|k| keys.any(k))
         };
         let shallower = !content.is_empty() && !content.starts_with('#') && slips::indent(line) < depth;
         if shallower || slips::indent(line) == depth && starts() {
@@ -44,14 +44,18 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
     if text[from..to].bytes().all(|b| b.is_ascii_whitespace()) {
         return None;
     }
+    Some((blank_out(text, from..to), line_start..to))
+}
+
+/// `text` with `range` blanked out: every byte but line ends made a space, so that every
+/// offset stays the same.
+pub(super) fn blank_out(text: &str, range: std::ops::Range<usize>) -> String {
+    let blank = |b: u8| if matches!(b, b'\n' | b'\r') { char::from(b) } else { ' ' };
     let mut masked = String::with_capacity(text.len());
-    masked.push_str(&text[..from]);
-    masked.extend(text[from..to].chars().flat_map(|c| {
-        let keep = matches!(c, '\n' | '\r');
-        std::iter::repeat_n(if keep { c } else { ' ' }, if keep { 1 } else { c.len_utf8() })
-    }));
-    masked.push_str(&text[to..]);
-    Some((masked, line_start..to))
+    masked.push_str(&text[..range.start]);
+    masked.extend(text.as_bytes()[range.clone()].iter().copied().map(blank));
+    masked.push_str(&text[range.end..]);
+    masked
 }
 
 /// A mapping's key line that slipped, mended so that the block below it is read: when `at`
@@ -63,7 +67,7 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
 pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, Option<(usize, String)>)> {
     let start = slips::line_start(text, at.min(text.len()));
     let line = text[start..].split('\n').next().unwrap_or("").trim_end_matches('\r');
-    let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let lead = slips::lead(line);
     // (A comment after the key stays where it is.)
     let uncommented = |s: &str| s.split(" #").next().unwrap_or(s).trim_end().len();
     if line[..lead].contains('\t') && (start..start + lead).contains(&at) {
@@ -71,10 +75,7 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         content.strip_suffix(':').filter(|k| keys.any(k) && !k.contains(' '))?;
         // One step (two spaces) above the block it holds, and inside the line above when that
         // opens a value, beside it otherwise; with no room for it in the tab's place, blanked.
-        let below = text[start + line.len()..]
-            .split('\n')
-            .skip(1)
-            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+        let below = slips::content_below(text, start)?;
         let depth = slips::indent(below).checked_sub(2)?;
         let fits = match slips::line_above(text, start + 1) {
             Some((_, above)) if slips::opens_value(above) => depth > slips::indent(above),
@@ -91,10 +92,7 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     let key = line.trim_start_matches(' ');
     let key_start = start + (line.len() - key.len());
     let key = &key[..uncommented(key)];
-    let deeper = text[start + line.len()..]
-        .split('\n')
-        .skip(1)
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    let deeper = slips::content_below(text, start)
         .is_some_and(|next| slips::indent(next) > slips::indent(line) && !next.trim_start().starts_with('\t'));
     let fits = key_start + key.len() == at
         && key.len() >= 2

@@ -73,13 +73,7 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
 fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic> {
     let start = span.start;
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
-    let missing_colon = |after: usize, key: &str| {
-        at(
-            Span::new(after, after),
-            format!("missing `:` after `{key}`"),
-            format!("a key is followed by a colon: `{key}:`"),
-        )
-    };
+    let missing_colon = |after: usize, key: &str| Some(missing_colon(after, "", key));
     // Whatever the parser tripped on after it, a line that starts with a key its mapping
     // could hold and lost its colon is that slip (`title { en: "…", ja: "…" }`).
     let own = known_key_without_colon(text, line_start(text, start), keys).filter(|&(after, _)| after <= start);
@@ -108,14 +102,11 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     // indentation on the next line; either way the open bracket is the place to look.
     let unclosed = match info {
         i if i.starts_with("while parsing a flow") => unclosed_bracket(&text[..start]),
-        // Only inside brackets: a key on a later line, read as part of the open list.
-        "illegal placement of ':' indicator" => {
-            unclosed_bracket(&text[..start]).filter(|&open| line_start(text, open) < line_start(text, start))
-        }
         "invalid indentation in flow construct" => unclosed_bracket(text).filter(|&open| open < start),
         // The next key, or a list item, read as more of the open list: an error on a later line
         // than the bracket.
-        "invalid indentation"
+        "illegal placement of ':' indicator"
+        | "invalid indentation"
         | "while parsing a node, did not find expected node content"
         | "\"-\" is only valid inside a block" => {
             unclosed_bracket(&text[..start]).filter(|&open| line_start(text, open) < line_start(text, start))
@@ -164,16 +155,12 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
                 *at += line.len();
                 Some((start, line))
             })
-            .find(|(_, line)| {
-                let content = line.trim();
-                !content.is_empty()
-                    && !content.starts_with('#')
-                    && !content.starts_with("---")
-                    && !content.starts_with('%')
-            })
+            .find(|(_, line)| has_content(line) && !line.trim().starts_with("---") && !line.trim().starts_with('%'))
             .map(|(start, _)| start);
-        let lead = |at: usize| text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
-        if let Some(first) = first.filter(|&f| f < line_start(text, start) && lead(f) > lead(line_start(text, start))) {
+        let lead_at = |at: usize| lead(&text[at..]);
+        if let Some(first) =
+            first.filter(|&f| f < line_start(text, start) && lead_at(f) > lead_at(line_start(text, start)))
+        {
             let column = first + indent(&text[first..]);
             if text[column..].starts_with('\t') {
                 return at(
@@ -192,8 +179,8 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     // A key alone on the last line, with no colon: the text ends where a value was expected.
     if info == "simple key expected" {
         let line = &text[line_start(text, start)..start.min(text.len())];
-        if looks_like_key(line.trim()) {
-            return missing_colon(line_start(text, start) + line.trim_end().len(), line.trim());
+        if let Some(key) = bare_key(line) {
+            return missing_colon(line_start(text, start) + line.trim_end().len(), key);
         }
     }
     // `division X # note`: the comment ends what YAML reads as one line of text.
@@ -216,14 +203,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             && line_above(text, start).is_some_and(|(_, line)| line.trim_start().starts_with('#'));
     if key_expected {
         if let Some((colon, key)) = missing_space_above(text, start) {
-            return at(
-                Span::new(colon, colon + 1),
-                format!("no space after `{key}:`"),
-                format!(
-                    "without a space after the colon YAML reads the whole line as text, \
-                     not as the key `{key}`; write `{key}: …`"
-                ),
-            );
+            return Some(no_space_after(colon, "", key));
         }
         if let Some((after, key)) = missing_colon_above(text, start, keys) {
             return missing_colon(after, key);
@@ -290,6 +270,51 @@ pub(super) fn indent(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
+/// The spaces and tabs a line starts with.
+pub(super) fn lead(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
+}
+
+/// The column a line's key starts in: past its indent and a list item's `- `.
+pub(super) fn key_column(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '-']).len()
+}
+
+/// Whether a line holds something the parser reads: not blank, not only a comment.
+pub(super) fn has_content(line: &str) -> bool {
+    !line.trim().is_empty() && !line.trim_start().starts_with('#')
+}
+
+/// The first line after the one starting at `line_start` that [`has_content`].
+pub(super) fn content_below(text: &str, line_start: usize) -> Option<&str> {
+    text[line_start..].lines().skip(1).find(|l| has_content(l))
+}
+
+/// The key a line holds alone, with no colon and nothing after it (`contact`).
+pub(super) fn bare_key(line: &str) -> Option<&str> {
+    let word = line.trim();
+    (looks_like_key(word) && !word.contains(':')).then_some(word)
+}
+
+/// A key's leading run of letters, digits, `_` and `-`, and what follows it.
+pub(super) fn leading_key(content: &str) -> (&str, &str) {
+    let end = content.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
+    content.split_at(end)
+}
+
+/// "missing `:` after `key`", at `at` (just after the key), for the key at `path`.
+pub(super) fn missing_colon(at: usize, path: impl Into<String>, key: &str) -> Diagnostic {
+    Diagnostic::new(Some(Span::new(at, at)), path, format!("missing `:` after `{key}`"))
+        .with_help(format!("a key is followed by a colon: `{key}:`"))
+}
+
+/// "no space after `key:`", at the colon at `colon`, for the key at `path`.
+pub(super) fn no_space_after(colon: usize, path: impl Into<String>, key: &str) -> Diagnostic {
+    Diagnostic::new(Some(Span::new(colon, colon + 1)), path, format!("no space after `{key}:`")).with_help(format!(
+        "without a space after the colon YAML reads the whole line as text, not as the key `{key}`; write `{key}: …`"
+    ))
+}
+
 /// Where the line holding byte `at` starts.
 pub(super) fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
@@ -314,17 +339,16 @@ fn tab_indent(text: &str, line_start: usize) -> usize {
     let above_line = line_above(text, line_start + 1).map(|(_, l)| l);
     let above = above_line.map_or(0, indent);
     let item = line.trim_start().starts_with("- ");
-    let mut below =
-        text[line_start..].lines().skip(1).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let below = content_below(text, line_start);
     if !opens_value(line) && !item {
         // The first entry of the block the line above opens: as deep as the next, or a step
         // deeper than the line above.
         if above_line.is_some_and(opens_value) {
-            return below.next().map(indent).filter(|&b| b > above).unwrap_or(above + 2);
+            return below.map(indent).filter(|&b| b > above).unwrap_or(above + 2);
         }
         return above;
     }
-    above.min(below.next().map_or(0, |l| indent(l).saturating_sub(2)))
+    above.min(below.map_or(0, |l| indent(l).saturating_sub(2)))
 }
 
 /// Whether a line is a key whose value is written on the lines below it (`body:`, `body: |`).
@@ -422,8 +446,7 @@ fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &KeySets) -> Option<(
     }
     // `title Results of…` above `date:`, in the same column: a key of the file's, then text.
     if let Some((after, key)) = known_key_without_colon(text, above, keys) {
-        let column = line.len() - line.trim_start_matches([' ', '-']).len();
-        if column == own {
+        if key_column(line) == own {
             return Some((after, key));
         }
     }
@@ -443,15 +466,14 @@ fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &KeySets) -> Option<(
 pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &KeySets) -> Option<(usize, &'t str)> {
     let line = text[start..].split('\n').next().unwrap_or("").trim_end();
     let content = line.trim_start_matches([' ', '-']);
-    let end = content.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
-    let (key, rest) = content.split_at(end);
+    let (key, rest) = leading_key(content);
     // Text after a space or a tab, or a block's `|` or `>` even with no space (`body|`).
     // (Or nothing at all: `fax` alone, beside `tel:`.)
     let value = rest.starts_with([' ', '\t']) || rest.starts_with(['|', '>']) || rest.is_empty();
     if key.is_empty() || !value || is_key_line(content) || !keys.any(key) {
         return None;
     }
-    let column = line.len() - content.len();
+    let column = key_column(line);
     let item = content.len() < line.trim_start_matches(' ').len();
     let siblings = siblings(text, start, column, item)?;
     keys.fits(key, &siblings).then_some((start + column + key.len(), key))
@@ -461,7 +483,6 @@ pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &Ke
 /// starting at `start` (the first of its mapping when it is a list `item`); `None` when that
 /// column holds the `- ` of a list's items, where no key can be.
 fn siblings(text: &str, start: usize, column: usize, item: bool) -> Option<Vec<&str>> {
-    let key_column = |line: &str| line.len() - line.trim_start_matches([' ', '-']).len();
     let mut out = Vec::new();
     let mut at = start;
     while let Some((above, line)) = line_above(text, at).filter(|_| !item) {
