@@ -14,7 +14,7 @@ use std::rc::Rc;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::recover::{repair, resync};
+use super::recover::{blank_out, repair, resync};
 use super::{slips, Limits};
 use crate::diag::{Diagnostic, SourceFile, Span};
 
@@ -146,8 +146,23 @@ const MAX_SYNTAX_ERRORS: usize = 20;
 /// The keys the text is read for (`keys_of::<T>`), asked only to explain a syntax error.
 pub type Keys = fn() -> super::KeySets;
 
+/// [`Keys`], asked once.
+struct LazyKeys {
+    make: Keys,
+    made: std::cell::OnceCell<super::KeySets>,
+}
+
+impl LazyKeys {
+    fn get(&self) -> &super::KeySets {
+        self.made.get_or_init(self.make)
+    }
+}
+
 /// Parses `file` into a tree. See [`Broken`] for what `Err` holds.
 pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Broken> {
+    // Asked of the types once, at the first slip, for every pass after it.
+    let keys = LazyKeys { make: keys, made: std::cell::OnceCell::new() };
+    let keys = &keys;
     let mut text = Cow::Borrowed(file.text.as_str());
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut blanked = Vec::new();
@@ -176,10 +191,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
             errors.push(Diagnostic::new(None, "", message));
             // What comes before the next slip is read and checked; from its line on, nothing.
             let from = slips::line_start(&text, at.unwrap_or(text.len()).min(text.len()));
-            // (Every byte of a character made a space: offsets stay.)
-            let blank = |b: u8| if matches!(b, b'\n' | b'\r') { char::from(b) } else { ' ' };
-            let rest = text[..from].to_string() + &text[from..].bytes().map(blank).collect::<String>();
-            return match parse_text(&rest, limits, keys, &renames) {
+            return match parse_text(&blank_out(&text, from..text.len()), limits, keys, &renames) {
                 Ok(tree) => {
                     blanked.push(from..text.len());
                     Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) })
@@ -190,15 +202,15 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
         if !again {
             errors.push(diagnostic);
         }
-        let sets = keys();
+        let sets = keys.get();
         // A mapping's key that lost its colon is given one back, so that what the mapping
         // holds is read and checked; anything else is blanked out.
-        if let Some((repaired, rename)) = at.filter(|_| syntax && !again).and_then(|at| repair(&text, at, &sets)) {
+        if let Some((repaired, rename)) = at.filter(|_| syntax && !again).and_then(|at| repair(&text, at, sets)) {
             text = Cow::Owned(repaired);
             renames.extend(rename);
             continue;
         }
-        match at.filter(|_| syntax && !again).and_then(|at| resync(&text, at, &sets)) {
+        match at.filter(|_| syntax && !again).and_then(|at| resync(&text, at, sets)) {
             Some((masked, range)) => {
                 text = Cow::Owned(masked);
                 blanked.push(range);
@@ -223,7 +235,7 @@ struct Stop {
 fn parse_text(
     text: &str,
     limits: &Limits,
-    keys: Keys,
+    keys: &LazyKeys,
     renames: &[(usize, String)],
 ) -> Result<Tree, Box<(Stop, Vec<Diagnostic>)>> {
     let mut b = Builder {
@@ -297,7 +309,7 @@ enum FrameKind {
 
 struct Builder<'a> {
     text: &'a str,
-    keys: Keys,
+    keys: &'a LazyKeys,
     renames: &'a [(usize, String)],
     offsets: Offsets<'a>,
     limits: &'a Limits,
@@ -500,7 +512,7 @@ impl Builder<'_> {
         if info == "recursion limit exceeded" {
             return Stop { diagnostic: self.too_deep(Span::new(start, end)), syntax: false };
         }
-        Stop { diagnostic: slips::explain(text, Span::new(start, end), info, &(self.keys)()), syntax: true }
+        Stop { diagnostic: slips::explain(text, Span::new(start, end), info, self.keys.get()), syntax: true }
     }
 }
 
