@@ -121,12 +121,15 @@ fn a_templates_own_problems_and_its_files_problems_come_together() {
 fn an_empty_template_is_named_as_a_template() {
     let dir = common::tempdir();
     std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
-    std::fs::write(dir.path().join("mine.yaml"), "# nothing yet\n").unwrap();
-    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
-    assert_exit(&o, 1);
-    let err = common::stderr(&o);
-    assert!(err.contains("mine.yaml: error: the template is empty"), "{err}");
-    assert!(!err.contains("a briefing needs"), "{err}");
+    // Comments, a document marker, a null: no template at all, not the built-in one.
+    for text in ["# nothing yet\n", "---\n", "~\n", "--- # to do\n...\n"] {
+        std::fs::write(dir.path().join("mine.yaml"), text).unwrap();
+        let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
+        assert_exit(&o, 1);
+        let err = common::stderr(&o);
+        assert!(err.contains("mine.yaml: error: the template is empty"), "{text:?}: {err}");
+        assert!(!err.contains("a briefing needs"), "{err}");
+    }
 }
 
 #[test]

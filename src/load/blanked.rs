@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::slips;
+use super::lines;
 use crate::diag::Diagnostic;
 
 /// What the syntax errors of a file blanked out before the rest of it was read (see
@@ -31,17 +31,17 @@ impl Blanked {
         // The file's own `lang:`: in the first column, or indented by a slip but with no line
         // above it indented less (a topic's is inside its item).
         let languages = blanked.iter().any(|r| {
-            let start = slips::line_start(text, r.start);
+            let start = lines::line_start(text, r.start);
             let line = &text[start..];
             let top =
-                text[..start].lines().filter(|l| slips::has_content(l)).all(|l| slips::lead(l) >= slips::lead(line));
+                text[..start].lines().filter(|l| lines::has_content(l)).all(|l| lines::lead(l) >= lines::lead(line));
             top && !line.trim_start().starts_with('-')
-                && slips::key_on(line.lines().next().unwrap_or("")) == Some("lang")
+                && lines::key_on(line.lines().next().unwrap_or("")) == Some("lang")
         });
         let keys = blanked
             .iter()
             .flat_map(|r| text.get(r.clone()).unwrap_or("").lines())
-            .filter_map(slips::key_on)
+            .filter_map(lines::key_on)
             .map(str::to_string)
             .collect();
         let holders = blanked_holders(text, &blanked);
@@ -49,8 +49,8 @@ impl Blanked {
             .into_iter()
             .map(|r| {
                 let above = text[..r.start].trim_end_matches(['\n', '\r']);
-                let line = slips::line_start(above, above.len());
-                if r.start > 0 && slips::opens_value(&above[line..]) {
+                let line = lines::line_start(above, above.len());
+                if r.start > 0 && lines::opens_value(&above[line..]) {
                     line..r.end
                 } else {
                     r
@@ -95,36 +95,36 @@ fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usi
     let mut holders = HashSet::new();
     for r in ranges {
         // The whole first line, its key too when only its value was blanked.
-        let line_start = slips::line_start(text, r.start);
+        let line_start = lines::line_start(text, r.start);
         let first = text[line_start..].lines().next().unwrap_or("");
         // (A line indented with a tab, which YAML refuses, at the depth it was meant to have.)
-        let mut indent = slips::depth(text, line_start);
+        let mut indent = lines::depth(text, line_start);
         let mut end = line_start;
         let mut nearest = None;
         // The line just above, when it lost its colon or the space after it (`lang [en, ja]`,
         // `- title:Data` above a blanked line), is read as text the blanked lines go on: it
         // holds them too.
-        if let Some((start, line)) = slips::line_above(text, r.start) {
+        if let Some((start, line)) = lines::line_above(text, r.start) {
             let text_only = !line.contains(": ") && !line.trim_end().ends_with(':');
-            if text_only && slips::key_on(line).is_some() {
+            if text_only && lines::key_on(line).is_some() {
                 holders.insert(start + line.len() - content_of(line));
             }
         }
         while indent > 0 && end > 0 {
-            let start = slips::line_start(text, end - 1);
+            let start = lines::line_start(text, end - 1);
             let line = text[start..end - 1].trim_end_matches('\r');
             end = start;
             let blank = line.trim().is_empty() || line.trim_start().starts_with('#');
-            if blank || slips::indent(line) >= indent {
+            if blank || lines::indent(line) >= indent {
                 continue;
             }
-            indent = slips::indent(line);
+            indent = lines::indent(line);
             // A key whose value is on the lines below holds them; so does a line that lost its
             // colon (`- title Data` is read as text where a mapping should be). A key with its
             // value on its line (`date: 2020-10-06`) holds nothing.
             // (A key alone that lost its colon was given it back: it holds the lines below.)
-            let bare = slips::bare_key(line).is_some();
-            let opens = slips::opens_value(line) || bare;
+            let bare = lines::bare_key(line).is_some();
+            let opens = lines::opens_value(line) || bare;
             if opens || !line.contains(':') {
                 holders.insert(start + line.len() - content_of(line));
             }
@@ -138,12 +138,12 @@ fn blanked_holders(text: &str, ranges: &[std::ops::Range<usize>]) -> HashSet<usi
         let mut at = key + text[key..].find('\n').map_or(text.len() - key, |i| i + 1);
         for line in text[at..].split_inclusive('\n') {
             let content = line.trim();
-            let start = at + slips::indent(line);
+            let start = at + lines::indent(line);
             at += line.len();
             if content.is_empty() || content.starts_with('#') || gone(start) {
                 continue;
             }
-            if slips::indent(line) > depth && !item(line) {
+            if lines::indent(line) > depth && !item(line) {
                 holders.insert(start);
             }
             break;

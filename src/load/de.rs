@@ -145,7 +145,7 @@ impl<'a> De<'a> {
     /// first one.
     fn not_a_mapping(&self, fields: &[&str]) {
         let Some((text, Style::Plain)) = self.node.scalar() else { return self.mismatch("a mapping") };
-        let (key, rest) = super::slips::leading_key(text);
+        let (key, rest) = super::lines::leading_key(text);
         let at = self.node.span.start + key.len();
         let path = self.path.to_string();
         let d = if !fields.contains(&key) || rest.trim().is_empty() {

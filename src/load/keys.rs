@@ -19,6 +19,12 @@ impl KeySets {
         self.0.iter().any(|set| set.contains(&key))
     }
 
+    /// Whether `key` is one some mapping holds, or so close to one that it is taken for it
+    /// misspelt (`contcat`).
+    pub fn near(&self, key: &str) -> bool {
+        self.any(key) || self.0.iter().any(|set| super::de::suggest(key, set).is_some())
+    }
+
     /// Whether one mapping could hold `key` beside all of `siblings` (and does not already).
     /// A sibling no mapping holds (`bdy`, misspelt) says nothing either way.
     pub fn fits(&self, key: &str, siblings: &[&str]) -> bool {

@@ -23,6 +23,7 @@ mod blanked;
 mod de;
 mod keys;
 mod languages;
+mod lines;
 mod recover;
 mod slips;
 pub mod tree;
@@ -30,6 +31,7 @@ pub mod tree;
 pub use blanked::Blanked;
 pub use keys::{keys_of, KeySets};
 pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
+pub use lines::swallowed_key;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -201,11 +203,15 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
     Ok(file)
 }
 
-/// Whether `text` holds nothing but blank lines and comments.
+/// Whether `text` holds no value: nothing but blank lines, comments, document markers
+/// (`---`, `...`) and a null (`~`, `null`).
 pub fn is_blank(text: &str) -> bool {
     text.lines().all(|l| {
-        let l = l.trim();
-        l.is_empty() || l.starts_with('#')
+        let uncommented = match l.find('#') {
+            Some(i) if i == 0 || l[..i].ends_with([' ', '\t']) => &l[..i],
+            _ => l,
+        };
+        uncommented.split_whitespace().all(|w| matches!(w, "---" | "..." | "~" | "null" | "Null" | "NULL"))
     })
 }
 
@@ -750,6 +756,16 @@ mod tests {
     fn text_is_normalized_to_nfc() {
         let (doc, _) = load_doc("title: Cafe\u{301}\n");
         assert_eq!(doc.title.unwrap().value, "Caf\u{e9}");
+    }
+
+    #[test]
+    fn a_file_of_markers_nulls_and_comments_is_blank() {
+        for text in ["", "\n# c\n", "---\n", "~", "--- ~ # c\n...\n", "null\n"] {
+            assert!(is_blank(text), "{text:?}");
+        }
+        for text in ["a", "--- a\n", "~a\n", "x#y\n", "'~'\n", "[]\n"] {
+            assert!(!is_blank(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! After a syntax error, the text is read again with the slip mended or its broken block
 //! blanked out, every offset kept, so that the rest of the file is read and checked too.
 
-use super::slips;
 use super::KeySets;
+use super::{lines, slips};
 
 /// `text` with the broken block starting on the line that holds `at` blanked out (every byte
 /// but line ends made a space, so offsets stay the same): that line (but its key, when `at`
@@ -11,16 +11,16 @@ use super::KeySets;
 /// with the range blanked, from the start of its first line. `None` when nothing would
 /// change.
 pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, std::ops::Range<usize>)> {
-    let from = slips::line_start(text, at.min(text.len()));
+    let from = lines::line_start(text, at.min(text.len()));
     let first = text[from..].split('\n').next().unwrap_or("");
     // A line indented with a tab (which YAML refuses) is taken at the depth it was meant to
     // have: only what is indented deeper goes with it.
-    let depth = slips::depth(text, from);
+    let depth = lines::depth(text, from);
     let mut to = from + first.len();
     let line_start = from;
     // A slip in a value keeps its key (`title:` with no value), so the lines after it are read
     // as they would be had the value been right.
-    let from = match slips::value_start(first) {
+    let from = match lines::value_start(first) {
         Some(value) if at > from + value => from + value,
         _ => from,
     };
@@ -30,13 +30,13 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
             content.starts_with("- ")
                 || content == "-"
                 || content.starts_with("---")
-                || slips::keyish(content)
+                || lines::keyish(content)
                 // A key that lost its colon starts the next block too: it is the next slip.
                 || slips::known_key_without_colon(text, to + 1, keys).is_some()
-                || slips::bare_key(content).is_some_and(|k| keys.any(k))
+                || lines::bare_key(content).is_some_and(|k| keys.any(k))
         };
-        let shallower = !content.is_empty() && !content.starts_with('#') && slips::indent(line) < depth;
-        if shallower || slips::indent(line) == depth && starts() {
+        let shallower = !content.is_empty() && !content.starts_with('#') && lines::indent(line) < depth;
+        if shallower || lines::indent(line) == depth && starts() {
             break;
         }
         to += 1 + line.len();
@@ -58,16 +58,16 @@ pub(super) fn blank_out(text: &str, range: std::ops::Range<usize>) -> String {
     masked
 }
 
-/// A mapping's key line that slipped, mended so that the block below it is read: when `at`
-/// is just after a key the file's mappings hold, alone on its line and above lines indented
-/// deeper (`contact` above `  tel: …`), the text with the key's last letter made the colon it
-/// lost (offsets stay), and the key to read there instead; when `at` is a tab that indents a
-/// key alone on its line (`<tab>contact:`), the text with the key moved to the depth it was
+/// A key line that slipped, mended so that what it holds is read: when `at` is just after a
+/// key the file's mappings hold, before its value (`- title Data`) or alone on its line and
+/// above lines indented deeper (`contact` above `  tel: …`, or `contcat`, misspelt too), the
+/// text with the key's last letter made the colon it lost (offsets stay), and the key to read
+/// there instead; when `at` is a tab that indents a key alone on its line (`<tab>contact:`), the text with the key moved to the depth it was
 /// meant to have and the line padded at its end (the key's span moves with it).
 pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, Option<(usize, String)>)> {
-    let start = slips::line_start(text, at.min(text.len()));
+    let start = lines::line_start(text, at.min(text.len()));
     let line = text[start..].split('\n').next().unwrap_or("").trim_end_matches('\r');
-    let lead = slips::lead(line);
+    let lead = lines::lead(line);
     // (A comment after the key stays where it is.)
     let uncommented = |s: &str| s.split(" #").next().unwrap_or(s).trim_end().len();
     if line[..lead].contains('\t') && (start..start + lead).contains(&at) {
@@ -75,11 +75,11 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         content.strip_suffix(':').filter(|k| keys.any(k) && !k.contains(' '))?;
         // One step (two spaces) above the block it holds, and inside the line above when that
         // opens a value, beside it otherwise; with no room for it in the tab's place, blanked.
-        let below = slips::content_below(text, start)?;
-        let depth = slips::indent(below).checked_sub(2)?;
-        let fits = match slips::line_above(text, start + 1) {
-            Some((_, above)) if slips::opens_value(above) => depth > slips::indent(above),
-            Some((_, above)) => depth <= slips::indent(above),
+        let below = lines::content_below(text, start)?;
+        let depth = lines::indent(below).checked_sub(2)?;
+        let fits = match lines::line_above(text, start + 1) {
+            Some((_, above)) if lines::opens_value(above) => depth > lines::indent(above),
+            Some((_, above)) => depth <= lines::indent(above),
             None => depth == 0,
         };
         if !fits || depth > lead || below.trim_start().starts_with('\t') {
@@ -89,23 +89,40 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         let mended = format!("{}{content}{}{after}", " ".repeat(depth), " ".repeat(lead - depth));
         return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
     }
-    let key = line.trim_start_matches(' ');
+    // (A list item's dash stays: `- title Data`.)
+    let mut key = line.trim_start_matches(' ');
+    while let Some(rest) = key.strip_prefix("- ") {
+        key = rest.trim_start_matches(' ');
+    }
     let key_start = start + (line.len() - key.len());
-    let key = &key[..uncommented(key)];
-    let deeper = slips::content_below(text, start)
-        .is_some_and(|next| slips::indent(next) > slips::indent(line) && !next.trim_start().starts_with('\t'));
-    let fits = key_start + key.len() == at
+    let key = &key[..key.find([' ', '\t']).unwrap_or(key.len())];
+    let rest = line[key_start - start + key.len()..].trim_start_matches([' ', '\t']);
+    let word = key_start + key.len() == at
         && key.len() >= 2
         && key.is_ascii()
-        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        && keys.any(key)
-        && deeper;
-    if !fits {
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let fits = if rest.is_empty() || rest.starts_with('#') {
+        // Alone on its line, above the block it holds; a key misspelt too (`contcat`) is read
+        // under its own name, for the deserializer to name what was meant.
+        let deeper = lines::content_below(text, start)
+            .is_some_and(|next| lines::indent(next) > lines::indent(line) && !next.trim_start().starts_with('\t'));
+        keys.near(key) && deeper
+    } else {
+        // Before its value (`title Data`), only a key some mapping holds.
+        keys.any(key) && !rest.starts_with(':')
+    };
+    if !(word && fits) {
         return None;
     }
     let mut repaired = String::with_capacity(text.len());
     repaired.push_str(&text[..at - 1]);
     repaired.push(':');
-    repaired.push_str(&text[at..]);
+    // (YAML wants a space after the colon, not a tab: `title<tab>Data`.)
+    if text[at..].starts_with('\t') {
+        repaired.push(' ');
+        repaired.push_str(&text[at + 1..]);
+    } else {
+        repaired.push_str(&text[at..]);
+    }
     Some((repaired, Some((key_start, key.to_string()))))
 }

@@ -5,6 +5,10 @@
 //! value, an apostrophe ending single-quoted text, a value starting with `[`, a bracket
 //! never closed, a tab.
 
+use super::lines::{
+    bare_key, has_content, indent, is_key_line, key_column, key_of, lead, leading_key, line_above, line_start,
+    looks_like_key,
+};
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
 
@@ -240,68 +244,6 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     None
 }
 
-/// Whether a line's content (indentation removed) starts with a key: `key:` followed by a
-/// space or the end of the line, perhaps after `- `.
-pub(super) fn is_key_line(content: &str) -> bool {
-    key_of(content).is_some()
-}
-
-/// Whether a line's content starts like a key, colon glued to its value or not (`date:2020`).
-pub(super) fn keyish(content: &str) -> bool {
-    let item = content.trim_start_matches(['-', ' ']);
-    item.split_once(':').is_some_and(|(key, _)| looks_like_key(key))
-}
-
-/// The key a line starts with (`key:`, `- key:`, perhaps after tabs), if any; or, in a line
-/// with no colon, its first word, a key that lacks its colon (`contact`, `body |`, `body|`).
-pub(super) fn key_on(line: &str) -> Option<&str> {
-    let content = line.trim_start_matches([' ', '\t', '-']).trim_end();
-    // `body|`: a block's indicator glued to the key.
-    let first = || content.split_whitespace().next().unwrap_or("").trim_end_matches(['|', '>', '-', '+']);
-    match content.split_once(':') {
-        Some((key, _)) if looks_like_key(key.trim_end()) => Some(key.trim_end()),
-        // `title { en: "a" }`: the colon is a later key's.
-        _ => Some(first()).filter(|key| looks_like_key(key)),
-    }
-}
-
-/// The spaces a line is indented by.
-pub(super) fn indent(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
-}
-
-/// The spaces and tabs a line starts with.
-pub(super) fn lead(line: &str) -> usize {
-    line.len() - line.trim_start_matches([' ', '\t']).len()
-}
-
-/// The column a line's key starts in: past its indent and a list item's `- `.
-pub(super) fn key_column(line: &str) -> usize {
-    line.len() - line.trim_start_matches([' ', '-']).len()
-}
-
-/// Whether a line holds something the parser reads: not blank, not only a comment.
-pub(super) fn has_content(line: &str) -> bool {
-    !line.trim().is_empty() && !line.trim_start().starts_with('#')
-}
-
-/// The first line after the one starting at `line_start` that [`has_content`].
-pub(super) fn content_below(text: &str, line_start: usize) -> Option<&str> {
-    text[line_start..].lines().skip(1).find(|l| has_content(l))
-}
-
-/// The key a line holds alone, with no colon and nothing after it (`contact`).
-pub(super) fn bare_key(line: &str) -> Option<&str> {
-    let word = line.trim();
-    (looks_like_key(word) && !word.contains(':')).then_some(word)
-}
-
-/// A key's leading run of letters, digits, `_` and `-`, and what follows it.
-pub(super) fn leading_key(content: &str) -> (&str, &str) {
-    let end = content.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
-    content.split_at(end)
-}
-
 /// "missing `:` after `key`", at `at` (just after the key), for the key at `path`.
 pub(super) fn missing_colon(at: usize, path: impl Into<String>, key: &str) -> Diagnostic {
     Diagnostic::new(Some(Span::new(at, at)), path, format!("missing `:` after `{key}`"))
@@ -313,66 +255,6 @@ pub(super) fn no_space_after(colon: usize, path: impl Into<String>, key: &str) -
     Diagnostic::new(Some(Span::new(colon, colon + 1)), path, format!("no space after `{key}:`")).with_help(format!(
         "without a space after the colon YAML reads the whole line as text, not as the key `{key}`; write `{key}: …`"
     ))
-}
-
-/// Where the line holding byte `at` starts.
-pub(super) fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// How deep the line starting at `line_start` is indented: its spaces, or, when it starts with
-/// a tab (which YAML refuses), the depth it was meant to have (see [`tab_indent`]).
-pub(super) fn depth(text: &str, line_start: usize) -> usize {
-    let line = text[line_start..].lines().next().unwrap_or("");
-    if line.trim_start_matches(' ').starts_with('\t') {
-        tab_indent(text, line_start)
-    } else {
-        indent(line)
-    }
-}
-
-/// The indentation a line that starts with a tab (which YAML refuses) was meant to have: its
-/// neighbour's above it, or, when it opens a block (`bureau:`) or an item (`- title: …`),
-/// less than what follows it.
-fn tab_indent(text: &str, line_start: usize) -> usize {
-    let line = text[line_start..].lines().next().unwrap_or("");
-    let above_line = line_above(text, line_start + 1).map(|(_, l)| l);
-    let above = above_line.map_or(0, indent);
-    let item = line.trim_start().starts_with("- ");
-    let below = content_below(text, line_start);
-    if !opens_value(line) && !item {
-        // The first entry of the block the line above opens: as deep as the next, or a step
-        // deeper than the line above.
-        if above_line.is_some_and(opens_value) {
-            return below.map(indent).filter(|&b| b > above).unwrap_or(above + 2);
-        }
-        return above;
-    }
-    above.min(below.map_or(0, |l| indent(l).saturating_sub(2)))
-}
-
-/// Whether a line is a key whose value is written on the lines below it (`body:`, `body: |`).
-pub(super) fn opens_value(line: &str) -> bool {
-    key_of(line.trim_start()).is_some_and(|(_, _, value)| value.is_empty() || value.starts_with(['|', '>']))
-}
-
-/// Where the value of a line that starts with a key begins: just after the key's colon.
-pub(super) fn value_start(line: &str) -> Option<usize> {
-    let content = line.trim_start_matches(' ');
-    let (key, offset, _) = key_of(content)?;
-    Some(line.len() - content.len() + offset + key.len() + 1)
-}
-
-/// The key a line's content starts with (after any `- `), its byte offset in `content`, and
-/// the value after it (comment and blanks trimmed).
-fn key_of(content: &str) -> Option<(&str, usize, &str)> {
-    let item = content.trim_start_matches(['-', ' ']);
-    let (key, rest) = item.split_once(':')?;
-    if !(rest.is_empty() || rest.starts_with([' ', '\t', '\r'])) || !looks_like_key(key) {
-        return None;
-    }
-    let value = rest.split(" #").next().unwrap_or(rest).trim();
-    Some((key, content.len() - item.len(), value))
 }
 
 /// When the error at `at` follows text that is meant as the value of the `key:` line above
@@ -409,11 +291,6 @@ fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bool)> {
     let column = indent(key_line) + offset;
     let (start, line) = texts.into_iter().rev().find(|(_, line)| indent(line) <= column)?;
     Some((start + indent(line), key, value.starts_with(['|', '>'])))
-}
-
-/// Whether `word` could be a key of a briefing or template (`title`, `short_title`, `tel`).
-fn looks_like_key(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 /// When the nearest non-blank line above `at` is `key:value` (a colon glued to its value,
@@ -515,19 +392,6 @@ fn siblings(text: &str, start: usize, column: usize, item: bool) -> Option<Vec<&
         out.extend(key_of(content).map(|(key, ..)| key));
     }
     Some(out)
-}
-
-/// The nearest non-blank line that ends before the line holding `at`: its start and text.
-pub(super) fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
-    let mut end = text[..at].rfind('\n')?;
-    loop {
-        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
-        let line = &text[start..end];
-        if !line.trim().is_empty() {
-            return Some((start, line.trim_end_matches('\r')));
-        }
-        end = start.checked_sub(1)?;
-    }
 }
 
 /// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted

@@ -15,7 +15,7 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::recover::{blank_out, repair, resync};
-use super::{slips, Limits};
+use super::{lines, slips, Limits};
 use crate::diag::{Diagnostic, SourceFile, Span};
 
 /// A YAML node and the bytes it came from.
@@ -190,7 +190,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
             let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
             errors.push(Diagnostic::new(None, "", message));
             // What comes before the next slip is read and checked; from its line on, nothing.
-            let from = slips::line_start(&text, at.unwrap_or(text.len()).min(text.len()));
+            let from = lines::line_start(&text, at.unwrap_or(text.len()).min(text.len()));
             return match parse_text(&blank_out(&text, from..text.len()), limits, keys, &renames) {
                 Ok(tree) => {
                     blanked.push(from..text.len());
@@ -347,9 +347,10 @@ impl Builder<'_> {
             Event::Scalar(text, style, anchor, tag) => {
                 let (span, style) = self.scalar_span(span, style);
                 self.tag(tag.as_deref(), span);
-                let text = match self.renames.iter().find(|(at, _)| *at == span.start) {
-                    Some((_, key)) => key.clone(),
-                    None => nfc(text),
+                // (A renamed key spans its last letter too, which the mended text read as a colon.)
+                let (text, span) = match self.renames.iter().find(|(at, _)| *at == span.start) {
+                    Some((_, key)) => (key.clone(), Span { start: span.start, end: span.start + key.len() }),
+                    None => (nfc(text), span),
                 };
                 let size = Size { nodes: 1, text: text.len(), height: 0 };
                 self.charge(size, span)?;
@@ -839,8 +840,14 @@ mod tests {
         let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
         let tree = broken.recovered.unwrap().tree;
         assert_eq!(entries(&entries(tree.root.as_ref().unwrap())[1].1).len(), 2);
-        // Not a key of the file, or nothing below it: blanked as before.
-        for text in ["title: T\ncontacts\n  tel: \"1\"\n", "title: T\ncontact\ndate: 2020-10-06\n"] {
+        // Misspelt too: read under its own name, for the deserializer to say what was meant.
+        let text = "title: T\ncontcat\n  tel: \"1\"\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let tree = broken.recovered.unwrap().tree;
+        let (key, _) = &entries(tree.root.as_ref().unwrap())[1];
+        assert_eq!((key.scalar().unwrap().0, key.span), ("contcat", Span::new(9, 16)));
+        // Not a key of the file nor near one, or nothing below it: blanked as before.
+        for text in ["title: T\nwhatever\n  tel: \"1\"\n", "title: T\ncontact\ndate: 2020-10-06\n"] {
             let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
             let tree = broken.recovered.unwrap().tree;
             assert_eq!(entries(tree.root.as_ref().unwrap()).len(), 1 + usize::from(text.contains("date")), "{text}");

@@ -214,7 +214,15 @@ impl<'a> Checker<'a> {
         let Some(field) = field else {
             if let Some(&key) = self.known.nulls.get(&path) {
                 self.report(key, &path, "has no value");
-            } else if !self.known.misspelt.contains(&path) {
+            } else if self.known.misspelt.contains(&path) {
+                // Reported as the misspelt key.
+            } else if let Some(after) = load::swallowed_key(&self.file.text, self.mapping(at), name) {
+                let d = Diagnostic::new(Some(Span::new(after, after)), path, format!("missing `:` after `{name}`"))
+                    .with_help(format!(
+                        "without its colon, YAML reads this line as more of the text above it; write `{name}:`"
+                    ));
+                self.diagnostics.push(d);
+            } else {
                 self.report(at, parent, format!("missing field `{name}`"));
             }
             return None;
@@ -224,6 +232,16 @@ impl<'a> Checker<'a> {
             return None;
         }
         Some(field)
+    }
+
+    /// The text of the mapping a field is missing from, reported at `at`: a topic's own, or,
+    /// at the document's first key, the whole file.
+    fn mapping(&self, at: Span) -> std::ops::Range<usize> {
+        if at == self.start {
+            0..self.file.text.len()
+        } else {
+            at.start..at.end
+        }
     }
 
     /// An optional one-line field; blank is the same as absent.
@@ -665,6 +683,36 @@ contact:
         }
         let nested = "> ".repeat(32) + "ok";
         assert!(check(&replace("Text about data.", &format!("\"{nested}\""))).is_ok());
+    }
+
+    #[test]
+    fn a_key_that_lost_its_colon_hides_nothing_around_it() {
+        // Before its value, in a topic's first line: the topic's other keys are still read.
+        let text = replace("  - title: Data\n    body:", "  - title Data\n    bdy:");
+        assert_eq!(
+            problems(&text),
+            [
+                "missing `:` after `title` @ 4:10",
+                "topics[0] (topic 1, \"Data\"): unknown field `bdy`, did you mean `body`? @ 5:5"
+            ]
+        );
+        // Misspelt too, above its block: named, and what was meant is not also "missing".
+        let text = replace("contact:\n  tel:", "contcat\n  tel:");
+        assert_eq!(
+            problems(&text),
+            ["unknown field `contcat`, did you mean `contact`? @ 6:1", "missing `:` after `contcat` @ 6:8"]
+        );
+        // Deeper than the text above it, valid YAML: that text runs on over it.
+        let text = replace("    body: Text about data.", "      body |\n      Text about data.");
+        assert_eq!(
+            problems(&text),
+            ["topics[0].body (topic 1, \"Data body | Text about data.\"): missing `:` after `body` @ 5:11"]
+        );
+        let text = replace("contact:\n", "  contact\n");
+        assert!(problems(&text)[0].starts_with("missing `:` after `contact`"), "{:?}", problems(&text));
+        // After a tab, as before a space.
+        let text = replace("title: Results", "title\tResults");
+        assert_eq!(problems(&text), ["missing `:` after `title` @ 1:6"]);
     }
 
     #[test]

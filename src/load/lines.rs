@@ -1,0 +1,166 @@
+//! Lines of YAML as hand-edited text: their indentation, the key they start with, the lines
+//! around them. What the slip rules (`slips.rs`) and the mending after a slip (`recover.rs`)
+//! read a file's lines with.
+
+/// Whether a line's content (indentation removed) starts with a key: `key:` followed by a
+/// space or the end of the line, perhaps after `- `.
+pub(super) fn is_key_line(content: &str) -> bool {
+    key_of(content).is_some()
+}
+
+/// Whether a line's content starts like a key, colon glued to its value or not (`date:2020`).
+pub(super) fn keyish(content: &str) -> bool {
+    let item = content.trim_start_matches(['-', ' ']);
+    item.split_once(':').is_some_and(|(key, _)| looks_like_key(key))
+}
+
+/// The key a line starts with (`key:`, `- key:`, perhaps after tabs), if any; or, in a line
+/// with no colon, its first word, a key that lacks its colon (`contact`, `body |`, `body|`).
+pub(super) fn key_on(line: &str) -> Option<&str> {
+    let content = line.trim_start_matches([' ', '\t', '-']).trim_end();
+    // `body|`: a block's indicator glued to the key.
+    let first = || content.split_whitespace().next().unwrap_or("").trim_end_matches(['|', '>', '-', '+']);
+    match content.split_once(':') {
+        Some((key, _)) if looks_like_key(key.trim_end()) => Some(key.trim_end()),
+        // `title { en: "a" }`: the colon is a later key's.
+        _ => Some(first()).filter(|key| looks_like_key(key)),
+    }
+}
+
+/// The spaces a line is indented by.
+pub(super) fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// The spaces and tabs a line starts with.
+pub(super) fn lead(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
+}
+
+/// The column a line's key starts in: past its indent and a list item's `- `.
+pub(super) fn key_column(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '-']).len()
+}
+
+/// Whether a line holds something the parser reads: not blank, not only a comment.
+pub(super) fn has_content(line: &str) -> bool {
+    !line.trim().is_empty() && !line.trim_start().starts_with('#')
+}
+
+/// The first line after the one starting at `line_start` that [`has_content`].
+pub(super) fn content_below(text: &str, line_start: usize) -> Option<&str> {
+    text[line_start..].lines().skip(1).find(|l| has_content(l))
+}
+
+/// The key a line holds alone, with no colon and nothing after it (`contact`).
+pub(super) fn bare_key(line: &str) -> Option<&str> {
+    let word = line.trim();
+    (looks_like_key(word) && !word.contains(':')).then_some(word)
+}
+
+/// A key's leading run of letters, digits, `_` and `-`, and what follows it.
+pub(super) fn leading_key(content: &str) -> (&str, &str) {
+    let end = content.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
+    content.split_at(end)
+}
+
+/// Where the line holding byte `at` starts.
+pub(super) fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// How deep the line starting at `line_start` is indented: its spaces, or, when it starts with
+/// a tab (which YAML refuses), the depth it was meant to have (see [`tab_indent`]).
+pub(super) fn depth(text: &str, line_start: usize) -> usize {
+    let line = text[line_start..].lines().next().unwrap_or("");
+    if line.trim_start_matches(' ').starts_with('\t') {
+        tab_indent(text, line_start)
+    } else {
+        indent(line)
+    }
+}
+
+/// The indentation a line that starts with a tab (which YAML refuses) was meant to have: its
+/// neighbour's above it, or, when it opens a block (`bureau:`) or an item (`- title: …`),
+/// less than what follows it.
+pub(super) fn tab_indent(text: &str, line_start: usize) -> usize {
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let above_line = line_above(text, line_start + 1).map(|(_, l)| l);
+    let above = above_line.map_or(0, indent);
+    let item = line.trim_start().starts_with("- ");
+    let below = content_below(text, line_start);
+    if !opens_value(line) && !item {
+        // The first entry of the block the line above opens: as deep as the next, or a step
+        // deeper than the line above.
+        if above_line.is_some_and(opens_value) {
+            return below.map(indent).filter(|&b| b > above).unwrap_or(above + 2);
+        }
+        return above;
+    }
+    above.min(below.map_or(0, |l| indent(l).saturating_sub(2)))
+}
+
+/// Whether a line is a key whose value is written on the lines below it (`body:`, `body: |`).
+pub(super) fn opens_value(line: &str) -> bool {
+    key_of(line.trim_start()).is_some_and(|(_, _, value)| value.is_empty() || value.starts_with(['|', '>']))
+}
+
+/// Where the value of a line that starts with a key begins: just after the key's colon.
+pub(super) fn value_start(line: &str) -> Option<usize> {
+    let content = line.trim_start_matches(' ');
+    let (key, offset, _) = key_of(content)?;
+    Some(line.len() - content.len() + offset + key.len() + 1)
+}
+
+/// The key a line's content starts with (after any `- `), its byte offset in `content`, and
+/// the value after it (comment and blanks trimmed).
+pub(super) fn key_of(content: &str) -> Option<(&str, usize, &str)> {
+    let item = content.trim_start_matches(['-', ' ']);
+    let (key, rest) = item.split_once(':')?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t', '\r'])) || !looks_like_key(key) {
+        return None;
+    }
+    let value = rest.split(" #").next().unwrap_or(rest).trim();
+    Some((key, content.len() - item.len(), value))
+}
+
+/// Whether `word` could be a key of a briefing or template (`title`, `short_title`, `tel`).
+pub(super) fn looks_like_key(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// The nearest non-blank line that ends before the line holding `at`: its start and text.
+pub(super) fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    let mut end = text[..at].rfind('\n')?;
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end];
+        if !line.trim().is_empty() {
+            return Some((start, line.trim_end_matches('\r')));
+        }
+        end = start.checked_sub(1)?;
+    }
+}
+
+/// Where a key that lost its colon was read as part of the plain text above it: `body |` (or
+/// `body` alone) indented deeper than that text's key, which YAML reads as more of it (`title:
+/// AI` then `body |` is the title "AI body |"). The offset just after the first such `key` on
+/// a line of `text[within]` but its first, for a key found missing from the mapping there.
+pub fn swallowed_key(text: &str, within: std::ops::Range<usize>, key: &str) -> Option<usize> {
+    let within = within.start.min(text.len())..within.end.min(text.len());
+    let mut at = within.start + text[within.clone()].find('\n')? + 1;
+    for line in text[at..within.end].split('\n') {
+        let content = line.trim_start_matches(' ');
+        let after = content.strip_prefix(key).map(|rest| rest.split(" #").next().unwrap_or(rest).trim_end());
+        let block = |rest: &str| {
+            rest.strip_prefix(['|', '>']).is_some_and(|r| r.chars().all(|c| matches!(c, '-' | '+' | '1'..='9')))
+        };
+        if let Some(rest) = after {
+            if rest.is_empty() || block(rest.trim_start()) {
+                return Some(at + indent(line) + key.len());
+            }
+        }
+        at += line.len() + 1;
+    }
+    None
+}
