@@ -69,7 +69,7 @@ macro_rules! fixtures {
 
 fixtures! {
     syntax_error: "syntax-error" on [1], says ["quoted scalar", "closing quote"];
-    bad_indentation: "bad-indentation" on [5], says ["mapping values are not allowed in this context", "indentation"];
+    bad_indentation: "bad-indentation" on [5], says ["this key is indented further than `title:` above it", "same column"];
     wrong_type: "wrong-type" on [2], says ["title: expected a string, found a mapping"];
     unknown_key_at_top_level: "unknown-key-top" on [6],
         says ["unknown field `contcat`, did you mean `contact`?"];

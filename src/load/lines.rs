@@ -164,3 +164,85 @@ pub fn swallowed_key(text: &str, within: std::ops::Range<usize>, key: &str) -> O
     }
     None
 }
+
+/// The line that holds byte `at`: its start and text (without its line end).
+pub(super) fn line_at(text: &str, at: usize) -> (usize, &str) {
+    let start = line_start(text, at.min(text.len()));
+    (start, text[start..].split('\n').next().unwrap_or("").trim_end_matches('\r'))
+}
+
+/// The content lines after the one starting at `line_start`: each one's start and text.
+fn lines_below(text: &str, line_start: usize) -> impl Iterator<Item = (usize, &str)> {
+    let first = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i + 1);
+    text[first..]
+        .split_inclusive('\n')
+        .scan(first, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end_matches(['\n', '\r'])))
+        })
+        .filter(|(_, line)| has_content(line))
+}
+
+/// A key line indented further than the key above it, whose value is on that key's line
+/// (`title: AI` above `   body: |`): YAML reads it as more of that value. The key above, and
+/// the column it starts in, for the key line at `line_start`.
+pub(super) fn key_deeper_than_above(text: &str, line_start: usize) -> Option<(&str, usize)> {
+    let (_, line) = line_at(text, line_start);
+    let content = line.trim_start_matches(' ');
+    if content.starts_with("- ") || !is_key_line(content) {
+        return None;
+    }
+    let (_, above) = line_above(text, line_start + 1)?;
+    let (key, offset, value) = key_of(above.trim_start_matches(' '))?;
+    let column = indent(above) + offset;
+    (!value.is_empty() && !opens_value(above) && column < indent(line)).then_some((key, column))
+}
+
+/// The column the `- ` of the item on the line at `item` was meant to have: that of the item
+/// before it, when it stands in the column of that item's keys (`  - title: AI`, `    body:
+/// …`, then `    - title: Data`); or that of the next item of its list, when that is
+/// indented less and a key of this item below its first line lines up with the next item's
+/// keys, not its own (`    - title: AI`, `    body: …`, then `  - title: Data`).
+pub(super) fn item_meant(text: &str, item: usize) -> Option<usize> {
+    let (_, line) = line_at(text, item);
+    let dash = indent(line);
+    let step = key_column(line).checked_sub(dash).filter(|_| line[dash..].starts_with("- "))?;
+    let mut at = item;
+    while let Some((start, above)) = line_above(text, at + 1) {
+        if has_content(above) && indent(above) < dash {
+            if above.trim_start_matches(' ').starts_with("- ") && key_column(above) == dash {
+                return Some(indent(above));
+            }
+            break;
+        }
+        at = start;
+    }
+    let mut astray = false;
+    for (_, below) in lines_below(text, item) {
+        let content = below.trim_start_matches(' ');
+        match indent(below) {
+            d if d > dash => {}
+            d if d == dash && !content.starts_with("- ") && is_key_line(content) => astray = true,
+            d if d < dash && content.starts_with("- ") => return (astray && d + step == dash).then_some(d),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The item whose `- ` the key line at `line_start` lines up with, when that key belongs to
+/// the item (no other line between them is indented as little): the item line's start.
+pub(super) fn item_above(text: &str, line_start: usize) -> Option<usize> {
+    let (_, line) = line_at(text, line_start);
+    let column = indent(line);
+    let mut at = line_start;
+    loop {
+        let (start, above) = line_above(text, at + 1)?;
+        if has_content(above) && indent(above) <= column {
+            let item = above.trim_start_matches(' ').starts_with("- ") && indent(above) == column;
+            return item.then_some(start);
+        }
+        at = start;
+    }
+}

@@ -89,6 +89,17 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         let mended = format!("{}{content}{}{after}", " ".repeat(depth), " ".repeat(lead - depth));
         return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
     }
+    // A key indented further than the key above it, or an item further than the next of its
+    // list: moved to the column meant.
+    let meant = if lead > 0 && line[..lead].bytes().all(|b| b == b' ') && at == start + lead {
+        lines::key_deeper_than_above(text, start).map(|(_, column)| column).or_else(|| lines::item_meant(text, start))
+    } else {
+        None
+    };
+    if let Some(column) = meant.filter(|&c| c < lead) {
+        let mended = format!("{}{}{}", " ".repeat(column), &line[lead..], " ".repeat(lead - column));
+        return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
+    }
     // (A list item's dash stays: `- title Data`.)
     let mut key = line.trim_start_matches(' ');
     while let Some(rest) = key.strip_prefix("- ") {

@@ -6,8 +6,8 @@
 //! never closed, a tab.
 
 use super::lines::{
-    bare_key, has_content, indent, is_key_line, key_column, key_of, lead, leading_key, line_above, line_start,
-    looks_like_key,
+    bare_key, has_content, indent, is_key_line, item_above, item_meant, key_column, key_deeper_than_above, key_of,
+    lead, leading_key, line_above, line_at, line_start, looks_like_key,
 };
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
@@ -149,6 +149,20 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             );
         }
     }
+    // `title: AI` above `   body: |`: YAML reads the key as more of the title.
+    if info == "mapping values are not allowed in this context" {
+        if let Some((key, _)) = key_deeper_than_above(text, line_start(text, start)) {
+            let (line, content) = line_at(text, start);
+            let column = line + indent(content);
+            return at(
+                Span::new(column, column),
+                format!("this key is indented further than `{key}:` above it"),
+                format!(
+                    "YAML reads it as more of the value of `{key}`; start the keys of one mapping in the same column"
+                ),
+            );
+        }
+    }
     // The first key indented further than the ones after it: each of them is read as the
     // start of another document.
     if info == "did not find expected <document start>" {
@@ -211,6 +225,41 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         }
         if let Some((after, key)) = missing_colon_above(text, start, keys) {
             return missing_colon(after, key);
+        }
+    }
+    // An item in the column of the keys of the item before it.
+    if info == "while parsing a block mapping, did not find expected key" {
+        let (line, content) = line_at(text, start);
+        if content.trim_start_matches(' ').starts_with("- ") && item_meant(text, line).is_some() {
+            let dash = line + indent(content);
+            return at(
+                Span::new(dash, dash + 1),
+                "this item is indented further than the one before it".into(),
+                "the `- ` of the items of one list start in the same column".into(),
+            );
+        }
+    }
+    // A key of an item in the column of the item's `- `: the item indented too far (the next
+    // item of the list shows where it belongs), or the key not far enough.
+    if info == "while parsing a block collection, did not find expected '-' indicator" {
+        let (line, content) = line_at(text, start);
+        if let Some(item) = item_above(text, line).filter(|_| is_key_line(content.trim_start_matches(' '))) {
+            let (_, item_line) = line_at(text, item);
+            let dash = item + indent(item_line);
+            if item_meant(text, item).is_some() {
+                return at(
+                    Span::new(dash, dash + 1),
+                    "this item is indented further than the next one of its list".into(),
+                    "the `- ` of the items of one list start in the same column".into(),
+                );
+            }
+            let key = key_of(item_line.trim_start_matches(' ')).map_or("-", |(key, ..)| key);
+            let column = line + indent(content);
+            return at(
+                Span::new(column, column),
+                format!("this key does not line up with `{key}:` of its item"),
+                "the keys of one item start in the same column, after its `- `".into(),
+            );
         }
     }
     let misplaced = matches!(

@@ -686,9 +686,10 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_reported_at_the_parser_marker() {
-        let d = tree("a:\n  - b: c\n      d: e\n").err().unwrap();
-        assert_eq!(d[0].message, "mapping values are not allowed in this context");
-        assert_eq!(d[0].span, Some(Span::new(19, 20)));
+        let text = "a:\n  - b: @c\n";
+        let d = tree(text).err().unwrap();
+        assert!(d[0].message.starts_with("unexpected character"), "{d:?}");
+        assert_eq!(d[0].span.map(|s| s.start), text.find('@'));
     }
 
     /// The common slips are reported where they were made, not where the parser noticed.
@@ -716,8 +717,8 @@ mod tests {
         let (message, line, col, help) = first("a:\n  - title: Topic 1: Data  # note\n");
         assert_eq!((message.as_str(), line, col), ("the value of `title` contains `: `", 2, 19));
         assert_eq!(help, "put the value in quotes: title: \"Topic 1: Data\"");
-        let (message, ..) = first("a:\n  - b: c\n      d: e\n");
-        assert_eq!(message, "mapping values are not allowed in this context");
+        let (message, line, col, _) = first("a:\n  - b: c\n      d: e\n");
+        assert_eq!((message.as_str(), line, col), ("this key is indented further than `b:` above it", 3, 7));
         // A URL's colon is not a missing space.
         let (message, ..) = first("url:https://example.org\nb: 1\n");
         assert_eq!(message, "no space after `url:`");
@@ -852,6 +853,43 @@ mod tests {
             let tree = broken.recovered.unwrap().tree;
             assert_eq!(entries(tree.root.as_ref().unwrap()).len(), 1 + usize::from(text.contains("date")), "{text}");
         }
+    }
+
+    #[test]
+    fn a_key_or_an_item_out_of_line_is_the_one_error_and_its_mapping_is_read() {
+        let contact = "contact:\n  tel: \"1\"\n";
+        let further = "this item is indented further than";
+        for (topics, want) in [
+            // A key deeper than the key above it, whose value YAML would run on into it.
+            ("  - title: A\n     bdy: B\n", (4, 6, "this key is indented further than `title:` above it")),
+            // An item deeper than the next of its list, or in the column of the last one's keys.
+            ("    - title: A\n    bdy: B\n  - title: C\n    body: D\n", (3, 5, further)),
+            ("  - title: C\n    body: D\n    - title: A\n    bdy: B\n", (5, 5, further)),
+        ] {
+            let text = format!("title: T\ntopics:\n{topics}{contact}");
+            let file = SourceFile::new("t.yaml", &text);
+            let broken = parse(&file, &Limits::default(), briefing_keys).err().unwrap();
+            let all: Vec<_> = broken
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let (line, col) = file.line_col(d.span.unwrap().start);
+                    (line, col, d.message.as_str())
+                })
+                .collect();
+            assert_eq!(all.len(), 1, "{text}: {all:?}");
+            assert_eq!((all[0].0, all[0].1), (want.0, want.1), "{text}: {all:?}");
+            assert!(all[0].2.starts_with(want.2), "{text}: {all:?}");
+            // The item is read whole: its misspelt key is there to be reported.
+            let tree = broken.recovered.unwrap().tree;
+            let topics = &entries(tree.root.as_ref().unwrap())[1].1;
+            let NodeKind::Seq(items) = &*topics.kind else { panic!("{text}") };
+            assert!(items.iter().any(|i| entries(i).iter().any(|(k, _)| k.scalar().unwrap().0 == "bdy")), "{text}");
+        }
+        // The only item too deep: its key is named as the one out of line.
+        let text = format!("title: T\ntopics:\n    - title: A\n    body: B\n{contact}");
+        let d: Vec<String> = tree(&text).err().unwrap().into_iter().map(|d| d.message).collect();
+        assert_eq!(d, ["this key does not line up with `title:` of its item"]);
     }
 
     #[test]
