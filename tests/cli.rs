@@ -287,6 +287,43 @@ fn extract_never_writes_over_the_pdf_it_reads() {
     assert_eq!(std::fs::read(dir.path().join("b.pdf")).unwrap(), pdf);
 }
 
+/// A file name that is not UTF-8 (a legacy Latin-1 `café`) keeps its bytes in every name made
+/// from it: each language's PDF, each page's image, and the source `extract` writes back.
+#[cfg(unix)]
+#[test]
+fn a_name_that_is_not_utf8_keeps_its_bytes_in_every_output() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = common::tempdir();
+    let latin1 = |s: &str| -> std::ffi::OsString {
+        OsStr::from_bytes(&s.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect::<Vec<u8>>()).to_owned()
+    };
+    std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join(latin1("café.yaml"))).unwrap();
+    std::fs::copy(common::seed(), dir.path().join(latin1("thé.yaml"))).unwrap();
+    let briefing = |args: &[&OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_briefing")).args(args).current_dir(dir.path()).output().unwrap()
+    };
+    assert_exit(&briefing(&["build".as_ref(), &latin1("café.yaml")]), 0);
+    assert_exit(&briefing(&["build".as_ref(), &latin1("thé.yaml"), "--format".as_ref(), "pdf,png".as_ref()]), 0);
+    let names = || -> Vec<Vec<u8>> {
+        let entries = std::fs::read_dir(dir.path()).unwrap();
+        entries.map(|e| e.unwrap().file_name().as_bytes().to_vec()).collect()
+    };
+    for made in ["café.en.pdf", "café.ja.pdf", "thé.pdf", "thé-1.png", "thé-2.png"] {
+        assert!(dir.path().join(latin1(made)).exists(), "{made}: {:?}", names());
+    }
+    // The source comes back under the PDF's own name, not with a character lost: so it meets
+    // the source it came from, which is kept.
+    let o = briefing(&["extract".as_ref(), &latin1("thé.pdf")]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("exists"), "{}", stderr(&o));
+    std::fs::rename(dir.path().join(latin1("thé.yaml")), dir.path().join("kept.yaml")).unwrap();
+    assert_exit(&briefing(&["extract".as_ref(), &latin1("thé.pdf")]), 0);
+    assert_eq!(std::fs::read(dir.path().join(latin1("thé.yaml"))).unwrap(), std::fs::read(common::seed()).unwrap());
+    // (U+FFFD in UTF-8: no name was made with a character lost.)
+    assert!(names().iter().all(|n| !n.windows(3).any(|w| w == [0xEF, 0xBF, 0xBD])), "{:?}", names());
+}
+
 #[test]
 fn options_with_nothing_to_act_on_say_so() {
     let dir = with_seed();

@@ -228,6 +228,10 @@ fn pdf_and_html_in_one_run_link_the_page_to_its_pdf() {
     let html = read(&dir.path().join("out/brief.html"));
     assert!(html.contains("<a href=\"brief.pdf\" type=\"application/pdf\">"), "no link to the PDF");
     assert!(page_count(&std::fs::read(dir.path().join("out/brief.pdf")).unwrap()) >= 1);
+    // A name with a space or a `#` still names the file.
+    build(dir.path(), &seed(), &["--format", "pdf,html", "-o", "out/my brief #2.pdf"]);
+    let html = read(&dir.path().join("out/my brief #2.html"));
+    assert!(html.contains("<a href=\"my%20brief%20%232.pdf\" type=\"application/pdf\">"), "no link to the PDF");
     // Without the PDF, no link to it.
     build(dir.path(), &seed(), &["-o", "alone.html"]);
     assert!(!read(&dir.path().join("alone.html")).contains("application/pdf"));

@@ -188,9 +188,8 @@ impl Plan {
         // The languages side by side are set each with its theme, in one job.
         let owned: Vec<Theme> =
             if parallel { themes.iter().map(|t| t.clone().into_owned()).collect() } else { Vec::new() };
-        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let file_of =
-            |i: usize, f: Format| outputs.iter().find(|(_, g, j)| *g == f && *j == i).map(|(p, _, _)| name(p));
+            |i: usize, f: Format| outputs.iter().find(|(_, g, j)| *g == f && *j == i).map(|(p, _, _)| href(p));
         let mut writes = files::Outputs::new(settings.existing);
         let mut built = Vec::new();
         for (i, briefing) in loaded.briefings.iter().enumerate() {
@@ -247,11 +246,30 @@ impl Plan {
 /// a format of one file per page, `{p}` where the page number goes (`x.pdf` → `x-{p}.png`).
 pub fn format_path(base: &Path, f: Format) -> PathBuf {
     if f.per_page() {
-        let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        base.with_file_name(format!("{stem}-{{p}}.{}", f.extension()))
+        files::sibling(base, "-{p}", f.extension().as_ref())
     } else {
         base.with_extension(f.extension())
     }
+}
+
+/// A link from one output to another beside it: the file's name, every byte but letters,
+/// digits and `-._~` percent-encoded (`my report.pdf` → `my%20report.pdf`), so that a space,
+/// a `#` or a name that is not UTF-8 (`caf%E9.pdf`) still names the file.
+pub fn href(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default();
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(name).to_vec();
+    #[cfg(not(unix))]
+    let bytes = name.to_string_lossy().into_owned().into_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The file of each of `artifact`'s files at `path`: `path` itself for one file; for one
@@ -264,8 +282,7 @@ pub fn file_paths(path: &Path, artifact: &crate::document::Artifact) -> Result<V
         return Ok(vec![path.to_path_buf()]);
     }
     if !text.contains("{p}") {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let example = path.with_file_name(format!("{stem}-{{p}}.{}", artifact.format.extension()));
+        let example = files::sibling(path, "-{p}", artifact.format.extension().as_ref());
         return Err(Error::Usage(format!(
             "{} names one image, but there are {count} pages: put {{p}} where the page number goes \
              (-o '{}' writes one file per page)",
@@ -273,7 +290,7 @@ pub fn file_paths(path: &Path, artifact: &crate::document::Artifact) -> Result<V
             example.display()
         )));
     }
-    Ok((1..=count).map(|p| PathBuf::from(text.replace("{p}", &p.to_string()))).collect())
+    Ok((1..=count).map(|p| files::with_page(path, p)).collect())
 }
 
 impl Built {

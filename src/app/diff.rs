@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::build::{file_paths, format_path};
+use super::build::{file_paths, format_path, href};
 use super::config::Settings;
 use super::files;
 use super::{build_options, human_size, load_each, Error, Template};
@@ -22,8 +22,7 @@ pub struct DiffArgs<'a> {
 
 /// `NEW.yaml` → `NEW.changes.pdf` beside it.
 pub fn default_output(new: &Path) -> PathBuf {
-    let stem = new.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    new.with_file_name(format!("{stem}.changes.pdf"))
+    super::files::sibling(new, ".changes", "pdf".as_ref())
 }
 
 pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
@@ -67,8 +66,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let labels = &theme.labels;
     let what =
         if redline.stat.is_empty() { labels.unchanged.clone() } else { crate::redline::totals(&redline.stat, labels) };
-    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let pdf = formats.contains(&Format::Pdf).then(|| name(&path_of(Format::Pdf)));
+    let pdf = formats.contains(&Format::Pdf).then(|| href(&path_of(Format::Pdf)));
     let page = crate::html::PageOptions { pdf, ..Default::default() };
     let job = Job::Redline { redline: &redline, since: &since, theme: &theme };
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &formats)

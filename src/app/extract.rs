@@ -219,7 +219,8 @@ fn escape(name: &str) -> String {
 }
 
 /// A safe file name for an attachment called `name`: its last path component, without
-/// control characters or a leading dot (no hidden files, no `..`), never empty.
+/// control characters or a leading dot (no hidden files, no `..`), never empty; a character
+/// the name lost when it was built (U+FFFD, from a file name that was not UTF-8) is `_`.
 pub fn file_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
     let clean: String = last
@@ -227,6 +228,7 @@ pub fn file_name(name: &str) -> String {
         .filter(|c| {
             !c.is_control() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
         })
+        .map(|c| if c == char::REPLACEMENT_CHARACTER { '_' } else { c })
         .collect();
     let clean = clean.trim().trim_start_matches('.').trim();
     if clean.is_empty() {
@@ -280,6 +282,16 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
         // written, the second numbered.
         let name = crate::pdf::distinct_name(&file_name(&a.name), &names);
         names.push(name.clone());
+        // One source whose name was not UTF-8 when it was built (it lost a character then):
+        // named after the PDF, whose name keeps its bytes (`caf\xE9.pdf` → `caf\xE9.yaml`).
+        let name = match pdf.file_stem() {
+            Some(stem) if attached.len() == 1 && a.name.contains(char::REPLACEMENT_CHARACTER) => {
+                let mut own = stem.to_os_string();
+                own.push(".yaml");
+                own
+            }
+            _ => name.into(),
+        };
         let target = match (&folder, output) {
             (Some(dir), _) => dir.join(&name),
             (None, Some(o)) => o.to_path_buf(),
@@ -326,6 +338,7 @@ mod tests {
         assert_eq!(file_name("C:\\Users\\x\\brief.yaml"), "brief.yaml");
         assert_eq!(file_name("..."), "briefing.yaml");
         assert_eq!(file_name("資料.yaml"), "資料.yaml");
+        assert_eq!(file_name("caf\u{FFFD}.yaml"), "caf_.yaml");
         assert_eq!(escape("\u{1b}[31mred"), "\"\\u{1b}[31mred\"");
     }
 

@@ -510,6 +510,35 @@ fn create_temporary(dir: &Path, prefix: &str, #[cfg(unix)] mode: u32) -> std::io
     Err(std::io::Error::other("no free temporary file name"))
 }
 
+/// `path` with its stem followed by `suffix` and the extension `ext` (`x.yaml`, `.ja`, `pdf`
+/// → `x.ja.pdf`), the stem's bytes kept as they are: a name that is not UTF-8 stays so.
+pub fn sibling(path: &Path, suffix: &str, ext: &std::ffi::OsStr) -> PathBuf {
+    let mut name = path.file_stem().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    name.push(".");
+    name.push(ext);
+    path.with_file_name(name)
+}
+
+/// `path` with every `{p}` replaced by `page`, its other bytes kept.
+pub fn with_page(path: &Path, page: usize) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
+        let mut rest = path.as_os_str().as_bytes();
+        let mut out = Vec::with_capacity(rest.len() + 8);
+        while let Some(i) = rest.windows(3).position(|w| w == b"{p}") {
+            out.extend_from_slice(&rest[..i]);
+            out.extend_from_slice(page.to_string().as_bytes());
+            rest = &rest[i + 3..];
+        }
+        out.extend_from_slice(rest);
+        PathBuf::from(std::ffi::OsString::from_vec(out))
+    }
+    #[cfg(not(unix))]
+    PathBuf::from(path.to_string_lossy().replace("{p}", &page.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

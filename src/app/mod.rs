@@ -196,9 +196,7 @@ pub fn load_each(
 
 /// `x.pdf` → `x.ja.pdf`: one PDF per language of a bilingual briefing.
 pub fn language_output(output: &Path, lang: &str) -> PathBuf {
-    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = output.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "pdf".into());
-    output.with_file_name(format!("{stem}.{lang}.{ext}"))
+    files::sibling(output, &format!(".{lang}"), output.extension().unwrap_or("pdf".as_ref()))
 }
 
 /// Build options for one briefing from the settings and the template.
