@@ -708,6 +708,13 @@ fn mistakes_are_named_in_the_users_terms() {
     let o = run(dir.path(), &["watch", "seed.yaml", "-o", "seed.yaml"]);
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("seed.yaml is the input this run reads"), "{}", stderr(&o));
+    // A briefing that cannot be read is refused for what it is, as `build` refuses it.
+    let long = format!("{}.yaml", "b".repeat(300));
+    for (name, expect) in [("nothere.yaml", "No such file"), (long.as_str(), "File name too long")] {
+        let o = run(dir.path(), &["watch", name]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(expect), "{}", stderr(&o));
+    }
     // A font cut short is named, not the briefing.
     let font = std::fs::read(common::repo("fonts/DejaVuSans.ttf")).unwrap();
     std::fs::write(dir.path().join("Cut.ttf"), &font[..font.len() / 2]).unwrap();

@@ -117,9 +117,8 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     if input.is_dir() {
         return Err(Error::NotAFile { path: input.to_path_buf(), wanted: "briefing" });
     }
-    if !input.is_file() {
-        return Err(Error::read(input, std::io::Error::from(std::io::ErrorKind::NotFound)));
-    }
+    // What `build` would say of it: missing, not a regular file, a name too long.
+    crate::load::open_regular(input).map_err(|e| Error::read(input, e))?;
     let named = output.is_some();
     let output = output.map_or_else(|| default_output(input), Path::to_path_buf);
     // An output that is a file the build reads would be refused at every save: refuse it now.
