@@ -2,6 +2,8 @@
 //! around them. What the slip rules (`slips.rs`) and the mending after a slip (`recover.rs`)
 //! read a file's lines with.
 
+use super::KeySets;
+
 /// Whether a line's content (indentation removed) starts with a key: `key:` followed by a
 /// space or the end of the line, perhaps after `- `.
 pub(super) fn is_key_line(content: &str) -> bool {
@@ -199,6 +201,36 @@ pub(super) fn key_deeper_than_above(text: &str, line_start: usize) -> Option<(&s
     (!value.is_empty() && !opens_value(above) && column < indent(line)).then_some((key, column))
 }
 
+/// The column a key line between two depths was meant to have (` summary:` below the
+/// `  en:`/`  ja:` of `organisation:`): that of the nearest line above it indented less, a key
+/// of a mapping, when every line between them is indented further than it, and the key is one
+/// that mapping could hold and the deeper one (by its keys) could not.
+pub(super) fn key_between_depths(text: &str, line_start: usize, keys: &KeySets) -> Option<usize> {
+    let (_, line) = line_at(text, line_start);
+    let content = line.trim_start_matches(' ');
+    let (key, ..) = key_of(content).filter(|_| !content.starts_with("- "))?;
+    let column = indent(line);
+    let mut at = line_start;
+    let mut deeper = None;
+    while let Some((start, above)) = line_above(text, at + 1) {
+        if has_content(above) {
+            let above_content = above.trim_start_matches(' ');
+            match indent(above) {
+                d if d > column => deeper = deeper.or(Some(d)),
+                d if d < column && !above_content.starts_with("- ") && is_key_line(above_content) => {
+                    let lower = siblings(text, line_start, d, false)?;
+                    let higher = siblings(text, line_start, deeper?, false)?;
+                    let held_deeper = higher.iter().any(|k| keys.any(k)) && keys.fits(key, &higher);
+                    return (keys.fits(key, &lower) && !held_deeper).then_some(d);
+                }
+                _ => return None,
+            }
+        }
+        at = start;
+    }
+    None
+}
+
 /// The column the `- ` of the item on the line at `item` was meant to have: that of the item
 /// before it, when it stands in the column of that item's keys (`  - title: AI`, `    body:
 /// …`, then `    - title: Data`); or that of the next item of its list, when that is
@@ -245,4 +277,42 @@ pub(super) fn item_above(text: &str, line_start: usize) -> Option<usize> {
         }
         at = start;
     }
+}
+
+/// The keys of the other lines of the mapping whose key column is `column`, around the line
+/// starting at `start` (the first of its mapping when it is a list `item`); `None` when that
+/// column holds the `- ` of a list's items, where no key can be.
+pub(super) fn siblings(text: &str, start: usize, column: usize, item: bool) -> Option<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut at = start;
+    while let Some((above, line)) = line_above(text, at).filter(|_| !item) {
+        at = above;
+        let content = line.trim_start_matches(' ');
+        if content.starts_with('#') || indent(line) > column {
+            continue;
+        }
+        if key_column(line) == column {
+            out.extend(key_of(content.trim_start_matches([' ', '-'])).map(|(key, ..)| key));
+        } else if indent(line) == column && content.starts_with('-') {
+            return None;
+        }
+        if indent(line) < column {
+            break;
+        }
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    for line in text[end..].split('\n').skip(1) {
+        let content = line.trim_start_matches(' ');
+        if content.trim().is_empty() || content.starts_with('#') || indent(line) > column {
+            continue;
+        }
+        if indent(line) < column {
+            break;
+        }
+        if content.starts_with('-') {
+            return None;
+        }
+        out.extend(key_of(content).map(|(key, ..)| key));
+    }
+    Some(out)
 }

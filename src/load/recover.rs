@@ -35,8 +35,10 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
                 || slips::known_key_without_colon(text, to + 1, keys).is_some()
                 || lines::bare_key(content).is_some_and(|k| keys.any(k))
         };
-        let shallower = !content.is_empty() && !content.starts_with('#') && lines::indent(line) < depth;
-        if shallower || lines::indent(line) == depth && starts() {
+        // (A line indented with a tab is taken at the depth it was meant to have, as above.)
+        let at = lines::depth(text, to + 1);
+        let shallower = !content.is_empty() && !content.starts_with('#') && at < depth;
+        if shallower || at == depth && starts() {
             break;
         }
         to += 1 + line.len();
@@ -72,6 +74,10 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     let uncommented = |s: &str| s.split(" #").next().unwrap_or(s).trim_end().len();
     if line[..lead].contains('\t') && (start..start + lead).contains(&at) {
         let content = &line[lead..lead + uncommented(&line[lead..])];
+        if let Some(depth) = tabbed_key_with_value(text, start, line, keys) {
+            let mended = format!("{}{}{}", " ".repeat(depth), &line[lead..], " ".repeat(lead - depth));
+            return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
+        }
         content.strip_suffix(':').filter(|k| keys.any(k) && !k.contains(' '))?;
         // One step (two spaces) above the block it holds, and inside the line above when that
         // opens a value, beside it otherwise; with no room for it in the tab's place, blanked.
@@ -89,10 +95,13 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         let mended = format!("{}{content}{}{after}", " ".repeat(depth), " ".repeat(lead - depth));
         return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
     }
-    // A key indented further than the key above it, or an item further than the next of its
-    // list: moved to the column meant.
+    // A key indented further than the key above it or between two depths, or an item further
+    // than the next of its list: moved to the column meant.
     let meant = if lead > 0 && line[..lead].bytes().all(|b| b == b' ') && at == start + lead {
-        lines::key_deeper_than_above(text, start).map(|(_, column)| column).or_else(|| lines::item_meant(text, start))
+        lines::key_deeper_than_above(text, start)
+            .map(|(_, column)| column)
+            .or_else(|| lines::item_meant(text, start))
+            .or_else(|| lines::key_between_depths(text, start, keys))
     } else {
         None
     };
@@ -136,4 +145,24 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         repaired.push_str(&text[at..]);
     }
     Some((repaired, Some((key_start, key.to_string()))))
+}
+
+/// The depth a key line indented with a tab, its value on the line (`<tab>name: A`), is moved
+/// to: the depth its neighbours show, when the tab's place has room for it; or, when the next
+/// line is indented with the same tabs (a block indented with tabs throughout), one space for
+/// each of them, which lines the block up with itself.
+fn tabbed_key_with_value(text: &str, start: usize, line: &str, keys: &KeySets) -> Option<usize> {
+    let lead = lines::lead(line);
+    let content = &line[lead..];
+    let (key, value) = content.split_once(": ")?;
+    if !keys.near(key) || value.trim().is_empty() || value.trim_start().starts_with('#') {
+        return None;
+    }
+    let meant = lines::depth(text, start);
+    let same_below = lines::content_below(text, start).is_some_and(|b| b.get(..lead) == Some(&line[..lead]));
+    match meant {
+        d if d <= lead => Some(d),
+        _ if same_below => Some(lead),
+        _ => None,
+    }
 }

@@ -7,7 +7,7 @@
 
 use super::lines::{
     bare_key, has_content, indent, is_key_line, item_above, item_meant, key_column, key_deeper_than_above, key_of,
-    lead, leading_key, line_above, line_at, line_start, looks_like_key,
+    lead, leading_key, line_above, line_at, line_start, looks_like_key, siblings,
 };
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
@@ -403,44 +403,6 @@ pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &Ke
     let item = content.len() < line.trim_start_matches(' ').len();
     let siblings = siblings(text, start, column, item)?;
     keys.fits(key, &siblings).then_some((start + column + key.len(), key))
-}
-
-/// The keys of the other lines of the mapping whose key column is `column`, around the line
-/// starting at `start` (the first of its mapping when it is a list `item`); `None` when that
-/// column holds the `- ` of a list's items, where no key can be.
-fn siblings(text: &str, start: usize, column: usize, item: bool) -> Option<Vec<&str>> {
-    let mut out = Vec::new();
-    let mut at = start;
-    while let Some((above, line)) = line_above(text, at).filter(|_| !item) {
-        at = above;
-        let content = line.trim_start_matches(' ');
-        if content.starts_with('#') || indent(line) > column {
-            continue;
-        }
-        if key_column(line) == column {
-            out.extend(key_of(content.trim_start_matches([' ', '-'])).map(|(key, ..)| key));
-        } else if indent(line) == column && content.starts_with('-') {
-            return None;
-        }
-        if indent(line) < column {
-            break;
-        }
-    }
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    for line in text[end..].split('\n').skip(1) {
-        let content = line.trim_start_matches(' ');
-        if content.trim().is_empty() || content.starts_with('#') || indent(line) > column {
-            continue;
-        }
-        if indent(line) < column {
-            break;
-        }
-        if content.starts_with('-') {
-            return None;
-        }
-        out.extend(key_of(content).map(|(key, ..)| key));
-    }
-    Some(out)
 }
 
 /// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted

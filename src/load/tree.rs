@@ -886,10 +886,51 @@ mod tests {
             let NodeKind::Seq(items) = &*topics.kind else { panic!("{text}") };
             assert!(items.iter().any(|i| entries(i).iter().any(|(k, _)| k.scalar().unwrap().0 == "bdy")), "{text}");
         }
+        // A key between two depths: moved to the one above it, and what it holds read (a tab
+        // in its text is the second slip, not the end of a block that a duplicate key follows).
+        let text = "title: T\norganisation:\n  en: A\n  ja: B\n summary:\n  en: |\n    one\n\ttwo\n  ja: |\n    三\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["this line does not line up with the ones above", "a tab where YAML allows only spaces"]);
+        let read = broken.recovered.unwrap().tree;
+        let keys: Vec<&str> = entries(read.root.as_ref().unwrap()).iter().map(|(k, _)| k.scalar().unwrap().0).collect();
+        assert_eq!(keys, ["title", "organisation", "summary"]);
+        // Not when the key belongs to the deeper mapping (` fax:` among a contact's keys): the
+        // top level would take it for its own.
+        let text = "title: T\ncontact:\n  tel: \"1\"\n fax: \"2\"\ndate: 2020-10-06\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let read = broken.recovered.unwrap().tree;
+        let keys: Vec<&str> = entries(read.root.as_ref().unwrap()).iter().map(|(k, _)| k.scalar().unwrap().0).collect();
+        assert_eq!(keys, ["title", "contact", "date"]);
         // The only item too deep: its key is named as the one out of line.
         let text = format!("title: T\ntopics:\n    - title: A\n    body: B\n{contact}");
         let d: Vec<String> = tree(&text).err().unwrap().into_iter().map(|d| d.message).collect();
         assert_eq!(d, ["this key does not line up with `title:` of its item"]);
+    }
+
+    #[test]
+    fn keys_indented_with_tabs_are_read_at_the_depth_meant() {
+        // A block indented with a tab throughout: each tab reported, every key read.
+        let text = "title: T\ncontact:\n\tname: A\n\temial: x\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["a tab where YAML allows only spaces"; 2]);
+        let tree = broken.recovered.unwrap().tree;
+        let contact = &entries(tree.root.as_ref().unwrap())[1].1;
+        let keys: Vec<(&str, usize)> =
+            entries(contact).iter().map(|(k, _)| (k.scalar().unwrap().0, k.span.start)).collect();
+        assert_eq!(keys, [("name", text.find("name").unwrap()), ("emial", text.find("emial").unwrap())]);
+        // A line indented with a tab inside a block blanked after a slip is part of that block,
+        // not the end of it.
+        let text = "title: T\nsummary:\n  en: |x\n    one\n\ttwo\n    three\n  ja: B\n";
+        let d = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap().diagnostics;
+        assert_eq!(d.len(), 1, "{d:?}");
+        // One tab among keys indented with spaces, where it has room: moved to their depth.
+        let text = "title: T\ncontact:\n  name: A\n \t emial: x\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        assert_eq!(broken.diagnostics.len(), 1);
+        let tree = broken.recovered.unwrap().tree;
+        assert_eq!(entries(&entries(tree.root.as_ref().unwrap())[1].1).len(), 2);
     }
 
     #[test]
