@@ -37,8 +37,26 @@ pub(super) struct Declared {
 pub(super) fn declared(root: &Node) -> Option<Declared> {
     let NodeKind::Map(entries) = &*root.kind else { return None };
     let (_, value) = entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "lang"))?;
-    let NodeKind::Seq(items) = &*value.kind else { return None };
     let mut declared = Declared { langs: Vec::new(), problems: Vec::new(), repeated: HashSet::new() };
+    let items = match &*value.kind {
+        NodeKind::Seq(items) => items,
+        // `lang: en, ja`: the languages are plain, the list's brackets lost.
+        NodeKind::Scalar { text, .. } => {
+            let tags: Vec<&str> = text.split([',', ' ']).filter(|t| !t.is_empty()).collect();
+            if tags.len() < 2 || tags.len() > MAX_LANGUAGES || !tags.iter().all(|t| is_language_tag(t)) {
+                return None;
+            }
+            declared.problems.push(
+                Diagnostic::new(Some(value.span), "lang", "several languages are written as a list")
+                    .with_help(format!("write `lang: [{}]`", tags.join(", "))),
+            );
+            let mut seen = HashSet::new();
+            declared.langs =
+                tags.into_iter().filter(|t| seen.insert(t.to_ascii_lowercase())).map(String::from).collect();
+            return Some(declared);
+        }
+        _ => return None,
+    };
     if items.len() > MAX_LANGUAGES {
         declared.problems.push(
             Diagnostic::new(
@@ -165,7 +183,8 @@ pub(super) fn project(root: &Node, langs: &[String], lang: usize, gaps: &mut Vec
     let entries = entries
         .iter()
         .map(|(k, v)| match k.scalar() {
-            Some(("lang", _)) if matches!(&*v.kind, NodeKind::Seq(_)) => (k.clone(), scalar(v.span, &langs[lang])),
+            // (`lang: en, ja` too, reported as such by [`declared`].)
+            Some(("lang", _)) => (k.clone(), scalar(v.span, &langs[lang])),
             _ => (k.clone(), projected(v, langs, lang, gaps)),
         })
         .collect();
@@ -361,12 +380,27 @@ fn kind(node: &Node) -> &'static str {
 }
 
 /// When the file's `lang:` line was lost to a syntax error: the root as it would read with
-/// it. The languages are those the text values are given in (every mapping whose keys are
-/// all language tags and none a key the file is read for (`tel` is both), in the order they
-/// first appear), put back as a `lang:` list; with no such mapping, the file is in one
-/// language (the root as it is).
+/// it. The languages are those the text values are given in (see [`given_languages`]), put
+/// back as a `lang:` list; with no such mapping, the file is in one language (the root as it
+/// is).
 pub fn restore_lost(root: &Node, keys: &super::KeySets) -> Option<Node> {
     let NodeKind::Map(entries) = &*root.kind else { return None };
+    let Some((first, langs)) = given_languages(root, keys) else { return Some(root.clone()) };
+    if langs.len() > MAX_LANGUAGES {
+        return None;
+    }
+    // (Its key may be left, with no value.)
+    let mut entries: Vec<(Node, Node)> =
+        entries.iter().filter(|(k, _)| k.scalar().is_none_or(|(t, _)| t != "lang")).cloned().collect();
+    entries
+        .push((scalar(Span::new(first.span.start, first.span.start), "lang"), first.with_kind(NodeKind::Seq(langs))));
+    Some(root.with_kind(NodeKind::Map(entries)))
+}
+
+/// The languages a file's text values are given in: every mapping whose keys are all
+/// language tags and none a key the file is read for (`tel` is both), the tags in the order
+/// they first appear; with the first such mapping. `None` when there is none.
+pub fn given_languages<'n>(root: &'n Node, keys: &super::KeySets) -> Option<(&'n Node, Vec<Node>)> {
     let mut langs: Vec<Node> = Vec::new();
     let mut first: Option<&Node> = None;
     translations(root, keys, &mut |map, tags| {
@@ -378,16 +412,7 @@ pub fn restore_lost(root: &Node, keys: &super::KeySets) -> Option<Node> {
             }
         }
     });
-    let Some(first) = first else { return Some(root.clone()) };
-    if langs.len() > MAX_LANGUAGES {
-        return None;
-    }
-    // (Its key may be left, with no value.)
-    let mut entries: Vec<(Node, Node)> =
-        entries.iter().filter(|(k, _)| k.scalar().is_none_or(|(t, _)| t != "lang")).cloned().collect();
-    entries
-        .push((scalar(Span::new(first.span.start, first.span.start), "lang"), first.with_kind(NodeKind::Seq(langs))));
-    Some(root.with_kind(NodeKind::Map(entries)))
+    first.map(|first| (first, langs))
 }
 
 /// Calls `found` with each mapping under `node` whose keys are all language tags, and its keys.

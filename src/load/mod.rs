@@ -365,6 +365,28 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
             Some(root) => tree.root = Some(root),
             None => return failed(syntax),
         }
+    } else if let Some(root) = tree.root.as_ref().filter(|root| !has_key(root, "lang")) {
+        // No `lang:` at all, and values given per language: said once, and read in those
+        // languages, rather than "expected a string" at each.
+        let keys = keys::keys_of::<T>();
+        // (Two languages at least, and no key a misspelt one of the file's: `tle:` is a
+        // language tag too.)
+        let given = keys.any("lang").then(|| languages::given_languages(root, &keys)).flatten().filter(|(_, langs)| {
+            langs.len() >= 2 && langs.iter().all(|l| l.scalar().is_some_and(|(t, _)| !keys.near(t)))
+        });
+        if let Some((first, langs)) = given {
+            let tags: Vec<&str> = langs.iter().filter_map(|l| l.scalar().map(|(t, _)| t)).collect();
+            let d = Diagnostic::new(
+                Some(first.span),
+                "",
+                format!("this value is given per language ({}), but the file has no `lang:` list", tags.join(", ")),
+            )
+            .with_help(format!("add `lang: [{}]` as the file's first line", tags.join(", ")));
+            if let Some(restored) = languages::restore_lost(root, &keys) {
+                syntax.push(d);
+                tree.root = Some(restored);
+            }
+        }
     }
     let mut all = from_tree(tree, all);
     for (i, loaded) in all.iter_mut().enumerate() {
@@ -375,6 +397,11 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         loaded.blanked = blanked.clone();
     }
     all
+}
+
+/// Whether `root` is a mapping with the key `key`.
+fn has_key(root: &tree::Node, key: &str) -> bool {
+    matches!(&*root.kind, tree::NodeKind::Map(entries) if entries.iter().any(|(k, _)| k.scalar().is_some_and(|(t, _)| t == key)))
 }
 
 /// [`load_languages`] once the text is parsed.

@@ -641,6 +641,25 @@ contact:
     }
 
     #[test]
+    fn languages_given_without_a_lang_list_are_one_problem() {
+        let both = "title:\n  en: Results\n  ja: 結果\ndate: 2020-02-30\ntopics:\n  - title: { en: AI, ja: AI }\n    \
+                    body: { en: Met., ja: 会合。 }\ncontact:\n  division: { en: Policy, ja: 政策課 }\n  tel: \"1\"\n";
+        // No `lang:` at all: said once, and the rest checked in the languages the values give.
+        let file = SourceFile::new("t.yaml", both);
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert_eq!(messages[0], "this value is given per language (en, ja), but the file has no `lang:` list");
+        assert!(messages[1].starts_with("2020-02-30 does not exist"), "{messages:#?}");
+        // `lang: en, ja`, the list's brackets lost: one problem, and read as the list.
+        let file = SourceFile::new("t.yaml", format!("lang: en, ja\n{}", both.replace("02-30", "02-29")));
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["several languages are written as a list"]);
+        assert_eq!(d[0].help.as_deref(), Some("write `lang: [en, ja]`"));
+    }
+
+    #[test]
     fn characters_without_a_font_are_reported_where_they_are() {
         let text = format!("{GOOD}summary: Good 😀 news 😀\nheading: \"smile \\U0001F600\"\n");
         assert_eq!(
