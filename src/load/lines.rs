@@ -231,9 +231,27 @@ pub(super) fn key_between_depths(text: &str, line_start: usize, keys: &KeySets) 
     None
 }
 
+/// A block's first key left at its holder's column (`contact:`, then `division: X` at the same
+/// column, then `  tel: …`): YAML reads the holder as empty and the next lines as too deep.
+/// The holder's key, for the key line starting at `line_start`.
+pub(super) fn first_key_left_out(text: &str, line_start: usize) -> Option<&str> {
+    let (_, line) = line_at(text, line_start);
+    let content = line.trim_start_matches(' ');
+    let (_, _, value) = key_of(content).filter(|_| !content.starts_with("- ") && !line.starts_with('\t'))?;
+    let below = content_below(text, line_start)?;
+    let (_, holder) = line_above(text, line_start + 1)?;
+    let (key, _, holder_value) = key_of(holder.trim_start_matches(' '))?;
+    let fits = !value.is_empty()
+        && holder_value.is_empty()
+        && indent(holder) == indent(line)
+        && indent(below) > indent(line)
+        && is_key_line(below.trim_start_matches(' '));
+    fits.then_some(key)
+}
+
 /// The column the `- ` of the item on the line at `item` was meant to have: that of the item
-/// before it, when it stands in the column of that item's keys (`  - title: AI`, `    body:
-/// …`, then `    - title: Data`); or that of the next item of its list, when that is
+/// before it, when it stands further in, up to the column of that item's keys (`  - title:
+/// AI`, `    body: …`, then `    - title: Data`); or that of the next item of its list, when that is
 /// indented less and a key of this item below its first line lines up with the next item's
 /// keys, not its own (`    - title: AI`, `    body: …`, then `  - title: Data`).
 pub(super) fn item_meant(text: &str, item: usize) -> Option<usize> {
@@ -243,7 +261,8 @@ pub(super) fn item_meant(text: &str, item: usize) -> Option<usize> {
     let mut at = item;
     while let Some((start, above)) = line_above(text, at + 1) {
         if has_content(above) && indent(above) < dash {
-            if above.trim_start_matches(' ').starts_with("- ") && key_column(above) == dash {
+            // (Up to the column of its keys: one space too far, or a step.)
+            if above.trim_start_matches(' ').starts_with("- ") && dash <= key_column(above) {
                 return Some(indent(above));
             }
             break;
@@ -315,4 +334,41 @@ pub(super) fn siblings(text: &str, start: usize, column: usize, item: bool) -> O
         out.extend(key_of(content).map(|(key, ..)| key));
     }
     Some(out)
+}
+
+/// `text` with the item on the line at `item` moved left to `column`, and with it every later
+/// item of its list in the same column (a list whose first item alone is further out): the
+/// lines of each item go with it when they line up with its own keys, and stay when they line
+/// up with the keys of the column meant. Each line is padded at its end, so that every offset
+/// after it stays.
+pub(super) fn shift_items(text: &str, item: usize, column: usize) -> String {
+    let dash = indent(line_at(text, item).1);
+    let delta = dash.saturating_sub(column);
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..item]);
+    let (mut at, mut block, mut done) = (item, false, false);
+    for line in text[item..].split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let moves = if done || !has_content(body) {
+            false
+        } else if indent(body) == dash && body.trim_start_matches(' ').starts_with("- ") {
+            // An item of the list: its own lines go with it when they line up with its keys.
+            block = content_below(text, at).is_some_and(|below| indent(below) == key_column(body));
+            true
+        } else if indent(body) > dash {
+            block
+        } else {
+            done = true;
+            false
+        };
+        if moves {
+            out.push_str(&body[delta..]);
+            out.push_str(&" ".repeat(delta));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+        at += line.len();
+    }
+    out
 }

@@ -97,14 +97,22 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     }
     // A key indented further than the key above it or between two depths, or an item further
     // than the next of its list: moved to the column meant.
-    let meant = if lead > 0 && line[..lead].bytes().all(|b| b == b' ') && at == start + lead {
+    let spaced = lead > 0 && line[..lead].bytes().all(|b| b == b' ') && at == start + lead;
+    if let Some(column) = lines::item_meant(text, start).filter(|&c| spaced && c < lead) {
+        return Some((lines::shift_items(text, start, column), None));
+    }
+    let meant = if spaced {
         lines::key_deeper_than_above(text, start)
             .map(|(_, column)| column)
-            .or_else(|| lines::item_meant(text, start))
             .or_else(|| lines::key_between_depths(text, start, keys))
     } else {
         None
     };
+    // A block's first key left at its holder's column: that line alone is left out, and the
+    // block is read under its holder.
+    if at == start + lead && lines::first_key_left_out(text, start).is_some() {
+        return Some((blank_out(text, start..start + line.len()), None));
+    }
     if let Some(column) = meant.filter(|&c| c < lead) {
         let mended = format!("{}{}{}", " ".repeat(column), &line[lead..], " ".repeat(lead - column));
         return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));

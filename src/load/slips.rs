@@ -6,8 +6,8 @@
 //! never closed, a tab.
 
 use super::lines::{
-    bare_key, has_content, indent, is_key_line, item_above, item_meant, key_column, key_deeper_than_above, key_of,
-    lead, leading_key, line_above, line_at, line_start, looks_like_key, siblings,
+    bare_key, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant, key_column,
+    key_deeper_than_above, key_of, lead, leading_key, line_above, line_at, line_start, looks_like_key, siblings,
 };
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
@@ -149,6 +149,21 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             );
         }
     }
+    // `contact:`, `division: X` at its column, `  tel: …`: the first key was left out.
+    if info == "mapping values are not allowed in this context" {
+        let above = line_above(text, start).map(|(at, _)| at);
+        if let Some((holder, at)) = above.and_then(|at| first_key_left_out(text, at).map(|h| (h, at))) {
+            let column = at + indent(line_at(text, at).1);
+            return Some(
+                Diagnostic::new(
+                    Some(Span::new(column, column)),
+                    "",
+                    format!("this key is indented no further than `{holder}:` above it"),
+                )
+                .with_help(format!("indent it like the keys below it: YAML reads `{holder}:` as empty")),
+            );
+        }
+    }
     // `title: AI` above `   body: |`: YAML reads the key as more of the title.
     if info == "mapping values are not allowed in this context" {
         if let Some((key, _)) = key_deeper_than_above(text, line_start(text, start)) {
@@ -227,8 +242,12 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             return missing_colon(after, key);
         }
     }
-    // An item in the column of the keys of the item before it.
-    if info == "while parsing a block mapping, did not find expected key" {
+    // An item further in than the item before it (up to the column of its keys).
+    if matches!(
+        info,
+        "while parsing a block mapping, did not find expected key"
+            | "while parsing a block collection, did not find expected '-' indicator"
+    ) {
         let (line, content) = line_at(text, start);
         if content.trim_start_matches(' ').starts_with("- ") && item_meant(text, line).is_some() {
             let dash = line + indent(content);

@@ -762,7 +762,7 @@ mod tests {
         assert_eq!((line, col), (3, 1), "{message}");
         assert!(help.contains("spaces, not tabs"), "{help}");
         let (message, line, _, help) = first("a:\n- b: 1\n - c: 2\n");
-        assert_eq!((message.as_str(), line), ("this line does not line up with the ones above", 3));
+        assert_eq!((message.as_str(), line), ("this item is indented further than the one before it", 3));
         assert!(help.contains("same column"), "{help}");
         let (message, line, col, help) = first("a:\n  - title: Topic 1: Data  # note\n");
         assert_eq!((message.as_str(), line, col), ("the value of `title` contains `: `", 2, 19));
@@ -915,6 +915,10 @@ mod tests {
             // An item deeper than the next of its list, or in the column of the last one's keys.
             ("    - title: A\n    bdy: B\n  - title: C\n    body: D\n", (3, 5, further)),
             ("  - title: C\n    body: D\n    - title: A\n    bdy: B\n", (5, 5, further)),
+            // One space too far, its keys where they belong.
+            ("  - title: C\n    body: D\n   - title: A\n    bdy: B\n", (5, 4, further)),
+            // The first item alone further out: every later one is read with it, one error.
+            ("- title: C\n  body: D\n  - title: A\n    bdy: B\n  - title: E\n    body: F\n", (5, 3, further)),
         ] {
             let text = format!("title: T\ntopics:\n{topics}{contact}");
             let file = SourceFile::new("t.yaml", &text);
@@ -952,6 +956,16 @@ mod tests {
         let read = broken.recovered.unwrap().tree;
         let keys: Vec<&str> = entries(read.root.as_ref().unwrap()).iter().map(|(k, _)| k.scalar().unwrap().0).collect();
         assert_eq!(keys, ["title", "contact", "date"]);
+        // A block's first key left at its holder's column: that key named, the block read.
+        let text = "title: T\ncontact:\ndivision: X\n  tel: \"1\"\n  emial: x\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["this key is indented no further than `contact:` above it"]);
+        assert_eq!(broken.diagnostics[0].span.map(|s| s.start), text.find("division"));
+        let read = broken.recovered.unwrap().tree;
+        let held = &entries(read.root.as_ref().unwrap())[1].1;
+        let keys: Vec<&str> = entries(held).iter().map(|(k, _)| k.scalar().unwrap().0).collect();
+        assert_eq!(keys, ["tel", "emial"]);
         // The only item too deep: its key is named as the one out of line.
         let text = format!("title: T\ntopics:\n    - title: A\n    body: B\n{contact}");
         let d: Vec<String> = tree(&text).err().unwrap().into_iter().map(|d| d.message).collect();
