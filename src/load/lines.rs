@@ -133,6 +133,8 @@ pub(super) fn looks_like_key(word: &str) -> bool {
 
 /// The nearest non-blank line that ends before the line holding `at`: its start and text.
 pub(super) fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    // (`at` may be one past a line's start, inside its first character.)
+    let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let mut end = text[..at].rfind('\n')?;
     loop {
         let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
