@@ -27,6 +27,7 @@ mod lines;
 mod recover;
 mod slips;
 pub mod tree;
+mod wide;
 
 pub use blanked::Blanked;
 pub use keys::{keys_of, KeySets};

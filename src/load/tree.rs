@@ -165,6 +165,11 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
     let keys = &keys;
     let mut text = Cow::Borrowed(file.text.as_str());
     let mut errors: Vec<Diagnostic> = Vec::new();
+    // Full-width spaces and colons typed for ASCII ones: named, and read as meant.
+    if let Some((mended, found)) = super::wide::mend(&text) {
+        text = Cow::Owned(mended);
+        errors.extend(found);
+    }
     let mut blanked = Vec::new();
     let mut renames: Vec<(usize, String)> = Vec::new();
     loop {

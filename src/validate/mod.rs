@@ -641,6 +641,21 @@ contact:
     }
 
     #[test]
+    fn full_width_spaces_and_colons_are_named_and_the_rest_checked() {
+        let text = replace("  tel: ", "\u{3000}tel: ")
+            .replace("2020-10-06", "2020-02-30")
+            .replace("title: Data", "title：Data");
+        assert_eq!(
+            problems(&text),
+            [
+                "date: 2020-02-30 does not exist (February has 29 days) @ 2:7",
+                "a full-width colon `：` after `title`, where YAML needs `:` @ 4:10",
+                "a full-width space (U+3000) where YAML allows only spaces @ 7:1",
+            ]
+        );
+    }
+
+    #[test]
     fn languages_given_without_a_lang_list_are_one_problem() {
         let both = "title:\n  en: Results\n  ja: 結果\ndate: 2020-02-30\ntopics:\n  - title: { en: AI, ja: AI }\n    \
                     body: { en: Met., ja: 会合。 }\ncontact:\n  division: { en: Policy, ja: 政策課 }\n  tel: \"1\"\n";

@@ -1,0 +1,124 @@
+//! Full-width characters typed where YAML needs ASCII: a Japanese input method left on types
+//! an ideographic space (U+3000) for an indent and a full-width colon (U+FF1A) after a key.
+//! YAML reads either as text, so the structure falls apart far from the slip; each is named
+//! where it was typed, and the text is read as it was meant (every offset kept).
+
+use crate::diag::{Diagnostic, Span};
+
+const WIDE_SPACE: char = '\u{3000}';
+const WIDE_COLON: char = '\u{FF1A}';
+
+/// The text with each full-width space that indents a key or an item made two spaces (its
+/// third byte a space at the line's end), and each full-width colon (or space) right after a
+/// key at a line's start made `:` and two spaces; with one error for each. `None` when there
+/// is none.
+pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+    if !text.contains([WIDE_SPACE, WIDE_COLON]) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut found = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE]).len();
+        let rest = &body[lead..];
+        let item = rest.starts_with("- ");
+        let content = if item { rest[2..].trim_start_matches(' ') } else { rest };
+        let key_len =
+            content.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
+        let after_key = &content[key_len..];
+        // (Keys are lower case: `AI　政策` in a text is text.)
+        let keyed = key_len > 0
+            && content.as_bytes()[0].is_ascii_lowercase()
+            && !content[..key_len].bytes().any(|b| b.is_ascii_uppercase());
+        let wide_after = keyed && after_key.starts_with([WIDE_COLON, WIDE_SPACE]);
+        let opens = keyed && (after_key.starts_with(": ") || after_key == ":" || wide_after) || item;
+        let wide_lead = body[..lead].contains(WIDE_SPACE) && opens;
+        if !wide_lead && !wide_after {
+            out.push_str(line);
+            at += line.len();
+            continue;
+        }
+        let mut mended = String::with_capacity(body.len());
+        let mut pad = 0;
+        if wide_lead {
+            let first = at + body[..lead].find(WIDE_SPACE).unwrap_or(0);
+            found.push(
+                Diagnostic::new(
+                    Some(Span::new(first, first + WIDE_SPACE.len_utf8())),
+                    "",
+                    "a full-width space (U+3000) where YAML allows only spaces",
+                )
+                .with_help("indent with ordinary spaces: turn the Japanese input off for the indentation"),
+            );
+            for c in body[..lead].chars() {
+                if c == WIDE_SPACE {
+                    mended.push_str("  ");
+                    pad += 1;
+                } else {
+                    mended.push(c);
+                }
+            }
+        } else {
+            mended.push_str(&body[..lead]);
+        }
+        let key_end = lead + (rest.len() - content.len()) + key_len;
+        mended.push_str(&body[lead..key_end]);
+        if wide_after {
+            let wide = after_key.chars().next().unwrap_or(WIDE_COLON);
+            let place = at + key_end;
+            let key = &content[..key_len];
+            let message = if wide == WIDE_COLON {
+                format!("a full-width colon `：` after `{key}`, where YAML needs `:`")
+            } else {
+                format!("a full-width space after `{key}`, where YAML needs `: `")
+            };
+            found.push(
+                Diagnostic::new(Some(Span::new(place, place + wide.len_utf8())), "", message)
+                    .with_help(format!("write `{key}: ` with the Japanese input off")),
+            );
+            // Three bytes: the colon and two spaces.
+            mended.push_str(":  ");
+            mended.push_str(&body[key_end + wide.len_utf8()..]);
+        } else {
+            mended.push_str(&body[key_end..]);
+        }
+        mended.push_str(&" ".repeat(pad));
+        out.push_str(&mended);
+        out.push_str(&line[body.len()..]);
+        at += line.len();
+    }
+    (!found.is_empty()).then_some((out, found))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_indents_and_colons_are_named_and_read_as_meant() {
+        let text = "contact:\n\u{3000}division：X\n  tel: \"1\"\ntitle　T\n";
+        let (mended, found) = mend(text).unwrap();
+        assert_eq!(mended.len(), text.len());
+        assert_eq!(mended, "contact:\n  division:  X \n  tel: \"1\"\ntitle:  T\n");
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "a full-width space (U+3000) where YAML allows only spaces",
+                "a full-width colon `：` after `division`, where YAML needs `:`",
+                "a full-width space after `title`, where YAML needs `: `",
+            ]
+        );
+        assert_eq!(&text[found[1].span.unwrap().start..found[1].span.unwrap().end], "：");
+        // A Japanese paragraph's own indent, and full-width text in values, are text.
+        for text in [
+            "body: |\n  \u{3000}本ワークショップでは、\n  AI\u{3000}政策\n",
+            "title: 結果：概要\n",
+            "a: 日本\u{3000}語\n",
+        ] {
+            assert!(mend(text).is_none(), "{text}");
+        }
+    }
+}
