@@ -26,8 +26,9 @@ use crate::diag::{Diagnostic, Span};
 use access::{EnumAcc, MapAcc, SeqAcc, SpannedAcc};
 #[cfg(test)]
 pub(super) use messages::describe_place;
+pub(super) use messages::place_strays;
+pub(crate) use messages::suggest;
 use messages::{expected_one_of, found, shape_help};
-pub(super) use messages::{place_strays, suggest};
 use scalars::{parse_bool, parse_float, parse_int};
 
 /// What one pass over the tree records.

@@ -30,6 +30,7 @@ pub mod tree;
 mod wide;
 
 pub use blanked::Blanked;
+pub(crate) use de::suggest;
 pub use keys::{keys_of, KeySets};
 pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
 pub use lines::swallowed_key;

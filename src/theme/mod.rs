@@ -443,6 +443,14 @@ impl Theme {
                     }
                 }
                 apply_language(&mut theme)?;
+                for (part, running) in [("header", &raw.header), ("footer", &raw.footer)] {
+                    let Some(running) = running else { continue };
+                    for (side, text) in
+                        [("left", &running.left), ("center", &running.center), ("right", &running.right)]
+                    {
+                        diags.extend(text.as_ref().and_then(|t| unknown_placeholder(t, &format!("{part}.{side}"))));
+                    }
+                }
                 theme.apply(raw, "", &mut diags);
                 if !diags.is_empty() {
                     return Err(TemplateError {
@@ -455,6 +463,33 @@ impl Theme {
         }
         Ok(theme)
     }
+}
+
+/// What a running header or footer line may hold in braces.
+pub const RUNNING_PLACEHOLDERS: [&str; 7] = ["title", "short_title", "date", "page", "pages", "page_of", "marking"];
+
+/// A `{name}` in a running line that is none of [`RUNNING_PLACEHOLDERS`]: it would print as
+/// typed (`{short_titel}`), braces and all.
+fn unknown_placeholder(text: &Spanned<String>, path: &str) -> Option<Diagnostic> {
+    let mut rest = text.value.as_str();
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        let name = &after[..close];
+        let word = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if word && !RUNNING_PLACEHOLDERS.contains(&name) {
+            let message = match load::suggest(name, &RUNNING_PLACEHOLDERS) {
+                Some(best) => format!("unknown placeholder `{{{name}}}`, did you mean `{{{best}}}`?"),
+                None => format!("unknown placeholder `{{{name}}}`"),
+            };
+            let list = RUNNING_PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ");
+            return Some(
+                Diagnostic::new(Some(text.span), path, message).with_help(format!("a running line may hold {list}")),
+            );
+        }
+        rest = &after[close + 1..];
+    }
+    None
 }
 
 /// [`Theme::default`] with the built-in `default` template applied, which every theme starts
@@ -523,6 +558,17 @@ mod tests {
             assert_eq!(t.name, b.name);
             assert!(!t.description.is_empty());
         }
+    }
+
+    #[test]
+    fn a_running_line_names_only_placeholders_it_has() {
+        let file = user("footer: { left: \"{short_titel} | {page_of}\", right: \"{date} {x-y}\" }\n");
+        let e = Theme::resolve(TemplateRef::File(&file)).unwrap_err();
+        let messages: Vec<&str> = e.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["unknown placeholder `{short_titel}`, did you mean `{short_title}`?"]);
+        assert_eq!(e.diagnostics[0].path, "footer.left");
+        let file = user("header: { center: \"{title} — {marking}, {page} / {pages}\" }\n");
+        assert!(Theme::resolve(TemplateRef::File(&file)).is_ok());
     }
 
     /// default.yaml must set every field: applying it over two different starting themes

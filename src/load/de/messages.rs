@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 /// The closest of `candidates` to a misspelt `name`, if any is close enough: Jaro-Winkler
 /// similarity of at least 0.8, or at most two edits (a swap of neighbours counting as one)
 /// and fewer than half the letters.
-pub(in crate::load) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str> {
+pub(crate) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str> {
     let name = name.to_lowercase();
     candidates
         .iter()
