@@ -374,3 +374,34 @@ pub(super) fn shift_items(text: &str, item: usize, column: usize) -> String {
     }
     out
 }
+
+/// A key written at the column of a block text's lines, below the text (`summary: |`, its
+/// lines, then `  heading: Achievements`): YAML reads it as the text's last line. The start
+/// of the first such `key:` line in `text`, for a key the mapping at `column` lacks.
+pub fn key_in_block_text(text: &str, key: &str, column: usize) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let content = body.trim_start_matches(' ');
+        let keyed = content.strip_prefix(key).is_some_and(|rest| rest == ":" || rest.starts_with(": "));
+        if keyed && indent(body) > column && under_block_opener(text, at, column) {
+            return Some(at + indent(body));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Whether the line at `line_start` is inside a block text (`|`, `>`) of a key at `column`.
+fn under_block_opener(text: &str, line_start: usize, column: usize) -> bool {
+    let depth = indent(line_at(text, line_start).1);
+    let mut at = line_start;
+    while let Some((start, above)) = line_above(text, at + 1) {
+        if has_content(above) && indent(above) < depth {
+            return indent(above) == column
+                && key_of(above.trim_start_matches(' ')).is_some_and(|(_, _, v)| v.starts_with(['|', '>']));
+        }
+        at = start;
+    }
+    false
+}

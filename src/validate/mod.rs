@@ -152,6 +152,18 @@ impl<'a> Checker<'a> {
     }
 
     fn briefing(mut self, raw: RawBriefing) -> Result<Briefing, Vec<Diagnostic>> {
+        let absent = [
+            ("organisation", raw.organisation.is_none()),
+            ("short_title", raw.short_title.is_none()),
+            ("summary", raw.summary.is_none()),
+            ("heading", raw.heading.is_none()),
+            ("overview", raw.overview.is_none()),
+            ("subject", raw.subject.is_none()),
+            ("marking", raw.marking.is_none()),
+        ];
+        for (key, _) in absent.iter().filter(|(_, absent)| *absent) {
+            self.key_in_text(key);
+        }
         let title = self.present(raw.title, "", "title", self.start);
         let title = title.map(|t| self.plain(&t, "title"));
         let short_title = self.optional(raw.short_title, "short_title");
@@ -232,6 +244,20 @@ impl<'a> Checker<'a> {
             return None;
         }
         Some(field)
+    }
+
+    /// An optional top-level key written below a block text at its lines' column, which YAML
+    /// reads as the text's last line: the key's value would be lost without a word.
+    fn key_in_text(&mut self, key: &str) {
+        if let Some(at) = load::key_in_block_text(&self.file.text, key, 0) {
+            let d = Diagnostic::new(
+                Some(Span::new(at, at + key.len())),
+                key,
+                format!("`{key}:` is indented as the text above it, so YAML reads it as that text"),
+            )
+            .with_help(format!("start `{key}:` in the first column, as the other keys"));
+            self.diagnostics.push(d);
+        }
     }
 
     /// The text of the mapping a field is missing from, reported at `at`: a topic's own, or,
@@ -653,6 +679,22 @@ contact:
                 "a full-width space (U+3000) where YAML allows only spaces @ 7:1",
             ]
         );
+    }
+
+    #[test]
+    fn a_key_indented_into_the_text_above_it_is_not_lost() {
+        let text = format!("{GOOD}summary: |\n  Both sides met.\n  heading: Achievements\n");
+        assert_eq!(
+            problems(&text),
+            ["heading: `heading:` is indented as the text above it, so YAML reads it as that text @ 10:3"]
+        );
+        // Text that only starts like a key: one given already, or deeper than the text's lines.
+        for text in [
+            format!("{GOOD}heading: H\nsummary: |\n  Both sides met.\n  heading: as agreed\n"),
+            format!("{GOOD}summary: |\n  Both sides met:\n    heading: as agreed\n"),
+        ] {
+            assert!(check(&text).is_ok(), "{text}");
+        }
     }
 
     #[test]
