@@ -274,6 +274,8 @@ impl Checker<'_> {
         let mut given: Vec<Option<(&Node, &Node)>> = vec![None; langs.len()];
         // Languages a key could be (`pt` for pt-BR or pt-PT): reported as such, not as missing.
         let mut maybe = HashSet::new();
+        // Keys that are none of them (`jp`).
+        let mut others: Vec<(Span, &str)> = Vec::new();
         for (k, v) in entries {
             let key = k.scalar().map_or("", |(t, _)| t);
             match resolve(langs, key) {
@@ -285,11 +287,7 @@ impl Checker<'_> {
                     }
                     None => given[i] = Some((k, v)),
                 },
-                Resolved::Other => {
-                    let message =
-                        format!("`{key}` is not one of the briefing's languages (lang: [{}])", langs.join(", "));
-                    self.report(k.span, path, message);
-                }
+                Resolved::Other => others.push((k.span, key)),
                 Resolved::Ambiguous(which) => {
                     maybe.extend(which.iter().copied());
                     let which: Vec<&str> = which.iter().map(|&i| langs[i].as_str()).collect();
@@ -303,9 +301,23 @@ impl Checker<'_> {
             .filter(|&i| given[i].is_none() && !maybe.contains(&i))
             .map(|i| langs[i].as_str())
             .collect();
-        if !missing.is_empty() {
-            let message = format!("given in {} but not in {}", present.join(", "), missing.join(", "));
-            self.report(node.span, path, message);
+        let listed = langs.join(", ");
+        match (&others[..], &missing[..]) {
+            // One language missing, one key none of them: that key is the language, mistyped.
+            ([(span, key)], [lang]) => {
+                let message = format!("`{key}` is not one of the briefing's languages (lang: [{listed}])");
+                self.report(*span, path, message).help = Some(format!("is it `{lang}`, which this value lacks?"));
+            }
+            _ => {
+                for (span, key) in &others {
+                    let message = format!("`{key}` is not one of the briefing's languages (lang: [{listed}])");
+                    self.report(*span, path, message);
+                }
+                if !missing.is_empty() {
+                    let message = format!("given in {} but not in {}", present.join(", "), missing.join(", "));
+                    self.report(node.span, path, message);
+                }
+            }
         }
         // Every language's value has the shape of the first one given.
         let mut values = (0..langs.len()).filter_map(|i| given[i].map(|(_, v)| (langs[i].as_str(), v)));

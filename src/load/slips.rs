@@ -293,6 +293,16 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         if let Some((after, key)) = known_key_without_colon(text, line_start(text, line), keys) {
             return missing_colon(after, key);
         }
+        // `ja "国際政策課"` (or `ja |`) below `en: …`: a translation that lost its colon.
+        let (word, rest) = leading_key(&text[line..]);
+        let tag = |t: &str| super::is_language_tag(t) && !keys.any(t);
+        if tag(word) && tag(key) && rest.starts_with([' ', '\t', '|', '>']) {
+            return missing_colon(line + word.len(), word);
+        }
+        // `ja:|` or `ja:"…"`: the space after its colon lost.
+        if tag(word) && tag(key) && rest.starts_with(':') && !rest[1..].starts_with([' ', '\t', '\n', '\r']) {
+            return Some(no_space_after(line + word.len(), "", word));
+        }
         let end = line + text[line..].find('\n').map_or(text.len() - line, |i| i);
         let end = line + text[line..end].trim_end().len();
         let help = if block {

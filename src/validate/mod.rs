@@ -79,6 +79,10 @@ pub fn load_briefings(
             }
         }
     }
+    // A value empty in one language only is that, not also "must not be empty" in it.
+    let empty_in: HashSet<Option<Span>> =
+        diagnostics.iter().filter(|d| d.message.starts_with("empty in ")).map(|d| d.span).collect();
+    diagnostics.retain(|d| !(d.message == "must not be empty" && empty_in.contains(&d.span)));
     if diagnostics.is_empty() {
         Ok(briefings)
     } else {
@@ -695,6 +699,24 @@ contact:
         ] {
             assert!(check(&text).is_ok(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_translation_slip_is_told_once() {
+        let both = "lang: [en, ja]\ntitle:\n  en: Results\n  ja: 結果\ndate: 2020-10-06\ntopics:\n  - title: { en: AI, ja: AI }\n    \
+                    body:\n      en: |\n        Met.\n      ja: |\n        会合。\ncontact:\n  tel: \"1\"\n";
+        let told = |text: &str| -> Vec<String> {
+            let d = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &no_emoji).unwrap_err();
+            d.iter().map(|d| d.message.clone()).collect()
+        };
+        // A language's colon lost, or the space after it.
+        assert_eq!(told(&both.replace("  ja: 結果", "  ja 結果")), ["missing `:` after `ja`"]);
+        assert_eq!(told(&both.replace("      ja: |", "      ja:|")), ["no space after `ja:`"]);
+        // A language's tag mistyped: that, not also "given in en but not in ja".
+        let d = told(&both.replace("  ja: 結果", "  jp: 結果"));
+        assert_eq!(d, ["`jp` is not one of the briefing's languages (lang: [en, ja])"]);
+        // Empty in one language: that, not also "must not be empty".
+        assert_eq!(told(&both.replace("        会合。", "")), ["empty in ja but not in en"]);
     }
 
     #[test]
