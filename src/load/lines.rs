@@ -405,3 +405,47 @@ fn under_block_opener(text: &str, line_start: usize, column: usize) -> bool {
     }
     false
 }
+
+/// A line of text between a key with no value on its line and the keys or items of its block
+/// (`contact:`, `    the Division`, `  division: …`): YAML reads the text as the key's value,
+/// and the keys below can then be nothing. The holder's key, for the text line at
+/// `line_start`.
+pub(super) fn stray_text(text: &str, line_start: usize) -> Option<&str> {
+    let (_, line) = line_at(text, line_start);
+    let content = line.trim_start_matches(' ');
+    if !has_content(line) || content.starts_with(['-', '\t']) || keyish(content) {
+        return None;
+    }
+    let below = content_below(text, line_start)?;
+    let (_, holder) = line_above(text, line_start + 1)?;
+    let (key, _, value) = key_of(holder.trim_start_matches(' '))?;
+    // (The block may be a list, its items as far in as its holder.)
+    let item = below.trim_start().starts_with("- ");
+    let fits = value.is_empty()
+        && is_key_line(below.trim_start_matches(' '))
+        && (indent(holder) < indent(below) || item && indent(holder) == indent(below))
+        && indent(below) < indent(line);
+    fits.then_some(key)
+}
+
+/// `-title: Data` among items (`- title: …`): a dash glued to the key, where an item was meant.
+/// The dash's offset, for the error at `at` on that line.
+pub(super) fn dash_without_space(text: &str, at: usize) -> Option<usize> {
+    let (start, line) = line_at(text, at);
+    let content = line.trim_start_matches(' ');
+    let key = content.strip_prefix('-').filter(|k| k.starts_with(|c: char| c.is_ascii_alphabetic()))?;
+    key_of(key)?;
+    // Items of the same list around it show what was meant.
+    let column = indent(line);
+    let item = |l: &str| indent(l) == column && l.trim_start_matches(' ').starts_with("- ");
+    let mut at = start;
+    let above = loop {
+        match line_above(text, at + 1) {
+            Some((_, l)) if has_content(l) && indent(l) <= column => break item(l),
+            Some((s, _)) => at = s,
+            None => break false,
+        }
+    };
+    (above || lines_below(text, start).find(|(_, l)| indent(l) <= column).is_some_and(|(_, l)| item(l)))
+        .then_some(start + column)
+}

@@ -24,6 +24,12 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
         Some(value) if at > from + value => from + value,
         _ => from,
     };
+    // Keys in the column of an item's dash (its holder's line lost: `contact:` above them):
+    // they all go, not one error each.
+    let content = first.trim_start_matches(' ');
+    let run = !content.starts_with("- ")
+        && lines::is_key_line(content)
+        && lines::item_above(text, line_start).is_some_and(|item| lines::item_meant(text, item).is_none());
     for line in text[to..].split('\n').skip(1) {
         let content = line.trim_start_matches(' ').trim_end_matches('\r');
         let starts = || {
@@ -38,7 +44,8 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
         // (A line indented with a tab is taken at the depth it was meant to have, as above.)
         let at = lines::depth(text, to + 1);
         let shallower = !content.is_empty() && !content.starts_with('#') && at < depth;
-        if shallower || at == depth && starts() {
+        let item = content.starts_with("- ") || content == "-";
+        if shallower || at == depth && starts() && (!run || item) {
             break;
         }
         to += 1 + line.len();
@@ -108,9 +115,19 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     } else {
         None
     };
-    // A block's first key left at its holder's column: that line alone is left out, and the
-    // block is read under its holder.
-    if at == start + lead && lines::first_key_left_out(text, start).is_some() {
+    // `-title: Data` among items: the key's first letter read as the space, the key renamed.
+    if lines::dash_without_space(text, at) == Some(at) {
+        let key = line[lead + 1..].split(':').next().unwrap_or("");
+        if key.len() >= 2 && key.is_ascii() {
+            let repaired = format!("{}- {}", &text[..at], &text[at + 2..]);
+            return Some((repaired, Some((at + 2, key.to_string()))));
+        }
+    }
+    // A block's first key left at its holder's column, or a line of text where the block
+    // starts: that line alone is left out, and the block is read under its holder.
+    if at == start + lead
+        && (lines::first_key_left_out(text, start).is_some() || lines::stray_text(text, start).is_some())
+    {
         return Some((blank_out(text, start..start + line.len()), None));
     }
     if let Some(column) = meant.filter(|&c| c < lead) {

@@ -6,8 +6,9 @@
 //! never closed, a tab.
 
 use super::lines::{
-    bare_key, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant, key_column,
-    key_deeper_than_above, key_of, lead, leading_key, line_above, line_at, line_start, looks_like_key, siblings,
+    bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
+    key_column, key_deeper_than_above, key_of, lead, leading_key, line_above, line_at, line_start, looks_like_key,
+    siblings, stray_text,
 };
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
@@ -149,6 +150,23 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             );
         }
     }
+    // `contact:`, `    the Division`, `  division: …`: a line of text took the block's place.
+    if info == "mapping values are not allowed in this context" {
+        if let Some((at, holder)) =
+            line_above(text, start).and_then(|(at, _)| stray_text(text, at).map(|holder| (at, holder)))
+        {
+            let (_, line) = line_at(text, at);
+            let column = at + indent(line);
+            return Some(
+                Diagnostic::new(
+                    Some(Span::new(column, at + line.trim_end().len())),
+                    "",
+                    format!("this text is read as the value of `{holder}:`, which then cannot hold the lines below it"),
+                )
+                .with_help("remove it, or give it a key of its own (`note: …`)"),
+            );
+        }
+    }
     // `contact:`, `division: X` at its column, `  tel: …`: the first key was left out.
     if info == "mapping values are not allowed in this context" {
         let above = line_above(text, start).map(|(at, _)| at);
@@ -241,6 +259,14 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         if let Some((after, key)) = missing_colon_above(text, start, keys) {
             return missing_colon(after, key);
         }
+    }
+    // `-title: Data`: the space after an item's dash lost (YAML reads a key `-title`).
+    if let Some(dash) = dash_without_space(text, start) {
+        return at(
+            Span::new(dash, dash + 1),
+            "no space after `-`".into(),
+            "a list item starts with `- `: a dash, then a space".into(),
+        );
     }
     // An item further in than the item before it (up to the column of its keys).
     if matches!(

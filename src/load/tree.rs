@@ -971,6 +971,32 @@ mod tests {
         let held = &entries(read.root.as_ref().unwrap())[1].1;
         let keys: Vec<&str> = entries(held).iter().map(|(k, _)| k.scalar().unwrap().0).collect();
         assert_eq!(keys, ["tel", "emial"]);
+        // A line of text where a block starts: that line named and left out, the block read.
+        for (text, holder, misspelt) in [
+            ("title: T\ncontact:\n    the Division\n  tel: \"1\"\n  emial: x\n", "contact", "emial"),
+            ("title: T\ntopics:\n    AI and data\n  - title: A\n    bdy: B\n", "topics", "bdy"),
+        ] {
+            let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+            let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+            let want =
+                format!("this text is read as the value of `{holder}:`, which then cannot hold the lines below it");
+            assert_eq!(messages, [want.as_str()], "{text}");
+            // The block is read: the misspelt key in it is there to be reported.
+            let read = format!("{:?}", broken.recovered.unwrap().tree.root);
+            assert!(read.contains(&format!("\"{misspelt}\"")), "{read}");
+        }
+        // `-title:` among items: the space after the dash, and the item read.
+        let text = "title: T\ntopics:\n  - title: A\n    body: B\n  -title: C\n    bdy: D\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["no space after `-`"]);
+        let read = broken.recovered.unwrap().tree;
+        let NodeKind::Seq(items) = &*entries(read.root.as_ref().unwrap())[1].1.kind else { panic!() };
+        let keys: Vec<&str> = entries(&items[1]).iter().map(|(k, _)| k.scalar().unwrap().0).collect();
+        assert_eq!(keys, ["title", "bdy"]);
+        // A block's keys in the column of an item's dash (its holder's line lost): one error.
+        let text = "title: T\ntopics:\n  - title: A\n    body: B\n  division: X\n  tel: \"1\"\n  fax: \"2\"\n";
+        assert_eq!(tree(text).err().unwrap().len(), 1);
         // The only item too deep: its key is named as the one out of line.
         let text = format!("title: T\ntopics:\n    - title: A\n    body: B\n{contact}");
         let d: Vec<String> = tree(&text).err().unwrap().into_iter().map(|d| d.message).collect();
