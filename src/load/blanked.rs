@@ -50,7 +50,9 @@ impl Blanked {
             .map(|r| {
                 let above = text[..r.start].trim_end_matches(['\n', '\r']);
                 let line = lines::line_start(above, above.len());
-                if r.start > 0 && lines::opens_value(&above[line..]) {
+                // (`body |`, its colon lost and mended, opens the value too.)
+                let opens = lines::opens_value(&above[line..]) || above[line..].trim_end().ends_with(['|', '>']);
+                if r.start > 0 && opens {
                     line..r.end
                 } else {
                     r

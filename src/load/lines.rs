@@ -236,19 +236,32 @@ pub(super) fn key_between_depths(text: &str, line_start: usize, keys: &KeySets) 
 /// A block's first key left at its holder's column (`contact:`, then `division: X` at the same
 /// column, then `  tel: …`): YAML reads the holder as empty and the next lines as too deep.
 /// The holder's key, for the key line starting at `line_start`.
-pub(super) fn first_key_left_out(text: &str, line_start: usize) -> Option<&str> {
+pub(super) fn first_key_left_out<'t>(text: &'t str, line_start: usize, keys: &KeySets) -> Option<&'t str> {
     let (_, line) = line_at(text, line_start);
     let content = line.trim_start_matches(' ');
-    let (_, _, value) = key_of(content).filter(|_| !content.starts_with("- ") && !line.starts_with('\t'))?;
+    let (own, _, value) = key_of(content).filter(|_| !content.starts_with("- ") && !line.starts_with('\t'))?;
     let below = content_below(text, line_start)?;
     let (_, holder) = line_above(text, line_start + 1)?;
     let (key, _, holder_value) = key_of(holder.trim_start_matches(' '))?;
     let fits = !value.is_empty()
         && holder_value.is_empty()
-        && indent(holder) == indent(line)
         && indent(below) > indent(line)
-        && is_key_line(below.trim_start_matches(' '));
-    fits.then_some(key)
+        && is_key_line(below.trim_start_matches(' '))
+        && !below.trim_start().starts_with('-');
+    // At its holder's column; or between it and the keys below, when they show the column
+    // meant: two of them, or the usual step of two spaces.
+    let agreed = || {
+        let column = indent(below);
+        let second = lines_below(text, line_start).skip(1).find(|(_, l)| indent(l) <= column);
+        second.is_some_and(|(_, l)| indent(l) == column && is_key_line(l.trim_start_matches(' ')))
+            || column == indent(holder) + 2
+    };
+    // At its holder's column, a key its holder's mapping holds is that mapping's (`date:`
+    // below a `title:` whose value a slip blanked), not the block's.
+    let level = indent(holder) == indent(line);
+    let sibling =
+        || keys.any(own) && keys.fits(own, &siblings(text, line_start, indent(line), false).unwrap_or_default());
+    (fits && (level && !sibling() || !level && indent(holder) < indent(line) && agreed())).then_some(key)
 }
 
 /// The column the `- ` of the item on the line at `item` was meant to have: that of the item
@@ -284,8 +297,9 @@ pub(super) fn item_meant(text: &str, item: usize) -> Option<usize> {
     None
 }
 
-/// The item whose `- ` the key line at `line_start` lines up with, when that key belongs to
-/// the item (no other line between them is indented as little): the item line's start.
+/// The item whose `- ` the key line at `line_start` lines up with (or stands between it and
+/// the item's keys), when that key belongs to the item (no other line between them is
+/// indented as little): the item line's start.
 pub(super) fn item_above(text: &str, line_start: usize) -> Option<usize> {
     let (_, line) = line_at(text, line_start);
     let column = indent(line);
@@ -293,7 +307,8 @@ pub(super) fn item_above(text: &str, line_start: usize) -> Option<usize> {
     loop {
         let (start, above) = line_above(text, at + 1)?;
         if has_content(above) && indent(above) <= column {
-            let item = above.trim_start_matches(' ').starts_with("- ") && indent(above) == column;
+            // (In the dash's column, or between it and the item's keys.)
+            let item = above.trim_start_matches(' ').starts_with("- ") && column < key_column(above);
             return item.then_some(start);
         }
         at = start;
@@ -448,4 +463,27 @@ pub(super) fn dash_without_space(text: &str, at: usize) -> Option<usize> {
     };
     (above || lines_below(text, start).find(|(_, l)| indent(l) <= column).is_some_and(|(_, l)| item(l)))
         .then_some(start + column)
+}
+
+/// `text` with the lines after the one at `line_start` that are indented `from` or further,
+/// up to the first indented less, moved left to start at `to` (each padded at its end, so
+/// that every offset after it stays): a block brought to the column of its first key.
+pub(super) fn shift_block_after(text: &str, line_start: usize, from: usize, to: usize) -> String {
+    let delta = from.saturating_sub(to);
+    let first = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i + 1);
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut done = false;
+    for line in text[first..].split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        done = done || has_content(body) && indent(body) < from;
+        if done || !has_content(body) {
+            out.push_str(line);
+        } else {
+            out.push_str(&body[delta..]);
+            out.push_str(&" ".repeat(delta));
+            out.push_str(&line[body.len()..]);
+        }
+    }
+    out
 }

@@ -123,10 +123,19 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
             return Some((repaired, Some((at + 2, key.to_string()))));
         }
     }
+    // A block's first key further in than its holder but less than the keys after it: the
+    // block is brought to its column.
+    if at == start + lead && lines::first_key_left_out(text, start, keys).is_some() {
+        let holder = lines::line_above(text, start + 1).map_or(0, |(_, h)| lines::indent(h));
+        if holder < lead {
+            let below = lines::content_below(text, start).map_or(lead, lines::indent);
+            return Some((lines::shift_block_after(text, start, below, lead), None));
+        }
+    }
     // A block's first key left at its holder's column, or a line of text where the block
     // starts: that line alone is left out, and the block is read under its holder.
     if at == start + lead
-        && (lines::first_key_left_out(text, start).is_some() || lines::stray_text(text, start).is_some())
+        && (lines::first_key_left_out(text, start, keys).is_some() || lines::stray_text(text, start).is_some())
     {
         return Some((blank_out(text, start..start + line.len()), None));
     }
@@ -180,7 +189,14 @@ fn tabbed_key_with_value(text: &str, start: usize, line: &str, keys: &KeySets) -
     let lead = lines::lead(line);
     let content = &line[lead..];
     let (key, value) = content.split_once(": ")?;
-    if !keys.near(key) || value.trim().is_empty() || value.trim_start().starts_with('#') {
+    // (A key, not a list item nor text.)
+    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if !word
+        || key.starts_with('-')
+        || !keys.near(key)
+        || value.trim().is_empty()
+        || value.trim_start().starts_with('#')
+    {
         return None;
     }
     let meant = lines::depth(text, start);

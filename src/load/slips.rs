@@ -103,6 +103,20 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             );
         }
     }
+    // `{ en: AI: policy, ja: AI }`: a `: ` in a value between braces.
+    if info.starts_with("while parsing a flow") && text[start..].starts_with(':') {
+        let from = text[..start].rfind([',', '{', '[']).map_or(0, |i| i + 1);
+        let entry = &text[from..start];
+        if let Some((key, value)) = entry.split_once(": ") {
+            let end = text[start..].find([',', '}', ']', '\n']).map_or(text.len(), |i| start + i);
+            let (key, value) = (key.trim(), format!("{}{}", value.trim_start(), text[start..end].trim_end()));
+            return at(
+                span,
+                format!("the value of `{key}` contains `: `"),
+                format!("put the value in quotes: {key}: \"{}\"", shortened(&double_quoted(&value))),
+            );
+        }
+    }
     // A bracket left open shows up as a flow error at the end of the file, or as bad
     // indentation on the next line; either way the open bracket is the place to look.
     let unclosed = match info {
@@ -168,18 +182,23 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         }
     }
     // `contact:`, `division: X` at its column, `  tel: …`: the first key was left out.
-    if info == "mapping values are not allowed in this context" {
+    if matches!(
+        info,
+        "mapping values are not allowed in this context" | "while parsing a block mapping, did not find expected key"
+    ) {
         let above = line_above(text, start).map(|(at, _)| at);
-        if let Some((holder, at)) = above.and_then(|at| first_key_left_out(text, at).map(|h| (h, at))) {
+        if let Some((holder, at)) = above.and_then(|at| first_key_left_out(text, at, keys).map(|h| (h, at))) {
             let column = at + indent(line_at(text, at).1);
-            return Some(
-                Diagnostic::new(
-                    Some(Span::new(column, column)),
-                    "",
+            let level = line_above(text, at + 1).is_some_and(|(_, h)| indent(h) == column - at);
+            let (message, help) = if level {
+                (
                     format!("this key is indented no further than `{holder}:` above it"),
+                    format!("indent it like the keys below it: YAML reads `{holder}:` as empty"),
                 )
-                .with_help(format!("indent it like the keys below it: YAML reads `{holder}:` as empty")),
-            );
+            } else {
+                ("this key is indented less than the keys below it".to_string(), "indent it like them".to_string())
+            };
+            return Some(Diagnostic::new(Some(Span::new(column, column)), "", message).with_help(help));
         }
     }
     // `title: AI` above `   body: |`: YAML reads the key as more of the title.

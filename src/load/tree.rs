@@ -997,6 +997,13 @@ mod tests {
         // A block's keys in the column of an item's dash (its holder's line lost): one error.
         let text = "title: T\ntopics:\n  - title: A\n    body: B\n  division: X\n  tel: \"1\"\n  fax: \"2\"\n";
         assert_eq!(tree(text).err().unwrap().len(), 1);
+        // A block's first key further in than its holder but less than the keys after it.
+        let text = "title: T\ncontact:\n tel: \"1\"\n  fax: \"2\"\n  emial: x\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["this key is indented less than the keys below it"]);
+        assert_eq!(broken.diagnostics[0].span.map(|s| s.start), text.find("tel"));
+        assert!(format!("{:?}", broken.recovered.unwrap().tree.root).contains("\"emial\""));
         // The only item too deep: its key is named as the one out of line.
         let text = format!("title: T\ntopics:\n    - title: A\n    body: B\n{contact}");
         let d: Vec<String> = tree(&text).err().unwrap().into_iter().map(|d| d.message).collect();

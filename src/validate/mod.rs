@@ -702,6 +702,22 @@ contact:
     }
 
     #[test]
+    fn two_slips_near_each_other_are_two_errors_and_nothing_more() {
+        // A lost colon above a block text, and a tab in its text: not also "must not be empty".
+        let text = replace("    body: Text about data.", "    body |\n\tText about data.");
+        assert_eq!(problems(&text), ["missing `:` after `body` @ 5:9", "a tab where YAML allows only spaces @ 6:1"]);
+        // A bracket left open, and the key two lines down a space in: the key between them is
+        // the file's (`date:`), not a block's first key left out.
+        let text = replace("title: Results of the Workshop", "title: [Results\n").replace("topics:", " topics:");
+        let p = problems(&text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].starts_with("this `[` is never closed"), "{p:?}");
+        // A tab before a list item: that, and the items not moved out of their list.
+        let text = replace("  - title: Data", "\t- title: Data");
+        assert_eq!(problems(&text), ["a tab where YAML allows only spaces @ 4:1"]);
+    }
+
+    #[test]
     fn a_translation_slip_is_told_once() {
         let both = "lang: [en, ja]\ntitle:\n  en: Results\n  ja: 結果\ndate: 2020-10-06\ntopics:\n  - title: { en: AI, ja: AI }\n    \
                     body:\n      en: |\n        Met.\n      ja: |\n        会合。\ncontact:\n  tel: \"1\"\n";
