@@ -3,6 +3,7 @@
 //! read a file's lines with.
 
 use super::KeySets;
+use crate::diag::{Diagnostic, Span};
 
 /// Whether a line's content (indentation removed) starts with a key: `key:` followed by a
 /// space or the end of the line, perhaps after `- `.
@@ -486,4 +487,42 @@ pub(super) fn shift_block_after(text: &str, line_start: usize, from: usize, to: 
         }
     }
     out
+}
+
+/// ` #10` after a value on its line is a comment to YAML, and the text is dropped without a
+/// word (`title: Results of meeting #10` is "Results of meeting"): a `#` glued to what
+/// follows it, after a value that ends at `end`, is taken for text the writer meant.
+pub(super) fn glued_comment(text: &str, end: usize) -> Option<Diagnostic> {
+    let line = text.get(end..).and_then(|rest| rest.split('\n').next()).unwrap_or("");
+    let comment = line.trim_start_matches([' ', '\t']);
+    let after = comment.strip_prefix('#').filter(|_| comment.len() < line.len())?;
+    let word = after.split_whitespace().next().filter(|_| after.starts_with(|c: char| !c.is_whitespace()))?;
+    let at = end + (line.len() - comment.len());
+    let message = format!("`#{word}` is read as a comment, and dropped");
+    let help = "YAML drops everything after ` #`: put the whole value in quotes to keep it; for a comment, \
+                write a space after `#`";
+    Some(Diagnostic::new(Some(Span::new(at, at + 1 + word.len())), "", message).with_help(help))
+}
+
+/// Just past the closing quote of the quoted scalar that starts at `start` (the parser's span
+/// of one runs on over a comment after it); `start` itself when there is none.
+pub(super) fn closing_quote(text: &str, start: usize) -> usize {
+    let Some(quote) = text.get(start..).and_then(|t| t.chars().next()).filter(|c| matches!(c, '"' | '\'')) else {
+        return start;
+    };
+    let mut chars = text[start + 1..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            // (`''` inside single quotes is one quote.)
+            '\'' if quote == '\'' && text[start + 1 + i + 1..].starts_with('\'') => {
+                chars.next();
+            }
+            c if c == quote => return start + 1 + i + 1,
+            _ => {}
+        }
+    }
+    start
 }

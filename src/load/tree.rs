@@ -352,15 +352,15 @@ impl Builder<'_> {
             Event::Scalar(text, style, anchor, tag) => {
                 let (span, style) = self.scalar_span(span, style);
                 self.tag(tag.as_deref(), span);
-                match style {
+                // A `#` glued to text after the value: dropped as a comment, unless said.
+                let end = match style {
                     // (An empty value's span is its key's end: its colon comes first.)
-                    Style::Plain if text.is_empty() && self.text[span.end..].starts_with(':') => {
-                        self.glued_comment(span.end + 1)
-                    }
-                    Style::Plain => self.glued_comment(span.end),
-                    Style::Quoted => self.glued_comment(closing_quote(self.text, span.start)),
-                    Style::Block => {}
-                }
+                    Style::Plain if text.is_empty() && self.text[span.end..].starts_with(':') => Some(span.end + 1),
+                    Style::Plain => Some(span.end),
+                    Style::Quoted => Some(lines::closing_quote(self.text, span.start)),
+                    Style::Block => None,
+                };
+                self.diagnostics.extend(end.and_then(|end| lines::glued_comment(self.text, end)));
                 // (A renamed key spans its last letter too, which the mended text read as a colon.)
                 let (text, span) = match self.renames.iter().find(|(at, _)| *at == span.start) {
                     Some((_, key)) => (key.clone(), Span { start: span.start, end: span.start + key.len() }),
@@ -431,24 +431,6 @@ impl Builder<'_> {
         self.diagnostics.push(
             Diagnostic::new(Some(span), "", format!("unknown YAML tag `{shown}`: briefing takes plain values"))
                 .with_help("remove the tag, or quote the value if it starts with `!`"),
-        );
-    }
-
-    /// ` #10` after a value on its line is a comment to YAML, and the text is dropped without
-    /// a word (`title: Results of meeting #10` is "Results of meeting"): a `#` glued to what
-    /// follows it is taken for text the writer meant, and reported.
-    fn glued_comment(&mut self, end: usize) {
-        let line = self.text.get(end..).and_then(|rest| rest.split('\n').next()).unwrap_or("");
-        let comment = line.trim_start_matches([' ', '\t']);
-        let Some(after) = comment.strip_prefix('#').filter(|_| comment.len() < line.len()) else { return };
-        let Some(word) = after.split_whitespace().next().filter(|_| after.starts_with(|c: char| !c.is_whitespace()))
-        else {
-            return;
-        };
-        let at = end + (line.len() - comment.len());
-        self.diagnostics.push(
-            Diagnostic::new(Some(Span::new(at, at + 1 + word.len())), "", format!("`#{word}` is read as a comment, and dropped"))
-                .with_help("YAML drops everything after ` #`: put the whole value in quotes to keep it; for a comment, write a space after `#`"),
         );
     }
 
@@ -597,29 +579,6 @@ impl<'a> Offsets<'a> {
             None => self.text.len(),
         }
     }
-}
-
-/// Just past the closing quote of the quoted scalar that starts at `start` (the parser's span
-/// of one runs on over a comment after it); `start` itself when there is none.
-fn closing_quote(text: &str, start: usize) -> usize {
-    let Some(quote) = text.get(start..).and_then(|t| t.chars().next()).filter(|c| matches!(c, '"' | '\'')) else {
-        return start;
-    };
-    let mut chars = text[start + 1..].char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' if quote == '"' => {
-                chars.next();
-            }
-            // (`''` inside single quotes is one quote.)
-            '\'' if quote == '\'' && text[start + 1 + i + 1..].starts_with('\'') => {
-                chars.next();
-            }
-            c if c == quote => return start + 1 + i + 1,
-            _ => {}
-        }
-    }
-    start
 }
 
 #[cfg(test)]
