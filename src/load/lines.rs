@@ -526,3 +526,29 @@ pub(super) fn closing_quote(text: &str, start: usize) -> usize {
     }
     start
 }
+
+/// A key between two items of a list, indented less than their `- ` (`  - title: AI`, then
+/// `body: |` in the first column, then `  - title: Data`): YAML ends the list at it, and the
+/// next item is then out of place. The key line's start and its key, for the item line at
+/// `item`.
+pub(super) fn key_out_of_list(text: &str, item: usize) -> Option<(usize, &str)> {
+    let (_, line) = line_at(text, item);
+    let column = indent(line);
+    line.trim_start_matches(' ').starts_with("- ").then_some(())?;
+    // The first line above indented no further than the item, past the key's own text.
+    let first_at_most = |from: usize| {
+        let mut at = from;
+        loop {
+            let (start, above) = line_above(text, at + 1)?;
+            if has_content(above) && indent(above) <= column {
+                return Some((start, above));
+            }
+            at = start;
+        }
+    };
+    let (key_start, key_line) = first_at_most(item)?;
+    let content = key_line.trim_start_matches(' ');
+    let (key, ..) = key_of(content).filter(|_| indent(key_line) < column && !content.starts_with('-'))?;
+    let (_, before) = first_at_most(key_start)?;
+    (indent(before) == column && before.trim_start_matches(' ').starts_with("- ")).then_some((key_start, key))
+}

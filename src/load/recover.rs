@@ -30,6 +30,10 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
     let run = !content.starts_with("- ")
         && lines::is_key_line(content)
         && lines::item_above(text, line_start).is_some_and(|item| lines::item_meant(text, item).is_none());
+    // A key that ended a list, its items going on after it: the blanking stops at the next.
+    let list = lines::line_above(text, line_start + 1)
+        .filter(|_| lines::is_key_line(content))
+        .and_then(|_| next_item_after(text, line_start, depth));
     for line in text[to..].split('\n').skip(1) {
         let content = line.trim_start_matches(' ').trim_end_matches('\r');
         let starts = || {
@@ -45,6 +49,9 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
         let at = lines::depth(text, to + 1);
         let shallower = !content.is_empty() && !content.starts_with('#') && at < depth;
         let item = content.starts_with("- ") || content == "-";
+        if item && list.is_some_and(|c| c == lines::indent(line)) {
+            break;
+        }
         if shallower || at == depth && starts() && (!run || item) {
             break;
         }
@@ -206,4 +213,19 @@ fn tabbed_key_with_value(text: &str, start: usize, line: &str, keys: &KeySets) -
         _ if same_below => Some(lead),
         _ => None,
     }
+}
+
+/// The column of the list items that go on after the key line at `line_start` (at `depth`),
+/// when that key ended their list: see [`lines::key_out_of_list`].
+fn next_item_after(text: &str, line_start: usize, depth: usize) -> Option<usize> {
+    let below = text[line_start..]
+        .split_inclusive('\n')
+        .scan(line_start, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l))
+        })
+        .skip(1)
+        .find(|(_, l)| lines::has_content(l) && lines::indent(l) > depth && l.trim_start().starts_with("- "))?;
+    lines::key_out_of_list(text, below.0).filter(|(at, _)| *at == line_start).map(|_| lines::indent(below.1))
 }

@@ -7,8 +7,8 @@
 
 use super::lines::{
     bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
-    key_column, key_deeper_than_above, key_of, lead, leading_key, line_above, line_at, line_start, looks_like_key,
-    siblings, stray_text,
+    key_column, key_deeper_than_above, key_of, key_out_of_list, lead, leading_key, line_above, line_at, line_start,
+    looks_like_key, siblings, stray_text,
 };
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
@@ -286,6 +286,20 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             "no space after `-`".into(),
             "a list item starts with `- `: a dash, then a space".into(),
         );
+    }
+    // A key between two items, less in than their `- `: the list ends at it.
+    if info == "while parsing a block mapping, did not find expected key" {
+        if let Some((at, key)) = key_out_of_list(text, line_start(text, start)) {
+            let column = at + indent(line_at(text, at).1);
+            return Some(
+                Diagnostic::new(
+                    Some(Span::new(column, column)),
+                    "",
+                    format!("`{key}:` is indented less than the items around it"),
+                )
+                .with_help("YAML ends the list at it; indent it like the keys of the item it belongs to"),
+            );
+        }
     }
     // An item further in than the item before it (up to the column of its keys).
     if matches!(
