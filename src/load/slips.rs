@@ -64,6 +64,9 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
             "an unknown escape in double quotes (a backslash starts one)",
             Some("write `\\\\` for a backslash, or put the text in single quotes"),
         ),
+        i if i.contains("quoted scalar") && i.contains("end of stream") => {
+            ("this quoted text is never closed", Some("add its closing quote where the text ends"))
+        }
         i if i.contains("quoted scalar") => (info, Some("check that this quoted text has its closing quote")),
         _ => (info, None),
     };

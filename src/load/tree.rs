@@ -733,6 +733,9 @@ mod tests {
         assert_eq!(help, "put the value in quotes: title: \"Topic 1: Data\"");
         let (message, line, col, _) = first("a:\n  - b: c\n      d: e\n");
         assert_eq!((message.as_str(), line, col), ("this key is indented further than `b:` above it", 3, 7));
+        // A quote never closed, at the end of the file: at its opening quote.
+        let (message, line, col, _) = first("a: 1\nb: \"%-d %B\n");
+        assert_eq!((message.as_str(), line, col), ("this quoted text is never closed", 2, 4));
         // A URL's colon is not a missing space.
         let (message, ..) = first("url:https://example.org\nb: 1\n");
         assert_eq!(message, "no space after `url:`");
