@@ -457,3 +457,53 @@ impl Node {
         node
     }
 }
+
+/// A translation between braces whose colon was lost, or the space after it (`{ en: AI, ja
+/// "AI" }`, `{ en: A, ja:"B" }`): YAML reads `ja "AI"` as a key with no value, and the whole
+/// value as a mapping of the wrong kind. Each is named, and read as the translation meant.
+pub(super) fn mend_glued_translations(root: &Node, langs: &[String], found: &mut Vec<Diagnostic>) -> Node {
+    match &*root.kind {
+        NodeKind::Map(entries) => {
+            let given = |k: &Node| k.scalar().is_some_and(|(t, _)| langs.iter().any(|l| l == t));
+            let translation = entries.iter().any(|(k, _)| given(k));
+            let mended = entries
+                .iter()
+                .map(|(k, v)| {
+                    let glued = translation && v.is_null();
+                    match k.scalar().filter(|_| glued).and_then(|(t, _)| glued_tag(t, langs)) {
+                        Some((lang, rest)) => {
+                            let at = k.span.start + lang.len();
+                            found.push(if rest.starts_with(':') {
+                                super::slips::no_space_after(at, "", lang)
+                            } else {
+                                super::slips::missing_colon(at, "", lang)
+                            });
+                            let value = rest.trim_start_matches(':').trim();
+                            let unquoted = value
+                                .strip_prefix('"')
+                                .and_then(|v| v.strip_suffix('"'))
+                                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                                .unwrap_or(value);
+                            let span = Span::new(k.span.end - value.len(), k.span.end);
+                            (scalar(Span::new(k.span.start, at), lang), scalar(span, unquoted))
+                        }
+                        None => (k.clone(), mend_glued_translations(v, langs, found)),
+                    }
+                })
+                .collect();
+            root.with_kind(NodeKind::Map(mended))
+        }
+        NodeKind::Seq(items) => {
+            root.with_kind(NodeKind::Seq(items.iter().map(|i| mend_glued_translations(i, langs, found)).collect()))
+        }
+        NodeKind::Scalar { .. } => root.clone(),
+    }
+}
+
+/// The language `key` starts with, glued to a value (`ja "AI"`, `ja:"B"`), and the rest.
+fn glued_tag<'k>(key: &'k str, langs: &'k [String]) -> Option<(&'k str, &'k str)> {
+    langs.iter().find_map(|l| {
+        let rest = key.strip_prefix(l.as_str())?;
+        rest.starts_with([' ', ':', '"', '\'']).then_some((l.as_str(), rest))
+    })
+}

@@ -440,6 +440,7 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<
     if langs.is_empty() {
         return failed(diagnostics);
     }
+    let root = languages::mend_glued_translations(&root, &langs, &mut diagnostics);
     diagnostics.extend(languages::check(&root, &langs));
     let count = if all { langs.len() } else { 1 };
     (0..count)

@@ -728,6 +728,9 @@ contact:
         // A language's colon lost, or the space after it.
         assert_eq!(told(&both.replace("  ja: 結果", "  ja 結果")), ["missing `:` after `ja`"]);
         assert_eq!(told(&both.replace("      ja: |", "      ja:|")), ["no space after `ja:`"]);
+        // The same between braces, where YAML reads `ja "AI"` as a key with no value.
+        assert_eq!(told(&both.replace("{ en: AI, ja: AI }", "{ en: AI, ja \"AI\" }")), ["missing `:` after `ja`"]);
+        assert_eq!(told(&both.replace("{ en: AI, ja: AI }", "{ en: AI, ja:\"AI\" }")), ["no space after `ja:`"]);
         // A language's tag mistyped: that, not also "given in en but not in ja".
         let d = told(&both.replace("  ja: 結果", "  jp: 結果"));
         assert_eq!(d, ["`jp` is not one of the briefing's languages (lang: [en, ja])"]);
