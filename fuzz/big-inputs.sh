@@ -66,6 +66,12 @@ cases = {
     "long-address": lambda: body("https://e.org/" + "a" * (MB - 220)),
     # Character references the character checks must see (each an error, never dropped).
     "references": lambda: body("&#x1F600; &#7; " * (MB // 15)),
+    # One-letter list items (refused past 100,000), and as many as a briefing may hold.
+    "list-items": lambda: body("- a\n" * (MB // 11)),
+    "list-items-limit": lambda: body("- a\n" * 99_999),
+    # Links by reference: each definition was looked for in a list of the used ones.
+    "link-references": lambda: body("".join(f"[r{i}]: https://e.org/{i}\n" for i in range(60_000)) + "\n"
+                                    + " ".join(f"[a][r{i}]" for i in range(60_000))),
 }
 for name, make in cases.items():
     if not only or name in only:

@@ -177,8 +177,15 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         b.event(ev);
     }
     let definitions = events.reference_definitions();
-    let used: Vec<_> = used.iter().filter_map(|id| definitions.get(id).map(|d| d.span.clone())).collect();
-    let mut unused: Vec<_> = definitions.iter().map(|(_, d)| d.span.clone()).filter(|s| !used.contains(s)).collect();
+    // (Sets and a sorted list, not searches of lists: a body may hold 100,000 links.)
+    let used: std::collections::HashSet<(usize, usize)> =
+        used.iter().filter_map(|id| definitions.get(id).map(|d| (d.span.start, d.span.end))).collect();
+    let mut unused: Vec<_> =
+        definitions.iter().map(|(_, d)| d.span.clone()).filter(|s| !used.contains(&(s.start, s.end))).collect();
+    let mut spans: Vec<std::ops::Range<usize>> = definitions.iter().map(|(_, d)| d.span.clone()).collect();
+    spans.sort_by_key(|s| s.start);
+    let defined_at =
+        |at: usize| spans[..spans.partition_point(|s| s.start <= at)].last().is_some_and(|s| s.contains(&at));
     unused.sort_by_key(|s| s.start);
     b.unprinted.definitions = unused.into_iter().map(|s| src[s].trim().to_string()).collect();
     // A label defined again: the definition is not one of the parse's, and its label is.
@@ -188,7 +195,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         let indent = line.len() - text.len();
         let label = text.strip_prefix('[').and_then(|rest| rest.find("]:").map(|end| &rest[..end]));
         if let Some(label) = label.filter(|_| indent <= 3) {
-            if definitions.get(label).is_some() && !definitions.iter().any(|(_, d)| d.span.contains(&(at + indent))) {
+            if definitions.get(label).is_some() && !defined_at(at + indent) {
                 b.unprinted.redefined.push(text.trim().to_string());
             }
         }

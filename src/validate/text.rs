@@ -31,6 +31,10 @@ pub(super) const MAX_TABLE_CELLS: usize = 50_000;
 /// 420,000 took 12 s and 1.1 GB to build.
 pub(super) const MAX_LINKS: usize = 100_000;
 
+/// The most list items one briefing may have: each is a structure element with its label
+/// and body, and 345,000 one-letter items took 8 s and 1.08 GB to build.
+pub(super) const MAX_LIST_ITEMS: usize = 100_000;
+
 /// The longest link address, in bytes: the most that every browser follows (2,048), and each
 /// line a link's text is set on holds it again.
 pub(super) const MAX_LINK: usize = 2_048;
@@ -53,6 +57,18 @@ fn tables(blocks: &[Block]) -> (usize, usize) {
         .fold((0, 0), both)
 }
 
+/// The list items in `blocks`, those of lists inside items and quotes too.
+fn list_items(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::List { items, .. } => items.len() + items.iter().map(|i| list_items(i)).sum::<usize>(),
+            Block::Quote(inner) => list_items(inner),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…). No
 /// ASCII character is one, and most characters of most briefings are ASCII.
 fn right_to_left(c: char) -> bool {
@@ -65,6 +81,7 @@ fn right_to_left(c: char) -> bool {
 enum Tally {
     Cells,
     Links,
+    Items,
 }
 
 impl Checker<'_> {
@@ -81,6 +98,7 @@ impl Checker<'_> {
             Tally::Links => {
                 (&mut self.links, MAX_LINKS, ("links", ""), "write addresses as text in `code`, or split the briefing")
             }
+            Tally::Items => (&mut self.list_items, MAX_LIST_ITEMS, ("list items", ""), "split the briefing"),
         };
         let before = *count;
         *count += n;
@@ -208,6 +226,7 @@ impl Checker<'_> {
             );
         }
         self.tally(Tally::Cells, cells, field.span, path);
+        self.tally(Tally::Items, list_items(&blocks), field.span, path);
         let mut visible = false;
         markdown::visit_text(&blocks, &mut |t| {
             visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
