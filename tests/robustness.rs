@@ -619,47 +619,40 @@ fn a_table_too_wide_to_read_is_refused_at_its_field() {
     assert!(err.contains("topics[0].body") && err.contains("100 columns"), "{err}");
 }
 
-#[test]
-fn tables_of_more_cells_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
+/// `check` of the seed with `n` topics, each of `body` (a block text, indented for it): the
+/// problems, which the limit's report must name at the last topic only, with `count`.
+fn past_a_limit(n: usize, body: &str, count: &str) {
     let dir = with_seed();
-    // Three topics with a table of 2 × 10,000 cells each (and a header row): the third passes
-    // the 50,000 cells a briefing may hold, and only it is reported.
-    let table = format!("      | a | b |\n      |---|---|\n{}", "      | x | y |\n".repeat(10_000));
-    let topics: String = (1..=3).map(|i| format!("  - title: Table {i}\n    body: |\n{table}")).collect();
-    let path = write(dir.path(), "cells.yaml", &common::seed_with("topics:\n", &format!("topics:\n{topics}")));
+    let topics: String = (1..=n).map(|i| format!("  - title: Topic {i}\n    body: |\n{body}")).collect();
+    let path = write(dir.path(), "limit.yaml", &common::seed_with("topics:\n", &format!("topics:\n{topics}")));
     let o = run(dir.path(), &["check", path.to_str().unwrap()]);
     assert_exit(&o, 1);
     let err = stderr(&o);
-    assert!(err.contains("topics[2].body") && err.contains("60006 cells"), "{err}");
-    assert!(!err.contains("topics[0].body") && !err.contains("topics[1].body"), "{err}");
+    assert!(err.contains(&format!("topics[{}].body", n - 1)) && err.contains(count), "{err}");
+    assert!((0..n - 1).all(|i| !err.contains(&format!("topics[{i}].body"))), "{err}");
+}
+
+#[test]
+fn tables_of_more_cells_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
+    // Three topics with a table of 2 × 10,000 cells each (and a header row): the third passes
+    // the 50,000 cells a briefing may hold, and only it is reported.
+    past_a_limit(
+        3,
+        &format!("      | a | b |\n      |---|---|\n{}", "      | x | y |\n".repeat(10_000)),
+        "60006 cells",
+    );
 }
 
 #[test]
 fn more_links_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
     // 420,000 plain-text addresses (4 MB) took 12 s and 1.1 GB to build.
-    let dir = with_seed();
-    let body = "www.a.org ".repeat(60_000);
-    let topics: String = (1..=2).map(|i| format!("  - title: Links {i}\n    body: {body}\n")).collect();
-    let path = write(dir.path(), "links.yaml", &common::seed_with("topics:\n", &format!("topics:\n{topics}")));
-    let o = run(dir.path(), &["check", path.to_str().unwrap()]);
-    assert_exit(&o, 1);
-    let err = stderr(&o);
-    assert!(err.contains("topics[1].body") && err.contains("links reach 120"), "{err}");
-    assert!(!err.contains("topics[0].body"), "{err}");
+    past_a_limit(2, &format!("      {}\n", "www.a.org ".repeat(60_000)), "links reach 120000");
 }
 
 #[test]
 fn more_list_items_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
     // 345,000 one-letter items took 8 s and 1.08 GB to build.
-    let dir = with_seed();
-    let items = "      - a\n".repeat(60_000);
-    let topics: String = (1..=2).map(|i| format!("  - title: List {i}\n    body: |\n{items}")).collect();
-    let path = write(dir.path(), "items.yaml", &common::seed_with("topics:\n", &format!("topics:\n{topics}")));
-    let o = run(dir.path(), &["check", path.to_str().unwrap()]);
-    assert_exit(&o, 1);
-    let err = stderr(&o);
-    assert!(err.contains("topics[1].body") && err.contains("list items reach 120000"), "{err}");
-    assert!(!err.contains("topics[0].body"), "{err}");
+    past_a_limit(2, &"      - a\n".repeat(60_000), "list items reach 120000");
 }
 
 // ---- text that is silently wrong --------------------------------------------------------------
