@@ -49,8 +49,11 @@ cases = {
     "long-title-words": lambda: title("word " * (MB // 5 - 40)),
     "table-columns": lambda: body("|a" * (MB // 16) + "|\n" + "|-" * (MB // 16) + "|\n" + "|b" * (MB // 16) + "|"),
     "table-rows": lambda: body("| a | b |\n|---|---|\n" + "| x | y |\n" * (MB // 16)),
-    # As many cells as a briefing may hold (50,000), in one table, of four words each.
-    "table-rows-limit": lambda: body("| a | b |\n|---|---|\n" + "| word word word w | word word word w |\n" * 24_999),
+    # As many cells as a briefing may hold (25,000), in one table, of four words each; and in
+    # 20 columns, each cell a word of 75 letters broken over many lines.
+    "table-rows-limit": lambda: body("| a | b |\n|---|---|\n" + "| word word word w | word word word w |\n" * 12_499),
+    "table-long-words-limit": lambda: body("|" + " h |" * 20 + "\n|" + "---|" * 20 + "\n"
+                                           + ("|" + (" " + "x" * 75 + " |") * 20 + "\n") * 1_249),
     "nested-lists": lambda: body(nested * (MB // len(nested) // 2)),
     "nested-quotes": lambda: body(("> " * 32 + "x\n") * (MB // 80)),
     "code": lambda: body("```\n" + "    x = 1;\n" * (MB // 20) + "```"),
@@ -66,7 +69,9 @@ cases = {
     "long-address": lambda: body("https://e.org/" + "a" * (MB - 220)),
     # Character references the character checks must see (each an error, never dropped).
     "references": lambda: body("&#x1F600; &#7; " * (MB // 15)),
-    # One-letter list items (refused past 100,000), and as many as a briefing may hold.
+    # One-letter paragraphs and list items (refused past 100,000 blocks), and as many items
+    # as a briefing may hold.
+    "short-paragraphs": lambda: body("a\n\n" * (MB // 16)),
     "list-items": lambda: body("- a\n" * (MB // 11)),
     "list-items-limit": lambda: body("- a\n" * 99_999),
     # Links by reference: each definition was looked for in a list of the used ones.

@@ -634,13 +634,9 @@ fn past_a_limit(n: usize, body: &str, count: &str) {
 
 #[test]
 fn tables_of_more_cells_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
-    // Three topics with a table of 2 × 10,000 cells each (and a header row): the third passes
-    // the 50,000 cells a briefing may hold, and only it is reported.
-    past_a_limit(
-        3,
-        &format!("      | a | b |\n      |---|---|\n{}", "      | x | y |\n".repeat(10_000)),
-        "60006 cells",
-    );
+    // Three topics with a table of 2 × 5,000 cells each (and a header row): the third passes
+    // the 25,000 cells a briefing may hold, and only it is reported.
+    past_a_limit(3, &format!("      | a | b |\n      |---|---|\n{}", "      | x | y |\n".repeat(5_000)), "30006 cells");
 }
 
 #[test]
@@ -650,9 +646,11 @@ fn more_links_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
 }
 
 #[test]
-fn more_list_items_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
-    // 345,000 one-letter items took 8 s and 1.08 GB to build.
-    past_a_limit(2, &"      - a\n".repeat(60_000), "list items reach 120000");
+fn more_blocks_than_a_briefing_may_hold_are_refused_where_they_pass_the_limit() {
+    // 345,000 one-letter items took 8 s and 1.08 GB to build; 4 MB of one-letter paragraphs
+    // 16 s and 1.7 GB.
+    past_a_limit(2, &"      - a\n".repeat(60_000), "paragraphs, headings and list items reach 120006");
+    past_a_limit(2, &"      a\n\n".repeat(60_000), "paragraphs, headings and list items reach 120004");
 }
 
 // ---- text that is silently wrong --------------------------------------------------------------

@@ -147,14 +147,14 @@ struct Checker<'a> {
     table_cells: usize,
     /// Links in the bodies read so far.
     links: usize,
-    /// List items in the Markdown fields checked so far (see [`text::MAX_LIST_ITEMS`]).
-    list_items: usize,
+    /// Blocks in the Markdown fields checked so far (see [`text::MAX_BLOCKS`]).
+    blocks: usize,
 }
 
 impl<'a> Checker<'a> {
     fn new(file: &'a SourceFile, covers: &'a dyn Fn(char) -> bool, known: Known) -> Self {
         let start = first_key(&file.text);
-        Checker { file, covers, known, diagnostics: Vec::new(), start, table_cells: 0, links: 0, list_items: 0 }
+        Checker { file, covers, known, diagnostics: Vec::new(), start, table_cells: 0, links: 0, blocks: 0 }
     }
 
     fn briefing(mut self, raw: RawBriefing) -> Result<Briefing, Vec<Diagnostic>> {

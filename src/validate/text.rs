@@ -22,18 +22,21 @@ const MAX_TABLE_COLUMNS: usize = 20;
 
 /// The most table cells, header cells included, that one briefing may hold. Each cell is a
 /// structure element of the PDF and a place on a page: 198,000 cells of four words each
-/// needed 1.55 GB to build, and a redline of 80,000 1.17 GB; no briefing needs a tenth of
-/// this.
-pub(super) const MAX_TABLE_CELLS: usize = 50_000;
+/// needed 1.55 GB to build, a redline of 80,000 1.17 GB, and 49,800 cells of one 75-letter
+/// word each (20 columns, each word broken over many lines) 11 s and 1.4 GB; no briefing
+/// needs a tenth of this.
+pub(super) const MAX_TABLE_CELLS: usize = 25_000;
 
 /// The most links one briefing may have (every web and e-mail address written in its text is
 /// one): each is a structure element and an annotation on each line it is set on, and
 /// 420,000 took 12 s and 1.1 GB to build.
 pub(super) const MAX_LINKS: usize = 100_000;
 
-/// The most list items one briefing may have: each is a structure element with its label
-/// and body, and 345,000 one-letter items took 8 s and 1.08 GB to build.
-pub(super) const MAX_LIST_ITEMS: usize = 100_000;
+/// The most blocks (paragraphs, headings, list items, quotes, code blocks, rules) one
+/// briefing may have: each is a structure element and a place on a page, and 4 MB of
+/// one-letter ones took 10 to 22 s and 1.3 to 2.4 GB to build (345,000 list items, 8 s and
+/// 1.08 GB). 100,000 paragraphs are about 3,300 pages.
+pub(super) const MAX_BLOCKS: usize = 100_000;
 
 /// The longest link address, in bytes: the most that every browser follows (2,048), and each
 /// line a link's text is set on holds it again.
@@ -57,14 +60,14 @@ fn tables(blocks: &[Block]) -> (usize, usize) {
         .fold((0, 0), both)
 }
 
-/// The list items in `blocks`, those of lists inside items and quotes too.
-fn list_items(blocks: &[Block]) -> usize {
+/// The blocks in `blocks`, those inside list items and quotes too (an item, one at least).
+fn count_blocks(blocks: &[Block]) -> usize {
     blocks
         .iter()
         .map(|b| match b {
-            Block::List { items, .. } => items.len() + items.iter().map(|i| list_items(i)).sum::<usize>(),
-            Block::Quote(inner) => list_items(inner),
-            _ => 0,
+            Block::List { items, .. } => 1 + items.iter().map(|i| count_blocks(i).max(1)).sum::<usize>(),
+            Block::Quote(inner) => 1 + count_blocks(inner),
+            _ => 1,
         })
         .sum()
 }
@@ -81,7 +84,7 @@ fn right_to_left(c: char) -> bool {
 enum Tally {
     Cells,
     Links,
-    Items,
+    Blocks,
 }
 
 impl Checker<'_> {
@@ -98,7 +101,12 @@ impl Checker<'_> {
             Tally::Links => {
                 (&mut self.links, MAX_LINKS, ("links", ""), "write addresses as text in `code`, or split the briefing")
             }
-            Tally::Items => (&mut self.list_items, MAX_LIST_ITEMS, ("list items", ""), "split the briefing"),
+            Tally::Blocks => (
+                &mut self.blocks,
+                MAX_BLOCKS,
+                ("paragraphs, headings and list items", ""),
+                "a briefing is read in a few pages: split it, or attach long material as a file of its own",
+            ),
         };
         let before = *count;
         *count += n;
@@ -174,14 +182,21 @@ impl Checker<'_> {
             let message = format!("a table row of {cells} cells under a header of {header}: the cells past the header would not be printed");
             (row, message, "add the columns to the header, or write a `|` inside a cell as `\\|`".to_string())
         });
-        let definitions = unused.chain(redefined).map(|(d, what, help)| {
+        let worded = |(d, what, help): (String, &str, &str)| {
             let shown: String = d.chars().take(60).collect();
             let message = format!("`{shown}` {what}");
             (d, message, help.to_string())
-        });
-        for (written, message, help) in rows.chain(definitions) {
-            let place = self.place_of(&written, field.span);
-            self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
+        };
+        // Each list is in the order of the source: each is looked for after the one before
+        // (60,000 unused definitions were each looked for from the field's start).
+        let lists: [Vec<(String, String, String)>; 3] =
+            [rows.collect(), unused.map(worded).collect(), redefined.map(worded).collect()];
+        for list in lists {
+            let mut from = 0;
+            for (written, message, help) in list {
+                let place = self.place_after(&written, field.span, &mut from);
+                self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
+            }
         }
         for url in unprinted.links {
             let shown: String = url.chars().take(60).collect();
@@ -226,7 +241,7 @@ impl Checker<'_> {
             );
         }
         self.tally(Tally::Cells, cells, field.span, path);
-        self.tally(Tally::Items, list_items(&blocks), field.span, path);
+        self.tally(Tally::Blocks, count_blocks(&blocks), field.span, path);
         let mut visible = false;
         markdown::visit_text(&blocks, &mut |t| {
             visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
@@ -258,6 +273,18 @@ impl Checker<'_> {
             Some(at) if !needle.is_empty() => Span::new(span.start + at, span.start + at + needle.len().min(200)),
             _ => span,
         }
+    }
+
+    /// [`Checker::place_of`], looked for from `from` (bytes into the field's source) on, and
+    /// `from` moved past it.
+    fn place_after(&self, needle: &str, span: Span, from: &mut usize) -> Span {
+        let start = span.start + (*from).min(span.end - span.start);
+        let place = self.place_of(needle, Span::new(start, span.end));
+        if place == Span::new(start, span.end) {
+            return self.place_of(needle, span);
+        }
+        *from = place.end - span.start;
+        place
     }
 
     /// [`Checker::characters`] for `chars`, a field's or what its Markdown printed, skipping
