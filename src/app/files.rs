@@ -400,22 +400,29 @@ pub struct Outputs {
     existing: Existing,
     /// Each file's temporary file, where it goes, and its name as given.
     staged: Vec<(PathBuf, PathBuf, PathBuf)>,
+    /// Where the staged files go, as [`place`] resolves it (a set: a run of 4,000 page images
+    /// compared each with every one before it, through the file system).
+    places: std::collections::HashSet<PathBuf>,
+    /// The folders cleared of dead runs' temporary files already (each once a run).
+    cleared: std::collections::HashSet<PathBuf>,
 }
 
 impl Outputs {
     pub fn new(existing: Existing) -> Outputs {
-        Outputs { existing, staged: Vec::new() }
+        Outputs { existing, staged: Vec::new(), places: Default::default(), cleared: Default::default() }
     }
 
     /// Writes `bytes` for `path` to a temporary file, after checking `path` as [`target`] does.
     pub fn add(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let real = target(path, self.existing)?;
-        if self.staged.iter().any(|(_, r, _)| place(r) == place(&real)) {
+        if !self.places.insert(place(&real)) {
             let e = std::io::Error::other("another output of this run is written there too");
             return Err(Error::write(path, e));
         }
         let dir = folder_of(&real);
-        remove_debris(dir);
+        if self.cleared.insert(dir.to_path_buf()) {
+            remove_debris(dir);
+        }
         let old = std::fs::metadata(&real).ok();
         #[cfg(unix)]
         let mode = {
