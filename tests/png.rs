@@ -214,6 +214,12 @@ fn a_bilingual_briefing_gives_each_language_its_pages() {
     assert_exit(&o, 0);
     assert_eq!(names(dir.path()), ["d.en-1.png", "d.en-2.png", "d.ja-1.png", "d.ja-2.png", "d.yaml"]);
     assert_ne!(read(dir.path(), "d.en-1.png"), read(dir.path(), "d.ja-1.png"));
+    // Named with `{p}`, and a PDF beside: the page number once, and no `{p}` in the PDF's name.
+    std::fs::create_dir(dir.path().join("o")).unwrap();
+    let o = run(dir.path(), &["build", "d.yaml", "--format", "pdf,png", "-o", "o/o-{p}.png", "--ppi", "36"]);
+    assert_exit(&o, 0);
+    let named = ["o-1.en.png", "o-1.ja.png", "o-2.en.png", "o-2.ja.png", "o.en.pdf", "o.ja.pdf"];
+    assert_eq!(names(&dir.path().join("o")), named);
     // Side by side: the one PDF's pages.
     let o = run(dir.path(), &["build", "d.yaml", "--parallel", "--format", "pdf,png", "--ppi", "36"]);
     assert_exit(&o, 0);

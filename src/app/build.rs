@@ -243,12 +243,16 @@ impl Plan {
 }
 
 /// Where format `f` of an output is written: the output with the format's extension, and for
-/// a format of one file per page, `{p}` where the page number goes (`x.pdf` → `x-{p}.png`).
+/// a format of one file per page, `{p}` where the page number goes (`x.pdf` → `x-{p}.png`),
+/// once: an output named with its `{p}` already (`-o 'o-{p}.png'`, and so `o-{p}.en.png` for
+/// a language) keeps it there, and the formats of one file leave it out (`o.en.pdf`).
 pub fn format_path(base: &Path, f: Format) -> PathBuf {
-    if f.per_page() {
-        files::sibling(base, "-{p}", f.extension().as_ref())
-    } else {
-        base.with_extension(f.extension())
+    let placed = base.file_name().is_some_and(|n| n.to_string_lossy().contains("{p}"));
+    match (f.per_page(), placed) {
+        (true, true) => base.with_extension(f.extension()),
+        (true, false) => files::sibling(base, "-{p}", f.extension().as_ref()),
+        (false, true) => files::without_page(base).with_extension(f.extension()),
+        (false, false) => base.with_extension(f.extension()),
     }
 }
 

@@ -191,7 +191,7 @@ impl Error {
                 format!("cannot write {}: folder {} does not exist", path.display(), folder.display())
             }
             Error::WouldOverwrite { output, input, role } => format!(
-                "{} is the {role} this run reads ({}); write the PDF somewhere else",
+                "{} is the {role} this run reads ({}); write the output somewhere else",
                 output.display(),
                 input.display()
             ),

@@ -527,6 +527,14 @@ pub fn sibling(path: &Path, suffix: &str, ext: &std::ffi::OsStr) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// `path` with its `{p}` (and a `-` or `_` before it) left out: the name of a format of one
+/// file beside page images (`o-{p}.png` → `o.pdf`).
+pub fn without_page(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = name.replace("-{p}", "").replace("_{p}", "").replace("{p}", "");
+    path.with_file_name(name)
+}
+
 /// `path` with every `{p}` replaced by `page`, its other bytes kept.
 pub fn with_page(path: &Path, page: usize) -> PathBuf {
     #[cfg(unix)]
