@@ -216,8 +216,11 @@ fn watch_opens_no_fifo_reads_no_endless_file_and_stops_on_sigterm() {
     std::fs::remove_file(&logo).unwrap();
     std::fs::write(&logo, common::rgba_png(16, 4)).unwrap();
     expect_line(&lines, "wrote", PATIENCE);
-    // Now a link to /dev/zero: reading it would never end.
+    // Removed (a rebuild that cannot read it), then a link to /dev/zero: reading that would
+    // never end, and missing then a device is a change too.
     std::fs::remove_file(&logo).unwrap();
+    expect_line(&lines, "logo.png: No such file or directory", PATIENCE);
+    expect_line(&lines, "not rebuilt", PATIENCE);
     std::os::unix::fs::symlink("/dev/zero", &logo).unwrap();
     expect_line(&lines, "/dev/zero is a device, not a regular file", PATIENCE);
     expect_line(&lines, "not rebuilt", PATIENCE);

@@ -64,6 +64,13 @@ pub fn fingerprint(path: &Path, kind: FileKind) -> Option<[u8; 16]> {
     Some(hasher.finalize().into())
 }
 
+/// Why the file at `path` cannot be opened as `kind` (missing, not a regular file), if it
+/// cannot: for `watch`, to which a change of why (a logo removed, then made a link to
+/// `/dev/zero`) is a change too.
+pub fn unreadable(path: &Path, kind: FileKind) -> Option<String> {
+    open(path, kind).err().map(|e| e.to_string())
+}
+
 /// A file's identity: device and inode, links followed. Two paths with the same identity are
 /// the same file, whatever their names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -106,10 +106,17 @@ impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
 
     /// What the watched files hold now (events come for reads and for saves that change
     /// nothing; only a change in what a file holds triggers a build): a checksum of each, read
-    /// within its kind's limit, and nothing for one that is not a regular file (a FIFO, a link
-    /// to `/dev/zero`), which is never opened.
-    fn fingerprint(&self) -> Vec<Option<[u8; 16]>> {
-        self.targets.iter().map(|(d, n, kind)| files::fingerprint(&d.join(n), *kind)).collect()
+    /// within its kind's limit, and for one that cannot be opened (missing, or not a regular
+    /// file: a FIFO, a link to `/dev/zero`, never opened) why, so that missing then a device is
+    /// a change too.
+    fn fingerprint(&self) -> Vec<(Option<[u8; 16]>, Option<String>)> {
+        self.targets
+            .iter()
+            .map(|(d, n, kind)| {
+                let path = d.join(n);
+                (files::fingerprint(&path, *kind), files::unreadable(&path, *kind))
+            })
+            .collect()
     }
 }
 
