@@ -177,7 +177,7 @@ pub(super) fn line_at(text: &str, at: usize) -> (usize, &str) {
 }
 
 /// The content lines after the one starting at `line_start`: each one's start and text.
-fn lines_below(text: &str, line_start: usize) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn lines_below(text: &str, line_start: usize) -> impl Iterator<Item = (usize, &str)> {
     let first = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i + 1);
     text[first..]
         .split_inclusive('\n')

@@ -89,8 +89,7 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     if line[..lead].contains('\t') && (start..start + lead).contains(&at) {
         let content = &line[lead..lead + uncommented(&line[lead..])];
         if let Some(depth) = tabbed_key_with_value(text, start, line, keys) {
-            let mended = format!("{}{}{}", " ".repeat(depth), &line[lead..], " ".repeat(lead - depth));
-            return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
+            return Some((moved(text, start, line, depth), None));
         }
         content.strip_suffix(':').filter(|k| keys.any(k) && !k.contains(' '))?;
         // One step (two spaces) above the block it holds, and inside the line above when that
@@ -115,13 +114,6 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     if let Some(column) = lines::item_meant(text, start).filter(|&c| spaced && c < lead) {
         return Some((lines::shift_items(text, start, column), None));
     }
-    let meant = if spaced {
-        lines::key_deeper_than_above(text, start)
-            .map(|(_, column)| column)
-            .or_else(|| lines::key_between_depths(text, start, keys))
-    } else {
-        None
-    };
     // `-title: Data` among items: the key's first letter read as the space, the key renamed.
     if lines::dash_without_space(text, at) == Some(at) {
         let key = line[lead + 1..].split(':').next().unwrap_or("");
@@ -130,25 +122,31 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
             return Some((repaired, Some((at + 2, key.to_string()))));
         }
     }
-    // A block's first key further in than its holder but less than the keys after it: the
-    // block is brought to its column.
-    if at == start + lead && lines::first_key_left_out(text, start, keys).is_some() {
-        let holder = lines::line_above(text, start + 1).map_or(0, |(_, h)| lines::indent(h));
-        if holder < lead {
-            let below = lines::content_below(text, start).map_or(lead, lines::indent);
-            return Some((lines::shift_block_after(text, start, below, lead), None));
+    if at == start + lead {
+        // A block's first key further in than its holder but less than the keys after it: the
+        // block is brought to its column. At its holder's column, or a line of text where the
+        // block starts: that line alone is left out, and the block is read under its holder.
+        if lines::first_key_left_out(text, start, keys).is_some() {
+            let holder = lines::line_above(text, start + 1).map_or(0, |(_, h)| lines::indent(h));
+            if holder < lead {
+                let below = lines::content_below(text, start).map_or(lead, lines::indent);
+                return Some((lines::shift_block_after(text, start, below, lead), None));
+            }
+            return Some((blank_out(text, start..start + line.len()), None));
+        }
+        if lines::stray_text(text, start).is_some() {
+            return Some((blank_out(text, start..start + line.len()), None));
         }
     }
-    // A block's first key left at its holder's column, or a line of text where the block
-    // starts: that line alone is left out, and the block is read under its holder.
-    if at == start + lead
-        && (lines::first_key_left_out(text, start, keys).is_some() || lines::stray_text(text, start).is_some())
-    {
-        return Some((blank_out(text, start..start + line.len()), None));
-    }
+    let meant = spaced
+        .then(|| {
+            lines::key_deeper_than_above(text, start)
+                .map(|(_, column)| column)
+                .or_else(|| lines::key_between_depths(text, start, keys))
+        })
+        .flatten();
     if let Some(column) = meant.filter(|&c| c < lead) {
-        let mended = format!("{}{}{}", " ".repeat(column), &line[lead..], " ".repeat(lead - column));
-        return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
+        return Some((moved(text, start, line, column), None));
     }
     // (A list item's dash stays: `- title Data`.)
     let mut key = line.trim_start_matches(' ');
@@ -188,6 +186,14 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     Some((repaired, Some((key_start, key.to_string()))))
 }
 
+/// `text` with its `line` (starting at `start`) moved left to start at `column`, padded at
+/// its end so that every offset after it stays.
+fn moved(text: &str, start: usize, line: &str, column: usize) -> String {
+    let lead = lines::lead(line);
+    let mended = format!("{}{}{}", " ".repeat(column), &line[lead..], " ".repeat(lead - column));
+    format!("{}{mended}{}", &text[..start], &text[start + line.len()..])
+}
+
 /// The depth a key line indented with a tab, its value on the line (`<tab>name: A`), is moved
 /// to: the depth its neighbours show, when the tab's place has room for it; or, when the next
 /// line is indented with the same tabs (a block indented with tabs throughout), one space for
@@ -218,14 +224,7 @@ fn tabbed_key_with_value(text: &str, start: usize, line: &str, keys: &KeySets) -
 /// The column of the list items that go on after the key line at `line_start` (at `depth`),
 /// when that key ended their list: see [`lines::key_out_of_list`].
 fn next_item_after(text: &str, line_start: usize, depth: usize) -> Option<usize> {
-    let below = text[line_start..]
-        .split_inclusive('\n')
-        .scan(line_start, |at, l| {
-            let start = *at;
-            *at += l.len();
-            Some((start, l))
-        })
-        .skip(1)
-        .find(|(_, l)| lines::has_content(l) && lines::indent(l) > depth && l.trim_start().starts_with("- "))?;
+    let below = lines::lines_below(text, line_start)
+        .find(|(_, l)| lines::indent(l) > depth && l.trim_start().starts_with("- "))?;
     lines::key_out_of_list(text, below.0).filter(|(at, _)| *at == line_start).map(|_| lines::indent(below.1))
 }
