@@ -484,7 +484,8 @@ pub(super) fn mend_glued_translations(root: &Node, langs: &[String], found: &mut
                                 .and_then(|v| v.strip_suffix('"'))
                                 .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
                                 .unwrap_or(value);
-                            let span = Span::new(k.span.end - value.len(), k.span.end);
+                            // (From the tag on: the key as written, not as normalized, may be longer.)
+                            let span = Span::new(at, k.span.end);
                             (scalar(Span::new(k.span.start, at), lang), scalar(span, unquoted))
                         }
                         None => (k.clone(), mend_glued_translations(v, langs, found)),
