@@ -3,6 +3,7 @@
 
 use super::KeySets;
 use super::{lines, slips};
+use crate::diag::{Diagnostic, Span};
 
 /// `text` with the broken block starting on the line that holds `at` blanked out (every byte
 /// but line ends made a space, so offsets stay the same): that line (but its key, when `at`
@@ -227,4 +228,36 @@ fn next_item_after(text: &str, line_start: usize, depth: usize) -> Option<usize>
     let below = lines::lines_below(text, line_start)
         .find(|(_, l)| lines::indent(l) > depth && l.trim_start().starts_with("- "))?;
     lines::key_out_of_list(text, below.0).filter(|(at, _)| *at == line_start).map(|_| lines::indent(below.1))
+}
+
+/// A list item's `- ` moved down a line (`    title: Data` above `  - body: |`): YAML reads
+/// the key as the item above's, given twice, and the item below as one without it. When the
+/// duplicate key at `key_at` is such a line (its value, then the dash), where the dash goes and
+/// where it was (two bytes each: the text is mended in place, every offset kept), and the
+/// error to show at the key.
+pub(super) fn dash_moved_down(text: &str, key_at: usize, key: &str) -> Option<(usize, usize, Diagnostic)> {
+    let (start, line) = lines::line_at(text, key_at);
+    let column = key_at - start;
+    if column < 2 || line.len() < column || line[..column].bytes().any(|b| b != b' ') {
+        return None;
+    }
+    // The key's value, then its item's dash: `- ` and a key, in the key's column.
+    let (dash, below) = lines::lines_below(text, start).find(|(_, l)| lines::indent(l) <= column)?;
+    let item = below.get(column - 2..).filter(|_| lines::indent(below) == column - 2)?;
+    if !item.starts_with("- ") || lines::key_on(&item[2..]).is_none() {
+        return None;
+    }
+    // (An item that has its own `title:` is another item: the key is given twice.)
+    let own = |l: &str| lines::key_on(l) == Some(key);
+    let mut rest = lines::lines_below(text, dash).take_while(|(_, l)| lines::indent(l) >= column);
+    if own(below) || rest.any(|(_, l)| lines::indent(l) == column && own(l)) {
+        return None;
+    }
+    let d = Diagnostic::new(
+        Some(Span::new(key_at, key_at + key.len())),
+        "",
+        format!("this item's `- ` moved below this line: `{key}:` is read as the item above's, given twice"),
+    )
+    .with_help(format!("move the `- ` up from `{}` to this line", below.trim()));
+    Some((start + column - 2, dash + column - 2, d))
 }

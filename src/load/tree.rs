@@ -14,7 +14,7 @@ use std::rc::Rc;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::recover::{blank_out, repair, resync};
+use super::recover::{blank_out, dash_moved_down, repair, resync};
 use super::{lines, slips, Limits};
 use crate::diag::{Diagnostic, SourceFile, Span};
 
@@ -172,8 +172,23 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
     }
     let mut blanked = Vec::new();
     let mut renames: Vec<(usize, String)> = Vec::new();
+    let mut dashes_looked_for = false;
     loop {
         let (stop, mut found) = match parse_text(&text, limits, keys, &renames) {
+            // A key given twice because its item's dash moved down a line: named, and the
+            // file read again with the dash where it was meant.
+            Ok(tree) if !dashes_looked_for && !tree.duplicates.is_empty() => {
+                dashes_looked_for = true;
+                if let Some((mended, found)) = mend_moved_dashes(&text, &tree.duplicates) {
+                    text = Cow::Owned(mended);
+                    errors.extend(found);
+                    continue;
+                }
+                if errors.is_empty() {
+                    return Ok(tree);
+                }
+                return Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) });
+            }
             Ok(tree) if errors.is_empty() => return Ok(tree),
             Ok(tree) => {
                 return Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) });
@@ -226,6 +241,23 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
             }
         }
     }
+}
+
+/// The text with each dash that moved down a line below a key given twice moved back up (see
+/// [`dash_moved_down`]), and an error for each; `None` when there is none.
+fn mend_moved_dashes(text: &str, duplicates: &[Duplicate]) -> Option<(String, Vec<Diagnostic>)> {
+    let moved: Vec<_> = duplicates.iter().filter_map(|d| dash_moved_down(text, d.span.start, &d.key)).collect();
+    if moved.is_empty() {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut found = Vec::with_capacity(moved.len());
+    for (up, down, d) in moved {
+        bytes[up..up + 2].copy_from_slice(b"- ");
+        bytes[down..down + 2].copy_from_slice(b"  ");
+        found.push(d);
+    }
+    Some((String::from_utf8(bytes).expect("two spaces and a dash swapped"), found))
 }
 
 /// What stopped a parse: a syntax error (after which parsing can start again further on) or
@@ -672,6 +704,44 @@ mod tests {
         assert_eq!(t.duplicates.len(), 1);
         assert_eq!(t.duplicates[0].span, Span::new(10, 11));
         assert_eq!(entries(t.root.as_ref().unwrap()).len(), 2);
+    }
+
+    /// `    title: C` above `  - body: D`: the dash moved down a line. Named at the key, and
+    /// the item read as meant (its misspelt key is there to be reported), not a duplicate
+    /// `title` and an item without one.
+    #[test]
+    fn a_dash_moved_down_a_line_is_named_and_the_item_read() {
+        let item_keys = |tree: &Tree, i: usize| -> Vec<String> {
+            let NodeKind::Seq(items) = &*entries(tree.root.as_ref().unwrap())[1].1.kind else { panic!() };
+            entries(&items[i]).iter().map(|(k, _)| k.scalar().unwrap().0.to_string()).collect()
+        };
+        for topics in [
+            "  - title: A\n    body: B\n    title: C\n  - bdy: D\n  - title: E\n    body: F\n",
+            // (Blank lines and a comment between; the item's block text below.)
+            "  - title: A\n    body: B\n    title: C\n\n  # next\n  - bdy: |\n      D\n",
+        ] {
+            let text = format!("title: T\ntopics:\n{topics}");
+            let broken = parse(&SourceFile::new("t.yaml", &text), &Limits::default(), briefing_keys).err().unwrap();
+            let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+            assert_eq!(
+                messages,
+                ["this item's `- ` moved below this line: `title:` is read as the item above's, given twice"],
+                "{text}"
+            );
+            assert_eq!(broken.diagnostics[0].span.map(|s| s.start), text.find("title: C"));
+            let tree = broken.recovered.unwrap().tree;
+            assert!(tree.duplicates.is_empty());
+            assert_eq!(item_keys(&tree, 0), ["title", "body"]);
+            assert_eq!(item_keys(&tree, 1), ["title", "bdy"]);
+        }
+        // A key given twice with the next item holding its own: a duplicate, as written.
+        let text = "title: T\ntopics:\n  - title: A\n    title: C\n  - title: E\n    body: F\n";
+        let t = tree(text).unwrap();
+        assert_eq!(t.duplicates.len(), 1);
+        assert_eq!(item_keys(&t, 1), ["title", "body"]);
+        // A second key between the duplicate and the dash: not this slip.
+        let text = "title: T\ntopics:\n  - title: A\n    title: C\n    lang: fr\n  - body: F\n";
+        assert_eq!(tree(text).unwrap().duplicates.len(), 1);
     }
 
     #[test]
