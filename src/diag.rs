@@ -88,8 +88,13 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = char_floor(&self.text, offset);
         let before = &self.text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = line_start(&self.text, offset);
+        let bytes = self.text.as_bytes();
+        let line = if before.contains('\r') {
+            (0..offset).filter(|&i| is_break(bytes, i)).count() + 1
+        } else {
+            before.bytes().filter(|&b| b == b'\n').count() + 1
+        };
         (line, before[line_start..].chars().count() + 1)
     }
 
@@ -132,8 +137,9 @@ impl SourceFile {
     fn snippet(&self, span: Span) -> (String, usize, usize) {
         let text = &self.text;
         let start = char_floor(text, span.start);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_start = line_start(text, start);
+        let feed = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_end = text[start..feed].find('\r').map_or(feed, |i| start + i);
         let end = span.end.clamp(start, line_end);
         // On a very long line, start reading shortly before the span.
         let (from, cut_left) = if start - line_start > WALK_BACK {
@@ -247,8 +253,9 @@ impl<'a> Positions<'a> {
         if offset < self.offset {
             *self = Positions::new(self.text);
         }
-        for c in self.text[self.offset..offset].chars() {
-            if c == '\n' {
+        let bytes = self.text.as_bytes();
+        for (i, c) in self.text[self.offset..offset].char_indices() {
+            if is_break(bytes, self.offset + i) {
                 self.line += 1;
                 self.col = 1;
             } else {
@@ -258,6 +265,26 @@ impl<'a> Positions<'a> {
         self.offset = offset;
         (self.line, self.col)
     }
+}
+
+/// Whether byte `i` ends a line: a line feed, or a carriage return not followed by one (YAML
+/// reads a lone CR as a line break, as old Mac files have them).
+fn is_break(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+}
+
+/// Where the line that holds byte `offset` starts.
+fn line_start(text: &str, offset: usize) -> usize {
+    // (Line feeds found with `memchr`: a long line costs little.)
+    let after_feed = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let mut end = offset;
+    while let Some(i) = text[after_feed..end].rfind('\r') {
+        if is_break(text.as_bytes(), after_feed + i) {
+            return after_feed + i + 1;
+        }
+        end = after_feed + i;
+    }
+    after_feed
 }
 
 /// `offset` clamped to `text` and moved back to the start of the character it falls in.
@@ -292,6 +319,19 @@ mod tests {
         // Inside `日` and past the end are clamped.
         assert_eq!(f.line_col(13), (2, 5));
         assert_eq!(f.line_col(999), (3, 1));
+    }
+
+    /// Old Mac files end lines with CR alone, as YAML allows: each is a line of its own.
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let f = file("a: 1\rb: 2\r\nc: x\rd: 4\r");
+        let at = f.text.find('x').unwrap();
+        assert_eq!(f.line_col(at), (3, 4));
+        assert_eq!(f.line_col(f.text.find('d').unwrap()), (4, 1));
+        let d = Diagnostic::new(Some(Span::new(at, at + 1)), "", "m");
+        let rendered = f.render(&d);
+        assert!(rendered.contains("3 | c: x\n"), "{rendered}");
+        assert_eq!(render_all(&f, &[d]).lines().next(), rendered.lines().next());
     }
 
     #[test]

@@ -208,7 +208,7 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
 /// Whether `text` holds no value: nothing but blank lines, comments, document markers
 /// (`---`, `...`) and a null (`~`, `null`).
 pub fn is_blank(text: &str) -> bool {
-    text.lines().all(|l| {
+    text.split(['\n', '\r']).all(|l| {
         let uncommented = match l.find('#') {
             Some(i) if i == 0 || l[..i].ends_with([' ', '\t']) => &l[..i],
             _ => l,
@@ -793,7 +793,7 @@ mod tests {
         for text in ["", "\n# c\n", "---\n", "~", "--- ~ # c\n...\n", "null\n"] {
             assert!(is_blank(text), "{text:?}");
         }
-        for text in ["a", "--- a\n", "~a\n", "x#y\n", "'~'\n", "[]\n"] {
+        for text in ["a", "--- a\n", "~a\n", "x#y\n", "'~'\n", "[]\n", "# c\rtitle: T\r"] {
             assert!(!is_blank(text), "{text:?}");
         }
     }

@@ -109,6 +109,13 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         let mended = format!("{}{content}{}{after}", " ".repeat(depth), " ".repeat(lead - depth));
         return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
     }
+    // `title: Data: next steps`: each `: ` in the value made `:_` (offsets kept), and the value
+    // read as typed, so that the rest of its item is checked too.
+    if let Some((value_start, value)) = slips::colon_in_plain_value(text, at) {
+        let mended = value.replace(": ", ":_");
+        let repaired = format!("{}{mended}{}", &text[..value_start], &text[value_start + value.len()..]);
+        return Some((repaired, Some((value_start, value.to_string()))));
+    }
     // A key indented further than the key above it or between two depths, or an item further
     // than the next of its list: moved to the column meant.
     let spaced = lead > 0 && line[..lead].bytes().all(|b| b == b' ') && at == start + lead;

@@ -530,6 +530,18 @@ fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
     (!quoted).then(|| (key, double_quoted(value)))
 }
 
+/// When `at` is a `: ` in the plain value of a one-line `key: value` (`title: Data: next
+/// steps`): where the value starts, and the value as typed (without a trailing comment).
+pub(super) fn colon_in_plain_value(text: &str, at: usize) -> Option<(usize, &str)> {
+    if !text[at..].starts_with(": ") {
+        return None;
+    }
+    let (_, value) = value_at(text, at)?;
+    let start = value.as_ptr() as usize - text.as_ptr() as usize;
+    let plain = !value.starts_with(['"', '\'', '|', '>', '[', '{', '&', '*', '!']);
+    (plain && start < at && at < start + value.len()).then_some((start, value))
+}
+
 /// When `at` lies in the value of a one-line `key: value` (perhaps a list item): the key and
 /// the value, without a trailing comment.
 fn value_at(text: &str, at: usize) -> Option<(&str, &str)> {

@@ -744,6 +744,22 @@ mod tests {
         assert_eq!(tree(text).unwrap().duplicates.len(), 1);
     }
 
+    /// `title: Data: next steps`: named, and the value read as typed, so that a second such
+    /// slip in the same item is reported in the same run.
+    #[test]
+    fn a_colon_in_a_value_is_named_and_the_rest_of_its_item_read() {
+        let text = "title: T\ntopics:\n  - title: Data: next steps\n    body: They agreed: a: b.\n    bdy: x\n";
+        let file = SourceFile::new("t.yaml", text);
+        let broken = parse(&file, &Limits::default(), briefing_keys).err().unwrap();
+        let found: Vec<(usize, &str)> =
+            broken.diagnostics.iter().map(|d| (file.line_col(d.span.unwrap().start).0, d.message.as_str())).collect();
+        assert_eq!(found, [(3, "the value of `title` contains `: `"), (4, "the value of `body` contains `: `")]);
+        let tree = broken.recovered.unwrap().tree;
+        let NodeKind::Seq(items) = &*entries(tree.root.as_ref().unwrap())[1].1.kind else { panic!() };
+        let values: Vec<&str> = entries(&items[0]).iter().map(|(_, v)| v.scalar().unwrap().0).collect();
+        assert_eq!(values, ["Data: next steps", "They agreed: a: b.", "x"]);
+    }
+
     #[test]
     fn a_second_document_is_an_error() {
         let t = tree("a: 1\n---\nb: 2\n").unwrap();
