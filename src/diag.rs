@@ -254,7 +254,7 @@ impl<'a> Positions<'a> {
             *self = Positions::new(self.text);
         }
         let bytes = self.text.as_bytes();
-        for (i, c) in self.text[self.offset..offset].char_indices() {
+        for (i, _) in self.text[self.offset..offset].char_indices() {
             if is_break(bytes, self.offset + i) {
                 self.line += 1;
                 self.col = 1;

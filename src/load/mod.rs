@@ -19,6 +19,7 @@
 //! - [`Limits`] bound the input's size, nesting depth and node count (aliases expanded), so
 //!   hostile input fails fast with a clear message instead of exhausting memory or stack.
 
+mod bars;
 mod blanked;
 mod de;
 mod keys;

@@ -109,6 +109,12 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         let mended = format!("{}{content}{}{after}", " ".repeat(depth), " ".repeat(lead - depth));
         return Some((format!("{}{mended}{}", &text[..start], &text[start + line.len()..]), None));
     }
+    // `body:|` (or a lost bar) above the text the error was in, named at `at`: the opener
+    // written as meant, the key read under its own name.
+    let opener = super::bars::opener_on(text, start, keys).filter(|o| o.diagnostic().span.map(|s| s.start) == Some(at));
+    if let Some((mended, rename)) = opener.and_then(|o| o.mend(text)) {
+        return Some((mended, Some(rename)));
+    }
     // `title: Data: next steps`: each `: ` in the value made `:_` (offsets kept), and the value
     // read as typed, so that the rest of its item is checked too.
     if let Some((value_start, value)) = slips::colon_in_plain_value(text, at) {

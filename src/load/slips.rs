@@ -88,6 +88,16 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     if let Some((after, key)) = own {
         return missing_colon(after, key);
     }
+    // `body:|` or `body:` above text with a colon in it: the lines below read as keys.
+    let as_keys = matches!(
+        info,
+        "simple key expect ':'"
+            | "mapping values are not allowed in this context"
+            | "while parsing a block mapping, did not find expected key"
+    );
+    if let Some(opener) = as_keys.then(|| super::bars::opener_above(text, start, keys)).flatten() {
+        return Some(opener.diagnostic());
+    }
     if info.starts_with("invalid trailing content after") {
         // `'It's here'` stops right after the apostrophe, `'Ministers' views'` a space later.
         let before = text[..start].trim_end_matches([' ', '\t']);
