@@ -126,7 +126,7 @@ fixtures! {
         says [
             "the text in single quotes ended at an apostrophe",
             "date: 2020-02-30 does not exist",
-            "this line does not line up with the ones above",
+            "this line of the text after `body: |` is indented less than the lines above it",
             "links may lead to https, http, mailto, tel, ftp addresses only",
             "unknown field `bdy`, did you mean `body`?",
             "missing `:` after `contact`",

@@ -359,7 +359,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             | "while parsing a block mapping, did not find expected key"
             | "while parsing a block collection, did not find expected '-' indicator"
     );
-    if let Some((line, key, block)) = misplaced.then(|| misindented_text(text, start)).flatten() {
+    if let Some((line, key, block, within)) = misplaced.then(|| misindented_text(text, start)).flatten() {
         // `body Japan and…` at the column of the keys is a key that lost its colon, not text
         // that lost its indentation.
         if let Some((after, key)) = known_key_without_colon(text, line_start(text, line), keys) {
@@ -377,6 +377,15 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         }
         let end = line + text[line..].find('\n').map_or(text.len() - line, |i| i);
         let end = line + text[line..end].trim_end().len();
+        if within {
+            return at(
+                Span::new(line, end),
+                format!("this line of the text after `{key}: |` is indented less than the lines above it"),
+                "the first line of a `|` text sets its indent: indent every line at least as far, or YAML ends \
+                 the text above this line"
+                    .into(),
+            );
+        }
         let help = if block {
             format!("indent every line of the text after `{key}: |` further than `{key}`")
         } else {
@@ -410,8 +419,9 @@ pub(super) fn no_space_after(colon: usize, path: impl Into<String>, key: &str) -
 /// When the error at `at` follows text that is meant as the value of the `key:` line above
 /// it but is indented no further than that key (a wrongly indented continuation line, or
 /// the text of a block scalar): where that text starts, the key, and whether its value is a
-/// block (`|`, `>`).
-fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bool)> {
+/// block (`|`, `>`); or a line of a block's text indented further than the key but less
+/// than the text's first line (the last `true`).
+fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bool, bool)> {
     let is_text = |line: &str| {
         let content = line.trim();
         !content.is_empty() && !content.starts_with('#') && !content.starts_with('-') && !is_key_line(content)
@@ -439,8 +449,12 @@ fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bool)> {
     let content = key_line.trim_start();
     let (key, offset, value) = key_of(content)?;
     let column = indent(key_line) + offset;
-    let (start, line) = texts.into_iter().rev().find(|(_, line)| indent(line) <= column)?;
-    Some((start + indent(line), key, value.starts_with(['|', '>'])))
+    let block = value.starts_with(['|', '>']);
+    // (A block's text sets its indent by its first line: a line less in ends it.)
+    let first = texts.last().map_or(0, |(_, line)| indent(line));
+    let (start, line) =
+        texts.into_iter().rev().find(|(_, line)| indent(line) <= column || (block && indent(line) < first))?;
+    Some((start + indent(line), key, block, indent(line) > column))
 }
 
 /// When the nearest non-blank line above `at` is `key:value` (a colon glued to its value,

@@ -819,6 +819,10 @@ mod tests {
         assert_eq!(help, "put the value in quotes: title: \"Topic 1: Data\"");
         let (message, line, col, _) = first("a:\n  - b: c\n      d: e\n");
         assert_eq!((message.as_str(), line, col), ("this key is indented further than `b:` above it", 3, 7));
+        // A line of a `|` text less in than its first line, still further in than its key.
+        let (message, line, col, _) = first("a:\n  - body: |\n      one\n\n     two\n  - body: c\n");
+        let want = "this line of the text after `body: |` is indented less than the lines above it";
+        assert_eq!((message.as_str(), line, col), (want, 5, 6));
         // A quote never closed, at the end of the file: at its opening quote.
         let (message, line, col, _) = first("a: 1\nb: \"%-d %B\n");
         assert_eq!((message.as_str(), line, col), ("this quoted text is never closed", 2, 4));
