@@ -462,8 +462,11 @@ pub(super) fn dash_without_space(text: &str, at: usize) -> Option<usize> {
             None => break false,
         }
     };
-    (above || lines_below(text, start).find(|(_, l)| indent(l) <= column).is_some_and(|(_, l)| item(l)))
-        .then_some(start + column)
+    let below = || lines_below(text, start).find(|(_, l)| indent(l) <= column).is_some_and(|(_, l)| item(l));
+    // (The only item: the keys below it two further in, as its `- ` would have them.)
+    let keys_below =
+        || lines_below(text, start).next().is_some_and(|(_, l)| indent(l) == column + 2 && is_key_line(l.trim_start()));
+    (above || below() || keys_below()).then_some(start + column)
 }
 
 /// `text` with the lines after the one at `line_start` that are indented `from` or further,

@@ -82,6 +82,10 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     let start = span.start;
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
     let missing_colon = |after: usize, key: &str| Some(missing_colon(after, "", key));
+    let no_space_after_dash = |dash: usize| {
+        let help = "a list item starts with `- `: a dash, then a space";
+        at(Span::new(dash, dash + 1), "no space after `-`".into(), help.into())
+    };
     // Whatever the parser tripped on after it, a line that starts with a key its mapping
     // could hold and lost its colon is that slip (`title { en: "…", ja: "…" }`).
     let own = known_key_without_colon(text, line_start(text, start), keys).filter(|&(after, _)| after <= start);
@@ -216,6 +220,11 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     }
     // `title: AI` above `   body: |`: YAML reads the key as more of the title.
     if info == "mapping values are not allowed in this context" {
+        // (Unless the line above is `-title: A`, a list's only item that lost its space.)
+        let above = line_above(text, start).and_then(|(s, _)| dash_without_space(text, s));
+        if let Some(dash) = above {
+            return no_space_after_dash(dash);
+        }
         if let Some((key, _)) = key_deeper_than_above(text, line_start(text, start)) {
             let (line, content) = line_at(text, start);
             let column = line + indent(content);
@@ -294,11 +303,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     }
     // `-title: Data`: the space after an item's dash lost (YAML reads a key `-title`).
     if let Some(dash) = dash_without_space(text, start) {
-        return at(
-            Span::new(dash, dash + 1),
-            "no space after `-`".into(),
-            "a list item starts with `- `: a dash, then a space".into(),
-        );
+        return no_space_after_dash(dash);
     }
     // A key between two items, less in than their `- `: the list ends at it.
     if info == "while parsing a block mapping, did not find expected key" {

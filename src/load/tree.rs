@@ -1037,7 +1037,12 @@ mod tests {
             let read = format!("{:?}", broken.recovered.unwrap().tree.root);
             assert!(read.contains(&format!("\"{misspelt}\"")), "{read}");
         }
-        // `-title:` among items: the space after the dash, and the item read.
+        // `-title:` among items, or alone: the space after the dash, and the item read.
+        let text = "title: T\ntopics:\n  -title: C\n    bdy: D\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["no space after `-`"]);
+        assert!(format!("{:?}", broken.recovered.unwrap().tree.root).contains("\"bdy\""));
         let text = "title: T\ntopics:\n  - title: A\n    body: B\n  -title: C\n    bdy: D\n";
         let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
         let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();

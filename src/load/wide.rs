@@ -1,5 +1,6 @@
 //! Full-width characters typed where YAML needs ASCII: a Japanese input method left on types
-//! an ideographic space (U+3000) for an indent and a full-width colon (U+FF1A) after a key.
+//! an ideographic space (U+3000) for an indent, a full-width colon (U+FF1A) after a key, and a
+//! full-width hyphen (U+FF0D) or space for a list item's `- `.
 //! YAML reads either as text, so the structure falls apart far from the slip; each is named
 //! where it was typed, and the text is read as it was meant (every offset kept).
 
@@ -7,13 +8,14 @@ use crate::diag::{Diagnostic, Span};
 
 const WIDE_SPACE: char = '\u{3000}';
 const WIDE_COLON: char = '\u{FF1A}';
+const WIDE_DASH: char = '\u{FF0D}';
 
 /// The text with each full-width space that indents a key or an item made two spaces (its
 /// third byte a space at the line's end), and each full-width colon (or space) right after a
 /// key at a line's start made `:` and two spaces; with one error for each. `None` when there
 /// is none.
 pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
-    if !text.contains([WIDE_SPACE, WIDE_COLON]) {
+    if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH]) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -23,8 +25,14 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         let body = line.trim_end_matches(['\n', '\r']);
         let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE]).len();
         let rest = &body[lead..];
-        let item = rest.starts_with("- ");
-        let content = if item { rest[2..].trim_start_matches(' ') } else { rest };
+        // `－ title:` or `-　title:`: a list item's dash or its space typed full-width.
+        let wide_dash = ["\u{FF0D} ", "\u{FF0D}\u{3000}", "-\u{3000}"].into_iter().find(|d| rest.starts_with(d));
+        let item = rest.starts_with("- ") || wide_dash.is_some();
+        let content = match wide_dash {
+            Some(dash) => &rest[dash.len()..],
+            None if item => rest[2..].trim_start_matches(' '),
+            None => rest,
+        };
         let key_len =
             content.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(content.len());
         let after_key = &content[key_len..];
@@ -35,7 +43,8 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         let wide_after = keyed && after_key.starts_with([WIDE_COLON, WIDE_SPACE]);
         let opens = keyed && (after_key.starts_with(": ") || after_key == ":" || wide_after) || item;
         let wide_lead = body[..lead].contains(WIDE_SPACE) && opens;
-        if !wide_lead && !wide_after {
+        let wide_dash = wide_dash.filter(|_| keyed);
+        if !wide_lead && !wide_after && wide_dash.is_none() {
             out.push_str(line);
             at += line.len();
             continue;
@@ -64,7 +73,24 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
             mended.push_str(&body[..lead]);
         }
         let key_end = lead + (rest.len() - content.len()) + key_len;
-        mended.push_str(&body[lead..key_end]);
+        match wide_dash {
+            Some(dash) => {
+                let place = at + lead;
+                let wide = if dash.starts_with('-') { "a full-width space after `-`" } else { "a full-width `－`" };
+                found.push(
+                    Diagnostic::new(
+                        Some(Span::new(place, place + dash.len())),
+                        "",
+                        format!("{wide} where YAML needs `- `"),
+                    )
+                    .with_help("start a list item with `- ` typed with the Japanese input off"),
+                );
+                mended.push_str("- ");
+                pad += dash.len() - 2;
+                mended.push_str(&body[lead + dash.len()..key_end]);
+            }
+            None => mended.push_str(&body[lead..key_end]),
+        }
         if wide_after {
             let wide = after_key.chars().next().unwrap_or(WIDE_COLON);
             let place = at + key_end;
@@ -98,10 +124,13 @@ mod tests {
 
     #[test]
     fn full_width_indents_and_colons_are_named_and_read_as_meant() {
-        let text = "contact:\n\u{3000}division：X\n  tel: \"1\"\ntitle　T\n";
+        let text = "contact:\n\u{3000}division：X\n  tel: \"1\"\ntitle　T\ntopics:\n  \u{FF0D} title: A\n  -\u{3000}title: B\n";
         let (mended, found) = mend(text).unwrap();
         assert_eq!(mended.len(), text.len());
-        assert_eq!(mended, "contact:\n  division:  X \n  tel: \"1\"\ntitle:  T\n");
+        assert_eq!(
+            mended,
+            "contact:\n  division:  X \n  tel: \"1\"\ntitle:  T\ntopics:\n  - title: A  \n  - title: B  \n"
+        );
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -109,6 +138,8 @@ mod tests {
                 "a full-width space (U+3000) where YAML allows only spaces",
                 "a full-width colon `：` after `division`, where YAML needs `:`",
                 "a full-width space after `title`, where YAML needs `: `",
+                "a full-width `－` where YAML needs `- `",
+                "a full-width space after `-` where YAML needs `- `",
             ]
         );
         assert_eq!(&text[found[1].span.unwrap().start..found[1].span.unwrap().end], "：");
