@@ -124,7 +124,8 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     if info.starts_with("while parsing a flow") && text[start..].starts_with(':') {
         let from = text[..start].rfind([',', '{', '[']).map_or(0, |i| i + 1);
         let entry = &text[from..start];
-        if let Some((key, value)) = entry.split_once(": ") {
+        // (Within one line: a `: ` on a later line is the next key's, the bracket left open.)
+        if let Some((key, value)) = entry.split_once(": ").filter(|_| !entry.contains('\n')) {
             let end = text[start..].find([',', '}', ']', '\n']).map_or(text.len(), |i| start + i);
             let (key, value) = (key.trim(), format!("{}{}", value.trim_start(), text[start..end].trim_end()));
             return at(
@@ -150,12 +151,13 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         _ => None,
     };
     if let Some(open) = unclosed {
-        let close = if text[open..].starts_with('[') { ']' } else { '}' };
-        return at(
-            Span::new(open, open + 1),
-            format!("this `{}` is never closed", &text[open..open + 1]),
-            format!("add the `{close}` where it ends; text that starts with `[` or `{{` must be quoted"),
-        );
+        let (close, wide) = if text[open..].starts_with('[') { (']', '］') } else { ('}', '｝') };
+        let help = if line_at(text, open).1.contains(wide) {
+            format!("the `{wide}` on this line is full-width: type `{close}` with the Japanese input off")
+        } else {
+            format!("add the `{close}` where it ends; text that starts with `[` or `{{` must be quoted")
+        };
+        return at(Span::new(open, open + 1), format!("this `{}` is never closed", &text[open..open + 1]), help);
     }
     // `title: [Draft] Results`: YAML reads `[Draft]` as a list, then finds more text.
     if info == "while parsing a block mapping, did not find expected key" {

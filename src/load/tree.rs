@@ -1148,6 +1148,17 @@ mod tests {
             let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
             assert_eq!(messages, [format!("this `{bracket}` is never closed")], "{text}");
         }
+        // A translation left open, or closed with a full-width brace: the `: ` of the keys
+        // after it are not values with a colon in them.
+        for (close, help) in [("", "add the `}` where it ends"), ("｝", "the `｝` on this line is full-width")] {
+            let text = format!(
+                "title: T\ntopics:\n  - title: {{ en: D, ja: デ{close}\n    body: {{ en: B, ja: ビ }}\n  - title: {{ en: A, ja: A }}\n"
+            );
+            let d = tree(&text).err().unwrap();
+            let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+            assert_eq!(messages, ["this `{` is never closed"], "{text}");
+            assert!(d[0].help.as_deref().unwrap_or("").starts_with(help), "{:?}", d[0].help);
+        }
     }
 
     #[test]
