@@ -32,12 +32,15 @@ impl Opener<'_> {
         let (span, message) = match self.written.strip_suffix(bar) {
             Some(":") => (Span::new(at, at + 1), format!("no space between `{key}:` and `{bar}`")),
             Some(_) => (Span::new(at, at), format!("missing `:` after `{key}`")),
-            None => (Span::new(self.key_at, at + 1), format!("the text under `{key}:` is read as YAML keys")),
+            None => (Span::new(self.key_at, at + 1), format!("the text under `{key}:` is not read as text")),
         };
         let help = if self.written.ends_with(bar) {
             format!("write `{key}: {bar}`: as written, YAML reads the lines below as more of this one")
         } else {
-            format!("write `{key}: |` to keep the lines below as text: a line of it with a colon reads as a key")
+            format!(
+                "write `{key}: |` to keep the lines below as text: without it, YAML reads a line with a colon \
+                 as a key, and one that starts with `|` or `>` as a block"
+            )
         };
         Diagnostic::new(Some(span), "", message).with_help(help)
     }
@@ -119,7 +122,9 @@ pub(super) fn opener_on<'t>(text: &'t str, start: usize, keys: &KeySets) -> Opti
         }
         colons |= colon(l);
     }
-    (rest == ":" && text_line && colons).then_some(Opener { key_at, key, written: rest, indicator: "|" })
+    // (A table's first row, or a quote, starts a block of its own.)
+    let bar = first.trim_start().starts_with(['|', '>']);
+    (rest == ":" && text_line && (colons || bar)).then_some(Opener { key_at, key, written: rest, indicator: "|" })
 }
 
 #[cfg(test)]
@@ -137,7 +142,7 @@ mod tests {
             ("body |", "missing `:` after `body`"),
             ("body|", "missing `:` after `body`"),
             ("body:>-", "no space between `body:` and `>-`"),
-            ("body:", "the text under `body:` is read as YAML keys"),
+            ("body:", "the text under `body:` is not read as text"),
         ] {
             let text = format!(
                 "title: T\ntopics:\n  - title: A\n    {opener}\n      The agenda was:\n      1. Opening\n      2. Data\n  - title: B\n    bdy: C\n"

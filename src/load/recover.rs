@@ -115,6 +115,15 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     if let Some((mended, rename)) = opener.and_then(|o| o.mend(text)) {
         return Some((mended, Some(rename)));
     }
+    // `title: @EU`: the reserved character made a letter (and each `: ` in the value `:_`), the
+    // value read as typed.
+    // (Not `| text`: the lines below are the block's, blanked with it.)
+    let reserved = slips::reserved_start(text, at).filter(|(_, s, v)| *s == at && !v.starts_with(['|', '>']));
+    if let Some((_, value_start, value)) = reserved {
+        let mended = format!("x{}", value[1..].replace(": ", ":_"));
+        let repaired = format!("{}{mended}{}", &text[..value_start], &text[value_start + value.len()..]);
+        return Some((repaired, Some((value_start, value.to_string()))));
+    }
     // `title: Data: next steps`: each `: ` in the value made `:_` (offsets kept), and the value
     // read as typed, so that the rest of its item is checked too.
     if let Some((value_start, value)) = slips::colon_in_plain_value(text, at) {

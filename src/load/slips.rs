@@ -98,6 +98,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         "simple key expect ':'"
             | "mapping values are not allowed in this context"
             | "while parsing a block mapping, did not find expected key"
+            | "while scanning a block scalar, did not find expected comment or line break"
     );
     if let Some(opener) = as_keys.then(|| super::bars::opener_above(text, start, keys)).flatten() {
         return Some(opener.diagnostic());
@@ -173,6 +174,34 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
                 ),
             );
         }
+    }
+    // `title: @EU`, `body: *Important*: …`, `body: | Both sides`: a value that starts with a
+    // character YAML reserves.
+    if let Some((key, value_start, value)) = reserved_start(text, start) {
+        let first = &value[..1];
+        let (message, help) = match first {
+            "|" | ">" => (
+                format!("the text after `{key}: {first}` must start on the next line"),
+                format!(
+                    "write `{key}: {first}` alone, and the text on the lines below it, indented further than `{key}`"
+                ),
+            ),
+            "-" => (
+                format!("a list in the value of `{key}` must start on the next line"),
+                format!("write `{key}: |`, and each `- ` item on a line of its own below it, indented"),
+            ),
+            _ => {
+                let shown = if first == "`" { "`` ` ``".to_string() } else { format!("`{first}`") };
+                (
+                    format!("a value that starts with {shown} must be quoted"),
+                    format!(
+                        "YAML reserves {shown} at the start of a value; write {key}: \"{}\"",
+                        shortened(&double_quoted(value))
+                    ),
+                )
+            }
+        };
+        return at(Span::new(value_start, value_start + 1), message, help);
     }
     if info == "mapping values are not allowed in this context" {
         if let Some((key, value)) = colon_in_value(text, start) {
@@ -559,6 +588,23 @@ fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
     let (key, value) = value_at(text, at)?;
     let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
     (!quoted).then(|| (key, double_quoted(value)))
+}
+
+/// When the error at `at` is at the start of a one-line value (or just after its first
+/// character) that starts with a character YAML reserves there (`@`, `` ` ``, `%`, `*`, `&`,
+/// `?`, `!`, `|` or `>` followed by text, `- `): the key, where the value starts, and the
+/// value (without a trailing comment).
+pub(super) fn reserved_start(text: &str, at: usize) -> Option<(&str, usize, &str)> {
+    let (key, value) = value_at(text, at)?;
+    let start = value.as_ptr() as usize - text.as_ptr() as usize;
+    let reserved = match value.as_bytes() {
+        [b'@' | b'`' | b'%' | b'*' | b'&' | b'?' | b'!', ..] => true,
+        // (`|-` and `>2` are a block's indicators: text after them on the line is the slip.)
+        [b'|' | b'>', rest @ ..] => !rest.iter().all(|b| matches!(b, b'+' | b'-' | b'1'..=b'9')),
+        [b'-', b' ', ..] => true,
+        _ => false,
+    };
+    (reserved && (start..=start + 1).contains(&at)).then_some((key, start, value))
 }
 
 /// When `at` is a `: ` in the plain value of a one-line `key: value` (`title: Data: next
