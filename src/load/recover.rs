@@ -87,6 +87,10 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     let lead = lines::lead(line);
     // (A comment after the key stays where it is.)
     let uncommented = |s: &str| s.split(" #").next().unwrap_or(s).trim_end().len();
+    // A tab on a line that looks empty: made a space.
+    if text[at..].starts_with('\t') && line.trim().is_empty() {
+        return Some((format!("{} {}", &text[..at], &text[at + 1..]), None));
+    }
     if line[..lead].contains('\t') && (start..start + lead).contains(&at) {
         let content = &line[lead..lead + uncommented(&line[lead..])];
         if let Some(depth) = tabbed_key_with_value(text, start, line, keys) {

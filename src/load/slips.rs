@@ -175,6 +175,14 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             );
         }
     }
+    // A tab on a line that looks empty, inside a block's text: YAML ends the block there.
+    if let Some(tab) = tab_on_blank_line_above(text, start) {
+        return at(
+            Span::new(tab, tab + 1),
+            "a tab on a line that looks empty ends the text above it".into(),
+            "remove the tab: inside a `|` text an empty line holds nothing, or spaces only".into(),
+        );
+    }
     // `title: @EU`, `body: *Important*: …`, `body: | Both sides`: a value that starts with a
     // character YAML reserves.
     if let Some((key, value_start, value)) = reserved_start(text, start) {
@@ -588,6 +596,22 @@ fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
     let (key, value) = value_at(text, at)?;
     let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
     (!quoted).then(|| (key, double_quoted(value)))
+}
+
+/// The first tab on the blank lines just above the line that holds `at`, if any.
+pub(super) fn tab_on_blank_line_above(text: &str, at: usize) -> Option<usize> {
+    let mut end = line_start(text, at).checked_sub(1)?;
+    loop {
+        let start = line_start(text, end);
+        let line = &text[start..end];
+        if !line.trim().is_empty() {
+            return None;
+        }
+        if let Some(tab) = line.find('\t') {
+            return Some(start + tab);
+        }
+        end = start.checked_sub(1)?;
+    }
 }
 
 /// When the error at `at` is at the start of a one-line value (or just after its first

@@ -823,6 +823,14 @@ mod tests {
         let (message, line, col, _) = first("a:\n  - body: |\n      one\n\n     two\n  - body: c\n");
         let want = "this line of the text after `body: |` is indented less than the lines above it";
         assert_eq!((message.as_str(), line, col), (want, 5, 6));
+        // A tab alone on a line inside a block's text: the tab, and the block read whole.
+        let text = "a:\n  - body: |\n      one\n\t\n      two\n    bdy: x\n";
+        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
+        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["a tab on a line that looks empty ends the text above it"]);
+        assert_eq!(broken.diagnostics[0].span.map(|s| s.start), text.find('\t'));
+        let read = format!("{:?}", broken.recovered.unwrap().tree.root);
+        assert!(read.contains("one\\n\\ntwo") && read.contains("\"bdy\""), "{read}");
         // A value that starts with a character YAML reserves: named, and the rest read (the
         // second slip reported in the same run).
         let text = "a:\n  - title: @EU: results\n    body: | Both agreed.\n    bdy: `x`\n";
