@@ -9,13 +9,15 @@ use crate::diag::{Diagnostic, Span};
 const WIDE_SPACE: char = '\u{3000}';
 const WIDE_COLON: char = '\u{FF1A}';
 const WIDE_DASH: char = '\u{FF0D}';
+/// Typed for a space by some keyboards (Option-space on a Mac) and pasted from web pages.
+const NO_BREAK_SPACE: char = '\u{A0}';
 
 /// The text with each full-width space that indents a key or an item made two spaces (its
 /// third byte a space at the line's end), and each full-width colon (or space) right after a
 /// key at a line's start made `:` and two spaces; with one error for each. `None` when there
 /// is none.
 pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
-    if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH]) {
+    if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -23,7 +25,7 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE]).len();
+        let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE, NO_BREAK_SPACE]).len();
         let rest = &body[lead..];
         // `－ title:` or `-　title:`: a list item's dash or its space typed full-width.
         let wide_dash = ["\u{FF0D} ", "\u{FF0D}\u{3000}", "-\u{3000}"].into_iter().find(|d| rest.starts_with(d));
@@ -41,10 +43,14 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
             && content.as_bytes()[0].is_ascii_lowercase()
             && !content[..key_len].bytes().any(|b| b.is_ascii_uppercase());
         let wide_after = keyed && after_key.starts_with([WIDE_COLON, WIDE_SPACE]);
-        let opens = keyed && (after_key.starts_with(": ") || after_key == ":" || wide_after) || item;
-        let wide_lead = body[..lead].contains(WIDE_SPACE) && opens;
+        // `title:　Results`, `title:\u{A0}Results`: the colon typed, the space after it not.
+        let odd_space = after_key.strip_prefix(':').and_then(|a| a.chars().next()).filter(|_| keyed);
+        let odd_space = odd_space.filter(|&c| c == WIDE_SPACE || c == NO_BREAK_SPACE);
+        let opens =
+            keyed && (after_key.starts_with(": ") || after_key == ":" || wide_after || odd_space.is_some()) || item;
+        let wide_lead = body[..lead].contains([WIDE_SPACE, NO_BREAK_SPACE]) && opens;
         let wide_dash = wide_dash.filter(|_| keyed);
-        if !wide_lead && !wide_after && wide_dash.is_none() {
+        if !wide_lead && !wide_after && wide_dash.is_none() && odd_space.is_none() {
             out.push_str(line);
             at += line.len();
             continue;
@@ -52,22 +58,29 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         let mut mended = String::with_capacity(body.len());
         let mut pad = 0;
         if wide_lead {
-            let first = at + body[..lead].find(WIDE_SPACE).unwrap_or(0);
+            let (i, c) = body[..lead].char_indices().find(|&(_, c)| c != ' ').unwrap_or((0, WIDE_SPACE));
+            let first = at + i;
+            let (message, help) = if c == WIDE_SPACE {
+                ("a full-width space (U+3000)", "turn the Japanese input off for the indentation")
+            } else {
+                ("a no-break space (U+00A0)", "retype the indentation")
+            };
             found.push(
                 Diagnostic::new(
-                    Some(Span::new(first, first + WIDE_SPACE.len_utf8())),
+                    Some(Span::new(first, first + c.len_utf8())),
                     "",
-                    "a full-width space (U+3000) where YAML allows only spaces",
+                    format!("{message} where YAML allows only spaces"),
                 )
-                .with_help("indent with ordinary spaces: turn the Japanese input off for the indentation"),
+                .with_help(format!("indent with ordinary spaces: {help}")),
             );
+            // (As wide as it shows: two columns for a full-width space, one for a no-break one.)
             for c in body[..lead].chars() {
-                if c == WIDE_SPACE {
-                    mended.push_str("  ");
-                    pad += 1;
-                } else {
-                    mended.push(c);
+                match c {
+                    WIDE_SPACE => mended.push_str("  "),
+                    NO_BREAK_SPACE => mended.push(' '),
+                    c => mended.push(c),
                 }
+                pad += c.len_utf8() - if c == WIDE_SPACE { 2 } else { 1 };
             }
         } else {
             mended.push_str(&body[..lead]);
@@ -107,6 +120,25 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
             // Three bytes: the colon and two spaces.
             mended.push_str(":  ");
             mended.push_str(&body[key_end + wide.len_utf8()..]);
+        } else if let Some(odd) = odd_space {
+            let key = &content[..key_len];
+            let place = at + key_end + 1;
+            let (kind, help) = if odd == WIDE_SPACE {
+                ("a full-width space", "with the Japanese input off")
+            } else {
+                ("a no-break space (U+00A0)", "an ordinary one")
+            };
+            found.push(
+                Diagnostic::new(
+                    Some(Span::new(place, place + odd.len_utf8())),
+                    "",
+                    format!("{kind} after `{key}:`, where YAML needs an ordinary space"),
+                )
+                .with_help(format!("type the space after `{key}:` {help}")),
+            );
+            mended.push(':');
+            mended.push_str(&" ".repeat(odd.len_utf8()));
+            mended.push_str(&body[key_end + 1 + odd.len_utf8()..]);
         } else {
             mended.push_str(&body[key_end..]);
         }
@@ -143,11 +175,25 @@ mod tests {
             ]
         );
         assert_eq!(&text[found[1].span.unwrap().start..found[1].span.unwrap().end], "：");
+        // A no-break space indenting a key is one column; after a colon it is the space.
+        let text = "contact:\n \u{A0}tel:\u{A0}\"1\"\n  fax:\u{3000}\"2\"\n";
+        let (mended, found) = mend(text).unwrap();
+        assert_eq!(mended, "contact:\n  tel:  \"1\" \n  fax:   \"2\"\n");
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "a no-break space (U+00A0) where YAML allows only spaces",
+                "a no-break space (U+00A0) after `tel:`, where YAML needs an ordinary space",
+                "a full-width space after `fax:`, where YAML needs an ordinary space",
+            ]
+        );
         // A Japanese paragraph's own indent, and full-width text in values, are text.
         for text in [
             "body: |\n  \u{3000}本ワークショップでは、\n  AI\u{3000}政策\n",
             "title: 結果：概要\n",
             "a: 日本\u{3000}語\n",
+            "a: x\u{A0}y\n",
         ] {
             assert!(mend(text).is_none(), "{text}");
         }
