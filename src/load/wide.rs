@@ -65,14 +65,12 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
             } else {
                 ("a no-break space (U+00A0)", "retype the indentation")
             };
-            found.push(
-                Diagnostic::new(
-                    Some(Span::new(first, first + c.len_utf8())),
-                    "",
-                    format!("{message} where YAML allows only spaces"),
-                )
-                .with_help(format!("indent with ordinary spaces: {help}")),
-            );
+            found.push(named(
+                first,
+                c.len_utf8(),
+                format!("{message} where YAML allows only spaces"),
+                format!("indent with ordinary spaces: {help}"),
+            ));
             // (As wide as it shows: two columns for a full-width space, one for a no-break one.)
             for c in body[..lead].chars() {
                 match c {
@@ -90,14 +88,8 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
             Some(dash) => {
                 let place = at + lead;
                 let wide = if dash.starts_with('-') { "a full-width space after `-`" } else { "a full-width `－`" };
-                found.push(
-                    Diagnostic::new(
-                        Some(Span::new(place, place + dash.len())),
-                        "",
-                        format!("{wide} where YAML needs `- `"),
-                    )
-                    .with_help("start a list item with `- ` typed with the Japanese input off"),
-                );
+                let help = "start a list item with `- ` typed with the Japanese input off";
+                found.push(named(place, dash.len(), format!("{wide} where YAML needs `- `"), help.into()));
                 mended.push_str("- ");
                 pad += dash.len() - 2;
                 mended.push_str(&body[lead + dash.len()..key_end]);
@@ -113,10 +105,7 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
             } else {
                 format!("a full-width space after `{key}`, where YAML needs `: `")
             };
-            found.push(
-                Diagnostic::new(Some(Span::new(place, place + wide.len_utf8())), "", message)
-                    .with_help(format!("write `{key}: ` with the Japanese input off")),
-            );
+            found.push(named(place, wide.len_utf8(), message, format!("write `{key}: ` with the Japanese input off")));
             // Three bytes: the colon and two spaces.
             mended.push_str(":  ");
             mended.push_str(&body[key_end + wide.len_utf8()..]);
@@ -128,14 +117,8 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
             } else {
                 ("a no-break space (U+00A0)", "an ordinary one")
             };
-            found.push(
-                Diagnostic::new(
-                    Some(Span::new(place, place + odd.len_utf8())),
-                    "",
-                    format!("{kind} after `{key}:`, where YAML needs an ordinary space"),
-                )
-                .with_help(format!("type the space after `{key}:` {help}")),
-            );
+            let message = format!("{kind} after `{key}:`, where YAML needs an ordinary space");
+            found.push(named(place, odd.len_utf8(), message, format!("type the space after `{key}:` {help}")));
             mended.push(':');
             mended.push_str(&" ".repeat(odd.len_utf8()));
             mended.push_str(&body[key_end + 1 + odd.len_utf8()..]);
@@ -148,6 +131,11 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         at += line.len();
     }
     (!found.is_empty()).then_some((out, found))
+}
+
+/// The error for the `len` bytes typed at `at`.
+fn named(at: usize, len: usize, message: String, help: String) -> Diagnostic {
+    Diagnostic::new(Some(Span::new(at, at + len)), "", message).with_help(help)
 }
 
 #[cfg(test)]
