@@ -374,10 +374,21 @@ impl Builder<'_> {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    self.second_document = Some(
-                        Diagnostic::new(Some(span), "", "a second YAML document; the file must hold exactly one")
-                            .with_help("remove the `---` line and what follows it, or move it to its own file"),
-                    );
+                    // (`...` ends a document: what follows it starts the next with no `---`.)
+                    let ended = super::lines::line_above(self.text, span.start)
+                        .filter(|(_, l)| !self.text[span.start..].starts_with("---") && l.trim_end() == "...");
+                    self.second_document = Some(match ended {
+                        Some((at, _)) => Diagnostic::new(
+                            Some(Span::new(at, at + 3)),
+                            "",
+                            "`...` ends the YAML document here: the lines after it are not read",
+                        )
+                        .with_help("remove the `...` line"),
+                        None => {
+                            Diagnostic::new(Some(span), "", "a second YAML document; the file must hold exactly one")
+                                .with_help("remove the `---` line and what follows it, or move it to its own file")
+                        }
+                    });
                     return Ok(Flow::Stop);
                 }
             }
@@ -767,6 +778,11 @@ mod tests {
         assert_eq!(second.span, Some(Span::new(5, 8)));
         assert!(second.message.contains("second YAML document"));
         assert_eq!(entries(t.root.as_ref().unwrap()).len(), 1);
+        // `...` in the middle of a file: named at the `...`.
+        let text = "a: 1\n...\nb: 2\n";
+        let second = tree(text).unwrap().second_document.unwrap();
+        assert_eq!(second.span, Some(Span::new(5, 8)));
+        assert!(second.message.starts_with("`...` ends the YAML document here"), "{}", second.message);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Full-width characters typed where YAML needs ASCII: a Japanese input method left on types
 //! an ideographic space (U+3000) for an indent, a full-width colon (U+FF1A) after a key, and a
-//! full-width hyphen (U+FF0D) or space for a list item's `- `.
+//! full-width hyphen (U+FF0D) or space for a list item's `- `. A no-break space (U+00A0) in
+//! an indent or after a colon, and a byte order mark starting a line, are as invisible.
 //! YAML reads either as text, so the structure falls apart far from the slip; each is named
 //! where it was typed, and the text is read as it was meant (every offset kept).
 
@@ -17,6 +18,53 @@ const NO_BREAK_SPACE: char = '\u{A0}';
 /// key at a line's start made `:` and two spaces; with one error for each. `None` when there
 /// is none.
 pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+    let Some((text, mut found)) = line_start_marks(text) else {
+        return mend_wide(text);
+    };
+    match mend_wide(&text) {
+        Some((mended, more)) => {
+            found.extend(more);
+            Some((mended, found))
+        }
+        None => Some((text, found)),
+    }
+}
+
+/// A byte order mark (U+FEFF) at the start of a line, left where one file was pasted into
+/// another: invisible, and YAML refuses it there. Each is named, and moved to the line's end
+/// as spaces.
+fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+    const MARK: char = '\u{FEFF}';
+    if !text.contains(MARK) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut found = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        match body.strip_prefix(MARK) {
+            Some(rest) => {
+                let help = "remove it: it comes with text pasted from another file";
+                found.push(named(
+                    at,
+                    MARK.len_utf8(),
+                    "an invisible byte order mark (U+FEFF) starts this line".into(),
+                    help.into(),
+                ));
+                out.push_str(rest);
+                out.push_str(&" ".repeat(MARK.len_utf8()));
+                out.push_str(&line[body.len()..]);
+            }
+            None => out.push_str(line),
+        }
+        at += line.len();
+    }
+    (!found.is_empty()).then_some((out, found))
+}
+
+/// The full-width and no-break slips of [`mend`].
+fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) {
         return None;
     }
@@ -163,6 +211,11 @@ mod tests {
             ]
         );
         assert_eq!(&text[found[1].span.unwrap().start..found[1].span.unwrap().end], "：");
+        // A byte order mark starting a line, pasted in with another file.
+        let text = "title: T\n\u{FEFF}contact:\n  tel: \"1\"\n";
+        let (mended, found) = mend(text).unwrap();
+        assert_eq!(mended, "title: T\ncontact:   \n  tel: \"1\"\n");
+        assert_eq!(found[0].span, Some(Span::new(9, 12)));
         // A no-break space indenting a key is one column; after a colon it is the space.
         let text = "contact:\n \u{A0}tel:\u{A0}\"1\"\n  fax:\u{3000}\"2\"\n";
         let (mended, found) = mend(text).unwrap();
