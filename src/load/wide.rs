@@ -38,29 +38,34 @@ fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains(MARK) {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
     let mut found = Vec::new();
+    let out = mend_lines(text, |at, body| {
+        let rest = body.strip_prefix(MARK)?;
+        let message = "an invisible byte order mark (U+FEFF) starts this line";
+        let help = "remove it: it comes with text pasted from another file";
+        found.push(named(at, MARK.len_utf8(), message.into(), help.into()));
+        Some(format!("{rest}{}", " ".repeat(MARK.len_utf8())))
+    });
+    (!found.is_empty()).then_some((out, found))
+}
+
+/// `text` with each line (its start, and its text without its line end) replaced by what
+/// `mended` gives for it, if anything.
+fn mend_lines(text: &str, mut mended: impl FnMut(usize, &str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        match body.strip_prefix(MARK) {
-            Some(rest) => {
-                let help = "remove it: it comes with text pasted from another file";
-                found.push(named(
-                    at,
-                    MARK.len_utf8(),
-                    "an invisible byte order mark (U+FEFF) starts this line".into(),
-                    help.into(),
-                ));
-                out.push_str(rest);
-                out.push_str(&" ".repeat(MARK.len_utf8()));
+        match mended(at, body) {
+            Some(new) => {
+                out.push_str(&new);
                 out.push_str(&line[body.len()..]);
             }
             None => out.push_str(line),
         }
         at += line.len();
     }
-    (!found.is_empty()).then_some((out, found))
+    out
 }
 
 /// The full-width and no-break slips of [`mend`].
@@ -68,11 +73,8 @@ fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
     let mut found = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
+    let out = mend_lines(text, |at, body| {
         let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE, NO_BREAK_SPACE]).len();
         let rest = &body[lead..];
         // `－ title:` or `-　title:`: a list item's dash or its space typed full-width.
@@ -99,9 +101,7 @@ fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         let wide_lead = body[..lead].contains([WIDE_SPACE, NO_BREAK_SPACE]) && opens;
         let wide_dash = wide_dash.filter(|_| keyed);
         if !wide_lead && !wide_after && wide_dash.is_none() && odd_space.is_none() {
-            out.push_str(line);
-            at += line.len();
-            continue;
+            return None;
         }
         let mut mended = String::with_capacity(body.len());
         let mut pad = 0;
@@ -174,10 +174,8 @@ fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
             mended.push_str(&body[key_end..]);
         }
         mended.push_str(&" ".repeat(pad));
-        out.push_str(&mended);
-        out.push_str(&line[body.len()..]);
-        at += line.len();
-    }
+        Some(mended)
+    });
     (!found.is_empty()).then_some((out, found))
 }
 
