@@ -344,8 +344,12 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     if let Some(dash) = dash_without_space(text, start) {
         return no_space_after_dash(dash);
     }
-    // A key between two items, less in than their `- `: the list ends at it.
-    if info == "while parsing a block mapping, did not find expected key" {
+    // A key between two items, less in than their `- `: the list ends at it (and, with its
+    // value on its line, the next item reads as more of the key's mapping).
+    if matches!(
+        info,
+        "while parsing a block mapping, did not find expected key" | "mapping values are not allowed in this context"
+    ) {
         if let Some((at, key)) = key_out_of_list(text, line_start(text, start)) {
             let column = at + indent(line_at(text, at).1);
             return Some(

@@ -1099,11 +1099,13 @@ mod tests {
         assert!(format!("{:?}", broken.recovered.unwrap().tree.root).contains("\"emial\""));
         // A key between two items, less in than their dash: named there, the items after it
         // still read.
-        let text = "title: T\ntopics:\n  - title: A\nbody: |\n      B\n  - title: C\n    bdy: D\n";
-        let broken = parse(&SourceFile::new("t.yaml", text), &Limits::default(), briefing_keys).err().unwrap();
-        let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, ["`body:` is indented less than the items around it"]);
-        assert!(format!("{:?}", broken.recovered.unwrap().tree.root).contains("\"bdy\""));
+        for body in ["body: |\n      B\n", "body: B\n"] {
+            let text = format!("title: T\ntopics:\n  - title: A\n{body}  - title: C\n    bdy: D\n");
+            let broken = parse(&SourceFile::new("t.yaml", &text), &Limits::default(), briefing_keys).err().unwrap();
+            let messages: Vec<&str> = broken.diagnostics.iter().map(|d| d.message.as_str()).collect();
+            assert_eq!(messages, ["`body:` is indented less than the items around it"], "{text}");
+            assert!(format!("{:?}", broken.recovered.unwrap().tree.root).contains("\"bdy\""), "{text}");
+        }
         // The only item too deep: its key is named as the one out of line.
         let text = format!("title: T\ntopics:\n    - title: A\n    body: B\n{contact}");
         let d: Vec<String> = tree(&text).err().unwrap().into_iter().map(|d| d.message).collect();
