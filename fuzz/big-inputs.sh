@@ -74,6 +74,9 @@ cases = {
     "short-paragraphs": lambda: body("a\n\n" * (MB // 16)),
     "list-items": lambda: body("- a\n" * (MB // 11)),
     "list-items-limit": lambda: body("- a\n" * 99_999),
+    # A change of script every word (a run in another font each): refused past 250,000.
+    "script-changes": lambda: body("日a " * (MB // 5)),
+    "script-changes-limit": lambda: body("日a " * 124_000),
     # Links by reference: each definition was looked for in a list of the used ones.
     "link-references": lambda: body("".join(f"[r{i}]: https://e.org/{i}\n" for i in range(60_000)) + "\n"
                                     + " ".join(f"[a][r{i}]" for i in range(60_000))),

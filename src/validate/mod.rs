@@ -149,12 +149,24 @@ struct Checker<'a> {
     links: usize,
     /// Blocks in the Markdown fields checked so far (see [`text::MAX_BLOCKS`]).
     blocks: usize,
+    /// Changes of script in the text checked so far (see [`text::MAX_SCRIPT_CHANGES`]).
+    script_changes: usize,
 }
 
 impl<'a> Checker<'a> {
     fn new(file: &'a SourceFile, covers: &'a dyn Fn(char) -> bool, known: Known) -> Self {
         let start = first_key(&file.text);
-        Checker { file, covers, known, diagnostics: Vec::new(), start, table_cells: 0, links: 0, blocks: 0 }
+        Checker {
+            file,
+            covers,
+            known,
+            diagnostics: Vec::new(),
+            start,
+            table_cells: 0,
+            links: 0,
+            blocks: 0,
+            script_changes: 0,
+        }
     }
 
     fn briefing(mut self, raw: RawBriefing) -> Result<Briefing, Vec<Diagnostic>> {
