@@ -19,12 +19,14 @@
 //! - [`Limits`] bound the input's size, nesting depth and node count (aliases expanded), so
 //!   hostile input fails fast with a clear message instead of exhausting memory or stack.
 
+mod around;
 mod bars;
 mod blanked;
 mod de;
 mod keys;
 mod languages;
 mod lines;
+mod offsets;
 mod recover;
 mod slips;
 pub mod tree;

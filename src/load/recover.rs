@@ -2,7 +2,7 @@
 //! blanked out, every offset kept, so that the rest of the file is read and checked too.
 
 use super::KeySets;
-use super::{lines, slips};
+use super::{around, lines};
 use crate::diag::{Diagnostic, Span};
 
 /// `text` with the broken block starting on the line that holds `at` blanked out (every byte
@@ -43,7 +43,7 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
                 || content.starts_with("---")
                 || lines::keyish(content)
                 // A key that lost its colon starts the next block too: it is the next slip.
-                || slips::known_key_without_colon(text, to + 1, keys).is_some()
+                || around::known_key_without_colon(text, to + 1, keys).is_some()
                 || lines::bare_key(content).is_some_and(|k| keys.any(k))
         };
         // (A line indented with a tab is taken at the depth it was meant to have, as above.)
@@ -122,7 +122,7 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     // `title: @EU`: the reserved character made a letter (and each `: ` in the value `:_`), the
     // value read as typed.
     // (Not `| text`: the lines below are the block's, blanked with it.)
-    let reserved = slips::reserved_start(text, at).filter(|(_, s, v)| *s == at && !v.starts_with(['|', '>']));
+    let reserved = around::reserved_start(text, at).filter(|(_, s, v)| *s == at && !v.starts_with(['|', '>']));
     if let Some((_, value_start, value)) = reserved {
         let mended = format!("x{}", value[1..].replace(": ", ":_"));
         let repaired = format!("{}{mended}{}", &text[..value_start], &text[value_start + value.len()..]);
@@ -130,7 +130,7 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     }
     // `title: Data: next steps`: each `: ` in the value made `:_` (offsets kept), and the value
     // read as typed, so that the rest of its item is checked too.
-    if let Some((value_start, value)) = slips::colon_in_plain_value(text, at) {
+    if let Some((value_start, value)) = around::colon_in_plain_value(text, at) {
         let mended = value.replace(": ", ":_");
         let repaired = format!("{}{mended}{}", &text[..value_start], &text[value_start + value.len()..]);
         return Some((repaired, Some((value_start, value.to_string()))));

@@ -1,0 +1,220 @@
+//! Around a syntax error: the lines and values the slip rules (`slips.rs`) read to tell what
+//! was meant. The one-line value an error is in (a `: ` in it, a character YAML reserves at its
+//! start), the line above it that lost its colon or the space after it, text indented no
+//! further than its key, a tab on a line that looks empty, a bracket never closed.
+
+use super::lines::{
+    indent, is_key_line, key_column, key_of, leading_key, line_above, line_start, looks_like_key, siblings,
+};
+use super::KeySets;
+
+/// When the error at `at` follows text that is meant as the value of the `key:` line above
+/// it but is indented no further than that key (a wrongly indented continuation line, or
+/// the text of a block scalar): where that text starts, the key, and whether its value is a
+/// block (`|`, `>`); or a line of a block's text indented further than the key but less
+/// than the text's first line (the last `true`).
+pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bool, bool)> {
+    let is_text = |line: &str| {
+        let content = line.trim();
+        !content.is_empty() && !content.starts_with('#') && !content.starts_with('-') && !is_key_line(content)
+    };
+    // The error's own line counts when the error is at its start (the text goes on there).
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut texts = Vec::new();
+    let own = &text[line_start..text[line_start..].find('\n').map_or(text.len(), |i| line_start + i)];
+    if text[line_start..at].trim().is_empty() && is_text(own) {
+        texts.push((line_start, own));
+    }
+    let mut end = line_start.checked_sub(1)?;
+    let key_line = loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..end].trim_end_matches('\r');
+        if is_text(line) {
+            texts.push((start, line));
+        } else if is_key_line(line.trim_start()) {
+            break line;
+        } else if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            return None;
+        }
+        end = start.checked_sub(1)?;
+    };
+    let content = key_line.trim_start();
+    let (key, offset, value) = key_of(content)?;
+    let column = indent(key_line) + offset;
+    let block = value.starts_with(['|', '>']);
+    // (A block's text sets its indent by its first line: a line less in ends it.)
+    let first = texts.last().map_or(0, |(_, line)| indent(line));
+    let (start, line) =
+        texts.into_iter().rev().find(|(_, line)| indent(line) <= column || (block && indent(line) < first))?;
+    Some((start + indent(line), key, block, indent(line) > column))
+}
+
+/// When the nearest non-blank line above `at` is `key:value` (a colon glued to its value,
+/// so YAML reads the whole line as text): the byte offset of that colon, and the key.
+pub(super) fn missing_space_above(text: &str, at: usize) -> Option<(usize, &str)> {
+    let (line_start, line) = line_above(text, at)?;
+    let content = line.trim_start().trim_start_matches("- ");
+    if content.starts_with('#') || content.contains(": ") || content.ends_with(':') {
+        return None;
+    }
+    let (key, value) = content.split_once(':')?;
+    let colon = line_start + (line.len() - content.len()) + key.len();
+    (looks_like_key(key) && !value.starts_with("//")).then_some((colon, key))
+}
+
+/// When the line above `at` that the parser read on from (the nearest one indented no
+/// deeper than `at`'s, past the text of a value) is a lone key-like word (`contact`), or a key
+/// of the file's followed by text or a value (`summary |`): the byte offset just after the
+/// key, and the key. A colon was forgotten there.
+pub(super) fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &KeySets) -> Option<(usize, &'t str)> {
+    let own = indent(&text[line_start(text, at)..]);
+    let (mut above, mut line) = line_above(text, at)?;
+    while indent(line) > own || line.trim_start().starts_with('#') {
+        (above, line) = line_above(text, above)?;
+    }
+    let word = line.trim();
+    let after = above + line.trim_end().len();
+    if looks_like_key(word) {
+        return Some((after, word));
+    }
+    // `title Results of…` above `date:`, in the same column: a key of the file's, then text.
+    if let Some((after, key)) = known_key_without_colon(text, above, keys) {
+        if key_column(line) == own {
+            return Some((after, key));
+        }
+    }
+    // `lang [en, ja]`: a key, then what can only be a value (a list, a mapping, quoted text, a
+    // block).
+    let content = word.trim_start_matches("- ");
+    let (key, value) = content.split_once(' ')?;
+    let key_end = above + (line.len() - line.trim_start().len()) + (word.len() - content.len()) + key.len();
+    (looks_like_key(key) && value.trim_start().starts_with(['[', '{', '"', '\'', '|', '>'])).then_some((key_end, key))
+}
+
+/// When the line starting at `start` (perhaps a list item) starts with a key its mapping could
+/// hold beside the keys it holds (and does not yet), then text, with no colon after the key
+/// (`body Japan and…`, `summary |`, `body|`, `title<tab>Workshop`): the byte offset just after
+/// the key, and the key. `date of the next meeting` below a `date:`, or `name of…` among
+/// `title:` and `date:`, is text.
+pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &KeySets) -> Option<(usize, &'t str)> {
+    let line = text[start..].split('\n').next().unwrap_or("").trim_end();
+    let content = line.trim_start_matches([' ', '-']);
+    let (key, rest) = leading_key(content);
+    // Text after a space or a tab, or a block's `|` or `>` even with no space (`body|`).
+    // (Or nothing at all: `fax` alone, beside `tel:`.)
+    let value = rest.starts_with([' ', '\t']) || rest.starts_with(['|', '>']) || rest.is_empty();
+    if key.is_empty() || !value || is_key_line(content) || !keys.any(key) {
+        return None;
+    }
+    let column = key_column(line);
+    let item = content.len() < line.trim_start_matches(' ').len();
+    let siblings = siblings(text, start, column, item)?;
+    keys.fits(key, &siblings).then_some((start + column + key.len(), key))
+}
+
+/// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted
+/// text and comments.
+pub(super) fn unclosed_bracket(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut previous = '\n';
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            _ if comment => comment = c != '\n',
+            (Some('"'), '"') if previous != '\\' => quote = None,
+            (Some('\''), '\'') => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if previous.is_whitespace() => comment = true,
+            (None, '[' | '{') => open.push(i),
+            (None, ']' | '}') => {
+                open.pop();
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    open.pop()
+}
+
+/// When `at` is a `: ` inside the value of a `key: value` on the same line (`title: Topic 1:
+/// Data`): the key and the whole value, as it should be quoted.
+pub(super) fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
+    let (key, value) = value_at(text, at)?;
+    let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
+    (!quoted).then(|| (key, double_quoted(value)))
+}
+
+/// The first tab on the blank lines just above the line that holds `at`, if any.
+pub(super) fn tab_on_blank_line_above(text: &str, at: usize) -> Option<usize> {
+    let mut end = line_start(text, at).checked_sub(1)?;
+    loop {
+        let start = line_start(text, end);
+        let line = &text[start..end];
+        if !line.trim().is_empty() {
+            return None;
+        }
+        if let Some(tab) = line.find('\t') {
+            return Some(start + tab);
+        }
+        end = start.checked_sub(1)?;
+    }
+}
+
+/// When the error at `at` is at the start of a one-line value (or just after its first
+/// character) that starts with a character YAML reserves there (`@`, `` ` ``, `%`, `*`, `&`,
+/// `?`, `!`, `|` or `>` followed by text, `- `): the key, where the value starts, and the
+/// value (without a trailing comment).
+pub(super) fn reserved_start(text: &str, at: usize) -> Option<(&str, usize, &str)> {
+    let (key, value) = value_at(text, at)?;
+    let start = value.as_ptr() as usize - text.as_ptr() as usize;
+    let reserved = match value.as_bytes() {
+        [b'@' | b'`' | b'%' | b'*' | b'&' | b'?' | b'!', ..] => true,
+        // (`|-` and `>2` are a block's indicators: text after them on the line is the slip.)
+        [b'|' | b'>', rest @ ..] => !rest.iter().all(|b| matches!(b, b'+' | b'-' | b'1'..=b'9')),
+        [b'-', b' ', ..] => true,
+        _ => false,
+    };
+    (reserved && (start..=start + 1).contains(&at)).then_some((key, start, value))
+}
+
+/// When `at` is a `: ` in the plain value of a one-line `key: value` (`title: Data: next
+/// steps`): where the value starts, and the value as typed (without a trailing comment).
+pub(super) fn colon_in_plain_value(text: &str, at: usize) -> Option<(usize, &str)> {
+    if !text[at..].starts_with(": ") {
+        return None;
+    }
+    let (_, value) = value_at(text, at)?;
+    let start = value.as_ptr() as usize - text.as_ptr() as usize;
+    let plain = !value.starts_with(['"', '\'', '|', '>', '[', '{', '&', '*', '!']);
+    (plain && start < at && at < start + value.len()).then_some((start, value))
+}
+
+/// When `at` lies in the value of a one-line `key: value` (perhaps a list item): the key and
+/// the value, without a trailing comment.
+pub(super) fn value_at(text: &str, at: usize) -> Option<(&str, &str)> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let content = line.trim_start().trim_start_matches("- ").trim_start();
+    let offset = line.len() - content.len();
+    let (key, value) = content.split_once(": ")?;
+    let value_start = line_start + offset + key.len() + 2;
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    (looks_like_key(key) && at >= value_start).then_some((key, value))
+}
+
+/// `value` as a double-quoted YAML scalar's content.
+pub(super) fn double_quoted(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// A value as a help shows it: whole up to 60 characters, else its start and `…` (a 3 MB
+/// value was printed whole).
+pub(super) fn shortened(value: &str) -> String {
+    match value.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
+}
