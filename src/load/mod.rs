@@ -21,16 +21,19 @@
 
 mod blanked;
 mod de;
+mod iso639;
 mod keys;
 mod languages;
 mod lines;
 mod recover;
 mod slips;
+mod translations;
 pub mod tree;
 mod wide;
 
 pub use blanked::Blanked;
 pub(crate) use de::suggest;
+pub use iso639::{misnamed, Misnamed};
 pub use keys::{keys_of, KeySets};
 pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
 pub use lines::{key_in_block_text, swallowed_key};
@@ -435,12 +438,14 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<
             d.help = Some(format!("the text values give it twice as well ({places}); keep one of each"));
         }
     }
+    let root = translations::read_renamed(&root, &declared.renamed, &mut problems, &keys::keys_of::<T>());
     diagnostics.extend(problems);
     let langs = declared.langs;
+    let lang_span = declared.span;
     if langs.is_empty() {
         return failed(diagnostics);
     }
-    let root = languages::mend_glued_translations(&root, &langs, &mut diagnostics);
+    let root = translations::mend_glued_translations(&root, &langs, &mut diagnostics);
     diagnostics.extend(languages::check(&root, &langs));
     let count = if all { langs.len() } else { 1 };
     (0..count)
@@ -449,8 +454,10 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<
             let projected = languages::project(&root, &langs, i, &mut gaps);
             let found = if i == 0 { std::mem::take(&mut diagnostics) } else { Vec::new() };
             let mut loaded = deserialize(projected, found, langs.clone());
-            // A missing translation is reported as such, not again as, say, an empty title.
+            // A missing translation is reported as such, not again as, say, an empty title;
+            // the language read off `lang:` was checked there.
             loaded.replaced.extend(gaps);
+            loaded.replaced.insert(lang_span);
             loaded
         })
         .collect()
