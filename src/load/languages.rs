@@ -190,11 +190,7 @@ pub fn translation_languages(langs: &[String], entries: &[(Node, Node)]) -> Opti
     if !is_translation(langs, entries) {
         return None;
     }
-    let named = |k: &Node| match resolve(langs, k.scalar().map_or("", |(t, _)| t)) {
-        Resolved::Lang(i) => Some(i),
-        _ => None,
-    };
-    Some(entries.iter().map(|(k, _)| named(k)).collect())
+    Some(entries.iter().map(|(k, _)| named(langs, k.scalar().map_or("", |(t, _)| t))).collect())
 }
 
 /// A BCP 47-shaped tag, in any case (as BCP 47 is): a 2–3 letter primary language, or `x` or
@@ -231,6 +227,14 @@ fn resolve(langs: &[String], key: &str) -> Resolved {
         [i] => Resolved::Lang(i),
         [] => Resolved::Other,
         _ => Resolved::Ambiguous(same),
+    }
+}
+
+/// The one of `langs` that the translation key `key` names, if it names one.
+pub(super) fn named(langs: &[String], key: &str) -> Option<usize> {
+    match resolve(langs, key) {
+        Resolved::Lang(i) => Some(i),
+        _ => None,
     }
 }
 

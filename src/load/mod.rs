@@ -393,7 +393,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
             }
         }
     }
-    let mut all = from_tree(tree, all);
+    let mut all = from_tree(tree, &file.text, all);
     for (i, loaded) in all.iter_mut().enumerate() {
         loaded.diagnostics.retain(|d| !blanked.follows(d));
         if i == 0 {
@@ -410,7 +410,7 @@ fn has_key(root: &tree::Node, key: &str) -> bool {
 }
 
 /// [`load_languages`] once the text is parsed.
-fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<Loaded<T>> {
+fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all: bool) -> Vec<Loaded<T>> {
     // No document, or just `---` / `null`, is an empty mapping: every field missing.
     let root = match tree.root {
         Some(root) if !root.is_null() => root,
@@ -438,13 +438,15 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<
             d.help = Some(format!("the text values give it twice as well ({places}); keep one of each"));
         }
     }
-    let root = translations::read_renamed(&root, &declared.renamed, &mut problems, &keys::keys_of::<T>());
+    let keys = keys::keys_of::<T>();
+    let root = translations::read_renamed(&root, &declared.renamed, &mut problems, &keys);
     diagnostics.extend(problems);
     let langs = declared.langs;
     let lang_span = declared.span;
     if langs.is_empty() {
         return failed(diagnostics);
     }
+    let root = translations::mend_misplaced(&root, &langs, &keys, source, &mut diagnostics);
     let root = translations::mend_glued_translations(&root, &langs, &mut diagnostics);
     diagnostics.extend(languages::check(&root, &langs));
     let count = if all { langs.len() } else { 1 };
