@@ -448,7 +448,11 @@ impl Theme {
                 }
                 apply_language(&mut theme)?;
                 text::check(&raw, &mut diags);
-                theme.apply(raw, "", &mut diags);
+                let mut checked = Vec::new();
+                theme.apply(raw, "", &mut checked);
+                // A value of the wrong type was reported by the loader, which put a neutral
+                // one (0, "") in its place: that is not checked again (`font size 0`).
+                diags.extend(checked.into_iter().filter(|d| d.span.is_none_or(|s| !loaded.replaced.contains(&s))));
                 if !diags.is_empty() {
                     return Err(TemplateError {
                         file: file.clone(),
@@ -539,6 +543,21 @@ mod tests {
         assert_eq!(e.diagnostics[0].path, "footer.left");
         let file = user("header: { center: \"{title} — {marking}, {page} / {pages}\" }\n");
         assert!(Theme::resolve(TemplateRef::File(&file)).is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_not_checked_again_for_its_range() {
+        let file = user("styles:\n  body: { size: 10pt }\ncolumns: \"2\"\nfit_floor: 2\n");
+        let e = Theme::resolve(TemplateRef::File(&file)).unwrap_err();
+        let messages: Vec<String> = e.diagnostics.iter().map(|d| format!("{}: {}", d.path, d.message)).collect();
+        assert_eq!(
+            messages,
+            [
+                "styles.body.size: expected a number, found `10pt`",
+                "columns: expected a number, found the quoted text \"2\"",
+                "fit_floor: font size 2 must be from 4 to 144 points",
+            ]
+        );
     }
 
     /// default.yaml must set every field: applying it over two different starting themes
