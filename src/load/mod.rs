@@ -518,7 +518,12 @@ fn deserialize<T: DeserializeOwned + Default>(
             diagnostics.extend(found);
             return gave_up(diagnostics, replaced, misspelt, languages);
         };
-        if !replaced.contains(&at.span) {
+        // (Nor when it is a required field missing whose key was misspelt: `did you mean …?`.)
+        let missing = error.message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`'));
+        let misspelt_here = missing.is_some_and(|f| {
+            misspelt.contains(&if at.path.is_empty() { f.to_string() } else { format!("{}.{f}", at.path) })
+        });
+        if !replaced.contains(&at.span) && !misspelt_here {
             diagnostics.push(Diagnostic::new(Some(at.span), at.path, error.message));
         }
         let retry = at.node != de::address(&root) && poisoned.len() < MAX_SERDE_ERRORS && poisoned.insert(at.node);
@@ -789,6 +794,16 @@ mod tests {
         assert!(loaded.complete);
         assert!(loaded.value.a.is_none());
         assert_eq!(loaded.value.b.as_deref(), Some("kept"));
+        // Its key typed in full-width letters or with an invisible character: that, named
+        // by what it reads as, and not the field missing as well.
+        for (key, what) in
+            [("ｘ", "is typed in full-width letters"), ("x\u{200B}", "holds an invisible U+200B (zero width space)")]
+        {
+            let loaded = load_detailed::<Outer>(&file(&format!("a:\n  {key}: 1\nb: kept\n")), &Limits::default());
+            let shown = key.replace('\u{200B}', "\\u200B");
+            assert_eq!(messages(&loaded.diagnostics), [format!("a: unknown field `{shown}`, did you mean `x`?")]);
+            assert_eq!(loaded.diagnostics[0].help, Some(format!("`{shown}` {what}: type it as `x`")));
+        }
     }
 
     #[test]

@@ -649,6 +649,24 @@ contact:
     }
 
     #[test]
+    fn a_key_in_full_width_letters_or_with_an_invisible_character_is_named_once() {
+        assert_eq!(
+            problems(&replace("  - title: Data", "  - ｔｉｔｌｅ: Data")),
+            ["topics[0] (topic 1): unknown field `ｔｉｔｌｅ`, did you mean `title`? @ 4:5"]
+        );
+        let text = replace("    body: Text", "    body\u{200B}: Text");
+        assert_eq!(
+            problems(&text),
+            ["topics[0] (topic 1, \"Data\"): unknown field `body\\u200B`, did you mean `body`? @ 5:5"]
+        );
+        let d = check(&text).unwrap_err();
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("`body\\u200B` holds an invisible U+200B (zero width space): type it as `body`")
+        );
+    }
+
+    #[test]
     fn a_misspelt_way_to_contact_is_reported_once() {
         assert_eq!(
             problems(&replace("  tel: ", "  tle: ")),
