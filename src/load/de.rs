@@ -185,19 +185,26 @@ impl<'a> De<'a> {
             Path::Key(parent, _) => parent,
             other => other,
         };
-        let diagnostic = match suggest(field.name, field.fields) {
+        // `ｔｉｔｌｅ`, `body` with a zero width space: named by what they read as.
+        let unplain = messages::unplain(field.name);
+        let (name, shown) = unplain.as_ref().map_or((field.name, field.name), |u| (u.plain.as_str(), u.shown.as_str()));
+        let diagnostic = match suggest(name, field.fields) {
             Some(best) => {
                 self.ctx.misspelt.borrow_mut().insert(Path::Key(parent, best).to_string());
-                Diagnostic::new(
+                let d = Diagnostic::new(
                     Some(field.key.span),
                     parent.to_string(),
-                    format!("unknown field `{}`, did you mean `{best}`?", field.name),
-                )
+                    format!("unknown field `{shown}`, did you mean `{best}`?"),
+                );
+                match &unplain {
+                    Some(u) => d.with_help(format!("`{shown}` {}: type it as `{best}`", u.what)),
+                    None => d,
+                }
             }
             None => {
                 let index = self.ctx.diagnostics.borrow().len();
                 self.ctx.strays.borrow_mut().push((index, field.name.to_string(), field.fields));
-                Diagnostic::new(Some(field.key.span), parent.to_string(), format!("unknown field `{}`", field.name))
+                Diagnostic::new(Some(field.key.span), parent.to_string(), format!("unknown field `{shown}`"))
                     .with_help(expected_one_of(field.fields))
             }
         };

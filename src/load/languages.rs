@@ -24,35 +24,56 @@ pub const MAX_LANGUAGES: usize = 8;
 
 /// What the root's `lang:` list says.
 pub(super) struct Declared {
-    /// The languages, in order; empty when the list is unusable.
+    /// The languages, in order, as meant (`jp` read as `ja`); empty when the list is unusable.
     pub langs: Vec<String>,
     /// Problems in the list.
     pub problems: Vec<Diagnostic>,
     /// Tags listed more than once (lower case).
     pub repeated: HashSet<String>,
+    /// Tags read as another (`jp` as `ja`): as written, as read, and the index in `problems`
+    /// of the problem that says so. The text values' keys are read the same way.
+    pub renamed: Vec<(String, String, usize)>,
+    /// Where the list is written.
+    pub span: Span,
 }
+
+/// What is typed between languages in place of a list's commas and brackets: `en/ja`,
+/// `en・ja`, `en、ja`, `［en，ja］`.
+const SEPARATORS: [char; 12] = [',', ' ', '/', ';', '|', '&', '+', '・', '･', '、', '，', '\u{3000}'];
+const WIDE_BRACKETS: [char; 2] = ['［', '］'];
 
 /// The languages a root mapping names in a `lang:` sequence (`lang: [en, ja]`), in order, with
 /// problems in the list. `None` when `lang` is absent or a single value.
 pub(super) fn declared(root: &Node) -> Option<Declared> {
     let NodeKind::Map(entries) = &*root.kind else { return None };
     let (_, value) = entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "lang"))?;
-    let mut declared = Declared { langs: Vec::new(), problems: Vec::new(), repeated: HashSet::new() };
+    let mut declared = Declared {
+        langs: Vec::new(),
+        problems: Vec::new(),
+        repeated: HashSet::new(),
+        renamed: Vec::new(),
+        span: value.span,
+    };
     let items = match &*value.kind {
         NodeKind::Seq(items) => items,
-        // `lang: en, ja`: the languages are plain, the list's brackets lost.
+        // `lang: en, ja`, `en/ja`, `［en, ja］`: the languages are plain, the list's brackets
+        // lost or typed full width.
         NodeKind::Scalar { text, .. } => {
-            let tags: Vec<&str> = text.split([',', ' ']).filter(|t| !t.is_empty()).collect();
-            if tags.len() < 2 || tags.len() > MAX_LANGUAGES || !tags.iter().all(|t| is_language_tag(t)) {
-                return None;
-            }
-            declared.problems.push(
-                Diagnostic::new(Some(value.span), "lang", "several languages are written as a list")
-                    .with_help(format!("write `lang: [{}]`", tags.join(", "))),
-            );
+            let tags = tags_in_text(text).filter(|t| t.len() <= MAX_LANGUAGES)?;
+            let message = if text.contains(WIDE_BRACKETS) {
+                "a list in full-width brackets `［ ］`, which YAML reads as text"
+            } else {
+                "several languages are written as a list"
+            };
+            declared.problems.push(Diagnostic::new(Some(value.span), "lang", message));
             let mut seen = HashSet::new();
-            declared.langs =
-                tags.into_iter().filter(|t| seen.insert(t.to_ascii_lowercase())).map(String::from).collect();
+            for tag in tags {
+                let tag = declared.read(tag, value.span, "lang");
+                if seen.insert(tag.to_ascii_lowercase()) {
+                    declared.langs.push(tag);
+                }
+            }
+            declared.help_with_list([0]);
             return Some(declared);
         }
         _ => return None,
@@ -69,26 +90,46 @@ pub(super) fn declared(root: &Node) -> Option<Declared> {
         return Some(declared);
     }
     let mut seen = HashSet::new();
+    // Problems whose help is the list as it should be written, once it is known.
+    let mut list_help = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match item.scalar() {
-            Some((tag, _)) if is_language_tag(tag) && seen.insert(tag.to_ascii_lowercase()) => {
-                declared.langs.push(tag.to_string());
+        let path = format!("lang[{i}]");
+        let tags = match item.scalar() {
+            Some((tag, _)) if is_language_tag(tag) => vec![tag],
+            // `[en，ja]`: a full-width comma (or a slash) does not end an item.
+            Some((text, _)) if tags_in_text(text).is_some() => {
+                let tags = tags_in_text(text).unwrap_or_default();
+                let between = text.trim_start_matches(|c| !SEPARATORS.contains(&c));
+                let between = between.chars().next().unwrap_or(',');
+                let message = format!("`{between}` does not separate a list's items: YAML reads `{text}` as one item");
+                list_help.push(declared.problems.len());
+                declared.problems.push(Diagnostic::new(Some(item.span), path.as_str(), message));
+                tags
             }
-            Some((tag, _)) if is_language_tag(tag) => {
+            _ => {
+                declared.problems.push(Diagnostic::new(
+                    Some(item.span),
+                    path,
+                    "expected a language tag such as `en` or `ja`",
+                ));
+                continue;
+            }
+        };
+        for tag in tags {
+            let tag = declared.read(tag, item.span, &path);
+            if seen.insert(tag.to_ascii_lowercase()) {
+                declared.langs.push(tag);
+            } else {
                 declared.repeated.insert(tag.to_ascii_lowercase());
                 declared.problems.push(Diagnostic::new(
                     Some(item.span),
-                    format!("lang[{i}]"),
+                    path.as_str(),
                     format!("`{tag}` is listed twice"),
                 ));
             }
-            _ => declared.problems.push(Diagnostic::new(
-                Some(item.span),
-                format!("lang[{i}]"),
-                "expected a language tag such as `en` or `ja`",
-            )),
         }
     }
+    declared.help_with_list(list_help);
     if declared.langs.is_empty() && declared.problems.is_empty() {
         declared.problems.push(Diagnostic::new(
             Some(value.span),
@@ -97,6 +138,44 @@ pub(super) fn declared(root: &Node) -> Option<Declared> {
         ));
     }
     Some(declared)
+}
+
+impl Declared {
+    /// The list as it should be written, as the help of `problems` (by index) and of each
+    /// tag read as another.
+    fn help_with_list(&mut self, problems: impl IntoIterator<Item = usize>) {
+        let help = format!("write `lang: [{}]`", self.langs.join(", "));
+        let renamed: Vec<usize> = self.renamed.iter().map(|r| r.2).collect();
+        for i in problems.into_iter().chain(renamed) {
+            self.problems[i].help = Some(help.clone());
+        }
+    }
+
+    /// `tag` as meant: a country's code or a three-letter code read as the language's code
+    /// (`jp`, `jpn` as `ja`), said at `span`. A code that names no language is kept as
+    /// written, and said too.
+    fn read(&mut self, tag: &str, span: Span, path: &str) -> String {
+        let Some(wrong) = super::misnamed(tag) else { return tag.to_string() };
+        let help = (wrong.meant.is_none()).then_some("write a BCP 47 tag such as en, ja or pt-PT");
+        let mut d = Diagnostic::new(Some(span), path, wrong.message);
+        d.help = help.map(String::from);
+        self.problems.push(d);
+        match wrong.meant {
+            Some(meant) => {
+                self.renamed.push((tag.to_string(), meant.clone(), self.problems.len() - 1));
+                meant
+            }
+            None => tag.to_string(),
+        }
+    }
+}
+
+/// The language tags of a list written as text (`en, ja`, `en/ja`, `［en、ja］`): two or
+/// more, each a tag. `None` for anything else.
+fn tags_in_text(text: &str) -> Option<Vec<&str>> {
+    let inner = text.trim().trim_start_matches(['[', '［']).trim_end_matches([']', '］']);
+    let tags: Vec<&str> = inner.split(SEPARATORS).filter(|t| !t.is_empty()).collect();
+    (tags.len() >= 2 && tags.iter().all(|t| is_language_tag(t))).then_some(tags)
 }
 
 /// The languages the root's `lang:` list names (`lang: [en, ja]`), in order; empty for a file
@@ -111,11 +190,7 @@ pub fn translation_languages(langs: &[String], entries: &[(Node, Node)]) -> Opti
     if !is_translation(langs, entries) {
         return None;
     }
-    let named = |k: &Node| match resolve(langs, k.scalar().map_or("", |(t, _)| t)) {
-        Resolved::Lang(i) => Some(i),
-        _ => None,
-    };
-    Some(entries.iter().map(|(k, _)| named(k)).collect())
+    Some(entries.iter().map(|(k, _)| named(langs, k.scalar().map_or("", |(t, _)| t))).collect())
 }
 
 /// A BCP 47-shaped tag, in any case (as BCP 47 is): a 2–3 letter primary language, or `x` or
@@ -152,6 +227,14 @@ fn resolve(langs: &[String], key: &str) -> Resolved {
         [i] => Resolved::Lang(i),
         [] => Resolved::Other,
         _ => Resolved::Ambiguous(same),
+    }
+}
+
+/// The one of `langs` that the translation key `key` names, if it names one.
+pub(super) fn named(langs: &[String], key: &str) -> Option<usize> {
+    match resolve(langs, key) {
+        Resolved::Lang(i) => Some(i),
+        _ => None,
     }
 }
 
@@ -445,66 +528,15 @@ fn translations<'n>(node: &'n Node, keys: &super::KeySets, found: &mut dyn FnMut
     }
 }
 
-fn scalar(span: Span, text: &str) -> Node {
+pub(super) fn scalar(span: Span, text: &str) -> Node {
     Node::scalar_node(span, text.to_string(), Style::Quoted)
 }
 
 impl Node {
     /// The node with `kind` in place of its own (same span).
-    fn with_kind(&self, kind: NodeKind) -> Node {
+    pub(super) fn with_kind(&self, kind: NodeKind) -> Node {
         let mut node = self.clone();
         node.kind = Rc::new(kind);
         node
     }
-}
-
-/// A translation between braces whose colon was lost, or the space after it (`{ en: AI, ja
-/// "AI" }`, `{ en: A, ja:"B" }`): YAML reads `ja "AI"` as a key with no value, and the whole
-/// value as a mapping of the wrong kind. Each is named, and read as the translation meant.
-pub(super) fn mend_glued_translations(root: &Node, langs: &[String], found: &mut Vec<Diagnostic>) -> Node {
-    match &*root.kind {
-        NodeKind::Map(entries) => {
-            let given = |k: &Node| k.scalar().is_some_and(|(t, _)| langs.iter().any(|l| l == t));
-            let translation = entries.iter().any(|(k, _)| given(k));
-            let mended = entries
-                .iter()
-                .map(|(k, v)| {
-                    let glued = translation && v.is_null();
-                    match k.scalar().filter(|_| glued).and_then(|(t, _)| glued_tag(t, langs)) {
-                        Some((lang, rest)) => {
-                            let at = k.span.start + lang.len();
-                            found.push(if rest.starts_with(':') {
-                                super::slips::no_space_after(at, "", lang)
-                            } else {
-                                super::slips::missing_colon(at, "", lang)
-                            });
-                            let value = rest.trim_start_matches(':').trim();
-                            let unquoted = value
-                                .strip_prefix('"')
-                                .and_then(|v| v.strip_suffix('"'))
-                                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-                                .unwrap_or(value);
-                            // (From the tag on: the key as written, not as normalized, may be longer.)
-                            let span = Span::new(at, k.span.end);
-                            (scalar(Span::new(k.span.start, at), lang), scalar(span, unquoted))
-                        }
-                        None => (k.clone(), mend_glued_translations(v, langs, found)),
-                    }
-                })
-                .collect();
-            root.with_kind(NodeKind::Map(mended))
-        }
-        NodeKind::Seq(items) => {
-            root.with_kind(NodeKind::Seq(items.iter().map(|i| mend_glued_translations(i, langs, found)).collect()))
-        }
-        NodeKind::Scalar { .. } => root.clone(),
-    }
-}
-
-/// The language `key` starts with, glued to a value (`ja "AI"`, `ja:"B"`), and the rest.
-fn glued_tag<'k>(key: &'k str, langs: &'k [String]) -> Option<(&'k str, &'k str)> {
-    langs.iter().find_map(|l| {
-        let rest = key.strip_prefix(l.as_str())?;
-        rest.starts_with([' ', ':', '"', '\'']).then_some((l.as_str(), rest))
-    })
 }

@@ -23,17 +23,20 @@ mod around;
 mod bars;
 mod blanked;
 mod de;
+mod iso639;
 mod keys;
 mod languages;
 mod lines;
 mod offsets;
 mod recover;
 mod slips;
+mod translations;
 pub mod tree;
 mod wide;
 
 pub use blanked::Blanked;
 pub(crate) use de::suggest;
+pub use iso639::{misnamed, Misnamed};
 pub use keys::{keys_of, KeySets};
 pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
 pub use lines::{key_in_block_text, swallowed_key};
@@ -393,7 +396,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
             }
         }
     }
-    let mut all = from_tree(tree, all);
+    let mut all = from_tree(tree, &file.text, all);
     for (i, loaded) in all.iter_mut().enumerate() {
         loaded.diagnostics.retain(|d| !blanked.follows(d));
         if i == 0 {
@@ -410,7 +413,7 @@ fn has_key(root: &tree::Node, key: &str) -> bool {
 }
 
 /// [`load_languages`] once the text is parsed.
-fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<Loaded<T>> {
+fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all: bool) -> Vec<Loaded<T>> {
     // No document, or just `---` / `null`, is an empty mapping: every field missing.
     let root = match tree.root {
         Some(root) if !root.is_null() => root,
@@ -438,12 +441,16 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<
             d.help = Some(format!("the text values give it twice as well ({places}); keep one of each"));
         }
     }
+    let keys = keys::keys_of::<T>();
+    let root = translations::read_renamed(&root, &declared.renamed, &mut problems, &keys);
     diagnostics.extend(problems);
     let langs = declared.langs;
+    let lang_span = declared.span;
     if langs.is_empty() {
         return failed(diagnostics);
     }
-    let root = languages::mend_glued_translations(&root, &langs, &mut diagnostics);
+    let root = translations::mend_misplaced(&root, &langs, &keys, source, &mut diagnostics);
+    let root = translations::mend_glued_translations(&root, &langs, &mut diagnostics);
     diagnostics.extend(languages::check(&root, &langs));
     let count = if all { langs.len() } else { 1 };
     (0..count)
@@ -452,8 +459,10 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, all: bool) -> Vec<
             let projected = languages::project(&root, &langs, i, &mut gaps);
             let found = if i == 0 { std::mem::take(&mut diagnostics) } else { Vec::new() };
             let mut loaded = deserialize(projected, found, langs.clone());
-            // A missing translation is reported as such, not again as, say, an empty title.
+            // A missing translation is reported as such, not again as, say, an empty title;
+            // the language read off `lang:` was checked there.
             loaded.replaced.extend(gaps);
+            loaded.replaced.insert(lang_span);
             loaded
         })
         .collect()
@@ -512,7 +521,12 @@ fn deserialize<T: DeserializeOwned + Default>(
             diagnostics.extend(found);
             return gave_up(diagnostics, replaced, misspelt, languages);
         };
-        if !replaced.contains(&at.span) {
+        // (Nor when it is a required field missing whose key was misspelt: `did you mean …?`.)
+        let missing = error.message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`'));
+        let misspelt_here = missing.is_some_and(|f| {
+            misspelt.contains(&if at.path.is_empty() { f.to_string() } else { format!("{}.{f}", at.path) })
+        });
+        if !replaced.contains(&at.span) && !misspelt_here {
             diagnostics.push(Diagnostic::new(Some(at.span), at.path, error.message));
         }
         let retry = at.node != de::address(&root) && poisoned.len() < MAX_SERDE_ERRORS && poisoned.insert(at.node);
@@ -783,6 +797,16 @@ mod tests {
         assert!(loaded.complete);
         assert!(loaded.value.a.is_none());
         assert_eq!(loaded.value.b.as_deref(), Some("kept"));
+        // Its key typed in full-width letters or with an invisible character: that, named
+        // by what it reads as, and not the field missing as well.
+        for (key, what) in
+            [("ｘ", "is typed in full-width letters"), ("x\u{200B}", "holds an invisible U+200B (zero width space)")]
+        {
+            let loaded = load_detailed::<Outer>(&file(&format!("a:\n  {key}: 1\nb: kept\n")), &Limits::default());
+            let shown = key.replace('\u{200B}', "\\u200B");
+            assert_eq!(messages(&loaded.diagnostics), [format!("a: unknown field `{shown}`, did you mean `x`?")]);
+            assert_eq!(loaded.diagnostics[0].help, Some(format!("`{shown}` {what}: type it as `x`")));
+        }
     }
 
     #[test]

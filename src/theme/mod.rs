@@ -13,7 +13,10 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::load::{self, Limits, Spanned};
 
+mod text;
 mod values;
+
+pub use text::{DATE_CODES, RUNNING_PLACEHOLDERS};
 
 pub use values::{
     Align, Columns, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, Mm, Months, Numbering,
@@ -425,7 +428,8 @@ impl Theme {
                 apply_language(&mut theme)?;
             }
             TemplateRef::File(file) => {
-                let (mut raw, mut diags) = load::load::<RawTheme>(file, &Limits::default());
+                let loaded = load::load_detailed::<RawTheme>(file, &Limits::default());
+                let (mut raw, mut diags) = (loaded.value, loaded.diagnostics);
                 if let Some(base) = raw.extends.take() {
                     match BUILTIN.iter().find(|b| b.name == base.value) {
                         Some(b) if b.name != "default" => apply_builtin(&mut theme, b.name)?,
@@ -443,15 +447,12 @@ impl Theme {
                     }
                 }
                 apply_language(&mut theme)?;
-                for (part, running) in [("header", &raw.header), ("footer", &raw.footer)] {
-                    let Some(running) = running else { continue };
-                    for (side, text) in
-                        [("left", &running.left), ("center", &running.center), ("right", &running.right)]
-                    {
-                        diags.extend(text.as_ref().and_then(|t| unknown_placeholder(t, &format!("{part}.{side}"))));
-                    }
-                }
-                theme.apply(raw, "", &mut diags);
+                text::check(&raw, &mut diags);
+                let mut checked = Vec::new();
+                theme.apply(raw, "", &mut checked);
+                // A value of the wrong type was reported by the loader, which put a neutral
+                // one (0, "") in its place: that is not checked again (`font size 0`).
+                diags.extend(checked.into_iter().filter(|d| d.span.is_none_or(|s| !loaded.replaced.contains(&s))));
                 if !diags.is_empty() {
                     return Err(TemplateError {
                         file: file.clone(),
@@ -463,33 +464,6 @@ impl Theme {
         }
         Ok(theme)
     }
-}
-
-/// What a running header or footer line may hold in braces.
-pub const RUNNING_PLACEHOLDERS: [&str; 7] = ["title", "short_title", "date", "page", "pages", "page_of", "marking"];
-
-/// A `{name}` in a running line that is none of [`RUNNING_PLACEHOLDERS`]: it would print as
-/// typed (`{short_titel}`), braces and all.
-fn unknown_placeholder(text: &Spanned<String>, path: &str) -> Option<Diagnostic> {
-    let mut rest = text.value.as_str();
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let close = after.find('}')?;
-        let name = &after[..close];
-        let word = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-        if word && !RUNNING_PLACEHOLDERS.contains(&name) {
-            let message = match load::suggest(name, &RUNNING_PLACEHOLDERS) {
-                Some(best) => format!("unknown placeholder `{{{name}}}`, did you mean `{{{best}}}`?"),
-                None => format!("unknown placeholder `{{{name}}}`"),
-            };
-            let list = RUNNING_PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ");
-            return Some(
-                Diagnostic::new(Some(text.span), path, message).with_help(format!("a running line may hold {list}")),
-            );
-        }
-        rest = &after[close + 1..];
-    }
-    None
 }
 
 /// [`Theme::default`] with the built-in `default` template applied, which every theme starts
@@ -569,6 +543,21 @@ mod tests {
         assert_eq!(e.diagnostics[0].path, "footer.left");
         let file = user("header: { center: \"{title} — {marking}, {page} / {pages}\" }\n");
         assert!(Theme::resolve(TemplateRef::File(&file)).is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_not_checked_again_for_its_range() {
+        let file = user("styles:\n  body: { size: 10pt }\ncolumns: \"2\"\nfit_floor: 2\n");
+        let e = Theme::resolve(TemplateRef::File(&file)).unwrap_err();
+        let messages: Vec<String> = e.diagnostics.iter().map(|d| format!("{}: {}", d.path, d.message)).collect();
+        assert_eq!(
+            messages,
+            [
+                "styles.body.size: expected a number, found `10pt`",
+                "columns: expected a number, found the quoted text \"2\"",
+                "fit_floor: font size 2 must be from 4 to 144 points",
+            ]
+        );
     }
 
     /// default.yaml must set every field: applying it over two different starting themes

@@ -1,7 +1,7 @@
 //! Languages: `lang:` tags, a briefing mostly in Japanese, topics in another language.
 
 use super::Checker;
-use crate::load::{is_language_tag, Spanned};
+use crate::load::{is_language_tag, misnamed, Spanned};
 use crate::markdown::{self, Block};
 use crate::model::Topic;
 
@@ -13,7 +13,17 @@ impl Checker<'_> {
         };
         let tag = field.value.trim();
         if is_language_tag(tag) {
-            return tag.to_string();
+            let Some(wrong) = misnamed(tag) else { return tag.to_string() };
+            // Read as meant (`jp` as `ja`), so that nothing else is said of it.
+            let help = match &wrong.meant {
+                Some(meant) => format!("write `lang: {meant}`"),
+                None => "write a BCP 47 tag such as en, ja or pt-PT".to_string(),
+            };
+            self.report(field.span, path, wrong.message);
+            if let Some(d) = self.diagnostics.last_mut().filter(|d| d.span == Some(field.span)) {
+                d.help = Some(help);
+            }
+            return wrong.meant.unwrap_or_else(|| tag.to_string());
         }
         let message = format!("'{tag}' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT");
         self.report(field.span, path, message);

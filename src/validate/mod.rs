@@ -661,6 +661,24 @@ contact:
     }
 
     #[test]
+    fn a_key_in_full_width_letters_or_with_an_invisible_character_is_named_once() {
+        assert_eq!(
+            problems(&replace("  - title: Data", "  - ｔｉｔｌｅ: Data")),
+            ["topics[0] (topic 1): unknown field `ｔｉｔｌｅ`, did you mean `title`? @ 4:5"]
+        );
+        let text = replace("    body: Text", "    body\u{200B}: Text");
+        assert_eq!(
+            problems(&text),
+            ["topics[0] (topic 1, \"Data\"): unknown field `body\\u200B`, did you mean `body`? @ 5:5"]
+        );
+        let d = check(&text).unwrap_err();
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("`body\\u200B` holds an invisible U+200B (zero width space): type it as `body`")
+        );
+    }
+
+    #[test]
     fn a_misspelt_way_to_contact_is_reported_once() {
         assert_eq!(
             problems(&replace("  tel: ", "  tle: ")),
@@ -750,6 +768,57 @@ contact:
         assert_eq!(d, ["`jp` is not one of the briefing's languages (lang: [en, ja])"]);
         // Empty in one language: that, not also "must not be empty".
         assert_eq!(told(&both.replace("        会合。", "")), ["empty in ja but not in en"]);
+    }
+
+    /// `lang:` of a file in two languages, each problem as `message | help`.
+    fn told_with_help(text: &str) -> Vec<String> {
+        let d = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &no_emoji).unwrap_err();
+        d.iter().map(|d| format!("{} | {}", d.message, d.help.as_deref().unwrap_or(""))).collect()
+    }
+
+    const BOTH: &str = "lang: [en, ja]\ntitle:\n  en: Results\n  ja: 結果\ndate: 2020-10-06\ntopics:\n  - title: { en: AI, ja: AI }\n    \
+                        body: { en: Met., ja: 会合。 }\ncontact:\n  tel: \"1\"\n";
+
+    #[test]
+    fn a_country_or_three_letter_code_for_a_language_is_told_once_and_read_as_meant() {
+        let jp = "`jp` is the country code of Japan, not a language code; Japanese is `ja`";
+        // The text values give `ja`: one problem, at `lang:`, not one at each `ja:`.
+        let text = BOTH.replace("[en, ja]", "[en, jp]");
+        assert_eq!(told_with_help(&text), [format!("{jp} | write `lang: [en, ja]`")]);
+        // They give `jpn` too: read as `ja` as well, and counted.
+        let text = BOTH.replace("[en, ja]", "[en, jpn]").replace("ja:", "jpn:");
+        assert_eq!(
+            told_with_help(&text),
+            ["`jpn` is the three-letter code for Japanese; a language tag uses the two-letter one, `ja` \
+              | write `lang: [en, ja]`, and `ja:` for `jpn:` in the text values (3 places)"]
+        );
+        // A file in one language, and a topic's language.
+        assert_eq!(problems(&format!("{GOOD}lang: jp\n")), [format!("lang: {jp} @ 8:7")]);
+        let text = replace("    body: Text about data.", "    body: Text about data.\n    lang: eng");
+        assert_eq!(
+            problems(&text),
+            ["topics[0].lang (topic 1, \"Data\"): `eng` is the three-letter code for English; a language tag uses the \
+              two-letter one, `en` @ 6:11"]
+        );
+        assert_eq!(problems(&format!("{GOOD}lang: qq\n")), ["lang: `qq` is not a language code (ISO 639-1) @ 8:7"]);
+        // Private use, three-letter codes with no two-letter one, and regions stay as written.
+        for tag in ["x-klingon", "fil", "ja-JP", "se"] {
+            assert_eq!(check(&format!("{GOOD}lang: {tag}\n")).unwrap().lang, tag);
+        }
+    }
+
+    #[test]
+    fn languages_typed_with_other_separators_are_one_problem_and_read_as_the_list() {
+        for (lang, message) in [
+            ("en/ja", "several languages are written as a list"),
+            ("en・ja", "several languages are written as a list"),
+            ("en、ja", "several languages are written as a list"),
+            ("［en, ja］", "a list in full-width brackets `［ ］`, which YAML reads as text"),
+            ("[en，ja]", "`，` does not separate a list's items: YAML reads `en，ja` as one item"),
+        ] {
+            let text = BOTH.replace("[en, ja]", lang);
+            assert_eq!(told_with_help(&text), [format!("{message} | write `lang: [en, ja]`")], "{lang}");
+        }
     }
 
     #[test]

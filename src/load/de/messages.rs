@@ -21,6 +21,67 @@ pub(crate) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str>
         .map(|(_, _, c)| c)
 }
 
+/// Characters that print as nothing, which a key may pick up when it is copied from a web
+/// page or a word processor.
+const INVISIBLE: [(char, &str); 12] = [
+    ('\u{00AD}', "soft hyphen"),
+    ('\u{180E}', "Mongolian vowel separator"),
+    ('\u{200B}', "zero width space"),
+    ('\u{200C}', "zero width non-joiner"),
+    ('\u{200D}', "zero width joiner"),
+    ('\u{200E}', "left-to-right mark"),
+    ('\u{200F}', "right-to-left mark"),
+    ('\u{2060}', "word joiner"),
+    ('\u{2061}', "function application"),
+    ('\u{2062}', "invisible times"),
+    ('\u{2063}', "invisible separator"),
+    ('\u{FEFF}', "zero width no-break space"),
+];
+
+/// A key not typed plainly: what it reads as once its full-width (or other compatibility)
+/// letters are made plain (NFKC) and its invisible characters are dropped.
+pub(in crate::load) struct Unplain {
+    /// The key as meant.
+    pub plain: String,
+    /// The key as it can be shown: each invisible character as its escape (`body\u200B`).
+    pub shown: String,
+    /// What is wrong with it: "is typed in full-width letters", "holds an invisible U+200B
+    /// (zero width space)".
+    pub what: String,
+}
+
+/// `name` as [`Unplain`], when it is not typed plainly.
+pub(in crate::load) fn unplain(name: &str) -> Option<Unplain> {
+    use unicode_normalization::UnicodeNormalization;
+    let invisible = |c: char| INVISIBLE.iter().find(|(i, _)| *i == c);
+    let plain: String = name.nfkc().filter(|&c| invisible(c).is_none()).collect();
+    if plain == name {
+        return None;
+    }
+    let shown: String = name
+        .chars()
+        .map(|c| if invisible(c).is_some() { format!("\\u{:04X}", c as u32) } else { c.to_string() })
+        .collect();
+    let mut what = Vec::new();
+    if name.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
+        what.push("is typed in full-width letters".to_string());
+    } else if name.chars().any(|c| invisible(c).is_none() && c.nfkc().ne(std::iter::once(c))) {
+        what.push("holds compatibility characters".to_string());
+    }
+    let mut seen: Vec<char> = Vec::new();
+    for c in name.chars().filter(|&c| invisible(c).is_some()) {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    if !seen.is_empty() {
+        let names: Vec<String> =
+            seen.iter().filter_map(|&c| invisible(c)).map(|(c, n)| format!("U+{:04X} ({n})", *c as u32)).collect();
+        what.push(format!("holds an invisible {}", names.join(" and an invisible ")));
+    }
+    Some(Unplain { plain, shown, what: what.join(" and ") })
+}
+
 /// Points unknown fields that are keys of another mapping of the same document (a `fax:`
 /// indented under `topics` or out of `contact`) at where they belong.
 pub(in crate::load) fn place_strays(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {

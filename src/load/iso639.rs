@@ -1,0 +1,317 @@
+//! Whether a language tag's primary subtag names a language: a two-letter one must be an
+//! ISO 639-1 code, and a three-letter one that has a two-letter code is written with that
+//! one (BCP 47 takes the shortest). A country code typed for its language (`jp` for Japanese)
+//! and an old code (`iw`) are named with the code meant, so that the file can be read as meant.
+//! Three-letter codes with no two-letter one (`fil`, `yue`) and private-use tags (`x-…`) pass
+//! unchecked: the shape of a tag is [`super::is_language_tag`]'s business.
+
+/// Every ISO 639-1 code, with its ISO 639-2 codes (terminology, then bibliographic where it
+/// differs) and the language's English name.
+const LANGUAGES: [(&str, &str, &str); 184] = [
+    ("aa", "aar", "Afar"),
+    ("ab", "abk", "Abkhazian"),
+    ("ae", "ave", "Avestan"),
+    ("af", "afr", "Afrikaans"),
+    ("ak", "aka", "Akan"),
+    ("am", "amh", "Amharic"),
+    ("an", "arg", "Aragonese"),
+    ("ar", "ara", "Arabic"),
+    ("as", "asm", "Assamese"),
+    ("av", "ava", "Avaric"),
+    ("ay", "aym", "Aymara"),
+    ("az", "aze", "Azerbaijani"),
+    ("ba", "bak", "Bashkir"),
+    ("be", "bel", "Belarusian"),
+    ("bg", "bul", "Bulgarian"),
+    ("bi", "bis", "Bislama"),
+    ("bm", "bam", "Bambara"),
+    ("bn", "ben", "Bengali"),
+    ("bo", "bod tib", "Tibetan"),
+    ("br", "bre", "Breton"),
+    ("bs", "bos", "Bosnian"),
+    ("ca", "cat", "Catalan"),
+    ("ce", "che", "Chechen"),
+    ("ch", "cha", "Chamorro"),
+    ("co", "cos", "Corsican"),
+    ("cr", "cre", "Cree"),
+    ("cs", "ces cze", "Czech"),
+    ("cu", "chu", "Church Slavonic"),
+    ("cv", "chv", "Chuvash"),
+    ("cy", "cym wel", "Welsh"),
+    ("da", "dan", "Danish"),
+    ("de", "deu ger", "German"),
+    ("dv", "div", "Divehi"),
+    ("dz", "dzo", "Dzongkha"),
+    ("ee", "ewe", "Ewe"),
+    ("el", "ell gre", "Greek"),
+    ("en", "eng", "English"),
+    ("eo", "epo", "Esperanto"),
+    ("es", "spa", "Spanish"),
+    ("et", "est", "Estonian"),
+    ("eu", "eus baq", "Basque"),
+    ("fa", "fas per", "Persian"),
+    ("ff", "ful", "Fulah"),
+    ("fi", "fin", "Finnish"),
+    ("fj", "fij", "Fijian"),
+    ("fo", "fao", "Faroese"),
+    ("fr", "fra fre", "French"),
+    ("fy", "fry", "Western Frisian"),
+    ("ga", "gle", "Irish"),
+    ("gd", "gla", "Scottish Gaelic"),
+    ("gl", "glg", "Galician"),
+    ("gn", "grn", "Guarani"),
+    ("gu", "guj", "Gujarati"),
+    ("gv", "glv", "Manx"),
+    ("ha", "hau", "Hausa"),
+    ("he", "heb", "Hebrew"),
+    ("hi", "hin", "Hindi"),
+    ("ho", "hmo", "Hiri Motu"),
+    ("hr", "hrv", "Croatian"),
+    ("ht", "hat", "Haitian Creole"),
+    ("hu", "hun", "Hungarian"),
+    ("hy", "hye arm", "Armenian"),
+    ("hz", "her", "Herero"),
+    ("ia", "ina", "Interlingua"),
+    ("id", "ind", "Indonesian"),
+    ("ie", "ile", "Interlingue"),
+    ("ig", "ibo", "Igbo"),
+    ("ii", "iii", "Sichuan Yi"),
+    ("ik", "ipk", "Inupiaq"),
+    ("io", "ido", "Ido"),
+    ("is", "isl ice", "Icelandic"),
+    ("it", "ita", "Italian"),
+    ("iu", "iku", "Inuktitut"),
+    ("ja", "jpn", "Japanese"),
+    ("jv", "jav", "Javanese"),
+    ("ka", "kat geo", "Georgian"),
+    ("kg", "kon", "Kongo"),
+    ("ki", "kik", "Kikuyu"),
+    ("kj", "kua", "Kuanyama"),
+    ("kk", "kaz", "Kazakh"),
+    ("kl", "kal", "Kalaallisut"),
+    ("km", "khm", "Khmer"),
+    ("kn", "kan", "Kannada"),
+    ("ko", "kor", "Korean"),
+    ("kr", "kau", "Kanuri"),
+    ("ks", "kas", "Kashmiri"),
+    ("ku", "kur", "Kurdish"),
+    ("kv", "kom", "Komi"),
+    ("kw", "cor", "Cornish"),
+    ("ky", "kir", "Kyrgyz"),
+    ("la", "lat", "Latin"),
+    ("lb", "ltz", "Luxembourgish"),
+    ("lg", "lug", "Ganda"),
+    ("li", "lim", "Limburgish"),
+    ("ln", "lin", "Lingala"),
+    ("lo", "lao", "Lao"),
+    ("lt", "lit", "Lithuanian"),
+    ("lu", "lub", "Luba-Katanga"),
+    ("lv", "lav", "Latvian"),
+    ("mg", "mlg", "Malagasy"),
+    ("mh", "mah", "Marshallese"),
+    ("mi", "mri mao", "Maori"),
+    ("mk", "mkd mac", "Macedonian"),
+    ("ml", "mal", "Malayalam"),
+    ("mn", "mon", "Mongolian"),
+    ("mr", "mar", "Marathi"),
+    ("ms", "msa may", "Malay"),
+    ("mt", "mlt", "Maltese"),
+    ("my", "mya bur", "Burmese"),
+    ("na", "nau", "Nauru"),
+    ("nb", "nob", "Norwegian Bokmål"),
+    ("nd", "nde", "North Ndebele"),
+    ("ne", "nep", "Nepali"),
+    ("ng", "ndo", "Ndonga"),
+    ("nl", "nld dut", "Dutch"),
+    ("nn", "nno", "Norwegian Nynorsk"),
+    ("no", "nor", "Norwegian"),
+    ("nr", "nbl", "South Ndebele"),
+    ("nv", "nav", "Navajo"),
+    ("ny", "nya", "Chichewa"),
+    ("oc", "oci", "Occitan"),
+    ("oj", "oji", "Ojibwe"),
+    ("om", "orm", "Oromo"),
+    ("or", "ori", "Odia"),
+    ("os", "oss", "Ossetian"),
+    ("pa", "pan", "Punjabi"),
+    ("pi", "pli", "Pali"),
+    ("pl", "pol", "Polish"),
+    ("ps", "pus", "Pashto"),
+    ("pt", "por", "Portuguese"),
+    ("qu", "que", "Quechua"),
+    ("rm", "roh", "Romansh"),
+    ("rn", "run", "Kirundi"),
+    ("ro", "ron rum", "Romanian"),
+    ("ru", "rus", "Russian"),
+    ("rw", "kin", "Kinyarwanda"),
+    ("sa", "san", "Sanskrit"),
+    ("sc", "srd", "Sardinian"),
+    ("sd", "snd", "Sindhi"),
+    ("se", "sme", "Northern Sami"),
+    ("sg", "sag", "Sango"),
+    ("sh", "hbs", "Serbo-Croatian"),
+    ("si", "sin", "Sinhala"),
+    ("sk", "slk slo", "Slovak"),
+    ("sl", "slv", "Slovenian"),
+    ("sm", "smo", "Samoan"),
+    ("sn", "sna", "Shona"),
+    ("so", "som", "Somali"),
+    ("sq", "sqi alb", "Albanian"),
+    ("sr", "srp", "Serbian"),
+    ("ss", "ssw", "Swati"),
+    ("st", "sot", "Southern Sotho"),
+    ("su", "sun", "Sundanese"),
+    ("sv", "swe", "Swedish"),
+    ("sw", "swa", "Swahili"),
+    ("ta", "tam", "Tamil"),
+    ("te", "tel", "Telugu"),
+    ("tg", "tgk", "Tajik"),
+    ("th", "tha", "Thai"),
+    ("ti", "tir", "Tigrinya"),
+    ("tk", "tuk", "Turkmen"),
+    ("tl", "tgl", "Tagalog"),
+    ("tn", "tsn", "Tswana"),
+    ("to", "ton", "Tongan"),
+    ("tr", "tur", "Turkish"),
+    ("ts", "tso", "Tsonga"),
+    ("tt", "tat", "Tatar"),
+    ("tw", "twi", "Twi"),
+    ("ty", "tah", "Tahitian"),
+    ("ug", "uig", "Uyghur"),
+    ("uk", "ukr", "Ukrainian"),
+    ("ur", "urd", "Urdu"),
+    ("uz", "uzb", "Uzbek"),
+    ("ve", "ven", "Venda"),
+    ("vi", "vie", "Vietnamese"),
+    ("vo", "vol", "Volapük"),
+    ("wa", "wln", "Walloon"),
+    ("wo", "wol", "Wolof"),
+    ("xh", "xho", "Xhosa"),
+    ("yi", "yid", "Yiddish"),
+    ("yo", "yor", "Yoruba"),
+    ("za", "zha", "Zhuang"),
+    ("zh", "zho chi", "Chinese"),
+    ("zu", "zul", "Zulu"),
+];
+
+/// Country codes (ISO 3166) that are no language's code, typed for the language of the
+/// country: the country's name and the language's code. A country code that is a language's
+/// code too (`se`, Northern Sami, not Swedish) is taken as the language.
+const COUNTRIES: [(&str, &str, &str); 21] = [
+    ("al", "Albania", "sq"),
+    ("at", "Austria", "de"),
+    ("by", "Belarus", "be"),
+    ("cn", "China", "zh"),
+    ("cz", "Czechia", "cs"),
+    ("dk", "Denmark", "da"),
+    ("gb", "the United Kingdom", "en"),
+    ("ge", "Georgia", "ka"),
+    ("gr", "Greece", "el"),
+    ("hk", "Hong Kong", "zh"),
+    ("il", "Israel", "he"),
+    ("ir", "Iran", "fa"),
+    ("jp", "Japan", "ja"),
+    ("kp", "North Korea", "ko"),
+    ("mx", "Mexico", "es"),
+    ("pk", "Pakistan", "ur"),
+    ("rs", "Serbia", "sr"),
+    ("tj", "Tajikistan", "tg"),
+    ("ua", "Ukraine", "uk"),
+    ("us", "the United States", "en"),
+    ("vn", "Viet Nam", "vi"),
+];
+
+/// Codes ISO 639-1 once had, and the ones that replaced them.
+const WITHDRAWN: [(&str, &str); 5] = [("in", "id"), ("iw", "he"), ("ji", "yi"), ("jw", "jv"), ("mo", "ro")];
+
+/// A tag whose primary language subtag names no language as BCP 47 writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misnamed {
+    /// What is wrong with it, naming the code meant when it is known.
+    pub message: String,
+    /// The tag as meant (its other subtags kept: `jp-JP` → `ja-JP`), when that is known.
+    pub meant: Option<String>,
+}
+
+/// What is wrong with the primary language subtag of `tag` (a tag in the shape
+/// [`super::is_language_tag`] accepts), if anything.
+pub fn misnamed(tag: &str) -> Option<Misnamed> {
+    let (primary, rest) = tag.split_once('-').map_or((tag, ""), |(p, r)| (p, r));
+    let code = primary.to_ascii_lowercase();
+    let name = |two: &str| LANGUAGES.iter().find(|l| l.0 == two).map_or("", |l| l.2);
+    let meant = |two: &str| Some(if rest.is_empty() { two.to_string() } else { format!("{two}-{rest}") });
+    match code.len() {
+        2 if LANGUAGES.iter().any(|l| l.0 == code) => None,
+        2 => {
+            if let Some(&(_, country, two)) = COUNTRIES.iter().find(|c| c.0 == code) {
+                let message = format!(
+                    "`{primary}` is the country code of {country}, not a language code; {} is `{two}`",
+                    name(two)
+                );
+                return Some(Misnamed { message, meant: meant(two) });
+            }
+            if let Some(&(_, two)) = WITHDRAWN.iter().find(|w| w.0 == code) {
+                let message = format!("`{primary}` is a withdrawn code; {} is `{two}`", name(two));
+                return Some(Misnamed { message, meant: meant(two) });
+            }
+            let message = format!("`{primary}` is not a language code (ISO 639-1)");
+            Some(Misnamed { message, meant: None })
+        }
+        3 => {
+            let &(two, _, language) = LANGUAGES.iter().find(|l| l.1.split(' ').any(|c| c == code))?;
+            let message = format!(
+                "`{primary}` is the three-letter code for {language}; a language tag uses the two-letter one, `{two}`"
+            );
+            Some(Misnamed { message, meant: meant(two) })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_are_sorted_lower_case_and_do_not_overlap() {
+        assert!(LANGUAGES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (two, three, _) in LANGUAGES {
+            assert!(two.len() == 2 && two.bytes().all(|b| b.is_ascii_lowercase()), "{two}");
+            assert!(three.split(' ').all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_lowercase())), "{three}");
+        }
+        for (code, _, two) in COUNTRIES {
+            assert!(misnamed(code).is_some() && misnamed(two).is_none(), "{code} → {two}");
+        }
+        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (code, two) in WITHDRAWN {
+            assert!(misnamed(code).is_some() && misnamed(two).is_none(), "{code} → {two}");
+        }
+    }
+
+    #[test]
+    fn a_tag_names_a_language_by_its_shortest_code() {
+        for good in ["en", "ja", "JA-jp", "pt-BR", "se", "kr", "zh-Hant-TW", "fil", "yue", "gsw", "x-klingon"] {
+            assert_eq!(misnamed(good), None, "{good}");
+        }
+        let meant = |tag: &str| misnamed(tag).and_then(|m| m.meant);
+        assert_eq!(meant("jp").as_deref(), Some("ja"));
+        assert_eq!(meant("jp-JP").as_deref(), Some("ja-JP"));
+        assert_eq!(meant("cn").as_deref(), Some("zh"));
+        assert_eq!(meant("gr").as_deref(), Some("el"));
+        assert_eq!(meant("jpn").as_deref(), Some("ja"));
+        assert_eq!(meant("ENG").as_deref(), Some("en"));
+        assert_eq!(meant("fre").as_deref(), Some("fr"));
+        assert_eq!(meant("ger-AT").as_deref(), Some("de-AT"));
+        assert_eq!(meant("iw").as_deref(), Some("he"));
+        assert_eq!(meant("qq"), None);
+        assert_eq!(
+            misnamed("jp").unwrap().message,
+            "`jp` is the country code of Japan, not a language code; Japanese is `ja`"
+        );
+        assert_eq!(
+            misnamed("jpn").unwrap().message,
+            "`jpn` is the three-letter code for Japanese; a language tag uses the two-letter one, `ja`"
+        );
+        assert_eq!(misnamed("qq").unwrap().message, "`qq` is not a language code (ISO 639-1)");
+    }
+}
