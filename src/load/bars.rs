@@ -109,10 +109,10 @@ pub(super) fn opener_on<'t>(text: &'t str, start: usize, keys: &KeySets) -> Opti
     }
     // `body:` above text: its first line not a key of the file's, and a line of it with a
     // colon that made it one.
-    // (Not `en: A`, nor `division X`, a key that lost its colon.)
+    // (Not `en: A`, nor `division X` or `en "MIC"`, a key that lost its colon.)
     let text_line = !first.trim_start().starts_with("- ")
         && key_of(first.trim_start()).is_none()
-        && key_on(first).is_none_or(|k| !keys.near(k));
+        && key_on(first).is_none_or(|k| !keys.near(k) && !translation_tag(k));
     let colon = |l: &str| l.contains(": ") || l.trim_end().ends_with(':');
     // (Text lines all as deep as its first at least: not a stray line above keys.)
     let mut colons = false;
@@ -125,6 +125,12 @@ pub(super) fn opener_on<'t>(text: &'t str, start: usize, keys: &KeySets) -> Opti
     // (A table's first row, or a quote, starts a block of its own.)
     let bar = first.trim_start().starts_with(['|', '>']);
     (rest == ":" && text_line && (colons || bar)).then_some(Opener { key_at, key, written: rest, indicator: "|" })
+}
+
+/// Whether `word` is a two-letter language code, as a translation's key is (`en "MIC"`, a
+/// translation that lost its colon, is not a line of text).
+fn translation_tag(word: &str) -> bool {
+    word.len() == 2 && word.bytes().all(|b| b.is_ascii_lowercase()) && super::iso639::misnamed(word).is_none()
 }
 
 #[cfg(test)]
