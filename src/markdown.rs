@@ -65,7 +65,8 @@ pub enum Block {
 
 pub type Cell = Vec<Inline>;
 
-/// A run of text with one look. `\n` inside `text` is a hard line break.
+/// A run of text with one look. `\n` inside `text` is a hard line break (two spaces at the
+/// end of a line).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Inline {
     pub text: String,
@@ -94,7 +95,9 @@ pub enum Change {
 ///
 /// Only `*` marks emphasis: `_under_` and `~~tildes~~` stay as written, underscores and
 /// tildes included, because in a briefing a character that silently disappears is a worse
-/// surprise than markup that does not apply.
+/// surprise than markup that does not apply. For the same reason, entity references
+/// (`&amp;`, `&#x41;`) print as typed, and a backslash at the end of a line is a backslash
+/// (`C:\`), not a line break.
 pub fn parse(src: &str) -> Vec<Block> {
     parse_checked(src).0
 }
@@ -148,6 +151,17 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 if cells > header_cells {
                     b.unprinted.rows.push((row.trim().to_string(), cells, header_cells));
                 }
+            }
+            // An entity reference, which the parser decodes: as typed.
+            Event::Text(t) if src[range.clone()].starts_with('&') && **t != src[range.clone()] => {
+                b.push_text(&src[range], false);
+                continue;
+            }
+            // A backslash that would make a line break: a backslash, and the line goes on.
+            Event::HardBreak if src[range.clone()].starts_with('\\') => {
+                b.push_text("\\", false);
+                b.soft_break = true;
+                continue;
             }
             Event::Start(Tag::Emphasis | Tag::Strong) => {
                 let literal = src[range.start..].starts_with('_');
@@ -470,6 +484,19 @@ mod tests {
         assert_eq!(text(&b), "a |<b>|bold|</b>| tag logo (l.png)|");
         let Block::Paragraph(i) = &b[0] else { panic!() };
         assert_eq!(i.iter().filter(|i| i.raw).map(|i| i.text.as_str()).collect::<Vec<_>>(), ["<b>", "</b>"]);
+    }
+
+    #[test]
+    fn entity_references_and_a_backslash_at_a_line_end_print_as_typed() {
+        let b = parse("R&amp;D &copy; 2026, &#x41;BC, a&nbsp;b and *&lt;em&gt;*\n\nFiles are in C:\\\nand the rest.");
+        assert_eq!(
+            text(&b),
+            "R&amp;D &copy; 2026, &#x41;BC, a&nbsp;b and |&lt;em&gt;|Files are in C:\\ and the rest.|"
+        );
+        // Two spaces at a line's end are still a line break: no character is lost.
+        assert_eq!(text(&parse("one  \ntwo")), "one\ntwo|");
+        // In code, as ever, nothing is decoded.
+        assert_eq!(text(&parse("`&amp;`")), "&amp;|");
     }
 
     #[test]

@@ -148,7 +148,8 @@ impl Checker<'_> {
             dismantle(blocks);
             return Vec::new();
         }
-        // Characters written as Markdown's references (`&#x1F600;`) are checked as printed.
+        // Characters written as references (`&#x1F600;`) where Markdown decodes them (a link's
+        // address and title) are checked as printed.
         let mut printed = HashSet::new();
         markdown::visit_text(&blocks, &mut |t| {
             if !t.is_ascii() || t.chars().any(|c| c.is_ascii_control() && c != '\n' && c != '\t') {
