@@ -411,6 +411,45 @@ mod tests {
     }
 
     #[test]
+    fn an_address_ends_where_japanese_text_starts() {
+        let links = |src: &str| -> Vec<(String, String)> {
+            let b = parse(src);
+            let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+            assert_eq!(plain_text(i), src, "the text is printed as written");
+            i.iter().filter_map(|i| Some((i.text.clone(), i.link.clone()?))).collect()
+        };
+        let pair = |text: &str, link: &str| (text.to_string(), link.to_string());
+        assert_eq!(
+            links("詳細はhttps://example.org/reportをご覧ください。（資料：www.example.org）"),
+            [
+                pair("https://example.org/report", "https://example.org/report"),
+                pair("www.example.org", "https://www.example.org")
+            ]
+        );
+        assert_eq!(
+            links("詳細はhttps://example.org/reportをご覧ください。連絡先policy@example.orgまで。"),
+            [
+                pair("https://example.org/report", "https://example.org/report"),
+                pair("policy@example.org", "mailto:policy@example.org")
+            ]
+        );
+        assert_eq!(links("参照　www.example.org、以上"), [pair("www.example.org", "https://www.example.org")]);
+        // Letters of other scripts belong to the address.
+        assert_eq!(
+            links("See https://de.wikipedia.org/wiki/Straße."),
+            [pair("https://de.wikipedia.org/wiki/Straße", "https://de.wikipedia.org/wiki/Straße")]
+        );
+        // An e-mail address whose domain or name starts `www.` is an e-mail address.
+        assert_eq!(
+            links("info@www.example.org or www.desk@example.org"),
+            [
+                pair("info@www.example.org", "mailto:info@www.example.org"),
+                pair("www.desk@example.org", "mailto:www.desk@example.org")
+            ]
+        );
+    }
+
+    #[test]
     fn every_address_of_a_long_paragraph_is_found_in_one_pass() {
         // Each address was searched for from scratch after the one before: 80,000 took 25 s.
         let text = "www.a.org a@b.org, (see https://e.org/x_(y))) ".repeat(2_000);
