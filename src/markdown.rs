@@ -6,10 +6,12 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 mod builder;
 mod links;
+mod slips;
 mod tables;
 
 use builder::Builder;
 pub use links::LINK_SCHEMES;
+pub use slips::{Slip, SlipKind};
 use tables::{cells_with_text, cells_written};
 
 /// Horizontal alignment.
@@ -119,6 +121,9 @@ pub struct Unprinted {
     /// The first line where lists and quotes nest deeper than [`MAX_NESTING`], for
     /// validation to point at: its number in the text (from 0) and the line as written.
     pub too_deep: Option<(usize, String)>,
+    /// Lines that print other than they were most likely meant (a note that is a heading, a
+    /// table without its `|---|` line), in the order of the text.
+    pub slips: Vec<Slip>,
 }
 
 /// How deeply lists and quotes may nest before validation refuses the body.
@@ -131,8 +136,10 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut header_cells = 0;
     let mut used: Vec<String> = Vec::new();
     let mut nesting = 0usize;
+    let mut watch = slips::Watch::default();
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
+        watch.see(src, &ev, &range);
         match &ev {
             Event::Start(Tag::Link { id, .. } | Tag::Image { id, .. }) if !id.is_empty() => used.push(id.to_string()),
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
@@ -214,6 +221,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         }
         at += line.len();
     }
+    b.unprinted.slips = watch.finish();
     let unprinted = std::mem::take(&mut b.unprinted);
     let mut blocks = b.finish();
     relative_headings(&mut blocks);

@@ -8,14 +8,16 @@
 //! topic bodies are Markdown, parsed here.
 //!
 //! The rules live by the part of the briefing they check: printed text and Markdown in
-//! `text`, the date in `date`, languages in `language`, the contact block in `contact`; the
-//! required fields and topics here.
+//! `text`, a Markdown text's lines as typed against what they print in `lines`, the date in
+//! `date`, languages in `language`, the contact block in `contact`; the required fields and
+//! topics here.
 
 mod contact;
 mod date;
 
 pub use date::date_problem;
 mod language;
+mod lines;
 mod text;
 
 use std::collections::HashSet;
