@@ -11,7 +11,7 @@ mod tables;
 
 use builder::Builder;
 pub use links::LINK_SCHEMES;
-pub use slips::{Slip, SlipKind};
+pub use slips::{block_lines, Slip, SlipKind};
 use tables::{cells_with_text, cells_written};
 
 /// Horizontal alignment.

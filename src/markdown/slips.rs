@@ -1,11 +1,12 @@
 //! Lines of a body that Markdown reads other than their writer most likely meant, found while
 //! the parser's events stream in: a note (`# TODO: …`) that is a heading, since a `#` line in
 //! a text is no YAML comment; a heading with no text under it; the rows of a pipe table
-//! without its `|---|` line, which print as one paragraph.
+//! without its `|---|` line, which print as one paragraph. And the lines that start a block of
+//! their own, for validation to tell when YAML folded them into one.
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// A line Markdown reads other than it was most likely meant (see the module's summary).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +183,37 @@ impl Watch {
     }
 }
 
+/// The lines of `src` (numbers from 0) on which Markdown starts a block of its own: a list
+/// item, a heading, a table row, a quote, a fenced code block or a rule. (A paragraph's
+/// lines after its first are no such line.)
+pub fn block_lines(src: &str) -> Vec<usize> {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    let mut lines = LineCounter::default();
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        let own = match &event {
+            Event::Start(tag) => matches!(
+                tag,
+                Tag::Item
+                    | Tag::Heading { .. }
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::BlockQuote(_)
+                    | Tag::CodeBlock(CodeBlockKind::Fenced(_))
+            ),
+            Event::Rule => true,
+            _ => false,
+        };
+        if own {
+            let line = lines.line_of(src, range.start);
+            if out.last() != Some(&line) {
+                out.push(line);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +265,13 @@ mod tests {
         assert_eq!(slips("| a\n| b\n"), []);
         // The rule with a column too few is no rule.
         assert_eq!(slips("| a | b |\n|---|\n| 1 | 2 |\n").len(), 1);
+    }
+
+    #[test]
+    fn lines_that_start_blocks_are_listed() {
+        let src = "Intro\n- a\n- b\n\n| x |\n|---|\n| 1 |\n> q\n# h\n1. one\n```\ncode\n```\ntext\n***";
+        assert_eq!(block_lines(src), [1, 2, 4, 6, 7, 8, 9, 10, 14]);
+        assert_eq!(block_lines("Both sides agreed\non a wrapped\nparagraph.\n\n2026. Is no list here."), [4]);
+        assert!(block_lines("Wrapped\n2026. is no list").is_empty());
     }
 }

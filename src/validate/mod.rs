@@ -415,6 +415,19 @@ contact:
     }
 
     #[test]
+    fn wrapped_text_without_a_bar_is_fine_and_lines_typed_as_a_list_are_not() {
+        for prose in [
+            "    body:\n      Text about data,\n      wrapped over\n      2026. three lines.",
+            "    body: >\n      Text about data,\n      wrapped.\n\n      - A list of one item.\n\n      More text.",
+        ] {
+            assert!(check(&replace("    body: Text about data.", prose)).is_ok(), "{prose}");
+        }
+        let list = replace("    body: Text about data.", "    body: Agreed on\n      1. data\n      2. AI");
+        let p = problems(&list);
+        assert!(p.len() == 1 && p[0].contains("`1. data` (line 6) would not be a line of its own @ 5:5"), "{p:?}");
+    }
+
+    #[test]
     fn a_minimal_briefing_gets_its_defaults() {
         let b = check(GOOD).unwrap();
         assert_eq!(b.short_title, "Results of the Workshop");

@@ -128,6 +128,7 @@ impl Checker<'_> {
     /// A Markdown field, checked and parsed.
     pub(super) fn markdown(&mut self, field: &Spanned<String>, path: &str) -> Vec<Block> {
         let mut reported = self.characters(field, path);
+        self.joined(field, path);
         let (mut blocks, mut unprinted) = markdown::parse_checked(&field.value);
         if depth(&blocks) > MAX_MARKDOWN_DEPTH {
             let message = format!("lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)");
