@@ -442,6 +442,10 @@ mod tests {
             ]
         );
         assert_eq!(links("参照　www.example.org、以上"), [pair("www.example.org", "https://www.example.org")]);
+        // An address with Japanese in it is written in angle brackets.
+        let b = parse("詳細は<https://ja.wikipedia.org/wiki/東京>を");
+        let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+        assert_eq!(i[1].link.as_deref(), Some("https://ja.wikipedia.org/wiki/東京"));
         // Letters of other scripts belong to the address.
         assert_eq!(
             links("See https://de.wikipedia.org/wiki/Straße."),
