@@ -2,15 +2,16 @@
 //! the layout understands. Nothing the user wrote is dropped: raw HTML is kept as text, images
 //! become their alt text and address, and every link shows its target.
 
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::script::is_japanese;
-
+mod builder;
 mod links;
+mod slips;
 mod tables;
 
+use builder::Builder;
 pub use links::LINK_SCHEMES;
-use links::{autolink, link_target, refused_scheme};
+pub use slips::{block_lines, Slip, SlipKind};
 use tables::{cells_with_text, cells_written};
 
 /// Horizontal alignment.
@@ -66,7 +67,8 @@ pub enum Block {
 
 pub type Cell = Vec<Inline>;
 
-/// A run of text with one look. `\n` inside `text` is a hard line break.
+/// A run of text with one look. `\n` inside `text` is a hard line break (two spaces at the
+/// end of a line).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Inline {
     pub text: String,
@@ -95,7 +97,9 @@ pub enum Change {
 ///
 /// Only `*` marks emphasis: `_under_` and `~~tildes~~` stay as written, underscores and
 /// tildes included, because in a briefing a character that silently disappears is a worse
-/// surprise than markup that does not apply.
+/// surprise than markup that does not apply. For the same reason, entity references
+/// (`&amp;`, `&#x41;`) print as typed, and a backslash at the end of a line is a backslash
+/// (`C:\`), not a line break.
 pub fn parse(src: &str) -> Vec<Block> {
     parse_checked(src).0
 }
@@ -117,6 +121,9 @@ pub struct Unprinted {
     /// The first line where lists and quotes nest deeper than [`MAX_NESTING`], for
     /// validation to point at: its number in the text (from 0) and the line as written.
     pub too_deep: Option<(usize, String)>,
+    /// Lines that print other than they were most likely meant (a note that is a heading, a
+    /// table without its `|---|` line), in the order of the text.
+    pub slips: Vec<Slip>,
 }
 
 /// How deeply lists and quotes may nest before validation refuses the body.
@@ -129,8 +136,10 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut header_cells = 0;
     let mut used: Vec<String> = Vec::new();
     let mut nesting = 0usize;
+    let mut watch = slips::Watch::default();
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
+        watch.see(src, &ev, &range);
         match &ev {
             Event::Start(Tag::Link { id, .. } | Tag::Image { id, .. }) if !id.is_empty() => used.push(id.to_string()),
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
@@ -149,6 +158,17 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 if cells > header_cells {
                     b.unprinted.rows.push((row.trim().to_string(), cells, header_cells));
                 }
+            }
+            // An entity reference, which the parser decodes: as typed.
+            Event::Text(t) if src[range.clone()].starts_with('&') && **t != src[range.clone()] => {
+                b.push_text(&src[range], false);
+                continue;
+            }
+            // A backslash that would make a line break: a backslash, and the line goes on.
+            Event::HardBreak if src[range.clone()].starts_with('\\') => {
+                b.push_text("\\", false);
+                b.soft_break = true;
+                continue;
             }
             Event::Start(Tag::Emphasis | Tag::Strong) => {
                 let literal = src[range.start..].starts_with('_');
@@ -201,6 +221,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         }
         at += line.len();
     }
+    b.unprinted.slips = watch.finish();
     let unprinted = std::mem::take(&mut b.unprinted);
     let mut blocks = b.finish();
     relative_headings(&mut blocks);
@@ -274,320 +295,6 @@ pub fn visit_text<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a str)) {
             Block::Code(lines) => lines.iter().for_each(|l| f(l)),
             Block::Rule => {}
         }
-    }
-}
-
-/// Containers that are open while events stream in.
-#[derive(Debug)]
-enum Open {
-    Blocks(Vec<Block>),
-    List { start: Option<u64>, items: Vec<Vec<Block>>, markers: Vec<String> },
-    Item(Vec<Block>),
-    Quote(Vec<Block>),
-    Table { aligns: Vec<Align>, header: Vec<Cell>, rows: Vec<Vec<Cell>>, in_head: bool },
-    Row(Vec<Cell>),
-}
-
-#[derive(Default)]
-struct Builder {
-    stack: Vec<Open>,
-    /// Inline content of the paragraph / heading / cell being read.
-    inlines: Vec<Inline>,
-    code: Option<String>,
-    strong: u32,
-    emphasis: u32,
-    /// The marker of the list item about to start, as written.
-    item_marker: String,
-    /// Open emphasis, innermost last: `Some(marker)` when it was written with underscores
-    /// and is kept as text.
-    literal: Vec<Option<&'static str>>,
-    /// Open links: where each leads (none for an address no reader can follow), the address
-    /// as written, and where its text starts.
-    link: Vec<(Option<String>, String, String, usize)>,
-    image_depth: u32,
-    images: Vec<String>,
-    /// What is not printed as written (see [`Unprinted`]).
-    unprinted: Unprinted,
-    /// Raw HTML is being written (see [`Inline::raw`]).
-    raw_html: bool,
-    /// A soft line break read and not yet written: a space, or nothing between two
-    /// Japanese characters (see [`Builder::push_text`]).
-    soft_break: bool,
-}
-
-impl Builder {
-    fn push_text(&mut self, text: &str, code: bool) {
-        if text.is_empty() {
-            return;
-        }
-        if let Some(c) = &mut self.code {
-            c.push_str(text);
-            return;
-        }
-        // A line break inside a paragraph is a space between words, but Japanese has no
-        // spaces between words: between two Japanese characters it joins them with nothing
-        // (as Pandoc's `east_asian_line_breaks` does).
-        if std::mem::take(&mut self.soft_break) {
-            let before = self.inlines.last().and_then(|i| i.text.chars().last());
-            let after = text.chars().next();
-            let joined = before.zip(after).is_some_and(|(a, b)| is_japanese(a) && is_japanese(b));
-            if !joined {
-                self.push_text(" ", false);
-            }
-        }
-        let look = Inline {
-            text: String::new(),
-            strong: self.strong > 0,
-            emphasis: self.emphasis > 0,
-            code,
-            link: self.link.last().and_then(|(target, _, _, _)| target.clone()),
-            change: None,
-            raw: self.raw_html,
-        };
-        match self.inlines.last_mut() {
-            Some(last)
-                if last.strong == look.strong
-                    && last.emphasis == look.emphasis
-                    && last.code == look.code
-                    && last.link == look.link
-                    && last.raw == look.raw =>
-            {
-                last.text.push_str(text)
-            }
-            _ => self.inlines.push(Inline { text: text.to_string(), ..look }),
-        }
-    }
-
-    fn take_inlines(&mut self) -> Vec<Inline> {
-        self.soft_break = false;
-        let mut v = std::mem::take(&mut self.inlines);
-        // A trailing hard break carries no text.
-        if let Some(last) = v.last_mut() {
-            let trimmed = last.text.trim_end_matches('\n').len();
-            last.text.truncate(trimmed);
-        }
-        v.retain(|i| !i.text.is_empty());
-        v.into_iter().flat_map(autolink).collect()
-    }
-
-    /// Adds a finished block to the innermost open container.
-    fn emit(&mut self, block: Block) {
-        match self.stack.last_mut() {
-            Some(Open::Blocks(v)) | Some(Open::Item(v)) | Some(Open::Quote(v)) => v.push(block),
-            _ => {
-                self.stack.push(Open::Blocks(vec![block]));
-            }
-        }
-    }
-
-    /// Loose inline text outside a paragraph (tight list items) becomes a paragraph.
-    fn flush_loose(&mut self) {
-        if !self.inlines.is_empty() && !matches!(self.stack.last(), Some(Open::Row(_))) {
-            let p = self.take_inlines();
-            if !p.is_empty() {
-                self.emit(Block::Paragraph(p));
-            }
-        }
-    }
-
-    fn event(&mut self, ev: Event<'_>) {
-        match ev {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
-            Event::Text(t) => self.push_text(&t, false),
-            Event::Code(t) => self.push_text(&t, true),
-            Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t, true),
-            Event::Html(t) | Event::InlineHtml(t) => {
-                if self.code.is_none() {
-                    self.raw_html = true;
-                    self.push_text(&t, false);
-                    self.raw_html = false;
-                }
-            }
-            Event::FootnoteReference(t) => self.push_text(&format!("[^{t}]"), false),
-            Event::SoftBreak => self.soft_break = true,
-            Event::HardBreak => self.push_text("\n", false),
-            Event::Rule => {
-                self.flush_loose();
-                self.emit(Block::Rule)
-            }
-            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }, false),
-        }
-    }
-
-    fn start(&mut self, tag: Tag<'_>) {
-        match tag {
-            Tag::Paragraph | Tag::Heading { .. } => self.flush_loose(),
-            Tag::BlockQuote(_) => {
-                self.flush_loose();
-                self.stack.push(Open::Quote(Vec::new()))
-            }
-            Tag::CodeBlock(_) => {
-                self.flush_loose();
-                self.code = Some(String::new())
-            }
-            Tag::List(start) => {
-                self.flush_loose();
-                self.stack.push(Open::List { start, items: Vec::new(), markers: Vec::new() })
-            }
-            Tag::Item => {
-                let marker = std::mem::take(&mut self.item_marker);
-                if let Some(Open::List { markers, .. }) = self.stack.last_mut() {
-                    markers.push(marker);
-                }
-                self.stack.push(Open::Item(Vec::new()))
-            }
-            Tag::Table(aligns) => {
-                self.flush_loose();
-                let aligns = aligns
-                    .into_iter()
-                    .map(|a| match a {
-                        Alignment::Center => Align::Center,
-                        Alignment::Right => Align::Right,
-                        _ => Align::Left,
-                    })
-                    .collect();
-                self.stack.push(Open::Table { aligns, header: vec![], rows: vec![], in_head: false })
-            }
-            Tag::TableHead => {
-                if let Some(Open::Table { in_head, .. }) = self.stack.last_mut() {
-                    *in_head = true;
-                }
-                self.stack.push(Open::Row(Vec::new()))
-            }
-            Tag::TableRow => self.stack.push(Open::Row(Vec::new())),
-            Tag::TableCell => self.inlines.clear(),
-            Tag::Emphasis => self.emphasis += 1,
-            Tag::Strong => self.strong += 1,
-            Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
-            Tag::Link { dest_url, title, .. } => {
-                let start = self.inlines.len();
-                if refused_scheme(&dest_url) {
-                    self.unprinted.links.push(dest_url.to_string());
-                }
-                self.link.push((link_target(&dest_url), dest_url.to_string(), title.to_string(), start))
-            }
-            Tag::Image { dest_url, title, .. } => {
-                self.image_depth += 1;
-                let title = if title.is_empty() { String::new() } else { format!(" \"{title}\"") };
-                self.images.push(format!("{dest_url}{title}"))
-            }
-            Tag::HtmlBlock | Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {}
-            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
-        }
-    }
-
-    fn end(&mut self, tag: TagEnd) {
-        match tag {
-            TagEnd::Paragraph => {
-                let p = self.take_inlines();
-                if !p.is_empty() {
-                    self.emit(Block::Paragraph(p))
-                }
-            }
-            TagEnd::Heading(level) => {
-                let h = self.take_inlines();
-                if !h.is_empty() {
-                    self.emit(Block::Heading(level as u8, h))
-                }
-            }
-            TagEnd::HtmlBlock => {
-                let p = self.take_inlines();
-                if !p.is_empty() {
-                    self.emit(Block::Paragraph(p))
-                }
-            }
-            TagEnd::CodeBlock => {
-                let text = self.code.take().unwrap_or_default();
-                let lines = text.trim_end_matches('\n').split('\n').map(str::to_string).collect();
-                self.emit(Block::Code(lines))
-            }
-            TagEnd::BlockQuote(_) => {
-                self.flush_loose();
-                if let Some(Open::Quote(v)) = self.stack.pop() {
-                    self.emit(Block::Quote(v))
-                }
-            }
-            TagEnd::Item => {
-                self.flush_loose();
-                if let Some(Open::Item(v)) = self.stack.pop() {
-                    if let Some(Open::List { items, .. }) = self.stack.last_mut() {
-                        items.push(v)
-                    }
-                }
-            }
-            TagEnd::List(_) => {
-                if let Some(Open::List { start, items, markers }) = self.stack.pop() {
-                    self.emit(Block::List { start, items, markers })
-                }
-            }
-            TagEnd::TableCell => {
-                let cell = self.take_inlines();
-                if let Some(Open::Row(cells)) = self.stack.last_mut() {
-                    cells.push(cell)
-                }
-            }
-            TagEnd::TableHead | TagEnd::TableRow => {
-                if let Some(Open::Row(cells)) = self.stack.pop() {
-                    if let Some(Open::Table { header, rows, in_head, .. }) = self.stack.last_mut() {
-                        if *in_head {
-                            *header = cells;
-                            *in_head = false;
-                        } else {
-                            rows.push(cells)
-                        }
-                    }
-                }
-            }
-            TagEnd::Table => {
-                if let Some(Open::Table { aligns, header, rows, .. }) = self.stack.pop() {
-                    self.emit(Block::Table { aligns, header, rows })
-                }
-            }
-            TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
-            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
-            TagEnd::Link => {
-                if let Some((target, url, title, start)) = self.link.pop() {
-                    let shown: String =
-                        self.inlines[start.min(self.inlines.len())..].iter().map(|i| i.text.as_str()).collect();
-                    // The target is always visible, and so is a title: a printed briefing has
-                    // no hover.
-                    let same = shown.trim() == url || format!("mailto:{}", shown.trim()) == url;
-                    let title = if title.is_empty() { String::new() } else { format!(" \"{title}\"") };
-                    if (!same && !url.is_empty()) || !title.is_empty() {
-                        let printed =
-                            if same || url.is_empty() { title.trim().to_string() } else { format!("{url}{title}") };
-                        self.link.push((target, url.clone(), String::new(), start));
-                        self.push_text(&format!(" ({printed})"), false);
-                        self.link.pop();
-                    }
-                }
-            }
-            TagEnd::Image => {
-                self.image_depth = self.image_depth.saturating_sub(1);
-                if let Some(src) = self.images.pop() {
-                    self.push_text(&format!(" ({src})"), false)
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn finish(mut self) -> Vec<Block> {
-        self.flush_loose();
-        let mut out = Vec::new();
-        // Unwind anything left open (cannot happen with a well-formed event stream).
-        while let Some(open) = self.stack.pop() {
-            match open {
-                Open::Blocks(mut v) => {
-                    v.append(&mut out);
-                    out = v;
-                }
-                Open::Item(v) | Open::Quote(v) => out.splice(0..0, v).for_each(drop),
-                _ => {}
-            }
-        }
-        out
     }
 }
 
@@ -712,6 +419,49 @@ mod tests {
     }
 
     #[test]
+    fn an_address_ends_where_japanese_text_starts() {
+        let links = |src: &str| -> Vec<(String, String)> {
+            let b = parse(src);
+            let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+            assert_eq!(plain_text(i), src, "the text is printed as written");
+            i.iter().filter_map(|i| Some((i.text.clone(), i.link.clone()?))).collect()
+        };
+        let pair = |text: &str, link: &str| (text.to_string(), link.to_string());
+        assert_eq!(
+            links("詳細はhttps://example.org/reportをご覧ください。（資料：www.example.org）"),
+            [
+                pair("https://example.org/report", "https://example.org/report"),
+                pair("www.example.org", "https://www.example.org")
+            ]
+        );
+        assert_eq!(
+            links("詳細はhttps://example.org/reportをご覧ください。連絡先policy@example.orgまで。"),
+            [
+                pair("https://example.org/report", "https://example.org/report"),
+                pair("policy@example.org", "mailto:policy@example.org")
+            ]
+        );
+        assert_eq!(links("参照　www.example.org、以上"), [pair("www.example.org", "https://www.example.org")]);
+        // An address with Japanese in it is written in angle brackets.
+        let b = parse("詳細は<https://ja.wikipedia.org/wiki/東京>を");
+        let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+        assert_eq!(i[1].link.as_deref(), Some("https://ja.wikipedia.org/wiki/東京"));
+        // Letters of other scripts belong to the address.
+        assert_eq!(
+            links("See https://de.wikipedia.org/wiki/Straße."),
+            [pair("https://de.wikipedia.org/wiki/Straße", "https://de.wikipedia.org/wiki/Straße")]
+        );
+        // An e-mail address whose domain or name starts `www.` is an e-mail address.
+        assert_eq!(
+            links("info@www.example.org or www.desk@example.org"),
+            [
+                pair("info@www.example.org", "mailto:info@www.example.org"),
+                pair("www.desk@example.org", "mailto:www.desk@example.org")
+            ]
+        );
+    }
+
+    #[test]
     fn every_address_of_a_long_paragraph_is_found_in_one_pass() {
         // Each address was searched for from scratch after the one before: 80,000 took 25 s.
         let text = "www.a.org a@b.org, (see https://e.org/x_(y))) ".repeat(2_000);
@@ -785,6 +535,19 @@ mod tests {
         assert_eq!(text(&b), "a |<b>|bold|</b>| tag logo (l.png)|");
         let Block::Paragraph(i) = &b[0] else { panic!() };
         assert_eq!(i.iter().filter(|i| i.raw).map(|i| i.text.as_str()).collect::<Vec<_>>(), ["<b>", "</b>"]);
+    }
+
+    #[test]
+    fn entity_references_and_a_backslash_at_a_line_end_print_as_typed() {
+        let b = parse("R&amp;D &copy; 2026, &#x41;BC, a&nbsp;b and *&lt;em&gt;*\n\nFiles are in C:\\\nand the rest.");
+        assert_eq!(
+            text(&b),
+            "R&amp;D &copy; 2026, &#x41;BC, a&nbsp;b and |&lt;em&gt;|Files are in C:\\ and the rest.|"
+        );
+        // Two spaces at a line's end are still a line break: no character is lost.
+        assert_eq!(text(&parse("one  \ntwo")), "one\ntwo|");
+        // In code, as ever, nothing is decoded.
+        assert_eq!(text(&parse("`&amp;`")), "&amp;|");
     }
 
     #[test]

@@ -141,6 +141,25 @@ fixtures! {
     lang_too_many: "lang-too-many" on [3], says ["9 languages listed; one file may hold at most 8"];
     lang_region: "lang-region" on [2, 6],
         says ["`pt` could be pt-BR or pt-PT", "`pt-PT` and `pt-pt` both give pt-PT"];
+    pipe_lost: "pipe-lost" on [8, 14],
+        says [
+            "as `body:` has no `|`: `- trusted spaces` (line 12) would not be a line of its own",
+            "as `body: >` folds them: `| ETSI | 2 |` (line 17)",
+            "write `body: |` to keep every line as typed",
+            "error: 2 problems",
+        ];
+    pipe_full_width: "pipe-full-width" on [5], says ["a full-width `｜` after `body:`, where YAML needs `|`"];
+    heading_note: "heading-note" on [7, 10, 14, 19],
+        says [
+            "`# TODO: check figures with legal before release` is printed as a heading",
+            "a `#` line inside a `|` text is a heading in the briefing, not a comment",
+            "a YAML comment line goes outside the block, indented no further than `body:`",
+            "the heading `## Next steps` has no text under it: the next heading is of the same or a higher level",
+            "`### 要確認` is printed as a heading",
+            "the heading `## Follow-up` has no text under it: it ends the text",
+        ];
+    table_without_rule: "table-without-rule" on [8],
+        says ["`| Item | Amount |` and the rows under it are printed as one paragraph", "a `|---|` line under its header row"];
 }
 
 #[test]

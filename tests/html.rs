@@ -170,6 +170,45 @@ fn markup_in_the_text_is_escaped() {
     assert!(html.contains("content=\"A &lt;b&gt;bold&lt;/b&gt; &amp; “quoted” ]]&gt; title\""));
 }
 
+/// Every `href` of the page's body that leads out of it (not to its PDF), in order.
+fn hrefs(html: &str) -> Vec<String> {
+    let body = &html[html.find("<main>").expect("a main")..];
+    let all = body.split("<a href=\"").skip(1).map(|a| a[..a.find('"').unwrap()].replace("&amp;", "&"));
+    all.filter(|href| !href.ends_with(".pdf")).collect()
+}
+
+#[test]
+fn addresses_and_references_in_the_text_are_alike_in_the_pdf_and_the_page() {
+    let dir = tempdir();
+    let yaml = write(
+        dir.path(),
+        "x.yaml",
+        "title: Addresses\ndate: 2026-01-15\ntopics:\n  - title: 資料\n    body: |\n      \
+         詳細はhttps://example.org/reportをご覧ください。（資料：www.example.org）連絡先policy@example.orgまで。\n\n      \
+         R&amp;D &copy; 2026, files in C:\\\n      and https://de.wikipedia.org/wiki/Straße.\n\
+         contact:\n  tel: \"+81 3 0000 0000\"\n",
+    );
+    build(dir.path(), &yaml, &["--format", "pdf,html"]);
+    let want = [
+        "https://example.org/report",
+        "https://www.example.org",
+        "mailto:policy@example.org",
+        "https://de.wikipedia.org/wiki/Straße",
+    ];
+    // Each address a link of its own, ending where the Japanese text starts, in both.
+    let pdf = std::fs::read(dir.path().join("x.pdf")).unwrap();
+    // (A PDF's URI is ASCII: `ß` is written `%C3%9F`.)
+    let mut in_pdf: Vec<String> = links(&pdf).into_iter().map(|(_, uri)| uri.replace("%C3%9F", "ß")).collect();
+    in_pdf.dedup();
+    assert_eq!(in_pdf, want, "the PDF's links");
+    let html = read(&dir.path().join("x.html"));
+    assert_eq!(hrefs(&html), want, "the page's links");
+    // References and a backslash at a line's end are printed as typed, in both.
+    for (what, text) in [("the PDF", squash(&text(&pdf))), ("the page", squash(&body_text(&html)))] {
+        assert!(text.contains("R&amp;D&copy;2026,filesinC:\\and"), "{what}: {text}");
+    }
+}
+
 #[test]
 fn parts_in_another_language_say_so() {
     let dir = tempdir();

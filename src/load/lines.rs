@@ -170,6 +170,19 @@ pub fn swallowed_key(text: &str, within: std::ops::Range<usize>, key: &str) -> O
     None
 }
 
+/// The key whose value starts at byte `at`: on the line before it (`body: >`), or alone on
+/// the nearest line above with content (`body:`, its text on the lines below). Its span and
+/// name.
+pub fn key_before(text: &str, at: usize) -> Option<(Span, &str)> {
+    let (start, line) = line_at(text, at);
+    let before = &text[start..at.max(start)];
+    let (start, line) = if before.trim().is_empty() { line_above(text, start)? } else { (start, line) };
+    let content = line.trim_start_matches(' ');
+    let (key, offset, _) = key_of(content)?;
+    let key_start = start + line.len() - content.len() + offset;
+    Some((Span::new(key_start, key_start + key.len()), key))
+}
+
 /// The line that holds byte `at`: its start and text (without its line end).
 pub(super) fn line_at(text: &str, at: usize) -> (usize, &str) {
     let start = line_start(text, at.min(text.len()));

@@ -39,7 +39,7 @@ pub(crate) use de::suggest;
 pub use iso639::{misnamed, Misnamed};
 pub use keys::{keys_of, KeySets};
 pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
-pub use lines::{key_in_block_text, swallowed_key};
+pub use lines::{key_before, key_in_block_text, swallowed_key};
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

@@ -2,6 +2,7 @@
 //! and e-mail addresses written as plain text, which become links to themselves.
 
 use super::Inline;
+use crate::script::is_japanese;
 
 /// The schemes a link may name; a link to any other (`javascript:`, `data:`, `file:`…) is
 /// refused by validation, and prints as text only.
@@ -77,12 +78,16 @@ pub(super) fn autolink(mut inline: Inline) -> Vec<Inline> {
 
 /// The addresses written in `text`, in order: their byte ranges and where they lead. One
 /// pass over the text, word by word (an address holds no space), so that a paragraph of many
-/// thousands of addresses takes time in proportion to its length.
+/// thousands of addresses takes time in proportion to its length. Japanese text has no spaces
+/// between words: a Japanese character (kana, kanji, CJK and full-width punctuation, U+3000)
+/// ends a word too, so `詳細はhttps://e.org/xをご覧ください` links `https://e.org/x` only. (An
+/// address with Japanese in it is written `<https://…>`; other letters, `Straße`, are part of
+/// an address.)
 fn addresses(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut word_start = 0;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        if c.is_whitespace() || c == '<' {
+        if c.is_whitespace() || c == '<' || is_japanese(c) {
             if i > word_start {
                 addresses_in_word(text, word_start, i, &mut out);
             }
@@ -99,6 +104,8 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
     // An address starts where a word could: not inside one (`URL:https://…` and `連絡先：a@…`
     // start one).
     let boundary = |at: usize| at == 0 || !word[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
+    // A web address does not start inside an e-mail address either (`info@www.example.org`).
+    let web_boundary = |at: usize| boundary(at) && !word[..at].ends_with(['@', '.', '-', '_']);
     // (Most words have neither a colon nor a dot: no address to look for.)
     let prefixes: &[&str] = if word.contains([':', '.']) { &["https://", "http://", "www."] } else { &[] };
     let web = prefixes
@@ -111,12 +118,14 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
                 // What could be the host, before the address's end is worked out (an address
                 // that cannot be one costs no more than its host).
                 let host = word[start + prefix.len()..].split(['/', '?', '#']).next().unwrap_or("");
-                if !boundary(start) || host.is_empty() || (*prefix == "www." && !host.contains('.')) {
+                // (`www.info@example.org` is an e-mail address.)
+                let www_host = |host: &str| host.contains('.') && !host.contains('@');
+                if !web_boundary(start) || host.is_empty() || (*prefix == "www." && !www_host(host)) {
                     continue;
                 }
                 let end = address_end(&word[start..]);
                 let domain = word[start + prefix.len()..start + end].split(['/', '?', '#']).next().unwrap_or("");
-                if domain.is_empty() || (*prefix == "www." && !domain.contains('.')) {
+                if domain.is_empty() || (*prefix == "www." && !www_host(domain)) {
                     continue;
                 }
                 let target = if *prefix == "www." {

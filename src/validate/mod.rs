@@ -8,14 +8,16 @@
 //! topic bodies are Markdown, parsed here.
 //!
 //! The rules live by the part of the briefing they check: printed text and Markdown in
-//! `text`, the date in `date`, languages in `language`, the contact block in `contact`; the
-//! required fields and topics here.
+//! `text`, a Markdown text's lines as typed against what they print in `lines`, the date in
+//! `date`, languages in `language`, the contact block in `contact`; the required fields and
+//! topics here.
 
 mod contact;
 mod date;
 
 pub use date::date_problem;
 mod language;
+mod lines;
 mod text;
 
 use std::collections::HashSet;
@@ -407,13 +409,14 @@ contact:
 
     #[test]
     fn what_markdown_would_not_print_as_written_is_reported_at_its_place() {
-        let body = "    body: \"smile &#x1F600; bel &#7; [x](javascript:alert(1)) [ok](https://e.org)\\n\\n| a | b |\\n|---|---|\\n| 1 | 2 | 3 |\\n| 4 | `x \\\\| y` |\"";
+        let body = "    body: \"[ok](https://e.org 'smile &#x1F600; bel &#7;') [x](javascript:alert(1))\\n\\n| a | b |\\n|---|---|\\n| 1 | 2 | 3 |\\n| 4 | `x \\\\| y` |\"";
         let text = replace("    body: Text about data.", body);
         let p = problems(&text);
         assert_eq!(p.len(), 4, "{p:#?}");
-        assert!(p[0].contains("no font has U+1F600") && p[0].ends_with("@ 5:18"), "{p:?}");
-        assert!(p[1].contains("control character U+0007") && p[1].ends_with("@ 5:32"), "{p:?}");
-        assert!(p[2].contains("a link to `javascript:alert(1)`") && p[2].ends_with("@ 5:41"), "{p:?}");
+        // (References print as typed in text, and decoded in a link's title, printed after it.)
+        assert!(p[0].contains("no font has U+1F600") && p[0].ends_with("@ 5:38"), "{p:?}");
+        assert!(p[1].contains("control character U+0007") && p[1].ends_with("@ 5:52"), "{p:?}");
+        assert!(p[2].contains("a link to `javascript:alert(1)`") && p[2].ends_with("@ 5:63"), "{p:?}");
         assert!(p[3].contains("a table row of 3 cells under a header of 2"), "{p:?}");
         // An address longer than any browser follows, written as text or as a link.
         for long in [format!("https://e.org/{}", "a".repeat(3000)), format!("[x](https://e.org/{})", "a".repeat(3000))]
@@ -421,6 +424,19 @@ contact:
             let p = problems(&replace("Text about data.", &format!("\"{long}\"")));
             assert!(p.len() == 1 && p[0].contains("a link address of 3014 bytes"), "{p:?}");
         }
+    }
+
+    #[test]
+    fn wrapped_text_without_a_bar_is_fine_and_lines_typed_as_a_list_are_not() {
+        for prose in [
+            "    body:\n      Text about data,\n      wrapped over\n      2026. three lines.",
+            "    body: >\n      Text about data,\n      wrapped.\n\n      - A list of one item.\n\n      More text.",
+        ] {
+            assert!(check(&replace("    body: Text about data.", prose)).is_ok(), "{prose}");
+        }
+        let list = replace("    body: Text about data.", "    body: Agreed on\n      1. data\n      2. AI");
+        let p = problems(&list);
+        assert!(p.len() == 1 && p[0].contains("`1. data` (line 6) would not be a line of its own @ 5:5"), "{p:?}");
     }
 
     #[test]

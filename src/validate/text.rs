@@ -159,27 +159,19 @@ impl Checker<'_> {
     /// A Markdown field, checked and parsed.
     pub(super) fn markdown(&mut self, field: &Spanned<String>, path: &str) -> Vec<Block> {
         let mut reported = self.characters(field, path);
-        let (mut blocks, unprinted) = markdown::parse_checked(&field.value);
+        self.joined(field, path);
+        let (mut blocks, mut unprinted) = markdown::parse_checked(&field.value);
         if depth(&blocks) > MAX_MARKDOWN_DEPTH {
             let message = format!("lists and quotes are nested too deeply (limit {MAX_MARKDOWN_DEPTH} levels)");
             // At the line that goes past the limit, when it can be found as written.
-            let place = unprinted.too_deep.as_ref().map_or(field.span, |(k, line)| {
-                // The line is `k` lines into the field's source, one more in a block scalar
-                // (`|`, `>`), whose text starts on the line after: the first time it is written
-                // from there.
-                let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
-                let k = k + usize::from(source.starts_with(['|', '>']));
-                let from = match k {
-                    0 => 0,
-                    k => source.match_indices('\n').nth(k - 1).map_or(0, |(at, _)| at + 1),
-                };
-                self.place_of(line, Span::new(field.span.start + from, field.span.end))
-            });
+            let place = unprinted.too_deep.as_ref().map_or(field.span, |(k, line)| self.line_place(field, *k, line));
             self.report(place, path, message);
             dismantle(blocks);
             return Vec::new();
         }
-        // Characters written as Markdown's references (`&#x1F600;`) are checked as printed.
+        self.slips(field, path, std::mem::take(&mut unprinted.slips));
+        // Characters written as references (`&#x1F600;`) where Markdown decodes them (a link's
+        // address and title) are checked as printed.
         let mut printed = HashSet::new();
         markdown::visit_text(&blocks, &mut |t| {
             if !t.is_ascii() || t.chars().any(|c| c.is_ascii_control() && c != '\n' && c != '\t') {
@@ -304,6 +296,23 @@ impl Checker<'_> {
         match source.find(needle.get(..needle.len().min(200)).unwrap_or(needle)) {
             Some(at) if !needle.is_empty() => Span::new(span.start + at, span.start + at + needle.len().min(200)),
             _ => span,
+        }
+    }
+
+    /// Where line `k` (from 0) of a Markdown field's text, written as `line`, is in the field's
+    /// source: the first time it is written from the `k`th line of the source on (one more in
+    /// a block scalar, `|` or `>`, whose text starts on the line after), else anywhere in it.
+    pub(super) fn line_place(&self, field: &Spanned<String>, k: usize, line: &str) -> Span {
+        let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+        let k = k + usize::from(source.starts_with(['|', '>']));
+        let from = match k {
+            0 => 0,
+            k => source.match_indices('\n').nth(k - 1).map_or(0, |(at, _)| at + 1),
+        };
+        let rest = Span::new(field.span.start + from, field.span.end);
+        match self.place_of(line, rest) {
+            place if place == rest => self.place_of(line, field.span),
+            place => place,
         }
     }
 

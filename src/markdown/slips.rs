@@ -1,0 +1,277 @@
+//! Lines of a body that Markdown reads other than their writer most likely meant, found while
+//! the parser's events stream in: a note (`# TODO: …`) that is a heading, since a `#` line in
+//! a text is no YAML comment; a heading with no text under it; the rows of a pipe table
+//! without its `|---|` line, which print as one paragraph. And the lines that start a block of
+//! their own, for validation to tell when YAML folded them into one.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// A line Markdown reads other than it was most likely meant (see the module's summary).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slip {
+    pub kind: SlipKind,
+    /// The line's number in the text, from 0.
+    pub line: usize,
+    /// The line as written, without the spaces around it.
+    pub written: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlipKind {
+    /// A heading whose text is a note to the writers (`TODO`, `要確認`…).
+    Note,
+    /// A heading that ends the text.
+    HeadingLast,
+    /// A heading followed directly by one of the same or a higher level.
+    HeadingThenHeading,
+    /// The first of two or more lines of a paragraph that start and end with `|`.
+    TableWithoutRule,
+}
+
+/// The line numbers of offsets into one text, counted from the last one asked for (offsets
+/// mostly come in order: a text of 100,000 headings is read once, not once for each).
+#[derive(Default)]
+struct LineCounter {
+    at: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, src: &str, offset: usize) -> usize {
+        if offset < self.at {
+            *self = LineCounter::default();
+        }
+        self.line += src.as_bytes()[self.at..offset].iter().filter(|&&b| b == b'\n').count();
+        self.at = offset;
+        self.line
+    }
+}
+
+/// The line holding byte `at` of `src`, without the spaces around it.
+fn line_at(src: &str, at: usize) -> &str {
+    let start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+    src[start..].lines().next().unwrap_or("").trim()
+}
+
+/// Whether `tag` is a block's (not emphasis, a link or an image).
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn ends_block(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Whether a heading's text is a note to the writers rather than a heading: it starts with
+/// TODO, FIXME, XXX, TBD or NOTE: (in any case), 要確認, 確認中 or メモ (not メモリ).
+fn is_note(text: &str) -> bool {
+    let starts = |word: &str| text.get(..word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    let words = ["TODO", "FIXME", "XXX", "TBD"];
+    let word_ends = |word: &str| !text[word.len()..].starts_with(|c: char| c.is_alphanumeric());
+    words.iter().any(|w| starts(w) && word_ends(w))
+        || starts("note:")
+        || starts("note：")
+        || text.starts_with("要確認")
+        || text.starts_with("確認中")
+        || text.strip_prefix("メモ").is_some_and(|rest| !rest.starts_with(|c| ('\u{30A0}'..='\u{30FF}').contains(&c)))
+}
+
+/// Finds the slips of a text as its events stream in ([`Watch::see`] each).
+#[derive(Default)]
+pub(super) struct Watch {
+    /// Blocks open around the event being read: 0 at the text's top level.
+    depth: usize,
+    /// The last block at the top level was this heading, of this Markdown level, and not a
+    /// note (which is reported as that only).
+    heading: Option<(u8, Slip)>,
+    lines: LineCounter,
+    pub(super) slips: Vec<Slip>,
+}
+
+impl Watch {
+    pub(super) fn see(&mut self, src: &str, event: &Event<'_>, range: &Range<usize>) {
+        match event {
+            Event::Start(tag) if is_block(tag) => {
+                if let Tag::Heading { level, .. } = tag {
+                    self.heading_at(src, *level as u8, range.start);
+                } else if self.depth == 0 {
+                    self.heading = None;
+                }
+                if matches!(tag, Tag::Paragraph) {
+                    self.paragraph(src, range);
+                }
+                self.depth += 1;
+            }
+            Event::End(tag) if ends_block(tag) => self.depth = self.depth.saturating_sub(1),
+            Event::Rule if self.depth == 0 => self.heading = None,
+            _ => {}
+        }
+    }
+
+    /// A heading of Markdown level `level` starts at `at`.
+    fn heading_at(&mut self, src: &str, level: u8, at: usize) {
+        let line = self.lines.line_of(src, at);
+        let written = line_at(src, at);
+        let slip = |kind| Slip { kind, line, written: written.to_string() };
+        let text = src[at..].lines().next().unwrap_or("").trim_start_matches('#').trim_start();
+        if is_note(text) {
+            self.slips.push(slip(SlipKind::Note));
+            self.heading = None;
+            return;
+        }
+        if self.depth > 0 {
+            return;
+        }
+        if let Some((above, slip)) = self.heading.take() {
+            if level <= above {
+                self.slips.push(Slip { kind: SlipKind::HeadingThenHeading, ..slip });
+            }
+        }
+        self.heading = Some((level, slip(SlipKind::HeadingLast)));
+    }
+
+    /// A paragraph at `range`: two lines in a row in it that start and end with `|` are the
+    /// rows of a table without its `|---|` line.
+    fn paragraph(&mut self, src: &str, range: &Range<usize>) {
+        let text = &src[range.clone()];
+        let row = |line: &str| {
+            let line = line.trim();
+            line.len() > 1 && line.starts_with('|') && line.ends_with('|')
+        };
+        let mut offset = range.start;
+        let mut above: Option<(usize, &str)> = None;
+        for line in text.split_inclusive('\n') {
+            if row(line) {
+                if let Some((at, first)) = above {
+                    let line = self.lines.line_of(src, at);
+                    self.slips.push(Slip { kind: SlipKind::TableWithoutRule, line, written: first.trim().to_string() });
+                    return;
+                }
+                above = Some((offset, line));
+            } else {
+                above = None;
+            }
+            offset += line.len();
+        }
+    }
+
+    /// The slips found, in the order of the text.
+    pub(super) fn finish(mut self) -> Vec<Slip> {
+        self.slips.extend(self.heading.take().map(|(_, slip)| slip));
+        self.slips.sort_by_key(|s| s.line);
+        self.slips
+    }
+}
+
+/// The lines of `src` (numbers from 0) on which Markdown starts a block of its own: a list
+/// item, a heading, a table row, a quote, a fenced code block or a rule. (A paragraph's
+/// lines after its first are no such line.)
+pub fn block_lines(src: &str) -> Vec<usize> {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    let mut lines = LineCounter::default();
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        let own = match &event {
+            Event::Start(tag) => matches!(
+                tag,
+                Tag::Item
+                    | Tag::Heading { .. }
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::BlockQuote(_)
+                    | Tag::CodeBlock(CodeBlockKind::Fenced(_))
+            ),
+            Event::Rule => true,
+            _ => false,
+        };
+        if own {
+            let line = lines.line_of(src, range.start);
+            if out.last() != Some(&line) {
+                out.push(line);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slips(src: &str) -> Vec<(SlipKind, usize, String)> {
+        crate::markdown::parse_checked(src).1.slips.into_iter().map(|s| (s.kind, s.line, s.written)).collect()
+    }
+
+    fn one(kind: SlipKind, line: usize, written: &str) -> Vec<(SlipKind, usize, String)> {
+        vec![(kind, line, written.to_string())]
+    }
+
+    #[test]
+    fn a_note_written_as_a_heading_is_found() {
+        let src = "Both sides agreed.\n# TODO: check figures with legal before release\nThe next meeting is in Tokyo.";
+        assert_eq!(slips(src), one(SlipKind::Note, 1, "# TODO: check figures with legal before release"));
+        for note in
+            ["## fixme", "# XXX check", "# tbd", "# Note: ask", "# 要確認：数字", "# 確認中", "# メモ 法務", "- # TODO"]
+        {
+            assert_eq!(slips(&format!("{note}\n\nText.")).len(), 1, "{note}");
+        }
+        for heading in ["# Todos for 2026", "# Notes", "# メモリ市場", "# TBDs", "# XXXL sizes"] {
+            assert_eq!(slips(&format!("{heading}\n\nText.")), [], "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_heading_with_no_text_under_it_is_found() {
+        assert_eq!(slips("Text.\n\n## Next steps"), one(SlipKind::HeadingLast, 2, "## Next steps"));
+        assert_eq!(
+            slips("# One\n# Two\n\nText."),
+            one(SlipKind::HeadingThenHeading, 0, "# One"),
+            "a heading then one of the same level"
+        );
+        assert_eq!(slips("### Three\n## Two\ntext"), one(SlipKind::HeadingThenHeading, 0, "### Three"));
+        // A deeper heading, a list or a rule under it is something under it.
+        assert_eq!(slips("# One\n## Two\ntext\n\n# Three\n- a\n\n# Four\n\n---\n\ntext"), []);
+        // Headings in lists and quotes are theirs.
+        assert_eq!(slips("- # Item"), []);
+    }
+
+    #[test]
+    fn table_rows_without_the_rule_line_are_found() {
+        let src = "Budget:\n\n| Item | Amount |\n| 5G   | 10     |\n| AI   | 20     |\n";
+        assert_eq!(slips(src), one(SlipKind::TableWithoutRule, 2, "| Item | Amount |"));
+        // With its rule, a table; one line alone, or lines that only start with `|`, text.
+        assert_eq!(slips("| a | b |\n|---|---|\n| 1 | 2 |\n"), []);
+        assert_eq!(slips("| a | b |\ntext\n| c |\n"), []);
+        assert_eq!(slips("| a\n| b\n"), []);
+        // The rule with a column too few is no rule.
+        assert_eq!(slips("| a | b |\n|---|\n| 1 | 2 |\n").len(), 1);
+    }
+
+    #[test]
+    fn lines_that_start_blocks_are_listed() {
+        let src = "Intro\n- a\n- b\n\n| x |\n|---|\n| 1 |\n> q\n# h\n1. one\n```\ncode\n```\ntext\n***";
+        assert_eq!(block_lines(src), [1, 2, 4, 6, 7, 8, 9, 10, 14]);
+        assert_eq!(block_lines("Both sides agreed\non a wrapped\nparagraph.\n\n2026. Is no list here."), [4]);
+        assert!(block_lines("Wrapped\n2026. is no list").is_empty());
+    }
+}

@@ -1,0 +1,164 @@
+//! A Markdown text's lines as typed, against what they print: lines typed as blocks of their
+//! own (list items, table rows, headings, quotes) that YAML joined into one because the key
+//! has no `|`, a `>` or a full-width `｜` instead; a note typed as a `#` line, which is a
+//! heading; a heading with nothing under it; a pipe table without its `|---|` line.
+
+use super::Checker;
+use crate::diag::{Diagnostic, Span};
+use crate::load::{self, Spanned};
+use crate::markdown::{self, Slip, SlipKind};
+
+/// The full-width vertical line a Japanese input method types for `|`.
+const WIDE_BAR: char = '\u{FF5C}';
+
+/// How a text's lines were joined by YAML.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Joined {
+    /// A plain value on several lines (`body:` and the text below).
+    Plain,
+    /// A folded block (`body: >`).
+    Folded,
+    /// A plain value that starts with a full-width `｜`, meant as `|`.
+    WideBar,
+}
+
+/// How the value written as `source` (a field's source text) had its lines joined, and its
+/// lines as they were typed, indentation common to them removed: `None` for a value whose
+/// lines are kept (`|`), written in quotes, or on one line.
+fn joined_lines(source: &str) -> Option<(Joined, Vec<&str>)> {
+    let mut lines: Vec<&str> = source.lines().map(str::trim_end).collect();
+    let joined = if source.starts_with(['|', '"', '\'']) {
+        return None;
+    } else if source.starts_with('>') {
+        lines.remove(0);
+        Joined::Folded
+    } else if source.strip_prefix(WIDE_BAR).is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    {
+        Joined::WideBar
+    } else {
+        Joined::Plain
+    };
+    if lines.len() < 2 && joined != Joined::WideBar {
+        return None;
+    }
+    // (A plain value's first line is on its key's line: only the lines below are indented.)
+    let from = usize::from(joined != Joined::Folded);
+    let lines_below = lines.iter().skip(from).filter(|l| !l.trim().is_empty());
+    let common = lines_below.map(|l| l.len() - l.trim_start_matches(' ').len()).min().unwrap_or(0);
+    for line in lines.iter_mut().skip(from) {
+        *line = line.get(common..).unwrap_or("");
+    }
+    Some((joined, lines))
+}
+
+impl Checker<'_> {
+    /// Reports a Markdown text whose lines YAML joined into one where one of them starts a
+    /// block of its own (a list item typed line by line becomes one item), and a full-width
+    /// `｜` where `|` was meant: at the key's line, with the fix.
+    pub(super) fn joined(&mut self, field: &Spanned<String>, path: &str) {
+        if self.known.replaced.contains(&field.span) {
+            return; // (Not text as written: the loader said what it is.)
+        }
+        let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+        let Some((joined, lines)) = joined_lines(source) else { return };
+        let key = load::key_before(&self.file.text, field.span.start);
+        let name = key.map_or("body", |(_, name)| name);
+        let fix = format!("write `{name}: |` to keep every line as typed");
+        if joined == Joined::WideBar {
+            let at = field.span.start;
+            let message = format!(
+                "a full-width `｜` after `{name}:`, where YAML needs `|`: the `｜` would be printed and the lines below joined into one"
+            );
+            let d = Diagnostic::new(Some(Span::new(at, at + WIDE_BAR.len_utf8())), path, message);
+            self.diagnostics.push(d.with_help(format!("{fix}, with the Japanese input off")));
+            return;
+        }
+        // A line that starts a block after one that is not blank: YAML joins the two.
+        let text = lines.join("\n");
+        let blocks = markdown::block_lines(&text);
+        let Some(&k) = blocks.iter().find(|&&k| k > 0 && !lines[k - 1].trim().is_empty()) else { return };
+        let below = usize::from(joined == Joined::Folded) + k;
+        let at = source.match_indices('\n').nth(below - 1).map_or(0, |(at, _)| at + 1);
+        let line = self.file.line_col(field.span.start + at).0;
+        let shown: String = lines[k].trim().chars().take(60).collect();
+        let (how, help) = match joined {
+            Joined::Folded => (format!("`{name}: >` folds them"), format!("{fix} (`|`, not `>`)")),
+            _ => (format!("`{name}:` has no `|`"), fix),
+        };
+        let message =
+            format!("YAML joins the lines of this text into one, as {how}: `{shown}` (line {line}) would not be a line of its own");
+        let place = match (joined, key) {
+            (Joined::Folded, _) => Span::new(field.span.start, field.span.start + 1),
+            (_, Some((span, _))) => span,
+            _ => field.span,
+        };
+        self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
+    }
+
+    /// Reports each line of a Markdown text that prints other than it was most likely meant
+    /// (see [`Slip`]), at its place.
+    pub(super) fn slips(&mut self, field: &Spanned<String>, path: &str, slips: Vec<Slip>) {
+        if self.known.replaced.contains(&field.span) {
+            return;
+        }
+        let key = path.rsplit('.').next().unwrap_or(path);
+        let not_a_comment = "a `#` line inside a `|` text is a heading in the briefing, not a comment";
+        for slip in slips {
+            let shown: String = slip.written.chars().take(60).collect();
+            let (message, help) = match slip.kind {
+                SlipKind::Note => (
+                    format!("`{shown}` is printed as a heading: {not_a_comment}"),
+                    format!(
+                        "move the note out of the text: a YAML comment line goes outside the block, indented no \
+                         further than `{key}:`"
+                    ),
+                ),
+                SlipKind::HeadingLast | SlipKind::HeadingThenHeading => {
+                    let why = if slip.kind == SlipKind::HeadingLast {
+                        "it ends the text"
+                    } else {
+                        "the next heading is of the same or a higher level"
+                    };
+                    let help = if slip.written.starts_with('#') {
+                        format!("write its text under it, or remove the line ({not_a_comment})")
+                    } else {
+                        "write its text under it; a line of `---` or `===` right under a line of text makes that \
+                         text a heading"
+                            .to_string()
+                    };
+                    (format!("the heading `{shown}` has no text under it: {why}"), help)
+                }
+                SlipKind::TableWithoutRule => (
+                    format!(
+                        "`{shown}` and the rows under it are printed as one paragraph: a table needs a `|---|` line under its header row"
+                    ),
+                    "write a line such as `|---|---|` under the first row, one `---` for each column".to_string(),
+                ),
+            };
+            let place = self.line_place(field, slip.line, &slip.written);
+            self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lines_of_a_value_are_read_as_typed() {
+        let (joined, lines) = joined_lines("Both sides agreed.\n\n      - data flows\n        - nested").unwrap();
+        assert!(joined == Joined::Plain);
+        assert_eq!(lines, ["Both sides agreed.", "", "- data flows", "  - nested"]);
+        let (joined, lines) = joined_lines(">-\n      Both sides agreed.\r\n      - data flows").unwrap();
+        assert!(joined == Joined::Folded);
+        assert_eq!(lines, ["Both sides agreed.", "- data flows"]);
+        let (joined, lines) = joined_lines("｜\n      双方は合意した。").unwrap();
+        assert!(joined == Joined::WideBar);
+        assert_eq!(lines, ["｜", "双方は合意した。"]);
+        assert!(joined_lines("| kept\n  - a").is_none());
+        assert!(joined_lines("\"quoted\n  - a\"").is_none());
+        assert!(joined_lines("one line").is_none());
+        assert!(joined_lines("｜text on one line").is_none());
+    }
+}
