@@ -74,6 +74,11 @@ cases = {
     "short-paragraphs": lambda: body("a\n\n" * (MB // 16)),
     "list-items": lambda: body("- a\n" * (MB // 11)),
     "list-items-limit": lambda: body("- a\n" * 99_999),
+    # Prose in the cells of a wide table: a line a word. Refused past 200,000 words.
+    "table-wide-words": lambda: body(("| h " * 20) + "|\n" + ("|---" * 20) + "|\n"
+                                     + (("| " + "data flow " * 15 + " ") * 20 + "|\n") * 1_200),
+    "table-wide-words-limit": lambda: body(("| h " * 20) + "|\n" + ("|---" * 20) + "|\n"
+                                           + (("| " + "data flow " * 15 + " ") * 20 + "|\n") * 660),
     # A change of script every word (a run in another font each): refused past 250,000.
     "script-changes": lambda: body("日a " * (MB // 5)),
     "script-changes-limit": lambda: body("日a " * 124_000),

@@ -153,6 +153,8 @@ struct Checker<'a> {
     blocks: usize,
     /// Changes of script in the text checked so far (see [`text::MAX_SCRIPT_CHANGES`]).
     script_changes: usize,
+    /// Words in the tables checked so far (see [`text::MAX_TABLE_WORDS`]).
+    table_words: usize,
 }
 
 impl<'a> Checker<'a> {
@@ -168,6 +170,7 @@ impl<'a> Checker<'a> {
             links: 0,
             blocks: 0,
             script_changes: 0,
+            table_words: 0,
         }
     }
 
