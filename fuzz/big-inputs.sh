@@ -78,7 +78,7 @@ cases = {
     "table-wide-words": lambda: body(("| h " * 20) + "|\n" + ("|---" * 20) + "|\n"
                                      + (("| " + "data flow " * 15 + " ") * 20 + "|\n") * 1_200),
     "table-wide-words-limit": lambda: body(("| h " * 20) + "|\n" + ("|---" * 20) + "|\n"
-                                           + (("| " + "data flow " * 15 + " ") * 20 + "|\n") * 660),
+                                           + (("| " + "data flow " * 15 + " ") * 20 + "|\n") * 330),
     # A change of script every word (a run in another font each): refused past 250,000.
     "script-changes": lambda: body("日a " * (MB // 5)),
     "script-changes-limit": lambda: body("日a " * 124_000),
@@ -117,6 +117,15 @@ speed = {
     "topics-36k-floor": (lambda: topics(36_000), "--fit-pages 1 --template " + work + "/floor.yaml.tpl"),
 }
 open(f"{work}/floor.yaml.tpl", "w").write("fit_floor: 4\n")  # the lowest floor a template may set
+# One paragraph of Japanese on a metre-wide page at 4 pt (700 characters a line): each line's
+# break was looked for among two lines' worth of characters back.
+open(f"{work}/wide.yaml.tpl", "w").write("page: { size: 1000x1000, margin_left: 0, margin_right: 0 }\n"
+                                         "styles:\n  body: { size: 4, line_height: 0.8, space_after: 0 }\n")
+ja = "日本と欧州連合は国際標準化と研究開発の重要性を確認し、今後も協力を続けることで一致しました。\n" * (MB // 150)
+for name, args in [("japanese-wide-measure", ""), ("japanese-wide-measure-fit", " --fit-pages 8")]:
+    if not only or name in only:
+        open(f"{work}/{name}.yaml", "w").write(body(ja))
+        open(f"{work}/{name}.args", "w").write("--template " + work + "/wide.yaml.tpl" + args)
 for name, (make, args) in speed.items():
     if not only or name in only:
         open(f"{work}/{name}.yaml", "w").write(make())

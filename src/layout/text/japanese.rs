@@ -29,6 +29,13 @@ pub(super) fn between_letters(a: char, b: char) -> bool {
     jlreq::latin_word(a) && jlreq::latin_word(b)
 }
 
+/// How many break candidates shorter than a full line are tried as a line's start.
+const SHORTER: usize = 48;
+/// How far past the measure (in em, after shrinking) lines are still tried before the scan
+/// stops: a line's width less what it may shrink grows with each character, but for the
+/// spaces and brackets that hang at its start.
+const WIDER: f64 = 4.0;
+
 /// A last line of one or two characters.
 const SHORT_LAST_LINE: f64 = 1e5;
 
@@ -86,10 +93,22 @@ impl Paragraph<'_> {
         let mut cost = vec![f64::INFINITY; candidates.len()];
         let mut from = vec![0usize; candidates.len()];
         cost[0] = 0.0;
+        // The nearest hard break before each candidate: no line starts before it.
+        let mut hard_before = 0;
         for j in 1..candidates.len() {
             let Candidate { at: end, hard, penalty } = candidates[j];
             let last = hard || j == candidates.len() - 1;
-            for i in (0..j).rev() {
+            // A line that ends at `j` is looked for from the candidate where it would be as
+            // wide as the measure, plus a few shorter (`SHORTER`): a line much shorter than
+            // the measure is never the best, and on a wide measure the scan from `j` back
+            // took time in proportion to the characters of a line, for each character. The
+            // last line may be of any length.
+            if candidates[j - 1].hard {
+                hard_before = j - 1;
+            }
+            let full = candidates[hard_before..j].partition_point(|c| widths.sum[end] - widths.sum[c.at] > max);
+            let nearest = if last { j - 1 } else { (hard_before + full + SHORTER).min(j - 1) };
+            for i in (0..=nearest).rev() {
                 let start = candidates[i].at;
                 let first = widths.first[start];
                 let vis_end = widths.visible[end];
@@ -101,7 +120,8 @@ impl Paragraph<'_> {
                 let mut spread = f64::from(places[hi] - places[lo]);
                 let fits = if last { width <= max } else { width - room_in <= max };
                 if !fits && i + 1 < j {
-                    if width - room_in > max + f64::from(max_width) {
+                    // (Past a few ems more than shrinking allows, longer lines fit less.)
+                    if width - room_in > max + WIDER * em {
                         break;
                     }
                     if candidates[i].hard {
