@@ -288,7 +288,7 @@ fn line_start(text: &str, offset: usize) -> usize {
 }
 
 /// `offset` clamped to `text` and moved back to the start of the character it falls in.
-fn char_floor(text: &str, offset: usize) -> usize {
+pub(crate) fn char_floor(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

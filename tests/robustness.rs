@@ -818,3 +818,19 @@ fn watch_follows_every_file_the_build_read() {
         _ => panic!("{code:?}: {stopped}"),
     }
 }
+
+/// Files a fuzzer made from the fixtures with two or three slips each, which once panicked
+/// (a span of text mended with a line moved fell inside a Japanese character): each is
+/// checked, its problems reported, nothing panics.
+#[test]
+fn fuzzed_slips_are_reported_without_a_panic() {
+    let dir = tempdir();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzzed")).unwrap() {
+        let path = entry.unwrap().path();
+        let o = run(dir.path(), &["check", path.to_str().unwrap()]);
+        let err = stderr(&o);
+        assert_exit(&o, 1);
+        assert!(!err.contains("panicked") && err.contains("error:"), "{}: {err}", path.display());
+        assert!(!err.contains("is not read as text"), "{}: {err}", path.display());
+    }
+}

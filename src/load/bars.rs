@@ -9,6 +9,9 @@ use super::lines::{has_content, indent, key_of, key_on, line_above, line_at, lin
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
 
+/// The keys whose value is Markdown text, written over several lines after `|`.
+const TEXT_KEYS: [&str; 4] = ["body", "summary", "overview", "note"];
+
 /// How far up from the error the opener is looked for (a longer text is not read twice).
 const MAX_LINES: usize = 2_000;
 
@@ -124,7 +127,15 @@ pub(super) fn opener_on<'t>(text: &'t str, start: usize, keys: &KeySets) -> Opti
     }
     // (A table's first row, or a quote, starts a block of its own.)
     let bar = first.trim_start().starts_with(['|', '>']);
-    (rest == ":" && text_line && (colons || bar)).then_some(Opener { key_at, key, written: rest, indicator: "|" })
+    // (And a key that holds Markdown, or one of its translations: a mapping's key above
+    // lines that are not its keys is another slip.)
+    let holds_text = TEXT_KEYS.contains(&key) || translation_tag(key);
+    (rest == ":" && holds_text && text_line && (colons || bar)).then_some(Opener {
+        key_at,
+        key,
+        written: rest,
+        indicator: "|",
+    })
 }
 
 /// Whether `word` is a two-letter language code, as a translation's key is (`en "MIC"`, a
@@ -171,6 +182,10 @@ mod tests {
             // The item after it is read: its misspelt key is there to be reported.
             assert!(format!("{:?}", items[1]).contains("\"bdy\""), "{text}");
         }
+        // A mapping's key above lines of text is another slip.
+        let text = "title: T\ncontact:\n  本ワーク\n  - title: A\n  本文\n";
+        let d = parse(&SourceFile::new("t.yaml", text), &Limits::default(), keys).err().unwrap().diagnostics;
+        assert!(d.iter().all(|d| !d.message.contains("is not read as text")), "{d:?}");
         // Text with no colon under `body:` is YAML's plain text, not this slip; nor a block of
         // the file's keys.
         for block in ["    body:\n      Agreed\n      today\n", "    body:\n      en: A\n      ja: B\n"] {

@@ -152,7 +152,9 @@ pub(super) fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
 /// AI` then `body |` is the title "AI body |"). The offset just after the first such `key` on
 /// a line of `text[within]` but its first, for a key found missing from the mapping there.
 pub fn swallowed_key(text: &str, within: std::ops::Range<usize>, key: &str) -> Option<usize> {
-    let within = within.start.min(text.len())..within.end.min(text.len());
+    // (A span of text mended with a line moved may fall inside a character of the text as typed.)
+    let floor = |i: usize| crate::diag::char_floor(text, i);
+    let within = floor(within.start)..floor(within.end);
     let mut at = within.start + text[within.clone()].find('\n')? + 1;
     for line in text[at..within.end].split('\n') {
         let content = line.trim_start_matches(' ');
