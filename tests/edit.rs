@@ -78,8 +78,14 @@ impl Editor {
 
     /// Sends one request with these headers and body, and reads the answer.
     fn send(&self, method: &str, path: &str, headers: &[(&str, String)], body: &[u8]) -> Answer {
+        self.send_within(Duration::from_secs(120), method, path, headers, body)
+    }
+
+    /// [`Editor::send`], failing the test when the answer takes longer than `wait`.
+    fn send_within(&self, wait: Duration, method: &str, path: &str, headers: &[(&str, String)], body: &[u8]) -> Answer {
+        let started = Instant::now();
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+        stream.set_read_timeout(Some(wait)).unwrap();
         let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
         for (k, v) in headers {
             head.push_str(&format!("{k}: {v}\r\n"));
@@ -90,6 +96,7 @@ impl Editor {
         let _ = stream.write_all(body);
         let mut raw = Vec::new();
         let _ = stream.read_to_end(&mut raw);
+        assert!(started.elapsed() < wait, "{method} {path}: no answer within {wait:?}");
         let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("an HTTP answer");
         let head = String::from_utf8_lossy(&raw[..split]).into_owned();
         let mut lines = head.lines();
@@ -225,6 +232,61 @@ fn a_body_over_the_input_limit_is_refused() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
     // The server goes on answering.
     assert_eq!(e.get("/api/status").status, 200);
+}
+
+/// Opens a connection to the editor, sends `head` (and what follows it), and leaves it open.
+fn stall(e: &Editor, head: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(("127.0.0.1", e.port)).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream
+}
+
+/// The status of the answer that comes on `stream`, read within `wait`.
+fn status_within(stream: &mut TcpStream, wait: Duration) -> u16 {
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let mut line = [0u8; 12];
+    stream.read_exact(&mut line).expect("an answer");
+    std::str::from_utf8(&line[9..]).unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_client_that_never_sends_its_body_holds_up_no_one() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let e = Editor::start(&file);
+    let host = e.host();
+    // Each announces a megabyte, sends three bytes, and stays open: without the cookie, from
+    // another origin, and with both (a page that stopped halfway).
+    let mut refused =
+        stall(&e, &format!("POST /api/save HTTP/1.1\r\nHost: {host}\r\nContent-Length: 1000000\r\n\r\nabc"));
+    assert_eq!(status_within(&mut refused, Duration::from_secs(5)), 401, "refused at once");
+    let cookie = e.cookie();
+    let mut foreign = stall(
+        &e,
+        &format!(
+            "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nOrigin: http://evil.example\r\n\
+             Content-Length: 1000000\r\n\r\n{{\"source\":\""
+        ),
+    );
+    assert_eq!(status_within(&mut foreign, Duration::from_secs(5)), 403, "refused at once");
+    let origin = e.origin();
+    let _halfway = stall(
+        &e,
+        &format!(
+            "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nOrigin: {origin}\r\n\
+             Content-Length: 1000000\r\n\r\n{{\"source\":\""
+        ),
+    );
+    // A length no client could send is refused without reading or holding room for it.
+    let mut huge =
+        stall(&e, &format!("POST /api/save HTTP/1.1\r\nHost: {host}\r\nContent-Length: 1000000000000000\r\n\r\nabc"));
+    assert_eq!(status_within(&mut huge, Duration::from_secs(5)), 401);
+    // While all of them stay open, the page is answered at once.
+    let headers = [("Host", e.host()), ("Cookie", e.cookie())];
+    for _ in 0..3 {
+        let a = e.send_within(Duration::from_secs(5), "GET", "/api/status", &headers, b"");
+        assert_eq!(a.status, 200);
+    }
 }
 
 /// A briefing with comments everywhere: before and between keys, after values, inside the

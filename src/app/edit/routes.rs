@@ -18,10 +18,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tiny_http::{Header, Method, Request, Response};
 
 use super::form;
 use super::gate::{self, Access, Gate, Refusal};
+use super::http::{Request, Response};
 use crate::app::config::Settings;
 use crate::app::error::FileKind;
 use crate::app::files::{self, Existing};
@@ -53,6 +53,7 @@ pub struct Editor {
     fonts: crate::fonts::FontBook,
     settings: Settings,
     gate: Gate,
+    /// The input limit, in bytes.
     limit: usize,
     /// The last good preview: its number (in its images' addresses) and its pages.
     preview: (u64, Vec<Vec<u8>>),
@@ -84,6 +85,29 @@ impl From<Refusal> for Answer {
     fn from(r: Refusal) -> Answer {
         Answer::error(r.status, r.reason)
     }
+}
+
+impl From<Answer> for Response {
+    /// The answer with the headers every answer carries.
+    fn from(answer: Answer) -> Response {
+        let mut headers = vec![
+            ("Content-Type", answer.kind.to_string()),
+            ("Content-Security-Policy", CSP.to_string()),
+            ("X-Content-Type-Options", "nosniff".to_string()),
+            ("Referrer-Policy", "no-referrer".to_string()),
+            ("Cross-Origin-Resource-Policy", "same-origin".to_string()),
+        ];
+        if !answer.headers.iter().any(|(k, _)| *k == "Cache-Control") {
+            headers.push(("Cache-Control", "no-store".to_string()));
+        }
+        headers.extend(answer.headers);
+        Response { status: answer.status, headers, body: answer.body }
+    }
+}
+
+/// A request the gate refused, answered.
+pub fn refusal(r: Refusal) -> Response {
+    Answer::from(r).into()
 }
 
 #[derive(Deserialize)]
@@ -126,60 +150,34 @@ impl Editor {
         }
     }
 
-    /// Answers one request; nothing a request says can stop the server.
-    pub fn answer(&mut self, mut request: Request) {
-        let answer = self.route(&mut request);
-        // A length, not chunks: every answer is whole in memory.
-        let mut response =
-            Response::from_data(answer.body).with_status_code(answer.status).with_chunked_threshold(usize::MAX);
-        let mut headers = vec![
-            ("Content-Type", answer.kind.to_string()),
-            ("Content-Security-Policy", CSP.to_string()),
-            ("X-Content-Type-Options", "nosniff".to_string()),
-            ("Referrer-Policy", "no-referrer".to_string()),
-            ("Cross-Origin-Resource-Policy", "same-origin".to_string()),
-        ];
-        if !answer.headers.iter().any(|(k, _)| *k == "Cache-Control") {
-            headers.push(("Cache-Control", "no-store".to_string()));
-        }
-        headers.extend(answer.headers);
-        for (k, v) in headers {
-            if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
-                response.add_header(h);
-            }
-        }
-        let _ = request.respond(response);
+    /// Answers one request that passed the gate (`access` says how); nothing a request says
+    /// can stop the server.
+    pub fn answer(&mut self, request: &Request, access: Access) -> Response {
+        self.route(request, access).into()
     }
 
-    fn route(&mut self, request: &mut Request) -> Answer {
-        let method = request.method().clone();
-        let url = request.url().to_string();
-        let access = match self.gate.check(&method, &url, request.headers()) {
-            Ok(a) => a,
-            Err(r) => return r.into(),
-        };
+    fn route(&mut self, request: &Request, access: Access) -> Answer {
         if access == Access::FirstVisit {
             let mut a = Answer::bytes("text/plain; charset=utf-8", "opening the editor");
             a.status = 303;
             a.headers = vec![("Set-Cookie", self.gate.set_cookie()), ("Location", "/".into())];
             return a;
         }
-        let path = gate::url_path(&url).to_string();
-        match (method, path.as_str()) {
-            (Method::Get, "/") => Answer::bytes("text/html; charset=utf-8", PAGE),
-            (Method::Get, "/editor.css") => Answer::bytes("text/css; charset=utf-8", STYLE),
-            (Method::Get, "/editor.js") => Answer::bytes("text/javascript; charset=utf-8", SCRIPT),
-            (Method::Get, "/font/ja.ttf") => self.japanese_font(),
-            (Method::Get, "/favicon.ico") => {
+        match (request.method.as_str(), gate::url_path(&request.target)) {
+            ("GET", "/") => Answer::bytes("text/html; charset=utf-8", PAGE),
+            ("GET", "/editor.css") => Answer::bytes("text/css; charset=utf-8", STYLE),
+            ("GET", "/editor.js") => Answer::bytes("text/javascript; charset=utf-8", SCRIPT),
+            ("GET", "/font/ja.ttf") => self.japanese_font(),
+            ("GET", "/favicon.ico") => {
                 Answer { status: 204, kind: "text/plain", body: Vec::new(), headers: Vec::new() }
             }
-            (Method::Get, "/api/state") => self.state(),
-            (Method::Get, "/api/status") => Answer::json(200, &json!({ "hash": self.disk_hash() })),
-            (Method::Get, p) if p.starts_with("/preview/") => self.preview_image(p),
-            (Method::Post, "/api/snapshot") => self.with_body(request, |e, b: SourceBody| {
+            ("GET", "/api/state") => self.state(),
+            ("GET", "/api/status") => Answer::json(200, &json!({ "hash": self.disk_hash() })),
+            ("GET", p) if p.starts_with("/preview/") => self.preview_image(p),
+            ("POST", "/api/snapshot") => self.with_body(request, |e, b: SourceBody| {
                 Answer::json(200, &json!({ "snapshot": form::snapshot(&e.name, &b.source, &e.fonts) }))
             }),
-            (Method::Post, "/api/apply") => {
+            ("POST", "/api/apply") => {
                 self.with_body(request, |e, b: ApplyBody| match form::apply(&b.source, b.edits) {
                     Ok(source) => {
                         let snapshot = form::snapshot(&e.name, &source, &e.fonts);
@@ -188,24 +186,20 @@ impl Editor {
                     Err(message) => Answer::error(422, message),
                 })
             }
-            (Method::Post, "/api/preview") => self.with_body(request, |e, b: PreviewBody| e.build_preview(&b)),
-            (Method::Post, "/api/save") => self.with_body(request, |e, b: SaveBody| e.save(&b)),
-            (Method::Get | Method::Post, _) => Answer::error(404, "no such page"),
+            ("POST", "/api/preview") => self.with_body(request, |e, b: PreviewBody| e.build_preview(&b)),
+            ("POST", "/api/save") => self.with_body(request, |e, b: SaveBody| e.save(&b)),
+            ("GET" | "POST", _) => Answer::error(404, "no such page"),
             _ => Answer::error(405, "not a method this server answers"),
         }
     }
 
-    /// Reads a JSON body within the input limit, and runs `then` on it.
+    /// Reads a JSON body, and runs `then` on it.
     fn with_body<T: serde::de::DeserializeOwned>(
         &mut self,
-        request: &mut Request,
+        request: &Request,
         then: impl FnOnce(&mut Editor, T) -> Answer,
     ) -> Answer {
-        let body = match gate::read_body(request, self.limit) {
-            Ok(b) => b,
-            Err(r) => return r.into(),
-        };
-        match serde_json::from_slice::<T>(&body) {
+        match serde_json::from_slice::<T>(&request.body) {
             Ok(value) => then(self, value),
             Err(e) => Answer::error(400, format!("not a request this server understands: {e}")),
         }
