@@ -455,6 +455,38 @@ fn ctrl_c_ends_the_editor_cleanly_and_leaves_nothing_behind() {
 }
 
 #[test]
+fn ctrl_c_during_a_long_preview_ends_the_editor_at_once() {
+    let dir = common::tempdir();
+    // The seed with its topics thirty times over: some forty pages, seconds to draw.
+    let seed = std::fs::read_to_string(common::seed()).unwrap();
+    let (head, rest) = seed.split_once("topics:\n").unwrap();
+    let (topics, contact) = rest.split_once("contact:\n").unwrap();
+    let long = format!("{head}topics:\n{}contact:\n{contact}", topics.repeat(30));
+    let file = dir.path().join("long.yaml");
+    std::fs::write(&file, &long).unwrap();
+    let e = Editor::start(&file);
+    let body = serde_json::json!({ "source": long }).to_string();
+    let _preview = stall(
+        &e,
+        &format!(
+            "POST /api/preview HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nOrigin: {}\r\nContent-Length: {}\r\n\r\n{body}",
+            e.host(),
+            e.cookie(),
+            e.origin(),
+            body.len()
+        ),
+    );
+    std::thread::sleep(Duration::from_secs(1));
+    let asked = Instant::now();
+    let (status, err) = e.interrupt();
+    assert!(asked.elapsed() < Duration::from_secs(5), "Ctrl-C took {:?} to end the editor", asked.elapsed());
+    assert_eq!(status.code(), Some(130), "stopped in the middle of a request, as a build is: {err}");
+    assert!(err.contains("stopped while answering the page"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), long);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing left beside the file");
+}
+
+#[test]
 fn a_file_that_cannot_be_edited_is_an_error_before_any_server_starts() {
     let dir = common::tempdir();
     let o = common::run(dir.path(), &["edit", "missing.yaml", "--no-open"]);

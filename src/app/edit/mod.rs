@@ -46,7 +46,7 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
         move |request: &http::Request| gate.check(request).map_err(routes::refusal)
     };
     let server = listener.serve(Limits::default().max_bytes, screen).map_err(cannot)?;
-    let stop = files::on_signal(OnSignal::Flag);
+    let stop = files::on_signal(OnSignal::Flag("stopped while answering the page; the file is as last saved"));
     let mut editor = routes::Editor::new(input, file, template, settings.clone(), gate);
     eprintln!("editing {} in the browser at this address (Ctrl-C to stop):", input.display());
     let mut out = std::io::stdout().lock();
@@ -58,7 +58,15 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
     }
     while !stop.load(Ordering::SeqCst) {
         let Some(exchange) = server.next(Duration::from_millis(200)) else { continue };
+        // While a request is answered, Ctrl-C ends the process at once (130), as it ends a
+        // build: a preview of a long briefing is not waited for. A save under way finishes
+        // first, or leaves the file as it was (`files::write_atomic`).
+        let Some(busy) = files::Busy::start() else {
+            exchange.answer(routes::stopping());
+            break;
+        };
         let response = editor.answer(&exchange.request, exchange.verdict);
+        drop(busy);
         exchange.answer(response);
     }
     eprintln!("stopped editing {}", input.display());

@@ -110,6 +110,11 @@ pub fn refusal(r: Refusal) -> Response {
     Answer::from(r).into()
 }
 
+/// The answer to a request that comes when the editor is stopping.
+pub fn stopping() -> Response {
+    Answer::error(503, "briefing edit is stopping; nothing was saved").into()
+}
+
 #[derive(Deserialize)]
 struct SourceBody {
     source: String,
@@ -311,12 +316,8 @@ impl Editor {
         if bytes.len() > self.limit {
             return Answer::error(413, "the briefing is larger than the input limit (4 MiB)");
         }
-        let Some(busy) = files::Busy::start() else {
-            return Answer::error(503, "briefing edit is stopping; nothing was saved");
-        };
-        let written = files::write_atomic(&self.path, &bytes, Existing::Replace);
-        drop(busy);
-        match written {
+        // (The server holds a `files::Busy` while it answers.)
+        match files::write_atomic(&self.path, &bytes, Existing::Replace) {
             Ok(()) => Answer::json(200, &json!({ "hash": hex(md5_of(&bytes)) })),
             Err(e) => Answer::error(500, e.message()),
         }
