@@ -227,11 +227,44 @@ fn a_body_over_the_input_limit_is_refused() {
     let e = Editor::start(&file);
     let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
     let big = format!("title: {}\n", "x".repeat((4 << 20) + 10));
-    let a = e.post("/api/save", &serde_json::json!({ "source": big, "hash": hash }));
-    assert_eq!(a.status, 413);
+    for route in ["/api/save", "/api/snapshot", "/api/preview", "/api/apply"] {
+        let a = e.post(route, &serde_json::json!({ "source": big, "hash": hash, "edits": [] }));
+        assert_eq!(a.status, 413, "{route}");
+        let message = a.json()["error"].as_str().unwrap().to_string();
+        assert!(message.contains("too large: 4194322 bytes, and the limit is 4 MiB"), "{route}: {message}");
+    }
     assert_eq!(std::fs::read(&file).unwrap(), before);
+    // A body larger than any file at the limit could make is refused before it is read.
+    let headers = [("Host", e.host()), ("Cookie", e.cookie()), ("Origin", e.origin())];
+    let huge = vec![b' '; 30 << 20];
+    let a = e.send("POST", "/api/snapshot", &headers, &huge);
+    assert_eq!(a.status, 413);
+    assert!(a.json()["error"].as_str().unwrap().contains("larger than the editor takes"), "{}", a.json());
     // The server goes on answering.
     assert_eq!(e.get("/api/status").status, 200);
+}
+
+#[test]
+fn a_file_near_the_limit_full_of_quotes_is_read_and_saved() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let e = Editor::start(&file);
+    let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
+    // Valid, 3.9 MB, every character one the page's JSON.stringify writes as two bytes: the
+    // text sent is twice the input limit.
+    let seed = std::fs::read_to_string(&file).unwrap();
+    let line = format!("  {}\n", "\"".repeat(77));
+    let quoted = seed.replacen("summary: |\n", &format!("summary: |\n{}", line.repeat(3_900_000 / line.len())), 1);
+    assert!(quoted.len() > 3_800_000 && quoted.len() < 4 << 20, "{}", quoted.len());
+    let saved = e.post("/api/save", &serde_json::json!({ "source": quoted, "hash": hash }));
+    assert_eq!(saved.status, 200, "{}", String::from_utf8_lossy(&saved.body));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), quoted);
+    // The worst the page can send: a file at the limit of control characters, each written
+    // `\u0001`, six bytes. It is not a valid briefing, but the editor reads it and says why.
+    let control = format!("title: \"{}\"\n", "\u{1}".repeat((4 << 20) - 20));
+    let snapshot = e.post("/api/snapshot", &serde_json::json!({ "source": control }));
+    assert_eq!(snapshot.status, 200, "{}", String::from_utf8_lossy(&snapshot.body));
+    assert!(!snapshot.json()["snapshot"]["problems"].as_array().unwrap().is_empty());
 }
 
 /// Opens a connection to the editor, sends `head` (and what follows it), and leaves it open.

@@ -209,7 +209,8 @@ where
     *head_only = request.method == "HEAD";
     let verdict = (rules.screen)(&request).map_err(Stop::Answer)?;
     if request.body_length > rules.max_body {
-        let message = format!("the request is larger than the editor takes ({})", mib(rules.max_body));
+        let most = crate::app::error::size(rules.max_body as u64);
+        let message = format!("the request is larger than the editor takes ({most})");
         return Err(Stop::Answer(Response::error(413, &message)));
     }
     if request.body_length > rest.len() && request.header("Expect").is_some() {
@@ -223,10 +224,6 @@ where
 
 fn stopping() -> Stop {
     Stop::Answer(Response::error(503, "the editor is stopping"))
-}
-
-fn mib(bytes: usize) -> String {
-    format!("{} MiB", bytes.div_ceil(1 << 20))
 }
 
 /// Reads from `stream` into `buf`, giving up at `deadline`.

@@ -16,8 +16,6 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use crate::load::Limits;
-
 use super::config::Settings;
 use super::files::{self, OnSignal};
 use super::{Error, Template};
@@ -45,7 +43,7 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
         let gate = gate.clone();
         move |request: &http::Request| gate.check(request).map_err(routes::refusal)
     };
-    let server = listener.serve(Limits::default().max_bytes, screen).map_err(cannot)?;
+    let server = listener.serve(routes::max_body(), screen).map_err(cannot)?;
     let stop = files::on_signal(OnSignal::Flag("stopped while answering the page; the file is as last saved"));
     let mut editor = routes::Editor::new(input, file, template, settings.clone(), gate);
     eprintln!("editing {} in the browser at this address (Ctrl-C to stop):", input.display());

@@ -115,6 +115,30 @@ pub fn stopping() -> Response {
     Answer::error(503, "briefing edit is stopping; nothing was saved").into()
 }
 
+/// The most bytes a request's body may have: a text at the input limit as the page sends it,
+/// JSON-encoded (a control character is six bytes, `\u0001`; a quote or a line break two),
+/// and room for the rest of the request (a hash, a language, an edit's field and value).
+pub fn max_body() -> usize {
+    Limits::default().max_bytes * 6 + (64 << 10)
+}
+
+/// A request that carries the page's text.
+trait WithSource {
+    fn source(&self) -> &str;
+}
+
+macro_rules! with_source {
+    ($($t:ty),*) => {$(
+        impl WithSource for $t {
+            fn source(&self) -> &str {
+                &self.source
+            }
+        }
+    )*};
+}
+
+with_source!(SourceBody, ApplyBody, PreviewBody, SaveBody);
+
 #[derive(Deserialize)]
 struct SourceBody {
     source: String,
@@ -198,16 +222,22 @@ impl Editor {
         }
     }
 
-    /// Reads a JSON body, and runs `then` on it.
-    fn with_body<T: serde::de::DeserializeOwned>(
+    /// Reads a JSON body whose text is within the input limit, and runs `then` on it.
+    fn with_body<T: serde::de::DeserializeOwned + WithSource>(
         &mut self,
         request: &Request,
         then: impl FnOnce(&mut Editor, T) -> Answer,
     ) -> Answer {
         match serde_json::from_slice::<T>(&request.body) {
+            Ok(value) if value.source().len() > self.limit => Answer::error(413, self.too_large(value.source().len())),
             Ok(value) => then(self, value),
             Err(e) => Answer::error(400, format!("not a request this server understands: {e}")),
         }
+    }
+
+    /// Why a text of `bytes` is refused, as `build` says it of a file.
+    fn too_large(&self, bytes: usize) -> String {
+        format!("{}; shorten it to preview or save it", load::too_large_message(Some(bytes as u64), self.limit))
     }
 
     /// The file's bytes on disk now, read as `build` reads a briefing.
@@ -314,7 +344,7 @@ impl Editor {
         let bom: &[u8] = if self.bom { "\u{FEFF}".as_bytes() } else { &[] };
         let bytes = [bom, body.source.as_bytes()].concat();
         if bytes.len() > self.limit {
-            return Answer::error(413, "the briefing is larger than the input limit (4 MiB)");
+            return Answer::error(413, self.too_large(bytes.len()));
         }
         // (The server holds a `files::Busy` while it answers.)
         match files::write_atomic(&self.path, &bytes, Existing::Replace) {
