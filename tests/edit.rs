@@ -410,6 +410,30 @@ fn a_form_edit_changes_one_line_and_a_save_writes_it_atomically() {
 }
 
 #[test]
+fn a_request_with_more_edits_than_the_page_sends_is_refused() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let e = Editor::start(&file);
+    let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
+    let edits = |n: usize| -> Vec<serde_json::Value> {
+        (0..n)
+            .map(|i| serde_json::json!({ "op": "set", "path": "title", "lang": null, "value": format!("T{i}") }))
+            .collect()
+    };
+    // The page sends one edit at a time; a few more are still made, each on the text before.
+    let ten = e.post("/api/apply", &serde_json::json!({ "source": source, "edits": edits(10) }));
+    assert_eq!(ten.status, 200, "{}", String::from_utf8_lossy(&ten.body));
+    assert!(ten.json()["source"].as_str().unwrap().contains("title: T9\n"));
+    // Thousands would each parse the whole file again: refused, before any is made.
+    for n in [11, 20_000] {
+        let many = e.post("/api/apply", &serde_json::json!({ "source": source, "edits": edits(n) }));
+        assert_eq!(many.status, 413, "{n} edits");
+        let message = many.json()["error"].as_str().unwrap().to_string();
+        assert!(message.contains(&format!("{n} edits in one request")) && message.contains("at most 10"), "{message}");
+    }
+}
+
+#[test]
 fn a_change_on_disk_is_noticed_and_never_overwritten() {
     let dir = common::tempdir();
     let file = copy_in(dir.path(), &common::seed(), "seed.yaml");

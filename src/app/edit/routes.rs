@@ -212,7 +212,7 @@ impl Editor {
                         let snapshot = form::snapshot(&e.name, &source, &e.fonts);
                         Answer::json(200, &json!({ "source": source, "snapshot": snapshot }))
                     }
-                    Err(message) => Answer::error(422, message),
+                    Err((status, message)) => Answer::error(status, message),
                 })
             }
             ("POST", "/api/preview") => self.with_body(request, |e, b: PreviewBody| e.build_preview(&b)),
