@@ -1,7 +1,7 @@
 //! Who may talk to the editor's server, checked before any route runs. A server on
 //! 127.0.0.1 is still reachable from every web page the user visits, so each request must:
-//! name this server in `Host` (`127.0.0.1:PORT` or `localhost:PORT`: a DNS-rebinding page
-//! names its own host); carry the secret token, in the first URL and then in an `HttpOnly`,
+//! name this server in `Host`, once (`127.0.0.1:PORT` or `localhost:PORT`: a DNS-rebinding
+//! page names its own host); carry the secret token, in the first URL and then in an `HttpOnly`,
 //! `SameSite=Strict` cookie (401 without it, 403 with a wrong one); and, when it may change
 //! anything (any method but GET and HEAD), come from the page's own origin.
 
@@ -56,7 +56,11 @@ impl Gate {
     /// Checks a request's host, token or cookie, and origin, in that order.
     pub fn check(&self, request: &Request) -> Result<Access, Refusal> {
         let url = request.target.as_str();
-        let host = request.header("Host").ok_or_else(|| refuse(403, "no Host header"))?;
+        let mut given = request.header_values("Host");
+        let host = given.next().ok_or_else(|| refuse(403, "no Host header"))?;
+        if given.next().is_some() {
+            return Err(refuse(400, "more than one Host header"));
+        }
         let hosts = [format!("127.0.0.1:{}", self.port), format!("localhost:{}", self.port)];
         let Some(host) = hosts.iter().find(|h| h.eq_ignore_ascii_case(host)) else {
             return Err(refuse(403, "this server answers only to 127.0.0.1 and localhost"));
@@ -145,6 +149,12 @@ mod tests {
         for host in ["evil.example:4321", "127.0.0.1:80", "127.0.0.1"] {
             let h = headers(&[("Host", host), ("Cookie", "briefing-edit-4321=abc123")]);
             assert_eq!(g.check(&request("GET", "/", &h)).unwrap_err().status, 403, "{host}");
+        }
+        // Two, even if one is right: another reader could take the other.
+        for hosts in [["127.0.0.1:4321", "evil.example"], ["evil.example", "127.0.0.1:4321"], ["localhost:4321"; 2]] {
+            let h = headers(&[("Host", hosts[0]), ("Cookie", "briefing-edit-4321=abc123"), ("host", hosts[1])]);
+            let refused = g.check(&request("GET", "/", &h)).unwrap_err();
+            assert_eq!((refused.status, refused.reason), (400, "more than one Host header"), "{hosts:?}");
         }
     }
 
