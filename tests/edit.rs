@@ -47,8 +47,14 @@ impl Answer {
 impl Editor {
     /// Starts `briefing edit FILE --no-open` and reads the address it prints.
     fn start(file: &Path) -> Editor {
+        Editor::start_with(file, &[])
+    }
+
+    /// [`Editor::start`] with more arguments.
+    fn start_with(file: &Path, args: &[&str]) -> Editor {
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(["edit", file.to_str().unwrap(), "--no-open"])
+            .args(args)
             .current_dir(file.parent().unwrap())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -265,6 +271,14 @@ fn a_file_near_the_limit_full_of_quotes_is_read_and_saved() {
     let snapshot = e.post("/api/snapshot", &serde_json::json!({ "source": control }));
     assert_eq!(snapshot.status, 200, "{}", String::from_utf8_lossy(&snapshot.body));
     assert!(!snapshot.json()["snapshot"]["problems"].as_array().unwrap().is_empty());
+}
+
+/// The seed briefing with its topics `times` over.
+fn seed_with_topics(times: usize) -> String {
+    let seed = std::fs::read_to_string(common::seed()).unwrap();
+    let (head, rest) = seed.split_once("topics:\n").unwrap();
+    let (topics, contact) = rest.split_once("contact:\n").unwrap();
+    format!("{head}topics:\n{}contact:\n{contact}", topics.repeat(times))
 }
 
 /// Opens a connection to the editor, sends `head` (and what follows it), and leaves it open.
@@ -496,6 +510,25 @@ fn the_preview_is_the_built_pdf_drawn_and_the_last_good_one_stays() {
 }
 
 #[test]
+fn a_briefing_too_long_to_draw_says_what_to_do_instead() {
+    let dir = common::tempdir();
+    // Pages a metre square, in the largest type: the seed four times over is some thirty of
+    // them, more than the preview's pixel budget.
+    let template = dir.path().join("poster.yaml");
+    std::fs::write(&template, "name: poster\npage:\n  size: 1000x1000\nstyles:\n  body: { size: 144 }\n").unwrap();
+    let file = dir.path().join("long.yaml");
+    std::fs::write(&file, seed_with_topics(4)).unwrap();
+    let e = Editor::start_with(&file, &["--template", template.to_str().unwrap()]);
+    let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
+    let refused = e.post("/api/preview", &serde_json::json!({ "source": source }));
+    assert_eq!(refused.status, 422);
+    let message = refused.json()["error"].as_str().unwrap().to_string();
+    assert!(message.contains("pages are more than the preview draws"), "{message}");
+    assert!(message.contains("briefing build"), "{message}");
+    assert!(!message.contains("--ppi"), "the page has no such option: {message}");
+}
+
+#[test]
 fn ctrl_c_ends_the_editor_cleanly_and_leaves_nothing_behind() {
     let dir = common::tempdir();
     let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
@@ -515,10 +548,7 @@ fn ctrl_c_ends_the_editor_cleanly_and_leaves_nothing_behind() {
 fn ctrl_c_during_a_long_preview_ends_the_editor_at_once() {
     let dir = common::tempdir();
     // The seed with its topics thirty times over: some forty pages, seconds to draw.
-    let seed = std::fs::read_to_string(common::seed()).unwrap();
-    let (head, rest) = seed.split_once("topics:\n").unwrap();
-    let (topics, contact) = rest.split_once("contact:\n").unwrap();
-    let long = format!("{head}topics:\n{}contact:\n{contact}", topics.repeat(30));
+    let long = seed_with_topics(30);
     let file = dir.path().join("long.yaml");
     std::fs::write(&file, &long).unwrap();
     let e = Editor::start(&file);

@@ -291,7 +291,7 @@ impl Editor {
             let page = crate::html::PageOptions::default();
             let context = crate::Context { fonts, options: &options, page: &page };
             let job = crate::Job::Single { briefing, theme: &theme };
-            crate::make(&job, &context, &[crate::Format::Png]).map_err(|e| e.to_string())
+            crate::make(&job, &context, &[crate::Format::Png]).map_err(|e| not_drawn(&e))
         });
         let pages = match made {
             Ok(made) => made.artifacts.into_iter().flat_map(|a| a.files).collect::<Vec<_>>(),
@@ -351,6 +351,21 @@ impl Editor {
             Ok(()) => Answer::json(200, &json!({ "hash": hex(md5_of(&bytes)) })),
             Err(e) => Answer::error(500, e.message()),
         }
+    }
+}
+
+/// Why a preview was not made, in the page's terms: it has no `--ppi` to lower.
+fn not_drawn(e: &crate::document::Error) -> String {
+    use crate::raster::{RasterError, MAX_TOTAL_PIXELS};
+    match e {
+        crate::document::Error::Raster(RasterError::TooManyPixels { pages, total, .. }) => {
+            let most = MAX_TOTAL_PIXELS / (total / *pages as u64).max(1);
+            format!(
+                "{pages} pages are more than the preview draws (about {most} of this size); the form and Problems \
+                 still work, and `briefing build` makes the whole PDF"
+            )
+        }
+        e => e.to_string(),
     }
 }
 
