@@ -485,6 +485,25 @@ fn a_change_on_disk_is_noticed_and_never_overwritten() {
 }
 
 #[test]
+fn a_read_only_file_is_not_saved_and_the_page_says_what_to_do() {
+    let dir = common::tempdir();
+    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let before = std::fs::read(&file).unwrap();
+    let e = Editor::start(&file);
+    let state = e.get("/api/state").json();
+    let mut perms = std::fs::metadata(&file).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&file, perms).unwrap();
+    let mine = state["source"].as_str().unwrap().replace("Results of", "Outcome of");
+    let refused = e.post("/api/save", &serde_json::json!({ "source": mine, "hash": state["hash"] }));
+    assert_eq!(refused.status, 403);
+    let message = refused.json()["error"].as_str().unwrap().to_string();
+    assert!(message.contains("seed.yaml is read-only") && message.contains("make it writable"), "{message}");
+    assert!(!message.contains("--force"), "the editor has no --force: {message}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
 fn the_preview_is_the_built_pdf_drawn_and_the_last_good_one_stays() {
     let dir = common::tempdir();
     let file = copy_in(dir.path(), &common::seed(), "seed.yaml");

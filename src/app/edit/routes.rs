@@ -349,6 +349,14 @@ impl Editor {
         // (The server holds a `files::Busy` while it answers.)
         match files::write_atomic(&self.path, &bytes, Existing::Replace) {
             Ok(()) => Answer::json(200, &json!({ "hash": hex(md5_of(&bytes)) })),
+            // (`build` would say "--force replaces it": the editor has no such option.)
+            Err(crate::app::Error::ReadOnly { .. }) => Answer::error(
+                403,
+                format!(
+                    "{} is read-only, so it was not saved; make it writable and save again (your edits stay here)",
+                    self.name
+                ),
+            ),
             Err(e) => Answer::error(500, e.message()),
         }
     }
