@@ -149,17 +149,17 @@ impl Editor {
     }
 }
 
-/// A copy of `from` in a fresh folder.
-fn copy_in(dir: &Path, from: &Path, name: &str) -> PathBuf {
-    let to = dir.join(name);
-    std::fs::copy(from, &to).unwrap();
-    to
+/// A copy of the seed briefing, `seed.yaml`, in a fresh folder.
+fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = common::tempdir();
+    let file = dir.path().join("seed.yaml");
+    std::fs::copy(common::seed(), &file).unwrap();
+    (dir, file)
 }
 
 #[test]
 fn the_token_opens_the_page_once_then_the_cookie_does() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let host = [("Host", e.host())];
 
@@ -196,8 +196,7 @@ fn the_token_opens_the_page_once_then_the_cookie_does() {
 
 #[test]
 fn another_host_is_refused_even_with_the_cookie() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     for host in [format!("evil.example:{}", e.port), "127.0.0.1".into(), format!("127.0.0.1:{}", e.port + 1)] {
         let a = e.send("GET", "/api/state", &[("Host", host.clone()), ("Cookie", e.cookie())], b"");
@@ -210,8 +209,7 @@ fn another_host_is_refused_even_with_the_cookie() {
 
 #[test]
 fn a_save_from_another_origin_changes_nothing() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let before = std::fs::read(&file).unwrap();
     let e = Editor::start(&file);
     let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
@@ -227,8 +225,7 @@ fn a_save_from_another_origin_changes_nothing() {
 
 #[test]
 fn a_body_over_the_input_limit_is_refused() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let before = std::fs::read(&file).unwrap();
     let e = Editor::start(&file);
     let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
@@ -252,8 +249,7 @@ fn a_body_over_the_input_limit_is_refused() {
 
 #[test]
 fn a_file_near_the_limit_full_of_quotes_is_read_and_saved() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
     // Valid, 3.9 MB, every character one the page's JSON.stringify writes as two bytes: the
@@ -298,8 +294,7 @@ fn status_within(stream: &mut TcpStream, wait: Duration) -> u16 {
 
 #[test]
 fn a_client_that_never_sends_its_body_holds_up_no_one() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let host = e.host();
     // Each announces a megabyte, sends three bytes, and stays open: without the cookie, from
@@ -425,8 +420,7 @@ fn a_form_edit_changes_one_line_and_a_save_writes_it_atomically() {
 
 #[test]
 fn a_request_with_more_edits_than_the_page_sends_is_refused() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
     let edits = |n: usize| -> Vec<serde_json::Value> {
@@ -449,8 +443,7 @@ fn a_request_with_more_edits_than_the_page_sends_is_refused() {
 
 #[test]
 fn a_change_on_disk_is_noticed_and_never_overwritten() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let state = e.get("/api/state").json();
     let hash = state["hash"].as_str().unwrap().to_string();
@@ -486,8 +479,7 @@ fn a_change_on_disk_is_noticed_and_never_overwritten() {
 
 #[test]
 fn a_read_only_file_is_not_saved_and_the_page_says_what_to_do() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let before = std::fs::read(&file).unwrap();
     let e = Editor::start(&file);
     let state = e.get("/api/state").json();
@@ -505,8 +497,7 @@ fn a_read_only_file_is_not_saved_and_the_page_says_what_to_do() {
 
 #[test]
 fn the_preview_is_the_built_pdf_drawn_and_the_last_good_one_stays() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
     let good = e.post("/api/preview", &serde_json::json!({ "source": source }));
@@ -549,8 +540,7 @@ fn a_briefing_too_long_to_draw_says_what_to_do_instead() {
 
 #[test]
 fn ctrl_c_ends_the_editor_cleanly_and_leaves_nothing_behind() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (dir, file) = seed_copy();
     let before = std::fs::read(&file).unwrap();
     let e = Editor::start(&file);
     assert_eq!(e.get("/api/status").status, 200);
