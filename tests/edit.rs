@@ -47,8 +47,14 @@ impl Answer {
 impl Editor {
     /// Starts `briefing edit FILE --no-open` and reads the address it prints.
     fn start(file: &Path) -> Editor {
+        Editor::start_with(file, &[])
+    }
+
+    /// [`Editor::start`] with more arguments.
+    fn start_with(file: &Path, args: &[&str]) -> Editor {
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(["edit", file.to_str().unwrap(), "--no-open"])
+            .args(args)
             .current_dir(file.parent().unwrap())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -78,8 +84,14 @@ impl Editor {
 
     /// Sends one request with these headers and body, and reads the answer.
     fn send(&self, method: &str, path: &str, headers: &[(&str, String)], body: &[u8]) -> Answer {
+        self.send_within(Duration::from_secs(120), method, path, headers, body)
+    }
+
+    /// [`Editor::send`], failing the test when the answer takes longer than `wait`.
+    fn send_within(&self, wait: Duration, method: &str, path: &str, headers: &[(&str, String)], body: &[u8]) -> Answer {
+        let started = Instant::now();
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+        stream.set_read_timeout(Some(wait)).unwrap();
         let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
         for (k, v) in headers {
             head.push_str(&format!("{k}: {v}\r\n"));
@@ -90,6 +102,7 @@ impl Editor {
         let _ = stream.write_all(body);
         let mut raw = Vec::new();
         let _ = stream.read_to_end(&mut raw);
+        assert!(started.elapsed() < wait, "{method} {path}: no answer within {wait:?}");
         let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("an HTTP answer");
         let head = String::from_utf8_lossy(&raw[..split]).into_owned();
         let mut lines = head.lines();
@@ -136,17 +149,17 @@ impl Editor {
     }
 }
 
-/// A copy of `from` in a fresh folder.
-fn copy_in(dir: &Path, from: &Path, name: &str) -> PathBuf {
-    let to = dir.join(name);
-    std::fs::copy(from, &to).unwrap();
-    to
+/// A copy of the seed briefing, `seed.yaml`, in a fresh folder.
+fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = common::tempdir();
+    let file = dir.path().join("seed.yaml");
+    std::fs::copy(common::seed(), &file).unwrap();
+    (dir, file)
 }
 
 #[test]
 fn the_token_opens_the_page_once_then_the_cookie_does() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let host = [("Host", e.host())];
 
@@ -183,8 +196,7 @@ fn the_token_opens_the_page_once_then_the_cookie_does() {
 
 #[test]
 fn another_host_is_refused_even_with_the_cookie() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     for host in [format!("evil.example:{}", e.port), "127.0.0.1".into(), format!("127.0.0.1:{}", e.port + 1)] {
         let a = e.send("GET", "/api/state", &[("Host", host.clone()), ("Cookie", e.cookie())], b"");
@@ -197,8 +209,7 @@ fn another_host_is_refused_even_with_the_cookie() {
 
 #[test]
 fn a_save_from_another_origin_changes_nothing() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let before = std::fs::read(&file).unwrap();
     let e = Editor::start(&file);
     let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
@@ -214,17 +225,110 @@ fn a_save_from_another_origin_changes_nothing() {
 
 #[test]
 fn a_body_over_the_input_limit_is_refused() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let before = std::fs::read(&file).unwrap();
     let e = Editor::start(&file);
     let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
     let big = format!("title: {}\n", "x".repeat((4 << 20) + 10));
-    let a = e.post("/api/save", &serde_json::json!({ "source": big, "hash": hash }));
-    assert_eq!(a.status, 413);
+    for route in ["/api/save", "/api/snapshot", "/api/preview", "/api/apply"] {
+        let a = e.post(route, &serde_json::json!({ "source": big, "hash": hash, "edits": [] }));
+        assert_eq!(a.status, 413, "{route}");
+        let message = a.json()["error"].as_str().unwrap().to_string();
+        assert!(message.contains("too large: 4194322 bytes, and the limit is 4 MiB"), "{route}: {message}");
+    }
     assert_eq!(std::fs::read(&file).unwrap(), before);
+    // A body larger than any file at the limit could make is refused before it is read.
+    let headers = [("Host", e.host()), ("Cookie", e.cookie()), ("Origin", e.origin())];
+    let huge = vec![b' '; 30 << 20];
+    let a = e.send("POST", "/api/snapshot", &headers, &huge);
+    assert_eq!(a.status, 413);
+    assert!(a.json()["error"].as_str().unwrap().contains("larger than the editor takes"), "{}", a.json());
     // The server goes on answering.
     assert_eq!(e.get("/api/status").status, 200);
+}
+
+#[test]
+fn a_file_near_the_limit_full_of_quotes_is_read_and_saved() {
+    let (_dir, file) = seed_copy();
+    let e = Editor::start(&file);
+    let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
+    // Valid, 3.9 MB, every character one the page's JSON.stringify writes as two bytes: the
+    // text sent is twice the input limit.
+    let seed = std::fs::read_to_string(&file).unwrap();
+    let line = format!("  {}\n", "\"".repeat(77));
+    let quoted = seed.replacen("summary: |\n", &format!("summary: |\n{}", line.repeat(3_900_000 / line.len())), 1);
+    assert!(quoted.len() > 3_800_000 && quoted.len() < 4 << 20, "{}", quoted.len());
+    let saved = e.post("/api/save", &serde_json::json!({ "source": quoted, "hash": hash }));
+    assert_eq!(saved.status, 200, "{}", String::from_utf8_lossy(&saved.body));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), quoted);
+    // The worst the page can send: a file at the limit of control characters, each written
+    // `\u0001`, six bytes. It is not a valid briefing, but the editor reads it and says why.
+    let control = format!("title: \"{}\"\n", "\u{1}".repeat((4 << 20) - 20));
+    let snapshot = e.post("/api/snapshot", &serde_json::json!({ "source": control }));
+    assert_eq!(snapshot.status, 200, "{}", String::from_utf8_lossy(&snapshot.body));
+    assert!(!snapshot.json()["snapshot"]["problems"].as_array().unwrap().is_empty());
+}
+
+/// The seed briefing with its topics `times` over.
+fn seed_with_topics(times: usize) -> String {
+    let seed = std::fs::read_to_string(common::seed()).unwrap();
+    let (head, rest) = seed.split_once("topics:\n").unwrap();
+    let (topics, contact) = rest.split_once("contact:\n").unwrap();
+    format!("{head}topics:\n{}contact:\n{contact}", topics.repeat(times))
+}
+
+/// Opens a connection to the editor, sends `head` (and what follows it), and leaves it open.
+fn stall(e: &Editor, head: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(("127.0.0.1", e.port)).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream
+}
+
+/// The status of the answer that comes on `stream`, read within `wait`.
+fn status_within(stream: &mut TcpStream, wait: Duration) -> u16 {
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let mut line = [0u8; 12];
+    stream.read_exact(&mut line).expect("an answer");
+    std::str::from_utf8(&line[9..]).unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_client_that_never_sends_its_body_holds_up_no_one() {
+    let (_dir, file) = seed_copy();
+    let e = Editor::start(&file);
+    let host = e.host();
+    // Each announces a megabyte, sends three bytes, and stays open: without the cookie, from
+    // another origin, and with both (a page that stopped halfway).
+    let mut refused =
+        stall(&e, &format!("POST /api/save HTTP/1.1\r\nHost: {host}\r\nContent-Length: 1000000\r\n\r\nabc"));
+    assert_eq!(status_within(&mut refused, Duration::from_secs(5)), 401, "refused at once");
+    let cookie = e.cookie();
+    let mut foreign = stall(
+        &e,
+        &format!(
+            "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nOrigin: http://evil.example\r\n\
+             Content-Length: 1000000\r\n\r\n{{\"source\":\""
+        ),
+    );
+    assert_eq!(status_within(&mut foreign, Duration::from_secs(5)), 403, "refused at once");
+    let origin = e.origin();
+    let _halfway = stall(
+        &e,
+        &format!(
+            "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nOrigin: {origin}\r\n\
+             Content-Length: 1000000\r\n\r\n{{\"source\":\""
+        ),
+    );
+    // A length no client could send is refused without reading or holding room for it.
+    let mut huge =
+        stall(&e, &format!("POST /api/save HTTP/1.1\r\nHost: {host}\r\nContent-Length: 1000000000000000\r\n\r\nabc"));
+    assert_eq!(status_within(&mut huge, Duration::from_secs(5)), 401);
+    // While all of them stay open, the page is answered at once.
+    let headers = [("Host", e.host()), ("Cookie", e.cookie())];
+    for _ in 0..3 {
+        let a = e.send_within(Duration::from_secs(5), "GET", "/api/status", &headers, b"");
+        assert_eq!(a.status, 200);
+    }
 }
 
 /// A briefing with comments everywhere: before and between keys, after values, inside the
@@ -315,9 +419,31 @@ fn a_form_edit_changes_one_line_and_a_save_writes_it_atomically() {
 }
 
 #[test]
+fn a_request_with_more_edits_than_the_page_sends_is_refused() {
+    let (_dir, file) = seed_copy();
+    let e = Editor::start(&file);
+    let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
+    let edits = |n: usize| -> Vec<serde_json::Value> {
+        (0..n)
+            .map(|i| serde_json::json!({ "op": "set", "path": "title", "lang": null, "value": format!("T{i}") }))
+            .collect()
+    };
+    // The page sends one edit at a time; a few more are still made, each on the text before.
+    let ten = e.post("/api/apply", &serde_json::json!({ "source": source, "edits": edits(10) }));
+    assert_eq!(ten.status, 200, "{}", String::from_utf8_lossy(&ten.body));
+    assert!(ten.json()["source"].as_str().unwrap().contains("title: T9\n"));
+    // Thousands would each parse the whole file again: refused, before any is made.
+    for n in [11, 20_000] {
+        let many = e.post("/api/apply", &serde_json::json!({ "source": source, "edits": edits(n) }));
+        assert_eq!(many.status, 413, "{n} edits");
+        let message = many.json()["error"].as_str().unwrap().to_string();
+        assert!(message.contains(&format!("{n} edits in one request")) && message.contains("at most 10"), "{message}");
+    }
+}
+
+#[test]
 fn a_change_on_disk_is_noticed_and_never_overwritten() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let state = e.get("/api/state").json();
     let hash = state["hash"].as_str().unwrap().to_string();
@@ -352,9 +478,26 @@ fn a_change_on_disk_is_noticed_and_never_overwritten() {
 }
 
 #[test]
+fn a_read_only_file_is_not_saved_and_the_page_says_what_to_do() {
+    let (_dir, file) = seed_copy();
+    let before = std::fs::read(&file).unwrap();
+    let e = Editor::start(&file);
+    let state = e.get("/api/state").json();
+    let mut perms = std::fs::metadata(&file).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&file, perms).unwrap();
+    let mine = state["source"].as_str().unwrap().replace("Results of", "Outcome of");
+    let refused = e.post("/api/save", &serde_json::json!({ "source": mine, "hash": state["hash"] }));
+    assert_eq!(refused.status, 403);
+    let message = refused.json()["error"].as_str().unwrap().to_string();
+    assert!(message.contains("seed.yaml is read-only") && message.contains("make it writable"), "{message}");
+    assert!(!message.contains("--force"), "the editor has no --force: {message}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
 fn the_preview_is_the_built_pdf_drawn_and_the_last_good_one_stays() {
-    let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
     let good = e.post("/api/preview", &serde_json::json!({ "source": source }));
@@ -377,9 +520,27 @@ fn the_preview_is_the_built_pdf_drawn_and_the_last_good_one_stays() {
 }
 
 #[test]
-fn ctrl_c_ends_the_editor_cleanly_and_leaves_nothing_behind() {
+fn a_briefing_too_long_to_draw_says_what_to_do_instead() {
     let dir = common::tempdir();
-    let file = copy_in(dir.path(), &common::seed(), "seed.yaml");
+    // Pages a metre square, in the largest type: the seed four times over is some thirty of
+    // them, more than the preview's pixel budget.
+    let template = dir.path().join("poster.yaml");
+    std::fs::write(&template, "name: poster\npage:\n  size: 1000x1000\nstyles:\n  body: { size: 144 }\n").unwrap();
+    let file = dir.path().join("long.yaml");
+    std::fs::write(&file, seed_with_topics(4)).unwrap();
+    let e = Editor::start_with(&file, &["--template", template.to_str().unwrap()]);
+    let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
+    let refused = e.post("/api/preview", &serde_json::json!({ "source": source }));
+    assert_eq!(refused.status, 422);
+    let message = refused.json()["error"].as_str().unwrap().to_string();
+    assert!(message.contains("pages are more than the preview draws"), "{message}");
+    assert!(message.contains("briefing build"), "{message}");
+    assert!(!message.contains("--ppi"), "the page has no such option: {message}");
+}
+
+#[test]
+fn ctrl_c_ends_the_editor_cleanly_and_leaves_nothing_behind() {
+    let (dir, file) = seed_copy();
     let before = std::fs::read(&file).unwrap();
     let e = Editor::start(&file);
     assert_eq!(e.get("/api/status").status, 200);
@@ -390,6 +551,35 @@ fn ctrl_c_ends_the_editor_cleanly_and_leaves_nothing_behind() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing left beside the file");
     assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "the port is closed");
+}
+
+#[test]
+fn ctrl_c_during_a_long_preview_ends_the_editor_at_once() {
+    let dir = common::tempdir();
+    // The seed with its topics thirty times over: some forty pages, seconds to draw.
+    let long = seed_with_topics(30);
+    let file = dir.path().join("long.yaml");
+    std::fs::write(&file, &long).unwrap();
+    let e = Editor::start(&file);
+    let body = serde_json::json!({ "source": long }).to_string();
+    let _preview = stall(
+        &e,
+        &format!(
+            "POST /api/preview HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nOrigin: {}\r\nContent-Length: {}\r\n\r\n{body}",
+            e.host(),
+            e.cookie(),
+            e.origin(),
+            body.len()
+        ),
+    );
+    std::thread::sleep(Duration::from_secs(1));
+    let asked = Instant::now();
+    let (status, err) = e.interrupt();
+    assert!(asked.elapsed() < Duration::from_secs(5), "Ctrl-C took {:?} to end the editor", asked.elapsed());
+    assert_eq!(status.code(), Some(130), "stopped in the middle of a request, as a build is: {err}");
+    assert!(err.contains("stopped while answering the page"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), long);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing left beside the file");
 }
 
 #[test]

@@ -154,8 +154,9 @@ pub enum OnSignal {
     /// for Ctrl-C, 143 for SIGTERM), as a shell reports a process a signal ended.
     Exit,
     /// Set the returned flag, so that the command stops at its next chance (`watch`, between
-    /// builds); while a [`Busy`] guard lives (a build is running), exit as `Exit` does.
-    Flag,
+    /// builds); while a [`Busy`] guard lives (a build is running), say this and exit as `Exit`
+    /// does.
+    Flag(&'static str),
 }
 
 /// Whether a [`Busy`] guard lives.
@@ -200,7 +201,7 @@ pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
         let gate = GATE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         flag.store(true, Ordering::SeqCst);
         STOPPED.store(true, Ordering::SeqCst);
-        if mode == OnSignal::Flag && !BUSY.load(Ordering::SeqCst) {
+        if matches!(mode, OnSignal::Flag(_)) && !BUSY.load(Ordering::SeqCst) {
             return;
         }
         // The gate stays shut until the process ends: the build in progress cannot end and
@@ -214,8 +215,8 @@ pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
                 let _ = std::fs::remove_file(f);
             }
         }
-        if mode == OnSignal::Flag {
-            eprintln!("stopped during a build; the last PDF is unchanged");
+        if let OnSignal::Flag(busy) = mode {
+            eprintln!("{busy}");
         }
         std::process::exit(128 + signal);
     });

@@ -136,7 +136,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     first.check_output(&output)?;
     files::target(&output, settings.existing)?;
 
-    let stop = files::on_signal(files::OnSignal::Flag);
+    let stop = files::on_signal(files::OnSignal::Flag("stopped during a build; the last PDF is unchanged"));
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let debouncer = new_debouncer(Duration::from_millis(150), tx)
         .map_err(|e| Error::Watch { path: input.to_path_buf(), problem: e.to_string() })?;

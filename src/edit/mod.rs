@@ -151,6 +151,14 @@ pub enum EditError {
     /// The edit was written, but the result did not read back as asked: it is refused.
     #[error("`{path}`: the edited file would not read back as typed ({detail})")]
     NoReadBack { path: String, detail: String },
+    /// The edit would not read back, in a file that shares values through anchors and
+    /// aliases (`&name`, `*name`): the edited bytes stand for more than one field, or carry
+    /// the anchor others refer to.
+    #[error(
+        "`{path}`: the file shares values through anchors and aliases (`&name`, `*name`), and the form cannot \
+         change this one without changing the others; edit it in the Source tab"
+    )]
+    Shared { path: String },
 }
 
 /// The form and problems of `source` (the file's text, shown as `name` in problems), with the

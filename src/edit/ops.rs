@@ -12,12 +12,23 @@ use super::{Edit, EditError};
 
 /// `text` with `edit` made.
 pub(super) fn apply_one(text: &str, edit: &Edit) -> Result<String, EditError> {
-    match edit {
+    let made = match edit {
         Edit::Set { path, lang, value } => set(text, path, lang.as_deref(), value),
         Edit::AddTopic { at } => add_topic(text, *at),
         Edit::RemoveTopic { index } => remove_topic(text, *index),
         Edit::MoveTopic { from, to } => move_topic(text, *from, *to),
+    };
+    match made {
+        Err(EditError::NoReadBack { path, .. }) if has_aliases(text) => Err(EditError::Shared { path }),
+        made => made,
     }
+}
+
+/// Whether `text` refers to an anchored value anywhere (`*name`).
+fn has_aliases(text: &str) -> bool {
+    saphyr_parser::Parser::new_from_str(text)
+        .map_while(Result::ok)
+        .any(|(e, _)| matches!(e, saphyr_parser::Event::Alias(_)))
 }
 
 /// Bytes `start..end` replaced by `with`.

@@ -428,3 +428,23 @@ fn every_field_of_every_good_briefing_in_the_repository_can_be_edited() {
     }
     assert!(edited > 100, "only {edited} edits were tried");
 }
+
+#[test]
+fn a_value_shared_through_an_anchor_is_edited_in_the_source() {
+    let text = "title: &t \"Results of talks\"  # the title\nshort_title: *t\ndate: 2020-10-06\n\
+                topics:\n  - {title: A, body: \"x\"}\ncontact: {tel: \"1\"}\n";
+    for (path, value) in [("title", "New"), ("title", "")] {
+        let message = apply(text, &[set(path, None, value)]).unwrap_err().to_string();
+        assert!(message.contains("`title`") && message.contains("edit it in the Source tab"), "{message}");
+        assert!(!message.contains("does not parse"), "the YAML is valid: {message}");
+    }
+    // The alias is a value of its own: set, it no longer follows the anchor.
+    let out = apply(text, &[set("short_title", None, "Talks")]).unwrap();
+    assert_eq!(out, text.replace("short_title: *t", "short_title: Talks"));
+    // A topic that repeats another through an alias is the other's bytes.
+    let topics = "title: T\ndate: 2020-10-06\ntopics:\n  - &a {title: A, body: x}\n  - *a\ncontact: {tel: \"1\"}\n";
+    for path in ["topics[0].title", "topics[1].title"] {
+        let message = apply(topics, &[set(path, None, "B")]).unwrap_err().to_string();
+        assert!(message.contains("edit it in the Source tab"), "{path}: {message}");
+    }
+}

@@ -241,7 +241,7 @@ fn too_large(name: String, size: Option<u64>, limits: &Limits) -> LoadError {
     LoadError::Invalid { file: SourceFile::new(name, ""), diagnostics: vec![d] }
 }
 
-fn too_large_message(size: Option<u64>, max: usize) -> String {
+pub(crate) fn too_large_message(size: Option<u64>, max: usize) -> String {
     let limit = if max >= 1 << 20 && max.is_multiple_of(1 << 20) {
         format!("{} MiB ({max} bytes)", max >> 20)
     } else {

@@ -1,12 +1,13 @@
 //! Who may talk to the editor's server, checked before any route runs. A server on
 //! 127.0.0.1 is still reachable from every web page the user visits, so each request must:
-//! name this server in `Host` (`127.0.0.1:PORT` or `localhost:PORT`: a DNS-rebinding page
-//! names its own host); carry the secret token, in the first URL and then in an `HttpOnly`,
+//! name this server in `Host`, once (`127.0.0.1:PORT` or `localhost:PORT`: a DNS-rebinding
+//! page names its own host); carry the secret token, in the first URL and then in an `HttpOnly`,
 //! `SameSite=Strict` cookie (401 without it, 403 with a wrong one); and, when it may change
-//! anything (any method but GET and HEAD), come from the page's own origin. Bodies are read
-//! up to the input limit and no further.
+//! anything (any method but GET and HEAD), come from the page's own origin.
 
 use std::io::Read as _;
+
+use super::http::Request;
 
 /// Why a request is refused: the status and a short reason (never the token).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +31,7 @@ pub enum Access {
 }
 
 /// The secret and the one address it is good for.
+#[derive(Clone)]
 pub struct Gate {
     port: u16,
     token: String,
@@ -52,14 +54,13 @@ impl Gate {
     }
 
     /// Checks a request's host, token or cookie, and origin, in that order.
-    pub fn check(
-        &self,
-        method: &tiny_http::Method,
-        url: &str,
-        headers: &[tiny_http::Header],
-    ) -> Result<Access, Refusal> {
-        let header = |name: &'static str| headers.iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str());
-        let host = header("Host").ok_or_else(|| refuse(403, "no Host header"))?;
+    pub fn check(&self, request: &Request) -> Result<Access, Refusal> {
+        let url = request.target.as_str();
+        let mut given = request.header_values("Host");
+        let host = given.next().ok_or_else(|| refuse(403, "no Host header"))?;
+        if given.next().is_some() {
+            return Err(refuse(400, "more than one Host header"));
+        }
         let hosts = [format!("127.0.0.1:{}", self.port), format!("localhost:{}", self.port)];
         let Some(host) = hosts.iter().find(|h| h.eq_ignore_ascii_case(host)) else {
             return Err(refuse(403, "this server answers only to 127.0.0.1 and localhost"));
@@ -72,7 +73,7 @@ impl Gate {
                 Access::FirstVisit
             }
             _ => {
-                let cookies = headers.iter().filter(|h| h.field.equiv("Cookie")).map(|h| h.value.as_str());
+                let cookies = request.header_values("Cookie");
                 let name = self.cookie_name();
                 let given = cookies
                     .flat_map(|c| c.split(';'))
@@ -86,10 +87,10 @@ impl Gate {
                 }
             }
         };
-        let reads_only = matches!(method, tiny_http::Method::Get | tiny_http::Method::Head);
+        let reads_only = matches!(request.method.as_str(), "GET" | "HEAD");
         if !reads_only {
             let own = format!("http://{host}");
-            match header("Origin") {
+            match request.header("Origin") {
                 Some(origin) if origin.eq_ignore_ascii_case(&own) => {}
                 _ => return Err(refuse(403, "a change must come from the editor's own page")),
             }
@@ -121,32 +122,17 @@ pub fn new_token() -> std::io::Result<String> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Reads a request body of at most `limit` bytes; a larger one (by its `Content-Length`, or
-/// as it is read) is refused with 413 before more of it is held.
-pub fn read_body(request: &mut tiny_http::Request, limit: usize) -> Result<Vec<u8>, Refusal> {
-    let too_large = || refuse(413, "the request is larger than the input limit (4 MiB)");
-    if request.body_length().is_some_and(|n| n > limit) {
-        return Err(too_large());
-    }
-    let mut body = Vec::new();
-    request
-        .as_reader()
-        .take(limit as u64 + 1)
-        .read_to_end(&mut body)
-        .map_err(|_| refuse(400, "the request could not be read"))?;
-    if body.len() > limit {
-        return Err(too_large());
-    }
-    Ok(body)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tiny_http::{Header, Method};
 
-    fn headers(list: &[(&str, &str)]) -> Vec<Header> {
-        list.iter().map(|(k, v)| Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap()).collect()
+    fn headers(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    /// A request as the page sends it.
+    fn request(method: &str, target: &str, headers: &[(String, String)]) -> Request {
+        Request { method: method.into(), target: target.into(), headers: headers.to_vec(), ..Request::default() }
     }
 
     fn gate() -> Gate {
@@ -157,12 +143,18 @@ mod tests {
     fn the_host_must_be_this_server() {
         let g = gate();
         let ok = headers(&[("Host", "127.0.0.1:4321"), ("Cookie", "briefing-edit-4321=abc123")]);
-        assert_eq!(g.check(&Method::Get, "/", &ok), Ok(Access::Cookie));
+        assert_eq!(g.check(&request("GET", "/", &ok)), Ok(Access::Cookie));
         let local = headers(&[("Host", "localhost:4321"), ("Cookie", "briefing-edit-4321=abc123")]);
-        assert_eq!(g.check(&Method::Get, "/", &local), Ok(Access::Cookie));
+        assert_eq!(g.check(&request("GET", "/", &local)), Ok(Access::Cookie));
         for host in ["evil.example:4321", "127.0.0.1:80", "127.0.0.1"] {
             let h = headers(&[("Host", host), ("Cookie", "briefing-edit-4321=abc123")]);
-            assert_eq!(g.check(&Method::Get, "/", &h).unwrap_err().status, 403, "{host}");
+            assert_eq!(g.check(&request("GET", "/", &h)).unwrap_err().status, 403, "{host}");
+        }
+        // Two, even if one is right: another reader could take the other.
+        for hosts in [["127.0.0.1:4321", "evil.example"], ["evil.example", "127.0.0.1:4321"], ["localhost:4321"; 2]] {
+            let h = headers(&[("Host", hosts[0]), ("Cookie", "briefing-edit-4321=abc123"), ("host", hosts[1])]);
+            let refused = g.check(&request("GET", "/", &h)).unwrap_err();
+            assert_eq!((refused.status, refused.reason), (400, "more than one Host header"), "{hosts:?}");
         }
     }
 
@@ -170,15 +162,15 @@ mod tests {
     fn the_token_comes_first_in_the_url_then_in_the_cookie() {
         let g = gate();
         let h = headers(&[("Host", "127.0.0.1:4321")]);
-        assert_eq!(g.check(&Method::Get, "/?token=abc123", &h), Ok(Access::FirstVisit));
-        assert_eq!(g.check(&Method::Get, "/?token=abc124", &h).unwrap_err().status, 403);
-        assert_eq!(g.check(&Method::Get, "/", &h).unwrap_err().status, 401);
+        assert_eq!(g.check(&request("GET", "/?token=abc123", &h)), Ok(Access::FirstVisit));
+        assert_eq!(g.check(&request("GET", "/?token=abc124", &h)).unwrap_err().status, 403);
+        assert_eq!(g.check(&request("GET", "/", &h)).unwrap_err().status, 401);
         // The token opens the page only, not the routes behind it.
-        assert_eq!(g.check(&Method::Get, "/api/state?token=abc123", &h).unwrap_err().status, 401);
+        assert_eq!(g.check(&request("GET", "/api/state?token=abc123", &h)).unwrap_err().status, 401);
         let wrong = headers(&[("Host", "127.0.0.1:4321"), ("Cookie", "a=b; briefing-edit-4321=abc12")]);
-        assert_eq!(g.check(&Method::Get, "/", &wrong).unwrap_err().status, 403);
+        assert_eq!(g.check(&request("GET", "/", &wrong)).unwrap_err().status, 403);
         let other_port = headers(&[("Host", "127.0.0.1:4321"), ("Cookie", "briefing-edit-4322=abc123")]);
-        assert_eq!(g.check(&Method::Get, "/", &other_port).unwrap_err().status, 401);
+        assert_eq!(g.check(&request("GET", "/", &other_port)).unwrap_err().status, 401);
         assert!(g.set_cookie().contains("HttpOnly") && g.set_cookie().contains("SameSite=Strict"));
     }
 
@@ -191,9 +183,9 @@ mod tests {
             l.extend(origin.map(|o| ("Origin", o)));
             headers(&l)
         };
-        assert_eq!(g.check(&Method::Post, "/api/save", &with(Some("http://127.0.0.1:4321"))), Ok(Access::Cookie));
+        assert_eq!(g.check(&request("POST", "/api/save", &with(Some("http://127.0.0.1:4321")))), Ok(Access::Cookie));
         for bad in [None, Some("http://evil.example"), Some("http://localhost:4321"), Some("null")] {
-            assert_eq!(g.check(&Method::Post, "/api/save", &with(bad)).unwrap_err().status, 403, "{bad:?}");
+            assert_eq!(g.check(&request("POST", "/api/save", &with(bad))).unwrap_err().status, 403, "{bad:?}");
         }
     }
 

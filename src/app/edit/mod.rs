@@ -8,6 +8,7 @@
 
 mod form;
 mod gate;
+mod http;
 mod routes;
 
 use std::io::Write as _;
@@ -30,19 +31,21 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
     // may have problems: that is what the editor is for.
     let file = super::read_source(input)?;
     let template = Template::resolve(&settings.template.name, settings.template.root.as_deref())?;
-    let server = tiny_http::Server::http(("127.0.0.1", serve.port.unwrap_or(0))).map_err(|e| {
-        let what = serve.port.map_or_else(|| "a free port".to_string(), |p| format!("port {p}"));
-        Error::Usage(format!("cannot listen on 127.0.0.1, {what}: {e}"))
-    })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .ok_or_else(|| Error::Usage("the server has no TCP address".into()))?;
+    let what = serve.port.map_or_else(|| "a free port".to_string(), |p| format!("port {p}"));
+    let cannot = |e: std::io::Error| Error::Usage(format!("cannot listen on 127.0.0.1, {what}: {e}"));
+    let listener = http::Listener::bind(serve.port.unwrap_or(0)).map_err(cannot)?;
+    let port = listener.port().map_err(cannot)?;
     let token = gate::new_token().map_err(|e| Error::read("/dev/urandom", e))?;
     let url = format!("http://127.0.0.1:{port}/?token={token}");
-    let stop = files::on_signal(OnSignal::Flag);
-    let mut editor = routes::Editor::new(input, file, template, settings.clone(), gate::Gate::new(port, token));
+    let gate = gate::Gate::new(port, token);
+    // The gate sees each request's head before its body is read.
+    let screen = {
+        let gate = gate.clone();
+        move |request: &http::Request| gate.check(request).map_err(routes::refusal)
+    };
+    let server = listener.serve(routes::max_body(), screen).map_err(cannot)?;
+    let stop = files::on_signal(OnSignal::Flag("stopped while answering the page; the file is as last saved"));
+    let mut editor = routes::Editor::new(input, file, template, settings.clone(), gate);
     eprintln!("editing {} in the browser at this address (Ctrl-C to stop):", input.display());
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{url}");
@@ -52,11 +55,17 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
         open_browser(&url);
     }
     while !stop.load(Ordering::SeqCst) {
-        match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(request)) => editor.answer(request),
-            Ok(None) => {}
-            Err(e) => return Err(Error::Usage(format!("the editor's server stopped: {e}"))),
-        }
+        let Some(exchange) = server.next(Duration::from_millis(200)) else { continue };
+        // While a request is answered, Ctrl-C ends the process at once (130), as it ends a
+        // build: a preview of a long briefing is not waited for. A save under way finishes
+        // first, or leaves the file as it was (`files::write_atomic`).
+        let Some(busy) = files::Busy::start() else {
+            exchange.answer(routes::stopping());
+            break;
+        };
+        let response = editor.answer(&exchange.request, exchange.verdict);
+        drop(busy);
+        exchange.answer(response);
     }
     eprintln!("stopped editing {}", input.display());
     Ok(())

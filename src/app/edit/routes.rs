@@ -18,10 +18,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tiny_http::{Header, Method, Request, Response};
 
 use super::form;
 use super::gate::{self, Access, Gate, Refusal};
+use super::http::{Request, Response};
 use crate::app::config::Settings;
 use crate::app::error::FileKind;
 use crate::app::files::{self, Existing};
@@ -53,6 +53,7 @@ pub struct Editor {
     fonts: crate::fonts::FontBook,
     settings: Settings,
     gate: Gate,
+    /// The input limit, in bytes.
     limit: usize,
     /// The last good preview: its number (in its images' addresses) and its pages.
     preview: (u64, Vec<Vec<u8>>),
@@ -85,6 +86,58 @@ impl From<Refusal> for Answer {
         Answer::error(r.status, r.reason)
     }
 }
+
+impl From<Answer> for Response {
+    /// The answer with the headers every answer carries.
+    fn from(answer: Answer) -> Response {
+        let mut headers = vec![
+            ("Content-Type", answer.kind.to_string()),
+            ("Content-Security-Policy", CSP.to_string()),
+            ("X-Content-Type-Options", "nosniff".to_string()),
+            ("Referrer-Policy", "no-referrer".to_string()),
+            ("Cross-Origin-Resource-Policy", "same-origin".to_string()),
+        ];
+        if !answer.headers.iter().any(|(k, _)| *k == "Cache-Control") {
+            headers.push(("Cache-Control", "no-store".to_string()));
+        }
+        headers.extend(answer.headers);
+        Response { status: answer.status, headers, body: answer.body }
+    }
+}
+
+/// A request the gate refused, answered.
+pub fn refusal(r: Refusal) -> Response {
+    Answer::from(r).into()
+}
+
+/// The answer to a request that comes when the editor is stopping.
+pub fn stopping() -> Response {
+    Answer::error(503, "briefing edit is stopping; nothing was saved").into()
+}
+
+/// The most bytes a request's body may have: a text at the input limit as the page sends it,
+/// JSON-encoded (a control character is six bytes, `\u0001`; a quote or a line break two),
+/// and room for the rest of the request (a hash, a language, an edit's field and value).
+pub fn max_body() -> usize {
+    Limits::default().max_bytes * 6 + (64 << 10)
+}
+
+/// A request that carries the page's text.
+trait WithSource {
+    fn source(&self) -> &str;
+}
+
+macro_rules! with_source {
+    ($($t:ty),*) => {$(
+        impl WithSource for $t {
+            fn source(&self) -> &str {
+                &self.source
+            }
+        }
+    )*};
+}
+
+with_source!(SourceBody, ApplyBody, PreviewBody, SaveBody);
 
 #[derive(Deserialize)]
 struct SourceBody {
@@ -126,89 +179,65 @@ impl Editor {
         }
     }
 
-    /// Answers one request; nothing a request says can stop the server.
-    pub fn answer(&mut self, mut request: Request) {
-        let answer = self.route(&mut request);
-        // A length, not chunks: every answer is whole in memory.
-        let mut response =
-            Response::from_data(answer.body).with_status_code(answer.status).with_chunked_threshold(usize::MAX);
-        let mut headers = vec![
-            ("Content-Type", answer.kind.to_string()),
-            ("Content-Security-Policy", CSP.to_string()),
-            ("X-Content-Type-Options", "nosniff".to_string()),
-            ("Referrer-Policy", "no-referrer".to_string()),
-            ("Cross-Origin-Resource-Policy", "same-origin".to_string()),
-        ];
-        if !answer.headers.iter().any(|(k, _)| *k == "Cache-Control") {
-            headers.push(("Cache-Control", "no-store".to_string()));
-        }
-        headers.extend(answer.headers);
-        for (k, v) in headers {
-            if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
-                response.add_header(h);
-            }
-        }
-        let _ = request.respond(response);
+    /// Answers one request that passed the gate (`access` says how); nothing a request says
+    /// can stop the server.
+    pub fn answer(&mut self, request: &Request, access: Access) -> Response {
+        self.route(request, access).into()
     }
 
-    fn route(&mut self, request: &mut Request) -> Answer {
-        let method = request.method().clone();
-        let url = request.url().to_string();
-        let access = match self.gate.check(&method, &url, request.headers()) {
-            Ok(a) => a,
-            Err(r) => return r.into(),
-        };
+    fn route(&mut self, request: &Request, access: Access) -> Answer {
         if access == Access::FirstVisit {
             let mut a = Answer::bytes("text/plain; charset=utf-8", "opening the editor");
             a.status = 303;
             a.headers = vec![("Set-Cookie", self.gate.set_cookie()), ("Location", "/".into())];
             return a;
         }
-        let path = gate::url_path(&url).to_string();
-        match (method, path.as_str()) {
-            (Method::Get, "/") => Answer::bytes("text/html; charset=utf-8", PAGE),
-            (Method::Get, "/editor.css") => Answer::bytes("text/css; charset=utf-8", STYLE),
-            (Method::Get, "/editor.js") => Answer::bytes("text/javascript; charset=utf-8", SCRIPT),
-            (Method::Get, "/font/ja.ttf") => self.japanese_font(),
-            (Method::Get, "/favicon.ico") => {
+        match (request.method.as_str(), gate::url_path(&request.target)) {
+            ("GET", "/") => Answer::bytes("text/html; charset=utf-8", PAGE),
+            ("GET", "/editor.css") => Answer::bytes("text/css; charset=utf-8", STYLE),
+            ("GET", "/editor.js") => Answer::bytes("text/javascript; charset=utf-8", SCRIPT),
+            ("GET", "/font/ja.ttf") => self.japanese_font(),
+            ("GET", "/favicon.ico") => {
                 Answer { status: 204, kind: "text/plain", body: Vec::new(), headers: Vec::new() }
             }
-            (Method::Get, "/api/state") => self.state(),
-            (Method::Get, "/api/status") => Answer::json(200, &json!({ "hash": self.disk_hash() })),
-            (Method::Get, p) if p.starts_with("/preview/") => self.preview_image(p),
-            (Method::Post, "/api/snapshot") => self.with_body(request, |e, b: SourceBody| {
+            ("GET", "/api/state") => self.state(),
+            ("GET", "/api/status") => Answer::json(200, &json!({ "hash": self.disk_hash() })),
+            ("GET", p) if p.starts_with("/preview/") => self.preview_image(p),
+            ("POST", "/api/snapshot") => self.with_body(request, |e, b: SourceBody| {
                 Answer::json(200, &json!({ "snapshot": form::snapshot(&e.name, &b.source, &e.fonts) }))
             }),
-            (Method::Post, "/api/apply") => {
+            ("POST", "/api/apply") => {
                 self.with_body(request, |e, b: ApplyBody| match form::apply(&b.source, b.edits) {
                     Ok(source) => {
                         let snapshot = form::snapshot(&e.name, &source, &e.fonts);
                         Answer::json(200, &json!({ "source": source, "snapshot": snapshot }))
                     }
-                    Err(message) => Answer::error(422, message),
+                    Err((status, message)) => Answer::error(status, message),
                 })
             }
-            (Method::Post, "/api/preview") => self.with_body(request, |e, b: PreviewBody| e.build_preview(&b)),
-            (Method::Post, "/api/save") => self.with_body(request, |e, b: SaveBody| e.save(&b)),
-            (Method::Get | Method::Post, _) => Answer::error(404, "no such page"),
+            ("POST", "/api/preview") => self.with_body(request, |e, b: PreviewBody| e.build_preview(&b)),
+            ("POST", "/api/save") => self.with_body(request, |e, b: SaveBody| e.save(&b)),
+            ("GET" | "POST", _) => Answer::error(404, "no such page"),
             _ => Answer::error(405, "not a method this server answers"),
         }
     }
 
-    /// Reads a JSON body within the input limit, and runs `then` on it.
-    fn with_body<T: serde::de::DeserializeOwned>(
+    /// Reads a JSON body whose text is within the input limit, and runs `then` on it.
+    fn with_body<T: serde::de::DeserializeOwned + WithSource>(
         &mut self,
-        request: &mut Request,
+        request: &Request,
         then: impl FnOnce(&mut Editor, T) -> Answer,
     ) -> Answer {
-        let body = match gate::read_body(request, self.limit) {
-            Ok(b) => b,
-            Err(r) => return r.into(),
-        };
-        match serde_json::from_slice::<T>(&body) {
+        match serde_json::from_slice::<T>(&request.body) {
+            Ok(value) if value.source().len() > self.limit => Answer::error(413, self.too_large(value.source().len())),
             Ok(value) => then(self, value),
             Err(e) => Answer::error(400, format!("not a request this server understands: {e}")),
         }
+    }
+
+    /// Why a text of `bytes` is refused, as `build` says it of a file.
+    fn too_large(&self, bytes: usize) -> String {
+        format!("{}; shorten it to preview or save it", load::too_large_message(Some(bytes as u64), self.limit))
     }
 
     /// The file's bytes on disk now, read as `build` reads a briefing.
@@ -262,7 +291,7 @@ impl Editor {
             let page = crate::html::PageOptions::default();
             let context = crate::Context { fonts, options: &options, page: &page };
             let job = crate::Job::Single { briefing, theme: &theme };
-            crate::make(&job, &context, &[crate::Format::Png]).map_err(|e| e.to_string())
+            crate::make(&job, &context, &[crate::Format::Png]).map_err(|e| not_drawn(&e))
         });
         let pages = match made {
             Ok(made) => made.artifacts.into_iter().flat_map(|a| a.files).collect::<Vec<_>>(),
@@ -315,17 +344,36 @@ impl Editor {
         let bom: &[u8] = if self.bom { "\u{FEFF}".as_bytes() } else { &[] };
         let bytes = [bom, body.source.as_bytes()].concat();
         if bytes.len() > self.limit {
-            return Answer::error(413, "the briefing is larger than the input limit (4 MiB)");
+            return Answer::error(413, self.too_large(bytes.len()));
         }
-        let Some(busy) = files::Busy::start() else {
-            return Answer::error(503, "briefing edit is stopping; nothing was saved");
-        };
-        let written = files::write_atomic(&self.path, &bytes, Existing::Replace);
-        drop(busy);
-        match written {
+        // (The server holds a `files::Busy` while it answers.)
+        match files::write_atomic(&self.path, &bytes, Existing::Replace) {
             Ok(()) => Answer::json(200, &json!({ "hash": hex(md5_of(&bytes)) })),
+            // (`build` would say "--force replaces it": the editor has no such option.)
+            Err(crate::app::Error::ReadOnly { .. }) => Answer::error(
+                403,
+                format!(
+                    "{} is read-only, so it was not saved; make it writable and save again (your edits stay here)",
+                    self.name
+                ),
+            ),
             Err(e) => Answer::error(500, e.message()),
         }
+    }
+}
+
+/// Why a preview was not made, in the page's terms: it has no `--ppi` to lower.
+fn not_drawn(e: &crate::document::Error) -> String {
+    use crate::raster::{RasterError, MAX_TOTAL_PIXELS};
+    match e {
+        crate::document::Error::Raster(RasterError::TooManyPixels { pages, total, .. }) => {
+            let most = MAX_TOTAL_PIXELS / (total / *pages as u64).max(1);
+            format!(
+                "{pages} pages are more than the preview draws (about {most} of this size); the form and Problems \
+                 still work, and `briefing build` makes the whole PDF"
+            )
+        }
+        e => e.to_string(),
     }
 }
 
