@@ -169,6 +169,38 @@ fn stat_counts_are_right() {
     assert!(s.contains("changed date: \"2020-10-06\" -> \"2020-10-08\""), "{s}");
 }
 
+/// A briefing whose topics are these (title, body).
+fn with_topics(topics: &[(&str, &str)]) -> String {
+    let mut y = String::from("title: T\ndate: 2020-10-06\ncontact:\n  tel: \"1\"\ntopics:\n");
+    for (title, body) in topics {
+        y += &format!("  - title: {title}\n    body: {body}\n");
+    }
+    y
+}
+
+#[test]
+fn topics_sharing_a_title_are_told_apart_by_their_text() {
+    let two = [("Same", "alpha beta gamma"), ("Same", "delta epsilon zeta")];
+    // The first of the two removed: it is deleted whole, the other untouched.
+    let old = with_topics(&two);
+    let new = with_topics(&two[1..]);
+    let s = stat(&old, &new);
+    assert_eq!(
+        s.trim(),
+        "removed topic \"Same\": 3 words\n0 topics changed, 0 added, 1 removed; 0 words inserted, 3 deleted"
+    );
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    assert!(same(last_colour(&all, "alpha"), DELETED), "the removed topic's text");
+    let kept = last_colour(&all, "delta");
+    assert!(!same(kept, DELETED) && !same(kept, INSERTED), "the topic kept is shown as it is");
+    // Swapped with one between them, whose text changed: only that change.
+    let old = with_topics(&[two[0], two[1], ("Other", "one two three")]);
+    let new = with_topics(&[two[1], ("Other", "one two three four"), two[0]]);
+    let s = stat(&old, &new);
+    assert_eq!(s.trim(), "changed topic \"Other\": 1 word inserted, 0 deleted\n1 topic changed, 0 added, 0 removed; 1 word inserted, 0 deleted");
+}
+
 #[test]
 fn japanese_changes_are_marked_by_character() {
     let old = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
