@@ -222,3 +222,34 @@ fn two_briefings_of_one_name_both_come_back_out() {
         assert_eq!(back, std::fs::read(dir.path().join(folder).join("x.yaml")).unwrap(), "{name}");
     }
 }
+
+#[test]
+fn a_title_on_the_command_line_is_checked_as_one_in_the_yaml() {
+    let dir = common::tempdir();
+    let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
+    let bundle =
+        |title: &str| common::run(dir.path(), &["bundle", seed.to_str().unwrap(), "-o", "d.pdf", "--title", title]);
+    // What would be lost from the cover, set backwards, or hidden in the PDF's Title: refused,
+    // naming --title and the character, and nothing written.
+    for (title, problem) in [
+        ("Family \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} dossier", "no font has U+1F468"),
+        ("\u{5E2}\u{5D1}\u{5E8}\u{5D9}\u{5EA}", "right-to-left text (U+05E2"),
+        ("Dialogue\u{1}", "control character U+0001"),
+        ("", "must not be empty"),
+        ("   ", "must not be empty"),
+    ] {
+        let out = bundle(title);
+        common::assert_exit(&out, 2);
+        let err = common::stderr(&out);
+        assert!(err.contains("--title: ") && err.contains(problem), "{title:?}: {err}");
+        assert!(!dir.path().join("d.pdf").exists(), "{title:?}");
+    }
+    // A tab is a space, as in the YAML, on the cover and in the Title.
+    let out = bundle("Japan-EU\tDialogue ");
+    common::assert_exit(&out, 0);
+    let pdf = std::fs::read(dir.path().join("d.pdf")).unwrap();
+    assert_eq!(common::info(&pdf, "Title").as_deref(), Some("Japan-EU Dialogue"));
+    assert!(common::page_texts(&pdf)[0].contains("Japan-EU Dialogue"));
+    // One briefing is one, not "1 briefings".
+    assert!(common::stderr(&out).contains("(1 briefing, "), "{}", common::stderr(&out));
+}

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    assert_exit, fixture, run, runs, seed, stderr, strokes, structure, tempdir, write, Elem, Held, Run, Stroke,
+    assert_exit, fixture, page_texts, run, runs, seed, squash, stderr, strokes, structure, tempdir, write, Elem, Held,
+    Run, Stroke,
 };
 
 const INSERTED: [f32; 3] = [0x13 as f32 / 255.0, 0x73 as f32 / 255.0, 0x33 as f32 / 255.0];
@@ -199,6 +200,30 @@ fn topics_sharing_a_title_are_told_apart_by_their_text() {
     let new = with_topics(&[two[1], ("Other", "one two three four"), two[0]]);
     let s = stat(&old, &new);
     assert_eq!(s.trim(), "changed topic \"Other\": 1 word inserted, 0 deleted\n1 topic changed, 0 added, 0 removed; 1 word inserted, 0 deleted");
+}
+
+#[test]
+fn an_old_file_named_with_what_no_font_prints_is_named_with_its_code_points() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(seed()).unwrap();
+    write(dir.path(), "new.yaml", &text.replace("Results of 10th", "Outcome of 10th"));
+    for (name, shown) in [
+        (
+            "old \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}.yaml",
+            "old <U+1F468>\u{200D}<U+1F469>\u{200D}<U+1F467>.yaml",
+        ),
+        ("\u{5E2}\u{5D1}.yaml", "<U+05E2><U+05D1>.yaml"),
+        ("tab\tname.yaml", "tab<U+0009>name.yaml"),
+    ] {
+        write(dir.path(), name, &text);
+        let o = run(dir.path(), &["diff", name, "new.yaml", "-o", "changes.pdf"]);
+        assert_exit(&o, 0);
+        let pdf = std::fs::read(dir.path().join("changes.pdf")).unwrap();
+        // (A joiner is invisible, and left out of the text, as in any field.)
+        let first = squash(&page_texts(&pdf)[0]).replace('\u{200D}', "");
+        let shown = squash(&format!("Changes since {shown}")).replace('\u{200D}', "");
+        assert!(first.contains(&shown), "{name:?}: {first}");
+    }
 }
 
 #[test]

@@ -36,6 +36,12 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     reads.check_output(output)?;
     files::target(output, settings.existing)?;
     let fonts = template.font_book();
+    // Checked as a briefing's title is: nothing typed is lost from the cover, or set backwards.
+    let given_title = cover
+        .title
+        .map(|t| crate::validate::one_line(t, &|c| fonts.covers(c)))
+        .transpose()
+        .map_err(|problems| Error::Usage(format!("--title: {}", problems.join("; "))))?;
     // Every briefing is checked before anything is written; all their problems are shown.
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
     // own, but one at least must be written in it.
@@ -74,8 +80,8 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         .iter()
         .map(|i| Ok(template.theme_for(&i.briefing.lang)?.into_owned()))
         .collect::<Result<Vec<_>, Error>>()?;
-    let title = match cover.title {
-        Some(t) => t.to_string(),
+    let title = match given_title {
+        Some(t) => t,
         None => default_title(
             &items,
             &theme.labels.dossier,
@@ -91,9 +97,10 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     let pdf = made.artifacts.into_iter().flat_map(|a| a.files).next().unwrap_or_default();
     files::write_atomic(output, &pdf, settings.existing)?;
     eprintln!(
-        "wrote {} ({} briefings, {} pages, {}) in {} ms",
+        "wrote {} ({} briefing{}, {} pages, {}) in {} ms",
         output.display(),
         items.len(),
+        if items.len() == 1 { "" } else { "s" },
         made.pages,
         human_size(pdf.len()),
         start.elapsed().as_millis()

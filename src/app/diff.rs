@@ -60,8 +60,12 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     for f in &formats {
         reads.check_output(&path_of(*f))?;
     }
+    // A file's name may hold what no font has (an emoji) or what would read backwards: shown
+    // as code points, as the user named the file and would know it so; not refused, as the
+    // name is not what the redline is about.
     let since =
         args.old.file_name().map_or_else(|| args.old.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let since = crate::validate::visible(&since, &|c| fonts.covers(c));
     let options = build_options(settings, &template, &new.0, args.new);
     let labels = &theme.labels;
     let what =
