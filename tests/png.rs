@@ -308,3 +308,61 @@ fn page_images_beyond_the_pixel_budget_are_refused_before_anything_is_drawn_or_w
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("from 9 to 600"), "{}", stderr(&o));
 }
+
+/// A briefing of about ten pages in each of `langs` (every text the same in each).
+fn ten_pages(langs: &[&str]) -> String {
+    topics(langs, 60)
+}
+
+/// A briefing of `n` topics (six to a page) in each of `langs`.
+fn topics(langs: &[&str], n: usize) -> String {
+    let each = |text: &str| -> String {
+        match langs {
+            [_] => text.to_string(),
+            _ => format!("{{ {} }}", langs.iter().map(|l| format!("{l}: \"{text}\"")).collect::<Vec<_>>().join(", ")),
+        }
+    };
+    let mut yaml = match langs {
+        [_] => String::new(),
+        _ => format!("lang: [{}]\n", langs.join(", ")),
+    };
+    yaml += &format!("title: {}\ndate: 2026-06-18\ncontact:\n  email: a@example.org\ntopics:\n", each("Many topics"));
+    for i in 0..n {
+        let body = "Both sides shared progress on the work. ".repeat(12);
+        yaml += &format!("  - title: {}\n    body: {}\n", each(&format!("Topic {i}")), each(body.trim()));
+    }
+    yaml
+}
+
+/// The pages and millions of pixels an error says a run would draw.
+fn refused(err: &str) -> (u64, u64) {
+    let at = err.find(" pages at 600 ppi would be ").unwrap_or_else(|| panic!("{err}"));
+    let pages: String = err[..at].chars().rev().take_while(char::is_ascii_digit).collect();
+    let millions: String = err[at + 27..].chars().take_while(char::is_ascii_digit).collect();
+    (pages.chars().rev().collect::<String>().parse().unwrap(), millions.parse().unwrap())
+}
+
+#[test]
+fn every_language_and_every_input_of_a_run_share_its_pixel_budget() {
+    // An A4 page at 600 ppi is 4961 × 7016 pixels: eleven fit in the 400 million of a run.
+    let a4 = 4961 * 7016;
+    let dir = tempdir();
+    std::fs::write(dir.path().join("two.yaml"), ten_pages(&["en", "de"])).unwrap();
+    let o = run(dir.path(), &["build", "two.yaml", "--format", "png", "--ppi", "600"]);
+    assert_exit(&o, 2);
+    let (pages, millions) = refused(&stderr(&o));
+    assert!(pages / 2 * a4 < 400_000_000, "each language alone ({} pages) is within the budget", pages / 2);
+    assert!(millions * 1_000_000 > 400_000_000 && millions == pages * a4 / 1_000_000, "{}", stderr(&o));
+    assert_eq!(names(dir.path()), ["two.yaml"], "no image of either language, no temporary file");
+    // A batch: each input within the budget, together not; refused before any is drawn, and
+    // the folder made for it taken back.
+    for name in ["a.yaml", "b.yaml"] {
+        std::fs::write(dir.path().join(name), ten_pages(&["en"])).unwrap();
+    }
+    let o = run(dir.path(), &["build", "a.yaml", "b.yaml", "--out-dir", "out", "--format", "pdf,png", "--ppi", "600"]);
+    assert_exit(&o, 2);
+    let (pages, _) = refused(&stderr(&o));
+    assert!(pages / 2 * a4 < 400_000_000 && pages * a4 > 400_000_000, "{}", stderr(&o));
+    assert!(stderr(&o).contains("the 2 briefings"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists(), "nothing written, the folder made for it removed again");
+}

@@ -107,7 +107,11 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     let page = crate::html::PageOptions::default();
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &[Format::Pdf])
         .map_err(|source| Error::Render { what: "the dossier".into(), source })?;
-    let pdf = made.artifacts.into_iter().flat_map(|a| a.files).next().unwrap_or_default();
+    let pdf = match made.artifacts.into_iter().next() {
+        Some(a) => a.files.into_made().map_err(|source| Error::Render { what: "the dossier".into(), source })?,
+        None => Vec::new(),
+    };
+    let pdf = pdf.into_iter().next().unwrap_or_default();
     files::write_atomic(output, &pdf, settings.existing)?;
     eprintln!(
         "wrote {} ({} briefing{}, {} pages, {}) in {} ms",
