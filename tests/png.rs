@@ -366,3 +366,42 @@ fn every_language_and_every_input_of_a_run_share_its_pixel_budget() {
     assert!(stderr(&o).contains("the 2 briefings"), "{}", stderr(&o));
     assert!(!dir.path().join("out").exists(), "nothing written, the folder made for it removed again");
 }
+
+#[test]
+fn the_pages_an_earlier_longer_version_wrote_are_removed_and_nothing_else() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en"], 70)).unwrap();
+    let o = run(dir.path(), &["build", "x.yaml", "-o", "pg-{p}.png", "--ppi", "9"]);
+    assert_exit(&o, 0);
+    let long = names(dir.path()).len() - 1;
+    assert!(long >= 11, "{:?}", names(dir.path()));
+    // Beside them: a file of the pattern that is not a PNG, and PNGs of other names.
+    let png = read(dir.path(), "pg-1.png");
+    std::fs::write(dir.path().join(format!("pg-{}.png", long + 1)), b"my notes").unwrap();
+    for other in ["pg-05.png", "pg-3.png.bak", "other-3.png"] {
+        std::fs::write(dir.path().join(other), &png).unwrap();
+    }
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en"], 8)).unwrap();
+    let o = run(dir.path(), &["build", "x.yaml", "-o", "pg-{p}.png", "--ppi", "9"]);
+    assert_exit(&o, 0);
+    assert!(
+        stderr(&o).contains(&format!("removed pg-3.png … pg-{long}.png, pages of an earlier version")),
+        "{}",
+        stderr(&o)
+    );
+    let notes = format!("pg-{}.png", long + 1);
+    let mut kept = vec!["other-3.png", "pg-05.png", "pg-1.png", "pg-2.png", "pg-3.png.bak", notes.as_str(), "x.yaml"];
+    kept.sort();
+    assert_eq!(names(dir.path()), kept);
+    for page in ["pg-1.png", "pg-2.png"] {
+        Image::decode(&read(dir.path(), page));
+    }
+    // The default names too, in each language of a briefing; a page of another briefing stays.
+    let dir = tempdir();
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en", "de"], 70)).unwrap();
+    assert_exit(&run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", "9"]), 0);
+    std::fs::write(dir.path().join("y-1.png"), &png).unwrap();
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en", "de"], 1)).unwrap();
+    assert_exit(&run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", "9"]), 0);
+    assert_eq!(names(dir.path()), ["x.de-1.png", "x.en-1.png", "x.yaml", "y-1.png"]);
+}

@@ -1,6 +1,7 @@
 //! A run's files on their way to disk, page images among them: where each page goes
 //! (`x-{p}.png`), the images of a whole run measured against what one run draws before any
-//! is drawn, and each image written as it is drawn (a run holds one at a time).
+//! is drawn, each image written as it is drawn (a run holds one at a time), and the pages an
+//! earlier, longer version of the same output left behind removed once the new ones are in.
 
 use std::path::{Path, PathBuf};
 
@@ -81,11 +82,13 @@ pub struct Staged {
     images: Vec<(PageImages, Vec<PathBuf>, usize)>,
     /// Each slot's bytes (one slot per [`Staged::add`]).
     bytes: Vec<usize>,
+    /// Per-page outputs named with `{p}`, and how many pages they now have.
+    patterns: Vec<(PathBuf, usize)>,
 }
 
 impl Staged {
     pub fn new(existing: Existing) -> Staged {
-        Staged { writes: Outputs::new(existing), images: Vec::new(), bytes: Vec::new() }
+        Staged { writes: Outputs::new(existing), images: Vec::new(), bytes: Vec::new(), patterns: Vec::new() }
     }
 
     /// Stages `files` of `format` at `path` (`x-{p}.png` for one per page), each file's path
@@ -101,6 +104,9 @@ impl Staged {
         let paths = file_paths(path, format, files.count())?;
         for p in &paths {
             reads.check_output(p)?;
+        }
+        if format.per_page() && path.to_string_lossy().contains("{p}") {
+            self.patterns.push((path.to_path_buf(), paths.len()));
         }
         let slot = self.bytes.len();
         match files {
@@ -130,9 +136,10 @@ impl Staged {
     }
 
     /// Draws every page image, each written to its temporary file as it is made, then puts
-    /// every file in place together. Each slot's bytes.
+    /// every file in place together, and removes the pages of each `{p}` output past its new
+    /// last page that an earlier version wrote ([`remove_stale_pages`]). Each slot's bytes.
     pub fn finish(self) -> Result<Vec<usize>, Error> {
-        let Staged { mut writes, images, mut bytes } = self;
+        let Staged { mut writes, images, mut bytes, patterns } = self;
         for (pages, paths, slot) in images {
             let ppi = pages.ppi();
             pages
@@ -148,7 +155,11 @@ impl Staged {
                     Drawn::Write(e) => e,
                 })?;
         }
+        let existing = writes.existing();
         writes.commit()?;
+        for (pattern, count) in patterns {
+            remove_stale_pages(&pattern, count, existing);
+        }
         Ok(bytes)
     }
 }
@@ -184,4 +195,97 @@ pub fn within_budget<'a>(staged: impl IntoIterator<Item = &'a Staged>, what: &st
     let Some(ppi) = ppi else { return Ok(()) };
     crate::raster::within_budget(count, ppi, pixels)
         .map_err(|source| Error::Render { what: what.to_string(), source: source.into() })
+}
+
+/// The first bytes of every PNG file.
+const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
+
+/// Removes the page images that an earlier, longer version of the output `pattern`
+/// (`x-{p}.png`) left beyond its new last page `count`: `x-{count+1}.png`, then the next, for
+/// as long as there is one, stopping at the first that is missing or is not a PNG file of
+/// ours to remove (not a regular file, read-only unless `--force`, not starting with PNG's
+/// signature). Said on the terminal, as nothing is removed silently; one that cannot be
+/// removed is left and said so.
+pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    for page in count + 1.. {
+        let path = with_page(pattern, page);
+        if !stale_page(&path, existing) {
+            break;
+        }
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed.push(path),
+            Err(e) => {
+                eprintln!("note: {} (a page of an earlier version) was left: {e}", path.display());
+                break;
+            }
+        }
+    }
+    match removed.as_slice() {
+        [] => {}
+        [one] => eprintln!("removed {}, a page of an earlier version", one.display()),
+        [first, .., last] => {
+            eprintln!("removed {} … {}, pages of an earlier version", first.display(), last.display())
+        }
+    }
+    removed
+}
+
+/// Whether `path` is a page image a run may remove: a regular file (a link is not followed,
+/// nor removed), writable unless `existing` is `Force`, starting with PNG's signature.
+fn stale_page(path: &Path, existing: Existing) -> bool {
+    use std::io::Read as _;
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return false };
+    if !meta.file_type().is_file() || (existing != Existing::Force && meta.permissions().readonly()) {
+        return false;
+    }
+    let mut head = [0u8; 8];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == PNG_SIGNATURE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_png_pages_past_the_new_last_one_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = |name: &str| std::fs::write(dir.path().join(name), b"\x89PNG\r\n\x1a\nrest").unwrap();
+        for p in 1..=6 {
+            png(&format!("pg-{p}.png"));
+        }
+        // Not of the pattern, or past a gap: kept.
+        png("pg-03.png");
+        png("pg-8.png");
+        png("pg-3.png.bak");
+        png("other-3.png");
+        let removed = remove_stale_pages(&dir.path().join("pg-{p}.png"), 2, Existing::Replace);
+        let names: Vec<String> = removed.iter().map(|p| p.file_name().unwrap().to_string_lossy().into()).collect();
+        assert_eq!(names, ["pg-3.png", "pg-4.png", "pg-5.png", "pg-6.png"]);
+        let mut left: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        left.sort();
+        assert_eq!(left, ["other-3.png", "pg-03.png", "pg-1.png", "pg-2.png", "pg-3.png.bak", "pg-8.png"]);
+    }
+
+    #[test]
+    fn a_page_that_is_not_a_png_or_is_read_only_stops_the_removal() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        std::fs::write(at("x-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        std::fs::write(at("x-3.png"), b"my notes, not an image").unwrap();
+        std::fs::write(at("x-4.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        assert_eq!(remove_stale_pages(&at("x-{p}.png"), 1, Existing::Replace), [at("x-2.png")]);
+        assert!(at("x-3.png").exists() && at("x-4.png").exists(), "not a PNG: it and what follows are kept");
+        std::fs::write(at("y-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        let mut perms = std::fs::metadata(at("y-2.png")).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(at("y-2.png"), perms).unwrap();
+        assert!(remove_stale_pages(&at("y-{p}.png"), 1, Existing::Replace).is_empty(), "read-only: kept");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(at("x-4.png"), at("z-2.png")).unwrap();
+            assert!(remove_stale_pages(&at("z-{p}.png"), 1, Existing::Replace).is_empty(), "a link: kept");
+        }
+    }
 }
