@@ -381,10 +381,15 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
         all.add(input, "input");
     }
     for input in &inputs {
+        // Each file of the formats asked for, named when two clash (`od/x.html`, not the
+        // `od/x.pdf` that is not written).
         let out = target(input);
-        all.check_output(&out)?;
-        if let Some(other) = seen.insert(files::place(&out), input) {
-            return Err(clash(made, collision(other, input, &out)));
+        for f in settings.formats_for(&out) {
+            let file = format_path(&out, f);
+            all.check_output(&file)?;
+            if let Some(other) = seen.insert(files::place(&file), input) {
+                return Err(clash(made, collision(other, input, &file)));
+            }
         }
     }
     if inputs.len() == 1 {
