@@ -49,7 +49,11 @@ pub fn build(b: &Briefing, theme: &Theme, fonts: &FontBook, options: &BuildOptio
     let page = html::PageOptions::default();
     let ctx = Context { fonts, options, page: &page };
     let made = make(&Job::Single { briefing: b, theme }, &ctx, &[Format::Pdf])?;
-    let pdf = made.artifacts.into_iter().next().and_then(|a| a.files.into_iter().next()).unwrap_or_default();
+    let files = match made.artifacts.into_iter().next() {
+        Some(a) => a.files.into_made()?,
+        None => Vec::new(),
+    };
+    let pdf = files.into_iter().next().unwrap_or_default();
     Ok(Output { pdf, pages: made.pages, fit: made.fit })
 }
 

@@ -22,10 +22,10 @@ pub const PPI_RANGE: std::ops::RangeInclusive<f32> = 9.0..=600.0;
 /// drawing stays within a few hundred megabytes.
 const MAX_PIXELS: u64 = 40_000_000;
 
-/// The most pixels one call draws, over all pages: about 200 A4 pages at 144 ppi, or 11 at
-/// 600. Drawing runs at roughly 100 million pixels a second on one core, so this keeps any
-/// input within the README's promise of 10 seconds, and the images held until they are
-/// written (a few hundred kilobytes a page at 144 ppi) within it too.
+/// The most pixels one run draws, over all its pages (every language, every input of a
+/// batch): about 200 A4 pages at 144 ppi, or 11 at 600. Drawing runs at roughly 100 million
+/// pixels a second on one core, so this keeps any run within the README's promise of 10
+/// seconds; as each image is written as it is made, memory holds one page's drawing.
 pub const MAX_TOTAL_PIXELS: u64 = 400_000_000;
 
 /// Images up to this many pixels (an A4 page up to about 80 ppi: previews, thumbnails) are
@@ -54,55 +54,112 @@ pub enum RasterError {
     Png(#[from] png::EncodingError),
 }
 
-/// Each page of `pdf` as a PNG at `ppi` pixels per inch, on white, in page order.
+/// Each page of `pdf` as a PNG at `ppi` pixels per inch, on white, in page order: all of
+/// them at once, within [`MAX_TOTAL_PIXELS`].
 pub fn pages_to_png(pdf: &[u8], ppi: f32) -> Result<Vec<Vec<u8>>, RasterError> {
-    if !PPI_RANGE.contains(&ppi) {
-        return Err(RasterError::Ppi(ppi));
+    PageImages::new(pdf.to_vec(), ppi)?.all()
+}
+
+/// Refuses `pages` at `ppi` of `pixels` in all, when more than one run draws.
+pub fn within_budget(pages: usize, ppi: f32, pixels: u64) -> Result<(), RasterError> {
+    if pixels > MAX_TOTAL_PIXELS {
+        return Err(RasterError::TooManyPixels { pages, ppi, total: pixels });
     }
-    let pdf = Pdf::new(pdf.to_vec()).map_err(|_| RasterError::NotPdf)?;
-    let pages = pdf.pages();
-    if pages.is_empty() {
-        return Err(RasterError::NoPages);
-    }
-    let scale = ppi / 72.0;
-    let settings = settings();
-    let render = RenderSettings { hinting: false, ..RenderSettings::default() };
-    let cache = RenderCache::new();
-    let mut resources = Resources::default();
-    // Every page's size is checked before any is drawn, so a run that would take too long
-    // or too much memory is refused at once.
-    let mut sizes = Vec::with_capacity(pages.len());
-    let mut total: u64 = 0;
-    for (i, page) in pages.iter().enumerate() {
-        let (w, h) = page.render_dimensions();
-        let (width, height) = ((w * scale).round() as u64, (h * scale).round() as u64);
-        if width == 0
-            || height == 0
-            || width > u16::MAX as u64
-            || height > u16::MAX as u64
-            || width * height > MAX_PIXELS
-        {
-            return Err(RasterError::TooLarge { page: i + 1, width, height, ppi });
+    Ok(())
+}
+
+/// The pages of a PDF to be drawn as PNGs, measured but not drawn yet: a run adds up what all
+/// its images will cost ([`PageImages::pixels`]) and refuses too many ([`within_budget`])
+/// before it draws any, then draws them one page at a time, each handed over as it is made
+/// ([`PageImages::draw`]), so that a run holds one image at a time, not all.
+#[derive(Debug, Clone)]
+pub struct PageImages {
+    pdf: Arc<Vec<u8>>,
+    ppi: f32,
+    /// Each page's size in points, then in pixels.
+    sizes: Vec<(f32, f32, u64, u64)>,
+}
+
+impl PageImages {
+    /// The pages of `pdf` at `ppi`, each checked to make an image of a size that can be drawn.
+    pub fn new(pdf: Vec<u8>, ppi: f32) -> Result<PageImages, RasterError> {
+        if !PPI_RANGE.contains(&ppi) {
+            return Err(RasterError::Ppi(ppi));
         }
-        total += width * height;
-        sizes.push((w, h, width, height));
+        let pdf = Arc::new(pdf);
+        let parsed = Pdf::new(pdf.clone()).map_err(|_| RasterError::NotPdf)?;
+        let pages = parsed.pages();
+        if pages.is_empty() {
+            return Err(RasterError::NoPages);
+        }
+        let scale = ppi / 72.0;
+        let mut sizes = Vec::with_capacity(pages.len());
+        for (i, page) in pages.iter().enumerate() {
+            let (w, h) = page.render_dimensions();
+            let (width, height) = ((w * scale).round() as u64, (h * scale).round() as u64);
+            if width == 0
+                || height == 0
+                || width > u16::MAX as u64
+                || height > u16::MAX as u64
+                || width * height > MAX_PIXELS
+            {
+                return Err(RasterError::TooLarge { page: i + 1, width, height, ppi });
+            }
+            sizes.push((w, h, width, height));
+        }
+        Ok(PageImages { pdf, ppi, sizes })
     }
-    if total > MAX_TOTAL_PIXELS {
-        return Err(RasterError::TooManyPixels { pages: pages.len(), ppi, total });
+
+    /// The resolution they are drawn at.
+    pub fn ppi(&self) -> f32 {
+        self.ppi
     }
-    let mut images = Vec::with_capacity(pages.len());
-    for (page, &(w, h, width, height)) in pages.iter().zip(&sizes) {
-        let mut ctx = RenderContext::new(width as u16, height as u16);
-        let transform = hayro::kurbo::Affine::scale_non_uniform(width as f64 / w as f64, height as f64 / h as f64)
-            * page.initial_transform(true).to_kurbo();
-        hayro::render_into(page, &cache, &settings, &render, &mut ctx, transform);
-        ctx.flush();
-        let mut pixmap = Pixmap::new(ctx.width(), ctx.height());
-        let target = RasterizerSettings { target_init: TargetInit::Clear(WHITE), ..Default::default() };
-        ctx.render_with(&mut pixmap, &mut resources, target);
-        images.push(encode(&pixmap, ppi)?);
+
+    /// How many images.
+    pub fn count(&self) -> usize {
+        self.sizes.len()
     }
-    Ok(images)
+
+    /// How many pixels they have together.
+    pub fn pixels(&self) -> u64 {
+        self.sizes.iter().map(|&(_, _, w, h)| w * h).sum()
+    }
+
+    /// Every image, drawn and held together, when they are within what one run draws.
+    pub fn all(self) -> Result<Vec<Vec<u8>>, RasterError> {
+        within_budget(self.count(), self.ppi, self.pixels())?;
+        let mut images = Vec::with_capacity(self.count());
+        self.draw(|_, png| {
+            images.push(png);
+            Ok::<_, RasterError>(())
+        })?;
+        Ok(images)
+    }
+
+    /// Draws each page in order and hands its PNG to `each` with its index, before drawing the
+    /// next; an error from `each` stops the drawing.
+    pub fn draw<E: From<RasterError>>(self, mut each: impl FnMut(usize, Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+        let pdf = Pdf::new(self.pdf).map_err(|_| RasterError::NotPdf)?;
+        let settings = settings();
+        let render = RenderSettings { hinting: false, ..RenderSettings::default() };
+        let cache = RenderCache::new();
+        let mut resources = Resources::default();
+        for (i, (page, &(w, h, width, height))) in pdf.pages().iter().zip(&self.sizes).enumerate() {
+            let mut ctx = RenderContext::new(width as u16, height as u16);
+            let transform = hayro::kurbo::Affine::scale_non_uniform(width as f64 / w as f64, height as f64 / h as f64)
+                * page.initial_transform(true).to_kurbo();
+            hayro::render_into(page, &cache, &settings, &render, &mut ctx, transform);
+            ctx.flush();
+            let mut pixmap = Pixmap::new(ctx.width(), ctx.height());
+            let target = RasterizerSettings { target_init: TargetInit::Clear(WHITE), ..Default::default() };
+            ctx.render_with(&mut pixmap, &mut resources, target);
+            drop(ctx);
+            let png = encode(&mut pixmap, self.ppi)?;
+            drop(pixmap);
+            each(i, png)?;
+        }
+        Ok(())
+    }
 }
 
 /// What the interpreter needs beyond the PDF: nothing, as our PDFs embed their fonts.
@@ -116,10 +173,18 @@ fn settings() -> InterpreterSettings {
 
 /// A pixmap on an opaque background as an 8-bit RGB PNG (premultiplied and straight colour
 /// are the same when every pixel is opaque), with its resolution recorded. Each row is
-/// filtered the way that suits it (anti-aliased text compresses a third smaller so).
-fn encode(pixmap: &Pixmap, ppi: f32) -> Result<Vec<u8>, RasterError> {
+/// filtered the way that suits it (anti-aliased text compresses a third smaller so). The
+/// pixmap's bytes are made RGB in place, not copied (a large page is 160 MB of RGBA).
+fn encode(pixmap: &mut Pixmap, ppi: f32) -> Result<Vec<u8>, RasterError> {
     let (width, height) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
-    let rgb: Vec<u8> = pixmap.data_as_u8_slice().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let data = pixmap.data_as_u8_slice_mut();
+    let pixels = data.len() / 4;
+    for i in 0..pixels {
+        // Each pixel's colour moves down to where the RGB image has it (never past a byte
+        // still to be read).
+        data.copy_within(4 * i..4 * i + 3, 3 * i);
+    }
+    let rgb = &data[..pixels * 3];
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_color(png::ColorType::Rgb);
@@ -130,7 +195,7 @@ fn encode(pixmap: &Pixmap, ppi: f32) -> Result<Vec<u8>, RasterError> {
     let per_metre = (ppi / 0.0254).round() as u32;
     encoder.set_pixel_dims(Some(png::PixelDimensions { xppu: per_metre, yppu: per_metre, unit: png::Unit::Meter }));
     let mut writer = encoder.write_header()?;
-    writer.write_image_data(&rgb)?;
+    writer.write_image_data(rgb)?;
     writer.finish()?;
     Ok(out)
 }

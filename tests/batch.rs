@@ -125,6 +125,22 @@ fn two_inputs_with_the_same_name_do_not_overwrite_each_other() {
 }
 
 #[test]
+fn a_clash_names_the_file_of_the_format_asked_for() {
+    let dir = common::tempdir();
+    for sub in ["x", "y"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::copy(seed(), dir.path().join(sub).join("a.yaml")).unwrap();
+    }
+    for (formats, named) in [("html,png", "od/a.html"), ("png", "od/a-{p}.png"), ("pdf,html", "od/a.pdf")] {
+        let o = run(dir.path(), &["build", "x/a.yaml", "y/a.yaml", "--out-dir", "od", "--format", formats]);
+        assert_exit(&o, 2);
+        let err = stderr(&o);
+        assert!(err.contains(&format!("x/a.yaml and y/a.yaml would both be written to {named};")), "{formats}: {err}");
+        assert!(!dir.path().join("od").exists(), "{formats}");
+    }
+}
+
+#[test]
 fn two_outputs_of_one_run_never_share_a_name() {
     let dir = common::tempdir();
     // a.yaml is in English and Japanese (out/a.en.pdf, out/a.ja.pdf); a.en.yaml gives

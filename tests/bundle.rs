@@ -222,3 +222,71 @@ fn two_briefings_of_one_name_both_come_back_out() {
         assert_eq!(back, std::fs::read(dir.path().join(folder).join("x.yaml")).unwrap(), "{name}");
     }
 }
+
+#[test]
+fn a_title_on_the_command_line_is_checked_as_one_in_the_yaml() {
+    let dir = common::tempdir();
+    let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
+    let bundle =
+        |title: &str| common::run(dir.path(), &["bundle", seed.to_str().unwrap(), "-o", "d.pdf", "--title", title]);
+    // What would be lost from the cover, set backwards, or hidden in the PDF's Title: refused,
+    // naming --title and the character, and nothing written.
+    for (title, problem) in [
+        ("Family \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} dossier", "no font has U+1F468"),
+        ("\u{5E2}\u{5D1}\u{5E8}\u{5D9}\u{5EA}", "right-to-left text (U+05E2"),
+        ("Dialogue\u{1}", "control character U+0001"),
+        ("", "must not be empty"),
+        ("   ", "must not be empty"),
+    ] {
+        let out = bundle(title);
+        common::assert_exit(&out, 2);
+        let err = common::stderr(&out);
+        assert!(err.contains("--title: ") && err.contains(problem), "{title:?}: {err}");
+        assert!(!dir.path().join("d.pdf").exists(), "{title:?}");
+    }
+    // A tab is a space, as in the YAML, on the cover and in the Title.
+    let out = bundle("Japan-EU\tDialogue ");
+    common::assert_exit(&out, 0);
+    let pdf = std::fs::read(dir.path().join("d.pdf")).unwrap();
+    assert_eq!(common::info(&pdf, "Title").as_deref(), Some("Japan-EU Dialogue"));
+    assert!(common::page_texts(&pdf)[0].contains("Japan-EU Dialogue"));
+    // One briefing is one, not "1 briefings".
+    assert!(common::stderr(&out).contains("(1 briefing, "), "{}", common::stderr(&out));
+}
+
+#[test]
+fn a_dossier_holds_as_much_as_one_briefing_and_says_so_before_reading_any() {
+    let dir = common::tempdir();
+    // Three briefings of 1.5 MiB each (text in a comment): 4.5 MiB together.
+    let seed = std::fs::read_to_string(common::repo("data/japan-eu-ict-workshop-10.yaml")).unwrap();
+    let padding = format!("# {}\n", "x".repeat(99)).repeat(15 << 10);
+    for name in ["a.yaml", "b.yaml", "c.yaml"] {
+        common::write(dir.path(), name, &format!("{seed}{padding}"));
+    }
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "c.yaml", "-o", "d.pdf"]);
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    assert!(err.contains("the 3 briefings come to 4.5 MiB together, more than the 4 MiB a dossier may hold"), "{err}");
+    assert!(!dir.path().join("d.pdf").exists());
+    // Two of them are within it.
+    common::assert_exit(&common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "-o", "d.pdf"]), 0);
+    // And so many briefings, however small, that their pages and entries alone are too many.
+    let limit = 1000;
+    let names: Vec<String> = (0..=limit).map(|i| format!("s{i}.yaml")).collect();
+    for name in &names {
+        common::write(
+            dir.path(),
+            name,
+            "title: T\ndate: 2020-10-06\ntopics: [{title: X, body: Y}]\ncontact: {tel: '1'}\n",
+        );
+    }
+    let mut args = vec!["bundle"];
+    args.extend(names.iter().map(String::as_str));
+    args.extend(["-o", "many.pdf"]);
+    let out = common::run(dir.path(), &args);
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    let said = format!("a dossier holds at most {limit} briefings, and {} were given", names.len());
+    assert!(err.contains(&said), "{err}");
+    assert!(!dir.path().join("many.pdf").exists());
+}

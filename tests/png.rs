@@ -308,3 +308,100 @@ fn page_images_beyond_the_pixel_budget_are_refused_before_anything_is_drawn_or_w
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("from 9 to 600"), "{}", stderr(&o));
 }
+
+/// A briefing of about ten pages in each of `langs` (every text the same in each).
+fn ten_pages(langs: &[&str]) -> String {
+    topics(langs, 60)
+}
+
+/// A briefing of `n` topics (six to a page) in each of `langs`.
+fn topics(langs: &[&str], n: usize) -> String {
+    let each = |text: &str| -> String {
+        match langs {
+            [_] => text.to_string(),
+            _ => format!("{{ {} }}", langs.iter().map(|l| format!("{l}: \"{text}\"")).collect::<Vec<_>>().join(", ")),
+        }
+    };
+    let mut yaml = match langs {
+        [_] => String::new(),
+        _ => format!("lang: [{}]\n", langs.join(", ")),
+    };
+    yaml += &format!("title: {}\ndate: 2026-06-18\ncontact:\n  email: a@example.org\ntopics:\n", each("Many topics"));
+    for i in 0..n {
+        let body = "Both sides shared progress on the work. ".repeat(12);
+        yaml += &format!("  - title: {}\n    body: {}\n", each(&format!("Topic {i}")), each(body.trim()));
+    }
+    yaml
+}
+
+/// The pages and millions of pixels an error says a run would draw.
+fn refused(err: &str) -> (u64, u64) {
+    let at = err.find(" pages at 600 ppi would be ").unwrap_or_else(|| panic!("{err}"));
+    let pages: String = err[..at].chars().rev().take_while(char::is_ascii_digit).collect();
+    let millions: String = err[at + 27..].chars().take_while(char::is_ascii_digit).collect();
+    (pages.chars().rev().collect::<String>().parse().unwrap(), millions.parse().unwrap())
+}
+
+#[test]
+fn every_language_and_every_input_of_a_run_share_its_pixel_budget() {
+    // An A4 page at 600 ppi is 4961 × 7016 pixels: eleven fit in the 400 million of a run.
+    let a4 = 4961 * 7016;
+    let dir = tempdir();
+    std::fs::write(dir.path().join("two.yaml"), ten_pages(&["en", "de"])).unwrap();
+    let o = run(dir.path(), &["build", "two.yaml", "--format", "png", "--ppi", "600"]);
+    assert_exit(&o, 2);
+    let (pages, millions) = refused(&stderr(&o));
+    assert!(pages / 2 * a4 < 400_000_000, "each language alone ({} pages) is within the budget", pages / 2);
+    assert!(millions * 1_000_000 > 400_000_000 && millions == pages * a4 / 1_000_000, "{}", stderr(&o));
+    assert_eq!(names(dir.path()), ["two.yaml"], "no image of either language, no temporary file");
+    // A batch: each input within the budget, together not; refused before any is drawn, and
+    // the folder made for it taken back.
+    for name in ["a.yaml", "b.yaml"] {
+        std::fs::write(dir.path().join(name), ten_pages(&["en"])).unwrap();
+    }
+    let o = run(dir.path(), &["build", "a.yaml", "b.yaml", "--out-dir", "out", "--format", "pdf,png", "--ppi", "600"]);
+    assert_exit(&o, 2);
+    let (pages, _) = refused(&stderr(&o));
+    assert!(pages / 2 * a4 < 400_000_000 && pages * a4 > 400_000_000, "{}", stderr(&o));
+    assert!(stderr(&o).contains("the 2 briefings"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists(), "nothing written, the folder made for it removed again");
+}
+
+#[test]
+fn the_pages_an_earlier_longer_version_wrote_are_removed_and_nothing_else() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en"], 70)).unwrap();
+    let o = run(dir.path(), &["build", "x.yaml", "-o", "pg-{p}.png", "--ppi", "9"]);
+    assert_exit(&o, 0);
+    let long = names(dir.path()).len() - 1;
+    assert!(long >= 11, "{:?}", names(dir.path()));
+    // Beside them: a file of the pattern that is not a PNG, and PNGs of other names.
+    let png = read(dir.path(), "pg-1.png");
+    std::fs::write(dir.path().join(format!("pg-{}.png", long + 1)), b"my notes").unwrap();
+    for other in ["pg-05.png", "pg-3.png.bak", "other-3.png"] {
+        std::fs::write(dir.path().join(other), &png).unwrap();
+    }
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en"], 8)).unwrap();
+    let o = run(dir.path(), &["build", "x.yaml", "-o", "pg-{p}.png", "--ppi", "9"]);
+    assert_exit(&o, 0);
+    assert!(
+        stderr(&o).contains(&format!("removed pg-3.png … pg-{long}.png, pages of an earlier version")),
+        "{}",
+        stderr(&o)
+    );
+    let notes = format!("pg-{}.png", long + 1);
+    let mut kept = vec!["other-3.png", "pg-05.png", "pg-1.png", "pg-2.png", "pg-3.png.bak", notes.as_str(), "x.yaml"];
+    kept.sort();
+    assert_eq!(names(dir.path()), kept);
+    for page in ["pg-1.png", "pg-2.png"] {
+        Image::decode(&read(dir.path(), page));
+    }
+    // The default names too, in each language of a briefing; a page of another briefing stays.
+    let dir = tempdir();
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en", "de"], 70)).unwrap();
+    assert_exit(&run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", "9"]), 0);
+    std::fs::write(dir.path().join("y-1.png"), &png).unwrap();
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en", "de"], 1)).unwrap();
+    assert_exit(&run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", "9"]), 0);
+    assert_eq!(names(dir.path()), ["x.de-1.png", "x.en-1.png", "x.yaml", "y-1.png"]);
+}

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    assert_exit, fixture, run, runs, seed, stderr, strokes, structure, tempdir, write, Elem, Held, Run, Stroke,
+    assert_exit, fixture, page_texts, run, runs, seed, squash, stderr, strokes, structure, tempdir, write, Elem, Held,
+    Run, Stroke,
 };
 
 const INSERTED: [f32; 3] = [0x13 as f32 / 255.0, 0x73 as f32 / 255.0, 0x33 as f32 / 255.0];
@@ -167,6 +168,62 @@ fn stat_counts_are_right() {
     assert!(s.contains("removed topic \"Digital action for COVID-19\": 54 words"), "{s}");
     assert!(s.contains("added topic \"Semiconductors\": 10 words"), "{s}");
     assert!(s.contains("changed date: \"2020-10-06\" -> \"2020-10-08\""), "{s}");
+}
+
+/// A briefing whose topics are these (title, body).
+fn with_topics(topics: &[(&str, &str)]) -> String {
+    let mut y = String::from("title: T\ndate: 2020-10-06\ncontact:\n  tel: \"1\"\ntopics:\n");
+    for (title, body) in topics {
+        y += &format!("  - title: {title}\n    body: {body}\n");
+    }
+    y
+}
+
+#[test]
+fn topics_sharing_a_title_are_told_apart_by_their_text() {
+    let two = [("Same", "alpha beta gamma"), ("Same", "delta epsilon zeta")];
+    // The first of the two removed: it is deleted whole, the other untouched.
+    let old = with_topics(&two);
+    let new = with_topics(&two[1..]);
+    let s = stat(&old, &new);
+    assert_eq!(
+        s.trim(),
+        "removed topic \"Same\": 3 words\n0 topics changed, 0 added, 1 removed; 0 words inserted, 3 deleted"
+    );
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    assert!(same(last_colour(&all, "alpha"), DELETED), "the removed topic's text");
+    let kept = last_colour(&all, "delta");
+    assert!(!same(kept, DELETED) && !same(kept, INSERTED), "the topic kept is shown as it is");
+    // Swapped with one between them, whose text changed: only that change.
+    let old = with_topics(&[two[0], two[1], ("Other", "one two three")]);
+    let new = with_topics(&[two[1], ("Other", "one two three four"), two[0]]);
+    let s = stat(&old, &new);
+    assert_eq!(s.trim(), "changed topic \"Other\": 1 word inserted, 0 deleted\n1 topic changed, 0 added, 0 removed; 1 word inserted, 0 deleted");
+}
+
+#[test]
+fn an_old_file_named_with_what_no_font_prints_is_named_with_its_code_points() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(seed()).unwrap();
+    write(dir.path(), "new.yaml", &text.replace("Results of 10th", "Outcome of 10th"));
+    for (name, shown) in [
+        (
+            "old \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}.yaml",
+            "old <U+1F468>\u{200D}<U+1F469>\u{200D}<U+1F467>.yaml",
+        ),
+        ("\u{5E2}\u{5D1}.yaml", "<U+05E2><U+05D1>.yaml"),
+        ("tab\tname.yaml", "tab<U+0009>name.yaml"),
+    ] {
+        write(dir.path(), name, &text);
+        let o = run(dir.path(), &["diff", name, "new.yaml", "-o", "changes.pdf"]);
+        assert_exit(&o, 0);
+        let pdf = std::fs::read(dir.path().join("changes.pdf")).unwrap();
+        // (A joiner is invisible, and left out of the text, as in any field.)
+        let first = squash(&page_texts(&pdf)[0]).replace('\u{200D}', "");
+        let shown = squash(&format!("Changes since {shown}")).replace('\u{200D}', "");
+        assert!(first.contains(&shown), "{name:?}: {first}");
+    }
 }
 
 #[test]

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::config::{Env, Settings, TemplateChoice};
 use super::files::{self, Reads};
+use super::pages::{self, format_path};
 use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
 use crate::cli::BuildArgs;
 use crate::fonts::FontBook;
@@ -179,8 +180,19 @@ impl Plan {
     /// Builds every file and writes them together: a temporary file each, renamed over the
     /// previous files only when all are complete (a failure or a signal before leaves every
     /// previous file as it was: never a new English beside an old Japanese). Each briefing
-    /// (or the languages side by side) is made once, in every format asked for.
+    /// (or the languages side by side) is made once, in every format asked for; the page
+    /// images of all its languages are refused together when more than one run draws.
     pub fn build(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Vec<Built>, Error> {
+        let what = self.input.display().to_string();
+        let made = self.make(template, fonts, settings)?;
+        pages::within_budget([&made.staged], &what)?;
+        made.finish()
+    }
+
+    /// Makes every file ([`Plan::build`]): each staged in a temporary file, but page images,
+    /// which are measured and wait for [`Made::finish`] to draw them, so that a batch can
+    /// add up its images before it draws any.
+    pub fn make(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Made, Error> {
         let Plan { input, loaded, parallel, outputs, reads, start } = self;
         let options = build_options(settings, template, &loaded.file, &input);
         let render = |source| Error::Render { what: input.display().to_string(), source };
@@ -190,7 +202,7 @@ impl Plan {
             if parallel { themes.iter().map(|t| t.clone().into_owned()).collect() } else { Vec::new() };
         let file_of =
             |i: usize, f: Format| outputs.iter().find(|(_, g, j)| *g == f && *j == i).map(|(p, _, _)| href(p));
-        let mut writes = files::Outputs::new(settings.existing);
+        let mut staged = pages::Staged::new(settings.existing);
         let mut built = Vec::new();
         for (i, briefing) in loaded.briefings.iter().enumerate() {
             let mine: Vec<&(PathBuf, Format, usize)> = outputs.iter().filter(|(_, _, j)| *j == i).collect();
@@ -218,41 +230,40 @@ impl Plan {
             let made =
                 crate::make(&job, &Context { fonts, options: &options, page: &page }, &formats).map_err(render)?;
             let detected = briefing.lang_detected.then(|| briefing.lang.clone());
-            for ((path, _, _), artifact) in mine.iter().zip(&made.artifacts) {
-                let paths = file_paths(path, artifact)?;
-                for (path, file) in paths.iter().zip(&artifact.files) {
-                    reads.check_output(path)?;
-                    writes.add(path, file)?;
-                }
+            for ((path, _, _), artifact) in mine.iter().zip(made.artifacts) {
                 let paged = artifact.format != Format::Html;
-                built.push(Built {
+                let (paths, slot) = staged.add(path, artifact.format, artifact.files, &reads)?;
+                let output = Built {
                     output: paths[0].clone(),
                     through: paths.last().filter(|_| paths.len() > 1).cloned(),
                     detected: detected.clone(),
                     fit: made.fit.filter(|_| paged),
                     warnings: if paged { made.warnings.clone() } else { Vec::new() },
                     pages: if paged { made.pages } else { 0 },
-                    bytes: artifact.files.iter().map(Vec::len).sum(),
-                    millis: start.elapsed().as_millis(),
-                });
+                    bytes: 0,
+                    millis: 0,
+                };
+                built.push((output, slot));
             }
         }
-        writes.commit()?;
-        Ok(built)
+        Ok(Made { staged, built, start })
     }
 }
 
-/// Where format `f` of an output is written: the output with the format's extension, and for
-/// a format of one file per page, `{p}` where the page number goes (`x.pdf` → `x-{p}.png`),
-/// once: an output named with its `{p}` already (`-o 'o-{p}.png'`, and so `o-{p}.en.png` for
-/// a language) keeps it there, and the formats of one file leave it out (`o.en.pdf`).
-pub fn format_path(base: &Path, f: Format) -> PathBuf {
-    let placed = base.file_name().is_some_and(|n| n.to_string_lossy().contains("{p}"));
-    match (f.per_page(), placed) {
-        (true, true) => base.with_extension(f.extension()),
-        (true, false) => files::sibling(base, "-{p}", f.extension().as_ref()),
-        (false, true) => files::without_page(base).with_extension(f.extension()),
-        (false, false) => base.with_extension(f.extension()),
+/// A briefing's files made ([`Plan::make`]), its page images still to draw.
+pub struct Made {
+    staged: pages::Staged,
+    /// What each output will say, and its slot in `staged`.
+    built: Vec<(Built, usize)>,
+    start: Instant,
+}
+
+impl Made {
+    /// Draws the page images and puts every file in place ([`pages::Staged::finish`]).
+    pub fn finish(self) -> Result<Vec<Built>, Error> {
+        let bytes = self.staged.finish()?;
+        let millis = self.start.elapsed().as_millis();
+        Ok(self.built.into_iter().map(|(b, slot)| Built { bytes: bytes[slot], millis, ..b }).collect())
     }
 }
 
@@ -274,27 +285,6 @@ pub fn href(path: &Path) -> String {
         }
     }
     out
-}
-
-/// The file of each of `artifact`'s files at `path`: `path` itself for one file; for one
-/// per page, `path` with `{p}` replaced by each page number (`x-{p}.png` → `x-1.png`…). A
-/// path without `{p}` takes one page only: more is a usage error, before anything is written.
-pub fn file_paths(path: &Path, artifact: &crate::document::Artifact) -> Result<Vec<PathBuf>, Error> {
-    let text = path.to_string_lossy();
-    let count = artifact.files.len();
-    if !artifact.format.per_page() || (count == 1 && !text.contains("{p}")) {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    if !text.contains("{p}") {
-        let example = files::sibling(path, "-{p}", artifact.format.extension().as_ref());
-        return Err(Error::Usage(format!(
-            "{} names one image, but there are {count} pages: put {{p}} where the page number goes \
-             (-o '{}' writes one file per page)",
-            path.display(),
-            example.display()
-        )));
-    }
-    Ok((1..=count).map(|p| files::with_page(path, p)).collect())
 }
 
 impl Built {
@@ -391,10 +381,15 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
         all.add(input, "input");
     }
     for input in &inputs {
+        // Each file of the formats asked for, named when two clash (`od/x.html`, not the
+        // `od/x.pdf` that is not written).
         let out = target(input);
-        all.check_output(&out)?;
-        if let Some(other) = seen.insert(files::place(&out), input) {
-            return Err(clash(made, collision(other, input, &out)));
+        for f in settings.formats_for(&out) {
+            let file = format_path(&out, f);
+            all.check_output(&file)?;
+            if let Some(other) = seen.insert(files::place(&file), input) {
+                return Err(clash(made, collision(other, input, &file)));
+            }
         }
     }
     if inputs.len() == 1 {
@@ -464,19 +459,34 @@ fn batch(
             }
         }
     }
-    let results: Vec<(PathBuf, Result<Vec<Built>, Error>)> = plans
+    // Every briefing made first, its page images measured but not drawn: the run's images
+    // together are refused, before any is drawn, when more than one run draws.
+    let made_all: Vec<(&PathBuf, Result<Made, Error>)> = plans
         .into_par_iter()
         .map(|(input, plan)| {
-            let result = plan.and_then(|plan| plan.build(template, fonts, settings));
+            let result = plan.and_then(|plan| plan.make(template, fonts, settings));
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+            (input, result)
+        })
+        .collect();
+    let ok = made_all.iter().filter_map(|(_, m)| m.as_ref().ok());
+    let count = ok.clone().count();
+    if let Err(e) = pages::within_budget(ok.map(|m| &m.staged), &format!("the {count} briefings")) {
+        drop(made_all);
+        return Err(clash(made, e));
+    }
+    let results: Vec<(PathBuf, Result<Vec<Built>, Error>)> = made_all
+        .into_par_iter()
+        .map(|(input, made)| {
+            let result = made.and_then(Made::finish);
             let line = match &result {
                 Ok(built) => built.iter().map(Built::report).collect::<Vec<_>>().join("\n"),
                 Err(_) => format!("failed: {}", input.display()),
             };
             match &bar {
-                Some(bar) => {
-                    bar.set_message(line);
-                    bar.inc(1);
-                }
+                Some(bar) => bar.set_message(line),
                 None => eprintln!("{line}"),
             }
             (input.clone(), result)

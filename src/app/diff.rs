@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::build::{file_paths, format_path, href};
+use super::build::href;
 use super::config::Settings;
 use super::files;
+use super::pages::{self, format_path};
 use super::{build_options, human_size, load_each, Error, Template};
 use crate::{Context, Format, Job};
 
@@ -60,8 +61,12 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     for f in &formats {
         reads.check_output(&path_of(*f))?;
     }
+    // A file's name may hold what no font has (an emoji) or what would read backwards: shown
+    // as code points, as the user named the file and would know it so; not refused, as the
+    // name is not what the redline is about.
     let since =
         args.old.file_name().map_or_else(|| args.old.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let since = crate::validate::visible(&since, &|c| fonts.covers(c));
     let options = build_options(settings, &template, &new.0, args.new);
     let labels = &theme.labels;
     let what =
@@ -71,31 +76,28 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let job = Job::Redline { redline: &redline, since: &since, theme: &theme };
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &formats)
         .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
-    // Every format's file is written, then all are put in place together.
-    let mut writes = files::Outputs::new(settings.existing);
+    // Every format's file is written, then all are put in place together; page images are
+    // drawn (within what one run draws) and written one at a time.
+    let mut staged = pages::Staged::new(settings.existing);
     let mut written = Vec::new();
-    for artifact in &made.artifacts {
-        let paths = file_paths(&path_of(artifact.format), artifact)?;
-        for (path, file) in paths.iter().zip(&artifact.files) {
-            reads.check_output(path)?;
-            writes.add(path, file)?;
-        }
-        written.push(paths);
+    for artifact in made.artifacts {
+        let (paths, slot) = staged.add(&path_of(artifact.format), artifact.format, artifact.files, &reads)?;
+        written.push((artifact.format, paths, slot));
     }
-    writes.commit()?;
-    for (artifact, paths) in made.artifacts.iter().zip(&written) {
+    pages::within_budget([&staged], &args.new.display().to_string())?;
+    let bytes = staged.finish()?;
+    for (format, paths, slot) in written {
         let path = match paths.as_slice() {
             [one] => one.display().to_string(),
             [first, .., last] => format!("{} … {}", first.display(), last.display()),
             [] => String::new(),
         };
-        let bytes: usize = artifact.files.iter().map(Vec::len).sum();
-        let pages = match (artifact.format, made.pages) {
+        let pages = match (format, made.pages) {
             (Format::Html, _) => String::new(),
             (_, 1) => "1 page, ".to_string(),
             (_, n) => format!("{n} pages, "),
         };
-        eprintln!("{what}; wrote {path} ({pages}{}) in {} ms", human_size(bytes), start.elapsed().as_millis());
+        eprintln!("{what}; wrote {path} ({pages}{}) in {} ms", human_size(bytes[slot]), start.elapsed().as_millis());
     }
     Ok(())
 }

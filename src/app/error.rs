@@ -103,6 +103,11 @@ pub enum Error {
         kind: FileKind,
         size: Option<u64>,
     },
+    /// A dossier's briefings are more, or larger together, than one dossier may hold.
+    DossierTooLarge {
+        briefings: usize,
+        bytes: u64,
+    },
     /// `extract` found no usable attachment, or a damaged one (exit 1).
     Extract {
         pdf: PathBuf,
@@ -207,6 +212,22 @@ impl Error {
             ),
             Error::TooLarge { path, kind, size: None } => {
                 format!("{} is more than {}, all a {} may be", path.display(), size(kind.limit()), kind.name())
+            }
+            Error::DossierTooLarge { briefings, bytes } => {
+                use super::bundle::{MAX_BRIEFINGS, MAX_BYTES};
+                if *briefings > MAX_BRIEFINGS {
+                    format!(
+                        "a dossier holds at most {MAX_BRIEFINGS} briefings, and {briefings} were given; \
+                         bundle them in several dossiers"
+                    )
+                } else {
+                    format!(
+                        "the {briefings} briefings come to {} together, more than the {} a dossier may hold \
+                         (as much as one briefing); bundle them in several dossiers",
+                        size(*bytes),
+                        size(MAX_BYTES)
+                    )
+                }
             }
             Error::Extract { pdf, problem } => format!("cannot extract from {}: {problem}", pdf.display()),
             Error::Render { what, source } => format!("cannot render {what}: {source}"),

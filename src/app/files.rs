@@ -420,6 +420,11 @@ impl Outputs {
         Outputs { existing, staged: Vec::new(), places: Default::default(), cleared: Default::default() }
     }
 
+    /// How they treat an existing file.
+    pub fn existing(&self) -> Existing {
+        self.existing
+    }
+
     /// Writes `bytes` for `path` to a temporary file, after checking `path` as [`target`] does.
     pub fn add(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let real = target(path, self.existing)?;
@@ -533,33 +538,6 @@ pub fn sibling(path: &Path, suffix: &str, ext: &std::ffi::OsStr) -> PathBuf {
     name.push(".");
     name.push(ext);
     path.with_file_name(name)
-}
-
-/// `path` with its `{p}` (and a `-` or `_` before it) left out: the name of a format of one
-/// file beside page images (`o-{p}.png` → `o.pdf`).
-pub fn without_page(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let name = name.replace("-{p}", "").replace("_{p}", "").replace("{p}", "");
-    path.with_file_name(name)
-}
-
-/// `path` with every `{p}` replaced by `page`, its other bytes kept.
-pub fn with_page(path: &Path, page: usize) -> PathBuf {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
-        let mut rest = path.as_os_str().as_bytes();
-        let mut out = Vec::with_capacity(rest.len() + 8);
-        while let Some(i) = rest.windows(3).position(|w| w == b"{p}") {
-            out.extend_from_slice(&rest[..i]);
-            out.extend_from_slice(page.to_string().as_bytes());
-            rest = &rest[i + 3..];
-        }
-        out.extend_from_slice(rest);
-        PathBuf::from(std::ffi::OsString::from_vec(out))
-    }
-    #[cfg(not(unix))]
-    PathBuf::from(path.to_string_lossy().replace("{p}", &page.to_string()))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod files;
 mod new;
+mod pages;
 pub mod template;
 mod watch;
 

@@ -1,7 +1,7 @@
 //! The HTML back end: the press-release web page (`crate::html`), from the briefing as it
 //! prints, not from the laid-out pages (a web page reflows).
 
-use super::{Backend, Error, Job, Prepared};
+use super::{Backend, Error, Files, Job, Prepared};
 
 pub struct Html;
 
@@ -10,7 +10,7 @@ impl Backend for Html {
         "html"
     }
 
-    fn render(&self, doc: &Prepared<'_>) -> Result<Vec<Vec<u8>>, Error> {
+    fn render(&self, doc: &Prepared<'_>) -> Result<Files, Error> {
         let ctx = doc.context();
         let page = crate::html::PageOptions {
             description: doc.metadata().subject,
@@ -25,6 +25,6 @@ impl Backend for Html {
             }
             Job::Dossier { .. } => return Err(Error::Unsupported { what: "a dossier", format: "a web page" }),
         };
-        Ok(vec![html.into_bytes()])
+        Ok(Files::Made(vec![html.into_bytes()]))
     }
 }

@@ -16,7 +16,7 @@ use crate::layout::{self, Cover, Fit};
 use crate::markdown;
 use crate::model::{Briefing, Change};
 use crate::pdf::{Attachment, Metadata, PdfError};
-use crate::raster::RasterError;
+use crate::raster::{PageImages, RasterError};
 use crate::redline::Redline;
 use crate::theme::Theme;
 
@@ -121,8 +121,8 @@ pub trait Backend: Sync {
     fn per_page(&self) -> bool {
         false
     }
-    /// The file, or one file per page.
-    fn render(&self, doc: &Prepared<'_>) -> Result<Vec<Vec<u8>>, Error>;
+    /// The file, or one file per page (made, or to be drawn one at a time).
+    fn render(&self, doc: &Prepared<'_>) -> Result<Files, Error>;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -140,7 +140,37 @@ pub enum Error {
 pub struct Artifact {
     pub format: Format,
     /// The file, or one file per page (`Format::per_page`).
-    pub files: Vec<Vec<u8>>,
+    pub files: Files,
+}
+
+/// A back end's files: made, or page images measured and still to draw.
+#[derive(Debug, Clone)]
+pub enum Files {
+    /// The file, or one file per page.
+    Made(Vec<Vec<u8>>),
+    /// Page images not drawn yet: a run adds up what all of its images cost and refuses too
+    /// many before drawing any ([`crate::raster::within_budget`]), then writes each as it is
+    /// drawn ([`PageImages::draw`]).
+    ToDraw(PageImages),
+}
+
+impl Files {
+    /// How many files.
+    pub fn count(&self) -> usize {
+        match self {
+            Files::Made(files) => files.len(),
+            Files::ToDraw(pages) => pages.count(),
+        }
+    }
+
+    /// Every file, page images drawn (within what one run draws) and held together: for a
+    /// caller that wants them all at once (the editor's preview, a PDF).
+    pub fn into_made(self) -> Result<Vec<Vec<u8>>, Error> {
+        match self {
+            Files::Made(files) => Ok(files),
+            Files::ToDraw(pages) => Ok(pages.all()?),
+        }
+    }
 }
 
 /// A made document: each format's files, and how it was laid out (when it was).

@@ -1,7 +1,7 @@
 //! The PDF back end: the laid-out pages drawn and assembled (`crate::pdf`), tagged PDF/UA-1
 //! and PDF/A-3a.
 
-use super::{Backend, Error, Job, Prepared};
+use super::{Backend, Error, Files, Job, Prepared};
 
 pub struct Pdf;
 
@@ -10,8 +10,8 @@ impl Backend for Pdf {
         "pdf"
     }
 
-    fn render(&self, doc: &Prepared<'_>) -> Result<Vec<Vec<u8>>, Error> {
-        Ok(vec![doc.pdf()?.to_vec()])
+    fn render(&self, doc: &Prepared<'_>) -> Result<Files, Error> {
+        Ok(Files::Made(vec![doc.pdf()?.to_vec()]))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The PNG back end: each page of the document's PDF as an image (`crate::raster`), at the
-//! resolution asked for.
+//! resolution asked for: measured here, drawn one at a time by the caller ([`Files::ToDraw`]).
 
-use super::{Backend, Error, Prepared};
+use super::{Backend, Error, Files, Prepared};
 
 pub struct Png;
 
@@ -14,7 +14,8 @@ impl Backend for Png {
         true
     }
 
-    fn render(&self, doc: &Prepared<'_>) -> Result<Vec<Vec<u8>>, Error> {
-        Ok(crate::raster::pages_to_png(doc.pdf()?, doc.context().options.ppi)?)
+    fn render(&self, doc: &Prepared<'_>) -> Result<Files, Error> {
+        let pages = crate::raster::PageImages::new(doc.pdf()?.to_vec(), doc.context().options.ppi)?;
+        Ok(Files::ToDraw(pages))
     }
 }

@@ -13,7 +13,7 @@ mod words;
 use std::collections::{BTreeSet, VecDeque};
 use std::fmt;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
@@ -225,19 +225,25 @@ fn diff_topics(
     out
 }
 
-/// For each topic of NEW, the topic of OLD it is a version of: the first unmatched one with
-/// the same title, else with the same body, else, of the [`NEAREST`] unmatched ones nearest
-/// in the list, the one with most words in common, if at least half its words are. Each
-/// topic's words are counted once, so matching takes time in proportion to the text.
+/// For each topic of NEW, the topic of OLD it is a version of: one with the same title (of
+/// several, as [`match_same_titles`] pairs them), else the first unmatched one with the same
+/// body, else, of the [`NEAREST`] unmatched ones nearest in the list, the one with most words
+/// in common, if at least half its words are. Each topic's words are counted once, so
+/// matching takes time in proportion to the text.
 fn match_topics(old: &[Topic], new: &[Topic]) -> Vec<Option<usize>> {
     let mut matched = vec![None; new.len()];
-    let mut by_title: FxHashMap<&str, VecDeque<usize>> = FxHashMap::default();
+    let mut by_title: FxHashMap<&str, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     for (i, t) in old.iter().enumerate() {
-        by_title.entry(t.title.as_str()).or_default().push_back(i);
+        by_title.entry(t.title.as_str()).or_default().0.push(i);
+    }
+    for (j, n) in new.iter().enumerate() {
+        if let Some((_, news)) = by_title.get_mut(n.title.as_str()) {
+            news.push(j);
+        }
     }
     let mut used = vec![false; old.len()];
-    for (j, n) in new.iter().enumerate() {
-        if let Some(i) = by_title.get_mut(n.title.as_str()).and_then(VecDeque::pop_front) {
+    for (olds, news) in by_title.values() {
+        for (i, j) in match_same_titles(old, olds, new, news) {
             used[i] = true;
             matched[j] = Some(i);
         }
@@ -293,6 +299,62 @@ fn match_topics(old: &[Topic], new: &[Topic]) -> Vec<Option<usize>> {
         }
     }
     matched
+}
+
+/// Pairs topics of OLD (`olds`) and NEW (`news`) that share a title, each list in order. One
+/// and one are a pair whatever their bodies. Of several, a topic is paired first with one
+/// whose body is the same (in order), then with the one of the [`NEAREST`] about its place
+/// that has most words in common (the most alike pairs first, nearer ones on a tie), and
+/// those left in order: so a topic removed, or moved past one of the same title, is told
+/// by its text rather than by its place.
+fn match_same_titles(old: &[Topic], olds: &[usize], new: &[Topic], news: &[usize]) -> Vec<(usize, usize)> {
+    if let ([i], [j]) = (olds, news) {
+        return vec![(*i, *j)];
+    }
+    let mut pairs = Vec::new();
+    let mut by_body: FxHashMap<&[Block], VecDeque<usize>> = FxHashMap::default();
+    for &i in olds {
+        by_body.entry(old[i].body.as_slice()).or_default().push_back(i);
+    }
+    let mut left_new = Vec::new();
+    for &j in news {
+        match by_body.get_mut(new[j].body.as_slice()).and_then(VecDeque::pop_front) {
+            Some(i) => pairs.push((i, j)),
+            None => left_new.push(j),
+        }
+    }
+    let paired: FxHashSet<usize> = pairs.iter().map(|(i, _)| *i).collect();
+    let left_old: Vec<usize> = olds.iter().copied().filter(|i| !paired.contains(i)).collect();
+    if left_old.is_empty() || left_new.is_empty() {
+        return pairs;
+    }
+    let texts: Vec<String> = left_old.iter().map(|&i| text(&old[i])).collect();
+    let bags: Vec<Bag> = texts.iter().map(|t| Bag::of(t)).collect();
+    // (words in common, distance between the places in the two lists, place in OLD's, in NEW's)
+    let mut candidates = Vec::new();
+    for (q, &j) in left_new.iter().enumerate() {
+        let new_text = text(&new[j]);
+        let bag = Bag::of(&new_text);
+        let from = q.saturating_sub(NEAREST / 2).min(left_old.len().saturating_sub(NEAREST));
+        for (p, other) in bags.iter().enumerate().skip(from).take(NEAREST) {
+            let common = bag.common(other);
+            if common > 0 {
+                candidates.push((std::cmp::Reverse(common), p.abs_diff(q), p, q));
+            }
+        }
+    }
+    candidates.sort_unstable();
+    let (mut old_done, mut new_done) = (vec![false; left_old.len()], vec![false; left_new.len()]);
+    for (_, _, p, q) in candidates {
+        if !old_done[p] && !new_done[q] {
+            (old_done[p], new_done[q]) = (true, true);
+            pairs.push((left_old[p], left_new[q]));
+        }
+    }
+    let rest_old = left_old.iter().zip(&old_done).filter(|(_, d)| !**d).map(|(i, _)| *i);
+    let rest_new = left_new.iter().zip(&new_done).filter(|(_, d)| !**d).map(|(j, _)| *j);
+    pairs.extend(rest_old.zip(rest_new));
+    pairs
 }
 
 /// A body's text, all its runs one after another.
@@ -483,6 +545,45 @@ mod tests {
         assert!(r.briefing.topics.iter().all(|t| marks(&t.body).is_empty()));
         assert!(r.stat.is_empty() && r.parts.is_empty());
         assert_eq!(stat_text(&r, &english()), "no changes");
+    }
+
+    #[test]
+    fn of_topics_sharing_a_title_the_one_removed_is_told_by_its_text() {
+        // The first of two "Same" removed: the second is untouched, the first deleted whole.
+        let r =
+            redline(&[("Same", "alpha beta gamma"), ("Same", "delta epsilon zeta")], &[("Same", "delta epsilon zeta")]);
+        assert_eq!(order(&r), [("Same", Some(D)), ("Same", None)]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "alpha beta gamma")]);
+        assert!(marks(&r.briefing.topics[1].body).is_empty());
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.stat.topics_removed), (0, 3, 1));
+        assert_eq!(r.stat.topics_changed, 0);
+        // And the one kept edited a little: still that one, with its edit.
+        let r = redline(
+            &[("Same", "alpha beta gamma"), ("Same", "delta epsilon zeta")],
+            &[("Same", "delta epsilon zeta eta")],
+        );
+        assert_eq!(order(&r), [("Same", Some(D)), ("Same", None)]);
+        assert_eq!(marks(&r.briefing.topics[1].body), [(I, "eta")]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (1, 3));
+    }
+
+    #[test]
+    fn topics_sharing_a_title_that_swap_places_are_not_changed() {
+        let r = redline(
+            &[("Same", "alpha beta gamma"), ("Same", "delta epsilon zeta"), ("Other", "one two three")],
+            &[("Same", "delta epsilon zeta"), ("Other", "one two three four"), ("Same", "alpha beta gamma")],
+        );
+        assert_eq!(order(&r), [("Same", None), ("Other", None), ("Same", None)]);
+        assert!(marks(&r.briefing.topics[0].body).is_empty() && marks(&r.briefing.topics[2].body).is_empty());
+        assert_eq!(marks(&r.briefing.topics[1].body), [(I, "four")]);
+        assert_eq!((r.stat.topics_changed, r.stat.words_inserted, r.stat.words_deleted), (1, 1, 0));
+        // Edited as well as swapped: each is paired with the one it is most like.
+        let r = redline(
+            &[("Same", "alpha beta gamma delta"), ("Same", "one two three four")],
+            &[("Same", "one two three five"), ("Same", "alpha beta gamma omega")],
+        );
+        assert_eq!((r.stat.topics_changed, r.stat.words_inserted, r.stat.words_deleted), (2, 2, 2));
+        assert_eq!((r.stat.topics_added, r.stat.topics_removed), (0, 0));
     }
 
     #[test]

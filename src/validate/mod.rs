@@ -16,6 +16,7 @@ mod contact;
 mod date;
 
 pub use date::date_problem;
+pub use text::visible;
 mod language;
 mod lines;
 mod text;
@@ -35,6 +36,23 @@ pub fn validate(
     covers: &dyn Fn(char) -> bool,
 ) -> Result<Briefing, Vec<Diagnostic>> {
     Checker::new(file, covers, Known::default()).briefing(raw)
+}
+
+/// A line of printed text given elsewhere than in a briefing (`bundle --title`), checked as a
+/// briefing's `title` is: not empty, no control character, no character no font has, no
+/// right-to-left text. The text as it prints (in NFC, trimmed, tabs as spaces), or each
+/// problem's message.
+pub fn one_line(text: &str, covers: &dyn Fn(char) -> bool) -> Result<String, Vec<String>> {
+    use unicode_normalization::UnicodeNormalization as _;
+    let text: String = text.nfc().collect();
+    let file = SourceFile::new("", &text);
+    let mut checker = Checker::new(&file, covers, Known::default());
+    let field = Spanned { span: Span::new(0, text.len()), value: text.clone() };
+    let line = checker.present(Some(field), "", "", Span::new(0, 0)).map(|f| checker.plain(&f, ""));
+    match line {
+        Some(line) if checker.diagnostics.is_empty() => Ok(line),
+        _ => Err(checker.diagnostics.into_iter().map(|d| d.message).collect()),
+    }
 }
 
 /// Loads `file` ([`load::load_detailed`]) and validates it: every problem the loader and

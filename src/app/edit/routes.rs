@@ -293,8 +293,12 @@ impl Editor {
             let job = crate::Job::Single { briefing, theme: &theme };
             crate::make(&job, &context, &[crate::Format::Png]).map_err(|e| not_drawn(&e))
         });
-        let pages = match made {
-            Ok(made) => made.artifacts.into_iter().flat_map(|a| a.files).collect::<Vec<_>>(),
+        let pages = made.and_then(|made| {
+            let drawn = made.artifacts.into_iter().map(|a| a.files.into_made()).collect::<Result<Vec<_>, _>>();
+            drawn.map(|files| files.concat()).map_err(|e| e.to_string())
+        });
+        let pages = match pages {
+            Ok(pages) => pages,
             Err(message) => return Answer::error(422, message),
         };
         let number = self.preview.0 + 1;

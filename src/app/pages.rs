@@ -1,0 +1,291 @@
+//! A run's files on their way to disk, page images among them: where each page goes
+//! (`x-{p}.png`), the images of a whole run measured against what one run draws before any
+//! is drawn, each image written as it is drawn (a run holds one at a time), and the pages an
+//! earlier, longer version of the same output left behind removed once the new ones are in.
+
+use std::path::{Path, PathBuf};
+
+use super::files::{self, Existing, Outputs, Reads};
+use super::Error;
+use crate::document::Files;
+use crate::raster::PageImages;
+use crate::Format;
+
+/// Where format `f` of an output is written: the output with the format's extension, and for
+/// a format of one file per page, `{p}` where the page number goes (`x.pdf` → `x-{p}.png`),
+/// once: an output named with its `{p}` already (`-o 'o-{p}.png'`, and so `o-{p}.en.png` for
+/// a language) keeps it there, and the formats of one file leave it out (`o.en.pdf`).
+pub fn format_path(base: &Path, f: Format) -> PathBuf {
+    let placed = base.file_name().is_some_and(|n| n.to_string_lossy().contains("{p}"));
+    match (f.per_page(), placed) {
+        (true, true) => base.with_extension(f.extension()),
+        (true, false) => files::sibling(base, "-{p}", f.extension().as_ref()),
+        (false, true) => without_page(base).with_extension(f.extension()),
+        (false, false) => base.with_extension(f.extension()),
+    }
+}
+
+/// The file of each of `count` files of format `format` at `path`: `path` itself for one
+/// file; for one per page, `path` with `{p}` replaced by each page number (`x-{p}.png` →
+/// `x-1.png`…). A path without `{p}` takes one page only: more is a usage error, before
+/// anything is written.
+pub fn file_paths(path: &Path, format: Format, count: usize) -> Result<Vec<PathBuf>, Error> {
+    let text = path.to_string_lossy();
+    if !format.per_page() || (count == 1 && !text.contains("{p}")) {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    if !text.contains("{p}") {
+        let example = files::sibling(path, "-{p}", format.extension().as_ref());
+        return Err(Error::Usage(format!(
+            "{} names one image, but there are {count} pages: put {{p}} where the page number goes \
+             (-o '{}' writes one file per page)",
+            path.display(),
+            example.display()
+        )));
+    }
+    Ok((1..=count).map(|p| with_page(path, p)).collect())
+}
+
+/// `path` with its `{p}` (and a `-` or `_` before it) left out: the name of a format of one
+/// file beside page images (`o-{p}.png` → `o.pdf`).
+pub fn without_page(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = name.replace("-{p}", "").replace("_{p}", "").replace("{p}", "");
+    path.with_file_name(name)
+}
+
+/// `path` with every `{p}` replaced by `page`, its other bytes kept.
+pub fn with_page(path: &Path, page: usize) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
+        let mut rest = path.as_os_str().as_bytes();
+        let mut out = Vec::with_capacity(rest.len() + 8);
+        while let Some(i) = rest.windows(3).position(|w| w == b"{p}") {
+            out.extend_from_slice(&rest[..i]);
+            out.extend_from_slice(page.to_string().as_bytes());
+            rest = &rest[i + 3..];
+        }
+        out.extend_from_slice(rest);
+        PathBuf::from(std::ffi::OsString::from_vec(out))
+    }
+    #[cfg(not(unix))]
+    PathBuf::from(path.to_string_lossy().replace("{p}", &page.to_string()))
+}
+
+/// The files of one run (or of one input of a batch), staged: those made are in temporary
+/// files already; page images wait, measured, to be drawn by [`Staged::finish`] once the
+/// whole run is known to be within what one run draws ([`within_budget`]).
+pub struct Staged {
+    writes: Outputs,
+    /// Page images to draw, with where each page goes and which slot they fill.
+    images: Vec<(PageImages, Vec<PathBuf>, usize)>,
+    /// Each slot's bytes (one slot per [`Staged::add`]).
+    bytes: Vec<usize>,
+    /// Per-page outputs named with `{p}`, and how many pages they now have.
+    patterns: Vec<(PathBuf, usize)>,
+}
+
+impl Staged {
+    pub fn new(existing: Existing) -> Staged {
+        Staged { writes: Outputs::new(existing), images: Vec::new(), bytes: Vec::new(), patterns: Vec::new() }
+    }
+
+    /// Stages `files` of `format` at `path` (`x-{p}.png` for one per page), each file's path
+    /// checked against what the run reads; the paths they go to, and the slot whose bytes
+    /// [`Staged::finish`] reports.
+    pub fn add(
+        &mut self,
+        path: &Path,
+        format: Format,
+        files: Files,
+        reads: &Reads,
+    ) -> Result<(Vec<PathBuf>, usize), Error> {
+        let paths = file_paths(path, format, files.count())?;
+        for p in &paths {
+            reads.check_output(p)?;
+        }
+        if format.per_page() && path.to_string_lossy().contains("{p}") {
+            self.patterns.push((path.to_path_buf(), paths.len()));
+        }
+        let slot = self.bytes.len();
+        match files {
+            Files::Made(made) => {
+                for (p, file) in paths.iter().zip(&made) {
+                    self.writes.add(p, file)?;
+                }
+                self.bytes.push(made.iter().map(Vec::len).sum());
+            }
+            Files::ToDraw(pages) => {
+                // Checked as a made file is (a read-only page, a FIFO), before any is drawn.
+                for p in &paths {
+                    files::target(p, self.writes.existing())?;
+                }
+                self.images.push((pages, paths.clone(), slot));
+                self.bytes.push(0);
+            }
+        }
+        Ok((paths, slot))
+    }
+
+    /// The page images still to draw: how many, at which resolution, and their pixels.
+    fn images(&self) -> (usize, Option<f32>, u64) {
+        let count = self.images.iter().map(|(p, _, _)| p.count()).sum();
+        let pixels = self.images.iter().map(|(p, _, _)| p.pixels()).sum();
+        (count, self.images.first().map(|(p, _, _)| p.ppi()), pixels)
+    }
+
+    /// Draws every page image, each written to its temporary file as it is made, then puts
+    /// every file in place together, and removes the pages of each `{p}` output past its new
+    /// last page that an earlier version wrote ([`remove_stale_pages`]). Each slot's bytes.
+    pub fn finish(self) -> Result<Vec<usize>, Error> {
+        let Staged { mut writes, images, mut bytes, patterns } = self;
+        for (pages, paths, slot) in images {
+            let ppi = pages.ppi();
+            pages
+                .draw(|i, png| -> Result<(), Drawn> {
+                    bytes[slot] += png.len();
+                    writes.add(&paths[i], &png)?;
+                    Ok(())
+                })
+                .map_err(|e| match e {
+                    Drawn::Raster(source) => {
+                        Error::Render { what: format!("the page images at {ppi} ppi"), source: source.into() }
+                    }
+                    Drawn::Write(e) => e,
+                })?;
+        }
+        let existing = writes.existing();
+        writes.commit()?;
+        for (pattern, count) in patterns {
+            remove_stale_pages(&pattern, count, existing);
+        }
+        Ok(bytes)
+    }
+}
+
+/// Why drawing and writing a page image failed.
+enum Drawn {
+    Raster(crate::raster::RasterError),
+    Write(Error),
+}
+
+impl From<crate::raster::RasterError> for Drawn {
+    fn from(e: crate::raster::RasterError) -> Self {
+        Drawn::Raster(e)
+    }
+}
+
+impl From<Error> for Drawn {
+    fn from(e: Error) -> Self {
+        Drawn::Write(e)
+    }
+}
+
+/// Refuses the run whose staged files (every language, every input of a batch) hold more page
+/// images than one run draws (`what` names it: the input, "the 12 briefings"), before any is
+/// drawn.
+pub fn within_budget<'a>(staged: impl IntoIterator<Item = &'a Staged>, what: &str) -> Result<(), Error> {
+    let (mut count, mut ppi, mut pixels) = (0, None, 0);
+    for s in staged {
+        let (c, p, x) = s.images();
+        (count, pixels) = (count + c, pixels + x);
+        ppi = ppi.or(p);
+    }
+    let Some(ppi) = ppi else { return Ok(()) };
+    crate::raster::within_budget(count, ppi, pixels)
+        .map_err(|source| Error::Render { what: what.to_string(), source: source.into() })
+}
+
+/// The first bytes of every PNG file.
+const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
+
+/// Removes the page images that an earlier, longer version of the output `pattern`
+/// (`x-{p}.png`) left beyond its new last page `count`: `x-{count+1}.png`, then the next, for
+/// as long as there is one, stopping at the first that is missing or is not a PNG file of
+/// ours to remove (not a regular file, read-only unless `--force`, not starting with PNG's
+/// signature). Said on the terminal, as nothing is removed silently; one that cannot be
+/// removed is left and said so.
+pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    for page in count + 1.. {
+        let path = with_page(pattern, page);
+        if !stale_page(&path, existing) {
+            break;
+        }
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed.push(path),
+            Err(e) => {
+                eprintln!("note: {} (a page of an earlier version) was left: {e}", path.display());
+                break;
+            }
+        }
+    }
+    match removed.as_slice() {
+        [] => {}
+        [one] => eprintln!("removed {}, a page of an earlier version", one.display()),
+        [first, .., last] => {
+            eprintln!("removed {} … {}, pages of an earlier version", first.display(), last.display())
+        }
+    }
+    removed
+}
+
+/// Whether `path` is a page image a run may remove: a regular file (a link is not followed,
+/// nor removed), writable unless `existing` is `Force`, starting with PNG's signature.
+fn stale_page(path: &Path, existing: Existing) -> bool {
+    use std::io::Read as _;
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return false };
+    if !meta.file_type().is_file() || (existing != Existing::Force && meta.permissions().readonly()) {
+        return false;
+    }
+    let mut head = [0u8; 8];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == PNG_SIGNATURE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_png_pages_past_the_new_last_one_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = |name: &str| std::fs::write(dir.path().join(name), b"\x89PNG\r\n\x1a\nrest").unwrap();
+        for p in 1..=6 {
+            png(&format!("pg-{p}.png"));
+        }
+        // Not of the pattern, or past a gap: kept.
+        png("pg-03.png");
+        png("pg-8.png");
+        png("pg-3.png.bak");
+        png("other-3.png");
+        let removed = remove_stale_pages(&dir.path().join("pg-{p}.png"), 2, Existing::Replace);
+        let names: Vec<String> = removed.iter().map(|p| p.file_name().unwrap().to_string_lossy().into()).collect();
+        assert_eq!(names, ["pg-3.png", "pg-4.png", "pg-5.png", "pg-6.png"]);
+        let mut left: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        left.sort();
+        assert_eq!(left, ["other-3.png", "pg-03.png", "pg-1.png", "pg-2.png", "pg-3.png.bak", "pg-8.png"]);
+    }
+
+    #[test]
+    fn a_page_that_is_not_a_png_or_is_read_only_stops_the_removal() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        std::fs::write(at("x-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        std::fs::write(at("x-3.png"), b"my notes, not an image").unwrap();
+        std::fs::write(at("x-4.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        assert_eq!(remove_stale_pages(&at("x-{p}.png"), 1, Existing::Replace), [at("x-2.png")]);
+        assert!(at("x-3.png").exists() && at("x-4.png").exists(), "not a PNG: it and what follows are kept");
+        std::fs::write(at("y-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        let mut perms = std::fs::metadata(at("y-2.png")).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(at("y-2.png"), perms).unwrap();
+        assert!(remove_stale_pages(&at("y-{p}.png"), 1, Existing::Replace).is_empty(), "read-only: kept");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(at("x-4.png"), at("z-2.png")).unwrap();
+            assert!(remove_stale_pages(&at("z-{p}.png"), 1, Existing::Replace).is_empty(), "a link: kept");
+        }
+    }
+}
