@@ -295,7 +295,7 @@ impl Editor {
         });
         let pages = made.and_then(|made| {
             let drawn = made.artifacts.into_iter().map(|a| a.files.into_made()).collect::<Result<Vec<_>, _>>();
-            drawn.map(|files| files.concat()).map_err(|e| e.to_string())
+            drawn.map(|files| files.concat()).map_err(|e| not_drawn(&e))
         });
         let pages = match pages {
             Ok(pages) => pages,
