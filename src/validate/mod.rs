@@ -143,6 +143,8 @@ fn checked(
             // What follows from a syntax error (a field missing because its line was
             // unreadable) is that error, reported already.
             diagnostics.extend(more.into_iter().filter(|d| !loaded.blanked.follows(d)));
+            // Two items "missing" each other's fields: one, split by a `- ` before a key.
+            load::name_splits(&file.text, &mut diagnostics);
             Err(diagnostics)
         }
     }
@@ -681,9 +683,9 @@ contact:
         );
         assert_eq!(
             problems(&replace("    body: Text about data.\n", "  - body: ''\n")),
+            // (The body's `- ` split the topic in two: one error at it, not two missing fields.)
             [
-                "topics[0] (topic 1, \"Data\"): missing field `body` @ 4:5",
-                "topics[1] (topic 2): missing field `title` @ 5:5",
+                "this `- ` starts a new item, so `body:` is not read as the item above's @ 5:3",
                 "topics[1].body (topic 2): must not be empty @ 5:11"
             ]
         );
