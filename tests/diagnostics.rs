@@ -136,6 +136,7 @@ fixtures! {
     block_indent: "block-indent" on [6], says ["indent every line of the text after `body: |` further than `body`"];
     apostrophe_ending_word: "apostrophe-ending-word" on [1], says ["the text in single quotes ended at an apostrophe"];
     dash_splits_an_item: "dash-splits-item" on [5], says ["this `- ` starts a new item, so `body:` is not read", "1 problem"];
+    topic_as_key: "topic-as-key" on [4, 5], says ["unknown field `Data`", "it has no `title:` or `body:`", "2 problems"];
     pipe_lost_above_a_colon: "pipe-lost-keys" on [5], says ["the text under `body:` is not read as text", "1 problem"];
     lang_shapes: "lang-shapes" on [5, 7, 14],
         says ["heading: empty in en but not in ja", "overview: empty in en but not in ja", "topics: 3 items in ja but 1 item in en"];

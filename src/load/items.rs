@@ -71,6 +71,32 @@ pub fn name_splits(text: &str, diagnostics: &mut Vec<Diagnostic>) {
     });
 }
 
+/// `diagnostics` with the "missing field" errors of a mapping whose first key is unknown
+/// (`- Data: Agreed.`, a topic's title written as a key) folded into that key's error: the
+/// fields it lacks are named in its help, one error for the item.
+pub fn fold_missing_into_unknown(diagnostics: &mut Vec<Diagnostic>) {
+    let unknown = |d: &Diagnostic| d.message.starts_with("unknown field `") && !d.message.contains("did you mean");
+    let mut lacking: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, d) in diagnostics.iter().enumerate().filter(|(_, d)| unknown(d)) {
+        let fields: Vec<String> = diagnostics
+            .iter()
+            .filter(|m| m.span.map(|s| s.start) == d.span.map(|s| s.start) && m.path == d.path)
+            .filter_map(|m| missing(m).map(|f| format!("`{f}:`")))
+            .collect();
+        if !fields.is_empty() {
+            lacking.push((i, fields));
+        }
+    }
+    for (i, fields) in &lacking {
+        let d = &mut diagnostics[*i];
+        let expected = d.help.take().unwrap_or_default();
+        d.help = Some(format!("it has no {}: write each as a key, `key: value`; {expected}", fields.join(" or ")));
+    }
+    let folded: Vec<(Option<usize>, String)> =
+        lacking.iter().map(|(i, _)| (diagnostics[*i].span.map(|s| s.start), diagnostics[*i].path.clone())).collect();
+    diagnostics.retain(|m| missing(m).is_none() || !folded.contains(&(m.span.map(|s| s.start), m.path.clone())));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

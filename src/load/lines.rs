@@ -67,9 +67,10 @@ pub(super) fn leading_key(content: &str) -> (&str, &str) {
     content.split_at(end)
 }
 
-/// Where the line holding byte `at` starts.
+/// Where the line holding byte `at` starts (`at` may be a span of mended text: inside a
+/// character of the text as typed, or past its end).
 pub(super) fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
+    text[..crate::diag::char_floor(text, at)].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// How deep the line starting at `line_start` is indented: its spaces, or, when it starts with

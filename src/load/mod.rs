@@ -38,7 +38,7 @@ mod wide;
 pub use blanked::Blanked;
 pub(crate) use de::suggest;
 pub use iso639::{misnamed, Misnamed};
-pub use items::name_splits;
+pub use items::{fold_missing_into_unknown, name_splits};
 pub use keys::{keys_of, KeySets};
 pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
 pub use lines::{key_before, key_in_block_text, swallowed_key};

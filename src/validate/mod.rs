@@ -145,6 +145,7 @@ fn checked(
             diagnostics.extend(more.into_iter().filter(|d| !loaded.blanked.follows(d)));
             // Two items "missing" each other's fields: one, split by a `- ` before a key.
             load::name_splits(&file.text, &mut diagnostics);
+            load::fold_missing_into_unknown(&mut diagnostics);
             Err(diagnostics)
         }
     }
