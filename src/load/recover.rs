@@ -124,16 +124,12 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     // (Not `| text`: the lines below are the block's, blanked with it.)
     let reserved = around::reserved_start(text, at).filter(|(_, s, v)| *s == at && !v.starts_with(['|', '>']));
     if let Some((_, value_start, value)) = reserved {
-        let mended = format!("x{}", value[1..].replace(": ", ":_"));
-        let repaired = format!("{}{mended}{}", &text[..value_start], &text[value_start + value.len()..]);
-        return Some((repaired, Some((value_start, value.to_string()))));
+        return Some(plain_value(text, value_start, value, &format!("x{}", &value[1..])));
     }
-    // `title: Data: next steps`: each `: ` in the value made `:_` (offsets kept), and the value
-    // read as typed, so that the rest of its item is checked too.
+    // `title: Data: next steps`: the value read as typed, so that the rest of its item is
+    // checked too.
     if let Some((value_start, value)) = around::colon_in_plain_value(text, at) {
-        let mended = value.replace(": ", ":_");
-        let repaired = format!("{}{mended}{}", &text[..value_start], &text[value_start + value.len()..]);
-        return Some((repaired, Some((value_start, value.to_string()))));
+        return Some(plain_value(text, value_start, value, value));
     }
     // A key indented further than the key above it or between two depths, or an item further
     // than the next of its list: moved to the column meant.
@@ -211,6 +207,14 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
         repaired.push_str(&text[at..]);
     }
     Some((repaired, Some((key_start, key.to_string()))))
+}
+
+/// `text` with the one-line `value` at `value_start` written as `plain` with each `: ` in it
+/// made `:_` (a plain value, offsets kept), and the value to read there as typed.
+fn plain_value(text: &str, value_start: usize, value: &str, plain: &str) -> (String, Option<(usize, String)>) {
+    let end = value_start + value.len();
+    let repaired = format!("{}{}{}", &text[..value_start], plain.replace(": ", ":_"), &text[end..]);
+    (repaired, Some((value_start, value.to_string())))
 }
 
 /// `text` with its `line` (starting at `start`) moved left to start at `column`, padded at

@@ -176,11 +176,12 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
     let mut dashes_looked_for = false;
     loop {
         let (stop, mut found) = match parse_text(&text, limits, keys, &renames) {
-            // A key given twice because its item's dash moved down a line: named, and the
-            // file read again with the dash where it was meant.
-            Ok(tree) if !dashes_looked_for && !tree.duplicates.is_empty() => {
+            Ok(tree) => {
+                // A key given twice because its item's dash moved down a line: named, and the
+                // file read again (once) with the dash where it was meant.
+                let moved = (!dashes_looked_for).then(|| mend_moved_dashes(&text, &tree.duplicates)).flatten();
                 dashes_looked_for = true;
-                if let Some((mended, found)) = mend_moved_dashes(&text, &tree.duplicates) {
+                if let Some((mended, found)) = moved {
                     text = Cow::Owned(mended);
                     errors.extend(found);
                     continue;
@@ -188,10 +189,6 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
                 if errors.is_empty() {
                     return Ok(tree);
                 }
-                return Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) });
-            }
-            Ok(tree) if errors.is_empty() => return Ok(tree),
-            Ok(tree) => {
                 return Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) });
             }
             Err(stop) => {
