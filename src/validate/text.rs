@@ -71,41 +71,28 @@ pub(super) const MAX_LINK: usize = 2_048;
 /// words in 20 columns took 11 s and 1.7 GB to build (240,000: 5.4 s, 670 MB).
 pub(super) const MAX_TABLE_WORDS: usize = 200_000;
 
-/// The words in the tables of `blocks` (see [`MAX_TABLE_WORDS`]), those in lists and quotes
-/// too.
-fn table_words(blocks: &[Block]) -> usize {
+/// The tables in `blocks`, those in lists and quotes too: the most columns of any, and how
+/// many cells and words they hold together (see [`MAX_TABLE_WORDS`]: each Japanese character
+/// a word).
+fn tables(blocks: &[Block]) -> (usize, usize, usize) {
     let words = |text: &str| -> usize {
         text.split_whitespace().map(|w| w.chars().filter(|&c| crate::script::is_japanese(c)).count().max(1)).sum()
     };
-    blocks
-        .iter()
-        .map(|b| match b {
-            Block::Table { header, rows, .. } => {
-                header.iter().chain(rows.iter().flatten()).flatten().map(|i| words(&i.text)).sum()
-            }
-            Block::List { items, .. } => items.iter().map(|i| table_words(i)).sum(),
-            Block::Quote(inner) => table_words(inner),
-            _ => 0,
-        })
-        .sum()
-}
-
-/// The tables in `blocks`, those in lists and quotes too: the most columns of any, and how
-/// many cells they hold together.
-fn tables(blocks: &[Block]) -> (usize, usize) {
-    let both = |(widest, cells): (usize, usize), (w, c): (usize, usize)| (widest.max(w), cells + c);
+    let all =
+        |(widest, cells, n): (usize, usize, usize), (w, c, k): (usize, usize, usize)| (widest.max(w), cells + c, n + k);
     blocks
         .iter()
         .map(|b| match b {
             Block::Table { header, rows, .. } => (
                 rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0),
                 header.len() + rows.iter().map(Vec::len).sum::<usize>(),
+                header.iter().chain(rows.iter().flatten()).flatten().map(|i| words(&i.text)).sum(),
             ),
-            Block::List { items, .. } => items.iter().map(|i| tables(i)).fold((0, 0), both),
+            Block::List { items, .. } => items.iter().map(|i| tables(i)).fold((0, 0, 0), all),
             Block::Quote(inner) => tables(inner),
-            _ => (0, 0),
+            _ => (0, 0, 0),
         })
-        .fold((0, 0), both)
+        .fold((0, 0, 0), all)
 }
 
 /// The blocks in `blocks`, those inside list items and quotes too (an item, one at least).
@@ -300,7 +287,7 @@ impl Checker<'_> {
             let place = self.place_of(link.trim_start_matches("mailto:").trim_start_matches("https://"), field.span);
             self.report(place, path, message);
         }
-        let (columns, cells) = tables(&blocks);
+        let (columns, cells, table_words) = tables(&blocks);
         if columns > MAX_TABLE_COLUMNS {
             let message = format!(
                 "a table of {columns} columns cannot be printed legibly: a page has room for {MAX_TABLE_COLUMNS} at most"
@@ -311,7 +298,7 @@ impl Checker<'_> {
             );
         }
         self.tally(Tally::Cells, cells, field.span, path);
-        self.tally(Tally::TableWords, table_words(&blocks), field.span, path);
+        self.tally(Tally::TableWords, table_words, field.span, path);
         self.tally(Tally::Blocks, count_blocks(&blocks), field.span, path);
         let mut visible = false;
         markdown::visit_text(&blocks, &mut |t| {
