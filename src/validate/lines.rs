@@ -27,7 +27,9 @@ enum Joined {
 /// lines are kept (`|`), written in quotes, or on one line.
 fn joined_lines(source: &str) -> Option<(Joined, Vec<&str>)> {
     let mut lines: Vec<&str> = source.lines().map(str::trim_end).collect();
-    let joined = if source.starts_with(['|', '"', '\'']) {
+    // (At a colon: a `|` the loader put back over the key's colon, having reported it, see
+    // `load/bars.rs`.)
+    let joined = if source.starts_with(['|', '"', '\'', ':']) {
         return None;
     } else if source.starts_with('>') {
         lines.remove(0);
@@ -60,10 +62,6 @@ impl Checker<'_> {
             return; // (Not text as written: the loader said what it is.)
         }
         let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
-        // (A `|` the loader put back over the key's colon, having reported it: `load/bars.rs`.)
-        if source.starts_with(':') {
-            return;
-        }
         let Some((joined, lines)) = joined_lines(source) else { return };
         let key = load::key_before(&self.file.text, field.span.start);
         let name = key.map_or("body", |(_, name)| name);
