@@ -99,7 +99,7 @@ pub fn plan(
     input: &Path,
     output: &Path,
     named: bool,
-    template: &Template,
+    template_reads: &Reads,
     fonts: &FontBook,
     settings: &Settings,
     reads: &mut Reads,
@@ -115,7 +115,7 @@ pub fn plan(
             "--toc makes no contents for --parallel columns; build the languages one by one for their contents".into(),
         ));
     }
-    reads.extend(&template.reads);
+    reads.extend(template_reads);
     reads.add(input, "input");
     let loaded = load_briefings(input, fonts, settings.lang.as_deref())?;
     let count = loaded.briefings.len();
@@ -359,48 +359,92 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
         }
     }
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    let template = Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths)?;
-    let fonts = template.font_book();
-    let made = match &args.out_dir {
-        Some(dir) => out_dir(dir)?,
-        None => None,
-    };
-    let target = |input: &Path| -> PathBuf {
-        match (&args.output, &args.out_dir) {
-            (Some(o), _) => o.clone(),
-            (None, Some(dir)) => dir.join(default_output(input).file_name().unwrap_or_default()),
-            (None, None) => default_output(input),
+    let resolve = || Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths);
+    std::thread::scope(|s| {
+        // One briefing with a built-in template, which sets the built-in fonts and reads no file:
+        // the briefing is read and checked while another thread parses the template (a quarter
+        // of a millisecond of the seed's build).
+        let (template, fonts) = if inputs.len() == 1 && Template::is_builtin(&settings.template.name) {
+            (Resolving::Pending(s.spawn(resolve)), FontBook::builtin())
+        } else {
+            let template = resolve()?;
+            let fonts = template.font_book();
+            (Resolving::Ready(template), fonts)
+        };
+        let made = match &args.out_dir {
+            Some(dir) => out_dir(dir)?,
+            None => None,
+        };
+        let target = |input: &Path| -> PathBuf {
+            match (&args.output, &args.out_dir) {
+                (Some(o), _) => o.clone(),
+                (None, Some(dir)) => dir.join(default_output(input).file_name().unwrap_or_default()),
+                (None, None) => default_output(input),
+            }
+        };
+        // Two inputs with one output (x/a.yaml and y/a.yaml into one folder, or a.yaml and
+        // a.yml) would race, and one PDF would silently replace the other; and no output may be
+        // one of the inputs.
+        let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+        let mut all = Reads::default();
+        for input in &inputs {
+            all.add(input, "input");
         }
-    };
-    // Two inputs with one output (x/a.yaml and y/a.yaml into one folder, or a.yaml and
-    // a.yml) would race, and one PDF would silently replace the other; and no output may be
-    // one of the inputs.
-    let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
-    let mut all = Reads::default();
-    for input in &inputs {
-        all.add(input, "input");
-    }
-    for input in &inputs {
-        // Each file of the formats asked for, named when two clash (`od/x.html`, not the
-        // `od/x.pdf` that is not written).
-        let out = target(input);
-        for f in settings.formats_for(&out) {
-            let file = format_path(&out, f);
-            all.check_output(&file)?;
-            if let Some(other) = seen.insert(files::place(&file), input) {
-                return Err(clash(made, collision(other, input, &file)));
+        for input in &inputs {
+            // Each file of the formats asked for, named when two clash (`od/x.html`, not the
+            // `od/x.pdf` that is not written).
+            let out = target(input);
+            for f in settings.formats_for(&out) {
+                let file = format_path(&out, f);
+                all.check_output(&file)?;
+                if let Some(other) = seen.insert(files::place(&file), input) {
+                    return Err(clash(made, collision(other, input, &file)));
+                }
             }
         }
-    }
-    if inputs.len() == 1 {
-        let named = args.output.is_some();
-        let plan = plan(&inputs[0], &target(&inputs[0]), named, &template, &fonts, &settings, &mut Reads::default())?;
-        for built in plan.build(&template, &fonts, &settings)? {
-            eprintln!("{}", built.report());
+        if inputs.len() == 1 {
+            let named = args.output.is_some();
+            let plan = plan(
+                &inputs[0],
+                &target(&inputs[0]),
+                named,
+                template.reads(),
+                &fonts,
+                &settings,
+                &mut Reads::default(),
+            )?;
+            let template = template.get()?;
+            for built in plan.build(&template, &fonts, &settings)? {
+                eprintln!("{}", built.report());
+            }
+            return Ok(());
         }
-        return Ok(());
+        batch(&inputs, &target, &template.get()?, &fonts, &settings, made)
+    })
+}
+
+/// The template of a build: resolved, or being resolved on another thread.
+enum Resolving<'scope> {
+    Ready(Template),
+    Pending(std::thread::ScopedJoinHandle<'scope, Result<Template, Error>>),
+}
+
+impl Resolving<'_> {
+    /// The files the template reads: none while it is a built-in one being parsed.
+    fn reads(&self) -> &Reads {
+        static NONE: std::sync::LazyLock<Reads> = std::sync::LazyLock::new(Reads::default);
+        match self {
+            Resolving::Ready(template) => &template.reads,
+            Resolving::Pending(_) => &NONE,
+        }
     }
-    batch(&inputs, &target, &template, &fonts, &settings, made)
+
+    fn get(self) -> Result<Template, Error> {
+        match self {
+            Resolving::Ready(template) => Ok(template),
+            Resolving::Pending(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        }
+    }
 }
 
 /// Two inputs whose outputs would share a name.
@@ -449,7 +493,9 @@ fn batch(
     // stops the run before anything is written.
     let plans: Vec<(&PathBuf, Result<Plan, Error>)> = inputs
         .par_iter()
-        .map(|input| (input, plan(input, &target(input), false, template, fonts, settings, &mut Reads::default())))
+        .map(|input| {
+            (input, plan(input, &target(input), false, &template.reads, fonts, settings, &mut Reads::default()))
+        })
         .collect();
     let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
     for (input, plan) in &plans {

@@ -66,10 +66,16 @@ impl Template {
         Err(problems.result().expect_err("the template's problem is one"))
     }
 
+    /// Whether `--template arg` names a built-in template (which sets the built-in fonts and
+    /// reads no file).
+    pub fn is_builtin(arg: &str) -> bool {
+        theme::BUILTIN.iter().any(|b| b.name == arg)
+    }
+
     /// `--template NAME|PATH`: a built-in name, else a file; `root` widens the folder a
     /// template file may read from.
     pub fn resolve(arg: &str, root: Option<&Path>) -> Result<Template, Error> {
-        if theme::BUILTIN.iter().any(|b| b.name == arg) {
+        if Template::is_builtin(arg) {
             let theme =
                 Theme::resolve(TemplateRef::Builtin(arg)).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
             return Ok(Template {

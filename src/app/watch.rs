@@ -26,7 +26,7 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before
     reads.add(input, "input");
     let result = Template::resolve(&settings.template.name, settings.template.root.as_deref()).and_then(|template| {
         let fonts = template.font_book();
-        plan(input, output, named, &template, &fonts, settings, &mut reads)?.build(&template, &fonts, settings)
+        plan(input, output, named, &template.reads, &fonts, settings, &mut reads)?.build(&template, &fonts, settings)
     });
     match result {
         Ok(built) => {
