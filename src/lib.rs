@@ -6,6 +6,7 @@
 //! `document` makes a [`Job`] in each format asked for ([`make`]), through one back end per
 //! format; only `app` touches the disk, the clock and the terminal.
 
+pub mod ahead;
 pub mod app;
 pub mod cli;
 pub mod diag;

@@ -365,11 +365,11 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
         // the briefing is read and checked while another thread parses the template (a quarter
         // of a millisecond of the seed's build).
         let (template, fonts) = if inputs.len() == 1 && Template::is_builtin(&settings.template.name) {
-            (Resolving::Pending(s.spawn(resolve)), FontBook::builtin())
+            (Resolving::Pending(crate::ahead::ahead(s, resolve)), FontBook::builtin())
         } else {
             let template = resolve()?;
             let fonts = template.font_book();
-            (Resolving::Ready(template), fonts)
+            (Resolving::Ready(Box::new(template)), fonts)
         };
         let made = match &args.out_dir {
             Some(dir) => out_dir(dir)?,
@@ -425,8 +425,8 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
 
 /// The template of a build: resolved, or being resolved on another thread.
 enum Resolving<'scope> {
-    Ready(Template),
-    Pending(std::thread::ScopedJoinHandle<'scope, Result<Template, Error>>),
+    Ready(Box<Template>),
+    Pending(crate::ahead::Ahead<'scope, Result<Template, Error>>),
 }
 
 impl Resolving<'_> {
@@ -441,8 +441,8 @@ impl Resolving<'_> {
 
     fn get(self) -> Result<Template, Error> {
         match self {
-            Resolving::Ready(template) => Ok(template),
-            Resolving::Pending(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Resolving::Ready(template) => Ok(*template),
+            Resolving::Pending(template) => template.get(),
         }
     }
 }

@@ -51,7 +51,8 @@ impl From<lopdf::Error> for PdfError {
 /// already running, while another cuts the font subsets and compresses what does not depend
 /// on the drawing ([`Parts`]): on a busy or virtual machine a new thread can wait a whole
 /// time slice before it runs (measured here: up to 1.5 ms, when the seed's subsets take
-/// 0.7 ms and its drawing 2.4 ms), and the subsets can wait. A longer one is drawn on the
+/// 0.7 ms and its drawing 2.4 ms), and the subsets can wait; if that thread has not begun
+/// them when the drawing is done, this one cuts them ([`crate::ahead`]). A longer one is drawn on the
 /// other thread, a run ahead of its assembly here, after the subsets; the channel between
 /// them holds one run, so no more than two runs of pages are ever in memory in the drawing
 /// layer's form.
@@ -60,8 +61,8 @@ pub fn render(doc: &Document, fonts: &FontBook, meta: &Metadata, logo: Option<&I
     std::thread::scope(|s| {
         let runs = genpdf::draw(doc, plan);
         if runs.len() <= 1 {
-            let parts = s.spawn(|| Parts::new(plan, fonts, meta));
-            let parts = || parts.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let parts = crate::ahead::ahead(s, || Parts::new(plan, fonts, meta));
+            let parts = || parts.get();
             return assemble::finish(runs, doc, plan, parts, fonts, meta, logo);
         }
         let (sender, drawn) = std::sync::mpsc::sync_channel(1);
