@@ -6,6 +6,7 @@ use std::path::Path;
 /// The top-level modules from the bottom of the house up. A module may use only modules
 /// before it in this list (and `lib.rs`'s entries are for `app` alone).
 const ORDER: &[&str] = &[
+    "ahead",
     "diag",
     "script",
     "language",
