@@ -23,6 +23,7 @@ mod around;
 mod bars;
 mod blanked;
 mod de;
+mod declared;
 mod iso639;
 mod items;
 mod keys;
@@ -37,10 +38,11 @@ mod wide;
 
 pub use blanked::Blanked;
 pub(crate) use de::suggest;
+pub use declared::declared_languages;
 pub use iso639::{misnamed, Misnamed};
 pub use items::{fold_missing_into_unknown, name_splits};
 pub use keys::{keys_of, KeySets};
-pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
+pub use languages::{is_language_tag, translation_languages, MAX_LANGUAGES};
 pub use lines::{key_before, key_in_block_text, swallowed_key};
 
 use std::collections::{HashMap, HashSet};
@@ -422,7 +424,7 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all:
         _ => tree::Node::empty_map(Span::new(0, 0)),
     };
     let mut diagnostics = tree.diagnostics;
-    let Some(declared) = languages::declared(&root) else {
+    let Some(declared) = declared::declared(&root) else {
         diagnostics.extend(tree.duplicates.iter().map(tree::Duplicate::diagnostic));
         return vec![deserialize(root, diagnostics, Vec::new())];
     };
