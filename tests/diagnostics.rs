@@ -144,6 +144,12 @@ fixtures! {
     lang_too_many: "lang-too-many" on [3], says ["9 languages listed; one file may hold at most 8"];
     lang_region: "lang-region" on [2, 6],
         says ["`pt` could be pt-BR or pt-PT", "`pt-PT` and `pt-pt` both give pt-PT"];
+    lang_kinds: "lang-kinds" on [5, 13],
+        says [
+            "title: expected a string, found a list in en, where ja gives text",
+            "topics[0].body (topic 1, \"Platforms\"): expected a string, found a list in ja, where en gives text",
+            "error: 2 problems",
+        ];
     lang_country: "lang-country" on [2, 4, 7],
         says [
             "lang[1]: `se` is Northern Sami (and the country code of Sweden); Swedish is `sv`, which the text values give",

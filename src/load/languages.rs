@@ -145,9 +145,9 @@ fn projected(node: &Node, langs: &[String], lang: usize, gaps: &mut Vec<Span>) -
 
 /// Every problem of the translations in `root`, each once at its line: a language missing, a
 /// key that names none of `langs` (or two of them), a language given twice, and languages
-/// whose values differ in shape.
-pub(super) fn check(root: &Node, langs: &[String]) -> Vec<Diagnostic> {
-    let mut c = Checker { langs, diagnostics: Vec::new() };
+/// whose values differ in shape; and, for those that differ in kind, where and how.
+pub(super) fn check(root: &Node, langs: &[String]) -> (Vec<Diagnostic>, Vec<Kinds>) {
+    let mut c = Checker { langs, diagnostics: Vec::new(), kinds: Vec::new() };
     if let NodeKind::Map(entries) = &*root.kind {
         for (k, v) in entries {
             match k.scalar() {
@@ -157,12 +157,41 @@ pub(super) fn check(root: &Node, langs: &[String]) -> Vec<Diagnostic> {
             }
         }
     }
-    c.diagnostics
+    (c.diagnostics, c.kinds)
+}
+
+/// Two languages whose values differ in kind (`en:` a list, `ja:` text): the problem
+/// [`check`] says of it, and each value's place, language and kind.
+pub(super) struct Kinds {
+    said: Diagnostic,
+    sides: [(Span, String, &'static str); 2],
+}
+
+/// Where a value of two that differ in kind is of the wrong kind for its field (its type
+/// error is in one of `found`, each a language's problems), that error says the difference,
+/// and the difference is not said again: one problem, at the value to mend.
+pub(super) fn say_kinds_once(kinds: &[Kinds], found: &mut [&mut Vec<Diagnostic>]) {
+    for k in kinds {
+        let mut told = false;
+        for (i, (span, lang, _)) in k.sides.iter().enumerate() {
+            let (_, other, other_kind) = &k.sides[1 - i];
+            for d in found.iter_mut().flat_map(|f| f.iter_mut()) {
+                if d.span == Some(*span) && d.message.starts_with("expected ") {
+                    d.message = format!("{} in {lang}, where {other} gives {other_kind}", d.message);
+                    told = true;
+                }
+            }
+        }
+        for f in found.iter_mut().filter(|_| told) {
+            f.retain(|d| !(d.span == k.said.span && d.message == k.said.message));
+        }
+    }
 }
 
 struct Checker<'a> {
     langs: &'a [String],
     diagnostics: Vec<Diagnostic>,
+    kinds: Vec<Kinds>,
 }
 
 impl Checker<'_> {
@@ -244,7 +273,11 @@ impl Checker<'_> {
         let mut values = (0..langs.len()).filter_map(|i| given[i].map(|(_, v)| (langs[i].as_str(), v)));
         let Some((first, reference)) = values.next() else { return };
         for (lang, value) in values {
-            if let Some(d) = differ(reference, value, path, (first, lang)) {
+            if let Some((d, kinds)) = differ(reference, value, path, (first, lang)) {
+                if let Some([(a, kind_a), (b, kind_b)]) = kinds {
+                    let sides = [(a, first.to_string(), kind_a), (b, lang.to_string(), kind_b)];
+                    self.kinds.push(Kinds { said: d.clone(), sides });
+                }
                 self.diagnostics.push(d);
                 break;
             }
@@ -254,12 +287,15 @@ impl Checker<'_> {
 
 /// The first place where `b` (in language `langs.1`) differs in shape from `a` (in
 /// `langs.0`), as a diagnostic at it: a value of another kind, empty in one only, a list of
-/// other length, a mapping with other keys.
-fn differ(a: &Node, b: &Node, path: &str, langs: (&str, &str)) -> Option<Diagnostic> {
+/// other length, a mapping with other keys; for values of other kinds, each one's place and
+/// kind too.
+fn differ(a: &Node, b: &Node, path: &str, langs: (&str, &str)) -> Option<Shape> {
     let (la, lb) = langs;
     let same_items = "every language gives the same items, so that its briefing matches the others \
                       (and `--parallel` sets them side by side)";
-    let d = |span: Span, message: String, help: &str| Some(Diagnostic::new(Some(span), path, message).with_help(help));
+    let d = |span: Span, message: String, help: &str| {
+        Some((Diagnostic::new(Some(span), path, message).with_help(help), None))
+    };
     match (&*a.kind, &*b.kind) {
         (NodeKind::Scalar { .. }, NodeKind::Scalar { .. }) => match (blank(a), blank(b)) {
             (true, false) => d(
@@ -292,9 +328,16 @@ fn differ(a: &Node, b: &Node, path: &str, langs: (&str, &str)) -> Option<Diagnos
             }
             x.iter().find_map(|(k, v)| differ(v, keys_y[key(k)], &format!("{path}.{}", key(k)), langs))
         }
-        _ => d(b.span, format!("{} in {lb} but {} in {la}", kind(b), kind(a)), same_items),
+        _ => {
+            let message = format!("{} in {lb} but {} in {la}", kind(b), kind(a));
+            let said = Diagnostic::new(Some(b.span), path, message).with_help(same_items);
+            Some((said, Some([(a.span, kind(a)), (b.span, kind(b))])))
+        }
     }
 }
+
+/// A difference in shape, as said, and for values of other kinds each one's place and kind.
+type Shape = (Diagnostic, Option<[(Span, &'static str); 2]>);
 
 fn key(k: &Node) -> &str {
     k.scalar().map_or("", |(t, _)| t)

@@ -455,9 +455,10 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all:
     }
     let root = translations::mend_misplaced(&root, &langs, &keys, source, &mut diagnostics);
     let root = translations::mend_glued_translations(&root, &langs, &mut diagnostics);
-    diagnostics.extend(languages::check(&root, &langs));
+    let (shapes, kinds) = languages::check(&root, &langs);
+    diagnostics.extend(shapes);
     let count = if all { langs.len() } else { 1 };
-    (0..count)
+    let mut loaded: Vec<Loaded<T>> = (0..count)
         .map(|i| {
             let mut gaps = Vec::new();
             let projected = languages::project(&root, &langs, i, &mut gaps);
@@ -469,7 +470,9 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all:
             loaded.replaced.insert(lang_span);
             loaded
         })
-        .collect()
+        .collect();
+    languages::say_kinds_once(&kinds, &mut loaded.iter_mut().map(|l| &mut l.diagnostics).collect::<Vec<_>>());
+    loaded
 }
 
 /// Deserializes `root` into `T` after `diagnostics` (found earlier), reporting every problem.

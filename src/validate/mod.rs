@@ -808,6 +808,14 @@ contact:
         assert_eq!(d, ["`jp` is not one of the briefing's languages (lang: [en, ja])"]);
         // Empty in one language: that, not also "must not be empty".
         assert_eq!(told(&both.replace("        会合。", "")), ["empty in ja but not in en"]);
+        // A list in one language, text in the other: one problem, at the value of the wrong
+        // kind for its field, that names the difference.
+        let d = told(&both.replace("      en: |\n        Met.\n", "      en:\n        - Met.\n"));
+        assert_eq!(d, ["expected a string, found a list in en, where ja gives text"]);
+        let topics = "topics:\n  en:\n    - title: AI\n      body: Met.\n  ja: 会合。\n";
+        let at = both.find("topics:").unwrap();
+        let d = told(&format!("{}{topics}{}", &both[..at], &both[both.find("contact:").unwrap()..]));
+        assert_eq!(d, ["expected a list, found `会合。` in ja, where en gives a list"]);
     }
 
     /// `lang:` of a file in two languages, each problem as `message | help`.
