@@ -63,6 +63,49 @@ fn lang_builds_one_language_and_o_names_its_file() {
     assert!(stderr(&o).contains("en and ja"), "{}", stderr(&o));
 }
 
+#[test]
+fn a_country_or_three_letter_code_after_lang_is_refused_naming_the_code_meant() {
+    // As in the YAML: `jp` is Japan, `jpn` the three-letter code; every command that takes
+    // --lang refuses them before reading a file, and writes nothing.
+    let dir = tempdir();
+    std::fs::copy(fixture("bilingual.yaml"), dir.path().join("d.yaml")).unwrap();
+    let jp = "--lang jp: `jp` is the country code of Japan, not a language code; Japanese is `ja`: write --lang ja";
+    for args in [
+        &["build", "d.yaml", "--lang", "jp"][..],
+        &["build", "d.yaml", "--lang", "jp", "--format", "html"],
+        &["diff", "d.yaml", "d.yaml", "--lang", "jp"],
+        &["diff", "d.yaml", "d.yaml", "--lang", "jp", "--stat"],
+        &["bundle", "d.yaml", "-o", "b.pdf", "--lang", "jp"],
+        &["new", "n.yaml", "--lang", "jp"],
+    ] {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 2);
+        assert_eq!(stderr(&o).trim(), format!("error: {jp}"), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    for (args, says) in [
+        (
+            &["build", "d.yaml", "--lang", "jpn"][..],
+            "--lang jpn: `jpn` is the three-letter code for Japanese; a language tag uses the two-letter one, `ja`: \
+             write --lang ja",
+        ),
+        (&["diff", "d.yaml", "d.yaml", "--lang", "gr"], "Greek is `el`: write --lang el"),
+        (&["new", "n.yaml", "--lang", "en,jp"], "Japanese is `ja`: write --lang en,ja"),
+        (&["new", "n.yaml", "--lang", "en,qq"], "`qq` is not a language code (ISO 639-1): write one such as en, ja"),
+        (&["bundle", "d.yaml", "-o", "b.pdf", "--lang", "qq"], "`qq` is not a language code (ISO 639-1)"),
+    ] {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    let written: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(written, ["d.yaml"]);
+    // The codes as meant are taken.
+    assert_exit(&run(dir.path(), &["build", "d.yaml", "--lang", "ja"]), 0);
+    assert_exit(&run(dir.path(), &["new", "n.yaml", "--lang", "en,ja"]), 0);
+}
+
 /// The elements of `e` with role `role`, depth first.
 fn find<'a>(e: &'a Elem, role: &str, out: &mut Vec<&'a Elem>) {
     if e.role == role {

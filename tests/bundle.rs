@@ -143,7 +143,8 @@ fn lang_must_be_a_tag_and_a_language_of_the_dossier() {
     let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
     let seed = seed.to_str().unwrap();
     for (lang, says) in [
-        ("xx", "--lang xx: no briefing of the dossier is written in it (they are in en)"),
+        ("de", "--lang de: no briefing of the dossier is written in it (they are in en)"),
+        ("xx", "--lang xx: `xx` is not a language code (ISO 639-1)"),
         ("\"><x y=\"&", "is not a language tag"),
     ] {
         let out = common::run(dir.path(), &["bundle", seed, "-o", "d.pdf", "--lang", lang]);

@@ -144,6 +144,27 @@ fixtures! {
     lang_too_many: "lang-too-many" on [3], says ["9 languages listed; one file may hold at most 8"];
     lang_region: "lang-region" on [2, 6],
         says ["`pt` could be pt-BR or pt-PT", "`pt-PT` and `pt-pt` both give pt-PT"];
+    lang_kinds: "lang-kinds" on [5, 13],
+        says [
+            "title: expected a string, found a list in en, where ja gives text",
+            "topics[0].body (topic 1, \"Platforms\"): expected a string, found a list in ja, where en gives text",
+            "error: 2 problems",
+        ];
+    lang_country: "lang-country" on [2, 4, 7],
+        says [
+            "lang[1]: `se` is Northern Sami (and the country code of Sweden); Swedish is `sv`, which the text values give",
+            "write `lang: [en, sv]`",
+            "date: 2021-02-29 does not exist",
+            "empty in sv but not in en",
+            "error: 3 problems",
+        ];
+    lang_text_country: "lang-text-country" on [1],
+        says [
+            "lang: several languages are written as a list, and `jp` is the country code of Japan, not a language code; \
+             Japanese is `ja`",
+            "write `lang: [en, ja]`, and `ja:` for `jp:` in the text values (1 place)",
+            "error: 1 problem",
+        ];
     pipe_lost: "pipe-lost" on [8, 14],
         says [
             "as `body:` has no `|`: `- trusted spaces` (line 12) would not be a line of its own",

@@ -438,10 +438,10 @@ fn lang_is_checked_as_build_checks_it() {
     let seed_text = std::fs::read_to_string(seed()).unwrap();
     let bilingual = std::fs::read_to_string(fixture("bilingual.yaml")).unwrap();
     // A language neither is written in: refused, not a silent fallback to English.
-    let (o, dir) = diff_files(Some(&seed_text), Some(&seed_text), &["--lang", "xx"]);
+    let (o, dir) = diff_files(Some(&seed_text), Some(&seed_text), &["--lang", "de"]);
     assert_exit(&o, 2);
     let err = stderr(&o);
-    assert!(err.contains("--lang xx: old.yaml is written in en"), "{err}");
+    assert!(err.contains("--lang de: old.yaml is written in en"), "{err}");
     assert!(!dir.path().join("new.changes.pdf").exists());
     // English against Japanese is not a comparison.
     let (o, _) = diff_files(Some(&seed_text), Some(&bilingual), &["--lang", "ja", "--stat"]);

@@ -121,13 +121,34 @@ pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Resu
     Ok(Loaded { file, briefings: chosen.into_iter().take(1).collect(), multilingual })
 }
 
-/// `--lang` must be a language tag (`en`, `ja`, `pt-BR`): anything else is a usage error
-/// before any file is read (it would end up as the PDF's `/Lang`).
+/// `--lang` must be a language tag (`en`, `ja`, `pt-BR`) whose language is named as BCP 47
+/// names it (`ja`, not the country code `jp` or the three-letter `jpn`), as in the YAML:
+/// anything else is a usage error before any file is read (it would end up as the PDF's
+/// `/Lang`).
 pub fn check_lang(lang: &str) -> Result<(), Error> {
-    if crate::load::is_language_tag(lang) {
-        return Ok(());
+    check_langs(&[lang])
+}
+
+/// [`check_lang`] for each language of a list (`new --lang en,jp`), the fix naming the list as
+/// meant (`--lang en,ja`).
+pub fn check_langs<S: AsRef<str>>(langs: &[S]) -> Result<(), Error> {
+    let langs: Vec<&str> = langs.iter().map(AsRef::as_ref).collect();
+    for &lang in &langs {
+        if !crate::load::is_language_tag(lang) {
+            let message = format!("--lang {lang:?} is not a language tag; write one such as en, ja or pt-BR");
+            return Err(Error::Usage(message));
+        }
+        let Some(wrong) = crate::load::misnamed(lang) else { continue };
+        let fix = match wrong.meant {
+            Some(_) => {
+                let meant = |l: &str| crate::load::misnamed(l).and_then(|w| w.meant).unwrap_or_else(|| l.to_string());
+                format!("write --lang {}", langs.iter().map(|l| meant(l)).collect::<Vec<_>>().join(","))
+            }
+            None => "write one such as en, ja or pt-BR".to_string(),
+        };
+        return Err(Error::Usage(format!("--lang {lang}: {}: {fix}", wrong.message)));
     }
-    Err(Error::Usage(format!("--lang {lang:?} is not a language tag; write one such as en, ja or pt-BR")))
+    Ok(())
 }
 
 /// Whether a briefing in language `lang` answers `--lang asked`: the same tag (in any case),

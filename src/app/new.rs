@@ -17,11 +17,9 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     if path.exists() {
         return Err(Error::Usage(format!("{} already exists; not overwriting it", path.display())));
     }
+    super::check_langs(langs)?;
     let mut seen = std::collections::HashSet::new();
     for l in langs {
-        if !crate::load::is_language_tag(l) {
-            return Err(Error::Usage(format!("--lang {l}: not a language tag such as en or ja")));
-        }
         if !seen.insert(l.to_ascii_lowercase()) {
             return Err(Error::Usage(format!("--lang {}: `{l}` is listed twice", langs.join(","))));
         }

@@ -126,6 +126,10 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     }
     // What `build` would say of it: missing, not a regular file, a name too long.
     crate::load::open_regular(input).map_err(|e| Error::read(input, e))?;
+    // A `--lang` no save can mend is refused before watching.
+    if let Some(lang) = &settings.lang {
+        super::check_lang(lang)?;
+    }
     let named = output.is_some();
     let output = output.map_or_else(|| default_output(input), Path::to_path_buf);
     // An output that is a file the build reads would be refused at every save: refuse it now.

@@ -196,7 +196,8 @@ const LANGUAGES: [(&str, &str, &str); 184] = [
 
 /// Country codes (ISO 3166) that are no language's code, typed for the language of the
 /// country: the country's name and the language's code. A country code that is a language's
-/// code too (`se`, Northern Sami, not Swedish) is taken as the language.
+/// code too (`se`, Northern Sami, not Swedish) is taken as the language, unless the file
+/// shows otherwise (see [`ALSO_COUNTRIES`]).
 const COUNTRIES: [(&str, &str, &str); 21] = [
     ("al", "Albania", "sq"),
     ("at", "Austria", "de"),
@@ -221,6 +222,35 @@ const COUNTRIES: [(&str, &str, &str); 21] = [
     ("vn", "Viet Nam", "vi"),
 ];
 
+/// Language codes that are a country's code (ISO 3166) too, with the country and the codes of
+/// its languages: `kr` is Kanuri, and South Korea's code. Such a code is the language it names
+/// unless the text values of the file give one of the country's languages in its place.
+const ALSO_COUNTRIES: [(&str, &str, &str); 23] = [
+    ("am", "Armenia", "hy"),
+    ("ar", "Argentina", "es"),
+    ("ba", "Bosnia and Herzegovina", "bs hr sr"),
+    ("be", "Belgium", "nl fr de"),
+    ("bn", "Brunei", "ms"),
+    ("bo", "Bolivia", "es"),
+    ("ca", "Canada", "en fr"),
+    ("ch", "Switzerland", "de fr it rm"),
+    ("co", "Colombia", "es"),
+    ("cr", "Costa Rica", "es"),
+    ("cu", "Cuba", "es"),
+    ("cy", "Cyprus", "el tr"),
+    ("ee", "Estonia", "et"),
+    ("ie", "Ireland", "ga en"),
+    ("kr", "South Korea", "ko"),
+    ("my", "Malaysia", "ms"),
+    ("pa", "Panama", "es"),
+    ("ps", "Palestine", "ar"),
+    ("sa", "Saudi Arabia", "ar"),
+    ("se", "Sweden", "sv"),
+    ("si", "Slovenia", "sl"),
+    ("sr", "Suriname", "nl"),
+    ("tw", "Taiwan", "zh"),
+];
+
 /// Codes ISO 639-1 once had, and the ones that replaced them.
 const WITHDRAWN: [(&str, &str); 5] = [("in", "id"), ("iw", "he"), ("ji", "yi"), ("jw", "jv"), ("mo", "ro")];
 
@@ -238,7 +268,6 @@ pub struct Misnamed {
 pub fn misnamed(tag: &str) -> Option<Misnamed> {
     let (primary, rest) = tag.split_once('-').map_or((tag, ""), |(p, r)| (p, r));
     let code = primary.to_ascii_lowercase();
-    let name = |two: &str| LANGUAGES.iter().find(|l| l.0 == two).map_or("", |l| l.2);
     let meant = |two: &str| Some(if rest.is_empty() { two.to_string() } else { format!("{two}-{rest}") });
     match code.len() {
         2 if LANGUAGES.iter().any(|l| l.0 == code) => None,
@@ -246,12 +275,12 @@ pub fn misnamed(tag: &str) -> Option<Misnamed> {
             if let Some(&(_, country, two)) = COUNTRIES.iter().find(|c| c.0 == code) {
                 let message = format!(
                     "`{primary}` is the country code of {country}, not a language code; {} is `{two}`",
-                    name(two)
+                    language_name(two)
                 );
                 return Some(Misnamed { message, meant: meant(two) });
             }
             if let Some(&(_, two)) = WITHDRAWN.iter().find(|w| w.0 == code) {
-                let message = format!("`{primary}` is a withdrawn code; {} is `{two}`", name(two));
+                let message = format!("`{primary}` is a withdrawn code; {} is `{two}`", language_name(two));
                 return Some(Misnamed { message, meant: meant(two) });
             }
             let message = format!("`{primary}` is not a language code (ISO 639-1)");
@@ -266,6 +295,35 @@ pub fn misnamed(tag: &str) -> Option<Misnamed> {
         }
         _ => None,
     }
+}
+
+/// The English name of the language whose ISO 639-1 code is `two` (lower case); empty for
+/// none.
+fn language_name(two: &str) -> &'static str {
+    LANGUAGES.iter().find(|l| l.0 == two).map_or("", |l| l.2)
+}
+
+/// When `listed`, a language's code that is a country's code too, was typed for a language
+/// of that country, as the text values show by giving it (`given`: their keys that name no
+/// listed language) in its place: what to say, and the tag meant (the key as given). `kr`
+/// with `ko:` keys is Korean, not Kanuri. `None` when no key, or more than one, is such a
+/// language.
+pub fn country_meant(listed: &str, given: &[String]) -> Option<Misnamed> {
+    let primary = listed.split('-').next().unwrap_or(listed);
+    let code = primary.to_ascii_lowercase();
+    let &(_, country, languages) = ALSO_COUNTRIES.iter().find(|c| c.0 == code)?;
+    let of_country = |tag: &&String| {
+        let two = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+        languages.split(' ').any(|l| l == two).then_some(two)
+    };
+    let mut candidates = given.iter().filter(|t| of_country(t).is_some());
+    let (tag, None) = (candidates.next()?, candidates.next()) else { return None };
+    let meant_name = language_name(&of_country(&tag).unwrap_or_default());
+    let message = format!(
+        "`{primary}` is {} (and the country code of {country}); {meant_name} is `{tag}`, which the text values give",
+        language_name(&code)
+    );
+    Some(Misnamed { message, meant: Some(tag.clone()) })
 }
 
 #[cfg(test)]
@@ -283,6 +341,12 @@ mod tests {
             assert!(misnamed(code).is_some() && misnamed(two).is_none(), "{code} → {two}");
         }
         assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
+        // A language's code that is a country's too names a language, and so does each of the
+        // country's languages.
+        assert!(ALSO_COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (code, _, langs) in ALSO_COUNTRIES {
+            assert!(misnamed(code).is_none() && langs.split(' ').all(|l| misnamed(l).is_none()), "{code} → {langs}");
+        }
         for (code, two) in WITHDRAWN {
             assert!(misnamed(code).is_some() && misnamed(two).is_none(), "{code} → {two}");
         }
@@ -313,5 +377,23 @@ mod tests {
             "`jpn` is the three-letter code for Japanese; a language tag uses the two-letter one, `ja`"
         );
         assert_eq!(misnamed("qq").unwrap().message, "`qq` is not a language code (ISO 639-1)");
+    }
+
+    #[test]
+    fn a_country_s_code_is_its_language_only_when_the_keys_give_it() {
+        let given = |keys: &[&str]| keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+        let meant = |listed: &str, keys: &[&str]| country_meant(listed, &given(keys)).and_then(|m| m.meant);
+        assert_eq!(meant("kr", &["ko"]).as_deref(), Some("ko"));
+        assert_eq!(meant("KR", &["ko-KR"]).as_deref(), Some("ko-KR"));
+        assert_eq!(meant("se", &["fr", "sv"]).as_deref(), Some("sv"));
+        assert_eq!(meant("ch", &["de"]).as_deref(), Some("de"));
+        // No key of the country's languages, or two of them, or a code that is no country's.
+        assert_eq!(meant("kr", &["ja"]), None);
+        assert_eq!(meant("ch", &["de", "fr"]), None);
+        assert_eq!(meant("ja", &["ko"]), None);
+        assert_eq!(
+            country_meant("kr", &given(&["ko"])).unwrap().message,
+            "`kr` is Kanuri (and the country code of South Korea); Korean is `ko`, which the text values give"
+        );
     }
 }

@@ -1,6 +1,6 @@
-//! One file in several languages: `lang: [en, ja]` at the root, and any text value given as a
-//! mapping from language to text (`title: { en: …, ja: … }`). A plain value is shared by every
-//! language.
+//! One file in several languages: `lang: [en, ja]` at the root (read in [`super::declared`]),
+//! and any text value given as a mapping from language to text (`title: { en: …, ja: … }`). A
+//! plain value is shared by every language.
 //!
 //! The file is parsed once; its tree is *projected* onto each language before it is
 //! deserialized: each translation mapping is replaced by its text in that language and `lang:`
@@ -21,168 +21,6 @@ use crate::script::primary_language;
 
 /// The most languages one file may list: each is a complete briefing to check and build.
 pub const MAX_LANGUAGES: usize = 8;
-
-/// What the root's `lang:` list says.
-pub(super) struct Declared {
-    /// The languages, in order, as meant (`jp` read as `ja`); empty when the list is unusable.
-    pub langs: Vec<String>,
-    /// Problems in the list.
-    pub problems: Vec<Diagnostic>,
-    /// Tags listed more than once (lower case).
-    pub repeated: HashSet<String>,
-    /// Tags read as another (`jp` as `ja`): as written, as read, and the index in `problems`
-    /// of the problem that says so. The text values' keys are read the same way.
-    pub renamed: Vec<(String, String, usize)>,
-    /// Where the list is written.
-    pub span: Span,
-}
-
-/// What is typed between languages in place of a list's commas and brackets: `en/ja`,
-/// `en・ja`, `en、ja`, `［en，ja］`.
-const SEPARATORS: [char; 12] = [',', ' ', '/', ';', '|', '&', '+', '・', '･', '、', '，', '\u{3000}'];
-const WIDE_BRACKETS: [char; 2] = ['［', '］'];
-
-/// The languages a root mapping names in a `lang:` sequence (`lang: [en, ja]`), in order, with
-/// problems in the list. `None` when `lang` is absent or a single value.
-pub(super) fn declared(root: &Node) -> Option<Declared> {
-    let NodeKind::Map(entries) = &*root.kind else { return None };
-    let (_, value) = entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "lang"))?;
-    let mut declared = Declared {
-        langs: Vec::new(),
-        problems: Vec::new(),
-        repeated: HashSet::new(),
-        renamed: Vec::new(),
-        span: value.span,
-    };
-    let items = match &*value.kind {
-        NodeKind::Seq(items) => items,
-        // `lang: en, ja`, `en/ja`, `［en, ja］`: the languages are plain, the list's brackets
-        // lost or typed full width.
-        NodeKind::Scalar { text, .. } => {
-            let tags = tags_in_text(text).filter(|t| t.len() <= MAX_LANGUAGES)?;
-            let message = if text.contains(WIDE_BRACKETS) {
-                "a list in full-width brackets `［ ］`, which YAML reads as text"
-            } else {
-                "several languages are written as a list"
-            };
-            declared.problems.push(Diagnostic::new(Some(value.span), "lang", message));
-            let mut seen = HashSet::new();
-            for tag in tags {
-                let tag = declared.read(tag, value.span, "lang");
-                if seen.insert(tag.to_ascii_lowercase()) {
-                    declared.langs.push(tag);
-                }
-            }
-            declared.help_with_list([0]);
-            return Some(declared);
-        }
-        _ => return None,
-    };
-    if items.len() > MAX_LANGUAGES {
-        declared.problems.push(
-            Diagnostic::new(
-                Some(value.span),
-                "lang",
-                format!("{} languages listed; one file may hold at most {MAX_LANGUAGES}", items.len()),
-            )
-            .with_help("each language is a complete briefing; put the others in files of their own"),
-        );
-        return Some(declared);
-    }
-    let mut seen = HashSet::new();
-    // Problems whose help is the list as it should be written, once it is known.
-    let mut list_help = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("lang[{i}]");
-        let tags = match item.scalar() {
-            Some((tag, _)) if is_language_tag(tag) => vec![tag],
-            // `[en，ja]`: a full-width comma (or a slash) does not end an item.
-            Some((text, _)) if tags_in_text(text).is_some() => {
-                let tags = tags_in_text(text).unwrap_or_default();
-                let between = text.trim_start_matches(|c| !SEPARATORS.contains(&c));
-                let between = between.chars().next().unwrap_or(',');
-                let message = format!("`{between}` does not separate a list's items: YAML reads `{text}` as one item");
-                list_help.push(declared.problems.len());
-                declared.problems.push(Diagnostic::new(Some(item.span), path.as_str(), message));
-                tags
-            }
-            _ => {
-                declared.problems.push(Diagnostic::new(
-                    Some(item.span),
-                    path,
-                    "expected a language tag such as `en` or `ja`",
-                ));
-                continue;
-            }
-        };
-        for tag in tags {
-            let tag = declared.read(tag, item.span, &path);
-            if seen.insert(tag.to_ascii_lowercase()) {
-                declared.langs.push(tag);
-            } else {
-                declared.repeated.insert(tag.to_ascii_lowercase());
-                declared.problems.push(Diagnostic::new(
-                    Some(item.span),
-                    path.as_str(),
-                    format!("`{tag}` is listed twice"),
-                ));
-            }
-        }
-    }
-    declared.help_with_list(list_help);
-    if declared.langs.is_empty() && declared.problems.is_empty() {
-        declared.problems.push(Diagnostic::new(
-            Some(value.span),
-            "lang",
-            "list at least one language, e.g. `lang: [en, ja]`",
-        ));
-    }
-    Some(declared)
-}
-
-impl Declared {
-    /// The list as it should be written, as the help of `problems` (by index) and of each
-    /// tag read as another.
-    fn help_with_list(&mut self, problems: impl IntoIterator<Item = usize>) {
-        let help = format!("write `lang: [{}]`", self.langs.join(", "));
-        let renamed: Vec<usize> = self.renamed.iter().map(|r| r.2).collect();
-        for i in problems.into_iter().chain(renamed) {
-            self.problems[i].help = Some(help.clone());
-        }
-    }
-
-    /// `tag` as meant: a country's code or a three-letter code read as the language's code
-    /// (`jp`, `jpn` as `ja`), said at `span`. A code that names no language is kept as
-    /// written, and said too.
-    fn read(&mut self, tag: &str, span: Span, path: &str) -> String {
-        let Some(wrong) = super::misnamed(tag) else { return tag.to_string() };
-        let help = (wrong.meant.is_none()).then_some("write a BCP 47 tag such as en, ja or pt-PT");
-        let mut d = Diagnostic::new(Some(span), path, wrong.message);
-        d.help = help.map(String::from);
-        self.problems.push(d);
-        match wrong.meant {
-            Some(meant) => {
-                self.renamed.push((tag.to_string(), meant.clone(), self.problems.len() - 1));
-                meant
-            }
-            None => tag.to_string(),
-        }
-    }
-}
-
-/// The language tags of a list written as text (`en, ja`, `en/ja`, `［en、ja］`): two or
-/// more, each a tag. `None` for anything else.
-fn tags_in_text(text: &str) -> Option<Vec<&str>> {
-    let inner = text.trim().trim_start_matches(['[', '［']).trim_end_matches([']', '］']);
-    let tags: Vec<&str> = inner.split(SEPARATORS).filter(|t| !t.is_empty()).collect();
-    (tags.len() >= 2 && tags.iter().all(|t| is_language_tag(t))).then_some(tags)
-}
-
-/// The languages the root's `lang:` list names (`lang: [en, ja]`), in order; empty for a file
-/// in one language (or a list with no usable tag).
-pub fn declared_languages(root: &Node) -> Vec<String> {
-    declared(root).map(|d| d.langs).unwrap_or_default()
-}
 
 /// When `entries` (a mapping's) are a translation in `langs` (see [`project`]), the language
 /// each key names, as an index into `langs` (`None` for a key that names none, or two).
@@ -214,7 +52,7 @@ pub fn is_language_tag(s: &str) -> bool {
 /// Which of `langs` a translation key names: the same tag (in any case), or, when one of the
 /// two is a bare language (`ja`) and the other the same language with a region (`ja-JP`), that
 /// one, provided no other listed language is the same language.
-fn resolve(langs: &[String], key: &str) -> Resolved {
+pub(super) fn resolve(langs: &[String], key: &str) -> Resolved {
     if let Some(i) = langs.iter().position(|l| l.eq_ignore_ascii_case(key)) {
         return Resolved::Lang(i);
     }
@@ -238,7 +76,7 @@ pub(super) fn named(langs: &[String], key: &str) -> Option<usize> {
     }
 }
 
-enum Resolved {
+pub(super) enum Resolved {
     Lang(usize),
     Other,
     Ambiguous(Vec<usize>),
@@ -246,7 +84,7 @@ enum Resolved {
 
 /// Whether a mapping is a translation: every key a language tag, one of them naming one of
 /// `langs`.
-fn is_translation(langs: &[String], entries: &[(Node, Node)]) -> bool {
+pub(super) fn is_translation(langs: &[String], entries: &[(Node, Node)]) -> bool {
     let mut names = false;
     for (k, _) in entries {
         let Some((key, _)) = k.scalar() else { return false };
@@ -307,9 +145,9 @@ fn projected(node: &Node, langs: &[String], lang: usize, gaps: &mut Vec<Span>) -
 
 /// Every problem of the translations in `root`, each once at its line: a language missing, a
 /// key that names none of `langs` (or two of them), a language given twice, and languages
-/// whose values differ in shape.
-pub(super) fn check(root: &Node, langs: &[String]) -> Vec<Diagnostic> {
-    let mut c = Checker { langs, diagnostics: Vec::new() };
+/// whose values differ in shape; and, for those that differ in kind, where and how.
+pub(super) fn check(root: &Node, langs: &[String]) -> (Vec<Diagnostic>, Vec<Kinds>) {
+    let mut c = Checker { langs, diagnostics: Vec::new(), kinds: Vec::new() };
     if let NodeKind::Map(entries) = &*root.kind {
         for (k, v) in entries {
             match k.scalar() {
@@ -319,12 +157,41 @@ pub(super) fn check(root: &Node, langs: &[String]) -> Vec<Diagnostic> {
             }
         }
     }
-    c.diagnostics
+    (c.diagnostics, c.kinds)
+}
+
+/// Two languages whose values differ in kind (`en:` a list, `ja:` text): the problem
+/// [`check`] says of it, and each value's place, language and kind.
+pub(super) struct Kinds {
+    said: Diagnostic,
+    sides: [(Span, String, &'static str); 2],
+}
+
+/// Where a value of two that differ in kind is of the wrong kind for its field (its type
+/// error is in one of `found`, each a language's problems), that error says the difference,
+/// and the difference is not said again: one problem, at the value to mend.
+pub(super) fn say_kinds_once(kinds: &[Kinds], found: &mut [&mut Vec<Diagnostic>]) {
+    for k in kinds {
+        let mut told = false;
+        for (i, (span, lang, _)) in k.sides.iter().enumerate() {
+            let (_, other, other_kind) = &k.sides[1 - i];
+            for d in found.iter_mut().flat_map(|f| f.iter_mut()) {
+                if d.span == Some(*span) && d.message.starts_with("expected ") {
+                    d.message = format!("{} in {lang}, where {other} gives {other_kind}", d.message);
+                    told = true;
+                }
+            }
+        }
+        for f in found.iter_mut().filter(|_| told) {
+            f.retain(|d| !(d.span == k.said.span && d.message == k.said.message));
+        }
+    }
 }
 
 struct Checker<'a> {
     langs: &'a [String],
     diagnostics: Vec<Diagnostic>,
+    kinds: Vec<Kinds>,
 }
 
 impl Checker<'_> {
@@ -406,7 +273,11 @@ impl Checker<'_> {
         let mut values = (0..langs.len()).filter_map(|i| given[i].map(|(_, v)| (langs[i].as_str(), v)));
         let Some((first, reference)) = values.next() else { return };
         for (lang, value) in values {
-            if let Some(d) = differ(reference, value, path, (first, lang)) {
+            if let Some((d, kinds)) = differ(reference, value, path, (first, lang)) {
+                if let Some([(a, kind_a), (b, kind_b)]) = kinds {
+                    let sides = [(a, first.to_string(), kind_a), (b, lang.to_string(), kind_b)];
+                    self.kinds.push(Kinds { said: d.clone(), sides });
+                }
                 self.diagnostics.push(d);
                 break;
             }
@@ -416,12 +287,15 @@ impl Checker<'_> {
 
 /// The first place where `b` (in language `langs.1`) differs in shape from `a` (in
 /// `langs.0`), as a diagnostic at it: a value of another kind, empty in one only, a list of
-/// other length, a mapping with other keys.
-fn differ(a: &Node, b: &Node, path: &str, langs: (&str, &str)) -> Option<Diagnostic> {
+/// other length, a mapping with other keys; for values of other kinds, each one's place and
+/// kind too.
+fn differ(a: &Node, b: &Node, path: &str, langs: (&str, &str)) -> Option<Shape> {
     let (la, lb) = langs;
     let same_items = "every language gives the same items, so that its briefing matches the others \
                       (and `--parallel` sets them side by side)";
-    let d = |span: Span, message: String, help: &str| Some(Diagnostic::new(Some(span), path, message).with_help(help));
+    let d = |span: Span, message: String, help: &str| {
+        Some((Diagnostic::new(Some(span), path, message).with_help(help), None))
+    };
     match (&*a.kind, &*b.kind) {
         (NodeKind::Scalar { .. }, NodeKind::Scalar { .. }) => match (blank(a), blank(b)) {
             (true, false) => d(
@@ -454,9 +328,16 @@ fn differ(a: &Node, b: &Node, path: &str, langs: (&str, &str)) -> Option<Diagnos
             }
             x.iter().find_map(|(k, v)| differ(v, keys_y[key(k)], &format!("{path}.{}", key(k)), langs))
         }
-        _ => d(b.span, format!("{} in {lb} but {} in {la}", kind(b), kind(a)), same_items),
+        _ => {
+            let message = format!("{} in {lb} but {} in {la}", kind(b), kind(a));
+            let said = Diagnostic::new(Some(b.span), path, message).with_help(same_items);
+            Some((said, Some([(a.span, kind(a)), (b.span, kind(b))])))
+        }
     }
 }
+
+/// A difference in shape, as said, and for values of other kinds each one's place and kind.
+type Shape = (Diagnostic, Option<[(Span, &'static str); 2]>);
 
 fn key(k: &Node) -> &str {
     k.scalar().map_or("", |(t, _)| t)

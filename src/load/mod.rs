@@ -23,6 +23,7 @@ mod around;
 mod bars;
 mod blanked;
 mod de;
+mod declared;
 mod iso639;
 mod items;
 mod keys;
@@ -37,10 +38,11 @@ mod wide;
 
 pub use blanked::Blanked;
 pub(crate) use de::suggest;
+pub use declared::declared_languages;
 pub use iso639::{misnamed, Misnamed};
 pub use items::{fold_missing_into_unknown, name_splits};
 pub use keys::{keys_of, KeySets};
-pub use languages::{declared_languages, is_language_tag, translation_languages, MAX_LANGUAGES};
+pub use languages::{is_language_tag, translation_languages, MAX_LANGUAGES};
 pub use lines::{key_before, key_in_block_text, swallowed_key};
 
 use std::collections::{HashMap, HashSet};
@@ -422,7 +424,7 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all:
         _ => tree::Node::empty_map(Span::new(0, 0)),
     };
     let mut diagnostics = tree.diagnostics;
-    let Some(declared) = languages::declared(&root) else {
+    let Some(declared) = declared::declared(&root) else {
         diagnostics.extend(tree.duplicates.iter().map(tree::Duplicate::diagnostic));
         return vec![deserialize(root, diagnostics, Vec::new())];
     };
@@ -453,9 +455,10 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all:
     }
     let root = translations::mend_misplaced(&root, &langs, &keys, source, &mut diagnostics);
     let root = translations::mend_glued_translations(&root, &langs, &mut diagnostics);
-    diagnostics.extend(languages::check(&root, &langs));
+    let (shapes, kinds) = languages::check(&root, &langs);
+    diagnostics.extend(shapes);
     let count = if all { langs.len() } else { 1 };
-    (0..count)
+    let mut loaded: Vec<Loaded<T>> = (0..count)
         .map(|i| {
             let mut gaps = Vec::new();
             let projected = languages::project(&root, &langs, i, &mut gaps);
@@ -467,7 +470,9 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all:
             loaded.replaced.insert(lang_span);
             loaded
         })
-        .collect()
+        .collect();
+    languages::say_kinds_once(&kinds, &mut loaded.iter_mut().map(|l| &mut l.diagnostics).collect::<Vec<_>>());
+    loaded
 }
 
 /// Deserializes `root` into `T` after `diagnostics` (found earlier), reporting every problem.

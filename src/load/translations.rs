@@ -8,7 +8,7 @@ use super::tree::{Node, NodeKind, Style};
 use crate::diag::{Diagnostic, Span};
 
 /// `root` with the text values' keys read as `lang:` is (`jp:` as `ja:` when `lang:` lists
-/// `jp`, read as `ja`): for each tag of `renamed` ([`super::languages::Declared::renamed`]), the help of the
+/// `jp`, read as `ja`): for each tag of `renamed` ([`super::declared::Declared::renamed`]), the help of the
 /// problem that says so counts them.
 pub(super) fn read_renamed(
     root: &Node,

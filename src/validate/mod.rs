@@ -808,6 +808,14 @@ contact:
         assert_eq!(d, ["`jp` is not one of the briefing's languages (lang: [en, ja])"]);
         // Empty in one language: that, not also "must not be empty".
         assert_eq!(told(&both.replace("        会合。", "")), ["empty in ja but not in en"]);
+        // A list in one language, text in the other: one problem, at the value of the wrong
+        // kind for its field, that names the difference.
+        let d = told(&both.replace("      en: |\n        Met.\n", "      en:\n        - Met.\n"));
+        assert_eq!(d, ["expected a string, found a list in en, where ja gives text"]);
+        let topics = "topics:\n  en:\n    - title: AI\n      body: Met.\n  ja: 会合。\n";
+        let at = both.find("topics:").unwrap();
+        let d = told(&format!("{}{topics}{}", &both[..at], &both[both.find("contact:").unwrap()..]));
+        assert_eq!(d, ["expected a list, found `会合。` in ja, where en gives a list"]);
     }
 
     /// `lang:` of a file in two languages, each problem as `message | help`.
@@ -848,6 +856,44 @@ contact:
     }
 
     #[test]
+    fn a_language_code_that_is_a_country_s_is_read_as_the_country_s_language_when_the_keys_say_so() {
+        let with = |listed: &str, key: &str| {
+            BOTH.replace("[en, ja]", &format!("[en, {listed}]")).replace("ja:", &format!("{key}:"))
+        };
+        // `kr` is Kanuri, and South Korea's code: with `ko:` keys, one problem at `lang:`, and
+        // the file read in Korean, so that its other problems are told too.
+        assert_eq!(
+            told_with_help(&with("kr", "ko")),
+            ["`kr` is Kanuri (and the country code of South Korea); Korean is `ko`, which the text values give \
+              | write `lang: [en, ko]`"]
+        );
+        let text = with("kr", "ko").replace("2020-10-06", "2021-02-29").replace("ko: 会合。", "ko: \"\"");
+        let d = load_briefings(&SourceFile::new("t.yaml", &text), &Limits::default(), &no_emoji).unwrap_err();
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        assert!(
+            messages[0].starts_with("`kr` is Kanuri") && messages[1] == "empty in ko but not in en",
+            "{messages:#?}"
+        );
+        assert!(messages[2].starts_with("2021-02-29 does not exist"), "{messages:#?}");
+        for (listed, key, says) in [
+            ("ee", "et", "`ee` is Ewe (and the country code of Estonia); Estonian is `et`, which the text values give"),
+            ("se", "sv-SE", "`se` is Northern Sami (and the country code of Sweden); Swedish is `sv-SE`, which the text values give"),
+        ] {
+            let d = told_with_help(&with(listed, key));
+            assert_eq!(d.len(), 1, "{d:?}");
+            assert!(d[0].starts_with(says), "{d:?}");
+        }
+        // The language itself when the keys give it, and when they give no language of the
+        // country, as before: each key that is none of the briefing's languages.
+        let b = load_briefings(&SourceFile::new("t.yaml", with("kr", "kr")), &Limits::default(), &no_emoji).unwrap();
+        assert_eq!(b[1].lang, "kr");
+        let d = told_with_help(&with("kr", "ja"));
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(d[0].starts_with("`ja` is not one of the briefing's languages (lang: [en, kr])"), "{d:?}");
+    }
+
+    #[test]
     fn languages_typed_with_other_separators_are_one_problem_and_read_as_the_list() {
         for (lang, message) in [
             ("en/ja", "several languages are written as a list"),
@@ -855,6 +901,17 @@ contact:
             ("en、ja", "several languages are written as a list"),
             ("［en, ja］", "a list in full-width brackets `［ ］`, which YAML reads as text"),
             ("[en，ja]", "`，` does not separate a list's items: YAML reads `en，ja` as one item"),
+            // Two slips in one place: one problem that says both.
+            (
+                "en, jp",
+                "several languages are written as a list, and `jp` is the country code of Japan, not a language code; \
+                 Japanese is `ja`",
+            ),
+            (
+                "[en，jpn]",
+                "`，` does not separate a list's items: YAML reads `en，jpn` as one item, and `jpn` is the three-letter \
+                 code for Japanese; a language tag uses the two-letter one, `ja`",
+            ),
         ] {
             let text = BOTH.replace("[en, ja]", lang);
             assert_eq!(told_with_help(&text), [format!("{message} | write `lang: [en, ja]`")], "{lang}");
@@ -878,6 +935,17 @@ contact:
         let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages, ["several languages are written as a list"]);
         assert_eq!(d[0].help.as_deref(), Some("write `lang: [en, ja]`"));
+        // With a code that names no language: that too, and to be replaced.
+        let file = SourceFile::new("t.yaml", format!("lang: en, qq\n{}", both.replace("02-30", "02-29")));
+        let d = load_briefings(&file, &Limits::default(), &no_emoji).unwrap_err();
+        assert_eq!(
+            d[0].message,
+            "several languages are written as a list, and `qq` is not a language code (ISO 639-1)"
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("write `lang: [en, qq]`, with a language's code (ISO 639-1) in place of `qq`")
+        );
     }
 
     #[test]
