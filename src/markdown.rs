@@ -98,8 +98,8 @@ pub enum Change {
 /// Only `*` marks emphasis: `_under_` and `~~tildes~~` stay as written, underscores and
 /// tildes included, because in a briefing a character that silently disappears is a worse
 /// surprise than markup that does not apply. For the same reason, entity references
-/// (`&amp;`, `&#x41;`) print as typed, and a backslash at the end of a line is a backslash
-/// (`C:\`), not a line break.
+/// (`&amp;`, `&#x41;`) print as typed, a backslash at the end of a line is a backslash
+/// (`C:\`), not a line break, and an asterisk between digits (`2*3*4`) is an asterisk.
 pub fn parse(src: &str) -> Vec<Block> {
     parse_checked(src).0
 }
@@ -171,9 +171,15 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 continue;
             }
             Event::Start(Tag::Emphasis | Tag::Strong) => {
-                let literal = src[range.start..].starts_with('_');
+                let strong = matches!(ev, Event::Start(Tag::Strong));
+                let literal = src[range.start..].starts_with('_') || between_digits(src, range.start, strong);
                 if literal {
-                    let marker = if matches!(ev, Event::Start(Tag::Strong)) { "__" } else { "_" };
+                    let marker = match (src[range.start..].starts_with('_'), strong) {
+                        (true, true) => "__",
+                        (true, false) => "_",
+                        (false, true) => "**",
+                        (false, false) => "*",
+                    };
                     b.push_text(marker, false);
                     b.literal.push(Some(marker));
                     continue;
@@ -226,6 +232,15 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut blocks = b.finish();
     relative_headings(&mut blocks);
     (blocks, unprinted)
+}
+
+/// Whether the emphasis mark at `at` (`**` when `strong`) stands between two digits, as in
+/// `2*3*4` or `5*6 m`: a product, printed as typed, not emphasis.
+fn between_digits(src: &str, at: usize, strong: bool) -> bool {
+    let len = if strong { 2 } else { 1 };
+    let before = src[..at].chars().next_back();
+    let after = src.get(at + len..).and_then(|rest| rest.chars().next());
+    before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Turns the Markdown levels of a body's headings (`#` is 1, `######` 6), as parsed, into
@@ -309,6 +324,22 @@ mod tests {
             s.push('|')
         });
         s
+    }
+
+    #[test]
+    fn asterisks_between_digits_are_printed() {
+        for (src, text) in [("2*3*4", "2*3*4"), ("5*6 m and 7*8", "5*6 m and 7*8"), ("10**3**2", "10**3**2")] {
+            let blocks = parse(src);
+            let Block::Paragraph(inlines) = &blocks[0] else { panic!("{blocks:?}") };
+            assert_eq!(plain_text(inlines), text);
+            assert!(inlines.iter().all(|i| !i.strong && !i.emphasis), "{src}: {inlines:?}");
+        }
+        // Emphasis of a number, and emphasis inside a word, stay emphasis.
+        for src in ["*3* items", "un*frigging*believable", "**5G** and 2*3"] {
+            let blocks = parse(src);
+            let Block::Paragraph(inlines) = &blocks[0] else { panic!("{blocks:?}") };
+            assert!(inlines.iter().any(|i| i.strong || i.emphasis), "{src}: {inlines:?}");
+        }
     }
 
     #[test]

@@ -68,6 +68,8 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    markdown_readings: "markdown-readings" on [9, 11],
+        says ["is printed as a quote, without its `>`", "beside Japanese brackets and punctuation"];
     syntax_error: "syntax-error" on [1], says ["quoted scalar", "closing quote"];
     bad_indentation: "bad-indentation" on [5], says ["this key is indented further than `title:` above it", "same column"];
     wrong_type: "wrong-type" on [2], says ["title: expected a string, found a mapping"];

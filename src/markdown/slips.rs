@@ -28,6 +28,11 @@ pub enum SlipKind {
     HeadingThenHeading,
     /// The first of two or more lines of a paragraph that start and end with `|`.
     TableWithoutRule,
+    /// A quote whose text starts with a number (`> 5%`): most likely "more than".
+    QuoteOfNumber,
+    /// Emphasis marks left as text beside Japanese punctuation (`**「重要」**`), where
+    /// Markdown's rules do not see them as marks.
+    MarksBesideJapanese,
 }
 
 /// The line numbers of offsets into one text, counted from the last one asked for (offsets
@@ -96,6 +101,20 @@ fn is_note(text: &str) -> bool {
         || text.strip_prefix("メモ").is_some_and(|rest| !rest.starts_with(|c| ('\u{30A0}'..='\u{30FF}').contains(&c)))
 }
 
+/// Whether text at `start` of `src` (`text`, as written) holds a `*` beside Japanese
+/// punctuation (a bracket, a full stop, a full-width mark), which Markdown printed as a star:
+/// marks that made emphasis are not text.
+fn marks_beside_japanese(text: &str, src: &str, start: usize) -> bool {
+    let japanese_punctuation = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}');
+    text.match_indices('*').any(|(i, _)| {
+        let at = start + i;
+        let run_start = src[..at].trim_end_matches('*').len();
+        let run_end = at + src[at..].len() - src[at..].trim_start_matches('*').len();
+        src[..run_start].chars().next_back().is_some_and(japanese_punctuation)
+            || src[run_end..].chars().next().is_some_and(japanese_punctuation)
+    })
+}
+
 /// Finds the slips of a text as its events stream in ([`Watch::see`] each).
 #[derive(Default)]
 pub(super) struct Watch {
@@ -120,12 +139,30 @@ impl Watch {
                 if matches!(tag, Tag::Paragraph) {
                     self.paragraph(src, range);
                 }
+                if matches!(tag, Tag::BlockQuote(_)) {
+                    let text = src[range.start..].trim_start_matches('>').trim_start_matches([' ', '\t']);
+                    if text.starts_with(|c: char| c.is_ascii_digit()) {
+                        self.line_slip(src, SlipKind::QuoteOfNumber, range.start);
+                    }
+                }
                 self.depth += 1;
+            }
+            Event::Text(_) if marks_beside_japanese(&src[range.clone()], src, range.start) => {
+                self.line_slip(src, SlipKind::MarksBesideJapanese, range.start);
             }
             Event::End(tag) if ends_block(tag) => self.depth = self.depth.saturating_sub(1),
             Event::Rule if self.depth == 0 => self.heading = None,
             _ => {}
         }
+    }
+
+    /// A slip of `kind` on the line of `at`, once for each line.
+    fn line_slip(&mut self, src: &str, kind: SlipKind, at: usize) {
+        let line = self.lines.line_of(src, at);
+        if self.slips.iter().any(|s| s.kind == kind && s.line == line) {
+            return;
+        }
+        self.slips.push(Slip { kind, line, written: line_at(src, at).to_string() });
     }
 
     /// A heading of Markdown level `level` starts at `at`.
@@ -253,6 +290,28 @@ mod tests {
         assert_eq!(slips("# One\n## Two\ntext\n\n# Three\n- a\n\n# Four\n\n---\n\ntext"), []);
         // Headings in lists and quotes are theirs.
         assert_eq!(slips("- # Item"), []);
+    }
+
+    #[test]
+    fn a_quote_that_starts_with_a_number_is_found() {
+        assert_eq!(slips("Of the operators:\n\n> 5% agreed."), one(SlipKind::QuoteOfNumber, 2, "> 5% agreed."));
+        assert_eq!(slips(">10 years"), one(SlipKind::QuoteOfNumber, 0, ">10 years"));
+        assert_eq!(slips("> A quote.\n> 5 more lines"), [], "a number on a quote's later line");
+        assert_eq!(slips("- > 5%").len(), 1, "in a list item too");
+    }
+
+    #[test]
+    fn emphasis_marks_beside_japanese_punctuation_are_found() {
+        assert_eq!(
+            slips("これは**「重要」**です。"),
+            one(SlipKind::MarksBesideJapanese, 0, "これは**「重要」**です。")
+        );
+        assert_eq!(slips("結果は*「未定」*。\n\n次も**。**").len(), 2);
+        // Marks that made bold or emphasis, and stars beside other characters, are no slip.
+        for fine in ["これは「**重要**」です。", "「重要」*注*。", "**重要**です", "2 * 3", "a ** b", "「a」 * 2"]
+        {
+            assert_eq!(slips(fine), [], "{fine}");
+        }
     }
 
     #[test]

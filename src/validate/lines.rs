@@ -136,6 +136,19 @@ impl Checker<'_> {
                     ),
                     "write a line such as `|---|---|` under the first row, one `---` for each column".to_string(),
                 ),
+                SlipKind::QuoteOfNumber => (
+                    format!("`{shown}` is printed as a quote, without its `>`: at the start of a line, `>` begins a quote"),
+                    "for \"more than\", write `\\>` (as in `\\> 5%`) or the words; a quote that starts with a number: \
+                     begin it with a word"
+                        .to_string(),
+                ),
+                SlipKind::MarksBesideJapanese => (
+                    format!(
+                        "`{shown}` is printed with its `*`: beside Japanese brackets and punctuation, Markdown does not \
+                         take `**` or `*` for bold or emphasis"
+                    ),
+                    "put the marks inside the brackets, as in 「**重要**」, or leave them out".to_string(),
+                ),
             };
             let place = self.line_place(field, slip.line, &slip.written);
             self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
