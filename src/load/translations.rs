@@ -181,24 +181,28 @@ impl Misplaced<'_> {
         (!given.contains(&Some(lang))).then(|| entries[0].0.scalar().map_or("", |(t, _)| t))
     }
 
-    /// A translation's entries, with a language's key typed inside the literal text (`|`)
-    /// of another split off as that language's.
+    /// A translation's entries, with a language's key typed inside the block text (`|` or
+    /// `>`) of another split off as that language's.
     fn split_texts(&mut self, entries: &[(Node, Node)], path: &str) -> Vec<(Node, Node)> {
         let mut mended: Vec<(Node, Node)> = Vec::with_capacity(entries.len());
         for (k, v) in entries {
+            // Each line of a block text is a line of the file, after the one with `|` or `>`:
+            // a folded text (`>`), whose lines YAML joins, is split on the file's lines.
+            let header_end =
+                self.source[v.span.start..v.span.end].find('\n').map_or(v.span.end, |i| v.span.start + i + 1);
+            let folded = self.source[v.span.start..].starts_with('>');
+            let as_written = folded.then(|| dedent(&self.source[header_end..v.span.end]));
             let split = v.scalar().filter(|(_, style)| *style == Style::Block).and_then(|(text, _)| {
+                let text = as_written.as_deref().unwrap_or(text);
                 let given = translation_languages(self.langs, &[mended.as_slice(), entries].concat())?;
                 let (line, lang) =
                     inner_key(text, |l| named(self.langs, l).is_some_and(|i| !given.contains(&Some(i))))?;
                 Some((text, line, lang))
             });
-            let Some((text, line, lang)) = split.filter(|_| self.source[v.span.start..].starts_with('|')) else {
+            let Some((text, line, lang)) = split.filter(|_| self.source[v.span.start..].starts_with(['|', '>'])) else {
                 mended.push((k.clone(), v.clone()));
                 continue;
             };
-            // Each line of a literal text is a line of the file, after the one with `|`.
-            let header_end =
-                self.source[v.span.start..v.span.end].find('\n').map_or(v.span.end, |i| v.span.start + i + 1);
             let Some(at) = nth_line_start(&self.source[..v.span.end], header_end, line) else {
                 mended.push((k.clone(), v.clone()));
                 continue;
@@ -212,7 +216,10 @@ impl Misplaced<'_> {
                 Diagnostic::new(Some(Span::new(key_at, key_at + lang.len())), path, message)
                     .with_help(format!("indent `{lang}:` as `{own}:`")),
             );
-            let (before, after) = split_at_line(text, line);
+            let (mut before, after) = split_at_line(text, line);
+            if folded {
+                before = fold(&before);
+            }
             let kept = Node::scalar_node(Span::new(v.span.start, at), before, Style::Block);
             let value_at = key_at + lang.len() + 1;
             let theirs = Node::scalar_node(Span::new(value_at.min(v.span.end), v.span.end), after, Style::Block);
@@ -253,6 +260,24 @@ fn inner_key(text: &str, wanted: impl Fn(&str) -> bool) -> Option<(usize, &str)>
         }
     }
     None
+}
+
+/// The lines of a block text as written, less their common indent.
+fn dedent(lines: &str) -> String {
+    let indent =
+        lines.lines().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start_matches(' ').len()).min();
+    lines.lines().map(|l| l.get(indent.unwrap_or(0)..).unwrap_or("")).collect::<Vec<_>>().join("\n")
+}
+
+/// A folded text's lines as YAML joins them: lines next to each other by a space, a blank
+/// line as a line break; one line break at the end.
+fn fold(text: &str) -> String {
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .map(|p| p.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("{}\n", paragraphs.join("\n"))
 }
 
 /// The byte at which the `n`th line (from 0) after `from` starts in `text`.
@@ -352,5 +377,18 @@ mod tests {
         let (problems, bodies) = read(&format!("{HEAD}{topics}{TAIL}"));
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(bodies[0], ["Agreed.\nen: as said\n"]);
+    }
+
+    #[test]
+    fn a_language_key_inside_a_folded_text_is_split_off_too() {
+        let topics = "  - title: { en: Data, ja: データ }\n    body:\n      en: >\n        Both sides\n        agreed.\n        \
+                      ja: 双方は\n        合意した。\n";
+        let (problems, bodies) = read(&format!("{HEAD}{topics}{TAIL}"));
+        assert_eq!(
+            problems,
+            ["10:9 `ja:` is indented as the text of `en:` above it, so YAML reads it as part of that text \
+              | indent `ja:` as `en:`"]
+        );
+        assert_eq!(bodies, [["Both sides agreed.\n"], ["双方は 合意した。"]]);
     }
 }
