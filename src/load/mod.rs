@@ -24,6 +24,7 @@ mod bars;
 mod blanked;
 mod de;
 mod declared;
+mod dedented;
 mod iso639;
 mod items;
 mod keys;
@@ -406,6 +407,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         if i == 0 {
             loaded.diagnostics.splice(0..0, syntax.iter().cloned());
         }
+        dedented::fold_into_dedented_key(&file.text, &mut loaded.diagnostics);
         loaded.blanked = blanked.clone();
     }
     all
