@@ -172,7 +172,9 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             }
             Event::Start(Tag::Emphasis | Tag::Strong) => {
                 let strong = matches!(ev, Event::Start(Tag::Strong));
-                let literal = src[range.start..].starts_with('_') || between_digits(src, range.start, strong);
+                let literal = src[range.start..].starts_with('_')
+                    || between_digits(src, range.start, strong)
+                    || links::inside_address(src, range.start);
                 if literal {
                     let marker = match (src[range.start..].starts_with('_'), strong) {
                         (true, true) => "__",
@@ -482,6 +484,27 @@ mod tests {
             links("See https://de.wikipedia.org/wiki/Straße."),
             [pair("https://de.wikipedia.org/wiki/Straße", "https://de.wikipedia.org/wiki/Straße")]
         );
+        // An apostrophe belongs to a name (and stays straight); quotes around one do not.
+        assert_eq!(
+            links("Write to o'brien@example.ie or 'desk@example.org'."),
+            [
+                pair("o'brien@example.ie", "mailto:o'brien@example.ie"),
+                pair("desk@example.org", "mailto:desk@example.org")
+            ]
+        );
+        // Asterisks and underscores inside an address are part of it, not emphasis.
+        assert_eq!(
+            links("See www.example.org/a*b*c and https://example.org/x**y**z_w today."),
+            [
+                pair("www.example.org/a*b*c", "https://www.example.org/a*b*c"),
+                pair("https://example.org/x**y**z_w", "https://example.org/x**y**z_w")
+            ]
+        );
+        // Emphasis around an address is still emphasis.
+        let b = parse("*See www.example.org* today");
+        let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+        assert_eq!(plain_text(i), "See www.example.org today");
+        assert!(i[0].emphasis && i[1].emphasis && i[1].link.as_deref() == Some("https://www.example.org"), "{i:?}");
         // An e-mail address whose domain or name starts `www.` is an e-mail address.
         assert_eq!(
             links("info@www.example.org or www.desk@example.org"),

@@ -97,6 +97,18 @@ fn addresses(text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// Whether the character at byte `at` of `src` (an emphasis mark) is inside a web or e-mail
+/// address written in plain text, not at its start or end (`www.example.org/a*b*c`): part of
+/// the address, printed as typed.
+pub(super) fn inside_address(src: &str, at: usize) -> bool {
+    let ends_word = |c: char| c.is_whitespace() || c == '<' || is_japanese(c);
+    let from = src[..at].rfind(ends_word).map_or(0, |i| i + src[i..].chars().next().map_or(1, char::len_utf8));
+    let to = src[at..].find(ends_word).map_or(src.len(), |i| at + i);
+    let mut found = Vec::new();
+    addresses_in_word(src, from, to, &mut found);
+    found.iter().any(|&(start, end, _)| start < at && at + 1 < end)
+}
+
 /// The addresses in the word `text[from..to]` (see [`addresses`]): at most one web address,
 /// which runs to the word's end, and e-mail addresses outside it.
 fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize, String)>) {
@@ -143,11 +155,16 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
     let bytes = word.as_bytes();
     let mut taken = 0; // where the last address found ends
     for (at, _) in word[..mails_end].match_indices('@') {
-        let local = |b: u8| b.is_ascii_alphanumeric() || b".+-_".contains(&b);
+        // A name may hold an apostrophe (`o'brien@…`), but not start with one (`'desk@…'` is
+        // an address in quotes).
+        let local = |b: u8| b.is_ascii_alphanumeric() || b".+-_'".contains(&b);
         let domain = |b: u8| b.is_ascii_alphanumeric() || b".-_".contains(&b);
         let mut start = at;
         while start > taken && local(bytes[start - 1]) {
             start -= 1;
+        }
+        while start < at && bytes[start] == b'\'' {
+            start += 1;
         }
         let mut end = at + 1;
         while end < mails_end && domain(bytes[end]) {
