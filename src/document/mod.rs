@@ -352,20 +352,45 @@ pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
     }
 }
 
-/// Up to and including the first full stop that ends a sentence.
+/// Up to and including the first full stop that ends a sentence. A full stop ends one where
+/// a space and then a capital, a digit or an opening mark follows (or nothing), and not after
+/// an abbreviation: a single letter (`J. Smith`), letters with stops (`E.U.`, `z.B.`), or one
+/// of [`ABBREVIATIONS`] (`Dr.`, `Art. 5`).
 fn first_sentence(text: &str) -> &str {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let end = i + c.len_utf8();
         let ends = match c {
             '。' | '！' | '？' => true,
-            '.' | '!' | '?' => chars.peek().is_none_or(|(_, n)| n.is_whitespace()),
+            '.' | '!' | '?' => {
+                let spaced = chars.get(k + 1).is_none_or(|(_, n)| n.is_whitespace());
+                let next = chars[k + 1..].iter().map(|&(_, n)| n).find(|n| !n.is_whitespace());
+                let starts = next.is_none_or(|n| n.is_uppercase() || n.is_numeric() || "\"'“‘«„(".contains(n));
+                spaced && starts && (c != '.' || !abbreviation(&text[..i]))
+            }
             _ => false,
         };
         if ends {
-            return &text[..i + c.len_utf8()];
+            return &text[..end];
         }
     }
     text
+}
+
+/// Words that end with a full stop that ends no sentence, in the languages briefings are
+/// written in (compared without case).
+const ABBREVIATIONS: [&str; 34] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "nr", "art", "arts", "fig", "vol", "p", "pp", "para", "sec",
+    "ch", "cf", "vs", "approx", "ca", "abs", "vgl", "bzw", "inkl", "mme", "mlle", "sr", "sra", "dña", "núm", "ust",
+    "par",
+];
+
+/// Whether `before` (the text before a full stop) ends with an abbreviation.
+fn abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || "(\"'“‘«„".contains(c)).next().unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 0
+        && (word.chars().count() == 1 || word.contains('.') || ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -378,5 +403,20 @@ mod tests {
         assert_eq!(first_sentence("Version 2.0 is out. Yes."), "Version 2.0 is out.");
         assert_eq!(first_sentence("日本。欧州。"), "日本。");
         assert_eq!(first_sentence("No stop"), "No stop");
+        assert_eq!(first_sentence("Done! Then more."), "Done!");
+        // Abbreviations end no sentence.
+        for text in [
+            "Dr. Smith and the **E.U.** delegation met. Then.",
+            "The E.U. and Japan met. Then.",
+            "Under Art. 5 both sides met. Then.",
+            "Die Kommission u. a. traf Japan. Dann.",
+            "J. Smith met us, e.g. on Monday. Then.",
+            "It rose to 2.5 per cent. Then.",
+        ] {
+            let want = &text[..text.rfind(". ").unwrap() + 1];
+            assert_eq!(first_sentence(text), want, "{text}");
+        }
+        assert_eq!(first_sentence("We met. 5G was discussed."), "We met.");
+        assert_eq!(first_sentence("We met. \"Good,\" they said."), "We met.");
     }
 }
