@@ -226,6 +226,7 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
         glyphs: &glyphs,
         widths: Widths::new(&glyphs),
         setting,
+        addresses: spans.iter().map(breaker::address).collect(),
         word: std::cell::RefCell::new(None),
     };
     // Justified Latin text is broken for the whole paragraph at once (fewer wide spaces);
@@ -541,11 +542,14 @@ mod tests {
         let wide = lines[..lines.len() - 1]
             .iter()
             .filter(|line| {
-                assert!((line.width - width).abs() < 0.01, "justified to {width}: {} {:?}", line.width, texts(&lines));
                 // (A hyphenated word's parts are runs of their own.)
                 let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
                 let spaces = text.trim_end().matches(' ').count().max(1);
                 let gaps: f32 = line.runs.iter().flat_map(|r| &r.gaps).map(|g| g.1).sum();
+                // Justified to the width, unless its spaces are as wide as they may be.
+                let full = (line.width - width).abs() < 0.01;
+                let widest = gaps / spaces as f32 >= (runs::MOST_STRETCH - 1.0) * space - 0.01;
+                assert!(full || widest, "justified to {width}: {} {:?}", line.width, texts(&lines));
                 space + gaps / spaces as f32 > 2.0 * space + 0.01
             })
             .count();
@@ -574,6 +578,55 @@ mod tests {
         }
         assert!(hyphenated > 10, "words were hyphenated ({hyphenated})");
         assert!(wide * 3 < wide_unhyphenated, "hyphenation: {wide} wide lines, without: {wide_unhyphenated}");
+    }
+
+    #[test]
+    fn justified_word_spaces_stretch_to_three_times_their_width_at_most() {
+        // "Write to" cannot share a line with the address: stretched to the width, its one
+        // space was a gap readers took for two columns, reading "to" after the address.
+        let fonts = FontBook::builtin();
+        let space = width_of(&fonts, FaceId(0), ' ', 10.0);
+        let text = "Write to averyveryveryverylongmailboxname@subdomain.example-ministry.europa.eu today.";
+        let lines = set_with(&plain(text), 250.0, &fonts, Setting { justify: true, ..Setting::default() });
+        assert_eq!(texts(&lines)[0].trim_end(), "Write to");
+        let gaps: f32 = lines[0].runs.iter().flat_map(|r| &r.gaps).map(|g| g.1).sum();
+        assert!((gaps - 2.0 * space).abs() < 0.01, "{gaps} {space}");
+        assert!(lines[0].width < 100.0, "{}", lines[0].width);
+    }
+
+    #[test]
+    fn an_address_takes_no_hyphen_and_breaks_before_its_own() {
+        // Broken after its own hyphen, an address read back without it (readers take a hyphen
+        // at a line's end for a hyphenation); hyphenated, it printed one it does not have.
+        let fonts = FontBook::builtin();
+        let en = crate::hyphenate::Hyphenator::for_language("en").unwrap();
+        let address = "https://www.example-ministry.go.jp/international-policy-division/communications";
+        let link = Some(LinkTarget::Uri(address.to_string()));
+        let before = "See ";
+        let spans = [
+            Span { text: before.into(), look: look(10.0) },
+            Span { text: address.into(), look: Look { link, group: 1, ..look(10.0) } },
+            Span { text: " for international telecommunications.".into(), look: look(10.0) },
+        ];
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let inside = before.len() + 1..before.len() + address.len();
+        let mut broken_inside = 0;
+        for width in (60..300).step_by(7) {
+            for justify in [false, true] {
+                let setting = Setting { justify, hyphens: Some(&en), ..Setting::default() };
+                let shown = texts(&set_with(&spans, width as f32, &fonts, setting));
+                assert_eq!(shown.concat().replace('\u{AD}', ""), text, "nothing lost or added");
+                let mut at = 0;
+                for line in &shown[..shown.len() - 1] {
+                    at += line.replace('\u{AD}', "").len();
+                    if inside.contains(&at) {
+                        broken_inside += 1;
+                        assert!(!line.ends_with('\u{AD}') && !line.ends_with('-'), "at {width}: {shown:?}");
+                    }
+                }
+            }
+        }
+        assert!(broken_inside > 20, "the address was broken inside ({broken_inside})");
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub(super) struct Paragraph<'a> {
     pub(super) glyphs: &'a [Glyph],
     pub(super) widths: Widths,
     pub(super) setting: Setting<'a>,
+    /// For each span, whether it is a web or e-mail address (see [`address`]).
+    pub(super) addresses: Vec<bool>,
     /// The word hyphenated last, with its hyphenation points: a word many lines long is
     /// hyphenated once, not again for each of its lines.
     pub(super) word: std::cell::RefCell<Option<Word>>,
@@ -52,7 +54,40 @@ pub(super) struct Word {
     pub(super) cuts: Option<Vec<usize>>,
 }
 
+/// Whether a span is a web or e-mail address shown as itself (a link whose text is one word
+/// with `://`, `www.`, `@` or `/` in it): never hyphenated, and broken before a hyphen of its
+/// own rather than after it, so that no reader takes that hyphen for a hyphenation and drops
+/// it when the lines are joined (`international-` / `policy` read back `internationalpolicy`).
+pub(super) fn address(span: &Span) -> bool {
+    let t = &span.text;
+    span.look.link.is_some()
+        && !t.contains(char::is_whitespace)
+        && (t.contains("://") || t.starts_with("www.") || t.contains(['@', '/']))
+}
+
 impl Paragraph<'_> {
+    /// Whether glyph `i` is part of an address (see [`address`]).
+    pub(super) fn in_address(&self, i: usize) -> bool {
+        self.glyphs.get(i).is_some_and(|g| self.addresses[g.span])
+    }
+
+    /// Where a break before glyph `at` goes: before the hyphen it follows, when that hyphen is
+    /// inside an address (see [`address`]); else at `at`.
+    pub(super) fn before_address_hyphen(&self, at: usize) -> usize {
+        let inside = at >= 2 && self.in_address(at - 2) && self.in_address(at - 1) && self.in_address(at);
+        if inside && self.glyphs[at - 1].ch == '-' {
+            at - 1
+        } else {
+            at
+        }
+    }
+
+    /// Whether glyph `i` may never take a hyphen: code and addresses.
+    fn unhyphenated(&self, i: usize) -> bool {
+        let span = self.glyphs[i].span;
+        self.spans[span].look.code || self.addresses[span]
+    }
+
     /// Greedy line breaking at Unicode break opportunities (UAX #14) for lines `max_width`
     /// wide: each line takes as much as fits. In a heading, a break inside a Japanese-and-Latin
     /// unit gives way to an earlier one; a word that does not fit is hyphenated when the setting has
@@ -76,7 +111,7 @@ impl Paragraph<'_> {
             {
                 continue;
             }
-            let seg_end = index_of(byte);
+            let seg_end = self.before_address_hyphen(index_of(byte));
             if !fits(line_start, seg_end) {
                 let mut brk = last_fit.filter(|&b| b > line_start);
                 if self.setting.heading {
@@ -135,12 +170,12 @@ impl Paragraph<'_> {
             {
                 continue;
             }
-            let end = index_of(byte);
+            let end = self.before_address_hyphen(index_of(byte));
             if let Some(h) = self.setting.hyphens {
                 let (from, to) = (glyphs[word_start].at, glyphs.get(end).map_or(text.len(), |g| g.at));
                 let word = &text[from..to];
                 let letters = word.trim_end_matches(|c: char| !c.is_alphabetic());
-                let code = glyphs[word_start..end].iter().any(|g| self.spans[g.span].look.code);
+                let code = (word_start..end).any(|i| self.unhyphenated(i));
                 if !code && letters.chars().all(char::is_alphabetic) && letters.chars().count() >= 5 {
                     for point in h.points(letters) {
                         candidates.push((index_of(from + point), false, true));
@@ -261,7 +296,7 @@ impl Paragraph<'_> {
                 return None;
             };
             let end = (start..to).find(|&i| !glyphs[i].ch.is_alphabetic()).unwrap_or(to);
-            let cuts = (!glyphs[start..end].iter().any(|g| self.spans[g.span].look.code)).then(|| {
+            let cuts = (!(start..end).any(|i| self.unhyphenated(i))).then(|| {
                 let word_start = glyphs[start].at;
                 let word_end = glyphs.get(end).map_or(self.text.len(), |g| g.at);
                 let points = hyphens.points(&self.text[word_start..word_end]);

@@ -196,7 +196,7 @@ impl Paragraph<'_> {
             });
         };
         for (byte, kind) in linebreaks(text) {
-            let at = index_of(byte);
+            let at = self.before_address_hyphen(index_of(byte));
             let (a, b) = (glyphs[at - 1].ch, glyphs.get(at).map_or(' ', |g| g.ch));
             let name_hyphen = a == '-' && jlreq::is_western(b) && at >= 2 && jlreq::is_western(glyphs[at - 2].ch);
             offer(at, kind == BreakOpportunity::Mandatory, if name_hyphen { AT_NAME_HYPHEN } else { 0.0 });
@@ -216,9 +216,11 @@ impl Paragraph<'_> {
             // A word keeps at least three letters either side of a break (`Bey|ond`, never
             // `B|eyond`); an address may break after any of its separators.
             let letters = |from: usize, to: usize| glyphs[from..to].iter().all(|g| jlreq::latin_word(g.ch));
+            // (An address's own hyphen starts a line, not ends one: see `address`.)
+            let hyphen = if self.in_address(at - 1) && self.in_address(at) { b == '-' } else { a == '-' };
             let penalty = if !(jlreq::latin_word(a) && jlreq::latin_word(b)) {
                 FORBIDDEN
-            } else if matches!(a, '/' | '.' | '?' | '&' | '=' | '_' | '-') {
+            } else if hyphen || matches!(a, '/' | '.' | '?' | '&' | '=' | '_') {
                 IN_ADDRESS
             } else if at >= 3 && at + 3 <= n && letters(at - 3, at + 3) {
                 INSIDE_WORD

@@ -179,6 +179,7 @@ fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, em: Option<f32>) 
     let japanese: Vec<usize> =
         (0..n.saturating_sub(1)).filter(|&i| jlreq::stretches(shown[i].ch, shown[i + 1].ch)).collect();
     let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
+    let latin = em.is_none() && japanese.is_empty();
     let mut places: Vec<usize> =
         if japanese.is_empty() { spaces } else { japanese.into_iter().chain(spaces).collect() };
     if em.is_some_and(|em| slack > places.len() as f32 * em * japanese::MOST_SPREAD) {
@@ -188,10 +189,16 @@ fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, em: Option<f32>) 
         return;
     }
     let each = slack / places.len() as f32;
+    // Latin word spaces stretch to at most [`MOST_STRETCH`] times their width: a line with a
+    // word or two beside a long address stays short of the width rather than open gaps that
+    // readers take for columns (pdftotext then reads the words out of order).
     for i in places {
-        after[i] += each;
+        after[i] += if latin { each.min((MOST_STRETCH - 1.0) * shown[i].width) } else { each };
     }
 }
+
+/// How many times its width a justified line's Latin word space may become.
+pub(super) const MOST_STRETCH: f32 = 3.0;
 
 /// Appends a character to the last run if it has the same face and look, else starts a run;
 /// `extra` is the space after it.
