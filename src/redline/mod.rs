@@ -498,6 +498,8 @@ mod tests {
             tokens(" Version 2.0 is out, 第10回 EU"),
             [" ", "Version ", "2.0 ", "is ", "out", ", ", "第", "1", "0", "回 ", "EU"]
         );
+        // A character keeps its variation selector or combining mark.
+        assert_eq!(tokens("葛\u{E0100}城 Ame\u{301}lie"), ["葛\u{E0100}", "城 ", "Ame\u{301}lie"]);
     }
 
     #[test]

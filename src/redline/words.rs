@@ -200,8 +200,29 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: 
 /// `,`, `'`, `’` or `-` between them), a Japanese character or a punctuation mark, each with
 /// the spaces after it. Letters and digits written against Japanese text are taken one by one
 /// like it (`第10回`: `第`, `1`, `0`, `回`). Spaces at the start are a token of their own.
+///
+/// A character is never parted from the marks that belong to it (a grapheme cluster: `葛`
+/// and its variation selector, `e` and a combining accent), so that a change to one of them
+/// marks the character it changes, not an invisible mark alone.
 pub(super) fn tokens(text: &str) -> Vec<&str> {
+    use unicode_segmentation::UnicodeSegmentation;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Whether each character starts a grapheme cluster.
+    let mut starts = vec![false; chars.len() + 1];
+    let mut k = 0;
+    for (at, _) in text.grapheme_indices(true) {
+        while chars.get(k).is_some_and(|&(b, _)| b < at) {
+            k += 1;
+        }
+        starts[k] = true;
+    }
+    starts[chars.len()] = true;
+    let extend = |mut end: usize| {
+        while !starts[end] {
+            end += 1;
+        }
+        end
+    };
     let latin = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric() && !is_japanese(c));
     let japanese = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_japanese(c));
     let mut out = Vec::new();
@@ -219,7 +240,7 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
         if latin(k) {
             loop {
                 let joins = chars.get(end).is_some_and(|&(_, c)| matches!(c, '.' | ',' | '\'' | '’' | '-'));
-                if latin(end) {
+                if latin(end) || !starts[end] {
                     end += 1;
                 } else if joins && latin(end + 1) {
                     end += 2;
@@ -231,7 +252,7 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
                 end = k + 1;
             }
         }
-        k = end;
+        k = extend(end);
     }
     if start < text.len() {
         out.push(&text[start..]);
