@@ -65,6 +65,11 @@ pub fn of(text: &str) -> Option<&'static str> {
     if maltese >= MIN_MALTESE {
         return Some("mt");
     }
+    // whatlang has no Irish either: its little words, and its words eclipsed at their start
+    // (`bhfuil`, `gcaithfear`, `mbeadh`, `ndéanfaidh`), are no other language's.
+    if irish(text) {
+        return Some("ga");
+    }
     let detector = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
     let info = detector.detect(text)?;
     if !info.is_reliable() || info.confidence() < MIN_CONFIDENCE {
@@ -88,6 +93,28 @@ pub fn other_than(text: &str, lang: &str) -> Option<&'static str> {
         return None;
     }
     of(text).filter(|&l| l != lang)
+}
+
+/// Little words of Irish that are not words of the other languages detected.
+const IRISH: [&str; 24] = [
+    "agus", "tá", "bhí", "atá", "chun", "freisin", "maidir", "idir", "faoi", "leis", "níos", "beidh", "sna", "orthu",
+    "acu", "dóibh", "seo", "siad", "inniu", "chuig", "ina", "gach", "aon", "mar",
+];
+
+/// At least one word in ten, and three or more, is one of [`IRISH`]'s or eclipsed at its
+/// start as only Irish words are (`bhf`, `gc`, `mb` or `nd` before a vowel, `l` or `r`):
+/// Irish.
+fn irish(text: &str) -> bool {
+    let (mut words, mut cues) = (0usize, 0usize);
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        let lower = w.to_lowercase();
+        let eclipsed = ["bhf", "gc", "mb", "nd"].iter().any(|p| {
+            lower.strip_prefix(p).and_then(|rest| rest.chars().next()).is_some_and(|c| "aeiouáéíóúlr".contains(c))
+        });
+        cues += usize::from(eclipsed || IRISH.contains(&lower.as_str()));
+    }
+    cues >= 3 && 10 * cues >= words
 }
 
 /// Words that make up a third or more of English prose and are rare as words of the other
@@ -120,6 +147,8 @@ mod tests {
             ("Komisja przedstawiła swoją strategię dotyczącą danych i sztucznej inteligencji, a obie strony zgodziły się kontynuować prace.", Some("pl")),
             ("総務省と欧州委員会は、第10回日EU・ICT戦略ワークショップをウェブ会議形式で開催しました。", Some("ja")),
             ("Il-Ministeru għall-Ekonomija Diġitali ppreżenta l-prijoritajiet tal-kooperazzjoni fil-qasam taċ-ċibersigurtà.", Some("mt")),
+            ("D'fhógair an Coimisiún Eorpach inniu go ndéanfaidh sé infheistíocht bhreise san intleacht shaorga agus sa chibearshlándáil chun cabhrú le gnólachtaí beaga.", Some("ga")),
+            ("Dúirt an tAire go bhfuil sé tábhachtach go mbeadh na scileanna digiteacha ag gach duine in Éirinn.", Some("ga")),
             ("Beyond 5G and 6G", None),
             ("Données", None),
         ];
