@@ -137,6 +137,8 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut used: Vec<String> = Vec::new();
     let mut nesting = 0usize;
     let mut watch = slips::Watch::default();
+    // The addresses written in the text, found at the first emphasis (see `inside_address`).
+    let mut addresses = None;
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
@@ -174,7 +176,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 let strong = matches!(ev, Event::Start(Tag::Strong));
                 let literal = src[range.start..].starts_with('_')
                     || between_digits(src, range.start, strong)
-                    || links::inside_address(src, range.start);
+                    || links::inside_address(addresses.get_or_insert_with(|| links::address_ranges(src)), range.start);
                 if literal {
                     let marker = match (src[range.start..].starts_with('_'), strong) {
                         (true, true) => "__",

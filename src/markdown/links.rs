@@ -97,16 +97,18 @@ fn addresses(text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// Whether the character at byte `at` of `src` (an emphasis mark) is inside a web or e-mail
-/// address written in plain text, not at its start or end (`www.example.org/a*b*c`): part of
-/// the address, printed as typed.
-pub(super) fn inside_address(src: &str, at: usize) -> bool {
-    let ends_word = |c: char| c.is_whitespace() || c == '<' || is_japanese(c);
-    let from = src[..at].rfind(ends_word).map_or(0, |i| i + src[i..].chars().next().map_or(1, char::len_utf8));
-    let to = src[at..].find(ends_word).map_or(src.len(), |i| at + i);
-    let mut found = Vec::new();
-    addresses_in_word(src, from, to, &mut found);
-    found.iter().any(|&(start, end, _)| start < at && at + 1 < end)
+/// The web and e-mail addresses written in plain text in `src` (the Markdown as typed), as
+/// byte ranges in order, for [`inside_address`].
+pub(super) fn address_ranges(src: &str) -> Vec<std::ops::Range<usize>> {
+    addresses(src).into_iter().map(|(start, end, _)| start..end).collect()
+}
+
+/// Whether the character at byte `at` (an emphasis mark) is inside one of `ranges` (see
+/// [`address_ranges`]), not at its start or end (`www.example.org/a*b*c`): part of the
+/// address, printed as typed.
+pub(super) fn inside_address(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    let k = ranges.partition_point(|r| r.end <= at);
+    ranges.get(k).is_some_and(|r| r.start < at && at + 1 < r.end)
 }
 
 /// The addresses in the word `text[from..to]` (see [`addresses`]): at most one web address,

@@ -101,18 +101,35 @@ fn is_note(text: &str) -> bool {
         || text.strip_prefix("メモ").is_some_and(|rest| !rest.starts_with(|c| ('\u{30A0}'..='\u{30FF}').contains(&c)))
 }
 
-/// Whether text at `start` of `src` (`text`, as written) holds a `*` beside Japanese
-/// punctuation (a bracket, a full stop, a full-width mark), which Markdown printed as a star:
-/// marks that made emphasis are not text.
-fn marks_beside_japanese(text: &str, src: &str, start: usize) -> bool {
+/// The runs of `*` in `src` that stand beside Japanese punctuation (a bracket, a full stop, a
+/// full-width mark), in order: found in one pass over the text, so that a run of many
+/// thousand stars costs no more than its length.
+fn runs_beside_japanese(src: &str) -> Vec<std::ops::Range<usize>> {
     let japanese_punctuation = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}');
-    text.match_indices('*').any(|(i, _)| {
-        let at = start + i;
-        let run_start = src[..at].trim_end_matches('*').len();
-        let run_end = at + src[at..].len() - src[at..].trim_start_matches('*').len();
-        src[..run_start].chars().next_back().is_some_and(japanese_punctuation)
-            || src[run_end..].chars().next().is_some_and(japanese_punctuation)
-    })
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = src[from..].find('*') {
+        let start = from + k;
+        let end = src[start..].find(|c| c != '*').map_or(src.len(), |n| start + n);
+        if src[..start].chars().next_back().is_some_and(japanese_punctuation)
+            || src[end..].chars().next().is_some_and(japanese_punctuation)
+        {
+            out.push(start..end);
+        }
+        from = end;
+    }
+    out
+}
+
+/// Whether the text `src[range]` holds a `*` of one of `runs` (see [`runs_beside_japanese`]),
+/// which Markdown printed as a star: marks that made emphasis are not text.
+fn marks_beside_japanese(runs: &[std::ops::Range<usize>], src: &str, range: &std::ops::Range<usize>) -> bool {
+    let Some(first) = src[range.clone()].find('*') else { return false };
+    let at = range.start + first;
+    // The first run that ends after the first star; it holds a star of the text if it starts
+    // before the text's end.
+    let k = runs.partition_point(|r| r.end <= at);
+    runs.get(k).is_some_and(|r| r.start < range.end)
 }
 
 /// Finds the slips of a text as its events stream in ([`Watch::see`] each).
@@ -125,6 +142,8 @@ pub(super) struct Watch {
     heading: Option<(u8, Slip)>,
     lines: LineCounter,
     pub(super) slips: Vec<Slip>,
+    /// The text's runs of `*` beside Japanese punctuation, found at the first text event.
+    starred: Option<Vec<std::ops::Range<usize>>>,
 }
 
 impl Watch {
@@ -147,7 +166,9 @@ impl Watch {
                 }
                 self.depth += 1;
             }
-            Event::Text(_) if marks_beside_japanese(&src[range.clone()], src, range.start) => {
+            Event::Text(_)
+                if marks_beside_japanese(self.starred.get_or_insert_with(|| runs_beside_japanese(src)), src, range) =>
+            {
                 self.line_slip(src, SlipKind::MarksBesideJapanese, range.start);
             }
             Event::End(tag) if ends_block(tag) => self.depth = self.depth.saturating_sub(1),
