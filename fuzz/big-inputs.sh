@@ -82,6 +82,13 @@ cases = {
     # A change of script every word (a run in another font each): refused past 250,000.
     "script-changes": lambda: body("日a " * (MB // 5)),
     "script-changes-limit": lambda: body("日a " * 124_000),
+    # One run of asterisks (each star's run was measured again: quadratic, 21 s at 200,000).
+    "star-run": lambda: body("*" * (MB - 300) + "a"),
+    # Empty lines of a code block (each a line of the page: refused past 100,000 blocks), and
+    # many short runs of code or emphasis (refused past 250,000 runs).
+    "code-blank-lines": lambda: body("```\nx\n" + "\n" * ((MB - 400) // 7) + "y\n```"),
+    "code-spans": lambda: body("`a` " * (MB // 4)),
+    "emphasis-letters": lambda: body("*a* " * (MB // 4)),
     # Links by reference: each definition was looked for in a list of the used ones.
     "link-references": lambda: body("".join(f"[r{i}]: https://e.org/{i}\n" for i in range(60_000)) + "\n"
                                     + " ".join(f"[a][r{i}]" for i in range(60_000))),

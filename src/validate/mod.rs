@@ -176,6 +176,8 @@ struct Checker<'a> {
     script_changes: usize,
     /// Words in the tables checked so far (see [`text::MAX_TABLE_WORDS`]).
     table_words: usize,
+    /// Runs of text in the Markdown fields checked so far (see [`text::MAX_RUNS`]).
+    runs: usize,
 }
 
 impl<'a> Checker<'a> {
@@ -192,6 +194,7 @@ impl<'a> Checker<'a> {
             blocks: 0,
             script_changes: 0,
             table_words: 0,
+            runs: 0,
         }
     }
 

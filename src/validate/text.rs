@@ -32,11 +32,18 @@ pub(super) const MAX_TABLE_CELLS: usize = 25_000;
 /// 420,000 took 12 s and 1.1 GB to build.
 pub(super) const MAX_LINKS: usize = 100_000;
 
-/// The most blocks (paragraphs, headings, list items, quotes, code blocks, rules) one
+/// The most blocks (paragraphs, headings, list items, quotes, lines of code, rules) one
 /// briefing may have: each is a structure element and a place on a page, and 4 MB of
 /// one-letter ones took 10 to 22 s and 1.3 to 2.4 GB to build (345,000 list items, 8 s and
-/// 1.08 GB). 100,000 paragraphs are about 3,300 pages.
+/// 1.08 GB; a code block of a million empty lines 11 s and 1.27 GB). 100,000 paragraphs are
+/// about 3,300 pages.
 pub(super) const MAX_BLOCKS: usize = 100_000;
+
+/// The most runs of text (a stretch in one style: plain, emphasis, strong, code, a link)
+/// the Markdown of one briefing may hold: each is set, drawn and tagged on its own, and 4 MB
+/// of `` `a` `` (a million code spans) took 14 s and 2.06 GB to build, of `*a* ` 9 s and
+/// 1.37 GB (500,000 code spans: 6 s and 990 MB). Prose has a few in a paragraph.
+pub(super) const MAX_RUNS: usize = 250_000;
 
 /// The most changes between scripts (Latin, Greek or Cyrillic; Japanese; any other, or a
 /// symbol) one briefing's text may make: each starts a run in another font, drawn, tagged and
@@ -102,6 +109,7 @@ fn count_blocks(blocks: &[Block]) -> usize {
         .map(|b| match b {
             Block::List { items, .. } => 1 + items.iter().map(|i| count_blocks(i).max(1)).sum::<usize>(),
             Block::Quote(inner) => 1 + count_blocks(inner),
+            Block::Code(lines) => lines.len().max(1),
             _ => 1,
         })
         .sum()
@@ -138,6 +146,7 @@ enum Tally {
     Blocks,
     Scripts,
     TableWords,
+    Runs,
 }
 
 impl Checker<'_> {
@@ -157,7 +166,7 @@ impl Checker<'_> {
             Tally::Blocks => (
                 &mut self.blocks,
                 MAX_BLOCKS,
-                ("paragraphs, headings and list items", ""),
+                ("paragraphs, headings, list items and lines of code", ""),
                 "a briefing is read in a few pages: split it, or attach long material as a file of its own",
             ),
             Tally::TableWords => (
@@ -165,6 +174,12 @@ impl Checker<'_> {
                 MAX_TABLE_WORDS,
                 ("tables", " words"),
                 "attach large data as a file of its own, or split the briefing",
+            ),
+            Tally::Runs => (
+                &mut self.runs,
+                MAX_RUNS,
+                ("texts", " runs of emphasis, code, links and plain text"),
+                "each run is set on its own: emphasise less, or split the briefing",
             ),
             Tally::Scripts => (
                 &mut self.script_changes,
@@ -300,10 +315,12 @@ impl Checker<'_> {
         self.tally(Tally::Cells, cells, field.span, path);
         self.tally(Tally::TableWords, table_words, field.span, path);
         self.tally(Tally::Blocks, count_blocks(&blocks), field.span, path);
-        let mut visible = false;
+        let (mut visible, mut runs) = (false, 0);
         markdown::visit_text(&blocks, &mut |t| {
+            runs += 1;
             visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
         });
+        self.tally(Tally::Runs, runs, field.span, path);
         if !visible && !field.value.trim().is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(Some(field.span), path, "this prints no text: it is all Markdown markup")
