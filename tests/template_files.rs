@@ -89,6 +89,30 @@ fn a_missing_or_unreadable_logo_is_an_error_naming_it() {
     assert!(!dir.path().join("b.pdf").exists());
 }
 
+/// A PNG one pixel wide and 65,536 high (a few hundred bytes) made the page images'
+/// renderer panic; any logo longer than a side may be is an error at its field.
+#[test]
+fn a_logo_too_long_on_a_side_is_an_error_not_a_crash() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, 1, 65_536);
+    enc.set_color(png::ColorType::Grayscale);
+    enc.set_compression(png::Compression::Best);
+    let mut w = enc.write_header().unwrap();
+    w.write_image_data(&vec![0; 65_536]).unwrap();
+    drop(w);
+    std::fs::write(dir.path().join("tall.png"), out).unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "title_block: {logo: tall.png}\n").unwrap();
+    for format in ["png", "pdf"] {
+        let o = run(dir.path(), &["build", "b.yaml", "--template", "mine.yaml", "--format", format]);
+        assert_exit(&o, 1);
+        let err = common::stderr(&o);
+        assert!(err.contains("mine.yaml:1:21") && err.contains("1 × 65536 pixels"), "{err}");
+    }
+    assert!(!dir.path().join("b-1.png").exists() && !dir.path().join("b.pdf").exists());
+}
+
 #[test]
 fn a_bold_or_italic_face_without_a_regular_one_is_an_error_not_ignored() {
     let dir = common::tempdir();

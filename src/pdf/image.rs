@@ -30,9 +30,16 @@ impl Image {
 /// a huge image cannot exhaust memory.
 pub const MAX_PIXELS: u64 = 25_000_000;
 
+/// The longest side an image may have: a logo is drawn a few centimetres wide, and the page
+/// images' renderer keeps a side in 16 bits (a PNG 65,536 pixels tall made it panic).
+pub const MAX_SIDE: u32 = 16_384;
+
 fn check_size(width: u32, height: u32) -> Result<(), String> {
     if width == 0 || height == 0 {
         return Err("the image has no pixels".into());
+    }
+    if width.max(height) > MAX_SIDE {
+        return Err(format!("the image is {width} × {height} pixels; a logo's sides may be at most {MAX_SIDE}"));
     }
     let pixels = u64::from(width) * u64::from(height);
     if pixels > MAX_PIXELS {
