@@ -83,7 +83,8 @@ pub struct Staged {
     /// Each slot's bytes (one slot per [`Staged::add`]).
     bytes: Vec<usize>,
     /// Per-page outputs named with `{p}`, and how many pages they now have.
-    patterns: Vec<(PathBuf, usize)>,
+    /// Each `{p}` output, its new page count, and the files its run reads (never removed).
+    patterns: Vec<(PathBuf, usize, Reads)>,
 }
 
 impl Staged {
@@ -106,7 +107,7 @@ impl Staged {
             reads.check_output(p)?;
         }
         if format.per_page() && path.to_string_lossy().contains("{p}") {
-            self.patterns.push((path.to_path_buf(), paths.len()));
+            self.patterns.push((path.to_path_buf(), paths.len(), reads.clone()));
         }
         let slot = self.bytes.len();
         match files {
@@ -157,8 +158,8 @@ impl Staged {
         }
         let existing = writes.existing();
         writes.commit()?;
-        for (pattern, count) in patterns {
-            remove_stale_pages(&pattern, count, existing);
+        for (pattern, count, reads) in patterns {
+            remove_stale_pages(&pattern, count, existing, &reads);
         }
         Ok(bytes)
     }
@@ -204,13 +205,13 @@ const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
 /// (`x-{p}.png`) left beyond its new last page `count`: `x-{count+1}.png`, then the next, for
 /// as long as there is one, stopping at the first that is missing or is not a PNG file of
 /// ours to remove (not a regular file, read-only unless `--force`, not starting with PNG's
-/// signature). Said on the terminal, as nothing is removed silently; one that cannot be
-/// removed is left and said so.
-pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing) -> Vec<PathBuf> {
+/// signature, not a file the run reads: a logo named `x-4.png`). Said on the terminal, as
+/// nothing is removed silently; one that cannot be removed is left and said so.
+pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing, reads: &Reads) -> Vec<PathBuf> {
     let mut removed = Vec::new();
     for page in count + 1.. {
         let path = with_page(pattern, page);
-        if !stale_page(&path, existing) {
+        if !stale_page(&path, existing) || reads.check_output(&path).is_err() {
             break;
         }
         match std::fs::remove_file(&path) {
@@ -259,7 +260,7 @@ mod tests {
         png("pg-8.png");
         png("pg-3.png.bak");
         png("other-3.png");
-        let removed = remove_stale_pages(&dir.path().join("pg-{p}.png"), 2, Existing::Replace);
+        let removed = remove_stale_pages(&dir.path().join("pg-{p}.png"), 2, Existing::Replace, &Reads::default());
         let names: Vec<String> = removed.iter().map(|p| p.file_name().unwrap().to_string_lossy().into()).collect();
         assert_eq!(names, ["pg-3.png", "pg-4.png", "pg-5.png", "pg-6.png"]);
         let mut left: Vec<String> =
@@ -275,17 +276,29 @@ mod tests {
         std::fs::write(at("x-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
         std::fs::write(at("x-3.png"), b"my notes, not an image").unwrap();
         std::fs::write(at("x-4.png"), b"\x89PNG\r\n\x1a\n").unwrap();
-        assert_eq!(remove_stale_pages(&at("x-{p}.png"), 1, Existing::Replace), [at("x-2.png")]);
+        assert_eq!(remove_stale_pages(&at("x-{p}.png"), 1, Existing::Replace, &Reads::default()), [at("x-2.png")]);
         assert!(at("x-3.png").exists() && at("x-4.png").exists(), "not a PNG: it and what follows are kept");
         std::fs::write(at("y-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
         let mut perms = std::fs::metadata(at("y-2.png")).unwrap().permissions();
         perms.set_readonly(true);
         std::fs::set_permissions(at("y-2.png"), perms).unwrap();
-        assert!(remove_stale_pages(&at("y-{p}.png"), 1, Existing::Replace).is_empty(), "read-only: kept");
+        assert!(
+            remove_stale_pages(&at("y-{p}.png"), 1, Existing::Replace, &Reads::default()).is_empty(),
+            "read-only: kept"
+        );
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(at("x-4.png"), at("z-2.png")).unwrap();
-            assert!(remove_stale_pages(&at("z-{p}.png"), 1, Existing::Replace).is_empty(), "a link: kept");
+            assert!(
+                remove_stale_pages(&at("z-{p}.png"), 1, Existing::Replace, &Reads::default()).is_empty(),
+                "a link: kept"
+            );
         }
+        // A file the run reads (a template's logo named like a page) is never removed.
+        std::fs::write(at("w-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        let mut reads = Reads::default();
+        reads.add(&at("w-2.png"), "logo");
+        assert!(remove_stale_pages(&at("w-{p}.png"), 1, Existing::Replace, &reads).is_empty(), "read: kept");
+        assert!(remove_stale_pages(&at("w-{p}.png"), 1, Existing::Replace, &Reads::default()).len() == 1);
     }
 }
