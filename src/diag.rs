@@ -59,6 +59,44 @@ impl Diagnostic {
     }
 }
 
+/// Words of a message or help longer than this many characters are shortened (see
+/// [`bounded`]).
+const LONGEST_WORD: usize = 80;
+/// The most characters of a message or help shown.
+const LONGEST_MESSAGE: usize = 1_000;
+
+/// `text` as shown: a word (a value quoted in a message, `'2222…'`) longer than
+/// [`LONGEST_WORD`] characters as its start, `…` and the marks that close it, and the whole
+/// no longer than [`LONGEST_MESSAGE`]: a 4 MiB value was printed whole in its message.
+fn bounded(text: &str) -> String {
+    if text.chars().count() <= LONGEST_WORD {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len().min(4 * LONGEST_MESSAGE));
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        match word.char_indices().nth(LONGEST_WORD) {
+            Some(_) => {
+                let cut = word.char_indices().nth(LONGEST_WORD - 20).map_or(word.len(), |(i, _)| i);
+                let closing = word.len() - word.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                let closing = &word[word.len() - closing.min(3)..];
+                out.push_str(&word[..cut]);
+                out.push('…');
+                out.push_str(closing);
+                out.push_str(&piece[word.len()..]);
+            }
+            None => out.push_str(piece),
+        }
+        if out.chars().count() > LONGEST_MESSAGE {
+            let end = out.char_indices().nth(LONGEST_MESSAGE).map_or(out.len(), |(i, _)| i);
+            out.truncate(end);
+            out.push('…');
+            break;
+        }
+    }
+    out
+}
+
 /// An input file held in memory, with the name it is shown under.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -106,7 +144,8 @@ impl SourceFile {
 
     /// [`SourceFile::render`] with the line and column of the span's start already known.
     fn render_at(&self, d: &Diagnostic, at: Option<(usize, usize)>) -> String {
-        let message = if d.path.is_empty() { d.message.clone() } else { format!("{}: {}", d.path, d.message) };
+        let message =
+            if d.path.is_empty() { bounded(&d.message) } else { format!("{}: {}", d.path, bounded(&d.message)) };
         let mut out = String::new();
         let gutter = match d.span.zip(at) {
             None => {
@@ -126,7 +165,7 @@ impl SourceFile {
             }
         };
         if let Some(help) = &d.help {
-            out.push_str(&format!("{:gutter$} = help: {help}\n", ""));
+            out.push_str(&format!("{:gutter$} = help: {}\n", "", bounded(help)));
         }
         out
     }
@@ -332,6 +371,23 @@ mod tests {
         let rendered = f.render(&d);
         assert!(rendered.contains("3 | c: x\n"), "{rendered}");
         assert_eq!(render_all(&f, &[d]).lines().next(), rendered.lines().next());
+    }
+
+    #[test]
+    fn a_long_value_in_a_message_or_help_is_shortened() {
+        let value = "2".repeat(4 << 20);
+        let file = SourceFile::new("x.yaml", format!("date: '{value}'\n"));
+        let d = at(6, 8, &format!("'{value}' is not a date")).with_help(format!("write {value}, or not"));
+        let out = file.render(&d);
+        assert!(out.len() < 1_500, "{}", out.len());
+        assert!(out.contains(&format!("error: '{}…' is not a date", "2".repeat(59))), "{out}");
+        assert!(out.contains(&format!("help: write {}…, or not", "2".repeat(60))), "{out}");
+        let words = "word ".repeat(1_000_000);
+        let out = file.render(&at(6, 8, &words));
+        assert!(out.len() < 2_000 && out.contains("word word") && out.contains('…'), "{}", out.len());
+        // Messages of ordinary length are as written.
+        let plain = "unknown field `contcat`, did you mean `contact`? ".repeat(3);
+        assert!(file.render(&at(0, 4, &plain)).contains(&plain));
     }
 
     #[test]
