@@ -58,7 +58,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // Every briefing is checked before anything is written; all their problems are shown.
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
     // own, but one at least must be written in it.
-    let loaded = load_each(&paths, &fonts, cover.lang, false)?;
+    let loaded = load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, &text_bytes)))?;
     if let Some(lang) = cover.lang {
         if !loaded.iter().any(|(_, b)| written_in(&b.lang, lang)) {
             let mut langs: Vec<&str> = loaded.iter().map(|(_, b)| b.lang.as_str()).collect();
@@ -133,6 +133,24 @@ fn too_large(inputs: &[PathBuf]) -> Result<(), Error> {
         return Err(Error::DossierTooLarge { briefings: inputs.len(), bytes });
     }
     Ok(())
+}
+
+/// The bytes of a briefing's text, aliases expanded: what [`MAX_BYTES`] bounds once the
+/// briefings are read (a briefing of 42 KB may repeat a long text by alias to 4 MiB).
+fn text_bytes(b: &crate::model::Briefing) -> u64 {
+    let mut n = [&b.title, &b.short_title].iter().map(|s| s.len()).sum::<usize>();
+    n += [&b.organisation, &b.heading, &b.subject, &b.marking]
+        .iter()
+        .filter_map(|s| s.as_ref())
+        .map(String::len)
+        .sum::<usize>();
+    let mut blocks = |blocks: &[crate::markdown::Block]| crate::markdown::visit_text(blocks, &mut |t| n += t.len());
+    blocks(&b.summary);
+    blocks(&b.overview);
+    for t in &b.topics {
+        blocks(&t.body);
+    }
+    (n + b.topics.iter().map(|t| t.title.len()).sum::<usize>()) as u64
 }
 
 /// The cover title when none is given: the `heading:` every briefing shares, else the

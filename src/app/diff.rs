@@ -36,7 +36,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let lang = settings.lang.as_deref();
     // Both are checked, and all their problems shown, before anything is written; with
     // --lang, both must be written in it.
-    let mut both = load_each(&[args.old, args.new], &fonts, lang, true)?.into_iter();
+    let mut both = load_each(&[args.old, args.new], &fonts, lang, true, None)?.into_iter();
     let (Some(old), Some(new)) = (both.next(), both.next()) else {
         return Err(Error::Usage("nothing to compare".into()));
     };

@@ -159,16 +159,24 @@ pub fn written_in(lang: &str, asked: &str) -> bool {
     lang.eq_ignore_ascii_case(asked) || !asked.contains('-') && primary(lang) == primary(asked)
 }
 
+/// The most text a run's briefings may hold together, and how to weigh one's.
+pub type Budget<'a> = (u64, &'a dyn Fn(&Briefing) -> u64);
+
 /// Reads and checks several briefings for a command that takes one language of each
 /// (`bundle`, `diff`), and reports every input's problem at once: all their diagnostics
 /// together, and an unreadable file beside the others. With `lang`, a briefing written in
 /// several languages must be written in it (as with `build --lang`), and so must each
 /// briefing when `each_in_lang`; without it, each in its first (primary) language.
+///
+/// With a `budget` (a dossier's), loading stops with [`Error::DossierTooLarge`] as soon as the
+/// briefings' text, aliases expanded (`weigh`), comes to more than it: a file of a few
+/// kilobytes may stand for 4 MiB of text.
 pub fn load_each(
     paths: &[&Path],
     fonts: &FontBook,
     lang: Option<&str>,
     each_in_lang: bool,
+    budget: Option<Budget<'_>>,
 ) -> Result<Vec<(SourceFile, Briefing)>, Error> {
     if let Some(lang) = lang {
         check_lang(lang)?;
@@ -176,6 +184,7 @@ pub fn load_each(
     let mut loaded = Vec::new();
     let mut invalid = Vec::new();
     let mut others = Vec::new();
+    let mut weight = 0;
     for path in paths {
         let result = load_briefings(path, fonts, None).and_then(|Loaded { file, briefings, multilingual }| {
             let chosen = match lang {
@@ -201,7 +210,15 @@ pub fn load_each(
             Ok((file, briefing))
         });
         match result {
-            Ok(b) => loaded.push(b),
+            Ok(b) => {
+                if let Some((limit, weigh)) = budget {
+                    weight += weigh(&b.1);
+                    if weight > limit {
+                        return Err(Error::DossierTooLarge { briefings: paths.len(), bytes: weight });
+                    }
+                }
+                loaded.push(b)
+            }
             Err(Error::Invalid(files)) => invalid.extend(files),
             Err(other) => others.push(other),
         }
