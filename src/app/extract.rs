@@ -20,6 +20,13 @@ const MAX_ATTACHMENT: u64 = FileKind::Briefing.limit();
 /// a few levels; lopdf's parser recurses once per level).
 const MAX_NESTING: usize = 64;
 
+/// The most attachments `extract` reads from one PDF: as many as a dossier carries.
+const MAX_ATTACHMENTS: usize = super::bundle::MAX_BRIEFINGS;
+
+/// How deep an embedded-files name tree may nest (briefing writes one level; a tree of
+/// [`MAX_ATTACHMENTS`] needs very few).
+const MAX_TREE_DEPTH: usize = 32;
+
 /// How many files `extract` writes beside the PDF without being given a folder.
 const MAX_BESIDE: usize = 50;
 
@@ -120,6 +127,62 @@ fn decode_text(o: &Object) -> Option<String> {
     }
 }
 
+/// The attachments a PDF lists, each with the name its list gives it (when it names it): the
+/// associated files (`/AF`, which keep the order) or else the embedded-files name tree, walked
+/// without recursion, at most [`MAX_TREE_DEPTH`] levels deep and each node once. Stops a little
+/// past [`MAX_ATTACHMENTS`], enough to say there are too many.
+fn attachment_list(doc: &Document, catalog: &lopdf::Dictionary) -> Result<Vec<(Option<String>, Object)>, String> {
+    if let Some(Object::Array(a)) = catalog.get(b"AF").ok().and_then(|o| deref(doc, o)) {
+        return Ok(a.iter().take(MAX_ATTACHMENTS + 1).map(|o| (None, o.clone())).collect());
+    }
+    let Some(root) = catalog
+        .get(b"Names")
+        .ok()
+        .and_then(|o| deref(doc, o))
+        .and_then(|n| n.as_dict().ok()?.get(b"EmbeddedFiles").ok())
+    else {
+        return Ok(Vec::new());
+    };
+    let damaged = |what: &str| format!("its list of attachments is damaged ({what}); nothing was written");
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![(root, 1usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > MAX_TREE_DEPTH {
+            return Err(format!(
+                "its list of attachments nests more than {MAX_TREE_DEPTH} levels deep (a briefing's has one); it was not read"
+            ));
+        }
+        if let Object::Reference(id) = node {
+            if !seen.insert(*id) {
+                return Err(damaged("it loops back on itself"));
+            }
+        }
+        let Some(Object::Dictionary(node)) = deref(doc, node) else {
+            return Err(damaged("a part of it cannot be found or is not a dictionary"));
+        };
+        if let Ok(names) = node.get(b"Names") {
+            let Some(Object::Array(pairs)) = deref(doc, names) else { return Err(damaged("its names are not a list")) };
+            for pair in pairs.chunks(2) {
+                let key = deref(doc, &pair[0]).and_then(decode_text);
+                let Some(value) = pair.get(1) else { return Err(damaged("a name has no file")) };
+                out.push((key, value.clone()));
+            }
+        }
+        if out.len() > MAX_ATTACHMENTS {
+            break;
+        }
+        if let Ok(kids) = node.get(b"Kids") {
+            let Some(Object::Array(kids)) = deref(doc, kids) else {
+                return Err(damaged("its branches are not a list"));
+            };
+            // Last first: the stack gives them back in order.
+            stack.extend(kids.iter().rev().map(|k| (k, depth + 1)));
+        }
+    }
+    Ok(out)
+}
+
 /// The embedded files of a PDF, in the order they were attached, each checked against what
 /// the PDF records about it. The reason, when there are none to give.
 pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
@@ -135,35 +198,33 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
         return Err("it is encrypted (briefing never encrypts its PDFs)".into());
     }
     let catalog = doc.catalog().map_err(|_| "it has no document catalog".to_string())?;
-    // The associated files (/AF) keep the order; the name tree is sorted by name.
-    let specs: Vec<Object> = match catalog.get(b"AF").ok().and_then(|o| deref(&doc, o)) {
-        Some(Object::Array(a)) => a.clone(),
-        _ => {
-            let tree = catalog
-                .get(b"Names")
-                .ok()
-                .and_then(|o| deref(&doc, o))
-                .and_then(|n| n.as_dict().ok()?.get(b"EmbeddedFiles").ok())
-                .and_then(|o| deref(&doc, o))
-                .and_then(|e| e.as_dict().ok()?.get(b"Names").ok())
-                .and_then(|o| deref(&doc, o));
-            match tree {
-                Some(Object::Array(a)) => a.iter().skip(1).step_by(2).cloned().collect(),
-                _ => Vec::new(),
-            }
-        }
-    };
+    let specs = attachment_list(&doc, catalog)?;
     if specs.is_empty() {
         return Err("it carries no embedded source (built with --no-embed-source, or not made by briefing)".into());
     }
+    if specs.len() > MAX_ATTACHMENTS {
+        return Err(format!(
+            "it lists more than {MAX_ATTACHMENTS} attachments (a dossier carries at most {MAX_ATTACHMENTS}); none was written"
+        ));
+    }
+    let count = specs.len();
     let mut out = Vec::new();
-    for spec in &specs {
-        let Some(Object::Dictionary(spec)) = deref(&doc, spec) else { continue };
+    for (i, (key, spec)) in specs.iter().enumerate() {
+        let which = match key {
+            Some(key) => escape(key),
+            None => format!("{} of {count}", i + 1),
+        };
+        let spec = match deref(&doc, spec) {
+            Some(Object::Dictionary(spec)) => spec,
+            Some(_) => return Err(format!("the attachment {which} is damaged: its entry is not a file specification")),
+            None => return Err(format!("the attachment {which} cannot be found: its entry points at nothing")),
+        };
         let name = spec
             .get(b"UF")
             .or_else(|_| spec.get(b"F"))
             .ok()
             .and_then(decode_text)
+            .or_else(|| key.clone())
             .unwrap_or_else(|| "briefing.yaml".into());
         let shown = escape(&name);
         let stream = spec
@@ -276,12 +337,11 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
     // Plan every target first: a clash stops the run before anything is written.
     let existing = if force { Existing::Force } else { Existing::Replace };
     let mut targets: Vec<PathBuf> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut names = crate::pdf::DistinctNames::default();
     for a in &attached {
         // Two sources of one name (a dossier made before bundle numbered them) are both
         // written, the second numbered.
-        let name = crate::pdf::distinct_name(&file_name(&a.name), &names);
-        names.push(name.clone());
+        let name = names.add(&file_name(&a.name));
         // One source whose name was not UTF-8 when it was built (it lost a character then):
         // named after the PDF, whose name keeps its bytes (`caf\xE9.pdf` → `caf\xE9.yaml`).
         let name = match pdf.file_stem() {
@@ -340,6 +400,96 @@ mod tests {
         assert_eq!(file_name("資料.yaml"), "資料.yaml");
         assert_eq!(file_name("caf\u{FFFD}.yaml"), "caf_.yaml");
         assert_eq!(escape("\u{1b}[31mred"), "\"\\u{1b}[31mred\"");
+    }
+
+    /// A PDF whose embedded-files name tree is `tree`, built by `make` from a document that
+    /// already holds one valid file specification (its id given to `make`).
+    fn pdf_with_tree(make: impl FnOnce(&mut Document, lopdf::ObjectId) -> Object) -> Vec<u8> {
+        use lopdf::dictionary;
+        let mut doc = Document::with_version("1.7");
+        let data = b"title: x\n".to_vec();
+        let file = doc.add_object(lopdf::Stream::new(dictionary! { "Type" => "EmbeddedFile" }, data));
+        let spec = doc.add_object(dictionary! {
+            "Type" => "Filespec",
+            "UF" => Object::string_literal("a.yaml"),
+            "EF" => dictionary! { "F" => file },
+        });
+        let tree = make(&mut doc, spec);
+        let pages = doc.add_object(dictionary! { "Type" => "Pages", "Kids" => vec![], "Count" => 0 });
+        let catalog = doc.add_object(dictionary! {
+            "Type" => "Catalog",
+            "Pages" => pages,
+            "Names" => dictionary! { "EmbeddedFiles" => tree },
+        });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_name_tree_is_read_through_its_branches_and_a_broken_one_is_an_error() {
+        use lopdf::dictionary;
+        let names = |spec: lopdf::ObjectId| Object::Array(vec![Object::string_literal("a.yaml"), spec.into()]);
+        // A leaf under two levels of branches, as other tools write it.
+        let pdf = pdf_with_tree(|doc, spec| {
+            let leaf = doc.add_object(dictionary! { "Names" => names(spec) });
+            let mid = doc.add_object(dictionary! { "Kids" => vec![leaf.into()] });
+            dictionary! { "Kids" => vec![mid.into()] }.into()
+        });
+        let files = embedded_files(&pdf).unwrap();
+        assert_eq!((files.len(), files[0].name.as_str(), &files[0].data[..]), (1, "a.yaml", &b"title: x\n"[..]));
+        // Nested deeper than any briefing's: said so, not "no embedded source".
+        let pdf = pdf_with_tree(|doc, spec| {
+            let mut node = doc.add_object(dictionary! { "Names" => names(spec) });
+            for _ in 0..1000 {
+                node = doc.add_object(dictionary! { "Kids" => vec![node.into()] });
+            }
+            node.into()
+        });
+        assert!(embedded_files(&pdf).unwrap_err().contains("nests more than 32 levels"));
+        // A branch that leads back to itself, or to nothing; an entry that is not a file
+        // specification, or points at nothing: each an error, never a silent success.
+        let pdf = pdf_with_tree(|doc, _| {
+            let id = doc.new_object_id();
+            doc.objects.insert(id, dictionary! { "Kids" => vec![id.into()] }.into());
+            id.into()
+        });
+        assert!(embedded_files(&pdf).unwrap_err().contains("loops back"));
+        let pdf = pdf_with_tree(|_, _| dictionary! { "Kids" => vec![Object::Reference((999, 0))] }.into());
+        assert!(embedded_files(&pdf).unwrap_err().contains("cannot be found"));
+        let pdf = pdf_with_tree(|_, spec| {
+            dictionary! { "Names" => vec![Object::string_literal("a.yaml"), spec.into(), Object::string_literal("b.yaml"), Object::Integer(42)] }.into()
+        });
+        assert!(embedded_files(&pdf).unwrap_err().contains("\"b.yaml\" is damaged"));
+        let pdf = pdf_with_tree(|_, _| {
+            dictionary! { "Names" => vec![Object::string_literal("c.yaml"), Object::Reference((999, 0))] }.into()
+        });
+        assert!(embedded_files(&pdf).unwrap_err().contains("\"c.yaml\" cannot be found"));
+    }
+
+    #[test]
+    fn more_attachments_than_a_dossier_carries_are_refused_before_any_is_read() {
+        let pdf = pdf_with_tree(|_, spec| {
+            let mut names = Vec::new();
+            for i in 0..=MAX_ATTACHMENTS {
+                names.extend([Object::string_literal(format!("a{i}.yaml")), spec.into()]);
+            }
+            lopdf::dictionary! { "Names" => names }.into()
+        });
+        assert!(embedded_files(&pdf).unwrap_err().contains("more than 1000 attachments"));
+    }
+
+    #[test]
+    fn many_attachments_of_one_name_are_numbered_in_about_linear_time() {
+        let mut names = crate::pdf::DistinctNames::default();
+        let given: Vec<String> = (0..20_000).map(|_| names.add("x.yaml")).collect();
+        assert_eq!(&given[..3], ["x.yaml", "x-2.yaml", "x-3.yaml"]);
+        assert_eq!(given[19_999], "x-20000.yaml");
+        // A name that is already a numbered form is numbered past it.
+        assert_eq!(names.add("x-2.yaml"), "x-2-2.yaml");
+        assert_eq!(names.add("README"), "README");
+        assert_eq!(names.add("README"), "README-2");
     }
 
     #[test]

@@ -298,12 +298,14 @@ impl<'a> Prepared<'a> {
                     lang: lang.to_string(),
                     date: self.ctx.options.date.unwrap_or_else(|| cover.date.unix_seconds()),
                     draft: self.printed.iter().any(|b| b.draft),
-                    attachments: items.iter().filter_map(|i| i.source.clone()).fold(Vec::new(), |mut all, mut a| {
-                        let names: Vec<String> = all.iter().map(|a: &Attachment| a.name.clone()).collect();
-                        a.name = crate::pdf::distinct_name(&a.name, &names);
-                        all.push(a);
-                        all
-                    }),
+                    attachments: {
+                        let mut names = crate::pdf::DistinctNames::default();
+                        items
+                            .iter()
+                            .filter_map(|i| i.source.clone())
+                            .map(|a| Attachment { name: names.add(&a.name), ..a })
+                            .collect()
+                    },
                 }
             }
             _ => metadata(self.briefing(), self.ctx.options),

@@ -44,18 +44,36 @@ pub struct Attachment {
     pub data: Vec<u8>,
 }
 
-/// `name` made different from each of `taken` by a number before its extension (`x.yaml`,
-/// `x-2.yaml`, `x-3.yaml`…): a dossier of two `x.yaml` from two folders carries both, and
-/// `extract` writes both.
-pub fn distinct_name(name: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == name) {
-        return name.to_string();
+/// Names made different from each other as they come, by a number before the extension
+/// (`x.yaml`, `x-2.yaml`, `x-3.yaml`…): a dossier of two `x.yaml` from two folders carries
+/// both, and `extract` writes both. Each name costs about the same however many came before.
+#[derive(Debug, Default)]
+pub struct DistinctNames {
+    taken: std::collections::HashSet<String>,
+    /// For a name already given, the next number to try.
+    next: std::collections::HashMap<String, u64>,
+}
+
+impl DistinctNames {
+    /// `name`, or the first numbered form of it not yet given.
+    pub fn add(&mut self, name: &str) -> String {
+        if self.taken.insert(name.to_string()) {
+            return name.to_string();
+        }
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
+            _ => (name, String::new()),
+        };
+        let mut n = self.next.get(name).copied().unwrap_or(2);
+        loop {
+            let candidate = format!("{stem}-{n}{ext}");
+            n += 1;
+            if self.taken.insert(candidate.clone()) {
+                self.next.insert(name.to_string(), n);
+                return candidate;
+            }
+        }
     }
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
-        _ => (name, String::new()),
-    };
-    (2..).map(|n| format!("{stem}-{n}{ext}")).find(|c| !taken.contains(c)).unwrap_or_default()
 }
 
 /// How each attachment is described.

@@ -22,7 +22,7 @@ use crate::fonts::{FontBook, FontError};
 use crate::layout::Document;
 
 use assemble::Parts;
-pub use assemble::{distinct_name, Attachment, Metadata, ATTACHMENT_DESCRIPTION};
+pub use assemble::{Attachment, DistinctNames, Metadata, ATTACHMENT_DESCRIPTION};
 pub use image::{decode as decode_image, Image, ImageKind, MAX_PIXELS};
 pub use objects::compress;
 
