@@ -309,6 +309,38 @@ fn mkfifo(path: &Path) {
 
 #[cfg(unix)]
 #[test]
+fn a_folder_entry_that_is_not_a_regular_file_is_reported_not_passed_over() {
+    let dir = with_seed();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(seed(), folder.join("a.yaml")).unwrap();
+    mkfifo(&folder.join("pipe.yaml"));
+    std::os::unix::fs::symlink("/dev/zero", folder.join("zero.yml")).unwrap();
+    std::os::unix::fs::symlink("gone.yaml", folder.join("dangling.yaml")).unwrap();
+    std::fs::create_dir(folder.join("sub.yaml")).unwrap();
+    for command in ["build", "check"] {
+        let mut args = vec![command, "in"];
+        if command == "build" {
+            args.extend(["--out-dir", "out"]);
+        }
+        let o = run_within(dir.path(), &args, 20);
+        let err = stderr(&o);
+        assert_exit(&o, 2);
+        assert!(err.contains("pipe.yaml: it is a FIFO (named pipe), not a regular file"), "{command}: {err}");
+        assert!(err.contains("zero.yml: it is a device, not a regular file"), "{command}: {err}");
+        assert!(
+            err.contains("dangling.yaml: it is a symbolic link to gone.yaml, which does not exist"),
+            "{command}: {err}"
+        );
+        // The folder inside is not a briefing, and the good file is still built.
+        assert!(!err.contains("sub.yaml"), "{command}: {err}");
+        assert!(err.contains(if command == "build" { "built 1 of 4" } else { "a.yaml: ok" }), "{command}: {err}");
+    }
+    assert!(dir.path().join("out/a.pdf").is_file());
+}
+
+#[cfg(unix)]
+#[test]
 fn an_output_that_is_a_fifo_or_a_device_is_refused_at_once() {
     use std::os::unix::fs::FileTypeExt as _;
     let dir = with_seed();
@@ -535,16 +567,27 @@ fn extract_trusts_no_attachment_name_and_writes_no_flood() {
     assert_eq!(names, ["[31mred.yaml", "bashrc", "escape.yaml", "hostile.pdf", "linebreak.yaml"]);
     let err = stderr(&o);
     assert!(!err.contains('\u{1b}'), "an escape sequence reached the terminal: {err:?}");
-    // Ten thousand attachments are not written without a folder for them.
-    let many: Vec<(String, Vec<u8>)> = (0..10_000).map(|i| (format!("f{i}.yaml"), b"x: 1\n".to_vec())).collect();
-    let refs: Vec<(&str, &[u8])> = many.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    // Sixty attachments are not written without a folder for them; more than a dossier
+    // carries are not read at all, folder or not.
     let sub = dir.path().join("flood");
     std::fs::create_dir(&sub).unwrap();
-    std::fs::write(sub.join("many.pdf"), pdf_with_attachments(&refs)).unwrap();
-    let o = run(&sub, &["extract", "many.pdf"]);
-    assert_exit(&o, 2);
-    assert!(stderr(&o).contains("10000 files"), "{}", stderr(&o));
-    assert_eq!(listing(&sub).len(), 1);
+    for (n, code, says) in [(60, 2, "60 files"), (1_001, 1, "more than 1000 attachments")] {
+        let many: Vec<(String, Vec<u8>)> = (0..n).map(|i| (format!("f{i}.yaml"), b"x: 1\n".to_vec())).collect();
+        let refs: Vec<(&str, &[u8])> = many.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        std::fs::write(sub.join("many.pdf"), pdf_with_attachments(&refs)).unwrap();
+        for args in [&["extract", "many.pdf"][..], &["extract", "many.pdf", "-o", "out/"]] {
+            let o = run(&sub, args);
+            if n == 60 && args.len() > 2 {
+                assert_exit(&o, 0);
+                assert_eq!(listing(&sub.join("out")).len(), 60);
+                std::fs::remove_dir_all(sub.join("out")).unwrap();
+                continue;
+            }
+            assert_exit(&o, code);
+            assert!(stderr(&o).contains(says), "{}", stderr(&o));
+            assert_eq!(listing(&sub).len(), 1, "{args:?}");
+        }
+    }
 }
 
 // ---- exhaustion and crashes -----------------------------------------------------------------

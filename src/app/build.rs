@@ -294,7 +294,10 @@ impl Built {
     }
 }
 
-/// Every `*.yaml` / `*.yml` file named, or inside a named folder (sorted).
+/// Every `*.yaml` / `*.yml` file named, or inside a named folder (sorted). An entry of the
+/// folder with such a name that is not a regular file (a pipe, a device, a link to one or to
+/// nothing) is taken too, so that reading it says what it is, as when it is named: nothing
+/// the user meant to build is passed over in silence. Only folders are passed over.
 fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for input in inputs {
@@ -302,7 +305,7 @@ fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             let entries = std::fs::read_dir(input).map_err(|e| Error::read(input, e))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+                .filter(|p| !p.is_dir() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
                 .collect();
             if found.is_empty() {
                 return Err(Error::Usage(format!("no .yaml files in folder {}", input.display())));

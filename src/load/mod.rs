@@ -158,7 +158,15 @@ impl NotRegular {
 /// with a [`NotRegular`] inside the error.
 pub fn open_regular(path: &Path) -> std::io::Result<File> {
     let refuse = |n: NotRegular| std::io::Error::new(std::io::ErrorKind::InvalidInput, n);
-    if let Some(n) = NotRegular::of(&std::fs::metadata(path)?) {
+    let meta = std::fs::metadata(path).map_err(|e| match std::fs::read_link(path) {
+        // A link to nothing says so: "No such file" alone would be about a file that is there.
+        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => std::io::Error::new(
+            e.kind(),
+            format!("it is a symbolic link to {}, which does not exist", target.display()),
+        ),
+        _ => e,
+    })?;
+    if let Some(n) = NotRegular::of(&meta) {
         return Err(refuse(n));
     }
     let mut options = std::fs::OpenOptions::new();
