@@ -33,6 +33,7 @@ mod lines;
 mod offsets;
 mod recover;
 mod slips;
+mod source;
 mod translations;
 pub mod tree;
 mod wide;
@@ -45,13 +46,12 @@ pub use items::{fold_missing_into_unknown, name_splits};
 pub use keys::{keys_of, KeySets};
 pub use languages::{is_language_tag, translation_languages, MAX_LANGUAGES};
 pub use lines::{key_before, key_in_block_text, swallowed_key};
+pub(crate) use source::too_large_message;
+pub use source::{is_blank, open_regular, read_source, source_from_bytes, LoadError, NotRegular};
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::fs::File;
-use std::io::Read;
 use std::marker::PhantomData;
-use std::path::{Path, PathBuf};
 
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -74,195 +74,6 @@ impl Default for Limits {
     /// 4 MiB, 64 levels, 200 000 nodes: far beyond any briefing or template.
     fn default() -> Self {
         Limits { max_bytes: 4 << 20, max_depth: 64, max_nodes: 200_000 }
-    }
-}
-
-/// Why [`read_source`] could not produce a file to load.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// The file could not be read (a usage or I/O problem: exit code 2).
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        /// The path as given.
-        path: PathBuf,
-        /// What the operating system said.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The file was read but is not YAML text: too large, not UTF-8, or empty (exit code 1).
-    /// `file` holds what was read (invalid UTF-8 replaced by U+FFFD), so that the
-    /// diagnostics can be rendered with [`crate::diag::render_all`].
-    #[error("{} cannot be loaded: {}", file.name, diagnostics.first().map_or("", |d| d.message.as_str()))]
-    Invalid {
-        /// The file as read (empty when it was too large to read).
-        file: SourceFile,
-        /// What is wrong with it.
-        diagnostics: Vec<Diagnostic>,
-    },
-}
-
-/// Reads `path` as a YAML source: at most `limits.max_bytes` (a larger file is refused
-/// before it is read), UTF-8 (a leading byte order mark is dropped), not empty.
-pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, LoadError> {
-    let name = path.display().to_string();
-    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
-    let file = open_regular(path).map_err(io)?;
-    if let Ok(meta) = file.metadata() {
-        if meta.len() > limits.max_bytes as u64 {
-            return Err(too_large(name, Some(meta.len()), limits));
-        }
-    }
-    let mut bytes = Vec::new();
-    file.take(limits.max_bytes as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
-    source_from_bytes(name, bytes, limits)
-}
-
-/// What a path is when it is not a regular file: a folder, a FIFO, a device. Reading one
-/// could block for ever (a FIFO nobody writes to) or never end (`/dev/zero`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("it is {0}, not a regular file")]
-pub struct NotRegular(pub &'static str);
-
-impl NotRegular {
-    /// What `meta` (of a file that is not regular) describes.
-    pub fn of(meta: &std::fs::Metadata) -> Option<NotRegular> {
-        let kind = meta.file_type();
-        if kind.is_file() {
-            return None;
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileTypeExt as _;
-            if kind.is_fifo() {
-                return Some(NotRegular("a FIFO (named pipe)"));
-            }
-            if kind.is_char_device() || kind.is_block_device() {
-                return Some(NotRegular("a device"));
-            }
-            if kind.is_socket() {
-                return Some(NotRegular("a socket"));
-            }
-        }
-        Some(NotRegular(if kind.is_dir() { "a folder" } else { "not a file" }))
-    }
-
-    /// The problem `e` (from [`open_regular`]) names, if it is this one.
-    pub fn in_error(e: &std::io::Error) -> Option<NotRegular> {
-        e.get_ref().and_then(|inner| inner.downcast_ref::<NotRegular>()).copied()
-    }
-}
-
-/// Opens `path` for reading if it is a regular file (links followed), and only then: it is
-/// checked before it is opened, opened without blocking (on unix, so that a FIFO swapped in
-/// meanwhile cannot hold the open), and checked again once open. Anything else is refused
-/// with a [`NotRegular`] inside the error.
-pub fn open_regular(path: &Path) -> std::io::Result<File> {
-    let refuse = |n: NotRegular| std::io::Error::new(std::io::ErrorKind::InvalidInput, n);
-    let meta = std::fs::metadata(path).map_err(|e| match std::fs::read_link(path) {
-        // A link to nothing says so: "No such file" alone would be about a file that is there.
-        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => std::io::Error::new(
-            e.kind(),
-            format!("it is a symbolic link to {}, which does not exist", target.display()),
-        ),
-        _ => e,
-    })?;
-    if let Some(n) = NotRegular::of(&meta) {
-        return Err(refuse(n));
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path)?;
-    match NotRegular::of(&file.metadata()?) {
-        Some(n) => Err(refuse(n)),
-        // A regular file reads the same with or without O_NONBLOCK.
-        None => Ok(file),
-    }
-}
-
-/// The checks of [`read_source`] for bytes already in memory (standard input, tests).
-pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limits) -> Result<SourceFile, LoadError> {
-    let name = name.into();
-    if bytes.len() > limits.max_bytes {
-        return Err(too_large(name, Some(bytes.len() as u64), limits));
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || utf16_without_bom(&bytes) {
-        let d = Diagnostic::new(None, "", "the file is UTF-16; save it as UTF-8");
-        return Err(LoadError::Invalid { file: SourceFile::new(name, ""), diagnostics: vec![d] });
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            // The lossy text is byte-identical up to `at`, where U+FFFD (3 bytes) stands in.
-            let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
-            let d = Diagnostic::new(Some(Span::new(at, at + 3)), "", format!("not valid UTF-8 at byte {at}"))
-                .with_help("save the file as UTF-8");
-            return Err(LoadError::Invalid { file, diagnostics: vec![d] });
-        }
-    };
-    let (text, bom) = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => (rest.to_string(), true),
-        None => (text, false),
-    };
-    let nul = text.find('\0');
-    let file = SourceFile { bom, ..SourceFile::new(name, text) };
-    if let Some(at) = nul {
-        let d = Diagnostic::new(Some(Span::new(at, at + 1)), "", "a NUL byte (U+0000): YAML text cannot hold one")
-            .with_help("the file may be damaged, or not a text file; remove the character");
-        return Err(LoadError::Invalid { file, diagnostics: vec![d] });
-    }
-    if is_blank(&file.text) {
-        let d =
-            Diagnostic::new(None, "", "the file is empty: a briefing needs at least title, date, topics and contact");
-        return Err(LoadError::Invalid { file, diagnostics: vec![d] });
-    }
-    Ok(file)
-}
-
-/// Whether `text` holds no value: nothing but blank lines, comments, document markers
-/// (`---`, `...`) and a null (`~`, `null`).
-pub fn is_blank(text: &str) -> bool {
-    text.split(['\n', '\r']).all(|l| {
-        let uncommented = match l.find('#') {
-            Some(i) if i == 0 || l[..i].ends_with([' ', '\t']) => &l[..i],
-            _ => l,
-        };
-        uncommented.split_whitespace().all(|w| matches!(w, "---" | "..." | "~" | "null" | "Null" | "NULL"))
-    })
-}
-
-/// Whether `bytes` look like UTF-16 text without a byte order mark: ASCII text in UTF-16 has
-/// a NUL in every other byte.
-fn utf16_without_bom(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096) & !1];
-    if head.len() < 8 {
-        return false;
-    }
-    let half = head.len() / 2;
-    let (even, odd) =
-        head.chunks_exact(2).fold((0, 0), |(e, o), p| (e + usize::from(p[0] == 0), o + usize::from(p[1] == 0)));
-    even * 2 > half || odd * 2 > half
-}
-
-fn too_large(name: String, size: Option<u64>, limits: &Limits) -> LoadError {
-    let d = Diagnostic::new(None, "", too_large_message(size, limits.max_bytes));
-    LoadError::Invalid { file: SourceFile::new(name, ""), diagnostics: vec![d] }
-}
-
-pub(crate) fn too_large_message(size: Option<u64>, max: usize) -> String {
-    let limit = if max >= 1 << 20 && max.is_multiple_of(1 << 20) {
-        format!("{} MiB ({max} bytes)", max >> 20)
-    } else {
-        format!("{max} bytes")
-    };
-    match size {
-        Some(size) => format!("the file is too large: {size} bytes, and the limit is {limit}"),
-        None => format!("the file is too large: the limit is {limit}"),
     }
 }
 
