@@ -3,7 +3,8 @@
 //! Runs each stage of a build of the seed on its own (load, validate, layout, then the PDF's
 //! plan, draw, subset and assemble) many times and prints each one's median and its share of
 //! their sum, so that the next regression shows where it is. "compress" is the part of
-//! assemble spent compressing: every stream of the finished PDF compressed again.
+//! subset and assemble spent compressing (the font programs in subset, the rest in
+//! assemble): every stream of the finished PDF compressed again.
 //! A whole process also starts, reads the template and fonts, and writes the file; the
 //! `whole_process` bench measures that.
 
@@ -68,7 +69,7 @@ fn main() {
         println!("| {name} | {:.2} ms | {share:.0} % |", d.as_secs_f64() * 1000.0);
         if *name == "assemble" {
             let share = compress.as_secs_f64() / total.as_secs_f64() * 100.0;
-            println!("| (of which compress) | {:.2} ms | {share:.0} % |", compress.as_secs_f64() * 1000.0);
+            println!("| (compressing, in subset and assemble) | {:.2} ms | {share:.0} % |", compress.as_secs_f64() * 1000.0);
         }
     }
     println!("| sum | {:.2} ms | 100 % |", total.as_secs_f64() * 1000.0);
