@@ -69,7 +69,10 @@ fn main() {
         println!("| {name} | {:.2} ms | {share:.0} % |", d.as_secs_f64() * 1000.0);
         if *name == "assemble" {
             let share = compress.as_secs_f64() / total.as_secs_f64() * 100.0;
-            println!("| (compressing, in subset and assemble) | {:.2} ms | {share:.0} % |", compress.as_secs_f64() * 1000.0);
+            println!(
+                "| (compressing, in subset and assemble) | {:.2} ms | {share:.0} % |",
+                compress.as_secs_f64() * 1000.0
+            );
         }
     }
     println!("| sum | {:.2} ms | 100 % |", total.as_secs_f64() * 1000.0);
