@@ -595,6 +595,40 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_paragraph_spreads_its_word_spaces_not_the_japanese_in_it() {
+        // Justified, a line of an English paragraph with `ｶﾀｶﾅ` in it spread the katakana
+        // apart as much as its word spaces (`ｶ ﾀ ｶ ﾅ`).
+        let fonts = FontBook::builtin();
+        let text = "The delegations noted ｶﾀｶﾅ half-width and ＡＢＣ full-width forms in the joint \
+                    statement, and agreed that ｶﾀｶﾅ should not be spaced out in justified lines.";
+        let mut spread = 0;
+        for width in (120..320).step_by(9) {
+            let lines = set_with(&plain(text), width as f32, &fonts, Setting { justify: true, ..Setting::default() });
+            for line in &lines[..lines.len() - 1] {
+                let shown: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+                if !shown.trim().contains(' ') {
+                    continue;
+                }
+                for run in &line.runs {
+                    let chars: Vec<char> = run.text.chars().collect();
+                    for &(k, extra) in &run.gaps {
+                        let k = k as usize;
+                        spread += usize::from(extra > 0.01);
+                        if k > 0 && k < chars.len() && !chars[k - 1].is_ascii() && !chars[k].is_ascii() {
+                            assert!(
+                                extra.abs() < 0.01,
+                                "at {width}: {extra} between {:?}: {shown:?}",
+                                &chars[k - 1..=k]
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(spread > 50, "the lines were justified ({spread} gaps)");
+    }
+
+    #[test]
     fn an_address_takes_no_hyphen_and_breaks_before_its_own() {
         // Broken after its own hyphen, an address read back without it (readers take a hyphen
         // at a line's end for a hyphenation); hyphenated, it printed one it does not have.

@@ -146,7 +146,8 @@ pub(super) fn whole_words(lines: &mut [Line]) {
 
 /// Spreads `slack` points over the places a line may stretch: in Japanese, first what may
 /// give (JLREQ 3.8: the spaces beside and inside Latin text; punctuation shrinks to half
-/// width), then between Japanese characters where the line has any, else its word spaces.
+/// width), then between Japanese characters where the line has any, else its word spaces;
+/// in a Latin paragraph, its word spaces (Japanese characters only where it has none).
 /// Lines with neither, and lines already full, stay as they are. In a Japanese paragraph
 /// (`em`, its size), a line with too few such places (an address) is spread between Latin
 /// letters too, rather than by more than a sixteenth of an em in a few places.
@@ -179,9 +180,12 @@ fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, em: Option<f32>) 
     let japanese: Vec<usize> =
         (0..n.saturating_sub(1)).filter(|&i| jlreq::stretches(shown[i].ch, shown[i + 1].ch)).collect();
     let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
-    let latin = em.is_none() && japanese.is_empty();
+    // A Latin paragraph spreads its word spaces, as Latin type does, even where a line holds
+    // a few Japanese characters: spacing those out (`ｶ ﾀ ｶ ﾅ`) is the last resort, for a line
+    // with no word space.
+    let latin = em.is_none() && (japanese.is_empty() || !spaces.is_empty());
     let mut places: Vec<usize> =
-        if japanese.is_empty() { spaces } else { japanese.into_iter().chain(spaces).collect() };
+        if latin || japanese.is_empty() { spaces } else { japanese.into_iter().chain(spaces).collect() };
     if em.is_some_and(|em| slack > places.len() as f32 * em * japanese::MOST_SPREAD) {
         places.extend((0..n.saturating_sub(1)).filter(|&i| japanese::between_letters(shown[i].ch, shown[i + 1].ch)));
     }
