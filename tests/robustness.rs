@@ -551,6 +551,30 @@ fn pdf_with_attachments(files: &[(&str, &[u8])]) -> Vec<u8> {
     out
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_name_reaches_the_terminal_shown_not_obeyed() {
+    // A name from an e-mail attachment may hold an escape sequence (colours, the window's
+    // title) or a bell: every message that names the file shows them escaped.
+    let dir = with_seed();
+    let name = "evil\u{1b}]0;title\u{7}\u{1b}[31mred.yaml";
+    std::fs::copy(seed(), dir.path().join(name)).unwrap();
+    write(dir.path(), "bad\u{1b}[2J.yaml", "title: [\n");
+    for args in [
+        &["build", name][..],
+        &["check", name, "bad\u{1b}[2J.yaml"],
+        &["build", name, "bad\u{1b}[2J.yaml", "--out-dir", "out"],
+        &["diff", name, "bad\u{1b}[2J.yaml"],
+    ] {
+        let o = run(dir.path(), args);
+        let err = stderr(&o);
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{args:?}: {err:?}");
+        let shown =
+            if args[0] == "diff" { "bad\\u{1b}[2J.yaml:1:8" } else { "evil\\u{1b}]0;title\\u{7}\\u{1b}[31mred" };
+        assert!(err.contains(shown), "{args:?}: {err:?}");
+    }
+}
+
 #[test]
 fn extract_trusts_no_attachment_name_and_writes_no_flood() {
     let dir = tempdir();

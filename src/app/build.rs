@@ -10,6 +10,7 @@ use super::config::{Env, Settings, TemplateChoice};
 use super::files::{self, Reads};
 use super::pages::{self, format_path};
 use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
+use crate::app::say::{say, say_part};
 use crate::cli::BuildArgs;
 use crate::fonts::FontBook;
 use crate::theme::Theme;
@@ -149,7 +150,7 @@ pub fn plan(
         ));
     }
     if settings.parallel && !parallel {
-        eprintln!("note: {} is written in one language; --parallel has nothing to set beside it", input.display());
+        say!("note: {} is written in one language; --parallel has nothing to set beside it", input.display());
     }
     // Several files: each named for its language, from `-o` when given (`-o out.pdf` gives
     // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
@@ -329,7 +330,7 @@ fn out_dir(dir: &Path) -> Result<Option<&Path>, Error> {
         return Err(Error::NotAFolder { path: dir.to_path_buf() });
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-    eprintln!("created folder {}", dir.display());
+    say!("created folder {}", dir.display());
     Ok(Some(dir))
 }
 
@@ -338,7 +339,7 @@ fn out_dir(dir: &Path) -> Result<Option<&Path>, Error> {
 fn clash(made: Option<&Path>, error: Error) -> Error {
     if let Some(dir) = made {
         if std::fs::remove_dir(dir).is_ok() {
-            eprintln!("removed folder {} again", dir.display());
+            say!("removed folder {} again", dir.display());
         }
     }
     error
@@ -418,7 +419,7 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
             )?;
             let template = template.get()?;
             for built in plan.build(&template, &fonts, &settings)? {
-                eprintln!("{}", built.report());
+                say!("{}", built.report());
             }
             return Ok(());
         }
@@ -536,7 +537,7 @@ fn batch(
             };
             match &bar {
                 Some(bar) => bar.set_message(line),
-                None => eprintln!("{line}"),
+                None => say!("{line}"),
             }
             (input.clone(), result)
         })
@@ -550,12 +551,12 @@ fn batch(
         if let Err(e) = result {
             failed += 1;
             worst = worst.max(e.exit_code());
-            eprintln!("{}:", input.display());
-            eprint!("{e}");
+            say!("{}:", input.display());
+            say_part!("{e}");
         }
     }
     let built = results.len() - failed;
-    eprintln!("built {built} of {} briefings in {} ms; {failed} failed", results.len(), start.elapsed().as_millis());
+    say!("built {built} of {} briefings in {} ms; {failed} failed", results.len(), start.elapsed().as_millis());
     match worst {
         0 => Ok(()),
         code => Err(Error::Batch { failed, total: results.len(), code }),
@@ -570,10 +571,10 @@ pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Re
     for input in inputs {
         match load_briefings(&input, &fonts, None) {
             Ok(loaded) => {
-                eprintln!("{}: ok", input.display());
+                say!("{}: ok", input.display());
                 if verbose {
                     for b in &loaded.briefings {
-                        eprintln!("{}", languages_found(b));
+                        say!("{}", languages_found(b));
                     }
                 }
             }

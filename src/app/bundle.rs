@@ -7,6 +7,7 @@ use super::config::Settings;
 use super::error::FileKind;
 use super::files;
 use super::{build_options, human_size, load_each, written_in, Error, Template};
+use crate::app::say::say;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::layout::Cover;
 use crate::model::Date;
@@ -113,7 +114,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     };
     let pdf = pdf.into_iter().next().unwrap_or_default();
     files::write_atomic(output, &pdf, settings.existing)?;
-    eprintln!(
+    say!(
         "wrote {} ({} briefing{}, {} pages, {}) in {} ms",
         output.display(),
         items.len(),

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::error::Error;
 use super::files::Existing;
+use crate::app::say::say;
 use crate::cli::{FormatArgs, LanguageArgs, RenderArgs, TemplateArg};
 use crate::Format;
 
@@ -140,13 +141,13 @@ impl Settings {
     pub fn note_unused_options(&self, formats: &[Format]) {
         let paged = formats.iter().any(|f| *f != Format::Html);
         if !paged && self.toc {
-            eprintln!("note: --toc lists pages, and a web page has none: it is left out");
+            say!("note: --toc lists pages, and a web page has none: it is left out");
         }
         if !paged && self.fit_pages.is_some() {
-            eprintln!("note: --fit-pages fits pages, and a web page has none: it is left out");
+            say!("note: --fit-pages fits pages, and a web page has none: it is left out");
         }
         if self.ppi_given && !formats.contains(&Format::Png) {
-            eprintln!("note: --ppi is the resolution of page images, and none are made (--format png)");
+            say!("note: --ppi is the resolution of page images, and none are made (--format png)");
         }
     }
 

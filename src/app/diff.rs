@@ -10,6 +10,7 @@ use super::config::Settings;
 use super::files;
 use super::pages::{self, format_path};
 use super::{build_options, human_size, load_each, Error, Template};
+use crate::app::say::say;
 use crate::{Context, Format, Job};
 
 /// What the command line says.
@@ -97,7 +98,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
             (_, 1) => "1 page, ".to_string(),
             (_, n) => format!("{n} pages, "),
         };
-        eprintln!("{what}; wrote {path} ({pages}{}) in {} ms", human_size(bytes[slot]), start.elapsed().as_millis());
+        say!("{what}; wrote {path} ({pages}{}) in {} ms", human_size(bytes[slot]), start.elapsed().as_millis());
     }
     Ok(())
 }

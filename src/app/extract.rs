@@ -12,6 +12,7 @@ use md5::Digest as _;
 
 use super::error::{Error, FileKind};
 use super::files::{self, Existing, FileId};
+use crate::app::say::say;
 
 /// The most an attachment may decompress to: a briefing's own limit.
 const MAX_ATTACHMENT: u64 = FileKind::Briefing.limit();
@@ -380,7 +381,7 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
     outputs.commit()?;
     for (a, target) in attached.iter().zip(&targets) {
         let shown: String = target.display().to_string().chars().flat_map(char::escape_debug).collect();
-        eprintln!("wrote {shown} ({} bytes)", a.data.len());
+        say!("wrote {shown} ({} bytes)", a.data.len());
     }
     Ok(())
 }

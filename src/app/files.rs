@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::error::{Error, FileKind};
+use crate::app::say::say;
 use crate::load::NotRegular;
 
 /// Reads `path`, at most its kind's limit: a larger file is refused with an error naming the
@@ -216,7 +217,7 @@ pub fn on_signal(mode: OnSignal) -> Arc<AtomicBool> {
             }
         }
         if let OnSignal::Flag(busy) = mode {
-            eprintln!("{busy}");
+            say!("{busy}");
         }
         std::process::exit(128 + signal);
     });

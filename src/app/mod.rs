@@ -13,6 +13,7 @@ pub mod extract;
 pub mod files;
 mod new;
 mod pages;
+mod say;
 pub mod template;
 mod watch;
 
@@ -21,6 +22,7 @@ use std::process::ExitCode;
 
 use clap::CommandFactory as _;
 
+use crate::app::say::say_part;
 use crate::cli::{Cli, Command};
 use crate::diag::SourceFile;
 use crate::fonts::FontBook;
@@ -74,7 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprint!("{error}");
+            say_part!("{error}");
             ExitCode::from(error.exit_code())
         }
     }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::files::{self, Existing};
 use super::Error;
+use crate::app::say::say;
 
 /// The starter file, kept with the templates so it is reviewed with them.
 pub const STARTER: &str = include_str!("../../templates/starter.yaml");
@@ -34,7 +35,7 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     };
     files::on_signal(files::OnSignal::Exit);
     files::write_atomic(path, text.as_bytes(), Existing::Keep)?;
-    eprintln!("wrote {}; build it with: briefing build {}", path.display(), path.display());
+    say!("wrote {}; build it with: briefing build {}", path.display(), path.display());
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::files::{self, Existing, Outputs, Reads};
 use super::Error;
+use crate::app::say::say;
 use crate::document::Files;
 use crate::raster::PageImages;
 use crate::Format;
@@ -217,16 +218,16 @@ pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing, read
         match std::fs::remove_file(&path) {
             Ok(()) => removed.push(path),
             Err(e) => {
-                eprintln!("note: {} (a page of an earlier version) was left: {e}", path.display());
+                say!("note: {} (a page of an earlier version) was left: {e}", path.display());
                 break;
             }
         }
     }
     match removed.as_slice() {
         [] => {}
-        [one] => eprintln!("removed {}, a page of an earlier version", one.display()),
+        [one] => say!("removed {}, a page of an earlier version", one.display()),
         [first, .., last] => {
-            eprintln!("removed {} … {}, pages of an earlier version", first.display(), last.display())
+            say!("removed {} … {}, pages of an earlier version", first.display(), last.display())
         }
     }
     removed

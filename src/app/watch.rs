@@ -15,6 +15,7 @@ use super::config::Settings;
 use super::error::FileKind;
 use super::files::{self, Reads};
 use super::{default_output, Error, Template};
+use crate::app::say::{say, say_part};
 
 /// One build, reported as one status line (or the diagnostics). The template is read again
 /// each time: it may be what was saved. Returns the files to watch: those the build read, and
@@ -31,15 +32,15 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before
     match result {
         Ok(built) => {
             for b in built {
-                eprintln!("[{now}] {}", b.summary());
+                say!("[{now}] {}", b.summary());
                 if let Some(w) = b.warning() {
-                    eprintln!("[{now}] {w}");
+                    say!("[{now}] {w}");
                 }
             }
         }
         Err(error) => {
-            eprint!("{error}");
-            eprintln!("[{now}] not rebuilt; {} is unchanged", output.display());
+            say_part!("{error}");
+            say!("[{now}] not rebuilt; {} is unchanged", output.display());
             reads.extend(before);
         }
     }
@@ -150,7 +151,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     drop(busy);
     watched.follow(&reads)?;
     let mut last = watched.fingerprint();
-    eprintln!(
+    say!(
         "watching {} (Ctrl-C to stop)",
         watched.targets.iter().map(|(d, n, _)| d.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
     );
@@ -158,7 +159,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
         let events = match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(Ok(events)) => events,
             Ok(Err(e)) => {
-                eprintln!("watch error: {e}");
+                say!("watch error: {e}");
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
@@ -184,6 +185,6 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
             last = if watched.targets == before { now } else { watched.fingerprint() };
         }
     }
-    eprintln!("stopped watching");
+    say!("stopped watching");
     Ok(())
 }

@@ -19,6 +19,7 @@ use std::time::Duration;
 use super::config::Settings;
 use super::files::{self, OnSignal};
 use super::{Error, Template};
+use crate::app::say::say;
 
 /// How to serve: the port (a free one when none is given) and whether to open the browser.
 pub struct Serve {
@@ -46,7 +47,7 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
     let server = listener.serve(routes::max_body(), screen).map_err(cannot)?;
     let stop = files::on_signal(OnSignal::Flag("stopped while answering the page; the file is as last saved"));
     let mut editor = routes::Editor::new(input, file, template, settings.clone(), gate);
-    eprintln!("editing {} in the browser at this address (Ctrl-C to stop):", input.display());
+    say!("editing {} in the browser at this address (Ctrl-C to stop):", input.display());
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{url}");
     let _ = out.flush();
@@ -67,7 +68,7 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
         drop(busy);
         exchange.answer(response);
     }
-    eprintln!("stopped editing {}", input.display());
+    say!("stopped editing {}", input.display());
     Ok(())
 }
 
@@ -86,6 +87,6 @@ fn open_browser(url: &str) {
         Ok(mut child) => {
             std::thread::spawn(move || child.wait());
         }
-        Err(_) => eprintln!("could not start {opener}; open the address above in your browser"),
+        Err(_) => say!("could not start {opener}; open the address above in your browser"),
     }
 }

@@ -1,0 +1,53 @@
+//! What the terminal is shown. Messages name files, and a file's name may hold what a
+//! terminal obeys rather than shows (an escape sequence that recolours it or sets its title,
+//! a bell, a carriage return that hides what came before, a bidirectional override that
+//! reorders it): such characters are shown escaped, as `\u{1b}`, wherever a message goes to
+//! standard error. A briefing's own text cannot hold them (the loader refuses them).
+
+use std::borrow::Cow;
+
+/// `text` with every character a terminal would act on written as its escape, line breaks
+/// and tabs kept.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(acted_on) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if acted_on(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect())
+}
+
+/// Whether a terminal acts on `c` instead of showing it.
+fn acted_on(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `eprintln!`, with [`safe`] text.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::app::say::safe(&format!($($arg)*)))
+    };
+}
+
+/// `eprint!`, with [`safe`] text.
+macro_rules! say_part {
+    ($($arg:tt)*) => {
+        eprint!("{}", $crate::app::say::safe(&format!($($arg)*)))
+    };
+}
+
+pub(crate) use {say, say_part};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_terminal_obeys_is_shown_escaped() {
+        assert_eq!(safe("wrote a.pdf\n\tb"), "wrote a.pdf\n\tb");
+        assert!(matches!(safe("plain"), Cow::Borrowed(_)));
+        assert_eq!(safe("evil\u{1b}[31mred.pdf"), "evil\\u{1b}[31mred.pdf");
+        assert_eq!(safe("a\u{7}b\rc\u{9b}d"), "a\\u{7}b\\u{d}c\\u{9b}d");
+        assert_eq!(safe("\u{202E}fdp.exe"), "\\u{202e}fdp.exe");
+        assert_eq!(safe("資料.pdf"), "資料.pdf");
+    }
+}
