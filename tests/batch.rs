@@ -141,6 +141,26 @@ fn a_clash_names_the_file_of_the_format_asked_for() {
 }
 
 #[test]
+fn one_file_given_twice_is_named_as_such() {
+    // "Build them into different folders" was no help for the same file given twice.
+    let dir = common::tempdir();
+    std::fs::create_dir(dir.path().join("x")).unwrap();
+    std::fs::copy(seed(), dir.path().join("x/a.yaml")).unwrap();
+    for (args, says) in [
+        (&["build", "x/a.yaml", "x/a.yaml"][..], "x/a.yaml is given twice; give it once"),
+        (
+            &["build", "x/a.yaml", "x/../x/a.yaml", "--out-dir", "od"],
+            "x/a.yaml and x/../x/a.yaml are the same file; give it once",
+        ),
+    ] {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    assert!(!dir.path().join("x/a.pdf").exists() && !dir.path().join("od").exists());
+}
+
+#[test]
 fn two_outputs_of_one_run_never_share_a_name() {
     let dir = common::tempdir();
     // a.yaml is in English and Japanese (out/a.en.pdf, out/a.ja.pdf); a.en.yaml gives

@@ -7,7 +7,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::config::{Env, Settings, TemplateChoice};
-use super::files::{self, Reads};
+use super::files::{self, FileId, Reads};
 use super::pages::{self, format_path};
 use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
 use crate::app::say::{say, say_part};
@@ -451,8 +451,16 @@ impl Resolving<'_> {
     }
 }
 
-/// Two inputs whose outputs would share a name.
+/// Two inputs whose outputs would share a name: one file given twice, or two of one name.
 fn collision(one: &Path, other: &Path, output: &Path) -> Error {
+    if FileId::of(one).is_some() && FileId::of(one) == FileId::of(other) {
+        let twice = if one == other {
+            format!("{} is given twice", one.display())
+        } else {
+            format!("{} and {} are the same file", one.display(), other.display())
+        };
+        return Error::Usage(format!("{twice}; give it once"));
+    }
     Error::Usage(format!(
         "{} and {} would both be written to {}; build them into different folders",
         one.display(),
