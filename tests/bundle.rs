@@ -161,6 +161,21 @@ fn lang_must_be_a_tag_and_a_language_of_the_dossier() {
     let out = common::run(dir.path(), &["bundle", bilingual.to_str().unwrap(), seed, "-o", "d.pdf", "--lang", "ja"]);
     assert!(out.status.success(), "{}", common::stderr(&out));
     assert_eq!(common::lang(&std::fs::read(dir.path().join("d.pdf")).unwrap()).as_deref(), Some("ja"));
+    assert!(!common::stderr(&out).contains("note:"), "{}", common::stderr(&out));
+    // Without --lang, the first language is taken, and the run says the other is left out.
+    for args in [
+        &["bundle", bilingual.to_str().unwrap(), seed, "-o", "d.pdf", "--force"][..],
+        &["diff", seed, bilingual.to_str().unwrap(), "--stat"],
+    ] {
+        let out = common::run(dir.path(), args);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        let err = common::stderr(&out);
+        assert!(
+            err.contains("bilingual.yaml is written in en and ja; this takes en, --lang ja takes ja"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.matches("note:").count(), 1, "only the bilingual file is noted: {err}");
+    }
 }
 
 #[test]

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use clap::CommandFactory as _;
 
-use crate::app::say::say_part;
+use crate::app::say::{say, say_part};
 use crate::cli::{Cli, Command};
 use crate::diag::SourceFile;
 use crate::fonts::FontBook;
@@ -203,7 +203,24 @@ pub fn load_each(
                     };
                     i
                 }
-                _ => 0,
+                _ => {
+                    // The other languages are left out: said, so that no one takes the
+                    // dossier or the redline for the whole briefing.
+                    if multilingual && lang.is_none() {
+                        let langs: Vec<&str> = briefings.iter().map(|b| b.lang.as_str()).collect();
+                        let others: Vec<String> = langs[1..].iter().map(|l| format!("--lang {l}")).collect();
+                        let take =
+                            if others.len() == 1 { format!("takes {}", langs[1]) } else { "take the others".into() };
+                        say!(
+                            "note: {} is written in {}; this takes {}, {} {take}",
+                            path.display(),
+                            langs.join(" and "),
+                            langs[0],
+                            others.join(", ")
+                        );
+                    }
+                    0
+                }
             };
             let briefing = briefings
                 .into_iter()
