@@ -5,6 +5,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 mod builder;
+mod escapes;
 mod links;
 mod slips;
 mod tables;
@@ -99,7 +100,8 @@ pub enum Change {
 /// tildes included, because in a briefing a character that silently disappears is a worse
 /// surprise than markup that does not apply. For the same reason, entity references
 /// (`&amp;`, `&#x41;`) print as typed, a backslash at the end of a line is a backslash
-/// (`C:\`), not a line break, and an asterisk between digits (`2*3*4`) is an asterisk.
+/// (`C:\`), not a line break, an asterisk between digits (`2*3*4`) is an asterisk, and a
+/// backslash is printed unless it stops markup (`C:\Users\_data`, `\d+\.\d+`; see `escapes`).
 pub fn parse(src: &str) -> Vec<Block> {
     parse_checked(src).0
 }
@@ -139,6 +141,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut watch = slips::Watch::default();
     // The addresses written in the text, found at the first emphasis (see `inside_address`).
     let mut addresses = None;
+    let mut in_table = false;
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
@@ -160,6 +163,16 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 if cells > header_cells {
                     b.unprinted.rows.push((row.trim().to_string(), cells, header_cells));
                 }
+            }
+            Event::Start(Tag::Table(_)) => in_table = true,
+            Event::End(TagEnd::Table) => in_table = false,
+            // A backslash the parser took away that stops no markup: back, as typed.
+            Event::Text(_)
+                if range.start > 0
+                    && escapes::escaped(src, range.start)
+                    && !escapes::stops_markup(src, range.start, in_table) =>
+            {
+                b.push_text("\\", false);
             }
             // An entity reference, which the parser decodes: as typed.
             Event::Text(t) if src[range.clone()].starts_with('&') && **t != src[range.clone()] => {
@@ -604,6 +617,18 @@ mod tests {
         assert_eq!(text(&parse("one  \ntwo")), "one\ntwo|");
         // In code, as ever, nothing is decoded.
         assert_eq!(text(&parse("`&amp;`")), "&amp;|");
+    }
+
+    #[test]
+    fn backslashes_print_unless_they_stop_markup() {
+        let src = r"On \\srv\share and C:\Users\_data, \d+\.\d+; \*not emphasis\* and \[no link\]";
+        assert_eq!(text(&parse(src)), r"On \\srv\share and C:\Users\_data, \d+\.\d+; *not emphasis* and [no link]|");
+        let table = parse("| Path | Pattern |\n|---|---|\n| \\\\s\\_x | a\\|b \\d\\- |\n");
+        let Block::Table { rows, .. } = &table[0] else { panic!("a table: {table:?}") };
+        assert_eq!(plain_text(&rows[0][0]), r"\\s\_x");
+        assert_eq!(plain_text(&rows[0][1]), r"a|b \d\-");
+        // At a line's start, an escape still keeps the line from being a heading or a list.
+        assert_eq!(text(&parse("\\# 1\n\n1\\. 2")), "# 1|1. 2|");
     }
 
     #[test]
