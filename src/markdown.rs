@@ -515,6 +515,14 @@ mod tests {
                 pair("https://example.org/x**y**z_w", "https://example.org/x**y**z_w")
             ]
         );
+        // A quote mark or angle bracket ends an address, as in raw HTML printed as text.
+        assert_eq!(
+            links(r#"<a href="https://example.org/x">here</a> or "www.example.eu/y"."#),
+            [
+                pair("https://example.org/x", "https://example.org/x"),
+                pair("www.example.eu/y", "https://www.example.eu/y")
+            ]
+        );
         // Emphasis around an address is still emphasis.
         let b = parse("*See www.example.org* today");
         let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };

@@ -188,8 +188,11 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
 }
 
 /// Where a web address that starts `word` ends: the word's end, less the punctuation that
-/// ends a sentence and closing brackets that were not opened inside.
+/// ends a sentence and closing brackets that were not opened inside. A quote mark or an
+/// angle bracket, which no address holds as typed, ends it where it stands
+/// (`<a href="https://e.org">`).
 fn address_end(word: &str) -> usize {
+    let word = &word[..word.find(['"', '<', '>']).unwrap_or(word.len())];
     let (opened, mut closed) = (word.matches('(').count(), word.matches(')').count());
     let mut end = word.len();
     loop {
