@@ -24,6 +24,36 @@ pub fn is_kana_or_kanji(c: char) -> bool {
         | '\u{FF66}'..='\u{FF9F}' | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// Whether `c` is a CJK compatibility ideograph (U+F900–U+FAFF, U+2F800–U+2FA1F): a
+/// glyph variant chosen on purpose, often in a name, that NFC would replace by its unified
+/// ideograph (`神` U+FA19 by `神` U+795E).
+pub fn is_compatibility_ideograph(c: char) -> bool {
+    matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
+}
+
+/// `text` in Unicode NFC, so that what the user sees and what is compared agree (`e` +
+/// U+0301 is `é`), except that a CJK compatibility ideograph is kept as typed: to Unicode it
+/// is the same text as its unified ideograph, but to a reader it is another glyph. (It is a
+/// starter that nothing composes with, so normalizing the text on either side of it
+/// separately is normalizing the whole.)
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(is_compatibility_ideograph) {
+        match piece.chars().next_back() {
+            Some(c) if is_compatibility_ideograph(c) => {
+                out.extend(piece[..piece.len() - c.len_utf8()].nfc());
+                out.push(c);
+            }
+            _ => out.extend(piece.nfc()),
+        }
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,6 +64,14 @@ mod tests {
         assert!(!"Japan-EU 5G é ≤".chars().any(is_japanese));
         assert!("日本かなカナ".chars().all(is_kana_or_kanji));
         assert!(!"、。「」A".chars().any(is_kana_or_kanji));
+    }
+
+    #[test]
+    fn text_is_nfc_but_compatibility_ideographs_stay_as_typed() {
+        assert_eq!(nfc("Cafe\u{301}"), "Caf\u{e9}");
+        // 神 U+FA19 and 丽 U+2F800 would become U+795E and U+4E3D: another glyph.
+        assert_eq!(nfc("\u{FA19}社 e\u{301} \u{2F800}\u{2F800}a\u{30A}"), "\u{FA19}社 \u{e9} \u{2F800}\u{2F800}\u{e5}");
+        assert_eq!(nfc("plain"), "plain");
     }
 
     #[test]

@@ -1,7 +1,5 @@
 //! Each edit as a change to a few bytes of the text, checked by reading the result back.
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::load::tree::{Node, NodeKind};
 
 use super::form::{self, FieldSpec, SpecKind};
@@ -70,7 +68,7 @@ fn set(text: &str, path: &str, lang: Option<&str>, value: &str) -> Result<String
     let segs = locate::parse_path(path)?;
     let (spec, table) = form::spec_for(path, &segs).ok_or_else(|| EditError::UnknownField(path.to_string()))?;
     let lang_index = doc.lang_index(path, lang)?;
-    let value: String = value.nfc().collect();
+    let value = crate::script::nfc(value).into_owned();
     let attempts = if path == "lang" {
         set_lang(&doc, &value)?
     } else {

@@ -311,11 +311,10 @@ proptest::proptest! {
         which in 0..FIELDS.len(),
         value in some_text(),
     ) {
-        use unicode_normalization::UnicodeNormalization;
         let (path, lang, bilingual) = FIELDS[which];
         let source = if bilingual { BILINGUAL } else { COMMENTED };
         let out = apply(source, &[set(path, lang, &value)]).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
-        let want: String = value.nfc().collect();
+        let want = crate::script::nfc(&value).into_owned();
         proptest::prop_assert_eq!(reads(&out, path, lang), want);
         proptest::prop_assert_eq!(others(&out, path), others(source, path));
         let lines = field_lines(source, path, lang);

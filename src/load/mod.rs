@@ -10,7 +10,7 @@
 //!   schema rules for numbers. For `Option` targets `null`, `~` and an empty plain scalar are
 //!   `None`. Tags (`!!str`) are ignored.
 //! - Every scalar is put in Unicode NFC, so `é` typed as `e` + U+0301 and as U+00E9 are the
-//!   same text (and the same key).
+//!   same text (and the same key); CJK compatibility ideographs stay as typed (`神` U+FA19).
 //! - A value of the wrong type is reported at its span with its path (`topics[2].body:
 //!   expected a string, found a mapping`) and replaced by a neutral value; an unknown key is
 //!   reported at the key with the closest known field name; then loading goes on.
@@ -639,8 +639,9 @@ mod tests {
 
     #[test]
     fn text_is_normalized_to_nfc() {
-        let (doc, _) = load_doc("title: Cafe\u{301}\n");
-        assert_eq!(doc.title.unwrap().value, "Caf\u{e9}");
+        let (doc, _) = load_doc("title: Cafe\u{301} \u{FA19}\u{2F800}\n");
+        // A compatibility ideograph is another glyph to a reader: kept as typed.
+        assert_eq!(doc.title.unwrap().value, "Caf\u{e9} \u{FA19}\u{2F800}");
     }
 
     #[test]

@@ -12,7 +12,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::offsets::Offsets;
 use super::recover::{blank_out, dash_moved_down, repair, resync};
@@ -572,12 +571,12 @@ impl Builder<'_> {
     }
 }
 
-/// `text` in Unicode NFC, so that what the user sees and what is compared agree.
+/// `text` in Unicode NFC, so that what the user sees and what is compared agree (and CJK
+/// compatibility ideographs as typed: [`crate::script::nfc`]).
 fn nfc(text: Cow<'_, str>) -> String {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        text.into_owned()
-    } else {
-        text.nfc().collect()
+    match crate::script::nfc(&text) {
+        Cow::Borrowed(_) => text.into_owned(),
+        Cow::Owned(normal) => normal,
     }
 }
 

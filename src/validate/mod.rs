@@ -43,8 +43,7 @@ pub fn validate(
 /// right-to-left text. The text as it prints (in NFC, trimmed, tabs as spaces), or each
 /// problem's message.
 pub fn one_line(text: &str, covers: &dyn Fn(char) -> bool) -> Result<String, Vec<String>> {
-    use unicode_normalization::UnicodeNormalization as _;
-    let text: String = text.nfc().collect();
+    let text = crate::script::nfc(text).into_owned();
     let file = SourceFile::new("", &text);
     let mut checker = Checker::new(&file, covers, Known::default());
     let field = Spanned { span: Span::new(0, text.len()), value: text.clone() };
