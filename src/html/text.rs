@@ -164,11 +164,19 @@ struct Place<'a> {
 fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
     let (lang, marks) = (at.lang, at.marks);
     match b {
-        Block::Paragraph(i) => {
-            out.push_str("<p>");
-            inlines_into(out, i, lang, marks);
-            out.push_str("</p>\n");
-        }
+        // A paragraph clearly in another language says so, as in the PDF (WCAG 3.1.2).
+        Block::Paragraph(i) => match crate::language::other_than(&crate::markdown::plain_text(i), lang) {
+            Some(other) => {
+                let _ = write!(out, "<p lang=\"{other}\">");
+                inlines_into(out, i, other, marks);
+                out.push_str("</p>\n");
+            }
+            None => {
+                out.push_str("<p>");
+                inlines_into(out, i, lang, marks);
+                out.push_str("</p>\n");
+            }
+        },
         // A heading inside a body: below the heading the body is under (HTML has six levels).
         Block::Heading(level, i) => {
             let h = at.under.saturating_add(*level).clamp(2, 6);
@@ -279,6 +287,21 @@ mod tests {
         let mut out = String::new();
         text_into(&mut out, "日本とEU", "ja-JP");
         assert_eq!(out, "日本とEU");
+    }
+
+    #[test]
+    fn a_paragraph_in_another_language_says_so() {
+        let b = crate::markdown::parse(
+            "Both sides agreed to continue.\n\n\
+             総務省と欧州委員会は、第10回日EU・ICT戦略ワークショップをウェブ会議形式で開催しました。\n\n\
+             Η Επιτροπή παρουσίασε τη στρατηγική της για τα δεδομένα και την τεχνητή νοημοσύνη και οι δύο πλευρές συμφώνησαν.",
+        );
+        let mut out = String::new();
+        blocks_into(&mut out, &b, "en", &MARKS, 3);
+        let opened: Vec<&str> = out.lines().map(|l| &l[..l.find('>').map_or(0, |n| n + 1)]).collect();
+        assert_eq!(opened, ["<p>", "<p lang=\"ja\">", "<p lang=\"el\">"], "{out}");
+        // Inside a Japanese paragraph, Japanese needs no span of its own.
+        assert!(!out.contains("<span lang"), "{out}");
     }
 
     #[test]
