@@ -658,3 +658,52 @@ fn a_table_over_pages_repeats_its_header_row_as_an_artifact_and_leaves_no_row_al
     }
     assert!(split >= 2, "the table must be cut somewhere for this to mean anything");
 }
+
+/// The text a screen reader gets from `e`: each element's `/ActualText` where it has one,
+/// else its children's, in structure order.
+fn spoken(e: &Elem) -> String {
+    if let Some(actual) = &e.actual {
+        return actual.clone();
+    }
+    e.kids
+        .iter()
+        .map(|k| match k {
+            common::Held::Elem(e) => spoken(e),
+            common::Held::Text(t) => t.clone(),
+            common::Held::Annot(_) => String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn japanese_with_a_link_reads_in_order_and_changes_take_their_paragraphs_language() {
+    let dir = tempdir();
+    let ja =
+        "詳細はhttps://www.soumu.go.jp/main_sosiki/joho_tsusin/eng/pressrelease/2020/10/06_01.htmlを参照してください。\
+              会議は東京で開催されました。双方は協力を確認しました。";
+    let el =
+        "Η Ευρωπαϊκή Επιτροπή και η Ιαπωνία συμφώνησαν σήμερα για την προστασία των προσωπικών δεδομένων των πολιτών.";
+    let body = format!(
+        "topics:\n  - title: Mixed\n    body: |\n      The English text comes first here and it is long enough to be English for sure.\n\n      {ja}\n\n      {el}\n"
+    );
+    let path = write(dir.path(), "order.yaml", &common::seed_with("topics:\n", &body));
+    let pdf = build_in(dir.path(), &path, &[]);
+    let tree = structure(&pdf);
+    let paragraphs: Vec<&Elem> = tree.walk().into_iter().filter(|e| e.role == "P").collect();
+    // (Not itself marked Japanese: its address's letters outnumber its kana and kanji.)
+    let japanese = paragraphs.iter().find(|p| p.text().contains("詳細は")).expect("the Japanese paragraph");
+    assert_eq!(spoken(japanese), ja);
+    // A redline's changes inside a paragraph in another language are in that language.
+    let old = write(dir.path(), "old.yaml", &std::fs::read_to_string(&path).unwrap().replace("σήμερα", "χθες"));
+    let out = dir.path().join("red.pdf");
+    let o = run(dir.path(), &["diff", old.to_str().unwrap(), path.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    common::assert_exit(&o, 0);
+    let tree = structure(&std::fs::read(&out).unwrap());
+    let greek =
+        tree.walk().into_iter().find(|e| e.role == "P" && e.lang.as_deref() == Some("el")).expect("a Greek paragraph");
+    let changes: Vec<&Elem> = greek.walk().into_iter().filter(|e| e.role == "Span" && e.alt.is_some()).collect();
+    assert_eq!(changes.len(), 2, "{greek:?}");
+    for e in changes {
+        assert_eq!(e.lang, None, "{e:?}");
+    }
+}

@@ -26,8 +26,9 @@ impl Flow<'_> {
                     n
                 }
                 Some(&n) => n,
+                // (In the paragraph's language, which may be one detected for it alone.)
                 None if run.look.change.is_some() => {
-                    let n = self.structure.add(parent, Role::Span, &self.lang);
+                    let n = self.structure.add(parent, Role::Span, "");
                     let labels = &self.theme.labels;
                     let word = if run.look.change == Some(Change::Deleted) {
                         &labels.deleted_text
@@ -40,7 +41,7 @@ impl Flow<'_> {
                 }
                 None => {
                     let role = if run.look.link.is_some() { Role::Link } else { Role::Code };
-                    let n = self.structure.add(parent, role, &self.lang);
+                    let n = self.structure.add(parent, role, "");
                     match &run.look.link {
                         Some(LinkTarget::Uri(uri)) => {
                             let shown = uri.strip_prefix("mailto:").unwrap_or(uri);
@@ -57,11 +58,13 @@ impl Flow<'_> {
                 }
             };
         }
+        // (A span that is no longer its parent's last child, a link having come after it,
+        // is not added to: the text after the link is a span of its own, after the link.)
         if run.look.ja != 0 {
             let key = (run.look.group, run.look.ja);
             node = match groups.get(&key) {
-                Some(&n) => n,
-                None => {
+                Some(&n) if self.structure.is_last_kid(node, n) => n,
+                _ => {
                     let n = self.structure.add(node, Role::Span, "ja");
                     groups.insert(key, n);
                     n
