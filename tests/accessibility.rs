@@ -325,6 +325,27 @@ fn a_dossier_cover_leads_to_each_briefing() {
     let sects: Vec<&Elem> = tree.children().into_iter().filter(|e| e.role == "Sect").collect();
     assert_eq!(sects.iter().map(|s| s.lang.clone()).collect::<Vec<_>>(), [None, Some("ja".to_string())]);
     assert_headings_nest(&tree);
+    // Its contents entries are each in their briefing's language, and read the page number
+    // as a word of its own.
+    let items: Vec<&Elem> = tree.walk().into_iter().filter(|e| e.role == "TOCI").collect();
+    assert_eq!(items.iter().map(|e| e.lang.clone()).collect::<Vec<_>>(), [None, Some("ja".to_string())]);
+    for (item, ((_, page), title)) in items.iter().zip(entries.iter().zip(&titles)) {
+        assert_eq!(spoken(item).split_whitespace().collect::<Vec<_>>().join(" "), format!("{title} {page}"));
+    }
+    // A marking the cover takes from a briefing in another language is in that language.
+    let marked = write(
+        dir.path(),
+        "marked.yaml",
+        &std::fs::read_to_string(&b).unwrap().replacen("\ntitle:", "\nmarking: 取扱注意\ntitle:", 1),
+    );
+    let o = run(
+        dir.path(),
+        &["bundle", a.to_str().unwrap(), marked.to_str().unwrap(), "-o", out.to_str().unwrap(), "--title", "Dossier"],
+    );
+    common::assert_exit(&o, 0);
+    let tree = structure(&std::fs::read(&out).unwrap());
+    let first = tree.children()[0];
+    assert_eq!((first.role.as_str(), first.lang.as_deref(), first.text().as_str()), ("P", Some("ja"), "取扱注意"));
 }
 
 #[test]

@@ -87,6 +87,8 @@ pub enum Label {
 pub struct Anchor {
     pub title: String,
     pub level: u8,
+    /// The language of what it leads to (a briefing, a topic), for its contents entry.
+    pub lang: String,
 }
 
 /// A frame round a group of blocks.
@@ -282,7 +284,11 @@ impl<'a> Flow<'a> {
 
     /// The next block is the target of a new outline entry; returns its index.
     pub fn anchor(&mut self, title: &str, level: u8) -> usize {
-        self.anchors.push(Anchor { title: title.to_string(), level: level + self.level_offset });
+        self.anchors.push(Anchor {
+            title: title.to_string(),
+            level: level + self.level_offset,
+            lang: self.lang.clone(),
+        });
         let id = self.anchors.len() - 1;
         self.pending_anchor = Some(id);
         id

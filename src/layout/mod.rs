@@ -306,15 +306,23 @@ pub struct Fit {
 }
 
 /// The marking of a dossier's cover: every marking of its briefings, each once, in their
-/// order (`For official use only / Confidential`); a cover speaks for all of them.
-fn cover_marking(briefings: &[Briefing]) -> Option<String> {
+/// order (`For official use only / Confidential`); a cover speaks for all of them. With it,
+/// the language the markings are written in when they share one (`""` when they do not).
+fn cover_marking(briefings: &[Briefing]) -> (Option<String>, String) {
     let mut seen: Vec<&str> = Vec::new();
-    for m in briefings.iter().filter_map(|b| b.marking.as_deref()).map(str::trim) {
-        if !m.is_empty() && !seen.contains(&m) {
+    let mut langs: Vec<&str> = Vec::new();
+    for b in briefings {
+        let Some(m) = b.marking.as_deref().map(str::trim).filter(|m| !m.is_empty()) else { continue };
+        if !seen.contains(&m) {
             seen.push(m);
+            langs.push(&b.lang);
         }
     }
-    (!seen.is_empty()).then(|| seen.join(" / "))
+    let lang = match langs.split_first() {
+        Some((first, rest)) if rest.iter().all(|l| l == first) => first.to_string(),
+        _ => String::new(),
+    };
+    ((!seen.is_empty()).then(|| seen.join(" / ")), lang)
 }
 
 /// Lays out a dossier: a cover with the list of briefings and their pages, then each
@@ -332,7 +340,9 @@ pub fn bundle(
 ) -> Document {
     let (left, width) = content_box(theme);
     let mut flow = Flow::new(fonts, theme, left, width, lang);
-    // The cover page's furniture shows the dossier's title and date.
+    // The cover page's furniture shows the dossier's title and date, and its marking is in
+    // the language of its briefings' markings.
+    let (marking, marking_lang) = cover_marking(briefings);
     let cover_owner = Briefing {
         title: cover.title.clone(),
         short_title: cover.title.clone(),
@@ -344,9 +354,9 @@ pub fn bundle(
         topics: Vec::new(),
         contact: Default::default(),
         subject: None,
-        lang: String::new(),
+        lang: marking_lang,
         lang_detected: false,
-        marking: cover_marking(briefings),
+        marking,
         draft: false,
     };
     title::cover(&mut flow, cover);
@@ -355,9 +365,9 @@ pub fn bundle(
     for (i, b) in briefings.iter().enumerate() {
         flow.owner = i + 1;
         flow.page_break();
+        flow.lang = b.lang.clone();
         flow.anchor(&b.title, 0);
         flow.level_offset = 1;
-        flow.lang = b.lang.clone();
         flow.theme = themes.get(i).unwrap_or(theme);
         let (sect, outer) = flow.enter(Role::Sect);
         flow.owner_nodes.push(sect);

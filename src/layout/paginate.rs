@@ -380,7 +380,15 @@ fn contents_number(flow: &mut Flow<'_>, entry: &TocEntry, page: usize) -> Vec<It
         flow.place_str(&mut items, dots.trim_end(), end - count * unit, entry.baseline, &entry.look, leaders);
     }
     let x = entry.right - number_width;
+    let from = items.len();
     flow.place_str(&mut items, &number, x, entry.baseline, &entry.look, Tag::Node(entry.node));
+    // The number is read as a word of its own after the entry's text ("Overview 3"), not
+    // run on ("Overview3") by tools that read the text from the structure.
+    for item in &mut items[from..] {
+        if let Item::Text(t) = item {
+            t.actual = Some(format!(" {}", t.text));
+        }
+    }
     items
 }
 

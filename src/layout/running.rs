@@ -18,6 +18,8 @@ pub struct Fill {
     pub short_title: String,
     pub date: String,
     pub marking: String,
+    /// The language the marking is written in (`""`: its owner's element's).
+    pub marking_lang: String,
     /// Side by side, the second column's marking when it differs from the first's: printed
     /// after it (`For official use only / 取扱注意`), each in its own case.
     pub marking_second: Option<String>,
@@ -44,6 +46,7 @@ impl Fill {
             short_title: clip(&b.short_title),
             date: clip(&format_date(b.date, &theme.date_format, &theme.months.0)),
             marking,
+            marking_lang: b.lang.clone(),
             marking_second: None,
             cover: false,
             page_of: theme.labels.page_of.clone(),
@@ -330,7 +333,10 @@ fn marking<'t>(
         .into_iter()
         .flat_map(|running| [&running.left, &running.center, &running.right])
         .find(|part| part.contains("{marking}"))?;
-    let lang = structure.lang_of(parent).to_string();
+    let lang = match fill.marking_lang.as_str() {
+        "" => structure.lang_of(parent).to_string(),
+        lang => lang.to_string(),
+    };
     Some((structure.add_first(parent, Role::P, &lang), part))
 }
 

@@ -44,13 +44,16 @@ pub fn contents(flow: &mut Flow<'_>, place: Place, max_level: u8) {
             let mut lk = look(style);
             lk.style.bold = a.level == 0;
             let spans = [Span { text: a.title.clone(), look: lk.clone() }];
-            let item = flow.structure.add(place.toc, Role::TOCI, &flow.lang);
-            let link = flow.structure.add(item, Role::Link, &flow.lang);
+            // An entry for a briefing or topic in another language is in that language.
+            let item = flow.structure.add(place.toc, Role::TOCI, &a.lang);
+            let link = flow.structure.add(item, Role::Link, "");
             flow.structure.set_alt(link, &a.title);
             let first = flow.blocks.len();
             // Leave room on the right for the page number.
             flow.width -= number_room;
+            let contents_lang = std::mem::replace(&mut flow.lang, a.lang.clone());
             flow.paragraph(link, &spans, style, indent, Align::Left, None);
+            flow.lang = contents_lang;
             flow.width += number_room;
             // Every line of the entry leads to its page, number and leaders included.
             let x = flow.left + indent;
