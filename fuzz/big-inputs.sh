@@ -60,6 +60,10 @@ cases = {
     "links": lambda: body("[a](https://e.org/x) " * (MB // 30)),
     "emphasis": lambda: body("*a* **b** " * (MB // 16)),
     "hard-breaks": lambda: body("a\\\n" * (MB // 14)),
+    # Backslashes: one run of them (each pair an escape: its parity was walked back for each),
+    # and escapes that may start a block, each looked at back to the line's start.
+    "backslashes": lambda: body("\\" * (MB - 200)),
+    "escapes-on-a-line": lambda: body("\\# 1\\. " * (MB // 12)),
     "combining-marks": lambda: body("e" + "\u0301" * (MB // 4)),
     "rtl-marks": lambda: body("a\u200fb\u202ec " * (MB // 24)),
     # Addresses in plain text, each a link (each was searched for from scratch: quadratic),

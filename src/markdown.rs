@@ -142,6 +142,8 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     // The addresses written in the text, found at the first emphasis (see `inside_address`).
     let mut addresses = None;
     let mut in_table = false;
+    // The runs of backslashes in the text, found at the first backslash an event follows.
+    let mut backslashes = None;
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
@@ -169,7 +171,8 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             // A backslash the parser took away that stops no markup: back, as typed.
             Event::Text(_)
                 if range.start > 0
-                    && escapes::escaped(src, range.start)
+                    && src.as_bytes()[range.start - 1] == b'\\'
+                    && backslashes.get_or_insert_with(|| escapes::Backslashes::of(src)).escape(range.start)
                     && !escapes::stops_markup(src, range.start, in_table) =>
             {
                 b.push_text("\\", false);

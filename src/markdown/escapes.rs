@@ -6,11 +6,30 @@
 //! (`\#`, `\>`, `\-`, `\+`, `\=`, `` \~ ``, `1\.`, `1\)`). Everything else keeps its
 //! backslash, as typed.
 
-/// Whether the text that starts at `at` follows a backslash that escapes it (an odd run of
-/// backslashes: in `\\*` the second backslash is itself the escaped character).
-pub(super) fn escaped(src: &str, at: usize) -> bool {
-    let run = src.as_bytes()[..at].iter().rev().take_while(|&&b| b == b'\\').count();
-    run % 2 == 1
+/// Every run of backslashes in a text, found in one pass, so that whether a place follows an
+/// escaping backslash is a search, not a walk back over the run (a body of a million
+/// backslashes would otherwise take time in the square of its length).
+pub(super) struct Backslashes(Vec<(usize, usize)>);
+
+impl Backslashes {
+    pub(super) fn of(src: &str) -> Backslashes {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (at, _) in src.match_indices('\\') {
+            match runs.last_mut() {
+                Some(run) if run.1 == at => run.1 = at + 1,
+                _ => runs.push((at, at + 1)),
+            }
+        }
+        Backslashes(runs)
+    }
+
+    /// Whether the text that starts at `at` follows a backslash that escapes it (an odd run
+    /// of backslashes: in `\\*` the second backslash is itself the escaped character).
+    pub(super) fn escape(&self, at: usize) -> bool {
+        let k = self.0.partition_point(|run| run.1 < at);
+        // (The escaped character may be a backslash itself, inside the run.)
+        self.0.get(k).is_some_and(|&(start, _)| start < at && (at - start) % 2 == 1)
+    }
 }
 
 /// Whether the escape of the character at `at` (with its backslash just before it) stops
@@ -25,14 +44,24 @@ pub(super) fn stops_markup(src: &str, at: usize, in_table: bool) -> bool {
         b'(' => slash > 0 && bytes[slash - 1] == b']',
         b'|' => in_table,
         b'#' | b'>' | b'-' | b'+' | b'=' | b'~' | b'.' | b')' => {
-            let line = &src[src[..slash].rfind('\n').map_or(0, |n| n + 1)..slash];
-            // Only what can stand before a block's first character: indentation, quote
-            // marks, list markers, and for `1.` and `1)` the number.
-            let ordinal = matches!(c, b'.' | b')');
-            let before = line.trim_end_matches(|ch: char| ordinal && ch.is_ascii_digit());
-            (!ordinal || before.len() < line.len())
-                && before.chars().all(|ch| matches!(ch, ' ' | '\t' | '>' | '-' | '+' | '*'))
-                && (before.is_empty() || before.ends_with([' ', '\t', '>']))
+            // Only what can stand before a block's first character on its line: indentation,
+            // quote marks, list markers, and for `1.` and `1)` the number. (Read backwards
+            // from the backslash, and only as far as such characters go.)
+            let mut before = bytes[..slash].iter().rev().take_while(|&&b| b != b'\n').peekable();
+            if matches!(c, b'.' | b')') {
+                let mut digits = 0;
+                while before.next_if(|b| b.is_ascii_digit()).is_some() {
+                    digits += 1;
+                }
+                if digits == 0 {
+                    return false;
+                }
+            }
+            match before.peek() {
+                None => true,
+                Some(b' ' | b'\t' | b'>') => before.all(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'+' | b'*')),
+                Some(_) => false,
+            }
         }
         _ => false,
     }
@@ -44,7 +73,8 @@ mod tests {
 
     fn kept(src: &str) -> Vec<bool> {
         // Where CommonMark sees an escape: ASCII punctuation after an odd run of backslashes.
-        let escapes = (1..src.len()).filter(|&i| src.as_bytes()[i].is_ascii_punctuation() && escaped(src, i));
+        let runs = Backslashes::of(src);
+        let escapes = (1..src.len()).filter(|&i| src.as_bytes()[i].is_ascii_punctuation() && runs.escape(i));
         escapes.map(|i| !stops_markup(src, i, false)).collect()
     }
 
@@ -62,8 +92,10 @@ mod tests {
 
     #[test]
     fn an_escaped_backslash_escapes_nothing_after_it() {
-        assert!(escaped(r"\*", 1));
-        assert!(!escaped(r"\\*", 2));
-        assert!(escaped(r"\\\*", 3));
+        assert!(Backslashes::of(r"\*").escape(1));
+        assert!(!Backslashes::of(r"\\*").escape(2));
+        assert!(Backslashes::of(r"a\\\* \\\\\\").escape(4));
+        assert!(!Backslashes::of(r"a\\\* \\\\\\").escape(5));
+        assert!(Backslashes::of(r"\\srv").escape(1));
     }
 }
