@@ -165,18 +165,19 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
     let (lang, marks) = (at.lang, at.marks);
     match b {
         // A paragraph clearly in another language says so, as in the PDF (WCAG 3.1.2).
-        Block::Paragraph(i) => match crate::language::other_than(&crate::markdown::plain_text(i), lang) {
-            Some(other) => {
-                let _ = write!(out, "<p lang=\"{other}\">");
-                inlines_into(out, i, other, marks);
-                out.push_str("</p>\n");
+        Block::Paragraph(i) => {
+            match crate::language::other_than(&crate::markdown::plain_text(i), lang) {
+                Some(other) => {
+                    let _ = write!(out, "<p lang=\"{other}\">");
+                    inlines_into(out, i, other, marks);
+                }
+                None => {
+                    out.push_str("<p>");
+                    inlines_into(out, i, lang, marks);
+                }
             }
-            None => {
-                out.push_str("<p>");
-                inlines_into(out, i, lang, marks);
-                out.push_str("</p>\n");
-            }
-        },
+            out.push_str("</p>\n");
+        }
         // A heading inside a body: below the heading the body is under (HTML has six levels).
         Block::Heading(level, i) => {
             let h = at.under.saturating_add(*level).clamp(2, 6);
