@@ -333,11 +333,8 @@ fn marking<'t>(
         .into_iter()
         .flat_map(|running| [&running.left, &running.center, &running.right])
         .find(|part| part.contains("{marking}"))?;
-    let lang = match fill.marking_lang.as_str() {
-        "" => structure.lang_of(parent).to_string(),
-        lang => lang.to_string(),
-    };
-    Some((structure.add_first(parent, Role::P, &lang), part))
+    // (An element in its parent's language, or `""`, records none of its own.)
+    Some((structure.add_first(parent, Role::P, &fill.marking_lang), part))
 }
 
 /// Where a marking that does not share its line goes: above the header's line, below the
