@@ -188,15 +188,15 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
 }
 
 /// Where a web address that starts `word` ends: the word's end, less the punctuation that
-/// ends a sentence and closing brackets that were not opened inside. A quote mark or an
-/// angle bracket, which no address holds as typed, ends it where it stands
-/// (`<a href="https://e.org">`).
+/// ends a sentence and closing brackets that were not opened inside. A double quote mark,
+/// a guillemet or an angle bracket, which no address holds as typed, ends it where it stands
+/// (`<a href="https://e.org">`, `«https://e.org»`, `„https://e.org“`).
 fn address_end(word: &str) -> usize {
-    let word = &word[..word.find(['"', '<', '>']).unwrap_or(word.len())];
+    let word = &word[..word.find(['"', '<', '>', '«', '»', '‹', '›', '“', '”', '„']).unwrap_or(word.len())];
     let (opened, mut closed) = (word.matches('(').count(), word.matches(')').count());
     let mut end = word.len();
     loop {
-        end = word[..end].trim_end_matches(['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', '"']).len();
+        end = word[..end].trim_end_matches(['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', '’']).len();
         if word[..end].ends_with(')') && opened < closed {
             end -= 1;
             closed -= 1;
