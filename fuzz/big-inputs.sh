@@ -64,6 +64,9 @@ cases = {
     # and escapes that may start a block, each looked at back to the line's start.
     "backslashes": lambda: body("\\" * (MB - 200)),
     "escapes-on-a-line": lambda: body("\\# 1\\. " * (MB // 12)),
+    # Escaped asterisks and backticks, each looking for a partner in its block.
+    "escaped-stars": lambda: body("C:\\*.txt a \\* b \\`x " * (MB // 24)),
+    "escaped-stars-apart": lambda: body("C:\\*.txt\n\n" * (MB // 30)),
     "combining-marks": lambda: body("e" + "\u0301" * (MB // 4)),
     "rtl-marks": lambda: body("a\u200fb\u202ec " * (MB // 24)),
     # Addresses in plain text, each a link (each was searched for from scratch: quadratic),

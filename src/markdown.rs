@@ -131,6 +131,23 @@ pub struct Unprinted {
 /// How deeply lists and quotes may nest before validation refuses the body.
 pub const MAX_NESTING: usize = 32;
 
+/// Whether the text at `at`, just after a backslash, follows a backslash the parser took away
+/// that stops no markup, or that is part of an address written in plain text
+/// (`https://e.org/a\*b`), and so prints (see `escapes`). The runs of backslashes and the
+/// addresses are found the first time they are asked for.
+fn backslash_kept(
+    src: &str,
+    at: usize,
+    in_table: bool,
+    backslashes: &mut Option<escapes::Backslashes>,
+    addresses: &mut Option<Vec<std::ops::Range<usize>>>,
+) -> bool {
+    let runs = backslashes.get_or_insert_with(|| escapes::Backslashes::of(src));
+    runs.escape(at)
+        && (!runs.stops_markup(src, at, in_table)
+            || links::inside_address(addresses.get_or_insert_with(|| links::address_ranges(src)), at))
+}
+
 /// [`parse`], and what it would not print as written.
 pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
@@ -168,12 +185,12 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             }
             Event::Start(Tag::Table(_)) => in_table = true,
             Event::End(TagEnd::Table) => in_table = false,
-            // A backslash the parser took away that stops no markup: back, as typed.
+            // A backslash the parser took away that stops no markup, or is part of an address
+            // written in plain text (`https://e.org/a\*b`): back, as typed.
             Event::Text(_)
                 if range.start > 0
                     && src.as_bytes()[range.start - 1] == b'\\'
-                    && backslashes.get_or_insert_with(|| escapes::Backslashes::of(src)).escape(range.start)
-                    && !escapes::stops_markup(src, range.start, in_table) =>
+                    && backslash_kept(src, range.start, in_table, &mut backslashes, &mut addresses) =>
             {
                 b.push_text("\\", false);
             }
@@ -467,6 +484,15 @@ mod tests {
         let Block::Paragraph(i) = &b[0] else { panic!() };
         assert_eq!(i[1].text, "https://en.wikipedia.org/wiki/Data_(computing)");
         assert!(i.iter().all(|i| !i.code || i.link.is_none()));
+        // Quote marks around an address are not part of it, whichever the language's.
+        for quoted in
+            ["«https://e.org/g»", "„https://e.org/g“", "“https://e.org/g”", "‘https://e.org/g’", "‹https://e.org/g›"]
+        {
+            let b = parse(&format!("See {quoted}."));
+            let Block::Paragraph(i) = &b[0] else { panic!() };
+            assert_eq!(i[1].link.as_deref(), Some("https://e.org/g"), "{quoted}");
+            assert_eq!(plain_text(i), format!("See {quoted}."));
+        }
     }
 
     #[test]
@@ -640,6 +666,20 @@ mod tests {
         assert_eq!(plain_text(&rows[0][1]), r"a|b \d\-");
         // At a line's start, an escape still keeps the line from being a heading or a list.
         assert_eq!(text(&parse("\\# 1\n\n1\\. 2")), "# 1|1. 2|");
+        // An asterisk or a backtick with nothing to pair with in its block, or inside an
+        // address, needs no escape: the backslash stays (`C:\*.txt`), as typed.
+        let src =
+            "Files C:\\*.txt here.\n\nIn C:\\Users\\*\\AppData.\n\nSee https://e.org/a\\*b and *this*.\n\nA \\` tick.";
+        let typed = r"Files C:\*.txt here.|In C:\Users\*\AppData.|See |https://e.org/a\*b| and |this|.|A \` tick.|";
+        assert_eq!(text(&parse(src)), typed);
+        let Block::Paragraph(i) = &parse(src)[2] else { panic!() };
+        assert_eq!(i[1].link.as_deref(), Some(r"https://e.org/a\*b"));
+        // Where two escaped asterisks could pair, both backslashes go, as CommonMark has it.
+        assert_eq!(text(&parse(r"C:\*.txt and C:\Users\*\AppData")), r"C:*.txt and C:\Users*\AppData|");
+        // An asterisk that could open nothing keeps its backslash; at a line's start, an
+        // escape keeps the line from being a list.
+        assert_eq!(text(&parse(r"a \* b and \*c\*")), r"a \* b and *c*|");
+        assert_eq!(text(&parse("\\* not a list")), "* not a list|");
     }
 
     #[test]

@@ -1,70 +1,130 @@
 //! Which backslashes Markdown may take away. CommonMark drops a backslash before any ASCII
 //! punctuation, so `\\server\share`, `C:\Users\_data` and `\d+\.\d+` would print one
 //! character short. A briefing keeps a backslash unless it stops markup that would
-//! otherwise apply at that place: `\*`, `` \` ``, `\[`, `\]`, `\!` before `[`, `\(` after
-//! `]`, `\|` in a table, and the character that would start a block at the start of a line
-//! (`\#`, `\>`, `\-`, `\+`, `\=`, `` \~ ``, `1\.`, `1\)`). Everything else keeps its
-//! backslash, as typed.
+//! otherwise apply at that place: `\*` and `` \` `` where another `*` or `` ` `` in the same
+//! block could pair with them (so `C:\*.txt` alone keeps its backslash), `\[`, `\]`, `\!`
+//! before `[`, `\(` after `]`, `\|` in a table, and the character that would start a block at
+//! the start of a line (`\#`, `\>`, `\-`, `\+`, `\*`, `\=`, `` \~ ``, `1\.`, `1\)`).
+//! Everything else keeps its backslash, as typed.
 
-/// Every run of backslashes in a text, found in one pass, so that whether a place follows an
-/// escaping backslash is a search, not a walk back over the run (a body of a million
+/// Every run of backslashes in a text, and where its asterisks, backticks and blank lines
+/// are, found in one pass, so that whether a place follows an escaping backslash, or has a
+/// partner in its block, is a search, not a walk over the text (a body of a million
 /// backslashes would otherwise take time in the square of its length).
-pub(super) struct Backslashes(Vec<(usize, usize)>);
+pub(super) struct Backslashes {
+    runs: Vec<(usize, usize)>,
+    stars: Vec<usize>,
+    ticks: Vec<usize>,
+    /// Where each blank line starts: the ends of blocks, near enough (a block between two
+    /// holds every `*` that could pair with one inside it).
+    blank_lines: Vec<usize>,
+}
 
 impl Backslashes {
     pub(super) fn of(src: &str) -> Backslashes {
         let mut runs: Vec<(usize, usize)> = Vec::new();
-        for (at, _) in src.match_indices('\\') {
-            match runs.last_mut() {
-                Some(run) if run.1 == at => run.1 = at + 1,
-                _ => runs.push((at, at + 1)),
+        let (mut stars, mut ticks, mut blank_lines) = (Vec::new(), Vec::new(), Vec::new());
+        let mut line_start = 0;
+        let mut blank = true;
+        for (at, b) in src.bytes().enumerate() {
+            match b {
+                b'\\' => match runs.last_mut() {
+                    Some(run) if run.1 == at => run.1 = at + 1,
+                    _ => runs.push((at, at + 1)),
+                },
+                b'*' => stars.push(at),
+                b'`' => ticks.push(at),
+                b'\n' => {
+                    if blank {
+                        blank_lines.push(line_start);
+                    }
+                    line_start = at + 1;
+                    blank = true;
+                    continue;
+                }
+                _ => {}
             }
+            blank &= b == b' ' || b == b'\t' || b == b'\r';
         }
-        Backslashes(runs)
+        Backslashes { runs, stars, ticks, blank_lines }
     }
 
     /// Whether the text that starts at `at` follows a backslash that escapes it (an odd run
     /// of backslashes: in `\\*` the second backslash is itself the escaped character).
     pub(super) fn escape(&self, at: usize) -> bool {
-        let k = self.0.partition_point(|run| run.1 < at);
+        let k = self.runs.partition_point(|run| run.1 < at);
         // (The escaped character may be a backslash itself, inside the run.)
-        self.0.get(k).is_some_and(|&(start, _)| start < at && (at - start) % 2 == 1)
+        self.runs.get(k).is_some_and(|&(start, _)| start < at && (at - start) % 2 == 1)
+    }
+
+    /// Whether one of `marks` (sorted places) other than `at` is in the block of `at`: between
+    /// the blank lines around it.
+    fn partnered(&self, marks: &[usize], at: usize) -> bool {
+        let k = self.blank_lines.partition_point(|&b| b <= at);
+        let from = if k == 0 { 0 } else { self.blank_lines[k - 1] };
+        let to = self.blank_lines.get(k).copied().unwrap_or(usize::MAX);
+        let i = marks.partition_point(|&m| m < from);
+        marks[i..].iter().take_while(|&&m| m < to).any(|&m| m != at)
+    }
+
+    /// Whether the escape of the character at `at` (with its backslash just before it) stops
+    /// markup, so that the backslash goes, as CommonMark has it; `false` keeps the backslash.
+    pub(super) fn stops_markup(&self, src: &str, at: usize, in_table: bool) -> bool {
+        let bytes = src.as_bytes();
+        let Some(&c) = bytes.get(at) else { return false };
+        let slash = at - 1;
+        match c {
+            // Emphasis and code need a partner, and emphasis a mark that could open or close.
+            b'*' => {
+                let bullet = matches!(bytes.get(at + 1), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'*'));
+                (bullet && at_block_start(bytes, slash, c))
+                    || (could_delimit(src, slash, at) && self.partnered(&self.stars, at))
+            }
+            b'`' => self.partnered(&self.ticks, at),
+            b'[' | b']' => true,
+            b'!' => bytes.get(at + 1) == Some(&b'['),
+            b'(' => slash > 0 && bytes[slash - 1] == b']',
+            b'|' => in_table,
+            b'#' | b'>' | b'-' | b'+' | b'=' | b'~' | b'.' | b')' => at_block_start(bytes, slash, c),
+            _ => false,
+        }
     }
 }
 
-/// Whether the escape of the character at `at` (with its backslash just before it) stops
-/// markup, so that the backslash goes, as CommonMark has it; `false` keeps the backslash.
-pub(super) fn stops_markup(src: &str, at: usize, in_table: bool) -> bool {
-    let bytes = src.as_bytes();
-    let Some(&c) = bytes.get(at) else { return false };
-    let slash = at - 1;
-    match c {
-        b'*' | b'`' | b'[' | b']' => true,
-        b'!' => bytes.get(at + 1) == Some(&b'['),
-        b'(' => slash > 0 && bytes[slash - 1] == b']',
-        b'|' => in_table,
-        b'#' | b'>' | b'-' | b'+' | b'=' | b'~' | b'.' | b')' => {
-            // Only what can stand before a block's first character on its line: indentation,
-            // quote marks, list markers, and for `1.` and `1)` the number. (Read backwards
-            // from the backslash, and only as far as such characters go.)
-            let mut before = bytes[..slash].iter().rev().take_while(|&&b| b != b'\n').peekable();
-            if matches!(c, b'.' | b')') {
-                let mut digits = 0;
-                while before.next_if(|b| b.is_ascii_digit()).is_some() {
-                    digits += 1;
-                }
-                if digits == 0 {
-                    return false;
-                }
-            }
-            match before.peek() {
-                None => true,
-                Some(b' ' | b'\t' | b'>') => before.all(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'+' | b'*')),
-                Some(_) => false,
-            }
+/// Whether only what can stand before a block's first character stands before the backslash
+/// at `slash` on its line: indentation, quote marks, list markers, and for `1.` and `1)` (`c`
+/// is `.` or `)`) the number. (Read backwards from the backslash, and only as far as such
+/// characters go.)
+fn at_block_start(bytes: &[u8], slash: usize, c: u8) -> bool {
+    let mut before = bytes[..slash].iter().rev().take_while(|&&b| b != b'\n').peekable();
+    if matches!(c, b'.' | b')') {
+        let mut digits = 0;
+        while before.next_if(|b| b.is_ascii_digit()).is_some() {
+            digits += 1;
         }
-        _ => false,
+        if digits == 0 {
+            return false;
+        }
     }
+    match before.peek() {
+        None => true,
+        Some(b' ' | b'\t' | b'>') => before.all(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'+' | b'*')),
+        Some(_) => false,
+    }
+}
+
+/// Whether an asterisk at `at`, escaped by the backslash at `slash`, could open or close
+/// emphasis if it were not escaped: CommonMark's left- or right-flanking, read from the
+/// characters around the escape (`a \* b` could do neither).
+fn could_delimit(src: &str, slash: usize, at: usize) -> bool {
+    let before = src[..slash].chars().next_back();
+    let after = src[at + 1..].chars().next();
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let punct =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace()));
+    let left = !space(after) && (!punct(after) || space(before) || punct(before));
+    let right = !space(before) && (!punct(before) || space(after) || punct(after));
+    left || right
 }
 
 #[cfg(test)]
@@ -75,12 +135,17 @@ mod tests {
         // Where CommonMark sees an escape: ASCII punctuation after an odd run of backslashes.
         let runs = Backslashes::of(src);
         let escapes = (1..src.len()).filter(|&i| src.as_bytes()[i].is_ascii_punctuation() && runs.escape(i));
-        escapes.map(|i| !stops_markup(src, i, false)).collect()
+        escapes.map(|i| !runs.stops_markup(src, i, false)).collect()
     }
 
     #[test]
     fn backslashes_that_stop_markup_go_and_the_rest_stay() {
-        assert_eq!(kept(r"\*a\* \[b\] \`c"), [false, false, false, false, false]);
+        assert_eq!(kept(r"\*a\* \[b\] \`c\`"), [false, false, false, false, false, false]);
+        // Nothing to pair with in the block: no code span, no emphasis to stop.
+        assert_eq!(kept("\\`c\n\n\\*.txt \\ b"), [true, true]);
+        assert_eq!(kept("a \\* b"), [true]);
+        // At a line's start, `*` and a space would be a list; `*.txt` would not.
+        assert_eq!(kept("\\* a\n\n\\**b*"), [false, false]);
         assert_eq!(kept(r"C:\Users\_data \d+\.\d+ \& \< \%"), [true, true, true, true, true]);
         assert_eq!(kept(r"\# title"), [false]);
         assert_eq!(kept("x\n  \\- item"), [false]);
