@@ -304,12 +304,12 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
         }
         let changed = before.as_deref().is_some_and(|o| o != value);
         if let Some(before) = before.filter(|o| !o.is_empty() && o != value) {
-            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(marks.deleted));
+            marks.open(out, Change::Deleted, lang);
             text_into(out, &before, lang);
             out.push_str("</del> ");
         }
         if changed {
-            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(marks.inserted));
+            marks.open(out, Change::Inserted, lang);
         }
         if let Some(target) = &link {
             out.push_str("<a href=\"");
@@ -385,13 +385,13 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words,
         out.push_str("<li>");
         text_into(out, &format!("{}: ", crate::redline::field_name(&f.field, labels)), lang);
         if !f.old.is_empty() {
-            let _ = write!(out, "<del><span class=\"vh\">{} </span>", escape(marks.deleted));
+            marks.open(out, Change::Deleted, lang);
             text_into(out, &f.old, lang);
             out.push_str("</del>");
         }
         out.push_str(" → ");
         if !f.new.is_empty() {
-            let _ = write!(out, "<ins><span class=\"vh\">{} </span>", escape(marks.inserted));
+            marks.open(out, Change::Inserted, lang);
             text_into(out, &f.new, lang);
             out.push_str("</ins>");
         }

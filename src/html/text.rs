@@ -78,12 +78,33 @@ fn japanese_run_end(s: &str) -> usize {
 pub struct Marks<'a> {
     pub inserted: &'a str,
     pub deleted: &'a str,
+    /// The language the words are in.
+    pub lang: &'a str,
 }
 
 impl<'a> Marks<'a> {
     /// The template's words, the same as the PDF's change spans say.
     pub fn of(labels: &'a crate::theme::Labels) -> Marks<'a> {
-        Marks { inserted: labels.inserted_text.trim_end(), deleted: labels.deleted_text.trim_end() }
+        Marks {
+            inserted: labels.inserted_text.trim_end(),
+            deleted: labels.deleted_text.trim_end(),
+            lang: &labels.changes_lang,
+        }
+    }
+
+    /// Opens a change's element, `<ins>` or `<del>`, and writes its words for a screen reader,
+    /// hidden, marked with their language when the text around them (whose language is
+    /// `lang`) is in another, so that a Greek paragraph's "Inserted:" is read in English.
+    pub fn open(&self, out: &mut String, change: Change, lang: &str) {
+        let (tag, words) = match change {
+            Change::Inserted => ("ins", self.inserted),
+            Change::Deleted => ("del", self.deleted),
+        };
+        let _ = write!(out, "<{tag}><span class=\"vh\"");
+        if !self.lang.is_empty() && self.lang != lang {
+            let _ = write!(out, " lang=\"{}\"", escape(self.lang));
+        }
+        let _ = write!(out, ">{} </span>", escape(words));
     }
 }
 
@@ -109,11 +130,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
         }
         if open_change.is_none() {
             if let Some(change) = i.change {
-                let (tag, words) = match change {
-                    Change::Inserted => ("ins", marks.inserted),
-                    Change::Deleted => ("del", marks.deleted),
-                };
-                let _ = write!(out, "<{tag}><span class=\"vh\">{} </span>", escape(words));
+                marks.open(out, change, lang);
                 open_change = Some(change);
             }
         }
@@ -273,7 +290,7 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
 mod tests {
     use super::*;
 
-    const MARKS: Marks<'static> = Marks { inserted: "inserted", deleted: "deleted" };
+    const MARKS: Marks<'static> = Marks { inserted: "inserted", deleted: "deleted", lang: "en" };
 
     #[test]
     fn markup_characters_are_escaped() {
@@ -348,5 +365,9 @@ mod tests {
             out,
             "<del><span class=\"vh\">deleted </span>old</del><ins><span class=\"vh\">inserted </span>new</ins>"
         );
+        // In text of another language, the words keep theirs.
+        let mut out = String::new();
+        inlines_into(&mut out, &i[1..], "el", &MARKS);
+        assert_eq!(out, "<ins><span class=\"vh\" lang=\"en\">inserted </span>new</ins>");
     }
 }
