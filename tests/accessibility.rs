@@ -722,9 +722,16 @@ fn japanese_with_a_link_reads_in_order_and_changes_take_their_paragraphs_languag
     let tree = structure(&std::fs::read(&out).unwrap());
     let greek =
         tree.walk().into_iter().find(|e| e.role == "P" && e.lang.as_deref() == Some("el")).expect("a Greek paragraph");
-    let changes: Vec<&Elem> = greek.walk().into_iter().filter(|e| e.role == "Span" && e.alt.is_some()).collect();
+    let changes: Vec<&Elem> = greek.children().into_iter().filter(|e| e.role == "Span").collect();
     assert_eq!(changes.len(), 2, "{greek:?}");
-    for e in changes {
-        assert_eq!(e.lang, None, "{e:?}");
+    // Each change's text reads as itself, in Greek; its label, first, in the labels'
+    // language, with the change's mark for its content (an element without content is none).
+    for (e, (label, word)) in changes.iter().zip([("Deleted: ", "χθες"), ("Inserted: ", "σήμερα")]) {
+        assert_eq!((e.lang.as_deref(), e.alt.as_deref()), (None, None), "{e:?}");
+        assert_eq!(e.text().trim(), word, "{e:?}");
+        let first = e.children()[0];
+        assert!(matches!(e.kids[0], common::Held::Elem(_)), "the label comes first: {e:?}");
+        assert_eq!((first.alt.as_deref(), first.lang.as_deref()), (Some(label), Some("en")), "{e:?}");
+        assert!(matches!(first.kids[..], [common::Held::Text(_)]), "the label holds its mark: {first:?}");
     }
 }

@@ -92,7 +92,14 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 let x = flow.left + indent + flow.theme.list_indent.0 / 2.0;
                 let color = flow.theme.colors.table_rule;
                 for b in &mut flow.blocks[first..] {
-                    b.items.push(Item::Line { x1: x, y1: 0.0, x2: x, y2: b.height, color, artifact: Artifact::Layout });
+                    b.items.push(Item::Line {
+                        x1: x,
+                        y1: 0.0,
+                        x2: x,
+                        y2: b.height,
+                        color,
+                        tag: Tag::Artifact(Artifact::Layout),
+                    });
                 }
             }
             MdBlock::Code(lines) => {
@@ -217,7 +224,7 @@ fn table(
     let pad = 4.0;
     let total = flow.width - indent;
     let color = flow.theme.colors.table_rule;
-    let rule = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color, artifact: Artifact::Layout };
+    let rule = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color, tag: Tag::Artifact(Artifact::Layout) };
     // Natural width of each column (its widest cell on one line), then shares of the total.
     let natural: Vec<f32> = (0..columns)
         .map(|c| {

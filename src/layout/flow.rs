@@ -147,6 +147,10 @@ pub struct Flow<'a> {
 /// look's group and Japanese stretch.
 pub type Groups = rustc_hash::FxHashMap<(u32, u32), NodeId>;
 
+/// The key in [`Groups`], with a change's group, of the change's label while it waits for its
+/// first mark to be drawn (see `Flow::run_node`).
+pub(super) const LABEL: u32 = u32::MAX;
+
 /// The look of text in a role.
 pub fn look(style: &TextStyle) -> Look {
     Look::new(FontStyle { bold: style.bold, italic: style.italic }, style.size.0, style.color)
@@ -230,7 +234,7 @@ impl<'a> Flow<'a> {
             artifact => artifact,
         };
         if let Some(change) = run.look.change {
-            self.change_marks(items, change, run, (x, baseline), line);
+            self.change_marks(items, (change, run), (x, baseline), line, groups);
         }
         items.push(Item::Text(TextItem {
             x,
@@ -503,7 +507,7 @@ impl<'a> Flow<'a> {
                 x2: self.left + self.width,
                 y2: gap,
                 color,
-                artifact: Artifact::Layout,
+                tag: Tag::Artifact(Artifact::Layout),
             }],
             ..Block::default()
         });

@@ -75,14 +75,16 @@ pub enum LinkTarget {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Text(TextItem),
-    /// A straight line: always an artifact (rules, frames, borders).
+    /// A straight line: an artifact (rules, frames, borders, change marks), but for the
+    /// first mark of a change, which carries the change's label in its own language (see
+    /// `layout::flow::changes`).
     Line {
         x1: f32,
         y1: f32,
         x2: f32,
         y2: f32,
         color: Rgb,
-        artifact: Artifact,
+        tag: Tag,
     },
     /// A clickable area (not drawn) of link element `node`: the link's text is printed by
     /// `Text` items.

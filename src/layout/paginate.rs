@@ -293,20 +293,20 @@ fn fill(
 /// its first part was).
 fn join_lines(items: &mut Vec<Item>) {
     use rustc_hash::FxHashMap;
-    // Key: direction, the fixed coordinate, colour and artifact kind; value: (index of the
+    // Key: direction, the fixed coordinate, colour and tag (artifact kind or element); value: (index of the
     // first part, start, end) of the lines found so far.
-    type Key = (bool, u32, (u8, u8, u8), super::structure::Artifact);
+    type Key = (bool, u32, (u8, u8, u8), super::structure::Tag);
     let mut open: FxHashMap<Key, Vec<(usize, f32, f32)>> = FxHashMap::default();
     let mut drop = vec![false; items.len()];
     for (i, item) in items.iter().enumerate() {
-        let Item::Line { x1, y1, x2, y2, color, artifact } = *item else { continue };
+        let Item::Line { x1, y1, x2, y2, color, tag } = *item else { continue };
         let vertical = (x1 - x2).abs() < 0.001;
         let horizontal = (y1 - y2).abs() < 0.001;
         if !(vertical || horizontal) {
             continue;
         }
         let (fixed, a, b) = if vertical { (x1, y1.min(y2), y1.max(y2)) } else { (y1, x1.min(x2), x1.max(x2)) };
-        let key = (vertical, (fixed * 100.0).round() as u32, (color.0, color.1, color.2), artifact);
+        let key = (vertical, (fixed * 100.0).round() as u32, (color.0, color.1, color.2), tag);
         let runs = open.entry(key).or_default();
         match runs.iter_mut().find(|r| a <= r.2 + 0.01 && b >= r.1 - 0.01) {
             Some(run) => {
@@ -352,7 +352,7 @@ fn draw_groups(flow: &Flow<'_>, placed: &[Placed], pages: &mut [Page]) {
     for (group, spans) in flow.groups.iter().zip(&spans) {
         for (n, &(page, t, b)) in spans.iter().enumerate() {
             let (l, r, c) = (group.left, group.right, group.color);
-            let line = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color: c, artifact: Artifact::Layout };
+            let line = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color: c, tag: Tag::Artifact(Artifact::Layout) };
             let items = &mut pages[page].items;
             if group.frame {
                 items.extend([line(l, t, r, t), line(r, t, r, b), line(r, b, l, b), line(l, b, l, t)]);
@@ -402,14 +402,8 @@ mod tests {
 
     #[test]
     fn lines_that_continue_one_another_are_joined() {
-        let line = |x1, y1, x2, y2| Item::Line {
-            x1,
-            y1,
-            x2,
-            y2,
-            color: crate::theme::Rgb(0, 0, 0),
-            artifact: super::super::structure::Artifact::Layout,
-        };
+        let line =
+            |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color: crate::theme::Rgb(0, 0, 0), tag: Default::default() };
         let mut items = vec![
             line(10.0, 0.0, 10.0, 20.0),
             line(50.0, 0.0, 50.0, 20.0),

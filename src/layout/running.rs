@@ -281,7 +281,14 @@ pub fn decorate(
             let printed = printed.any;
             if printed && running.rule && !only_marking {
                 let color = theme.colors.rule;
-                page.items.push(Item::Line { x1: left, y1: rule_y, x2: right, y2: rule_y, color, artifact });
+                page.items.push(Item::Line {
+                    x1: left,
+                    y1: rule_y,
+                    x2: right,
+                    y2: rule_y,
+                    color,
+                    tag: Tag::Artifact(artifact),
+                });
             }
         }
     }

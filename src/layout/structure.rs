@@ -204,7 +204,7 @@ pub enum Artifact {
 }
 
 /// What a drawn item is to a reader: part of a structure element, or an artifact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
     Node(NodeId),
     Artifact(Artifact),

@@ -398,7 +398,7 @@ pub fn page(
     for (kind, open) in groups {
         let sequence: Vec<usize> = (0..page.items.len())
             .filter(|&i| match &page.items[i] {
-                Item::Line { artifact, .. } => *artifact == kind,
+                Item::Line { tag, .. } => *tag == Tag::Artifact(kind),
                 Item::Bullet { .. } => kind == Artifact::Layout,
                 Item::Text(t) => t.tag == Tag::Artifact(kind),
                 _ => false,
@@ -429,7 +429,7 @@ pub fn page(
         .iter()
         .enumerate()
         .filter_map(|(i, item)| match item {
-            Item::Text(TextItem { tag: Tag::Node(n), .. }) => Some((i, *n)),
+            Item::Text(TextItem { tag: Tag::Node(n), .. }) | Item::Line { tag: Tag::Node(n), .. } => Some((i, *n)),
             Item::Logo { node, .. } => Some((i, *node)),
             _ => None,
         })
@@ -444,6 +444,7 @@ pub fn page(
             actual.open(&mut w, k);
             match (&page.items[i], drawn(i)) {
                 (Item::Text(t), Some(Drawn::Text(shown))) => w.text(shown, SyntheticStyle::of(t, fonts)),
+                (Item::Line { .. }, Some(Drawn::Line { from, to, color })) => w.line(*from, *to, *color),
                 (Item::Logo { x, y, width, height: h, .. }, _) => w.logo(*x, height - y - h, *width, *h),
                 _ => {}
             }

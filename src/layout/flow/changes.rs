@@ -3,10 +3,10 @@
 
 use crate::markdown::Change;
 
-use super::super::structure::Artifact;
+use super::super::structure::{Artifact, Tag};
 use super::super::text::{Look, Run, Span};
 use super::super::Item;
-use super::Flow;
+use super::{Flow, Groups, LABEL};
 
 impl Flow<'_> {
     /// The old value of `field` when a redline shows it changed.
@@ -36,14 +36,16 @@ impl Flow<'_> {
 
     /// A redline's marks for a changed run: two lines under inserted text, one through deleted
     /// text, in the change's colour, and a change bar in that colour in the margin beside the
-    /// line ([`Flow::push`] makes it neutral on a line with both kinds).
+    /// line ([`Flow::push`] makes it neutral on a line with both kinds). The first mark of a
+    /// change whose label waits for content (see `Flow::run_node`) is that label's content;
+    /// every other mark is an artifact.
     pub(super) fn change_marks(
-        &self,
+        &mut self,
         items: &mut Vec<Item>,
-        change: Change,
-        run: &Run,
+        (change, run): (Change, &Run),
         (x, baseline): (f32, f32),
         line: (f32, f32),
+        groups: &mut Groups,
     ) {
         let colors = &self.theme.colors;
         let size = run.look.size;
@@ -53,22 +55,26 @@ impl Flow<'_> {
             Change::Inserted => baseline + 0.12 * size,
             Change::Deleted => baseline - 0.3 * size,
         };
-        let artifact = Artifact::Layout;
+        let artifact = Tag::Artifact(Artifact::Layout);
         // The mark ends with the last letter, not the space after it.
         let spaces = run.text.chars().rev().take_while(|c| *c == ' ').count() as f32;
         let space = self.fonts.metrics(run.face).map_or(0.0, |m| m.char_width(' ')) * size;
         let width = run.width - spaces * space;
         if width > 0.0 {
-            items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, artifact });
+            let tag = match groups.remove(&(run.look.group, LABEL)) {
+                Some(label) => self.structure.content(label),
+                None => artifact,
+            };
+            items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, tag });
             // Inserted text is underlined twice, so that it never reads as a link.
             if change == Change::Inserted {
                 let y = y + (0.1 * size).max(1.2);
-                items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, artifact });
+                items.push(Item::Line { x1: x, y1: y, x2: x + width, y2: y, color, tag: artifact });
             }
         }
         if let Some(bar) = self.change_bar {
             let (top, height) = line;
-            items.push(Item::Line { x1: bar, y1: top, x2: bar, y2: top + height, color, artifact });
+            items.push(Item::Line { x1: bar, y1: top, x2: bar, y2: top + height, color, tag: artifact });
         }
     }
 

@@ -9,7 +9,7 @@ use crate::markdown::Change;
 use super::super::structure::{NodeId, Role};
 use super::super::text::{Run, WordPart};
 use super::super::LinkTarget;
-use super::{Flow, Groups};
+use super::{Flow, Groups, LABEL};
 
 impl Flow<'_> {
     /// The element a run of a paragraph (whose element is `parent`) belongs to: the link or
@@ -21,7 +21,7 @@ impl Flow<'_> {
             node = match groups.get(&(run.look.group, 0)) {
                 // Changed text is a span that says how it changed, in words a screen reader
                 // speaks: its alternative text is the change and the text.
-                Some(&n) if run.look.change.is_some() => {
+                Some(&n) if run.look.change.is_some() && self.structure.node(n).alt.is_some() => {
                     self.structure.extend_alt(n, &run.text);
                     n
                 }
@@ -35,7 +35,18 @@ impl Flow<'_> {
                     } else {
                         &labels.inserted_text
                     };
-                    self.structure.set_alt(n, &format!("{word}{}", run.text));
+                    let lang = &labels.changes_lang;
+                    if lang.is_empty() || self.structure.lang_of(parent) == lang {
+                        self.structure.set_alt(n, &format!("{word}{}", run.text));
+                    } else {
+                        // The label in its own language, text of another: the label is a span
+                        // of its own, in the labels' language, first in the change, whose
+                        // content is the change's first mark (`Flow::change_marks`); the text
+                        // reads as itself, in the paragraph's.
+                        let label = self.structure.add(n, Role::Span, lang);
+                        self.structure.set_alt(label, word);
+                        groups.insert((run.look.group, LABEL), label);
+                    }
                     groups.insert((run.look.group, 0), n);
                     n
                 }

@@ -365,7 +365,7 @@ mod tests {
         assert!(latin.chars().count() > 2 * proxy::CODES_PER_SLOT, "three slots or more");
         let items = vec![
             text_item(&latin, 0),
-            Item::Line { x1: 1.0, y1: 2.0, x2: 30.0, y2: 2.0, color: Rgb(255, 0, 0), artifact: Default::default() },
+            Item::Line { x1: 1.0, y1: 2.0, x2: 30.0, y2: 2.0, color: Rgb(255, 0, 0), tag: Default::default() },
             text_item("日本語のテキスト", 5),
         ];
         let d = doc(vec![Page { items, owner: 0 }]);
