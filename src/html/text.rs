@@ -123,6 +123,9 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
             open_link = None;
         }
         if let (Some(target), None) = (&i.link, open_link) {
+            // A change open before the link ends before it and opens again inside it, so that
+            // the two nest (`<ins>…</ins><a><ins>…</ins></a>`).
+            close_change(out, open_change.take());
             out.push_str("<a href=\"");
             escape_into(out, target);
             out.push_str("\">");
@@ -365,6 +368,21 @@ mod tests {
             out,
             "<del><span class=\"vh\">deleted </span>old</del><ins><span class=\"vh\">inserted </span>new</ins>"
         );
+        // A link inside a change, and a change that goes on past a link, nest.
+        let linked = vec![
+            Inline { text: "new ".into(), change: Some(Change::Inserted), ..Default::default() },
+            Inline {
+                text: "site".into(),
+                change: Some(Change::Inserted),
+                link: Some("https://e.org".into()),
+                ..Default::default()
+            },
+            Inline { text: " too".into(), change: Some(Change::Inserted), ..Default::default() },
+        ];
+        let mut out = String::new();
+        inlines_into(&mut out, &linked, "en", &MARKS);
+        let ins = "<ins><span class=\"vh\">inserted </span>";
+        assert_eq!(out, format!("{ins}new </ins><a href=\"https://e.org\">{ins}site</ins></a>{ins} too</ins>"));
         // In text of another language, the words keep theirs.
         let mut out = String::new();
         inlines_into(&mut out, &i[1..], "el", &MARKS);
