@@ -691,6 +691,26 @@ mod tests {
     }
 
     #[test]
+    fn a_word_deleted_after_the_last_shared_word_keeps_its_space() {
+        for (old, new) in [
+            ("Agreed on *digital economy* and more.", "Agreed on *digital* and more."),
+            ("Agreed on `green digital` code.", "Agreed on `green` code."),
+            ("Agreed on **green digital** economy.", "Agreed on **green** economy."),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            let body = &r.briefing.topics[0].body;
+            assert_eq!(sides(body), (old.replace(['*', '`'], ""), new.replace(['*', '`'], "")));
+            assert!(marks(body).iter().all(|m| m.0 == D), "{:?}", marks(body));
+            assert!(
+                marks(body).iter().any(|m| m.1.starts_with(' ')),
+                "the space goes with the word: {:?}",
+                marks(body)
+            );
+            assert_eq!(r.stat.words_deleted, 1);
+        }
+    }
+
+    #[test]
     fn past_the_budget_a_changed_stretch_is_deleted_and_inserted_whole_and_no_text_is_lost() {
         let (old, new) = ("Keep this. The old words here. Keep that.", "Keep this. The new words there. Keep that.");
         let (a, b) = (topics(&[("T", old)]), topics(&[("T", new)]));

@@ -155,9 +155,21 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
     let key =
         |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4, t.5)).collect() };
     let mut out = Vec::new();
-    for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
+    let ops = diff(&key(&a), &key(&b), words.budget);
+    let last = ops.len().saturating_sub(1);
+    for (k, Op { same, old: o, new: n }) in ops.into_iter().enumerate() {
         if same {
-            push(&mut out, &b[n], None, words);
+            push(&mut out, &b[n.clone()], None, words);
+            // The space after the last word the two share, gone from the new text with what
+            // followed it (`*digital economy*` → `*digital*`), is deleted with that: the
+            // deleted words are not run on to it (`digitaleconomy`).
+            let (was, is) = (a[o].last(), b[n].last());
+            if let (true, Some(was), Some(is)) = (k < last, was, is) {
+                let space = &was.0[was.0.trim_end().len()..];
+                if !space.is_empty() && is.0.trim_end().len() == is.0.len() {
+                    push(&mut out, &[(space, was.1, was.2, was.3, was.4, was.5)], Some(Change::Deleted), words);
+                }
+            }
             continue;
         }
         push(&mut out, &a[o], Some(Change::Deleted), words);
