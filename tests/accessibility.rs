@@ -346,6 +346,30 @@ fn a_dossier_cover_leads_to_each_briefing() {
     let tree = structure(&std::fs::read(&out).unwrap());
     let first = tree.children()[0];
     assert_eq!((first.role.as_str(), first.lang.as_deref(), first.text().as_str()), ("P", Some("ja"), "取扱注意"));
+    // Markings in two languages: the cover's marking is one paragraph, a span in each.
+    let english = write(
+        dir.path(),
+        "english.yaml",
+        &std::fs::read_to_string(&a).unwrap().replacen(
+            "
+title:",
+            "
+marking: For official use only
+title:",
+            1,
+        ),
+    );
+    let o = run(
+        dir.path(),
+        &["bundle", english.to_str().unwrap(), marked.to_str().unwrap(), "-o", out.to_str().unwrap(), "--title", "D"],
+    );
+    common::assert_exit(&o, 0);
+    let tree = structure(&std::fs::read(&out).unwrap());
+    let first = tree.children()[0];
+    assert_eq!((first.role.as_str(), first.lang.as_deref()), ("P", None), "{first:?}");
+    let spans: Vec<(Option<&str>, String)> =
+        first.children().iter().map(|e| (e.lang.as_deref(), spoken(e).trim().to_string())).collect();
+    assert_eq!(spans, [(None, "For official use only /".to_string()), (Some("ja"), "取扱注意".to_string())]);
 }
 
 #[test]

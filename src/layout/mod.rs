@@ -311,20 +311,13 @@ pub struct Fit {
 /// order (`For official use only / Confidential`); a cover speaks for all of them. With it,
 /// the language the markings are written in when they share one (`""` when they do not).
 fn cover_marking(briefings: &[Briefing]) -> (Option<String>, String) {
-    let mut seen: Vec<&str> = Vec::new();
-    let mut langs: Vec<&str> = Vec::new();
-    for b in briefings {
-        let Some(m) = b.marking.as_deref().map(str::trim).filter(|m| !m.is_empty()) else { continue };
-        if !seen.contains(&m) {
-            seen.push(m);
-            langs.push(&b.lang);
-        }
-    }
-    let lang = match langs.split_first() {
-        Some((first, rest)) if rest.iter().all(|l| l == first) => first.to_string(),
+    let parts = running::cover_markings(&briefings.iter().collect::<Vec<_>>());
+    let lang = match parts.split_first() {
+        Some((first, rest)) if rest.iter().all(|p| p.1 == first.1) => first.1.to_string(),
         _ => String::new(),
     };
-    ((!seen.is_empty()).then(|| seen.join(" / ")), lang)
+    let joined = parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" / ");
+    ((!parts.is_empty()).then_some(joined), lang)
 }
 
 /// Lays out a dossier: a cover with the list of briefings and their pages, then each

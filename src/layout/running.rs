@@ -20,9 +20,10 @@ pub struct Fill {
     pub marking: String,
     /// The language the marking is written in (`""`: its owner's element's).
     pub marking_lang: String,
-    /// Side by side, the second column's marking when it differs from the first's: printed
-    /// after it (`For official use only / 取扱注意`), each in its own case.
-    pub marking_second: Option<String>,
+    /// Side by side, the second column's marking when it differs from the first's, or on a
+    /// dossier's cover the markings in other languages than the first's: printed after it
+    /// (`For official use only / 取扱注意`), each in its own case, and its language.
+    pub marking_second: Option<(String, String)>,
     /// The marking (either column's) is already cut short to what a line can hold.
     pub marking_cut: bool,
     /// A dossier's cover, which prints its title and date large: running parts that would
@@ -142,7 +143,7 @@ fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: boo
             "date" => out.push_str(&value(&fill.date)),
             "marking" => {
                 out.push_str(&value(&fill.marking));
-                if let Some(second) = &fill.marking_second {
+                if let Some((second, _)) = &fill.marking_second {
                     out.push_str(" / ");
                     out.push_str(&value(second));
                 }
@@ -201,13 +202,26 @@ pub fn decorate(
     let second = second.map(|(b, t, x)| (Fill::new(b, t, &flow, &look), x));
     if let (true, Some(cover)) = (owners.len() > 1, fills.first_mut()) {
         cover.cover = true;
+        // The markings in the language of the first, then the others, each part a span in
+        // its language.
+        let briefings: Vec<&Briefing> = owners[1..].iter().map(|o| o.0).collect();
+        let parts = cover_markings(&briefings);
+        let first_run = parts.iter().take_while(|p| p.1 == parts[0].1).count();
+        if first_run < parts.len() && !cover.marking_cut {
+            let join = |parts: &[(&str, &str)]| parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" / ");
+            let rest = &parts[first_run..];
+            let rest_lang = if rest.iter().all(|p| p.1 == rest[0].1) { rest[0].1 } else { "" };
+            cover.marking = join(&parts[..first_run]);
+            cover.marking_lang = parts[0].1.to_string();
+            cover.marking_second = Some((join(rest), rest_lang.to_string()));
+        }
     }
     if let (Some((other, _)), Some(first)) = (&second, fills.first_mut()) {
         match (first.marking.trim().is_empty(), other.marking.trim()) {
             (_, b) if b.is_empty() || b == first.marking.trim() => {}
             (true, _) => first.marking = other.marking.clone(),
             (false, _) => {
-                first.marking_second = Some(other.marking.clone());
+                first.marking_second = Some((other.marking.clone(), second_lang.clone().unwrap_or_default()));
                 first.marking_cut |= other.marking_cut;
             }
         }
@@ -222,7 +236,7 @@ pub fn decorate(
             if let (Some(fill), Some(slot)) = (fills.get(page.owner), markings.get_mut(page.owner)) {
                 let parent = parents.get(page.owner).copied().unwrap_or(Structure::ROOT);
                 *slot = marking(&mut doc.structure, theme, fill, parent).map(|(node, part)| {
-                    let spans = fill.marking_second.as_ref().zip(second_lang.as_deref()).map(|(_, lang)| {
+                    let spans = fill.marking_second.as_ref().map(|(_, lang)| {
                         (doc.structure.add(node, Role::Span, ""), doc.structure.add(node, Role::Span, lang))
                     });
                     (node, part, spans)
@@ -322,6 +336,19 @@ struct Printed {
     any: bool,
     cut: bool,
     marking_cut: bool,
+}
+
+/// The markings of a dossier's briefings, each once, in their order, each with the language
+/// of the briefing it was first found in: a cover speaks for all of them.
+pub fn cover_markings<'b>(briefings: &[&'b Briefing]) -> Vec<(&'b str, &'b str)> {
+    let mut parts: Vec<(&str, &str)> = Vec::new();
+    for b in briefings {
+        let Some(m) = b.marking.as_deref().map(str::trim).filter(|m| !m.is_empty()) else { continue };
+        if !parts.iter().any(|p| p.0 == m) {
+            parts.push((m, &b.lang));
+        }
+    }
+    parts
 }
 
 /// The paragraph an owner's marking is on its first page, as the first element of `parent`,
@@ -426,7 +453,7 @@ fn line(
         let typed = typed[k].as_deref().map(|t| if marking_cut { cut_like(t, &text) } else { t.to_string() });
         // Side by side, the second column's marking ends the part (`… / 取扱注意`): it is
         // placed as a span of its own, in its language, unless the part was cut short.
-        let second = fill.marking_second.as_deref().filter(|_| !marking_cut).and_then(|m| {
+        let second = fill.marking_second.as_ref().map(|m| m.0.as_str()).filter(|_| !marking_cut).and_then(|m| {
             let shown = if running.caps { capitals(m) } else { m.to_string() };
             let head = text.strip_suffix(shown.as_str())?;
             let typed_head = match &typed {
@@ -440,9 +467,11 @@ fn line(
         // (Only where this part is the marking's element: elsewhere it is furniture.)
         match (spans.filter(|_| content), second) {
             (Some((first_tag, second_tag)), Some((head, typed_head, shown, m))) => {
-                let width = flow.str_width(&head, looks.marking);
+                // (Where the second ends the whole, as one piece: the head's trailing space has
+                // no width of its own when measured alone.)
+                let at = x + width - flow.str_width(&shown, looks.marking);
                 place(flow, items, (&head, typed_head.as_deref()), x, y, looks.marking, first_tag);
-                place(flow, items, (&shown, Some(&m)), x + width, y, looks.marking, second_tag);
+                place(flow, items, (&shown, Some(&m)), at, y, looks.marking, second_tag);
             }
             _ => place(flow, items, (&text, typed.as_deref()), x, y, looks.marking, tags[k]),
         }
