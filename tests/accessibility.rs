@@ -333,39 +333,21 @@ fn a_dossier_cover_leads_to_each_briefing() {
         assert_eq!(spoken(item).split_whitespace().collect::<Vec<_>>().join(" "), format!("{title} {page}"));
     }
     // A marking the cover takes from a briefing in another language is in that language.
-    let marked = write(
-        dir.path(),
-        "marked.yaml",
-        &std::fs::read_to_string(&b).unwrap().replacen("\ntitle:", "\nmarking: 取扱注意\ntitle:", 1),
-    );
-    let o = run(
-        dir.path(),
-        &["bundle", a.to_str().unwrap(), marked.to_str().unwrap(), "-o", out.to_str().unwrap(), "--title", "Dossier"],
-    );
-    common::assert_exit(&o, 0);
-    let tree = structure(&std::fs::read(&out).unwrap());
-    let first = tree.children()[0];
+    let with_marking = |from: &std::path::Path, name: &str, marking: &str| {
+        let yaml = std::fs::read_to_string(from).unwrap();
+        write(dir.path(), name, &yaml.replacen("\ntitle:", &format!("\nmarking: {marking}\ntitle:"), 1))
+    };
+    let cover = |parts: [&std::path::Path; 2]| {
+        let [x, y] = parts.map(|p| p.to_str().unwrap());
+        common::assert_exit(&run(dir.path(), &["bundle", x, y, "-o", out.to_str().unwrap(), "--title", "D"]), 0);
+        structure(&std::fs::read(&out).unwrap()).children()[0].clone()
+    };
+    let marked = with_marking(&b, "marked.yaml", "取扱注意");
+    let first = cover([&a, &marked]);
     assert_eq!((first.role.as_str(), first.lang.as_deref(), first.text().as_str()), ("P", Some("ja"), "取扱注意"));
     // Markings in two languages: the cover's marking is one paragraph, a span in each.
-    let english = write(
-        dir.path(),
-        "english.yaml",
-        &std::fs::read_to_string(&a).unwrap().replacen(
-            "
-title:",
-            "
-marking: For official use only
-title:",
-            1,
-        ),
-    );
-    let o = run(
-        dir.path(),
-        &["bundle", english.to_str().unwrap(), marked.to_str().unwrap(), "-o", out.to_str().unwrap(), "--title", "D"],
-    );
-    common::assert_exit(&o, 0);
-    let tree = structure(&std::fs::read(&out).unwrap());
-    let first = tree.children()[0];
+    let english = with_marking(&a, "english.yaml", "For official use only");
+    let first = cover([&english, &marked]);
     assert_eq!((first.role.as_str(), first.lang.as_deref()), ("P", None), "{first:?}");
     let spans: Vec<(Option<&str>, String)> =
         first.children().iter().map(|e| (e.lang.as_deref(), spoken(e).trim().to_string())).collect();
