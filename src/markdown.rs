@@ -485,14 +485,29 @@ mod tests {
         assert_eq!(i[1].text, "https://en.wikipedia.org/wiki/Data_(computing)");
         assert!(i.iter().all(|i| !i.code || i.link.is_none()));
         // Quote marks around an address are not part of it, whichever the language's.
-        for quoted in
-            ["«https://e.org/g»", "„https://e.org/g“", "“https://e.org/g”", "‘https://e.org/g’", "‹https://e.org/g›"]
-        {
+        let around = [
+            "«https://e.org/g»",
+            "„https://e.org/g“",
+            "“https://e.org/g”",
+            "‘https://e.org/g’",
+            "‹https://e.org/g›",
+            "‚https://e.org/g‘",
+            "[https://e.org/g]",
+            "{https://e.org/g}",
+            "https://e.org/g…",
+            "https://e.org/g—and",
+        ];
+        for quoted in around {
             let b = parse(&format!("See {quoted}."));
             let Block::Paragraph(i) = &b[0] else { panic!() };
             assert_eq!(i[1].link.as_deref(), Some("https://e.org/g"), "{quoted}");
             assert_eq!(plain_text(i), format!("See {quoted}."));
         }
+        // A bracket opened inside stays; a name cut by a backslash is no address.
+        let b = parse(r"See https://e.org/a[1] and a\_b@example.org.");
+        let Block::Paragraph(i) = &b[0] else { panic!() };
+        let links: Vec<&str> = i.iter().filter_map(|i| i.link.as_deref()).collect();
+        assert_eq!(links, ["https://e.org/a[1]"]);
     }
 
     #[test]

@@ -176,7 +176,9 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
             end -= 1;
         }
         let host = &word[at + 1..end];
-        if start == at || !host.contains('.') || host.starts_with('.') || !boundary(start) {
+        // (After a backslash, the name as typed goes on before it: `a\_b@…` is no `_b@…`.)
+        let escaped = start > 0 && bytes[start - 1] == b'\\';
+        if start == at || !host.contains('.') || host.starts_with('.') || !boundary(start) || escaped {
             continue;
         }
         out.push((from + start, from + end, format!("mailto:{}", &word[start..end])));
@@ -188,20 +190,26 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
 }
 
 /// Where a web address that starts `word` ends: the word's end, less the punctuation that
-/// ends a sentence and closing brackets that were not opened inside. A double quote mark,
-/// a guillemet or an angle bracket, which no address holds as typed, ends it where it stands
-/// (`<a href="https://e.org">`, `«https://e.org»`, `„https://e.org“`).
+/// ends a sentence and closing brackets (`)`, `]`, `}`) that were not opened inside. A double
+/// quote mark, a guillemet, an opening single quote, an angle bracket, an ellipsis or a dash,
+/// which no address holds as typed, ends it where it stands (`<a href="https://e.org">`,
+/// `«https://e.org»`, `„https://e.org“`, `https://e.org—or`).
 fn address_end(word: &str) -> usize {
-    let word = &word[..word.find(['"', '<', '>', '«', '»', '‹', '›', '“', '”', '„']).unwrap_or(word.len())];
-    let (opened, mut closed) = (word.matches('(').count(), word.matches(')').count());
+    const NEVER: [char; 15] = ['"', '<', '>', '«', '»', '‹', '›', '“', '”', '„', '‘', '‚', '…', '—', '–'];
+    let word = &word[..word.find(NEVER).unwrap_or(word.len())];
+    let count = |c: char| word.matches(c).count();
+    // For each kind of bracket: how many were opened and closed inside.
+    let mut brackets = [('(', ')'), ('[', ']'), ('{', '}')].map(|(open, close)| (close, count(open), count(close)));
     let mut end = word.len();
     loop {
         end = word[..end].trim_end_matches(['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', '’']).len();
-        if word[..end].ends_with(')') && opened < closed {
-            end -= 1;
-            closed -= 1;
-        } else {
-            return end;
+        let last = word[..end].chars().next_back();
+        match brackets.iter_mut().find(|b| Some(b.0) == last && b.1 < b.2) {
+            Some(b) => {
+                end -= 1;
+                b.2 -= 1;
+            }
+            None => return end,
         }
     }
 }
