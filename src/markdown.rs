@@ -695,6 +695,23 @@ mod tests {
         // escape keeps the line from being a list.
         assert_eq!(text(&parse(r"a \* b and \*c\*")), r"a \* b and *c*|");
         assert_eq!(text(&parse("\\* not a list")), "* not a list|");
+        // A partner must be able to pair: not an asterisk that could not open before it, nor
+        // one in code, nor one in another table cell; a backtick, one left open or after it.
+        for typed in [
+            r"see C:\Users\*\AppData and C:\*.txt here",
+            r"regex ^\s*\w+\*$ here",
+            r"a \* b and 2\*3 here",
+            r"C:\*.txt and `x*y` here",
+            r"Use `code` and then 5\` here",
+        ] {
+            // (Code prints without its backticks; an escaped one stays.)
+            let printed = typed.replace("`code`", "code").replace("`x*y`", "x*y");
+            assert_eq!(text(&parse(typed)).replace('|', ""), printed, "{typed}");
+        }
+        let table = parse("| Path | Glob |\n|---|---|\n| C:\\*.txt | x\\*y |\n");
+        let Block::Table { rows, .. } = &table[0] else { panic!("a table: {table:?}") };
+        assert_eq!((plain_text(&rows[0][0]), plain_text(&rows[0][1])), (r"C:\*.txt".into(), r"x\*y".into()));
+        assert_eq!(text(&parse(r"\`c\` and \*a\*")), "`c` and *a*|");
     }
 
     #[test]

@@ -13,8 +13,15 @@
 /// backslashes would otherwise take time in the square of its length).
 pub(super) struct Backslashes {
     runs: Vec<(usize, usize)>,
+    /// Every asterisk outside code: its place, and for each, the place of the last one
+    /// before it that could open emphasis and of the first after it that could close it.
     stars: Vec<usize>,
+    openers_before: Vec<Option<usize>>,
+    closers_after: Vec<Option<usize>>,
     ticks: Vec<usize>,
+    /// Every `|`: emphasis does not cross a table's cells, and a `\*` kept where a `|`
+    /// stands between it and its partner loses no character.
+    bars: Vec<usize>,
     /// Where each blank line starts: the ends of blocks, near enough (a block between two
     /// holds every `*` that could pair with one inside it).
     blank_lines: Vec<usize>,
@@ -23,20 +30,32 @@ pub(super) struct Backslashes {
 impl Backslashes {
     pub(super) fn of(src: &str) -> Backslashes {
         let mut runs: Vec<(usize, usize)> = Vec::new();
-        let (mut stars, mut ticks, mut blank_lines) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut stars, mut ticks, mut blank_lines, mut bars) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut flanks: Vec<(bool, bool)> = Vec::new();
         let mut line_start = 0;
         let mut blank = true;
+        // Backticks so far in the block: after an odd number, text is in code, near enough.
+        let mut ticks_in_block = 0usize;
         for (at, b) in src.bytes().enumerate() {
             match b {
                 b'\\' => match runs.last_mut() {
                     Some(run) if run.1 == at => run.1 = at + 1,
                     _ => runs.push((at, at + 1)),
                 },
-                b'*' => stars.push(at),
-                b'`' => ticks.push(at),
+                b'*' if ticks_in_block.is_multiple_of(2) => {
+                    let escaped = runs.last().is_some_and(|run| run.1 == at && (run.1 - run.0) % 2 == 1);
+                    stars.push(at);
+                    flanks.push(flanking(src, if escaped { at - 1 } else { at }, at + 1));
+                }
+                b'|' => bars.push(at),
+                b'`' => {
+                    ticks.push(at);
+                    ticks_in_block += 1;
+                }
                 b'\n' => {
                     if blank {
                         blank_lines.push(line_start);
+                        ticks_in_block = 0;
                     }
                     line_start = at + 1;
                     blank = true;
@@ -46,7 +65,43 @@ impl Backslashes {
             }
             blank &= b == b' ' || b == b'\t' || b == b'\r';
         }
-        Backslashes { runs, stars, ticks, blank_lines }
+        let mut openers_before = Vec::with_capacity(stars.len());
+        let mut last = None;
+        for (k, &at) in stars.iter().enumerate() {
+            openers_before.push(last);
+            if flanks[k].0 {
+                last = Some(at);
+            }
+        }
+        let mut closers_after = vec![None; stars.len()];
+        let mut next = None;
+        for (k, &at) in stars.iter().enumerate().rev() {
+            closers_after[k] = next;
+            if flanks[k].1 {
+                next = Some(at);
+            }
+        }
+        Backslashes { runs, stars, openers_before, closers_after, ticks, bars, blank_lines }
+    }
+
+    /// The block `at` is in: from the blank line before it to the one after.
+    fn block(&self, at: usize) -> std::ops::Range<usize> {
+        let k = self.blank_lines.partition_point(|&b| b <= at);
+        let from = if k == 0 { 0 } else { self.blank_lines[k - 1] };
+        from..self.blank_lines.get(k).copied().unwrap_or(usize::MAX)
+    }
+
+    /// Whether the escaped asterisk at `at` (its backslash at `slash`) could pair with
+    /// another in its block if it were not escaped: close one that could open before it, or
+    /// open one that could close after it (CommonMark's flanking rules).
+    fn star_pairs(&self, src: &str, slash: usize, at: usize) -> bool {
+        let Ok(k) = self.stars.binary_search(&at) else { return false };
+        let (open, close) = flanking(src, slash, at + 1);
+        let block = self.block(at);
+        let bars =
+            |from: usize, to: usize| self.bars.partition_point(|&b| b < to) - self.bars.partition_point(|&b| b < from);
+        let near = |p: usize| block.contains(&p) && bars(p.min(at), p.max(at)) == 0;
+        (close && self.openers_before[k].is_some_and(near)) || (open && self.closers_after[k].is_some_and(near))
     }
 
     /// Whether the text that starts at `at` follows a backslash that escapes it (an odd run
@@ -57,16 +112,6 @@ impl Backslashes {
         self.runs.get(k).is_some_and(|&(start, _)| start < at && (at - start) % 2 == 1)
     }
 
-    /// Whether one of `marks` (sorted places) other than `at` is in the block of `at`: between
-    /// the blank lines around it.
-    fn partnered(&self, marks: &[usize], at: usize) -> bool {
-        let k = self.blank_lines.partition_point(|&b| b <= at);
-        let from = if k == 0 { 0 } else { self.blank_lines[k - 1] };
-        let to = self.blank_lines.get(k).copied().unwrap_or(usize::MAX);
-        let i = marks.partition_point(|&m| m < from);
-        marks[i..].iter().take_while(|&&m| m < to).any(|&m| m != at)
-    }
-
     /// Whether the escape of the character at `at` (with its backslash just before it) stops
     /// markup, so that the backslash goes, as CommonMark has it; `false` keeps the backslash.
     pub(super) fn stops_markup(&self, src: &str, at: usize, in_table: bool) -> bool {
@@ -74,13 +119,18 @@ impl Backslashes {
         let Some(&c) = bytes.get(at) else { return false };
         let slash = at - 1;
         match c {
-            // Emphasis and code need a partner, and emphasis a mark that could open or close.
+            // Emphasis needs a partner that could close or open it; code, a backtick after it.
             b'*' => {
                 let bullet = matches!(bytes.get(at + 1), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'*'));
-                (bullet && at_block_start(bytes, slash, c))
-                    || (could_delimit(src, slash, at) && self.partnered(&self.stars, at))
+                (bullet && at_block_start(bytes, slash, c)) || self.star_pairs(src, slash, at)
             }
-            b'`' => self.partnered(&self.ticks, at),
+            // (A backtick left open before it, by an odd count, or one after it.)
+            b'`' => {
+                let block = self.block(at);
+                let (first, this) =
+                    (self.ticks.partition_point(|&t| t < block.start), self.ticks.partition_point(|&t| t < at));
+                (this - first) % 2 == 1 || self.ticks.get(this + 1).is_some_and(|t| block.contains(t))
+            }
             b'[' | b']' => true,
             b'!' => bytes.get(at + 1) == Some(&b'['),
             b'(' => slash > 0 && bytes[slash - 1] == b']',
@@ -113,18 +163,18 @@ fn at_block_start(bytes: &[u8], slash: usize, c: u8) -> bool {
     }
 }
 
-/// Whether an asterisk at `at`, escaped by the backslash at `slash`, could open or close
-/// emphasis if it were not escaped: CommonMark's left- or right-flanking, read from the
-/// characters around the escape (`a \* b` could do neither).
-fn could_delimit(src: &str, slash: usize, at: usize) -> bool {
-    let before = src[..slash].chars().next_back();
-    let after = src[at + 1..].chars().next();
+/// Whether an asterisk between the text that ends at `before` and the text that starts at
+/// `after` could open emphasis, and whether it could close it: CommonMark's left- and
+/// right-flanking (`a * b` could do neither).
+fn flanking(src: &str, before: usize, after: usize) -> (bool, bool) {
+    let before = src[..before].chars().next_back();
+    let after = src.get(after..).and_then(|s| s.chars().next());
     let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let punct =
         |c: Option<char>| c.is_some_and(|c| c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace()));
     let left = !space(after) && (!punct(after) || space(before) || punct(before));
     let right = !space(before) && (!punct(before) || space(after) || punct(after));
-    left || right
+    (left, right)
 }
 
 #[cfg(test)]
