@@ -15,7 +15,7 @@ const MIN_MALTESE: usize = 3;
 const MIN_CONFIDENCE: f64 = 0.9;
 
 /// The languages detected, with their BCP 47 tags.
-const LANGUAGES: [(Lang, &str); 22] = [
+const LANGUAGES: [(Lang, &str); 24] = [
     (Lang::Eng, "en"),
     (Lang::Deu, "de"),
     (Lang::Fra, "fr"),
@@ -38,12 +38,23 @@ const LANGUAGES: [(Lang, &str); 22] = [
     (Lang::Slv, "sl"),
     (Lang::Swe, "sv"),
     (Lang::Hrv, "hr"),
+    // Not EU languages, but Cyrillic text in them would otherwise be taken for Bulgarian.
+    (Lang::Rus, "ru"),
+    (Lang::Ukr, "uk"),
 ];
 
 /// The language `text` is written in (a BCP 47 tag), when that is clear: mostly kana and
 /// kanji is Japanese; otherwise at least [`MIN_LETTERS`] letters that whatlang places with
 /// confidence. `None` for anything shorter or less certain.
 pub fn of(text: &str) -> Option<&'static str> {
+    // Acronyms (`GDPR, NIS2, DSA`) are no language's words: they are left out.
+    let words;
+    let text = if text.split_whitespace().any(acronym) {
+        words = text.split_whitespace().filter(|w| !acronym(w)).collect::<Vec<_>>().join(" ");
+        words.as_str()
+    } else {
+        text
+    };
     let (mut letters, mut japanese, mut maltese) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         if crate::script::is_kana_or_kanji(c) {
@@ -76,6 +87,12 @@ pub fn of(text: &str) -> Option<&'static str> {
         return None;
     }
     LANGUAGES.iter().find(|l| l.0 == info.lang()).map(|l| l.1)
+}
+
+/// Whether `word` is an acronym: two or more letters, all capitals (`GDPR,`, `NIS2`).
+fn acronym(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
 }
 
 /// `text`'s language when it is clearly another than `lang` (whose primary subtag is
@@ -150,6 +167,9 @@ mod tests {
             ("D'fhógair an Coimisiún Eorpach inniu go ndéanfaidh sé infheistíocht bhreise san intleacht shaorga agus sa chibearshlándáil chun cabhrú le gnólachtaí beaga.", Some("ga")),
             ("Dúirt an tAire go bhfuil sé tábhachtach go mbeadh na scileanna digiteacha ag gach duine in Éirinn.", Some("ga")),
             ("Beyond 5G and 6G", None),
+            ("Комиссия представила свою стратегию в области данных и искусственного интеллекта, и обе стороны согласились продолжить.", Some("ru")),
+            // Acronyms are no language's words: what is left is too short to tell.
+            ("Agenda items: GDPR, NIS2, DSA, DMA, AI Act, Data Act, eIDAS 2.0, Chips Act, Gigabit Infrastructure Act, CRA and DGA.", None),
             ("Données", None),
         ];
         for (text, lang) in cases {
