@@ -69,6 +69,17 @@ fn watch_target(file: &Path) -> Result<(PathBuf, std::ffi::OsString), Error> {
     Ok((dir, name))
 }
 
+/// A watched file: its folder, its name, and its kind.
+type Target = (PathBuf, std::ffi::OsString, FileKind);
+
+/// What a watched file holds: a checksum, or why it cannot be read.
+type Print = (Option<[u8; 16]>, Option<String>);
+
+fn print((d, n, kind): &Target) -> Print {
+    let path = d.join(n);
+    (files::fingerprint(&path, *kind), files::unreadable(&path, *kind))
+}
+
 /// The folders being watched, and the files in them that matter.
 struct Watched<W: notify_debouncer_mini::notify::Watcher> {
     debouncer: notify_debouncer_mini::Debouncer<W>,
@@ -110,12 +121,19 @@ impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
     /// within its kind's limit, and for one that cannot be opened (missing, or not a regular
     /// file: a FIFO, a link to `/dev/zero`, never opened) why, so that missing then a device is
     /// a change too.
-    fn fingerprint(&self) -> Vec<(Option<[u8; 16]>, Option<String>)> {
+    fn fingerprint(&self) -> Vec<Print> {
+        self.targets.iter().map(print).collect()
+    }
+
+    /// What the watched files held at `now`, taken before a build of the files `before`
+    /// names: a file watched then keeps what it held then, so that a change made during or
+    /// just after the build is still a change; a file watched only now is read now.
+    fn fingerprint_since(&self, before: &[Target], now: &[Print]) -> Vec<Print> {
         self.targets
             .iter()
-            .map(|(d, n, kind)| {
-                let path = d.join(n);
-                (files::fingerprint(&path, *kind), files::unreadable(&path, *kind))
+            .map(|t| match before.iter().position(|b| b == t) {
+                Some(i) => now[i].clone(),
+                None => print(t),
             })
             .collect()
     }
@@ -181,8 +199,9 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
             drop(busy);
             let before = watched.targets.clone();
             watched.follow(&reads)?;
-            // What the build read: a save during the build differs from it, and rebuilds.
-            last = if watched.targets == before { now } else { watched.fingerprint() };
+            // What the build read: a save during the build, or just after it, differs from it,
+            // and rebuilds (a file it read that was watched before is taken as it was then).
+            last = watched.fingerprint_since(&before, &now);
         }
     }
     say!("stopped watching");
