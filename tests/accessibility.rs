@@ -586,6 +586,11 @@ fn a_draft_and_its_marking_are_read_out_first() {
         assert!(text.contains("Restricted handling") && !text.contains("RESTRICTED"), "poppler: {text}");
     }
     assert_eq!(first[2].0, "H1");
+    // A marking in Japanese script in an English briefing is marked Japanese.
+    let japanese = write(dir.path(), "ja.yaml", &common::seed_with("title: ", "marking: 取扱注意\ntitle: "));
+    let tree = structure(&build_in(dir.path(), &japanese, &[]));
+    let marking = tree.children()[0];
+    assert_eq!((marking.role.as_str(), marking.lang.as_deref(), marking.text().trim()), ("P", Some("ja"), "取扱注意"));
     let (tag, props, ..) = watermark(&pdf, 0);
     assert_eq!((tag.as_str(), props.get(b"MCID").is_ok()), ("Figure", true), "page 1: {props:?}");
     for page in 1..common::page_count(&pdf) {

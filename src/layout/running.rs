@@ -46,12 +46,26 @@ impl Fill {
             title: clip(&b.title),
             short_title: clip(&b.short_title),
             date: clip(&format_date(b.date, &theme.date_format, &theme.months.0)),
+            // A marking in Japanese script alone (`取扱注意`) is Japanese, whatever the
+            // briefing's language: too short for detection, but plain from its letters.
+            marking_lang: marking_language(&marking, &b.lang),
             marking,
-            marking_lang: b.lang.clone(),
             marking_second: None,
             cover: false,
             page_of: theme.labels.page_of.clone(),
         }
+    }
+}
+
+/// The language of a marking written in a briefing in `lang`: Japanese when every letter of
+/// it is kana or kanji, else `lang`.
+fn marking_language(marking: &str, lang: &str) -> String {
+    let mut letters = marking.chars().filter(|c| c.is_alphanumeric()).peekable();
+    let japanese = letters.peek().is_some() && letters.all(crate::script::is_kana_or_kanji);
+    if japanese && crate::script::primary_language(lang) != "ja" {
+        "ja".to_string()
+    } else {
+        lang.to_string()
     }
 }
 
