@@ -307,11 +307,24 @@ pub struct Fit {
     pub layouts: usize,
 }
 
+/// The markings of a dossier's briefings, each once, in their order, each with the language
+/// of the briefing it was first found in: a cover speaks for all of them.
+fn cover_markings<'b>(briefings: &[&'b Briefing]) -> Vec<(&'b str, &'b str)> {
+    let mut parts: Vec<(&str, &str)> = Vec::new();
+    for b in briefings {
+        let Some(m) = b.marking.as_deref().map(str::trim).filter(|m| !m.is_empty()) else { continue };
+        if !parts.iter().any(|p| p.0 == m) {
+            parts.push((m, &b.lang));
+        }
+    }
+    parts
+}
+
 /// The marking of a dossier's cover: every marking of its briefings, each once, in their
 /// order (`For official use only / Confidential`); a cover speaks for all of them. With it,
 /// the language the markings are written in when they share one (`""` when they do not).
 fn cover_marking(briefings: &[Briefing]) -> (Option<String>, String) {
-    let parts = running::cover_markings(&briefings.iter().collect::<Vec<_>>());
+    let parts = cover_markings(&briefings.iter().collect::<Vec<_>>());
     let lang = match parts.split_first() {
         Some((first, rest)) if rest.iter().all(|p| p.1 == first.1) => first.1.to_string(),
         _ => String::new(),

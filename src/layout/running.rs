@@ -219,7 +219,7 @@ pub fn decorate(
         // The markings in the language of the first, then the others, each part a span in
         // its language.
         let briefings: Vec<&Briefing> = owners[1..].iter().map(|o| o.0).collect();
-        let parts = cover_markings(&briefings);
+        let parts = super::cover_markings(&briefings);
         let first_run = parts.iter().take_while(|p| p.1 == parts[0].1).count();
         if first_run < parts.len() && !cover.marking_cut {
             let join = |parts: &[(&str, &str)]| parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" / ");
@@ -350,19 +350,6 @@ struct Printed {
     any: bool,
     cut: bool,
     marking_cut: bool,
-}
-
-/// The markings of a dossier's briefings, each once, in their order, each with the language
-/// of the briefing it was first found in: a cover speaks for all of them.
-pub fn cover_markings<'b>(briefings: &[&'b Briefing]) -> Vec<(&'b str, &'b str)> {
-    let mut parts: Vec<(&str, &str)> = Vec::new();
-    for b in briefings {
-        let Some(m) = b.marking.as_deref().map(str::trim).filter(|m| !m.is_empty()) else { continue };
-        if !parts.iter().any(|p| p.0 == m) {
-            parts.push((m, &b.lang));
-        }
-    }
-    parts
 }
 
 /// The paragraph an owner's marking is on its first page, as the first element of `parent`,
