@@ -746,3 +746,36 @@ fn japanese_with_a_link_reads_in_order_and_changes_take_their_paragraphs_languag
         assert!(matches!(first.kids[..], [common::Held::Text(_)]), "the label holds its mark: {first:?}");
     }
 }
+
+#[test]
+fn list_items_and_table_cells_in_another_language_say_so() {
+    let dir = tempdir();
+    let el = "Η Επιτροπή και η Ιαπωνία συμφώνησαν σήμερα για την προστασία των προσωπικών δεδομένων των πολιτών.";
+    let pl = "Komisja przedstawiła swoją strategię dotyczącą danych i sztucznej inteligencji, a obie strony zgodziły się kontynuować prace.";
+    let body = format!(
+        "topics:\n  - title: Items\n    lang: en\n    body: |\n      The English text comes first here and it is long enough to be English for sure.\n\n      \
+         - {el}\n      - Short item\n\n      | Language | Text |\n      |---|---|\n      | Polish | {pl} |\n"
+    );
+    let path = write(dir.path(), "items.yaml", &common::seed_with("topics:\n", &body));
+    let tree = structure(&build_in(dir.path(), &path, &[]));
+    let langs = |role: &str| -> Vec<(Option<String>, String)> {
+        tree.walk()
+            .into_iter()
+            .filter(|e| e.role == role)
+            .map(|e| (e.lang.clone(), e.text().trim().to_string()))
+            .collect()
+    };
+    let items = langs("LI");
+    assert_eq!(items.len(), 2, "{items:?}");
+    let greek = tree.walk().into_iter().find(|e| e.role == "LI").unwrap().walk();
+    assert!(greek.iter().any(|e| e.role == "P" && e.lang.as_deref() == Some("el")), "{greek:?}");
+    let cells = langs("TD");
+    assert_eq!(cells.iter().map(|c| c.0.as_deref()).collect::<Vec<_>>(), [None, Some("pl")], "{cells:?}");
+    // The web page says the same.
+    let out = dir.path().join("items.html");
+    common::assert_exit(&run(dir.path(), &["build", path.to_str().unwrap(), "-o", out.to_str().unwrap()]), 0);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("<li lang=\"el\">Η Επιτροπή"), "a Greek item");
+    assert!(html.contains("<li>Short item</li>"), "a short item keeps the page's language");
+    assert!(html.contains(&format!("<td lang=\"pl\">{pl}</td>")), "a Polish cell");
+}

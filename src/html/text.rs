@@ -181,6 +181,15 @@ struct Place<'a> {
     under: u8,
 }
 
+/// A table cell's ` lang="…"` when its text is clearly in another language than `lang`, and
+/// the language its text is in.
+fn cell_lang<'a>(cell: &[Inline], lang: &'a str) -> (String, &'a str) {
+    match crate::language::other_than(&crate::markdown::plain_text(cell), lang) {
+        Some(other) => (format!(" lang=\"{other}\""), other),
+        None => (String::new(), lang),
+    }
+}
+
 fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
     let (lang, marks) = (at.lang, at.marks);
     match b {
@@ -221,16 +230,26 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
                 }
             }
             for (k, item) in items.iter().enumerate() {
-                out.push_str("<li>");
+                // A tight item in another language says so, as a paragraph does.
+                let tight = match item.as_slice() {
+                    [Block::Paragraph(i)] => {
+                        Some((i, crate::language::other_than(&crate::markdown::plain_text(i), lang)))
+                    }
+                    _ => None,
+                };
+                match tight {
+                    Some((_, Some(other))) => _ = write!(out, "<li lang=\"{other}\">"),
+                    _ => out.push_str("<li>"),
+                }
                 if start.is_some() {
                     out.push_str("<span class=\"marker\">");
                     escape_into(out, markers.get(k).map_or("", String::as_str));
                     out.push_str("</span> ");
                 }
                 // A tight item is one paragraph: its text without a <p>.
-                match item.as_slice() {
-                    [Block::Paragraph(i)] => inlines_into(out, i, lang, marks),
-                    _ => {
+                match tight {
+                    Some((i, other)) => inlines_into(out, i, other.unwrap_or(lang), marks),
+                    None => {
                         for inner in item {
                             block_into(out, inner, at, depth + 1);
                         }
@@ -255,8 +274,9 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             if !header.is_empty() {
                 out.push_str("<thead><tr>");
                 for (k, cell) in header.iter().enumerate() {
-                    let _ = write!(out, "<th scope=\"col\"{}>", align(k));
-                    inlines_into(out, cell, lang, marks);
+                    let own = cell_lang(cell, lang);
+                    let _ = write!(out, "<th scope=\"col\"{}{}>", align(k), own.0);
+                    inlines_into(out, cell, own.1, marks);
                     out.push_str("</th>");
                 }
                 out.push_str("</tr></thead>\n");
@@ -265,8 +285,9 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             for row in rows {
                 out.push_str("<tr>");
                 for (k, cell) in row.iter().enumerate() {
-                    let _ = write!(out, "<td{}>", align(k));
-                    inlines_into(out, cell, lang, marks);
+                    let own = cell_lang(cell, lang);
+                    let _ = write!(out, "<td{}{}>", align(k), own.0);
+                    inlines_into(out, cell, own.1, marks);
                     out.push_str("</td>");
                 }
                 out.push_str("</tr>\n");

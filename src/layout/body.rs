@@ -55,6 +55,15 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
         .collect()
 }
 
+/// Marks element `node`, which holds `inlines`, with their language when it is clearly
+/// another than the flow's (a screen reader switches voice); short or ambiguous text keeps
+/// the language around it. Paragraphs, list items and table cells alike.
+fn own_language(flow: &mut Flow<'_>, node: super::NodeId, inlines: &[Inline]) {
+    if let Some(other) = crate::language::other_than(&crate::markdown::plain_text(inlines), &flow.lang) {
+        flow.structure.set_lang(node, other);
+    }
+}
+
 /// Lays out body blocks `indent` points in from the content's left edge, as elements of the
 /// flow's current element.
 pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: f32) {
@@ -63,11 +72,7 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
             MdBlock::Paragraph(inl) => {
                 let s = spans(inl, style, flow);
                 let p = flow.node(Role::P);
-                // A paragraph clearly in another language says so (a screen reader switches
-                // voice); short or ambiguous text keeps the language around it.
-                if let Some(other) = crate::language::other_than(&crate::markdown::plain_text(inl), &flow.lang) {
-                    flow.structure.set_lang(p, other);
-                }
+                own_language(flow, p, inl);
                 flow.paragraph(p, &s, style, indent, style.align, None);
             }
             MdBlock::Heading(depth, inl) => {
@@ -186,6 +191,7 @@ fn list(
                 (MdBlock::Paragraph(inl), true) => {
                     let s = spans(inl, style, flow);
                     let p = flow.node(Role::P);
+                    own_language(flow, p, inl);
                     flow.paragraph(p, &s, &item_style, indent + step, item_style.align, Some((&label, label_x, lbl)));
                 }
                 (other, true) => {
@@ -280,6 +286,9 @@ fn table(
         let mut cells = Vec::new();
         for (c, width) in widths.iter().enumerate() {
             let mut s = row.get(c).map(|cell| spans(cell, &style, flow)).unwrap_or_default();
+            if let Some(cell) = row.get(c) {
+                own_language(flow, cell_nodes[c], cell);
+            }
             if is_header {
                 s.iter_mut().for_each(|s| s.look.style.bold = true);
             }
