@@ -181,10 +181,11 @@ struct Place<'a> {
     under: u8,
 }
 
-/// A table cell's ` lang="…"` when its text is clearly in another language than `lang`, and
-/// the language its text is in.
-fn cell_lang<'a>(cell: &[Inline], lang: &'a str) -> (String, &'a str) {
-    match crate::language::other_than(&crate::markdown::plain_text(cell), lang) {
+/// An element's ` lang="…"` when its text, `inlines`, is clearly in another language than
+/// `lang` (a paragraph, a tight list item, a table cell; WCAG 3.1.2, as in the PDF), and the
+/// language its text is in.
+fn own_lang<'a>(inlines: &[Inline], lang: &'a str) -> (String, &'a str) {
+    match crate::language::other_than(&crate::markdown::plain_text(inlines), lang) {
         Some(other) => (format!(" lang=\"{other}\""), other),
         None => (String::new(), lang),
     }
@@ -193,18 +194,10 @@ fn cell_lang<'a>(cell: &[Inline], lang: &'a str) -> (String, &'a str) {
 fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
     let (lang, marks) = (at.lang, at.marks);
     match b {
-        // A paragraph clearly in another language says so, as in the PDF (WCAG 3.1.2).
         Block::Paragraph(i) => {
-            match crate::language::other_than(&crate::markdown::plain_text(i), lang) {
-                Some(other) => {
-                    let _ = write!(out, "<p lang=\"{other}\">");
-                    inlines_into(out, i, other, marks);
-                }
-                None => {
-                    out.push_str("<p>");
-                    inlines_into(out, i, lang, marks);
-                }
-            }
+            let own = own_lang(i, lang);
+            let _ = write!(out, "<p{}>", own.0);
+            inlines_into(out, i, own.1, marks);
             out.push_str("</p>\n");
         }
         // A heading inside a body: below the heading the body is under (HTML has six levels).
@@ -232,15 +225,11 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             for (k, item) in items.iter().enumerate() {
                 // A tight item in another language says so, as a paragraph does.
                 let tight = match item.as_slice() {
-                    [Block::Paragraph(i)] => {
-                        Some((i, crate::language::other_than(&crate::markdown::plain_text(i), lang)))
-                    }
+                    [Block::Paragraph(i)] => Some((i, own_lang(i, lang))),
                     _ => None,
                 };
-                match tight {
-                    Some((_, Some(other))) => _ = write!(out, "<li lang=\"{other}\">"),
-                    _ => out.push_str("<li>"),
-                }
+                let attr = tight.as_ref().map_or("", |(_, (attr, _))| attr.as_str());
+                let _ = write!(out, "<li{attr}>");
                 if start.is_some() {
                     out.push_str("<span class=\"marker\">");
                     escape_into(out, markers.get(k).map_or("", String::as_str));
@@ -248,7 +237,7 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
                 }
                 // A tight item is one paragraph: its text without a <p>.
                 match tight {
-                    Some((i, other)) => inlines_into(out, i, other.unwrap_or(lang), marks),
+                    Some((i, (_, own))) => inlines_into(out, i, own, marks),
                     None => {
                         for inner in item {
                             block_into(out, inner, at, depth + 1);
@@ -274,7 +263,7 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             if !header.is_empty() {
                 out.push_str("<thead><tr>");
                 for (k, cell) in header.iter().enumerate() {
-                    let own = cell_lang(cell, lang);
+                    let own = own_lang(cell, lang);
                     let _ = write!(out, "<th scope=\"col\"{}{}>", align(k), own.0);
                     inlines_into(out, cell, own.1, marks);
                     out.push_str("</th>");
@@ -285,7 +274,7 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             for row in rows {
                 out.push_str("<tr>");
                 for (k, cell) in row.iter().enumerate() {
-                    let own = cell_lang(cell, lang);
+                    let own = own_lang(cell, lang);
                     let _ = write!(out, "<td{}{}>", align(k), own.0);
                     inlines_into(out, cell, own.1, marks);
                     out.push_str("</td>");
