@@ -325,12 +325,20 @@ fn cover_markings<'b>(briefings: &[&'b Briefing]) -> Vec<(&'b str, &'b str)> {
 /// the language the markings are written in when they share one (`""` when they do not).
 fn cover_marking(briefings: &[Briefing]) -> (Option<String>, String) {
     let parts = cover_markings(&briefings.iter().collect::<Vec<_>>());
-    let lang = match parts.split_first() {
-        Some((first, rest)) if rest.iter().all(|p| p.1 == first.1) => first.1.to_string(),
-        _ => String::new(),
-    };
-    let joined = parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" / ");
-    ((!parts.is_empty()).then_some(joined), lang)
+    ((!parts.is_empty()).then(|| joined(&parts)), shared_lang(&parts).to_string())
+}
+
+/// Markings (of [`cover_markings`]) as a cover prints them, one after another.
+fn joined(parts: &[(&str, &str)]) -> String {
+    parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" / ")
+}
+
+/// The language markings (of [`cover_markings`]) share, `""` when they do not.
+fn shared_lang<'b>(parts: &[(&str, &'b str)]) -> &'b str {
+    match parts.split_first() {
+        Some((first, rest)) if rest.iter().all(|p| p.1 == first.1) => first.1,
+        _ => "",
+    }
 }
 
 /// Lays out a dossier: a cover with the list of briefings and their pages, then each

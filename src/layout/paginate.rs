@@ -293,8 +293,8 @@ fn fill(
 /// its first part was).
 fn join_lines(items: &mut Vec<Item>) {
     use rustc_hash::FxHashMap;
-    // Key: direction, the fixed coordinate, colour and tag (artifact kind or element); value: (index of the
-    // first part, start, end) of the lines found so far.
+    // Key: direction, the fixed coordinate, colour and tag (artifact kind or element); value:
+    // (index of the first part, start, end) of the lines found so far.
     type Key = (bool, u32, (u8, u8, u8), super::structure::Tag);
     let mut open: FxHashMap<Key, Vec<(usize, f32, f32)>> = FxHashMap::default();
     let mut drop = vec![false; items.len()];

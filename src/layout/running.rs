@@ -222,12 +222,10 @@ pub fn decorate(
         let parts = super::cover_markings(&briefings);
         let first_run = parts.iter().take_while(|p| p.1 == parts[0].1).count();
         if first_run < parts.len() && !cover.marking_cut {
-            let join = |parts: &[(&str, &str)]| parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" / ");
-            let rest = &parts[first_run..];
-            let rest_lang = if rest.iter().all(|p| p.1 == rest[0].1) { rest[0].1 } else { "" };
-            cover.marking = join(&parts[..first_run]);
-            cover.marking_lang = parts[0].1.to_string();
-            cover.marking_second = Some((join(rest), rest_lang.to_string()));
+            let (first, rest) = parts.split_at(first_run);
+            cover.marking = super::joined(first);
+            cover.marking_lang = super::shared_lang(first).to_string();
+            cover.marking_second = Some((super::joined(rest), super::shared_lang(rest).to_string()));
         }
     }
     if let (Some((other, _)), Some(first)) = (&second, fills.first_mut()) {
