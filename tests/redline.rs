@@ -125,20 +125,18 @@ fn a_changed_word_is_there_in_its_old_and_new_form_in_the_two_colours() {
     assert!(same(japan.color, [0.1, 0.1, 0.1]) || japan.color.iter().all(|c| *c < 0.2), "{:?}", japan.color);
     assert!(!marked(&strokes[*p], japan, DELETED, -1.0, 1.0) && !marked(&strokes[*p], japan, INSERTED, -1.0, 1.0));
     // A screen reader hears which is which.
-    let tree = structure(&pdf);
-    let alts = alts(&tree);
-    assert!(alts.iter().any(|a| a == "Deleted: the "), "{alts:?}");
-    assert!(alts.iter().any(|a| a.starts_with("Inserted: its")), "{alts:?}");
+    let heard = changes(&structure(&pdf));
+    assert!(heard.iter().any(|a| a == "Deleted: the "), "{heard:?}");
+    assert!(heard.iter().any(|a| a.starts_with("Inserted: its")), "{heard:?}");
 }
 
-fn alts(e: &Elem) -> Vec<String> {
-    let mut out: Vec<String> = e.alt.iter().cloned().collect();
-    for k in &e.kids {
-        if let Held::Elem(k) = k {
-            out.extend(alts(k));
-        }
-    }
-    out
+/// What a screen reader hears of each change: a span whose first element is its label, a
+/// span with the words for the change as its alternative text.
+fn changes(tree: &Elem) -> Vec<String> {
+    let labelled = |e: &Elem| {
+        e.role == "Span" && matches!(e.kids.first(), Some(Held::Elem(l)) if l.role == "Span" && l.alt.is_some())
+    };
+    tree.walk().into_iter().filter(|e| labelled(e)).map(Elem::heard).collect()
 }
 
 #[test]
@@ -251,23 +249,10 @@ fn a_japanese_redline_reads_its_changes_in_japanese_and_in_their_place() {
     assert_ne!(old, new);
     let (pdf, _) = redline(&old, &new);
     let tree = structure(&pdf);
-    let alts = alts(&tree);
-    assert!(alts.iter().any(|a| a == "削除：2") && alts.iter().any(|a| a == "挿入：3"), "{alts:?}");
-    // What pdf.js reads: an element's alternative or actual text stands for what it holds.
-    fn spoken(e: &Elem) -> String {
-        e.alt.clone().or_else(|| e.actual.clone()).unwrap_or_else(|| {
-            e.kids
-                .iter()
-                .map(|k| match k {
-                    Held::Elem(e) => spoken(e),
-                    Held::Text(t) => t.clone(),
-                    Held::Annot(_) => String::new(),
-                })
-                .collect()
-        })
-    }
-    let paragraph = tree.walk().into_iter().find(|e| e.role == "P" && spoken(e).contains("削除：2"));
-    let heard = spoken(paragraph.expect("the changed paragraph"));
+    let heard = changes(&tree);
+    assert!(heard.iter().any(|a| a == "削除：2") && heard.iter().any(|a| a == "挿入：3"), "{heard:?}");
+    let paragraph = tree.walk().into_iter().find(|e| e.role == "P" && e.heard().contains("削除：2"));
+    let heard = paragraph.expect("the changed paragraph").heard();
     assert!(heard.contains("及び削除：2挿入：3日（金）"), "{heard}");
     // poppler reads each marked span as typed and measures the gap between two: the quarter
     // em at a change's edge is the last glyph's character spacing, not a gap.
@@ -544,4 +529,54 @@ fn raw_html_in_a_redline_is_printed_as_typed() {
     let (pdf, _) = redline(&old, &new);
     let text = common::poppler_text(&pdf).unwrap_or_else(|| common::text(&pdf));
     assert!(text.contains("<!-- c -->"), "{text}");
+}
+
+#[test]
+fn links_in_changed_text_stay_live_and_a_replaced_word_stays_apart_from_its_successor() {
+    let seed = std::fs::read_to_string(seed()).unwrap();
+    let line = seed.lines().find(|l| l.starts_with("  The Ministry")).expect("the summary's first paragraph");
+    let old = seed.replacen(line, "  Read https://example.org/old, now.", 1);
+    let new = seed.replacen(line, "  Read https://example.org/new, see [it](https://example.org/agreement), now.", 1);
+    let (pdf, _) = redline(&old, &new);
+    // Each address, deleted or inserted, is a link element inside its change, which its
+    // annotation belongs to: as live as in a plain build.
+    let tree = structure(&pdf);
+    let inside_changes: Vec<String> = tree
+        .walk()
+        .into_iter()
+        .filter(|e| e.role == "Span" && matches!(e.kids.first(), Some(Held::Elem(l)) if l.alt.is_some()))
+        .flat_map(|change| change.children())
+        .filter(|l| l.role == "Link")
+        .flat_map(|l| {
+            assert!(!l.annots().is_empty(), "a link element with its annotation: {l:?}");
+            l.annots().into_iter().map(|a| uri(a).unwrap_or_default()).collect::<Vec<_>>()
+        })
+        .collect();
+    for address in ["https://example.org/old", "https://example.org/new", "https://example.org/agreement"] {
+        assert!(inside_changes.iter().any(|u| u == address), "{address}: {inside_changes:?}");
+    }
+    // The old address and the new one, with nothing typed between them, are set apart, so
+    // that they do not read as one (`…/oldhttps://…`); the space is no one's text.
+    if let Some(text) = common::poppler_text(&pdf) {
+        assert!(text.contains("Read https://example.org/old https://example.org/new, see it"), "poppler: {text}");
+    }
+    let page = &runs(&pdf)[0];
+    let find = |text: &str| page.iter().find(|r| r.text.contains(text)).unwrap_or_else(|| panic!("no {text}"));
+    let (was, is) = (find("https://example.org/old"), find("https://example.org/new"));
+    let between = |r: &&Run| (r.y - was.y).abs() < 0.1 && r.x > was.x + was.width - 0.1 && r.x < is.x;
+    let gap: Vec<&Run> = page.iter().filter(between).collect();
+    assert!(matches!(gap[..], [g] if g.text == " " && g.artifact && g.mcid.is_none()), "an artifact: {gap:?}");
+    // The web page likewise: the space between the two links, outside both.
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", &old);
+    write(dir.path(), "new.yaml", &new);
+    assert_exit(&run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.html"]), 0);
+    let html = std::fs::read_to_string(dir.path().join("changes.html")).unwrap();
+    assert!(html.contains("https://example.org/old</del></a> <a href=\"https://example.org/new\"><ins>"), "{html}");
+}
+
+/// The address an annotation's action opens.
+fn uri(a: &lopdf::Dictionary) -> Option<String> {
+    let action = a.get(b"A").ok()?.as_dict().ok()?;
+    Some(String::from_utf8_lossy(action.get(b"URI").ok()?.as_str().ok()?).into_owned())
 }

@@ -113,14 +113,19 @@ impl<'a> Marks<'a> {
 pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Marks<'_>) {
     let mut open_link: Option<&str> = None;
     let mut open_change: Option<Change> = None;
-    for i in inlines {
-        if open_change.is_some() && open_change != i.change {
+    for (k, i) in inlines.iter().enumerate() {
+        // (Spaces alone have nothing to mark: a label read before nothing.)
+        let change = i.change.filter(|_| !i.text.trim().is_empty());
+        if open_change.is_some() && open_change != change {
             close_change(out, open_change.take());
         }
         if open_link.is_some() && open_link != i.link.as_deref() {
             close_change(out, open_change.take());
             out.push_str("</a>");
             open_link = None;
+        }
+        if k > 0 && crate::redline::needs_gap(inlines, k - 1) {
+            out.push(' ');
         }
         if let (Some(target), None) = (&i.link, open_link) {
             // A change open before the link ends before it and opens again inside it, so that
@@ -132,7 +137,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
             open_link = Some(target);
         }
         if open_change.is_none() {
-            if let Some(change) = i.change {
+            if let Some(change) = change {
                 marks.open(out, change, lang);
                 open_change = Some(change);
             }
@@ -374,10 +379,17 @@ mod tests {
         ];
         let mut out = String::new();
         inlines_into(&mut out, &i, "en", &MARKS);
+        // (Set a space apart, so that the two do not read as one word.)
         assert_eq!(
             out,
-            "<del><span class=\"vh\">deleted </span>old</del><ins><span class=\"vh\">inserted </span>new</ins>"
+            "<del><span class=\"vh\">deleted </span>old</del> <ins><span class=\"vh\">inserted </span>new</ins>"
         );
+        // Japanese, or a change in it, is not: it is written without spaces.
+        let mut ja = i.clone();
+        ja.insert(0, Inline { text: "及び".into(), ..Default::default() });
+        let mut out = String::new();
+        inlines_into(&mut out, &ja, "ja", &MARKS);
+        assert!(out.contains("old</del><ins>"), "{out}");
         // A link inside a change, and a change that goes on past a link, nest.
         let linked = vec![
             Inline { text: "new ".into(), change: Some(Change::Inserted), ..Default::default() },

@@ -19,29 +19,27 @@ use super::{BulletShape, Item, LinkTarget};
 pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span> {
     let mut group = 0;
     let mut previous: Option<&Inline> = None;
-    inlines
-        .iter()
-        .map(|i| {
-            let mut l = look(style);
-            l.style = FontStyle { bold: l.style.bold || i.strong, italic: l.style.italic || i.emphasis };
-            l.code = i.code;
-            if let Some(target) = &i.link {
+    let mut out = Vec::with_capacity(inlines.len());
+    for (k, i) in inlines.iter().enumerate() {
+        let mut l = look(style);
+        l.style = FontStyle { bold: l.style.bold || i.strong, italic: l.style.italic || i.emphasis };
+        l.code = i.code;
+        if let Some(target) = &i.link {
+            l.color = flow.theme.colors.link;
+            l.link = Some(LinkTarget::Uri(target.clone()));
+        }
+        // Changed text (a redline) is a group of its own, however it looks. (Spaces alone
+        // have nothing to mark, and nothing for a label to stand on.)
+        if let Some(change) = i.change.filter(|_| !i.text.trim().is_empty()) {
+            if previous.is_none_or(|p| p.change != i.change) {
+                group += 1;
+            }
+            l.mark(change, group, &flow.theme.colors);
+            // A link in inserted text keeps its colour: the double underline says it is new.
+            if i.link.is_some() && change == crate::markdown::Change::Inserted {
                 l.color = flow.theme.colors.link;
-                l.link = Some(LinkTarget::Uri(target.clone()));
             }
-            // Changed text (a redline) is a group of its own, however it looks.
-            if let Some(change) = i.change {
-                if previous.is_none_or(|p| p.change != i.change) {
-                    group += 1;
-                }
-                l.mark(change, group, &flow.theme.colors);
-                // A link in inserted text keeps its colour: the double underline says it is new.
-                if i.link.is_some() && change == crate::markdown::Change::Inserted {
-                    l.color = flow.theme.colors.link;
-                }
-                previous = Some(i);
-                return Span { text: i.text.clone(), look: l };
-            }
+        } else {
             let continues = previous.is_some_and(|p| i.link.is_some() && p.link == i.link && p.change.is_none());
             if (i.link.is_some() || i.code) && !continues {
                 group += 1;
@@ -49,10 +47,14 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
             if i.link.is_some() || i.code {
                 l.group = group;
             }
-            previous = Some(i);
-            Span { text: i.text.clone(), look: l }
-        })
-        .collect()
+        }
+        previous = Some(i);
+        out.push(Span { text: i.text.clone(), look: l });
+        if crate::redline::needs_gap(inlines, k) {
+            out.push(Span { text: " ".into(), look: text::Look { gap: true, ..look(style) } });
+        }
+    }
+    out
 }
 
 /// Marks element `node`, which holds `inlines`, with their language when it is clearly

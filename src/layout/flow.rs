@@ -151,6 +151,10 @@ pub type Groups = rustc_hash::FxHashMap<(u32, u32), NodeId>;
 /// first mark to be drawn (see `Flow::run_node`).
 pub(super) const LABEL: u32 = u32::MAX;
 
+/// The key in [`Groups`], with a change's group, of the link element inside the change that
+/// its last linked run belonged to.
+pub(super) const CHANGED_LINK: u32 = u32::MAX - 1;
+
 /// The look of text in a role.
 pub fn look(style: &TextStyle) -> Look {
     Look::new(FontStyle { bold: style.bold, italic: style.italic }, style.size.0, style.color)
@@ -216,10 +220,12 @@ impl<'a> Flow<'a> {
         groups: &mut Groups,
     ) {
         let tag = match parent {
+            Tag::Node(_) if run.look.gap => Tag::Artifact(Artifact::Layout),
             Tag::Node(p) => {
                 let node = self.run_node(run, p, groups);
                 if let Some(target) = &run.look.link {
-                    let link = groups.get(&(run.look.group, 0)).copied().unwrap_or(node);
+                    let key = if run.look.change.is_some() { CHANGED_LINK } else { 0 };
+                    let link = groups.get(&(run.look.group, key)).copied().unwrap_or(node);
                     items.push(Item::Link {
                         x,
                         y: line.0,

@@ -136,14 +136,6 @@ impl Structure {
         id
     }
 
-    /// Adds `text` to the end of `id`'s alternative text (changed text set over several
-    /// lines).
-    pub fn extend_alt(&mut self, id: NodeId, text: &str) {
-        if let Some(alt) = &mut self.node_mut(id).alt {
-            alt.push_str(text);
-        }
-    }
-
     /// Says outright that `id` is in language `lang`, even where its parent is too (each
     /// column of two languages side by side).
     pub fn set_lang(&mut self, id: NodeId, lang: &str) {

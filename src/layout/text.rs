@@ -34,6 +34,9 @@ pub struct Look {
     pub mincho: Mincho,
     /// Text a redline marks as inserted or deleted.
     pub change: Option<crate::markdown::Change>,
+    /// Drawn for the eye only, an artifact to a screen reader: the space a redline sets between
+    /// a deleted word and the one inserted in its place ([`crate::redline::needs_gap`]).
+    pub gap: bool,
 }
 
 /// Where the Mincho face is used (see [`Look::mincho`]).
@@ -51,15 +54,25 @@ pub enum Mincho {
 impl Look {
     /// Plain text in `style`, `size` and `color`: no link, not code, in no inline element.
     pub fn new(style: FontStyle, size: f32, color: Rgb) -> Look {
-        Look { style, size, color, link: None, code: false, group: 0, ja: 0, mincho: Mincho::Off, change: None }
+        Look {
+            style,
+            size,
+            color,
+            link: None,
+            code: false,
+            group: 0,
+            ja: 0,
+            mincho: Mincho::Off,
+            change: None,
+            gap: false,
+        }
     }
 
     /// Marks this look as text a redline shows as `change`: in the change's colour, as inline
-    /// element `group` of its paragraph, and never a live link (a link annotation must belong
-    /// to a link element, and changed text is a span).
+    /// element `group` of its paragraph. A link stays live: it is a link element inside the
+    /// change's span.
     pub fn mark(&mut self, change: crate::markdown::Change, group: u32, colors: &crate::theme::Colors) {
         self.change = Some(change);
-        self.link = None;
         self.group = group;
         self.color = colors.of(change);
     }

@@ -820,6 +820,21 @@ impl Elem {
             .collect()
     }
 
+    /// What pdf.js reads for the element, and so a screen reader in Firefox: its alternative
+    /// or actual text where it has one, else its children's, in structure order.
+    pub fn heard(&self) -> String {
+        self.alt.clone().or_else(|| self.actual.clone()).unwrap_or_else(|| {
+            self.kids
+                .iter()
+                .map(|k| match k {
+                    Held::Elem(e) => e.heard(),
+                    Held::Text(t) => t.clone(),
+                    Held::Annot(_) => String::new(),
+                })
+                .collect()
+        })
+    }
+
     pub fn children(&self) -> Vec<&Elem> {
         self.kids
             .iter()

@@ -15,8 +15,8 @@ impl Flow<'_> {
     }
 
     /// `new` (the spans a field prints) marked as a change from `old`: the old text struck
-    /// through, a space, the new underlined; none of it a live link. An empty side is left
-    /// out.
+    /// through, a space, the new underlined; the old is not a link, the new one is where it
+    /// is. An empty side is left out.
     pub fn changed_spans(&self, old: &str, new: Vec<Span>) -> Vec<Span> {
         let mark = |mut span: Span, change: Change, group: u32| {
             span.look.mark(change, group, &self.theme.colors);
@@ -25,7 +25,8 @@ impl Flow<'_> {
         let mut out = Vec::new();
         let Some(look) = new.first().map(|s| s.look.clone()) else { return new };
         if !old.is_empty() {
-            out.push(mark(Span { text: old.to_string(), look: look.clone() }, Change::Deleted, 1001));
+            let old = Span { text: old.to_string(), look: Look { link: None, ..look.clone() } };
+            out.push(mark(old, Change::Deleted, 1001));
             if new.iter().any(|s| !s.text.is_empty()) {
                 out.push(Span { text: " ".into(), look: Look { link: None, group: 0, ..look } });
             }

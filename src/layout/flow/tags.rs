@@ -9,7 +9,7 @@ use crate::markdown::Change;
 use super::super::structure::{NodeId, Role};
 use super::super::text::{Run, WordPart};
 use super::super::LinkTarget;
-use super::{Flow, Groups, LABEL};
+use super::{Flow, Groups, CHANGED_LINK, LABEL};
 
 impl Flow<'_> {
     /// The element a run of a paragraph (whose element is `parent`) belongs to: the link or
@@ -19,14 +19,12 @@ impl Flow<'_> {
         let mut node = parent;
         if run.look.group != 0 {
             node = match groups.get(&(run.look.group, 0)) {
-                // Changed text is a span that says how it changed, in words a screen reader
-                // speaks: its alternative text is the change and the text.
-                Some(&n) if run.look.change.is_some() && self.structure.node(n).alt.is_some() => {
-                    self.structure.extend_alt(n, &run.text);
-                    n
-                }
                 Some(&n) => n,
-                // (In the paragraph's language, which may be one detected for it alone.)
+                // Changed text is a span in the paragraph's language (which may be one
+                // detected for it alone), whose text reads as itself. Its first kid is its
+                // label, a span in the labels' language whose alternative text says how it
+                // changed and whose content is the change's first mark (`Flow::change_marks`).
+                // (A label in the span's alternative text would hide a link inside it.)
                 None if run.look.change.is_some() => {
                     let n = self.structure.add(parent, Role::Span, "");
                     let labels = &self.theme.labels;
@@ -35,39 +33,39 @@ impl Flow<'_> {
                     } else {
                         &labels.inserted_text
                     };
-                    let lang = &labels.changes_lang;
-                    if lang.is_empty() || self.structure.lang_of(parent) == lang {
-                        self.structure.set_alt(n, &format!("{word}{}", run.text));
-                    } else {
-                        // The label in its own language, text of another: the label is a span
-                        // of its own, in the labels' language, first in the change, whose
-                        // content is the change's first mark (`Flow::change_marks`); the text
-                        // reads as itself, in the paragraph's.
-                        let label = self.structure.add(n, Role::Span, lang);
-                        self.structure.set_alt(label, word);
-                        groups.insert((run.look.group, LABEL), label);
-                    }
+                    let label = self.structure.add(n, Role::Span, &labels.changes_lang);
+                    self.structure.set_alt(label, word);
+                    groups.insert((run.look.group, LABEL), label);
                     groups.insert((run.look.group, 0), n);
                     n
                 }
                 None => {
                     let role = if run.look.link.is_some() { Role::Link } else { Role::Code };
                     let n = self.structure.add(parent, role, "");
-                    match &run.look.link {
-                        Some(LinkTarget::Uri(uri)) => {
-                            let shown = uri.strip_prefix("mailto:").unwrap_or(uri);
-                            self.structure.set_alt(n, shown);
-                        }
-                        Some(LinkTarget::Anchor(a)) => {
-                            let title = self.anchors.get(*a).map_or(String::new(), |a| a.title.clone());
-                            self.structure.set_alt(n, &title);
-                        }
-                        _ => {}
+                    if let Some(alt) = run.look.link.as_ref().and_then(|t| self.link_alt(t)) {
+                        self.structure.set_alt(n, &alt);
                     }
                     groups.insert((run.look.group, 0), n);
                     n
                 }
             };
+            // A link in changed text is a link element inside the change, which its
+            // annotation belongs to (see `Flow::place_run`); one link per target, until
+            // other text of the change comes after it.
+            if let (Some(_), Some(target)) = (run.look.change, &run.look.link) {
+                let alt = self.link_alt(target);
+                node = match groups.get(&(run.look.group, CHANGED_LINK)) {
+                    Some(&l) if self.structure.is_last_kid(node, l) && self.structure.node(l).alt == alt => l,
+                    _ => {
+                        let l = self.structure.add(node, Role::Link, "");
+                        if let Some(alt) = &alt {
+                            self.structure.set_alt(l, alt);
+                        }
+                        groups.insert((run.look.group, CHANGED_LINK), l);
+                        l
+                    }
+                };
+            }
         }
         // (A span that is no longer its parent's last child, a link having come after it,
         // is not added to: the text after the link is a span of its own, after the link.)
@@ -117,6 +115,16 @@ impl Flow<'_> {
                 },
                 _ => node,
             },
+        }
+    }
+
+    /// A link's description: its address (an e-mail address without `mailto:`), or the title
+    /// of the section it leads to.
+    fn link_alt(&self, target: &LinkTarget) -> Option<String> {
+        match target {
+            LinkTarget::Uri(uri) => Some(uri.strip_prefix("mailto:").unwrap_or(uri).to_string()),
+            LinkTarget::Anchor(a) => Some(self.anchors.get(*a).map_or(String::new(), |a| a.title.clone())),
+            LinkTarget::Page { .. } => None,
         }
     }
 }
