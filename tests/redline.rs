@@ -71,6 +71,11 @@ fn stat_with(old: &str, new: &str, extra: &[&str]) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The text of the content's runs in `color`, one after another.
+fn coloured(pdf: &[u8], color: [f32; 3]) -> String {
+    content_runs(pdf).into_iter().filter(|(_, r)| same(r.color, color)).map(|(_, r)| r.text).collect()
+}
+
 /// Every run of the content (not running heads), with its page.
 fn content_runs(pdf: &[u8]) -> Vec<(usize, Run)> {
     runs(pdf)
@@ -232,12 +237,33 @@ fn japanese_changes_are_marked_by_character() {
     let s = stat(&old, &new);
     assert!(s.ends_with("変更したトピック1件、追加0件、削除0件；挿入2文字、削除2文字\n"), "{s}");
     let (pdf, _) = redline(&old, &new);
-    let all = content_runs(&pdf);
-    let by_colour = |color: [f32; 3]| -> String {
-        all.iter().filter(|(_, r)| same(r.color, color)).map(|(_, r)| r.text.as_str()).collect()
-    };
-    assert_eq!(by_colour(DELETED), "紹介");
-    assert_eq!(by_colour(INSERTED), "説明");
+    assert_eq!(coloured(&pdf, DELETED), "紹介");
+    assert_eq!(coloured(&pdf, INSERTED), "説明");
+}
+
+#[test]
+fn latin_words_in_japanese_text_are_marked_only_where_they_changed() {
+    // `Beyond 5Gの` split `5G` where it met the Japanese and `5G and 6G` where it did not:
+    // the kept `5G` was shown deleted in part and inserted again, read twice (`55G`).
+    let old = std::fs::read_to_string(fixture("japanese.yaml")).unwrap();
+    let new = old.replacen("Beyond 5Gの早期実現", "Beyond 5G and 6Gの早期実現", 1);
+    assert_ne!(old, new);
+    let s = stat(&old, &new);
+    assert!(s.ends_with("；挿入5文字、削除0文字\n"), "one 文字 a letter, nothing deleted: {s}");
+    let (pdf, _) = redline(&old, &new);
+    assert_eq!(squash(&coloured(&pdf, INSERTED)), "and6G");
+    assert_eq!(coloured(&pdf, DELETED), "");
+    let text = squash(&page_texts(&pdf).concat());
+    assert!(text.contains("Beyond5Gand6Gの早期実現") && !text.contains("55G"), "{text}");
+    // The page marks the same.
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", &old);
+    write(dir.path(), "new.yaml", &new);
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.html"]);
+    assert_exit(&o, 0);
+    let html = std::fs::read_to_string(dir.path().join("changes.html")).unwrap();
+    assert!(html.contains("Beyond 5G <ins><span class=\"vh\">挿入： </span>and 6G</ins>の早期実現"), "{html}");
+    assert!(!html.contains("<del>"), "{html}");
 }
 
 #[test]

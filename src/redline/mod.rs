@@ -1,5 +1,5 @@
 //! `briefing diff OLD NEW`: the new briefing with what changed since the old one marked, word
-//! by word in Latin text and character by character in Japanese, and a count of the changes.
+//! by word in Latin text and character by character in mostly Japanese text, and a count of the changes.
 //! Pure: the CLI reads the files and the layout draws the marks ([`Inline::change`](crate::markdown::Inline::change),
 //! [`Topic::change`]).
 //!
@@ -19,7 +19,7 @@ use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
 pub use sequences::BUDGET;
 pub use summary::{field_name, part_line, stat_text, totals};
-use words::{diff_blocks, mark_blocks, tokens, Words};
+use words::{diff_blocks, mark_blocks, tokens, Latin, Words};
 
 /// A briefing compared with an earlier version of it.
 #[derive(Debug, Clone)]
@@ -397,7 +397,7 @@ impl<'a> Bag<'a> {
     fn of(text: &'a str) -> Bag<'a> {
         let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
         let mut total = 0;
-        for t in tokens(text) {
+        for t in tokens(text, Latin::of([text])) {
             let t = t.trim_end();
             if t.chars().any(char::is_alphanumeric) {
                 *counts.entry(t).or_default() += 1;
@@ -513,12 +513,24 @@ mod tests {
 
     #[test]
     fn text_splits_into_words_and_japanese_characters() {
+        let text = " Version 2.0 is out, 第10回 EU";
+        assert_eq!(Latin::of([text]), Latin::Words);
+        assert_eq!(tokens(text, Latin::Words), [" ", "Version ", "2.0 ", "is ", "out", ", ", "第", "10", "回 ", "EU"]);
+        // In mostly Japanese text, Latin letters and digits are taken one by one, all of them,
+        // not only those written against the Japanese.
+        let text = "第10回会合でABC DEFを議論";
+        assert_eq!(Latin::of([text]), Latin::Characters);
         assert_eq!(
-            tokens(" Version 2.0 is out, 第10回 EU"),
-            [" ", "Version ", "2.0 ", "is ", "out", ", ", "第", "1", "0", "回 ", "EU"]
+            tokens(text, Latin::Characters),
+            ["第", "1", "0", "回", "会", "合", "で", "A", "B", "C ", "D", "E", "F", "を", "議", "論"]
         );
+        assert_eq!(tokens("はABC DEFの", Latin::Words), ["は", "ABC ", "DEF", "の"]);
         // A character keeps its variation selector or combining mark.
-        assert_eq!(tokens("葛\u{E0100}城 Ame\u{301}lie"), ["葛\u{E0100}", "城 ", "Ame\u{301}lie"]);
+        for split in [Latin::Words, Latin::Characters] {
+            assert_eq!(tokens("葛\u{E0100}城", split), ["葛\u{E0100}", "城"]);
+        }
+        assert_eq!(tokens("Ame\u{301}lie", Latin::Words), ["Ame\u{301}lie"]);
+        assert_eq!(tokens("Ame\u{301}", Latin::Characters), ["A", "m", "e\u{301}"]);
     }
 
     #[test]
@@ -615,6 +627,39 @@ mod tests {
         );
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, "0"), (I, "1")]);
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.stat.topics_changed), (1, 1, 1));
+    }
+
+    #[test]
+    fn latin_in_japanese_text_is_split_the_same_way_in_both_versions() {
+        // Only what was added is marked: no kept letter is deleted and inserted again.
+        for (old, new, inserted, count) in [
+            (
+                "日本と欧州委員会はABCの実現を行うことで合意した。",
+                "日本と欧州委員会はABC DEFの実現を行うことで合意した。",
+                "DEF",
+                3,
+            ),
+            (
+                "Beyond 5Gの早期実現に向けた協力に合意しました。",
+                "Beyond 5G and 6Gの早期実現に向けた協力に合意しました。",
+                "and 6G",
+                5,
+            ),
+        ] {
+            let r = redline(&[("概要", old)], &[("概要", new)]);
+            let body = &r.briefing.topics[0].body;
+            assert_eq!(marks(body), [(I, inserted)], "{old}");
+            // The new text, every character once (the space before the inserted words kept).
+            assert_eq!(sides(body).1, new);
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (count, 0), "one 文字 a letter");
+        }
+        // Mostly Latin text keeps its words whole, even written against Japanese.
+        let r = redline(
+            &[("T", "Japan presented its Beyond 5G推進戦略 to the EU side.")],
+            &[("T", "Japan presented its Beyond 6G推進戦略 to the EU side.")],
+        );
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "5G"), (I, "6G")]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (1, 1));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Bodies compared block by block, and text word by word (Latin) or character by character
-//! (Japanese): the new text with what was inserted and deleted marked.
+//! (Japanese, and the Latin letters and digits in mostly Japanese text): the new text with
+//! what was inserted and deleted marked.
 
 use super::sequences::{align, diff, Op, Step};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Cell, Change, Inline};
-use crate::script::is_japanese;
+use crate::script::{is_japanese, is_kana_or_kanji};
 
 /// Words inserted and deleted so far, and the comparisons left to spend.
 pub(super) struct Words<'b> {
@@ -131,26 +132,32 @@ fn code(lines: &[String]) -> Vec<Inline> {
 
 fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
     let mut out = Vec::new();
-    push(&mut out, &inline_tokens(inlines), Some(change), words);
+    push(&mut out, &inline_tokens(inlines, Latin::of(texts(inlines))), Some(change), words);
     out
+}
+
+fn texts(inlines: &[Inline]) -> impl Iterator<Item = &str> {
+    inlines.iter().map(|i| i.text.as_str())
 }
 
 /// A token with its look: text, strong, emphasis, code, link, raw HTML. Tokens compare equal
 /// only when they look the same, so a word made bold shows as replaced.
 type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
 
-fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
+fn inline_tokens(inlines: &[Inline], latin: Latin) -> Vec<Token<'_>> {
     inlines
         .iter()
         .flat_map(|i| {
-            tokens(&i.text).into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref(), i.raw))
+            tokens(&i.text, latin).into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref(), i.raw))
         })
         .collect()
 }
 
-/// Two runs of text compared token by token.
+/// Two runs of text compared token by token, both split the same way: a word kept is the
+/// same token in both.
 fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
-    let (a, b) = (inline_tokens(old), inline_tokens(new));
+    let latin = Latin::of(texts(old).chain(texts(new)));
+    let (a, b) = (inline_tokens(old, latin), inline_tokens(new, latin));
     // Compared without the spaces after them: `end` and `end ` are the same word.
     let key =
         |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4, t.5)).collect() };
@@ -208,15 +215,47 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: 
     }
 }
 
+/// How the Latin letters and digits of a text are split for the diff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Latin {
+    /// Into words, in text that is mostly Latin (`第10回`: `第`, `10`, `回`).
+    Words,
+    /// One by one, like the Japanese text they are written in (`第10回`: `第`, `1`, `0`, `回`).
+    Characters,
+}
+
+impl Latin {
+    /// How the Latin of `texts` is split, decided for them all together (both versions of a
+    /// paragraph), so that a word is split the same way wherever it is in either: one by one
+    /// when they are mostly Japanese, with at least as many kana and kanji as Latin letters
+    /// and digits.
+    pub(super) fn of<'t>(texts: impl IntoIterator<Item = &'t str>) -> Latin {
+        let (mut japanese, mut latin) = (0usize, 0usize);
+        for c in texts.into_iter().flat_map(str::chars) {
+            if is_kana_or_kanji(c) {
+                japanese += 1;
+            } else if c.is_alphanumeric() && !is_japanese(c) {
+                latin += 1;
+            }
+        }
+        if japanese >= latin {
+            Latin::Characters
+        } else {
+            Latin::Words
+        }
+    }
+}
+
 /// Splits text into what the diff compares: a Latin word (letters and digits, with `.`,
-/// `,`, `'`, `’` or `-` between them), a Japanese character or a punctuation mark, each with
-/// the spaces after it. Letters and digits written against Japanese text are taken one by one
-/// like it (`第10回`: `第`, `1`, `0`, `回`). Spaces at the start are a token of their own.
+/// `,`, `'`, `’` or `-` between them) or, with [`Latin::Characters`], a Latin letter or
+/// digit; a Japanese character; or a punctuation mark; each with the spaces after it. A
+/// Latin word runs on into none of the Japanese text around it (`5Gの`: `5G`, `の`). Spaces
+/// at the start are a token of their own.
 ///
 /// A character is never parted from the marks that belong to it (a grapheme cluster: `葛`
 /// and its variation selector, `e` and a combining accent), so that a change to one of them
 /// marks the character it changes, not an invisible mark alone.
-pub(super) fn tokens(text: &str) -> Vec<&str> {
+pub(super) fn tokens(text: &str, split: Latin) -> Vec<&str> {
     use unicode_segmentation::UnicodeSegmentation;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // Whether each character starts a grapheme cluster.
@@ -236,7 +275,6 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
         end
     };
     let latin = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric() && !is_japanese(c));
-    let japanese = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_japanese(c));
     let mut out = Vec::new();
     let (mut start, mut k) = (0, 0);
     while let Some(&(at, c)) = chars.get(k) {
@@ -249,7 +287,7 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
             start = at;
         }
         let mut end = k + 1;
-        if latin(k) {
+        if latin(k) && split == Latin::Words {
             loop {
                 let joins = chars.get(end).is_some_and(|&(_, c)| matches!(c, '.' | ',' | '\'' | '’' | '-'));
                 if latin(end) || !starts[end] {
@@ -259,9 +297,6 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
                 } else {
                     break;
                 }
-            }
-            if (k > 0 && japanese(k - 1)) || japanese(end) {
-                end = k + 1;
             }
         }
         k = extend(end);
