@@ -98,6 +98,14 @@ fn acronym(word: &str) -> bool {
 /// `text`'s language when it is clearly another than `lang` (whose primary subtag is
 /// compared: `en-GB` text is not marked `en`).
 pub fn other_than(text: &str, lang: &str) -> Option<&'static str> {
+    let primary = crate::script::primary_language(lang);
+    beside(text, lang).filter(|&l| l != primary)
+}
+
+/// `text`'s language when it is clear, as for [`other_than`], but `lang`'s own included (a
+/// primary subtag): for text that must say its language inside text of another, such as a
+/// redline's deleted English in a paragraph translated since.
+pub fn beside(text: &str, lang: &str) -> Option<&'static str> {
     let lang = crate::script::primary_language(lang);
     // Text in a language that cannot be detected (Irish, Luxembourgish…) would be taken for
     // the nearest one that can: what the YAML says stands.
@@ -107,9 +115,9 @@ pub fn other_than(text: &str, lang: &str) -> Option<&'static str> {
     // Most briefings are English, and whatlang's trigram scores were the largest single cost
     // of a build: English text, known by its little words, needs none.
     if lang == "en" && plainly_english(text) {
-        return None;
+        return Some("en");
     }
-    of(text).filter(|&l| l != lang)
+    of(text)
 }
 
 /// Little words of Irish that are not words of the other languages detected.

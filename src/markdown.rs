@@ -319,6 +319,18 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     inlines.iter().map(|i| i.text.as_str()).collect()
 }
 
+/// The text of `inlines` as it reads now: without a redline's deleted runs (whose language
+/// is not the paragraph's, when it was translated since).
+pub fn current_text(inlines: &[Inline]) -> String {
+    inlines.iter().filter(|i| i.change != Some(Change::Deleted)).map(|i| i.text.as_str()).collect()
+}
+
+/// The text of a redline's deleted runs from `inlines[k]` on, to the end of the change.
+pub fn deleted_from(inlines: &[Inline], k: usize) -> String {
+    let rest = inlines.get(k..).unwrap_or_default();
+    rest.iter().take_while(|i| i.change == Some(Change::Deleted)).map(|i| i.text.as_str()).collect()
+}
+
 /// Every inline of `blocks`, in reading order (paragraphs, headings, list items, table cells).
 pub fn visit_inlines<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Inline)) {
     for b in blocks {

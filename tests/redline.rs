@@ -55,6 +55,15 @@ fn redline(old: &str, new: &str) -> (Vec<u8>, String) {
     (std::fs::read(dir.path().join("changes.pdf")).unwrap(), stderr(&o))
 }
 
+/// The redline as a web page.
+fn redline_page(old: &str, new: &str) -> String {
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", old);
+    write(dir.path(), "new.yaml", new);
+    assert_exit(&run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.html"]), 0);
+    std::fs::read_to_string(dir.path().join("changes.html")).unwrap()
+}
+
 fn stat(old: &str, new: &str) -> String {
     stat_with(old, new, &[])
 }
@@ -256,12 +265,7 @@ fn latin_words_in_japanese_text_are_marked_only_where_they_changed() {
     let text = squash(&page_texts(&pdf).concat());
     assert!(text.contains("Beyond5Gand6Gの早期実現") && !text.contains("55G"), "{text}");
     // The page marks the same.
-    let dir = tempdir();
-    write(dir.path(), "old.yaml", &old);
-    write(dir.path(), "new.yaml", &new);
-    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.html"]);
-    assert_exit(&o, 0);
-    let html = std::fs::read_to_string(dir.path().join("changes.html")).unwrap();
+    let html = redline_page(&old, &new);
     assert!(html.contains("Beyond 5G <ins><span class=\"vh\">挿入： </span>and 6G</ins>の早期実現"), "{html}");
     assert!(!html.contains("<del>"), "{html}");
 }
@@ -593,11 +597,7 @@ fn links_in_changed_text_stay_live_and_a_replaced_word_stays_apart_from_its_succ
     let gap: Vec<&Run> = page.iter().filter(between).collect();
     assert!(matches!(gap[..], [g] if g.text == " " && g.artifact && g.mcid.is_none()), "an artifact: {gap:?}");
     // The web page likewise: the space between the two links, outside both.
-    let dir = tempdir();
-    write(dir.path(), "old.yaml", &old);
-    write(dir.path(), "new.yaml", &new);
-    assert_exit(&run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.html"]), 0);
-    let html = std::fs::read_to_string(dir.path().join("changes.html")).unwrap();
+    let html = redline_page(&old, &new);
     assert!(html.contains("https://example.org/old</del></a> <a href=\"https://example.org/new\"><ins>"), "{html}");
 }
 
@@ -605,4 +605,50 @@ fn links_in_changed_text_stay_live_and_a_replaced_word_stays_apart_from_its_succ
 fn uri(a: &lopdf::Dictionary) -> Option<String> {
     let action = a.get(b"A").ok()?.as_dict().ok()?;
     Some(String::from_utf8_lossy(action.get(b"URI").ok()?.as_str().ok()?).into_owned())
+}
+
+#[test]
+fn a_translated_paragraph_and_topic_titles_are_read_in_their_languages() {
+    let english = "The Commission and Japan agreed to continue their cooperation on the digital economy and networks.";
+    let greek =
+        "Η Επιτροπή και η Ιαπωνία συμφώνησαν να συνεχίσουν τη συνεργασία τους για την ψηφιακή οικονομία και τα δίκτυα.";
+    let briefing = |paragraph: &str, title: &str| {
+        format!(
+            "title: Languages\ndate: 2026-01-05\nsummary: |\n  This is the English summary of the meeting, long enough to be English for sure.\n\n  \
+             {paragraph}\ntopics:\n  - title: {title}\n    lang: el\n    body: |\n      Τα δύο μέρη συζήτησαν θέματα ασφάλειας δικτύων.\n\
+             contact:\n  name: Test\n  email: a@example.org\n"
+        )
+    };
+    let (old, new) = (briefing(english, "Συνεργασία"), briefing(greek, "Νέα συνεργασία"));
+    let (pdf, _) = redline(&old, &new);
+    let tree = structure(&pdf);
+    // The paragraph reads in the language of its new text, Greek; the deleted English says
+    // it is English, and its label stays in the labels' language.
+    let p = tree.walk().into_iter().find(|e| e.role == "P" && e.text().contains("Ιαπωνία")).expect("the paragraph");
+    assert_eq!(p.lang.as_deref(), Some("el"), "{p:?}");
+    let deleted = p.children().into_iter().find(|e| e.text().contains("Commission")).expect("the deleted English");
+    assert_eq!(deleted.lang.as_deref(), Some("en"), "{deleted:?}");
+    assert_eq!(deleted.heard().trim(), format!("Deleted: {}", english.trim_end_matches('.')), "{deleted:?}");
+    // The other way round, the English paragraph holds deleted Greek.
+    let (back, _) = redline(&new, &old);
+    let tree_back = structure(&back);
+    let p = tree_back.walk().into_iter().find(|e| e.role == "P" && e.text().contains("Commission")).unwrap();
+    assert_eq!(p.lang.as_deref(), None, "English, as the document: {p:?}");
+    let deleted = p.children().into_iter().find(|e| e.text().contains("Ιαπωνία")).expect("the deleted Greek");
+    assert_eq!(deleted.lang.as_deref(), Some("el"), "{deleted:?}");
+    // In the box, the Greek topic's title, in a line about it and as a changed field, is Greek.
+    let in_box: Vec<&Elem> =
+        tree.children()[0].walk().into_iter().filter(|e| e.lang.as_deref() == Some("el")).collect();
+    let titles: Vec<String> = in_box.iter().map(|e| e.text().trim().to_string()).collect();
+    for title in ["Νέα συνεργασία", "Συνεργασία"] {
+        assert!(titles.iter().any(|t| t == title), "{title}: {titles:?}");
+    }
+    // The web page says the same.
+    let html = redline_page(&old, &new);
+    assert!(html.contains("<p lang=\"el\"><del lang=\"en\">"), "{html}");
+    assert!(html.contains("&quot;<span lang=\"el\">Νέα συνεργασία</span>&quot;"), "{html}");
+    assert!(
+        html.contains("<span lang=\"el\"><del><span class=\"vh\" lang=\"en\">Deleted: </span>Συνεργασία</del></span>"),
+        "{html}"
+    );
 }

@@ -375,25 +375,48 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words,
     out.push_str("<p>");
     text_into(out, &crate::redline::totals(&r.stat, labels), lang);
     out.push_str("</p>\n<ul>\n");
+    // A topic's title, in a line about it, is read in the topic's language.
+    let in_lang = |out: &mut String, text: &str, own: Option<&str>, change: Option<Change>| {
+        let own = own.filter(|&l| l != lang);
+        if let Some(l) = own {
+            let _ = write!(out, "<span lang=\"{}\">", escape(l));
+        }
+        if let Some(change) = change {
+            marks.open(out, change, own.unwrap_or(lang));
+        }
+        text_into(out, text, own.unwrap_or(lang));
+        out.push_str(match change {
+            Some(Change::Inserted) => "</ins>",
+            Some(Change::Deleted) => "</del>",
+            None => "",
+        });
+        if own.is_some() {
+            out.push_str("</span>");
+        }
+    };
     for p in &r.parts {
         let line = crate::redline::part_line(p, labels);
         out.push_str("<li>");
-        text_into(out, &line, lang);
+        match crate::redline::title_in_line(p, &line, r) {
+            Some((title, own)) => {
+                text_into(out, &line[..title.start], lang);
+                in_lang(out, &line[title.clone()], Some(own), None);
+                text_into(out, &line[title.end..], lang);
+            }
+            None => text_into(out, &line, lang),
+        }
         out.push_str("</li>\n");
     }
     for f in &r.fields {
         out.push_str("<li>");
         text_into(out, &format!("{}: ", crate::redline::field_name(&f.field, labels)), lang);
+        let own = crate::redline::field_lang(&f.field, r);
         if !f.old.is_empty() {
-            marks.open(out, Change::Deleted, lang);
-            text_into(out, &f.old, lang);
-            out.push_str("</del>");
+            in_lang(out, &f.old, own, Some(Change::Deleted));
         }
         out.push_str(" → ");
         if !f.new.is_empty() {
-            marks.open(out, Change::Inserted, lang);
-            text_into(out, &f.new, lang);
-            out.push_str("</ins>");
+            in_lang(out, &f.new, own, Some(Change::Inserted));
         }
         out.push_str("</li>\n");
     }

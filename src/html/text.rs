@@ -96,11 +96,23 @@ impl<'a> Marks<'a> {
     /// hidden, marked with their language when the text around them (whose language is
     /// `lang`) is in another, so that a Greek paragraph's "Inserted:" is read in English.
     pub fn open(&self, out: &mut String, change: Change, lang: &str) {
+        self.open_in(out, change, lang, None);
+    }
+
+    /// [`Marks::open`] for changed text in language `own`, where it is not the text around
+    /// it (deleted text of a paragraph translated since).
+    pub fn open_in(&self, out: &mut String, change: Change, around: &str, own: Option<&str>) {
         let (tag, words) = match change {
             Change::Inserted => ("ins", self.inserted),
             Change::Deleted => ("del", self.deleted),
         };
-        let _ = write!(out, "<{tag}><span class=\"vh\"");
+        let own = own.filter(|&l| l != crate::script::primary_language(around));
+        let _ = write!(out, "<{tag}");
+        if let Some(own) = own {
+            let _ = write!(out, " lang=\"{}\"", escape(own));
+        }
+        out.push_str("><span class=\"vh\"");
+        let lang = own.unwrap_or(around);
         if !self.lang.is_empty() && self.lang != lang {
             let _ = write!(out, " lang=\"{}\"", escape(self.lang));
         }
@@ -113,6 +125,7 @@ impl<'a> Marks<'a> {
 pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Marks<'_>) {
     let mut open_link: Option<&str> = None;
     let mut open_change: Option<Change> = None;
+    let mut deleted_lang: Option<&str> = None;
     for (k, i) in inlines.iter().enumerate() {
         // (Spaces alone have nothing to mark: a label read before nothing.)
         let change = i.change.filter(|_| !i.text.trim().is_empty());
@@ -136,11 +149,20 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
             out.push_str("\">");
             open_link = Some(target);
         }
+        let mut text_lang = lang;
         if open_change.is_none() {
             if let Some(change) = change {
-                marks.open(out, change, lang);
+                // Deleted text says its language where it is clear (as in the PDF).
+                let own = (change == Change::Deleted)
+                    .then(|| crate::language::beside(&crate::markdown::deleted_from(inlines, k), lang))
+                    .flatten();
+                marks.open_in(out, change, lang, own);
                 open_change = Some(change);
+                deleted_lang = own.filter(|&l| l != crate::script::primary_language(lang));
             }
+        }
+        if open_change == Some(Change::Deleted) {
+            text_lang = deleted_lang.unwrap_or(lang);
         }
         let tags: Vec<&str> = [(i.strong, "strong"), (i.emphasis, "em"), (i.code, "code")]
             .into_iter()
@@ -149,7 +171,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
         for t in &tags {
             let _ = write!(out, "<{t}>");
         }
-        text_into(out, &i.text, lang);
+        text_into(out, &i.text, text_lang);
         for t in tags.iter().rev() {
             let _ = write!(out, "</{t}>");
         }
@@ -190,7 +212,7 @@ struct Place<'a> {
 /// `lang` (a paragraph, a tight list item, a table cell; WCAG 3.1.2, as in the PDF), and the
 /// language its text is in.
 fn own_lang<'a>(inlines: &[Inline], lang: &'a str) -> (String, &'a str) {
-    match crate::language::other_than(&crate::markdown::plain_text(inlines), lang) {
+    match crate::language::other_than(&crate::markdown::current_text(inlines), lang) {
         Some(other) => (format!(" lang=\"{other}\""), other),
         None => (String::new(), lang),
     }

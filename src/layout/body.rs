@@ -2,6 +2,8 @@
 //! rules, quotes and code, with emphasis, strong text and links; each as its structure
 //! element (P, L/LI/Lbl/LBody, Table/TR/TH/TD, BlockQuote, Code, headings).
 
+use std::sync::Arc;
+
 use crate::fonts::FontStyle;
 use crate::markdown::{Block as MdBlock, Inline};
 use crate::script::primary_language;
@@ -19,6 +21,7 @@ use super::{BulletShape, Item, LinkTarget};
 pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span> {
     let mut group = 0;
     let mut previous: Option<&Inline> = None;
+    let mut deleted: Option<Arc<str>> = None;
     let mut out = Vec::with_capacity(inlines.len());
     for (k, i) in inlines.iter().enumerate() {
         let mut l = look(style);
@@ -31,10 +34,25 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
         // Changed text (a redline) is a group of its own, however it looks. (Spaces alone
         // have nothing to mark, and nothing for a label to stand on.)
         if let Some(change) = i.change.filter(|_| !i.text.trim().is_empty()) {
-            if previous.is_none_or(|p| p.change != i.change) {
+            let starts = previous.is_none_or(|p| p.change != i.change);
+            if starts {
                 group += 1;
+                // Deleted text says its language where it is clear: the paragraph may have
+                // been translated since, and take the language of its new text.
+                deleted =
+                    (change == crate::markdown::Change::Deleted)
+                        .then(|| crate::language::beside(&crate::markdown::deleted_from(inlines, k), &flow.lang))
+                        .flatten()
+                        .map(|l| {
+                            if l == primary_language(&flow.lang) {
+                                Arc::from(flow.lang.as_str())
+                            } else {
+                                Arc::from(l)
+                            }
+                        });
             }
             l.mark(change, group, &flow.theme.colors);
+            l.lang = deleted.clone();
             // A link in inserted text keeps its colour: the double underline says it is new.
             if i.link.is_some() && change == crate::markdown::Change::Inserted {
                 l.color = flow.theme.colors.link;
@@ -61,7 +79,7 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
 /// another than the flow's (a screen reader switches voice); short or ambiguous text keeps
 /// the language around it. Paragraphs, list items and table cells alike.
 fn own_language(flow: &mut Flow<'_>, node: super::NodeId, inlines: &[Inline]) {
-    if let Some(other) = crate::language::other_than(&crate::markdown::plain_text(inlines), &flow.lang) {
+    if let Some(other) = crate::language::other_than(&crate::markdown::current_text(inlines), &flow.lang) {
         flow.structure.set_lang(node, other);
     }
 }

@@ -5,6 +5,8 @@
 
 use crate::fonts::FontBook;
 use crate::markdown::Change;
+use std::sync::Arc;
+
 use crate::redline::Redline;
 use crate::theme::Theme;
 
@@ -61,17 +63,32 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
         paragraphs.push(vec![plain(&labels.no_changes)]);
     } else {
         paragraphs.push(vec![plain(&crate::redline::totals(&r.stat, labels))]);
+        // A topic's title, in a line about it, is read in the topic's language.
         for p in &r.parts {
-            paragraphs.push(vec![plain(&crate::redline::part_line(p, labels))]);
+            let line = crate::redline::part_line(p, labels);
+            let Some((title, lang)) = crate::redline::title_in_line(p, &line, r) else {
+                paragraphs.push(vec![plain(&line)]);
+                continue;
+            };
+            let mut own = look(&styles.contact);
+            (own.group, own.lang) = (1, Some(Arc::from(lang)));
+            let shown = Span { text: line[title.clone()].to_string(), look: own };
+            paragraphs.push(vec![plain(&line[..title.start]), shown, plain(&line[title.end..])]);
         }
         for f in &r.fields {
             let mut spans = vec![plain(&format!("{}: ", crate::redline::field_name(&f.field, labels)))];
+            let lang = crate::redline::field_lang(&f.field, r).map(Arc::from);
+            let changed = |text: &str, change, group| {
+                let mut span = marked(text, change, group);
+                span.look.lang = lang.clone();
+                span
+            };
             if !f.old.is_empty() {
-                spans.push(marked(&f.old, Change::Deleted, 1));
+                spans.push(changed(&f.old, Change::Deleted, 1));
             }
             spans.push(plain(" → "));
             if !f.new.is_empty() {
-                spans.push(marked(&f.new, Change::Inserted, 2));
+                spans.push(changed(&f.new, Change::Inserted, 2));
             }
             paragraphs.push(spans);
         }

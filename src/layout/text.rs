@@ -34,6 +34,10 @@ pub struct Look {
     pub mincho: Mincho,
     /// Text a redline marks as inserted or deleted.
     pub change: Option<crate::markdown::Change>,
+    /// The language of text in another than its paragraph's (BCP 47), for an inline element
+    /// of its own (see `Flow::run_node`): a topic's title inside a line about it, deleted
+    /// text in the language the paragraph was in before.
+    pub lang: Option<std::sync::Arc<str>>,
     /// Drawn for the eye only, an artifact to a screen reader: the space a redline sets between
     /// a deleted word and the one inserted in its place ([`crate::redline::needs_gap`]).
     pub gap: bool,
@@ -64,6 +68,7 @@ impl Look {
             ja: 0,
             mincho: Mincho::Off,
             change: None,
+            lang: None,
             gap: false,
         }
     }

@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
 pub use sequences::BUDGET;
-pub use summary::{field_name, part_line, stat_text, totals};
+pub use summary::{field_lang, field_name, part_line, stat_text, title_in_line, totals};
 use words::{diff_blocks, mark_blocks, tokens, Latin, Words};
 
 /// A briefing compared with an earlier version of it.

@@ -42,6 +42,23 @@ pub fn part_line(p: &PartChange, labels: &Labels) -> String {
     fill(template, &values)
 }
 
+/// Where in `line` (its [`part_line`]) a topic's title is, and the topic's language, given
+/// or detected, so that the title is read in it. `None` for the summary and the overview, and
+/// for a topic of no language of its own.
+pub fn title_in_line<'r>(p: &PartChange, line: &str, r: &'r Redline) -> Option<(std::ops::Range<usize>, &'r str)> {
+    let Part::Topic(title) = &p.part else { return None };
+    let lang = r.briefing.topics.iter().find(|t| &t.title == title)?.lang.as_deref()?;
+    let at = line.find(title.as_str())?;
+    Some((at..at + title.len(), lang))
+}
+
+/// The language of a changed field's values: a topic's, for its title (`topics[2].title`);
+/// `None` for the briefing's own fields.
+pub fn field_lang<'r>(field: &str, r: &'r Redline) -> Option<&'r str> {
+    let index = field.strip_prefix("topics[")?.strip_suffix("].title")?.parse::<usize>().ok()?;
+    r.briefing.topics.get(index)?.lang.as_deref()
+}
+
 /// "changed date" (before the old and the new value).
 pub fn field_name(field: &str, labels: &Labels) -> String {
     fill(&labels.changed_field, &[("field", field.to_string())])

@@ -26,7 +26,7 @@ impl Flow<'_> {
                 // changed and whose content is the change's first mark (`Flow::change_marks`).
                 // (A label in the span's alternative text would hide a link inside it.)
                 None if run.look.change.is_some() => {
-                    let n = self.structure.add(parent, Role::Span, "");
+                    let n = self.structure.add(parent, Role::Span, run.look.lang.as_deref().unwrap_or(""));
                     let labels = &self.theme.labels;
                     let word = if run.look.change == Some(Change::Deleted) {
                         &labels.deleted_text
@@ -39,9 +39,14 @@ impl Flow<'_> {
                     groups.insert((run.look.group, 0), n);
                     n
                 }
+                // A link, code, or text in another language.
                 None => {
-                    let role = if run.look.link.is_some() { Role::Link } else { Role::Code };
-                    let n = self.structure.add(parent, role, "");
+                    let role = match (&run.look.link, run.look.code) {
+                        (Some(_), _) => Role::Link,
+                        (None, true) => Role::Code,
+                        (None, false) => Role::Span,
+                    };
+                    let n = self.structure.add(parent, role, run.look.lang.as_deref().unwrap_or(""));
                     if let Some(alt) = run.look.link.as_ref().and_then(|t| self.link_alt(t)) {
                         self.structure.set_alt(n, &alt);
                     }
