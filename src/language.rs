@@ -11,6 +11,9 @@ const MIN_LETTERS: usize = 60;
 const MIN_JAPANESE: usize = 20;
 /// Letters only Maltese has (ħ, ġ, ċ) that a text needs to be taken for Maltese.
 const MIN_MALTESE: usize = 3;
+/// Different words a text must keep without its names for its language to stand (see
+/// [`placed`]).
+const MIN_WORDS_LEFT: usize = 3;
 /// How sure whatlang must be (0 to 1).
 const MIN_CONFIDENCE: f64 = 0.9;
 
@@ -44,9 +47,17 @@ const LANGUAGES: [(Lang, &str); 24] = [
 ];
 
 /// The language `text` is written in (a BCP 47 tag), when that is clear: mostly kana and
-/// kanji is Japanese; otherwise at least [`MIN_LETTERS`] letters that whatlang places with
-/// confidence. `None` for anything shorter or less certain.
+/// kanji is Japanese; otherwise at least [`MIN_LETTERS`] letters, not counting acronyms, that
+/// whatlang places with confidence, and in the same language without the names in it.
+/// `None` for anything shorter or less certain.
 pub fn of(text: &str) -> Option<&'static str> {
+    placed(text, "")
+}
+
+/// [`of`], but text placed in `surrounding` (a primary subtag) is not checked without its
+/// names: it stays in the language around it either way.
+fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
+    let typed = text;
     // Acronyms (`GDPR, NIS2, DSA`) are no language's words: they are left out.
     let words;
     let text = if text.split_whitespace().any(acronym) {
@@ -86,7 +97,51 @@ pub fn of(text: &str) -> Option<&'static str> {
     if !info.is_reliable() || info.confidence() < MIN_CONFIDENCE {
         return None;
     }
-    LANGUAGES.iter().find(|l| l.0 == info.lang()).map(|l| l.1)
+    let lang = LANGUAGES.iter().find(|l| l.0 == info.lang()).map(|l| l.1)?;
+    // Names are no language's words either (`Jean-Claude Dupont, François Martin` made an
+    // English line French), but German capitalises its nouns too, and short text without
+    // them is often too short to place: the answer stands where the words left once they
+    // are out, [`MIN_WORDS_LEFT`] different ones or more, are whatlang's best guess for it
+    // too.
+    if lang != surrounding {
+        if let Some(rest) = without_names(typed) {
+            let mut words: Vec<String> = rest
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().count() > 1)
+                .map(str::to_lowercase)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            if words.len() < MIN_WORDS_LEFT || detector.detect(&rest).map(|i| i.lang()) != Some(info.lang()) {
+                return None;
+            }
+        }
+    }
+    Some(lang)
+}
+
+/// `text` without its names, words that begin with a capital inside a sentence (where a
+/// language's own words have none, but for German nouns), and without acronyms; `None` when
+/// it has no names.
+fn without_names(text: &str) -> Option<String> {
+    let mut kept = Vec::new();
+    let mut left_out = false;
+    // (A line of its own, a heading or a list item, starts as a sentence does.)
+    for line in text.lines() {
+        let mut sentence_start = true;
+        for word in line.split_whitespace() {
+            let first = word.chars().find(|c| c.is_alphabetic());
+            let name = !sentence_start && first.is_some_and(char::is_uppercase);
+            left_out |= name;
+            if !name && !acronym(word) {
+                kept.push(word);
+            }
+            if first.is_some() || word.ends_with(['.', '!', '?']) {
+                sentence_start = word.trim_end_matches(['"', '\'', ')', '»', '”', '’']).ends_with(['.', '!', '?']);
+            }
+        }
+    }
+    left_out.then(|| kept.join(" "))
 }
 
 /// Whether `word` is an acronym: two or more letters, all capitals (`GDPR,`, `NIS2`).
@@ -117,7 +172,7 @@ pub fn beside(text: &str, lang: &str) -> Option<&'static str> {
     if lang == "en" && plainly_english(text) {
         return Some("en");
     }
-    of(text)
+    placed(text, &lang)
 }
 
 /// Little words of Irish that are not words of the other languages detected.
@@ -179,6 +234,15 @@ mod tests {
             // Acronyms are no language's words: what is left is too short to tell.
             ("Agenda items: GDPR, NIS2, DSA, DMA, AI Act, Data Act, eIDAS 2.0, Chips Act, Gigabit Infrastructure Act, CRA and DGA.", None),
             ("Données", None),
+            // Names are no language's words either: French names do not make English French.
+            ("Participants: Jean-Claude Dupont, François Martin, Hélène Dubois, Pierre Lefèvre and Marie-Anne Rousseau (European Commission).", None),
+            ("Participants: Jean-Claude Dupont, François Martin, Hélène Dubois, Pierre Lefèvre, Marie-Anne Rousseau, Jean Dupuis.", None),
+            // German capitalises its nouns: what is left is German still.
+            ("Die Kommission stellte ihre Strategie für Daten und künstliche Intelligenz vor, und beide Seiten vereinbarten, die Zusammenarbeit im nächsten Jahr fortzusetzen.", Some("de")),
+            ("Der Rat hat sich auf eine allgemeine Ausrichtung geeinigt. Die Verhandlungen mit dem Parlament beginnen im Frühjahr, wenn die Mitgliedstaaten zugestimmt haben.", Some("de")),
+            // A topic's title on its line, and a body of few words but nouns.
+            ("Deutsch\nGrößere Übersicht über Maßnahmen zur Förderung der Künstlichen Intelligenz.", Some("de")),
+            ("La Commission a présenté sa stratégie pour les données et l'intelligence artificielle, et les deux parties sont convenues de poursuivre leur coopération avec le Japon.", Some("fr")),
         ];
         for (text, lang) in cases {
             assert_eq!(of(text), lang, "{text}");
@@ -186,6 +250,9 @@ mod tests {
         assert_eq!(other_than(cases[0].0, "en-GB"), None);
         assert!(plainly_english(cases[0].0));
         assert_eq!(other_than(cases[1].0, "en"), Some("el"));
+        assert_eq!(other_than(cases[12].0, "en"), None);
+        assert_eq!(other_than(cases[14].0, "en"), Some("de"));
+        assert_eq!(other_than(cases[14].0, "de"), None);
         // What the YAML says stands where detection cannot tell: Maltese is not Italian, and
         // Italian-looking text in a briefing said to be Irish stays Irish.
         assert_eq!(other_than(cases[5].0, "mt"), None);

@@ -337,21 +337,50 @@ fn a_dossier_cover_leads_to_each_briefing() {
         let yaml = std::fs::read_to_string(from).unwrap();
         write(dir.path(), name, &yaml.replacen("\ntitle:", &format!("\nmarking: {marking}\ntitle:"), 1))
     };
-    let cover = |parts: [&std::path::Path; 2]| {
-        let [x, y] = parts.map(|p| p.to_str().unwrap());
-        common::assert_exit(&run(dir.path(), &["bundle", x, y, "-o", out.to_str().unwrap(), "--title", "D"]), 0);
+    let cover = |parts: &[&std::path::Path]| {
+        let mut args = vec!["bundle"];
+        args.extend(parts.iter().map(|p| p.to_str().unwrap()));
+        args.extend(["-o", out.to_str().unwrap(), "--title", "D"]);
+        common::assert_exit(&run(dir.path(), &args), 0);
         structure(&std::fs::read(&out).unwrap()).children()[0].clone()
     };
     let marked = with_marking(&b, "marked.yaml", "取扱注意");
-    let first = cover([&a, &marked]);
+    let first = cover(&[&a, &marked]);
     assert_eq!((first.role.as_str(), first.lang.as_deref(), first.text().as_str()), ("P", Some("ja"), "取扱注意"));
     // Markings in two languages: the cover's marking is one paragraph, a span in each.
     let english = with_marking(&a, "english.yaml", "For official use only");
-    let first = cover([&english, &marked]);
+    let first = cover(&[&english, &marked]);
     assert_eq!((first.role.as_str(), first.lang.as_deref()), ("P", None), "{first:?}");
-    let spans: Vec<(Option<&str>, String)> =
-        first.children().iter().map(|e| (e.lang.as_deref(), spoken(e).trim().to_string())).collect();
-    assert_eq!(spans, [(None, "For official use only /".to_string()), (Some("ja"), "取扱注意".to_string())]);
+    let spans = |first: &Elem| -> Vec<(Option<String>, String)> {
+        first.children().iter().map(|e| (e.lang.clone(), spoken(e).trim().to_string())).collect()
+    };
+    let lang = |l: Option<&str>, text: &str| (l.map(str::to_string), text.to_string());
+    assert_eq!(spans(&first), [lang(None, "For official use only /"), lang(Some("ja"), "取扱注意")]);
+    // In three languages, each marking is a span in its own: the third was read in the
+    // second's span, in no language of its own.
+    let greek = write(
+        dir.path(),
+        "greek.yaml",
+        &std::fs::read_to_string(&english).unwrap().replacen(
+            "marking: For official use only",
+            "lang: el\nmarking: Μόνο για υπηρεσιακή χρήση",
+            1,
+        ),
+    );
+    let first = cover(&[&english, &marked, &greek]);
+    assert_eq!((first.role.as_str(), first.lang.as_deref()), ("P", None), "{first:?}");
+    let expected = [
+        lang(None, "For official use only /"),
+        lang(Some("ja"), "取扱注意 /"),
+        lang(Some("el"), "Μόνο για υπηρεσιακή χρήση"),
+    ];
+    assert_eq!(spans(&first), expected);
+    // A marking of two scripts, on a cover or not: its Japanese is a span in Japanese.
+    let mixed = with_marking(&a, "mixed.yaml", "取扱注意 / Restricted");
+    let first = cover(&[&mixed, &greek]);
+    let expected =
+        [lang(Some("ja"), "取扱注意"), lang(None, "/ Restricted /"), lang(Some("el"), "Μόνο για υπηρεσιακή χρήση")];
+    assert_eq!(spans(&first), expected);
 }
 
 #[test]
@@ -591,6 +620,15 @@ fn a_draft_and_its_marking_are_read_out_first() {
     let tree = structure(&build_in(dir.path(), &japanese, &[]));
     let marking = tree.children()[0];
     assert_eq!((marking.role.as_str(), marking.lang.as_deref(), marking.text().trim()), ("P", Some("ja"), "取扱注意"));
+    // Written beside words in another script, the Japanese is a span in Japanese.
+    let mixed =
+        write(dir.path(), "mixed.yaml", &common::seed_with("title: ", "marking: 取扱注意 / Restricted\ntitle: "));
+    let tree = structure(&build_in(dir.path(), &mixed, &[]));
+    let marking = tree.children()[0];
+    let spans: Vec<(Option<&str>, String)> =
+        marking.children().iter().map(|e| (e.lang.as_deref(), e.text().trim().to_string())).collect();
+    assert_eq!(marking.lang, None, "{marking:?}");
+    assert_eq!(spans, [(Some("ja"), "取扱注意".to_string()), (None, "/ Restricted".to_string())]);
     let (tag, props, ..) = watermark(&pdf, 0);
     assert_eq!((tag.as_str(), props.get(b"MCID").is_ok()), ("Figure", true), "page 1: {props:?}");
     for page in 1..common::page_count(&pdf) {

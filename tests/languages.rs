@@ -342,7 +342,12 @@ fn topics_and_paragraphs_in_other_languages_are_detected_and_marked() {
         - title: Données\n    body: |\n      Merci.\n  \
         - title: Stated\n    lang: fr\n    body: |\n      Η Επιτροπή παρουσίασε τη στρατηγική της για τα δεδομένα και την τεχνητή νοημοσύνη, και οι δύο πλευρές συμφώνησαν.\n  \
         - title: Mixed\n    body: |\n      The Commission presented its data strategy and both sides agreed to continue their cooperation on trust services.\n\n      \
-        La Commission a présenté sa stratégie pour les données et l'intelligence artificielle, et les deux parties ont convenu de poursuivre.\n";
+        La Commission a présenté sa stratégie pour les données et l'intelligence artificielle, et les deux parties ont convenu de poursuivre.\n  \
+        - title: Strategy\n    body: |\n      The two delegations then discussed the next steps of their joint research programme on networks.\n\n      \
+        Die Kommission stellte ihre Strategie für Daten und künstliche Intelligenz vor, und beide Seiten vereinbarten, die Zusammenarbeit im nächsten Jahr fortzusetzen.\n  \
+        - title: Deutsch\n    body: |\n      Größere Übersicht über Maßnahmen zur Förderung der Künstlichen Intelligenz.\n  \
+        - title: Participants\n    body: |\n      \
+        Participants: Jean-Claude Dupont, François Martin, Hélène Dubois, Pierre Lefèvre and Marie-Anne Rousseau (European Commission).\n";
     let path = common::write(dir.path(), "langs.yaml", &common::seed_with("topics:\n", topics));
     let pdf = build_in(dir.path(), &path, &[]);
     assert_eq!(common::lang(&pdf).as_deref(), Some("en"));
@@ -371,6 +376,12 @@ fn topics_and_paragraphs_in_other_languages_are_detected_and_marked() {
     assert_eq!(lang_of("Stated"), ["fr"], "lang: wins");
     assert_eq!(lang_of("both sides agreed to continue their cooperation"), ["en"]);
     assert_eq!(lang_of("La Commission a présenté"), ["fr"], "a paragraph of its own: {read:?}");
+    // Names are no language's words: French names do not make an English line French. German
+    // capitalises its nouns, and is German still.
+    assert_eq!(lang_of("Participants: Jean-Claude Dupont"), ["en"], "{read:?}");
+    assert_eq!(lang_of("Die Kommission stellte"), ["de"], "{read:?}");
+    assert_eq!(lang_of("The two delegations"), ["en"], "{read:?}");
+    assert_eq!(lang_of("Größere Übersicht"), ["de"], "{read:?}");
     // The English of the seed is never taken for another language.
     let seed = common::structure(&build_in(dir.path(), &common::seed(), &["--force"]));
     let mut seed_read = Vec::new();
@@ -380,9 +391,15 @@ fn topics_and_paragraphs_in_other_languages_are_detected_and_marked() {
     let o = run(dir.path(), &["check", "--verbose", "langs.yaml"]);
     assert_exit(&o, 0);
     let err = stderr(&o);
-    for line in ["topics[0] (Δεδομένα): lang: el (detected)", "topics[1] (Данни): lang: bg (detected)"] {
+    for line in [
+        "topics[0] (Δεδομένα): lang: el (detected)",
+        "topics[1] (Данни): lang: bg (detected)",
+        "topics[7] (Deutsch): lang: de (detected)",
+    ] {
         assert!(err.contains(line), "{err}");
     }
-    assert!(!err.contains("topics[3]") && !err.contains("topics[4]"), "{err}");
+    for quiet in ["topics[3]", "topics[4]", "topics[8]"] {
+        assert!(!err.contains(quiet), "{err}");
+    }
     assert!(!stderr(&run(dir.path(), &["check", "langs.yaml"])).contains("detected"));
 }

@@ -1,13 +1,15 @@
 //! Layout: a checked briefing, a theme and fonts in; positioned pages out. Pure: no I/O, no
 //! PDF. One file per part of the briefing (`title`, `section`, `contact`, `toc`), with the
-//! Markdown bodies in `body`, the running header and footer in `running`, and the machinery
-//! they share in `text` (setting lines), `flow` (blocks) and `paginate` (cutting pages).
+//! Markdown bodies in `body`, the running header and footer in `running` (its marking in
+//! `marking`), and the machinery they share in `text` (setting lines), `flow` (blocks) and
+//! `paginate` (cutting pages).
 
 mod body;
 mod contact;
 mod fit;
 pub mod flow;
 pub mod jlreq;
+mod marking;
 mod paginate;
 mod parallel;
 mod redline;

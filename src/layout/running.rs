@@ -5,7 +5,8 @@ use crate::model::Briefing;
 use crate::theme::{Running, Theme};
 
 use super::flow::{look, Flow};
-use super::structure::{Artifact, NodeId, Role, Structure, Tag};
+use super::marking::{self, cut_like, marking_language, marking_look};
+use super::structure::{Artifact, NodeId, Structure, Tag};
 use super::text::{self, Look};
 use super::{format_date, Document, Item};
 
@@ -21,9 +22,10 @@ pub struct Fill {
     /// The language the marking is written in (`""`: its owner's element's).
     pub marking_lang: String,
     /// Side by side, the second column's marking when it differs from the first's, or on a
-    /// dossier's cover the markings in other languages than the first's: printed after it
-    /// (`For official use only / 取扱注意`), each in its own case, and its language.
-    pub marking_second: Option<(String, String)>,
+    /// dossier's cover the markings of its other briefings: printed after it, each in its own
+    /// case (`For official use only / 取扱注意 / Μόνο για υπηρεσιακή χρήση`), and each one's
+    /// language.
+    pub marking_more: Vec<(String, String)>,
     /// The marking (either column's) is already cut short to what a line can hold.
     pub marking_cut: bool,
     /// A dossier's cover, which prints its title and date large: running parts that would
@@ -50,22 +52,10 @@ impl Fill {
             // briefing's language: too short for detection, but plain from its letters.
             marking_lang: marking_language(&marking, &b.lang),
             marking,
-            marking_second: None,
+            marking_more: Vec::new(),
             cover: false,
             page_of: theme.labels.page_of.clone(),
         }
-    }
-}
-
-/// The language of a marking written in a briefing in `lang`: Japanese when every letter of
-/// it is kana or kanji, else `lang`.
-fn marking_language(marking: &str, lang: &str) -> String {
-    let mut letters = marking.chars().filter(|c| c.is_alphanumeric()).peekable();
-    let japanese = letters.peek().is_some() && letters.all(crate::script::is_kana_or_kanji);
-    if japanese && crate::script::primary_language(lang) != "ja" {
-        "ja".to_string()
-    } else {
-        lang.to_string()
     }
 }
 
@@ -129,7 +119,7 @@ pub fn expand(template: &str, fill: &Fill, page: usize, pages: usize, caps: bool
 
 /// `v` in capitals, unless it is Japanese text: the Latin words inside it (`Beyond 5G`) keep
 /// their case, as capitals belong to Latin-script running heads only.
-fn capitals(v: &str) -> String {
+pub(super) fn capitals(v: &str) -> String {
     if v.chars().any(crate::script::is_japanese) {
         v.to_string()
     } else {
@@ -157,9 +147,9 @@ fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: boo
             "date" => out.push_str(&value(&fill.date)),
             "marking" => {
                 out.push_str(&value(&fill.marking));
-                if let Some((second, _)) = &fill.marking_second {
+                for (more, _) in &fill.marking_more {
                     out.push_str(" / ");
-                    out.push_str(&value(second));
+                    out.push_str(&value(more));
                 }
             }
             "page" => out.push_str(&page.to_string()),
@@ -212,20 +202,17 @@ pub fn decorate(
     let footer_top = doc.height - page_theme.margin_bottom.pt() + 1.0 * line_height;
     let pages = doc.pages.len();
     let mut fills: Vec<Fill> = owners.iter().map(|&(b, t, _)| Fill::new(b, t, &flow, &look)).collect();
-    let second_lang = second.map(|(b, _, _)| b.lang.clone());
     let second = second.map(|(b, t, x)| (Fill::new(b, t, &flow, &look), x));
     if let (true, Some(cover)) = (owners.len() > 1, fills.first_mut()) {
         cover.cover = true;
-        // The markings in the language of the first, then the others, each part a span in
-        // its language.
+        // Every marking of its briefings, each in its language (and so, where they differ,
+        // each a span).
         let briefings: Vec<&Briefing> = owners[1..].iter().map(|o| o.0).collect();
-        let parts = super::cover_markings(&briefings);
-        let first_run = parts.iter().take_while(|p| p.1 == parts[0].1).count();
-        if first_run < parts.len() && !cover.marking_cut {
-            let (first, rest) = parts.split_at(first_run);
-            cover.marking = super::joined(first);
-            cover.marking_lang = super::shared_lang(first).to_string();
-            cover.marking_second = Some((super::joined(rest), super::shared_lang(rest).to_string()));
+        let mut parts =
+            super::cover_markings(&briefings).into_iter().map(|(m, lang)| (m.to_string(), marking_language(m, lang)));
+        if let (Some((first, lang)), false) = (parts.next(), cover.marking_cut) {
+            (cover.marking, cover.marking_lang) = (first, lang);
+            cover.marking_more = parts.collect();
         }
     }
     if let (Some((other, _)), Some(first)) = (&second, fills.first_mut()) {
@@ -233,13 +220,13 @@ pub fn decorate(
             (_, b) if b.is_empty() || b == first.marking.trim() => {}
             (true, _) => first.marking = other.marking.clone(),
             (false, _) => {
-                first.marking_second = Some((other.marking.clone(), second_lang.clone().unwrap_or_default()));
+                first.marking_more = vec![(other.marking.clone(), other.marking_lang.clone())];
                 first.marking_cut |= other.marking_cut;
             }
         }
     }
-    // The page each owner starts on, and its marking's element and running part there; side
-    // by side, with a span for each column's marking, the second's in its language.
+    // The page each owner starts on, and its marking's element and running part there, with
+    // a span for each piece of it in a language of its own (see `marking::pieces`).
     let mut markings = vec![None; owners.len()];
     let mut firsts = vec![false; doc.pages.len()];
     for (i, page) in doc.pages.iter().enumerate() {
@@ -247,19 +234,14 @@ pub fn decorate(
             firsts[i] = true;
             if let (Some(fill), Some(slot)) = (fills.get(page.owner), markings.get_mut(page.owner)) {
                 let parent = parents.get(page.owner).copied().unwrap_or(Structure::ROOT);
-                *slot = marking(&mut doc.structure, theme, fill, parent).map(|(node, part)| {
-                    let spans = fill.marking_second.as_ref().map(|(_, lang)| {
-                        (doc.structure.add(node, Role::Span, ""), doc.structure.add(node, Role::Span, lang))
-                    });
-                    (node, part, spans)
-                });
+                *slot = marking::element(&mut doc.structure, theme, fill, parent);
             }
         }
     }
     let (mut cut, mut marking_cut) = (false, false);
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(fill) = fills.get(page.owner).or(fills.first()) else { break };
-        let marking = if firsts[i] { markings.get(page.owner).copied().flatten() } else { None };
+        let marking = if firsts[i] { markings.get(page.owner).cloned().flatten() } else { None };
         for (running, y, rule_y, artifact) in [
             (&theme.header, header_top, header_top + line_height + 2.0, Artifact::Header),
             (&theme.footer, footer_top, footer_top - 4.0, Artifact::Footer),
@@ -269,11 +251,14 @@ pub fn decorate(
             let only_marking = i == 0 && !running.first_page;
             // The first page's marking is read out, before anything else; every other running
             // part is an artifact.
-            let tags = [&running.left, &running.center, &running.right].map(|part| match marking {
-                Some((node, at, _)) if std::ptr::eq(part, at) => Tag::Node(node),
+            let tags = [&running.left, &running.center, &running.right].map(|part| match &marking {
+                Some((node, at, _)) if std::ptr::eq(part, *at) => Tag::Node(*node),
                 _ => Tag::Artifact(artifact),
             });
-            let spans = marking.and_then(|(_, _, spans)| spans).map(|(a, b)| (Tag::Node(a), Tag::Node(b)));
+            let spans: Option<Vec<Tag>> = marking
+                .as_ref()
+                .and_then(|(_, _, spans)| spans.as_ref())
+                .map(|s| s.iter().map(|&n| Tag::Node(n)).collect());
             let at = (y + ascent, tags, spans);
             let side = if artifact == Artifact::Header { Side::Above } else { Side::Below };
             let looks = Looks { running: &look, marking: &marking_look, marking_line };
@@ -290,11 +275,11 @@ pub fn decorate(
             );
             cut |= printed.cut;
             marking_cut |= printed.marking_cut;
-            // Printed in capitals, the marking's paragraph (or, side by side, the first
-            // column's span in it) reads as typed for readers that take text from the
-            // structure (pdf.js) too, not only from its marked content.
-            if let Some((node, _, spans)) = marking {
-                for id in std::iter::once(node).chain(spans.map(|(first, _)| first)) {
+            // Printed in capitals, the marking's paragraph (or each span in it) reads as typed
+            // for readers that take text from the structure (pdf.js) too, not only from its
+            // marked content.
+            if let Some((node, _, spans)) = &marking {
+                for &id in std::iter::once(node).chain(spans.iter().flatten()) {
                     let typed = page.items.iter().find_map(|item| match item {
                         Item::Text(t) if t.tag == Tag::Node(id) => t.actual.clone().filter(|a| !a.is_empty()),
                         _ => None,
@@ -332,42 +317,12 @@ pub fn decorate(
     }
 }
 
-/// The marking's look ("For official use only"): the running look, bold, two points larger
-/// and in the colour of the text, so that it stands apart from the running head.
-fn marking_look(theme: &Theme, running: &Look) -> Look {
-    let mut l = running.clone();
-    l.style.bold = true;
-    l.size = running.size + 2.0;
-    l.color = theme.styles.body.color;
-    l
-}
-
 /// What a running line printed: anything, and whether a part (the marking) was cut short to
 /// fit.
 struct Printed {
     any: bool,
     cut: bool,
     marking_cut: bool,
-}
-
-/// The paragraph an owner's marking is on its first page, as the first element of `parent`,
-/// and the running part (in the first line printed on that page) that prints it; none without
-/// a marking. Every page prints the marking, the first too.
-fn marking<'t>(
-    structure: &mut Structure,
-    theme: &'t Theme,
-    fill: &Fill,
-    parent: NodeId,
-) -> Option<(NodeId, &'t String)> {
-    if fill.marking.trim().is_empty() {
-        return None;
-    }
-    let part = [&theme.header, &theme.footer]
-        .into_iter()
-        .flat_map(|running| [&running.left, &running.center, &running.right])
-        .find(|part| part.contains("{marking}"))?;
-    // (An element in its parent's language, or `""`, records none of its own.)
-    Some((structure.add_first(parent, Role::P, &fill.marking_lang), part))
 }
 
 /// Where a marking that does not share its line goes: above the header's line, below the
@@ -391,9 +346,9 @@ const SMALLEST: f32 = 6.0;
 
 /// One running line: left, centre and right parts, each with its tag. A part that prints the
 /// marking is set in the marking's look, on a line of its own when other parts print too;
-/// with `only_marking` (the first page of a line that is not for it), only that part. Side
-/// by side, `spans` tag the first column's marking (with what comes before it) and the
-/// second's, each in its language. Returns what was printed.
+/// with `only_marking` (the first page of a line that is not for it), only that part. Read in
+/// pieces of different languages (`marking::pieces`), `spans` tag each. Returns what was
+/// printed.
 #[allow(clippy::too_many_arguments)]
 fn line(
     flow: &mut Flow<'_>,
@@ -401,7 +356,7 @@ fn line(
     fill: &Fill,
     (page, pages): (usize, usize),
     (left, right): (f32, f32),
-    (baseline, tags, spans): (f32, [Tag; 3], Option<(Tag, Tag)>),
+    (baseline, tags, spans): (f32, [Tag; 3], Option<Vec<Tag>>),
     (looks, side, only_marking): (&Looks<'_>, Side, bool),
     second: Option<(&Fill, f32)>,
     items: &mut Vec<Item>,
@@ -450,29 +405,26 @@ fn line(
             _ => right - width,
         };
         let typed = typed[k].as_deref().map(|t| if marking_cut { cut_like(t, &text) } else { t.to_string() });
-        // Side by side, the second column's marking ends the part (`… / 取扱注意`): it is
-        // placed as a span of its own, in its language, unless the part was cut short.
-        let second = fill.marking_second.as_ref().map(|m| m.0.as_str()).filter(|_| !marking_cut).and_then(|m| {
-            let shown = if running.caps { capitals(m) } else { m.to_string() };
-            let head = text.strip_suffix(shown.as_str())?;
-            let typed_head = match &typed {
-                Some(t) => Some(t.strip_suffix(m)?.to_string()),
-                None => None,
-            };
-            Some((head.to_string(), typed_head, shown, m.to_string()))
-        });
         let start = items.len();
         let content = matches!(tags[k], Tag::Node(_));
-        // (Only where this part is the marking's element: elsewhere it is furniture.)
-        match (spans.filter(|_| content), second) {
-            (Some((first_tag, second_tag)), Some((head, typed_head, shown, m))) => {
-                // (Where the second ends the whole, as one piece: the head's trailing space has
-                // no width of its own when measured alone.)
-                let at = x + width - flow.str_width(&shown, looks.marking);
-                place(flow, items, (&head, typed_head.as_deref()), x, y, looks.marking, first_tag);
-                place(flow, items, (&shown, Some(&m)), at, y, looks.marking, second_tag);
+        // Each piece in a language of its own (`… / 取扱注意`) is a span, placed where it falls
+        // in the whole, unless the part was cut short. (Only where this part is the
+        // marking's element: elsewhere it is furniture.)
+        let pieces = spans.filter(|_| content && !marking_cut).and_then(|spans| {
+            let pieces = marking::placed(&text, typed.as_deref(), &marking::pieces(fill, running.caps))?;
+            (pieces.len() == spans.len()).then_some((pieces, spans))
+        });
+        match pieces {
+            Some((pieces, spans)) => {
+                for (i, ((shown, typed), tag)) in pieces.iter().zip(spans).enumerate() {
+                    // (Measured to the end of the whole: a piece's trailing space has no
+                    // width of its own when measured alone.)
+                    let rest: String = pieces[i..].iter().map(|p| p.0.as_str()).collect();
+                    let at = x + width - flow.str_width(&rest, looks.marking);
+                    place(flow, items, (shown, typed.as_deref()), at, y, looks.marking, tag);
+                }
             }
-            _ => place(flow, items, (&text, typed.as_deref()), x, y, looks.marking, tags[k]),
+            None => place(flow, items, (&text, typed.as_deref()), x, y, looks.marking, tags[k]),
         }
         // Content (the first page's marking) is painted first, as it is read first.
         if content {
@@ -537,17 +489,6 @@ fn line(
         printed = true;
     }
     Printed { any: printed, cut, marking_cut }
-}
-
-/// `typed` cut short at its end where `shown`, its capitals, was ("FOR OFFICIAL U…" of "For
-/// official use only" reads "For official u…"), so that a marking cut to fit still reads as
-/// typed.
-fn cut_like(typed: &str, shown: &str) -> String {
-    let kept = shown.strip_suffix('…').unwrap_or(shown).chars().count();
-    let mut out: String = typed.chars().take(kept).collect();
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
 }
 
 /// Places one part, at the end of `items`. The running flow has a structure of its own, so a

@@ -66,7 +66,8 @@ pub(super) fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics:
 /// than the briefing's (see [`crate::language`]) as in that language.
 pub(super) fn detect_topic_languages(topics: &mut [Topic], lang: &str) {
     for topic in topics.iter_mut().filter(|t| t.lang.is_none()) {
-        let mut text = topic.title.clone();
+        // (The title on a line of its own: its body starts a sentence.)
+        let mut text = format!("{}\n", topic.title);
         markdown::visit_text(&topic.body, &mut |t| {
             text.push(' ');
             text.push_str(t);
