@@ -200,7 +200,7 @@ mod tests {
             [
                 ("FOR OFFICIAL USE ONLY / ", "For official use only / ", "en"),
                 ("取扱注意 / ", "取扱注意 / ", "ja"),
-                ("ΜΌΝΟ ΓΙΑ ΥΠΗΡΕΣΙΑΚΉ ΧΡΉΣΗ", "Μόνο για υπηρεσιακή χρήση", "el"),
+                ("ΜΟΝΟ ΓΙΑ ΥΠΗΡΕΣΙΑΚΗ ΧΡΗΣΗ", "Μόνο για υπηρεσιακή χρήση", "el"),
             ]
         );
         // Neighbours in one language are one piece; one language is one piece.

@@ -118,13 +118,31 @@ pub fn expand(template: &str, fill: &Fill, page: usize, pages: usize, caps: bool
 }
 
 /// `v` in capitals, unless it is Japanese text: the Latin words inside it (`Beyond 5G`) keep
-/// their case, as capitals belong to Latin-script running heads only.
+/// their case, as capitals belong to Latin-script running heads only. Greek in capitals has
+/// no accents (`ΜΟΝΟ ΓΙΑ ΥΠΗΡΕΣΙΑΚΗ ΧΡΗΣΗ`, not `ΜΌΝΟ`); a diaeresis stays.
 pub(super) fn capitals(v: &str) -> String {
     if v.chars().any(crate::script::is_japanese) {
-        v.to_string()
-    } else {
-        v.to_uppercase()
+        return v.to_string();
     }
+    let upper = v.to_uppercase();
+    let greek = |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}');
+    if !upper.chars().any(greek) {
+        return upper;
+    }
+    use unicode_normalization::UnicodeNormalization;
+    let mut after_greek = false;
+    let bare: String = upper
+        .nfd()
+        .filter(|&c| {
+            let accent = matches!(c, '\u{0300}' | '\u{0301}' | '\u{0313}' | '\u{0314}' | '\u{0342}' | '\u{0345}');
+            if unicode_normalization::char::is_combining_mark(c) {
+                return !(accent && after_greek);
+            }
+            after_greek = greek(c);
+            true
+        })
+        .collect();
+    bare.nfc().collect()
 }
 
 /// [`expand`]; `label` says whether `{page_of}` may be filled (not inside the label itself).
@@ -533,6 +551,14 @@ mod tests {
     use crate::layout::{Page, Structure, TextItem};
     use crate::model::{Contact, Date};
     use crate::theme::TemplateRef;
+
+    #[test]
+    fn greek_in_capitals_drops_its_accents_and_nothing_else_does() {
+        assert_eq!(capitals("Μόνο για υπηρεσιακή χρήση"), "ΜΟΝΟ ΓΙΑ ΥΠΗΡΕΣΙΑΚΗ ΧΡΗΣΗ");
+        // A diaeresis stays; Latin accents beside Greek stay.
+        assert_eq!(capitals("Προϊόν — Café"), "ΠΡΟΪΟΝ — CAFÉ");
+        assert_eq!(capitals("Réservé à l’usage officiel"), "RÉSERVÉ À L’USAGE OFFICIEL");
+    }
 
     fn briefing(title: &str, marking: &str) -> Briefing {
         Briefing {
