@@ -331,3 +331,17 @@ fn a_dossier_holds_as_much_as_one_briefing_and_says_so_before_reading_any() {
     assert!(err.contains(&said), "{err}");
     assert!(!dir.path().join("many.pdf").exists());
 }
+
+#[test]
+fn a_dossier_named_as_a_web_page_or_an_image_is_refused() {
+    let dir = common::tempdir();
+    std::fs::copy(common::seed(), dir.path().join("seed.yaml")).unwrap();
+    for name in ["d.html", "d.PNG"] {
+        let out = common::run(dir.path(), &["bundle", "seed.yaml", "-o", name]);
+        common::assert_exit(&out, 2);
+        let err = common::stderr(&out);
+        assert!(err.contains(&format!("-o {name} names a")) && err.contains("a dossier is a PDF"), "{err}");
+        assert!(!dir.path().join(name).exists(), "nothing is written under {name}");
+    }
+    common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf"]), 0);
+}

@@ -40,6 +40,15 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
             "--fit-pages does not fit dossiers; fit each briefing with `build --fit-pages`".into(),
         ));
     }
+    // A dossier is a PDF: `-o dossier.html` would be a PDF under a web page's name.
+    let extension = output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if let Some(named @ ("html" | "htm" | "png")) = extension.as_deref() {
+        return Err(Error::Usage(format!(
+            "-o {} names a .{named} file, but a dossier is a PDF: name it .pdf (each briefing's web page or \
+             page images come from `build -o x.{named}`)",
+            output.display()
+        )));
+    }
     too_large(inputs)?;
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let template = Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths)?;
