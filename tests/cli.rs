@@ -348,3 +348,31 @@ fn options_with_nothing_to_act_on_say_so() {
     // --stat prints; it writes no file to name.
     assert_exit(&run(dir.path(), &["diff", "seed.yaml", "seed.yaml", "--stat", "-o", "x.pdf"]), 2);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_without_a_panic() {
+    // (`briefing diff a b --stat | head -1`, `briefing check bad.yaml 2>&1 | head -1`: the
+    // pipe is closed when the command writes to it.)
+    let dir = common::tempdir();
+    std::fs::copy(common::seed(), dir.path().join("old.yaml")).unwrap();
+    let seed = std::fs::read_to_string(common::seed()).unwrap();
+    std::fs::write(dir.path().join("new.yaml"), seed.replacen("agreed on", "agreed firmly on", 1)).unwrap();
+    std::fs::write(dir.path().join("bad.yaml"), "title: x\ndate: 2020-02-30\n").unwrap();
+    let closed = |args: &[&str], stream: &str| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"));
+        command.args(args).current_dir(dir.path()).stdin(std::process::Stdio::null());
+        command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+        let mut child = command.spawn().unwrap();
+        // The reading end, closed before the command writes.
+        if stream == "stdout" {
+            drop(child.stdout.take());
+        } else {
+            drop(child.stderr.take());
+        }
+        child.wait().unwrap().code()
+    };
+    assert_eq!(closed(&["diff", "old.yaml", "new.yaml", "--stat"], "stdout"), Some(0));
+    assert_eq!(closed(&["templates"], "stdout"), Some(0));
+    assert_eq!(closed(&["completions", "bash"], "stdout"), Some(0));
+    assert_eq!(closed(&["check", "bad.yaml"], "stderr"), Some(1));
+}

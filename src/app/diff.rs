@@ -44,7 +44,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let theme = template.theme_for(&new.1.lang)?;
     let redline = crate::compare(&old.1, &new.1, &theme);
     if args.stat {
-        println!("{}", crate::redline::stat_text(&redline, &theme.labels));
+        super::say::print(format!("{}\n", crate::redline::stat_text(&redline, &theme.labels)).as_bytes());
         return Ok(());
     }
     let output = args.output.map_or_else(|| default_output(args.new), Path::to_path_buf);

@@ -59,17 +59,20 @@ pub fn run(cli: Cli) -> ExitCode {
             diff::diff(diff::DiffArgs { old: &old, new: &new, output: output.as_deref(), stat }, &s)
         }),
         Command::Templates => {
+            let mut list = String::new();
             for t in theme::BUILTIN {
-                match Theme::resolve(TemplateRef::Builtin(t.name)) {
-                    Ok(theme) => println!("{:<14} {}", t.name, theme.description),
-                    Err(_) => println!("{:<14} (does not load)", t.name),
-                }
+                let description = Theme::resolve(TemplateRef::Builtin(t.name))
+                    .map_or_else(|_| "(does not load)".to_string(), |theme| theme.description);
+                list.push_str(&format!("{:<14} {description}\n", t.name));
             }
+            say::print(list.as_bytes());
             Ok(())
         }
         Command::Extract { pdf, output, force } => extract::extract(&pdf, output.as_deref(), force),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "briefing", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "briefing", &mut script);
+            say::print(&script);
             Ok(())
         }
     };

@@ -21,18 +21,30 @@ fn acted_on(c: char) -> bool {
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `eprintln!`, with [`safe`] text.
+/// `eprintln!`, with [`safe`] text; standard error closed (`2>&1 | head -1`) is no reason to
+/// stop, let alone to panic.
 macro_rules! say {
-    ($($arg:tt)*) => {
-        eprintln!("{}", $crate::app::say::safe(&format!($($arg)*)))
-    };
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "{}", $crate::app::say::safe(&format!($($arg)*)));
+    }};
 }
 
-/// `eprint!`, with [`safe`] text.
+/// `eprint!`, as [`say`].
 macro_rules! say_part {
-    ($($arg:tt)*) => {
-        eprint!("{}", $crate::app::say::safe(&format!($($arg)*)))
-    };
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), "{}", $crate::app::say::safe(&format!($($arg)*)));
+    }};
+}
+
+/// Writes `text` to standard output: what a command was asked to print (`diff --stat`,
+/// `templates`). A reader that stops early (`| head -1`) closes the pipe; the rest is not
+/// wanted, and the command ends as it would have, not with a panic.
+pub fn print(text: &[u8]) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text).and_then(|()| out.flush());
 }
 
 pub(crate) use {say, say_part};
