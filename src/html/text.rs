@@ -406,12 +406,20 @@ mod tests {
             out,
             "<del><span class=\"vh\">deleted </span>old</del> <ins><span class=\"vh\">inserted </span>new</ins>"
         );
-        // Japanese, or a change in it, is not: it is written without spaces.
-        let mut ja = i.clone();
-        ja.insert(0, Inline { text: "及び".into(), ..Default::default() });
-        let mut out = String::new();
-        inlines_into(&mut out, &ja, "ja", &MARKS);
-        assert!(out.contains("old</del><ins>"), "{out}");
+        // Japanese is not, written without spaces; Latin words in it are.
+        let japanese = |old: &str, new: &str| {
+            let ja = vec![
+                Inline { text: "会議は".into(), ..Default::default() },
+                Inline { text: old.into(), change: Some(Change::Deleted), ..Default::default() },
+                Inline { text: new.into(), change: Some(Change::Inserted), ..Default::default() },
+                Inline { text: "で".into(), ..Default::default() },
+            ];
+            let mut out = String::new();
+            inlines_into(&mut out, &ja, "ja", &MARKS);
+            out
+        };
+        assert!(japanese("東京", "大阪").contains("東京</del><ins>"));
+        assert!(japanese("Brussels", "Tokyo").contains("Brussels</del> <ins>"));
         // A link inside a change, and a change that goes on past a link, nest.
         let linked = vec![
             Inline { text: "new ".into(), change: Some(Change::Inserted), ..Default::default() },

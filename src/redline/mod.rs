@@ -101,22 +101,19 @@ impl Stat {
 }
 
 /// Whether `inlines[k]`, deleted, is followed right away by the text inserted in its place,
-/// with no space where they meet (`https://e.org/old` then `https://e.org/new`): shown as
-/// they are, the two would read as one word, so they are set a space apart, a space that
-/// belongs to neither version. Japanese, written without spaces, is left as it is: the
-/// change, or the text either side of it, in Japanese script.
+/// with no space where they meet (`https://e.org/old` then `https://e.org/new`, `2` then `3`
+/// before `日`): shown as they are, the two would read as one word (`23日`), so they are set
+/// a space apart, a space that belongs to neither version. Japanese characters on both
+/// sides of the meeting are left as they are: Japanese is written without spaces.
 pub fn needs_gap(inlines: &[crate::markdown::Inline], k: usize) -> bool {
     let (Some(run), Some(next)) = (inlines.get(k), inlines.get(k + 1)) else { return false };
-    if run.change != Some(Change::Deleted) || next.change != Some(Change::Inserted) {
-        return false;
-    }
-    let before = inlines[..k].iter().rev().find(|i| i.change != Some(Change::Deleted));
-    let after = inlines.get(k + 2..).unwrap_or_default().iter().find(|i| i.change != Some(Change::Inserted));
     let (end, start) = (run.text.chars().next_back(), next.text.chars().next());
-    let edges =
-        [before.and_then(|i| i.text.chars().next_back()), end, start, after.and_then(|i| i.text.chars().next())];
-    [end, start].into_iter().all(|c| c.is_some_and(|c| !c.is_whitespace()))
-        && !edges.into_iter().flatten().any(crate::script::is_japanese)
+    let apart = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    run.change == Some(Change::Deleted)
+        && next.change == Some(Change::Inserted)
+        && !apart(end)
+        && !apart(start)
+        && !(end.is_some_and(crate::script::is_japanese) && start.is_some_and(crate::script::is_japanese))
 }
 
 /// Compares two checked briefings: NEW with the changes since OLD marked, and their count.
