@@ -216,6 +216,21 @@ fn the_cover_prints_its_date_once_and_every_briefings_marking() {
     let pages = common::page_texts(&pdf);
     assert!(pages[1].contains("FOR OFFICIAL USE ONLY") && !pages[1].contains("CONFIDENTIAL"), "{}", pages[1]);
     assert!(pages.last().unwrap().contains("CONFIDENTIAL"), "{}", pages.last().unwrap());
+    assert!(!common::stderr(&out).contains("warning"), "{}", common::stderr(&out));
+    // Markings too many to fit the cover's line, even small, are cut short, and it says so.
+    let long = "Restricted to the members of the delegation and their advisers only";
+    let names: Vec<String> = (1..=5).map(|n| format!("m{n}.yaml")).collect();
+    for (n, name) in names.iter().enumerate() {
+        let marking = format!("marking: {long} {n}\n");
+        common::write(dir.path(), name, &text.replace("date: 2020-10-06\n", &format!("date: 2020-10-06\n{marking}")));
+    }
+    let mut args: Vec<&str> = vec!["bundle", "-o", "m.pdf"];
+    args.extend(names.iter().map(String::as_str));
+    let out = common::run(dir.path(), &args);
+    common::assert_exit(&out, 0);
+    assert!(common::page_texts(&std::fs::read(dir.path().join("m.pdf")).unwrap())[0].contains('…'));
+    let err = common::stderr(&out);
+    assert!(err.contains("warning: m.pdf: the cover's markings are cut short"), "{err}");
 }
 
 #[test]

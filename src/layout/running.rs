@@ -256,7 +256,7 @@ pub fn decorate(
             }
         }
     }
-    let (mut cut, mut marking_cut) = (false, false);
+    let (mut cut, mut marking_cut, mut cover_cut) = (false, false, false);
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(fill) = fills.get(page.owner).or(fills.first()) else { break };
         let marking = if firsts[i] { markings.get(page.owner).cloned().flatten() } else { None };
@@ -292,7 +292,12 @@ pub fn decorate(
                 &mut page.items,
             );
             cut |= printed.cut;
-            marking_cut |= printed.marking_cut;
+            // (A dossier's cover joins its briefings' markings: its own warning.)
+            if fill.cover && printed.marking_cut {
+                cover_cut = true;
+            } else {
+                marking_cut |= printed.marking_cut;
+            }
             // Printed in capitals, the marking's paragraph (or each span in it) reads as typed
             // for readers that take text from the structure (pdf.js) too, not only from its
             // marked content.
@@ -320,6 +325,12 @@ pub fn decorate(
                 });
             }
         }
+    }
+    if cover_cut {
+        doc.warnings.push(format!(
+            "the cover's markings are cut short (\"…\"): together they do not fit across the page even at \
+             {SMALLEST} pt; shorten the briefings' `marking`, or bundle fewer briefings of different markings"
+        ));
     }
     if marking_cut {
         doc.warnings.push(format!(
