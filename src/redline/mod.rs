@@ -660,6 +660,29 @@ mod tests {
     }
 
     #[test]
+    fn an_address_is_one_word_replaced_whole() {
+        for (old, new, gone, came) in [
+            (
+                "See https://example.org/abc here.",
+                "See https://example.org/abd here.",
+                "https://example.org/abc",
+                "https://example.org/abd",
+            ),
+            ("Mail info@example.org now.", "Mail help@example.org now.", "info@example.org", "help@example.org"),
+            (
+                "詳細はhttps://example.org/abcを参照。",
+                "詳細はhttps://example.org/xyzzyを参照。",
+                "https://example.org/abc",
+                "https://example.org/xyzzy",
+            ),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            assert_eq!(marks(&r.briefing.topics[0].body), [(D, gone), (I, came)], "{old}");
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (1, 1), "{old}");
+        }
+    }
+
+    #[test]
     fn identical_briefings_have_no_changes() {
         let b = briefing(include_str!("../../data/japan-eu-ict-workshop-10.yaml"));
         let r = compare(&b, &b);

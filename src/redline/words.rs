@@ -148,9 +148,19 @@ fn inline_tokens(inlines: &[Inline], latin: Latin) -> Vec<Token<'_>> {
     inlines
         .iter()
         .flat_map(|i| {
-            tokens(&i.text, latin).into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref(), i.raw))
+            // An address is one word, however many its parts: changed, it is replaced whole.
+            let parts = if is_address(i) { vec![i.text.as_str()] } else { tokens(&i.text, latin) };
+            parts.into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref(), i.raw))
         })
         .collect()
+}
+
+/// Whether `i` is a web or e-mail address printed as the link it is (typed plain, or as
+/// `<https://…>`): its text is its target, but for `mailto:` or a scheme left unwritten.
+fn is_address(i: &Inline) -> bool {
+    let Some(target) = i.link.as_deref() else { return false };
+    let bare = ["mailto:", "https://", "http://"].iter().find_map(|p| target.strip_prefix(p));
+    !i.text.is_empty() && (target == i.text || bare == Some(i.text.as_str()))
 }
 
 /// Two runs of text compared token by token, both split the same way: a word kept is the
