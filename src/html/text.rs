@@ -96,12 +96,13 @@ impl<'a> Marks<'a> {
     /// hidden, marked with their language when the text around them (whose language is
     /// `lang`) is in another, so that a Greek paragraph's "Inserted:" is read in English.
     pub fn open(&self, out: &mut String, change: Change, lang: &str) {
-        self.open_in(out, change, lang, None);
+        self.open_in(out, change, lang, None, true);
     }
 
     /// [`Marks::open`] for changed text in language `own`, where it is not the text around
-    /// it (deleted text of a paragraph translated since).
-    pub fn open_in(&self, out: &mut String, change: Change, around: &str, own: Option<&str>) {
+    /// it (deleted text of a paragraph translated since), with its words for a screen reader
+    /// or without (`labelled`: the same change going on past a link's edge is one change).
+    pub fn open_in(&self, out: &mut String, change: Change, around: &str, own: Option<&str>, labelled: bool) {
         let (tag, words) = match change {
             Change::Inserted => ("ins", self.inserted),
             Change::Deleted => ("del", self.deleted),
@@ -111,7 +112,11 @@ impl<'a> Marks<'a> {
         if let Some(own) = own {
             let _ = write!(out, " lang=\"{}\"", escape(own));
         }
-        out.push_str("><span class=\"vh\"");
+        out.push('>');
+        if !labelled {
+            return;
+        }
+        out.push_str("<span class=\"vh\"");
         let lang = own.unwrap_or(around);
         if !self.lang.is_empty() && self.lang != lang {
             let _ = write!(out, " lang=\"{}\"", escape(self.lang));
@@ -126,6 +131,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     let mut open_link: Option<&str> = None;
     let mut open_change: Option<Change> = None;
     let mut deleted_lang: Option<&str> = None;
+    let mut previous: Option<Change> = None;
     for (k, i) in inlines.iter().enumerate() {
         // (Spaces alone have nothing to mark: a label read before nothing.)
         let change = i.change.filter(|_| !i.text.trim().is_empty());
@@ -152,15 +158,22 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
         let mut text_lang = lang;
         if open_change.is_none() {
             if let Some(change) = change {
+                // One change (inlines in a row) is labelled once, where it starts, however
+                // often a link's edge closes and opens it again.
+                let starts = previous != Some(change);
                 // Deleted text says its language where it is clear (as in the PDF).
-                let own = (change == Change::Deleted)
-                    .then(|| crate::language::beside(&crate::markdown::deleted_from(inlines, k), lang))
-                    .flatten();
-                marks.open_in(out, change, lang, own);
+                if starts {
+                    deleted_lang = (change == Change::Deleted)
+                        .then(|| crate::language::beside(&crate::markdown::deleted_from(inlines, k), lang))
+                        .flatten()
+                        .filter(|&l| l != crate::script::primary_language(lang));
+                }
+                let own = deleted_lang.filter(|_| change == Change::Deleted);
+                marks.open_in(out, change, lang, own, starts);
                 open_change = Some(change);
-                deleted_lang = own.filter(|&l| l != crate::script::primary_language(lang));
             }
         }
+        previous = change;
         if open_change == Some(Change::Deleted) {
             text_lang = deleted_lang.unwrap_or(lang);
         }
@@ -433,8 +446,9 @@ mod tests {
         ];
         let mut out = String::new();
         inlines_into(&mut out, &linked, "en", &MARKS);
+        // (Labelled once: one change, however a link's edges cut it.)
         let ins = "<ins><span class=\"vh\">inserted </span>";
-        assert_eq!(out, format!("{ins}new </ins><a href=\"https://e.org\">{ins}site</ins></a>{ins} too</ins>"));
+        assert_eq!(out, format!("{ins}new </ins><a href=\"https://e.org\"><ins>site</ins></a><ins> too</ins>"));
         // In text of another language, the words keep theirs.
         let mut out = String::new();
         inlines_into(&mut out, &i[1..], "el", &MARKS);
