@@ -55,6 +55,13 @@ fn redline(old: &str, new: &str) -> (Vec<u8>, String) {
     (std::fs::read(dir.path().join("changes.pdf")).unwrap(), stderr(&o))
 }
 
+/// The seed twice, its summary's first paragraph replaced by `old`, then by `new`.
+fn first_paragraph(old: &str, new: &str) -> (String, String) {
+    let seed = std::fs::read_to_string(seed()).unwrap();
+    let line = seed.lines().find(|l| l.starts_with("  The Ministry")).expect("the summary's first paragraph");
+    (seed.replacen(line, &format!("  {old}"), 1), seed.replacen(line, &format!("  {new}"), 1))
+}
+
 /// The redline as a web page.
 fn redline_page(old: &str, new: &str) -> String {
     let dir = tempdir();
@@ -564,10 +571,10 @@ fn raw_html_in_a_redline_is_printed_as_typed() {
 
 #[test]
 fn links_in_changed_text_stay_live_and_a_replaced_word_stays_apart_from_its_successor() {
-    let seed = std::fs::read_to_string(seed()).unwrap();
-    let line = seed.lines().find(|l| l.starts_with("  The Ministry")).expect("the summary's first paragraph");
-    let old = seed.replacen(line, "  Read https://example.org/old, now.", 1);
-    let new = seed.replacen(line, "  Read https://example.org/new, see [it](https://example.org/agreement), now.", 1);
+    let (old, new) = first_paragraph(
+        "Read https://example.org/old, now.",
+        "Read https://example.org/new, see [it](https://example.org/agreement), now.",
+    );
     let (pdf, _) = redline(&old, &new);
     // Each address, deleted or inserted, is a link element inside its change, which its
     // annotation belongs to: as live as in a plain build.
@@ -652,4 +659,22 @@ fn a_translated_paragraph_and_topic_titles_are_read_in_their_languages() {
         html.contains("<span lang=\"el\"><del><span class=\"vh\" lang=\"en\">Deleted: </span>Συνεργασία</del></span>"),
         "{html}"
     );
+}
+
+#[test]
+fn a_link_whose_text_changed_is_one_link_holding_its_changes() {
+    let (old, new) = first_paragraph(
+        "Read [the old agreement](https://example.org/a) now.",
+        "Read [the new agreement](https://example.org/a) now.",
+    );
+    let tree = structure(&redline(&old, &new).0);
+    let p = tree.walk().into_iter().find(|e| e.role == "P" && e.text().contains("agreement")).expect("the paragraph");
+    let links: Vec<&Elem> = p.walk().into_iter().filter(|e| e.role == "Link").collect();
+    assert_eq!(links.len(), 1, "one link, not one for each part: {p:?}");
+    let heard: Vec<String> = links[0].children().into_iter().map(Elem::heard).collect();
+    assert_eq!(heard, ["Deleted: old ", "Inserted: new "], "{:?}", links[0]);
+    assert!(links[0].annots().iter().all(|a| uri(a).as_deref() == Some("https://example.org/a")), "{:?}", links[0]);
+    assert!(!links[0].annots().is_empty());
+    let html = redline_page(&old, &new);
+    assert_eq!(html.matches("<a href=\"https://example.org/a\">").count(), 1, "{html}");
 }

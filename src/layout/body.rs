@@ -23,8 +23,10 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
     let mut previous: Option<&Inline> = None;
     let mut deleted: Option<Arc<str>> = None;
     let mut out = Vec::with_capacity(inlines.len());
+    let links = mixed_links(inlines);
     for (k, i) in inlines.iter().enumerate() {
         let mut l = look(style);
+        l.link_group = links[k];
         l.style = FontStyle { bold: l.style.bold || i.strong, italic: l.style.italic || i.emphasis };
         l.code = i.code;
         if let Some(target) = &i.link {
@@ -34,7 +36,8 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
         // Changed text (a redline) is a group of its own, however it looks. (Spaces alone
         // have nothing to mark, and nothing for a label to stand on.)
         if let Some(change) = i.change.filter(|_| !i.text.trim().is_empty()) {
-            let starts = previous.is_none_or(|p| p.change != i.change);
+            // (A change is cut where a link it is part of begins or ends.)
+            let starts = previous.is_none_or(|p| p.change != i.change) || (k > 0 && links[k - 1] != links[k]);
             if starts {
                 group += 1;
                 // Deleted text says its language where it is clear: the paragraph may have
@@ -57,6 +60,12 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
             if i.link.is_some() && change == crate::markdown::Change::Inserted {
                 l.color = flow.theme.colors.link;
             }
+        } else if links[k] != 0 {
+            // Unchanged text of a link with changes in it: the link's own text.
+            if i.code {
+                group += 1;
+                l.group = group;
+            }
         } else {
             let continues = previous.is_some_and(|p| i.link.is_some() && p.link == i.link && p.change.is_none());
             if (i.link.is_some() || i.code) && !continues {
@@ -71,6 +80,26 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
         if crate::redline::needs_gap(inlines, k) {
             out.push(Span { text: " ".into(), look: text::Look { gap: true, ..look(style) } });
         }
+    }
+    out
+}
+
+/// For each inline, the link it is part of when that link's text is partly changed in a
+/// redline (`[the old agreement](…)` → `[the new agreement](…)`), numbered from 1; 0 for
+/// the rest. Such a link is one link element holding its changes, not a link in each.
+fn mixed_links(inlines: &[Inline]) -> Vec<u32> {
+    let mut out = vec![0; inlines.len()];
+    let change = |i: &Inline| i.change.filter(|_| !i.text.trim().is_empty());
+    let (mut start, mut n) = (0, 0);
+    while start < inlines.len() {
+        let link = &inlines[start].link;
+        let len = inlines[start..].iter().take_while(|i| link.is_some() && &i.link == link).count().max(1);
+        let run = &inlines[start..start + len];
+        if link.is_some() && run.iter().any(|i| change(i) != change(&run[0])) {
+            n += 1;
+            out[start..start + len].iter_mut().for_each(|l| *l = n);
+        }
+        start += len;
     }
     out
 }

@@ -155,6 +155,10 @@ pub(super) const LABEL: u32 = u32::MAX;
 /// its last linked run belonged to.
 pub(super) const CHANGED_LINK: u32 = u32::MAX - 1;
 
+/// The key in [`Groups`], with a link's `Look::link_group`, of a link element that holds
+/// changes.
+pub(super) const OUTER_LINK: u32 = u32::MAX - 2;
+
 /// The look of text in a role.
 pub fn look(style: &TextStyle) -> Look {
     Look::new(FontStyle { bold: style.bold, italic: style.italic }, style.size.0, style.color)
@@ -224,8 +228,12 @@ impl<'a> Flow<'a> {
             Tag::Node(p) => {
                 let node = self.run_node(run, p, groups);
                 if let Some(target) = &run.look.link {
-                    let key = if run.look.change.is_some() { CHANGED_LINK } else { 0 };
-                    let link = groups.get(&(run.look.group, key)).copied().unwrap_or(node);
+                    let key = match (run.look.link_group, run.look.change) {
+                        (0, Some(_)) => (run.look.group, CHANGED_LINK),
+                        (0, None) => (run.look.group, 0),
+                        (id, _) => (id, OUTER_LINK),
+                    };
+                    let link = groups.get(&key).copied().unwrap_or(node);
                     items.push(Item::Link {
                         x,
                         y: line.0,

@@ -27,6 +27,9 @@ pub struct Look {
     /// Which inline element of its paragraph the text belongs to (a link, a code span), so
     /// that one link broken across lines stays one link; 0 for plain text.
     pub group: u32,
+    /// The link, partly changed in a redline, that the text is part of (see
+    /// `body::mixed_links`): one link element, holding the change spans; 0 for none.
+    pub link_group: u32,
     /// Which stretch of Japanese text in text of another language this is; 0 for none.
     pub ja: u32,
     /// Running text of a template with `japanese_body: mincho`: Japanese characters in the
@@ -65,6 +68,7 @@ impl Look {
             link: None,
             code: false,
             group: 0,
+            link_group: 0,
             ja: 0,
             mincho: Mincho::Off,
             change: None,

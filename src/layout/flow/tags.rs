@@ -9,13 +9,28 @@ use crate::markdown::Change;
 use super::super::structure::{NodeId, Role};
 use super::super::text::{Run, WordPart};
 use super::super::LinkTarget;
-use super::{Flow, Groups, CHANGED_LINK, LABEL};
+use super::{Flow, Groups, CHANGED_LINK, LABEL, OUTER_LINK};
 
 impl Flow<'_> {
     /// The element a run of a paragraph (whose element is `parent`) belongs to: the link or
     /// code element of its group, and within that a span marked Japanese when Japanese script
     /// sits in text of another language.
     pub(super) fn run_node(&mut self, run: &Run, parent: NodeId, groups: &mut Groups) -> NodeId {
+        // A link with changes in it holds them (a link in one change is inside it, below).
+        let parent = match (run.look.link_group, &run.look.link) {
+            (0, _) | (_, None) => parent,
+            (id, Some(target)) => match groups.get(&(id, OUTER_LINK)) {
+                Some(&l) => l,
+                None => {
+                    let l = self.structure.add(parent, Role::Link, "");
+                    if let Some(alt) = self.link_alt(target) {
+                        self.structure.set_alt(l, &alt);
+                    }
+                    groups.insert((id, OUTER_LINK), l);
+                    l
+                }
+            },
+        };
         let mut node = parent;
         if run.look.group != 0 {
             node = match groups.get(&(run.look.group, 0)) {
@@ -41,13 +56,15 @@ impl Flow<'_> {
                 }
                 // A link, code, or text in another language.
                 None => {
-                    let role = match (&run.look.link, run.look.code) {
+                    // (Inside a link that holds changes, code is code, not another link.)
+                    let link = run.look.link.as_ref().filter(|_| run.look.link_group == 0);
+                    let role = match (link, run.look.code) {
                         (Some(_), _) => Role::Link,
                         (None, true) => Role::Code,
                         (None, false) => Role::Span,
                     };
                     let n = self.structure.add(parent, role, run.look.lang.as_deref().unwrap_or(""));
-                    if let Some(alt) = run.look.link.as_ref().and_then(|t| self.link_alt(t)) {
+                    if let Some(alt) = link.and_then(|t| self.link_alt(t)) {
                         self.structure.set_alt(n, &alt);
                     }
                     groups.insert((run.look.group, 0), n);
@@ -57,7 +74,7 @@ impl Flow<'_> {
             // A link in changed text is a link element inside the change, which its
             // annotation belongs to (see `Flow::place_run`); one link per target, until
             // other text of the change comes after it.
-            if let (Some(_), Some(target)) = (run.look.change, &run.look.link) {
+            if let (Some(_), Some(target), 0) = (run.look.change, &run.look.link, run.look.link_group) {
                 let alt = self.link_alt(target);
                 node = match groups.get(&(run.look.group, CHANGED_LINK)) {
                     Some(&l) if self.structure.is_last_kid(node, l) && self.structure.node(l).alt == alt => l,
