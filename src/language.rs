@@ -83,8 +83,9 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
         return None;
     }
     // whatlang has no Maltese, and takes it for Italian: its ħ, ġ and ċ are no other EU
-    // language's letters.
-    if maltese >= MIN_MALTESE {
+    // language's letters, nor its articles joined to their noun by a hyphen (`il-Kummissjoni`,
+    // `tan-netwerks`).
+    if maltese >= MIN_MALTESE || (maltese > 0 && maltese_articles(text) >= MIN_MALTESE) {
         return Some("mt");
     }
     // whatlang has no Irish either: its little words, and its words eclipsed at their start
@@ -184,6 +185,19 @@ const IRISH: [&str; 24] = [
 /// At least one word in ten, and three or more, is one of [`IRISH`]'s or eclipsed at its
 /// start as only Irish words are (`bhf`, `gc`, `mb` or `nd` before a vowel, `l` or `r`):
 /// Irish.
+/// How many words of `text` begin with a Maltese article and its hyphen (`il-`, `l-`,
+/// `tan-`, `għall-`…).
+fn maltese_articles(text: &str) -> usize {
+    const ARTICLES: [&str; 24] = [
+        "il", "l", "is", "ir", "id", "it", "in", "iż", "ix", "iċ", "tal", "tan", "tar", "tad", "tas", "fil", "fir",
+        "fis", "mill", "għall", "bil", "lill", "sal", "mal",
+    ];
+    text.split_whitespace()
+        .filter_map(|w| w.split_once('-'))
+        .filter(|(article, noun)| !noun.is_empty() && ARTICLES.contains(&article.to_lowercase().as_str()))
+        .count()
+}
+
 fn irish(text: &str) -> bool {
     let (mut words, mut cues) = (0usize, 0usize);
     for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
@@ -243,6 +257,9 @@ mod tests {
             // A topic's title on its line, and a body of few words but nouns.
             ("Deutsch\nGrößere Übersicht über Maßnahmen zur Förderung der Künstlichen Intelligenz.", Some("de")),
             ("La Commission a présenté sa stratégie pour les données et l'intelligence artificielle, et les deux parties sont convenues de poursuivre leur coopération avec le Japon.", Some("fr")),
+            // Maltese with few of its own letters, known by its articles.
+            ("Il-Kummissjoni u l-Ġappun iddiskutew is-sigurtà tan-netwerks u r-regoli dwar id-data fir-reġjun u qablu li jkomplu l-kooperazzjoni.", Some("mt")),
+            ("La Commissione e il Giappone hanno discusso la sicurezza delle reti e le regole sui dati nella regione e hanno concordato di proseguire.", Some("it")),
         ];
         for (text, lang) in cases {
             assert_eq!(of(text), lang, "{text}");
