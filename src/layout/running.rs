@@ -119,11 +119,22 @@ pub fn expand(template: &str, fill: &Fill, page: usize, pages: usize, caps: bool
 
 /// `v` in capitals, unless it is Japanese text: the Latin words inside it (`Beyond 5G`) keep
 /// their case, as capitals belong to Latin-script running heads only. Greek in capitals has
-/// no accents (`ΜΟΝΟ ΓΙΑ ΥΠΗΡΕΣΙΑΚΗ ΧΡΗΣΗ`, not `ΜΌΝΟ`); a diaeresis stays.
+/// no accents (`ΜΟΝΟ ΓΙΑ ΥΠΗΡΕΣΙΑΚΗ ΧΡΗΣΗ`, not `ΜΌΝΟ`); a diaeresis stays, and so does the
+/// accent of `ή` ("or"), which tells it from the article `η`.
 pub(super) fn capitals(v: &str) -> String {
     if v.chars().any(crate::script::is_japanese) {
         return v.to_string();
     }
+    let or = |w: &str| w.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) == "ή";
+    if v.contains('ή') {
+        let words = v.split_inclusive(char::is_whitespace);
+        return words.map(|w| if or(w) { w.replace('ή', "Ή") } else { upper_bare(w) }).collect();
+    }
+    upper_bare(v)
+}
+
+/// `v` in capitals, Greek without its accents (see [`capitals`]).
+fn upper_bare(v: &str) -> String {
     let upper = v.to_uppercase();
     let greek = |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}');
     if !upper.chars().any(greek) {
@@ -569,6 +580,8 @@ mod tests {
         // A diaeresis stays; Latin accents beside Greek stay.
         assert_eq!(capitals("Προϊόν — Café"), "ΠΡΟΪΟΝ — CAFÉ");
         assert_eq!(capitals("Réservé à l’usage officiel"), "RÉSERVÉ À L’USAGE OFFICIEL");
+        // "Or" keeps its accent: without it, it is the article.
+        assert_eq!(capitals("Προϊόντα ή υπηρεσίες, ή"), "ΠΡΟΪΟΝΤΑ Ή ΥΠΗΡΕΣΙΕΣ, Ή");
     }
 
     fn briefing(title: &str, marking: &str) -> Briefing {
