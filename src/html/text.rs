@@ -433,6 +433,7 @@ mod tests {
         };
         assert!(japanese("東京", "大阪").contains("東京</del><ins>"));
         assert!(japanese("Brussels", "Tokyo").contains("Brussels</del> <ins>"));
+        assert!(japanese("２０２５", "２０２６").contains("２０２５</del> <ins>"), "full-width digits are Latin");
         // A link inside a change, and a change that goes on past a link, nest.
         let linked = vec![
             Inline { text: "new ".into(), change: Some(Change::Inserted), ..Default::default() },

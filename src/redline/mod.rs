@@ -19,7 +19,7 @@ use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
 pub use sequences::BUDGET;
 pub use summary::{field_lang, field_name, part_line, stat_text, title_in_line, totals};
-use words::{diff_blocks, mark_blocks, tokens, Latin, Words};
+use words::{diff_blocks, mark_blocks, tokens, Words};
 
 /// A briefing compared with an earlier version of it.
 #[derive(Debug, Clone)]
@@ -109,11 +109,14 @@ pub fn needs_gap(inlines: &[crate::markdown::Inline], k: usize) -> bool {
     let (Some(run), Some(next)) = (inlines.get(k), inlines.get(k + 1)) else { return false };
     let (end, start) = (run.text.chars().next_back(), next.text.chars().next());
     let apart = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    // (Full-width Latin letters and digits, `ＡＩ`, `２０２５`, are Latin.)
+    let unspaced =
+        |c: char| crate::script::is_japanese(c) && (crate::script::is_kana_or_kanji(c) || !c.is_alphanumeric());
     run.change == Some(Change::Deleted)
         && next.change == Some(Change::Inserted)
         && !apart(end)
         && !apart(start)
-        && !(end.is_some_and(crate::script::is_japanese) && start.is_some_and(crate::script::is_japanese))
+        && !(end.is_some_and(unspaced) && start.is_some_and(unspaced))
 }
 
 /// Compares two checked briefings: NEW with the changes since OLD marked, and their count.
@@ -394,7 +397,7 @@ impl<'a> Bag<'a> {
     fn of(text: &'a str) -> Bag<'a> {
         let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
         let mut total = 0;
-        for t in tokens(text, Latin::of([text])) {
+        for t in tokens(text) {
             let t = t.trim_end();
             if t.chars().any(char::is_alphanumeric) {
                 *counts.entry(t).or_default() += 1;
@@ -434,6 +437,7 @@ fn diff_part(part: Part, old: &[Block], new: &[Block], parts: &mut Vec<PartChang
 #[cfg(test)]
 mod tests {
     use super::sequences::LONGEST;
+    use super::words::Latin;
     use super::*;
     use crate::diag::SourceFile;
     use crate::load::Limits;
@@ -512,22 +516,18 @@ mod tests {
     fn text_splits_into_words_and_japanese_characters() {
         let text = " Version 2.0 is out, 第10回 EU";
         assert_eq!(Latin::of([text]), Latin::Words);
-        assert_eq!(tokens(text, Latin::Words), [" ", "Version ", "2.0 ", "is ", "out", ", ", "第", "10", "回 ", "EU"]);
-        // In mostly Japanese text, Latin letters and digits are taken one by one, all of them,
-        // not only those written against the Japanese.
-        let text = "第10回会合でABC DEFを議論";
+        assert_eq!(tokens(text), [" ", "Version ", "2.0 ", "is ", "out", ", ", "第", "10", "回 ", "EU"]);
+        // In mostly Japanese text too, a Latin word is whole (full-width ones too); its
+        // letters count one each, as the Japanese characters around them do.
+        let text = "第10回会合でABC DEFとＡＩ法を議論";
         assert_eq!(Latin::of([text]), Latin::Characters);
         assert_eq!(
-            tokens(text, Latin::Characters),
-            ["第", "1", "0", "回", "会", "合", "で", "A", "B", "C ", "D", "E", "F", "を", "議", "論"]
+            tokens(text),
+            ["第", "10", "回", "会", "合", "で", "ABC ", "DEF", "と", "ＡＩ", "法", "を", "議", "論"]
         );
-        assert_eq!(tokens("はABC DEFの", Latin::Words), ["は", "ABC ", "DEF", "の"]);
         // A character keeps its variation selector or combining mark.
-        for split in [Latin::Words, Latin::Characters] {
-            assert_eq!(tokens("葛\u{E0100}城", split), ["葛\u{E0100}", "城"]);
-        }
-        assert_eq!(tokens("Ame\u{301}lie", Latin::Words), ["Ame\u{301}lie"]);
-        assert_eq!(tokens("Ame\u{301}", Latin::Characters), ["A", "m", "e\u{301}"]);
+        assert_eq!(tokens("葛\u{E0100}城"), ["葛\u{E0100}", "城"]);
+        assert_eq!(tokens("Ame\u{301}lie"), ["Ame\u{301}lie"]);
     }
 
     #[test]
@@ -617,13 +617,14 @@ mod tests {
     }
 
     #[test]
-    fn japanese_is_compared_character_by_character() {
+    fn japanese_is_compared_character_by_character_and_a_number_whole() {
         let r = redline(
-            &[("概要", "第10回日EU・ICT政策対話を開催した。")],
+            &[("概要", "第10回日EU・ICT政策会議を開催した。")],
             &[("概要", "第11回日EU・ICT政策対話を開催した。")],
         );
-        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "0"), (I, "1")]);
-        assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.stat.topics_changed), (1, 1, 1));
+        // (A number is not cut: `第101回` would read as the 101st.) Each digit counts one 文字.
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "10"), (I, "11"), (D, "会議"), (I, "対話")]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.stat.topics_changed), (4, 4, 1));
     }
 
     #[test]
@@ -679,6 +680,14 @@ mod tests {
             let r = redline(&[("T", old)], &[("T", new)]);
             assert_eq!(marks(&r.briefing.topics[0].body), [(D, gone), (I, came)], "{old}");
             assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (1, 1), "{old}");
+        }
+        // The address a link prints after its text too: its parentheses are no words.
+        for (old, new, count) in [
+            ("See [agreement](https://example.org/a) now.", "See [agreement](https://example.org/b) now.", 2),
+            ("詳細は[協定](https://example.org/old)を参照。", "詳細は[協定](https://example.org/new)を参照。", 3),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (count, count), "{old}");
         }
     }
 
@@ -852,9 +861,9 @@ mod tests {
         );
         assert_eq!(
             stat_text(&r, &japanese()),
-            "トピック「概要」を変更：挿入3文字、削除1文字\nトピック「旧」を削除：5文字\n\
+            "トピック「概要」を変更：挿入4文字、削除2文字\nトピック「旧」を削除：5文字\n\
              langを変更: \"ja\" -> \"en\"\n\
-             変更したトピック1件、追加0件、削除1件；挿入3文字、削除6文字；変更した項目1件"
+             変更したトピック1件、追加0件、削除1件；挿入4文字、削除7文字；変更した項目1件"
         );
         // A title is not read as a placeholder.
         let r = redline(&[("{n} {part}", "Old.")], &[("{n} {part}", "New.")]);

@@ -5,7 +5,7 @@
 use super::sequences::{align, diff, Op, Step};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Cell, Change, Inline};
-use crate::script::{is_japanese, is_kana_or_kanji};
+use crate::script::is_kana_or_kanji;
 
 /// Words inserted and deleted so far, and the comparisons left to spend.
 pub(super) struct Words<'b> {
@@ -132,7 +132,7 @@ fn code(lines: &[String]) -> Vec<Inline> {
 
 fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
     let mut out = Vec::new();
-    push(&mut out, &inline_tokens(inlines, Latin::of(texts(inlines))), Some(change), words);
+    push(&mut out, &inline_tokens(inlines), Some(change), (Latin::of(texts(inlines)), words));
     out
 }
 
@@ -144,30 +144,48 @@ fn texts(inlines: &[Inline]) -> impl Iterator<Item = &str> {
 /// only when they look the same, so a word made bold shows as replaced.
 type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
 
-fn inline_tokens(inlines: &[Inline], latin: Latin) -> Vec<Token<'_>> {
+fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
     inlines
         .iter()
         .flat_map(|i| {
             // An address is one word, however many its parts: changed, it is replaced whole.
-            let parts = if is_address(i) { vec![i.text.as_str()] } else { tokens(&i.text, latin) };
+            // So is the address a link prints after its text (`agreement (https://…)`).
+            let text = i.text.as_str();
+            let parts = match (is_address(text, i.link.as_deref()), printed_address(i)) {
+                (true, _) => vec![text],
+                (false, Some((at, end))) => {
+                    let mut parts = tokens(&text[..at]);
+                    parts.push(&text[at..end]);
+                    parts.extend(tokens(&text[end..]));
+                    parts
+                }
+                (false, None) => tokens(text),
+            };
             parts.into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref(), i.raw))
         })
         .collect()
 }
 
-/// Whether `i` is a web or e-mail address printed as the link it is (typed plain, or as
-/// `<https://…>`): its text is its target, but for `mailto:` or a scheme left unwritten.
-fn is_address(i: &Inline) -> bool {
-    let Some(target) = i.link.as_deref() else { return false };
+/// Whether `text` is the address `link` leads to (typed plain, or as `<https://…>`): its
+/// target, but for `mailto:` or a scheme left unwritten.
+fn is_address(text: &str, link: Option<&str>) -> bool {
+    let Some(target) = link else { return false };
     let bare = ["mailto:", "https://", "http://"].iter().find_map(|p| target.strip_prefix(p));
-    !i.text.is_empty() && (target == i.text || bare == Some(i.text.as_str()))
+    !text.is_empty() && (target == text || bare == Some(text))
+}
+
+/// Where in a link's text (`agreement (https://…)`) the address it prints after it is.
+fn printed_address(i: &Inline) -> Option<(usize, usize)> {
+    let target = i.link.as_deref()?;
+    let at = i.text.rfind(&format!(" ({target}"))? + 2;
+    Some((at, at + target.len()))
 }
 
 /// Two runs of text compared token by token, both split the same way: a word kept is the
 /// same token in both.
 fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
     let latin = Latin::of(texts(old).chain(texts(new)));
-    let (a, b) = (inline_tokens(old, latin), inline_tokens(new, latin));
+    let (a, b) = (inline_tokens(old), inline_tokens(new));
     // Compared without the spaces after them: `end` and `end ` are the same word.
     let key =
         |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4, t.5)).collect() };
@@ -176,7 +194,7 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
     let last = ops.len().saturating_sub(1);
     for (k, Op { same, old: o, new: n }) in ops.into_iter().enumerate() {
         if same {
-            push(&mut out, &b[n.clone()], None, words);
+            push(&mut out, &b[n.clone()], None, (latin, words));
             // The space after the last word the two share, gone from the new text with what
             // followed it (`*digital economy*` → `*digital*`), is deleted with that: the
             // deleted words are not run on to it (`digitaleconomy`).
@@ -184,26 +202,32 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
             if let (true, Some(was), Some(is)) = (k < last, was, is) {
                 let space = &was.0[was.0.trim_end().len()..];
                 if !space.is_empty() && is.0.trim_end().len() == is.0.len() {
-                    push(&mut out, &[(space, was.1, was.2, was.3, was.4, was.5)], Some(Change::Deleted), words);
+                    let space = [(space, was.1, was.2, was.3, was.4, was.5)];
+                    push(&mut out, &space, Some(Change::Deleted), (latin, words));
                 }
             }
             continue;
         }
-        push(&mut out, &a[o], Some(Change::Deleted), words);
-        push(&mut out, &b[n], Some(Change::Inserted), words);
+        push(&mut out, &a[o], Some(Change::Deleted), (latin, words));
+        push(&mut out, &b[n], Some(Change::Inserted), (latin, words));
     }
     out
 }
 
 /// Appends tokens as runs marked `change`, joining runs that look the same, and counts the
-/// words marked.
-fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: &mut Words) {
+/// words marked, as `latin` counts them.
+fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, (latin, words): (Latin, &mut Words)) {
     for &(text, strong, emphasis, code, link, raw) in tokens {
-        let is_word = text.chars().any(char::is_alphanumeric);
+        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+        let count = match latin {
+            _ if letters == 0 => 0,
+            Latin::Characters if !is_address(text, link) => letters,
+            _ => 1,
+        };
         match change {
-            Some(Change::Inserted) if is_word => words.inserted += 1,
-            Some(Change::Deleted) if is_word => words.deleted += 1,
-            _ => {}
+            Some(Change::Inserted) => words.inserted += count,
+            Some(Change::Deleted) => words.deleted += count,
+            None => {}
         }
         match out.last_mut() {
             Some(last)
@@ -225,26 +249,26 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, words: 
     }
 }
 
-/// How the Latin letters and digits of a text are split for the diff.
+/// How the Latin letters and digits of a text count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Latin {
-    /// Into words, in text that is mostly Latin (`第10回`: `第`, `10`, `回`).
+    /// A word one, in text that is mostly Latin (`第10回`: `第`, `10`, `回`, three).
     Words,
-    /// One by one, like the Japanese text they are written in (`第10回`: `第`, `1`, `0`, `回`).
+    /// Each letter and digit one, like the Japanese text they are written in (`第10回`:
+    /// four 文字). An address is one all the same.
     Characters,
 }
 
 impl Latin {
-    /// How the Latin of `texts` is split, decided for them all together (both versions of a
-    /// paragraph), so that a word is split the same way wherever it is in either: one by one
-    /// when they are mostly Japanese, with at least as many kana and kanji as Latin letters
-    /// and digits.
+    /// How the Latin of `texts` counts, decided for them all together (both versions of a
+    /// paragraph): letter by letter when they are mostly Japanese, with at least as many kana
+    /// and kanji as Latin letters and digits.
     pub(super) fn of<'t>(texts: impl IntoIterator<Item = &'t str>) -> Latin {
         let (mut japanese, mut latin) = (0usize, 0usize);
         for c in texts.into_iter().flat_map(str::chars) {
             if is_kana_or_kanji(c) {
                 japanese += 1;
-            } else if c.is_alphanumeric() && !is_japanese(c) {
+            } else if c.is_alphanumeric() {
                 latin += 1;
             }
         }
@@ -256,16 +280,16 @@ impl Latin {
     }
 }
 
-/// Splits text into what the diff compares: a Latin word (letters and digits, with `.`,
-/// `,`, `'`, `’` or `-` between them) or, with [`Latin::Characters`], a Latin letter or
-/// digit; a Japanese character; or a punctuation mark; each with the spaces after it. A
-/// Latin word runs on into none of the Japanese text around it (`5Gの`: `5G`, `の`). Spaces
-/// at the start are a token of their own.
+/// Splits text into what the diff compares: a Latin word (letters and digits, full-width
+/// ones too, with `.`, `,`, `'`, `’` or `-` between them), a Japanese character, or a
+/// punctuation mark; each with the spaces after it. A Latin word is whole in Japanese text
+/// too (`5Gの`: `5G`, `の`), so that a word kept is never shown cut, and a word replaced is
+/// replaced whole. Spaces at the start are a token of their own.
 ///
 /// A character is never parted from the marks that belong to it (a grapheme cluster: `葛`
 /// and its variation selector, `e` and a combining accent), so that a change to one of them
 /// marks the character it changes, not an invisible mark alone.
-pub(super) fn tokens(text: &str, split: Latin) -> Vec<&str> {
+pub(super) fn tokens(text: &str) -> Vec<&str> {
     use unicode_segmentation::UnicodeSegmentation;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // Whether each character starts a grapheme cluster.
@@ -284,7 +308,7 @@ pub(super) fn tokens(text: &str, split: Latin) -> Vec<&str> {
         }
         end
     };
-    let latin = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric() && !is_japanese(c));
+    let latin = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric() && !is_kana_or_kanji(c));
     let mut out = Vec::new();
     let (mut start, mut k) = (0, 0);
     while let Some(&(at, c)) = chars.get(k) {
@@ -297,7 +321,7 @@ pub(super) fn tokens(text: &str, split: Latin) -> Vec<&str> {
             start = at;
         }
         let mut end = k + 1;
-        if latin(k) && split == Latin::Words {
+        if latin(k) {
             loop {
                 let joins = chars.get(end).is_some_and(|&(_, c)| matches!(c, '.' | ',' | '\'' | '’' | '-'));
                 if latin(end) || !starts[end] {
