@@ -356,6 +356,7 @@ fn a_dossier_named_as_a_web_page_or_an_image_is_refused() {
         common::assert_exit(&out, 2);
         let err = common::stderr(&out);
         assert!(err.contains(&format!("-o {name} names a")) && err.contains("a dossier is a PDF"), "{err}");
+        assert!(err.contains("--out-dir DIR"), "a way out that works for several briefings: {err}");
         assert!(!dir.path().join(name).exists(), "nothing is written under {name}");
     }
     common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf"]), 0);

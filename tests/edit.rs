@@ -590,3 +590,37 @@ fn a_file_that_cannot_be_edited_is_an_error_before_any_server_starts() {
     assert!(common::stderr(&o).contains("missing.yaml"), "{}", common::stderr(&o));
     assert!(o.stdout.is_empty(), "no address printed");
 }
+
+#[test]
+fn with_standard_output_closed_the_address_goes_to_standard_error() {
+    let (_dir, file) = seed_copy();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["edit", file.to_str().unwrap(), "--no-open"])
+        .current_dir(file.parent().unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the briefing binary runs");
+    drop(child.stdout.take());
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // (Waiting at most 30 s: without it, the editor runs on and says nothing more.)
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut found = None;
+    while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if line.starts_with("http://127.0.0.1:") && line.contains("?token=") {
+            found = Some(line);
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(found.is_some(), "the address with its token, on standard error");
+}

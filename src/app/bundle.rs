@@ -43,9 +43,10 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // A dossier is a PDF: `-o dossier.html` would be a PDF under a web page's name.
     let extension = output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if let Some(named @ ("html" | "htm" | "png")) = extension.as_deref() {
+        let format = if named == "htm" { "html" } else { named };
         return Err(Error::Usage(format!(
-            "-o {} names a .{named} file, but a dossier is a PDF: name it .pdf (each briefing's web page or \
-             page images come from `build -o x.{named}`)",
+            "-o {} names a .{named} file, but a dossier is a PDF: name it .pdf (the briefings' web pages or \
+             page images come from `build A.yaml B.yaml --format {format} --out-dir DIR`)",
             output.display()
         )));
     }

@@ -49,8 +49,11 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
     let mut editor = routes::Editor::new(input, file, template, settings.clone(), gate);
     say!("editing {} in the browser at this address (Ctrl-C to stop):", input.display());
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{url}");
-    let _ = out.flush();
+    // (Without the address and its token the editor cannot be reached: where standard
+    // output is closed, it goes to standard error.)
+    if writeln!(out, "{url}").and_then(|()| out.flush()).is_err() {
+        say!("{url}");
+    }
     drop(out);
     if serve.open {
         open_browser(&url);
