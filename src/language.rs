@@ -83,9 +83,12 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
         return None;
     }
     // whatlang has no Maltese, and takes it for Italian: its ħ, ġ and ċ are no other EU
-    // language's letters, nor its articles joined to their noun by a hyphen (`il-Kummissjoni`,
-    // `tan-netwerks`).
-    if maltese >= MIN_MALTESE || (maltese > 0 && maltese_articles(text) >= MIN_MALTESE) {
+    // language's letters (in its words, not in the names of Maltese places in Italian text),
+    // nor are its articles joined to their noun by a hyphen (`il-Kummissjoni`, `tan-netwerks`)
+    // with one of its letters, ż too, in the text.
+    if maltese > 0 && maltese_letters(text) >= MIN_MALTESE
+        || (maltese_articles(text) >= MIN_MALTESE && text.chars().any(|c| "ħĦġĠċĊżŻ".contains(c)))
+    {
         return Some("mt");
     }
     // whatlang has no Irish either: its little words, and its words eclipsed at their start
@@ -185,12 +188,27 @@ const IRISH: [&str; 24] = [
 /// At least one word in ten, and three or more, is one of [`IRISH`]'s or eclipsed at its
 /// start as only Irish words are (`bhf`, `gc`, `mb` or `nd` before a vowel, `l` or `r`):
 /// Irish.
+/// How many of ħ, ġ and ċ `text` has in words that are not names (a capital, not at the
+/// start of a sentence or line: `Ħal Tarxien`).
+fn maltese_letters(text: &str) -> usize {
+    let mut count = 0;
+    let mut first = true;
+    for word in text.split_whitespace() {
+        let name = !first && word.chars().next().is_some_and(char::is_uppercase);
+        if !name {
+            count += word.chars().filter(|c| "ħĦġĠċĊ".contains(*c)).count();
+        }
+        first = word.ends_with(['.', '!', '?', ':']);
+    }
+    count
+}
+
 /// How many words of `text` begin with a Maltese article and its hyphen (`il-`, `l-`,
-/// `tan-`, `għall-`…).
+/// `tan-`, `għall-`, and the article made like the noun's first letter, `r-regoli`).
 fn maltese_articles(text: &str) -> usize {
-    const ARTICLES: [&str; 24] = [
+    const ARTICLES: [&str; 33] = [
         "il", "l", "is", "ir", "id", "it", "in", "iż", "ix", "iċ", "tal", "tan", "tar", "tad", "tas", "fil", "fir",
-        "fis", "mill", "għall", "bil", "lill", "sal", "mal",
+        "fis", "mill", "għall", "bil", "lill", "sal", "mal", "r", "s", "d", "t", "n", "x", "ż", "ċ", "z",
     ];
     text.split_whitespace()
         .filter_map(|w| w.split_once('-'))
@@ -257,7 +275,11 @@ mod tests {
             // A topic's title on its line, and a body of few words but nouns.
             ("Deutsch\nGrößere Übersicht über Maßnahmen zur Förderung der Künstlichen Intelligenz.", Some("de")),
             ("La Commission a présenté sa stratégie pour les données et l'intelligence artificielle, et les deux parties sont convenues de poursuivre leur coopération avec le Japon.", Some("fr")),
-            // Maltese with few of its own letters, known by its articles.
+            // Maltese with few of its own letters, or none but ż, known by its articles; Italian
+            // naming Maltese places is Italian.
+            ("Il-Kummissjoni u l-Istati Membri iddiskutew is-sigurtà tan-netwerks u l-protezzjoni tad-data fil-pajjiżi membri tal-Unjoni.", Some("mt")),
+            ("Il ministro ha incontrato i sindaci di Ħaż-Żebbuġ, Ħal Tarxien e Birżebbuġa per discutere della cooperazione digitale tra le amministrazioni locali e le università.", Some("it")),
+            ("We held in-depth talks, in-house and in-person, on the new data rules with the Commission and agreed next steps.", Some("en")),
             ("Il-Kummissjoni u l-Ġappun iddiskutew is-sigurtà tan-netwerks u r-regoli dwar id-data fir-reġjun u qablu li jkomplu l-kooperazzjoni.", Some("mt")),
             ("La Commissione e il Giappone hanno discusso la sicurezza delle reti e le regole sui dati nella regione e hanno concordato di proseguire.", Some("it")),
         ];
