@@ -141,9 +141,21 @@ fn upper_bare(v: &str) -> String {
         return upper;
     }
     use unicode_normalization::UnicodeNormalization;
+    // An accent on the first of two vowels says they are not one sound (`Μάιος`, May): without
+    // it, a diaeresis on the second says so (`ΜΑΪΟΣ`, not `ΜΑΙΟΣ`).
+    let nfd: Vec<char> = upper.nfd().collect();
+    let mut parted = Vec::with_capacity(nfd.len() + 2);
+    for (i, &c) in nfd.iter().enumerate() {
+        parted.push(c);
+        let after_accent = i >= 2 && nfd[i - 1] == '\u{0301}' && "ΑΕΗΟΥ".contains(nfd[i - 2]);
+        let bare_next = nfd.get(i + 1).is_none_or(|&n| !unicode_normalization::char::is_combining_mark(n));
+        if "ΙΥ".contains(c) && after_accent && bare_next {
+            parted.push('\u{0308}');
+        }
+    }
     let mut after_greek = false;
-    let bare: String = upper
-        .nfd()
+    let bare: String = parted
+        .into_iter()
         .filter(|&c| {
             let accent = matches!(c, '\u{0300}' | '\u{0301}' | '\u{0313}' | '\u{0314}' | '\u{0342}' | '\u{0345}');
             if unicode_normalization::char::is_combining_mark(c) {
@@ -580,6 +592,8 @@ mod tests {
         // A diaeresis stays; Latin accents beside Greek stay.
         assert_eq!(capitals("Προϊόν — Café"), "ΠΡΟΪΟΝ — CAFÉ");
         assert_eq!(capitals("Réservé à l’usage officiel"), "RÉSERVÉ À L’USAGE OFFICIEL");
+        // An accent that parted two vowels becomes a diaeresis on the second.
+        assert_eq!(capitals("Μάιος, ρολόι, κοροϊδο, ουσία"), "ΜΑΪΟΣ, ΡΟΛΟΪ, ΚΟΡΟΪΔΟ, ΟΥΣΙΑ");
         // "Or" keeps its accent: without it, it is the article.
         assert_eq!(capitals("Προϊόντα ή υπηρεσίες, ή"), "ΠΡΟΪΟΝΤΑ Ή ΥΠΗΡΕΣΙΕΣ, Ή");
     }
