@@ -95,6 +95,10 @@ Example:
         /// Language of the cover (default: the first briefing's). Each briefing keeps its own.
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
+        /// (Not for dossiers, which are PDF only: accepted so that the error can say what to
+        /// do instead of suggesting a look-alike option.)
+        #[arg(long, value_name = "FORMAT", hide = true)]
+        format: Option<String>,
         #[command(flatten)]
         render: RenderArgs,
     },

@@ -359,5 +359,10 @@ fn a_dossier_named_as_a_web_page_or_an_image_is_refused() {
         assert!(err.contains("--out-dir DIR"), "a way out that works for several briefings: {err}");
         assert!(!dir.path().join(name).exists(), "nothing is written under {name}");
     }
+    // `--format`, as build takes it, gets the same way out (not a look-alike option).
+    let out = common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf", "--format", "html"]);
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    assert!(err.contains("a dossier is a PDF only") && !err.contains("--force"), "{err}");
     common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf"]), 0);
 }

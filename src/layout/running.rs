@@ -125,10 +125,23 @@ pub(super) fn capitals(v: &str) -> String {
     if v.chars().any(crate::script::is_japanese) {
         return v.to_string();
     }
-    let or = |w: &str| w.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) == "ή";
-    if v.contains('ή') {
-        let words = v.split_inclusive(char::is_whitespace);
-        return words.map(|w| if or(w) { w.replace('ή', "Ή") } else { upper_bare(w) }).collect();
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = v.nfc().collect();
+    if composed.contains(['ή', 'Ή']) {
+        // Each word apart, `ή` (or `Ή`, typed) alone between any marks that are not letters
+        // (`ή/και`, `«ή»`, `(ή)`).
+        let mut out = String::with_capacity(v.len());
+        let mut rest = composed.as_str();
+        let apart = |c: char| !c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(c);
+        while let Some(at) = rest.find(apart) {
+            let (word, tail) = rest.split_at(at);
+            let mark = tail.chars().next().map_or(0, char::len_utf8);
+            out.push_str(&if matches!(word, "ή" | "Ή") { "Ή".to_string() } else { upper_bare(word) });
+            out.push_str(&tail[..mark]);
+            rest = &tail[mark..];
+        }
+        out.push_str(&if matches!(rest, "ή" | "Ή") { "Ή".to_string() } else { upper_bare(rest) });
+        return out;
     }
     upper_bare(v)
 }
@@ -596,6 +609,8 @@ mod tests {
         assert_eq!(capitals("Μάιος, ρολόι, κοροϊδο, ουσία"), "ΜΑΪΟΣ, ΡΟΛΟΪ, ΚΟΡΟΪΔΟ, ΟΥΣΙΑ");
         // "Or" keeps its accent: without it, it is the article.
         assert_eq!(capitals("Προϊόντα ή υπηρεσίες, ή"), "ΠΡΟΪΟΝΤΑ Ή ΥΠΗΡΕΣΙΕΣ, Ή");
+        assert_eq!(capitals("και/ή «ή» (ή) ή… Ή, ήταν"), "ΚΑΙ/Ή «Ή» (Ή) Ή… Ή, ΗΤΑΝ");
+        assert_eq!(capitals("Μα\u{301}ιος η\u{301} ή"), "ΜΑΪΟΣ Ή Ή", "decomposed as typed");
     }
 
     fn briefing(title: &str, marking: &str) -> Briefing {
