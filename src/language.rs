@@ -191,16 +191,17 @@ const IRISH: [&str; 24] = [
 /// How many of ħ, ġ and ċ `text` has in words that are not names (a capital, not at the
 /// start of a sentence or line: `Ħal Tarxien`).
 fn maltese_letters(text: &str) -> usize {
-    let mut count = 0;
+    not_names(text).map(|w| w.chars().filter(|c| "ħĦġĠċĊ".contains(*c)).count()).sum()
+}
+
+/// The words of `text` that are not names: capitalised only at the start of a sentence.
+fn not_names(text: &str) -> impl Iterator<Item = &str> {
     let mut first = true;
-    for word in text.split_whitespace() {
+    text.split_whitespace().filter(move |word| {
         let name = !first && word.chars().next().is_some_and(char::is_uppercase);
-        if !name {
-            count += word.chars().filter(|c| "ħĦġĠċĊ".contains(*c)).count();
-        }
         first = word.ends_with(['.', '!', '?', ':']);
-    }
-    count
+        !name
+    })
 }
 
 /// How many words of `text` begin with a Maltese article and its hyphen (`il-`, `l-`,
@@ -210,7 +211,8 @@ fn maltese_articles(text: &str) -> usize {
         "il", "l", "is", "ir", "id", "it", "in", "iż", "ix", "iċ", "tal", "tan", "tar", "tad", "tas", "fil", "fir",
         "fis", "mill", "għall", "bil", "lill", "sal", "mal", "r", "s", "d", "t", "n", "x", "ż", "ċ", "z",
     ];
-    text.split_whitespace()
+    // (Not in names: `Il-Birgu` in Italian text is a place.)
+    not_names(text)
         .filter_map(|w| w.split_once('-'))
         .filter(|(article, noun)| !noun.is_empty() && ARTICLES.contains(&article.to_lowercase().as_str()))
         .count()
@@ -279,6 +281,7 @@ mod tests {
             // naming Maltese places is Italian.
             ("Il-Kummissjoni u l-Istati Membri iddiskutew is-sigurtà tan-netwerks u l-protezzjoni tad-data fil-pajjiżi membri tal-Unjoni.", Some("mt")),
             ("Il ministro ha incontrato i sindaci di Ħaż-Żebbuġ, Ħal Tarxien e Birżebbuġa per discutere della cooperazione digitale tra le amministrazioni locali e le università.", Some("it")),
+            ("Il progetto economico dell'Unione è stato presentato a Il-Ħamrun, Iż-Żurrieq e Il-Birgu dal ministero e dai comuni della regione.", Some("it")),
             ("We held in-depth talks, in-house and in-person, on the new data rules with the Commission and agreed next steps.", Some("en")),
             ("Il-Kummissjoni u l-Ġappun iddiskutew is-sigurtà tan-netwerks u r-regoli dwar id-data fir-reġjun u qablu li jkomplu l-kooperazzjoni.", Some("mt")),
             ("La Commissione e il Giappone hanno discusso la sicurezza delle reti e le regole sui dati nella regione e hanno concordato di proseguire.", Some("it")),

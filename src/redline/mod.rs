@@ -681,14 +681,24 @@ mod tests {
             assert_eq!(marks(&r.briefing.topics[0].body), [(D, gone), (I, came)], "{old}");
             assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (1, 1), "{old}");
         }
-        // The address a link prints after its text too: its parentheses are no words.
+        // The address a link prints after its text too: its parentheses are no words. (Nor
+        // do its letters make Japanese text count Latin as words: `AI` → `DX` is 2 文字.)
         for (old, new, count) in [
+            (
+                "詳細は[協定](https://example.org/a)とAI法を参照してください。",
+                "詳細は[協定](https://example.org/a)とDX法を参照してください。",
+                2,
+            ),
+            ("予算は１，０００円です。", "予算は２，５００円です。", 4),
             ("See [agreement](https://example.org/a) now.", "See [agreement](https://example.org/b) now.", 2),
             ("詳細は[協定](https://example.org/old)を参照。", "詳細は[協定](https://example.org/new)を参照。", 3),
         ] {
             let r = redline(&[("T", old)], &[("T", new)]);
             assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (count, count), "{old}");
         }
+        // A full-width number is whole, its comma too: not `１ ２，０００ ５００`.
+        let r = redline(&[("T", "予算は１，０００円です。")], &[("T", "予算は２，５００円です。")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "１，０００"), (I, "２，５００")]);
     }
 
     #[test]

@@ -136,8 +136,17 @@ fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<In
     out
 }
 
+/// The text of `inlines` whose letters say how Latin counts ([`Latin::of`]): addresses,
+/// which count one whatever their length, left out.
 fn texts(inlines: &[Inline]) -> impl Iterator<Item = &str> {
-    inlines.iter().map(|i| i.text.as_str())
+    inlines.iter().flat_map(|i| {
+        let text = i.text.as_str();
+        match (is_address(text, i.link.as_deref()), printed_address(i)) {
+            (true, _) => ["", ""],
+            (false, Some((at, end))) => [&text[..at], &text[end..]],
+            (false, None) => [text, ""],
+        }
+    })
 }
 
 /// A token with its look: text, strong, emphasis, code, link, raw HTML. Tokens compare equal
@@ -281,8 +290,8 @@ impl Latin {
 }
 
 /// Splits text into what the diff compares: a Latin word (letters and digits, full-width
-/// ones too, with `.`, `,`, `'`, `’` or `-` between them), a Japanese character, or a
-/// punctuation mark; each with the spaces after it. A Latin word is whole in Japanese text
+/// ones too, with `.`, `,`, `'`, `’` or `-`, or their full-width forms, between them), a
+/// Japanese character, or a punctuation mark; each with the spaces after it. A Latin word is whole in Japanese text
 /// too (`5Gの`: `5G`, `の`), so that a word kept is never shown cut, and a word replaced is
 /// replaced whole. Spaces at the start are a token of their own.
 ///
@@ -323,7 +332,9 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
         let mut end = k + 1;
         if latin(k) {
             loop {
-                let joins = chars.get(end).is_some_and(|&(_, c)| matches!(c, '.' | ',' | '\'' | '’' | '-'));
+                let joins = chars
+                    .get(end)
+                    .is_some_and(|&(_, c)| matches!(c, '.' | ',' | '\'' | '’' | '-' | '．' | '，' | '－'));
                 if latin(end) || !starts[end] {
                     end += 1;
                 } else if joins && latin(end + 1) {
