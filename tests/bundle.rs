@@ -231,6 +231,13 @@ fn the_cover_prints_its_date_once_and_every_briefings_marking() {
     assert!(common::page_texts(&std::fs::read(dir.path().join("m.pdf")).unwrap())[0].contains('…'));
     let err = common::stderr(&out);
     assert!(err.contains("warning: m.pdf: the cover's markings are cut short"), "{err}");
+    // A briefing's own marking cut on its pages: the warning says whose.
+    let endless = format!("marking: {}\n", long.repeat(4));
+    common::write(dir.path(), "l.yaml", &text.replace("date: 2020-10-06\n", &format!("date: 2020-10-06\n{endless}")));
+    let out = common::run(dir.path(), &["bundle", "l.yaml", "a.yaml", "-o", "l.pdf"]);
+    common::assert_exit(&out, 0);
+    let err = common::stderr(&out);
+    assert!(err.contains("the marking of \"Results of 10th Japan-EU ICT Strategy Workshop\" is cut short"), "{err}");
 }
 
 #[test]

@@ -293,6 +293,8 @@ pub fn decorate(
         }
     }
     let (mut cut, mut marking_cut, mut cover_cut) = (false, false, false);
+    // The owners whose marking was cut (in a dossier, the warning names their briefings).
+    let mut cut_in: Vec<usize> = Vec::new();
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let Some(fill) = fills.get(page.owner).or(fills.first()) else { break };
         let marking = if firsts[i] { markings.get(page.owner).cloned().flatten() } else { None };
@@ -331,8 +333,9 @@ pub fn decorate(
             // (A dossier's cover joins its briefings' markings: its own warning.)
             if fill.cover && printed.marking_cut {
                 cover_cut = true;
-            } else {
-                marking_cut |= printed.marking_cut;
+            } else if printed.marking_cut && !cut_in.contains(&page.owner) {
+                marking_cut = true;
+                cut_in.push(page.owner);
             }
             // Printed in capitals, the marking's paragraph (or each span in it) reads as typed
             // for readers that take text from the structure (pdf.js) too, not only from its
@@ -369,8 +372,16 @@ pub fn decorate(
         ));
     }
     if marking_cut {
+        // (In a dossier, whose: the cover is owner 0.)
+        let whose: Vec<String> = cut_in
+            .iter()
+            .filter(|_| fills.first().is_some_and(|f| f.cover))
+            .filter_map(|&o| fills.get(o))
+            .map(|f| format!("\"{}\"", f.title))
+            .collect();
+        let of = if whose.is_empty() { String::new() } else { format!(" of {}", whose.join(", ")) };
         doc.warnings.push(format!(
-            "the marking is cut short (\"…\"): it does not fit across the page even at {SMALLEST} pt; \
+            "the marking{of} is cut short (\"…\"): it does not fit across the page even at {SMALLEST} pt; \
              shorten `marking`"
         ));
     }
