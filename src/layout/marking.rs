@@ -84,7 +84,7 @@ pub(super) fn pieces(fill: &Fill, caps: bool) -> Vec<Piece> {
     for (i, (marking, lang)) in parts.enumerate() {
         let mut stretches = japanese_stretches(marking, lang);
         if let [only] = &mut stretches[..] {
-            only.shown = if caps { super::running::capitals(marking) } else { marking.clone() };
+            only.shown = if caps { super::capitals::capitals(marking) } else { marking.clone() };
         }
         if let Some(last) = stretches.last_mut().filter(|_| i + 1 < count) {
             last.shown.push_str(" / ");

@@ -5,6 +5,7 @@
 //! `paginate` (cutting pages).
 
 mod body;
+mod capitals;
 mod contact;
 mod fit;
 pub mod flow;

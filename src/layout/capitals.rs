@@ -1,0 +1,85 @@
+//! Text in capitals, as running heads and markings print it: Japanese as it is, Greek
+//! without its accents (but where they tell words or sounds apart).
+
+/// `v` in capitals, unless it is Japanese text: the Latin words inside it (`Beyond 5G`) keep
+/// their case, as capitals belong to Latin-script running heads only. Greek in capitals has
+/// no accents (`ΜΟΝΟ ΓΙΑ ΥΠΗΡΕΣΙΑΚΗ ΧΡΗΣΗ`, not `ΜΌΝΟ`); a diaeresis stays, and so does the
+/// accent of `ή` ("or"), which tells it from the article `η`.
+pub fn capitals(v: &str) -> String {
+    if v.chars().any(crate::script::is_japanese) {
+        return v.to_string();
+    }
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = v.nfc().collect();
+    if composed.contains(['ή', 'Ή']) {
+        // Each word apart, `ή` (or `Ή`, typed) alone between any marks that are not letters
+        // (`ή/και`, `«ή»`, `(ή)`).
+        let mut out = String::with_capacity(v.len());
+        let mut rest = composed.as_str();
+        let apart = |c: char| !c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(c);
+        while let Some(at) = rest.find(apart) {
+            let (word, tail) = rest.split_at(at);
+            let mark = tail.chars().next().map_or(0, char::len_utf8);
+            out.push_str(&if matches!(word, "ή" | "Ή") { "Ή".to_string() } else { upper_bare(word) });
+            out.push_str(&tail[..mark]);
+            rest = &tail[mark..];
+        }
+        out.push_str(&if matches!(rest, "ή" | "Ή") { "Ή".to_string() } else { upper_bare(rest) });
+        return out;
+    }
+    upper_bare(v)
+}
+
+/// `v` in capitals, Greek without its accents (see [`capitals`]).
+fn upper_bare(v: &str) -> String {
+    let upper = v.to_uppercase();
+    let greek = |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}');
+    if !upper.chars().any(greek) {
+        return upper;
+    }
+    use unicode_normalization::UnicodeNormalization;
+    // An accent on the first of two vowels says they are not one sound (`Μάιος`, May): without
+    // it, a diaeresis on the second says so (`ΜΑΪΟΣ`, not `ΜΑΙΟΣ`).
+    let nfd: Vec<char> = upper.nfd().collect();
+    let mut parted = Vec::with_capacity(nfd.len() + 2);
+    for (i, &c) in nfd.iter().enumerate() {
+        parted.push(c);
+        let after_accent = i >= 2 && nfd[i - 1] == '\u{0301}' && "ΑΕΗΟΥ".contains(nfd[i - 2]);
+        let bare_next = nfd.get(i + 1).is_none_or(|&n| !unicode_normalization::char::is_combining_mark(n));
+        if "ΙΥ".contains(c) && after_accent && bare_next {
+            parted.push('\u{0308}');
+        }
+    }
+    let mut after_greek = false;
+    let bare: String = parted
+        .into_iter()
+        .filter(|&c| {
+            let accent = matches!(c, '\u{0300}' | '\u{0301}' | '\u{0313}' | '\u{0314}' | '\u{0342}' | '\u{0345}');
+            if unicode_normalization::char::is_combining_mark(c) {
+                return !(accent && after_greek);
+            }
+            after_greek = greek(c);
+            true
+        })
+        .collect();
+    bare.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn greek_in_capitals_drops_its_accents_and_nothing_else_does() {
+        assert_eq!(capitals("Μόνο για υπηρεσιακή χρήση"), "ΜΟΝΟ ΓΙΑ ΥΠΗΡΕΣΙΑΚΗ ΧΡΗΣΗ");
+        // A diaeresis stays; Latin accents beside Greek stay.
+        assert_eq!(capitals("Προϊόν — Café"), "ΠΡΟΪΟΝ — CAFÉ");
+        assert_eq!(capitals("Réservé à l’usage officiel"), "RÉSERVÉ À L’USAGE OFFICIEL");
+        // An accent that parted two vowels becomes a diaeresis on the second.
+        assert_eq!(capitals("Μάιος, ρολόι, κοροϊδο, ουσία"), "ΜΑΪΟΣ, ΡΟΛΟΪ, ΚΟΡΟΪΔΟ, ΟΥΣΙΑ");
+        // "Or" keeps its accent: without it, it is the article.
+        assert_eq!(capitals("Προϊόντα ή υπηρεσίες, ή"), "ΠΡΟΪΟΝΤΑ Ή ΥΠΗΡΕΣΙΕΣ, Ή");
+        assert_eq!(capitals("και/ή «ή» (ή) ή… Ή, ήταν"), "ΚΑΙ/Ή «Ή» (Ή) Ή… Ή, ΗΤΑΝ");
+        assert_eq!(capitals("Μα\u{301}ιος η\u{301} ή"), "ΜΑΪΟΣ Ή Ή", "decomposed as typed");
+    }
+}
