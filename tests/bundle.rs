@@ -371,5 +371,7 @@ fn a_dossier_named_as_a_web_page_or_an_image_is_refused() {
     common::assert_exit(&out, 2);
     let err = common::stderr(&out);
     assert!(err.contains("a dossier is a PDF only") && !err.contains("--force"), "{err}");
+    // (`--format pdf` asks for what a dossier is.)
+    common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf", "--format", "pdf"]), 0);
     common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf"]), 0);
 }

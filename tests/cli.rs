@@ -333,6 +333,12 @@ fn options_with_nothing_to_act_on_say_so() {
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("names a .html file"), "{}", stderr(&o));
     assert!(!dir.path().join("page.html").exists());
+    // With several formats too: the file -o names must be one of them.
+    let o = run(dir.path(), &["build", "seed.yaml", "-o", "page.html", "--format", "pdf,png"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--format asks for pdf,png"), "{}", stderr(&o));
+    assert!(!dir.path().join("page.pdf").exists(), "nothing is written");
+    assert_exit(&run(dir.path(), &["build", "seed.yaml", "-o", "page.html", "--format", "pdf,html"]), 0);
     // --toc of side-by-side columns is refused, as --fit-pages is.
     let o = run(dir.path(), &["build", "b.yaml", "--parallel", "--toc"]);
     assert_exit(&o, 2);

@@ -125,15 +125,17 @@ impl Settings {
             Some("pdf") => Format::Pdf,
             _ => return Ok(()),
         };
-        match formats {
-            [only] if *only != named => Err(super::Error::Usage(format!(
-                "-o {} names a .{} file, but --format asks for {}: name the output for what it is",
-                output.display(),
-                named.extension(),
-                only.extension()
-            ))),
-            _ => Ok(()),
+        // (With several formats, each file takes its extension: one of them must be -o's.)
+        if formats.contains(&named) {
+            return Ok(());
         }
+        let asked: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
+        Err(super::Error::Usage(format!(
+            "-o {} names a .{} file, but --format asks for {}: name the output for what it is",
+            output.display(),
+            named.extension(),
+            asked.join(",")
+        )))
     }
 
     /// Says which options have nothing to act on in these formats (a web page has no pages

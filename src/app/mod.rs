@@ -44,11 +44,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Watch { input, output, languages, formats, render } => Settings::new(&render, &env).and_then(|s| {
             watch::watch(&input, output.as_deref(), &s.with_languages(&languages).with_formats(&formats))
         }),
-        Command::Bundle { format: Some(format), .. } => Err(Error::Usage(format!(
-            "--format {format}: a dossier is a PDF only; the briefings' web pages or page images come from \
+        Command::Bundle { format: Some(format), .. } if !format.eq_ignore_ascii_case("pdf") => {
+            Err(Error::Usage(format!(
+                "--format {format}: a dossier is a PDF only; the briefings' web pages or page images come from \
              `build A.yaml B.yaml --format {format} --out-dir DIR`"
-        ))),
-        Command::Bundle { inputs, output, title, date, lang, format: None, render } => Settings::new(&render, &env)
+            )))
+        }
+        Command::Bundle { inputs, output, title, date, lang, format: _, render } => Settings::new(&render, &env)
             .and_then(|s| {
                 let cover = bundle::CoverArgs { title: title.as_deref(), date: date.as_deref(), lang: lang.as_deref() };
                 bundle::bundle(&inputs, &output, cover, &s)

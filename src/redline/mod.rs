@@ -696,9 +696,15 @@ mod tests {
             let r = redline(&[("T", old)], &[("T", new)]);
             assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (count, count), "{old}");
         }
-        // A full-width number is whole, its comma too: not `１ ２，０００ ５００`.
+        // A full-width number is whole, its comma too: not `１ ２，０００ ５００`. A list
+        // written with commas is words.
         let r = redline(&[("T", "予算は１，０００円です。")], &[("T", "予算は２，５００円です。")]);
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, "１，０００"), (I, "２，５００")]);
+        let r =
+            redline(&[("T", "重点分野をＡＩ，ＩｏＴ，５Ｇとした。")], &[("T", "重点分野をＡＩ，ＩＣＴ，５Ｇとした。")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "ＩｏＴ"), (I, "ＩＣＴ")]);
+        let r = redline(&[("T", "In 2024,2025 and 1,000 cases.")], &[("T", "In 2024,2026 and 1,500 cases.")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "2025 "), (I, "2026 "), (D, "1,000 "), (I, "1,500 ")]);
     }
 
     #[test]

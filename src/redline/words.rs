@@ -332,9 +332,15 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
         let mut end = k + 1;
         if latin(k) {
             loop {
-                let joins = chars
-                    .get(end)
-                    .is_some_and(|&(_, c)| matches!(c, '.' | ',' | '\'' | '’' | '-' | '．' | '，' | '－'));
+                // A comma joins only digits in groups of three (`1,000`, `１，０００`): between
+                // words it lists them (`AI,IoT,5G`, `２０２４，２０２５`).
+                let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_numeric());
+                let thousands = digit(end - 1) && (1..=3).all(|d| digit(end + d)) && !digit(end + 4);
+                let joins = chars.get(end).is_some_and(|&(_, c)| match c {
+                    '.' | '\'' | '’' | '-' | '．' | '－' => true,
+                    ',' | '，' => thousands,
+                    _ => false,
+                });
                 if latin(end) || !starts[end] {
                     end += 1;
                 } else if joins && latin(end + 1) {
