@@ -234,6 +234,21 @@ fn new_writes_a_starter_that_builds_and_never_overwrites() {
     assert!(stderr(&o).contains("x.yaml"), "{}", stderr(&o));
     assert_eq!(std::fs::read(dir.path().join("x.yaml")).unwrap(), b"title: mine\n", "new overwrote a file");
     assert!(!starter.is_empty());
+    // The command it suggests works as pasted; a name for another kind of file is refused.
+    let o = run(dir.path(), &["new", "a b.yaml"]);
+    assert!(stderr(&o).contains("build it with: briefing build 'a b.yaml'"), "{}", stderr(&o));
+    let o = run(dir.path(), &["new", "y.pdf"]);
+    assert_exit(&o, 2);
+    assert!(!dir.path().join("y.pdf").exists() && stderr(&o).contains("name it .yaml"), "{}", stderr(&o));
+    // One language: one PDF, named as the file, and the starter says so.
+    assert_exit(&run(dir.path(), &["new", "e.yaml", "--lang", "el"]), 0);
+    let starter = std::fs::read_to_string(dir.path().join("e.yaml")).unwrap();
+    assert!(
+        starter.starts_with("# One briefing in el: `briefing build THIS_FILE.yaml` writes THIS_FILE.pdf."),
+        "{starter}"
+    );
+    assert_exit(&run(dir.path(), &["build", "e.yaml"]), 0);
+    assert!(dir.path().join("e.pdf").is_file());
 }
 
 #[test]

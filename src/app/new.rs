@@ -18,6 +18,12 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     if path.exists() {
         return Err(Error::Usage(format!("{} already exists; not overwriting it", path.display())));
     }
+    // A briefing is YAML: a name for another kind of file (`new x.pdf`) would be refused by
+    // the very build the starter suggests.
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if !matches!(extension.as_deref(), Some("yaml" | "yml")) {
+        return Err(Error::Usage(format!("{}: a briefing is a YAML file; name it .yaml", path.display())));
+    }
     super::check_langs(langs)?;
     let mut seen = std::collections::HashSet::new();
     for l in langs {
@@ -35,8 +41,17 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     };
     files::on_signal(files::OnSignal::Exit);
     files::write_atomic(path, text.as_bytes(), Existing::Keep)?;
-    say!("wrote {}; build it with: briefing build {}", path.display(), path.display());
+    say!("wrote {}; build it with: briefing build {}", path.display(), shell_word(&path.display().to_string()));
     Ok(())
+}
+
+/// `word` as a shell reads it back whole: in single quotes when it holds anything but
+/// letters, digits and `-_./`.
+fn shell_word(word: &str) -> String {
+    if !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) {
+        return word.to_string();
+    }
+    format!("'{}'", word.replace('\'', "'\\''"))
 }
 
 /// A starter briefing in `langs`, the first being the primary.
@@ -60,13 +75,21 @@ fn multilingual_starter(langs: &[String]) -> String {
     };
     let list = langs.join(", ");
     let mut y = String::new();
-    y.push_str(&format!(
-        "# One briefing in {list}: `briefing build THIS_FILE.yaml` writes one PDF per language\n\
-         # (THIS_FILE.{first}.pdf …); `--lang {first}` builds one, `--parallel` puts them side by side.\n\
-         # Every text value gives each language; a plain value (the date, phone numbers) is shared.\n\
-         # `briefing check THIS_FILE.yaml` reports every missing translation with its line.\n\n",
-        first = langs[0]
-    ));
+    if let [only] = langs {
+        // (One language: one PDF, named as the file.)
+        y.push_str(&format!(
+            "# One briefing in {only}: `briefing build THIS_FILE.yaml` writes THIS_FILE.pdf.\n\
+             # Each text value is given in {only}; add languages to `lang:` to give each of them too.\n\n"
+        ));
+    } else {
+        y.push_str(&format!(
+            "# One briefing in {list}: `briefing build THIS_FILE.yaml` writes one PDF per language\n\
+             # (THIS_FILE.{first}.pdf …); `--lang {first}` builds one, `--parallel` puts them side by side.\n\
+             # Every text value gives each language; a plain value (the date, phone numbers) is shared.\n\
+             # `briefing check THIS_FILE.yaml` reports every missing translation with its line.\n\n",
+            first = langs[0]
+        ));
+    }
     y.push_str(&format!("lang: [{list}]\n\ntitle:\n"));
     y.push_str(&text(2, "Results of the 1st Example Policy Dialogue", "第1回例示政策対話の結果"));
     y.push_str("\ndate: 2026-01-15\n\norganisation:\n");
