@@ -85,6 +85,19 @@ fn a_folder_builds_every_yaml_in_it() {
     assert_eq!(pdfs(&dir.path().join("out")), ["one.pdf", "three.pdf", "two.pdf"]);
     assert!(stderr(&o).contains("3 of 3"), "{}", stderr(&o));
     assert_eq!(listing(&src).iter().filter(|(n, _)| n.ends_with(".pdf")).count(), 0, "written next to the inputs");
+    // A folder with none in it, among other inputs, is one that fails, not the end of the run;
+    // alone, it says there is nothing to build.
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(dir.path().join("bad.yaml"), "title: x\ndate: 2020-02-30\n").unwrap();
+    let o = run(dir.path(), &["build", "briefings/one.yaml", "empty", "--out-dir", "out2"]);
+    assert_exit(&o, 2);
+    assert!(dir.path().join("out2/one.pdf").is_file(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("empty") && stderr(&o).contains("1 of 2"), "{}", stderr(&o));
+    let o = run(dir.path(), &["check", "bad.yaml", "empty"]);
+    assert!(stderr(&o).contains("bad.yaml:2") && stderr(&o).contains("empty"), "{}", stderr(&o));
+    let o = run(dir.path(), &["build", "empty"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("no .yaml files in folder empty"), "{}", stderr(&o));
 }
 
 #[test]

@@ -309,7 +309,13 @@ fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
                 .filter(|p| !p.is_dir() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
                 .collect();
             if found.is_empty() {
-                return Err(Error::Usage(format!("no .yaml files in folder {}", input.display())));
+                if inputs.len() == 1 {
+                    return Err(Error::Usage(format!("no .yaml files in folder {}", input.display())));
+                }
+                // Among other inputs, one that fails to read, said with the others': it stops
+                // none of them.
+                out.push(input.clone());
+                continue;
             }
             found.sort();
             out.extend(found);
