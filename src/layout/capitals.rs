@@ -1,5 +1,6 @@
 //! Text in capitals, as running heads and markings print it: Japanese as it is, Greek
-//! without its accents (but where they tell words or sounds apart).
+//! without its accents (but where they tell words or sounds apart), Irish with its small
+//! prefixes.
 
 /// `v` in capitals, unless it is Japanese text: the Latin words inside it (`Beyond 5G`) keep
 /// their case, as capitals belong to Latin-script running heads only. Greek in capitals has
@@ -10,24 +11,42 @@ pub fn capitals(v: &str) -> String {
         return v.to_string();
     }
     use unicode_normalization::UnicodeNormalization;
-    let composed: String = v.nfc().collect();
-    if composed.contains(['ή', 'Ή']) {
-        // Each word apart, `ή` (or `Ή`, typed) alone between any marks that are not letters
-        // (`ή/και`, `«ή»`, `(ή)`).
-        let mut out = String::with_capacity(v.len());
-        let mut rest = composed.as_str();
-        let apart = |c: char| !c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(c);
-        while let Some(at) = rest.find(apart) {
-            let (word, tail) = rest.split_at(at);
-            let mark = tail.chars().next().map_or(0, char::len_utf8);
-            out.push_str(&if matches!(word, "ή" | "Ή") { "Ή".to_string() } else { upper_bare(word) });
-            out.push_str(&tail[..mark]);
-            rest = &tail[mark..];
-        }
-        out.push_str(&if matches!(rest, "ή" | "Ή") { "Ή".to_string() } else { upper_bare(rest) });
-        return out;
+    // (A `ή` typed as `η` and its accent, composed; nothing else is.)
+    let composed: std::borrow::Cow<str> =
+        if v.contains(['η', 'Η']) && v.contains('\u{301}') { v.nfc().collect::<String>().into() } else { v.into() };
+    // Each word apart, between any marks that are not letters (`ή/και`, `«ή»`, `(ή)`).
+    let mut out = String::with_capacity(v.len());
+    let mut rest = composed.as_ref();
+    let apart = |c: char| !c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(c);
+    while let Some(at) = rest.find(apart) {
+        let (word, tail) = rest.split_at(at);
+        let mark = tail.chars().next().map_or(0, char::len_utf8);
+        out.push_str(&word_in_capitals(word));
+        out.push_str(&tail[..mark]);
+        rest = &tail[mark..];
     }
-    upper_bare(v)
+    out.push_str(&word_in_capitals(rest));
+    out
+}
+
+/// One word in capitals: `ή` (or `Ή`, typed) keeps its accent; an Irish word keeps the
+/// prefix written small before its capital (`an tAcht`, `na hÉireann`, `i bhFeidhm`:
+/// `AN tACHT`, `NA hÉIREANN`, `I bhFEIDHM`).
+fn word_in_capitals(word: &str) -> String {
+    if matches!(word, "ή" | "Ή") {
+        return "Ή".to_string();
+    }
+    const PREFIXES: [&str; 10] = ["t", "n", "h", "bh", "gc", "mb", "nd", "ng", "bp", "dt"];
+    for prefix in PREFIXES {
+        let Some(rest) = word.strip_prefix(prefix) else { continue };
+        let first = rest.chars().next();
+        // (t, n and h before a vowel only: `tAcht`, `nÉireann`, `hÉireann`.)
+        let vowel = first.is_some_and(|c| "AEIOUÁÉÍÓÚ".contains(c));
+        if first.is_some_and(char::is_uppercase) && (prefix.len() == 2 || vowel) {
+            return format!("{prefix}{}", upper_bare(rest));
+        }
+    }
+    upper_bare(word)
 }
 
 /// `v` in capitals, Greek without its accents (see [`capitals`]).
@@ -81,5 +100,11 @@ mod tests {
         assert_eq!(capitals("Προϊόντα ή υπηρεσίες, ή"), "ΠΡΟΪΟΝΤΑ Ή ΥΠΗΡΕΣΙΕΣ, Ή");
         assert_eq!(capitals("και/ή «ή» (ή) ή… Ή, ήταν"), "ΚΑΙ/Ή «Ή» (Ή) Ή… Ή, ΗΤΑΝ");
         assert_eq!(capitals("Μα\u{301}ιος η\u{301} ή"), "ΜΑΪΟΣ Ή Ή", "decomposed as typed");
+        // Irish keeps its prefixes small; other words written so are capitals.
+        assert_eq!(
+            capitals("Rialtas na hÉireann · an tAcht · i bhFeidhm"),
+            "RIALTAS NA hÉIREANN · AN tACHT · I bhFEIDHM"
+        );
+        assert_eq!(capitals("iPhone, eBay, tBond, the NATO"), "IPHONE, EBAY, TBOND, THE NATO");
     }
 }
