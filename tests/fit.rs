@@ -138,4 +138,8 @@ fn parallel_columns_and_dossiers_refuse_fit_pages() {
     // Without a page count (0 is off), both work as before.
     assert_exit(&run(dir.path(), &["build", "b.yaml", "--parallel", "--fit-pages", "0"]), 0);
     assert_exit(&run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf", "--fit-pages", "0"]), 0);
+    // A template that fits (one-pager) says its columns were not fitted, not in silence.
+    let o = run(dir.path(), &["build", "b.yaml", "--parallel", "--template", "one-pager"]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains("--parallel columns are not fitted"), "{}", stderr(&o));
 }

@@ -262,7 +262,20 @@ impl<'a> Prepared<'a> {
                         }
                     }
                 }
-                Job::Parallel { themes, .. } => (layout::parallel(&self.printed, themes, fonts, plain), None),
+                Job::Parallel { themes, .. } => {
+                    let mut doc = layout::parallel(&self.printed, themes, fonts, plain);
+                    // A template that fits its briefings (one-pager) does not fit columns:
+                    // said, not skipped in silence (`--fit-pages` with --parallel is refused).
+                    let fit = themes.first().map_or(0, |t| options_fit(self.ctx.options, t));
+                    if fit > 0 && doc.pages.len() > fit {
+                        doc.warnings.push(format!(
+                            "the template fits a briefing on {fit} page(s), but --parallel columns are not \
+                             fitted: {} pages; build the languages one by one to fit them",
+                            doc.pages.len()
+                        ));
+                    }
+                    (doc, None)
+                }
                 Job::Redline { redline, since, theme } => (layout::redline(redline, since, theme, fonts, plain), None),
                 Job::Dossier { themes, cover, cover_theme, lang, .. } => {
                     (layout::bundle(&self.printed, themes, cover, (cover_theme, lang), fonts), None)
