@@ -519,6 +519,13 @@ fn a_template_reads_only_files_inside_its_folder() {
     let root = outside.path().to_str().unwrap();
     let o = run(dir.path(), &["build", "seed.yaml", "--template", "tpl/mine.yaml", "--root", root]);
     assert_exit(&o, 0);
+    // Outside a --root folder given, the way out is another --root, not the option itself.
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "tpl/mine.yaml", "--root", "other"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("outside the --root folder") && !err.contains("widen the folder with --root"), "{err}");
 }
 
 /// A PDF with the given attachments, written by lopdf the way other tools might.

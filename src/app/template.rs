@@ -182,10 +182,13 @@ struct Folder {
     base: PathBuf,
     /// What they must stay inside, links resolved.
     root: PathBuf,
+    /// Whether `root` is the one `--root` gave, not the template's folder.
+    given: bool,
 }
 
 impl Folder {
     fn new(base: &Path, root: Option<&Path>) -> Result<Folder, Error> {
+        let root_given = root.is_some();
         let root = match root {
             Some(root) => root,
             None if base.as_os_str().is_empty() => Path::new("."),
@@ -195,7 +198,7 @@ impl Folder {
         if !canonical.is_dir() {
             return Err(Error::NotAFolder { path: root.to_path_buf() });
         }
-        Ok(Folder { base: base.to_path_buf(), root: canonical })
+        Ok(Folder { base: base.to_path_buf(), root: canonical, given: root_given })
     }
 
     /// Reads the file `value` names (nothing when it names none), if it lies inside the folder
@@ -220,12 +223,18 @@ impl Folder {
             }
         };
         if !real.starts_with(&self.root) {
+            // (Outside the folder --root gave, the way out is another --root, not the option.)
+            let (folder, help) = if self.given {
+                ("the --root folder", "name a --root folder that holds both the template and its files")
+            } else {
+                ("the template's folder", "to allow it, widen the folder with --root DIR")
+            };
             let message = format!(
-                "{} is outside the template's folder {}: a template may only read files inside its own folder",
+                "{} is outside {folder} {}: a template may only read files inside it",
                 path.display(),
                 self.root.display()
             );
-            problems.push(at(value, key, message).with_help("to allow it, widen the folder with --root DIR"));
+            problems.push(at(value, key, message).with_help(help));
             return None;
         }
         match files::read(&real, kind) {
