@@ -237,7 +237,10 @@ fn the_cover_prints_its_date_once_and_every_briefings_marking() {
     let out = common::run(dir.path(), &["bundle", "l.yaml", "a.yaml", "-o", "l.pdf"]);
     common::assert_exit(&out, 0);
     let err = common::stderr(&out);
-    assert!(err.contains("the marking of \"Results of 10th Japan-EU ICT Strategy Workshop\" is cut short"), "{err}");
+    assert!(
+        err.contains("the marking of briefing 1 (\"Results of 10th Japan-EU ICT Strategy Workshop\") is cut short"),
+        "{err}"
+    );
 }
 
 #[test]

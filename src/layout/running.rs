@@ -313,10 +313,11 @@ pub fn decorate(
         let whose: Vec<String> = cut_in
             .iter()
             .filter(|_| fills.first().is_some_and(|f| f.cover))
-            .filter_map(|&o| fills.get(o))
-            .map(|f| format!("\"{}\"", f.title))
+            .filter_map(|&o| fills.get(o).map(|f| (o, f)))
+            .map(|(o, f)| format!("briefing {o} (\"{}\")", f.title))
             .collect();
-        let of = if whose.is_empty() { String::new() } else { format!(" of {}", whose.join(", ")) };
+        // (Numbered as given to bundle: two briefings may share a title.)
+        let of = if whose.is_empty() { String::new() } else { format!(" of {}", whose.join(" and ")) };
         doc.warnings.push(format!(
             "the marking{of} is cut short (\"…\"): it does not fit across the page even at {SMALLEST} pt; \
              shorten `marking`"
