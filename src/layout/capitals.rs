@@ -36,13 +36,17 @@ fn word_in_capitals(word: &str) -> String {
     if matches!(word, "ή" | "Ή") {
         return "Ή".to_string();
     }
-    const PREFIXES: [&str; 10] = ["t", "n", "h", "bh", "gc", "mb", "nd", "ng", "bp", "dt"];
-    for prefix in PREFIXES {
+    // Each prefix, and the capitals it stands before: t, n and h before a vowel (`tAcht`,
+    // `nÉireann`, `hÉireann`), t before S (`tSeirbhís`), and eclipsis (`nGaeilge`, `bPáras`,
+    // `mBord`, `gCorcaigh`, `dTuaisceart`, `nDoire`, `bhFeidhm`).
+    const VOWELS: &str = "AEIOUÁÉÍÓÚ";
+    const PREFIXES: [(&str, &str); 8] =
+        [("bh", "F"), ("t", "S"), ("n", "GD"), ("b", "P"), ("m", "B"), ("g", "C"), ("d", "T"), ("h", "")];
+    for (prefix, before) in PREFIXES {
         let Some(rest) = word.strip_prefix(prefix) else { continue };
-        let first = rest.chars().next();
-        // (t, n and h before a vowel only: `tAcht`, `nÉireann`, `hÉireann`.)
-        let vowel = first.is_some_and(|c| "AEIOUÁÉÍÓÚ".contains(c));
-        if first.is_some_and(char::is_uppercase) && (prefix.len() == 2 || vowel) {
+        let Some(first) = rest.chars().next() else { continue };
+        let vowel = VOWELS.contains(first) && matches!(prefix, "t" | "n" | "h");
+        if vowel || before.contains(first) {
             return format!("{prefix}{}", upper_bare(rest));
         }
     }
@@ -106,5 +110,9 @@ mod tests {
             "RIALTAS NA hÉIREANN · AN tACHT · I bhFEIDHM"
         );
         assert_eq!(capitals("iPhone, eBay, tBond, the NATO"), "IPHONE, EBAY, TBOND, THE NATO");
+        assert_eq!(
+            capitals("ár nGaeilge · i bPáras · ar an mBord · an tSeirbhís · i dTuaisceart · i gCorcaigh"),
+            "ÁR nGAEILGE · I bPÁRAS · AR AN mBORD · AN tSEIRBHÍS · I dTUAISCEART · I gCORCAIGH"
+        );
     }
 }
