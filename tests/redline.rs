@@ -678,3 +678,15 @@ fn a_link_whose_text_changed_is_one_link_holding_its_changes() {
     let html = redline_page(&old, &new);
     assert_eq!(html.matches("<a href=\"https://example.org/a\">").count(), 1, "{html}");
 }
+
+#[test]
+fn options_a_redline_cannot_act_on_say_so() {
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let new = edited_seed();
+    for extra in [&["--toc"][..], &["--fit-pages", "1"]] {
+        let (o, dir) = diff_files(Some(&old), Some(&new), extra);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(extra[0]) && stderr(&o).contains("does not apply to a redline"), "{}", stderr(&o));
+        assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().path().to_string_lossy().ends_with(".pdf")));
+    }
+}

@@ -31,6 +31,15 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     // From the start: a stop at any point exits 128 + N and leaves no file.
     files::on_signal(files::OnSignal::Exit);
     let start = Instant::now();
+    // A redline is the new briefing as it flows, changes and all: neither fitted nor given
+    // contents. Said, not ignored.
+    if settings.fit_pages.is_some_and(|n| n > 0) || settings.toc {
+        let option = if settings.toc { "--toc" } else { "--fit-pages" };
+        return Err(Error::Usage(format!(
+            "{option} does not apply to a redline, which shows the new briefing as it flows with its changes; \
+             build the new briefing with {option} for that"
+        )));
+    }
     let template =
         Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &[args.old, args.new])?;
     let fonts = template.font_book();
