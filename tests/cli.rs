@@ -237,6 +237,9 @@ fn new_writes_a_starter_that_builds_and_never_overwrites() {
     // The command it suggests works as pasted; a name for another kind of file is refused.
     let o = run(dir.path(), &["new", "a b.yaml"]);
     assert!(stderr(&o).contains("build it with: briefing build 'a b.yaml'"), "{}", stderr(&o));
+    let o = run(dir.path(), &["new", "--", "-x.yaml"]);
+    assert!(stderr(&o).contains("build it with: briefing build ./-x.yaml"), "{}", stderr(&o));
+    assert_exit(&run(dir.path(), &["build", "./-x.yaml"]), 0);
     let o = run(dir.path(), &["new", "y.pdf"]);
     assert_exit(&o, 2);
     assert!(!dir.path().join("y.pdf").exists() && stderr(&o).contains("name it .yaml"), "{}", stderr(&o));

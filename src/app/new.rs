@@ -48,8 +48,10 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
 /// `word` as a shell reads it back whole: in single quotes when it holds anything but
 /// letters, digits and `-_./`.
 fn shell_word(word: &str) -> String {
+    // (A name that starts with `-` would be read as an option: `./-x.yaml` is the file.)
+    let word = if word.starts_with('-') { format!("./{word}") } else { word.to_string() };
     if !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) {
-        return word.to_string();
+        return word;
     }
     format!("'{}'", word.replace('\'', "'\\''"))
 }
@@ -79,14 +81,16 @@ fn multilingual_starter(langs: &[String]) -> String {
         // (One language: one PDF, named as the file.)
         y.push_str(&format!(
             "# One briefing in {only}: `briefing build THIS_FILE.yaml` writes THIS_FILE.pdf.\n\
-             # Each text value is given in {only}; add languages to `lang:` to give each of them too.\n\n"
+             # Each text value is given in {only}; add languages to `lang:` to give each of them too.\n\
+             # The example text is English (Japanese for ja): replace it with your own.\n\n"
         ));
     } else {
         y.push_str(&format!(
             "# One briefing in {list}: `briefing build THIS_FILE.yaml` writes one PDF per language\n\
              # (THIS_FILE.{first}.pdf …); `--lang {first}` builds one, `--parallel` puts them side by side.\n\
              # Every text value gives each language; a plain value (the date, phone numbers) is shared.\n\
-             # `briefing check THIS_FILE.yaml` reports every missing translation with its line.\n\n",
+             # `briefing check THIS_FILE.yaml` reports every missing translation with its line.\n\
+             # The example text is English (Japanese for ja): replace it with your own.\n\n",
             first = langs[0]
         ));
     }
