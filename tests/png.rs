@@ -404,4 +404,13 @@ fn the_pages_an_earlier_longer_version_wrote_are_removed_and_nothing_else() {
     std::fs::write(dir.path().join("x.yaml"), topics(&["en", "de"], 1)).unwrap();
     assert_exit(&run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", "9"]), 0);
     assert_eq!(names(dir.path()), ["x.de-1.png", "x.en-1.png", "x.yaml", "y-1.png"]);
+    // A first build removes nothing: an `x-3.png` beside a two-page briefing never built
+    // before is the user's own.
+    let dir = tempdir();
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en"], 8)).unwrap();
+    std::fs::write(dir.path().join("x-3.png"), &png).unwrap();
+    let o = run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", "9"]);
+    assert_exit(&o, 0);
+    assert!(dir.path().join("x-3.png").exists() && !stderr(&o).contains("removed"), "{}", stderr(&o));
+    assert!(dir.path().join("x-1.png").exists() && dir.path().join("x-2.png").exists(), "{:?}", names(dir.path()));
 }

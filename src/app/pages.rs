@@ -158,9 +158,16 @@ impl Staged {
                 })?;
         }
         let existing = writes.existing();
+        // Pages past the new last one are an earlier version's only if that version reached
+        // the new last page: a first build removes nothing (an `x-3.png` of the user's own
+        // beside a two-page `x.yaml` is no page of ours).
+        let earlier: Vec<bool> =
+            patterns.iter().map(|(pattern, count, _)| with_page(pattern, *count).exists()).collect();
         writes.commit()?;
-        for (pattern, count, reads) in patterns {
-            remove_stale_pages(&pattern, count, existing, &reads);
+        for ((pattern, count, reads), earlier) in patterns.into_iter().zip(earlier) {
+            if earlier {
+                remove_stale_pages(&pattern, count, existing, &reads);
+            }
         }
         Ok(bytes)
     }
