@@ -16,7 +16,7 @@ use crate::script::primary_language;
 use crate::theme::{DatePlacement, Theme};
 
 pub use text::escape;
-use text::{blocks_into, escape_into, inlines_into, text_into, Marks};
+use text::{blocks_into, close_change, escape_into, inlines_into, text_into, Marks};
 
 /// The same briefing in another language, for `<link rel="alternate" hreflang>` and the
 /// language switcher.
@@ -385,11 +385,7 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words,
             marks.open(out, change, own.unwrap_or(lang));
         }
         text_into(out, text, own.unwrap_or(lang));
-        out.push_str(match change {
-            Some(Change::Inserted) => "</ins>",
-            Some(Change::Deleted) => "</del>",
-            None => "",
-        });
+        close_change(out, change);
         if own.is_some() {
             out.push_str("</span>");
         }

@@ -195,7 +195,8 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     }
 }
 
-fn close_change(out: &mut String, change: Option<Change>) {
+/// Closes a change's element, `</ins>` or `</del>` (nothing for `None`).
+pub(super) fn close_change(out: &mut String, change: Option<Change>) {
     match change {
         Some(Change::Inserted) => out.push_str("</ins>"),
         Some(Change::Deleted) => out.push_str("</del>"),

@@ -22,10 +22,7 @@ impl Flow<'_> {
             (id, Some(target)) => match groups.get(&(id, OUTER_LINK)) {
                 Some(&l) => l,
                 None => {
-                    let l = self.structure.add(parent, Role::Link, "");
-                    if let Some(alt) = self.link_alt(target) {
-                        self.structure.set_alt(l, &alt);
-                    }
+                    let l = self.add_link(parent, target, "");
                     groups.insert((id, OUTER_LINK), l);
                     l
                 }
@@ -57,16 +54,11 @@ impl Flow<'_> {
                 // A link, code, or text in another language.
                 None => {
                     // (Inside a link that holds changes, code is code, not another link.)
-                    let link = run.look.link.as_ref().filter(|_| run.look.link_group == 0);
-                    let role = match (link, run.look.code) {
-                        (Some(_), _) => Role::Link,
-                        (None, true) => Role::Code,
-                        (None, false) => Role::Span,
+                    let lang = run.look.lang.as_deref().unwrap_or("");
+                    let n = match run.look.link.as_ref().filter(|_| run.look.link_group == 0) {
+                        Some(target) => self.add_link(parent, target, lang),
+                        None => self.structure.add(parent, if run.look.code { Role::Code } else { Role::Span }, lang),
                     };
-                    let n = self.structure.add(parent, role, run.look.lang.as_deref().unwrap_or(""));
-                    if let Some(alt) = link.and_then(|t| self.link_alt(t)) {
-                        self.structure.set_alt(n, &alt);
-                    }
                     groups.insert((run.look.group, 0), n);
                     n
                 }
@@ -79,10 +71,7 @@ impl Flow<'_> {
                 node = match groups.get(&(run.look.group, CHANGED_LINK)) {
                     Some(&l) if self.structure.is_last_kid(node, l) && self.structure.node(l).alt == alt => l,
                     _ => {
-                        let l = self.structure.add(node, Role::Link, "");
-                        if let Some(alt) = &alt {
-                            self.structure.set_alt(l, alt);
-                        }
+                        let l = self.add_link(node, target, "");
                         groups.insert((run.look.group, CHANGED_LINK), l);
                         l
                     }
@@ -138,6 +127,15 @@ impl Flow<'_> {
                 _ => node,
             },
         }
+    }
+
+    /// A link element in `parent`, in language `lang`, described by its target.
+    fn add_link(&mut self, parent: NodeId, target: &LinkTarget, lang: &str) -> NodeId {
+        let l = self.structure.add(parent, Role::Link, lang);
+        if let Some(alt) = self.link_alt(target) {
+            self.structure.set_alt(l, &alt);
+        }
+        l
     }
 
     /// A link's description: its address (an e-mail address without `mailto:`), or the title
