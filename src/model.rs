@@ -161,6 +161,9 @@ pub struct Topic {
     /// In a redline ([`crate::redline`]): the topic is only in the new version (`Inserted`)
     /// or only in the old one (`Deleted`). `None` everywhere else.
     pub change: Option<Change>,
+    /// In a redline: the title, when it changed, with the words deleted and inserted marked
+    /// as in the body. `None` everywhere else.
+    pub marked_title: Option<Vec<crate::markdown::Inline>>,
 }
 
 /// The inquiry block. Validation guarantees at least one way to get in touch.

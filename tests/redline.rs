@@ -690,3 +690,26 @@ fn options_a_redline_cannot_act_on_say_so() {
         assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().path().to_string_lossy().ends_with(".pdf")));
     }
 }
+
+#[test]
+fn a_renamed_topic_shows_the_words_changed_in_its_heading() {
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let title = old.lines().find_map(|l| l.strip_prefix("  - title: ")).expect("a topic").to_string();
+    let new = old.replacen(&format!("title: {title}"), &format!("title: Renewed {title}"), 1);
+    let (pdf, _) = redline(&old, &new);
+    // In the heading, the word inserted is a change a screen reader hears as one.
+    let tree = structure(&pdf);
+    let heading = tree
+        .walk()
+        .into_iter()
+        .find(|e| e.role.starts_with('H') && e.heard().contains(&title))
+        .cloned()
+        .expect("the topic's heading");
+    assert_eq!(changes(&heading), ["Inserted: Renewed "], "{}", heading.heard());
+    assert!(same(last_colour(&content_runs(&pdf), "Renewed"), INSERTED));
+    // The box names the topic as a reader counts it.
+    let s = stat(&old, &new);
+    assert!(s.contains("changed topics[0].title (topic 1): "), "{s}");
+    let page = redline_page(&old, &new);
+    assert!(page.contains("<ins><span class=\"vh\">Inserted: </span>Renewed </ins>"), "the web page marks it too");
+}

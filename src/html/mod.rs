@@ -251,8 +251,10 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
             out.push_str("</span> ");
         }
         // A topic added or removed in a redline: its title is marked as its text is.
+        // A title that changed: its words deleted and inserted, marked.
         let title = crate::markdown::Inline { text: topic.title.clone(), change: topic.change, ..Default::default() };
-        inlines_into(&mut out, std::slice::from_ref(&title), topic_lang, &marks);
+        let title = topic.marked_title.as_deref().unwrap_or(std::slice::from_ref(&title));
+        inlines_into(&mut out, title, topic_lang, &marks);
         out.push_str("</h3>\n");
         let removed = topic.change == Some(Change::Deleted);
         if removed {

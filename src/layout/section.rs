@@ -22,7 +22,7 @@ pub const TOPIC: u8 = 3;
 /// `level` (unless `None`), and kept with what follows. Returns the heading's element.
 pub fn heading(flow: &mut Flow<'_>, number: &str, title: &str, style: &TextStyle, level: Option<u8>, h: u8) -> NodeId {
     let room = if number.is_empty() { 0.0 } else { number_room(flow, &[number], style) };
-    heading_at(flow, number, (title, None), style, level, h, room)
+    heading_at(flow, number, (title, None, None), style, level, h, room)
 }
 
 /// [`heading`] with the title text `room` points in from the number, and the title marked
@@ -30,7 +30,7 @@ pub fn heading(flow: &mut Flow<'_>, number: &str, title: &str, style: &TextStyle
 fn heading_at(
     flow: &mut Flow<'_>,
     number: &str,
-    (title, change): (&str, Option<Change>),
+    (title, change, marked): (&str, Option<Change>, Option<&[crate::markdown::Inline]>),
     style: &TextStyle,
     level: Option<u8>,
     h: u8,
@@ -48,7 +48,11 @@ fn heading_at(
     let h = (h + flow.level_offset).min(6);
     flow.heading_level = h;
     let node = flow.node(Role::H(h));
-    let spans = [Span { text: title.to_string(), look: look.clone() }];
+    // A title a redline shows changed: its words deleted and inserted, marked.
+    let spans = match marked {
+        Some(inlines) => super::body::spans(inlines, style, flow),
+        None => vec![Span { text: title.to_string(), look: look.clone() }],
+    };
     let label = Label::Text(number.to_string());
     let first = flow.blocks.len();
     flow.paragraph(node, &spans, style, room, style.align, (!number.is_empty()).then_some((&label, 0.0, node)));
@@ -182,7 +186,8 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, topics: &Topics) {
             if let Some(lang) = &topic.lang {
                 flow.lang = lang.clone();
             }
-            heading_at(flow, number, (&topic.title, topic.change), &styles.subheading, Some(1), TOPIC, room);
+            let title = (topic.title.as_str(), topic.change, topic.marked_title.as_deref());
+            heading_at(flow, number, title, &styles.subheading, Some(1), TOPIC, room);
             body::blocks(flow, &topic.body, &styles.body, room);
             flow.lang = briefing_lang;
         }

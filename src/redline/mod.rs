@@ -19,7 +19,7 @@ use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
 pub use sequences::BUDGET;
 pub use summary::{field_lang, field_name, part_line, stat_text, title_in_line, totals};
-use words::{diff_blocks, mark_blocks, tokens, Words};
+use words::{diff_blocks, diff_title, mark_blocks, tokens, Words};
 
 /// A briefing compared with an earlier version of it.
 #[derive(Debug, Clone)]
@@ -103,7 +103,7 @@ impl Stat {
 /// Whether `inlines[k]`, deleted, is followed right away by the text inserted in its place,
 /// with no space where they meet (`https://e.org/old` then `https://e.org/new`, `2` then `3`
 /// before `日`): shown as they are, the two would read as one word (`23日`), so they are set
-/// a space apart, a space that belongs to neither version. Japanese characters on both
+/// a space apart, a space that belongs to neither version. Inserted punctuation, and Japanese characters on both
 /// sides of the meeting are left as they are: Japanese is written without spaces.
 pub fn needs_gap(inlines: &[crate::markdown::Inline], k: usize) -> bool {
     let (Some(run), Some(next)) = (inlines.get(k), inlines.get(k + 1)) else { return false };
@@ -117,6 +117,8 @@ pub fn needs_gap(inlines: &[crate::markdown::Inline], k: usize) -> bool {
         && !apart(end)
         && !apart(start)
         && !(end.is_some_and(unspaced) && start.is_some_and(unspaced))
+        // (Inserted punctuation belongs to the word before it: `and` replaced by `,`.)
+        && start.is_some_and(char::is_alphanumeric)
 }
 
 /// Compares two checked briefings: NEW with the changes since OLD marked, and their count.
@@ -235,7 +237,8 @@ fn diff_topics(
                 if o.title != n.title || o.body != n.body {
                     parts.push(words.part(Part::Topic(n.title.clone()), None));
                 }
-                Topic { body, ..n.clone() }
+                let marked_title = (o.title != n.title).then(|| diff_title(&o.title, &n.title, budget));
+                Topic { body, marked_title, ..n.clone() }
             }
         };
         out.push(topic);
@@ -690,8 +693,9 @@ mod tests {
                 2,
             ),
             ("予算は１，０００円です。", "予算は２，５００円です。", 4),
-            ("See [agreement](https://example.org/a) now.", "See [agreement](https://example.org/b) now.", 2),
-            ("詳細は[協定](https://example.org/old)を参照。", "詳細は[協定](https://example.org/new)を参照。", 3),
+            // A link whose address alone changed: its words stay, its address is replaced.
+            ("See [agreement](https://example.org/a) now.", "See [agreement](https://example.org/b) now.", 1),
+            ("詳細は[協定](https://example.org/old)を参照。", "詳細は[協定](https://example.org/new)を参照。", 1),
         ] {
             let r = redline(&[("T", old)], &[("T", new)]);
             assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (count, count), "{old}");
@@ -909,5 +913,80 @@ mod tests {
         // A language without a patch: English words, tagged English.
         let sv = crate::theme::Theme::resolve_for(crate::theme::TemplateRef::Builtin("default"), "sv").unwrap().labels;
         assert_eq!((sv.changes_lang.as_str(), sv.changes_since.as_str()), ("en", "Changes since {since}"));
+    }
+
+    #[test]
+    fn a_renamed_topic_shows_its_words_changed_in_its_title_and_is_named_as_printed() {
+        let r = redline(&[("Data flows", "Same.")], &[("Data free flows", "Same.")]);
+        let title = r.briefing.topics[0].marked_title.as_deref().expect("the changed title is marked");
+        let shown: Vec<(Option<Change>, &str)> = title.iter().map(|i| (i.change, i.text.as_str())).collect();
+        assert_eq!(shown, [(None, "Data "), (Some(I), "free "), (None, "flows")]);
+        // A title counts as a field, not as words; the field says which topic a reader sees.
+        assert_eq!((r.stat.words_inserted, r.stat.fields_changed), (0, 1));
+        assert!(stat_text(&r, &english()).contains("changed topics[0].title (topic 1): \"Data flows\""));
+        let same = redline(&[("Data", "Old.")], &[("Data", "New.")]);
+        assert!(same.briefing.topics[0].marked_title.is_none(), "a title that stayed has no marks");
+    }
+
+    #[test]
+    fn a_paragraph_split_in_two_or_two_joined_is_no_text_deleted_and_inserted() {
+        let one = "Both sides met and talked at length. Then they agreed to meet again in Tokyo.\n\nLast.";
+        let two = "Both sides met and talked at length.\n\nThen they agreed to meet again in Tokyo.\n\nLast.";
+        for (old, new) in [(one, two), (two, one)] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            assert!(marks(&r.briefing.topics[0].body).is_empty(), "{old:?}: {:?}", r.briefing.topics[0].body);
+            assert_eq!(
+                r.briefing.topics[0].body,
+                topics(&[("T", new)]).topics[0].body,
+                "the new paragraphs, as written"
+            );
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.stat.topics_changed), (0, 0, 1));
+        }
+        // Split, with a word changed: that word alone is marked, in the paragraph it is now in.
+        let r = redline(&[("T", one)], &[("T", &two.replace("Tokyo", "Brussels"))]);
+        let body = &r.briefing.topics[0].body;
+        assert_eq!(body.len(), 3);
+        assert_eq!(marks(&body[1..2]), [(D, "Tokyo"), (I, "Brussels")]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (1, 1));
+    }
+
+    #[test]
+    fn a_kept_space_stays_after_edited_punctuation() {
+        for (old, new, shown) in [
+            ("Work in the field and more.", "Work in the field: and more.", "Work in the field[+:] and more."),
+            (
+                "Held on October 2, October 3.",
+                "Held on October 2 and October 3.",
+                "Held on October 2[-, ][+and] October 3.",
+            ),
+            (
+                "Held on October 2 and October 3.",
+                "Held on October 2, October 3.",
+                "Held on October 2[- and][+,] October 3.",
+            ),
+            ("Work in the field, and more.", "Work in the field; and more.", "Work in the field[-,][+;] and more."),
+            ("We met in Tokyo and Osaka.", "We met in Kyoto and Osaka.", "We met in [-Tokyo ][+Kyoto ]and Osaka."),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            let Block::Paragraph(runs) = &r.briefing.topics[0].body[0] else { panic!() };
+            let text: String = runs
+                .iter()
+                .map(|i| match i.change {
+                    Some(D) => format!("[-{}]", i.text),
+                    Some(I) => format!("[+{}]", i.text),
+                    None => i.text.clone(),
+                })
+                .collect();
+            assert_eq!(text, shown, "{old:?} → {new:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_number_typed_differently_is_shown_deleted() {
+        let r = redline(&[("T", "1. First.\n2. Second.")], &[("T", "3. First.\n4. Second.")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "1. "), (D, "2. ")]);
+        assert_eq!(r.stat.words_deleted, 2);
+        let same = redline(&[("T", "1. First.\n2. Second.")], &[("T", "1. First.\n2. Second, now.")]);
+        assert_eq!(marks(&same.briefing.topics[0].body), [(I, ", now")]);
     }
 }

@@ -86,8 +86,8 @@ pub(super) fn diff<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec<
 
 /// One step through two sequences: indices into OLD and NEW.
 pub(super) enum Step {
-    /// Equal in both: the index in NEW.
-    Same(usize),
+    /// Equal in both: the index in OLD and in NEW.
+    Same(usize, usize),
     /// Differs: the index in OLD and in NEW, to compare further.
     Pair(usize, usize),
     /// Only in OLD (`Deleted`) or only in NEW (`Inserted`): the index there.
@@ -98,15 +98,24 @@ pub(super) enum Step {
 /// before inserted where one side has more.
 pub(super) fn align<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec<Step> {
     let mut steps = Vec::new();
-    for Op { same, old: o, new: n } in diff(old, new, budget) {
-        if same {
-            steps.extend(n.map(Step::Same));
-            continue;
-        }
-        let paired = o.len().min(n.len());
-        steps.extend((0..paired).map(|k| Step::Pair(o.start + k, n.start + k)));
-        steps.extend((o.start + paired..o.end).map(|i| Step::Only(Change::Deleted, i)));
-        steps.extend((n.start + paired..n.end).map(|j| Step::Only(Change::Inserted, j)));
+    for op in diff(old, new, budget) {
+        steps.extend(op.steps());
     }
     steps
+}
+
+impl Op {
+    /// The op as steps: each element equal in both, or pairs of replaced ones, deleted
+    /// before inserted where one side has more.
+    pub(super) fn steps(self) -> Vec<Step> {
+        let Op { same, old: o, new: n } = self;
+        if same {
+            return o.zip(n).map(|(i, j)| Step::Same(i, j)).collect();
+        }
+        let paired = o.len().min(n.len());
+        let mut steps: Vec<Step> = (0..paired).map(|k| Step::Pair(o.start + k, n.start + k)).collect();
+        steps.extend((o.start + paired..o.end).map(|i| Step::Only(Change::Deleted, i)));
+        steps.extend((n.start + paired..n.end).map(|j| Step::Only(Change::Inserted, j)));
+        steps
+    }
 }

@@ -59,9 +59,16 @@ pub fn field_lang<'r>(field: &str, r: &'r Redline) -> Option<&'r str> {
     r.briefing.topics.get(index)?.lang.as_deref()
 }
 
-/// "changed date" (before the old and the new value).
+/// "changed date" (before the old and the new value). A topic's field says which topic a
+/// reader sees, counted from 1: "changed topics[0].title (topic 1)".
 pub fn field_name(field: &str, labels: &Labels) -> String {
-    fill(&labels.changed_field, &[("field", field.to_string())])
+    let topic =
+        field.strip_prefix("topics[").and_then(|rest| rest.split_once(']')).and_then(|(n, _)| n.parse::<usize>().ok());
+    let shown = match topic {
+        Some(index) => format!("{field} ({})", fill(&labels.topic_number, &[("n", (index + 1).to_string())])),
+        None => field.to_string(),
+    };
+    fill(&labels.changed_field, &[("field", shown)])
 }
 
 /// The counts, as the last line of [`stat_text`]: "2 topics changed, 1 added, 1 removed; 14

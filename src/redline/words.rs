@@ -30,12 +30,135 @@ pub(super) fn diff_blocks(old: &[Block], new: &[Block], words: &mut Words) -> Ve
         return new.to_vec();
     }
     let mut out = Vec::new();
-    for step in align(old, new, words.budget) {
+    for op in diff(old, new, words.budget) {
+        let (o, n) = (&old[op.old.clone()], &new[op.new.clone()]);
+        let (cut_o, cut_n) = (cut(o), cut(n));
+        let alike = cut_o.len() == cut_n.len()
+            && cut_o
+                .iter()
+                .zip(&cut_n)
+                .all(|((_, a), (_, b))| a.map(std::mem::discriminant) == b.map(std::mem::discriminant));
+        if op.same || o.is_empty() || n.is_empty() || !alike {
+            steps(op.steps(), old, new, words, &mut out);
+            continue;
+        }
+        // The same lists, tables, quotes… in both, between paragraphs: the paragraphs
+        // between them compared together, so that a paragraph split in two, or two joined
+        // into one, is not a paragraph changed and one deleted or inserted whole.
+        for ((pa, a), (pb, b)) in cut_o.into_iter().zip(cut_n) {
+            let plain = |ps: &[Block]| {
+                ps.iter().all(|p| matches!(p, Block::Paragraph(i) if !i.iter().any(|i| i.text.contains(BREAK))))
+            };
+            if !pa.is_empty() && !pb.is_empty() && pa.len() != pb.len() && plain(pa) && plain(pb) {
+                out.extend(diff_paragraphs(pa, pb, words));
+            } else {
+                let op = Op { same: false, old: 0..pa.len(), new: 0..pb.len() };
+                steps(op.steps(), pa, pb, words, &mut out);
+            }
+            if let (Some(a), Some(b)) = (a, b) {
+                diff_block(a, b, words, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// `blocks` cut before each block that is not a paragraph: the paragraphs before it, and it;
+/// last, the paragraphs after the last.
+fn cut(blocks: &[Block]) -> Vec<(&[Block], Option<&Block>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, b) in blocks.iter().enumerate() {
+        if !matches!(b, Block::Paragraph(_)) {
+            out.push((&blocks[start..k], Some(b)));
+            start = k + 1;
+        }
+    }
+    out.push((&blocks[start..], None));
+    out
+}
+
+/// The blocks of `steps` through OLD and NEW, compared, marked or kept.
+fn steps(steps: Vec<Step>, old: &[Block], new: &[Block], words: &mut Words, out: &mut Vec<Block>) {
+    for step in steps {
         match step {
-            Step::Same(j) => out.push(new[j].clone()),
-            Step::Pair(i, j) => diff_block(&old[i], &new[j], words, &mut out),
+            Step::Same(_, j) => out.push(new[j].clone()),
+            Step::Pair(i, j) => diff_block(&old[i], &new[j], words, out),
             Step::Only(Change::Deleted, i) => out.extend(mark_block(&old[i], Change::Deleted, words)),
             Step::Only(Change::Inserted, j) => out.extend(mark_block(&new[j], Change::Inserted, words)),
+        }
+    }
+}
+
+/// Where a paragraph ends, in paragraphs run together to be compared as one text: a
+/// character no one types (a private use one), neither a letter nor a space.
+const BREAK: char = '\u{E000}';
+
+/// Paragraphs of OLD and NEW compared as one text each: the new paragraphs, with what was
+/// deleted and inserted marked. Where the new text breaks, a paragraph ends; where only the
+/// old text did, the break is gone.
+fn diff_paragraphs(old: &[Block], new: &[Block], words: &mut Words) -> Vec<Block> {
+    let joined = |blocks: &[Block]| -> Vec<Inline> {
+        let mut out = Vec::new();
+        for (k, b) in blocks.iter().enumerate() {
+            if k > 0 {
+                out.push(Inline { text: format!(" {BREAK} "), ..Inline::default() });
+            }
+            if let Block::Paragraph(inlines) = b {
+                out.extend(inlines.iter().cloned());
+            }
+        }
+        out
+    };
+    let (a, b) = (joined(old), joined(new));
+    let mut paragraphs: Vec<Vec<Inline>> = vec![Vec::new()];
+    for inline in diff_inlines(&a, &b, words) {
+        if inline.change == Some(Change::Deleted) {
+            let text = inline.text.replace(&format!(" {BREAK} "), " ").replace(BREAK, "");
+            // (The space of a break gone is no text deleted.)
+            if let Some(p) = paragraphs.last_mut().filter(|_| !text.trim().is_empty()) {
+                p.push(Inline { text, ..inline });
+            }
+            continue;
+        }
+        for (k, part) in inline.text.split(BREAK).enumerate() {
+            if k > 0 {
+                paragraphs.push(Vec::new());
+            }
+            if let Some(p) = paragraphs.last_mut() {
+                p.push(Inline { text: part.to_string(), ..inline.clone() });
+            }
+        }
+    }
+    paragraphs.into_iter().map(|p| Block::Paragraph(trimmed(p))).collect()
+}
+
+/// Runs without the spaces they start and end with, and without the runs left empty.
+fn trimmed(mut runs: Vec<Inline>) -> Vec<Inline> {
+    if let Some(first) = runs.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    while let Some(last) = runs.last_mut() {
+        last.text = last.text.trim_end().to_string();
+        if !last.text.is_empty() {
+            break;
+        }
+        runs.pop();
+    }
+    runs.retain(|r| !r.text.is_empty());
+    if let Some(first) = runs.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    // Runs that look the same, parted by what was taken out between them, are one again.
+    let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match out.last_mut() {
+            Some(last)
+                if Inline { text: String::new(), ..last.clone() } == Inline { text: String::new(), ..run.clone() } =>
+            {
+                last.text.push_str(&run.text)
+            }
+            _ => out.push(run),
         }
     }
     out
@@ -49,12 +172,18 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
         (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
         (Block::Quote(a), Block::Quote(b)) => Block::Quote(diff_blocks(a, b, words)),
         (Block::Code(a), Block::Code(b)) => Block::Paragraph(diff_inlines(&code(a), &code(b), words)),
-        (Block::List { items: a, markers: am, .. }, Block::List { start, items: b, markers: bm }) => {
+        (Block::List { start: old_start, items: a, markers: am }, Block::List { start, items: b, markers: bm }) => {
             let (mut items, mut markers) = (Vec::new(), Vec::new());
+            // A number typed differently (`1.` now `3.`): the old one is shown deleted.
+            let numbered = old_start.is_some() && start.is_some();
+            let renumbered = |item: Vec<Block>, i: usize, j: usize, words: &mut Words| match (am.get(i), bm.get(j)) {
+                (Some(was), Some(is)) if numbered && was != is => renumber(item, was, words),
+                _ => item,
+            };
             for step in align(a, b, words.budget) {
                 let (item, marker) = match step {
-                    Step::Same(j) => (b[j].clone(), bm.get(j)),
-                    Step::Pair(i, j) => (diff_blocks(&a[i], &b[j], words), bm.get(j)),
+                    Step::Same(i, j) => (renumbered(b[j].clone(), i, j, words), bm.get(j)),
+                    Step::Pair(i, j) => (renumbered(diff_blocks(&a[i], &b[j], words), i, j, words), bm.get(j)),
                     Step::Only(Change::Deleted, i) => (mark_blocks(&a[i], Change::Deleted, words), am.get(i)),
                     Step::Only(Change::Inserted, j) => (mark_blocks(&b[j], Change::Inserted, words), bm.get(j)),
                 };
@@ -69,7 +198,7 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
             let mut rows = Vec::new();
             for step in align(ar, br, words.budget) {
                 rows.push(match step {
-                    Step::Same(j) => br[j].clone(),
+                    Step::Same(_, j) => br[j].clone(),
                     Step::Pair(i, j) => diff_cells(&ar[i], &br[j], words),
                     Step::Only(change @ Change::Deleted, i) => mark_cells(&ar[i], change, words),
                     Step::Only(change @ Change::Inserted, j) => mark_cells(&br[j], change, words),
@@ -84,6 +213,23 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
         }
     };
     out.push(block);
+}
+
+/// A list item whose number was typed differently: its old number (`1.`), deleted, before
+/// its text. (The new one is its label.)
+fn renumber(mut item: Vec<Block>, was: &str, words: &mut Words) -> Vec<Block> {
+    if let Some(Block::Paragraph(inlines)) = item.first_mut() {
+        let mut old = Vec::new();
+        push(
+            &mut old,
+            &[(&format!("{was} "), false, false, false, None, false)],
+            Some(Change::Deleted),
+            (Latin::Words, words),
+        );
+        old.append(inlines);
+        *inlines = old;
+    }
+    item
 }
 
 /// Two rows of cells compared cell by cell; cells only in one marked whole.
@@ -190,14 +336,24 @@ fn printed_address(i: &Inline) -> Option<(usize, usize)> {
     Some((at, at + target.len()))
 }
 
+/// A topic's title that changed, word by word: the new title with what was deleted and
+/// inserted marked. A title counts as a field, not as words: its words are not counted.
+pub(super) fn diff_title(old: &str, new: &str, budget: &mut u64) -> Vec<Inline> {
+    let run = |text: &str| [Inline { text: text.to_string(), ..Inline::default() }];
+    diff_inlines(&run(old), &run(new), &mut Words::new(budget))
+}
+
 /// Two runs of text compared token by token, both split the same way: a word kept is the
 /// same token in both.
 fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
     let latin = Latin::of(texts(old).chain(texts(new)));
     let (a, b) = (inline_tokens(old), inline_tokens(new));
-    // Compared without the spaces after them: `end` and `end ` are the same word.
-    let key =
-        |ts: &[Token<'a>]| -> Vec<Token<'a>> { ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4, t.5)).collect() };
+    // Compared without the spaces after them: `end` and `end ` are the same word. A link's
+    // words are the same words whatever its address: the address, printed after them, shows
+    // the change (`the agreement (https://…)`), and the words are not struck and inserted again.
+    let key = |ts: &[Token<'a>]| -> Vec<(&'a str, bool, bool, bool, bool, bool)> {
+        ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4.is_some(), t.5)).collect()
+    };
     let mut out = Vec::new();
     let ops = diff(&key(&a), &key(&b), words.budget);
     let last = ops.len().saturating_sub(1);
@@ -220,7 +376,59 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
         push(&mut out, &a[o], Some(Change::Deleted), (latin, words));
         push(&mut out, &b[n], Some(Change::Inserted), (latin, words));
     }
+    spaces_after_punctuation(&mut out);
     out
+}
+
+/// Puts the space a kept word had before a change that starts with a punctuation mark after
+/// the change, where it belongs: `field: and`, not `field : and`, for `field and` now
+/// `field: and`; `2, and`, not `2 , and`, for `2, October` now `2 and October`. Only when
+/// the change ends with a space of its own, which then goes, so that no space is added.
+fn spaces_after_punctuation(runs: &mut Vec<Inline>) {
+    let spaced = |r: &Inline| r.text.trim_end() != r.text;
+    let marked = |r: &Inline| r.text.chars().next().is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    let trim = |r: &mut Inline| r.text.truncate(r.text.trim_end().len());
+    let mut k = 0;
+    while k + 1 < runs.len() {
+        if runs[k].change.is_some() || runs[k + 1].change.is_none() {
+            k += 1;
+            continue;
+        }
+        // A space deleted alone after a kept word belongs to that word here.
+        let alone = runs[k + 1].change == Some(Change::Deleted) && runs[k + 1].text.trim().is_empty();
+        if alone && runs.get(k + 2).is_some_and(|r| r.change.is_some()) {
+            let space = runs.remove(k + 1).text;
+            runs[k].text.push_str(&space);
+        }
+        // The changes after the kept run, k + 1 to end.
+        let end = k + 1 + runs[k + 1..].iter().take_while(|r| r.change.is_some()).count();
+        let (first, last) = (&runs[k + 1], &runs[end - 1]);
+        let space = if spaced(&runs[k]) && marked(first) && spaced(last) {
+            // The kept word's space, after the changes.
+            let kept = &runs[k];
+            let space = Inline { text: kept.text[kept.text.trim_end().len()..].to_string(), ..kept.clone() };
+            trim(&mut runs[k]);
+            space
+        } else if end == k + 3
+            && first.change == Some(Change::Deleted)
+            && spaced(first)
+            && spaced(last)
+            && (marked(first) || marked(last))
+        {
+            // A punctuation mark replaced, or replacing a word, both ending with a space: the
+            // space is kept, after them (`2<del> and</del><ins>,</ins> October`).
+            let space =
+                Inline { text: last.text[last.text.trim_end().len()..].to_string(), change: None, ..last.clone() };
+            trim(&mut runs[k + 1]);
+            space
+        } else {
+            k = end;
+            continue;
+        };
+        trim(&mut runs[end - 1]);
+        runs.insert(end, space);
+        k = end + 1;
+    }
 }
 
 /// Appends tokens as runs marked `change`, joining runs that look the same, and counts the

@@ -246,6 +246,9 @@ section! {
         overview_part: String,
         /// A topic, by its `{title}`.
         topic_part: String,
+        /// A topic, by its `{n}`, counted from 1 as it is printed: after a changed field of
+        /// a topic (`topics[0].title (topic 1)`).
+        topic_number: String,
         /// Counts with their unit; `{n}` is the number. Words are the units compared: Latin
         /// words, and Japanese characters (文字).
         one_topic: String,

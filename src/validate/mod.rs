@@ -343,7 +343,7 @@ impl<'a> Checker<'a> {
             let body = body.map(|b| self.markdown(&b, &join(&parent, "body")));
             match (title, body, &mut topics) {
                 (Some(title), Some(body), Some(topics)) => {
-                    topics.push(Topic { title, body, lang, lang_detected: false, change: None })
+                    topics.push(Topic { title, body, lang, lang_detected: false, change: None, marked_title: None })
                 }
                 _ => topics = None,
             }
