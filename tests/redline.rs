@@ -713,3 +713,26 @@ fn a_renamed_topic_shows_the_words_changed_in_its_heading() {
     let page = redline_page(&old, &new);
     assert!(page.contains("<ins><span class=\"vh\">Inserted: </span>Renewed </ins>"), "the web page marks it too");
 }
+
+#[test]
+fn a_change_just_before_a_link_leaves_the_link_one() {
+    let (old, new) = first_paragraph(
+        "See the [draft text](https://example.org/text) here.",
+        "See a [final text](https://example.org/text) here.",
+    );
+    let (pdf, _) = redline(&old, &new);
+    // One link element, holding its words deleted, inserted and kept, with one annotation.
+    let tree = structure(&pdf);
+    let links: Vec<&Elem> = tree
+        .walk()
+        .into_iter()
+        .filter(|e| {
+            e.role == "Link" && e.annots().iter().any(|a| uri(a).as_deref() == Some("https://example.org/text"))
+        })
+        .collect();
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert!(links[0].heard().contains("Deleted: draft") && links[0].heard().contains("Inserted: final"), "{links:?}");
+    let html = redline_page(&old, &new);
+    assert!(html.contains("<del><span class=\"vh\">Deleted: </span>the </del><ins>"), "{html}");
+    assert_eq!(html.matches("<a href=\"https://example.org/text\">").count(), 1, "{html}");
+}

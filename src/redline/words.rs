@@ -373,11 +373,37 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
             }
             continue;
         }
-        push(&mut out, &a[o], Some(Change::Deleted), (latin, words));
-        push(&mut out, &b[n], Some(Change::Inserted), (latin, words));
+        replace(&mut out, &a[o], &b[n], (latin, words));
     }
     spaces_after_punctuation(&mut out);
     out
+}
+
+/// Tokens of OLD replaced by tokens of NEW: deleted before inserted, but where both cross a
+/// link's edge alike, each side of it on its own (`the [draft text]` → `a [final text]`:
+/// `the`, `a`, then `draft`, `final` and `text` in the link), so that a link stays one.
+fn replace<'t>(out: &mut Vec<Inline>, old: &[Token<'t>], new: &[Token<'t>], (latin, words): (Latin, &mut Words)) {
+    let by_link = |ts: &[Token]| -> Vec<(usize, usize)> {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (k, t) in ts.iter().enumerate() {
+            match runs.last_mut() {
+                Some(run) if ts[run.0].4 == t.4 => run.1 = k + 1,
+                _ => runs.push((k, k + 1)),
+            }
+        }
+        runs
+    };
+    let (a, b) = (by_link(old), by_link(new));
+    let links = |ts: &[Token<'t>], runs: &[(usize, usize)]| runs.iter().map(|r| ts[r.0].4).collect::<Vec<_>>();
+    if a.len() < 2 || links(old, &a) != links(new, &b) {
+        push(out, old, Some(Change::Deleted), (latin, words));
+        push(out, new, Some(Change::Inserted), (latin, words));
+        return;
+    }
+    for (x, y) in a.into_iter().zip(b) {
+        push(out, &old[x.0..x.1], Some(Change::Deleted), (latin, words));
+        push(out, &new[y.0..y.1], Some(Change::Inserted), (latin, words));
+    }
 }
 
 /// Puts the space a kept word had before a change that starts with a punctuation mark after
