@@ -179,6 +179,43 @@ pub fn beside(text: &str, lang: &str) -> Option<&'static str> {
     placed(text, &lang)
 }
 
+/// Letters a text needs for [`nearer`] to choose between two languages (a word or two).
+const MIN_LETTERS_OF_TWO: usize = 10;
+/// How sure whatlang must be of its choice between two languages: below, a title such as
+/// "Trust services" or "Spectrum policy" can come out German.
+const MIN_CONFIDENCE_OF_TWO: f64 = 0.5;
+
+/// Which of two languages (primary subtags), `one` or `other`, `text` is nearer to: for text
+/// too short to place among all languages (a topic's title, a sentence), where the choice is
+/// only between the language around it and one its neighbours are in. At least
+/// [`MIN_LETTERS_OF_TWO`] letters, not counting acronyms, and [`MIN_CONFIDENCE_OF_TWO`];
+/// Japanese by its kana and kanji. `None` when it is shorter or less certain, or a language is
+/// one whatlang does not know.
+pub fn nearer(text: &str, one: &str, other: &str) -> Option<&'static str> {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !acronym(w)).collect();
+    let text = words.join(" ");
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let japanese = text.chars().filter(|&c| crate::script::is_kana_or_kanji(c)).count();
+    let tag = |lang: &str| LANGUAGES.iter().find(|l| l.1 == lang);
+    if one == "ja" || other == "ja" {
+        let not = if one == "ja" { other } else { one };
+        return match (2 * japanese > letters && japanese > 0, tag(not)) {
+            (true, _) => Some("ja"),
+            (false, Some(l)) if letters >= MIN_LETTERS_OF_TWO => Some(l.1),
+            _ => None,
+        };
+    }
+    let (one, other) = (tag(one)?, tag(other)?);
+    if letters < MIN_LETTERS_OF_TWO || japanese > 0 {
+        return None;
+    }
+    let info = Detector::with_allowlist(vec![one.0, other.0]).detect(&text)?;
+    if info.confidence() < MIN_CONFIDENCE_OF_TWO {
+        return None;
+    }
+    Some(if info.lang() == one.0 { one.1 } else { other.1 })
+}
+
 /// Little words of Irish that are not words of the other languages detected.
 const IRISH: [&str; 24] = [
     "agus", "tá", "bhí", "atá", "chun", "freisin", "maidir", "idir", "faoi", "leis", "níos", "beidh", "sna", "orthu",
@@ -303,6 +340,30 @@ mod tests {
             other_than("La Commissione ha presentato la sua strategia per i dati e l'intelligenza artificiale.", "ga"),
             None
         );
+    }
+
+    /// Between two languages, short text is placed when whatlang is sure; titles it is not
+    /// sure of, and words too few, are not.
+    #[test]
+    fn short_text_is_placed_between_two_languages_only_when_clear() {
+        let cases = [
+            ("Data protection", "de", Some("en")),
+            ("Künstliche Intelligenz", "de", Some("de")),
+            ("Digitale Souveränität", "de", Some("de")),
+            ("Trust services", "de", None),
+            ("Spectrum policy", "de", None),
+            ("Strategy", "de", None),
+            ("GDPR, NIS2, DSA", "de", None),
+            ("Research cooperation", "el", Some("en")),
+            ("Η Επιτροπή παρουσίασε", "el", Some("el")),
+            ("Network resilience", "ja", Some("en")),
+            ("日EU・ICT戦略ワークショップ", "ja", Some("ja")),
+            ("Conradh na Gaeilge", "ga", None),
+        ];
+        for (text, other, lang) in cases {
+            assert_eq!(nearer(text, "en", other), lang, "{text}");
+            assert_eq!(nearer(text, other, "en"), lang, "{text}, the other way round");
+        }
     }
 
     /// The shortcut for English gives the answers whatlang gives, on every paragraph and

@@ -329,6 +329,44 @@ fn a_briefing_without_lang_written_in_japanese_is_set_as_japanese() {
     assert!(!stderr(&o).contains("detected"), "{}", stderr(&o));
 }
 
+/// The language each element of the structure tree with text (a paragraph, a topic's title)
+/// is read in, by its text.
+fn langs(e: &common::Elem, inherited: &str, out: &mut Vec<(String, String)>) {
+    let lang = e.lang.clone().unwrap_or_else(|| inherited.to_string());
+    if matches!(e.role.as_str(), "P" | "H3") {
+        out.push((e.text().trim().to_string(), lang.clone()));
+    }
+    for k in e.children() {
+        langs(k, &lang, out);
+    }
+}
+
+/// The language each run of text of a web page is read in (its nearest `lang` attribute), by
+/// its text.
+fn html_langs(html: &str) -> Vec<(String, String)> {
+    const VOID: [&str; 6] = ["meta", "link", "br", "img", "input", "hr"];
+    // The elements open, with their own language.
+    let mut open: Vec<(String, Option<String>)> = Vec::new();
+    let mut out = Vec::new();
+    for piece in html.split('<').skip(1) {
+        let (tag, text) = piece.split_once('>').unwrap_or((piece, ""));
+        let name: String = tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
+        if tag.starts_with('/') {
+            if let Some(at) = open.iter().rposition(|(n, _)| *n == name) {
+                open.truncate(at);
+            }
+        } else if !tag.starts_with('!') && !VOID.contains(&name.as_str()) {
+            let lang = tag.split_once(" lang=\"").and_then(|(_, rest)| rest.split_once('"')).map(|l| l.0.to_string());
+            open.push((name, lang));
+        }
+        if !text.trim().is_empty() {
+            let lang = open.iter().rev().find_map(|(_, l)| l.clone()).unwrap_or_default();
+            out.push((text.trim().to_string(), lang));
+        }
+    }
+    out
+}
+
 #[test]
 fn topics_and_paragraphs_in_other_languages_are_detected_and_marked() {
     // No lang: on these topics: Greek, Bulgarian and Polish are detected and marked, so that
@@ -352,16 +390,6 @@ fn topics_and_paragraphs_in_other_languages_are_detected_and_marked() {
     let pdf = build_in(dir.path(), &path, &[]);
     assert_eq!(common::lang(&pdf).as_deref(), Some("en"));
     let tree = common::structure(&pdf);
-    // The language each element with text is read in, by its text.
-    fn langs(e: &common::Elem, inherited: &str, out: &mut Vec<(String, String)>) {
-        let lang = e.lang.clone().unwrap_or_else(|| inherited.to_string());
-        if matches!(e.role.as_str(), "P" | "H3") {
-            out.push((e.text().trim().to_string(), lang.clone()));
-        }
-        for k in e.children() {
-            langs(k, &lang, out);
-        }
-    }
     let mut read = Vec::new();
     langs(&tree, "en", &mut read);
     let lang_of = |needle: &str| -> Vec<&str> {
@@ -395,11 +423,94 @@ fn topics_and_paragraphs_in_other_languages_are_detected_and_marked() {
         "topics[0] (Δεδομένα): lang: el (detected)",
         "topics[1] (Данни): lang: bg (detected)",
         "topics[7] (Deutsch): lang: de (detected)",
+        "topics[5] (Mixed): paragraph \"La Commission a présenté sa stratégie…\": lang: fr (detected)",
     ] {
         assert!(err.contains(line), "{err}");
     }
-    for quiet in ["topics[3]", "topics[4]", "topics[8]"] {
+    for quiet in ["topics[3] (Données)", "topics[4] (Stated): lang", "topics[8]"] {
         assert!(!err.contains(quiet), "{err}");
     }
     assert!(!stderr(&run(dir.path(), &["check", "langs.yaml"])).contains("detected"));
+}
+
+#[test]
+fn a_topic_keeps_the_language_of_its_own_words_and_a_quotation_gets_its_own() {
+    // An English topic that quotes a long passage in German, Greek or Polish (in a quote or a
+    // paragraph) stays English, its title and English paragraphs read in English, the
+    // quotation in its own language; a German topic with one English paragraph stays German,
+    // that paragraph English.
+    let dir = common::tempdir();
+    let de = "Die Kommission stellte ihre Strategie für Daten und künstliche Intelligenz vor, und beide Seiten \
+        vereinbarten, die Zusammenarbeit im nächsten Jahr fortzusetzen. Der Rat hat sich auf eine allgemeine \
+        Ausrichtung geeinigt, und die Verhandlungen mit dem Parlament beginnen im Frühjahr.";
+    let el = "Η Επιτροπή παρουσίασε τη στρατηγική της για τα δεδομένα και την τεχνητή νοημοσύνη, και οι δύο \
+        πλευρές συμφώνησαν να συνεχίσουν τη συνεργασία τους κατά το επόμενο έτος, με κοινά ερευνητικά προγράμματα.";
+    let pl = "Komisja przedstawiła swoją strategię dotyczącą danych i sztucznej inteligencji, a obie strony \
+        zgodziły się kontynuować współpracę w przyszłym roku. Rada uzgodniła ogólne podejście, a negocjacje z \
+        Parlamentem rozpoczną się wiosną.";
+    let topics = format!(
+        "topics:\n  \
+        - title: Data protection\n    body: |\n      The minister opened the session with a quotation:\n\n      > {de}\n  \
+        - title: Electronic identity\n    body: |\n      Both delegations discussed the next steps on electronic identity. \
+        The German side then said:\n\n      {de} Die Arbeitsgruppe legt ihren Bericht im Herbst vor.\n  \
+        - title: Research cooperation\n    body: |\n      The Greek delegation quoted its minister.\n\n      > {el}\n  \
+        - title: Network resilience\n    body: |\n      The Polish presidency summarised the outcome in its own words:\n\n      {pl}\n  \
+        - title: Künstliche Intelligenz\n    body: |\n      {de}\n\n      Die Verhandlungen mit dem Parlament \
+        beginnen im Frühjahr, wenn die Mitgliedstaaten zugestimmt haben.\n\n      The Commission presented its \
+        strategy for data and artificial intelligence, and both sides agreed to continue their cooperation.\n  \
+        - title: Datenschutz\n    body: |\n      {de}\n\n      Weitere Schritte folgen.\n"
+    );
+    let path = common::write(dir.path(), "quoted.yaml", &common::seed_with("topics:\n", &topics));
+    let pdf = build_in(dir.path(), &path, &["--format", "pdf,html"]);
+    let mut pdf_read = Vec::new();
+    langs(&common::structure(&pdf), "en", &mut pdf_read);
+    let html = std::fs::read_to_string(dir.path().join("quoted.html")).unwrap();
+    let html_read = html_langs(&html);
+    for (read, what) in [(&pdf_read, "PDF"), (&html_read, "web page")] {
+        let lang_of = |needle: &str| -> Vec<&str> {
+            read.iter().filter(|(t, _)| t.contains(needle)).map(|(_, l)| l.as_str()).collect()
+        };
+        for (needle, langs) in [
+            ("Data protection", ["en"].as_slice()),
+            ("The minister opened the session", &["en"]),
+            ("Die Kommission stellte", &["de", "de", "de", "de"]),
+            ("Electronic identity", &["en"]),
+            ("Both delegations discussed", &["en"]),
+            ("Research cooperation", &["en"]),
+            ("The Greek delegation quoted", &["en"]),
+            ("Η Επιτροπή παρουσίασε", &["el"]),
+            ("Network resilience", &["en"]),
+            ("The Polish presidency", &["en"]),
+            ("Komisja przedstawiła", &["pl"]),
+            ("Künstliche Intelligenz", &["de"]),
+            ("wenn die Mitgliedstaaten zugestimmt", &["de"]),
+            ("The Commission presented its", &["en"]),
+            ("Datenschutz", &["de"]),
+            // Too short to tell alone: the language of its topic.
+            ("Weitere Schritte folgen", &["de"]),
+        ] {
+            assert_eq!(lang_of(needle), langs, "{what}: {needle}: {read:?}");
+        }
+    }
+    // The quotations are marked where they are, in the PDF's quote and the page's.
+    assert!(html.contains("<blockquote>\n<p lang=\"de\">"), "{html}");
+    assert!(html.contains("<blockquote>\n<p lang=\"el\">"), "{html}");
+    // check --verbose names each paragraph it marked, at its line, and how to set a language.
+    let o = run(dir.path(), &["check", "--verbose", "quoted.yaml"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let line = |needle: &str| topics.lines().position(|l| l.contains(needle)).unwrap() + 15;
+    for expected in [
+        format!("quoted.yaml:{}: topics[0] (Data protection): paragraph \"Die Kommission stellte ihre Strategie für…\": lang: de (detected)", line("> Die Kommission")),
+        format!("quoted.yaml:{}: topics[2] (Research cooperation): paragraph \"Η Επιτροπή παρουσίασε τη στρατηγική της…\": lang: el (detected)", line("> Η Επιτροπή")),
+        format!("quoted.yaml:{}: topics[3] (Network resilience): paragraph \"Komisja przedstawiła swoją strategię dotyczącą danych…\": lang: pl (detected)", line("Komisja")),
+        "topics[4] (Künstliche Intelligenz): lang: de (detected)".to_string(),
+        format!("quoted.yaml:{}: topics[4] (Künstliche Intelligenz): paragraph \"The Commission presented its strategy for…\": lang: en (detected)", line("The Commission presented")),
+        "`lang:` on a topic sets its language".to_string(),
+    ] {
+        assert!(err.contains(&expected), "{expected}\n{err}");
+    }
+    for quiet in ["topics[0] (Data protection): lang", "topics[1] (Electronic identity): lang", "Weitere"] {
+        assert!(!err.contains(quiet), "{quiet}\n{err}");
+    }
 }

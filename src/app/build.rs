@@ -475,18 +475,6 @@ fn collision(one: &Path, other: &Path, output: &Path) -> Error {
     ))
 }
 
-/// What `check --verbose` says of a briefing's languages: the briefing's, given or detected,
-/// and each topic's that was detected.
-fn languages_found(b: &crate::model::Briefing) -> String {
-    let how = if b.lang_detected { "detected" } else { "given or default" };
-    let mut out = format!("  lang: {} ({how})", b.lang);
-    for (i, t) in b.topics.iter().enumerate().filter(|(_, t)| t.lang_detected) {
-        let lang = t.lang.as_deref().unwrap_or_default();
-        out.push_str(&format!("\n  topics[{i}] ({}): lang: {lang} (detected)", t.title));
-    }
-    out
-}
-
 /// Builds many briefings in parallel. One bad input does not stop the others; every failure
 /// is reported, a summary closes the run, and the exit code says whether all succeeded.
 fn batch(
@@ -588,7 +576,7 @@ pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Re
                 say!("{}: ok", input.display());
                 if verbose {
                     for b in &loaded.briefings {
-                        say!("{}", languages_found(b));
+                        say!("{}", super::languages::found(b, &loaded.file));
                     }
                 }
             }

@@ -62,8 +62,11 @@ pub(super) fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics:
     japanese > latin
 }
 
-/// Marks each topic without a `lang:` whose title and body are clearly in another language
-/// than the briefing's (see [`crate::language`]) as in that language.
+/// Marks each topic without a `lang:` whose text is clearly in another language than the
+/// briefing's (see [`crate::language`]) as in that language, unless its own words are not:
+/// a paragraph clearly in a language is marked as it whatever its topic's, so a topic's
+/// language is the voice of what has none of its own, its title and short paragraphs. An
+/// English topic that quotes a long German passage stays English, its quotation German.
 pub(super) fn detect_topic_languages(topics: &mut [Topic], lang: &str) {
     for topic in topics.iter_mut().filter(|t| t.lang.is_none()) {
         // (The title on a line of its own: its body starts a sentence.)
@@ -72,9 +75,111 @@ pub(super) fn detect_topic_languages(topics: &mut [Topic], lang: &str) {
             text.push(' ');
             text.push_str(t);
         });
-        if let Some(other) = crate::language::other_than(&text, lang) {
+        let Some(other) = crate::language::other_than(&text, lang) else { continue };
+        if own_words_in(topic, lang, other) {
             topic.lang = Some(other.to_string());
             topic.lang_detected = true;
         }
+    }
+}
+
+/// Whether `topic`, whose text is mostly in `other`, reads in `other` where its parts have no
+/// language of their own: its title and the paragraphs too short to place, together, are in
+/// `other` (or, too short to tell even from `lang`, its paragraphs in `other` outnumber the
+/// rest that are placed).
+fn own_words_in(topic: &Topic, lang: &str, other: &str) -> bool {
+    let mut unplaced = topic.title.clone();
+    let (mut ours, mut theirs) = (0usize, 0usize);
+    for part in units(&topic.body) {
+        match crate::language::beside(&part, lang) {
+            Some(l) if l == other => ours += 1,
+            Some(_) => theirs += 1,
+            None => {
+                unplaced.push('\n');
+                unplaced.push_str(&part);
+            }
+        }
+    }
+    let primary = crate::script::primary_language(lang);
+    match crate::language::beside(&unplaced, lang) {
+        Some(l) => l == other,
+        None => match crate::language::nearer(&unplaced, &primary, other) {
+            Some(l) => l == other,
+            None => ours > theirs,
+        },
+    }
+}
+
+/// The text of each element of `body` that is marked with its own language when it is in
+/// another than its topic's, as the PDF and the web page mark them: paragraphs, list items
+/// and table cells, in reading order.
+fn units(body: &[Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in body {
+        match b {
+            Block::Paragraph(i) => out.push(markdown::current_text(i)),
+            Block::List { items, .. } => items.iter().for_each(|item| out.extend(units(item))),
+            Block::Table { header, rows, .. } => {
+                out.extend(header.iter().chain(rows.iter().flatten()).map(|c| markdown::current_text(c)))
+            }
+            Block::Quote(inner) => out.extend(units(inner)),
+            Block::Heading(..) | Block::Code(_) | Block::Rule => {}
+        }
+    }
+    out
+}
+
+/// The paragraphs, list items and table cells of `body` marked with a language of their own,
+/// clearly another than `lang`, the language around them (see [`units`]), with that language.
+pub fn own_languages(body: &[Block], lang: &str) -> Vec<(String, &'static str)> {
+    units(body).into_iter().filter_map(|t| crate::language::other_than(&t, lang).map(|l| (t, l))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topic(title: &str, body: &str) -> Topic {
+        Topic { title: title.into(), body: markdown::parse(body), lang: None, lang_detected: false, change: None }
+    }
+
+    const DE: &str = "Die Kommission stellte ihre Strategie für Daten und künstliche Intelligenz vor, und beide \
+        Seiten vereinbarten, die Zusammenarbeit im nächsten Jahr fortzusetzen. Der Rat hat sich auf eine allgemeine \
+        Ausrichtung geeinigt, und die Verhandlungen mit dem Parlament beginnen im Frühjahr.";
+
+    #[test]
+    fn a_topic_is_in_the_language_of_its_own_words() {
+        let mut topics = [
+            // English words around a German quotation, or a German paragraph: English.
+            topic("Data protection", &format!("The minister said:\n\n> {DE}")),
+            topic("Strategy", &format!("Both delegations discussed the next steps of their joint programme.\n\n{DE}")),
+            topic(
+                "AI",
+                &format!("Introduction.\n\n{DE}\n\nThe Commission presented its strategy for data and its plans."),
+            ),
+            // German words: German, with an English paragraph or a short German one.
+            topic(
+                "Künstliche Intelligenz",
+                &format!(
+                    "{DE}\n\nThe Commission presented its strategy for data and \
+                artificial intelligence, and both sides agreed to continue their cooperation."
+                ),
+            ),
+            topic("Datenschutz", &format!("{DE}\n\nWeitere Schritte folgen.")),
+            topic("KI", DE),
+            // Short text and names make no language.
+            topic("Données", "Merci."),
+            topic(
+                "Participants",
+                "Participants: Jean-Claude Dupont, François Martin, Hélène Dubois, Pierre Lefèvre and Marie-Anne \
+                Rousseau (European Commission).",
+            ),
+        ];
+        detect_topic_languages(&mut topics, "en");
+        let langs: Vec<Option<&str>> = topics.iter().map(|t| t.lang.as_deref()).collect();
+        assert_eq!(langs, [None, None, None, Some("de"), Some("de"), Some("de"), None, None]);
+        assert_eq!(own_languages(&topics[0].body, "en"), [(DE.to_string(), "de")]);
+        assert_eq!(own_languages(&topics[3].body, "de").len(), 1);
+        assert_eq!(own_languages(&topics[4].body, "de"), []);
     }
 }

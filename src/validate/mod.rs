@@ -16,6 +16,7 @@ mod contact;
 mod date;
 
 pub use date::date_problem;
+pub use language::own_languages;
 pub use text::visible;
 mod language;
 mod lines;
