@@ -140,7 +140,14 @@ mod tests {
     use super::*;
 
     fn topic(title: &str, body: &str) -> Topic {
-        Topic { title: title.into(), body: markdown::parse(body), lang: None, lang_detected: false, change: None }
+        Topic {
+            title: title.into(),
+            body: markdown::parse(body),
+            lang: None,
+            lang_detected: false,
+            change: None,
+            marked_title: None,
+        }
     }
 
     const DE: &str = "Die Kommission stellte ihre Strategie für Daten und künstliche Intelligenz vor, und beide \
