@@ -140,9 +140,12 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
     out
 }
 
-/// One paragraph's runs of text: code runs stay as typed, the rest is rewritten with the
-/// character before each run carried over from the run before.
+/// One paragraph's runs of text, in `lang` or the paragraph's own: code runs stay as typed,
+/// the rest is rewritten with the character before each run carried over from the run before.
 fn inlines(runs: &mut [Inline], lang: &str) {
+    // A paragraph clearly in another language than its topic (a quotation) is set in its
+    // own language's quotation marks, as it is tagged in its own language.
+    let lang = crate::language::other_than(&crate::markdown::current_text(runs), lang).unwrap_or(lang);
     let mut before = None;
     // Whether a `'` comes in a run after each (code aside).
     let mut quote_later = vec![false; runs.len()];
@@ -213,6 +216,17 @@ mod tests {
             "the «\u{202F}Beyond 5G Promotion Strategy\u{202F}» and “AI” rules"
         );
         assert_eq!(smarten(text, "pl-PL", None, None), "the „Beyond 5G Promotion Strategy” and ‚AI’ rules");
+    }
+
+    #[test]
+    fn a_paragraph_in_another_language_takes_its_own_quotation_marks() {
+        let german = "Die Kommission sagte: \"Wir werden die Zusammenarbeit mit Japan im Bereich der digitalen Wirtschaft fortsetzen und vertiefen.\"";
+        let mut runs = vec![Inline { text: german.into(), ..Inline::default() }];
+        inlines(&mut runs, "en");
+        assert!(runs[0].text.contains("„Wir") && runs[0].text.ends_with("vertiefen.“"), "{}", runs[0].text);
+        let mut short = vec![Inline { text: "He said \"Danke\".".into(), ..Inline::default() }];
+        inlines(&mut short, "en");
+        assert_eq!(short[0].text, "He said “Danke”.", "short text keeps the topic's language");
     }
 
     #[test]
