@@ -131,11 +131,16 @@ fn without_names(text: &str) -> Option<String> {
     let mut kept = Vec::new();
     let mut left_out = false;
     // (A line of its own, a heading or a list item, starts as a sentence does.)
+    let capital = |word: &str| word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
     for line in text.lines() {
         let mut sentence_start = true;
-        for word in line.split_whitespace() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (k, &word) in words.iter().enumerate() {
             let first = word.chars().find(|c| c.is_alphabetic());
-            let name = !sentence_start && first.is_some_and(char::is_uppercase);
+            // At the start of a sentence, a capital is a name's when the next word has one
+            // too (`Jean-Claude Dupont, François Martin`).
+            let next_capital = words.get(k + 1).is_some_and(|w| capital(w));
+            let name = (!sentence_start || next_capital) && first.is_some_and(char::is_uppercase);
             left_out |= name;
             if !name && !acronym(word) {
                 kept.push(word);
@@ -322,6 +327,8 @@ mod tests {
             ("We held in-depth talks, in-house and in-person, on the new data rules with the Commission and agreed next steps.", Some("en")),
             ("Il-Kummissjoni u l-Ġappun iddiskutew is-sigurtà tan-netwerks u r-regoli dwar id-data fir-reġjun u qablu li jkomplu l-kooperazzjoni.", Some("mt")),
             ("La Commissione e il Giappone hanno discusso la sicurezza delle reti e le regole sui dati nella regione e hanno concordato di proseguire.", Some("it")),
+            // A line that starts with a name: its first word is a name, not a sentence's.
+            ("Jean-Claude Dupont, François Martin, Hélène Lefèvre, Amélie Bérénice Girard and Benoît Rousseau.", None),
         ];
         for (text, lang) in cases {
             assert_eq!(of(text), lang, "{text}");
