@@ -378,3 +378,42 @@ fn a_dossier_named_as_a_web_page_or_an_image_is_refused() {
     common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf", "--format", "pdf"]), 0);
     common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf"]), 0);
 }
+
+#[test]
+fn a_cover_whose_markings_are_cut_still_reads_each_in_its_language() {
+    let dir = common::tempdir();
+    let text = std::fs::read_to_string(common::repo("data/japan-eu-ict-workshop-10.yaml")).unwrap();
+    let mut args: Vec<String> = vec!["bundle".into(), "-o".into(), "m.pdf".into()];
+    for n in 1..=5 {
+        let marking = if n % 2 == 0 {
+            format!("取扱注意 関係者限り 配布厳禁 第{n}版")
+        } else {
+            format!("Restricted to the members of the delegation and their advisers only {n}")
+        };
+        let name = format!("m{n}.yaml");
+        common::write(
+            dir.path(),
+            &name,
+            &text.replace("date: 2020-10-06\n", &format!("date: 2020-10-06\nmarking: {marking}\n")),
+        );
+        args.push(name);
+    }
+    let out = common::run(dir.path(), &args.iter().map(String::as_str).collect::<Vec<_>>());
+    common::assert_exit(&out, 0);
+    assert!(common::stderr(&out).contains("the cover's markings are cut short"), "{}", common::stderr(&out));
+    let pdf = std::fs::read(dir.path().join("m.pdf")).unwrap();
+    let tree = common::structure(&pdf);
+    let cover = tree
+        .walk()
+        .into_iter()
+        .find(|e| e.role == "P" && e.text().contains('…'))
+        .cloned()
+        .expect("the cover's marking");
+    // Cut, the markings up to the cut are each a span in its own language.
+    let spans: Vec<(Option<String>, String)> =
+        cover.children().into_iter().filter(|e| e.role == "Span").map(|e| (e.lang.clone(), e.heard())).collect();
+    assert!(spans.iter().any(|(l, t)| l.as_deref() == Some("ja") && t.contains("取扱注意")), "{spans:?}");
+    assert!(spans.iter().any(|(_, t)| t.contains("Restricted to the members")), "{spans:?}");
+    assert!(spans.last().is_some_and(|(_, t)| t.ends_with('…')), "the last piece read ends at the cut: {spans:?}");
+    assert!(spans.iter().all(|(_, t)| !t.trim().is_empty()), "no empty span for a piece cut off: {spans:?}");
+}

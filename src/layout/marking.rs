@@ -140,15 +140,33 @@ fn japanese_stretches(marking: &str, lang: &str) -> Vec<Piece> {
 
 /// `pieces` as they print in `text`, a running part (and as they read in `typed`, the part as
 /// typed when it is printed in capitals): what comes before the marking begins the first
-/// piece, what comes after it ends the last. `None` when the part does not hold them whole
-/// (cut short).
+/// piece, what comes after it ends the last. A part cut short (`RESTRICTED / 取扱…`) holds
+/// the pieces up to the cut, the last of them ending in `…`; `None` when it holds none.
 pub(super) fn placed(text: &str, typed: Option<&str>, pieces: &[Piece]) -> Option<Vec<(String, Option<String>)>> {
     let split = |text: &str, piece: fn(&Piece) -> &str| -> Option<Vec<String>> {
         let all: String = pieces.iter().map(piece).collect();
-        let at = text.rfind(&all)?;
-        let mut out: Vec<String> = pieces.iter().map(|p| piece(p).to_string()).collect();
+        let (at, held) = match text.rfind(&all) {
+            Some(at) => (at, all.len()),
+            None => {
+                // Cut short: the marking's start, up to the `…` that ends the part.
+                let body = text.strip_suffix('…')?;
+                let at = body.char_indices().map(|(at, _)| at).find(|&at| all.starts_with(&body[at..]))?;
+                (at, body.len() - at)
+            }
+        };
+        let mut out: Vec<String> = Vec::new();
+        let mut left = held;
+        for p in pieces {
+            if left == 0 {
+                break;
+            }
+            let p = piece(p);
+            let take = p.len().min(left);
+            out.push(p[..take].to_string());
+            left -= take;
+        }
         out.first_mut()?.insert_str(0, &text[..at]);
-        out.last_mut()?.push_str(&text[at + all.len()..]);
+        out.last_mut()?.push_str(&text[at + held..]);
         Some(out)
     };
     let shown = split(text, |p| &p.shown)?;
@@ -156,7 +174,7 @@ pub(super) fn placed(text: &str, typed: Option<&str>, pieces: &[Piece]) -> Optio
         Some(typed) => split(typed, |p| &p.typed)?.into_iter().map(Some).collect(),
         None => vec![None; shown.len()],
     };
-    Some(shown.into_iter().zip(typed).collect())
+    (typed.len() == shown.len()).then(|| shown.into_iter().zip(typed).collect())
 }
 
 /// `typed` cut short at its end where `shown`, its capitals, was ("FOR OFFICIAL U…" of "For
@@ -235,7 +253,11 @@ mod tests {
                 ("取扱注意".to_string(), typed("取扱注意"))
             ])
         );
-        // Cut short, a part does not hold them.
-        assert_eq!(placed("取扱注意 / Res…", None, &pieces(&mixed, false)), None);
+        // Cut short: the pieces up to the cut, the last ending in `…`.
+        let cut = placed("取扱注意 / Res…", None, &pieces(&mixed, false)).expect("the pieces up to the cut");
+        assert_eq!(cut.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["取扱注意 ", "/ Res…"]);
+        let cut = placed("Marking: 取扱…", None, &pieces(&mixed, false)).expect("the first piece, cut");
+        assert_eq!(cut.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["Marking: 取扱…"]);
+        assert_eq!(placed("Nothing of it…", None, &pieces(&mixed, false)), None);
     }
 }

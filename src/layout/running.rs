@@ -422,11 +422,11 @@ fn line(
         let start = items.len();
         let content = matches!(tags[k], Tag::Node(_));
         // Each piece in a language of its own (`… / 取扱注意`) is a span, placed where it falls
-        // in the whole, unless the part was cut short. (Only where this part is the
+        // in the whole; cut short, the pieces up to the cut. (Only where this part is the
         // marking's element: elsewhere it is furniture.)
-        let pieces = spans.filter(|_| content && !marking_cut).and_then(|spans| {
+        let pieces = spans.filter(|_| content).and_then(|spans| {
             let pieces = marking::placed(&text, typed.as_deref(), &marking::pieces(fill, running.caps))?;
-            (pieces.len() == spans.len()).then_some((pieces, spans))
+            (pieces.len() <= spans.len()).then_some((pieces, spans))
         });
         match pieces {
             Some((pieces, spans)) => {
