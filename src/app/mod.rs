@@ -11,6 +11,7 @@ mod edit;
 pub mod error;
 pub mod extract;
 pub mod files;
+mod inputs;
 mod new;
 mod pages;
 mod say;
