@@ -82,9 +82,9 @@ Example:
         /// Briefing YAML files, in the order they appear in the dossier.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Output PDF.
-        #[arg(short, long)]
-        output: PathBuf,
+        /// Output PDF (required).
+        #[arg(short, long, required_unless_present_any = ["format", "ppi"])]
+        output: Option<PathBuf>,
         /// Title on the cover page (default: the heading the briefings share, or "Dossier"
         /// with the date).
         #[arg(long)]
@@ -99,6 +99,9 @@ Example:
         /// do instead of suggesting a look-alike option.)
         #[arg(long, value_name = "FORMAT", hide = true)]
         format: Option<String>,
+        /// (Not for dossiers either: page images come from `build --format png`.)
+        #[arg(long, value_name = "PPI", hide = true)]
+        ppi: Option<String>,
         #[command(flatten)]
         render: RenderArgs,
     },
@@ -322,7 +325,8 @@ pub struct TemplateArg {
 pub struct RenderArgs {
     #[command(flatten)]
     pub template: TemplateArg,
-    /// Add a table of contents (whatever the template says).
+    /// Add a table of contents (whatever the template says); in a dossier, the contents list
+    /// each briefing's sections and topics under it.
     #[arg(long)]
     pub toc: bool,
     /// Do not embed the source YAML in the PDF.

@@ -92,12 +92,34 @@ fn a_folder_builds_every_yaml_in_it() {
     let o = run(dir.path(), &["build", "briefings/one.yaml", "empty", "--out-dir", "out2"]);
     assert_exit(&o, 2);
     assert!(dir.path().join("out2/one.pdf").is_file(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("empty") && stderr(&o).contains("1 of 2"), "{}", stderr(&o));
+    let none = "empty: no .yaml or .yml files in this folder";
+    assert!(stderr(&o).contains(none) && stderr(&o).contains("1 of 2"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("not a regular file"), "{}", stderr(&o));
     let o = run(dir.path(), &["check", "bad.yaml", "empty"]);
-    assert!(stderr(&o).contains("bad.yaml:2") && stderr(&o).contains("empty"), "{}", stderr(&o));
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("bad.yaml:2") && stderr(&o).contains(none), "{}", stderr(&o));
     let o = run(dir.path(), &["build", "empty"]);
     assert_exit(&o, 2);
-    assert!(stderr(&o).contains("no .yaml files in folder empty"), "{}", stderr(&o));
+    assert!(stderr(&o).contains(none), "{}", stderr(&o));
+}
+
+#[test]
+fn a_folder_takes_yaml_in_any_case() {
+    let dir = common::tempdir();
+    let src = dir.path().join("briefings");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::copy(seed(), src.join("a.yaml")).unwrap();
+    std::fs::copy(fixture("japanese.yaml"), src.join("c.YAML")).unwrap();
+    std::fs::copy(fixture("multilingual-eu.yaml"), src.join("d.Yml")).unwrap();
+    let o = run(dir.path(), &["check", "briefings"]);
+    assert_exit(&o, 0);
+    for name in ["a.yaml", "c.YAML", "d.Yml"] {
+        assert!(stderr(&o).contains(&format!("{name}: ok")), "{name} not checked:\n{}", stderr(&o));
+    }
+    let o = run(dir.path(), &["build", "briefings", "--out-dir", "out"]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains("3 of 3"), "{}", stderr(&o));
+    assert!(dir.path().join("out/c.pdf").is_file(), "{}", stderr(&o));
 }
 
 #[test]

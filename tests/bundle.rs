@@ -377,6 +377,54 @@ fn a_dossier_named_as_a_web_page_or_an_image_is_refused() {
     // (`--format pdf` asks for what a dossier is.)
     common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf", "--format", "pdf"]), 0);
     common::assert_exit(&common::run(dir.path(), &["bundle", "seed.yaml", "-o", "d.pdf"]), 0);
+    // Without -o, the same way out, not a demand for -o; and --ppi (page images) names the
+    // build that makes them, not clap's tip to pass it as a value.
+    std::fs::remove_file(dir.path().join("d.pdf")).unwrap();
+    let out = common::run(dir.path(), &["bundle", "seed.yaml", "seed.yaml", "--format", "html"]);
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    assert!(err.contains("`build A.yaml B.yaml --format html --out-dir DIR`") && !err.contains("required"), "{err}");
+    for args in [&["-o", "d.pdf", "--ppi", "96"][..], &["--ppi", "96"]] {
+        let out = common::run(dir.path(), &[&["bundle", "seed.yaml"][..], args].concat());
+        common::assert_exit(&out, 2);
+        let err = common::stderr(&out);
+        assert!(
+            err.contains("--ppi 96: a dossier is a PDF only")
+                && err.contains("build A.yaml B.yaml --format png --ppi 96"),
+            "{err}"
+        );
+        assert!(!err.contains("tip") && !err.contains("required"), "{err}");
+    }
+    // `--format pdf` without -o: the PDF needs a name.
+    let out = common::run(dir.path(), &["bundle", "seed.yaml", "--format", "pdf"]);
+    common::assert_exit(&out, 2);
+    assert!(common::stderr(&out).contains("-o"), "{}", common::stderr(&out));
+    assert!(!dir.path().join("d.pdf").exists(), "nothing is written");
+}
+
+#[test]
+fn toc_lists_each_briefings_sections_and_topics_in_the_contents() {
+    let dir = common::tempdir();
+    std::fs::copy(common::seed(), dir.path().join("seed.yaml")).unwrap();
+    std::fs::copy(common::fixture("japanese.yaml"), dir.path().join("ja.yaml")).unwrap();
+    let contents = |extra: &[&str]| {
+        let out = common::run(dir.path(), &[&["bundle", "seed.yaml", "ja.yaml", "-o", "d.pdf"][..], extra].concat());
+        common::assert_exit(&out, 0);
+        let pdf = std::fs::read(dir.path().join("d.pdf")).unwrap();
+        (common::squash(&common::page_texts(&pdf)[0]).replace('.', ""), common::outline(&pdf))
+    };
+    let (plain, _) = contents(&[]);
+    let (full, outline) = contents(&["--toc"]);
+    // Without --toc, the briefings only; with it, every bookmark of each, at its page.
+    assert!(outline.iter().any(|e| e.1 == "8. Trust services"), "the seed's last topic: {outline:?}");
+    assert!(!plain.contains(&common::squash("Trust services")), "{plain}");
+    let entries: Vec<&(usize, String, usize)> = outline.iter().collect();
+    assert!(entries.len() > 20, "{outline:?}");
+    for (_, title, page) in entries {
+        let entry = common::squash(&format!("{title}{page}")).replace('.', "");
+        assert!(full.contains(&entry), "the contents list {title} on page {page}:\n{full}");
+    }
+    assert!(full.find(&common::squash("Trust services")) < full.find(&common::squash("概要")), "{full}");
 }
 
 #[test]

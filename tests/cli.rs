@@ -243,6 +243,10 @@ fn new_writes_a_starter_that_builds_and_never_overwrites() {
     let o = run(dir.path(), &["new", "y.pdf"]);
     assert_exit(&o, 2);
     assert!(!dir.path().join("y.pdf").exists() && stderr(&o).contains("name it .yaml"), "{}", stderr(&o));
+    // A YAML name in capitals is a YAML name, as a folder's scan takes it.
+    assert_exit(&run(dir.path(), &["new", "Z.YML"]), 0);
+    let o = run(dir.path(), &["check", "."]);
+    assert!(stderr(&o).contains("Z.YML: ok"), "{}", stderr(&o));
     // One language: one PDF, named as the file, and the starter says so.
     assert_exit(&run(dir.path(), &["new", "e.yaml", "--lang", "el"]), 0);
     let starter = std::fs::read_to_string(dir.path().join("e.yaml")).unwrap();

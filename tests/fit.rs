@@ -142,4 +142,25 @@ fn parallel_columns_and_dossiers_refuse_fit_pages() {
     let o = run(dir.path(), &["build", "b.yaml", "--parallel", "--template", "one-pager"]);
     assert_exit(&o, 0);
     assert!(stderr(&o).contains("--parallel columns are not fitted"), "{}", stderr(&o));
+    // And so does a dossier's: its briefings are laid out as they flow, naming those that
+    // take more pages than the template fits (the seed, given second), and the build that
+    // fits them; --fit-pages 0 says not to fit, and so no warning.
+    std::fs::write(
+        dir.path().join("short.yaml"),
+        "title: Short\ndate: 2020-10-06\ntopics:\n  - title: T\n    body: B\ncontact:\n  tel: \"1\"\n",
+    )
+    .unwrap();
+    let o = run(dir.path(), &["bundle", "short.yaml", "seed.yaml", "-o", "d.pdf", "--template", "one-pager"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    assert!(err.contains("warning: d.pdf: the template fits a briefing on 1 page(s), but a dossier's briefings are not fitted: briefing 2 takes more pages"), "{err}");
+    assert!(err.contains("`briefing build` fits each"), "{err}");
+    let o = run(
+        dir.path(),
+        &["bundle", "short.yaml", "seed.yaml", "-o", "d.pdf", "--template", "one-pager", "--fit-pages", "0"],
+    );
+    assert_exit(&o, 0);
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    let o = run(dir.path(), &["bundle", "short.yaml", "seed.yaml", "-o", "d.pdf"]);
+    assert!(!stderr(&o).contains("fitted"), "the default template fits nothing: {}", stderr(&o));
 }

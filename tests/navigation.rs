@@ -182,6 +182,23 @@ fn a_marking_is_on_every_page() {
     assert_eq!(marking.actual.as_deref(), Some("For official use only"), "{marking:?}");
 }
 
+#[test]
+fn a_marking_keeps_small_irish_prefixes_in_irish_only() {
+    let dir = common::tempdir();
+    for (lang, marking, printed) in [
+        ("en", "Not for the hEN or nGO", "NOT FOR THE HEN OR NGO"),
+        ("ga", "Rúnda — an t-uisce, na hÉireann", "RÚNDA — AN tUISCE, NA hÉIREANN"),
+    ] {
+        let yaml =
+            common::seed_with("date: 2020-10-06\n", &format!("date: 2020-10-06\nlang: {lang}\nmarking: {marking}\n"));
+        let input = common::write(dir.path(), &format!("{lang}.yaml"), &yaml);
+        let pdf = build_in(dir.path(), &input, &[]);
+        // Drawn in the capitals of the default template's running lines, top and foot.
+        let drawn: Vec<String> = runs(&pdf)[1].iter().filter(|r| r.artifact).map(|r| r.text.clone()).collect();
+        assert_eq!(drawn.iter().filter(|t| t.contains(printed)).count(), 2, "{lang}: {drawn:?}");
+    }
+}
+
 /// The operators of each page's content.
 fn operators(pdf: &[u8]) -> Vec<Vec<String>> {
     common::contents(pdf)

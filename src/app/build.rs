@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::config::{Env, Settings, TemplateChoice};
 use super::files::{self, FileId, Reads};
 use super::pages::{self, format_path};
-use super::{build_options, default_output, human_size, language_output, load_briefings, Error, Template};
+use super::{build_options, default_output, human_size, inputs, language_output, Error, Template};
 use crate::app::say::{say, say_part};
 use crate::cli::BuildArgs;
 use crate::fonts::FontBook;
@@ -118,7 +118,7 @@ pub fn plan(
     }
     reads.extend(template_reads);
     reads.add(input, "input");
-    let loaded = load_briefings(input, fonts, settings.lang.as_deref())?;
+    let loaded = inputs::load(input, fonts, settings.lang.as_deref())?;
     let count = loaded.briefings.len();
     if settings.parallel && count > 2 {
         // Three columns of a page are too narrow to read, and a third language is never
@@ -295,37 +295,6 @@ impl Built {
     }
 }
 
-/// Every `*.yaml` / `*.yml` file named, or inside a named folder (sorted). An entry of the
-/// folder with such a name that is not a regular file (a pipe, a device, a link to one or to
-/// nothing) is taken too, so that reading it says what it is, as when it is named: nothing
-/// the user meant to build is passed over in silence. Only folders are passed over.
-fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let entries = std::fs::read_dir(input).map_err(|e| Error::read(input, e))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| !p.is_dir() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-                .collect();
-            if found.is_empty() {
-                if inputs.len() == 1 {
-                    return Err(Error::Usage(format!("no .yaml files in folder {}", input.display())));
-                }
-                // Among other inputs, one that fails to read, said with the others': it stops
-                // none of them.
-                out.push(input.clone());
-                continue;
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(input.clone());
-        }
-    }
-    Ok(out)
-}
-
 /// Makes `--out-dir` if it is missing, as `mkdir -p` does, and says so: `Some` of it when it
 /// was made, to be taken back if the run stops before writing anything into it.
 fn out_dir(dir: &Path) -> Result<Option<&Path>, Error> {
@@ -355,7 +324,7 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
     // From the start: a stop at any point exits 128 + N and leaves no file.
     files::on_signal(files::OnSignal::Exit);
     let settings = Settings::new(&args.render, env)?.with_languages(&args.languages).with_formats(&args.formats);
-    let inputs = expand_inputs(&args.inputs)?;
+    let inputs = inputs::expand(&args.inputs)?;
     if args.output.is_some() && inputs.len() > 1 {
         return Err(Error::Usage("-o names one output file; with several inputs use --out-dir DIR".into()));
     }
@@ -566,12 +535,12 @@ fn batch(
 }
 
 pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Result<(), Error> {
-    let inputs = expand_inputs(inputs)?;
+    let inputs = inputs::expand(inputs)?;
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let fonts = Template::resolve_for(&template.name, template.root.as_deref(), &paths)?.font_book();
     let mut problems = super::error::Problems::default();
     for input in inputs {
-        match load_briefings(&input, &fonts, None) {
+        match inputs::load(&input, &fonts, None) {
             Ok(loaded) => {
                 say!("{}: ok", input.display());
                 if verbose {

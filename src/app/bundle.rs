@@ -114,7 +114,14 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     };
     let cover = Cover { title, date };
     let job = Job::Dossier { items: &items, themes: &themes, cover: &cover, cover_theme: &theme, lang: &lang };
-    let options = BuildOptions { date: settings.epoch, ..BuildOptions::default() };
+    // (`--fit-pages 0` says not to fit: no warning that the briefings are not fitted.)
+    // (With --toc, the contents list each briefing's sections and topics too.)
+    let options = BuildOptions {
+        date: settings.epoch,
+        fit_pages: settings.fit_pages,
+        toc: settings.toc,
+        ..BuildOptions::default()
+    };
     let page = crate::html::PageOptions::default();
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &[Format::Pdf])
         .map_err(|source| Error::Render { what: "the dossier".into(), source })?;

@@ -74,6 +74,10 @@ pub enum Error {
     NotAFolder {
         path: PathBuf,
     },
+    /// A folder given as input holds no `.yaml` or `.yml` file.
+    NoBriefings {
+        folder: PathBuf,
+    },
     /// A path names something that is not a regular file (a FIFO, a device) where a file to
     /// read or write belongs; nothing was opened.
     Special {
@@ -189,6 +193,7 @@ impl Error {
             Error::Write { path, source } => format!("cannot write {}: {}", path.display(), os(source)),
             Error::NotAFile { path, wanted } => format!("{} is a folder; give {} file", path.display(), a(wanted)),
             Error::NotAFolder { path } => format!("{} is not a folder", path.display()),
+            Error::NoBriefings { folder } => format!("{}: no .yaml or .yml files in this folder", folder.display()),
             Error::Special { path, is, wanted } => {
                 format!("{} is {is}, not a regular file; give {} file", path.display(), a(wanted))
             }

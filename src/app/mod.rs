@@ -11,6 +11,7 @@ mod edit;
 pub mod error;
 pub mod extract;
 pub mod files;
+mod inputs;
 mod languages;
 mod new;
 mod pages;
@@ -51,7 +52,14 @@ pub fn run(cli: Cli) -> ExitCode {
              `build A.yaml B.yaml --format {format} --out-dir DIR`"
             )))
         }
-        Command::Bundle { inputs, output, title, date, lang, format: _, render } => Settings::new(&render, &env)
+        Command::Bundle { ppi: Some(ppi), .. } => Err(Error::Usage(format!(
+            "--ppi {ppi}: a dossier is a PDF only, and --ppi is the resolution of page images; the briefings' \
+             page images come from `build A.yaml B.yaml --format png --ppi {ppi} --out-dir DIR`"
+        ))),
+        Command::Bundle { output: None, .. } => Err(Error::Usage(
+            "bundle writes one PDF: name it with -o, as in `bundle A.yaml B.yaml -o dossier.pdf`".into(),
+        )),
+        Command::Bundle { inputs, output: Some(output), title, date, lang, render, .. } => Settings::new(&render, &env)
             .and_then(|s| {
                 let cover = bundle::CoverArgs { title: title.as_deref(), date: date.as_deref(), lang: lang.as_deref() };
                 bundle::bundle(&inputs, &output, cover, &s)

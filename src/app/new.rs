@@ -20,8 +20,7 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     }
     // A briefing is YAML: a name for another kind of file (`new x.pdf`) would be refused by
     // the very build the starter suggests.
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    if !matches!(extension.as_deref(), Some("yaml" | "yml")) {
+    if !super::inputs::is_yaml(path) {
         return Err(Error::Usage(format!("{}: a briefing is a YAML file; name it .yaml", path.display())));
     }
     super::check_langs(langs)?;

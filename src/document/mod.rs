@@ -278,7 +278,12 @@ impl<'a> Prepared<'a> {
                 }
                 Job::Redline { redline, since, theme } => (layout::redline(redline, since, theme, fonts, plain), None),
                 Job::Dossier { themes, cover, cover_theme, lang, .. } => {
-                    (layout::bundle(&self.printed, themes, cover, (cover_theme, lang), fonts), None)
+                    let options = layout::Options { toc: options.toc, ..plain };
+                    let mut doc = layout::bundle(&self.printed, themes, cover, (cover_theme, lang), fonts, options);
+                    if let Some(warning) = unfitted(&doc, themes, self.ctx.options) {
+                        doc.warnings.push(warning);
+                    }
+                    (doc, None)
                 }
             }
         })
@@ -324,6 +329,31 @@ impl<'a> Prepared<'a> {
             _ => metadata(self.briefing(), self.ctx.options),
         }
     }
+}
+
+/// A template that fits its briefings (one-pager) does not fit a dossier's: said, not skipped
+/// in silence (`bundle --fit-pages` is refused), naming the briefings (numbered as given, the
+/// cover being owner 0) that take more pages than it fits on.
+fn unfitted(doc: &layout::Document, themes: &[Theme], options: &BuildOptions) -> Option<String> {
+    let mut fit = 0;
+    let mut over = Vec::new();
+    for (i, theme) in themes.iter().enumerate() {
+        let target = options_fit(options, theme);
+        if target > 0 && doc.pages.iter().filter(|p| p.owner == i + 1).count() > target {
+            fit = target;
+            over.push((i + 1).to_string());
+        }
+    }
+    let (last, rest) = over.split_last()?;
+    let which = match rest.len() {
+        0 => format!("briefing {last} takes"),
+        1..=9 => format!("briefings {} and {last} take", rest.join(", ")),
+        n => format!("briefings {} and {} more take", rest[..9].join(", "), n - 8),
+    };
+    Some(format!(
+        "the template fits a briefing on {fit} page(s), but a dossier's briefings are not fitted: {which} more pages; \
+         `briefing build` fits each on its own"
+    ))
 }
 
 /// The page count to fit a single briefing on: `--fit-pages`, else the template's; 0 is off.

@@ -84,7 +84,8 @@ pub(super) fn pieces(fill: &Fill, caps: bool) -> Vec<Piece> {
     for (i, (marking, lang)) in parts.enumerate() {
         let mut stretches = japanese_stretches(marking, lang);
         if let [only] = &mut stretches[..] {
-            only.shown = if caps { super::capitals::capitals(marking) } else { marking.clone() };
+            let lang = if lang.is_empty() { &fill.lang } else { lang };
+            only.shown = if caps { super::capitals::capitals(marking, lang) } else { marking.clone() };
         }
         if let Some(last) = stretches.last_mut().filter(|_| i + 1 < count) {
             last.shown.push_str(" / ");
@@ -198,6 +199,7 @@ mod tests {
             short_title: String::new(),
             date: String::new(),
             marking: marking.to_string(),
+            lang: lang.to_string(),
             marking_lang: lang.to_string(),
             marking_more: more.iter().map(|(m, l)| (m.to_string(), l.to_string())).collect(),
             marking_cut: false,

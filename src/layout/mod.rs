@@ -349,13 +349,15 @@ fn shared_lang<'b>(parts: &[(&str, &'b str)]) -> &'b str {
 /// page numbers running through. Each briefing is a section of the structure, set with its
 /// own theme (`themes[i]`: its language's labels, dates and typesetting) and marked a draft
 /// only if it is one; the cover is set with `theme`, in `lang`, and is a draft when every
-/// briefing is.
+/// briefing is. The contents list the briefings; with `options.toc` (or the cover theme's
+/// `toc`), each briefing's sections and topics under it too.
 pub fn bundle(
     briefings: &[Briefing],
     themes: &[Theme],
     cover: &Cover,
     (theme, lang): (&Theme, &str),
     fonts: &FontBook,
+    options: Options,
 ) -> Document {
     let (left, width) = content_box(theme);
     let mut flow = Flow::new(fonts, theme, left, width, lang);
@@ -398,7 +400,7 @@ pub fn bundle(
     }
     flow.lang = lang.to_string();
     flow.theme = theme;
-    toc::contents(&mut flow, toc, 0);
+    toc::contents(&mut flow, toc, if options.toc || theme.toc { u8::MAX } else { 0 });
     let all_drafts = !briefings.is_empty() && briefings.iter().all(|b| b.draft);
     let owners: Vec<(&Briefing, &Theme, bool)> = std::iter::once((&cover_owner, theme, all_drafts))
         .chain(briefings.iter().enumerate().map(|(i, b)| (b, themes.get(i).unwrap_or(theme), b.draft)))

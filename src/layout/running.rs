@@ -20,6 +20,8 @@ pub struct Fill {
     pub short_title: String,
     pub date: String,
     pub marking: String,
+    /// The language of the title and date: its briefing's (or a dossier cover's).
+    pub lang: String,
     /// The language the marking is written in (`""`: its owner's element's).
     pub marking_lang: String,
     /// Side by side, the second column's marking when it differs from the first's, or on a
@@ -52,6 +54,7 @@ impl Fill {
             // A marking in Japanese script alone (`取扱注意`) is Japanese, whatever the
             // briefing's language: too short for detection, but plain from its letters.
             marking_lang: marking_language(&marking, &b.lang),
+            lang: b.lang.clone(),
             marking,
             marking_more: Vec::new(),
             cover: false,
@@ -119,7 +122,7 @@ pub fn expand(template: &str, fill: &Fill, page: usize, pages: usize, caps: bool
 }
 
 /// [`expand`]; `label` says whether `{page_of}` may be filled (not inside the label itself).
-fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: bool, label: bool) -> String {
+fn fill_in<'a>(template: &str, fill: &'a Fill, (page, pages): (usize, usize), caps: bool, label: bool) -> String {
     let mut out = String::with_capacity(template.len() + fill.title.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -129,18 +132,20 @@ fn fill_in(template: &str, fill: &Fill, (page, pages): (usize, usize), caps: boo
             out.push_str(&rest[open..]);
             return out;
         };
-        let value = |v: &str| if caps { capitals(v) } else { v.to_string() };
+        let value = |v: &str, lang: &str| if caps { capitals(v, lang) } else { v.to_string() };
+        // The marking's language (`""`: the briefing's).
+        let in_lang = |lang: &'a str| if lang.is_empty() { fill.lang.as_str() } else { lang };
         match &after[..close] {
             // The label has placeholders of its own: its page numbers.
             "page_of" if label => out.push_str(&fill_in(&fill.page_of, fill, (page, pages), false, false)),
-            "title" => out.push_str(&value(&fill.title)),
-            "short_title" => out.push_str(&value(&fill.short_title)),
-            "date" => out.push_str(&value(&fill.date)),
+            "title" => out.push_str(&value(&fill.title, &fill.lang)),
+            "short_title" => out.push_str(&value(&fill.short_title, &fill.lang)),
+            "date" => out.push_str(&value(&fill.date, &fill.lang)),
             "marking" => {
-                out.push_str(&value(&fill.marking));
-                for (more, _) in &fill.marking_more {
+                out.push_str(&value(&fill.marking, in_lang(&fill.marking_lang)));
+                for (more, lang) in &fill.marking_more {
                     out.push_str(" / ");
-                    out.push_str(&value(more));
+                    out.push_str(&value(more, in_lang(lang)));
                 }
             }
             "page" => out.push_str(&page.to_string()),

@@ -1,0 +1,50 @@
+//! The briefings a command line names: files, and folders of them (`build data/`).
+
+use std::path::{Path, PathBuf};
+
+use super::{load_briefings, Error, Loaded};
+use crate::fonts::FontBook;
+
+/// Whether `path` is named as a briefing is: `.yaml` or `.yml`, in any case (`c.YAML`).
+pub fn is_yaml(path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(extension.as_deref(), Some("yaml" | "yml"))
+}
+
+/// Every file named, and every `*.yaml` / `*.yml` file inside a named folder (sorted). An
+/// entry of the folder with such a name that is not a regular file (a pipe, a device, a link
+/// to one or to nothing) is taken too, so that reading it says what it is, as when it is
+/// named: nothing the user meant to build is passed over in silence. Only folders are passed
+/// over. A folder with no briefing in it is an error alone; among other inputs it is kept, and
+/// [`load`] says it holds none, beside the others' results.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input).map_err(|e| Error::read(input, e))?;
+            let mut found: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| !p.is_dir() && is_yaml(p)).collect();
+            if found.is_empty() {
+                if inputs.len() == 1 {
+                    return Err(Error::NoBriefings { folder: input.clone() });
+                }
+                out.push(input.clone());
+                continue;
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Reads and checks an input of [`expand`] (see [`load_briefings`]): a folder left among
+/// them is one with no briefing in it.
+pub fn load(input: &Path, fonts: &FontBook, only: Option<&str>) -> Result<Loaded, Error> {
+    if input.is_dir() {
+        return Err(Error::NoBriefings { folder: input.to_path_buf() });
+    }
+    load_briefings(input, fonts, only)
+}
