@@ -948,6 +948,19 @@ mod tests {
         assert_eq!(body.len(), 3);
         assert_eq!(marks(&body[1..2]), [(D, "Tokyo"), (I, "Brussels")]);
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (1, 1));
+        // Japanese, each paragraph indented with an ideographic space, which stays.
+        let one = "\u{3000}両者は協力を確認した。次回は東京で開催する。";
+        let two = "\u{3000}両者は協力を確認した。\n\n\u{3000}次回は東京で開催する。";
+        let r = redline(&[("T", one)], &[("T", two)]);
+        // (The new paragraph's indent is inserted: a space, which has nothing to mark.)
+        let body = &r.briefing.topics[0].body;
+        assert!(marks(body).iter().all(|(_, t)| t.trim().is_empty()), "{body:?}");
+        let text = |b: &[Block]| {
+            b.iter()
+                .map(|b| runs(std::slice::from_ref(b)).iter().map(|i| i.text.as_str()).collect())
+                .collect::<Vec<String>>()
+        };
+        assert_eq!(text(body), ["\u{3000}両者は協力を確認した。", "\u{3000}次回は東京で開催する。"]);
     }
 
     #[test]

@@ -135,19 +135,22 @@ fn diff_paragraphs(old: &[Block], new: &[Block], words: &mut Words) -> Vec<Block
 
 /// Runs without the spaces they start and end with, and without the runs left empty.
 fn trimmed(mut runs: Vec<Inline>) -> Vec<Inline> {
-    if let Some(first) = runs.first_mut() {
-        first.text = first.text.trim_start().to_string();
-    }
+    // (Only the spaces a break stands with: an ideographic space typed to indent a
+    // Japanese paragraph stays.)
+    runs.retain(|r| !r.text.is_empty());
     while let Some(last) = runs.last_mut() {
-        last.text = last.text.trim_end().to_string();
+        last.text.truncate(last.text.trim_end_matches(' ').len());
         if !last.text.is_empty() {
             break;
         }
         runs.pop();
     }
-    runs.retain(|r| !r.text.is_empty());
-    if let Some(first) = runs.first_mut() {
-        first.text = first.text.trim_start().to_string();
+    while let Some(first) = runs.first_mut() {
+        first.text = first.text.trim_start_matches(' ').to_string();
+        if !first.text.is_empty() {
+            break;
+        }
+        runs.remove(0);
     }
     // Runs that look the same, parted by what was taken out between them, are one again.
     let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
