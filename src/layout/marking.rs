@@ -9,6 +9,16 @@ use super::running::Fill;
 use super::structure::{NodeId, Role, Structure};
 use super::text::{mark_japanese, Look, Span};
 
+/// Whether a dossier cover's markings, `joined`, are too long for its running line: in
+/// capitals at the running line's floor, wider than nine tenths of the text. The cover then
+/// prints them in full under its title, and the running line's copy, cut short, is furniture.
+pub(super) fn cover_in_full(flow: &super::flow::Flow<'_>, joined: &str) -> bool {
+    let mut small = super::flow::look(&flow.theme.styles.meta);
+    small.size = super::running::SMALLEST;
+    small.style.bold = true;
+    flow.str_width(&joined.to_uppercase(), &small) > 0.9 * super::content_box(flow.theme).1
+}
+
 /// The language of a marking written in a briefing in `lang`: Japanese when every letter of
 /// it is kana or kanji, else `lang`.
 pub(super) fn marking_language(marking: &str, lang: &str) -> String {
@@ -77,15 +87,20 @@ pub(super) struct Piece {
 /// language are one piece. Each marking is in capitals with `caps`, unless it holds
 /// Japanese.
 pub(super) fn pieces(fill: &Fill, caps: bool) -> Vec<Piece> {
-    let parts =
-        std::iter::once((&fill.marking, &fill.marking_lang)).chain(fill.marking_more.iter().map(|(m, l)| (m, l)));
-    let count = 1 + fill.marking_more.len();
+    let parts = std::iter::once((fill.marking.as_str(), fill.marking_lang.as_str()))
+        .chain(fill.marking_more.iter().map(|(m, l)| (m.as_str(), l.as_str())));
+    pieces_of(&parts.collect::<Vec<_>>(), caps, &fill.lang)
+}
+
+/// [`pieces`] of markings in their languages (`""`: `around`, the language around them).
+pub(super) fn pieces_of(parts: &[(&str, &str)], caps: bool, around: &str) -> Vec<Piece> {
+    let count = parts.len();
     let mut out: Vec<Piece> = Vec::new();
-    for (i, (marking, lang)) in parts.enumerate() {
+    for (i, &(marking, lang)) in parts.iter().enumerate() {
         let mut stretches = japanese_stretches(marking, lang);
         if let [only] = &mut stretches[..] {
-            let lang = if lang.is_empty() { &fill.lang } else { lang };
-            only.shown = if caps { super::capitals::capitals(marking, lang) } else { marking.clone() };
+            let lang = if lang.is_empty() { around } else { lang };
+            only.shown = if caps { super::capitals::capitals(marking, lang) } else { marking.to_string() };
         }
         if let Some(last) = stretches.last_mut().filter(|_| i + 1 < count) {
             last.shown.push_str(" / ");

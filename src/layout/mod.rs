@@ -331,6 +331,14 @@ fn cover_marking(briefings: &[Briefing]) -> (Option<String>, String) {
     ((!parts.is_empty()).then(|| joined(&parts)), shared_lang(&parts).to_string())
 }
 
+/// A cover's markings, its own and those it adds, joined as its running line prints them.
+fn joined_of(fill: &running::Fill) -> String {
+    std::iter::once(fill.marking.as_str())
+        .chain(fill.marking_more.iter().map(|m| m.0.as_str()))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 /// Markings (of [`cover_markings`]) as a cover prints them, one after another.
 fn joined(parts: &[(&str, &str)]) -> String {
     parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" / ")
@@ -380,7 +388,10 @@ pub fn bundle(
         marking,
         draft: false,
     };
-    title::cover(&mut flow, cover);
+    let markings = cover_markings(&briefings.iter().collect::<Vec<_>>());
+    let markings: Vec<(&str, String)> =
+        markings.into_iter().map(|(m, lang)| (m, marking::marking_language(m, lang))).collect();
+    title::cover(&mut flow, cover, &markings);
     let toc = toc::reserve(&mut flow);
     flow.owner_nodes.push(Structure::ROOT);
     for (i, b) in briefings.iter().enumerate() {

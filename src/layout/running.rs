@@ -230,7 +230,9 @@ pub fn decorate(
             firsts[i] = true;
             if let (Some(fill), Some(slot)) = (fills.get(page.owner), markings.get_mut(page.owner)) {
                 let parent = parents.get(page.owner).copied().unwrap_or(Structure::ROOT);
-                *slot = marking::element(&mut doc.structure, theme, fill, parent);
+                // (A cover that prints its markings in full reads them there.)
+                let in_full = fill.cover && marking::cover_in_full(&flow, &super::joined_of(fill));
+                *slot = if in_full { None } else { marking::element(&mut doc.structure, theme, fill, parent) };
             }
         }
     }
@@ -308,10 +310,17 @@ pub fn decorate(
         }
     }
     if cover_cut {
-        doc.warnings.push(format!(
-            "the cover's markings are cut short (\"…\"): together they do not fit across the page even at \
-             {SMALLEST} pt; shorten the briefings' `marking`, or bundle fewer briefings of different markings"
-        ));
+        let joined = fills.first().map(super::joined_of).unwrap_or_default();
+        doc.warnings.push(if marking::cover_in_full(&flow, &joined) {
+            "the cover's markings are cut short (\"…\") on its running line, where together they do not fit \
+             even at {SMALLEST} pt; they are printed in full under the cover's title"
+                .replace("{SMALLEST}", &SMALLEST.to_string())
+        } else {
+            format!(
+                "the cover's markings are cut short (\"…\"): together they do not fit across the page even at \
+                 {SMALLEST} pt; shorten the briefings' `marking`, or bundle fewer briefings of different markings"
+            )
+        });
     }
     if marking_cut {
         // (In a dossier, whose: the cover is owner 0.)
@@ -361,7 +370,7 @@ struct Looks<'a> {
 
 /// The smallest size a running part is set at before it is cut short (from the template's
 /// size down, in half points).
-const SMALLEST: f32 = 6.0;
+pub(super) const SMALLEST: f32 = 6.0;
 
 /// One running line: left, centre and right parts, each with its tag. A part that prints the
 /// marking is set in the marking's look, on a line of its own when other parts print too;

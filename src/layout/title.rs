@@ -63,7 +63,7 @@ pub fn rule_below(flow: &mut Flow<'_>) {
 }
 
 /// The cover of a dossier: its title and date, a third of the way down the page.
-pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover) {
+pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover, markings: &[(&str, String)]) {
     let theme = flow.theme;
     let styles = &theme.styles;
     flow.strut(theme.page.size.height * 0.2);
@@ -76,6 +76,26 @@ pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover) {
     let spans = [Span { text: date, look: look(&styles.meta) }];
     let p = flow.node(Role::P);
     flow.paragraph(p, &spans, &styles.meta, 0.0, theme.title_block.align, None);
+    // Markings too long together for the running line, cut short there, are printed here in
+    // full, each in its language: none is lost.
+    let joined = markings.iter().map(|m| m.0).collect::<Vec<_>>().join(" / ");
+    if !markings.is_empty() && super::marking::cover_in_full(flow, &joined) {
+        let parts: Vec<(&str, &str)> = markings.iter().map(|(m, l)| (*m, l.as_str())).collect();
+        let around = flow.lang.clone();
+        let spans: Vec<Span> = super::marking::pieces_of(&parts, false, &around)
+            .into_iter()
+            .enumerate()
+            .map(|(k, piece)| {
+                let mut l = look(&styles.meta);
+                l.style.bold = true;
+                let lang = if piece.lang.is_empty() { around.as_str() } else { piece.lang.as_str() };
+                (l.group, l.lang) = (k as u32 + 1, Some(std::sync::Arc::from(lang)));
+                Span { text: piece.typed, look: l }
+            })
+            .collect();
+        let p = flow.node(Role::P);
+        flow.paragraph(p, &spans, &styles.meta, 0.0, theme.title_block.align, None);
+    }
     flow.space(4.0);
     flow.rule(theme.colors.rule, 0.0, 2.0);
     flow.space(theme.title_block.space_after.0 * 2.0);

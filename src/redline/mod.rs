@@ -964,13 +964,13 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_space_stays_after_edited_punctuation() {
+    fn a_kept_space_stays_after_edited_punctuation_and_each_version_reads_as_typed() {
         for (old, new, shown) in [
             ("Work in the field and more.", "Work in the field: and more.", "Work in the field[+:] and more."),
             (
                 "Held on October 2, October 3.",
                 "Held on October 2 and October 3.",
-                "Held on October 2[-, ][+and] October 3.",
+                "Held on October 2[-,] [+and ]October 3.",
             ),
             (
                 "Held on October 2 and October 3.",
@@ -979,6 +979,12 @@ mod tests {
             ),
             ("Work in the field, and more.", "Work in the field; and more.", "Work in the field[-,][+;] and more."),
             ("We met in Tokyo and Osaka.", "We met in Kyoto and Osaka.", "We met in [-Tokyo ][+Kyoto ]and Osaka."),
+            // A mark that opens keeps the space before it.
+            ("The EU side explained.", "The EU side (new) explained.", "The EU side [+(new) ]explained."),
+            ("The EU side explained.", "The EU side \"quoted\" explained.", "The EU side [+\"quoted\" ]explained."),
+            ("Amending the rule.", "Amending — the rule.", "Amending [+— ]the rule."),
+            ("Japan's \"Beyond 5G\" plan.", "Japan's Tokyo 5G\" plan.", "Japan's [-\"Beyond ][+Tokyo ]5G\" plan."),
+            ("The rules, as agreed.", "The rules as agreed.", "The rules[-,] as agreed."),
         ] {
             let r = redline(&[("T", old)], &[("T", new)]);
             let Block::Paragraph(runs) = &r.briefing.topics[0].body[0] else { panic!() };
@@ -991,6 +997,16 @@ mod tests {
                 })
                 .collect();
             assert_eq!(text, shown, "{old:?} → {new:?}");
+            // Without its insertions the redline reads the old text, without its deletions the new.
+            let reading = |without: Change| {
+                runs.iter().filter(|i| i.change != Some(without)).map(|i| i.text.as_str()).collect::<String>()
+            };
+            let plain = |b: &Briefing| match &b.topics[0].body[0] {
+                Block::Paragraph(i) => i.iter().map(|i| i.text.as_str()).collect::<String>(),
+                _ => panic!(),
+            };
+            assert_eq!(reading(I), plain(&topics(&[("T", old)])), "old: {old:?}");
+            assert_eq!(reading(D), plain(&topics(&[("T", new)])), "new: {new:?}");
         }
     }
 
