@@ -57,6 +57,16 @@ pub fn of(text: &str) -> Option<&'static str> {
 /// [`of`], but text placed in `surrounding` (a primary subtag) is not checked without its
 /// names: it stays in the language around it either way.
 fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
+    // What a text quotes is another's words: an English sentence quoting a German minister
+    // is English. (A text that is mostly a quotation is placed whole.)
+    let unquoted;
+    let text = match without_quotations(text) {
+        Some(rest) if rest.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS => {
+            unquoted = rest;
+            unquoted.as_str()
+        }
+        _ => text,
+    };
     let typed = text;
     // Acronyms (`GDPR, NIS2, DSA`) are no language's words: they are left out.
     let words;
@@ -122,6 +132,31 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
         }
     }
     Some(lang)
+}
+
+/// `text` with what it quotes (`"…"`, `“…”`, `„…“`, `«…»`) left out; `None` when it quotes
+/// nothing.
+fn without_quotations(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut quoted = false;
+    while let Some((at, open)) = rest.char_indices().find(|(_, c)| matches!(c, '"' | '“' | '„' | '«')) {
+        let closes: &[char] = match open {
+            '"' => &['"'],
+            '“' => &['”'],
+            '„' => &['“', '”'],
+            _ => &['»'],
+        };
+        let inner = &rest[at + open.len_utf8()..];
+        let Some(end) = inner.find(closes) else { break };
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        let close = inner[end..].chars().next().map_or(1, char::len_utf8);
+        rest = &inner[end + close..];
+        quoted = true;
+    }
+    out.push_str(rest);
+    quoted.then_some(out)
 }
 
 /// `text` without its names, words that begin with a capital inside a sentence (where a
@@ -328,7 +363,9 @@ mod tests {
             ("Il-Kummissjoni u l-Ġappun iddiskutew is-sigurtà tan-netwerks u r-regoli dwar id-data fir-reġjun u qablu li jkomplu l-kooperazzjoni.", Some("mt")),
             ("La Commissione e il Giappone hanno discusso la sicurezza delle reti e le regole sui dati nella regione e hanno concordato di proseguire.", Some("it")),
             // A line that starts with a name: its first word is a name, not a sentence's.
-            ("Jean-Claude Dupont, François Martin, Hélène Lefèvre, Amélie Bérénice Girard and Benoît Rousseau.", None),
+            ("Jean-Claude Dupont, François Martin, Hélène Lefèvre, Amélie Bérénice Girard and Benoît Rousseau.", None),            // What a sentence quotes is not its language; a quotation alone is placed.
+            ("The minister, speaking at length to the press after the long meeting in Berlin on Friday afternoon, said \"Wir unterstützen die Zusammenarbeit mit Japan ausdrücklich und sehr gerne in allen Bereichen\" before leaving.", Some("en")),
+            ("Der Minister sagte: „Wir unterstützen die Zusammenarbeit mit Japan ausdrücklich und gerne in allen Bereichen der Digitalpolitik.“", Some("de")),
         ];
         for (text, lang) in cases {
             assert_eq!(of(text), lang, "{text}");
