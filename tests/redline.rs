@@ -735,4 +735,15 @@ fn a_change_just_before_a_link_leaves_the_link_one() {
     let html = redline_page(&old, &new);
     assert!(html.contains("<del><span class=\"vh\">Deleted: </span>the </del><ins>"), "{html}");
     assert_eq!(html.matches("<a href=\"https://example.org/text\">").count(), 1, "{html}");
+    // A link whose address alone changed: its words kept, one link, the old address struck in it.
+    let (old, new) = first_paragraph(
+        "See the [official report](https://example.org/old) here.",
+        "See the [official report](https://example.org/new) here.",
+    );
+    let html = redline_page(&old, &new);
+    assert!(html.contains("<a href=\"https://example.org/new\">official report (<del>"), "{html}");
+    assert!(!html.contains("<a href=\"https://example.org/old\">"), "{html}");
+    let tree = structure(&redline(&old, &new).0);
+    let links = tree.walk().into_iter().filter(|e| e.role == "Link" && e.heard().contains("official report")).count();
+    assert_eq!(links, 1);
 }

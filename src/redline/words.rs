@@ -376,7 +376,15 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
             }
             continue;
         }
-        replace(&mut out, &a[o], &b[n], (latin, words));
+        // Inside a link whose address changed (`report (https://…/old)` → `…/new)`), the old
+        // address, deleted, is part of the one link the new text has, not a link of its own.
+        let link = n.start.checked_sub(1).and_then(|k| b[k].4);
+        let within = |ts: &[Token<'a>]| ts.iter().all(|t| t.4.is_some());
+        let mut old = a[o].to_vec();
+        if link.is_some() && within(&old) && b[n.clone()].iter().all(|t| t.4 == link) {
+            old.iter_mut().for_each(|t| t.4 = link);
+        }
+        replace(&mut out, &old, &b[n], (latin, words));
     }
     spaces_after_punctuation(&mut out);
     out
