@@ -92,7 +92,7 @@ fn a_folder_builds_every_yaml_in_it() {
     let o = run(dir.path(), &["build", "briefings/one.yaml", "empty", "--out-dir", "out2"]);
     assert_exit(&o, 2);
     assert!(dir.path().join("out2/one.pdf").is_file(), "{}", stderr(&o));
-    let none = "empty: no .yaml or .yml files in this folder";
+    let none = "empty: no .yaml or .yml files in this folder (its subfolders and hidden files are not read)";
     assert!(stderr(&o).contains(none) && stderr(&o).contains("1 of 2"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("not a regular file"), "{}", stderr(&o));
     let o = run(dir.path(), &["check", "bad.yaml", "empty"]);
@@ -111,8 +111,12 @@ fn a_folder_takes_yaml_in_any_case() {
     std::fs::copy(seed(), src.join("a.yaml")).unwrap();
     std::fs::copy(fixture("japanese.yaml"), src.join("c.YAML")).unwrap();
     std::fs::copy(fixture("multilingual-eu.yaml"), src.join("d.Yml")).unwrap();
+    // Hidden files are not briefings: an editor's lock, a Mac's resource fork.
+    std::fs::write(src.join(".#a.yaml"), "user@host.1234:1700000000").unwrap();
+    std::fs::write(src.join("._c.YAML"), b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X").unwrap();
     let o = run(dir.path(), &["check", "briefings"]);
     assert_exit(&o, 0);
+    assert!(!stderr(&o).contains("._c") && !stderr(&o).contains(".#a"), "{}", stderr(&o));
     for name in ["a.yaml", "c.YAML", "d.Yml"] {
         assert!(stderr(&o).contains(&format!("{name}: ok")), "{name} not checked:\n{}", stderr(&o));
     }

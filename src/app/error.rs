@@ -193,7 +193,12 @@ impl Error {
             Error::Write { path, source } => format!("cannot write {}: {}", path.display(), os(source)),
             Error::NotAFile { path, wanted } => format!("{} is a folder; give {} file", path.display(), a(wanted)),
             Error::NotAFolder { path } => format!("{} is not a folder", path.display()),
-            Error::NoBriefings { folder } => format!("{}: no .yaml or .yml files in this folder", folder.display()),
+            Error::NoBriefings { folder } => {
+                format!(
+                    "{}: no .yaml or .yml files in this folder (its subfolders and hidden files are not read)",
+                    folder.display()
+                )
+            }
             Error::Special { path, is, wanted } => {
                 format!("{} is {is}, not a regular file; give {} file", path.display(), a(wanted))
             }

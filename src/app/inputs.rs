@@ -11,7 +11,8 @@ pub fn is_yaml(path: &Path) -> bool {
     matches!(extension.as_deref(), Some("yaml" | "yml"))
 }
 
-/// Every file named, and every `*.yaml` / `*.yml` file inside a named folder (sorted). An
+/// Every file named, and every `*.yaml` / `*.yml` file inside a named folder (sorted; not
+/// hidden ones, not in its subfolders). An
 /// entry of the folder with such a name that is not a regular file (a pipe, a device, a link
 /// to one or to nothing) is taken too, so that reading it says what it is, as when it is
 /// named: nothing the user meant to build is passed over in silence. Only folders are passed
@@ -22,8 +23,13 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     for input in inputs {
         if input.is_dir() {
             let entries = std::fs::read_dir(input).map_err(|e| Error::read(input, e))?;
-            let mut found: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| !p.is_dir() && is_yaml(p)).collect();
+            // Hidden files are left out, as `ls` leaves them: an editor's lock (`.#a.yaml`), the
+            // resource fork a Mac leaves beside a copy (`._a.yaml`).
+            let hidden = |p: &Path| p.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| !p.is_dir() && is_yaml(p) && !hidden(p))
+                .collect();
             if found.is_empty() {
                 if inputs.len() == 1 {
                     return Err(Error::NoBriefings { folder: input.clone() });
