@@ -153,7 +153,7 @@ fn parallel_columns_and_dossiers_refuse_fit_pages() {
     let o = run(dir.path(), &["bundle", "short.yaml", "seed.yaml", "-o", "d.pdf", "--template", "one-pager"]);
     assert_exit(&o, 0);
     let err = stderr(&o);
-    assert!(err.contains("warning: d.pdf: the template fits a briefing on 1 page(s), but a dossier's briefings are not fitted: briefing 2 takes more pages"), "{err}");
+    assert!(err.contains("warning: d.pdf: the template fits a briefing on 1 page, but a dossier's briefings are not fitted: briefing 2 takes more pages"), "{err}");
     assert!(err.contains("`briefing build` fits each"), "{err}");
     let o = run(
         dir.path(),

@@ -20,7 +20,8 @@ pub(super) fn found(b: &Briefing, file: &SourceFile) -> String {
                 Some(n) => format!("{}:{n}: ", file.name),
                 None => format!("{}: ", file.name),
             };
-            out.push_str(&format!("\n  {line}{what}: paragraph \"{}\": lang: {l} (detected)", opening(&text)));
+            // (Quoted as Rust quotes, so that quotation marks inside it are told apart.)
+            out.push_str(&format!("\n  {line}{what}: paragraph {:?}: lang: {l} (detected)", opening(&text)));
             paragraphs += 1;
         }
     };
@@ -38,7 +39,7 @@ pub(super) fn found(b: &Briefing, file: &SourceFile) -> String {
     if paragraphs > 0 || b.topics.iter().any(|t| t.lang_detected) {
         out.push_str(
             "\n  (`lang:` on a topic sets its language; a paragraph is marked when it is clearly in another \
-             language than its topic's, and its own cannot be written)",
+             language than its topic's; a paragraph's language cannot be set in the YAML)",
         );
     }
     out

@@ -269,8 +269,9 @@ impl<'a> Prepared<'a> {
                     let fit = themes.first().map_or(0, |t| options_fit(self.ctx.options, t));
                     if fit > 0 && doc.pages.len() > fit {
                         doc.warnings.push(format!(
-                            "the template fits a briefing on {fit} page(s), but --parallel columns are not \
+                            "the template fits a briefing on {}, but --parallel columns are not \
                              fitted: {} pages; build the languages one by one to fit them",
+                            pages(fit),
                             doc.pages.len()
                         ));
                     }
@@ -351,9 +352,19 @@ fn unfitted(doc: &layout::Document, themes: &[Theme], options: &BuildOptions) ->
         n => format!("briefings {} and {} more take", rest[..9].join(", "), n - 8),
     };
     Some(format!(
-        "the template fits a briefing on {fit} page(s), but a dossier's briefings are not fitted: {which} more pages; \
-         `briefing build` fits each on its own"
+        "the template fits a briefing on {}, but a dossier's briefings are not fitted: {which} more pages \
+         (numbered as given); `briefing build` fits each on its own",
+        pages(fit)
     ))
+}
+
+/// "1 page", "2 pages".
+fn pages(n: usize) -> String {
+    if n == 1 {
+        "1 page".to_string()
+    } else {
+        format!("{n} pages")
+    }
 }
 
 /// The page count to fit a single briefing on: `--fit-pages`, else the template's; 0 is off.
