@@ -7,6 +7,7 @@
 //! `sequences` any two sequences within the budget, `summary` words the counts.
 
 mod sequences;
+mod spaces;
 mod summary;
 mod words;
 
