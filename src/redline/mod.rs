@@ -4,7 +4,8 @@
 //! [`Topic::change`]).
 //!
 //! Here the briefing's fields and topics are matched; `words` compares bodies and text,
-//! `sequences` any two sequences within the budget, `summary` words the counts.
+//! `sequences` any two sequences within the budget, `spaces` places the spaces around a change,
+//! `summary` words the counts.
 
 mod sequences;
 mod spaces;
