@@ -54,6 +54,10 @@ pub enum Block {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
         markers: Vec<String>,
+        /// In a redline: for each item, whether its number was typed otherwise in the old
+        /// version (the old one is then the first run of its first paragraph, deleted, and the
+        /// new one is marked inserted). Empty everywhere else.
+        renumbered: Vec<bool>,
     },
     Table {
         aligns: Vec<Align>,
@@ -453,7 +457,7 @@ mod tests {
     #[test]
     fn lists_keep_their_numbers_and_nesting() {
         let b = parse("3. three\n4. four\n   - inner\n");
-        let Block::List { start, items, markers } = &b[0] else { panic!("{b:?}") };
+        let Block::List { start, items, markers, .. } = &b[0] else { panic!("{b:?}") };
         assert_eq!(markers, &["3.", "4."]);
         assert_eq!(*start, Some(3));
         assert_eq!(items.len(), 2);

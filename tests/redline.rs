@@ -747,3 +747,16 @@ fn a_change_just_before_a_link_leaves_the_link_one() {
     let links = tree.walk().into_iter().filter(|e| e.role == "Link" && e.heard().contains("official report")).count();
     assert_eq!(links, 1);
 }
+
+#[test]
+fn a_list_renumbered_shows_its_old_numbers_deleted_and_its_new_ones_inserted() {
+    let old = with_topics(&[("Steps", "|\n      1. Agree the text.\n      2. Sign it.")]);
+    let new = with_topics(&[("Steps", "|\n      3. Agree the text.\n      4. Sign it.")]);
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    assert!(same(last_colour(&all, "3."), INSERTED), "the new number, inserted");
+    assert!(same(last_colour(&all, "1."), DELETED), "the old number, deleted");
+    let html = redline_page(&old, &new);
+    assert!(html.contains("<span class=\"marker\"><ins>3.</ins></span>"), "{html}");
+    assert!(stat(&old, &new).contains("2 words inserted, 2 deleted"), "{}", stat(&old, &new));
+}

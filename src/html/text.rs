@@ -248,7 +248,7 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             inlines_into(out, i, lang, marks);
             let _ = writeln!(out, "</h{h}>");
         }
-        Block::List { start, items, markers } => {
+        Block::List { start, items, markers, renumbered } => {
             match start {
                 // Numbers print as typed (`07)`), so the list's own numbers are hidden and
                 // each item carries its marker.
@@ -272,9 +272,11 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
                 let attr = tight.as_ref().map_or("", |(_, (attr, _))| attr.as_str());
                 let _ = write!(out, "<li{attr}>");
                 if start.is_some() {
-                    out.push_str("<span class=\"marker\">");
+                    // A number a redline shows typed anew is inserted.
+                    let anew = renumbered.get(k).copied().unwrap_or(false);
+                    out.push_str(if anew { "<span class=\"marker\"><ins>" } else { "<span class=\"marker\">" });
                     escape_into(out, markers.get(k).map_or("", String::as_str));
-                    out.push_str("</span> ");
+                    out.push_str(if anew { "</ins></span> " } else { "</span> " });
                 }
                 // A tight item is one paragraph: its text without a <p>.
                 match tight {

@@ -133,7 +133,9 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 flow.paragraph(h, &s, style, indent, style.align, None);
                 flow.keep_last_with_next();
             }
-            MdBlock::List { start, items, markers } => list(flow, *start, items, markers, style, indent),
+            MdBlock::List { start, items, markers, renumbered } => {
+                list(flow, *start, items, (markers, renumbered), style, indent)
+            }
             MdBlock::Table { aligns, header, rows } => table(flow, aligns, header, rows, style, indent),
             MdBlock::Quote(inner) => {
                 let mut quote = style.clone();
@@ -187,13 +189,15 @@ fn list(
     flow: &mut Flow<'_>,
     start: Option<u64>,
     items: &[Vec<MdBlock>],
-    markers: &[String],
+    (markers, renumbered): (&[String], &[bool]),
     style: &TextStyle,
     indent: f32,
 ) {
     // Numbers end 4 pt before the text: the indent grows to fit the widest ("100.", "1000.").
     let labels: Vec<Label> = (0..items.len())
         .map(|n| match (start, markers.get(n)) {
+            // (A number a redline shows typed anew is marked inserted.)
+            (Some(_), Some(marker)) if renumbered.get(n) == Some(&true) => Label::Changed(marker.clone()),
             (Some(_), Some(marker)) => Label::Text(marker.clone()),
             (Some(s), None) => Label::Text(format!("{}.", s + n as u64)),
             (None, _) => Label::Bullet(BulletShape::Dot),
@@ -226,7 +230,7 @@ fn list(
         let (_, in_list) = flow.enter(Role::LI);
         // A number is the item's label; a bullet is drawn, an artifact.
         let lbl = match label {
-            Label::Text(_) => flow.node(Role::Lbl),
+            Label::Text(_) | Label::Changed(_) => flow.node(Role::Lbl),
             Label::Bullet(_) => flow.parent,
         };
         let (_, in_item) = flow.enter(Role::LBody);

@@ -79,6 +79,8 @@ pub struct TocEntry {
 pub enum Label {
     /// A number as the user wrote it (`1.`, `07)`).
     Text(String),
+    /// A number a redline shows typed anew (`3.`, `1.` before): marked inserted.
+    Changed(String),
     Bullet(BulletShape),
 }
 
@@ -476,6 +478,11 @@ impl<'a> Flow<'a> {
                 // text when the line is read in order ("1. Overview", not "1.Overview").
                 self.place_str(items, &format!("{s} "), x, baseline, &look(style), Tag::Node(node));
             }
+            Label::Changed(s) => {
+                let mut l = look(style);
+                l.mark(crate::markdown::Change::Inserted, 1, &self.theme.colors);
+                self.place_str(items, &format!("{s} "), x, baseline, &l, Tag::Node(node));
+            }
             Label::Bullet(shape) => {
                 items.push(Item::Bullet { x, baseline, size: style.size.0, color: style.color, shape: *shape })
             }
@@ -485,7 +492,7 @@ impl<'a> Flow<'a> {
     /// Width of a label in `style`.
     pub fn label_width(&self, label: &Label, style: &TextStyle) -> f32 {
         match label {
-            Label::Text(s) => self.str_width(s, &look(style)),
+            Label::Text(s) | Label::Changed(s) => self.str_width(s, &look(style)),
             Label::Bullet(shape) => shape.width() * style.size.0,
         }
     }

@@ -1013,10 +1013,13 @@ mod tests {
     }
 
     #[test]
-    fn a_list_number_typed_differently_is_shown_deleted() {
+    fn a_list_number_typed_differently_is_shown_deleted_and_the_new_one_inserted() {
         let r = redline(&[("T", "1. First.\n2. Second.")], &[("T", "3. First.\n4. Second.")]);
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, "1. "), (D, "2. ")]);
-        assert_eq!(r.stat.words_deleted, 2);
+        // The new numbers are marked inserted: each number counts one word, old and new.
+        let Block::List { renumbered, .. } = &r.briefing.topics[0].body[0] else { panic!() };
+        assert_eq!(renumbered, &[true, true]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (2, 2));
         let same = redline(&[("T", "1. First.\n2. Second.")], &[("T", "1. First.\n2. Second, now.")]);
         assert_eq!(marks(&same.briefing.topics[0].body), [(I, ", now")]);
     }

@@ -165,25 +165,32 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
         (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
         (Block::Quote(a), Block::Quote(b)) => Block::Quote(diff_blocks(a, b, words)),
         (Block::Code(a), Block::Code(b)) => Block::Paragraph(diff_inlines(&code(a), &code(b), words)),
-        (Block::List { start: old_start, items: a, markers: am }, Block::List { start, items: b, markers: bm }) => {
-            let (mut items, mut markers) = (Vec::new(), Vec::new());
-            // A number typed differently (`1.` now `3.`): the old one is shown deleted.
+        (
+            Block::List { start: old_start, items: a, markers: am, .. },
+            Block::List { start, items: b, markers: bm, .. },
+        ) => {
+            let (mut items, mut markers, mut renumbered) = (Vec::new(), Vec::new(), Vec::new());
+            // A number typed differently (`1.` now `3.`): the old one is shown deleted, the
+            // new one inserted.
             let numbered = old_start.is_some() && start.is_some();
-            let renumbered = |item: Vec<Block>, i: usize, j: usize, words: &mut Words| match (am.get(i), bm.get(j)) {
-                (Some(was), Some(is)) if numbered && was != is => renumber(item, was, words),
-                _ => item,
+            let renumber = |item: Vec<Block>, i: usize, j: usize, words: &mut Words| match (am.get(i), bm.get(j)) {
+                (Some(was), Some(is)) if numbered && was != is => renumber(item, (was, is), words),
+                _ => (item, false),
             };
             for step in align(a, b, words.budget) {
-                let (item, marker) = match step {
-                    Step::Same(i, j) => (renumbered(b[j].clone(), i, j, words), bm.get(j)),
-                    Step::Pair(i, j) => (renumbered(diff_blocks(&a[i], &b[j], words), i, j, words), bm.get(j)),
-                    Step::Only(Change::Deleted, i) => (mark_blocks(&a[i], Change::Deleted, words), am.get(i)),
-                    Step::Only(Change::Inserted, j) => (mark_blocks(&b[j], Change::Inserted, words), bm.get(j)),
+                let ((item, changed), marker) = match step {
+                    Step::Same(i, j) => (renumber(b[j].clone(), i, j, words), bm.get(j)),
+                    Step::Pair(i, j) => (renumber(diff_blocks(&a[i], &b[j], words), i, j, words), bm.get(j)),
+                    Step::Only(Change::Deleted, i) => ((mark_blocks(&a[i], Change::Deleted, words), false), am.get(i)),
+                    Step::Only(Change::Inserted, j) => {
+                        ((mark_blocks(&b[j], Change::Inserted, words), false), bm.get(j))
+                    }
                 };
                 items.push(item);
                 markers.push(marker.cloned().unwrap_or_default());
+                renumbered.push(changed);
             }
-            Block::List { start: *start, items, markers }
+            Block::List { start: *start, items, markers, renumbered }
         }
         (Block::Table { header: ah, rows: ar, .. }, Block::Table { aligns, header: bh, rows: br })
             if ah.len() == bh.len() =>
@@ -209,20 +216,17 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
 }
 
 /// A list item whose number was typed differently: its old number (`1.`), deleted, before
-/// its text. (The new one is its label.)
-fn renumber(mut item: Vec<Block>, was: &str, words: &mut Words) -> Vec<Block> {
-    if let Some(Block::Paragraph(inlines)) = item.first_mut() {
-        let mut old = Vec::new();
-        push(
-            &mut old,
-            &[(&format!("{was} "), false, false, false, None, false)],
-            Some(Change::Deleted),
-            (Latin::Words, words),
-        );
-        old.append(inlines);
-        *inlines = old;
-    }
-    item
+/// its text, and whether it is shown so. (The new one is its label, marked inserted; each
+/// counts as a word.)
+fn renumber(mut item: Vec<Block>, (was, is): (&str, &str), words: &mut Words) -> (Vec<Block>, bool) {
+    let Some(Block::Paragraph(inlines)) = item.first_mut() else { return (item, false) };
+    push(&mut Vec::new(), &[(is, false, false, false, None, false)], Some(Change::Inserted), (Latin::Words, words));
+    let mut old = Vec::new();
+    let number = format!("{was} ");
+    push(&mut old, &[(&number, false, false, false, None, false)], Some(Change::Deleted), (Latin::Words, words));
+    old.append(inlines);
+    *inlines = old;
+    (item, true)
 }
 
 /// Two rows of cells compared cell by cell; cells only in one marked whole.
@@ -247,10 +251,11 @@ fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block>
     Some(match block {
         Block::Paragraph(i) => Block::Paragraph(mark_inlines(i, change, words)),
         Block::Heading(l, i) => Block::Heading(*l, mark_inlines(i, change, words)),
-        Block::List { start, items, markers } => Block::List {
+        Block::List { start, items, markers, .. } => Block::List {
             start: *start,
             items: items.iter().map(|it| mark_blocks(it, change, words)).collect(),
             markers: markers.clone(),
+            renumbered: Vec::new(),
         },
         Block::Table { aligns, header, rows } => Block::Table {
             aligns: aligns.clone(),
