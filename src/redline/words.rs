@@ -19,6 +19,11 @@ impl<'b> Words<'b> {
         Words { inserted: 0, deleted: 0, budget }
     }
 
+    /// Whether any word was inserted or deleted.
+    pub(super) fn counted(&self) -> bool {
+        self.inserted + self.deleted > 0
+    }
+
     pub(super) fn part(self, part: Part, change: Option<Change>) -> PartChange {
         PartChange { part, change, words_inserted: self.inserted, words_deleted: self.deleted }
     }
