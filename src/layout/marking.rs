@@ -11,7 +11,7 @@ use super::text::{mark_japanese, Look, Span};
 
 /// Whether a dossier cover's markings, `joined`, are too long for its running line: in
 /// capitals at the running line's floor, wider than nine tenths of the text. The cover then
-/// prints them in full under its title, and the running line's copy, cut short, is furniture.
+/// prints them in full under its title, not on its running line.
 pub(super) fn cover_in_full(flow: &super::flow::Flow<'_>, joined: &str) -> bool {
     let mut small = super::flow::look(&flow.theme.styles.meta);
     small.size = super::running::SMALLEST;

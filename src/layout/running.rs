@@ -210,6 +210,12 @@ pub fn decorate(
             (cover.marking, cover.marking_lang) = (first, lang);
             cover.marking_more = parts.collect();
         }
+        // Too long together for the running line, they are printed in full under the cover's
+        // title instead (see `title::cover`), and not cut short here.
+        if marking::cover_in_full(&flow, &super::joined_of(cover)) {
+            cover.marking.clear();
+            cover.marking_more.clear();
+        }
     }
     if let (Some((other, _)), Some(first)) = (&second, fills.first_mut()) {
         match (first.marking.trim().is_empty(), other.marking.trim()) {
@@ -230,9 +236,7 @@ pub fn decorate(
             firsts[i] = true;
             if let (Some(fill), Some(slot)) = (fills.get(page.owner), markings.get_mut(page.owner)) {
                 let parent = parents.get(page.owner).copied().unwrap_or(Structure::ROOT);
-                // (A cover that prints its markings in full reads them there.)
-                let in_full = fill.cover && marking::cover_in_full(&flow, &super::joined_of(fill));
-                *slot = if in_full { None } else { marking::element(&mut doc.structure, theme, fill, parent) };
+                *slot = marking::element(&mut doc.structure, theme, fill, parent);
             }
         }
     }
@@ -310,17 +314,10 @@ pub fn decorate(
         }
     }
     if cover_cut {
-        let joined = fills.first().map(super::joined_of).unwrap_or_default();
-        doc.warnings.push(if marking::cover_in_full(&flow, &joined) {
-            "the cover's markings are cut short (\"…\") on its running line, where together they do not fit \
-             even at {SMALLEST} pt; they are printed in full under the cover's title"
-                .replace("{SMALLEST}", &SMALLEST.to_string())
-        } else {
-            format!(
-                "the cover's markings are cut short (\"…\"): together they do not fit across the page even at \
-                 {SMALLEST} pt; shorten the briefings' `marking`, or bundle fewer briefings of different markings"
-            )
-        });
+        doc.warnings.push(format!(
+            "the cover's markings are cut short (\"…\"): together they do not fit across the page even at \
+             {SMALLEST} pt; shorten the briefings' `marking`, or bundle fewer briefings of different markings"
+        ));
     }
     if marking_cut {
         // (In a dossier, whose: the cover is owner 0.)
