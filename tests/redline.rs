@@ -604,9 +604,14 @@ fn links_in_changed_text_stay_live_and_a_replaced_word_stays_apart_from_its_succ
     let between = |r: &&Run| (r.y - was.y).abs() < 0.1 && r.x > was.x + was.width - 0.1 && r.x < is.x;
     let gap: Vec<&Run> = page.iter().filter(between).collect();
     assert!(matches!(gap[..], [g] if g.text == " " && g.artifact && g.mcid.is_none()), "an artifact: {gap:?}");
-    // The web page likewise: the space between the two links, outside both.
+    // The web page likewise: a margin between the two links, outside both, and no text.
     let html = redline_page(&old, &new);
-    assert!(html.contains("https://example.org/old</del></a> <a href=\"https://example.org/new\"><ins>"), "{html}");
+    assert!(
+        html.contains(
+            "https://example.org/old</del></a><span class=\"gap\"></span><a href=\"https://example.org/new\"><ins>"
+        ),
+        "{html}"
+    );
 }
 
 /// The address an annotation's action opens.

@@ -127,6 +127,7 @@ pub fn stylesheet(theme: &Theme) -> String {
          th.c,td.c{{text-align:center}}th.r,td.r{{text-align:right}}\n\
          ins{{text-decoration:underline double {};color:{}}}\n\
          del{{text-decoration:line-through 2px;color:{}}}\n\
+         .gap{{margin-left:.3em}}\n\
          .contact{{margin-top:2rem}}\n\
          address{{font-style:normal;padding:{:.2}rem 1rem;{}}}\n\
          address p{{margin:0}}\n\

@@ -143,8 +143,9 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
             out.push_str("</a>");
             open_link = None;
         }
+        // (A margin, not a space: the gap is neither version's text.)
         if k > 0 && crate::redline::needs_gap(inlines, k - 1) {
-            out.push(' ');
+            out.push_str("<span class=\"gap\"></span>");
         }
         if let (Some(target), None) = (&i.link, open_link) {
             // A change open before the link ends before it and opens again inside it, so that
