@@ -418,10 +418,11 @@ mod tests {
         ];
         let mut out = String::new();
         inlines_into(&mut out, &i, "en", &MARKS);
-        // (Set a space apart, so that the two do not read as one word.)
+        // (Set apart by a margin, so that the two do not look like one word, and no version
+        // reads a space that is not its own.)
         assert_eq!(
             out,
-            "<del><span class=\"vh\">deleted </span>old</del> <ins><span class=\"vh\">inserted </span>new</ins>"
+            "<del><span class=\"vh\">deleted </span>old</del><span class=\"gap\"></span><ins><span class=\"vh\">inserted </span>new</ins>"
         );
         // Japanese is not, written without spaces; Latin words in it are.
         let japanese = |old: &str, new: &str| {
