@@ -437,8 +437,11 @@ mod tests {
             out
         };
         assert!(japanese("東京", "大阪").contains("東京</del><ins>"));
-        assert!(japanese("Brussels", "Tokyo").contains("Brussels</del> <ins>"));
-        assert!(japanese("２０２５", "２０２６").contains("２０２５</del> <ins>"), "full-width digits are Latin");
+        assert!(japanese("Brussels", "Tokyo").contains("Brussels</del><span class=\"gap\"></span><ins>"));
+        assert!(
+            japanese("２０２５", "２０２６").contains("２０２５</del><span class=\"gap\"></span><ins>"),
+            "full-width digits are Latin"
+        );
         // A link inside a change, and a change that goes on past a link, nest.
         let linked = vec![
             Inline { text: "new ".into(), change: Some(Change::Inserted), ..Default::default() },
