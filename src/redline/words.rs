@@ -37,13 +37,17 @@ pub(super) fn diff_blocks(old: &[Block], new: &[Block], words: &mut Words) -> Ve
     let mut out = Vec::new();
     for op in diff(old, new, words.budget) {
         let (o, n) = (&old[op.old.clone()], &new[op.new.clone()]);
+        if op.same || o.is_empty() || n.is_empty() {
+            steps(op.steps(), old, new, words, &mut out);
+            continue;
+        }
         let (cut_o, cut_n) = (cut(o), cut(n));
         let alike = cut_o.len() == cut_n.len()
             && cut_o
                 .iter()
                 .zip(&cut_n)
                 .all(|((_, a), (_, b))| a.map(std::mem::discriminant) == b.map(std::mem::discriminant));
-        if op.same || o.is_empty() || n.is_empty() || !alike {
+        if !alike {
             steps(op.steps(), old, new, words, &mut out);
             continue;
         }
@@ -396,15 +400,19 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
 fn join_alike(runs: &mut Vec<Inline>, from: usize) {
     let mut k = from + 1;
     while k < runs.len() {
-        let same =
-            Inline { text: String::new(), ..runs[k - 1].clone() } == Inline { text: String::new(), ..runs[k].clone() };
-        if same {
+        if look(&runs[k - 1]) == look(&runs[k]) {
             let text = runs.remove(k).text;
             runs[k - 1].text.push_str(&text);
         } else {
             k += 1;
         }
     }
+}
+
+/// How a run looks, all but its text: strong, emphasis, code, link, change, raw HTML. Runs
+/// that look the same are one.
+fn look(run: &Inline) -> (bool, bool, bool, Option<&str>, Option<Change>, bool) {
+    (run.strong, run.emphasis, run.code, run.link.as_deref(), run.change, run.raw)
 }
 
 /// Tokens of OLD replaced by tokens of NEW: deleted before inserted, but where both cross a
@@ -450,12 +458,7 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, (latin,
             None => {}
         }
         match out.last_mut() {
-            Some(last)
-                if (last.strong, last.emphasis, last.code, last.link.as_deref(), last.change, last.raw)
-                    == (strong, emphasis, code, link, change, raw) =>
-            {
-                last.text.push_str(text)
-            }
+            Some(last) if look(last) == (strong, emphasis, code, link, change, raw) => last.text.push_str(text),
             _ => out.push(Inline {
                 text: text.to_string(),
                 strong,
