@@ -4,12 +4,14 @@
 //! [`Topic::change`]).
 //!
 //! Here the briefing's fields and topics are matched; `words` compares bodies and text,
-//! `sequences` any two sequences within the budget, `spaces` places the spaces around a change,
+//! `tokens` cuts text into what is compared, `sequences` compares any two sequences within the
+//! budget, `spaces` places the spaces around a change,
 //! `summary` words the counts.
 
 mod sequences;
 mod spaces;
 mod summary;
+mod tokens;
 mod words;
 
 use std::collections::{BTreeSet, VecDeque};
@@ -21,7 +23,8 @@ use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
 pub use sequences::BUDGET;
 pub use summary::{field_lang, field_name, part_line, stat_text, title_in_line, totals};
-use words::{diff_blocks, diff_title, mark_blocks, tokens, Words};
+use tokens::tokens;
+use words::{diff_blocks, diff_title, mark_blocks, Words};
 
 /// A briefing compared with an earlier version of it.
 #[derive(Debug, Clone)]
@@ -443,7 +446,7 @@ fn diff_part(part: Part, old: &[Block], new: &[Block], parts: &mut Vec<PartChang
 #[cfg(test)]
 mod tests {
     use super::sequences::LONGEST;
-    use super::words::Latin;
+    use super::tokens::Latin;
     use super::*;
     use crate::diag::SourceFile;
     use crate::load::Limits;
@@ -599,7 +602,7 @@ mod tests {
             &[("Same", "delta epsilon zeta eta")],
         );
         assert_eq!(order(&r), [("Same", Some(D)), ("Same", None)]);
-        assert_eq!(marks(&r.briefing.topics[1].body), [(I, "eta")]);
+        assert_eq!(marks(&r.briefing.topics[1].body), [(I, " eta")]);
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (1, 3));
     }
 
@@ -611,7 +614,7 @@ mod tests {
         );
         assert_eq!(order(&r), [("Same", None), ("Other", None), ("Same", None)]);
         assert!(marks(&r.briefing.topics[0].body).is_empty() && marks(&r.briefing.topics[2].body).is_empty());
-        assert_eq!(marks(&r.briefing.topics[1].body), [(I, "four")]);
+        assert_eq!(marks(&r.briefing.topics[1].body), [(I, " four")]);
         assert_eq!((r.stat.topics_changed, r.stat.words_inserted, r.stat.words_deleted), (1, 1, 0));
         // Edited as well as swapped: each is paired with the one it is most like.
         let r = redline(
@@ -640,13 +643,13 @@ mod tests {
             (
                 "日本と欧州委員会はABCの実現を行うことで合意した。",
                 "日本と欧州委員会はABC DEFの実現を行うことで合意した。",
-                "DEF",
+                " DEF",
                 3,
             ),
             (
                 "Beyond 5Gの早期実現に向けた協力に合意しました。",
                 "Beyond 5G and 6Gの早期実現に向けた協力に合意しました。",
-                "and 6G",
+                " and 6G",
                 5,
             ),
         ] {
@@ -711,7 +714,7 @@ mod tests {
             redline(&[("T", "重点分野をＡＩ，ＩｏＴ，５Ｇとした。")], &[("T", "重点分野をＡＩ，ＩＣＴ，５Ｇとした。")]);
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, "ＩｏＴ"), (I, "ＩＣＴ")]);
         let r = redline(&[("T", "In 2024,2025 and 1,000 cases.")], &[("T", "In 2024,2026 and 1,500 cases.")]);
-        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "2025 "), (I, "2026 "), (D, "1,000 "), (I, "1,500 ")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "2025"), (I, "2026"), (D, "1,000"), (I, "1,500")]);
     }
 
     #[test]
@@ -737,14 +740,14 @@ mod tests {
         let old = doc("2020-10-06", "1", "Short.", &[("T", old_body)]);
         let new = doc("2020-10-06", "1", "Short summary.", &[("T", new_body)]);
         let r = compare(&old, &new);
-        assert_eq!(marks(&r.briefing.summary), [(I, "summary")]);
+        assert_eq!(marks(&r.briefing.summary), [(I, " summary")]);
         assert_eq!(
             marks(&r.briefing.topics[0].body),
             [
-                (D, "Monday "),
-                (I, "Tuesday "),
-                (D, "three "),
-                (I, "four "),
+                (D, "Monday"),
+                (I, "Tuesday"),
+                (D, "three"),
+                (I, "four"),
                 (I, ", as planned"),
                 (I, "Travel rules"),
                 (D, "10"),
@@ -801,7 +804,7 @@ mod tests {
         let new = old.replacen("w7 ", "seven ", 1).replacen("w2000 ", "w2000 more ", 1).replacen("w3999", "end", 1);
         let r = redline(&[("T", &old)], &[("T", &new)]);
         let body = &r.briefing.topics[0].body;
-        assert_eq!(marks(body), [(D, "w7 "), (I, "seven "), (I, "more "), (D, "w3999"), (I, "end")]);
+        assert_eq!(marks(body), [(D, "w7"), (I, "seven"), (I, "more "), (D, "w3999"), (I, "end")]);
         assert_eq!(sides(body), (old, new));
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (3, 2));
     }
@@ -832,7 +835,7 @@ mod tests {
         let (a, b) = (topics(&[("T", old)]), topics(&[("T", new)]));
         // Within the budget: word by word.
         let r = compare(&a, &b);
-        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "old "), (I, "new "), (D, "here"), (I, "there")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "old"), (I, "new"), (D, "here"), (I, "there")]);
         // With no budget left: the stretch between what both start and end with, whole.
         let r = compare_within(&a, &b, 0);
         let body = &r.briefing.topics[0].body;
@@ -982,13 +985,33 @@ mod tests {
                 "Held on October 2[- and][+,] October 3.",
             ),
             ("Work in the field, and more.", "Work in the field; and more.", "Work in the field[-,][+;] and more."),
-            ("We met in Tokyo and Osaka.", "We met in Kyoto and Osaka.", "We met in [-Tokyo ][+Kyoto ]and Osaka."),
+            ("We met in Tokyo and Osaka.", "We met in Kyoto and Osaka.", "We met in [-Tokyo][+Kyoto] and Osaka."),
             // A mark that opens keeps the space before it.
             ("The EU side explained.", "The EU side (new) explained.", "The EU side [+(new) ]explained."),
             ("The EU side explained.", "The EU side \"quoted\" explained.", "The EU side [+\"quoted\" ]explained."),
             ("Amending the rule.", "Amending — the rule.", "Amending [+— ]the rule."),
-            ("Japan's \"Beyond 5G\" plan.", "Japan's Tokyo 5G\" plan.", "Japan's [-\"Beyond ][+Tokyo ]5G\" plan."),
+            ("Japan's \"Beyond 5G\" plan.", "Japan's Tokyo 5G\" plan.", "Japan's [-\"Beyond][+Tokyo] 5G\" plan."),
             ("The rules, as agreed.", "The rules as agreed.", "The rules[-,] as agreed."),
+            // A dash set closed replaces the space; one set open keeps it.
+            ("The EU and Japan agreed.", "The EU—and Japan—agreed.", "The EU[- ][+—]and Japan[- ][+—]agreed."),
+            ("The EU agreed on it.", "The EU—in principle—agreed on it.", "The EU[- ][+—in principle—]agreed on it."),
+            ("The Ministry and the EU met.", "The Ministry— and the EU met.", "The Ministry[+—] and the EU met."),
+            // A mark standing alone keeps the space typed before it.
+            ("The EU agreed on it.", "The EU agreed … on it.", "The EU agreed [+… ]on it."),
+            // Words inserted before a closing mark bring their space with them.
+            ("They met in Tokyo.", "They met in Tokyo (Japan).", "They met in Tokyo[+ (Japan)]."),
+            (
+                "The EU explained its policy.",
+                "The EU explained, *in detail*, its policy.",
+                "The EU explained[+, ][+in detail][+,] its policy.",
+            ),
+            // French spacing before `:` and `;`, plain or narrow no-break, as typed.
+            ("Les données et", "Les données : elle avance ; et", "Les données [+: elle avance ; ]et"),
+            (
+                "Les données et",
+                "Les données\u{202f}: elle avance\u{202f}; et",
+                "Les données[+\u{202f}: elle avance\u{202f};] et",
+            ),
         ] {
             let r = redline(&[("T", old)], &[("T", new)]);
             let Block::Paragraph(runs) = &r.briefing.topics[0].body[0] else { panic!() };
@@ -1011,6 +1034,8 @@ mod tests {
             };
             assert_eq!(reading(I), plain(&topics(&[("T", old)])), "old: {old:?}");
             assert_eq!(reading(D), plain(&topics(&[("T", new)])), "new: {new:?}");
+            // A punctuation mark changed is a change, though it is no word.
+            assert_eq!(r.stat.topics_changed, 1, "{old:?} → {new:?}");
         }
     }
 
@@ -1019,8 +1044,8 @@ mod tests {
         let r = redline(&[("T", "1. First.\n2. Second.")], &[("T", "3. First.\n4. Second.")]);
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, "1. "), (D, "2. ")]);
         // The new numbers are marked inserted: each number counts one word, old and new.
-        let Block::List { renumbered, .. } = &r.briefing.topics[0].body[0] else { panic!() };
-        assert_eq!(renumbered, &[true, true]);
+        let Block::List { changed, .. } = &r.briefing.topics[0].body[0] else { panic!() };
+        assert_eq!(changed, &[Some(I), Some(I)]);
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (2, 2));
         let same = redline(&[("T", "1. First.\n2. Second.")], &[("T", "1. First.\n2. Second, now.")]);
         assert_eq!(marks(&same.briefing.topics[0].body), [(I, ", now")]);

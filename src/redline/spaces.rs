@@ -1,101 +1,85 @@
 //! Where the spaces around a change go, so that the redline read without its insertions is
-//! the old text and read without its deletions the new, and no space stands before a mark
-//! that closes on its word.
+//! the old text, read without its deletions the new, and no space stands before a mark that
+//! closes on its word.
 
-use crate::markdown::{Change, Inline};
-
-/// Puts the spaces around a change where each version reads right, removed or inserted text
-/// aside, and no space stands before a mark that closes on its word (`,` `:` `)` `”`…):
-/// `field and` now `field: and` is `field[:] and`, not `field [:]and`; `2, October` now
-/// `2 and October` is `2[,] [and] October`, which reads `2, October` and `2 and October`. A
-/// mark that opens (`(`, `“`, `—`) keeps the space before it.
-pub(super) fn spaces_after_punctuation(runs: &mut Vec<Inline>) {
-    let spaced = |r: &Inline| r.text.trim_end() != r.text;
-    let trim = |r: &mut Inline| r.text.truncate(r.text.trim_end().len());
-    let space_of = |r: &Inline| r.text[r.text.trim_end().len()..].to_string();
-    let mut k = 0;
-    while k + 1 < runs.len() {
-        let (start, end) = (k + 1, k + 1 + runs[k + 1..].iter().take_while(|r| r.change.is_some()).count());
-        if runs[k].change.is_some() || end == start {
-            k += 1;
-            continue;
-        }
-        // A space only the old version had, after the kept word.
-        let old_space =
-            end - start >= 2 && runs[start].change == Some(Change::Deleted) && runs[start].text.trim().is_empty();
-        let first = start + usize::from(old_space);
-        let (d, i) = match runs[first..end].iter().map(|r| r.change).collect::<Vec<_>>()[..] {
-            [Some(Change::Deleted), Some(Change::Inserted)] => (Some(first), Some(first + 1)),
-            [Some(Change::Deleted)] => (Some(first), None),
-            [Some(Change::Inserted)] => (None, Some(first)),
-            _ => {
-                k = end;
-                continue;
-            }
-        };
-        let closes = |at: Option<usize>| at.is_some_and(|at| closing(&runs[at]));
-        let plain_space = |from: &Inline| Inline { text: space_of(from), change: None, ..from.clone() };
-        // Where the space goes: after the change, between the deleted and the inserted text,
-        // or into the deleted text (old only); `None`: where it is.
-        let (space, at) = if old_space {
-            match (d, i) {
-                // `field ` now `field: `: the old space is the new one's, after the mark.
-                (None, Some(i)) if closes(Some(i)) && spaced(&runs[i]) => {
-                    let space = plain_space(&runs.remove(start));
-                    trim(&mut runs[i - 1]);
-                    (space, i)
-                }
-                _ => {
-                    k = end;
-                    continue;
-                }
-            }
-        } else if spaced(&runs[k]) {
-            let kept = plain_space(&runs[k]);
-            let d_closes = d.is_none_or(|d| closing(&runs[d]) && spaced(&runs[d]));
-            let i_closes = i.is_none_or(|i| closing(&runs[i]) && spaced(&runs[i]));
-            if d_closes && i_closes {
-                // Both versions close on the kept word: the space after both.
-                trim(&mut runs[k]);
-                d.into_iter().chain(i).for_each(|r| trim(&mut runs[r]));
-                (kept, end)
-            } else if let (Some(d), Some(i), true) = (d, i, d_closes) {
-                // Only the old version's mark closes on it: the space between.
-                trim(&mut runs[k]);
-                trim(&mut runs[d]);
-                (kept, i)
-            } else if let (Some(d), Some(_), true) = (d, i, i_closes) {
-                // Only the new one's: the old keeps its space, deleted with its words.
-                let space = kept.text.clone();
-                trim(&mut runs[k]);
-                runs[d].text.insert_str(0, &space);
-                k = end;
-                continue;
-            } else {
-                k = end;
-                continue;
-            }
-        } else if let (Some(d), Some(i)) = (d, i) {
-            // A word and a mark replaced, both with a space after: the space after them.
-            if !(spaced(&runs[d]) && spaced(&runs[i]) && (closes(Some(d)) || closes(Some(i)))) {
-                k = end;
-                continue;
-            }
-            let space = plain_space(&runs[i]);
-            trim(&mut runs[d]);
-            trim(&mut runs[i]);
-            (space, end)
-        } else {
-            k = end;
-            continue;
-        };
-        runs.insert(at, space);
-        k = at + 1;
-    }
+/// How a changed stretch is cut: the text between two words kept (or an end), in OLD and in
+/// NEW, each starting with the space after the word before. The old text is
+/// `P · D · M · S` and the new `P · M · I · S`: `lead`, `middle` and `tail` are the lengths
+/// of `P`, `M` and `S`, spaces both versions have, which are kept; `D` is deleted and `I`
+/// inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Cut {
+    pub lead: usize,
+    pub middle: usize,
+    pub tail: usize,
 }
 
-/// Whether `run` starts with a mark that closes on the word before it (`,` `.` `:` `)` `”`
-/// `…` `、` `。`), which no space comes before.
-fn closing(run: &Inline) -> bool {
-    run.text.chars().next().is_some_and(|c| ",.;:!?)]}”’»…%、。，．：；！？）」』】〕".contains(c))
+/// Cuts a changed stretch ([`Cut`]) so that each version reads as typed, whatever spaces,
+/// narrow no-break spaces or none it has around its marks:
+/// - `field and` now `field: and`: `field[:] and` (the space after the mark);
+/// - `the report` now `the (new) report`: `the [(new) ]report` (the space before);
+/// - `2, October` now `2 and October`: `2[,] [and ]October` (the space between);
+/// - `EU and` now `EU—and`: `EU[ ][—]and` (the space deleted);
+/// - `Tokyo.` now `Tokyo (Japan).`: `Tokyo[ (Japan)].` (the space inserted with the words).
+pub(super) fn cut(old: &str, new: &str) -> Cut {
+    let lead = common(leading(old).chars(), leading(new).chars());
+    let (old, new) = (&old[lead..], &new[lead..]);
+    // A replacement whose old text ends with the space its new text starts with: that space
+    // between them (`2[,] [and ]October`).
+    let space = trailing(old);
+    if !old.trim().is_empty() && !new.trim().is_empty() && !space.is_empty() && leading(new) == space {
+        return Cut { lead, middle: space.len(), tail: 0 };
+    }
+    Cut { lead, middle: 0, tail: common(trailing(old).chars().rev(), trailing(new).chars().rev()) }
+}
+
+fn leading(text: &str) -> &str {
+    &text[..text.len() - text.trim_start().len()]
+}
+
+fn trailing(text: &str) -> &str {
+    &text[text.trim_end().len()..]
+}
+
+/// The length in bytes of the characters `a` and `b` start with alike.
+fn common(a: impl Iterator<Item = char>, b: impl Iterator<Item = char>) -> usize {
+    a.zip(b).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stretch as `P[-D]M[+I]S`, checked to read as each version.
+    fn shown(old: &str, new: &str) -> String {
+        let Cut { lead, middle, tail } = cut(old, new);
+        let (p, d) = (&old[..lead], &old[lead..old.len() - middle - tail]);
+        let (m, s) = (&old[old.len() - middle - tail..old.len() - tail], &old[old.len() - tail..]);
+        let i = &new[lead + middle..new.len() - tail];
+        assert_eq!(format!("{p}{m}{i}{s}"), new, "{old:?} → {new:?}");
+        let mark = |sign: char, t: &str| if t.is_empty() { String::new() } else { format!("[{sign}{t}]") };
+        format!("{p}{}{m}{}{s}", mark('-', d), mark('+', i))
+    }
+
+    #[test]
+    fn each_version_reads_as_typed_and_no_space_stands_before_a_closing_mark() {
+        for (old, new, expected) in [
+            (" ", ": ", "[+:] "),
+            (" ", " (new) ", " [+(new) ]"),
+            (", ", " and ", "[-,] [+and ]"),
+            (" and ", ", ", "[- and][+,] "),
+            (" ", "—", "[- ][+—]"),
+            (" ", "— ", "[+—] "),
+            ("", " (Japan)", "[+ (Japan)]"),
+            (" ", ", in detail, ", "[+, in detail,] "),
+            (" ", " … ", " [+… ]"),
+            ("Tokyo ", "Kyoto ", "[-Tokyo][+Kyoto] "),
+            (" ", " : elle avance ; ", " [+: elle avance ; ]"),
+            (" ", "\u{202f}: elle avance\u{202f}; ", "[+\u{202f}: elle avance\u{202f};] "),
+            ("データ", "DX", "[-データ][+DX]"),
+            (" economy", "", "[- economy]"),
+        ] {
+            assert_eq!(shown(old, new), expected, "{old:?} → {new:?}");
+        }
+    }
 }

@@ -3,25 +3,29 @@
 //! what was inserted and deleted marked.
 
 use super::sequences::{align, diff, Op, Step};
+use super::spaces::{self, Cut};
+use super::tokens::{tokens, Latin};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Cell, Change, Inline};
-use crate::script::is_kana_or_kanji;
 
-/// Words inserted and deleted so far, and the comparisons left to spend.
+/// Words inserted and deleted so far, punctuation marks changed (which are not words), and
+/// the comparisons left to spend.
 pub(super) struct Words<'b> {
     inserted: usize,
     deleted: usize,
+    marks: usize,
     budget: &'b mut u64,
 }
 
 impl<'b> Words<'b> {
     pub(super) fn new(budget: &'b mut u64) -> Words<'b> {
-        Words { inserted: 0, deleted: 0, budget }
+        Words { inserted: 0, deleted: 0, marks: 0, budget }
     }
 
-    /// Whether any word was inserted or deleted.
+    /// Whether any word or punctuation mark was inserted or deleted: a comma made a
+    /// semicolon is a change, though no word is.
     pub(super) fn counted(&self) -> bool {
-        self.inserted + self.deleted > 0
+        self.inserted + self.deleted + self.marks > 0
     }
 
     pub(super) fn part(self, part: Part, change: Option<Change>) -> PartChange {
@@ -178,28 +182,31 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
             Block::List { start: old_start, items: a, markers: am, .. },
             Block::List { start, items: b, markers: bm, .. },
         ) => {
-            let (mut items, mut markers, mut renumbered) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut items, mut markers, mut changed) = (Vec::new(), Vec::new(), Vec::new());
             // A number typed differently (`1.` now `3.`): the old one is shown deleted, the
             // new one inserted.
             let numbered = old_start.is_some() && start.is_some();
             let renumber = |item: Vec<Block>, i: usize, j: usize, words: &mut Words| match (am.get(i), bm.get(j)) {
                 (Some(was), Some(is)) if numbered && was != is => renumber(item, (was, is), words),
-                _ => (item, false),
+                _ => (item, None),
             };
             for step in align(a, b, words.budget) {
-                let ((item, changed), marker) = match step {
+                // (The number or bullet of an item deleted or inserted is marked with it.)
+                let ((item, change), marker) = match step {
                     Step::Same(i, j) => (renumber(b[j].clone(), i, j, words), bm.get(j)),
                     Step::Pair(i, j) => (renumber(diff_blocks(&a[i], &b[j], words), i, j, words), bm.get(j)),
-                    Step::Only(Change::Deleted, i) => ((mark_blocks(&a[i], Change::Deleted, words), false), am.get(i)),
-                    Step::Only(Change::Inserted, j) => {
-                        ((mark_blocks(&b[j], Change::Inserted, words), false), bm.get(j))
+                    Step::Only(change @ Change::Deleted, i) => {
+                        ((mark_blocks(&a[i], change, words), Some(change)), am.get(i))
+                    }
+                    Step::Only(change @ Change::Inserted, j) => {
+                        ((mark_blocks(&b[j], change, words), Some(change)), bm.get(j))
                     }
                 };
                 items.push(item);
                 markers.push(marker.cloned().unwrap_or_default());
-                renumbered.push(changed);
+                changed.push(change);
             }
-            Block::List { start: *start, items, markers, renumbered }
+            Block::List { start: *start, items, markers, changed }
         }
         (Block::Table { header: ah, rows: ar, .. }, Block::Table { aligns, header: bh, rows: br })
             if ah.len() == bh.len() =>
@@ -225,17 +232,17 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
 }
 
 /// A list item whose number was typed differently: its old number (`1.`), deleted, before
-/// its text, and whether it is shown so. (The new one is its label, marked inserted; each
-/// counts as a word.)
-fn renumber(mut item: Vec<Block>, (was, is): (&str, &str), words: &mut Words) -> (Vec<Block>, bool) {
-    let Some(Block::Paragraph(inlines)) = item.first_mut() else { return (item, false) };
+/// its text, and how its new number is marked when it is shown so: inserted. (The new one is
+/// its label; each counts as a word.)
+fn renumber(mut item: Vec<Block>, (was, is): (&str, &str), words: &mut Words) -> (Vec<Block>, Option<Change>) {
+    let Some(Block::Paragraph(inlines)) = item.first_mut() else { return (item, None) };
     push(&mut Vec::new(), &[(is, false, false, false, None, false)], Some(Change::Inserted), (Latin::Words, words));
     let mut old = Vec::new();
     let number = format!("{was} ");
     push(&mut old, &[(&number, false, false, false, None, false)], Some(Change::Deleted), (Latin::Words, words));
     old.append(inlines);
     *inlines = old;
-    (item, true)
+    (item, Some(Change::Inserted))
 }
 
 /// Two rows of cells compared cell by cell; cells only in one marked whole.
@@ -264,7 +271,7 @@ fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block>
             start: *start,
             items: items.iter().map(|it| mark_blocks(it, change, words)).collect(),
             markers: markers.clone(),
-            renumbered: Vec::new(),
+            changed: vec![Some(change); items.len()],
         },
         Block::Table { aligns, header, rows } => Block::Table {
             aligns: aligns.clone(),
@@ -362,38 +369,80 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
         ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4.is_some(), t.5)).collect()
     };
     let mut out = Vec::new();
-    let ops = diff(&key(&a), &key(&b), words.budget);
-    let last = ops.len().saturating_sub(1);
-    for (k, Op { same, old: o, new: n }) in ops.into_iter().enumerate() {
-        if same {
-            push(&mut out, &b[n.clone()], None, (latin, words));
-            // The space after the last word the two share, gone from the new text with what
-            // followed it (`*digital economy*` → `*digital*`), is deleted with that: the
-            // deleted words are not run on to it (`digitaleconomy`).
-            let (was, is) = (a[o].last(), b[n].last());
-            if let (true, Some(was), Some(is)) = (k < last, was, is) {
-                let space = &was.0[was.0.trim_end().len()..];
-                if !space.is_empty() && is.0.trim_end().len() == is.0.len() {
-                    let space = [(space, was.1, was.2, was.3, was.4, was.5)];
-                    push(&mut out, &space, Some(Change::Deleted), (latin, words));
-                }
-            }
+    // The stretch since the last word kept, in each version: the space after that word, then
+    // the tokens changed; and the link the new tokens are all within, if any.
+    let (mut was, mut is): (Vec<Token>, Vec<Token>) = (Vec::new(), Vec::new());
+    let mut within: Option<Option<&str>> = None;
+    for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
+        if !same {
+            // Inside a link whose address changed (`report (https://…/old)` → `…/new)`), the
+            // old address, deleted, is part of the one link the new text has, not a link of its own.
+            let link = n.start.checked_sub(1).and_then(|k| b[k].4);
+            let inside = a[o.clone()].iter().all(|t| t.4.is_some()) && b[n.clone()].iter().all(|t| t.4 == link);
+            within = Some(link.filter(|_| inside && within.is_none_or(|w| w == link)));
+            was.extend_from_slice(&a[o]);
+            is.extend_from_slice(&b[n]);
             continue;
         }
-        // Inside a link whose address changed (`report (https://…/old)` → `…/new)`), the old
-        // address, deleted, is part of the one link the new text has, not a link of its own.
-        // (Counted before: an address counts one as the address its link leads to.)
-        let link = n.start.checked_sub(1).and_then(|k| b[k].4);
-        let within = a[o.clone()].iter().all(|t| t.4.is_some()) && b[n.clone()].iter().all(|t| t.4 == link);
-        let from = out.len();
-        replace(&mut out, &a[o], &b[n], (latin, words));
-        if let (Some(link), true) = (link, within) {
-            out[from..].iter_mut().for_each(|r| r.link = Some(link.to_string()));
-            join_alike(&mut out, from.saturating_sub(1));
+        for (x, y) in a[o].iter().zip(&b[n]) {
+            stretch(&mut out, (&was, &is), within.flatten(), (latin, words));
+            let ((_, gone), (word, space)) = (
+                split(std::slice::from_ref(x), x.0.trim_end().len()),
+                split(std::slice::from_ref(y), y.0.trim_end().len()),
+            );
+            push(&mut out, &word, None, (latin, words));
+            (was, is, within) = (gone, space, None);
         }
     }
-    super::spaces::spaces_after_punctuation(&mut out);
+    stretch(&mut out, (&was, &is), within.flatten(), (latin, words));
     out
+}
+
+/// A changed stretch ([`spaces::cut`]): the spaces both versions have kept, the rest of
+/// OLD deleted and of NEW inserted; inside `link` when the new text is all within one.
+fn stretch<'t>(
+    out: &mut Vec<Inline>,
+    (old, new): (&[Token<'t>], &[Token<'t>]),
+    link: Option<&str>,
+    (latin, words): (Latin, &mut Words),
+) {
+    let text = |ts: &[Token]| ts.iter().map(|t| t.0).collect::<String>();
+    let (was, is) = (text(old), text(new));
+    if was == is {
+        push(out, new, None, (latin, words));
+        return;
+    }
+    let Cut { lead, middle, tail } = spaces::cut(&was, &is);
+    let (kept, new) = split(new, lead);
+    let (space, new) = split(&new, middle);
+    let (inserted, after) = split(&new, is.len() - lead - middle - tail);
+    let (deleted, _) = split(&split(old, lead).1, was.len() - lead - middle - tail);
+    push(out, &kept, None, (latin, words));
+    let from = out.len();
+    if space.is_empty() {
+        replace(out, &deleted, &inserted, (latin, words));
+    } else {
+        push(out, &deleted, Some(Change::Deleted), (latin, words));
+        push(out, &space, None, (latin, words));
+        push(out, &inserted, Some(Change::Inserted), (latin, words));
+    }
+    if let Some(link) = link {
+        out[from..].iter_mut().for_each(|r| r.link = Some(link.to_string()));
+        join_alike(out, from.saturating_sub(1));
+    }
+    push(out, &after, None, (latin, words));
+}
+
+/// Tokens cut at byte `at` of their text; no token is left empty.
+fn split<'t>(tokens: &[Token<'t>], at: usize) -> (Vec<Token<'t>>, Vec<Token<'t>>) {
+    let (mut before, mut after, mut start) = (Vec::new(), Vec::new(), 0);
+    for t in tokens {
+        let (head, tail) = t.0.split_at(at.clamp(start, start + t.0.len()) - start);
+        start += t.0.len();
+        before.extend(Some((head, t.1, t.2, t.3, t.4, t.5)).filter(|_| !head.is_empty()));
+        after.extend(Some((tail, t.1, t.2, t.3, t.4, t.5)).filter(|_| !tail.is_empty()));
+    }
+    (before, after)
 }
 
 /// Joins the runs of `runs` from `from` on that look the same.
@@ -457,6 +506,10 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, (latin,
             Some(Change::Deleted) => words.deleted += count,
             None => {}
         }
+        // (Not where a paragraph broke: a paragraph split in two is no change.)
+        if change.is_some() && letters == 0 && text.chars().any(|c| !c.is_whitespace() && c != BREAK) {
+            words.marks += 1;
+        }
         match out.last_mut() {
             Some(last) if look(last) == (strong, emphasis, code, link, change, raw) => last.text.push_str(text),
             _ => out.push(Inline {
@@ -470,104 +523,4 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, (latin,
             }),
         }
     }
-}
-
-/// How the Latin letters and digits of a text count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Latin {
-    /// A word one, in text that is mostly Latin (`第10回`: `第`, `10`, `回`, three).
-    Words,
-    /// Each letter and digit one, like the Japanese text they are written in (`第10回`:
-    /// four 文字). An address is one all the same.
-    Characters,
-}
-
-impl Latin {
-    /// How the Latin of `texts` counts, decided for them all together (both versions of a
-    /// paragraph): letter by letter when they are mostly Japanese, with at least as many kana
-    /// and kanji as Latin letters and digits.
-    pub(super) fn of<'t>(texts: impl IntoIterator<Item = &'t str>) -> Latin {
-        let (mut japanese, mut latin) = (0usize, 0usize);
-        for c in texts.into_iter().flat_map(str::chars) {
-            if is_kana_or_kanji(c) {
-                japanese += 1;
-            } else if c.is_alphanumeric() {
-                latin += 1;
-            }
-        }
-        if japanese >= latin {
-            Latin::Characters
-        } else {
-            Latin::Words
-        }
-    }
-}
-
-/// Splits text into what the diff compares: a Latin word (letters and digits, full-width
-/// ones too, with `.`, `,`, `'`, `’` or `-`, or their full-width forms, between them), a
-/// Japanese character, or a punctuation mark; each with the spaces after it. A Latin word is whole in Japanese text
-/// too (`5Gの`: `5G`, `の`), so that a word kept is never shown cut, and a word replaced is
-/// replaced whole. Spaces at the start are a token of their own.
-///
-/// A character is never parted from the marks that belong to it (a grapheme cluster: `葛`
-/// and its variation selector, `e` and a combining accent), so that a change to one of them
-/// marks the character it changes, not an invisible mark alone.
-pub(super) fn tokens(text: &str) -> Vec<&str> {
-    use unicode_segmentation::UnicodeSegmentation;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    // Whether each character starts a grapheme cluster.
-    let mut starts = vec![false; chars.len() + 1];
-    let mut k = 0;
-    for (at, _) in text.grapheme_indices(true) {
-        while chars.get(k).is_some_and(|&(b, _)| b < at) {
-            k += 1;
-        }
-        starts[k] = true;
-    }
-    starts[chars.len()] = true;
-    let extend = |mut end: usize| {
-        while !starts[end] {
-            end += 1;
-        }
-        end
-    };
-    let latin = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric() && !is_kana_or_kanji(c));
-    let mut out = Vec::new();
-    let (mut start, mut k) = (0, 0);
-    while let Some(&(at, c)) = chars.get(k) {
-        if c.is_whitespace() {
-            k += 1;
-            continue;
-        }
-        if at > start {
-            out.push(&text[start..at]);
-            start = at;
-        }
-        let mut end = k + 1;
-        if latin(k) {
-            loop {
-                // A comma joins only digits in groups of three (`1,000`, `１，０００`): between
-                // words it lists them (`AI,IoT,5G`, `２０２４，２０２５`).
-                let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_numeric());
-                let thousands = digit(end - 1) && (1..=3).all(|d| digit(end + d)) && !digit(end + 4);
-                let joins = chars.get(end).is_some_and(|&(_, c)| match c {
-                    '.' | '\'' | '’' | '-' | '．' | '－' => true,
-                    ',' | '，' => thousands,
-                    _ => false,
-                });
-                if latin(end) || !starts[end] {
-                    end += 1;
-                } else if joins && latin(end + 1) {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-        }
-        k = extend(end);
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
 }

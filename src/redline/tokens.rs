@@ -1,0 +1,104 @@
+//! What a text is compared in: its tokens (Latin words, Japanese characters, punctuation
+//! marks, each with the spaces after it), and how its Latin counts.
+
+use crate::script::is_kana_or_kanji;
+
+/// How the Latin letters and digits of a text count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Latin {
+    /// A word one, in text that is mostly Latin (`第10回`: `第`, `10`, `回`, three).
+    Words,
+    /// Each letter and digit one, like the Japanese text they are written in (`第10回`:
+    /// four 文字). An address is one all the same.
+    Characters,
+}
+
+impl Latin {
+    /// How the Latin of `texts` counts, decided for them all together (both versions of a
+    /// paragraph): letter by letter when they are mostly Japanese, with at least as many kana
+    /// and kanji as Latin letters and digits.
+    pub(super) fn of<'t>(texts: impl IntoIterator<Item = &'t str>) -> Latin {
+        let (mut japanese, mut latin) = (0usize, 0usize);
+        for c in texts.into_iter().flat_map(str::chars) {
+            if is_kana_or_kanji(c) {
+                japanese += 1;
+            } else if c.is_alphanumeric() {
+                latin += 1;
+            }
+        }
+        if japanese >= latin {
+            Latin::Characters
+        } else {
+            Latin::Words
+        }
+    }
+}
+
+/// Splits text into what the diff compares: a Latin word (letters and digits, full-width
+/// ones too, with `.`, `,`, `'`, `’` or `-`, or their full-width forms, between them), a
+/// Japanese character, or a punctuation mark; each with the spaces after it. A Latin word is whole in Japanese text
+/// too (`5Gの`: `5G`, `の`), so that a word kept is never shown cut, and a word replaced is
+/// replaced whole. Spaces at the start are a token of their own.
+///
+/// A character is never parted from the marks that belong to it (a grapheme cluster: `葛`
+/// and its variation selector, `e` and a combining accent), so that a change to one of them
+/// marks the character it changes, not an invisible mark alone.
+pub(super) fn tokens(text: &str) -> Vec<&str> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Whether each character starts a grapheme cluster.
+    let mut starts = vec![false; chars.len() + 1];
+    let mut k = 0;
+    for (at, _) in text.grapheme_indices(true) {
+        while chars.get(k).is_some_and(|&(b, _)| b < at) {
+            k += 1;
+        }
+        starts[k] = true;
+    }
+    starts[chars.len()] = true;
+    let extend = |mut end: usize| {
+        while !starts[end] {
+            end += 1;
+        }
+        end
+    };
+    let latin = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric() && !is_kana_or_kanji(c));
+    let mut out = Vec::new();
+    let (mut start, mut k) = (0, 0);
+    while let Some(&(at, c)) = chars.get(k) {
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if at > start {
+            out.push(&text[start..at]);
+            start = at;
+        }
+        let mut end = k + 1;
+        if latin(k) {
+            loop {
+                // A comma joins only digits in groups of three (`1,000`, `１，０００`): between
+                // words it lists them (`AI,IoT,5G`, `２０２４，２０２５`).
+                let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_numeric());
+                let thousands = digit(end - 1) && (1..=3).all(|d| digit(end + d)) && !digit(end + 4);
+                let joins = chars.get(end).is_some_and(|&(_, c)| match c {
+                    '.' | '\'' | '’' | '-' | '．' | '－' => true,
+                    ',' | '，' => thousands,
+                    _ => false,
+                });
+                if latin(end) || !starts[end] {
+                    end += 1;
+                } else if joins && latin(end + 1) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        k = extend(end);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
