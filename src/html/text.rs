@@ -131,10 +131,13 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     let mut open_link: Option<&str> = None;
     let mut open_change: Option<Change> = None;
     let mut deleted_lang: Option<&str> = None;
-    let mut previous: Option<Change> = None;
+    // The change whose label was read last, in the stretch of it open.
+    let mut labelled: Option<Change> = None;
     for (k, i) in inlines.iter().enumerate() {
-        // (Spaces alone have nothing to mark: a label read before nothing.)
-        let change = i.change.filter(|_| !i.text.trim().is_empty());
+        // (A space alone is marked, so that each version reads as typed (`EU and` now
+        // `EU—and`), but not labelled: a label read before nothing.)
+        let change = i.change;
+        let blank = i.text.trim().is_empty();
         if open_change.is_some() && open_change != change {
             close_change(out, open_change.take());
         }
@@ -161,7 +164,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
             if let Some(change) = change {
                 // One change (inlines in a row) is labelled once, where it starts, however
                 // often a link's edge closes and opens it again.
-                let starts = previous != Some(change);
+                let starts = labelled != Some(change) && !blank;
                 // Deleted text says its language where it is clear (as in the PDF).
                 if starts {
                     deleted_lang = (change == Change::Deleted)
@@ -169,12 +172,14 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
                         .flatten()
                         .filter(|&l| l != crate::script::primary_language(lang));
                 }
-                let own = deleted_lang.filter(|_| change == Change::Deleted);
+                let own = deleted_lang.filter(|_| change == Change::Deleted && !blank);
                 marks.open_in(out, change, lang, own, starts);
                 open_change = Some(change);
             }
         }
-        previous = change;
+        if !(blank && change.is_some()) {
+            labelled = change;
+        }
         if open_change == Some(Change::Deleted) {
             text_lang = deleted_lang.unwrap_or(lang);
         }
@@ -249,7 +254,7 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             inlines_into(out, i, lang, marks);
             let _ = writeln!(out, "</h{h}>");
         }
-        Block::List { start, items, markers, renumbered } => {
+        Block::List { start, items, markers, changed } => {
             match start {
                 // Numbers print as typed (`07)`), so the list's own numbers are hidden and
                 // each item carries its marker.
@@ -271,13 +276,24 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
                     _ => None,
                 };
                 let attr = tight.as_ref().map_or("", |(_, (attr, _))| attr.as_str());
-                let _ = write!(out, "<li{attr}>");
+                // In a redline, the number of an item deleted or inserted, or typed anew, is
+                // marked so, and a bullet takes its item's change's colour.
+                let change = changed.get(k).copied().flatten();
+                let class = match (change, start) {
+                    (Some(Change::Deleted), None) => " class=\"deleted\"",
+                    (Some(Change::Inserted), None) => " class=\"inserted\"",
+                    _ => "",
+                };
+                let _ = write!(out, "<li{attr}{class}>");
                 if start.is_some() {
-                    // A number a redline shows typed anew is inserted.
-                    let anew = renumbered.get(k).copied().unwrap_or(false);
-                    out.push_str(if anew { "<span class=\"marker\"><ins>" } else { "<span class=\"marker\">" });
+                    let (open, close) = match change {
+                        Some(Change::Deleted) => ("<del>", "</del>"),
+                        Some(Change::Inserted) => ("<ins>", "</ins>"),
+                        None => ("", ""),
+                    };
+                    let _ = write!(out, "<span class=\"marker\">{open}");
                     escape_into(out, markers.get(k).map_or("", String::as_str));
-                    out.push_str(if anew { "</ins></span> " } else { "</span> " });
+                    let _ = write!(out, "{close}</span> ");
                 }
                 // A tight item is one paragraph: its text without a <p>.
                 match tight {

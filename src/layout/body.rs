@@ -33,11 +33,17 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
             l.color = flow.theme.colors.link;
             l.link = Some(LinkTarget::Uri(target.clone()));
         }
-        // Changed text (a redline) is a group of its own, however it looks. (Spaces alone
-        // have nothing to mark, and nothing for a label to stand on.)
-        if let Some(change) = i.change.filter(|_| !i.text.trim().is_empty()) {
+        // Changed text (a redline) is a group of its own, however it looks. A space alone
+        // (`EU and` now `EU—and`) is marked, struck or underlined, but is no group: nothing
+        // for a label to stand on.
+        // (In a link, where the link is the group, a space alone is left unmarked.)
+        let blank = i.text.trim().is_empty();
+        if let (Some(change), true, None) = (i.change, blank, &i.link) {
+            l.mark(change, 0, &flow.theme.colors);
+        } else if let Some(change) = i.change.filter(|_| !blank) {
             // (A change is cut where a link it is part of begins or ends.)
-            let starts = previous.is_none_or(|p| p.change != i.change) || (k > 0 && links[k - 1] != links[k]);
+            let starts = previous.is_none_or(|p| p.change != i.change || p.text.trim().is_empty())
+                || (k > 0 && links[k - 1] != links[k]);
             if starts {
                 group += 1;
                 // Deleted text says its language where it is clear: the paragraph may have
@@ -133,8 +139,8 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 flow.paragraph(h, &s, style, indent, style.align, None);
                 flow.keep_last_with_next();
             }
-            MdBlock::List { start, items, markers, renumbered } => {
-                list(flow, *start, items, (markers, renumbered), style, indent)
+            MdBlock::List { start, items, markers, changed } => {
+                list(flow, *start, items, (markers, changed), style, indent)
             }
             MdBlock::Table { aligns, header, rows } => table(flow, aligns, header, rows, style, indent),
             MdBlock::Quote(inner) => {
@@ -189,18 +195,21 @@ fn list(
     flow: &mut Flow<'_>,
     start: Option<u64>,
     items: &[Vec<MdBlock>],
-    (markers, renumbered): (&[String], &[bool]),
+    (markers, changed): (&[String], &[Option<crate::markdown::Change>]),
     style: &TextStyle,
     indent: f32,
 ) {
     // Numbers end 4 pt before the text: the indent grows to fit the widest ("100.", "1000.").
     let labels: Vec<Label> = (0..items.len())
         .map(|n| match (start, markers.get(n)) {
-            // (A number a redline shows typed anew is marked inserted.)
-            (Some(_), Some(marker)) if renumbered.get(n) == Some(&true) => Label::Changed(marker.clone()),
-            (Some(_), Some(marker)) => Label::Text(marker.clone()),
+            // (In a redline, the number of an item deleted or inserted, or typed anew, is
+            // marked so; so is the bullet.)
+            (Some(_), Some(marker)) => match changed.get(n).copied().flatten() {
+                Some(change) => Label::Changed(marker.clone(), change),
+                None => Label::Text(marker.clone()),
+            },
             (Some(s), None) => Label::Text(format!("{}.", s + n as u64)),
-            (None, _) => Label::Bullet(BulletShape::Dot),
+            (None, _) => Label::Bullet(BulletShape::Dot, changed.get(n).copied().flatten()),
         })
         .collect();
     let widest = labels.iter().map(|l| flow.label_width(l, style)).fold(0.0, f32::max);
@@ -215,8 +224,8 @@ fn list(
     for (n, item) in items.iter().enumerate() {
         // Numbers as the user wrote them ("1.", "07)"); bullets by depth.
         let label = match &labels[n] {
-            Label::Bullet(_) => {
-                Label::Bullet(if depth.is_multiple_of(2) { BulletShape::Dot } else { BulletShape::Dash })
+            Label::Bullet(_, change) => {
+                Label::Bullet(if depth.is_multiple_of(2) { BulletShape::Dot } else { BulletShape::Dash }, *change)
             }
             number => number.clone(),
         };
@@ -230,8 +239,8 @@ fn list(
         let (_, in_list) = flow.enter(Role::LI);
         // A number is the item's label; a bullet is drawn, an artifact.
         let lbl = match label {
-            Label::Text(_) | Label::Changed(_) => flow.node(Role::Lbl),
-            Label::Bullet(_) => flow.parent,
+            Label::Text(_) | Label::Changed(..) => flow.node(Role::Lbl),
+            Label::Bullet(..) => flow.parent,
         };
         let (_, in_item) = flow.enter(Role::LBody);
         if item.is_empty() {

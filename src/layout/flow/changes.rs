@@ -60,7 +60,9 @@ impl Flow<'_> {
         // The mark ends with the last letter, not the space after it.
         let spaces = run.text.chars().rev().take_while(|c| *c == ' ').count() as f32;
         let space = self.fonts.metrics(run.face).map_or(0.0, |m| m.char_width(' ')) * size;
-        let width = run.width - spaces * space;
+        // (A space alone, deleted or inserted, is marked: `EU[ ][—]and`.)
+        let blank = run.text.chars().all(|c| c == ' ');
+        let width = if blank { run.width } else { run.width - spaces * space };
         if width > 0.0 {
             let tag = match groups.remove(&(run.look.group, LABEL)) {
                 Some(label) => self.structure.content(label),
