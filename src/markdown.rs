@@ -54,10 +54,11 @@ pub enum Block {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
         markers: Vec<String>,
-        /// In a redline: for each item, whether its number was typed otherwise in the old
-        /// version (the old one is then the first run of its first paragraph, deleted, and the
-        /// new one is marked inserted). Empty everywhere else.
-        renumbered: Vec<bool>,
+        /// In a redline: for each item, how its marker changed. `Inserted` for an item
+        /// inserted, and for a number typed otherwise in the old version (the old one is then
+        /// the first run of its first paragraph, deleted); `Deleted` for an item deleted.
+        /// Empty everywhere else.
+        changed: Vec<Option<Change>>,
     },
     Table {
         aligns: Vec<Align>,

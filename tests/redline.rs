@@ -147,7 +147,7 @@ fn a_changed_word_is_there_in_its_old_and_new_form_in_the_two_colours() {
     assert!(!marked(&strokes[*p], japan, DELETED, -1.0, 1.0) && !marked(&strokes[*p], japan, INSERTED, -1.0, 1.0));
     // A screen reader hears which is which.
     let heard = changes(&structure(&pdf));
-    assert!(heard.iter().any(|a| a == "Deleted: the "), "{heard:?}");
+    assert!(heard.iter().any(|a| a == "Deleted: the"), "{heard:?}");
     assert!(heard.iter().any(|a| a.starts_with("Inserted: its")), "{heard:?}");
 }
 
@@ -273,7 +273,7 @@ fn latin_words_in_japanese_text_are_marked_only_where_they_changed() {
     assert!(text.contains("Beyond5Gand6Gの早期実現") && !text.contains("55G"), "{text}");
     // The page marks the same.
     let html = redline_page(&old, &new);
-    assert!(html.contains("Beyond 5G <ins><span class=\"vh\">挿入： </span>and 6G</ins>の早期実現"), "{html}");
+    assert!(html.contains("Beyond 5G<ins><span class=\"vh\">挿入： </span> and 6G</ins>の早期実現"), "{html}");
     assert!(!html.contains("<del>"), "{html}");
 }
 
@@ -677,7 +677,7 @@ fn a_link_whose_text_changed_is_one_link_holding_its_changes() {
     let links: Vec<&Elem> = p.walk().into_iter().filter(|e| e.role == "Link").collect();
     assert_eq!(links.len(), 1, "one link, not one for each part: {p:?}");
     let heard: Vec<String> = links[0].children().into_iter().map(Elem::heard).collect();
-    assert_eq!(heard, ["Deleted: old ", "Inserted: new "], "{:?}", links[0]);
+    assert_eq!(heard, ["Deleted: old", "Inserted: new"], "{:?}", links[0]);
     assert!(links[0].annots().iter().all(|a| uri(a).as_deref() == Some("https://example.org/a")), "{:?}", links[0]);
     assert!(!links[0].annots().is_empty());
     let html = redline_page(&old, &new);
@@ -764,4 +764,29 @@ fn a_list_renumbered_shows_its_old_numbers_deleted_and_its_new_ones_inserted() {
     let html = redline_page(&old, &new);
     assert!(html.contains("<span class=\"marker\"><ins>3.</ins></span>"), "{html}");
     assert!(stat(&old, &new).contains("2 words inserted, 2 deleted"), "{}", stat(&old, &new));
+}
+
+#[test]
+fn a_list_item_deleted_or_inserted_has_its_number_or_bullet_marked_with_it() {
+    let old = with_topics(&[("Steps", "|\n      1. Agree the text.\n      2. Sign it.\n      3. Publish it.")]);
+    let new = with_topics(&[("Steps", "|\n      1. Agree the text.\n      3. Publish it.\n      4. File it.")]);
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    assert!(same(last_colour(&all, "2."), DELETED), "the deleted item's number, deleted");
+    assert!(same(last_colour(&all, "4."), INSERTED), "the inserted item's number, inserted");
+    assert!(!same(last_colour(&all, "1."), DELETED) && !same(last_colour(&all, "1."), INSERTED), "a kept one, plain");
+    let html = redline_page(&old, &new);
+    assert!(html.contains("<span class=\"marker\"><del>2.</del></span>"), "{html}");
+    assert!(html.contains("<span class=\"marker\"><ins>4.</ins></span>"), "{html}");
+    assert!(html.contains("<span class=\"marker\">1.</span>"), "{html}");
+    // A bullet takes its item's change, on the page as in the PDF's colours.
+    let (short, long) = (
+        with_topics(&[("Points", "|\n      - Agree the text.\n      - Sign it.")]),
+        with_topics(&[("Points", "|\n      - Agree the text.\n      - Publish the annex in June.\n      - Sign it.")]),
+    );
+    let html = redline_page(&short, &long);
+    assert!(html.contains("<li class=\"inserted\">"), "{html}");
+    let html = redline_page(&long, &short);
+    assert!(html.contains("<li class=\"deleted\">"), "{html}");
+    assert!(html.contains("li.deleted::marker{color:"), "{html}");
 }

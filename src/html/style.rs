@@ -127,6 +127,7 @@ pub fn stylesheet(theme: &Theme) -> String {
          th.c,td.c{{text-align:center}}th.r,td.r{{text-align:right}}\n\
          ins{{text-decoration:underline double {};color:{}}}\n\
          del{{text-decoration:line-through 2px;color:{}}}\n\
+         li.inserted::marker{{color:{}}}li.deleted::marker{{color:{}}}\n\
          .gap{{margin-left:.3em}}\n\
          .contact{{margin-top:2rem}}\n\
          address{{font-style:normal;padding:{:.2}rem 1rem;{}}}\n\
@@ -146,6 +147,8 @@ pub fn stylesheet(theme: &Theme) -> String {
         hex(c.rule),
         hex(c.table_rule),
         hex(c.inserted),
+        hex(c.inserted),
+        hex(c.deleted),
         hex(c.inserted),
         hex(c.deleted),
         theme.contact.padding.0 / body,

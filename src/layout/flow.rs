@@ -79,9 +79,11 @@ pub struct TocEntry {
 pub enum Label {
     /// A number as the user wrote it (`1.`, `07)`).
     Text(String),
-    /// A number a redline shows typed anew (`3.`, `1.` before): marked inserted.
-    Changed(String),
-    Bullet(BulletShape),
+    /// A number a redline marks: of an item deleted or inserted, or typed anew (`3.`, `1.`
+    /// before, marked inserted).
+    Changed(String, crate::markdown::Change),
+    /// A bullet, in a redline drawn in the colour of its item's change.
+    Bullet(BulletShape, Option<crate::markdown::Change>),
 }
 
 /// A heading others can jump to (outline entries and table-of-contents lines).
@@ -478,13 +480,14 @@ impl<'a> Flow<'a> {
                 // text when the line is read in order ("1. Overview", not "1.Overview").
                 self.place_str(items, &format!("{s} "), x, baseline, &look(style), Tag::Node(node));
             }
-            Label::Changed(s) => {
+            Label::Changed(s, change) => {
                 let mut l = look(style);
-                l.mark(crate::markdown::Change::Inserted, 1, &self.theme.colors);
+                l.mark(*change, 1, &self.theme.colors);
                 self.place_str(items, &format!("{s} "), x, baseline, &l, Tag::Node(node));
             }
-            Label::Bullet(shape) => {
-                items.push(Item::Bullet { x, baseline, size: style.size.0, color: style.color, shape: *shape })
+            Label::Bullet(shape, change) => {
+                let color = change.map_or(style.color, |c| self.theme.colors.of(c));
+                items.push(Item::Bullet { x, baseline, size: style.size.0, color, shape: *shape })
             }
         }
     }
@@ -492,8 +495,8 @@ impl<'a> Flow<'a> {
     /// Width of a label in `style`.
     pub fn label_width(&self, label: &Label, style: &TextStyle) -> f32 {
         match label {
-            Label::Text(s) | Label::Changed(s) => self.str_width(s, &look(style)),
-            Label::Bullet(shape) => shape.width() * style.size.0,
+            Label::Text(s) | Label::Changed(s, _) => self.str_width(s, &look(style)),
+            Label::Bullet(shape, _) => shape.width() * style.size.0,
         }
     }
 

@@ -248,7 +248,7 @@ impl Builder {
             }
             TagEnd::List(_) => {
                 if let Some(Open::List { start, items, markers }) = self.stack.pop() {
-                    self.emit(Block::List { start, items, markers, renumbered: Vec::new() })
+                    self.emit(Block::List { start, items, markers, changed: Vec::new() })
                 }
             }
             TagEnd::TableCell => {
