@@ -3,6 +3,8 @@
 //! the EU's), and only when the text is long enough and the answer clear. Anything short or
 //! ambiguous gets no answer, and keeps the language of what it is in.
 
+use std::ops::Range;
+
 use whatlang::{Detector, Lang};
 
 /// Letters a text needs before its language is guessed (about ten words).
@@ -56,17 +58,53 @@ pub fn of(text: &str) -> Option<&'static str> {
 
 /// [`of`], but text placed in `surrounding` (a primary subtag) is not checked without its
 /// names: it stays in the language around it either way.
+///
+/// What a text quotes is another's words: an English sentence quoting a German minister is
+/// English. Its frame, the words around its quotations, is placed alone when it is long
+/// enough; shorter, the text is placed whole, but it is in the language found so only when
+/// its frame reads nearer that language than the one around it (see [`frame_reads`]). A text
+/// that is a quotation but for a word or two is placed whole.
 fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
-    // What a text quotes is another's words: an English sentence quoting a German minister
-    // is English. (A text that is mostly a quotation is placed whole.)
-    let unquoted;
-    let text = match without_quotations(text) {
-        Some(rest) if rest.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS => {
-            unquoted = rest;
-            unquoted.as_str()
-        }
-        _ => text,
+    let Some(frame) = without_quotations(text) else { return placed_whole(text, surrounding) };
+    let words = frame.split_whitespace().filter(|w| !acronym(w)).collect::<Vec<_>>().join(" ");
+    let letters = words.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= MIN_LETTERS {
+        return placed_whole(&frame, surrounding);
+    }
+    let whole = placed_whole(text, surrounding)?;
+    if letters < MIN_LETTERS_OF_TWO {
+        return Some(whole);
+    }
+    frame_reads(&words, whole, surrounding)
+}
+
+/// The language of a text in `whole` (a primary subtag) but for its `frame`, the words around
+/// its quotations, too short to place among all languages: `whole` when the frame reads nearer
+/// it than the language around (`surrounding`), or, when that is `whole` too or unknown, than
+/// the frame's own best guess; the language around when the frame reads nearer that, and no
+/// answer when it reads nearer its guess. (The quotation alone does not make its frame's
+/// language: "The minister said … before leaving for the airport." is English.)
+fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'static str> {
+    let tag = |lang: &str| LANGUAGES.iter().find(|l| l.1 == lang).map(|l| l.0);
+    let Some(found) = tag(whole) else { return Some(whole) };
+    let all = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
+    let other = match tag(surrounding) {
+        Some(around) if around != found => around,
+        _ => match all.detect(frame).map(|i| i.lang()) {
+            Some(guess) if guess != found => guess,
+            _ => return Some(whole),
+        },
     };
+    let nearer = Detector::with_allowlist(vec![found, other]).detect(frame)?.lang();
+    if nearer == found {
+        Some(whole)
+    } else {
+        LANGUAGES.iter().find(|l| l.0 == nearer && l.1 == surrounding).map(|l| l.1)
+    }
+}
+
+/// [`placed`] for text whose quotations are its own words.
+fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
     let typed = text;
     // Acronyms (`GDPR, NIS2, DSA`) are no language's words: they are left out.
     let words;
@@ -134,29 +172,102 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
     Some(lang)
 }
 
-/// `text` with what it quotes (`"…"`, `“…”`, `„…“`, `«…»`) left out; `None` when it quotes
-/// nothing.
+/// `text` with what it quotes and the marks around it left out (see [`quotations`]); `None`
+/// when it quotes nothing.
 fn without_quotations(text: &str) -> Option<String> {
+    let quoted = quotations(text);
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut quoted = false;
-    while let Some((at, open)) = rest.char_indices().find(|(_, c)| matches!(c, '"' | '“' | '„' | '«')) {
-        let closes: &[char] = match open {
-            '"' => &['"'],
-            '“' => &['”'],
-            '„' => &['“', '”'],
-            _ => &['»'],
-        };
-        let inner = &rest[at + open.len_utf8()..];
-        let Some(end) = inner.find(closes) else { break };
-        out.push_str(&rest[..at]);
+    let mut from = 0;
+    for q in &quoted {
+        let open = text[..q.start].chars().next_back().map_or(0, char::len_utf8);
+        let close = text[q.end..].chars().next().map_or(0, char::len_utf8);
+        out.push_str(&text[from..q.start - open]);
         out.push(' ');
-        let close = inner[end..].chars().next().map_or(1, char::len_utf8);
-        rest = &inner[end + close..];
-        quoted = true;
+        from = q.end + close;
     }
-    out.push_str(rest);
-    quoted.then_some(out)
+    out.push_str(&text[from..]);
+    (!quoted.is_empty()).then_some(out)
+}
+
+/// Quotation marks, in the ways of the languages detected.
+const QUOTE_MARKS: &str = "\"'“”„‟«»‹›‘’‚";
+
+/// The marks that close a quotation opened with `open`: `“…”` and `„…“` or `„…”`, `«…»`
+/// and `»…«`, `‘…’` and `‚…‘`, `"…"`, `'…'` and `”…”`.
+fn closing(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”'],
+        '„' | '‟' => &['“', '”'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '‹' => &['›'],
+        '›' => &['‹'],
+        '‘' => &['’'],
+        '‚' => &['‘', '’'],
+        '\'' => &['\''],
+        '”' => &['”'],
+        _ => &['"'],
+    }
+}
+
+/// What `text` quotes, outermost quotations only: the byte range inside each pair of marks,
+/// in order. A mark opens a quotation at the start or after a space, a bracket, a dash or
+/// another mark, before other text, and closes one before the end, a space or punctuation,
+/// after other text (guillemets, spaced in French, need no text beside them):
+/// an apostrophe inside a word (`minister's`) does neither. It closes the nearest quotation
+/// opened with a mark it closes; a quotation opened and not closed quotes nothing, so an
+/// unbalanced mark does not make the rest of the text a quotation.
+pub fn quotations(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if !QUOTE_MARKS.contains(c) {
+            continue;
+        }
+        let before = k.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(k + 1).map(|&(_, a)| a);
+        // (French sets its guillemets apart from what they quote by a space.)
+        let spaced = "«»‹›".contains(c);
+        let opens = before.is_none_or(|b| b.is_whitespace() || "([{/—–-".contains(b) || QUOTE_MARKS.contains(b))
+            && (spaced || after.is_some_and(|a| !a.is_whitespace()));
+        let closes =
+            after.is_none_or(|a| !a.is_alphanumeric()) && (spaced || before.is_some_and(|b| !b.is_whitespace()));
+        let opened = open.iter().rposition(|&(o, _)| closing(o).contains(&c));
+        match opened {
+            Some(j) if closes => {
+                found.push(open[j].1..at);
+                open.truncate(j);
+            }
+            _ if opens => open.push((c, at + c.len_utf8())),
+            _ => {}
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    let mut outer: Vec<Range<usize>> = Vec::new();
+    for r in found {
+        if outer.last().is_none_or(|o| r.start >= o.end) {
+            outer.push(r);
+        }
+    }
+    outer
+}
+
+/// The quotations of `text` (see [`quotations`]) clearly in another language than `lang`,
+/// the language of the text around them, with that language: a German minister's words in an
+/// English sentence. Short quotations (a name, a term) have none of their own.
+pub fn quoted_languages(text: &str, lang: &str) -> Vec<(Range<usize>, &'static str)> {
+    let mut out = Vec::new();
+    for q in quotations(text) {
+        // (Without the spaces inside guillemets.)
+        let inner = &text[q.clone()];
+        let start = q.start + inner.len() - inner.trim_start().len();
+        let q = start..start + inner.trim().len();
+        if let Some(l) = other_than(&text[q.clone()], lang) {
+            out.push((q, l));
+        }
+    }
+    out
 }
 
 /// `text` without its names, words that begin with a capital inside a sentence (where a
@@ -384,6 +495,52 @@ mod tests {
             other_than("La Commissione ha presentato la sua strategia per i dati e l'intelligenza artificiale.", "ga"),
             None
         );
+    }
+
+    /// A sentence quoting another language is in the language of its own words, when they
+    /// are enough to read (eight words are), whatever the marks; the quotation is marked in
+    /// its own. A German sentence quoting English stays German, and names in quotes, or a
+    /// quote left open, are no quotation in another language.
+    #[test]
+    fn a_sentence_is_in_the_language_of_its_words_around_a_quotation() {
+        const Q: &str = "Wir unterstützen die Zusammenarbeit mit Japan in allen digitalen Bereichen ausdrücklich und ohne Vorbehalt";
+        let cases = [
+            (format!("The minister said “{Q}” before leaving for the airport."), None, true),
+            (format!("The minister said \"{Q}\" and left."), None, true),
+            (format!("The minister's aide said '{Q}' and the EU's delegate left."), None, true),
+            (format!("The minister’s aide said ‘{Q}’ before leaving for the airport."), None, true),
+            (format!("The minister said « {Q} » before leaving for the airport."), None, true),
+            (format!("The minister said: „{Q}.“"), None, true),
+            (format!("The minister said \"{Q}, denn \"Vertrauen\" ist wichtig\" before leaving."), None, true),
+            // Too few words of its own: the quotation's language.
+            (format!("He said: „{Q}.“"), Some("de"), true),
+            (format!("Der Minister sagte „{Q}“ vor der Abreise zum Flughafen."), Some("de"), true),
+            // A quote left open quotes nothing.
+            (format!("The minister said \"{Q} before leaving for the airport."), Some("de"), false),
+            (
+                "Der Minister sagte vor der Presse in Berlin, dass die Zusammenarbeit mit Japan ausdrücklich \
+                unterstützt werde, und zitierte „the best partnership we have“ aus der Erklärung."
+                    .to_string(),
+                Some("de"),
+                false,
+            ),
+            (
+                "The delegates met “Jean-Claude Dupont” and „François Martin“ in Paris on Monday for the talks."
+                    .to_string(),
+                None,
+                false,
+            ),
+        ];
+        for (text, lang, quoted) in &cases {
+            assert_eq!(other_than(text, "en"), *lang, "{text}");
+            let own = quoted_languages(text, lang.unwrap_or("en"));
+            let de: Vec<&str> = own.iter().map(|(q, l)| if *l == "de" { &text[q.clone()] } else { "" }).collect();
+            assert_eq!(de.first().is_some_and(|q| q.starts_with(Q)), *quoted && lang.is_none(), "{text}: {own:?}");
+        }
+        // The apostrophes of `minister's` and `EU's` are no quotation marks.
+        let t = &cases[2].0;
+        assert_eq!(quotations(t).iter().map(|q| &t[q.clone()]).collect::<Vec<_>>(), [Q]);
+        assert!(quotations("the ministers’ meeting and the 'open").is_empty());
     }
 
     /// Between two languages, short text is placed when whatlang is sure; titles it is not

@@ -514,3 +514,72 @@ fn a_topic_keeps_the_language_of_its_own_words_and_a_quotation_gets_its_own() {
         assert!(!err.contains(quiet), "{quiet}\n{err}");
     }
 }
+
+/// The text of each element of the structure tree that says its own language, with it.
+fn own_langs(e: &common::Elem, out: &mut Vec<(String, String, String)>) {
+    if let Some(lang) = e.lang.as_ref().filter(|_| e.role != "Document") {
+        out.push((e.role.clone(), e.text().trim().to_string(), lang.clone()));
+    }
+    e.children().into_iter().for_each(|k| own_langs(k, out));
+}
+
+#[test]
+fn a_sentence_quoting_another_language_keeps_its_own_and_the_quotation_is_a_span() {
+    // "The minister said “…” before leaving": eight English words around a long German
+    // quotation are English, however the quotation is marked (curly, straight, single or
+    // low quotes, guillemets, bold inside, a block quote), and the quotation is a span in
+    // German. A German sentence quoting English stays German; short quotations of names
+    // are no language's; a quote left open quotes nothing.
+    let dir = common::tempdir();
+    let q =
+        "Wir unterstützen die Zusammenarbeit mit Japan in allen digitalen Bereichen ausdrücklich und ohne Vorbehalt";
+    let frames = [
+        format!("The minister said “{q}” before leaving for the airport."),
+        format!("The minister said \\\"**{q}**\\\" and left."),
+        format!("The minister's aide said ‘{q}’ before leaving for the airport."),
+        format!("The minister said « {q} » before leaving for the airport."),
+    ];
+    let mut topics = String::from("topics:\n");
+    for (k, frame) in frames.iter().enumerate() {
+        topics.push_str(&format!("  - title: T{k}\n    body: \"{frame}\"\n"));
+    }
+    topics.push_str(&format!(
+        "  - title: T4\n    body: |\n      The minister said:\n\n      > {q}\n\n      before leaving.\n  \
+        - title: T5\n    body: |\n      Der Minister sagte vor der Presse in Berlin, dass die Zusammenarbeit mit Japan in \
+        allen digitalen Bereichen ausdrücklich unterstützt werde, und zitierte „the best partnership we have in the \
+        whole wide world today, said the Japanese side“ aus der Erklärung.\n  \
+        - title: T6\n    body: |\n      The delegates met “Jean-Claude Dupont” and „François Martin“ in Paris on Monday \
+        for the talks on 'the digital partnership' between the two sides.\n"
+    ));
+    let path = common::write(dir.path(), "quoting.yaml", &common::seed_with("topics:\n", &topics));
+    let pdf = build_in(dir.path(), &path, &["--format", "pdf,html"]);
+    let mut read = Vec::new();
+    own_langs(&common::structure(&pdf), &mut read);
+    let quotations: Vec<&(String, String, String)> = read.iter().filter(|(_, t, _)| t.starts_with("Wir")).collect();
+    // Each quotation, in a paragraph that says no language of its own (the document's), is a
+    // span in German; the block quote is a paragraph in German.
+    let roles: Vec<(&str, &str)> = quotations.iter().map(|(r, _, l)| (r.as_str(), l.as_str())).collect();
+    assert_eq!(roles, [("Span", "de"), ("Span", "de"), ("Span", "de"), ("Span", "de"), ("P", "de")], "{read:?}");
+    assert!(quotations.iter().all(|(_, t, _)| t.starts_with(q) && t.ends_with("Vorbehalt")), "{read:?}");
+    let of = |needle: &str| -> Vec<&str> {
+        read.iter().filter(|(_, t, _)| t.contains(needle)).map(|(_, _, l)| l.as_str()).collect()
+    };
+    assert_eq!(of("The minister"), Vec::<&str>::new(), "the frames are the document's English: {read:?}");
+    assert_eq!(of("Der Minister sagte"), ["de"], "{read:?}");
+    assert_eq!(of("the best partnership"), ["de", "en"], "the German paragraph, its English quotation: {read:?}");
+    assert_eq!(of("Jean-Claude"), Vec::<&str>::new(), "{read:?}");
+    // The web page marks the same spans.
+    let html = std::fs::read_to_string(dir.path().join("quoting.html")).unwrap();
+    let spans = html.matches(&format!("<span lang=\"de\">{q}</span>")).count();
+    assert_eq!(spans, 4, "{html}");
+    assert!(html.contains("<p>The minister said “<span lang=\"de\">Wir"), "{html}");
+    assert!(html.contains("„<span lang=\"en\">the best partnership"), "{html}");
+    // check --verbose finds no topic nor paragraph in German but the block quote and T5.
+    let o = run(dir.path(), &["check", "--verbose", "quoting.yaml"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let detected: Vec<&str> = err.lines().filter(|l| l.contains("(detected)")).collect();
+    assert_eq!(detected.len(), 2, "{err}");
+    assert!(detected[0].contains("topics[4] (T4): paragraph \"Wir unterstützen"), "{err}");
+    assert!(detected[1].contains("topics[5] (T5): lang: de (detected)"), "{err}");
+}

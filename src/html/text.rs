@@ -133,6 +133,13 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     let mut deleted_lang: Option<&str> = None;
     // The change whose label was read last, in the stretch of it open.
     let mut labelled: Option<Change> = None;
+    // Quotations in another language (not in a redline's paragraph, two versions in one).
+    let quoted = if inlines.iter().any(|i| i.change.is_some()) {
+        Vec::new()
+    } else {
+        crate::language::quoted_languages(&crate::markdown::plain_text(inlines), lang)
+    };
+    let mut at = 0;
     for (k, i) in inlines.iter().enumerate() {
         // (A space alone is marked, so that each version reads as typed (`EU and` now
         // `EU—and`), but not labelled: a label read before nothing.)
@@ -190,7 +197,8 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
         for t in &tags {
             let _ = write!(out, "<{t}>");
         }
-        text_into(out, &i.text, text_lang);
+        quoted_into(out, &i.text, at, &quoted, text_lang);
+        at += i.text.len();
         for t in tags.iter().rev() {
             let _ = write!(out, "</{t}>");
         }
@@ -198,6 +206,31 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     close_change(out, open_change);
     if open_link.is_some() {
         out.push_str("</a>");
+    }
+}
+
+/// Writes `s`, an inline's text from byte `at` of its paragraph's, as [`text_into`] does, each
+/// piece inside one of the paragraph's `quoted` stretches a span in its language (see
+/// [`crate::language::quoted_languages`]).
+fn quoted_into(out: &mut String, s: &str, at: usize, quoted: &[(std::ops::Range<usize>, &str)], lang: &str) {
+    let end = at + s.len();
+    let mut from = at;
+    while from < end {
+        let inside = quoted.iter().find(|(q, _)| q.contains(&from));
+        let to = match inside {
+            Some((q, _)) => q.end.min(end),
+            None => quoted.iter().map(|(q, _)| q.start).filter(|&c| c > from).min().unwrap_or(end).min(end),
+        };
+        let piece = &s[from - at..to - at];
+        match inside {
+            Some((_, l)) => {
+                let _ = write!(out, "<span lang=\"{l}\">");
+                text_into(out, piece, l);
+                out.push_str("</span>");
+            }
+            None => text_into(out, piece, lang),
+        }
+        from = to;
     }
 }
 

@@ -11,6 +11,7 @@ use super::text::{self, mark_japanese, Look, Mincho, Run, Setting, Span};
 use super::{BulletShape, Item, TextItem};
 
 mod changes;
+mod quotes;
 mod tags;
 
 /// An unbreakable piece of the flow. Item positions are relative to the block's top edge
@@ -162,6 +163,10 @@ pub(super) const CHANGED_LINK: u32 = u32::MAX - 1;
 /// The key in [`Groups`], with a link's `Look::link_group`, of a link element that holds
 /// changes.
 pub(super) const OUTER_LINK: u32 = u32::MAX - 2;
+
+/// The key in [`Groups`], with a look's group, less its quotation's number, of the span of a
+/// quotation in another language (see `Look::quote`).
+pub(super) const QUOTE: u32 = u32::MAX - 3;
 
 /// The look of text in a role.
 pub fn look(style: &TextStyle) -> Look {
@@ -395,6 +400,8 @@ impl<'a> Flow<'a> {
         let width = (self.width - indent).max(20.0);
         let lang = self.structure.lang_of(node).to_string();
         let japanese = crate::script::primary_language(&lang) == "ja";
+        let quoted = quotes::mark_quotations(spans, &lang);
+        let spans = quoted.as_deref().unwrap_or(spans);
         let marked;
         let spans = if japanese {
             spans

@@ -71,14 +71,37 @@ pub(super) fn detect_topic_languages(topics: &mut [Topic], lang: &str) {
     for topic in topics.iter_mut().filter(|t| t.lang.is_none()) {
         // (The title on a line of its own: its body starts a sentence.)
         let mut text = format!("{}\n", topic.title);
-        markdown::visit_text(&topic.body, &mut |t| {
-            text.push(' ');
-            text.push_str(t);
-        });
+        text_of(&topic.body, &mut text);
         let Some(other) = crate::language::other_than(&text, lang) else { continue };
         if own_words_in(topic, lang, other) {
             topic.lang = Some(other.to_string());
             topic.lang_detected = true;
+        }
+    }
+}
+
+/// The text of `body` as its language is told, each block's after a space: a block quote's in
+/// quotation marks, for it is another's words as a quotation in a paragraph is (see
+/// [`crate::language`]): "The minister said:" and a German quotation under it is English.
+fn text_of(body: &[Block], out: &mut String) {
+    for b in body {
+        match b {
+            Block::Paragraph(i) | Block::Heading(_, i) => {
+                out.push(' ');
+                out.push_str(&markdown::plain_text(i));
+            }
+            Block::Quote(inner) => {
+                let mut quoted = String::new();
+                text_of(inner, &mut quoted);
+                out.push_str(" “");
+                out.push_str(quoted.trim());
+                out.push('”');
+            }
+            Block::List { items, .. } => items.iter().for_each(|item| text_of(item, out)),
+            _ => markdown::visit_text(std::slice::from_ref(b), &mut |t| {
+                out.push(' ');
+                out.push_str(t);
+            }),
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::markdown::Change;
 use super::super::structure::{NodeId, Role};
 use super::super::text::{Run, WordPart};
 use super::super::LinkTarget;
-use super::{Flow, Groups, CHANGED_LINK, LABEL, OUTER_LINK};
+use super::{Flow, Groups, CHANGED_LINK, LABEL, OUTER_LINK, QUOTE};
 
 impl Flow<'_> {
     /// The element a run of a paragraph (whose element is `parent`) belongs to: the link or
@@ -80,6 +80,19 @@ impl Flow<'_> {
         }
         // (A span that is no longer its parent's last child, a link having come after it,
         // is not added to: the text after the link is a span of its own, after the link.)
+        // A quotation in another language is a span in it; a link inside it has its own span
+        // inside the link, and Japanese in it a span inside its own.
+        if let Some((k, lang)) = &run.look.quote {
+            let key = (run.look.group, QUOTE - k);
+            node = match groups.get(&key) {
+                Some(&n) if self.structure.is_last_kid(node, n) => n,
+                _ => {
+                    let n = self.structure.add(node, Role::Span, lang);
+                    groups.insert(key, n);
+                    n
+                }
+            };
+        }
         if run.look.ja != 0 {
             let key = (run.look.group, run.look.ja);
             node = match groups.get(&key) {
