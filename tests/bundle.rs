@@ -243,6 +243,16 @@ fn the_cover_prints_its_date_once_and_every_briefings_marking() {
         err.contains("the marking of briefing 1 (\"Results of 10th Japan-EU ICT Strategy Workshop\") is cut short"),
         "{err}"
     );
+    // Several: one list, with commas and one "and", and the verb for several.
+    for (name, title) in [("l2.yaml", "Second"), ("l3.yaml", "Third")] {
+        let cut = text.replace("date: 2020-10-06\n", &format!("date: 2020-10-06\n{endless}"));
+        common::write(dir.path(), name, &cut.replacen("title: Results of 10th", &format!("title: {title} of 10th"), 1));
+    }
+    let out = common::run(dir.path(), &["bundle", "l.yaml", "a.yaml", "l2.yaml", "l3.yaml", "-o", "l.pdf"]);
+    common::assert_exit(&out, 0);
+    let err = common::stderr(&out);
+    let expected = "the markings of briefings 1 (\"Results of 10th Japan-EU ICT Strategy Workshop\"), 3 (\"Second of 10th Japan-EU ICT Strategy Workshop\") and 4 (\"Third of 10th Japan-EU ICT Strategy Workshop\") are cut short (\"…\"): they do not fit across the page";
+    assert!(err.contains(expected), "{err}");
 }
 
 #[test]
