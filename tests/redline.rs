@@ -694,6 +694,16 @@ fn options_a_redline_cannot_act_on_say_so() {
         assert!(stderr(&o).contains(extra[0]) && stderr(&o).contains("does not apply to a redline"), "{}", stderr(&o));
         assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().path().to_string_lossy().ends_with(".pdf")));
     }
+    // Nor does the help offer them, as build's does.
+    let dir = common::tempdir();
+    for (command, offered) in [("diff", false), ("build", true)] {
+        let o = common::run(dir.path(), &[command, "--help"]);
+        assert_exit(&o, 0);
+        let help = String::from_utf8_lossy(&o.stdout);
+        for option in ["--toc", "--fit-pages"] {
+            assert_eq!(help.contains(option), offered, "{command} --help, {option}:\n{help}");
+        }
+    }
 }
 
 #[test]
