@@ -775,3 +775,20 @@ fn a_list_renumbered_shows_its_old_numbers_deleted_and_its_new_ones_inserted() {
     assert!(html.contains("<span class=\"marker\"><ins>3.</ins></span>"), "{html}");
     assert!(stat(&old, &new).contains("2 words inserted, 2 deleted"), "{}", stat(&old, &new));
 }
+
+#[test]
+fn the_count_in_the_briefings_language_is_not_run_on_into_the_english_report() {
+    // A French redline: the count in French on a line of its own, then one English
+    // `wrote …` line for each file.
+    let french = |text: &str| text.replacen("date: ", "lang: fr\ndate: ", 1);
+    let old = french(&std::fs::read_to_string(seed()).unwrap());
+    let new = french(&edited_seed());
+    let (o, _dir) = diff_files(Some(&old), Some(&new), &["--format", "pdf,html"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    let count = lines.iter().position(|l| l.starts_with("Sujets modifiés")).unwrap_or_else(|| panic!("{err}"));
+    assert!(!lines[count].contains("wrote"), "{err}");
+    let wrote: Vec<&str> = lines[count + 1..].iter().map(|l| l.split(" (").next().unwrap()).collect();
+    assert_eq!(wrote, ["wrote new.changes.pdf", "wrote new.changes.html"], "{err}");
+}
