@@ -489,3 +489,32 @@ fn a_cover_whose_markings_do_not_fit_its_running_line_prints_them_in_full_each_i
     let joined = |e: &&common::Elem| e.role == "P" && e.text().contains("only 1 / ");
     assert_eq!(tree.walk().into_iter().filter(joined).count(), 1);
 }
+
+#[test]
+fn a_briefing_given_twice_is_said_and_bundled_all_the_same() {
+    let dir = common::tempdir();
+    common::write(dir.path(), "a.yaml", &std::fs::read_to_string(common::seed()).unwrap());
+    common::write(dir.path(), "b.yaml", &common::seed_with("title: Results", "title: Other results"));
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "a.yaml", "-o", "d.pdf"]);
+    common::assert_exit(&out, 0);
+    let err = common::stderr(&out);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings, ["warning: a.yaml is given twice: the dossier holds it as briefings 1 and 3"], "{err}");
+    // Made as asked: three briefings.
+    assert!(err.contains("wrote d.pdf (3 briefings"), "{err}");
+    // One file under two names is one file too.
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "./b.yaml", "-o", "e.pdf"]);
+    common::assert_exit(&out, 0);
+    let err = common::stderr(&out);
+    assert!(
+        err.contains(
+            "warning: b.yaml and ./b.yaml are one file, given twice: the dossier holds it as briefings 2 and 3"
+        ),
+        "{err}"
+    );
+    // Two files alike are not one file: nothing said.
+    common::write(dir.path(), "c.yaml", &std::fs::read_to_string(common::seed()).unwrap());
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "c.yaml", "-o", "f.pdf"]);
+    common::assert_exit(&out, 0);
+    assert!(!common::stderr(&out).contains("warning"), "{}", common::stderr(&out));
+}
