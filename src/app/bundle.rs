@@ -209,31 +209,6 @@ fn default_title(items: &[BundleItem], dossier: &str, date: &str) -> String {
     dossier.replace("{date}", date)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn item(title: &str, heading: Option<&str>) -> BundleItem {
-        let text = format!(
-            "title: \"{title}\"\ndate: 2020-10-06\ntopics:\n  - title: T\n    body: B\ncontact:\n  tel: \"1\"\n{}",
-            heading.map(|h| format!("heading: {h}\n")).unwrap_or_default()
-        );
-        let file = SourceFile::new("x.yaml", &text);
-        let briefing = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
-        BundleItem { briefing, source: None }
-    }
-
-    #[test]
-    fn a_dossier_without_a_title_gets_a_sensible_one() {
-        let shared = [item("Japan-EU ICT Policy Dialogue: AI", None), item("Japan-EU ICT Policy Dialogue: Data", None)];
-        assert_eq!(default_title(&shared, "Dossier, {date}", "June 18, 2026"), "Japan-EU ICT Policy Dialogue");
-        let headed = [item("A", Some("Major achievements")), item("B", Some("Major achievements"))];
-        assert_eq!(default_title(&headed, "Dossier, {date}", "June 18, 2026"), "Major achievements");
-        let unrelated = [item("Cybersecurity", None), item("Data flows", None)];
-        assert_eq!(default_title(&unrelated, "Dossier, {date}", "June 18, 2026"), "Dossier, June 18, 2026");
-    }
-}
-
 /// A file given more than once, under one name or several: said, naming the places it takes
 /// in the dossier (numbered as given), as a slip is likelier than a wish for two copies; the
 /// dossier is made as asked all the same.
@@ -265,4 +240,29 @@ fn given_again(inputs: &[PathBuf]) -> Vec<String> {
         out.push(format!("{what}: the dossier holds it as briefings {which}"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(title: &str, heading: Option<&str>) -> BundleItem {
+        let text = format!(
+            "title: \"{title}\"\ndate: 2020-10-06\ntopics:\n  - title: T\n    body: B\ncontact:\n  tel: \"1\"\n{}",
+            heading.map(|h| format!("heading: {h}\n")).unwrap_or_default()
+        );
+        let file = SourceFile::new("x.yaml", &text);
+        let briefing = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
+        BundleItem { briefing, source: None }
+    }
+
+    #[test]
+    fn a_dossier_without_a_title_gets_a_sensible_one() {
+        let shared = [item("Japan-EU ICT Policy Dialogue: AI", None), item("Japan-EU ICT Policy Dialogue: Data", None)];
+        assert_eq!(default_title(&shared, "Dossier, {date}", "June 18, 2026"), "Japan-EU ICT Policy Dialogue");
+        let headed = [item("A", Some("Major achievements")), item("B", Some("Major achievements"))];
+        assert_eq!(default_title(&headed, "Dossier, {date}", "June 18, 2026"), "Major achievements");
+        let unrelated = [item("Cybersecurity", None), item("Data flows", None)];
+        assert_eq!(default_title(&unrelated, "Dossier, {date}", "June 18, 2026"), "Dossier, June 18, 2026");
+    }
 }
