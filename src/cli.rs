@@ -114,6 +114,9 @@ Examples:
   git show HEAD~3:dialogue.yaml > old.yaml && briefing diff old.yaml dialogue.yaml
 The PDF is the new briefing with inserted text underlined, deleted text struck through and a
 bar beside every changed line, after a box that counts the changes.")]
+    // (A redline is neither fitted nor given contents: --toc and --fit-pages, shared with
+    // build, are left out of its help, and refused with a reason when given.)
+    #[command(mut_arg("toc", |a| a.hide(true)), mut_arg("fit_pages", |a| a.hide(true)))]
     Diff {
         /// The earlier version.
         old: PathBuf,

@@ -27,6 +27,7 @@ pub mod redline;
 pub mod script;
 pub mod theme;
 pub mod validate;
+pub mod wording;
 
 use fonts::FontBook;
 use model::Briefing;

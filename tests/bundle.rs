@@ -243,6 +243,16 @@ fn the_cover_prints_its_date_once_and_every_briefings_marking() {
         err.contains("the marking of briefing 1 (\"Results of 10th Japan-EU ICT Strategy Workshop\") is cut short"),
         "{err}"
     );
+    // Several: one list, with commas and one "and", and the verb for several.
+    for (name, title) in [("l2.yaml", "Second"), ("l3.yaml", "Third")] {
+        let cut = text.replace("date: 2020-10-06\n", &format!("date: 2020-10-06\n{endless}"));
+        common::write(dir.path(), name, &cut.replacen("title: Results of 10th", &format!("title: {title} of 10th"), 1));
+    }
+    let out = common::run(dir.path(), &["bundle", "l.yaml", "a.yaml", "l2.yaml", "l3.yaml", "-o", "l.pdf"]);
+    common::assert_exit(&out, 0);
+    let err = common::stderr(&out);
+    let expected = "the markings of briefings 1 (\"Results of 10th Japan-EU ICT Strategy Workshop\"), 3 (\"Second of 10th Japan-EU ICT Strategy Workshop\") and 4 (\"Third of 10th Japan-EU ICT Strategy Workshop\") are cut short (\"…\"): they do not fit across the page";
+    assert!(err.contains(expected), "{err}");
 }
 
 #[test]
@@ -478,4 +488,33 @@ fn a_cover_whose_markings_do_not_fit_its_running_line_prints_them_in_full_each_i
     // Read once, in full (the running line does not print them).
     let joined = |e: &&common::Elem| e.role == "P" && e.text().contains("only 1 / ");
     assert_eq!(tree.walk().into_iter().filter(joined).count(), 1);
+}
+
+#[test]
+fn a_briefing_given_twice_is_said_and_bundled_all_the_same() {
+    let dir = common::tempdir();
+    common::write(dir.path(), "a.yaml", &std::fs::read_to_string(common::seed()).unwrap());
+    common::write(dir.path(), "b.yaml", &common::seed_with("title: Results", "title: Other results"));
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "a.yaml", "-o", "d.pdf"]);
+    common::assert_exit(&out, 0);
+    let err = common::stderr(&out);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings, ["warning: a.yaml is given twice: the dossier holds it as briefings 1 and 3"], "{err}");
+    // Made as asked: three briefings.
+    assert!(err.contains("wrote d.pdf (3 briefings"), "{err}");
+    // One file under two names is one file too.
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "./b.yaml", "-o", "e.pdf"]);
+    common::assert_exit(&out, 0);
+    let err = common::stderr(&out);
+    assert!(
+        err.contains(
+            "warning: b.yaml and ./b.yaml are one file, given twice: the dossier holds it as briefings 2 and 3"
+        ),
+        "{err}"
+    );
+    // Two files alike are not one file: nothing said.
+    common::write(dir.path(), "c.yaml", &std::fs::read_to_string(common::seed()).unwrap());
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "c.yaml", "-o", "f.pdf"]);
+    common::assert_exit(&out, 0);
+    assert!(!common::stderr(&out).contains("warning"), "{}", common::stderr(&out));
 }

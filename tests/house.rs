@@ -7,6 +7,7 @@ use std::path::Path;
 /// before it in this list (and `lib.rs`'s entries are for `app` alone).
 const ORDER: &[&str] = &[
     "ahead",
+    "wording",
     "diag",
     "script",
     "language",

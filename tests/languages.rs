@@ -583,3 +583,37 @@ fn a_sentence_quoting_another_language_keeps_its_own_and_the_quotation_is_a_span
     assert!(detected[0].contains("topics[4] (T4): paragraph \"Wir unterstützen"), "{err}");
     assert!(detected[1].contains("topics[5] (T5): lang: de (detected)"), "{err}");
 }
+
+#[test]
+fn check_verbose_puts_each_paragraph_that_starts_alike_at_its_own_line() {
+    // Three German paragraphs in an English topic that start with the same words, after an
+    // English one that starts like them too: each is named at its own line.
+    let dir = common::tempdir();
+    let said = "Der Minister sagte, die Zusammenarbeit mit Japan werde in allen digitalen Bereichen \
+        ausdrücklich unterstützt,";
+    let topics = format!(
+        "topics:\n  - title: Statements on the digital partnership\n    body: |\n      \
+        The delegations of the European Union and Japan met in Brussels to discuss their cooperation on data, \
+        artificial intelligence and secure networks, and agreed on the next steps of their joint work.\n\n      \
+        Der Minister sagte at the press conference that both sides would meet again in the autumn to review \
+        the joint programme and its budget.\n\n      \
+        {said} und die Arbeitsgruppe lege ihren Bericht im Herbst vor.\n\n      \
+        {said} und die Verhandlungen mit dem Parlament begännen im Frühjahr.\n\n      \
+        {said} denn Vertrauen sei wichtig für beide Seiten und für Europa.\n\n      \
+        The Japanese side welcomed these statements and proposed that the working group report to both \
+        ministers before the end of the year, with a list of projects that could start early.\n"
+    );
+    let yaml = common::seed_with("topics:\n", &topics);
+    common::write(dir.path(), "alike.yaml", &yaml);
+    let o = run(dir.path(), &["check", "--verbose", "alike.yaml"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let reported: Vec<usize> = err
+        .lines()
+        .filter(|l| l.contains("paragraph \"Der Minister sagte"))
+        .map(|l| l.trim().strip_prefix("alike.yaml:").and_then(|l| l.split(':').next()).unwrap().parse().unwrap())
+        .collect();
+    let written: Vec<usize> = yaml.lines().enumerate().filter(|(_, l)| l.contains(said)).map(|(i, _)| i + 1).collect();
+    assert_eq!(written.len(), 3);
+    assert_eq!(reported, written, "{err}");
+}

@@ -694,6 +694,16 @@ fn options_a_redline_cannot_act_on_say_so() {
         assert!(stderr(&o).contains(extra[0]) && stderr(&o).contains("does not apply to a redline"), "{}", stderr(&o));
         assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().path().to_string_lossy().ends_with(".pdf")));
     }
+    // Nor does the help offer them, as build's does.
+    let dir = common::tempdir();
+    for (command, offered) in [("diff", false), ("build", true)] {
+        let o = common::run(dir.path(), &[command, "--help"]);
+        assert_exit(&o, 0);
+        let help = String::from_utf8_lossy(&o.stdout);
+        for option in ["--toc", "--fit-pages"] {
+            assert_eq!(help.contains(option), offered, "{command} --help, {option}:\n{help}");
+        }
+    }
 }
 
 #[test]
@@ -789,4 +799,21 @@ fn a_list_item_deleted_or_inserted_has_its_number_or_bullet_marked_with_it() {
     let html = redline_page(&long, &short);
     assert!(html.contains("<li class=\"deleted\">"), "{html}");
     assert!(html.contains("li.deleted::marker{color:"), "{html}");
+}
+
+#[test]
+fn the_count_in_the_briefings_language_is_not_run_on_into_the_english_report() {
+    // A French redline: the count in French on a line of its own, then one English
+    // `wrote …` line for each file.
+    let french = |text: &str| text.replacen("date: ", "lang: fr\ndate: ", 1);
+    let old = french(&std::fs::read_to_string(seed()).unwrap());
+    let new = french(&edited_seed());
+    let (o, _dir) = diff_files(Some(&old), Some(&new), &["--format", "pdf,html"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    let count = lines.iter().position(|l| l.starts_with("Sujets modifiés")).unwrap_or_else(|| panic!("{err}"));
+    assert!(!lines[count].contains("wrote"), "{err}");
+    let wrote: Vec<&str> = lines[count + 1..].iter().map(|l| l.split(" (").next().unwrap()).collect();
+    assert_eq!(wrote, ["wrote new.changes.pdf", "wrote new.changes.html"], "{err}");
 }

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::config::Settings;
 use super::error::FileKind;
-use super::files;
+use super::files::{self, FileId};
 use super::{build_options, human_size, load_each, written_in, Error, Template};
 use crate::app::say::say;
 use crate::diag::{Diagnostic, SourceFile};
@@ -70,6 +70,9 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
     // own, but one at least must be written in it.
     let loaded = load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, &text_bytes)))?;
+    for w in given_again(inputs) {
+        say!("warning: {w}");
+    }
     if let Some(lang) = cover.lang {
         if !loaded.iter().any(|(_, b)| written_in(&b.lang, lang)) {
             let mut langs: Vec<&str> = loaded.iter().map(|(_, b)| b.lang.as_str()).collect();
@@ -204,6 +207,39 @@ fn default_title(items: &[BundleItem], dossier: &str, date: &str) -> String {
         }
     }
     dossier.replace("{date}", date)
+}
+
+/// A file given more than once, under one name or several: said, naming the places it takes
+/// in the dossier (numbered as given), as a slip is likelier than a wish for two copies; the
+/// dossier is made as asked all the same.
+fn given_again(inputs: &[PathBuf]) -> Vec<String> {
+    let mut files: Vec<(FileId, Vec<usize>)> = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let Some(id) = FileId::of(input) else { continue };
+        match files.iter_mut().find(|(f, _)| *f == id) {
+            Some((_, at)) => at.push(i),
+            None => files.push((id, vec![i])),
+        }
+    }
+    let mut out = Vec::new();
+    for (_, at) in files.into_iter().filter(|(_, at)| at.len() > 1) {
+        let mut names: Vec<String> = Vec::new();
+        for &i in &at {
+            let name = inputs[i].display().to_string();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let times = if at.len() == 2 { "twice".to_string() } else { format!("{} times", at.len()) };
+        let numbers: Vec<String> = at.iter().map(|i| (i + 1).to_string()).collect();
+        let which = crate::wording::and_list_at_most(&numbers, 10);
+        let what = match names.as_slice() {
+            [one] => format!("{one} is given {times}"),
+            _ => format!("{} are one file, given {times}", crate::wording::and_list(&names)),
+        };
+        out.push(format!("{what}: the dossier holds it as briefings {which}"));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -96,6 +96,9 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     }
     pages::within_budget([&staged], &args.new.display().to_string())?;
     let bytes = staged.finish()?;
+    // The count, in the briefing's language, on a line of its own: the report of each file
+    // written, in English as build's, is not run on from it.
+    say!("{what}");
     for (format, paths, slot) in written {
         let path = match paths.as_slice() {
             [one] => one.display().to_string(),
@@ -107,7 +110,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
             (_, 1) => "1 page, ".to_string(),
             (_, n) => format!("{n} pages, "),
         };
-        say!("{what}; wrote {path} ({pages}{}) in {} ms", human_size(bytes[slot]), start.elapsed().as_millis());
+        say!("wrote {path} ({pages}{}) in {} ms", human_size(bytes[slot]), start.elapsed().as_millis());
     }
     Ok(())
 }

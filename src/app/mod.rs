@@ -136,7 +136,7 @@ pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Resu
         return Err(Error::Usage(format!(
             "--lang {only}: {} is written in {} only",
             path.display(),
-            langs.join(" and ")
+            crate::wording::and_list(&langs)
         )));
     }
     Ok(Loaded { file, briefings: chosen.into_iter().take(1).collect(), multilingual })
@@ -217,7 +217,7 @@ pub fn load_each(
                         return Err(Error::Usage(format!(
                             "--lang {lang}: {} is written in {}{only}",
                             path.display(),
-                            langs.join(" and ")
+                            crate::wording::and_list(&langs)
                         )));
                     };
                     i
@@ -233,7 +233,7 @@ pub fn load_each(
                         say!(
                             "note: {} is written in {}; this takes {}, {} {take}",
                             path.display(),
-                            langs.join(" and "),
+                            crate::wording::and_list(&langs),
                             langs[0],
                             others.join(", ")
                         );

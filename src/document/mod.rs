@@ -345,11 +345,10 @@ fn unfitted(doc: &layout::Document, themes: &[Theme], options: &BuildOptions) ->
             over.push((i + 1).to_string());
         }
     }
-    let (last, rest) = over.split_last()?;
-    let which = match rest.len() {
-        0 => format!("briefing {last} takes"),
-        1..=9 => format!("briefings {} and {last} take", rest.join(", ")),
-        n => format!("briefings {} and {} more take", rest[..9].join(", "), n - 8),
+    let which = match over.len() {
+        0 => return None,
+        1 => format!("briefing {} takes", over[0]),
+        _ => format!("briefings {} take", crate::wording::and_list_at_most(&over, 10)),
     };
     Some(format!(
         "the template fits a briefing on {}, but a dossier's briefings are not fitted: {which} more pages \

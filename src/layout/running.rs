@@ -325,12 +325,16 @@ pub fn decorate(
             .iter()
             .filter(|_| fills.first().is_some_and(|f| f.cover))
             .filter_map(|&o| fills.get(o).map(|f| (o, f)))
-            .map(|(o, f)| format!("briefing {o} (\"{}\")", f.title))
+            .map(|(o, f)| format!("{o} (\"{}\")", f.title))
             .collect();
         // (Numbered as given to bundle: two briefings may share a title.)
-        let of = if whose.is_empty() { String::new() } else { format!(" of {}", whose.join(" and ")) };
+        let (of, verb, it) = match whose.len() {
+            0 => (String::new(), "is", "it does"),
+            1 => (format!(" of briefing {}", whose[0]), "is", "it does"),
+            _ => (format!("s of briefings {}", crate::wording::and_list(&whose)), "are", "they do"),
+        };
         doc.warnings.push(format!(
-            "the marking{of} is cut short (\"…\"): it does not fit across the page even at {SMALLEST} pt; \
+            "the marking{of} {verb} cut short (\"…\"): {it} not fit across the page even at {SMALLEST} pt; \
              shorten `marking`"
         ));
     }

@@ -75,11 +75,14 @@ pub(in crate::load) fn unplain(name: &str) -> Option<Unplain> {
         }
     }
     if !seen.is_empty() {
-        let names: Vec<String> =
-            seen.iter().filter_map(|&c| invisible(c)).map(|(c, n)| format!("U+{:04X} ({n})", *c as u32)).collect();
-        what.push(format!("holds an invisible {}", names.join(" and an invisible ")));
+        let names: Vec<String> = seen
+            .iter()
+            .filter_map(|&c| invisible(c))
+            .map(|(c, n)| format!("an invisible U+{:04X} ({n})", *c as u32))
+            .collect();
+        what.push(format!("holds {}", crate::wording::and_list(&names)));
     }
-    Some(Unplain { plain, shown, what: what.join(" and ") })
+    Some(Unplain { plain, shown, what: crate::wording::and_list(&what) })
 }
 
 /// Points unknown fields that are keys of another mapping of the same document (a `fax:`
@@ -90,13 +93,13 @@ pub(in crate::load) fn place_strays(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {
         let places: Vec<String> = mappings
             .iter()
             .filter(|(_, fields)| !std::ptr::eq(*fields, *own) && fields.contains(&name.as_str()))
-            .map(|(path, _)| describe_place(path))
+            .map(|(path, _)| format!("of {}", describe_place(path)))
             .collect();
         let Some(d) = diagnostics.get_mut(*index) else { continue };
         if !places.is_empty() {
             d.help = Some(format!(
-                "`{name}` is a key of {}: check its indentation against the keys it belongs with",
-                places.join(" and of ")
+                "`{name}` is a key {}: check its indentation against the keys it belongs with",
+                crate::wording::and_list(&places)
             ));
         }
     }
