@@ -236,7 +236,7 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
 /// its label; each counts as a word.)
 fn renumber(mut item: Vec<Block>, (was, is): (&str, &str), words: &mut Words) -> (Vec<Block>, Option<Change>) {
     let Some(Block::Paragraph(inlines)) = item.first_mut() else { return (item, None) };
-    push(&mut Vec::new(), &[(is, false, false, false, None, false)], Some(Change::Inserted), (Latin::Words, words));
+    count(is, None, Some(Change::Inserted), (Latin::Words, words));
     let mut old = Vec::new();
     let number = format!("{was} ");
     push(&mut old, &[(&number, false, false, false, None, false)], Some(Change::Deleted), (Latin::Words, words));
@@ -495,21 +495,7 @@ fn replace<'t>(out: &mut Vec<Inline>, old: &[Token<'t>], new: &[Token<'t>], (lat
 /// words marked, as `latin` counts them.
 fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, (latin, words): (Latin, &mut Words)) {
     for &(text, strong, emphasis, code, link, raw) in tokens {
-        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-        let count = match latin {
-            _ if letters == 0 => 0,
-            Latin::Characters if !is_address(text, link) => letters,
-            _ => 1,
-        };
-        match change {
-            Some(Change::Inserted) => words.inserted += count,
-            Some(Change::Deleted) => words.deleted += count,
-            None => {}
-        }
-        // (Not where a paragraph broke: a paragraph split in two is no change.)
-        if change.is_some() && letters == 0 && text.chars().any(|c| !c.is_whitespace() && c != BREAK) {
-            words.marks += 1;
-        }
+        count(text, link, change, (latin, &mut *words));
         match out.last_mut() {
             Some(last) if look(last) == (strong, emphasis, code, link, change, raw) => last.text.push_str(text),
             _ => out.push(Inline {
@@ -522,5 +508,25 @@ fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, (latin,
                 raw,
             }),
         }
+    }
+}
+
+/// Counts `text` (in a link to `link`) marked `change`: its words, as `latin` counts them, or
+/// a punctuation mark changed.
+fn count(text: &str, link: Option<&str>, change: Option<Change>, (latin, words): (Latin, &mut Words)) {
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+    let count = match latin {
+        _ if letters == 0 => 0,
+        Latin::Characters if !is_address(text, link) => letters,
+        _ => 1,
+    };
+    match change {
+        Some(Change::Inserted) => words.inserted += count,
+        Some(Change::Deleted) => words.deleted += count,
+        None => {}
+    }
+    // (Not where a paragraph broke: a paragraph split in two is no change.)
+    if change.is_some() && letters == 0 && text.chars().any(|c| !c.is_whitespace() && c != BREAK) {
+        words.marks += 1;
     }
 }
