@@ -246,11 +246,12 @@ fn gutter(theme: &Theme) -> f32 {
 
 /// Cuts the flow into pages, adds running header and footer (`owners[i]` is the briefing
 /// whose title and date page furniture shows for blocks of owner `i`) and the watermark.
-/// `second` is the second column of a parallel document (see [`running::decorate`]).
+/// `second` is the second column of a parallel document, `cover` a dossier cover's markings
+/// for its running line (see [`running::decorate`]).
 fn finish(
     mut flow: Flow<'_>,
     owners: &[(&Briefing, &Theme, bool)],
-    second: Option<(&Briefing, &Theme, f32)>,
+    (second, cover): (running::Second<'_>, running::CoverMarkings<'_>),
     fonts: &FontBook,
 ) -> Document {
     let theme = owners[0].1;
@@ -260,7 +261,7 @@ fn finish(
     let mut doc = paginate::paginate(&mut flow, top, bottom, page.size.width, page.size.height);
     let parents: Vec<NodeId> =
         (0..owners.len()).map(|i| flow.owner_nodes.get(i).copied().unwrap_or(Structure::ROOT)).collect();
-    running::decorate(&mut doc, owners, &parents, second, fonts);
+    running::decorate(&mut doc, owners, &parents, (second, cover), fonts);
     // Each draft's first page says so to a reader (a figure read before its marking and
     // title); its other pages carry the watermark as an artifact.
     doc.watermarks = owners
@@ -290,7 +291,7 @@ pub fn layout(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options) -
     if let Some(place) = toc {
         toc::contents(&mut flow, place, u8::MAX);
     }
-    finish(flow, &[(b, theme, b.draft)], None, fonts)
+    finish(flow, &[(b, theme, b.draft)], (None, None), fonts)
 }
 
 /// The outcome of fitting a briefing to a page count.
@@ -329,14 +330,6 @@ fn cover_markings<'b>(briefings: &[&'b Briefing]) -> Vec<(&'b str, &'b str)> {
 fn cover_marking(briefings: &[Briefing]) -> (Option<String>, String) {
     let parts = cover_markings(&briefings.iter().collect::<Vec<_>>());
     ((!parts.is_empty()).then(|| joined(&parts)), shared_lang(&parts).to_string())
-}
-
-/// A cover's markings, its own and those it adds, joined as its running line prints them.
-fn joined_of(fill: &running::Fill) -> String {
-    std::iter::once(fill.marking.as_str())
-        .chain(fill.marking_more.iter().map(|m| m.0.as_str()))
-        .collect::<Vec<_>>()
-        .join(" / ")
 }
 
 /// Markings (of [`cover_markings`]) as a cover prints them, one after another.
@@ -388,10 +381,13 @@ pub fn bundle(
         marking,
         draft: false,
     };
-    let markings = cover_markings(&briefings.iter().collect::<Vec<_>>());
-    let markings: Vec<(&str, String)> =
-        markings.into_iter().map(|(m, lang)| (m, marking::marking_language(m, lang))).collect();
-    title::cover(&mut flow, cover, &markings);
+    // The markings of the briefings, each in its language: printed in full under the cover's
+    // title when they are too long together for its running line, else on that line.
+    let markings: Vec<(String, String)> = cover_markings(&briefings.iter().collect::<Vec<_>>())
+        .into_iter()
+        .map(|(m, lang)| (m.to_string(), marking::marking_language(m, lang)))
+        .collect();
+    let in_full = title::cover(&mut flow, cover, &markings);
     let toc = toc::reserve(&mut flow);
     flow.owner_nodes.push(Structure::ROOT);
     for (i, b) in briefings.iter().enumerate() {
@@ -416,7 +412,7 @@ pub fn bundle(
     let owners: Vec<(&Briefing, &Theme, bool)> = std::iter::once((&cover_owner, theme, all_drafts))
         .chain(briefings.iter().enumerate().map(|(i, b)| (b, themes.get(i).unwrap_or(theme), b.draft)))
         .collect();
-    finish(flow, &owners, None, fonts)
+    finish(flow, &owners, (None, Some(if in_full { &[] } else { &markings })), fonts)
 }
 
 /// The template's draft label, set in the faces that have its characters, at the template's

@@ -95,7 +95,7 @@ pub fn parallel(briefings: &[Briefing], themes: &[Theme], fonts: &FontBook, opti
     // The right column starts past the gutter's middle.
     let split = left + column + gutter / 2.0;
     let second = columns.get(1).map(|&(b, t)| (b, t, left + column + gutter));
-    let mut doc = finish(flow, &[(first, theme, first.draft)], second, fonts);
+    let mut doc = finish(flow, &[(first, theme, first.draft)], (second, None), fonts);
     // The running lines, in the margins, stay where they are: a line that spans both
     // columns (the markings) reads as one.
     let (top, bottom) = (theme.page.margin_top.pt(), theme.page.size.height - theme.page.margin_bottom.pt());

@@ -30,7 +30,7 @@ pub fn redline(r: &Redline, since: &str, theme: &Theme, fonts: &FontBook, option
     title::title_block(&mut flow, b);
     section::sections(&mut flow, b);
     contact::contact_block(&mut flow, &b.contact);
-    finish(flow, &[(b, theme, b.draft)], None, fonts)
+    finish(flow, &[(b, theme, b.draft)], (None, None), fonts)
 }
 
 /// The box: what changed, in counts, fields old → new, and how to read the marks; in the

@@ -162,6 +162,13 @@ fn fill_in<'a>(template: &str, fill: &'a Fill, (page, pages): (usize, usize), ca
     out
 }
 
+/// The second column of a parallel document: its briefing, template and left edge.
+pub(super) type Second<'a> = Option<(&'a Briefing, &'a Theme, f32)>;
+
+/// A dossier cover's markings for its running line, each with its language: none when
+/// they are printed in full under its title.
+pub(super) type CoverMarkings<'a> = Option<&'a [(String, String)]>;
+
 /// Adds header and footer lines (and their rules) to every page they belong on; each page
 /// shows the title and date of its owner.
 /// Each owner's title and date are printed in its own theme's format (`owners[i]`: briefing,
@@ -170,12 +177,12 @@ fn fill_in<'a>(template: &str, fill: &'a Fill, (page, pages): (usize, usize), ca
 /// document, or its briefing's section in a dossier).
 /// Side by side (`--parallel`), `second` is the second column's briefing and theme and where
 /// that column starts: its running title is printed at its column, in its language, and
-/// both markings are printed.
+/// both markings are printed. A dossier's cover shows `cover_markings`.
 pub fn decorate(
     doc: &mut Document,
     owners: &[(&Briefing, &Theme, bool)],
     parents: &[NodeId],
-    second: Option<(&Briefing, &Theme, f32)>,
+    (second, cover_markings): (Second<'_>, CoverMarkings<'_>),
     fonts: &FontBook,
 ) {
     let Some(&(_, theme, _)) = owners.first() else { return };
@@ -199,22 +206,21 @@ pub fn decorate(
     let pages = doc.pages.len();
     let mut fills: Vec<Fill> = owners.iter().map(|&(b, t, _)| Fill::new(b, t, &flow, &look)).collect();
     let second = second.map(|(b, t, x)| (Fill::new(b, t, &flow, &look), x));
-    if let (true, Some(cover)) = (owners.len() > 1, fills.first_mut()) {
+    if let (Some(parts), Some(cover)) = (cover_markings, fills.first_mut()) {
         cover.cover = true;
         // Every marking of its briefings, each in its language (and so, where they differ,
-        // each a span).
-        let briefings: Vec<&Briefing> = owners[1..].iter().map(|o| o.0).collect();
-        let mut parts =
-            super::cover_markings(&briefings).into_iter().map(|(m, lang)| (m.to_string(), marking_language(m, lang)));
-        if let (Some((first, lang)), false) = (parts.next(), cover.marking_cut) {
-            (cover.marking, cover.marking_lang) = (first, lang);
-            cover.marking_more = parts.collect();
-        }
-        // Too long together for the running line, they are printed in full under the cover's
-        // title instead (see `title::cover`), and not cut short here.
-        if marking::cover_in_full(&flow, &super::joined_of(cover)) {
-            cover.marking.clear();
-            cover.marking_more.clear();
+        // each a span); none when they are too long together for the running line and are
+        // printed in full under the cover's title instead (see `title::cover`).
+        match parts {
+            [] => {
+                cover.marking.clear();
+                cover.marking_more.clear();
+            }
+            [first, more @ ..] if !cover.marking_cut => {
+                (cover.marking, cover.marking_lang) = first.clone();
+                cover.marking_more = more.to_vec();
+            }
+            _ => {}
         }
     }
     if let (Some((other, _)), Some(first)) = (&second, fills.first_mut()) {
@@ -596,7 +602,7 @@ mod tests {
             structure: Structure::new("en"),
             warnings: Vec::new(),
         };
-        decorate(&mut doc, &[(b, &theme, false)], &[Structure::ROOT], None, &fonts);
+        decorate(&mut doc, &[(b, &theme, false)], &[Structure::ROOT], (None, None), &fonts);
         (doc, theme)
     }
 

@@ -62,8 +62,10 @@ pub fn rule_below(flow: &mut Flow<'_>) {
     flow.space(tb.space_after.0);
 }
 
-/// The cover of a dossier: its title and date, a third of the way down the page.
-pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover, markings: &[(&str, String)]) {
+/// The cover of a dossier: its title and date, a third of the way down the page, and its
+/// briefings' `markings` (each with its language) when they are too long together for its
+/// running line: then whether they are printed here.
+pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover, markings: &[(String, String)]) -> bool {
     let theme = flow.theme;
     let styles = &theme.styles;
     flow.strut(theme.page.size.height * 0.2);
@@ -78,9 +80,10 @@ pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover, markings: &[(&str, Strin
     flow.paragraph(p, &spans, &styles.meta, 0.0, theme.title_block.align, None);
     // Markings too long together for the running line, cut short there, are printed here in
     // full, each in its language: none is lost.
-    let joined = markings.iter().map(|m| m.0).collect::<Vec<_>>().join(" / ");
-    if !markings.is_empty() && super::marking::cover_in_full(flow, &joined) {
-        let parts: Vec<(&str, &str)> = markings.iter().map(|(m, l)| (*m, l.as_str())).collect();
+    let joined = markings.iter().map(|m| m.0.as_str()).collect::<Vec<_>>().join(" / ");
+    let in_full = !markings.is_empty() && super::marking::cover_in_full(flow, &joined);
+    if in_full {
+        let parts: Vec<(&str, &str)> = markings.iter().map(|(m, l)| (m.as_str(), l.as_str())).collect();
         let around = flow.lang.clone();
         let spans: Vec<Span> = super::marking::pieces_of(&parts, false, &around)
             .into_iter()
@@ -99,6 +102,7 @@ pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover, markings: &[(&str, Strin
     flow.space(4.0);
     flow.rule(theme.colors.rule, 0.0, 2.0);
     flow.space(theme.title_block.space_after.0 * 2.0);
+    in_full
 }
 
 /// The template's logo above the title block, `logo_width` wide, aligned as it says: a figure
