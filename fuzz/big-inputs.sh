@@ -97,6 +97,10 @@ cases = {
     "code-spans": lambda: body("`a` " * (MB // 4)),
     "emphasis-letters": lambda: body("*a* " * (MB // 4)),
     # Links by reference: each definition was looked for in a list of the used ones.
+    # Quotation marks never closed (each closing one looked through all those open: quadratic,
+    # 71 s at 100,000), alone and before words.
+    "open-quotes": lambda: body("\u201c" * (MB // 3 - 100)),
+    "open-quotes-words": lambda: body("\u201cword " * 100_000),
     "link-references": lambda: body("".join(f"[r{i}]: https://e.org/{i}\n" for i in range(60_000)) + "\n"
                                     + " ".join(f"[a][r{i}]" for i in range(60_000))),
 }

@@ -189,6 +189,9 @@ fn without_quotations(text: &str) -> Option<String> {
     (!quoted.is_empty()).then_some(out)
 }
 
+/// How many quotations [`quotations`] keeps open at once.
+const DEEPEST: usize = 8;
+
 /// Quotation marks, in the ways of the languages detected.
 const QUOTE_MARKS: &str = "\"'“”„‟«»‹›‘’‚";
 
@@ -216,7 +219,9 @@ fn closing(open: char) -> &'static [char] {
 /// after other text (guillemets, spaced in French, need no text beside them):
 /// an apostrophe inside a word (`minister's`) does neither. It closes the nearest quotation
 /// opened with a mark it closes; a quotation opened and not closed quotes nothing, so an
-/// unbalanced mark does not make the rest of the text a quotation.
+/// unbalanced mark does not make the rest of the text a quotation. Of quotations open at
+/// once, the [`DEEPEST`] latest are kept (no text nests deeper), so that marks never closed
+/// cost no more than the others: time in proportion to the text.
 pub fn quotations(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open: Vec<(char, usize)> = Vec::new();
@@ -239,7 +244,12 @@ pub fn quotations(text: &str) -> Vec<Range<usize>> {
                 found.push(open[j].1..at);
                 open.truncate(j);
             }
-            _ if opens => open.push((c, at + c.len_utf8())),
+            _ if opens => {
+                if open.len() == DEEPEST {
+                    open.remove(0);
+                }
+                open.push((c, at + c.len_utf8()));
+            }
             _ => {}
         }
     }
@@ -541,6 +551,9 @@ mod tests {
         let t = &cases[2].0;
         assert_eq!(quotations(t).iter().map(|q| &t[q.clone()]).collect::<Vec<_>>(), [Q]);
         assert!(quotations("the ministers’ meeting and the 'open").is_empty());
+        // Marks never closed quote nothing, however many; a quotation after them is found.
+        let t = format!("{} “closed” here", "“open ".repeat(100));
+        assert_eq!(quotations(&t).iter().map(|q| &t[q.clone()]).collect::<Vec<_>>(), ["closed"]);
     }
 
     /// Between two languages, short text is placed when whatlang is sure; titles it is not
