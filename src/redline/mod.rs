@@ -229,9 +229,11 @@ fn diff_topics(
         let topic = match matched[j].and_then(|i| old.get(i)) {
             None => only_in_one(n, Change::Inserted, parts),
             Some(o) => {
-                for (what, a, b) in
-                    [("title", Some(&o.title), Some(&n.title)), ("lang", o.lang.as_ref(), n.lang.as_ref())]
-                {
+                // (A language found from the text, not typed, is no field the user changed.)
+                fn typed(t: &Topic) -> Option<&String> {
+                    t.lang.as_ref().filter(|_| !t.lang_detected)
+                }
+                for (what, a, b) in [("title", Some(&o.title), Some(&n.title)), ("lang", typed(o), typed(n))] {
                     if a != b {
                         let text = |s: Option<&String>| s.cloned().unwrap_or_default();
                         fields.push(FieldChange { field: format!("topics[{j}].{what}"), old: text(a), new: text(b) });
@@ -537,6 +539,8 @@ mod tests {
         // A character keeps its variation selector or combining mark.
         assert_eq!(tokens("葛\u{E0100}城"), ["葛\u{E0100}", "城"]);
         assert_eq!(tokens("Ame\u{301}lie"), ["Ame\u{301}lie"]);
+        // A word with a no-break or a soft hyphen is one word, as with a hyphen.
+        assert_eq!(tokens("e-mail e\u{2011}mail e\u{ad}mail"), ["e-mail ", "e\u{2011}mail ", "e\u{ad}mail"]);
     }
 
     #[test]
@@ -783,6 +787,14 @@ mod tests {
         assert_eq!(r.stat, stat);
         assert!(stat_text(&r, &english()).contains("changed date: \"2020-10-06\" -> \"2020-10-07\"\n"));
         assert!(stat_text(&r, &english()).ends_with("0 words inserted, 0 deleted; 3 fields changed"));
+        // A topic's language found from its text is no field the user changed.
+        let german = "Die Minister bekräftigten die enge Zusammenarbeit bei der Datenwirtschaft und vereinbarten \
+                      weitere Gespräche über künstliche Intelligenz im kommenden Jahr.";
+        let english = "The ministers confirmed their close cooperation on the data economy and agreed on further \
+                       talks on artificial intelligence in the coming year.";
+        let r = redline(&[("Data", german)], &[("Data", english)]);
+        assert_eq!(topics(&[("Data", german)]).topics[0].lang.as_deref(), Some("de"), "found from its text");
+        assert!(r.fields.is_empty(), "{:?}", r.fields);
     }
 
     /// The text of the old and of the new version in a redline's runs: all but the inserted,
@@ -1005,6 +1017,9 @@ mod tests {
                 "The EU explained, *in detail*, its policy.",
                 "The EU explained[+, ][+in detail][+,] its policy.",
             ),
+            // A space alone added, or made a no-break one.
+            ("Est-ce vrai? Oui.", "Est-ce vrai ? Oui.", "Est-ce vrai[+ ]? Oui."),
+            ("Les 10 000 cas.", "Les 10\u{a0}000 cas.", "Les 10[- ][+\u{a0}]000 cas."),
             // French spacing before `:` and `;`, plain or narrow no-break, as typed.
             ("Les données et", "Les données : elle avance ; et", "Les données [+: elle avance ; ]et"),
             (

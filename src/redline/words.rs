@@ -525,8 +525,9 @@ fn count(text: &str, link: Option<&str>, change: Option<Change>, (latin, words):
         Some(Change::Deleted) => words.deleted += count,
         None => {}
     }
-    // (Not where a paragraph broke: a paragraph split in two is no change.)
-    if change.is_some() && letters == 0 && text.chars().any(|c| !c.is_whitespace() && c != BREAK) {
+    // (A space alone counts, `vrai?` now `vrai ?`; not where a paragraph broke: a paragraph
+    // split in two is no change.)
+    if change.is_some() && letters == 0 && !text.is_empty() && !text.contains(BREAK) {
         words.marks += 1;
     }
 }
