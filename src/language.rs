@@ -62,8 +62,9 @@ pub fn of(text: &str) -> Option<&'static str> {
 /// What a text quotes is another's words: an English sentence quoting a German minister is
 /// English. Its frame, the words around its quotations, is placed alone when it is long
 /// enough; shorter, the text is placed whole, but it is in the language found so only when
-/// its frame reads nearer that language than the one around it (see [`frame_reads`]). A text
-/// that is a quotation but for a word or two is placed whole.
+/// its frame clearly reads nearer that language than the one around it (see [`frame_reads`]):
+/// "He said “…”" stays in the language around it, its quotation a span of its own. A text
+/// that is a quotation alone is placed whole.
 fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
     let Some(frame) = without_quotations(text) else { return placed_whole(text, surrounding) };
     let words = frame.split_whitespace().filter(|w| !acronym(w)).collect::<Vec<_>>().join(" ");
@@ -72,7 +73,7 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
         return placed_whole(&frame, surrounding);
     }
     let whole = placed_whole(text, surrounding)?;
-    if letters < MIN_LETTERS_OF_TWO {
+    if letters == 0 {
         return Some(whole);
     }
     frame_reads(&words, whole, surrounding)
@@ -81,9 +82,10 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
 /// The language of a text in `whole` (a primary subtag) but for its `frame`, the words around
 /// its quotations, too short to place among all languages: `whole` when the frame reads nearer
 /// it than the language around (`surrounding`), or, when that is `whole` too or unknown, than
-/// the frame's own best guess; the language around when the frame reads nearer that, and no
-/// answer when it reads nearer its guess. (The quotation alone does not make its frame's
-/// language: "The minister said … before leaving for the airport." is English.)
+/// the frame's own best guess, and surely so (else the language around, when there is one);
+/// the language around when the frame reads nearer that, and no answer when it reads nearer
+/// its guess. (The quotation alone does not make its frame's language: "The minister said …
+/// yesterday." is English, though whatlang, unsure, leans to German.)
 fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'static str> {
     let tag = |lang: &str| LANGUAGES.iter().find(|l| l.1 == lang).map(|l| l.0);
     let Some(found) = tag(whole) else { return Some(whole) };
@@ -95,9 +97,12 @@ fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'
             _ => return Some(whole),
         },
     };
-    let nearer = Detector::with_allowlist(vec![found, other]).detect(frame)?.lang();
-    if nearer == found {
+    let info = Detector::with_allowlist(vec![found, other]).detect(frame)?;
+    let nearer = info.lang();
+    if nearer == found && (info.confidence() >= MIN_CONFIDENCE_OF_FRAME || tag(surrounding).is_none()) {
         Some(whole)
+    } else if nearer == found {
+        LANGUAGES.iter().find(|l| l.1 == surrounding).map(|l| l.1)
     } else {
         LANGUAGES.iter().find(|l| l.0 == nearer && l.1 == surrounding).map(|l| l.1)
     }
@@ -345,6 +350,10 @@ const MIN_LETTERS_OF_TWO: usize = 10;
 /// How sure whatlang must be of its choice between two languages: below, a title such as
 /// "Trust services" or "Spectrum policy" can come out German.
 const MIN_CONFIDENCE_OF_TWO: f64 = 0.5;
+/// How sure whatlang must be that a quotation's frame is in the quotation's language, not the
+/// one around it: English frames it leans German for ("The minister said … yesterday.")
+/// come out at 0.1 or less, German ones ("Er sagte: „…“", "Die Kommission sagte:") at 0.27 or more.
+const MIN_CONFIDENCE_OF_FRAME: f64 = 0.25;
 
 /// Which of two languages (primary subtags), `one` or `other`, `text` is nearer to: for text
 /// too short to place among all languages (a topic's title, a sentence), where the choice is
@@ -522,8 +531,14 @@ mod tests {
             (format!("The minister said « {Q} » before leaving for the airport."), None, true),
             (format!("The minister said: „{Q}.“"), None, true),
             (format!("The minister said \"{Q}, denn \"Vertrauen\" ist wichtig\" before leaving."), None, true),
-            // Too few words of its own: the quotation's language.
-            (format!("He said: „{Q}.“"), Some("de"), true),
+            // Few words of its own, which lean to the quotation's language only unsurely: in
+            // the language around it, the quotation in its own (text12 F2).
+            (format!("He said: „{Q}.“"), None, true),
+            (format!("The minister said “{Q}” yesterday."), None, true),
+            (format!("In Brussels, the minister said “{Q}”."), None, true),
+            (format!("Er sagte: „{Q}.“"), Some("de"), true),
+            // A quotation alone is in its own language.
+            (format!("„{Q}.“"), Some("de"), true),
             (format!("Der Minister sagte „{Q}“ vor der Abreise zum Flughafen."), Some("de"), true),
             // A quote left open quotes nothing.
             (format!("The minister said \"{Q} before leaving for the airport."), Some("de"), false),
