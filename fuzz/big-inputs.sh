@@ -42,6 +42,22 @@ def title(text):
     return f"title: \"{text}\"\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: x\ncontact:\n  tel: \"1\"\n"
 
 nested = "".join("  " * i + "- item\n" for i in range(30))
+import random
+WORDS = {
+    "de": "wir unterstützen die zusammenarbeit mit japan in allen digitalen bereichen ausdrücklich und ohne vorbehalt der minister sagte dass beide seiten weiter arbeiten werden".split(),
+    "fr": "nous soutenons pleinement la coopération avec le japon dans tous les domaines numériques sans aucune réserve et les deux parties vont travailler ensemble".split(),
+    "en": "the minister said that both sides agreed to work together on data networks research and standards before the next meeting in tokyo".split(),
+}
+def other_prose(lang, frame, quoted):
+    """Paragraphs of `frame` words in `lang`, each different; with `quoted`, each quotes that
+    many German words and as many French ones."""
+    r, out, n = random.Random(1), [], 0
+    while n < MB - 400:
+        words = lambda l, k: " ".join(r.choice(WORDS[l]) for _ in range(k)).capitalize()
+        p = words(lang, frame) + (f" “{words('de', quoted)}” and “{words('fr', quoted)}” today" if quoted else "") + "."
+        out.append(p)
+        n += len(p.encode()) + 14  # (indented, and an indented blank line after)
+    return "\n\n".join(out[:-1])
 cases = {
     "prose": lambda: body("Japan and the EU confirmed the importance of international standardization and research.\n\n" * (MB // 110)),
     "long-word": lambda: body("x" * (MB - 200)),
@@ -101,6 +117,11 @@ cases = {
     # 71 s at 100,000), alone and before words.
     "open-quotes": lambda: body("\u201c" * (MB // 3 - 100)),
     "open-quotes-words": lambda: body("\u201cword " * 100_000),
+    # Prose in other languages than English (which is told by its little words), each
+    # paragraph another, and English sentences quoting German and French: each text's language
+    # is told (12 s and 14 s at 4 MiB, before telling had a budget).
+    "prose-german": lambda: body(other_prose("de", 30, 0)),
+    "prose-quoting": lambda: body(other_prose("en", 6, 14)),
     "link-references": lambda: body("".join(f"[r{i}]: https://e.org/{i}\n" for i in range(60_000)) + "\n"
                                     + " ".join(f"[a][r{i}]" for i in range(60_000))),
 }

@@ -4,6 +4,9 @@
 //! ambiguous gets no answer, and keeps the language of what it is in.
 
 use std::ops::Range;
+use std::sync::{LazyLock, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use whatlang::{Detector, Lang};
 
@@ -66,6 +69,33 @@ pub fn of(text: &str) -> Option<&'static str> {
 /// "He said “…”" stays in the language around it, its quotation a span of its own. A text
 /// that is a quotation alone is placed whole.
 fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
+    // The same text is placed again at each stage (the checks, the quotation marks, the
+    // layout, the web page; some on threads of their own): each answer is kept for the run,
+    // up to [`REMEMBERED`] of them.
+    type Answers = FxHashMap<(Box<str>, Box<str>), Option<&'static str>>;
+    static ANSWERS: LazyLock<Mutex<Answers>> = LazyLock::new(Mutex::default);
+    let key = (Box::from(text), Box::from(surrounding));
+    let known = ANSWERS.lock().ok().and_then(|a| a.get(&key).copied());
+    if let Some(answer) = known {
+        return answer;
+    }
+    let answer = placed_anew(text, surrounding);
+    // (Not an answer given for want of budget: the next run may have it.)
+    let spent = LEFT.with(|left| left.get() == 0);
+    if let (Ok(mut a), false) = (ANSWERS.lock(), spent) {
+        if a.len() >= REMEMBERED {
+            a.clear();
+        }
+        a.insert(key, answer);
+    }
+    answer
+}
+
+/// How many answers [`placed`] keeps (each text once, a few hundred bytes on average).
+const REMEMBERED: usize = 100_000;
+
+/// [`placed`], worked out.
+fn placed_anew(text: &str, surrounding: &str) -> Option<&'static str> {
     let Some(frame) = without_quotations(text) else { return placed_whole(text, surrounding) };
     let words = frame.split_whitespace().filter(|w| !acronym(w)).collect::<Vec<_>>().join(" ");
     let letters = words.chars().filter(|c| c.is_alphabetic()).count();
@@ -92,12 +122,12 @@ fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'
     let all = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
     let other = match tag(surrounding) {
         Some(around) if around != found => around,
-        _ => match all.detect(frame).map(|i| i.lang()) {
+        _ => match detect(&all, frame).map(|i| i.lang()) {
             Some(guess) if guess != found => guess,
             _ => return Some(whole),
         },
     };
-    let info = Detector::with_allowlist(vec![found, other]).detect(frame)?;
+    let info = detect(&Detector::with_allowlist(vec![found, other]), frame)?;
     let nearer = info.lang();
     if nearer == found && (info.confidence() >= MIN_CONFIDENCE_OF_FRAME || tag(surrounding).is_none()) {
         Some(whole)
@@ -150,7 +180,7 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
         return Some("ga");
     }
     let detector = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
-    let info = detector.detect(text)?;
+    let info = detect(&detector, text)?;
     if !info.is_reliable() || info.confidence() < MIN_CONFIDENCE {
         return None;
     }
@@ -169,13 +199,59 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
                 .collect();
             words.sort_unstable();
             words.dedup();
-            if words.len() < MIN_WORDS_LEFT || detector.detect(&rest).map(|i| i.lang()) != Some(info.lang()) {
+            if words.len() < MIN_WORDS_LEFT || detect(&detector, &rest).map(|i| i.lang()) != Some(info.lang()) {
                 return None;
             }
         }
     }
     Some(lang)
 }
+
+/// whatlang's answer for `text`: for its first [`SAMPLE`] bytes, and none once this thread
+/// has read [`BUDGET`] bytes since [`fresh_budget`] (text then stays in the language around
+/// it), so that telling languages takes bounded time whatever the input.
+fn detect(detector: &Detector, text: &str) -> Option<whatlang::Info> {
+    let text = sample(text);
+    let within = LEFT.with(|left| match left.get().checked_sub(text.len()) {
+        Some(rest) => {
+            left.set(rest);
+            true
+        }
+        None => {
+            left.set(0);
+            false
+        }
+    });
+    within.then(|| detector.detect(text)).flatten()
+}
+
+thread_local! {
+    /// The bytes whatlang may still read on this thread (see [`detect`]).
+    static LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(BUDGET) };
+}
+
+/// How many bytes of text whatlang reads for one run (a briefing checked and built, on each
+/// thread): some 3 s of work. Text as long as a briefing's limit, in a language other than
+/// English, which is told without it, would take twice that and more.
+const BUDGET: usize = 3 << 20;
+
+/// A new run begins: whatlang may read [`BUDGET`] bytes again on this thread.
+pub fn fresh_budget() {
+    LEFT.with(|left| left.set(BUDGET));
+}
+
+/// Of a long text, the first [`SAMPLE`] bytes (to a character's end): enough to tell its
+/// language, and a bound on the time it takes (a topic's whole text is placed too).
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// How much of a text [`sample`] gives whatlang: some 600 words.
+const SAMPLE: usize = 4_000;
 
 /// `text` with what it quotes and the marks around it left out (see [`quotations`]); `None`
 /// when it quotes nothing.
@@ -379,7 +455,7 @@ pub fn nearer(text: &str, one: &str, other: &str) -> Option<&'static str> {
     if letters < MIN_LETTERS_OF_TWO || japanese > 0 {
         return None;
     }
-    let info = Detector::with_allowlist(vec![one.0, other.0]).detect(&text)?;
+    let info = detect(&Detector::with_allowlist(vec![one.0, other.0]), &text)?;
     if info.confidence() < MIN_CONFIDENCE_OF_TWO {
         return None;
     }
@@ -569,6 +645,19 @@ mod tests {
         // Marks never closed quote nothing, however many; a quotation after them is found.
         let t = format!("{} “closed” here", "“open ".repeat(100));
         assert_eq!(quotations(&t).iter().map(|q| &t[q.clone()]).collect::<Vec<_>>(), ["closed"]);
+    }
+
+    #[test]
+    fn telling_languages_has_a_budget_for_each_run() {
+        let german = "Die Minister bekräftigten die enge Zusammenarbeit bei der Datenwirtschaft und \
+                      vereinbarten weitere Gespräche über künstliche Intelligenz im kommenden Jahr.";
+        fresh_budget();
+        assert_eq!(placed_anew(german, ""), Some("de"));
+        LEFT.with(|left| left.set(10));
+        assert_eq!(placed_anew(german, ""), None, "past the budget, text keeps the language around it");
+        assert!(placed(german, "xx").is_none(), "and that is not remembered for the next run");
+        fresh_budget();
+        assert_eq!(placed(german, "xx"), Some("de"));
     }
 
     /// Between two languages, short text is placed when whatlang is sure; titles it is not

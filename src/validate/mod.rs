@@ -65,6 +65,7 @@ pub fn load_briefing(
     limits: &Limits,
     covers: &dyn Fn(char) -> bool,
 ) -> Result<Briefing, Vec<Diagnostic>> {
+    crate::language::fresh_budget();
     let loaded = load::load_detailed::<RawBriefing>(file, limits);
     let titles = loaded.item_titles("topics", "title");
     checked(file, covers, loaded).map_err(|mut d| {
@@ -81,6 +82,7 @@ pub fn load_briefings(
     limits: &Limits,
     covers: &dyn Fn(char) -> bool,
 ) -> Result<Vec<Briefing>, Vec<Diagnostic>> {
+    crate::language::fresh_budget();
     let mut diagnostics = Vec::new();
     let mut seen = HashSet::new();
     let mut briefings = Vec::new();
