@@ -68,13 +68,35 @@ fn mend_lines(text: &str, mut mended: impl FnMut(usize, &str) -> Option<String>)
     out
 }
 
+/// Where a line that opens a block scalar (`body: |`, `- >-`, `body：　|`) has its key or
+/// item: its lines run past that column. `None` for other lines.
+fn opens_block(line: &str) -> Option<usize> {
+    let text = line.split(" #").next().unwrap_or(line).trim_end();
+    let indicator = text.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+    let before = indicator.strip_suffix(['|', '>'])?;
+    if !(before.ends_with([' ', ':', WIDE_SPACE, WIDE_COLON]) || before.trim().is_empty()) {
+        return None;
+    }
+    let content = line.trim_start_matches([' ', WIDE_SPACE, NO_BREAK_SPACE]);
+    let item = content.len() - content.trim_start_matches(['-', WIDE_DASH, ' ', WIDE_SPACE]).len();
+    Some(line.len() - content.len() + item)
+}
+
 /// The full-width and no-break slips of [`mend`].
 fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) {
         return None;
     }
     let mut found = Vec::new();
+    // The column past which the lines of a block scalar (`body: |`) run: text, where a
+    // full-width space is a character typed (`- ok　done`), not a slip.
+    let mut block: Option<usize> = None;
     let out = mend_lines(text, |at, body| {
+        let spaces = body.len() - body.trim_start_matches(' ').len();
+        if block.is_some_and(|column| body.trim().is_empty() || spaces > column) {
+            return None;
+        }
+        block = opens_block(body);
         let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE, NO_BREAK_SPACE]).len();
         let rest = &body[lead..];
         // `－ title:` or `-　title:`: a list item's dash or its space typed full-width.
@@ -233,8 +255,17 @@ mod tests {
             "title: 結果：概要\n",
             "a: 日本\u{3000}語\n",
             "a: x\u{A0}y\n",
+            // Lines of a block scalar are text: a lower-case word and a full-width space in
+            // them is no key (text13 G3), whatever the block's indicator or its key's slip.
+            "body: |\n  - ok\u{3000}done\n  note\u{3000}text\n\n  x\u{3000}y\n",
+            "topics:\n  - title: X\n    body: >-\n      e-mail\u{3000}送付\n",
+            "- body: |2 # text\n   ok\u{3000}了解\n",
         ] {
             assert!(mend(text).is_none(), "{text}");
         }
+        // Past the block, a slip is named again.
+        let (_, found) = mend("body: |\n  ok\u{3000}done\ntitle\u{3000}T\n").unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "a full-width space after `title`, where YAML needs `: `");
     }
 }
