@@ -118,7 +118,19 @@ fn placed_anew(text: &str, surrounding: &str) -> Option<&'static str> {
 /// yesterday." is English, though whatlang, unsure, leans to German.)
 fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'static str> {
     let tag = |lang: &str| LANGUAGES.iter().find(|l| l.1 == lang).map(|l| l.0);
-    let Some(found) = tag(whole) else { return Some(whole) };
+    let Some(found) = tag(whole) else {
+        // Japanese, Maltese or Irish, which whatlang does not know: a frame in it has its
+        // kana and kanji, or reads so itself; one without, of a few words at least, is in
+        // the language around it.
+        let letters = frame.chars().filter(|c| c.is_alphabetic()).count();
+        let own = letters < MIN_LETTERS_OF_TWO
+            || match whole {
+                "ja" => frame.chars().any(crate::script::is_kana_or_kanji),
+                _ => placed_whole(frame, "") == Some(whole),
+            };
+        let around = LANGUAGES.iter().find(|l| l.1 == surrounding).map(|l| l.1);
+        return if own || around.is_none() { Some(whole) } else { around };
+    };
     let all = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
     let other = match tag(surrounding) {
         Some(around) if around != found => around,
@@ -613,6 +625,8 @@ mod tests {
             (format!("The minister said “{Q}” yesterday."), None, true),
             (format!("In Brussels, the minister said “{Q}”."), None, true),
             (format!("Er sagte: „{Q}.“"), Some("de"), true),
+            // Japanese quoted in English is a span; the English around it stays English.
+            ("The Japanese minister said “大臣は日本とEUの協力をさらに深めていくことが重要だと述べました” before leaving.".to_string(), None, false),
             // A quotation alone is in its own language.
             (format!("„{Q}.“"), Some("de"), true),
             (format!("Der Minister sagte „{Q}“ vor der Abreise zum Flughafen."), Some("de"), true),

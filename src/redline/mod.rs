@@ -540,7 +540,10 @@ mod tests {
         assert_eq!(tokens("葛\u{E0100}城"), ["葛\u{E0100}", "城"]);
         assert_eq!(tokens("Ame\u{301}lie"), ["Ame\u{301}lie"]);
         // A word with a no-break or a soft hyphen is one word, as with a hyphen.
-        assert_eq!(tokens("e-mail e\u{2011}mail e\u{ad}mail"), ["e-mail ", "e\u{2011}mail ", "e\u{ad}mail"]);
+        assert_eq!(
+            tokens("e-mail e\u{2010}mail e\u{2011}mail e\u{ad}mail"),
+            ["e-mail ", "e\u{2010}mail ", "e\u{2011}mail ", "e\u{ad}mail"]
+        );
     }
 
     #[test]

@@ -82,8 +82,9 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
                 let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_numeric());
                 let thousands = digit(end - 1) && (1..=3).all(|d| digit(end + d)) && !digit(end + 4);
                 let joins = chars.get(end).is_some_and(|&(_, c)| match c {
-                    // (And the no-break and the soft hyphen: `a‑b` is one word as `a-b` is.)
-                    '.' | '\'' | '’' | '-' | '．' | '－' | '\u{2011}' | '\u{ad}' => true,
+                    // (And the Unicode, the no-break and the soft hyphen: `a‑b` is one word
+                    // as `a-b` is.)
+                    '.' | '\'' | '’' | '-' | '．' | '－' | '\u{2010}' | '\u{2011}' | '\u{ad}' => true,
                     ',' | '，' => thousands,
                     _ => false,
                 });
