@@ -521,7 +521,14 @@ fn irish(text: &str) -> bool {
         let eclipsed = ["bhf", "gc", "mb", "nd"].iter().any(|p| {
             lower.strip_prefix(p).and_then(|rest| rest.chars().next()).is_some_and(|c| "aeiouáéíóúlr".contains(c))
         });
-        cues += usize::from(eclipsed || IRISH.contains(&lower.as_str()));
+        // (`tAire`, `tSeapáin`, `nGaeilge`, `hÉireann`: a letter put before a word keeps the
+        // word's capital, as no other language writes; `mRNA` is an acronym.)
+        let prefixed = ["t", "n", "h", "bh", "g", "m", "d"].iter().any(|p| {
+            w.strip_prefix(p).is_some_and(|rest| {
+                rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().any(char::is_lowercase)
+            })
+        });
+        cues += usize::from(eclipsed || prefixed || IRISH.contains(&lower.as_str()));
     }
     cues >= 3 && 10 * cues >= words
 }
@@ -584,6 +591,9 @@ mod tests {
             ("Jean-Claude Dupont, François Martin, Hélène Lefèvre, Amélie Bérénice Girard and Benoît Rousseau.", None),            // What a sentence quotes is not its language; a quotation alone is placed.
             ("The minister, speaking at length to the press after the long meeting in Berlin on Friday afternoon, said \"Wir unterstützen die Zusammenarbeit mit Japan ausdrücklich und sehr gerne in allen Bereichen\" before leaving.", Some("en")),
             ("Der Minister sagte: „Wir unterstützen die Zusammenarbeit mit Japan ausdrücklich und gerne in allen Bereichen der Digitalpolitik.“", Some("de")),
+            // Irish words keep their capital after a letter put before them (`tAire`).
+            ("Dúirt an tAire go leanfaidh an comhoibriú leis an tSeapáin sa réimse digiteach ar aghaidh an bhliain seo chugainn.", Some("ga")),
+            ("The mRNA vaccines and the eIDAS wallet were discussed, and the mRNA supply chain for the next year too.", Some("en")),
         ];
         for (text, lang) in cases {
             assert_eq!(of(text), lang, "{text}");
