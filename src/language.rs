@@ -70,12 +70,12 @@ pub fn of(text: &str) -> Option<&'static str> {
 /// that is a quotation alone is placed whole.
 fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
     // The same text is placed again at each stage (the checks, the quotation marks, the
-    // layout, the web page; some on threads of their own): each answer is kept for the run,
-    // up to [`REMEMBERED`] of them.
-    type Answers = FxHashMap<(Box<str>, Box<str>), Option<&'static str>>;
+    // layout, the web page; some on threads of their own): each answer is kept, with the
+    // bytes of text kept, up to [`REMEMBERED`] bytes (then they are forgotten together).
+    type Answers = (FxHashMap<(Box<str>, Box<str>), Option<&'static str>>, usize);
     static ANSWERS: LazyLock<Mutex<Answers>> = LazyLock::new(Mutex::default);
     let key = (Box::from(text), Box::from(surrounding));
-    let known = ANSWERS.lock().ok().and_then(|a| a.get(&key).copied());
+    let known = ANSWERS.lock().ok().and_then(|a| a.0.get(&key).copied());
     if let Some(answer) = known {
         return answer;
     }
@@ -83,16 +83,20 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
     // (Not an answer given for want of budget: the next run may have it.)
     let spent = LEFT.with(|left| left.get() == 0);
     if let (Ok(mut a), false) = (ANSWERS.lock(), spent) {
-        if a.len() >= REMEMBERED {
-            a.clear();
+        let (answers, bytes) = &mut *a;
+        if *bytes + text.len() > REMEMBERED {
+            answers.clear();
+            *bytes = 0;
         }
-        a.insert(key, answer);
+        *bytes += text.len();
+        answers.insert(key, answer);
     }
     answer
 }
 
-/// How many answers [`placed`] keeps (each text once, a few hundred bytes on average).
-const REMEMBERED: usize = 100_000;
+/// How many bytes of text [`placed`] keeps its answers for: a briefing's limit, four times
+/// (`watch` and `edit` place each version of a text anew).
+const REMEMBERED: usize = 16 << 20;
 
 /// [`placed`], worked out.
 fn placed_anew(text: &str, surrounding: &str) -> Option<&'static str> {
