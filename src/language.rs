@@ -269,6 +269,14 @@ fn sample(text: &str) -> &str {
 /// How much of a text [`sample`] gives whatlang: some 600 words.
 const SAMPLE: usize = 4_000;
 
+/// `text` without what it quotes (see [`quotations`]), unless it is all a quotation.
+pub fn unquoted(text: &str) -> std::borrow::Cow<'_, str> {
+    match without_quotations(text) {
+        Some(frame) if frame.chars().any(char::is_alphabetic) => frame.into(),
+        _ => text.into(),
+    }
+}
+
 /// `text` with what it quotes and the marks around it left out (see [`quotations`]); `None`
 /// when it quotes nothing.
 fn without_quotations(text: &str) -> Option<String> {

@@ -52,12 +52,16 @@ pub(super) fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics:
         count(&t.title);
         blocks.push(&t.body);
     }
-    for b in blocks {
-        markdown::visit_inlines(b, &mut |i| {
+    // (What a paragraph quotes is another's words: an English briefing quoting a Japanese
+    // minister at length is English.)
+    for block in blocks.into_iter().flatten() {
+        let mut text = String::new();
+        markdown::visit_inlines(std::slice::from_ref(block), &mut |i| {
             if i.link.is_none() && !i.code {
-                count(&i.text)
+                text.push_str(&i.text);
             }
         });
+        count(&crate::language::unquoted(&text));
     }
     japanese > latin
 }
@@ -176,6 +180,16 @@ mod tests {
     const DE: &str = "Die Kommission stellte ihre Strategie für Daten und künstliche Intelligenz vor, und beide \
         Seiten vereinbarten, die Zusammenarbeit im nächsten Jahr fortzusetzen. Der Rat hat sich auf eine allgemeine \
         Ausrichtung geeinigt, und die Verhandlungen mit dem Parlament beginnen im Frühjahr.";
+
+    #[test]
+    fn a_briefing_quoting_japanese_at_length_is_not_japanese() {
+        let ja =
+            "大臣は、デジタル分野における日本との協力が来年も継続されることを明らかにし、双方はその重要性を確認した";
+        let quoting = [topic("Statements", &format!("The Japanese minister said “{ja}” before leaving."))];
+        assert!(!mostly_japanese("Results", &None, &quoting));
+        let japanese = [topic("Statements", &format!("{ja}。"))];
+        assert!(mostly_japanese("Results", &None, &japanese));
+    }
 
     #[test]
     fn a_topic_is_in_the_language_of_its_own_words() {
