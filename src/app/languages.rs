@@ -13,10 +13,11 @@ pub(super) fn found(b: &Briefing, file: &SourceFile) -> String {
     let how = if b.lang_detected { "detected" } else { "given or default" };
     let mut out = format!("  lang: {} ({how})", b.lang);
     let mut paragraphs = 0;
+    let source = Source::new(&file.text);
     let mut marked = |out: &mut String, body: &[Block], lang: &str, from: usize, what: &str| {
         let mut from = from;
         for (text, l) in crate::validate::own_languages(body, lang) {
-            let line = match line_of(&file.text, &text, &mut from) {
+            let line = match source.line_of(&text, &mut from) {
                 Some(n) => format!("{}:{n}: ", file.name),
                 None => format!("{}: ", file.name),
             };
@@ -55,35 +56,56 @@ fn opening(text: &str) -> String {
 /// Characters of a paragraph compared with its source to tell it from one that starts alike.
 const COMPARED_CHARS: usize = 400;
 
-/// The line (from 1) of `source` where `text`, a paragraph as printed, starts: the place from
-/// byte `from` on where most of its letters and digits follow as written (Markdown marks, link
-/// addresses, line breaks and punctuation left out), the first such place when several match as far, and
-/// `from` moved past what matched, so that a paragraph that starts like an earlier one is
-/// found at its own line. `None` when not even its first few letters are there.
-fn line_of(source: &str, text: &str, from: &mut usize) -> Option<usize> {
-    let wanted: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).take(COMPARED_CHARS).collect();
-    let base = *from;
-    let rest = source.get(base..)?;
-    let letters = letters(rest);
-    let matched = |i: usize| letters[i..].iter().zip(&wanted).take_while(|((_, a), b)| a == *b).count();
-    let (mut best, mut at) = (0, 0);
-    for i in 0..letters.len() {
-        let n = matched(i);
-        if n > best {
-            (best, at) = (n, i);
-            if n == wanted.len() {
+/// Letters a partial match is looked past for a better one: a paragraph whose text differs
+/// from its source (`&amp;` printed `&`) is not looked for through the rest of the file, so
+/// that the report takes time in proportion to the file.
+const LOOKED_PAST: usize = 20_000;
+
+/// A source's letters and digits (see [`letters`]) and where its lines end, read once.
+struct Source {
+    letters: Vec<(usize, char)>,
+    line_ends: Vec<usize>,
+}
+
+impl Source {
+    fn new(source: &str) -> Source {
+        let line_ends = source.match_indices('\n').map(|(at, _)| at).collect();
+        Source { letters: letters(source), line_ends }
+    }
+
+    /// The line (from 1) where `text`, a paragraph as printed, starts: the place from byte
+    /// `from` on where most of its letters and digits follow as written (Markdown marks, link
+    /// addresses, line breaks and punctuation left out), the first such place when several
+    /// match as far, and `from` moved past what matched, so that a paragraph that starts like
+    /// an earlier one is found at its own line. `None` when not even its first few letters
+    /// are there.
+    fn line_of(&self, text: &str, from: &mut usize) -> Option<usize> {
+        let wanted: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).take(COMPARED_CHARS).collect();
+        let letters = &self.letters;
+        let first = letters.partition_point(|&(at, _)| at < *from);
+        let matched = |i: usize| letters[i..].iter().zip(&wanted).take_while(|((_, a), b)| a == *b).count();
+        let (mut best, mut at) = (0, 0);
+        for i in first..letters.len() {
+            let n = matched(i);
+            if n > best {
+                (best, at) = (n, i);
+                if n == wanted.len() {
+                    break;
+                }
+            }
+            if best >= 6 && i > at + LOOKED_PAST {
                 break;
             }
         }
+        // (A few letters alike by chance are not the paragraph.)
+        if best == 0 || best < wanted.len().min(6) {
+            return None;
+        }
+        let (start, _) = letters[at];
+        let (last, c) = letters[at + best - 1];
+        *from = last + c.len_utf8();
+        Some(self.line_ends.partition_point(|&end| end < start) + 1)
     }
-    // (A few letters alike by chance are not the paragraph.)
-    if best == 0 || best < wanted.len().min(6) {
-        return None;
-    }
-    let (start, _) = letters[at];
-    let (last, c) = letters[at + best - 1];
-    *from = base + last + c.len_utf8();
-    Some(source[..base + start].matches('\n').count() + 1)
 }
 
 /// The letters and digits of `source` with their byte offsets, but for those of the address
@@ -103,7 +125,7 @@ fn letters(source: &str) -> Vec<(usize, char)> {
 
 #[cfg(test)]
 mod tests {
-    use super::line_of;
+    use super::Source;
 
     #[test]
     fn paragraphs_that_start_alike_are_each_found_at_their_own_line() {
@@ -112,15 +134,15 @@ mod tests {
         // The second paragraph alone is asked for first: the one at line 7, not the one
         // at line 5 that starts alike.
         let second = "The minister said “Wir unterstützen die Zusammenarbeit mit Japan” and left.";
-        assert_eq!(line_of(source, second, &mut from), Some(7));
+        assert_eq!(Source::new(source).line_of(second, &mut from), Some(7));
         let third = "The minister said “Wir unterstützen die Zusammenarbeit mit Japan” before leaving.";
-        assert_eq!(line_of(source, third, &mut from), Some(9));
+        assert_eq!(Source::new(source).line_of(third, &mut from), Some(9));
         // Each found in turn from the start.
         let first = "The minister said “Wir unterstützen die Zusammenarbeit” and left.";
         let mut from = 0;
-        let lines: Vec<_> = [first, second, third].iter().map(|t| line_of(source, t, &mut from)).collect();
+        let lines: Vec<_> = [first, second, third].iter().map(|t| Source::new(source).line_of(t, &mut from)).collect();
         assert_eq!(lines, [Some(5), Some(7), Some(9)]);
         // Not there: no line.
-        assert_eq!(line_of(source, "Der Rat hat sich geeinigt.", &mut 0), None);
+        assert_eq!(Source::new(source).line_of("Der Rat hat sich geeinigt.", &mut 0), None);
     }
 }
