@@ -72,10 +72,10 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
     // The same text is placed again at each stage (the checks, the quotation marks, the
     // layout, the web page; some on threads of their own): each answer is kept, with the
     // bytes of text kept, up to [`REMEMBERED`] bytes (then they are forgotten together).
-    type Answers = (FxHashMap<(Box<str>, Box<str>), Option<&'static str>>, usize);
+    // (Keyed by the language around, then the text, so that a text is looked up unowned.)
+    type Answers = (FxHashMap<Box<str>, FxHashMap<Box<str>, Option<&'static str>>>, usize);
     static ANSWERS: LazyLock<Mutex<Answers>> = LazyLock::new(Mutex::default);
-    let key = (Box::from(text), Box::from(surrounding));
-    let known = ANSWERS.lock().ok().and_then(|a| a.0.get(&key).copied());
+    let known = ANSWERS.lock().ok().and_then(|a| a.0.get(surrounding)?.get(text).copied());
     if let Some(answer) = known {
         return answer;
     }
@@ -89,7 +89,7 @@ fn placed(text: &str, surrounding: &str) -> Option<&'static str> {
             *bytes = 0;
         }
         *bytes += text.len();
-        answers.insert(key, answer);
+        answers.entry(surrounding.into()).or_default().insert(text.into(), answer);
     }
     answer
 }
@@ -121,8 +121,9 @@ fn placed_anew(text: &str, surrounding: &str) -> Option<&'static str> {
 /// its guess. (The quotation alone does not make its frame's language: "The minister said …
 /// yesterday." is English, though whatlang, unsure, leans to German.)
 fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'static str> {
-    let tag = |lang: &str| LANGUAGES.iter().find(|l| l.1 == lang).map(|l| l.0);
-    let Some(found) = tag(whole) else {
+    let tag = |lang: &str| LANGUAGES.iter().find(|l| l.1 == lang);
+    let around = tag(surrounding);
+    let Some(found) = tag(whole).map(|l| l.0) else {
         // Japanese, Maltese or Irish, which whatlang does not know: a frame in it has its
         // kana and kanji, or reads so itself; one without, of a few words at least, is in
         // the language around it.
@@ -132,11 +133,10 @@ fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'
                 "ja" => frame.chars().any(crate::script::is_kana_or_kanji),
                 _ => placed_whole(frame, "") == Some(whole),
             };
-        let around = LANGUAGES.iter().find(|l| l.1 == surrounding).map(|l| l.1);
-        return if own || around.is_none() { Some(whole) } else { around };
+        return if own || around.is_none() { Some(whole) } else { around.map(|l| l.1) };
     };
     let all = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
-    let other = match tag(surrounding) {
+    let other = match around.map(|l| l.0) {
         Some(around) if around != found => around,
         _ => match detect(&all, frame).map(|i| i.lang()) {
             Some(guess) if guess != found => guess,
@@ -145,12 +145,11 @@ fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'
     };
     let info = detect(&Detector::with_allowlist(vec![found, other]), frame)?;
     let nearer = info.lang();
-    if nearer == found && (info.confidence() >= MIN_CONFIDENCE_OF_FRAME || tag(surrounding).is_none()) {
+    if nearer == found && (info.confidence() >= MIN_CONFIDENCE_OF_FRAME || around.is_none()) {
         Some(whole)
-    } else if nearer == found {
-        LANGUAGES.iter().find(|l| l.1 == surrounding).map(|l| l.1)
     } else {
-        LANGUAGES.iter().find(|l| l.0 == nearer && l.1 == surrounding).map(|l| l.1)
+        // (Unsure, or nearer the language around: that one; nearer a guess of its own: none.)
+        around.filter(|l| nearer == found || l.0 == nearer).map(|l| l.1)
     }
 }
 
