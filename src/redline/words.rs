@@ -406,12 +406,13 @@ fn stretch<'t>(
     link: Option<&str>,
     (latin, words): (Latin, &mut Words),
 ) {
-    let text = |ts: &[Token]| ts.iter().map(|t| t.0).collect::<String>();
-    let (was, is) = (text(old), text(new));
-    if was == is {
+    // (Mostly the same space after a word kept in both: compared before it is copied.)
+    if old.iter().flat_map(|t| t.0.chars()).eq(new.iter().flat_map(|t| t.0.chars())) {
         push(out, new, None, (latin, words));
         return;
     }
+    let text = |ts: &[Token]| ts.iter().map(|t| t.0).collect::<String>();
+    let (was, is) = (text(old), text(new));
     let Cut { lead, middle, tail } = spaces::cut(&was, &is);
     let (kept, new) = split(new, lead);
     let (space, new) = split(&new, middle);
