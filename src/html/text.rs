@@ -319,14 +319,14 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
                 };
                 let _ = write!(out, "<li{attr}{class}>");
                 if start.is_some() {
-                    let (open, close) = match change {
-                        Some(Change::Deleted) => ("<del>", "</del>"),
-                        Some(Change::Inserted) => ("<ins>", "</ins>"),
-                        None => ("", ""),
-                    };
-                    let _ = write!(out, "<span class=\"marker\">{open}");
+                    out.push_str(match change {
+                        Some(Change::Deleted) => "<span class=\"marker\"><del>",
+                        Some(Change::Inserted) => "<span class=\"marker\"><ins>",
+                        None => "<span class=\"marker\">",
+                    });
                     escape_into(out, markers.get(k).map_or("", String::as_str));
-                    let _ = write!(out, "{close}</span> ");
+                    close_change(out, change);
+                    out.push_str("</span> ");
                 }
                 // A tight item is one paragraph: its text without a <p>.
                 match tight {
