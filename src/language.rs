@@ -135,10 +135,9 @@ fn frame_reads(frame: &str, whole: &'static str, surrounding: &str) -> Option<&'
             };
         return if own || around.is_none() { Some(whole) } else { around.map(|l| l.1) };
     };
-    let all = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
     let other = match around.map(|l| l.0) {
         Some(around) if around != found => around,
-        _ => match detect(&all, frame).map(|i| i.lang()) {
+        _ => match detect(&ALL, frame).map(|i| i.lang()) {
             Some(guess) if guess != found => guess,
             _ => return Some(whole),
         },
@@ -194,8 +193,7 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
     if irish(text) {
         return Some("ga");
     }
-    let detector = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect());
-    let info = detect(&detector, text)?;
+    let info = detect(&ALL, text)?;
     if !info.is_reliable() || info.confidence() < MIN_CONFIDENCE {
         return None;
     }
@@ -214,13 +212,16 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
                 .collect();
             words.sort_unstable();
             words.dedup();
-            if words.len() < MIN_WORDS_LEFT || detect(&detector, &rest).map(|i| i.lang()) != Some(info.lang()) {
+            if words.len() < MIN_WORDS_LEFT || detect(&ALL, &rest).map(|i| i.lang()) != Some(info.lang()) {
                 return None;
             }
         }
     }
     Some(lang)
 }
+
+/// whatlang, choosing among [`LANGUAGES`].
+static ALL: LazyLock<Detector> = LazyLock::new(|| Detector::with_allowlist(LANGUAGES.iter().map(|l| l.0).collect()));
 
 /// whatlang's answer for `text`: for its first [`SAMPLE`] bytes, and none once this thread
 /// has read [`BUDGET`] bytes since [`fresh_budget`] (text then stays in the language around
