@@ -817,3 +817,22 @@ fn the_count_in_the_briefings_language_is_not_run_on_into_the_english_report() {
     let wrote: Vec<&str> = lines[count + 1..].iter().map(|l| l.split(" (").next().unwrap()).collect();
     assert_eq!(wrote, ["wrote new.changes.pdf", "wrote new.changes.html"], "{err}");
 }
+
+#[test]
+fn a_space_changed_alone_is_said_to_be_a_space() {
+    // `EU and` now `EU—and`: a space deleted, a dash inserted; `vrai?` now `vrai ?`: a space
+    // inserted alone.
+    let (old, new) = first_paragraph("The EU and Japan agreed. Is it true?", "The EU—and Japan agreed. Is it true ?");
+    let heard = changes(&structure(&redline(&old, &new).0));
+    assert!(heard.iter().any(|a| a.trim() == "Deleted: space"), "{heard:?}");
+    assert!(heard.iter().any(|a| a.trim() == "Inserted: space"), "{heard:?}");
+    assert!(heard.iter().any(|a| a == "Inserted: —"), "{heard:?}");
+    let html = redline_page(&old, &new);
+    assert!(html.contains("EU<del><span class=\"vh\">Deleted: space </span> </del>"), "{html}");
+    assert!(html.contains("true<ins><span class=\"vh\">Inserted: space </span> </ins>?"), "{html}");
+    // A space at the edge of a changed word is part of that change, not a space of its own.
+    let (old, new) = first_paragraph("The EU and Japan agreed.", "The EU, Korea and Japan agreed.");
+    let heard = changes(&structure(&redline(&old, &new).0));
+    assert!(heard.iter().all(|a| !a.contains("space")), "{heard:?}");
+    assert!(!redline_page(&old, &new).contains("space </span>"));
+}

@@ -78,6 +78,8 @@ fn japanese_run_end(s: &str) -> usize {
 pub struct Marks<'a> {
     pub inserted: &'a str,
     pub deleted: &'a str,
+    /// Said after those words where a space alone changed ("Deleted: space").
+    pub space: &'a str,
     /// The language the words are in.
     pub lang: &'a str,
 }
@@ -88,6 +90,7 @@ impl<'a> Marks<'a> {
         Marks {
             inserted: labels.inserted_text.trim_end(),
             deleted: labels.deleted_text.trim_end(),
+            space: labels.space_text.trim(),
             lang: &labels.changes_lang,
         }
     }
@@ -96,13 +99,13 @@ impl<'a> Marks<'a> {
     /// hidden, marked with their language when the text around them (whose language is
     /// `lang`) is in another, so that a Greek paragraph's "Inserted:" is read in English.
     pub fn open(&self, out: &mut String, change: Change, lang: &str) {
-        self.open_in(out, change, lang, None, true);
+        self.open_in(out, change, lang, None, Say::Change);
     }
 
     /// [`Marks::open`] for changed text in language `own`, where it is not the text around
     /// it (deleted text of a paragraph translated since), with its words for a screen reader
-    /// or without (`labelled`: the same change going on past a link's edge is one change).
-    pub fn open_in(&self, out: &mut String, change: Change, around: &str, own: Option<&str>, labelled: bool) {
+    /// or without (`say`: the same change going on past a link's edge is one change).
+    pub fn open_in(&self, out: &mut String, change: Change, around: &str, own: Option<&str>, say: Say) {
         let (tag, words) = match change {
             Change::Inserted => ("ins", self.inserted),
             Change::Deleted => ("del", self.deleted),
@@ -113,7 +116,7 @@ impl<'a> Marks<'a> {
             let _ = write!(out, " lang=\"{}\"", escape(own));
         }
         out.push('>');
-        if !labelled {
+        if say == Say::Nothing {
             return;
         }
         out.push_str("<span class=\"vh\"");
@@ -121,8 +124,27 @@ impl<'a> Marks<'a> {
         if !self.lang.is_empty() && self.lang != lang {
             let _ = write!(out, " lang=\"{}\"", escape(self.lang));
         }
-        let _ = write!(out, ">{} </span>", escape(words));
+        let _ = write!(out, ">{} ", escape(words));
+        if say == Say::Space {
+            let _ = write!(out, "{} ", escape(self.space));
+        }
+        out.push_str("</span>");
     }
+}
+
+/// What a change's element says before its text: nothing (it goes on from before a link's
+/// edge), that it is inserted or deleted, or that a space alone is ("Deleted: space").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Say {
+    Nothing,
+    Change,
+    Space,
+}
+
+/// Whether the change starting at inline `k` (its inlines in a row) is spaces alone.
+fn blank_change(inlines: &[Inline], k: usize) -> bool {
+    let change = inlines[k].change;
+    inlines[k..].iter().take_while(|i| i.change == change).all(|i| i.text.trim().is_empty())
 }
 
 /// Writes inlines: runs that share a link are one `<a>`; emphasis, strong, code and a
@@ -142,7 +164,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     let mut at = 0;
     for (k, i) in inlines.iter().enumerate() {
         // (A space alone is marked, so that each version reads as typed (`EU and` now
-        // `EU—and`), but not labelled: a label read before nothing.)
+        // `EU—and`), and labelled as a space: "Deleted: space".)
         let change = i.change;
         let blank = i.text.trim().is_empty();
         if open_change.is_some() && open_change != change {
@@ -171,22 +193,26 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
             if let Some(change) = change {
                 // One change (inlines in a row) is labelled once, where it starts, however
                 // often a link's edge closes and opens it again.
-                let starts = labelled != Some(change) && !blank;
+                let starts = labelled != Some(change);
+                let spaces = starts && blank_change(inlines, k);
                 // Deleted text says its language where it is clear (as in the PDF).
                 if starts {
-                    deleted_lang = (change == Change::Deleted)
+                    deleted_lang = (change == Change::Deleted && !spaces)
                         .then(|| crate::language::beside(&crate::markdown::deleted_from(inlines, k), lang))
                         .flatten()
                         .filter(|&l| l != crate::script::primary_language(lang));
                 }
                 let own = deleted_lang.filter(|_| change == Change::Deleted && !blank);
-                marks.open_in(out, change, lang, own, starts);
+                let say = match (starts, spaces) {
+                    (false, _) => Say::Nothing,
+                    (true, false) => Say::Change,
+                    (true, true) => Say::Space,
+                };
+                marks.open_in(out, change, lang, own, say);
                 open_change = Some(change);
             }
         }
-        if !(blank && change.is_some()) {
-            labelled = change;
-        }
+        labelled = change;
         if open_change == Some(Change::Deleted) {
             text_lang = deleted_lang.unwrap_or(lang);
         }
@@ -396,7 +422,7 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
 mod tests {
     use super::*;
 
-    const MARKS: Marks<'static> = Marks { inserted: "inserted", deleted: "deleted", lang: "en" };
+    const MARKS: Marks<'static> = Marks { inserted: "inserted", deleted: "deleted", space: "space", lang: "en" };
 
     #[test]
     fn markup_characters_are_escaped() {

@@ -34,12 +34,20 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
             l.link = Some(LinkTarget::Uri(target.clone()));
         }
         // Changed text (a redline) is a group of its own, however it looks. A space alone
-        // (`EU and` now `EU—and`) is marked, struck or underlined, but is no group: nothing
-        // for a label to stand on.
+        // (`EU and` now `EU—and`) is marked, struck or underlined, and is a group whose label
+        // says so ("Deleted: space"); a space at the edge of a changed word is marked, no group.
         // (In a link, where the link is the group, a space alone is left unmarked.)
         let blank = i.text.trim().is_empty();
         if let (Some(change), true, None) = (i.change, blank, &i.link) {
-            l.mark(change, 0, &flow.theme.colors);
+            let alone = previous.is_none_or(|p| p.change != i.change)
+                && inlines[k..].iter().take_while(|n| n.change == i.change).all(|n| n.text.trim().is_empty());
+            if alone {
+                group += 1;
+                l.mark(change, group, &flow.theme.colors);
+                l.spaces = true;
+            } else {
+                l.mark(change, 0, &flow.theme.colors);
+            }
         } else if let Some(change) = i.change.filter(|_| !blank) {
             // (A change is cut where a link it is part of begins or ends.)
             let starts = previous.is_none_or(|p| p.change != i.change || p.text.trim().is_empty())

@@ -47,6 +47,8 @@ pub struct Look {
     /// Drawn for the eye only, an artifact to a screen reader: the space a redline sets between
     /// a deleted word and the one inserted in its place ([`crate::redline::needs_gap`]).
     pub gap: bool,
+    /// A change of spaces alone, which its label says ("Deleted: space").
+    pub spaces: bool,
 }
 
 /// Where the Mincho face is used (see [`Look::mincho`]).
@@ -78,6 +80,7 @@ impl Look {
             change: None,
             lang: None,
             gap: false,
+            spaces: false,
         }
     }
 

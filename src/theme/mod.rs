@@ -242,6 +242,8 @@ section! {
         /// What a screen reader says before inserted and deleted text in a redline.
         inserted_text: String,
         deleted_text: String,
+        /// Read after those words where the change is a space alone ("Deleted: space").
+        space_text: String,
         summary_part: String,
         overview_part: String,
         /// A topic, by its `{title}`.
@@ -668,6 +670,7 @@ mod tests {
                 ("overview", &t.labels.overview, &english.labels.overview),
                 ("achievements", &t.labels.achievements, &english.labels.achievements),
                 ("page_of", &t.labels.page_of, &english.labels.page_of),
+                ("space_text", &t.labels.space_text, &english.labels.space_text),
             ] {
                 assert_ne!(ours, theirs, "{}: {what} is not translated", lang.name);
             }

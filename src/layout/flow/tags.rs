@@ -46,7 +46,11 @@ impl Flow<'_> {
                         &labels.inserted_text
                     };
                     let label = self.structure.add(n, Role::Span, &labels.changes_lang);
-                    self.structure.set_alt(label, word);
+                    if run.look.spaces {
+                        self.structure.set_alt(label, &format!("{word}{}", labels.space_text));
+                    } else {
+                        self.structure.set_alt(label, word);
+                    }
                     groups.insert((run.look.group, LABEL), label);
                     groups.insert((run.look.group, 0), n);
                     n
