@@ -772,7 +772,7 @@ fn a_list_renumbered_shows_its_old_numbers_deleted_and_its_new_ones_inserted() {
     assert!(same(last_colour(&all, "3."), INSERTED), "the new number, inserted");
     assert!(same(last_colour(&all, "1."), DELETED), "the old number, deleted");
     let html = redline_page(&old, &new);
-    assert!(html.contains("<span class=\"marker\"><ins>3.</ins></span>"), "{html}");
+    assert!(html.contains("<span class=\"marker\"><ins><span class=\"vh\">Inserted: </span>3.</ins></span>"), "{html}");
     assert!(stat(&old, &new).contains("2 words inserted, 2 deleted"), "{}", stat(&old, &new));
 }
 
@@ -786,8 +786,8 @@ fn a_list_item_deleted_or_inserted_has_its_number_or_bullet_marked_with_it() {
     assert!(same(last_colour(&all, "4."), INSERTED), "the inserted item's number, inserted");
     assert!(!same(last_colour(&all, "1."), DELETED) && !same(last_colour(&all, "1."), INSERTED), "a kept one, plain");
     let html = redline_page(&old, &new);
-    assert!(html.contains("<span class=\"marker\"><del>2.</del></span>"), "{html}");
-    assert!(html.contains("<span class=\"marker\"><ins>4.</ins></span>"), "{html}");
+    assert!(html.contains("<span class=\"marker\"><del><span class=\"vh\">Deleted: </span>2.</del></span>"), "{html}");
+    assert!(html.contains("<span class=\"marker\"><ins><span class=\"vh\">Inserted: </span>4.</ins></span>"), "{html}");
     assert!(html.contains("<span class=\"marker\">1.</span>"), "{html}");
     // A bullet takes its item's change, on the page as in the PDF's colours.
     let (short, long) = (
@@ -835,4 +835,33 @@ fn a_space_changed_alone_is_said_to_be_a_space() {
     let heard = changes(&structure(&redline(&old, &new).0));
     assert!(heard.iter().all(|a| !a.contains("space")), "{heard:?}");
     assert!(!redline_page(&old, &new).contains("space </span>"));
+}
+
+#[test]
+fn a_numbered_item_deleted_or_inserted_says_so_at_its_number_and_counts_it() {
+    let list = |items: &[&str]| {
+        items.iter().enumerate().map(|(k, i)| format!("{}. {i}", k + 1)).collect::<Vec<_>>().join("\n  ")
+    };
+    let (old, new) = first_paragraph(&list(&["first", "second"]), &list(&["first", "second", "third"]));
+    // The third item: its word and its number, each a word marked and counted.
+    assert!(stat(&old, &new).contains("changed summary: 2 words inserted, 0 deleted"), "{}", stat(&old, &new));
+    let tree = structure(&redline(&old, &new).0);
+    let numbers: Vec<String> = tree.walk().into_iter().filter(|e| e.role == "Lbl").map(Elem::heard).collect();
+    assert!(numbers.iter().any(|n| n.trim() == "Inserted: 3."), "{numbers:?}");
+    assert!(numbers.iter().any(|n| n.trim() == "1."), "a number kept is read as it is: {numbers:?}");
+    let html = redline_page(&old, &new);
+    assert!(html.contains("<span class=\"marker\"><ins><span class=\"vh\">Inserted: </span>3.</ins></span>"), "{html}");
+    // Deleted: counted the same way.
+    assert!(stat(&new, &old).contains("changed summary: 0 words inserted, 2 deleted"), "{}", stat(&new, &old));
+}
+
+#[test]
+fn a_word_set_otherwise_is_a_change() {
+    let (old, new) = first_paragraph("Some *emphasis* and **strong** here.", "Some **emphasis** and *strong* here.");
+    assert!(stat(&old, &new).contains("changed summary: 2 words inserted, 2 deleted"), "{}", stat(&old, &new));
+    let html = redline_page(&old, &new);
+    assert!(html.contains("<del><span class=\"vh\">Deleted: </span><em>emphasis</em></del>"), "{html}");
+    assert!(html.contains("<ins><span class=\"vh\">Inserted: </span><strong>emphasis</strong></ins>"), "{html}");
+    let heard = changes(&structure(&redline(&old, &new).0));
+    assert_eq!(heard.iter().filter(|a| a.trim() == "Deleted: emphasis").count(), 1, "{heard:?}");
 }

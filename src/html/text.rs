@@ -345,11 +345,11 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
                 };
                 let _ = write!(out, "<li{attr}{class}>");
                 if start.is_some() {
-                    out.push_str(match change {
-                        Some(Change::Deleted) => "<span class=\"marker\"><del>",
-                        Some(Change::Inserted) => "<span class=\"marker\"><ins>",
-                        None => "<span class=\"marker\">",
-                    });
+                    // (A number marked says how, as changed text does: "Deleted: 2.")
+                    out.push_str("<span class=\"marker\">");
+                    if let Some(change) = change {
+                        at.marks.open(out, change, lang);
+                    }
                     escape_into(out, markers.get(k).map_or("", String::as_str));
                     close_change(out, change);
                     out.push_str("</span> ");

@@ -247,7 +247,19 @@ fn list(
         let (_, in_list) = flow.enter(Role::LI);
         // A number is the item's label; a bullet is drawn, an artifact.
         let lbl = match label {
-            Label::Text(_) | Label::Changed(..) => flow.node(Role::Lbl),
+            Label::Text(_) => flow.node(Role::Lbl),
+            // A number marked says how, as changed text does: "Deleted: 2.".
+            Label::Changed(ref number, change) => {
+                let lbl = flow.node(Role::Lbl);
+                let labels = &flow.theme.labels;
+                let word = match change {
+                    crate::markdown::Change::Deleted => &labels.deleted_text,
+                    crate::markdown::Change::Inserted => &labels.inserted_text,
+                };
+                let said = format!("{word}{number}");
+                flow.structure.set_alt(lbl, &said);
+                lbl
+            }
             Label::Bullet(..) => flow.parent,
         };
         let (_, in_item) = flow.enter(Role::LBody);

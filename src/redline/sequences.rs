@@ -85,6 +85,7 @@ pub(super) fn diff<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec<
 }
 
 /// One step through two sequences: indices into OLD and NEW.
+#[derive(Debug, Clone, Copy)]
 pub(super) enum Step {
     /// Equal in both: the index in OLD and in NEW.
     Same(usize, usize),

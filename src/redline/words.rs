@@ -202,6 +202,11 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
                         ((mark_blocks(&b[j], change, words), Some(change)), bm.get(j))
                     }
                 };
+                // (The number of an item deleted or inserted counts as a word, as a number
+                // typed anew does.)
+                if let (Step::Only(change, _), Some(marker), Some(_)) = (step, marker, start) {
+                    count(marker, None, Some(change), (Latin::Words, words));
+                }
                 items.push(item);
                 markers.push(marker.cloned().unwrap_or_default());
                 changed.push(change);
@@ -267,12 +272,18 @@ fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block>
     Some(match block {
         Block::Paragraph(i) => Block::Paragraph(mark_inlines(i, change, words)),
         Block::Heading(l, i) => Block::Heading(*l, mark_inlines(i, change, words)),
-        Block::List { start, items, markers, .. } => Block::List {
-            start: *start,
-            items: items.iter().map(|it| mark_blocks(it, change, words)).collect(),
-            markers: markers.clone(),
-            changed: vec![Some(change); items.len()],
-        },
+        Block::List { start, items, markers, .. } => {
+            // (Its numbers marked count as words, as in a list compared.)
+            if start.is_some() {
+                markers.iter().for_each(|m| count(m, None, Some(change), (Latin::Words, words)));
+            }
+            Block::List {
+                start: *start,
+                items: items.iter().map(|it| mark_blocks(it, change, words)).collect(),
+                markers: markers.clone(),
+                changed: vec![Some(change); items.len()],
+            }
+        }
         Block::Table { aligns, header, rows } => Block::Table {
             aligns: aligns.clone(),
             header: mark_cells(header, change, words),
@@ -407,17 +418,27 @@ fn stretch<'t>(
     (latin, words): (Latin, &mut Words),
 ) {
     // (Mostly the same space after a word kept in both: compared before it is copied.)
-    if old.iter().flat_map(|t| t.0.chars()).eq(new.iter().flat_map(|t| t.0.chars())) {
+    if set(old).eq(set(new)) {
         push(out, new, None, (latin, words));
         return;
     }
     let text = |ts: &[Token]| ts.iter().map(|t| t.0).collect::<String>();
     let (was, is) = (text(old), text(new));
-    let Cut { lead, middle, tail } = spaces::cut(&was, &is);
-    let (kept, new) = split(new, lead);
-    let (space, new) = split(&new, middle);
-    let (inserted, after) = split(&new, is.len() - lead - middle - tail);
-    let (deleted, _) = split(&split(old, lead).1, was.len() - lead - middle - tail);
+    let (kept, deleted, space, inserted, after) = if was == is {
+        // The same text set otherwise (`*word*` now `**word**`): the words whose look changed
+        // are deleted in the old look and inserted in the new, so that the change shows.
+        let front = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let back = old[front..].iter().rev().zip(new[front..].iter().rev()).take_while(|(a, b)| a == b).count();
+        let (o, n) = (&old[front..old.len() - back], &new[front..new.len() - back]);
+        (new[..front].to_vec(), o.to_vec(), Vec::new(), n.to_vec(), new[new.len() - back..].to_vec())
+    } else {
+        let Cut { lead, middle, tail } = spaces::cut(&was, &is);
+        let (kept, new) = split(new, lead);
+        let (space, new) = split(&new, middle);
+        let (inserted, after) = split(&new, is.len() - lead - middle - tail);
+        let (deleted, _) = split(&split(old, lead).1, was.len() - lead - middle - tail);
+        (kept, deleted, space, inserted, after)
+    };
     push(out, &kept, None, (latin, words));
     let from = out.len();
     if space.is_empty() {
@@ -432,6 +453,11 @@ fn stretch<'t>(
         join_alike(out, from.saturating_sub(1));
     }
     push(out, &after, None, (latin, words));
+}
+
+/// Each character of `tokens` with how it is set: strong, emphasis, code, in a link, raw.
+fn set<'a, 't: 'a>(tokens: &'a [Token<'t>]) -> impl Iterator<Item = (char, [bool; 5])> + 'a {
+    tokens.iter().flat_map(|t| t.0.chars().map(move |c| (c, [t.1, t.2, t.3, t.4.is_some(), t.5])))
 }
 
 /// Tokens cut at byte `at` of their text; no token is left empty.
