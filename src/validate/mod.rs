@@ -647,6 +647,20 @@ contact:
         assert_eq!(problems(&replace("Results of the Workshop", "'  '")), ["title: must not be empty @ 1:8"]);
     }
 
+    /// Zero-width characters alone print nothing: refused, as blank text is, in a one-line
+    /// field and in a Markdown one, and said to be invisible rather than Markdown markup.
+    #[test]
+    fn a_value_of_invisible_characters_alone_prints_no_text() {
+        let said = "this prints no text: it has only invisible characters, such as U+200B";
+        let text = replace("Results of the Workshop", "\"\\u200b\\u2060 \\ufeff\"");
+        assert_eq!(problems(&text), [format!("title: {said} @ 1:8")]);
+        let text = replace("    body: Text about data.", "    body: \"\\u200b\"");
+        let found = problems(&text);
+        assert!(found.len() == 1 && found[0].contains(said), "{found:?}");
+        // Beside visible text, they are text.
+        assert!(check(&replace("Results of the Workshop", "\"Results\\u200b\"")).is_ok());
+    }
+
     #[test]
     fn dates_must_be_iso_and_exist() {
         assert_eq!(

@@ -202,6 +202,10 @@ impl Checker<'_> {
     /// Printed text, checked, trimmed, tabs made spaces.
     pub(super) fn plain(&mut self, field: &Spanned<String>, path: &str) -> String {
         self.characters(field, path);
+        if let Some(c) = invisible_only(&field.value) {
+            self.report(field.span, path, invisible_message(c));
+            return String::new();
+        }
         field.value.trim().replace('\t', " ")
     }
 
@@ -321,7 +325,9 @@ impl Checker<'_> {
             visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
         });
         self.tally(Tally::Runs, runs, field.span, path);
-        if !visible && !field.value.trim().is_empty() {
+        if let Some(c) = invisible_only(&field.value) {
+            self.report(field.span, path, invisible_message(c));
+        } else if !visible && !field.value.trim().is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(Some(field.span), path, "this prints no text: it is all Markdown markup")
                     .with_help("write the text itself (a lone `*`, `-` or `#` starts a list or a heading)"),
@@ -519,4 +525,22 @@ fn expand_tabs(line: &str) -> String {
         }
     }
     out
+}
+
+/// The first invisible character of `s` (a zero-width space, a word joiner…) when it has
+/// nothing else but spaces: a value that prints no text.
+fn invisible_only(s: &str) -> Option<char> {
+    let mut first = None;
+    for c in s.chars() {
+        if crate::fonts::is_invisible(c) {
+            first.get_or_insert(c);
+        } else if !c.is_whitespace() {
+            return None;
+        }
+    }
+    first
+}
+
+fn invisible_message(c: char) -> String {
+    format!("this prints no text: it has only invisible characters, such as U+{:04X}", c as u32)
 }
