@@ -107,8 +107,10 @@ fn count_blocks(blocks: &[Block]) -> usize {
     blocks
         .iter()
         .map(|b| match b {
-            Block::List { items, .. } => 1 + items.iter().map(|i| count_blocks(i).max(1)).sum::<usize>(),
-            Block::Quote(inner) => 1 + count_blocks(inner),
+            // (As the limit's message names them: an item holding a list is its own text and
+            // that list's items, not one more for the list.)
+            Block::List { items, .. } => items.iter().map(|i| count_blocks(i).max(1)).sum::<usize>().max(1),
+            Block::Quote(inner) => count_blocks(inner).max(1),
             Block::Code(lines) => lines.len().max(1),
             _ => 1,
         })
@@ -543,4 +545,20 @@ fn invisible_only(s: &str) -> Option<char> {
 
 fn invisible_message(c: char) -> String {
     format!("this prints no text: it has only invisible characters, such as U+{:04X}", c as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocks counted against the limit are those its message names: paragraphs,
+    /// headings, list items and lines of code, an item holding a list counted once.
+    #[test]
+    fn blocks_are_counted_as_the_limit_names_them() {
+        let count = |md: &str| count_blocks(&markdown::parse_checked(md).0);
+        assert_eq!(count("One.\n\nTwo."), 2);
+        assert_eq!(count("- a\n- b\n- c"), 3);
+        assert_eq!(count("- a\n  - b\n    - c\n- d"), 4, "four items, whatever their nesting");
+        assert_eq!(count("> quoted\n\n```\nx\ny\n```"), 3);
+    }
 }
