@@ -686,3 +686,42 @@ fn a_quotation_keeps_its_language_in_a_redline_where_its_paragraph_changed() {
         "{html}"
     );
 }
+
+#[test]
+fn a_short_english_paragraph_keeps_its_topic_english_and_its_quotes() {
+    // A German paragraph and a short English one ("Japan said "yes" and 'no'."): the topic
+    // stays English, the German paragraph is marked German, and the English one keeps English
+    // quotation marks. A French sentence, an English one and a table are no French topic; one
+    // Spanish or Italian paragraph beside a short English one marks that paragraph alone
+    // (text15b F6).
+    let dir = common::tempdir();
+    let topics = "topics:\n  \
+        - title: AI\n    body: |\n      Der Minister sagte: „Wir haben heute die wichtigsten Fragen der künstlichen \
+        Intelligenz und der Datenpolitik ausführlich besprochen und gemeinsam Lösungen gefunden.“\n\n      \
+        Japan said \"yes\" and 'no'.\n  \
+        - title: Trade\n    body: |\n      Le ministre a dit : « nous avançons ». Prix 100 € et 5 %.\n\n      \
+        The fee is 100 euros.\n\n      | Item | Cost |\n      |---|---|\n      | Apples | 5 |\n  \
+        - title: Spanish\n    body: |\n      Ordinary English body text.\n\n      El ministro dijo que ambas partes \
+        habían discutido ampliamente las cuestiones más importantes de la inteligencia artificial.\n  \
+        - title: Italian\n    body: |\n      Ordinary English body text.\n\n      Il ministro ha detto che le due parti \
+        hanno discusso a lungo le questioni più importanti dell’intelligenza artificiale.\n";
+    let (pdf, html, reads) = built_langs(dir.path(), "mixed", topics);
+    for (read, what) in &reads {
+        let lang_of = |needle: &str| read_in(read, needle);
+        for (needle, lang) in [
+            ("Der Minister sagte", "de"),
+            ("Japan said", "en"),
+            ("Trade", "en"),
+            ("Le ministre a dit", "en"),
+            ("The fee is", "en"),
+            ("El ministro", "es"),
+            ("Il ministro", "it"),
+        ] {
+            assert_eq!(lang_of(needle), [lang], "{what}: {needle}: {read:?}");
+        }
+        assert!(lang_of("Ordinary English").iter().all(|l| *l == "en"), "{what}: {read:?}");
+    }
+    assert!(html.contains("<p>Japan said “yes” and ‘no’.</p>"), "{html}");
+    assert!(!html.contains("class=\"topic\" lang="), "{html}");
+    assert!(squash(&text(&pdf)).contains("Japansaid“yes”and‘no’."));
+}
