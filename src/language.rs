@@ -462,6 +462,17 @@ const MIN_CONFIDENCE_OF_FRAME: f64 = 0.25;
 /// Japanese by its kana and kanji. `None` when it is shorter or less certain, or a language is
 /// one whatlang does not know.
 pub fn nearer(text: &str, one: &str, other: &str) -> Option<&'static str> {
+    nearer_by(text, one, other, MIN_CONFIDENCE_OF_TWO)
+}
+
+/// [`nearer`], however unsure whatlang is: which of the two a text long enough to compare
+/// leans to (for text that must lean to a language to be read in it).
+pub fn leans_to(text: &str, one: &str, other: &str) -> Option<&'static str> {
+    nearer_by(text, one, other, 0.0)
+}
+
+/// [`nearer`], when whatlang is `sure` of its choice at least.
+fn nearer_by(text: &str, one: &str, other: &str, sure: f64) -> Option<&'static str> {
     let words: Vec<&str> = text.split_whitespace().filter(|w| !acronym(w)).collect();
     let text = words.join(" ");
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -480,7 +491,7 @@ pub fn nearer(text: &str, one: &str, other: &str) -> Option<&'static str> {
         return None;
     }
     let info = detect(&Detector::with_allowlist(vec![one.0, other.0]), &text)?;
-    if info.confidence() < MIN_CONFIDENCE_OF_TWO {
+    if info.confidence() < sure {
         return None;
     }
     Some(if info.lang() == one.0 { one.1 } else { other.1 })

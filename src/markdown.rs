@@ -2,6 +2,8 @@
 //! the layout understands. Nothing the user wrote is dropped: raw HTML is kept as text, images
 //! become their alt text and address, and every link shows its target.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 mod builder;
@@ -334,6 +336,46 @@ pub fn current_text(inlines: &[Inline]) -> String {
 pub fn deleted_from(inlines: &[Inline], k: usize) -> String {
     let rest = inlines.get(k..).unwrap_or_default();
     rest.iter().take_while(|i| i.change == Some(Change::Deleted)).map(|i| i.text.as_str()).collect()
+}
+
+/// The stretches of a paragraph's text, `runs` (each run's text and how a redline changed it)
+/// one after the other, that quote another language than `lang`, with that language (see
+/// [`crate::language::quoted_languages`]), as byte ranges of the runs' text together. A
+/// redline's paragraph is two versions in one: its kept and inserted runs are the new
+/// version, whose quotations they are in; its deleted runs are in the old version's, so that
+/// a German minister's words keep their language however many of them changed.
+pub fn quoted_languages(runs: &[(&str, Option<Change>)], lang: &str) -> Vec<(Range<usize>, &'static str)> {
+    let version = |left_out: Change| -> String { runs.iter().filter(|r| r.1 != Some(left_out)).map(|r| r.0).collect() };
+    if runs.iter().all(|r| r.1.is_none()) {
+        return crate::language::quoted_languages(&version(Change::Deleted), lang);
+    }
+    // The new version, then the old: each one's quotations, the next that may hold a run's
+    // text, and where in its text the run is. (Quotations are in order, as runs are: one pass.)
+    let left_out = [Change::Deleted, Change::Inserted];
+    let mut versions = left_out.map(|l| (crate::language::quoted_languages(&version(l), lang), 0usize, 0usize));
+    let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
+    let mut at = 0;
+    for &(text, change) in runs {
+        let (quoted, next, from) = &mut versions[usize::from(change == Some(Change::Deleted))];
+        let to = *from + text.len();
+        while quoted.get(*next).is_some_and(|(q, _)| q.end <= *from) {
+            *next += 1;
+        }
+        for (q, l) in quoted[*next..].iter().take_while(|(q, _)| q.start < to) {
+            let piece = at + q.start.max(*from) - *from..at + q.end.min(to) - *from;
+            match out.last_mut() {
+                Some((last, same)) if last.end == piece.start && same == l => last.end = piece.end,
+                _ => out.push((piece, l)),
+            }
+        }
+        for (v, l) in versions.iter_mut().zip(left_out) {
+            if change != Some(l) {
+                v.2 += text.len();
+            }
+        }
+        at += text.len();
+    }
+    out
 }
 
 /// Every inline of `blocks`, in reading order (paragraphs, headings, list items, table cells).
@@ -735,5 +777,47 @@ mod tests {
     fn code_blocks_keep_lines() {
         let b = parse("```\nx = 1\ny = 2\n```\n");
         assert_eq!(b, vec![Block::Code(vec!["x = 1".into(), "y = 2".into()])]);
+    }
+
+    /// A redline's paragraph is two versions in one: a German quotation in an English
+    /// sentence keeps its language where words of it changed, its kept and inserted words by
+    /// the new version's quotation, its deleted ones by the old's; the English around stays.
+    #[test]
+    fn a_quotation_keeps_its_language_in_both_versions_of_a_changed_paragraph() {
+        let (d, i) = (Some(Change::Deleted), Some(Change::Inserted));
+        let runs = [
+            (
+                "The minister said: “Wir haben heute die wichtigsten Fragen der künstlichen Intelligenz ausführlich ",
+                None,
+            ),
+            ("besprochen", d),
+            ("erörtert", i),
+            (" und gemeinsam Lösungen gefunden.” Then the ", None),
+            ("meeting", d),
+            ("session", i),
+            (" ended.", None),
+        ];
+        let text: String = runs.iter().map(|r| r.0).collect();
+        let quoted = quoted_languages(&runs, "en");
+        let pieces: Vec<(&str, &str)> = quoted.iter().map(|(q, l)| (&text[q.clone()], *l)).collect();
+        assert_eq!(
+            pieces,
+            [(
+                "Wir haben heute die wichtigsten Fragen der künstlichen Intelligenz ausführlich besprochenerörtert und \
+                gemeinsam Lösungen gefunden.",
+                "de"
+            )]
+        );
+        // Unchanged, the same as the quotations of its text.
+        let same = [(text.as_str(), None)];
+        assert_eq!(quoted_languages(&same, "en"), crate::language::quoted_languages(&text, "en"));
+        // A quotation only one version has: its text alone.
+        let runs = [
+            ("He said: ", None),
+            ("“Wir haben heute die wichtigsten Fragen der künstlichen Intelligenz besprochen.”", d),
+        ];
+        let text: String = runs.iter().map(|r| r.0).collect();
+        let pieces: Vec<&str> = quoted_languages(&runs, "en").iter().map(|(q, _)| &text[q.clone()]).collect();
+        assert_eq!(pieces, ["Wir haben heute die wichtigsten Fragen der künstlichen Intelligenz besprochen."]);
     }
 }

@@ -367,6 +367,26 @@ fn html_langs(html: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Texts, each with the language it is read in.
+type Read = Vec<(String, String)>;
+
+/// The seed with `topics` for its topics, built as `name`.pdf and `name`.html: the PDF, the
+/// page, and the language each text is read in, in the PDF and on the page.
+fn built_langs(dir: &Path, name: &str, topics: &str) -> (Vec<u8>, String, [(Read, &'static str); 2]) {
+    let path = common::write(dir, &format!("{name}.yaml"), &common::seed_with("topics:\n", topics));
+    let pdf = build_in(dir, &path, &["--format", "pdf,html"]);
+    let mut pdf_read = Vec::new();
+    langs(&common::structure(&pdf), "en", &mut pdf_read);
+    let html = std::fs::read_to_string(dir.join(format!("{name}.html"))).unwrap();
+    let html_read = html_langs(&html);
+    (pdf, html, [(pdf_read, "PDF"), (html_read, "web page")])
+}
+
+/// The languages the texts of `read` that contain `needle` are read in.
+fn read_in<'a>(read: &'a [(String, String)], needle: &str) -> Vec<&'a str> {
+    read.iter().filter(|(t, _)| t.contains(needle)).map(|(_, l)| l.as_str()).collect()
+}
+
 #[test]
 fn topics_and_paragraphs_in_other_languages_are_detected_and_marked() {
     // No lang: on these topics: Greek, Bulgarian and Polish are detected and marked, so that
@@ -460,16 +480,9 @@ fn a_topic_keeps_the_language_of_its_own_words_and_a_quotation_gets_its_own() {
         strategy for data and artificial intelligence, and both sides agreed to continue their cooperation.\n  \
         - title: Datenschutz\n    body: |\n      {de}\n\n      Weitere Schritte folgen.\n"
     );
-    let path = common::write(dir.path(), "quoted.yaml", &common::seed_with("topics:\n", &topics));
-    let pdf = build_in(dir.path(), &path, &["--format", "pdf,html"]);
-    let mut pdf_read = Vec::new();
-    langs(&common::structure(&pdf), "en", &mut pdf_read);
-    let html = std::fs::read_to_string(dir.path().join("quoted.html")).unwrap();
-    let html_read = html_langs(&html);
-    for (read, what) in [(&pdf_read, "PDF"), (&html_read, "web page")] {
-        let lang_of = |needle: &str| -> Vec<&str> {
-            read.iter().filter(|(t, _)| t.contains(needle)).map(|(_, l)| l.as_str()).collect()
-        };
+    let (_, html, reads) = built_langs(dir.path(), "quoted", &topics);
+    for (read, what) in &reads {
+        let lang_of = |needle: &str| read_in(read, needle);
         for (needle, langs) in [
             ("Data protection", ["en"].as_slice()),
             ("The minister opened the session", &["en"]),
@@ -616,4 +629,99 @@ fn check_verbose_puts_each_paragraph_that_starts_alike_at_its_own_line() {
     let written: Vec<usize> = yaml.lines().enumerate().filter(|(_, l)| l.contains(said)).map(|(i, _)| i + 1).collect();
     assert_eq!(written.len(), 3);
     assert_eq!(reported, written, "{err}");
+}
+
+/// Each word of the text under `e`, with the language it is read in (its nearest `/Lang`).
+fn words_heard(e: &common::Elem, inherited: &str, out: &mut Vec<(String, String)>) {
+    let lang = e.lang.clone().unwrap_or_else(|| inherited.to_string());
+    for k in &e.kids {
+        match k {
+            common::Held::Elem(k) => words_heard(k, &lang, out),
+            common::Held::Text(t) => out.extend(t.split_whitespace().map(|w| (w.to_string(), lang.clone()))),
+            common::Held::Annot(_) => {}
+        }
+    }
+}
+
+#[test]
+fn a_quotation_keeps_its_language_in_a_redline_where_its_paragraph_changed() {
+    // A German quotation in an English paragraph, one word of it and one of the English
+    // changed: in the redline, the kept, deleted and inserted words of the quotation are read
+    // in German, in the PDF and on the web page, and the English around it in English
+    // (text15b F2).
+    let dir = common::tempdir();
+    let version = |word: &str, ended: &str| {
+        format!(
+            "title: Languages\ndate: 2026-06-18\nsummary: |\n  The minister said: “Wir haben heute die wichtigsten \
+            Fragen der künstlichen Intelligenz ausführlich {word} und gemeinsam Lösungen gefunden.” Then the meeting \
+            {ended}.\ntopics:\n  - title: T\n    body: |\n      Ordinary English body text.\ncontact:\n  name: Jane Doe\n"
+        )
+    };
+    common::write(dir.path(), "old.yaml", &version("besprochen", "ended"));
+    common::write(dir.path(), "new.yaml", &version("erörtert", "closed"));
+    for out in ["changes.pdf", "changes.html"] {
+        assert_exit(&run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", out]), 0);
+    }
+    let pdf = std::fs::read(dir.path().join("changes.pdf")).unwrap();
+    let mut heard = Vec::new();
+    words_heard(&common::structure(&pdf), "en", &mut heard);
+    let html = std::fs::read_to_string(dir.path().join("changes.html")).unwrap();
+    let page = html_langs(&html);
+    for (word, lang) in [
+        ("wichtigsten", "de"),
+        ("besprochen", "de"),
+        ("erörtert", "de"),
+        ("Lösungen", "de"),
+        ("minister", "en"),
+        ("ended", "en"),
+        ("closed", "en"),
+    ] {
+        let in_pdf: Vec<&str> = heard.iter().filter(|(w, _)| w.contains(word)).map(|(_, l)| l.as_str()).collect();
+        assert!(!in_pdf.is_empty() && in_pdf.iter().all(|l| *l == lang), "PDF: {word}: {in_pdf:?}\n{heard:?}");
+        let on_page: Vec<&str> = page.iter().filter(|(t, _)| t.contains(word)).map(|(_, l)| l.as_str()).collect();
+        assert_eq!(on_page, [lang], "web page: {word}: {page:?}");
+    }
+    assert!(
+        html.contains("<del><span class=\"vh\">Deleted: </span><span lang=\"de\">besprochen</span></del>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_short_english_paragraph_keeps_its_topic_english_and_its_quotes() {
+    // A German paragraph and a short English one ("Japan said "yes" and 'no'."): the topic
+    // stays English, the German paragraph is marked German, and the English one keeps English
+    // quotation marks. A French sentence, an English one and a table are no French topic; one
+    // Spanish or Italian paragraph beside a short English one marks that paragraph alone
+    // (text15b F6).
+    let dir = common::tempdir();
+    let topics = "topics:\n  \
+        - title: AI\n    body: |\n      Der Minister sagte: „Wir haben heute die wichtigsten Fragen der künstlichen \
+        Intelligenz und der Datenpolitik ausführlich besprochen und gemeinsam Lösungen gefunden.“\n\n      \
+        Japan said \"yes\" and 'no'.\n  \
+        - title: Trade\n    body: |\n      Le ministre a dit : « nous avançons ». Prix 100 € et 5 %.\n\n      \
+        The fee is 100 euros.\n\n      | Item | Cost |\n      |---|---|\n      | Apples | 5 |\n  \
+        - title: Spanish\n    body: |\n      Ordinary English body text.\n\n      El ministro dijo que ambas partes \
+        habían discutido ampliamente las cuestiones más importantes de la inteligencia artificial.\n  \
+        - title: Italian\n    body: |\n      Ordinary English body text.\n\n      Il ministro ha detto che le due parti \
+        hanno discusso a lungo le questioni più importanti dell’intelligenza artificiale.\n";
+    let (pdf, html, reads) = built_langs(dir.path(), "mixed", topics);
+    for (read, what) in &reads {
+        let lang_of = |needle: &str| read_in(read, needle);
+        for (needle, lang) in [
+            ("Der Minister sagte", "de"),
+            ("Japan said", "en"),
+            ("Trade", "en"),
+            ("Le ministre a dit", "en"),
+            ("The fee is", "en"),
+            ("El ministro", "es"),
+            ("Il ministro", "it"),
+        ] {
+            assert_eq!(lang_of(needle), [lang], "{what}: {needle}: {read:?}");
+        }
+        assert!(lang_of("Ordinary English").iter().all(|l| *l == "en"), "{what}: {read:?}");
+    }
+    assert!(html.contains("<p>Japan said “yes” and ‘no’.</p>"), "{html}");
+    assert!(!html.contains("class=\"topic\" lang="), "{html}");
+    assert!(squash(&text(&pdf)).contains("Japansaid“yes”and‘no’."));
 }

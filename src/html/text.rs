@@ -155,12 +155,12 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     let mut deleted_lang: Option<&str> = None;
     // The change whose label was read last, in the stretch of it open.
     let mut labelled: Option<Change> = None;
-    // Quotations in another language (not in a redline's paragraph, two versions in one).
-    let quoted = if inlines.iter().any(|i| i.change.is_some()) {
-        Vec::new()
-    } else {
-        crate::language::quoted_languages(&crate::markdown::plain_text(inlines), lang)
-    };
+    // Quotations in another language (in a redline's paragraph, the new version's, and the
+    // old one's for deleted text).
+    let runs: Vec<(&str, Option<Change>)> = inlines.iter().map(|i| (i.text.as_str(), i.change)).collect();
+    let quoted = crate::markdown::quoted_languages(&runs, lang);
+    // Deleted text whose own language is clear says it, in a quotation or not.
+    let mut deleted_own: Option<&str> = None;
     let mut at = 0;
     for (k, i) in inlines.iter().enumerate() {
         // (A space alone is marked, so that each version reads as typed (`EU and` now
@@ -197,10 +197,10 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
                 let spaces = starts && blank_change(inlines, k);
                 // Deleted text says its language where it is clear (as in the PDF).
                 if starts {
-                    deleted_lang = (change == Change::Deleted && !spaces)
+                    deleted_own = (change == Change::Deleted && !spaces)
                         .then(|| crate::language::beside(&crate::markdown::deleted_from(inlines, k), lang))
-                        .flatten()
-                        .filter(|&l| l != crate::script::primary_language(lang));
+                        .flatten();
+                    deleted_lang = deleted_own.filter(|&l| l != crate::script::primary_language(lang));
                 }
                 let own = deleted_lang.filter(|_| change == Change::Deleted && !blank);
                 let say = match (starts, spaces) {
@@ -223,7 +223,8 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
         for t in &tags {
             let _ = write!(out, "<{t}>");
         }
-        quoted_into(out, &i.text, at, &quoted, text_lang);
+        let own = open_change == Some(Change::Deleted) && deleted_own.is_some();
+        quoted_into(out, &i.text, at, if own { &[] } else { &quoted }, text_lang);
         at += i.text.len();
         for t in tags.iter().rev() {
             let _ = write!(out, "</{t}>");

@@ -67,17 +67,19 @@ pub(super) fn mostly_japanese(title: &str, summary: &Option<Vec<Block>>, topics:
 }
 
 /// Marks each topic without a `lang:` whose text is clearly in another language than the
-/// briefing's (see [`crate::language`]) as in that language, unless its own words are not:
-/// a paragraph clearly in a language is marked as it whatever its topic's, so a topic's
-/// language is the voice of what has none of its own, its title and short paragraphs. An
-/// English topic that quotes a long German passage stays English, its quotation German.
+/// briefing's (see [`crate::language`]) as in that language, when it is so as a whole (see
+/// [`in_as_a_whole`]). A paragraph clearly in a language is marked as it whatever its topic's,
+/// so a topic's language is the voice of what has none of its own, its title and short
+/// paragraphs. An English topic that quotes a long German passage stays English, its
+/// quotation German; one with a German paragraph and a short English one stays English, the
+/// German paragraph German.
 pub(super) fn detect_topic_languages(topics: &mut [Topic], lang: &str) {
     for topic in topics.iter_mut().filter(|t| t.lang.is_none()) {
         // (The title on a line of its own: its body starts a sentence.)
         let mut text = format!("{}\n", topic.title);
         text_of(&topic.body, &mut text);
         let Some(other) = crate::language::other_than(&text, lang) else { continue };
-        if own_words_in(topic, lang, other) {
+        if in_as_a_whole(topic, lang, other) {
             topic.lang = Some(other.to_string());
             topic.lang_detected = true;
         }
@@ -110,30 +112,40 @@ fn text_of(body: &[Block], out: &mut String) {
     }
 }
 
-/// Whether `topic`, whose text is mostly in `other`, reads in `other` where its parts have no
-/// language of their own: its title and the paragraphs too short to place, together, are in
-/// `other` (or, too short to tell even from `lang`, its paragraphs in `other` outnumber the
-/// rest that are placed).
-fn own_words_in(topic: &Topic, lang: &str, other: &str) -> bool {
+/// Whether `topic`, whose text is mostly in `other`, is in `other` as a whole: its paragraphs
+/// (list items, table cells) that can be told and are in `other` make most of its letters, and
+/// its title and the paragraphs too short to tell, together, lean to `other` rather than to
+/// `lang`, or are too short to compare (a word or two); beside a paragraph told in another
+/// language, they must be surely nearer `other` (a German title over German paragraphs and an
+/// English one). One long paragraph in `other` beside a short one in `lang` ("Japan said "yes"
+/// and 'no'."), or short sentences in both, is no topic in `other`: its paragraphs clearly in
+/// `other` are marked, each on its own.
+fn in_as_a_whole(topic: &Topic, lang: &str, other: &str) -> bool {
+    let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
     let mut unplaced = topic.title.clone();
-    let (mut ours, mut theirs) = (0usize, 0usize);
+    let (mut theirs, mut all, mut mixed) = (0usize, letters(&topic.title), false);
     for part in units(&topic.body) {
+        let n = letters(&part);
+        all += n;
         match crate::language::beside(&part, lang) {
-            Some(l) if l == other => ours += 1,
-            Some(_) => theirs += 1,
+            Some(l) if l == other => theirs += n,
+            Some(_) => mixed = true,
             None => {
                 unplaced.push('\n');
                 unplaced.push_str(&part);
             }
         }
     }
+    if 2 * theirs <= all {
+        return false;
+    }
+    // (Beside a paragraph in another language, the title and short paragraphs must say
+    // `other` surely.)
     let primary = crate::script::primary_language(lang);
     match crate::language::beside(&unplaced, lang) {
         Some(l) => l == other,
-        None => match crate::language::nearer(&unplaced, &primary, other) {
-            Some(l) => l == other,
-            None => ours > theirs,
-        },
+        None if mixed => crate::language::nearer(&unplaced, &primary, other) == Some(other),
+        None => crate::language::leans_to(&unplaced, &primary, other).is_none_or(|l| l == other),
     }
 }
 
@@ -225,5 +237,36 @@ mod tests {
         assert_eq!(own_languages(&topics[0].body, "en"), [(DE.to_string(), "de")]);
         assert_eq!(own_languages(&topics[3].body, "de").len(), 1);
         assert_eq!(own_languages(&topics[4].body, "de"), []);
+    }
+
+    /// A topic is in another language only as a whole: a long paragraph in it beside a short
+    /// English one, or a short sentence in it beside English ones, leaves the topic English
+    /// and marks that paragraph alone; Spanish and Italian alike (text15b F6).
+    #[test]
+    fn a_topic_is_in_another_language_only_as_a_whole() {
+        let quoted = "Der Minister sagte: „Wir haben heute die wichtigsten Fragen der künstlichen Intelligenz und der \
+            Datenpolitik ausführlich besprochen und gemeinsam Lösungen gefunden.“";
+        let es = "El ministro dijo que ambas partes habían discutido ampliamente las cuestiones más importantes de la \
+            inteligencia artificial.";
+        let it = "Il ministro ha detto che le due parti hanno discusso a lungo le questioni più importanti \
+            dell’intelligenza artificiale.";
+        let mut topics = [
+            topic("AI", &format!("{quoted}\n\nJapan said \"yes\" and 'no'.")),
+            topic(
+                "Trade",
+                "Le ministre a dit : « nous avançons ». Prix 100 € et 5 %.\n\nThe fee is 100 euros.\n\n\
+                | Item | Cost |\n|---|---|\n| Apples | 5 |\n| Pears | 7 |",
+            ),
+            topic("T", &format!("Ordinary English body text.\n\n{es}")),
+            topic("T", &format!("Ordinary English body text.\n\n{it}")),
+            // German, with a short German paragraph: German still.
+            topic("Datenschutz", &format!("{quoted}\n\nWeitere Schritte folgen.")),
+        ];
+        detect_topic_languages(&mut topics, "en");
+        let langs: Vec<Option<&str>> = topics.iter().map(|t| t.lang.as_deref()).collect();
+        assert_eq!(langs, [None, None, None, None, Some("de")]);
+        let own: Vec<Vec<&str>> =
+            topics[..4].iter().map(|t| own_languages(&t.body, "en").into_iter().map(|(_, l)| l).collect()).collect();
+        assert_eq!(own, [vec!["de"], vec![], vec!["es"], vec!["it"]]);
     }
 }
