@@ -159,6 +159,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     // old one's for deleted text).
     let runs: Vec<(&str, Option<Change>)> = inlines.iter().map(|i| (i.text.as_str(), i.change)).collect();
     let quoted = crate::markdown::quoted_languages(&runs, lang);
+    let mut next_quoted = 0;
     // Deleted text whose own language is clear says it, in a quotation or not.
     let mut deleted_own: Option<&str> = None;
     let mut at = 0;
@@ -224,7 +225,11 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
             let _ = write!(out, "<{t}>");
         }
         let own = open_change == Some(Change::Deleted) && deleted_own.is_some();
-        quoted_into(out, &i.text, at, if own { &[] } else { &quoted }, text_lang);
+        if own {
+            text_into(out, &i.text, text_lang);
+        } else {
+            quoted_into(out, &i.text, at, (&quoted, &mut next_quoted), text_lang);
+        }
         at += i.text.len();
         for t in tags.iter().rev() {
             let _ = write!(out, "</{t}>");
@@ -238,15 +243,27 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
 
 /// Writes `s`, an inline's text from byte `at` of its paragraph's, as [`text_into`] does, each
 /// piece inside one of the paragraph's `quoted` stretches a span in its language (see
-/// [`crate::language::quoted_languages`]).
-fn quoted_into(out: &mut String, s: &str, at: usize, quoted: &[(std::ops::Range<usize>, &str)], lang: &str) {
+/// [`crate::language::quoted_languages`]). The stretches are in order and apart, and so are
+/// the inlines written: `next` is the first stretch that may still hold text, kept from one
+/// inline to the next, so that a paragraph is written in one pass over them.
+fn quoted_into(
+    out: &mut String,
+    s: &str,
+    at: usize,
+    (quoted, next): (&[(std::ops::Range<usize>, &str)], &mut usize),
+    lang: &str,
+) {
     let end = at + s.len();
     let mut from = at;
     while from < end {
-        let inside = quoted.iter().find(|(q, _)| q.contains(&from));
-        let to = match inside {
-            Some((q, _)) => q.end.min(end),
-            None => quoted.iter().map(|(q, _)| q.start).filter(|&c| c > from).min().unwrap_or(end).min(end),
+        while quoted.get(*next).is_some_and(|(q, _)| q.end <= from) {
+            *next += 1;
+        }
+        let inside = quoted.get(*next).filter(|(q, _)| q.contains(&from));
+        let to = match (inside, quoted.get(*next)) {
+            (Some((q, _)), _) => q.end.min(end),
+            (None, Some((q, _))) => q.start.clamp(from, end),
+            (None, None) => end,
         };
         let piece = &s[from - at..to - at];
         match inside {
