@@ -865,3 +865,30 @@ fn a_word_set_otherwise_is_a_change() {
     let heard = changes(&structure(&redline(&old, &new).0));
     assert_eq!(heard.iter().filter(|a| a.trim() == "Deleted: emphasis").count(), 1, "{heard:?}");
 }
+
+#[test]
+fn a_redline_too_large_to_lay_out_is_refused_before_anything_is_written_and_its_page_is_not() {
+    // 3,000 paragraphs of ten words replaced: 60,000 changes marked, more than a redline PDF
+    // may hold (each a span with its label and its strokes).
+    let topic = |word: &str| {
+        let paragraph: Vec<String> = (0..10).map(|i| format!("{word}{i} keep")).collect();
+        format!("      {}\n\n", paragraph.join(" ")).repeat(3000)
+    };
+    let yaml = |body: String| {
+        format!("title: T\ndate: 2020-10-06\ncontact:\n  tel: \"1\"\ntopics:\n  - title: X\n    body: |\n{body}")
+    };
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", &yaml(topic("w")));
+    write(dir.path(), "new.yaml", &yaml(topic("v")));
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml"]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("too large to lay out") && err.contains("60000 changes marked"), "{err}");
+    assert!(err.contains("--stat") && err.contains(".html"), "says what still works: {err}");
+    assert!(!dir.path().join("new.changes.pdf").exists(), "nothing written");
+    // The web page, which is not laid out, shows them all.
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.html"]);
+    assert_exit(&o, 0);
+    let html = std::fs::read_to_string(dir.path().join("changes.html")).unwrap();
+    assert_eq!(html.matches("<del>").count(), 30_000);
+}

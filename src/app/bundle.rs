@@ -162,7 +162,7 @@ fn too_large(inputs: &[PathBuf]) -> Result<(), Error> {
 
 /// The bytes of a briefing's text, aliases expanded: what [`MAX_BYTES`] bounds once the
 /// briefings are read (a briefing of 42 KB may repeat a long text by alias to 4 MiB).
-fn text_bytes(b: &crate::model::Briefing) -> u64 {
+pub(super) fn text_bytes(b: &crate::model::Briefing) -> u64 {
     let mut n = [&b.title, &b.short_title].iter().map(|s| s.len()).sum::<usize>();
     n += [&b.organisation, &b.heading, &b.subject, &b.marking]
         .iter()

@@ -112,6 +112,12 @@ pub enum Error {
         briefings: usize,
         bytes: u64,
     },
+    /// A redline to be laid out (a PDF, page images) shows more text, or marks more changes,
+    /// than one is laid out with in bounded time.
+    RedlineTooLarge {
+        bytes: u64,
+        marks: usize,
+    },
     /// `extract` found no usable attachment, or a damaged one (exit 1).
     Extract {
         pdf: PathBuf,
@@ -238,6 +244,22 @@ impl Error {
                         size(MAX_BYTES)
                     )
                 }
+            }
+            Error::RedlineTooLarge { bytes, marks } => {
+                use super::diff::{MAX_BYTES, MAX_MARKS};
+                let what = if *bytes > MAX_BYTES {
+                    format!(
+                        "{} of text, old and new together, more than the {} of one briefing",
+                        size(*bytes),
+                        size(MAX_BYTES)
+                    )
+                } else {
+                    format!("{marks} changes marked, more than the {MAX_MARKS} one redline PDF may hold")
+                };
+                format!(
+                    "this redline is too large to lay out in bounded time: {what}; `--stat` counts the changes, \
+                     and a web page (`-o CHANGES.html`) shows them all"
+                )
             }
             Error::Extract { pdf, problem } => format!("cannot extract from {}: {problem}", pdf.display()),
             Error::Render { what, source } => format!("cannot render {what}: {source}"),

@@ -44,6 +44,22 @@ pub struct Redline {
     pub stat: Stat,
 }
 
+/// How many changes a redline marks: its runs of inserted or deleted text, in its summary,
+/// overview, topics and their titles. (Each is a span of its own in the PDF, with its label.)
+pub fn marks(redline: &Redline) -> usize {
+    let b = &redline.briefing;
+    let mut n = 0;
+    let mut count = |blocks: &[markdown::Block]| {
+        markdown::visit_inlines(blocks, &mut |i| n += usize::from(i.change.is_some()));
+    };
+    count(&b.summary);
+    count(&b.overview);
+    for t in &b.topics {
+        count(&t.body);
+    }
+    n + b.topics.iter().flat_map(|t| t.marked_title.iter().flatten()).filter(|i| i.change.is_some()).count()
+}
+
 /// A plain text field that differs, as written (dates as `YYYY-MM-DD`, absent as "").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
