@@ -865,3 +865,66 @@ fn a_word_set_otherwise_is_a_change() {
     let heard = changes(&structure(&redline(&old, &new).0));
     assert_eq!(heard.iter().filter(|a| a.trim() == "Deleted: emphasis").count(), 1, "{heard:?}");
 }
+
+/// The text of the first `<pre>` of a redline page as one version reads it: the elements of
+/// the other version's changes (`without`: `ins` or `del`), the words a screen reader hears
+/// before a change and the gaps between two changes left out.
+fn pre_read_without(html: &str, without: &str) -> String {
+    let start = html.find("<pre><code>").expect("a code block") + "<pre><code>".len();
+    let mut rest = &html[start..html[start..].find("</code></pre>").expect("its end") + start];
+    let mut out = String::new();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let open = format!("<{without}>");
+        let skip_to = if rest.starts_with(&open) {
+            format!("</{without}>")
+        } else if rest.starts_with("<span class=\"vh\">") || rest.starts_with("<span class=\"gap\">") {
+            "</span>".to_string()
+        } else {
+            ">".to_string()
+        };
+        rest = &rest[rest.find(&skip_to).expect("closed") + skip_to.len()..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+#[test]
+fn a_changed_code_block_stays_a_code_block_with_each_versions_indentation() {
+    let old_code = ["def f(x):", "    if x:", "        return   1", "  done()"];
+    let new_code = ["def f(x):", "    if x:", "        return   2", "    log(x)", "    done()"];
+    let body =
+        |lines: &[&str]| format!("|\n      Code follows.\n\n      ```\n      {}\n      ```", lines.join("\n      "));
+    let (old, new) = (with_topics(&[("Code", &body(&old_code))]), with_topics(&[("Code", &body(&new_code))]));
+    // The web page: a `pre`, which reads as each version typed it, indentation and all.
+    let html = redline_page(&old, &new);
+    assert!(!html.contains("<p><code>"), "{html}");
+    assert_eq!(pre_read_without(&html, "ins"), old_code.join("\n"), "{html}");
+    assert_eq!(pre_read_without(&html, "del"), new_code.join("\n"), "{html}");
+    assert!(html.contains("<del><span class=\"vh\">Deleted: </span>1</del>"), "{html}");
+    // The PDF: a code element, each line one, its leading spaces kept as no-break spaces (as
+    // in a plain build), the deleted text red, the inserted green.
+    let (pdf, _) = redline(&old, &new);
+    let tree = structure(&pdf);
+    let code = tree.walk().into_iter().find(|e| e.role == "Code" && e.text().contains("def f")).cloned();
+    let code = code.unwrap_or_else(|| panic!("a Code element: {tree:?}"));
+    assert!(code.heard().contains("Deleted: 1") && code.heard().contains("Inserted: 2"), "{}", code.heard());
+    let page: Vec<Run> = runs(&pdf).concat().into_iter().filter(|r| !r.artifact && r.font.contains("Mono")).collect();
+    let read = |skip: [f32; 3]| -> Vec<String> {
+        let mut lines: Vec<(f32, String)> = Vec::new();
+        for r in page.iter().filter(|r| !same(r.color, skip)) {
+            match lines.last_mut() {
+                Some((y, text)) if (*y - r.y).abs() < 0.1 => text.push_str(&r.text),
+                _ => lines.push((r.y, r.text.clone())),
+            }
+        }
+        lines
+            .into_iter()
+            .map(|(_, t)| t.replace('\u{a0}', " ").trim_end().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    assert_eq!(read(INSERTED), old_code, "{page:?}");
+    assert_eq!(read(DELETED), new_code, "{page:?}");
+}

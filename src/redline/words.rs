@@ -177,7 +177,7 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
         (Block::Paragraph(a), Block::Paragraph(b)) => Block::Paragraph(diff_inlines(a, b, words)),
         (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
         (Block::Quote(a), Block::Quote(b)) => Block::Quote(diff_blocks(a, b, words)),
-        (Block::Code(a), Block::Code(b)) => Block::Paragraph(diff_inlines(&code(a), &code(b), words)),
+        (Block::Code(a), Block::Code(b)) => Block::MarkedCode(diff_code(a, b, words)),
         (
             Block::List { start: old_start, items: a, markers: am, .. },
             Block::List { start, items: b, markers: bm, .. },
@@ -266,7 +266,7 @@ pub(super) fn mark_blocks(blocks: &[Block], change: Change, words: &mut Words) -
     blocks.iter().filter_map(|b| mark_block(b, change, words)).collect()
 }
 
-/// A block with all its text marked `change`. A code block becomes a paragraph of code runs;
+/// A block with all its text marked `change`. A code block becomes a marked one;
 /// a deleted rule, which has nothing to mark, is left out.
 fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block> {
     Some(match block {
@@ -290,7 +290,8 @@ fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block>
             rows: rows.iter().map(|r| mark_cells(r, change, words)).collect(),
         },
         Block::Quote(inner) => Block::Quote(mark_blocks(inner, change, words)),
-        Block::Code(lines) => Block::Paragraph(mark_inlines(&code(lines), change, words)),
+        Block::Code(lines) => Block::MarkedCode(mark_inlines(&code(lines), change, words)),
+        Block::MarkedCode(i) => Block::MarkedCode(mark_inlines(i, change, words)),
         Block::Rule if change == Change::Deleted => return None,
         Block::Rule => Block::Rule,
     })
@@ -299,6 +300,55 @@ fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block>
 /// A code block's lines as one code run with hard breaks.
 fn code(lines: &[String]) -> Vec<Inline> {
     vec![Inline { text: lines.join("\n"), code: true, ..Inline::default() }]
+}
+
+/// Two code blocks compared line by line, and a line changed word by word: the new lines
+/// with what was deleted and inserted marked, joined by `\n`. Lines that differ only in
+/// their indentation are the same line, its spaces changed. A line break belongs to the
+/// versions that have a line before and after it, so each reads as typed.
+fn diff_code(old: &[String], new: &[String], words: &mut Words) -> Vec<Inline> {
+    let line = |text: &str| [Inline { text: text.to_string(), code: true, ..Inline::default() }];
+    let trimmed = |lines: &[String]| lines.iter().map(|l| l.trim_start().to_string()).collect::<Vec<_>>();
+    let mut steps = Vec::new();
+    for op in diff(&trimmed(old), &trimmed(new), words.budget) {
+        if op.same {
+            steps.extend(
+                op.old.zip(op.new).map(|(i, j)| if old[i] == new[j] { Step::Same(i, j) } else { Step::Pair(i, j) }),
+            );
+        } else {
+            steps.extend(op.steps());
+        }
+    }
+    let mut out = Vec::new();
+    // Whether a line of OLD, and of NEW, came before.
+    let (mut in_old, mut in_new) = (false, false);
+    for step in steps {
+        let (was, is) = match step {
+            Step::Only(Change::Deleted, _) => (true, false),
+            Step::Only(Change::Inserted, _) => (false, true),
+            Step::Same(..) | Step::Pair(..) => (true, true),
+        };
+        let change = match (was && in_old, is && in_new) {
+            (true, true) => Some(None),
+            (true, false) => Some(Some(Change::Deleted)),
+            (false, true) => Some(Some(Change::Inserted)),
+            (false, false) => None,
+        };
+        if let Some(change) = change {
+            push(&mut out, &[("\n", false, false, true, None, false)], change, (Latin::Words, words));
+        }
+        (in_old, in_new) = (in_old || was, in_new || is);
+        let runs = match step {
+            Step::Same(_, j) => line(&new[j]).to_vec(),
+            Step::Pair(i, j) => diff_inlines(&line(&old[i]), &line(&new[j]), words),
+            Step::Only(change @ Change::Deleted, i) => mark_inlines(&line(&old[i]), change, words),
+            Step::Only(change @ Change::Inserted, j) => mark_inlines(&line(&new[j]), change, words),
+        };
+        let from = out.len();
+        out.extend(runs);
+        join_alike(&mut out, from.saturating_sub(1));
+    }
+    out
 }
 
 fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
