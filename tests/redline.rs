@@ -750,17 +750,64 @@ fn a_change_just_before_a_link_leaves_the_link_one() {
     let html = redline_page(&old, &new);
     assert!(html.contains("<del><span class=\"vh\">Deleted: </span>the </del><ins>"), "{html}");
     assert_eq!(html.matches("<a href=\"https://example.org/text\">").count(), 1, "{html}");
-    // A link whose address alone changed: its words kept, one link, the old address struck in it.
+    // A link whose address alone changed: its words kept, one link, the old address struck
+    // after them, a link to where it says (see below).
     let (old, new) = first_paragraph(
         "See the [official report](https://example.org/old) here.",
         "See the [official report](https://example.org/new) here.",
     );
     let html = redline_page(&old, &new);
-    assert!(html.contains("<a href=\"https://example.org/new\">official report (<del>"), "{html}");
-    assert!(!html.contains("<a href=\"https://example.org/old\">"), "{html}");
+    assert!(
+        html.contains(
+            "<a href=\"https://example.org/new\">official report (</a><a href=\"https://example.org/old\"><del>"
+        ),
+        "{html}"
+    );
     let tree = structure(&redline(&old, &new).0);
     let links = tree.walk().into_iter().filter(|e| e.role == "Link" && e.heard().contains("official report")).count();
     assert_eq!(links, 1);
+}
+
+#[test]
+fn a_deleted_link_address_leads_where_it_says_not_to_the_new_one() {
+    let (old, new) =
+        first_paragraph("See [the site](https://example.org/a) now.", "See [the page](https://example.org/b) now.");
+    // The web page: each `a` holds only text of the address it leads to; the old address,
+    // struck, is a link to itself, outside the new one, in its place before the new address.
+    let html = redline_page(&old, &new);
+    let p = &html[html.find("See <a").expect("the paragraph")..];
+    let p = &p[..p.find("</p>").unwrap()];
+    let mut rest = p;
+    let mut anchors = Vec::new();
+    while let Some(at) = rest.find("<a href=\"") {
+        let open = &rest[at + 9..];
+        let (target, inside) = open.split_once("\">").unwrap();
+        let end = inside.find("</a>").expect("closed");
+        anchors.push((target.to_string(), inside[..end].to_string()));
+        rest = &inside[end..];
+    }
+    for (target, inside) in &anchors {
+        let other = if target.ends_with("/a") { "https://example.org/b" } else { "https://example.org/a" };
+        assert!(!inside.contains(other), "a link to {target} holds {other}: {p}");
+    }
+    let old_link = anchors.iter().find(|(t, _)| t == "https://example.org/a").unwrap_or_else(|| panic!("{p}"));
+    assert!(old_link.1.starts_with("<del>") && old_link.1.ends_with("https://example.org/a</del>"), "{p}");
+    assert!(p.find("https://example.org/a</del>") < p.find("https://example.org/b</ins>"), "in place: {p}");
+    // The PDF: every annotation over the old address goes there, none over it to the new one.
+    let (pdf, _) = redline(&old, &new);
+    let tree = structure(&pdf);
+    for link in tree.walk().into_iter().filter(|e| e.role == "Link") {
+        let targets: Vec<String> = link.annots().into_iter().filter_map(uri).collect();
+        if link.text().contains("https://example.org/a") {
+            assert_eq!(targets, ["https://example.org/a"], "{link:?}");
+            assert_eq!(link.text().trim(), "https://example.org/a", "{link:?}");
+        }
+        if targets.iter().any(|t| t == "https://example.org/b") {
+            assert!(!link.text().contains("https://example.org/a"), "{link:?}");
+        }
+    }
+    let old_links = tree.walk().into_iter().filter(|e| e.role == "Link" && e.text().contains("example.org/a")).count();
+    assert_eq!(old_links, 1);
 }
 
 #[test]

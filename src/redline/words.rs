@@ -437,7 +437,8 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
     for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
         if !same {
             // Inside a link whose address changed (`report (https://…/old)` → `…/new)`), the
-            // old address, deleted, is part of the one link the new text has, not a link of its own.
+            // old words, deleted, are part of the one link the new text has, not a link of
+            // their own; the old address, printed, still leads where it says ([`stretch`]).
             let link = n.start.checked_sub(1).and_then(|k| b[k].4);
             let inside = a[o.clone()].iter().all(|t| t.4.is_some()) && b[n.clone()].iter().all(|t| t.4 == link);
             within = Some(link.filter(|_| inside && within.is_none_or(|w| w == link)));
@@ -460,11 +461,13 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
 }
 
 /// A changed stretch ([`spaces::cut`]): the spaces both versions have kept, the rest of
-/// OLD deleted and of NEW inserted; inside `link` when the new text is all within one.
+/// OLD deleted and of NEW inserted; inside `link` when the new text is all within one, but
+/// for an old address deleted, which still leads to itself: struck, it reads what the link
+/// was, and a click on it goes there, not to the new address.
 fn stretch<'t>(
     out: &mut Vec<Inline>,
     (old, new): (&[Token<'t>], &[Token<'t>]),
-    link: Option<&str>,
+    link: Option<&'t str>,
     (latin, words): (Latin, &mut Words),
 ) {
     // (Mostly the same space after a word kept in both: compared before it is copied.)
@@ -474,7 +477,7 @@ fn stretch<'t>(
     }
     let text = |ts: &[Token]| ts.iter().map(|t| t.0).collect::<String>();
     let (was, is) = (text(old), text(new));
-    let (kept, deleted, space, inserted, after) = if was == is {
+    let (kept, mut deleted, space, inserted, after) = if was == is {
         // The same text set otherwise (`*word*` now `**word**`): the words whose look changed
         // are deleted in the old look and inserted in the new, so that the change shows.
         let front = old.iter().zip(new).take_while(|(a, b)| a == b).count();
@@ -489,6 +492,9 @@ fn stretch<'t>(
         let (deleted, _) = split(&split(old, lead).1, was.len() - lead - middle - tail);
         (kept, deleted, space, inserted, after)
     };
+    if link.is_some() {
+        deleted.iter_mut().filter(|t| !is_address(t.0, t.4)).for_each(|t| t.4 = link);
+    }
     push(out, &kept, None, (latin, words));
     let from = out.len();
     if space.is_empty() {
@@ -498,8 +504,7 @@ fn stretch<'t>(
         push(out, &space, None, (latin, words));
         push(out, &inserted, Some(Change::Inserted), (latin, words));
     }
-    if let Some(link) = link {
-        out[from..].iter_mut().for_each(|r| r.link = Some(link.to_string()));
+    if link.is_some() {
         join_alike(out, from.saturating_sub(1));
     }
     push(out, &after, None, (latin, words));
