@@ -913,12 +913,16 @@ fn a_word_set_otherwise_is_a_change() {
     assert_eq!(heard.iter().filter(|a| a.trim() == "Deleted: emphasis").count(), 1, "{heard:?}");
 }
 
-/// The text of the first `<pre>` of a redline page as one version reads it: the elements of
-/// the other version's changes (`without`: `ins` or `del`), the words a screen reader hears
-/// before a change and the gaps between two changes left out.
-fn pre_read_without(html: &str, without: &str) -> String {
-    let start = html.find("<pre><code>").expect("a code block") + "<pre><code>".len();
-    let mut rest = &html[start..html[start..].find("</code></pre>").expect("its end") + start];
+/// What is between the first `open` of `html` and the `close` after it.
+fn between<'h>(html: &'h str, open: &str, close: &str) -> &'h str {
+    let start = html.find(open).unwrap_or_else(|| panic!("no {open}: {html}")) + open.len();
+    &html[start..html[start..].find(close).expect("its end") + start]
+}
+
+/// The text of a piece of a redline page as one version reads it: the elements of the other
+/// version's changes (`without`: `ins` or `del`), the words a screen reader hears before a
+/// change and the gaps between two changes left out.
+fn read_without(mut rest: &str, without: &str) -> String {
     let mut out = String::new();
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
@@ -947,8 +951,8 @@ fn a_changed_code_block_stays_a_code_block_with_each_versions_indentation() {
     // The web page: a `pre`, which reads as each version typed it, indentation and all.
     let html = redline_page(&old, &new);
     assert!(!html.contains("<p><code>"), "{html}");
-    assert_eq!(pre_read_without(&html, "ins"), old_code.join("\n"), "{html}");
-    assert_eq!(pre_read_without(&html, "del"), new_code.join("\n"), "{html}");
+    assert_eq!(read_without(between(&html, "<pre><code>", "</code></pre>"), "ins"), old_code.join("\n"), "{html}");
+    assert_eq!(read_without(between(&html, "<pre><code>", "</code></pre>"), "del"), new_code.join("\n"), "{html}");
     assert!(html.contains("<del><span class=\"vh\">Deleted: </span>1</del>"), "{html}");
     // The PDF: a code element, each line one, its leading spaces kept as no-break spaces (as
     // in a plain build), the deleted text red, the inserted green.
@@ -974,4 +978,52 @@ fn a_changed_code_block_stays_a_code_block_with_each_versions_indentation() {
     };
     assert_eq!(read(INSERTED), old_code, "{page:?}");
     assert_eq!(read(DELETED), new_code, "{page:?}");
+}
+
+#[test]
+fn a_contact_field_removed_or_added_is_marked_with_its_label_in_both_formats() {
+    let contact = |fields: &str| {
+        let seed = std::fs::read_to_string(seed()).unwrap();
+        let at = seed.find("\ncontact:\n").expect("the contact block");
+        format!("{}\ncontact:\n{fields}", &seed[..at])
+    };
+    let old =
+        contact("  note: Old note text.\n  name: Jane Doe\n  tel: \"+81 3 1234 5678\"\n  fax: \"+81 3 1234 5679\"\n");
+    let new = contact("  name: Jane Doe\n  tel: \"+81 3 1234 5678\"\n  email: a@example.org\n");
+    // The web page's contact block: without its insertions the old one, without its
+    // deletions the new one, as built.
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", &old);
+    write(dir.path(), "new.yaml", &new);
+    for (name, yaml) in [("old", "old.yaml"), ("new", "new.yaml")] {
+        let o = run(dir.path(), &["build", yaml, "--format", "html", "-o", &format!("{name}.html")]);
+        assert_exit(&o, 0);
+    }
+    let built = |name: &str| {
+        let page = std::fs::read_to_string(dir.path().join(format!("{name}.html"))).unwrap();
+        read_without(between(&page, "<address>", "</address>"), "ins")
+    };
+    let html = redline_page(&old, &new);
+    let address = between(&html, "<address>", "</address>");
+    // (Line by line: a line inserted whole leaves an empty paragraph, which reads as nothing.)
+    let lines = |text: String| text.lines().filter(|l| !l.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(lines(read_without(address, "ins")), lines(built("old")), "{address}");
+    assert_eq!(lines(read_without(address, "del")), lines(built("new")), "{address}");
+    assert!(
+        address.contains("<del><span class=\"vh\">Deleted: </span><span class=\"contact-label\">FAX: "),
+        "{address}"
+    );
+    assert!(
+        address.contains("<ins><span class=\"vh\">Inserted: </span><span class=\"contact-label\">E-mail: "),
+        "{address}"
+    );
+    // The PDF: the label in the colour of its value, and in the same change.
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    assert!(same(last_colour(&all, "FAX"), DELETED) && same(last_colour(&all, "5679"), DELETED));
+    assert!(same(last_colour(&all, "E-mail"), INSERTED));
+    assert!(same(last_colour(&all, "Old note"), DELETED));
+    let heard = changes(&structure(&pdf));
+    assert!(heard.iter().any(|h| h.starts_with("Deleted: FAX") && h.contains("5679")), "{heard:?}");
+    assert!(heard.iter().any(|h| h.starts_with("Inserted: E-mail") && h.contains("a@example.org")), "{heard:?}");
 }
