@@ -980,6 +980,20 @@ fn a_changed_code_block_stays_a_code_block_with_each_versions_indentation() {
     assert_eq!(read(DELETED), new_code, "{page:?}");
 }
 
+/// The web page of a briefing, built.
+fn page(yaml: &str) -> String {
+    let dir = tempdir();
+    write(dir.path(), "b.yaml", yaml);
+    assert_exit(&run(dir.path(), &["build", "b.yaml", "--format", "html", "-o", "b.html"]), 0);
+    std::fs::read_to_string(dir.path().join("b.html")).unwrap()
+}
+
+/// [`read_without`], line by line, without the lines left empty: a paragraph inserted whole
+/// leaves an empty one, which reads as nothing.
+fn reading(html: &str, without: &str) -> Vec<String> {
+    read_without(html, without).lines().filter(|l| !l.trim().is_empty()).map(|l| l.trim().to_string()).collect()
+}
+
 #[test]
 fn a_contact_field_removed_or_added_is_marked_with_its_label_in_both_formats() {
     let contact = |fields: &str| {
@@ -992,23 +1006,10 @@ fn a_contact_field_removed_or_added_is_marked_with_its_label_in_both_formats() {
     let new = contact("  name: Jane Doe\n  tel: \"+81 3 1234 5678\"\n  email: a@example.org\n");
     // The web page's contact block: without its insertions the old one, without its
     // deletions the new one, as built.
-    let dir = tempdir();
-    write(dir.path(), "old.yaml", &old);
-    write(dir.path(), "new.yaml", &new);
-    for (name, yaml) in [("old", "old.yaml"), ("new", "new.yaml")] {
-        let o = run(dir.path(), &["build", yaml, "--format", "html", "-o", &format!("{name}.html")]);
-        assert_exit(&o, 0);
-    }
-    let built = |name: &str| {
-        let page = std::fs::read_to_string(dir.path().join(format!("{name}.html"))).unwrap();
-        read_without(between(&page, "<address>", "</address>"), "ins")
-    };
     let html = redline_page(&old, &new);
     let address = between(&html, "<address>", "</address>");
-    // (Line by line: a line inserted whole leaves an empty paragraph, which reads as nothing.)
-    let lines = |text: String| text.lines().filter(|l| !l.is_empty()).map(str::to_string).collect::<Vec<_>>();
-    assert_eq!(lines(read_without(address, "ins")), lines(built("old")), "{address}");
-    assert_eq!(lines(read_without(address, "del")), lines(built("new")), "{address}");
+    assert_eq!(reading(address, "ins"), reading(between(&page(&old), "<address>", "</address>"), "ins"), "{address}");
+    assert_eq!(reading(address, "del"), reading(between(&page(&new), "<address>", "</address>"), "del"), "{address}");
     assert!(
         address.contains("<del><span class=\"vh\">Deleted: </span><span class=\"contact-label\">FAX: "),
         "{address}"
@@ -1026,4 +1027,29 @@ fn a_contact_field_removed_or_added_is_marked_with_its_label_in_both_formats() {
     let heard = changes(&structure(&pdf));
     assert!(heard.iter().any(|h| h.starts_with("Deleted: FAX") && h.contains("5679")), "{heard:?}");
     assert!(heard.iter().any(|h| h.starts_with("Inserted: E-mail") && h.contains("a@example.org")), "{heard:?}");
+}
+
+#[test]
+fn the_web_pages_title_block_shows_a_changed_date_and_organisation_in_place_as_the_pdf_does() {
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let org = old.lines().find(|l| l.starts_with("organisation: ")).expect("the seed's organisation");
+    let new = old.replacen("date: 2020-10-06", "date: 2020-10-08", 1).replacen(&format!("{org}\n"), "", 1);
+    let html = redline_page(&old, &new);
+    let header = between(&html, "<header class=\"title\">", "</header>");
+    assert_eq!(reading(header, "ins"), reading(between(&page(&old), "<header class=\"title\">", "</header>"), "ins"));
+    assert_eq!(reading(header, "del"), reading(between(&page(&new), "<header class=\"title\">", "</header>"), "del"));
+    assert!(
+        header.contains(
+            "<del><span class=\"vh\">Deleted: </span><time datetime=\"2020-10-06\">October 6, 2020</time></del> <ins>"
+        ),
+        "{header}"
+    );
+    // The PDF likewise: the old date and the organisation removed, struck in place.
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    assert!(
+        same(last_colour(&all, "October 6, 2020"), DELETED) && same(last_colour(&all, "October 8, 2020"), INSERTED)
+    );
+    let deleted = changes(&structure(&pdf)).into_iter().filter(|h| h.contains("Deleted: Ministry")).count();
+    assert_eq!(deleted, 2, "in the box and in the title block: {org}");
 }

@@ -171,17 +171,35 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         text_into(&mut out, &theme.labels.draft, lang);
         out.push_str("</strong></p>\n");
     }
-    let date = crate::layout::format_date(b.date, &theme.date_format, &theme.months.0);
-    let date_line = |out: &mut String, class: &str| {
-        let _ = write!(
-            out,
-            "<p class=\"meta{class}\"><time datetime=\"{:04}-{:02}-{:02}\">",
-            b.date.year(),
-            b.date.month(),
-            b.date.day()
-        );
+    // In a redline, a changed date or organisation shows its old value deleted before the
+    // new one, in place, as the PDF does.
+    let in_place = |out: &mut String, field: &str, new: &str, value: &dyn Fn(&mut String, &str)| {
+        let old = redline.and_then(|(r, _)| r.fields.iter().find(|f| f.field == field)).map(|f| f.old.as_str());
+        let Some(old) = old else { return value(out, new) };
+        if !old.is_empty() {
+            marks.open(out, Change::Deleted, lang);
+            value(out, old);
+            out.push_str(if new.is_empty() { "</del>" } else { "</del> " });
+        }
+        if !new.is_empty() {
+            marks.open(out, Change::Inserted, lang);
+            value(out, new);
+            out.push_str("</ins>");
+        }
+    };
+    // A date as written (`YYYY-MM-DD`), printed as the template says.
+    let time = |out: &mut String, iso: &str| {
+        let _ = write!(out, "<time datetime=\"{}\">", escape(iso));
+        let date = crate::model::Date::parse_iso(iso)
+            .map_or_else(|| iso.to_string(), |d| crate::layout::format_date(d, &theme.date_format, &theme.months.0));
         text_into(out, &date, lang);
-        out.push_str("</time></p>\n");
+        out.push_str("</time>");
+    };
+    let date_line = |out: &mut String, class: &str| {
+        let _ = write!(out, "<p class=\"meta{class}\">");
+        let iso = format!("{:04}-{:02}-{:02}", b.date.year(), b.date.month(), b.date.day());
+        in_place(out, "date", &iso, &time);
+        out.push_str("</p>\n");
     };
     if theme.title_block.date == DatePlacement::AboveRight {
         date_line(&mut out, " above");
@@ -192,9 +210,11 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     if theme.title_block.date == DatePlacement::BelowTitle {
         date_line(&mut out, "");
     }
-    if let Some(org) = &b.organisation {
+    let org = b.organisation.clone().unwrap_or_default();
+    let old_org = redline.and_then(|(r, _)| r.fields.iter().find(|f| f.field == "organisation"));
+    if !org.is_empty() || old_org.is_some_and(|f| !f.old.is_empty()) {
         out.push_str("<p class=\"meta\">");
-        text_into(&mut out, org, lang);
+        in_place(&mut out, "organisation", &org, &|out, text| text_into(out, text, lang));
         out.push_str("</p>\n");
     }
     out.push_str("</header>\n<main>\n");
