@@ -4,10 +4,11 @@
 //! [`Topic::change`]).
 //!
 //! Here the briefing's fields and topics are matched; `words` compares bodies and text,
-//! `tokens` cuts text into what is compared, `sequences` compares any two sequences within the
-//! budget, `spaces` places the spaces around a change,
+//! `code` code blocks line by line, `tokens` cuts text into what is compared, `sequences`
+//! compares any two sequences within the budget, `spaces` places the spaces around a change,
 //! `summary` words the counts.
 
+mod code;
 mod sequences;
 mod spaces;
 mod summary;

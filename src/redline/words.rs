@@ -2,6 +2,7 @@
 //! (Japanese, and the Latin letters and digits in mostly Japanese text): the new text with
 //! what was inserted and deleted marked.
 
+use super::code::{code, diff_code};
 use super::sequences::{align, diff, Op, Step};
 use super::spaces::{self, Cut};
 use super::tokens::{tokens, Latin};
@@ -14,7 +15,7 @@ pub(super) struct Words<'b> {
     inserted: usize,
     deleted: usize,
     marks: usize,
-    budget: &'b mut u64,
+    pub(super) budget: &'b mut u64,
 }
 
 impl<'b> Words<'b> {
@@ -297,61 +298,7 @@ fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block>
     })
 }
 
-/// A code block's lines as one code run with hard breaks.
-fn code(lines: &[String]) -> Vec<Inline> {
-    vec![Inline { text: lines.join("\n"), code: true, ..Inline::default() }]
-}
-
-/// Two code blocks compared line by line, and a line changed word by word: the new lines
-/// with what was deleted and inserted marked, joined by `\n`. Lines that differ only in
-/// their indentation are the same line, its spaces changed. A line break belongs to the
-/// versions that have a line before and after it, so each reads as typed.
-fn diff_code(old: &[String], new: &[String], words: &mut Words) -> Vec<Inline> {
-    let line = |text: &str| [Inline { text: text.to_string(), code: true, ..Inline::default() }];
-    let trimmed = |lines: &[String]| lines.iter().map(|l| l.trim_start().to_string()).collect::<Vec<_>>();
-    let mut steps = Vec::new();
-    for op in diff(&trimmed(old), &trimmed(new), words.budget) {
-        if op.same {
-            steps.extend(
-                op.old.zip(op.new).map(|(i, j)| if old[i] == new[j] { Step::Same(i, j) } else { Step::Pair(i, j) }),
-            );
-        } else {
-            steps.extend(op.steps());
-        }
-    }
-    let mut out = Vec::new();
-    // Whether a line of OLD, and of NEW, came before.
-    let (mut in_old, mut in_new) = (false, false);
-    for step in steps {
-        let (was, is) = match step {
-            Step::Only(Change::Deleted, _) => (true, false),
-            Step::Only(Change::Inserted, _) => (false, true),
-            Step::Same(..) | Step::Pair(..) => (true, true),
-        };
-        let change = match (was && in_old, is && in_new) {
-            (true, true) => Some(None),
-            (true, false) => Some(Some(Change::Deleted)),
-            (false, true) => Some(Some(Change::Inserted)),
-            (false, false) => None,
-        };
-        if let Some(change) = change {
-            push(&mut out, &[("\n", false, false, true, None, false)], change, (Latin::Words, words));
-        }
-        (in_old, in_new) = (in_old || was, in_new || is);
-        let runs = match step {
-            Step::Same(_, j) => line(&new[j]).to_vec(),
-            Step::Pair(i, j) => diff_inlines(&line(&old[i]), &line(&new[j]), words),
-            Step::Only(change @ Change::Deleted, i) => mark_inlines(&line(&old[i]), change, words),
-            Step::Only(change @ Change::Inserted, j) => mark_inlines(&line(&new[j]), change, words),
-        };
-        let from = out.len();
-        out.extend(runs);
-        join_alike(&mut out, from.saturating_sub(1));
-    }
-    out
-}
-
-fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
+pub(super) fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
     let mut out = Vec::new();
     push(&mut out, &inline_tokens(inlines), Some(change), (Latin::of(texts(inlines)), words));
     out
@@ -372,7 +319,7 @@ fn texts(inlines: &[Inline]) -> impl Iterator<Item = &str> {
 
 /// A token with its look: text, strong, emphasis, code, link, raw HTML. Tokens compare equal
 /// only when they look the same, so a word made bold shows as replaced.
-type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
+pub(super) type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
 
 fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
     inlines
@@ -420,7 +367,7 @@ pub(super) fn diff_title(old: &str, new: &str, budget: &mut u64) -> Vec<Inline> 
 
 /// Two runs of text compared token by token, both split the same way: a word kept is the
 /// same token in both.
-fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
+pub(super) fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
     let latin = Latin::of(texts(old).chain(texts(new)));
     let (a, b) = (inline_tokens(old), inline_tokens(new));
     // Compared without the spaces after them: `end` and `end ` are the same word. A link's
@@ -528,7 +475,7 @@ fn split<'t>(tokens: &[Token<'t>], at: usize) -> (Vec<Token<'t>>, Vec<Token<'t>>
 }
 
 /// Joins the runs of `runs` from `from` on that look the same.
-fn join_alike(runs: &mut Vec<Inline>, from: usize) {
+pub(super) fn join_alike(runs: &mut Vec<Inline>, from: usize) {
     let mut k = from + 1;
     while k < runs.len() {
         if look(&runs[k - 1]) == look(&runs[k]) {
@@ -575,7 +522,12 @@ fn replace<'t>(out: &mut Vec<Inline>, old: &[Token<'t>], new: &[Token<'t>], (lat
 
 /// Appends tokens as runs marked `change`, joining runs that look the same, and counts the
 /// words marked, as `latin` counts them.
-fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, (latin, words): (Latin, &mut Words)) {
+pub(super) fn push(
+    out: &mut Vec<Inline>,
+    tokens: &[Token],
+    change: Option<Change>,
+    (latin, words): (Latin, &mut Words),
+) {
     for &(text, strong, emphasis, code, link, raw) in tokens {
         count(text, link, change, (latin, &mut *words));
         match out.last_mut() {
