@@ -70,6 +70,10 @@ pub enum Block {
     Quote(Vec<Block>),
     /// A fenced or indented code block, one string per line.
     Code(Vec<String>),
+    /// In a redline, a code block whose text changed: its lines joined by `\n`, as code runs,
+    /// those inserted and deleted marked ([`Inline::change`]). Each version's lines, leading
+    /// spaces and all, read as typed. Only a redline makes one.
+    MarkedCode(Vec<Inline>),
     Rule,
 }
 
@@ -382,7 +386,7 @@ pub fn quoted_languages(runs: &[(&str, Option<Change>)], lang: &str) -> Vec<(Ran
 pub fn visit_inlines<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Inline)) {
     for b in blocks {
         match b {
-            Block::Paragraph(i) | Block::Heading(_, i) => i.iter().for_each(&mut *f),
+            Block::Paragraph(i) | Block::Heading(_, i) | Block::MarkedCode(i) => i.iter().for_each(&mut *f),
             Block::List { items, .. } => items.iter().for_each(|it| visit_inlines(it, f)),
             Block::Table { header, rows, .. } => header.iter().chain(rows.iter().flatten()).flatten().for_each(&mut *f),
             Block::Quote(inner) => visit_inlines(inner, f),
@@ -395,7 +399,7 @@ pub fn visit_inlines<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Inline)) {
 pub fn visit_text<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a str)) {
     for b in blocks {
         match b {
-            Block::Paragraph(i) | Block::Heading(_, i) => i.iter().for_each(|i| f(&i.text)),
+            Block::Paragraph(i) | Block::Heading(_, i) | Block::MarkedCode(i) => i.iter().for_each(|i| f(&i.text)),
             Block::List { items, .. } => items.iter().for_each(|it| visit_text(it, f)),
             Block::Table { header, rows, .. } => {
                 for cell in header.iter().chain(rows.iter().flatten()) {

@@ -171,7 +171,7 @@ fn blocks(list: &mut [Block], lang: &str) {
                 header.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| inlines(cell, lang))
             }
             Block::Quote(inner) => blocks(inner, lang),
-            Block::Code(_) | Block::Rule => {}
+            Block::Code(_) | Block::MarkedCode(_) | Block::Rule => {}
         }
     }
 }

@@ -750,17 +750,64 @@ fn a_change_just_before_a_link_leaves_the_link_one() {
     let html = redline_page(&old, &new);
     assert!(html.contains("<del><span class=\"vh\">Deleted: </span>the </del><ins>"), "{html}");
     assert_eq!(html.matches("<a href=\"https://example.org/text\">").count(), 1, "{html}");
-    // A link whose address alone changed: its words kept, one link, the old address struck in it.
+    // A link whose address alone changed: its words kept, one link, the old address struck
+    // after them, a link to where it says (see below).
     let (old, new) = first_paragraph(
         "See the [official report](https://example.org/old) here.",
         "See the [official report](https://example.org/new) here.",
     );
     let html = redline_page(&old, &new);
-    assert!(html.contains("<a href=\"https://example.org/new\">official report (<del>"), "{html}");
-    assert!(!html.contains("<a href=\"https://example.org/old\">"), "{html}");
+    assert!(
+        html.contains(
+            "<a href=\"https://example.org/new\">official report (</a><a href=\"https://example.org/old\"><del>"
+        ),
+        "{html}"
+    );
     let tree = structure(&redline(&old, &new).0);
     let links = tree.walk().into_iter().filter(|e| e.role == "Link" && e.heard().contains("official report")).count();
     assert_eq!(links, 1);
+}
+
+#[test]
+fn a_deleted_link_address_leads_where_it_says_not_to_the_new_one() {
+    let (old, new) =
+        first_paragraph("See [the site](https://example.org/a) now.", "See [the page](https://example.org/b) now.");
+    // The web page: each `a` holds only text of the address it leads to; the old address,
+    // struck, is a link to itself, outside the new one, in its place before the new address.
+    let html = redline_page(&old, &new);
+    let p = &html[html.find("See <a").expect("the paragraph")..];
+    let p = &p[..p.find("</p>").unwrap()];
+    let mut rest = p;
+    let mut anchors = Vec::new();
+    while let Some(at) = rest.find("<a href=\"") {
+        let open = &rest[at + 9..];
+        let (target, inside) = open.split_once("\">").unwrap();
+        let end = inside.find("</a>").expect("closed");
+        anchors.push((target.to_string(), inside[..end].to_string()));
+        rest = &inside[end..];
+    }
+    for (target, inside) in &anchors {
+        let other = if target.ends_with("/a") { "https://example.org/b" } else { "https://example.org/a" };
+        assert!(!inside.contains(other), "a link to {target} holds {other}: {p}");
+    }
+    let old_link = anchors.iter().find(|(t, _)| t == "https://example.org/a").unwrap_or_else(|| panic!("{p}"));
+    assert!(old_link.1.starts_with("<del>") && old_link.1.ends_with("https://example.org/a</del>"), "{p}");
+    assert!(p.find("https://example.org/a</del>") < p.find("https://example.org/b</ins>"), "in place: {p}");
+    // The PDF: every annotation over the old address goes there, none over it to the new one.
+    let (pdf, _) = redline(&old, &new);
+    let tree = structure(&pdf);
+    for link in tree.walk().into_iter().filter(|e| e.role == "Link") {
+        let targets: Vec<String> = link.annots().into_iter().filter_map(uri).collect();
+        if link.text().contains("https://example.org/a") {
+            assert_eq!(targets, ["https://example.org/a"], "{link:?}");
+            assert_eq!(link.text().trim(), "https://example.org/a", "{link:?}");
+        }
+        if targets.iter().any(|t| t == "https://example.org/b") {
+            assert!(!link.text().contains("https://example.org/a"), "{link:?}");
+        }
+    }
+    let old_links = tree.walk().into_iter().filter(|e| e.role == "Link" && e.text().contains("example.org/a")).count();
+    assert_eq!(old_links, 1);
 }
 
 #[test]
@@ -891,4 +938,145 @@ fn a_redline_too_large_to_lay_out_is_refused_before_anything_is_written_and_its_
     assert_exit(&o, 0);
     let html = std::fs::read_to_string(dir.path().join("changes.html")).unwrap();
     assert_eq!(html.matches("<del>").count(), 30_000);
+}
+
+/// What is between the first `open` of `html` and the `close` after it.
+fn between<'h>(html: &'h str, open: &str, close: &str) -> &'h str {
+    let start = html.find(open).unwrap_or_else(|| panic!("no {open}: {html}")) + open.len();
+    &html[start..html[start..].find(close).expect("its end") + start]
+}
+
+/// The text of a piece of a redline page as one version reads it: the elements of the other
+/// version's changes (`without`: `ins` or `del`), the words a screen reader hears before a
+/// change and the gaps between two changes left out.
+fn read_without(mut rest: &str, without: &str) -> String {
+    let mut out = String::new();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let open = format!("<{without}>");
+        let skip_to = if rest.starts_with(&open) {
+            format!("</{without}>")
+        } else if rest.starts_with("<span class=\"vh\">") || rest.starts_with("<span class=\"gap\">") {
+            "</span>".to_string()
+        } else {
+            ">".to_string()
+        };
+        rest = &rest[rest.find(&skip_to).expect("closed") + skip_to.len()..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+#[test]
+fn a_changed_code_block_stays_a_code_block_with_each_versions_indentation() {
+    let old_code = ["def f(x):", "    if x:", "        return   1", "  done()"];
+    let new_code = ["def f(x):", "    if x:", "        return   2", "    log(x)", "    done()"];
+    let body =
+        |lines: &[&str]| format!("|\n      Code follows.\n\n      ```\n      {}\n      ```", lines.join("\n      "));
+    let (old, new) = (with_topics(&[("Code", &body(&old_code))]), with_topics(&[("Code", &body(&new_code))]));
+    // The web page: a `pre`, which reads as each version typed it, indentation and all.
+    let html = redline_page(&old, &new);
+    assert!(!html.contains("<p><code>"), "{html}");
+    assert_eq!(read_without(between(&html, "<pre><code>", "</code></pre>"), "ins"), old_code.join("\n"), "{html}");
+    assert_eq!(read_without(between(&html, "<pre><code>", "</code></pre>"), "del"), new_code.join("\n"), "{html}");
+    assert!(html.contains("<del><span class=\"vh\">Deleted: </span>1</del>"), "{html}");
+    // The PDF: a code element, each line one, its leading spaces kept as no-break spaces (as
+    // in a plain build), the deleted text red, the inserted green.
+    let (pdf, _) = redline(&old, &new);
+    let tree = structure(&pdf);
+    let code = tree.walk().into_iter().find(|e| e.role == "Code" && e.text().contains("def f")).cloned();
+    let code = code.unwrap_or_else(|| panic!("a Code element: {tree:?}"));
+    assert!(code.heard().contains("Deleted: 1") && code.heard().contains("Inserted: 2"), "{}", code.heard());
+    let page: Vec<Run> = runs(&pdf).concat().into_iter().filter(|r| !r.artifact && r.font.contains("Mono")).collect();
+    let read = |skip: [f32; 3]| -> Vec<String> {
+        let mut lines: Vec<(f32, String)> = Vec::new();
+        for r in page.iter().filter(|r| !same(r.color, skip)) {
+            match lines.last_mut() {
+                Some((y, text)) if (*y - r.y).abs() < 0.1 => text.push_str(&r.text),
+                _ => lines.push((r.y, r.text.clone())),
+            }
+        }
+        lines
+            .into_iter()
+            .map(|(_, t)| t.replace('\u{a0}', " ").trim_end().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    assert_eq!(read(INSERTED), old_code, "{page:?}");
+    assert_eq!(read(DELETED), new_code, "{page:?}");
+}
+
+/// The web page of a briefing, built.
+fn page(yaml: &str) -> String {
+    let dir = tempdir();
+    write(dir.path(), "b.yaml", yaml);
+    assert_exit(&run(dir.path(), &["build", "b.yaml", "--format", "html", "-o", "b.html"]), 0);
+    std::fs::read_to_string(dir.path().join("b.html")).unwrap()
+}
+
+/// [`read_without`], line by line, without the lines left empty: a paragraph inserted whole
+/// leaves an empty one, which reads as nothing.
+fn reading(html: &str, without: &str) -> Vec<String> {
+    read_without(html, without).lines().filter(|l| !l.trim().is_empty()).map(|l| l.trim().to_string()).collect()
+}
+
+#[test]
+fn a_contact_field_removed_or_added_is_marked_with_its_label_in_both_formats() {
+    let contact = |fields: &str| {
+        let seed = std::fs::read_to_string(seed()).unwrap();
+        let at = seed.find("\ncontact:\n").expect("the contact block");
+        format!("{}\ncontact:\n{fields}", &seed[..at])
+    };
+    let old =
+        contact("  note: Old note text.\n  name: Jane Doe\n  tel: \"+81 3 1234 5678\"\n  fax: \"+81 3 1234 5679\"\n");
+    let new = contact("  name: Jane Doe\n  tel: \"+81 3 1234 5678\"\n  email: a@example.org\n");
+    // The web page's contact block: without its insertions the old one, without its
+    // deletions the new one, as built.
+    let html = redline_page(&old, &new);
+    let address = between(&html, "<address>", "</address>");
+    assert_eq!(reading(address, "ins"), reading(between(&page(&old), "<address>", "</address>"), "ins"), "{address}");
+    assert_eq!(reading(address, "del"), reading(between(&page(&new), "<address>", "</address>"), "del"), "{address}");
+    assert!(
+        address.contains("<del><span class=\"vh\">Deleted: </span><span class=\"contact-label\">FAX: "),
+        "{address}"
+    );
+    assert!(
+        address.contains("<ins><span class=\"vh\">Inserted: </span><span class=\"contact-label\">E-mail: "),
+        "{address}"
+    );
+    // The PDF: the label in the colour of its value, and in the same change.
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    assert!(same(last_colour(&all, "FAX"), DELETED) && same(last_colour(&all, "5679"), DELETED));
+    assert!(same(last_colour(&all, "E-mail"), INSERTED));
+    assert!(same(last_colour(&all, "Old note"), DELETED));
+    let heard = changes(&structure(&pdf));
+    assert!(heard.iter().any(|h| h.starts_with("Deleted: FAX") && h.contains("5679")), "{heard:?}");
+    assert!(heard.iter().any(|h| h.starts_with("Inserted: E-mail") && h.contains("a@example.org")), "{heard:?}");
+}
+
+#[test]
+fn the_web_pages_title_block_shows_a_changed_date_and_organisation_in_place_as_the_pdf_does() {
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let org = old.lines().find(|l| l.starts_with("organisation: ")).expect("the seed's organisation");
+    let new = old.replacen("date: 2020-10-06", "date: 2020-10-08", 1).replacen(&format!("{org}\n"), "", 1);
+    let html = redline_page(&old, &new);
+    let header = between(&html, "<header class=\"title\">", "</header>");
+    assert_eq!(reading(header, "ins"), reading(between(&page(&old), "<header class=\"title\">", "</header>"), "ins"));
+    assert_eq!(reading(header, "del"), reading(between(&page(&new), "<header class=\"title\">", "</header>"), "del"));
+    assert!(
+        header.contains(
+            "<del><span class=\"vh\">Deleted: </span><time datetime=\"2020-10-06\">October 6, 2020</time></del> <ins>"
+        ),
+        "{header}"
+    );
+    // The PDF likewise: the old date and the organisation removed, struck in place.
+    let (pdf, _) = redline(&old, &new);
+    let all = content_runs(&pdf);
+    assert!(
+        same(last_colour(&all, "October 6, 2020"), DELETED) && same(last_colour(&all, "October 8, 2020"), INSERTED)
+    );
+    let deleted = changes(&structure(&pdf)).into_iter().filter(|h| h.contains("Deleted: Ministry")).count();
+    assert_eq!(deleted, 2, "in the box and in the title block: {org}");
 }

@@ -171,17 +171,35 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         text_into(&mut out, &theme.labels.draft, lang);
         out.push_str("</strong></p>\n");
     }
-    let date = crate::layout::format_date(b.date, &theme.date_format, &theme.months.0);
-    let date_line = |out: &mut String, class: &str| {
-        let _ = write!(
-            out,
-            "<p class=\"meta{class}\"><time datetime=\"{:04}-{:02}-{:02}\">",
-            b.date.year(),
-            b.date.month(),
-            b.date.day()
-        );
+    // In a redline, a changed date or organisation shows its old value deleted before the
+    // new one, in place, as the PDF does.
+    let in_place = |out: &mut String, field: &str, new: &str, value: &dyn Fn(&mut String, &str)| {
+        let old = redline.and_then(|(r, _)| r.fields.iter().find(|f| f.field == field)).map(|f| f.old.as_str());
+        let Some(old) = old else { return value(out, new) };
+        if !old.is_empty() {
+            marks.open(out, Change::Deleted, lang);
+            value(out, old);
+            out.push_str(if new.is_empty() { "</del>" } else { "</del> " });
+        }
+        if !new.is_empty() {
+            marks.open(out, Change::Inserted, lang);
+            value(out, new);
+            out.push_str("</ins>");
+        }
+    };
+    // A date as written (`YYYY-MM-DD`), printed as the template says.
+    let time = |out: &mut String, iso: &str| {
+        let _ = write!(out, "<time datetime=\"{}\">", escape(iso));
+        let date = crate::model::Date::parse_iso(iso)
+            .map_or_else(|| iso.to_string(), |d| crate::layout::format_date(d, &theme.date_format, &theme.months.0));
         text_into(out, &date, lang);
-        out.push_str("</time></p>\n");
+        out.push_str("</time>");
+    };
+    let date_line = |out: &mut String, class: &str| {
+        let _ = write!(out, "<p class=\"meta{class}\">");
+        let iso = format!("{:04}-{:02}-{:02}", b.date.year(), b.date.month(), b.date.day());
+        in_place(out, "date", &iso, &time);
+        out.push_str("</p>\n");
     };
     if theme.title_block.date == DatePlacement::AboveRight {
         date_line(&mut out, " above");
@@ -192,9 +210,11 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     if theme.title_block.date == DatePlacement::BelowTitle {
         date_line(&mut out, "");
     }
-    if let Some(org) = &b.organisation {
+    let org = b.organisation.clone().unwrap_or_default();
+    let old_org = redline.and_then(|(r, _)| r.fields.iter().find(|f| f.field == "organisation"));
+    if !org.is_empty() || old_org.is_some_and(|f| !f.old.is_empty()) {
         out.push_str("<p class=\"meta\">");
-        text_into(&mut out, org, lang);
+        in_place(&mut out, "organisation", &org, &|out, text| text_into(out, text, lang));
         out.push_str("</p>\n");
     }
     out.push_str("</header>\n<main>\n");
@@ -287,7 +307,8 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
 }
 
 /// The contact block: a labelled section holding an `address`, with e-mail as `mailto:` and
-/// the web address as a link. In a redline, a changed line shows its old value deleted.
+/// the web address as a link. In a redline, a changed line shows its old value deleted, and a
+/// line removed is there, deleted, as in the PDF.
 fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: Option<&Redline>) {
     let c = &b.contact;
     let labels = &theme.labels;
@@ -297,33 +318,49 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
         redline?.fields.iter().find(|f| f.field == path).map(|f| f.old.clone())
     };
     // One line: its label, the old value struck out in a redline, the value (a link or not).
+    // The label of a field added or removed whole is inserted or deleted with its value.
     let line = |out: &mut String, label: Option<&str>, before: Option<String>, value: &str, link: Option<String>| {
+        let before = before.filter(|o| o != value);
+        if value.is_empty() && before.as_deref().is_none_or(str::is_empty) {
+            return;
+        }
+        let whole = match before.as_deref() {
+            Some("") => Some(Change::Inserted),
+            Some(_) if value.is_empty() => Some(Change::Deleted),
+            _ => None,
+        };
         out.push_str("<p>");
+        if let Some(change) = whole {
+            marks.open(out, change, lang);
+        }
         if let Some(label) = label {
             out.push_str("<span class=\"contact-label\">");
             text_into(out, &format!("{label}{}", labels.label_suffix), lang);
             out.push_str("</span>");
         }
-        let changed = before.as_deref().is_some_and(|o| o != value);
-        if let Some(before) = before.filter(|o| !o.is_empty() && o != value) {
-            marks.open(out, Change::Deleted, lang);
-            text_into(out, &before, lang);
-            out.push_str("</del> ");
+        if let Some(before) = before.as_deref().filter(|o| !o.is_empty()) {
+            if whole.is_none() {
+                marks.open(out, Change::Deleted, lang);
+            }
+            text_into(out, before, lang);
+            out.push_str(if whole.is_none() { "</del> " } else { "</del>" });
         }
-        if changed {
-            marks.open(out, Change::Inserted, lang);
-        }
-        if let Some(target) = &link {
-            out.push_str("<a href=\"");
-            escape_into(out, target);
-            out.push_str("\">");
-        }
-        text_into(out, value, lang);
-        if link.is_some() {
-            out.push_str("</a>");
-        }
-        if changed {
-            out.push_str("</ins>");
+        if !value.is_empty() {
+            if before.is_some() && whole.is_none() {
+                marks.open(out, Change::Inserted, lang);
+            }
+            if let Some(target) = &link {
+                out.push_str("<a href=\"");
+                escape_into(out, target);
+                out.push_str("\">");
+            }
+            text_into(out, value, lang);
+            if link.is_some() {
+                out.push_str("</a>");
+            }
+            if before.is_some() {
+                out.push_str("</ins>");
+            }
         }
         out.push_str("</p>\n");
     };
@@ -332,32 +369,25 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
     );
     text_into(out, &labels.contact, lang);
     out.push_str("</h2>\n<address>\n");
-    if let Some(note) = &c.note {
-        line(out, None, old("note"), note, None);
-    }
-    if let Some(name) = &c.name {
-        line(out, None, old("name"), name, None);
-    }
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    line(out, None, old("note"), &value(&c.note), None);
+    line(out, None, old("name"), &value(&c.name), None);
     let office = crate::layout::office_line([c.division.clone(), c.bureau.clone(), c.organisation.clone()], labels);
-    if !office.is_empty() {
-        // The office line's old value, when any of its parts changed.
-        let parts = [("division", &c.division), ("bureau", &c.bureau), ("organisation", &c.organisation)];
-        let before = parts
-            .iter()
-            .any(|(f, _)| old(f).is_some())
-            .then(|| crate::layout::office_line(parts.map(|(f, v)| old(f).or_else(|| v.clone())), labels));
-        line(out, None, before, &office, None);
-    }
+    // The office line's old value, when any of its parts changed.
+    let parts = [("division", &c.division), ("bureau", &c.bureau), ("organisation", &c.organisation)];
+    let before = parts
+        .iter()
+        .any(|(f, _)| old(f).is_some())
+        .then(|| crate::layout::office_line(parts.map(|(f, v)| old(f).or_else(|| v.clone())), labels));
+    line(out, None, before, &office, None);
     let labelled = [
         (&labels.tel, &c.tel, "tel", None),
         (&labels.fax, &c.fax, "fax", None),
         (&labels.email, &c.email, "email", c.email.as_deref().map(crate::layout::mail_target)),
         (&labels.url, &c.url, "url", c.url.as_deref().map(crate::layout::web_target)),
     ];
-    for (label, value, field, link) in labelled {
-        if let Some(value) = value {
-            line(out, Some(label), old(field), value, link);
-        }
+    for (label, v, field, link) in labelled {
+        line(out, Some(label), old(field), &value(v), link);
     }
     out.push_str("</address>\n</section>\n");
 }

@@ -432,8 +432,30 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             escape_into(out, &lines.join("\n"));
             out.push_str("</code></pre>\n");
         }
+        Block::MarkedCode(runs) => marked_code_into(out, runs, lang, marks),
         Block::Rule => out.push_str("<hr>\n"),
     }
+}
+
+/// A code block whose text changed, in a redline: a `pre` as any code block, its lines and
+/// their leading spaces as typed, with what was inserted and deleted marked inside it.
+fn marked_code_into(out: &mut String, runs: &[Inline], lang: &str, marks: &Marks<'_>) {
+    out.push_str("<pre><code>");
+    for (k, run) in runs.iter().enumerate() {
+        if k > 0 && crate::redline::needs_gap(runs, k - 1) {
+            out.push_str("<span class=\"gap\"></span>");
+        }
+        let starts = k == 0 || runs[k - 1].change != run.change;
+        if let Some(change) = run.change.filter(|_| starts) {
+            let say = if blank_change(runs, k) { Say::Space } else { Say::Change };
+            marks.open_in(out, change, lang, None, say);
+        }
+        escape_into(out, &run.text);
+        if runs.get(k + 1).is_none_or(|next| next.change != run.change) {
+            close_change(out, run.change);
+        }
+    }
+    out.push_str("</code></pre>\n");
 }
 
 #[cfg(test)]

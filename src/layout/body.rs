@@ -173,22 +173,11 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 }
             }
             MdBlock::Code(lines) => {
-                let mut code = style.clone();
-                code.space_before.0 = 0.0;
-                code.space_after.0 = 0.0;
-                flow.space(style.space_before.0);
-                let node = flow.node(Role::Code);
-                for line in lines {
-                    // Keep indentation visible: leading spaces become no-break spaces.
-                    let lead = line.len() - line.trim_start_matches(' ').len();
-                    let text = format!("{}{}", "\u{00A0}".repeat(lead), &line[lead..]);
-                    let mut l = look(&code);
-                    l.code = true;
-                    let s = [Span { text: if text.is_empty() { "\u{00A0}".into() } else { text }, look: l }];
-                    flow.paragraph(node, &s, &code, indent + flow.theme.list_indent.0 / 2.0, Align::Left, None);
-                }
-                flow.space(style.space_after.0);
+                let lines: Vec<Vec<Inline>> =
+                    lines.iter().map(|l| vec![Inline { text: l.clone(), code: true, ..Inline::default() }]).collect();
+                code_block(flow, &lines, style, indent);
             }
+            MdBlock::MarkedCode(runs) => code_block(flow, &code_lines(runs), style, indent),
             MdBlock::Rule => {
                 flow.space(style.space_after.0);
                 flow.rule(flow.theme.colors.table_rule, indent, 3.0);
@@ -196,6 +185,71 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
             }
         }
     }
+}
+
+/// A code block: one paragraph a line, in the code face, its indentation kept; in a redline,
+/// what changed in it marked.
+fn code_block(flow: &mut Flow<'_>, lines: &[Vec<Inline>], style: &TextStyle, indent: f32) {
+    let mut code = style.clone();
+    code.space_before.0 = 0.0;
+    code.space_after.0 = 0.0;
+    flow.space(style.space_before.0);
+    let node = flow.node(Role::Code);
+    for line in lines {
+        let mut spans = Vec::new();
+        let mut group = 0;
+        // Keep indentation visible: leading spaces become no-break spaces.
+        let mut leading = true;
+        for (k, run) in line.iter().enumerate() {
+            let mut l = look(&code);
+            l.code = true;
+            if let Some(change) = run.change {
+                // (One change, a group of its own, is read as one: "Deleted: …".)
+                if k == 0 || line[k - 1].change != run.change {
+                    group += 1;
+                }
+                l.mark(change, group, &flow.theme.colors);
+                l.spaces = line[k..].iter().take_while(|r| r.change == run.change).all(|r| r.text.trim().is_empty());
+            }
+            let text: String = run
+                .text
+                .chars()
+                .map(|c| {
+                    leading &= c == ' ';
+                    if leading {
+                        '\u{00A0}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            spans.push(Span { text, look: l });
+            if crate::redline::needs_gap(line, k) {
+                spans.push(Span { text: " ".into(), look: text::Look { gap: true, ..look(&code) } });
+            }
+        }
+        if spans.iter().all(|s| s.text.is_empty()) {
+            spans = vec![Span { text: "\u{00A0}".into(), look: text::Look { code: true, ..look(&code) } }];
+        }
+        flow.paragraph(node, &spans, &code, indent + flow.theme.list_indent.0 / 2.0, Align::Left, None);
+    }
+    flow.space(style.space_after.0);
+}
+
+/// A marked code block's runs cut into its lines, where a `\n` is.
+fn code_lines(runs: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut lines = vec![Vec::new()];
+    for run in runs {
+        for (k, piece) in run.text.split('\n').enumerate() {
+            if k > 0 {
+                lines.push(Vec::new());
+            }
+            if let (Some(line), false) = (lines.last_mut(), piece.is_empty()) {
+                line.push(Inline { text: piece.to_string(), ..run.clone() });
+            }
+        }
+    }
+    lines
 }
 
 /// A list: each item's first paragraph carries the bullet or number in the indent.

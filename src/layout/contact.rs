@@ -79,8 +79,11 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
             v.look.color = theme.colors.link;
             v.look.group = 1;
         }
-        let mut spans = vec![label(&format!("{name}{}", theme.labels.label_suffix))];
-        spans.extend(marked(old, vec![v]));
+        let name = label(&format!("{name}{}", theme.labels.label_suffix));
+        let spans = match old {
+            Some(old) => flow.changed_labelled(name, &old, vec![v]),
+            None => vec![name, v],
+        };
         paragraphs.push((Role::P, spans, 0.0));
     }
     let mut style = styles.contact.clone();

@@ -45,8 +45,10 @@ pub fn title_text(flow: &mut Flow<'_>, b: &Briefing) {
     if tb.date == DatePlacement::BelowTitle {
         meta(flow, &date, tb.align, "date");
     }
-    if let Some(org) = &b.organisation {
-        meta(flow, org, tb.align, "organisation");
+    // (In a redline, an organisation removed is there, deleted.)
+    let org = b.organisation.clone().unwrap_or_default();
+    if !org.is_empty() || flow.old_value("organisation").is_some_and(|o| !o.is_empty()) {
+        meta(flow, &org, tb.align, "organisation");
     }
 }
 

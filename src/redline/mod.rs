@@ -4,10 +4,11 @@
 //! [`Topic::change`]).
 //!
 //! Here the briefing's fields and topics are matched; `words` compares bodies and text,
-//! `tokens` cuts text into what is compared, `sequences` compares any two sequences within the
-//! budget, `spaces` places the spaces around a change,
+//! `code` code blocks line by line, `tokens` cuts text into what is compared, `sequences`
+//! compares any two sequences within the budget, `spaces` places the spaces around a change,
 //! `summary` words the counts.
 
+mod code;
 mod sequences;
 mod spaces;
 mod summary;
@@ -35,7 +36,7 @@ pub struct Redline {
     /// Topics only in OLD are put back after the topic that preceded them, with
     /// `Topic::change == Some(Deleted)` and all their text Deleted; topics only in NEW have
     /// `Some(Inserted)` and all their text Inserted. A code block that changed becomes a
-    /// paragraph of code runs, so that it can carry marks; a deleted rule is left out.
+    /// [`Block::MarkedCode`], so that it can carry marks; a deleted rule is left out.
     pub briefing: Briefing,
     /// Plain text fields that differ (title, date, contact…), which carry no marks.
     pub fields: Vec<FieldChange>,
@@ -500,7 +501,7 @@ mod tests {
         let mut out = Vec::new();
         for b in blocks {
             match b {
-                Block::Paragraph(i) | Block::Heading(_, i) => out.extend(i),
+                Block::Paragraph(i) | Block::Heading(_, i) | Block::MarkedCode(i) => out.extend(i),
                 Block::List { items, .. } => items.iter().for_each(|it| out.extend(runs(it))),
                 Block::Table { header, rows, .. } => out.extend(header.iter().chain(rows.iter().flatten()).flatten()),
                 Block::Quote(inner) => out.extend(runs(inner)),
@@ -824,6 +825,17 @@ mod tests {
         (side(I), side(D))
     }
 
+    /// Runs as text with what they mark in brackets: `[-deleted]`, `[+inserted]`.
+    fn bracketed(runs: &[Inline]) -> String {
+        runs.iter()
+            .map(|i| match i.change {
+                Some(D) => format!("[-{}]", i.text),
+                Some(I) => format!("[+{}]", i.text),
+                None => i.text.clone(),
+            })
+            .collect()
+    }
+
     /// `n` words, `w0 w1 …` with `prefix` before each number.
     fn numbered(prefix: &str, n: usize) -> String {
         (0..n).map(|k| format!("{prefix}{k}")).collect::<Vec<_>>().join(" ")
@@ -1049,15 +1061,7 @@ mod tests {
         ] {
             let r = redline(&[("T", old)], &[("T", new)]);
             let Block::Paragraph(runs) = &r.briefing.topics[0].body[0] else { panic!() };
-            let text: String = runs
-                .iter()
-                .map(|i| match i.change {
-                    Some(D) => format!("[-{}]", i.text),
-                    Some(I) => format!("[+{}]", i.text),
-                    None => i.text.clone(),
-                })
-                .collect();
-            assert_eq!(text, shown, "{old:?} → {new:?}");
+            assert_eq!(bracketed(runs), shown, "{old:?} → {new:?}");
             // Without its insertions the redline reads the old text, without its deletions the new.
             let reading = |without: Change| {
                 runs.iter().filter(|i| i.change != Some(without)).map(|i| i.text.as_str()).collect::<String>()
@@ -1083,5 +1087,30 @@ mod tests {
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (2, 2));
         let same = redline(&[("T", "1. First.\n2. Second.")], &[("T", "1. First.\n2. Second, now.")]);
         assert_eq!(marks(&same.briefing.topics[0].body), [(I, ", now")]);
+    }
+
+    #[test]
+    fn a_changed_code_block_stays_code_line_by_line_and_each_version_reads_as_typed() {
+        for (old, new, shown) in [
+            ("x = 1\ny = 2", "x = 1\ny = 3", "x = 1\ny = [-2][+3]"),
+            ("if a:\n  b()\nc()", "if a:\n    b()\nc()", "if a:\n  [+  ]b()\nc()"),
+            ("import os\nrun()", "run()", "[-import os\n]run()"),
+            ("run()", "import os\nrun()", "[+import os\n]run()"),
+            ("run()\nexit()", "run()", "run()[-\nexit()]"),
+            ("run()", "run()\n    exit()", "run()[+\n    exit()]"),
+            ("a\n\nb", "a\nb", "a[-\n]\nb"),
+            ("old", "new", "[-old][+new]"),
+            // A line reindented is the same line, and not paired with one inserted before it.
+            ("f()\n  done()", "f()\n    log()\n    done()", "f()[+\n    log()]\n  [+  ]done()"),
+        ] {
+            let fenced = |code: &str| format!("```\n{code}\n```");
+            let r = redline(&[("T", &fenced(old))], &[("T", &fenced(new))]);
+            let body = &r.briefing.topics[0].body;
+            let [Block::MarkedCode(runs)] = body.as_slice() else { panic!("{old:?} → {new:?}: {body:?}") };
+            assert!(runs.iter().all(|i| i.code), "{runs:?}");
+            assert_eq!(bracketed(runs), shown, "{old:?} → {new:?}");
+            assert_eq!(sides(body), (old.to_string(), new.to_string()));
+            assert_eq!(r.stat.topics_changed, 1);
+        }
     }
 }

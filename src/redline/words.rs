@@ -2,6 +2,7 @@
 //! (Japanese, and the Latin letters and digits in mostly Japanese text): the new text with
 //! what was inserted and deleted marked.
 
+use super::code::{code, diff_code};
 use super::sequences::{align, diff, Op, Step};
 use super::spaces::{self, Cut};
 use super::tokens::{tokens, Latin};
@@ -14,7 +15,7 @@ pub(super) struct Words<'b> {
     inserted: usize,
     deleted: usize,
     marks: usize,
-    budget: &'b mut u64,
+    pub(super) budget: &'b mut u64,
 }
 
 impl<'b> Words<'b> {
@@ -177,7 +178,7 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
         (Block::Paragraph(a), Block::Paragraph(b)) => Block::Paragraph(diff_inlines(a, b, words)),
         (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
         (Block::Quote(a), Block::Quote(b)) => Block::Quote(diff_blocks(a, b, words)),
-        (Block::Code(a), Block::Code(b)) => Block::Paragraph(diff_inlines(&code(a), &code(b), words)),
+        (Block::Code(a), Block::Code(b)) => Block::MarkedCode(diff_code(a, b, words)),
         (
             Block::List { start: old_start, items: a, markers: am, .. },
             Block::List { start, items: b, markers: bm, .. },
@@ -266,7 +267,7 @@ pub(super) fn mark_blocks(blocks: &[Block], change: Change, words: &mut Words) -
     blocks.iter().filter_map(|b| mark_block(b, change, words)).collect()
 }
 
-/// A block with all its text marked `change`. A code block becomes a paragraph of code runs;
+/// A block with all its text marked `change`. A code block becomes a marked one;
 /// a deleted rule, which has nothing to mark, is left out.
 fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block> {
     Some(match block {
@@ -290,18 +291,14 @@ fn mark_block(block: &Block, change: Change, words: &mut Words) -> Option<Block>
             rows: rows.iter().map(|r| mark_cells(r, change, words)).collect(),
         },
         Block::Quote(inner) => Block::Quote(mark_blocks(inner, change, words)),
-        Block::Code(lines) => Block::Paragraph(mark_inlines(&code(lines), change, words)),
+        Block::Code(lines) => Block::MarkedCode(mark_inlines(&code(lines), change, words)),
+        Block::MarkedCode(i) => Block::MarkedCode(mark_inlines(i, change, words)),
         Block::Rule if change == Change::Deleted => return None,
         Block::Rule => Block::Rule,
     })
 }
 
-/// A code block's lines as one code run with hard breaks.
-fn code(lines: &[String]) -> Vec<Inline> {
-    vec![Inline { text: lines.join("\n"), code: true, ..Inline::default() }]
-}
-
-fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
+pub(super) fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words) -> Vec<Inline> {
     let mut out = Vec::new();
     push(&mut out, &inline_tokens(inlines), Some(change), (Latin::of(texts(inlines)), words));
     out
@@ -322,7 +319,7 @@ fn texts(inlines: &[Inline]) -> impl Iterator<Item = &str> {
 
 /// A token with its look: text, strong, emphasis, code, link, raw HTML. Tokens compare equal
 /// only when they look the same, so a word made bold shows as replaced.
-type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
+pub(super) type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
 
 fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
     inlines
@@ -370,7 +367,7 @@ pub(super) fn diff_title(old: &str, new: &str, budget: &mut u64) -> Vec<Inline> 
 
 /// Two runs of text compared token by token, both split the same way: a word kept is the
 /// same token in both.
-fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
+pub(super) fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
     let latin = Latin::of(texts(old).chain(texts(new)));
     let (a, b) = (inline_tokens(old), inline_tokens(new));
     // Compared without the spaces after them: `end` and `end ` are the same word. A link's
@@ -387,7 +384,8 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
     for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
         if !same {
             // Inside a link whose address changed (`report (https://…/old)` → `…/new)`), the
-            // old address, deleted, is part of the one link the new text has, not a link of its own.
+            // old words, deleted, are part of the one link the new text has, not a link of
+            // their own; the old address, printed, still leads where it says ([`stretch`]).
             let link = n.start.checked_sub(1).and_then(|k| b[k].4);
             let inside = a[o.clone()].iter().all(|t| t.4.is_some()) && b[n.clone()].iter().all(|t| t.4 == link);
             within = Some(link.filter(|_| inside && within.is_none_or(|w| w == link)));
@@ -410,11 +408,13 @@ fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> 
 }
 
 /// A changed stretch ([`spaces::cut`]): the spaces both versions have kept, the rest of
-/// OLD deleted and of NEW inserted; inside `link` when the new text is all within one.
+/// OLD deleted and of NEW inserted; inside `link` when the new text is all within one, but
+/// for an old address deleted, which still leads to itself: struck, it reads what the link
+/// was, and a click on it goes there, not to the new address.
 fn stretch<'t>(
     out: &mut Vec<Inline>,
     (old, new): (&[Token<'t>], &[Token<'t>]),
-    link: Option<&str>,
+    link: Option<&'t str>,
     (latin, words): (Latin, &mut Words),
 ) {
     // (Mostly the same space after a word kept in both: compared before it is copied.)
@@ -424,7 +424,7 @@ fn stretch<'t>(
     }
     let text = |ts: &[Token]| ts.iter().map(|t| t.0).collect::<String>();
     let (was, is) = (text(old), text(new));
-    let (kept, deleted, space, inserted, after) = if was == is {
+    let (kept, mut deleted, space, inserted, after) = if was == is {
         // The same text set otherwise (`*word*` now `**word**`): the words whose look changed
         // are deleted in the old look and inserted in the new, so that the change shows.
         let front = old.iter().zip(new).take_while(|(a, b)| a == b).count();
@@ -439,6 +439,9 @@ fn stretch<'t>(
         let (deleted, _) = split(&split(old, lead).1, was.len() - lead - middle - tail);
         (kept, deleted, space, inserted, after)
     };
+    if link.is_some() {
+        deleted.iter_mut().filter(|t| !is_address(t.0, t.4)).for_each(|t| t.4 = link);
+    }
     push(out, &kept, None, (latin, words));
     let from = out.len();
     if space.is_empty() {
@@ -448,8 +451,7 @@ fn stretch<'t>(
         push(out, &space, None, (latin, words));
         push(out, &inserted, Some(Change::Inserted), (latin, words));
     }
-    if let Some(link) = link {
-        out[from..].iter_mut().for_each(|r| r.link = Some(link.to_string()));
+    if link.is_some() {
         join_alike(out, from.saturating_sub(1));
     }
     push(out, &after, None, (latin, words));
@@ -473,7 +475,7 @@ fn split<'t>(tokens: &[Token<'t>], at: usize) -> (Vec<Token<'t>>, Vec<Token<'t>>
 }
 
 /// Joins the runs of `runs` from `from` on that look the same.
-fn join_alike(runs: &mut Vec<Inline>, from: usize) {
+pub(super) fn join_alike(runs: &mut Vec<Inline>, from: usize) {
     let mut k = from + 1;
     while k < runs.len() {
         if look(&runs[k - 1]) == look(&runs[k]) {
@@ -520,7 +522,12 @@ fn replace<'t>(out: &mut Vec<Inline>, old: &[Token<'t>], new: &[Token<'t>], (lat
 
 /// Appends tokens as runs marked `change`, joining runs that look the same, and counts the
 /// words marked, as `latin` counts them.
-fn push(out: &mut Vec<Inline>, tokens: &[Token], change: Option<Change>, (latin, words): (Latin, &mut Words)) {
+pub(super) fn push(
+    out: &mut Vec<Inline>,
+    tokens: &[Token],
+    change: Option<Change>,
+    (latin, words): (Latin, &mut Words),
+) {
     for &(text, strong, emphasis, code, link, raw) in tokens {
         count(text, link, change, (latin, &mut *words));
         match out.last_mut() {

@@ -162,7 +162,7 @@ fn units(body: &[Block]) -> Vec<String> {
                 out.extend(header.iter().chain(rows.iter().flatten()).map(|c| markdown::current_text(c)))
             }
             Block::Quote(inner) => out.extend(units(inner)),
-            Block::Heading(..) | Block::Code(_) | Block::Rule => {}
+            Block::Heading(..) | Block::Code(_) | Block::MarkedCode(_) | Block::Rule => {}
         }
     }
     out

@@ -501,7 +501,7 @@ fn untab(blocks: &mut [Block]) {
                         *line = expand_tabs(line);
                     }
                 }
-                Block::Rule => {}
+                Block::Rule | Block::MarkedCode(_) => {}
             }
         }
     }

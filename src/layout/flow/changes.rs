@@ -8,6 +8,11 @@ use super::super::text::{Look, Run, Span};
 use super::super::Item;
 use super::{Flow, Groups, LABEL};
 
+/// The inline groups of a changed field's old value and of its new one: apart from the
+/// groups a paragraph's own inlines take, counted from 1.
+const DELETED_FIELD: u32 = 1001;
+const INSERTED_FIELD: u32 = 1002;
+
 impl Flow<'_> {
     /// The old value of `field` when a redline shows it changed.
     pub fn old_value(&self, field: &str) -> Option<&str> {
@@ -26,12 +31,27 @@ impl Flow<'_> {
         let Some(look) = new.first().map(|s| s.look.clone()) else { return new };
         if !old.is_empty() {
             let old = Span { text: old.to_string(), look: Look { link: None, ..look.clone() } };
-            out.push(mark(old, Change::Deleted, 1001));
+            out.push(mark(old, Change::Deleted, DELETED_FIELD));
             if new.iter().any(|s| !s.text.is_empty()) {
                 out.push(Span { text: " ".into(), look: Look { link: None, group: 0, ..look } });
             }
         }
-        out.extend(new.into_iter().filter(|s| !s.text.is_empty()).map(|s| mark(s, Change::Inserted, 1002)));
+        out.extend(new.into_iter().filter(|s| !s.text.is_empty()).map(|s| mark(s, Change::Inserted, INSERTED_FIELD)));
+        out
+    }
+
+    /// A labelled line (`FAX: …`) whose value changed from `old`, as [`Flow::changed_spans`]
+    /// marks it. The label of a field added or removed whole is part of the change, inserted
+    /// or deleted with its value, so that each version reads as typed: no label without a value.
+    pub fn changed_labelled(&self, mut label: Span, old: &str, new: Vec<Span>) -> Vec<Span> {
+        let gone = new.iter().all(|s| s.text.is_empty());
+        match (old.is_empty(), gone) {
+            (true, false) => label.look.mark(Change::Inserted, INSERTED_FIELD, &self.theme.colors),
+            (false, true) => label.look.mark(Change::Deleted, DELETED_FIELD, &self.theme.colors),
+            _ => {}
+        }
+        let mut out = vec![label];
+        out.extend(self.changed_spans(old, new));
         out
     }
 
