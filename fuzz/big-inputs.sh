@@ -286,6 +286,18 @@ def renamed(new):
     body = "Both sides exchanged views on item %d and agreed to continue the dialogue on it."
     return doc([(("Subject %d" if new else "Topic %d") % k, body % k + (" Again." if new else "")) for k in range(4000)])
 
+import random
+vocabulary = "Japan EU digital policy cooperation data security standard research network industry trust".split()
+def random_prose(size, seed):
+    r = random.Random(seed)
+    return "".join(" ".join(r.choice(vocabulary) for _ in range(60)) + ".\n\n" for _ in range(size // 440))
+items = ["- item %d %s %s" % (k, vocabulary[k % 12], vocabulary[k * 7 % 12]) for k in range(99_000)]
+def shuffled(xs):
+    xs = list(xs)
+    random.Random(1).shuffle(xs)
+    return xs
+same = random_prose(2_500_000, 7)
+
 cases = {
     "diff-20k-words": lambda: (doc([("X", words(20000, 100, False))]), doc([("X", words(20000, 100, True))])),
     "diff-40k-words": lambda: (doc([("X", words(40000, 100, False))]), doc([("X", words(40000, 100, True))])),
@@ -295,6 +307,10 @@ cases = {
     "diff-40k-japanese-one": lambda: (doc([("X", japanese(40000, 40000, False))]), doc([("X", japanese(40000, 40000, True))])),
     "diff-self-3.8MB": lambda: (big(False, MB // 110), big(False, MB // 110)),
     "diff-4MB": lambda: (big(False), big(True)),
+    # A list of 99,000 items shuffled (16 s, before a redline laid out had its bounds), and
+    # prose with tens of thousands of changes marked in 3.9 MB shown, just within them (7 s).
+    "diff-shuffled-list": lambda: (doc([("X", "\n".join(items))]), doc([("X", "\n".join(shuffled(items)))])),
+    "diff-near-bounds": lambda: (doc([("X", same + random_prose(700_000, 1))]), doc([("X", same + random_prose(700_000, 2))])),
 }
 for name, make in cases.items():
     if not only or name in only:
@@ -306,9 +322,17 @@ for f in "$work"/diff/*.old.yaml; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .old.yaml)
   measure diff --no-embed-source "$f" "${f%.old.yaml}.new.yaml" -o "$work/out.pdf"
-  # A comparison is never refused: its outcome is the summary of changes, or the error.
+  # A comparison's outcome is the summary of changes, or, for a redline too large to lay
+  # out in bounded time, that error (its web page is then timed too).
   case $rc in
     0) status="ok: $(echo "$out" | grep -m1 'wrote' | sed 's/; wrote.*//' | cut -c1-60)" ;;
+    2) if echo "$out" | grep -q 'too large to lay out'; then
+         pdf="refused at $(seconds)"
+         measure diff "$f" "${f%.old.yaml}.new.yaml" -o "$work/out.html"
+         status="$pdf; its web page $(seconds) (exit $rc)"
+       else
+         status="FAILED (exit $rc): $(echo "$out" | grep -m1 'error' | cut -c1-60)"
+       fi ;;
     *) status="FAILED/TIMEOUT (exit $rc): $(echo "$out" | grep -m1 'error' | cut -c1-60)" ;;
   esac
   printf '%-22s %8s bytes  %s  %5s MB  %s\n' "$name" "$(stat -c %s "${f%.old.yaml}.new.yaml")" "$(seconds)" "$mb" "$status"
