@@ -870,6 +870,8 @@ fn a_space_changed_alone_is_said_to_be_a_space() {
     // `EU and` now `EU—and`: a space deleted, a dash inserted; `vrai?` now `vrai ?`: a space
     // inserted alone.
     let (old, new) = first_paragraph("The EU and Japan agreed. Is it true?", "The EU—and Japan agreed. Is it true ?");
+    // No word changed: the count says what did, not "0 words".
+    assert!(stat(&old, &new).contains("changed summary: punctuation or spacing only\n"), "{}", stat(&old, &new));
     let heard = changes(&structure(&redline(&old, &new).0));
     assert!(heard.iter().any(|a| a.trim() == "Deleted: space"), "{heard:?}");
     assert!(heard.iter().any(|a| a.trim() == "Inserted: space"), "{heard:?}");

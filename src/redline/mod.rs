@@ -78,6 +78,8 @@ pub struct PartChange {
     pub change: Option<Change>,
     pub words_inserted: usize,
     pub words_deleted: usize,
+    /// Punctuation marks or spaces changed, which count no word (`vrai?` now `vrai ?`).
+    pub marks: usize,
 }
 
 /// A part of a briefing that holds Markdown.
@@ -952,6 +954,7 @@ mod tests {
                 ("changes_totals", &labels.changes_totals, &en.changes_totals),
                 ("changes_legend", &labels.changes_legend, &en.changes_legend),
                 ("unchanged", &labels.unchanged, &en.unchanged),
+                ("changed_punctuation", &labels.changed_punctuation, &en.changed_punctuation),
             ] {
                 assert_ne!(mine, english, "{}: {what} is translated", l.name);
             }

@@ -28,6 +28,8 @@ pub fn stat_text(r: &Redline, labels: &Labels) -> String {
 /// inserted, 0 deleted" (a line of `--stat` and of the redline's box).
 pub fn part_line(p: &PartChange, labels: &Labels) -> String {
     let template = match p.change {
+        // (No word changed, but a punctuation mark or a space: said so, not "0 words".)
+        None if p.words_inserted + p.words_deleted == 0 && p.marks > 0 => &labels.changed_punctuation,
         None => &labels.changed_part,
         Some(Change::Inserted) => &labels.added_part,
         Some(Change::Deleted) => &labels.removed_part,

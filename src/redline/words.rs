@@ -30,7 +30,7 @@ impl<'b> Words<'b> {
     }
 
     pub(super) fn part(self, part: Part, change: Option<Change>) -> PartChange {
-        PartChange { part, change, words_inserted: self.inserted, words_deleted: self.deleted }
+        PartChange { part, change, words_inserted: self.inserted, words_deleted: self.deleted, marks: self.marks }
     }
 }
 

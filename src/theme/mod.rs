@@ -235,6 +235,8 @@ section! {
         changes_fields: String,
         /// A part that changed, was added or removed; `{part}` names it.
         changed_part: String,
+        /// A part where only punctuation or spacing changed, which counts no word.
+        changed_punctuation: String,
         added_part: String,
         removed_part: String,
         /// A plain field that changed (`{field}`: `date`, `contact.tel`…), before old → new.
