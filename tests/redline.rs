@@ -1082,3 +1082,32 @@ fn the_web_pages_title_block_shows_a_changed_date_and_organisation_in_place_as_t
     let deleted = changes(&structure(&pdf)).into_iter().filter(|h| h.contains("Deleted: Ministry")).count();
     assert_eq!(deleted, 2, "in the box and in the title block: {org}");
 }
+
+#[test]
+fn an_address_changed_in_the_box_leads_where_it_says() {
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let with = |email: &str, url: &str| {
+        old.replacen(
+            "  tel: \"+81 3 5253 5920\"",
+            &format!("  tel: \"+81 3 5253 5920\"\n  email: {email}\n  url: {url}"),
+            1,
+        )
+    };
+    let (a, b) = (with("old@example.org", "example.org/old"), with("new@example.org", "https://example.org/new"));
+    let tree = structure(&redline(&a, &b).0);
+    let targets: Vec<String> = tree
+        .walk()
+        .into_iter()
+        .filter(|e| e.role == "Link")
+        .flat_map(|e| e.annots().into_iter().filter_map(uri).collect::<Vec<_>>())
+        .collect();
+    for target in
+        ["mailto:old@example.org", "mailto:new@example.org", "https://example.org/old", "https://example.org/new"]
+    {
+        assert!(targets.iter().any(|t| t == target), "{target}: {targets:?}");
+    }
+    let html = redline_page(&a, &b);
+    let page_box = &html[html.find("class=\"box\"").unwrap()..html.find("</section>").unwrap()];
+    assert!(page_box.contains("<a href=\"mailto:old@example.org\"><del>"), "{page_box}");
+    assert!(page_box.contains("<a href=\"https://example.org/new\"><ins>"), "{page_box}");
+}

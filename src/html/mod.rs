@@ -439,12 +439,23 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words,
         out.push_str("<li>");
         text_into(out, &format!("{}: ", crate::redline::field_name(&f.field, labels)), lang);
         let own = crate::redline::field_lang(&f.field, r);
+        // An address leads where it says, as in the contact block, old or new.
+        let value = |out: &mut String, text: &str, change| match crate::layout::field_target(&f.field, text) {
+            Some(target) => {
+                out.push_str("<a href=\"");
+                escape_into(out, &target);
+                out.push_str("\">");
+                in_lang(out, text, own, Some(change));
+                out.push_str("</a>");
+            }
+            None => in_lang(out, text, own, Some(change)),
+        };
         if !f.old.is_empty() {
-            in_lang(out, &f.old, own, Some(Change::Deleted));
+            value(out, &f.old, Change::Deleted);
         }
         out.push_str(" → ");
         if !f.new.is_empty() {
-            in_lang(out, &f.new, own, Some(Change::Inserted));
+            value(out, &f.new, Change::Inserted);
         }
         out.push_str("</li>\n");
     }

@@ -132,6 +132,16 @@ pub fn web_target(url: &str) -> String {
     }
 }
 
+/// Where a changed field's value leads, as the contact block links it: an e-mail address
+/// (`contact.email`) or a web address (`contact.url`); `None` for any other field.
+pub fn field_target(field: &str, value: &str) -> Option<String> {
+    match field {
+        "contact.email" => Some(mail_target(value)),
+        "contact.url" => Some(web_target(value)),
+        _ => None,
+    }
+}
+
 /// The `mailto:` link of an e-mail address, written with or without it.
 pub fn mail_target(email: &str) -> String {
     if email.starts_with("mailto:") {

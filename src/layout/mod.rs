@@ -22,7 +22,7 @@ mod title;
 mod toc;
 
 // What the web page (`html`) shares with the PDF: the same numbers, office line and links.
-pub use contact::{mail_target, office_line, web_target};
+pub use contact::{field_target, mail_target, office_line, web_target};
 pub use section::{achievements, topic_numbers};
 
 use crate::fonts::{FaceId, FontBook, FontStyle};

@@ -13,7 +13,7 @@ use crate::theme::Theme;
 use super::flow::{look, Flow, Group};
 use super::structure::Role;
 use super::text::Span;
-use super::{contact, content_box, finish, section, title, Document, Options};
+use super::{contact, content_box, finish, section, title, Document, LinkTarget, Options};
 
 /// Lays out `r` (the new briefing, marked) after a box that sums up the changes since
 /// `since` (the old version's name).
@@ -78,9 +78,11 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
         for f in &r.fields {
             let mut spans = vec![plain(&format!("{}: ", crate::redline::field_name(&f.field, labels)))];
             let lang = crate::redline::field_lang(&f.field, r).map(Arc::from);
+            // An address leads where it says, as in the contact block, old or new.
             let changed = |text: &str, change, group| {
                 let mut span = marked(text, change, group);
                 span.look.lang = lang.clone();
+                span.look.link = contact::field_target(&f.field, text).map(LinkTarget::Uri);
                 span
             };
             if !f.old.is_empty() {
