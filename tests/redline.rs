@@ -1111,3 +1111,23 @@ fn an_address_changed_in_the_box_leads_where_it_says() {
     assert!(page_box.contains("<a href=\"mailto:old@example.org\"><del>"), "{page_box}");
     assert!(page_box.contains("<a href=\"https://example.org/new\"><ins>"), "{page_box}");
 }
+
+#[test]
+fn two_numbered_items_swapped_are_one_moved_not_both_rewritten() {
+    let old = with_topics(&[(
+        "Items",
+        "|\n      1. Data flows.\n      2. Chips and supply.\n         - Design tools.\n      3. Research.",
+    )]);
+    let new = with_topics(&[(
+        "Items",
+        "|\n      2. Chips and supply.\n      1. Data flows.\n         - Design tools.\n      3. Research.",
+    )]);
+    let html = redline_page(&old, &new);
+    let list = &html[html.find("<ol").unwrap()..html.find("</ol>").unwrap()];
+    // "Data flows." is kept whole, nowhere struck or inserted word by word.
+    assert!(list.contains("<span class=\"marker\">1.</span> <p>Data flows.</p>"), "{list}");
+    assert!(list.contains("<ins><span class=\"vh\">Inserted: </span>Chips and supply.</ins>"), "{list}");
+    assert!(list.contains("<p><del><span class=\"vh\">Deleted: </span>Chips and supply.</del></p>"), "{list}");
+    // The moved item and its number, each way; the sublist that moved to the other item too.
+    assert!(stat(&old, &new).contains("6 words inserted, 6 deleted"), "{}", stat(&old, &new));
+}
