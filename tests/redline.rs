@@ -940,6 +940,15 @@ fn a_redline_too_large_to_lay_out_is_refused_before_anything_is_written_and_its_
     assert_exit(&o, 0);
     let html = std::fs::read_to_string(dir.path().join("changes.html")).unwrap();
     assert_eq!(html.matches("<del>").count(), 30_000);
+    // Page images are the PDF drawn: half as much. 1,500 paragraphs, 30,000 changes.
+    let half = |body: String| yaml(body.split_inclusive("\n\n").take(1500).collect());
+    write(dir.path(), "old.yaml", &half(topic("w")));
+    write(dir.path(), "new.yaml", &half(topic("v")));
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "page-{p}.png"]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("30000 changes marked, more than the 25000 one redline drawn as page images"), "{err}");
+    assert!(!dir.path().join("page-1.png").exists());
 }
 
 /// What is between the first `open` of `html` and the `close` after it.
@@ -1130,4 +1139,20 @@ fn two_numbered_items_swapped_are_one_moved_not_both_rewritten() {
     assert!(list.contains("<p><del><span class=\"vh\">Deleted: </span>Chips and supply.</del></p>"), "{list}");
     // The moved item and its number, each way; the sublist that moved to the other item too.
     assert!(stat(&old, &new).contains("6 words inserted, 6 deleted"), "{}", stat(&old, &new));
+}
+
+#[test]
+fn a_contact_field_changed_counts_toward_what_a_redline_pdf_may_show() {
+    // A note of 1 MB, another in the new version: shown old and new, in the contact block and
+    // in the box, 4 MB of text, though the topics hardly changed.
+    let seed = std::fs::read_to_string(seed()).unwrap();
+    let note = |word: &str| format!("  note: \"{}\"", format!("{word} ").repeat(200_000));
+    let line = seed.lines().find(|l| l.starts_with("  note:")).expect("the seed's note");
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", &seed.replacen(line, &note("past"), 1));
+    write(dir.path(), "new.yaml", &seed.replacen(line, &note("later"), 1));
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.pdf"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("of text, old and new together"), "{}", stderr(&o));
+    assert!(!dir.path().join("changes.pdf").exists());
 }

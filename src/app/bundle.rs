@@ -161,11 +161,14 @@ fn too_large(inputs: &[PathBuf]) -> Result<(), Error> {
 }
 
 /// The bytes of a briefing's text, aliases expanded: what [`MAX_BYTES`] bounds once the
-/// briefings are read (a briefing of 42 KB may repeat a long text by alias to 4 MiB).
+/// briefings are read (a briefing of 42 KB may repeat a long text by alias to 4 MiB). Its
+/// contact block's too, which is laid out as its topics are.
 pub(super) fn text_bytes(b: &crate::model::Briefing) -> u64 {
     let mut n = [&b.title, &b.short_title].iter().map(|s| s.len()).sum::<usize>();
+    let c = &b.contact;
     n += [&b.organisation, &b.heading, &b.subject, &b.marking]
-        .iter()
+        .into_iter()
+        .chain([&c.note, &c.name, &c.division, &c.bureau, &c.organisation, &c.tel, &c.fax, &c.email, &c.url])
         .filter_map(|s| s.as_ref())
         .map(String::len)
         .sum::<usize>();

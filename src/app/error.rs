@@ -117,6 +117,9 @@ pub enum Error {
     RedlineTooLarge {
         bytes: u64,
         marks: usize,
+        /// The bounds for what was asked for (lower for page images), and its name.
+        most: (u64, usize),
+        what: &'static str,
     },
     /// `extract` found no usable attachment, or a damaged one (exit 1).
     Extract {
@@ -245,16 +248,15 @@ impl Error {
                     )
                 }
             }
-            Error::RedlineTooLarge { bytes, marks } => {
-                use super::diff::{MAX_BYTES, MAX_MARKS};
-                let what = if *bytes > MAX_BYTES {
+            Error::RedlineTooLarge { bytes, marks, most: (most_bytes, most_marks), what: made } => {
+                let what = if bytes > most_bytes {
                     format!(
-                        "{} of text, old and new together, more than the {} of one briefing",
+                        "{} of text, old and new together, more than the {} one redline {made} may show",
                         size(*bytes),
-                        size(MAX_BYTES)
+                        size(*most_bytes)
                     )
                 } else {
-                    format!("{marks} changes marked, more than the {MAX_MARKS} one redline PDF may hold")
+                    format!("{marks} changes marked, more than the {most_marks} one redline {made} may hold")
                 };
                 format!(
                     "this redline is too large to lay out in bounded time: {what}; `--stat` counts the changes, \
