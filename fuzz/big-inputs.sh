@@ -296,7 +296,7 @@ def shuffled(xs):
     xs = list(xs)
     random.Random(1).shuffle(xs)
     return xs
-same = random_prose(2_500_000, 7)
+same = random_prose(1_700_000, 7)
 
 cases = {
     "diff-20k-words": lambda: (doc([("X", words(20000, 100, False))]), doc([("X", words(20000, 100, True))])),
@@ -308,9 +308,9 @@ cases = {
     "diff-self-3.8MB": lambda: (big(False, MB // 110), big(False, MB // 110)),
     "diff-4MB": lambda: (big(False), big(True)),
     # A list of 99,000 items shuffled (16 s, before a redline laid out had its bounds), and
-    # prose with tens of thousands of changes marked in 3.9 MB shown, just within them (7 s).
+    # prose with tens of thousands of changes marked in 2.9 MB shown, just within them.
     "diff-shuffled-list": lambda: (doc([("X", "\n".join(items))]), doc([("X", "\n".join(shuffled(items)))])),
-    "diff-near-bounds": lambda: (doc([("X", same + random_prose(700_000, 1))]), doc([("X", same + random_prose(700_000, 2))])),
+    "diff-near-bounds": lambda: (doc([("X", same + random_prose(600_000, 1))]), doc([("X", same + random_prose(600_000, 2))])),
 }
 for name, make in cases.items():
     if not only or name in only:
