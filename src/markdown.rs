@@ -395,6 +395,20 @@ pub fn visit_inlines<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Inline)) {
     }
 }
 
+/// The inlines of each paragraph, heading and table cell of `blocks` (list items and quotes
+/// included), in reading order.
+pub fn visit_units<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a [Inline])) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(i) | Block::Heading(_, i) | Block::MarkedCode(i) => f(i),
+            Block::List { items, .. } => items.iter().for_each(|it| visit_units(it, f)),
+            Block::Table { header, rows, .. } => header.iter().chain(rows.iter().flatten()).for_each(|c| f(c)),
+            Block::Quote(inner) => visit_units(inner, f),
+            Block::Code(_) | Block::Rule => {}
+        }
+    }
+}
+
 /// Every piece of text in `blocks`, in reading order (paragraphs, list items, table cells).
 pub fn visit_text<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a str)) {
     for b in blocks {

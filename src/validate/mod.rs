@@ -659,6 +659,22 @@ contact:
         assert!(found.len() == 1 && found[0].contains(said), "{found:?}");
         // Beside visible text, they are text.
         assert!(check(&replace("Results of the Workshop", "\"Results\\u200b\"")).is_ok());
+        // A paragraph, list item, cell or link text of them alone, in a field with text, is
+        // a bullet with nothing after it, or an address with no words before it.
+        let part =
+            "part of this prints no text: a paragraph, item, cell or link of only invisible characters, such as U+200B";
+        for body in [
+            "Text.\\n\\n\\u200b",
+            "- one\\n- \\u200b\\u2060",
+            "See [\\u200b](https://e.org) here.",
+            "| a | b |\\n|---|---|\\n| x | \\u200b |",
+        ] {
+            let found = problems(&replace("    body: Text about data.", &format!("    body: \"{body}\"")));
+            assert!(found.len() == 1 && found[0].contains(part), "{body}: {found:?}");
+        }
+        assert!(
+            check(&replace("    body: Text about data.", "    body: \"Text\\u200b more.\\n\\n- a\\u2060b\"")).is_ok()
+        );
     }
 
     #[test]

@@ -329,6 +329,15 @@ impl Checker<'_> {
         self.tally(Tally::Runs, runs, field.span, path);
         if let Some(c) = invisible_only(&field.value) {
             self.report(field.span, path, invisible_message(c));
+        } else if let Some((c, text)) = invisible_part(&blocks) {
+            // A paragraph, item, cell or link's text that prints nothing in a field that does
+            // (a bullet with no text, a link shown as its address alone).
+            let place = self.place_of(&text, field.span);
+            let message = format!(
+                "part of this prints no text: a paragraph, item, cell or link of only invisible characters, such as U+{:04X}",
+                c as u32
+            );
+            self.report(place, path, message);
         } else if !visible && !field.value.trim().is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(Some(field.span), path, "this prints no text: it is all Markdown markup")
@@ -541,6 +550,39 @@ fn invisible_only(s: &str) -> Option<char> {
         }
     }
     first
+}
+
+/// The first paragraph, heading, table cell or link text of `blocks` (list items and quotes
+/// included) that has only invisible characters and spaces: its first invisible character,
+/// and its text.
+fn invisible_part(blocks: &[Block]) -> Option<(char, String)> {
+    let mut found = None;
+    let mut look = |text: String| {
+        if found.is_none() {
+            found = invisible_only(&text).map(|c| (c, text));
+        }
+    };
+    markdown::visit_units(blocks, &mut |inlines| {
+        look(inlines.iter().map(|i| i.text.as_str()).collect());
+        // A link's text, the runs that share its address in a row.
+        let mut k = 0;
+        while k < inlines.len() {
+            let link = &inlines[k].link;
+            let end = k + inlines[k..].iter().take_while(|i| i.link.is_some() && &i.link == link).count();
+            if let (true, Some(target)) = (end > k, link) {
+                // (Without the address printed after the words: `words (https://…)`.)
+                let mut words: String = inlines[k..end].iter().map(|i| i.text.as_str()).collect();
+                if let Some(at) = words.rfind(&format!(" ({target}")) {
+                    words.truncate(at);
+                }
+                look(words);
+                k = end;
+            } else {
+                k += 1;
+            }
+        }
+    });
+    found
 }
 
 fn invisible_message(c: char) -> String {
