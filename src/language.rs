@@ -298,12 +298,17 @@ fn without_quotations(text: &str) -> Option<String> {
 const DEEPEST: usize = 8;
 
 /// Quotation marks, in the ways of the languages detected.
-const QUOTE_MARKS: &str = "\"'“”„‟«»‹›‘’‚";
+const QUOTE_MARKS: &str = "\"'“”„‟«»‹›‘’‚「」『』";
 
 /// The marks that close a quotation opened with `open`: `“…”` and `„…“` or `„…”`, `«…»`
-/// and `»…«`, `‘…’` and `‚…‘`, `"…"`, `'…'` and `”…”`.
+/// and `»…«`, `‘…’` and `‚…‘`, `"…"`, `'…'`, `”…”`, and Japanese corner brackets, `「…」` and
+/// `『…』` (which open nothing after kana or kanji, as in Japanese text, where they quote its
+/// own words). None for a mark that only closes.
 fn closing(open: char) -> &'static [char] {
     match open {
+        '「' => &['」'],
+        '『' => &['』'],
+        '」' | '』' => &[],
         '“' => &['”'],
         '„' | '‟' => &['“', '”'],
         '«' => &['»'],
@@ -349,7 +354,7 @@ pub fn quotations(text: &str) -> Vec<Range<usize>> {
                 found.push(open[j].1..at);
                 open.truncate(j);
             }
-            _ if opens => {
+            _ if opens && !closing(c).is_empty() => {
                 if open.len() == DEEPEST {
                     open.remove(0);
                 }
@@ -678,6 +683,9 @@ mod tests {
                 None,
                 false,
             ),
+            // Japanese corner brackets are quotation marks too (text15a F4).
+            (format!("The minister said 「{Q}」 yesterday in Brussels."), None, true),
+            (format!("The minister said 『{Q}』 yesterday in Brussels."), None, true),
         ];
         for (text, lang, quoted) in &cases {
             assert_eq!(other_than(text, "en"), *lang, "{text}");
