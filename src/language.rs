@@ -298,12 +298,17 @@ fn without_quotations(text: &str) -> Option<String> {
 const DEEPEST: usize = 8;
 
 /// Quotation marks, in the ways of the languages detected.
-const QUOTE_MARKS: &str = "\"'“”„‟«»‹›‘’‚";
+const QUOTE_MARKS: &str = "\"'“”„‟«»‹›‘’‚「」『』";
 
 /// The marks that close a quotation opened with `open`: `“…”` and `„…“` or `„…”`, `«…»`
-/// and `»…«`, `‘…’` and `‚…‘`, `"…"`, `'…'` and `”…”`.
+/// and `»…«`, `‘…’` and `‚…‘`, `"…"`, `'…'`, `”…”`, and Japanese corner brackets, `「…」` and
+/// `『…』` (which open nothing after kana or kanji, as in Japanese text, where they quote its
+/// own words). None for a mark that only closes.
 fn closing(open: char) -> &'static [char] {
     match open {
+        '「' => &['」'],
+        '『' => &['』'],
+        '」' | '』' => &[],
         '“' => &['”'],
         '„' | '‟' => &['“', '”'],
         '«' => &['»'],
@@ -328,6 +333,18 @@ fn closing(open: char) -> &'static [char] {
 /// once, the [`DEEPEST`] latest are kept (no text nests deeper), so that marks never closed
 /// cost no more than the others: time in proportion to the text.
 pub fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut outer: Vec<Range<usize>> = Vec::new();
+    for r in nested_quotations(text) {
+        if outer.last().is_none_or(|o| r.start >= o.end) {
+            outer.push(r);
+        }
+    }
+    outer
+}
+
+/// [`quotations`], and the quotations inside them: each one before those it holds (in order
+/// of their start, the outer first). Two are apart or one holds the other.
+fn nested_quotations(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open: Vec<(char, usize)> = Vec::new();
     let mut found: Vec<Range<usize>> = Vec::new();
@@ -349,7 +366,7 @@ pub fn quotations(text: &str) -> Vec<Range<usize>> {
                 found.push(open[j].1..at);
                 open.truncate(j);
             }
-            _ if opens => {
+            _ if opens && !closing(c).is_empty() => {
                 if open.len() == DEEPEST {
                     open.remove(0);
                 }
@@ -358,29 +375,38 @@ pub fn quotations(text: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    found.sort_by_key(|r| r.start);
-    let mut outer: Vec<Range<usize>> = Vec::new();
-    for r in found {
-        if outer.last().is_none_or(|o| r.start >= o.end) {
-            outer.push(r);
-        }
-    }
-    outer
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    found
 }
 
 /// The quotations of `text` (see [`quotations`]) clearly in another language than `lang`,
 /// the language of the text around them, with that language: a German minister's words in an
-/// English sentence. Short quotations (a name, a term) have none of their own.
+/// English sentence. Short quotations (a name, a term) have none of their own. A quotation
+/// inside one is compared with the language of the one around it: French quoted in a German
+/// quotation is French, inside the German (each quotation before those it holds, in order of
+/// their start; two are apart or one holds the other).
 pub fn quoted_languages(text: &str, lang: &str) -> Vec<(Range<usize>, &'static str)> {
     let mut out = Vec::new();
-    for q in quotations(text) {
+    // The quotations around the one at hand: where each ends, and its language.
+    let mut around: Vec<(usize, &str)> = Vec::new();
+    for q in nested_quotations(text) {
+        while around.last().is_some_and(|&(end, _)| q.start >= end) {
+            around.pop();
+        }
+        // (Too short to have a language, nor can any quotation inside it.)
+        if q.len() < MIN_LETTERS {
+            continue;
+        }
+        let in_lang = around.last().map_or(lang, |a| a.1);
         // (Without the spaces inside guillemets.)
         let inner = &text[q.clone()];
         let start = q.start + inner.len() - inner.trim_start().len();
-        let q = start..start + inner.trim().len();
-        if let Some(l) = other_than(&text[q.clone()], lang) {
-            out.push((q, l));
+        let trimmed = start..start + inner.trim().len();
+        let own = other_than(&text[trimmed.clone()], in_lang);
+        if let Some(l) = own {
+            out.push((trimmed, l));
         }
+        around.push((q.end, own.unwrap_or(in_lang)));
     }
     out
 }
@@ -678,6 +704,9 @@ mod tests {
                 None,
                 false,
             ),
+            // Japanese corner brackets are quotation marks too (text15a F4).
+            (format!("The minister said 「{Q}」 yesterday in Brussels."), None, true),
+            (format!("The minister said 『{Q}』 yesterday in Brussels."), None, true),
         ];
         for (text, lang, quoted) in &cases {
             assert_eq!(other_than(text, "en"), *lang, "{text}");
@@ -692,6 +721,36 @@ mod tests {
         // Marks never closed quote nothing, however many; a quotation after them is found.
         let t = format!("{} “closed” here", "“open ".repeat(100));
         assert_eq!(quotations(&t).iter().map(|q| &t[q.clone()]).collect::<Vec<_>>(), ["closed"]);
+    }
+
+    /// A quotation inside a quotation, clearly in another language than the one around it, is
+    /// marked in its own, inside the other (text15a F5); one in the same language is not.
+    #[test]
+    fn a_quotation_inside_a_quotation_has_its_own_language() {
+        const DE: &str =
+            "Wir werden die Zusammenarbeit mit Japan im Bereich der künstlichen Intelligenz weiter vertiefen";
+        const FR: &str =
+            "Nous allons renforcer la coopération avec le Japon dans le domaine de l'intelligence artificielle";
+        let cases = [
+            format!("The minister said “{DE}, und er sagte „{FR}“ in Paris” yesterday."),
+            format!("The minister said «{DE} ‚{FR}‘ in Paris» yesterday."),
+            format!("The minister said “{DE} and the French minister answered ‘{FR}’ in Paris” yesterday."),
+        ];
+        for text in &cases {
+            let found: Vec<(&str, &str)> =
+                quoted_languages(text, "en").iter().map(|(q, l)| (&text[q.clone()], *l)).collect();
+            assert_eq!(found.len(), 2, "{text}: {found:?}");
+            assert!(found[0].0.starts_with(DE) && found[0].0.ends_with("in Paris") && found[0].1 == "de", "{found:?}");
+            assert_eq!(found[1], (FR, "fr"), "{text}");
+        }
+        // German quoted in an English quotation: the German alone is marked.
+        let text = format!("She said “we heard the minister say ‚{DE}‘ and then he left the room”.");
+        let found: Vec<(&str, &str)> =
+            quoted_languages(&text, "en").iter().map(|(q, l)| (&text[q.clone()], *l)).collect();
+        assert_eq!(found, [(DE, "de")]);
+        // German quoted in a German quotation is no span of its own.
+        let text = format!("The minister said “{DE}, und er sagte „{DE}“ in Berlin” yesterday.");
+        assert_eq!(quoted_languages(&text, "en").len(), 1);
     }
 
     #[test]

@@ -353,33 +353,81 @@ pub fn quoted_languages(runs: &[(&str, Option<Change>)], lang: &str) -> Vec<(Ran
     if runs.iter().all(|r| r.1.is_none()) {
         return crate::language::quoted_languages(&version(Change::Deleted), lang);
     }
-    // The new version, then the old: each one's quotations, the next that may hold a run's
-    // text, and where in its text the run is. (Quotations are in order, as runs are: one pass.)
+    // The new version, then the old: each one's quotations, the next not yet begun, those
+    // begun and not ended (outer first, each with where its piece is in `out`), and where in
+    // its text the run is. (Quotations are in order, as runs are: one pass.)
     let left_out = [Change::Deleted, Change::Inserted];
-    let mut versions = left_out.map(|l| (crate::language::quoted_languages(&version(l), lang), 0usize, 0usize));
-    let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
+    let mut versions = left_out.map(|l| Version {
+        quoted: crate::language::quoted_languages(&version(l), lang),
+        next: 0,
+        open: Vec::new(),
+        from: 0,
+    });
+    // Each stretch with its language and how deep it is in others (0 for outermost).
+    let mut out: Vec<(Range<usize>, &'static str, usize)> = Vec::new();
+    // The stretches the run before reached.
+    let mut ending: Vec<usize> = Vec::new();
     let mut at = 0;
     for &(text, change) in runs {
-        let (quoted, next, from) = &mut versions[usize::from(change == Some(Change::Deleted))];
-        let to = *from + text.len();
-        while quoted.get(*next).is_some_and(|(q, _)| q.end <= *from) {
-            *next += 1;
-        }
-        for (q, l) in quoted[*next..].iter().take_while(|(q, _)| q.start < to) {
-            let piece = at + q.start.max(*from) - *from..at + q.end.min(to) - *from;
-            match out.last_mut() {
-                Some((last, same)) if last.end == piece.start && same == l => last.end = piece.end,
-                _ => out.push((piece, l)),
+        let v = &mut versions[usize::from(change == Some(Change::Deleted))];
+        let to = v.from + text.len();
+        let mut here = std::mem::take(&mut v.open);
+        here.retain(|(k, _)| v.quoted[*k].0.end > v.from);
+        // (Not those that ended in runs of the other version's, behind.)
+        while let Some((q, _)) = v.quoted.get(v.next).filter(|(q, _)| q.start < to) {
+            if q.end > v.from {
+                here.push((v.next, usize::MAX));
             }
+            v.next += 1;
         }
+        // (Those begun here nest as they are, in those still open.)
+        let mut holding: Vec<usize> = Vec::new();
+        let mut touched = Vec::new();
+        for (k, piece_at) in &mut here {
+            let (q, l) = &v.quoted[*k];
+            while holding.last().is_some_and(|&h| v.quoted[h].0.end <= q.start) {
+                holding.pop();
+            }
+            let depth = holding.len();
+            holding.push(*k);
+            let piece = at + q.start.max(v.from) - v.from..at + q.end.min(to) - v.from;
+            // (Its piece in the run before, or the old version's and the new one's quotations,
+            // one after the other, as deep, in the same language: one stretch.)
+            let before = Some(*piece_at).into_iter().chain(ending.iter().copied());
+            let same = before
+                .filter(|&e| out.get(e).is_some_and(|o| o.0.end == piece.start))
+                .find(|&e| e == *piece_at || (out[e].1 == *l && out[e].2 == depth));
+            match same {
+                Some(e) => {
+                    out[e].0.end = piece.end;
+                    *piece_at = e;
+                }
+                None => {
+                    *piece_at = out.len();
+                    out.push((piece, l, depth));
+                }
+            }
+            touched.push(*piece_at);
+        }
+        ending = touched;
+        here.retain(|(k, _)| v.quoted[*k].0.end > to);
+        v.open = here;
         for (v, l) in versions.iter_mut().zip(left_out) {
             if change != Some(l) {
-                v.2 += text.len();
+                v.from += text.len();
             }
         }
         at += text.len();
     }
-    out
+    out.into_iter().map(|(q, l, _)| (q, l)).collect()
+}
+
+/// One version of a redline's paragraph, as [`quoted_languages`] goes through its runs.
+struct Version {
+    quoted: Vec<(Range<usize>, &'static str)>,
+    next: usize,
+    open: Vec<(usize, usize)>,
+    from: usize,
 }
 
 /// Every inline of `blocks`, in reading order (paragraphs, headings, list items, table cells).
@@ -837,5 +885,22 @@ mod tests {
         let text: String = runs.iter().map(|r| r.0).collect();
         let pieces: Vec<&str> = quoted_languages(&runs, "en").iter().map(|(q, _)| &text[q.clone()]).collect();
         assert_eq!(pieces, ["Wir haben heute die wichtigsten Fragen der künstlichen Intelligenz besprochen."]);
+        // French quoted in the German quotation, a word of it changed: French inside German.
+        let runs = [
+            (
+                "He said “Wir werden die Zusammenarbeit mit Japan im Bereich der künstlichen Intelligenz vertiefen, \
+            und er sagte „Nous allons renforcer la coopération avec le Japon dans le domaine de l'intelligence ",
+                None,
+            ),
+            ("artificielle", d),
+            ("numérique", i),
+            ("“ in Paris” yesterday.", None),
+        ];
+        let text: String = runs.iter().map(|r| r.0).collect();
+        let pieces: Vec<(&str, &str)> =
+            quoted_languages(&runs, "en").iter().map(|(q, l)| (&text[q.clone()], *l)).collect();
+        assert_eq!(pieces.iter().map(|p| p.1).collect::<Vec<_>>(), ["de", "fr"], "{pieces:?}");
+        assert!(pieces[0].0.starts_with("Wir") && pieces[0].0.ends_with("in Paris"), "{pieces:?}");
+        assert!(pieces[1].0.starts_with("Nous") && pieces[1].0.ends_with("artificiellenumérique"), "{pieces:?}");
     }
 }

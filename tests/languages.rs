@@ -725,3 +725,60 @@ fn a_short_english_paragraph_keeps_its_topic_english_and_its_quotes() {
     assert!(!html.contains("class=\"topic\" lang="), "{html}");
     assert!(squash(&text(&pdf)).contains("Japansaid“yes”and‘no’."));
 }
+
+/// The language of the element holding each element in `lang`, under `e` (in `parent`).
+fn parents_of(e: &common::Elem, lang: &str, parent: &str, out: &mut Vec<String>) {
+    let own = e.lang.clone().unwrap_or_else(|| parent.to_string());
+    if e.lang.as_deref() == Some(lang) {
+        out.push(parent.to_string());
+    }
+    e.children().into_iter().for_each(|k| parents_of(k, lang, &own, out));
+}
+
+#[test]
+fn quotations_in_corner_brackets_and_inside_quotations_are_read_in_their_own_languages() {
+    // German in 「…」 or 『…』 in an English sentence is a German span, the sentence English
+    // (text15a F4); French quoted inside a German quotation is French, inside the German
+    // (F5), in the PDF and on the web page.
+    let dir = common::tempdir();
+    let de = "Wir werden die Zusammenarbeit mit Japan im Bereich der künstlichen Intelligenz weiter vertiefen";
+    let fr = "Nous allons renforcer la coopération avec le Japon dans le domaine du numérique";
+    let topics = format!(
+        "topics:\n  - title: Corner brackets\n    body: |\n      The minister said 「{de}」 yesterday in Brussels.\n\n      \
+        The minister said 『{de}』 yesterday in Brussels.\n  \
+        - title: Nested quotations\n    body: |\n      The minister said “{de}, und er sagte „{fr}“ in Paris” yesterday.\n"
+    );
+    let path = common::write(dir.path(), "nested.yaml", &common::seed_with("topics:\n", &topics));
+    let pdf = build_in(dir.path(), &path, &["--format", "pdf,html"]);
+    let tree = common::structure(&pdf);
+    let mut heard = Vec::new();
+    words_heard(&tree, "en", &mut heard);
+    let heard_as = |word: &str| -> Vec<&str> {
+        heard
+            .iter()
+            .filter(|(w, _)| w.trim_matches(|c: char| !c.is_alphanumeric()) == word)
+            .map(|(_, l)| l.as_str())
+            .collect()
+    };
+    assert_eq!(heard_as("Corner"), ["en"], "{heard:?}");
+    assert_eq!(heard_as("yesterday"), ["en"; 3], "{heard:?}");
+    assert_eq!(heard_as("Wir"), ["de"; 3], "{heard:?}");
+    assert_eq!(heard_as("Nous"), ["fr"], "{heard:?}");
+    assert_eq!(heard_as("numérique"), ["fr"], "{heard:?}");
+    assert_eq!(heard_as("Paris"), ["de"], "{heard:?}");
+    let mut parents = Vec::new();
+    parents_of(&tree, "fr", "", &mut parents);
+    assert_eq!(parents, ["de"], "the French span is inside the German one");
+    let html = std::fs::read_to_string(dir.path().join("nested.html")).unwrap();
+    assert!(html.contains("<section class=\"topic\" aria-labelledby=\"topic-1\">"), "{html}");
+    assert_eq!(html.matches(&format!("<span lang=\"de\">{de}</span>")).count(), 2, "{html}");
+    assert!(
+        html.contains(&format!(
+            "“<span lang=\"de\">{de}, und er sagte „<span lang=\"fr\">{fr}</span>“ in Paris</span>”"
+        )),
+        "{html}"
+    );
+    let o = run(dir.path(), &["check", "--verbose", "nested.yaml"]);
+    assert_exit(&o, 0);
+    assert!(!stderr(&o).contains("(detected)"), "{}", stderr(&o));
+}

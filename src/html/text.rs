@@ -159,7 +159,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
     // old one's for deleted text).
     let runs: Vec<(&str, Option<Change>)> = inlines.iter().map(|i| (i.text.as_str(), i.change)).collect();
     let quoted = crate::markdown::quoted_languages(&runs, lang);
-    let mut next_quoted = 0;
+    let mut quoting = Quoting::default();
     // Deleted text whose own language is clear says it, in a quotation or not.
     let mut deleted_own: Option<&str> = None;
     let mut at = 0;
@@ -228,7 +228,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
         if own {
             text_into(out, &i.text, text_lang);
         } else {
-            quoted_into(out, &i.text, at, (&quoted, &mut next_quoted), text_lang);
+            quoted_into(out, &i.text, at, (&quoted, &mut quoting), text_lang);
         }
         at += i.text.len();
         for t in tags.iter().rev() {
@@ -243,39 +243,57 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
 
 /// Writes `s`, an inline's text from byte `at` of its paragraph's, as [`text_into`] does, each
 /// piece inside one of the paragraph's `quoted` stretches a span in its language (see
-/// [`crate::language::quoted_languages`]). The stretches are in order and apart, and so are
-/// the inlines written: `next` is the first stretch that may still hold text, kept from one
-/// inline to the next, so that a paragraph is written in one pass over them.
+/// [`crate::language::quoted_languages`]), a stretch inside another a span inside its span.
+/// The stretches are in order, each before those it holds, and so are the inlines written:
+/// `quoting` keeps the next stretch not begun and those open from one inline to the next, so
+/// that a paragraph is written in one pass over them.
 fn quoted_into(
     out: &mut String,
     s: &str,
     at: usize,
-    (quoted, next): (&[(std::ops::Range<usize>, &str)], &mut usize),
+    (quoted, quoting): (&[(std::ops::Range<usize>, &str)], &mut Quoting),
     lang: &str,
 ) {
     let end = at + s.len();
+    let open = &mut quoting.open;
+    // (Those open hold `at`, outer first: a stretch begun before `at` and not ended joins them.)
+    open.retain(|&k| quoted[k].0.end > at);
+    while let Some((q, _)) = quoted.get(quoting.next).filter(|(q, _)| q.start <= at) {
+        if q.end > at {
+            open.push(quoting.next);
+        }
+        quoting.next += 1;
+    }
+    for &k in open.iter() {
+        let _ = write!(out, "<span lang=\"{}\">", quoted[k].1);
+    }
     let mut from = at;
     while from < end {
-        while quoted.get(*next).is_some_and(|(q, _)| q.end <= from) {
-            *next += 1;
-        }
-        let inside = quoted.get(*next).filter(|(q, _)| q.contains(&from));
-        let to = match (inside, quoted.get(*next)) {
-            (Some((q, _)), _) => q.end.min(end),
-            (None, Some((q, _))) => q.start.clamp(from, end),
-            (None, None) => end,
-        };
-        let piece = &s[from - at..to - at];
-        match inside {
-            Some((_, l)) => {
-                let _ = write!(out, "<span lang=\"{l}\">");
-                text_into(out, piece, l);
-                out.push_str("</span>");
-            }
-            None => text_into(out, piece, lang),
-        }
+        let ends = open.last().map_or(end, |&k| quoted[k].0.end.min(end));
+        let begins = quoted.get(quoting.next).map_or(end, |(q, _)| q.start.min(end));
+        let to = ends.min(begins);
+        text_into(out, &s[from - at..to - at], open.last().map_or(lang, |&k| quoted[k].1));
         from = to;
+        if to < end && to == ends {
+            out.push_str("</span>");
+            open.pop();
+        } else if to < end {
+            let _ = write!(out, "<span lang=\"{}\">", quoted[quoting.next].1);
+            open.push(quoting.next);
+            quoting.next += 1;
+        }
     }
+    for _ in 0..open.len() {
+        out.push_str("</span>");
+    }
+}
+
+/// Where [`quoted_into`] is in a paragraph's quoted stretches: the next not begun, and those
+/// begun and not ended, outer first.
+#[derive(Default)]
+struct Quoting {
+    next: usize,
+    open: Vec<usize>,
 }
 
 /// Closes a change's element, `</ins>` or `</del>` (nothing for `None`).

@@ -32,9 +32,9 @@ pub struct Look {
     pub link_group: u32,
     /// Which stretch of Japanese text in text of another language this is; 0 for none.
     pub ja: u32,
-    /// Which quotation in another language than its paragraph's this is (numbered from 1),
-    /// with that language (see `flow::quotes`); `None` for the rest.
-    pub quote: Option<(u32, std::sync::Arc<str>)>,
+    /// Which quotations in another language than the text around them this is in (numbered
+    /// from 1), outer first, each with its language (see `flow::quotes`); none for the rest.
+    pub quote: Vec<(u32, std::sync::Arc<str>)>,
     /// Running text of a template with `japanese_body: mincho`: Japanese characters in the
     /// Mincho face, not the Gothic one.
     pub mincho: Mincho,
@@ -75,7 +75,7 @@ impl Look {
             group: 0,
             link_group: 0,
             ja: 0,
-            quote: None,
+            quote: Vec::new(),
             mincho: Mincho::Off,
             change: None,
             lang: None,

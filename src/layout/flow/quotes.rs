@@ -17,10 +17,11 @@ pub(super) fn mark_quotations(spans: &[Span], lang: &str) -> Option<Vec<Span>> {
     if quoted.is_empty() {
         return None;
     }
-    // Each span cut where a quotation begins or ends, its pieces inside marked.
+    // Each span cut where a quotation begins or ends, its pieces inside marked with the
+    // quotations they are in. (The next quotation not begun, and those begun and not ended,
+    // outer first: quotations are in order, each before those it holds, as spans are.)
     let mut out = Vec::with_capacity(spans.len() + 2 * quoted.len());
-    // (The first quotation not yet behind: quotations are in order, as spans are.)
-    let (mut at, mut next) = (0, 0);
+    let (mut at, mut next, mut open) = (0, 0, Vec::<usize>::new());
     for s in spans {
         if s.look.gap || s.look.lang.is_some() {
             at += if s.look.gap { 0 } else { s.text.len() };
@@ -28,24 +29,30 @@ pub(super) fn mark_quotations(spans: &[Span], lang: &str) -> Option<Vec<Span>> {
             continue;
         }
         let end = at + s.text.len();
-        while quoted.get(next).is_some_and(|(q, _)| q.end <= at) {
+        open.retain(|&k| quoted[k].0.end > at);
+        while let Some((q, _)) = quoted.get(next).filter(|(q, _)| q.start <= at) {
+            if q.end > at {
+                open.push(next);
+            }
             next += 1;
         }
-        let near = quoted[next..].iter().take_while(|(q, _)| q.start < end);
-        let mut cuts: Vec<usize> =
-            near.clone().flat_map(|(q, _)| [q.start, q.end]).filter(|&c| c > at && c < end).map(|c| c - at).collect();
-        cuts.push(s.text.len());
-        let mut from = 0;
-        for cut in cuts {
-            let mut piece = Span { text: s.text[from..cut].to_string(), look: s.look.clone() };
-            let middle = at + from;
-            if let Some((k, (_, l))) = near.clone().enumerate().find(|(_, (q, _))| q.contains(&middle)) {
-                piece.look.quote = Some(((next + k) as u32 + 1, Arc::from(*l)));
-            }
-            if !piece.text.is_empty() {
+        let mut from = at;
+        while from < end {
+            let ends = open.last().map_or(end, |&k| quoted[k].0.end.min(end));
+            let begins = quoted.get(next).map_or(end, |(q, _)| q.start.min(end));
+            let to = ends.min(begins);
+            if to > from {
+                let mut piece = Span { text: s.text[from - at..to - at].to_string(), look: s.look.clone() };
+                piece.look.quote = open.iter().map(|&k| (k as u32 + 1, Arc::from(quoted[k].1))).collect();
                 out.push(piece);
             }
-            from = cut;
+            from = to;
+            if to < end && to == ends {
+                open.pop();
+            } else if to < end {
+                open.push(next);
+                next += 1;
+            }
         }
         at = end;
     }

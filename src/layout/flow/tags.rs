@@ -86,7 +86,8 @@ impl Flow<'_> {
         // is not added to: the text after the link is a span of its own, after the link.)
         // A quotation in another language is a span in it; a link inside it has its own span
         // inside the link, and Japanese in it a span inside its own.
-        if let Some((k, lang)) = &run.look.quote {
+        // (A quotation inside one is a span inside its span.)
+        for (k, lang) in &run.look.quote {
             let key = (run.look.group, QUOTE - k);
             node = match groups.get(&key) {
                 Some(&n) if self.structure.is_last_kid(node, n) => n,
