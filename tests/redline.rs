@@ -1156,3 +1156,24 @@ fn a_contact_field_changed_counts_toward_what_a_redline_pdf_may_show() {
     assert!(stderr(&o).contains("of text, old and new together"), "{}", stderr(&o));
     assert!(!dir.path().join("changes.pdf").exists());
 }
+
+#[test]
+fn the_titles_the_box_names_count_toward_what_a_redline_pdf_may_show() {
+    // 1,000 topics removed and 1,000 added, each with a title of 800 bytes: 1.6 MB of titles
+    // in the topics, and again in the box that names each.
+    let topics = |tag: &str| -> String {
+        (0..1000).map(|i| format!("  - title: {tag}{i} {}\n    body: {tag}\n", "w".repeat(790))).collect()
+    };
+    let yaml = |t: String| format!("title: T\ndate: 2020-10-06\ntopics:\n{t}contact:\n  tel: \"1\"\n");
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", &yaml(topics("old")));
+    write(dir.path(), "new.yaml", &yaml(topics("new")));
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.pdf"]);
+    assert_exit(&o, 2);
+    // (Just past the bound: said in bytes.)
+    assert!(
+        stderr(&o).contains("bytes of text, old and new together, more than the 3145728 bytes (3 MiB)"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -76,7 +76,16 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     if formats.iter().any(|f| *f != Format::Html) {
         // (A field that changed is shown twice, old and new, in place and in the box.)
         let fields: usize = redline.fields.iter().map(|f| 2 * (f.old.len() + f.new.len())).sum();
-        let bytes = super::bundle::text_bytes(&redline.briefing) + fields as u64;
+        // (And each topic changed, added or removed is named in the box.)
+        let named: usize = redline
+            .parts
+            .iter()
+            .map(|p| match &p.part {
+                crate::redline::Part::Topic(title) => title.len(),
+                _ => 0,
+            })
+            .sum();
+        let bytes = super::bundle::text_bytes(&redline.briefing) + (fields + named) as u64;
         let marks = crate::redline::marks(&redline);
         // Page images are the PDF, then drawn: half as much (a redline of 2.9 MB of mixed
         // Japanese and Latin took 6.4 s as a PDF, 9.9 s as page images at 9 ppi).

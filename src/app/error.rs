@@ -250,11 +250,13 @@ impl Error {
             }
             Error::RedlineTooLarge { bytes, marks, most: (most_bytes, most_marks), what: made } => {
                 let what = if bytes > most_bytes {
-                    format!(
-                        "{} of text, old and new together, more than the {} one redline {made} may show",
-                        size(*bytes),
-                        size(*most_bytes)
-                    )
+                    // (Just past it, in bytes: "3.0 MiB, more than 3 MiB" would read as none.)
+                    let (shown, most) = if *bytes - *most_bytes < *most_bytes / 20 {
+                        (format!("{bytes} bytes"), format!("{most_bytes} bytes ({})", size(*most_bytes)))
+                    } else {
+                        (size(*bytes), size(*most_bytes))
+                    };
+                    format!("{shown} of text, old and new together, more than the {most} one redline {made} may show")
                 } else {
                     format!("{marks} changes marked, more than the {most_marks} one redline {made} may hold")
                 };
