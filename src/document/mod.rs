@@ -313,7 +313,7 @@ impl<'a> Prepared<'a> {
                     title: cover.title.clone(),
                     author,
                     subject: Some(format!("Dossier of {} briefings", items.len())),
-                    keywords: self.printed.iter().map(|b| b.title.clone()).collect(),
+                    keywords: keywords(self.printed.iter().map(|b| &b.title)),
                     lang: lang.to_string(),
                     date: self.ctx.options.date.unwrap_or_else(|| cover.date.unix_seconds()),
                     draft: self.printed.iter().any(|b| b.draft),
@@ -399,12 +399,36 @@ pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
         title: b.title.clone(),
         author: b.organisation.clone(),
         subject,
-        keywords: b.topics.iter().filter(|t| t.change != Some(Change::Deleted)).map(|t| t.title.clone()).collect(),
+        keywords: keywords(b.topics.iter().filter(|t| t.change != Some(Change::Deleted)).map(|t| &t.title)),
         lang: b.lang.clone(),
         date: options.date.unwrap_or_else(|| b.date.unix_seconds()),
         draft: b.draft,
         attachments: options.source.iter().cloned().collect(),
     }
+}
+
+/// The most bytes of titles the PDF's keywords hold (in its XMP, which is not compressed, and
+/// in its document information): a search tool's handful, not a second table of contents. A
+/// briefing of 4,000 long titles wrote them twice over, 7.6 MB.
+const MAX_KEYWORDS: usize = 2000;
+
+/// The titles that are the PDF's keywords: the first ones, as many as [`MAX_KEYWORDS`] holds
+/// (the first one cut there, if it alone is longer).
+fn keywords<'a>(titles: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut bytes = 0;
+    let mut out: Vec<String> = Vec::new();
+    for t in titles {
+        bytes += t.len();
+        if bytes > MAX_KEYWORDS {
+            if out.is_empty() {
+                let cut = (0..=MAX_KEYWORDS).rev().find(|&k| t.is_char_boundary(k)).unwrap_or(0);
+                out.push(t[..cut].to_string());
+            }
+            break;
+        }
+        out.push(t.clone());
+    }
+    out
 }
 
 /// Up to and including the first full stop that ends a sentence. A full stop ends one where
@@ -450,6 +474,20 @@ fn abbreviation(before: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{keywords, MAX_KEYWORDS};
+
+    #[test]
+    fn keywords_are_the_first_titles_within_their_bound() {
+        let titles: Vec<String> = (0..1000).map(|i| format!("Topic {i} on data flows")).collect();
+        let k = keywords(titles.iter());
+        assert!(k.len() > 10 && k.len() < 1000 && k.iter().map(String::len).sum::<usize>() <= MAX_KEYWORDS, "{k:?}");
+        assert_eq!(k[..], titles[..k.len()]);
+        let long = vec!["日本".repeat(2000)];
+        let k = keywords(long.iter());
+        assert!(k.len() == 1 && k[0].len() <= MAX_KEYWORDS && long[0].starts_with(&k[0]));
+        assert_eq!(keywords([String::from("One")].iter()), ["One"]);
+    }
+
     use super::first_sentence;
 
     #[test]
