@@ -482,7 +482,7 @@ mod tests {
         let k = keywords(titles.iter());
         assert!(k.len() > 10 && k.len() < 1000 && k.iter().map(String::len).sum::<usize>() <= MAX_KEYWORDS, "{k:?}");
         assert_eq!(k[..], titles[..k.len()]);
-        let long = vec!["日本".repeat(2000)];
+        let long = ["日本".repeat(2000)];
         let k = keywords(long.iter());
         assert!(k.len() == 1 && k[0].len() <= MAX_KEYWORDS && long[0].starts_with(&k[0]));
         assert_eq!(keywords([String::from("One")].iter()), ["One"]);
