@@ -7,7 +7,6 @@ use std::ops::Range;
 use std::sync::{LazyLock, Mutex};
 
 use rustc_hash::FxHashMap;
-
 use whatlang::{Detector, Lang};
 
 /// Letters a text needs before its language is guessed (about ten words).

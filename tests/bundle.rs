@@ -518,3 +518,28 @@ fn a_briefing_given_twice_is_said_and_bundled_all_the_same() {
     common::assert_exit(&out, 0);
     assert!(!common::stderr(&out).contains("warning"), "{}", common::stderr(&out));
 }
+
+#[test]
+fn contents_count_each_title_again_toward_what_a_briefing_or_dossier_may_hold() {
+    // 2.2 MB of long topic titles: within one briefing's 4 MiB, but not with contents, which
+    // lay out every title again (4 MB of them took 17 s).
+    let dir = common::tempdir();
+    let topics = |n: usize, tag: &str| -> String {
+        (0..n).map(|i| format!("  - title: {tag}{i} {}\n    body: Text.\n", "w".repeat(1900))).collect()
+    };
+    let yaml = |t: String| format!("title: Long titles\ndate: 2020-10-06\ntopics:\n{t}contact:\n  tel: \"1\"\n");
+    common::write(dir.path(), "long.yaml", &yaml(topics(1150, "t")));
+    let out = common::run(dir.path(), &["build", "long.yaml", "--toc"]);
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    assert!(err.contains("with --toc, the contents list every title again") && err.contains("4 MiB"), "{err}");
+    assert!(!dir.path().join("long.pdf").exists());
+    // Two briefings of half as many, bundled with contents.
+    common::write(dir.path(), "a.yaml", &yaml(topics(600, "a")));
+    common::write(dir.path(), "b.yaml", &yaml(topics(600, "b")));
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "-o", "d.pdf", "--toc"]);
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    assert!(err.contains("their titles counted twice for the contents (--toc)"), "{err}");
+    assert!(!dir.path().join("d.pdf").exists());
+}

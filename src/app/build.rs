@@ -210,6 +210,13 @@ impl Plan {
             if mine.is_empty() {
                 continue;
             }
+            // Contents lay out every title again: within one briefing's bound, counted so.
+            if options.toc && mine.iter().any(|(_, f, _)| *f != Format::Html) {
+                let bytes = super::bundle::with_contents(briefing);
+                if bytes > super::bundle::MAX_BYTES {
+                    return Err(Error::ContentsTooLarge { bytes });
+                }
+            }
             let job = if parallel {
                 Job::Parallel { briefings: &loaded.briefings, themes: &owned }
             } else {

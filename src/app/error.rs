@@ -111,6 +111,13 @@ pub enum Error {
     DossierTooLarge {
         briefings: usize,
         bytes: u64,
+        /// With a table of contents, whose titles count twice.
+        contents: bool,
+    },
+    /// A briefing with a table of contents comes to more than one briefing may be, its
+    /// titles counted again for the contents.
+    ContentsTooLarge {
+        bytes: u64,
     },
     /// A redline to be laid out (a PDF, page images) shows more text, or marks more changes,
     /// than one is laid out with in bounded time.
@@ -232,7 +239,13 @@ impl Error {
             Error::TooLarge { path, kind, size: None } => {
                 format!("{} is more than {}, all a {} may be", path.display(), size(kind.limit()), kind.name())
             }
-            Error::DossierTooLarge { briefings, bytes } => {
+            Error::ContentsTooLarge { bytes } => format!(
+                "with --toc, the contents list every title again, and the briefing and its contents come to {}, \
+                 more than the {} one briefing may be; build it without --toc",
+                size(*bytes),
+                size(super::bundle::MAX_BYTES)
+            ),
+            Error::DossierTooLarge { briefings, bytes, contents } => {
                 use super::bundle::{MAX_BRIEFINGS, MAX_BYTES};
                 if *briefings > MAX_BRIEFINGS {
                     format!(
@@ -241,9 +254,10 @@ impl Error {
                     )
                 } else {
                     format!(
-                        "the {briefings} briefings come to {} together, more than the {} a dossier may hold \
+                        "the {briefings} briefings come to {} together{}, more than the {} a dossier may hold \
                          (as much as one briefing); bundle them in several dossiers",
                         size(*bytes),
+                        if *contents { ", their titles counted twice for the contents (--toc)" } else { "" },
                         size(MAX_BYTES)
                     )
                 }

@@ -252,7 +252,7 @@ pub fn load_each(
                 if let Some((limit, weigh)) = budget {
                     weight += weigh(&b.1);
                     if weight > limit {
-                        return Err(Error::DossierTooLarge { briefings: paths.len(), bytes: weight });
+                        return Err(Error::DossierTooLarge { briefings: paths.len(), bytes: weight, contents: false });
                     }
                 }
                 loaded.push(b)
