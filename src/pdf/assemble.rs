@@ -12,7 +12,7 @@ use super::embed::Plan;
 use super::graphics::{add_image, watermark};
 use super::image::Image;
 use super::navigation::{links, outline};
-use super::objects::{compress, compressed_stream, name, pdf_date, stream_with, text_string, Effort};
+use super::objects::{compress, compressed_stream, name, pdf_date, stream, text_string};
 use super::structure::{self, Annotation};
 use super::type0::{add_font, Program};
 use super::writer::Writer;
@@ -112,8 +112,7 @@ pub fn finish(
     meta: &Metadata,
     logo: Option<&Image>,
 ) -> Result<Vec<u8>, PdfError> {
-    let effort = Effort::for_pages(doc.pages.len());
-    let mut out = Writer::with_effort(effort);
+    let mut out = Writer::new();
     // MD5, as ISO 32000-1 (14.4) suggests for the file identifier: only its 16 bytes are used,
     // and it takes a third of the time of SHA-256 over the pages' content.
     let mut hash = Md5::new();
@@ -149,7 +148,7 @@ pub fn finish(
             let drawn_mark = watermarks.get(page.owner).map_or("", String::as_str);
             let content = content::page(page, &drawn, doc.height, (drawn_mark, figure), &doc.structure, fonts);
             hash.update(&content.bytes);
-            let content_id = out.add_object(stream_with(Dictionary::new(), &content.bytes, effort));
+            let content_id = out.add_object(stream(Dictionary::new(), &content.bytes));
             marks.push(content.marks);
             let mut dict = Dictionary::from_iter([
                 ("Type", name("Page")),

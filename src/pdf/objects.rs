@@ -44,45 +44,6 @@ const LEVEL: libdeflater::CompressionLvl = match libdeflater::CompressionLvl::ne
     Err(_) => panic!("7 is one of libdeflate's levels"),
 };
 
-/// libdeflate's level for the pages and objects of a long document (see [`Effort`]).
-const LONG_LEVEL: libdeflater::CompressionLvl = match libdeflater::CompressionLvl::new(4) {
-    Ok(level) => level,
-    Err(_) => panic!("4 is one of libdeflate's levels"),
-};
-
-/// How hard a document's streams are compressed: a briefing's few pages hard (level 7), a
-/// long document's faster (level 4), as compressing took a quarter of the time of a 1,200-page
-/// one (4 MB of headings with a table of contents, 8.7 s). The same document always gets the
-/// same effort, and so the same bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effort {
-    Small,
-    Long,
-}
-
-impl Effort {
-    /// The effort for a document of `pages` pages: past 200, long.
-    pub fn for_pages(pages: usize) -> Effort {
-        if pages > 200 {
-            Effort::Long
-        } else {
-            Effort::Small
-        }
-    }
-}
-
-/// [`compress`] at `effort`.
-pub fn compress_with(data: &[u8], effort: Effort) -> Vec<u8> {
-    thread_local! {
-        static FAST: std::cell::RefCell<libdeflater::Compressor> =
-            std::cell::RefCell::new(libdeflater::Compressor::new(LONG_LEVEL));
-    }
-    match effort {
-        Effort::Small => compress(data),
-        Effort::Long => FAST.with_borrow_mut(|z| deflate(z, data)),
-    }
-}
-
 /// `data` as a zlib stream, compressed by libdeflate at level 7: on the seed, 0.1 % smaller
 /// than zlib's level 6 in half the time (level 9 is 0.6 % smaller again and takes a third
 /// longer; docs/benchmarks.md). One compressor is kept per thread: making one allocates its
@@ -92,20 +53,18 @@ pub fn compress(data: &[u8]) -> Vec<u8> {
         static COMPRESSOR: std::cell::RefCell<libdeflater::Compressor> =
             std::cell::RefCell::new(libdeflater::Compressor::new(LEVEL));
     }
-    COMPRESSOR.with_borrow_mut(|z| deflate(z, data))
-}
-
-fn deflate(z: &mut libdeflater::Compressor, data: &[u8]) -> Vec<u8> {
-    let mut out = vec![0; z.zlib_compress_bound(data.len())];
-    match z.zlib_compress(data, &mut out) {
-        Ok(n) => {
-            out.truncate(n);
-            out
+    COMPRESSOR.with_borrow_mut(|z| {
+        let mut out = vec![0; z.zlib_compress_bound(data.len())];
+        match z.zlib_compress(data, &mut out) {
+            Ok(n) => {
+                out.truncate(n);
+                out
+            }
+            // The bound is libdeflate's own, so this cannot fail; should it, store the data
+            // uncompressed rather than lose it.
+            Err(_) => fallback(data),
         }
-        // The bound is libdeflate's own, so this cannot fail; should it, store the data
-        // uncompressed rather than lose it.
-        Err(_) => fallback(data),
-    }
+    })
 }
 
 /// `data` as a zlib stream of stored (uncompressed) blocks.
@@ -120,11 +79,6 @@ pub fn stream(dict: Dictionary, data: &[u8]) -> Stream {
     compressed_stream(dict, compress(data))
 }
 
-/// [`stream`] at `effort`.
-pub fn stream_with(dict: Dictionary, data: &[u8], effort: Effort) -> Stream {
-    compressed_stream(dict, compress_with(data, effort))
-}
-
 /// A Flate stream of data already compressed with [`compress`].
 pub fn compressed_stream(mut dict: Dictionary, compressed: Vec<u8>) -> Stream {
     dict.set("Filter", name("FlateDecode"));
@@ -134,20 +88,6 @@ pub fn compressed_stream(mut dict: Dictionary, compressed: Vec<u8>) -> Stream {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_long_document_is_compressed_faster_and_still_reads_back() {
-        use std::io::Read as _;
-        assert_eq!((Effort::for_pages(200), Effort::for_pages(201)), (Effort::Small, Effort::Long));
-        let data: Vec<u8> = (0..200_000u32).flat_map(|i| format!("{} {} Td ", i % 977, i % 31).into_bytes()).collect();
-        let (hard, fast) = (compress_with(&data, Effort::Small), compress_with(&data, Effort::Long));
-        assert_ne!(hard, fast, "two levels");
-        for z in [hard, fast] {
-            let mut back = Vec::new();
-            flate2::read::ZlibDecoder::new(&z[..]).read_to_end(&mut back).unwrap();
-            assert!(back == data);
-        }
-    }
 
     #[test]
     fn compressed_streams_decompress_to_what_went_in() {

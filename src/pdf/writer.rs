@@ -7,7 +7,7 @@
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
-use super::objects::{compress_with, Effort};
+use super::objects::compress;
 
 /// Where an object is.
 #[derive(Clone, Copy)]
@@ -37,8 +37,6 @@ pub struct Writer {
     offsets: String,
     body: Vec<u8>,
     count: usize,
-    /// How hard its object streams are compressed.
-    effort: Effort,
 }
 
 impl Default for Writer {
@@ -52,11 +50,6 @@ const PER_OBJECT_STREAM: usize = 200;
 
 impl Writer {
     pub fn new() -> Writer {
-        Writer::with_effort(Effort::Small)
-    }
-
-    /// A writer whose object streams are compressed at `effort`.
-    pub fn with_effort(effort: Effort) -> Writer {
         Writer {
             out: b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec(),
             at: vec![None],
@@ -64,7 +57,6 @@ impl Writer {
             offsets: String::new(),
             body: Vec::new(),
             count: 0,
-            effort,
         }
     }
 
@@ -125,7 +117,7 @@ impl Writer {
         let mut data = std::mem::take(&mut self.offsets).into_bytes();
         let first = data.len();
         data.append(&mut self.body);
-        self.packed.push(Packed { count: self.count, first, data: compress_with(&data, self.effort) });
+        self.packed.push(Packed { count: self.count, first, data: compress(&data) });
         self.count = 0;
     }
 
@@ -174,7 +166,7 @@ impl Writer {
             raw.extend_from_slice(&a.to_be_bytes()[8 - w2..]);
             raw.extend_from_slice(&b.to_be_bytes()[8 - w3..]);
         }
-        let packed = compress_with(&raw, self.effort);
+        let packed = compress(&raw);
         let mut dict = trailer.clone();
         dict.set("Type", Object::Name(b"XRef".to_vec()));
         dict.set("Size", Object::Integer(xref.len() as i64));
