@@ -657,6 +657,9 @@ contact:
         let text = replace("    body: Text about data.", "    body: \"\\u200b\"");
         let found = problems(&text);
         assert!(found.len() == 1 && found[0].contains(said), "{found:?}");
+        // Bidi isolates too (U+2066…U+2069).
+        let text = replace("Results of the Workshop", "\"\\u2066\\u2069\"");
+        assert_eq!(problems(&text), [format!("title: {}", said.replace("U+200B", "U+2066 @ 1:8"))]);
         // Beside visible text, they are text.
         assert!(check(&replace("Results of the Workshop", "\"Results\\u200b\"")).is_ok());
         // A paragraph, list item, cell or link text of them alone, in a field with text, is
