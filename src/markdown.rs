@@ -430,6 +430,65 @@ struct Version {
     from: usize,
 }
 
+/// Where a walk through a paragraph's quoted stretches ([`quoted_languages`]) is, from one
+/// inline to the next: the next stretch not begun, and those begun and not ended, outer
+/// first. The stretches are in order, each before those it holds, as the inlines are, so a
+/// paragraph takes one pass over them.
+#[derive(Debug, Default)]
+pub struct Quoting {
+    next: usize,
+    open: Vec<usize>,
+}
+
+/// What [`Quoting::walk`] meets: a stretch that opens (or goes on from the inline before),
+/// a piece of text with the stretches it is in (their indices, outer first), a stretch that
+/// closes (or goes on in the next inline).
+pub enum Quoted<'o> {
+    Open(usize),
+    Text(Range<usize>, &'o [usize]),
+    Close,
+}
+
+impl Quoting {
+    /// The text from byte `at` to byte `end` of the paragraph, cut where its `quoted`
+    /// stretches begin and end: the stretches open at `at` opened first, those still open at
+    /// `end` closed last.
+    pub fn walk(&mut self, quoted: &[(Range<usize>, &str)], (at, end): (usize, usize), f: &mut dyn FnMut(Quoted<'_>)) {
+        // (Those open hold `at`, outer first: a stretch begun before `at` and not ended joins them.)
+        self.open.retain(|&k| quoted[k].0.end > at);
+        while let Some((q, _)) = quoted.get(self.next).filter(|(q, _)| q.start <= at) {
+            if q.end > at {
+                self.open.push(self.next);
+            }
+            self.next += 1;
+        }
+        for &k in &self.open {
+            f(Quoted::Open(k));
+        }
+        let mut from = at;
+        while from < end {
+            let ends = self.open.last().map_or(end, |&k| quoted[k].0.end.min(end));
+            let begins = quoted.get(self.next).map_or(end, |(q, _)| q.start.min(end));
+            let to = ends.min(begins);
+            if to > from {
+                f(Quoted::Text(from..to, &self.open));
+            }
+            from = to;
+            if to < end && to == ends {
+                self.open.pop();
+                f(Quoted::Close);
+            } else if to < end {
+                f(Quoted::Open(self.next));
+                self.open.push(self.next);
+                self.next += 1;
+            }
+        }
+        for _ in 0..self.open.len() {
+            f(Quoted::Close);
+        }
+    }
+}
+
 /// Every inline of `blocks`, in reading order (paragraphs, headings, list items, table cells).
 pub fn visit_inlines<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Inline)) {
     for b in blocks {

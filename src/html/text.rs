@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::markdown::{Align, Block, Change, Inline};
+use crate::markdown::{Align, Block, Change, Inline, Quoted, Quoting};
 use crate::script::{is_japanese, primary_language};
 
 /// Writes `s` escaped for text and for attribute values in double quotes (`&`, `<`, `>`,
@@ -244,9 +244,6 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
 /// Writes `s`, an inline's text from byte `at` of its paragraph's, as [`text_into`] does, each
 /// piece inside one of the paragraph's `quoted` stretches a span in its language (see
 /// [`crate::language::quoted_languages`]), a stretch inside another a span inside its span.
-/// The stretches are in order, each before those it holds, and so are the inlines written:
-/// `quoting` keeps the next stretch not begun and those open from one inline to the next, so
-/// that a paragraph is written in one pass over them.
 fn quoted_into(
     out: &mut String,
     s: &str,
@@ -254,46 +251,15 @@ fn quoted_into(
     (quoted, quoting): (&[(std::ops::Range<usize>, &str)], &mut Quoting),
     lang: &str,
 ) {
-    let end = at + s.len();
-    let open = &mut quoting.open;
-    // (Those open hold `at`, outer first: a stretch begun before `at` and not ended joins them.)
-    open.retain(|&k| quoted[k].0.end > at);
-    while let Some((q, _)) = quoted.get(quoting.next).filter(|(q, _)| q.start <= at) {
-        if q.end > at {
-            open.push(quoting.next);
+    quoting.walk(quoted, (at, at + s.len()), &mut |q| match q {
+        Quoted::Open(k) => {
+            let _ = write!(out, "<span lang=\"{}\">", quoted[k].1);
         }
-        quoting.next += 1;
-    }
-    for &k in open.iter() {
-        let _ = write!(out, "<span lang=\"{}\">", quoted[k].1);
-    }
-    let mut from = at;
-    while from < end {
-        let ends = open.last().map_or(end, |&k| quoted[k].0.end.min(end));
-        let begins = quoted.get(quoting.next).map_or(end, |(q, _)| q.start.min(end));
-        let to = ends.min(begins);
-        text_into(out, &s[from - at..to - at], open.last().map_or(lang, |&k| quoted[k].1));
-        from = to;
-        if to < end && to == ends {
-            out.push_str("</span>");
-            open.pop();
-        } else if to < end {
-            let _ = write!(out, "<span lang=\"{}\">", quoted[quoting.next].1);
-            open.push(quoting.next);
-            quoting.next += 1;
+        Quoted::Text(piece, open) => {
+            text_into(out, &s[piece.start - at..piece.end - at], open.last().map_or(lang, |&k| quoted[k].1));
         }
-    }
-    for _ in 0..open.len() {
-        out.push_str("</span>");
-    }
-}
-
-/// Where [`quoted_into`] is in a paragraph's quoted stretches: the next not begun, and those
-/// begun and not ended, outer first.
-#[derive(Default)]
-struct Quoting {
-    next: usize,
-    open: Vec<usize>,
+        Quoted::Close => out.push_str("</span>"),
+    });
 }
 
 /// Closes a change's element, `</ins>` or `</del>` (nothing for `None`).

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::super::text::Span;
+use crate::markdown::{Quoted, Quoting};
 
 /// `spans`, a paragraph in `lang`, with each quotation in it that is clearly in another
 /// language (see [`crate::markdown::quoted_languages`]) numbered in its look, with that
@@ -18,10 +19,9 @@ pub(super) fn mark_quotations(spans: &[Span], lang: &str) -> Option<Vec<Span>> {
         return None;
     }
     // Each span cut where a quotation begins or ends, its pieces inside marked with the
-    // quotations they are in. (The next quotation not begun, and those begun and not ended,
-    // outer first: quotations are in order, each before those it holds, as spans are.)
+    // quotations they are in, outer first.
     let mut out = Vec::with_capacity(spans.len() + 2 * quoted.len());
-    let (mut at, mut next, mut open) = (0, 0, Vec::<usize>::new());
+    let (mut at, mut quoting) = (0, Quoting::default());
     for s in spans {
         if s.look.gap || s.look.lang.is_some() {
             at += if s.look.gap { 0 } else { s.text.len() };
@@ -29,31 +29,14 @@ pub(super) fn mark_quotations(spans: &[Span], lang: &str) -> Option<Vec<Span>> {
             continue;
         }
         let end = at + s.text.len();
-        open.retain(|&k| quoted[k].0.end > at);
-        while let Some((q, _)) = quoted.get(next).filter(|(q, _)| q.start <= at) {
-            if q.end > at {
-                open.push(next);
-            }
-            next += 1;
-        }
-        let mut from = at;
-        while from < end {
-            let ends = open.last().map_or(end, |&k| quoted[k].0.end.min(end));
-            let begins = quoted.get(next).map_or(end, |(q, _)| q.start.min(end));
-            let to = ends.min(begins);
-            if to > from {
-                let mut piece = Span { text: s.text[from - at..to - at].to_string(), look: s.look.clone() };
+        quoting.walk(&quoted, (at, end), &mut |q| {
+            if let Quoted::Text(piece, open) = q {
+                let mut piece =
+                    Span { text: s.text[piece.start - at..piece.end - at].to_string(), look: s.look.clone() };
                 piece.look.quote = open.iter().map(|&k| (k as u32 + 1, Arc::from(quoted[k].1))).collect();
                 out.push(piece);
             }
-            from = to;
-            if to < end && to == ends {
-                open.pop();
-            } else if to < end {
-                open.push(next);
-                next += 1;
-            }
-        }
+        });
         at = end;
     }
     Some(out)
