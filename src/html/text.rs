@@ -141,12 +141,6 @@ pub enum Say {
     Space,
 }
 
-/// Whether the change starting at inline `k` (its inlines in a row) is spaces alone.
-fn blank_change(inlines: &[Inline], k: usize) -> bool {
-    let change = inlines[k].change;
-    inlines[k..].iter().take_while(|i| i.change == change).all(|i| i.text.trim().is_empty())
-}
-
 /// Writes inlines: runs that share a link are one `<a>`; emphasis, strong, code and a
 /// redline's marks are their elements.
 pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Marks<'_>) {
@@ -195,7 +189,7 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
                 // One change (inlines in a row) is labelled once, where it starts, however
                 // often a link's edge closes and opens it again.
                 let starts = labelled != Some(change);
-                let spaces = starts && blank_change(inlines, k);
+                let spaces = starts && crate::redline::spaces_alone(inlines, k);
                 // Deleted text says its language where it is clear (as in the PDF).
                 if starts {
                     deleted_own = (change == Change::Deleted && !spaces)
@@ -431,7 +425,7 @@ fn marked_code_into(out: &mut String, runs: &[Inline], lang: &str, marks: &Marks
         }
         let starts = k == 0 || runs[k - 1].change != run.change;
         if let Some(change) = run.change.filter(|_| starts) {
-            let say = if blank_change(runs, k) { Say::Space } else { Say::Change };
+            let say = if crate::redline::spaces_alone(runs, k) { Say::Space } else { Say::Change };
             marks.open_in(out, change, lang, None, say);
         }
         escape_into(out, &run.text);

@@ -39,8 +39,7 @@ pub fn spans(inlines: &[Inline], style: &TextStyle, flow: &Flow<'_>) -> Vec<Span
         // (In a link, where the link is the group, a space alone is left unmarked.)
         let blank = i.text.trim().is_empty();
         if let (Some(change), true, None) = (i.change, blank, &i.link) {
-            let alone = previous.is_none_or(|p| p.change != i.change)
-                && inlines[k..].iter().take_while(|n| n.change == i.change).all(|n| n.text.trim().is_empty());
+            let alone = previous.is_none_or(|p| p.change != i.change) && crate::redline::spaces_alone(inlines, k);
             if alone {
                 group += 1;
                 l.mark(change, group, &flow.theme.colors);
@@ -209,7 +208,7 @@ fn code_block(flow: &mut Flow<'_>, lines: &[Vec<Inline>], style: &TextStyle, ind
                     group += 1;
                 }
                 l.mark(change, group, &flow.theme.colors);
-                l.spaces = line[k..].iter().take_while(|r| r.change == run.change).all(|r| r.text.trim().is_empty());
+                l.spaces = crate::redline::spaces_alone(line, k);
             }
             let text: String = run
                 .text

@@ -124,6 +124,14 @@ impl Stat {
     }
 }
 
+/// Whether the change that starts at run `k` of `inlines` (the runs from there marked as it
+/// is) is spaces alone (`EU and` now `EU—and`): it is said to be a space ("Deleted: space"),
+/// as nothing else in it could be read.
+pub fn spaces_alone(inlines: &[crate::markdown::Inline], k: usize) -> bool {
+    let change = inlines[k].change;
+    inlines[k..].iter().take_while(|i| i.change == change).all(|i| i.text.trim().is_empty())
+}
+
 /// Whether `inlines[k]`, deleted, is followed right away by the text inserted in its place,
 /// with no space where they meet (`https://e.org/old` then `https://e.org/new`, `2` then `3`
 /// before `日`): shown as they are, the two would read as one word (`23日`), so they are set
