@@ -2,7 +2,7 @@
 //! changed block stays a code block ([`Block::MarkedCode`](crate::markdown::Block::MarkedCode))
 //! and each version's lines, indentation and all, read as typed.
 
-use super::sequences::{diff, Step};
+use super::sequences::{align_by, Step};
 use super::tokens::Latin;
 use super::words::{diff_inlines, join_alike, mark_inlines, push, Words};
 use crate::markdown::{Change, Inline};
@@ -18,17 +18,7 @@ pub(super) fn code(lines: &[String]) -> Vec<Inline> {
 /// versions that have a line before and after it, so each reads as typed.
 pub(super) fn diff_code(old: &[String], new: &[String], words: &mut Words) -> Vec<Inline> {
     let line = |text: &str| [Inline { text: text.to_string(), code: true, ..Inline::default() }];
-    let trimmed = |lines: &[String]| lines.iter().map(|l| l.trim_start().to_string()).collect::<Vec<_>>();
-    let mut steps = Vec::new();
-    for op in diff(&trimmed(old), &trimmed(new), words.budget) {
-        if op.same {
-            steps.extend(
-                op.old.zip(op.new).map(|(i, j)| if old[i] == new[j] { Step::Same(i, j) } else { Step::Pair(i, j) }),
-            );
-        } else {
-            steps.extend(op.steps());
-        }
-    }
+    let steps = align_by(old, new, |l| l.trim_start(), words.budget);
     let mut out = Vec::new();
     // Whether a line of OLD, and of NEW, came before.
     let (mut in_old, mut in_new) = (false, false);

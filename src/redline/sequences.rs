@@ -107,6 +107,26 @@ pub(super) fn align<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec
     steps
 }
 
+/// [`align`] by a key of each element (a code line without its indentation, a list item by
+/// its own text): elements whose keys are equal are aligned, the same when they are, else a
+/// pair to compare further.
+pub(super) fn align_by<'a, T: Eq, K: Hash + Eq>(
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&'a T) -> K,
+    budget: &mut u64,
+) -> Vec<Step> {
+    let keys = |xs: &'a [T]| xs.iter().map(&key).collect::<Vec<K>>();
+    let steps = align(&keys(old), &keys(new), budget);
+    steps
+        .into_iter()
+        .map(|step| match step {
+            Step::Same(i, j) if old[i] != new[j] => Step::Pair(i, j),
+            step => step,
+        })
+        .collect()
+}
+
 impl Op {
     /// The op as steps: each element equal in both, or pairs of replaced ones, deleted
     /// before inserted where one side has more.

@@ -3,7 +3,7 @@
 //! what was inserted and deleted marked.
 
 use super::code::{code, diff_code};
-use super::sequences::{align, diff, Op, Step};
+use super::sequences::{align, align_by, diff, Op, Step};
 use super::spaces::{self, Cut};
 use super::tokens::{tokens, Latin};
 use super::{Part, PartChange};
@@ -173,7 +173,7 @@ fn trimmed(mut runs: Vec<Inline>) -> Vec<Inline> {
 
 /// Two different blocks at the same place: compared inside when of the same kind, else the
 /// old one deleted and the new one inserted.
-fn diff_block<'a>(old: &'a Block, new: &'a Block, words: &mut Words, out: &mut Vec<Block>) {
+fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>) {
     let block = match (old, new) {
         (Block::Paragraph(a), Block::Paragraph(b)) => Block::Paragraph(diff_inlines(a, b, words)),
         (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
@@ -194,12 +194,7 @@ fn diff_block<'a>(old: &'a Block, new: &'a Block, words: &mut Words, out: &mut V
             // Items are aligned by their own text (their first block), not by what is nested
             // in them: two items swapped, a sublist moving from one to the other, are one
             // item moved (deleted there, inserted here), not both rewritten word by word.
-            let own = |items: &'a [Vec<Block>]| items.iter().map(|item| item.first()).collect::<Vec<_>>();
-            let steps = align(&own(a), &own(b), words.budget).into_iter().map(|step| match step {
-                Step::Same(i, j) if a[i] != b[j] => Step::Pair(i, j),
-                step => step,
-            });
-            for step in steps {
+            for step in align_by(a, b, |item| item.first(), words.budget) {
                 // (The number or bullet of an item deleted or inserted is marked with it.)
                 let ((item, change), marker) = match step {
                     Step::Same(i, j) => (renumber(b[j].clone(), i, j, words), bm.get(j)),
