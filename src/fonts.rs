@@ -127,7 +127,8 @@ pub fn never_printed(c: char) -> bool {
 }
 
 /// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, bidi marks,
-/// embeddings and isolates, invisible operators, variation selectors, byte order mark. They still guide line breaking; dropping them loses no text.
+/// embeddings and isolates, invisible operators, variation selectors, byte order mark. They
+/// still guide line breaking; dropping them loses no text.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
