@@ -204,7 +204,7 @@ impl Checker<'_> {
     /// Printed text, checked, trimmed, tabs made spaces.
     pub(super) fn plain(&mut self, field: &Spanned<String>, path: &str) -> String {
         self.characters(field, path);
-        if let Some(c) = invisible_only(&field.value) {
+        if let Some(c) = invisible_only(field.value.chars()) {
             self.report(field.span, path, invisible_message(c));
             return String::new();
         }
@@ -327,7 +327,7 @@ impl Checker<'_> {
             visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
         });
         self.tally(Tally::Runs, runs, field.span, path);
-        if let Some(c) = invisible_only(&field.value) {
+        if let Some(c) = invisible_only(field.value.chars()) {
             self.report(field.span, path, invisible_message(c));
         } else if let Some((c, text)) = invisible_part(&blocks) {
             // A paragraph, item, cell or link's text that prints nothing in a field that does
@@ -538,11 +538,11 @@ fn expand_tabs(line: &str) -> String {
     out
 }
 
-/// The first invisible character of `s` (a zero-width space, a word joiner…) when it has
-/// nothing else but spaces: a value that prints no text.
-fn invisible_only(s: &str) -> Option<char> {
+/// The first invisible character of `chars` (a zero-width space, a word joiner…) when they
+/// are nothing else but spaces: a value that prints no text.
+fn invisible_only(chars: impl IntoIterator<Item = char>) -> Option<char> {
     let mut first = None;
-    for c in s.chars() {
+    for c in chars {
         if crate::fonts::is_invisible(c) {
             first.get_or_insert(c);
         } else if !c.is_whitespace() {
@@ -557,13 +557,16 @@ fn invisible_only(s: &str) -> Option<char> {
 /// and its text.
 fn invisible_part(blocks: &[Block]) -> Option<(char, String)> {
     let mut found = None;
-    let mut look = |text: String| {
-        if found.is_none() {
-            found = invisible_only(&text).map(|c| (c, text));
-        }
-    };
     markdown::visit_units(blocks, &mut |inlines| {
-        look(inlines.iter().map(|i| i.text.as_str()).collect());
+        if found.is_some() {
+            return;
+        }
+        // (Its text gathered only when it is the one.)
+        let pieces = || inlines.iter().map(|i| i.text.as_str());
+        if let Some(c) = invisible_only(pieces().flat_map(str::chars)) {
+            found = Some((c, pieces().collect()));
+            return;
+        }
         // A link's text, the runs that share its address in a row.
         let mut k = 0;
         while k < inlines.len() {
@@ -575,7 +578,10 @@ fn invisible_part(blocks: &[Block]) -> Option<(char, String)> {
                 if let Some(at) = words.rfind(&format!(" ({target}")) {
                     words.truncate(at);
                 }
-                look(words);
+                if let Some(c) = invisible_only(words.chars()) {
+                    found = Some((c, words));
+                    return;
+                }
                 k = end;
             } else {
                 k += 1;
