@@ -3,11 +3,14 @@
 //! the EU's), and only when the text is long enough and the answer clear. Anything short or
 //! ambiguous gets no answer, and keeps the language of what it is in.
 
-use std::ops::Range;
 use std::sync::{LazyLock, Mutex};
 
 use rustc_hash::FxHashMap;
 use whatlang::{Detector, Lang};
+
+mod quotes;
+
+pub use quotes::{quotations, quoted_languages};
 
 /// Letters a text needs before its language is guessed (about ten words).
 const MIN_LETTERS: usize = 60;
@@ -291,123 +294,6 @@ fn without_quotations(text: &str) -> Option<String> {
     }
     out.push_str(&text[from..]);
     (!quoted.is_empty()).then_some(out)
-}
-
-/// How many quotations [`quotations`] keeps open at once.
-const DEEPEST: usize = 8;
-
-/// Quotation marks, in the ways of the languages detected.
-const QUOTE_MARKS: &str = "\"'“”„‟«»‹›‘’‚「」『』";
-
-/// The marks that close a quotation opened with `open`: `“…”` and `„…“` or `„…”`, `«…»`
-/// and `»…«`, `‘…’` and `‚…‘`, `"…"`, `'…'`, `”…”`, and Japanese corner brackets, `「…」` and
-/// `『…』` (which open nothing after kana or kanji, as in Japanese text, where they quote its
-/// own words). None for a mark that only closes.
-fn closing(open: char) -> &'static [char] {
-    match open {
-        '「' => &['」'],
-        '『' => &['』'],
-        '」' | '』' => &[],
-        '“' => &['”'],
-        '„' | '‟' => &['“', '”'],
-        '«' => &['»'],
-        '»' => &['«'],
-        '‹' => &['›'],
-        '›' => &['‹'],
-        '‘' => &['’'],
-        '‚' => &['‘', '’'],
-        '\'' => &['\''],
-        '”' => &['”'],
-        _ => &['"'],
-    }
-}
-
-/// What `text` quotes, outermost quotations only: the byte range inside each pair of marks,
-/// in order. A mark opens a quotation at the start or after a space, a bracket, a dash or
-/// another mark, before other text, and closes one before the end, a space or punctuation,
-/// after other text (guillemets, spaced in French, need no text beside them):
-/// an apostrophe inside a word (`minister's`) does neither. It closes the nearest quotation
-/// opened with a mark it closes; a quotation opened and not closed quotes nothing, so an
-/// unbalanced mark does not make the rest of the text a quotation. Of quotations open at
-/// once, the [`DEEPEST`] latest are kept (no text nests deeper), so that marks never closed
-/// cost no more than the others: time in proportion to the text.
-pub fn quotations(text: &str) -> Vec<Range<usize>> {
-    let mut outer: Vec<Range<usize>> = Vec::new();
-    for r in nested_quotations(text) {
-        if outer.last().is_none_or(|o| r.start >= o.end) {
-            outer.push(r);
-        }
-    }
-    outer
-}
-
-/// [`quotations`], and the quotations inside them: each one before those it holds (in order
-/// of their start, the outer first). Two are apart or one holds the other.
-fn nested_quotations(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut open: Vec<(char, usize)> = Vec::new();
-    let mut found: Vec<Range<usize>> = Vec::new();
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        if !QUOTE_MARKS.contains(c) {
-            continue;
-        }
-        let before = k.checked_sub(1).map(|j| chars[j].1);
-        let after = chars.get(k + 1).map(|&(_, a)| a);
-        // (French sets its guillemets apart from what they quote by a space.)
-        let spaced = "«»‹›".contains(c);
-        let opens = before.is_none_or(|b| b.is_whitespace() || "([{/—–-".contains(b) || QUOTE_MARKS.contains(b))
-            && (spaced || after.is_some_and(|a| !a.is_whitespace()));
-        let closes =
-            after.is_none_or(|a| !a.is_alphanumeric()) && (spaced || before.is_some_and(|b| !b.is_whitespace()));
-        let opened = open.iter().rposition(|&(o, _)| closing(o).contains(&c));
-        match opened {
-            Some(j) if closes => {
-                found.push(open[j].1..at);
-                open.truncate(j);
-            }
-            _ if opens && !closing(c).is_empty() => {
-                if open.len() == DEEPEST {
-                    open.remove(0);
-                }
-                open.push((c, at + c.len_utf8()));
-            }
-            _ => {}
-        }
-    }
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    found
-}
-
-/// The quotations of `text` (see [`quotations`]) clearly in another language than `lang`,
-/// the language of the text around them, with that language: a German minister's words in an
-/// English sentence. Short quotations (a name, a term) have none of their own. A quotation
-/// inside one is compared with the language of the one around it: French quoted in a German
-/// quotation is French, inside the German (each quotation before those it holds, in order of
-/// their start; two are apart or one holds the other).
-pub fn quoted_languages(text: &str, lang: &str) -> Vec<(Range<usize>, &'static str)> {
-    let mut out = Vec::new();
-    // The quotations around the one at hand: where each ends, and its language.
-    let mut around: Vec<(usize, &str)> = Vec::new();
-    for q in nested_quotations(text) {
-        while around.last().is_some_and(|&(end, _)| q.start >= end) {
-            around.pop();
-        }
-        // (Too short to have a language, nor can any quotation inside it.)
-        if q.len() < MIN_LETTERS {
-            continue;
-        }
-        let in_lang = around.last().map_or(lang, |a| a.1);
-        // (Without the spaces inside guillemets.)
-        let inner = &text[q.clone()];
-        let start = q.start + inner.len() - inner.trim_start().len();
-        let trimmed = start..start + inner.trim().len();
-        let own = other_than(&text[trimmed.clone()], in_lang);
-        if let Some(l) = own {
-            out.push((trimmed, l));
-        }
-        around.push((q.end, own.unwrap_or(in_lang)));
-    }
-    out
 }
 
 /// `text` without its names, words that begin with a capital inside a sentence (where a
@@ -707,6 +593,13 @@ mod tests {
             (format!("The minister said 「{Q}」 yesterday in Brussels."), None, true),
             (format!("The minister said 『{Q}』 yesterday in Brussels."), None, true),
         ];
+        // Solid in Japanese text, after kana or kanji, before a particle (text17 F3).
+        for text in [format!("大臣は「{Q}」と述べた。"), format!("独大臣の発言『{Q}』を紹介した。")]
+        {
+            assert_eq!(other_than(&text, "ja"), None, "{text}");
+            let own: Vec<_> = quoted_languages(&text, "ja").into_iter().map(|(q, l)| (&text[q], l)).collect();
+            assert_eq!(own, [(Q, "de")], "{text}");
+        }
         for (text, lang, quoted) in &cases {
             assert_eq!(other_than(text, "en"), *lang, "{text}");
             let own = quoted_languages(text, lang.unwrap_or("en"));
