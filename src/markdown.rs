@@ -137,6 +137,9 @@ pub struct Unprinted {
     /// Lines that print other than they were most likely meant (a note that is a heading, a
     /// table without its `|---|` line), in the order of the text.
     pub slips: Vec<Slip>,
+    /// Each image's description, as printed before its address (for validation to find one
+    /// that prints nothing).
+    pub descriptions: Vec<String>,
 }
 
 /// How deeply lists and quotes may nest before validation refuses the body.

@@ -35,7 +35,9 @@ pub(super) struct Builder {
     /// as written, and where its text starts.
     link: Vec<(Option<String>, String, String, usize)>,
     image_depth: u32,
-    images: Vec<String>,
+    /// Open images: the address (and title) printed after each, and where its description
+    /// starts (a run, and a byte in the run before it).
+    images: Vec<(String, (usize, usize))>,
     /// What is not printed as written (see [`Unprinted`]).
     pub(super) unprinted: Unprinted,
     /// Raw HTML is being written (see [`Inline::raw`]).
@@ -200,7 +202,8 @@ impl Builder {
             Tag::Image { dest_url, title, .. } => {
                 self.image_depth += 1;
                 let title = if title.is_empty() { String::new() } else { format!(" \"{title}\"") };
-                self.images.push(format!("{dest_url}{title}"))
+                let mark = (self.inlines.len(), self.inlines.last().map_or(0, |i| i.text.len()));
+                self.images.push((format!("{dest_url}{title}"), mark))
             }
             Tag::HtmlBlock | Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {}
             Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
@@ -295,7 +298,10 @@ impl Builder {
             }
             TagEnd::Image => {
                 self.image_depth = self.image_depth.saturating_sub(1);
-                if let Some(src) = self.images.pop() {
+                if let Some((src, (run, byte))) = self.images.pop() {
+                    let before = run.checked_sub(1).and_then(|k| self.inlines[k].text.get(byte..)).unwrap_or("");
+                    let description = self.inlines[run.min(self.inlines.len())..].iter().map(|i| i.text.as_str());
+                    self.unprinted.descriptions.push(std::iter::once(before).chain(description).collect());
                     self.push_text(&format!(" ({src})"), false)
                 }
             }

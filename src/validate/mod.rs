@@ -14,6 +14,7 @@
 
 mod contact;
 mod date;
+mod invisible;
 
 pub use date::date_problem;
 pub use language::own_languages;
@@ -664,20 +665,32 @@ contact:
         assert!(check(&replace("Results of the Workshop", "\"Results\\u200b\"")).is_ok());
         // A paragraph, list item, cell or link text of them alone, in a field with text, is
         // a bullet with nothing after it, or an address with no words before it.
-        let part =
-            "part of this prints no text: a paragraph, item, cell or link of only invisible characters, such as U+200B";
-        for body in [
-            "Text.\\n\\n\\u200b",
-            "- one\\n- \\u200b\\u2060",
-            "See [\\u200b](https://e.org) here.",
-            "| a | b |\\n|---|---|\\n| x | \\u200b |",
+        // So is a stretch in italics, bold or code, a code block, or an image's description
+        // (text17 F5), each named.
+        let paragraph = "a paragraph, item or cell";
+        let (link, set, code, image) =
+            ("a link's text", "a stretch in italics, bold or code", "a code block", "an image's description");
+        for (body, what) in [
+            ("Text.\\n\\n\\u200b", paragraph),
+            ("- one\\n- \\u200b\\u2060", paragraph),
+            ("See [\\u200b](https://e.org) here.", link),
+            ("| a | b |\\n|---|---|\\n| x | \\u200b |", paragraph),
+            ("Text *\\u200b* more.", set),
+            ("Text **\\u200b** more.", set),
+            ("Text `\\u200b` more.", set),
+            ("- a *b* **\\u200b**", set),
+            ("Text.\\n\\n```\\n\\u200b\\n\\n```", code),
+            ("> - Text.\\n>\\n>   ```\\n>   \\u200b\\n>   ```", code),
+            ("A logo ![\\u200b](l.png) here.", image),
+            ("A logo ![ \\u200b\\u2060 ](l.png) here.", image),
         ] {
             let found = problems(&replace("    body: Text about data.", &format!("    body: \"{body}\"")));
-            assert!(found.len() == 1 && found[0].contains(part), "{body}: {found:?}");
+            let part = format!("part of this prints no text: {what} of only invisible characters, such as U+");
+            assert!(found.len() == 1 && found[0].contains(&part), "{body}: {found:?}");
         }
-        assert!(
-            check(&replace("    body: Text about data.", "    body: \"Text\\u200b more.\\n\\n- a\\u2060b\"")).is_ok()
-        );
+        for fine in ["Text\\u200b more.\\n\\n- a\\u2060b", "*a*\\u200b*b*", "![a\\u200b](l.png) and ![](m.png)"] {
+            assert!(check(&replace("    body: Text about data.", &format!("    body: \"{fine}\""))).is_ok(), "{fine}");
+        }
     }
 
     #[test]

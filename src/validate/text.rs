@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::invisible::{invisible_message, invisible_only, invisible_part};
 use super::Checker;
 use crate::diag::{Diagnostic, Span};
 use crate::load::Spanned;
@@ -329,13 +330,13 @@ impl Checker<'_> {
         self.tally(Tally::Runs, runs, field.span, path);
         if let Some(c) = invisible_only(field.value.chars()) {
             self.report(field.span, path, invisible_message(c));
-        } else if let Some((c, text)) = invisible_part(&blocks) {
-            // A paragraph, item, cell or link's text that prints nothing in a field that does
-            // (a bullet with no text, a link shown as its address alone).
-            let place = self.place_of(&text, field.span);
+        } else if let Some(part) = invisible_part(&blocks, &unprinted.descriptions) {
+            // A part that prints nothing in a field that does (a bullet with no text, a link
+            // shown as its address alone).
+            let place = self.place_of(&part.text, field.span);
             let message = format!(
-                "part of this prints no text: a paragraph, item, cell or link of only invisible characters, such as U+{:04X}",
-                c as u32
+                "part of this prints no text: {} of only invisible characters, such as U+{:04X}",
+                part.what, part.first as u32
             );
             self.report(place, path, message);
         } else if !visible && !field.value.trim().is_empty() {
@@ -536,63 +537,6 @@ fn expand_tabs(line: &str) -> String {
         }
     }
     out
-}
-
-/// The first invisible character of `chars` (a zero-width space, a word joiner…) when they
-/// are nothing else but spaces: a value that prints no text.
-fn invisible_only(chars: impl IntoIterator<Item = char>) -> Option<char> {
-    let mut first = None;
-    for c in chars {
-        if crate::fonts::is_invisible(c) {
-            first.get_or_insert(c);
-        } else if !c.is_whitespace() {
-            return None;
-        }
-    }
-    first
-}
-
-/// The first paragraph, heading, table cell or link text of `blocks` (list items and quotes
-/// included) that has only invisible characters and spaces: its first invisible character,
-/// and its text.
-fn invisible_part(blocks: &[Block]) -> Option<(char, String)> {
-    let mut found = None;
-    markdown::visit_units(blocks, &mut |inlines| {
-        if found.is_some() {
-            return;
-        }
-        // (Its text gathered only when it is the one.)
-        let pieces = || inlines.iter().map(|i| i.text.as_str());
-        if let Some(c) = invisible_only(pieces().flat_map(str::chars)) {
-            found = Some((c, pieces().collect()));
-            return;
-        }
-        // A link's text, the runs that share its address in a row.
-        let mut k = 0;
-        while k < inlines.len() {
-            let link = &inlines[k].link;
-            let end = k + inlines[k..].iter().take_while(|i| i.link.is_some() && &i.link == link).count();
-            if let (true, Some(target)) = (end > k, link) {
-                // (Without the address printed after the words: `words (https://…)`.)
-                let mut words: String = inlines[k..end].iter().map(|i| i.text.as_str()).collect();
-                if let Some(at) = words.rfind(&format!(" ({target}")) {
-                    words.truncate(at);
-                }
-                if let Some(c) = invisible_only(words.chars()) {
-                    found = Some((c, words));
-                    return;
-                }
-                k = end;
-            } else {
-                k += 1;
-            }
-        }
-    });
-    found
-}
-
-fn invisible_message(c: char) -> String {
-    format!("this prints no text: it has only invisible characters, such as U+{:04X}", c as u32)
 }
 
 #[cfg(test)]
