@@ -14,7 +14,8 @@ pub use quotes::{quotations, quoted_languages};
 
 /// Letters a text needs before its language is guessed (about ten words).
 const MIN_LETTERS: usize = 60;
-/// Kana and kanji a text needs to be taken for Japanese.
+/// Kana and kanji a text needs to be taken for Japanese, or Greek letters for Greek: scripts
+/// no other language detected writes, told apart in fewer letters than [`MIN_LETTERS`].
 const MIN_JAPANESE: usize = 20;
 /// Letters only Maltese has (ħ, ġ, ċ) that a text needs to be taken for Maltese.
 const MIN_MALTESE: usize = 3;
@@ -165,18 +166,23 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
     } else {
         text
     };
-    let (mut letters, mut japanese, mut maltese) = (0usize, 0usize, 0usize);
+    let (mut letters, mut japanese, mut greek, mut maltese) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
         if crate::script::is_kana_or_kanji(c) {
             japanese += 1;
             letters += 1;
         } else if c.is_alphabetic() {
             letters += 1;
+            greek += usize::from(matches!(c, '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}'));
             maltese += usize::from(matches!(c, 'ħ' | 'Ħ' | 'ġ' | 'Ġ' | 'ċ' | 'Ċ'));
         }
     }
     if japanese >= MIN_JAPANESE && 2 * japanese > letters {
         return Some("ja");
+    }
+    // (A Greek title of a few words over a Russian text is no Russian.)
+    if greek >= MIN_JAPANESE && 2 * greek > letters {
+        return Some("el");
     }
     if japanese > 0 || letters < MIN_LETTERS {
         return None;

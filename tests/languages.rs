@@ -333,7 +333,7 @@ fn a_briefing_without_lang_written_in_japanese_is_set_as_japanese() {
 /// is read in, by its text.
 fn langs(e: &common::Elem, inherited: &str, out: &mut Vec<(String, String)>) {
     let lang = e.lang.clone().unwrap_or_else(|| inherited.to_string());
-    if matches!(e.role.as_str(), "P" | "H3") {
+    if matches!(e.role.as_str(), "P" | "H3" | "H4" | "H5" | "H6") {
         out.push((e.text().trim().to_string(), lang.clone()));
     }
     for k in e.children() {
@@ -781,4 +781,42 @@ fn quotations_in_corner_brackets_and_inside_quotations_are_read_in_their_own_lan
     let o = run(dir.path(), &["check", "--verbose", "nested.yaml"]);
     assert_exit(&o, 0);
     assert!(!stderr(&o).contains("(detected)"), "{}", stderr(&o));
+}
+
+/// A topic title or a heading in a body clearly in another language than its topic's says so,
+/// in the PDF, on the web page and in `check --verbose` (text18a H67-1): a Greek title over a
+/// Russian text is read in Greek, the topic is not taken for Russian as a whole, and a Greek
+/// title is never taken for Russian.
+#[test]
+fn a_title_or_heading_in_another_language_says_so() {
+    let dir = common::tempdir();
+    let el = "Γειά σου κόσμε, αυτό είναι ένα κείμενο στα ελληνικά";
+    let ru = "Это достаточно длинное предложение на русском языке, чтобы язык определился автоматически.";
+    let pl = "To jest wystarczająco długie zdanie w języku polskim, aby język został rozpoznany automatycznie.";
+    let de = "Die Kommission stellte ihre Strategie für Daten und künstliche Intelligenz vor";
+    let topics = format!(
+        "topics:\n  - title: {el}\n    body: {ru}\n  - title: {ru}\n    body: {pl}\n  \
+         - title: Next steps\n    body: |\n      The delegations discussed the next steps of their joint programme on networks.\n\n      \
+         ### {de}\n\n      The two sides agreed to meet again in Tokyo next spring to review the progress made.\n"
+    );
+    let (_, html, reads) = built_langs(dir.path(), "titles", &topics);
+    for (read, what) in &reads {
+        assert_eq!(read_in(read, el), ["el"], "{what}: {read:?}");
+        assert_eq!(read_in(read, &ru[..40]), ["ru", "ru"], "{what}: {read:?}");
+        assert_eq!(read_in(read, &pl[..30]), ["pl"], "{what}: {read:?}");
+        assert_eq!(read_in(read, de), ["de"], "{what}: {read:?}");
+        assert_eq!(read_in(read, "Next steps"), ["en"], "{what}: {read:?}");
+        assert_eq!(read_in(read, "agreed to meet again"), ["en"], "{what}: {read:?}");
+    }
+    // The topic with the Greek title stays in the briefing's language as a whole.
+    assert!(!html.contains("<section class=\"topic\" lang=\"ru\""), "{html}");
+    let o = run(dir.path(), &["check", "--verbose", "titles.yaml"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    for line in
+        [format!("topics[0].title ({el}): lang: el (detected)"), format!("topics[1].title ({ru}): lang: ru (detected)")]
+    {
+        assert!(err.contains(&line), "{err}");
+    }
+    assert!(!err.contains("topics[0] (Γειά σου κόσμε, αυτό είναι ένα κείμενο στα ελληνικά): lang"), "{err}");
 }

@@ -28,19 +28,23 @@ pub(super) fn found(b: &Briefing, file: &SourceFile) -> String {
     };
     marked(&mut out, &b.summary, &b.lang, 0, "summary");
     marked(&mut out, &b.overview, &b.lang, 0, "overview");
-    let mut from = 0;
+    let (mut from, mut titles) = (0, 0);
     for (i, t) in b.topics.iter().enumerate() {
         from = file.text.get(from..).and_then(|rest| rest.find(t.title.as_str())).map_or(from, |at| from + at);
         if t.lang_detected {
             let lang = t.lang.as_deref().unwrap_or_default();
             out.push_str(&format!("\n  topics[{i}] ({}): lang: {lang} (detected)", t.title));
         }
+        if let Some(l) = crate::language::other_than(&t.title, t.lang.as_deref().unwrap_or(&b.lang)) {
+            out.push_str(&format!("\n  topics[{i}].title ({}): lang: {l} (detected)", t.title));
+            titles += 1;
+        }
         marked(&mut out, &t.body, t.lang.as_deref().unwrap_or(&b.lang), from, &format!("topics[{i}] ({})", t.title));
     }
-    if paragraphs > 0 || b.topics.iter().any(|t| t.lang_detected) {
+    if paragraphs + titles > 0 || b.topics.iter().any(|t| t.lang_detected) {
         out.push_str(
             "\n  (`lang:` on a topic sets its language; a paragraph is marked when it is clearly in another \
-             language than its topic's; a paragraph's language cannot be set in the YAML)",
+             language than its topic's, and so is a title; a paragraph's language cannot be set in the YAML)",
         );
     }
     out

@@ -264,7 +264,14 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         }
         let _ = writeln!(out, " aria-labelledby=\"{id}\">");
         let number = &numbers[k];
-        let _ = write!(out, "<h3 id=\"{id}\">");
+        // A title clearly in another language than its topic's says so (the topic's text
+        // may be in another: a Greek title over a Russian summary of the talks).
+        let title_lang = crate::language::other_than(&topic.title, topic_lang);
+        let _ = write!(out, "<h3 id=\"{id}\"");
+        if let Some(l) = title_lang {
+            let _ = write!(out, " lang=\"{l}\"");
+        }
+        out.push('>');
         if !number.is_empty() {
             out.push_str("<span class=\"num\">");
             escape_into(&mut out, number);
@@ -274,7 +281,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         // A title that changed: its words deleted and inserted, marked.
         let title = crate::markdown::Inline { text: topic.title.clone(), change: topic.change, ..Default::default() };
         let title = topic.marked_title.as_deref().unwrap_or(std::slice::from_ref(&title));
-        inlines_into(&mut out, title, topic_lang, &marks);
+        inlines_into(&mut out, title, title_lang.unwrap_or(topic_lang), &marks);
         out.push_str("</h3>\n");
         let removed = topic.change == Some(Change::Deleted);
         if removed {

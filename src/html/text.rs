@@ -305,8 +305,9 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
         // A heading inside a body: below the heading the body is under (HTML has six levels).
         Block::Heading(level, i) => {
             let h = at.under.saturating_add(*level).clamp(2, 6);
-            let _ = write!(out, "<h{h} class=\"in-body\">");
-            inlines_into(out, i, lang, marks);
+            let own = own_lang(i, lang);
+            let _ = write!(out, "<h{h} class=\"in-body\"{}>", own.0);
+            inlines_into(out, i, own.1, marks);
             let _ = writeln!(out, "</h{h}>");
         }
         Block::List { start, items, markers, changed } => {

@@ -143,6 +143,7 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 // Below the heading the body is under, keeping the body's own nesting; PDF
                 // has six levels.
                 let h = flow.node(Role::H(flow.heading_level.saturating_add(*depth).min(6)));
+                own_language(flow, h, inl);
                 flow.paragraph(h, &s, style, indent, style.align, None);
                 flow.keep_last_with_next();
             }

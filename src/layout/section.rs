@@ -187,7 +187,12 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, topics: &Topics) {
                 flow.lang = lang.clone();
             }
             let title = (topic.title.as_str(), topic.change, topic.marked_title.as_deref());
-            heading_at(flow, number, title, &styles.subheading, Some(1), TOPIC, room);
+            let node = heading_at(flow, number, title, &styles.subheading, Some(1), TOPIC, room);
+            // (A title clearly in another language than its topic's: a Greek title over a
+            // Russian summary of the talks.)
+            if let Some(other) = crate::language::other_than(&topic.title, &flow.lang) {
+                flow.structure.set_lang(node, other);
+            }
             body::blocks(flow, &topic.body, &styles.body, room);
             flow.lang = briefing_lang;
         }

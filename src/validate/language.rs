@@ -150,19 +150,19 @@ fn in_as_a_whole(topic: &Topic, lang: &str, other: &str) -> bool {
 }
 
 /// The text of each element of `body` that is marked with its own language when it is in
-/// another than its topic's, as the PDF and the web page mark them: paragraphs, list items
-/// and table cells, in reading order.
+/// another than its topic's, as the PDF and the web page mark them: paragraphs, headings, list
+/// items and table cells, in reading order.
 fn units(body: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     for b in body {
         match b {
-            Block::Paragraph(i) => out.push(markdown::current_text(i)),
+            Block::Paragraph(i) | Block::Heading(_, i) => out.push(markdown::current_text(i)),
             Block::List { items, .. } => items.iter().for_each(|item| out.extend(units(item))),
             Block::Table { header, rows, .. } => {
                 out.extend(header.iter().chain(rows.iter().flatten()).map(|c| markdown::current_text(c)))
             }
             Block::Quote(inner) => out.extend(units(inner)),
-            Block::Heading(..) | Block::Code(_) | Block::MarkedCode(_) | Block::Rule => {}
+            Block::Code(_) | Block::MarkedCode(_) | Block::Rule => {}
         }
     }
     out
