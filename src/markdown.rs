@@ -122,6 +122,9 @@ pub fn parse(src: &str) -> Vec<Block> {
 pub struct Unprinted {
     /// Addresses of links that name a scheme no link may have (see [`LINK_SCHEMES`]).
     pub links: Vec<String>,
+    /// Addresses relative to a web page (`annex.pdf`, `#part`), which lead nowhere from a
+    /// PDF or a published page: their link is printed as text.
+    pub relative: Vec<String>,
     /// Table rows of more cells than their header, whose cells past it a table drops: the
     /// row as written, its cells, the header's.
     pub rows: Vec<(String, usize, usize)>,

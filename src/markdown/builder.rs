@@ -196,6 +196,8 @@ impl Builder {
                 let start = self.inlines.len();
                 if refused_scheme(&dest_url) {
                     self.unprinted.links.push(dest_url.to_string());
+                } else if link_target(&dest_url).is_none() && !dest_url.trim().is_empty() {
+                    self.unprinted.relative.push(dest_url.to_string());
                 }
                 self.link.push((link_target(&dest_url), dest_url.to_string(), title.to_string(), start))
             }

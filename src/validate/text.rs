@@ -289,6 +289,17 @@ impl Checker<'_> {
                 .with_help("a link in a published briefing must not run code or open a file on the reader's machine"),
             );
         }
+        for url in unprinted.relative {
+            let shown: String = url.chars().take(60).collect();
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Some(self.place_of(&url, field.span)),
+                    path,
+                    format!("a link to `{shown}` leads nowhere from a PDF or a published page"),
+                )
+                .with_help("write the full address (https://…), or the words without a link"),
+            );
+        }
         let (mut long, mut links) = (None, 0);
         let mut previous: Option<&String> = None;
         markdown::visit_inlines(&blocks, &mut |i| {
