@@ -159,7 +159,13 @@ speed = {
     "topics-36k-toc": (lambda: topics(36_000), "--toc"),
     "topics-36k-fit": (lambda: topics(36_000), "--fit-pages 2400 --toc"),
     "topics-36k-floor": (lambda: topics(36_000), "--fit-pages 1 --template " + work + "/floor.yaml.tpl"),
+    # One 3.9 MB paragraph of Japanese and Latin words, fitted (text18b F2): 10.6 to 18.5 s
+    # when it was laid out for each try; past 1 MiB of text a briefing is no longer fitted.
+    "japanese-mixed-fit": (lambda: body(mixed), "--template press-release --fit-pages 640"),
+    "japanese-mixed-one-pager": (lambda: body(mixed), "--template one-pager"),
 }
+mixed = "双方はAI Actとinteroperabilityについて5G・Beyond 5Gで議論した。" * 30_000
+mixed += "双方は広島プロセスの成果及び施行状況について共有し、協力を継続することで一致しました。" * ((3_900_000 - len(mixed.encode())) // 129)
 open(f"{work}/floor.yaml.tpl", "w").write("fit_floor: 4\n")  # the lowest floor a template may set
 # One paragraph of Japanese on a metre-wide page at 4 pt (700 characters a line): each line's
 # break was looked for among two lines' worth of characters back.

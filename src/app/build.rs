@@ -212,7 +212,7 @@ impl Plan {
             }
             // Contents lay out every title again: within one briefing's bound, counted so.
             if options.toc && mine.iter().any(|(_, f, _)| *f != Format::Html) {
-                let bytes = super::bundle::with_contents(briefing);
+                let bytes = briefing.text_bytes_with_contents();
                 if bytes > super::bundle::MAX_BYTES {
                     return Err(Error::ContentsTooLarge { bytes });
                 }

@@ -10,7 +10,7 @@ use super::{build_options, human_size, load_each, written_in, Error, Template};
 use crate::app::say::say;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::layout::Cover;
-use crate::model::Date;
+use crate::model::{Briefing, Date};
 use crate::{BuildOptions, BundleItem, Context, Format, Job};
 
 /// The most briefings one dossier holds: each starts a page of its own and has its line in
@@ -70,7 +70,8 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
     // own, but one at least must be written in it.
     // (With contents, each title is laid out again in them, and counts twice.)
-    let weigh: &dyn Fn(&crate::model::Briefing) -> u64 = if settings.toc { &with_contents } else { &text_bytes };
+    let weigh: &dyn Fn(&crate::model::Briefing) -> u64 =
+        if settings.toc { &Briefing::text_bytes_with_contents } else { &Briefing::text_bytes };
     let loaded = load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, weigh))).map_err(|e| match e {
         Error::DossierTooLarge { briefings, bytes, .. } => {
             Error::DossierTooLarge { briefings, bytes, contents: settings.toc }
@@ -165,34 +166,6 @@ fn too_large(inputs: &[PathBuf]) -> Result<(), Error> {
         return Err(Error::DossierTooLarge { briefings: inputs.len(), bytes, contents: false });
     }
     Ok(())
-}
-
-/// The bytes of a briefing's text, aliases expanded: what [`MAX_BYTES`] bounds once the
-/// briefings are read (a briefing of 42 KB may repeat a long text by alias to 4 MiB). Its
-/// contact block's too, which is laid out as its topics are.
-pub(super) fn text_bytes(b: &crate::model::Briefing) -> u64 {
-    let mut n = [&b.title, &b.short_title].iter().map(|s| s.len()).sum::<usize>();
-    let c = &b.contact;
-    n += [&b.organisation, &b.heading, &b.subject, &b.marking]
-        .into_iter()
-        .chain([&c.note, &c.name, &c.division, &c.bureau, &c.organisation, &c.tel, &c.fax, &c.email, &c.url])
-        .filter_map(|s| s.as_ref())
-        .map(String::len)
-        .sum::<usize>();
-    let mut blocks = |blocks: &[crate::markdown::Block]| crate::markdown::visit_text(blocks, &mut |t| n += t.len());
-    blocks(&b.summary);
-    blocks(&b.overview);
-    for t in &b.topics {
-        blocks(&t.body);
-    }
-    (n + b.topics.iter().map(|t| t.title.len()).sum::<usize>()) as u64
-}
-
-/// [`text_bytes`] with a table of contents, which lays out the briefing's title and each
-/// topic's again: a briefing of 2 MB of long headings took 8.7 s to build with contents, and
-/// one of 4 MB 17 s.
-pub(super) fn with_contents(b: &crate::model::Briefing) -> u64 {
-    text_bytes(b) + (b.title.len() + b.topics.iter().map(|t| t.title.len()).sum::<usize>()) as u64
 }
 
 /// The cover title when none is given: the `heading:` every briefing shares, else the

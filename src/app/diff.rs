@@ -85,7 +85,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
                 _ => 0,
             })
             .sum();
-        let bytes = super::bundle::text_bytes(&redline.briefing) + (fields + named) as u64;
+        let bytes = redline.briefing.text_bytes() + (fields + named) as u64;
         let marks = crate::redline::marks(&redline);
         // Page images are the PDF, then drawn: half as much (a redline of 2.9 MB of mixed
         // Japanese and Latin took 6.4 s as a PDF, 9.9 s as page images at 9 ppi).

@@ -254,8 +254,24 @@ impl<'a> Prepared<'a> {
                 Job::Single { theme, .. } => {
                     let b = self.briefing();
                     let options = layout::Options { toc: options.toc, ..plain };
+                    let bytes = if options.toc { b.text_bytes_with_contents() } else { b.text_bytes() };
                     match options_fit(self.ctx.options, theme) {
                         0 => (layout::layout(b, theme, fonts, options), None),
+                        // (Too long to fit in bounded time: said, not skipped in silence.)
+                        target if bytes > layout::MAX_FIT_BYTES => {
+                            let mut doc = layout::layout(b, theme, fonts, options);
+                            if doc.pages.len() > target {
+                                doc.warnings.push(format!(
+                                    "not fitted to {}: {} pages at the template's sizes; fitting is done for \
+                                     briefings of up to {} MiB of text, and this one has {:.1} MiB",
+                                    pages(target),
+                                    doc.pages.len(),
+                                    layout::MAX_FIT_BYTES >> 20,
+                                    bytes as f64 / f64::from(1 << 20)
+                                ));
+                            }
+                            (doc, None)
+                        }
                         target => {
                             let (doc, fit) = layout::fit(b, theme, fonts, options, target);
                             (doc, Some(fit))

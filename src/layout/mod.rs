@@ -29,7 +29,7 @@ use crate::fonts::{FaceId, FontBook, FontStyle};
 use crate::model::Briefing;
 use crate::theme::{Rgb, Theme};
 
-pub use fit::fit;
+pub use fit::{fit, MAX_FIT_BYTES};
 use flow::Flow;
 pub use parallel::parallel;
 pub use redline::redline;
