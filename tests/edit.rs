@@ -207,6 +207,28 @@ fn another_host_is_refused_even_with_the_cookie() {
     assert_eq!(local.status, 200);
 }
 
+/// The head is bounded at 16 KiB as it says, not at the read it ends in (text18a H67-4), and
+/// a refusal of the HTTP layer is never stored and runs nothing, as every answer (H67-5).
+#[test]
+fn headers_past_16_kib_are_refused_and_every_refusal_has_the_security_headers() {
+    let (_dir, file) = seed_copy();
+    let e = Editor::start(&file);
+    // About 17 KiB of headers: past the limit, within the 4 KiB read that ends them.
+    let padding = "x".repeat(17 * 1024);
+    let a = e.send("GET", "/api/state", &[("Host", e.host()), ("Cookie", e.cookie()), ("X-Pad", padding)], b"");
+    assert_eq!(a.status, 431);
+    let just_under = "x".repeat(15 * 1024);
+    let b = e.send("GET", "/api/state", &[("Host", e.host()), ("Cookie", e.cookie()), ("X-Pad", just_under)], b"");
+    assert_eq!(b.status, 200);
+    // (A lower-case method is no HTTP request line: refused by the HTTP layer, 400.)
+    let c = e.send("get", "/", &[("Host", e.host())], b"");
+    assert_eq!(c.status, 400);
+    for answer in [&a, &c] {
+        assert_eq!(answer.header("content-security-policy"), Some("default-src 'none'"), "{}", answer.status);
+        assert_eq!(answer.header("cache-control"), Some("no-store"), "{}", answer.status);
+    }
+}
+
 #[test]
 fn a_save_from_another_origin_changes_nothing() {
     let (_dir, file) = seed_copy();

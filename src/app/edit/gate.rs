@@ -90,8 +90,10 @@ impl Gate {
         let reads_only = matches!(request.method.as_str(), "GET" | "HEAD");
         if !reads_only {
             let own = format!("http://{host}");
-            match request.header("Origin") {
-                Some(origin) if origin.eq_ignore_ascii_case(&own) => {}
+            // (Every Origin given, as every Host is: a second one may be another page's.)
+            let mut origins = request.header_values("Origin");
+            match (origins.next(), origins.next()) {
+                (Some(origin), None) if origin.eq_ignore_ascii_case(&own) => {}
                 _ => return Err(refuse(403, "a change must come from the editor's own page")),
             }
         }
@@ -186,6 +188,18 @@ mod tests {
         assert_eq!(g.check(&request("POST", "/api/save", &with(Some("http://127.0.0.1:4321")))), Ok(Access::Cookie));
         for bad in [None, Some("http://evil.example"), Some("http://localhost:4321"), Some("null")] {
             assert_eq!(g.check(&request("POST", "/api/save", &with(bad))).unwrap_err().status, 403, "{bad:?}");
+        }
+        // Its own origin and another's, in either order (text18a H67-5).
+        for (first, second) in
+            [("http://127.0.0.1:4321", "http://evil.example"), ("http://evil.example", "http://127.0.0.1:4321")]
+        {
+            let mut l = base.to_vec();
+            l.extend([("Origin", first), ("Origin", second)]);
+            assert_eq!(
+                g.check(&request("POST", "/api/save", &headers(&l))).unwrap_err().status,
+                403,
+                "{first}, {second}"
+            );
         }
     }
 

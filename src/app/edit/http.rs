@@ -69,11 +69,16 @@ pub struct Response {
 }
 
 impl Response {
-    /// `{"error": message}`, as the page reads every refusal.
+    /// `{"error": message}`, as the page reads every refusal: never stored, and nothing in it
+    /// runs or loads, even opened as a page.
     pub fn error(status: u16, message: &str) -> Response {
         let body = serde_json::json!({ "error": message }).to_string().into_bytes();
-        let headers =
-            vec![("Content-Type", "application/json".to_string()), ("X-Content-Type-Options", "nosniff".into())];
+        let headers = vec![
+            ("Content-Type", "application/json".to_string()),
+            ("X-Content-Type-Options", "nosniff".into()),
+            ("Content-Security-Policy", "default-src 'none'".into()),
+            ("Cache-Control", "no-store".into()),
+        ];
         Response { status, headers, body }
     }
 }
@@ -252,7 +257,8 @@ fn read_head(stream: &mut TcpStream) -> Result<(Request, Vec<u8>), Stop> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     loop {
-        if let Some(end) = head_end(&buf) {
+        // (The head counted to its end, not to the read it ends in: a read may bring 4 KiB.)
+        if let Some(end) = head_end(&buf).filter(|&end| end <= MAX_HEAD) {
             let rest = buf.split_off(end);
             return parse_head(&buf).map(|r| (r, rest)).map_err(Stop::Answer);
         }
