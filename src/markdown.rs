@@ -143,7 +143,15 @@ pub struct Unprinted {
     /// Each image's description, as printed before its address (for validation to find one
     /// that prints nothing).
     pub descriptions: Vec<String>,
+    /// A reference link (`[text][label]`) printed as typed because the parser expands at
+    /// most [`REFERENCE_FUEL`] bytes of addresses (or the text's length, if longer): how many
+    /// it expanded, the label of the first one past them, and its line in the text (from 0).
+    pub unexpanded: Option<(usize, String, usize)>,
 }
+
+/// The bytes of addresses and titles pulldown-cmark copies into reference links, at least,
+/// before it stops expanding them (`link_ref_expansion_limit`).
+pub const REFERENCE_FUEL: usize = 100_000;
 
 /// How deeply lists and quotes may nest before validation refuses the body.
 pub const MAX_NESTING: usize = 32;
@@ -178,11 +186,23 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut in_table = false;
     // The runs of backslashes in the text, found at the first backslash an event follows.
     let mut backslashes = None;
+    // What is left of the parser's fuel for reference links, and where the text goes on once
+    // it is spent (a reference link past it prints as typed).
+    let (mut fuel, mut past_fuel) = (src.len().max(REFERENCE_FUEL), None);
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
         match &ev {
-            Event::Start(Tag::Link { id, .. } | Tag::Image { id, .. }) if !id.is_empty() => used.push(id.to_string()),
+            Event::Start(Tag::Link { id, dest_url, title, .. } | Tag::Image { id, dest_url, title, .. })
+                if !id.is_empty() =>
+            {
+                used.push(id.to_string());
+                fuel = fuel.saturating_sub(dest_url.len() + title.len());
+                // (Past the link that spent it.)
+                if fuel == 0 && past_fuel.is_none() {
+                    past_fuel = Some(range.end);
+                }
+            }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
                 nesting += 1;
                 if nesting > MAX_NESTING && b.unprinted.too_deep.is_none() {
@@ -257,6 +277,18 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         b.event(ev);
     }
     let definitions = events.reference_definitions();
+    // (A label in brackets, not a definition's, `[r]:`.)
+    b.unprinted.unexpanded = past_fuel.and_then(|from| {
+        // (A label has at most 999 characters: no bracket is looked past further.)
+        let (at, label) = src[from..].match_indices('[').find_map(|(at, _)| {
+            let after = &src[from + at + 1..];
+            let end = after.bytes().take(4000).position(|b| b == b']')?;
+            let (label, rest) = (&after[..end], &after[end + 1..]);
+            (!label.contains('[') && !rest.starts_with(':') && definitions.get(label).is_some())
+                .then_some((from + at, label))
+        })?;
+        Some((used.len(), format!("[{label}]"), src[..at].matches('\n').count()))
+    });
     // (Sets and a sorted list, not searches of lists: a body may hold 100,000 links.)
     let used: std::collections::HashSet<(usize, usize)> =
         used.iter().filter_map(|id| definitions.get(id).map(|d| (d.span.start, d.span.end))).collect();
@@ -967,5 +999,23 @@ mod tests {
         assert_eq!(pieces.iter().map(|p| p.1).collect::<Vec<_>>(), ["de", "fr"], "{pieces:?}");
         assert!(pieces[0].0.starts_with("Wir") && pieces[0].0.ends_with("in Paris"), "{pieces:?}");
         assert!(pieces[1].0.starts_with("Nous") && pieces[1].0.ends_with("artificiellenumérique"), "{pieces:?}");
+    }
+
+    /// pulldown-cmark expands at most 100 KB of addresses in reference links; the first one
+    /// past them prints as typed, and validation is told which and where (text17 F4).
+    #[test]
+    fn a_reference_link_past_the_parser_s_fuel_is_told() {
+        let address = format!("https://example.org/{}", "a".repeat(80)); // 100 bytes
+        let text = |items: usize| {
+            let lines: String = (0..items).map(|i| format!("Item {i}: [the report][r].\n\n")).collect();
+            format!("{lines}[r]: {address}\n")
+        };
+        // 1,000 links of 100 bytes spend it exactly: the 1,001st is text.
+        let (blocks, unprinted) = parse_checked(&text(1_001));
+        assert_eq!(unprinted.unexpanded, Some((1_000, "[r]".to_string(), 2_000)));
+        let Some(Block::Paragraph(last)) = blocks.last() else { panic!() };
+        assert_eq!(plain_text(last), "Item 1000: [the report][r].");
+        assert_eq!(parse_checked(&text(1_000)).1.unexpanded, None);
+        assert_eq!(parse_checked(&text(10)).1.unexpanded, None);
     }
 }

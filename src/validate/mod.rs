@@ -456,6 +456,19 @@ contact:
         }
     }
 
+    /// A reference link the parser no longer expands is reported at its line (text17 F4).
+    #[test]
+    fn a_reference_link_printed_as_typed_is_reported_at_its_line() {
+        let address = format!("https://example.org/{}", "a".repeat(80));
+        let items: String = (0..1_001).map(|i| format!("      Item {i}: [the report][r].\n\n")).collect();
+        let body = format!("    body: |\n{items}      [r]: {address}");
+        let p = problems(&replace("    body: Text about data.", &body));
+        let said = "the reference link `[r]` prints as typed: Markdown expands no more than 100 KB of addresses \
+                    in reference links of a text, here 1000 of them";
+        // (The body's first line is line 6, its item 1000 line 6 + 2,000.)
+        assert_eq!(p, [format!("topics[0].body (topic 1, \"Data\"): {said} @ 2006:30")]);
+    }
+
     #[test]
     fn wrapped_text_without_a_bar_is_fine_and_lines_typed_as_a_list_are_not() {
         for prose in [

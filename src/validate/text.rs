@@ -289,6 +289,17 @@ impl Checker<'_> {
                 .with_help("a link in a published briefing must not run code or open a file on the reader's machine"),
             );
         }
+        if let Some((expanded, label, k)) = &unprinted.unexpanded {
+            let message = format!(
+                "the reference link `{label}` prints as typed: Markdown expands no more than {} KB of \
+                 addresses in reference links of a text, here {expanded} of them",
+                markdown::REFERENCE_FUEL / 1000
+            );
+            self.diagnostics.push(
+                Diagnostic::new(Some(self.line_place(field, *k, label)), path, message)
+                    .with_help("write the addresses of the links from here on in full: [text](https://…)"),
+            );
+        }
         for url in unprinted.relative {
             let shown: String = url.chars().take(60).collect();
             self.diagnostics.push(
