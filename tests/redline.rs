@@ -1110,12 +1110,20 @@ fn an_address_changed_in_the_box_leads_where_it_says() {
         .filter(|e| e.role == "Link")
         .flat_map(|e| e.annots().into_iter().filter_map(uri).collect::<Vec<_>>())
         .collect();
+    // Each in the box and in the contact block, the old deleted, the new inserted (text17 F6).
     for target in
         ["mailto:old@example.org", "mailto:new@example.org", "https://example.org/old", "https://example.org/new"]
     {
-        assert!(targets.iter().any(|t| t == target), "{target}: {targets:?}");
+        assert_eq!(targets.iter().filter(|t| *t == target).count(), 2, "{target}: {targets:?}");
     }
     let html = redline_page(&a, &b);
+    let block = &html[html.rfind("<address").expect("the contact block")..];
+    let block = &block[..block.find("</address>").unwrap()];
+    for (target, old) in [("mailto:old@example.org", "old@example.org"), ("https://example.org/old", "example.org/old")]
+    {
+        let struck = format!("<del><span class=\"vh\">Deleted: </span><a href=\"{target}\">{old}</a></del>");
+        assert!(block.contains(&struck), "{block}");
+    }
     let page_box = &html[html.find("class=\"box\"").unwrap()..html.find("</section>").unwrap()];
     assert!(page_box.contains("<a href=\"mailto:old@example.org\"><del>"), "{page_box}");
     assert!(page_box.contains("<a href=\"https://example.org/new\"><ins>"), "{page_box}");

@@ -324,9 +324,21 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
         let path = format!("contact.{field}");
         redline?.fields.iter().find(|f| f.field == path).map(|f| f.old.clone())
     };
-    // One line: its label, the old value struck out in a redline, the value (a link or not).
-    // The label of a field added or removed whole is inserted or deleted with its value.
-    let line = |out: &mut String, label: Option<&str>, before: Option<String>, value: &str, link: Option<String>| {
+    // One line: its label, the old value struck out in a redline, the value; each a link
+    // where the field's values are (an e-mail or web address, old or new: text17 F6). The
+    // label of a field added or removed whole is inserted or deleted with its value.
+    let line = |out: &mut String, label: Option<&str>, before: Option<String>, value: &str, field: Option<&str>| {
+        let target = |v: &str| field.and_then(|f| crate::layout::field_target(&format!("contact.{f}"), v));
+        let linked = |out: &mut String, v: &str| match target(v) {
+            Some(t) => {
+                out.push_str("<a href=\"");
+                escape_into(out, &t);
+                out.push_str("\">");
+                text_into(out, v, lang);
+                out.push_str("</a>");
+            }
+            None => text_into(out, v, lang),
+        };
         let before = before.filter(|o| o != value);
         if value.is_empty() && before.as_deref().is_none_or(str::is_empty) {
             return;
@@ -349,22 +361,14 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
             if whole.is_none() {
                 marks.open(out, Change::Deleted, lang);
             }
-            text_into(out, before, lang);
+            linked(out, before);
             out.push_str(if whole.is_none() { "</del> " } else { "</del>" });
         }
         if !value.is_empty() {
             if before.is_some() && whole.is_none() {
                 marks.open(out, Change::Inserted, lang);
             }
-            if let Some(target) = &link {
-                out.push_str("<a href=\"");
-                escape_into(out, target);
-                out.push_str("\">");
-            }
-            text_into(out, value, lang);
-            if link.is_some() {
-                out.push_str("</a>");
-            }
+            linked(out, value);
             if before.is_some() {
                 out.push_str("</ins>");
             }
@@ -387,14 +391,10 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
         .any(|(f, _)| old(f).is_some())
         .then(|| crate::layout::office_line(parts.map(|(f, v)| old(f).or_else(|| v.clone())), labels));
     line(out, None, before, &office, None);
-    let labelled = [
-        (&labels.tel, &c.tel, "tel", None),
-        (&labels.fax, &c.fax, "fax", None),
-        (&labels.email, &c.email, "email", c.email.as_deref().map(crate::layout::mail_target)),
-        (&labels.url, &c.url, "url", c.url.as_deref().map(crate::layout::web_target)),
-    ];
-    for (label, v, field, link) in labelled {
-        line(out, Some(label), old(field), &value(v), link);
+    let labelled = [(&labels.tel, &c.tel, "tel"), (&labels.fax, &c.fax, "fax")];
+    let linked = [(&labels.email, &c.email, "email"), (&labels.url, &c.url, "url")];
+    for (label, v, field) in labelled.into_iter().chain(linked) {
+        line(out, Some(label), old(field), &value(v), Some(field));
     }
     out.push_str("</address>\n</section>\n");
 }

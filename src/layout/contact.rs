@@ -81,7 +81,15 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         }
         let name = label(&format!("{name}{}", theme.labels.label_suffix));
         let spans = match old {
-            Some(old) => flow.changed_labelled(name, &old, vec![v]),
+            Some(old) => {
+                let mut spans = flow.changed_labelled(name, &old, vec![v]);
+                // An old address, deleted, leads where it did, as in the box (text17 F6).
+                let target = field_target(&format!("contact.{field}"), &old).filter(|_| !old.is_empty());
+                if let (Some(target), Some(deleted)) = (target, spans.get_mut(1).filter(|s| s.text == old)) {
+                    deleted.look.link = Some(LinkTarget::Uri(target));
+                }
+                spans
+            }
             None => vec![name, v],
         };
         paragraphs.push((Role::P, spans, 0.0));
