@@ -1,9 +1,11 @@
 //! Writing the PDF file. Each object is serialized the moment it is made, so a document of
 //! hundreds of thousands of objects (a structure element per table cell, an annotation per
 //! link) costs its bytes, not a tree of dictionaries: a stream goes into the file at once, and
-//! every other object into the object stream being filled, which is compressed as soon as it
-//! holds [`PER_OBJECT_STREAM`] objects. At the end, the object streams and a compressed
-//! cross-reference stream, listing every object and itself, follow the streams.
+//! every other object into the object stream being filled, closed when it holds
+//! [`PER_OBJECT_STREAM`] objects. At the end, the object streams, compressed together (on two
+//! threads when they are large: a long document's structure tree is most of its objects, and
+//! written last), and a compressed cross-reference stream, listing every object and itself,
+//! follow the streams.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
@@ -18,7 +20,8 @@ enum At {
     Packed { stream: usize, index: usize },
 }
 
-/// An object stream: how many objects, where the first starts, and its compressed data.
+/// An object stream: how many objects, where the first starts, and its data (compressed in
+/// [`Writer::finish`]).
 struct Packed {
     count: usize,
     first: usize,
@@ -47,6 +50,10 @@ impl Default for Writer {
 
 /// Objects per object stream (a reader decompresses a whole one to read any object in it).
 const PER_OBJECT_STREAM: usize = 200;
+
+/// Bytes of object streams past which they are compressed on two threads (a new thread can
+/// wait a time slice before it runs: not for the seed's 40 KB).
+const ON_TWO_THREADS: usize = 4 << 20;
 
 impl Writer {
     pub fn new() -> Writer {
@@ -117,13 +124,34 @@ impl Writer {
         let mut data = std::mem::take(&mut self.offsets).into_bytes();
         let first = data.len();
         data.append(&mut self.body);
-        self.packed.push(Packed { count: self.count, first, data: compress(&data) });
+        self.packed.push(Packed { count: self.count, first, data });
         self.count = 0;
+    }
+
+    /// Compresses every object stream: past [`ON_TWO_THREADS`] bytes, half of them (by size)
+    /// on another thread, so that a long document's last step takes half the time.
+    fn compress_packed(&mut self) {
+        let total: usize = self.packed.iter().map(|p| p.data.len()).sum();
+        let squeeze = |packed: &mut [Packed]| packed.iter_mut().for_each(|p| p.data = compress(&p.data));
+        if total < ON_TWO_THREADS || self.packed.len() < 2 {
+            return squeeze(&mut self.packed);
+        }
+        let mut sum = 0;
+        let half = self.packed.iter().position(|p| {
+            sum += p.data.len();
+            2 * sum >= total
+        });
+        let (first, second) = self.packed.split_at_mut(half.map_or(0, |h| h + 1));
+        std::thread::scope(|s| {
+            s.spawn(|| squeeze(second));
+            squeeze(first);
+        });
     }
 
     /// The file, with `trailer` (/Root, /Info, /ID) in its cross-reference stream.
     pub fn finish(mut self, trailer: &Dictionary) -> Vec<u8> {
         self.seal();
+        self.compress_packed();
         let mut out = self.out;
         // The object streams are numbered after every object, the cross-reference stream last.
         let first_stream = self.at.len();
@@ -311,11 +339,21 @@ mod tests {
         );
     }
 
+    /// Small, and past [`ON_TWO_THREADS`] bytes of objects (compressed on two threads).
     #[test]
     fn a_file_of_many_objects_reads_back_whole() {
+        let small = |i: i64| Object::Integer(i);
+        let large = |i: i64| Object::string_literal(format!("{i:05} ").repeat(2_000));
+        for value in [&small as &dyn Fn(i64) -> Object, &large] {
+            many_objects_read_back(value);
+        }
+    }
+
+    fn many_objects_read_back(value: &dyn Fn(i64) -> Object) {
         let mut w = Writer::new();
         let pages = w.new_object_id();
-        let many: Vec<Object> = (0..450).map(|i| Object::Reference(w.add_object(Object::Integer(i)))).collect();
+        let values: Vec<Object> = (0..450).map(value).collect();
+        let many: Vec<Object> = values.iter().map(|v| Object::Reference(w.add_object(v.clone()))).collect();
         let s = lopdf::Stream::new(Dictionary::new(), b"BT ET".to_vec());
         let content = w.add_object(s);
         let page = w.add_object(Dictionary::from_iter([
@@ -341,8 +379,8 @@ mod tests {
         let bytes = w.finish(&trailer);
         let back = lopdf::Document::load_mem(&bytes).unwrap();
         assert_eq!(back.get_pages().len(), 1);
-        for (i, r) in many.iter().enumerate() {
-            assert_eq!(back.get_object(r.as_reference().unwrap()).unwrap(), &Object::Integer(i as i64));
+        for (r, v) in many.iter().zip(&values) {
+            assert_eq!(back.get_object(r.as_reference().unwrap()).unwrap(), v);
         }
         assert_eq!(back.get_page_content(page).unwrap(), b"BT ET");
     }
