@@ -713,4 +713,23 @@ mod tests {
         }
         assert!(shortcut > 20, "the shortcut is taken ({shortcut})");
     }
+
+    /// Swedish and Finnish quote with `»…»` and `’…’` as well as `”…”` (stop 41).
+    #[test]
+    fn swedish_quotation_marks_quote() {
+        const DE: &str =
+            "Wir werden die Zusammenarbeit mit Japan im Bereich der künstlichen Intelligenz weiter vertiefen";
+        for text in [
+            format!("Ministern sade »{DE}» i Bryssel i går."),
+            format!("Ministern sade ’{DE}’ i Bryssel i går."),
+            format!("Ministern sade ”{DE}” i Bryssel i går."),
+        ] {
+            let found: Vec<_> = quoted_languages(&text, "sv").into_iter().map(|(q, l)| (&text[q], l)).collect();
+            assert_eq!(found, [(DE, "de")], "{text}");
+        }
+        // Danish and German `»…«`, and French `« … »`, as before.
+        let t = "Er sagte »ja« und »nein«, puis « oui » et « non ».";
+        let quoted: Vec<&str> = quotations(t).iter().map(|q| t[q.clone()].trim()).collect();
+        assert_eq!(quoted, ["ja", "nein", "oui", "non"]);
+    }
 }

@@ -12,7 +12,7 @@ const DEEPEST: usize = 8;
 const QUOTE_MARKS: &str = "\"'“”„‟«»‹›‘’‚「」『』";
 
 /// The marks that close a quotation opened with `open`: `“…”` and `„…“` or `„…”`, `«…»`
-/// and `»…«`, `‘…’` and `‚…‘`, `"…"`, `'…'`, `”…”`, and Japanese corner brackets, `「…」` and
+/// and `»…«` or `»…»` (Swedish and Finnish), `‘…’` and `‚…‘`, `"…"`, `'…'`, `”…”` and `’…’`, and Japanese corner brackets, `「…」` and
 /// `『…』`, which open and close wherever they stand, after kana or kanji as in Japanese text.
 /// None for a mark that only closes.
 fn closing(open: char) -> &'static [char] {
@@ -23,13 +23,14 @@ fn closing(open: char) -> &'static [char] {
         '“' => &['”'],
         '„' | '‟' => &['“', '”'],
         '«' => &['»'],
-        '»' => &['«'],
+        '»' => &['«', '»'],
         '‹' => &['›'],
         '›' => &['‹'],
         '‘' => &['’'],
         '‚' => &['‘', '’'],
         '\'' => &['\''],
         '”' => &['”'],
+        '’' => &['’'],
         _ => &['"'],
     }
 }
