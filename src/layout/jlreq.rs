@@ -81,27 +81,14 @@ pub fn stretches(a: char, b: char) -> bool {
     }
     !matches!(Yakumono::of(a), Some(Yakumono::Opening))
         && !matches!(Yakumono::of(b), Some(Yakumono::Closing | Yakumono::Stop | Yakumono::Middle))
-        && !matches!(
-            b,
-            'ー' | 'ぁ'
-                | 'ぃ'
-                | 'ぅ'
-                | 'ぇ'
-                | 'ぉ'
-                | 'っ'
-                | 'ゃ'
-                | 'ゅ'
-                | 'ょ'
-                | 'ァ'
-                | 'ィ'
-                | 'ゥ'
-                | 'ェ'
-                | 'ォ'
-                | 'ッ'
-                | 'ャ'
-                | 'ュ'
-                | 'ョ'
-        )
+        && !small_kana(b)
+}
+
+/// Small kana and the prolonged sound mark `ー` (JLREQ cl-11 and cl-10's `ー`): no line
+/// starts with one, and no line is spread before one.
+pub fn small_kana(c: char) -> bool {
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶー".contains(c)
+        || matches!(c, '\u{31F0}'..='\u{31FF}' | '\u{FF67}'..='\u{FF70}')
 }
 
 /// How far the space between two characters may give in a justified line before the line is

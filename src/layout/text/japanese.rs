@@ -1,8 +1,9 @@
 //! Justified Japanese paragraphs broken as JLREQ 3.8 adjusts lines: of the ways to break the
 //! paragraph, the one that needs the least spreading between characters, trying first the
-//! breaks a line may take (spaces inside Latin phrases, before an opening bracket), then
-//! shrinking what may shrink (the quarter em beside Latin text, the blank halves of
-//! punctuation), and only as a last resort breaking inside a Latin word or an address.
+//! breaks a line may take (spaces inside Latin phrases, before an opening bracket, after the
+//! separators of an address), then shrinking what may shrink (the quarter em beside Latin
+//! text, the blank halves of punctuation). A Latin word is broken inside only when it is
+//! wider than the line; a run of small kana, which no line may start with, at a cost.
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
@@ -17,14 +18,15 @@ const INSIDE_WORD: f64 = 35.0;
 const IN_ADDRESS: f64 = 10.0;
 /// Breaking a name such as `ITU-R` at its hyphen.
 const AT_NAME_HYPHEN: f64 = 400.0;
+/// A break inside a run of small kana (`ぁぃぅ`, `っっ`), which no break keeps whole: a line
+/// then starts with one. About what moving a character to the next line costs on a narrow
+/// line, so that a few lines take a character less, not every line of the paragraph.
+const IN_SMALL_KANA: f64 = 50.0;
 /// A break no rule allows (a line starting with `、`): only when nothing else fits.
 const FORBIDDEN: f64 = 1e6;
-/// The most a line is spread between Japanese characters, in em, before it is spread
-/// between the letters of its Latin words too.
-pub(super) const MOST_SPREAD: f32 = 1.0 / 16.0;
-
-/// Whether a line with too few places to spread may be spread between `a` and `b`: letters
-/// of a Latin word or address.
+/// Whether a line with no other place to spread (no Japanese character, no word space:
+/// part of a word or an address wider than the line) may be spread between `a` and `b`:
+/// letters of a Latin word or address. Any other line keeps its Latin words solid (JLREQ 3.8).
 pub(super) fn between_letters(a: char, b: char) -> bool {
     jlreq::latin_word(a) && jlreq::latin_word(b)
 }
@@ -72,7 +74,7 @@ impl Paragraph<'_> {
     pub(super) fn japanese_fit(&self, max_width: f32) -> Vec<Break> {
         let (glyphs, widths) = (self.glyphs, &self.widths);
         let n = glyphs.len();
-        let candidates = self.japanese_candidates();
+        let candidates = self.japanese_candidates(max_width);
         let em = f64::from(self.spans.iter().map(|s| s.look.size).fold(1.0, f32::max));
         // Running sums over the space after each glyph: what it may shrink and stretch, and
         // whether characters may be spread there (JLREQ 3.8) or it is a word space.
@@ -146,8 +148,8 @@ impl Paragraph<'_> {
                     } else {
                         let eased = slack.min(room_out);
                         let rest = slack - eased;
-                        if rest > spread * em * f64::from(MOST_SPREAD) {
-                            spread += f64::from(letters[hi] - letters[lo]);
+                        if spread == 0.0 {
+                            spread = f64::from(letters[hi] - letters[lo]);
                         }
                         let r = if room_out > 0.0 { eased / room_out } else { 0.0 };
                         let e = if rest > 0.01 {
@@ -176,16 +178,19 @@ impl Paragraph<'_> {
     }
 
     /// Where a line of Japanese may end: the paragraph's start first, then the break
-    /// opportunities of Unicode line breaking (UAX #14), before every opening bracket, and,
-    /// at a cost, between any two grapheme clusters (inside a Latin word or an address; or,
-    /// at a far higher cost, against the rules, for text that cannot be set otherwise).
-    fn japanese_candidates(&self) -> Vec<Candidate> {
-        let (text, glyphs) = (self.text, self.glyphs);
+    /// opportunities of Unicode line breaking (UAX #14), before every opening bracket, after
+    /// the separators of an address, and, at a cost, inside a run of small kana (`っっ`,
+    /// which cannot be set otherwise). Inside a unit these leave unbroken that is wider than
+    /// the line (`max_width`), and only there, between its grapheme clusters: inside a Latin
+    /// word or an address at a cost, anywhere else at a far higher cost, against the rules.
+    /// A Latin word that fits a line is never broken inside (`cyberse|curity`).
+    fn japanese_candidates(&self, max_width: f32) -> Vec<Candidate> {
+        let (text, glyphs, widths) = (self.text, self.glyphs, &self.widths);
         let n = glyphs.len();
         let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
         // Per glyph boundary (the glyph a line would end before): the cheapest way to break.
         let mut best: Vec<Option<(bool, f64)>> = vec![None; n + 1];
-        let mut offer = |at: usize, hard: bool, penalty: f64| {
+        let offer = |best: &mut Vec<Option<(bool, f64)>>, at: usize, hard: bool, penalty: f64| {
             if at == 0 || at > n {
                 return;
             }
@@ -199,7 +204,7 @@ impl Paragraph<'_> {
             let at = self.before_address_hyphen(index_of(byte));
             let (a, b) = (glyphs[at - 1].ch, glyphs.get(at).map_or(' ', |g| g.ch));
             let name_hyphen = a == '-' && jlreq::is_western(b) && at >= 2 && jlreq::is_western(glyphs[at - 2].ch);
-            offer(at, kind == BreakOpportunity::Mandatory, if name_hyphen { AT_NAME_HYPHEN } else { 0.0 });
+            offer(&mut best, at, kind == BreakOpportunity::Mandatory, if name_hyphen { AT_NAME_HYPHEN } else { 0.0 });
         }
         for at in 1..n {
             let (a, b) = (glyphs[at - 1], glyphs[at]);
@@ -207,33 +212,60 @@ impl Paragraph<'_> {
                 && !matches!(Yakumono::of(a.ch), Some(Yakumono::Opening))
                 && !hangs(a.ch)
             {
-                offer(at, false, 0.0);
+                offer(&mut best, at, false, 0.0);
+            }
+            if self.in_address(at - 1) && self.in_address(at) && self.after_separator(at) {
+                offer(&mut best, at, false, IN_ADDRESS);
+            }
+            if jlreq::small_kana(a.ch) && jlreq::small_kana(b.ch) {
+                offer(&mut best, at, false, IN_SMALL_KANA);
             }
         }
-        for (byte, _) in text.grapheme_indices(true).skip(1) {
-            let at = index_of(byte);
-            let (a, b) = (glyphs[at - 1].ch, glyphs[at].ch);
-            // A word keeps at least three letters either side of a break (`Bey|ond`, never
-            // `B|eyond`); an address may break after any of its separators.
-            let letters = |from: usize, to: usize| glyphs[from..to].iter().all(|g| jlreq::latin_word(g.ch));
-            // (An address's own hyphen starts a line, not ends one: see `address`.)
-            let hyphen = if self.in_address(at - 1) && self.in_address(at) { b == '-' } else { a == '-' };
-            let penalty = if !(jlreq::latin_word(a) && jlreq::latin_word(b)) {
-                FORBIDDEN
-            } else if hyphen || matches!(a, '/' | '.' | '?' | '&' | '=' | '_') {
-                IN_ADDRESS
-            } else if at >= 3 && at + 3 <= n && letters(at - 3, at + 3) {
-                INSIDE_WORD
-            } else {
-                FORBIDDEN
-            };
-            offer(at, false, penalty);
+        // Units wider than the line, between the breaks found so far: broken inside.
+        let mut unit_start = 0;
+        let ends: Vec<usize> = (1..=n).filter(|&at| at == n || best[at].is_some()).collect();
+        for end in ends {
+            if f64::from(widths.content(glyphs, unit_start, end)) > f64::from(max_width) + 0.01 {
+                let from = glyphs[unit_start].at;
+                let to = glyphs.get(end).map_or(text.len(), |g| g.at);
+                for (byte, _) in text[from..to].grapheme_indices(true).skip(1) {
+                    let at = index_of(from + byte);
+                    let penalty = self.inside_unit(at);
+                    offer(&mut best, at, false, penalty);
+                }
+            }
+            unit_start = end;
         }
         let mut out = vec![Candidate { at: 0, hard: true, penalty: 0.0 }];
         out.extend(
             best.iter().enumerate().filter_map(|(at, c)| c.map(|(hard, penalty)| Candidate { at, hard, penalty })),
         );
         out
+    }
+
+    /// Whether a break before glyph `at` follows a separator (`/`, `.`, `?`, `&`, `=`, `_`)
+    /// before a letter or digit (`example.org/|ai`, never `https:/|/`), or a hyphen of a
+    /// Latin word; in an address, it comes before its own hyphen instead (see `address`).
+    fn after_separator(&self, at: usize) -> bool {
+        let (a, b) = (self.glyphs[at - 1].ch, self.glyphs[at].ch);
+        let hyphen = if self.in_address(at - 1) && self.in_address(at) { b == '-' } else { a == '-' };
+        let separator = matches!(a, '/' | '.' | '?' | '&' | '=' | '_') && jlreq::is_western(b);
+        jlreq::latin_word(a) && jlreq::latin_word(b) && (hyphen || separator)
+    }
+
+    /// What a break before glyph `at` costs inside a unit wider than the line: after a
+    /// separator; inside a Latin word or an address with at least three letters either side
+    /// (`Bey|ond`, never `B|eyond`); anywhere else, against the rules.
+    fn inside_unit(&self, at: usize) -> f64 {
+        let glyphs = self.glyphs;
+        let letters = |from: usize, to: usize| glyphs[from..to].iter().all(|g| jlreq::latin_word(g.ch));
+        if self.after_separator(at) {
+            IN_ADDRESS
+        } else if at >= 3 && at + 3 <= glyphs.len() && letters(at - 3, at + 3) {
+            INSIDE_WORD
+        } else {
+            FORBIDDEN
+        }
     }
 }
 
@@ -338,22 +370,43 @@ mod tests {
         vec![Span { text: text.into(), look: Look::new(FontStyle::REGULAR, 10.0, Rgb(0, 0, 0)) }]
     }
 
-    /// The widest space between two kana or kanji, or two letters of a Latin word, on
-    /// `line`, in em of 10 pt.
-    fn letter_spacing(line: &Line) -> f32 {
-        let mut widest = 0.0f32;
+    /// `text` with its web address a link, as Markdown makes it.
+    fn linked(text: &str) -> Vec<Span> {
+        let start = text.find("https://").unwrap();
+        let end = start + text[start..].find(|c: char| !c.is_ascii()).unwrap_or(text.len() - start);
+        let address = &text[start..end];
+        let link = Some(crate::layout::LinkTarget::Uri(address.to_string()));
+        let look = Look { link, group: 1, ..plain("")[0].look.clone() };
+        let mut spans = plain(&text[..start]);
+        spans.push(Span { text: address.into(), look });
+        spans.extend(plain(&text[end..]));
+        spans
+    }
+
+    /// The widest space between two kana or kanji on `line`, and between two letters of a
+    /// Latin word, in em of 10 pt.
+    fn letter_spacing(line: &Line) -> (f32, f32) {
+        let (mut kana, mut letters) = (0.0f32, 0.0f32);
         for run in &line.runs {
             let chars: Vec<char> = run.text.chars().collect();
             for &(k, extra) in &run.gaps {
                 let k = k as usize;
-                let (a, b) = (chars[k.saturating_sub(1)], chars[k.min(chars.len() - 1)]);
-                let letters = (is_kana_or_kanji(a) && is_kana_or_kanji(b)) || super::between_letters(a, b);
-                if k > 0 && k < chars.len() && letters {
-                    widest = widest.max(extra / 10.0);
+                if k == 0 || k >= chars.len() {
+                    continue;
+                }
+                let (a, b) = (chars[k - 1], chars[k]);
+                if is_kana_or_kanji(a) && is_kana_or_kanji(b) {
+                    kana = kana.max(extra / 10.0);
+                } else if super::between_letters(a, b) {
+                    letters = letters.max(extra / 10.0);
                 }
             }
         }
-        widest
+        (kana, letters)
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect()).collect()
     }
 
     #[test]
@@ -366,12 +419,17 @@ mod tests {
         let mut spread_before = 0;
         for width in (200..420).step_by(5) {
             let width = width as f32;
-            let lines = set_with(&plain(text), width, &fonts, japanese);
-            let texts: Vec<String> = lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect()).collect();
+            let lines = set_with(&linked(text), width, &fonts, japanese);
+            let texts = texts(&lines);
             assert_eq!(texts.concat().replace(' ', ""), text.replace(' ', ""), "nothing lost at {width}");
             for (line, t) in lines[..lines.len() - 1].iter().zip(&texts) {
                 assert!((line.width - width).abs() < 0.01, "justified to {width}: {} {t}", line.width);
-                assert!(letter_spacing(line) <= 1.0 / 16.0, "at {width}: {} em in {t}", letter_spacing(line));
+                // (`Beyond` is never broken, so a line before it may spread a little more.)
+                let (kana, letters) = letter_spacing(line);
+                assert!(kana <= 1.0 / 8.0, "at {width}: {kana} em in {t}");
+                // Letters are spread only on a line of the address alone, with no other place.
+                let alone = !t.chars().any(|c| is_kana_or_kanji(c) || c == ' ');
+                assert!(letters <= 1.0 / 8.0 && (letters == 0.0 || alone), "at {width}: {letters} em in {t}");
             }
             // Line by line, breaking only where Unicode allows and spreading the rest, as before.
             let greedy = set(&plain(text), width, &fonts);
@@ -379,6 +437,62 @@ mod tests {
             spread_before += greedy[..greedy.len() - 1].iter().filter(|l| (width - l.width) / full(l) > 1.6).count();
         }
         assert!(spread_before > 0, "the greedy setting would have spread some lines");
+    }
+
+    /// Breaking `あ…あ英単語WORDを含みます。` at every place: each word is whole on a line
+    /// when it fits one, and only then (JLREQ, UAX #14: a Latin word breaks at its own
+    /// break opportunities). Broken anywhere at a cost, `cybersecurity` came out
+    /// `cyberse|curity` and `Beyond` `Bey|ond`.
+    #[test]
+    fn a_latin_word_in_japanese_text_breaks_only_when_it_cannot_fit_a_line() {
+        let fonts = FontBook::builtin();
+        let japanese = Setting { justify: true, japanese: true, ..Setting::default() };
+        let words = ["Interoperability", "cybersecurity", "Beyond", "2025-2026", "ABCDEFGHIJ"];
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+        for width in [150.0, 230.0, 300.0, 414.0] {
+            for word in words.iter().chain([&long]) {
+                let fits = set(&plain(word), f32::INFINITY, &fonts)[0].width <= width;
+                for n in 0..40 {
+                    let text = format!("{}英単語{word}を含みます。", "あ".repeat(n));
+                    let lines = texts(&set_with(&plain(&text), width, &fonts, japanese));
+                    assert_eq!(lines.concat(), text, "nothing lost");
+                    let whole = lines.iter().any(|l| l.contains(word));
+                    assert_eq!(whole, fits, "{word} at {width} pt after {n}: {lines:?}");
+                }
+            }
+        }
+    }
+
+    /// A run of small kana, which no line may start with, is broken inside rather than kept
+    /// whole by spreading every line above it: at most two lines more are spread than in
+    /// the paragraph without the run, by a character's width at most (a sixteenth of an em
+    /// here). Kept whole, the run spread up to all the lines of the paragraph.
+    #[test]
+    fn a_run_of_small_kana_breaks_inside_rather_than_spread_the_paragraph() {
+        let fonts = FontBook::builtin();
+        let japanese = Setting { justify: true, japanese: true, ..Setting::default() };
+        let base = "総務省は欧州委員会との間で政策対話をオンラインで開催しました。本対話では、双方の最新の\
+                    政策動向を共有するとともに、今後の協力の方向性について議論しました。";
+        let spread = |lines: &[Line]| lines[..lines.len() - 1].iter().filter(|l| letter_spacing(l).0 > 0.001).count();
+        for width in [200.0, 300.0, 360.0] {
+            for n in 0..40 {
+                let plain_text = format!("{base}{}。", "あ".repeat(n));
+                let before = spread(&set_with(&plain(&plain_text), width, &fonts, japanese));
+                let text = format!("{base}{}ぁぃぅぇぉっゃゅょゎ、ァィゥェォッャュョヮヵヶ。", "あ".repeat(n));
+                let lines = set_with(&plain(&text), width, &fonts, japanese);
+                assert_eq!(texts(&lines).concat(), text, "nothing lost");
+                let at = format!("after {n} at {width}: {:?}", texts(&lines));
+                assert!(spread(&lines) <= before + 2, "{} spread lines, {before} without the run {at}", spread(&lines));
+                for line in &lines[..lines.len() - 1] {
+                    assert!(letter_spacing(line).0 <= 1.0 / 16.0 + 1e-4, "{} em {at}", letter_spacing(line).0);
+                }
+                // No line starts with a small kana but inside a run of them.
+                for pair in texts(&lines).windows(2) {
+                    let (a, b) = (pair[0].chars().last().unwrap(), pair[1].chars().next().unwrap());
+                    assert!(!super::jlreq::small_kana(b) || super::jlreq::small_kana(a), "{pair:?}");
+                }
+            }
+        }
     }
 
     fn heading_lines(text: &str, width: f32, balance: bool) -> Vec<String> {

@@ -43,8 +43,7 @@ pub(super) fn make_line(
     let hyphen_width = hyphen_face.map_or(0.0, |f| width_of(fonts, f, '\u{00AD}', look_last.size));
     if let Some((target, adjusted)) = target {
         let natural: f32 = shown.iter().zip(&after).map(|(g, a)| g.width + a).sum::<f32>() - lead + hyphen_width;
-        let em = adjusted.then(|| shown.iter().map(|g| spans[g.span].look.size).fold(0.0, f32::max));
-        justify(shown, &mut after, target - natural, em);
+        justify(shown, &mut after, target - natural, adjusted);
     }
     // Word fragments either side of a hyphen are runs of their own.
     let first_word_end = continues.then(|| shown.iter().position(|g| hangs(g.ch))).flatten();
@@ -149,9 +148,9 @@ pub(super) fn whole_words(lines: &mut [Line]) {
 /// width), then between Japanese characters where the line has any, else its word spaces;
 /// in a Latin paragraph, its word spaces (Japanese characters only where it has none).
 /// Lines with neither, and lines already full, stay as they are. In a Japanese paragraph
-/// (`em`, its size), a line with too few such places (an address) is spread between Latin
-/// letters too, rather than by more than a sixteenth of an em in a few places.
-fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, em: Option<f32>) {
+/// (`japanese_paragraph`), Latin words are never spread apart (JLREQ 3.8), but on a line
+/// with no other place (part of an address wider than the line).
+fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, japanese_paragraph: bool) {
     let n = shown.len();
     let inner = &shown[..n.saturating_sub(1)];
     let room: f32 = inner.iter().map(|g| if slack < 0.0 { g.give.shrink } else { g.give.stretch }).sum();
@@ -183,10 +182,10 @@ fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, em: Option<f32>) 
     // A Latin paragraph spreads its word spaces, as Latin type does, even where a line holds
     // a few Japanese characters: spacing those out (`ｶ ﾀ ｶ ﾅ`) is the last resort, for a line
     // with no word space.
-    let latin = em.is_none() && (japanese.is_empty() || !spaces.is_empty());
+    let latin = !japanese_paragraph && (japanese.is_empty() || !spaces.is_empty());
     let mut places: Vec<usize> =
         if latin || japanese.is_empty() { spaces } else { japanese.into_iter().chain(spaces).collect() };
-    if em.is_some_and(|em| slack > places.len() as f32 * em * japanese::MOST_SPREAD) {
+    if japanese_paragraph && places.is_empty() {
         places.extend((0..n.saturating_sub(1)).filter(|&i| japanese::between_letters(shown[i].ch, shown[i + 1].ch)));
     }
     if places.is_empty() {
