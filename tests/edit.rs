@@ -208,7 +208,8 @@ fn another_host_is_refused_even_with_the_cookie() {
 }
 
 /// The head is bounded at 16 KiB as it says, not at the read it ends in (text18a H67-4), and
-/// a refusal of the HTTP layer is never stored and runs nothing, as every answer (H67-5).
+/// a refusal of the HTTP layer is never stored and runs nothing, as every answer; HEAD is
+/// answered (H67-5).
 #[test]
 fn headers_past_16_kib_are_refused_and_every_refusal_has_the_security_headers() {
     let (_dir, file) = seed_copy();
@@ -220,6 +221,10 @@ fn headers_past_16_kib_are_refused_and_every_refusal_has_the_security_headers() 
     let just_under = "x".repeat(15 * 1024);
     let b = e.send("GET", "/api/state", &[("Host", e.host()), ("Cookie", e.cookie()), ("X-Pad", just_under)], b"");
     assert_eq!(b.status, 200);
+    // HEAD is answered as GET, without the body (text18a H67-5).
+    let head = e.send("HEAD", "/", &[("Host", e.host()), ("Cookie", e.cookie())], b"");
+    assert_eq!((head.status, head.body.len()), (200, 0));
+    assert_eq!(head.header("content-length"), e.get("/").header("content-length"));
     // (A lower-case method is no HTTP request line: refused by the HTTP layer, 400.)
     let c = e.send("get", "/", &[("Host", e.host())], b"");
     assert_eq!(c.status, 400);

@@ -192,7 +192,9 @@ impl Editor {
             a.headers = vec![("Set-Cookie", self.gate.set_cookie()), ("Location", "/".into())];
             return a;
         }
-        match (request.method.as_str(), gate::url_path(&request.target)) {
+        // (HEAD is GET without the body, which the HTTP layer leaves out.)
+        let method = if request.method == "HEAD" { "GET" } else { request.method.as_str() };
+        match (method, gate::url_path(&request.target)) {
             ("GET", "/") => Answer::bytes("text/html; charset=utf-8", PAGE),
             ("GET", "/editor.css") => Answer::bytes("text/css; charset=utf-8", STYLE),
             ("GET", "/editor.js") => Answer::bytes("text/javascript; charset=utf-8", SCRIPT),
