@@ -263,11 +263,11 @@ impl<'a> Prepared<'a> {
                             if doc.pages.len() > target {
                                 doc.warnings.push(format!(
                                     "not fitted to {}: {} pages at the template's sizes; fitting is done for \
-                                     briefings of up to {} MiB of text, and this one has {:.1} MiB",
+                                     briefings of up to {} KiB of text, and this one has {} KiB",
                                     pages(target),
                                     doc.pages.len(),
-                                    layout::MAX_FIT_BYTES >> 20,
-                                    bytes as f64 / f64::from(1 << 20)
+                                    layout::MAX_FIT_BYTES >> 10,
+                                    bytes.div_ceil(1 << 10)
                                 ));
                             }
                             (doc, None)

@@ -19,15 +19,36 @@ use super::{layout, Document, Fit, Item, Options};
 /// [`Briefing::text_bytes`], titles twice with contents). Fitting lays a briefing out two to
 /// five times: a briefing of 3.9 MB of Japanese took 10.6 to 18.5 s to fit, and 2 MB 5.2 s,
 /// against 6.5 s and 3.2 s to lay out once. A longer one is set at the template's sizes.
-pub const MAX_FIT_BYTES: u64 = 1 << 20;
+pub const MAX_FIT_BYTES: u64 = 512 << 10;
+
+/// Bytes of text all the layouts of one fitting may lay out together: as many layouts as
+/// the text goes into it, four at least. Text laid out costs up to 3.6 s a megabyte (long
+/// mixed Japanese and Latin headings): 1 MB of them took 14 to 27 s to fit by the search
+/// alone (text19 H70-1). A briefing that runs out of layouts is set at the largest scale
+/// found to fit, to a few hundredths of the largest there is.
+const FIT_WORK: u64 = 2 << 20;
 
 /// Lays out `b` on at most `pages` pages: at the template's sizes if that fits, else with
 /// type and spacing scaled down together by as little as needed (to a hundredth), never
 /// below the template's `fit_floor` body size. When even the floor does not fit, the
 /// briefing is set at the floor and the [`Fit`] says so.
 pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, pages: usize) -> (Document, Fit) {
+    fit_within(b, (theme, fonts, options), pages, FIT_WORK)
+}
+
+/// [`fit`], its layouts laying out `work` bytes of text together at most (four layouts at
+/// least).
+fn fit_within(
+    b: &Briefing,
+    (theme, fonts, options): (&Theme, &FontBook, Options),
+    pages: usize,
+    work: u64,
+) -> (Document, Fit) {
     let body = theme.styles.body.size.0;
     let mut layouts = 1;
+    // The text one layout lays out, and what is left of the work after the first.
+    let bytes = if options.toc { b.text_bytes_with_contents() } else { b.text_bytes() }.max(1);
+    let mut work = work.max(4 * bytes).saturating_sub(bytes);
     let outcome = |doc: &Document, scale: f32, layouts: usize| Fit {
         pages,
         scale,
@@ -66,9 +87,16 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
     let side_by_side = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     let mut probes = 0;
     while hi > lo + 1 {
-        let mid = next.clamp(lo + 1, hi - 1);
+        // (Out of layouts: the largest scale known to fit, or else the floor.)
+        if work < bytes {
+            break;
+        }
+        // (The last layout there is work for, with no scale yet known to fit: halfway down to
+        // the floor from the guess, which more likely fits than the guess.)
+        let last_try = work < 2 * bytes && lo_doc.is_none();
+        let mid = if last_try { (lo + next.max(lo)) / 2 } else { next }.clamp(lo + 1, hi - 1);
         let scale = mid as f32 / 100.0;
-        let beside = if !side_by_side {
+        let beside = if !side_by_side || work < 2 * bytes {
             None
         } else if mid + 1 < hi {
             Some(mid + 1)
@@ -84,6 +112,7 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
         });
         layouts += 1;
         probes += 1;
+        work = work.saturating_sub(bytes * (1 + u64::from(other.is_some())));
         let fits = doc.pages.len() <= pages;
         let here = (scale, extent(&doc, theme));
         // The next guess: where the line through this layout and the last, in logarithms
@@ -201,5 +230,27 @@ mod tests {
             }
         }
         assert!(saved >= 2 * cases, "{saved} layouts saved over {cases} fits");
+    }
+
+    /// Out of layouts, the search stops at the largest scale it found to fit: the page count
+    /// asked for, at most a few hundredths under the largest (text19 H70-1).
+    #[test]
+    fn a_search_out_of_layouts_keeps_the_largest_scale_it_found_to_fit() {
+        let fonts = FontBook::builtin();
+        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/japan-eu-ict-workshop-10.yaml");
+        let text = std::fs::read_to_string(seed).unwrap();
+        let file = crate::diag::SourceFile::new("seed.yaml", &text);
+        let mut b = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
+        b.topics = b.topics.iter().chain(&b.topics).chain(&b.topics).cloned().collect();
+        let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        let (best, _) = by_halving(&b, &theme, &fonts, 3);
+        let (doc, found) = fit_within(&b, (&theme, &fonts, Options::default()), 3, 0);
+        assert!(found.fits && doc.pages.len() <= 3, "{found:?}");
+        assert!(found.scale <= best + 0.001 && found.scale >= best - 0.05, "{} against {best}", found.scale);
+        // The first layout and at most three more (two rounds, the first of two side by side).
+        assert!(found.layouts <= 3, "{found:?}");
+        let (_, unbounded) = fit(&b, &theme, &fonts, Options::default(), 3);
+        assert!((unbounded.scale - best).abs() < 0.001);
+        assert!(unbounded.layouts > found.layouts, "the bound must cut the search: {unbounded:?}");
     }
 }
