@@ -201,13 +201,18 @@ mod tests {
         (best, n)
     }
 
-    #[test]
-    fn the_predicted_search_finds_the_scale_halving_finds_with_fewer_layouts() {
-        let fonts = FontBook::builtin();
+    /// The seed briefing, read and checked.
+    fn seed() -> Briefing {
         let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/japan-eu-ict-workshop-10.yaml");
         let text = std::fs::read_to_string(seed).unwrap();
         let file = crate::diag::SourceFile::new("seed.yaml", &text);
-        let b = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
+        crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap()
+    }
+
+    #[test]
+    fn the_predicted_search_finds_the_scale_halving_finds_with_fewer_layouts() {
+        let fonts = FontBook::builtin();
+        let b = seed();
         // One-line topics, whose height grows more like the scale than its square.
         let topics: String =
             (0..150).map(|i| format!("  - title: Topic {i}\n    body: Both sides met on point {i}.\n")).collect();
@@ -237,10 +242,7 @@ mod tests {
     #[test]
     fn a_search_out_of_layouts_keeps_the_largest_scale_it_found_to_fit() {
         let fonts = FontBook::builtin();
-        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/japan-eu-ict-workshop-10.yaml");
-        let text = std::fs::read_to_string(seed).unwrap();
-        let file = crate::diag::SourceFile::new("seed.yaml", &text);
-        let mut b = crate::validate::load_briefing(&file, &crate::load::Limits::default(), &|_| true).unwrap();
+        let mut b = seed();
         b.topics = b.topics.iter().chain(&b.topics).chain(&b.topics).cloned().collect();
         let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
         let (best, _) = by_halving(&b, &theme, &fonts, 3);
