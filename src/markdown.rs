@@ -120,11 +120,11 @@ pub fn parse(src: &str) -> Vec<Block> {
 /// What Markdown would not print as written, for validation to report (see [`parse_checked`]).
 #[derive(Debug, Default, PartialEq)]
 pub struct Unprinted {
-    /// Addresses of links that name a scheme no link may have (see [`LINK_SCHEMES`]).
-    pub links: Vec<String>,
-    /// Addresses relative to a web page (`annex.pdf`, `#part`), which lead nowhere from a
-    /// PDF or a published page: their link is printed as text.
-    pub relative: Vec<String>,
+    /// Links that name a scheme no link may have (see [`LINK_SCHEMES`]).
+    pub links: Vec<Written>,
+    /// Links to an address relative to a web page (`annex.pdf`, `#part`), which leads
+    /// nowhere from a PDF or a published page: printed as text.
+    pub relative: Vec<Written>,
     /// Table rows of more cells than their header, whose cells past it a table drops: the
     /// row as written, its cells, the header's.
     pub rows: Vec<(String, usize, usize)>,
@@ -147,6 +147,16 @@ pub struct Unprinted {
     /// most [`REFERENCE_FUEL`] bytes of addresses (or the text's length, if longer): how many
     /// it expanded, the label of the first one past them, and its line in the text (from 0).
     pub unexpanded: Option<(usize, String, usize)>,
+}
+
+/// A link's address, and where the link is written: the byte of the text it starts at, and
+/// the link as written on its first line, up to the address's end (`[the annex](annex.pdf`)
+/// where the address is on it.
+#[derive(Debug, Default, PartialEq)]
+pub struct Written {
+    pub address: String,
+    pub at: usize,
+    pub written: String,
 }
 
 /// The bytes of addresses and titles pulldown-cmark copies into reference links, at least,
@@ -192,6 +202,9 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
+        if let Event::Start(Tag::Link { dest_url, .. }) = &ev {
+            links::note_unfollowable(&mut b.unprinted, dest_url, &src[range.clone()], range.start);
+        }
         match &ev {
             Event::Start(Tag::Link { id, dest_url, title, .. } | Tag::Image { id, dest_url, title, .. })
                 if !id.is_empty() =>

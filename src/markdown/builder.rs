@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
-use super::links::{autolink, link_target, refused_scheme};
+use super::links::{autolink, link_target};
 use super::{Align, Block, Cell, Inline, Unprinted};
 use crate::script::is_japanese;
 
@@ -194,11 +194,6 @@ impl Builder {
             Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
             Tag::Link { dest_url, title, .. } => {
                 let start = self.inlines.len();
-                if refused_scheme(&dest_url) {
-                    self.unprinted.links.push(dest_url.to_string());
-                } else if link_target(&dest_url).is_none() && !dest_url.trim().is_empty() {
-                    self.unprinted.relative.push(dest_url.to_string());
-                }
                 self.link.push((link_target(&dest_url), dest_url.to_string(), title.to_string(), start))
             }
             Tag::Image { dest_url, title, .. } => {

@@ -27,6 +27,23 @@ pub(super) fn refused_scheme(url: &str) -> bool {
     scheme(url).is_some_and(|s| !allowed(s))
 }
 
+/// Notes a link to `url`, written as `written` from byte `at` of the text, when no reader may
+/// follow it (a scheme refused) or can (an address relative to a web page).
+pub(super) fn note_unfollowable(unprinted: &mut super::Unprinted, url: &str, written: &str, at: usize) {
+    let refused = refused_scheme(url);
+    if !refused && (link_target(url).is_some() || url.trim().is_empty()) {
+        return;
+    }
+    let line = written.split('\n').next().unwrap_or_default();
+    let written = line.find(url).map_or(line, |p| &line[..p + url.len()]).to_string();
+    let note = super::Written { address: url.to_string(), at, written };
+    if refused {
+        unprinted.links.push(note)
+    } else {
+        unprinted.relative.push(note)
+    }
+}
+
 /// Where a link written as `url` leads in a PDF: as written when it names a scheme
 /// (`https:`, `mailto:`…), `https://` before `www.…`, `mailto:` before an e-mail address; an
 /// address relative to a web page (`#part`, `/path`) leads nowhere in a PDF, so it is no link

@@ -277,12 +277,13 @@ impl Checker<'_> {
                 self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
             }
         }
-        for url in unprinted.links {
-            let shown: String = url.chars().take(60).collect();
+        let mut cursor = (0, 0);
+        for link in unprinted.links {
+            let shown: String = link.address.chars().take(60).collect();
             let schemes = markdown::LINK_SCHEMES.join(", ");
             self.diagnostics.push(
                 Diagnostic::new(
-                    Some(self.place_of(&url, field.span)),
+                    Some(self.link_place(field, &link, &mut cursor)),
                     path,
                     format!("a link to `{shown}`: links may lead to {schemes} addresses only"),
                 )
@@ -300,11 +301,12 @@ impl Checker<'_> {
                     .with_help("write the addresses of the links from here on in full: [text](https://…)"),
             );
         }
-        for url in unprinted.relative {
-            let shown: String = url.chars().take(60).collect();
+        let mut cursor = (0, 0);
+        for link in unprinted.relative {
+            let shown: String = link.address.chars().take(60).collect();
             self.diagnostics.push(
                 Diagnostic::new(
-                    Some(self.place_of(&url, field.span)),
+                    Some(self.link_place(field, &link, &mut cursor)),
                     path,
                     format!("a link to `{shown}` leads nowhere from a PDF or a published page"),
                 )
@@ -389,6 +391,20 @@ impl Checker<'_> {
             Some(at) if !needle.is_empty() => Span::new(span.start + at, span.start + at + needle.len().min(200)),
             _ => span,
         }
+    }
+
+    /// Where a link's address is written in a Markdown field's source (else its link's first
+    /// line, else the field). `cursor` is a byte of the text and its line, from an earlier
+    /// link's (links come in the order of the text).
+    fn link_place(&self, field: &Spanned<String>, link: &markdown::Written, cursor: &mut (usize, usize)) -> Span {
+        let (from, line) = *cursor;
+        let at = link.at.clamp(from, field.value.len());
+        *cursor = (at, line + field.value.as_bytes()[from..at].iter().filter(|&&b| b == b'\n').count());
+        let place = self.line_place(field, cursor.1, &link.written);
+        if place.end - place.start == link.written.len() && link.written.ends_with(&link.address) {
+            return Span::new(place.end - link.address.len(), place.end);
+        }
+        place
     }
 
     /// Where line `k` (from 0) of a Markdown field's text, written as `line`, is in the field's
