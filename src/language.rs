@@ -166,22 +166,27 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
     } else {
         text
     };
-    let (mut letters, mut japanese, mut greek, mut maltese) = (0usize, 0usize, 0usize, 0usize);
+    let (mut letters, mut japanese, mut maltese) = (0usize, 0usize, 0usize);
+    // Greek letters, and those that follow another in a word (not symbols: `α, β, γ`).
+    let (mut greek, mut greek_in_words, mut after_greek) = (0usize, 0usize, false);
     for c in text.chars() {
+        let is_greek = matches!(c, '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}') && c.is_alphabetic();
         if crate::script::is_kana_or_kanji(c) {
             japanese += 1;
             letters += 1;
         } else if c.is_alphabetic() {
             letters += 1;
-            greek += usize::from(matches!(c, '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}'));
+            greek += usize::from(is_greek);
+            greek_in_words += usize::from(is_greek && after_greek);
             maltese += usize::from(matches!(c, 'ħ' | 'Ħ' | 'ġ' | 'Ġ' | 'ċ' | 'Ċ'));
         }
+        after_greek = is_greek;
     }
     if japanese >= MIN_JAPANESE && 2 * japanese > letters {
         return Some("ja");
     }
     // (A Greek title of a few words over a Russian text is no Russian.)
-    if greek >= MIN_JAPANESE && 2 * greek > letters {
+    if greek_in_words >= MIN_JAPANESE && 2 * greek > letters {
         return Some("el");
     }
     if japanese > 0 || letters < MIN_LETTERS {
@@ -731,5 +736,13 @@ mod tests {
         let t = "Er sagte »ja« und »nein«, puis « oui » et « non ».";
         let quoted: Vec<&str> = quotations(t).iter().map(|q| t[q.clone()].trim()).collect();
         assert_eq!(quoted, ["ja", "nein", "oui", "non"]);
+    }
+
+    /// Greek words are Greek in fewer letters than other text; Greek letters as symbols are
+    /// not (text19 H70-4).
+    #[test]
+    fn greek_words_are_greek_and_greek_symbols_are_not() {
+        assert_eq!(of("Γειά σου κόσμε, αυτό είναι ένα κείμενο στα ελληνικά"), Some("el"));
+        assert_eq!(of("Spectrum parameters α, β, γ, δ, ε, ζ, η, θ, ι, κ, λ, μ, ν, ξ, ο, π, ρ, σ, τ, υ"), None);
     }
 }
