@@ -145,8 +145,9 @@ pub struct Unprinted {
     pub descriptions: Vec<String>,
     /// A reference link (`[text][label]`) printed as typed because the parser expands at
     /// most [`REFERENCE_FUEL`] bytes of addresses (or the text's length, if longer): how many
-    /// it expanded, the label of the first one past them, and its line in the text (from 0).
-    pub unexpanded: Option<(usize, String, usize)>,
+    /// it expanded, the label of the first one past them, its line in the text (from 0), and
+    /// the bytes it expands.
+    pub unexpanded: Option<(usize, String, usize, usize)>,
 }
 
 /// A link's address, and where the link is written: the byte of the text it starts at, and
@@ -300,7 +301,8 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             (!label.contains('[') && !rest.starts_with(':') && definitions.get(label).is_some())
                 .then_some((from + at, label))
         })?;
-        Some((used.len(), format!("[{label}]"), src[..at].matches('\n').count()))
+        let line = src[..at].matches('\n').count();
+        Some((used.len(), format!("[{label}]"), line, src.len().max(REFERENCE_FUEL)))
     });
     // (Sets and a sorted list, not searches of lists: a body may hold 100,000 links.)
     let used: std::collections::HashSet<(usize, usize)> =
@@ -1025,10 +1027,14 @@ mod tests {
         };
         // 1,000 links of 100 bytes spend it exactly: the 1,001st is text.
         let (blocks, unprinted) = parse_checked(&text(1_001));
-        assert_eq!(unprinted.unexpanded, Some((1_000, "[r]".to_string(), 2_000)));
+        assert_eq!(unprinted.unexpanded, Some((1_000, "[r]".to_string(), 2_000, REFERENCE_FUEL)));
         let Some(Block::Paragraph(last)) = blocks.last() else { panic!() };
         assert_eq!(plain_text(last), "Item 1000: [the report][r].");
         assert_eq!(parse_checked(&text(1_000)).1.unexpanded, None);
         assert_eq!(parse_checked(&text(10)).1.unexpanded, None);
+        // A text longer than 100 KB has as many bytes to expand as it has (text19 H70-9).
+        let long = format!("{}\n\n{}", "word ".repeat(30_000), text(2_500));
+        let (_, unprinted) = parse_checked(&long);
+        assert_eq!(unprinted.unexpanded.map(|u| (u.0, u.3)), Some((long.len().div_ceil(100), long.len())));
     }
 }

@@ -464,7 +464,7 @@ contact:
         let body = format!("    body: |\n{items}      [r]: {address}");
         let p = problems(&replace("    body: Text about data.", &body));
         let said = "the reference link `[r]` prints as typed: Markdown expands no more than 100 KB of addresses \
-                    in reference links of a text, here 1000 of them";
+                    in reference links of this text, here 1000 of them";
         // (The body's first line is line 6, its item 1000 line 6 + 2,000.)
         assert_eq!(p, [format!("topics[0].body (topic 1, \"Data\"): {said} @ 2006:30")]);
     }

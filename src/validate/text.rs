@@ -290,11 +290,12 @@ impl Checker<'_> {
                 .with_help("a link in a published briefing must not run code or open a file on the reader's machine"),
             );
         }
-        if let Some((expanded, label, k)) = &unprinted.unexpanded {
+        if let Some((expanded, label, k, fuel)) = &unprinted.unexpanded {
+            // (As many bytes as the text has, 100 KB at least.)
             let message = format!(
                 "the reference link `{label}` prints as typed: Markdown expands no more than {} KB of \
-                 addresses in reference links of a text, here {expanded} of them",
-                markdown::REFERENCE_FUEL / 1000
+                 addresses in reference links of this text, here {expanded} of them",
+                fuel / 1000
             );
             self.diagnostics.push(
                 Diagnostic::new(Some(self.line_place(field, *k, label)), path, message)
