@@ -1129,6 +1129,27 @@ fn an_address_changed_in_the_box_leads_where_it_says() {
     assert!(page_box.contains("<a href=\"https://example.org/new\"><ins>"), "{page_box}");
 }
 
+/// A field removed or added is its value, struck or inserted, with no arrow to nothing
+/// (text19 H70-10); a field changed is old → new.
+#[test]
+fn a_field_removed_or_added_has_no_arrow_in_the_box() {
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let with = old.replacen("  tel: \"+81 3 5253 5920\"", "  tel: \"+81 3 5253 5920\"\n  email: old@example.org", 1);
+    let shown = |html: &str| {
+        let page_box = &html[html.find("class=\"box\"").unwrap()..];
+        page_box[..page_box.find("</section>").unwrap()].to_string()
+    };
+    for (a, b) in [(&with, &old), (&old, &with)] {
+        let page_box = shown(&redline_page(a, b));
+        let line = page_box.lines().find(|l| l.contains("old@example.org")).expect("the e-mail line");
+        assert!(!line.contains('→'), "{line}");
+        let text = common::text(&redline(a, b).0);
+        assert!(text.lines().filter(|l| l.contains("old@example.org")).all(|l| !l.contains('→')), "{text}");
+    }
+    let changed = old.replacen("+81 3 5253 5920", "+81 3 5253 5921", 1);
+    assert!(shown(&redline_page(&old, &changed)).contains(" → "), "a changed field keeps its arrow");
+}
+
 #[test]
 fn two_numbered_items_swapped_are_one_moved_not_both_rewritten() {
     let old = with_topics(&[(

@@ -460,7 +460,10 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words,
         if !f.old.is_empty() {
             value(out, &f.old, Change::Deleted);
         }
-        out.push_str(" → ");
+        // (An arrow between two values only: a field added or removed is its value, marked.)
+        if !f.old.is_empty() && !f.new.is_empty() {
+            out.push_str(" → ");
+        }
         if !f.new.is_empty() {
             value(out, &f.new, Change::Inserted);
         }

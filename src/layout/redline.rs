@@ -88,7 +88,10 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
             if !f.old.is_empty() {
                 spans.push(changed(&f.old, Change::Deleted, 1));
             }
-            spans.push(plain(" → "));
+            // (An arrow between two values only: a field added or removed is its value, marked.)
+            if !f.old.is_empty() && !f.new.is_empty() {
+                spans.push(plain(" → "));
+            }
             if !f.new.is_empty() {
                 spans.push(changed(&f.new, Change::Inserted, 2));
             }
