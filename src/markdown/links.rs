@@ -28,14 +28,14 @@ pub(super) fn refused_scheme(url: &str) -> bool {
 }
 
 /// Notes a link to `url`, written as `written` from byte `at` of the text, when no reader may
-/// follow it (a scheme refused) or can (an address relative to a web page).
+/// follow it (a scheme refused) or can (an address relative to a web page, or none: `[a]()`).
 pub(super) fn note_unfollowable(unprinted: &mut super::Unprinted, url: &str, written: &str, at: usize) {
     let refused = refused_scheme(url);
-    if !refused && (link_target(url).is_some() || url.trim().is_empty()) {
+    if !refused && link_target(url).is_some() {
         return;
     }
     let line = written.split('\n').next().unwrap_or_default();
-    let written = line.find(url).map_or(line, |p| &line[..p + url.len()]).to_string();
+    let written = line.find(url).filter(|_| !url.is_empty()).map_or(line, |p| &line[..p + url.len()]).to_string();
     let note = super::Written { address: url.to_string(), at, written };
     if refused {
         unprinted.links.push(note)

@@ -309,7 +309,12 @@ impl Checker<'_> {
                 Diagnostic::new(
                     Some(self.link_place(field, &link, &mut cursor)),
                     path,
-                    format!("a link to `{shown}` leads nowhere from a PDF or a published page"),
+                    if shown.trim().is_empty() {
+                        "this link has no address: it prints its words alone, without the `()` typed after them"
+                            .to_string()
+                    } else {
+                        format!("a link to `{shown}` leads nowhere from a PDF or a published page")
+                    },
                 )
                 .with_help("write the full address (https://…), or the words without a link"),
             );
@@ -402,7 +407,8 @@ impl Checker<'_> {
         let at = link.at.clamp(from, field.value.len());
         *cursor = (at, line + field.value.as_bytes()[from..at].iter().filter(|&&b| b == b'\n').count());
         let place = self.line_place(field, cursor.1, &link.written);
-        if place.end - place.start == link.written.len() && link.written.ends_with(&link.address) {
+        let found = place.end - place.start == link.written.len();
+        if found && !link.address.is_empty() && link.written.ends_with(&link.address) {
             return Span::new(place.end - link.address.len(), place.end);
         }
         place
