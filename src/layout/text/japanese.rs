@@ -152,15 +152,10 @@ impl Paragraph<'_> {
                             spread = f64::from(letters[hi] - letters[lo]);
                         }
                         let r = if room_out > 0.0 { eased / room_out } else { 0.0 };
-                        let e = if rest > 0.01 {
-                            if spread > 0.0 {
-                                rest / spread / em
-                            } else {
-                                1.0
-                            }
-                        } else {
-                            0.0
-                        };
+                        // (A line with nowhere to spread, a character alone, is as bad as its
+                        // whole gap in one place: not cheaper than a line spread evenly, or a
+                        // paragraph before a long Latin word is set a character a line.)
+                        let e = if rest > 0.01 { rest / spread.max(1.0) / em } else { 0.0 };
                         30.0 * r * r + 1e4 * e * e
                     };
                     let c = cost[i] + badness + penalty + 1.0;
@@ -460,6 +455,26 @@ mod tests {
                     assert_eq!(whole, fits, "{word} at {width} pt after {n}: {lines:?}");
                 }
             }
+        }
+    }
+
+    /// The Japanese before a long Latin word that fits a line of its own stays on one line,
+    /// spread, rather than set a character a line (text20 N-1: a character alone, with
+    /// nowhere to spread, cost less than a line spread evenly).
+    #[test]
+    fn the_text_before_a_long_latin_word_is_not_set_a_character_a_line() {
+        let fonts = FontBook::builtin();
+        let japanese = Setting { justify: true, japanese: true, ..Setting::default() };
+        let word = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz";
+        let width = set(&plain(word), f32::INFINITY, &fonts)[0].width + 40.0;
+        for n in 0..12 {
+            let text = format!(
+                "{}ドイツの{word}について説明を受けました。",
+                "総務省は".repeat(n).chars().take(n).collect::<String>()
+            );
+            let lines = texts(&set_with(&plain(&text), width, &fonts, japanese));
+            assert_eq!(lines.concat(), text, "nothing lost");
+            assert!(lines.len() <= 3, "{n}: {lines:?}");
         }
     }
 
