@@ -28,10 +28,13 @@ pub(super) fn refused_scheme(url: &str) -> bool {
 }
 
 /// Notes a link to `url`, written as `written` from byte `at` of the text, when no reader may
-/// follow it (a scheme refused) or can (an address relative to a web page, or none: `[a]()`).
+/// follow it (a scheme refused) or can (an address relative to a web page, a scheme alone, or
+/// none: `[a]()`).
 pub(super) fn note_unfollowable(unprinted: &mut super::Unprinted, url: &str, written: &str, at: usize) {
     let refused = refused_scheme(url);
-    if !refused && link_target(url).is_some() {
+    // (A scheme alone, `https:` or `mailto:`, leads nowhere either.)
+    let bare = url.split_once(':').is_some_and(|(_, rest)| rest.trim_start_matches('/').trim().is_empty());
+    if !refused && !bare && link_target(url).is_some() {
         return;
     }
     let line = written.split('\n').next().unwrap_or_default();
