@@ -95,8 +95,11 @@ impl Paragraph<'_> {
         let mut cost = vec![f64::INFINITY; candidates.len()];
         let mut from = vec![0usize; candidates.len()];
         cost[0] = 0.0;
-        // The nearest hard break before each candidate: no line starts before it.
-        let mut hard_before = 0;
+        // The nearest hard break before each candidate: no line starts before it. And the
+        // first candidate after it from which a line to the one at hand is no wider than the
+        // measure, which only moves forward as lines end further on (found by walking, not
+        // by a search through the paragraph for each candidate).
+        let (mut hard_before, mut full_at) = (0, 0);
         for j in 1..candidates.len() {
             let Candidate { at: end, hard, penalty } = candidates[j];
             let last = hard || j == candidates.len() - 1;
@@ -108,7 +111,11 @@ impl Paragraph<'_> {
             if candidates[j - 1].hard {
                 hard_before = j - 1;
             }
-            let full = candidates[hard_before..j].partition_point(|c| widths.sum[end] - widths.sum[c.at] > max);
+            full_at = full_at.max(hard_before);
+            while full_at < j && widths.sum[end] - widths.sum[candidates[full_at].at] > max {
+                full_at += 1;
+            }
+            let full = full_at - hard_before;
             let nearest = if last { j - 1 } else { (hard_before + full + SHORTER).min(j - 1) };
             for i in (0..=nearest).rev() {
                 let start = candidates[i].at;
