@@ -166,6 +166,9 @@ speed = {
     # Just under 512 KiB of long mixed titles, fitted (text19 H70-1: 1 MB took 14 to 27 s,
     # each layout of such headings being slow): the layouts are bounded by the text they lay out.
     "fit-long-titles": (lambda: mixed_titles(515_000), "--fit-pages 200"),
+    # One 3.9 MB paragraph of Japanese and Latin words wider than a line (text20 N-3: 10.1 s,
+    # each break searching the whole paragraph for a line's first start).
+    "japanese-wide-words": (lambda: body(("あいう" + "Interoperability" * 6 + "えお") * 35_000), ""),
 }
 def mixed_titles(size):
     t = "総務省は欧州委員会と共に the committee agreed that the framework 第十回日EU・ICT戦略ワークショップ should be reviewed every two years 双方は次の点で合意した"
