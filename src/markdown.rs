@@ -302,7 +302,9 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 .then_some((from + at, label))
         })?;
         let line = src[..at].matches('\n').count();
-        Some((used.len(), format!("[{label}]"), line, src.len().max(REFERENCE_FUEL)))
+        // (A collapsed reference, `[label][]`, as typed.)
+        let collapsed = if src[at + label.len() + 2..].starts_with("[]") { "[]" } else { "" };
+        Some((used.len(), format!("[{label}]{collapsed}"), line, src.len().max(REFERENCE_FUEL)))
     });
     // (Sets and a sorted list, not searches of lists: a body may hold 100,000 links.)
     let used: std::collections::HashSet<(usize, usize)> =
@@ -1031,6 +1033,9 @@ mod tests {
         let Some(Block::Paragraph(last)) = blocks.last() else { panic!() };
         assert_eq!(plain_text(last), "Item 1000: [the report][r].");
         assert_eq!(parse_checked(&text(1_000)).1.unexpanded, None);
+        // A collapsed reference is named as typed (text20 N-6).
+        let collapsed = text(1_001).replace("[the report][r]", "[r][]");
+        assert_eq!(parse_checked(&collapsed).1.unexpanded.map(|u| u.1), Some("[r][]".to_string()));
         assert_eq!(parse_checked(&text(10)).1.unexpanded, None);
         // A text longer than 100 KB has as many bytes to expand as it has (text19 H70-9).
         let long = format!("{}\n\n{}", "word ".repeat(30_000), text(2_500));
