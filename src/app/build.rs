@@ -212,7 +212,7 @@ impl Plan {
             }
             // Contents lay out every title again: within one briefing's bound, counted so.
             if options.toc && mine.iter().any(|(_, f, _)| *f != Format::Html) {
-                let bytes = briefing.text_bytes_with_contents();
+                let bytes = briefing.laid_out_bytes(true);
                 if bytes > super::bundle::MAX_BYTES {
                     return Err(Error::ContentsTooLarge { bytes });
                 }

@@ -70,9 +70,8 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
     // own, but one at least must be written in it.
     // (With contents, each title is laid out again in them, and counts twice.)
-    let weigh: &dyn Fn(&crate::model::Briefing) -> u64 =
-        if settings.toc { &Briefing::text_bytes_with_contents } else { &Briefing::text_bytes };
-    let loaded = load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, weigh))).map_err(|e| match e {
+    let weigh = |b: &Briefing| b.laid_out_bytes(settings.toc);
+    let loaded = load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, &weigh))).map_err(|e| match e {
         Error::DossierTooLarge { briefings, bytes, .. } => {
             Error::DossierTooLarge { briefings, bytes, contents: settings.toc }
         }

@@ -254,7 +254,7 @@ impl<'a> Prepared<'a> {
                 Job::Single { theme, .. } => {
                     let b = self.briefing();
                     let options = layout::Options { toc: options.toc, ..plain };
-                    let bytes = if options.toc { b.text_bytes_with_contents() } else { b.text_bytes() };
+                    let bytes = b.laid_out_bytes(options.toc);
                     match options_fit(self.ctx.options, theme) {
                         0 => (layout::layout(b, theme, fonts, options), None),
                         // (Too long to fit in bounded time: said, not skipped in silence.)

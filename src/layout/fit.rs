@@ -16,7 +16,7 @@ use super::structure::{Artifact, Tag};
 use super::{layout, Document, Fit, Item, Options};
 
 /// The most text, in bytes, a briefing may have to be fitted (as counted by
-/// [`Briefing::text_bytes`], titles twice with contents). Fitting lays a briefing out two to
+/// [`Briefing::laid_out_bytes`]). Fitting lays a briefing out two to
 /// five times: a briefing of 3.9 MB of Japanese took 10.6 to 18.5 s to fit, and 2 MB 5.2 s,
 /// against 6.5 s and 3.2 s to lay out once. A longer one is set at the template's sizes.
 pub const MAX_FIT_BYTES: u64 = 512 << 10;
@@ -47,7 +47,7 @@ fn fit_within(
     let body = theme.styles.body.size.0;
     let mut layouts = 1;
     // The text one layout lays out, and what is left of the work after the first.
-    let bytes = if options.toc { b.text_bytes_with_contents() } else { b.text_bytes() }.max(1);
+    let bytes = b.laid_out_bytes(options.toc).max(1);
     let mut work = work.max(4 * bytes).saturating_sub(bytes);
     let outcome = |doc: &Document, scale: f32, layouts: usize| Fit {
         pages,
