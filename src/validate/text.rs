@@ -277,19 +277,10 @@ impl Checker<'_> {
                 self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
             }
         }
-        let mut cursor = (0, 0);
-        for link in unprinted.links {
-            let shown: String = link.address.chars().take(60).collect();
-            let schemes = markdown::LINK_SCHEMES.join(", ");
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Some(self.link_place(field, &link, &mut cursor)),
-                    path,
-                    format!("a link to `{shown}`: links may lead to {schemes} addresses only"),
-                )
-                .with_help("a link in a published briefing must not run code or open a file on the reader's machine"),
-            );
-        }
+        let schemes = markdown::LINK_SCHEMES.join(", ");
+        let refused = |shown: &str| format!("a link to `{shown}`: links may lead to {schemes} addresses only");
+        let help = "a link in a published briefing must not run code or open a file on the reader's machine";
+        self.unfollowable(field, path, unprinted.links, (&refused, help));
         if let Some((expanded, label, k, fuel)) = &unprinted.unexpanded {
             // (As many bytes as the text has, 100 KB at least.)
             let message = format!(
@@ -302,23 +293,12 @@ impl Checker<'_> {
                     .with_help("write the addresses of the links from here on in full: [text](https://…)"),
             );
         }
-        let mut cursor = (0, 0);
-        for link in unprinted.relative {
-            let shown: String = link.address.chars().take(60).collect();
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Some(self.link_place(field, &link, &mut cursor)),
-                    path,
-                    if shown.trim().is_empty() {
-                        "this link has no address: it prints its words alone, without the `()` typed after them"
-                            .to_string()
-                    } else {
-                        format!("a link to `{shown}` leads nowhere from a PDF or a published page")
-                    },
-                )
-                .with_help("write the full address (https://…), or the words without a link"),
-            );
-        }
+        let nowhere = |shown: &str| match shown.trim() {
+            "" => "this link has no address: it prints its words alone, without the `()` typed after them".to_string(),
+            _ => format!("a link to `{shown}` leads nowhere from a PDF or a published page"),
+        };
+        let help = "write the full address (https://…), or the words without a link";
+        self.unfollowable(field, path, unprinted.relative, (&nowhere, help));
         let (mut long, mut links) = (None, 0);
         let mut previous: Option<&String> = None;
         markdown::visit_inlines(&blocks, &mut |i| {
@@ -396,6 +376,23 @@ impl Checker<'_> {
         match source.find(needle.get(..needle.len().min(200)).unwrap_or(needle)) {
             Some(at) if !needle.is_empty() => Span::new(span.start + at, span.start + at + needle.len().min(200)),
             _ => span,
+        }
+    }
+
+    /// Reports each of `links`, links no reader can follow, at its place: `message` of its
+    /// address (its first 60 characters), and `help`.
+    fn unfollowable(
+        &mut self,
+        field: &Spanned<String>,
+        path: &str,
+        links: Vec<markdown::Written>,
+        (message, help): (&dyn Fn(&str) -> String, &str),
+    ) {
+        let mut cursor = (0, 0);
+        for link in links {
+            let shown: String = link.address.chars().take(60).collect();
+            let place = self.link_place(field, &link, &mut cursor);
+            self.diagnostics.push(Diagnostic::new(Some(place), path, message(&shown)).with_help(help));
         }
     }
 
