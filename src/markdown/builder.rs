@@ -296,7 +296,7 @@ impl Builder {
             TagEnd::Image => {
                 self.image_depth = self.image_depth.saturating_sub(1);
                 if let Some((src, (run, byte))) = self.images.pop() {
-                    let before = run.checked_sub(1).and_then(|k| self.inlines[k].text.get(byte..)).unwrap_or("");
+                    let before = run.checked_sub(1).and_then(|k| self.inlines.get(k)?.text.get(byte..)).unwrap_or("");
                     let description = self.inlines[run.min(self.inlines.len())..].iter().map(|i| i.text.as_str());
                     self.unprinted.descriptions.push(std::iter::once(before).chain(description).collect());
                     self.push_text(&format!(" ({src})"), false)
