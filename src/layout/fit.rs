@@ -25,7 +25,8 @@ pub const MAX_FIT_BYTES: u64 = 512 << 10;
 /// the text goes into it, four at least. Text laid out costs up to 3.6 s a megabyte (long
 /// mixed Japanese and Latin headings): 1 MB of them took 14 to 27 s to fit by the search
 /// alone (text19 H70-1). A briefing that runs out of layouts is set at the largest scale
-/// found to fit, to a few hundredths of the largest there is.
+/// found to fit, which may be well under the largest there is (text20 N-4: a body of
+/// 9.14 pt where 10.08 pt fits), or at the floor when none was found.
 const FIT_WORK: u64 = 2 << 20;
 
 /// Lays out `b` on at most `pages` pages: at the template's sizes if that fits, else with
