@@ -125,6 +125,9 @@ pub struct Unprinted {
     /// Links to an address relative to a web page (`annex.pdf`, `#part`), which leads
     /// nowhere from a PDF or a published page: printed as text.
     pub relative: Vec<Written>,
+    /// Images whose address leads nowhere as [`relative`](Self::relative) links do: an image
+    /// prints as its description and address, so a reader is shown `(chart.png)`.
+    pub images: Vec<Written>,
     /// Table rows of more cells than their header, whose cells past it a table drops: the
     /// row as written, its cells, the header's.
     pub rows: Vec<(String, usize, usize)>,
@@ -203,8 +206,9 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
-        if let Event::Start(Tag::Link { dest_url, .. }) = &ev {
-            links::note_unfollowable(&mut b.unprinted, dest_url, &src[range.clone()], range.start);
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
+            let image = matches!(ev, Event::Start(Tag::Image { .. }));
+            links::note_unfollowable(&mut b.unprinted, dest_url, &src[range.clone()], (range.start, image));
         }
         match &ev {
             Event::Start(Tag::Link { id, dest_url, title, .. } | Tag::Image { id, dest_url, title, .. })

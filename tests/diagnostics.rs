@@ -137,8 +137,9 @@ fixtures! {
     continuation_indent: "continuation-indent" on [6], says ["this text is indented no further than `body:`"];
     block_indent: "block-indent" on [6], says ["indent every line of the text after `body: |` further than `body`"];
     apostrophe_ending_word: "apostrophe-ending-word" on [1], says ["the text in single quotes ended at an apostrophe"];
-    relative_links: "relative-links" on [4, 4, 10, 12, 12, 14, 14],
-        says ["a link to `annex.pdf` leads nowhere", "`#contact`", "`/ict/workshop.html`", "7 problems", "12:66", "12:91", "this link has no address", "a link to `https:` leads nowhere"];
+    relative_links: "relative-links" on [4, 4, 10, 12, 12, 14, 14, 16, 16],
+        says ["a link to `annex.pdf` leads nowhere", "`#contact`", "`/ict/workshop.html`", "9 problems", "12:66", "12:91", "this link has no address", "a link to `https:` leads nowhere",
+              "16:42: error", "prints its description and `chart.png`, which leads nowhere", "this image has no address"];
     dash_splits_an_item: "dash-splits-item" on [5], says ["this `- ` starts a new item, so `body:` is not read", "1 problem"];
     topic_as_key: "topic-as-key" on [4, 5], says ["unknown field `Data`", "it has no `title:` or `body:`", "2 problems"];
     pipe_lost_above_a_colon: "pipe-lost-keys" on [5], says ["the text under `body:` is not read as text", "1 problem"];

@@ -29,9 +29,15 @@ pub(super) fn refused_scheme(url: &str) -> bool {
 
 /// Notes a link to `url`, written as `written` from byte `at` of the text, when no reader may
 /// follow it (a scheme refused) or can (an address relative to a web page, a scheme alone, or
-/// none: `[a]()`).
-pub(super) fn note_unfollowable(unprinted: &mut super::Unprinted, url: &str, written: &str, at: usize) {
-    let refused = refused_scheme(url);
+/// none: `[a]()`). An image's address (`image`) is never a link, so only one that leads
+/// nowhere is noted: a reader is shown it, as the picture is not drawn.
+pub(super) fn note_unfollowable(
+    unprinted: &mut super::Unprinted,
+    url: &str,
+    written: &str,
+    (at, image): (usize, bool),
+) {
+    let refused = refused_scheme(url) && !image;
     // (A scheme alone, `https:` or `mailto:`, leads nowhere either.)
     let bare = url.split_once(':').is_some_and(|(_, rest)| rest.trim_start_matches('/').trim().is_empty());
     if !refused && !bare && link_target(url).is_some() {
@@ -42,6 +48,8 @@ pub(super) fn note_unfollowable(unprinted: &mut super::Unprinted, url: &str, wri
     let note = super::Written { address: url.to_string(), at, written };
     if refused {
         unprinted.links.push(note)
+    } else if image {
+        unprinted.images.push(note)
     } else {
         unprinted.relative.push(note)
     }

@@ -299,6 +299,12 @@ impl Checker<'_> {
         };
         let help = "write the full address (https://…), or the words without a link";
         self.unfollowable(field, path, unprinted.relative, (&nowhere, help));
+        let nowhere = |shown: &str| match shown.trim() {
+            "" => "this image has no address (images are not drawn: only its description would print)".to_string(),
+            _ => format!("images are not drawn: this one prints its description and `{shown}`, which leads nowhere"),
+        };
+        let help = "write the picture's full address (https://…), or describe it in words";
+        self.unfollowable(field, path, unprinted.images, (&nowhere, help));
         let (mut long, mut links) = (None, 0);
         let mut previous: Option<&String> = None;
         markdown::visit_inlines(&blocks, &mut |i| {
