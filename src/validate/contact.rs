@@ -68,9 +68,16 @@ impl Checker<'_> {
     pub(super) fn url(&mut self, field: Option<Spanned<String>>) -> Option<String> {
         let span = field.as_ref()?.span;
         let text = self.optional(field, "contact.url")?;
-        if !web_address(&text) {
-            let shown: String = text.chars().take(80).collect();
-            let cut = if shown.len() < text.len() { "…" } else { "" };
+        let shown: String = text.chars().take(80).collect();
+        let cut = if shown.len() < text.len() { "…" } else { "" };
+        if let Some(extension) = file_name(&text) {
+            // (`annex.pdf` would become a link to a host `annex.pdf`, which no domain can be.)
+            let message = format!(
+                "'{shown}{cut}' is a file's name (.{extension}), not a web address; write the address it is \
+                 published at, as https://www.example.org/annex.pdf"
+            );
+            self.report(span, "contact.url", message);
+        } else if !web_address(&text) {
             let message = format!("'{shown}{cut}' is not a web address; write it as https://www.example.org/page");
             self.report(span, "contact.url", message);
         }
@@ -80,6 +87,22 @@ impl Checker<'_> {
 
 /// The longest e-mail address there can be (RFC 5321's 254 characters).
 const MAX_EMAIL: usize = 254;
+
+/// The ends of files' names that no top-level domain has: a web address whose host ends in
+/// one (`annex.pdf`) is a file's name.
+const FILE_ENDS: [&str; 23] = [
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "txt", "rtf", "csv", "htm", "html",
+    "yaml", "yml", "json", "xml", "png", "jpg", "jpeg", "gif",
+];
+
+/// The end of the file's name `text` is (`pdf` of `annex.pdf`, `https://annex.pdf`), if its
+/// host ends so.
+fn file_name(text: &str) -> Option<&'static str> {
+    let rest = text.split_once("://").map_or(text, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    let last = host.rsplit_once('.')?.1;
+    FILE_ENDS.iter().find(|e| e.eq_ignore_ascii_case(last)).copied()
+}
 
 /// Whether `text` is a web address a reader can follow: `http://` or `https://` (or no
 /// scheme, as in `www.example.org/page`), then a host with a dot inside it, no longer than
