@@ -78,6 +78,10 @@ pub struct PartChange {
     pub change: Option<Change>,
     pub words_inserted: usize,
     pub words_deleted: usize,
+    /// Japanese characters inserted and deleted, and the Latin letters and digits of mostly
+    /// Japanese text, each one (counted apart from words: 文字).
+    pub characters_inserted: usize,
+    pub characters_deleted: usize,
     /// Punctuation marks or spaces changed, which count no word (`vrai?` now `vrai ?`).
     pub marks: usize,
 }
@@ -101,9 +105,9 @@ impl fmt::Display for Part {
     }
 }
 
-/// How much changed. Words are Latin words and Japanese characters (not spaces, not
-/// punctuation) in Markdown text, the bodies of added and removed topics included; titles and
-/// other plain fields count as fields, not words.
+/// How much changed. Words are Latin words, characters Japanese ones (and the Latin letters
+/// of mostly Japanese text), not spaces, not punctuation, in Markdown text, the bodies of added
+/// and removed topics included; titles and other plain fields count as fields, not words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stat {
     pub topics_added: usize,
@@ -114,6 +118,8 @@ pub struct Stat {
     pub sections_changed: usize,
     pub words_inserted: usize,
     pub words_deleted: usize,
+    pub characters_inserted: usize,
+    pub characters_deleted: usize,
     pub fields_changed: usize,
 }
 
@@ -174,6 +180,8 @@ fn compare_within(old: &Briefing, new: &Briefing, mut budget: u64) -> Redline {
         sections_changed: count(&|p| !matches!(p.part, Part::Topic(_))),
         words_inserted: parts.iter().map(|p| p.words_inserted).sum(),
         words_deleted: parts.iter().map(|p| p.words_deleted).sum(),
+        characters_inserted: parts.iter().map(|p| p.characters_inserted).sum(),
+        characters_deleted: parts.iter().map(|p| p.characters_deleted).sum(),
         fields_changed: fields.len(),
     };
     let briefing = Briefing { summary, overview, topics, ..new.clone() };
@@ -667,7 +675,8 @@ mod tests {
         );
         // (A number is not cut: `第101回` would read as the 101st.) Each digit counts one 文字.
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, "10"), (I, "11"), (D, "会議"), (I, "対話")]);
-        assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.stat.topics_changed), (4, 4, 1));
+        assert_eq!((r.stat.characters_inserted, r.stat.characters_deleted, r.stat.topics_changed), (4, 4, 1));
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (0, 0), "characters, not words");
     }
 
     #[test]
@@ -692,7 +701,8 @@ mod tests {
             assert_eq!(marks(body), [(I, inserted)], "{old}");
             // The new text, every character once (the space before the inserted words kept).
             assert_eq!(sides(body).1, new);
-            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (count, 0), "one 文字 a letter");
+            assert_eq!((r.stat.characters_inserted, r.stat.characters_deleted), (count, 0), "one 文字 a letter");
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (0, 0), "no word");
         }
         // Mostly Latin text keeps its words whole, even written against Japanese.
         let r = redline(
@@ -726,19 +736,22 @@ mod tests {
         }
         // The address a link prints after its text too: its parentheses are no words. (Nor
         // do its letters make Japanese text count Latin as words: `AI` → `DX` is 2 文字.)
-        for (old, new, count) in [
+        // (An address is one word, in Japanese text too.)
+        for (old, new, words, characters) in [
             (
                 "詳細は[協定](https://example.org/a)とAI法を参照してください。",
                 "詳細は[協定](https://example.org/a)とDX法を参照してください。",
+                0,
                 2,
             ),
-            ("予算は１，０００円です。", "予算は２，５００円です。", 4),
+            ("予算は１，０００円です。", "予算は２，５００円です。", 0, 4),
             // A link whose address alone changed: its words stay, its address is replaced.
-            ("See [agreement](https://example.org/a) now.", "See [agreement](https://example.org/b) now.", 1),
-            ("詳細は[協定](https://example.org/old)を参照。", "詳細は[協定](https://example.org/new)を参照。", 1),
+            ("See [agreement](https://example.org/a) now.", "See [agreement](https://example.org/b) now.", 1, 0),
+            ("詳細は[協定](https://example.org/old)を参照。", "詳細は[協定](https://example.org/new)を参照。", 1, 0),
         ] {
             let r = redline(&[("T", old)], &[("T", new)]);
-            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (count, count), "{old}");
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (words, words), "{old}");
+            assert_eq!((r.stat.characters_inserted, r.stat.characters_deleted), (characters, characters), "{old}");
         }
         // A full-width number is whole, its comma too: not `１ ２，０００ ５００`. A list
         // written with commas is words.
@@ -1123,5 +1136,22 @@ mod tests {
             assert_eq!(sides(body), (old.to_string(), new.to_string()));
             assert_eq!(r.stat.topics_changed, 1);
         }
+    }
+    #[test]
+    fn english_in_japanese_counts_words_and_japanese_in_english_characters() {
+        // text19 H70-11: "and Atlantic regions" for "region" in a Japanese briefing was
+        // "挿入3文字、削除1文字", letters though it counted words.
+        let r = redline(
+            &[("概要", "The Pacific region."), ("二", "本会議を開催した。")],
+            &[("概要", "The Pacific and Atlantic regions."), ("二", "本会議を東京で開催した。")],
+        );
+        let text = stat_text(&r, &japanese());
+        assert!(text.contains("トピック「概要」を変更：挿入3語、削除1語\n"), "{text}");
+        assert!(text.contains("トピック「二」を変更：挿入3文字、削除0文字\n"), "{text}");
+        assert!(text.ends_with("変更したトピック2件、追加0件、削除0件；挿入3語と3文字、削除1語"), "{text}");
+        // In English, a bare number is not read in another unit than the one it follows.
+        let text = stat_text(&r, &english());
+        assert!(text.contains("changed topic \"二\": 3 characters inserted, 0 deleted\n"), "{text}");
+        assert!(text.ends_with("; 3 words and 3 characters inserted, 1 word deleted"), "{text}");
     }
 }

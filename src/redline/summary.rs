@@ -29,7 +29,11 @@ pub fn stat_text(r: &Redline, labels: &Labels) -> String {
 pub fn part_line(p: &PartChange, labels: &Labels) -> String {
     let template = match p.change {
         // (No word changed, but a punctuation mark or a space: said so, not "0 words".)
-        None if p.words_inserted + p.words_deleted == 0 && p.marks > 0 => &labels.changed_punctuation,
+        None if p.words_inserted + p.words_deleted + p.characters_inserted + p.characters_deleted == 0
+            && p.marks > 0 =>
+        {
+            &labels.changed_punctuation
+        }
         None => &labels.changed_part,
         Some(Change::Inserted) => &labels.added_part,
         Some(Change::Deleted) => &labels.removed_part,
@@ -39,7 +43,8 @@ pub fn part_line(p: &PartChange, labels: &Labels) -> String {
         Part::Overview => labels.overview_part.clone(),
         Part::Topic(title) => fill(&labels.topic_part, &[("title", title.clone())]),
     };
-    let mut values = word_counts(p.words_inserted, p.words_deleted, labels);
+    let inserted = (p.words_inserted, p.characters_inserted);
+    let mut values = word_counts(inserted, (p.words_deleted, p.characters_deleted), labels);
     values.push(("part", part));
     fill(template, &values)
 }
@@ -76,7 +81,8 @@ pub fn field_name(field: &str, labels: &Labels) -> String {
 /// The counts, as the last line of [`stat_text`]: "2 topics changed, 1 added, 1 removed; 14
 /// words inserted, 9 deleted".
 pub fn totals(s: &Stat, labels: &Labels) -> String {
-    let mut values = word_counts(s.words_inserted, s.words_deleted, labels);
+    let inserted = (s.words_inserted, s.characters_inserted);
+    let mut values = word_counts(inserted, (s.words_deleted, s.characters_deleted), labels);
     values.extend([
         ("changed", count(&labels.one_topic, &labels.topics, s.topics_changed)),
         ("changed_n", s.topics_changed.to_string()),
@@ -94,13 +100,31 @@ pub fn totals(s: &Stat, labels: &Labels) -> String {
     out
 }
 
-/// Words inserted and deleted as the labels' placeholders: counted with their unit and bare.
-fn word_counts(inserted: usize, deleted: usize, labels: &Labels) -> Vec<(&'static str, String)> {
+/// Words and characters inserted and deleted, each `(words, characters)`, as the labels'
+/// placeholders: counted with their unit ("3 words", "12 文字", "3 words and 12 characters"),
+/// and bare. A bare number is read in the unit of the count before it, so it is bare only
+/// where the line counts in one unit; a nought is in the line's unit.
+fn word_counts(inserted: (usize, usize), deleted: (usize, usize), labels: &Labels) -> Vec<(&'static str, String)> {
+    let characters_only = inserted.0 + deleted.0 == 0 && inserted.1 + deleted.1 > 0;
+    let one_unit = inserted.0 + deleted.0 == 0 || inserted.1 + deleted.1 == 0;
+    let counted = |(words, characters): (usize, usize)| match (words, characters) {
+        (0, _) if characters_only => count(&labels.one_character, &labels.characters, characters),
+        (_, 0) => count(&labels.one_word, &labels.words, words),
+        (0, _) => count(&labels.one_character, &labels.characters, characters),
+        _ => fill(
+            &labels.words_and_characters,
+            &[
+                ("words", count(&labels.one_word, &labels.words, words)),
+                ("characters", count(&labels.one_character, &labels.characters, characters)),
+            ],
+        ),
+    };
+    let bare = |n: (usize, usize)| if one_unit { (n.0 + n.1).to_string() } else { counted(n) };
     vec![
-        ("inserted", count(&labels.one_word, &labels.words, inserted)),
-        ("inserted_n", inserted.to_string()),
-        ("deleted", count(&labels.one_word, &labels.words, deleted)),
-        ("deleted_n", deleted.to_string()),
+        ("inserted", counted(inserted)),
+        ("inserted_n", bare(inserted)),
+        ("deleted", counted(deleted)),
+        ("deleted_n", bare(deleted)),
     ]
 }
 

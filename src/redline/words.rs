@@ -9,28 +9,37 @@ use super::tokens::{tokens, Latin};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Cell, Change, Inline};
 
-/// Words inserted and deleted so far, punctuation marks changed (which are not words), and
-/// the comparisons left to spend.
+/// Words and characters (文字) inserted and deleted so far, punctuation marks changed (which
+/// are not words), and the comparisons left to spend.
 pub(super) struct Words<'b> {
     inserted: usize,
     deleted: usize,
+    characters: (usize, usize),
     marks: usize,
     pub(super) budget: &'b mut u64,
 }
 
 impl<'b> Words<'b> {
     pub(super) fn new(budget: &'b mut u64) -> Words<'b> {
-        Words { inserted: 0, deleted: 0, marks: 0, budget }
+        Words { inserted: 0, deleted: 0, characters: (0, 0), marks: 0, budget }
     }
 
     /// Whether any word or punctuation mark was inserted or deleted: a comma made a
     /// semicolon is a change, though no word is.
     pub(super) fn counted(&self) -> bool {
-        self.inserted + self.deleted + self.marks > 0
+        self.inserted + self.deleted + self.characters.0 + self.characters.1 + self.marks > 0
     }
 
     pub(super) fn part(self, part: Part, change: Option<Change>) -> PartChange {
-        PartChange { part, change, words_inserted: self.inserted, words_deleted: self.deleted, marks: self.marks }
+        PartChange {
+            part,
+            change,
+            words_inserted: self.inserted,
+            words_deleted: self.deleted,
+            characters_inserted: self.characters.0,
+            characters_deleted: self.characters.1,
+            marks: self.marks,
+        }
     }
 }
 
@@ -548,20 +557,22 @@ pub(super) fn push(
     }
 }
 
-/// Counts `text` (in a link to `link`) marked `change`: its words, as `latin` counts them, or
-/// a punctuation mark changed.
+/// Counts `text` (in a link to `link`) marked `change`: its words, or characters, as `latin`
+/// counts them (a Japanese character is always one), or a punctuation mark changed.
 fn count(text: &str, link: Option<&str>, change: Option<Change>, (latin, words): (Latin, &mut Words)) {
     let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    let count = match latin {
-        _ if letters == 0 => 0,
-        Latin::Characters if !is_address(text, link) => letters,
-        _ => 1,
+    let japanese = text.chars().find(|c| c.is_alphanumeric()).is_some_and(crate::script::is_kana_or_kanji);
+    let (count, characters) = match latin {
+        _ if letters == 0 => (0, 0),
+        _ if japanese => (0, letters),
+        Latin::Characters if !is_address(text, link) => (0, letters),
+        _ => (1, 0),
     };
     match change {
-        Some(Change::Inserted) => words.inserted += count,
-        Some(Change::Deleted) => words.deleted += count,
-        None => {}
-    }
+        Some(Change::Inserted) => (words.inserted += count, words.characters.0 += characters),
+        Some(Change::Deleted) => (words.deleted += count, words.characters.1 += characters),
+        None => ((), ()),
+    };
     // (A space alone counts, `vrai?` now `vrai ?`; not where a paragraph broke: a paragraph
     // split in two is no change.)
     if change.is_some() && letters == 0 && !text.is_empty() && !text.contains(BREAK) {

@@ -228,8 +228,10 @@ section! {
         changes_legend: String,
         /// The counts. In every `changes_*` and `*_part` label, `{changed}`, `{inserted}`,
         /// `{deleted}` and `{fields}` are counted with their unit (`one_topic`/`topics`,
-        /// `one_word`/`words`, `one_field`/`fields`), `{changed_n}`, `{inserted_n}`,
-        /// `{deleted_n}`, `{fields_n}`, `{added}` and `{removed}` are bare numbers.
+        /// `one_word`/`words`, `one_character`/`characters`, `one_field`/`fields`),
+        /// `{changed_n}`, `{inserted_n}`, `{deleted_n}`, `{fields_n}`, `{added}` and
+        /// `{removed}` are bare numbers (inserted and deleted counted where words and
+        /// characters both changed).
         changes_totals: String,
         /// Added to the counts when fields changed.
         changes_fields: String,
@@ -253,12 +255,17 @@ section! {
         /// A topic, by its `{n}`, counted from 1 as it is printed: after a changed field of
         /// a topic (`topics[0].title (topic 1)`).
         topic_number: String,
-        /// Counts with their unit; `{n}` is the number. Words are the units compared: Latin
-        /// words, and Japanese characters (文字).
+        /// Counts with their unit; `{n}` is the number. Words and characters are the units
+        /// compared: Latin words, and Japanese characters (文字) with the Latin letters of
+        /// mostly Japanese text.
         one_topic: String,
         topics: String,
         one_word: String,
         words: String,
+        one_character: String,
+        characters: String,
+        /// Both units in one count: `{words}` and `{characters}`, each with its unit.
+        words_and_characters: String,
         one_field: String,
         fields: String,
     }
