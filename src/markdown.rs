@@ -1046,4 +1046,39 @@ mod tests {
         let (_, unprinted) = parse_checked(&long);
         assert_eq!(unprinted.unexpanded.map(|u| (u.0, u.3)), Some((long.len().div_ceil(100), long.len())));
     }
+
+    #[test]
+    fn a_link_that_names_no_place_leads_nowhere() {
+        // text21b P21-1: a scheme with no host, name or number after it opened nothing.
+        let nowhere = [
+            "https:example.org",
+            "https:/x",
+            "mailto:@",
+            "mailto:?subject=x",
+            "https://?",
+            "https://#frag",
+            "tel:+",
+            "https://:80",
+            "http://@",
+            "https://.",
+            "ftp://",
+            "HTTPS://",
+        ];
+        let fine = [
+            "https://example.org",
+            "HTTPS://EXAMPLE.ORG:8080/x?y#z",
+            "http://user@example.org",
+            "https://[::1]/",
+            "https://localhost",
+            "mailto:desk@example.org?subject=x",
+            "tel:+81-3-5253-5920",
+            "ftp://ftp.example.org",
+        ];
+        let text: String = nowhere.iter().chain(&fine).map(|a| format!("[a]({a}) ")).collect();
+        let (_, unprinted) = parse_checked(&text);
+        let found: Vec<&str> = unprinted.relative.iter().map(|w| w.address.as_str()).collect();
+        assert_eq!(found, nowhere);
+        // An autolink too.
+        assert_eq!(parse_checked("Call <tel:+> now.").1.relative.len(), 1);
+    }
 }

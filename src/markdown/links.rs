@@ -38,9 +38,7 @@ pub(super) fn note_unfollowable(
     (at, image): (usize, bool),
 ) {
     let refused = refused_scheme(url) && !image;
-    // (A scheme alone, `https:` or `mailto:`, leads nowhere either.)
-    let bare = url.split_once(':').is_some_and(|(_, rest)| rest.trim_start_matches('/').trim().is_empty());
-    if !refused && !bare && link_target(url).is_some() {
+    if !refused && link_target(url).is_some_and(|target| names_a_place(&target)) {
         return;
     }
     let line = written.split('\n').next().unwrap_or_default();
@@ -52,6 +50,29 @@ pub(super) fn note_unfollowable(
         unprinted.images.push(note)
     } else {
         unprinted.relative.push(note)
+    }
+}
+
+/// Whether `target`, a link to one of [`LINK_SCHEMES`], names where it leads: a host after
+/// `//` (`https://?` and `https:example.org` name none), a name and a domain after `mailto:`,
+/// a digit after `tel:`. A scheme alone leads nowhere.
+fn names_a_place(target: &str) -> bool {
+    let Some((scheme, rest)) = target.split_once(':') else { return true };
+    let alphanumeric = |s: &str| s.contains(|c: char| c.is_alphanumeric());
+    match scheme.to_ascii_lowercase().as_str() {
+        "mailto" => {
+            let to = rest.split(['?', ',']).next().unwrap_or("");
+            to.rsplit_once('@').is_some_and(|(name, domain)| !name.is_empty() && alphanumeric(domain))
+        }
+        "tel" => rest.contains(|c: char| c.is_ascii_digit()),
+        _ => {
+            let Some(after) = rest.strip_prefix("//") else { return false };
+            let authority = after.split(['/', '?', '#']).next().unwrap_or("");
+            let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+            // (Without its port; an IPv6 host is in brackets.)
+            let host = if host.starts_with('[') { host } else { host.split(':').next().unwrap_or("") };
+            alphanumeric(host) && !host.starts_with('.')
+        }
     }
 }
 
