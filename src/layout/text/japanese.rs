@@ -18,10 +18,13 @@ const INSIDE_WORD: f64 = 35.0;
 const IN_ADDRESS: f64 = 10.0;
 /// Breaking a name such as `ITU-R` at its hyphen.
 const AT_NAME_HYPHEN: f64 = 400.0;
-/// A break inside a run of small kana (`ぁぃぅ`, `っっ`), which no break keeps whole: a line
-/// then starts with one. About what moving a character to the next line costs on a narrow
-/// line, so that a few lines take a character less, not every line of the paragraph.
+/// A break inside a run of small kana (`ぁぃぅ`, `っっっ`), which no break keeps whole: a
+/// line then starts with one. About what moving a character to the next line costs on a
+/// narrow line, so that a few lines take a character less, not every line of the paragraph.
 const IN_SMALL_KANA: f64 = 50.0;
+/// The shortest run of small kana broken inside: everyday words hold runs of two (`ニュース`,
+/// `キャッシュ`, `コンピューター`), which are never broken (text21a J21-1).
+const MIN_SMALL_KANA_RUN: usize = 3;
 /// A break no rule allows (a line starting with `、`): only when nothing else fits.
 const FORBIDDEN: f64 = 1e6;
 /// Whether a line with no other place to spread (no Japanese character, no word space:
@@ -208,6 +211,15 @@ impl Paragraph<'_> {
             let name_hyphen = a == '-' && jlreq::is_western(b) && at >= 2 && jlreq::is_western(glyphs[at - 2].ch);
             offer(&mut best, at, kind == BreakOpportunity::Mandatory, if name_hyphen { AT_NAME_HYPHEN } else { 0.0 });
         }
+        // The length of the run of small kana each glyph is in (0 outside one).
+        let mut runs = vec![0; n];
+        let mut start = 0;
+        for at in 0..=n {
+            if glyphs.get(at).is_none_or(|g| !jlreq::small_kana(g.ch)) {
+                runs[start..at].fill(at - start);
+                start = at + 1;
+            }
+        }
         for at in 1..n {
             let (a, b) = (glyphs[at - 1], glyphs[at]);
             if matches!(Yakumono::of(b.ch), Some(Yakumono::Opening))
@@ -219,7 +231,7 @@ impl Paragraph<'_> {
             if self.in_address(at - 1) && self.in_address(at) && self.after_separator(at) {
                 offer(&mut best, at, false, IN_ADDRESS);
             }
-            if jlreq::small_kana(a.ch) && jlreq::small_kana(b.ch) {
+            if runs[at] >= MIN_SMALL_KANA_RUN && jlreq::small_kana(a.ch) && jlreq::small_kana(b.ch) {
                 offer(&mut best, at, false, IN_SMALL_KANA);
             }
         }
@@ -582,5 +594,27 @@ mod tests {
             better += usize::from(spread(&even) + 10.0 < spread(&ragged));
         }
         assert!(better > 0, "some titles are more even balanced");
+    }
+
+    /// Everyday loanwords hold runs of two small kana or `ー` (`ニュース`, `キャッシュ`): no
+    /// line starts with one of them, wherever the word falls (text21a J21-1: `コンピュ|ーティング`).
+    #[test]
+    fn a_loanword_s_small_kana_never_start_a_line() {
+        let fonts = FontBook::builtin();
+        let japanese = Setting { justify: true, japanese: true, ..Setting::default() };
+        let words =
+            ["ニュースリリース", "コンピューティング", "キャッシュレス", "フィードバック", "レビュー", "ショッピング"];
+        for width in [150.0, 230.0] {
+            for word in words {
+                for n in 0..30 {
+                    let text = format!("{}{word}を行った。", "あ".repeat(n));
+                    let lines = texts(&set_with(&plain(&text), width, &fonts, japanese));
+                    assert_eq!(lines.concat(), text, "nothing lost");
+                    for line in &lines[1..] {
+                        assert!(!super::jlreq::small_kana(line.chars().next().unwrap()), "{lines:?}");
+                    }
+                }
+            }
+        }
     }
 }
