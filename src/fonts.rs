@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::OnceLock;
 
+pub use crate::script::is_invisible;
+
 use allsorts::binary::read::ReadScope;
 use allsorts::font::read_cmap_subtable;
 use allsorts::post::Header as PostHeader;
@@ -124,15 +126,6 @@ pub struct FontBook {
 /// [`FontBook::face_for`]).
 pub fn never_printed(c: char) -> bool {
     ('\u{1F000}'..='\u{1FAFF}').contains(&c)
-}
-
-/// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, bidi marks,
-/// embeddings and isolates, invisible operators, variation selectors, byte order mark. They
-/// still guide line breaking; dropping them loses no text.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 macro_rules! builtin_face {

@@ -8,11 +8,13 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 mod builder;
 mod escapes;
+mod invisible;
 mod links;
 mod slips;
 mod tables;
 
 use builder::Builder;
+pub use invisible::Unseen;
 pub use links::LINK_SCHEMES;
 pub use slips::{block_lines, Slip, SlipKind};
 use tables::{cells_with_text, cells_written};
@@ -143,9 +145,8 @@ pub struct Unprinted {
     /// Lines that print other than they were most likely meant (a note that is a heading, a
     /// table without its `|---|` line), in the order of the text.
     pub slips: Vec<Slip>,
-    /// Each image's description, as printed before its address (for validation to find one
-    /// that prints nothing).
-    pub descriptions: Vec<String>,
+    /// The parts that print nothing but invisible characters, in the order of the text.
+    pub unseen: Vec<Unseen>,
     /// A reference link (`[text][label]`) printed as typed because the parser expands at
     /// most [`REFERENCE_FUEL`] bytes of addresses (or the text's length, if longer): how many
     /// it expanded, the label of the first one past them, its line in the text (from 0), and
@@ -195,6 +196,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut used: Vec<String> = Vec::new();
     let mut nesting = 0usize;
     let mut watch = slips::Watch::default();
+    let mut parts = invisible::Parts::default();
     // The addresses written in the text, found at the first emphasis (see `inside_address`).
     let mut addresses = None;
     let mut in_table = false;
@@ -206,6 +208,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
+        parts.see(src, &ev, &range);
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
             let image = matches!(ev, Event::Start(Tag::Image { .. }));
             links::note_unfollowable(&mut b.unprinted, dest_url, &src[range.clone()], (range.start, image));
@@ -251,11 +254,13 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             }
             // An entity reference, which the parser decodes: as typed.
             Event::Text(t) if src[range.clone()].starts_with('&') && **t != src[range.clone()] => {
+                parts.text(&src[range.clone()]);
                 b.push_text(&src[range], false);
                 continue;
             }
             // A backslash that would make a line break: a backslash, and the line goes on.
             Event::HardBreak if src[range.clone()].starts_with('\\') => {
+                parts.text("\\");
                 b.push_text("\\", false);
                 b.soft_break = true;
                 continue;
@@ -272,6 +277,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                         (false, true) => "**",
                         (false, false) => "*",
                     };
+                    parts.text(marker);
                     b.push_text(marker, false);
                     b.literal.push(Some(marker));
                     continue;
@@ -335,6 +341,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         at += line.len();
     }
     b.unprinted.slips = watch.finish();
+    b.unprinted.unseen = parts.finish();
     let unprinted = std::mem::take(&mut b.unprinted);
     let mut blocks = b.finish();
     relative_headings(&mut blocks);
@@ -556,20 +563,6 @@ pub fn visit_inlines<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Inline)) {
             Block::List { items, .. } => items.iter().for_each(|it| visit_inlines(it, f)),
             Block::Table { header, rows, .. } => header.iter().chain(rows.iter().flatten()).flatten().for_each(&mut *f),
             Block::Quote(inner) => visit_inlines(inner, f),
-            Block::Code(_) | Block::Rule => {}
-        }
-    }
-}
-
-/// The inlines of each paragraph, heading and table cell of `blocks` (list items and quotes
-/// included), in reading order.
-pub fn visit_units<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a [Inline])) {
-    for b in blocks {
-        match b {
-            Block::Paragraph(i) | Block::Heading(_, i) | Block::MarkedCode(i) => f(i),
-            Block::List { items, .. } => items.iter().for_each(|it| visit_units(it, f)),
-            Block::Table { header, rows, .. } => header.iter().chain(rows.iter().flatten()).for_each(|c| f(c)),
-            Block::Quote(inner) => visit_units(inner, f),
             Block::Code(_) | Block::Rule => {}
         }
     }

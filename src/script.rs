@@ -54,6 +54,15 @@ pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, bidi marks,
+/// embeddings and isolates, invisible operators, variation selectors, byte order mark. They
+/// still guide line breaking; dropping them loses no text.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

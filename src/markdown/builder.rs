@@ -35,9 +35,8 @@ pub(super) struct Builder {
     /// as written, and where its text starts.
     link: Vec<(Option<String>, String, String, usize)>,
     image_depth: u32,
-    /// Open images: the address (and title) printed after each, and where its description
-    /// starts (a run, and a byte in the run before it).
-    images: Vec<(String, (usize, usize))>,
+    /// Open images: the address (and title) printed after each.
+    images: Vec<String>,
     /// What is not printed as written (see [`Unprinted`]).
     pub(super) unprinted: Unprinted,
     /// Raw HTML is being written (see [`Inline::raw`]).
@@ -199,8 +198,7 @@ impl Builder {
             Tag::Image { dest_url, title, .. } => {
                 self.image_depth += 1;
                 let title = if title.is_empty() { String::new() } else { format!(" \"{title}\"") };
-                let mark = (self.inlines.len(), self.inlines.last().map_or(0, |i| i.text.len()));
-                self.images.push((format!("{dest_url}{title}"), mark))
+                self.images.push(format!("{dest_url}{title}"))
             }
             Tag::HtmlBlock | Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {}
             Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
@@ -295,10 +293,7 @@ impl Builder {
             }
             TagEnd::Image => {
                 self.image_depth = self.image_depth.saturating_sub(1);
-                if let Some((src, (run, byte))) = self.images.pop() {
-                    let before = run.checked_sub(1).and_then(|k| self.inlines.get(k)?.text.get(byte..)).unwrap_or("");
-                    let description = self.inlines[run.min(self.inlines.len())..].iter().map(|i| i.text.as_str());
-                    self.unprinted.descriptions.push(std::iter::once(before).chain(description).collect());
+                if let Some(src) = self.images.pop() {
                     self.push_text(&format!(" ({src})"), false)
                 }
             }

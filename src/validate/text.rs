@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::invisible::{invisible_message, invisible_only, invisible_part};
+use super::invisible::{invisible_message, invisible_only};
 use super::Checker;
 use crate::diag::{Diagnostic, Span};
 use crate::load::Spanned;
@@ -346,15 +346,18 @@ impl Checker<'_> {
         self.tally(Tally::Runs, runs, field.span, path);
         if let Some(c) = invisible_only(field.value.chars()) {
             self.report(field.span, path, invisible_message(c));
-        } else if let Some(part) = invisible_part(&blocks, &unprinted.descriptions) {
-            // A part that prints nothing in a field that does (a bullet with no text, a link
-            // shown as its address alone).
-            let place = self.place_of(&part.text, field.span);
-            let message = format!(
-                "part of this prints no text: {} of only invisible characters, such as U+{:04X}",
-                part.what, part.first as u32
-            );
-            self.report(place, path, message);
+        } else if !unprinted.unseen.is_empty() {
+            // Parts that print nothing in a field that does (a bullet with no text, a link
+            // shown as its address alone), each at its place.
+            let mut cursor = (0, 0);
+            for part in unprinted.unseen {
+                let place = self.link_place(field, &part.written, &mut cursor);
+                let message = format!(
+                    "part of this prints no text: {} of only invisible characters, such as U+{:04X}",
+                    part.what, part.first as u32
+                );
+                self.report(place, path, message);
+            }
         } else if !visible && !field.value.trim().is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(Some(field.span), path, "this prints no text: it is all Markdown markup")
