@@ -149,9 +149,9 @@ pub struct Unprinted {
     pub unseen: Vec<Unseen>,
     /// A reference link (`[text][label]`) printed as typed because the parser expands at
     /// most [`REFERENCE_FUEL`] bytes of addresses (or the text's length, if longer): how many
-    /// it expanded, the label of the first one past them, its line in the text (from 0), and
-    /// the bytes it expands.
-    pub unexpanded: Option<(usize, String, usize, usize)>,
+    /// it expanded, the label of the first one past them (`[label]`, `[label][]`), where it
+    /// is written, and the bytes it expands.
+    pub unexpanded: Option<(usize, String, Written, usize)>,
 }
 
 /// A link's address, and where the link is written: the byte of the text it starts at, and
@@ -301,21 +301,14 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         b.event(ev);
     }
     let definitions = events.reference_definitions();
-    // (A label in brackets, not a definition's, `[r]:`.)
-    b.unprinted.unexpanded = past_fuel.and_then(|from| {
-        // (A label has at most 999 characters: no bracket is looked past further.)
-        let (at, label) = src[from..].match_indices('[').find_map(|(at, _)| {
-            let after = &src[from + at + 1..];
-            let end = after.bytes().take(4000).position(|b| b == b']')?;
-            let (label, rest) = (&after[..end], &after[end + 1..]);
-            (!label.contains('[') && !rest.starts_with(':') && definitions.get(label).is_some())
-                .then_some((from + at, label))
-        })?;
-        let line = src[..at].matches('\n').count();
-        // (A collapsed reference, `[label][]`, as typed.)
-        let collapsed = if src[at + label.len() + 2..].starts_with("[]") { "[]" } else { "" };
-        Some((used.len(), format!("[{label}]{collapsed}"), line, src.len().max(REFERENCE_FUEL)))
-    });
+    // The reference links past the fuel print as typed: the first is told, and the
+    // definitions they name are not unused.
+    if let Some(from) = past_fuel {
+        let (first, labels) = links::past_fuel(src, from, |label| definitions.get(label).is_some());
+        b.unprinted.unexpanded =
+            first.map(|(shown, written)| (used.len(), shown, written, src.len().max(REFERENCE_FUEL)));
+        used.extend(labels);
+    }
     // (Sets and a sorted list, not searches of lists: a body may hold 100,000 links.)
     let used: std::collections::HashSet<(usize, usize)> =
         used.iter().filter_map(|id| definitions.get(id).map(|d| (d.span.start, d.span.end))).collect();
@@ -1026,7 +1019,10 @@ mod tests {
         };
         // 1,000 links of 100 bytes spend it exactly: the 1,001st is text.
         let (blocks, unprinted) = parse_checked(&text(1_001));
-        assert_eq!(unprinted.unexpanded, Some((1_000, "[r]".to_string(), 2_000, REFERENCE_FUEL)));
+        let (expanded, label, written, fuel) = unprinted.unexpanded.unwrap();
+        assert_eq!((expanded, label.as_str(), fuel), (1_000, "[r]", REFERENCE_FUEL));
+        let src = text(1_001);
+        assert_eq!((src[..written.at].matches('\n').count(), written.written.as_str()), (2_000, "[r]"));
         let Some(Block::Paragraph(last)) = blocks.last() else { panic!() };
         assert_eq!(plain_text(last), "Item 1000: [the report][r].");
         assert_eq!(parse_checked(&text(1_000)).1.unexpanded, None);

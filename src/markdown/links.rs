@@ -262,3 +262,41 @@ fn address_end(word: &str) -> usize {
         }
     }
 }
+
+/// The reference links written from byte `from` of `src` on, past the parser's fuel, which
+/// print as typed: the first (its label as shown, `[label]` or `[label][]`, and where it is
+/// written), and the label of each, as the parser looks it up (spaces and line breaks inside
+/// it one space), that `defined` knows. Brackets followed by `:` are a definition's. One pass:
+/// a label ends at the first `]` after its `[`, with no `[` between, 999 characters at most.
+pub(super) fn past_fuel(
+    src: &str,
+    from: usize,
+    defined: impl Fn(&str) -> bool,
+) -> (Option<(String, super::Written)>, Vec<String>) {
+    let (mut first, mut labels) = (None, Vec::new());
+    let mut opens = src[from..].match_indices('[').map(|(at, _)| from + at).peekable();
+    let mut close: Option<usize> = None;
+    while let Some(open) = opens.next() {
+        if close.is_none_or(|c| c <= open) {
+            close = src[open + 1..].find(']').map(|c| open + 1 + c);
+        }
+        let Some(end) = close else { break };
+        if end - open > 4000 || opens.peek().is_some_and(|&next| next < end) || src[end + 1..].starts_with(':') {
+            continue;
+        }
+        let label = src[open + 1..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        if !defined(&label) {
+            continue;
+        }
+        if first.is_none() {
+            // (A collapsed reference, `[label][]`, as typed.)
+            let collapsed = if src[end + 1..].starts_with("[]") { "[]" } else { "" };
+            let typed = &src[open..end + 1];
+            let written = typed.split('\n').next().unwrap_or_default().to_string();
+            let shown = format!("[{label}]{collapsed}");
+            first = Some((shown, super::Written { address: written.clone(), at: open, written }));
+        }
+        labels.push(label);
+    }
+    (first, labels)
+}

@@ -1124,4 +1124,23 @@ contact:
         let diags = validate(raw, &file, &no_emoji).unwrap_err();
         assert_eq!(diags.len(), 3);
     }
+
+    #[test]
+    fn a_reference_link_past_the_fuel_is_told_where_it_is_written() {
+        // text21b P21-5: the 51st of 60 `[r]` on one line was placed at the first.
+        let address = format!("https://example.org/{}", "a".repeat(2_000));
+        let body = format!("    body: |\n      See {}\n\n      [r]: {address}", "[r] ".repeat(60));
+        let found = problems(&replace("    body: Text about data.", &body));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("`[r]` prints as typed") && found[0].ends_with("@ 6:211"), "{found:?}");
+        // text21b P21-4: a label broken over lines is found as Markdown looks it up, and its
+        // definition is not called unused.
+        let body = format!(
+            "    body: |\n      See {}then [the\n      annex].\n\n      [r]: {address}\n      [the annex]: https://e.org/m",
+            "[r] ".repeat(50)
+        );
+        let found = problems(&replace("    body: Text about data.", &body));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("`[the annex]` prints as typed") && found[0].ends_with("@ 6:216"), "{found:?}");
+    }
 }

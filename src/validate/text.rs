@@ -281,7 +281,7 @@ impl Checker<'_> {
         let refused = |shown: &str| format!("a link to `{shown}`: links may lead to {schemes} addresses only");
         let help = "a link in a published briefing must not run code or open a file on the reader's machine";
         self.unfollowable(field, path, unprinted.links, (&refused, help));
-        if let Some((expanded, label, k, fuel)) = &unprinted.unexpanded {
+        if let Some((expanded, label, written, fuel)) = &unprinted.unexpanded {
             // (As many bytes as the text has, 100 KB at least.)
             let message = format!(
                 "the reference link `{label}` prints as typed: Markdown expands no more than {} KB of \
@@ -289,7 +289,7 @@ impl Checker<'_> {
                 fuel / 1000
             );
             self.diagnostics.push(
-                Diagnostic::new(Some(self.line_place(field, *k, label)), path, message)
+                Diagnostic::new(Some(self.link_place(field, written, &mut (0, 0))), path, message)
                     .with_help("write the addresses of the links from here on in full: [text](https://…)"),
             );
         }
@@ -412,12 +412,34 @@ impl Checker<'_> {
         let (from, line) = *cursor;
         let at = link.at.clamp(from, field.value.len());
         *cursor = (at, line + field.value.as_bytes()[from..at].iter().filter(|&&b| b == b'\n').count());
-        let place = self.line_place(field, cursor.1, &link.written);
+        let place = self
+            .same_line_place(field, cursor.1, at, link.written.len())
+            .unwrap_or_else(|| self.line_place(field, cursor.1, &link.written));
         let found = place.end - place.start == link.written.len();
         if found && !link.address.is_empty() && link.written.ends_with(&link.address) {
             return Span::new(place.end - link.address.len(), place.end);
         }
         place
+    }
+
+    /// Where the `len` bytes from byte `at` of a Markdown field's text, on its line `k`, are in
+    /// its source, when that line is written there as it reads (as in a block scalar, `|`):
+    /// by their place in the line, not by the first time the same words are written in it
+    /// (the 51st of 60 `[r]`).
+    fn same_line_place(&self, field: &Spanned<String>, k: usize, at: usize, len: usize) -> Option<Span> {
+        let source = self.file.text.get(field.span.start..field.span.end)?;
+        let k = k + usize::from(source.starts_with(['|', '>']));
+        let from = if k == 0 { 0 } else { source.match_indices('\n').nth(k - 1)?.0 + 1 };
+        let written = source[from..].split('\n').next()?.trim_end_matches('\r');
+        let start = field.value[..at].rfind('\n').map_or(0, |n| n + 1);
+        let line = field.value[start..].split('\n').next()?;
+        let (trimmed, written_trimmed) = (line.trim_start(), written.trim_start());
+        let into = (at - start).checked_sub(line.len() - trimmed.len())?;
+        if trimmed != written_trimmed || trimmed.is_empty() {
+            return None;
+        }
+        let begin = field.span.start + from + (written.len() - written_trimmed.len()) + into;
+        Some(Span::new(begin, begin + len.min(trimmed.len() - into)))
     }
 
     /// Where line `k` (from 0) of a Markdown field's text, written as `line`, is in the field's
