@@ -21,6 +21,7 @@ pub use language::own_languages;
 pub use text::visible;
 mod language;
 mod lines;
+mod places;
 mod text;
 
 use std::collections::HashSet;
