@@ -390,6 +390,9 @@ fn the_pages_an_earlier_longer_version_wrote_are_removed_and_nothing_else() {
         stderr(&o)
     );
     let notes = format!("pg-{}.png", long + 1);
+    // What stopped the removal is said (text21b P21-6).
+    let said = format!("note: {notes} and the pages after it were left: it is not a PNG image");
+    assert!(stderr(&o).contains(&said), "{}", stderr(&o));
     let mut kept = vec!["other-3.png", "pg-05.png", "pg-1.png", "pg-2.png", "pg-3.png.bak", notes.as_str(), "x.yaml"];
     kept.sort();
     assert_eq!(names(dir.path()), kept);
@@ -413,4 +416,18 @@ fn the_pages_an_earlier_longer_version_wrote_are_removed_and_nothing_else() {
     assert_exit(&o, 0);
     assert!(dir.path().join("x-3.png").exists() && !stderr(&o).contains("removed"), "{}", stderr(&o));
     assert!(dir.path().join("x-1.png").exists() && dir.path().join("x-2.png").exists(), "{:?}", names(dir.path()));
+    // Past a page removed by hand, the pages are kept, and that is said.
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en"], 70)).unwrap();
+    assert_exit(&run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", "9"]), 0);
+    std::fs::remove_file(dir.path().join("x-4.png")).unwrap();
+    std::fs::write(dir.path().join("x.yaml"), topics(&["en"], 8)).unwrap();
+    let o = run(dir.path(), &["build", "x.yaml", "--format", "png", "--ppi", "9"]);
+    let said =
+        "note: x-5.png and the pages after it were left: x-4.png is missing, so they may not be of this briefing";
+    assert!(
+        stderr(&o).contains("removed x-3.png, a page of an earlier version") && stderr(&o).contains(said),
+        "{}",
+        stderr(&o)
+    );
+    assert!(dir.path().join("x-5.png").exists());
 }

@@ -219,7 +219,22 @@ pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing, read
     let mut removed = Vec::new();
     for page in count + 1.. {
         let path = with_page(pattern, page);
-        if !stale_page(&path, existing) || reads.check_output(&path).is_err() {
+        let kept = match stale_page(&path, existing) {
+            Ok(()) if reads.check_output(&path).is_err() => Some(Kept::Read),
+            kept => kept.err(),
+        };
+        if let Some(kept) = kept {
+            // Nothing left unsaid: a page kept, or pages past a gap (text21b P21-6).
+            let next = with_page(pattern, page + 1);
+            match kept {
+                Kept::Missing if std::fs::symlink_metadata(&next).is_ok() => say!(
+                    "note: {} and the pages after it were left: {} is missing, so they may not be of this briefing",
+                    next.display(),
+                    path.display()
+                ),
+                Kept::Missing => {}
+                kept => say!("note: {} and the pages after it were left: {}", path.display(), kept.why()),
+            }
             break;
         }
         match std::fs::remove_file(&path) {
@@ -240,16 +255,43 @@ pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing, read
     removed
 }
 
-/// Whether `path` is a page image a run may remove: a regular file (a link is not followed,
-/// nor removed), writable unless `existing` is `Force`, starting with PNG's signature.
-fn stale_page(path: &Path, existing: Existing) -> bool {
+/// Why a page past the new last one is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    Missing,
+    NotAFile,
+    ReadOnly,
+    NotPng,
+    Read,
+}
+
+impl Kept {
+    fn why(self) -> &'static str {
+        match self {
+            Kept::Missing => "it is missing",
+            Kept::NotAFile => "it is not a regular file",
+            Kept::ReadOnly => "it is read-only (--force removes it)",
+            Kept::NotPng => "it is not a PNG image",
+            Kept::Read => "this run reads it",
+        }
+    }
+}
+
+/// Whether `path` is a page image a run may remove (`Ok(())`), or why not: a regular file (a
+/// link is not followed, nor removed), writable unless `existing` is `Force`, starting with
+/// PNG's signature.
+fn stale_page(path: &Path, existing: Existing) -> Result<(), Kept> {
     use std::io::Read as _;
-    let Ok(meta) = std::fs::symlink_metadata(path) else { return false };
-    if !meta.file_type().is_file() || (existing != Existing::Force && meta.permissions().readonly()) {
-        return false;
+    let meta = std::fs::symlink_metadata(path).map_err(|_| Kept::Missing)?;
+    if !meta.file_type().is_file() {
+        return Err(Kept::NotAFile);
+    }
+    if existing != Existing::Force && meta.permissions().readonly() {
+        return Err(Kept::ReadOnly);
     }
     let mut head = [0u8; 8];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == PNG_SIGNATURE
+    let png = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == PNG_SIGNATURE;
+    png.then_some(()).ok_or(Kept::NotPng)
 }
 
 #[cfg(test)]
