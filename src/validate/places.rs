@@ -6,6 +6,10 @@ use crate::diag::{Diagnostic, Span};
 use crate::load::Spanned;
 use crate::markdown;
 
+/// A problem's message of a link's address (its first 60 characters) and whether it is a
+/// reference link.
+type Message<'a> = &'a dyn Fn(&str, bool) -> String;
+
 impl Checker<'_> {
     /// Where `needle` first appears in the source of the field at `span` (the field, when it
     /// does not appear as written).
@@ -18,19 +22,21 @@ impl Checker<'_> {
     }
 
     /// Reports each of `links`, links no reader can follow, at its place: `message` of its
-    /// address (its first 60 characters), and `help`.
+    /// address (its first 60 characters) and whether it is a reference link, and `help`.
     pub(super) fn unfollowable(
         &mut self,
         field: &Spanned<String>,
         path: &str,
         links: Vec<markdown::Written>,
-        (message, help): (&dyn Fn(&str) -> String, &str),
+        (message, help): (Message, &str),
     ) {
         let mut cursor = (0, 0);
         for link in links {
             let shown: String = link.address.chars().take(60).collect();
+            // (A reference link, `[words]` or `[words][label]`, has its address elsewhere.)
+            let reference = !link.written.contains("](");
             let place = self.link_place(field, &link, &mut cursor);
-            self.diagnostics.push(Diagnostic::new(Some(place), path, message(&shown)).with_help(help));
+            self.diagnostics.push(Diagnostic::new(Some(place), path, message(&shown, reference)).with_help(help));
         }
     }
 

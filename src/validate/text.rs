@@ -278,7 +278,7 @@ impl Checker<'_> {
             }
         }
         let schemes = markdown::LINK_SCHEMES.join(", ");
-        let refused = |shown: &str| format!("a link to `{shown}`: links may lead to {schemes} addresses only");
+        let refused = |shown: &str, _| format!("a link to `{shown}`: links may lead to {schemes} addresses only");
         let help = "a link in a published briefing must not run code or open a file on the reader's machine";
         self.unfollowable(field, path, unprinted.links, (&refused, help));
         if let Some((expanded, label, written, fuel)) = &unprinted.unexpanded {
@@ -293,13 +293,14 @@ impl Checker<'_> {
                     .with_help("write the addresses of the links from here on in full: [text](https://…)"),
             );
         }
-        let nowhere = |shown: &str| match shown.trim() {
+        let nowhere = |shown: &str, reference| match shown.trim() {
+            "" if reference => "this link has no address: the definition of its label gives none".to_string(),
             "" => "this link has no address: it prints its words alone, without the `()` typed after them".to_string(),
             _ => format!("a link to `{shown}` leads nowhere from a PDF or a published page"),
         };
         let help = "write the full address (https://…), or the words without a link";
         self.unfollowable(field, path, unprinted.relative, (&nowhere, help));
-        let nowhere = |shown: &str| match shown.trim() {
+        let nowhere = |shown: &str, _| match shown.trim() {
             "" => "this image has no address (images are not drawn: only its description would print)".to_string(),
             _ => format!("images are not drawn: this one prints its description and `{shown}`, which leads nowhere"),
         };
