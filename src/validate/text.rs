@@ -126,13 +126,14 @@ fn right_to_left(c: char) -> bool {
 }
 
 /// `text` with each character that would not print as itself written as its code point
-/// (`<U+1F468>`): a control character, one no font has (`covers`), right-to-left text. For
+/// (`<U+1F468>`): a control character, an invisible one (U+200B, U+202E), one no font has
+/// (`covers`), right-to-left text. For
 /// text the user did not type to be printed (a file's name), so that it is shown as it is
 /// rather than refused or lost.
 pub fn visible(text: &str, covers: &dyn Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() || (right_to_left(c) && !crate::fonts::is_invisible(c)) || !covers(c) {
+        if c.is_control() || right_to_left(c) || crate::fonts::is_invisible(c) || !covers(c) {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);
