@@ -501,9 +501,17 @@ fn a_template_reads_only_files_inside_its_folder() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(&secret, tpl.join("innocent.png")).unwrap();
     let relative = format!("../../{}/secret.png", outside.path().file_name().unwrap().to_str().unwrap());
-    let mut cases = vec![secret.display().to_string(), relative];
+    // A file that is not there is outside all the same: the refusal tells nothing of what
+    // lies outside the folder (not "no such file").
+    let missing = outside.path().join("missing.png");
+    let mut cases = vec![secret.display().to_string(), relative.clone(), missing.display().to_string()];
+    cases.push(relative.replace("secret.png", "missing.png"));
     if cfg!(unix) {
         cases.push("innocent.png".into());
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(outside.path(), tpl.join("linked")).unwrap();
+        cases.push("linked/secret.png".into());
+        cases.push("linked/missing.png".into());
     }
     for logo in &cases {
         write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{logo}\" }}\n"));
@@ -511,9 +519,15 @@ fn a_template_reads_only_files_inside_its_folder() {
         assert_exit(&o, 1);
         let err = stderr(&o);
         assert!(err.contains("title_block.logo") && err.contains("outside the template's folder"), "{logo}: {err}");
+        assert!(!err.contains("No such file"), "{logo}: {err}");
         assert!(err.contains("tpl/mine.yaml:1:"), "{err}");
         assert!(!dir.path().join("seed.pdf").exists());
     }
+    // A file missing inside the folder is said missing.
+    write(&tpl, "mine.yaml", "title_block: { logo: \"sub/none.png\" }\n");
+    let o = run(dir.path(), &["build", "seed.yaml", "--template", "tpl/mine.yaml"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("sub/none.png") && !stderr(&o).contains("outside"), "{}", stderr(&o));
     // Widened on purpose, it is read.
     write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{}\" }}\n", secret.display()));
     let root = outside.path().to_str().unwrap();

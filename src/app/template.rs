@@ -171,6 +171,24 @@ impl Template {
     }
 }
 
+/// `path` made absolute (from the working folder) with `.` and `..` taken away by their
+/// names alone, as the file system is not asked.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::env::current_dir().map(|cwd| cwd.join(path)).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// A diagnostic at the template's line for `key`.
 fn at(value: &FilePath, key: &str, message: String) -> Diagnostic {
     Diagnostic::new(value.span, key, message)
@@ -184,6 +202,8 @@ struct Folder {
     root: PathBuf,
     /// Whether `root` is the one `--root` gave, not the template's folder.
     given: bool,
+    /// `root` as named, made absolute ([`lexical`]).
+    named: PathBuf,
 }
 
 impl Folder {
@@ -198,7 +218,21 @@ impl Folder {
         if !canonical.is_dir() {
             return Err(Error::NotAFolder { path: root.to_path_buf() });
         }
-        Ok(Folder { base: base.to_path_buf(), root: canonical, given: root_given })
+        Ok(Folder { base: base.to_path_buf(), root: canonical, given: root_given, named: lexical(root) })
+    }
+
+    /// Whether `path`, made absolute and its `..` taken away without looking at the disk, lies
+    /// inside the folder as it was named (`root` is with links resolved).
+    fn lexically_inside(&self, path: &Path) -> bool {
+        let path = lexical(path);
+        path.starts_with(&self.named) || path.starts_with(&self.root)
+    }
+
+    /// Whether the nearest folder of `path` that exists lies inside the folder, links resolved.
+    fn nearest_inside(&self, path: &Path) -> bool {
+        // (The ancestor of a bare name, `logo.png`, is the working folder.)
+        let folder = |a: &Path| if a.as_os_str().is_empty() { Path::new(".").canonicalize() } else { a.canonicalize() };
+        path.ancestors().skip(1).find_map(|a| folder(a).ok()).is_some_and(|a| a.starts_with(&self.root))
     }
 
     /// Reads the file `value` names (nothing when it names none), if it lies inside the folder
@@ -215,14 +249,14 @@ impl Folder {
             return None;
         }
         let path = self.base.join(named);
-        let real = match path.canonicalize() {
-            Ok(real) => real,
-            Err(e) => {
-                problems.push(at(value, key, Error::read(&path, e).message()));
-                return None;
-            }
+        // Outside is told alike whether a file is there or not: a template learns nothing of
+        // what lies outside its folder. A file missing inside it is said missing.
+        let real = path.canonicalize();
+        let outside = match &real {
+            Ok(real) => !real.starts_with(&self.root),
+            Err(_) => !self.lexically_inside(&path) || !self.nearest_inside(&path),
         };
-        if !real.starts_with(&self.root) {
+        if outside {
             // (Outside the folder --root gave, the way out is another --root, not the option.)
             let (folder, help) = if self.given {
                 ("the --root folder", "name a --root folder that holds both the template and its files")
@@ -237,6 +271,13 @@ impl Folder {
             problems.push(at(value, key, message).with_help(help));
             return None;
         }
+        let real = match real {
+            Ok(real) => real,
+            Err(e) => {
+                problems.push(at(value, key, Error::read(&path, e).message()));
+                return None;
+            }
+        };
         match files::read(&real, kind) {
             Ok(bytes) => Some((path, bytes)),
             Err(e) => {
