@@ -36,6 +36,10 @@ pub(super) fn between_letters(a: char, b: char) -> bool {
 
 /// How many break candidates shorter than a full line are tried as a line's start.
 const SHORTER: usize = 48;
+/// The same, for a line that ends inside a unit wider than the line (a long Latin word or
+/// number, broken between every two characters): such a line is best full, and the text
+/// of such units has a candidate at every character (3.9 MB of them took 10 s to set).
+const SHORTER_INSIDE: usize = 4;
 /// How far past the measure (in em, after shrinking) lines are still tried before the scan
 /// stops: a line's width less what it may shrink grows with each character, but for the
 /// spaces and brackets that hang at its start.
@@ -69,6 +73,8 @@ struct Candidate {
     at: usize,
     hard: bool,
     penalty: f64,
+    /// Whether it is a break only because it is inside a unit wider than the line.
+    inside: bool,
 }
 
 impl Paragraph<'_> {
@@ -104,7 +110,7 @@ impl Paragraph<'_> {
         // by a search through the paragraph for each candidate).
         let (mut hard_before, mut full_at) = (0, 0);
         for j in 1..candidates.len() {
-            let Candidate { at: end, hard, penalty } = candidates[j];
+            let Candidate { at: end, hard, penalty, inside } = candidates[j];
             let last = hard || j == candidates.len() - 1;
             // A line that ends at `j` is looked for from the candidate where it would be as
             // wide as the measure, plus a few shorter (`SHORTER`): a line much shorter than
@@ -119,7 +125,8 @@ impl Paragraph<'_> {
                 full_at += 1;
             }
             let full = full_at - hard_before;
-            let nearest = if last { j - 1 } else { (hard_before + full + SHORTER).min(j - 1) };
+            let shorter = if inside { SHORTER_INSIDE } else { SHORTER };
+            let nearest = if last { j - 1 } else { (hard_before + full + shorter).min(j - 1) };
             for i in (0..=nearest).rev() {
                 let start = candidates[i].at;
                 let first = widths.first[start];
@@ -238,6 +245,7 @@ impl Paragraph<'_> {
         // Units wider than the line, between the breaks found so far: broken inside.
         let mut unit_start = 0;
         let ends: Vec<usize> = (1..=n).filter(|&at| at == n || best[at].is_some()).collect();
+        let mut inside = vec![false; n + 1];
         for end in ends {
             if f64::from(widths.content(glyphs, unit_start, end)) > f64::from(max_width) + 0.01 {
                 let from = glyphs[unit_start].at;
@@ -245,14 +253,17 @@ impl Paragraph<'_> {
                 for (byte, _) in text[from..to].grapheme_indices(true).skip(1) {
                     let at = index_of(from + byte);
                     let penalty = self.inside_unit(at);
+                    inside[at] = best[at].is_none();
                     offer(&mut best, at, false, penalty);
                 }
             }
             unit_start = end;
         }
-        let mut out = vec![Candidate { at: 0, hard: true, penalty: 0.0 }];
+        let mut out = vec![Candidate { at: 0, hard: true, penalty: 0.0, inside: false }];
         out.extend(
-            best.iter().enumerate().filter_map(|(at, c)| c.map(|(hard, penalty)| Candidate { at, hard, penalty })),
+            best.iter()
+                .enumerate()
+                .filter_map(|(at, c)| c.map(|(hard, penalty)| Candidate { at, hard, penalty, inside: inside[at] })),
         );
         out
     }
@@ -303,7 +314,7 @@ impl Paragraph<'_> {
         for (byte, kind) in linebreaks(text) {
             allowed[index_of(byte)] = Some(kind == BreakOpportunity::Mandatory);
         }
-        let mut candidates = vec![Candidate { at: 0, hard: true, penalty: 0.0 }];
+        let mut candidates = vec![Candidate { at: 0, hard: true, penalty: 0.0, inside: false }];
         for (byte, _) in text.grapheme_indices(true).skip(1).chain(std::iter::once((text.len(), ""))) {
             let at = index_of(byte);
             if at == 0 || candidates.last().is_some_and(|c| c.at == at) {
@@ -316,7 +327,7 @@ impl Paragraph<'_> {
                 Some(false) => (false, jlreq::phrase_break(before, a, b).unwrap_or(INSIDE_PHRASE)),
                 None => (false, FORBIDDEN),
             };
-            candidates.push(Candidate { at, hard, penalty });
+            candidates.push(Candidate { at, hard, penalty, inside: false });
         }
         let max = f64::from(max_width) + 0.01;
         let mut cost = vec![f64::INFINITY; candidates.len()];
