@@ -1052,6 +1052,10 @@ mod tests {
             "https://.",
             "ftp://",
             "HTTPS://",
+            "www.",
+            "https://%20",
+            "desk@example.",
+            "www.-.-",
         ];
         let fine = [
             "https://example.org",
@@ -1069,5 +1073,14 @@ mod tests {
         assert_eq!(found, nowhere);
         // An autolink too.
         assert_eq!(parse_checked("Call <tel:+> now.").1.relative.len(), 1);
+        // Written as plain text, such an address is no link (text22a R22-2), and dots after
+        // `www` are no address (R22-1: this panicked).
+        let plain = "http://@ https://:80 https://.example.org www.-.- end. The www... (www.). www.. x";
+        let Block::Paragraph(i) = &parse(plain)[0] else { panic!() };
+        assert!(i.iter().all(|i| i.link.is_none()), "{i:?}");
+        assert_eq!(plain_text(i), plain);
+        let fine = "https://[2001:db8::1]/ https://user:pw@example.org:8080/x www.example.org <https://総務省.jp>";
+        let Block::Paragraph(i) = &parse(fine)[0] else { panic!() };
+        assert_eq!(i.iter().filter(|i| i.link.is_some()).count(), 4, "{i:?}");
     }
 }

@@ -62,7 +62,7 @@ fn names_a_place(target: &str) -> bool {
     match scheme.to_ascii_lowercase().as_str() {
         "mailto" => {
             let to = rest.split(['?', ',']).next().unwrap_or("");
-            to.rsplit_once('@').is_some_and(|(name, domain)| !name.is_empty() && alphanumeric(domain))
+            to.rsplit_once('@').is_some_and(|(name, domain)| !name.is_empty() && host_name(domain))
         }
         "tel" => rest.contains(|c: char| c.is_ascii_digit()),
         _ => {
@@ -70,10 +70,21 @@ fn names_a_place(target: &str) -> bool {
             let authority = after.split(['/', '?', '#']).next().unwrap_or("");
             let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
             // (Without its port; an IPv6 host is in brackets.)
-            let host = if host.starts_with('[') { host } else { host.split(':').next().unwrap_or("") };
-            alphanumeric(host) && !host.starts_with('.')
+            match host.strip_prefix('[') {
+                Some(v6) => v6.split_once(']').is_some_and(|(address, _)| alphanumeric(address)),
+                None => host_name(host.split(':').next().unwrap_or("")),
+            }
         }
     }
+}
+
+/// Whether `host` is a host's name: labels between dots, each with a letter or digit, of
+/// letters, digits and `-` (`example.org`, `総務省.jp`, `localhost`; not `.`, `www.`,
+/// `www.-.-` or `%20`).
+fn host_name(host: &str) -> bool {
+    host.split('.').all(|label| {
+        label.contains(|c: char| c.is_alphanumeric()) && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    })
 }
 
 /// Where a link written as `url` leads in a PDF: as written when it names a scheme
@@ -187,6 +198,10 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
                     continue;
                 }
                 let end = address_end(&word[start..]);
+                // (Its end trimmed back into the prefix, `www...`: no address.)
+                if end <= prefix.len() {
+                    continue;
+                }
                 let domain = word[start + prefix.len()..start + end].split(['/', '?', '#']).next().unwrap_or("");
                 if domain.is_empty() || (*prefix == "www." && !www_host(domain)) {
                     continue;
@@ -196,6 +211,10 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
                 } else {
                     word[start..start + end].to_string()
                 };
+                // (Only an address that names a host is a link: `http://@` is text.)
+                if !names_a_place(&target) {
+                    continue;
+                }
                 return Some((start, start + end, target));
             }
             None

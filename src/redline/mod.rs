@@ -1153,5 +1153,17 @@ mod tests {
         let text = stat_text(&r, &english());
         assert!(text.contains("changed topic \"二\": 3 characters inserted, 0 deleted\n"), "{text}");
         assert!(text.ends_with("; 3 words and 3 characters inserted, 1 word deleted"), "{text}");
+        // Every language's labels count in their units, with no bare number in another unit
+        // (text22a R22-5: "palabras insertadas: 6" for six characters).
+        for lang in ["de", "es", "fr", "it", "nl", "pl", "pt"] {
+            let labels =
+                crate::theme::Theme::resolve_for(crate::theme::TemplateRef::Builtin("default"), lang).unwrap().labels;
+            let text = stat_text(&r, &labels);
+            let (words, characters) = (labels.words.replace("{n}", "3"), labels.characters.replace("{n}", "3"));
+            assert!(text.contains(&words) && text.contains(&characters), "{lang}: {text}");
+            let only_characters = text.lines().find(|l| l.contains('二')).unwrap();
+            assert!(only_characters.contains(&characters) && !only_characters.contains(&words), "{lang}: {text}");
+            assert!(!labels.one_word.contains("word") && !labels.characters.contains("character"), "{lang}");
+        }
     }
 }
