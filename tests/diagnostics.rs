@@ -241,6 +241,25 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Whatever a Markdown body holds (addresses and their pieces, markup, Japanese,
+    /// invisible characters), checking it gives diagnostics or a briefing, never a panic
+    /// (text22a R22-1: `www...` panicked).
+    #[test]
+    fn arbitrary_markdown_never_panics(
+        text in "(www\\.|https?://|mailto:|tel:|[a-z]{1,4}|[.@()\\[\\]<>*_`\\\\:/#!&;-]|日|ー| |\u{200b}|\n){0,40}"
+    ) {
+        let body = text.replace('\n', "\n      ");
+        let yaml = format!("title: T\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: |\n      x {body}\ncontact:\n  tel: \"1\"\n");
+        let file = SourceFile::new("arbitrary.yaml", yaml);
+        if let Err(diags) = load_briefings(&file, &Limits::default(), &covers) {
+            render_all(&file, &diags);
+        }
+    }
+}
+
 /// Breaks each line of `text` in each of the usual ways, one at a time.
 fn slips_of(text: &str) -> Vec<(usize, &'static str, String)> {
     let lines: Vec<&str> = text.lines().collect();
