@@ -205,10 +205,19 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     // What is left of the parser's fuel for reference links, and where the text goes on once
     // it is spent (a reference link past it prints as typed).
     let (mut fuel, mut past_fuel) = (src.len().max(REFERENCE_FUEL), None);
+    // Past it, the text printed as text (not code, nor a link's), where a reference prints.
+    let (mut texts, mut in_code) = (Vec::<Range<usize>>::new(), false);
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
         parts.see(src, &ev, &range);
+        if past_fuel.is_some() {
+            match &ev {
+                Event::Start(Tag::CodeBlock(_)) | Event::End(TagEnd::CodeBlock) => in_code = !in_code,
+                Event::Text(_) if !in_code => links::extend(&mut texts, range.clone()),
+                _ => {}
+            }
+        }
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
             let image = matches!(ev, Event::Start(Tag::Image { .. }));
             links::note_unfollowable(&mut b.unprinted, dest_url, &src[range.clone()], (range.start, image));
@@ -304,7 +313,8 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     // The reference links past the fuel print as typed: the first is told, and the
     // definitions they name are not unused.
     if let Some(from) = past_fuel {
-        let (first, labels) = links::past_fuel(src, from, |label| definitions.get(label).is_some());
+        let texts = texts.iter().filter(|r| r.start >= from);
+        let (first, labels) = links::past_fuel(src, texts, |label| definitions.get(label).is_some());
         b.unprinted.unexpanded =
             first.map(|(shown, written)| (used.len(), shown, written, src.len().max(REFERENCE_FUEL)));
         used.extend(labels);

@@ -282,25 +282,35 @@ fn address_end(word: &str) -> usize {
     }
 }
 
-/// The reference links written from byte `from` of `src` on, past the parser's fuel, which
-/// print as typed: the first (its label as shown, `[label]` or `[label][]`, and where it is
-/// written), and the label of each, as the parser looks it up (spaces and line breaks inside
-/// it one space), that `defined` knows. Brackets followed by `:` are a definition's. One pass:
-/// a label ends at the first `]` after its `[`, with no `[` between, 999 characters at most.
-pub(super) fn past_fuel(
+/// `ranges` with `range` added: joined to the last when it goes on from it.
+pub(super) fn extend(ranges: &mut Vec<std::ops::Range<usize>>, range: std::ops::Range<usize>) {
+    match ranges.last_mut() {
+        Some(last) if last.end == range.start => last.end = range.end,
+        _ => ranges.push(range),
+    }
+}
+
+/// The reference links in `texts` (ranges of `src` printed as text past the parser's fuel:
+/// not code, a link or a definition), which print as typed: the first (its label as shown,
+/// `[label]` or `[label][]`, and where it is written), and the label of each, as the parser
+/// looks it up (spaces and line breaks inside it one space), that `defined` knows. One pass:
+/// a label ends at the first `]` after its `[`, with no `[` between, 999 characters at most;
+/// a `[` after a backslash is no label's.
+pub(super) fn past_fuel<'r>(
     src: &str,
-    from: usize,
+    texts: impl Iterator<Item = &'r std::ops::Range<usize>>,
     defined: impl Fn(&str) -> bool,
 ) -> (Option<(String, super::Written)>, Vec<String>) {
     let (mut first, mut labels) = (None, Vec::new());
-    let mut opens = src[from..].match_indices('[').map(|(at, _)| from + at).peekable();
+    let mut opens = texts.flat_map(|r| src[r.clone()].match_indices('[').map(move |(at, _)| r.start + at)).peekable();
     let mut close: Option<usize> = None;
     while let Some(open) = opens.next() {
         if close.is_none_or(|c| c <= open) {
             close = src[open + 1..].find(']').map(|c| open + 1 + c);
         }
         let Some(end) = close else { break };
-        if end - open > 4000 || opens.peek().is_some_and(|&next| next < end) || src[end + 1..].starts_with(':') {
+        let escaped = src[..open].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1;
+        if end - open > 4000 || escaped || opens.peek().is_some_and(|&next| next < end) {
             continue;
         }
         let label = src[open + 1..end].split_whitespace().collect::<Vec<_>>().join(" ");

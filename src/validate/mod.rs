@@ -1143,5 +1143,19 @@ contact:
         let found = problems(&replace("    body: Text about data.", &body));
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("`[the annex]` prints as typed") && found[0].ends_with("@ 6:216"), "{found:?}");
+        // Past it, brackets in code, an inline link or after a backslash are no reference;
+        // one followed by `:` in a sentence is (text22a R22-4).
+        let spent = format!("    body: |\n      See {}\n\n", "[r] ".repeat(50));
+        let tail = format!("\n\n      ```\n      [r]\n      ```\n\n      [r]: {address}");
+        for fine in ["Code `[r]` here.", "A [r](https://e.org/x) link.", "Not \\[r] this."] {
+            let text = replace("    body: Text about data.", &format!("{spent}      {fine}{tail}"));
+            assert!(check(&text).is_ok(), "{fine}: {:?}", check(&text).err());
+        }
+        let text = replace("    body: Text about data.", &format!("{spent}      Code `[r]`, see [R]: the list.{tail}"));
+        let found = problems(&text);
+        assert!(
+            found.len() == 1 && found[0].contains("`[R]` prints as typed") && found[0].ends_with("@ 8:23"),
+            "{found:?}"
+        );
     }
 }
