@@ -1158,4 +1158,21 @@ contact:
             "{found:?}"
         );
     }
+
+    #[test]
+    fn parts_that_print_nothing_are_placed_in_quoted_and_folded_text_too() {
+        // text22a R22-3: in escapes or folded lines, each was put at the field's start, and
+        // the reports, alike, were merged into one.
+        let part = "part of this prints no text: a stretch in italics, bold or code";
+        let escaped = "    body: \"Esc *\\u200b* and `\\u200b` and **\\u200b** end.\"";
+        let found = problems(&replace("    body: Text about data.", escaped));
+        let places: Vec<&str> = found.iter().map(|p| p.rsplit("@ ").next().unwrap()).collect();
+        assert_eq!(places, ["5:16", "5:29", "5:42"], "{found:?}");
+        assert!(found.iter().all(|p| p.contains(part)), "{found:?}");
+        let folded =
+            "    body: >\n      Folded *\u{200b}* one\n      two *\u{200b}* three\n      four `\u{200b}` five.";
+        let found = problems(&replace("    body: Text about data.", folded));
+        let places: Vec<&str> = found.iter().map(|p| p.rsplit("@ ").next().unwrap()).collect();
+        assert_eq!(places, ["6:14", "7:11", "8:12"], "{found:?}");
+    }
 }

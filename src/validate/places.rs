@@ -30,7 +30,7 @@ impl Checker<'_> {
         links: Vec<markdown::Written>,
         (message, help): (Message, &str),
     ) {
-        let mut cursor = (0, 0);
+        let mut cursor = Cursor::default();
         for link in links {
             let shown: String = link.address.chars().take(60).collect();
             // (A reference link, `[words]` or `[words][label]`, has its address elsewhere.)
@@ -41,22 +41,37 @@ impl Checker<'_> {
     }
 
     /// Where a link's address is written in a Markdown field's source (else its link's first
-    /// line, else the field). `cursor` is a byte of the text and its line, from an earlier
-    /// link's (links come in the order of the text).
-    pub(super) fn link_place(
-        &self,
-        field: &Spanned<String>,
-        link: &markdown::Written,
-        cursor: &mut (usize, usize),
-    ) -> Span {
-        let (from, line) = *cursor;
-        let at = link.at.clamp(from, field.value.len());
-        *cursor = (at, line + field.value.as_bytes()[from..at].iter().filter(|&&b| b == b'\n').count());
-        let place = self
-            .same_line_place(field, cursor.1, at, link.written.len())
-            .unwrap_or_else(|| self.line_place(field, cursor.1, &link.written));
-        let found = place.end - place.start == link.written.len();
-        if found && !link.address.is_empty() && link.written.ends_with(&link.address) {
+    /// line, else the field). `cursor` is where an earlier link is (links come in the order
+    /// of the text).
+    pub(super) fn link_place(&self, field: &Spanned<String>, link: &markdown::Written, cursor: &mut Cursor) -> Span {
+        let at = link.at.clamp(cursor.at, field.value.len());
+        cursor.line += field.value.as_bytes()[cursor.at..at].iter().filter(|&&b| b == b'\n').count();
+        cursor.at = at;
+        let written = link.written.as_str();
+        let place = self.same_line_place(field, cursor.line, at, written.len()).or_else(|| {
+            // Else the first time it is written past the last place found, from its line on,
+            // as it reads or with its invisible characters escaped (`\u200b` in quotes);
+            // or its first word (the rest of the line was folded from lines below).
+            let head = written.split(char::is_whitespace).next().unwrap_or(written);
+            let source = self.file.text.get(field.span.start..field.span.end)?;
+            let from = line_start(source, cursor.line).max(cursor.source);
+            let variants =
+                [written, head].into_iter().flat_map(|w| [w.to_string(), escaped(w, false), escaped(w, true)]);
+            variants.filter(|w| !w.is_empty()).find_map(|w| {
+                let found = source[from..].find(&w).map(|k| from + k).or_else(|| {
+                    (from > cursor.source)
+                        .then(|| source[cursor.source..].find(&w).map(|k| cursor.source + k))
+                        .flatten()
+                })?;
+                Some(Span::new(field.span.start + found, field.span.start + found + w.len()))
+            })
+        });
+        let place = place.unwrap_or_else(|| self.line_place(field, cursor.line, written));
+        // (Past its first byte only: what is written after it, inside its line, comes next.)
+        let past = (place.start + 1).saturating_sub(field.span.start).min(field.span.end - field.span.start);
+        cursor.source = cursor.source.max(past);
+        let found = place.end - place.start == written.len();
+        if found && !link.address.is_empty() && written.ends_with(&link.address) {
             return Span::new(place.end - link.address.len(), place.end);
         }
         place
@@ -110,4 +125,41 @@ impl Checker<'_> {
         *from = place.end - span.start;
         place
     }
+}
+
+/// Where the places of a field's problems found so far are: a byte of its text and its line
+/// (from 0), and a byte of its source past the last place found.
+#[derive(Default)]
+pub(super) struct Cursor {
+    at: usize,
+    line: usize,
+    source: usize,
+}
+
+/// The byte of `source` where its line `k` (from 0) of text starts: one more in a block
+/// scalar (`|`, `>`), whose text starts on the line after.
+fn line_start(source: &str, k: usize) -> usize {
+    let k = k + usize::from(source.starts_with(['|', '>']));
+    match k {
+        0 => 0,
+        k => source.match_indices('\n').nth(k - 1).map_or(0, |(at, _)| at + 1),
+    }
+}
+
+/// `text` with each invisible or control character written as YAML escapes it in double
+/// quotes: `\u200b` (`\u200B` when `upper`).
+fn escaped(text: &str, upper: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let code = c as u32;
+        match c {
+            '\t' => out.push_str("\\t"),
+            c if !(crate::script::is_invisible(c) || c.is_control()) => out.push(c),
+            _ if code > 0xFFFF && upper => out.push_str(&format!("\\U{code:08X}")),
+            _ if code > 0xFFFF => out.push_str(&format!("\\U{code:08x}")),
+            _ if upper => out.push_str(&format!("\\u{code:04X}")),
+            _ => out.push_str(&format!("\\u{code:04x}")),
+        }
+    }
+    out
 }

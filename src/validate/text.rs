@@ -290,7 +290,7 @@ impl Checker<'_> {
                 fuel / 1000
             );
             self.diagnostics.push(
-                Diagnostic::new(Some(self.link_place(field, written, &mut (0, 0))), path, message)
+                Diagnostic::new(Some(self.link_place(field, written, &mut Default::default())), path, message)
                     .with_help("write the addresses of the links from here on in full: [text](https://…)"),
             );
         }
@@ -351,7 +351,7 @@ impl Checker<'_> {
         } else if !unprinted.unseen.is_empty() {
             // Parts that print nothing in a field that does (a bullet with no text, a link
             // shown as its address alone), each at its place.
-            let mut cursor = (0, 0);
+            let mut cursor = super::places::Cursor::default();
             for part in unprinted.unseen {
                 let place = self.link_place(field, &part.written, &mut cursor);
                 let message = format!(
