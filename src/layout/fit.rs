@@ -3,10 +3,10 @@
 //! briefing fills an area that grows with the square of the scale (lines are taller, and
 //! hold fewer words), so one layout at the template's sizes predicts the scale; each layout
 //! after it refines the prediction (the last two give the power the area grows with), and
-//! the search halves what is left only when four predictions were not enough. On a machine
-//! with two cores or more, each prediction is laid out side by side with the scale a hundredth
-//! above it (or below, at the top of what is left), so that a prediction that fits is known
-//! to be the largest in the same round.
+//! the search halves what is left only when four predictions were not enough. Each
+//! prediction is laid out with the scale a hundredth above it (or below, at the top of what is
+//! left), so that a prediction that fits is known to be the largest in the same round: side by
+//! side on a machine with two cores or more, one after the other on one, the same scales.
 
 use crate::fonts::FontBook;
 use crate::model::Briefing;
@@ -35,16 +35,17 @@ const FIT_WORK: u64 = 2 << 20;
 /// below the template's `fit_floor` body size. When even the floor does not fit, the
 /// briefing is set at the floor and the [`Fit`] says so.
 pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, pages: usize) -> (Document, Fit) {
-    fit_within(b, (theme, fonts, options), pages, FIT_WORK)
+    let side_by_side = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    fit_within(b, (theme, fonts, options), pages, (FIT_WORK, side_by_side))
 }
 
 /// [`fit`], its layouts laying out `work` bytes of text together at most (four layouts at
-/// least).
+/// least), two at once when `side_by_side`.
 fn fit_within(
     b: &Briefing,
     (theme, fonts, options): (&Theme, &FontBook, Options),
     pages: usize,
-    work: u64,
+    (work, side_by_side): (u64, bool),
 ) -> (Document, Fit) {
     let body = theme.styles.body.size.0;
     let mut layouts = 1;
@@ -86,7 +87,6 @@ fn fit_within(
     let mut last = (1.0f32, extent(&full, theme));
     drop(full);
     let target = (pages as f32 - 0.05).max(0.01);
-    let side_by_side = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     let mut probes = 0;
     while hi > lo + 1 {
         // (Out of layouts: the largest scale known to fit, or else the floor.)
@@ -105,7 +105,9 @@ fn fit_within(
         }
         .clamp(lo + 1, hi - 1);
         let scale = mid as f32 / 100.0;
-        let beside = if !side_by_side || work < 2 * bytes {
+        // (Which scales are laid out never hangs on the machine, only whether two are laid out
+        // at once: the same input gives the same PDF on one core or many; text22b T22-1.)
+        let beside = if work < 2 * bytes {
             None
         } else if lo_doc.is_none() && work < 4 * bytes {
             // (Work for three layouts or fewer, and none known to fit: beside the guess, one
@@ -119,12 +121,16 @@ fn fit_within(
             (mid > lo + 1).then(|| mid - 1)
         };
         // The neighbour's scale and layout.
-        let (doc, other) = std::thread::scope(|s| {
-            let other =
-                beside.map(|n| (n, s.spawn(move || layout(b, &theme.scaled(n as f32 / 100.0), fonts, options))));
-            let doc = layout(b, &theme.scaled(scale), fonts, options);
-            (doc, other.map(|(n, h)| (n, h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))))
-        });
+        let at = |n: u32| layout(b, &theme.scaled(n as f32 / 100.0), fonts, options);
+        let (doc, other) = if side_by_side {
+            std::thread::scope(|s| {
+                let other = beside.map(|n| (n, s.spawn(move || at(n))));
+                let doc = layout(b, &theme.scaled(scale), fonts, options);
+                (doc, other.map(|(n, h)| (n, h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))))
+            })
+        } else {
+            (layout(b, &theme.scaled(scale), fonts, options), beside.map(|n| (n, at(n))))
+        };
         layouts += 1;
         probes += 1;
         work = work.saturating_sub(bytes * (1 + u64::from(other.is_some())));
@@ -261,7 +267,10 @@ mod tests {
         b.topics = b.topics.iter().chain(&b.topics).chain(&b.topics).cloned().collect();
         let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
         let (best, _) = by_halving(&b, &theme, &fonts, 3);
-        let (doc, found) = fit_within(&b, (&theme, &fonts, Options::default()), 3, 0);
+        let (doc, found) = fit_within(&b, (&theme, &fonts, Options::default()), 3, (0, true));
+        // One core or two, the same scales are laid out (text22b T22-1).
+        let (_, alone) = fit_within(&b, (&theme, &fonts, Options::default()), 3, (0, false));
+        assert_eq!((alone.scale, alone.layouts), (found.scale, found.layouts));
         assert!(found.fits && doc.pages.len() <= 3, "{found:?}");
         // (Settling halfway to the floor, as before text21a J21-2, gave 0.78 for 0.8.)
         assert!(found.scale <= best + 0.001 && found.scale >= best - 0.015, "{} against {best}", found.scale);
