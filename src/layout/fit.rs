@@ -13,6 +13,7 @@ use crate::model::Briefing;
 use crate::theme::Theme;
 
 use super::structure::{Artifact, Tag};
+use super::text;
 use super::{layout, Document, Fit, Item, Options};
 
 /// The most text, in bytes, a briefing may have to be fitted (as counted by
@@ -21,14 +22,16 @@ use super::{layout, Document, Fit, Item, Options};
 /// against 6.5 s and 3.2 s to lay out once. A longer one is set at the template's sizes.
 pub const MAX_FIT_BYTES: u64 = 512 << 10;
 
-/// Bytes of text all the layouts of one fitting may lay out together: as many layouts as
-/// the text goes into it, four at least. Text laid out costs up to 3.6 s a megabyte (long
-/// mixed Japanese and Latin headings): 1 MB of them took 14 to 27 s to fit by the search
-/// alone (text19 H70-1). A briefing that runs out of layouts is set at the largest scale
-/// found to fit, which may be under the largest there is (text20 N-4: a body of 9.77 pt
-/// where 10.08 pt fits; 9.14 pt before its last layouts were spent as `fit_within` says), or
-/// at the floor when none was found.
-const FIT_WORK: u64 = 2 << 20;
+/// The work all the layouts of one fitting may do together, as [`text::work_done`] counts it
+/// (characters set, and line breaks weighed): as many layouts as the first's work goes into
+/// it, four at least. Counted, not timed, so that a briefing fits alike on every machine.
+/// It is about 4 s of setting on this machine: the slowest text to set, long mixed Japanese
+/// and Latin headings, does 20,000 of it a millisecond (1 MB of them took 14 to 27 s to fit,
+/// text19 H70-1), Japanese prose 38,000; so 512 KiB of such headings get four layouts, as
+/// many of prose twenty. A briefing that runs out of layouts is set at the largest scale
+/// found to fit, which may be under the largest there is, or at the floor when none was
+/// found.
+const FIT_WORK: u64 = 80_000_000;
 
 /// Lays out `b` on at most `pages` pages: at the template's sizes if that fits, else with
 /// type and spacing scaled down together by as little as needed (to a hundredth), never
@@ -39,8 +42,8 @@ pub fn fit(b: &Briefing, theme: &Theme, fonts: &FontBook, options: Options, page
     fit_within(b, (theme, fonts, options), pages, (FIT_WORK, side_by_side))
 }
 
-/// [`fit`], its layouts laying out `work` bytes of text together at most (four layouts at
-/// least), two at once when `side_by_side`.
+/// [`fit`], its layouts doing `work` together at most ([`FIT_WORK`]; four layouts at least),
+/// two at once when `side_by_side`.
 fn fit_within(
     b: &Briefing,
     (theme, fonts, options): (&Theme, &FontBook, Options),
@@ -49,9 +52,6 @@ fn fit_within(
 ) -> (Document, Fit) {
     let body = theme.styles.body.size.0;
     let mut layouts = 1;
-    // The text one layout lays out, and what is left of the work after the first.
-    let bytes = b.laid_out_bytes(options.toc).max(1);
-    let mut work = work.max(4 * bytes).saturating_sub(bytes);
     let outcome = |doc: &Document, scale: f32, layouts: usize| Fit {
         pages,
         scale,
@@ -59,7 +59,11 @@ fn fit_within(
         fits: doc.pages.len() <= pages,
         layouts,
     };
+    let before = text::work_done();
     let full = layout(b, theme, fonts, options);
+    // The work one layout does (each is counted as the first), and what is left after it.
+    let cost = (text::work_done() - before).max(1);
+    let mut work = work.max(4 * cost).saturating_sub(cost);
     if full.pages.len() <= pages {
         let fit = outcome(&full, 1.0, layouts);
         return (full, fit);
@@ -90,7 +94,7 @@ fn fit_within(
     let mut probes = 0;
     while hi > lo + 1 {
         // (Out of layouts: the largest scale known to fit, or else the floor.)
-        if work < bytes {
+        if work < cost {
             break;
         }
         // The last layout there is work for: with no scale yet known to fit, halfway down to
@@ -98,7 +102,7 @@ fn fit_within(
         // that fits and one that does not, halfway, as a page count that moves in steps (a
         // line of Japanese holds a whole number of characters) misleads the guess (text21a
         // J21-2: 94 gave 141 pages, 90 gave 109).
-        let mid = match (work < 2 * bytes, &lo_doc) {
+        let mid = match (work < 2 * cost, &lo_doc) {
             (true, None) => (lo + next.max(lo)) / 2,
             (true, Some(_)) => (lo + hi) / 2,
             (false, _) => next,
@@ -107,9 +111,9 @@ fn fit_within(
         let scale = mid as f32 / 100.0;
         // (Which scales are laid out never hangs on the machine, only whether two are laid out
         // at once: the same input gives the same PDF on one core or many; text22b T22-1.)
-        let beside = if work < 2 * bytes {
+        let beside = if work < 2 * cost {
             None
-        } else if lo_doc.is_none() && work < 4 * bytes {
+        } else if lo_doc.is_none() && work < 4 * cost {
             // (Work for three layouts or fewer, and none known to fit: beside the guess, one
             // halfway down to the floor, which more likely fits, so that the last layout
             // refines a scale that fits rather than settling there; text21a J21-2.)
@@ -133,7 +137,7 @@ fn fit_within(
         };
         layouts += 1;
         probes += 1;
-        work = work.saturating_sub(bytes * (1 + u64::from(other.is_some())));
+        work = work.saturating_sub(cost * (1 + u64::from(other.is_some())));
         let fits = doc.pages.len() <= pages;
         let here = (scale, extent(&doc, theme));
         // The next guess: where the line through this layout and the last, in logarithms
@@ -279,5 +283,22 @@ mod tests {
         let (_, unbounded) = fit(&b, &theme, &fonts, Options::default(), 3);
         assert!((unbounded.scale - best).abs() < 0.001);
         assert!(unbounded.layouts > found.layouts, "the bound must cut the search: {unbounded:?}");
+    }
+
+    /// The work that bounds a fitting is counted, not timed: the same briefing laid out twice
+    /// counts the same, so that it is fitted alike on every machine (text22b T22-1, T22-2).
+    #[test]
+    fn the_work_of_a_layout_is_counted_alike_each_time() {
+        let fonts = FontBook::builtin();
+        let b = seed();
+        let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        let counted = || {
+            let before = text::work_done();
+            layout(&b, &theme, &fonts, Options::default());
+            text::work_done() - before
+        };
+        let (first, second) = (counted(), counted());
+        assert_eq!(first, second);
+        assert!(first > b.text_bytes() / 2, "{first} for {} bytes", b.text_bytes());
     }
 }

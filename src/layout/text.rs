@@ -206,6 +206,22 @@ pub struct Setting<'h> {
     pub hyphens: Option<&'h crate::hyphenate::Hyphenator>,
 }
 
+thread_local! {
+    /// The work this thread's paragraphs took to set: characters, and line breaks weighed.
+    /// Counted, not timed, so that what is decided by it is the same on every machine.
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The work ([`WORK`]) this thread has done setting paragraphs so far.
+pub fn work_done() -> u64 {
+    WORK.with(std::cell::Cell::get)
+}
+
+/// Counts `n` more of [`WORK`].
+fn add_work(n: usize) {
+    WORK.with(|w| w.set(w.get().saturating_add(n as u64)));
+}
+
 /// Sets `spans` into lines at most `max_width` points wide, ragged right. See [`set_with`].
 pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
     set_with(spans, max_width, fonts, Setting::default())
@@ -242,6 +258,7 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
     if glyphs.is_empty() {
         return Vec::new();
     }
+    add_work(glyphs.len());
     compose_japanese(&mut glyphs, spans);
     // Justified Japanese is adjusted in JLREQ's order, and broken for the whole paragraph.
     let adjusted = setting.justify && setting.japanese;

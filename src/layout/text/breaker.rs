@@ -208,6 +208,7 @@ impl Paragraph<'_> {
         let mut cost = vec![inf; candidates.len()];
         let mut from = vec![0usize; candidates.len()];
         cost[0] = 0.0;
+        let mut tried = 0;
         for j in 1..candidates.len() {
             let (end, hard, hyph) = candidates[j];
             let last = hard || j == candidates.len() - 1;
@@ -215,6 +216,7 @@ impl Paragraph<'_> {
             // where nothing has width (zero-width spaces after combining marks), and looking
             // back past them all would make the paragraph's cost quadratic.
             for i in (j.saturating_sub(LOOK_BACK)..j).rev() {
+                tried += 1;
                 let start = candidates[i].0;
                 if start >= end {
                     if candidates[i].1 {
@@ -265,6 +267,7 @@ impl Paragraph<'_> {
                 return None;
             }
         }
+        super::add_work(tried);
         let mut j = candidates.len() - 1;
         if !cost[j].is_finite() {
             return None;

@@ -108,7 +108,7 @@ impl Paragraph<'_> {
         // first candidate after it from which a line to the one at hand is no wider than the
         // measure, which only moves forward as lines end further on (found by walking, not
         // by a search through the paragraph for each candidate).
-        let (mut hard_before, mut full_at) = (0, 0);
+        let (mut hard_before, mut full_at, mut tried) = (0, 0, 0);
         for j in 1..candidates.len() {
             let Candidate { at: end, hard, penalty, inside } = candidates[j];
             let last = hard || j == candidates.len() - 1;
@@ -128,6 +128,7 @@ impl Paragraph<'_> {
             let shorter = if inside { SHORTER_INSIDE } else { SHORTER };
             let nearest = if last { j - 1 } else { (hard_before + full + shorter).min(j - 1) };
             for i in (0..=nearest).rev() {
+                tried += 1;
                 let start = candidates[i].at;
                 let first = widths.first[start];
                 let vis_end = widths.visible[end];
@@ -186,6 +187,7 @@ impl Paragraph<'_> {
                 }
             }
         }
+        super::add_work(tried);
         lines_of(&candidates, &from)
     }
 
@@ -333,9 +335,11 @@ impl Paragraph<'_> {
         let mut cost = vec![f64::INFINITY; candidates.len()];
         let mut from = vec![0usize; candidates.len()];
         cost[0] = 0.0;
+        let mut tried = 0;
         for j in 1..candidates.len() {
             let Candidate { at: end, penalty, .. } = candidates[j];
             for i in (0..j).rev() {
+                tried += 1;
                 let start = candidates[i].at;
                 let width = f64::from(widths.content(glyphs, start, end));
                 if width > max && i + 1 < j {
@@ -364,6 +368,7 @@ impl Paragraph<'_> {
                 }
             }
         }
+        super::add_work(tried);
         lines_of(&candidates, &from)
     }
 }
