@@ -140,10 +140,10 @@ fixtures! {
     relative_links: "relative-links" on [4, 4, 10, 12, 12, 14, 14, 16, 16, 18],
         says ["a link to `annex.pdf` leads nowhere", "`#contact`", "`/ict/workshop.html`", "10 problems", "12:66", "12:91", "18:9: error: topics[0].body (topic 1, \"Platforms\"): this link has no address: the definition of its label gives none", "this link has no address", "a link to `https:` leads nowhere",
               "16:42: error", "prints its description and `chart.png`, which leads nowhere", "this image has no address"];
-    invisible_parts: "invisible-parts" on [6, 6, 8, 8, 11, 15, 17],
+    invisible_parts: "invisible-parts" on [6, 6, 8, 8, 11, 15, 17, 21],
         says ["6:43: error", "6:51: error: topics[0].body (topic 1, \"Platforms\"): part of this prints no text: a link's text",
               "8:12: error", "8:29: error: topics[0].body (topic 1, \"Platforms\"): part of this prints no text: an image's description",
-              "15:13: error", "17:7: error: topics[0].body (topic 1, \"Platforms\"): part of this prints no text: a code block", "7 problems"];
+              "15:13: error", "17:7: error: topics[0].body (topic 1, \"Platforms\"): part of this prints no text: a code block", "21:7: error: topics[0].body (topic 1, \"Platforms\"): part of this prints no text: a heading", "8 problems"];
     dash_splits_an_item: "dash-splits-item" on [5], says ["this `- ` starts a new item, so `body:` is not read", "1 problem"];
     topic_as_key: "topic-as-key" on [4, 5], says ["unknown field `Data`", "it has no `title:` or `body:`", "2 problems"];
     pipe_lost_above_a_colon: "pipe-lost-keys" on [5], says ["the text under `body:` is not read as text", "1 problem"];

@@ -43,7 +43,8 @@ impl Parts {
         match ev {
             Event::Start(tag) => {
                 let what = match tag {
-                    Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell => paragraph,
+                    Tag::Paragraph | Tag::Item | Tag::TableCell => paragraph,
+                    Tag::Heading { .. } => "a heading",
                     Tag::Link { .. } => link,
                     Tag::Image { .. } => "an image's description",
                     Tag::Emphasis | Tag::Strong => set,

@@ -90,9 +90,10 @@ const MAX_EMAIL: usize = 254;
 
 /// The ends of files' names that no top-level domain has: a web address whose host ends in
 /// one (`annex.pdf`) is a file's name.
-const FILE_ENDS: [&str; 23] = [
-    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "txt", "rtf", "csv", "htm", "html",
-    "yaml", "yml", "json", "xml", "png", "jpg", "jpeg", "gif",
+const FILE_ENDS: [&str; 42] = [
+    "pdf", "doc", "docx", "docm", "xls", "xlsx", "xlsm", "ppt", "pptx", "pptm", "odt", "ods", "odp", "odg", "txt",
+    "rtf", "csv", "htm", "html", "yaml", "yml", "json", "xml", "epub", "hwp", "png", "jpg", "jpeg", "gif", "svg",
+    "webp", "tif", "tiff", "bmp", "eps", "psd", "gz", "tgz", "7z", "rar", "mp3", "mp4",
 ];
 
 /// The end of the file's name `text` is (`pdf` of `annex.pdf`, `https://annex.pdf`), if its

@@ -744,7 +744,7 @@ contact:
         assert_eq!(b.contact.email.as_deref(), Some("mailto:desk@example.org"));
         assert_eq!(b.contact.url.as_deref(), Some("www.soumu.go.jp"));
         // A file's name is no host (H70-6): `annex.pdf` would link to `https://annex.pdf`.
-        for name in ["annex.pdf", "https://Annex.PDF/", "results.docx"] {
+        for name in ["annex.pdf", "https://Annex.PDF/", "results.docx", "annex.epub", "data.tar.gz", "chart.svg"] {
             let found = problems(&contact(&format!("  url: {name}\n")));
             assert!(found.len() == 1 && found[0].contains("is a file's name (."), "{name}: {found:?}");
         }
