@@ -376,4 +376,8 @@ fn a_redline_page_marks_changes_with_ins_and_del_after_its_box() {
     let html = read(&dir.path().join("fr.html"));
     assert!(html.contains("<ins><span class=\"vh\">Inséré : </span>"), "{html}");
     assert!(html.contains("<del><span class=\"vh\">Supprimé : </span>+81 3 5253 5920</del>"), "{html}");
+    // Its heading and legend too (text22a R22-6: they were English).
+    assert!(html.contains("<h2 id=\"changes\">Modifications depuis old-fr.yaml</h2>"), "{html}");
+    assert!(html.contains("Le texte inséré est souligné, le texte supprimé barré."), "{html}");
+    assert!(!html.contains("Changes since") && !html.contains("Inserted text is"), "{html}");
 }

@@ -60,28 +60,28 @@ fn language_name(tag: &str) -> &str {
 struct Words {
     languages: &'static str,
     pdf: &'static str,
-    changes: &'static str,
-    none: &'static str,
-    legend: &'static str,
 }
 
 fn words(lang: &str) -> Words {
     if primary_language(lang) == "ja" {
-        Words {
-            languages: "言語",
-            pdf: "（PDF版）",
-            changes: "変更点（{since}との比較）",
-            none: "変更はありません。",
-            legend: "挿入された文字は下線付き、削除された文字は取り消し線付きで示しています。",
-        }
+        Words { languages: "言語", pdf: "（PDF版）" }
     } else {
-        Words {
-            languages: "Languages",
-            pdf: " (PDF)",
-            changes: "Changes since {since}",
-            none: "No changes: the two versions are the same.",
-            legend: "Inserted text is underlined, deleted text struck through.",
-        }
+        Words { languages: "Languages", pdf: " (PDF)" }
+    }
+}
+
+/// How a redline page marks changes, in the language `lang` (English for others).
+fn legend(lang: &str) -> &'static str {
+    match primary_language(lang).as_str() {
+        "ja" => "挿入された文字は下線付き、削除された文字は取り消し線付きで示しています。",
+        "de" => "Eingefügter Text ist unterstrichen, gelöschter durchgestrichen.",
+        "es" => "El texto insertado está subrayado y el eliminado, tachado.",
+        "fr" => "Le texte inséré est souligné, le texte supprimé barré.",
+        "it" => "Il testo inserito è sottolineato, quello eliminato barrato.",
+        "nl" => "Ingevoegde tekst is onderstreept, verwijderde tekst doorgehaald.",
+        "pl" => "Tekst wstawiony jest podkreślony, usunięty przekreślony.",
+        "pt" => "O texto inserido está sublinhado e o eliminado, riscado.",
+        _ => "Inserted text is underlined, deleted text struck through.",
     }
 }
 
@@ -219,7 +219,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     }
     out.push_str("</header>\n<main>\n");
     if let Some((r, since)) = redline {
-        summary_box(&mut out, r, since, (&w, &theme.labels), lang);
+        summary_box(&mut out, r, since, &theme.labels, lang);
     }
 
     // The sections, numbered as in the PDF.
@@ -400,14 +400,21 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
 }
 
 /// A redline's box: what changed, in counts and fields old → new, and how to read the marks.
-fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words, &crate::theme::Labels), lang: &str) {
+/// Its words are the template's labels, in their language (`changes_lang`), as in the PDF;
+/// the legend says how this page marks changes (text22a R22-6: it was English or Japanese).
+fn summary_box(out: &mut String, r: &Redline, since: &str, labels: &crate::theme::Labels, page_lang: &str) {
     let marks = Marks::of(labels);
-    out.push_str("<section class=\"box\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">");
-    text_into(out, &w.changes.replace("{since}", since), lang);
+    let lang = if labels.changes_lang.is_empty() { page_lang } else { labels.changes_lang.as_str() };
+    out.push_str("<section class=\"box\" aria-labelledby=\"changes\"");
+    if lang != page_lang {
+        let _ = write!(out, " lang=\"{}\"", escape(lang));
+    }
+    out.push_str(">\n<h2 id=\"changes\">");
+    text_into(out, &labels.changes_since.replace("{since}", since), lang);
     out.push_str("</h2>\n");
     if r.stat.is_empty() {
         out.push_str("<p>");
-        text_into(out, w.none, lang);
+        text_into(out, &labels.no_changes, lang);
         out.push_str("</p>\n</section>\n");
         return;
     }
@@ -470,6 +477,6 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, (w, labels): (&Words,
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n<p>");
-    text_into(out, w.legend, lang);
+    text_into(out, legend(lang), lang);
     out.push_str("</p>\n</section>\n");
 }
