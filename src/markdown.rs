@@ -206,15 +206,17 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     // it is spent (a reference link past it prints as typed).
     let (mut fuel, mut past_fuel) = (src.len().max(REFERENCE_FUEL), None);
     // Past it, the text printed as text (not code, nor a link's), where a reference prints.
-    let (mut texts, mut in_code) = (Vec::<Range<usize>>::new(), false);
+    let (mut texts, mut in_code) = (Vec::<Range<usize>>::new(), 0usize);
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
         parts.see(src, &ev, &range);
         if past_fuel.is_some() {
             match &ev {
-                Event::Start(Tag::CodeBlock(_)) | Event::End(TagEnd::CodeBlock) => in_code = !in_code,
-                Event::Text(_) if !in_code => links::extend(&mut texts, range.clone()),
+                // (Text inside a link, an autolink's address `<https://e.org/[r]>` too, is none.)
+                Event::Start(Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. }) => in_code += 1,
+                Event::End(TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image) => in_code = in_code.saturating_sub(1),
+                Event::Text(_) if in_code == 0 => links::extend(&mut texts, range.clone()),
                 _ => {}
             }
         }
@@ -1089,8 +1091,11 @@ mod tests {
         let Block::Paragraph(i) = &parse(plain)[0] else { panic!() };
         assert!(i.iter().all(|i| i.link.is_none()), "{i:?}");
         assert_eq!(plain_text(i), plain);
-        let fine = "https://[2001:db8::1]/ https://user:pw@example.org:8080/x www.example.org <https://総務省.jp>";
+        let fine = "https://[2001:db8::1]/ https://user:pw@example.org:8080/x www.example.org <https://総務省.jp> \
+                    https://example.org./a https://my_host.example.org/";
         let Block::Paragraph(i) = &parse(fine)[0] else { panic!() };
-        assert_eq!(i.iter().filter(|i| i.link.is_some()).count(), 4, "{i:?}");
+        assert_eq!(i.iter().filter(|i| i.link.is_some()).count(), 6, "{i:?}");
+        // (text23 F23-3: a name ending in a dot, or with `_`, is a host.)
+        assert!(parse_checked("[a](mailto:desk@example.org.) [b](https://my_host.example.org/)").1.relative.is_empty());
     }
 }

@@ -55,8 +55,10 @@ impl Checker<'_> {
             let head = written.split(char::is_whitespace).next().unwrap_or(written);
             let source = self.file.text.get(field.span.start..field.span.end)?;
             let from = line_start(source, cursor.line).max(cursor.source);
-            let variants =
-                [written, head].into_iter().flat_map(|w| [w.to_string(), escaped(w, false), escaped(w, true)]);
+            let variants = [written, head].into_iter().flat_map(|w| {
+                let how = [Escape::Lower, Escape::Upper, Escape::Long, Escape::LongLower];
+                std::iter::once(w.to_string()).chain(how.map(|how| escaped(w, how)))
+            });
             variants.filter(|w| !w.is_empty()).find_map(|w| {
                 let found = source[from..].find(&w).map(|k| from + k).or_else(|| {
                     (from > cursor.source)
@@ -146,18 +148,27 @@ fn line_start(source: &str, k: usize) -> usize {
     }
 }
 
+/// How [`escaped`] writes a character: `\u200b`, `\u200B`, `\U0000200B` or `\U0000200b`.
+#[derive(Clone, Copy, PartialEq)]
+enum Escape {
+    Lower,
+    Upper,
+    Long,
+    LongLower,
+}
+
 /// `text` with each invisible or control character written as YAML escapes it in double
-/// quotes: `\u200b` (`\u200B` when `upper`).
-fn escaped(text: &str, upper: bool) -> String {
+/// quotes, as `how` says (past U+FFFF always as `\U…`).
+fn escaped(text: &str, how: Escape) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let code = c as u32;
         match c {
             '\t' => out.push_str("\\t"),
             c if !(crate::script::is_invisible(c) || c.is_control()) => out.push(c),
-            _ if code > 0xFFFF && upper => out.push_str(&format!("\\U{code:08X}")),
-            _ if code > 0xFFFF => out.push_str(&format!("\\U{code:08x}")),
-            _ if upper => out.push_str(&format!("\\u{code:04X}")),
+            _ if how == Escape::LongLower => out.push_str(&format!("\\U{code:08x}")),
+            _ if code > 0xFFFF || how == Escape::Long => out.push_str(&format!("\\U{code:08X}")),
+            _ if how == Escape::Upper => out.push_str(&format!("\\u{code:04X}")),
             _ => out.push_str(&format!("\\u{code:04x}")),
         }
     }
