@@ -121,20 +121,27 @@ fn web_address(text: &str) -> bool {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once(':').filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit())).map_or(host, |h| h.0);
+    // (A name may end in a dot, `example.org.`, and hold `_`, as in links.)
+    let host = host.strip_suffix('.').filter(|h| h.contains('.')).unwrap_or(host);
     text.len() <= super::text::MAX_LINK
         && host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
-        && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        && host.chars().all(|c| c.is_alphanumeric() || "-._".contains(c))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn web_addresses_are_ones_a_reader_can_follow() {
-        for good in
-            ["www.soumu.go.jp", "https://www.soumu.go.jp/menu_news/", "HTTP://example.eu:8080/x?y#z", "総務省.jp"]
-        {
+        for good in [
+            "www.soumu.go.jp",
+            "https://www.soumu.go.jp/menu_news/",
+            "HTTP://example.eu:8080/x?y#z",
+            "総務省.jp",
+            "www.gov.uk./x",
+            "my_host.example.org",
+        ] {
             assert!(super::web_address(good), "{good}");
         }
         for bad in
