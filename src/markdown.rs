@@ -205,8 +205,9 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     // What is left of the parser's fuel for reference links, and where the text goes on once
     // it is spent (a reference link past it prints as typed).
     let (mut fuel, mut past_fuel) = (src.len().max(REFERENCE_FUEL), None);
-    // Past it, the text printed as text (not code, nor a link's), where a reference prints.
-    let (mut texts, mut in_code) = (Vec::<Range<usize>>::new(), 0usize);
+    // Past it, the text printed as text (not code, nor a link's), where a reference prints,
+    // and how deep in code blocks, links and images the text is.
+    let (mut texts, mut not_text) = (Vec::<Range<usize>>::new(), 0usize);
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
@@ -214,9 +215,9 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         if past_fuel.is_some() {
             match &ev {
                 // (Text inside a link, an autolink's address `<https://e.org/[r]>` too, is none.)
-                Event::Start(Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. }) => in_code += 1,
-                Event::End(TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image) => in_code = in_code.saturating_sub(1),
-                Event::Text(_) if in_code == 0 => links::extend(&mut texts, range.clone()),
+                Event::Start(Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. }) => not_text += 1,
+                Event::End(TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image) => not_text = not_text.saturating_sub(1),
+                Event::Text(_) if not_text == 0 => links::extend(&mut texts, range.clone()),
                 _ => {}
             }
         }

@@ -51,8 +51,7 @@ impl Parts {
                     Tag::CodeBlock(_) => "a code block",
                     _ => return,
                 };
-                let found_before = self.found.len();
-                self.open.push(Open { what, start: range.start, first: None, visible: false, found_before });
+                self.begin(what, range.start);
             }
             Event::End(tag) => {
                 if matches!(
@@ -71,8 +70,7 @@ impl Parts {
                 }
             }
             Event::Code(code) => {
-                let found_before = self.found.len();
-                self.open.push(Open { what: set, start: range.start, first: None, visible: false, found_before });
+                self.begin(set, range.start);
                 self.text(code);
                 self.close(src);
             }
@@ -83,6 +81,12 @@ impl Parts {
             // (A footnote's label or a task's box prints something.)
             _ => self.text("x"),
         }
+    }
+
+    /// Opens a part, `what` it is, from byte `start` of the text.
+    fn begin(&mut self, what: &'static str, start: usize) {
+        let found_before = self.found.len();
+        self.open.push(Open { what, start, first: None, visible: false, found_before });
     }
 
     /// Text printed in the innermost part open.

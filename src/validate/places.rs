@@ -54,7 +54,7 @@ impl Checker<'_> {
             // or its first word (the rest of the line was folded from lines below).
             let head = written.split(char::is_whitespace).next().unwrap_or(written);
             let source = self.file.text.get(field.span.start..field.span.end)?;
-            let from = line_start(source, cursor.line).max(cursor.source);
+            let from = source_line_start(source, cursor.line).unwrap_or(0).max(cursor.source);
             let variants = [written, head].into_iter().flat_map(|w| {
                 let how = [Escape::Lower, Escape::Upper, Escape::Long, Escape::LongLower];
                 std::iter::once(w.to_string()).chain(how.map(|how| escaped(w, how)))
@@ -85,8 +85,7 @@ impl Checker<'_> {
     /// (the 51st of 60 `[r]`).
     fn same_line_place(&self, field: &Spanned<String>, k: usize, at: usize, len: usize) -> Option<Span> {
         let source = self.file.text.get(field.span.start..field.span.end)?;
-        let k = k + usize::from(source.starts_with(['|', '>']));
-        let from = if k == 0 { 0 } else { source.match_indices('\n').nth(k - 1)?.0 + 1 };
+        let from = source_line_start(source, k)?;
         let written = source[from..].split('\n').next()?.trim_end_matches('\r');
         let start = field.value[..at].rfind('\n').map_or(0, |n| n + 1);
         let line = field.value[start..].split('\n').next()?;
@@ -104,11 +103,7 @@ impl Checker<'_> {
     /// a block scalar, `|` or `>`, whose text starts on the line after), else anywhere in it.
     pub(super) fn line_place(&self, field: &Spanned<String>, k: usize, line: &str) -> Span {
         let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
-        let k = k + usize::from(source.starts_with(['|', '>']));
-        let from = match k {
-            0 => 0,
-            k => source.match_indices('\n').nth(k - 1).map_or(0, |(at, _)| at + 1),
-        };
+        let from = source_line_start(source, k).unwrap_or(0);
         let rest = Span::new(field.span.start + from, field.span.end);
         match self.place_of(line, rest) {
             place if place == rest => self.place_of(line, field.span),
@@ -138,13 +133,13 @@ pub(super) struct Cursor {
     source: usize,
 }
 
-/// The byte of `source` where its line `k` (from 0) of text starts: one more in a block
-/// scalar (`|`, `>`), whose text starts on the line after.
-fn line_start(source: &str, k: usize) -> usize {
-    let k = k + usize::from(source.starts_with(['|', '>']));
-    match k {
-        0 => 0,
-        k => source.match_indices('\n').nth(k - 1).map_or(0, |(at, _)| at + 1),
+/// The byte of a field's `source` where line `k` (from 0) of its text starts, if the source
+/// has that many lines: one more in a block scalar (`|`, `>`), whose text starts on the line
+/// after.
+fn source_line_start(source: &str, k: usize) -> Option<usize> {
+    match k + usize::from(source.starts_with(['|', '>'])) {
+        0 => Some(0),
+        k => source.match_indices('\n').nth(k - 1).map(|(at, _)| at + 1),
     }
 }
 
