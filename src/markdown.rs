@@ -15,7 +15,7 @@ mod tables;
 
 use builder::Builder;
 pub use invisible::Unseen;
-pub use links::LINK_SCHEMES;
+pub use links::{host_name, LINK_SCHEMES};
 pub use slips::{block_lines, Slip, SlipKind};
 use tables::{cells_with_text, cells_written};
 

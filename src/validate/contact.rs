@@ -106,7 +106,7 @@ fn file_name(text: &str) -> Option<&'static str> {
 }
 
 /// Whether `text` is a web address a reader can follow: `http://` or `https://` (or no
-/// scheme, as in `www.example.org/page`), then a host with a dot inside it, no longer than
+/// scheme, as in `www.example.org/page`), then a host's name with a dot inside it, no longer than
 /// [`super::text::MAX_LINK`].
 fn web_address(text: &str) -> bool {
     let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
@@ -121,13 +121,8 @@ fn web_address(text: &str) -> bool {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once(':').filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit())).map_or(host, |h| h.0);
-    // (A name may end in a dot, `example.org.`, and hold `_`, as in links.)
-    let host = host.strip_suffix('.').filter(|h| h.contains('.')).unwrap_or(host);
-    text.len() <= super::text::MAX_LINK
-        && host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host.chars().all(|c| c.is_alphanumeric() || "-._".contains(c))
+    // (A host's name as a link's is, `example.org.` and `my_host.example.org` too, with a dot.)
+    text.len() <= super::text::MAX_LINK && host.contains('.') && crate::markdown::host_name(host)
 }
 
 #[cfg(test)]
@@ -144,9 +139,18 @@ mod tests {
         ] {
             assert!(super::web_address(good), "{good}");
         }
-        for bad in
-            ["http://", "https://", ".", "x.", "file:///etc/passwd", "javascript:alert(1)", "ftp://x.org", "a b.org"]
-        {
+        for bad in [
+            "http://",
+            "https://",
+            ".",
+            "x.",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "ftp://x.org",
+            "a b.org",
+            "a..b.org",
+            "-.org",
+        ] {
             assert!(!super::web_address(bad), "{bad}");
         }
         assert!(!super::web_address(&format!("https://example.org/{}", "a".repeat(super::super::text::MAX_LINK))));
