@@ -124,16 +124,16 @@ fn fit_within(
         } else {
             (mid > lo + 1).then(|| mid - 1)
         };
-        // The neighbour's scale and layout.
+        // This scale's layout, and the neighbour's.
         let at = |n: u32| layout(b, &theme.scaled(n as f32 / 100.0), fonts, options);
         let (doc, other) = if side_by_side {
             std::thread::scope(|s| {
                 let other = beside.map(|n| (n, s.spawn(move || at(n))));
-                let doc = layout(b, &theme.scaled(scale), fonts, options);
+                let doc = at(mid);
                 (doc, other.map(|(n, h)| (n, h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))))
             })
         } else {
-            (layout(b, &theme.scaled(scale), fonts, options), beside.map(|n| (n, at(n))))
+            (at(mid), beside.map(|n| (n, at(n))))
         };
         layouts += 1;
         probes += 1;
