@@ -77,6 +77,12 @@ impl Checker<'_> {
                  published at, as https://www.example.org/annex.pdf"
             );
             self.report(span, "contact.url", message);
+        } else if this_computer(&text) {
+            let message = format!(
+                "'{shown}{cut}' names this computer, not a site a reader can reach; write the address it is \
+                 published at, as https://www.example.org/page"
+            );
+            self.report(span, "contact.url", message);
         } else if !web_address(&text) {
             let message = format!("'{shown}{cut}' is not a web address; write it as https://www.example.org/page");
             self.report(span, "contact.url", message);
@@ -89,11 +95,14 @@ impl Checker<'_> {
 const MAX_EMAIL: usize = 254;
 
 /// The ends of files' names that no top-level domain has: a web address whose host ends in
-/// one (`annex.pdf`) is a file's name.
-const FILE_ENDS: [&str; 42] = [
+/// one (`annex.pdf`, `setup.exe`, `page.php`) is a file's name. (Not `zip` or `mov`, which
+/// are domains.)
+const FILE_ENDS: &[&str] = &[
     "pdf", "doc", "docx", "docm", "xls", "xlsx", "xlsm", "ppt", "pptx", "pptm", "odt", "ods", "odp", "odg", "txt",
     "rtf", "csv", "htm", "html", "yaml", "yml", "json", "xml", "epub", "hwp", "png", "jpg", "jpeg", "gif", "svg",
-    "webp", "tif", "tiff", "bmp", "eps", "psd", "gz", "tgz", "7z", "rar", "mp3", "mp4",
+    "webp", "tif", "tiff", "bmp", "eps", "psd", "gz", "tgz", "7z", "rar", "mp3", "mp4", "exe", "msi", "dmg", "iso",
+    "apk", "bat", "php", "asp", "aspx", "jsp", "cgi", "js", "css", "ics", "vcf", "eml", "msg", "tar", "xz", "bz2",
+    "wav", "avi", "mkv",
 ];
 
 /// The end of the file's name `text` is (`pdf` of `annex.pdf`, `https://annex.pdf`), if its
@@ -105,24 +114,54 @@ fn file_name(text: &str) -> Option<&'static str> {
     FILE_ENDS.iter().find(|e| e.eq_ignore_ascii_case(last)).copied()
 }
 
-/// Whether `text` is a web address a reader can follow: `http://` or `https://` (or no
-/// scheme, as in `www.example.org/page`), then a host's name with a dot inside it, no longer than
-/// [`super::text::MAX_LINK`].
-fn web_address(text: &str) -> bool {
+/// The host of the web address `text` (`example.org`, `[2001:db8::1]`), without its scheme,
+/// port, path, query or fragment; `None` for a scheme other than `http` and `https`.
+fn host_of(text: &str) -> Option<&str> {
     let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
         &text[8..]
     } else if lower.starts_with("http://") {
         &text[7..]
     } else if text.contains("://") {
-        return false;
+        return None;
     } else {
         text
     };
+    // (A user before the host is not stripped: `desk@soumu.go.jp` is an e-mail address.)
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit_once(':').filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit())).map_or(host, |h| h.0);
-    // (A host's name as a link's is, `example.org.` and `my_host.example.org` too, with a dot.)
-    text.len() <= super::text::MAX_LINK && host.contains('.') && crate::markdown::host_name(host)
+    if host.starts_with('[') {
+        // An IPv6 address, in brackets, then perhaps a port.
+        return Some(host.find(']').map_or(host, |end| &host[..=end]));
+    }
+    Some(host.rsplit_once(':').filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit())).map_or(host, |h| h.0))
+}
+
+/// Whether `text` is a web address a reader can follow: `http://` or `https://` (or no
+/// scheme, as in `www.example.org/page`), then a host's name with a dot inside it or an IPv6
+/// address in brackets, no longer than [`super::text::MAX_LINK`].
+fn web_address(text: &str) -> bool {
+    let Some(host) = host_of(text) else { return false };
+    let known = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => v6.contains(':') && v6.parse::<std::net::Ipv6Addr>().is_ok(),
+        // (A host's name as a link's is, `example.org.` and `my_host.example.org` too, with a dot.)
+        None => host.contains('.') && crate::markdown::host_name(host),
+    };
+    text.len() <= super::text::MAX_LINK && known
+}
+
+/// Whether the web address `text` leads to the computer it is opened on: `localhost`, a name
+/// under it, `127.0.0.1` or `[::1]`. A published briefing's reader would reach their own.
+fn this_computer(text: &str) -> bool {
+    let Some(host) = host_of(text) else { return false };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+        || host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .and_then(|h| h.parse::<std::net::Ipv6Addr>().ok())
+            .is_some_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -136,6 +175,9 @@ mod tests {
             "総務省.jp",
             "www.gov.uk./x",
             "my_host.example.org",
+            "https://[2001:db8::1]/page",
+            "http://[2001:db8::1]:8080",
+            "https://192.0.2.1/",
         ] {
             assert!(super::web_address(good), "{good}");
         }
@@ -150,9 +192,39 @@ mod tests {
             "a b.org",
             "a..b.org",
             "-.org",
+            "https://[]/",
+            "https://[xyz]/",
+            "https://[2001:db8::1/",
+            "https://[1.2.3.4]/",
+            "desk@soumu.go.jp",
         ] {
             assert!(!super::web_address(bad), "{bad}");
         }
         assert!(!super::web_address(&format!("https://example.org/{}", "a".repeat(super::super::text::MAX_LINK))));
+    }
+
+    #[test]
+    fn this_computer_is_no_place_a_reader_reaches() {
+        for here in [
+            "http://localhost/x",
+            "localhost:8080",
+            "https://LOCALHOST./",
+            "http://a.localhost",
+            "http://127.0.0.1/",
+            "https://[::1]/",
+        ] {
+            assert!(super::this_computer(here), "{here}");
+        }
+        for there in
+            ["https://www.soumu.go.jp", "https://localhost.example.org/", "https://[2001:db8::1]/", "http://128.0.0.1/"]
+        {
+            assert!(!super::this_computer(there), "{there}");
+        }
+        for file in ["setup.exe", "https://page.php/", "www.example.aspx"] {
+            assert!(super::file_name(file).is_some(), "{file}");
+        }
+        for domain in ["https://www.example.zip", "https://example.mov"] {
+            assert!(super::file_name(domain).is_none(), "{domain}");
+        }
     }
 }
