@@ -381,3 +381,27 @@ fn a_redline_page_marks_changes_with_ins_and_del_after_its_box() {
     assert!(html.contains("Le texte inséré est souligné, le texte supprimé barré."), "{html}");
     assert!(!html.contains("Changes since") && !html.contains("Inserted text is"), "{html}");
 }
+
+#[test]
+fn a_templates_own_web_legend_is_the_redline_pages() {
+    // (text23 F23-5: the web page's legend was a fixed table of eight languages.)
+    let dir = tempdir();
+    std::fs::create_dir(dir.path().join("t")).unwrap();
+    let legend = "Ny text är understruken, borttagen text överstruken.";
+    let template = write(
+        &dir.path().join("t"),
+        "sv.yaml",
+        &format!("labels: {{changes_lang: sv, changes_since: \"Ändringar sedan {{since}}\", changes_legend_web: \"{legend}\"}}\n"),
+    );
+    write(dir.path(), "old.yaml", &std::fs::read_to_string(seed()).unwrap());
+    write(dir.path(), "new.yaml", &seed_with("wide range of agenda items", "wide range of new agenda items"));
+    let o =
+        run(dir.path(), &["diff", "old.yaml", "new.yaml", "--template", template.to_str().unwrap(), "-o", "red.html"]);
+    assert_exit(&o, 0);
+    let html = read(&dir.path().join("red.html"));
+    let the_box =
+        html.find("<section class=\"box\" aria-labelledby=\"changes\" lang=\"sv\">").expect("the box, in Swedish");
+    let end = the_box + html[the_box..].find("</section>").unwrap();
+    assert!(html[the_box..end].contains(legend), "{html}");
+    assert!(!html.contains("Inserted text is underlined"), "no English legend: {html}");
+}

@@ -70,21 +70,6 @@ fn words(lang: &str) -> Words {
     }
 }
 
-/// How a redline page marks changes, in the language `lang` (English for others).
-fn legend(lang: &str) -> &'static str {
-    match primary_language(lang).as_str() {
-        "ja" => "挿入された文字は下線付き、削除された文字は取り消し線付きで示しています。",
-        "de" => "Eingefügter Text ist unterstrichen, gelöschter durchgestrichen.",
-        "es" => "El texto insertado está subrayado y el eliminado, tachado.",
-        "fr" => "Le texte inséré est souligné, le texte supprimé barré.",
-        "it" => "Il testo inserito è sottolineato, quello eliminato barrato.",
-        "nl" => "Ingevoegde tekst is onderstreept, verwijderde tekst doorgehaald.",
-        "pl" => "Tekst wstawiony jest podkreślony, usunięty przekreślony.",
-        "pt" => "O texto inserido está sublinhado e o eliminado, riscado.",
-        _ => "Inserted text is underlined, deleted text struck through.",
-    }
-}
-
 /// The briefing's press-release page. Pure: same arguments, same bytes.
 pub fn page(b: &Briefing, theme: &Theme, options: &PageOptions) -> String {
     render(b, theme, options, None)
@@ -401,7 +386,8 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
 
 /// A redline's box: what changed, in counts and fields old → new, and how to read the marks.
 /// Its words are the template's labels, in their language (`changes_lang`), as in the PDF;
-/// the legend says how this page marks changes (text22a R22-6: it was English or Japanese).
+/// the legend says how this page marks changes (text22a R22-6: it was English or Japanese;
+/// text23 F23-5: a template's own legend was not used).
 fn summary_box(out: &mut String, r: &Redline, since: &str, labels: &crate::theme::Labels, page_lang: &str) {
     let marks = Marks::of(labels);
     let lang = if labels.changes_lang.is_empty() { page_lang } else { labels.changes_lang.as_str() };
@@ -477,6 +463,6 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, labels: &crate::theme
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n<p>");
-    text_into(out, legend(lang), lang);
+    text_into(out, &labels.changes_legend_web, lang);
     out.push_str("</p>\n</section>\n");
 }

@@ -974,6 +974,7 @@ mod tests {
                 ("changes_since", &labels.changes_since, &en.changes_since),
                 ("changes_totals", &labels.changes_totals, &en.changes_totals),
                 ("changes_legend", &labels.changes_legend, &en.changes_legend),
+                ("changes_legend_web", &labels.changes_legend_web, &en.changes_legend_web),
                 ("unchanged", &labels.unchanged, &en.unchanged),
                 ("changed_punctuation", &labels.changed_punctuation, &en.changed_punctuation),
             ] {

@@ -226,6 +226,8 @@ section! {
         unchanged: String,
         /// How to read the marks.
         changes_legend: String,
+        /// How to read the web page's marks (underlined and struck through, no bars).
+        changes_legend_web: String,
         /// The counts. In every `changes_*` and `*_part` label, `{changed}`, `{inserted}`,
         /// `{deleted}` and `{fields}` are counted with their unit (`one_topic`/`topics`,
         /// `one_word`/`words`, `one_character`/`characters`, `one_field`/`fields`),
