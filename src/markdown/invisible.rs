@@ -66,13 +66,13 @@ impl Parts {
                         | TagEnd::Strong
                         | TagEnd::CodeBlock
                 ) {
-                    self.close(src);
+                    self.close(src, range.end);
                 }
             }
             Event::Code(code) => {
                 self.begin(set, range.start);
                 self.text(code);
-                self.close(src);
+                self.close(src, range.end);
             }
             Event::SoftBreak | Event::HardBreak | Event::Rule => {}
             Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
@@ -105,16 +105,18 @@ impl Parts {
         }
     }
 
-    /// Closes the innermost part: found when it prints nothing but invisible characters (in
-    /// place of those found inside it), else what it prints is printed in the part around it.
-    fn close(&mut self, src: &str) {
+    /// Closes the innermost part, which ends at byte `end`: found when it prints nothing but
+    /// invisible characters (in place of those found inside it), else what it prints is printed
+    /// in the part around it.
+    fn close(&mut self, src: &str, end: usize) {
         let Some(part) = self.open.pop() else { return };
         match (part.visible, part.first) {
             (false, Some(first)) => {
                 self.found.truncate(part.found_before);
                 // (From its first character: a cell's range starts at the space after `|`.)
                 let at = part.start + src[part.start..].len() - src[part.start..].trim_start_matches([' ', '\t']).len();
-                let line = src[at..].split('\n').next().unwrap_or_default();
+                // (Its first line: as far as it goes, not the rest of the line (text23 F23-6).)
+                let line = src.get(at..end.max(at)).unwrap_or_default().split('\n').next().unwrap_or_default();
                 let written = super::Written { address: String::new(), at, written: line.to_string() };
                 self.found.push(Unseen { what: part.what, first, written });
             }

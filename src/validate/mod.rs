@@ -1177,4 +1177,22 @@ contact:
         let places: Vec<&str> = found.iter().map(|p| p.rsplit("@ ").next().unwrap()).collect();
         assert_eq!(places, ["6:14", "7:11", "8:12"], "{found:?}");
     }
+
+    #[test]
+    fn a_part_that_prints_nothing_is_underlined_as_far_as_it_goes() {
+        // text23 F23-6: on a line written as it reads (more indented in `>`, `|`, a last
+        // line), the underline ran to the end of the line.
+        let body =
+            "    body: >\n      Folded *\u{200b}* one\n\n        indented *\u{200b}* more\n      last `\u{200b}` one.";
+        let text = replace("    body: Text about data.", body);
+        let Err(diags) = check(&text) else { panic!("expected problems") };
+        let mut written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
+        written.sort();
+        assert_eq!(written, ["*\u{200b}*", "*\u{200b}*", "`\u{200b}`"], "{diags:?}");
+        let quoted = "    body: \"Esc *\\u200b* and `\\U0000200B` end.\"";
+        let text = replace("    body: Text about data.", quoted);
+        let Err(diags) = check(&text) else { panic!("expected problems") };
+        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(written, ["*\\u200b*", "`\\U0000200B`"], "{diags:?}");
+    }
 }
