@@ -1069,6 +1069,8 @@ mod tests {
             "https://%20",
             "desk@example.",
             "www.-.-",
+            "https://-a",
+            "https://example-.org",
         ];
         let fine = [
             "https://example.org",

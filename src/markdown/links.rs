@@ -79,14 +79,17 @@ fn names_a_place(target: &str) -> bool {
 }
 
 /// Whether `host` is a host's name: labels between dots, each with a letter or digit, of
-/// letters, digits, `-` and `_` (`example.org`, `総務省.jp`, `localhost`, `example.org.`;
-/// not `.`, `www.`, `www.-.-` or `%20`).
+/// letters, digits, `-` and `_`, not starting or ending with `-` (`example.org`, `総務省.jp`,
+/// `localhost`, `example.org.`; not `.`, `www.`, `www.-.-`, `-a` or `%20`).
 pub fn host_name(host: &str) -> bool {
     // (A name of two labels or more may end in a dot, `example.org.`, not `www.`; and hold
     // `_`, `my_host.example.org`.)
     let host = host.strip_suffix('.').filter(|h| h.contains('.')).unwrap_or(host);
     host.split('.').all(|label| {
-        label.contains(|c: char| c.is_alphanumeric()) && label.chars().all(|c| c.is_alphanumeric() || "-_".contains(c))
+        label.contains(|c: char| c.is_alphanumeric())
+            && label.chars().all(|c| c.is_alphanumeric() || "-_".contains(c))
+            && !label.starts_with('-')
+            && !label.ends_with('-')
     })
 }
 

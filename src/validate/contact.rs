@@ -102,7 +102,7 @@ const FILE_ENDS: &[&str] = &[
     "rtf", "csv", "htm", "html", "yaml", "yml", "json", "xml", "epub", "hwp", "png", "jpg", "jpeg", "gif", "svg",
     "webp", "tif", "tiff", "bmp", "eps", "psd", "gz", "tgz", "7z", "rar", "mp3", "mp4", "exe", "msi", "dmg", "iso",
     "apk", "bat", "php", "asp", "aspx", "jsp", "cgi", "js", "css", "ics", "vcf", "eml", "msg", "tar", "xz", "bz2",
-    "wav", "avi", "mkv",
+    "wav", "avi", "mkv", "geojson", "kml", "kmz", "gpx",
 ];
 
 /// The end of the file's name `text` is (`pdf` of `annex.pdf`, `https://annex.pdf`), if its
