@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 mod builder;
 mod escapes;
@@ -207,16 +207,25 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let (mut fuel, mut past_fuel) = (src.len().max(REFERENCE_FUEL), None);
     // Past it, the text printed as text (not code, nor a link's), where a reference prints,
     // and how deep in code blocks, links and images the text is.
-    let (mut texts, mut not_text) = (Vec::<Range<usize>>::new(), 0usize);
+    let (mut texts, mut not_text, mut autolinks) = (Vec::<Range<usize>>::new(), 0usize, 0usize);
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
         parts.see(src, &ev, &range);
         if past_fuel.is_some() {
             match &ev {
-                // (Text inside a link, an autolink's address `<https://e.org/[r]>` too, is none.)
-                Event::Start(Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. }) => not_text += 1,
-                Event::End(TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image) => not_text = not_text.saturating_sub(1),
+                // (An autolink's address, `<https://e.org/[r]>`, is no text; an inline link's
+                // words are, `[see [r]](https://e.org)` (text24 F24-1), and an image's.)
+                Event::Start(Tag::CodeBlock(_)) => not_text += 1,
+                Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => {
+                    not_text += 1;
+                    autolinks += 1;
+                }
+                Event::End(TagEnd::Link) if autolinks > 0 => {
+                    not_text = not_text.saturating_sub(1);
+                    autolinks -= 1;
+                }
+                Event::End(TagEnd::CodeBlock) => not_text = not_text.saturating_sub(1),
                 Event::Text(_) if not_text == 0 => links::extend(&mut texts, range.clone()),
                 _ => {}
             }

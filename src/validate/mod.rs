@@ -1159,6 +1159,17 @@ contact:
             found.len() == 1 && found[0].contains("`[R]` prints as typed") && found[0].ends_with("@ 8:23"),
             "{found:?}"
         );
+        // Inside a link's words or an image's description, it prints as typed (text24 F24-1:
+        // told of in neither).
+        for (told, at) in
+            [("One [see [r]](https://e.org/x) link.", "8:16"), ("An ![a [r] chart](https://e.org/c.png).", "8:14")]
+        {
+            let found = problems(&replace("    body: Text about data.", &format!("{spent}      {told}{tail}")));
+            assert!(
+                found.len() == 1 && found[0].contains("`[r]` prints as typed") && found[0].ends_with(at),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
