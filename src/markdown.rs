@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 mod builder;
 mod escapes;
@@ -205,30 +205,14 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     // What is left of the parser's fuel for reference links, and where the text goes on once
     // it is spent (a reference link past it prints as typed).
     let (mut fuel, mut past_fuel) = (src.len().max(REFERENCE_FUEL), None);
-    // Past it, the text printed as text (not code, nor a link's), where a reference prints,
-    // and how deep in code blocks, links and images the text is.
-    let (mut texts, mut not_text, mut autolinks) = (Vec::<Range<usize>>::new(), 0usize, 0usize);
+    // Past it, the text printed as text, where a reference prints.
+    let mut printed = links::Printed::default();
     let mut events = Parser::new_ext(src, opts).into_offset_iter();
     for (ev, range) in events.by_ref() {
         watch.see(src, &ev, &range);
         parts.see(src, &ev, &range);
         if past_fuel.is_some() {
-            match &ev {
-                // (An autolink's address, `<https://e.org/[r]>`, is no text; an inline link's
-                // words are, `[see [r]](https://e.org)` (text24 F24-1), and an image's.)
-                Event::Start(Tag::CodeBlock(_)) => not_text += 1,
-                Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => {
-                    not_text += 1;
-                    autolinks += 1;
-                }
-                Event::End(TagEnd::Link) if autolinks > 0 => {
-                    not_text = not_text.saturating_sub(1);
-                    autolinks -= 1;
-                }
-                Event::End(TagEnd::CodeBlock) => not_text = not_text.saturating_sub(1),
-                Event::Text(_) if not_text == 0 => links::extend(&mut texts, range.clone()),
-                _ => {}
-            }
+            printed.see(&ev, &range);
         }
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
             let image = matches!(ev, Event::Start(Tag::Image { .. }));
@@ -325,7 +309,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     // The reference links past the fuel print as typed: the first is told, and the
     // definitions they name are not unused.
     if let Some(from) = past_fuel {
-        let texts = texts.iter().filter(|r| r.start >= from);
+        let texts = printed.texts.iter().filter(|r| r.start >= from);
         let (first, labels) = links::past_fuel(src, texts, |label| definitions.get(label).is_some());
         b.unprinted.unexpanded =
             first.map(|(shown, written)| (used.len(), shown, written, src.len().max(REFERENCE_FUEL)));

@@ -1,6 +1,8 @@
 //! Links in Markdown bodies: where a link leads (only where a reader means to go), and the web
 //! and e-mail addresses written as plain text, which become links to themselves.
 
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+
 use super::Inline;
 use crate::script::is_japanese;
 
@@ -288,8 +290,38 @@ fn address_end(word: &str) -> usize {
     }
 }
 
+/// The text printed as text, as the parser's events stream in: not in a code block or an
+/// autolink's address (`<https://e.org/[r]>`); a link's words are (`[see [r]](https://e.org)`,
+/// text24 F24-1), and an image's description.
+#[derive(Default)]
+pub(super) struct Printed {
+    pub texts: Vec<std::ops::Range<usize>>,
+    /// How deep in code blocks and autolinks the text is, and in autolinks.
+    not_text: usize,
+    autolinks: usize,
+}
+
+impl Printed {
+    pub(super) fn see(&mut self, ev: &Event, range: &std::ops::Range<usize>) {
+        match ev {
+            Event::Start(Tag::CodeBlock(_)) => self.not_text += 1,
+            Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => {
+                self.not_text += 1;
+                self.autolinks += 1;
+            }
+            Event::End(TagEnd::Link) if self.autolinks > 0 => {
+                self.not_text = self.not_text.saturating_sub(1);
+                self.autolinks -= 1;
+            }
+            Event::End(TagEnd::CodeBlock) => self.not_text = self.not_text.saturating_sub(1),
+            Event::Text(_) if self.not_text == 0 => extend(&mut self.texts, range.clone()),
+            _ => {}
+        }
+    }
+}
+
 /// `ranges` with `range` added: joined to the last when it goes on from it.
-pub(super) fn extend(ranges: &mut Vec<std::ops::Range<usize>>, range: std::ops::Range<usize>) {
+fn extend(ranges: &mut Vec<std::ops::Range<usize>>, range: std::ops::Range<usize>) {
     match ranges.last_mut() {
         Some(last) if last.end == range.start => last.end = range.end,
         _ => ranges.push(range),
