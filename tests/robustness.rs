@@ -512,6 +512,13 @@ fn a_template_reads_only_files_inside_its_folder() {
         std::os::unix::fs::symlink(outside.path(), tpl.join("linked")).unwrap();
         cases.push("linked/secret.png".into());
         cases.push("linked/missing.png".into());
+        // A link to a file or folder that is not there (text24 F24-2: said missing).
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&missing, tpl.join("dangling.png")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(outside.path().join("nodir"), tpl.join("nowhere")).unwrap();
+        cases.push("dangling.png".into());
+        cases.push("nowhere/secret.png".into());
     }
     for logo in &cases {
         write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{logo}\" }}\n"));

@@ -171,22 +171,41 @@ impl Template {
     }
 }
 
-/// `path` made absolute (from the working folder) with `.` and `..` taken away by their
-/// names alone, as the file system is not asked.
-fn lexical(path: &Path) -> PathBuf {
+/// `path` made absolute (from the working folder) with every link in it followed as far as
+/// the disk has it, as the system would: a link that leads nowhere by its target's name, and a
+/// name that is not there as it is, `..` taking away the name before it. `None` for a chain of
+/// more than 40 links. (Where a file that is not there would be: text24 F24-2, a link to a
+/// missing file outside the folder was said missing, one to a file there outside.)
+fn followed(path: &Path) -> Option<PathBuf> {
     use std::path::Component;
     let absolute = std::env::current_dir().map(|cwd| cwd.join(path)).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for part in absolute.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
+    let mut rest: Vec<std::ffi::OsString> = absolute.components().rev().map(|c| c.as_os_str().to_owned()).collect();
+    let (mut out, mut links) = (PathBuf::new(), 0);
+    while let Some(part) = rest.pop() {
+        match Path::new(&part).components().next() {
+            Some(Component::ParentDir) => {
                 out.pop();
             }
-            other => out.push(other),
+            Some(Component::Normal(name)) => {
+                let next = out.join(name);
+                match std::fs::read_link(&next) {
+                    Ok(target) => {
+                        links += 1;
+                        if links > 40 {
+                            return None;
+                        }
+                        // (An absolute target starts again from the root; a relative one from
+                        // the link's folder, which `out` is.)
+                        rest.extend(target.components().rev().map(|c| c.as_os_str().to_owned()));
+                    }
+                    Err(_) => out = next,
+                }
+            }
+            Some(Component::RootDir | Component::Prefix(_)) => out = PathBuf::from(&part),
+            Some(Component::CurDir) | None => {}
         }
     }
-    out
+    Some(out)
 }
 
 /// A diagnostic at the template's line for `key`.
@@ -202,8 +221,6 @@ struct Folder {
     root: PathBuf,
     /// Whether `root` is the one `--root` gave, not the template's folder.
     given: bool,
-    /// `root` as named, made absolute ([`lexical`]).
-    named: PathBuf,
 }
 
 impl Folder {
@@ -218,21 +235,7 @@ impl Folder {
         if !canonical.is_dir() {
             return Err(Error::NotAFolder { path: root.to_path_buf() });
         }
-        Ok(Folder { base: base.to_path_buf(), root: canonical, given: root_given, named: lexical(root) })
-    }
-
-    /// Whether `path`, made absolute and its `..` taken away without looking at the disk, lies
-    /// inside the folder as it was named (`root` is with links resolved).
-    fn lexically_inside(&self, path: &Path) -> bool {
-        let path = lexical(path);
-        path.starts_with(&self.named) || path.starts_with(&self.root)
-    }
-
-    /// Whether the nearest folder of `path` that exists lies inside the folder, links resolved.
-    fn nearest_inside(&self, path: &Path) -> bool {
-        // (The ancestor of a bare name, `logo.png`, is the working folder.)
-        let folder = |a: &Path| if a.as_os_str().is_empty() { Path::new(".").canonicalize() } else { a.canonicalize() };
-        path.ancestors().skip(1).find_map(|a| folder(a).ok()).is_some_and(|a| a.starts_with(&self.root))
+        Ok(Folder { base: base.to_path_buf(), root: canonical, given: root_given })
     }
 
     /// Reads the file `value` names (nothing when it names none), if it lies inside the folder
@@ -254,7 +257,7 @@ impl Folder {
         let real = path.canonicalize();
         let outside = match &real {
             Ok(real) => !real.starts_with(&self.root),
-            Err(_) => !self.lexically_inside(&path) || !self.nearest_inside(&path),
+            Err(_) => followed(&path).is_none_or(|p| !p.starts_with(&self.root)),
         };
         if outside {
             // (Outside the folder --root gave, the way out is another --root, not the option.)
