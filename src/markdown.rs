@@ -15,7 +15,7 @@ mod tables;
 
 use builder::Builder;
 pub use invisible::Unseen;
-pub use links::{host_name, LINK_SCHEMES};
+pub use links::{host_name, port_opens, LINK_SCHEMES};
 pub use slips::{block_lines, Slip, SlipKind};
 use tables::{cells_with_text, cells_written};
 
@@ -1064,6 +1064,10 @@ mod tests {
             "www.-.-",
             "https://-a",
             "https://example-.org",
+            "https://example.org:99999/",
+            "https://example.org:abc/",
+            "https://example.org:1x/",
+            "https://[::1]:70000/",
         ];
         let fine = [
             "https://example.org",

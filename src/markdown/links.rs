@@ -71,12 +71,27 @@ fn names_a_place(target: &str) -> bool {
             let Some(after) = rest.strip_prefix("//") else { return false };
             let authority = after.split(['/', '?', '#']).next().unwrap_or("");
             let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-            // (Without its port; an IPv6 host is in brackets.)
-            match host.strip_prefix('[') {
-                Some(v6) => v6.split_once(']').is_some_and(|(address, _)| alphanumeric(address)),
-                None => host_name(host.split(':').next().unwrap_or("")),
-            }
+            // (Without its port, which is a number a browser opens (text24 F24-6: `:99999`
+            // and `:abc` were links); an IPv6 host is in brackets.)
+            let (named, port) = match host.strip_prefix('[') {
+                Some(v6) => v6.split_once(']').map_or((false, ""), |(address, port)| (alphanumeric(address), port)),
+                None => {
+                    let name = host.split(':').next().unwrap_or("");
+                    (host_name(name), &host[name.len()..])
+                }
+            };
+            named && port_opens(port)
         }
+    }
+}
+
+/// Whether `port`, as written after a host (`:8080`, or nothing), is one a browser opens: a
+/// number up to 65535, or none (`:` alone is the scheme's).
+pub fn port_opens(port: &str) -> bool {
+    match port.strip_prefix(':') {
+        None => port.is_empty(),
+        Some("") => true,
+        Some(n) => n.bytes().all(|b| b.is_ascii_digit()) && n.parse::<u16>().is_ok(),
     }
 }
 

@@ -109,7 +109,8 @@ const FILE_ENDS: &[&str] = &[
 /// host ends so.
 fn file_name(text: &str) -> Option<&'static str> {
     let rest = text.split_once("://").map_or(text, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    // (`annex.pdf.` too: a host may end in a dot; text24 F24-3.)
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("").trim_end_matches('.');
     let last = host.rsplit_once('.')?.1;
     FILE_ENDS.iter().find(|e| e.eq_ignore_ascii_case(last)).copied()
 }
@@ -133,7 +134,11 @@ fn host_of(text: &str) -> Option<&str> {
         // An IPv6 address, in brackets, then perhaps a port.
         return Some(host.find(']').map_or(host, |end| &host[..=end]));
     }
-    Some(host.rsplit_once(':').filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit())).map_or(host, |h| h.0))
+    // (Without a port a browser opens: text24 F24-6, a 20-digit one passed.)
+    match host.rsplit_once(':') {
+        Some((name, port)) if crate::markdown::port_opens(&host[name.len()..]) && !port.is_empty() => Some(name),
+        _ => Some(host),
+    }
 }
 
 /// Whether `text` is a web address a reader can follow: `http://` or `https://` (or no
@@ -197,6 +202,9 @@ mod tests {
             "https://[2001:db8::1/",
             "https://[1.2.3.4]/",
             "desk@soumu.go.jp",
+            "https://example.org:99999/",
+            "example.org:12345678901234567890",
+            "https://example.org:1x/",
         ] {
             assert!(!super::web_address(bad), "{bad}");
         }
@@ -220,7 +228,7 @@ mod tests {
         {
             assert!(!super::this_computer(there), "{there}");
         }
-        for file in ["setup.exe", "https://page.php/", "www.example.aspx"] {
+        for file in ["setup.exe", "https://page.php/", "www.example.aspx", "annex.pdf.", "https://annex.pdf./x"] {
             assert!(super::file_name(file).is_some(), "{file}");
         }
         for domain in ["https://www.example.zip", "https://example.mov"] {
