@@ -1028,7 +1028,8 @@ contact:
         let text = format!("{GOOD}summary: Good 😀 news 😀\nheading: \"smile \\U0001F600\"\n");
         assert_eq!(
             problems(&text),
-            ["summary: no font has U+1F600 '😀' @ 8:15", "heading: no font has U+1F600 '😀' @ 9:10"]
+            // (The escape, where it is written: text24 F24-5.)
+            ["summary: no font has U+1F600 '😀' @ 8:15", "heading: no font has U+1F600 '😀' @ 9:17"]
         );
     }
 
@@ -1047,7 +1048,7 @@ contact:
     #[test]
     fn control_characters_are_errors_but_tabs_become_spaces() {
         let text = replace("Results of the Workshop", "\"Bell\\a\"");
-        assert_eq!(problems(&text), ["title: control character U+0007 @ 1:8"]);
+        assert_eq!(problems(&text), ["title: control character U+0007 @ 1:13"], "at its escape, \\a");
         let text = replace("Results of the Workshop", "a\tb");
         assert_eq!(check(&text).unwrap().title, "a b");
         let text = replace("Text about data.", "|\n      ```\n      \tx\n      ```");
@@ -1205,5 +1206,22 @@ contact:
         let Err(diags) = check(&text) else { panic!("expected problems") };
         let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
         assert_eq!(written, ["*\\u200b*", "`\\U0000200B`"], "{diags:?}");
+    }
+
+    #[test]
+    fn parts_and_characters_written_in_any_escape_are_placed() {
+        // text24 F24-4: `\xAD` (as PyYAML writes it) and escapes mixed with each other or
+        // with the character as it reads went to the field's start, merged into one.
+        let body = "    body: \"Aa *\\xAD* bb, cc **\\u200b\\u200B** dd, ee `\\U0000200b\u{200b}` ff.\"";
+        let text = replace("    body: Text about data.", body);
+        let Err(diags) = check(&text) else { panic!("expected problems") };
+        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(written, ["*\\xAD*", "**\\u200b\\u200B**", "`\\U0000200b\u{200b}`"], "{diags:?}");
+        // text24 F24-5: a character no font has, or right-to-left, written as an escape.
+        let body = "    body: \"Fine.\\n\\nDevanagari \\u0915 and Hebrew \\U000005d0 here.\"";
+        let text = replace("    body: Text about data.", body);
+        let Err(diags) = check(&text) else { panic!("expected problems") };
+        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(written, ["\\U000005d0"], "{diags:?}");
     }
 }

@@ -50,22 +50,15 @@ impl Checker<'_> {
         let written = link.written.as_str();
         let place = self.same_line_place(field, cursor.line, at, written.len()).or_else(|| {
             // Else the first time it is written past the last place found, from its line on,
-            // as it reads or with its invisible characters escaped (`\u200b` in quotes);
-            // or its first word (the rest of the line was folded from lines below).
+            // as it reads or with characters escaped (`\u200b`, `\xAD` in quotes); or its
+            // first word (the rest of the line was folded from lines below).
             let head = written.split(char::is_whitespace).next().unwrap_or(written);
             let source = self.file.text.get(field.span.start..field.span.end)?;
             let from = source_line_start(source, cursor.line).unwrap_or(0).max(cursor.source);
-            let variants = [written, head].into_iter().flat_map(|w| {
-                let how = [Escape::Lower, Escape::Upper, Escape::Long, Escape::LongLower];
-                std::iter::once(w.to_string()).chain(how.map(|how| escaped(w, how)))
-            });
-            variants.filter(|w| !w.is_empty()).find_map(|w| {
-                let found = source[from..].find(&w).map(|k| from + k).or_else(|| {
-                    (from > cursor.source)
-                        .then(|| source[cursor.source..].find(&w).map(|k| cursor.source + k))
-                        .flatten()
-                })?;
-                Some(Span::new(field.span.start + found, field.span.start + found + w.len()))
+            [written, head].into_iter().filter(|w| !w.is_empty()).find_map(|w| {
+                let found = as_written(source, from, w)
+                    .or_else(|| (from > cursor.source).then(|| as_written(source, cursor.source, w)).flatten())?;
+                Some(Span::new(field.span.start + found.start, field.span.start + found.end))
             })
         });
         let place = place.unwrap_or_else(|| self.line_place(field, cursor.line, written));
@@ -143,29 +136,63 @@ fn source_line_start(source: &str, k: usize) -> Option<usize> {
     }
 }
 
-/// How [`escaped`] writes a character: `\u200b`, `\u200B`, `\U0000200B` or `\U0000200b`.
-#[derive(Clone, Copy, PartialEq)]
-enum Escape {
-    Lower,
-    Upper,
-    Long,
-    LongLower,
+/// Where `text` is first written in `source` from byte `from` on: each of its characters as
+/// it reads or as a double-quoted scalar escapes it (`\u200b`, `\u200B`, `\U0000200B`,
+/// `\xAD`, `\t`, `\N`…), however each is written (text24 F24-4: `\xAD`, and escapes
+/// mixed with each other or with the character as it reads, were not found).
+pub(super) fn as_written(source: &str, from: usize, text: &str) -> Option<std::ops::Range<usize>> {
+    let first = text.chars().next()?;
+    let rest = source.get(from..)?;
+    // (Where it may start: its first character, or a backslash.)
+    let mut starts = rest.match_indices([first, '\\']).map(|(at, _)| at);
+    starts.find_map(|at| Some(from + at..from + at + written_len(&rest[at..], text)?))
 }
 
-/// `text` with each invisible or control character written as YAML escapes it in double
-/// quotes, as `how` says (past U+FFFF always as `\U…`).
-fn escaped(text: &str, how: Escape) -> String {
-    let mut out = String::with_capacity(text.len());
+/// How many bytes at the start of `source` write `text`, its characters as they read or
+/// escaped.
+fn written_len(source: &str, text: &str) -> Option<usize> {
+    let mut at = 0;
     for c in text.chars() {
-        let code = c as u32;
-        match c {
-            '\t' => out.push_str("\\t"),
-            c if !(crate::script::is_invisible(c) || c.is_control()) => out.push(c),
-            _ if how == Escape::LongLower => out.push_str(&format!("\\U{code:08x}")),
-            _ if code > 0xFFFF || how == Escape::Long => out.push_str(&format!("\\U{code:08X}")),
-            _ if how == Escape::Upper => out.push_str(&format!("\\u{code:04X}")),
-            _ => out.push_str(&format!("\\u{code:04x}")),
-        }
+        let rest = &source[at..];
+        at += if rest.starts_with(c) { c.len_utf8() } else { escape_len(rest, c)? };
     }
-    out
+    Some(at)
+}
+
+/// The length of the escape at the start of `source` if it writes `c`.
+fn escape_len(source: &str, c: char) -> Option<usize> {
+    let b = source.as_bytes();
+    if b.first() != Some(&b'\\') {
+        return None;
+    }
+    let digits = match b.get(1)? {
+        b'x' => 2,
+        b'u' => 4,
+        b'U' => 8,
+        &named => {
+            let means = match named {
+                b'0' => '\0',
+                b'a' => '\u{7}',
+                b'b' => '\u{8}',
+                b't' | b'\t' => '\t',
+                b'n' => '\n',
+                b'v' => '\u{b}',
+                b'f' => '\u{c}',
+                b'r' => '\r',
+                b'e' => '\u{1b}',
+                b'N' => '\u{85}',
+                b'_' => '\u{a0}',
+                b'L' => '\u{2028}',
+                b'P' => '\u{2029}',
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b' ' => ' ',
+                _ => return None,
+            };
+            return (means == c).then_some(2);
+        }
+    };
+    let hex = source.get(2..2 + digits)?;
+    (hex.bytes().all(|b| b.is_ascii_hexdigit()) && u32::from_str_radix(hex, 16).ok()? == c as u32).then_some(2 + digits)
 }

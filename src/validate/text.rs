@@ -419,7 +419,14 @@ impl Checker<'_> {
             let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
             let span = match places.get(&c) {
                 Some(&at) => Span::new(at, at + c.len_utf8()),
-                None => reference_place(&self.file.text, field.span, c).unwrap_or(field.span),
+                // (Else as a reference, `&#x915;`, or an escape in quotes, `\u0915`: text24 F24-5.)
+                None => reference_place(&self.file.text, field.span, c)
+                    .or_else(|| {
+                        let source = self.file.text.get(field.span.start..field.span.end)?;
+                        let found = super::places::as_written(source, 0, c.encode_utf8(&mut [0; 4]))?;
+                        Some(Span::new(field.span.start + found.start, field.span.start + found.end))
+                    })
+                    .unwrap_or(field.span),
             };
             self.report(span, path, message);
         }
