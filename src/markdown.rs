@@ -1068,6 +1068,7 @@ mod tests {
             "https://example.org:abc/",
             "https://example.org:1x/",
             "https://[::1]:70000/",
+            "http://e.org:0/",
         ];
         let fine = [
             "https://example.org",

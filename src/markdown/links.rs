@@ -86,12 +86,12 @@ fn names_a_place(target: &str) -> bool {
 }
 
 /// Whether `port`, as written after a host (`:8080`, or nothing), is one a browser opens: a
-/// number up to 65535, or none (`:` alone is the scheme's).
+/// number from 1 to 65535, or none (`:` alone is the scheme's).
 pub fn port_opens(port: &str) -> bool {
     match port.strip_prefix(':') {
         None => port.is_empty(),
         Some("") => true,
-        Some(n) => n.bytes().all(|b| b.is_ascii_digit()) && n.parse::<u16>().is_ok(),
+        Some(n) => n.bytes().all(|b| b.is_ascii_digit()) && n.parse::<u16>().is_ok_and(|p| p > 0),
     }
 }
 
