@@ -520,13 +520,22 @@ fn a_template_reads_only_files_inside_its_folder() {
         cases.push("dangling.png".into());
         cases.push("nowhere/secret.png".into());
     }
+    // Out through a folder, a file or nothing outside, and back in to a file that is there
+    // (text25 F25a-2: built, "Not a directory" or "No such file" told which was outside).
+    std::fs::write(tpl.join("inside.png"), common::rgba_png(4, 4)).unwrap();
+    assert_eq!(outside.path().parent(), dir.path().parent(), "both temporary folders in one");
+    let back = format!("{}/tpl/inside.png", dir.path().file_name().unwrap().to_str().unwrap());
+    for through in ["", "/secret.png", "/missing"] {
+        let up = if through.is_empty() { "/.." } else { "/../.." };
+        cases.push(format!("{}{through}{up}/{back}", outside.path().display()));
+    }
     for logo in &cases {
         write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{logo}\" }}\n"));
         let o = run(dir.path(), &["build", "seed.yaml", "--template", "tpl/mine.yaml"]);
         assert_exit(&o, 1);
         let err = stderr(&o);
         assert!(err.contains("title_block.logo") && err.contains("outside the template's folder"), "{logo}: {err}");
-        assert!(!err.contains("No such file"), "{logo}: {err}");
+        assert!(!err.contains("No such file") && !err.contains("Not a directory"), "{logo}: {err}");
         assert!(err.contains("tpl/mine.yaml:1:"), "{err}");
         assert!(!dir.path().join("seed.pdf").exists());
     }

@@ -171,16 +171,16 @@ impl Template {
     }
 }
 
-/// `path` made absolute (from the working folder) with every link in it followed as far as
-/// the disk has it, as the system would: a link that leads nowhere by its target's name, and a
-/// name that is not there as it is, `..` taking away the name before it. `None` for a chain of
-/// more than 40 links. (Where a file that is not there would be: text24 F24-2, a link to a
-/// missing file outside the folder was said missing, one to a file there outside.)
-fn followed(path: &Path) -> Option<PathBuf> {
+/// Where `named` leads from `start` (a folder, links resolved), every link in it followed as
+/// the system would (a link that leads nowhere by its target's name, a name that is not there
+/// as it is, `..` taking away the name before it), if each step on the way stays inside `root`
+/// or on the way down to it: `None` when one leaves (text25 F25a-2: `/etc/apt/../../T/x.png`
+/// came back, and the error for a missing or plain file on the way said what was outside;
+/// text24 F24-2: so did a link to a missing file), or after more than 40 links.
+fn followed(start: &Path, named: &Path, root: &Path) -> Option<PathBuf> {
     use std::path::Component;
-    let absolute = std::env::current_dir().map(|cwd| cwd.join(path)).unwrap_or_else(|_| path.to_path_buf());
-    let mut rest: Vec<std::ffi::OsString> = absolute.components().rev().map(|c| c.as_os_str().to_owned()).collect();
-    let (mut out, mut links) = (PathBuf::new(), 0);
+    let mut rest: Vec<std::ffi::OsString> = named.components().rev().map(|c| c.as_os_str().to_owned()).collect();
+    let (mut out, mut links) = (start.to_path_buf(), 0);
     while let Some(part) = rest.pop() {
         match Path::new(&part).components().next() {
             Some(Component::ParentDir) => {
@@ -197,12 +197,16 @@ fn followed(path: &Path) -> Option<PathBuf> {
                         // (An absolute target starts again from the root; a relative one from
                         // the link's folder, which `out` is.)
                         rest.extend(target.components().rev().map(|c| c.as_os_str().to_owned()));
+                        continue;
                     }
                     Err(_) => out = next,
                 }
             }
             Some(Component::RootDir | Component::Prefix(_)) => out = PathBuf::from(&part),
             Some(Component::CurDir) | None => {}
+        }
+        if !(out.starts_with(root) || root.starts_with(&out)) {
+            return None;
         }
     }
     Some(out)
@@ -221,6 +225,8 @@ struct Folder {
     root: PathBuf,
     /// Whether `root` is the one `--root` gave, not the template's folder.
     given: bool,
+    /// `base` with its links resolved, where a relative path starts.
+    start: Option<PathBuf>,
 }
 
 impl Folder {
@@ -235,7 +241,8 @@ impl Folder {
         if !canonical.is_dir() {
             return Err(Error::NotAFolder { path: root.to_path_buf() });
         }
-        Ok(Folder { base: base.to_path_buf(), root: canonical, given: root_given })
+        let start = if base.as_os_str().is_empty() { Path::new(".") } else { base }.canonicalize().ok();
+        Ok(Folder { base: base.to_path_buf(), root: canonical, given: root_given, start })
     }
 
     /// Reads the file `value` names (nothing when it names none), if it lies inside the folder
@@ -255,10 +262,12 @@ impl Folder {
         // Outside is told alike whether a file is there or not: a template learns nothing of
         // what lies outside its folder. A file missing inside it is said missing.
         let real = path.canonicalize();
-        let outside = match &real {
-            Ok(real) => !real.starts_with(&self.root),
-            Err(_) => followed(&path).is_none_or(|p| !p.starts_with(&self.root)),
-        };
+        // (From the template's folder, links resolved, step by step, whether the file is there
+        // or not; and where the system says it is.)
+        let start = if Path::new(named).is_absolute() { Some(PathBuf::from("/")) } else { self.start.clone() };
+        let walked = start.and_then(|s| followed(&s, Path::new(named), &self.root));
+        let outside = walked.is_none_or(|p| !p.starts_with(&self.root))
+            || real.as_ref().is_ok_and(|real| !real.starts_with(&self.root));
         if outside {
             // (Outside the folder --root gave, the way out is another --root, not the option.)
             let (folder, help) = if self.given {
