@@ -1224,4 +1224,15 @@ contact:
         let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
         assert_eq!(written, ["\\U000005d0"], "{diags:?}");
     }
+
+    #[test]
+    fn an_escaped_backslash_or_a_continued_line_does_not_mislead_a_place() {
+        // text25 F25a-1: `\\u05D0` is a backslash and text, not the escape; F25a-5: a part or
+        // a character after a line continued with `\`.
+        let body = "    body: \"Hebrew \\\\u05D0 as text, **\\\\u200b** too, then *\\\n      \\u200b* and \\\n      \\u05D0.\"";
+        let text = replace("    body: Text about data.", body);
+        let Err(diags) = check(&text) else { panic!("expected problems") };
+        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(written, ["\\u05D0", "*\\\n      \\u200b*"], "{diags:?}");
+    }
 }

@@ -136,27 +136,58 @@ fn source_line_start(source: &str, k: usize) -> Option<usize> {
     }
 }
 
-/// Where `text` is first written in `source` from byte `from` on: each of its characters as
-/// it reads or as a double-quoted scalar escapes it (`\u200b`, `\u200B`, `\U0000200B`,
-/// `\xAD`, `\t`, `\N`…), however each is written (text24 F24-4: `\xAD`, and escapes
-/// mixed with each other or with the character as it reads, were not found).
+/// Where `text` is first written in `source` (a field's source) from byte `from` on: each of
+/// its characters as it reads or, in double quotes, as they escape it (`\u200b`, `\u200B`,
+/// `\U0000200B`, `\xAD`, `\t`, `\N`…), however each is written (text24 F24-4: `\xAD`, and
+/// escapes mixed with each other or with the character as it reads, were not found). In
+/// double quotes, `\\` is a backslash, not the start of an escape, and a line may go on past a
+/// `\` at its end (text25 F25a-1, F25a-5).
 pub(super) fn as_written(source: &str, from: usize, text: &str) -> Option<std::ops::Range<usize>> {
     let first = text.chars().next()?;
     let rest = source.get(from..)?;
-    // (Where it may start: its first character, or a backslash.)
-    let mut starts = rest.match_indices([first, '\\']).map(|(at, _)| at);
-    starts.find_map(|at| Some(from + at..from + at + written_len(&rest[at..], text)?))
+    let quoted = source.starts_with('"');
+    // (Where it may start: its first character, or a backslash that starts an escape.)
+    let mut starts = rest
+        .match_indices([first, '\\'])
+        .map(|(at, _)| at)
+        .filter(|&at| !quoted || source[..from + at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 0);
+    let found = starts.find_map(|at| Some(from + at..from + at + written_len(&rest[at..], text, quoted)?))?;
+    // (From its first character: not the end of the line before it, escaped.)
+    let skip = if quoted { continued(&source[found.start..]) } else { 0 };
+    Some(found.start + skip..found.end)
 }
 
-/// How many bytes at the start of `source` write `text`, its characters as they read or
-/// escaped.
-fn written_len(source: &str, text: &str) -> Option<usize> {
+/// How many bytes at the start of `source` write `text`, its characters as they read or, in
+/// double quotes (`quoted`), escaped.
+fn written_len(source: &str, text: &str, quoted: bool) -> Option<usize> {
     let mut at = 0;
     for c in text.chars() {
+        if quoted {
+            at += continued(&source[at..]);
+        }
         let rest = &source[at..];
-        at += if rest.starts_with(c) { c.len_utf8() } else { escape_len(rest, c)? };
+        at += if quoted && rest.starts_with('\\') {
+            escape_len(rest, c)?
+        } else if rest.starts_with(c) {
+            c.len_utf8()
+        } else if quoted && c == ' ' && rest.starts_with(['\n', '\r']) {
+            // (A line break in double quotes reads as a space.)
+            rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len()
+        } else {
+            return None;
+        };
     }
     Some(at)
+}
+
+/// The length of a line's end escaped in double quotes at the start of `source` (`\` and
+/// the line break, then the next line's indentation), which writes nothing; 0 for none.
+fn continued(source: &str) -> usize {
+    let Some(after) = source.strip_prefix('\\').and_then(|s| s.strip_prefix("\r\n").or_else(|| s.strip_prefix('\n')))
+    else {
+        return 0;
+    };
+    source.len() - after.trim_start_matches([' ', '\t']).len()
 }
 
 /// The length of the escape at the start of `source` if it writes `c`.

@@ -417,16 +417,22 @@ impl Checker<'_> {
                 continue;
             }
             let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
-            let span = match places.get(&c) {
-                Some(&at) => Span::new(at, at + c.len_utf8()),
-                // (Else as a reference, `&#x915;`, or an escape in quotes, `\u0915`: text24 F24-5.)
-                None => reference_place(&self.file.text, field.span, c)
-                    .or_else(|| {
-                        let source = self.file.text.get(field.span.start..field.span.end)?;
-                        let found = super::places::as_written(source, 0, c.encode_utf8(&mut [0; 4]))?;
-                        Some(Span::new(field.span.start + found.start, field.span.start + found.end))
+            // As typed, or as an escape in double quotes (`\u0915`: text24 F24-5) when that
+            // comes first (text25 F25a-1; for the first hundred characters of a field, each a
+            // search), or as a reference (`&#x915;`).
+            let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+            let raw = places.get(&c).map(|&at| at - field.span.start);
+            let escaped =
+                (source.starts_with('"') && source.contains('\\') && (raw.is_none() || reported.len() <= 100))
+                    .then(|| {
+                        let before = raw.map_or(source.len(), |at| at + c.len_utf8());
+                        super::places::as_written(&source[..before], 0, c.encode_utf8(&mut [0; 4]))
                     })
-                    .unwrap_or(field.span),
+                    .flatten();
+            let span = match (escaped, raw) {
+                (Some(found), _) => Span::new(field.span.start + found.start, field.span.start + found.end),
+                (None, Some(at)) => Span::new(field.span.start + at, field.span.start + at + c.len_utf8()),
+                (None, None) => reference_place(&self.file.text, field.span, c).unwrap_or(field.span),
             };
             self.report(span, path, message);
         }
