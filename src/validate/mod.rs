@@ -1190,22 +1190,25 @@ contact:
         assert_eq!(places, ["6:14", "7:11", "8:12"], "{found:?}");
     }
 
+    /// The source text each problem of a briefing whose topic's body is `body` is placed at.
+    fn written_places(body: &str) -> Vec<String> {
+        let text = replace("    body: Text about data.", body);
+        let Err(diags) = check(&text) else { panic!("expected problems") };
+        diags.iter().filter_map(|d| d.span).map(|s| text[s.start..s.end].to_string()).collect()
+    }
+
     #[test]
     fn a_part_that_prints_nothing_is_underlined_as_far_as_it_goes() {
         // text23 F23-6: on a line written as it reads (more indented in `>`, `|`, a last
         // line), the underline ran to the end of the line.
         let body =
             "    body: >\n      Folded *\u{200b}* one\n\n        indented *\u{200b}* more\n      last `\u{200b}` one.";
-        let text = replace("    body: Text about data.", body);
-        let Err(diags) = check(&text) else { panic!("expected problems") };
-        let mut written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
+        let mut written = written_places(body);
         written.sort();
-        assert_eq!(written, ["*\u{200b}*", "*\u{200b}*", "`\u{200b}`"], "{diags:?}");
+        assert_eq!(written, ["*\u{200b}*", "*\u{200b}*", "`\u{200b}`"], "{written:?}");
         let quoted = "    body: \"Esc *\\u200b* and `\\U0000200B` end.\"";
-        let text = replace("    body: Text about data.", quoted);
-        let Err(diags) = check(&text) else { panic!("expected problems") };
-        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(written, ["*\\u200b*", "`\\U0000200B`"], "{diags:?}");
+        let written = written_places(quoted);
+        assert_eq!(written, ["*\\u200b*", "`\\U0000200B`"], "{written:?}");
     }
 
     #[test]
@@ -1213,16 +1216,12 @@ contact:
         // text24 F24-4: `\xAD` (as PyYAML writes it) and escapes mixed with each other or
         // with the character as it reads went to the field's start, merged into one.
         let body = "    body: \"Aa *\\xAD* bb, cc **\\u200b\\u200B** dd, ee `\\U0000200b\u{200b}` ff.\"";
-        let text = replace("    body: Text about data.", body);
-        let Err(diags) = check(&text) else { panic!("expected problems") };
-        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(written, ["*\\xAD*", "**\\u200b\\u200B**", "`\\U0000200b\u{200b}`"], "{diags:?}");
+        let written = written_places(body);
+        assert_eq!(written, ["*\\xAD*", "**\\u200b\\u200B**", "`\\U0000200b\u{200b}`"], "{written:?}");
         // text24 F24-5: a character no font has, or right-to-left, written as an escape.
         let body = "    body: \"Fine.\\n\\nDevanagari \\u0915 and Hebrew \\U000005d0 here.\"";
-        let text = replace("    body: Text about data.", body);
-        let Err(diags) = check(&text) else { panic!("expected problems") };
-        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(written, ["\\U000005d0"], "{diags:?}");
+        let written = written_places(body);
+        assert_eq!(written, ["\\U000005d0"], "{written:?}");
     }
 
     #[test]
@@ -1230,9 +1229,7 @@ contact:
         // text25 F25a-1: `\\u05D0` is a backslash and text, not the escape; F25a-5: a part or
         // a character after a line continued with `\`.
         let body = "    body: \"Hebrew \\\\u05D0 as text, **\\\\u200b** too, then *\\\n      \\u200b* and \\\n      \\u05D0.\"";
-        let text = replace("    body: Text about data.", body);
-        let Err(diags) = check(&text) else { panic!("expected problems") };
-        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(written, ["\\u05D0", "*\\\n      \\u200b*"], "{diags:?}");
+        let written = written_places(body);
+        assert_eq!(written, ["\\u05D0", "*\\\n      \\u200b*"], "{written:?}");
     }
 }
