@@ -116,8 +116,9 @@ fn file_name(text: &str) -> Option<&'static str> {
 }
 
 /// The host of the web address `text` (`example.org`, `[2001:db8::1]`), without its scheme,
-/// port, path, query or fragment; `None` for a scheme other than `http` and `https`.
-fn host_of(text: &str) -> Option<&str> {
+/// port, path, query or fragment, and whether its port (if any) is one a browser opens;
+/// `None` for a scheme other than `http` and `https`.
+fn host_of(text: &str) -> Option<(&str, bool)> {
     let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
         &text[8..]
@@ -129,44 +130,57 @@ fn host_of(text: &str) -> Option<&str> {
         text
     };
     // (A user before the host is not stripped: `desk@soumu.go.jp` is an e-mail address.)
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.starts_with('[') {
-        // An IPv6 address, in brackets, then perhaps a port.
-        return Some(host.find(']').map_or(host, |end| &host[..=end]));
-    }
-    // (Without a port a browser opens: text24 F24-6, a 20-digit one passed.)
-    match host.rsplit_once(':') {
-        Some((name, port)) if crate::markdown::port_opens(&host[name.len()..]) && !port.is_empty() => Some(name),
-        _ => Some(host),
-    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // An IPv6 address is in brackets. (A port a browser opens: text24 F24-6, a 20-digit one
+    // passed; text25 F25a-4, after an IPv6 address too.)
+    let end = if authority.starts_with('[') {
+        authority.find(']').map_or(authority.len(), |end| end + 1)
+    } else {
+        authority.find(':').unwrap_or(authority.len())
+    };
+    Some((&authority[..end], crate::markdown::port_opens(&authority[end..])))
+}
+
+/// Whether every label of `host` is a number (`127.1`, `0x7f.0.0.1`): an address of the
+/// Internet, not a name.
+fn numeric(host: &str) -> bool {
+    host.trim_end_matches('.').split('.').all(|label| {
+        match label.strip_prefix("0x").or_else(|| label.strip_prefix("0X")) {
+            Some(hex) => !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+            None => !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit()),
+        }
+    })
 }
 
 /// Whether `text` is a web address a reader can follow: `http://` or `https://` (or no
-/// scheme, as in `www.example.org/page`), then a host's name with a dot inside it or an IPv6
-/// address in brackets, no longer than [`super::text::MAX_LINK`].
+/// scheme, as in `www.example.org/page`), then a host's name with a dot inside it, four
+/// numbers (`192.0.2.1`) or an IPv6 address in brackets, and a port a browser opens, no longer
+/// than [`super::text::MAX_LINK`].
 fn web_address(text: &str) -> bool {
-    let Some(host) = host_of(text) else { return false };
+    let Some((host, port)) = host_of(text) else { return false };
     let known = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         Some(v6) => v6.contains(':') && v6.parse::<std::net::Ipv6Addr>().is_ok(),
+        // (An address written short or in hex, `127.1`, is none a reader should be given.)
+        None if numeric(host) => host.trim_end_matches('.').parse::<std::net::Ipv4Addr>().is_ok(),
         // (A host's name as a link's is, `example.org.` and `my_host.example.org` too, with a dot.)
         None => host.contains('.') && crate::markdown::host_name(host),
     };
-    text.len() <= super::text::MAX_LINK && known
+    text.len() <= super::text::MAX_LINK && known && port
 }
 
-/// Whether the web address `text` leads to the computer it is opened on: `localhost`, a name
-/// under it, `127.0.0.1` or `[::1]`. A published briefing's reader would reach their own.
+/// Whether the web address `text` leads to the computer it is opened on: `localhost` or a
+/// name under it, a loopback or unspecified address (`127.0.0.1`, `0.0.0.0`, `[::1]`, `[::]`,
+/// `[::ffff:127.0.0.1]`). A published briefing's reader would reach their own.
 fn this_computer(text: &str) -> bool {
-    let Some(host) = host_of(text) else { return false };
+    let Some((host, _)) = host_of(text) else { return false };
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    host == "localhost"
+    let v4 = |ip: std::net::Ipv4Addr| ip.is_loopback() || ip.is_unspecified();
+    let v6 =
+        host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).and_then(|h| h.parse::<std::net::Ipv6Addr>().ok());
+    ["localhost", "localhost.localdomain"].contains(&host.as_str())
         || host.ends_with(".localhost")
-        || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
-        || host
-            .strip_prefix('[')
-            .and_then(|h| h.strip_suffix(']'))
-            .and_then(|h| h.parse::<std::net::Ipv6Addr>().ok())
-            .is_some_and(|ip| ip.is_loopback())
+        || host.parse::<std::net::Ipv4Addr>().is_ok_and(v4)
+        || v6.is_some_and(|ip| ip.is_loopback() || ip.is_unspecified() || ip.to_ipv4_mapped().is_some_and(v4))
 }
 
 #[cfg(test)]
@@ -202,6 +216,12 @@ mod tests {
             "https://[2001:db8::1/",
             "https://[1.2.3.4]/",
             "desk@soumu.go.jp",
+            "[2001:db8::1]:99999",
+            "https://[2001:db8::1]:0/",
+            "https://[2001:db8::1]x/",
+            "https://[2001:db8::1]./",
+            "http://127.1/",
+            "http://0x7f.0.0.1/",
             "https://example.org:99999/",
             "example.org:12345678901234567890",
             "https://example.org:1x/",
