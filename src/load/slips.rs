@@ -60,7 +60,7 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
             ("a tab where YAML allows only spaces", Some("indent with spaces, not tabs"))
         }
         i if i.contains("invalid Unicode character escape") => (
-            "an escape in this quoted text is not a character (`\\ud800` to `\\udfff` are halves of a UTF-16 pair)",
+            NOT_A_CHARACTER,
             Some("write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF"),
         ),
         i if i.contains("unknown escape") => (
@@ -80,9 +80,46 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
     }
 }
 
+/// An escape of half a UTF-16 pair.
+const NOT_A_CHARACTER: &str =
+    "an escape in this quoted text is not a character (`\\ud800` to `\\udfff` are halves of a UTF-16 pair)";
+
+/// Where the first half of a UTF-16 pair (`\ud842`, as JSON writes characters past U+FFFF)
+/// is escaped in the quoted text from `start` (not after a `\\`), with its other half when it
+/// follows; and the character the two make.
+fn surrogate(text: &str, start: usize) -> Option<(Span, Option<char>)> {
+    let quoted = text.get(start..)?;
+    let end = quoted
+        .char_indices()
+        .skip(1)
+        .find(|&(i, c)| c == '"' && !quoted[..i].ends_with('\\'))
+        .map_or(quoted.len(), |(i, _)| i);
+    let half = |at: usize| {
+        let hex = quoted.get(at..at + 6)?.strip_prefix(['\\'])?.strip_prefix(['u'])?;
+        u32::from_str_radix(hex, 16).ok().filter(|h| (0xD800..0xE000).contains(h))
+    };
+    let at = (0..end)
+        .filter(|&i| quoted[..i].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 0)
+        .find(|&i| half(i).is_some())?;
+    let high = half(at)?;
+    let pair = half(at + 6).filter(|low| (0xD800..0xDC00).contains(&high) && *low >= 0xDC00);
+    let c = pair.and_then(|low| char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)));
+    let len = if c.is_some() { 12 } else { 6 };
+    Some((Span::new(start + at, start + at + len), c))
+}
+
 /// The slip behind `info` at `span`, when the text around it shows one.
 fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic> {
     let start = span.start;
+    if info.contains("invalid Unicode character escape") {
+        // (At the escape, not the quote; text25 F25a-7.)
+        let (place, c) = surrogate(text, start)?;
+        let help = match c {
+            Some(c) => format!("write the character itself, {c}, or `\\U{:08X}`", c as u32),
+            None => "write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF".into(),
+        };
+        return Some(Diagnostic::new(Some(place), "", NOT_A_CHARACTER).with_help(help));
+    }
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
     let missing_colon = |after: usize, key: &str| Some(missing_colon(after, "", key));
     let no_space_after_dash = |dash: usize| {
@@ -499,6 +536,30 @@ mod tests {
                 .filter_map(|d| d.span.map(|s| s.start))
                 .collect();
             assert_eq!(spans, [tab], "{text:?}: {:?}", loaded.diagnostics);
+        }
+    }
+
+    #[test]
+    fn half_a_utf16_pair_is_pointed_at_with_the_character_it_makes() {
+        // text25 F25a-7: at the quote; JSON writes 𠮟 as `\ud842\udf9f`.
+        for (text, at, help) in [
+            (
+                "title: \"a \\\\ud800 and \\ud842\\udf9f b\"\n",
+                "\\ud842\\udf9f",
+                "write the character itself, 𠮟, or `\\U00020B9F`",
+            ),
+            (
+                "title: \"a \\uDC00 b\"\n",
+                "\\uDC00",
+                "write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF",
+            ),
+        ] {
+            let file = crate::load::SourceFile::new("t.yaml", text);
+            let loaded =
+                crate::load::load_detailed::<crate::model::RawBriefing>(&file, &crate::load::Limits::default());
+            let d = loaded.diagnostics.iter().find(|d| d.message.contains("UTF-16")).expect("the escape is an error");
+            let span = d.span.unwrap();
+            assert_eq!((&text[span.start..span.end], d.help.as_deref()), (at, Some(help)), "{text}");
         }
     }
 }
