@@ -464,8 +464,16 @@ impl Theme {
                 }
                 apply_language(&mut theme)?;
                 text::check(&raw, &mut diags);
+                // A template that words the PDF's legend but not the web page's, in a language
+                // without one: the page takes the PDF's, in the template's language, not the
+                // English one (text25 F25-6).
+                let legend_only =
+                    raw.labels.as_ref().is_some_and(|l| l.changes_legend.is_some() && l.changes_legend_web.is_none());
                 let mut checked = Vec::new();
                 theme.apply(raw, "", &mut checked);
+                if legend_only && theme.labels.changes_legend_web == default_theme()?.labels.changes_legend_web {
+                    theme.labels.changes_legend_web = theme.labels.changes_legend.clone();
+                }
                 // A value of the wrong type was reported by the loader, which put a neutral
                 // one (0, "") in its place: that is not checked again (`font size 0`).
                 diags.extend(checked.into_iter().filter(|d| d.span.is_none_or(|s| !loaded.replaced.contains(&s))));
@@ -699,5 +707,20 @@ mod tests {
     fn month_names_must_be_twelve() {
         let err = Theme::resolve(TemplateRef::File(&user("months: [Jan, Feb]\n"))).unwrap_err();
         assert!(err.diagnostics[0].message.contains("twelve month names"), "{:?}", err.diagnostics);
+    }
+
+    #[test]
+    fn a_template_that_words_only_the_pdfs_legend_gives_it_to_the_web_page_too() {
+        // text25 F25-6: the web page's legend stayed English in a Swedish box.
+        let sv = "labels:\n  changes_lang: sv\n  changes_legend: Infogad text är understruken.\n";
+        let t = Theme::resolve_for(TemplateRef::File(&user(sv)), "sv").unwrap();
+        assert_eq!(t.labels.changes_legend_web, "Infogad text är understruken.");
+        // Its own web legend, or one its language has, stays.
+        let both = format!("{sv}  changes_legend_web: Ny text är understruken.\n");
+        let t = Theme::resolve_for(TemplateRef::File(&user(&both)), "sv").unwrap();
+        assert_eq!(t.labels.changes_legend_web, "Ny text är understruken.");
+        let fr = "labels:\n  changes_legend: Le texte inséré est souligné deux fois.\n";
+        let t = Theme::resolve_for(TemplateRef::File(&user(fr)), "fr").unwrap();
+        assert_eq!(t.labels.changes_legend_web, "Le texte inséré est souligné, le texte supprimé barré.");
     }
 }
