@@ -1069,6 +1069,11 @@ mod tests {
             "https://example.org:1x/",
             "https://[::1]:70000/",
             "http://e.org:0/",
+            "https://[2001:db8::zz]/",
+            "https://[::1::2]/",
+            "https://[1.2.3.4]/",
+            "https://[v1.x]/",
+            "https://[12345::1]/",
         ];
         let fine = [
             "https://example.org",

@@ -60,7 +60,6 @@ pub(super) fn note_unfollowable(
 /// a digit after `tel:`. A scheme alone leads nowhere.
 fn names_a_place(target: &str) -> bool {
     let Some((scheme, rest)) = target.split_once(':') else { return true };
-    let alphanumeric = |s: &str| s.contains(|c: char| c.is_alphanumeric());
     match scheme.to_ascii_lowercase().as_str() {
         "mailto" => {
             let to = rest.split(['?', ',']).next().unwrap_or("");
@@ -74,7 +73,10 @@ fn names_a_place(target: &str) -> bool {
             // (Without its port, which is a number a browser opens (text24 F24-6: `:99999`
             // and `:abc` were links); an IPv6 host is in brackets.)
             let (named, port) = match host.strip_prefix('[') {
-                Some(v6) => v6.split_once(']').map_or((false, ""), |(address, port)| (alphanumeric(address), port)),
+                // (An IPv6 address a browser reads: text25 F25-4, `[::1::2]` and `[gggg::]` were links.)
+                Some(v6) => v6
+                    .split_once(']')
+                    .map_or((false, ""), |(address, port)| (address.parse::<std::net::Ipv6Addr>().is_ok(), port)),
                 None => {
                     let name = host.split(':').next().unwrap_or("");
                     (host_name(name), &host[name.len()..])
