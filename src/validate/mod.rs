@@ -1232,4 +1232,15 @@ contact:
         let written = written_places(body);
         assert_eq!(written, ["\\u05D0", "*\\\n      \\u200b*"], "{written:?}");
     }
+
+    #[test]
+    fn a_character_composed_from_what_was_typed_is_placed_at_its_parts() {
+        // text25 F25a-6: Korean typed as its letters (ᄀ ᅡ ᆨ) is read as 각, which is written
+        // nowhere: it was placed at the field's start.
+        let text = replace("    body: Text about data.", "    body: \"Korean \\u1100\\u1161\\u11A8 here.\"");
+        let file = SourceFile::new("t.yaml", text.as_str());
+        let diags = load_briefing(&file, &Limits::default(), &|c| c.is_ascii()).unwrap_err();
+        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(written, ["\\u1100\\u1161\\u11A8"], "{diags:?}");
+    }
 }

@@ -432,7 +432,14 @@ impl Checker<'_> {
             let span = match (escaped, raw) {
                 (Some(found), _) => Span::new(field.span.start + found.start, field.span.start + found.end),
                 (None, Some(at)) => Span::new(field.span.start + at, field.span.start + at + c.len_utf8()),
-                (None, None) => reference_place(&self.file.text, field.span, c).unwrap_or(field.span),
+                // (Else its parts as typed, which the text was composed from: 각 of ᄀ, ᅡ and
+                // ᆨ; text25 F25a-6.)
+                (None, None) => {
+                    let parts: String = unicode_normalization::UnicodeNormalization::nfd(c).collect();
+                    let place = super::places::as_written(source, 0, &parts)
+                        .map(|found| Span::new(field.span.start + found.start, field.span.start + found.end));
+                    place.or_else(|| reference_place(&self.file.text, field.span, c)).unwrap_or(field.span)
+                }
             };
             self.report(span, path, message);
         }
