@@ -241,6 +241,27 @@ proptest::proptest! {
     }
 }
 
+/// Pieces of a double-quoted value: escapes good and bad (halves of UTF-16 pairs, numbers past
+/// U+10FFFF), escaped backslashes and line ends, and text that is not ASCII.
+const ESCAPE_PIECES: [&str; 16] = [
+    "\\\\",
+    "\\ud842",
+    "\\udf9f",
+    "\\uD83D",
+    "\\u53f1",
+    "\\U00110000",
+    "\\U0001F600",
+    "\\x41",
+    "\\N",
+    "\\\"",
+    "\\\n  ",
+    "叱る",
+    "é",
+    "𠮟",
+    "x ",
+    "\u{200b}",
+];
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
@@ -253,6 +274,21 @@ proptest::proptest! {
     ) {
         let body = text.replace('\n', "\n      ");
         let yaml = format!("title: T\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: |\n      x {body}\ncontact:\n  tel: \"1\"\n");
+        let file = SourceFile::new("arbitrary.yaml", yaml);
+        if let Err(diags) = load_briefings(&file, &Limits::default(), &covers) {
+            render_all(&file, &diags);
+        }
+    }
+
+    /// Whatever a double-quoted value escapes, after whatever text (Japanese, accents,
+    /// backslashes), checking it never panics (text26 F26-2: half a UTF-16 pair after
+    /// Japanese did).
+    #[test]
+    fn arbitrary_escapes_never_panic(
+        pieces in proptest::collection::vec(proptest::sample::select(ESCAPE_PIECES.to_vec()), 0..24)
+    ) {
+        let text = pieces.concat();
+        let yaml = format!("title: \"{text}\"\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: \"{text} y\"\ncontact:\n  tel: \"1\"\n");
         let file = SourceFile::new("arbitrary.yaml", yaml);
         if let Err(diags) = load_briefings(&file, &Limits::default(), &covers) {
             render_all(&file, &diags);

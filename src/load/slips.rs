@@ -84,28 +84,51 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
 const NOT_A_CHARACTER: &str =
     "an escape in this quoted text is not a character (`\\ud800` to `\\udfff` are halves of a UTF-16 pair)";
 
-/// Where the first half of a UTF-16 pair (`\ud842`, as JSON writes characters past U+FFFF)
-/// is escaped in the quoted text from `start` (not after a `\\`), with its other half when it
-/// follows; and the character the two make.
-fn surrogate(text: &str, start: usize) -> Option<(Span, Option<char>)> {
+/// An escape that writes no character: half of a UTF-16 pair (`\ud842`, as JSON writes
+/// characters past U+FFFF), with the character it makes with the other half when that
+/// follows; or a number past U+10FFFF.
+enum BadEscape {
+    Half(Option<char>),
+    PastLast,
+}
+
+/// The first [`BadEscape`] in the double-quoted text at `start`, and where it is. (Read byte
+/// by byte: text25 F25a-7, it was at the quote; text26 F26-2, cut inside a character.)
+fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
     let quoted = text.get(start..)?;
-    let end = quoted
-        .char_indices()
-        .skip(1)
-        .find(|&(i, c)| c == '"' && !quoted[..i].ends_with('\\'))
-        .map_or(quoted.len(), |(i, _)| i);
-    let half = |at: usize| {
-        let hex = quoted.get(at..at + 6)?.strip_prefix(['\\'])?.strip_prefix(['u'])?;
-        u32::from_str_radix(hex, 16).ok().filter(|h| (0xD800..0xE000).contains(h))
+    let bytes = quoted.as_bytes();
+    let value = |at: usize, digits: usize| {
+        let hex = quoted.get(at + 2..at + 2 + digits)?;
+        hex.bytes().all(|b| b.is_ascii_hexdigit()).then(|| u32::from_str_radix(hex, 16).ok()).flatten()
     };
-    let at = (0..end)
-        .filter(|&i| quoted[..i].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 0)
-        .find(|&i| half(i).is_some())?;
-    let high = half(at)?;
-    let pair = half(at + 6).filter(|low| (0xD800..0xDC00).contains(&high) && *low >= 0xDC00);
-    let c = pair.and_then(|low| char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)));
-    let len = if c.is_some() { 12 } else { 6 };
-    Some((Span::new(start + at, start + at + len), c))
+    let half = |v: u32| (0xD800..0xE000).contains(&v);
+    let mut i = 1;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'"', _) => return None,
+            (b'\\', Some(b'u')) => match value(i, 4) {
+                Some(high) if half(high) => {
+                    let low = (bytes.get(i + 6..i + 8) == Some(b"\\u")).then(|| value(i + 6, 4)).flatten();
+                    let pair = low.filter(|low| high < 0xDC00 && (0xDC00..0xE000).contains(low));
+                    let c = pair.and_then(|low| char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)));
+                    let len = if c.is_some() { 12 } else { 6 };
+                    return Some((Span::new(start + i, start + i + len), BadEscape::Half(c)));
+                }
+                _ => i += 6,
+            },
+            (b'\\', Some(b'U')) => match value(i, 8) {
+                Some(v) if char::from_u32(v).is_none() => {
+                    let bad = if half(v) { BadEscape::Half(None) } else { BadEscape::PastLast };
+                    return Some((Span::new(start + i, start + i + 10), bad));
+                }
+                _ => i += 10,
+            },
+            // (Any other escape, `\\` and `\"` among them, is two bytes at least.)
+            (b'\\', _) => i += 2,
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// The slip behind `info` at `span`, when the text around it shows one.
@@ -113,12 +136,21 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     let start = span.start;
     if info.contains("invalid Unicode character escape") {
         // (At the escape, not the quote; text25 F25a-7.)
-        let (place, c) = surrogate(text, start)?;
-        let help = match c {
-            Some(c) => format!("write the character itself, {c}, or `\\U{:08X}`", c as u32),
-            None => "write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF".into(),
+        let (place, bad) = bad_escape(text, start)?;
+        let (message, help) = match bad {
+            BadEscape::Half(Some(c)) => {
+                (NOT_A_CHARACTER, format!("write the character itself, {c}, or `\\U{:08X}`", c as u32))
+            }
+            BadEscape::Half(None) => (
+                NOT_A_CHARACTER,
+                "write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF".into(),
+            ),
+            BadEscape::PastLast => (
+                "an escape in this quoted text is not a character: the last there is, U+10FFFF, is `\\U0010FFFF`",
+                "write the character itself, or the eight digits of its number after `\\U`".into(),
+            ),
         };
-        return Some(Diagnostic::new(Some(place), "", NOT_A_CHARACTER).with_help(help));
+        return Some(Diagnostic::new(Some(place), "", message).with_help(help));
     }
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
     let missing_colon = |after: usize, key: &str| Some(missing_colon(after, "", key));
@@ -553,11 +585,26 @@ mod tests {
                 "\\uDC00",
                 "write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF",
             ),
+            // (After text that is not ASCII, byte by byte: text26 F26-2, a panic.)
+            (
+                "title: \"叱る \\u53f1 と \\ud842\\udf9f\"\n",
+                "\\ud842\\udf9f",
+                "write the character itself, 𠮟, or `\\U00020B9F`",
+            ),
+            (
+                "title: \"Straße \\U00110000 x\"\n",
+                "\\U00110000",
+                "write the character itself, or the eight digits of its number after `\\U`",
+            ),
         ] {
             let file = crate::load::SourceFile::new("t.yaml", text);
             let loaded =
                 crate::load::load_detailed::<crate::model::RawBriefing>(&file, &crate::load::Limits::default());
-            let d = loaded.diagnostics.iter().find(|d| d.message.contains("UTF-16")).expect("the escape is an error");
+            let d = loaded
+                .diagnostics
+                .iter()
+                .find(|d| d.message.contains("not a character"))
+                .expect("the escape is an error");
             let span = d.span.unwrap();
             assert_eq!((&text[span.start..span.end], d.help.as_deref()), (at, Some(help)), "{text}");
         }
