@@ -529,6 +529,12 @@ fn a_template_reads_only_files_inside_its_folder() {
         let up = if through.is_empty() { "/.." } else { "/../.." };
         cases.push(format!("{}{through}{up}/{back}", outside.path().display()));
     }
+    // Beside the folder, a link that leads back in (text26 F26-1: it was followed).
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&tpl, dir.path().join("back")).unwrap();
+        cases.push("../back/inside.png".into());
+    }
     for logo in &cases {
         write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{logo}\" }}\n"));
         let o = run(dir.path(), &["build", "seed.yaml", "--template", "tpl/mine.yaml"]);

@@ -188,6 +188,11 @@ fn followed(start: &Path, named: &Path, root: &Path) -> Option<PathBuf> {
             }
             Some(Component::Normal(name)) => {
                 let next = out.join(name);
+                // (A name beside the way down is not looked at, even as a link that leads back
+                // in: text26 F26-1.)
+                if !(next.starts_with(root) || root.starts_with(&next)) {
+                    return None;
+                }
                 match std::fs::read_link(&next) {
                     Ok(target) => {
                         links += 1;
