@@ -1242,5 +1242,11 @@ contact:
         let diags = load_briefing(&file, &Limits::default(), &|c| c.is_ascii()).unwrap_err();
         let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
         assert_eq!(written, ["\\u1100\\u1161\\u11A8"], "{diags:?}");
+        // Typed in parts first, then whole: the first (text26 F26-3: the later).
+        let text = replace("    body: Text about data.", "    body: \"first \u{1100}\u{1161}\u{11a8} then \u{ac01}.\"");
+        let diags = load_briefing(&SourceFile::new("t.yaml", text.as_str()), &Limits::default(), &|c| c.is_ascii())
+            .unwrap_err();
+        let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(written, ["\u{1100}\u{1161}\u{11a8}"], "{diags:?}");
     }
 }

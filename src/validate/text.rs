@@ -417,29 +417,25 @@ impl Checker<'_> {
                 continue;
             }
             let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
-            // As typed, or as an escape in double quotes (`\u0915`: text24 F24-5) when that
-            // comes first (text25 F25a-1; for the first hundred characters of a field, each a
-            // search), or as a reference (`&#x915;`).
+            // Where it is first written: as typed; as an escape in double quotes (`\u0915`:
+            // text24 F24-5, F25a-1); or as the parts it was composed from (각 of ᄀ, ᅡ and ᆨ:
+            // text25 F25a-6, text26 F26-3). Each is a search before the place as typed, for the
+            // first hundred characters of a field. Else as a reference (`&#x915;`).
             let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
             let raw = places.get(&c).map(|&at| at - field.span.start);
-            let escaped =
-                (source.starts_with('"') && source.contains('\\') && (raw.is_none() || reported.len() <= 100))
-                    .then(|| {
-                        let before = raw.map_or(source.len(), |at| at + c.len_utf8());
-                        super::places::as_written(&source[..before], 0, c.encode_utf8(&mut [0; 4]))
-                    })
-                    .flatten();
-            let span = match (escaped, raw) {
+            let parts: String = unicode_normalization::UnicodeNormalization::nfd(c).collect();
+            let escapes = source.starts_with('"') && source.contains('\\');
+            let search = (escapes || parts.chars().count() > 1) && (raw.is_none() || reported.len() <= 100);
+            let before = raw.map_or(source.len(), |at| at + c.len_utf8());
+            let earlier = [c.to_string(), parts]
+                .iter()
+                .filter(|_| search)
+                .filter_map(|written| super::places::as_written(&source[..before], 0, written))
+                .min_by_key(|found| found.start);
+            let span = match (earlier, raw) {
                 (Some(found), _) => Span::new(field.span.start + found.start, field.span.start + found.end),
                 (None, Some(at)) => Span::new(field.span.start + at, field.span.start + at + c.len_utf8()),
-                // (Else its parts as typed, which the text was composed from: 각 of ᄀ, ᅡ and
-                // ᆨ; text25 F25a-6.)
-                (None, None) => {
-                    let parts: String = unicode_normalization::UnicodeNormalization::nfd(c).collect();
-                    let place = super::places::as_written(source, 0, &parts)
-                        .map(|found| Span::new(field.span.start + found.start, field.span.start + found.end));
-                    place.or_else(|| reference_place(&self.file.text, field.span, c)).unwrap_or(field.span)
-                }
+                (None, None) => reference_place(&self.file.text, field.span, c).unwrap_or(field.span),
             };
             self.report(span, path, message);
         }
