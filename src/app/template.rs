@@ -181,6 +181,7 @@ fn followed(start: &Path, named: &Path, root: &Path) -> Option<PathBuf> {
     use std::path::Component;
     let mut rest: Vec<std::ffi::OsString> = named.components().rev().map(|c| c.as_os_str().to_owned()).collect();
     let (mut out, mut links) = (start.to_path_buf(), 0);
+    let mut entered = out.starts_with(root);
     while let Some(part) = rest.pop() {
         match Path::new(&part).components().next() {
             Some(Component::ParentDir) => {
@@ -188,9 +189,11 @@ fn followed(start: &Path, named: &Path, root: &Path) -> Option<PathBuf> {
             }
             Some(Component::Normal(name)) => {
                 let next = out.join(name);
-                // (A name beside the way down is not looked at, even as a link that leads back
-                // in: text26 F26-1.)
-                if !(next.starts_with(root) || root.starts_with(&next)) {
+                // (Once the folder is reached, a name beside the way back down to it is not
+                // looked at, even as a link that leads back in: text26 F26-1. Before, links
+                // are followed, as the way to the folder may be one: `/tmp` to `/private/tmp`,
+                // text27 F27-1.)
+                if entered && !(next.starts_with(root) || root.starts_with(&next)) {
                     return None;
                 }
                 match std::fs::read_link(&next) {
@@ -213,6 +216,7 @@ fn followed(start: &Path, named: &Path, root: &Path) -> Option<PathBuf> {
         if !(out.starts_with(root) || root.starts_with(&out)) {
             return None;
         }
+        entered |= out.starts_with(root);
     }
     Some(out)
 }
