@@ -90,6 +90,8 @@ const NOT_A_CHARACTER: &str =
 enum BadEscape {
     Half(Option<char>),
     PastLast,
+    /// Fewer hex digits than `\x` (2), `\u` (4) or `\U` (8) take.
+    Short,
 }
 
 /// The first [`BadEscape`] in the double-quoted text at `start`, and where it is. (Read byte
@@ -102,10 +104,18 @@ fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
         hex.bytes().all(|b| b.is_ascii_hexdigit()).then(|| u32::from_str_radix(hex, 16).ok()).flatten()
     };
     let half = |v: u32| (0xD800..0xE000).contains(&v);
+    // (A short escape is named with the hex digits it has.)
+    let short = |at: usize| {
+        let digits = bytes[at + 2..].iter().take_while(|b| b.is_ascii_hexdigit()).count();
+        Some((Span::new(start + at, start + at + 2 + digits), BadEscape::Short))
+    };
     let mut i = 1;
     while i < bytes.len() {
         match (bytes[i], bytes.get(i + 1)) {
             (b'"', _) => return None,
+            (b'\\', Some(b'x')) if value(i, 2).is_none() => return short(i),
+            (b'\\', Some(b'u')) if value(i, 4).is_none() => return short(i),
+            (b'\\', Some(b'U')) if value(i, 8).is_none() => return short(i),
             (b'\\', Some(b'u')) => match value(i, 4) {
                 Some(high) if half(high) => {
                     let low = (bytes.get(i + 6..i + 8) == Some(b"\\u")).then(|| value(i + 6, 4)).flatten();
@@ -131,11 +141,16 @@ fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
     None
 }
 
+/// Whether the parser's `info` is about an escape in a quoted text that writes no character.
+pub(super) fn is_escape(info: &str) -> bool {
+    info.contains("invalid Unicode character escape") || info.contains("expected hexadecimal number")
+}
+
 /// The slip behind `info` at `span`, when the text around it shows one.
 fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic> {
     let start = span.start;
-    if info.contains("invalid Unicode character escape") {
-        // (At the escape, not the quote; text25 F25a-7.)
+    if is_escape(info) {
+        // (At the escape, not the quote; text25 F25a-7, text27 F27-3.)
         let (place, bad) = bad_escape(text, start)?;
         let (message, help) = match bad {
             BadEscape::Half(Some(c)) => {
@@ -144,6 +159,10 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             BadEscape::Half(None) => (
                 NOT_A_CHARACTER,
                 "write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF".into(),
+            ),
+            BadEscape::Short => (
+                "an escape in this quoted text is cut short: `\\x` takes two hex digits, `\\u` four, `\\U` eight",
+                "write the character itself, or its number in full, as `\\u00E9` or `\\U0001F600`".into(),
             ),
             BadEscape::PastLast => (
                 "an escape in this quoted text is not a character: the last there is, U+10FFFF, is `\\U0010FFFF`",
@@ -608,5 +627,29 @@ mod tests {
             let span = d.span.unwrap();
             assert_eq!((&text[span.start..span.end], d.help.as_deref()), (at, Some(help)), "{text}");
         }
+    }
+
+    #[test]
+    fn an_escape_cut_short_or_on_a_later_line_is_one_error_at_itself() {
+        // text27 F27-3: at the quote, in the parser's words; F27-2: on the text's second
+        // line, recovery from that line left the quote open, a second, false error.
+        let text = "summary: \"日本語の本文 \\\n  \\ud83d ここ\"\ntitle: \"絵文字 \\U0001F6 と \\u12\"\n";
+        let file = crate::load::SourceFile::new("t.yaml", text);
+        let loaded = crate::load::load_detailed::<crate::model::RawBriefing>(&file, &crate::load::Limits::default());
+        let syntax: Vec<(&str, &str)> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.path.is_empty() && d.span.is_some())
+            .map(|d| (&text[d.span.unwrap().start..d.span.unwrap().end], d.message.as_str()))
+            .collect();
+        assert_eq!(syntax.len(), 2, "{:?}", loaded.diagnostics);
+        assert_eq!(syntax[0].0, "\\ud83d");
+        assert_eq!(
+            syntax[1],
+            (
+                "\\U0001F6",
+                "an escape in this quoted text is cut short: `\\x` takes two hex digits, `\\u` four, `\\U` eight"
+            )
+        );
     }
 }

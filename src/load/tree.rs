@@ -195,12 +195,11 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
                 (Some(stop), found)
             }
         };
-        let Some(Stop { diagnostic, syntax }) = stop else {
+        let Some(Stop { diagnostic, syntax, at }) = stop else {
             errors.append(&mut found);
             return Err(Broken { diagnostics: errors, recovered: None });
         };
         let again = errors.iter().any(|e| e.span == diagnostic.span && e.message == diagnostic.message);
-        let at = diagnostic.span.map(|s| s.start);
         // A slip past the limit stops the reading (twenty are read past, and the rest of the
         // file checked, when there are no more).
         if syntax && !again && errors.len() >= MAX_SYNTAX_ERRORS {
@@ -262,6 +261,10 @@ fn mend_moved_dashes(text: &str, duplicates: &[Duplicate]) -> Option<(String, Ve
 struct Stop {
     diagnostic: Diagnostic,
     syntax: bool,
+    /// Where the parser stopped, which recovery starts from: the diagnostic may point
+    /// elsewhere in the same text (at an escape inside a quoted text the parser stopped at the
+    /// start of: text27 F27-2, recovery from the escape's line left the quote open).
+    at: Option<usize>,
 }
 
 /// One pass of the parser over `text`; a scalar that starts at an offset of `renames` reads
@@ -301,7 +304,7 @@ fn parse_text(
                 if span.end > span.start {
                     b.last_end = b.last_end.max(span.end);
                 }
-                step.map_err(|diagnostic| Stop { diagnostic, syntax: false })
+                step.map_err(|diagnostic| Stop { at: diagnostic.span.map(|s| s.start), diagnostic, syntax: false })
             }
             Err(e) => Err(b.syntax_error(e.marker(), e.info())),
         };
@@ -565,9 +568,13 @@ impl Builder<'_> {
         // The scanner allows 255 levels of `[`/`{` and reads ahead, so very deep flow
         // nesting is stopped there (at the 256th bracket) before the builder sees level 65.
         if info == "recursion limit exceeded" {
-            return Stop { diagnostic: self.too_deep(Span::new(start, end)), syntax: false };
+            return Stop { diagnostic: self.too_deep(Span::new(start, end)), syntax: false, at: Some(start) };
         }
-        Stop { diagnostic: slips::explain(text, Span::new(start, end), info, self.keys.get()), syntax: true }
+        let diagnostic = slips::explain(text, Span::new(start, end), info, self.keys.get());
+        // (Recovery goes from where the slip is named, but for an escape inside a quoted
+        // text, which is named inside it: from the text's start.)
+        let escape = slips::is_escape(info);
+        Stop { at: if escape { Some(start) } else { diagnostic.span.map(|s| s.start) }, diagnostic, syntax: true }
     }
 }
 
