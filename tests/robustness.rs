@@ -558,6 +558,11 @@ fn a_template_reads_only_files_inside_its_folder() {
         write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{}\" }}\n", logo.display()));
         let o = run(dir.path(), &["check", "seed.yaml", "--template", "tpl/mine.yaml"]);
         assert_exit(&o, 0);
+        // So does a link inside the folder to that name (text28 F28-1: refused).
+        std::os::unix::fs::symlink(&logo, tpl.join("via.png")).unwrap();
+        write(&tpl, "mine.yaml", "title_block: { logo: \"via.png\" }\n");
+        let o = run(dir.path(), &["check", "seed.yaml", "--template", "tpl/mine.yaml"]);
+        assert_exit(&o, 0);
     }
     // Widened on purpose, it is read.
     write(&tpl, "mine.yaml", &format!("title_block: {{ logo: \"{}\" }}\n", secret.display()));

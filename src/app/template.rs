@@ -202,8 +202,10 @@ fn followed(start: &Path, named: &Path, root: &Path) -> Option<PathBuf> {
                         if links > 40 {
                             return None;
                         }
-                        // (An absolute target starts again from the root; a relative one from
-                        // the link's folder, which `out` is.)
+                        // (An absolute target starts again from the root, on its way down
+                        // again (text28 F28-1); a relative one from the link's folder, which
+                        // `out` is.)
+                        entered &= !target.is_absolute();
                         rest.extend(target.components().rev().map(|c| c.as_os_str().to_owned()));
                         continue;
                     }
