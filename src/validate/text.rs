@@ -392,6 +392,9 @@ impl Checker<'_> {
         let mut right_to_left_reported = reported.iter().any(|&c| right_to_left(c));
         // Where each character first occurs in the source; read once, on the first problem.
         let mut places: Option<HashMap<char, usize>> = None;
+        // The field's source, and whether it may hold escapes: once, not for each character.
+        let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+        let escapes = source.starts_with('"') && source.contains('\\');
         for c in chars {
             if c == '\n' || c == '\t' {
                 continue;
@@ -421,10 +424,8 @@ impl Checker<'_> {
             // text24 F24-5, F25a-1); or as the parts it was composed from (각 of ᄀ, ᅡ and ᆨ:
             // text25 F25a-6, text26 F26-3). Each is a search before the place as typed, for the
             // first hundred characters of a field. Else as a reference (`&#x915;`).
-            let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
             let raw = places.get(&c).map(|&at| at - field.span.start);
             let parts: String = unicode_normalization::UnicodeNormalization::nfd(c).collect();
-            let escapes = source.starts_with('"') && source.contains('\\');
             let search = (escapes || parts.chars().count() > 1) && (raw.is_none() || reported.len() <= 100);
             let before = raw.map_or(source.len(), |at| at + c.len_utf8());
             let earlier = [c.to_string(), parts]
