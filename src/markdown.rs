@@ -15,7 +15,7 @@ mod tables;
 
 use builder::Builder;
 pub use invisible::Unseen;
-pub use links::{host_name, port_opens, LINK_SCHEMES};
+pub use links::{host_and_port, host_name, port_opens, LINK_SCHEMES};
 pub use slips::{block_lines, Slip, SlipKind};
 use tables::{cells_with_text, cells_written};
 

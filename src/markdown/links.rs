@@ -72,19 +72,26 @@ fn names_a_place(target: &str) -> bool {
             let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
             // (Without its port, which is a number a browser opens (text24 F24-6: `:99999`
             // and `:abc` were links); an IPv6 host is in brackets.)
-            let (named, port) = match host.strip_prefix('[') {
+            let (host, port) = host_and_port(host);
+            let named = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
                 // (An IPv6 address a browser reads: text25 F25-4, `[::1::2]` and `[gggg::]` were links.)
-                Some(v6) => v6
-                    .split_once(']')
-                    .map_or((false, ""), |(address, port)| (address.parse::<std::net::Ipv6Addr>().is_ok(), port)),
-                None => {
-                    let name = host.split(':').next().unwrap_or("");
-                    (host_name(name), &host[name.len()..])
-                }
+                Some(v6) => v6.parse::<std::net::Ipv6Addr>().is_ok(),
+                None => host_name(host),
             };
             named && port_opens(port)
         }
     }
+}
+
+/// An address's authority (`example.org:8080`, `[2001:db8::1]:443`) split into its host, an
+/// IPv6 address in brackets, and its port as written (`:8080`, or nothing).
+pub fn host_and_port(authority: &str) -> (&str, &str) {
+    let end = if authority.starts_with('[') {
+        authority.find(']').map_or(authority.len(), |end| end + 1)
+    } else {
+        authority.find(':').unwrap_or(authority.len())
+    };
+    authority.split_at(end)
 }
 
 /// Whether `port`, as written after a host (`:8080`, or nothing), is one a browser opens: a

@@ -133,12 +133,8 @@ fn host_of(text: &str) -> Option<(&str, bool)> {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     // An IPv6 address is in brackets. (A port a browser opens: text24 F24-6, a 20-digit one
     // passed; text25 F25a-4, after an IPv6 address too.)
-    let end = if authority.starts_with('[') {
-        authority.find(']').map_or(authority.len(), |end| end + 1)
-    } else {
-        authority.find(':').unwrap_or(authority.len())
-    };
-    Some((&authority[..end], crate::markdown::port_opens(&authority[end..])))
+    let (host, port) = crate::markdown::host_and_port(authority);
+    Some((host, crate::markdown::port_opens(port)))
 }
 
 /// Whether every label of `host` is a number (`127.1`, `0x7f.0.0.1`): an address of the
