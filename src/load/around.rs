@@ -4,7 +4,8 @@
 //! further than its key, a tab on a line that looks empty, a bracket never closed.
 
 use super::lines::{
-    indent, is_key_line, key_column, key_of, leading_key, line_above, line_start, looks_like_key, siblings,
+    indent, is_key_line, key_column, key_of, leading_key, line_above, line_at, line_start, lines_below, looks_like_key,
+    siblings,
 };
 use super::KeySets;
 
@@ -217,4 +218,64 @@ pub(super) fn shortened(value: &str) -> String {
         Some((at, _)) => format!("{}…", &value[..at]),
         None => value.to_string(),
     }
+}
+
+/// Just past the closing quote of the quoted text whose opening quote is at `quote` (`\"` in
+/// double quotes and `''` in single ones do not close it); `None` when it is never closed.
+pub(super) fn quoted_end(text: &str, quote: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let q = *bytes.get(quote).filter(|q| matches!(q, b'"' | b'\''))?;
+    let mut i = quote + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if q == b'"' => i += 2,
+            b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b if b == q => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The key a quoted text starting at `quote` is the value of, and the column that key starts
+/// in (every line of the text is to be indented further).
+fn key_of_quoted(text: &str, quote: usize) -> Option<(&str, usize)> {
+    let (start, first) = line_at(text, quote);
+    let (key, offset, _) = key_of(first.trim_start())?;
+    (start + indent(first) + offset < quote).then_some((key, indent(first) + offset))
+}
+
+/// A quoted text YAML stopped reading at a line indented no further than its key.
+pub(super) enum QuotedSlip<'a> {
+    /// A line of it, closed below, indented too little: the line's text, the key, and the
+    /// text's end (just past its closing quote).
+    Out { line: std::ops::Range<usize>, key: &'a str, end: usize },
+    /// Never closed where it was meant to end (the quote found below, if any, opens the next
+    /// key's value): it runs up to the first line that starts a key or an item no deeper than
+    /// its own key, or the text's end.
+    Open { end: usize },
+}
+
+/// What [`QuotedSlip`] the quoted text whose opening quote is at `quote` is.
+pub(super) fn quoted_slip(text: &str, quote: usize) -> Option<QuotedSlip<'_>> {
+    let (key, column) = key_of_quoted(text, quote)?;
+    let closed = quoted_end(text, quote);
+    let starts_block = |line: &str| {
+        let content = line.trim_start_matches(' ');
+        indent(line) <= column
+            && (is_key_line(content) || content == "-" || content.starts_with("- ") || content.starts_with("---"))
+    };
+    let mut below = lines_below(text, line_start(text, quote));
+    if let Some(end) = closed {
+        // (A key or an item on the way to the closing quote: that quote opens a later value.)
+        let lines: Vec<(usize, &str)> = below.by_ref().take_while(|&(at, _)| at < end).collect();
+        if let Some(&(at, _)) = lines.iter().find(|(_, line)| starts_block(line)) {
+            return Some(QuotedSlip::Open { end: at });
+        }
+        let (at, line) = lines.into_iter().find(|(_, line)| indent(line) <= column)?;
+        let content = line.trim_end();
+        return Some(QuotedSlip::Out { line: at + indent(content)..(at + content.len()).min(end), key, end });
+    }
+    let next = below.find(|(_, line)| starts_block(line));
+    Some(QuotedSlip::Open { end: next.map_or(text.len(), |(at, _)| at) })
 }

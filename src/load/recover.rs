@@ -291,3 +291,64 @@ pub(super) fn dash_moved_down(text: &str, key_at: usize, key: &str) -> Option<(u
     .with_help(format!("move the `- ` up from `{}` to this line", below.trim()));
     Some((start + column - 2, dash + column - 2, d))
 }
+
+/// A slip inside one quoted text, mended in place so that the rest of the file, the rest of
+/// its block among it, is read and checked (text28 F28-3, F28-4).
+pub(super) enum InQuotes {
+    /// The backslash of an escape that writes no character, at this offset: made a space, the
+    /// text reads on.
+    Escape(usize),
+    /// A quoted text with a line indented too little, or never closed
+    /// ([`around::QuotedSlip`]): blanked whole, from its quote to its end.
+    Indented(std::ops::Range<usize>),
+}
+
+impl InQuotes {
+    /// The mend for the parser's `info` at `start` (named by `diagnostic`), when it is a
+    /// slip inside one quoted text.
+    pub(super) fn of(text: &str, start: usize, info: &str, diagnostic: &Diagnostic) -> Option<InQuotes> {
+        if super::slips::is_escape(info) {
+            let at = diagnostic.span.map(|s| s.start).filter(|&s| text.as_bytes().get(s) == Some(&b'\\'))?;
+            return Some(InQuotes::Escape(at));
+        }
+        if info != "invalid indentation in quoted scalar" {
+            return None;
+        }
+        match around::quoted_slip(text, start)? {
+            around::QuotedSlip::Out { end, .. } | around::QuotedSlip::Open { end } => {
+                Some(InQuotes::Indented(start..end))
+            }
+        }
+    }
+
+    /// `text` mended, and what was blanked, from the start of its first line.
+    pub(super) fn mended(self, text: &str) -> (String, Option<std::ops::Range<usize>>) {
+        match self {
+            InQuotes::Escape(at) => (blank_out(text, at..at + 1), None),
+            InQuotes::Indented(quoted) => {
+                (blank_out(text, quoted.clone()), Some(lines::line_start(text, quoted.start)..quoted.end))
+            }
+        }
+    }
+}
+
+/// The text with each dash that moved down a line below a key given twice (at each offset of
+/// `duplicates`) moved back up (see
+/// [`dash_moved_down`]), and an error for each; `None` when there is none.
+pub(super) fn mend_moved_dashes<'k>(
+    text: &str,
+    duplicates: impl Iterator<Item = (usize, &'k str)>,
+) -> Option<(String, Vec<Diagnostic>)> {
+    let moved: Vec<_> = duplicates.filter_map(|(at, key)| dash_moved_down(text, at, key)).collect();
+    if moved.is_empty() {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut found = Vec::with_capacity(moved.len());
+    for (up, down, d) in moved {
+        bytes[up..up + 2].copy_from_slice(b"- ");
+        bytes[down..down + 2].copy_from_slice(b"  ");
+        found.push(d);
+    }
+    Some((String::from_utf8(bytes).expect("two spaces and a dash swapped"), found))
+}

@@ -5,9 +5,10 @@
 //! value, an apostrophe ending single-quoted text, a value starting with `[`, a bracket
 //! never closed, a tab.
 
+use super::around::QuotedSlip;
 use super::around::{
     colon_in_value, double_quoted, known_key_without_colon, misindented_text, missing_colon_above, missing_space_above,
-    reserved_start, shortened, tab_on_blank_line_above, unclosed_bracket, value_at,
+    quoted_slip, reserved_start, shortened, tab_on_blank_line_above, unclosed_bracket, value_at,
 };
 use super::lines::{
     bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
@@ -92,6 +93,8 @@ enum BadEscape {
     PastLast,
     /// Fewer hex digits than `\x` (2), `\u` (4) or `\U` (8) take.
     Short,
+    /// A backslash before a character that starts no escape (`\q`, `\d` in `C:\dir`).
+    Unknown,
 }
 
 /// The first [`BadEscape`] in the double-quoted text at `start`, and where it is. (Read byte
@@ -133,6 +136,10 @@ fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
                 }
                 _ => i += 10,
             },
+            (b'\\', Some(b)) if !ESCAPED.contains(b) => {
+                let len = quoted[i + 1..].chars().next().map_or(1, char::len_utf8);
+                return Some((Span::new(start + i, start + i + 1 + len), BadEscape::Unknown));
+            }
             // (Any other escape, `\\` and `\"` among them, is two bytes at least.)
             (b'\\', _) => i += 2,
             _ => i += 1,
@@ -141,9 +148,14 @@ fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
     None
 }
 
+/// What may follow a backslash in double quotes (YAML 1.2's escapes, a line break among them).
+const ESCAPED: &[u8] = b"0abtnvfre \"/\\N_LPxuU\t\r\n";
+
 /// Whether the parser's `info` is about an escape in a quoted text that writes no character.
 pub(super) fn is_escape(info: &str) -> bool {
-    info.contains("invalid Unicode character escape") || info.contains("expected hexadecimal number")
+    info.contains("invalid Unicode character escape")
+        || info.contains("expected hexadecimal number")
+        || info.contains("unknown escape")
 }
 
 /// The slip behind `info` at `span`, when the text around it shows one.
@@ -164,6 +176,10 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
                 "an escape in this quoted text is cut short: `\\x` takes two hex digits, `\\u` four, `\\U` eight",
                 "write the character itself, or its number in full, as `\\u00E9` or `\\U0001F600`".into(),
             ),
+            BadEscape::Unknown => (
+                "an unknown escape in double quotes (a backslash starts one)",
+                "write `\\\\` for a backslash, or put the text in single quotes".into(),
+            ),
             BadEscape::PastLast => (
                 "an escape in this quoted text is not a character: the last there is, U+10FFFF, is `\\U0010FFFF`",
                 "write the character itself, or the eight digits of its number after `\\U`".into(),
@@ -172,6 +188,21 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         return Some(Diagnostic::new(Some(place), "", message).with_help(help));
     }
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
+    if info == "invalid indentation in quoted scalar" {
+        // (At the line indented too little, not the quote; text28 F28-3.)
+        return match quoted_slip(text, start)? {
+            QuotedSlip::Open { .. } => at(
+                Span::new(start, start + 1),
+                "this quoted text is never closed".into(),
+                "add its closing quote where the text ends".into(),
+            ),
+            QuotedSlip::Out { line, key, .. } => at(
+                Span::new(line.start, line.end),
+                format!("this line of the quoted text after `{key}:` is indented no further than `{key}`"),
+                format!("indent every line of a quoted text further than its key, `{key}`"),
+            ),
+        };
+    }
     let missing_colon = |after: usize, key: &str| Some(missing_colon(after, "", key));
     let no_space_after_dash = |dash: usize| {
         let help = "a list item starts with `- `: a dash, then a space";
@@ -642,7 +673,8 @@ mod tests {
             .filter(|d| d.path.is_empty() && d.span.is_some())
             .map(|d| (&text[d.span.unwrap().start..d.span.unwrap().end], d.message.as_str()))
             .collect();
-        assert_eq!(syntax.len(), 2, "{:?}", loaded.diagnostics);
+        // (Both escapes of the title: text28 F28-4, the second was not reported.)
+        assert_eq!(syntax.len(), 3, "{:?}", loaded.diagnostics);
         assert_eq!(syntax[0].0, "\\ud83d");
         assert_eq!(
             syntax[1],
@@ -651,5 +683,6 @@ mod tests {
                 "an escape in this quoted text is cut short: `\\x` takes two hex digits, `\\u` four, `\\U` eight"
             )
         );
+        assert_eq!(syntax[2].0, "\\u12");
     }
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 
 use super::offsets::Offsets;
-use super::recover::{blank_out, dash_moved_down, repair, resync};
+use super::recover::{blank_out, mend_moved_dashes, repair, resync, InQuotes};
 use super::{lines, slips, Limits};
 use crate::diag::{Diagnostic, SourceFile, Span};
 
@@ -178,7 +178,9 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
             Ok(tree) => {
                 // A key given twice because its item's dash moved down a line: named, and the
                 // file read again (once) with the dash where it was meant.
-                let moved = (!dashes_looked_for).then(|| mend_moved_dashes(&text, &tree.duplicates)).flatten();
+                let moved = (!dashes_looked_for)
+                    .then(|| mend_moved_dashes(&text, tree.duplicates.iter().map(|d| (d.span.start, d.key.as_str()))))
+                    .flatten();
                 dashes_looked_for = true;
                 if let Some((mended, found)) = moved {
                     text = Cow::Owned(mended);
@@ -195,7 +197,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
                 (Some(stop), found)
             }
         };
-        let Some(Stop { diagnostic, syntax, at }) = stop else {
+        let Some(Stop { diagnostic, syntax, at, mend }) = stop else {
             errors.append(&mut found);
             return Err(Broken { diagnostics: errors, recovered: None });
         };
@@ -218,6 +220,12 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
         if !again {
             errors.push(diagnostic);
         }
+        if let Some(mend) = mend.filter(|_| syntax && !again) {
+            let (mended, range) = mend.mended(&text);
+            text = Cow::Owned(mended);
+            blanked.extend(range);
+            continue;
+        }
         let sets = keys.get();
         // A mapping's key that lost its colon is given one back, so that what the mapping
         // holds is read and checked; anything else is blanked out.
@@ -239,23 +247,6 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
     }
 }
 
-/// The text with each dash that moved down a line below a key given twice moved back up (see
-/// [`dash_moved_down`]), and an error for each; `None` when there is none.
-fn mend_moved_dashes(text: &str, duplicates: &[Duplicate]) -> Option<(String, Vec<Diagnostic>)> {
-    let moved: Vec<_> = duplicates.iter().filter_map(|d| dash_moved_down(text, d.span.start, &d.key)).collect();
-    if moved.is_empty() {
-        return None;
-    }
-    let mut bytes = text.as_bytes().to_vec();
-    let mut found = Vec::with_capacity(moved.len());
-    for (up, down, d) in moved {
-        bytes[up..up + 2].copy_from_slice(b"- ");
-        bytes[down..down + 2].copy_from_slice(b"  ");
-        found.push(d);
-    }
-    Some((String::from_utf8(bytes).expect("two spaces and a dash swapped"), found))
-}
-
 /// What stopped a parse: a syntax error (after which parsing can start again further on) or
 /// a limit.
 struct Stop {
@@ -265,6 +256,8 @@ struct Stop {
     /// elsewhere in the same text (at an escape inside a quoted text the parser stopped at the
     /// start of: text27 F27-2, recovery from the escape's line left the quote open).
     at: Option<usize>,
+    /// A slip inside one quoted text, mended there rather than by blanking its block.
+    mend: Option<InQuotes>,
 }
 
 /// One pass of the parser over `text`; a scalar that starts at an offset of `renames` reads
@@ -304,7 +297,12 @@ fn parse_text(
                 if span.end > span.start {
                     b.last_end = b.last_end.max(span.end);
                 }
-                step.map_err(|diagnostic| Stop { at: diagnostic.span.map(|s| s.start), diagnostic, syntax: false })
+                step.map_err(|diagnostic| Stop {
+                    at: diagnostic.span.map(|s| s.start),
+                    diagnostic,
+                    syntax: false,
+                    mend: None,
+                })
             }
             Err(e) => Err(b.syntax_error(e.marker(), e.info())),
         };
@@ -568,13 +566,20 @@ impl Builder<'_> {
         // The scanner allows 255 levels of `[`/`{` and reads ahead, so very deep flow
         // nesting is stopped there (at the 256th bracket) before the builder sees level 65.
         if info == "recursion limit exceeded" {
-            return Stop { diagnostic: self.too_deep(Span::new(start, end)), syntax: false, at: Some(start) };
+            return Stop {
+                diagnostic: self.too_deep(Span::new(start, end)),
+                syntax: false,
+                at: Some(start),
+                mend: None,
+            };
         }
         let diagnostic = slips::explain(text, Span::new(start, end), info, self.keys.get());
         // (Recovery goes from where the slip is named, but for an escape inside a quoted
         // text, which is named inside it: from the text's start.)
         let escape = slips::is_escape(info);
-        Stop { at: if escape { Some(start) } else { diagnostic.span.map(|s| s.start) }, diagnostic, syntax: true }
+        let mend = InQuotes::of(text, start, info, &diagnostic);
+        let at = if escape { Some(start) } else { diagnostic.span.map(|s| s.start) };
+        Stop { at, diagnostic, syntax: true, mend }
     }
 }
 
