@@ -194,15 +194,59 @@ fn encode(pixmap: &mut Pixmap, ppi: f32) -> Result<Vec<u8>, RasterError> {
     encoder.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
     let per_metre = (ppi / 0.0254).round() as u32;
     encoder.set_pixel_dims(Some(png::PixelDimensions { xppu: per_metre, yppu: per_metre, unit: png::Unit::Meter }));
+    encoder.add_text_chunk(MARK.0.into(), MARK.1.into())?;
     let mut writer = encoder.write_header()?;
     writer.write_image_data(rgb)?;
     writer.finish()?;
     Ok(out)
 }
 
+/// The text chunk every page image carries, before its image data: a page past a new last
+/// one is removed only when it is one of ours (text29 F29b-1, a first build removed the
+/// user's own `scan-3.png`).
+const MARK: (&str, &str) = ("Software", "briefing");
+
+/// How far into a file [`is_ours`] looks for the mark.
+pub const MARK_WITHIN: usize = 512;
+
+/// Whether `head`, the first bytes of a file, is a PNG image this tool wrote: PNG's
+/// signature, then chunks up to the image data, one of them [`MARK`].
+pub fn is_ours(head: &[u8]) -> bool {
+    let Some(mut rest) = head.strip_prefix(b"\x89PNG\r\n\x1a\n") else { return false };
+    let mark = [MARK.0.as_bytes(), b"\0", MARK.1.as_bytes()].concat();
+    while let Some((length, kind)) = rest.get(..4).zip(rest.get(4..8)) {
+        let length = u32::from_be_bytes([length[0], length[1], length[2], length[3]]) as usize;
+        if kind == b"IDAT" {
+            return false;
+        }
+        if kind == b"tEXt" && rest.get(8..8 + length) == Some(mark.as_slice()) {
+            return true;
+        }
+        // (Past the chunk's data and its four bytes of CRC.)
+        let Some(next) = rest.get(12 + length..) else { return false };
+        rest = next;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_page_image_carries_the_mark_and_others_do_not() {
+        let mut pixmap = Pixmap::new(3, 2);
+        let png = encode(&mut pixmap, 72.0).unwrap();
+        assert!(is_ours(&png[..MARK_WITHIN.min(png.len())]), "{:?}", &png[..64]);
+        let mut plain = Vec::new();
+        let mut encoder = png::Encoder::new(&mut plain, 1, 1);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.add_text_chunk("Software".into(), "briefingX".into()).unwrap();
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&[0, 0, 0]).unwrap();
+        writer.finish().unwrap();
+        assert!(!is_ours(&plain) && !is_ours(b"\x89PNG\r\n\x1a\n") && !is_ours(b"not a png"));
+    }
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {

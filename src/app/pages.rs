@@ -206,14 +206,11 @@ pub fn within_budget<'a>(staged: impl IntoIterator<Item = &'a Staged>, what: &st
         .map_err(|source| Error::Render { what: what.to_string(), source: source.into() })
 }
 
-/// The first bytes of every PNG file.
-const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
-
 /// Removes the page images that an earlier, longer version of the output `pattern`
 /// (`x-{p}.png`) left beyond its new last page `count`: `x-{count+1}.png`, then the next, for
 /// as long as there is one, stopping at the first that is missing or is not a PNG file of
-/// ours to remove (not a regular file, read-only unless `--force`, not starting with PNG's
-/// signature, not a file the run reads: a logo named `x-4.png`). Said on the terminal, as
+/// ours to remove (not a regular file, read-only unless `--force`, not a PNG image this tool
+/// wrote, not a file the run reads: a logo named `x-4.png`). Said on the terminal, as
 /// nothing is removed silently; one that cannot be removed is left and said so.
 pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing, reads: &Reads) -> Vec<PathBuf> {
     let mut removed = Vec::new();
@@ -262,6 +259,7 @@ enum Kept {
     NotAFile,
     ReadOnly,
     NotPng,
+    NotOurs,
     Read,
 }
 
@@ -272,14 +270,15 @@ impl Kept {
             Kept::NotAFile => "it is not a regular file",
             Kept::ReadOnly => "it is read-only (--force removes it)",
             Kept::NotPng => "it is not a PNG image",
+            Kept::NotOurs => "it is not a page image briefing wrote",
             Kept::Read => "this run reads it",
         }
     }
 }
 
 /// Whether `path` is a page image a run may remove (`Ok(())`), or why not: a regular file (a
-/// link is not followed, nor removed), writable unless `existing` is `Force`, starting with
-/// PNG's signature.
+/// link is not followed, nor removed), writable unless `existing` is `Force`, a PNG image
+/// that carries this tool's mark ([`crate::raster::is_ours`]).
 fn stale_page(path: &Path, existing: Existing) -> Result<(), Kept> {
     use std::io::Read as _;
     let meta = std::fs::symlink_metadata(path).map_err(|_| Kept::Missing)?;
@@ -289,19 +288,25 @@ fn stale_page(path: &Path, existing: Existing) -> Result<(), Kept> {
     if existing != Existing::Force && meta.permissions().readonly() {
         return Err(Kept::ReadOnly);
     }
-    let mut head = [0u8; 8];
-    let png = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == PNG_SIGNATURE;
-    png.then_some(()).ok_or(Kept::NotPng)
+    let mut head = Vec::with_capacity(crate::raster::MARK_WITHIN);
+    let read = std::fs::File::open(path).and_then(|f| f.take(crate::raster::MARK_WITHIN as u64).read_to_end(&mut head));
+    if read.is_err() || !head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err(Kept::NotPng);
+    }
+    crate::raster::is_ours(&head).then_some(()).ok_or(Kept::NotOurs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The start of a page image of ours: PNG's signature, then the mark (its CRC not read).
+    const OURS: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x11tEXtSoftware\0briefing\0\0\0\0\0\0\0\0IDAT";
+
     #[test]
     fn only_the_png_pages_past_the_new_last_one_are_removed() {
         let dir = tempfile::tempdir().unwrap();
-        let png = |name: &str| std::fs::write(dir.path().join(name), b"\x89PNG\r\n\x1a\nrest").unwrap();
+        let png = |name: &str| std::fs::write(dir.path().join(name), OURS).unwrap();
         for p in 1..=6 {
             png(&format!("pg-{p}.png"));
         }
@@ -323,12 +328,12 @@ mod tests {
     fn a_page_that_is_not_a_png_or_is_read_only_stops_the_removal() {
         let dir = tempfile::tempdir().unwrap();
         let at = |name: &str| dir.path().join(name);
-        std::fs::write(at("x-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        std::fs::write(at("x-2.png"), OURS).unwrap();
         std::fs::write(at("x-3.png"), b"my notes, not an image").unwrap();
-        std::fs::write(at("x-4.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        std::fs::write(at("x-4.png"), OURS).unwrap();
         assert_eq!(remove_stale_pages(&at("x-{p}.png"), 1, Existing::Replace, &Reads::default()), [at("x-2.png")]);
         assert!(at("x-3.png").exists() && at("x-4.png").exists(), "not a PNG: it and what follows are kept");
-        std::fs::write(at("y-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        std::fs::write(at("y-2.png"), OURS).unwrap();
         let mut perms = std::fs::metadata(at("y-2.png")).unwrap().permissions();
         perms.set_readonly(true);
         std::fs::set_permissions(at("y-2.png"), perms).unwrap();
@@ -345,10 +350,28 @@ mod tests {
             );
         }
         // A file the run reads (a template's logo named like a page) is never removed.
-        std::fs::write(at("w-2.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        std::fs::write(at("w-2.png"), OURS).unwrap();
         let mut reads = Reads::default();
         reads.add(&at("w-2.png"), "logo");
         assert!(remove_stale_pages(&at("w-{p}.png"), 1, Existing::Replace, &reads).is_empty(), "read: kept");
         assert!(remove_stale_pages(&at("w-{p}.png"), 1, Existing::Replace, &Reads::default()).len() == 1);
+    }
+
+    #[test]
+    fn a_png_image_briefing_did_not_write_is_never_removed() {
+        // text29 F29b-1: a first build of a two-page `scan.yaml` removed `scan-3.png` …
+        // `scan-5.png`, the user's own scans, once `scan-2.png` was one of them.
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        let theirs: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\0\0\0\0\0\0\0\0IDAT";
+        let named_so: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dtEXtSoftware\0gimp\0\0\0\0\0\0\0\0IDAT";
+        std::fs::write(at("scan-2.png"), theirs).unwrap();
+        std::fs::write(at("scan-3.png"), named_so).unwrap();
+        std::fs::write(at("scan-4.png"), OURS).unwrap();
+        assert!(remove_stale_pages(&at("scan-{p}.png"), 1, Existing::Force, &Reads::default()).is_empty());
+        assert!(at("scan-2.png").exists() && at("scan-4.png").exists(), "theirs, and what follows, kept");
+        std::fs::write(at("scan-2.png"), OURS).unwrap();
+        assert_eq!(remove_stale_pages(&at("scan-{p}.png"), 1, Existing::Force, &Reads::default()), [at("scan-2.png")]);
+        assert!(at("scan-3.png").exists(), "another program's image is kept");
     }
 }
