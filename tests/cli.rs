@@ -347,6 +347,31 @@ fn a_name_that_is_not_utf8_keeps_its_bytes_in_every_output() {
 }
 
 #[test]
+fn an_output_named_for_another_kind_of_file_is_refused_and_kept() {
+    // text29 F29b-3: `-o other.yaml` replaced another briefing with a PDF, in build, diff and
+    // bundle alike; `-o w.txt` wrote a PDF named w.txt.
+    let dir = with_seed();
+    std::fs::copy(common::seed(), dir.path().join("other.yaml")).unwrap();
+    let cases: [&[&str]; 5] = [
+        &["build", "seed.yaml", "-o", "other.yaml"],
+        &["build", "seed.yaml", "-o", "other{p}.YML", "--format", "png"],
+        &["diff", "seed.yaml", "other.yaml", "-o", "other.yaml"],
+        &["bundle", "seed.yaml", "-o", "other.yaml"],
+        &["build", "seed.yaml", "-o", "w.txt", "--format", "pdf,html"],
+    ];
+    for args in cases {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("names a .") && stderr(&o).contains("name the output ."), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(dir.path().join("other.yaml")).unwrap(), std::fs::read(common::seed()).unwrap());
+    assert!(!dir.path().join("w.txt").exists() && !dir.path().join("w.html").exists());
+    // A name whose last dot is followed by a digit has no extension: written as it is.
+    assert_exit(&run(dir.path(), &["build", "seed.yaml", "-o", "brief-2026.12.06"]), 0);
+    assert!(std::fs::read(dir.path().join("brief-2026.12.06")).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
 fn options_with_nothing_to_act_on_say_so() {
     let dir = with_seed();
     std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join("b.yaml")).unwrap();

@@ -50,6 +50,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
             output.display()
         )));
     }
+    settings.output_names_its_format(output, &[crate::Format::Pdf])?;
     too_large(inputs)?;
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let template = Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths)?;
