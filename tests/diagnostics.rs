@@ -416,3 +416,28 @@ fn a_quoted_text_never_closed_is_one_error_at_its_quote() {
         assert_eq!(found, expected, "{}", render_all(&file, &diags));
     }
 }
+
+#[test]
+fn a_quote_that_ends_a_text_early_is_one_error_and_the_rest_is_read() {
+    // text29 F29a-3: an apostrophe on a quoted text's second line gave a second, false error
+    // ("invalid indentation in quoted scalar" at the opening quote). The text now reads on
+    // past it, so the rest of its topic is checked; its own value is not checked again.
+    let text = "title: T\ndate: \"2020-10-0\\q\"\ntopics:\n  - title: A\n    body: 'line one\n      the minister's view'\n    colour: red\n  - title: \"He said \"yes\" today\"\n    body: b\ncontact:\n  name: N\nbogus: 1\n";
+    let file = SourceFile::new("t.yaml", text);
+    let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems") };
+    let mut found: Vec<(usize, usize, &str)> = diags
+        .iter()
+        .map(|d| {
+            let (line, column) = file.line_col(d.span.map_or(0, |s| s.start));
+            (line, column, d.message.as_str())
+        })
+        .collect();
+    found.sort();
+    let rendered = render_all(&file, &diags);
+    let places: Vec<(usize, usize)> = found.iter().map(|&(l, c, _)| (l, c)).collect();
+    assert_eq!(places, [(2, 17), (6, 19), (7, 5), (8, 21), (8, 25), (12, 1)], "{rendered}");
+    assert!(
+        found[1].2.contains("ended at an apostrophe") && found[2].2.contains("unknown field `colour`"),
+        "{rendered}"
+    );
+}

@@ -23,15 +23,19 @@ pub struct Blanked {
     /// (their key, or their text after `- `), and the start of what is left of the mapping
     /// that holds it (`organisation:` of a broken `ja:`, reported as given in en only).
     holders: HashSet<usize>,
+    /// Where a slip inside a quoted text was mended in place ([`super::tree::Recovered`]): a
+    /// problem of the value that holds one is that slip's (`date: '2020's'` is no date).
+    mended: Vec<usize>,
 }
 
 impl Blanked {
-    pub(super) fn new(text: &str, blanked: Vec<std::ops::Range<usize>>) -> Blanked {
+    pub(super) fn new(text: &str, blanked: Vec<std::ops::Range<usize>>, mended: Vec<usize>) -> Blanked {
         // (A slip in a value blanks only the value: the line is the one its start is on.)
         // The file's own `lang:`: in the first column, or indented by a slip but with no line
         // above it indented less (a topic's is inside its item).
-        let languages = blanked.iter().any(|r| {
-            let start = lines::line_start(text, r.start);
+        // (A value mended in place is not the one typed either: text29 F29a-3.)
+        let languages = blanked.iter().map(|r| r.start).chain(mended.iter().copied()).any(|at| {
+            let start = lines::line_start(text, at);
             let line = &text[start..];
             let top =
                 text[..start].lines().filter(|l| lines::has_content(l)).all(|l| lines::lead(l) >= lines::lead(line));
@@ -59,7 +63,7 @@ impl Blanked {
                 }
             })
             .collect();
-        Blanked { ranges, keys, languages, holders }
+        Blanked { ranges, keys, languages, holders, mended }
     }
 
     /// Whether the file's `lang:` line was blanked: its languages are then read off the text
@@ -70,6 +74,9 @@ impl Blanked {
 
     /// Whether `d` follows from a syntax error (and so repeats it).
     pub fn follows(&self, d: &Diagnostic) -> bool {
+        if d.span.is_some_and(|s| self.mended.iter().any(|m| s.start <= *m && *m < s.end)) {
+            return true;
+        }
         if self.ranges.is_empty() {
             return false;
         }

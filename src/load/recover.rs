@@ -295,9 +295,10 @@ pub(super) fn dash_moved_down(text: &str, key_at: usize, key: &str) -> Option<(u
 /// A slip inside one quoted text, mended in place so that the rest of the file, the rest of
 /// its block among it, is read and checked (text28 F28-3, F28-4).
 pub(super) enum InQuotes {
-    /// The backslash of an escape that writes no character, at this offset: made a space, the
-    /// text reads on.
-    Escape(usize),
+    /// A character that broke the text, at this offset: the backslash of an escape that writes
+    /// no character, or a quote that ended it early (`'the minister's view'`, text29 F29a-3).
+    /// Made a space, the text reads on to its end.
+    Char(usize),
     /// A quoted text with a line indented too little, or never closed
     /// ([`around::QuotedSlip`]): blanked whole, from its quote to its end.
     Indented(std::ops::Range<usize>),
@@ -309,7 +310,17 @@ impl InQuotes {
     pub(super) fn of(text: &str, start: usize, info: &str, diagnostic: &Diagnostic) -> Option<InQuotes> {
         if super::slips::is_escape(info) {
             let at = diagnostic.span.map(|s| s.start).filter(|&s| text.as_bytes().get(s) == Some(&b'\\'))?;
-            return Some(InQuotes::Escape(at));
+            return Some(InQuotes::Char(at));
+        }
+        // (Only when the text then ends at the next quote with no key or item on the way: that
+        // quote is the text's own, not the next value's.)
+        if info.starts_with("invalid trailing content after") {
+            let at =
+                diagnostic.span.map(|s| s.start).filter(|&s| matches!(text.as_bytes().get(s), Some(b'\'' | b'"')))?;
+            let end = around::quoted_end(text, at)?;
+            let on_the_way = lines::lines_below(text, lines::line_start(text, at)).take_while(|&(l, _)| l < end);
+            let block = on_the_way.map(|(_, l)| l.trim_start()).any(|l| lines::is_key_line(l) || l.starts_with("- "));
+            return (!block).then_some(InQuotes::Char(at));
         }
         if info != "invalid indentation in quoted scalar" {
             return None;
@@ -321,12 +332,22 @@ impl InQuotes {
         }
     }
 
-    /// `text` mended, and what was blanked, from the start of its first line.
-    pub(super) fn mended(self, text: &str) -> (String, Option<std::ops::Range<usize>>) {
+    /// `text` mended; what was blanked (from the start of its first line) added to
+    /// `blanked`, a character made a space to `mended`.
+    pub(super) fn apply(
+        self,
+        text: &str,
+        blanked: &mut Vec<std::ops::Range<usize>>,
+        mended: &mut Vec<usize>,
+    ) -> String {
         match self {
-            InQuotes::Escape(at) => (blank_out(text, at..at + 1), None),
+            InQuotes::Char(at) => {
+                mended.push(at);
+                blank_out(text, at..at + 1)
+            }
             InQuotes::Indented(quoted) => {
-                (blank_out(text, quoted.clone()), Some(lines::line_start(text, quoted.start)..quoted.end))
+                blanked.push(lines::line_start(text, quoted.start)..quoted.end);
+                blank_out(text, quoted)
             }
         }
     }

@@ -228,16 +228,18 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     if info.starts_with("invalid trailing content after") {
         // `'It's here'` stops right after the apostrophe, `'Ministers' views'` a space later.
         let before = text[..start].trim_end_matches([' ', '\t']);
+        // (The caret on the quote that ended the text.)
+        let quote = Span::new(before.len().saturating_sub(1), before.len());
         if before.ends_with('\'') {
             return at(
-                span,
+                quote,
                 "the text in single quotes ended at an apostrophe".into(),
                 "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes".into(),
             );
         }
         if before.ends_with('"') {
             return at(
-                span,
+                quote,
                 "the text in double quotes ended at a quotation mark".into(),
                 "inside double quotes write a quotation mark as `\\\"`, or put the text in single quotes".into(),
             );

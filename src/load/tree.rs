@@ -138,6 +138,9 @@ pub struct Recovered {
     pub tree: Tree,
     /// What was blanked, from the start of each broken block's first line.
     pub blanked: Vec<std::ops::Range<usize>>,
+    /// Where a character inside a quoted text was made a space (an escape's backslash, a
+    /// quote that ended the text early): the value that holds it is not the one typed.
+    pub mended: Vec<usize>,
 }
 
 /// Syntax errors reported in one run at most: each costs one more pass over the text.
@@ -171,6 +174,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
         errors.extend(found);
     }
     let mut blanked = Vec::new();
+    let mut mended = Vec::new();
     let mut renames: Vec<(usize, String)> = Vec::new();
     let mut dashes_looked_for = false;
     loop {
@@ -190,7 +194,10 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
                 if errors.is_empty() {
                     return Ok(tree);
                 }
-                return Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) });
+                return Err(Broken {
+                    diagnostics: errors,
+                    recovered: Some(Box::new(Recovered { tree, blanked, mended })),
+                });
             }
             Err(stop) => {
                 let (stop, found) = *stop;
@@ -212,7 +219,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
             return match parse_text(&blank_out(&text, from..text.len()), limits, keys, &renames) {
                 Ok(tree) => {
                     blanked.push(from..text.len());
-                    Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked })) })
+                    Err(Broken { diagnostics: errors, recovered: Some(Box::new(Recovered { tree, blanked, mended })) })
                 }
                 Err(_) => Err(Broken { diagnostics: errors, recovered: None }),
             };
@@ -221,9 +228,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
             errors.push(diagnostic);
         }
         if let Some(mend) = mend.filter(|_| syntax && !again) {
-            let (mended, range) = mend.mended(&text);
-            text = Cow::Owned(mended);
-            blanked.extend(range);
+            text = Cow::Owned(mend.apply(&text, &mut blanked, &mut mended));
             continue;
         }
         let sets = keys.get();
@@ -823,7 +828,7 @@ mod tests {
         assert_ne!(message, "no space after `http:`");
         // Quotes ended too early, brackets never closed.
         let (message, line, col, help) = first("a:\n  - title: 'It's here'\n");
-        assert_eq!((message.as_str(), line, col), ("the text in single quotes ended at an apostrophe", 2, 16));
+        assert_eq!((message.as_str(), line, col), ("the text in single quotes ended at an apostrophe", 2, 15));
         assert!(help.contains("`It''s`"), "{help}");
         let (message, ..) = first("a: \"say \"hi\" now\"\n");
         assert_eq!(message, "the text in double quotes ended at a quotation mark");
