@@ -441,3 +441,24 @@ fn a_quote_that_ends_a_text_early_is_one_error_and_the_rest_is_read() {
         "{rendered}"
     );
 }
+
+#[test]
+fn a_line_of_one_word_below_a_keys_text_goes_on_with_that_text() {
+    // text29 F29a-1: Japanese has no spaces, so a sentence broken at the margin was read as a
+    // key that lost its colon ("missing `:` after `データ流通について議論した`").
+    let cases = [
+        ("summary: 総務省は会議を開催し、\nデータ流通について議論した\n", "indented no further than `summary:`"),
+        ("summary: The ministers met and\ndiscussed\n", "indented no further than `summary:`"),
+        // A key of the file's, or a word holding a block, still lost its colon.
+        ("summary: The ministers met\ndraft\n", "missing `:` after `draft`"),
+    ];
+    for (lines, says) in cases {
+        let text =
+            format!("title: T\ndate: 2026-01-15\n{lines}topics:\n  - title: A\n    body: b\ncontact:\n  name: N\n");
+        let file = SourceFile::new("t.yaml", text.as_str());
+        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
+        let rendered = render_all(&file, &diags);
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert!(diags[0].message.contains(says) && file.line_col(diags[0].span.unwrap().start).0 == 4, "{rendered}");
+    }
+}

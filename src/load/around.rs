@@ -75,7 +75,16 @@ pub(super) fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &KeySets) 
     }
     let word = line.trim();
     let after = above + line.trim_end().len();
-    if looks_like_key(word) {
+    // (A word no mapping here holds, holding no block, below a key whose text is on its line,
+    // goes on with that text: `summary: 総務省は会議を開催し、` above `データ流通について議論した`,
+    // text29 F29a-1.)
+    let goes_on = || {
+        let holds = super::lines::content_below(text, above).is_some_and(|below| indent(below) > indent(line));
+        !holds
+            && line_above(text, above)
+                .is_some_and(|(_, l)| key_of(l.trim_start()).is_some_and(|(_, _, v)| !v.is_empty()))
+    };
+    if looks_like_key(word) && (keys.any(word) || !goes_on()) {
         return Some((after, word));
     }
     // `title Results of…` above `date:`, in the same column: a key of the file's, then text.
