@@ -453,12 +453,29 @@ fn a_line_of_one_word_below_a_keys_text_goes_on_with_that_text() {
         ("summary: The ministers met\ndraft\n", "missing `:` after `draft`"),
     ];
     for (lines, says) in cases {
-        let text =
-            format!("title: T\ndate: 2026-01-15\n{lines}topics:\n  - title: A\n    body: b\ncontact:\n  name: N\n");
-        let file = SourceFile::new("t.yaml", text.as_str());
-        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
-        let rendered = render_all(&file, &diags);
-        assert_eq!(diags.len(), 1, "{rendered}");
+        let (file, diags, rendered) = one_slip_in(lines);
         assert!(diags[0].message.contains(says) && file.line_col(diags[0].span.unwrap().start).0 == 4, "{rendered}");
     }
+}
+
+#[test]
+fn a_tab_before_a_line_of_a_top_level_block_is_named_a_tab() {
+    // text29 F29a-5: it was "indented no further than `summary:`", on a line that shows
+    // indented (the tab), while the same tab in a topic's `body: |` was named a tab.
+    for (block, line) in [("summary: |\n  para\n\ttabbed\n", 5), ("summary: >\n\tfirst\n", 4)] {
+        let (file, diags, rendered) = one_slip_in(block);
+        assert_eq!(diags[0].message, "a tab where YAML allows only spaces", "{rendered}");
+        assert_eq!(file.line_col(diags[0].span.unwrap().start), (line, 1), "{rendered}");
+    }
+}
+
+/// A briefing with `lines` after its title and date, which must hold one problem: the file,
+/// its diagnostics and how they read.
+fn one_slip_in(lines: &str) -> (SourceFile, Vec<Diagnostic>, String) {
+    let text = format!("title: T\ndate: 2026-01-15\n{lines}topics:\n  - title: A\n    body: b\ncontact:\n  name: N\n");
+    let file = SourceFile::new("t.yaml", text.as_str());
+    let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
+    let rendered = render_all(&file, &diags);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    (file, diags, rendered)
 }

@@ -21,7 +21,7 @@ use crate::diag::{Diagnostic, Span};
 /// scalar it was reading, or just after one that indents the line; the tab itself is the
 /// place.
 pub(super) fn place(text: &str, start: usize, info: &str) -> usize {
-    if info.contains("found a tab") || info.starts_with("tabs disallowed") {
+    if about_a_tab(info) {
         let from = line_start(text, start);
         if let Some(tab) = text[from..start].find('\t').filter(|&t| text[from..from + t].trim().is_empty()) {
             return from + tab;
@@ -31,6 +31,12 @@ pub(super) fn place(text: &str, start: usize, info: &str) -> usize {
         }
     }
     start
+}
+
+/// Whether the parser's `info` is about a tab (one that starts a block's text among them,
+/// which it names at the `|` or `>`).
+fn about_a_tab(info: &str) -> bool {
+    info.contains("found a tab") || info.starts_with("tabs disallowed") || info.contains("cannot start with a tab")
 }
 
 /// The diagnostic for the parser's `info` at `span`: the slip it most likely is, or the
@@ -57,9 +63,7 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
             "this line does not line up with the ones above",
             Some("keys of one mapping, and the `- ` of items of one list, start in the same column"),
         ),
-        i if i.contains("found a tab") || i.starts_with("tabs disallowed") => {
-            ("a tab where YAML allows only spaces", Some("indent with spaces, not tabs"))
-        }
+        i if about_a_tab(i) => ("a tab where YAML allows only spaces", Some("indent with spaces, not tabs")),
         i if i.contains("invalid Unicode character escape") => (
             NOT_A_CHARACTER,
             Some("write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF"),
@@ -546,6 +550,11 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         // `ja:|` or `ja:"…"`: the space after its colon lost.
         if tag(word) && tag(key) && rest.starts_with(':') && !rest[1..].starts_with([' ', '\t', '\n', '\r']) {
             return Some(no_space_after(line + word.len(), "", word));
+        }
+        // (A tab shows as indentation, but YAML does not count it: text29 F29a-5.)
+        if text[line..].starts_with('\t') {
+            let help = "indent with spaces, not tabs";
+            return at(Span::new(line, line + 1), "a tab where YAML allows only spaces".into(), help.into());
         }
         let end = line + text[line..].find('\n').map_or(text.len() - line, |i| i);
         let end = line + text[line..end].trim_end().len();
