@@ -92,7 +92,7 @@ Example:
         /// Date on the cover page, YYYY-MM-DD (default: the latest briefing's date).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = cover_date)]
         date: Option<String>,
-        /// Language of the cover (default: the first briefing's). Each briefing keeps its own.
+        /// Language of the cover (default: the first briefing's), and of each briefing written in it; one that is not keeps its own, with a note.
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
         /// (Not for dossiers, which are PDF only: accepted so that the error can say what to

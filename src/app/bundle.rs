@@ -91,6 +91,12 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
                 langs.join(", ")
             )));
         }
+        // (Each other is set in its own: said, as `diff` refuses such a file: text29 F29b-5.)
+        for ((_, b), input) in loaded.iter().zip(inputs) {
+            if !written_in(&b.lang, lang) {
+                say!("note: {} is not written in {lang}: it is set in {}, its own language", input.display(), b.lang);
+            }
+        }
     }
     let items: Vec<BundleItem> = loaded
         .into_iter()
