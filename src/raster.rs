@@ -47,7 +47,9 @@ pub enum RasterError {
     #[error(
         "{pages} pages at {ppi} ppi would be {} million pixels, more than the {} million one run draws \
          (about 200 A4 pages at 144 ppi); write the PDF, or page images at a lower --ppi",
-        total / 1_000_000, MAX_TOTAL_PIXELS / 1_000_000
+        // (Rounded up: "400 million, more than the 400 million" read as a contradiction,
+        // text29 F29b-6.)
+        total.div_ceil(1_000_000), MAX_TOTAL_PIXELS / 1_000_000
     )]
     TooManyPixels { pages: usize, ppi: f32, total: u64 },
     #[error("PNG encoding: {0}")]
@@ -232,6 +234,12 @@ pub fn is_ours(head: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_just_past_the_budget_says_more_than_the_budget() {
+        let e = RasterError::TooManyPixels { pages: 330, ppi: 112.0, total: MAX_TOTAL_PIXELS + 400_000 };
+        assert!(e.to_string().contains("would be 401 million pixels, more than the 400 million"), "{e}");
+    }
 
     #[test]
     fn every_page_image_carries_the_mark_and_others_do_not() {
