@@ -400,6 +400,18 @@ fn options_with_nothing_to_act_on_say_so() {
     assert!(!stderr(&o).contains("note:"), "{}", stderr(&o));
     // --stat prints; it writes no file to name.
     assert_exit(&run(dir.path(), &["diff", "seed.yaml", "seed.yaml", "--stat", "-o", "x.pdf"]), 2);
+    // text29 F29b-2: each of these was taken without a word.
+    let said: [(&[&str], &str); 4] = [
+        (&["build", "seed.yaml", "--root", "/nonexistent", "--force"], "note: --root /nonexistent"),
+        (&["check", "seed.yaml", "--root", "/nonexistent"], "note: --root /nonexistent"),
+        (&["build", "seed.yaml", "--format", "html", "--no-embed-source"], "note: --no-embed-source"),
+        (&["diff", "seed.yaml", "seed.yaml", "--stat", "--force"], "writes no file: --force is left out"),
+    ];
+    for (args, says) in said {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 0);
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
 }
 
 #[test]

@@ -43,8 +43,18 @@ pub struct TemplateChoice {
     pub root: Option<PathBuf>,
 }
 
-impl From<&TemplateArg> for TemplateChoice {
-    fn from(a: &TemplateArg) -> TemplateChoice {
+impl TemplateChoice {
+    /// `--template` and `--root` as given; `--root` with a built-in template, which reads no
+    /// file, is said to do nothing (text29 F29b-2: even `--root /nonexistent` was taken).
+    pub fn chosen(a: &TemplateArg) -> TemplateChoice {
+        if let Some(root) = a.root.as_deref().filter(|_| super::Template::is_builtin(&a.template)) {
+            say!(
+                "note: --root {} is the folder a template file reads from, and the built-in template `{}` reads \
+                 none: it is left out",
+                root.display(),
+                a.template
+            );
+        }
         TemplateChoice { name: a.template.clone(), root: a.root.clone() }
     }
 }
@@ -78,7 +88,7 @@ pub struct Settings {
 impl Settings {
     pub fn new(args: &RenderArgs, env: &Env) -> Result<Settings, Error> {
         Ok(Settings {
-            template: (&args.template).into(),
+            template: TemplateChoice::chosen(&args.template),
             toc: args.toc,
             embed_source: !args.no_embed_source,
             existing: if args.force { Existing::Force } else { Existing::Replace },
@@ -157,6 +167,9 @@ impl Settings {
         }
         if !paged && self.fit_pages.is_some() {
             say!("note: --fit-pages fits pages, and a web page has none: it is left out");
+        }
+        if !self.embed_source && !formats.contains(&Format::Pdf) {
+            say!("note: --no-embed-source leaves the source out of a PDF, and none is made: it is left out");
         }
         if self.ppi_given && !formats.contains(&Format::Png) {
             say!("note: --ppi is the resolution of page images, and none are made (--format png)");

@@ -64,6 +64,12 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let theme = template.theme_for(&new.1.lang)?;
     let redline = crate::compare(&old.1, &new.1, &theme);
     if args.stat {
+        // (What only a file has: said, not ignored; text29 F29b-2.)
+        let unused =
+            [(settings.existing == files::Existing::Force, "--force"), (!settings.embed_source, "--no-embed-source")];
+        for (_, option) in unused.iter().filter(|(given, _)| *given) {
+            say!("note: --stat prints the summary and writes no file: {option} is left out");
+        }
         super::say::print(format!("{}\n", crate::redline::stat_text(&redline, &theme.labels)).as_bytes());
         return Ok(());
     }

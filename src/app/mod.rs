@@ -42,7 +42,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let env = Env::read();
     let result = match cli.command {
         Command::Build(args) => build::build(&args, &env),
-        Command::Check { inputs, template, verbose } => build::check(&inputs, &(&template).into(), verbose),
+        Command::Check { inputs, template, verbose } => {
+            build::check(&inputs, &config::TemplateChoice::chosen(&template), verbose)
+        }
         Command::Watch { input, output, languages, formats, render } => Settings::new(&render, &env).and_then(|s| {
             watch::watch(&input, output.as_deref(), &s.with_languages(&languages).with_formats(&formats))
         }),
