@@ -559,7 +559,7 @@ contact:
         let p = problems(&text);
         assert_eq!(p.len(), 2, "{p:#?}");
         assert_eq!(p[0], "topics[0].title (topic 1): has no value @ 4:5", "{p:?}");
-        assert!(p[1].ends_with("ended at a quotation mark @ 7:14"), "{p:?}");
+        assert!(p[1].ends_with("ended at a quotation mark @ 7:13"), "{p:?}");
         // In two languages, a broken translation is not also "missing" in its language, at
         // the key that holds it (`title:`) or beside it (`en:`), nor in the other language.
         let both = "lang: [en, ja]\ntitle:\n  en: Results\n  ja: \"結果\ndate: 2020-10-36\n\
