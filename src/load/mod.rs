@@ -25,6 +25,7 @@ mod blanked;
 mod de;
 mod declared;
 mod dedented;
+pub(crate) mod escapes;
 mod iso639;
 mod items;
 mod keys;

@@ -10,6 +10,7 @@ use super::around::{
     colon_in_value, double_quoted, known_key_without_colon, misindented_text, missing_colon_above, missing_space_above,
     quoted_slip, reserved_start, shortened, tab_on_blank_line_above, unclosed_bracket, value_at,
 };
+use super::escapes::{self, Escape};
 use super::lines::{
     bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
     key_deeper_than_above, key_of, key_out_of_list, lead, leading_key, line_above, line_at, line_start, stray_text,
@@ -102,58 +103,48 @@ enum BadEscape {
 }
 
 /// The first [`BadEscape`] in the double-quoted text at `start`, and where it is. (Read byte
-/// by byte: text25 F25a-7, it was at the quote; text26 F26-2, cut inside a character.)
+/// by byte, each escape by [`escapes::read`]: text25 F25a-7, it was at the quote; text26
+/// F26-2, cut inside a character.)
 fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
     let quoted = text.get(start..)?;
     let bytes = quoted.as_bytes();
-    let value = |at: usize, digits: usize| {
-        let hex = quoted.get(at + 2..at + 2 + digits)?;
-        hex.bytes().all(|b| b.is_ascii_hexdigit()).then(|| u32::from_str_radix(hex, 16).ok()).flatten()
-    };
-    let half = |v: u32| (0xD800..0xE000).contains(&v);
-    // (A short escape is named with the hex digits it has.)
-    let short = |at: usize| {
-        let digits = bytes[at + 2..].iter().take_while(|b| b.is_ascii_hexdigit()).count();
-        Some((Span::new(start + at, start + at + 2 + digits), BadEscape::Short))
-    };
     let mut i = 1;
     while i < bytes.len() {
-        match (bytes[i], bytes.get(i + 1)) {
-            (b'"', _) => return None,
-            (b'\\', Some(b'x')) if value(i, 2).is_none() => return short(i),
-            (b'\\', Some(b'u')) if value(i, 4).is_none() => return short(i),
-            (b'\\', Some(b'U')) if value(i, 8).is_none() => return short(i),
-            (b'\\', Some(b'u')) => match value(i, 4) {
-                Some(high) if half(high) => {
-                    let low = (bytes.get(i + 6..i + 8) == Some(b"\\u")).then(|| value(i + 6, 4)).flatten();
-                    let pair = low.filter(|low| high < 0xDC00 && (0xDC00..0xE000).contains(low));
-                    let c = pair.and_then(|low| char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)));
-                    let len = if c.is_some() { 12 } else { 6 };
-                    return Some((Span::new(start + i, start + i + len), BadEscape::Half(c)));
-                }
-                _ => i += 6,
-            },
-            (b'\\', Some(b'U')) => match value(i, 8) {
-                Some(v) if char::from_u32(v).is_none() => {
-                    let bad = if half(v) { BadEscape::Half(None) } else { BadEscape::PastLast };
-                    return Some((Span::new(start + i, start + i + 10), bad));
-                }
-                _ => i += 10,
-            },
-            (b'\\', Some(b)) if !ESCAPED.contains(b) => {
-                let len = quoted[i + 1..].chars().next().map_or(1, char::len_utf8);
-                return Some((Span::new(start + i, start + i + 1 + len), BadEscape::Unknown));
+        match bytes[i] {
+            b'"' => return None,
+            // (A backslash is one byte: `i` is at a character.)
+            b'\\' => {
+                let (len, bad) = match escapes::read(&quoted[i..])? {
+                    Escape::Char { len, .. } => {
+                        i += len;
+                        continue;
+                    }
+                    Escape::Continued => {
+                        i += 2;
+                        continue;
+                    }
+                    Escape::Half { value, len } => {
+                        // With the other half after it, the character the two make.
+                        let low = match escapes::read(&quoted[i + len..]) {
+                            Some(Escape::Half { value: low, len: 6 }) if len == 6 => Some(low),
+                            _ => None,
+                        };
+                        let pair = low.filter(|low| value < 0xDC00 && (0xDC00..0xE000).contains(low));
+                        let c =
+                            pair.and_then(|low| char::from_u32(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)));
+                        (if c.is_some() { 12 } else { len }, BadEscape::Half(c))
+                    }
+                    Escape::PastLast { len } => (len, BadEscape::PastLast),
+                    Escape::Short { len } => (len, BadEscape::Short),
+                    Escape::Unknown { len } => (len, BadEscape::Unknown),
+                };
+                return Some((Span::new(start + i, start + i + len), bad));
             }
-            // (Any other escape, `\\` and `\"` among them, is two bytes at least.)
-            (b'\\', _) => i += 2,
             _ => i += 1,
         }
     }
     None
 }
-
-/// What may follow a backslash in double quotes (YAML 1.2's escapes, a line break among them).
-const ESCAPED: &[u8] = b"0abtnvfre \"/\\N_LPxuU\t\r\n";
 
 /// Whether the parser's `info` is about an escape in a quoted text that writes no character.
 pub(super) fn is_escape(info: &str) -> bool {

@@ -192,38 +192,8 @@ fn continued(source: &str) -> usize {
 
 /// The length of the escape at the start of `source` if it writes `c`.
 fn escape_len(source: &str, c: char) -> Option<usize> {
-    let b = source.as_bytes();
-    if b.first() != Some(&b'\\') {
-        return None;
+    match crate::load::escapes::read(source)? {
+        crate::load::escapes::Escape::Char { c: written, len } if written == c => Some(len),
+        _ => None,
     }
-    let digits = match b.get(1)? {
-        b'x' => 2,
-        b'u' => 4,
-        b'U' => 8,
-        &named => {
-            let means = match named {
-                b'0' => '\0',
-                b'a' => '\u{7}',
-                b'b' => '\u{8}',
-                b't' | b'\t' => '\t',
-                b'n' => '\n',
-                b'v' => '\u{b}',
-                b'f' => '\u{c}',
-                b'r' => '\r',
-                b'e' => '\u{1b}',
-                b'N' => '\u{85}',
-                b'_' => '\u{a0}',
-                b'L' => '\u{2028}',
-                b'P' => '\u{2029}',
-                b'"' => '"',
-                b'\\' => '\\',
-                b'/' => '/',
-                b' ' => ' ',
-                _ => return None,
-            };
-            return (means == c).then_some(2);
-        }
-    };
-    let hex = source.get(2..2 + digits)?;
-    (hex.bytes().all(|b| b.is_ascii_hexdigit()) && u32::from_str_radix(hex, 16).ok()? == c as u32).then_some(2 + digits)
 }
