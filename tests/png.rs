@@ -352,7 +352,7 @@ fn every_language_and_every_input_of_a_run_share_its_pixel_budget() {
     assert_exit(&o, 2);
     let (pages, millions) = refused(&stderr(&o));
     assert!(pages / 2 * a4 < 400_000_000, "each language alone ({} pages) is within the budget", pages / 2);
-    assert!(millions * 1_000_000 > 400_000_000 && millions == pages * a4 / 1_000_000, "{}", stderr(&o));
+    assert!(millions * 1_000_000 > 400_000_000 && millions == (pages * a4).div_ceil(1_000_000), "{}", stderr(&o));
     assert_eq!(names(dir.path()), ["two.yaml"], "no image of either language, no temporary file");
     // A batch: each input within the budget, together not; refused before any is drawn, and
     // the folder made for it taken back.
