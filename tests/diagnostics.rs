@@ -479,3 +479,31 @@ fn one_slip_in(lines: &str) -> (SourceFile, Vec<Diagnostic>, String) {
     assert_eq!(diags.len(), 1, "{rendered}");
     (file, diags, rendered)
 }
+
+#[test]
+fn a_mended_slip_hides_only_the_problems_of_its_own_value() {
+    // text30 F30a-1: a problem whose place took in the mended escape was dropped, a topic's
+    // missing `body`, a translation missing, a contact with nothing to contact among them.
+    let contact = "contact:\n  name: N\n";
+    let cases = [
+        (format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: \"A \\q\"\n{contact}"), "topics[0] (topic 1)", "missing field `body`"),
+        (
+            format!("lang: [en, ja]\ntitle: {{en: \"A \\q\"}}\ndate: 2026-01-15\ntopics:\n  - title: {{en: A, ja: あ}}\n    body: {{en: b, ja: い}}\n{contact}"),
+            "title",
+            "given in en but not in ja",
+        ),
+        (
+            "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: b\ncontact:\n  note: \"call \\q\"\n".to_string(),
+            "contact",
+            "nothing to contact",
+        ),
+    ];
+    for (text, path, says) in cases {
+        let file = SourceFile::new("t.yaml", text.as_str());
+        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
+        let rendered = render_all(&file, &diags);
+        assert_eq!(diags.len(), 2, "{rendered}");
+        assert!(diags.iter().any(|d| d.message.contains("unknown escape")), "{rendered}");
+        assert!(diags.iter().any(|d| d.path == path && d.message.starts_with(says)), "{rendered}");
+    }
+}

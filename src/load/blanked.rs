@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use super::lines;
-use crate::diag::Diagnostic;
+use super::tree::{Node, NodeKind};
+use crate::diag::{Diagnostic, Span};
 
 /// What the syntax errors of a file blanked out before the rest of it was read (see
 /// [`tree::Recovered`]): a problem found there, in a mapping or list that held it, at a key
@@ -23,18 +24,23 @@ pub struct Blanked {
     /// (their key, or their text after `- `), and the start of what is left of the mapping
     /// that holds it (`organisation:` of a broken `ja:`, reported as given in en only).
     holders: HashSet<usize>,
-    /// Where a slip inside a quoted text was mended in place ([`super::tree::Recovered`]): a
-    /// problem of the value that holds one is that slip's (`date: '2020's'` is no date).
-    mended: Vec<usize>,
+    /// The values in which a slip inside a quoted text was mended ([`super::tree::Recovered`],
+    /// [`mended_values`]): a problem of such a value is that slip's (`date: '2020's'` is no
+    /// date); one of what holds it is not (its topic's missing `body`, text30 F30a-1).
+    mended: Vec<std::ops::Range<usize>>,
 }
 
 impl Blanked {
-    pub(super) fn new(text: &str, blanked: Vec<std::ops::Range<usize>>, mended: Vec<usize>) -> Blanked {
+    pub(super) fn new(
+        text: &str,
+        blanked: Vec<std::ops::Range<usize>>,
+        mended: Vec<std::ops::Range<usize>>,
+    ) -> Blanked {
         // (A slip in a value blanks only the value: the line is the one its start is on.)
         // The file's own `lang:`: in the first column, or indented by a slip but with no line
         // above it indented less (a topic's is inside its item).
         // (A value mended in place is not the one typed either: text29 F29a-3.)
-        let languages = blanked.iter().map(|r| r.start).chain(mended.iter().copied()).any(|at| {
+        let languages = blanked.iter().chain(&mended).map(|r| r.start).any(|at| {
             let start = lines::line_start(text, at);
             let line = &text[start..];
             let top =
@@ -72,9 +78,15 @@ impl Blanked {
         self.languages
     }
 
+    /// Whether the value at `span` is one in which a slip was mended (its text is not the one
+    /// typed).
+    pub fn mended(&self, span: Span) -> bool {
+        self.mended.iter().any(|v| v.start <= span.start && span.end <= v.end)
+    }
+
     /// Whether `d` follows from a syntax error (and so repeats it).
     pub fn follows(&self, d: &Diagnostic) -> bool {
-        if d.span.is_some_and(|s| self.mended.iter().any(|m| s.start <= *m && *m < s.end)) {
+        if d.span.is_some_and(|s| self.mended(s)) {
             return true;
         }
         if self.ranges.is_empty() {
@@ -91,6 +103,30 @@ impl Blanked {
         (self.holders.contains(&span.start) && !d.message.starts_with("unknown field"))
             || self.ranges.iter().any(|r| r.contains(&span.start) || (span.start <= r.start && r.end <= span.end))
     }
+}
+
+/// The values of `root` (scalars, quotes and all) that hold an offset of `mended`: a character
+/// a slip inside a quoted text was mended at.
+pub(super) fn mended_values(root: Option<&Node>, mended: &[usize]) -> Vec<std::ops::Range<usize>> {
+    fn walk(node: &Node, mended: &[usize], out: &mut Vec<std::ops::Range<usize>>) {
+        let span = node.span;
+        match &*node.kind {
+            NodeKind::Scalar { .. } if mended.iter().any(|m| span.start <= *m && *m < span.end) => {
+                out.push(span.start..span.end)
+            }
+            NodeKind::Scalar { .. } => {}
+            NodeKind::Seq(items) => items.iter().for_each(|item| walk(item, mended, out)),
+            NodeKind::Map(entries) => entries.iter().for_each(|(k, v)| {
+                walk(k, mended, out);
+                walk(v, mended, out);
+            }),
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(root) = root.filter(|_| !mended.is_empty()) {
+        walk(root, mended, &mut out);
+    }
+    out
 }
 
 /// Where problems that follow from the blanked ranges are reported: the content of each line

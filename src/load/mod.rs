@@ -123,6 +123,11 @@ impl<T> Loaded<T> {
             .iter()
             .map(|item| {
                 let title = field(item, name)?;
+                // (A title mended after a slip is not the one typed: no name rather than a
+                // wrong one.)
+                if self.blanked.mended(title.span) {
+                    return None;
+                }
                 let (text, _) = title.scalar()?;
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 (!text.is_empty()).then_some(text)
@@ -191,6 +196,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         blanked.push(second.span.map_or(file.text.len(), |s| s.start)..file.text.len());
         syntax.push(second);
     }
+    let mended = blanked::mended_values(tree.root.as_ref(), &mended);
     let blanked = Blanked::new(&file.text, blanked, mended);
     // A `lang:` line lost to a slip: the languages are read off the text values.
     if blanked.languages_lost() {
