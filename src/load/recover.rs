@@ -312,15 +312,19 @@ impl InQuotes {
             let at = diagnostic.span.map(|s| s.start).filter(|&s| text.as_bytes().get(s) == Some(&b'\\'))?;
             return Some(InQuotes::Char(at));
         }
-        // (Only when the text then ends at the next quote with no key or item on the way: that
-        // quote is the text's own, not the next value's.)
+        // (Only when the text then ends at the next quote, which ends its value too, with no
+        // key, item or comment on the way: that quote is the text's own, not the next value's
+        // or a comment's, text30 F30a-2.)
         if info.starts_with("invalid trailing content after") {
             let at =
                 diagnostic.span.map(|s| s.start).filter(|&s| matches!(text.as_bytes().get(s), Some(b'\'' | b'"')))?;
             let end = around::quoted_end(text, at)?;
-            let on_the_way = lines::lines_below(text, lines::line_start(text, at)).take_while(|&(l, _)| l < end);
-            let block = on_the_way.map(|(_, l)| l.trim_start()).any(|l| lines::is_key_line(l) || l.starts_with("- "));
-            return (!block).then_some(InQuotes::Char(at));
+            let mut on_the_way = text[at..end].lines().skip(1).map(str::trim_start);
+            let block = on_the_way.any(|l| lines::is_key_line(l) || l.starts_with("- ") || l.starts_with('#'));
+            let after = text[end..].lines().next().unwrap_or("").trim();
+            let ends_value = after.is_empty() || after.starts_with(['#', ',', '}', ']']);
+            let comment = text[at..end].contains(" #");
+            return (!block && ends_value && !comment).then_some(InQuotes::Char(at));
         }
         if info != "invalid indentation in quoted scalar" {
             return None;
