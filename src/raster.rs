@@ -80,6 +80,8 @@ pub struct PageImages {
     ppi: f32,
     /// Each page's size in points, then in pixels.
     sizes: Vec<(f32, f32, u64, u64)>,
+    /// The name of the briefing they are pages of, which each carries ([`is_ours`]).
+    source: String,
 }
 
 impl PageImages {
@@ -109,7 +111,17 @@ impl PageImages {
             }
             sizes.push((w, h, width, height));
         }
-        Ok(PageImages { pdf, ppi, sizes })
+        Ok(PageImages { pdf, ppi, sizes, source: String::new() })
+    }
+
+    /// These pages, each marked as a page of the briefing named `source` (its file's name).
+    pub fn of(self, source: &str) -> PageImages {
+        PageImages { source: source.to_string(), ..self }
+    }
+
+    /// The name of the briefing they are pages of.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// The resolution they are drawn at.
@@ -156,7 +168,7 @@ impl PageImages {
             let target = RasterizerSettings { target_init: TargetInit::Clear(WHITE), ..Default::default() };
             ctx.render_with(&mut pixmap, &mut resources, target);
             drop(ctx);
-            let png = encode(&mut pixmap, self.ppi)?;
+            let png = encode(&mut pixmap, self.ppi, &self.source)?;
             drop(pixmap);
             each(i, png)?;
         }
@@ -177,7 +189,7 @@ fn settings() -> InterpreterSettings {
 /// are the same when every pixel is opaque), with its resolution recorded. Each row is
 /// filtered the way that suits it (anti-aliased text compresses a third smaller so). The
 /// pixmap's bytes are made RGB in place, not copied (a large page is 160 MB of RGBA).
-fn encode(pixmap: &mut Pixmap, ppi: f32) -> Result<Vec<u8>, RasterError> {
+fn encode(pixmap: &mut Pixmap, ppi: f32, source: &str) -> Result<Vec<u8>, RasterError> {
     let (width, height) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
     let data = pixmap.data_as_u8_slice_mut();
     let pixels = data.len() / 4;
@@ -197,6 +209,9 @@ fn encode(pixmap: &mut Pixmap, ppi: f32) -> Result<Vec<u8>, RasterError> {
     let per_metre = (ppi / 0.0254).round() as u32;
     encoder.set_pixel_dims(Some(png::PixelDimensions { xppu: per_metre, yppu: per_metre, unit: png::Unit::Meter }));
     encoder.add_text_chunk(MARK.0.into(), MARK.1.into())?;
+    if !source.is_empty() {
+        encoder.add_itxt_chunk(SOURCE.into(), source.into())?;
+    }
     let mut writer = encoder.write_header()?;
     writer.write_image_data(rgb)?;
     writer.finish()?;
@@ -208,27 +223,41 @@ fn encode(pixmap: &mut Pixmap, ppi: f32) -> Result<Vec<u8>, RasterError> {
 /// user's own `scan-3.png`).
 const MARK: (&str, &str) = ("Software", "briefing");
 
-/// How far into a file [`is_ours`] looks for the mark.
-pub const MARK_WITHIN: usize = 512;
+/// The keyword of the chunk (UTF-8 text) that names the briefing a page is of: a page of
+/// `x.el.yaml` is not one of `x.yaml`'s Greek pages, though both are `x.el-2.png` (text30
+/// F30b-1).
+const SOURCE: &str = "Source";
 
-/// Whether `head`, the first bytes of a file, is a PNG image this tool wrote: PNG's
-/// signature, then chunks up to the image data, one of them [`MARK`].
-pub fn is_ours(head: &[u8]) -> bool {
+/// How far into a file [`is_ours`] looks for the mark.
+pub const MARK_WITHIN: usize = 1024;
+
+/// Whether `head`, the first bytes of a file, is a page image this tool wrote of the briefing
+/// named `source`: PNG's signature, then chunks up to the image data, among them [`MARK`] and
+/// (unless `source` is empty) the [`SOURCE`] chunk naming it.
+pub fn is_ours(head: &[u8], source: &str) -> bool {
     let Some(mut rest) = head.strip_prefix(b"\x89PNG\r\n\x1a\n") else { return false };
     let mark = [MARK.0.as_bytes(), b"\0", MARK.1.as_bytes()].concat();
+    // (An iTXt chunk: keyword, then no compression, no language and no translated keyword.)
+    let named = [SOURCE.as_bytes(), b"\0\0\0\0\0", source.as_bytes()].concat();
+    let (mut marked, mut named_so) = (false, false);
+    let mut named_other = false;
     while let Some((length, kind)) = rest.get(..4).zip(rest.get(4..8)) {
         let length = u32::from_be_bytes([length[0], length[1], length[2], length[3]]) as usize;
         if kind == b"IDAT" {
-            return false;
+            break;
         }
-        if kind == b"tEXt" && rest.get(8..8 + length) == Some(mark.as_slice()) {
-            return true;
+        let data = rest.get(8..8 + length);
+        marked |= kind == b"tEXt" && data == Some(mark.as_slice());
+        if kind == b"iTXt" && data.is_some_and(|d| d.starts_with(SOURCE.as_bytes()) && d.get(SOURCE.len()) == Some(&0))
+        {
+            named_so |= data == Some(named.as_slice());
+            named_other |= data != Some(named.as_slice());
         }
         // (Past the chunk's data and its four bytes of CRC.)
         let Some(next) = rest.get(12 + length..) else { return false };
         rest = next;
     }
-    false
+    marked && !named_other && (named_so || source.is_empty())
 }
 
 #[cfg(test)]
@@ -244,8 +273,12 @@ mod tests {
     #[test]
     fn every_page_image_carries_the_mark_and_others_do_not() {
         let mut pixmap = Pixmap::new(3, 2);
-        let png = encode(&mut pixmap, 72.0).unwrap();
-        assert!(is_ours(&png[..MARK_WITHIN.min(png.len())]), "{:?}", &png[..64]);
+        let png = encode(&mut pixmap, 72.0, "x.el.yaml").unwrap();
+        assert!(is_ours(&png[..MARK_WITHIN.min(png.len())], "x.el.yaml"), "{:?}", &png[..64]);
+        // (A page of another briefing of the same output name, or of none named, is not.)
+        assert!(!is_ours(&png, "x.yaml") && !is_ours(&png, ""));
+        let unnamed = encode(&mut Pixmap::new(3, 2), 72.0, "").unwrap();
+        assert!(is_ours(&unnamed, "") && !is_ours(&unnamed, "x.yaml"));
         let mut plain = Vec::new();
         let mut encoder = png::Encoder::new(&mut plain, 1, 1);
         encoder.set_color(png::ColorType::Rgb);
@@ -253,7 +286,7 @@ mod tests {
         let mut writer = encoder.write_header().unwrap();
         writer.write_image_data(&[0, 0, 0]).unwrap();
         writer.finish().unwrap();
-        assert!(!is_ours(&plain) && !is_ours(b"\x89PNG\r\n\x1a\n") && !is_ours(b"not a png"));
+        assert!(!is_ours(&plain, "") && !is_ours(b"\x89PNG\r\n\x1a\n", "") && !is_ours(b"not a png", ""));
     }
 
     #[test]

@@ -47,6 +47,25 @@ fn a_bilingual_briefing_gives_one_complete_pdf_per_language() {
 }
 
 #[test]
+fn a_language_file_that_is_also_another_briefings_is_refused() {
+    // text30 F30b-1: `dialogue.yaml` in English and Japanese wrote `dialogue.ja.pdf` and its
+    // page images over those of `dialogue.ja.yaml` beside it, and removed its later pages.
+    let dir = tempdir();
+    std::fs::copy(fixture("bilingual.yaml"), dir.path().join("dialogue.yaml")).unwrap();
+    std::fs::copy(common::seed(), dir.path().join("dialogue.ja.yaml")).unwrap();
+    assert_exit(&run(dir.path(), &["build", "dialogue.ja.yaml"]), 0);
+    let theirs = std::fs::read(dir.path().join("dialogue.ja.pdf")).unwrap();
+    let o = run(dir.path(), &["build", "dialogue.yaml", "--format", "pdf,png", "--ppi", "20"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("dialogue.ja.pdf would be both the `ja` file of dialogue.yaml"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(dir.path().join("dialogue.ja.pdf")).unwrap(), theirs, "kept");
+    assert!(!dir.path().join("dialogue.en.pdf").exists(), "nothing written");
+    // Named apart with -o, or one language by --lang with -o: built.
+    assert_exit(&run(dir.path(), &["build", "dialogue.yaml", "-o", "both.pdf"]), 0);
+    assert!(dir.path().join("both.ja.pdf").exists());
+}
+
+#[test]
 fn lang_builds_one_language_and_o_names_its_file() {
     let dir = tempdir();
     let input = dir.path().join("dialogue.yaml");

@@ -151,6 +151,12 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// The page images of `pdf` at `ppi`, as a build of the briefing named `source` writes them
+/// (each carries that name).
+fn pages_of(pdf: &[u8], ppi: f32, source: &str) -> Vec<Vec<u8>> {
+    briefing::raster::PageImages::new(pdf.to_vec(), ppi).unwrap().of(source).all().unwrap()
+}
+
 #[test]
 fn build_format_png_writes_one_image_per_page_beside_the_input() {
     let dir = tempdir();
@@ -162,7 +168,7 @@ fn build_format_png_writes_one_image_per_page_beside_the_input() {
     assert_eq!(names(dir.path()), ["x-1.png", "x-2.png", "x.pdf", "x.yaml"]);
     // The images are the pages of the PDF written beside them, at 144 ppi.
     let images = [read(dir.path(), "x-1.png"), read(dir.path(), "x-2.png")];
-    assert_eq!(images.to_vec(), briefing::raster::pages_to_png(&pdf, 144.0).unwrap());
+    assert_eq!(images.to_vec(), pages_of(&pdf, 144.0, "x.yaml"));
     for image in &images {
         let image = Image::decode(image);
         assert_eq!((image.width, image.height), (1191, 1684));
@@ -226,10 +232,7 @@ fn a_bilingual_briefing_gives_each_language_its_pages() {
     let pdf = read(dir.path(), "d.pdf");
     let pages = page_count(&pdf);
     assert!(pages >= 2);
-    assert_eq!(
-        read(dir.path(), &format!("d-{pages}.png")),
-        briefing::raster::pages_to_png(&pdf, 36.0).unwrap()[pages - 1]
-    );
+    assert_eq!(read(dir.path(), &format!("d-{pages}.png")), pages_of(&pdf, 36.0, "d.yaml")[pages - 1]);
     assert!(!dir.path().join(format!("d-{}.png", pages + 1)).exists());
 }
 
@@ -276,7 +279,7 @@ fn diff_format_png_writes_the_redline_pages() {
     let pdf = read(dir.path(), "new.changes.pdf");
     let pages: Vec<String> = (1..=page_count(&pdf)).map(|p| format!("new.changes-{p}.png")).collect();
     for (i, page) in pages.iter().enumerate() {
-        assert_eq!(read(dir.path(), page), briefing::raster::pages_to_png(&pdf, 36.0).unwrap()[i], "{page}");
+        assert_eq!(read(dir.path(), page), pages_of(&pdf, 36.0, "new.yaml")[i], "{page}");
     }
     assert!(!dir.path().join(format!("new.changes-{}.png", pages.len() + 1)).exists());
 }

@@ -161,6 +161,20 @@ pub fn plan(
         let mut outputs = Vec::new();
         for (i, b) in loaded.briefings.iter().enumerate() {
             let base = if several { language_output(output, &b.lang) } else { output.to_path_buf() };
+            // (`x.el.pdf`, named for the input, is also the PDF of an `x.el.yaml` beside it:
+            // text30 F30b-1, one replaced the other's files, its pages removed as stale.)
+            let other = ["yaml", "yml"].map(|ext| files::sibling(input, &format!(".{}", b.lang), ext.as_ref()));
+            if let Some(other) = other.iter().find(|o| several && !named && o.is_file()) {
+                return Err(Error::Usage(format!(
+                    "{} would be both the `{}` file of {} and the file of {} beside it: name this build's files \
+                     with -o (`-o NAME.pdf` writes NAME.{}.pdf …)",
+                    base.display(),
+                    b.lang,
+                    input.display(),
+                    other.display(),
+                    b.lang
+                )));
+            }
             outputs.extend(formats.iter().map(|&f| (path_of(&base, f), f, i)));
         }
         outputs

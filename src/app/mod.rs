@@ -280,10 +280,9 @@ pub fn language_output(output: &Path, lang: &str) -> PathBuf {
 
 /// Build options for one briefing from the settings and the template.
 pub fn build_options(settings: &Settings, template: &Template, file: &SourceFile, path: &Path) -> BuildOptions {
-    let source = settings.embed_source.then(|| crate::pdf::Attachment {
-        name: path.file_name().map_or_else(|| "briefing.yaml".into(), |n| n.to_string_lossy().into_owned()),
-        data: file.original_bytes(),
-    });
+    let name = path.file_name().map_or_else(|| "briefing.yaml".into(), |n| n.to_string_lossy().into_owned());
+    let source =
+        settings.embed_source.then(|| crate::pdf::Attachment { name: name.clone(), data: file.original_bytes() });
     BuildOptions {
         toc: settings.toc,
         source,
@@ -291,6 +290,7 @@ pub fn build_options(settings: &Settings, template: &Template, file: &SourceFile
         logo: template.logo.clone(),
         fit_pages: settings.fit_pages,
         ppi: settings.ppi,
+        source_name: name,
     }
 }
 

@@ -83,9 +83,9 @@ pub struct Staged {
     images: Vec<(PageImages, Vec<PathBuf>, usize)>,
     /// Each slot's bytes (one slot per [`Staged::add`]).
     bytes: Vec<usize>,
-    /// Per-page outputs named with `{p}`, and how many pages they now have.
-    /// Each `{p}` output, its new page count, and the files its run reads (never removed).
-    patterns: Vec<(PathBuf, usize, Reads)>,
+    /// Each `{p}` output, its new page count, the files its run reads (never removed), and
+    /// the name of the briefing its pages are of (only its pages are removed).
+    patterns: Vec<(PathBuf, usize, Reads, String)>,
 }
 
 impl Staged {
@@ -107,8 +107,10 @@ impl Staged {
         for p in &paths {
             reads.check_output(p)?;
         }
-        if format.per_page() && path.to_string_lossy().contains("{p}") {
-            self.patterns.push((path.to_path_buf(), paths.len(), reads.clone()));
+        if let Files::ToDraw(pages) = &files {
+            if path.to_string_lossy().contains("{p}") {
+                self.patterns.push((path.to_path_buf(), paths.len(), reads.clone(), pages.source().to_string()));
+            }
         }
         let slot = self.bytes.len();
         match files {
@@ -162,11 +164,11 @@ impl Staged {
         // the new last page: a first build removes nothing (an `x-3.png` of the user's own
         // beside a two-page `x.yaml` is no page of ours).
         let earlier: Vec<bool> =
-            patterns.iter().map(|(pattern, count, _)| with_page(pattern, *count).exists()).collect();
+            patterns.iter().map(|(pattern, count, ..)| with_page(pattern, *count).exists()).collect();
         writes.commit()?;
-        for ((pattern, count, reads), earlier) in patterns.into_iter().zip(earlier) {
+        for ((pattern, count, reads, source), earlier) in patterns.into_iter().zip(earlier) {
             if earlier {
-                remove_stale_pages(&pattern, count, existing, &reads);
+                remove_stale_pages(&pattern, count, existing, &reads, &source);
             }
         }
         Ok(bytes)
@@ -212,11 +214,17 @@ pub fn within_budget<'a>(staged: impl IntoIterator<Item = &'a Staged>, what: &st
 /// ours to remove (not a regular file, read-only unless `--force`, not a PNG image this tool
 /// wrote, not a file the run reads: a logo named `x-4.png`). Said on the terminal, as
 /// nothing is removed silently; one that cannot be removed is left and said so.
-pub fn remove_stale_pages(pattern: &Path, count: usize, existing: Existing, reads: &Reads) -> Vec<PathBuf> {
+pub fn remove_stale_pages(
+    pattern: &Path,
+    count: usize,
+    existing: Existing,
+    reads: &Reads,
+    source: &str,
+) -> Vec<PathBuf> {
     let mut removed = Vec::new();
     for page in count + 1.. {
         let path = with_page(pattern, page);
-        let kept = match stale_page(&path, existing) {
+        let kept = match stale_page(&path, existing, source) {
             Ok(()) if reads.check_output(&path).is_err() => Some(Kept::Read),
             kept => kept.err(),
         };
@@ -270,7 +278,7 @@ impl Kept {
             Kept::NotAFile => "it is not a regular file",
             Kept::ReadOnly => "it is read-only (--force removes it)",
             Kept::NotPng => "it is not a PNG image",
-            Kept::NotOurs => "it is not a page image briefing wrote",
+            Kept::NotOurs => "it is not a page image briefing wrote of this briefing",
             Kept::Read => "this run reads it",
         }
     }
@@ -278,8 +286,8 @@ impl Kept {
 
 /// Whether `path` is a page image a run may remove (`Ok(())`), or why not: a regular file (a
 /// link is not followed, nor removed), writable unless `existing` is `Force`, a PNG image
-/// that carries this tool's mark ([`crate::raster::is_ours`]).
-fn stale_page(path: &Path, existing: Existing) -> Result<(), Kept> {
+/// that carries this tool's mark and the name of the briefing `source` ([`crate::raster::is_ours`]).
+fn stale_page(path: &Path, existing: Existing, source: &str) -> Result<(), Kept> {
     use std::io::Read as _;
     let meta = std::fs::symlink_metadata(path).map_err(|_| Kept::Missing)?;
     if !meta.file_type().is_file() {
@@ -293,7 +301,7 @@ fn stale_page(path: &Path, existing: Existing) -> Result<(), Kept> {
     if read.is_err() || !head.starts_with(b"\x89PNG\r\n\x1a\n") {
         return Err(Kept::NotPng);
     }
-    crate::raster::is_ours(&head).then_some(()).ok_or(Kept::NotOurs)
+    crate::raster::is_ours(&head, source).then_some(()).ok_or(Kept::NotOurs)
 }
 
 #[cfg(test)]
@@ -315,7 +323,7 @@ mod tests {
         png("pg-8.png");
         png("pg-3.png.bak");
         png("other-3.png");
-        let removed = remove_stale_pages(&dir.path().join("pg-{p}.png"), 2, Existing::Replace, &Reads::default());
+        let removed = remove_stale_pages(&dir.path().join("pg-{p}.png"), 2, Existing::Replace, &Reads::default(), "");
         let names: Vec<String> = removed.iter().map(|p| p.file_name().unwrap().to_string_lossy().into()).collect();
         assert_eq!(names, ["pg-3.png", "pg-4.png", "pg-5.png", "pg-6.png"]);
         let mut left: Vec<String> =
@@ -331,21 +339,21 @@ mod tests {
         std::fs::write(at("x-2.png"), OURS).unwrap();
         std::fs::write(at("x-3.png"), b"my notes, not an image").unwrap();
         std::fs::write(at("x-4.png"), OURS).unwrap();
-        assert_eq!(remove_stale_pages(&at("x-{p}.png"), 1, Existing::Replace, &Reads::default()), [at("x-2.png")]);
+        assert_eq!(remove_stale_pages(&at("x-{p}.png"), 1, Existing::Replace, &Reads::default(), ""), [at("x-2.png")]);
         assert!(at("x-3.png").exists() && at("x-4.png").exists(), "not a PNG: it and what follows are kept");
         std::fs::write(at("y-2.png"), OURS).unwrap();
         let mut perms = std::fs::metadata(at("y-2.png")).unwrap().permissions();
         perms.set_readonly(true);
         std::fs::set_permissions(at("y-2.png"), perms).unwrap();
         assert!(
-            remove_stale_pages(&at("y-{p}.png"), 1, Existing::Replace, &Reads::default()).is_empty(),
+            remove_stale_pages(&at("y-{p}.png"), 1, Existing::Replace, &Reads::default(), "").is_empty(),
             "read-only: kept"
         );
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(at("x-4.png"), at("z-2.png")).unwrap();
             assert!(
-                remove_stale_pages(&at("z-{p}.png"), 1, Existing::Replace, &Reads::default()).is_empty(),
+                remove_stale_pages(&at("z-{p}.png"), 1, Existing::Replace, &Reads::default(), "").is_empty(),
                 "a link: kept"
             );
         }
@@ -353,8 +361,8 @@ mod tests {
         std::fs::write(at("w-2.png"), OURS).unwrap();
         let mut reads = Reads::default();
         reads.add(&at("w-2.png"), "logo");
-        assert!(remove_stale_pages(&at("w-{p}.png"), 1, Existing::Replace, &reads).is_empty(), "read: kept");
-        assert!(remove_stale_pages(&at("w-{p}.png"), 1, Existing::Replace, &Reads::default()).len() == 1);
+        assert!(remove_stale_pages(&at("w-{p}.png"), 1, Existing::Replace, &reads, "").is_empty(), "read: kept");
+        assert!(remove_stale_pages(&at("w-{p}.png"), 1, Existing::Replace, &Reads::default(), "").len() == 1);
     }
 
     #[test]
@@ -368,10 +376,25 @@ mod tests {
         std::fs::write(at("scan-2.png"), theirs).unwrap();
         std::fs::write(at("scan-3.png"), named_so).unwrap();
         std::fs::write(at("scan-4.png"), OURS).unwrap();
-        assert!(remove_stale_pages(&at("scan-{p}.png"), 1, Existing::Force, &Reads::default()).is_empty());
+        assert!(remove_stale_pages(&at("scan-{p}.png"), 1, Existing::Force, &Reads::default(), "").is_empty());
         assert!(at("scan-2.png").exists() && at("scan-4.png").exists(), "theirs, and what follows, kept");
         std::fs::write(at("scan-2.png"), OURS).unwrap();
-        assert_eq!(remove_stale_pages(&at("scan-{p}.png"), 1, Existing::Force, &Reads::default()), [at("scan-2.png")]);
+        assert_eq!(
+            remove_stale_pages(&at("scan-{p}.png"), 1, Existing::Force, &Reads::default(), ""),
+            [at("scan-2.png")]
+        );
         assert!(at("scan-3.png").exists(), "another program's image is kept");
+        // text30 F30b-1: `x.el-2.png`, a page of `x.el.yaml`, is no page of `x.yaml` in Greek.
+        let of = |source: &str| {
+            let chunk = [b"Source\0\0\0\0\0".as_slice(), source.as_bytes()].concat();
+            let length = (chunk.len() as u32).to_be_bytes();
+            [&OURS[..OURS.len() - 8], &length, b"iTXt", &chunk, b"\0\0\0\0", &OURS[OURS.len() - 8..]].concat()
+        };
+        std::fs::write(at("x.el-2.png"), of("x.el.yaml")).unwrap();
+        assert!(remove_stale_pages(&at("x.el-{p}.png"), 1, Existing::Force, &Reads::default(), "x.yaml").is_empty());
+        assert_eq!(
+            remove_stale_pages(&at("x.el-{p}.png"), 1, Existing::Force, &Reads::default(), "x.el.yaml"),
+            [at("x.el-2.png")]
+        );
     }
 }

@@ -58,6 +58,8 @@ pub struct BuildOptions {
     pub fit_pages: Option<u32>,
     /// Page images' resolution in pixels per inch (`--ppi`).
     pub ppi: f32,
+    /// The name of the source's file, which page images carry (empty: none).
+    pub source_name: String,
 }
 
 /// Page images at 144 ppi unless asked otherwise (twice a PDF's 72 points an inch).
@@ -65,7 +67,15 @@ pub const DEFAULT_PPI: f32 = 144.0;
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { toc: false, source: None, date: None, logo: None, fit_pages: None, ppi: DEFAULT_PPI }
+        BuildOptions {
+            toc: false,
+            source: None,
+            date: None,
+            logo: None,
+            fit_pages: None,
+            ppi: DEFAULT_PPI,
+            source_name: String::new(),
+        }
     }
 }
 

@@ -15,7 +15,8 @@ impl Backend for Png {
     }
 
     fn render(&self, doc: &Prepared<'_>) -> Result<Files, Error> {
-        let pages = crate::raster::PageImages::new(doc.pdf()?.to_vec(), doc.context().options.ppi)?;
+        let options = doc.context().options;
+        let pages = crate::raster::PageImages::new(doc.pdf()?.to_vec(), options.ppi)?.of(&options.source_name);
         Ok(Files::ToDraw(pages))
     }
 }
