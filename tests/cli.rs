@@ -366,9 +366,25 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_kept() {
     }
     assert_eq!(std::fs::read(dir.path().join("other.yaml")).unwrap(), std::fs::read(common::seed()).unwrap());
     assert!(!dir.path().join("w.txt").exists() && !dir.path().join("w.html").exists());
-    // A name whose last dot is followed by a digit has no extension: written as it is.
-    assert_exit(&run(dir.path(), &["build", "seed.yaml", "-o", "brief-2026.12.06"]), 0);
-    assert!(std::fs::read(dir.path().join("brief-2026.12.06")).unwrap().starts_with(b"%PDF-"));
+    // text30 F30b-3: a name with no extension, or one of no format (`README`, `notes.mp4`),
+    // was replaced with a PDF too; so is `extract -o` named for what it writes.
+    std::fs::write(dir.path().join("README"), "notes").unwrap();
+    for args in [
+        &["build", "seed.yaml", "-o", "README"][..],
+        &["build", "seed.yaml", "-o", "brief-2026.12.06"],
+        &["build", "seed.yaml", "-o", "notes.mp4"],
+        &["build", "seed.yaml", "-o", "x.yaml."],
+    ] {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("name the output .pdf"), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read_to_string(dir.path().join("README")).unwrap(), "notes");
+    assert_exit(&run(dir.path(), &["build", "seed.yaml", "-o", "ok.pdf"]), 0);
+    let o = run(dir.path(), &["extract", "ok.pdf", "-o", "new.pdf"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("name it .yaml"), "{}", stderr(&o));
+    assert!(!dir.path().join("new.pdf").exists());
 }
 
 #[test]

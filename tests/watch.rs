@@ -155,25 +155,33 @@ fn watch_rebuilds_on_save_and_survives_a_broken_one() {
 }
 
 #[test]
-fn a_lang_no_save_can_mend_is_refused_before_watching() {
+fn a_lang_or_an_output_no_save_can_mend_is_refused_before_watching() {
     // `--lang jp` (Japan's code): refused at once, naming `ja`, rather than watched for ever
-    // with a build that fails at every save.
-    let dir = common::tempdir();
-    std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join("d.yaml")).unwrap();
-    let (child, lines) = watch(dir.path(), &["d.yaml", "--lang", "jp"]);
-    let mut child = Stopped(child);
-    let said = expect_line(&lines, "--lang jp", PATIENCE);
-    assert!(said.ends_with("Japanese is `ja`: write --lang ja"), "{said}");
-    let deadline = Instant::now() + Duration::from_secs(PATIENCE);
-    let status = loop {
-        if let Some(status) = child.0.try_wait().unwrap() {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "watch --lang jp is still running");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert_eq!(status.code(), Some(2));
-    assert!(!dir.path().join("d.en.pdf").exists() && !dir.path().join("d.ja.pdf").exists());
+    // with a build that fails at every save; so is `-o` named for another kind of file
+    // (text30 F30b-4).
+    let cases: [(&[&str], &str); 2] = [
+        (&["d.yaml", "--lang", "jp"], "Japanese is `ja`: write --lang ja"),
+        (&["d.yaml", "--lang", "en", "-o", "other.txt"], "name the output .pdf"),
+    ];
+    for (args, says) in cases {
+        let dir = common::tempdir();
+        std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join("d.yaml")).unwrap();
+        let (child, lines) = watch(dir.path(), args);
+        let mut child = Stopped(child);
+        let said = expect_line(&lines, "error:", PATIENCE);
+        assert!(said.ends_with(says), "{said}");
+        let deadline = Instant::now() + Duration::from_secs(PATIENCE);
+        let status = loop {
+            if let Some(status) = child.0.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "watch {args:?} is still running");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert_eq!(status.code(), Some(2));
+        assert!(!dir.path().join("d.en.pdf").exists() && !dir.path().join("d.ja.pdf").exists());
+        assert!(!dir.path().join("other.txt").exists());
+    }
 }
 
 /// The peak memory of process `pid`, in kilobytes (Linux).

@@ -127,24 +127,27 @@ impl Settings {
     }
 
     /// A usage error when `-o`'s extension names another format than the one asked for
-    /// (`-o page.html --format pdf` would write a PDF called page.html), or any other file
-    /// (`-o other.yaml` would replace a briefing's source with a PDF: text29 F29b-3). An
-    /// ending with a digit is no extension (`-o briefing-2026.12.06`).
+    /// (`-o page.html --format pdf` would write a PDF called page.html), or any other file, or
+    /// none: `-o other.yaml`, `-o README` or `-o notes.mp4` would replace that file with a PDF
+    /// (text29 F29b-3, text30 F30b-3).
     pub fn output_names_its_format(&self, output: &std::path::Path, formats: &[Format]) -> Result<(), super::Error> {
         let asked: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
         let named = match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("html" | "htm") => Format::Html,
             Some("png") => Format::Png,
             Some("pdf") => Format::Pdf,
-            Some(other) if other.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            other => {
+                let names = match other {
+                    Some(e) if !e.is_empty() => format!("names a .{e} file"),
+                    _ => "has no extension".to_string(),
+                };
                 return Err(super::Error::Usage(format!(
-                    "-o {} names a .{other} file, but this run writes {}: name the output .{}",
+                    "-o {} {names}, but this run writes {}: name the output .{}",
                     output.display(),
                     asked.iter().map(|a| format!(".{a}")).collect::<Vec<_>>().join(" and "),
                     asked.first().unwrap_or(&"pdf")
-                )))
+                )));
             }
-            _ => return Ok(()),
         };
         // (With several formats, each file takes its extension: one of them must be -o's.)
         if formats.contains(&named) {

@@ -323,7 +323,19 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
                 o.display()
             )))
         }
-        Some(_) => None,
+        // (A file named for what it holds: `-o new.pdf` wrote YAML into a PDF's name, text30
+        // F30b-5.)
+        Some(o) => {
+            let ext = o.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            if !matches!(ext.as_deref(), Some("yaml" | "yml")) {
+                return Err(Error::Usage(format!(
+                    "-o {} is not named .yaml, and extract writes the briefing's YAML source: name it .yaml \
+                     (or a folder, ending with /)",
+                    o.display()
+                )));
+            }
+            None
+        }
         None => {
             if attached.len() > MAX_BESIDE {
                 return Err(Error::Usage(format!(

@@ -151,6 +151,11 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     }
     let named = output.is_some();
     let output = output.map_or_else(|| default_output(input), Path::to_path_buf);
+    // So is an `-o` named for another kind of file (text30 F30b-4: watched for ever, each
+    // save "not rebuilt").
+    if named {
+        settings.output_names_its_format(&output, &settings.formats_for(&output))?;
+    }
     // An output that is a file the build reads would be refused at every save: refuse it now.
     let mut first = Template::resolve(&settings.template.name, settings.template.root.as_deref())
         .map(|t| t.reads)
