@@ -385,6 +385,15 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_kept() {
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("name it .yaml"), "{}", stderr(&o));
     assert!(!dir.path().join("new.pdf").exists());
+    // text30 F30b-2: `{p}` in an input's name stood for a page's number in its outputs'.
+    std::fs::copy(common::seed(), dir.path().join("r-{p}.yaml")).unwrap();
+    for args in [&["build", "r-{p}.yaml"][..], &["diff", "seed.yaml", "r-{p}.yaml"]] {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("holds `{p}`"), "{}", stderr(&o));
+    }
+    assert!(!dir.path().join("r.pdf").exists() && !dir.path().join("r.changes.pdf").exists());
+    assert_exit(&run(dir.path(), &["build", "r-{p}.yaml", "-o", "r-named.pdf"]), 0);
 }
 
 #[test]

@@ -106,6 +106,9 @@ pub fn plan(
     reads: &mut Reads,
 ) -> Result<Plan, Error> {
     let start = Instant::now();
+    if !named {
+        super::no_page_in_input_name(input, output)?;
+    }
     if settings.parallel && settings.fit_pages.is_some_and(|n| n > 0) {
         return Err(Error::Usage(
             "--fit-pages cannot fit --parallel columns; build the languages one by one to fit them".into(),
@@ -164,7 +167,8 @@ pub fn plan(
             // (`x.el.pdf`, named for the input, is also the PDF of an `x.el.yaml` beside it:
             // text30 F30b-1, one replaced the other's files, its pages removed as stale.)
             let other = ["yaml", "yml"].map(|ext| files::sibling(input, &format!(".{}", b.lang), ext.as_ref()));
-            if let Some(other) = other.iter().find(|o| several && !named && o.is_file()) {
+            let owned = |o: &&PathBuf| default_output(o) == base.with_extension("pdf") && o.is_file();
+            if let Some(other) = other.iter().find(|o| several && !named && owned(o)) {
                 return Err(Error::Usage(format!(
                     "{} would be both the `{}` file of {} and the file of {} beside it: name this build's files \
                      with -o (`-o NAME.pdf` writes NAME.{}.pdf …)",

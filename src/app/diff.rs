@@ -74,6 +74,9 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         return Ok(());
     }
     let output = args.output.map_or_else(|| default_output(args.new), Path::to_path_buf);
+    if args.output.is_none() {
+        super::no_page_in_input_name(args.new, &output)?;
+    }
     let formats = settings.formats_for(&output);
     if args.output.is_some() {
         settings.output_names_its_format(&output, &formats)?;

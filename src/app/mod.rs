@@ -299,6 +299,19 @@ pub fn default_output(input: &Path) -> PathBuf {
     input.with_extension("pdf")
 }
 
+/// Refuses an output named after its input when that name holds `{p}`, which stands for a
+/// page's number in an output's name: `r-{p}.yaml` wrote `r.pdf`, another briefing's, and
+/// `{p}.yaml` `1.png`, `2.png` (text30 F30b-2).
+pub fn no_page_in_input_name(input: &Path, output: &Path) -> Result<(), Error> {
+    if !output.file_name().is_some_and(|n| n.to_string_lossy().contains("{p}")) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "the name {} holds `{{p}}`, which stands for a page's number in an output's name: name the output with -o",
+        input.display()
+    )))
+}
+
 /// "27 KB", "1.2 MB".
 pub fn human_size(bytes: usize) -> String {
     if bytes < 1024 * 1024 {

@@ -155,6 +155,8 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     // save "not rebuilt").
     if named {
         settings.output_names_its_format(&output, &settings.formats_for(&output))?;
+    } else {
+        super::no_page_in_input_name(input, &output)?;
     }
     // An output that is a file the build reads would be refused at every save: refuse it now.
     let mut first = Template::resolve(&settings.template.name, settings.template.root.as_deref())
