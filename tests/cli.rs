@@ -355,7 +355,7 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_kept() {
     let cases: [&[&str]; 5] = [
         &["build", "seed.yaml", "-o", "other.yaml"],
         &["build", "seed.yaml", "-o", "other{p}.YML", "--format", "png"],
-        &["diff", "seed.yaml", "other.yaml", "-o", "other.yaml"],
+        &["diff", "seed.yaml", "seed.yaml", "-o", "other.yaml"],
         &["bundle", "seed.yaml", "-o", "other.yaml"],
         &["build", "seed.yaml", "-o", "w.txt", "--format", "pdf,html"],
     ];

@@ -137,10 +137,6 @@ pub fn plan(
         )));
     }
     let formats = settings.formats_for(output);
-    if named {
-        settings.output_names_its_format(output, &formats)?;
-    }
-    settings.note_unused_options(&formats);
     // `-o` names the one file asked for exactly; several formats each take their extension.
     let exact = named && formats.len() == 1;
     let path_of = |base: &Path, f: Format| if exact { base.to_path_buf() } else { format_path(base, f) };
@@ -187,6 +183,11 @@ pub fn plan(
         reads.check_output(o)?;
         files::target(o, settings.existing)?;
     }
+    // (After what is more to the point: `-o seed.yaml` is the input, `-o /dev/null` a device.)
+    if named {
+        settings.output_names_its_format(output, &formats)?;
+    }
+    settings.note_unused_options(&formats);
     Ok(Plan { input: input.to_path_buf(), loaded, parallel, outputs, reads: reads.clone(), start })
 }
 

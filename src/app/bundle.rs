@@ -50,7 +50,6 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
             output.display()
         )));
     }
-    settings.output_names_its_format(output, &[crate::Format::Pdf])?;
     too_large(inputs)?;
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let template = Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths)?;
@@ -60,6 +59,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     }
     reads.check_output(output)?;
     files::target(output, settings.existing)?;
+    settings.output_names_its_format(output, &[crate::Format::Pdf])?;
     let fonts = template.font_book();
     // Checked as a briefing's title is: nothing typed is lost from the cover, or set backwards.
     let given_title = cover

@@ -78,7 +78,12 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         super::no_page_in_input_name(args.new, &output)?;
     }
     let formats = settings.formats_for(&output);
-    if args.output.is_some() {
+    // (The input first, as more to the point: `-o new.yaml` is the file compared.)
+    let mut reads = template.reads.clone();
+    reads.add(args.old, "input");
+    reads.add(args.new, "input");
+    if let Some(named) = args.output {
+        reads.check_output(named)?;
         settings.output_names_its_format(&output, &formats)?;
     }
     settings.note_unused_options(&formats);
@@ -110,9 +115,6 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     // `-o` names the one file asked for exactly; several formats each take their extension.
     let exact = args.output.is_some() && formats.len() == 1;
     let path_of = |f: Format| if exact { output.clone() } else { format_path(&output, f) };
-    let mut reads = template.reads.clone();
-    reads.add(args.old, "input");
-    reads.add(args.new, "input");
     for f in &formats {
         reads.check_output(&path_of(*f))?;
     }

@@ -151,13 +151,6 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     }
     let named = output.is_some();
     let output = output.map_or_else(|| default_output(input), Path::to_path_buf);
-    // So is an `-o` named for another kind of file (text30 F30b-4: watched for ever, each
-    // save "not rebuilt").
-    if named {
-        settings.output_names_its_format(&output, &settings.formats_for(&output))?;
-    } else {
-        super::no_page_in_input_name(input, &output)?;
-    }
     // An output that is a file the build reads would be refused at every save: refuse it now.
     let mut first = Template::resolve(&settings.template.name, settings.template.root.as_deref())
         .map(|t| t.reads)
@@ -165,6 +158,13 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     first.add(input, "input");
     first.check_output(&output)?;
     files::target(&output, settings.existing)?;
+    // So is an `-o` named for another kind of file (text30 F30b-4: watched for ever, each
+    // save "not rebuilt").
+    if named {
+        settings.output_names_its_format(&output, &settings.formats_for(&output))?;
+    } else {
+        super::no_page_in_input_name(input, &output)?;
+    }
 
     let stop = files::on_signal(files::OnSignal::Flag("stopped during a build; the last PDF is unchanged"));
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
