@@ -532,3 +532,28 @@ fn a_quote_in_a_comment_is_never_taken_for_the_end_of_a_text() {
         assert_eq!(&text[diags[0].span.unwrap().start..][..2], "' ", "{rendered}");
     }
 }
+
+#[test]
+fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
+    let cases = [
+        // text30 F30a-3: a line at the margin below a `summary: |` block's text.
+        (
+            "summary: |\n  総務省は会議を開催し、\nデータ流通について議論した\n",
+            "indented no further than `summary:`",
+            5,
+        ),
+        ("summary: |\n  The ministers met.\nconclusion\n", "indented no further than `summary:`", 5),
+        // F30a-4: a line of the block that looks like a key is the block's text.
+        ("summary: |\n  Background: the talks began in 2019.\nconclusion\n", "indented no further than `summary:`", 5),
+        // F30a-5: a tab that indents a quoted text's line (the text was then never closed).
+        ("summary: \"a\n\tb\"\n", "a tab where YAML allows only spaces", 4),
+        // F30a-6: a text never closed, and an escape or an apostrophe in the comment below.
+        ("summary: \"Data flows\n  # see C:\\dir and \\ud83d\noverview: O\n", "this quoted text is never closed", 3),
+        ("summary: 'never closed\n  # it's a note\noverview: O\n", "this quoted text is never closed", 3),
+    ];
+    for (lines, says, line) in cases {
+        let (file, diags, rendered) = one_slip_in(lines);
+        assert!(diags[0].message.contains(says), "{rendered}");
+        assert_eq!(file.line_col(diags[0].span.unwrap().start).0, line, "{rendered}");
+    }
+}

@@ -33,7 +33,18 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
         if is_text(line) {
             texts.push((start, line));
         } else if is_key_line(line.trim_start()) {
-            break line;
+            // (`Background: the talks…` in a `summary: |` block is its text: the block's key
+            // is the one, every line down from it the text; text30 F30a-4.)
+            let Some(opener) = block_opener_above(text, start) else { break line };
+            let mut lines: Vec<(usize, &str)> = Vec::new();
+            let mut at = start;
+            while let Some((above, l)) = line_above(text, at).filter(|&(above, _)| above > opener) {
+                lines.push((above, l));
+                at = above;
+            }
+            texts.push((start, line));
+            texts.extend(lines);
+            break line_at(text, opener).1;
         } else if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
             return None;
         }
@@ -48,6 +59,21 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
     let (start, line) =
         texts.into_iter().rev().find(|(_, line)| indent(line) <= column || (block && indent(line) < first))?;
     Some((start + indent(line), key, block, indent(line) > column))
+}
+
+/// The start of the line that opens the block (`key: |`, `key: >`) whose text the line at
+/// `start` is: the nearest line above it indented less.
+fn block_opener_above(text: &str, start: usize) -> Option<usize> {
+    let own = indent(line_at(text, start).1);
+    let mut at = start;
+    while let Some((above, line)) = line_above(text, at) {
+        if !line.trim_start().starts_with('#') && indent(line) < own {
+            let opens = key_of(line.trim_start()).is_some_and(|(_, _, v)| v.starts_with(['|', '>']));
+            return opens.then_some(above);
+        }
+        at = above;
+    }
+    None
 }
 
 /// When the nearest non-blank line above `at` is `key:value` (a colon glued to its value,
@@ -75,14 +101,17 @@ pub(super) fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &KeySets) 
     }
     let word = line.trim();
     let after = above + line.trim_end().len();
-    // (A word no mapping here holds, holding no block, below a key whose text is on its line,
-    // goes on with that text: `summary: 総務省は会議を開催し、` above `データ流通について議論した`,
-    // text29 F29a-1.)
+    // (A word no mapping here holds, holding no block, below text, goes on with that text:
+    // `summary: 総務省は会議を開催し、` above `データ流通について議論した` (text29 F29a-1), or a
+    // line of a `summary: |` block above it (text30 F30a-3). Below a key that opens a
+    // mapping or list (`contact:`), it is that mapping's key.)
     let goes_on = || {
         let holds = super::lines::content_below(text, above).is_some_and(|below| indent(below) > indent(line));
-        !holds
-            && line_above(text, above)
-                .is_some_and(|(_, l)| key_of(l.trim_start()).is_some_and(|(_, _, v)| !v.is_empty()))
+        let below_text = line_above(text, above).is_some_and(|(_, l)| match key_of(l.trim_start()) {
+            Some((_, _, value)) => !value.is_empty(),
+            None => !l.trim_start().starts_with('-'),
+        });
+        !holds && below_text
     };
     if looks_like_key(word) && (keys.any(word) || !goes_on()) {
         return Some((after, word));
@@ -263,6 +292,46 @@ pub(super) enum QuotedSlip<'a> {
     /// key's value): it runs up to the first line that starts a key or an item no deeper than
     /// its own key, or the text's end.
     Open { end: usize },
+}
+
+/// The start of the first line below the quoted text opened at `quote` that starts a key, an
+/// item or a comment no deeper than its key: where the text was meant to end, had it been
+/// closed. An escape or a quote the parser finds past it is not the text's (text30 F30a-6:
+/// `C:\dir` in a comment below an open quote was named).
+pub(super) fn first_block_line(text: &str, quote: usize) -> Option<usize> {
+    let (_, column) = key_of_quoted(text, quote)?;
+    let mut at = line_start(text, quote);
+    for line in text[at..].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end();
+        let trimmed = content.trim_start_matches(' ');
+        let block = indent(content) <= column && (is_key_line(trimmed) || trimmed.starts_with("- ") || trimmed == "-");
+        if start > quote && (trimmed.starts_with('#') || block) {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// The opening quote of a value above the comment line at `at` whose quoted text, never
+/// closed where it was meant to end, runs on into that comment: a quote there (`# it's`)
+/// then ends it (text30 F30a-6).
+pub(super) fn open_quote_above_comment(text: &str, at: usize) -> Option<usize> {
+    let (start, line) = line_at(text, at);
+    if !line.trim_start().starts_with('#') {
+        return None;
+    }
+    let mut here = start;
+    while let Some((above, l)) = line_above(text, here) {
+        if let Some((_, _, value)) = key_of(l.trim_start()) {
+            let quote = above + l.len() - l.trim_start().len() + l.trim_start().find(value)?;
+            let opens = value.starts_with(['"', '\'']);
+            return (opens && first_block_line(text, quote).is_some_and(|b| b <= start)).then_some(quote);
+        }
+        here = above;
+    }
+    None
 }
 
 /// What [`QuotedSlip`] the quoted text whose opening quote is at `quote` is.

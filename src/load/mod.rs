@@ -25,6 +25,7 @@ mod blanked;
 mod de;
 mod declared;
 mod dedented;
+mod escape_slips;
 pub(crate) mod escapes;
 mod iso639;
 mod items;

@@ -308,7 +308,11 @@ impl InQuotes {
     /// The mend for the parser's `info` at `start` (named by `diagnostic`), when it is a
     /// slip inside one quoted text.
     pub(super) fn of(text: &str, start: usize, info: &str, diagnostic: &Diagnostic) -> Option<InQuotes> {
-        if super::slips::is_escape(info) {
+        if super::escape_slips::is_escape(info) {
+            // (An escape past where the text was meant to end: the text, up to there, blanked.)
+            if diagnostic.span.is_some_and(|s| s.start == start) {
+                return around::first_block_line(text, start).map(|end| InQuotes::Indented(start..end));
+            }
             let at = diagnostic.span.map(|s| s.start).filter(|&s| text.as_bytes().get(s) == Some(&b'\\'))?;
             return Some(InQuotes::Char(at));
         }
@@ -316,6 +320,13 @@ impl InQuotes {
         // key, item or comment on the way: that quote is the text's own, not the next value's
         // or a comment's, text30 F30a-2.)
         if info.starts_with("invalid trailing content after") {
+            // (Named at the quote of a text never closed above a comment: blanked up to where
+            // it was meant to end.)
+            let named = diagnostic.span.map(|s| s.start);
+            if let Some(open) = named.filter(|&s| s < start && around::open_quote_above_comment(text, start).is_some())
+            {
+                return around::first_block_line(text, open).map(|end| InQuotes::Indented(open..end));
+            }
             let at =
                 diagnostic.span.map(|s| s.start).filter(|&s| matches!(text.as_bytes().get(s), Some(b'\'' | b'"')))?;
             let end = around::quoted_end(text, at)?;
@@ -325,6 +336,12 @@ impl InQuotes {
             let ends_value = after.is_empty() || after.starts_with(['#', ',', '}', ']']);
             let comment = text[at..end].contains(" #");
             return (!block && ends_value && !comment).then_some(InQuotes::Char(at));
+        }
+        // (A tab that indents a line of a quoted text, the only place the parser says this:
+        // made a space, the text reads on; text30 F30a-5, the text was then never closed.)
+        if info == "tab cannot be used as indentation" {
+            let at = diagnostic.span.map(|s| s.start).filter(|&s| text.as_bytes().get(s) == Some(&b'\t'))?;
+            return Some(InQuotes::Char(at));
         }
         if info != "invalid indentation in quoted scalar" {
             return None;

@@ -8,9 +8,9 @@
 use super::around::QuotedSlip;
 use super::around::{
     colon_in_value, double_quoted, known_key_without_colon, misindented_text, missing_colon_above, missing_space_above,
-    quoted_slip, reserved_start, shortened, tab_on_blank_line_above, unclosed_bracket, value_at,
+    open_quote_above_comment, quoted_slip, reserved_start, shortened, tab_on_blank_line_above, unclosed_bracket,
+    value_at,
 };
-use super::escapes::{self, Escape};
 use super::lines::{
     bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
     key_deeper_than_above, key_of, key_out_of_list, lead, leading_key, line_above, line_at, line_start, stray_text,
@@ -37,7 +37,10 @@ pub(super) fn place(text: &str, start: usize, info: &str) -> usize {
 /// Whether the parser's `info` is about a tab (one that starts a block's text among them,
 /// which it names at the `|` or `>`).
 fn about_a_tab(info: &str) -> bool {
-    info.contains("found a tab") || info.starts_with("tabs disallowed") || info.contains("cannot start with a tab")
+    info.contains("found a tab")
+        || info.starts_with("tabs disallowed")
+        || info.contains("cannot start with a tab")
+        || info == "tab cannot be used as indentation"
 }
 
 /// The diagnostic for the parser's `info` at `span`: the slip it most likely is, or the
@@ -66,7 +69,7 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
         ),
         i if about_a_tab(i) => ("a tab where YAML allows only spaces", Some("indent with spaces, not tabs")),
         i if i.contains("invalid Unicode character escape") => (
-            NOT_A_CHARACTER,
+            super::escape_slips::NOT_A_CHARACTER,
             Some("write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF"),
         ),
         i if i.contains("unknown escape") => (
@@ -86,101 +89,11 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
     }
 }
 
-/// An escape of half a UTF-16 pair.
-const NOT_A_CHARACTER: &str =
-    "an escape in this quoted text is not a character (`\\ud800` to `\\udfff` are halves of a UTF-16 pair)";
-
-/// An escape that writes no character: half of a UTF-16 pair (`\ud842`, as JSON writes
-/// characters past U+FFFF), with the character it makes with the other half when that
-/// follows; or a number past U+10FFFF.
-enum BadEscape {
-    Half(Option<char>),
-    PastLast,
-    /// Fewer hex digits than `\x` (2), `\u` (4) or `\U` (8) take.
-    Short,
-    /// A backslash before a character that starts no escape (`\q`, `\d` in `C:\dir`).
-    Unknown,
-}
-
-/// The first [`BadEscape`] in the double-quoted text at `start`, and where it is. (Read byte
-/// by byte, each escape by [`escapes::read`]: text25 F25a-7, it was at the quote; text26
-/// F26-2, cut inside a character.)
-fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
-    let quoted = text.get(start..)?;
-    let bytes = quoted.as_bytes();
-    let mut i = 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => return None,
-            // (A backslash is one byte: `i` is at a character.)
-            b'\\' => {
-                let (len, bad) = match escapes::read(&quoted[i..])? {
-                    Escape::Char { len, .. } => {
-                        i += len;
-                        continue;
-                    }
-                    Escape::Continued => {
-                        i += 2;
-                        continue;
-                    }
-                    Escape::Half { value, len } => {
-                        // With the other half after it, the character the two make.
-                        let low = match escapes::read(&quoted[i + len..]) {
-                            Some(Escape::Half { value: low, len: 6 }) if len == 6 => Some(low),
-                            _ => None,
-                        };
-                        let pair = low.filter(|low| value < 0xDC00 && (0xDC00..0xE000).contains(low));
-                        let c =
-                            pair.and_then(|low| char::from_u32(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)));
-                        (if c.is_some() { 12 } else { len }, BadEscape::Half(c))
-                    }
-                    Escape::PastLast { len } => (len, BadEscape::PastLast),
-                    Escape::Short { len } => (len, BadEscape::Short),
-                    Escape::Unknown { len } => (len, BadEscape::Unknown),
-                };
-                return Some((Span::new(start + i, start + i + len), bad));
-            }
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// Whether the parser's `info` is about an escape in a quoted text that writes no character.
-pub(super) fn is_escape(info: &str) -> bool {
-    info.contains("invalid Unicode character escape")
-        || info.contains("expected hexadecimal number")
-        || info.contains("unknown escape")
-}
-
 /// The slip behind `info` at `span`, when the text around it shows one.
 fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic> {
     let start = span.start;
-    if is_escape(info) {
-        // (At the escape, not the quote; text25 F25a-7, text27 F27-3.)
-        let (place, bad) = bad_escape(text, start)?;
-        let (message, help) = match bad {
-            BadEscape::Half(Some(c)) => {
-                (NOT_A_CHARACTER, format!("write the character itself, {c}, or `\\U{:08X}`", c as u32))
-            }
-            BadEscape::Half(None) => (
-                NOT_A_CHARACTER,
-                "write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF".into(),
-            ),
-            BadEscape::Short => (
-                "an escape in this quoted text is cut short: `\\x` takes two hex digits, `\\u` four, `\\U` eight",
-                "write the character itself, or its number in full, as `\\u00E9` or `\\U0001F600`".into(),
-            ),
-            BadEscape::Unknown => (
-                "an unknown escape in double quotes (a backslash starts one)",
-                "write `\\\\` for a backslash, or put the text in single quotes".into(),
-            ),
-            BadEscape::PastLast => (
-                "an escape in this quoted text is not a character: the last there is, U+10FFFF, is `\\U0010FFFF`",
-                "write the character itself, or the eight digits of its number after `\\U`".into(),
-            ),
-        };
-        return Some(Diagnostic::new(Some(place), "", message).with_help(help));
+    if super::escape_slips::is_escape(info) {
+        return super::escape_slips::named(text, start);
     }
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
     if info == "invalid indentation in quoted scalar" {
@@ -225,6 +138,14 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         let before = text[..start].trim_end_matches([' ', '\t']);
         // (The caret on the quote that ended the text.)
         let quote = Span::new(before.len().saturating_sub(1), before.len());
+        // (A quote in a comment below a text never closed: that text is the slip.)
+        if let Some(open) = open_quote_above_comment(text, quote.start) {
+            return at(
+                Span::new(open, open + 1),
+                "this quoted text is never closed".into(),
+                "add its closing quote where the text ends".into(),
+            );
+        }
         if before.ends_with('\'') {
             return at(
                 quote,

@@ -581,7 +581,7 @@ impl Builder<'_> {
         let diagnostic = slips::explain(text, Span::new(start, end), info, self.keys.get());
         // (Recovery goes from where the slip is named, but for an escape inside a quoted
         // text, which is named inside it: from the text's start.)
-        let escape = slips::is_escape(info);
+        let escape = super::escape_slips::is_escape(info);
         let mend = InQuotes::of(text, start, info, &diagnostic);
         let at = if escape { Some(start) } else { diagnostic.span.map(|s| s.start) };
         Stop { at, diagnostic, syntax: true, mend }

@@ -1,0 +1,106 @@
+//! Escapes in YAML's double-quoted texts that write no character (`\ud83d`, `\u12`, `\q`),
+//! named at themselves, in words, with the fix; each read by [`escapes::read`].
+
+use super::around::first_block_line;
+use super::escapes::{self, Escape};
+use crate::diag::{Diagnostic, Span};
+
+/// An escape of half a UTF-16 pair.
+pub(super) const NOT_A_CHARACTER: &str =
+    "an escape in this quoted text is not a character (`\\ud800` to `\\udfff` are halves of a UTF-16 pair)";
+
+/// An escape that writes no character: half of a UTF-16 pair (`\ud842`, as JSON writes
+/// characters past U+FFFF), with the character it makes with the other half when that
+/// follows; or a number past U+10FFFF.
+enum BadEscape {
+    Half(Option<char>),
+    PastLast,
+    /// Fewer hex digits than `\x` (2), `\u` (4) or `\U` (8) take.
+    Short,
+    /// A backslash before a character that starts no escape (`\q`, `\d` in `C:\dir`).
+    Unknown,
+}
+
+/// The first [`BadEscape`] in the double-quoted text at `start`, and where it is. (Read byte
+/// by byte, each escape by [`escapes::read`]: text25 F25a-7, it was at the quote; text26
+/// F26-2, cut inside a character.)
+fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
+    let quoted = text.get(start..)?;
+    let bytes = quoted.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => return None,
+            // (A backslash is one byte: `i` is at a character.)
+            b'\\' => {
+                let (len, bad) = match escapes::read(&quoted[i..])? {
+                    Escape::Char { len, .. } => {
+                        i += len;
+                        continue;
+                    }
+                    Escape::Continued => {
+                        i += 2;
+                        continue;
+                    }
+                    Escape::Half { value, len } => {
+                        // With the other half after it, the character the two make.
+                        let low = match escapes::read(&quoted[i + len..]) {
+                            Some(Escape::Half { value: low, len: 6 }) if len == 6 => Some(low),
+                            _ => None,
+                        };
+                        let pair = low.filter(|low| value < 0xDC00 && (0xDC00..0xE000).contains(low));
+                        let c =
+                            pair.and_then(|low| char::from_u32(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)));
+                        (if c.is_some() { 12 } else { len }, BadEscape::Half(c))
+                    }
+                    Escape::PastLast { len } => (len, BadEscape::PastLast),
+                    Escape::Short { len } => (len, BadEscape::Short),
+                    Escape::Unknown { len } => (len, BadEscape::Unknown),
+                };
+                return Some((Span::new(start + i, start + i + len), bad));
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Whether the parser's `info` is about an escape in a quoted text that writes no character.
+pub(super) fn is_escape(info: &str) -> bool {
+    info.contains("invalid Unicode character escape")
+        || info.contains("expected hexadecimal number")
+        || info.contains("unknown escape")
+}
+
+/// The problem with the escape the parser stopped at, in the double-quoted text whose quote
+/// is at `start`: named at the escape, not the quote (text25 F25a-7, text27 F27-3); or, past a
+/// line that starts a key, an item or a comment, the text never closed (text30 F30a-6).
+pub(super) fn named(text: &str, start: usize) -> Option<Diagnostic> {
+    let (place, bad) = bad_escape(text, start)?;
+    if first_block_line(text, start).is_some_and(|line| line < place.start) {
+        let d = Diagnostic::new(Some(Span::new(start, start + 1)), "", "this quoted text is never closed");
+        return Some(d.with_help("add its closing quote where the text ends"));
+    }
+    let (message, help) = match bad {
+        BadEscape::Half(Some(c)) => {
+            (NOT_A_CHARACTER, format!("write the character itself, {c}, or `\\U{:08X}`", c as u32))
+        }
+        BadEscape::Half(None) => (
+            NOT_A_CHARACTER,
+            "write the character itself, or `\\U0001F600` with eight digits for one beyond U+FFFF".into(),
+        ),
+        BadEscape::Short => (
+            "an escape in this quoted text is cut short: `\\x` takes two hex digits, `\\u` four, `\\U` eight",
+            "write the character itself, or its number in full, as `\\u00E9` or `\\U0001F600`".into(),
+        ),
+        BadEscape::Unknown => (
+            "an unknown escape in double quotes (a backslash starts one)",
+            "write `\\\\` for a backslash, or put the text in single quotes".into(),
+        ),
+        BadEscape::PastLast => (
+            "an escape in this quoted text is not a character: the last there is, U+10FFFF, is `\\U0010FFFF`",
+            "write the character itself, or the eight digits of its number after `\\U`".into(),
+        ),
+    };
+    Some(Diagnostic::new(Some(place), "", message).with_help(help))
+}
