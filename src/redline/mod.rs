@@ -276,11 +276,13 @@ fn diff_topics(
                 }
                 let mut words = Words::new(budget);
                 let body = diff_blocks(&o.body, &n.body, &mut words);
+                // (The title's words count with the body's: a title changed alone was "0 words
+                // inserted, 0 deleted", text30 F30b-6.)
+                let marked_title = (o.title != n.title).then(|| diff_title(&o.title, &n.title, &mut words));
                 // (A body whose words all stayed, a paragraph split in two, is no change.)
                 if o.title != n.title || words.counted() {
                     parts.push(words.part(Part::Topic(n.title.clone()), None));
                 }
-                let marked_title = (o.title != n.title).then(|| diff_title(&o.title, &n.title, budget));
                 Topic { body, marked_title, ..n.clone() }
             }
         };
@@ -826,10 +828,11 @@ mod tests {
             ]
         );
         assert!(marks(&r.briefing.topics[0].body).is_empty());
-        let stat = Stat { topics_changed: 1, fields_changed: 3, ..Stat::default() };
+        // (The title's two words inserted count with its topic.)
+        let stat = Stat { topics_changed: 1, fields_changed: 3, words_inserted: 2, ..Stat::default() };
         assert_eq!(r.stat, stat);
         assert!(stat_text(&r, &english()).contains("changed date: \"2020-10-06\" -> \"2020-10-07\"\n"));
-        assert!(stat_text(&r, &english()).ends_with("0 words inserted, 0 deleted; 3 fields changed"));
+        assert!(stat_text(&r, &english()).ends_with("2 words inserted, 0 deleted; 3 fields changed"));
         // A topic's language found from its text is no field the user changed.
         let german = "Die Minister bekräftigten die enge Zusammenarbeit bei der Datenwirtschaft und vereinbarten \
                       weitere Gespräche über künstliche Intelligenz im kommenden Jahr.";
@@ -942,7 +945,8 @@ mod tests {
         let r = redline(&as_refs(&old), &as_refs(&new));
         assert_eq!((r.stat.topics_added, r.stat.topics_removed, r.stat.topics_changed), (0, 0, n));
         assert_eq!(r.fields.len(), n, "every title changed");
-        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (n / 10, n / 10));
+        // (Each title's word `Old` made `New`, and every tenth body's word.)
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (n + n / 10, n + n / 10));
     }
 
     #[test]
@@ -995,8 +999,10 @@ mod tests {
         let title = r.briefing.topics[0].marked_title.as_deref().expect("the changed title is marked");
         let shown: Vec<(Option<Change>, &str)> = title.iter().map(|i| (i.change, i.text.as_str())).collect();
         assert_eq!(shown, [(None, "Data "), (Some(I), "free "), (None, "flows")]);
-        // A title counts as a field, not as words; the field says which topic a reader sees.
-        assert_eq!((r.stat.words_inserted, r.stat.fields_changed), (0, 1));
+        // A title's words count with its topic's (text30 F30b-6: "0 words inserted" for a
+        // topic renamed alone); the field says which topic a reader sees.
+        assert_eq!((r.stat.words_inserted, r.stat.fields_changed), (1, 1));
+        assert!(stat_text(&r, &english()).contains("changed topic \"Data free flows\": 1 word inserted, 0 deleted"));
         assert!(stat_text(&r, &english()).contains("changed topics[0].title (topic 1): \"Data flows\""));
         let same = redline(&[("Data", "Old.")], &[("Data", "New.")]);
         assert!(same.briefing.topics[0].marked_title.is_none(), "a title that stayed has no marks");

@@ -371,10 +371,10 @@ fn printed_address(i: &Inline) -> Option<(usize, usize)> {
 }
 
 /// A topic's title that changed, word by word: the new title with what was deleted and
-/// inserted marked. A title counts as a field, not as words: its words are not counted.
-pub(super) fn diff_title(old: &str, new: &str, budget: &mut u64) -> Vec<Inline> {
+/// inserted marked, its words counted with the topic's (listed as a field too).
+pub(super) fn diff_title(old: &str, new: &str, words: &mut Words) -> Vec<Inline> {
     let run = |text: &str| [Inline { text: text.to_string(), ..Inline::default() }];
-    diff_inlines(&run(old), &run(new), &mut Words::new(budget))
+    diff_inlines(&run(old), &run(new), words)
 }
 
 /// Two runs of text compared token by token, both split the same way: a word kept is the
