@@ -557,3 +557,14 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         assert_eq!(file.line_col(diags[0].span.unwrap().start).0, line, "{rendered}");
     }
 }
+
+#[test]
+fn a_line_below_a_value_closed_on_its_line_is_told_to_go_inside_it() {
+    // text30 F30a-8: "indent it further to go on with its value", followed, gave a new error:
+    // a quoted or bracketed value ends at its closing quote or bracket.
+    for (lines, closing) in [("summary: \"Both sides met.\"\n内線123\n", '"'), ("heading: 'Draft'\nnotes\n", '\'')] {
+        let (_, diags, rendered) = one_slip_in(lines);
+        let help = diags[0].help.as_deref().unwrap_or("");
+        assert!(help.contains(&format!("ends at its closing `{closing}`: put this text inside it")), "{rendered}");
+    }
+}

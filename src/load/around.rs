@@ -61,6 +61,23 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
     Some((start + indent(line), key, block, indent(line) > column))
 }
 
+/// The character that closes the value of the key at `key_at` on the key's own line, when it
+/// is closed there: a quote (`tel: "+81 3"`), or a flow mapping's or list's bracket.
+pub(super) fn closed_value(text: &str, key_at: usize) -> Option<char> {
+    let (start, line) = line_at(text, key_at);
+    let end = start + line.len();
+    let colon = key_at + text[key_at..end].find(':')?;
+    let value = text[colon + 1..end].trim_start();
+    let at = end - text[colon + 1..end].trim_start().len();
+    let uncommented = value.split(" #").next().unwrap_or(value).trim_end();
+    match value.chars().next()? {
+        q @ ('"' | '\'') => quoted_end(text, at).filter(|&e| e <= end).map(|_| q),
+        '{' if uncommented.ends_with('}') => Some('}'),
+        '[' if uncommented.ends_with(']') => Some(']'),
+        _ => None,
+    }
+}
+
 /// The start of the line that opens the block (`key: |`, `key: >`) whose text the line at
 /// `start` is: the nearest line above it indented less.
 fn block_opener_above(text: &str, start: usize) -> Option<usize> {

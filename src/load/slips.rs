@@ -479,8 +479,13 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
                     .into(),
             );
         }
+        // (A value closed on its line, `tel: "+81 3"` or `title: {en: T, ja: テ}`, cannot go on
+        // below it, however indented: text30 F30a-8.)
+        let closed = super::around::closed_value(text, key.as_ptr() as usize - text.as_ptr() as usize);
         let help = if block {
             format!("indent every line of the text after `{key}: |` further than `{key}`")
+        } else if let Some(c) = closed {
+            format!("`{key}`'s value ends at its closing `{c}`: put this text inside it, or take the line out")
         } else {
             format!(
                 "indent it further than `{key}` to go on with its value, or write the value as a block \
