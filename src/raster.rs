@@ -232,32 +232,38 @@ const SOURCE: &str = "Source";
 pub const MARK_WITHIN: usize = 1024;
 
 /// Whether `head`, the first bytes of a file, is a page image this tool wrote of the briefing
-/// named `source`: PNG's signature, then chunks up to the image data, among them [`MARK`] and
-/// (unless `source` is empty) the [`SOURCE`] chunk naming it.
+/// named `source`: [`marked_source`] is `source`.
 pub fn is_ours(head: &[u8], source: &str) -> bool {
-    let Some(mut rest) = head.strip_prefix(b"\x89PNG\r\n\x1a\n") else { return false };
+    marked_source(head).is_some_and(|named| named == source.as_bytes())
+}
+
+/// The name of the briefing `head`, the first bytes of a file, is a page image of, when this
+/// tool wrote it: PNG's signature, then chunks up to the image data, among them [`MARK`] and
+/// the [`SOURCE`] chunk (empty without one: none named, as before text30 F30b-1).
+pub fn marked_source(head: &[u8]) -> Option<Vec<u8>> {
+    let mut rest = head.strip_prefix(b"\x89PNG\r\n\x1a\n")?;
     let mark = [MARK.0.as_bytes(), b"\0", MARK.1.as_bytes()].concat();
     // (An iTXt chunk: keyword, then no compression, no language and no translated keyword.)
-    let named = [SOURCE.as_bytes(), b"\0\0\0\0\0", source.as_bytes()].concat();
-    let (mut marked, mut named_so) = (false, false);
-    let mut named_other = false;
+    let keyword = [SOURCE.as_bytes(), b"\0\0\0\0\0"].concat();
+    let (mut marked, mut named) = (false, None);
     while let Some((length, kind)) = rest.get(..4).zip(rest.get(4..8)) {
         let length = u32::from_be_bytes([length[0], length[1], length[2], length[3]]) as usize;
         if kind == b"IDAT" {
             break;
         }
-        let data = rest.get(8..8 + length);
-        marked |= kind == b"tEXt" && data == Some(mark.as_slice());
-        if kind == b"iTXt" && data.is_some_and(|d| d.starts_with(SOURCE.as_bytes()) && d.get(SOURCE.len()) == Some(&0))
-        {
-            named_so |= data == Some(named.as_slice());
-            named_other |= data != Some(named.as_slice());
+        let data = rest.get(8..8 + length)?;
+        marked |= kind == b"tEXt" && data == mark.as_slice();
+        if kind == b"iTXt" && data.starts_with(&keyword) {
+            // (Two names: no one page of either.)
+            if named.is_some() {
+                return None;
+            }
+            named = Some(data[keyword.len()..].to_vec());
         }
         // (Past the chunk's data and its four bytes of CRC.)
-        let Some(next) = rest.get(12 + length..) else { return false };
-        rest = next;
+        rest = rest.get(12 + length..)?;
     }
-    marked && !named_other && (named_so || source.is_empty())
+    marked.then(|| named.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -60,6 +60,16 @@ fn a_language_file_that_is_also_another_briefings_is_refused() {
     assert!(stderr(&o).contains("dialogue.ja.pdf would be both the `ja` file of dialogue.yaml"), "{}", stderr(&o));
     assert_eq!(std::fs::read(dir.path().join("dialogue.ja.pdf")).unwrap(), theirs, "kept");
     assert!(!dir.path().join("dialogue.en.pdf").exists(), "nothing written");
+    // text31 F31b-1: however its files are named there (`--out-dir .`, `-o dialogue.pdf`),
+    // and whatever the case of the other's `.yaml`.
+    for args in [&["--out-dir", "."][..], &["-o", "dialogue.pdf"]] {
+        let o = run(dir.path(), &[&["build", "dialogue.yaml"][..], args].concat());
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("would be both the `ja` file"), "{args:?}: {}", stderr(&o));
+    }
+    std::fs::rename(dir.path().join("dialogue.ja.yaml"), dir.path().join("dialogue.ja.YAML")).unwrap();
+    assert_exit(&run(dir.path(), &["build", "dialogue.yaml"]), 2);
+    assert_eq!(std::fs::read(dir.path().join("dialogue.ja.pdf")).unwrap(), theirs, "kept");
     // Named apart with -o, or one language by --lang with -o: built.
     assert_exit(&run(dir.path(), &["build", "dialogue.yaml", "-o", "both.pdf"]), 0);
     assert!(dir.path().join("both.ja.pdf").exists());

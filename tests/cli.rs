@@ -256,6 +256,14 @@ fn new_writes_a_starter_that_builds_and_never_overwrites() {
     );
     assert_exit(&run(dir.path(), &["build", "e.yaml"]), 0);
     assert!(dir.path().join("e.pdf").is_file());
+    // text31 F31b-6: a language written right to left, which briefing cannot set, got a
+    // starter that was English under its tag.
+    for langs in ["ar", "en,he", "fa-IR"] {
+        let o = run(dir.path(), &["new", "rtl.yaml", "--lang", langs]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("is written right to left"), "{langs}: {}", stderr(&o));
+        assert!(!dir.path().join("rtl.yaml").exists());
+    }
 }
 
 #[test]
@@ -380,6 +388,15 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_kept() {
         assert!(stderr(&o).contains("name the output .pdf"), "{}", stderr(&o));
     }
     assert_eq!(std::fs::read_to_string(dir.path().join("README")).unwrap(), "notes");
+    // text31 F31b-5: through a link, the file replaced is its target, named so too.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("README", dir.path().join("out.pdf")).unwrap();
+        let o = run(dir.path(), &["build", "seed.yaml", "-o", "out.pdf"]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("README has no extension"), "{}", stderr(&o));
+        assert_eq!(std::fs::read_to_string(dir.path().join("README")).unwrap(), "notes");
+    }
     assert_exit(&run(dir.path(), &["build", "seed.yaml", "-o", "ok.pdf"]), 0);
     let o = run(dir.path(), &["extract", "ok.pdf", "-o", "new.pdf"]);
     assert_exit(&o, 2);

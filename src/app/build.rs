@@ -160,13 +160,12 @@ pub fn plan(
         let mut outputs = Vec::new();
         for (i, b) in loaded.briefings.iter().enumerate() {
             let base = if several { language_output(output, &b.lang) } else { output.to_path_buf() };
-            // (`x.el.pdf`, named for the input, is also the PDF of an `x.el.yaml` beside it:
-            // text30 F30b-1, one replaced the other's files, its pages removed as stale.)
-            let other = ["yaml", "yml"].map(|ext| files::sibling(input, &format!(".{}", b.lang), ext.as_ref()));
-            let owned = |o: &&PathBuf| default_output(o) == base.with_extension("pdf") && o.is_file();
-            if let Some(other) = other.iter().find(|o| several && !named && owned(o)) {
+            // (`x.el.pdf`, a language's file, is also the PDF of an `x.el.yaml` beside it, where
+            // it is written, however named: text30 F30b-1 and text31 F31b-1, one replaced the
+            // other's files, its pages removed as stale.)
+            if let Some(other) = several.then(|| source_owning(&base, input)).flatten() {
                 return Err(Error::Usage(format!(
-                    "{} would be both the `{}` file of {} and the file of {} beside it: name this build's files \
+                    "{} would be both the `{}` file of {} and the file of {}: name this build's files apart \
                      with -o (`-o NAME.pdf` writes NAME.{}.pdf …)",
                     base.display(),
                     b.lang,
@@ -189,6 +188,16 @@ pub fn plan(
     }
     settings.note_unused_options(&formats);
     Ok(Plan { input: input.to_path_buf(), loaded, parallel, outputs, reads: reads.clone(), start })
+}
+
+/// The briefing, other than `input`, whose own file `base` is: `x.el.yaml` (or `.yml`, in any
+/// case) beside `x.el.pdf`.
+fn source_owning(base: &Path, input: &Path) -> Option<PathBuf> {
+    let input = files::FileId::of(input);
+    ["yaml", "yml", "YAML", "YML", "Yaml", "Yml"]
+        .map(|ext| base.with_extension(ext))
+        .into_iter()
+        .find(|o| o.is_file() && files::FileId::of(o) != input)
 }
 
 impl Plan {

@@ -131,6 +131,12 @@ impl Settings {
     /// none: `-o other.yaml`, `-o README` or `-o notes.mp4` would replace that file with a PDF
     /// (text29 F29b-3, text30 F30b-3).
     pub fn output_names_its_format(&self, output: &std::path::Path, formats: &[Format]) -> Result<(), super::Error> {
+        // (A link is written through: its target is the file replaced, and must be named so
+        // too; text31 F31b-5, `out.pdf` linked to NOTES.)
+        let linked = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
+        if let Some(target) = linked.then(|| std::fs::canonicalize(output).ok()).flatten() {
+            self.output_names_its_format(&target, formats)?;
+        }
         let asked: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
         let named = match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("html" | "htm") => Format::Html,

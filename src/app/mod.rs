@@ -303,7 +303,7 @@ pub fn default_output(input: &Path) -> PathBuf {
 /// page's number in an output's name: `r-{p}.yaml` wrote `r.pdf`, another briefing's, and
 /// `{p}.yaml` `1.png`, `2.png` (text30 F30b-2).
 pub fn no_page_in_input_name(input: &Path, output: &Path) -> Result<(), Error> {
-    if !output.file_name().is_some_and(|n| n.to_string_lossy().contains("{p}")) {
+    if !pages::names_pages(output) {
         return Ok(());
     }
     Err(Error::Usage(format!(

@@ -14,6 +14,9 @@ pub const STARTER: &str = include_str!("../../templates/starter.yaml");
 /// With `langs` (`--lang en,ja`), the starter is one briefing in those languages: every text
 /// value a mapping from language to text (Japanese for `ja`, English to translate for the
 /// others), plain values shared.
+/// Languages written right to left (their primary tags), which briefing cannot set yet.
+const RIGHT_TO_LEFT: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ps", "sd", "syr", "ug", "ur", "yi"];
+
 pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     if path.exists() {
         return Err(Error::Usage(format!("{} already exists; not overwriting it", path.display())));
@@ -24,6 +27,13 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
         return Err(Error::Usage(format!("{}: a briefing is a YAML file; name it .yaml", path.display())));
     }
     super::check_langs(langs)?;
+    // (A starter in one would be English under its tag, and the first real edit refused:
+    // text31 F31b-6.)
+    if let Some(l) = langs.iter().find(|l| RIGHT_TO_LEFT.contains(&crate::script::primary_language(l).as_str())) {
+        return Err(Error::Usage(format!(
+            "--lang {l}: it is written right to left, which briefing cannot set yet (it sets lines left to right)"
+        )));
+    }
     let mut seen = std::collections::HashSet::new();
     for l in langs {
         if !seen.insert(l.to_ascii_lowercase()) {

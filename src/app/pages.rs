@@ -17,7 +17,7 @@ use crate::Format;
 /// once: an output named with its `{p}` already (`-o 'o-{p}.png'`, and so `o-{p}.en.png` for
 /// a language) keeps it there, and the formats of one file leave it out (`o.en.pdf`).
 pub fn format_path(base: &Path, f: Format) -> PathBuf {
-    let placed = base.file_name().is_some_and(|n| n.to_string_lossy().contains("{p}"));
+    let placed = names_pages(base);
     match (f.per_page(), placed) {
         (true, true) => base.with_extension(f.extension()),
         (true, false) => files::sibling(base, "-{p}", f.extension().as_ref()),
@@ -31,11 +31,10 @@ pub fn format_path(base: &Path, f: Format) -> PathBuf {
 /// `x-1.png`…). A path without `{p}` takes one page only: more is a usage error, before
 /// anything is written.
 pub fn file_paths(path: &Path, format: Format, count: usize) -> Result<Vec<PathBuf>, Error> {
-    let text = path.to_string_lossy();
-    if !format.per_page() || (count == 1 && !text.contains("{p}")) {
+    if !format.per_page() || (count == 1 && !names_pages(path)) {
         return Ok(vec![path.to_path_buf()]);
     }
-    if !text.contains("{p}") {
+    if !names_pages(path) {
         let example = files::sibling(path, "-{p}", format.extension().as_ref());
         return Err(Error::Usage(format!(
             "{} names one image, but there are {count} pages: put {{p}} where the page number goes \
@@ -55,12 +54,19 @@ pub fn without_page(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// `path` with every `{p}` replaced by `page`, its other bytes kept.
+/// Whether `path`'s file name holds `{p}`, where a page's number goes (a `{p}` in a folder's
+/// name is that folder's: text31 F31b-2, `d-{p}/r.yaml` wrote `d-1/r-1.png`).
+pub fn names_pages(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n.to_string_lossy().contains("{p}"))
+}
+
+/// `path` with every `{p}` of its file name replaced by `page`, its other bytes kept.
 pub fn with_page(path: &Path, page: usize) -> PathBuf {
+    let Some(name) = path.file_name() else { return path.to_path_buf() };
     #[cfg(unix)]
     {
         use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
-        let mut rest = path.as_os_str().as_bytes();
+        let mut rest = name.as_bytes();
         let mut out = Vec::with_capacity(rest.len() + 8);
         while let Some(i) = rest.windows(3).position(|w| w == b"{p}") {
             out.extend_from_slice(&rest[..i]);
@@ -68,10 +74,10 @@ pub fn with_page(path: &Path, page: usize) -> PathBuf {
             rest = &rest[i + 3..];
         }
         out.extend_from_slice(rest);
-        PathBuf::from(std::ffi::OsString::from_vec(out))
+        path.with_file_name(std::ffi::OsString::from_vec(out))
     }
     #[cfg(not(unix))]
-    PathBuf::from(path.to_string_lossy().replace("{p}", &page.to_string()))
+    path.with_file_name(name.to_string_lossy().replace("{p}", &page.to_string()))
 }
 
 /// The files of one run (or of one input of a batch), staged: those made are in temporary
@@ -108,7 +114,7 @@ impl Staged {
             reads.check_output(p)?;
         }
         if let Files::ToDraw(pages) = &files {
-            if path.to_string_lossy().contains("{p}") {
+            if names_pages(path) {
                 self.patterns.push((path.to_path_buf(), paths.len(), reads.clone(), pages.source().to_string()));
             }
         }
@@ -268,6 +274,7 @@ enum Kept {
     ReadOnly,
     NotPng,
     NotOurs,
+    OtherBriefing,
     Read,
 }
 
@@ -278,7 +285,10 @@ impl Kept {
             Kept::NotAFile => "it is not a regular file",
             Kept::ReadOnly => "it is read-only (--force removes it)",
             Kept::NotPng => "it is not a PNG image",
-            Kept::NotOurs => "it is not a page image briefing wrote of this briefing",
+            Kept::NotOurs => "it is not a page image briefing wrote",
+            Kept::OtherBriefing => {
+                "it is a page of another briefing (or of one built before page images named their briefing)"
+            }
             Kept::Read => "this run reads it",
         }
     }
@@ -286,7 +296,7 @@ impl Kept {
 
 /// Whether `path` is a page image a run may remove (`Ok(())`), or why not: a regular file (a
 /// link is not followed, nor removed), writable unless `existing` is `Force`, a PNG image
-/// that carries this tool's mark and the name of the briefing `source` ([`crate::raster::is_ours`]).
+/// that carries this tool's mark and the name of the briefing `source` ([`crate::raster::marked_source`]).
 fn stale_page(path: &Path, existing: Existing, source: &str) -> Result<(), Kept> {
     use std::io::Read as _;
     let meta = std::fs::symlink_metadata(path).map_err(|_| Kept::Missing)?;
@@ -301,7 +311,11 @@ fn stale_page(path: &Path, existing: Existing, source: &str) -> Result<(), Kept>
     if read.is_err() || !head.starts_with(b"\x89PNG\r\n\x1a\n") {
         return Err(Kept::NotPng);
     }
-    crate::raster::is_ours(&head, source).then_some(()).ok_or(Kept::NotOurs)
+    match crate::raster::marked_source(&head) {
+        None => Err(Kept::NotOurs),
+        Some(named) if named == source.as_bytes() => Ok(()),
+        Some(_) => Err(Kept::OtherBriefing),
+    }
 }
 
 #[cfg(test)]
@@ -310,6 +324,14 @@ mod tests {
 
     /// The start of a page image of ours: PNG's signature, then the mark (its CRC not read).
     const OURS: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x11tEXtSoftware\0briefing\0\0\0\0\0\0\0\0IDAT";
+
+    #[test]
+    fn a_page_number_goes_only_where_the_file_name_says() {
+        // text31 F31b-2: `d-{p}/r.yaml` wrote `d-1/r-1.png` and `d-2/r-2.png`.
+        assert_eq!(with_page(Path::new("d-{p}/r-{p}.png"), 2), Path::new("d-{p}/r-2.png"));
+        assert!(!names_pages(Path::new("d-{p}/r.png")) && names_pages(Path::new("d/r-{p}.png")));
+        assert_eq!(format_path(Path::new("d-{p}/r.pdf"), Format::Png), Path::new("d-{p}/r-{p}.png"));
+    }
 
     #[test]
     fn only_the_png_pages_past_the_new_last_one_are_removed() {
