@@ -169,6 +169,9 @@ speed = {
     # One 3.9 MB paragraph of Japanese and Latin words wider than a line (text20 N-3: 10.1 s,
     # each break searching the whole paragraph for a line's first start).
     "japanese-wide-words": (lambda: body(("あいう" + "Interoperability" * 6 + "えお") * 35_000), ""),
+    # 99,999 headings with no text under them, the most a text may hold (text31 F31a-1:
+    # minutes, each problem's line found again from the text's start); every problem placed.
+    "empty-headings": (lambda: body("# h\n" * 99_999), ""),
 }
 def mixed_titles(size):
     t = "総務省は欧州委員会と共に the committee agreed that the framework 第十回日EU・ICT戦略ワークショップ should be reviewed every two years 双方は次の点で合意した"

@@ -105,6 +105,8 @@ impl Checker<'_> {
         }
         let key = path.rsplit('.').next().unwrap_or(path);
         let not_a_comment = "a `#` line inside a `|` text is a heading in the briefing, not a comment";
+        let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+        let lines = super::places::SourceLines::of(source);
         for slip in slips {
             let shown: String = slip.written.chars().take(60).collect();
             let (message, help) = match slip.kind {
@@ -150,7 +152,7 @@ impl Checker<'_> {
                     "put the marks inside the brackets, as in 「**重要**」, or leave them out".to_string(),
                 ),
             };
-            let place = self.line_place(field, slip.line, &slip.written);
+            let place = self.line_place_in(field, &lines, slip.line, &slip.written);
             self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
         }
     }
