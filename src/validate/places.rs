@@ -48,20 +48,24 @@ impl Checker<'_> {
         cursor.line += field.value.as_bytes()[cursor.at..at].iter().filter(|&&b| b == b'\n').count();
         cursor.at = at;
         let written = link.written.as_str();
-        let place = self.same_line_place(field, cursor.line, at, written.len()).or_else(|| {
+        // (The field's lines found once for all its links: text31 F31a-1.)
+        let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+        let lines = cursor.lines.take().unwrap_or_else(|| SourceLines::of(source));
+        let line_start = lines.start(cursor.line);
+        let place = line_start.and_then(|from| self.same_line_place(field, from, at, written.len())).or_else(|| {
             // Else the first time it is written past the last place found, from its line on,
             // as it reads or with characters escaped (`\u200b`, `\xAD` in quotes); or its
             // first word (the rest of the line was folded from lines below).
             let head = written.split(char::is_whitespace).next().unwrap_or(written);
-            let source = self.file.text.get(field.span.start..field.span.end)?;
-            let from = source_line_start(source, cursor.line).unwrap_or(0).max(cursor.source);
+            let from = line_start.unwrap_or(0).max(cursor.source);
             [written, head].into_iter().filter(|w| !w.is_empty()).find_map(|w| {
                 let found = as_written(source, from, w)
                     .or_else(|| (from > cursor.source).then(|| as_written(source, cursor.source, w)).flatten())?;
                 Some(Span::new(field.span.start + found.start, field.span.start + found.end))
             })
         });
-        let place = place.unwrap_or_else(|| self.line_place(field, cursor.line, written));
+        let place = place.unwrap_or_else(|| self.line_place_in(field, &lines, cursor.line, written));
+        cursor.lines = Some(lines);
         // (Past its first byte only: what is written after it, inside its line, comes next.)
         let past = (place.start + 1).saturating_sub(field.span.start).min(field.span.end - field.span.start);
         cursor.source = cursor.source.max(past);
@@ -72,13 +76,12 @@ impl Checker<'_> {
         place
     }
 
-    /// Where the `len` bytes from byte `at` of a Markdown field's text, on its line `k`, are in
-    /// its source, when that line is written there as it reads (as in a block scalar, `|`):
-    /// by their place in the line, not by the first time the same words are written in it
-    /// (the 51st of 60 `[r]`).
-    fn same_line_place(&self, field: &Spanned<String>, k: usize, at: usize, len: usize) -> Option<Span> {
+    /// Where the `len` bytes from byte `at` of a Markdown field's text, on the line that starts
+    /// at byte `from` of its source, are in that source, when that line is written there as it
+    /// reads (as in a block scalar, `|`): by their place in the line, not by the first time the
+    /// same words are written in it (the 51st of 60 `[r]`).
+    fn same_line_place(&self, field: &Spanned<String>, from: usize, at: usize, len: usize) -> Option<Span> {
         let source = self.file.text.get(field.span.start..field.span.end)?;
-        let from = source_line_start(source, k)?;
         let written = source[from..].split('\n').next()?.trim_end_matches('\r');
         let start = field.value[..at].rfind('\n').map_or(0, |n| n + 1);
         let line = field.value[start..].split('\n').next()?;
@@ -130,6 +133,8 @@ pub(super) struct Cursor {
     at: usize,
     line: usize,
     source: usize,
+    /// The field's source lines, found at its first link.
+    lines: Option<SourceLines>,
 }
 
 /// Where each line of a field's source starts, found once: [`SourceLines::start`].
@@ -145,19 +150,11 @@ impl SourceLines {
         SourceLines { starts, block: source.starts_with(['|', '>']) }
     }
 
-    /// [`source_line_start`] of line `k`.
+    /// The byte of the field's source where line `k` (from 0) of its text starts, if the
+    /// source has that many lines: one more in a block scalar (`|`, `>`), whose text starts on
+    /// the line after.
     pub(super) fn start(&self, k: usize) -> Option<usize> {
         self.starts.get(k + usize::from(self.block)).copied()
-    }
-}
-
-/// The byte of a field's `source` where line `k` (from 0) of its text starts, if the source
-/// has that many lines: one more in a block scalar (`|`, `>`), whose text starts on the line
-/// after.
-fn source_line_start(source: &str, k: usize) -> Option<usize> {
-    match k + usize::from(source.starts_with(['|', '>'])) {
-        0 => Some(0),
-        k => source.match_indices('\n').nth(k - 1).map(|(at, _)| at + 1),
     }
 }
 
