@@ -172,6 +172,8 @@ speed = {
     # 99,999 headings with no text under them, the most a text may hold (text31 F31a-1:
     # minutes, each problem's line found again from the text's start); every problem placed.
     "empty-headings": (lambda: body("# h\n" * 99_999), ""),
+    # 60,000 links no reader can follow, each on its line (32 s, the same scan each time).
+    "unfollowable-links": (lambda: body("".join(f"see [r{i}](javascript:x)\n" for i in range(60_000))), ""),
 }
 def mixed_titles(size):
     t = "総務省は欧州委員会と共に the committee agreed that the framework 第十回日EU・ICT戦略ワークショップ should be reviewed every two years 双方は次の点で合意した"
