@@ -547,6 +547,14 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: |\n  Background: the talks began in 2019.\nconclusion\n", "indented no further than `summary:`", 5),
         // F30a-5: a tab that indents a quoted text's line (the text was then never closed).
         ("summary: \"a\n\tb\"\n", "a tab where YAML allows only spaces", 4),
+        // text31 F31a-2: the block's last line a list item, a word or more at the margin.
+        ("summary: |\n  - first point\nconclusion\n", "indented no further than `summary:`", 5),
+        ("summary: |\n  総務省は会議を開催した。\n  - 第一点\n結論\n", "indented no further than `summary:`", 6),
+        ("summary: |\n  - first point\nthe conclusion follows\n", "indented no further than `summary:`", 5),
+        // F31a-3: a `#` line inside a quoted text that is closed is its text (`#2`), so the
+        // slip after it is named, not the text "never closed".
+        ("summary: \"Line one\n  #2 priority \\q here\"\n", "an unknown escape", 4),
+        ("summary: 'Line one\n  #2 it's here'\n", "ended at an apostrophe", 4),
         // F30a-6: a text never closed, and an escape or an apostrophe in the comment below.
         ("summary: \"Data flows\n  # see C:\\dir and \\ud83d\noverview: O\n", "this quoted text is never closed", 3),
         ("summary: 'never closed\n  # it's a note\noverview: O\n", "this quoted text is never closed", 3),

@@ -32,10 +32,16 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
         let line = text[start..end].trim_end_matches('\r');
         if is_text(line) {
             texts.push((start, line));
-        } else if is_key_line(line.trim_start()) {
-            // (`Background: the talks…` in a `summary: |` block is its text: the block's key
-            // is the one, every line down from it the text; text30 F30a-4.)
-            let Some(opener) = block_opener_above(text, start) else { break line };
+        } else if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            // (`Background: the talks…`, `- first point` or `---` in a `summary: |` block is
+            // its text: the block's key is the one, every line down from it the text; text30
+            // F30a-4, text31 F31a-2.)
+            let Some(opener) = block_opener_above(text, start) else {
+                if is_key_line(line.trim_start()) {
+                    break line;
+                }
+                return None;
+            };
             let mut lines: Vec<(usize, &str)> = Vec::new();
             let mut at = start;
             while let Some((above, l)) = line_above(text, at).filter(|&(above, _)| above > opener) {
@@ -45,8 +51,6 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
             texts.push((start, line));
             texts.extend(lines);
             break line_at(text, opener).1;
-        } else if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
-            return None;
         }
         end = start.checked_sub(1)?;
     };
@@ -124,9 +128,9 @@ pub(super) fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &KeySets) 
     // mapping or list (`contact:`), it is that mapping's key.)
     let goes_on = || {
         let holds = super::lines::content_below(text, above).is_some_and(|below| indent(below) > indent(line));
-        let below_text = line_above(text, above).is_some_and(|(_, l)| match key_of(l.trim_start()) {
-            Some((_, _, value)) => !value.is_empty(),
-            None => !l.trim_start().starts_with('-'),
+        let below_text = line_above(text, above).is_some_and(|(at, l)| match key_of(l.trim_start()) {
+            Some((_, _, value)) => !value.is_empty() || block_opener_above(text, at).is_some(),
+            None => !l.trim_start().starts_with('-') || block_opener_above(text, at).is_some(),
         });
         !holds && below_text
     };
@@ -317,18 +321,47 @@ pub(super) enum QuotedSlip<'a> {
 /// `C:\dir` in a comment below an open quote was named).
 pub(super) fn first_block_line(text: &str, quote: usize) -> Option<usize> {
     let (_, column) = key_of_quoted(text, quote)?;
+    // (A `#` line inside a text that ends its value before any key or item is the text's own:
+    // a heading, `#2`; text31 F31a-3.)
+    let end = clean_end(text, quote).unwrap_or(usize::MAX);
     let mut at = line_start(text, quote);
+    let mut comment = None;
     for line in text[at..].split_inclusive('\n') {
         let start = at;
         at += line.len();
+        if start <= quote {
+            continue;
+        }
+        if start > end {
+            return None;
+        }
         let content = line.trim_end();
         let trimmed = content.trim_start_matches(' ');
         let block = indent(content) <= column && (is_key_line(trimmed) || trimmed.starts_with("- ") || trimmed == "-");
-        if start > quote && (trimmed.starts_with('#') || block) {
-            return Some(start);
+        if block {
+            return Some(comment.unwrap_or(start));
+        }
+        if trimmed.starts_with('#') {
+            comment = comment.or(Some(start));
         }
     }
-    None
+    comment
+}
+
+/// Just past the quote that ends the quoted text opened at `quote` and its value too: the
+/// first closing quote after which its line holds nothing but a comment, or a `,`, `}` or `]`
+/// of a flow collection (an apostrophe inside a word closes single quotes, but not so).
+fn clean_end(text: &str, quote: usize) -> Option<usize> {
+    let mut from = quote;
+    loop {
+        let end = quoted_end(text, from)?;
+        let rest = text[end..].split('\n').next().unwrap_or("").trim();
+        if rest.is_empty() || rest.starts_with(['#', ',', '}', ']']) {
+            return Some(end);
+        }
+        // (The quote read as the end opens the next stretch.)
+        from = end - 1;
+    }
 }
 
 /// The opening quote of a value above the comment line at `at` whose quoted text, never
