@@ -435,10 +435,9 @@ fn a_quote_that_ends_a_text_early_is_one_error_and_the_rest_is_read() {
     found.sort();
     let rendered = render_all(&file, &diags);
     let places: Vec<(usize, usize)> = found.iter().map(|&(l, c, _)| (l, c)).collect();
-    // (`"He said "yes" today"`: the first inner quote; read on past it, the text would end
-    // at the second, with more after it, so that block is left out, and the second is the
-    // next run's.)
-    assert_eq!(places, [(2, 17), (6, 19), (7, 5), (8, 21), (12, 1)], "{rendered}");
+    // (`"He said "yes" today"`: each inner quote, read on past both to the quote that ends
+    // the value; text31 F31a-4.)
+    assert_eq!(places, [(2, 17), (6, 19), (7, 5), (8, 21), (8, 25), (12, 1)], "{rendered}");
     assert!(
         found[1].2.contains("ended at an apostrophe") && found[2].2.contains("unknown field `colour`"),
         "{rendered}"
@@ -555,6 +554,7 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         // slip after it is named, not the text "never closed".
         ("summary: \"Line one\n  #2 priority \\q here\"\n", "an unknown escape", 4),
         ("summary: 'Line one\n  #2 it's here'\n", "ended at an apostrophe", 4),
+        // F31a-4 and F31a-5 are two slips each, so in their own test below.
         // F30a-6: a text never closed, and an escape or an apostrophe in the comment below.
         ("summary: \"Data flows\n  # see C:\\dir and \\ud83d\noverview: O\n", "this quoted text is never closed", 3),
         ("summary: 'never closed\n  # it's a note\noverview: O\n", "this quoted text is never closed", 3),
@@ -574,5 +574,35 @@ fn a_line_below_a_value_closed_on_its_line_is_told_to_go_inside_it() {
         let (_, diags, rendered) = one_slip_in(lines);
         let help = diags[0].help.as_deref().unwrap_or("");
         assert!(help.contains(&format!("ends at its closing `{closing}`: put this text inside it")), "{rendered}");
+    }
+}
+
+#[test]
+fn every_quote_that_ends_a_text_early_is_named_and_nothing_else() {
+    // text31 F31a-4, F31a-5: two apostrophes (or inner quotes) on a quoted text's later line,
+    // or in a flow mapping over lines, gave a false "never closed" (or "this `{` is never
+    // closed") and named only the first.
+    let cases = [
+        ("summary: 'The talks began in 2019.\n  The minister's view is that it's time.'\n", 3, "apostrophe"),
+        ("summary: 'The minister's view is that it's time.'\n", 2, "apostrophe"),
+        ("lang: [en, ja]\ntitle: {\n    en: \"He said \"yes\" ok\", # c\n    ja: \"結果\"\n  }\n", 3, "quotation mark"),
+    ];
+    for (head, line, mark) in cases {
+        let lang = head.starts_with("lang");
+        let title = if lang { "" } else { "title: T\n" };
+        let topic = if lang {
+            "  - title: {en: A, ja: あ}\n    body: {en: b, ja: い}\n"
+        } else {
+            "  - title: A\n    body: b\n"
+        };
+        let text = format!("{title}{head}date: 2026-01-15\ntopics:\n{topic}contact:\n  name: N\n");
+        let file = SourceFile::new("t.yaml", text.as_str());
+        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
+        let rendered = render_all(&file, &diags);
+        assert_eq!(diags.len(), 2, "{rendered}");
+        assert!(
+            diags.iter().all(|d| d.message.ends_with(mark) && file.line_col(d.span.unwrap().start).0 == line),
+            "{rendered}"
+        );
     }
 }

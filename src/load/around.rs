@@ -351,7 +351,7 @@ pub(super) fn first_block_line(text: &str, quote: usize) -> Option<usize> {
 /// Just past the quote that ends the quoted text opened at `quote` and its value too: the
 /// first closing quote after which its line holds nothing but a comment, or a `,`, `}` or `]`
 /// of a flow collection (an apostrophe inside a word closes single quotes, but not so).
-fn clean_end(text: &str, quote: usize) -> Option<usize> {
+pub(super) fn clean_end(text: &str, quote: usize) -> Option<usize> {
     let mut from = quote;
     loop {
         let end = quoted_end(text, from)?;

@@ -316,9 +316,9 @@ impl InQuotes {
             let at = diagnostic.span.map(|s| s.start).filter(|&s| text.as_bytes().get(s) == Some(&b'\\'))?;
             return Some(InQuotes::Char(at));
         }
-        // (Only when the text then ends at the next quote, which ends its value too, with no
-        // key, item or comment on the way: that quote is the text's own, not the next value's
-        // or a comment's, text30 F30a-2.)
+        // (Only when the text then ends its value at a later quote, with no key, item or
+        // comment on the way: that quote is the text's own, not the next value's or a
+        // comment's, text30 F30a-2.)
         if info.starts_with("invalid trailing content after") {
             // (Named at the quote of a text never closed above a comment: blanked up to where
             // it was meant to end.)
@@ -329,13 +329,13 @@ impl InQuotes {
             }
             let at =
                 diagnostic.span.map(|s| s.start).filter(|&s| matches!(text.as_bytes().get(s), Some(b'\'' | b'"')))?;
-            let end = around::quoted_end(text, at)?;
+            // (Read on to the quote that ends the value, past other early quotes, each the
+            // next run's error: text31 F31a-4.)
+            let end = around::clean_end(text, at)?;
             let mut on_the_way = text[at..end].lines().skip(1).map(str::trim_start);
             let block = on_the_way.any(|l| lines::is_key_line(l) || l.starts_with("- ") || l.starts_with('#'));
-            let after = text[end..].lines().next().unwrap_or("").trim();
-            let ends_value = after.is_empty() || after.starts_with(['#', ',', '}', ']']);
             let comment = text[at..end].contains(" #");
-            return (!block && ends_value && !comment).then_some(InQuotes::Char(at));
+            return (!block && !comment).then_some(InQuotes::Char(at));
         }
         // (A tab that indents a line of a quoted text, the only place the parser says this:
         // made a space, the text reads on; text30 F30a-5, the text was then never closed.)
