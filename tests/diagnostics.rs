@@ -606,3 +606,21 @@ fn every_quote_that_ends_a_text_early_is_named_and_nothing_else() {
         );
     }
 }
+
+#[test]
+fn a_tab_or_a_comment_line_inside_a_nested_quoted_text_is_one_error_at_its_line() {
+    // text31 F31a-6: a tab that indents a topic's quoted line gave a second error, the line
+    // (its tab made a space) indented too little; F31a-8: a `#` line in a quoted text,
+    // indented no further than its key, got the parser's words at the opening quote.
+    for (line, says) in
+        [("\tb\"", "a tab where YAML allows only spaces"), ("    # note\n      b\"", "indented no further than `body`")]
+    {
+        let text =
+            format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: \"a\n{line}\ncontact:\n  name: N\n");
+        let file = SourceFile::new("t.yaml", text.as_str());
+        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
+        let rendered = render_all(&file, &diags);
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert!(diags[0].message.contains(says) && file.line_col(diags[0].span.unwrap().start).0 == 6, "{rendered}");
+    }
+}

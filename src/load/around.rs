@@ -384,6 +384,20 @@ pub(super) fn open_quote_above_comment(text: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// The lines from the one after `quote`'s up to `end` that start with `#` (which
+/// [`lines_below`] leaves out as comments): each one's start and text.
+fn comment_lines(text: &str, quote: usize, end: usize) -> impl Iterator<Item = (usize, &str)> {
+    let first = text[quote..].find('\n').map_or(text.len(), |i| quote + i + 1);
+    text[first..end.max(first)]
+        .split_inclusive('\n')
+        .scan(first, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end_matches(['\n', '\r'])))
+        })
+        .filter(|(_, line)| line.trim_start().starts_with('#'))
+}
+
 /// What [`QuotedSlip`] the quoted text whose opening quote is at `quote` is.
 pub(super) fn quoted_slip(text: &str, quote: usize) -> Option<QuotedSlip<'_>> {
     let (key, column) = key_of_quoted(text, quote)?;
@@ -400,7 +414,12 @@ pub(super) fn quoted_slip(text: &str, quote: usize) -> Option<QuotedSlip<'_>> {
         if let Some(&(at, _)) = lines.iter().find(|(_, line)| starts_block(line)) {
             return Some(QuotedSlip::Open { end: at });
         }
-        let (at, line) = lines.into_iter().find(|(_, line)| indent(line) <= column)?;
+        // (A `#` line is the text's too, not a comment: text31 F31a-8, the parser's words.)
+        let (at, line) = lines
+            .into_iter()
+            .chain(comment_lines(text, quote, end))
+            .filter(|(_, line)| indent(line) <= column)
+            .min_by_key(|&(at, _)| at)?;
         let content = line.trim_end();
         return Some(QuotedSlip::Out { line: at + indent(content)..(at + content.len()).min(end), key, end });
     }

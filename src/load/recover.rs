@@ -292,6 +292,15 @@ pub(super) fn dash_moved_down(text: &str, key_at: usize, key: &str) -> Option<(u
     Some((start + column - 2, dash + column - 2, d))
 }
 
+/// Whether `d` is a line of a quoted text indented too little where a tab that indented it
+/// was made a space (in `original`, at an offset of `mended`): the tab, named already, is the
+/// slip (text31 F31a-6).
+pub(super) fn after_a_tab(original: &str, mended: &[usize], d: &Diagnostic) -> bool {
+    let Some(span) = d.span.filter(|_| d.message.starts_with("this line of the quoted text")) else { return false };
+    let line = lines::line_start(original, span.start);
+    mended.iter().any(|&m| original.as_bytes().get(m) == Some(&b'\t') && lines::line_start(original, m) == line)
+}
+
 /// A slip inside one quoted text, mended in place so that the rest of the file, the rest of
 /// its block among it, is read and checked (text28 F28-3, F28-4).
 pub(super) enum InQuotes {
