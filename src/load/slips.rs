@@ -481,7 +481,9 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         }
         // (A value closed on its line, `tel: "+81 3"` or `title: {en: T, ja: テ}`, cannot go on
         // below it, however indented: text30 F30a-8.)
-        let closed = super::around::closed_value(text, key.as_ptr() as usize - text.as_ptr() as usize);
+        // (`key` is a slice of `text`: where it starts.)
+        let key_at = (key.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at < text.len());
+        let closed = key_at.and_then(|at| super::around::closed_value(text, at));
         let help = if block {
             format!("indent every line of the text after `{key}: |` further than `{key}`")
         } else if let Some(c) = closed {
