@@ -174,6 +174,8 @@ speed = {
     "empty-headings": (lambda: body("# h\n" * 99_999), ""),
     # 60,000 links no reader can follow, each on its line (32 s, the same scan each time).
     "unfollowable-links": (lambda: body("".join(f"see [r{i}](javascript:x)\n" for i in range(60_000))), ""),
+    # The same links on one line (text32 F32-1: the line compared again for each link).
+    "unfollowable-links-one-line": (lambda: body(" ".join(f"[r{i}](javascript:x)" for i in range(200_000))), ""),
 }
 def mixed_titles(size):
     t = "総務省は欧州委員会と共に the committee agreed that the framework 第十回日EU・ICT戦略ワークショップ should be reviewed every two years 双方は次の点で合意した"
@@ -252,6 +254,9 @@ cases = {
     "lang-4000": lambda: "lang: [" + ", ".join(tags(4000)) + "]\n" + tail,
     "lang-8-topics": eight,
     "syntax-slips": slips,
+    # One line of 4 MiB of early apostrophes in single quotes (text32 F32-1: the rest of the
+    # line read again after each quote).
+    "apostrophes-one-line": lambda: "title: T\ndate: 2020-10-06\nsummary: '" + "it's " * (MB // 5 - 20) + "'\n" + tail[25:],
 }
 for name, make in cases.items():
     if not only or name in only:

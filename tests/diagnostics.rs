@@ -550,6 +550,12 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: |\n  - first point\nconclusion\n", "indented no further than `summary:`", 5),
         ("summary: |\n  総務省は会議を開催した。\n  - 第一点\n結論\n", "indented no further than `summary:`", 6),
         ("summary: |\n  - first point\nthe conclusion follows\n", "indented no further than `summary:`", 5),
+        // text32 F32-2: a nested item last (the starter's own list shape).
+        (
+            "summary: |\n  - first point\n    - sub point\nthe conclusion follows\n",
+            "indented no further than `summary:`",
+            6,
+        ),
         // F31a-3: a `#` line inside a quoted text that is closed is its text (`#2`), so the
         // slip after it is named, not the text "never closed".
         ("summary: \"Line one\n  #2 priority \\q here\"\n", "an unknown escape", 4),

@@ -52,20 +52,26 @@ impl Checker<'_> {
         let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
         let lines = cursor.lines.take().unwrap_or_else(|| SourceLines::of(source));
         let line_start = lines.start(cursor.line);
-        let place = line_start.and_then(|from| self.same_line_place(field, from, at, written.len())).or_else(|| {
-            // Else the first time it is written past the last place found, from its line on,
-            // as it reads or with characters escaped (`\u200b`, `\xAD` in quotes); or its
-            // first word (the rest of the line was folded from lines below).
-            let head = written.split(char::is_whitespace).next().unwrap_or(written);
-            let from = line_start.unwrap_or(0).max(cursor.source);
-            [written, head].into_iter().filter(|w| !w.is_empty()).find_map(|w| {
-                let found = as_written(source, from, w)
-                    .or_else(|| (from > cursor.source).then(|| as_written(source, cursor.source, w)).flatten())?;
-                Some(Span::new(field.span.start + found.start, field.span.start + found.end))
-            })
-        });
+        let same = match cursor.same.take() {
+            Some(same) if same.k == cursor.line => Some(same),
+            _ => line_start.map(|from| self.same_line(field, cursor.line, from, at)),
+        };
+        let place =
+            same.as_ref().and_then(|same| Self::same_line_place(field, same, at, written.len())).or_else(|| {
+                // Else the first time it is written past the last place found, from its line on,
+                // as it reads or with characters escaped (`\u200b`, `\xAD` in quotes); or its
+                // first word (the rest of the line was folded from lines below).
+                let head = written.split(char::is_whitespace).next().unwrap_or(written);
+                let from = line_start.unwrap_or(0).max(cursor.source);
+                [written, head].into_iter().filter(|w| !w.is_empty()).find_map(|w| {
+                    let found = as_written(source, from, w)
+                        .or_else(|| (from > cursor.source).then(|| as_written(source, cursor.source, w)).flatten())?;
+                    Some(Span::new(field.span.start + found.start, field.span.start + found.end))
+                })
+            });
         let place = place.unwrap_or_else(|| self.line_place_in(field, &lines, cursor.line, written));
         cursor.lines = Some(lines);
+        cursor.same = same;
         // (Past its first byte only: what is written after it, inside its line, comes next.)
         let past = (place.start + 1).saturating_sub(field.span.start).min(field.span.end - field.span.start);
         cursor.source = cursor.source.max(past);
@@ -76,22 +82,32 @@ impl Checker<'_> {
         place
     }
 
-    /// Where the `len` bytes from byte `at` of a Markdown field's text, on the line that starts
-    /// at byte `from` of its source, are in that source, when that line is written there as it
-    /// reads (as in a block scalar, `|`): by their place in the line, not by the first time the
-    /// same words are written in it (the 51st of 60 `[r]`).
-    fn same_line_place(&self, field: &Spanned<String>, from: usize, at: usize, len: usize) -> Option<Span> {
-        let source = self.file.text.get(field.span.start..field.span.end)?;
-        let written = source[from..].split('\n').next()?.trim_end_matches('\r');
+    /// Line `k` of a Markdown field's text (the line of its byte `at`) beside the line that
+    /// starts at byte `from` of its source: compared once for all the links on it (a line of
+    /// 64,000 links was compared for each: text32 F32-1).
+    fn same_line(&self, field: &Spanned<String>, k: usize, from: usize, at: usize) -> SameLine {
+        let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+        let written = source.get(from..).unwrap_or("").split('\n').next().unwrap_or("").trim_end_matches('\r');
         let start = field.value[..at].rfind('\n').map_or(0, |n| n + 1);
-        let line = field.value[start..].split('\n').next()?;
+        let line = field.value[start..].split('\n').next().unwrap_or("");
         let (trimmed, written_trimmed) = (line.trim_start(), written.trim_start());
-        let into = (at - start).checked_sub(line.len() - trimmed.len())?;
-        if trimmed != written_trimmed || trimmed.is_empty() {
-            return None;
+        SameLine {
+            k,
+            start: start + (line.len() - trimmed.len()),
+            begin: from + (written.len() - written_trimmed.len()),
+            len: trimmed.len(),
+            same: trimmed == written_trimmed && !trimmed.is_empty(),
         }
-        let begin = field.span.start + from + (written.len() - written_trimmed.len()) + into;
-        Some(Span::new(begin, begin + len.min(trimmed.len() - into)))
+    }
+
+    /// Where the `len` bytes from byte `at` of a Markdown field's text, on the line `same`, are
+    /// in its source, when that line is written there as it reads (as in a block scalar, `|`):
+    /// by their place in the line, not by the first time the same words are written in it
+    /// (the 51st of 60 `[r]`).
+    fn same_line_place(field: &Spanned<String>, same: &SameLine, at: usize, len: usize) -> Option<Span> {
+        let into = at.checked_sub(same.start).filter(|_| same.same)?;
+        let begin = field.span.start + same.begin + into;
+        Some(Span::new(begin, begin + len.min(same.len.checked_sub(into)?)))
     }
 
     /// Where line `k` (from 0) of a Markdown field's text, written as `line`, is in the field's
@@ -135,6 +151,22 @@ pub(super) struct Cursor {
     source: usize,
     /// The field's source lines, found at its first link.
     lines: Option<SourceLines>,
+    /// The line of the last link, compared with its source.
+    same: Option<SameLine>,
+}
+
+/// A line of a field's text compared with the same line of its source ([`Checker::same_line`]).
+struct SameLine {
+    /// Which line (from 0).
+    k: usize,
+    /// Where its text starts in the field's text, past its leading spaces.
+    start: usize,
+    /// Where the same starts in the field's source.
+    begin: usize,
+    /// How long it is, past its leading spaces.
+    len: usize,
+    /// Whether it is written in the source as it reads.
+    same: bool,
 }
 
 /// Where each line of a field's source starts, found once: [`SourceLines::start`].
