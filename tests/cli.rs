@@ -396,6 +396,13 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_kept() {
         assert_exit(&o, 2);
         assert!(stderr(&o).contains("README has no extension"), "{}", stderr(&o));
         assert_eq!(std::fs::read_to_string(dir.path().join("README")).unwrap(), "notes");
+        // text32 F32-7: so is a name -o expands to (`q.pdf` → `q.en.pdf`).
+        std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join("b.yaml")).unwrap();
+        std::os::unix::fs::symlink("README", dir.path().join("q.en.pdf")).unwrap();
+        let o = run(dir.path(), &["build", "b.yaml", "-o", "q.pdf"]);
+        assert_exit(&o, 2);
+        assert_eq!(std::fs::read_to_string(dir.path().join("README")).unwrap(), "notes");
+        assert!(!dir.path().join("q.ja.pdf").exists(), "nothing written");
     }
     assert_exit(&run(dir.path(), &["build", "seed.yaml", "-o", "ok.pdf"]), 0);
     let o = run(dir.path(), &["extract", "ok.pdf", "-o", "new.pdf"]);

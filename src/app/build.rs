@@ -178,9 +178,10 @@ pub fn plan(
         }
         outputs
     };
-    for (o, _, _) in &outputs {
+    for (o, f, _) in &outputs {
         reads.check_output(o)?;
         files::target(o, settings.existing)?;
+        settings.link_names_its_format(o, *f)?;
     }
     // (After what is more to the point: `-o seed.yaml` is the input, `-o /dev/null` a device.)
     if named {

@@ -167,6 +167,17 @@ impl Settings {
         )))
     }
 
+    /// A usage error when `output`, one file of format `format` a run writes, is a link whose
+    /// target is named for another kind of file: the names `-o` expands to (`q.el.pdf`,
+    /// `out2.png`) are written through links too (text32 F32-7).
+    pub fn link_names_its_format(&self, output: &std::path::Path, format: Format) -> Result<(), super::Error> {
+        let linked = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
+        match linked.then(|| std::fs::canonicalize(output).ok()).flatten() {
+            Some(target) => self.output_names_its_format(&target, &[format]),
+            None => Ok(()),
+        }
+    }
+
     /// Says which options have nothing to act on in these formats (a web page has no pages
     /// to fit or list; only page images have a resolution).
     pub fn note_unused_options(&self, formats: &[Format]) {
