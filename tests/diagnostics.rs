@@ -544,6 +544,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: |\n  The ministers met.\nconclusion\n", "indented no further than `summary:`", 5),
         // F30a-4: a line of the block that looks like a key is the block's text.
         ("summary: |\n  Background: the talks began in 2019.\nconclusion\n", "indented no further than `summary:`", 5),
+        // text32 F32-3: the quote at a line's end ended the text (it was "does not line up").
+        ("summary: 'The ministers'\n  view is clear.'\n", "ended at an apostrophe", 3),
         // F30a-5: a tab that indents a quoted text's line (the text was then never closed).
         ("summary: \"a\n\tb\"\n", "a tab where YAML allows only spaces", 4),
         // text31 F31a-2: the block's last line a list item, a word or more at the margin.
@@ -591,6 +593,8 @@ fn every_quote_that_ends_a_text_early_is_named_and_nothing_else() {
     let cases = [
         ("summary: 'The talks began in 2019.\n  The minister's view is that it's time.'\n", 3, "apostrophe"),
         ("summary: 'The minister's view is that it's time.'\n", 2, "apostrophe"),
+        // text32 F32-3: a quote at the end of the text's first line, and one inside it.
+        ("summary: \"He called it \"the plan\"\n\n  Later it was dropped.\"\n", 2, "quotation mark"),
         ("lang: [en, ja]\ntitle: {\n    en: \"He said \"yes\" ok\", # c\n    ja: \"結果\"\n  }\n", 3, "quotation mark"),
     ];
     for (head, line, mark) in cases {

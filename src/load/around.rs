@@ -82,6 +82,23 @@ pub(super) fn closed_value(text: &str, key_at: usize) -> Option<char> {
     }
 }
 
+/// When the line at `at` goes on with a quoted value that the line above closed at its end
+/// (`summary: 'The ministers'` above `  view is clear.'`, ending with the same quote): that
+/// quote, and whether it is single.
+pub(super) fn quote_that_ended_a_line(text: &str, at: usize) -> Option<(usize, bool)> {
+    let (start, line) = line_at(text, at);
+    let (above, over) = line_above(text, start)?;
+    let (_, offset, _) = key_of(over.trim_start())?;
+    let key_at = above + indent(over) + offset;
+    let q = closed_value(text, key_at).filter(|q| matches!(q, '\'' | '"'))?;
+    let over = over.split(" #").next().unwrap_or(over).trim_end();
+    // (Text, not a key or an item of its own: ` tel: "1"` above `  fax: "2"` is a key out of line.)
+    let content = line.trim();
+    let text_only = !is_key_line(content) && !content.starts_with('-');
+    let deeper = indent(line) > indent(over) + offset;
+    (over.ends_with(q) && content.ends_with(q) && deeper && text_only).then(|| (above + over.len() - 1, q == '\''))
+}
+
 /// The start of the line that opens the block (`key: |`, `key: >`) whose text the line at
 /// `start` is: the nearest line above it indented less.
 fn block_opener_above(text: &str, start: usize) -> Option<usize> {

@@ -328,7 +328,9 @@ impl InQuotes {
         // (Only when the text then ends its value at a later quote, with no key, item or
         // comment on the way: that quote is the text's own, not the next value's or a
         // comment's, text30 F30a-2.)
-        if info.starts_with("invalid trailing content after") {
+        let ended = info == "while parsing a block mapping, did not find expected key"
+            && diagnostic.message.starts_with("the text in ");
+        if info.starts_with("invalid trailing content after") || ended {
             // (Named at the quote of a text never closed above a comment: blanked up to where
             // it was meant to end.)
             let named = diagnostic.span.map(|s| s.start);

@@ -96,6 +96,13 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         return super::escape_slips::named(text, start);
     }
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
+    // `summary: 'The ministers'` above `  view is clear.'`: the quote at the line's end ended
+    // the text (text32 F32-3: "does not line up", the apostrophe never named).
+    if info == "while parsing a block mapping, did not find expected key" {
+        if let Some((quote, single)) = super::around::quote_that_ended_a_line(text, start) {
+            return Some(ended_early(Span::new(quote, quote + 1), single));
+        }
+    }
     if info == "invalid indentation in quoted scalar" {
         // (At the line indented too little, not the quote; text28 F28-3.)
         return match quoted_slip(text, start)? {
@@ -146,19 +153,8 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
                 "add its closing quote where the text ends".into(),
             );
         }
-        if before.ends_with('\'') {
-            return at(
-                quote,
-                "the text in single quotes ended at an apostrophe".into(),
-                "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes".into(),
-            );
-        }
-        if before.ends_with('"') {
-            return at(
-                quote,
-                "the text in double quotes ended at a quotation mark".into(),
-                "inside double quotes write a quotation mark as `\\\"`, or put the text in single quotes".into(),
-            );
+        if before.ends_with(['\'', '"']) {
+            return Some(ended_early(quote, before.ends_with('\'')));
         }
     }
     // `{ en: AI: policy, ja: AI }`: a `: ` in a value between braces.
@@ -501,6 +497,23 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         );
     }
     None
+}
+
+/// A quoted text that ended at the quote at `quote`, which the text goes on past: single
+/// quotes ended at an apostrophe, or double quotes at a quotation mark.
+fn ended_early(quote: Span, single: bool) -> Diagnostic {
+    let (message, help) = if single {
+        (
+            "the text in single quotes ended at an apostrophe",
+            "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes",
+        )
+    } else {
+        (
+            "the text in double quotes ended at a quotation mark",
+            "inside double quotes write a quotation mark as `\\\"`, or put the text in single quotes",
+        )
+    };
+    Diagnostic::new(Some(quote), "", message).with_help(help)
 }
 
 /// "missing `:` after `key`", at `at` (just after the key), for the key at `path`.
