@@ -563,6 +563,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: \"Line one\n  #2 priority \\q here\"\n", "an unknown escape", 4),
         ("summary: 'Line one\n  #2 it's here'\n", "ended at an apostrophe", 4),
         // F31a-4 and F31a-5 are two slips each, so in their own test below.
+        // text32 F32-6: a quoted text never closed inside a list: not also the `[`.
+        ("summary: [\"a\", \"b]\n", "this quoted text is never closed", 3),
         // F30a-6: a text never closed, and an escape or an apostrophe in the comment below.
         ("summary: \"Data flows\n  # see C:\\dir and \\ud83d\noverview: O\n", "this quoted text is never closed", 3),
         ("summary: 'never closed\n  # it's a note\noverview: O\n", "this quoted text is never closed", 3),

@@ -292,13 +292,23 @@ pub(super) fn dash_moved_down(text: &str, key_at: usize, key: &str) -> Option<(u
     Some((start + column - 2, dash + column - 2, d))
 }
 
-/// Whether `d` is a line of a quoted text indented too little where a tab that indented it
-/// was made a space (in `original`, at an offset of `mended`): the tab, named already, is the
-/// slip (text31 F31a-6).
-pub(super) fn after_a_tab(original: &str, mended: &[usize], d: &Diagnostic) -> bool {
-    let Some(span) = d.span.filter(|_| d.message.starts_with("this line of the quoted text")) else { return false };
+/// Whether `d` follows from a slip named already (`found`) or mended (in `original`, at an
+/// offset of `mended`), so is not reported: a line of a quoted text indented too little where
+/// a tab that indented it was made a space (text31 F31a-6); a bracket left open by a quoted
+/// text inside it that was never closed on its line (`["en", "ja]`, text32 F32-6).
+pub(super) fn follows_from(original: &str, mended: &[usize], found: &[Diagnostic], d: &Diagnostic) -> bool {
+    let Some(span) = d.span else { return false };
     let line = lines::line_start(original, span.start);
-    mended.iter().any(|&m| original.as_bytes().get(m) == Some(&b'\t') && lines::line_start(original, m) == line)
+    let on_line = |at: usize| lines::line_start(original, at) == line;
+    if d.message.starts_with("this line of the quoted text") {
+        return mended.iter().any(|&m| original.as_bytes().get(m) == Some(&b'\t') && on_line(m));
+    }
+    let bracket = d.message == "this `[` is never closed" || d.message == "this `{` is never closed";
+    bracket
+        && found.iter().any(|f| {
+            f.message == "this quoted text is never closed"
+                && f.span.is_some_and(|s| s.start > span.start && on_line(s.start))
+        })
 }
 
 /// A slip inside one quoted text, mended in place so that the rest of the file, the rest of

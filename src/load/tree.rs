@@ -14,7 +14,7 @@ use std::rc::Rc;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 
 use super::offsets::Offsets;
-use super::recover::{after_a_tab, blank_out, mend_moved_dashes, repair, resync, InQuotes};
+use super::recover::{blank_out, follows_from, mend_moved_dashes, repair, resync, InQuotes};
 use super::{lines, slips, Limits};
 use crate::diag::{Diagnostic, SourceFile, Span};
 
@@ -224,7 +224,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
                 Err(_) => Err(Broken { diagnostics: errors, recovered: None }),
             };
         }
-        if !again && !after_a_tab(&file.text, &mended, &diagnostic) {
+        if !again && !follows_from(&file.text, &mended, &errors, &diagnostic) {
             errors.push(diagnostic);
         }
         if let Some(mend) = mend.filter(|_| syntax && !again) {
