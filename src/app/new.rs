@@ -9,14 +9,14 @@ use crate::app::say::say;
 /// The starter file, kept with the templates so it is reviewed with them.
 pub const STARTER: &str = include_str!("../../templates/starter.yaml");
 
+/// Languages written right to left (their primary tags), which briefing cannot set yet.
+const RIGHT_TO_LEFT: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ps", "sd", "syr", "ug", "ur", "yi"];
+
 /// Writes the starter to `path`, never over an existing file, and whole or not at all (a full
 /// disk leaves no empty file behind).
 /// With `langs` (`--lang en,ja`), the starter is one briefing in those languages: every text
 /// value a mapping from language to text (Japanese for `ja`, English to translate for the
 /// others), plain values shared.
-/// Languages written right to left (their primary tags), which briefing cannot set yet.
-const RIGHT_TO_LEFT: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ps", "sd", "syr", "ug", "ur", "yi"];
-
 pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     if path.exists() {
         return Err(Error::Usage(format!("{} already exists; not overwriting it", path.display())));
