@@ -133,8 +133,7 @@ impl Settings {
     pub fn output_names_its_format(&self, output: &std::path::Path, formats: &[Format]) -> Result<(), super::Error> {
         // (A link is written through: its target is the file replaced, and must be named so
         // too; text31 F31b-5, `out.pdf` linked to NOTES.)
-        let linked = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
-        if let Some(target) = linked.then(|| std::fs::canonicalize(output).ok()).flatten() {
+        if let Some(target) = link_target(output) {
             self.output_names_its_format(&target, formats)?;
         }
         let asked: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
@@ -171,11 +170,7 @@ impl Settings {
     /// target is named for another kind of file: the names `-o` expands to (`q.el.pdf`,
     /// `out2.png`) are written through links too (text32 F32-7).
     pub fn link_names_its_format(&self, output: &std::path::Path, format: Format) -> Result<(), super::Error> {
-        let linked = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
-        match linked.then(|| std::fs::canonicalize(output).ok()).flatten() {
-            Some(target) => self.output_names_its_format(&target, &[format]),
-            None => Ok(()),
-        }
+        link_target(output).map_or(Ok(()), |target| self.output_names_its_format(&target, &[format]))
     }
 
     /// Says which options have nothing to act on in these formats (a web page has no pages
@@ -200,4 +195,10 @@ impl Settings {
     pub fn with_languages(self, languages: &LanguageArgs) -> Settings {
         Settings { lang: languages.lang.clone(), parallel: languages.parallel, ..self }
     }
+}
+
+/// Where `path` leads when it is a link (to a file that is there), its links resolved.
+fn link_target(path: &std::path::Path) -> Option<PathBuf> {
+    let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    linked.then(|| std::fs::canonicalize(path).ok()).flatten()
 }
