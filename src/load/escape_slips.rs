@@ -78,8 +78,7 @@ pub(super) fn is_escape(info: &str) -> bool {
 pub(super) fn named(text: &str, start: usize) -> Option<Diagnostic> {
     let (place, bad) = bad_escape(text, start)?;
     if first_block_line(text, start).is_some_and(|line| line < place.start) {
-        let d = Diagnostic::new(Some(Span::new(start, start + 1)), "", "this quoted text is never closed");
-        return Some(d.with_help("add its closing quote where the text ends"));
+        return Some(super::slips::never_closed(start));
     }
     let (message, help) = match bad {
         BadEscape::Half(Some(c)) => {

@@ -2,7 +2,7 @@
 //! blanked out, every offset kept, so that the rest of the file is read and checked too.
 
 use super::KeySets;
-use super::{around, lines};
+use super::{around, lines, slips};
 use crate::diag::{Diagnostic, Span};
 
 /// `text` with the broken block starting on the line that holds `at` blanked out (every byte
@@ -300,14 +300,13 @@ pub(super) fn follows_from(original: &str, mended: &[usize], found: &[Diagnostic
     let Some(span) = d.span else { return false };
     let line = lines::line_start(original, span.start);
     let on_line = |at: usize| lines::line_start(original, at) == line;
-    if d.message.starts_with("this line of the quoted text") {
+    if d.message.starts_with(slips::LINE_OUT) {
         return mended.iter().any(|&m| original.as_bytes().get(m) == Some(&b'\t') && on_line(m));
     }
     let bracket = d.message == "this `[` is never closed" || d.message == "this `{` is never closed";
     bracket
         && found.iter().any(|f| {
-            f.message == "this quoted text is never closed"
-                && f.span.is_some_and(|s| s.start > span.start && on_line(s.start))
+            f.message == slips::NEVER_CLOSED && f.span.is_some_and(|s| s.start > span.start && on_line(s.start))
         })
 }
 
@@ -327,29 +326,30 @@ impl InQuotes {
     /// The mend for the parser's `info` at `start` (named by `diagnostic`), when it is a
     /// slip inside one quoted text.
     pub(super) fn of(text: &str, start: usize, info: &str, diagnostic: &Diagnostic) -> Option<InQuotes> {
+        // (Where the slip is named, when that is one of `chars`.)
+        let named = diagnostic.span.map(|s| s.start);
+        let named_at = |chars: &[u8]| named.filter(|&s| text.as_bytes().get(s).is_some_and(|b| chars.contains(b)));
         if super::escape_slips::is_escape(info) {
-            // (An escape past where the text was meant to end: the text, up to there, blanked.)
-            if diagnostic.span.is_some_and(|s| s.start == start) {
+            // (Named at the quote, not an escape: past where the text was meant to end. The
+            // text, up to there, blanked.)
+            if named == Some(start) {
                 return around::first_block_line(text, start).map(|end| InQuotes::Indented(start..end));
             }
-            let at = diagnostic.span.map(|s| s.start).filter(|&s| text.as_bytes().get(s) == Some(&b'\\'))?;
-            return Some(InQuotes::Char(at));
+            return named_at(b"\\").map(InQuotes::Char);
         }
         // (Only when the text then ends its value at a later quote, with no key, item or
         // comment on the way: that quote is the text's own, not the next value's or a
         // comment's, text30 F30a-2.)
         let ended = info == "while parsing a block mapping, did not find expected key"
-            && diagnostic.message.starts_with("the text in ");
+            && diagnostic.message.starts_with(slips::ENDED_EARLY);
         if info.starts_with("invalid trailing content after") || ended {
             // (Named at the quote of a text never closed above a comment: blanked up to where
             // it was meant to end.)
-            let named = diagnostic.span.map(|s| s.start);
-            if let Some(open) = named.filter(|&s| s < start && around::open_quote_above_comment(text, start).is_some())
-            {
+            if diagnostic.message == slips::NEVER_CLOSED {
+                let open = named?;
                 return around::first_block_line(text, open).map(|end| InQuotes::Indented(open..end));
             }
-            let at =
-                diagnostic.span.map(|s| s.start).filter(|&s| matches!(text.as_bytes().get(s), Some(b'\'' | b'"')))?;
+            let at = named_at(b"'\"")?;
             // (Read on to the quote that ends the value, past other early quotes, each the
             // next run's error: text31 F31a-4.)
             let end = around::clean_end(text, at)?;
@@ -361,8 +361,7 @@ impl InQuotes {
         // (A tab that indents a line of a quoted text, the only place the parser says this:
         // made a space, the text reads on; text30 F30a-5, the text was then never closed.)
         if info == "tab cannot be used as indentation" {
-            let at = diagnostic.span.map(|s| s.start).filter(|&s| text.as_bytes().get(s) == Some(&b'\t'))?;
-            return Some(InQuotes::Char(at));
+            return named_at(b"\t").map(InQuotes::Char);
         }
         if info != "invalid indentation in quoted scalar" {
             return None;

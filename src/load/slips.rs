@@ -76,9 +76,7 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
             "an unknown escape in double quotes (a backslash starts one)",
             Some("write `\\\\` for a backslash, or put the text in single quotes"),
         ),
-        i if i.contains("quoted scalar") && i.contains("end of stream") => {
-            ("this quoted text is never closed", Some("add its closing quote where the text ends"))
-        }
+        i if i.contains("quoted scalar") && i.contains("end of stream") => (NEVER_CLOSED, Some(CLOSE_IT)),
         i if i.contains("quoted scalar") => (info, Some("check that this quoted text has its closing quote")),
         _ => (info, None),
     };
@@ -106,14 +104,10 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     if info == "invalid indentation in quoted scalar" {
         // (At the line indented too little, not the quote; text28 F28-3.)
         return match quoted_slip(text, start)? {
-            QuotedSlip::Open { .. } => at(
-                Span::new(start, start + 1),
-                "this quoted text is never closed".into(),
-                "add its closing quote where the text ends".into(),
-            ),
+            QuotedSlip::Open { .. } => Some(never_closed(start)),
             QuotedSlip::Out { line, key, .. } => at(
                 Span::new(line.start, line.end),
-                format!("this line of the quoted text after `{key}:` is indented no further than `{key}`"),
+                format!("{LINE_OUT} `{key}:` is indented no further than `{key}`"),
                 format!("indent every line of a quoted text further than its key, `{key}`"),
             ),
         };
@@ -147,11 +141,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         let quote = Span::new(before.len().saturating_sub(1), before.len());
         // (A quote in a comment below a text never closed: that text is the slip.)
         if let Some(open) = open_quote_above_comment(text, quote.start) {
-            return at(
-                Span::new(open, open + 1),
-                "this quoted text is never closed".into(),
-                "add its closing quote where the text ends".into(),
-            );
+            return Some(never_closed(open));
         }
         if before.ends_with(['\'', '"']) {
             return Some(ended_early(quote, before.ends_with('\'')));
@@ -497,6 +487,22 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         );
     }
     None
+}
+
+/// A quoted text never closed: its message (which later slips are told apart by, see
+/// [`super::recover::follows_from`]) and its help.
+pub(super) const NEVER_CLOSED: &str = "this quoted text is never closed";
+const CLOSE_IT: &str = "add its closing quote where the text ends";
+
+/// How the error for a line of a quoted text indented too little starts.
+pub(super) const LINE_OUT: &str = "this line of the quoted text after";
+
+/// How the errors for a quoted text that ended early start ([`ended_early`]).
+pub(super) const ENDED_EARLY: &str = "the text in ";
+
+/// A quoted text never closed, named at its opening quote at `quote`.
+pub(super) fn never_closed(quote: usize) -> Diagnostic {
+    Diagnostic::new(Some(Span::new(quote, quote + 1)), "", NEVER_CLOSED).with_help(CLOSE_IT)
 }
 
 /// A quoted text that ended at the quote at `quote`, which the text goes on past: single
