@@ -72,7 +72,7 @@ pub(super) fn closed_value(text: &str, key_at: usize) -> Option<char> {
     let end = start + line.len();
     let colon = key_at + text[key_at..end].find(':')?;
     let value = text[colon + 1..end].trim_start();
-    let at = end - text[colon + 1..end].trim_start().len();
+    let at = end - value.len();
     let uncommented = value.split(" #").next().unwrap_or(value).trim_end();
     match value.chars().next()? {
         q @ ('"' | '\'') => quoted_end(text, at).filter(|&e| e <= end).map(|_| q),
@@ -327,6 +327,13 @@ fn key_of_quoted(text: &str, quote: usize) -> Option<(&str, usize)> {
     (start + indent(first) + offset < quote).then_some((key, indent(first) + offset))
 }
 
+/// Whether `line` starts a key or a list item no deeper than `column` (a quoted text's key's):
+/// the next entry, which no line of that text can be.
+fn starts_entry(line: &str, column: usize) -> bool {
+    let content = line.trim_start_matches(' ');
+    indent(line) <= column && (is_key_line(content) || content == "-" || content.starts_with("- "))
+}
+
 /// A quoted text YAML stopped reading at a line indented no further than its key.
 pub(super) enum QuotedSlip<'a> {
     /// A line of it, closed below, indented too little: the line's text, the key, and the
@@ -359,12 +366,10 @@ pub(super) fn first_block_line(text: &str, quote: usize) -> Option<usize> {
             return None;
         }
         let content = line.trim_end();
-        let trimmed = content.trim_start_matches(' ');
-        let block = indent(content) <= column && (is_key_line(trimmed) || trimmed.starts_with("- ") || trimmed == "-");
-        if block {
+        if starts_entry(content, column) {
             return Some(comment.unwrap_or(start));
         }
-        if trimmed.starts_with('#') {
+        if content.trim_start_matches(' ').starts_with('#') {
             comment = comment.or(Some(start));
         }
     }
@@ -427,10 +432,9 @@ fn comment_lines(text: &str, quote: usize, end: usize) -> impl Iterator<Item = (
 pub(super) fn quoted_slip(text: &str, quote: usize) -> Option<QuotedSlip<'_>> {
     let (key, column) = key_of_quoted(text, quote)?;
     let closed = quoted_end(text, quote);
+    // (A document marker too.)
     let starts_block = |line: &str| {
-        let content = line.trim_start_matches(' ');
-        indent(line) <= column
-            && (is_key_line(content) || content == "-" || content.starts_with("- ") || content.starts_with("---"))
+        starts_entry(line, column) || indent(line) <= column && line.trim_start_matches(' ').starts_with("---")
     };
     let mut below = lines_below(text, line_start(text, quote));
     if let Some(end) = closed {
