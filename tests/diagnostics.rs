@@ -366,8 +366,7 @@ fn every_slip_inside_quoted_texts_is_reported_once_at_itself() {
                 \x20 - title: {en: C, ja: い}\n    body:\n      en: \"a\n    zz\"\n      ja: う\n\
                 contact:\n  name: {en: N, ja: \"名 \\q\"}\n\
                 bogus: 1\n";
-    let file = SourceFile::new("t.yaml", text);
-    let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in\n{text}") };
+    let (file, diags, rendered) = problems_in(text);
     let mut found: Vec<(usize, usize, &str, &str)> = diags
         .iter()
         .map(|d| {
@@ -389,8 +388,7 @@ fn every_slip_inside_quoted_texts_is_reported_once_at_itself() {
             (13, 24, "\\q"),
             (14, 1, "bogus"),
         ],
-        "{}",
-        render_all(&file, &diags)
+        "{rendered}"
     );
     assert!(found[0].3.contains("unknown escape") && found[4].3.contains("indented no further than `en`"), "{found:?}");
 }
@@ -402,8 +400,7 @@ fn a_quoted_text_never_closed_is_one_error_at_its_quote() {
     for tail in ["", "contact:\n  name: \"N\"\n"] {
         let text =
             format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: \"open\n  x\n  y\n{tail}bogus: 1\n");
-        let file = SourceFile::new("t.yaml", text.as_str());
-        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems") };
+        let (file, diags, rendered) = problems_in(&text);
         // (With no `contact:`, the file misses it too.)
         let mut found: Vec<(usize, &str)> = diags
             .iter()
@@ -413,7 +410,7 @@ fn a_quoted_text_never_closed_is_one_error_at_its_quote() {
         found.sort();
         let bogus = if tail.is_empty() { 8 } else { 10 };
         let expected = [(5, "this quoted text is never closed"), (bogus, "unknown field `bogus`")];
-        assert_eq!(found, expected, "{}", render_all(&file, &diags));
+        assert_eq!(found, expected, "{rendered}");
     }
 }
 
@@ -423,8 +420,7 @@ fn a_quote_that_ends_a_text_early_is_one_error_and_the_rest_is_read() {
     // ("invalid indentation in quoted scalar" at the opening quote). The text now reads on
     // past it, so the rest of its topic is checked; its own value is not checked again.
     let text = "title: T\ndate: \"2020-10-0\\q\"\ntopics:\n  - title: A\n    body: 'line one\n      the minister's view'\n    colour: red\n  - title: \"He said \"yes\" today\"\n    body: b\ncontact:\n  name: N\nbogus: 1\n";
-    let file = SourceFile::new("t.yaml", text);
-    let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems") };
+    let (file, diags, rendered) = problems_in(text);
     let mut found: Vec<(usize, usize, &str)> = diags
         .iter()
         .map(|d| {
@@ -433,7 +429,6 @@ fn a_quote_that_ends_a_text_early_is_one_error_and_the_rest_is_read() {
         })
         .collect();
     found.sort();
-    let rendered = render_all(&file, &diags);
     let places: Vec<(usize, usize)> = found.iter().map(|&(l, c, _)| (l, c)).collect();
     // (`"He said "yes" today"`: each inner quote, read on past both to the quote that ends
     // the value; text31 F31a-4.)
@@ -471,13 +466,19 @@ fn a_tab_before_a_line_of_a_top_level_block_is_named_a_tab() {
     }
 }
 
+/// The problems of `text`, which must have some: the file, its diagnostics and how they read.
+fn problems_in(text: &str) -> (SourceFile, Vec<Diagnostic>, String) {
+    let file = SourceFile::new("t.yaml", text);
+    let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in\n{text}") };
+    let rendered = render_all(&file, &diags);
+    (file, diags, rendered)
+}
+
 /// A briefing with `lines` after its title and date, which must hold one problem: the file,
 /// its diagnostics and how they read.
 fn one_slip_in(lines: &str) -> (SourceFile, Vec<Diagnostic>, String) {
     let text = format!("title: T\ndate: 2026-01-15\n{lines}topics:\n  - title: A\n    body: b\ncontact:\n  name: N\n");
-    let file = SourceFile::new("t.yaml", text.as_str());
-    let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
-    let rendered = render_all(&file, &diags);
+    let (file, diags, rendered) = problems_in(&text);
     assert_eq!(diags.len(), 1, "{rendered}");
     (file, diags, rendered)
 }
@@ -501,9 +502,7 @@ fn a_mended_slip_hides_only_the_problems_of_its_own_value() {
         ),
     ];
     for (text, path, says) in cases {
-        let file = SourceFile::new("t.yaml", text.as_str());
-        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
-        let rendered = render_all(&file, &diags);
+        let (_, diags, rendered) = problems_in(&text);
         assert_eq!(diags.len(), 2, "{rendered}");
         assert!(diags.iter().any(|d| d.message.contains("unknown escape")), "{rendered}");
         assert!(diags.iter().any(|d| d.path == path && d.message.starts_with(says)), "{rendered}");
@@ -523,9 +522,7 @@ fn a_quote_in_a_comment_is_never_taken_for_the_end_of_a_text() {
     ];
     for (head, topics) in cases {
         let text = format!("{head}date: 2026-01-15\n{topics}    body: b\ncontact:\n  name: N\n");
-        let file = SourceFile::new("t.yaml", text.as_str());
-        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
-        let rendered = render_all(&file, &diags);
+        let (_, diags, rendered) = problems_in(&text);
         assert_eq!(diags.len(), 1, "{rendered}");
         assert_eq!(diags[0].message, "the text in single quotes ended at an apostrophe", "{rendered}");
         assert_eq!(&text[diags[0].span.unwrap().start..][..2], "' ", "{rendered}");
@@ -608,9 +605,7 @@ fn every_quote_that_ends_a_text_early_is_named_and_nothing_else() {
             "  - title: A\n    body: b\n"
         };
         let text = format!("{title}{head}date: 2026-01-15\ntopics:\n{topic}contact:\n  name: N\n");
-        let file = SourceFile::new("t.yaml", text.as_str());
-        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
-        let rendered = render_all(&file, &diags);
+        let (file, diags, rendered) = problems_in(&text);
         assert_eq!(diags.len(), 2, "{rendered}");
         assert!(
             diags.iter().all(|d| d.message.ends_with(mark) && file.line_col(d.span.unwrap().start).0 == line),
@@ -629,9 +624,7 @@ fn a_tab_or_a_comment_line_inside_a_nested_quoted_text_is_one_error_at_its_line(
     {
         let text =
             format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: \"a\n{line}\ncontact:\n  name: N\n");
-        let file = SourceFile::new("t.yaml", text.as_str());
-        let Err(diags) = load_briefings(&file, &Limits::default(), &covers) else { panic!("no problems in {text}") };
-        let rendered = render_all(&file, &diags);
+        let (file, diags, rendered) = problems_in(&text);
         assert_eq!(diags.len(), 1, "{rendered}");
         assert!(diags[0].message.contains(says) && file.line_col(diags[0].span.unwrap().start).0 == 6, "{rendered}");
     }
