@@ -629,3 +629,62 @@ fn a_tab_or_a_comment_line_inside_a_nested_quoted_text_is_one_error_at_its_line(
         assert!(diags[0].message.contains(says) && file.line_col(diags[0].span.unwrap().start).0 == 6, "{rendered}");
     }
 }
+
+#[test]
+fn headings_with_apostrophes_in_a_quoted_body_are_its_text() {
+    // text32 F32-4: two `#` lines with an apostrophe (or inner quotes) in one quoted `body:`
+    // gave a false "never closed" at its quote, and only the first slip was named.
+    let cases = [
+        (
+            "'Intro.\n\n      # The minister's view\n\n      Support.\n\n      # Japan's position\n\n      Agreed.'",
+            [7, 11],
+        ),
+        (
+            "\"Intro.\n      # The \"first\" point\n      Support.\n      # The \"second\" point\n      Agreed.\"",
+            [6, 8],
+        ),
+    ];
+    for (body, lines) in cases {
+        let text =
+            format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: {body}\ncontact:\n  name: N\n");
+        let (file, diags, rendered) = problems_in(&text);
+        assert!(diags.iter().all(|d| d.message.starts_with("the text in ")), "{rendered}");
+        let mut named: Vec<usize> = diags.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
+        named.dedup();
+        assert_eq!(named, lines, "{rendered}");
+    }
+}
+
+#[test]
+fn a_quote_that_ends_a_later_line_of_a_quoted_text_is_named() {
+    // text32 F32-3, on a `#` line: the inner quote that ended the line was taken for the
+    // text's end, and the next line was "does not line up"; with two such lines, the text was
+    // also "never closed".
+    for (lines, named) in
+        [("  # he said \"x\"\n", vec![4, 4]), ("  # he said \"x\"\n  # she said \"y\"\n\n", vec![4, 4, 5, 5])]
+    {
+        let text = format!(
+            "title: T\ndate: 2026-01-15\nsummary: \"a\n{lines}  b\"\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n"
+        );
+        let (file, diags, rendered) = problems_in(&text);
+        assert!(diags.iter().all(|d| d.message.ends_with("at a quotation mark")), "{rendered}");
+        let lines: Vec<usize> = diags.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
+        assert_eq!(lines, named, "{rendered}");
+    }
+}
+
+#[test]
+fn every_tab_indented_line_of_a_quoted_text_is_named_in_one_run() {
+    // text32 F32-5: only the first tab line was named (one a run), with one error per tab on
+    // it up to the key's column; the escape after a tab was never named.
+    let body = "\"a\n\tb\n\tc \\q\n\t\t\t\t\t\t\t\t\t\t\t\td\"";
+    let text = format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: {body}\ncontact:\n  name: N\n");
+    let (file, diags, rendered) = problems_in(&text);
+    let places: Vec<(usize, usize)> = diags.iter().map(|d| file.line_col(d.span.unwrap().start)).collect();
+    assert_eq!(places, [(6, 1), (7, 1), (7, 4), (8, 1)], "{rendered}");
+    let tabs = diags.iter().filter(|d| d.message == "a tab where YAML allows only spaces");
+    assert!(
+        tabs.clone().count() == 3 && tabs.clone().all(|d| d.help.as_deref().unwrap().contains("further than `body`")),
+        "{rendered}"
+    );
+}

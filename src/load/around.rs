@@ -82,21 +82,26 @@ pub(super) fn closed_value(text: &str, key_at: usize) -> Option<char> {
     }
 }
 
-/// When the line at `at` goes on with a quoted value that the line above closed at its end
-/// (`summary: 'The ministers'` above `  view is clear.'`, ending with the same quote): that
-/// quote, and whether it is single.
+/// When the line at `at` goes on with a quoted value that closed at the end of a line above
+/// (`summary: 'The ministers'` above `  view is clear.'`, ending with the same quote; or a
+/// later line of the text that ended so, `  # he said "x"`, with what YAML then reads as
+/// comments between): that quote, and whether it is single.
 pub(super) fn quote_that_ended_a_line(text: &str, at: usize) -> Option<(usize, bool)> {
     let (start, line) = line_at(text, at);
-    let (above, over) = line_above(text, start)?;
-    let (_, offset, _) = key_of(over.trim_start())?;
-    let key_at = above + indent(over) + offset;
-    let q = closed_value(text, key_at).filter(|q| matches!(q, '\'' | '"'))?;
-    let over = over.split(" #").next().unwrap_or(over).trim_end();
+    let (open, _, column) = quote_opened_above(text, start)?;
+    let end = quoted_end(text, open).filter(|&end| end <= start)?;
+    // (Nothing but a comment after it on its line, and below it only lines of the text YAML
+    // read as comments.)
+    let (after, between) = text[end..start].split_once('\n')?;
+    let comment = |l: &str| l.trim().is_empty() || l.trim_start().starts_with('#');
+    if !comment(after) || !between.lines().all(|l| l.trim().is_empty() || comment(l) && indent(l) > column) {
+        return None;
+    }
     // (Text, not a key or an item of its own: ` tel: "1"` above `  fax: "2"` is a key out of line.)
+    let q = text.as_bytes()[open];
     let content = line.trim();
     let text_only = !is_key_line(content) && !content.starts_with('-');
-    let deeper = indent(line) > indent(over) + offset;
-    (over.ends_with(q) && content.ends_with(q) && deeper && text_only).then(|| (above + over.len() - 1, q == '\''))
+    (content.ends_with(char::from(q)) && indent(line) > column && text_only).then_some((end - 1, q == b'\''))
 }
 
 /// The start of the line that opens the block (`key: |`, `key: >`) whose text the line at
@@ -327,6 +332,32 @@ fn key_of_quoted(text: &str, quote: usize) -> Option<(&str, usize)> {
     (start + indent(first) + offset < quote).then_some((key, indent(first) + offset))
 }
 
+/// The quoted text that `at` (a character in it, or the quote that closed it) lies in, found
+/// from the key line that opens it, the nearest above (or `at`'s own) whose value starts with
+/// a quote: its opening quote, its key, and the column that key starts in. `None` when that
+/// text ended before `at`.
+pub(super) fn quoted_around(text: &str, at: usize) -> Option<(usize, &str, usize)> {
+    quote_opened_above(text, at)
+        .filter(|&(quote, _, _)| quote < at && quoted_end(text, quote).is_none_or(|end| end > at))
+}
+
+/// The nearest key line at or above the line holding `at` whose value starts with a quote:
+/// that quote, the key, and the column the key starts in.
+fn quote_opened_above(text: &str, at: usize) -> Option<(usize, &str, usize)> {
+    let mut start = line_start(text, at);
+    loop {
+        let line = line_at(text, start).1;
+        let content = line.trim_start_matches(' ');
+        // (`- title: '…`: the value of an item's key too.)
+        if let Some((_, _, value)) = key_of(content).filter(|(_, _, v)| v.starts_with(['"', '\''])) {
+            let quote = value.as_ptr() as usize - text.as_ptr() as usize;
+            let (key, column) = key_of_quoted(text, quote)?;
+            return Some((quote, key, column));
+        }
+        start = line_start(text, start.checked_sub(1)?);
+    }
+}
+
 /// Whether `line` starts a key or a list item no deeper than `column` (a quoted text's key's):
 /// the next entry, which no line of that text can be.
 fn starts_entry(line: &str, column: usize) -> bool {
@@ -378,20 +409,47 @@ pub(super) fn first_block_line(text: &str, quote: usize) -> Option<usize> {
 
 /// Just past the quote that ends the quoted text opened at `quote` and its value too: the
 /// first closing quote after which its line holds nothing but a comment, or a `,`, `}` or `]`
-/// of a flow collection (an apostrophe inside a word closes single quotes, but not so).
+/// of a flow collection (an apostrophe inside a word closes single quotes, but not so), and
+/// the text does not go on below (a quote that ends a line, `  # he said "x"`, above more of
+/// the text; text32 F32-3).
 pub(super) fn clean_end(text: &str, quote: usize) -> Option<usize> {
+    let column = quote_opened_above(text, quote).map(|(_, _, column)| column);
+    // (The next line of text below the last end looked at: where it starts, and whether it
+    // goes on with the quoted text. Kept, so that a run of `#` lines is looked through once.)
+    let mut below: Option<(usize, bool)> = None;
     let mut from = quote;
     loop {
         let end = quoted_end(text, from)?;
         // (Only what follows the quote is looked at, not the rest of its line: a line of
         // 64,000 apostrophes took 18 s, text32 F32-1.)
         let next = text[end..].trim_start_matches([' ', '\t']).chars().next();
-        if next.is_none_or(|c| matches!(c, '\n' | '\r' | '#' | ',' | '}' | ']')) {
+        if next.is_some_and(|c| matches!(c, ',' | '}' | ']')) {
             return Some(end);
+        }
+        if next.is_none_or(|c| matches!(c, '\n' | '\r' | '#')) {
+            let Some(column) = column else { return Some(end) };
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            if below.is_none_or(|(at, _)| at <= line_end) {
+                below = Some(text_line_below(text, line_end, column));
+            }
+            if below.is_some_and(|(_, goes_on)| !goes_on) {
+                return Some(end);
+            }
         }
         // (The quote read as the end opens the next stretch.)
         from = end - 1;
     }
+}
+
+/// The first line after `from` that is neither blank nor starts with `#`: its start, and
+/// whether it is text indented further than `column` (not a key nor an item); the text's end
+/// and `false` when there is none.
+fn text_line_below(text: &str, from: usize, column: usize) -> (usize, bool) {
+    let found = lines_below(text, line_start(text, from)).find(|(_, l)| !l.trim_start().starts_with('#'));
+    found.map_or((text.len(), false), |(at, line)| {
+        let content = line.trim();
+        (at, indent(line) > column && !is_key_line(content) && !content.starts_with('-'))
+    })
 }
 
 /// The opening quote of a value above the comment line at `at` whose quoted text, never

@@ -25,9 +25,14 @@ enum BadEscape {
 /// by byte, each escape by [`escapes::read`]: text25 F25a-7, it was at the quote; text26
 /// F26-2, cut inside a character.)
 fn bad_escape(text: &str, start: usize) -> Option<(Span, BadEscape)> {
+    bad_escape_after(text, start, 1)
+}
+
+/// The first [`BadEscape`] in the double-quoted text at `start` from `from` bytes into it.
+fn bad_escape_after(text: &str, start: usize, from: usize) -> Option<(Span, BadEscape)> {
     let quoted = text.get(start..)?;
     let bytes = quoted.as_bytes();
-    let mut i = 1;
+    let mut i = from;
     while i < bytes.len() {
         match bytes[i] {
             b'"' => return None,
@@ -80,6 +85,24 @@ pub(super) fn named(text: &str, start: usize) -> Option<Diagnostic> {
     if first_block_line(text, start).is_some_and(|line| line < place.start) {
         return Some(super::slips::never_closed(start));
     }
+    Some(described(place, bad))
+}
+
+/// The first `most` escapes that write no character in the double-quoted text at `start`
+/// (which is closed), in order: the slips inside a text that is blanked whole, which the
+/// parser does not reach (text32 F32-5).
+pub(super) fn all_in(text: &str, start: usize, most: usize) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut from = 1;
+    while let Some((place, bad)) = bad_escape_after(text, start, from).filter(|_| found.len() < most) {
+        from = place.end - start;
+        found.push(described(place, bad));
+    }
+    found
+}
+
+/// The error for the escape `bad` at `place`.
+fn described(place: Span, bad: BadEscape) -> Diagnostic {
     let (message, help) = match bad {
         BadEscape::Half(Some(c)) => {
             (NOT_A_CHARACTER, format!("write the character itself, {c}, or `\\U{:08X}`", c as u32))
@@ -101,5 +124,5 @@ pub(super) fn named(text: &str, start: usize) -> Option<Diagnostic> {
             "write the character itself, or the eight digits of its number after `\\U`".into(),
         ),
     };
-    Some(Diagnostic::new(Some(place), "", message).with_help(help))
+    Diagnostic::new(Some(place), "", message).with_help(help)
 }

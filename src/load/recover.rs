@@ -310,6 +310,17 @@ pub(super) fn follows_from(original: &str, mended: &[usize], found: &[Diagnostic
         })
 }
 
+/// Syntax errors reported in one run at most: each costs one more pass over the text.
+pub(super) const MAX_SYNTAX_ERRORS: usize = 20;
+
+/// Says, once, that the reading stopped after [`MAX_SYNTAX_ERRORS`].
+pub(super) fn stopped(errors: &mut Vec<Diagnostic>) {
+    let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
+    if !errors.iter().any(|e| e.message == message) {
+        errors.push(Diagnostic::new(None, "", message));
+    }
+}
+
 /// A slip inside one quoted text, mended in place so that the rest of the file, the rest of
 /// its block among it, is read and checked (text28 F28-3, F28-4).
 pub(super) enum InQuotes {
@@ -317,9 +328,13 @@ pub(super) enum InQuotes {
     /// no character, or a quote that ended it early (`'the minister's view'`, text29 F29a-3).
     /// Made a space, the text reads on to its end.
     Char(usize),
+    /// The indent of a quoted text's line, with the tab that starts it: made spaces, every tab
+    /// of it at once (one was made a space at a time, text32 F32-5).
+    Lead(std::ops::Range<usize>),
     /// A quoted text with a line indented too little, or never closed
-    /// ([`around::QuotedSlip`]): blanked whole, from its quote to its end.
-    Indented(std::ops::Range<usize>),
+    /// ([`around::QuotedSlip`]): blanked whole, from its quote to its end; with the slips
+    /// found inside it, which the parser does not reach then.
+    Indented(std::ops::Range<usize>, Vec<Diagnostic>),
 }
 
 impl InQuotes {
@@ -333,7 +348,7 @@ impl InQuotes {
             // (Named at the quote, not an escape: past where the text was meant to end. The
             // text, up to there, blanked.)
             if named == Some(start) {
-                return around::first_block_line(text, start).map(|end| InQuotes::Indented(start..end));
+                return around::first_block_line(text, start).map(|end| InQuotes::Indented(start..end, Vec::new()));
             }
             return named_at(b"\\").map(InQuotes::Char);
         }
@@ -347,51 +362,106 @@ impl InQuotes {
             // it was meant to end.)
             if diagnostic.message == slips::NEVER_CLOSED {
                 let open = named?;
-                return around::first_block_line(text, open).map(|end| InQuotes::Indented(open..end));
+                return around::first_block_line(text, open).map(|end| InQuotes::Indented(open..end, Vec::new()));
             }
             let at = named_at(b"'\"")?;
             // (Read on to the quote that ends the value, past other early quotes, each the
             // next run's error: text31 F31a-4.)
             let end = around::clean_end(text, at)?;
-            let mut on_the_way = text[at..end].lines().skip(1).map(str::trim_start);
-            let block = on_the_way.any(|l| lines::is_key_line(l) || l.starts_with("- ") || l.starts_with('#'));
-            let comment = text[at..end].contains(" #");
-            return (!block && !comment).then_some(InQuotes::Char(at));
+            // (A line indented further than the text's key, not the one it ends on, is the
+            // text's own even when it starts with `#` or holds ` #`: a heading in a `body:`;
+            // text32 F32-4, two such headings gave a false "never closed".)
+            let column = around::quoted_around(text, at).map(|(_, _, column)| column);
+            let last = lines::line_start(text, end - 1);
+            let own = |start: usize, line: &str| column.is_some_and(|c| lines::indent(line) > c) && start != last;
+            let mut below = text[at..end].split_inclusive('\n').scan(at, |from, line| {
+                let start = *from;
+                *from += line.len();
+                Some((start, line))
+            });
+            let comment_after = below.next().is_some_and(|(_, line)| line.contains(" #"));
+            let mut on_the_way = below.filter(|&(start, line)| !own(start, line));
+            let slip = on_the_way.any(|(_, l)| {
+                let l = l.trim_start();
+                lines::is_key_line(l) || l.starts_with("- ") || l.starts_with('#') || l.contains(" #")
+            });
+            return (!slip && !comment_after).then_some(InQuotes::Char(at));
         }
         // (A tab that indents a line of a quoted text, the only place the parser says this:
         // made a space, the text reads on; text30 F30a-5, the text was then never closed.)
         if info == "tab cannot be used as indentation" {
-            return named_at(b"\t").map(InQuotes::Char);
+            let tab = named_at(b"\t")?;
+            let lead = text[tab..].len() - text[tab..].trim_start_matches([' ', '\t']).len();
+            return Some(InQuotes::Lead(tab..tab + lead));
         }
         if info != "invalid indentation in quoted scalar" {
             return None;
         }
         match around::quoted_slip(text, start)? {
-            around::QuotedSlip::Out { end, .. } | around::QuotedSlip::Open { end } => {
-                Some(InQuotes::Indented(start..end))
+            around::QuotedSlip::Out { end, key, .. } => {
+                Some(InQuotes::Indented(start..end, inside(text, start, end, key)))
             }
+            around::QuotedSlip::Open { end } => Some(InQuotes::Indented(start..end, Vec::new())),
         }
     }
 
     /// `text` mended; what was blanked (from the start of its first line) added to
-    /// `blanked`, a character made a space to `mended`.
+    /// `blanked`, a character made a space to `mended` (the first, for an indent), the slips
+    /// found inside a text blanked to `errors` (up to [`MAX_SYNTAX_ERRORS`] in all).
     pub(super) fn apply(
         self,
         text: &str,
         blanked: &mut Vec<std::ops::Range<usize>>,
         mended: &mut Vec<usize>,
+        errors: &mut Vec<Diagnostic>,
     ) -> String {
         match self {
             InQuotes::Char(at) => {
                 mended.push(at);
                 blank_out(text, at..at + 1)
             }
-            InQuotes::Indented(quoted) => {
+            InQuotes::Lead(lead) => {
+                mended.push(lead.start);
+                blank_out(text, lead)
+            }
+            InQuotes::Indented(quoted, inside) => {
+                let room = MAX_SYNTAX_ERRORS.saturating_sub(errors.len());
+                if inside.len() > room {
+                    stopped(errors);
+                }
+                errors.extend(inside.into_iter().take(room));
                 blanked.push(lines::line_start(text, quoted.start)..quoted.end);
                 blank_out(text, quoted)
             }
         }
     }
+}
+
+/// The first slips inside the quoted text from `quote` to `end` (the value of `key`) past its
+/// first line, in order, one more than a run names at most: each line indented with a tab,
+/// and each escape that writes no character.
+fn inside(text: &str, quote: usize, end: usize, key: &str) -> Vec<Diagnostic> {
+    let first = text[quote..end].find('\n').map_or(end, |i| quote + i + 1);
+    let most = MAX_SYNTAX_ERRORS + 1;
+    let mut found: Vec<Diagnostic> = text[first..end]
+        .split_inclusive('\n')
+        .scan(first, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .filter_map(|(start, line)| {
+            let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+            line[..lead].find('\t').map(|tab| slips::tab_in_quoted(start + tab, key))
+        })
+        .take(most)
+        .collect();
+    if text[quote..].starts_with('"') {
+        found.extend(super::escape_slips::all_in(text, quote, most));
+        found.sort_by_key(|d| d.span.map(|s| s.start));
+        found.truncate(most);
+    }
+    found
 }
 
 /// The text with each dash that moved down a line below a key given twice (at each offset of

@@ -94,6 +94,12 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         return super::escape_slips::named(text, start);
     }
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
+    // (A tab that indents a line of a quoted text: how far to indent it instead; text32 F32-5.)
+    if info == "tab cannot be used as indentation" {
+        if let Some((_, key, _)) = super::around::quoted_around(text, start) {
+            return Some(tab_in_quoted(start, key));
+        }
+    }
     // `summary: 'The ministers'` above `  view is clear.'`: the quote at the line's end ended
     // the text (text32 F32-3: "does not line up", the apostrophe never named).
     if info == "while parsing a block mapping, did not find expected key" {
@@ -499,6 +505,12 @@ pub(super) const LINE_OUT: &str = "this line of the quoted text after";
 
 /// How the errors for a quoted text that ended early start ([`ended_early`]).
 pub(super) const ENDED_EARLY: &str = "the text in ";
+
+/// A tab at `tab` that indents a line of the quoted text that is `key`'s value.
+pub(super) fn tab_in_quoted(tab: usize, key: &str) -> Diagnostic {
+    Diagnostic::new(Some(Span::new(tab, tab + 1)), "", "a tab where YAML allows only spaces")
+        .with_help(format!("indent this line of the quoted text with spaces only, further than `{key}`"))
+}
 
 /// A quoted text never closed, named at its opening quote at `quote`.
 pub(super) fn never_closed(quote: usize) -> Diagnostic {

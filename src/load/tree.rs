@@ -14,7 +14,9 @@ use std::rc::Rc;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 
 use super::offsets::Offsets;
-use super::recover::{blank_out, follows_from, mend_moved_dashes, repair, resync, InQuotes};
+use super::recover::{
+    blank_out, follows_from, mend_moved_dashes, repair, resync, stopped, InQuotes, MAX_SYNTAX_ERRORS,
+};
 use super::{lines, slips, Limits};
 use crate::diag::{Diagnostic, SourceFile, Span};
 
@@ -143,9 +145,6 @@ pub struct Recovered {
     pub mended: Vec<usize>,
 }
 
-/// Syntax errors reported in one run at most: each costs one more pass over the text.
-const MAX_SYNTAX_ERRORS: usize = 20;
-
 /// The keys the text is read for (`keys_of::<T>`), asked only to explain a syntax error.
 pub type Keys = fn() -> super::KeySets;
 
@@ -212,8 +211,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
         // A slip past the limit stops the reading (twenty are read past, and the rest of the
         // file checked, when there are no more).
         if syntax && !again && errors.len() >= MAX_SYNTAX_ERRORS {
-            let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
-            errors.push(Diagnostic::new(None, "", message));
+            stopped(&mut errors);
             // What comes before the next slip is read and checked; from its line on, nothing.
             let from = lines::line_start(&text, at.unwrap_or(text.len()).min(text.len()));
             return match parse_text(&blank_out(&text, from..text.len()), limits, keys, &renames) {
@@ -228,7 +226,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
             errors.push(diagnostic);
         }
         if let Some(mend) = mend.filter(|_| syntax && !again) {
-            text = Cow::Owned(mend.apply(&text, &mut blanked, &mut mended));
+            text = Cow::Owned(mend.apply(&text, &mut blanked, &mut mended, &mut errors));
             continue;
         }
         let sets = keys.get();
