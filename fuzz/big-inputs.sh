@@ -257,6 +257,12 @@ cases = {
     # One line of 4 MiB of early apostrophes in single quotes (text32 F32-1: the rest of the
     # line read again after each quote).
     "apostrophes-one-line": lambda: "title: T\ndate: 2020-10-06\nsummary: '" + "it's " * (MB // 5 - 20) + "'\n" + tail[25:],
+    # A quoted text of 4 MiB of `#` lines, each ending with an inner quotation (text32 F32-3:
+    # each line's end looked through the lines below for more of the text).
+    "quoted-headings": lambda: "title: T\ndate: 2020-10-06\nsummary: \"a\n" + '  # he said "x"\n' * (MB // 16 - 10) + '  b"\n' + tail[25:],
+    # A quoted text of 4 MiB of lines indented with a tab, each with a bad escape (text32
+    # F32-5: the slips inside a text blanked whole are named).
+    "tab-lines": lambda: "title: T\ndate: 2020-10-06\nsummary: \"a\n" + "\tc \\q it\n" * (MB // 9 - 10) + '  b"\n' + tail[25:],
 }
 for name, make in cases.items():
     if not only or name in only:
