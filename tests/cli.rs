@@ -394,7 +394,11 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_kept() {
         std::os::unix::fs::symlink("README", dir.path().join("out.pdf")).unwrap();
         let o = run(dir.path(), &["build", "seed.yaml", "-o", "out.pdf"]);
         assert_exit(&o, 2);
-        assert!(stderr(&o).contains("README has no extension"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("out.pdf is a link to") && stderr(&o).contains("README, which is not named .pdf"),
+            "{}",
+            stderr(&o)
+        );
         assert_eq!(std::fs::read_to_string(dir.path().join("README")).unwrap(), "notes");
         // text32 F32-7: so is a name -o expands to (`q.pdf` → `q.en.pdf`).
         std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join("b.yaml")).unwrap();
@@ -403,6 +407,27 @@ fn an_output_named_for_another_kind_of_file_is_refused_and_kept() {
         assert_exit(&o, 2);
         assert_eq!(std::fs::read_to_string(dir.path().join("README")).unwrap(), "notes");
         assert!(!dir.path().join("q.ja.pdf").exists(), "nothing written");
+        // text33b F33b-1: so is each page image, a link that dangles (the file it would
+        // make), and a language's file linked to another briefing's own PDF.
+        std::os::unix::fs::symlink("README", dir.path().join("out1.png")).unwrap();
+        std::os::unix::fs::symlink("notes.yaml", dir.path().join("d.pdf")).unwrap();
+        for args in
+            [&["build", "seed.yaml", "-o", "out{p}.png", "--ppi", "20"][..], &["build", "seed.yaml", "-o", "d.pdf"]]
+        {
+            let o = run(dir.path(), args);
+            assert_exit(&o, 2);
+            assert!(stderr(&o).contains("is a link to") && stderr(&o).contains("remove the link"), "{}", stderr(&o));
+        }
+        assert_eq!(std::fs::read_to_string(dir.path().join("README")).unwrap(), "notes");
+        assert!(!dir.path().join("notes.yaml").exists() && !dir.path().join("out2.png").exists());
+        std::fs::copy(common::seed(), dir.path().join("o.ja.yaml")).unwrap();
+        assert_exit(&run(dir.path(), &["build", "o.ja.yaml"]), 0);
+        let own = std::fs::read(dir.path().join("o.ja.pdf")).unwrap();
+        std::os::unix::fs::symlink("o.ja.pdf", dir.path().join("z.ja.pdf")).unwrap();
+        let o = run(dir.path(), &["build", "b.yaml", "-o", "z.pdf"]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("(a link to") && stderr(&o).contains("o.ja.yaml"), "{}", stderr(&o));
+        assert_eq!(std::fs::read(dir.path().join("o.ja.pdf")).unwrap(), own);
     }
     assert_exit(&run(dir.path(), &["build", "seed.yaml", "-o", "ok.pdf"]), 0);
     let o = run(dir.path(), &["extract", "ok.pdf", "-o", "new.pdf"]);

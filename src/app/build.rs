@@ -163,9 +163,16 @@ pub fn plan(
             // (`x.el.pdf`, a language's file, is also the PDF of an `x.el.yaml` beside it, where
             // it is written, however named: text30 F30b-1 and text31 F31b-1, one replaced the
             // other's files, its pages removed as stale.)
-            if let Some(other) = several.then(|| source_owning(&base, input)).flatten() {
+            // (Through a link too: `z.el.pdf` linked to `x.el.pdf`; text33b F33b-1.)
+            let linked = || formats.iter().filter_map(|&f| super::config::link_target(&path_of(&base, f)));
+            let owner = || {
+                let through =
+                    |t: PathBuf| source_owning(&t, input).map(|o| (o, format!(" (a link to {})", t.display())));
+                source_owning(&base, input).map(|o| (o, String::new())).or_else(|| linked().find_map(through))
+            };
+            if let Some((other, link)) = several.then(owner).flatten() {
                 return Err(Error::Usage(format!(
-                    "{} would be both the `{}` file of {} and the file of {}: name this build's files apart \
+                    "{}{link} would be both the `{}` file of {} and the file of {}: name this build's files apart \
                      with -o (`-o NAME.pdf` writes NAME.{}.pdf …)",
                     base.display(),
                     b.lang,
@@ -181,11 +188,11 @@ pub fn plan(
     for (o, f, _) in &outputs {
         reads.check_output(o)?;
         files::target(o, settings.existing)?;
-        settings.link_names_its_format(o, *f)?;
+        super::config::link_names_its_format(o, *f)?;
     }
     // (After what is more to the point: `-o seed.yaml` is the input, `-o /dev/null` a device.)
     if named {
-        settings.output_names_its_format(output, &formats)?;
+        super::config::output_names_its_format(output, &formats)?;
     }
     settings.note_unused_options(&formats);
     Ok(Plan { input: input.to_path_buf(), loaded, parallel, outputs, reads: reads.clone(), start })

@@ -59,7 +59,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     }
     reads.check_output(output)?;
     files::target(output, settings.existing)?;
-    settings.output_names_its_format(output, &[crate::Format::Pdf])?;
+    super::config::output_names_its_format(output, &[crate::Format::Pdf])?;
     let fonts = template.font_book();
     // Checked as a briefing's title is: nothing typed is lost from the cover, or set backwards.
     let given_title = cover

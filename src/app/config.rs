@@ -126,53 +126,6 @@ impl Settings {
         Format::ALL.into_iter().filter(|f| asked.contains(f)).collect()
     }
 
-    /// A usage error when `-o`'s extension names another format than the one asked for
-    /// (`-o page.html --format pdf` would write a PDF called page.html), or any other file, or
-    /// none: `-o other.yaml`, `-o README` or `-o notes.mp4` would replace that file with a PDF
-    /// (text29 F29b-3, text30 F30b-3).
-    pub fn output_names_its_format(&self, output: &std::path::Path, formats: &[Format]) -> Result<(), super::Error> {
-        // (A link is written through: its target is the file replaced, and must be named so
-        // too; text31 F31b-5, `out.pdf` linked to NOTES.)
-        if let Some(target) = link_target(output) {
-            self.output_names_its_format(&target, formats)?;
-        }
-        let asked: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
-        let named = match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("html" | "htm") => Format::Html,
-            Some("png") => Format::Png,
-            Some("pdf") => Format::Pdf,
-            other => {
-                let names = match other {
-                    Some(e) if !e.is_empty() => format!("names a .{e} file"),
-                    _ => "has no extension".to_string(),
-                };
-                return Err(super::Error::Usage(format!(
-                    "-o {} {names}, but this run writes {}: name the output .{}",
-                    output.display(),
-                    asked.iter().map(|a| format!(".{a}")).collect::<Vec<_>>().join(" and "),
-                    asked.first().unwrap_or(&"pdf")
-                )));
-            }
-        };
-        // (With several formats, each file takes its extension: one of them must be -o's.)
-        if formats.contains(&named) {
-            return Ok(());
-        }
-        Err(super::Error::Usage(format!(
-            "-o {} names a .{} file, but --format asks for {}: name the output for what it is",
-            output.display(),
-            named.extension(),
-            asked.join(",")
-        )))
-    }
-
-    /// A usage error when `output`, one file of format `format` a run writes, is a link whose
-    /// target is named for another kind of file: the names `-o` expands to (`q.el.pdf`,
-    /// `out2.png`) are written through links too (text32 F32-7).
-    pub fn link_names_its_format(&self, output: &std::path::Path, format: Format) -> Result<(), super::Error> {
-        link_target(output).map_or(Ok(()), |target| self.output_names_its_format(&target, &[format]))
-    }
-
     /// Says which options have nothing to act on in these formats (a web page has no pages
     /// to fit or list; only page images have a resolution).
     pub fn note_unused_options(&self, formats: &[Format]) {
@@ -197,8 +150,80 @@ impl Settings {
     }
 }
 
-/// Where `path` leads when it is a link (to a file that is there), its links resolved.
-fn link_target(path: &std::path::Path) -> Option<PathBuf> {
-    let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    linked.then(|| std::fs::canonicalize(path).ok()).flatten()
+/// A usage error when `-o`'s extension names another format than the one asked for
+/// (`-o page.html --format pdf` would write a PDF called page.html), or any other file, or
+/// none: `-o other.yaml`, `-o README` or `-o notes.mp4` would replace that file with a PDF
+/// (text29 F29b-3, text30 F30b-3).
+pub fn output_names_its_format(output: &std::path::Path, formats: &[Format]) -> Result<(), super::Error> {
+    // (A link is written through: its target is the file replaced, and must be named so
+    // too; text31 F31b-5, `out.pdf` linked to NOTES.)
+    if let Some(target) = link_target(output) {
+        output_names_its_format(&target, formats)?;
+    }
+    let asked: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
+    let named = match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("html" | "htm") => Format::Html,
+        Some("png") => Format::Png,
+        Some("pdf") => Format::Pdf,
+        other => {
+            let names = match other {
+                Some(e) if !e.is_empty() => format!("names a .{e} file"),
+                _ => "has no extension".to_string(),
+            };
+            return Err(super::Error::Usage(format!(
+                "-o {} {names}, but this run writes {}: name the output .{}",
+                output.display(),
+                asked.iter().map(|a| format!(".{a}")).collect::<Vec<_>>().join(" and "),
+                asked.first().unwrap_or(&"pdf")
+            )));
+        }
+    };
+    // (With several formats, each file takes its extension: one of them must be -o's.)
+    if formats.contains(&named) {
+        return Ok(());
+    }
+    Err(super::Error::Usage(format!(
+        "-o {} names a .{} file, but --format asks for {}: name the output for what it is",
+        output.display(),
+        named.extension(),
+        asked.join(",")
+    )))
+}
+
+/// A usage error when `output`, one file of format `format` a run writes, is a link whose
+/// target is named for another kind of file: the names `-o` expands to (`q.el.pdf`, each page
+/// image `out2.png`) are written through links too (text32 F32-7, text33b F33b-1).
+pub fn link_names_its_format(output: &std::path::Path, format: Format) -> Result<(), super::Error> {
+    let Some(target) = link_target(output) else { return Ok(()) };
+    output_names_its_format(&target, &[format]).map_err(|_| {
+        super::Error::Usage(format!(
+            "{} is a link to {}, which is not named .{ext}: writing through the link would put a .{ext} file \
+             there; remove the link, or name the output apart with -o",
+            output.display(),
+            target.display(),
+            ext = format.extension()
+        ))
+    })
+}
+
+/// Where `path` leads when it is a link, its links resolved: to a file that is there, or to
+/// the name a write through it would create (a link to `notes.yaml`, not yet there; text33b).
+pub fn link_target(path: &std::path::Path) -> Option<PathBuf> {
+    let is_link = |p: &std::path::Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link(path) {
+        return None;
+    }
+    if let Ok(target) = std::fs::canonicalize(path) {
+        return Some(target);
+    }
+    // (Followed by hand while it dangles, as the kernel does, 40 links at most.)
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        if !is_link(&at) {
+            break;
+        }
+        let to = std::fs::read_link(&at).ok()?;
+        at = at.parent().map_or_else(|| to.clone(), |p| p.join(&to));
+    }
+    Some(at)
 }

@@ -84,7 +84,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     reads.add(args.new, "input");
     if let Some(named) = args.output {
         reads.check_output(named)?;
-        settings.output_names_its_format(&output, &formats)?;
+        super::config::output_names_its_format(&output, &formats)?;
     }
     settings.note_unused_options(&formats);
     if formats.iter().any(|f| *f != Format::Html) {
@@ -117,7 +117,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let path_of = |f: Format| if exact { output.clone() } else { format_path(&output, f) };
     for f in &formats {
         reads.check_output(&path_of(*f))?;
-        settings.link_names_its_format(&path_of(*f), *f)?;
+        super::config::link_names_its_format(&path_of(*f), *f)?;
     }
     // A file's name may hold what no font has (an emoji) or what would read backwards: shown
     // as code points, as the user named the file and would know it so; not refused, as the

@@ -112,6 +112,9 @@ impl Staged {
         let paths = file_paths(path, format, files.count())?;
         for p in &paths {
             reads.check_output(p)?;
+            // (Each page, not only the name it is made from: `out2.png` linked to NOTES;
+            // text33b F33b-1.)
+            super::config::link_names_its_format(p, format)?;
         }
         if let Files::ToDraw(pages) = &files {
             if names_pages(path) {

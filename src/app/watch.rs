@@ -161,7 +161,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     // So is an `-o` named for another kind of file (text30 F30b-4: watched for ever, each
     // save "not rebuilt").
     if named {
-        settings.output_names_its_format(&output, &settings.formats_for(&output))?;
+        super::config::output_names_its_format(&output, &settings.formats_for(&output))?;
     } else {
         super::no_page_in_input_name(input, &output)?;
     }
