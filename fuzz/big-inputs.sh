@@ -247,6 +247,12 @@ def late_slips():
     slip = "".join("  - title: 'It's %d'\n    body: x\n" % i for i in range(25))
     return "title: T\ndate: 2020-10-06\ntopics:\n" + block * ((MB - 4000) // len(block)) + slip + "contact:\n  tel: \"1\"\n"
 
+def json_one_line():
+    import json
+    topic = {"title": "Topic", "body": "Both sides met and agreed to go on with the work. " * 3}
+    n = (MB - 200) // (len(json.dumps(topic)) + 2)
+    return json.dumps({"title": "T", "date": "2020-10-06", "topics": [topic] * n, "contact": {"tel": "1"}}) + "\n"
+
 cases = {
     "slip-then-rest": slip_then_rest,
     "late-slips": late_slips,
@@ -262,6 +268,11 @@ cases = {
     "quoted-headings": lambda: "title: T\ndate: 2020-10-06\nsummary: \"a\n" + '  # he said "x"\n' * (MB // 16 - 10) + '  b"\n' + tail[25:],
     # A quoted text of 4 MiB of lines indented with a tab, each with a bad escape (text32
     # F32-5: the slips inside a text blanked whole are named).
+    # A valid briefing written as JSON on one line (text33a F33a-8: the rest of the line read
+    # after each value, for a glued `#`), and a one-line flow mapping of a key given 100,000
+    # times (each key's line read whole, for a dash moved down a line).
+    "json-one-line": lambda: json_one_line(),
+    "duplicate-keys-one-line": lambda: "date: 2020-10-06\ntitle: {en: A" + ", x: 1" * (MB // 6 - 100) + "}\n" + tail[25:],
     "tab-lines": lambda: "title: T\ndate: 2020-10-06\nsummary: \"a\n" + "\tc \\q it\n" * (MB // 9 - 10) + '  b"\n' + tail[25:],
 }
 for name, make in cases.items():

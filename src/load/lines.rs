@@ -512,11 +512,16 @@ pub(super) fn shift_block_after(text: &str, line_start: usize, from: usize, to: 
 /// word (`title: Results of meeting #10` is "Results of meeting"): a `#` glued to what
 /// follows it, after a value that ends at `end`, is taken for text the writer meant.
 pub(super) fn glued_comment(text: &str, end: usize) -> Option<Diagnostic> {
-    let line = text.get(end..).and_then(|rest| rest.split('\n').next()).unwrap_or("");
-    let comment = line.trim_start_matches([' ', '\t']);
-    let after = comment.strip_prefix('#').filter(|_| comment.len() < line.len())?;
-    let word = after.split_whitespace().next().filter(|_| after.starts_with(|c: char| !c.is_whitespace()))?;
-    let at = end + (line.len() - comment.len());
+    // (Only what follows the value is read, not the rest of its line: a line of 30,000 flow
+    // items took 3 s, text33a F33a-8.)
+    let rest = text.get(end..).unwrap_or("");
+    let comment = rest.trim_start_matches([' ', '\t']);
+    let after = comment.strip_prefix('#').filter(|_| comment.len() < rest.len())?;
+    let word = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
+    if word.is_empty() {
+        return None;
+    }
+    let at = end + (rest.len() - comment.len());
     let message = format!("`#{word}` is read as a comment, and dropped");
     let help = "YAML drops everything after ` #`: put the whole value in quotes to keep it; for a comment, \
                 write a space after `#`";
