@@ -688,3 +688,25 @@ fn every_tab_indented_line_of_a_quoted_text_is_named_in_one_run() {
         "{rendered}"
     );
 }
+
+#[test]
+fn an_apostrophe_in_a_word_above_does_not_hide_a_bracket_never_closed() {
+    // text33a F33a-6: `ministers'` or `Bob's` (an odd count) above an open `{` or `[` was
+    // read as a quoted text's start, and the parser's words landed on valid lines instead.
+    for (above, open) in [
+        ("summary: The ministers' view.\n", "{ en: AI governance,"),
+        ("summary: |\n  Bob's\n  Ann's\n  Joe's\n", "[AI governance, data"),
+    ] {
+        let text = format!(
+            "title: T\ndate: 2026-01-15\n{above}topics:\n  - title: {open}\n    body: b\ncontact:\n  name: N\n"
+        );
+        let (file, diags, rendered) = problems_in(&text);
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert!(
+            diags[0].message.starts_with("this `") && diags[0].message.ends_with("` is never closed"),
+            "{rendered}"
+        );
+        let line = text.lines().position(|l| l.contains(open)).unwrap() + 1;
+        assert_eq!(file.line_col(diags[0].span.unwrap().start), (line, 12), "{rendered}");
+    }
+}

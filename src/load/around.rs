@@ -201,19 +201,23 @@ pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &Ke
 }
 
 /// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted
-/// text and comments.
+/// text and comments. (A quote opens a text only where a value starts: an apostrophe inside
+/// a word, `ministers'` or `Bob's` in a plain or block text above, is a letter; text33a
+/// F33a-6, one such above an open bracket hid it.)
 pub(super) fn unclosed_bracket(text: &str) -> Option<usize> {
     let mut open = Vec::new();
     let mut quote: Option<char> = None;
     let mut comment = false;
     let mut previous = '\n';
+    // (The last character before this one that is not a space or a tab.)
+    let mut last = '\n';
     for (i, c) in text.char_indices() {
         match (quote, c) {
             _ if comment => comment = c != '\n',
             (Some('"'), '"') if previous != '\\' => quote = None,
             (Some('\''), '\'') => quote = None,
             (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
+            (None, '"' | '\'') if matches!(last, '\n' | ':' | '-' | '[' | '{' | ',' | '?') => quote = Some(c),
             (None, '#') if previous.is_whitespace() => comment = true,
             (None, '[' | '{') => open.push(i),
             (None, ']' | '}') => {
@@ -222,6 +226,9 @@ pub(super) fn unclosed_bracket(text: &str) -> Option<usize> {
             _ => {}
         }
         previous = c;
+        if !matches!(c, ' ' | '\t' | '\r') {
+            last = c;
+        }
     }
     open.pop()
 }
