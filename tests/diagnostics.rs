@@ -710,3 +710,29 @@ fn an_apostrophe_in_a_word_above_does_not_hide_a_bracket_never_closed() {
         assert_eq!(file.line_col(diags[0].span.unwrap().start), (line, 12), "{rendered}");
     }
 }
+
+#[test]
+fn a_quoted_word_at_the_end_of_a_single_quoted_text_is_named_with_what_follows() {
+    // text33a F33a-5: `'the 'free flow''` named only its first quote, and the next field's
+    // apostrophe came a run later.
+    for title in ["'the 'free flow''", "{en: 'Data: the 'free flow'', ja: データ}"] {
+        let (lang, body) = if title.starts_with('{') {
+            ("lang: [en, ja]\n", "{en: 'It's agreed.', ja: 合意}")
+        } else {
+            ("", "'It's agreed.'")
+        };
+        let text = format!(
+            "{lang}title: T\ndate: 2026-01-15\ntopics:\n  - title: {title}\n    body: {body}\ncontact:\n  name: N\n"
+        );
+        let (file, diags, rendered) = problems_in(&text);
+        let places: Vec<(usize, usize)> = diags.iter().map(|d| file.line_col(d.span.unwrap().start)).collect();
+        let row = |line: &str, quote: &str| {
+            (text.lines().position(|l| l == line).unwrap() + 1, line.find(quote).unwrap() + 1)
+        };
+        let title_line = format!("  - title: {title}");
+        let body_line = format!("    body: {body}");
+        let expected = [row(&title_line, "'free"), row(&title_line, "''"), row(&body_line, "'s")];
+        assert_eq!(places, expected, "{rendered}");
+        assert!(diags.iter().all(|d| d.message.ends_with("ended at an apostrophe")), "{rendered}");
+    }
+}

@@ -448,6 +448,20 @@ pub(super) fn clean_end(text: &str, quote: usize) -> Option<usize> {
     }
 }
 
+/// When the single-quoted text that the quote at `at` ended early goes on, on that line and
+/// with no other quote, to two quotes that end its value (`'the 'free flow''`, followed by
+/// nothing but a comment, or a `,`, `}` or `]`): the first of the two.
+pub(super) fn closing_pair(text: &str, at: usize) -> Option<usize> {
+    if text.as_bytes().get(at) != Some(&b'\'') {
+        return None;
+    }
+    let line = &text[at + 1..text[at..].find('\n').map_or(text.len(), |i| at + i)];
+    let pair = at + 1 + line.find('\'')?;
+    let after = text[pair..].strip_prefix("''")?.trim_start_matches([' ', '\t']);
+    let clean = after.chars().next().is_none_or(|c| matches!(c, '\n' | '\r' | '#' | ',' | '}' | ']'));
+    clean.then_some(pair)
+}
+
 /// The first line after `from` that is neither blank nor starts with `#`: its start, and
 /// whether it is text indented further than `column` (not a key nor an item); the text's end
 /// and `false` when there is none.

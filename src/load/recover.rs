@@ -334,6 +334,9 @@ pub(super) enum InQuotes {
     /// no character, or a quote that ended it early (`'the minister's view'`, text29 F29a-3).
     /// Made a space, the text reads on to its end.
     Char(usize),
+    /// A quote that ended a single-quoted text early (as `Char`), and the first of the two
+    /// quotes that end it (`'the 'free flow''`): both made spaces, the second named too.
+    Pair(usize, usize),
     /// The indent of a quoted text's line, with the tab that starts it: made spaces, every tab
     /// of it at once (one was made a space at a time, text32 F32-5).
     Lead(std::ops::Range<usize>),
@@ -371,6 +374,11 @@ impl InQuotes {
                 return around::first_block_line(text, open).map(|end| InQuotes::Indented(open..end, Vec::new()));
             }
             let at = named_at(b"'\"")?;
+            // (`'the 'free flow''`: the pair that ends it is the word's closing quote and the
+            // text's, not an apostrophe written twice; text33a F33a-5.)
+            if let Some(pair) = around::closing_pair(text, at) {
+                return Some(InQuotes::Pair(at, pair));
+            }
             // (Read on to the quote that ends the value, past other early quotes, each the
             // next run's error: text31 F31a-4.)
             let end = around::clean_end(text, at)?;
@@ -425,6 +433,11 @@ impl InQuotes {
             InQuotes::Char(at) => {
                 mended.push(at);
                 blank_out(text, at..at + 1)
+            }
+            InQuotes::Pair(at, pair) => {
+                mended.extend([at, pair]);
+                errors.push(slips::ended_early(Span::new(pair, pair + 1), true));
+                blank_out(&blank_out(text, at..at + 1), pair..pair + 1)
             }
             InQuotes::Lead(lead) => {
                 mended.push(lead.start);

@@ -519,7 +519,7 @@ pub(super) fn never_closed(quote: usize) -> Diagnostic {
 
 /// A quoted text that ended at the quote at `quote`, which the text goes on past: single
 /// quotes ended at an apostrophe, or double quotes at a quotation mark.
-fn ended_early(quote: Span, single: bool) -> Diagnostic {
+pub(super) fn ended_early(quote: Span, single: bool) -> Diagnostic {
     let (message, help) = if single {
         (
             "the text in single quotes ended at an apostrophe",
