@@ -555,6 +555,14 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
             "indented no further than `summary:`",
             6,
         ),
+        // text33a F33a-3: the line at the margin above the block's list (its items read as
+        // more of that line).
+        ("summary: |\n  The ministers met.\nthey agreed\n  - to continue\n", "indented no further than `summary:`", 5),
+        (
+            "summary: |\n  The ministers met.\nconclusion\n\n  - to continue\n    - sub\n",
+            "indented no further than `summary:`",
+            5,
+        ),
         // F31a-3: a `#` line inside a quoted text that is closed is its text (`#2`), so the
         // slip after it is named, not the text "never closed".
         ("summary: \"Line one\n  #2 priority \\q here\"\n", "an unknown escape", 4),
@@ -734,5 +742,24 @@ fn a_quoted_word_at_the_end_of_a_single_quoted_text_is_named_with_what_follows()
         let expected = [row(&title_line, "'free"), row(&title_line, "''"), row(&body_line, "'s")];
         assert_eq!(places, expected, "{rendered}");
         assert!(diags.iter().all(|d| d.message.ends_with("ended at an apostrophe")), "{rendered}");
+    }
+}
+
+#[test]
+fn a_translation_s_line_at_its_key_s_column_is_named_there() {
+    // text33a F33a-3 and F33a-4: a line of `ja: |` or `en: |` at the key's column, then a
+    // list or a deeper line: the errors landed on `topics:`, `contact:` and past the end, or
+    // on `and` as a language tag that lost its colon.
+    for (en, ja, line) in [
+        ("    The ministers met.\n  and more text\n    and more.\n", "    閣僚が会合した。\n", 7),
+        ("    The ministers met.\n", "    双方は\n  確認した。\n\n    - 継続\n      - 多様化\n    - 開催\n", 9),
+    ] {
+        let text = format!(
+            "title: {{en: T, ja: 題}}\ndate: 2026-01-15\nlang: [en, ja]\nsummary:\n  en: |\n{en}  ja: |\n{ja}topics:\n  - title: {{en: A, ja: あ}}\n    body: {{en: b, ja: い}}\ncontact:\n  name: N\n"
+        );
+        let (file, diags, rendered) = problems_in(&text);
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert!(diags[0].message.contains("indented no further than"), "{rendered}");
+        assert_eq!(file.line_col(diags[0].span.unwrap().start).0, line, "{rendered}");
     }
 }

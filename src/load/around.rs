@@ -40,7 +40,22 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
                 if is_key_line(line.trim_start()) {
                     break line;
                 }
-                return None;
+                // (List items below a line of text less deep are more of that text, as YAML
+                // reads them: `they agreed` above `  - to continue`; text33a F33a-3.)
+                let mut items = vec![(start, line)];
+                let mut at = start;
+                while let Some((above, l)) = line_above(text, at).filter(|(_, l)| l.trim_start().starts_with('-')) {
+                    items.push((above, l));
+                    at = above;
+                }
+                let least = items.iter().map(|(_, l)| indent(l)).min().unwrap_or(0);
+                let more = line_above(text, at).is_some_and(|(_, l)| is_text(l) && indent(l) < least);
+                if !line.trim_start().starts_with('-') || !more {
+                    return None;
+                }
+                texts.extend(items);
+                end = at.checked_sub(1)?;
+                continue;
             };
             let mut lines: Vec<(usize, &str)> = Vec::new();
             let mut at = start;
@@ -155,7 +170,12 @@ pub(super) fn missing_colon_above<'t>(text: &'t str, at: usize, keys: &KeySets) 
     // line of a `summary: |` block above it (text30 F30a-3). Below a key that opens a
     // mapping or list (`contact:`), it is that mapping's key.)
     let goes_on = || {
-        let holds = super::lines::content_below(text, above).is_some_and(|below| indent(below) > indent(line));
+        // (A list of text below it is more of the text too: `conclusion` above `  - to
+        // continue`; a list of mappings, `- title: A`, is what the word holds.)
+        let holds = super::lines::content_below(text, above).is_some_and(|below| {
+            let item = below.trim_start().strip_prefix("- ");
+            indent(below) > indent(line) && item.is_none_or(is_key_line)
+        });
         let below_text = line_above(text, above).is_some_and(|(at, l)| match key_of(l.trim_start()) {
             Some((_, _, value)) => !value.is_empty() || block_opener_above(text, at).is_some(),
             None => !l.trim_start().starts_with('-') || block_opener_above(text, at).is_some(),

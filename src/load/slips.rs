@@ -448,11 +448,14 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         // `ja "国際政策課"` (or `ja |`) below `en: …`: a translation that lost its colon.
         let (word, rest) = leading_key(&text[line..]);
         let tag = |t: &str| super::is_language_tag(t) && !keys.any(t);
-        if tag(word) && tag(key) && rest.starts_with([' ', '\t', '|', '>']) {
+        // (A tag the file gives, in `lang:` or as a key: `and more text` is text, though
+        // `and` could be a tag; text33a F33a-4.)
+        let given = tag(word) && tag(key) && tag_given(text, word);
+        if given && rest.starts_with([' ', '\t', '|', '>']) {
             return missing_colon(line + word.len(), word);
         }
         // `ja:|` or `ja:"…"`: the space after its colon lost.
-        if tag(word) && tag(key) && rest.starts_with(':') && !rest[1..].starts_with([' ', '\t', '\n', '\r']) {
+        if given && rest.starts_with(':') && !rest[1..].starts_with([' ', '\t', '\n', '\r']) {
             return Some(no_space_after(line + word.len(), "", word));
         }
         // (A tab shows as indentation, but YAML does not count it: text29 F29a-5.)
@@ -505,6 +508,21 @@ pub(super) const LINE_OUT: &str = "this line of the quoted text after";
 
 /// How the errors for a quoted text that ended early start ([`ended_early`]).
 pub(super) const ENDED_EARLY: &str = "the text in ";
+
+/// Whether `text` gives the language tag `tag` (in any case): as a word of its `lang:` line,
+/// or as a key, `tag:` after a space, a `{` or a `,`, or at a line's start.
+fn tag_given(text: &str, tag: &str) -> bool {
+    let word = |w: &str| w.eq_ignore_ascii_case(tag);
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        match line.strip_prefix("lang:") {
+            Some(list) => list.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').any(word),
+            None => line
+                .split([' ', '{', ',', '\t'])
+                .any(|w| w.strip_suffix(':').is_some_and(word) || w.strip_suffix(":|").is_some_and(word)),
+        }
+    })
+}
 
 /// A tab at `tab` that indents a line of the quoted text that is `key`'s value.
 pub(super) fn tab_in_quoted(tab: usize, key: &str) -> Diagnostic {
