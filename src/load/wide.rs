@@ -18,16 +18,78 @@ const NO_BREAK_SPACE: char = '\u{A0}';
 /// key at a line's start made `:` and two spaces; with one error for each. `None` when there
 /// is none.
 pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
-    let Some((text, mut found)) = line_start_marks(text) else {
-        return mend_wide(text);
-    };
-    match mend_wide(&text) {
-        Some((mended, more)) => {
+    let mut found = Vec::new();
+    let mut out: Option<String> = None;
+    let passes: [Pass; 3] = [line_start_marks, mend_wide, flow_colons];
+    for pass in passes {
+        if let Some((mended, more)) = pass(out.as_deref().unwrap_or(text)) {
+            out = Some(mended);
             found.extend(more);
-            Some((mended, found))
         }
-        None => Some((text, found)),
     }
+    // (Each is read as meant; past a run's syntax errors, they are counted, not listed: a line
+    // of 500,000 printed each.)
+    let most = super::recover::MAX_SYNTAX_ERRORS;
+    if found.len() > most {
+        let more = found.len() - most;
+        found.truncate(most);
+        let message =
+            format!("and {more} more full-width or invisible characters where YAML needs ASCII, read as meant");
+        found.push(Diagnostic::new(None, "", message));
+    }
+    out.map(|out| (out, found))
+}
+
+/// One kind of slip of [`mend`]: the text mended, and an error for each, if there is any.
+type Pass = fn(&str) -> Option<(String, Vec<Diagnostic>)>;
+
+/// A full-width colon after a key inside a flow mapping on its line (`{en: A, ja： あ}`):
+/// named, and made `:` and two spaces (text33a F33a-7: the mapping was read as a key `ja： あ`,
+/// "expected a string, found a mapping"). A key at a line's start is [`mend_wide`]'s.
+fn flow_colons(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+    if !text.contains(WIDE_COLON) {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut out = text.to_string();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        // (Brackets open on this line, the quote a text is in, a comment, and the last
+        // character but a space: a quote opens a text only where a value starts.)
+        let (mut depth, mut quote, mut last) = (0usize, None, ' ');
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') if matches!(last, '{' | ',' | ':' | '[') => quote = Some(c),
+                (None, '#') if last == ' ' || line[..i].ends_with(' ') => break,
+                (None, '{') => depth += 1,
+                (None, '}') => depth = depth.saturating_sub(1),
+                (None, WIDE_COLON) if depth > 0 => {
+                    let word = &line[line[..i]
+                        .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                        .len()..i];
+                    let before = line[..i - word.len()].trim_end_matches([' ', '\t']);
+                    if word.starts_with(|c: char| c.is_ascii_lowercase()) && before.ends_with(['{', ',']) {
+                        let message = format!("a full-width colon `：` after `{word}`, where YAML needs `:`");
+                        found.push(named(
+                            at + i,
+                            c.len_utf8(),
+                            message,
+                            format!("write `{word}: ` with the Japanese input off"),
+                        ));
+                        out.replace_range(at + i..at + i + c.len_utf8(), ":  ");
+                    }
+                }
+                _ => {}
+            }
+            if c != ' ' && c != '\t' {
+                last = c;
+            }
+        }
+        at += line.len();
+    }
+    (!found.is_empty()).then_some((out, found))
 }
 
 /// A byte order mark (U+FEFF) at the start of a line, left where one file was pasted into
@@ -261,6 +323,17 @@ mod tests {
             "topics:\n  - title: X\n    body: >-\n      e-mail\u{3000}送付\n",
             "- body: |2 # text\n   ok\u{3000}了解\n",
         ] {
+            assert!(mend(text).is_none(), "{text}");
+        }
+        // text33a F33a-7: a full-width colon after a key inside a flow mapping; in a quoted
+        // text, or after a word that is no key of one, it is text.
+        let text = "title: {en: A, ja\u{FF1A} あ}\ncontact: {name: N,ja\u{FF1A}x}\n";
+        let (mended, found) = mend(text).unwrap();
+        assert_eq!(mended, "title: {en: A, ja:   あ}\ncontact: {name: N,ja:  x}\n");
+        assert_eq!(found.len(), 2);
+        for text in
+            ["title: {en: \"{a, b\u{FF1A}c}\"}\n", "title: {en: 注\u{FF1A}x}\n", "title: {en: A} # {a, b\u{FF1A}c}\n"]
+        {
             assert!(mend(text).is_none(), "{text}");
         }
         // Past the block, a slip is named again.
