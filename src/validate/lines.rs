@@ -78,7 +78,11 @@ impl Checker<'_> {
         // A line that starts a block after one that is not blank: YAML joins the two.
         let text = lines.join("\n");
         let blocks = markdown::block_lines(&text);
-        let Some(&k) = blocks.iter().find(|&&k| k > 0 && !lines[k - 1].trim().is_empty()) else { return };
+        // (`>` keeps the line breaks around a line indented further than the others, a nested
+        // item's; text33a F33a-2.)
+        let deeper = |line: &str| joined == Joined::Folded && line.starts_with([' ', '\t']);
+        let joins = |k: usize| k > 0 && !lines[k - 1].trim().is_empty() && !deeper(lines[k - 1]) && !deeper(lines[k]);
+        let Some(&k) = blocks.iter().find(|&&k| joins(k)) else { return };
         let below = usize::from(joined == Joined::Folded) + k;
         let at = source.match_indices('\n').nth(below - 1).map_or(0, |(at, _)| at + 1);
         let line = self.file.line_col(field.span.start + at).0;

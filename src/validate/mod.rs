@@ -475,9 +475,14 @@ contact:
         for prose in [
             "    body:\n      Text about data,\n      wrapped over\n      2026. three lines.",
             "    body: >\n      Text about data,\n      wrapped.\n\n      - A list of one item.\n\n      More text.",
+            // text33a F33a-2: `>` keeps the line breaks around lines indented further.
+            "    body: >\n      - a\n        - b\n      - c",
+            "    body: >\n      Agreed to\n      continue.\n\n        - a\n        - b",
         ] {
             assert!(check(&replace("    body: Text about data.", prose)).is_ok(), "{prose}");
         }
+        let folded = replace("    body: Text about data.", "    body: >\n      Agreed on\n      - a\n      - b");
+        assert!(problems(&folded).iter().any(|p| p.contains("`- a` (line 7) would not be a line of its own")));
         let list = replace("    body: Text about data.", "    body: Agreed on\n      1. data\n      2. AI");
         let p = problems(&list);
         assert!(p.len() == 1 && p[0].contains("`1. data` (line 6) would not be a line of its own @ 5:5"), "{p:?}");
