@@ -606,11 +606,12 @@ fn links_in_changed_text_stay_live_and_a_replaced_word_stays_apart_from_its_succ
     let between = |r: &&Run| (r.y - was.y).abs() < 0.1 && r.x > was.x + was.width - 0.1 && r.x < is.x;
     let gap: Vec<&Run> = page.iter().filter(between).collect();
     assert!(matches!(gap[..], [g] if g.text == " " && g.artifact && g.mcid.is_none()), "an artifact: {gap:?}");
-    // The web page likewise: a margin between the two links, outside both, and no text.
+    // The web page likewise: a space between the two links, outside both, hidden from
+    // screen readers.
     let html = redline_page(&old, &new);
     assert!(
         html.contains(
-            "https://example.org/old</del></a><span class=\"gap\"></span><a href=\"https://example.org/new\"><ins>"
+            "https://example.org/old</del></a><span class=\"gap\" aria-hidden=\"true\"> </span><a href=\"https://example.org/new\"><ins>"
         ),
         "{html}"
     );
@@ -970,7 +971,7 @@ fn read_without(mut rest: &str, without: &str) -> String {
         let open = format!("<{without}>");
         let skip_to = if rest.starts_with(&open) {
             format!("</{without}>")
-        } else if rest.starts_with("<span class=\"vh\">") || rest.starts_with("<span class=\"gap\">") {
+        } else if rest.starts_with("<span class=\"vh\">") || rest.starts_with("<span class=\"gap\"") {
             "</span>".to_string()
         } else {
             ">".to_string()

@@ -128,7 +128,6 @@ pub fn stylesheet(theme: &Theme) -> String {
          ins{{text-decoration:underline double {};color:{}}}\n\
          del{{text-decoration:line-through 2px;color:{}}}\n\
          li.inserted::marker{{color:{}}}li.deleted::marker{{color:{}}}\n\
-         .gap{{margin-left:.3em}}\n\
          .contact{{margin-top:2rem}}\n\
          address{{font-style:normal;padding:{:.2}rem 1rem;{}}}\n\
          address p{{margin:0}}\n\

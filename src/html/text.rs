@@ -170,9 +170,10 @@ pub fn inlines_into(out: &mut String, inlines: &[Inline], lang: &str, marks: &Ma
             out.push_str("</a>");
             open_link = None;
         }
-        // (A margin, not a space: the gap is neither version's text.)
+        // (A space hidden from screen readers, as the PDF's is an artifact: the gap is neither
+        // version's text, but a copy of the page reads the two words apart; text33b.)
         if k > 0 && crate::redline::needs_gap(inlines, k - 1) {
-            out.push_str("<span class=\"gap\"></span>");
+            out.push_str("<span class=\"gap\" aria-hidden=\"true\"> </span>");
         }
         if let (Some(target), None) = (&i.link, open_link) {
             // A change open before the link ends before it and opens again inside it, so that
@@ -422,7 +423,7 @@ fn marked_code_into(out: &mut String, runs: &[Inline], lang: &str, marks: &Marks
     out.push_str("<pre><code>");
     for (k, run) in runs.iter().enumerate() {
         if k > 0 && crate::redline::needs_gap(runs, k - 1) {
-            out.push_str("<span class=\"gap\"></span>");
+            out.push_str("<span class=\"gap\" aria-hidden=\"true\"> </span>");
         }
         let starts = k == 0 || runs[k - 1].change != run.change;
         if let Some(change) = run.change.filter(|_| starts) {
@@ -516,7 +517,7 @@ mod tests {
         // reads a space that is not its own.)
         assert_eq!(
             out,
-            "<del><span class=\"vh\">deleted </span>old</del><span class=\"gap\"></span><ins><span class=\"vh\">inserted </span>new</ins>"
+            "<del><span class=\"vh\">deleted </span>old</del><span class=\"gap\" aria-hidden=\"true\"> </span><ins><span class=\"vh\">inserted </span>new</ins>"
         );
         // Japanese is not, written without spaces; Latin words in it are.
         let japanese = |old: &str, new: &str| {
@@ -531,9 +532,11 @@ mod tests {
             out
         };
         assert!(japanese("東京", "大阪").contains("東京</del><ins>"));
-        assert!(japanese("Brussels", "Tokyo").contains("Brussels</del><span class=\"gap\"></span><ins>"));
+        assert!(japanese("Brussels", "Tokyo")
+            .contains("Brussels</del><span class=\"gap\" aria-hidden=\"true\"> </span><ins>"));
         assert!(
-            japanese("２０２５", "２０２６").contains("２０２５</del><span class=\"gap\"></span><ins>"),
+            japanese("２０２５", "２０２６")
+                .contains("２０２５</del><span class=\"gap\" aria-hidden=\"true\"> </span><ins>"),
             "full-width digits are Latin"
         );
         // A link inside a change, and a change that goes on past a link, nest.
