@@ -555,6 +555,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
             "indented no further than `summary:`",
             6,
         ),
+        // text33a: a line of a `[…]` at its key's column was "this `[` is never closed".
+        ("lang: [en,\nja]\n", "this line of the `[…]` after `lang:` is indented no further than `lang`", 4),
         // text33a F33a-3: the line at the margin above the block's list (its items read as
         // more of that line).
         ("summary: |\n  The ministers met.\nthey agreed\n  - to continue\n", "indented no further than `summary:`", 5),

@@ -220,18 +220,18 @@ pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &Ke
     keys.fits(key, &siblings).then_some((start + column + key.len(), key))
 }
 
-/// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted
-/// text and comments. (A quote opens a text only where a value starts: an apostrophe inside
-/// a word, `ministers'` or `Bob's` in a plain or block text above, is a letter; text33a
-/// F33a-6, one such above an open bracket hid it.)
-pub(super) fn unclosed_bracket(text: &str) -> Option<usize> {
-    let mut open = Vec::new();
+/// Each `[`, `{`, `]` and `}` in `text` outside quoted text and comments, and where it is. (A
+/// quote opens a text only where a value starts: an apostrophe inside a word, `ministers'` or
+/// `Bob's` in a plain or block text, is a letter; text33a F33a-6, one such above an open
+/// bracket hid it.)
+fn brackets(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut quote: Option<char> = None;
     let mut comment = false;
     let mut previous = '\n';
     // (The last character before this one that is not a space or a tab.)
     let mut last = '\n';
-    for (i, c) in text.char_indices() {
+    text.char_indices().filter_map(move |(i, c)| {
+        let mut bracket = None;
         match (quote, c) {
             _ if comment => comment = c != '\n',
             (Some('"'), '"') if previous != '\\' => quote = None,
@@ -239,18 +239,58 @@ pub(super) fn unclosed_bracket(text: &str) -> Option<usize> {
             (Some(_), _) => {}
             (None, '"' | '\'') if matches!(last, '\n' | ':' | '-' | '[' | '{' | ',' | '?') => quote = Some(c),
             (None, '#') if previous.is_whitespace() => comment = true,
-            (None, '[' | '{') => open.push(i),
-            (None, ']' | '}') => {
-                open.pop();
-            }
+            (None, '[' | '{' | ']' | '}') => bracket = Some((i, c)),
             _ => {}
         }
         previous = c;
         if !matches!(c, ' ' | '\t' | '\r') {
             last = c;
         }
+        bracket
+    })
+}
+
+/// The byte offset of the innermost `[` or `{` in `text` that is not closed, skipping quoted
+/// text and comments.
+pub(super) fn unclosed_bracket(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    for (i, c) in brackets(text) {
+        if matches!(c, '[' | '{') {
+            open.push(i);
+        } else {
+            open.pop();
+        }
     }
     open.pop()
+}
+
+/// Just past the bracket that closes the `[` or `{` at `open`, if any.
+pub(super) fn closing_bracket(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in brackets(&text[open..]) {
+        if matches!(c, '[' | '{') {
+            depth += 1;
+        } else {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 {
+                return Some(open + i + 1);
+            }
+        }
+    }
+    None
+}
+
+/// When the `[` or `{` at `open` (the value of a key) is closed further on, but a line before
+/// its close is indented no further than that key: the start of that line, and the key.
+pub(super) fn flow_line_out(text: &str, open: usize) -> Option<(usize, &str)> {
+    let (start, first) = line_at(text, open);
+    let (key, _, _) = key_of(first.trim_start())?;
+    let close = closing_bracket(text, open)?;
+    let column = indent(first);
+    let (line, _) = lines_below(text, start)
+        .take_while(|&(at, _)| at < close)
+        .find(|(_, l)| indent(l) <= column && !l.trim_start().starts_with('#'))?;
+    Some((line, key))
 }
 
 /// When `at` is a `: ` inside the value of a `key: value` on the same line (`title: Topic 1:

@@ -353,6 +353,12 @@ impl InQuotes {
         // (Where the slip is named, when that is one of `chars`.)
         let named = diagnostic.span.map(|s| s.start);
         let named_at = |chars: &[u8]| named.filter(|&s| text.as_bytes().get(s).is_some_and(|b| chars.contains(b)));
+        // (A `[…]` with a line indented too little: blanked whole, from its bracket to its
+        // close, so that it is not also "never closed".)
+        if diagnostic.message.starts_with(slips::FLOW_LINE_OUT) {
+            let open = around::unclosed_bracket(&text[..lines::line_start(text, named?)])?;
+            return around::closing_bracket(text, open).map(|close| InQuotes::Indented(open..close, Vec::new()));
+        }
         if super::escape_slips::is_escape(info) {
             // (Named at the quote, not an escape: past where the text was meant to end. The
             // text, up to there, blanked.)

@@ -183,6 +183,23 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         }
         _ => None,
     };
+    // (Closed further on, but a line before that at its key's column or less: that line is the
+    // slip; text33a, `topics: [` above `{title: A…},` at the margin.)
+    let flow = info.starts_with("while parsing a flow") || info == "invalid indentation in flow construct";
+    let out = (flow || unclosed.is_some())
+        .then(|| unclosed.or_else(|| unclosed_bracket(&text[..start])))
+        .flatten()
+        .and_then(|open| super::around::flow_line_out(text, open).map(|(line, key)| (open, line, key)));
+    if let Some((open, line, key)) = out {
+        let close = if text[open..].starts_with('[') { ']' } else { '}' };
+        let end = line + line_at(text, line).1.trim_end().len();
+        let (first, column) = (&text[open..open + 1], indent(line_at(text, open).1));
+        return at(
+            Span::new(line + column.min(end - line), end),
+            format!("{FLOW_LINE_OUT}{first}…{close}` after `{key}:` is indented no further than `{key}`"),
+            format!("indent every line inside `{first}…{close}` further than its key, `{key}`"),
+        );
+    }
     if let Some(open) = unclosed {
         let (close, wide) = if text[open..].starts_with('[') { (']', '］') } else { ('}', '｝') };
         let help = if line_at(text, open).1.contains(wide) {
@@ -505,6 +522,9 @@ const CLOSE_IT: &str = "add its closing quote where the text ends";
 
 /// How the error for a line of a quoted text indented too little starts.
 pub(super) const LINE_OUT: &str = "this line of the quoted text after";
+
+/// How the error for a line of a `[…]` or `{…}` indented too little starts.
+pub(super) const FLOW_LINE_OUT: &str = "this line of the `";
 
 /// How the errors for a quoted text that ended early start ([`ended_early`]).
 pub(super) const ENDED_EARLY: &str = "the text in ";
