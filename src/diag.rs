@@ -44,12 +44,20 @@ pub struct Diagnostic {
     pub message: String,
     /// An optional hint shown under the snippet (`did you mean 'title'?` lives in `message`).
     pub help: Option<String>,
+    /// Said of the run, not a problem of the file ("stopped after 20 syntax errors"): shown as
+    /// a note, and not counted.
+    pub note: bool,
 }
 
 impl Diagnostic {
     /// A diagnostic at `span` with no help line.
     pub fn new(span: Option<Span>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { span, path: path.into(), message: message.into(), help: None }
+        Diagnostic { span, path: path.into(), message: message.into(), help: None, note: false }
+    }
+
+    /// A note about the run, of the file as a whole: shown, not counted as a problem.
+    pub fn note(message: impl Into<String>) -> Self {
+        Diagnostic { note: true, ..Diagnostic::new(None, "", message) }
     }
 
     /// The same diagnostic with a help line.
@@ -149,7 +157,8 @@ impl SourceFile {
         let mut out = String::new();
         let gutter = match d.span.zip(at) {
             None => {
-                out.push_str(&format!("{}: error: {message}\n", self.name));
+                let kind = if d.note { "note" } else { "error" };
+                out.push_str(&format!("{}: {kind}: {message}\n", self.name));
                 1
             }
             Some((span, (line, col))) => {
@@ -256,12 +265,17 @@ pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
         .take(MAX_RENDERED)
         .map(|d| file.render_at(d, d.span.map(|s| positions.line_col(s.start))))
         .collect();
-    let n = sorted.len();
-    if n > MAX_RENDERED {
-        out.push(format!("… and {} more\n", n - MAX_RENDERED));
+    if sorted.len() > MAX_RENDERED {
+        out.push(format!("… and {} more\n", sorted.len() - MAX_RENDERED));
     }
+    let n = problems(diags);
     out.push(format!("error: {n} problem{} in {}\n", if n == 1 { "" } else { "s" }, file.name));
     out.join("\n")
+}
+
+/// How many problems `diags` holds: each once, notes left out.
+pub fn problems(diags: &[Diagnostic]) -> usize {
+    in_order(diags).iter().filter(|d| !d.note).count()
 }
 
 /// The diagnostics in the order [`render_all`] shows them: whole-file problems first, then by

@@ -323,7 +323,7 @@ pub(super) const MAX_SYNTAX_ERRORS: usize = 20;
 pub(super) fn stopped(errors: &mut Vec<Diagnostic>) {
     let message = format!("stopped after {MAX_SYNTAX_ERRORS} syntax errors; there may be more");
     if !errors.iter().any(|e| e.message == message) {
-        errors.push(Diagnostic::new(None, "", message));
+        errors.push(Diagnostic::note(message));
     }
 }
 

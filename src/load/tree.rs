@@ -1172,6 +1172,12 @@ mod tests {
         let d = tree(&slips).err().unwrap();
         assert_eq!(d.len(), MAX_SYNTAX_ERRORS + 1);
         assert!(d[MAX_SYNTAX_ERRORS].message.starts_with("stopped after 20 syntax errors"), "{d:?}");
+        // (A note, not a problem: "20 problems", not 21.)
+        let shown = crate::diag::render_all(&SourceFile::new("t.yaml", &slips), &d);
+        assert!(
+            shown.contains("t.yaml: note: stopped after") && shown.ends_with("error: 20 problems in t.yaml\n"),
+            "{shown}"
+        );
         // What comes before the next slip is still read, to be checked; the rest is not.
         let broken = parse(&SourceFile::new("t.yaml", &slips), &Limits::default(), briefing_keys).err().unwrap();
         let recovered = broken.recovered.expect("the file up to the 21st slip is read");

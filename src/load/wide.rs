@@ -35,7 +35,7 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         found.truncate(most);
         let message =
             format!("and {more} more full-width or invisible characters where YAML needs ASCII, read as meant");
-        found.push(Diagnostic::new(None, "", message));
+        found.push(Diagnostic::note(message));
     }
     out.map(|out| (out, found))
 }

@@ -68,9 +68,7 @@ impl<T: Leaf> Apply for T {
     fn apply(&mut self, raw: Self::Raw, path: &str, diags: &mut Vec<Diagnostic>) {
         match T::parse(raw.value) {
             Ok(v) => *self = v,
-            Err(message) => {
-                diags.push(Diagnostic { span: Some(raw.span), path: path.to_string(), message, help: None })
-            }
+            Err(message) => diags.push(Diagnostic::new(Some(raw.span), path.to_string(), message)),
         }
     }
 }
@@ -450,16 +448,11 @@ impl Theme {
                     match BUILTIN.iter().find(|b| b.name == base.value) {
                         Some(b) if b.name != "default" => apply_builtin(&mut theme, b.name)?,
                         Some(_) => {}
-                        None => diags.push(Diagnostic {
-                            span: Some(base.span),
-                            path: "extends".into(),
-                            message: format!(
-                                "no built-in template '{}'; the built-in ones are {}",
-                                base.value,
-                                builtin_names()
-                            ),
-                            help: None,
-                        }),
+                        None => diags.push(Diagnostic::new(
+                            Some(base.span),
+                            "extends",
+                            format!("no built-in template '{}'; the built-in ones are {}", base.value, builtin_names()),
+                        )),
                     }
                 }
                 apply_language(&mut theme)?;
@@ -510,12 +503,11 @@ pub fn builtin_names() -> String {
 fn apply_builtin(theme: &mut Theme, name: &str) -> Result<(), TemplateError> {
     let file = builtin_file(name).ok_or_else(|| TemplateError {
         file: SourceFile::new(name, ""),
-        diagnostics: vec![Diagnostic {
-            span: None,
-            path: String::new(),
-            message: format!("no built-in template '{name}'; the built-in ones are {}", builtin_names()),
-            help: None,
-        }],
+        diagnostics: vec![Diagnostic::new(
+            None,
+            "",
+            format!("no built-in template '{name}'; the built-in ones are {}", builtin_names()),
+        )],
         partial: None,
     })?;
     apply_source(theme, &file.name, &file.text)

@@ -279,7 +279,10 @@ impl Editor {
         let briefings = match crate::validate::load_briefings(&file, &Limits::default(), &|c| fonts.covers(c)) {
             Ok(b) => b,
             Err(d) => {
-                return Answer::error(422, format!("{} problem(s); the preview shows the last good version", d.len()))
+                return Answer::error(
+                    422,
+                    format!("{} problem(s); the preview shows the last good version", crate::diag::problems(&d)),
+                )
             }
         };
         let languages: Vec<&str> = briefings.iter().map(|b| b.lang.as_str()).collect();
