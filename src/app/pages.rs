@@ -16,13 +16,20 @@ use crate::Format;
 /// a format of one file per page, `{p}` where the page number goes (`x.pdf` → `x-{p}.png`),
 /// once: an output named with its `{p}` already (`-o 'o-{p}.png'`, and so `o-{p}.en.png` for
 /// a language) keeps it there, and the formats of one file leave it out (`o.en.pdf`).
+/// The file of the format `-o` names keeps its extension as typed (`U.PDF`, `o.htm`; text31b
+/// F31b-7, it was lowered when several formats were written).
 pub fn format_path(base: &Path, f: Format) -> PathBuf {
     let placed = names_pages(base);
+    let typed = base.extension().filter(|e| {
+        let e = e.to_string_lossy().to_ascii_lowercase();
+        e == f.extension() || (f == Format::Html && e == "htm")
+    });
+    let ext = typed.map_or_else(|| std::ffi::OsString::from(f.extension()), std::ffi::OsStr::to_os_string);
     match (f.per_page(), placed) {
-        (true, true) => base.with_extension(f.extension()),
-        (true, false) => files::sibling(base, "-{p}", f.extension().as_ref()),
-        (false, true) => without_page(base).with_extension(f.extension()),
-        (false, false) => base.with_extension(f.extension()),
+        (true, true) => base.with_extension(&ext),
+        (true, false) => files::sibling(base, "-{p}", &ext),
+        (false, true) => without_page(base).with_extension(&ext),
+        (false, false) => base.with_extension(&ext),
     }
 }
 
@@ -334,6 +341,11 @@ mod tests {
         assert_eq!(with_page(Path::new("d-{p}/r-{p}.png"), 2), Path::new("d-{p}/r-2.png"));
         assert!(!names_pages(Path::new("d-{p}/r.png")) && names_pages(Path::new("d/r-{p}.png")));
         assert_eq!(format_path(Path::new("d-{p}/r.pdf"), Format::Png), Path::new("d-{p}/r-{p}.png"));
+        // text31b F31b-7: -o's own format keeps its extension as typed.
+        assert_eq!(format_path(Path::new("U.PDF"), Format::Pdf), Path::new("U.PDF"), "as typed");
+        assert_eq!(format_path(Path::new("U.PDF"), Format::Html), Path::new("U.html"));
+        assert_eq!(format_path(Path::new("U-{p}.PNG"), Format::Png), Path::new("U-{p}.PNG"));
+        assert_eq!(format_path(Path::new("o.htm"), Format::Html), Path::new("o.htm"));
     }
 
     #[test]
