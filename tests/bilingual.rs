@@ -60,6 +60,14 @@ fn a_language_file_that_is_also_another_briefings_is_refused() {
     assert!(stderr(&o).contains("dialogue.ja.pdf would be both the `ja` file of dialogue.yaml"), "{}", stderr(&o));
     assert_eq!(std::fs::read(dir.path().join("dialogue.ja.pdf")).unwrap(), theirs, "kept");
     assert!(!dir.path().join("dialogue.en.pdf").exists(), "nothing written");
+    // A web page is named as a web page (the message named the PDF though none was made).
+    let o = run(dir.path(), &["build", "dialogue.yaml", "--format", "html"]);
+    assert_exit(&o, 2);
+    assert!(
+        stderr(&o).contains("dialogue.ja.html would be both") && stderr(&o).contains("writes NAME.ja.html"),
+        "{}",
+        stderr(&o)
+    );
     // text31 F31b-1: however its files are named there (`--out-dir .`, `-o dialogue.pdf`),
     // and whatever the case of the other's `.yaml`.
     for args in [&["--out-dir", "."][..], &["-o", "dialogue.pdf"]] {

@@ -164,21 +164,28 @@ pub fn plan(
             // it is written, however named: text30 F30b-1 and text31 F31b-1, one replaced the
             // other's files, its pages removed as stale.)
             // (Through a link too: `z.el.pdf` linked to `x.el.pdf`; text33b F33b-1.)
-            let linked = || formats.iter().filter_map(|&f| super::config::link_target(&path_of(&base, f)));
+            // (Named as this run writes it: `x.el.html` for a web page, not the PDF's name.)
+            let first = formats.first().copied().unwrap_or(Format::Pdf);
             let owner = || {
-                let through =
-                    |t: PathBuf| source_owning(&t, input).map(|o| (o, format!(" (a link to {})", t.display())));
-                source_owning(&base, input).map(|o| (o, String::new())).or_else(|| linked().find_map(through))
+                let through = |f: Format| {
+                    let (path, target) = (path_of(&base, f), super::config::link_target(&path_of(&base, f))?);
+                    source_owning(&target, input)
+                        .map(|o| (o, format!("{} (a link to {})", path.display(), target.display())))
+                };
+                let own = || source_owning(&base, input).map(|o| (o, path_of(&base, first).display().to_string()));
+                own().or_else(|| formats.iter().find_map(|&f| through(f)))
             };
-            if let Some((other, link)) = several.then(owner).flatten() {
+            if let Some((other, shown)) = several.then(owner).flatten() {
+                let name = PathBuf::from(format!("NAME.{}", first.extension()));
+                let example = path_of(&language_output(&name, &b.lang), first);
                 return Err(Error::Usage(format!(
-                    "{}{link} would be both the `{}` file of {} and the file of {}: name this build's files apart \
-                     with -o (`-o NAME.pdf` writes NAME.{}.pdf …)",
-                    base.display(),
+                    "{shown} would be both the `{}` file of {} and the file of {}: name this build's files apart \
+                     with -o (`-o {}` writes {} …)",
                     b.lang,
                     input.display(),
                     other.display(),
-                    b.lang
+                    name.display(),
+                    example.display()
                 )));
             }
             outputs.extend(formats.iter().map(|&f| (path_of(&base, f), f, i)));
