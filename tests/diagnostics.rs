@@ -765,3 +765,15 @@ fn a_translation_s_line_at_its_key_s_column_is_named_there() {
         assert_eq!(file.line_col(diags[0].span.unwrap().start).0, line, "{rendered}");
     }
 }
+
+#[test]
+fn a_rule_at_a_body_s_column_is_named_there() {
+    // text32: `---` at `body:`'s column below its text was read as a key, and the errors
+    // landed on `contact:` and past the end of the file.
+    let text =
+        "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Intro.\n    ---\ncontact:\n  name: N\n";
+    let (file, diags, rendered) = problems_in(text);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    assert!(diags[0].message.contains("indented no further than `body:`"), "{rendered}");
+    assert_eq!(file.line_col(diags[0].span.unwrap().start), (7, 5), "{rendered}");
+}

@@ -17,7 +17,9 @@ use super::KeySets;
 pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bool, bool)> {
     let is_text = |line: &str| {
         let content = line.trim();
-        !content.is_empty() && !content.starts_with('#') && !content.starts_with('-') && !is_key_line(content)
+        // (An indented `---` is a rule, text: YAML's document marker is at the margin; text32.)
+        let rule = content.len() >= 3 && content.bytes().all(|b| b == b'-') && indent(line) > 0;
+        !content.is_empty() && !content.starts_with('#') && (!content.starts_with('-') || rule) && !is_key_line(content)
     };
     // The error's own line counts when the error is at its start (the text goes on there).
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
