@@ -555,6 +555,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
             "indented no further than `summary:`",
             6,
         ),
+        // text31a F31a-11: a `#` line in a quoted text is joined into it, printed silently.
+        ("summary: \"line one\n  # a comment between lines\n  line two\"\n", "a quoted text folds them", 3),
         // text33a: a line of a `[…]` at its key's column was "this `[` is never closed".
         ("lang: [en,\nja]\n", "this line of the `[…]` after `lang:` is indented no further than `lang`", 4),
         // text33a F33a-3: the line at the margin above the block's list (its items read as
@@ -650,8 +652,8 @@ fn headings_with_apostrophes_in_a_quoted_body_are_its_text() {
             [7, 11],
         ),
         (
-            "\"Intro.\n      # The \"first\" point\n      Support.\n      # The \"second\" point\n      Agreed.\"",
-            [6, 8],
+            "\"Intro.\n\n      # The \"first\" point\n\n      Support.\n\n      # The \"second\" point\n\n      Agreed.\"",
+            [7, 11],
         ),
     ];
     for (body, lines) in cases {
@@ -677,6 +679,8 @@ fn a_quote_that_ends_a_later_line_of_a_quoted_text_is_named() {
             "title: T\ndate: 2026-01-15\nsummary: \"a\n{lines}  b\"\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n"
         );
         let (file, diags, rendered) = problems_in(&text);
+        // (The `#` lines, right below text, are also joined into it: said at the value.)
+        let diags: Vec<_> = diags.iter().filter(|d| !d.message.contains("YAML joins the lines")).collect();
         assert!(diags.iter().all(|d| d.message.ends_with("at a quotation mark")), "{rendered}");
         let lines: Vec<usize> = diags.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
         assert_eq!(lines, named, "{rendered}");

@@ -20,6 +20,9 @@ enum Joined {
     Folded,
     /// A plain value that starts with a full-width `｜`, meant as `|`.
     WideBar,
+    /// A quoted text on several lines (text31a F31a-11: a `# note` line in it was printed
+    /// inside the paragraph, silently).
+    Quoted,
 }
 
 /// How the value written as `source` (a field's source text) had its lines joined, and its
@@ -29,8 +32,15 @@ fn joined_lines(source: &str) -> Option<(Joined, Vec<&str>)> {
     let mut lines: Vec<&str> = source.lines().map(str::trim_end).collect();
     // (At a colon: a `|` the loader put back over the key's colon, having reported it, see
     // `load/bars.rs`.)
-    let joined = if source.starts_with(['|', '"', '\'', ':']) {
+    let joined = if source.starts_with(['|', ':']) {
         return None;
+    } else if source.starts_with(['"', '\'']) {
+        // (Without its quotes: the first line's, and the last's.)
+        lines[0] = &lines[0][1..];
+        if let Some(last) = lines.last_mut().filter(|l| l.ends_with(['"', '\''])) {
+            *last = &last[..last.len() - 1];
+        }
+        Joined::Quoted
     } else if source.starts_with('>') {
         lines.remove(0);
         Joined::Folded
@@ -89,6 +99,10 @@ impl Checker<'_> {
         let shown: String = lines[k].trim().chars().take(60).collect();
         let (how, help) = match joined {
             Joined::Folded => (format!("`{name}: >` folds them"), format!("{fix} (`|`, not `>`)")),
+            Joined::Quoted => (
+                "a quoted text folds them".to_string(),
+                format!("write the text as a block after `{name}: |`, without its quotes, to keep every line as typed"),
+            ),
             _ => (format!("`{name}:` has no `|`"), fix),
         };
         let message =
@@ -178,7 +192,11 @@ mod tests {
         assert!(joined == Joined::WideBar);
         assert_eq!(lines, ["｜", "双方は合意した。"]);
         assert!(joined_lines("| kept\n  - a").is_none());
-        assert!(joined_lines("\"quoted\n  - a\"").is_none());
+        // text31a F31a-11: a quoted text's lines are joined too, without their quotes.
+        let (joined, lines) = joined_lines("\"quoted\n  # note\"").unwrap();
+        assert!(joined == Joined::Quoted);
+        assert_eq!(lines, ["quoted", "# note"]);
+        assert!(joined_lines("'one line'").is_none());
         assert!(joined_lines("one line").is_none());
         assert!(joined_lines("｜text on one line").is_none());
     }
