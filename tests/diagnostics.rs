@@ -781,3 +781,14 @@ fn a_rule_at_a_body_s_column_is_named_there() {
     assert!(diags[0].message.contains("indented no further than `body:`"), "{rendered}");
     assert_eq!(file.line_col(diags[0].span.unwrap().start), (7, 5), "{rendered}");
 }
+
+#[test]
+fn a_key_like_line_deeper_in_a_body_is_its_text() {
+    // text31a F31a-9: `Outcome: …` below `Points:` in a body, then a line at `body:`'s
+    // column: the error named `Outcome:` as a key.
+    let text = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Points:\n        Outcome: both sides agreed.\n    合意した\ncontact:\n  name: N\n";
+    let (file, diags, rendered) = problems_in(text);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    assert!(diags[0].message.contains("indented no further than `body:`"), "{rendered}");
+    assert_eq!(file.line_col(diags[0].span.unwrap().start), (8, 5), "{rendered}");
+}

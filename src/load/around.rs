@@ -128,14 +128,13 @@ fn block_opener_above(text: &str, start: usize) -> Option<usize> {
     let mut at = start;
     while let Some((above, line)) = line_above(text, at) {
         if !line.trim_start().starts_with('#') && indent(line) < own {
-            // (A list item or a line of text less deep is the block's too, `  - first` above
-            // `    - sub`: the key is further up; text32 F32-2.)
-            match key_of(line.trim_start()) {
-                Some((_, _, v)) if !line.trim_start().starts_with("- ") || v.starts_with(['|', '>']) => {
-                    return v.starts_with(['|', '>']).then_some(above);
-                }
-                _ => own = indent(line),
+            // (A list item, a line of text or a `Key: text` line less deep is the block's too,
+            // `  - first` above `    - sub`, `Points:` above `  Outcome: …`: the key is further
+            // up, every line between deeper than it; text32 F32-2, text31a F31a-9.)
+            if key_of(line.trim_start()).is_some_and(|(_, _, v)| v.starts_with(['|', '>'])) {
+                return Some(above);
             }
+            own = indent(line);
         }
         at = above;
     }
