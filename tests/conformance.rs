@@ -130,3 +130,23 @@ fn a_table_over_pages_with_its_header_repeated_conforms() {
     assert!(common::page_count(&pdf) >= 3);
     assert_conforms("table over pages", &pdf);
 }
+
+#[test]
+fn words_wider_than_the_line_conform() {
+    // Cut with no hyphen, each reads back whole (a span with /ActualText): in the title, a
+    // heading, running text, a link's address, and a table's header, repeated over pages.
+    let dir = tempdir();
+    let long = "Donaudampfschifffahrtsgesellschaftskapitänsmützenwerkstattbetriebsleiterstellvertreter";
+    let rows: String = (1..=90).map(|k| format!("      | {k} | Zeile {k} |\n")).collect();
+    let yaml = format!(
+        "lang: de\ntitle: Langwort {long}\ndate: 2026-03-04\ntopics:\n  - title: Thema {long}\n    body: |\n      \
+         Körper {long} und [https://example.org/{a}](https://example.org/{a}) Ende.\n\n      \
+         | Spalte | {long} |\n      |---|---|\n{rows}contact:\n  email: a@example.org\n",
+        a = "a".repeat(150)
+    );
+    let path = write(dir.path(), "long.yaml", &yaml);
+    let pdf = build_in(dir.path(), &path, &[]);
+    assert!(common::page_count(&pdf) >= 3);
+    assert!(common::actual_texts(&pdf).iter().filter(|t| t.as_str() == long).count() >= 3);
+    assert_conforms("words wider than the line", &pdf);
+}

@@ -570,6 +570,46 @@ fn a_hyphenated_word_reads_back_whole_in_other_readers() {
     }
 }
 
+/// A word wider than the line is cut with no hyphen, in a title, a heading, running text
+/// and a table cell (and a short header beside a wide column): it reads back whole all the
+/// same, as a hyphenated word does, and only once.
+#[test]
+fn a_word_wider_than_the_line_reads_back_whole() {
+    let long = "Donaudampfschifffahrtsgesellschaftskapitänsmützenwerkstattbetriebsleiterstellvertreter\
+                ausbildungsverordnungsentwurfsbegründungsschreiben";
+    let yaml = format!(
+        "lang: de\ntitle: Langwort {long}\nshort_title: Kurz\ndate: 2026-03-04\nsummary: Text {long} Ende.\n\
+         topics:\n  - title: Thema {long}\n    body: |\n      Körper {long} Ende.\n\n      \
+         | Spalte | {long} |\n      |---|---|\n      | a | b |\ncontact:\n  email: a@example.org\n"
+    );
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "long.yaml", &yaml), &[]);
+    // Cut: some line of the page holds a part of the word and not all of it.
+    let texts: Vec<String> = runs(&pdf).iter().flatten().map(|r| r.text.clone()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("Donaudampf") && !t.contains(long)), "{texts:?}");
+    assert!(texts.iter().any(|t| t.trim() == "Spalt"), "the header is cut: {texts:?}");
+    // In the content stream: the first part carries the word whole, the others nothing.
+    let actual = common::actual_texts(&pdf);
+    let words: Vec<&str> = actual.iter().map(String::as_str).filter(|t| !t.is_empty()).collect();
+    // (Title, summary, heading, running text and the table's header row.)
+    assert_eq!(words, [long, long, long, long, "Spalte", long], "{actual:?}");
+    assert!(actual.iter().filter(|t| t.is_empty()).count() >= words.len(), "{actual:?}");
+    // In the structure: each word is one span holding its parts.
+    let tree = common::structure(&pdf);
+    let spans: Vec<&common::Elem> = tree.walk().into_iter().filter(|e| e.actual.is_some()).collect();
+    assert_eq!(spans.iter().filter_map(|e| e.actual.as_deref()).collect::<Vec<_>>(), words);
+    for span in &spans {
+        assert_eq!(Some(span.text()), span.actual, "{span:?}");
+    }
+    // Read back by poppler and MuPDF: each word whole, as often as it was typed.
+    for (reader, text) in [("poppler", common::poppler_text(&pdf)), ("MuPDF", common::mupdf_text(&pdf))] {
+        let Some(text) = text else { continue };
+        assert_eq!(text.matches(long).count(), 5, "{reader}: {text}");
+        assert_eq!(text.matches("Donaudampf").count(), 5, "{reader} doubles a part: {text}");
+        assert!(text.split_whitespace().any(|w| w == "Spalte"), "{reader}: {text}");
+    }
+}
+
 #[test]
 fn japanese_spaced_beside_latin_text_reads_back_as_typed() {
     let dir = tempdir();

@@ -154,10 +154,11 @@ pub struct Line {
     pub width: f32,
     /// The largest font size on the line, in points (sets the line's height).
     pub size: f32,
-    /// How many runs at the start of the line are the end of a word hyphenated on the line
-    /// before (0 when the line before was not hyphenated).
+    /// How many runs at the start of the line are the end of a word hyphenated (or cut) on
+    /// the line before (0 when the line before was not).
     continued: usize,
-    /// The run where the word fragment before the line's hyphen starts, when it ends with one.
+    /// The run where the word fragment before the line's hyphen starts, when it ends with one
+    /// (or inside a word cut because it is wider than the line, with no hyphen).
     hyphenated: Option<usize>,
     /// Its Japanese is spaced beside Latin text or stretched to the width (see [`Run::spaced`]).
     spaced: bool,
@@ -298,14 +299,15 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
             }
         }
     }
-    let mut continues = false;
+    // Where the word broken at the end of the line before ends, at the latest (glyph index).
+    let mut continues: Option<usize> = None;
     let mut lines: Vec<Line> = breaks
         .iter()
         .map(|b| {
             let target = (setting.justify && !b.last).then_some(max_width);
-            let line =
-                make_line(&glyphs[b.start..b.end], spans, fonts, target.map(|t| (t, adjusted)), (continues, b.hyphen));
-            continues = line.hyphenated.is_some();
+            let word = (continues.map(|end| end.saturating_sub(b.start)), b.hyphen, b.cut.is_some());
+            let line = make_line(&glyphs[b.start..b.end], spans, fonts, target.map(|t| (t, adjusted)), word);
+            continues = line.hyphenated.is_some().then(|| b.cut.unwrap_or(usize::MAX));
             line
         })
         .collect();
@@ -465,6 +467,29 @@ mod tests {
         let joined: String = texts(&lines).concat().split_whitespace().collect();
         let expected: String = text.split_whitespace().collect();
         assert_eq!(joined, expected);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_reads_back_whole_up_to_its_end() {
+        let fonts = FontBook::builtin();
+        let word = "x".repeat(200);
+        let lines = set(&plain(&format!("Before {word}\u{2014}after it")), 150.0, &fonts);
+        let runs: Vec<&Run> = lines.iter().flat_map(|l| &l.runs).collect();
+        let parts: Vec<&&Run> = runs.iter().filter(|r| r.text.contains('x')).collect();
+        assert!(parts.len() > 2, "{:?}", texts(&lines));
+        assert!(parts.iter().all(|r| r.text.chars().all(|c| c == 'x')), "{:?}", texts(&lines));
+        assert_eq!(parts[0].actual.as_deref(), Some(word.as_str()));
+        assert_eq!(parts[0].word, Some(WordPart::First));
+        assert!(parts[1..].iter().all(|r| r.actual.as_deref() == Some("") && r.word == Some(WordPart::Rest)));
+        // The dash after the word, on its last line, is a break: what follows reads as itself.
+        assert!(texts(&lines).iter().any(|t| t.contains("x\u{2014}after")), "{:?}", texts(&lines));
+        assert!(runs.iter().filter(|r| !r.text.contains('x')).all(|r| r.actual.is_none() && r.word.is_none()));
+        // A word part of which is a link is left in its parts: one span would take the rest
+        // into the link.
+        let mut spans = plain(&"x".repeat(100));
+        spans.push(Span { text: "y".repeat(100), look: Look { group: 1, ..look(10.0) } });
+        let lines = set(&spans, 150.0, &fonts);
+        assert!(lines.len() > 2 && lines.iter().flat_map(|l| &l.runs).all(|r| r.actual.is_none() && r.word.is_none()));
     }
 
     #[test]

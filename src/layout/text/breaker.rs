@@ -27,6 +27,11 @@ pub(super) struct Break {
     pub(super) last: bool,
     /// Ends inside a word, at a hyphenation point: a hyphen is shown.
     pub(super) hyphen: bool,
+    /// Ends inside a word wider than the line, cut between grapheme clusters: no hyphen is
+    /// shown, but the word reads back whole all the same, as a hyphenated one does. The glyph
+    /// the word ends before (a break opportunity), so that the next line's part of it ends
+    /// there at the latest.
+    pub(super) cut: Option<usize>,
 }
 
 /// A paragraph's glyphs, ready to be broken into lines.
@@ -103,7 +108,7 @@ impl Paragraph<'_> {
         let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
         let mut last_strong: Option<usize> = None; // the latest that splits no `日EU`
         let push = |out: &mut Vec<Break>, start: usize, end: usize, last: bool, hyphen: bool| {
-            out.push(Break { start, end, last, hyphen });
+            out.push(Break { start, end, last, hyphen, cut: None });
         };
         for (byte, kind) in linebreaks(text) {
             // A spaced dash (" – ", " — ") stays with the word before it: no line starts with one.
@@ -130,12 +135,15 @@ impl Paragraph<'_> {
                 }
                 // The segment may still be too wide for a line of its own: break inside it.
                 while !fits(line_start, seg_end) {
-                    let cut = self
+                    let (end, hyphen) = self
                         .hyphen_point(line_start, seg_end, line_start, max_width)
                         .map(|c| (c, true))
                         .unwrap_or_else(|| (split_point(text, glyphs, line_start, seg_end, max_width), false));
-                    push(&mut out, line_start, cut.0, false, cut.1);
-                    line_start = cut.0;
+                    // (A cut at the stretch's end, were its glyphs' spacing to leave it there, is
+                    // a break between words.)
+                    let cut = (!hyphen && end < seg_end).then_some(seg_end);
+                    out.push(Break { start: line_start, end, last: false, hyphen, cut });
+                    line_start = end;
                 }
                 last_strong = None;
             }
@@ -276,7 +284,8 @@ impl Paragraph<'_> {
         while j > 0 {
             let i = from[j];
             let (end, hard, hyph) = candidates[j];
-            out.push(Break { start: candidates[i].0, end, last: hard || j == candidates.len() - 1, hyphen: hyph });
+            let last = hard || j == candidates.len() - 1;
+            out.push(Break { start: candidates[i].0, end, last, hyphen: hyph, cut: None });
             j = i;
         }
         out.reverse();

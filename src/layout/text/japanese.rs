@@ -381,7 +381,8 @@ fn lines_of(candidates: &[Candidate], from: &[usize]) -> Vec<Break> {
     while j > 0 {
         let i = from[j];
         let (end, hard) = (candidates[j].at, candidates[j].hard);
-        out.push(Break { start: candidates[i].at, end, last: hard || j == candidates.len() - 1, hyphen: false });
+        let last = hard || j == candidates.len() - 1;
+        out.push(Break { start: candidates[i].at, end, last, hyphen: false, cut: None });
         j = i;
     }
     out.reverse();

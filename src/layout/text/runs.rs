@@ -13,15 +13,16 @@ use crate::script::is_kana_or_kanji;
 /// the line is justified: the space missing goes between Japanese characters where there
 /// are any, else into word spaces. A line that ends at a hyphenation point or a soft hyphen
 /// shows a hyphen, read back as a soft hyphen (U+00AD) so that the word extracts whole.
-/// `continues` says the line before ended with a hyphen, so that the line's first word
-/// fragment is a run of its own, and so is the fragment before the line's own hyphen (see
-/// [`whole_words`]).
+/// `continues` says the line before ended inside a word (with a hyphen, or cut because the
+/// word is wider than the line), and before which of the line's glyphs that word ends at the
+/// latest: the line's first word fragment is a run of its own, and so is the fragment before
+/// the line's own hyphen or `cut` (see [`whole_words`]).
 pub(super) fn make_line(
     glyphs: &[Glyph],
     spans: &[Span],
     fonts: &FontBook,
     target: Option<(f32, bool)>,
-    (continues, hyphen): (bool, bool),
+    (continues, hyphen, cut): (Option<usize>, bool, bool),
 ) -> Line {
     let visible = |g: &&Glyph| !hangs(g.ch);
     let first = glyphs.iter().position(|g| visible(&g));
@@ -45,9 +46,13 @@ pub(super) fn make_line(
         let natural: f32 = shown.iter().zip(&after).map(|(g, a)| g.width + a).sum::<f32>() - lead + hyphen_width;
         justify(shown, &mut after, target - natural, adjusted);
     }
-    // Word fragments either side of a hyphen are runs of their own.
-    let first_word_end = continues.then(|| shown.iter().position(|g| hangs(g.ch))).flatten();
-    let last_word_start = hyphen_face.is_some().then(|| shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1));
+    // Word fragments either side of a hyphen or a cut are runs of their own.
+    let first_word_end = continues.and_then(|end| {
+        let space = shown.iter().position(|g| hangs(g.ch)).unwrap_or(shown.len());
+        Some(space.min(end.saturating_sub(first))).filter(|&e| e < shown.len())
+    });
+    let last_word_start =
+        (hyphen_face.is_some() || cut).then(|| shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1));
     let mut x = -lead;
     for (k, (g, &extra)) in shown.iter().zip(&after).enumerate() {
         let look = &spans[g.span].look;
@@ -72,7 +77,7 @@ pub(super) fn make_line(
         }
         x += g.width + extra;
     }
-    if continues && first_word_end.is_none() {
+    if continues.is_some() && first_word_end.is_none() {
         line.continued = line.runs.len();
     }
     if let Some(face) = hyphen_face {
@@ -108,9 +113,12 @@ pub(super) fn make_line(
     line
 }
 
-/// A word hyphenated across lines reads back whole: the fragment before the hyphen carries the
-/// word as typed (without the hyphen), and the fragments after it nothing, so that text
-/// extraction, copying and screen readers get `Workshop`, not `Work-` and `shop`.
+/// A word hyphenated across lines, or cut because it is wider than the line, reads back
+/// whole: the fragment before the break carries the word as typed (without the hyphen), and
+/// the fragments after it nothing, so that text extraction, copying and screen readers get
+/// `Workshop`, not `Work-` and `shop`. A word whose parts belong to different elements (a
+/// link in it, or the address printed after one) is left as it is: one span around its parts
+/// would take text out of its link.
 pub(super) fn whole_words(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
@@ -118,25 +126,35 @@ pub(super) fn whole_words(lines: &mut [Line]) {
             i += 1;
             continue;
         };
-        let mut word: String = lines[i].runs[start..].iter().map(|r| r.text.as_str()).collect();
+        // The lines the word goes on to, and how many runs of each are its own.
+        let mut rest: Vec<(usize, usize)> = Vec::new();
         let mut j = i + 1;
-        while let Some(next) = lines.get_mut(j) {
+        while let Some(next) = lines.get(j) {
             let end = next.continued.min(next.runs.len());
-            for run in &mut next.runs[..end] {
-                word.push_str(&run.text);
-                run.actual = Some(String::new());
-                run.word = Some(WordPart::Rest);
-            }
+            rest.push((j, end));
             // A fragment that fills its line and is hyphenated again goes on to the next.
             if next.hyphenated != Some(0) || end < next.runs.len().saturating_sub(1) {
                 break;
             }
             j += 1;
         }
-        word.retain(|c| c != '\u{00AD}');
-        for (k, run) in lines[i].runs[start..].iter_mut().enumerate() {
-            run.actual = Some(if k == 0 { word.clone() } else { String::new() });
-            run.word = Some(if k == 0 { WordPart::First } else { WordPart::Rest });
+        let first = &lines[i].runs[start..];
+        let parts = first.iter().chain(rest.iter().flat_map(|&(j, end)| &lines[j].runs[..end]));
+        let element = |look: &Look| (look.group, look.link_group, look.ja, look.quote.clone());
+        let own = first.first().map(|r| element(&r.look));
+        if parts.clone().all(|r| Some(element(&r.look)) == own) {
+            let mut word: String = parts.map(|r| r.text.as_str()).collect();
+            word.retain(|c| c != '\u{00AD}');
+            for &(j, end) in &rest {
+                for run in &mut lines[j].runs[..end] {
+                    run.actual = Some(String::new());
+                    run.word = Some(WordPart::Rest);
+                }
+            }
+            for (k, run) in lines[i].runs[start..].iter_mut().enumerate() {
+                run.actual = Some(if k == 0 { word.clone() } else { String::new() });
+                run.word = Some(if k == 0 { WordPart::First } else { WordPart::Rest });
+            }
         }
         // The line the word ends on may hyphenate another after it.
         i = j.max(i + 1);
