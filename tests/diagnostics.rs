@@ -792,3 +792,16 @@ fn a_key_like_line_deeper_in_a_body_is_its_text() {
     assert!(diags[0].message.contains("indented no further than `body:`"), "{rendered}");
     assert_eq!(file.line_col(diags[0].span.unwrap().start), (8, 5), "{rendered}");
 }
+
+#[test]
+fn a_line_of_an_item_s_flow_value_at_its_key_s_column_is_named_there() {
+    // text34a F34a-1: `- title: {en: A,` above `    ja: あ}` gave a false "this `{` is never
+    // closed" (the key's column was taken as the dash's).
+    for (title, line) in [("{en: A,\n    ja: あ}", 6), ("{\n    en: A,\n    ja: あ }", 6)] {
+        let text = format!("lang: [en, ja]\ntitle: {{en: T, ja: 題}}\ndate: 2026-01-15\ntopics:\n  - title: {title}\n    body: {{en: b, ja: い}}\ncontact:\n  name: N\n");
+        let (file, diags, rendered) = problems_in(&text);
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert!(diags[0].message.contains("after `title:` is indented no further than `title`"), "{rendered}");
+        assert_eq!(file.line_col(diags[0].span.unwrap().start), (line, 5), "{rendered}");
+    }
+}

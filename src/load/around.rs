@@ -282,16 +282,18 @@ pub(super) fn closing_bracket(text: &str, open: usize) -> Option<usize> {
 }
 
 /// When the `[` or `{` at `open` (the value of a key) is closed further on, but a line before
-/// its close is indented no further than that key: the start of that line, and the key.
-pub(super) fn flow_line_out(text: &str, open: usize) -> Option<(usize, &str)> {
+/// its close is indented no further than that key: the start of that line, the key, and its
+/// column.
+pub(super) fn flow_line_out(text: &str, open: usize) -> Option<(usize, &str, usize)> {
     let (start, first) = line_at(text, open);
-    let (key, _, _) = key_of(first.trim_start())?;
+    // (The key's column, past an item's `- `: `- title: {en: A,` above `  ja: あ}`; text34a.)
+    let (key, offset, _) = key_of(first.trim_start())?;
     let close = closing_bracket(text, open)?;
-    let column = indent(first);
+    let column = indent(first) + offset;
     let (line, _) = lines_below(text, start)
         .take_while(|&(at, _)| at < close)
         .find(|(_, l)| indent(l) <= column && !l.trim_start().starts_with('#'))?;
-    Some((line, key))
+    Some((line, key, column))
 }
 
 /// When `at` is a `: ` inside the value of a `key: value` on the same line (`title: Topic 1:

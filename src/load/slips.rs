@@ -189,11 +189,11 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     let out = (flow || unclosed.is_some())
         .then(|| unclosed.or_else(|| unclosed_bracket(&text[..start])))
         .flatten()
-        .and_then(|open| super::around::flow_line_out(text, open).map(|(line, key)| (open, line, key)));
-    if let Some((open, line, key)) = out {
+        .and_then(|open| super::around::flow_line_out(text, open).map(|(line, key, column)| (open, line, key, column)));
+    if let Some((open, line, key, column)) = out {
         let close = if text[open..].starts_with('[') { ']' } else { '}' };
         let end = line + line_at(text, line).1.trim_end().len();
-        let (first, column) = (&text[open..open + 1], indent(line_at(text, open).1));
+        let first = &text[open..open + 1];
         return at(
             Span::new(line + column.min(end - line), end),
             format!("{FLOW_LINE_OUT}{first}…{close}` after `{key}:` is indented no further than `{key}`"),
