@@ -555,6 +555,10 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
             "indented no further than `summary:`",
             6,
         ),
+        // text34a F34a-2: a `#` heading less indented than its text, or in a plain text, ends
+        // it as a comment ("does not line up" on the next line).
+        ("summary: |\n  Intro.\n# Position\n  Agreed.\n", "indented less than the text of `summary:`", 5),
+        ("summary: Intro text\n  # Japan's position\n  more text\n", "which ends the text of `summary:`", 4),
         // text31a F31a-11: a `#` line in a quoted text is joined into it, printed silently.
         ("summary: \"line one\n  # a comment between lines\n  line two\"\n", "a quoted text folds them", 3),
         // text33a: a line of a `[…]` at its key's column was "this `[` is never closed".

@@ -121,6 +121,44 @@ pub(super) fn quote_that_ended_a_line(text: &str, at: usize) -> Option<(usize, b
     (content.ends_with(char::from(q)) && indent(line) > column && text_only).then_some((end - 1, q == b'\''))
 }
 
+/// When the line at `at`, text, follows a `#` line that ended the value above it: a block's
+/// text (`summary: |`) whose `#` heading is indented less than its lines, or a plain text,
+/// which any `#` line ends (YAML reads either as a comment; text34a F34a-2). Where the `#`
+/// line's text starts, the value's key, and whether the value is a block.
+pub(super) fn comment_that_ended_text(text: &str, at: usize) -> Option<(usize, &str, bool)> {
+    let (start, line) = line_at(text, at);
+    let content = line.trim();
+    // (A list item of the text too, `- a`; not a key's, `- title: A`.)
+    if content.is_empty() || content.starts_with('#') || key_of(content).is_some() {
+        return None;
+    }
+    let (hash, over) = line_above(text, start).filter(|(_, l)| l.trim_start().starts_with('#'))?;
+    // (Past other `#` lines, the value's last line.)
+    let mut last = line_above(text, hash)?;
+    while last.1.trim_start().starts_with('#') {
+        last = line_above(text, last.0)?;
+    }
+    let (key_at, key_line) = match key_of(last.1.trim_start()) {
+        Some(_) => last,
+        None => {
+            let opener = block_opener_above(text, last.0);
+            opener.map(|o| line_at(text, o)).or_else(|| {
+                let mut up = last;
+                while key_of(up.1.trim_start()).is_none() || indent(up.1) >= indent(last.1) {
+                    up = line_above(text, up.0)?;
+                }
+                Some(up)
+            })?
+        }
+    };
+    let (key, offset, value) = key_of(key_line.trim_start())?;
+    let column = indent(key_line) + offset;
+    let block = value.starts_with(['|', '>']);
+    let plain = !value.is_empty() && !value.starts_with(['"', '\'', '[', '{', '&', '*', '!']);
+    let ended = if block { key_at != last.0 && indent(over) < indent(last.1) } else { plain };
+    (ended && indent(line) > column).then_some((hash + indent(over), key, block))
+}
+
 /// The start of the line that opens the block (`key: |`, `key: >`) whose text the line at
 /// `start` is: the nearest line above it indented less.
 fn block_opener_above(text: &str, start: usize) -> Option<usize> {

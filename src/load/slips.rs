@@ -106,6 +106,21 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         if let Some((quote, single)) = super::around::quote_that_ended_a_line(text, start) {
             return Some(ended_early(Span::new(quote, quote + 1), single));
         }
+        if let Some((hash, key, block)) = super::around::comment_that_ended_text(text, start) {
+            let end = hash + line_at(text, hash).1.trim_start().trim_end().len();
+            let (message, help) = if block {
+                (
+                    format!("this `#` line is indented less than the text of `{key}:`, so YAML reads it as a comment that ends the text"),
+                    "indent it as the text's lines to keep it as a heading; a comment goes below the text".to_string(),
+                )
+            } else {
+                (
+                    format!("YAML reads this `#` line as a comment, which ends the text of `{key}:` here"),
+                    format!("write the text as a block after `{key}: |` to keep the line as a heading; a comment goes below the text"),
+                )
+            };
+            return at(Span::new(hash, end), message, help);
+        }
     }
     if info == "invalid indentation in quoted scalar" {
         // (At the line indented too little, not the quote; text28 F28-3.)
