@@ -160,33 +160,8 @@ pub fn plan(
         let mut outputs = Vec::new();
         for (i, b) in loaded.briefings.iter().enumerate() {
             let base = if several { language_output(output, &b.lang) } else { output.to_path_buf() };
-            // (`x.el.pdf`, a language's file, is also the PDF of an `x.el.yaml` beside it, where
-            // it is written, however named: text30 F30b-1 and text31 F31b-1, one replaced the
-            // other's files, its pages removed as stale.)
-            // (Through a link too: `z.el.pdf` linked to `x.el.pdf`; text33b F33b-1.)
-            // (Named as this run writes it: `x.el.html` for a web page, not the PDF's name.)
-            let first = formats.first().copied().unwrap_or(Format::Pdf);
-            let owner = || {
-                let through = |f: Format| {
-                    let (path, target) = (path_of(&base, f), super::config::link_target(&path_of(&base, f))?);
-                    source_owning(&target, input)
-                        .map(|o| (o, format!("{} (a link to {})", path.display(), target.display())))
-                };
-                let own = || source_owning(&base, input).map(|o| (o, path_of(&base, first).display().to_string()));
-                own().or_else(|| formats.iter().find_map(|&f| through(f)))
-            };
-            if let Some((other, shown)) = several.then(owner).flatten() {
-                let name = PathBuf::from(format!("NAME.{}", first.extension()));
-                let example = path_of(&language_output(&name, &b.lang), first);
-                return Err(Error::Usage(format!(
-                    "{shown} would be both the `{}` file of {} and the file of {}: name this build's files apart \
-                     with -o (`-o {}` writes {} …)",
-                    b.lang,
-                    input.display(),
-                    other.display(),
-                    name.display(),
-                    example.display()
-                )));
+            if several {
+                files::not_another_briefings(&base, input, &b.lang, &formats, &path_of)?;
             }
             outputs.extend(formats.iter().map(|&f| (path_of(&base, f), f, i)));
         }
@@ -203,16 +178,6 @@ pub fn plan(
     }
     settings.note_unused_options(&formats);
     Ok(Plan { input: input.to_path_buf(), loaded, parallel, outputs, reads: reads.clone(), start })
-}
-
-/// The briefing, other than `input`, whose own file `base` is: `x.el.yaml` (or `.yml`, in any
-/// case) beside `x.el.pdf`.
-fn source_owning(base: &Path, input: &Path) -> Option<PathBuf> {
-    let input = files::FileId::of(input);
-    ["yaml", "yml", "YAML", "YML", "Yaml", "Yml"]
-        .map(|ext| base.with_extension(ext))
-        .into_iter()
-        .find(|o| o.is_file() && files::FileId::of(o) != input)
 }
 
 impl Plan {

@@ -541,6 +541,47 @@ pub fn sibling(path: &Path, suffix: &str, ext: &std::ffi::OsStr) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// A usage error when `base`, the file of the language `lang` of `input` (each format's as
+/// `path_of` names it), is another briefing's own: `x.el.pdf` is also the PDF of an
+/// `x.el.yaml` beside it, where it is written, however named (text30 F30b-1 and text31
+/// F31b-1: one replaced the other's files, its pages removed as stale), or through a link to
+/// it (text33b F33b-1). Named as this run writes it: `x.el.html` for a web page.
+pub fn not_another_briefings(
+    base: &Path,
+    input: &Path,
+    lang: &str,
+    formats: &[crate::Format],
+    path_of: &dyn Fn(&Path, crate::Format) -> PathBuf,
+) -> Result<(), Error> {
+    let first = formats.first().copied().unwrap_or(crate::Format::Pdf);
+    let through = |f: crate::Format| {
+        let (path, target) = (path_of(base, f), super::config::link_target(&path_of(base, f))?);
+        source_owning(&target, input).map(|o| (o, format!("{} (a link to {})", path.display(), target.display())))
+    };
+    let own = || source_owning(base, input).map(|o| (o, path_of(base, first).display().to_string()));
+    let Some((other, shown)) = own().or_else(|| formats.iter().find_map(|&f| through(f))) else { return Ok(()) };
+    let name = PathBuf::from(format!("NAME.{}", first.extension()));
+    let example = path_of(&super::language_output(&name, lang), first);
+    Err(Error::Usage(format!(
+        "{shown} would be both the `{lang}` file of {} and the file of {}: name this build's files apart with -o \
+         (`-o {}` writes {} …)",
+        input.display(),
+        other.display(),
+        name.display(),
+        example.display()
+    )))
+}
+
+/// The briefing, other than `input`, whose own file `base` is: `x.el.yaml` (or `.yml`, in any
+/// case) beside `x.el.pdf`.
+fn source_owning(base: &Path, input: &Path) -> Option<PathBuf> {
+    let input = FileId::of(input);
+    ["yaml", "yml", "YAML", "YML", "Yaml", "Yml"]
+        .map(|ext| base.with_extension(ext))
+        .into_iter()
+        .find(|o| o.is_file() && FileId::of(o) != input)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

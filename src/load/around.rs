@@ -7,6 +7,7 @@ use super::lines::{
     indent, is_key_line, key_column, key_of, leading_key, line_above, line_at, line_start, lines_below, looks_like_key,
     siblings,
 };
+use super::quoted::{quote_opened_above, quoted_end};
 use super::KeySets;
 
 /// When the error at `at` follows text that is meant as the value of the `key:` line above
@@ -415,223 +416,17 @@ pub(super) fn shortened(value: &str) -> String {
     }
 }
 
-/// Just past the closing quote of the quoted text whose opening quote is at `quote` (`\"` in
-/// double quotes and `''` in single ones do not close it); `None` when it is never closed.
-pub(super) fn quoted_end(text: &str, quote: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let q = *bytes.get(quote).filter(|q| matches!(q, b'"' | b'\''))?;
-    let mut i = quote + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if q == b'"' => i += 2,
-            b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
-            b if b == q => return Some(i + 1),
-            _ => i += 1,
+/// Whether `text` gives the language tag `tag` (in any case): as a word of its `lang:` line,
+/// or as a key, `tag:` after a space, a `{` or a `,`, or at a line's start.
+pub(super) fn tag_given(text: &str, tag: &str) -> bool {
+    let word = |w: &str| w.eq_ignore_ascii_case(tag);
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        match line.strip_prefix("lang:") {
+            Some(list) => list.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').any(word),
+            None => line
+                .split([' ', '{', ',', '\t'])
+                .any(|w| w.strip_suffix(':').is_some_and(word) || w.strip_suffix(":|").is_some_and(word)),
         }
-    }
-    None
-}
-
-/// The key a quoted text starting at `quote` is the value of, and the column that key starts
-/// in (every line of the text is to be indented further).
-fn key_of_quoted(text: &str, quote: usize) -> Option<(&str, usize)> {
-    let (start, first) = line_at(text, quote);
-    let (key, offset, _) = key_of(first.trim_start())?;
-    (start + indent(first) + offset < quote).then_some((key, indent(first) + offset))
-}
-
-/// The quoted text that `at` (a character in it, or the quote that closed it) lies in, found
-/// from the key line that opens it, the nearest above (or `at`'s own) whose value starts with
-/// a quote: its opening quote, its key, and the column that key starts in. `None` when that
-/// text ended before `at`.
-pub(super) fn quoted_around(text: &str, at: usize) -> Option<(usize, &str, usize)> {
-    quote_opened_above(text, at)
-        .filter(|&(quote, _, _)| quote < at && quoted_end(text, quote).is_none_or(|end| end > at))
-}
-
-/// The nearest key line at or above the line holding `at` whose value starts with a quote:
-/// that quote, the key, and the column the key starts in.
-fn quote_opened_above(text: &str, at: usize) -> Option<(usize, &str, usize)> {
-    let mut start = line_start(text, at);
-    loop {
-        let line = line_at(text, start).1;
-        let content = line.trim_start_matches(' ');
-        // (`- title: '…`: the value of an item's key too.)
-        if let Some((_, _, value)) = key_of(content).filter(|(_, _, v)| v.starts_with(['"', '\''])) {
-            let quote = value.as_ptr() as usize - text.as_ptr() as usize;
-            let (key, column) = key_of_quoted(text, quote)?;
-            return Some((quote, key, column));
-        }
-        start = line_start(text, start.checked_sub(1)?);
-    }
-}
-
-/// Whether `line` starts a key or a list item no deeper than `column` (a quoted text's key's):
-/// the next entry, which no line of that text can be.
-fn starts_entry(line: &str, column: usize) -> bool {
-    let content = line.trim_start_matches(' ');
-    indent(line) <= column && (is_key_line(content) || content == "-" || content.starts_with("- "))
-}
-
-/// A quoted text YAML stopped reading at a line indented no further than its key.
-pub(super) enum QuotedSlip<'a> {
-    /// A line of it, closed below, indented too little: the line's text, the key, and the
-    /// text's end (just past its closing quote).
-    Out { line: std::ops::Range<usize>, key: &'a str, end: usize },
-    /// Never closed where it was meant to end (the quote found below, if any, opens the next
-    /// key's value): it runs up to the first line that starts a key or an item no deeper than
-    /// its own key, or the text's end.
-    Open { end: usize },
-}
-
-/// The start of the first line below the quoted text opened at `quote` that starts a key, an
-/// item or a comment no deeper than its key: where the text was meant to end, had it been
-/// closed. An escape or a quote the parser finds past it is not the text's (text30 F30a-6:
-/// `C:\dir` in a comment below an open quote was named).
-pub(super) fn first_block_line(text: &str, quote: usize) -> Option<usize> {
-    let (_, column) = key_of_quoted(text, quote)?;
-    // (A `#` line inside a text that ends its value before any key or item is the text's own:
-    // a heading, `#2`; text31 F31a-3.)
-    let end = clean_end(text, quote).unwrap_or(usize::MAX);
-    let mut at = line_start(text, quote);
-    let mut comment = None;
-    for line in text[at..].split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        if start <= quote {
-            continue;
-        }
-        if start > end {
-            return None;
-        }
-        let content = line.trim_end();
-        if starts_entry(content, column) {
-            return Some(comment.unwrap_or(start));
-        }
-        if content.trim_start_matches(' ').starts_with('#') {
-            comment = comment.or(Some(start));
-        }
-    }
-    comment
-}
-
-/// Just past the quote that ends the quoted text opened at `quote` and its value too: the
-/// first closing quote after which its line holds nothing but a comment, or a `,`, `}` or `]`
-/// of a flow collection (an apostrophe inside a word closes single quotes, but not so), and
-/// the text does not go on below (a quote that ends a line, `  # he said "x"`, above more of
-/// the text; text32 F32-3).
-pub(super) fn clean_end(text: &str, quote: usize) -> Option<usize> {
-    let column = quote_opened_above(text, quote).map(|(_, _, column)| column);
-    // (The next line of text below the last end looked at: where it starts, and whether it
-    // goes on with the quoted text. Kept, so that a run of `#` lines is looked through once.)
-    let mut below: Option<(usize, bool)> = None;
-    let mut from = quote;
-    loop {
-        let end = quoted_end(text, from)?;
-        // (Only what follows the quote is looked at, not the rest of its line: a line of
-        // 64,000 apostrophes took 18 s, text32 F32-1.)
-        let next = text[end..].trim_start_matches([' ', '\t']).chars().next();
-        if next.is_some_and(|c| matches!(c, ',' | '}' | ']')) {
-            return Some(end);
-        }
-        if next.is_none_or(|c| matches!(c, '\n' | '\r' | '#')) {
-            let Some(column) = column else { return Some(end) };
-            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-            if below.is_none_or(|(at, _)| at <= line_end) {
-                below = Some(text_line_below(text, line_end, column));
-            }
-            if below.is_some_and(|(_, goes_on)| !goes_on) {
-                return Some(end);
-            }
-        }
-        // (The quote read as the end opens the next stretch.)
-        from = end - 1;
-    }
-}
-
-/// When the single-quoted text that the quote at `at` ended early goes on, on that line and
-/// with no other quote, to two quotes that end its value (`'the 'free flow''`, followed by
-/// nothing but a comment, or a `,`, `}` or `]`): the first of the two.
-pub(super) fn closing_pair(text: &str, at: usize) -> Option<usize> {
-    if text.as_bytes().get(at) != Some(&b'\'') {
-        return None;
-    }
-    let line = &text[at + 1..text[at..].find('\n').map_or(text.len(), |i| at + i)];
-    let pair = at + 1 + line.find('\'')?;
-    let after = text[pair..].strip_prefix("''")?.trim_start_matches([' ', '\t']);
-    let clean = after.chars().next().is_none_or(|c| matches!(c, '\n' | '\r' | '#' | ',' | '}' | ']'));
-    clean.then_some(pair)
-}
-
-/// The first line after `from` that is neither blank nor starts with `#`: its start, and
-/// whether it is text indented further than `column` (not a key nor an item); the text's end
-/// and `false` when there is none.
-fn text_line_below(text: &str, from: usize, column: usize) -> (usize, bool) {
-    let found = lines_below(text, line_start(text, from)).find(|(_, l)| !l.trim_start().starts_with('#'));
-    found.map_or((text.len(), false), |(at, line)| {
-        let content = line.trim();
-        (at, indent(line) > column && !is_key_line(content) && !content.starts_with('-'))
     })
-}
-
-/// The opening quote of a value above the comment line at `at` whose quoted text, never
-/// closed where it was meant to end, runs on into that comment: a quote there (`# it's`)
-/// then ends it (text30 F30a-6).
-pub(super) fn open_quote_above_comment(text: &str, at: usize) -> Option<usize> {
-    let (start, line) = line_at(text, at);
-    if !line.trim_start().starts_with('#') {
-        return None;
-    }
-    let mut here = start;
-    while let Some((above, l)) = line_above(text, here) {
-        if let Some((_, _, value)) = key_of(l.trim_start()) {
-            let quote = above + l.len() - l.trim_start().len() + l.trim_start().find(value)?;
-            let opens = value.starts_with(['"', '\'']);
-            return (opens && first_block_line(text, quote).is_some_and(|b| b <= start)).then_some(quote);
-        }
-        here = above;
-    }
-    None
-}
-
-/// The lines from the one after `quote`'s up to `end` that start with `#` (which
-/// [`lines_below`] leaves out as comments): each one's start and text.
-fn comment_lines(text: &str, quote: usize, end: usize) -> impl Iterator<Item = (usize, &str)> {
-    let first = text[quote..].find('\n').map_or(text.len(), |i| quote + i + 1);
-    text[first..end.max(first)]
-        .split_inclusive('\n')
-        .scan(first, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line.trim_end_matches(['\n', '\r'])))
-        })
-        .filter(|(_, line)| line.trim_start().starts_with('#'))
-}
-
-/// What [`QuotedSlip`] the quoted text whose opening quote is at `quote` is.
-pub(super) fn quoted_slip(text: &str, quote: usize) -> Option<QuotedSlip<'_>> {
-    let (key, column) = key_of_quoted(text, quote)?;
-    let closed = quoted_end(text, quote);
-    // (A document marker too.)
-    let starts_block = |line: &str| {
-        starts_entry(line, column) || indent(line) <= column && line.trim_start_matches(' ').starts_with("---")
-    };
-    let mut below = lines_below(text, line_start(text, quote));
-    if let Some(end) = closed {
-        // (A key or an item on the way to the closing quote: that quote opens a later value.)
-        let lines: Vec<(usize, &str)> = below.by_ref().take_while(|&(at, _)| at < end).collect();
-        if let Some(&(at, _)) = lines.iter().find(|(_, line)| starts_block(line)) {
-            return Some(QuotedSlip::Open { end: at });
-        }
-        // (A `#` line is the text's too, not a comment: text31 F31a-8, the parser's words.)
-        let (at, line) = lines
-            .into_iter()
-            .chain(comment_lines(text, quote, end))
-            .filter(|(_, line)| indent(line) <= column)
-            .min_by_key(|&(at, _)| at)?;
-        let content = line.trim_end();
-        return Some(QuotedSlip::Out { line: at + indent(content)..(at + content.len()).min(end), key, end });
-    }
-    let next = below.find(|(_, line)| starts_block(line));
-    Some(QuotedSlip::Open { end: next.map_or(text.len(), |(at, _)| at) })
 }

@@ -1,8 +1,8 @@
 //! Escapes in YAML's double-quoted texts that write no character (`\ud83d`, `\u12`, `\q`),
 //! named at themselves, in words, with the fix; each read by [`escapes::read`].
 
-use super::around::first_block_line;
 use super::escapes::{self, Escape};
+use super::quoted::first_block_line;
 use crate::diag::{Diagnostic, Span};
 
 /// An escape of half a UTF-16 pair.

@@ -33,6 +33,7 @@ mod keys;
 mod languages;
 mod lines;
 mod offsets;
+mod quoted;
 mod recover;
 mod slips;
 mod source;

@@ -2,7 +2,7 @@
 //! blanked out, every offset kept, so that the rest of the file is read and checked too.
 
 use super::KeySets;
-use super::{around, lines, slips};
+use super::{around, lines, quoted, slips};
 use crate::diag::{Diagnostic, Span};
 
 /// `text` with the broken block starting on the line that holds `at` blanked out (every byte
@@ -341,7 +341,7 @@ pub(super) enum InQuotes {
     /// of it at once (one was made a space at a time, text32 F32-5).
     Lead(std::ops::Range<usize>),
     /// A quoted text with a line indented too little, or never closed
-    /// ([`around::QuotedSlip`]): blanked whole, from its quote to its end; with the slips
+    /// ([`quoted::QuotedSlip`]): blanked whole, from its quote to its end; with the slips
     /// found inside it, which the parser does not reach then.
     Indented(std::ops::Range<usize>, Vec<Diagnostic>),
 }
@@ -363,7 +363,7 @@ impl InQuotes {
             // (Named at the quote, not an escape: past where the text was meant to end. The
             // text, up to there, blanked.)
             if named == Some(start) {
-                return around::first_block_line(text, start).map(|end| InQuotes::Indented(start..end, Vec::new()));
+                return quoted::first_block_line(text, start).map(|end| InQuotes::Indented(start..end, Vec::new()));
             }
             return named_at(b"\\").map(InQuotes::Char);
         }
@@ -377,21 +377,21 @@ impl InQuotes {
             // it was meant to end.)
             if diagnostic.message == slips::NEVER_CLOSED {
                 let open = named?;
-                return around::first_block_line(text, open).map(|end| InQuotes::Indented(open..end, Vec::new()));
+                return quoted::first_block_line(text, open).map(|end| InQuotes::Indented(open..end, Vec::new()));
             }
             let at = named_at(b"'\"")?;
             // (`'the 'free flow''`: the pair that ends it is the word's closing quote and the
             // text's, not an apostrophe written twice; text33a F33a-5.)
-            if let Some(pair) = around::closing_pair(text, at) {
+            if let Some(pair) = quoted::closing_pair(text, at) {
                 return Some(InQuotes::Pair(at, pair));
             }
             // (Read on to the quote that ends the value, past other early quotes, each the
             // next run's error: text31 F31a-4.)
-            let end = around::clean_end(text, at)?;
+            let end = quoted::clean_end(text, at)?;
             // (A line indented further than the text's key, not the one it ends on, is the
             // text's own even when it starts with `#` or holds ` #`: a heading in a `body:`;
             // text32 F32-4, two such headings gave a false "never closed".)
-            let column = around::quoted_around(text, at).map(|(_, _, column)| column);
+            let column = quoted::quoted_around(text, at).map(|(_, _, column)| column);
             let last = lines::line_start(text, end - 1);
             let own = |start: usize, line: &str| column.is_some_and(|c| lines::indent(line) > c) && start != last;
             let mut below = text[at..end].split_inclusive('\n').scan(at, |from, line| {
@@ -417,11 +417,11 @@ impl InQuotes {
         if info != "invalid indentation in quoted scalar" {
             return None;
         }
-        match around::quoted_slip(text, start)? {
-            around::QuotedSlip::Out { end, key, .. } => {
+        match quoted::quoted_slip(text, start)? {
+            quoted::QuotedSlip::Out { end, key, .. } => {
                 Some(InQuotes::Indented(start..end, inside(text, start, end, key)))
             }
-            around::QuotedSlip::Open { end } => Some(InQuotes::Indented(start..end, Vec::new())),
+            quoted::QuotedSlip::Open { end } => Some(InQuotes::Indented(start..end, Vec::new())),
         }
     }
 

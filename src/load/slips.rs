@@ -5,16 +5,15 @@
 //! value, an apostrophe ending single-quoted text, a value starting with `[`, a bracket
 //! never closed, a tab.
 
-use super::around::QuotedSlip;
 use super::around::{
     colon_in_value, double_quoted, known_key_without_colon, misindented_text, missing_colon_above, missing_space_above,
-    open_quote_above_comment, quoted_slip, reserved_start, shortened, tab_on_blank_line_above, unclosed_bracket,
-    value_at,
+    reserved_start, shortened, tab_on_blank_line_above, unclosed_bracket, value_at,
 };
 use super::lines::{
     bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
     key_deeper_than_above, key_of, key_out_of_list, lead, leading_key, line_above, line_at, line_start, stray_text,
 };
+use super::quoted::{open_quote_above_comment, quoted_slip, QuotedSlip};
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
 
@@ -96,7 +95,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
     // (A tab that indents a line of a quoted text: how far to indent it instead; text32 F32-5.)
     if info == "tab cannot be used as indentation" {
-        if let Some((_, key, _)) = super::around::quoted_around(text, start) {
+        if let Some((_, key, _)) = super::quoted::quoted_around(text, start) {
             return Some(tab_in_quoted(start, key));
         }
     }
@@ -482,7 +481,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         let tag = |t: &str| super::is_language_tag(t) && !keys.any(t);
         // (A tag the file gives, in `lang:` or as a key: `and more text` is text, though
         // `and` could be a tag; text33a F33a-4.)
-        let given = tag(word) && tag(key) && tag_given(text, word);
+        let given = tag(word) && tag(key) && super::around::tag_given(text, word);
         if given && rest.starts_with([' ', '\t', '|', '>']) {
             return missing_colon(line + word.len(), word);
         }
@@ -543,21 +542,6 @@ pub(super) const FLOW_LINE_OUT: &str = "this line of the `";
 
 /// How the errors for a quoted text that ended early start ([`ended_early`]).
 pub(super) const ENDED_EARLY: &str = "the text in ";
-
-/// Whether `text` gives the language tag `tag` (in any case): as a word of its `lang:` line,
-/// or as a key, `tag:` after a space, a `{` or a `,`, or at a line's start.
-fn tag_given(text: &str, tag: &str) -> bool {
-    let word = |w: &str| w.eq_ignore_ascii_case(tag);
-    text.lines().any(|line| {
-        let line = line.trim_start();
-        match line.strip_prefix("lang:") {
-            Some(list) => list.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').any(word),
-            None => line
-                .split([' ', '{', ',', '\t'])
-                .any(|w| w.strip_suffix(':').is_some_and(word) || w.strip_suffix(":|").is_some_and(word)),
-        }
-    })
-}
 
 /// A tab at `tab` that indents a line of the quoted text that is `key`'s value.
 pub(super) fn tab_in_quoted(tab: usize, key: &str) -> Diagnostic {
