@@ -10,6 +10,10 @@ use crate::diag::{Diagnostic, Span};
 const WIDE_SPACE: char = '\u{3000}';
 const WIDE_COLON: char = '\u{FF1A}';
 const WIDE_DASH: char = '\u{FF0D}';
+const WIDE_COMMA: char = '\u{FF0C}';
+const IDEOGRAPHIC_COMMA: char = '\u{3001}';
+const WIDE_OPEN: char = '\u{FF5B}';
+const WIDE_CLOSE: char = '\u{FF5D}';
 /// Typed for a space by some keyboards (Option-space on a Mac) and pasted from web pages.
 const NO_BREAK_SPACE: char = '\u{A0}';
 
@@ -20,7 +24,7 @@ const NO_BREAK_SPACE: char = '\u{A0}';
 pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     let mut found = Vec::new();
     let mut out: Option<String> = None;
-    let passes: [Pass; 3] = [line_start_marks, mend_wide, flow_colons];
+    let passes: [Pass; 3] = [line_start_marks, mend_wide, flow_marks];
     for pass in passes {
         if let Some((mended, more)) = pass(out.as_deref().unwrap_or(text)) {
             out = Some(mended);
@@ -43,21 +47,27 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
 /// One kind of slip of [`mend`]: the text mended, and an error for each, if there is any.
 type Pass = fn(&str) -> Option<(String, Vec<Diagnostic>)>;
 
-/// A full-width colon after a key inside a flow mapping on its line (`{en: A, ja： あ}`):
-/// named, and made `:` and two spaces (text33a F33a-7: the mapping was read as a key `ja： あ`,
-/// "expected a string, found a mapping"). A key at a line's start is [`mend_wide`]'s.
-fn flow_colons(text: &str) -> Option<(String, Vec<Diagnostic>)> {
-    if !text.contains(WIDE_COLON) {
+/// Full-width marks in a mapping written on its line (`{en: A， ja： あ}`, `｛en: A, ja: あ｝`):
+/// a colon after a key, a comma between items, or the braces of a value, each named and made
+/// the ASCII mark, spaces after or before it (text33a F33a-7, text34a F34a-3: the mapping was
+/// read as text, "the value of `en` contains `: `"). A key at a line's start is [`mend_wide`]'s.
+fn flow_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+    if !text.contains([WIDE_COLON, WIDE_COMMA, IDEOGRAPHIC_COMMA, WIDE_OPEN]) {
         return None;
     }
     let mut found = Vec::new();
     let mut out = text.to_string();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        // (Brackets open on this line, the quote a text is in, a comment, and the last
-        // character but a space: a quote opens a text only where a value starts.)
+        let braces = wide_braces(line);
+        // (Brackets open on this line, the quote a text is in, and the last character but a
+        // space: a quote opens a text only where a value starts.)
         let (mut depth, mut quote, mut last) = (0usize, None, ' ');
         for (i, c) in line.char_indices() {
+            let mut mend = |mark: &str, message: String, help: String| {
+                found.push(named(at + i, c.len_utf8(), message, help));
+                out.replace_range(at + i..at + i + c.len_utf8(), mark);
+            };
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
@@ -65,20 +75,25 @@ fn flow_colons(text: &str) -> Option<(String, Vec<Diagnostic>)> {
                 (None, '#') if last == ' ' || line[..i].ends_with(' ') => break,
                 (None, '{') => depth += 1,
                 (None, '}') => depth = depth.saturating_sub(1),
+                (None, WIDE_OPEN | WIDE_CLOSE) if braces.is_some_and(|(o, e)| i == o || i == e) => {
+                    let (mark, ascii) = if c == WIDE_OPEN { ("{  ", '{') } else { ("  }", '}') };
+                    let help = "type the braces of a mapping with the Japanese input off".to_string();
+                    mend(mark, format!("a full-width `{c}` where YAML needs `{ascii}`"), help);
+                    depth = if c == WIDE_OPEN { depth + 1 } else { depth.saturating_sub(1) };
+                }
+                (None, WIDE_COMMA | IDEOGRAPHIC_COMMA) if depth > 0 && key_follows(&line[i + c.len_utf8()..]) => {
+                    let help = "type `, ` between the items with the Japanese input off".to_string();
+                    mend(",  ", format!("a full-width `{c}` between the items of `{{…}}`, where YAML needs `,`"), help);
+                }
                 (None, WIDE_COLON) if depth > 0 => {
                     let word = &line[line[..i]
                         .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
                         .len()..i];
-                    let before = line[..i - word.len()].trim_end_matches([' ', '\t']);
-                    if word.starts_with(|c: char| c.is_ascii_lowercase()) && before.ends_with(['{', ',']) {
-                        let message = format!("a full-width colon `：` after `{word}`, where YAML needs `:`");
-                        found.push(named(
-                            at + i,
-                            c.len_utf8(),
-                            message,
-                            format!("write `{word}: ` with the Japanese input off"),
-                        ));
-                        out.replace_range(at + i..at + i + c.len_utf8(), ":  ");
+                    let before = line[..i - word.len()].trim_end_matches([' ', '\t', WIDE_SPACE]);
+                    let after_mark = before.ends_with(['{', ',', WIDE_COMMA, IDEOGRAPHIC_COMMA, WIDE_OPEN]);
+                    if word.starts_with(|c: char| c.is_ascii_lowercase()) && after_mark {
+                        let help = format!("write `{word}: ` with the Japanese input off");
+                        mend(":  ", format!("a full-width colon `：` after `{word}`, where YAML needs `:`"), help);
                     }
                 }
                 _ => {}
@@ -90,6 +105,20 @@ fn flow_colons(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         at += line.len();
     }
     (!found.is_empty()).then_some((out, found))
+}
+
+/// Where a value written in full-width braces on `line` (`title: ｛en: A, ja: あ｝`) has them.
+fn wide_braces(line: &str) -> Option<(usize, usize)> {
+    let open = line.find(": \u{FF5B}").map(|i| i + 2).or_else(|| line.find("：\u{FF5B}").map(|i| i + 3))?;
+    let close = open + line[open..].trim_end().rfind(WIDE_CLOSE).filter(|&e| line[open..].trim_end().len() == e + 3)?;
+    Some((open, close))
+}
+
+/// Whether `rest` starts (past spaces) with a key and its colon, ASCII or full-width.
+fn key_follows(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', WIDE_SPACE]);
+    let key = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-').len();
+    key > 0 && rest.starts_with(|c: char| c.is_ascii_lowercase()) && rest[key..].starts_with([':', WIDE_COLON])
 }
 
 /// A byte order mark (U+FEFF) at the start of a line, left where one file was pasted into
@@ -331,6 +360,13 @@ mod tests {
         let (mended, found) = mend(text).unwrap();
         assert_eq!(mended, "title: {en: A, ja:   あ}\ncontact: {name: N,ja:  x}\n");
         assert_eq!(found.len(), 2);
+        // text34a F34a-3: a full-width comma between items, and full-width braces.
+        let text = "title: {en: A\u{FF0C} ja: x}\nbody: \u{FF5B}en: b\u{3001}ja\u{FF1A}y\u{FF5D}\n";
+        let (mended, found) = mend(text).unwrap();
+        assert_eq!(mended, "title: {en: A,   ja: x}\nbody: {  en: b,  ja:  y  }\n");
+        assert_eq!(found.len(), 5, "{found:?}");
+        // (Commas of the text itself are text: `日本、欧州`.)
+        assert!(mend("title: {en: A, ja: 日本\u{3001}欧州}\n").is_none());
         for text in
             ["title: {en: \"{a, b\u{FF1A}c}\"}\n", "title: {en: 注\u{FF1A}x}\n", "title: {en: A} # {a, b\u{FF1A}c}\n"]
         {
