@@ -555,6 +555,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
             "indented no further than `summary:`",
             6,
         ),
+        // text34a F34a-4: a tab after a key's colon, in the parser's words before.
+        ("summary:\tThe ministers met.\n", "a tab after `summary:`, where YAML needs a space", 3),
         // text34a F34a-2: a `#` heading less indented than its text, or in a plain text, ends
         // it as a comment ("does not line up" on the next line).
         ("summary: |\n  Intro.\n# Position\n  Agreed.\n", "indented less than the text of `summary:`", 5),
@@ -808,4 +810,14 @@ fn a_line_of_an_item_s_flow_value_at_its_key_s_column_is_named_there() {
         assert!(diags[0].message.contains("after `title:` is indented no further than `title`"), "{rendered}");
         assert_eq!(file.line_col(diags[0].span.unwrap().start), (line, 5), "{rendered}");
     }
+}
+
+#[test]
+fn every_tab_after_a_key_s_colon_is_named_in_one_run() {
+    // text34a F34a-4: values aligned with tabs were named one line in two, a run each.
+    let text = "title:\tT\ndate:\t\t2026-01-15\ntopics:\n  - title:\tA\n    body:\tb\n  - title:\tC\n    body:\td\ncontact:\n  name:\tN\n";
+    let (file, diags, rendered) = problems_in(text);
+    let lines: Vec<usize> = diags.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
+    assert_eq!(lines, [1, 2, 4, 5, 6, 7, 9], "{rendered}");
+    assert!(diags.iter().all(|d| d.message.starts_with("a tab after `")), "{rendered}");
 }

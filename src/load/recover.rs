@@ -337,8 +337,9 @@ pub(super) enum InQuotes {
     /// A quote that ended a single-quoted text early (as `Char`), and the first of the two
     /// quotes that end it (`'the 'free flow''`): both made spaces, the second named too.
     Pair(usize, usize),
-    /// The indent of a quoted text's line, with the tab that starts it: made spaces, every tab
-    /// of it at once (one was made a space at a time, text32 F32-5).
+    /// The indent of a quoted text's line, with the tab that starts it, or the tabs after a
+    /// key's colon: made spaces, every tab of it at once (one was made a space at a time,
+    /// text32 F32-5).
     Lead(std::ops::Range<usize>),
     /// A quoted text with a line indented too little, or never closed
     /// ([`quoted::QuotedSlip`]): blanked whole, from its quote to its end; with the slips
@@ -409,7 +410,7 @@ impl InQuotes {
         }
         // (A tab that indents a line of a quoted text, the only place the parser says this:
         // made a space, the text reads on; text30 F30a-5, the text was then never closed.)
-        if info == "tab cannot be used as indentation" {
+        if info == "tab cannot be used as indentation" || info == "':' must be followed by a valid YAML whitespace" {
             let tab = named_at(b"\t")?;
             let lead = text[tab..].len() - text[tab..].trim_start_matches([' ', '\t']).len();
             return Some(InQuotes::Lead(tab..tab + lead));

@@ -93,6 +93,20 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         return super::escape_slips::named(text, start);
     }
     let at = |span: Span, message: String, help: String| Some(Diagnostic::new(Some(span), "", message).with_help(help));
+    // `title:<tab>Results`: a tab after a key's colon, which the parser does not take for the
+    // space (text34a F34a-4).
+    if info == "':' must be followed by a valid YAML whitespace" {
+        let before = text[..start].trim_end_matches('\t');
+        if before.len() < start && before.ends_with(':') {
+            let key = before[..before.len() - 1].rsplit([' ', '\n', '-', '{', ',']).next().unwrap_or("");
+            let tab = before.len();
+            return at(
+                Span::new(tab, tab + 1),
+                format!("a tab after `{key}:`, where YAML needs a space"),
+                format!("type a space after `{key}:`, not a tab"),
+            );
+        }
+    }
     // (A tab that indents a line of a quoted text: how far to indent it instead; text32 F32-5.)
     if info == "tab cannot be used as indentation" {
         if let Some((_, key, _)) = super::quoted::quoted_around(text, start) {
