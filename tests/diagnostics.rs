@@ -610,6 +610,8 @@ fn every_quote_that_ends_a_text_early_is_named_and_nothing_else() {
     let cases = [
         ("summary: 'The talks began in 2019.\n  The minister's view is that it's time.'\n", 3, "apostrophe"),
         ("summary: 'The minister's view is that it's time.'\n", 2, "apostrophe"),
+        // text34a F34a-5: a `#` glued to a number after the first is text, not a comment.
+        ("summary: 'It's item #2 and Japan's view'\n", 2, "apostrophe"),
         // text32 F32-3: a quote at the end of the text's first line, and one inside it.
         ("summary: \"He called it \"the plan\"\n\n  Later it was dropped.\"\n", 2, "quotation mark"),
         ("lang: [en, ja]\ntitle: {\n    en: \"He said \"yes\" ok\", # c\n    ja: \"結果\"\n  }\n", 3, "quotation mark"),

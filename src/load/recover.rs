@@ -400,11 +400,15 @@ impl InQuotes {
                 *from += line.len();
                 Some((start, line))
             });
-            let comment_after = below.next().is_some_and(|(_, line)| line.contains(" #"));
+            // (A ` #` glued to what follows, `#1`, is text the writer meant: text34a F34a-5.)
+            let comment = |line: &str| {
+                line.match_indices(" #").any(|(i, _)| line[i + 2..].chars().next().is_none_or(char::is_whitespace))
+            };
+            let comment_after = below.next().is_some_and(|(_, line)| comment(line));
             let mut on_the_way = below.filter(|&(start, line)| !own(start, line));
             let slip = on_the_way.any(|(_, l)| {
                 let l = l.trim_start();
-                lines::is_key_line(l) || l.starts_with("- ") || l.starts_with('#') || l.contains(" #")
+                lines::is_key_line(l) || l.starts_with("- ") || l.starts_with('#') || comment(l)
             });
             return (!slip && !comment_after).then_some(InQuotes::Char(at));
         }
