@@ -555,6 +555,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
             "indented no further than `summary:`",
             6,
         ),
+        // text34a F34a-6: a block's item typed at its key's column ("does not line up").
+        ("summary: |\n  Intro.\n- they agreed\n  - to continue\n", "indented no further than `summary:`", 5),
         // text34a F34a-4: a tab after a key's colon, in the parser's words before.
         ("summary:\tThe ministers met.\n", "a tab after `summary:`, where YAML needs a space", 3),
         // text34a F34a-2: a `#` heading less indented than its text, or in a plain text, ends
@@ -782,12 +784,16 @@ fn a_translation_s_line_at_its_key_s_column_is_named_there() {
 fn a_rule_at_a_body_s_column_is_named_there() {
     // text32: `---` at `body:`'s column below its text was read as a key, and the errors
     // landed on `contact:` and past the end of the file.
-    let text =
-        "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Intro.\n    ---\ncontact:\n  name: N\n";
-    let (file, diags, rendered) = problems_in(text);
-    assert_eq!(diags.len(), 1, "{rendered}");
-    assert!(diags[0].message.contains("indented no further than `body:`"), "{rendered}");
-    assert_eq!(file.line_col(diags[0].span.unwrap().start), (7, 5), "{rendered}");
+    // text34a F34a-6: the same for an item of the text, which also made up a second topic.
+    for line in ["    ---", "    - they agreed\n      - to continue"] {
+        let text = format!(
+            "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Intro.\n{line}\ncontact:\n  name: N\n"
+        );
+        let (file, diags, rendered) = problems_in(&text);
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert!(diags[0].message.contains("indented no further than `body:`"), "{rendered}");
+        assert_eq!(file.line_col(diags[0].span.unwrap().start), (7, 5), "{rendered}");
+    }
 }
 
 #[test]

@@ -29,7 +29,9 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
     if text[line_start..at].trim().is_empty() && is_text(own) {
         texts.push((line_start, own));
     }
-    let mut end = line_start.checked_sub(1)?;
+    // (A list item, `- they agreed`, is read from its own line: it may be a block's, below.)
+    let item = own.trim_start().starts_with('-') && key_of(own.trim_start()).is_none();
+    let mut end = if item { line_start + own.len() } else { line_start.checked_sub(1)? };
     let key_line = loop {
         let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
         let line = text[start..end].trim_end_matches('\r');
@@ -52,7 +54,15 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
                     at = above;
                 }
                 let least = items.iter().map(|(_, l)| indent(l)).min().unwrap_or(0);
-                let more = line_above(text, at).is_some_and(|(_, l)| is_text(l) && indent(l) < least);
+                // (Or below a block's text, at its key's column or less: the block's items that
+                // lost their indent, `- they agreed` below `  Intro.`; text34a F34a-6.)
+                let block_key = |a: usize| {
+                    let opener = line_at(text, block_opener_above(text, a)?).1;
+                    key_of(opener.trim_start()).map(|(_, offset, _)| indent(opener) + offset)
+                };
+                let more = line_above(text, at).is_some_and(|(a, l)| {
+                    is_text(l) && (indent(l) < least || block_key(a).is_some_and(|column| least <= column))
+                });
                 if !line.trim_start().starts_with('-') || !more {
                     return None;
                 }

@@ -83,7 +83,7 @@ pub(super) fn is_escape(info: &str) -> bool {
 pub(super) fn named(text: &str, start: usize) -> Option<Diagnostic> {
     let (place, bad) = bad_escape(text, start)?;
     if first_block_line(text, start).is_some_and(|line| line < place.start) {
-        return Some(super::slips::never_closed(start));
+        return Some(super::quoted::never_closed(start));
     }
     Some(described(place, bad))
 }

@@ -3,6 +3,46 @@
 //! text YAML stopped reading at a line indented too little, or never closed, was meant.
 
 use super::lines::{indent, is_key_line, key_of, line_above, line_at, line_start, lines_below};
+use crate::diag::{Diagnostic, Span};
+
+/// A quoted text never closed: its message (which later slips are told apart by, see
+/// [`super::recover::follows_from`]) and its help.
+pub(super) const NEVER_CLOSED: &str = "this quoted text is never closed";
+pub(super) const CLOSE_IT: &str = "add its closing quote where the text ends";
+
+/// How the error for a line of a quoted text indented too little starts.
+pub(super) const LINE_OUT: &str = "this line of the quoted text after";
+
+/// How the errors for a quoted text that ended early start ([`ended_early`]).
+pub(super) const ENDED_EARLY: &str = "the text in ";
+
+/// A tab at `tab` that indents a line of the quoted text that is `key`'s value.
+pub(super) fn tab_in_quoted(tab: usize, key: &str) -> Diagnostic {
+    Diagnostic::new(Some(Span::new(tab, tab + 1)), "", "a tab where YAML allows only spaces")
+        .with_help(format!("indent this line of the quoted text with spaces only, further than `{key}`"))
+}
+
+/// A quoted text never closed, named at its opening quote at `quote`.
+pub(super) fn never_closed(quote: usize) -> Diagnostic {
+    Diagnostic::new(Some(Span::new(quote, quote + 1)), "", NEVER_CLOSED).with_help(CLOSE_IT)
+}
+
+/// A quoted text that ended at the quote at `quote`, which the text goes on past: single
+/// quotes ended at an apostrophe, or double quotes at a quotation mark.
+pub(super) fn ended_early(quote: Span, single: bool) -> Diagnostic {
+    let (message, help) = if single {
+        (
+            "the text in single quotes ended at an apostrophe",
+            "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes",
+        )
+    } else {
+        (
+            "the text in double quotes ended at a quotation mark",
+            "inside double quotes write a quotation mark as `\\\"`, or put the text in single quotes",
+        )
+    };
+    Diagnostic::new(Some(quote), "", message).with_help(help)
+}
 
 /// Just past the closing quote of the quoted text whose opening quote is at `quote` (`\"` in
 /// double quotes and `''` in single ones do not close it); `None` when it is never closed.

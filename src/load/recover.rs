@@ -134,7 +134,9 @@ pub(super) fn repair(text: &str, at: usize, keys: &KeySets) -> Option<(String, O
     // A key indented further than the key above it or between two depths, or an item further
     // than the next of its list: moved to the column meant.
     let spaced = lead > 0 && line[..lead].bytes().all(|b| b == b' ') && at == start + lead;
-    if let Some(column) = lines::item_meant(text, start).filter(|&c| spaced && c < lead) {
+    // (Not a block's item that lost its indent, below its text: text34a F34a-6.)
+    let of_block = || around::misindented_text(text, at).is_some_and(|(_, _, block, _)| block);
+    if let Some(column) = lines::item_meant(text, start).filter(|&c| spaced && c < lead && !of_block()) {
         return Some((lines::shift_items(text, start, column), None));
     }
     // `-title: Data` among items: the key's first letter read as the space, the key renamed.
@@ -306,13 +308,13 @@ pub(super) fn follows_from(original: &str, mended: &[usize], found: &[Diagnostic
     let Some(span) = d.span else { return false };
     let line = lines::line_start(original, span.start);
     let on_line = |at: usize| lines::line_start(original, at) == line;
-    if d.message.starts_with(slips::LINE_OUT) {
+    if d.message.starts_with(quoted::LINE_OUT) {
         return mended.iter().any(|&m| original.as_bytes().get(m) == Some(&b'\t') && on_line(m));
     }
     let bracket = d.message == "this `[` is never closed" || d.message == "this `{` is never closed";
     bracket
         && found.iter().any(|f| {
-            f.message == slips::NEVER_CLOSED && f.span.is_some_and(|s| s.start > span.start && on_line(s.start))
+            f.message == quoted::NEVER_CLOSED && f.span.is_some_and(|s| s.start > span.start && on_line(s.start))
         })
 }
 
@@ -372,11 +374,11 @@ impl InQuotes {
         // comment on the way: that quote is the text's own, not the next value's or a
         // comment's, text30 F30a-2.)
         let ended = info == "while parsing a block mapping, did not find expected key"
-            && diagnostic.message.starts_with(slips::ENDED_EARLY);
+            && diagnostic.message.starts_with(quoted::ENDED_EARLY);
         if info.starts_with("invalid trailing content after") || ended {
             // (Named at the quote of a text never closed above a comment: blanked up to where
             // it was meant to end.)
-            if diagnostic.message == slips::NEVER_CLOSED {
+            if diagnostic.message == quoted::NEVER_CLOSED {
                 let open = named?;
                 return quoted::first_block_line(text, open).map(|end| InQuotes::Indented(open..end, Vec::new()));
             }
@@ -447,7 +449,7 @@ impl InQuotes {
             }
             InQuotes::Pair(at, pair) => {
                 mended.extend([at, pair]);
-                errors.push(slips::ended_early(Span::new(pair, pair + 1), true));
+                errors.push(quoted::ended_early(Span::new(pair, pair + 1), true));
                 blank_out(&blank_out(text, at..at + 1), pair..pair + 1)
             }
             InQuotes::Lead(lead) => {
@@ -482,7 +484,7 @@ fn inside(text: &str, quote: usize, end: usize, key: &str) -> Vec<Diagnostic> {
         })
         .filter_map(|(start, line)| {
             let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
-            line[..lead].find('\t').map(|tab| slips::tab_in_quoted(start + tab, key))
+            line[..lead].find('\t').map(|tab| quoted::tab_in_quoted(start + tab, key))
         })
         .take(most)
         .collect();

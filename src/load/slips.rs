@@ -13,7 +13,10 @@ use super::lines::{
     bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
     key_deeper_than_above, key_of, key_out_of_list, lead, leading_key, line_above, line_at, line_start, stray_text,
 };
-use super::quoted::{open_quote_above_comment, quoted_slip, QuotedSlip};
+use super::quoted::{
+    ended_early, never_closed, open_quote_above_comment, quoted_slip, tab_in_quoted, QuotedSlip, CLOSE_IT, LINE_OUT,
+    NEVER_CLOSED,
+};
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
 
@@ -446,7 +449,9 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             | "while parsing a block collection, did not find expected '-' indicator"
     ) {
         let (line, content) = line_at(text, start);
-        if content.trim_start_matches(' ').starts_with("- ") && item_meant(text, line).is_some() {
+        // (Not a block's items that lost their indent: text34a F34a-6.)
+        let of_block = || misindented_text(text, start).is_some_and(|(_, _, block, _)| block);
+        if content.trim_start_matches(' ').starts_with("- ") && item_meant(text, line).is_some() && !of_block() {
             let dash = line + indent(content);
             return at(
                 Span::new(dash, dash + 1),
@@ -543,47 +548,8 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     None
 }
 
-/// A quoted text never closed: its message (which later slips are told apart by, see
-/// [`super::recover::follows_from`]) and its help.
-pub(super) const NEVER_CLOSED: &str = "this quoted text is never closed";
-const CLOSE_IT: &str = "add its closing quote where the text ends";
-
-/// How the error for a line of a quoted text indented too little starts.
-pub(super) const LINE_OUT: &str = "this line of the quoted text after";
-
 /// How the error for a line of a `[…]` or `{…}` indented too little starts.
 pub(super) const FLOW_LINE_OUT: &str = "this line of the `";
-
-/// How the errors for a quoted text that ended early start ([`ended_early`]).
-pub(super) const ENDED_EARLY: &str = "the text in ";
-
-/// A tab at `tab` that indents a line of the quoted text that is `key`'s value.
-pub(super) fn tab_in_quoted(tab: usize, key: &str) -> Diagnostic {
-    Diagnostic::new(Some(Span::new(tab, tab + 1)), "", "a tab where YAML allows only spaces")
-        .with_help(format!("indent this line of the quoted text with spaces only, further than `{key}`"))
-}
-
-/// A quoted text never closed, named at its opening quote at `quote`.
-pub(super) fn never_closed(quote: usize) -> Diagnostic {
-    Diagnostic::new(Some(Span::new(quote, quote + 1)), "", NEVER_CLOSED).with_help(CLOSE_IT)
-}
-
-/// A quoted text that ended at the quote at `quote`, which the text goes on past: single
-/// quotes ended at an apostrophe, or double quotes at a quotation mark.
-pub(super) fn ended_early(quote: Span, single: bool) -> Diagnostic {
-    let (message, help) = if single {
-        (
-            "the text in single quotes ended at an apostrophe",
-            "inside single quotes write an apostrophe twice (`It''s`), or put the text in double quotes",
-        )
-    } else {
-        (
-            "the text in double quotes ended at a quotation mark",
-            "inside double quotes write a quotation mark as `\\\"`, or put the text in single quotes",
-        )
-    };
-    Diagnostic::new(Some(quote), "", message).with_help(help)
-}
 
 /// "missing `:` after `key`", at `at` (just after the key), for the key at `path`.
 pub(super) fn missing_colon(at: usize, path: impl Into<String>, key: &str) -> Diagnostic {
