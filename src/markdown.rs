@@ -786,6 +786,16 @@ mod tests {
                 pair("desk@example.org", "mailto:desk@example.org")
             ]
         );
+        // text35b F35b-1: a name or a host in letters past ASCII is the address's, whole (the
+        // link went to `ller@example.de`).
+        assert_eq!(
+            links("Write to jürgen.müller@example.de, zoë@example.org or info@bürgeramt.de."),
+            [
+                pair("jürgen.müller@example.de", "mailto:jürgen.müller@example.de"),
+                pair("zoë@example.org", "mailto:zoë@example.org"),
+                pair("info@bürgeramt.de", "mailto:info@bürgeramt.de")
+            ]
+        );
         // Asterisks and underscores inside an address are part of it, not emphasis.
         assert_eq!(
             links("See www.example.org/a*b*c and https://example.org/x**y**z_w today."),

@@ -258,20 +258,17 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
     let mut taken = 0; // where the last address found ends
     for (at, _) in word[..mails_end].match_indices('@') {
         // A name may hold an apostrophe (`o'brien@…`), but not start with one (`'desk@…'` is
-        // an address in quotes).
-        let local = |b: u8| b.is_ascii_alphanumeric() || b".+-_'".contains(&b);
-        let domain = |b: u8| b.is_ascii_alphanumeric() || b".-_".contains(&b);
-        let mut start = at;
-        while start > taken && local(bytes[start - 1]) {
-            start -= 1;
-        }
+        // an address in quotes); and letters of any alphabet, `jürgen.müller@…` (text35b
+        // F35b-1: the link went to `ller@…` from the first letter past ASCII).
+        let local = |c: char| c.is_alphanumeric() || ".+-_'".contains(c);
+        let domain = |c: char| c.is_alphanumeric() || ".-_".contains(c);
+        let before = word[taken..at].char_indices().rev().take_while(|&(_, c)| local(c)).last();
+        let mut start = before.map_or(at, |(i, _)| taken + i);
         while start < at && bytes[start] == b'\'' {
             start += 1;
         }
-        let mut end = at + 1;
-        while end < mails_end && domain(bytes[end]) {
-            end += 1;
-        }
+        let after = word[at + 1..mails_end].char_indices().take_while(|&(_, c)| domain(c)).last();
+        let mut end = after.map_or(at + 1, |(i, c)| at + 1 + i + c.len_utf8());
         while end > at + 1 && matches!(bytes[end - 1], b'.' | b'-' | b'_') {
             end -= 1;
         }
