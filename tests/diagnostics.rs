@@ -555,6 +555,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
             "indented no further than `summary:`",
             6,
         ),
+        // text35a F35a-1: a plain text's last line starting with a glued `#`, dropped silently.
+        ("summary: Results of the\n  #10 dialogue\n", "`#10` is read as a comment, and dropped", 4),
         // text34a F34a-6: a block's item typed at its key's column ("does not line up").
         ("summary: |\n  Intro.\n- they agreed\n  - to continue\n", "indented no further than `summary:`", 5),
         // text34a F34a-4: a tab after a key's colon, in the parser's words before.

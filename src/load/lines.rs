@@ -516,16 +516,39 @@ pub(super) fn glued_comment(text: &str, end: usize) -> Option<Diagnostic> {
     // items took 3 s, text33a F33a-8.)
     let rest = text.get(end..).unwrap_or("");
     let comment = rest.trim_start_matches([' ', '\t']);
-    let after = comment.strip_prefix('#').filter(|_| comment.len() < rest.len())?;
+    let (at, after, help) = match comment.strip_prefix('#').filter(|_| comment.len() < rest.len()) {
+        Some(after) => (
+            end + (rest.len() - comment.len()),
+            after,
+            "YAML drops everything after ` #`: put the whole value in quotes to keep it; for a comment, write a \
+             space after `#`",
+        ),
+        None => {
+            let (at, after) = glued_line_below(text, end + (rest.len() - comment.len()))?;
+            let help = "YAML drops a line that starts with `#`: write the text in quotes, or as a block after `|` \
+                        with this line indented as its others, to keep it; for a comment, write a space after `#`";
+            (at, after, help)
+        }
+    };
     let word = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
     if word.is_empty() {
         return None;
     }
-    let at = end + (rest.len() - comment.len());
     let message = format!("`#{word}` is read as a comment, and dropped");
-    let help = "YAML drops everything after ` #`: put the whole value in quotes to keep it; for a comment, \
-                write a space after `#`";
     Some(Diagnostic::new(Some(Span::new(at, at + 1 + word.len())), "", message).with_help(help))
+}
+
+/// When the value ending its line at `eol` has right below it a line that starts with a `#`
+/// glued to text (`  #10 dialogue`) indented further than the next line of content after it
+/// (the next key): meant as the value's last line, which YAML drops as a comment (text35a
+/// F35a-1). Where the `#` is, and what follows it.
+fn glued_line_below(text: &str, eol: usize) -> Option<(usize, &str)> {
+    let rest = &text[eol..];
+    let next = eol + [("\r\n", 2), ("\n", 1)].into_iter().find(|(end, _)| rest.starts_with(end))?.1;
+    let (_, line) = line_at(text, next);
+    let after = line.trim_start_matches([' ', '\t']).strip_prefix('#')?;
+    let deeper = lines_below(text, next).find(|(_, l)| !l.trim_start().starts_with('#')).map_or(0, |(_, l)| indent(l));
+    (indent(line) > deeper).then(|| (next + indent(line), after))
 }
 
 /// Just past the closing quote of the quoted scalar that starts at `start` (the parser's span
