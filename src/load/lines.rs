@@ -551,29 +551,6 @@ fn glued_line_below(text: &str, eol: usize) -> Option<(usize, &str)> {
     (indent(line) > deeper).then(|| (next + indent(line), after))
 }
 
-/// Just past the closing quote of the quoted scalar that starts at `start` (the parser's span
-/// of one runs on over a comment after it); `start` itself when there is none.
-pub(super) fn closing_quote(text: &str, start: usize) -> usize {
-    let Some(quote) = text.get(start..).and_then(|t| t.chars().next()).filter(|c| matches!(c, '"' | '\'')) else {
-        return start;
-    };
-    let mut chars = text[start + 1..].char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' if quote == '"' => {
-                chars.next();
-            }
-            // (`''` inside single quotes is one quote.)
-            '\'' if quote == '\'' && text[start + 1 + i + 1..].starts_with('\'') => {
-                chars.next();
-            }
-            c if c == quote => return start + 1 + i + 1,
-            _ => {}
-        }
-    }
-    start
-}
-
 /// A key between two items of a list, indented less than their `- ` (`  - title: AI`, then
 /// `body: |` in the first column, then `  - title: Data`): YAML ends the list at it, and the
 /// next item is then out of place. The key line's start and its key, for the item line at

@@ -264,3 +264,26 @@ pub(super) fn quoted_slip(text: &str, quote: usize) -> Option<QuotedSlip<'_>> {
     let next = below.find(|(_, line)| starts_block(line));
     Some(QuotedSlip::Open { end: next.map_or(text.len(), |(at, _)| at) })
 }
+
+/// Just past the closing quote of the quoted scalar that starts at `start` (the parser's span
+/// of one runs on over a comment after it); `start` itself when there is none.
+pub(super) fn closing_quote(text: &str, start: usize) -> usize {
+    let Some(quote) = text.get(start..).and_then(|t| t.chars().next()).filter(|c| matches!(c, '"' | '\'')) else {
+        return start;
+    };
+    let mut chars = text[start + 1..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            // (`''` inside single quotes is one quote.)
+            '\'' if quote == '\'' && text[start + 1 + i + 1..].starts_with('\'') => {
+                chars.next();
+            }
+            c if c == quote => return start + 1 + i + 1,
+            _ => {}
+        }
+    }
+    start
+}

@@ -401,7 +401,7 @@ impl Builder<'_> {
                     // (An empty value's span is its key's end: its colon comes first.)
                     Style::Plain if text.is_empty() && self.text[span.end..].starts_with(':') => Some(span.end + 1),
                     Style::Plain => Some(span.end),
-                    Style::Quoted => Some(lines::closing_quote(self.text, span.start)),
+                    Style::Quoted => Some(super::quoted::closing_quote(self.text, span.start)),
                     Style::Block => None,
                 };
                 self.diagnostics.extend(end.and_then(|end| lines::glued_comment(self.text, end)));
