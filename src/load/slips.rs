@@ -245,6 +245,19 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         if let Some((key, value)) = value_at(text, start).filter(|(_, v)| v.starts_with(['[', '{'])) {
             let first = &value[..1];
             let kind = if first == "[" { "a list" } else { "a mapping" };
+            // (A full-width `，` or `。` typed after the `}`: the mark is the slip, not the
+            // value; quoted, the value was printed as `{en: b, ja: い}，`; text35a F35a-2.)
+            let open = value.as_ptr() as usize - text.as_ptr() as usize;
+            let after = super::around::closing_bracket(text, open).map(|close| (close, &value[close - open..]));
+            if let Some((close, marks)) =
+                after.filter(|(_, m)| !m.is_empty() && m.chars().all(crate::script::is_japanese))
+            {
+                return at(
+                    Span::new(close, close + marks.len()),
+                    format!("`{marks}` after the `{}` that ends the value of `{key}`", &text[close - 1..close]),
+                    format!("remove it: a value written as `{first}…{}` ends there", &text[close - 1..close]),
+                );
+            }
             return at(
                 span,
                 format!("text after the value of `{key}`, which YAML reads as {kind}"),
