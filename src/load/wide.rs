@@ -111,7 +111,8 @@ fn flow_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
 fn wide_braces(line: &str) -> Option<(usize, usize)> {
     let open = line.find(": \u{FF5B}").map(|i| i + 2).or_else(|| line.find("：\u{FF5B}").map(|i| i + 3))?;
     let close = open + line[open..].trim_end().rfind(WIDE_CLOSE).filter(|&e| line[open..].trim_end().len() == e + 3)?;
-    Some((open, close))
+    // (Keys inside, `en: …`: text in brackets, `｛注｝`, is text; text35a F35a-3.)
+    key_follows(&line[open + WIDE_OPEN.len_utf8()..close]).then_some((open, close))
 }
 
 /// Whether `rest` starts (past spaces) with a key and its colon, ASCII or full-width.
@@ -365,6 +366,8 @@ mod tests {
         let (mended, found) = mend(text).unwrap();
         assert_eq!(mended, "title: {en: A,   ja: x}\nbody: {  en: b,  ja:  y  }\n");
         assert_eq!(found.len(), 5, "{found:?}");
+        // (Text in full-width brackets is text: `｛注｝`, `｛注：未定｝`; text35a F35a-3.)
+        assert!(mend("title: \u{FF5B}注\u{FF5D}\ncontact: {ja: \u{FF5B}注\u{FF1A}未定\u{FF5D}}\n").is_none());
         // (Commas of the text itself are text: `日本、欧州`.)
         assert!(mend("title: {en: A, ja: 日本\u{3001}欧州}\n").is_none());
         for text in
