@@ -63,12 +63,20 @@ fn flow_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         // (Brackets open on this line, the quote a text is in, and the last character but a
         // space: a quote opens a text only where a value starts.)
         let (mut depth, mut quote, mut last) = (0usize, None, ' ');
+        // (The second quote of `''` in single quotes, or the character after `\` in double
+        // ones: written in the text, it does not end it; text35a F35a-4.)
+        let mut escaped = false;
         for (i, c) in line.char_indices() {
+            if std::mem::take(&mut escaped) {
+                continue;
+            }
             let mut mend = |mark: &str, message: String, help: String| {
                 found.push(named(at + i, c.len_utf8(), message, help));
                 out.replace_range(at + i..at + i + c.len_utf8(), mark);
             };
             match (quote, c) {
+                (Some('\''), '\'') if line[i + 1..].starts_with('\'') => escaped = true,
+                (Some('"'), '\\') => escaped = true,
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
                 (None, '\'' | '"') if matches!(last, '{' | ',' | ':' | '[') => quote = Some(c),
@@ -366,6 +374,11 @@ mod tests {
         let (mended, found) = mend(text).unwrap();
         assert_eq!(mended, "title: {en: A,   ja: x}\nbody: {  en: b,  ja:  y  }\n");
         assert_eq!(found.len(), 5, "{found:?}");
+        // text35a F35a-4: past a quote written twice (or escaped) and a `#` in a quoted text.
+        let (_, found) = mend("title: {en: 'It''s #1', ja: x\u{FF0C} fr: y}\n").unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (_, found) = mend("title: {en: \"a \\\" #1\", ja\u{FF1A} x}\n").unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
         // (Text in full-width brackets is text: `｛注｝`, `｛注：未定｝`; text35a F35a-3.)
         assert!(mend("title: \u{FF5B}注\u{FF5D}\ncontact: {ja: \u{FF5B}注\u{FF1A}未定\u{FF5D}}\n").is_none());
         // (Commas of the text itself are text: `日本、欧州`.)
