@@ -833,3 +833,14 @@ fn every_tab_after_a_key_s_colon_is_named_in_one_run() {
     assert_eq!(lines, [1, 2, 4, 5, 6, 7, 9], "{rendered}");
     assert!(diags.iter().all(|d| d.message.starts_with("a tab after `")), "{rendered}");
 }
+
+#[test]
+fn comments_written_as_hash_words_below_values_are_comments() {
+    // text36a F36a-1: `#todo`, `#end`, `#tel: …` at a key's column, or below a quoted value,
+    // were refused as text YAML drops (the check for `  #10 dialogue` below a plain text
+    // compared the line with the next key, not the value's own).
+    let text = "lang:\n  - en\n  - ja\n  #- fr\ntitle: \"T\"\n  #TODO confirm\ndate: 2026-01-15\ntopics:\n  - title: {en: A, ja: あ}\n    body: {en: b, ja: い}\n    #todo: add figures\ncontact:\n  name: N\n  #tel: \"+81 3\"\n#end\n";
+    let file = SourceFile::new("t.yaml", text);
+    let loaded = load_briefings(&file, &Limits::default(), &covers);
+    assert!(loaded.is_ok(), "{}", loaded.err().map(|d| render_all(&file, &d)).unwrap_or_default());
+}

@@ -404,7 +404,7 @@ impl Builder<'_> {
                     Style::Quoted => Some(super::quoted::closing_quote(self.text, span.start)),
                     Style::Block => None,
                 };
-                self.diagnostics.extend(end.and_then(|end| lines::glued_comment(self.text, end)));
+                self.diagnostics.extend(end.and_then(|end| lines::glued_comment(self.text, span.start, end)));
                 // (A renamed key spans its last letter too, which the mended text read as a colon.)
                 let (text, span) = match self.renames.iter().find(|(at, _)| *at == span.start) {
                     Some((_, key)) => (key.clone(), Span { start: span.start, end: span.start + key.len() }),
