@@ -610,6 +610,60 @@ fn a_word_wider_than_the_line_reads_back_whole() {
     }
 }
 
+/// Inline code, an e-mail address and a web address wider than the line, each followed by a
+/// comma or full stop, read back whole and once, the punctuation after them as typed; so does
+/// a changed word in a redline, its comma or full stop unchanged.
+#[test]
+fn an_address_or_code_wider_than_the_line_reads_back_whole_before_its_punctuation() {
+    let long = "donaudampfschifffahrtsgesellschaftskapitaensmuetzenwerkstattbetriebsleiterstellvertreter\
+                ausbildungsverordnungsentwurfsbegruendungsschreiben";
+    let (code, mail, path) = (format!("CODE{long}"), format!("MAIL{long}@example.org"), format!("PATH{long}"));
+    let yaml = format!(
+        "lang: en\ntitle: Long words\ndate: 2026-03-04\ntopics:\n  - title: Code and mail\n    body: |\n      \
+         Inline `{code}`, end.\n\n      Mail {mail}. End.\n\n      Path https://example.org/{path}. End.\n\
+         contact:\n  email: a@example.org\n"
+    );
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "c.yaml", &yaml), &[]);
+    let texts: Vec<String> = runs(&pdf).iter().flatten().map(|r| r.text.clone()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("CODEdonau") && !t.contains(long)), "not cut: {texts:?}");
+    // The first part of each carries it whole, without the punctuation after it.
+    let actual = common::actual_texts(&pdf);
+    let words: Vec<&str> = actual.iter().map(String::as_str).filter(|t| !t.is_empty()).collect();
+    assert_eq!(words, [code.as_str(), mail.as_str(), path.as_str()], "{actual:?}");
+    // Read back: the word whole (a word in pieces on two lines is not the word), then what
+    // was typed after it.
+    let reads = |text: &str, word: &str, typed: &str| {
+        let whole = text.split_whitespace().any(|w| w.trim_end_matches([',', '.']) == word);
+        whole && text.find(word).is_some_and(|at| common::squash(&text[at..]).starts_with(&common::squash(typed)))
+    };
+    for (reader, text) in [("poppler", common::poppler_text(&pdf)), ("MuPDF", common::mupdf_text(&pdf))] {
+        let Some(text) = text else { continue };
+        for (word, typed) in
+            [(&code, format!("{code}, end.")), (&mail, format!("{mail}. End.")), (&path, format!("{path}. End."))]
+        {
+            assert!(reads(&text, word, &typed), "{reader}: {typed} in {text}");
+        }
+        assert_eq!(text.matches("donaudampf").count(), 3, "{reader} doubles a part: {text}");
+    }
+    // A redline: each changed word, followed by its unchanged comma or full stop.
+    let (del, ins) = (format!("DEL{long}"), format!("INS{long}"));
+    let old = write(dir.path(), "old.yaml", &yaml.replace("Mail ", &format!("Beta {del}, gamma word. Mail ")));
+    let new = write(dir.path(), "new.yaml", &yaml.replace("Mail ", &format!("Beta, gamma {ins}. Mail ")));
+    let out = dir.path().join("d.pdf");
+    let o =
+        common::run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    common::assert_exit(&o, 0);
+    let pdf = std::fs::read(&out).unwrap();
+    let actual = common::actual_texts(&pdf);
+    for word in [&ins, &del] {
+        assert_eq!(actual.iter().filter(|t| t == &word).count(), 1, "{word} in {actual:?}");
+    }
+    if let Some(text) = common::poppler_text(&pdf) {
+        assert!(reads(&text, &ins, &format!("{ins}.")) && reads(&text, &del, &format!("{del},")), "{text}");
+    }
+}
+
 #[test]
 fn japanese_spaced_beside_latin_text_reads_back_as_typed() {
     let dir = tempdir();

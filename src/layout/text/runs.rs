@@ -116,9 +116,11 @@ pub(super) fn make_line(
 /// A word hyphenated across lines, or cut because it is wider than the line, reads back
 /// whole: the fragment before the break carries the word as typed (without the hyphen), and
 /// the fragments after it nothing, so that text extraction, copying and screen readers get
-/// `Workshop`, not `Work-` and `shop`. A word whose parts belong to different elements (a
-/// link in it, or the address printed after one) is left as it is: one span around its parts
-/// would take text out of its link.
+/// `Workshop`, not `Work-` and `shop`. The word is the element its cut falls in: an address
+/// or code followed by a full stop reads back whole, and the full stop after it as typed. A
+/// word whose parts on either side of the cut belong to different elements (a link in it, or
+/// the address printed after one) is left as it is: one span around its parts would take text
+/// out of its link.
 pub(super) fn whole_words(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
@@ -138,11 +140,18 @@ pub(super) fn whole_words(lines: &mut [Line]) {
             }
             j += 1;
         }
+        // The word is the element the cut falls in (code, a link, a change): text of another
+        // typed against it, a bracket before or a full stop after, reads as itself.
+        let element = |look: &Look| (look.group, look.link_group, look.ja, look.quote.clone());
+        let own = lines[i].runs.last().map(|r| element(&r.look));
+        let differs = |r: &Run| Some(element(&r.look)) != own;
+        let start = start + lines[i].runs[start..].iter().take_while(|r| differs(r)).count();
+        if let Some((j, end)) = rest.last_mut() {
+            *end -= lines[*j].runs[..*end].iter().rev().take_while(|r| differs(r)).count();
+        }
         let first = &lines[i].runs[start..];
         let parts = first.iter().chain(rest.iter().flat_map(|&(j, end)| &lines[j].runs[..end]));
-        let element = |look: &Look| (look.group, look.link_group, look.ja, look.quote.clone());
-        let own = first.first().map(|r| element(&r.look));
-        if parts.clone().all(|r| Some(element(&r.look)) == own) {
+        if !parts.clone().any(differs) {
             let mut word: String = parts.map(|r| r.text.as_str()).collect();
             word.retain(|c| c != '\u{00AD}');
             for &(j, end) in &rest {
