@@ -664,6 +664,37 @@ fn an_address_or_code_wider_than_the_line_reads_back_whole_before_its_punctuatio
     }
 }
 
+/// A running head in capitals, cut short ("…") because it does not fit its line, reads as
+/// typed up to its cut, as the whole one does: the date after its cut title too.
+#[test]
+fn a_running_head_cut_short_reads_as_typed() {
+    let short = "Results of the thirty-first Japan and European Union dialogue on information and communications \
+                 technology policy held in Brussels with many participants from both sides and observers";
+    let body = "Text of the topic, long enough to go on to a second page. ".repeat(150);
+    let yaml = format!(
+        "lang: en\ntitle: Results\nshort_title: {short}\ndate: 2026-03-04\ntopics:\n  - title: A\n    body: {body}\n\
+         contact:\n  email: a@example.org\n"
+    );
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "h.yaml", &yaml), &[]);
+    let pages = runs(&pdf);
+    assert!(pages.len() > 1, "one page");
+    let heads: Vec<&Run> =
+        pages[1..].iter().flatten().filter(|r| r.artifact && r.text.starts_with("RESULTS OF")).collect();
+    assert!(!heads.is_empty() && heads.iter().all(|r| r.text.contains('…')), "not cut: {heads:?}");
+    for head in heads {
+        let typed = head.actual.as_ref().map(|a| a.1.as_str()).unwrap_or_default();
+        let (title, date) = typed.split_once('…').unwrap_or_else(|| panic!("{typed:?} for {}", head.text));
+        assert!(title.len() > 20 && short.starts_with(title.trim_end()), "{typed:?} for {}", head.text);
+        assert_eq!(date.trim(), "· March 4, 2026", "{typed:?}");
+        // As long as what it reads as.
+        assert_eq!(typed.to_uppercase(), head.text.trim_end(), "{typed:?}");
+    }
+    if let Some(text) = common::poppler_text(&pdf) {
+        assert!(text.contains("Results of the thirty-first") && !text.contains("RESULTS OF"), "{text}");
+    }
+}
+
 #[test]
 fn japanese_spaced_beside_latin_text_reads_back_as_typed() {
     let dir = tempdir();

@@ -92,9 +92,7 @@ fn clip_title(
     look: &Look,
 ) -> String {
     // The part printed with a mark for the title shows what is around it.
-    const MARK: &str = "\u{E000}";
-    let marked = Fill { title: MARK.into(), short_title: MARK.into(), ..fill.clone() };
-    let shape = printed(&marked);
+    let shape = printed(&marked(fill));
     if let Some((before, after)) = shape.split_once(MARK).filter(|(_, after)| !after.contains(MARK)) {
         if text.len() > before.len() + after.len() && text.starts_with(before) && text.ends_with(after) {
             let title = &text[before.len()..text.len() - after.len()];
@@ -112,6 +110,36 @@ fn clip_title(
         }
     }
     clip(flow, text, room, look)
+}
+
+/// A mark in place of the title, in the part printed from [`marked`].
+const MARK: &str = "\u{E000}";
+
+/// `fill` with a mark for its title, to show what a part prints around it.
+fn marked(fill: &Fill) -> Fill {
+    Fill { title: MARK.into(), short_title: MARK.into(), ..fill.clone() }
+}
+
+/// The part as `typed`, cut where `shown` (its capitals cut by [`clip_title`]) is: in its
+/// title when the title gave way, else at its end. `printed` and `as_typed` fill the part.
+fn typed_like(
+    (typed, shown): (&str, &str),
+    printed: impl Fn(&Fill) -> String,
+    as_typed: impl Fn(&Fill) -> String,
+    fill: &Fill,
+) -> String {
+    let (shape, typed_shape) = (printed(&marked(fill)), as_typed(&marked(fill)));
+    let split = |s: &str| {
+        s.split_once(MARK).filter(|(_, after)| !after.contains(MARK)).map(|(b, a)| (b.to_string(), a.to_string()))
+    };
+    if let (Some((before, after)), Some((typed_before, typed_after))) = (split(&shape), split(&typed_shape)) {
+        let title = shown.strip_prefix(before.as_str()).and_then(|s| s.strip_suffix(after.as_str()));
+        let typed_title = typed.strip_prefix(typed_before.as_str()).and_then(|s| s.strip_suffix(typed_after.as_str()));
+        if let (Some(title), Some(typed_title)) = (title.filter(|t| t.ends_with('…')), typed_title) {
+            return format!("{typed_before}{}{typed_after}", cut_like(typed_title, title));
+        }
+    }
+    cut_like(typed, shown)
 }
 
 /// Fills the template's placeholders, in one pass: a value that itself holds `{date}` (a
@@ -403,8 +431,8 @@ fn line(
     // A part as printed, and, printed in capitals, as typed (a screen reader would spell
     // capitals out).
     let part = |t: &str, fill: &Fill| expand(t, fill, page, pages, running.caps).trim().to_string();
-    let typed_part =
-        |t: &str, fill: &Fill| running.caps.then(|| expand(t, fill, page, pages, false).trim().to_string());
+    let as_typed = |t: &str, fill: &Fill| expand(t, fill, page, pages, false).trim().to_string();
+    let typed_part = |t: &str, fill: &Fill| running.caps.then(|| as_typed(t, fill));
     let mut parts = templates.map(|t| part(t, fill));
     let typed = templates.map(|t| typed_part(t, fill));
     let marking = (!fill.marking.trim().is_empty())
@@ -508,10 +536,17 @@ fn line(
         cut |= left_text != text;
         // Without room for even a letter before the ellipsis, the left part is left out.
         if !text.is_empty() && left_text != "…" {
-            // Cut, the part is read as printed: its title may be cut in its middle, where the
-            // typed text has no place to match.
-            let typed = typed.as_deref().filter(|_| left_text == text);
-            place(flow, items, (&left_text, typed), from, baseline, &left_look, tags[0]);
+            // Cut, the part reads as typed up to where it is cut (in its title, or at its end).
+            let typed = match typed {
+                Some(t) if left_text != text => Some(typed_like(
+                    (&t, &left_text),
+                    |f: &Fill| part(template, f),
+                    |f: &Fill| as_typed(template, f),
+                    fill,
+                )),
+                typed => typed,
+            };
+            place(flow, items, (&left_text, typed.as_deref()), from, baseline, &left_look, tags[0]);
             printed = true;
         }
     }
