@@ -557,6 +557,9 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ),
         // text35a F35a-2: a full-width `。` after a one-line mapping (its help made it text).
         ("summary: {en: S, ja: す}。\n", "`。` after the `}` that ends the value of `summary`", 3),
+        // text36a F36a-3, F36a-10: after a space, and a full-width space alone.
+        ("summary: {en: S, ja: す} ，\n", "`，` after the `}` that ends the value of `summary`", 3),
+        ("summary: {en: S, ja: す}\u{3000}\n", "after the `}` that ends the value of `summary`", 3),
         // text35a F35a-1: a plain text's last line starting with a glued `#`, dropped silently.
         ("summary: Results of the\n  #10 dialogue\n", "`#10` is read as a comment, and dropped", 4),
         // text34a F34a-6: a block's item typed at its key's column ("does not line up").

@@ -248,12 +248,18 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             // (A full-width `，` or `。` typed after the `}`: the mark is the slip, not the
             // value; quoted, the value was printed as `{en: b, ja: い}，`; text35a F35a-2.)
             let open = value.as_ptr() as usize - text.as_ptr() as usize;
-            let after = super::around::closing_bracket(text, open).map(|close| (close, &value[close - open..]));
-            if let Some((close, marks)) =
-                after.filter(|(_, m)| !m.is_empty() && m.chars().all(crate::script::is_japanese))
-            {
+            // (After a space too, and a full-width space alone: text36a F36a-3, F36a-10.)
+            let rest = |close: usize| {
+                let line = text[close..].split('\n').next().unwrap_or("");
+                line.split(" #").next().unwrap_or(line).trim_end_matches(['\r', ' '])
+            };
+            let after = super::around::closing_bracket(text, open).map(|close| (close, rest(close)));
+            let japanese = |m: &str| !m.is_empty() && m.chars().all(crate::script::is_japanese);
+            if let Some((close, marks)) = after.filter(|(_, m)| japanese(m.trim_start_matches(' '))) {
+                let mark = close + marks.len() - marks.trim_start_matches(' ').len();
+                let marks = marks.trim_start_matches(' ');
                 return at(
-                    Span::new(close, close + marks.len()),
+                    Span::new(mark, mark + marks.len()),
                     format!("`{marks}` after the `{}` that ends the value of `{key}`", &text[close - 1..close]),
                     format!("remove it: a value written as `{first}…{}` ends there", &text[close - 1..close]),
                 );
