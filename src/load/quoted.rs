@@ -287,3 +287,26 @@ pub(super) fn closing_quote(text: &str, start: usize) -> usize {
     }
     start
 }
+
+/// A Japanese mark (`。`, `、`) or a full-width space typed after the closing quote that ends
+/// at `end`, alone on the rest of its line (but a comment, or the `,` `}` `]` of a flow
+/// collection): named at itself, with the fix (text36a F36a-9: it was called an early quote).
+pub(super) fn mark_after_quote(text: &str, end: usize) -> Option<Diagnostic> {
+    let line = text[end..].split('\n').next().unwrap_or("");
+    let rest = line.split(" #").next().unwrap_or(line).trim_end_matches([' ', '\r', ',', '}', ']']);
+    let marks = rest.trim_start_matches(' ');
+    let mark = |c: char| crate::script::is_japanese(c) && !crate::script::is_kana_or_kanji(c);
+    if marks.is_empty() || !marks.chars().all(mark) {
+        return None;
+    }
+    let at = end + rest.len() - marks.len();
+    let message = if marks.chars().all(|c| c == '\u{3000}') {
+        "a full-width space after the closing quote of this text".to_string()
+    } else {
+        format!("`{marks}` after the closing quote of this text")
+    };
+    Some(
+        Diagnostic::new(Some(Span::new(at, at + marks.len())), "", message)
+            .with_help("put it inside the quotes, or remove it"),
+    )
+}
