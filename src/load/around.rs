@@ -58,7 +58,7 @@ pub(super) fn misindented_text(text: &str, at: usize) -> Option<(usize, &str, bo
                 // lost their indent, `- they agreed` below `  Intro.`; text34a F34a-6.)
                 let block_key = |a: usize| {
                     let opener = line_at(text, block_opener_above(text, a)?).1;
-                    key_of(opener.trim_start()).map(|(_, offset, _)| indent(opener) + offset)
+                    key_of(opener.trim_start()).map(|_| key_column(opener))
                 };
                 let more = line_above(text, at).is_some_and(|(a, l)| {
                     is_text(l) && (indent(l) < least || block_key(a).is_some_and(|column| least <= column))
@@ -162,8 +162,8 @@ pub(super) fn comment_that_ended_text(text: &str, at: usize) -> Option<(usize, &
             })?
         }
     };
-    let (key, offset, value) = key_of(key_line.trim_start())?;
-    let column = indent(key_line) + offset;
+    let (key, _, value) = key_of(key_line.trim_start())?;
+    let column = key_column(key_line);
     let block = value.starts_with(['|', '>']);
     let plain = !value.is_empty() && !value.starts_with(['"', '\'', '[', '{', '&', '*', '!']);
     let ended = if block { key_at != last.0 && indent(over) < indent(last.1) } else { plain };
@@ -336,9 +336,9 @@ pub(super) fn closing_bracket(text: &str, open: usize) -> Option<usize> {
 pub(super) fn flow_line_out(text: &str, open: usize) -> Option<(usize, &str, usize)> {
     let (start, first) = line_at(text, open);
     // (The key's column, past an item's `- `: `- title: {en: A,` above `  ja: あ}`; text34a.)
-    let (key, offset, _) = key_of(first.trim_start())?;
+    let (key, _, _) = key_of(first.trim_start())?;
     let close = closing_bracket(text, open)?;
-    let column = indent(first) + offset;
+    let column = key_column(first);
     let (line, _) = lines_below(text, start)
         .take_while(|&(at, _)| at < close)
         .find(|(_, l)| indent(l) <= column && !l.trim_start().starts_with('#'))?;

@@ -549,14 +549,6 @@ fn glued_line_below(text: &str, start: usize, eol: usize) -> Option<(usize, &str
     if text[start..].starts_with(['"', '\'']) {
         return None;
     }
-    let (own, first) = line_at(text, start);
-    // (The key's column: on the value's line, or the line above when the value starts a line.)
-    let owner = |l: &str| key_of(l.trim_start()).map_or(indent(l), |(_, offset, _)| indent(l) + offset);
-    let column = if text[own..start].trim().is_empty() {
-        line_above(text, own).map_or(0, |(_, above)| owner(above))
-    } else {
-        owner(first)
-    };
     let (next, line) = text[eol..]
         .split_inclusive('\n')
         .scan(eol, |at, l| {
@@ -567,8 +559,17 @@ fn glued_line_below(text: &str, start: usize, eol: usize) -> Option<(usize, &str
         .skip(1)
         .find(|(_, l)| !l.trim().is_empty())?;
     let after = line.trim_start_matches([' ', '\t']).strip_prefix('#')?;
+    // (The key's column, looked for only below a `#` line, every value's end passing here: on
+    // the value's line, or the line above when the value starts a line.)
+    let (own, first) = line_at(text, start);
+    let owner = |l: &str| key_of(l.trim_start()).map_or(indent(l), |(_, offset, _)| indent(l) + offset);
+    let column = if text[own..start].trim().is_empty() {
+        line_above(text, own).map_or(0, |(_, above)| owner(above))
+    } else {
+        owner(first)
+    };
     // (A tab counts as a column here: `<tab>#1 …` is as deep as it looks; text36a F36a-6.)
-    let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let lead = lead(line);
     (lead > column).then(|| (next + lead, after))
 }
 

@@ -418,7 +418,7 @@ impl InQuotes {
         // made a space, the text reads on; text30 F30a-5, the text was then never closed.)
         if info == "tab cannot be used as indentation" || info == "':' must be followed by a valid YAML whitespace" {
             let tab = named_at(b"\t")?;
-            let lead = text[tab..].len() - text[tab..].trim_start_matches([' ', '\t']).len();
+            let lead = lines::lead(&text[tab..]);
             return Some(InQuotes::Lead(tab..tab + lead));
         }
         if info != "invalid indentation in quoted scalar" {
@@ -483,7 +483,7 @@ fn inside(text: &str, quote: usize, end: usize, key: &str) -> Vec<Diagnostic> {
             Some((start, line))
         })
         .filter_map(|(start, line)| {
-            let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+            let lead = lines::lead(line);
             line[..lead].find('\t').map(|tab| quoted::tab_in_quoted(start + tab, key))
         })
         .take(most)
