@@ -564,6 +564,10 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: {en: S, ja: す}\u{3000}\n", "after the `}` that ends the value of `summary`", 3),
         // text35a F35a-1: a plain text's last line starting with a glued `#`, dropped silently.
         ("summary: Results of the\n  #10 dialogue\n", "`#10` is read as a comment, and dropped", 4),
+        // text36a F36a-6: the same line indented with a tab (as deep as it looks).
+        ("summary: Results of the\n\t#10 dialogue\n", "`#10` is read as a comment, and dropped", 4),
+        // text36a F36a-12: a block's last line, less indented than its text, more than its key.
+        ("summary: |\n    The ministers agreed on the\n  #1 priority.\n", "`#1` is read as a comment", 5),
         // text34a F34a-6: a block's item typed at its key's column ("does not line up").
         ("summary: |\n  Intro.\n- they agreed\n  - to continue\n", "indented no further than `summary:`", 5),
         // text34a F34a-4: a tab after a key's colon, in the parser's words before.

@@ -27,6 +27,7 @@ mod declared;
 mod dedented;
 mod escape_slips;
 pub(crate) mod escapes;
+mod glued;
 mod iso639;
 mod items;
 mod keys;

@@ -402,9 +402,9 @@ impl Builder<'_> {
                     Style::Plain if text.is_empty() && self.text[span.end..].starts_with(':') => Some(span.end + 1),
                     Style::Plain => Some(span.end),
                     Style::Quoted => Some(super::quoted::closing_quote(self.text, span.start)),
-                    Style::Block => None,
+                    Style::Block => Some(span.end),
                 };
-                self.diagnostics.extend(end.and_then(|end| lines::glued_comment(self.text, span.start, end)));
+                self.diagnostics.extend(end.and_then(|end| super::glued::glued_comment(self.text, span.start, end)));
                 // (A renamed key spans its last letter too, which the mended text read as a colon.)
                 let (text, span) = match self.renames.iter().find(|(at, _)| *at == span.start) {
                     Some((_, key)) => (key.clone(), Span { start: span.start, end: span.start + key.len() }),

@@ -1,0 +1,81 @@
+//! A `#` glued to text (`#10`, `#1`) where YAML reads a comment: after a value on its line,
+//! or on the line below a value, where the writer meant the value's last line. YAML drops
+//! either without a word; these rules name it.
+
+use super::lines::{indent, key_of, lead, line_above, line_at, line_start};
+use crate::diag::{Diagnostic, Span};
+
+/// ` #10` after a value on its line is a comment to YAML, and the text is dropped without a
+/// word (`title: Results of meeting #10` is "Results of meeting"): a `#` glued to what
+/// follows it, after a value that ends at `end`, is taken for text the writer meant.
+pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diagnostic> {
+    // (Only what follows the value is read, not the rest of its line: a line of 30,000 flow
+    // items took 3 s, text33a F33a-8.)
+    let rest = text.get(end..).unwrap_or("");
+    let comment = rest.trim_start_matches([' ', '\t']);
+    let (at, after, help) = match comment.strip_prefix('#').filter(|_| comment.len() < rest.len()) {
+        Some(after) => (
+            end + (rest.len() - comment.len()),
+            after,
+            "YAML drops everything after ` #`: put the whole value in quotes to keep it; for a comment, write a \
+             space after `#`",
+        ),
+        // (Only a value that ends its line: not a key, which its value follows.)
+        None if comment.is_empty() || comment.starts_with(['\n', '\r']) => {
+            let (at, after) = glued_line_below(text, start, end + (rest.len() - comment.len()))?;
+            let help = if text[start..].starts_with(['|', '>']) {
+                "YAML drops a line that starts with `#` indented less than the block's text: indent it as the \
+                 text's other lines to keep it; for a comment, write a space after `#`"
+            } else {
+                "YAML drops a line that starts with `#`: write the text in quotes, or as a block after `|` with this \
+                 line indented as its others, to keep it; for a comment, write a space after `#`"
+            };
+            (at, after, help)
+        }
+        None => return None,
+    };
+    let word = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
+    if word.is_empty() {
+        return None;
+    }
+    let message = format!("`#{word}` is read as a comment, and dropped");
+    // (A line indented with a tab, which YAML refuses in text: spaces, then.)
+    let tab = text[line_start(text, at)..at].contains('\t').then_some(" (indent with spaces: YAML refuses tabs)");
+    let help = format!("{help}{}", tab.unwrap_or(""));
+    Some(Diagnostic::new(Some(Span::new(at, at + 1 + word.len())), "", message).with_help(help))
+}
+
+/// When the plain value starting at `start` and ending its line at `eol` has below it (past
+/// blank lines) a line that starts with a `#` glued to text (`  #10 dialogue`), indented
+/// further than the value's key (or its item's `- `): meant as the value's last line, which
+/// YAML drops as a comment (text35a F35a-1). A `#todo` at the key's column, or below a quoted
+/// value, is a comment (text36a F36a-1). Where the `#` is, and what follows it.
+fn glued_line_below(text: &str, start: usize, eol: usize) -> Option<(usize, &str)> {
+    if text[start..].starts_with(['"', '\'']) {
+        return None;
+    }
+    let (next, line) = text[eol..]
+        .split_inclusive('\n')
+        .scan(eol, |at, l| {
+            let from = *at;
+            *at += l.len();
+            Some((from, l.trim_end_matches(['\n', '\r'])))
+        })
+        .skip(1)
+        .find(|(_, l)| !l.trim().is_empty())?;
+    let after = line.trim_start_matches([' ', '\t']).strip_prefix('#')?;
+    // (The key's column, looked for only below a `#` line, every value's end passing here: on
+    // the value's line, or the line above when the value starts a line.)
+    let (own, first) = line_at(text, start);
+    let owner = |l: &str| key_of(l.trim_start()).map_or(indent(l), |(_, offset, _)| indent(l) + offset);
+    let column = if text[own..start].trim().is_empty() {
+        line_above(text, own).map_or(0, |(_, above)| owner(above))
+    } else {
+        owner(first)
+    };
+    // (A tab reaches the next multiple of eight, as a terminal shows it: `<tab>#1 …` below
+    // `    body: …` is as deep as it looks; text36a F36a-6.)
+    let lead = lead(line);
+    let width = line[..lead].chars().fold(0, |w, c| if c == '\t' { w / 8 * 8 + 8 } else { w + 1 });
+    (width > column).then(|| (next + lead, after))
+}
