@@ -853,3 +853,27 @@ fn comments_written_as_hash_words_below_values_are_comments() {
     let loaded = load_briefings(&file, &Limits::default(), &covers);
     assert!(loaded.is_ok(), "{}", loaded.err().map(|d| render_all(&file, &d)).unwrap_or_default());
 }
+
+#[test]
+fn a_quoting_help_followed_gives_the_value_as_typed() {
+    // text37a F37a-6: the `: ` help escaped `\` and `"` twice; F37a-9: a value over 60
+    // characters was cut with `…` inside the quotes. Pasted, either built with other text.
+    let brief = |title: &str| {
+        format!("title: {title}\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n")
+    };
+    let long = "Both sides agreed on the following point: the next dialogue will be held in Tokyo in 2027, they said.";
+    for value in [
+        r"Figures in: C:\new\table.xlsx",
+        r"Shared drive: \\srv\team",
+        r#"He said "yes": final"#,
+        long,
+        r"@EU in C:\data",
+    ] {
+        let (_, diags, rendered) = problems_in(&brief(value));
+        let help = diags[0].help.as_deref().unwrap_or_default();
+        let pair = help.rsplit_once("title: ").map(|(_, pair)| pair).unwrap_or_else(|| panic!("{rendered}"));
+        let file = SourceFile::new("t.yaml", &brief(pair));
+        let briefings = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{d:?}"));
+        assert_eq!(briefings[0].title, value, "{rendered}");
+    }
+}

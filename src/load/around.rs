@@ -346,11 +346,11 @@ pub(super) fn flow_line_out(text: &str, open: usize) -> Option<(usize, &str, usi
 }
 
 /// When `at` is a `: ` inside the value of a `key: value` on the same line (`title: Topic 1:
-/// Data`): the key and the whole value, as it should be quoted.
-pub(super) fn colon_in_value(text: &str, at: usize) -> Option<(&str, String)> {
+/// Data`): the key and the whole value.
+pub(super) fn colon_in_value(text: &str, at: usize) -> Option<(&str, &str)> {
     let (key, value) = value_at(text, at)?;
     let quoted = value.starts_with(['"', '\'', '|', '>', '[', '{']);
-    (!quoted).then(|| (key, double_quoted(value)))
+    (!quoted).then_some((key, value))
 }
 
 /// The first tab on the blank lines just above the line that holds `at`, if any.
@@ -417,13 +417,16 @@ pub(super) fn double_quoted(value: &str) -> String {
     value.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// A value as a help shows it: whole up to 60 characters, else its start and `…` (a 3 MB
-/// value was printed whole).
-pub(super) fn shortened(value: &str) -> String {
-    match value.char_indices().nth(60) {
-        Some((at, _)) => format!("{}…", &value[..at]),
-        None => value.to_string(),
+/// `key: "value"` as a help to copy shows it: the value whole, never cut inside its quotes
+/// (text37a F37a-9: a cut help, pasted, lost the sentence's end). A value too long to print
+/// (a 3 MB value was printed whole) is described instead.
+pub(super) fn quoted_pair(key: &str, value: &str) -> String {
+    if value.chars().nth(1000).is_some() {
+        return format!(
+            "`{key}: \"…\"` with the whole value in the quotes, `\\\\` for each `\\` and `\\\"` for each `\"`"
+        );
     }
+    format!("{key}: \"{}\"", double_quoted(value))
 }
 
 /// Whether `text` gives the language tag `tag` (in any case): as a word of its `lang:` line,

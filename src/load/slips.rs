@@ -6,8 +6,8 @@
 //! never closed, a tab.
 
 use super::around::{
-    colon_in_value, double_quoted, known_key_without_colon, misindented_text, missing_colon_above, missing_space_above,
-    reserved_start, shortened, tab_on_blank_line_above, unclosed_bracket, value_at,
+    colon_in_value, known_key_without_colon, misindented_text, missing_colon_above, missing_space_above, quoted_pair,
+    reserved_start, tab_on_blank_line_above, unclosed_bracket, value_at,
 };
 use super::lines::{
     bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
@@ -200,7 +200,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             return at(
                 span,
                 format!("the value of `{key}` contains `: `"),
-                format!("put the value in quotes: {key}: \"{}\"", shortened(&double_quoted(&value))),
+                format!("put the value in quotes: {}", quoted_pair(key, &value)),
             );
         }
     }
@@ -272,10 +272,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             return at(
                 span,
                 format!("text after the value of `{key}`, which YAML reads as {kind}"),
-                format!(
-                    "a value that starts with `{first}` must be quoted: {key}: \"{}\"",
-                    shortened(&double_quoted(value))
-                ),
+                format!("a value that starts with `{first}` must be quoted: {}", quoted_pair(key, value)),
             );
         }
     }
@@ -306,10 +303,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
                 let shown = if first == "`" { "`` ` ``".to_string() } else { format!("`{first}`") };
                 (
                     format!("a value that starts with {shown} must be quoted"),
-                    format!(
-                        "YAML reserves {shown} at the start of a value; write {key}: \"{}\"",
-                        shortened(&double_quoted(value))
-                    ),
+                    format!("YAML reserves {shown} at the start of a value; write {}", quoted_pair(key, value)),
                 )
             }
         };
@@ -320,7 +314,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             return at(
                 span,
                 format!("the value of `{key}` contains `: `"),
-                format!("put the value in quotes: {key}: \"{}\"", shortened(&double_quoted(&value))),
+                format!("put the value in quotes: {}", quoted_pair(key, &value)),
             );
         }
     }
@@ -591,12 +585,15 @@ pub(super) fn no_space_after(colon: usize, path: impl Into<String>, key: &str) -
 #[cfg(test)]
 mod tests {
     #[test]
-    fn a_long_value_is_shortened_in_the_help() {
+    fn a_long_value_is_described_in_the_help() {
         let text = format!("title: T\ndate: 2020-10-06\nsummary: a {} : b\n", "word ".repeat(100_000));
         let file = crate::load::SourceFile::new("t.yaml", &text);
         let loaded = crate::load::load_detailed::<crate::model::RawBriefing>(&file, &crate::load::Limits::default());
         let help: Vec<&str> = loaded.diagnostics.iter().filter_map(|d| d.help.as_deref()).collect();
-        assert!(help.iter().any(|h| h.starts_with("put the value in quotes") && h.ends_with("…\"")), "{help:?}");
+        assert!(
+            help.iter().any(|h| h.starts_with("put the value in quotes") && h.contains("the whole value")),
+            "{help:?}"
+        );
         assert!(help.iter().all(|h| h.len() < 200), "{help:?}");
     }
 
