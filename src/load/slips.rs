@@ -314,7 +314,7 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             return at(
                 span,
                 format!("the value of `{key}` contains `: `"),
-                format!("put the value in quotes: {}", quoted_pair(key, &value)),
+                format!("put the value in quotes: {}", quoted_pair(key, value)),
             );
         }
     }
