@@ -872,7 +872,7 @@ fn a_quoting_help_followed_gives_the_value_as_typed() {
         let (_, diags, rendered) = problems_in(&brief(value));
         let help = diags[0].help.as_deref().unwrap_or_default();
         let pair = help.rsplit_once("title: ").map(|(_, pair)| pair).unwrap_or_else(|| panic!("{rendered}"));
-        let file = SourceFile::new("t.yaml", &brief(pair));
+        let file = SourceFile::new("t.yaml", brief(pair));
         let briefings = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{d:?}"));
         assert_eq!(briefings[0].title, value, "{rendered}");
     }
