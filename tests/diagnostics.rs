@@ -564,6 +564,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: {en: S, ja: す}\u{3000}\n", "after the `}` that ends the value of `summary`", 3),
         // text35a F35a-1: a plain text's last line starting with a glued `#`, dropped silently.
         ("summary: Results of the\n  #10 dialogue\n", "`#10` is read as a comment, and dropped", 4),
+        // text37a F37a-1: a value's first word read as an anchor no alias repeats, dropped.
+        ("summary: &c. other matters\n", "`&c.` before this value is read as a YAML anchor", 3),
         // text36a F36a-6: the same line indented with a tab (as deep as it looks).
         ("summary: Results of the\n\t#10 dialogue\n", "`#10` is read as a comment, and dropped", 4),
         // text36a F36a-12: a block's last line, less indented than its text, more than its key.
@@ -876,4 +878,13 @@ fn a_quoting_help_followed_gives_the_value_as_typed() {
         let briefings = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{d:?}"));
         assert_eq!(briefings[0].title, value, "{rendered}");
     }
+}
+
+#[test]
+fn an_anchor_an_alias_repeats_is_no_problem() {
+    // text37a F37a-1 names an anchor no alias repeats; one that is repeated is YAML at work.
+    let text = "title: &t Results of the dialogue\nshort_title: *t\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n";
+    let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
+    let briefings = briefings.unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(briefings[0].short_title, "Results of the dialogue");
 }

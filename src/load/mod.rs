@@ -33,6 +33,7 @@ mod items;
 mod keys;
 mod languages;
 mod lines;
+mod marks;
 mod offsets;
 mod quoted;
 mod recover;

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
@@ -279,6 +279,7 @@ fn parse_text(
         limits,
         stack: Vec::new(),
         anchors: HashMap::new(),
+        unused: BTreeMap::new(),
         root: None,
         documents: 0,
         second_document: None,
@@ -318,6 +319,8 @@ fn parse_text(
             }
         }
     }
+    b.diagnostics
+        .extend(b.unused.values().map(|&(amp, value, style)| super::marks::unused_anchor(text, amp, value, style)));
     Ok(Tree { root: b.root, diagnostics: b.diagnostics, duplicates: b.duplicates, second_document: b.second_document })
 }
 
@@ -353,6 +356,8 @@ struct Builder<'a> {
     limits: &'a Limits,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
+    /// Anchors on text values that no alias has repeated yet: the `&`, the value's span and style.
+    unused: BTreeMap<usize, (usize, Span, Style)>,
     root: Option<Node>,
     documents: usize,
     second_document: Option<Diagnostic>,
@@ -405,6 +410,9 @@ impl Builder<'_> {
                     Style::Block => Some(span.end),
                 };
                 self.diagnostics.extend(end.and_then(|end| super::glued::glued_comment(self.text, span.start, end)));
+                if let Some(amp) = (anchor != 0).then(|| super::marks::anchor_before(self.text, span.start)).flatten() {
+                    self.unused.insert(anchor, (amp, span, style));
+                }
                 // (A renamed key spans its last letter too, which the mended text read as a colon.)
                 let (text, span) = match self.renames.iter().find(|(at, _)| *at == span.start) {
                     Some((_, key)) => (key.clone(), Span { start: span.start, end: span.start + key.len() }),
@@ -443,6 +451,7 @@ impl Builder<'_> {
                 self.finish(node, frame.anchor);
             }
             Event::Alias(id) => {
+                self.unused.remove(&id);
                 // The anchor is registered when its node is complete, so an alias inside the
                 // node it names finds nothing.
                 let Some(size) = self.anchors.get(&id).map(|target| target.size) else {
@@ -463,19 +472,8 @@ impl Builder<'_> {
         Ok(Flow::Continue)
     }
 
-    /// A tag other than the core schema's (`!!str`, `!!int`, …) means something to some other
-    /// program: taking the value without it would drop what the writer meant, silently.
     fn tag(&mut self, tag: Option<&saphyr_parser::Tag>, span: Span) {
-        let Some(tag) = tag else { return };
-        let core = ["str", "int", "float", "bool", "null", "seq", "map"];
-        if tag.is_yaml_core_schema() && core.contains(&tag.suffix.as_str()) {
-            return;
-        }
-        let shown = if tag.is_yaml_core_schema() { format!("!!{}", tag.suffix) } else { tag.to_string() };
-        self.diagnostics.push(
-            Diagnostic::new(Some(span), "", format!("unknown YAML tag `{shown}`: briefing takes plain values"))
-                .with_help("remove the tag, or quote the value if it starts with `!`"),
-        );
+        self.diagnostics.extend(super::marks::unknown_tag(tag, span));
     }
 
     /// A scalar's span and style. A block scalar's span starts at its `|` or `>`, which the
