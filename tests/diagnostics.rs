@@ -564,6 +564,9 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: {en: S, ja: す}\u{3000}\n", "after the `}` that ends the value of `summary`", 3),
         // text35a F35a-1: a plain text's last line starting with a glued `#`, dropped silently.
         ("summary: Results of the\n  #10 dialogue\n", "`#10` is read as a comment, and dropped", 4),
+        // text37a F37a-5: `\n`, `\t` in a path in double quotes, a line break and a tab.
+        ("summary: \"Files in C:\\new\\table.xlsx\"\n", "`\\n` in double quotes is a line break", 3),
+        ("summary: \"Shared drive: \\\\srv\\team\"\n", "`\\t` in double quotes is a tab", 3),
         // text37a F37a-1: a value's first word read as an anchor no alias repeats, dropped.
         ("summary: &c. other matters\n", "`&c.` before this value is read as a YAML anchor", 3),
         // text36a F36a-6: the same line indented with a tab (as deep as it looks).
@@ -887,4 +890,16 @@ fn an_anchor_an_alias_repeats_is_no_problem() {
     let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
     let briefings = briefings.unwrap_or_else(|d| panic!("{d:?}"));
     assert_eq!(briefings[0].short_title, "Results of the dialogue");
+}
+
+#[test]
+fn an_escape_in_double_quotes_that_writes_a_control_character_says_how_to_write_a_backslash() {
+    // text37a F37a-5: `C:\budget` is U+0008 and "udget"; the error had no help.
+    let (_, diags, rendered) = one_slip_in("summary: \"Files in C:\\budget\"\n");
+    assert!(diags[0].message.contains("control character U+0008"), "{rendered}");
+    assert!(diags[0].help.as_deref().is_some_and(|h| h.contains("`\\b` in double quotes")), "{rendered}");
+    // A line break written as an escape outside a path is what YAML means by it.
+    let text = "title: T\ndate: 2026-01-15\nsummary: \"line one\\nline two\"\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n";
+    let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
+    assert!(briefings.is_ok(), "{briefings:?}");
 }

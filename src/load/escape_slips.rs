@@ -70,6 +70,47 @@ fn bad_escape_after(text: &str, start: usize, from: usize) -> Option<(Span, BadE
     None
 }
 
+/// An escape that writes a control character inside a path (`"C:\new\table.xlsx"` is "C:",
+/// a line break, "ew", a tab, "able.xlsx"; text37a F37a-5): a backslash and a letter the
+/// writer meant, named at the first such escape of the double-quoted text at `start`. A path
+/// is a word with `:\` or a second backslash in it; `"one\ntwo"` is a line break as meant.
+pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
+    let quoted = text.get(start..)?.strip_prefix('"')?;
+    let mut i = 0;
+    while let Some(at) = quoted[i..].find(['\\', '"']).map(|k| i + k) {
+        if quoted[at..].starts_with('"') {
+            return None;
+        }
+        let len = match escapes::read(&quoted[at..])? {
+            // (Other control characters are named by the checks of printed text.)
+            Escape::Char { c, len } if len == 2 && matches!(c, '\n' | '\t') => {
+                let word_start = quoted[..at].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+                let word_end = quoted[at..].find([' ', '\n', '"']).map_or(quoted.len(), |k| at + k);
+                let word = &quoted[word_start..word_end];
+                let letter = quoted[at + 2..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                if letter && (word.contains(":\\") || word.matches('\\').count() > 1) {
+                    let place = Span::new(start + 1 + at, start + 1 + at + 2);
+                    let escape = &quoted[at..at + 2];
+                    let what = if c == '\n' { "a line break" } else { "a tab" };
+                    return Some(
+                        Diagnostic::new(Some(place), "", format!("`{escape}` in double quotes is {what}, not a backslash and a letter"))
+                            .with_help("write `\\\\` for each backslash of a path in double quotes, or put the text in single quotes"),
+                    );
+                }
+                len
+            }
+            Escape::Char { len, .. }
+            | Escape::Half { len, .. }
+            | Escape::PastLast { len }
+            | Escape::Short { len }
+            | Escape::Unknown { len } => len,
+            Escape::Continued => 2,
+        };
+        i = at + len;
+    }
+    None
+}
+
 /// Whether the parser's `info` is about an escape in a quoted text that writes no character.
 pub(super) fn is_escape(info: &str) -> bool {
     info.contains("invalid Unicode character escape")

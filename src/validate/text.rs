@@ -438,7 +438,15 @@ impl Checker<'_> {
                 (None, Some(at)) => Span::new(field.span.start + at, field.span.start + at + c.len_utf8()),
                 (None, None) => reference_place(&self.file.text, field.span, c).unwrap_or(field.span),
             };
-            self.report(span, path, message);
+            // (`C:\budget` in double quotes: `\b` is the escape of U+0008; text37a F37a-5.)
+            let escape = self.file.text.get(span.start..span.end).filter(|t| t.starts_with('\\'));
+            match escape.filter(|_| !self.known.replaced.contains(&span)) {
+                Some(escape) => self.diagnostics.push(Diagnostic::new(Some(span), path, message).with_help(format!(
+                    "`{escape}` in double quotes writes this character: write `\\\\` for a backslash, or put the \
+                     text in single quotes"
+                ))),
+                None => self.report(span, path, message),
+            }
         }
     }
 }
