@@ -796,6 +796,15 @@ mod tests {
                 pair("info@bürgeramt.de", "mailto:info@bürgeramt.de")
             ]
         );
+        // text37b F37b-1: a combining mark in the name is of it (the link went to `lá@…`), and
+        // a character never drawn too, left out of the link (it went to `ample@…`).
+        assert_eq!(
+            links("Write to adéṣọ̀lá@example.org or ex\u{AD}ample@example.org."),
+            [
+                pair("adéṣọ̀lá@example.org", "mailto:adéṣọ̀lá@example.org"),
+                pair("ex\u{AD}ample@example.org", "mailto:example@example.org")
+            ]
+        );
         // Asterisks and underscores inside an address are part of it, not emphasis.
         assert_eq!(
             links("See www.example.org/a*b*c and https://example.org/x**y**z_w today."),

@@ -4,7 +4,8 @@
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use super::Inline;
-use crate::script::is_japanese;
+use crate::script::{is_invisible, is_japanese};
+use unicode_normalization::char::is_combining_mark;
 
 /// The schemes a link may name; a link to any other (`javascript:`, `data:`, `file:`…) is
 /// refused by validation, and prints as text only.
@@ -260,8 +261,12 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
         // A name may hold an apostrophe (`o'brien@…`), but not start with one (`'desk@…'` is
         // an address in quotes); and letters of any alphabet, `jürgen.müller@…` (text35b
         // F35b-1: the link went to `ller@…` from the first letter past ASCII).
-        let local = |c: char| c.is_alphanumeric() || ".+-_'".contains(c);
-        let domain = |c: char| c.is_alphanumeric() || ".-_".contains(c);
+        // A combining mark (`ọ̀`, `i̇`) and a character never drawn (a soft hyphen, a zero-width
+        // space) are of the name too, and the link leaves the latter out (text37b F37b-1: the
+        // link went to `lá@…` from the mark, and to `ample@…` for `ex<U+00AD>ample@…`).
+        let part = |c: char| c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c);
+        let local = |c: char| part(c) || ".+-_'".contains(c);
+        let domain = |c: char| part(c) || ".-_".contains(c);
         let before = word[taken..at].char_indices().rev().take_while(|&(_, c)| local(c)).last();
         let mut start = before.map_or(at, |(i, _)| taken + i);
         while start < at && bytes[start] == b'\'' {
@@ -278,7 +283,8 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
         if start == at || !host.contains('.') || host.starts_with('.') || !boundary(start) || escaped {
             continue;
         }
-        out.push((from + start, from + end, format!("mailto:{}", &word[start..end])));
+        let address: String = word[start..end].chars().filter(|&c| !is_invisible(c)).collect();
+        out.push((from + start, from + end, format!("mailto:{address}")));
         taken = end;
     }
     if let Some((start, end, target)) = web {
