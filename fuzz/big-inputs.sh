@@ -60,6 +60,9 @@ def other_prose(lang, frame, quoted):
     return "\n\n".join(out[:-1])
 cases = {
     "prose": lambda: body("Japan and the EU confirmed the importance of international standardization and research.\n\n" * (MB // 110)),
+    # Prose with curly quotes and dashes in every sentence (text37b F37b-3: each counted as
+    # two changes of script, a 2.5 MB text was refused).
+    "curly-quotes": lambda: body("“Japan” – it’s the EU’s plan, they said „today“.\n\n" * (MB // 60)),
     "long-word": lambda: body("x" * (MB - 200)),
     "long-title": lambda: title("x" * (MB - 200)),
     "long-title-words": lambda: title("word " * (MB // 5 - 40)),
