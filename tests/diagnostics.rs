@@ -903,3 +903,23 @@ fn an_escape_in_double_quotes_that_writes_a_control_character_says_how_to_write_
     let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
     assert!(briefings.is_ok(), "{briefings:?}");
 }
+
+#[test]
+fn a_key_or_an_item_typed_as_a_block_text_s_line_is_named_there() {
+    // text37a F37a-10: a topic and a contact's e-mail were printed as text, with no word.
+    let topic = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Both sides agreed.\n      - title: B\n        body: The second topic.\ncontact:\n  name: N\n";
+    let (file, diags, rendered) = problems_in(topic);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    assert_eq!(file.line_col(diags[0].span.unwrap().start), (7, 7), "{rendered}");
+    assert!(diags[0].message.contains("`- title:` is indented as the text above it"), "{rendered}");
+    let email = "lang: [en, ja]\ntitle: {en: T, ja: て}\ndate: 2026-01-15\ntopics:\n  - title: {en: A, ja: あ}\n    body: {en: b, ja: い}\ncontact:\n  name: N\n  note:\n    en: |\n      For further information\n    ja: |\n      問い合わせ先\n      email: ipd@example.org\n";
+    let (file, diags, rendered) = problems_in(email);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    assert_eq!(file.line_col(diags[0].span.unwrap().start), (14, 7), "{rendered}");
+    assert!(diags[0].help.as_deref().is_some_and(|h| h.contains("in the column of `note:`")), "{rendered}");
+    // Text that only looks like a key is text: a word no mapping there takes, a key its
+    // mapping has, a line deeper than the text's.
+    let text = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Note: provisional.\n      title: the same\n      - list: item\n        email: deeper\ncontact:\n  name: N\n  note: |\n    Contact: the desk\n";
+    let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
+    assert!(briefings.is_ok(), "{briefings:?}");
+}

@@ -22,6 +22,7 @@
 mod around;
 mod bars;
 mod blanked;
+mod block_keys;
 mod de;
 mod declared;
 mod dedented;
@@ -231,6 +232,12 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
             }
         }
     }
+    // (A key typed as a block text's line: read as text, and nothing else is wrong.)
+    syntax.extend(
+        tree.root
+            .as_ref()
+            .map_or(Vec::new(), |root| block_keys::keys_in_blocks(root, &file.text, &keys::keys_of::<T>())),
+    );
     let mut all = from_tree(tree, &file.text, all);
     for (i, loaded) in all.iter_mut().enumerate() {
         loaded.diagnostics.retain(|d| !blanked.follows(d));
