@@ -310,6 +310,12 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         return at(Span::new(value_start, value_start + 1), message, help);
     }
     if info == "mapping values are not allowed in this context" {
+        if let Some(key) = super::around::colon_ends_first_line(text, start) {
+            let message = format!("the first line of the value of `{key}` ends with `:`, which YAML reads as a key");
+            let help =
+                format!("write `{key}: |` alone, and the text on the lines below it, indented, to keep every line");
+            return at(span, message, help);
+        }
         if let Some((key, value)) = colon_in_value(text, start) {
             return at(
                 span,
