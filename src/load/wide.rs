@@ -16,6 +16,9 @@ const WIDE_OPEN: char = '\u{FF5B}';
 const WIDE_CLOSE: char = '\u{FF5D}';
 /// Typed for a space by some keyboards (Option-space on a Mac) and pasted from web pages.
 const NO_BREAK_SPACE: char = '\u{A0}';
+/// What a word processor or a paste puts for a list item's `-`: an en dash, an em dash, a
+/// minus sign, a hyphen and a non-breaking hyphen, a bullet, a katakana middle dot.
+const DASH_LOOK_ALIKES: [char; 7] = ['–', '—', '−', '‐', '‑', '•', '・'];
 
 /// The text with each full-width space that indents a key or an item made two spaces (its
 /// third byte a space at the line's end), and each full-width colon (or space) right after a
@@ -168,6 +171,21 @@ fn mend_lines(text: &str, mut mended: impl FnMut(usize, &str) -> Option<String>)
     out
 }
 
+/// A list item's `- ` typed with a full-width or look-alike dash, or a full-width space, at
+/// the start of `rest` (`－ title:`, `-　title:`, `– title:` from a word processor's
+/// autocorrect; text37a F37a-8): the dash and its space.
+fn dash_typed_for_hyphen(rest: &str) -> Option<&str> {
+    if rest.starts_with("-\u{3000}") {
+        return Some(&rest[..4]);
+    }
+    let dash = rest.chars().next().filter(|&c| c == WIDE_DASH || DASH_LOOK_ALIKES.contains(&c))?;
+    let after = &rest[dash.len_utf8()..];
+    // (A dot or a full-width dash glued to the key, `・title:`, as Japanese lists are typed.)
+    let glued = matches!(dash, '・' | '•' | WIDE_DASH) && after.starts_with(|c: char| c.is_ascii_lowercase());
+    let space = after.chars().next().filter(|&c| c == ' ' || c == WIDE_SPACE).map_or(0, char::len_utf8);
+    (space > 0 || glued).then(|| &rest[..dash.len_utf8() + space])
+}
+
 /// Where a line that opens a block scalar (`body: |`, `- >-`, `body：　|`) has its key or
 /// item: its lines run past that column. `None` for other lines.
 fn opens_block(line: &str) -> Option<usize> {
@@ -184,7 +202,7 @@ fn opens_block(line: &str) -> Option<usize> {
 
 /// The full-width and no-break slips of [`mend`].
 fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
-    if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) {
+    if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) && !text.contains(DASH_LOOK_ALIKES) {
         return None;
     }
     let mut found = Vec::new();
@@ -200,7 +218,7 @@ fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE, NO_BREAK_SPACE]).len();
         let rest = &body[lead..];
         // `－ title:` or `-　title:`: a list item's dash or its space typed full-width.
-        let wide_dash = ["\u{FF0D} ", "\u{FF0D}\u{3000}", "-\u{3000}"].into_iter().find(|d| rest.starts_with(d));
+        let wide_dash = dash_typed_for_hyphen(rest);
         let item = rest.starts_with("- ") || wide_dash.is_some();
         let content = match wide_dash {
             Some(dash) => &rest[dash.len()..],
@@ -257,9 +275,13 @@ fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         match wide_dash {
             Some(dash) => {
                 let place = at + lead;
-                let wide = if dash.starts_with('-') { "a full-width space after `-`" } else { "a full-width `－`" };
-                let help = "start a list item with `- ` typed with the Japanese input off";
-                found.push(named(place, dash.len(), format!("{wide} where YAML needs `- `"), help.into()));
+                let (wide, help) = match dash.chars().next() {
+                    Some('-') => ("a full-width space after `-`".to_string(), "with the Japanese input off"),
+                    Some(c @ (WIDE_DASH | '・')) => (format!("a full-width `{c}`"), "with the Japanese input off"),
+                    c => (format!("`{}`", c.unwrap_or('-')), "as a hyphen on the keyboard"),
+                };
+                let help = format!("start a list item with `- ` typed {help}");
+                found.push(named(place, dash.len(), format!("{wide} where YAML needs `- `"), help));
                 mended.push_str("- ");
                 pad += dash.len() - 2;
                 mended.push_str(&body[lead + dash.len()..key_end]);
@@ -309,6 +331,21 @@ fn named(at: usize, len: usize, message: String, help: String) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_look_alike_dash_for_an_items_hyphen_is_named_and_read_as_meant() {
+        // text37a F37a-8: a word processor's en dash, a bullet, a dot glued to the key.
+        let text = "topics:\n  – title: A\n  • title: B\n  ・title: C\n    body: |\n      – a dash in text\n";
+        let (mended, found) = mend(text).unwrap();
+        assert_eq!(mended.len(), text.len());
+        assert!(mended.starts_with("topics:\n  - title: A  \n  - title: B  \n  - title: C \n"), "{mended}");
+        assert!(mended.ends_with("      – a dash in text\n"), "{mended}");
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["`–` where YAML needs `- `", "`•` where YAML needs `- `", "a full-width `・` where YAML needs `- `"]
+        );
+    }
 
     #[test]
     fn full_width_indents_and_colons_are_named_and_read_as_meant() {
