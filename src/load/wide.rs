@@ -134,20 +134,37 @@ fn key_follows(rest: &str) -> bool {
 }
 
 /// A byte order mark (U+FEFF) at the start of a line, left where one file was pasted into
-/// another: invisible, and YAML refuses it there. Each is named, and moved to the line's end
-/// as spaces.
+/// another, or a line or paragraph separator in a line's indentation: invisible, and YAML
+/// refuses it there. Each line's first is named, and each moved to the line's end as spaces.
 fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
-    const MARK: char = '\u{FEFF}';
-    if !text.contains(MARK) {
+    // (A line or paragraph separator, U+2028 or U+2029, comes with a paste from a word
+    // processor or a web page, and shows as a space or nothing; text37a F37a-7.)
+    const MARKS: [char; 3] = ['\u{FEFF}', '\u{2028}', '\u{2029}'];
+    if !text.contains(MARKS) {
         return None;
     }
     let mut found = Vec::new();
     let out = mend_lines(text, |at, body| {
-        let rest = body.strip_prefix(MARK)?;
-        let message = "an invisible byte order mark (U+FEFF) starts this line";
-        let help = "remove it: it comes with text pasted from another file";
-        found.push(named(at, MARK.len_utf8(), message.into(), help.into()));
-        Some(format!("{rest}{}", " ".repeat(MARK.len_utf8())))
+        let lead = body.len() - body.trim_start_matches(|c: char| c == ' ' || MARKS.contains(&c)).len();
+        let (i, mark) = body[..lead].char_indices().find(|(_, c)| MARKS.contains(c))?;
+        let (name, from) = match mark {
+            '\u{FEFF}' => ("byte order mark (U+FEFF)", "another file"),
+            '\u{2028}' => ("line separator (U+2028)", "a word processor or a web page"),
+            _ => ("paragraph separator (U+2029)", "a word processor or a web page"),
+        };
+        let place = match (i, lead == body.len()) {
+            (_, true) => "is alone on this line, which looks empty",
+            (0, _) => "starts this line",
+            _ => "is in this line's indentation",
+        };
+        found.push(named(
+            at + i,
+            mark.len_utf8(),
+            format!("an invisible {name} {place}"),
+            format!("remove it: it comes with text pasted from {from}"),
+        ));
+        let kept: String = body[..lead].chars().filter(|c| !MARKS.contains(c)).collect();
+        Some(format!("{kept}{}{}", &body[lead..], " ".repeat(lead - kept.len())))
     });
     (!found.is_empty()).then_some((out, found))
 }
@@ -373,6 +390,20 @@ mod tests {
         let (mended, found) = mend(text).unwrap();
         assert_eq!(mended, "title: T\ncontact:   \n  tel: \"1\"\n");
         assert_eq!(found[0].span, Some(Span::new(9, 12)));
+        // A line or paragraph separator pasted in: at a line's start, in its indentation, or
+        // alone on it (text37a F37a-7: the errors fell on the lines after it).
+        let text = "topics:\n\u{2028}  - title: A\n  \u{2029}  body: b\n\u{2029}\n";
+        let (mended, found) = mend(text).unwrap();
+        assert_eq!(mended, "topics:\n  - title: A   \n    body: b   \n   \n");
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "an invisible line separator (U+2028) starts this line",
+                "an invisible paragraph separator (U+2029) is in this line's indentation",
+                "an invisible paragraph separator (U+2029) is alone on this line, which looks empty",
+            ]
+        );
         // A no-break space indenting a key is one column; after a colon it is the space.
         let text = "contact:\n \u{A0}tel:\u{A0}\"1\"\n  fax:\u{3000}\"2\"\n";
         let (mended, found) = mend(text).unwrap();
