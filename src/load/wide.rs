@@ -349,6 +349,12 @@ fn named(at: usize, len: usize, message: String, help: String) -> Diagnostic {
 mod tests {
     use super::*;
 
+    /// The text [`mend`] makes of `text`, and the messages of what it names.
+    fn named_in(text: &str) -> (String, Vec<String>) {
+        let (mended, found) = mend(text).unwrap();
+        (mended, found.into_iter().map(|d| d.message).collect())
+    }
+
     #[test]
     fn a_look_alike_dash_for_an_items_hyphen_is_named_and_read_as_meant() {
         // text37a F37a-8: a word processor's en dash, a bullet, a dot glued to the key.
@@ -393,9 +399,8 @@ mod tests {
         // A line or paragraph separator pasted in: at a line's start, in its indentation, or
         // alone on it (text37a F37a-7: the errors fell on the lines after it).
         let text = "topics:\n\u{2028}  - title: A\n  \u{2029}  body: b\n\u{2029}\n";
-        let (mended, found) = mend(text).unwrap();
+        let (mended, messages) = named_in(text);
         assert_eq!(mended, "topics:\n  - title: A   \n    body: b   \n   \n");
-        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
             [
@@ -406,9 +411,8 @@ mod tests {
         );
         // A no-break space indenting a key is one column; after a colon it is the space.
         let text = "contact:\n \u{A0}tel:\u{A0}\"1\"\n  fax:\u{3000}\"2\"\n";
-        let (mended, found) = mend(text).unwrap();
+        let (mended, messages) = named_in(text);
         assert_eq!(mended, "contact:\n  tel:  \"1\" \n  fax:   \"2\"\n");
-        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
             [
