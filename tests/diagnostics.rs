@@ -926,3 +926,13 @@ fn a_key_or_an_item_typed_as_a_block_text_s_line_is_named_there() {
     let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
     assert!(briefings.is_ok(), "{briefings:?}");
 }
+
+#[test]
+fn a_translation_written_as_a_list_is_one_error_and_read_as_meant() {
+    // text37a F37a-3: three errors, and the help to quote it printed `[en: B, ja: か]`.
+    let text = "lang: [en, ja]\ntitle: {en: T, ja: て}\ndate: 2026-01-15\ntopics:\n  - title: [en: B, ja: か]\n    body: {en: b, ja: い}\ncontact:\n  name: N\n";
+    let (file, diags, rendered) = problems_in(text);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    assert_eq!(file.line_col(diags[0].span.unwrap().start), (5, 12), "{rendered}");
+    assert!(diags[0].message.contains("a translation written as a list"), "{rendered}");
+}

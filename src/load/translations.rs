@@ -93,6 +93,29 @@ pub(super) fn mend_glued_translations(root: &Node, langs: &[String], found: &mut
             root.with_kind(NodeKind::Map(mended))
         }
         NodeKind::Seq(items) => {
+            // `title: [en: B, ja: か]`: a translation between square brackets, which YAML reads
+            // as a list of one-language mappings (text37a F37a-3: the help to quote it printed
+            // the brackets), or as `- en: B` items. Named at its start, and read as meant.
+            let one_language = |i: &Node| match &*i.kind {
+                NodeKind::Map(e) => e.len() == 1 && e[0].0.scalar().is_some_and(|(t, _)| langs.iter().any(|l| l == t)),
+                _ => false,
+            };
+            let bracket = root.span.start;
+            if !items.is_empty() && items.iter().all(one_language) && root.span.end > bracket {
+                found.push(
+                    Diagnostic::new(
+                        Some(Span::new(bracket, bracket + 1)),
+                        "",
+                        "a translation written as a list (`[…]` or `- ` items): YAML reads a list of languages",
+                    )
+                    .with_help("write the languages between `{` and `}`, as `{en: …, ja: …}`, or each on a line of its own, without `- `"),
+                );
+                let entries = items.iter().filter_map(|i| match &*i.kind {
+                    NodeKind::Map(e) => Some((e[0].0.clone(), mend_glued_translations(&e[0].1, langs, found))),
+                    _ => None,
+                });
+                return root.with_kind(NodeKind::Map(entries.collect()));
+            }
             root.with_kind(NodeKind::Seq(items.iter().map(|i| mend_glued_translations(i, langs, found)).collect()))
         }
         NodeKind::Scalar { .. } => root.clone(),
