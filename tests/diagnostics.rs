@@ -483,6 +483,14 @@ fn one_slip_in(lines: &str) -> (SourceFile, Vec<Diagnostic>, String) {
     (file, diags, rendered)
 }
 
+/// The one problem of `text`, which must be at `place` (line and column): it, and how it reads.
+fn one_problem_at(text: &str, place: (usize, usize)) -> (Diagnostic, String) {
+    let (file, mut diags, rendered) = problems_in(text);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    assert_eq!(file.line_col(diags[0].span.unwrap().start), place, "{rendered}");
+    (diags.remove(0), rendered)
+}
+
 #[test]
 fn a_mended_slip_hides_only_the_problems_of_its_own_value() {
     // text30 F30a-1: a problem whose place took in the mended escape was dropped, a topic's
@@ -911,15 +919,11 @@ fn an_escape_in_double_quotes_that_writes_a_control_character_says_how_to_write_
 fn a_key_or_an_item_typed_as_a_block_text_s_line_is_named_there() {
     // text37a F37a-10: a topic and a contact's e-mail were printed as text, with no word.
     let topic = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Both sides agreed.\n      - title: B\n        body: The second topic.\ncontact:\n  name: N\n";
-    let (file, diags, rendered) = problems_in(topic);
-    assert_eq!(diags.len(), 1, "{rendered}");
-    assert_eq!(file.line_col(diags[0].span.unwrap().start), (7, 7), "{rendered}");
-    assert!(diags[0].message.contains("`- title:` is indented as the text above it"), "{rendered}");
+    let (d, rendered) = one_problem_at(topic, (7, 7));
+    assert!(d.message.contains("`- title:` is indented as the text above it"), "{rendered}");
     let email = "lang: [en, ja]\ntitle: {en: T, ja: て}\ndate: 2026-01-15\ntopics:\n  - title: {en: A, ja: あ}\n    body: {en: b, ja: い}\ncontact:\n  name: N\n  note:\n    en: |\n      For further information\n    ja: |\n      問い合わせ先\n      email: ipd@example.org\n";
-    let (file, diags, rendered) = problems_in(email);
-    assert_eq!(diags.len(), 1, "{rendered}");
-    assert_eq!(file.line_col(diags[0].span.unwrap().start), (14, 7), "{rendered}");
-    assert!(diags[0].help.as_deref().is_some_and(|h| h.contains("in the column of `note:`")), "{rendered}");
+    let (d, rendered) = one_problem_at(email, (14, 7));
+    assert!(d.help.as_deref().is_some_and(|h| h.contains("in the column of `note:`")), "{rendered}");
     // Text that only looks like a key is text: a word no mapping there takes, a key its
     // mapping has, a line deeper than the text's.
     let text = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Note: provisional.\n      title: the same\n      - list: item\n        email: deeper\ncontact:\n  name: N\n  note: |\n    Contact: the desk\n";
@@ -931,8 +935,6 @@ fn a_key_or_an_item_typed_as_a_block_text_s_line_is_named_there() {
 fn a_translation_written_as_a_list_is_one_error_and_read_as_meant() {
     // text37a F37a-3: three errors, and the help to quote it printed `[en: B, ja: か]`.
     let text = "lang: [en, ja]\ntitle: {en: T, ja: て}\ndate: 2026-01-15\ntopics:\n  - title: [en: B, ja: か]\n    body: {en: b, ja: い}\ncontact:\n  name: N\n";
-    let (file, diags, rendered) = problems_in(text);
-    assert_eq!(diags.len(), 1, "{rendered}");
-    assert_eq!(file.line_col(diags[0].span.unwrap().start), (5, 12), "{rendered}");
-    assert!(diags[0].message.contains("a translation written as a list"), "{rendered}");
+    let (d, rendered) = one_problem_at(text, (5, 12));
+    assert!(d.message.contains("a translation written as a list"), "{rendered}");
 }
