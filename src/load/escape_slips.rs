@@ -84,11 +84,16 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
         let len = match escapes::read(&quoted[at..])? {
             // (Other control characters are named by the checks of printed text.)
             Escape::Char { c, len } if len == 2 && matches!(c, '\n' | '\t') => {
-                let word_start = quoted[..at].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+                let word_start = at - quoted[..at].rsplit(char::is_whitespace).next().unwrap_or("").len();
                 let word_end = quoted[at..].find([' ', '\n', '"']).map_or(quoted.len(), |k| at + k);
                 let word = &quoted[word_start..word_end];
-                let letter = quoted[at + 2..].starts_with(|c: char| c.is_ascii_alphanumeric());
-                if letter && (word.contains(":\\") || word.matches('\\').count() > 1) {
+                // (Backslashes before a letter or digit, as in a path's `\srv\team`; not
+                // `\n\nText`, a paragraph break.)
+                let before_letter =
+                    |k: usize| word.get(k + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
+                let letter = before_letter(at - word_start);
+                let steps = word.match_indices('\\').filter(|&(k, _)| before_letter(k)).count();
+                if letter && (word.contains(":\\") || word.contains("\\\\") || steps > 1) {
                     let place = Span::new(start + 1 + at, start + 1 + at + 2);
                     let escape = &quoted[at..at + 2];
                     let what = if c == '\n' { "a line break" } else { "a tab" };
