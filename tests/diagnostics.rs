@@ -938,3 +938,12 @@ fn a_translation_written_as_a_list_is_one_error_and_read_as_meant() {
     let (d, rendered) = one_problem_at(text, (5, 12));
     assert!(d.message.contains("a translation written as a list"), "{rendered}");
 }
+
+#[test]
+fn a_slip_in_an_item_s_first_value_hides_nothing_on_the_item_s_next_keys() {
+    // text37a F37a-12: the slip in `body:` right after the title's was named a run later.
+    let text = "title: T\ndate: 2026-01-15\ntopics:\n  - title: [Draft] plan\n    body: Note: the plan is provisional.\n  - title: \"A\" plan\n    body: Data: flows\ncontact:\n  name: N\n";
+    let (file, diags, rendered) = problems_in(text);
+    let lines: Vec<usize> = diags.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
+    assert_eq!(lines, [4, 5, 6, 7], "{rendered}");
+}

@@ -28,6 +28,9 @@ pub(super) fn resync(text: &str, at: usize, keys: &KeySets) -> Option<(String, s
     // Keys in the column of an item's dash (its holder's line lost: `contact:` above them):
     // they all go, not one error each.
     let content = first.trim_start_matches(' ');
+    // (A slip in the value of an item's first key ends at the item's next key: `- title:
+    // [Draft] plan` above `  body: …`, whose slips were named a run later; text37a F37a-12.)
+    let depth = if from > line_start && content.starts_with("- ") { lines::key_column(first) } else { depth };
     let run = !content.starts_with("- ")
         && lines::is_key_line(content)
         && lines::item_above(text, line_start).is_some_and(|item| lines::item_meant(text, item).is_none());
