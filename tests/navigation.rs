@@ -183,6 +183,19 @@ fn a_marking_is_on_every_page() {
 }
 
 #[test]
+fn a_marking_and_a_running_head_read_without_the_characters_never_drawn() {
+    // text37b F37b-4: a soft hyphen and a zero-width space, typed, stayed in the text they
+    // read as (their /ActualText), so a search for the word missed them.
+    let dir = common::tempdir();
+    let typed = "date: 2020-10-06\nmarking: Nur für den Dienst\u{AD}ge\u{200B}brauch\nshort_title: Kurz\u{AD}titel\n";
+    let input = common::write(dir.path(), "m.yaml", &common::seed_with("date: 2020-10-06\n", typed));
+    let pdf = build_in(dir.path(), &input, &[]);
+    let Some(text) = common::poppler_text(&pdf) else { return };
+    assert!(text.contains("Nur für den Dienstgebrauch") && text.contains("Kurztitel"), "{text}");
+    assert!(!text.contains(['\u{AD}', '\u{200B}']), "{text:?}");
+}
+
+#[test]
 fn a_marking_keeps_small_irish_prefixes_in_irish_only() {
     let dir = common::tempdir();
     for (lang, marking, printed) in [

@@ -575,11 +575,12 @@ fn place(
 ) {
     let start = items.len();
     flow.place_str(items, s, x, baseline, look, Tag::Artifact(Artifact::Layout));
-    // Printed in capitals: the part reads as typed (the items of one line are read as one).
+    // Printed in capitals: the part reads as typed, less what is never drawn (text37b F37b-4),
+    // the items of one line as one.
     if let Some(typed) = typed.filter(|&t| t != s) {
         for (k, item) in items[start..].iter_mut().enumerate() {
             if let Item::Text(t) = item {
-                t.actual = Some(if k == 0 { typed.to_string() } else { String::new() });
+                t.actual = Some(if k == 0 { typed.replace(crate::fonts::is_invisible, "") } else { String::new() });
             }
         }
     }
