@@ -664,6 +664,55 @@ fn an_address_or_code_wider_than_the_line_reads_back_whole_before_its_punctuatio
     }
 }
 
+/// A Latin word, inline code or web address wider than the line inside Japanese text (a
+/// title, the summary, running text) is cut between its letters, and reads back whole all
+/// the same, as in Latin text: not once a line (F35b-4). The Japanese around it reads as
+/// typed, with no space added or lost.
+#[test]
+fn a_latin_word_wider_than_the_line_in_japanese_reads_back_whole() {
+    let long = "donaudampfschifffahrtsgesellschaftskapitaensmuetzenwerkstattbetriebsleiterstellvertreter\
+                ausbildungsverordnungsentwurfsbegruendungsschreiben";
+    let (title, sum, code, url) =
+        (format!("TITLE{long}"), format!("SUM{long}"), format!("CODE{long}"), format!("URL{long}"));
+    let typed = [
+        format!("第31回日EU・ICT政策対話の結果{title}について"),
+        format!("双方は{sum}について議論し、次回は東京で開催する。"),
+        format!("設定は{code}とする。"),
+        format!("詳細はhttps://www.example.org/{url}/index.htmlをご覧ください。"),
+    ];
+    let yaml = format!(
+        "lang: ja\ntitle: {}\nshort_title: 対話\ndate: 2026-03-04\nsummary: {}\ntopics:\n  - title: 項目\n    \
+         body: |\n      設定は`{code}`とする。\n\n      {}\ncontact:\n  division: 国際政策課\n",
+        typed[0], typed[1], typed[3]
+    );
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "ja.yaml", &yaml), &[]);
+    let texts: Vec<String> = runs(&pdf).iter().flatten().map(|r| r.text.clone()).collect();
+    for word in [&title, &sum, &code, &url] {
+        let head = &word[..8];
+        assert!(texts.iter().any(|t| t.contains(head) && !t.contains(word.as_str())), "{word} not cut: {texts:?}");
+    }
+    // The structure: each word one span, which reads as it, holding its parts.
+    let tree = common::structure(&pdf);
+    let spans: Vec<&common::Elem> =
+        tree.walk().into_iter().filter(|e| e.actual.as_deref().is_some_and(|a| a.contains(long))).collect();
+    assert_eq!(spans.len(), 4, "{spans:?}");
+    for span in &spans {
+        assert_eq!(Some(span.text()), span.actual, "{span:?}");
+    }
+    for (reader, text) in [("poppler", common::poppler_text(&pdf)), ("MuPDF", common::mupdf_text(&pdf))] {
+        let Some(text) = text else { continue };
+        for word in [&title, &sum, &code, &url] {
+            assert!(text.contains(word.as_str()), "{reader}: {word} in pieces: {text}");
+        }
+        assert_eq!(text.matches("donaudampf").count(), 4, "{reader} doubles a part: {text}");
+        // As typed around it: nothing added, nothing lost (a line's end read as a space aside).
+        for sentence in &typed {
+            assert!(common::squash(&text).contains(&common::squash(sentence)), "{reader}: {sentence} in {text}");
+        }
+    }
+}
+
 /// A running head in capitals, cut short ("…") because it does not fit its line, reads as
 /// typed up to its cut, as the whole one does: the date after its cut title too.
 #[test]

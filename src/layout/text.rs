@@ -305,9 +305,10 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
         .iter()
         .map(|b| {
             let target = (setting.justify && !b.last).then_some(max_width);
-            let word = (continues.map(|end| end.saturating_sub(b.start)), b.hyphen, b.cut.is_some());
+            let cut = b.cut.map(|(from, _)| from.saturating_sub(b.start));
+            let word = (continues.map(|end| end.saturating_sub(b.start)), b.hyphen, cut);
             let line = make_line(&glyphs[b.start..b.end], spans, fonts, target.map(|t| (t, adjusted)), word);
-            continues = line.hyphenated.is_some().then(|| b.cut.unwrap_or(usize::MAX));
+            continues = line.hyphenated.is_some().then(|| b.cut.map_or(usize::MAX, |(_, end)| end));
             line
         })
         .collect();

@@ -29,9 +29,10 @@ pub(super) struct Break {
     pub(super) hyphen: bool,
     /// Ends inside a word wider than the line, cut between grapheme clusters: no hyphen is
     /// shown, but the word reads back whole all the same, as a hyphenated one does. The glyph
-    /// the word ends before (a break opportunity), so that the next line's part of it ends
-    /// there at the latest.
-    pub(super) cut: Option<usize>,
+    /// the word starts at, at the earliest (in Japanese, where no space tells; else 0, and
+    /// the line's last space says), and the glyph it ends before (a break opportunity), so
+    /// that the next line's part of it ends there at the latest.
+    pub(super) cut: Option<(usize, usize)>,
 }
 
 /// A paragraph's glyphs, ready to be broken into lines.
@@ -141,7 +142,7 @@ impl Paragraph<'_> {
                         .unwrap_or_else(|| (split_point(text, glyphs, line_start, seg_end, max_width), false));
                     // (A cut at the stretch's end, were its glyphs' spacing to leave it there, is
                     // a break between words.)
-                    let cut = (!hyphen && end < seg_end).then_some(seg_end);
+                    let cut = (!hyphen && end < seg_end).then_some((0, seg_end));
                     out.push(Break { start: line_start, end, last: false, hyphen, cut });
                     line_start = end;
                 }

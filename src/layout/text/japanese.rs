@@ -329,7 +329,7 @@ impl Paragraph<'_> {
                 Some(false) => (false, jlreq::phrase_break(before, a, b).unwrap_or(INSIDE_PHRASE)),
                 None => (false, FORBIDDEN),
             };
-            candidates.push(Candidate { at, hard, penalty, inside: false });
+            candidates.push(Candidate { at, hard, penalty, inside: allowed[at].is_none() });
         }
         let max = f64::from(max_width) + 0.01;
         let mut cost = vec![f64::INFINITY; candidates.len()];
@@ -374,15 +374,28 @@ impl Paragraph<'_> {
 }
 
 /// The lines of the best way through `candidates`: `from[j]` is the break before break `j`
-/// on it, walked back from the end of the paragraph.
+/// on it, walked back from the end of the paragraph. A line that ends inside a unit (a break
+/// there only because the unit is wider than the line) is cut: the unit, from the break
+/// before it to the break after it, reads back whole.
 fn lines_of(candidates: &[Candidate], from: &[usize]) -> Vec<Break> {
+    // For each candidate, where the unit it is inside starts and ends: the candidates before
+    // and after it that are not inside one.
+    let n = candidates.len();
+    let (mut unit_start, mut unit_end) = (vec![0; n], vec![candidates[n - 1].at; n]);
+    for k in 1..n {
+        unit_start[k] = if candidates[k - 1].inside { unit_start[k - 1] } else { candidates[k - 1].at };
+    }
+    for k in (0..n - 1).rev() {
+        unit_end[k] = if candidates[k + 1].inside { unit_end[k + 1] } else { candidates[k + 1].at };
+    }
     let mut out = Vec::new();
-    let mut j = candidates.len() - 1;
+    let mut j = n - 1;
     while j > 0 {
         let i = from[j];
         let (end, hard) = (candidates[j].at, candidates[j].hard);
-        let last = hard || j == candidates.len() - 1;
-        out.push(Break { start: candidates[i].at, end, last, hyphen: false, cut: None });
+        let last = hard || j == n - 1;
+        let cut = (candidates[j].inside && !last).then_some((unit_start[j], unit_end[j]));
+        out.push(Break { start: candidates[i].at, end, last, hyphen: false, cut });
         j = i;
     }
     out.reverse();

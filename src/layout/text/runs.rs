@@ -16,13 +16,14 @@ use crate::script::is_kana_or_kanji;
 /// `continues` says the line before ended inside a word (with a hyphen, or cut because the
 /// word is wider than the line), and before which of the line's glyphs that word ends at the
 /// latest: the line's first word fragment is a run of its own, and so is the fragment before
-/// the line's own hyphen or `cut` (see [`whole_words`]).
+/// the line's own hyphen or `cut` (the glyph the cut word starts at, at the earliest: in
+/// Japanese, no space says where) (see [`whole_words`]).
 pub(super) fn make_line(
     glyphs: &[Glyph],
     spans: &[Span],
     fonts: &FontBook,
     target: Option<(f32, bool)>,
-    (continues, hyphen, cut): (Option<usize>, bool, bool),
+    (continues, hyphen, cut): (Option<usize>, bool, Option<usize>),
 ) -> Line {
     let visible = |g: &&Glyph| !hangs(g.ch);
     let first = glyphs.iter().position(|g| visible(&g));
@@ -51,8 +52,10 @@ pub(super) fn make_line(
         let space = shown.iter().position(|g| hangs(g.ch)).unwrap_or(shown.len());
         Some(space.min(end.saturating_sub(first))).filter(|&e| e < shown.len())
     });
-    let last_word_start =
-        (hyphen_face.is_some() || cut).then(|| shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1));
+    let last_word_start = (hyphen_face.is_some() || cut.is_some()).then(|| {
+        let space = shown.iter().rposition(|g| hangs(g.ch)).map_or(0, |p| p + 1);
+        space.max(cut.unwrap_or(0).saturating_sub(first))
+    });
     let mut x = -lead;
     for (k, (g, &extra)) in shown.iter().zip(&after).enumerate() {
         let look = &spans[g.span].look;
