@@ -713,6 +713,36 @@ fn a_latin_word_wider_than_the_line_in_japanese_reads_back_whole() {
     }
 }
 
+/// A word wider than the line is cut between letters a letter or more early when the
+/// punctuation typed after it would start the next line: `,` `.` `)` `“` `/` `—` `-` stay
+/// on the line with its last letters (F35b-5).
+#[test]
+fn no_line_starts_with_the_punctuation_after_a_word_wider_than_the_line() {
+    let long = "Donaudampfschifffahrtsgesellschaftskapitaensmuetzenwerkstattbetriebsleiterstellvertreter\
+                ausbildungsverordnungsentwurfsbegruendungsschreiben";
+    let marks = [",", ".", ")", "\u{201c}", "/", "\u{2014}", "-"];
+    // Each mark after the word at several lengths, so that some cut falls right before it.
+    let summary: String =
+        (0..12).flat_map(|k| marks.iter().map(move |m| format!("{long}{}{m} Ende ", &long[..k]))).collect();
+    let yaml = format!(
+        "lang: de\ntitle: Lang\ndate: 2026-03-04\nsummary: \"{summary}\"\ntopics:\n  - title: A\n    body: Text.\n\
+         contact:\n  email: a@example.org\n"
+    );
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "p.yaml", &yaml), &[]);
+    let mut lines: Vec<String> = Vec::new();
+    for page in runs(&pdf) {
+        let mut sizes: Vec<f32> = page.iter().map(|r| r.size).collect();
+        sizes.sort_by(f32::total_cmp);
+        sizes.dedup();
+        lines.extend(sizes.into_iter().flat_map(|size| lines_of(&page, size)).map(|l| l.text()));
+    }
+    let cut = lines.iter().filter(|l| l.contains("Donau") && !l.contains(long)).count();
+    assert!(cut > 8, "not cut: {lines:?}");
+    let wrong: Vec<&String> = lines.iter().filter(|l| marks.iter().any(|m| l.trim_start().starts_with(m))).collect();
+    assert!(wrong.is_empty(), "lines start with punctuation: {wrong:?}");
+}
+
 /// A running head in capitals, cut short ("…") because it does not fit its line, reads as
 /// typed up to its cut, as the whole one does: the date after its cut title too.
 #[test]

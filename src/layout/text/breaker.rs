@@ -118,6 +118,16 @@ impl Paragraph<'_> {
                 continue;
             }
             let seg_end = self.before_address_hyphen(index_of(byte));
+            // A word wider than the line keeps the dash typed against it (`…schreiben—Strich`):
+            // it is cut between letters anyway, so the dash ends its last line.
+            let word_start = last_fit.filter(|&b| b > line_start).unwrap_or(line_start);
+            if kind == BreakOpportunity::Allowed
+                && text[byte..].starts_with(['—', '―'])
+                && !text[..byte].ends_with(char::is_whitespace)
+                && !fits(word_start, seg_end)
+            {
+                continue;
+            }
             if !fits(line_start, seg_end) {
                 let mut brk = last_fit.filter(|&b| b > line_start);
                 if self.setting.heading {
@@ -391,12 +401,16 @@ impl Widths {
 }
 
 /// The glyph index at which to cut an over-wide stretch `[from, to)`: as many whole grapheme
-/// clusters as fit, and at least one so that every cut makes progress.
+/// clusters as fit, and at least one so that every cut makes progress. The part after the
+/// cut starts with a letter or digit where the part before has one to give: punctuation
+/// typed against the word (`,` `.` `)` `”` `/` `—`) stays on the line with its last letters.
 fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: f32) -> usize {
     let start_byte = glyphs[from].at;
     let end_byte = glyphs.get(to).map_or(text.len(), |g| g.at);
     let mut width = 0.0;
     let mut cut = from;
+    // The last cluster that fits, after the first, that starts with a letter or digit.
+    let mut letter = None;
     for (off, cluster) in text[start_byte..end_byte].grapheme_indices(true) {
         let first = glyphs.partition_point(|g| g.at < start_byte + off);
         let next = glyphs.partition_point(|g| g.at < start_byte + off + cluster.len());
@@ -404,8 +418,15 @@ fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: 
         if width + w > max_width && cut > from {
             break;
         }
+        if first > from && glyphs[first].ch.is_alphanumeric() {
+            letter = Some(first);
+        }
         width += w;
         cut = next;
     }
-    cut.max(from + 1).min(to)
+    let cut = cut.max(from + 1).min(to);
+    match (letter, glyphs.get(cut)) {
+        (Some(earlier), Some(g)) if cut < to && !g.ch.is_alphanumeric() && !hangs(g.ch) => earlier,
+        _ => cut,
+    }
 }
