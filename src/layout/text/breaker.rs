@@ -108,6 +108,7 @@ impl Paragraph<'_> {
         let mut line_start = 0usize; // glyph index where the current line begins
         let mut last_fit: Option<usize> = None; // the latest break opportunity on this line
         let mut last_strong: Option<usize> = None; // the latest that splits no `日EU`
+        let mut dash: Option<usize> = None; // a dash held to the word wider than the line before it
         let push = |out: &mut Vec<Break>, start: usize, end: usize, last: bool, hyphen: bool| {
             out.push(Break { start, end, last, hyphen, cut: None });
         };
@@ -119,13 +120,15 @@ impl Paragraph<'_> {
             }
             let seg_end = self.before_address_hyphen(index_of(byte));
             // A word wider than the line keeps the dash typed against it (`…schreiben—Strich`):
-            // it is cut between letters anyway, so the dash ends its last line.
+            // it is cut between letters anyway, so the dash ends its last line (the word still
+            // ends before it, and the dash reads as itself).
             let word_start = last_fit.filter(|&b| b > line_start).unwrap_or(line_start);
             if kind == BreakOpportunity::Allowed
                 && text[byte..].starts_with(['—', '―'])
                 && !text[..byte].ends_with(char::is_whitespace)
                 && !fits(word_start, seg_end)
             {
+                dash = Some(seg_end);
                 continue;
             }
             if !fits(line_start, seg_end) {
@@ -152,12 +155,13 @@ impl Paragraph<'_> {
                         .unwrap_or_else(|| (split_point(text, glyphs, line_start, seg_end, max_width), false));
                     // (A cut at the stretch's end, were its glyphs' spacing to leave it there, is
                     // a break between words.)
-                    let cut = (!hyphen && end < seg_end).then_some((0, seg_end));
+                    let cut = (!hyphen && end < seg_end).then_some((0, dash.filter(|&d| d > end).unwrap_or(seg_end)));
                     out.push(Break { start: line_start, end, last: false, hyphen, cut });
                     line_start = end;
                 }
                 last_strong = None;
             }
+            dash = None;
             last_fit = Some(seg_end);
             let weak =
                 seg_end > 0 && seg_end < glyphs.len() && jlreq::weak_break(glyphs[seg_end - 1].ch, glyphs[seg_end].ch);
