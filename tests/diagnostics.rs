@@ -565,6 +565,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ),
         // text35a F35a-2: a full-width `。` after a one-line mapping (its help made it text).
         ("summary: {en: S, ja: す}。\n", "`。` after the `}` that ends the value of `summary`", 3),
+        // text36a F36a-4: Japanese text after `{…}` is text to quote, not a mark to remove.
+        ("summary: {速報}会議の結果\n", "text after the value of `summary`, which YAML reads as a mapping", 3),
         // text36a F36a-9: a Japanese mark after a closing quote was an early quote.
         ("summary: \"合意した\"。\n", "`。` after the closing quote of this text", 3),
         // text36a F36a-3, F36a-10: after a space, and a full-width space alone.

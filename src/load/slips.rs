@@ -259,7 +259,9 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
                 line.split(" #").next().unwrap_or(line).trim_end_matches(['\r', ' '])
             };
             let after = super::around::closing_bracket(text, open).map(|close| (close, rest(close)));
-            let japanese = |m: &str| !m.is_empty() && m.chars().all(crate::script::is_japanese);
+            // (Marks only: `{速報}会議の結果` is text, to be quoted; text36a F36a-4.)
+            let mark = |c: char| crate::script::is_japanese(c) && !c.is_alphanumeric();
+            let japanese = |m: &str| !m.is_empty() && m.chars().all(mark);
             if let Some((close, marks)) = after.filter(|(_, m)| japanese(m.trim_start_matches(' '))) {
                 let mark = close + marks.len() - marks.trim_start_matches(' ').len();
                 let marks = marks.trim_start_matches(' ');
