@@ -61,8 +61,17 @@ fn flow_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     let mut found = Vec::new();
     let mut out = text.to_string();
     let mut at = 0;
+    // (Keys in a one-line mapping are the file's languages: `｛note：未定｝` and `ja: memo：未定、
+    // tel：03` are text; text36a F36a-2.)
+    let langs = declared_languages(text);
+    let lang = |key: &str| match &langs {
+        Some(langs) => langs.iter().any(|l| l.eq_ignore_ascii_case(key)),
+        // (Without it, a two-letter one: `｛ver:2｝` is text.)
+        None => super::languages::is_language_tag(key) && key.split('-').next().is_some_and(|p| p.len() == 2),
+    };
+    let key_follows = |rest: &str| key_follows(rest).is_some_and(lang);
     for line in text.split_inclusive('\n') {
-        let braces = wide_braces(line);
+        let braces = wide_braces(line).filter(|&(open, close)| key_follows(&line[open + WIDE_OPEN.len_utf8()..close]));
         // (Brackets open on this line, the quote a text is in, and the last character but a
         // space: a quote opens a text only where a value starts.)
         let (mut depth, mut quote, mut last) = (0usize, None, ' ');
@@ -102,7 +111,7 @@ fn flow_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
                         .len()..i];
                     let before = line[..i - word.len()].trim_end_matches([' ', '\t', WIDE_SPACE]);
                     let after_mark = before.ends_with(['{', ',', WIDE_COMMA, IDEOGRAPHIC_COMMA, WIDE_OPEN]);
-                    if word.starts_with(|c: char| c.is_ascii_lowercase()) && after_mark {
+                    if word.starts_with(|c: char| c.is_ascii_lowercase()) && after_mark && lang(word) {
                         let help = format!("write `{word}: ` with the Japanese input off");
                         mend(":  ", format!("a full-width colon `：` after `{word}`, where YAML needs `:`"), help);
                     }
@@ -122,15 +131,23 @@ fn flow_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
 fn wide_braces(line: &str) -> Option<(usize, usize)> {
     let open = line.find(": \u{FF5B}").map(|i| i + 2).or_else(|| line.find("：\u{FF5B}").map(|i| i + 3))?;
     let close = open + line[open..].trim_end().rfind(WIDE_CLOSE).filter(|&e| line[open..].trim_end().len() == e + 3)?;
-    // (Keys inside, `en: …`: text in brackets, `｛注｝`, is text; text35a F35a-3.)
-    key_follows(&line[open + WIDE_OPEN.len_utf8()..close]).then_some((open, close))
+    // (Keys inside, `en: …`, the caller checks: text in brackets, `｛注｝`, is text; text35a F35a-3.)
+    Some((open, close))
 }
 
-/// Whether `rest` starts (past spaces) with a key and its colon, ASCII or full-width.
-fn key_follows(rest: &str) -> bool {
+/// The key that `rest` starts with (past spaces), followed by its colon, ASCII or full-width.
+fn key_follows(rest: &str) -> Option<&str> {
     let rest = rest.trim_start_matches([' ', WIDE_SPACE]);
     let key = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-').len();
-    key > 0 && rest.starts_with(|c: char| c.is_ascii_lowercase()) && rest[key..].starts_with([':', WIDE_COLON])
+    (key > 0 && rest.starts_with(|c: char| c.is_ascii_lowercase()) && rest[key..].starts_with([':', WIDE_COLON]))
+        .then(|| &rest[..key])
+}
+
+/// The tags of the file's `lang:` line (`lang: [en, ja]`, `lang: en`), when it has one.
+fn declared_languages(text: &str) -> Option<Vec<&str>> {
+    let line = text.lines().find_map(|l| l.strip_prefix("lang:"))?;
+    let line = line.split(" #").next().unwrap_or(line);
+    Some(line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).filter(|t| !t.is_empty()).collect())
 }
 
 /// A byte order mark (U+FEFF) at the start of a line, left where one file was pasted into
@@ -353,6 +370,16 @@ mod tests {
     fn named_in(text: &str) -> (String, Vec<String>) {
         let (mended, found) = mend(text).unwrap();
         (mended, found.into_iter().map(|d| d.message).collect())
+    }
+
+    #[test]
+    fn full_width_marks_around_words_that_are_no_language_are_text() {
+        // text36a F36a-2: `｛note：未定｝` was taken for a mapping, and so was `tel：` in a text.
+        assert!(mend("title: ｛note：未定｝\ntopics:\n  - title: ｛ver:2｝\n").is_none());
+        let text = "lang: [en, ja]\ntitle: {en: T, ja: memo：未定、tel：03}\nsummary: ｛en: S， ja： す｝\n";
+        let (mended, messages) = named_in(text);
+        assert!(mended.starts_with("lang: [en, ja]\ntitle: {en: T, ja: memo：未定、tel：03}\n"), "{mended}");
+        assert_eq!(messages.len(), 4, "{messages:?}");
     }
 
     #[test]
