@@ -949,3 +949,14 @@ fn a_slip_in_an_item_s_first_value_hides_nothing_on_the_item_s_next_keys() {
     let lines: Vec<usize> = diags.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
     assert_eq!(lines, [4, 5, 6, 7], "{rendered}");
 }
+
+#[test]
+fn a_mended_line_that_holds_a_translation_in_japanese_is_one_error() {
+    // text38a F38a-0: the line's spans, mended, cut inside a Japanese character: a panic.
+    for line in ["  － title: {en: B, ja: び}", "  • title: {en: B, ja: び}", "\u{3000}- title: {en: B, ja: び}"]
+    {
+        let text = format!("lang: [en, ja]\ntitle: {{en: T, ja: て}}\ndate: 2026-01-15\ntopics:\n{line}\n    body: {{en: b, ja: い}}\ncontact:\n  name: N\n");
+        let (_, rendered) = one_problem_at(&text, (5, if line.starts_with(' ') { 3 } else { 1 }));
+        assert!(rendered.contains("where YAML"), "{rendered}");
+    }
+}
