@@ -911,10 +911,13 @@ fn an_escape_in_double_quotes_that_writes_a_control_character_says_how_to_write_
     let (_, diags, rendered) = one_slip_in("summary: \"Files in C:\\budget\"\n");
     assert!(diags[0].message.contains("control character U+0008"), "{rendered}");
     assert!(diags[0].help.as_deref().is_some_and(|h| h.contains("`\\b` in double quotes")), "{rendered}");
-    // A line break written as an escape outside a path is what YAML means by it.
-    let text = "title: T\ndate: 2026-01-15\nsummary: \"line one\\nline two\"\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n";
-    let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
-    assert!(briefings.is_ok(), "{briefings:?}");
+    // A line break or a tab written as an escape outside a path is what YAML means by it
+    // (text38a F38a-5: after a colon, it was taken for a drive's).
+    for summary in [r"line one\nline two", r"Agenda:\n1. Opening", r"議題:\n1. 開会", r"Columns:\tleft\tright"] {
+        let text = format!("title: T\ndate: 2026-01-15\nsummary: \"{summary}\"\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n");
+        let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
+        assert!(briefings.is_ok(), "{summary}: {briefings:?}");
+    }
 }
 
 #[test]

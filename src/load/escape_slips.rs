@@ -93,7 +93,18 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
                     |k: usize| word.get(k + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
                 let letter = before_letter(at - word_start);
                 let steps = word.match_indices('\\').filter(|&(k, _)| before_letter(k)).count();
-                if letter && (word.contains(":\\") || word.contains("\\\\") || steps > 1) {
+                // (A drive is one letter, `C:\`; `Agenda:\n1.` is a line break; text38a F38a-5.)
+                let drive = word.match_indices(":\\").any(|(k, _)| {
+                    k >= 1
+                        && word.as_bytes()[k - 1].is_ascii_alphabetic()
+                        && (k == 1 || !word.as_bytes()[k - 2].is_ascii_alphanumeric())
+                });
+                // (Two steps make a path when it names a file, `docs\new\plan.xlsx`: not
+                // `Columns:\tleft\tright`.)
+                let file = word.trim_end_matches(['.', ',', ';', ')']).rsplit_once('.').is_some_and(|(_, ext)| {
+                    (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+                });
+                if letter && (drive || word.contains("\\\\") || steps > 1 && file) {
                     let place = Span::new(start + 1 + at, start + 1 + at + 2);
                     let escape = &quoted[at..at + 2];
                     let what = if c == '\n' { "a line break" } else { "a tab" };
