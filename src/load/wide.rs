@@ -273,7 +273,10 @@ fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         let opens =
             keyed && (after_key.starts_with(": ") || after_key == ":" || wide_after || odd_space.is_some()) || item;
         let wide_lead = body[..lead].contains([WIDE_SPACE, NO_BREAK_SPACE]) && opens;
-        let wide_dash = wide_dash.filter(|_| keyed);
+        // (A look-alike dash starts an item only before a key and its colon: a line of text
+        // may start with a dash, `– according to both sides –`; text38a F38a-1.)
+        let real_key = after_key.starts_with([':', WIDE_COLON]);
+        let wide_dash = wide_dash.filter(|d| keyed && (real_key || d.starts_with([WIDE_DASH, '-'])));
         if !wide_lead && !wide_after && wide_dash.is_none() && odd_space.is_none() {
             return None;
         }
@@ -390,6 +393,8 @@ mod tests {
         assert_eq!(mended.len(), text.len());
         assert!(mended.starts_with("topics:\n  - title: A  \n  - title: B  \n  - title: C \n"), "{mended}");
         assert!(mended.ends_with("      – a dash in text\n"), "{mended}");
+        // A line of text that starts with a dash is text (text38a F38a-1).
+        assert!(mend("body: The plan\n  – according to both sides –\n  is sound.\n").is_none());
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
