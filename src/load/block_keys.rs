@@ -77,20 +77,26 @@ fn key_in_block(
     let body = text.get(first..span.end)?;
     let column = body.lines().find(|l| !l.trim().is_empty()).map(indent)?;
     let mut at = first;
+    // (Inside a fenced code block, a line is code: an example of YAML; text38a F38a-2.)
+    let mut fenced = false;
     for line in body.split_inclusive('\n') {
         let start = at;
         at += line.len();
         let line = line.trim_end_matches(['\n', '\r']);
-        if indent(line) != column {
+        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        fenced ^= fence;
+        if indent(line) != column || fenced || fence {
             continue;
         }
         let content = &line[column..];
-        let Some((key, offset, _)) = key_of(content) else { continue };
+        let Some((key, offset, value)) = key_of(content) else { continue };
         let new_item = offset > 0;
         let (fits, whose) = match new_item {
             // (`- title: B`: a key of the item the text is in, so a new one.)
             true => (item && content.starts_with("- ") && holder.contains(&key), "the `- ` of the item above".into()),
-            false => (keys.fits(key, holder), format!("`{owner}:`")),
+            // (A key's value is a word, an address, a number, or on the lines below: words
+            // after a colon are a sentence, `name: badge and passport.`; text38a F38a-2.)
+            false => (keys.fits(key, holder) && !value.contains(char::is_whitespace), format!("`{owner}:`")),
         };
         if !fits {
             continue;
