@@ -640,12 +640,17 @@ fn extract_trusts_no_attachment_name_and_writes_no_flood() {
         (".bashrc", b"b: 2\n"),
         ("../../escape.yaml", b"c: 3\n"),
         ("line\nbreak.yaml", b"d: 4\n"),
+        // text38b F38b-1: a name other programs read, chosen by the PDF's sender.
+        ("sitecustomize.py", b"e: 5\n"),
     ]);
     std::fs::write(dir.path().join("hostile.pdf"), pdf).unwrap();
     let o = run(dir.path(), &["extract", "hostile.pdf"]);
     assert_exit(&o, 0);
     let names: Vec<String> = listing(dir.path()).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, ["[31mred.yaml", "bashrc", "escape.yaml", "hostile.pdf", "linebreak.yaml"]);
+    assert_eq!(
+        names,
+        ["[31mred.yaml", "bashrc.yaml", "escape.yaml", "hostile.pdf", "linebreak.yaml", "sitecustomize.py.yaml"]
+    );
     let err = stderr(&o);
     assert!(!err.contains('\u{1b}'), "an escape sequence reached the terminal: {err:?}");
     // Sixty attachments are not written without a folder for them; more than a dossier

@@ -281,8 +281,11 @@ fn escape(name: &str) -> String {
 }
 
 /// A safe file name for an attachment called `name`: its last path component, without
-/// control characters or a leading dot (no hidden files, no `..`), never empty; a character
-/// the name lost when it was built (U+FFFD, from a file name that was not UTF-8) is `_`.
+/// control characters or a leading dot (no hidden files, no `..`), never empty, and named
+/// `.yaml` as what extract writes is (a PDF's sender names the file: `sitecustomize.py` or
+/// `authorized_keys` beside the PDF would be read by other programs; text38b F38b-1); a
+/// character the name lost when it was built (U+FFFD, from a file name that was not UTF-8)
+/// is `_`.
 pub fn file_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
     let clean: String = last
@@ -293,10 +296,13 @@ pub fn file_name(name: &str) -> String {
         .map(|c| if c == char::REPLACEMENT_CHARACTER { '_' } else { c })
         .collect();
     let clean = clean.trim().trim_start_matches('.').trim();
-    if clean.is_empty() {
-        "briefing.yaml".to_string()
-    } else {
-        clean.to_string()
+    let yaml = clean
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"));
+    match clean {
+        "" => "briefing.yaml".to_string(),
+        _ if yaml => clean.to_string(),
+        _ => format!("{clean}.yaml"),
     }
 }
 
@@ -404,8 +410,11 @@ mod tests {
 
     #[test]
     fn attachment_names_cannot_steer_or_hide_the_file() {
-        assert_eq!(file_name("../../etc/passwd"), "passwd");
-        assert_eq!(file_name(".bashrc"), "bashrc");
+        assert_eq!(file_name("../../etc/passwd"), "passwd.yaml");
+        assert_eq!(file_name(".bashrc"), "bashrc.yaml");
+        assert_eq!(file_name("sitecustomize.py"), "sitecustomize.py.yaml");
+        assert_eq!(file_name("authorized_keys"), "authorized_keys.yaml");
+        assert_eq!(file_name("Brief.YML"), "Brief.YML");
         assert_eq!(file_name("\u{1b}[31mred.yaml"), "[31mred.yaml");
         assert_eq!(file_name("a\nb.yaml"), "ab.yaml");
         assert_eq!(file_name("C:\\Users\\x\\brief.yaml"), "brief.yaml");
