@@ -926,6 +926,9 @@ fn a_key_or_an_item_typed_as_a_block_text_s_line_is_named_there() {
     let topic = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Both sides agreed.\n      - title: B\n        body: The second topic.\ncontact:\n  name: N\n";
     let (d, rendered) = one_problem_at(topic, (7, 7));
     assert!(d.message.contains("`- title:` is indented as the text above it"), "{rendered}");
+    // text38a F38a-10: a text with an indentation indicator, its first line deeper.
+    let (d, rendered) = one_problem_at(&topic.replace("body: |\n      Both", "body: |2\n        Both"), (7, 7));
+    assert!(d.message.contains("`- title:` is indented as the text above it"), "{rendered}");
     let email = "lang: [en, ja]\ntitle: {en: T, ja: て}\ndate: 2026-01-15\ntopics:\n  - title: {en: A, ja: あ}\n    body: {en: b, ja: い}\ncontact:\n  name: N\n  note:\n    en: |\n      For further information\n    ja: |\n      問い合わせ先\n      email: ipd@example.org\n";
     let (d, rendered) = one_problem_at(email, (14, 7));
     assert!(d.help.as_deref().is_some_and(|h| h.contains("in the column of `note:`")), "{rendered}");

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use super::lines::{indent, key_of, line_at};
+use super::lines::{indent, key_column, key_of, line_at};
 use super::tree::{Node, NodeKind, Style};
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
@@ -75,7 +75,13 @@ fn key_in_block(
     let (opener_start, opener) = line_at(text, span.start);
     let first = opener_start + opener.len() + 1;
     let body = text.get(first..span.end)?;
-    let column = body.lines().find(|l| !l.trim().is_empty()).map(indent)?;
+    // (With an indentation indicator, `|2`, the text's column is the key's and two; text38a
+    // F38a-10: the first line may be deeper.)
+    let indicator = opener.trim_end().trim_end_matches(['+', '-']).bytes().last().filter(u8::is_ascii_digit);
+    let column = match indicator {
+        Some(d) => key_column(opener) + usize::from(d - b'0'),
+        None => body.lines().find(|l| !l.trim().is_empty()).map(indent)?,
+    };
     let mut at = first;
     // (Inside a fenced code block, a line is code: an example of YAML; text38a F38a-2.)
     let mut fenced = false;
