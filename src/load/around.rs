@@ -420,7 +420,11 @@ pub(super) fn value_at(text: &str, at: usize) -> Option<(&str, &str)> {
     let offset = line.len() - content.len();
     let (key, value) = content.split_once(": ")?;
     let value_start = line_start + offset + key.len() + 2;
-    let value = value.split(" #").next().unwrap_or(value).trim();
+    // (A comment is ` # …`; ` #1`, glued, is text the writer meant, to be quoted with the rest:
+    // text38a F38a-3, the help left "#1 priority" out.)
+    let comment =
+        value.match_indices(" #").find(|(i, _)| value[i + 2..].starts_with([' ', '\t']) || value.len() == i + 2);
+    let value = value[..comment.map_or(value.len(), |(i, _)| i)].trim();
     (looks_like_key(key) && at >= value_start).then_some((key, value))
 }
 
