@@ -875,7 +875,8 @@ fn comments_written_as_hash_words_below_values_are_comments() {
 #[test]
 fn a_quoting_help_followed_gives_the_value_as_typed() {
     // text37a F37a-6: the `: ` help escaped `\` and `"` twice; F37a-9: a value over 60
-    // characters was cut with `…` inside the quotes. Pasted, either built with other text.
+    // characters was cut with `…` inside the quotes; text38a F38a-3: at a glued `#1`. Pasted,
+    // each built with other text.
     let brief = |title: &str| {
         format!("title: {title}\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n")
     };
@@ -886,6 +887,7 @@ fn a_quoting_help_followed_gives_the_value_as_typed() {
         r#"He said "yes": final"#,
         long,
         r"@EU in C:\data",
+        "Item: the #1 priority",
     ] {
         let (_, diags, rendered) = problems_in(&brief(value));
         let help = diags[0].help.as_deref().unwrap_or_default();
