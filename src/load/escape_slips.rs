@@ -5,6 +5,9 @@ use super::escapes::{self, Escape};
 use super::quoted::first_block_line;
 use crate::diag::{Diagnostic, Span};
 
+/// How to write a path in double quotes.
+const PATH_HELP: &str = "write `\\\\` for each backslash of a path in double quotes, or put the text in single quotes";
+
 /// An escape of half a UTF-16 pair.
 pub(super) const NOT_A_CHARACTER: &str =
     "an escape in this quoted text is not a character (`\\ud800` to `\\udfff` are halves of a UTF-16 pair)";
@@ -94,11 +97,7 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
                 let letter = before_letter(at - word_start);
                 let steps = word.match_indices('\\').filter(|&(k, _)| before_letter(k)).count();
                 // (A drive is one letter, `C:\`; `Agenda:\n1.` is a line break; text38a F38a-5.)
-                let drive = word.match_indices(":\\").any(|(k, _)| {
-                    k >= 1
-                        && word.as_bytes()[k - 1].is_ascii_alphabetic()
-                        && (k == 1 || !word.as_bytes()[k - 2].is_ascii_alphanumeric())
-                });
+                let drive = has_drive(word);
                 // (Two steps make a path when it names a file, `docs\new\plan.xlsx`: not
                 // `Columns:\tleft\tright`.)
                 let file = word.trim_end_matches(['.', ',', ';', ')']).rsplit_once('.').is_some_and(|(_, ext)| {
@@ -109,8 +108,12 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
                     let escape = &quoted[at..at + 2];
                     let what = if c == '\n' { "a line break" } else { "a tab" };
                     return Some(
-                        Diagnostic::new(Some(place), "", format!("`{escape}` in double quotes is {what}, not a backslash and a letter"))
-                            .with_help("write `\\\\` for each backslash of a path in double quotes, or put the text in single quotes"),
+                        Diagnostic::new(
+                            Some(place),
+                            "",
+                            format!("`{escape}` in double quotes is {what}, not a backslash and a letter"),
+                        )
+                        .with_help(PATH_HELP),
                     );
                 }
                 len
@@ -127,6 +130,22 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
     None
 }
 
+/// Whether `word` names a drive, `C:\` (one letter, then `:\`).
+fn has_drive(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    word.match_indices(":\\")
+        .any(|(k, _)| k >= 1 && bytes[k - 1].is_ascii_alphabetic() && (k == 1 || !bytes[k - 2].is_ascii_alphanumeric()))
+}
+
+/// Whether the escape at `at` in `text` is in a word that is a path on a drive or a share
+/// (`C:\Users\…`, `\\srv\…`): its backslashes were meant as such.
+fn in_a_path_word(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let start = at - text[line_start..at].rsplit([' ', '"']).next().unwrap_or("").len();
+    let end = text[at..].find([' ', '"', '\n']).map_or(text.len(), |i| at + i);
+    has_drive(&text[start..end]) || text[start..end].contains("\\\\")
+}
+
 /// Whether the parser's `info` is about an escape in a quoted text that writes no character.
 pub(super) fn is_escape(info: &str) -> bool {
     info.contains("invalid Unicode character escape")
@@ -141,6 +160,11 @@ pub(super) fn named(text: &str, start: usize) -> Option<Diagnostic> {
     let (place, bad) = bad_escape(text, start)?;
     if first_block_line(text, start).is_some_and(|line| line < place.start) {
         return Some(super::quoted::never_closed(start));
+    }
+    // (`"C:\Users\…"`: `\U` starts an escape cut short; the slip is the path's; text38a F38a-6.)
+    if in_a_path_word(text, place.start) {
+        let message = "a backslash of a path in double quotes starts an escape";
+        return Some(Diagnostic::new(Some(place), "", message).with_help(PATH_HELP));
     }
     Some(described(place, bad))
 }
