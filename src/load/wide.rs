@@ -155,32 +155,48 @@ fn declared_languages(text: &str) -> Option<Vec<&str>> {
 /// refuses it there. Each line's first is named, and each moved to the line's end as spaces.
 fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     // (A line or paragraph separator, U+2028 or U+2029, comes with a paste from a word
-    // processor or a web page, and shows as a space or nothing; text37a F37a-7.)
-    const MARKS: [char; 3] = ['\u{FEFF}', '\u{2028}', '\u{2029}'];
-    if !text.contains(MARKS) {
+    // processor or a web page, and shows as a space or nothing; text37a F37a-7. So do a zero-
+    // width space and the spaces of typography, en to hair, which show as one; text38a F38a-11.)
+    const MARKS: [char; 4] = ['\u{FEFF}', '\u{200B}', '\u{2028}', '\u{2029}'];
+    let spaces = |c: char| matches!(c, '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}');
+    let odd = |c: char| MARKS.contains(&c) || spaces(c);
+    if !text.contains(odd) {
         return None;
     }
     let mut found = Vec::new();
+    // (Past the column of a block text, `body: |`: its lines, where a space of typography or a
+    // zero-width one may be typed text.)
+    let mut block: Option<usize> = None;
     let out = mend_lines(text, |at, body| {
-        let lead = body.len() - body.trim_start_matches(|c: char| c == ' ' || MARKS.contains(&c)).len();
-        let (i, mark) = body[..lead].char_indices().find(|(_, c)| MARKS.contains(c))?;
+        let spaces_before = body.len() - body.trim_start_matches(' ').len();
+        let inside = block.is_some_and(|column| body.trim().is_empty() || spaces_before > column);
+        if !inside {
+            block = opens_block(body);
+        }
+        let odd = |c: char| if inside { ['\u{FEFF}', '\u{2028}', '\u{2029}'].contains(&c) } else { odd(c) };
+        let lead = body.len() - body.trim_start_matches(|c: char| c == ' ' || odd(c)).len();
+        let (i, mark) = body[..lead].char_indices().find(|&(_, c)| odd(c))?;
         let (name, from) = match mark {
-            '\u{FEFF}' => ("byte order mark (U+FEFF)", "another file"),
-            '\u{2028}' => ("line separator (U+2028)", "a word processor or a web page"),
-            _ => ("paragraph separator (U+2029)", "a word processor or a web page"),
+            '\u{FEFF}' => ("an invisible byte order mark (U+FEFF)".to_string(), "another file"),
+            '\u{200B}' => ("an invisible zero-width space (U+200B)".to_string(), "a web page"),
+            '\u{2028}' => ("an invisible line separator (U+2028)".to_string(), "a word processor or a web page"),
+            '\u{2029}' => ("an invisible paragraph separator (U+2029)".to_string(), "a word processor or a web page"),
+            c => (format!("a typographic space (U+{:04X})", c as u32), "a word processor or a web page"),
         };
         let place = match (i, lead == body.len()) {
             (_, true) => "is alone on this line, which looks empty",
             (0, _) => "starts this line",
             _ => "is in this line's indentation",
         };
-        found.push(named(
-            at + i,
-            mark.len_utf8(),
-            format!("an invisible {name} {place}"),
-            format!("remove it: it comes with text pasted from {from}"),
-        ));
-        let kept: String = body[..lead].chars().filter(|c| !MARKS.contains(c)).collect();
+        let help = if spaces(mark) {
+            format!("indent with ordinary spaces: it comes with text pasted from {from}")
+        } else {
+            format!("remove it: it comes with text pasted from {from}")
+        };
+        found.push(named(at + i, mark.len_utf8(), format!("{name} {place}"), help));
+        // (A space of typography is one column, as it shows; the rest none.)
+        let kept: String =
+            body[..lead].chars().filter(|&c| !MARKS.contains(&c)).map(|c| if spaces(c) { ' ' } else { c }).collect();
         Some(format!("{kept}{}{}", &body[lead..], " ".repeat(lead - kept.len())))
     });
     (!found.is_empty()).then_some((out, found))
@@ -441,6 +457,13 @@ mod tests {
                 "an invisible paragraph separator (U+2029) is alone on this line, which looks empty",
             ]
         );
+        // A space of typography in an indent is one column, a zero-width one none; in a block's
+        // text they are text (text38a F38a-11).
+        let text = "topics:\n \u{2003}- title: A\n\u{200B}  contact:\n    body: |\n      \u{2003}Indented.\n";
+        let (mended, messages) = named_in(text);
+        assert!(mended.starts_with("topics:\n  - title: A  \n  contact:   \n"), "{mended:?}");
+        assert!(mended.ends_with("      \u{2003}Indented.\n"), "{mended:?}");
+        assert_eq!(messages.len(), 2, "{messages:?}");
         // A no-break space indenting a key is one column; after a colon it is the space.
         let text = "contact:\n \u{A0}tel:\u{A0}\"1\"\n  fax:\u{3000}\"2\"\n";
         let (mended, messages) = named_in(text);
