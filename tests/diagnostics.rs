@@ -971,3 +971,14 @@ fn a_mended_line_that_holds_a_translation_in_japanese_is_one_error() {
         assert!(rendered.contains("where YAML"), "{rendered}");
     }
 }
+
+#[test]
+fn a_colon_in_a_value_written_over_lines_gets_the_block_help() {
+    // text38a F38a-9: the help quoted the first line only; followed, the lines below were
+    // out of line.
+    let (d, rendered) = one_problem_at(
+        "title: T\ndate: 2026-01-15\nsummary: Note: the figures for 2026\n  are provisional.\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n",
+        (3, 14),
+    );
+    assert!(d.help.as_deref().is_some_and(|h| h.contains("write `summary: |` alone")), "{rendered}");
+}

@@ -356,13 +356,16 @@ pub(super) fn colon_in_value(text: &str, at: usize) -> Option<(&str, &str)> {
 /// When `at` is a colon that ends the first line of a plain value, with more of the value on
 /// the lines below (`body: The ministers agreed to:`, then `  - continue work`): YAML reads
 /// the line as a key, and quoting it leaves the lines below out (text37a F37a-4). The key.
-pub(super) fn colon_ends_first_line(text: &str, at: usize) -> Option<&str> {
+/// The same for a colon inside that line (`body: Data: flows`, then more of it below): quoting
+/// the line leaves the rest out too (text38a F38a-9). The key, and whether the colon ends the
+/// line.
+pub(super) fn colon_in_wrapped_value(text: &str, at: usize) -> Option<(&str, bool)> {
     let (key, _) = value_at(text, at)?;
     let rest = text[at + 1..].split('\n').next().unwrap_or("");
     let (start, line) = line_at(text, at);
     let below = lines_below(text, start).find(|(_, l)| !l.trim().is_empty());
     let deeper = below.is_some_and(|(_, l)| indent(l) > key_column(line));
-    (text[at..].starts_with(':') && rest.trim().is_empty() && deeper).then_some(key)
+    (text[at..].starts_with(':') && deeper).then_some((key, rest.trim().is_empty()))
 }
 
 /// The first tab on the blank lines just above the line that holds `at`, if any.

@@ -312,8 +312,11 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         return at(Span::new(value_start, value_start + 1), message, help);
     }
     if info == "mapping values are not allowed in this context" {
-        if let Some(key) = super::around::colon_ends_first_line(text, start) {
-            let message = format!("the first line of the value of `{key}` ends with `:`, which YAML reads as a key");
+        if let Some((key, ends)) = super::around::colon_in_wrapped_value(text, start) {
+            let message = match ends {
+                true => format!("the first line of the value of `{key}` ends with `:`, which YAML reads as a key"),
+                false => format!("the value of `{key}` contains `: `"),
+            };
             let help =
                 format!("write `{key}: |` alone, and the text on the lines below it, indented, to keep every line");
             return at(span, message, help);
