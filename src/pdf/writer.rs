@@ -7,6 +7,8 @@
 //! written last), and a compressed cross-reference stream, listing every object and itself,
 //! follow the streams.
 
+use std::io::Write as _;
+
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use super::objects::compress;
@@ -37,7 +39,7 @@ pub struct Writer {
     /// The object streams filled so far.
     packed: Vec<Packed>,
     /// The object stream being filled: "number offset " per object, and their bytes.
-    offsets: String,
+    offsets: Vec<u8>,
     body: Vec<u8>,
     count: usize,
 }
@@ -61,7 +63,7 @@ impl Writer {
             out: b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec(),
             at: vec![None],
             packed: Vec::new(),
-            offsets: String::new(),
+            offsets: Vec::new(),
             body: Vec::new(),
             count: 0,
         }
@@ -93,7 +95,7 @@ impl Writer {
                 let mut dict = s.dict;
                 dict.set("Length", Object::Integer(s.content.len() as i64));
                 let out = &mut self.out;
-                out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+                let _ = write!(out, "{n} 0 obj\n");
                 write_dict(out, &dict);
                 out.extend_from_slice(b"stream\n");
                 out.extend_from_slice(&s.content);
@@ -103,7 +105,7 @@ impl Writer {
             }
             other => {
                 let at = At::Packed { stream: self.packed.len(), index: self.count };
-                self.offsets.push_str(&format!("{n} {} ", self.body.len()));
+                let _ = write!(self.offsets, "{n} {} ", self.body.len());
                 write_object(&mut self.body, &other);
                 self.body.push(b'\n');
                 self.count += 1;
@@ -121,7 +123,7 @@ impl Writer {
         if self.count == 0 {
             return;
         }
-        let mut data = std::mem::take(&mut self.offsets).into_bytes();
+        let mut data = std::mem::take(&mut self.offsets);
         let first = data.len();
         data.append(&mut self.body);
         self.packed.push(Packed { count: self.count, first, data });
@@ -214,7 +216,7 @@ impl Writer {
 /// A number as PDF writes it: integers plain, others with at most five decimals.
 fn write_real(out: &mut Vec<u8>, v: f32) {
     if v.fract() == 0.0 && v.abs() < 1e9 {
-        out.extend_from_slice(format!("{}", v as i64).as_bytes());
+        let _ = write!(out, "{}", v as i64);
         return;
     }
     let s = format!("{v:.5}");
@@ -233,7 +235,8 @@ fn write_name(out: &mut Vec<u8>, name: &[u8]) {
         if regular(b) {
             out.push(b);
         } else {
-            out.extend_from_slice(format!("#{b:02X}").as_bytes());
+            out.push(b'#');
+            push_hex(out, b);
         }
     }
 }
@@ -260,13 +263,15 @@ pub fn write_object(out: &mut Vec<u8>, o: &Object) {
     match o {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Object::Integer(i) => out.extend_from_slice(i.to_string().as_bytes()),
+        Object::Integer(i) => {
+            let _ = write!(out, "{i}");
+        }
         Object::Real(r) => write_real(out, *r),
         Object::Name(n) => write_name(out, n),
         Object::String(bytes, StringFormat::Hexadecimal) => {
             out.push(b'<');
-            for b in bytes {
-                out.extend_from_slice(format!("{b:02X}").as_bytes());
+            for &b in bytes {
+                push_hex(out, b);
             }
             out.push(b'>');
         }
@@ -298,8 +303,17 @@ pub fn write_object(out: &mut Vec<u8>, o: &Object) {
         Object::Dictionary(d) => write_dict(out, d),
         // A stream can only be an indirect object (written by `Writer::insert`).
         Object::Stream(s) => write_dict(out, &s.dict),
-        Object::Reference((n, g)) => out.extend_from_slice(format!("{n} {g} R").as_bytes()),
+        Object::Reference((n, g)) => {
+            let _ = write!(out, "{n} {g} R");
+        }
     }
+}
+
+/// A byte as two upper-case hexadecimal digits (a hex string's, a name's `#XX`): written
+/// straight into the file, as these are most of a long redline's structure tree.
+fn push_hex(out: &mut Vec<u8>, b: u8) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.extend_from_slice(&[DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0xF)]]);
 }
 
 /// The end-of-line marker between a stream's data and `endstream`. Data that ends in a
@@ -337,6 +351,11 @@ mod tests {
             text(&Object::Dictionary(d)),
             "<</Type/Annot/Rect[1.5 2 0]/T(a \\(b\\) \\\\ c)/Sub/application#2Fyaml/P 3 0 R>>"
         );
+        // A text string in UTF-16 (`Straße`), a name with a space, numbers and references.
+        let alt = super::super::objects::text_string("Straße");
+        let kids = Object::Array(vec![Object::Integer(-12), Object::Reference((70_001, 0)), Object::Real(3.0)]);
+        let d = Dictionary::from_iter([("Alt", alt), ("S", Object::Name(b"a b".to_vec())), ("K", kids)]);
+        assert_eq!(text(&Object::Dictionary(d)), "<</Alt<FEFF005300740072006100DF0065>/S/a#20b/K[-12 70001 0 R 3]>>");
     }
 
     /// Small, and past [`ON_TWO_THREADS`] bytes of objects (compressed on two threads).
