@@ -345,6 +345,17 @@ def shuffled(xs):
     return xs
 same = random_prose(1_700_000, 7)
 
+MIXED = "Straße ǅemal ﬁnal ｶﾀｶﾅ ＡＢＣ x² café Ⅻ Zażółć γλώσσα 10\u00a0km".split(" ")
+def mixed_pair(n):
+    r, old, new = random.Random(3), [], []
+    for _ in range(n):
+        p = [r.choice(MIXED) for _ in range(30)]
+        old.append(" ".join(p))
+        for i in r.sample(range(30), 2):
+            p[i] = r.choice([w for w in MIXED if w != p[i]])
+        new.append(" ".join(p))
+    return doc([("X", "\n\n".join(old))]), doc([("X", "\n\n".join(new))])
+
 cases = {
     "diff-20k-words": lambda: (doc([("X", words(20000, 100, False))]), doc([("X", words(20000, 100, True))])),
     "diff-40k-words": lambda: (doc([("X", words(40000, 100, False))]), doc([("X", words(40000, 100, True))])),
@@ -358,6 +369,9 @@ cases = {
     # prose with tens of thousands of changes marked in 2.9 MB shown, just within them.
     "diff-shuffled-list": lambda: (doc([("X", "\n".join(items))]), doc([("X", "\n".join(shuffled(items)))])),
     "diff-near-bounds": lambda: (doc([("X", same + random_prose(600_000, 1))]), doc([("X", same + random_prose(600_000, 2))])),
+    # 12,000 paragraphs of 30 mixed words, two changed in each: 46,000 words marked in 3 MB
+    # (text37b F37b-2: 8 to 9.5 s of CPU, at the edge of the 10 s promise).
+    "diff-mixed-46k-changes": lambda: mixed_pair(12_000),
 }
 for name, make in cases.items():
     if not only or name in only:
@@ -398,7 +412,7 @@ done
 # (prose, and 10,000 topics), together under the 4 MiB a dossier holds.
 mkdir -p "$work/pair"
 python3 - "$work/pair" "$@" <<'EOF'
-import sys
+import random, sys
 work, only = sys.argv[1], sys.argv[2:]
 MB = (4 << 20) - 200
 en = "Japan and the EU confirmed the importance of international standardization and research."
@@ -427,6 +441,16 @@ cases = {
 for name, make in cases.items():
     if not only or name in only or name.rsplit("-", 1)[0] in only:
         open(f"{work}/{name}.yaml", "w").write(make())
+# A dossier at its limits (text37b F37b-2): 1,000 briefings of six topics of mixed words,
+# 4 MB together, with its contents listing every topic (--toc).
+if not only or "bundle-many" in only:
+    words = "Straße ǅemal ﬁnal ｶﾀｶﾅ ＡＢＣ x² café Ⅻ Zażółć γλώσσα 10\u00a0km 政策対話 について".split(" ")
+    r = random.Random(7)
+    for i in range(1000):
+        topics = "".join(f"  - title: \"Thema {j} {r.choice(words)}\"\n    body: |\n      "
+                         + " ".join(r.choice(words) for _ in range(69)) + "\n" for j in range(6))
+        open(f"{work}/many-{i:04d}.yaml", "w").write(
+            f"title: \"Briefing {i} {r.choice(words)}\"\ndate: 2026-01-02\nlang: de\ntopics:\n{topics}contact:\n  email: a@example.org\n")
 EOF
 timed() {  # NAME ARGS…: one line, as above
   local name=$1
@@ -443,3 +467,7 @@ for kind in prose topics; do
   [ -e "$1" ] || continue
   timed "bundle-$kind (3 files)" bundle "$@" -o "$work/out.pdf"
 done
+set -- "$work"/pair/many-*.yaml
+if [ -e "$1" ]; then
+  timed "bundle-many (1,000, --toc)" bundle "$@" --toc -o "$work/out.pdf"
+fi
