@@ -95,7 +95,7 @@ impl Writer {
                 let mut dict = s.dict;
                 dict.set("Length", Object::Integer(s.content.len() as i64));
                 let out = &mut self.out;
-                let _ = write!(out, "{n} 0 obj\n");
+                let _ = writeln!(out, "{n} 0 obj");
                 write_dict(out, &dict);
                 out.extend_from_slice(b"stream\n");
                 out.extend_from_slice(&s.content);
