@@ -950,6 +950,12 @@ fn a_translation_written_as_a_list_is_one_error_and_read_as_meant() {
     let text = "lang: [en, ja]\ntitle: {en: T, ja: て}\ndate: 2026-01-15\ntopics:\n  - title: [en: B, ja: か]\n    body: {en: b, ja: い}\ncontact:\n  name: N\n";
     let (d, rendered) = one_problem_at(text, (5, 12));
     assert!(d.message.contains("a translation written as a list"), "{rendered}");
+    // text38a F38a-7: one item of both languages; followed, the help printed "en: … ja: …".
+    let one = text
+        .replace("[en: B, ja: か]", "{en: B, ja: か}")
+        .replace("    body: {en: b, ja: い}\n", "    body:\n      - en: b\n        ja: い\n");
+    let (d, rendered) = one_problem_at(&one, (7, 7));
+    assert!(d.message.contains("a translation written as a list"), "{rendered}");
 }
 
 #[test]

@@ -96,8 +96,12 @@ pub(super) fn mend_glued_translations(root: &Node, langs: &[String], found: &mut
             // `title: [en: B, ja: か]`: a translation between square brackets, which YAML reads
             // as a list of one-language mappings (text37a F37a-3: the help to quote it printed
             // the brackets), or as `- en: B` items. Named at its start, and read as meant.
+            // (Or one item of them all, `- en: …` above `  ja: …`; text38a F38a-7.)
             let one_language = |i: &Node| match &*i.kind {
-                NodeKind::Map(e) => e.len() == 1 && e[0].0.scalar().is_some_and(|(t, _)| langs.iter().any(|l| l == t)),
+                NodeKind::Map(e) => {
+                    !e.is_empty()
+                        && e.iter().all(|(k, _)| k.scalar().is_some_and(|(t, _)| langs.iter().any(|l| l == t)))
+                }
                 _ => false,
             };
             let bracket = root.span.start;
@@ -110,11 +114,12 @@ pub(super) fn mend_glued_translations(root: &Node, langs: &[String], found: &mut
                     )
                     .with_help("write the languages between `{` and `}`, as `{en: …, ja: …}`, or each on a line of its own, without `- `"),
                 );
-                let entries = items.iter().filter_map(|i| match &*i.kind {
-                    NodeKind::Map(e) => Some((e[0].0.clone(), mend_glued_translations(&e[0].1, langs, found))),
-                    _ => None,
+                let entries = items.iter().flat_map(|i| match &*i.kind {
+                    NodeKind::Map(e) => e.clone(),
+                    _ => Vec::new(),
                 });
-                return root.with_kind(NodeKind::Map(entries.collect()));
+                let entries: Vec<_> = entries.map(|(k, v)| (k, mend_glued_translations(&v, langs, found))).collect();
+                return root.with_kind(NodeKind::Map(entries));
             }
             root.with_kind(NodeKind::Seq(items.iter().map(|i| mend_glued_translations(i, langs, found)).collect()))
         }
