@@ -173,7 +173,17 @@ fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         if !inside {
             block = opens_block(body);
         }
-        let odd = |c: char| if inside { ['\u{FEFF}', '\u{2028}', '\u{2029}'].contains(&c) } else { odd(c) };
+        // (And only before a key or an item: at a wrapped line of a text, they are its text;
+        // text39a F39a-2.)
+        let rest = body.trim_start_matches(|c: char| c == ' ' || odd(c));
+        let structure = key_follows(rest).is_some() || rest.starts_with("- ");
+        let odd = |c: char| {
+            if inside || !structure {
+                ['\u{FEFF}', '\u{2028}', '\u{2029}'].contains(&c)
+            } else {
+                odd(c)
+            }
+        };
         let lead = body.len() - body.trim_start_matches(|c: char| c == ' ' || odd(c)).len();
         let (i, mark) = body[..lead].char_indices().find(|&(_, c)| odd(c))?;
         let (name, from) = match mark {
@@ -464,6 +474,8 @@ mod tests {
         assert!(mended.starts_with("topics:\n  - title: A  \n  contact:   \n"), "{mended:?}");
         assert!(mended.ends_with("      \u{2003}Indented.\n"), "{mended:?}");
         assert_eq!(messages.len(), 2, "{messages:?}");
+        // At a wrapped line of a text, plain or quoted, they are its text (text39a F39a-2).
+        assert!(mend("summary: Section 1\n  \u{2003}follows here\ntitle: \"a\n  \u{200B}b\"\n").is_none());
         // A no-break space indenting a key is one column; after a colon it is the space.
         let text = "contact:\n \u{A0}tel:\u{A0}\"1\"\n  fax:\u{3000}\"2\"\n";
         let (mended, messages) = named_in(text);
