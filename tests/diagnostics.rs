@@ -938,8 +938,9 @@ fn a_key_or_an_item_typed_as_a_block_text_s_line_is_named_there() {
     assert!(d.help.as_deref().is_some_and(|h| h.contains("in the column of `note:`")), "{rendered}");
     // Text that only looks like a key is text: a word no mapping there takes, a key its
     // mapping has, a line deeper than the text's.
-    // (text38a F38a-2: YAML in a fenced code block, and a sentence after a key's colon.)
-    let text = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Note: provisional.\n      title: the same\n      - list: item\n        email: deeper\n      ```yaml\n      - title: Annex\n      ```\ncontact:\n  name: N\n  note: |\n    Contact: the desk\n    For the visit, bring your\n    email: account and a badge.\n";
+    // (text38a F38a-2: YAML in a fenced code block, and a sentence after a key's colon;
+    // text39a F39a-6: a list of the fields of a topic.)
+    let text = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Note: provisional.\n      title: the same\n      - list: item\n        email: deeper\n      ```yaml\n      - title: Annex\n      ```\n      - title: its heading\n      - body: its text\ncontact:\n  name: N\n  note: |\n    Contact: the desk\n    For the visit, bring your\n    email: account and a badge.\n";
     let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
     assert!(briefings.is_ok(), "{briefings:?}");
 }

@@ -98,8 +98,17 @@ fn key_in_block(
         let Some((key, offset, value)) = key_of(content) else { continue };
         let new_item = offset > 0;
         let (fits, whose) = match new_item {
-            // (`- title: B`: a key of the item the text is in, so a new one.)
-            true => (item && content.starts_with("- ") && holder.contains(&key), "the `- ` of the item above".into()),
+            // (`- title: B` above `  body: …`: keys of the item the text is in, so a new one;
+            // a list of `- title: its heading` lines is text; text39a F39a-6.)
+            true => {
+                let next = text[at..].lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                let sibling = indent(next) == column + 2
+                    && key_of(next.trim_start()).is_some_and(|(k, o, _)| o == 0 && k != key && holder.contains(&k));
+                (
+                    item && content.starts_with("- ") && holder.contains(&key) && sibling,
+                    "the `- ` of the item above".into(),
+                )
+            }
             // (A key's value is a word, an address, a number, or on the lines below: words
             // after a colon are a sentence, `name: badge and passport.`; text38a F38a-2.)
             false => (keys.fits(key, holder) && !value.contains(char::is_whitespace), format!("`{owner}:`")),
