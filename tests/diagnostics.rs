@@ -917,7 +917,13 @@ fn an_escape_in_double_quotes_that_writes_a_control_character_says_how_to_write_
     assert!(diags[0].help.as_deref().is_some_and(|h| h.contains("`\\b` in double quotes")), "{rendered}");
     // A line break or a tab written as an escape outside a path is what YAML means by it
     // (text38a F38a-5: after a colon, it was taken for a drive's).
-    for summary in [r"line one\nline two", r"Agenda:\n1. Opening", r"議題:\n1. 開会", r"Columns:\tleft\tright"] {
+    for summary in [
+        r"line one\nline two",
+        r"Agenda:\n1. Opening",
+        r"議題:\n1. 開会",
+        r"Columns:\tleft\tright",
+        r"Q:\nWhen is the next round?",
+    ] {
         let text = format!("title: T\ndate: 2026-01-15\nsummary: \"{summary}\"\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n");
         let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
         assert!(briefings.is_ok(), "{summary}: {briefings:?}");

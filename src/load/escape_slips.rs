@@ -103,17 +103,21 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
                 let file = word.trim_end_matches(['.', ',', ';', ')']).rsplit_once('.').is_some_and(|(_, ext)| {
                     (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric())
                 });
-                if letter && (drive || word.contains("\\\\") || steps > 1 && file) {
+                // (A drive with one step and no file, `Q:\nWhen`, is a label and a line break;
+                // text39a F39a-1.)
+                let deeper = word.matches('\\').count() > 1 || file;
+                if letter && (drive && deeper || word.contains("\\\\") || steps > 1 && file) {
                     let place = Span::new(start + 1 + at, start + 1 + at + 2);
                     let escape = &quoted[at..at + 2];
-                    let what = if c == '\n' { "a line break" } else { "a tab" };
+                    let (what, kept) = if c == '\n' { ("a line break", "\\u000A") } else { ("a tab", "\\u0009") };
                     return Some(
                         Diagnostic::new(
                             Some(place),
                             "",
                             format!("`{escape}` in double quotes is {what}, not a backslash and a letter"),
                         )
-                        .with_help(PATH_HELP),
+                        // (A break or a tab meant as one has a way to stay; text39a F39a-1.)
+                        .with_help(format!("{PATH_HELP}; for {what} as meant, write `{kept}`")),
                     );
                 }
                 len
