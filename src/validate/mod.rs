@@ -259,8 +259,17 @@ impl<'a> Checker<'a> {
     }
 
     fn report(&mut self, span: Span, path: &str, message: impl Into<String>) {
+        self.report_with_help(span, path, message, None);
+    }
+
+    /// [`Checker::report`], with a help line when there is one.
+    fn report_with_help(&mut self, span: Span, path: &str, message: impl Into<String>, help: Option<String>) {
         if !self.known.replaced.contains(&span) {
-            self.diagnostics.push(Diagnostic::new(Some(span), path, message));
+            let d = Diagnostic::new(Some(span), path, message);
+            self.diagnostics.push(match help {
+                Some(help) => d.with_help(help),
+                None => d,
+            });
         }
     }
 

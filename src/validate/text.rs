@@ -443,13 +443,13 @@ impl Checker<'_> {
             };
             // (`C:\budget` in double quotes: `\b` is the escape of U+0008; text37a F37a-5.)
             let escape = self.file.text.get(span.start..span.end).filter(|t| t.starts_with('\\'));
-            match escape.filter(|_| !self.known.replaced.contains(&span)) {
-                Some(escape) => self.diagnostics.push(Diagnostic::new(Some(span), path, message).with_help(format!(
+            let help = escape.map(|escape| {
+                format!(
                     "`{escape}` in double quotes writes this character: write `\\\\` for a backslash, or put the \
                      text in single quotes"
-                ))),
-                None => self.report(span, path, message),
-            }
+                )
+            });
+            self.report_with_help(span, path, message, help);
         }
     }
 }
