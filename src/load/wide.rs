@@ -151,39 +151,28 @@ fn declared_languages(text: &str) -> Option<Vec<&str>> {
 }
 
 /// A byte order mark (U+FEFF) at the start of a line, left where one file was pasted into
-/// another, or a line or paragraph separator in a line's indentation: invisible, and YAML
-/// refuses it there. Each line's first is named, and each moved to the line's end as spaces.
+/// another, a line or paragraph separator, a zero-width space or a space of typography in a
+/// line's indentation: YAML refuses each there. Each line's first is named, and each made the
+/// columns it shows (a space of typography one, the rest none), the line padded at its end.
 fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
     // (A line or paragraph separator, U+2028 or U+2029, comes with a paste from a word
     // processor or a web page, and shows as a space or nothing; text37a F37a-7. So do a zero-
-    // width space and the spaces of typography, en to hair, which show as one; text38a F38a-11.)
-    const MARKS: [char; 4] = ['\u{FEFF}', '\u{200B}', '\u{2028}', '\u{2029}'];
+    // width space and the spaces of typography, en to hair, which show as one; text38a F38a-11.
+    // Those two are named only before a key or an item, outside a block's text: at a wrapped
+    // line of a text they are its text; text39a F39a-2.)
+    let always = |c: char| matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}');
     let spaces = |c: char| matches!(c, '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}');
-    let odd = |c: char| MARKS.contains(&c) || spaces(c);
-    if !text.contains(odd) {
+    let before_structure = |c: char| c == '\u{200B}' || spaces(c);
+    if !text.contains(|c| always(c) || before_structure(c)) {
         return None;
     }
     let mut found = Vec::new();
-    // (Past the column of a block text, `body: |`: its lines, where a space of typography or a
-    // zero-width one may be typed text.)
-    let mut block: Option<usize> = None;
+    let mut block = BlockText::default();
     let out = mend_lines(text, |at, body| {
-        let spaces_before = body.len() - body.trim_start_matches(' ').len();
-        let inside = block.is_some_and(|column| body.trim().is_empty() || spaces_before > column);
-        if !inside {
-            block = opens_block(body);
-        }
-        // (And only before a key or an item: at a wrapped line of a text, they are its text;
-        // text39a F39a-2.)
-        let rest = body.trim_start_matches(|c: char| c == ' ' || odd(c));
-        let structure = key_follows(rest).is_some() || rest.starts_with("- ");
-        let odd = |c: char| {
-            if inside || !structure {
-                ['\u{FEFF}', '\u{2028}', '\u{2029}'].contains(&c)
-            } else {
-                odd(c)
-            }
-        };
+        let inside = block.holds(body);
+        let rest = body.trim_start_matches(|c: char| c == ' ' || always(c) || before_structure(c));
+        let structure = !inside && (key_follows(rest).is_some() || rest.starts_with("- "));
+        let odd = |c: char| always(c) || structure && before_structure(c);
         let lead = body.len() - body.trim_start_matches(|c: char| c == ' ' || odd(c)).len();
         let (i, mark) = body[..lead].char_indices().find(|&(_, c)| odd(c))?;
         let (name, from) = match mark {
@@ -205,8 +194,7 @@ fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         };
         found.push(named(at + i, mark.len_utf8(), format!("{name} {place}"), help));
         // (A space of typography is one column, as it shows; the rest none.)
-        let kept: String =
-            body[..lead].chars().filter(|&c| !MARKS.contains(&c)).map(|c| if spaces(c) { ' ' } else { c }).collect();
+        let kept: String = body[..lead].chars().filter_map(|c| (c == ' ' || spaces(c)).then_some(' ')).collect();
         Some(format!("{kept}{}{}", &body[lead..], " ".repeat(lead - kept.len())))
     });
     (!found.is_empty()).then_some((out, found))
@@ -246,6 +234,24 @@ fn dash_typed_for_hyphen(rest: &str) -> Option<&str> {
     (space > 0 || glued).then(|| &rest[..dash.len_utf8() + space])
 }
 
+/// The block scalar (`body: |`) whose text the lines read one by one are in, if any: the
+/// column past which its lines run.
+#[derive(Default)]
+struct BlockText(Option<usize>);
+
+impl BlockText {
+    /// Whether `line`, the next line, is the text of the block opened above it; if not, the
+    /// block it opens, if any, is the one for the lines after it.
+    fn holds(&mut self, line: &str) -> bool {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let inside = self.0.is_some_and(|column| line.trim().is_empty() || spaces > column);
+        if !inside {
+            self.0 = opens_block(line);
+        }
+        inside
+    }
+}
+
 /// Where a line that opens a block scalar (`body: |`, `- >-`, `body：　|`) has its key or
 /// item: its lines run past that column. `None` for other lines.
 fn opens_block(line: &str) -> Option<usize> {
@@ -266,15 +272,13 @@ fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         return None;
     }
     let mut found = Vec::new();
-    // The column past which the lines of a block scalar (`body: |`) run: text, where a
-    // full-width space is a character typed (`- ok　done`), not a slip.
-    let mut block: Option<usize> = None;
+    // The lines of a block scalar (`body: |`) are text, where a full-width space is a
+    // character typed (`- ok　done`), not a slip.
+    let mut block = BlockText::default();
     let out = mend_lines(text, |at, body| {
-        let spaces = body.len() - body.trim_start_matches(' ').len();
-        if block.is_some_and(|column| body.trim().is_empty() || spaces > column) {
+        if block.holds(body) {
             return None;
         }
-        block = opens_block(body);
         let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE, NO_BREAK_SPACE]).len();
         let rest = &body[lead..];
         // `－ title:` or `-　title:`: a list item's dash or its space typed full-width.
