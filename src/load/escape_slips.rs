@@ -76,7 +76,8 @@ fn bad_escape_after(text: &str, start: usize, from: usize) -> Option<(Span, BadE
 /// An escape that writes a control character inside a path (`"C:\new\table.xlsx"` is "C:",
 /// a line break, "ew", a tab, "able.xlsx"; text37a F37a-5): a backslash and a letter the
 /// writer meant, named at the first such escape of the double-quoted text at `start`. A path
-/// is a word with `:\` or a second backslash in it; `"one\ntwo"` is a line break as meant.
+/// is a word on a share (`\\srv`), on a drive with a second step or a file's name, or of two
+/// steps naming a file; `"one\ntwo"`, `"Q:\nWhen"` are line breaks as meant.
 pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
     let quoted = text.get(start..)?.strip_prefix('"')?;
     let mut i = 0;
@@ -87,9 +88,7 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
         let len = match escapes::read(&quoted[at..])? {
             // (Other control characters are named by the checks of printed text.)
             Escape::Char { c, len } if len == 2 && matches!(c, '\n' | '\t') => {
-                let word_start = at - quoted[..at].rsplit(char::is_whitespace).next().unwrap_or("").len();
-                let word_end = quoted[at..].find([' ', '\n', '"']).map_or(quoted.len(), |k| at + k);
-                let word = &quoted[word_start..word_end];
+                let (word_start, word) = word_around(quoted, at);
                 // (Backslashes before a letter or digit, as in a path's `\srv\team`; not
                 // `\n\nText`, a paragraph break.)
                 let before_letter =
@@ -144,10 +143,17 @@ fn has_drive(word: &str) -> bool {
 /// Whether the escape at `at` in `text` is in a word that is a path on a drive or a share
 /// (`C:\Users\…`, `\\srv\…`): its backslashes were meant as such.
 fn in_a_path_word(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let start = at - text[line_start..at].rsplit([' ', '"']).next().unwrap_or("").len();
-    let end = text[at..].find([' ', '"', '\n']).map_or(text.len(), |i| at + i);
-    has_drive(&text[start..end]) || text[start..end].contains("\\\\")
+    let (_, word) = word_around(text, at);
+    has_drive(word) || word.contains("\\\\")
+}
+
+/// The word of `text` around byte `at`, between white space or quotation marks, and where it
+/// starts.
+fn word_around(text: &str, at: usize) -> (usize, &str) {
+    let apart = |c: char| c.is_whitespace() || c == '"';
+    let start = at - text[..at].rsplit(apart).next().unwrap_or("").len();
+    let end = text[at..].find(apart).map_or(text.len(), |i| at + i);
+    (start, &text[start..end])
 }
 
 /// Whether the parser's `info` is about an escape in a quoted text that writes no character.
