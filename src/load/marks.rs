@@ -25,7 +25,7 @@ pub(super) fn unknown_tag(tag: Option<&saphyr_parser::Tag>, span: Span) -> Optio
 /// at it; a block's, at its `|`, after it): the `&` on its line after a space, a bracket or a
 /// comma (`&R&D funding` is the anchor `R&D`, then `funding`).
 pub(super) fn anchor_before(text: &str, start: usize) -> Option<usize> {
-    let line = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = super::lines::line_start(text, start);
     let bytes = text.as_bytes();
     (line..=start.min(text.len().saturating_sub(1))).rev().find(|&i| {
         bytes[i] == b'&' && (i == line || matches!(bytes[i - 1], b' ' | b'\t' | b'[' | b'{' | b',' | b'-' | b':'))

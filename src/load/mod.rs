@@ -203,16 +203,16 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
     }
     let mended = blanked::mended_values(tree.root.as_ref(), &mended);
     let blanked = Blanked::new(&file.text, blanked, mended);
+    let keys = keys::keys_of::<T>();
     // A `lang:` line lost to a slip: the languages are read off the text values.
     if blanked.languages_lost() {
-        match tree.root.as_ref().and_then(|root| languages::restore_lost(root, &keys::keys_of::<T>())) {
+        match tree.root.as_ref().and_then(|root| languages::restore_lost(root, &keys)) {
             Some(root) => tree.root = Some(root),
             None => return failed(syntax),
         }
     } else if let Some(root) = tree.root.as_ref().filter(|root| !has_key(root, "lang")) {
         // No `lang:` at all, and values given per language: said once, and read in those
         // languages, rather than "expected a string" at each.
-        let keys = keys::keys_of::<T>();
         // (Two languages at least, and no key a misspelt one of the file's: `tle:` is a
         // language tag too.)
         let given = keys.any("lang").then(|| languages::given_languages(root, &keys)).flatten().filter(|(_, langs)| {
@@ -233,11 +233,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         }
     }
     // (A key typed as a block text's line: read as text, and nothing else is wrong.)
-    syntax.extend(
-        tree.root
-            .as_ref()
-            .map_or(Vec::new(), |root| block_keys::keys_in_blocks(root, &file.text, &keys::keys_of::<T>())),
-    );
+    syntax.extend(tree.root.as_ref().map_or(Vec::new(), |root| block_keys::keys_in_blocks(root, &file.text, &keys)));
     let mut all = from_tree(tree, &file.text, all);
     for (i, loaded) in all.iter_mut().enumerate() {
         loaded.diagnostics.retain(|d| !blanked.follows(d));
