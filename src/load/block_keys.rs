@@ -4,18 +4,16 @@
 //! word (text37a F37a-10). The top level's keys are named by the checks of the briefing; these
 //! rules name the keys of the mappings inside it.
 
-use std::rc::Rc;
-
 use super::lines::{indent, key_column, key_of, line_at};
 use super::tree::{Node, NodeKind, Style};
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
 
-/// The mapping that holds a value: the keys some mapping could hold among its own, and whether
-/// it is a list's item.
+/// The mapping that holds a value: the keys some mapping could hold among its own, each once
+/// (a few, however many it has), and whether it is a list's item.
 #[derive(Clone, Default)]
 struct Holder<'t> {
-    keys: Rc<Vec<&'t str>>,
+    keys: Vec<&'t str>,
     item: bool,
 }
 
@@ -44,7 +42,7 @@ pub(super) fn keys_in_blocks<'t>(root: &'t Node, text: &str, keys: &KeySets) -> 
                 own.dedup();
                 // (A mapping of languages, `en: |`, `ja: |`: its texts are its holder's.)
                 let languages = others > 0 && own.is_empty();
-                let holder = if languages { holder } else { Holder { keys: Rc::new(own), item } };
+                let holder = if languages { holder } else { Holder { keys: own, item } };
                 stack.extend(
                     entries
                         .iter()
