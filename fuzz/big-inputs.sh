@@ -58,11 +58,13 @@ def other_prose(lang, frame, quoted):
         out.append(p)
         n += len(p.encode()) + 14  # (indented, and an indented blank line after)
     return "\n\n".join(out[:-1])
+curly = "“Japan” – it’s the EU’s plan, they said „today“.\n\n"
 cases = {
     "prose": lambda: body("Japan and the EU confirmed the importance of international standardization and research.\n\n" * (MB // 110)),
     # Prose with curly quotes and dashes in every sentence (text37b F37b-3: each counted as
     # two changes of script, a 2.5 MB text was refused).
-    "curly-quotes": lambda: body("“Japan” – it’s the EU’s plan, they said „today“.\n\n" * (MB // 60)),
+    # (Counted in bytes, with the indent body() adds to each of its two lines: the marks are three each.)
+    "curly-quotes": lambda: body(curly * ((MB - 200) // (len(curly.encode()) + 12))),
     "long-word": lambda: body("x" * (MB - 200)),
     "long-title": lambda: title("x" * (MB - 200)),
     "long-title-words": lambda: title("word " * (MB // 5 - 40)),
