@@ -258,6 +258,34 @@ fn a_bilingual_briefing_gives_a_page_per_language_each_linking_the_other() {
     assert!(!dir.path().join("bilingual.en.pdf").exists());
 }
 
+/// A page in any EU language names its switcher and its PDF link in that language, and
+/// each language by its own name (text38b F38b-3: a French page's switcher was read out as
+/// "Languages"); the PDF prints its labels and date in that language too.
+#[test]
+fn the_switcher_and_labels_speak_the_pages_language() {
+    let dir = tempdir();
+    let yaml = write(
+        dir.path(),
+        "sv-fr.yaml",
+        "lang: [sv, fr]\ntitle: { sv: Workshop om IKT, fr: Atelier sur les TIC }\ndate: 2024-03-06\n\
+         topics:\n  - title: { sv: Plattformar, fr: Plateformes }\n    body: { sv: Båda sidor., fr: Les deux parties. }\n\
+         contact:\n  name: Anna Svensson\n",
+    );
+    build(dir.path(), &yaml, &["--format", "pdf,html"]);
+    let sv = read(&dir.path().join("sv-fr.sv.html"));
+    let fr = read(&dir.path().join("sv-fr.fr.html"));
+    assert!(sv.contains("<nav class=\"languages\" aria-label=\"Språk\">"), "{sv}");
+    assert!(sv.contains("hreflang=\"fr\" lang=\"fr\">Français</a>"), "{sv}");
+    assert!(fr.contains("<nav class=\"languages\" aria-label=\"Langues\">"), "{fr}");
+    assert!(fr.contains("hreflang=\"sv\" lang=\"sv\">Svenska</a>"), "{fr}");
+    assert!(sv.contains("type=\"application/pdf\">Workshop om IKT (PDF)</a>"), "{sv}");
+    let pdf = text(&std::fs::read(dir.path().join("sv-fr.sv.pdf")).unwrap());
+    for words in ["6 mars 2024", "Viktigaste resultat"] {
+        assert!(pdf.contains(words), "{words:?} not in the Swedish PDF: {pdf}");
+    }
+    assert!(!pdf.contains("Major achievements") && !pdf.contains("March"), "{pdf}");
+}
+
 #[test]
 fn pdf_and_html_in_one_run_link_the_page_to_its_pdf() {
     let dir = tempdir();

@@ -40,33 +40,36 @@ pub struct PageOptions {
     pub description: Option<String>,
 }
 
-/// A language's name in that language, for the switcher.
+/// A language's name in that language, for the switcher: English, Japanese and the EU's
+/// languages (the ones briefings are written in); any other by its tag.
 fn language_name(tag: &str) -> &str {
     match primary_language(tag).as_str() {
-        "en" => "English",
-        "ja" => "日本語",
+        "bg" => "Български",
+        "cs" => "Čeština",
+        "da" => "Dansk",
         "de" => "Deutsch",
-        "fr" => "Français",
+        "el" => "Ελληνικά",
+        "en" => "English",
         "es" => "Español",
+        "et" => "Eesti",
+        "fi" => "Suomi",
+        "fr" => "Français",
+        "ga" => "Gaeilge",
+        "hr" => "Hrvatski",
+        "hu" => "Magyar",
         "it" => "Italiano",
+        "ja" => "日本語",
+        "lt" => "Lietuvių",
+        "lv" => "Latviešu",
+        "mt" => "Malti",
         "nl" => "Nederlands",
         "pl" => "Polski",
         "pt" => "Português",
+        "ro" => "Română",
+        "sk" => "Slovenčina",
+        "sl" => "Slovenščina",
+        "sv" => "Svenska",
         _ => tag,
-    }
-}
-
-/// Words the page itself says that the template has no label for.
-struct Words {
-    languages: &'static str,
-    pdf: &'static str,
-}
-
-fn words(lang: &str) -> Words {
-    if primary_language(lang) == "ja" {
-        Words { languages: "言語", pdf: "（PDF版）" }
-    } else {
-        Words { languages: "Languages", pdf: " (PDF)" }
     }
 }
 
@@ -83,7 +86,6 @@ pub fn redline_page(r: &Redline, since: &str, theme: &Theme, options: &PageOptio
 
 fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&Redline, &str)>) -> String {
     let lang = b.lang.as_str();
-    let w = words(lang);
     let marks = Marks::of(&theme.labels);
     let mut out = String::with_capacity(16 * 1024);
     let subject = options.description.clone();
@@ -131,7 +133,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     out.push_str("<header class=\"title\">\n");
     let others: Vec<&Alternate> = options.alternates.iter().filter(|a| a.lang != b.lang).collect();
     if !others.is_empty() {
-        let _ = write!(out, "<nav class=\"languages\" aria-label=\"{}\"><ul>", escape(w.languages));
+        let _ = write!(out, "<nav class=\"languages\" aria-label=\"{}\"><ul>", escape(&theme.labels.languages));
         for a in others {
             let name = language_name(&a.lang);
             out.push_str("<li><a href=\"");
@@ -285,8 +287,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         out.push_str("<p><a href=\"");
         escape_into(&mut out, pdf);
         out.push_str("\" type=\"application/pdf\">");
-        text_into(&mut out, &b.title, lang);
-        text_into(&mut out, w.pdf, lang);
+        text_into(&mut out, &theme.labels.pdf_link.replace("{title}", &b.title), lang);
         out.push_str("</a></p>\n");
     }
     if let Some(marking) = &b.marking {

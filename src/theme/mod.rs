@@ -39,14 +39,30 @@ pub const BUILTIN: &[BuiltinTemplate] = &[
 /// Language patches: labels and date format for briefings in a language other than English,
 /// by primary language subtag.
 pub const LANGUAGES: &[BuiltinTemplate] = &[
+    BuiltinTemplate { name: "bg", source: include_str!("../../templates/lang/bg.yaml") },
+    BuiltinTemplate { name: "cs", source: include_str!("../../templates/lang/cs.yaml") },
+    BuiltinTemplate { name: "da", source: include_str!("../../templates/lang/da.yaml") },
     BuiltinTemplate { name: "de", source: include_str!("../../templates/lang/de.yaml") },
+    BuiltinTemplate { name: "el", source: include_str!("../../templates/lang/el.yaml") },
     BuiltinTemplate { name: "es", source: include_str!("../../templates/lang/es.yaml") },
+    BuiltinTemplate { name: "et", source: include_str!("../../templates/lang/et.yaml") },
+    BuiltinTemplate { name: "fi", source: include_str!("../../templates/lang/fi.yaml") },
     BuiltinTemplate { name: "fr", source: include_str!("../../templates/lang/fr.yaml") },
+    BuiltinTemplate { name: "ga", source: include_str!("../../templates/lang/ga.yaml") },
+    BuiltinTemplate { name: "hr", source: include_str!("../../templates/lang/hr.yaml") },
+    BuiltinTemplate { name: "hu", source: include_str!("../../templates/lang/hu.yaml") },
     BuiltinTemplate { name: "it", source: include_str!("../../templates/lang/it.yaml") },
     BuiltinTemplate { name: "ja", source: include_str!("../../templates/lang/ja.yaml") },
+    BuiltinTemplate { name: "lt", source: include_str!("../../templates/lang/lt.yaml") },
+    BuiltinTemplate { name: "lv", source: include_str!("../../templates/lang/lv.yaml") },
+    BuiltinTemplate { name: "mt", source: include_str!("../../templates/lang/mt.yaml") },
     BuiltinTemplate { name: "nl", source: include_str!("../../templates/lang/nl.yaml") },
     BuiltinTemplate { name: "pl", source: include_str!("../../templates/lang/pl.yaml") },
     BuiltinTemplate { name: "pt", source: include_str!("../../templates/lang/pt.yaml") },
+    BuiltinTemplate { name: "ro", source: include_str!("../../templates/lang/ro.yaml") },
+    BuiltinTemplate { name: "sk", source: include_str!("../../templates/lang/sk.yaml") },
+    BuiltinTemplate { name: "sl", source: include_str!("../../templates/lang/sl.yaml") },
+    BuiltinTemplate { name: "sv", source: include_str!("../../templates/lang/sv.yaml") },
 ];
 
 /// Something a template can set: a leaf value, or a section of them.
@@ -202,6 +218,10 @@ section! {
         url: String,
         toc: String,
         draft: String,
+        /// What the web page's language switcher is called (read out by a screen reader).
+        languages: String,
+        /// The web page's link to the PDF; `{title}` is the briefing's title.
+        pdf_link: String,
         /// A dossier's cover title when `bundle` is given none; `{date}` is its date.
         dossier: String,
         /// What `{page_of}` in a header or footer prints.
@@ -666,11 +686,13 @@ mod tests {
         let mine = Theme::resolve_for(TemplateRef::File(&user("labels:\n  overview: Gaiyō\n")), "ja-JP").unwrap();
         assert_eq!(mine.labels.overview, "Gaiyō");
         assert_eq!(mine.labels.achievements, "主な成果");
-        assert_eq!(Theme::resolve_for(TemplateRef::Builtin("default"), "sv").unwrap().labels.overview, "Overview");
+        assert_eq!(Theme::resolve_for(TemplateRef::Builtin("default"), "is").unwrap().labels.overview, "Overview");
     }
 
     /// Every language patch loads, and changes the words a reader sees: section labels, the
-    /// page line and the month names (unless its dates are all digits).
+    /// page line, the web page's language switcher and the month names (unless its dates are
+    /// all digits). A redline's words are translated where the patch says they are
+    /// (`changes_lang`); elsewhere they stay English and say so.
     #[test]
     fn every_language_patch_translates_the_labels() {
         let english = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
@@ -681,15 +703,35 @@ mod tests {
                 ("overview", &t.labels.overview, &english.labels.overview),
                 ("achievements", &t.labels.achievements, &english.labels.achievements),
                 ("page_of", &t.labels.page_of, &english.labels.page_of),
-                ("space_text", &t.labels.space_text, &english.labels.space_text),
+                ("languages", &t.labels.languages, &english.labels.languages),
             ] {
                 assert_ne!(ours, theirs, "{}: {what} is not translated", lang.name);
+            }
+            if t.labels.changes_lang == lang.name {
+                assert_ne!(
+                    t.labels.space_text, english.labels.space_text,
+                    "{}: space_text is not translated",
+                    lang.name
+                );
+            } else {
+                assert_eq!((t.labels.changes_lang.as_str(), &t.labels.space_text), ("en", &english.labels.space_text));
             }
             assert!(t.labels.page_of.contains("{page}") && t.labels.page_of.contains("{pages}"), "{}", lang.name);
             if t.date_format.contains("%B") {
                 assert_ne!(t.months, english.months, "{}: months are not translated", lang.name);
             }
         }
+        // Briefings are written in every official language of the EU (text40 F40-0: a Swedish
+        // briefing printed "Major achievements", "March 6, 2024" and "Page 1 of 1").
+        let eu = "bg cs da de el es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv";
+        for tag in eu.split(' ') {
+            assert!(LANGUAGES.iter().any(|l| l.name == tag), "no labels for {tag}");
+        }
+        let sv = Theme::resolve_for(TemplateRef::Builtin("default"), "sv-SE").unwrap();
+        let d = crate::model::Date::new(2024, 3, 6).unwrap();
+        assert_eq!(crate::layout::format_date(d, &sv.date_format, &sv.months.0), "6 mars 2024");
+        let hu = Theme::resolve_for(TemplateRef::Builtin("default"), "hu").unwrap();
+        assert_eq!(crate::layout::format_date(d, &hu.date_format, &hu.months.0), "2024. március 6.");
         let de = Theme::resolve_for(TemplateRef::Builtin("one-pager"), "de-AT").unwrap();
         let d = crate::model::Date::new(2020, 3, 6).unwrap();
         assert_eq!(crate::layout::format_date(d, &de.date_format, &de.months.0), "6. März 2020");
