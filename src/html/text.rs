@@ -25,6 +25,16 @@ pub fn escape(s: &str) -> String {
 /// Japanese characters inside text in another language marked `lang="ja"` (WCAG 3.1.2), and
 /// line breaks as `<br>`.
 pub fn text_into(out: &mut String, s: &str, lang: &str) {
+    marked_into(out, s, lang, "<br>");
+}
+
+/// Writes the text of a code block (in a `pre`): as [`text_into`], its line breaks as typed.
+fn code_into(out: &mut String, s: &str, lang: &str) {
+    marked_into(out, s, lang, "\n");
+}
+
+/// Text with its Japanese runs marked, each line break written as `line_break`.
+fn marked_into(out: &mut String, s: &str, lang: &str, line_break: &str) {
     let japanese_page = primary_language(lang) == "ja";
     let mut rest = s;
     while !rest.is_empty() {
@@ -48,7 +58,7 @@ pub fn text_into(out: &mut String, s: &str, lang: &str) {
         }
         for (i, line) in piece.split('\n').enumerate() {
             if i > 0 {
-                out.push_str("<br>");
+                out.push_str(line_break);
             }
             escape_into(out, line);
         }
@@ -409,7 +419,7 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
         }
         Block::Code(lines) => {
             out.push_str("<pre><code>");
-            escape_into(out, &lines.join("\n"));
+            code_into(out, &lines.join("\n"), at.lang);
             out.push_str("</code></pre>\n");
         }
         Block::MarkedCode(runs) => marked_code_into(out, runs, lang, marks),
@@ -430,7 +440,7 @@ fn marked_code_into(out: &mut String, runs: &[Inline], lang: &str, marks: &Marks
             let say = if crate::redline::spaces_alone(runs, k) { Say::Space } else { Say::Change };
             marks.open_in(out, change, lang, None, say);
         }
-        escape_into(out, &run.text);
+        code_into(out, &run.text, lang);
         if runs.get(k + 1).is_none_or(|next| next.change != run.change) {
             close_change(out, run.change);
         }
@@ -503,6 +513,19 @@ mod tests {
         ] {
             assert!(out.contains(needle), "{needle} missing in {out}");
         }
+    }
+
+    /// Japanese in a code block of an English page is marked as Japanese, as in a paragraph,
+    /// and the block keeps its line breaks as typed (text38b F38b-4).
+    #[test]
+    fn japanese_in_a_code_block_says_so() {
+        let b = crate::markdown::parse("```\nlet 名前 = 1;\n  x < y\n```\n");
+        let mut out = String::new();
+        blocks_into(&mut out, &b, "en", &MARKS, 3);
+        assert!(out.contains("<pre><code>let <span lang=\"ja\">名前</span> = 1;\n  x &lt; y</code></pre>"), "{out}");
+        let mut ja = String::new();
+        blocks_into(&mut ja, &b, "ja", &MARKS, 3);
+        assert!(ja.contains("<pre><code>let 名前 = 1;\n  x &lt; y</code></pre>"), "{ja}");
     }
 
     #[test]
