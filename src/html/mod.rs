@@ -467,3 +467,19 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, labels: &crate::theme
     text_into(out, &labels.changes_legend_web, lang);
     out.push_str("</p>\n</section>\n");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::language_name;
+
+    /// The editor names languages as the page's switcher does (its list is in its script).
+    #[test]
+    fn the_editor_names_every_language_as_the_switcher_does() {
+        let script = include_str!("../app/edit/page/editor.js");
+        for tag in "en ja bg cs da de el es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv".split(' ') {
+            let name = language_name(tag);
+            assert_ne!(name, tag, "{tag} has no name");
+            assert!(script.contains(&format!("{tag}: \"{name}\"")), "editor.js does not name {tag} {name}");
+        }
+    }
+}

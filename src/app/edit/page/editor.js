@@ -5,9 +5,13 @@
 
 const $ = (id) => document.getElementById(id);
 
+// Each language in its own words, as the web page's switcher names them (src/html/mod.rs).
 const LANGUAGE_NAMES = {
-  en: "English", ja: "日本語", de: "Deutsch", fr: "Français", es: "Español", it: "Italiano",
-  nl: "Nederlands", pl: "Polski", pt: "Português", zh: "中文", ko: "한국어",
+  en: "English", ja: "日本語", bg: "Български", cs: "Čeština", da: "Dansk", de: "Deutsch",
+  el: "Ελληνικά", es: "Español", et: "Eesti", fi: "Suomi", fr: "Français", ga: "Gaeilge",
+  hr: "Hrvatski", hu: "Magyar", it: "Italiano", lt: "Lietuvių", lv: "Latviešu", mt: "Malti",
+  nl: "Nederlands", pl: "Polski", pt: "Português", ro: "Română", sk: "Slovenčina",
+  sl: "Slovenščina", sv: "Svenska", zh: "中文", ko: "한국어",
 };
 
 const state = {
