@@ -74,6 +74,7 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev = before;
     let mut single_open = false;
+    let mut double_open = false;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -88,7 +89,13 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
         let opens = prev.is_none_or(|p| p.is_whitespace() || "([{<«„“‘–—-/".contains(p));
         match c {
             '"' => {
-                if opens && next.is_some_and(|n| !n.is_whitespace()) {
+                // After a mark with no quote open (`Titre:"Données"`, `1:"2"`), a quote before a
+                // letter or digit opens too (text39a F39a-5).
+                let after_mark = !double_open
+                    && prev.is_some_and(|p| !p.is_alphanumeric() && !p.is_whitespace())
+                    && next.is_some_and(char::is_alphanumeric);
+                double_open = (opens && next.is_some_and(|n| !n.is_whitespace())) || after_mark;
+                if double_open {
                     out.push_str(q.double.0);
                     out.push_str(q.inner_space);
                 } else {
@@ -246,6 +253,13 @@ mod tests {
         assert_eq!(smarten("a - b", "en", None, None), "a - b", "a single hyphen stays");
         assert_eq!(smarten("|----| and ------", "en", None, None), "|----| and ------", "a rule of hyphens stays");
         assert_eq!(smarten("(\"x\")", "en", None, None), "(“x”)");
+        // A quote right after a colon or other mark opens (text39a F39a-5: `Titre: »Données »`).
+        assert_eq!(smarten("Titre:\"Données\"", "fr", None, None), "Titre:«\u{202F}Données\u{202F}»");
+        assert_eq!(
+            smarten("Title:\"Data\" and 1:\"2\", a 12\" screen", "en", None, None),
+            "Title:“Data” and 1:“2”, a 12” screen"
+        );
+        assert_eq!(smarten("\"ok.\"Then \"a\";\"b\"", "en", None, None), "“ok.”Then “a”;“b”");
         let address = "see https://example.org/a--b's and x--y@example.org -- \"ok\"";
         assert_eq!(smarten(address, "en", None, None), "see https://example.org/a--b's and x--y@example.org – “ok”");
     }
