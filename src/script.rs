@@ -63,6 +63,13 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
+/// Invisible characters that only say where a line may break, or may not: soft hyphen,
+/// zero-width space, word joiner, zero-width no-break space. Adding or removing one changes
+/// no word (unlike a joiner or a variation selector, which change how a character looks).
+pub fn is_break_hint(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -878,6 +878,25 @@ mod tests {
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (3, 2));
     }
 
+    /// A soft hyphen or zero-width space added or removed changes no word: the redline marks
+    /// none, and prints the word as the new version has it (text37b F37b-6).
+    #[test]
+    fn a_break_hint_added_or_removed_is_no_change() {
+        let r = redline(
+            &[("Data", "The Workshop agreed on cooperation. 日本の協力")],
+            &[("Data", "The Work\u{AD}shop agreed on full co\u{200B}operation. 日本\u{200B}の協力")],
+        );
+        let body = &r.briefing.topics[0].body;
+        assert_eq!(marks(body), [(I, "full ")]);
+        let text: String = runs(body).iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(text, "The Work\u{AD}shop agreed on full co\u{200B}operation. 日本\u{200B}の協力");
+        let r = redline(&[("Data", "co\u{200B}operation, 日本\u{200B}の")], &[("Data", "cooperation, 日本の")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), []);
+        // A variation selector is a change: it changes the character (葛 and 葛󠄀).
+        let r = redline(&[("Data", "葛飾区")], &[("Data", "葛\u{E0100}飾区")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "葛"), (I, "葛\u{E0100}")]);
+    }
+
     #[test]
     fn a_word_deleted_after_the_last_shared_word_keeps_its_space() {
         for (old, new) in [

@@ -1,7 +1,7 @@
 //! What a text is compared in: its tokens (Latin words, Japanese characters, punctuation
 //! marks, each with the spaces after it), and how its Latin counts.
 
-use crate::script::is_kana_or_kanji;
+use crate::script::{is_break_hint, is_kana_or_kanji};
 
 /// How the Latin letters and digits of a text count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +66,9 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let (mut start, mut k) = (0, 0);
     while let Some(&(at, c)) = chars.get(k) {
-        if c.is_whitespace() {
+        // (A break hint, invisible, goes with the spaces after a token: `日本\u{200B}の` is
+        // `日本` and `の` as `日本の` is.)
+        if c.is_whitespace() || is_break_hint(c) {
             k += 1;
             continue;
         }
@@ -84,7 +86,9 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
                 let joins = chars.get(end).is_some_and(|&(_, c)| match c {
                     // (And the Unicode, the no-break and the soft hyphen: `a‑b` is one word
                     // as `a-b` is.)
-                    '.' | '\'' | '’' | '-' | '．' | '－' | '\u{2010}' | '\u{2011}' | '\u{ad}' => true,
+                    '.' | '\'' | '’' | '-' | '．' | '－' | '\u{2010}' | '\u{2011}' => true,
+                    // (And a break hint: `Work\u{AD}shop` is the word `Workshop`.)
+                    c if is_break_hint(c) => true,
                     ',' | '，' => thousands,
                     _ => false,
                 });

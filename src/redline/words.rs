@@ -2,12 +2,15 @@
 //! (Japanese, and the Latin letters and digits in mostly Japanese text): the new text with
 //! what was inserted and deleted marked.
 
+use std::borrow::Cow;
+
 use super::code::{code, diff_code};
 use super::sequences::{align, align_by, diff, Op, Step};
 use super::spaces::{self, Cut};
 use super::tokens::{tokens, Latin};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Cell, Change, Inline};
+use crate::script::is_break_hint;
 
 /// Words and characters (文字) inserted and deleted so far, punctuation marks changed (which
 /// are not words), and the comparisons left to spend.
@@ -385,8 +388,18 @@ pub(super) fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut
     // Compared without the spaces after them: `end` and `end ` are the same word. A link's
     // words are the same words whatever its address: the address, printed after them, shows
     // the change (`the agreement (https://…)`), and the words are not struck and inserted again.
-    let key = |ts: &[Token<'a>]| -> Vec<(&'a str, bool, bool, bool, bool, bool)> {
-        ts.iter().map(|t| (t.0.trim_end(), t.1, t.2, t.3, t.4.is_some(), t.5)).collect()
+    // Nor is a word with or without a break hint (`Work\u{AD}shop`, `co\u{200B}operation`):
+    // it reads the same, and is printed as the new version has it, unmarked.
+    let key = |ts: &[Token<'a>]| -> Vec<(Cow<'a, str>, bool, bool, bool, bool, bool)> {
+        let word = |t: &'a str| {
+            let t = t.trim_end_matches(|c: char| c.is_whitespace() || is_break_hint(c));
+            if t.contains(is_break_hint) {
+                Cow::Owned(t.chars().filter(|&c| !is_break_hint(c)).collect())
+            } else {
+                Cow::Borrowed(t)
+            }
+        };
+        ts.iter().map(|t| (word(t.0), t.1, t.2, t.3, t.4.is_some(), t.5)).collect()
     };
     let mut out = Vec::new();
     // The stretch since the last word kept, in each version: the space after that word, then
