@@ -138,15 +138,29 @@ fn a_draft_briefing_in_a_dossier_says_it_is_a_draft_and_reads_its_marking() {
 }
 
 #[test]
-fn lang_must_be_a_tag_and_a_language_of_the_dossier() {
+fn lang_must_be_a_tag_and_a_language_of_each_briefing_in_several() {
     let dir = common::tempdir();
     let seed = common::repo("data/japan-eu-ict-workshop-10.yaml");
     let seed = seed.to_str().unwrap();
-    for (lang, says) in [
-        ("de", "--lang de: no briefing of the dossier is written in it (they are in en)"),
-        ("xx", "--lang xx: `xx` is not a language code (ISO 639-1)"),
-        ("\"><x y=\"&", "is not a language tag"),
-    ] {
+    // A cover in a language no briefing is written in: its words and date in that language,
+    // each briefing in its own, and the run says so (text38b F38b-7: refused).
+    let out = common::run(dir.path(), &["bundle", seed, "-o", "fr.pdf", "--lang", "fr"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(common::stderr(&out).contains("is not written in fr: it is set in en"), "{}", common::stderr(&out));
+    let pdf = std::fs::read(dir.path().join("fr.pdf")).unwrap();
+    assert_eq!(common::lang(&pdf).as_deref(), Some("fr"));
+    let text = common::text(&pdf);
+    assert!(
+        text.contains("6 octobre 2020") && text.contains("Page 1 sur") && text.contains("October 6, 2020"),
+        "{text}"
+    );
+    // Its title, the briefing's English heading, says it is English.
+    let cover_title = common::structure(&pdf).walk().into_iter().find(|e| e.role == "H1").unwrap().clone();
+    assert_eq!(cover_title.lang.as_deref(), Some("en"), "{cover_title:?}");
+    assert!(cover_title.text().contains("Major achievements"), "{cover_title:?}");
+    for (lang, says) in
+        [("xx", "--lang xx: `xx` is not a language code (ISO 639-1)"), ("\"><x y=\"&", "is not a language tag")]
+    {
         let out = common::run(dir.path(), &["bundle", seed, "-o", "d.pdf", "--lang", lang]);
         common::assert_exit(&out, 2);
         assert!(common::stderr(&out).contains(says), "{lang}: {}", common::stderr(&out));

@@ -11,6 +11,7 @@ use crate::app::say::say;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::layout::Cover;
 use crate::model::{Briefing, Date};
+use crate::script::primary_language;
 use crate::{BuildOptions, BundleItem, Context, Format, Job};
 
 /// The most briefings one dossier holds: each starts a page of its own and has its line in
@@ -69,7 +70,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         .map_err(|problems| Error::Usage(format!("--title: {}", problems.join("; "))))?;
     // Every briefing is checked before anything is written; all their problems are shown.
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
-    // own, but one at least must be written in it.
+    // own.
     // (With contents, each title is laid out again in them, and counts twice.)
     let weigh = |b: &Briefing| b.laid_out_bytes(settings.toc);
     let loaded = load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, &weigh))).map_err(|e| match e {
@@ -81,16 +82,9 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     for w in given_again(inputs) {
         say!("warning: {w}");
     }
+    // The cover is in the language asked for, even when no briefing is (a French cover over
+    // English briefings: text38b F38b-7); each briefing not written in it keeps its own.
     if let Some(lang) = cover.lang {
-        if !loaded.iter().any(|(_, b)| written_in(&b.lang, lang)) {
-            let mut langs: Vec<&str> = loaded.iter().map(|(_, b)| b.lang.as_str()).collect();
-            langs.sort_unstable();
-            langs.dedup();
-            return Err(Error::Usage(format!(
-                "--lang {lang}: no briefing of the dossier is written in it (they are in {})",
-                langs.join(", ")
-            )));
-        }
         // (Each other is set in its own: said, as `diff` refuses such a file: text29 F29b-5.)
         for ((_, b), input) in loaded.iter().zip(inputs) {
             if !written_in(&b.lang, lang) {
@@ -121,15 +115,16 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         .iter()
         .map(|i| Ok(template.theme_for(&i.briefing.lang)?.into_owned()))
         .collect::<Result<Vec<_>, Error>>()?;
-    let title = match given_title {
-        Some(t) => t,
+    let (title, title_lang) = match given_title {
+        Some(t) => (t, None),
         None => default_title(
             &items,
             &theme.labels.dossier,
             &crate::layout::format_date(date, &theme.date_format, &theme.months.0),
+            &lang,
         ),
     };
-    let cover = Cover { title, date };
+    let cover = Cover { title, title_lang, date };
     let job = Job::Dossier { items: &items, themes: &themes, cover: &cover, cover_theme: &theme, lang: &lang };
     // (`--fit-pages 0` says not to fit: no warning that the briefings are not fitted.)
     // (With --toc, the contents list each briefing's sections and topics too.)
@@ -176,11 +171,17 @@ fn too_large(inputs: &[PathBuf]) -> Result<(), Error> {
 
 /// The cover title when none is given: the `heading:` every briefing shares, else the
 /// longest start their titles share (cut at a word), else the `dossier` label and the date.
-fn default_title(items: &[BundleItem], dossier: &str, date: &str) -> String {
+fn default_title(items: &[BundleItem], dossier: &str, date: &str, lang: &str) -> (String, Option<String>) {
+    // A briefing's words on a cover in another language say which they are in.
+    let own = |from: &[&BundleItem]| {
+        let theirs = from.first().map(|i| i.briefing.lang.as_str()).unwrap_or(lang);
+        Some(theirs.to_string()).filter(|t| primary_language(t) != primary_language(lang))
+    };
+    let all: Vec<&BundleItem> = items.iter().collect();
     let headings: Vec<&str> = items.iter().filter_map(|i| i.briefing.heading.as_deref()).collect();
     if headings.len() == items.len() && headings.windows(2).all(|w| w[0] == w[1]) {
         if let Some(h) = headings.first() {
-            return (*h).to_string();
+            return ((*h).to_string(), own(&all));
         }
     }
     let titles: Vec<&str> = items.iter().map(|i| i.briefing.title.as_str()).collect();
@@ -197,12 +198,19 @@ fn default_title(items: &[BundleItem], dossier: &str, date: &str) -> String {
         } else {
             first[..common].rsplit_once(' ').map_or("", |(head, _)| head)
         };
-        let shared = shared.trim_end_matches([' ', '-', '–', ':', ',']).trim();
-        if shared.chars().count() >= 8 && !rest.is_empty() {
-            return shared.to_string();
+        let shared = shared.trim_end_matches([' ', '-', '–', ':', ',']).trim_end();
+        // What they share is a title only where each title's own part starts after it with
+        // a mark (`Dialogue: AI`, `Dialogue – Data`): `Results of the` is a fragment
+        // (text38b F38b-6).
+        let a_part = |t: &str| {
+            let after = t.get(shared.len()..).unwrap_or_default().trim_start();
+            after.is_empty() || after.starts_with([':', '：', '–', '—', '-', ',', '(', '（', '|', '/'])
+        };
+        if shared.chars().count() >= 8 && !rest.is_empty() && titles.iter().all(|t| a_part(t)) {
+            return (shared.to_string(), own(&all));
         }
     }
-    dossier.replace("{date}", date)
+    (dossier.replace("{date}", date), None)
 }
 
 /// A file given more than once, under one name or several: said, naming the places it takes
@@ -255,10 +263,19 @@ mod tests {
     #[test]
     fn a_dossier_without_a_title_gets_a_sensible_one() {
         let shared = [item("Japan-EU ICT Policy Dialogue: AI", None), item("Japan-EU ICT Policy Dialogue: Data", None)];
-        assert_eq!(default_title(&shared, "Dossier, {date}", "June 18, 2026"), "Japan-EU ICT Policy Dialogue");
+        let title = |items: &[BundleItem], lang: &str| default_title(items, "Dossier, {date}", "June 18, 2026", lang);
+        assert_eq!(title(&shared, "en"), ("Japan-EU ICT Policy Dialogue".to_string(), None));
         let headed = [item("A", Some("Major achievements")), item("B", Some("Major achievements"))];
-        assert_eq!(default_title(&headed, "Dossier, {date}", "June 18, 2026"), "Major achievements");
+        assert_eq!(title(&headed, "en").0, "Major achievements");
         let unrelated = [item("Cybersecurity", None), item("Data flows", None)];
-        assert_eq!(default_title(&unrelated, "Dossier, {date}", "June 18, 2026"), "Dossier, June 18, 2026");
+        assert_eq!(title(&unrelated, "en").0, "Dossier, June 18, 2026");
+        // What the titles share is no title when it stops mid-phrase (text38b F38b-6).
+        let fragment = [item("Results of the 10th Workshop", None), item("Results of the 11th Workshop", None)];
+        assert_eq!(title(&fragment, "en").0, "Dossier, June 18, 2026");
+        let dashed = [item("Japan-EU Dialogue – AI", None), item("Japan-EU Dialogue (Data)", None)];
+        assert_eq!(title(&dashed, "en").0, "Japan-EU Dialogue");
+        // English words on a French cover say they are English; the cover's own words do not.
+        assert_eq!(title(&shared, "fr"), ("Japan-EU ICT Policy Dialogue".to_string(), Some("en".to_string())));
+        assert_eq!(title(&unrelated, "fr").1, None);
     }
 }

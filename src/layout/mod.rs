@@ -229,6 +229,8 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub struct Cover {
     pub title: String,
+    /// The title's language when it is not the cover's (a briefing's heading, say).
+    pub title_lang: Option<String>,
     pub date: crate::model::Date,
 }
 

@@ -75,6 +75,9 @@ pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover, markings: &[(String, Str
     big.size.0 += 6.0;
     let spans = [Span { text: cover.title.clone(), look: look(&big) }];
     let h = flow.node(Role::H(1));
+    if let Some(lang) = &cover.title_lang {
+        flow.structure.set_lang(h, lang);
+    }
     flow.paragraph(h, &spans, &big, 0.0, theme.title_block.align, None);
     let date = format_date(cover.date, &theme.date_format, &theme.months.0);
     let spans = [Span { text: date, look: look(&styles.meta) }];
