@@ -1137,6 +1137,16 @@ mod tests {
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (2, 2));
         let same = redline(&[("T", "1. First.\n2. Second.")], &[("T", "1. First.\n2. Second, now.")]);
         assert_eq!(marks(&same.briefing.topics[0].body), [(I, ", now")]);
+        // Numbers now bullets, and bullets now numbers, are marked too (text38b F38b-8); a
+        // bullet typed otherwise (`-` now `*`) prints the same, and is not.
+        let r = redline(&[("T", "1. First.\n2. Second.")], &[("T", "- First.\n- Second.")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "1. "), (D, "2. ")]);
+        let Block::List { changed, .. } = &r.briefing.topics[0].body[0] else { panic!() };
+        assert_eq!(changed, &[Some(I), Some(I)]);
+        let r = redline(&[("T", "- First.\n- Second.")], &[("T", "1. First.\n2. Second.")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "• "), (D, "• ")]);
+        let r = redline(&[("T", "- First.\n- Second.")], &[("T", "* First.\n* Second.")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), []);
     }
 
     #[test]

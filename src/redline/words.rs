@@ -198,9 +198,15 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
             let (mut items, mut markers, mut changed) = (Vec::new(), Vec::new(), Vec::new());
             // A number typed differently (`1.` now `3.`): the old one is shown deleted, the
             // new one inserted.
+            // So is a list's kind changed: numbers now bullets, or bullets now numbers (text38b
+            // F38b-8: unmarked), a bullet shown as the reader saw it.
             let numbered = old_start.is_some() && start.is_some();
+            let kind_changed = old_start.is_some() != start.is_some();
+            let seen = |marker: &str| if old_start.is_some() { marker.to_string() } else { "•".to_string() };
             let renumber = |item: Vec<Block>, i: usize, j: usize, words: &mut Words| match (am.get(i), bm.get(j)) {
-                (Some(was), Some(is)) if numbered && was != is => renumber(item, (was, is), words),
+                (Some(was), Some(is)) if (numbered && was != is) || kind_changed => {
+                    renumber(item, (&seen(was), is), words)
+                }
                 _ => (item, None),
             };
             // Items are aligned by their own text (their first block), not by what is nested
