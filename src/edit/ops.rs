@@ -80,14 +80,36 @@ fn set(text: &str, path: &str, lang: Option<&str>, value: &str) -> Result<String
     let before = values(&doc);
     let lang_name = lang_index.map(|l| doc.langs[l].clone());
     let mut detail = String::new();
+    // A text over several lines that reads back may still be taken by the checks for
+    // something else: a line of a `|` block that reads as a key (`summary: …` under a note,
+    // text38b F38b-9), which `check` then refuses. The next way to write it, which they do
+    // not (double quotes, at worst), is taken instead; failing that, the first.
+    let mut problems_before = None;
+    let mut first = None;
     for splice in attempts {
         let new = splice.apply(text);
         match reads_back(&new, &before, path, lang_name.as_deref(), &value) {
-            Ok(()) => return Ok(new),
+            Ok(()) if !value.contains('\n') => return Ok(new),
+            Ok(()) => {
+                if problems(&new) <= *problems_before.get_or_insert_with(|| problems(text)) {
+                    return Ok(new);
+                }
+                first.get_or_insert(new);
+            }
             Err(d) => detail = d,
         }
     }
-    Err(EditError::NoReadBack { path: path.to_string(), detail })
+    first.ok_or(EditError::NoReadBack { path: path.to_string(), detail })
+}
+
+/// How many problems `check` finds in `text` (fonts aside).
+fn problems(text: &str) -> usize {
+    let limits = crate::load::Limits::default();
+    match crate::load::source_from_bytes("x.yaml", text.as_bytes().to_vec(), &limits) {
+        Ok(file) => crate::validate::load_briefings(&file, &limits, &|_| true).err().map_or(0, |d| d.len()),
+        Err(crate::load::LoadError::Invalid { diagnostics, .. }) => diagnostics.len(),
+        Err(crate::load::LoadError::Io { .. }) => 0,
+    }
 }
 
 /// Whether `new` parses, gives `value` at `path` (in `lang`), and every other field as before.

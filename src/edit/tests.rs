@@ -447,3 +447,18 @@ fn a_value_shared_through_an_anchor_is_edited_in_the_source() {
         assert!(message.contains("edit it in the Source tab"), "{path}: {message}");
     }
 }
+
+/// A text whose line reads as a key the file lacks (`heading: …` in a summary) is written so
+/// that `check` takes it for text, not in a `|` block that check refuses (text38b F38b-9:
+/// the editor saved a file that did not build); a text with no such line stays a block.
+#[test]
+fn a_text_with_a_line_that_reads_as_a_key_is_written_so_that_check_takes_it_as_typed() {
+    let value = "The workshop met twice.\nheading: a word we use for the agenda.";
+    let out = apply(COMMENTED, &[set("summary", None, value)]).unwrap();
+    assert_eq!(reads(&out, "summary", None), value);
+    let problems = snapshot("x.yaml", &out).problems;
+    assert!(problems.is_empty(), "{problems:?}\n{out}");
+    assert!(!out.contains("summary: |"), "{out}");
+    let plain = apply(COMMENTED, &[set("summary", None, "The workshop met twice.\nThen it ended.")]).unwrap();
+    assert!(plain.contains("summary: |-\n  The workshop met twice.\n  Then it ended.\n"), "{plain}");
+}
