@@ -24,12 +24,15 @@ const DASH_LOOK_ALIKES: [char; 7] = ['–', '—', '−', '‐', '‑', '•', '
 /// third byte a space at the line's end), and each full-width colon (or space) right after a
 /// key at a line's start made `:` and two spaces; with one error for each. `None` when there
 /// is none.
-pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+///
+/// `is_key` says whether a word is a key some mapping of the file holds: on a line a plain
+/// value wraps onto, only such a key is taken for one mistyped (`tel：03` under `name:`).
+pub(super) fn mend(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
     let mut found = Vec::new();
     let mut out: Option<String> = None;
     let passes: [Pass; 3] = [line_start_marks, mend_wide, flow_marks];
     for pass in passes {
-        if let Some((mended, more)) = pass(out.as_deref().unwrap_or(text)) {
+        if let Some((mended, more)) = pass(out.as_deref().unwrap_or(text), is_key) {
             out = Some(mended);
             found.extend(more);
         }
@@ -48,13 +51,13 @@ pub(super) fn mend(text: &str) -> Option<(String, Vec<Diagnostic>)> {
 }
 
 /// One kind of slip of [`mend`]: the text mended, and an error for each, if there is any.
-type Pass = fn(&str) -> Option<(String, Vec<Diagnostic>)>;
+type Pass = fn(&str, &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)>;
 
 /// Full-width marks in a mapping written on its line (`{en: A， ja： あ}`, `｛en: A, ja: あ｝`):
 /// a colon after a key, a comma between items, or the braces of a value, each named and made
 /// the ASCII mark, spaces after or before it (text33a F33a-7, text34a F34a-3: the mapping was
 /// read as text, "the value of `en` contains `: `"). A key at a line's start is [`mend_wide`]'s.
-fn flow_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+fn flow_marks(text: &str, _: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains([WIDE_COLON, WIDE_COMMA, IDEOGRAPHIC_COMMA, WIDE_OPEN]) {
         return None;
     }
@@ -70,7 +73,13 @@ fn flow_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         None => super::languages::is_language_tag(key) && key.split('-').next().is_some_and(|p| p.len() == 2),
     };
     let key_follows = |rest: &str| key_follows(rest).is_some_and(lang);
+    let mut lines = TextLines::default();
     for line in text.split_inclusive('\n') {
+        // (A block's text, or a value's wrapped line, is text: F40a-3.)
+        if lines.holds(line) != Wrap::None {
+            at += line.len();
+            continue;
+        }
         let braces = wide_braces(line).filter(|&(open, close)| key_follows(&line[open + WIDE_OPEN.len_utf8()..close]));
         // (Brackets open on this line, the quote a text is in, and the last character but a
         // space: a quote opens a text only where a value starts.)
@@ -154,7 +163,7 @@ fn declared_languages(text: &str) -> Option<Vec<&str>> {
 /// another, a line or paragraph separator, a zero-width space or a space of typography in a
 /// line's indentation: YAML refuses each there. Each line's first is named, and each made the
 /// columns it shows (a space of typography one, the rest none), the line padded at its end.
-fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+fn line_start_marks(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
     // (A line or paragraph separator, U+2028 or U+2029, comes with a paste from a word
     // processor or a web page, and shows as a space or nothing; text37a F37a-7. So do a zero-
     // width space and the spaces of typography, en to hair, which show as one; text38a F38a-11.
@@ -167,11 +176,15 @@ fn line_start_marks(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         return None;
     }
     let mut found = Vec::new();
-    let mut block = BlockText::default();
+    let mut lines = TextLines::default();
     let out = mend_lines(text, |at, body| {
-        let inside = block.holds(body);
+        let held = lines.holds(body);
         let rest = body.trim_start_matches(|c: char| c == ' ' || always(c) || before_structure(c));
-        let structure = !inside && (key_follows(rest).is_some() || rest.starts_with("- "));
+        let structure = match held {
+            Wrap::None => key_follows(rest).is_some() || rest.starts_with("- "),
+            Wrap::Plain(_) => key_follows(rest).is_some_and(is_key),
+            _ => false,
+        };
         let odd = |c: char| always(c) || structure && before_structure(c);
         let lead = body.len() - body.trim_start_matches(|c: char| c == ' ' || odd(c)).len();
         let (i, mark) = body[..lead].char_indices().find(|&(_, c)| odd(c))?;
@@ -234,22 +247,96 @@ fn dash_typed_for_hyphen(rest: &str) -> Option<&str> {
     (space > 0 || glued).then(|| &rest[..dash.len_utf8() + space])
 }
 
-/// The block scalar (`body: |`) whose text the lines read one by one are in, if any: the
-/// column past which its lines run.
+/// Which of the lines read one by one are text, not structure: the lines of a block scalar
+/// (`body: |`), and those a quoted or plain value wraps onto (text40a F40a-3, F40a-4: a
+/// `{ja：…}` or `fax：` in them was "mended" as YAML, though YAML reads them as text).
 #[derive(Default)]
-struct BlockText(Option<usize>);
+struct TextLines(Wrap);
 
-impl BlockText {
-    /// Whether `line`, the next line, is the text of the block opened above it; if not, the
-    /// block it opens, if any, is the one for the lines after it.
-    fn holds(&mut self, line: &str) -> bool {
+/// What the line before has left open.
+#[derive(Default, Clone, Copy, PartialEq)]
+enum Wrap {
+    #[default]
+    None,
+    /// A block scalar's text: the column past which its lines run.
+    Block(usize),
+    /// A quoted value not yet closed: its quote.
+    Quoted(char),
+    /// A plain value: the column of its key or item, past which it wraps.
+    Plain(usize),
+}
+
+impl TextLines {
+    /// Where `line`, the next line, is: in the text of the block opened above it, inside a
+    /// quoted value, on a plain value's wrapped line, or (`Wrap::None`) in the structure;
+    /// there, what it leaves open for the lines after it.
+    fn holds(&mut self, line: &str) -> Wrap {
         let spaces = line.len() - line.trim_start_matches(' ').len();
-        let inside = self.0.is_some_and(|column| line.trim().is_empty() || spaces > column);
-        if !inside {
-            self.0 = opens_block(line);
+        let held = match self.0 {
+            Wrap::Block(column) | Wrap::Plain(column) if line.trim().is_empty() || spaces > column => self.0,
+            Wrap::Quoted(quote) => {
+                if closes(line, quote).is_some() {
+                    self.0 = Wrap::None;
+                }
+                return Wrap::Quoted(quote);
+            }
+            _ => Wrap::None,
+        };
+        if held == Wrap::None {
+            self.0 = match opens_block(line) {
+                Some(column) => Wrap::Block(column),
+                None => opens_wrap(line),
+            };
         }
-        inside
+        held
     }
+}
+
+/// What a structure line leaves open: a quoted value it does not close, or a plain value that
+/// may wrap onto the lines below.
+fn opens_wrap(line: &str) -> Wrap {
+    let body = line.trim_end_matches(['\n', '\r']);
+    let mut rest = body.trim_start_matches(' ');
+    let mut column = body.len() - rest.len();
+    let mut item = false;
+    while let Some(after) = rest.strip_prefix("- ") {
+        let after = after.trim_start_matches(' ');
+        column += rest.len() - after.len();
+        (rest, item) = (after, true);
+    }
+    let key = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-').len();
+    let value = match rest[key..].strip_prefix(':') {
+        Some(v) if key > 0 && (v.is_empty() || v.starts_with([' ', '\t'])) => v.trim_start_matches([' ', '\t']),
+        _ if item => rest,
+        _ => return Wrap::None,
+    };
+    match value.chars().next() {
+        Some(q @ ('"' | '\'')) => match closes(&value[1..], q) {
+            Some(_) => Wrap::None,
+            None => Wrap::Quoted(q),
+        },
+        Some(c) if !"|>{[&*!#%@`".contains(c) => Wrap::Plain(column),
+        _ => Wrap::None,
+    }
+}
+
+/// Where in `text` the quoted value it is inside closes with `quote` (`\"` and `''` are
+/// written in it).
+fn closes(text: &str, quote: char) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+            }
+            c if c == quote => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Where a line that opens a block scalar (`body: |`, `- >-`, `body：　|`) has its key or
@@ -267,16 +354,18 @@ fn opens_block(line: &str) -> Option<usize> {
 }
 
 /// The full-width and no-break slips of [`mend`].
-fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
+fn mend_wide(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) && !text.contains(DASH_LOOK_ALIKES) {
         return None;
     }
     let mut found = Vec::new();
     // The lines of a block scalar (`body: |`) are text, where a full-width space is a
-    // character typed (`- ok　done`), not a slip.
-    let mut block = BlockText::default();
+    // character typed (`- ok　done`), not a slip; so are a quoted value's wrapped lines, and a
+    // plain one's but for a key some mapping holds.
+    let mut lines = TextLines::default();
     let out = mend_lines(text, |at, body| {
-        if block.holds(body) {
+        let held = lines.holds(body);
+        if matches!(held, Wrap::Block(_) | Wrap::Quoted(_)) {
             return None;
         }
         let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE, NO_BREAK_SPACE]).len();
@@ -296,6 +385,9 @@ fn mend_wide(text: &str) -> Option<(String, Vec<Diagnostic>)> {
         let keyed = key_len > 0
             && content.as_bytes()[0].is_ascii_lowercase()
             && !content[..key_len].bytes().any(|b| b.is_ascii_uppercase());
+        if matches!(held, Wrap::Plain(_)) && !(keyed && is_key(&content[..key_len])) {
+            return None;
+        }
         let wide_after = keyed && after_key.starts_with([WIDE_COLON, WIDE_SPACE]);
         // `title:　Results`, `title:\u{A0}Results`: the colon typed, the space after it not.
         let odd_space = after_key.strip_prefix(':').and_then(|a| a.chars().next()).filter(|_| keyed);
@@ -399,16 +491,20 @@ fn named(at: usize, len: usize, message: String, help: String) -> Diagnostic {
 mod tests {
     use super::*;
 
+    fn is_key(key: &str) -> bool {
+        crate::load::keys_of::<crate::model::RawBriefing>().any(key)
+    }
+
     /// The text [`mend`] makes of `text`, and the messages of what it names.
     fn named_in(text: &str) -> (String, Vec<String>) {
-        let (mended, found) = mend(text).unwrap();
+        let (mended, found) = mend(text, &is_key).unwrap();
         (mended, found.into_iter().map(|d| d.message).collect())
     }
 
     #[test]
     fn full_width_marks_around_words_that_are_no_language_are_text() {
         // text36a F36a-2: `｛note：未定｝` was taken for a mapping, and so was `tel：` in a text.
-        assert!(mend("title: ｛note：未定｝\ntopics:\n  - title: ｛ver:2｝\n").is_none());
+        assert!(mend("title: ｛note：未定｝\ntopics:\n  - title: ｛ver:2｝\n", &is_key).is_none());
         let text = "lang: [en, ja]\ntitle: {en: T, ja: memo：未定、tel：03}\nsummary: ｛en: S， ja： す｝\n";
         let (mended, messages) = named_in(text);
         assert!(mended.starts_with("lang: [en, ja]\ntitle: {en: T, ja: memo：未定、tel：03}\n"), "{mended}");
@@ -419,12 +515,12 @@ mod tests {
     fn a_look_alike_dash_for_an_items_hyphen_is_named_and_read_as_meant() {
         // text37a F37a-8: a word processor's en dash, a bullet, a dot glued to the key.
         let text = "topics:\n  – title: A\n  • title: B\n  ・title: C\n    body: |\n      – a dash in text\n";
-        let (mended, found) = mend(text).unwrap();
+        let (mended, found) = mend(text, &is_key).unwrap();
         assert_eq!(mended.len(), text.len());
         assert!(mended.starts_with("topics:\n  - title: A  \n  - title: B  \n  - title: C \n"), "{mended}");
         assert!(mended.ends_with("      – a dash in text\n"), "{mended}");
         // A line of text that starts with a dash is text (text38a F38a-1).
-        assert!(mend("body: The plan\n  – according to both sides –\n  is sound.\n").is_none());
+        assert!(mend("body: The plan\n  – according to both sides –\n  is sound.\n", &is_key).is_none());
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -435,7 +531,7 @@ mod tests {
     #[test]
     fn full_width_indents_and_colons_are_named_and_read_as_meant() {
         let text = "contact:\n\u{3000}division：X\n  tel: \"1\"\ntitle　T\ntopics:\n  \u{FF0D} title: A\n  -\u{3000}title: B\n";
-        let (mended, found) = mend(text).unwrap();
+        let (mended, found) = mend(text, &is_key).unwrap();
         assert_eq!(mended.len(), text.len());
         assert_eq!(
             mended,
@@ -455,7 +551,7 @@ mod tests {
         assert_eq!(&text[found[1].span.unwrap().start..found[1].span.unwrap().end], "：");
         // A byte order mark starting a line, pasted in with another file.
         let text = "title: T\n\u{FEFF}contact:\n  tel: \"1\"\n";
-        let (mended, found) = mend(text).unwrap();
+        let (mended, found) = mend(text, &is_key).unwrap();
         assert_eq!(mended, "title: T\ncontact:   \n  tel: \"1\"\n");
         assert_eq!(found[0].span, Some(Span::new(9, 12)));
         // A line or paragraph separator pasted in: at a line's start, in its indentation, or
@@ -479,7 +575,7 @@ mod tests {
         assert!(mended.ends_with("      \u{2003}Indented.\n"), "{mended:?}");
         assert_eq!(messages.len(), 2, "{messages:?}");
         // At a wrapped line of a text, plain or quoted, they are its text (text39a F39a-2).
-        assert!(mend("summary: Section 1\n  \u{2003}follows here\ntitle: \"a\n  \u{200B}b\"\n").is_none());
+        assert!(mend("summary: Section 1\n  \u{2003}follows here\ntitle: \"a\n  \u{200B}b\"\n", &is_key).is_none());
         // A no-break space indenting a key is one column; after a colon it is the space.
         let text = "contact:\n \u{A0}tel:\u{A0}\"1\"\n  fax:\u{3000}\"2\"\n";
         let (mended, messages) = named_in(text);
@@ -504,35 +600,53 @@ mod tests {
             "topics:\n  - title: X\n    body: >-\n      e-mail\u{3000}送付\n",
             "- body: |2 # text\n   ok\u{3000}了解\n",
         ] {
-            assert!(mend(text).is_none(), "{text}");
+            assert!(mend(text, &is_key).is_none(), "{text}");
         }
         // text33a F33a-7: a full-width colon after a key inside a flow mapping; in a quoted
         // text, or after a word that is no key of one, it is text.
         let text = "title: {en: A, ja\u{FF1A} あ}\ncontact: {name: N,ja\u{FF1A}x}\n";
-        let (mended, found) = mend(text).unwrap();
+        let (mended, found) = mend(text, &is_key).unwrap();
         assert_eq!(mended, "title: {en: A, ja:   あ}\ncontact: {name: N,ja:  x}\n");
         assert_eq!(found.len(), 2);
         // text34a F34a-3: a full-width comma between items, and full-width braces.
         let text = "title: {en: A\u{FF0C} ja: x}\nbody: \u{FF5B}en: b\u{3001}ja\u{FF1A}y\u{FF5D}\n";
-        let (mended, found) = mend(text).unwrap();
+        let (mended, found) = mend(text, &is_key).unwrap();
         assert_eq!(mended, "title: {en: A,   ja: x}\nbody: {  en: b,  ja:  y  }\n");
         assert_eq!(found.len(), 5, "{found:?}");
         // text35a F35a-4: past a quote written twice (or escaped) and a `#` in a quoted text.
-        let (_, found) = mend("title: {en: 'It''s #1', ja: x\u{FF0C} fr: y}\n").unwrap();
+        let (_, found) = mend("title: {en: 'It''s #1', ja: x\u{FF0C} fr: y}\n", &is_key).unwrap();
         assert_eq!(found.len(), 1, "{found:?}");
-        let (_, found) = mend("title: {en: \"a \\\" #1\", ja\u{FF1A} x}\n").unwrap();
+        let (_, found) = mend("title: {en: \"a \\\" #1\", ja\u{FF1A} x}\n", &is_key).unwrap();
         assert_eq!(found.len(), 1, "{found:?}");
         // (Text in full-width brackets is text: `｛注｝`, `｛注：未定｝`; text35a F35a-3.)
-        assert!(mend("title: \u{FF5B}注\u{FF5D}\ncontact: {ja: \u{FF5B}注\u{FF1A}未定\u{FF5D}}\n").is_none());
+        assert!(mend("title: \u{FF5B}注\u{FF5D}\ncontact: {ja: \u{FF5B}注\u{FF1A}未定\u{FF5D}}\n", &is_key).is_none());
         // (Commas of the text itself are text: `日本、欧州`.)
-        assert!(mend("title: {en: A, ja: 日本\u{3001}欧州}\n").is_none());
+        assert!(mend("title: {en: A, ja: 日本\u{3001}欧州}\n", &is_key).is_none());
         for text in
             ["title: {en: \"{a, b\u{FF1A}c}\"}\n", "title: {en: 注\u{FF1A}x}\n", "title: {en: A} # {a, b\u{FF1A}c}\n"]
         {
-            assert!(mend(text).is_none(), "{text}");
+            assert!(mend(text, &is_key).is_none(), "{text}");
         }
+        // A block's text, and a quoted or plain value's wrapped lines, are text: YAML reads
+        // them so (text40a F40a-3, F40a-4: each was "mended" into errors).
+        for text in [
+            "body: |\n  表記は {ja\u{FF1A}日本語\u{3001}en\u{FF1A}英語} のとおり。\n",
+            "summary: \"総務省は、開催しました。\n  fax\u{FF1A}03-5253-5924（代表）まで。\"\n",
+            "summary: '総務省は、\n  fax\u{FF1A}03'\n",
+            "topics:\n  - title: AI\n    body: 詳細は\n      e-mail\u{FF1A}info@example.jp まで。\n",
+            "body: \"The agenda:\n  • data: flows;\n  – chips: supply.\"\n",
+            "body: The agenda\n  • data: flows\n",
+        ] {
+            assert!(mend(text, &is_key).is_none(), "{text}");
+        }
+        // A key some mapping holds, on a plain value's wrapped line, is still named; past a
+        // quoted value's closing quote, the next key is structure again.
+        let (_, messages) = named_in("contact:\n  name: X\n    tel\u{FF1A}03\n");
+        assert_eq!(messages, ["a full-width colon `：` after `tel`, where YAML needs `:`"]);
+        let (_, messages) = named_in("summary: \"a \\\" b\n  c\"\ntitle\u{FF1A}T\n");
+        assert_eq!(messages, ["a full-width colon `：` after `title`, where YAML needs `:`"]);
         // Past the block, a slip is named again.
-        let (_, found) = mend("body: |\n  ok\u{3000}done\ntitle\u{3000}T\n").unwrap();
+        let (_, found) = mend("body: |\n  ok\u{3000}done\ntitle\u{3000}T\n", &is_key).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].message, "a full-width space after `title`, where YAML needs `: `");
     }
