@@ -92,7 +92,16 @@ impl Checker<'_> {
         // item's; text33a F33a-2.)
         let deeper = |line: &str| joined == Joined::Folded && line.starts_with([' ', '\t']);
         let joins = |k: usize| k > 0 && !lines[k - 1].trim().is_empty() && !deeper(lines[k - 1]) && !deeper(lines[k]);
-        let Some(&k) = blocks.iter().find(|&&k| joins(k)) else { return };
+        // A sentence wrapped before a number, a `>` or a dash (`dem` / `1. Oktober 2025`,
+        // `auf` / `> 40 %`) is one sentence, as YAML reads it and its writer meant (text40a
+        // F40a-9): such a line is an item or a quote typed line by line only after a line
+        // that ends a sentence, or beside another.
+        let wrapped = |k: usize| {
+            let starts = lines[k].trim_start().starts_with(|c: char| "-*+>".contains(c) || c.is_ascii_digit());
+            let mid_sentence = lines[k - 1].trim_end().ends_with(|c: char| c.is_alphanumeric() || c == ',');
+            starts && mid_sentence && !blocks.contains(&(k - 1)) && !blocks.contains(&(k + 1))
+        };
+        let Some(&k) = blocks.iter().find(|&&k| joins(k) && !wrapped(k)) else { return };
         let below = usize::from(joined == Joined::Folded) + k;
         let at = source.match_indices('\n').nth(below - 1).map_or(0, |(at, _)| at + 1);
         let line = self.file.line_col(field.span.start + at).0;

@@ -487,6 +487,10 @@ contact:
             // text33a F33a-2: `>` keeps the line breaks around lines indented further.
             "    body: >\n      - a\n        - b\n      - c",
             "    body: >\n      Agreed to\n      continue.\n\n        - a\n        - b",
+            // text40a F40a-9: a sentence wrapped before a date, a `>` or a dash is one sentence.
+            "    body: Das Treffen fand am Mittwoch, dem\n      1. Oktober 2025, in Brüssel statt.",
+            "    body: Der Anteil stieg auf\n      > 40 % aller Datenflüsse.",
+            "    body: >\n      Obě strany se shodly, že\n      - jak uvedla Komise - je třeba pokračovat.",
         ] {
             assert!(check(&replace("    body: Text about data.", prose)).is_ok(), "{prose}");
         }
@@ -495,6 +499,9 @@ contact:
         let list = replace("    body: Text about data.", "    body: Agreed on\n      1. data\n      2. AI");
         let p = problems(&list);
         assert!(p.len() == 1 && p[0].contains("`1. data` (line 6) would not be a line of its own @ 5:5"), "{p:?}");
+        // After a line that ends a sentence, one item alone is an item typed line by line.
+        let one = replace("    body: Text about data.", "    body: Two points follow.\n      1. data");
+        assert!(problems(&one).iter().any(|p| p.contains("`1. data` (line 6) would not be a line of its own")));
     }
 
     #[test]
