@@ -30,7 +30,7 @@ const DASH_LOOK_ALIKES: [char; 7] = ['–', '—', '−', '‐', '‑', '•', '
 pub(super) fn mend(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
     let mut found = Vec::new();
     let mut out: Option<String> = None;
-    let passes: [Pass; 3] = [line_start_marks, mend_wide, flow_marks];
+    let passes: [Pass; 4] = [key_tabs, line_start_marks, mend_wide, flow_marks];
     for pass in passes {
         if let Some((mended, more)) = pass(out.as_deref().unwrap_or(text), is_key) {
             out = Some(mended);
@@ -52,6 +52,58 @@ pub(super) fn mend(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String,
 
 /// One kind of slip of [`mend`]: the text mended, and an error for each, if there is any.
 type Pass = fn(&str, &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)>;
+
+/// A tab after a key's colon (`name:<tab>Anna`, `{en:<tab>A}`), which YAML 1.2 allows as
+/// the space there and the parser does not: made a space, without a word (text40a F40a-31:
+/// values lined up with tabs were refused). In a block's text, or inside a value, it is text.
+fn key_tabs(text: &str, _: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
+    if !text.contains(":\t") {
+        return None;
+    }
+    let mut lines = TextLines::default();
+    let mut changed = false;
+    let out = mend_lines(text, |_, body| {
+        if lines.holds(body) != Wrap::None || !body.contains(":\t") {
+            return None;
+        }
+        let mut line = body.to_string();
+        // (Whether a key may start here: at the line's start, past an item's `- `, a `{` or a
+        // `,`; whether the word read is such a key; the last mark but a space, which says
+        // whether a quote opens a value.)
+        let (mut may_key, mut in_key, mut in_word, mut quote, mut prev) = (true, false, false, None, ':');
+        for (i, c) in body.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => continue,
+                (None, '"' | '\'') if matches!(prev, ':' | '{' | ',' | '[' | '-') => quote = Some(c),
+                (None, '#') if body[..i].ends_with([' ', '\t']) => break,
+                (None, ':') if in_key && body[i + 1..].starts_with('\t') => {
+                    let tabs = body[i + 1..].len() - body[i + 1..].trim_start_matches('\t').len();
+                    line.replace_range(i + 1..i + 1 + tabs, &" ".repeat(tabs));
+                    changed = true;
+                }
+                _ => {}
+            }
+            if c.is_ascii_alphanumeric() || c == '_' || (c == '-' && in_word) {
+                if !in_word {
+                    (in_word, in_key) = (true, may_key);
+                }
+            } else {
+                (in_word, in_key) = (false, false);
+                may_key = match c {
+                    ' ' | '\t' | '-' => may_key,
+                    '{' | ',' => true,
+                    _ => false,
+                };
+            }
+            if c != ' ' && c != '\t' {
+                prev = c;
+            }
+        }
+        Some(line)
+    });
+    changed.then_some((out, Vec::new()))
+}
 
 /// Full-width marks in a mapping written on its line (`{en: A， ja： あ}`, `｛en: A, ja: あ｝`):
 /// a colon after a key, a comma between items, or the braces of a value, each named and made
@@ -645,6 +697,15 @@ mod tests {
         assert_eq!(messages, ["a full-width colon `：` after `tel`, where YAML needs `:`"]);
         let (_, messages) = named_in("summary: \"a \\\" b\n  c\"\ntitle\u{FF1A}T\n");
         assert_eq!(messages, ["a full-width colon `：` after `title`, where YAML needs `:`"]);
+        // A tab after a key's colon is the space YAML 1.2 allows there (text40a F40a-31): made
+        // one, unnamed; in a value or a block's text it is text.
+        let text = "name:\tN\n- title:\t\tA\ntitle: {en:\tC, ja:\tシー}\nnote: 'a:\tb'\nbody: |\n  x:\ty\ns: x y:\tz\n";
+        let (mended, found) = mend(text, &is_key).unwrap();
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(
+            mended,
+            "name: N\n- title:  A\ntitle: {en: C, ja: シー}\nnote: 'a:\tb'\nbody: |\n  x:\ty\ns: x y:\tz\n"
+        );
         // Past the block, a slip is named again.
         let (_, found) = mend("body: |\n  ok\u{3000}done\ntitle\u{3000}T\n", &is_key).unwrap();
         assert_eq!(found.len(), 1);
