@@ -188,6 +188,23 @@ impl<'a> De<'a> {
         // `ｔｉｔｌｅ`, `body` with a zero width space: named by what they read as.
         let unplain = messages::unplain(field.name);
         let (name, shown) = unplain.as_ref().map_or((field.name, field.name), |u| (u.plain.as_str(), u.shown.as_str()));
+        // `title:Results: the 10th workshop`: no space after `title:`, and a `: ` in the value,
+        // so YAML took `title:Results` for the key (text40a F40a-13: "did you mean `title`?",
+        // which, followed, dropped "Results:"). Named as the space it lacks, the help quoting
+        // the value whole.
+        if let Some((key, head)) = name.split_once(':').filter(|(key, _)| field.fields.contains(key)) {
+            if let Some((value, Style::Plain)) = self.node.scalar() {
+                let colon = field.key.span.start + key.len();
+                let whole = format!("{head}: {value}");
+                let d = super::slips::no_space_after(colon, parent.to_string(), key).with_help(format!(
+                    "the value has a `: ` of its own: put it in quotes, with a space after the colon: `{}`",
+                    super::around::quoted_pair(key, whole.trim())
+                ));
+                self.ctx.misspelt.borrow_mut().insert(Path::Key(parent, key).to_string());
+                self.ctx.diagnostics.borrow_mut().push(d);
+                return;
+            }
+        }
         let diagnostic = match suggest(name, field.fields) {
             Some(best) => {
                 self.ctx.misspelt.borrow_mut().insert(Path::Key(parent, best).to_string());

@@ -561,6 +561,12 @@ mod tests {
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
         assert_eq!(messages(&loaded.diagnostics), ["topics[0]: no space after `title:`"]);
         assert_eq!(file(text).line_col(loaded.diagnostics[0].span.unwrap().start), (4, 10));
+        // With a `: ` in the value too, the help quotes it whole (text40a F40a-13).
+        let text = "title:Results: the 10th \"EU\" workshop\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: B\n";
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+        assert_eq!(messages(&loaded.diagnostics), ["no space after `title:`"]);
+        let help = loaded.diagnostics[0].help.as_deref().unwrap_or_default();
+        assert!(help.ends_with("`title: \"Results: the 10th \\\"EU\\\" workshop\"`"), "{help}");
     }
 
     #[test]
