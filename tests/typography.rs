@@ -988,3 +988,25 @@ fn no_break_and_ideographic_spaces_read_back_as_typed_in_poppler() {
     assert!(text.contains("Deux-points\u{a0}: fin\u{202f}! et 1\u{2007}000"), "{text:?}");
     assert!(text.contains("総務省\u{3000}国際戦略局\u{3000}国際政策課"), "{text:?}");
 }
+
+#[test]
+fn spaces_of_typography_read_back_as_typed_in_poppler() {
+    // text40a F40a-16: a thin space (`10 000`, French `Budget : …`) came back as a plain one,
+    // and between two letters as none; so did the hair, en, em, and the rest.
+    let dir = common::tempdir();
+    let spaces =
+        ['\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2008}', '\u{2009}', '\u{200A}', '\u{205F}'];
+    let body: String = spaces.iter().map(|s| format!("10{s}000 x{s}y ")).collect();
+    let fr = "Budget\u{2009}: 10\u{2009}000\u{2009}€, parties\u{2009}—\u{2009}UE et Japon.";
+    let yaml = format!(
+        "title: T\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: \"{body}\"\n  - title: Y\n    lang: fr\n    body: \"{fr}\"\ncontact:\n  tel: \"1\"\n"
+    );
+    let path = common::write(dir.path(), "t.yaml", &yaml);
+    let pdf = common::build_in(dir.path(), &path, &[]);
+    let Some(text) = common::poppler_text(&pdf) else { return };
+    let text = text.replace('\n', "");
+    for s in spaces {
+        assert!(text.contains(&format!("10{s}000 x{s}y")), "U+{:04X}: {text:?}", s as u32);
+    }
+    assert!(text.contains(fr), "{text:?}");
+}

@@ -94,19 +94,23 @@ pub(super) fn make_line(
     } else if last + 1 < glyphs.len() {
         // The line ended at a space (or a hard break): one space stays at its end, past the
         // visible text, so that text read in order (by a screen reader, or copied) keeps
-        // the last word of the line apart from the first of the next.
-        if let Some(face) = fonts.face_for(' ', look_last.style) {
-            let w = width_of(fonts, face, ' ', look_last.size);
-            push_char(&mut line.runs, x, face, ' ', w, 0.0, look_last);
+        // the last word of the line apart from the first of the next; the space typed, when
+        // it is one of typography (a thin space, text40a F40a-16).
+        let typed = glyphs[last + 1..].iter().map(|g| g.ch).find(|&c| typographic_space(c)).unwrap_or(' ');
+        let end = fonts.face_for(typed, look_last.style).map(|f| (f, typed));
+        if let Some((face, c)) = end.or_else(|| fonts.face_for(' ', look_last.style).map(|f| (f, ' '))) {
+            let w = width_of(fonts, face, c, look_last.size);
+            push_char(&mut line.runs, x, face, c, w, 0.0, look_last);
         }
     }
     line.width = x;
     // Japanese spaced by a quarter em beside Latin text, or stretched to the width, reads back
     // with spaces nobody typed: each run says what it holds.
     let spaced = shown.iter().zip(&after).any(|(g, &a)| a > 0.01 && !hangs(g.ch));
-    // So does a typed no-break or ideographic space: poppler reads it as a plain space, or
-    // (U+3000, a full em) as a break between paragraphs.
-    let typed_space = shown.iter().any(|g| matches!(g.ch, '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}'));
+    // So does a typed space other than the plain one: poppler reads a no-break space, or a
+    // thin one, as a plain space, a thin one between letters as none, or (U+3000, a full em)
+    // as a break between paragraphs (text40a F40a-16).
+    let typed_space = line.runs.iter().any(|r| r.text.contains(typographic_space));
     if (spaced && shown.iter().any(|g| is_kana_or_kanji(g.ch))) || typed_space {
         line.spaced = true;
         for run in &mut line.runs {
@@ -276,4 +280,10 @@ impl Run {
         }
         self.width += extra;
     }
+}
+
+/// A space typed that is not the plain one: no-break, figure, thin, hair, em and the rest of
+/// typography's, and the ideographic space. (A tab prints as a plain space.)
+fn typographic_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, ' ' | '\t' | '\n' | '\r')
 }
