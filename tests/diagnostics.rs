@@ -582,6 +582,9 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: The ministers agreed to:\n  - continue work\n", "ends with `:`, which YAML reads as a key", 3),
         // text38a F38a-6: `\U` of `C:\Users` was "an escape cut short", help `\u00E9`.
         ("summary: \"Files in C:\\Users\"\n", "a backslash of a path in double quotes starts an escape", 3),
+        // text40a F40a-19: `>90 %` ("more than 90 %") was a misplaced `>` block, and the help
+        // moved the text below it, without its `>`.
+        ("summary: >90 % of households are covered.\n", "a value that starts with `>` must be quoted", 3),
         // text40a F40a-13: no space after the key's colon, and a `: ` in the value: "unknown
         // field `summary:Note`, did you mean `summary`?", which, followed, dropped "Note:".
         ("summary:Note: both sides agreed.\n", "no space after `summary:`", 3),

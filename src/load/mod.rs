@@ -40,6 +40,7 @@ mod quoted;
 mod recover;
 mod slips;
 mod source;
+mod starts;
 mod translations;
 pub mod tree;
 mod wide;

@@ -7,7 +7,7 @@
 
 use super::around::{
     colon_in_value, known_key_without_colon, misindented_text, missing_colon_above, missing_space_above, quoted_pair,
-    reserved_start, tab_on_blank_line_above, unclosed_bracket, value_at,
+    tab_on_blank_line_above, unclosed_bracket,
 };
 use super::lines::{
     bare_key, dash_without_space, first_key_left_out, has_content, indent, is_key_line, item_above, item_meant,
@@ -245,38 +245,8 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         };
         return at(Span::new(open, open + 1), format!("this `{}` is never closed", &text[open..open + 1]), help);
     }
-    // `title: [Draft] Results`: YAML reads `[Draft]` as a list, then finds more text.
-    if info == "while parsing a block mapping, did not find expected key" {
-        if let Some((key, value)) = value_at(text, start).filter(|(_, v)| v.starts_with(['[', '{'])) {
-            let first = &value[..1];
-            let kind = if first == "[" { "a list" } else { "a mapping" };
-            // (A full-width `，` or `。` typed after the `}`: the mark is the slip, not the
-            // value; quoted, the value was printed as `{en: b, ja: い}，`; text35a F35a-2.)
-            let open = value.as_ptr() as usize - text.as_ptr() as usize;
-            // (After a space too, and a full-width space alone: text36a F36a-3, F36a-10.)
-            let rest = |close: usize| {
-                let line = text[close..].split('\n').next().unwrap_or("");
-                line.split(" #").next().unwrap_or(line).trim_end_matches(['\r', ' '])
-            };
-            let after = super::around::closing_bracket(text, open).map(|close| (close, rest(close)));
-            // (Marks only: `{速報}会議の結果` is text, to be quoted; text36a F36a-4.)
-            let mark = |c: char| crate::script::is_japanese(c) && !c.is_alphanumeric();
-            let japanese = |m: &str| !m.is_empty() && m.chars().all(mark);
-            if let Some((close, marks)) = after.filter(|(_, m)| japanese(m.trim_start_matches(' '))) {
-                let mark = close + marks.len() - marks.trim_start_matches(' ').len();
-                let marks = marks.trim_start_matches(' ');
-                return at(
-                    Span::new(mark, mark + marks.len()),
-                    format!("`{marks}` after the `{}` that ends the value of `{key}`", &text[close - 1..close]),
-                    format!("remove it: a value written as `{first}…{}` ends there", &text[close - 1..close]),
-                );
-            }
-            return at(
-                span,
-                format!("text after the value of `{key}`, which YAML reads as {kind}"),
-                format!("a value that starts with `{first}` must be quoted: {}", quoted_pair(key, value)),
-            );
-        }
+    if let Some(d) = super::starts::bracketed(text, span, info) {
+        return Some(d);
     }
     // A tab on a line that looks empty, inside a block's text: YAML ends the block there.
     if let Some(tab) = tab_on_blank_line_above(text, start) {
@@ -286,30 +256,8 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             "remove the tab: inside a `|` text an empty line holds nothing, or spaces only".into(),
         );
     }
-    // `title: @EU`, `body: *Important*: …`, `body: | Both sides`: a value that starts with a
-    // character YAML reserves.
-    if let Some((key, value_start, value)) = reserved_start(text, start) {
-        let first = &value[..1];
-        let (message, help) = match first {
-            "|" | ">" => (
-                format!("the text after `{key}: {first}` must start on the next line"),
-                format!(
-                    "write `{key}: {first}` alone, and the text on the lines below it, indented further than `{key}`"
-                ),
-            ),
-            "-" => (
-                format!("a list in the value of `{key}` must start on the next line"),
-                format!("write `{key}: |`, and each `- ` item on a line of its own below it, indented"),
-            ),
-            _ => {
-                let shown = if first == "`" { "`` ` ``".to_string() } else { format!("`{first}`") };
-                (
-                    format!("a value that starts with {shown} must be quoted"),
-                    format!("YAML reserves {shown} at the start of a value; write {}", quoted_pair(key, value)),
-                )
-            }
-        };
-        return at(Span::new(value_start, value_start + 1), message, help);
+    if let Some(d) = super::starts::reserved(text, start) {
+        return Some(d);
     }
     if info == "mapping values are not allowed in this context" {
         if let Some((key, ends)) = super::around::colon_in_wrapped_value(text, start) {
