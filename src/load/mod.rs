@@ -562,6 +562,16 @@ mod tests {
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
         assert_eq!(messages(&loaded.diagnostics), ["topics[0]: no space after `title:`"]);
         assert_eq!(file(text).line_col(loaded.diagnostics[0].span.unwrap().start), (4, 10));
+        // A value that starts with an apostrophe (`'t Hooft`): the help keeps it, in double
+        // quotes, and followed it reads as typed (text40a F40a-32: "add its closing quote",
+        // followed, dropped it).
+        let text = "title: 't Hooft, Jan\ndate: 2020-10-06\n";
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+        let help = loaded.diagnostics[0].help.clone().unwrap_or_default();
+        let fixed = help.rsplit("double quotes: ").next().unwrap_or_default();
+        assert_eq!(fixed, "title: \"'t Hooft, Jan\"", "{help}");
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(&format!("{fixed}\n")), &Limits::default());
+        assert_eq!(loaded.value.title.map(|t| t.value).as_deref(), Some("'t Hooft, Jan"));
         // With a `: ` in the value too, the help quotes it whole (text40a F40a-13).
         let text = "title:Results: the 10th \"EU\" workshop\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: B\n";
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());

@@ -27,6 +27,25 @@ pub(super) fn never_closed(quote: usize) -> Diagnostic {
     Diagnostic::new(Some(Span::new(quote, quote + 1)), "", NEVER_CLOSED).with_help(CLOSE_IT)
 }
 
+/// A single quote never closed that starts a word (`'s-Hertogenbosch`, `'t Hooft`, `'90s`) is
+/// an apostrophe typed at the value's start, not a quote: closed, as the help said, it was
+/// dropped (text40a F40a-32). `d` with a help that keeps it: the value in double quotes.
+pub(super) fn apostrophe_first(text: &str, d: Diagnostic) -> Diagnostic {
+    let Some(quote) = d.span.map(|s| s.start).filter(|_| d.message == NEVER_CLOSED) else { return d };
+    let after = &text[quote..];
+    if !(after.starts_with('\'') && after[1..].starts_with(char::is_alphanumeric)) {
+        return d;
+    }
+    let line = after.split('\n').next().unwrap_or("").trim_end_matches('\r');
+    let value = line.split(" #").next().unwrap_or(line).trim_end();
+    let Some((_, key)) = super::lines::key_before(text, quote) else { return d };
+    let help = format!(
+        "a `'` that starts the value opens a quoted text in YAML; to keep it as an apostrophe, put the value in double quotes: {}",
+        super::around::quoted_pair(key, value)
+    );
+    Diagnostic { help: Some(help), ..d }
+}
+
 /// A quoted text that ended at the quote at `quote`, which the text goes on past: single
 /// quotes ended at an apostrophe, or double quotes at a quotation mark.
 pub(super) fn ended_early(quote: Span, single: bool) -> Diagnostic {

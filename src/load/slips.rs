@@ -51,7 +51,7 @@ fn about_a_tab(info: &str) -> bool {
 /// mapping could hold and has no colon is a key that lost it.
 pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Diagnostic {
     if let Some(d) = slip(text, span, info, keys) {
-        return d;
+        return super::quoted::apostrophe_first(text, d);
     }
     let (message, help) = match info {
         "mapping values are not allowed in this context" => (
@@ -83,10 +83,7 @@ pub(super) fn explain(text: &str, span: Span, info: &str, keys: &KeySets) -> Dia
         _ => (info, None),
     };
     let d = Diagnostic::new(Some(span), "", message);
-    match help {
-        Some(help) => d.with_help(help),
-        None => d,
-    }
+    super::quoted::apostrophe_first(text, if let Some(help) = help { d.with_help(help) } else { d })
 }
 
 /// The slip behind `info` at `span`, when the text around it shows one.
