@@ -212,6 +212,40 @@ try {
   if ((code !== 0 && code !== 130) || left.length) fail("Ctrl-C", `exit ${code}, left behind: ${left.join(", ")}`);
   else ok("Ctrl-C ended the editor cleanly, nothing left behind");
 
+  // ------------------------------------------------------------------ a line break kept
+  // A contact note over two lines is edited as text, and an edit keeps its break; `draft:
+  // True` is a draft's box checked (text40b F40b-4: the note was shown, and saved, joined).
+  {
+    const f = join(work, "note.yaml");
+    writeFileSync(f, readFileSync(seed, "utf8").replace(/^contact:\n  note: .*\n/m, "draft: True\ncontact:\n  note: |\n    Call us on weekdays.\n    Closed on holidays.\n"));
+    const e = await startEditor(f);
+    const t = await open(browser, e, 1440, 900);
+    const note = await t.waitForSelector("aria/Contact note");
+    const shape = await note.evaluate((el) => [el.tagName, el.value]);
+    if (shape[0] !== "TEXTAREA" || shape[1] !== "Call us on weekdays.\nClosed on holidays.\n") fail("note", `the note is a ${shape[0]} holding ${JSON.stringify(shape[1])}`);
+    else ok("a note over two lines is a text area holding both lines");
+    const draft = await t.$eval('[data-path="draft"] input', (i) => i.checked).catch(() => null);
+    if (draft !== true) fail("draft", `draft: True shows the box ${draft === false ? "unchecked" : "missing"}`);
+    else ok("draft: True shows the Draft box checked");
+    // (At the end of its last line: the text ends with the line break a `|` keeps.)
+    await note.click();
+    await t.keyboard.down("Control");
+    await t.keyboard.press("End");
+    await t.keyboard.up("Control");
+    await t.keyboard.press("ArrowLeft");
+    await t.keyboard.type(" Thanks.");
+    await waitFor(t, () => document.querySelector("#save-state").textContent === "Unsaved changes", "the note's edit is unsaved");
+    await t.keyboard.down("Control");
+    await t.keyboard.press("s");
+    await t.keyboard.up("Control");
+    await waitFor(t, () => document.querySelector("#save-state").textContent.startsWith("Saved"), "the note's edit is saved");
+    const written = readFileSync(f, "utf8");
+    if (!written.includes("    Call us on weekdays.\n    Closed on holidays. Thanks.\n")) fail("note", `saved: ${written.split("contact:")[1]}`);
+    else ok("an edit of the note kept its line break");
+    await t.close();
+    await stopEditor(e);
+  }
+
   // ------------------------------------------------------------------ Japanese, bilingual
   for (const [name, yaml] of [["japanese", japanese], ["bilingual", bilingual]]) {
     const f = join(work, `${name}.yaml`);

@@ -302,13 +302,17 @@ function control(field, languages) {
 
 function input_(field, kind, value, id) {
   let el;
-  if (kind.name === "text") {
+  // A one-line field whose value has a line break (`note: |` over two lines, which builds
+  // as two) is edited as text too: an input would drop the break, and a save write the lines
+  // joined.
+  if (kind.name === "text" || (kind.name === "line" && value.text.includes("\n"))) {
     el = document.createElement("textarea");
     el.rows = Math.min(14, Math.max(3, value.text.split("\n").length + 1));
   } else if (kind.name === "bool") {
     el = document.createElement("input");
     el.type = "checkbox";
-    el.checked = value.text === "true";
+    // (YAML's true in any of its spellings: `draft: True` builds a draft.)
+    el.checked = ["true", "True", "TRUE"].includes(value.text);
   } else if (kind.name === "choice") {
     el = document.createElement("select");
     const options = [...new Set(["", ...kind.options, value.text])];
