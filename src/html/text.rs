@@ -8,10 +8,20 @@ use crate::markdown::{Align, Block, Change, Inline, Quoted, Quoting};
 use crate::script::{is_japanese, primary_language};
 
 /// Writes `s` escaped for text and for attribute values in double quotes (`&`, `<`, `>`,
-/// `"`, `'`). Control characters never get this far: validation refuses them.
+/// `"`, `'`). Control characters never get this far: validation refuses them. The invisible
+/// controls of text direction (embeddings, overrides, isolates) are left out, as the PDF
+/// leaves them out: a browser would reorder the text around them, and the page show
+/// `EUR 100 000` where the PDF, the page images and the YAML read `EUR 000 001` (text40b
+/// F40b-14).
 pub fn escape_into(out: &mut String, s: &str) {
+    let is_direction = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     // Writing to a String does not fail.
-    let _ = pulldown_cmark_escape::escape_html(out, s);
+    if s.contains(is_direction) {
+        let kept: String = s.chars().filter(|&c| !is_direction(c)).collect();
+        let _ = pulldown_cmark_escape::escape_html(out, &kept);
+    } else {
+        let _ = pulldown_cmark_escape::escape_html(out, s);
+    }
 }
 
 /// `s` escaped (see [`escape_into`]).
@@ -513,6 +523,14 @@ mod tests {
         ] {
             assert!(out.contains(needle), "{needle} missing in {out}");
         }
+    }
+
+    /// Controls of text direction are left out of the page, as out of the PDF (text40b
+    /// F40b-14: the browser showed `EUR 100 000` for `EUR \u{202E}000 001\u{202C}`).
+    #[test]
+    fn direction_controls_are_left_out() {
+        let typed = "EUR \u{202E}000 001\u{202C}, \u{2067}1202\u{2069} and \u{200F}a";
+        assert_eq!(escape(typed), "EUR 000 001, 1202 and \u{200F}a");
     }
 
     /// Japanese in a code block of an English page is marked as Japanese, as in a paragraph,
