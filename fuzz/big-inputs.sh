@@ -374,6 +374,9 @@ cases = {
     # 12,000 paragraphs of 30 mixed words, two changed in each: 46,000 words marked in 3 MB
     # (text37b F37b-2: 8 to 9.5 s of CPU, at the edge of the 10 s promise).
     "diff-mixed-46k-changes": lambda: mixed_pair(12_000),
+    # A 4 MiB text of character references, each one changed (text40b F40b-9: 1.7 GB, past
+    # the 1 GB promise, its tokens copied over and over).
+    "diff-4MB-char-refs": lambda: (doc([("X", "&#7;" * (MB // 4 - 40))]), doc([("X", "&#8;" * (MB // 4 - 40))])),
 }
 for name, make in cases.items():
     if not only or name in only:

@@ -878,6 +878,25 @@ mod tests {
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (3, 2));
     }
 
+    /// A stretch too long to compare word by word is replaced whole, the words both versions
+    /// start and end with kept, without its tokens copied over and over (text40b F40b-9: two
+    /// 4 MiB texts took 1.7 GB).
+    #[test]
+    fn a_stretch_too_long_to_compare_is_replaced_whole_between_what_is_kept() {
+        let (old, new) = (
+            format!("Kept words. {}end.", "old ".repeat(15_000)),
+            format!("Kept words. {}end.", "new ".repeat(15_000)),
+        );
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        let body = &r.briefing.topics[0].body;
+        let m = marks(body);
+        assert_eq!(m.len(), 2, "one deletion, one insertion");
+        assert_eq!((m[0].0, m[0].1.len(), m[1].0, m[1].1.len()), (D, 4 * 15_000, I, 4 * 15_000));
+        let text: String = runs(body).iter().filter(|i| i.change != Some(D)).map(|i| i.text.as_str()).collect();
+        assert_eq!(text, new, "the new version reads as typed");
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (15_000, 15_000));
+    }
+
     /// A soft hyphen or zero-width space added or removed changes no word: the redline marks
     /// none, and prints the word as the new version has it (text37b F37b-6).
     #[test]

@@ -1,6 +1,8 @@
 //! What a text is compared in: its tokens (Latin words, Japanese characters, punctuation
-//! marks, each with the spaces after it), and how its Latin counts.
+//! marks, each with the spaces after it, and each with the look of its run), and how its
+//! Latin counts.
 
+use crate::markdown::Inline;
 use crate::script::{is_break_hint, is_kana_or_kanji};
 
 /// How the Latin letters and digits of a text count.
@@ -107,4 +109,58 @@ pub(super) fn tokens(text: &str) -> Vec<&str> {
         out.push(&text[start..]);
     }
     out
+}
+
+/// The text of `inlines` whose letters say how Latin counts ([`Latin::of`]): addresses,
+/// which count one whatever their length, left out.
+pub(super) fn texts(inlines: &[Inline]) -> impl Iterator<Item = &str> {
+    inlines.iter().flat_map(|i| {
+        let text = i.text.as_str();
+        match (is_address(text, i.link.as_deref()), printed_address(i)) {
+            (true, _) => ["", ""],
+            (false, Some((at, end))) => [&text[..at], &text[end..]],
+            (false, None) => [text, ""],
+        }
+    })
+}
+
+/// A token with its look: text, strong, emphasis, code, link, raw HTML. Tokens compare equal
+/// only when they look the same, so a word made bold shows as replaced.
+pub(super) type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
+
+pub(super) fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
+    inlines
+        .iter()
+        .flat_map(|i| {
+            // An address is one word, however many its parts: changed, it is replaced whole.
+            // So is the address a link prints after its text (`agreement (https://…)`).
+            let text = i.text.as_str();
+            let parts = match (is_address(text, i.link.as_deref()), printed_address(i)) {
+                (true, _) => vec![text],
+                (false, Some((at, end))) => {
+                    let mut parts = tokens(&text[..at]);
+                    parts.push(&text[at..end]);
+                    parts.extend(tokens(&text[end..]));
+                    parts
+                }
+                (false, None) => tokens(text),
+            };
+            parts.into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref(), i.raw))
+        })
+        .collect()
+}
+
+/// Whether `text` is the address `link` leads to (typed plain, or as `<https://…>`): its
+/// target, but for `mailto:` or a scheme left unwritten.
+pub(super) fn is_address(text: &str, link: Option<&str>) -> bool {
+    let Some(target) = link else { return false };
+    let bare = ["mailto:", "https://", "http://"].iter().find_map(|p| target.strip_prefix(p));
+    !text.is_empty() && (target == text || bare == Some(text))
+}
+
+/// Where in a link's text (`agreement (https://…)`) the address it prints after it is.
+fn printed_address(i: &Inline) -> Option<(usize, usize)> {
+    let target = i.link.as_deref()?;
+    let at = i.text.rfind(&format!(" ({target}"))? + 2;
+    Some((at, at + target.len()))
 }

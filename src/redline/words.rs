@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 
 use super::code::{code, diff_code};
-use super::sequences::{align, align_by, diff, Op, Step};
+use super::sequences::{align, align_by, diff, Op, Step, LONGEST};
 use super::spaces::{self, Cut};
-use super::tokens::{tokens, Latin};
+use super::tokens::{inline_tokens, is_address, texts, Latin, Token};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Cell, Change, Inline};
 use crate::script::is_break_hint;
@@ -325,60 +325,6 @@ pub(super) fn mark_inlines(inlines: &[Inline], change: Change, words: &mut Words
     out
 }
 
-/// The text of `inlines` whose letters say how Latin counts ([`Latin::of`]): addresses,
-/// which count one whatever their length, left out.
-fn texts(inlines: &[Inline]) -> impl Iterator<Item = &str> {
-    inlines.iter().flat_map(|i| {
-        let text = i.text.as_str();
-        match (is_address(text, i.link.as_deref()), printed_address(i)) {
-            (true, _) => ["", ""],
-            (false, Some((at, end))) => [&text[..at], &text[end..]],
-            (false, None) => [text, ""],
-        }
-    })
-}
-
-/// A token with its look: text, strong, emphasis, code, link, raw HTML. Tokens compare equal
-/// only when they look the same, so a word made bold shows as replaced.
-pub(super) type Token<'a> = (&'a str, bool, bool, bool, Option<&'a str>, bool);
-
-fn inline_tokens(inlines: &[Inline]) -> Vec<Token<'_>> {
-    inlines
-        .iter()
-        .flat_map(|i| {
-            // An address is one word, however many its parts: changed, it is replaced whole.
-            // So is the address a link prints after its text (`agreement (https://…)`).
-            let text = i.text.as_str();
-            let parts = match (is_address(text, i.link.as_deref()), printed_address(i)) {
-                (true, _) => vec![text],
-                (false, Some((at, end))) => {
-                    let mut parts = tokens(&text[..at]);
-                    parts.push(&text[at..end]);
-                    parts.extend(tokens(&text[end..]));
-                    parts
-                }
-                (false, None) => tokens(text),
-            };
-            parts.into_iter().map(move |t| (t, i.strong, i.emphasis, i.code, i.link.as_deref(), i.raw))
-        })
-        .collect()
-}
-
-/// Whether `text` is the address `link` leads to (typed plain, or as `<https://…>`): its
-/// target, but for `mailto:` or a scheme left unwritten.
-fn is_address(text: &str, link: Option<&str>) -> bool {
-    let Some(target) = link else { return false };
-    let bare = ["mailto:", "https://", "http://"].iter().find_map(|p| target.strip_prefix(p));
-    !text.is_empty() && (target == text || bare == Some(text))
-}
-
-/// Where in a link's text (`agreement (https://…)`) the address it prints after it is.
-fn printed_address(i: &Inline) -> Option<(usize, usize)> {
-    let target = i.link.as_deref()?;
-    let at = i.text.rfind(&format!(" ({target}"))? + 2;
-    Some((at, at + target.len()))
-}
-
 /// A topic's title that changed, word by word: the new title with what was deleted and
 /// inserted marked, its words counted with the topic's (listed as a field too).
 pub(super) fn diff_title(old: &str, new: &str, words: &mut Words) -> Vec<Inline> {
@@ -396,18 +342,34 @@ pub(super) fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut
     // the change (`the agreement (https://…)`), and the words are not struck and inserted again.
     // Nor is a word with or without a break hint (`Work\u{AD}shop`, `co\u{200B}operation`):
     // it reads the same, and is printed as the new version has it, unmarked.
-    let key = |ts: &[Token<'a>]| -> Vec<(Cow<'a, str>, bool, bool, bool, bool, bool)> {
-        let word = |t: &'a str| {
-            let t = t.trim_end_matches(|c: char| c.is_whitespace() || is_break_hint(c));
-            if t.contains(is_break_hint) {
-                Cow::Owned(t.chars().filter(|&c| !is_break_hint(c)).collect())
-            } else {
-                Cow::Borrowed(t)
-            }
+    let key_of = |t: &Token<'a>| {
+        let word = t.0.trim_end_matches(|c: char| c.is_whitespace() || is_break_hint(c));
+        let word = if word.contains(is_break_hint) {
+            Cow::Owned(word.chars().filter(|&c| !is_break_hint(c)).collect())
+        } else {
+            Cow::Borrowed(word)
         };
-        ts.iter().map(|t| (word(t.0), t.1, t.2, t.3, t.4.is_some(), t.5)).collect()
+        (word, t.1, t.2, t.3, t.4.is_some(), t.5)
     };
+    let key = |ts: &[Token<'a>]| ts.iter().map(key_of).collect::<Vec<_>>();
     let mut out = Vec::new();
+    // A stretch too long to compare word by word (past [`LONGEST`], whatever is left of the
+    // budget) is replaced whole. Paired through the stretches below, its tokens were copied
+    // over and over: two 4 MiB texts took 1.7 GB (text40b F40b-9). Past that length, the words
+    // both versions start and end with are kept, and the rest deleted and inserted, straight
+    // from the tokens.
+    if a.len() + b.len() > 2 * LONGEST {
+        let same = |x: &Token<'a>, y: &Token<'a>| key_of(x) == key_of(y);
+        let front = a.iter().zip(&b).take_while(|(x, y)| same(x, y)).count();
+        let back = a[front..].iter().rev().zip(b[front..].iter().rev()).take_while(|(x, y)| same(x, y)).count();
+        if a.len() + b.len() - 2 * (front + back) > LONGEST {
+            push(&mut out, &b[..front], None, (latin, words));
+            push(&mut out, &a[front..a.len() - back], Some(Change::Deleted), (latin, words));
+            push(&mut out, &b[front..b.len() - back], Some(Change::Inserted), (latin, words));
+            push(&mut out, &b[b.len() - back..], None, (latin, words));
+            return out;
+        }
+    }
     // The stretch since the last word kept, in each version: the space after that word, then
     // the tokens changed; and the link the new tokens are all within, if any.
     let (mut was, mut is): (Vec<Token>, Vec<Token>) = (Vec::new(), Vec::new());
