@@ -580,6 +580,8 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         // text37a F37a-4: a text's first line ending with `:` above its list (quoting the
         // line, as the help said, left the list out).
         ("summary: The ministers agreed to:\n  - continue work\n", "ends with `:`, which YAML reads as a key", 3),
+        // text40a F40a-41: `\P` of `C:\Program Files`, a paragraph separator, was printed.
+        ("summary: \"Installed in C:\\Program Files\"\n", "`\\P` in double quotes is a paragraph separator", 3),
         // text38a F38a-6: `\U` of `C:\Users` was "an escape cut short", help `\u00E9`.
         ("summary: \"Files in C:\\Users\"\n", "a backslash of a path in double quotes starts an escape", 3),
         // text40a F40a-19: `>90 %` ("more than 90 %") was a misplaced `>` block, and the help

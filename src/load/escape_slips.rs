@@ -8,6 +8,9 @@ use crate::diag::{Diagnostic, Span};
 /// How to write a path in double quotes.
 const PATH_HELP: &str = "write `\\\\` for each backslash of a path in double quotes, or put the text in single quotes";
 
+/// How to write a backslash in double quotes.
+const BACKSLASH_HELP: &str = "write `\\\\` for a backslash, or put the text in single quotes";
+
 /// An escape of half a UTF-16 pair.
 pub(super) const NOT_A_CHARACTER: &str =
     "an escape in this quoted text is not a character (`\\ud800` to `\\udfff` are halves of a UTF-16 pair)";
@@ -73,11 +76,9 @@ fn bad_escape_after(text: &str, start: usize, from: usize) -> Option<(Span, BadE
     None
 }
 
-/// An escape that writes a control character inside a path (`"C:\new\table.xlsx"` is "C:",
-/// a line break, "ew", a tab, "able.xlsx"; text37a F37a-5): a backslash and a letter the
-/// writer meant, named at the first such escape of the double-quoted text at `start`. A path
-/// is a word on a share (`\\srv`), on a drive with a second step or a file's name, or of two
-/// steps naming a file; `"one\ntwo"`, `"Q:\nWhen"` are line breaks as meant.
+/// An escape in double quotes that YAML reads, but as something else than the backslash and
+/// the letters typed, named at the first such escape of the double-quoted text at `start`
+/// (see [`slip_at`]).
 pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
     let quoted = text.get(start..)?.strip_prefix('"')?;
     let mut i = 0;
@@ -86,51 +87,94 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
             return None;
         }
         let len = match escapes::read(&quoted[at..])? {
-            // (Other control characters are named by the checks of printed text.)
-            Escape::Char { c, len } if len == 2 && matches!(c, '\n' | '\t') => {
-                let (word_start, word) = word_around(quoted, at);
-                // (Backslashes before a letter or digit, as in a path's `\srv\team`; not
-                // `\n\nText`, a paragraph break.)
-                let before_letter =
-                    |k: usize| word.get(k + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
-                let letter = before_letter(at - word_start);
-                let steps = word.match_indices('\\').filter(|&(k, _)| before_letter(k)).count();
-                // (A drive is one letter, `C:\`; `Agenda:\n1.` is a line break; text38a F38a-5.)
-                let drive = has_drive(word);
-                // (Two steps make a path when it names a file, `docs\new\plan.xlsx`: not
-                // `Columns:\tleft\tright`.)
-                let file = word.trim_end_matches(['.', ',', ';', ')']).rsplit_once('.').is_some_and(|(_, ext)| {
-                    (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric())
-                });
-                // (A drive with one step and no file, `Q:\nWhen`, is a label and a line break;
-                // text39a F39a-1.)
-                let deeper = word.matches('\\').count() > 1 || file;
-                if letter && (drive && deeper || word.contains("\\\\") || steps > 1 && file) {
-                    let place = Span::new(start + 1 + at, start + 1 + at + 2);
-                    let escape = &quoted[at..at + 2];
-                    let (what, kept) = if c == '\n' { ("a line break", "\\u000A") } else { ("a tab", "\\u0009") };
-                    return Some(
-                        Diagnostic::new(
-                            Some(place),
-                            "",
-                            format!("`{escape}` in double quotes is {what}, not a backslash and a letter"),
-                        )
-                        // (A break or a tab meant as one has a way to stay; text39a F39a-1.)
-                        .with_help(format!("{PATH_HELP}; for {what} as meant, write `{kept}`")),
-                    );
+            // (Control characters other than a line break and a tab are named by the checks
+            // of printed text.)
+            Escape::Char { c, len } => {
+                if let Some((message, help)) = slip_at(quoted, at, c, len) {
+                    let place = Span::new(start + 1 + at, start + 1 + at + len);
+                    return Some(Diagnostic::new(Some(place), "", message).with_help(help));
                 }
                 len
             }
-            Escape::Char { len, .. }
-            | Escape::Half { len, .. }
-            | Escape::PastLast { len }
-            | Escape::Short { len }
-            | Escape::Unknown { len } => len,
+            Escape::Half { len, .. } | Escape::PastLast { len } | Escape::Short { len } | Escape::Unknown { len } => {
+                len
+            }
             Escape::Continued => 2,
         };
         i = at + len;
     }
     None
+}
+
+/// What is wrong with the escape at `at` of `quoted` (`len` bytes, writing `c`) and how to
+/// mend it, when it is a slip: a line break or a tab in a path (`"C:\new\table.xlsx"` is
+/// "C:", a line break, "ew", a tab, "able.xlsx"; text37a F37a-5); a paragraph or line
+/// separator, `\P`, `\L`, anywhere, as no one types one so (`C:\Program Files`,
+/// `D:\Public\Logs`; text40a F40a-41); in a path, a no-break space (`\_Archive`), a space
+/// (`C:\ `) or a character by its number (`C:\x41pps`).
+fn slip_at(quoted: &str, at: usize, c: char, len: usize) -> Option<(String, String)> {
+    let escape = &quoted[at..at + len];
+    let (path_start, path) = path_around(quoted, at);
+    let on_path = has_drive(path) || path.contains("\\\\");
+    let number;
+    let (what, kept) = match escape {
+        "\\n" | "\\t" if !path_break(path, at - path_start) => return None,
+        "\\n" => ("a line break", Some("\\u000A")),
+        "\\t" => ("a tab", Some("\\u0009")),
+        "\\P" => ("a paragraph separator (U+2029)", Some("\\u2029")),
+        "\\L" => ("a line separator (U+2028)", Some("\\u2028")),
+        _ if !on_path => return None,
+        "\\_" => ("a no-break space", Some("\\u00A0")),
+        "\\ " => ("a space", None),
+        _ if escape.starts_with("\\x") => {
+            let shown = !c.is_control() && !c.is_whitespace();
+            number = if shown { format!("`{c}`") } else { format!("U+{:04X}", c as u32) };
+            (number.as_str(), None)
+        }
+        _ => return None,
+    };
+    let typed = match escape[1..].chars().next() {
+        Some(l) if l.is_ascii_alphabetic() && len == 2 => "a letter".to_string(),
+        Some(' ') => "a space".to_string(),
+        _ => format!("`{}`", &escape[1..]),
+    };
+    let message = format!("`{escape}` in double quotes is {what}, not a backslash and {typed}");
+    let how = if on_path || matches!(escape, "\\n" | "\\t") { PATH_HELP } else { BACKSLASH_HELP };
+    // (A character meant as written has a way to stay; text39a F39a-1.)
+    let help = match kept {
+        Some(kept) => format!("{how}; for {what} as meant, write `{kept}`"),
+        None => how.to_string(),
+    };
+    Some((message, help))
+}
+
+/// Whether the line break or tab escaped at byte `k` of `path` ([`path_around`]) is a
+/// backslash and a letter of the path: `path` is a word on a share (`\\srv`), on a drive with
+/// a second step or a file's name, or of two steps naming a file; `"one\ntwo"`,
+/// `"Q:\nWhen"` are line breaks as meant.
+fn path_break(path: &str, k: usize) -> bool {
+    // (Backslashes before a letter or digit, as in a path's `\srv\team`; not `\n\nText`, a
+    // paragraph break.)
+    let before_letter =
+        |k: usize| path.get(k + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    let steps = path.match_indices('\\').filter(|&(k, _)| before_letter(k)).count();
+    // (A drive is one letter, `C:\`; `Agenda:\n1.` is a line break; text38a F38a-5.)
+    let drive = has_drive(path);
+    // (Two steps make a path when it names a file, `docs\new\plan.xlsx`: not
+    // `Columns:\tleft\tright`.)
+    let file = names_a_file(path);
+    // (A drive with one step and no file, `Q:\nWhen`, is a label and a line break; text39a
+    // F39a-1.)
+    let deeper = path.matches('\\').count() > 1 || file;
+    before_letter(k) && (drive && deeper || path.contains("\\\\") || steps > 1 && file)
+}
+
+/// Whether `word` ends in a file's name: a dot and one to five letters or digits after it
+/// (`plan.xlsx`), a mark after it left out.
+fn names_a_file(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',', ';', ')']);
+    word.rsplit_once('.')
+        .is_some_and(|(_, ext)| (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Whether `word` names a drive, `C:\` (one letter, then `:\`).
@@ -140,17 +184,49 @@ fn has_drive(word: &str) -> bool {
         .any(|(k, _)| k >= 1 && bytes[k - 1].is_ascii_alphabetic() && (k == 1 || !bytes[k - 2].is_ascii_alphanumeric()))
 }
 
-/// Whether the escape at `at` in `text` is in a word that is a path on a drive or a share
-/// (`C:\Users\…`, `\\srv\…`): its backslashes were meant as such.
+/// Whether the escape at `at` in `text` is in a path on a drive or a share (`C:\Users\…`,
+/// `\\srv\…`): its backslashes were meant as such.
 fn in_a_path_word(text: &str, at: usize) -> bool {
-    let (_, word) = word_around(text, at);
-    has_drive(word) || word.contains("\\\\")
+    let (_, path) = path_around(text, at);
+    has_drive(path) || path.contains("\\\\")
+}
+
+/// The path the escape at `at` of `text` may be in, and where it starts: the word around it,
+/// or, when that word names a file and has no drive or share, the words back to one that has,
+/// with two at most between (`C:\Program Files\new.txt`, `C:\budget files\new.txt`: a path
+/// with a space; text40a F40a-41). A word that ends a sentence or a clause, or holds a
+/// colon, ends the words looked back over.
+fn path_around(text: &str, at: usize) -> (usize, &str) {
+    let (start, word) = word_around(text, at);
+    if has_drive(word) || word.contains("\\\\") || !names_a_file(word) {
+        return (start, word);
+    }
+    let mut from = start;
+    for _ in 0..3 {
+        let Some(before) = text[..from].strip_suffix(' ') else { break };
+        let back = before.rsplit(apart).next().unwrap_or("");
+        let back_start = before.len() - back.len();
+        // (Not from a label and a line break, `Q:\nSee the\nagenda.pdf`.)
+        let label = back.match_indices(":\\").all(|(k, _)| back[k + 2..].starts_with(['n', 't']));
+        if has_drive(back) && !label || back.starts_with("\\\\") {
+            return (back_start, &text[back_start..start + word.len()]);
+        }
+        if back.is_empty() || back.contains(':') || back.ends_with(['.', ',', ';', '?', '!']) {
+            break;
+        }
+        from = back_start;
+    }
+    (start, word)
+}
+
+/// What ends a word: white space or a quotation mark.
+fn apart(c: char) -> bool {
+    c.is_whitespace() || c == '"'
 }
 
 /// The word of `text` around byte `at`, between white space or quotation marks, and where it
 /// starts.
 fn word_around(text: &str, at: usize) -> (usize, &str) {
-    let apart = |c: char| c.is_whitespace() || c == '"';
     let start = at - text[..at].rsplit(apart).next().unwrap_or("").len();
     let end = text[at..].find(apart).map_or(text.len(), |i| at + i);
     (start, &text[start..end])
@@ -206,14 +282,55 @@ fn described(place: Span, bad: BadEscape) -> Diagnostic {
             "an escape in this quoted text is cut short: `\\x` takes two hex digits, `\\u` four, `\\U` eight",
             "write the character itself, or its number in full, as `\\u00E9` or `\\U0001F600`".into(),
         ),
-        BadEscape::Unknown => (
-            "an unknown escape in double quotes (a backslash starts one)",
-            "write `\\\\` for a backslash, or put the text in single quotes".into(),
-        ),
+        BadEscape::Unknown => ("an unknown escape in double quotes (a backslash starts one)", BACKSLASH_HELP.into()),
         BadEscape::PastLast => (
             "an escape in this quoted text is not a character: the last there is, U+10FFFF, is `\\U0010FFFF`",
             "write the character itself, or the eight digits of its number after `\\U`".into(),
         ),
     };
     Diagnostic::new(Some(place), "", message).with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The message and help of the slip named in the double-quoted `value`, if any.
+    fn slip(value: &str) -> Option<(String, String)> {
+        in_a_path(&format!("\"{value}\""), 0).map(|d| (d.message, d.help.unwrap_or_default()))
+    }
+
+    #[test]
+    fn escapes_that_eat_a_path_s_letters_are_named() {
+        // text40a F40a-41: `\P`, `\L`, `\_`, `\x41` and `\ ` printed a separator, a no-break
+        // space, a letter or a space for a path's backslash and letter, and check said ok.
+        for (value, says) in [
+            (r"The tool is in C:\Program Files", "`\\P` in double quotes is a paragraph separator (U+2029)"),
+            (r"Logs in D:\\Public\Logs.", "`\\L` in double quotes is a line separator (U+2028)"),
+            (r"Share \\\\fs\_Archive", "`\\_` in double quotes is a no-break space, not a backslash and `_`"),
+            (r"Open C:\x41pps", "`\\x41` in double quotes is `A`, not a backslash and `x41`"),
+            (r"Save to C:\ or D:", "`\\ ` in double quotes is a space, not a backslash and a space"),
+            // A path with a space: the word of the escape names a file, a drive before it.
+            (r"See C:\budget files\new.txt", "`\\n` in double quotes is a line break"),
+        ] {
+            let (message, help) = slip(value).unwrap_or_else(|| panic!("{value}: not named"));
+            assert!(message.starts_with(says), "{value}: {message}");
+            assert!(help.starts_with(PATH_HELP), "{value}: {help}");
+        }
+        // Anywhere, with how to keep one meant.
+        let (_, help) = slip(r"One\Ltwo").expect("named");
+        assert_eq!(help, format!("{BACKSLASH_HELP}; for a line separator (U+2028) as meant, write `\\u2028`"));
+        // Written so by YAML and JSON writers, or meant: as typed.
+        for value in [
+            r"10\_km",
+            r"https:\/\/example.org",
+            r"C:\/data",
+            r"\x41\u2028",
+            r"C:\\Program Files\\x41",
+            r"Q:\nSee the\nagenda.pdf",
+            r"Results\nin C:\\data",
+        ] {
+            assert_eq!(slip(value), None, "{value}");
+        }
+    }
 }
