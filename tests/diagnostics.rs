@@ -934,6 +934,11 @@ fn an_escape_in_double_quotes_that_writes_a_control_character_says_how_to_write_
         r"議題:\n1. 開会",
         r"Columns:\tleft\tright",
         r"Q:\nWhen is the next round?",
+        // text40a F40a-1: a path written as meant, its backslashes doubled; F40a-2: lists.
+        r"Protokollet ligger på \\\\srv\\delat\\PM\nUtkastet kommer i maj.",
+        r"Sökväg: C:\\Temp\\protokoll.docx\nSkickas i dag.",
+        r"Annexes:\nagenda.pdf\nminutes.pdf",
+        r"Kontakt:\nanna@example.se\npress@example.se",
     ] {
         let text = format!("title: T\ndate: 2026-01-15\nsummary: \"{summary}\"\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n");
         let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);

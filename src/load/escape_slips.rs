@@ -86,22 +86,16 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
         if quoted[at..].starts_with('"') {
             return None;
         }
-        let len = match escapes::read(&quoted[at..])? {
-            // (Control characters other than a line break and a tab are named by the checks
-            // of printed text.)
-            Escape::Char { c, len } => {
-                if let Some((message, help)) = slip_at(quoted, at, c, len) {
-                    let place = Span::new(start + 1 + at, start + 1 + at + len);
-                    return Some(Diagnostic::new(Some(place), "", message).with_help(help));
-                }
-                len
+        let escape = escapes::read(&quoted[at..])?;
+        // (Control characters other than a line break and a tab are named by the checks of
+        // printed text.)
+        if let Escape::Char { c, len } = escape {
+            if let Some((message, help)) = slip_at(quoted, at, c, len) {
+                let place = Span::new(start + 1 + at, start + 1 + at + len);
+                return Some(Diagnostic::new(Some(place), "", message).with_help(help));
             }
-            Escape::Half { len, .. } | Escape::PastLast { len } | Escape::Short { len } | Escape::Unknown { len } => {
-                len
-            }
-            Escape::Continued => 2,
-        };
-        i = at + len;
+        }
+        i = at + escape.source_len();
     }
     None
 }
@@ -166,7 +160,31 @@ fn path_break(path: &str, k: usize) -> bool {
     // (A drive with one step and no file, `Q:\nWhen`, is a label and a line break; text39a
     // F39a-1.)
     let deeper = path.matches('\\').count() > 1 || file;
-    before_letter(k) && (drive && deeper || path.contains("\\\\") || steps > 1 && file)
+    // (A path written with its backslashes doubled, `C:\\data\\x.xlsx\nNext`, ends at a line
+    // break as meant, unless a backslash not doubled follows; text40a F40a-1.)
+    let ended = doubled(&path[..k]) && escapes(&path[k + 2..]).all(|(_, doubled)| doubled);
+    // (The steps before a file's name are folders: not `Annexes:\nagenda.pdf\nminutes.pdf`,
+    // a list of files or addresses; text40a F40a-2.)
+    let folders = path.split('\\').rev().skip(1).all(|step| !step.contains(['.', '@', ':']));
+    before_letter(k) && !ended && (drive && deeper || path.contains("\\\\") || steps > 1 && file && folders)
+}
+
+/// Whether every backslash of `text` is written doubled, `\\`, and one at least after text,
+/// as between two steps (`C:\\data`, `\\\\srv`): not only the two of a share, `\\srv`.
+fn doubled(text: &str) -> bool {
+    let mut pairs = escapes(text).map(|(at, doubled)| doubled.then_some(at > 0));
+    pairs.clone().all(|pair| pair.is_some()) && pairs.any(|pair| pair == Some(true))
+}
+
+/// The escapes of `text` read from its start: where each is, and whether it is `\\`.
+fn escapes(text: &str) -> impl Iterator<Item = (usize, bool)> + Clone + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let at = i + text.get(i..)?.find('\\')?;
+        let escape = escapes::read(&text[at..])?;
+        i = at + escape.source_len();
+        Some((at, matches!(escape, Escape::Char { c: '\\', .. })))
+    })
 }
 
 /// Whether `word` ends in a file's name: a dot and one to five letters or digits after it
@@ -331,6 +349,33 @@ mod tests {
             r"Results\nin C:\\data",
         ] {
             assert_eq!(slip(value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn a_path_written_as_meant_and_lists_end_at_a_line_break() {
+        // text40a F40a-1: a path with its backslashes doubled, then `\n`, was "a line break,
+        // not a backslash and a letter"; F40a-2: so were lists of files and addresses.
+        for value in [
+            r"Protokollet ligger på \\\\srv\\delat\\PM\nUtkastet kommer i maj.",
+            r"Sökväg: C:\\Temp\\protokoll.docx\nSkickas i dag.",
+            r"C:\\data\\x.xlsx\nsecond line",
+            r"Saved in C:\\data and the\nagenda.pdf",
+            r"Annexes:\nagenda.pdf\nminutes.pdf",
+            r"Kontakt:\nanna@example.se\npress@example.se",
+            r"Versions:\tv1.2\tv1.3.pdf",
+        ] {
+            assert_eq!(slip(value), None, "{value}");
+        }
+        // A path with a backslash not doubled, a share of two, a path of folders: named.
+        for value in [
+            r"Files in C:\new\table.xlsx",
+            r"Shared drive: \\srv\team",
+            r"C:\\data\new\table.xlsx",
+            r"See reports\new\table.xlsx",
+            r"Option A:\tkeep\nOption B: drop",
+        ] {
+            assert!(slip(value).is_some_and(|(m, _)| m.contains("in double quotes is a")), "{value}");
         }
     }
 }

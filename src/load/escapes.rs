@@ -23,6 +23,20 @@ pub enum Escape {
     Unknown { len: usize },
 }
 
+impl Escape {
+    /// How many bytes of the source the escape takes.
+    pub fn source_len(self) -> usize {
+        match self {
+            Escape::Char { len, .. }
+            | Escape::Half { len, .. }
+            | Escape::PastLast { len }
+            | Escape::Short { len }
+            | Escape::Unknown { len } => len,
+            Escape::Continued => 2,
+        }
+    }
+}
+
 /// The escape `source` starts with; `None` when it does not start with a backslash.
 pub fn read(source: &str) -> Option<Escape> {
     let rest = source.strip_prefix('\\')?;
