@@ -947,6 +947,29 @@ fn an_escape_in_double_quotes_that_writes_a_control_character_says_how_to_write_
 }
 
 #[test]
+fn the_help_for_a_line_break_in_a_path_keeps_one_as_its_field_prints_it() {
+    // text40a F40a-35: "for a line break as meant, write `\u000A`", followed in a summary,
+    // printed a space: in Markdown one line break is one. A blank line keeps a paragraph.
+    let brief = |summary: &str, note: &str| {
+        format!("title: T\ndate: 2026-01-15\nsummary: \"{summary}\"\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n  note: \"{note}\"\n")
+    };
+    let path = r"Files in C:\new\table.xlsx";
+    let help = |text: String| {
+        let (_, diags, rendered) = problems_in(&text);
+        diags[0].help.clone().unwrap_or_else(|| panic!("{rendered}"))
+    };
+    let loaded = |text: String| {
+        let briefings = load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers);
+        briefings.unwrap_or_else(|d| panic!("{d:?}")).remove(0)
+    };
+    assert!(help(brief(path, "n")).ends_with("for a new paragraph as meant, write `\\u000A\\u000A`"));
+    assert_eq!(loaded(brief(r"Files in C:\u000A\u000Aew", "n")).summary.len(), 2, "two paragraphs");
+    // In a plain field, as a contact's note, one line break is printed as one.
+    assert!(help(brief("s", path)).ends_with("for a line break as meant, write `\\u000A`"));
+    assert_eq!(loaded(brief("s", r"Files in C:\u000Aew")).contact.note.as_deref(), Some("Files in C:\new"));
+}
+
+#[test]
 fn a_key_or_an_item_typed_as_a_block_text_s_line_is_named_there() {
     // text37a F37a-10: a topic and a contact's e-mail were printed as text, with no word.
     let topic = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Both sides agreed.\n      - title: B\n        body: The second topic.\ncontact:\n  name: N\n";

@@ -76,11 +76,15 @@ fn bad_escape_after(text: &str, start: usize, from: usize) -> Option<(Span, BadE
     None
 }
 
+/// The fields whose text is Markdown, where one line break prints as a space.
+const MARKDOWN: [&str; 3] = ["summary", "overview", "body"];
+
 /// An escape in double quotes that YAML reads, but as something else than the backslash and
 /// the letters typed, named at the first such escape of the double-quoted text at `start`
-/// (see [`slip_at`]).
-pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
+/// (see [`slip_at`]); `keys` are those the text is the value of, outermost first.
+pub(super) fn in_a_path<'k>(text: &str, start: usize, mut keys: impl Iterator<Item = &'k str>) -> Option<Diagnostic> {
     let quoted = text.get(start..)?.strip_prefix('"')?;
+    let markdown = keys.any(|key| MARKDOWN.contains(&key));
     let mut i = 0;
     while let Some(at) = quoted[i..].find(['\\', '"']).map(|k| i + k) {
         if quoted[at..].starts_with('"') {
@@ -90,7 +94,7 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
         // (Control characters other than a line break and a tab are named by the checks of
         // printed text.)
         if let Escape::Char { c, len } = escape {
-            if let Some((message, help)) = slip_at(quoted, at, c, len) {
+            if let Some((message, help)) = slip_at(quoted, at, c, len, markdown) {
                 let place = Span::new(start + 1 + at, start + 1 + at + len);
                 return Some(Diagnostic::new(Some(place), "", message).with_help(help));
             }
@@ -106,7 +110,7 @@ pub(super) fn in_a_path(text: &str, start: usize) -> Option<Diagnostic> {
 /// separator, `\P`, `\L`, anywhere, as no one types one so (`C:\Program Files`,
 /// `D:\Public\Logs`; text40a F40a-41); in a path, a no-break space (`\_Archive`), a space
 /// (`C:\ `) or a character by its number (`C:\x41pps`).
-fn slip_at(quoted: &str, at: usize, c: char, len: usize) -> Option<(String, String)> {
+fn slip_at(quoted: &str, at: usize, c: char, len: usize, markdown: bool) -> Option<(String, String)> {
     let escape = &quoted[at..at + len];
     let (path_start, path) = path_around(quoted, at);
     let on_path = has_drive(path) || path.contains("\\\\");
@@ -136,6 +140,10 @@ fn slip_at(quoted: &str, at: usize, c: char, len: usize) -> Option<(String, Stri
     let how = if on_path || matches!(escape, "\\n" | "\\t") { PATH_HELP } else { BACKSLASH_HELP };
     // (A character meant as written has a way to stay; text39a F39a-1.)
     let help = match kept {
+        // (There one line break prints as a space, `\u000A` too; text40a F40a-35.)
+        Some(_) if markdown && escape == "\\n" => {
+            format!("{how}; in Markdown, as this text is, one line break prints as a space: for a new paragraph as meant, write `\\u000A\\u000A`")
+        }
         Some(kept) => format!("{how}; for {what} as meant, write `{kept}`"),
         None => how.to_string(),
     };
@@ -315,7 +323,7 @@ mod tests {
 
     /// The message and help of the slip named in the double-quoted `value`, if any.
     fn slip(value: &str) -> Option<(String, String)> {
-        in_a_path(&format!("\"{value}\""), 0).map(|d| (d.message, d.help.unwrap_or_default()))
+        in_a_path(&format!("\"{value}\""), 0, std::iter::empty()).map(|d| (d.message, d.help.unwrap_or_default()))
     }
 
     #[test]
@@ -376,6 +384,19 @@ mod tests {
             r"Option A:\tkeep\nOption B: drop",
         ] {
             assert!(slip(value).is_some_and(|(m, _)| m.contains("in double quotes is a")), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_line_break_meant_in_markdown_is_kept_as_a_paragraph() {
+        // text40a F40a-35: `\u000A`, as the help said, printed a space in a summary.
+        let text = r#""Files in C:\new\table.xlsx""#;
+        let help = |keys: &[&str]| in_a_path(text, 0, keys.iter().copied()).and_then(|d| d.help).unwrap_or_default();
+        for keys in [&["summary"][..], &["topics", "body"], &["overview", "en"]] {
+            assert!(help(keys).ends_with("for a new paragraph as meant, write `\\u000A\\u000A`"), "{keys:?}");
+        }
+        for keys in [&["title"][..], &["topics", "title"], &["contact", "note"]] {
+            assert!(help(keys).ends_with("for a line break as meant, write `\\u000A`"), "{keys:?}");
         }
     }
 }

@@ -410,7 +410,11 @@ impl Builder<'_> {
                     Style::Block => Some(span.end),
                 };
                 self.diagnostics.extend(end.and_then(|end| super::glued::glued_comment(self.text, span.start, end)));
-                self.diagnostics.extend(super::escape_slips::in_a_path(self.text, span.start));
+                let keys = self.stack.iter().filter_map(|f| match &f.kind {
+                    FrameKind::Map { key: Some((k, _)), .. } => k.scalar().map(|(t, _)| t),
+                    _ => None,
+                });
+                self.diagnostics.extend(super::escape_slips::in_a_path(self.text, span.start, keys));
                 if let Some(amp) = (anchor != 0).then(|| super::marks::anchor_before(self.text, span.start)).flatten() {
                     self.unused.insert(anchor, (amp, span, style));
                 }
