@@ -38,6 +38,21 @@ fn elision(rest: &[char]) -> bool {
     ends && (one || ["tis", "twas", "til", "em", "cause", "bout", "twere"].contains(&word.as_str()))
 }
 
+/// Where the path in `word` is, from its drive (`C:\`) or share (`\\srv`) to its end, the
+/// marks after it left out: an apostrophe in it is the name's (`\\srv\users\o'neill`), and
+/// a typographic one would make another path (text40a F40a-36).
+fn path_in(word: &[char]) -> Option<std::ops::Range<usize>> {
+    let starts = |k: usize| match word[k..] {
+        [d, ':', '\\', ..] => d.is_ascii_alphabetic(),
+        ['\\', '\\', c, ..] => c.is_alphanumeric(),
+        _ => false,
+    };
+    let start =
+        (0..word.len()).find(|&k| (k == 0 || !word[k - 1].is_alphanumeric() && word[k - 1] != '\\') && starts(k))?;
+    let marks = word[start..].iter().rev().take_while(|c| "'\".,;:!?)]}»”’“".contains(**c)).count();
+    Some(start..word.len() - marks)
+}
+
 /// Rewrites `text` with the language's punctuation. `before` and `after` are the characters
 /// around it (the ends of the neighbouring pieces of the same paragraph), which decide
 /// whether a quote at its start or end opens or closes. Web and e-mail addresses are left
@@ -51,7 +66,8 @@ pub fn smarten(text: &str, lang: &str, before: Option<char>, after: Option<char>
 fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<char>), quote_later: bool) -> String {
     let q = quotes(lang);
     let chars: Vec<char> = text.chars().collect();
-    // Characters inside an address (a word with `://`, `www.` or `@`) are never changed.
+    // Characters inside an address (a word with `://`, `www.` or `@`) or a path are never
+    // changed.
     let mut keep = vec![false; chars.len()];
     let mut start = 0;
     for (k, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
@@ -59,6 +75,8 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
             let word: String = chars[start..k].iter().collect();
             if word.contains("://") || word.contains("www.") || word.contains('@') {
                 keep[start..k].iter_mut().for_each(|x| *x = true);
+            } else if let Some(path) = path_in(&chars[start..k]) {
+                keep[start + path.start..start + path.end].iter_mut().for_each(|x| *x = true);
             }
             start = k + 1;
         }
@@ -282,5 +300,17 @@ mod tests {
         let crate::markdown::Block::Paragraph(runs) = &mut runs else { panic!() };
         inlines(runs, "en");
         assert_eq!(crate::markdown::plain_text(runs), "a <!-- \"c\" --> b");
+    }
+
+    #[test]
+    fn a_path_keeps_its_apostrophes_and_dashes() {
+        // text40a F40a-36: `\\srv\users\o'neill` printed with `’`, a path that does not open.
+        let text = r"see \\srv\users\o'neill\report.docx and O'Neill's";
+        assert_eq!(smarten(text, "en", None, None), r"see \\srv\users\o'neill\report.docx and O’Neill’s");
+        // In quotes, which are still set; on a drive, with dashes and dots as typed.
+        assert_eq!(smarten(r"'C:\Temp\it's.txt'.", "en", None, None), r"‘C:\Temp\it's.txt’.");
+        assert_eq!(smarten(r"(D:\a--b\x...y) and a--b", "en", None, None), r"(D:\a--b\x...y) and a–b");
+        // A label's colon and a backslash is no drive.
+        assert_eq!(smarten(r"Note:\ it's", "en", None, None), r"Note:\ it’s");
     }
 }
