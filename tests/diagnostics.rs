@@ -590,6 +590,12 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         // text40a F40a-13: no space after the key's colon, and a `: ` in the value: "unknown
         // field `summary:Note`, did you mean `summary`?", which, followed, dropped "Note:".
         ("summary:Note: both sides agreed.\n", "no space after `summary:`", 3),
+        // text40a F40a-41: and in a path with a space, seen back to its drive.
+        (
+            "summary: \"See C:\\Program Files\\Users\\anna\\report.docx\"\n",
+            "a backslash of a path in double quotes starts an escape",
+            3,
+        ),
         // text37a F37a-1: a value's first word read as an anchor no alias repeats, dropped.
         ("summary: &c. other matters\n", "`&c.` before this value is read as a YAML anchor", 3),
         // text36a F36a-6: the same line indented with a tab (as deep as it looks).

@@ -124,6 +124,9 @@ fn slip_at(quoted: &str, at: usize, c: char, len: usize, markdown: bool) -> Opti
         _ if !on_path => return None,
         "\\_" => ("a no-break space", Some("\\u00A0")),
         "\\ " => ("a space", None),
+        // (A path with its backslashes doubled is written by a program, as PyYAML writes `é`
+        // in `\\Jos\xE9\\`: it means its `\x`.)
+        _ if escape.starts_with("\\x") && doubled(&path[..at - path_start]) => return None,
         _ if escape.starts_with("\\x") => {
             let shown = !c.is_control() && !c.is_whitespace();
             number = if shown { format!("`{c}`") } else { format!("U+{:04X}", c as u32) };
@@ -355,6 +358,7 @@ mod tests {
             r"C:\\Program Files\\x41",
             r"Q:\nSee the\nagenda.pdf",
             r"Results\nin C:\\data",
+            r"C:\\Users\\Jos\xE9\\x.docx",
         ] {
             assert_eq!(slip(value), None, "{value}");
         }
