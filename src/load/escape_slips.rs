@@ -1,5 +1,6 @@
-//! Escapes in YAML's double-quoted texts that write no character (`\ud83d`, `\u12`, `\q`),
-//! named at themselves, in words, with the fix; each read by [`escapes::read`].
+//! Escapes in YAML's double-quoted texts that write no character (`\ud83d`, `\u12`, `\q`), or
+//! another than the backslash and letters typed (`\n` in `C:\new`, `\P` in `C:\Program
+//! Files`), named at themselves, in words, with the fix; each read by [`escapes::read`].
 
 use super::escapes::{self, Escape};
 use super::quoted::first_block_line;
