@@ -138,9 +138,8 @@ pub(super) fn double(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            '\u{85}' => out.push_str("\\N"),
-            '\u{2028}' => out.push_str("\\L"),
-            '\u{2029}' => out.push_str("\\P"),
+            // (U+2028, U+2029 and U+0085 by their numbers, not as `\L`, `\P` and `\N`, which
+            // check names: they are a path's letters eaten far more often than meant.)
             c if printable(c) => out.push(c),
             c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02X}", c as u32)),
             c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04X}", c as u32)),

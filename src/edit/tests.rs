@@ -462,3 +462,12 @@ fn a_text_with_a_line_that_reads_as_a_key_is_written_so_that_check_takes_it_as_t
     let plain = apply(COMMENTED, &[set("summary", None, "The workshop met twice.\nThen it ended.")]).unwrap();
     assert!(plain.contains("summary: |-\n  The workshop met twice.\n  Then it ended.\n"), "{plain}");
 }
+
+/// A line or paragraph separator is written by its number, which check reads as meant; `\L`
+/// and `\P`, which it names as a path's slips, never.
+#[test]
+fn separators_are_written_by_their_numbers() {
+    let out = apply(COMMENTED, &[set("organisation", None, "A\u{2028}B\u{2029}C")]).unwrap();
+    assert!(out.contains("organisation: \"A\\u2028B\\u2029C\""), "{out}");
+    assert_eq!(reads(&out, "organisation", None), "A\u{2028}B\u{2029}C");
+}
