@@ -10,6 +10,7 @@ mod builder;
 mod escapes;
 mod invisible;
 mod links;
+mod literal;
 mod slips;
 mod tables;
 
@@ -113,7 +114,8 @@ pub enum Change {
 /// tildes included, because in a briefing a character that silently disappears is a worse
 /// surprise than markup that does not apply. For the same reason, entity references
 /// (`&amp;`, `&#x41;`) print as typed, a backslash at the end of a line is a backslash
-/// (`C:\`), not a line break, an asterisk between digits (`2*3*4`) is an asterisk, and a
+/// (`C:\`), not a line break, an asterisk between digits (`2*3*4`) is an asterisk, so are
+/// two that run from inside one word to inside another (`Expert*innen … Bürger*innen`), and a
 /// backslash is printed unless it stops markup (`C:\Users\_data`, `\d+\.\d+`; see `escapes`).
 pub fn parse(src: &str) -> Vec<Block> {
     parse_checked(src).0
@@ -273,7 +275,8 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             Event::Start(Tag::Emphasis | Tag::Strong) => {
                 let strong = matches!(ev, Event::Start(Tag::Strong));
                 let literal = src[range.start..].starts_with('_')
-                    || between_digits(src, range.start, strong)
+                    || literal::between_digits(src, range.start, strong)
+                    || literal::inside_words(src, &range, '*')
                     || links::inside_address(addresses.get_or_insert_with(|| links::address_ranges(src)), range.start);
                 if literal {
                     let marker = match (src[range.start..].starts_with('_'), strong) {
@@ -345,15 +348,6 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut blocks = b.finish();
     relative_headings(&mut blocks);
     (blocks, unprinted)
-}
-
-/// Whether the emphasis mark at `at` (`**` when `strong`) stands between two digits, as in
-/// `2*3*4` or `5*6 m`: a product, printed as typed, not emphasis.
-fn between_digits(src: &str, at: usize, strong: bool) -> bool {
-    let len = if strong { 2 } else { 1 };
-    let before = src[..at].chars().next_back();
-    let after = src.get(at + len..).and_then(|rest| rest.chars().next());
-    before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Turns the Markdown levels of a body's headings (`#` is 1, `######` 6), as parsed, into
@@ -606,11 +600,45 @@ mod tests {
             assert_eq!(plain_text(inlines), text);
             assert!(inlines.iter().all(|i| !i.strong && !i.emphasis), "{src}: {inlines:?}");
         }
-        // Emphasis of a number, and emphasis inside a word, stay emphasis.
-        for src in ["*3* items", "un*frigging*believable", "**5G** and 2*3"] {
+        // Emphasis of a number, and emphasis with an end at a word's edge, stay emphasis.
+        for src in ["*3* items", "un*frigging*", "**Beyond**5G", "**5G** and 2*3"] {
             let blocks = parse(src);
             let Block::Paragraph(inlines) = &blocks[0] else { panic!("{blocks:?}") };
             assert!(inlines.iter().any(|i| i.strong || i.emphasis), "{src}: {inlines:?}");
+        }
+    }
+
+    #[test]
+    fn stars_from_inside_one_word_to_inside_another_are_printed() {
+        for src in [
+            "Vertreter*innen der Ministerien sowie Expert*innen aus der Wirtschaft.",
+            "Participaron l*s representantes y tod*s l*s expert*s.",
+            "the formula is a*b*c",
+            "a**b**c and x***y***z",
+            "> Die Bürger*innen und\n> Nutzer*innen",
+        ] {
+            let blocks = parse(src);
+            let want = src.replace("\n> ", " ").replace("> ", "");
+            assert_eq!(text(&blocks), format!("{want}|"), "{src}");
+            let mut marked = false;
+            visit_inlines(&blocks, &mut |i| marked |= i.strong || i.emphasis);
+            assert!(!marked, "{src}: {blocks:?}");
+        }
+        // With an end at a word's edge, or in Japanese (no spaces between words), emphasis.
+        for (src, em) in [
+            ("foo*bar* baz", "bar"),
+            ("*word*", "word"),
+            ("un*frigging*believable *again*", "again"),
+            ("これは**重要**です", "重要"),
+            ("Beyond*5G*戦略", "5G"),
+        ] {
+            let mut found = Vec::new();
+            visit_inlines(&parse(src), &mut |i| {
+                if i.strong || i.emphasis {
+                    found.push(i.text.clone())
+                }
+            });
+            assert_eq!(found, [em], "{src}");
         }
     }
 

@@ -210,6 +210,39 @@ fn addresses_and_references_in_the_text_are_alike_in_the_pdf_and_the_page() {
 }
 
 #[test]
+fn marks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_and_the_page() {
+    let dir = tempdir();
+    let yaml = write(
+        dir.path(),
+        "x.yaml",
+        "title: Beteiligung\ndate: 2026-01-15\nlang: de\nsummary: |\n  Teilgenommen haben \
+         Vertreter*innen der Ministerien sowie Expert*innen aus der Wirtschaft.\n\n  \
+         Participaron l*s representantes y tod*s l*s expert*s; die Formel ist a*b*c.\n\n  \
+         Wir fördern **Beyond**5G und foo*bar* sowie *Forschung*.\n\
+         topics:\n  - title: Bürger\n    body: Die Bürger*innen und Nutzer*innen wurden befragt.\n\
+         contact:\n  tel: \"+49 30 0000 0000\"\n",
+    );
+    build(dir.path(), &yaml, &["--format", "pdf,html"]);
+    let pdf = std::fs::read(dir.path().join("x.pdf")).unwrap();
+    let html = read(&dir.path().join("x.html"));
+    for (what, text) in [("the PDF", squash(&text(&pdf))), ("the page", squash(&body_text(&html)))] {
+        for typed in [
+            "Vertreter*innenderMinisteriensowieExpert*innen",
+            "l*srepresentantesytod*sl*sexpert*s",
+            "a*b*c",
+            "Bürger*innenundNutzer*innen",
+        ] {
+            assert!(text.contains(typed), "{what}: {typed} in {text}");
+        }
+    }
+    assert!(!html.contains("<em>innen"), "{html}");
+    // A mark at a word's edge is markup.
+    for marked in ["<strong>Beyond</strong>5G", "foo<em>bar</em>", "<em>Forschung</em>"] {
+        assert!(html.contains(marked), "{marked} in {html}");
+    }
+}
+
+#[test]
 fn parts_in_another_language_say_so() {
     let dir = tempdir();
     let yaml = write(

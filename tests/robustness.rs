@@ -803,7 +803,8 @@ fn more_runs_of_emphasis_and_code_than_a_briefing_may_hold_are_refused_where_the
     // A million code spans (4 MB of `a`) took 14 s and 2.06 GB to build, a million
     // emphasised letters 9 s and 1.37 GB.
     past_a_limit(2, &format!("      {}\n", "`a` ".repeat(70_000)), "runs of emphasis, code, links and plain text");
-    past_a_limit(2, &format!("      {}\n", "*a*b".repeat(70_000)), "runs of emphasis, code, links and plain text");
+    // (Emphasis from inside one word to inside another, `b*a*b`, prints its stars as text.)
+    past_a_limit(2, &format!("      {}\n", "*a* ".repeat(70_000)), "runs of emphasis, code, links and plain text");
 }
 
 #[test]

@@ -1,0 +1,40 @@
+//! Marks that Markdown would take for markup but that a writer typed as text: stars between
+//! digits (`2*3*4`), and stars and backticks that pair up from inside one word to inside
+//! another (`Vertreter*innen … Expert*innen`, `EU`s and Japan`s`). Those print as typed.
+
+use std::ops::Range;
+
+use crate::script::is_japanese;
+
+/// Whether the emphasis mark at `at` (`**` when `strong`) stands between two digits, as in
+/// `2*3*4` or `5*6 m`: a product, printed as typed, not emphasis.
+pub(super) fn between_digits(src: &str, at: usize, strong: bool) -> bool {
+    let len = if strong { 2 } else { 1 };
+    let before = src[..at].chars().next_back();
+    let after = src.get(at + len..).and_then(|rest| rest.chars().next());
+    before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether the emphasis, strong emphasis or code span written at `range` (its marks included)
+/// both opens and closes inside a word: a letter or digit on each side of its opening run of
+/// `mark`s and of its closing one, as in `Vertreter*innen der Ministerien sowie Expert*innen`
+/// (the German gender star), `l*s … tod*s`, `a*b*c` or `` EU`s and Japan`s ``. Nobody marks up
+/// the end of one word through the start of another, so these are the marks as typed. A
+/// mark at a word's edge (`**Beyond**5G`, `foo*bar*`) is markup, and so is one beside a
+/// script written without spaces between words (`これは**重要**です`), where every mark is
+/// inside a word.
+pub(super) fn inside_words(src: &str, range: &Range<usize>, mark: char) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !unspaced(c));
+    let before = |at: usize| src[..at].trim_end_matches(mark).chars().next_back();
+    let after = |at: usize| src[at..].trim_start_matches(mark).chars().next();
+    word(before(range.start)) && word(after(range.start)) && word(before(range.end)) && word(after(range.end))
+}
+
+/// Whether `c` is of a script written without spaces between words: Chinese and Japanese,
+/// Thai, Lao, Myanmar, Khmer, and Korean (whose particles join the word before).
+fn unspaced(c: char) -> bool {
+    is_japanese(c)
+        || matches!(c,
+            '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}'
+            | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}')
+}
