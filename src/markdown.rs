@@ -115,7 +115,8 @@ pub enum Change {
 /// surprise than markup that does not apply. For the same reason, entity references
 /// (`&amp;`, `&#x41;`) print as typed, a backslash at the end of a line is a backslash
 /// (`C:\`), not a line break, an asterisk between digits (`2*3*4`) is an asterisk, so are
-/// two that run from inside one word to inside another (`Expert*innen … Bürger*innen`), and a
+/// two that run from inside one word to inside another (`Expert*innen … Bürger*innen`), as
+/// are backticks that do (`` EU`s and Japan`s ``), and a
 /// backslash is printed unless it stops markup (`C:\Users\_data`, `\d+\.\d+`; see `escapes`).
 pub fn parse(src: &str) -> Vec<Block> {
     parse_checked(src).0
@@ -270,6 +271,14 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 parts.text("\\");
                 b.push_text("\\", false);
                 b.soft_break = true;
+                continue;
+            }
+            // Backticks that pair up from inside one word to inside another (`EU`s and
+            // Japan`s`): as typed, not code.
+            Event::Code(code) if literal::inside_words(src, &range, '`') => {
+                let ticks = src[range.start..].len() - src[range.start..].trim_start_matches('`').len();
+                let ticks = &src[range.start..range.start + ticks];
+                b.push_text(&format!("{ticks}{code}{ticks}"), false);
                 continue;
             }
             Event::Start(Tag::Emphasis | Tag::Strong) => {
@@ -639,6 +648,27 @@ mod tests {
                 }
             });
             assert_eq!(found, [em], "{src}");
+        }
+    }
+
+    #[test]
+    fn backticks_from_inside_one_word_to_inside_another_are_printed() {
+        for src in ["The EU`s and Japan`s positions", "a``b``c", "the EU`s\nand Japan`s"] {
+            let blocks = parse(src);
+            assert_eq!(text(&blocks), format!("{}|", src.replace('\n', " ")), "{src}");
+            let mut code = false;
+            visit_inlines(&blocks, &mut |i| code |= i.code);
+            assert!(!code, "{src}: {blocks:?}");
+        }
+        // A code span with an end at a word's edge is code.
+        for (src, want) in [("`x`", "x"), ("run `cmd` now", "cmd"), ("the `cfg`s", "cfg"), ("x`y` z", "y")] {
+            let mut code = Vec::new();
+            visit_inlines(&parse(src), &mut |i| {
+                if i.code {
+                    code.push(i.text.clone())
+                }
+            });
+            assert_eq!(code, [want], "{src}");
         }
     }
 

@@ -210,7 +210,7 @@ fn addresses_and_references_in_the_text_are_alike_in_the_pdf_and_the_page() {
 }
 
 #[test]
-fn marks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_and_the_page() {
+fn stars_and_backticks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_and_the_page() {
     let dir = tempdir();
     let yaml = write(
         dir.path(),
@@ -218,7 +218,8 @@ fn marks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_and_the_page()
         "title: Beteiligung\ndate: 2026-01-15\nlang: de\nsummary: |\n  Teilgenommen haben \
          Vertreter*innen der Ministerien sowie Expert*innen aus der Wirtschaft.\n\n  \
          Participaron l*s representantes y tod*s l*s expert*s; die Formel ist a*b*c.\n\n  \
-         Wir fördern **Beyond**5G und foo*bar* sowie *Forschung*.\n\
+         Wir fördern **Beyond**5G und foo*bar* sowie *Forschung*.\n\n  \
+         The EU`s and Japan`s positions; run `cmd` now.\n\
          topics:\n  - title: Bürger\n    body: Die Bürger*innen und Nutzer*innen wurden befragt.\n\
          contact:\n  tel: \"+49 30 0000 0000\"\n",
     );
@@ -231,13 +232,14 @@ fn marks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_and_the_page()
             "l*srepresentantesytod*sl*sexpert*s",
             "a*b*c",
             "Bürger*innenundNutzer*innen",
+            "TheEU`sandJapan`spositions",
         ] {
             assert!(text.contains(typed), "{what}: {typed} in {text}");
         }
     }
     assert!(!html.contains("<em>innen"), "{html}");
     // A mark at a word's edge is markup.
-    for marked in ["<strong>Beyond</strong>5G", "foo<em>bar</em>", "<em>Forschung</em>"] {
+    for marked in ["<strong>Beyond</strong>5G", "foo<em>bar</em>", "<em>Forschung</em>", "<code>cmd</code>"] {
         assert!(html.contains(marked), "{marked} in {html}");
     }
 }
