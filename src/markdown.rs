@@ -351,7 +351,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         }
         at += line.len();
     }
-    b.unprinted.slips = watch.finish();
+    b.unprinted.slips = watch.finish(src);
     b.unprinted.unseen = parts.finish();
     let unprinted = std::mem::take(&mut b.unprinted);
     let mut blocks = b.finish();

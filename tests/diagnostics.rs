@@ -1040,3 +1040,29 @@ fn a_colon_in_a_value_written_over_lines_gets_the_block_help() {
     );
     assert!(d.help.as_deref().is_some_and(|h| h.contains("write `summary: |` alone")), "{rendered}");
 }
+
+/// A briefing whose one topic's body is `body` (a `|` text): whether it loads, and the
+/// problems it has, as they read.
+fn body_problems(body: &str) -> Option<String> {
+    let body: String = body.lines().map(|l| format!("      {l}\n")).collect();
+    let text = format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n{body}contact:\n  name: N\n");
+    let file = SourceFile::new("t.yaml", text);
+    load_briefings(&file, &Limits::default(), &covers).err().map(|d| render_all(&file, &d))
+}
+
+#[test]
+fn a_footnote_star_beside_japanese_brackets_is_text() {
+    // text40a F40a-28: `（*1）` was "emphasis marks printed", and the help said to leave it out.
+    for body in [
+        "AI関連投資額は前年比20%増（*1）となった。\n\n*1：2024年度実績。",
+        "投資は20%増（*1）、輸出は5%減（*2）となった。",
+        "投資は20%増(*1)となった。",
+    ] {
+        assert_eq!(body_problems(body), None, "{body}");
+    }
+    // Marks that pair up around Japanese punctuation are still named.
+    for body in ["これは**「重要」**です。", "次回は*「東京」*で開催（*1）。"] {
+        let rendered = body_problems(body).unwrap_or_else(|| panic!("no problem in {body}"));
+        assert!(rendered.contains("beside Japanese brackets and punctuation"), "{rendered}");
+    }
+}

@@ -30,8 +30,8 @@ pub enum SlipKind {
     TableWithoutRule,
     /// A quote whose text starts with a number (`> 5%`): most likely "more than".
     QuoteOfNumber,
-    /// Emphasis marks left as text beside Japanese punctuation (`**「重要」**`), where
-    /// Markdown's rules do not see them as marks.
+    /// A pair of emphasis marks left as text beside Japanese punctuation (`**「重要」**`),
+    /// where Markdown's rules do not see them as marks.
     MarksBesideJapanese,
 }
 
@@ -101,35 +101,69 @@ fn is_note(text: &str) -> bool {
         || text.strip_prefix("メモ").is_some_and(|rest| !rest.starts_with(|c| ('\u{30A0}'..='\u{30FF}').contains(&c)))
 }
 
-/// The runs of `*` in `src` that stand beside Japanese punctuation (a bracket, a full stop, a
-/// full-width mark), in order: found in one pass over the text, so that a run of many
-/// thousand stars costs no more than its length.
-fn runs_beside_japanese(src: &str) -> Vec<std::ops::Range<usize>> {
+/// A run of `*` in a text, and what stands beside it.
+struct Stars {
+    range: Range<usize>,
+    /// It could open emphasis: a character follows that is no space and no closing bracket.
+    opens: bool,
+    /// It could close emphasis: a character comes before it that is no space and no opening
+    /// bracket.
+    closes: bool,
+    /// The character it would open onto is Japanese punctuation (`**「`, `*。`).
+    opens_onto_japanese: bool,
+    /// The character it would close after is Japanese punctuation (`」**`, `。*`).
+    closes_onto_japanese: bool,
+}
+
+/// The runs of `*` in `src`, in order: found in one pass over the text, so that a run of
+/// many thousand stars costs no more than its length.
+fn star_runs(src: &str) -> Vec<Stars> {
     let japanese_punctuation = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}');
+    let opening = |c: char| "([{（［｛「『〔〈《【〘〖〚｢".contains(c);
+    let closing = |c: char| ")]}）］｝」』〕〉》】〙〗〛｣".contains(c);
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(k) = src[from..].find('*') {
         let start = from + k;
         let end = src[start..].find(|c| c != '*').map_or(src.len(), |n| start + n);
-        if src[..start].chars().next_back().is_some_and(japanese_punctuation)
-            || src[end..].chars().next().is_some_and(japanese_punctuation)
-        {
-            out.push(start..end);
-        }
+        let before = src[..start].chars().next_back().filter(|c| !c.is_whitespace() && !opening(*c));
+        let after = src[end..].chars().next().filter(|c| !c.is_whitespace() && !closing(*c));
+        out.push(Stars {
+            range: start..end,
+            opens: after.is_some(),
+            closes: before.is_some(),
+            opens_onto_japanese: after.is_some_and(japanese_punctuation),
+            closes_onto_japanese: before.is_some_and(japanese_punctuation),
+        });
         from = end;
     }
     out
 }
 
-/// Whether the text `src[range]` holds a `*` of one of `runs` (see [`runs_beside_japanese`]),
-/// which Markdown printed as a star: marks that made emphasis are not text.
-fn marks_beside_japanese(runs: &[std::ops::Range<usize>], src: &str, range: &std::ops::Range<usize>) -> bool {
-    let Some(first) = src[range.clone()].find('*') else { return false };
-    let at = range.start + first;
-    // The first run that ends after the first star; it holds a star of the text if it starts
-    // before the text's end.
-    let k = runs.partition_point(|r| r.end <= at);
-    runs.get(k).is_some_and(|r| r.start < range.end)
+/// Of the runs of `*` a block printed as stars (`printed`, indices into `runs`, in order),
+/// the first of a pair that Markdown would have taken for emphasis but for Japanese
+/// punctuation inside them: one that could open before one that could close, one of the two
+/// beside the punctuation (`**「重要」**`, `*「未定」*`). A star alone (`（*1）`), or stars
+/// that could not pair (`（*1）…（*2）`, each after an opening bracket), are no slip.
+fn unpaired_beside_japanese(runs: &[Stars], printed: &[usize]) -> Option<usize> {
+    // The first run before that could open, and the first that could open onto Japanese
+    // punctuation.
+    let (mut opener, mut onto_japanese) = (None, None);
+    for &k in printed {
+        let run = &runs[k];
+        if run.closes {
+            if let Some(first) = onto_japanese.or(opener.filter(|_| run.closes_onto_japanese)) {
+                return Some(first);
+            }
+        }
+        if run.opens {
+            opener = opener.or(Some(k));
+            if run.opens_onto_japanese {
+                onto_japanese = onto_japanese.or(Some(k));
+            }
+        }
+    }
+    None
 }
 
 /// Finds the slips of a text as its events stream in ([`Watch::see`] each).
@@ -142,14 +176,20 @@ pub(super) struct Watch {
     heading: Option<(u8, Slip)>,
     lines: LineCounter,
     pub(super) slips: Vec<Slip>,
-    /// The text's runs of `*` beside Japanese punctuation, found at the first text event.
-    starred: Option<Vec<std::ops::Range<usize>>>,
+    /// The text's runs of `*`, found at the first text event.
+    stars: Option<Vec<Stars>>,
+    /// The runs of `*` (indices into `stars`) printed as stars in the block being read.
+    printed: Vec<usize>,
+    /// A code block is being read.
+    code: bool,
 }
 
 impl Watch {
     pub(super) fn see(&mut self, src: &str, event: &Event<'_>, range: &Range<usize>) {
         match event {
             Event::Start(tag) if is_block(tag) => {
+                self.stars_printed(src);
+                self.code = matches!(tag, Tag::CodeBlock(_));
                 if let Tag::Heading { level, .. } = tag {
                     self.heading_at(src, *level as u8, range.start);
                 } else if self.depth == 0 {
@@ -166,14 +206,36 @@ impl Watch {
                 }
                 self.depth += 1;
             }
-            Event::Text(_)
-                if marks_beside_japanese(self.starred.get_or_insert_with(|| runs_beside_japanese(src)), src, range) =>
-            {
-                self.line_slip(src, SlipKind::MarksBesideJapanese, range.start);
+            Event::Text(_) if !self.code && src[range.clone()].contains('*') => {
+                let runs = self.stars.get_or_insert_with(|| star_runs(src));
+                // (The runs with a star in the text: those that end after its start and
+                // begin before its end.)
+                let first = runs.partition_point(|r| r.range.end <= range.start);
+                let within = runs[first..].iter().take_while(|r| r.range.start < range.end).count();
+                for k in first..first + within {
+                    if self.printed.last() != Some(&k) {
+                        self.printed.push(k);
+                    }
+                }
             }
-            Event::End(tag) if ends_block(tag) => self.depth = self.depth.saturating_sub(1),
+            Event::End(tag) if ends_block(tag) => {
+                self.stars_printed(src);
+                self.code = false;
+                self.depth = self.depth.saturating_sub(1)
+            }
             Event::Rule if self.depth == 0 => self.heading = None,
             _ => {}
+        }
+    }
+
+    /// The block whose stars were gathered in `printed` ends: a pair of them beside
+    /// Japanese punctuation is a slip, on the line of the first.
+    fn stars_printed(&mut self, src: &str) {
+        let printed = std::mem::take(&mut self.printed);
+        let Some(runs) = &self.stars else { return };
+        if let Some(k) = unpaired_beside_japanese(runs, &printed) {
+            let at = runs[k].range.start;
+            self.line_slip(src, SlipKind::MarksBesideJapanese, at);
         }
     }
 
@@ -234,7 +296,8 @@ impl Watch {
     }
 
     /// The slips found, in the order of the text.
-    pub(super) fn finish(mut self) -> Vec<Slip> {
+    pub(super) fn finish(mut self, src: &str) -> Vec<Slip> {
+        self.stars_printed(src);
         self.slips.extend(self.heading.take().map(|(_, slip)| slip));
         self.slips.sort_by_key(|s| s.line);
         self.slips
@@ -333,6 +396,22 @@ mod tests {
         {
             assert_eq!(slips(fine), [], "{fine}");
         }
+        // text40a F40a-28: a footnote mark is a star that pairs with nothing.
+        for fine in [
+            "AI関連投資額は前年比20%増（*1）となった。\n\n*1：2024年度実績。",
+            "20%増（*1）、30%減（*2）となった。",
+            "20%増(*1)、30%減(*2)。",
+            "増加した。*\n\n*：速報値。",
+            "```\n**「code」**\n```",
+        ] {
+            assert_eq!(slips(fine), [], "{fine}");
+        }
+        // A pair on two lines of a paragraph, or in a list item, is named at the first.
+        assert_eq!(
+            slips("結果は**「未定」\nのまま**です。"),
+            one(SlipKind::MarksBesideJapanese, 0, "結果は**「未定」")
+        );
+        assert_eq!(slips("- 次回は*「東京」*で開催。").len(), 1);
     }
 
     #[test]
