@@ -1066,3 +1066,14 @@ fn a_footnote_star_beside_japanese_brackets_is_text() {
         assert!(rendered.contains("beside Japanese brackets and punctuation"), "{rendered}");
     }
 }
+
+#[test]
+fn a_heading_that_starts_as_a_note_does_is_a_heading() {
+    // text40a F40a-27: "## 要確認事項" (points to confirm), a list under it, was refused as a
+    // writer's note, the help saying to move it out of the text.
+    let body = "双方は次回会合の日程を調整する。\n\n## 要確認事項\n\n- 次回会合の開催地\n- 共同声明の文言";
+    assert_eq!(body_problems(body), None);
+    // A note is still one.
+    let rendered = body_problems(&body.replace("要確認事項", "要確認：開催地")).expect("a note");
+    assert!(rendered.contains("`## 要確認：開催地` is printed as a heading"), "{rendered}");
+}
