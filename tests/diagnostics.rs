@@ -68,7 +68,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
-    markdown_readings: "markdown-readings" on [9, 11],
+    markdown_readings: "markdown-readings" on [8, 10],
         says ["is printed as a quote, without its `>`", "beside Japanese brackets and punctuation"];
     syntax_error: "syntax-error" on [1], says ["never closed", "closing quote"];
     bad_indentation: "bad-indentation" on [5], says ["this key is indented further than `title:` above it", "same column"];
@@ -1076,4 +1076,22 @@ fn a_heading_that_starts_as_a_note_does_is_a_heading() {
     // A note is still one.
     let rendered = body_problems(&body.replace("要確認事項", "要確認：開催地")).expect("a note");
     assert!(rendered.contains("`## 要確認：開催地` is printed as a heading"), "{rendered}");
+}
+
+#[test]
+fn a_quotation_that_starts_with_a_number_is_a_quotation() {
+    // text40a F40a-7: refused, and the help said to reword the quotation.
+    for body in [
+        "Commissioner Virkkunen opened the session:\n\n> 5G and Beyond 5G are the backbone of Europe's competitiveness.",
+        "> 2030 is the target for the Digital Decade.",
+    ] {
+        assert_eq!(body_problems(body), None, "{body}");
+    }
+    // "More than" typed as `>` at a line's start is still named, and the help, followed for a
+    // quote, gives one.
+    let slip = "Of the operators, the share that agreed was\n> 5%, as in 2025.";
+    let rendered = body_problems(slip).expect("a slip");
+    assert!(rendered.contains("is printed as a quote"), "{rendered}");
+    assert!(rendered.contains("for a quote, set it apart: on a line of its own after a blank line"), "{rendered}");
+    assert_eq!(body_problems(&slip.replace("\n>", "\n\n>")), None);
 }

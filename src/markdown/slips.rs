@@ -104,6 +104,27 @@ fn is_note(text: &str) -> bool {
         || ["要確認", "確認中", "メモ"].into_iter().any(japanese)
 }
 
+/// Whether the quote that starts at `at` (its `>`) starts with a number and is most likely
+/// "more than" (`> 5%`) rather than a quotation: its `>` glued to the number (`>10 years`),
+/// after other marks on its line (`- > 5%`), or under a line of text it breaks into (`rose
+/// by` / `> 5%`). A quote set apart, after a blank line or a heading, is one, however it
+/// starts (`> 5G and Beyond 5G are …`).
+fn more_than(src: &str, at: usize) -> bool {
+    let marks = src[at..].len() - src[at..].trim_start_matches(['>', ' ', '\t']).len();
+    let quoted = &src[at..at + marks];
+    if !src[at + marks..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+    let above = src[..line_start.saturating_sub(1)].rsplit('\n').next().filter(|_| line_start > 0);
+    // (Inside a quote, the marks of the quotes around it are no text.)
+    let text = |line: &str| line.trim_start_matches(['>', ' ', '\t']).trim_end().to_string();
+    let above = above.map(text).unwrap_or_default();
+    !quoted.trim_end_matches('>').ends_with([' ', '\t'])
+        || !text(&src[line_start..at]).is_empty()
+        || !(above.is_empty() || above.starts_with('#'))
+}
+
 /// A run of `*` in a text, and what stands beside it.
 struct Stars {
     range: Range<usize>,
@@ -201,11 +222,8 @@ impl Watch {
                 if matches!(tag, Tag::Paragraph) {
                     self.paragraph(src, range);
                 }
-                if matches!(tag, Tag::BlockQuote(_)) {
-                    let text = src[range.start..].trim_start_matches('>').trim_start_matches([' ', '\t']);
-                    if text.starts_with(|c: char| c.is_ascii_digit()) {
-                        self.line_slip(src, SlipKind::QuoteOfNumber, range.start);
-                    }
+                if matches!(tag, Tag::BlockQuote(_)) && more_than(src, range.start) {
+                    self.line_slip(src, SlipKind::QuoteOfNumber, range.start);
                 }
                 self.depth += 1;
             }
@@ -401,10 +419,23 @@ mod tests {
 
     #[test]
     fn a_quote_that_starts_with_a_number_is_found() {
-        assert_eq!(slips("Of the operators:\n\n> 5% agreed."), one(SlipKind::QuoteOfNumber, 2, "> 5% agreed."));
+        assert_eq!(slips("Of the operators,\n> 5% agreed."), one(SlipKind::QuoteOfNumber, 1, "> 5% agreed."));
         assert_eq!(slips(">10 years"), one(SlipKind::QuoteOfNumber, 0, ">10 years"));
+        assert_eq!(slips("Text.\n\n>>5 %").len(), 1, "glued to the number");
         assert_eq!(slips("> A quote.\n> 5 more lines"), [], "a number on a quote's later line");
         assert_eq!(slips("- > 5%").len(), 1, "in a list item too");
+        assert_eq!(slips("- rose by\n  > 5%").len(), 1, "under an item's text");
+        assert_eq!(slips("> it rose by\n> > 5%").len(), 1, "under a quote's text");
+        // text40a F40a-7: a quotation set apart, after a blank line or a heading, is one.
+        for quote in [
+            "> 5G and Beyond 5G are the backbone.",
+            "Commissioner Virkkunen opened the session:\n\n> 5G and Beyond 5G are the backbone.",
+            "## Opening\n> 2030 is the target for the Digital Decade.",
+            "> A quote.\n>\n> > 6G in 2030.",
+            "- Intro:\n\n  > 5G is here.",
+        ] {
+            assert_eq!(slips(quote), [], "{quote}");
+        }
     }
 
     #[test]

@@ -167,8 +167,8 @@ impl Checker<'_> {
                 ),
                 SlipKind::QuoteOfNumber => (
                     format!("`{shown}` is printed as a quote, without its `>`: at the start of a line, `>` begins a quote"),
-                    "for \"more than\", write `\\>` (as in `\\> 5%`) or the words; a quote that starts with a number: \
-                     begin it with a word"
+                    "for \"more than\", write `\\>` (as in `\\> 5%`) or the words; for a quote, set it apart: on a line \
+                     of its own after a blank line, with a space after its `>`"
                         .to_string(),
                 ),
                 SlipKind::MarksBesideJapanese => (
