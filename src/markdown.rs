@@ -706,6 +706,20 @@ mod tests {
     }
 
     #[test]
+    fn a_line_that_starts_with_a_bullet_or_note_mark_stays_a_line() {
+        // text40a F40a-14: `・`, `○`, `※` lines ran together, a space put before `※`.
+        let typed = "総務省は開催しました。\n※詳細は別紙。\n・日本側：紹介。\n・EU側：説明。\n○今後の課題：標準化。";
+        assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        assert_eq!(text(&parse("手順\n①準備\n②実施\n\nAgenda:\n● Opening")), "手順\n①準備\n②実施|Agenda:\n● Opening|");
+        // A mark Japanese sets full width joins a Japanese line without a space, and one that
+        // begins no line of its own goes on the line.
+        assert_eq!(
+            text(&parse("第1文です。\n…続き。\n第2文です。\n“引用”\nとした。\nEU\n…and more")),
+            "第1文です。…続き。第2文です。“引用”とした。 EU …and more|"
+        );
+    }
+
+    #[test]
     fn emphasis_and_strong_are_marked() {
         let b = parse("plain *em* **strong**");
         let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };

@@ -209,12 +209,18 @@ fn addresses_and_references_in_the_text_are_alike_in_the_pdf_and_the_page() {
     }
 }
 
+/// The text of the PDF, and the page, built from a briefing of `yaml`.
+fn pdf_and_page(yaml: &str) -> (String, String) {
+    let dir = tempdir();
+    let path = write(dir.path(), "x.yaml", yaml);
+    build(dir.path(), &path, &["--format", "pdf,html"]);
+    let pdf = text(&std::fs::read(dir.path().join("x.pdf")).unwrap());
+    (pdf, read(&dir.path().join("x.html")))
+}
+
 #[test]
 fn stars_and_backticks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_and_the_page() {
-    let dir = tempdir();
-    let yaml = write(
-        dir.path(),
-        "x.yaml",
+    let (pdf, html) = pdf_and_page(
         "title: Beteiligung\ndate: 2026-01-15\nlang: de\nsummary: |\n  Teilgenommen haben \
          Vertreter*innen der Ministerien sowie Expert*innen aus der Wirtschaft.\n\n  \
          Participaron l*s representantes y tod*s l*s expert*s; die Formel ist a*b*c.\n\n  \
@@ -223,10 +229,7 @@ fn stars_and_backticks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_
          topics:\n  - title: Bürger\n    body: Die Bürger*innen und Nutzer*innen wurden befragt.\n\
          contact:\n  tel: \"+49 30 0000 0000\"\n",
     );
-    build(dir.path(), &yaml, &["--format", "pdf,html"]);
-    let pdf = std::fs::read(dir.path().join("x.pdf")).unwrap();
-    let html = read(&dir.path().join("x.html"));
-    for (what, text) in [("the PDF", squash(&text(&pdf))), ("the page", squash(&body_text(&html)))] {
+    for (what, text) in [("the PDF", squash(&pdf)), ("the page", squash(&body_text(&html)))] {
         for typed in [
             "Vertreter*innenderMinisteriensowieExpert*innen",
             "l*srepresentantesytod*sl*sexpert*s",
@@ -241,6 +244,30 @@ fn stars_and_backticks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_
     // A mark at a word's edge is markup.
     for marked in ["<strong>Beyond</strong>5G", "foo<em>bar</em>", "<em>Forschung</em>", "<code>cmd</code>"] {
         assert!(html.contains(marked), "{marked} in {html}");
+    }
+}
+
+#[test]
+fn japanese_lines_that_start_with_a_bullet_or_note_mark_stay_lines_in_the_pdf_and_the_page() {
+    // text40a F40a-14: they ran together, with a space nobody typed before `※`, `○`, `…`.
+    let (pdf, html) = pdf_and_page(
+        "title: 結果\ndate: 2026-01-15\nlang: ja\nsummary: |\n  会合を開催した。\n  ※詳細は別紙。\n\
+         topics:\n  - title: 5G\n    body: |\n      ・日本側：紹介。\n      ・欧州側：説明。\n      ○課題：標準化。\n\n      \
+         第一文です。\n      …続き。\n\
+         contact:\n  tel: \"03\"\n",
+    );
+    let lines: Vec<&str> = pdf.lines().map(str::trim).collect();
+    for line in ["会合を開催した。", "※詳細は別紙。", "・日本側：紹介。", "・欧州側：説明。", "○課題：標準化。"]
+    {
+        assert!(lines.contains(&line), "{line} in {lines:?}");
+    }
+    assert!(pdf.contains("第一文です。…続き。"), "{pdf}");
+    for typed in [
+        "会合を開催した。<br>※詳細は別紙。",
+        "・日本側：紹介。<br>・欧州側：説明。<br>○課題：標準化。",
+        "第一文です。…続き。",
+    ] {
+        assert!(html.contains(typed), "{typed} in {html}");
     }
 }
 

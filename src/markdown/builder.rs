@@ -18,6 +18,21 @@ enum Open {
     Row(Vec<Cell>),
 }
 
+/// Whether `c` is Japanese, or a mark (no letter, digit or space of a Latin text) that sits
+/// beside Japanese without a space: `※`, `○`, `①`, `→`, `…`, `“`.
+fn japanese_or_mark(c: char) -> bool {
+    is_japanese(c) || (!c.is_ascii() && !c.is_alphabetic() && !c.is_whitespace())
+}
+
+/// Whether a line that starts with `c` is a line of its own, not the rest of the line above:
+/// a bullet, a note or a number as Japanese (and many other) texts write them at a line's
+/// start (`・`, `○`, `●`, `■`, `◆`, `▲`, `★`, `※`, `＊`, `→`, `①`).
+fn starts_a_line(c: char) -> bool {
+    matches!(c,
+        '・' | '･' | '•' | '○' | '◯' | '●' | '◎' | '■' | '□' | '◆' | '◇' | '▲' | '△' | '▼' | '▽' | '★' | '☆'
+        | '※' | '＊' | '→' | '⇒' | '➢' | '▶' | '►' | '\u{2460}'..='\u{2487}' | '\u{2776}'..='\u{2793}')
+}
+
 #[derive(Default)]
 pub(super) struct Builder {
     stack: Vec<Open>,
@@ -57,12 +72,19 @@ impl Builder {
         }
         // A line break inside a paragraph is a space between words, but Japanese has no
         // spaces between words: between two Japanese characters it joins them with nothing
-        // (as Pandoc's `east_asian_line_breaks` does).
+        // (as Pandoc's `east_asian_line_breaks` does), and so it does between a Japanese
+        // character and a mark Japanese sets full width (`。` and `※`, `○`, `①`, `…`). A line
+        // that starts with a mark that begins a line of its own (`・`, `※`, `○`, `①`) stays a
+        // line, as typed.
         if std::mem::take(&mut self.soft_break) {
             let before = self.inlines.last().and_then(|i| i.text.chars().last());
             let after = text.chars().next();
-            let joined = before.zip(after).is_some_and(|(a, b)| is_japanese(a) && is_japanese(b));
-            if !joined {
+            let joined = before
+                .zip(after)
+                .is_some_and(|(a, b)| (is_japanese(a) || is_japanese(b)) && japanese_or_mark(a) && japanese_or_mark(b));
+            if after.is_some_and(starts_a_line) {
+                self.push_text("\n", false);
+            } else if !joined {
                 self.push_text(" ", false);
             }
         }
