@@ -119,14 +119,16 @@ pub fn stylesheet(theme: &Theme) -> String {
          blockquote{{margin:.5em 0 .5em 1rem;padding-left:.8rem;border-left:3px solid {}}}\n\
          pre{{white-space:pre-wrap;font-family:\"DejaVu Sans Mono\",ui-monospace,Menlo,Consolas,monospace;\
          font-size:.9em;background:#f5f5f5;padding:.5em .75em}}\n\
-         code{{font-family:\"DejaVu Sans Mono\",ui-monospace,Menlo,Consolas,monospace;font-size:.92em}}\n\
+         code{{font-family:\"DejaVu Sans Mono\",ui-monospace,Menlo,Consolas,monospace;font-size:.92em;\
+         white-space:pre-wrap}}\n\
+         .ws{{white-space:pre-wrap}}\n\
          .table{{overflow-x:auto;margin:.5em 0 1em}}\n\
          table{{border-collapse:collapse}}\n\
          th,td{{border:1px solid {};padding:.3em .5em;vertical-align:top;text-align:left}}\n\
          th{{font-weight:700}}\n\
          th.c,td.c{{text-align:center}}th.r,td.r{{text-align:right}}\n\
-         ins{{text-decoration:underline double {};color:{}}}\n\
-         del{{text-decoration:line-through 2px;color:{}}}\n\
+         ins{{text-decoration:underline double {};color:{};white-space:pre-wrap}}\n\
+         del{{text-decoration:line-through 2px;color:{};white-space:pre-wrap}}\n\
          li.inserted::marker{{color:{}}}li.deleted::marker{{color:{}}}\n\
          .contact{{margin-top:2rem}}\n\
          address{{font-style:normal;padding:{:.2}rem 1rem;{}}}\n\

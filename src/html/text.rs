@@ -24,6 +24,22 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// Writes text escaped, each run of two spaces or more in a `.ws` span that keeps them: a
+/// browser shows one space for several, where the PDF shows them as typed (text40b F40b-1:
+/// `Jean-Luc  Picard`, `ls   -l` in code).
+fn spaces_into(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(at) = rest.find("  ") {
+        let end = at + rest[at..].len() - rest[at..].trim_start_matches(' ').len();
+        escape_into(out, &rest[..at]);
+        out.push_str("<span class=\"ws\">");
+        out.push_str(&rest[at..end]);
+        out.push_str("</span>");
+        rest = &rest[end..];
+    }
+    escape_into(out, rest);
+}
+
 /// `s` escaped (see [`escape_into`]).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -70,7 +86,12 @@ fn marked_into(out: &mut String, s: &str, lang: &str, line_break: &str) {
             if i > 0 {
                 out.push_str(line_break);
             }
-            escape_into(out, line);
+            // (In a `pre`, spaces show as typed.)
+            if line_break == "\n" {
+                escape_into(out, line);
+            } else {
+                spaces_into(out, line);
+            }
         }
         if japanese {
             out.push_str("</span>");
@@ -523,6 +544,14 @@ mod tests {
         ] {
             assert!(out.contains(needle), "{needle} missing in {out}");
         }
+    }
+
+    /// Runs of spaces are kept as typed (text40b F40b-1).
+    #[test]
+    fn runs_of_spaces_are_kept() {
+        let mut out = String::new();
+        text_into(&mut out, "Jean-Luc  Picard, a <b>   c", "en");
+        assert_eq!(out, "Jean-Luc<span class=\"ws\">  </span>Picard, a &lt;b&gt;<span class=\"ws\">   </span>c");
     }
 
     /// Controls of text direction are left out of the page, as out of the PDF (text40b
