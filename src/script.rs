@@ -16,6 +16,18 @@ pub fn is_japanese(c: char) -> bool {
         | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// Whether `c` is Japanese in text of language `lang`: as [`is_japanese`], but in Chinese or
+/// Korean text, where ideographs and the full-width forms are the text's own, only kana
+/// (text40b F40b-20: every run of a Traditional Chinese page was marked Japanese, and read
+/// with a Japanese voice).
+pub fn is_japanese_in(c: char, lang: &str) -> bool {
+    let kana = matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}');
+    match primary_language(lang).as_str() {
+        "zh" | "ko" => kana,
+        _ => is_japanese(c),
+    }
+}
+
 /// Kana and kanji (ideographs): the characters a quarter em keeps apart from Latin text.
 pub fn is_kana_or_kanji(c: char) -> bool {
     matches!(c,

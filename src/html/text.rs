@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::markdown::{Align, Block, Change, Inline, Quoted, Quoting};
-use crate::script::{is_japanese, primary_language};
+use crate::script::{is_japanese, is_japanese_in, primary_language};
 
 /// Writes `s` escaped for text and for attribute values in double quotes (`&`, `<`, `>`,
 /// `"`, `'`). Control characters never get this far: validation refuses them. The invisible
@@ -67,7 +67,7 @@ fn marked_into(out: &mut String, s: &str, lang: &str, line_break: &str) {
         let (cut, japanese) = if japanese_page {
             (rest.len(), false)
         } else {
-            match rest.char_indices().find(|&(_, c)| is_japanese(c)) {
+            match rest.char_indices().find(|&(_, c)| is_japanese_in(c, lang)) {
                 Some((0, _)) => {
                     // A Japanese run: its characters, and spaces and Latin punctuation
                     // between two of them.
@@ -544,6 +544,18 @@ mod tests {
         ] {
             assert!(out.contains(needle), "{needle} missing in {out}");
         }
+    }
+
+    /// On a Chinese or Korean page, ideographs are the page's own; only kana is Japanese
+    /// (text40b F40b-20: every sentence of a Traditional Chinese page was marked `ja`).
+    #[test]
+    fn chinese_is_not_taken_for_japanese() {
+        let mut zh = String::new();
+        text_into(&mut zh, "中華民國與歐盟舉行對話，「ひらがな」", "zh-Hant");
+        assert_eq!(zh, "中華民國與歐盟舉行對話，「<span lang=\"ja\">ひらがな」</span>");
+        let mut en = String::new();
+        text_into(&mut en, "The 中華 talks", "en");
+        assert_eq!(en, "The <span lang=\"ja\">中華</span> talks");
     }
 
     /// Runs of spaces are kept as typed (text40b F40b-1).

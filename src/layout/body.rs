@@ -429,7 +429,7 @@ fn table(
                 s.iter_mut().for_each(|s| s.look.style.bold = true);
             }
             if primary_language(&flow.lang) != "ja" {
-                s = mark_japanese(&s);
+                s = mark_japanese(&s, &flow.lang);
             }
             cells.push(text::set(&s, width - 2.0 * pad, flow.fonts));
         }

@@ -406,7 +406,7 @@ impl<'a> Flow<'a> {
         let spans = if japanese {
             spans
         } else {
-            marked = mark_japanese(spans);
+            marked = mark_japanese(spans, &lang);
             &marked[..]
         };
         let heading = matches!(self.structure.node(node).role, Role::H(_));

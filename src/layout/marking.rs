@@ -128,7 +128,7 @@ fn japanese_stretches(marking: &str, lang: &str) -> Vec<Piece> {
         return whole();
     }
     let look = Look::new(Default::default(), 0.0, Default::default());
-    let marked = mark_japanese(&[Span { text: marking.to_string(), look }]);
+    let marked = mark_japanese(&[Span { text: marking.to_string(), look }], lang);
     if marked.len() < 2 {
         return whole();
     }

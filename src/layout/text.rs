@@ -10,7 +10,7 @@ mod runs;
 
 use super::LinkTarget;
 use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
-use crate::script::{is_japanese, is_kana_or_kanji};
+use crate::script::is_kana_or_kanji;
 use crate::theme::Rgb;
 use breaker::{hangs, Break, Paragraph, Widths};
 use runs::{make_line, whole_words};
@@ -372,7 +372,8 @@ pub fn fitting_prefix(text: &str, look: &Look, max_width: f32, fonts: &FontBook)
 /// `spans` with every stretch of Japanese text numbered in its look (`ja`): from a Japanese
 /// character to the last one before a space, with the digits and Latin letters between
 /// (`第10回日EU・ICT戦略`), so that each stretch can be marked as Japanese whole.
-pub fn mark_japanese(spans: &[Span]) -> Vec<Span> {
+pub fn mark_japanese(spans: &[Span], lang: &str) -> Vec<Span> {
+    let is_japanese = |c: char| crate::script::is_japanese_in(c, lang);
     let chars: Vec<(usize, char)> =
         spans.iter().enumerate().flat_map(|(i, s)| s.text.chars().map(move |c| (i, c))).collect();
     let mut ids = vec![0u32; chars.len()];
