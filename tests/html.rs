@@ -271,6 +271,49 @@ fn japanese_lines_that_start_with_a_bullet_or_note_mark_stay_lines_in_the_pdf_an
     }
 }
 
+/// A title, heading, marking, organisation or contact note clearly in another language says
+/// so, on the page and in the PDF (text40b F40b-7: only a topic's title did).
+#[test]
+fn fields_in_another_language_say_so() {
+    let dir = tempdir();
+    let fr = |what: &str| {
+        format!("{what} de la Commission européenne et du Japon sur la coopération numérique et les données")
+    };
+    let yaml = format!(
+        "title: {}\nheading: {}\nmarking: {}\norganisation: {}\ndate: 2026-03-04\ntopics:\n  - title: Data\n    body: Agreed.\ncontact:\n  note: {}\n  tel: \"1\"\n",
+        fr("Résultats de la réunion"),
+        fr("Principaux résultats"),
+        fr("Diffusion restreinte aux services"),
+        fr("Direction générale des réseaux"),
+        fr("Pour de plus amples informations sur ce communiqué, veuillez contacter les services"),
+    );
+    let path = write(dir.path(), "fr.yaml", &yaml);
+    build(dir.path(), &path, &["--format", "pdf,html"]);
+    let html = read(&dir.path().join("fr.html"));
+    for tag in [
+        "<h1 lang=\"fr\">",
+        "<h2 class=\"part\" lang=\"fr\">",
+        "<p class=\"marking\" lang=\"fr\">",
+        "<p class=\"meta\" lang=\"fr\">",
+    ] {
+        assert!(html.contains(tag), "{tag} not in the page");
+    }
+    assert!(html.contains("<p lang=\"fr\">Pour de plus amples"), "the note is not marked");
+    let pdf = std::fs::read(dir.path().join("fr.pdf")).unwrap();
+    let tree = common::structure(&pdf);
+    let french: Vec<String> =
+        tree.walk().into_iter().filter(|e| e.lang.as_deref() == Some("fr")).map(|e| e.text()).collect();
+    for words in [
+        "Résultats de la réunion",
+        "Principaux résultats",
+        "Diffusion restreinte",
+        "Direction générale",
+        "Pour de plus amples",
+    ] {
+        assert!(french.iter().any(|t| t.contains(words)), "{words:?} is not marked French in the PDF: {french:?}");
+    }
+}
+
 #[test]
 fn parts_in_another_language_say_so() {
     let dir = tempdir();

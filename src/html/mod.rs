@@ -73,6 +73,13 @@ fn language_name(tag: &str) -> &str {
     }
 }
 
+/// ` lang="…"` for an element holding `text`, when the text is clearly in another language
+/// than the page's `lang` (text40b F40b-7: a French title, heading or note in an English
+/// briefing was not marked); else nothing.
+fn own_lang(text: &str, lang: &str) -> String {
+    crate::language::other_than(text, lang).map(|other| format!(" lang=\"{other}\"")).unwrap_or_default()
+}
+
 /// The briefing's press-release page. Pure: same arguments, same bytes.
 pub fn page(b: &Briefing, theme: &Theme, options: &PageOptions) -> String {
     render(b, theme, options, None)
@@ -149,7 +156,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         out.push_str("</ul></nav>\n");
     }
     if let Some(marking) = &b.marking {
-        out.push_str("<p class=\"marking\">");
+        let _ = write!(out, "<p class=\"marking\"{}>", own_lang(marking, lang));
         text_into(&mut out, marking, lang);
         out.push_str("</p>\n");
     }
@@ -191,7 +198,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     if theme.title_block.date == DatePlacement::AboveRight {
         date_line(&mut out, " above");
     }
-    out.push_str("<h1>");
+    let _ = write!(out, "<h1{}>", own_lang(&b.title, lang));
     text_into(&mut out, &b.title, lang);
     out.push_str("</h1>\n");
     if theme.title_block.date == DatePlacement::BelowTitle {
@@ -200,7 +207,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     let org = b.organisation.clone().unwrap_or_default();
     let old_org = redline.and_then(|(r, _)| r.fields.iter().find(|f| f.field == "organisation"));
     if !org.is_empty() || old_org.is_some_and(|f| !f.old.is_empty()) {
-        out.push_str("<p class=\"meta\">");
+        let _ = write!(out, "<p class=\"meta\"{}>", own_lang(&org, lang));
         in_place(&mut out, "organisation", &org, &|out, text| text_into(out, text, lang));
         out.push_str("</p>\n");
     }
@@ -216,7 +223,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         out.push_str("</div>\n");
     }
     if let Some(part) = &b.heading {
-        out.push_str("<h2 class=\"part\">");
+        let _ = write!(out, "<h2 class=\"part\"{}>", own_lang(part, lang));
         text_into(&mut out, part, lang);
         out.push_str("</h2>\n");
     }
@@ -334,7 +341,10 @@ fn contact(out: &mut String, b: &Briefing, theme: &Theme, lang: &str, redline: O
             Some(_) if value.is_empty() => Some(Change::Deleted),
             _ => None,
         };
-        out.push_str("<p>");
+        // (A line without a label, the note or the name, in its own language where it is
+        // clearly in one; a label's line is in the page's, as its label is.)
+        let own = if label.is_none() { own_lang(value, lang) } else { String::new() };
+        let _ = write!(out, "<p{own}>");
         if let Some(change) = whole {
             marks.open(out, change, lang);
         }

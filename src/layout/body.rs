@@ -121,9 +121,7 @@ fn mixed_links(inlines: &[Inline]) -> Vec<u32> {
 /// another than the flow's (a screen reader switches voice); short or ambiguous text keeps
 /// the language around it. Paragraphs, list items and table cells alike.
 fn own_language(flow: &mut Flow<'_>, node: super::NodeId, inlines: &[Inline]) {
-    if let Some(other) = crate::language::other_than(&crate::markdown::current_text(inlines), &flow.lang) {
-        flow.structure.set_lang(node, other);
-    }
+    flow.own_language(node, &crate::markdown::current_text(inlines));
 }
 
 /// Lays out body blocks `indent` points in from the content's left edge, as elements of the

@@ -102,6 +102,8 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
         let mut s = style.clone();
         s.space_after.0 = after;
         let node = flow.node(role);
+        let text: String = p.iter().map(|s| s.text.as_str()).collect();
+        flow.own_language(node, &text);
         flow.paragraph(node, &p, &s, pad, s.align, None);
     }
     flow.width += pad;

@@ -209,6 +209,15 @@ impl<'a> Flow<'a> {
         self.structure.add(self.parent, role, &self.lang)
     }
 
+    /// Says that `node`, holding `text`, is in another language than the flow's, where the
+    /// text is clearly in one (text40b F40b-7: a French title or note in an English briefing
+    /// was read with an English voice).
+    pub fn own_language(&mut self, node: NodeId, text: &str) {
+        if let Some(other) = crate::language::other_than(text, &self.lang) {
+            self.structure.set_lang(node, other);
+        }
+    }
+
     /// A new structure element in the current one, which becomes the current one; returns
     /// the element it replaces, for [`Flow::leave`].
     pub fn enter(&mut self, role: Role) -> (NodeId, NodeId) {

@@ -20,14 +20,14 @@ pub(super) fn cover_in_full(flow: &super::flow::Flow<'_>, joined: &str) -> bool 
 }
 
 /// The language of a marking written in a briefing in `lang`: Japanese when every letter of
-/// it is kana or kanji, else `lang`.
+/// it is kana or kanji, another when it is clearly in one (text40b F40b-7), else `lang`.
 pub(super) fn marking_language(marking: &str, lang: &str) -> String {
     let mut letters = marking.chars().filter(|c| c.is_alphanumeric()).peekable();
     let japanese = letters.peek().is_some() && letters.all(crate::script::is_kana_or_kanji);
     if japanese && crate::script::primary_language(lang) != "ja" {
         "ja".to_string()
     } else {
-        lang.to_string()
+        crate::language::other_than(marking, lang).unwrap_or(lang).to_string()
     }
 }
 

@@ -167,7 +167,8 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, topics: &Topics) {
         Piece::Summary => body::blocks(flow, &b.summary, &styles.summary, 0.0),
         Piece::Part => {
             if let Some(part) = &b.heading {
-                heading(flow, "", part, &styles.part, None, SECTION);
+                let node = heading(flow, "", part, &styles.part, None, SECTION);
+                flow.own_language(node, part);
             }
         }
         Piece::Overview => {
@@ -190,9 +191,7 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, topics: &Topics) {
             let node = heading_at(flow, number, title, &styles.subheading, Some(1), TOPIC, room);
             // (A title clearly in another language than its topic's: a Greek title over a
             // Russian summary of the talks.)
-            if let Some(other) = crate::language::other_than(&topic.title, &flow.lang) {
-                flow.structure.set_lang(node, other);
-            }
+            flow.own_language(node, &topic.title);
             body::blocks(flow, &topic.body, &styles.body, room);
             flow.lang = briefing_lang;
         }

@@ -33,6 +33,9 @@ pub fn title_text(flow: &mut Flow<'_>, b: &Briefing) {
             spans = flow.changed_spans(&old, spans);
         }
         let p = flow.node(Role::P);
+        if field == "organisation" {
+            flow.own_language(p, text);
+        }
         flow.paragraph(p, &spans, &styles.meta, 0.0, align, None);
     };
     if tb.date == DatePlacement::AboveRight {
@@ -41,6 +44,7 @@ pub fn title_text(flow: &mut Flow<'_>, b: &Briefing) {
     }
     let spans = [Span { text: b.title.clone(), look: look(&styles.title) }];
     let h = flow.node(Role::H(1 + flow.level_offset));
+    flow.own_language(h, &b.title);
     flow.paragraph(h, &spans, &styles.title, 0.0, tb.align, None);
     if tb.date == DatePlacement::BelowTitle {
         meta(flow, &date, tb.align, "date");
