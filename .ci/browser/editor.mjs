@@ -246,6 +246,36 @@ try {
     await stopEditor(e);
   }
 
+  // ------------------------------------------------------------------ Windows line ends
+  // A file with "\r\n" line ends keeps them through an edit in the Source tab (text40b
+  // F40b-5: a one-word edit rewrote every line with "\n").
+  {
+    const f = join(work, "crlf.yaml");
+    writeFileSync(f, readFileSync(seed, "utf8").replace(/\r?\n/g, "\r\n"));
+    const lines = readFileSync(f, "utf8").split("\r\n").length;
+    const e = await startEditor(f);
+    const t = await open(browser, e, 1440, 900);
+    await t.click("#tab-source");
+    await t.evaluate(() => {
+      const a = document.getElementById("source");
+      a.focus();
+      const i = a.value.indexOf("Results of") + "Results of".length;
+      a.setSelectionRange(i, i);
+    });
+    await t.keyboard.type(" the");
+    await waitFor(t, () => document.querySelector("#save-state").textContent === "Unsaved changes", "the source edit is unsaved");
+    await t.keyboard.down("Control");
+    await t.keyboard.press("s");
+    await t.keyboard.up("Control");
+    await waitFor(t, () => document.querySelector("#save-state").textContent.startsWith("Saved"), "the source edit is saved");
+    const written = readFileSync(f, "utf8");
+    const crlf = written.split("\r\n").length;
+    if (crlf !== lines || /[^\r]\n/.test(written) || !written.includes("Results of the")) fail("line ends", `${crlf} of ${lines} lines end in \\r\\n after the edit`);
+    else ok("an edit in the Source tab kept the file's \\r\\n line ends");
+    await t.close();
+    await stopEditor(e);
+  }
+
   // ------------------------------------------------------------------ Japanese, bilingual
   for (const [name, yaml] of [["japanese", japanese], ["bilingual", bilingual]]) {
     const f = join(work, `${name}.yaml`);

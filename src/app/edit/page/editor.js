@@ -499,11 +499,17 @@ function setUpTabs() {
       tabs[j].focus();
     });
   });
+  // A text area gives its text with "\n" line ends: a file with "\r\n" ones keeps them, or a
+  // one-word edit would rewrite every line (text40b F40b-5).
+  const typed = () => {
+    const text = $("source").value;
+    return state.saved.includes("\r\n") ? text.replace(/\r?\n/g, "\r\n") : text;
+  };
   $("source").addEventListener("input", () => {
-    state.source = $("source").value;
+    state.source = typed();
     showSaveState();
     debounce("source", 250, () => {
-      const text = $("source").value;
+      const text = typed();
       schedulePreview(0);
       enqueue(async () => {
         const r = await api("/api/snapshot", { source: text });
