@@ -283,6 +283,12 @@ try {
     const e = await startEditor(f);
     const t = await open(browser, e, 1440, 900);
     await axe(t, `${name} briefing`);
+    if (name === "japanese") {
+      // Its fields are Japanese to a screen reader, as its pages are (text40b F40b-11).
+      const lang = await t.$eval('[data-path="title"] input', (i) => i.lang);
+      if (lang !== "ja") fail("japanese", `the title field is marked ${JSON.stringify(lang)}, not ja`);
+      else ok("japanese: the title field is marked ja");
+    }
     if (name === "bilingual") {
       const cells = await t.$$eval('[data-path="title"] input', (l) => l.map((i) => i.lang));
       if (cells.length < 2) fail("bilingual", `the title shows ${cells.length} value(s), not each language's side by side`);

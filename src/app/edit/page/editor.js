@@ -16,6 +16,7 @@ const LANGUAGE_NAMES = {
 
 const state = {
   file: "",
+  docLang: null, // the language of a briefing in one language, when its `lang:` gives it
   source: "",
   saved: "", // the text as last loaded or saved
   hash: "", // the file's hash on disk when it was loaded or saved
@@ -174,6 +175,11 @@ function drawForm(snapshot) {
     return;
   }
   const f = snapshot.form;
+  // The language a briefing in one language is written in, for its fields' `lang` (text40b
+  // F40b-11: a Japanese briefing's fields were read with English rules); a field of its own
+  // language, or one of several, says its own.
+  const given = f.fields.find((x) => x.path === "lang")?.values[0]?.text?.trim();
+  state.docLang = snapshot.languages.length === 0 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(given ?? "") ? given : null;
   const general = group("Briefing");
   for (const field of f.fields) general.append(control(field, snapshot.languages));
   form.append(general);
@@ -288,6 +294,7 @@ function control(field, languages) {
       wrap.append(label, input);
     }
     if (v.lang) input.lang = v.lang;
+    else if (state.docLang && kind.name !== "date" && kind.name !== "bool") input.lang = state.docLang;
   }
   if (kind.name === "date") {
     const hint = document.createElement("p");
