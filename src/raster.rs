@@ -42,8 +42,12 @@ pub enum RasterError {
     NoPages,
     #[error("{0} ppi is not a resolution pages can be drawn at (from {min} to {max})", min = PPI_RANGE.start(), max = PPI_RANGE.end())]
     Ppi(f32),
-    #[error("page {page} would be {width} × {height} pixels at {ppi} ppi, too large an image")]
-    TooLarge { page: usize, width: u64, height: u64, ppi: f32 },
+    #[error(
+        "page {page} would be {width} × {height} pixels at {ppi} ppi, more than the {} million one image holds; \
+         at most --ppi {fits} for this page size",
+        MAX_PIXELS / 1_000_000
+    )]
+    TooLarge { page: usize, width: u64, height: u64, ppi: f32, fits: u32 },
     #[error(
         "{pages} pages at {ppi} ppi would be {} million pixels, more than the {} million one run draws \
          (about 200 A4 pages at 144 ppi); write the PDF, or page images at a lower --ppi",
@@ -107,7 +111,13 @@ impl PageImages {
                 || height > u16::MAX as u64
                 || width * height > MAX_PIXELS
             {
-                return Err(RasterError::TooLarge { page: i + 1, width, height, ppi });
+                // (The highest whole ppi the page fits in at: text40b F40b-12, no hint.)
+                let pixels = |ppi: u32| {
+                    let s = ppi as f32 / 72.0;
+                    ((w * s).round() as u64).saturating_mul((h * s).round() as u64)
+                };
+                let fits = (1..=*PPI_RANGE.end() as u32).rev().find(|&p| pixels(p) <= MAX_PIXELS).unwrap_or(0);
+                return Err(RasterError::TooLarge { page: i + 1, width, height, ppi, fits });
             }
             sizes.push((w, h, width, height));
         }

@@ -434,3 +434,20 @@ fn the_pages_an_earlier_longer_version_wrote_are_removed_and_nothing_else() {
     );
     assert!(dir.path().join("x-5.png").exists());
 }
+
+/// A page too large for one image at the resolution asked for says the resolution it fits
+/// at (text40b F40b-12: "too large an image", the limit and the way out unsaid).
+#[test]
+fn a_page_too_large_for_one_image_says_the_resolution_that_fits() {
+    let dir = common::tempdir();
+    let template = common::write(dir.path(), "a3.yaml", "page: { size: A3 }\n");
+    let out = common::run(
+        dir.path(),
+        &["build", seed().to_str().unwrap(), "--template", template.to_str().unwrap(), "-o", "x.png", "--ppi", "600"],
+    );
+    common::assert_exit(&out, 2);
+    let err = common::stderr(&out);
+    assert!(err.contains("7016 × 9921 pixels at 600 ppi, more than the 40 million one image holds"), "{err}");
+    assert!(err.contains("at most --ppi 454 for this page size"), "{err}");
+    assert!(!dir.path().join("x.png").exists());
+}
