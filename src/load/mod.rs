@@ -756,6 +756,10 @@ mod tests {
         assert_eq!(file.line_col(d[0].span.unwrap().start), (2, 10));
         let (_, d) = invalid(from_bytes(b"\xff\xfet\x00"));
         assert!(d[0].message.contains("UTF-16"));
+        // A briefing's PDF, given for its YAML, says how to get the YAML (text40b F40b-22).
+        let (_, d) = invalid(from_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"));
+        assert_eq!(d[0].message, "this is a PDF, not a briefing's YAML");
+        assert!(d[0].help.as_deref().is_some_and(|h| h.starts_with("`briefing extract ")), "{d:?}");
         let (_, d) = invalid(from_bytes(b"\n  # only a comment\n\n"));
         assert_eq!(d[0].message, "the file is empty: a briefing needs at least title, date, topics and contact");
         assert_eq!(from_bytes(b"\xef\xbb\xbftitle: x\n").unwrap().text, "title: x\n");

@@ -125,6 +125,20 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
         let d = Diagnostic::new(None, "", "the file is UTF-16; save it as UTF-8");
         return Err(LoadError::Invalid { file: SourceFile::new(name, ""), diagnostics: vec![d] });
     }
+    // A PDF or page image given for its briefing (the PDF that went out, to compare against):
+    // what it is, and how to get its source (text40b F40b-22: "save the file as UTF-8").
+    if bytes.starts_with(b"%PDF-") || bytes.starts_with(b"\x89PNG\r\n") {
+        let (what, help) = if bytes.starts_with(b"%PDF-") {
+            (
+                "this is a PDF, not a briefing's YAML",
+                format!("`briefing extract {name}` writes the YAML a briefing's PDF was built from"),
+            )
+        } else {
+            ("this is a PNG image, not a briefing's YAML", "give the briefing's YAML file".to_string())
+        };
+        let d = Diagnostic::new(None, "", what).with_help(help);
+        return Err(LoadError::Invalid { file: SourceFile::new(name, ""), diagnostics: vec![d] });
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
