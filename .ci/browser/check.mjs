@@ -139,6 +139,22 @@ try {
     await tab.setViewport({ width: 320, height: 640 });
     const wide = await tab.evaluate(() => document.documentElement.scrollWidth);
     if (wide > 320) fail(page, `scrolls sideways at 320 px (${wide} px wide)`);
+    // A table too wide scrolls in its box; its cells keep their words whole (text40b F40b-16:
+    // "Owne|r", "Sta|tus"). Lines of a cell are counted against its words (Latin cells only:
+    // Japanese breaks between any two characters).
+    const broken = await tab.evaluate(() =>
+      [...document.querySelectorAll("th,td")]
+        .filter((c) => !/[\u3040-\u30ff\u3400-\u9fff]/.test(c.innerText))
+        .filter((c) => {
+          const r = document.createRange();
+          r.selectNodeContents(c);
+          const lines = new Set([...r.getClientRects()].map((x) => Math.round(x.bottom))).size;
+          return lines > Math.max(1, c.innerText.trim().split(/[\s\-/]+/).filter(Boolean).length);
+        })
+        .map((c) => c.innerText)
+        .slice(0, 3),
+    );
+    if (broken.length) fail(page, `table cells break inside words at 320 px: ${broken.join(" | ")}`);
     await tab.close();
     console.log(`${page}: checked`);
   }

@@ -124,7 +124,7 @@ pub fn stylesheet(theme: &Theme) -> String {
          .ws{{white-space:pre-wrap}}\n\
          .table{{overflow-x:auto;margin:.5em 0 1em}}\n\
          table{{border-collapse:collapse}}\n\
-         th,td{{border:1px solid {};padding:.3em .5em;vertical-align:top;text-align:left}}\n\
+         th,td{{border:1px solid {};padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:break-word}}\n\
          th{{font-weight:700}}\n\
          th.c,td.c{{text-align:center}}th.r,td.r{{text-align:right}}\n\
          ins{{text-decoration:underline double {};color:{};white-space:pre-wrap}}\n\
