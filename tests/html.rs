@@ -488,6 +488,14 @@ fn a_redline_page_marks_changes_with_ins_and_del_after_its_box() {
     let o = run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "pdf,html"]);
     assert_exit(&o, 0);
     let html = read(&dir.path().join("new.changes.html"));
+    // Named as a redline, in a tab and in its link to its PDF (text40b F40b-13: as the
+    // briefing's own page).
+    let named = "Changes since old.yaml — Results of 10th Japan-EU ICT Strategy Workshop";
+    assert!(html.contains(&format!("<title>{named}</title>")), "{}", &html[..html.find("</title>").unwrap_or(0)]);
+    assert!(
+        html.contains(&format!("type=\"application/pdf\">{named} (PDF)</a>")),
+        "no link to the redline PDF named so"
+    );
     assert!(dir.path().join("new.changes.pdf").exists());
     let main = html.find("<main>").unwrap();
     let the_box = html.find("<h2 id=\"changes\">Changes since old.yaml</h2>").expect("the box");

@@ -105,8 +105,14 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; \
          img-src 'self'; base-uri 'none'; form-action 'none'\">\n",
     );
+    // A redline's page is named as one, in its box's words, so that it is told from the
+    // briefing's own page in a tab, a bookmark or a preview (text40b F40b-13).
+    let page_title = match redline {
+        Some((_, since)) => format!("{} — {}", theme.labels.changes_since.replace("{since}", since), b.title),
+        None => b.title.clone(),
+    };
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    escape_into(&mut out, &b.title);
+    escape_into(&mut out, &page_title);
     out.push_str("</title>\n");
     let meta = |out: &mut String, attr: &str, name: &str, content: &str| {
         let _ = write!(out, "<meta {attr}=\"{name}\" content=\"");
@@ -121,7 +127,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         meta(&mut out, "name", "author", org);
     }
     meta(&mut out, "property", "og:type", "article");
-    meta(&mut out, "property", "og:title", &b.title);
+    meta(&mut out, "property", "og:title", &page_title);
     if let Some(subject) = &subject {
         meta(&mut out, "property", "og:description", subject);
     }
@@ -294,7 +300,7 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         out.push_str("<p><a href=\"");
         escape_into(&mut out, pdf);
         out.push_str("\" type=\"application/pdf\">");
-        text_into(&mut out, &theme.labels.pdf_link.replace("{title}", &b.title), lang);
+        text_into(&mut out, &theme.labels.pdf_link.replace("{title}", &page_title), lang);
         out.push_str("</a></p>\n");
     }
     if let Some(marking) = &b.marking {
