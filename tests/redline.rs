@@ -1209,3 +1209,36 @@ fn the_titles_the_box_names_count_toward_what_a_redline_pdf_may_show() {
         stderr(&o)
     );
 }
+
+/// An overview removed whole: its heading struck and unnumbered, and "Major achievements"
+/// numbered as in the new text; added whole, its heading inserted (text40b F40b-19: both
+/// headings unmarked, the old numbers kept).
+#[test]
+fn an_overview_added_or_removed_has_its_heading_marked_and_the_new_numbers() {
+    let dir = common::tempdir();
+    let seed = std::fs::read_to_string(common::seed()).unwrap();
+    let start = seed.find("overview:").unwrap();
+    let end = start + seed[start..].find("\ntopics:").unwrap() + 1;
+    let without = format!("{}{}", &seed[..start], &seed[end..]);
+    let with = common::write(dir.path(), "with.yaml", &seed);
+    let without = common::write(dir.path(), "without.yaml", &without);
+    let removed =
+        common::run(dir.path(), &["diff", with.to_str().unwrap(), without.to_str().unwrap(), "-o", "removed.pdf"]);
+    common::assert_exit(&removed, 0);
+    let text = common::text(&std::fs::read(dir.path().join("removed.pdf")).unwrap());
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("1. Major achievements") && !text.contains("2. Major achievements"), "{text}");
+    assert!(!text.contains("1. Overview"), "{text}");
+    let run = |old: &std::path::Path, new: &std::path::Path, out: &str| {
+        common::assert_exit(
+            &common::run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", out]),
+            0,
+        );
+        std::fs::read_to_string(dir.path().join(out)).unwrap()
+    };
+    let html = run(&with, &without, "removed.html");
+    assert!(html.contains("<h2 id=\"overview\"><del><span class=\"vh\">Deleted: </span>Overview</del></h2>"), "{html}");
+    assert!(html.contains("<span class=\"num\">1.</span> Major achievements"));
+    let html = run(&without, &with, "added.html");
+    assert!(html.contains("<h2 id=\"overview\"><span class=\"num\">1.</span> <ins><span class=\"vh\">Inserted: </span>Overview</ins></h2>"));
+}

@@ -245,7 +245,23 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     };
     if !b.overview.is_empty() {
         out.push_str("<section aria-labelledby=\"overview\">\n");
-        heading(&mut out, "h2", "overview", &theme.numbering.section(1), &theme.labels.overview, lang);
+        // In a redline, an overview added or removed whole has its heading marked as its text
+        // is, and a removed one no number (text40b F40b-19).
+        match crate::layout::overview_change(b) {
+            Some(change) => {
+                out.push_str("<h2 id=\"overview\">");
+                if change == Change::Inserted {
+                    out.push_str("<span class=\"num\">");
+                    escape_into(&mut out, &theme.numbering.section(1));
+                    out.push_str("</span> ");
+                }
+                marks.open(&mut out, change, lang);
+                text_into(&mut out, &theme.labels.overview, lang);
+                close_change(&mut out, Some(change));
+                out.push_str("</h2>\n");
+            }
+            None => heading(&mut out, "h2", "overview", &theme.numbering.section(1), &theme.labels.overview, lang),
+        }
         blocks_into(&mut out, &b.overview, lang, &marks, 2);
         out.push_str("</section>\n");
     }

@@ -23,7 +23,7 @@ mod toc;
 
 // What the web page (`html`) shares with the PDF: the same numbers, office line and links.
 pub use contact::{field_target, mail_target, office_line, web_target};
-pub use section::{achievements, topic_numbers};
+pub use section::{achievements, overview_change, topic_numbers};
 
 use crate::fonts::{FaceId, FontBook, FontStyle};
 use crate::model::Briefing;

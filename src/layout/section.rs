@@ -82,13 +82,27 @@ pub fn sections(flow: &mut Flow<'_>, b: &Briefing) {
     });
 }
 
-/// The number of the "Major achievements" section (the PDF and the web page number alike).
+/// The number of the "Major achievements" section (the PDF and the web page number alike):
+/// the new text's, so an overview a redline shows as removed counts none.
 pub fn achievements(b: &Briefing) -> usize {
-    if b.overview.is_empty() {
+    if b.overview.is_empty() || overview_change(b) == Some(Change::Deleted) {
         1
     } else {
         2
     }
+}
+
+/// How a redline shows the overview when it was added or removed whole: every run of its text
+/// inserted, or every one deleted (text40b F40b-19: its heading stayed unmarked, numbered).
+pub fn overview_change(b: &Briefing) -> Option<Change> {
+    let mut changes = Vec::new();
+    crate::markdown::visit_inlines(&b.overview, &mut |i| {
+        if !i.text.trim().is_empty() {
+            changes.push(i.change)
+        }
+    });
+    let first = *changes.first()?;
+    changes.iter().all(|&c| c == first).then_some(first).flatten()
 }
 
 /// The numbers of the topics, in order, as the PDF and the web page print them. Numbers are
@@ -172,7 +186,12 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, topics: &Topics) {
             }
         }
         Piece::Overview => {
-            heading(flow, &theme.numbering.section(1), &theme.labels.overview, &styles.heading, Some(0), SECTION);
+            // (Removed whole, it has no number, as a topic removed has none.)
+            let change = overview_change(b);
+            let number = if change == Some(Change::Deleted) { String::new() } else { theme.numbering.section(1) };
+            let title = (theme.labels.overview.as_str(), change, None);
+            let room = if number.is_empty() { 0.0 } else { number_room(flow, &[&number], &styles.heading) };
+            heading_at(flow, &number, title, &styles.heading, Some(0), SECTION, room);
             body::blocks(flow, &b.overview, &styles.body, 0.0);
         }
         Piece::Achievements => {
