@@ -12,6 +12,7 @@ mod code;
 mod sequences;
 mod spaces;
 mod summary;
+mod tables;
 mod tokens;
 mod words;
 
@@ -876,6 +877,29 @@ mod tests {
         assert_eq!(marks(body), [(D, "w7"), (I, "seven"), (I, "more "), (D, "w3999"), (I, "end")]);
         assert_eq!(sides(body), (old, new));
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (3, 2));
+    }
+
+    /// A column added to a table is inserted, cell by cell; the cells it had stay unmarked
+    /// (text40b F40b-8: every cell was deleted and inserted again). A column lost makes the
+    /// table replaced whole, as before.
+    #[test]
+    fn a_column_added_to_a_table_is_inserted_and_the_rest_kept() {
+        let r = redline(
+            &[("T", "| A | B |\n|---|---|\n| one | two |")],
+            &[("T", "| A | B | C |\n|---|---|---|\n| one | two | six |")],
+        );
+        let body = &r.briefing.topics[0].body;
+        assert_eq!(body.len(), 1, "one table: {body:?}");
+        assert_eq!(marks(body), [(I, "C"), (I, "six")]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (2, 0));
+        // A new column in the middle, and a row changed too.
+        let r = redline(
+            &[("T", "| A | C |\n|---|---|\n| one | six |\n| x | y |")],
+            &[("T", "| A | B | C |\n|---|---|---|\n| one | two | six |\n| x | z | w |")],
+        );
+        assert_eq!(marks(&r.briefing.topics[0].body), [(I, "B"), (I, "two"), (I, "z"), (D, "y"), (I, "w")]);
+        let r = redline(&[("T", "| A | B |\n|---|---|\n| one | two |")], &[("T", "| A |\n|---|\n| one |")]);
+        assert_eq!(r.briefing.topics[0].body.len(), 2, "a column lost: the old table deleted, the new inserted");
     }
 
     /// A stretch too long to compare word by word is replaced whole, the words both versions

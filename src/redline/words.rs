@@ -5,11 +5,12 @@
 use std::borrow::Cow;
 
 use super::code::{code, diff_code};
-use super::sequences::{align, align_by, diff, Op, Step, LONGEST};
+use super::sequences::{align_by, diff, Op, Step, LONGEST};
 use super::spaces::{self, Cut};
+use super::tables::{diff_table, mark_cells};
 use super::tokens::{inline_tokens, is_address, texts, Latin, Token};
 use super::{Part, PartChange};
-use crate::markdown::{Block, Cell, Change, Inline};
+use crate::markdown::{Block, Change, Inline};
 use crate::script::is_break_hint;
 
 /// Words and characters (文字) inserted and deleted so far, punctuation marks changed (which
@@ -186,6 +187,10 @@ fn trimmed(mut runs: Vec<Inline>) -> Vec<Inline> {
 /// Two different blocks at the same place: compared inside when of the same kind, else the
 /// old one deleted and the new one inserted.
 fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>) {
+    if let Some(table) = diff_table(old, new, words) {
+        out.push(table);
+        return;
+    }
     let block = match (old, new) {
         (Block::Paragraph(a), Block::Paragraph(b)) => Block::Paragraph(diff_inlines(a, b, words)),
         (Block::Heading(_, a), Block::Heading(l, b)) => Block::Heading(*l, diff_inlines(a, b, words)),
@@ -235,20 +240,6 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
             }
             Block::List { start: *start, items, markers, changed }
         }
-        (Block::Table { header: ah, rows: ar, .. }, Block::Table { aligns, header: bh, rows: br })
-            if ah.len() == bh.len() =>
-        {
-            let mut rows = Vec::new();
-            for step in align(ar, br, words.budget) {
-                rows.push(match step {
-                    Step::Same(_, j) => br[j].clone(),
-                    Step::Pair(i, j) => diff_cells(&ar[i], &br[j], words),
-                    Step::Only(change @ Change::Deleted, i) => mark_cells(&ar[i], change, words),
-                    Step::Only(change @ Change::Inserted, j) => mark_cells(&br[j], change, words),
-                });
-            }
-            Block::Table { aligns: aligns.clone(), header: diff_cells(ah, bh, words), rows }
-        }
         _ => {
             out.extend(mark_block(old, Change::Deleted, words));
             out.extend(mark_block(new, Change::Inserted, words));
@@ -270,18 +261,6 @@ fn renumber(mut item: Vec<Block>, (was, is): (&str, &str), words: &mut Words) ->
     old.append(inlines);
     *inlines = old;
     (item, Some(Change::Inserted))
-}
-
-/// Two rows of cells compared cell by cell; cells only in one marked whole.
-fn diff_cells(old: &[Cell], new: &[Cell], words: &mut Words) -> Vec<Cell> {
-    let mut out: Vec<Cell> = old.iter().zip(new).map(|(a, b)| diff_inlines(a, b, words)).collect();
-    out.extend(mark_cells(old.get(new.len()..).unwrap_or_default(), Change::Deleted, words));
-    out.extend(mark_cells(new.get(old.len()..).unwrap_or_default(), Change::Inserted, words));
-    out
-}
-
-fn mark_cells(cells: &[Cell], change: Change, words: &mut Words) -> Vec<Cell> {
-    cells.iter().map(|c| mark_inlines(c, change, words)).collect()
 }
 
 pub(super) fn mark_blocks(blocks: &[Block], change: Change, words: &mut Words) -> Vec<Block> {
