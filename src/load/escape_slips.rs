@@ -176,9 +176,25 @@ fn path_break(path: &str, k: usize) -> bool {
     // break as meant, unless a backslash not doubled follows; text40a F40a-1.)
     let ended = doubled(&path[..k]) && escapes(&path[k + 2..]).all(|(_, doubled)| doubled);
     // (The steps before a file's name are folders: not `Annexes:\nagenda.pdf\nminutes.pdf`,
-    // a list of files or addresses; text40a F40a-2.)
-    let folders = path.split('\\').rev().skip(1).all(|step| !step.contains(['.', '@', ':']));
-    before_letter(k) && !ended && (drive && deeper || path.contains("\\\\") || steps > 1 && file && folders)
+    // a list of files or addresses; text40a F40a-2. A folder may have a dot, `..`, `v1.2`:
+    // text41a F41a-28.)
+    let a_file = |name: &str| {
+        names_a_file(name) && name.rsplit('.').next().is_some_and(|e| e.bytes().any(|b| b.is_ascii_alphabetic()))
+    };
+    let folders = path
+        .split('\\')
+        .rev()
+        .skip(1)
+        .all(|step| !(step.contains(['@', ':']) || a_file(step.get(1..).unwrap_or_default())));
+    // (A drive's one step, when the escape's letter goes on in lower case, `C:\temp`,
+    // `D:\new`, and a path from `..`, `.` or `%VAR%`, `..\table.xlsx`: text41a F41a-29.)
+    let goes_on = path.get(k + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
+    let relative = path.starts_with("..\\")
+        || path.starts_with(".\\")
+        || path.strip_prefix('%').is_some_and(|r| r.find('%').is_some_and(|e| r[e + 1..].starts_with('\\')));
+    before_letter(k)
+        && !ended
+        && (drive && (deeper || goes_on) || relative || path.contains("\\\\") || steps > 1 && file && folders)
 }
 
 /// Whether every backslash of `text` is written doubled, `\\`, and one at least after text,
@@ -377,6 +393,9 @@ mod tests {
             r"Annexes:\nagenda.pdf\nminutes.pdf",
             r"Kontakt:\nanna@example.se\npress@example.se",
             r"Versions:\tv1.2\tv1.3.pdf",
+            // (A label and a line break, `Q:\nWhen`, stays one.)
+            r"Q:\nWhen do we meet?",
+            r"A:\tYes.",
         ] {
             assert_eq!(slip(value), None, "{value}");
         }
@@ -387,6 +406,14 @@ mod tests {
             r"C:\\data\new\table.xlsx",
             r"See reports\new\table.xlsx",
             r"Option A:\tkeep\nOption B: drop",
+            // text41a F41a-28: a folder with a dot; F41a-29: one step from a drive, `..` or a
+            // variable.
+            r"Open v1.2\new\table.xlsx now",
+            r"Open ..\new\table.txt now",
+            r"Save it to C:\temp",
+            r"or D:\new, or",
+            r"or ..\table.xlsx",
+            r"or %TEMP%\new",
         ] {
             assert!(slip(value).is_some_and(|(m, _)| m.contains("in double quotes is a")), "{value}");
         }
