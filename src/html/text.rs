@@ -14,7 +14,10 @@ use crate::script::{is_japanese, is_japanese_in, primary_language};
 /// `EUR 100 000` where the PDF, the page images and the YAML read `EUR 000 001` (text40b
 /// F40b-14).
 pub fn escape_into(out: &mut String, s: &str) {
-    let is_direction = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    // (And the marks, U+200E, U+200F, U+061C: one moves the digits around it too, text41a
+    // F41a-16.)
+    let is_direction =
+        |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
     // Writing to a String does not fail.
     if s.contains(is_direction) {
         let kept: String = s.chars().filter(|&c| !is_direction(c)).collect();
@@ -570,8 +573,8 @@ mod tests {
     /// F40b-14: the browser showed `EUR 100 000` for `EUR \u{202E}000 001\u{202C}`).
     #[test]
     fn direction_controls_are_left_out() {
-        let typed = "EUR \u{202E}000 001\u{202C}, \u{2067}1202\u{2069} and \u{200F}a";
-        assert_eq!(escape(typed), "EUR 000 001, 1202 and \u{200F}a");
+        let typed = "EUR \u{202E}000 001\u{202C}, \u{2067}1202\u{2069} and EUR 000\u{200F} 001\u{200E}";
+        assert_eq!(escape(typed), "EUR 000 001, 1202 and EUR 000 001");
     }
 
     /// Japanese in a code block of an English page is marked as Japanese, as in a paragraph,
