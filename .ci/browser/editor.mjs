@@ -242,6 +242,24 @@ try {
     const written = readFileSync(f, "utf8");
     if (!written.includes("    Call us on weekdays.\n    Closed on holidays. Thanks.\n")) fail("note", `saved: ${written.split("contact:")[1]}`);
     else ok("an edit of the note kept its line break");
+    // An edit elsewhere keeps the Draft box checked (text41a F41a-9: it unchecked itself).
+    await retype(t, "Title", "Results of the workshop");
+    await waitFor(t, () => document.querySelector("#save-state").textContent === "Unsaved changes", "the title's edit is unsaved");
+    await new Promise((r) => setTimeout(r, 1500));
+    if ((await t.$eval('[data-path="draft"] input', (i) => i.checked)) !== true) fail("draft", "the Draft box unchecked itself after an edit");
+    else ok("the Draft box stays checked through other edits");
+    // A second line given to a one-line field in the Source tab makes it a text area (text41a
+    // F41a-10: the input stayed, and joined the lines at the next keystroke).
+    await t.click("#tab-source");
+    await t.evaluate(() => {
+      const a = document.getElementById("source");
+      a.value = a.value.replace(/^ {2}division: (.*)$/m, "  division: |\n    $1\n    Second floor");
+      a.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await t.click("#tab-form");
+    if (await waitFor(t, () => document.querySelector('[data-path="contact.division"] textarea') !== null, "the division field becomes a text area")) {
+      ok("a one-line field given a second line in the source is a text area");
+    }
     await t.close();
     await stopEditor(e);
   }

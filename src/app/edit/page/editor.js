@@ -128,12 +128,20 @@ function allFields(form) {
   return [...form.fields, ...form.topics.flatMap((t) => t.fields), ...form.contact];
 }
 
+/** YAML's true in any of its spellings: `draft: True` builds a draft (text40b F40b-18,
+ * text41a F41a-9: the box unchecked itself at the next edit). */
+function isTrue(text) {
+  return ["true", "True", "TRUE"].includes(text);
+}
+
 function shapeOf(snapshot) {
   const form = snapshot.form;
   if (!form) return "none";
   return JSON.stringify([
     snapshot.languages,
-    allFields(form).map((f) => [f.path, kindOf(f).name, f.values.map((v) => v.lang)]),
+    // (A one-line field whose value gains a line break is drawn as a text area: text41a
+    // F41a-10, the input joined the lines at the next keystroke.)
+    allFields(form).map((f) => [f.path, kindOf(f).name, f.values.map((v) => [v.lang, v.text.includes("\n")])]),
   ]);
 }
 
@@ -155,7 +163,7 @@ function refreshValues(snapshot) {
     for (const v of field.values) {
       const el = $(idFor(field.path, v.lang));
       if (!el || el === document.activeElement) continue;
-      if (el.type === "checkbox") el.checked = v.text === "true";
+      if (el.type === "checkbox") el.checked = isTrue(v.text);
       else if (el.value !== v.text) el.value = v.text;
     }
   }
@@ -318,8 +326,7 @@ function input_(field, kind, value, id) {
   } else if (kind.name === "bool") {
     el = document.createElement("input");
     el.type = "checkbox";
-    // (YAML's true in any of its spellings: `draft: True` builds a draft.)
-    el.checked = ["true", "True", "TRUE"].includes(value.text);
+    el.checked = isTrue(value.text);
   } else if (kind.name === "choice") {
     el = document.createElement("select");
     const options = [...new Set(["", ...kind.options, value.text])];
