@@ -625,6 +625,9 @@ mod tests {
             "the formula is a*b*c",
             "a**b**c and x***y***z",
             "> Die Bürger*innen und\n> Nutzer*innen",
+            // Footnote marks, a star before a number (text41a F41a-6).
+            "売上は20%増*1となり、費用は10%減*2となった。",
+            "up 20%*1 and down 10%*2 on the year",
         ] {
             let blocks = parse(src);
             let want = src.replace("\n> ", " ").replace("> ", "");
@@ -640,6 +643,7 @@ mod tests {
             ("un*frigging*believable *again*", "again"),
             ("これは**重要**です", "重要"),
             ("Beyond*5G*戦略", "5G"),
+            ("これは*1位*です", "1位"),
         ] {
             let mut found = Vec::new();
             visit_inlines(&parse(src), &mut |i| {

@@ -28,6 +28,19 @@ pub(super) fn inside_words(src: &str, range: &Range<usize>, mark: char) -> bool 
     let before = |at: usize| src[..at].trim_end_matches(mark).chars().next_back();
     let after = |at: usize| src[at..].trim_start_matches(mark).chars().next();
     word(before(range.start)) && word(after(range.start)) && word(before(range.end)) && word(after(range.end))
+        || footnote_marks(src, range, mark)
+}
+
+/// Whether the emphasis at `range` is two footnote marks, a star before a number each
+/// (`20%増*1となり、…10%減*2となった`): a single `*` opening right before a digit, and a
+/// single one closing right before one (text41a F41a-6: both stars vanished, the text
+/// between set in italics).
+fn footnote_marks(src: &str, range: &Range<usize>, mark: char) -> bool {
+    let single = |run: &str| run.starts_with(mark) && !run[mark.len_utf8()..].starts_with(mark);
+    let opens = src.get(range.start..).is_some_and(|r| single(r) && r[1..].starts_with(|c: char| c.is_ascii_digit()));
+    let closes = src.get(..range.end).is_some_and(|r| r.ends_with(mark) && !r[..r.len() - 1].ends_with(mark))
+        && src.get(range.end..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    mark == '*' && opens && closes
 }
 
 /// Whether `c` is of a script written without spaces between words: Chinese and Japanese,
