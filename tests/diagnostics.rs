@@ -587,6 +587,11 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         // text40a F40a-19: `>90 %` ("more than 90 %") was a misplaced `>` block, and the help
         // moved the text below it, without its `>`.
         ("summary: >90 % of households are covered.\n", "a value that starts with `>` must be quoted", 3),
+        // text41a F41a-1: so are `>5 years`, `>-5 °C` and `> 90 %`.
+        ("summary: >5 years of data\n", "a value that starts with `>` must be quoted", 3),
+        ("summary: >-5 °C at night\n", "a value that starts with `>` must be quoted", 3),
+        ("summary: > 90 % of households\n", "a value that starts with `>` must be quoted", 3),
+        ("summary: >- Both sides\n", "the text after `summary: >` must start on the next line", 3),
         // text40a F40a-13: no space after the key's colon, and a `: ` in the value: "unknown
         // field `summary:Note`, did you mean `summary`?", which, followed, dropped "Note:".
         ("summary:Note: both sides agreed.\n", "no space after `summary:`", 3),

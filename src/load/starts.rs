@@ -59,8 +59,14 @@ pub(super) fn reserved(text: &str, start: usize) -> Option<Diagnostic> {
         // indicator; the help that moved it below dropped the `>`, text40a F40a-19.)
         let glued = value[1..].split(char::is_whitespace).next().unwrap_or("");
         let indicator = glued.len() <= 2 && glued.chars().all(|c| matches!(c, '1'..='9' | '+' | '-'));
+        // (Nor is a number after a `>`, glued to what looks like an indicator or a space
+        // away: `>5 years`, `>-5 °C`, `> 90 %`; text41a F41a-1.)
+        let text_follows = !value[1 + glued.len()..].trim().is_empty();
+        let more_than = first == ">"
+            && (glued.contains(|c: char| c.is_ascii_digit()) && text_follows
+                || value[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()));
         let (message, help) = match first {
-            "|" | ">" if !indicator => (
+            "|" | ">" if !indicator || more_than => (
                 format!("a value that starts with `{first}` must be quoted"),
                 format!(
                     "YAML reads `{first}` at the start of a value as a block's mark; write {}",
