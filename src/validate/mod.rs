@@ -1072,6 +1072,14 @@ contact:
         assert_eq!(problems(&text), ["title: control character U+0007 @ 1:13"], "at its escape, \\a");
         let text = replace("Results of the Workshop", "a\tb");
         assert_eq!(check(&text).unwrap().title, "a b");
+        // A Windows line break as JSON writes one, `\r\n`, is a line break (text41a F41a-11);
+        // a `\r` alone is still named.
+        let text = replace("Results of the Workshop", "\"First\\r\\nSecond\"");
+        assert_eq!(check(&text).unwrap().title, "First\nSecond");
+        let text = replace("Text about data.", "\"First\\r\\nSecond\"");
+        assert!(check(&text).is_ok(), "{:?}", problems(&text));
+        let text = replace("Results of the Workshop", "\"First\\rSecond\"");
+        assert!(problems(&text)[0].contains("control character U+000D"), "{:?}", problems(&text));
         let text = replace("Text about data.", "|\n      ```\n      \tx\n      ```");
         let b = check(&text).unwrap();
         assert_eq!(b.topics[0].body, [Block::Code(vec!["    x".to_string()])]);

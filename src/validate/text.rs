@@ -213,7 +213,7 @@ impl Checker<'_> {
             self.report(field.span, path, invisible_message(c));
             return String::new();
         }
-        field.value.trim().replace('\t', " ")
+        field.value.trim().replace("\r\n", "\n").replace('\t', " ")
     }
 
     /// A Markdown field, checked and parsed.
@@ -398,8 +398,11 @@ impl Checker<'_> {
         // The field's source, and whether it may hold escapes: once, not for each character.
         let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
         let escapes = source.starts_with('"') && source.contains('\\');
-        for c in chars {
-            if c == '\n' || c == '\t' {
+        let mut chars = chars.peekable();
+        while let Some(c) = chars.next() {
+            // (A Windows line break, `\r\n` as JSON writes one, is a line break: text41a
+            // F41a-11, "control character U+000D".)
+            if c == '\n' || c == '\t' || c == '\r' && chars.peek() == Some(&'\n') {
                 continue;
             }
             let message = if c.is_control() {
