@@ -1010,3 +1010,14 @@ fn spaces_of_typography_read_back_as_typed_in_poppler() {
     }
     assert!(text.contains(fr), "{text:?}");
 }
+
+#[test]
+fn a_title_over_two_lines_is_one_line_in_the_running_line() {
+    // text41a F41a-14: the footer printed both lines of the title over each other.
+    let dir = common::tempdir();
+    let yaml = "title: \"First line\\nSecond line\"\ndate: 2024-01-01\ntopics:\n  - title: A\n    body: B\ncontact:\n  name: X\n";
+    let path = common::write(dir.path(), "t.yaml", yaml);
+    let pdf = common::build_in(dir.path(), &path, &[]);
+    let Some(text) = common::poppler_text(&pdf) else { return };
+    assert!(text.contains("First line Second line · January 1, 2024"), "{text}");
+}

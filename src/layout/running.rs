@@ -40,12 +40,12 @@ pub struct Fill {
 
 impl Fill {
     pub fn new(b: &Briefing, theme: &Theme, flow: &Flow<'_>, look: &Look) -> Fill {
-        let clip_to = |s: &str, look: &Look| clip(flow, s, flow.width, look);
+        // (On one line, a line break a space: text41a F41a-14, two lines printed over each other.)
+        let clip_to = |s: &str, look: &Look| clip(flow, &s.replace('\n', " "), flow.width, look);
         let clip = |s: &str| clip_to(s, look);
-        let typed_marking = b.marking.as_deref().unwrap_or("");
-        // The marking may be set smaller when it is long (see `line`): cut here only past what
-        // fits at the smallest size.
-        let marking = clip_to(typed_marking, &Look { size: SMALLEST, ..marking_look(theme, look) });
+        let typed_marking = b.marking.as_deref().unwrap_or("").replace('\n', " ");
+        // Set smaller when long (see `line`): cut only past what fits at the smallest size.
+        let marking = clip_to(&typed_marking, &Look { size: SMALLEST, ..marking_look(theme, look) });
         Fill {
             marking_cut: marking != typed_marking,
             title: clip(&b.title),
