@@ -8,8 +8,6 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use crate::script::is_kana_or_kanji;
-
 /// A line Markdown reads other than it was most likely meant (see the module's summary).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slip {
@@ -97,7 +95,14 @@ fn is_note(text: &str) -> bool {
     let starts = |word: &str| text.get(..word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
     let words = ["TODO", "FIXME", "XXX", "TBD"];
     let word_ends = |word: &str| !text[word.len()..].starts_with(|c: char| c.is_alphanumeric());
-    let japanese = |word: &str| text.strip_prefix(word).is_some_and(|rest| !rest.starts_with(is_kana_or_kanji));
+    // (No more of a word after them; and `メモ` only alone, or before a space or a colon:
+    // `メモ（参考）`, "Memo (reference)", is a heading; text41a F41a-12.)
+    let japanese = |word: &str| {
+        text.strip_prefix(word).is_some_and(|rest| match word {
+            "メモ" => rest.is_empty() || rest.starts_with([' ', '\u{3000}', ':', '：']),
+            _ => !rest.starts_with(crate::script::is_kana_or_kanji),
+        })
+    };
     words.iter().any(|w| starts(w) && word_ends(w))
         || starts("note:")
         || starts("note：")
@@ -397,6 +402,8 @@ mod tests {
             "## 要確認事項",
             "## 確認中の論点",
             "# メモ帳",
+            "## メモ（参考）",
+            "## 要確認事項（第2版）",
         ] {
             assert_eq!(slips(&format!("{heading}\n\nText.")), [], "{heading}");
         }
