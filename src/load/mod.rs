@@ -572,6 +572,11 @@ mod tests {
         assert_eq!(fixed, "title: \"'t Hooft, Jan\"", "{help}");
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(&format!("{fixed}\n")), &Limits::default());
         assert_eq!(loaded.value.title.map(|t| t.value).as_deref(), Some("'t Hooft, Jan"));
+        // (A ` #` in it is text, in the help too: text41a F41a-18.)
+        let text = "title: 's-Gravenhage #1 city\ndate: 2020-10-06\n";
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+        let help = loaded.diagnostics[0].help.clone().unwrap_or_default();
+        assert!(help.ends_with("title: \"'s-Gravenhage #1 city\""), "{help}");
         // With a `: ` in the value too, the help quotes it whole (text40a F40a-13).
         let text = "title:Results: the 10th \"EU\" workshop\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: B\n";
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());

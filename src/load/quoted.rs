@@ -36,8 +36,8 @@ pub(super) fn apostrophe_first(text: &str, d: Diagnostic) -> Diagnostic {
     if !(after.starts_with('\'') && after[1..].starts_with(char::is_alphanumeric)) {
         return d;
     }
-    let line = after.split('\n').next().unwrap_or("").trim_end_matches('\r');
-    let value = line.split(" #").next().unwrap_or(line).trim_end();
+    // (All of the line: inside a quote never closed, ` #` is text; text41a F41a-18.)
+    let value = after.split('\n').next().unwrap_or("").trim_end_matches('\r').trim_end();
     let Some((_, key)) = super::lines::key_before(text, quote) else { return d };
     let help = format!(
         "a `'` that starts the value opens a quoted text in YAML; to keep it as an apostrophe, put the value in double quotes: {}",
