@@ -820,3 +820,20 @@ fn a_title_or_heading_in_another_language_says_so() {
     }
     assert!(!err.contains("topics[0] (Γειά σου κόσμε, αυτό είναι ένα κείμενο στα ελληνικά): lang"), "{err}");
 }
+
+/// A language with no labels of its own says so when it is built (text41a F41a-8: its
+/// headings printed in English without a word); an EU language has its own.
+#[test]
+fn a_language_without_labels_of_its_own_says_so() {
+    let dir = common::tempdir();
+    for (lang, noted) in [("nb", true), ("sv", false), ("en-GB", false)] {
+        let yaml = format!(
+            "title: T\ndate: 2024-01-01\nlang: {lang}\ntopics:\n  - title: A\n    body: B\ncontact:\n  name: X\n"
+        );
+        let path = common::write(dir.path(), &format!("{lang}.yaml"), &yaml);
+        let out = common::run(dir.path(), &["build", path.to_str().unwrap()]);
+        common::assert_exit(&out, 0);
+        let err = common::stderr(&out);
+        assert_eq!(err.contains("which has no built-in labels"), noted, "{lang}: {err}");
+    }
+}

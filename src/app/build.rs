@@ -206,6 +206,14 @@ impl Plan {
         let options = build_options(settings, template, &loaded.file, &input);
         let render = |source| Error::Render { what: input.display().to_string(), source };
         let themes = loaded.briefings.iter().map(|b| template.theme_for(&b.lang)).collect::<Result<Vec<_>, _>>()?;
+        // (Said, as a template's `labels:` can word them: text41a F41a-8, silent.)
+        for b in loaded.briefings.iter().filter(|b| template.labels_english_for(&b.lang)) {
+            say!(
+                "note: {} is in `{}`, which has no built-in labels: its headings, contact labels and dates print in English (a template's `labels:` can word them)",
+                input.display(),
+                b.lang
+            );
+        }
         // The languages side by side are set each with its theme, in one job.
         let owned: Vec<Theme> =
             if parallel { themes.iter().map(|t| t.clone().into_owned()).collect() } else { Vec::new() };

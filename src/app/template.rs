@@ -156,6 +156,13 @@ impl Template {
     }
 
     /// The theme for a briefing in `lang` (Japanese labels and dates for `ja`, …).
+    /// Whether a briefing in `lang` prints its labels and dates in English for want of its
+    /// own: a language with no built-in labels, under a built-in template.
+    pub fn labels_english_for(&self, lang: &str) -> bool {
+        let primary = crate::script::primary_language(lang);
+        self.file.is_none() && primary != "en" && !theme::LANGUAGES.iter().any(|l| l.name == primary)
+    }
+
     pub fn theme_for(&self, lang: &str) -> Result<std::borrow::Cow<'_, Theme>, Error> {
         let primary = crate::script::primary_language(lang);
         if !theme::LANGUAGES.iter().any(|l| l.name == primary) {
