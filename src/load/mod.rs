@@ -572,6 +572,11 @@ mod tests {
         assert_eq!(fixed, "title: \"'t Hooft, Jan\"", "{help}");
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(&format!("{fixed}\n")), &Limits::default());
         assert_eq!(loaded.value.title.map(|t| t.value).as_deref(), Some("'t Hooft, Jan"));
+        // (And one that single quotes seemed to close, `'t Hooft's office`: text41a F41a-2.)
+        let text = "title: 't Hooft's office\ndate: 2020-10-06\n";
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+        let help = loaded.diagnostics[0].help.clone().unwrap_or_default();
+        assert!(help.ends_with("title: \"'t Hooft's office\""), "{help}");
         // (A ` #` in it is text, in the help too: text41a F41a-18.)
         let text = "title: 's-Gravenhage #1 city\ndate: 2020-10-06\n";
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());

@@ -31,7 +31,19 @@ pub(super) fn never_closed(quote: usize) -> Diagnostic {
 /// an apostrophe typed at the value's start, not a quote: closed, as the help said, it was
 /// dropped (text40a F40a-32). `d` with a help that keeps it: the value in double quotes.
 pub(super) fn apostrophe_first(text: &str, d: Diagnostic) -> Diagnostic {
-    let Some(quote) = d.span.map(|s| s.start).filter(|_| d.message == NEVER_CLOSED) else { return d };
+    // (So is one that single quotes seemed to close, `'t Hooft's office`: its help, to write
+    // the apostrophe twice, followed, lost the first one; text41a F41a-2.)
+    let ended = d.message == "the text in single quotes ended at an apostrophe";
+    // (Not a text quoted whole, `'It's here'`, its quotes meant.)
+    let opening = |at: usize| {
+        let (_, v) = super::around::value_at(text, at)?;
+        (!v.ends_with('\'')).then(|| v.as_ptr() as usize - text.as_ptr() as usize)
+    };
+    let quote = match d.span.map(|s| s.start) {
+        Some(at) if ended => opening(at),
+        at => at.filter(|_| d.message == NEVER_CLOSED),
+    };
+    let Some(quote) = quote else { return d };
     let after = &text[quote..];
     if !(after.starts_with('\'') && after[1..].starts_with(char::is_alphanumeric)) {
         return d;
