@@ -18,8 +18,9 @@ fn quotes(lang: &str) -> Quotes {
     let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     let q = |d0, d1, s0, s1| Quotes { double: (d0, d1), single: (s0, s1), inner_space: "" };
     match primary.as_str() {
-        "de" | "cs" | "sk" | "sl" | "et" | "lt" | "is" => q("„", "“", "‚", "‘"),
-        "pl" | "ro" | "hu" | "hr" | "bg" | "nl" => q("„", "”", "‚", "’"),
+        // (Bulgarian closes with “ as German does: text41a F41a-22.)
+        "de" | "cs" | "sk" | "sl" | "et" | "lt" | "is" | "bg" => q("„", "“", "‚", "‘"),
+        "pl" | "ro" | "hu" | "hr" | "nl" => q("„", "”", "‚", "’"),
         "fr" => Quotes { double: ("«", "»"), single: ("“", "”"), inner_space: "\u{202F}" },
         "es" | "it" | "pt" | "el" | "ca" | "lv" | "ru" | "uk" | "no" | "nb" => q("«", "»", "“", "”"),
         "sv" | "fi" => q("”", "”", "’", "’"),
@@ -241,6 +242,7 @@ mod tests {
             "the «\u{202F}Beyond 5G Promotion Strategy\u{202F}» and “AI” rules"
         );
         assert_eq!(smarten(text, "pl-PL", None, None), "the „Beyond 5G Promotion Strategy” and ‚AI’ rules");
+        assert_eq!(smarten(text, "bg", None, None), "the „Beyond 5G Promotion Strategy“ and ‚AI‘ rules");
     }
 
     #[test]
