@@ -577,6 +577,14 @@ mod tests {
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
         let help = loaded.diagnostics[0].help.clone().unwrap_or_default();
         assert!(help.ends_with("title: \"'t Hooft's office\""), "{help}");
+        // (Inside `{…}`, the line holds other values: no such help; text41a F41a-25.)
+        let text = "title: {en: 's-Gravenhage meeting, ja: 会合}\nlang: [en, ja]\n";
+        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+        assert!(
+            loaded.diagnostics.iter().all(|d| !d.help.as_deref().unwrap_or_default().contains("ja: 会合")),
+            "{:?}",
+            loaded.diagnostics
+        );
         // (A ` #` in it is text, in the help too: text41a F41a-18.)
         let text = "title: 's-Gravenhage #1 city\ndate: 2020-10-06\n";
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());

@@ -44,6 +44,12 @@ pub(super) fn apostrophe_first(text: &str, d: Diagnostic) -> Diagnostic {
         at => at.filter(|_| d.message == NEVER_CLOSED),
     };
     let Some(quote) = quote else { return d };
+    // (Not inside `{…}` or `[…]`, where the line holds other values: text41a F41a-25, the help
+    // took the Japanese title into the English one.)
+    let line_start = text[..quote].rfind('\n').map_or(0, |i| i + 1);
+    if text[line_start..quote].contains(['{', '[']) {
+        return d;
+    }
     let after = &text[quote..];
     if !(after.starts_with('\'') && after[1..].starts_with(char::is_alphanumeric)) {
         return d;
