@@ -136,6 +136,15 @@ try {
         if (!hay.includes(w)) fail(page, `contact or marking: "${w}" is not in the page`);
       }
     }
+    // Text copied from a redline is the text: the words said to a screen reader before a
+    // change ("Deleted: ") stay out of a selection (text40b F40b-23).
+    const copied = await tab.evaluate(() => {
+      const s = window.getSelection();
+      s.selectAllChildren(document.querySelector("main"));
+      return s.toString();
+    });
+    const said = await tab.evaluate(() => [...document.querySelectorAll("ins .vh, del .vh")].map((e) => e.textContent.trim())[0]);
+    if (said && copied.includes(said)) fail(page, `a selection copies "${said}" with the redline's text`);
     await tab.setViewport({ width: 320, height: 640 });
     const wide = await tab.evaluate(() => document.documentElement.scrollWidth);
     if (wide > 320) fail(page, `scrolls sideways at 320 px (${wide} px wide)`);

@@ -77,7 +77,7 @@ pub fn stylesheet(theme: &Theme) -> String {
          h1:lang(ja),h2:lang(ja),h3:lang(ja){{word-break:auto-phrase}}\n\
          a{{color:{}}}\n\
          .vh{{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);\
-         white-space:nowrap;border:0}}",
+         white-space:nowrap;border:0;user-select:none}}",
         hex(st.body.color),
         hex(c.link),
     );
