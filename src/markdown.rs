@@ -721,6 +721,12 @@ mod tests {
             text(&parse("第1文です。\n…続き。\n第2文です。\n“引用”\nとした。\nEU\n…and more")),
             "第1文です。…続き。第2文です。“引用”とした。 EU …and more|"
         );
+        // Before a quotation that opens English text, the line break is a space (text41a
+        // F41a-19: "Minister 山田“We agree…”").
+        assert_eq!(
+            text(&parse("read by Minister 山田\n“We agree,” she said.")),
+            "read by Minister 山田 “We agree,” she said.|"
+        );
     }
 
     #[test]

@@ -79,9 +79,14 @@ impl Builder {
         if std::mem::take(&mut self.soft_break) {
             let before = self.inlines.last().and_then(|i| i.text.chars().last());
             let after = text.chars().next();
-            let joined = before
-                .zip(after)
-                .is_some_and(|(a, b)| (is_japanese(a) || is_japanese(b)) && japanese_or_mark(a) && japanese_or_mark(b));
+            // (Not before a quotation mark that opens Latin text, `山田` / `“We agree…”`:
+            // text41a F41a-19.)
+            let latin_quote = after.is_some_and(|b| "“‘„«\"'".contains(b))
+                && text.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic());
+            let joined = !latin_quote
+                && before.zip(after).is_some_and(|(a, b)| {
+                    (is_japanese(a) || is_japanese(b)) && japanese_or_mark(a) && japanese_or_mark(b)
+                });
             if after.is_some_and(starts_a_line) {
                 self.push_text("\n", false);
             } else if !joined {
