@@ -123,6 +123,9 @@ fn slip_at(quoted: &str, at: usize, c: char, len: usize, markdown: bool) -> Opti
         "\\P" => ("a paragraph separator (U+2029)", Some("\\u2029")),
         "\\L" => ("a line separator (U+2028)", Some("\\u2028")),
         _ if !on_path => return None,
+        // (After a file's path with its backslashes doubled, a program wrote it, as PyYAML
+        // writes a no-break space, `C:\\Temp\\Bericht.docx\_S.\_3`: text41a F41a-24.)
+        "\\_" if machine_written(&path[..at - path_start]) => return None,
         "\\_" => ("a no-break space", Some("\\u00A0")),
         "\\ " => ("a space", None),
         // (A path with its backslashes doubled is written by a program, as PyYAML writes `é`
@@ -195,6 +198,13 @@ fn path_break(path: &str, k: usize) -> bool {
     before_letter(k)
         && !ended
         && (drive && (deeper || goes_on) || relative || path.contains("\\\\") || steps > 1 && file && folders)
+}
+
+/// Whether `path`, before a `\_`, is a file's path as a program writes one: its backslashes
+/// doubled up to the file's name, then only such no-break spaces (`C:\\Temp\\a.docx\_S.`).
+fn machine_written(path: &str) -> bool {
+    let file = path.split("\\_").next().unwrap_or(path);
+    names_a_file(file) && doubled(file)
 }
 
 /// Whether every backslash of `text` is written doubled, `\\`, and one at least after text,
@@ -396,6 +406,8 @@ mod tests {
             // (A label and a line break, `Q:\nWhen`, stays one.)
             r"Q:\nWhen do we meet?",
             r"A:\tYes.",
+            // (PyYAML's no-break space after a path it wrote: text41a F41a-24.)
+            r"Siehe C:\\Temp\\Bericht.docx\_S.\_3",
         ] {
             assert_eq!(slip(value), None, "{value}");
         }
