@@ -193,21 +193,38 @@ fn default_title(items: &[BundleItem], dossier: &str, date: &str, lang: &str) ->
         while !first.is_char_boundary(common) {
             common -= 1;
         }
-        let shared = if common == first.len() || rest.is_empty() {
+        // (Cut back to a word's end where they part inside a Latin word; Japanese, written
+        // without spaces, is cut at a divider below.)
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let inside_word = latin(first[..common].chars().next_back()) && latin(first[common..].chars().next());
+        let shared = if common == first.len() || rest.is_empty() || !inside_word {
             &first[..common]
         } else {
             first[..common].rsplit_once(' ').map_or("", |(head, _)| head)
         };
-        let shared = shared.trim_end_matches([' ', '-', '–', ':', ',']).trim_end();
+        let shared = shared.trim_end_matches([' ', '-', '–', ':', ',', '・']).trim_end();
         // What they share is a title only where each title's own part starts after it with
         // a mark (`Dialogue: AI`, `Dialogue – Data`): `Results of the` is a fragment
         // (text38b F38b-6).
-        let a_part = |t: &str| {
+        // Where they part inside what follows a divider (`EU-Japan: AI, data` and `…: AI,
+        // chips`), the title is what comes before that divider, `EU-Japan` (text41a F41a-15:
+        // "EU-Japan: AI"); `・` divides too (`日EU・AI`).
+        const DIVIDERS: [char; 11] = [':', '：', '–', '—', '-', '(', '（', '|', '/', '・', '，'];
+        let a_part = |shared: &str, t: &str| {
             let after = t.get(shared.len()..).unwrap_or_default().trim_start();
-            after.is_empty() || after.starts_with([':', '：', '–', '—', '-', ',', '(', '（', '|', '/'])
+            after.is_empty() || after.starts_with(DIVIDERS)
         };
-        if shared.chars().count() >= 8 && !rest.is_empty() && titles.iter().all(|t| a_part(t)) {
-            return (shared.to_string(), own(&all));
+        let mut shared = shared;
+        while !rest.is_empty() && shared.chars().count() >= 2 {
+            if titles.iter().all(|t| a_part(shared, t)) {
+                let long = shared.chars().count() >= 8 || shared.chars().any(crate::script::is_kana_or_kanji);
+                if long {
+                    return (shared.to_string(), own(&all));
+                }
+                break;
+            }
+            let Some(cut) = shared.rfind(DIVIDERS) else { break };
+            shared = shared[..cut].trim_end();
         }
     }
     (dossier.replace("{date}", date), None)
@@ -274,6 +291,11 @@ mod tests {
         assert_eq!(title(&fragment, "en").0, "Dossier, June 18, 2026");
         let dashed = [item("Japan-EU Dialogue – AI", None), item("Japan-EU Dialogue (Data)", None)];
         assert_eq!(title(&dashed, "en").0, "Japan-EU Dialogue");
+        // Not a list's first item shared after the divider (text41a F41a-15), and `・` divides.
+        let listed = [item("EU-Japan talks: AI, data", None), item("EU-Japan talks: AI, chips", None)];
+        assert_eq!(title(&listed, "en").0, "EU-Japan talks");
+        let dotted = [item("日EU・AI", None), item("日EU・データ", None)];
+        assert_eq!(title(&dotted, "en").0, "日EU");
         // English words on a French cover say they are English; the cover's own words do not.
         assert_eq!(title(&shared, "fr"), ("Japan-EU ICT Policy Dialogue".to_string(), Some("en".to_string())));
         assert_eq!(title(&unrelated, "fr").1, None);
