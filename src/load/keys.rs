@@ -32,6 +32,12 @@ impl KeySets {
             && self.0.iter().any(|set| set.contains(&key) && siblings.iter().all(|s| set.contains(s) || !self.any(s)))
     }
 
+    /// Whether `key` is one some mapping holds, and, when `holder` is given, one mapping holds
+    /// beside it (see `wide::IsKey`).
+    pub fn beside(&self, key: &str, holder: &str) -> bool {
+        self.any(key) && (holder.is_empty() || self.fits(key, &[holder]))
+    }
+
     #[cfg(test)]
     fn all(&self) -> BTreeSet<&'static str> {
         self.0.iter().flat_map(|set| set.iter().copied()).collect()

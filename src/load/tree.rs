@@ -168,7 +168,7 @@ pub fn parse(file: &SourceFile, limits: &Limits, keys: Keys) -> Result<Tree, Bro
     let mut text = Cow::Borrowed(file.text.as_str());
     let mut errors: Vec<Diagnostic> = Vec::new();
     // Full-width spaces and colons typed for ASCII ones: named, and read as meant.
-    if let Some((mended, found)) = super::wide::mend(&text, &|key| keys.get().any(key)) {
+    if let Some((mended, found)) = super::wide::mend(&text, &|key, beside| keys.get().beside(key, beside)) {
         text = Cow::Owned(mended);
         errors.extend(found);
     }

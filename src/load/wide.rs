@@ -27,7 +27,7 @@ const DASH_LOOK_ALIKES: [char; 7] = ['–', '—', '−', '‐', '‑', '•', '
 ///
 /// `is_key` says whether a word is a key some mapping of the file holds: on a line a plain
 /// value wraps onto, only such a key is taken for one mistyped (`tel：03` under `name:`).
-pub(super) fn mend(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
+pub(super) fn mend(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
     let mut found = Vec::new();
     let mut out: Option<String> = None;
     let passes: [Pass; 4] = [key_tabs, line_start_marks, mend_wide, flow_marks];
@@ -51,12 +51,17 @@ pub(super) fn mend(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String,
 }
 
 /// One kind of slip of [`mend`]: the text mended, and an error for each, if there is any.
-type Pass = fn(&str, &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)>;
+type Pass = fn(&str, &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)>;
+
+/// Whether a word is a key one mapping holds beside the key whose plain value wraps onto its
+/// line (`tel` beside `name`; not `date` beside `body`, text41a F41a-3), or, beside none (an
+/// item's value), a key some mapping holds.
+pub(super) type IsKey<'a> = dyn Fn(&str, &str) -> bool + 'a;
 
 /// A tab after a key's colon (`name:<tab>Anna`, `{en:<tab>A}`), which YAML 1.2 allows as
 /// the space there and the parser does not: made a space, without a word (text40a F40a-31:
 /// values lined up with tabs were refused). In a block's text, or inside a value, it is text.
-fn key_tabs(text: &str, _: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
+fn key_tabs(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains(":\t") {
         return None;
     }
@@ -109,7 +114,7 @@ fn key_tabs(text: &str, _: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnos
 /// a colon after a key, a comma between items, or the braces of a value, each named and made
 /// the ASCII mark, spaces after or before it (text33a F33a-7, text34a F34a-3: the mapping was
 /// read as text, "the value of `en` contains `: `"). A key at a line's start is [`mend_wide`]'s.
-fn flow_marks(text: &str, _: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
+fn flow_marks(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains([WIDE_COLON, WIDE_COMMA, IDEOGRAPHIC_COMMA, WIDE_OPEN]) {
         return None;
     }
@@ -215,7 +220,7 @@ fn declared_languages(text: &str) -> Option<Vec<&str>> {
 /// another, a line or paragraph separator, a zero-width space or a space of typography in a
 /// line's indentation: YAML refuses each there. Each line's first is named, and each made the
 /// columns it shows (a space of typography one, the rest none), the line padded at its end.
-fn line_start_marks(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
+fn line_start_marks(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
     // (A line or paragraph separator, U+2028 or U+2029, comes with a paste from a word
     // processor or a web page, and shows as a space or nothing; text37a F37a-7. So do a zero-
     // width space and the spaces of typography, en to hair, which show as one; text38a F38a-11.
@@ -234,7 +239,7 @@ fn line_start_marks(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String
         let rest = body.trim_start_matches(|c: char| c == ' ' || always(c) || before_structure(c));
         let structure = match held {
             Wrap::None => key_follows(rest).is_some() || rest.starts_with("- "),
-            Wrap::Plain(_) => key_follows(rest).is_some_and(is_key),
+            Wrap::Plain(_, holder) => key_follows(rest).is_some_and(|k| is_key(k, &holder)),
             _ => false,
         };
         let odd = |c: char| always(c) || structure && before_structure(c);
@@ -306,7 +311,7 @@ fn dash_typed_for_hyphen(rest: &str) -> Option<&str> {
 struct TextLines(Wrap);
 
 /// What the line before has left open.
-#[derive(Default, Clone, Copy, PartialEq)]
+#[derive(Default, Clone, PartialEq)]
 enum Wrap {
     #[default]
     None,
@@ -315,7 +320,8 @@ enum Wrap {
     /// A quoted value not yet closed: its quote.
     Quoted(char),
     /// A plain value: the column of its key or item, past which it wraps.
-    Plain(usize),
+    /// and its key (`""` for an item's).
+    Plain(usize, String),
 }
 
 impl TextLines {
@@ -324,9 +330,11 @@ impl TextLines {
     /// there, what it leaves open for the lines after it.
     fn holds(&mut self, line: &str) -> Wrap {
         let spaces = line.len() - line.trim_start_matches(' ').len();
-        let held = match self.0 {
-            Wrap::Block(column) | Wrap::Plain(column) if line.trim().is_empty() || spaces > column => self.0,
-            Wrap::Quoted(quote) => {
+        let held = match &self.0 {
+            Wrap::Block(column) | Wrap::Plain(column, _) if line.trim().is_empty() || spaces > *column => {
+                self.0.clone()
+            }
+            &Wrap::Quoted(quote) => {
                 if closes(line, quote).is_some() {
                     self.0 = Wrap::None;
                 }
@@ -367,7 +375,9 @@ fn opens_wrap(line: &str) -> Wrap {
             Some(_) => Wrap::None,
             None => Wrap::Quoted(q),
         },
-        Some(c) if !"|>{[&*!#%@`".contains(c) => Wrap::Plain(column),
+        Some(c) if !"|>{[&*!#%@`".contains(c) => {
+            Wrap::Plain(column, if item && key == 0 { String::new() } else { rest[..key].to_string() })
+        }
         _ => Wrap::None,
     }
 }
@@ -406,7 +416,7 @@ fn opens_block(line: &str) -> Option<usize> {
 }
 
 /// The full-width and no-break slips of [`mend`].
-fn mend_wide(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String, Vec<Diagnostic>)> {
+fn mend_wide(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
     if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) && !text.contains(DASH_LOOK_ALIKES) {
         return None;
     }
@@ -437,7 +447,7 @@ fn mend_wide(text: &str, is_key: &dyn Fn(&str) -> bool) -> Option<(String, Vec<D
         let keyed = key_len > 0
             && content.as_bytes()[0].is_ascii_lowercase()
             && !content[..key_len].bytes().any(|b| b.is_ascii_uppercase());
-        if matches!(held, Wrap::Plain(_)) && !(keyed && is_key(&content[..key_len])) {
+        if matches!(&held, Wrap::Plain(_, holder) if !(keyed && is_key(&content[..key_len], holder))) {
             return None;
         }
         let wide_after = keyed && after_key.starts_with([WIDE_COLON, WIDE_SPACE]);
@@ -543,8 +553,13 @@ fn named(at: usize, len: usize, message: String, help: String) -> Diagnostic {
 mod tests {
     use super::*;
 
-    fn is_key(key: &str) -> bool {
-        crate::load::keys_of::<crate::model::RawBriefing>().any(key)
+    fn is_key(key: &str, holder: &str) -> bool {
+        let keys = crate::load::keys_of::<crate::model::RawBriefing>();
+        if holder.is_empty() {
+            keys.any(key)
+        } else {
+            keys.fits(key, &[holder])
+        }
     }
 
     /// The text [`mend`] makes of `text`, and the messages of what it names.
@@ -688,6 +703,9 @@ mod tests {
             "topics:\n  - title: AI\n    body: 詳細は\n      e-mail\u{FF1A}info@example.jp まで。\n",
             "body: \"The agenda:\n  • data: flows;\n  – chips: supply.\"\n",
             "body: The agenda\n  • data: flows\n",
+            // A key of another mapping than the wrapped value's (text41a F41a-3).
+            "topics:\n  - title: 日程\n    body: 詳細は次のとおり。\n      date\u{FF1A}2025年11月5日\n",
+            "topics:\n  - title: 担当\n    body: 担当者まで。\n      name\u{FF1A}山田\n",
         ] {
             assert!(mend(text, &is_key).is_none(), "{text}");
         }
