@@ -565,17 +565,17 @@ mod tests {
         // A value that starts with an apostrophe (`'t Hooft`): the help keeps it, in double
         // quotes, and followed it reads as typed (text40a F40a-32: "add its closing quote",
         // followed, dropped it).
-        let text = "title: 't Hooft, Jan\ndate: 2020-10-06\n";
-        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
-        let help = loaded.diagnostics[0].help.clone().unwrap_or_default();
+        let first_help = |text: &str| {
+            let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
+            loaded.diagnostics[0].help.clone().unwrap_or_default()
+        };
+        let help = first_help("title: 't Hooft, Jan\ndate: 2020-10-06\n");
         let fixed = help.rsplit("double quotes: ").next().unwrap_or_default();
         assert_eq!(fixed, "title: \"'t Hooft, Jan\"", "{help}");
         let loaded = load_detailed::<crate::model::RawBriefing>(&file(&format!("{fixed}\n")), &Limits::default());
         assert_eq!(loaded.value.title.map(|t| t.value).as_deref(), Some("'t Hooft, Jan"));
         // (And one that single quotes seemed to close, `'t Hooft's office`: text41a F41a-2.)
-        let text = "title: 't Hooft's office\ndate: 2020-10-06\n";
-        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
-        let help = loaded.diagnostics[0].help.clone().unwrap_or_default();
+        let help = first_help("title: 't Hooft's office\ndate: 2020-10-06\n");
         assert!(help.ends_with("title: \"'t Hooft's office\""), "{help}");
         // (Inside `{…}`, the line holds other values: no such help; text41a F41a-25.)
         let text = "title: {en: 's-Gravenhage meeting, ja: 会合}\nlang: [en, ja]\n";
@@ -586,9 +586,7 @@ mod tests {
             loaded.diagnostics
         );
         // (A ` #` in it is text, in the help too: text41a F41a-18.)
-        let text = "title: 's-Gravenhage #1 city\ndate: 2020-10-06\n";
-        let loaded = load_detailed::<crate::model::RawBriefing>(&file(text), &Limits::default());
-        let help = loaded.diagnostics[0].help.clone().unwrap_or_default();
+        let help = first_help("title: 's-Gravenhage #1 city\ndate: 2020-10-06\n");
         assert!(help.ends_with("title: \"'s-Gravenhage #1 city\""), "{help}");
         // With a `: ` in the value too, the help quotes it whole (text40a F40a-13).
         let text = "title:Results: the 10th \"EU\" workshop\ndate: 2020-10-06\ntopics:\n  - title: A\n    body: B\n";

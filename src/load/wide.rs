@@ -554,12 +554,7 @@ mod tests {
     use super::*;
 
     fn is_key(key: &str, holder: &str) -> bool {
-        let keys = crate::load::keys_of::<crate::model::RawBriefing>();
-        if holder.is_empty() {
-            keys.any(key)
-        } else {
-            keys.fits(key, &[holder])
-        }
+        crate::load::keys_of::<crate::model::RawBriefing>().beside(key, holder)
     }
 
     /// The text [`mend`] makes of `text`, and the messages of what it names.
