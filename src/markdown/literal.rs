@@ -2,9 +2,66 @@
 //! digits (`2*3*4`), and stars and backticks that pair up from inside one word to inside
 //! another (`Vertreter*innen … Expert*innen`, `EU`s and Japan`s`). Those print as typed.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use pulldown_cmark::{CowStr, Event, Tag};
+
 use crate::script::is_japanese;
+
+/// What a gender star stands as while the parser reads the text: a control character, which
+/// CommonMark takes for neither a space nor punctuation, so it flanks marks around it as the
+/// letters beside it do, and which no validated text holds (see [`gender_stars`]).
+const STAND_IN: char = '\u{1F}';
+
+/// The text with each gender star (`Vertreter*innen`, `Kolleg*in`: one `*` between a letter
+/// and a lowercase one, in a script written with spaces) put as [`STAND_IN`], for the parser
+/// to read as a letter; or the text as it is when it has none, or already holds the stand-in.
+/// Such a star is a letter of its word, never a mark: `*alle Vertreter*innen*` is emphasis
+/// of "alle Vertreter*innen" (text41a F41a-5: the star closed the emphasis after "Vertreter",
+/// which set "innen*" upright and kept a stray star), and `Expert*innen … Bürger*innen` is
+/// text. Emphasis inside a word, as in `un*frigging*believable` or `foo*bar*`, prints as
+/// typed: nothing is lost, and a briefing has none.
+pub(super) fn gender_stars(src: &str) -> Cow<'_, str> {
+    let spaced = |c: Option<char>| c.filter(|c| c.is_alphabetic() && !unspaced(*c));
+    let star = |at: usize| {
+        src.as_bytes()[at] == b'*'
+            && spaced(src[..at].chars().next_back()).is_some()
+            && spaced(src[at + 1..].chars().next()).is_some_and(char::is_lowercase)
+    };
+    if src.contains(STAND_IN) || !src.bytes().enumerate().any(|(at, b)| b == b'*' && star(at)) {
+        return Cow::Borrowed(src);
+    }
+    let mut out = src.as_bytes().to_vec();
+    for at in (0..src.len()).filter(|&at| star(at)) {
+        out[at] = STAND_IN as u8;
+    }
+    Cow::Owned(String::from_utf8(out).expect("one ASCII byte put for another"))
+}
+
+/// An event of the text [`gender_stars`] made, with each stand-in its star again.
+pub(super) fn restore(ev: Event<'_>) -> Event<'_> {
+    fn back(s: CowStr<'_>) -> CowStr<'_> {
+        if s.contains(STAND_IN) {
+            s.replace(STAND_IN, "*").into()
+        } else {
+            s
+        }
+    }
+    match ev {
+        Event::Text(t) => Event::Text(back(t)),
+        Event::Code(t) => Event::Code(back(t)),
+        Event::Html(t) => Event::Html(back(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(back(t)),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link { link_type, dest_url: back(dest_url), title: back(title), id: back(id) })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image { link_type, dest_url: back(dest_url), title: back(title), id: back(id) })
+        }
+        ev => ev,
+    }
+}
 
 /// Whether the emphasis mark at `at` (`**` when `strong`) stands between two digits, as in
 /// `2*3*4` or `5*6 m`: a product, printed as typed, not emphasis.
