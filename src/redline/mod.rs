@@ -992,6 +992,34 @@ mod tests {
         assert_eq!(marks(&r.briefing.topics[0].body), [(I, "文")]);
     }
 
+    /// A stretch past the bound is compared sentence by sentence, and the sentences that
+    /// differ word by word or character by character (text41a F41a-26: a Japanese paragraph
+    /// of 12,000 characters with two edits far apart was replaced whole).
+    #[test]
+    fn a_long_paragraph_with_changes_far_apart_is_compared_sentence_by_sentence() {
+        let sentence = |k: usize| format!("第{k}回の会合では、データの流通と人工知能の安全性について意見を交換した。");
+        let old: String = (0..400).map(sentence).collect();
+        assert!(old.chars().count() > LONGEST, "{}", old.chars().count());
+        let new =
+            old.replacen("第3回の会合では", "第3回の会議では", 1).replacen("第396回の会合", "第396回の全体会合", 1);
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        let body = &r.briefing.topics[0].body;
+        assert_eq!(marks(body), [(D, "合"), (I, "議"), (I, "全体")]);
+        assert_eq!(sides(body), (old.clone(), new.clone()));
+        // In English too, word by word, and a sentence added in the middle is inserted whole.
+        let sentence =
+            |k: usize| format!("Meeting {k} discussed data flows and the safety of artificial intelligence. ");
+        let old: String = (0..1_500).map(sentence).collect();
+        let new = old
+            .replacen("Meeting 3 discussed", "Meeting 3 reviewed", 1)
+            .replacen("Meeting 700 ", "Added here. Meeting 700 ", 1)
+            .replacen("Meeting 1498 discussed data", "Meeting 1498 discussed open data", 1);
+        let r = redline(&[("T", old.trim_end())], &[("T", new.trim_end())]);
+        let body = &r.briefing.topics[0].body;
+        assert_eq!(marks(body), [(D, "discussed"), (I, "reviewed"), (I, "Added here. "), (I, "open ")]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (4, 1));
+    }
+
     #[test]
     fn renamed_topics_are_matched_by_their_body() {
         let n = 300;

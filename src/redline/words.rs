@@ -3,6 +3,7 @@
 //! what was inserted and deleted marked.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::code::{code, diff_code};
 use super::sequences::{align_by, diff, Op, Step, LONGEST};
@@ -311,49 +312,105 @@ pub(super) fn diff_title(old: &str, new: &str, words: &mut Words) -> Vec<Inline>
     diff_inlines(&run(old), &run(new), words)
 }
 
+/// A token as the comparison sees it: its word without the spaces after it (`end` and `end `
+/// are the same word) or any break hint (`Work\u{AD}shop`, `co\u{200B}operation` read the same,
+/// and are printed as the new version has them, unmarked), its look, and whether it is in a
+/// link, but not the link's address: the address, printed after the words, shows the change
+/// (`the agreement (https://…)`), and the words are not struck and inserted again.
+type Key<'t> = (Cow<'t, str>, bool, bool, bool, bool, bool);
+
+fn key_of<'t>(t: &Token<'t>) -> Key<'t> {
+    let word = t.0.trim_end_matches(|c: char| c.is_whitespace() || is_break_hint(c));
+    let word = if word.contains(is_break_hint) {
+        Cow::Owned(word.chars().filter(|&c| !is_break_hint(c)).collect())
+    } else {
+        Cow::Borrowed(word)
+    };
+    (word, t.1, t.2, t.3, t.4.is_some(), t.5)
+}
+
 /// Two runs of text compared token by token, both split the same way: a word kept is the
 /// same token in both.
 pub(super) fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut Words) -> Vec<Inline> {
     let latin = Latin::of(texts(old).chain(texts(new)));
     let (a, b) = (inline_tokens(old), inline_tokens(new));
-    // Compared without the spaces after them: `end` and `end ` are the same word. A link's
-    // words are the same words whatever its address: the address, printed after them, shows
-    // the change (`the agreement (https://…)`), and the words are not struck and inserted again.
-    // Nor is a word with or without a break hint (`Work\u{AD}shop`, `co\u{200B}operation`):
-    // it reads the same, and is printed as the new version has it, unmarked.
-    let key_of = |t: &Token<'a>| {
-        let word = t.0.trim_end_matches(|c: char| c.is_whitespace() || is_break_hint(c));
-        let word = if word.contains(is_break_hint) {
-            Cow::Owned(word.chars().filter(|&c| !is_break_hint(c)).collect())
-        } else {
-            Cow::Borrowed(word)
-        };
-        (word, t.1, t.2, t.3, t.4.is_some(), t.5)
-    };
-    let key = |ts: &[Token<'a>]| ts.iter().map(key_of).collect::<Vec<_>>();
     let mut out = Vec::new();
-    // A stretch too long to compare word by word (past [`LONGEST`], whatever is left of the
-    // budget) is replaced whole. Paired through the stretches below, its tokens were copied
-    // over and over: two 4 MiB texts took 1.7 GB (text40b F40b-9). Past that length, the words
-    // both versions start and end with are kept, and the rest deleted and inserted, straight
-    // from the tokens.
+    // A stretch too long to compare word by word (past [`LONGEST`]) is compared sentence by
+    // sentence ([`by_sentences`]). Paired through the stretches of [`diff_tokens`], its tokens
+    // were copied over and over: two 4 MiB texts took 1.7 GB (text40b F40b-9). Past that
+    // length, the words both versions start and end with are kept, straight from the tokens.
     if a.len() + b.len() > 2 * LONGEST {
         let same = |x: &Token<'a>, y: &Token<'a>| key_of(x) == key_of(y);
         let front = a.iter().zip(&b).take_while(|(x, y)| same(x, y)).count();
         let back = a[front..].iter().rev().zip(b[front..].iter().rev()).take_while(|(x, y)| same(x, y)).count();
         if a.len() + b.len() - 2 * (front + back) > LONGEST {
             push(&mut out, &b[..front], None, (latin, words));
-            push(&mut out, &a[front..a.len() - back], Some(Change::Deleted), (latin, words));
-            push(&mut out, &b[front..b.len() - back], Some(Change::Inserted), (latin, words));
+            by_sentences(&a[front..a.len() - back], &b[front..b.len() - back], &mut out, (latin, words));
             push(&mut out, &b[b.len() - back..], None, (latin, words));
             return out;
         }
     }
+    diff_tokens(&a, &b, &mut out, (latin, words));
+    out
+}
+
+/// Two stretches too long to compare token by token, compared sentence by sentence: the
+/// sentences both have are kept, and the tokens of those that differ compared where they are
+/// at most [`LONGEST`] together, else deleted and inserted whole. (text41a F41a-26: a
+/// Japanese paragraph of over 10,000 characters, compared character by character, with two
+/// edits far apart, was replaced whole.)
+fn by_sentences<'t>(old: &[Token<'t>], new: &[Token<'t>], out: &mut Vec<Inline>, (latin, words): (Latin, &mut Words)) {
+    let (x, y) = (sentences(old), sentences(new));
+    let keys = |ts: &[Token<'t>], spans: &[Range<usize>]| -> Vec<Vec<Key<'t>>> {
+        spans.iter().map(|s| ts[s.clone()].iter().map(key_of).collect()).collect()
+    };
+    // The tokens of sentences `k`: from the first one's start to the last one's end.
+    let tokens = |spans: &[Range<usize>], k: Range<usize>| match (spans.get(k.start), k.end.checked_sub(1)) {
+        (Some(first), Some(last)) if !k.is_empty() => first.start..spans[last].end,
+        _ => 0..0,
+    };
+    for Op { same, old: o, new: n } in diff(&keys(old, &x), &keys(new, &y), words.budget) {
+        let (o, n) = (tokens(&x, o), tokens(&y, n));
+        if same {
+            push(out, &new[n], None, (latin, words));
+        } else if o.len() + n.len() <= LONGEST {
+            diff_tokens(&old[o], &new[n], out, (latin, &mut *words));
+        } else {
+            push(out, &old[o], Some(Change::Deleted), (latin, words));
+            push(out, &new[n], Some(Change::Inserted), (latin, words));
+        }
+    }
+}
+
+/// Where the sentences of `tokens` start and end: after a token that ends one (`。`, `？`,
+/// `.`, `!`, a paragraph's end), and the rest.
+fn sentences(tokens: &[Token]) -> Vec<Range<usize>> {
+    let ends = |t: &Token| {
+        let word = t.0.trim_end();
+        word.contains(BREAK) || word.ends_with(['。', '．', '！', '？', '.', '!', '?'])
+    };
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        if ends(t) {
+            spans.push(start..k + 1);
+            start = k + 1;
+        }
+    }
+    if start < tokens.len() {
+        spans.push(start..tokens.len());
+    }
+    spans
+}
+
+/// Two runs of tokens compared token by token, onto `out`.
+fn diff_tokens<'t>(a: &[Token<'t>], b: &[Token<'t>], out: &mut Vec<Inline>, (latin, words): (Latin, &mut Words)) {
+    let key = |ts: &[Token<'t>]| ts.iter().map(key_of).collect::<Vec<_>>();
     // The stretch since the last word kept, in each version: the space after that word, then
     // the tokens changed; and the link the new tokens are all within, if any.
     let (mut was, mut is): (Vec<Token>, Vec<Token>) = (Vec::new(), Vec::new());
     let mut within: Option<Option<&str>> = None;
-    for Op { same, old: o, new: n } in diff(&key(&a), &key(&b), words.budget) {
+    for Op { same, old: o, new: n } in diff(&key(a), &key(b), words.budget) {
         if !same {
             // Inside a link whose address changed (`report (https://…/old)` → `…/new)`), the
             // old words, deleted, are part of the one link the new text has, not a link of
@@ -366,17 +423,16 @@ pub(super) fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut
             continue;
         }
         for (x, y) in a[o].iter().zip(&b[n]) {
-            stretch(&mut out, (&was, &is), within.flatten(), (latin, words));
+            stretch(out, (&was, &is), within.flatten(), (latin, words));
             let ((_, gone), (word, space)) = (
                 split(std::slice::from_ref(x), x.0.trim_end().len()),
                 split(std::slice::from_ref(y), y.0.trim_end().len()),
             );
-            push(&mut out, &word, None, (latin, words));
+            push(out, &word, None, (latin, words));
             (was, is, within) = (gone, space, None);
         }
     }
-    stretch(&mut out, (&was, &is), within.flatten(), (latin, words));
-    out
+    stretch(out, (&was, &is), within.flatten(), (latin, words));
 }
 
 /// A changed stretch ([`spaces::cut`]): the spaces both versions have kept, the rest of
