@@ -320,6 +320,13 @@ def japanese(n, per, changed):
     cs = [("変" if changed and k % 2 else base[k % len(base)]) for k in range(n)]
     return "\n\n".join("".join(cs[i:i + per]) for i in range(0, n, per))
 
+def sentences(n, changed):
+    # n Japanese sentences of 400 characters in one paragraph; with `changed`, one character
+    # of each differs.
+    base = "日本と欧州連合は国際標準化と研究開発の重要性を確認した"
+    one = lambda k: (base * 15)[:399 - len(str(k))] + str(k) + "。"
+    return "".join(one(k).replace("標", "変", 1) if changed else one(k) for k in range(n))
+
 prose = "Japan and the EU confirmed the importance of international standardization and research."
 def big(changed, n=MB // 130):
     # n paragraphs of prose; with `changed`, every other word differs (longer, hence fewer).
@@ -377,6 +384,11 @@ cases = {
     # A 4 MiB text of character references, each one changed (text40b F40b-9: 1.7 GB, past
     # the 1 GB promise, its tokens copied over and over).
     "diff-4MB-char-refs": lambda: (doc([("X", "&#7;" * (MB // 4 - 40))]), doc([("X", "&#8;" * (MB // 4 - 40))])),
+    # One paragraph of sentences, each changed, compared sentence by sentence (text41a
+    # F41a-26): 3,000 Japanese sentences of 400 characters (3.6 MB), and 9,000 English ones.
+    "diff-japanese-sentences": lambda: (doc([("X", sentences(3000, False))]), doc([("X", sentences(3000, True))])),
+    "diff-9k-sentences": lambda: tuple(doc([("X", " ".join(
+        f"Item {k} is {'changed' if new and k % 2 else 'kept'} in this sentence." for k in range(9000)))]) for new in (False, True)),
 }
 for name, make in cases.items():
     if not only or name in only:
