@@ -33,6 +33,15 @@ pub enum SlipKind {
     /// A pair of emphasis marks left as text beside Japanese punctuation (`**「重要」**`),
     /// where Markdown's rules do not see them as marks.
     MarksBesideJapanese,
+    /// A heading whose text starts with a lowercase letter (`# of participants: 40`): the
+    /// sign for "number", not a heading.
+    NumberSign,
+    /// A list item that is a figure with its sign (`+ 5 % exports`, and `- 2 % imports` on a
+    /// line of its own under one): the sign is taken for a bullet and not printed.
+    SignedFigure,
+    /// A list item of `*` under a line that ends with a star (`grew by 12 %.*` / `* Provisional
+    /// figures`): the footnote's star is taken for a bullet and not printed.
+    FootnoteStar,
 }
 
 /// The line numbers of offsets into one text, counted from the last one asked for (offsets
@@ -211,6 +220,10 @@ pub(super) struct Watch {
     printed: Vec<usize>,
     /// A code block is being read.
     code: bool,
+    /// The line of the last item that was a figure with a `+` ([`SlipKind::SignedFigure`]).
+    plus_figure: Option<usize>,
+    /// Where the last run of `*` printed as stars ends.
+    printed_until: Option<usize>,
 }
 
 impl Watch {
@@ -230,6 +243,9 @@ impl Watch {
                 if matches!(tag, Tag::BlockQuote(_)) && more_than(src, range.start) {
                     self.line_slip(src, SlipKind::QuoteOfNumber, range.start);
                 }
+                if matches!(tag, Tag::Item) {
+                    self.item(src, range.start);
+                }
                 self.depth += 1;
             }
             Event::Text(_) if !self.code && src[range.clone()].contains('*') => {
@@ -238,10 +254,11 @@ impl Watch {
                 // begin before its end.)
                 let first = runs.partition_point(|r| r.range.end <= range.start);
                 let within = runs[first..].iter().take_while(|r| r.range.start < range.end).count();
-                for k in first..first + within {
+                for (k, run) in runs.iter().enumerate().skip(first).take(within) {
                     if self.printed.last() != Some(&k) {
                         self.printed.push(k);
                     }
+                    self.printed_until = Some(run.range.end);
                 }
             }
             Event::End(tag) if ends_block(tag) => {
@@ -274,6 +291,32 @@ impl Watch {
         self.slips.push(Slip { kind, line, written: line_at(src, at).to_string() });
     }
 
+    /// A list item starts at `at` (its marker): a figure with its sign, or a footnote's star,
+    /// taken for a bullet, is a slip.
+    fn item(&mut self, src: &str, at: usize) {
+        let written = src[at..].trim_start_matches([' ', '\t']);
+        let Some(marker) = written.chars().next().filter(|c| "+-*".contains(*c)) else { return };
+        let text = written[1..].trim_start_matches([' ', '\t']);
+        let line = self.lines.line_of(src, at);
+        let figure = text.starts_with(|c: char| c.is_ascii_digit());
+        if figure && marker == '+' {
+            self.plus_figure = Some(line);
+            self.line_slip(src, SlipKind::SignedFigure, at);
+        } else if figure && marker == '-' && self.plus_figure.is_some_and(|plus| line.saturating_sub(plus) <= 2) {
+            self.line_slip(src, SlipKind::SignedFigure, at);
+        } else if marker == '*' {
+            // (The line above it, blank lines aside, ends with a single star glued to its
+            // text, printed as a star: not one that closes emphasis.)
+            let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+            let above = src[..line_start].trim_end();
+            let footnote =
+                above.strip_suffix('*').is_some_and(|rest| rest.ends_with(|c: char| !c.is_whitespace() && c != '*'));
+            if footnote && self.printed_until == Some(above.len()) {
+                self.line_slip(src, SlipKind::FootnoteStar, at);
+            }
+        }
+    }
+
     /// A heading of Markdown level `level` starts at `at`.
     fn heading_at(&mut self, src: &str, level: u8, at: usize) {
         let line = self.lines.line_of(src, at);
@@ -282,6 +325,11 @@ impl Watch {
         let text = src[at..].lines().next().unwrap_or("").trim_start_matches('#').trim_start();
         if is_note(text) {
             self.slips.push(slip(SlipKind::Note));
+            self.heading = None;
+            return;
+        }
+        if text.starts_with(char::is_lowercase) {
+            self.slips.push(slip(SlipKind::NumberSign));
             self.heading = None;
             return;
         }
@@ -406,6 +454,46 @@ mod tests {
             "## 要確認事項（第2版）",
         ] {
             assert_eq!(slips(&format!("{heading}\n\nText.")), [], "{heading}");
+        }
+    }
+
+    /// text42a F42a-4: `# of participants` is the sign for "number"; F42a-5: `+ 5 %` and `- 2 %`
+    /// are figures with their signs, and `* Provisional` under `12 %.*` is a footnote's star.
+    #[test]
+    fn signs_and_stars_taken_for_markup_are_found() {
+        let src = "# of participants: 40 from Japan.\n\nBoth sides welcomed it.\n- # of side events: 6";
+        assert_eq!(
+            slips(src),
+            [
+                (SlipKind::NumberSign, 0, "# of participants: 40 from Japan.".to_string()),
+                (SlipKind::NumberSign, 3, "- # of side events: 6".to_string())
+            ]
+        );
+        assert_eq!(
+            slips("Year on year:\n\n+ 5 % exports\n- 2 % imports"),
+            [
+                (SlipKind::SignedFigure, 2, "+ 5 % exports".to_string()),
+                (SlipKind::SignedFigure, 3, "- 2 % imports".to_string())
+            ]
+        );
+        assert_eq!(
+            slips("Trade grew by 12 %.*\n\n* Provisional figures, Eurostat."),
+            one(SlipKind::FootnoteStar, 2, "* Provisional figures, Eurostat.")
+        );
+        // Headings, bullets of years and figures, and lists of stars after emphasis, are theirs.
+        for src in [
+            "# Overview\n\nText.",
+            "# 概要\n\nText.",
+            "# 5G and Beyond\n\nText.",
+            "- 2024: launch\n- 2026: review",
+            "- 5 % growth\n- 3 % inflation",
+            "Agreed on *this*\n\n* one\n* two",
+            "Text.\n\n* one\n* two",
+            "Text:\n* one",
+            "**Bold**\n* item",
+            "* a\n* b",
+        ] {
+            assert_eq!(slips(src), [], "{src}");
         }
     }
 

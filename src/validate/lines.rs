@@ -171,6 +171,27 @@ impl Checker<'_> {
                      of its own after a blank line, with a space after its `>`"
                         .to_string(),
                 ),
+                SlipKind::NumberSign => (
+                    format!("`{shown}` is printed as a heading, without its `#`: at the start of a line, `# ` begins a heading"),
+                    "for the sign, write `\\#` (as in `\\# of participants`) or the words (\"Number of …\"); a \
+                     heading starts with a capital"
+                        .to_string(),
+                ),
+                SlipKind::SignedFigure => (
+                    format!(
+                        "`{shown}` is printed as a bullet, without its sign: at the start of a line, `+ ` and `- ` \
+                         begin a list"
+                    ),
+                    "write the sign before the number without a space (`+5 %`, `-2 %`), or `\\+ 5 %`, with a blank line \
+                     between two such lines to keep them apart"
+                        .to_string(),
+                ),
+                SlipKind::FootnoteStar => (
+                    format!(
+                        "`{shown}` is printed as a bullet, without its `*`: at the start of a line, `* ` begins a list"
+                    ),
+                    "for the footnote's star, write `\\*` (as in `\\* Provisional figures`)".to_string(),
+                ),
                 SlipKind::MarksBesideJapanese => (
                     format!(
                         "`{shown}` is printed with its `*`: beside Japanese brackets and punctuation, Markdown does not \
