@@ -181,6 +181,10 @@ speed = {
     "unfollowable-links": (lambda: body("".join(f"see [r{i}](javascript:x)\n" for i in range(60_000))), ""),
     # The same links on one line (text32 F32-1: the line compared again for each link).
     "unfollowable-links-one-line": (lambda: body(" ".join(f"[r{i}](javascript:x)" for i in range(200_000))), ""),
+    # 174,000 quotes of a number (`x` / `>5`, a blank line), each a slip (text42a F42a-6: each
+    # checked against every one found before, over 60 s), and marks beside Japanese brackets.
+    "quote-slips": (lambda: body("x\n>5\n\n" * (MB // 24)), ""),
+    "marks-beside-japanese": (lambda: body("これは**「重要」**です。\n\n" * (MB // 48)), ""),
 }
 def mixed_titles(size):
     t = "総務省は欧州委員会と共に the committee agreed that the framework 第十回日EU・ICT戦略ワークショップ should be reviewed every two years 双方は次の点で合意した"
