@@ -80,9 +80,13 @@ fn one_changed_value_is_one_changed_line() {
 fn block_scalars_keep_their_style_and_indentation() {
     let out = apply(COMMENTED, &[set("summary", None, "One.\n\nTwo, changed.\n")]).unwrap();
     assert!(out.contains("summary: |\n  One.\n\n  Two, changed.\n# before topics\n"), "{out}");
+    let out = apply(COMMENTED, &[set("topics[0].body", None, "Folded body\n\non three lines.\n")]).unwrap();
+    assert!(out.contains("body: >\n      Folded body\n\n\n      on three lines.\n  # second topic"), "{out}");
+    assert_eq!(reads(&out, "topics[0].body", None), "Folded body\n\non three lines.\n");
+    // Lines without a paragraph between them would be written with one blank line each, which
+    // `check` names, as a person means a paragraph by it (text42a F42a-9): as a `|` block.
     let out = apply(COMMENTED, &[set("topics[0].body", None, "Folded body\non three\nlines.\n")]).unwrap();
-    assert!(out.contains("body: >\n      Folded body\n\n      on three\n\n      lines.\n  # second topic"), "{out}");
-    assert_eq!(reads(&out, "topics[0].body", None), "Folded body\non three\nlines.\n");
+    assert!(out.contains("body: |\n      Folded body\n      on three\n      lines.\n  # second topic"), "{out}");
     // A plain value that becomes several lines becomes a `|` block.
     let out = apply(COMMENTED, &[set("topics[2].body", None, "一行目。\n二行目。")]).unwrap();
     assert!(out.contains("    body: |-\n      一行目。\n      二行目。\ncontact:"), "{out}");

@@ -29,6 +29,9 @@ enum Joined {
 /// lines as they were typed, indentation common to them removed: `None` for a value whose
 /// lines are kept (`|`), written in quotes, or on one line.
 fn joined_lines(source: &str) -> Option<(Joined, Vec<&str>)> {
+    // (From the value's first character: a tab typed after the key's colon, reported as
+    // that, stands before it.)
+    let source = source.trim_start_matches([' ', '\t']);
     let mut lines: Vec<&str> = source.lines().map(str::trim_end).collect();
     // (At a colon: a `|` the loader put back over the key's colon, having reported it, see
     // `load/bars.rs`.)
@@ -101,7 +104,25 @@ impl Checker<'_> {
             let mid_sentence = lines[k - 1].trim_end().ends_with(|c: char| c.is_alphanumeric() || c == ',');
             starts && mid_sentence && !blocks.contains(&(k - 1)) && !blocks.contains(&(k + 1))
         };
-        let Some(&k) = blocks.iter().find(|&&k| joins(k) && !wrapped(k)) else { return };
+        let block = blocks.iter().copied().find(|&k| joins(k) && !wrapped(k));
+        // A blank line between two lines of text: YAML makes it one line break, which
+        // Markdown reads as a space, so the two paragraphs print as one (text42a F42a-9). (A
+        // line that starts a block, a list item or a heading, starts it after one break too.)
+        let blank = |k: usize| lines[k].trim().is_empty();
+        // (One blank line: n of them are n - 1 line breaks, a paragraph's end from two on.)
+        let paragraph = (1..lines.len()).find(|&k| {
+            let next = Some(k + 1).filter(|&j| j < lines.len() && !blank(j));
+            let heading = lines[k - 1].trim_start().starts_with('#');
+            let apart = next.is_some_and(|j| !blocks.contains(&j) && !deeper(lines[j]));
+            blank(k) && !blank(k - 1) && !heading && !deeper(lines[k - 1]) && apart
+        });
+        let paragraph = paragraph.filter(|_| !self.known.reported_in(field.span));
+        let (k, paragraphs) = match (block, paragraph) {
+            (Some(b), Some(p)) if p < b => (p, true),
+            (Some(b), _) => (b, false),
+            (None, Some(p)) => (p, true),
+            (None, None) => return,
+        };
         let below = usize::from(joined == Joined::Folded) + k;
         let at = source.match_indices('\n').nth(below - 1).map_or(0, |(at, _)| at + 1);
         let line = self.file.line_col(field.span.start + at).0;
@@ -114,8 +135,13 @@ impl Checker<'_> {
             ),
             _ => (format!("`{name}:` has no `|`"), fix),
         };
-        let message =
-            format!("YAML joins the lines of this text into one, as {how}: `{shown}` (line {line}) would not be a line of its own");
+        let message = if paragraphs {
+            format!(
+                "YAML joins the paragraphs of this text into one, as {how}: the blank line (line {line}) would not end a paragraph"
+            )
+        } else {
+            format!("YAML joins the lines of this text into one, as {how}: `{shown}` (line {line}) would not be a line of its own")
+        };
         let place = match (joined, key) {
             (Joined::Folded, _) => Span::new(field.span.start, field.span.start + 1),
             (_, Some((span, _))) => span,

@@ -139,7 +139,9 @@ fn checked(
     if !loaded.complete {
         return Err(diagnostics);
     }
-    let known = Known { replaced: loaded.replaced, misspelt: loaded.misspelt, nulls: loaded.nulls };
+    let mut reported: Vec<usize> = diagnostics.iter().filter_map(|d| d.span.map(|s| s.start)).collect();
+    reported.sort_unstable();
+    let known = Known { replaced: loaded.replaced, misspelt: loaded.misspelt, nulls: loaded.nulls, reported };
     match Checker::new(file, covers, known).briefing(loaded.value) {
         Ok(briefing) if diagnostics.is_empty() => Ok(briefing),
         Ok(_) => Err(diagnostics),
@@ -161,6 +163,17 @@ struct Known {
     replaced: HashSet<Span>,
     misspelt: HashSet<String>,
     nulls: std::collections::HashMap<String, Span>,
+    /// Where the loader's problems start, in order.
+    reported: Vec<usize>,
+}
+
+impl Known {
+    /// Whether the loader reported a problem inside `span` (a quote that ended a text early):
+    /// what the text then seems to say follows from it.
+    fn reported_in(&self, span: Span) -> bool {
+        let first = self.reported.partition_point(|&at| at < span.start);
+        self.reported.get(first).is_some_and(|&at| at < span.end)
+    }
 }
 
 struct Checker<'a> {
@@ -483,7 +496,11 @@ contact:
     fn wrapped_text_without_a_bar_is_fine_and_lines_typed_as_a_list_are_not() {
         for prose in [
             "    body:\n      Text about data,\n      wrapped over\n      2026. three lines.",
-            "    body: >\n      Text about data,\n      wrapped.\n\n      - A list of one item.\n\n      More text.",
+            "    body: >\n      Text about data,\n      wrapped.\n\n      - A list of one item.",
+            // Two blank lines (a paragraph's end in any value), after a heading, or before a
+            // line indented further (which `>` keeps apart).
+            "    body: >\n      One.\n\n\n      Two.",
+            "    body: >\n      # Heading\n\n      Text.\n\n        indented\n      more.",
             // text33a F33a-2: `>` keeps the line breaks around lines indented further.
             "    body: >\n      - a\n        - b\n      - c",
             "    body: >\n      Agreed to\n      continue.\n\n        - a\n        - b",
@@ -493,6 +510,27 @@ contact:
             "    body: >\n      Obě strany se shodly, že\n      - jak uvedla Komise - je třeba pokračovat.",
         ] {
             assert!(check(&replace("    body: Text about data.", prose)).is_ok(), "{prose}");
+        }
+        // text42a F42a-9: a blank line between paragraphs in a value without `|` (one line
+        // break, then, which Markdown reads as a space), in each of the three ways.
+        for (prose, line) in [
+            ("    body: Both sides agreed on\n      supply chains.\n\n      They will review it.", 7),
+            ("    body: \"The sides met.\n\n      Japan presented it.\"", 6),
+            ("    body: >\n      Agreed.\n\n      - A list of one item.\n\n      More text.", 9),
+        ] {
+            let p = problems(&replace("    body: Text about data.", prose));
+            let said = format!(
+                "YAML joins the paragraphs of this text into one, as {}",
+                if prose.contains('>') {
+                    "`body: >` folds them"
+                } else if prose.contains('"') {
+                    "a quoted text folds them"
+                } else {
+                    "`body:` has no `|`"
+                }
+            );
+            assert!(p.len() == 1 && p[0].contains(&said), "{prose}: {p:?}");
+            assert!(p[0].contains(&format!("the blank line (line {line}) would not end a paragraph")), "{p:?}");
         }
         let folded = replace("    body: Text about data.", "    body: >\n      Agreed on\n      - a\n      - b");
         assert!(problems(&folded).iter().any(|p| p.contains("`- a` (line 7) would not be a line of its own")));
