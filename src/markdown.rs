@@ -737,6 +737,23 @@ mod tests {
             text(&parse("第1文です。\n…続き。\n第2文です。\n“引用”\nとした。\nEU\n…and more")),
             "第1文です。…続き。第2文です。“引用”とした。 EU …and more|"
         );
+        // Numbered items and labels of Japanese official texts stay lines (text42a F42a-17),
+        // and a number beside a Japanese character joins it without a space (F42a-8).
+        for typed in [
+            "主な議題は次のとおり。\n１．AIガバナンス\n２．半導体\n10．データ流通",
+            "双方は以下を確認した。\n（１）研究開発の協力\n（２）標準化の推進\n(3) 人材交流",
+            "留意事項\nア．日程\nイ．場所\n（ウ）費用\n第1条 目的\n第２条 定義",
+            "【開催概要】\n日時：2026年5月12日\n場所：ブリュッセル\n＜主な成果＞\n双方は協力を確認した。\n〔参考〕\n詳細は別添のとおり。",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        assert_eq!(
+            text(&parse("双方は2020年10月\n1日及び2日に会合し、第5回会合を2021年\n3月に開催する。\n第5回会合で")),
+            "双方は2020年10月1日及び2日に会合し、第5回会合を2021年3月に開催する。第5回会合で|"
+        );
+        // Under a Latin line, or in the middle of a Japanese one, they are text.
+        assert_eq!(text(&parse("Agreed on\n(1) data")), "Agreed on (1) data|");
+        assert_eq!(text(&parse("日本は\n1.5倍に\n10.5倍に")), "日本は1.5倍に10.5倍に|");
         // Before a quotation that opens English text, the line break is a space (text41a
         // F41a-19: "Minister 山田“We agree…”").
         assert_eq!(

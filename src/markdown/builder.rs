@@ -33,6 +33,42 @@ fn starts_a_line(c: char) -> bool {
         | '※' | '＊' | '→' | '⇒' | '➢' | '▶' | '►' | '\u{2460}'..='\u{2487}' | '\u{2776}'..='\u{2793}')
 }
 
+/// Whether a line that starts with `text`, under a Japanese line, is an item or a label of
+/// its own, as Japanese official texts number and label them (text42a F42a-17: they ran
+/// together, `…ガバナンス２．半導体`): `１．`, `1．`, `（１）`, `(1)`, `（ア）`, `ア．`, `第1条`, and a
+/// label in brackets (`【開催概要】`, `＜主な成果＞`, `〔参考〕`) or before a full-width colon
+/// (`日時：`, `場所：`).
+fn numbered_line(text: &str) -> bool {
+    let wide_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let katakana = |c: char| ('ア'..='ン').contains(&c);
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return false };
+    let rest = chars.as_str();
+    // The characters of `s` up to `close`, if they are 1 to 3 `of` and `close` follows.
+    // (And no digit after it: `1.5倍` is a number.)
+    let counted = |s: &str, of: &dyn Fn(char) -> bool, close: &[char]| {
+        let n = s.chars().take_while(|&c| of(c)).count();
+        (1..=3).contains(&n)
+            && s.chars().nth(n).is_some_and(|c| close.contains(&c))
+            && !s.chars().nth(n + 1).is_some_and(wide_digit)
+    };
+    let item = |c: char| wide_digit(c) || katakana(c) || c.is_ascii_lowercase();
+    match first {
+        '（' | '(' => counted(rest, &item, &['）', ')']),
+        '【' | '＜' | '〔' | '［' | '〈' | '《' => true,
+        '第' => {
+            let n = rest.chars().take_while(|&c| wide_digit(c) || "一二三四五六七八九十".contains(c)).count();
+            n > 0 && rest.chars().nth(n) == Some('条')
+        }
+        c if wide_digit(c) => counted(text, &wide_digit, &['．', '.', '）', ')']),
+        c if katakana(c) => rest.starts_with(['．', '.']),
+        _ => {
+            let label = text.chars().take_while(|&c| is_japanese(c) && c != '：').count();
+            (1..=8).contains(&label) && text.chars().nth(label) == Some('：')
+        }
+    }
+}
+
 #[derive(Default)]
 pub(super) struct Builder {
     stack: Vec<Open>,
@@ -87,9 +123,22 @@ impl Builder {
                 && before.zip(after).is_some_and(|(a, b)| {
                     (is_japanese(a) || is_japanese(b)) && japanese_or_mark(a) && japanese_or_mark(b)
                 });
-            if after.is_some_and(starts_a_line) {
+            // (A digit beside a Japanese character is part of its sentence, `2020年10月` / `1日`:
+            // text42a F42a-8.)
+            let number = before
+                .zip(after)
+                .is_some_and(|(a, b)| is_japanese(a) && b.is_ascii_digit() || a.is_ascii_digit() && is_japanese(b));
+            // (And a label in brackets is a line of its own: the line after it starts a line.)
+            let line = self.inlines.last().map_or("", |i| i.text.rsplit('\n').next().unwrap_or(""));
+            let label = line.starts_with(['【', '＜', '〔', '［', '〈', '《'])
+                && line.ends_with(['】', '＞', '〕', '］', '〉', '》'])
+                && line.chars().all(|c| !c.is_whitespace());
+            if after.is_some_and(starts_a_line)
+                || before.is_some_and(is_japanese) && numbered_line(text)
+                || label && after.is_some_and(is_japanese)
+            {
                 self.push_text("\n", false);
-            } else if !joined {
+            } else if !joined && !number {
                 self.push_text(" ", false);
             }
         }
