@@ -388,6 +388,11 @@ cases = {
     # A 4 MiB text of character references, each one changed (text40b F40b-9: 1.7 GB, past
     # the 1 GB promise, its tokens copied over and over).
     "diff-4MB-char-refs": lambda: (doc([("X", "&#7;" * (MB // 4 - 40))]), doc([("X", "&#8;" * (MB // 4 - 40))])),
+    # 39,000 one-line topics, all different (text42b F42b-8: the box looked each title's
+    # topic up in every topic, 16 s for the page; the PDF is refused, past 50,000 changes).
+    "diff-39k-topics": lambda: tuple("title: M\ndate: 2026-01-01\ntopics:\n" + "".join(
+        f"  - {{title: {t}{k}, body: {b}{k} {b}{k + 1}}}\n" for k in range(39_000)) + "contact: {tel: '1'}\n"
+        for t, b in (("T", "b"), ("V", "d"))),
     # One paragraph of sentences, each changed, compared sentence by sentence (text41a
     # F41a-26): 3,000 Japanese sentences of 400 characters (3.6 MB), and 9,000 English ones.
     "diff-japanese-sentences": lambda: (doc([("X", sentences(3000, False))]), doc([("X", sentences(3000, True))])),

@@ -455,10 +455,11 @@ fn summary_box(out: &mut String, r: &Redline, since: &str, labels: &crate::theme
             out.push_str("</span>");
         }
     };
+    let langs = crate::redline::topic_langs(r);
     for p in &r.parts {
         let line = crate::redline::part_line(p, labels);
         out.push_str("<li>");
-        match crate::redline::title_in_line(p, &line, r) {
+        match crate::redline::title_in_line(p, &line, &langs) {
             Some((title, own)) => {
                 text_into(out, &line[..title.start], lang);
                 in_lang(out, &line[title.clone()], Some(own), None);

@@ -64,9 +64,10 @@ fn summary_box(flow: &mut Flow<'_>, r: &Redline, since: &str) {
     } else {
         paragraphs.push(vec![plain(&crate::redline::totals(&r.stat, labels))]);
         // A topic's title, in a line about it, is read in the topic's language.
+        let langs = crate::redline::topic_langs(r);
         for p in &r.parts {
             let line = crate::redline::part_line(p, labels);
-            let Some((title, lang)) = crate::redline::title_in_line(p, &line, r) else {
+            let Some((title, lang)) = crate::redline::title_in_line(p, &line, &langs) else {
                 paragraphs.push(vec![plain(&line)]);
                 continue;
             };

@@ -24,7 +24,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
 pub use sequences::BUDGET;
-pub use summary::{field_lang, field_name, part_line, stat_text, title_in_line, totals};
+pub use summary::{field_lang, field_name, part_line, stat_text, title_in_line, topic_langs, totals};
 use tokens::tokens;
 use words::{diff_blocks, diff_title, mark_blocks, Words};
 
