@@ -419,7 +419,7 @@ pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
             ),
             _ => None,
         })?;
-        Some(first_sentence(&first).to_string())
+        Some(first_sentence(&first, &b.lang).to_string())
     });
     Metadata {
         title: b.title.clone(),
@@ -461,17 +461,30 @@ fn keywords<'a>(titles: impl Iterator<Item = &'a String>) -> Vec<String> {
 /// a space and then a capital, a digit or an opening mark follows (or nothing), and not after
 /// an abbreviation: a single letter (`J. Smith`), letters with stops (`E.U.`, `z.B.`), or one
 /// of [`ABBREVIATIONS`] (`Dr.`, `Art. 5`).
-fn first_sentence(text: &str) -> &str {
+fn first_sentence<'t>(text: &'t str, lang: &str) -> &'t str {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Languages that write an ordinal number with a full stop (`am 1. Oktober`, `5. kokous`):
+    // a number's full stop ends no sentence there (text42a F42a-7: "Am 1.").
+    let primary = lang.split('-').next().unwrap_or(lang);
+    let ordinals = ORDINAL_STOPS.contains(&primary);
+    // Brackets open at each character: no sentence ends inside them (`The EU (incl. DG …)`).
+    let mut open = 0usize;
     for (k, &(i, c)) in chars.iter().enumerate() {
         let end = i + c.len_utf8();
+        match c {
+            '(' | '（' | '[' => open += 1,
+            ')' | '）' | ']' => open = open.saturating_sub(1),
+            _ => {}
+        }
         let ends = match c {
-            '。' | '！' | '？' => true,
+            '。' | '！' | '？' | '．' => open == 0,
             '.' | '!' | '?' => {
                 let spaced = chars.get(k + 1).is_none_or(|(_, n)| n.is_whitespace());
                 let next = chars[k + 1..].iter().map(|&(_, n)| n).find(|n| !n.is_whitespace());
                 let starts = next.is_none_or(|n| n.is_uppercase() || n.is_numeric() || "\"'“‘«„(".contains(n));
-                spaced && starts && (c != '.' || !abbreviation(&text[..i]))
+                let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+                let ordinal = ordinals && !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+                spaced && starts && open == 0 && (c != '.' || !abbreviation(&text[..i]) && !ordinal)
             }
             _ => false,
         };
@@ -484,11 +497,16 @@ fn first_sentence(text: &str) -> &str {
 
 /// Words that end with a full stop that ends no sentence, in the languages briefings are
 /// written in (compared without case).
-const ABBREVIATIONS: [&str; 34] = [
+const ABBREVIATIONS: [&str; 49] = [
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "nr", "art", "arts", "fig", "vol", "p", "pp", "para", "sec",
     "ch", "cf", "vs", "approx", "ca", "abs", "vgl", "bzw", "inkl", "mme", "mlle", "sr", "sra", "dña", "núm", "ust",
-    "par",
+    "par", "incl", "excl", "resp", "dept", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
 ];
+
+/// Languages whose ordinal numbers take a full stop (`1. Oktober`, `12. toukokuuta`).
+const ORDINAL_STOPS: [&str; 17] =
+    ["de", "da", "no", "nb", "nn", "fi", "cs", "sk", "sl", "hr", "hu", "et", "lv", "is", "sr", "bs", "pl"];
 
 /// Whether `before` (the text before a full stop) ends with an abbreviation.
 fn abbreviation(before: &str) -> bool {
@@ -514,15 +532,29 @@ mod tests {
         assert_eq!(keywords([String::from("One")].iter()), ["One"]);
     }
 
-    use super::first_sentence;
+    fn first_sentence_en(text: &str) -> &str {
+        super::first_sentence(text, "en")
+    }
+
+    /// text42a F42a-7: "Am 1." and "The EU (incl." were the whole Subject.
+    #[test]
+    fn first_sentence_goes_past_ordinals_abbreviations_and_brackets() {
+        let de = "Am 1. Oktober 2026 trafen sich die Delegationen in Brüssel. Sie vereinbarten mehr.";
+        assert_eq!(super::first_sentence(de, "de"), "Am 1. Oktober 2026 trafen sich die Delegationen in Brüssel.");
+        assert_eq!(super::first_sentence("Die 5. Sitzung fand statt. Dann.", "de-AT"), "Die 5. Sitzung fand statt.");
+        let en = "The EU (incl. DG CONNECT) and Japan met on 1 Oct. 2026 in Tokyo. They agreed.";
+        assert_eq!(first_sentence_en(en), "The EU (incl. DG CONNECT) and Japan met on 1 Oct. 2026 in Tokyo.");
+        assert_eq!(first_sentence_en("Both met in 2019. Then more."), "Both met in 2019.");
+        assert_eq!(super::first_sentence("日本．欧州．", "ja"), "日本．");
+    }
 
     #[test]
     fn first_sentence_stops_at_the_first_full_stop() {
-        assert_eq!(first_sentence("One. Two."), "One.");
-        assert_eq!(first_sentence("Version 2.0 is out. Yes."), "Version 2.0 is out.");
-        assert_eq!(first_sentence("日本。欧州。"), "日本。");
-        assert_eq!(first_sentence("No stop"), "No stop");
-        assert_eq!(first_sentence("Done! Then more."), "Done!");
+        assert_eq!(first_sentence_en("One. Two."), "One.");
+        assert_eq!(first_sentence_en("Version 2.0 is out. Yes."), "Version 2.0 is out.");
+        assert_eq!(first_sentence_en("日本。欧州。"), "日本。");
+        assert_eq!(first_sentence_en("No stop"), "No stop");
+        assert_eq!(first_sentence_en("Done! Then more."), "Done!");
         // Abbreviations end no sentence.
         for text in [
             "Dr. Smith and the **E.U.** delegation met. Then.",
@@ -533,9 +565,9 @@ mod tests {
             "It rose to 2.5 per cent. Then.",
         ] {
             let want = &text[..text.rfind(". ").unwrap() + 1];
-            assert_eq!(first_sentence(text), want, "{text}");
+            assert_eq!(first_sentence_en(text), want, "{text}");
         }
-        assert_eq!(first_sentence("We met. 5G was discussed."), "We met.");
-        assert_eq!(first_sentence("We met. \"Good,\" they said."), "We met.");
+        assert_eq!(first_sentence_en("We met. 5G was discussed."), "We met.");
+        assert_eq!(first_sentence_en("We met. \"Good,\" they said."), "We met.");
     }
 }
