@@ -307,8 +307,20 @@ fn a_bilingual_briefing_is_compared_in_the_language_asked_for() {
     let new = old.replacen("それぞれ紹介しました", "それぞれ説明しました", 1);
     assert_ne!(old, new);
     assert!(stat_with(&old, &new, &["--lang", "ja"]).ends_with("挿入2文字、削除2文字\n"));
-    // The primary language, English, did not change.
-    assert_eq!(stat(&old, &new).trim(), "no changes");
+    assert_eq!(stat_with(&old, &new, &["--lang", "en"]).trim(), "no changes");
+    // Without --lang, the English the same in both: the Japanese that changed is shown, not
+    // "no changes" (text42b F42b-6), and the terminal says so.
+    assert_eq!(stat(&old, &new), stat_with(&old, &new, &["--lang", "ja"]));
+    let dir = tempdir();
+    write(dir.path(), "old.yaml", &old);
+    write(dir.path(), "new.yaml", &new);
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml"]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains("the two versions are the same in en; ja changed, so this shows ja"), "{}", stderr(&o));
+    let pdf = std::fs::read(dir.path().join("new.changes.pdf")).unwrap();
+    assert!(common::squash(&common::text(&pdf)).contains("挿入2文字、削除2文字"));
+    // The same in every language: no changes.
+    assert_eq!(stat(&old, &old).trim(), "no changes");
 }
 
 #[test]

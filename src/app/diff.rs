@@ -9,7 +9,7 @@ use super::build::href;
 use super::config::Settings;
 use super::files;
 use super::pages::{self, format_path};
-use super::{build_options, human_size, load_each, Error, Template};
+use super::{build_options, human_size, load_briefings, load_each, Error, Template};
 use crate::app::say::say;
 use crate::{Context, Format, Job};
 
@@ -32,6 +32,31 @@ pub const MAX_BYTES: u64 = 3 << 20;
 /// strokes: two versions of 2 MB of prose differing everywhere (110,000 marks) took 10.6 s,
 /// and a list of 99,000 items shuffled (225,000) 17 s.
 pub const MAX_MARKS: usize = 50_000;
+
+/// Of two versions written in several languages whose first language is the same in both,
+/// the first other language that changed, and their redline in it, said on the terminal; so
+/// that a redline does not say "no changes" of a briefing whose Japanese changed (text42b
+/// F42b-6). `None` when no other language changed.
+fn changed_elsewhere(
+    args: &DiffArgs<'_>,
+    fonts: &crate::fonts::FontBook,
+    template: &Template,
+) -> Result<Option<(String, crate::redline::Redline)>, Error> {
+    let (old, new) = (load_briefings(args.old, fonts, None)?, load_briefings(args.new, fonts, None)?);
+    if !old.multilingual || !new.multilingual {
+        return Ok(None);
+    }
+    let first = &new.briefings[0].lang;
+    for n in new.briefings.iter().skip(1) {
+        let Some(o) = old.briefings.iter().find(|o| o.lang == n.lang) else { continue };
+        let redline = crate::compare(o, n, &*template.theme_for(&n.lang)?);
+        if !redline.stat.is_empty() {
+            say!("note: the two versions are the same in {first}; {} changed, so this shows {}", n.lang, n.lang);
+            return Ok(Some((n.lang.clone(), redline)));
+        }
+    }
+    Ok(None)
+}
 
 /// `NEW.yaml` → `NEW.changes.pdf` beside it.
 pub fn default_output(new: &Path) -> PathBuf {
@@ -61,8 +86,14 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let (Some(old), Some(new)) = (both.next(), both.next()) else {
         return Err(Error::Usage("nothing to compare".into()));
     };
-    let theme = template.theme_for(&new.1.lang)?;
-    let redline = crate::compare(&old.1, &new.1, &theme);
+    let mut theme = template.theme_for(&new.1.lang)?;
+    let mut redline = crate::compare(&old.1, &new.1, &theme);
+    // The first language the same in both, another not: that one is shown.
+    if lang.is_none() && redline.stat.is_empty() {
+        if let Some((changed, other)) = changed_elsewhere(&args, &fonts, &template)? {
+            (theme, redline) = (template.theme_for(&changed)?, other);
+        }
+    }
     if args.stat {
         // (What only a file has: said, not ignored; text29 F29b-2.)
         let unused =
