@@ -70,7 +70,23 @@ impl Checker<'_> {
         let text = self.optional(field, "contact.url")?;
         let shown: String = text.chars().take(80).collect();
         let cut = if shown.len() < text.len() { "…" } else { "" };
-        if let Some(extension) = file_name(&text) {
+        if let Some(at) =
+            text.find(char::is_whitespace).filter(|_| web_address(text.split_whitespace().next().unwrap_or("")))
+        {
+            // (An address and words after it, `https://…/english/ (English) / https://…`:
+            // the whole line was one link, to no page; text42a F42a-10.)
+            let (address, rest) = text.split_at(at);
+            let rest = rest.trim();
+            let rest = match rest.char_indices().nth(60) {
+                Some((at, _)) => format!("{}…", &rest[..at]),
+                None => rest.to_string(),
+            };
+            let message = format!(
+                "'{shown}{cut}' is an address and more: `url` is one address, and a link to all of this leads nowhere; \
+                 keep `{address}` and put '{rest}' in `note:`, or write a space in an address as %20"
+            );
+            self.report(span, "contact.url", message);
+        } else if let Some(extension) = file_name(&text) {
             // (`annex.pdf` would become a link to a host `annex.pdf`, which no domain can be.)
             let message = format!(
                 "'{shown}{cut}' is a file's name (.{extension}), not a web address; write the address it is \

@@ -808,6 +808,15 @@ contact:
             assert!(found.len() == 1 && found[0].contains("is a file's name (."), "{name}: {found:?}");
         }
         assert!(check(&contact("  url: www.example.org/annex.pdf\n")).is_ok());
+        // text42a F42a-10: an address and words after it made one link to no page.
+        for url in [
+            "https://www.soumu.go.jp/english/ (English) / https://www.soumu.go.jp/ (Japanese)",
+            "https://example.org/path with space",
+        ] {
+            let found = problems(&contact(&format!("  url: {url}\n")));
+            assert!(found.len() == 1 && found[0].contains("is an address and more"), "{url}: {found:?}");
+            assert!(found[0].contains("put '") && found[0].ends_with("@ 7:8"), "{found:?}");
+        }
     }
 
     #[test]
