@@ -194,6 +194,10 @@ fixtures! {
             "`### 要確認` is printed as a heading",
             "the heading `## Follow-up` has no text under it: it ends the text",
         ];
+    // text42a F42a-3: old Mac line ends (CR alone) and one slip: the slip alone, its help its
+    // line (not "missing field" at 1:1, and the whole file quoted).
+    cr_line_ends: "cr-line-ends" on [7], says ["7:16: error: the value of `title` contains `: `",
+        "put the value in quotes: title: \"Data: flows\"\n", "error: 1 problem"];
     table_without_rule: "table-without-rule" on [8],
         says ["`| Item | Amount |` and the rows under it are printed as one paragraph", "a `|---|` line under its header row"];
 }

@@ -186,6 +186,8 @@ fn failed<T: Default>(diagnostics: Vec<Diagnostic>) -> Vec<Loaded<T>> {
 }
 
 fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits, all: bool) -> Vec<Loaded<T>> {
+    // (Lines end at `\n` below, old Mac ones too: text42a F42a-3.)
+    let file = &*source::with_line_feeds(file);
     if file.text.len() > limits.max_bytes {
         let size = Some(file.text.len() as u64);
         return failed(vec![Diagnostic::new(None, "", too_large_message(size, limits.max_bytes))]);

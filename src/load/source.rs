@@ -1,6 +1,7 @@
 //! Reading a file as YAML text: only a regular file (never blocking on a FIFO or reading
 //! `/dev/zero`), within the size limit, UTF-8 (not UTF-16, no NUL), not empty.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -167,6 +168,28 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
         return Err(LoadError::Invalid { file, diagnostics: vec![d] });
     }
     Ok(file)
+}
+
+/// `file` with each carriage return that ends a line on its own (an old Mac file's line end:
+/// `\r` with no `\n` after it) made a line feed. YAML 1.2 reads either as a line break, but
+/// the loader finds lines at `\n`, and took such a file for one line (text42a F42a-3: false
+/// "missing field" errors and a help quoting the whole file). As many bytes, so every span
+/// holds for the file as read.
+pub(crate) fn with_line_feeds(file: &SourceFile) -> Cow<'_, SourceFile> {
+    let bytes = file.text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !file.text.contains('\r') || !(0..bytes.len()).any(lone) {
+        return Cow::Borrowed(file);
+    }
+    let mut text = String::with_capacity(file.text.len());
+    let mut rest = file.text.as_str();
+    while let Some(i) = rest.find('\r') {
+        text.push_str(&rest[..i]);
+        text.push(if rest[i + 1..].starts_with('\n') { '\r' } else { '\n' });
+        rest = &rest[i + 1..];
+    }
+    text.push_str(rest);
+    Cow::Owned(SourceFile { name: file.name.clone(), text, bom: file.bom })
 }
 
 /// Whether `text` holds no value: nothing but blank lines, comments, document markers
