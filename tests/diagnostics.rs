@@ -198,6 +198,11 @@ fixtures! {
     // line (not "missing field" at 1:1, and the whole file quoted).
     cr_line_ends: "cr-line-ends" on [7], says ["7:16: error: the value of `title` contains `: `",
         "put the value in quotes: title: \"Data: flows\"\n", "error: 1 problem"];
+    // text42a F42a-1: a zero-width space after `|` was "a value that starts with `|` must be
+    // quoted", and the help, `body: "|​"`, lost the text.
+    pipe_invisible_space: "pipe-invisible-space" on [5],
+        says ["5:12: error: an invisible zero-width space (U+200B) after `|`, where YAML allows only a comment or the line's end",
+              "delete it", "error: 1 problem"];
     table_without_rule: "table-without-rule" on [8],
         says ["`| Item | Amount |` and the rows under it are printed as one paragraph", "a `|---|` line under its header row"];
 }
@@ -1106,4 +1111,36 @@ fn a_quotation_that_starts_with_a_number_is_a_quotation() {
     assert!(rendered.contains("is printed as a quote"), "{rendered}");
     assert!(rendered.contains("for a quote, set it apart: on a line of its own after a blank line"), "{rendered}");
     assert_eq!(body_problems(&slip.replace("\n>", "\n\n>")), None);
+}
+
+#[test]
+fn an_invisible_space_after_a_blocks_mark_is_named_where_it_was_typed() {
+    // text42a F42a-1: a no-break or full-width space after `body: |` got libyaml's "did not find
+    // expected comment or line break" at the `|`, with nothing to see there.
+    let names = [
+        ('\u{A0}', "a no-break space (U+00A0)"),
+        ('\u{3000}', "a full-width space (U+3000)"),
+        ('\u{200B}', "an invisible zero-width space (U+200B)"),
+    ];
+    for (c, name) in names {
+        for (mark, after) in [("|", format!("{c}")), ("|-", format!("{c}")), (">", format!(" {c}{c} # note"))] {
+            let text = format!(
+                "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: {mark}{after}\n      Both sides agreed.\n\n      \
+                 They meet again.\ncontact:\n  name: N\n"
+            );
+            let column = 11 + mark.len() + usize::from(after.starts_with(' '));
+            let (d, rendered) = one_problem_at(&text, (5, column));
+            let message = format!("{name} after `{mark}`, where YAML allows only a comment or the line's end");
+            assert_eq!(d.message, message, "{rendered}");
+            assert_eq!(
+                d.help.as_deref(),
+                Some(format!("delete it: the text goes on the lines below `{mark}`").as_str())
+            );
+        }
+    }
+    // In a quoted value, or a line of a block's text, it is text.
+    let text =
+        "title: \"Plan: |\u{A0}\"\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Options: |\u{A0}\n\
+                contact:\n  name: N\n";
+    assert!(load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers).is_ok());
 }

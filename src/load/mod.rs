@@ -23,6 +23,7 @@ mod around;
 mod bars;
 mod blanked;
 mod block_keys;
+mod block_spaces;
 mod de;
 mod declared;
 mod dedented;

@@ -5,9 +5,10 @@
 //! YAML reads either as text, so the structure falls apart far from the slip; each is named
 //! where it was typed, and the text is read as it was meant (every offset kept).
 
+use super::block_spaces;
 use crate::diag::{Diagnostic, Span};
 
-const WIDE_SPACE: char = '\u{3000}';
+pub(super) const WIDE_SPACE: char = '\u{3000}';
 const WIDE_COLON: char = '\u{FF1A}';
 const WIDE_DASH: char = '\u{FF0D}';
 const WIDE_COMMA: char = '\u{FF0C}';
@@ -15,7 +16,7 @@ const IDEOGRAPHIC_COMMA: char = '\u{3001}';
 const WIDE_OPEN: char = '\u{FF5B}';
 const WIDE_CLOSE: char = '\u{FF5D}';
 /// Typed for a space by some keyboards (Option-space on a Mac) and pasted from web pages.
-const NO_BREAK_SPACE: char = '\u{A0}';
+pub(super) const NO_BREAK_SPACE: char = '\u{A0}';
 /// What a word processor or a paste puts for a list item's `-`: an en dash, an em dash, a
 /// minus sign, a hyphen and a non-breaking hyphen, a bullet, a katakana middle dot.
 const DASH_LOOK_ALIKES: [char; 7] = ['–', '—', '−', '‐', '‑', '•', '・'];
@@ -30,7 +31,8 @@ const DASH_LOOK_ALIKES: [char; 7] = ['–', '—', '−', '‐', '‑', '•', '
 pub(super) fn mend(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
     let mut found = Vec::new();
     let mut out: Option<String> = None;
-    let passes: [Pass; 4] = [key_tabs, line_start_marks, mend_wide, flow_marks];
+    // (Invisible spaces around a block's text first: the passes after them read its lines.)
+    let passes: [Pass; 5] = [key_tabs, block_spaces::after_marks, line_start_marks, mend_wide, flow_marks];
     for pass in passes {
         if let Some((mended, more)) = pass(out.as_deref().unwrap_or(text), is_key) {
             out = Some(mended);
@@ -272,7 +274,7 @@ fn line_start_marks(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagn
 
 /// `text` with each line (its start, and its text without its line end) replaced by what
 /// `mended` gives for it, if anything.
-fn mend_lines(text: &str, mut mended: impl FnMut(usize, &str) -> Option<String>) -> String {
+pub(super) fn mend_lines(text: &str, mut mended: impl FnMut(usize, &str) -> Option<String>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for line in text.split_inclusive('\n') {
@@ -308,11 +310,11 @@ fn dash_typed_for_hyphen(rest: &str) -> Option<&str> {
 /// (`body: |`), and those a quoted or plain value wraps onto (text40a F40a-3, F40a-4: a
 /// `{ja：…}` or `fax：` in them was "mended" as YAML, though YAML reads them as text).
 #[derive(Default)]
-struct TextLines(Wrap);
+pub(super) struct TextLines(pub(super) Wrap);
 
 /// What the line before has left open.
 #[derive(Default, Clone, PartialEq)]
-enum Wrap {
+pub(super) enum Wrap {
     #[default]
     None,
     /// A block scalar's text: the column past which its lines run.
@@ -328,7 +330,7 @@ impl TextLines {
     /// Where `line`, the next line, is: in the text of the block opened above it, inside a
     /// quoted value, on a plain value's wrapped line, or (`Wrap::None`) in the structure;
     /// there, what it leaves open for the lines after it.
-    fn holds(&mut self, line: &str) -> Wrap {
+    pub(super) fn holds(&mut self, line: &str) -> Wrap {
         let spaces = line.len() - line.trim_start_matches(' ').len();
         let held = match &self.0 {
             Wrap::Block(column) | Wrap::Plain(column, _) if line.trim().is_empty() || spaces > *column => {
@@ -467,28 +469,10 @@ fn mend_wide(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)
         let mut mended = String::with_capacity(body.len());
         let mut pad = 0;
         if wide_lead {
-            let (i, c) = body[..lead].char_indices().find(|&(_, c)| c != ' ').unwrap_or((0, WIDE_SPACE));
-            let first = at + i;
-            let (message, help) = if c == WIDE_SPACE {
-                ("a full-width space (U+3000)", "turn the Japanese input off for the indentation")
-            } else {
-                ("a no-break space (U+00A0)", "retype the indentation")
-            };
-            found.push(named(
-                first,
-                c.len_utf8(),
-                format!("{message} where YAML allows only spaces"),
-                format!("indent with ordinary spaces: {help}"),
-            ));
-            // (As wide as it shows: two columns for a full-width space, one for a no-break one.)
-            for c in body[..lead].chars() {
-                match c {
-                    WIDE_SPACE => mended.push_str("  "),
-                    NO_BREAK_SPACE => mended.push(' '),
-                    c => mended.push(c),
-                }
-                pad += c.len_utf8() - if c == WIDE_SPACE { 2 } else { 1 };
-            }
+            let (error, spaces, fewer) = indent_slip(at, &body[..lead]);
+            found.push(error);
+            mended.push_str(&spaces);
+            pad += fewer;
         } else {
             mended.push_str(&body[..lead]);
         }
@@ -544,8 +528,36 @@ fn mend_wide(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)
     (!found.is_empty()).then_some((out, found))
 }
 
+/// The error for a line's indentation `lead`, at `at`, that holds a full-width or no-break
+/// space; the indentation in spaces, as wide as it shows (two columns for a full-width space,
+/// one for a no-break one); and how many bytes fewer that is, to pad the line with.
+pub(super) fn indent_slip(at: usize, lead: &str) -> (Diagnostic, String, usize) {
+    let (i, c) = lead.char_indices().find(|&(_, c)| c != ' ').unwrap_or((0, WIDE_SPACE));
+    let (message, help) = if c == WIDE_SPACE {
+        ("a full-width space (U+3000)", "turn the Japanese input off for the indentation")
+    } else {
+        ("a no-break space (U+00A0)", "retype the indentation")
+    };
+    let error = named(
+        at + i,
+        c.len_utf8(),
+        format!("{message} where YAML allows only spaces"),
+        format!("indent with ordinary spaces: {help}"),
+    );
+    let mut spaces = String::with_capacity(lead.len());
+    for c in lead.chars() {
+        match c {
+            WIDE_SPACE => spaces.push_str("  "),
+            NO_BREAK_SPACE => spaces.push(' '),
+            c => spaces.push(c),
+        }
+    }
+    let fewer = lead.len() - spaces.len();
+    (error, spaces, fewer)
+}
+
 /// The error for the `len` bytes typed at `at`.
-fn named(at: usize, len: usize, message: String, help: String) -> Diagnostic {
+pub(super) fn named(at: usize, len: usize, message: String, help: String) -> Diagnostic {
     Diagnostic::new(Some(Span::new(at, at + len)), "", message).with_help(help)
 }
 
