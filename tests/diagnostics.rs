@@ -203,6 +203,11 @@ fixtures! {
     pipe_invisible_space: "pipe-invisible-space" on [5],
         says ["5:12: error: an invisible zero-width space (U+200B) after `|`, where YAML allows only a comment or the line's end",
               "delete it", "error: 1 problem"];
+    // text42a F42a-2: a paragraph of a `|` text indented with no-break spaces was "indented no
+    // further than `body:`", which the writer sees it is not.
+    block_nbsp_indent: "block-nbsp-indent" on [8],
+        says ["8:1: error: a no-break space (U+00A0) where YAML allows only spaces", "retype the indentation",
+              "error: 1 problem"];
     table_without_rule: "table-without-rule" on [8],
         says ["`| Item | Amount |` and the rows under it are printed as one paragraph", "a `|---|` line under its header row"];
 }
@@ -1143,4 +1148,36 @@ fn an_invisible_space_after_a_blocks_mark_is_named_where_it_was_typed() {
         "title: \"Plan: |\u{A0}\"\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Options: |\u{A0}\n\
                 contact:\n  name: N\n";
     assert!(load_briefings(&SourceFile::new("t.yaml", text), &Limits::default(), &covers).is_ok());
+}
+
+#[test]
+fn a_blocks_lines_indented_with_invisible_spaces_are_named_at_their_line() {
+    // text42a F42a-2: as a paste from Outlook or Word indents them; YAML ended the text there.
+    let text = |lines: &str| {
+        format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n{lines}contact:\n  name: N\n")
+    };
+    let nbsp = "\u{A0}".repeat(6);
+    for (lines, place, name) in [
+        // The first line, a later one, one under a blank line, one that looks empty.
+        (format!("{nbsp}Both sides agreed.\n      They meet again.\n"), (6, 1), "a no-break space (U+00A0)"),
+        (format!("      Both sides agreed.\n{nbsp}They meet again.\n"), (7, 1), "a no-break space (U+00A0)"),
+        (
+            format!("      Both sides agreed.\n\n  {}They meet again.\n", &nbsp[4..]),
+            (8, 3),
+            "a no-break space (U+00A0)",
+        ),
+        ("      Both sides agreed.\n\u{A0}\n      They meet again.\n".to_string(), (7, 1), "a no-break space (U+00A0)"),
+        // Full-width spaces, two columns each.
+        (
+            "      Both sides agreed.\n\u{3000}\u{3000}\u{3000}They meet again.\n".to_string(),
+            (7, 1),
+            "a full-width space (U+3000)",
+        ),
+    ] {
+        let (d, rendered) = one_problem_at(&text(&lines), place);
+        assert_eq!(d.message, format!("{name} where YAML allows only spaces"), "{rendered}");
+    }
+    // Past the text's indentation, they are its text: a Japanese paragraph's own indent.
+    let lines = "      本ワークショップでは、\n      \u{3000}次に、\n      \u{A0}x\n";
+    assert!(load_briefings(&SourceFile::new("t.yaml", text(lines)), &Limits::default(), &covers).is_ok());
 }

@@ -1,10 +1,11 @@
 //! Invisible spaces around a block's text (`body: |`), pasted from a web page, a word
 //! processor or e-mail, or typed with a Japanese input method on: after the `|` or `>`, where
-//! YAML allows only spaces and a comment. YAML reads the mark as text, and the error it gives
-//! does not name it (text42a F42a-1). Each is named where it was typed, and the text read as
-//! it was meant (every offset kept), as [`super::wide`] does for the structure's lines.
+//! YAML allows only spaces and a comment, and indenting the text's lines, where it allows only
+//! spaces. YAML reads the mark as text, or ends the text early, and the error it gives names
+//! neither (text42a F42a-1, F42a-2). Each is named where it was typed, and the text read as it
+//! was meant (every offset kept), as [`super::wide`] does for the structure's lines.
 
-use super::wide::{mend_lines, named, IsKey, TextLines, Wrap, NO_BREAK_SPACE, WIDE_SPACE};
+use super::wide::{indent_slip, mend_lines, named, IsKey, TextLines, Wrap, NO_BREAK_SPACE, WIDE_SPACE};
 use crate::diag::Diagnostic;
 
 /// An invisible character after a block's mark (`body: |` and a no-break, full-width or
@@ -80,4 +81,43 @@ fn after_mark(line: &str) -> Option<AfterMark<'_>> {
             gap.chars().map(|c| if invisible(c) { " ".repeat(c.len_utf8()) } else { c.to_string() }).collect();
         Some(AfterMark { line: format!("{}{spaces}{tail}", &line[..from]), at: from + i, c, mark: &line[p..from] })
     })
+}
+
+/// Lines of a block's text indented with no-break or full-width spaces, which YAML does not
+/// read as its lines ("this text is indented no further than `body:`"): named as in any
+/// indentation, and read as the text's lines, as wide as they show.
+pub(super) fn indents(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
+    if !text.contains([NO_BREAK_SPACE, WIDE_SPACE]) {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut lines = TextLines::default();
+    // (How far the open block's text is indented, once its first line says.)
+    let mut indent = None;
+    let out = mend_lines(text, |at, body| {
+        if let Wrap::Block(column) = lines.0 {
+            let needed = indent.unwrap_or(column + 1);
+            let spaces = body.len() - body.trim_start_matches(' ').len();
+            let lead = body.len() - body.trim_start_matches([' ', NO_BREAK_SPACE, WIDE_SPACE]).len();
+            let width: usize = body[..lead].chars().map(|c| if c == WIDE_SPACE { 2 } else { 1 }).sum();
+            // (Deep enough as it shows, or a line that looks empty: YAML ends the text there.)
+            if spaces < needed && lead > spaces && (width >= needed || lead == body.len()) {
+                let (error, spaces, fewer) = indent_slip(at, &body[..lead]);
+                found.push(error);
+                if lead < body.len() {
+                    indent = indent.or(Some(width));
+                }
+                return Some(format!("{spaces}{}{}", &body[lead..], " ".repeat(fewer)));
+            }
+        }
+        match lines.holds(body) {
+            Wrap::Block(_) if !body.trim().is_empty() => {
+                indent = indent.or(Some(body.len() - body.trim_start_matches(' ').len()));
+            }
+            Wrap::Block(_) => {}
+            _ => indent = None,
+        }
+        None
+    });
+    (!found.is_empty()).then_some((out, found))
 }
