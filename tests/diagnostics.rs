@@ -208,6 +208,12 @@ fixtures! {
     block_nbsp_indent: "block-nbsp-indent" on [8],
         says ["8:1: error: a no-break space (U+00A0) where YAML allows only spaces", "retype the indentation",
               "error: 1 problem"];
+    // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
+    // which lost the text below.
+    pipe_stray_mark: "pipe-stray-mark" on [5, 10],
+        says ["5:12: error: `|` after `body: |`: a block has one mark", "delete it",
+              "10:12: error: this `#` right after `|` does not start a comment",
+              "write a space before it: `body: | #todo check figures`", "error: 2 problems"];
     table_without_rule: "table-without-rule" on [8],
         says ["`| Item | Amount |` and the rows under it are printed as one paragraph", "a `|---|` line under its header row"];
 }
@@ -1180,4 +1186,17 @@ fn a_blocks_lines_indented_with_invisible_spaces_are_named_at_their_line() {
     // Past the text's indentation, they are its text: a Japanese paragraph's own indent.
     let lines = "      本ワークショップでは、\n      \u{3000}次に、\n      \u{A0}x\n";
     assert!(load_briefings(&SourceFile::new("t.yaml", text(lines)), &Limits::default(), &covers).is_ok());
+}
+
+#[test]
+fn a_stray_mark_after_a_blocks_mark_over_its_text_is_named_not_quoted() {
+    // text42a F42a-1: the help to quote `"||"` made the text below an error; with no text below,
+    // the value is one to quote still.
+    let text = |value: &str, below: &str| {
+        format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: {value}\n{below}contact:\n  name: N\n")
+    };
+    let (d, rendered) = one_problem_at(&text(">->", "      Both sides agreed.\n"), (5, 13));
+    assert_eq!(d.message, "`>` after `body: >-`: a block has one mark", "{rendered}");
+    let (d, rendered) = one_problem_at(&text("||", ""), (5, 11));
+    assert_eq!(d.message, "a value that starts with `|` must be quoted", "{rendered}");
 }

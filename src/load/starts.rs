@@ -65,6 +65,29 @@ pub(super) fn reserved(text: &str, start: usize) -> Option<Diagnostic> {
         let more_than = first == ">"
             && (glued.contains(|c: char| c.is_ascii_digit()) && text_follows
                 || value[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        // (`body: ||`, `body: |#todo`, the text indented below: a doubled mark, or a comment
+        // without its space. The block was meant; quoted, its text below was lost; text42a
+        // F42a-1.)
+        let mark = &value[..value.len()
+            - value[1..].trim_start_matches(['+', '-', '1', '2', '3', '4', '5', '6', '7', '8', '9']).len()];
+        let after = &value[mark.len()..];
+        if matches!(first, "|" | ">") && !more_than && indented_below(text, key) {
+            let at_after = value_start + mark.len();
+            if !after.is_empty() && after.chars().all(|c| matches!(c, '|' | '>' | '+' | '-' | '1'..='9')) {
+                return at(
+                    Span::new(at_after, at_after + after.len()),
+                    format!("`{after}` after `{key}: {mark}`: a block has one mark"),
+                    format!("delete it: `{key}: {mark}`, and the text on the lines below"),
+                );
+            }
+            if after.starts_with('#') {
+                return at(
+                    Span::new(at_after, at_after + 1),
+                    format!("this `#` right after `{mark}` does not start a comment"),
+                    format!("write a space before it: `{key}: {mark} {after}`"),
+                );
+            }
+        }
         let (message, help) = match first {
             "|" | ">" if !indicator || more_than => (
                 format!("a value that starts with `{first}` must be quoted"),
@@ -94,4 +117,14 @@ pub(super) fn reserved(text: &str, start: usize) -> Option<Diagnostic> {
         return at(Span::new(value_start, value_start + 1), message, help);
     }
     None
+}
+
+/// Whether the first line below `key`'s, but for blank ones, is indented further than `key`:
+/// a block's text, as the writer of `key: |…` meant it.
+fn indented_below(text: &str, key: &str) -> bool {
+    let key_at = key.as_ptr() as usize - text.as_ptr() as usize;
+    let column = key_at - text[..key_at].rfind('\n').map_or(0, |i| i + 1);
+    let Some(end) = text[key_at..].find('\n') else { return false };
+    let next = text[key_at + end + 1..].split('\n').map(|l| l.trim_end_matches('\r')).find(|l| !l.trim().is_empty());
+    next.is_some_and(|l| l.len() - l.trim_start_matches(' ').len() > column)
 }
