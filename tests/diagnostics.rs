@@ -68,11 +68,13 @@ macro_rules! fixtures {
 }
 
 fixtures! {
-    markdown_readings: "markdown-readings" on [8, 10, 12, 16, 18, 19],
+    markdown_readings: "markdown-readings" on [8, 10, 12, 16, 18, 19, 21, 25],
         says ["is printed as a quote, without its `>`", "beside Japanese brackets and punctuation",
               "`# of participants: 40.` is printed as a heading, without its `#`", "write `\\#`",
               "`* Provisional figures.` is printed as a bullet, without its `*`",
-              "`+ 5 % exports` is printed as a bullet, without its sign", "`- 2 % imports` is printed as a bullet"];
+              "`+ 5 % exports` is printed as a bullet, without its sign", "`- 2 % imports` is printed as a bullet",
+              "is printed as a heading and the `---` under it not at all", "put a blank line above the `---`",
+              "holds a link whose address has a space", "`%20`"];
     syntax_error: "syntax-error" on [1], says ["never closed", "closing quote"];
     bad_indentation: "bad-indentation" on [5], says ["this key is indented further than `title:` above it", "same column"];
     wrong_type: "wrong-type" on [2], says ["title: expected a string, found a mapping"];

@@ -42,6 +42,12 @@ pub enum SlipKind {
     /// A list item of `*` under a line that ends with a star (`grew by 12 %.*` / `* Provisional
     /// figures`): the footnote's star is taken for a bullet and not printed.
     FootnoteStar,
+    /// A sentence with a line of `---` right under it, meant as a rule between parts: the
+    /// sentence is printed as a heading and the `---` not at all.
+    RuleUnderSentence,
+    /// A link whose address has a space (`[report](https://…/Final Report.pdf)`): no link is
+    /// made, the brackets print, and the address's first word alone is linked.
+    SpaceInAddress,
 }
 
 /// The line numbers of offsets into one text, counted from the last one asked for (offsets
@@ -137,6 +143,33 @@ fn more_than(src: &str, at: usize) -> bool {
     !quoted.trim_end_matches('>').ends_with([' ', '\t'])
         || !text(&src[line_start..at]).is_empty()
         || !(above.is_empty() || above.starts_with('#'))
+}
+
+/// Whether a heading written as `text` is a sentence over a line of `---`, which a writer
+/// typed as a rule between parts (text42a F42a-23): it ends as a sentence does, or runs over
+/// more than one line.
+fn rule_under_sentence(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some((above, rule)) = text.rsplit_once('\n') else { return false };
+    let rule = rule.trim();
+    let sentence = above.trim_end().ends_with(['.', '。', '．', '!', '?', ':', '：', ';']) || above.contains('\n');
+    !rule.is_empty() && rule.chars().all(|c| c == '-') && sentence
+}
+
+/// Where in `line` a link's address holds a space (`[report](https://…/Final Report.pdf)`):
+/// after `](`, an address up to the `)`, with a space not followed by a quoted title.
+fn space_in_address(line: &str) -> bool {
+    line.match_indices("](").any(|(at, _)| {
+        let rest = &line[at + 2..];
+        let Some(end) = rest.find(')') else { return false };
+        let address = rest[..end].trim();
+        let starts = ["http://", "https://", "www.", "mailto:", "ftp://"];
+        let Some(space) = address.find(char::is_whitespace) else { return false };
+        let after = address[space..].trim_start();
+        starts.iter().any(|s| address.get(..s.len()).is_some_and(|a| a.eq_ignore_ascii_case(s)))
+            && !address.starts_with('<')
+            && !after.starts_with(['"', '\'', '('])
+    })
 }
 
 /// A run of `*` in a text, and what stands beside it.
@@ -236,6 +269,9 @@ impl Watch {
                 self.code = matches!(tag, Tag::CodeBlock(_));
                 if let Tag::Heading { level, .. } = tag {
                     self.heading_at(src, *level as u8, range.start);
+                    if rule_under_sentence(&src[range.clone()]) {
+                        self.line_slip(src, SlipKind::RuleUnderSentence, range.start);
+                    }
                 } else if self.depth == 0 {
                     self.heading = None;
                 }
@@ -358,6 +394,9 @@ impl Watch {
         let mut offset = range.start;
         let mut above: Option<(usize, &str)> = None;
         for line in text.split_inclusive('\n') {
+            if line.contains("](") && space_in_address(line) {
+                self.line_slip(src, SlipKind::SpaceInAddress, offset);
+            }
             if row(line) {
                 if let Some((at, first)) = above {
                     let line = self.lines.line_of(src, at);
@@ -457,6 +496,26 @@ mod tests {
             "## 要確認事項（第2版）",
         ] {
             assert_eq!(slips(&format!("{heading}\n\nText.")), [], "{heading}");
+        }
+    }
+
+    /// text42a F42a-23: a sentence over `---` is a heading; F42a-27: an address with a space
+    /// is no link.
+    #[test]
+    fn a_rule_under_a_sentence_and_a_space_in_an_address_are_found() {
+        let src = "Both sides agreed on the roadmap.\n---\nThe next meeting is in Tokyo.";
+        assert_eq!(slips(src), one(SlipKind::RuleUnderSentence, 0, "Both sides agreed on the roadmap."));
+        assert_eq!(slips("Line one\nline two\n---\n\nText.").len(), 1, "two lines over it");
+        assert_eq!(slips("Overview\n---\nText."), [], "a heading written so");
+        assert_eq!(slips("Text.\n\n---\n\nMore."), [], "a rule after a blank line");
+        let link = "See [the report](https://www.soumu.go.jp/Final Report 2026.pdf) for details.";
+        assert_eq!(slips(link), one(SlipKind::SpaceInAddress, 0, link));
+        for fine in [
+            "See [the report](https://example.org/a \"Title\").",
+            "See [the report](<https://example.org/a b>).",
+            "See [the report](https://example.org/a%20b) (page 2).",
+        ] {
+            assert_eq!(slips(fine), [], "{fine}");
         }
     }
 

@@ -218,6 +218,20 @@ impl Checker<'_> {
                     ),
                     "for the footnote's star, write `\\*` (as in `\\* Provisional figures`)".to_string(),
                 ),
+                SlipKind::RuleUnderSentence => (
+                    format!(
+                        "`{shown}` is printed as a heading and the `---` under it not at all: a line of `---` right \
+                         under text makes that text a heading"
+                    ),
+                    "for a rule between parts, put a blank line above the `---`".to_string(),
+                ),
+                SlipKind::SpaceInAddress => (
+                    format!(
+                        "`{shown}` holds a link whose address has a space: no link is made, and a reader's click \
+                         leads to the address's first word"
+                    ),
+                    "write each space in the address as `%20`".to_string(),
+                ),
                 SlipKind::MarksBesideJapanese => (
                     format!(
                         "`{shown}` is printed with its `*`: beside Japanese brackets and punctuation, Markdown does not \
