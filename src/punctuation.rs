@@ -88,7 +88,11 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
         chars[k] == '\''
             && k > 0
             && !chars[k - 1].is_whitespace()
-            && !chars.get(k + 1).copied().or(after).is_some_and(char::is_alphanumeric)
+            && !chars
+                .get(k + 1)
+                .copied()
+                .or(after)
+                .is_some_and(|n| n.is_alphanumeric() && !crate::script::is_japanese(n))
     });
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev = before;
@@ -104,8 +108,12 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
             i += 1;
             continue;
         }
-        // An opening quote follows a space, an opening bracket or a dash, or starts the text.
-        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{<«„“‘–—-/".contains(p));
+        // An opening quote follows a space, an opening bracket or a dash, or starts the text;
+        // or, with none open, a Japanese character, as Japanese puts no space before a
+        // quotation (text42a F42a-14: 日本の"AI"戦略 printed 日本の”AI”戦略).
+        let japanese = prev.is_some_and(crate::script::is_japanese);
+        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{<«„“‘–—-/".contains(p))
+            || japanese && (if c == '"' { !double_open } else { !single_open });
         match c {
             '"' => {
                 // After a mark with no quote open (`Titre:"Données"`, `1:"2"`), a quote before a
@@ -130,7 +138,7 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
                 if opens && next.is_some_and(|n| n.is_alphabetic()) && !elided {
                     out.push_str(q.single.0);
                     single_open = true;
-                } else if single_open && !next.is_some_and(char::is_alphanumeric) {
+                } else if single_open && !next.is_some_and(|n| n.is_alphanumeric() && !crate::script::is_japanese(n)) {
                     out.push_str(q.single.1);
                     single_open = false;
                 } else if word_before || next.is_some_and(|n| n.is_ascii_digit()) || (opens && elided) {
@@ -243,6 +251,18 @@ mod tests {
         );
         assert_eq!(smarten(text, "pl-PL", None, None), "the „Beyond 5G Promotion Strategy” and ‚AI’ rules");
         assert_eq!(smarten(text, "bg", None, None), "the „Beyond 5G Promotion Strategy“ and ‚AI‘ rules");
+    }
+
+    /// text42a F42a-14: after a Japanese character a quote opens, as after a space.
+    #[test]
+    fn quotes_typed_in_japanese_text_open_and_close() {
+        let text = r#"総務省は"Beyond 5G推進戦略"を公表した。欧州委員会の'Digital Decade'政策と日本の"AI"戦略"#;
+        assert_eq!(
+            smarten(text, "ja", None, None),
+            "総務省は“Beyond 5G推進戦略”を公表した。欧州委員会の‘Digital Decade’政策と日本の“AI”戦略"
+        );
+        // An apostrophe in an English word beside Japanese stays one.
+        assert_eq!(smarten("日本のEU's view", "ja", None, None), "日本のEU’s view");
     }
 
     #[test]
