@@ -524,6 +524,22 @@ mod tests {
         assert!(lines[0].runs[0].width > 0.0);
     }
 
+    /// text42a F42a-25: a paragraph pasted from an e-mail, every space a no-break one, was
+    /// cut between any two letters ("review it a" / "t the").
+    #[test]
+    fn a_stretch_of_words_joined_by_no_break_spaces_is_cut_at_those_spaces() {
+        let fonts = FontBook::builtin();
+        let text =
+            "Both sides decided to review it at the next Council in Tokyo in spring 2027 with the joint research calls"
+                .replace(' ', "\u{A0}");
+        let lines = set(&plain(&text), 120.0, &fonts);
+        assert!(lines.len() > 3, "{:?}", texts(&lines));
+        assert_eq!(texts(&lines).concat(), text);
+        for line in &texts(&lines)[..lines.len() - 1] {
+            assert!(line.ends_with('\u{A0}'), "cut inside a word: {:?}", texts(&lines));
+        }
+    }
+
     #[test]
     fn no_line_starts_with_a_spaced_dash() {
         let fonts = FontBook::builtin();

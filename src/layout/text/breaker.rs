@@ -413,8 +413,10 @@ fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: 
     let end_byte = glyphs.get(to).map_or(text.len(), |g| g.at);
     let mut width = 0.0;
     let mut cut = from;
-    // The last cluster that fits, after the first, that starts with a letter or digit.
-    let mut letter = None;
+    // The last cluster that fits, after the first, that starts with a letter or digit; and the
+    // last no-break space that fits, after which the stretch is cut before inside a word (text
+    // pasted from an e-mail has no other space: text42a F42a-25 printed "review it a" / "t the").
+    let (mut letter, mut space) = (None, None);
     for (off, cluster) in text[start_byte..end_byte].grapheme_indices(true) {
         let first = glyphs.partition_point(|g| g.at < start_byte + off);
         let next = glyphs.partition_point(|g| g.at < start_byte + off + cluster.len());
@@ -425,10 +427,16 @@ fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: 
         if first > from && glyphs[first].ch.is_alphanumeric() {
             letter = Some(first);
         }
+        if first > from && matches!(cluster, "\u{A0}" | "\u{202F}" | "\u{2007}") && next < to {
+            space = Some(next);
+        }
         width += w;
         cut = next;
     }
     let cut = cut.max(from + 1).min(to);
+    if let Some(space) = space.filter(|_| cut < to) {
+        return space;
+    }
     match (letter, glyphs.get(cut)) {
         (Some(earlier), Some(g)) if cut < to && !g.ch.is_alphanumeric() && !hangs(g.ch) => earlier,
         _ => cut,
