@@ -540,6 +540,23 @@ mod tests {
         }
     }
 
+    /// text42a F42a-18: guillemets typed with ordinary spaces stay with their words.
+    #[test]
+    fn guillemets_typed_with_spaces_stay_with_their_words() {
+        let fonts = FontBook::builtin();
+        let text =
+            "Le commissaire a présenté la stratégie « Décennie numérique » puis le processus « Hiroshima » ; vrai ?";
+        for width in (60..400).step_by(7) {
+            let lines = texts(&set(&plain(text), width as f32, &fonts));
+            assert_eq!(lines.concat(), text);
+            for line in &lines {
+                let line = line.trim_end();
+                assert!(!line.ends_with('«'), "{width}: {lines:?}");
+                assert!(!line.starts_with(['»', ';', '?']), "{width}: {lines:?}");
+            }
+        }
+    }
+
     #[test]
     fn no_line_starts_with_a_spaced_dash() {
         let fonts = FontBook::builtin();

@@ -113,9 +113,7 @@ impl Paragraph<'_> {
             out.push(Break { start, end, last, hyphen, cut: None });
         };
         for (byte, kind) in linebreaks(text) {
-            // A spaced dash (" – ", " — ") stays with the word before it: no line starts with one.
-            if kind == BreakOpportunity::Allowed && text[..byte].ends_with(' ') && text[byte..].starts_with(['–', '—'])
-            {
+            if kind == BreakOpportunity::Allowed && held(text, byte) {
                 continue;
             }
             let seg_end = self.before_address_hyphen(index_of(byte));
@@ -189,8 +187,7 @@ impl Paragraph<'_> {
         let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
         let mut word_start = 0;
         for (byte, kind) in linebreaks(text) {
-            if kind == BreakOpportunity::Allowed && text[..byte].ends_with(' ') && text[byte..].starts_with(['–', '—'])
-            {
+            if kind == BreakOpportunity::Allowed && held(text, byte) {
                 continue;
             }
             let end = self.before_address_hyphen(index_of(byte));
@@ -349,6 +346,17 @@ impl Paragraph<'_> {
         let visible = self.glyphs[last.start..last.end].iter().filter(|g| g.face.is_some() && !hangs(g.ch)).count();
         visible <= 2 && before.is_some_and(|b| !b.last)
     }
+}
+
+/// Whether the break after a space at `byte` of `text` is held: a spaced dash (" – ", " — ")
+/// stays with the word before it, no line ends with an opening guillemet, and none starts with
+/// a closing one or a French `:`, `;`, `?` or `!` typed with an ordinary space (text42a
+/// F42a-18: lines ended "la stratégie «").
+fn held(text: &str, byte: usize) -> bool {
+    let (before, after) = text.split_at(byte);
+    before.ends_with("« ")
+        || before.ends_with("‹ ")
+        || before.ends_with(' ') && after.starts_with(['–', '—', '»', '›', ':', ';', '?', '!'])
 }
 
 /// Spaces that vanish at the ends of a line. No-break spaces (kept for indentation, e.g. in
