@@ -9,6 +9,7 @@
 //! `summary` words the counts.
 
 mod code;
+mod sentences;
 mod sequences;
 mod spaces;
 mod summary;
@@ -938,6 +939,24 @@ mod tests {
         // A variation selector is a change: it changes the character (葛 and 葛󠄀).
         let r = redline(&[("Data", "葛飾区")], &[("Data", "葛\u{E0100}飾区")]);
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, "葛"), (I, "葛\u{E0100}")]);
+    }
+
+    /// text42b F42b-3: a hyphen made a dash, or a space, changes no word.
+    #[test]
+    fn a_hyphen_made_a_dash_or_a_space_changes_a_mark_not_words() {
+        for (old, new) in [
+            ("The Japan-EU workshop met.", "The Japan–EU workshop met."),
+            ("An AI-based tool.", "An AI based tool."),
+            ("The Japan-EU workshop met.", "The Japan—EU workshop met."),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (0, 0), "{old} → {new}");
+            assert_eq!(r.parts[0].marks, 1, "{old} → {new}");
+            assert_eq!(sides(&r.briefing.topics[0].body), (old.to_string(), new.to_string()));
+        }
+        // A word changed with it still counts.
+        let r = redline(&[("T", "The Japan-EU workshop.")], &[("T", "The Japan–US workshop.")]);
+        assert!(r.stat.words_inserted > 0 && r.stat.words_deleted > 0);
     }
 
     #[test]

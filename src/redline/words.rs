@@ -3,9 +3,9 @@
 //! what was inserted and deleted marked.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use super::code::{code, diff_code};
+use super::sentences::by_sentences;
 use super::sequences::{align_by, diff, Op, Step, LONGEST};
 use super::spaces::{self, Cut};
 use super::tables::{diff_table, mark_cells};
@@ -120,7 +120,7 @@ fn steps(steps: Vec<Step>, old: &[Block], new: &[Block], words: &mut Words, out:
 
 /// Where a paragraph ends, in paragraphs run together to be compared as one text: a
 /// character no one types (a private use one), neither a letter nor a space.
-const BREAK: char = '\u{E000}';
+pub(super) const BREAK: char = '\u{E000}';
 
 /// Paragraphs of OLD and NEW compared as one text each: the new paragraphs, with what was
 /// deleted and inserted marked. Where the new text breaks, a paragraph ends; where only the
@@ -317,9 +317,9 @@ pub(super) fn diff_title(old: &str, new: &str, words: &mut Words) -> Vec<Inline>
 /// and are printed as the new version has them, unmarked), its look, and whether it is in a
 /// link, but not the link's address: the address, printed after the words, shows the change
 /// (`the agreement (https://…)`), and the words are not struck and inserted again.
-type Key<'t> = (Cow<'t, str>, bool, bool, bool, bool, bool);
+pub(super) type Key<'t> = (Cow<'t, str>, bool, bool, bool, bool, bool);
 
-fn key_of<'t>(t: &Token<'t>) -> Key<'t> {
+pub(super) fn key_of<'t>(t: &Token<'t>) -> Key<'t> {
     let word = t.0.trim_end_matches(|c: char| c.is_whitespace() || is_break_hint(c));
     let word = if word.contains(is_break_hint) {
         Cow::Owned(word.chars().filter(|&c| !is_break_hint(c)).collect())
@@ -354,57 +354,13 @@ pub(super) fn diff_inlines<'a>(old: &'a [Inline], new: &'a [Inline], words: &mut
     out
 }
 
-/// Two stretches too long to compare token by token, compared sentence by sentence: the
-/// sentences both have are kept, and the tokens of those that differ compared where they are
-/// at most [`LONGEST`] together, else deleted and inserted whole. (text41a F41a-26: a
-/// Japanese paragraph of over 10,000 characters, compared character by character, with two
-/// edits far apart, was replaced whole.)
-fn by_sentences<'t>(old: &[Token<'t>], new: &[Token<'t>], out: &mut Vec<Inline>, (latin, words): (Latin, &mut Words)) {
-    let (x, y) = (sentences(old), sentences(new));
-    let keys = |ts: &[Token<'t>], spans: &[Range<usize>]| -> Vec<Vec<Key<'t>>> {
-        spans.iter().map(|s| ts[s.clone()].iter().map(key_of).collect()).collect()
-    };
-    // The tokens of sentences `k`: from the first one's start to the last one's end.
-    let tokens = |spans: &[Range<usize>], k: Range<usize>| match (spans.get(k.start), k.end.checked_sub(1)) {
-        (Some(first), Some(last)) if !k.is_empty() => first.start..spans[last].end,
-        _ => 0..0,
-    };
-    for Op { same, old: o, new: n } in diff(&keys(old, &x), &keys(new, &y), words.budget) {
-        let (o, n) = (tokens(&x, o), tokens(&y, n));
-        if same {
-            push(out, &new[n], None, (latin, words));
-        } else if o.len() + n.len() <= LONGEST {
-            diff_tokens(&old[o], &new[n], out, (latin, &mut *words));
-        } else {
-            push(out, &old[o], Some(Change::Deleted), (latin, words));
-            push(out, &new[n], Some(Change::Inserted), (latin, words));
-        }
-    }
-}
-
-/// Where the sentences of `tokens` start and end: after a token that ends one (`。`, `？`,
-/// `.`, `!`, a paragraph's end), and the rest.
-fn sentences(tokens: &[Token]) -> Vec<Range<usize>> {
-    let ends = |t: &Token| {
-        let word = t.0.trim_end();
-        word.contains(BREAK) || word.ends_with(['。', '．', '！', '？', '.', '!', '?'])
-    };
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for (k, t) in tokens.iter().enumerate() {
-        if ends(t) {
-            spans.push(start..k + 1);
-            start = k + 1;
-        }
-    }
-    if start < tokens.len() {
-        spans.push(start..tokens.len());
-    }
-    spans
-}
-
 /// Two runs of tokens compared token by token, onto `out`.
-fn diff_tokens<'t>(a: &[Token<'t>], b: &[Token<'t>], out: &mut Vec<Inline>, (latin, words): (Latin, &mut Words)) {
+pub(super) fn diff_tokens<'t>(
+    a: &[Token<'t>],
+    b: &[Token<'t>],
+    out: &mut Vec<Inline>,
+    (latin, words): (Latin, &mut Words),
+) {
     let key = |ts: &[Token<'t>]| ts.iter().map(key_of).collect::<Vec<_>>();
     // The stretch since the last word kept, in each version: the space after that word, then
     // the tokens changed; and the link the new tokens are all within, if any.
@@ -472,12 +428,26 @@ fn stretch<'t>(
     }
     push(out, &kept, None, (latin, words));
     let from = out.len();
+    // The same letters and digits in both, only a mark between them changed (`Japan-EU` now
+    // `Japan–EU`, `AI-based` now `AI based`): a punctuation mark changed, no word (text42b
+    // F42b-3: "2 words inserted, 1 deleted").
+    let letters =
+        |ts: &[Token]| ts.iter().flat_map(|t| t.0.chars()).filter(|c| c.is_alphanumeric()).collect::<String>();
+    let marks_only = !deleted.is_empty() && !inserted.is_empty() && {
+        let gone = letters(&deleted);
+        !gone.is_empty() && gone == letters(&inserted)
+    };
+    let counted = (words.inserted, words.deleted, words.characters, words.marks);
     if space.is_empty() {
         replace(out, &deleted, &inserted, (latin, words));
     } else {
         push(out, &deleted, Some(Change::Deleted), (latin, words));
         push(out, &space, None, (latin, words));
         push(out, &inserted, Some(Change::Inserted), (latin, words));
+    }
+    if marks_only {
+        (words.inserted, words.deleted, words.characters, words.marks) = counted;
+        words.marks += 1;
     }
     if link.is_some() {
         join_alike(out, from.saturating_sub(1));

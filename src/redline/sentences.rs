@@ -1,0 +1,62 @@
+//! A stretch of text too long to compare token by token, compared sentence by sentence first.
+
+use std::ops::Range;
+
+use super::sequences::{diff, Op, LONGEST};
+use super::tokens::{Latin, Token};
+use super::words::{diff_tokens, key_of, push, Key, Words, BREAK};
+use crate::markdown::{Change, Inline};
+
+/// Two stretches too long to compare token by token, compared sentence by sentence: the
+/// sentences both have are kept, and the tokens of those that differ compared where they are
+/// at most [`LONGEST`] together, else deleted and inserted whole. (text41a F41a-26: a
+/// Japanese paragraph of over 10,000 characters, compared character by character, with two
+/// edits far apart, was replaced whole.)
+pub(super) fn by_sentences<'t>(
+    old: &[Token<'t>],
+    new: &[Token<'t>],
+    out: &mut Vec<Inline>,
+    (latin, words): (Latin, &mut Words),
+) {
+    let (x, y) = (sentences(old), sentences(new));
+    let keys = |ts: &[Token<'t>], spans: &[Range<usize>]| -> Vec<Vec<Key<'t>>> {
+        spans.iter().map(|s| ts[s.clone()].iter().map(key_of).collect()).collect()
+    };
+    // The tokens of sentences `k`: from the first one's start to the last one's end.
+    let tokens = |spans: &[Range<usize>], k: Range<usize>| match (spans.get(k.start), k.end.checked_sub(1)) {
+        (Some(first), Some(last)) if !k.is_empty() => first.start..spans[last].end,
+        _ => 0..0,
+    };
+    for Op { same, old: o, new: n } in diff(&keys(old, &x), &keys(new, &y), words.budget) {
+        let (o, n) = (tokens(&x, o), tokens(&y, n));
+        if same {
+            push(out, &new[n], None, (latin, words));
+        } else if o.len() + n.len() <= LONGEST {
+            diff_tokens(&old[o], &new[n], out, (latin, &mut *words));
+        } else {
+            push(out, &old[o], Some(Change::Deleted), (latin, words));
+            push(out, &new[n], Some(Change::Inserted), (latin, words));
+        }
+    }
+}
+
+/// Where the sentences of `tokens` start and end: after a token that ends one (`。`, `？`,
+/// `.`, `!`, a paragraph's end), and the rest.
+fn sentences(tokens: &[Token]) -> Vec<Range<usize>> {
+    let ends = |t: &Token| {
+        let word = t.0.trim_end();
+        word.contains(BREAK) || word.ends_with(['。', '．', '！', '？', '.', '!', '?'])
+    };
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        if ends(t) {
+            spans.push(start..k + 1);
+            start = k + 1;
+        }
+    }
+    if start < tokens.len() {
+        spans.push(start..tokens.len());
+    }
+    spans
+}
