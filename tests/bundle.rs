@@ -66,6 +66,15 @@ fn a_bad_briefing_stops_the_dossier_and_shows_every_problem() {
     assert!(err.contains("bad.yaml:2:7"), "{err}");
     assert!(err.contains("bad.yaml:3:"), "{err}");
     assert!(!dir.path().join("d.pdf").exists());
+    // With a title no font can print, that too, and the briefing's problems all the same
+    // (text42b F42b-5: the title's problem hid them).
+    let out = common::run(
+        dir.path(),
+        &["bundle", seed.to_str().unwrap(), "bad.yaml", "-o", "d.pdf", "--title", "Family \u{1F468} dossier"],
+    );
+    let err = common::stderr(&out);
+    assert!(err.contains("bad.yaml:2:7") && err.contains("--title: ") && err.contains("U+1F468"), "{err}");
+    assert!(!dir.path().join("d.pdf").exists());
 }
 
 #[test]

@@ -74,7 +74,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         .title
         .map(|t| crate::validate::one_line(t, &|c| fonts.covers(c)))
         .transpose()
-        .map_err(|problems| Error::Usage(format!("--title: {}", problems.join("; "))))?;
+        .map_err(|problems| Error::Usage(format!("--title: {}", problems.join("; "))));
     // Every briefing is checked before anything is written; all their problems are shown.
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
     // own.
@@ -85,7 +85,13 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
             Error::DossierTooLarge { briefings, bytes, contents: settings.toc }
         }
         e => e,
-    })?;
+    });
+    // A title that cannot be printed, and the briefings' own problems, all at once (text42b
+    // F42b-5: the title's problem hid theirs).
+    let (given_title, loaded) = match (given_title, loaded) {
+        (Err(title), Err(briefings)) => return Err(Error::Several(vec![briefings, title])),
+        (title, briefings) => (title?, briefings?),
+    };
     // (With contents, each topic is laid out again in them, and counts twice: a thousand
     // briefings of 150 one-line topics took 9.6 s without, 21 s with.)
     let pieces: usize = loaded.iter().map(|(_, b)| b.pieces() + if settings.toc { b.topics.len() } else { 0 }).sum();
