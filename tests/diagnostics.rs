@@ -216,8 +216,8 @@ fixtures! {
         says ["5:12: error: `|` after `body: |`: a block has one mark", "delete it",
               "10:12: error: this `#` right after `|` does not start a comment",
               "write a space before it: `body: | #todo check figures`", "error: 2 problems"];
-    table_without_rule: "table-without-rule" on [8],
-        says ["`| Item | Amount |` and the rows under it are printed as one paragraph", "a `|---|` line under its header row"];
+    table_without_rule: "table-without-rule" on [8, 13],
+        says ["`| Item | Amount |` and the rows under it are printed as one paragraph", "a `|---|` line under its header row", "the line `|---|---|` under the table's header row has 2 columns, the header 3"];
 }
 
 #[test]

@@ -28,6 +28,9 @@ pub enum SlipKind {
     HeadingThenHeading,
     /// The first of two or more lines of a paragraph that start and end with `|`.
     TableWithoutRule,
+    /// A table's `|---|` line with another number of columns than its header row, which
+    /// makes no table: the rule line as written.
+    TableRuleColumns,
     /// A quote whose text starts with a number (`> 5%`): most likely "more than".
     QuoteOfNumber,
     /// A pair of emphasis marks left as text beside Japanese punctuation (`**「重要」**`),
@@ -399,8 +402,15 @@ impl Watch {
             }
             if row(line) {
                 if let Some((at, first)) = above {
+                    // (A `|---|` line under the header, of other columns: that is the slip.)
+                    let rule = line.trim().chars().all(|c| "|-: \t".contains(c)) && line.contains('-');
+                    let (kind, at, written) = if rule {
+                        (SlipKind::TableRuleColumns, offset, line.trim())
+                    } else {
+                        (SlipKind::TableWithoutRule, at, first.trim())
+                    };
                     let line = self.lines.line_of(src, at);
-                    self.slips.push(Slip { kind: SlipKind::TableWithoutRule, line, written: first.trim().to_string() });
+                    self.slips.push(Slip { kind, line, written: written.to_string() });
                     return;
                 }
                 above = Some((offset, line));
@@ -623,6 +633,14 @@ mod tests {
             one(SlipKind::MarksBesideJapanese, 0, "結果は**「未定」")
         );
         assert_eq!(slips("- 次回は*「東京」*で開催。").len(), 1);
+    }
+
+    /// text42a F42a-19: a rule line of fewer columns than the header is named as that.
+    #[test]
+    fn a_rule_line_of_other_columns_is_found() {
+        let src = "| Country | Delegates | Head |\n|---|---|\n| Japan | 40 | Sato |";
+        assert_eq!(slips(src), one(SlipKind::TableRuleColumns, 1, "|---|---|"));
+        assert_eq!(slips("| A | B |\n|---|---|\n| 1 | 2 |"), [], "a table");
     }
 
     #[test]

@@ -191,6 +191,18 @@ impl Checker<'_> {
                     ),
                     "write a line such as `|---|---|` under the first row, one `---` for each column".to_string(),
                 ),
+                SlipKind::TableRuleColumns => {
+                    let count = |line: &str| line.trim().trim_matches('|').split('|').count();
+                    let header = field.value.lines().nth(slip.line.saturating_sub(1)).map_or(0, count);
+                    (
+                        format!(
+                            "the line `{shown}` under the table's header row has {} columns, the header {header}: \
+                             no table is made, and its rows print as one paragraph",
+                            count(&slip.written)
+                        ),
+                        "write one `---` for each column of the header, as `|---|---|---|` for three".to_string(),
+                    )
+                }
                 SlipKind::QuoteOfNumber => (
                     format!("`{shown}` is printed as a quote, without its `>`: at the start of a line, `>` begins a quote"),
                     "for \"more than\", write `\\>` (as in `\\> 5%`) or the words; for a quote, set it apart: on a line \
