@@ -497,3 +497,61 @@ set -- "$work"/pair/many-*.yaml
 if [ -e "$1" ]; then
   timed "bundle-many (1,000, --toc)" bundle "$@" --toc -o "$work/out.pdf"
 fi
+
+# --- briefing edit (text42b F42b-9): the editor's routes on big texts, each request cut off at
+# 60 s: opening the file (GET /api/state), a form snapshot of its text, and one edit of the
+# title (with the snapshot after it). 39,000 topics (the most under the node limit), and 299,495 headings with nothing under
+# them (a problem each), took minutes: each field's and each problem's line was counted from
+# the text's start. The same problems all on one line (each topic's key misspelt, in JSON).
+mkdir -p "$work/edit"
+python3 - "$work/edit" "$@" <<'EOF'
+import json, sys
+work, only = sys.argv[1], sys.argv[2:]
+MB = (4 << 20) - 200
+def topics():
+    t = "".join(f"  - title: Topic {i}\n    body: Both sides met and agreed to go on with the work on point {i}.\n"
+                for i in range(39_000))
+    return "title: T\ndate: 2020-10-06\ntopics:\n" + t + "contact:\n  tel: \"1\"\n"
+def headings():
+    return ("title: T\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: |\n" + "      ## x\n\n" * (MB // 14 - 100)
+            + "contact:\n  tel: \"1\"\n")
+def one_line():
+    topic = {"title": "T", "bdy": "Both sides met and agreed to go on with the work."}
+    n = 39_000
+    return json.dumps({"title": "T", "date": "2020-10-06", "topics": [topic] * n, "contact": {"tel": "1"}}) + "\n"
+cases = {"edit-topics": topics, "edit-headings": headings, "edit-one-line": one_line}
+for name, make in cases.items():
+    if not only or name in only:
+        open(f"{work}/{name}.yaml", "w").write(make())
+EOF
+for f in "$work"/edit/*.yaml; do
+  [ -e "$f" ] || continue
+  "$bin" edit "$f" --no-open >"$work/edit/address" 2>/dev/null &
+  server=$!
+  for _ in $(seq 100); do grep -q token= "$work/edit/address" && break; sleep 0.1; done
+  python3 - "$(head -1 "$work/edit/address")" "$f" <<'EOF' || true
+import json, re, sys, time, urllib.error, urllib.request
+url, path = sys.argv[1], sys.argv[2]
+base, port, token = re.match(r"(http://127\.0\.0\.1:(\d+))/\?token=(\w+)", url).groups()
+headers = {"Cookie": f"briefing-edit-{port}={token}", "Origin": base, "Content-Type": "application/json"}
+source = open(path).read()
+def timed(route, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(base + route, data=data, headers=headers, method="GET" if body is None else "POST")
+    start = time.time()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as r:
+            status, snap = r.status, json.loads(r.read())["snapshot"]
+    except urllib.error.HTTPError as e:
+        status, snap = e.code, {}
+    except OSError:
+        return "TIMEOUT"
+    return f"{time.time() - start:5.1f} s ({status}, {len(snap.get('problems', []))} problems)"
+name = path.rsplit("/", 1)[-1][:-5]
+edit = {"source": source, "edits": [{"op": "set", "path": "title", "lang": None, "value": "N"}]}
+print(f"{name:<14} open {timed('/api/state')}  snapshot {timed('/api/snapshot', {'source': source})}"
+      f"  edit {timed('/api/apply', edit)}")
+EOF
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+done

@@ -14,6 +14,9 @@ const MAX_LINE_WIDTH: usize = 100;
 const LINE_CONTEXT: usize = 30;
 /// Bytes before the span past which a long line is not read.
 const WALK_BACK: usize = 512;
+/// Bytes after the span's start past which its line is not read: more than the window of
+/// [`MAX_LINE_WIDTH`] columns can hold (four bytes a character at most).
+const LOOK_AHEAD: usize = 4 * (MAX_LINE_WIDTH + 2) + 64;
 /// Diagnostics [`render_all`] shows in full.
 const MAX_RENDERED: usize = 100;
 
@@ -133,6 +136,7 @@ impl SourceFile {
     /// Offsets past the end are clamped to the end, offsets inside a character to its start.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = char_floor(&self.text, offset);
+        scanned(offset);
         let before = &self.text[..offset];
         let line_start = line_start(&self.text, offset);
         let bytes = self.text.as_bytes();
@@ -147,11 +151,16 @@ impl SourceFile {
     /// Renders one diagnostic: the `FILE:LINE:COL: error: …` header, the source line with a
     /// caret under the span, and the help line if there is one. Ends with a newline.
     pub fn render(&self, d: &Diagnostic) -> String {
-        self.render_at(d, d.span.map(|s| self.line_col(s.start)))
+        let at = d.span.map(|s| {
+            let start = char_floor(&self.text, s.start);
+            (self.line_col(start), line_start(&self.text, start))
+        });
+        self.render_at(d, at)
     }
 
-    /// [`SourceFile::render`] with the line and column of the span's start already known.
-    fn render_at(&self, d: &Diagnostic, at: Option<(usize, usize)>) -> String {
+    /// [`SourceFile::render`] with the line and column of the span's start, and where its
+    /// line starts, already known.
+    fn render_at(&self, d: &Diagnostic, at: Option<((usize, usize), usize)>) -> String {
         let message =
             if d.path.is_empty() { bounded(&d.message) } else { format!("{}: {}", d.path, bounded(&d.message)) };
         let mut out = String::new();
@@ -161,9 +170,9 @@ impl SourceFile {
                 out.push_str(&format!("{}: {kind}: {message}\n", self.name));
                 1
             }
-            Some((span, (line, col))) => {
+            Some((span, ((line, col), line_start))) => {
                 let gutter = line.to_string().len();
-                let (shown, caret_col, caret_width) = self.snippet(span);
+                let (shown, caret_col, caret_width) = self.snippet(span, line_start);
                 out.push_str(&format!("{}:{line}:{col}: error: {message}\n", self.name));
                 out.push_str(&format!("{:gutter$} |\n", ""));
                 out.push_str(format!("{line} | {shown}").trim_end());
@@ -181,12 +190,17 @@ impl SourceFile {
 
     /// The line holding `span.start` as displayed (tabs expanded, control characters made
     /// visible, a long line cut to a window round the span), the display column where the
-    /// span starts, and its width on that line. Costs the same however long the line is.
-    fn snippet(&self, span: Span) -> (String, usize, usize) {
+    /// span starts, and its width on that line. Costs the same however long the line is: the
+    /// line's start (`line_start`) is given, and its end looked for no further than
+    /// [`LOOK_AHEAD`] bytes past the span's start.
+    fn snippet(&self, span: Span, line_start: usize) -> (String, usize, usize) {
         let text = &self.text;
         let start = char_floor(text, span.start);
-        let line_start = line_start(text, start);
-        let feed = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let ahead = char_floor(text, start.saturating_add(LOOK_AHEAD));
+        let (feed, cut_short) = match text[start..ahead].find('\n') {
+            Some(i) => (start + i, false),
+            None => (ahead, ahead < text.len()),
+        };
         let line_end = text[start..feed].find('\r').map_or(feed, |i| start + i);
         let end = span.end.clamp(start, line_end);
         // On a very long line, start reading shortly before the span.
@@ -223,6 +237,8 @@ impl SourceFile {
             cells.push((width, w, shown));
             width += w;
         }
+        // (Past `LOOK_AHEAD`, only characters of no width would still be unread.)
+        let cut_right = cut_right || cut_short;
         let caret_col = caret_col.unwrap_or(width);
         let caret_width = caret_end.unwrap_or(width).saturating_sub(caret_col).max(1);
 
@@ -259,18 +275,40 @@ impl SourceFile {
 /// first hundred, problems are only counted.
 pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
     let sorted = in_order(diags);
-    let mut positions = Positions::new(&file.text);
-    let mut out: Vec<String> = sorted
-        .iter()
-        .take(MAX_RENDERED)
-        .map(|d| file.render_at(d, d.span.map(|s| positions.line_col(s.start))))
-        .collect();
+    let mut out: Vec<String> =
+        placed(file, &sorted[..sorted.len().min(MAX_RENDERED)]).into_iter().map(|p| p.rendered).collect();
     if sorted.len() > MAX_RENDERED {
         out.push(format!("… and {} more\n", sorted.len() - MAX_RENDERED));
     }
     let n = problems(diags);
     out.push(format!("error: {n} problem{} in {}\n", if n == 1 { "" } else { "s" }, file.name));
     out.join("\n")
+}
+
+/// A diagnostic with its place: as [`SourceFile::line_col`] and [`SourceFile::render`] give them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// 1-based line and column (in characters) of the span's start; `None` without a span.
+    pub at: Option<(usize, usize)>,
+    /// The diagnostic as [`SourceFile::render`] shows it.
+    pub rendered: String,
+}
+
+/// Each of `sorted` (in the order of [`in_order`]) placed and rendered, in one walk over the
+/// text for all of them: a line and column found from the text's start for each made
+/// problems × file size (text42b F42b-9, the editor's 299,495 problems).
+pub fn placed(file: &SourceFile, sorted: &[&Diagnostic]) -> Vec<Placed> {
+    let mut positions = Positions::new(&file.text);
+    sorted
+        .iter()
+        .map(|d| {
+            let at = d.span.map(|s| {
+                let at = positions.line_col(s.start);
+                (at, positions.line_start)
+            });
+            Placed { at: at.map(|(at, _)| at), rendered: file.render_at(d, at) }
+        })
+        .collect()
 }
 
 /// How many problems `diags` holds: each once, notes left out.
@@ -294,11 +332,13 @@ struct Positions<'a> {
     offset: usize,
     line: usize,
     col: usize,
+    /// Where the line of `offset` starts.
+    line_start: usize,
 }
 
 impl<'a> Positions<'a> {
     fn new(text: &'a str) -> Self {
-        Positions { text, offset: 0, line: 1, col: 1 }
+        Positions { text, offset: 0, line: 1, col: 1, line_start: 0 }
     }
 
     fn line_col(&mut self, offset: usize) -> (usize, usize) {
@@ -307,10 +347,12 @@ impl<'a> Positions<'a> {
             *self = Positions::new(self.text);
         }
         let bytes = self.text.as_bytes();
+        scanned(offset - self.offset);
         for (i, _) in self.text[self.offset..offset].char_indices() {
             if is_break(bytes, self.offset + i) {
                 self.line += 1;
                 self.col = 1;
+                self.line_start = self.offset + i + 1;
             } else {
                 self.col += 1;
             }
@@ -330,6 +372,7 @@ fn is_break(bytes: &[u8], i: usize) -> bool {
 fn line_start(text: &str, offset: usize) -> usize {
     // (Line feeds found with `memchr`: a long line costs little.)
     let after_feed = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    scanned(offset - after_feed);
     let mut end = offset;
     while let Some(i) = text[after_feed..end].rfind('\r') {
         if is_break(text.as_bytes(), after_feed + i) {
@@ -338,6 +381,20 @@ fn line_start(text: &str, offset: usize) -> usize {
         end = after_feed + i;
     }
     after_feed
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes of text read on this thread to find diagnostics' lines and columns.
+    pub(crate) static SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `bytes` read to place a diagnostic, in tests that the work stays linear in the
+/// file's size (none outside tests).
+fn scanned(bytes: usize) {
+    #[cfg(test)]
+    SCANNED.with(|n| n.set(n.get() + bytes));
+    let _ = bytes;
 }
 
 /// `offset` clamped to `text` and moved back to the start of the character it falls in.
@@ -542,6 +599,52 @@ mod tests {
         let out = render_all(&f, &diags);
         assert!(out.ends_with("… and 99900 more\n\nerror: 100000 problems in data/x.yaml\n"));
         assert!(out.contains("data/x.yaml:1:3961: error: bad x"), "{out}");
+    }
+
+    /// [`placed`] gives every diagnostic the place and rendering [`SourceFile::line_col`] and
+    /// [`SourceFile::render`] give it alone: across line feeds, CR LF, lone CRs, tabs, wide
+    /// characters, offsets inside a character and past the end, spans over lines.
+    #[test]
+    fn placed_in_one_walk_is_placed_as_alone() {
+        let long = format!("k: {}é{}\n", "a".repeat(700), "b".repeat(700));
+        for text in ["a: é\nbé: 日本\n", "a: 1\rb: 2\r\nc:\tx\rd: 4\r", "\n\n\r\r\n", "x", "", long.as_str()] {
+            let f = file(text);
+            let diags: Vec<Diagnostic> =
+                (0..=text.len() + 1).flat_map(|i| [at(i, i + 1, "one"), at(i, i + 9, "more")]).collect();
+            let sorted = in_order(&diags);
+            for (d, p) in sorted.iter().zip(placed(&f, &sorted)) {
+                let start = d.span.unwrap().start;
+                assert_eq!(p.at, Some(f.line_col(start)), "{text:?} at {start}");
+                assert_eq!(p.rendered, f.render(d), "{text:?} at {start}");
+            }
+        }
+    }
+
+    /// Each problem's place was found from the text's start (and its snippet's line from the
+    /// span back to the line's start): problems × file size (text42b F42b-9).
+    #[test]
+    fn every_problem_is_placed_in_one_walk_over_the_text() {
+        let lines = file(&"key: value\n".repeat(20_000));
+        let on_one_line = file(&"x ".repeat(200_000));
+        for (f, step) in [(&lines, 11), (&on_one_line, 8)] {
+            let diags: Vec<_> = (0..f.text.len() / step).map(|i| at(i * step + 5, i * step + 6, "bad")).collect();
+            let sorted = in_order(&diags);
+            SCANNED.with(|n| n.set(0));
+            let placed = placed(f, &sorted);
+            assert_eq!(placed.len(), diags.len());
+            let read = SCANNED.with(|n| n.get());
+            assert!(read <= f.text.len(), "{read} bytes read to place {} problems in {}", diags.len(), f.text.len());
+        }
+        assert!(placed(&on_one_line, &in_order(&[at(399_995, 399_996, "bad")]))[0].rendered.contains(":1:399996:"));
+    }
+
+    /// A line is read no further than the window shown, even where its characters take no
+    /// width (it is then cut with `…`).
+    #[test]
+    fn a_line_of_characters_without_width_is_cut() {
+        let f = file(&format!("key: x{}\n", "\u{301}".repeat(100_000)));
+        let out = f.render(&at(5, 6, "here"));
+        assert!(out.len() < 2_000 && out.contains("1 | key: x\u{301}") && out.contains("…\n"), "{}", out.len());
     }
 
     #[test]

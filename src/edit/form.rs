@@ -1,6 +1,6 @@
 //! Which fields the form offers, and their values read from the tree.
 
-use crate::load::tree::{Node, NodeKind};
+use crate::load::tree::NodeKind;
 
 use super::locate::{self, Doc, Place, Seg};
 use super::{Field, FieldKind, FieldValue, Form, TopicForm};
@@ -133,7 +133,7 @@ fn field(doc: &Doc<'_>, spec: &FieldSpec, path: String, label: String) -> Field 
             if let NodeKind::Seq(items) = &*v.kind {
                 let text = items.iter().filter_map(|n| n.scalar().map(|(t, _)| t.to_string())).collect::<Vec<_>>();
                 let values = vec![FieldValue { lang: None, text: text.join(", ") }];
-                return Field { path, label, kind, values, optional: spec.optional, line: line_of(doc, v) };
+                return Field { path, label, kind, values, optional: spec.optional, line: doc.line(v.span.start) };
             }
         }
     }
@@ -167,13 +167,9 @@ fn shared_is_translated(doc: &Doc<'_>, segs: &[Seg]) -> bool {
 fn text_at(doc: &Doc<'_>, path: &str, segs: &[Seg], lang: Option<usize>) -> (String, usize) {
     match locate::locate(doc, path, segs, lang) {
         Ok(Place::Found { value, .. }) if !value.is_null() => {
-            (value.scalar().map_or(String::new(), |(t, _)| t.to_string()), line_of(doc, value))
+            (value.scalar().map_or(String::new(), |(t, _)| t.to_string()), doc.line(value.span.start))
         }
-        Ok(Place::Found { value, .. }) => (String::new(), line_of(doc, value)),
+        Ok(Place::Found { value, .. }) => (String::new(), doc.line(value.span.start)),
         _ => (String::new(), 0),
     }
-}
-
-fn line_of(doc: &Doc<'_>, node: &Node) -> usize {
-    doc.text[..node.span.start.min(doc.text.len())].bytes().filter(|&b| b == b'\n').count() + 1
 }

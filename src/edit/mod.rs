@@ -21,7 +21,7 @@ mod topics;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::{self, SourceFile};
+use crate::diag;
 use crate::load::{self, Limits};
 
 pub use form::{field_specs, FieldSpec};
@@ -180,7 +180,9 @@ pub fn snapshot_with(name: &str, source: &str, covers: &dyn Fn(char) -> bool) ->
         Err(load::LoadError::Invalid { file, diagnostics }) => (file, diagnostics),
         Err(load::LoadError::Io { .. }) => unreachable!("no I/O on bytes in memory"),
     };
-    let problems = diag::in_order(&diagnostics).into_iter().map(|d| problem(&file, d)).collect();
+    let sorted = diag::in_order(&diagnostics);
+    let placed = diag::placed(&file, &sorted);
+    let problems = sorted.into_iter().zip(placed).map(|(d, placed)| problem(d, placed)).collect();
     let text = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     match locate::Doc::parse(text) {
         Ok(doc) => Snapshot { languages: doc.langs.clone(), form: Some(form::form(&doc)), problems },
@@ -188,11 +190,11 @@ pub fn snapshot_with(name: &str, source: &str, covers: &dyn Fn(char) -> bool) ->
     }
 }
 
-fn problem(file: &SourceFile, d: &diag::Diagnostic) -> Problem {
-    let (line, column) = d.span.map_or((0, 0), |s| file.line_col(s.start));
+fn problem(d: &diag::Diagnostic, placed: diag::Placed) -> Problem {
+    let (line, column) = placed.at.unwrap_or((0, 0));
     // check names topics as readers count them: `topics[4].body (topic 5, "…")`.
     let path = d.path.split(" (topic ").next().unwrap_or("").to_string();
-    Problem { path, line, column, message: d.message.clone(), help: d.help.clone(), rendered: file.render(d) }
+    Problem { path, line, column, message: d.message.clone(), help: d.help.clone(), rendered: placed.rendered }
 }
 
 /// `source` with `edits` made one after the other. Only the bytes of what is edited change;

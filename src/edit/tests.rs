@@ -475,3 +475,60 @@ fn separators_are_written_by_their_numbers() {
     assert!(out.contains("organisation: \"A\\u2028B\\u2029C\""), "{out}");
     assert_eq!(reads(&out, "organisation", None), "A\u{2028}B\u{2029}C");
 }
+
+/// Each field's line is where its value starts, in a file with `\n` or `\r\n` line ends;
+/// a missing field's is 0.
+#[test]
+fn every_field_knows_its_line() {
+    for text in [COMMENTED.to_string(), COMMENTED.replace('\n', "\r\n")] {
+        let form = form::form(&locate::Doc::parse(&text).expect("parses"));
+        let all = form.fields.iter().chain(form.topics.iter().flat_map(|t| &t.fields)).chain(&form.contact);
+        let lines: Vec<(&str, usize)> = all.filter(|f| f.line > 0).map(|f| (f.path.as_str(), f.line)).collect();
+        let expected = [
+            ("title", 2),
+            ("date", 4),
+            ("organisation", 5),
+            ("summary", 6),
+            ("topics[0].title", 13),
+            ("topics[0].body", 14),
+            ("topics[1].title", 18),
+            ("topics[1].body", 19),
+            ("topics[2].title", 22),
+            ("topics[2].body", 23),
+            ("contact.division", 25),
+            ("contact.tel", 26),
+        ];
+        assert_eq!(lines, expected);
+    }
+    let form = form::form(&locate::Doc::parse(BILINGUAL).expect("parses"));
+    let line = |path: &str| form.fields.iter().chain(&form.contact).find(|f| f.path == path).map(|f| f.line);
+    assert_eq!(
+        (line("lang"), line("title"), line("contact.tel"), line("heading")),
+        (Some(2), Some(4), Some(28), Some(0))
+    );
+}
+
+/// A big file's problems, on lines of their own or all on one line, are placed in one walk
+/// over the text: each was placed by counting lines from the text's start (and its snippet's
+/// line from the problem back), problems × file size, minutes for a 3.6 MB file (text42b
+/// F42b-9).
+#[test]
+fn a_big_file_s_problems_are_placed_in_one_walk_over_the_text() {
+    let headings = "title: T\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: |\n".to_string()
+        + &"      ## x\n\n".repeat(5_000)
+        + "contact:\n  tel: \"1\"\n";
+    let topic = "{\"title\": \"T\", \"bdy\": \"x\"}";
+    let one_line = format!(
+        "{{\"title\": \"T\", \"date\": \"2020-10-06\", \"topics\": [{}], \"contact\": {{\"tel\": \"1\"}}}}\n",
+        vec![topic; 5_000].join(", ")
+    );
+    for text in [headings, one_line] {
+        crate::diag::SCANNED.with(|n| n.set(0));
+        let snap = snapshot("big.yaml", &text);
+        let read = crate::diag::SCANNED.with(|n| n.get());
+        assert!(snap.problems.len() >= 5_000, "{}", snap.problems.len());
+        assert!(read <= 2 * text.len(), "{read} bytes read for {} problems in {}", snap.problems.len(), text.len());
+        let last = snap.problems.last().unwrap();
+        assert!(last.rendered.starts_with(&format!("big.yaml:{}:{}: error: ", last.line, last.column)), "{last:?}");
+    }
+}
