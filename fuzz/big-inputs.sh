@@ -6,6 +6,7 @@
 # The diff-* cases (a block of their own at the end) time `briefing diff OLD NEW` on pairs.
 # Usage: fuzz/big-inputs.sh [CASE...]      (needs python3)
 set -euo pipefail
+cases=("$@")  # (the blocks below reuse "$@")
 repo=$(cd "$(dirname "$0")/.." && pwd)
 bin=$("$repo/.ci/binary" release)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -504,7 +505,7 @@ fi
 # them (a problem each), took minutes: each field's and each problem's line was counted from
 # the text's start. The same problems all on one line (each topic's key misspelt, in JSON).
 mkdir -p "$work/edit"
-python3 - "$work/edit" "$@" <<'EOF'
+python3 - "$work/edit" ${cases[@]+"${cases[@]}"} <<'EOF'
 import json, sys
 work, only = sys.argv[1], sys.argv[2:]
 MB = (4 << 20) - 200
