@@ -210,6 +210,11 @@ fixtures! {
     block_nbsp_indent: "block-nbsp-indent" on [8],
         says ["8:1: error: a no-break space (U+00A0) where YAML allows only spaces", "retype the indentation",
               "error: 1 problem"];
+    // text42a F42a-15: a blank line of spaces deeper than the text under `body: |` gave "must
+    // not be empty" and libyaml's "wrongly indented line in block scalar" on the line below.
+    block_deep_blank: "block-deep-blank" on [6],
+        says ["6:1: error: this blank line holds 10 spaces, more than the text below it is indented (6)",
+              "delete the spaces on this line (or the line)", "error: 1 problem"];
     // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
     // which lost the text below.
     pipe_stray_mark: "pipe-stray-mark" on [5, 10],

@@ -3,7 +3,8 @@
 //! YAML allows only spaces and a comment, and indenting the text's lines, where it allows only
 //! spaces. YAML reads the mark as text, or ends the text early, and the error it gives names
 //! neither (text42a F42a-1, F42a-2). Each is named where it was typed, and the text read as it
-//! was meant (every offset kept), as [`super::wide`] does for the structure's lines.
+//! was meant (every offset kept), as [`super::wide`] does for the structure's lines. So is a
+//! blank line of spaces above the text, deeper than it (text42a F42a-15).
 
 use super::wide::{indent_slip, mend_lines, named, IsKey, TextLines, Wrap, NO_BREAK_SPACE, WIDE_SPACE};
 use crate::diag::Diagnostic;
@@ -120,4 +121,88 @@ pub(super) fn indents(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnost
         None
     });
     (!found.is_empty()).then_some((out, found))
+}
+
+/// Blank lines at the start of a block's text that hold more spaces than its first line is
+/// indented (an editor's auto-indent): YAML takes the deepest for the text's indentation, and
+/// then refuses the text's first line ("wrongly indented line"), the value read as empty
+/// (text42a F42a-15). Each is named at its line, and read as an empty line: its spaces are
+/// moved to the end of the line that opens the block, where YAML reads them as nothing.
+pub(super) fn deep_blanks(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
+    if !text.contains(" \n") {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let body = |line: &str| line.trim_end_matches(['\n', '\r']).len();
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut at = 0;
+    for line in &lines {
+        starts.push(at);
+        at += line.len();
+    }
+    let mut found = Vec::new();
+    // (Spaces moved to the end of a line that opens a block, by line.)
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    let mut emptied = Vec::new();
+    let mut held = TextLines::default();
+    for (i, line) in lines.iter().enumerate() {
+        if held.holds(&line[..body(line)]) != Wrap::None {
+            continue;
+        }
+        let Wrap::Block(column) = held.0 else { continue };
+        // (An indentation given with the mark, `|2`, is not taken from the lines.)
+        let mark = line[..body(line)].split(" #").next().unwrap_or("").trim_end();
+        if mark.trim_end_matches(['+', '-']).ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let blanks = lines[i + 1..].iter().take_while(|l| l[..body(l)].bytes().all(|b| b == b' ')).count();
+        let Some(first) = lines.get(i + 1 + blanks) else { continue };
+        let indent = first.len() - first.trim_start_matches(' ').len();
+        if indent <= column || first[indent..].starts_with('\t') {
+            continue;
+        }
+        for j in i + 1..i + 1 + blanks {
+            let spaces = body(lines[j]);
+            if spaces > indent {
+                let message = format!(
+                    "this blank line holds {spaces} spaces, more than the text below it is indented ({indent}): \
+                     YAML takes them for the text's indentation"
+                );
+                let help = "delete the spaces on this line (or the line)".to_string();
+                found.push(named(starts[j], spaces, message, help));
+                moved.push((i, spaces));
+                emptied.push(j);
+            }
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        let end = if emptied.contains(&i) { 0 } else { body(line) };
+        out.push_str(&line[..end]);
+        out.extend(moved.iter().filter(|&&(at, _)| at == i).map(|&(_, n)| " ".repeat(n)));
+        out.push_str(&line[body(line)..]);
+    }
+    Some((out, found))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_line_deeper_than_the_text_below_is_named_and_read_as_empty() {
+        // text42a F42a-15.
+        let text = "body: |\n      \n  Text.\nnote: |\n    \n\n  Text.\nmore: |4\n      \n    Text.\n";
+        let (mended, found) = deep_blanks(text, &|_, _| false).unwrap();
+        assert_eq!(mended.len(), text.len());
+        assert!(mended.starts_with("body: |      \n\n  Text.\nnote: |    \n\n\n  Text.\n"), "{mended:?}");
+        assert!(mended.ends_with("more: |4\n      \n    Text.\n"), "{mended:?}");
+        let lines: Vec<usize> = found.iter().map(|d| d.span.unwrap().start).collect();
+        assert_eq!(lines, [8, 31]);
+        // Blank lines no deeper than the text are the text's.
+        assert!(deep_blanks("body: |\n  \n  Text.\n   \n  More.\n", &|_, _| false).is_none());
+    }
 }

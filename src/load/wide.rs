@@ -32,8 +32,15 @@ pub(super) fn mend(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagno
     let mut found = Vec::new();
     let mut out: Option<String> = None;
     // (Invisible spaces around a block's text first: the passes after them read its lines.)
-    let passes: [Pass; 6] =
-        [key_tabs, block_spaces::after_marks, block_spaces::indents, line_start_marks, mend_wide, flow_marks];
+    let passes: [Pass; 7] = [
+        key_tabs,
+        block_spaces::after_marks,
+        block_spaces::indents,
+        block_spaces::deep_blanks,
+        line_start_marks,
+        mend_wide,
+        flow_marks,
+    ];
     for pass in passes {
         if let Some((mended, more)) = pass(out.as_deref().unwrap_or(text), is_key) {
             out = Some(mended);
