@@ -215,6 +215,12 @@ fixtures! {
     block_deep_blank: "block-deep-blank" on [6],
         says ["6:1: error: this blank line holds 10 spaces, more than the text below it is indented (6)",
               "delete the spaces on this line (or the line)", "error: 1 problem"];
+    // text42a F42a-21: topics written as a Markdown list (`1. title:`, `* title:`) had libyaml's
+    // words, the numbered ones at the `body:` below ("mapping values are not allowed").
+    item_markdown_marks: "item-markdown-marks" on [4, 6, 8],
+        says ["4:3: error: `1.` (a Markdown list's number) where YAML needs `- `",
+              "8:3: error: `*` (a Markdown list's mark) where YAML needs `- `",
+              "write `- ` instead: a list item in YAML starts with `- `", "error: 3 problems"];
     // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
     // which lost the text below.
     pipe_stray_mark: "pipe-stray-mark" on [5, 10],

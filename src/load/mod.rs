@@ -31,6 +31,7 @@ mod escape_slips;
 pub(crate) mod escapes;
 mod glued;
 mod iso639;
+mod item_marks;
 mod items;
 mod keys;
 mod languages;

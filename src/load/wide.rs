@@ -6,20 +6,17 @@
 //! where it was typed, and the text is read as it was meant (every offset kept).
 
 use super::block_spaces;
+use super::item_marks::{self, WIDE_DASH};
 use crate::diag::{Diagnostic, Span};
 
 pub(super) const WIDE_SPACE: char = '\u{3000}';
 const WIDE_COLON: char = '\u{FF1A}';
-const WIDE_DASH: char = '\u{FF0D}';
 const WIDE_COMMA: char = '\u{FF0C}';
 const IDEOGRAPHIC_COMMA: char = '\u{3001}';
 const WIDE_OPEN: char = '\u{FF5B}';
 const WIDE_CLOSE: char = '\u{FF5D}';
 /// Typed for a space by some keyboards (Option-space on a Mac) and pasted from web pages.
 pub(super) const NO_BREAK_SPACE: char = '\u{A0}';
-/// What a word processor or a paste puts for a list item's `-`: an en dash, an em dash, a
-/// minus sign, a hyphen and a non-breaking hyphen, a bullet, a katakana middle dot.
-const DASH_LOOK_ALIKES: [char; 7] = ['–', '—', '−', '‐', '‑', '•', '・'];
 
 /// The text with each full-width space that indents a key or an item made two spaces (its
 /// third byte a space at the line's end), and each full-width colon (or space) right after a
@@ -299,21 +296,6 @@ pub(super) fn mend_lines(text: &str, mut mended: impl FnMut(usize, &str) -> Opti
     out
 }
 
-/// A list item's `- ` typed with a full-width or look-alike dash, or a full-width space, at
-/// the start of `rest` (`－ title:`, `-　title:`, `– title:` from a word processor's
-/// autocorrect; text37a F37a-8): the dash and its space.
-fn dash_typed_for_hyphen(rest: &str) -> Option<&str> {
-    if rest.starts_with("-\u{3000}") {
-        return Some(&rest[..4]);
-    }
-    let dash = rest.chars().next().filter(|&c| c == WIDE_DASH || DASH_LOOK_ALIKES.contains(&c))?;
-    let after = &rest[dash.len_utf8()..];
-    // (A dot or a full-width dash glued to the key, `・title:`, as Japanese lists are typed.)
-    let glued = matches!(dash, '・' | '•' | WIDE_DASH) && after.starts_with(|c: char| c.is_ascii_lowercase());
-    let space = after.chars().next().filter(|&c| c == ' ' || c == WIDE_SPACE).map_or(0, char::len_utf8);
-    (space > 0 || glued).then(|| &rest[..dash.len_utf8() + space])
-}
-
 /// Which of the lines read one by one are text, not structure: the lines of a block scalar
 /// (`body: |`), and those a quoted or plain value wraps onto (text40a F40a-3, F40a-4: a
 /// `{ja：…}` or `fax：` in them was "mended" as YAML, though YAML reads them as text).
@@ -427,7 +409,7 @@ fn opens_block(line: &str) -> Option<usize> {
 
 /// The full-width and no-break slips of [`mend`].
 fn mend_wide(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
-    if !text.contains([WIDE_SPACE, WIDE_COLON, WIDE_DASH, NO_BREAK_SPACE]) && !text.contains(DASH_LOOK_ALIKES) {
+    if !text.contains([WIDE_SPACE, WIDE_COLON, NO_BREAK_SPACE]) && !item_marks::may_hold(text) {
         return None;
     }
     let mut found = Vec::new();
@@ -442,8 +424,8 @@ fn mend_wide(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)
         }
         let lead = body.len() - body.trim_start_matches([' ', WIDE_SPACE, NO_BREAK_SPACE]).len();
         let rest = &body[lead..];
-        // `－ title:` or `-　title:`: a list item's dash or its space typed full-width.
-        let wide_dash = dash_typed_for_hyphen(rest);
+        // `－ title:`, `-　title:`, `* title:`: a list item's dash or its space mistyped.
+        let wide_dash = item_marks::typed_for_hyphen(rest);
         let item = rest.starts_with("- ") || wide_dash.is_some();
         let content = match wide_dash {
             Some(dash) => &rest[dash.len()..],
@@ -487,14 +469,8 @@ fn mend_wide(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)
         let key_end = lead + (rest.len() - content.len()) + key_len;
         match wide_dash {
             Some(dash) => {
-                let place = at + lead;
-                let (wide, help) = match dash.chars().next() {
-                    Some('-') => ("a full-width space after `-`".to_string(), "with the Japanese input off"),
-                    Some(c @ (WIDE_DASH | '・')) => (format!("a full-width `{c}`"), "with the Japanese input off"),
-                    c => (format!("`{}`", c.unwrap_or('-')), "as a hyphen on the keyboard"),
-                };
-                let help = format!("start a list item with `- ` typed {help}");
-                found.push(named(place, dash.len(), format!("{wide} where YAML needs `- `"), help));
+                let (message, help) = item_marks::named(dash);
+                found.push(named(at + lead, dash.len(), message, help));
                 mended.push_str("- ");
                 pad += dash.len() - 2;
                 mended.push_str(&body[lead + dash.len()..key_end]);
