@@ -221,6 +221,11 @@ fixtures! {
         says ["4:3: error: `1.` (a Markdown list's number) where YAML needs `- `",
               "8:3: error: `*` (a Markdown list's mark) where YAML needs `- `",
               "write `- ` instead: a list item in YAML starts with `- `", "error: 3 problems"];
+    // text42a F42a-16: `ー` (the long-vowel mark the Japanese input types for `-`) and the bullets
+    // of a pasted list had "indented no further than `body:`", or libyaml's words on the line below.
+    item_look_alikes: "item-look-alikes" on [5, 7, 9, 11, 13],
+        says ["5:3: error: `ー` (the long-vowel mark) where YAML needs `- `", "typed with the Japanese input off",
+              "7:3: error: `○` where YAML needs `- `", "13:3: error: `·` where YAML needs `- `", "error: 5 problems"];
     // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
     // which lost the text below.
     pipe_stray_mark: "pipe-stray-mark" on [5, 10],

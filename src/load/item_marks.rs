@@ -1,8 +1,8 @@
-//! Marks typed for a list item's `- ` before a key (`– title:`, `－ title:`, `* title:`,
-//! `1. title:`): what a word processor's autocorrect, a Japanese input method or the habit of
-//! Markdown puts there. YAML reads the line as text, or the `*` as an alias, and names neither
-//! (text37a F37a-8, text42a F42a-21); [`super::wide`] names each at the mark and reads it as
-//! `- `.
+//! Marks typed for a list item's `- ` before a key (`– title:`, `ー title:`, `* title:`,
+//! `1. title:`): what a word processor's autocorrect, a pasted list, a Japanese input method
+//! or the habit of Markdown puts there. YAML reads the line as text, or the `*` as an alias,
+//! and names neither (text37a F37a-8, text42a F42a-16, F42a-21); [`super::wide`] names each
+//! at the mark and reads it as `- `.
 
 use super::wide::WIDE_SPACE;
 
@@ -10,8 +10,11 @@ use super::wide::WIDE_SPACE;
 pub(super) const WIDE_DASH: char = '\u{FF0D}';
 
 /// What a word processor or a paste puts for a list item's `-`: an en dash, an em dash, a
-/// minus sign, a hyphen and a non-breaking hyphen, a bullet, a katakana middle dot.
-const LOOK_ALIKES: [char; 7] = ['–', '—', '−', '‐', '‑', '•', '・'];
+/// minus sign, a hyphen and a non-breaking hyphen, a figure dash, a hyphen bullet, a small
+/// hyphen-minus; the bullets of a word processor's levels (`•`, `◦`, `▪`), a middle dot, a
+/// white circle (`○`, as Japanese lists are written), a katakana middle dot, and the
+/// long-vowel mark `ー`, which the Japanese input types for `-` (text42a F42a-16).
+const LOOK_ALIKES: [char; 15] = ['–', '—', '−', '‐', '‑', '‒', '⁃', '﹣', '•', '◦', '▪', '·', '○', '・', 'ー'];
 
 /// Whether `text` may hold a line that starts with one (before a key: the caller looks).
 pub(super) fn may_hold(text: &str) -> bool {
@@ -43,8 +46,9 @@ pub(super) fn typed_for_hyphen(rest: &str) -> Option<&str> {
         _ => markdown_mark(rest)?,
     };
     let after = &rest[mark..];
-    // (A dot or a full-width dash glued to the key, `・title:`, as Japanese lists are typed.)
-    let glued = rest.starts_with(['・', '•', WIDE_DASH]) && after.starts_with(|c: char| c.is_ascii_lowercase());
+    // (A dot, a full-width dash or a long-vowel mark glued to the key, `・title:`, as Japanese
+    // lists are typed.)
+    let glued = rest.starts_with(['・', '•', WIDE_DASH, 'ー']) && after.starts_with(|c: char| c.is_ascii_lowercase());
     let space = after.chars().next().filter(|&c| c == ' ' || c == WIDE_SPACE).map_or(0, char::len_utf8);
     (space > 0 || glued).then(|| &rest[..mark + space])
 }
@@ -56,6 +60,7 @@ pub(super) fn named(mark: &str) -> (String, String) {
     let (message, help) = match typed.chars().next().unwrap_or('-') {
         '-' => ("a full-width space after `-`".to_string(), japanese.to_string()),
         c @ (WIDE_DASH | '・') => (format!("a full-width `{c}`"), japanese.to_string()),
+        'ー' => ("`ー` (the long-vowel mark)".to_string(), japanese.to_string()),
         '*' | '+' => (
             format!("`{typed}` (a Markdown list's mark)"),
             "write `- ` instead: a list item in YAML starts with `- `".to_string(),
@@ -67,4 +72,24 @@ pub(super) fn named(mark: &str) -> (String, String) {
         c => (format!("`{c}`"), "start a list item with `- ` typed as a hyphen on the keyboard".to_string()),
     };
     (format!("{message} where YAML needs `- `"), help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_and_the_long_vowel_mark_are_marks_typed_for_a_hyphen() {
+        // text42a F42a-16: each was "indented no further than `body:`".
+        for mark in ['ー', '○', '◦', '▪', '·', '⁃', '‒', '﹣'] {
+            let rest = format!("{mark} title: B");
+            assert_eq!(typed_for_hyphen(&rest), Some(&rest[..mark.len_utf8() + 1]), "{mark}");
+        }
+        assert_eq!(typed_for_hyphen("ーtitle: B"), Some("ー"));
+        let (message, help) = named("ー ");
+        assert_eq!(message, "`ー` (the long-vowel mark) where YAML needs `- `");
+        assert!(help.ends_with("with the Japanese input off"), "{help}");
+        // A line of text that starts with the mark is no item.
+        assert_eq!(typed_for_hyphen("ーメン"), None);
+    }
 }
