@@ -226,6 +226,11 @@ fixtures! {
     item_look_alikes: "item-look-alikes" on [5, 7, 9, 11, 13],
         says ["5:3: error: `ー` (the long-vowel mark) where YAML needs `- `", "typed with the Japanese input off",
               "7:3: error: `○` where YAML needs `- `", "13:3: error: `·` where YAML needs `- `", "error: 5 problems"];
+    // text42a F42a-13: a list pasted from Word (U+F0B7 and a tab on five lines) had one error, at
+    // the first, with no count and no help.
+    word_bullets: "word-bullets" on [7],
+        says ["7:7: error: topics[0].body (topic 1, \"Agenda\"): a bullet pasted from Word (U+F0B7)",
+              "; here and on lines 8, 9, 10 and 11", "write `- ` for a list item", "error: 1 problem"];
     // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
     // which lost the text below.
     pipe_stray_mark: "pipe-stray-mark" on [5, 10],

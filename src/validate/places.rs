@@ -251,3 +251,59 @@ fn escape_len(source: &str, c: char) -> Option<usize> {
         _ => None,
     }
 }
+
+/// What a bullet Word puts on the clipboard as a character of its Symbol or Wingdings font
+/// (U+F0B7 `•`, U+F0A7 `▪`, U+F0D8 `➢`) is called: a private-use character that stands for a
+/// bullet in that font only (text42a F42a-13).
+pub(super) fn word_bullet(c: char) -> Option<&'static str> {
+    match c {
+        '\u{F0B7}' => Some("a bullet"),
+        '\u{F0A7}' => Some("a square bullet"),
+        '\u{F0D8}' => Some("an arrow bullet"),
+        _ => None,
+    }
+}
+
+/// The lines after `first` on which the field at `field` has `c` again, for a message: "line
+/// 8", "lines 8, 9 and 11", the first ten and how many more; `None` when it has it nowhere
+/// else (text42a F42a-13: five lines held it, and one was named).
+pub(super) fn other_lines(text: &str, field: Span, first: Span, c: char) -> Option<String> {
+    let source = text.get(first.end..field.end)?;
+    // (Lines end at a line feed, or at a carriage return alone, as in old Mac files.)
+    let breaks = |s: &str| s.matches('\n').count() + s.matches('\r').count() - s.matches("\r\n").count();
+    let mut line = breaks(&text[..first.end]) + 1;
+    let first_line = line;
+    let (mut lines, mut from) = (Vec::new(), 0);
+    for (at, _) in source.match_indices(c) {
+        line += breaks(&source[from..at]);
+        from = at;
+        if line != first_line && lines.last() != Some(&line) {
+            lines.push(line);
+        }
+    }
+    let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
+    Some(match (lines.len(), shown.split_last()?) {
+        (1, _) => format!("line {}", shown[0]),
+        (n, (last, rest)) if n == shown.len() => format!("lines {} and {last}", rest.join(", ")),
+        (n, _) => format!("lines {} and {} more", shown.join(", "), n - shown.len()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_other_lines_that_hold_a_character_are_named_or_counted() {
+        let text = "body: |\n  a 😀\n  b 😀 😀\n  c\r  d 😀\n";
+        let field = Span::new(6, text.len());
+        let first = Span::new(12, 16);
+        assert_eq!(other_lines(text, field, first, '😀').as_deref(), Some("lines 3 and 5"));
+        assert_eq!(other_lines("x 😀\n", Span::new(0, 6), Span::new(2, 6), '😀'), None);
+        let many = "😀\n".repeat(13);
+        assert_eq!(
+            other_lines(&many, Span::new(0, many.len()), Span::new(0, 4), '😀').as_deref(),
+            Some("lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more")
+        );
+    }
+}

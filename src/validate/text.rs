@@ -373,9 +373,10 @@ impl Checker<'_> {
         blocks
     }
 
-    /// Reports each control character and each character no font has, once per field, at
-    /// its first place in the field's source text (or the whole field, when it was written as
-    /// an escape sequence and so is not in the source as such).
+    /// Reports each control character, each character no font has and each bullet pasted from
+    /// Word, once per field, at its first place in the field's source text (or the whole field,
+    /// when it was written as an escape sequence and so is not in the source as such), with the
+    /// other lines that hold it.
     pub(super) fn characters(&mut self, field: &Spanned<String>, path: &str) -> HashSet<char> {
         self.tally(Tally::Scripts, script_changes(&field.value), field.span, path);
         let mut reported = HashSet::new();
@@ -417,6 +418,8 @@ impl Checker<'_> {
                      so it would read backwards",
                     c as u32
                 )
+            } else if let Some(name) = super::places::word_bullet(c) {
+                format!("{name} pasted from Word (U+{:04X}), which only Word's own font shows", c as u32)
             } else if !(self.covers)(c) {
                 format!("no font has U+{:04X} '{c}'", c as u32)
             } else {
@@ -452,6 +455,14 @@ impl Checker<'_> {
                      text in single quotes"
                 )
             });
+            let help = help.or_else(|| {
+                super::places::word_bullet(c).map(|_| "write `- ` for a list item, and delete the tab after it".into())
+            });
+            // (Every place, as a count of lines: text42a F42a-13.)
+            let message = match super::places::other_lines(&self.file.text, field.span, span, c) {
+                Some(lines) => format!("{message}; here and on {lines}"),
+                None => message,
+            };
             self.report_with_help(span, path, message, help);
         }
     }
