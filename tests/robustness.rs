@@ -136,6 +136,78 @@ fn extract_refuses_a_damaged_attachment_and_a_bomb() {
     assert_eq!(debris(dir.path()), Vec::<String>::new());
 }
 
+/// A zlib stream of `n` × 258 spaces that a few bytes per 2 KB encode (fixed Huffman codes: a
+/// space, then "258 more, one back" over and over), with a checksum of zero: a decompression
+/// bomb made in a moment.
+fn zlib_bomb(n: usize) -> Vec<u8> {
+    let mut out = vec![0x78, 0x01];
+    let (mut bits, mut count) = (0u64, 0u32);
+    let mut put = |out: &mut Vec<u8>, value: u64, width: u32| {
+        bits |= value << count;
+        count += width;
+        while count >= 8 {
+            out.push(bits as u8);
+            bits >>= 8;
+            count -= 8;
+        }
+    };
+    // Huffman codes go most significant bit first: reversed into the bit stream.
+    let code = |c: u64, width: u32| c.reverse_bits() >> (64 - width);
+    put(&mut out, 0b011, 3); // last block, fixed codes
+    put(&mut out, code(0x30 + 0x20, 8), 8); // ' '
+    for _ in 0..n {
+        put(&mut out, code(0b1100_0101, 8), 8); // length 258
+        put(&mut out, 0, 5); // distance 1
+    }
+    put(&mut out, 0, 7); // end of block
+    put(&mut out, 0, 7);
+    out.extend([0; 4]);
+    out
+}
+
+/// `extract` reads the attachments and what leads to them, not every stream of the file
+/// (text42b F42b-10: a dossier was loaded whole, 60 times its size in memory). An object
+/// stream nothing refers to, which would decompress to 3 GiB, is never decompressed: under
+/// a 1 GB limit the source comes back, where loading it whole aborted.
+#[test]
+fn extract_decompresses_only_what_leads_to_the_attachments() {
+    let dir = with_seed();
+    let pdf = common::build_in(dir.path(), &dir.path().join("seed.yaml"), &[]);
+    // Added as an update of the file (lopdf would leave an object stream out when it saves).
+    let doc = common::load(&pdf);
+    let id = doc.max_id + 1;
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let text = String::from_utf8_lossy(&pdf[pdf.len() - 64..]).into_owned();
+    let prev: usize = text.split("startxref").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let data = zlib_bomb((3 << 30) / 258);
+    let mut out = pdf;
+    let at = out.len() + 1;
+    out.extend(
+        format!("\n{id} 0 obj\n<</Type/ObjStm/N 1/First 6/Filter/FlateDecode/Length {}>>stream\n", data.len()).bytes(),
+    );
+    out.extend(data);
+    out.extend(b"\nendstream\nendobj\n");
+    let xref = out.len();
+    out.extend(
+        format!(
+            "xref\n{id} 1\n{at:010} 00000 n \ntrailer\n<</Size {}/Root {} {} R/Prev {prev}>>\nstartxref\n{xref}\n%%EOF\n",
+            id + 1,
+            root.0,
+            root.1
+        )
+        .bytes(),
+    );
+    std::fs::write(dir.path().join("bomb.pdf"), out).unwrap();
+    let o = Command::new("sh")
+        .args(["-c", "ulimit -v 1000000 && exec \"$0\" \"$@\"", env!("CARGO_BIN_EXE_briefing")])
+        .args(["extract", "bomb.pdf", "-o", "back.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_exit(&o, 0);
+    assert_eq!(std::fs::read(dir.path().join("back.yaml")).unwrap(), std::fs::read(seed()).unwrap());
+}
+
 /// A briefing of `topics` topics (long enough to take a while to write).
 fn long_briefing(topics: usize) -> String {
     let mut y = String::from("title: Long\ndate: 2020-10-06\ntopics:\n");

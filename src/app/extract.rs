@@ -6,6 +6,7 @@
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use lopdf::{Document, Object};
 use md5::Digest as _;
@@ -106,15 +107,114 @@ fn nesting(pdf: &[u8]) -> usize {
     deepest
 }
 
-/// Follows a reference (or a chain of them) to the object, at most a few steps.
-fn deref<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
-    for _ in 0..8 {
-        match o {
-            Object::Reference(id) => o = doc.get_object(*id).ok()?,
-            other => return Some(other),
-        }
+/// The most an object stream may decompress to: far more than the few hundred objects a
+/// writer puts in one, far less than memory.
+const MAX_OBJECT_STREAM: u64 = 64 << 20;
+
+/// A PDF's objects, each read from the file when it is asked for: `extract` needs the catalog,
+/// the list of attachments and the attachments, not the pages, fonts and structure a dossier
+/// holds by the million (text42b F42b-10: a 41 MB dossier loaded whole took 2.4 GB). Only the
+/// cross-reference table is read whole; an object stream is decompressed (within
+/// [`MAX_OBJECT_STREAM`]) only when an object in it is asked for, and no other stream is.
+struct Objects<'a> {
+    reader: lopdf::Reader<'a>,
+    /// The objects of the object streams read last, the latest first, with their decompressed
+    /// size: together at most [`MAX_OBJECT_STREAM`] (a dossier's attachments and their
+    /// entries lie in a few streams, read in turn).
+    recent: std::cell::RefCell<Vec<(u32, Rc<ObjectStreamObjects>, usize)>>,
+}
+
+type ObjectStreamObjects = std::collections::BTreeMap<lopdf::ObjectId, Object>;
+
+impl<'a> Objects<'a> {
+    /// Reads the cross-reference table of `pdf` (lopdf reads every object once on the way
+    /// and keeps none: nothing is decompressed but the table itself).
+    fn open(pdf: &'a [u8]) -> Result<Self, String> {
+        let options = lopdf::LoadOptions { filter: Some(|_, _| None), ..Default::default() };
+        let document =
+            Document::load_mem_with_options(pdf, options).map_err(|e| format!("it is not a readable PDF ({e})"))?;
+        let reader = lopdf::Reader {
+            buffer: pdf,
+            document,
+            encryption_state: None,
+            raw_objects: Default::default(),
+            password: None,
+            strict: false,
+        };
+        Ok(Objects { reader, recent: Default::default() })
     }
-    None
+
+    fn trailer(&self) -> &lopdf::Dictionary {
+        &self.reader.document.trailer
+    }
+
+    /// The object `id`, read from the file; `Err` for one held in an object stream that
+    /// decompresses past [`MAX_OBJECT_STREAM`], `Ok(None)` for one that is missing.
+    fn get(&self, id: lopdf::ObjectId) -> Result<Option<Object>, String> {
+        let Some(lopdf::xref::XrefEntry::Compressed { container, .. }) =
+            self.reader.document.reference_table.get(id.0).cloned()
+        else {
+            return Ok(self.reader.get_object(id, &mut Default::default()).ok());
+        };
+        let cached = self.recent.borrow().iter().find(|(c, ..)| *c == container).map(|(_, o, _)| o.clone());
+        let objects = match cached {
+            Some(objects) => objects,
+            None => {
+                let Ok(Object::Stream(mut stream)) = self.reader.get_object((container, 0), &mut Default::default())
+                else {
+                    return Ok(None);
+                };
+                let mut size = stream.content.len();
+                // (Flate without a predictor is what writers use; anything else is left to lopdf.)
+                let flate = stream.dict.get(b"Filter").ok() == Some(&Object::Name(b"FlateDecode".to_vec()));
+                if flate && stream.dict.get(b"DecodeParms").is_err() {
+                    let mut data = Vec::new();
+                    let read = flate2::read::ZlibDecoder::new(&stream.content[..])
+                        .take(MAX_OBJECT_STREAM + 1)
+                        .read_to_end(&mut data);
+                    if read.is_err() {
+                        return Ok(None);
+                    }
+                    if data.len() as u64 > MAX_OBJECT_STREAM {
+                        return Err(format!(
+                            "an object stream it needs decompresses to more than {} (a briefing's hold a few kilobytes); it was not read",
+                            super::error::size(MAX_OBJECT_STREAM)
+                        ));
+                    }
+                    size = data.len();
+                    stream.dict.remove(b"Filter");
+                    stream.dict.remove(b"DecodeParms");
+                    stream.set_content(data);
+                }
+                let Ok(parsed) = lopdf::ObjectStream::new(&mut stream) else { return Ok(None) };
+                let objects = Rc::new(parsed.objects);
+                let mut recent = self.recent.borrow_mut();
+                recent.insert(0, (container, objects.clone(), size));
+                let mut total = 0;
+                recent.retain(|(.., size)| {
+                    total += size;
+                    total <= MAX_OBJECT_STREAM as usize
+                });
+                objects
+            }
+        };
+        Ok(objects.get(&id).cloned())
+    }
+
+    /// Follows a reference (or a chain of them) to the object, at most a few steps.
+    fn deref(&self, o: &Object) -> Result<Option<Object>, String> {
+        let mut o = o.clone();
+        for _ in 0..8 {
+            match o {
+                Object::Reference(id) => match self.get(id)? {
+                    Some(next) => o = next,
+                    None => return Ok(None),
+                },
+                other => return Ok(Some(other)),
+            }
+        }
+        Ok(None)
+    }
 }
 
 /// A PDF text string (PDFDocEncoding ASCII or UTF-16BE with BOM) as Rust text.
@@ -132,18 +232,19 @@ fn decode_text(o: &Object) -> Option<String> {
 /// associated files (`/AF`, which keep the order) or else the embedded-files name tree, walked
 /// without recursion, at most [`MAX_TREE_DEPTH`] levels deep and each node once. Stops a little
 /// past [`MAX_ATTACHMENTS`], enough to say there are too many.
-fn attachment_list(doc: &Document, catalog: &lopdf::Dictionary) -> Result<Vec<(Option<String>, Object)>, String> {
-    if let Some(Object::Array(a)) = catalog.get(b"AF").ok().and_then(|o| deref(doc, o)) {
-        return Ok(a.iter().take(MAX_ATTACHMENTS + 1).map(|o| (None, o.clone())).collect());
-    }
-    let Some(root) = catalog
-        .get(b"Names")
-        .ok()
-        .and_then(|o| deref(doc, o))
-        .and_then(|n| n.as_dict().ok()?.get(b"EmbeddedFiles").ok())
-    else {
-        return Ok(Vec::new());
+fn attachment_list(doc: &Objects, catalog: &lopdf::Dictionary) -> Result<Vec<(Option<String>, Object)>, String> {
+    let get = |dict: &lopdf::Dictionary, key: &[u8]| match dict.get(key) {
+        Ok(o) => doc.deref(o),
+        Err(_) => Ok(None),
     };
+    if let Some(Object::Array(a)) = get(catalog, b"AF")? {
+        return Ok(a.into_iter().take(MAX_ATTACHMENTS + 1).map(|o| (None, o)).collect());
+    }
+    let root = match get(catalog, b"Names")? {
+        Some(Object::Dictionary(names)) => names.get(b"EmbeddedFiles").ok().cloned(),
+        _ => None,
+    };
+    let Some(root) = root else { return Ok(Vec::new()) };
     let damaged = |what: &str| format!("its list of attachments is damaged ({what}); nothing was written");
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -155,17 +256,19 @@ fn attachment_list(doc: &Document, catalog: &lopdf::Dictionary) -> Result<Vec<(O
             ));
         }
         if let Object::Reference(id) = node {
-            if !seen.insert(*id) {
+            if !seen.insert(id) {
                 return Err(damaged("it loops back on itself"));
             }
         }
-        let Some(Object::Dictionary(node)) = deref(doc, node) else {
+        let Some(Object::Dictionary(node)) = doc.deref(&node)? else {
             return Err(damaged("a part of it cannot be found or is not a dictionary"));
         };
-        if let Ok(names) = node.get(b"Names") {
-            let Some(Object::Array(pairs)) = deref(doc, names) else { return Err(damaged("its names are not a list")) };
+        if node.has(b"Names") {
+            let Some(Object::Array(pairs)) = get(&node, b"Names")? else {
+                return Err(damaged("its names are not a list"));
+            };
             for pair in pairs.chunks(2) {
-                let key = deref(doc, &pair[0]).and_then(decode_text);
+                let key = doc.deref(&pair[0])?.as_ref().and_then(decode_text);
                 let Some(value) = pair.get(1) else { return Err(damaged("a name has no file")) };
                 out.push((key, value.clone()));
             }
@@ -173,12 +276,12 @@ fn attachment_list(doc: &Document, catalog: &lopdf::Dictionary) -> Result<Vec<(O
         if out.len() > MAX_ATTACHMENTS {
             break;
         }
-        if let Ok(kids) = node.get(b"Kids") {
-            let Some(Object::Array(kids)) = deref(doc, kids) else {
+        if node.has(b"Kids") {
+            let Some(Object::Array(kids)) = get(&node, b"Kids")? else {
                 return Err(damaged("its branches are not a list"));
             };
             // Last first: the stack gives them back in order.
-            stack.extend(kids.iter().rev().map(|k| (k, depth + 1)));
+            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
         }
     }
     Ok(out)
@@ -194,12 +297,21 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
     if depth > MAX_NESTING {
         return Err(format!("its objects nest {depth} levels deep (a briefing's nest a few); it was not read"));
     }
-    let doc = Document::load_mem(pdf).map_err(|e| format!("it is not a readable PDF ({e})"))?;
-    if doc.trailer.get(b"Encrypt").is_ok() {
-        return Err("it is encrypted (briefing never encrypts its PDFs)".into());
+    const ENCRYPTED: &str = "it is encrypted (briefing never encrypts its PDFs)";
+    // Said before the objects are read: lopdf reads an encrypted file's objects all at once.
+    if encrypted(pdf) {
+        return Err(ENCRYPTED.into());
     }
-    let catalog = doc.catalog().map_err(|_| "it has no document catalog".to_string())?;
-    let specs = attachment_list(&doc, catalog)?;
+    let doc = Objects::open(pdf)?;
+    if doc.trailer().get(b"Encrypt").is_ok() {
+        return Err(ENCRYPTED.into());
+    }
+    let catalog = match doc.trailer().get(b"Root").map(|root| doc.deref(root)) {
+        Ok(found) => found?,
+        Err(_) => None,
+    };
+    let Some(Object::Dictionary(catalog)) = catalog else { return Err("it has no document catalog".into()) };
+    let specs = attachment_list(&doc, &catalog)?;
     if specs.is_empty() {
         return Err("it carries no embedded source (built with --no-embed-source, or not made by briefing)".into());
     }
@@ -215,7 +327,7 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
             Some(key) => escape(key),
             None => format!("{} of {count}", i + 1),
         };
-        let spec = match deref(&doc, spec) {
+        let spec = match doc.deref(spec)? {
             Some(Object::Dictionary(spec)) => spec,
             Some(_) => return Err(format!("the attachment {which} is damaged: its entry is not a file specification")),
             None => return Err(format!("the attachment {which} cannot be found: its entry points at nothing")),
@@ -228,16 +340,19 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
             .or_else(|| key.clone())
             .unwrap_or_else(|| "briefing.yaml".into());
         let shown = escape(&name);
-        let stream = spec
-            .get(b"EF")
-            .and_then(Object::as_dict)
-            .and_then(|ef| ef.get(b"F"))
-            .ok()
-            .and_then(|o| deref(&doc, o))
-            .ok_or_else(|| format!("the embedded file {shown} cannot be found"))?;
+        let file = spec.get(b"EF").and_then(Object::as_dict).and_then(|ef| ef.get(b"F")).ok();
+        let stream = match file {
+            Some(file) => doc.deref(file)?,
+            None => None,
+        };
+        let Some(stream) = stream else { return Err(format!("the embedded file {shown} cannot be found")) };
         let Object::Stream(stream) = stream else { return Err(format!("the embedded file {shown} is not a stream")) };
-        let data = match stream.dict.get(b"Filter").ok().and_then(|f| deref(&doc, f)) {
-            None => stream.content.clone(),
+        let filter = match stream.dict.get(b"Filter") {
+            Ok(f) => doc.deref(f)?,
+            Err(_) => None,
+        };
+        let data = match filter {
+            None => stream.content,
             Some(Object::Name(n)) if n == b"FlateDecode" => {
                 let mut data = Vec::new();
                 flate2::read::ZlibDecoder::new(&stream.content[..])
@@ -256,7 +371,11 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
                 return Err(format!("the attachment {shown} uses a filter briefing does not write ({other:?})"))
             }
         };
-        let params = stream.dict.get(b"Params").ok().and_then(|p| deref(&doc, p)).and_then(|p| p.as_dict().ok());
+        let params = match stream.dict.get(b"Params") {
+            Ok(p) => doc.deref(p)?,
+            Err(_) => None,
+        };
+        let params = params.as_ref().and_then(|p| p.as_dict().ok());
         if let Some(size) = params.and_then(|p| p.get(b"Size").ok()).and_then(|s| s.as_i64().ok()) {
             if size != data.len() as i64 {
                 return Err(format!(
@@ -273,6 +392,23 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
         out.push(Attached { name, data });
     }
     Ok(out)
+}
+
+/// Whether the last trailer of `pdf` (the text from its `startxref` offset on) names an
+/// `/Encrypt` dictionary.
+fn encrypted(pdf: &[u8]) -> bool {
+    let tail = &pdf[pdf.len().saturating_sub(1024)..];
+    let Some(at) = tail.windows(9).rposition(|w| w == b"startxref") else { return false };
+    let offset =
+        std::str::from_utf8(&tail[at + 9..]).ok().and_then(|t| t.split_whitespace().next()?.parse::<usize>().ok());
+    let Some(trailer) = offset.and_then(|o| pdf.get(o..)) else { return false };
+    // The trailer, or the dictionary of a cross-reference stream: up to its stream data.
+    let end = trailer.windows(6).position(|w| w == b"stream").unwrap_or(trailer.len());
+    let trailer = match trailer[..end].windows(7).position(|w| w == b"trailer") {
+        Some(t) => &trailer[t..end],
+        None => &trailer[..end],
+    };
+    trailer.windows(8).any(|w| w == b"/Encrypt")
 }
 
 /// A name as the terminal should show it: control characters escaped.
