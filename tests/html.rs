@@ -224,7 +224,7 @@ fn stars_and_backticks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_
         "title: Beteiligung\ndate: 2026-01-15\nlang: de\nsummary: |\n  Teilgenommen haben \
          Vertreter*innen der Ministerien sowie Expert*innen aus der Wirtschaft.\n\n  \
          Participaron l*s representantes y tod*s l*s expert*s; die Formel ist a*b*c.\n\n  \
-         Wir fördern **Beyond**5G und foo*bar* sowie *Forschung*.\n\n  \
+         Wir fördern **Beyond**5G und foo*bar* sowie *Forschung* und *alle Vertreter*innen*.\n\n  \
          The EU`s and Japan`s positions; run `cmd` now.\n\
          topics:\n  - title: Bürger\n    body: Die Bürger*innen und Nutzer*innen wurden befragt.\n\
          contact:\n  tel: \"+49 30 0000 0000\"\n",
@@ -236,13 +236,18 @@ fn stars_and_backticks_that_pair_up_from_inside_words_print_as_typed_in_the_pdf_
             "a*b*c",
             "Bürger*innenundNutzer*innen",
             "TheEU`sandJapan`spositions",
+            // Emphasis inside a word prints as typed (a star between a letter and a lowercase
+            // one is a letter of its word: text41a F41a-5).
+            "undfoo*bar*sowie",
         ] {
             assert!(text.contains(typed), "{what}: {typed} in {text}");
         }
     }
     assert!(!html.contains("<em>innen"), "{html}");
     // A mark at a word's edge is markup.
-    for marked in ["<strong>Beyond</strong>5G", "foo<em>bar</em>", "<em>Forschung</em>", "<code>cmd</code>"] {
+    for marked in
+        ["<strong>Beyond</strong>5G", "<em>alle Vertreter*innen</em>", "<em>Forschung</em>", "<code>cmd</code>"]
+    {
         assert!(html.contains(marked), "{marked} in {html}");
     }
 }

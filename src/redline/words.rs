@@ -433,7 +433,8 @@ fn stretch<'t>(
     // F42b-3: "2 words inserted, 1 deleted").
     let letters =
         |ts: &[Token]| ts.iter().flat_map(|t| t.0.chars()).filter(|c| c.is_alphanumeric()).collect::<String>();
-    let marks_only = !deleted.is_empty() && !inserted.is_empty() && {
+    // (Not a word set otherwise, `*word*` now `**word**`: the same text, a change of words.)
+    let marks_only = was != is && !deleted.is_empty() && !inserted.is_empty() && {
         let gone = letters(&deleted);
         !gone.is_empty() && gone == letters(&inserted)
     };
