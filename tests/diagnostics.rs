@@ -186,7 +186,8 @@ fixtures! {
             "write `body: |` to keep every line as typed",
             "error: 2 problems",
         ];
-    pipe_full_width: "pipe-full-width" on [5], says ["a full-width `｜` after `body:`, where YAML needs `|`"];
+    pipe_full_width: "pipe-full-width" on [5, 11],
+        says ["a full-width `｜` after `body:`, where YAML needs `|`", "a full-width `＞` after `body:`, where YAML needs `>`"];
     heading_note: "heading-note" on [7, 10, 14, 19],
         says [
             "`# TODO: check figures with legal before release` is printed as a heading",

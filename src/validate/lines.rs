@@ -11,6 +11,9 @@ use crate::markdown::{self, Slip, SlipKind};
 /// The full-width vertical line a Japanese input method types for `|`.
 const WIDE_BAR: char = '\u{FF5C}';
 
+/// The full-width `＞` a Japanese input method types for `>`.
+const WIDE_GT: char = '\u{FF1E}';
+
 /// How a text's lines were joined by YAML.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Joined {
@@ -48,6 +51,8 @@ fn joined_lines(source: &str) -> Option<(Joined, Vec<&str>)> {
         lines.remove(0);
         Joined::Folded
     } else if source.strip_prefix(WIDE_BAR).is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        // (`＞` alone on its key's line, over the text: text42a F42a-11. Not `＞ 引用` on it.)
+        || lines.len() > 1 && lines[0].trim() == WIDE_GT.to_string()
     {
         Joined::WideBar
     } else {
@@ -81,10 +86,12 @@ impl Checker<'_> {
         let fix = format!("write `{name}: |` to keep every line as typed");
         if joined == Joined::WideBar {
             let at = field.span.start;
+            let (wide, mark) = if source.trim_start().starts_with(WIDE_GT) { (WIDE_GT, '>') } else { (WIDE_BAR, '|') };
+            let at = at + source.len() - source.trim_start().len();
             let message = format!(
-                "a full-width `｜` after `{name}:`, where YAML needs `|`: the `｜` would be printed and the lines below joined into one"
+                "a full-width `{wide}` after `{name}:`, where YAML needs `{mark}`: the `{wide}` would be printed and the lines below joined into one"
             );
-            let d = Diagnostic::new(Some(Span::new(at, at + WIDE_BAR.len_utf8())), path, message);
+            let d = Diagnostic::new(Some(Span::new(at, at + wide.len_utf8())), path, message);
             self.diagnostics.push(d.with_help(format!("{fix}, with the Japanese input off")));
             return;
         }
