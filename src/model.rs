@@ -163,12 +163,7 @@ impl Briefing {
             .filter_map(|s| s.as_ref())
             .map(String::len)
             .sum::<usize>();
-        let mut blocks = |blocks: &[Block]| crate::markdown::visit_text(blocks, &mut |t| n += t.len());
-        blocks(&self.summary);
-        blocks(&self.overview);
-        for t in &self.topics {
-            blocks(&t.body);
-        }
+        self.visit_markdown(&mut |t| n += t.len());
         (n + self.topics.iter().map(|t| t.title.len()).sum::<usize>()) as u64
     }
 
@@ -176,13 +171,15 @@ impl Briefing {
     /// what a dossier counts of it, beside its bytes.
     pub fn pieces(&self) -> usize {
         let mut n = self.topics.len();
-        let mut blocks = |blocks: &[Block]| crate::markdown::visit_text(blocks, &mut |_| n += 1);
-        blocks(&self.summary);
-        blocks(&self.overview);
-        for t in &self.topics {
-            blocks(&t.body);
-        }
+        self.visit_markdown(&mut |_| n += 1);
         n
+    }
+
+    /// Each run of text of its Markdown parts: the summary, the overview, each topic's body.
+    fn visit_markdown<'a>(&'a self, f: &mut dyn FnMut(&'a str)) {
+        for blocks in [&self.summary, &self.overview].into_iter().chain(self.topics.iter().map(|t| &t.body)) {
+            crate::markdown::visit_text(blocks, f);
+        }
     }
 
     /// The bytes of text a layout of it lays out: [`Briefing::text_bytes`], and with a table of

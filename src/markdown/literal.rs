@@ -25,15 +25,15 @@ const STAND_IN: char = '\u{1F}';
 pub(super) fn gender_stars(src: &str) -> Cow<'_, str> {
     let spaced = |c: Option<char>| c.filter(|c| c.is_alphabetic() && !unspaced(*c));
     let star = |at: usize| {
-        src.as_bytes()[at] == b'*'
-            && spaced(src[..at].chars().next_back()).is_some()
+        spaced(src[..at].chars().next_back()).is_some()
             && spaced(src[at + 1..].chars().next()).is_some_and(char::is_lowercase)
     };
-    if src.contains(STAND_IN) || !src.bytes().enumerate().any(|(at, b)| b == b'*' && star(at)) {
+    let stars: Vec<usize> = src.match_indices('*').map(|(at, _)| at).filter(|&at| star(at)).collect();
+    if stars.is_empty() || src.contains(STAND_IN) {
         return Cow::Borrowed(src);
     }
     let mut out = src.as_bytes().to_vec();
-    for at in (0..src.len()).filter(|&at| star(at)) {
+    for at in stars {
         out[at] = STAND_IN as u8;
     }
     Cow::Owned(String::from_utf8(out).expect("one ASCII byte put for another"))
