@@ -73,9 +73,33 @@ function flushTimers() {
 function setSource(text) {
   state.source = text;
   const area = $("source");
-  if (document.activeElement !== area && area.value !== text) area.value = text;
+  const shown = text.replace(/\r\n/g, "\n");
+  if (area.value !== shown) {
+    // The text area is set even while it has the focus (a form edit made on what was typed
+    // there): the caret stays by the text it was beside, before or after what changed.
+    const old = area.value;
+    const [from, to] = [area.selectionStart, area.selectionEnd];
+    let head = 0;
+    while (head < old.length && head < shown.length && old[head] === shown[head]) head++;
+    let tail = 0;
+    while (tail < old.length - head && tail < shown.length - head && old[old.length - 1 - tail] === shown[shown.length - 1 - tail]) tail++;
+    const moved = (at) => (at <= head ? at : at >= old.length - tail ? at + shown.length - old.length : head);
+    area.value = shown;
+    if (document.activeElement === area) area.setSelectionRange(moved(from), moved(to));
+  }
   showSaveState();
   schedulePreview(0);
+}
+
+/** Sends `edits` to be made to the text, again on the newer text if the source was typed in
+ * while they were on their way, so that neither the form's edit nor the typing is lost (the
+ * server answers one request at a time: an edit can wait behind a preview). */
+async function applyEdits(edits) {
+  for (;;) {
+    const base = state.source;
+    const r = await api("/api/apply", { source: base, edits });
+    if (!r.ok || state.source === base) return r;
+  }
 }
 
 function dirty() {
@@ -366,8 +390,7 @@ function input_(field, kind, value, id) {
 function setField(path, lang, value) {
   state.edits++;
   return enqueue(async () => {
-    const r = await api("/api/apply", { source: state.source, edits: [{ op: "set", path, lang, value }] })
-      .finally(() => state.edits--);
+    const r = await applyEdits([{ op: "set", path, lang, value }]).finally(() => state.edits--);
     if (!r.ok) {
       showAlert(r.data.error ?? `The change could not be made (${r.status}).`, "bad");
       return;
@@ -381,7 +404,7 @@ function setField(path, lang, value) {
 function structural(edit, then) {
   flushTimers();
   return enqueue(async () => {
-    const r = await api("/api/apply", { source: state.source, edits: [edit] });
+    const r = await applyEdits([edit]);
     if (!r.ok) {
       showAlert(r.data.error ?? `The change could not be made (${r.status}).`, "bad");
       return;
