@@ -745,6 +745,32 @@ fn a_renamed_topic_shows_the_words_changed_in_its_heading() {
 }
 
 #[test]
+fn a_changed_title_and_heading_show_their_words_changed_where_they_print() {
+    // (text42b F42b-1: both printed plain, as if unchanged; only the box said so.)
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let new = old.replacen("title: Results of 10th", "title: Outcome of 10th", 1).replacen(
+        "heading: Major achievements",
+        "heading: Main achievements",
+        1,
+    );
+    let (pdf, _) = redline(&old, &new);
+    let tree = structure(&pdf);
+    let heading = |part: &str| {
+        tree.walk().into_iter().find(|e| e.role.starts_with('H') && e.heard().contains(part)).cloned().expect(part)
+    };
+    assert_eq!(changes(&heading("Outcome of")), ["Deleted: Results", "Inserted: Outcome"]);
+    assert_eq!(changes(&heading("achievements of the")), ["Deleted: Major", "Inserted: Main"]);
+    let runs = content_runs(&pdf);
+    assert!(same(last_colour(&runs, "Outcome"), INSERTED) && same(last_colour(&runs, "Main"), INSERTED));
+    let page = redline_page(&old, &new);
+    let h1 = between(&page, "<h1", "</h1>");
+    assert!(h1.contains("<del><span class=\"vh\">Deleted: </span>Results</del>"), "{h1}");
+    assert!(h1.contains("<ins><span class=\"vh\">Inserted: </span>Outcome</ins> of 10th"), "{h1}");
+    let part = between(&page, "<h2 class=\"part\"", "</h2>");
+    assert!(part.contains("<ins><span class=\"vh\">Inserted: </span>Main</ins>"), "{part}");
+}
+
+#[test]
 fn a_change_just_before_a_link_leaves_the_link_one() {
     let (old, new) = first_paragraph(
         "See the [draft text](https://example.org/text) here.",

@@ -204,8 +204,13 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     if theme.title_block.date == DatePlacement::AboveRight {
         date_line(&mut out, " above");
     }
+    // (In a redline, a changed title's or heading's words are marked, as a topic's are.)
+    let marked = |field: &str| redline.and_then(|(r, _)| r.fields.iter().find(|f| f.field == field)?.marked.as_deref());
     let _ = write!(out, "<h1{}>", own_lang(&b.title, lang));
-    text_into(&mut out, &b.title, lang);
+    match marked("title") {
+        Some(inlines) => inlines_into(&mut out, inlines, lang, &marks),
+        None => text_into(&mut out, &b.title, lang),
+    }
     out.push_str("</h1>\n");
     if theme.title_block.date == DatePlacement::BelowTitle {
         date_line(&mut out, "");
@@ -230,7 +235,10 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     }
     if let Some(part) = &b.heading {
         let _ = write!(out, "<h2 class=\"part\"{}>", own_lang(part, lang));
-        text_into(&mut out, part, lang);
+        match marked("heading") {
+            Some(inlines) => inlines_into(&mut out, inlines, lang, &marks),
+            None => text_into(&mut out, part, lang),
+        }
         out.push_str("</h2>\n");
     }
     let heading = |out: &mut String, tag: &str, id: &str, number: &str, title: &str, lang: &str| {

@@ -181,7 +181,9 @@ pub fn piece(flow: &mut Flow<'_>, b: &Briefing, piece: Piece, topics: &Topics) {
         Piece::Summary => body::blocks(flow, &b.summary, &styles.summary, 0.0),
         Piece::Part => {
             if let Some(part) = &b.heading {
-                let node = heading(flow, "", part, &styles.part, None, SECTION);
+                // (In a redline, a changed heading's words are marked, as a topic's are.)
+                let marked = flow.marked_value("heading").map(<[_]>::to_vec);
+                let node = heading_at(flow, "", (part, None, marked.as_deref()), &styles.part, None, SECTION, 0.0);
                 flow.own_language(node, part);
             }
         }

@@ -42,7 +42,11 @@ pub fn title_text(flow: &mut Flow<'_>, b: &Briefing) {
         meta(flow, &date, Align::Right, "date");
         flow.space(styles.meta.space_after.0 * 3.0);
     }
-    let spans = [Span { text: b.title.clone(), look: look(&styles.title) }];
+    // (In a redline, a changed title's words are marked, as a topic's are.)
+    let spans = match flow.marked_value("title") {
+        Some(marked) => super::body::spans(marked, &styles.title, flow),
+        None => vec![Span { text: b.title.clone(), look: look(&styles.title) }],
+    };
     let h = flow.node(Role::H(1 + flow.level_offset));
     flow.own_language(h, &b.title);
     flow.paragraph(h, &spans, &styles.title, 0.0, tb.align, None);

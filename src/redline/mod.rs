@@ -70,6 +70,16 @@ pub struct FieldChange {
     pub field: String,
     pub old: String,
     pub new: String,
+    /// For the title and the `heading:` line, printed as headings: the new text with its
+    /// words deleted and inserted marked, as a topic's changed title is (text42b F42b-1: they
+    /// printed plain, as if unchanged).
+    pub marked: Option<Vec<markdown::Inline>>,
+}
+
+impl FieldChange {
+    pub fn plain(field: impl Into<String>, old: impl Into<String>, new: impl Into<String>) -> FieldChange {
+        FieldChange { field: field.into(), old: old.into(), new: new.into(), marked: None }
+    }
 }
 
 /// The summary, the overview or a topic, with how it changed.
@@ -172,7 +182,7 @@ fn compare_within(old: &Briefing, new: &Briefing, mut budget: u64) -> Redline {
     let mut parts = Vec::new();
     let summary = diff_part(Part::Summary, &old.summary, &new.summary, &mut parts, budget);
     let overview = diff_part(Part::Overview, &old.overview, &new.overview, &mut parts, budget);
-    let mut fields = briefing_fields(old, new);
+    let mut fields = briefing_fields(old, new, budget);
     let topics = diff_topics(&old.topics, &new.topics, &mut parts, &mut fields, budget);
     let count = |f: &dyn Fn(&PartChange) -> bool| parts.iter().filter(|p| f(p)).count();
     let stat = Stat {
@@ -199,8 +209,8 @@ fn written_short_title(b: &Briefing) -> String {
     }
 }
 
-/// The plain text fields of the briefing that differ.
-fn briefing_fields(old: &Briefing, new: &Briefing) -> Vec<FieldChange> {
+/// The plain text fields of the briefing that differ; the two printed as headings, marked.
+fn briefing_fields(old: &Briefing, new: &Briefing, budget: &mut u64) -> Vec<FieldChange> {
     let date = |d: &Date| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let (oc, nc) = (&old.contact, &new.contact);
@@ -228,7 +238,14 @@ fn briefing_fields(old: &Briefing, new: &Briefing) -> Vec<FieldChange> {
     pairs
         .into_iter()
         .filter(|(_, o, n)| o != n)
-        .map(|(field, old, new)| FieldChange { field: field.to_string(), old, new })
+        .map(|(field, old, new)| {
+            // (Their words count as the field's change, not as words of a section.)
+            let marked = matches!(field, "title" | "heading").then(|| {
+                let mut words = Words::new(budget);
+                diff_title(&old, &new, &mut words)
+            });
+            FieldChange { marked, ..FieldChange::plain(field, old, new) }
+        })
         .collect()
 }
 
@@ -273,7 +290,7 @@ fn diff_topics(
                 for (what, a, b) in [("title", Some(&o.title), Some(&n.title)), ("lang", typed(o), typed(n))] {
                     if a != b {
                         let text = |s: Option<&String>| s.cloned().unwrap_or_default();
-                        fields.push(FieldChange { field: format!("topics[{j}].{what}"), old: text(a), new: text(b) });
+                        fields.push(FieldChange::plain(format!("topics[{j}].{what}"), text(a), text(b)));
                     }
                 }
                 let mut words = Words::new(budget);
@@ -820,7 +837,7 @@ mod tests {
         let old = doc("2020-10-06", "+81 3 5253 5920", "Short.", &[("Data", "Same text.")]);
         let new = doc("2020-10-07", "+81 3 5253 5921", "Short.", &[("Data and AI", "Same text.")]);
         let r = compare(&old, &new);
-        let field = |f: &str, o: &str, n: &str| FieldChange { field: f.into(), old: o.into(), new: n.into() };
+        let field = |f: &str, o: &str, n: &str| FieldChange::plain(f, o, n);
         assert_eq!(
             r.fields,
             [

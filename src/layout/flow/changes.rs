@@ -19,6 +19,12 @@ impl Flow<'_> {
         self.fields.iter().find(|f| f.field == field).map(|f| f.old.as_str())
     }
 
+    /// The words of `field` (the title, the `heading:` line) with a redline's changes marked,
+    /// when it shows them changed.
+    pub fn marked_value(&self, field: &str) -> Option<&[crate::markdown::Inline]> {
+        self.fields.iter().find(|f| f.field == field).and_then(|f| f.marked.as_deref())
+    }
+
     /// `new` (the spans a field prints) marked as a change from `old`: the old text struck
     /// through, a space, the new underlined; the old is not a link, the new one is where it
     /// is. An empty side is left out.
