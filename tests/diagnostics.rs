@@ -944,6 +944,25 @@ fn comments_written_as_hash_words_below_values_are_comments() {
 }
 
 #[test]
+fn hash_words_after_a_closed_value_on_its_line_are_comments() {
+    // text43a F43a-1: after a closing quote or a date, nothing after ` #` could be the value's,
+    // yet each was refused with "put the whole value in quotes" (it was in quotes).
+    let text = "title: \"Results of the 5th meeting\" #draft2\ndate: 2026-05-12 #moved\ntopics:\n  - title: 'AI' #todo\n    body: |  #check figures\n      Text.\ncontact:\n  tel: \"+81 3 5253 5920\" #main\n";
+    let file = SourceFile::new("t.yaml", text);
+    let loaded = load_briefings(&file, &Limits::default(), &covers);
+    let b = loaded.unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    assert_eq!(
+        (b[0].title.as_str(), b[0].contact.tel.as_deref()),
+        ("Results of the 5th meeting", Some("+81 3 5253 5920"))
+    );
+    // A plain value's `#10` is still named: it is text YAML drops.
+    let (_, diags, rendered) = problems_in(
+        "title: Results of meeting #10\ndate: 2026-05-12\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n",
+    );
+    assert!(diags[0].message.contains("`#10` is read as a comment"), "{rendered}");
+}
+
+#[test]
 fn a_quoting_help_followed_gives_the_value_as_typed() {
     // text37a F37a-6: the `: ` help escaped `\` and `"` twice; F37a-9: a value over 60
     // characters was cut with `…` inside the quotes; text38a F38a-3: at a glued `#1`. Pasted,

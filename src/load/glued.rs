@@ -13,7 +13,12 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
     // items took 3 s, text33a F33a-8.)
     let rest = text.get(end..).unwrap_or("");
     let comment = rest.trim_start_matches([' ', '\t']);
-    let (at, after, help) = match comment.strip_prefix('#').filter(|_| comment.len() < rest.len()) {
+    // (After a quoted value or a date, nothing after ` #` could be the value's: the
+    // writer closed it, and it is a comment, as YAML reads it; text43a F43a-1: `tel: "+81 …"
+    // #main` was refused, with the fix "put the whole value in quotes".)
+    let own = text.get(start..end).unwrap_or("");
+    let closed = own.starts_with(['"', '\'']) || is_date(own);
+    let (at, after, help) = match comment.strip_prefix('#').filter(|_| comment.len() < rest.len() && !closed) {
         Some(after) => (
             end + (rest.len() - comment.len()),
             after,
@@ -43,6 +48,13 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
     let tab = text[line_start(text, at)..at].contains('\t').then_some(" (indent with spaces: YAML refuses tabs)");
     let help = format!("{help}{}", tab.unwrap_or(""));
     Some(Diagnostic::new(Some(Span::new(at, at + 1 + word.len())), "", message).with_help(help))
+}
+
+/// `2026-05-12`: a value whose text is a date as YAML reads one. (Not a number: `tel: 5253
+/// #20` may mean the extension.)
+fn is_date(value: &str) -> bool {
+    let v = value.trim();
+    v.len() == 10 && v.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
 }
 
 /// When the plain value starting at `start` and ending its line at `eol` has below it (past
