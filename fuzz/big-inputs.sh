@@ -478,6 +478,21 @@ if not only or "bundle-many" in only:
                          + " ".join(r.choice(words) for _ in range(69)) + "\n" for j in range(6))
         open(f"{work}/many-{i:04d}.yaml", "w").write(
             f"title: \"Briefing {i} {r.choice(words)}\"\ndate: 2026-01-02\nlang: de\ntopics:\n{topics}contact:\n  email: a@example.org\n")
+# A template whose logo is at the limit, 25 million pixels (text43b F43b-4: a dossier, which
+# prints no logo, copied it for every briefing: 300 took 23.6 s).
+if not only or "bundle-logo" in only:
+    import struct, zlib
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    side = 5000
+    rows = zlib.compress(b"".join(b"\0" + b"\x20\x40\x60\xff" * side for _ in range(side)), 9)
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0))
+           + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+    open(f"{work}/logo.png", "wb").write(png)
+    open(f"{work}/logo.yaml", "w").write("title_block:\n  logo: logo.png\n")
+    for i in range(300):
+        open(f"{work}/small-{i:03d}.yaml", "w").write(
+            f"title: Briefing {i}\ndate: 2026-01-02\ntopics:\n  - title: A\n    body: Text {i}.\ncontact:\n  tel: \"1\"\n")
 EOF
 timed() {  # NAME ARGS…: one line, as above
   local name=$1
@@ -497,6 +512,10 @@ done
 set -- "$work"/pair/many-*.yaml
 if [ -e "$1" ]; then
   timed "bundle-many (1,000, --toc)" bundle "$@" --toc -o "$work/out.pdf"
+fi
+set -- "$work"/pair/small-*.yaml
+if [ -e "$1" ]; then
+  timed "bundle-logo (300, 25 Mpx)" bundle "$@" --template "$work/pair/logo.yaml" -o "$work/out.pdf"
 fi
 
 # --- briefing edit (text42b F42b-9): the editor's routes on big texts, each request cut off at

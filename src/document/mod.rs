@@ -53,7 +53,7 @@ pub struct BuildOptions {
     /// Creation date (Unix seconds) instead of the briefing's date (`SOURCE_DATE_EPOCH`).
     pub date: Option<i64>,
     /// The template's logo, read and decoded.
-    pub logo: Option<crate::pdf::Image>,
+    pub logo: Option<std::sync::Arc<crate::pdf::Image>>,
     /// Fit on this many pages (`--fit-pages`), over the template's `fit_pages`; 0 is off.
     pub fit_pages: Option<u32>,
     /// Page images' resolution in pixels per inch (`--ppi`).
@@ -258,7 +258,7 @@ impl<'a> Prepared<'a> {
     pub fn layout(&self) -> &(layout::Document, Option<Fit>) {
         self.laid.get_or_init(|| {
             let (fonts, options) = (self.ctx.fonts, self.ctx.options);
-            let logo_aspect = options.logo.as_ref().map(crate::pdf::Image::aspect);
+            let logo_aspect = options.logo.as_deref().map(crate::pdf::Image::aspect);
             let plain = layout::Options { toc: false, logo_aspect };
             match self.job {
                 Job::Single { theme, .. } => {

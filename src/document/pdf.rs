@@ -21,7 +21,7 @@ pub(super) fn render(doc: &Prepared<'_>) -> Result<Vec<u8>, Error> {
     // A dossier has no logo: each briefing starts with its title block, the cover with its own.
     let logo = match doc.job() {
         Job::Dossier { .. } => None,
-        _ => doc.context().options.logo.as_ref(),
+        _ => doc.context().options.logo.as_deref(),
     };
     Ok(crate::pdf::render(pages, doc.context().fonts, &doc.metadata(), logo)?)
 }
