@@ -324,6 +324,30 @@ fn a_bilingual_briefing_is_compared_in_the_language_asked_for() {
 }
 
 #[test]
+fn a_language_added_removed_or_put_first_is_compared_in_a_language_both_have() {
+    let both = "lang: [en, ja]\ntitle: {en: Title, ja: 題名}\ndate: 2026-01-01\ntopics:\n  - title: {en: One, ja: 一}\n    body: {en: Body text here., ja: 本文です。}\ncontact: {tel: \"1\"}\n".to_string();
+    let english =
+        "title: Title\ndate: 2026-01-01\ntopics:\n  - title: One\n    body: Body text here.\ncontact: {tel: \"1\"}\n"
+            .to_string();
+    // text43b F43b-5: a translation added or removed was "no changes".
+    for (old, new, said) in [
+        (&english, &both, "changed lang: \"en\" -> \"en, ja\""),
+        (&both, &english, "changed lang: \"en, ja\" -> \"en\""),
+    ] {
+        let s = stat(old, new);
+        assert!(s.starts_with(said) && s.contains("1 field changed"), "{s}");
+    }
+    // text43b F43b-6: the languages put the other way round, no text changed, was English
+    // compared with Japanese, every topic removed and added.
+    let swapped = both.replacen("lang: [en, ja]", "lang: [ja, en]", 1);
+    let s = stat(&both, &swapped);
+    assert!(
+        s.starts_with("langを変更: \"en, ja\" -> \"ja, en\"\n") && s.contains("変更したトピック0件、追加0件、削除0件"),
+        "{s}"
+    );
+}
+
+#[test]
 fn identical_inputs_say_no_changes_and_the_pdf_says_so() {
     let seed_text = std::fs::read_to_string(seed()).unwrap();
     assert_eq!(stat(&seed_text, &seed_text).trim(), "no changes");

@@ -33,29 +33,66 @@ pub const MAX_BYTES: u64 = 3 << 20;
 /// and a list of 99,000 items shuffled (225,000) 17 s.
 pub const MAX_MARKS: usize = 50_000;
 
-/// Of two versions written in several languages whose first language is the same in both,
-/// the first other language that changed, and their redline in it, said on the terminal; so
-/// that a redline does not say "no changes" of a briefing whose Japanese changed (text42b
-/// F42b-6). `None` when no other language changed.
-fn changed_elsewhere(
+/// Without `--lang`, of two versions of which one at least is written in several languages:
+/// the redline to show, in place of `primary` (the first languages' redline), said on the
+/// terminal. In the first language of NEW that OLD has too (else OLD's first that NEW has):
+/// `lang: [en, ja]` now `[ja, en]` is not a redline of English against Japanese (text43b
+/// F43b-6). A language added or removed is a changed field, `lang`, with both lists (F43b-5:
+/// "no changes" of a file whose Japanese was replaced by German). When nothing else changed
+/// in that language, the first other language both have that changed is shown (text42b
+/// F42b-6). `None` when the first languages' redline is the one.
+fn across_languages(
     args: &DiffArgs<'_>,
     fonts: &crate::fonts::FontBook,
     template: &Template,
+    primary: &crate::redline::Redline,
 ) -> Result<Option<(String, crate::redline::Redline)>, Error> {
     let (old, new) = (load_briefings(args.old, fonts, None)?, load_briefings(args.new, fonts, None)?);
-    if !old.multilingual || !new.multilingual {
+    if !old.multilingual && !new.multilingual {
         return Ok(None);
     }
-    let first = &new.briefings[0].lang;
-    for n in new.briefings.iter().skip(1) {
-        let Some(o) = old.briefings.iter().find(|o| o.lang == n.lang) else { continue };
-        let redline = crate::compare(o, n, &*template.theme_for(&n.lang)?);
-        if !redline.stat.is_empty() {
-            say!("note: the two versions are the same in {first}; {} changed, so this shows {}", n.lang, n.lang);
-            return Ok(Some((n.lang.clone(), redline)));
+    let langs = |l: &super::Loaded| l.briefings.iter().map(|b| b.lang.clone()).collect::<Vec<_>>();
+    let (olds, news) = (langs(&old), langs(&new));
+    let in_old = |lang: &str| old.briefings.iter().find(|b| b.lang == lang);
+    let shared = news.iter().find(|l| in_old(l).is_some()).or_else(|| olds.iter().find(|l| news.contains(l)));
+    let Some(shared) = shared.cloned() else { return Ok(None) };
+    let in_new = |lang: &str| new.briefings.iter().find(|b| b.lang == lang);
+    let compare = |lang: &str| -> Result<crate::redline::Redline, Error> {
+        let (o, n) = (in_old(lang).expect("a language both have"), in_new(lang).expect("a language both have"));
+        let mut redline = crate::compare(o, n, &*template.theme_for(lang)?);
+        if olds != news {
+            redline.fields.retain(|f| f.field != "lang");
+            redline.fields.push(crate::redline::FieldChange::plain("lang", olds.join(", "), news.join(", ")));
+            redline.stat.fields_changed = redline.fields.len();
+        }
+        Ok(redline)
+    };
+    let first_same = olds[0] == news[0];
+    // (The first languages' redline is the one in `shared` when both lists are the same.)
+    let same_langs = first_same && olds == news;
+    let mut chosen = (shared.clone(), if same_langs { primary.clone() } else { compare(&shared)? });
+    if !first_same {
+        say!(
+            "note: the first language is {} in {} and {} in {}; this compares {shared}, which both have",
+            olds[0],
+            args.old.display(),
+            news[0],
+            args.new.display()
+        );
+    }
+    // (Nothing changed in it but the languages: the first other language that did.)
+    let only_langs = |r: &crate::redline::Redline| r.parts.is_empty() && r.fields.iter().all(|f| f.field == "lang");
+    if only_langs(&chosen.1) {
+        for lang in news.iter().filter(|l| **l != shared && in_old(l).is_some()) {
+            let redline = compare(lang)?;
+            if !only_langs(&redline) {
+                say!("note: the two versions are the same in {shared}; {lang} changed, so this shows {lang}");
+                chosen = (lang.clone(), redline);
+                break;
+            }
         }
     }
-    Ok(None)
+    Ok((!same_langs || chosen.0 != shared).then_some(chosen))
 }
 
 /// `NEW.yaml` → `NEW.changes.pdf` beside it.
@@ -88,10 +125,10 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     };
     let mut theme = template.theme_for(&new.1.lang)?;
     let mut redline = crate::compare(&old.1, &new.1, &theme);
-    // The first language the same in both, another not: that one is shown.
-    if lang.is_none() && redline.stat.is_empty() {
-        if let Some((changed, other)) = changed_elsewhere(&args, &fonts, &template)? {
-            (theme, redline) = (template.theme_for(&changed)?, other);
+    // Versions in several languages: a language both have, and the languages' change.
+    if lang.is_none() {
+        if let Some((shown, other)) = across_languages(&args, &fonts, &template, &redline)? {
+            (theme, redline) = (template.theme_for(&shown)?, other);
         }
     }
     if args.stat {
