@@ -377,6 +377,19 @@ const MIN_CONFIDENCE_OF_TWO: f64 = 0.5;
 /// come out at 0.1 or less, German ones ("Er sagte: „…“", "Die Kommission sagte:") at 0.27 or more.
 const MIN_CONFIDENCE_OF_FRAME: f64 = 0.25;
 
+/// The language (a primary subtag) whatlang finds `text` nearest to, however unsure, among the
+/// languages it tells: for a tag that may name a language of another script or far away
+/// (`lang: si`, Sinhala, over Latin text; see `validate`). `None` for text of fewer than
+/// [`MIN_LETTERS`] letters.
+pub fn nearest(text: &str) -> Option<&'static str> {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS {
+        return None;
+    }
+    let found = detect(&ALL, text)?.lang();
+    LANGUAGES.iter().find(|l| l.0 == found).map(|l| l.1)
+}
+
 /// Which of two languages (primary subtags), `one` or `other`, `text` is nearer to: for text
 /// too short to place among all languages (a topic's title, a sentence), where the choice is
 /// only between the language around it and one its neighbours are in. At least

@@ -309,6 +309,35 @@ fn language_name(two: &str) -> &'static str {
 /// with `ko:` keys is Korean, not Kanuri. `None` when no key, or more than one, is such a
 /// language.
 pub fn country_meant(listed: &str, given: &[String]) -> Option<Misnamed> {
+    country_language(listed, given, "which the text values give")
+}
+
+/// When `listed`, a language's code that is a country's too, is the tag of a text written in
+/// `written` (as detected), a language of that country: what to say, and the tag meant.
+/// `lang: si` over Slovenian text is Sinhala to a screen reader (text43a F43a-7).
+pub fn country_of_text(listed: &str, written: &str, why: &str) -> Option<Misnamed> {
+    country_language(listed, &[written.to_string()], why)
+}
+
+/// Whether the language `tag` names, of those whose code is a country's too, is written in
+/// other letters than Latin ones (`si`, Sinhala; `be`, Belarusian).
+pub fn not_latin(tag: &str) -> bool {
+    let code = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    ["am", "ar", "ba", "be", "bn", "bo", "cr", "cu", "my", "pa", "ps", "sa", "si"].contains(&code.as_str())
+}
+
+/// Whether `tag`'s language code is a country's too (`si`, `se`, `kr`).
+pub fn also_country(tag: &str) -> bool {
+    !country_languages(tag).is_empty()
+}
+
+/// The languages of the country whose code `tag`'s language code is too (`si`: `sl`).
+pub fn country_languages(tag: &str) -> Vec<&'static str> {
+    let code = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    ALSO_COUNTRIES.iter().find(|c| c.0 == code).map_or_else(Vec::new, |c| c.2.split(' ').collect())
+}
+
+fn country_language(listed: &str, given: &[String], why: &str) -> Option<Misnamed> {
     let primary = listed.split('-').next().unwrap_or(listed);
     let code = primary.to_ascii_lowercase();
     let &(_, country, languages) = ALSO_COUNTRIES.iter().find(|c| c.0 == code)?;
@@ -320,7 +349,7 @@ pub fn country_meant(listed: &str, given: &[String]) -> Option<Misnamed> {
     let (tag, None) = (candidates.next()?, candidates.next()) else { return None };
     let meant_name = language_name(&of_country(&tag).unwrap_or_default());
     let message = format!(
-        "`{primary}` is {} (and the country code of {country}); {meant_name} is `{tag}`, which the text values give",
+        "`{primary}` is {} (and the country code of {country}); {meant_name} is `{tag}`, {why}",
         language_name(&code)
     );
     Some(Misnamed { message, meant: Some(tag.clone()) })

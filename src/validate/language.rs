@@ -29,6 +29,57 @@ impl Checker<'_> {
         self.report(field.span, path, message);
         String::new()
     }
+
+    /// `lang: si` (Sinhala, and Slovenia's country code) over a text clearly in Slovenian,
+    /// a language of that country: named at `lang`, with the tag meant (text43a F43a-7: the
+    /// PDF said Sinhala to a screen reader, and the labels, dates and quotes were English).
+    pub(super) fn country_for_language(
+        &mut self,
+        span: crate::diag::Span,
+        lang: &str,
+        title: &str,
+        summary: &Option<Vec<Block>>,
+        topics: &[Topic],
+    ) {
+        if !crate::load::also_country(lang) {
+            return;
+        }
+        // (The first few thousand bytes tell a language as well as all of them.)
+        let mut text = format!("{title}\n");
+        text_of(summary.as_deref().unwrap_or_default(), &mut text);
+        for topic in topics.iter().filter(|t| t.lang.is_none()) {
+            if text.len() > 4000 {
+                break;
+            }
+            text.push_str(&format!("\n{}\n", topic.title));
+            text_of(&topic.body, &mut text);
+        }
+        // (The language whatlang finds nearest, when it is the country's; or, of a language
+        // not written in Latin letters, the country's one language when the text is in them:
+        // whatlang takes a short Slovenian text for Croatian.)
+        let country = crate::load::country_languages(lang);
+        let nearest = crate::language::nearest(&text);
+        let wrong = match nearest.filter(|n| country.contains(n)) {
+            Some(written) => crate::load::country_of_text(lang, written, "in which the text is written"),
+            None if country.len() == 1 && crate::load::not_latin(lang) && in_latin_letters(&text) => {
+                crate::load::country_of_text(lang, country[0], "and the text is in Latin letters")
+            }
+            None => None,
+        };
+        let Some(wrong) = wrong else { return };
+        let help = wrong.meant.map(|m| format!("write `lang: {m}`"));
+        self.report_with_help(span, "lang", wrong.message, help);
+    }
+}
+
+/// Whether nine in ten of `text`'s letters at least are Latin ones.
+fn in_latin_letters(text: &str) -> bool {
+    let (mut latin, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        latin += usize::from(c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
+    }
+    letters > 0 && latin * 10 >= letters * 9
 }
 
 /// Whether the briefing's title, summary and topics are mostly Japanese: more kana and kanji

@@ -240,7 +240,11 @@ impl<'a> Checker<'a> {
         let contact = self.contact(raw.contact);
         let subject = self.optional(raw.subject, "subject");
         let stated = raw.lang.is_some();
+        let lang_span = raw.lang.as_ref().map(|l| l.span);
         let mut lang = self.lang(raw.lang, "lang");
+        if let (Some(span), Some(title), Some(topics)) = (lang_span, &title, &topics) {
+            self.country_for_language(span, &lang, title, &summary, topics);
+        }
         let marking = self.optional(raw.marking, "marking");
         let draft = raw.draft.is_some_and(|d| d.value);
         match (title, date, topics, contact) {
@@ -996,6 +1000,37 @@ contact:
         for tag in ["x-klingon", "fil", "ja-JP", "se"] {
             assert_eq!(check(&format!("{GOOD}lang: {tag}\n")).unwrap().lang, tag);
         }
+    }
+
+    #[test]
+    fn a_language_code_that_is_a_country_s_over_text_in_the_country_s_language_is_named() {
+        // text43a F43a-7: `lang: si` over Slovenian is Sinhala to a screen reader, `ee` over
+        // Estonian is Ewe; English labels, dates and quotes, and check said ok.
+        let brief = |lang: &str, title: &str, summary: &str, body: &str| {
+            format!("lang: {lang}\ntitle: {title}\ndate: 2026-05-12\nsummary: {summary}\ntopics:\n  - title: T\n    body: {body}\ncontact:\n  tel: \"1\"\n")
+        };
+        let slovenian = brief(
+            "si",
+            "Rezultati 5. srečanja Sveta za digitalno partnerstvo EU-Japonska",
+            "Evropska komisija in japonsko ministrstvo sta se srečala v Bruslju in se dogovorila o tesnejšem sodelovanju na področju umetne inteligence.",
+            "Obe strani sta se dogovorili o skupnih načelih za upravljanje umetne inteligence in o izmenjavi strokovnjakov v letu 2027.",
+        );
+        let told = told_with_help(&slovenian);
+        assert!(
+            told[0].starts_with("`si` is Sinhala (and the country code of Slovenia); Slovenian is `sl`")
+                && told[0].ends_with("| write `lang: sl`"),
+            "{told:?}"
+        );
+        let estonian = brief(
+            "ee",
+            "Eesti ja Jaapani digitaalse partnerluse nõukogu kohtumise tulemused",
+            "Euroopa Komisjon ja Jaapani ministeerium kohtusid Brüsselis ning leppisid kokku tihedamas koostöös tehisintellekti valdkonnas.",
+            "Mõlemad pooled leppisid kokku ühistes põhimõtetes tehisintellekti juhtimiseks ja ekspertide vahetuses.",
+        );
+        assert_eq!(told_with_help(&estonian), ["`ee` is Ewe (and the country code of Estonia); Estonian is `et`, in which the text is written | write `lang: et`"]);
+        // Text in the language the code names, or in another, stays as written.
+        assert_eq!(check(&estonian.replace("lang: ee", "lang: et")).unwrap().lang, "et");
+        assert_eq!(check(&format!("{GOOD}lang: se\n")).unwrap().lang, "se");
     }
 
     #[test]
