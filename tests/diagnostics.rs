@@ -619,6 +619,14 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         // text36a F36a-3, F36a-10: after a space, and a full-width space alone.
         ("summary: {en: S, ja: す} ，\n", "`，` after the `}` that ends the value of `summary`", 3),
         ("summary: {en: S, ja: す}\u{3000}\n", "after the `}` that ends the value of `summary`", 3),
+        // text43a F43a-2: a ` #` inside `{…}` or `[…]` makes the rest of the line, the close
+        // too, a comment: "this `{` is never closed", with the `}` in plain sight.
+        (
+            "summary: { en: Results of meeting #5 }\noverview: O\n",
+            "`#5` starts a comment, which drops the rest of the line with its `}`",
+            3,
+        ),
+        ("summary: [not a list # really]\n", "` #` starts a comment, which drops the rest of the line with its `]`", 3),
         // text35a F35a-1: a plain text's last line starting with a glued `#`, dropped silently.
         ("summary: Results of the\n  #10 dialogue\n", "`#10` is read as a comment, and dropped", 4),
         // text37a F37a-5: `\n`, `\t` in a path in double quotes, a line break and a tab.

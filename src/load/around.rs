@@ -314,6 +314,40 @@ pub(super) fn unclosed_bracket(text: &str) -> Option<usize> {
     open.pop()
 }
 
+/// When the `[` or `{` at `open` looks closed on its line, but a ` #` before its close starts a
+/// comment that drops the rest of the line, close and all (`{ en: Meeting #5, ja: … }`,
+/// text43a F43a-2: "this `{` is never closed", with the `}` in plain sight): the `#`, the
+/// comment's first word (`#5`, or `#` alone before a space), and the entry (`en: Meeting #5`)
+/// it cut, as typed.
+pub(super) fn comment_in_brackets(text: &str, open: usize) -> Option<(usize, &str, &str)> {
+    let close = if text[open..].starts_with('[') { ']' } else { '}' };
+    let line = text[open..].split('\n').next().unwrap_or("").trim_end_matches('\r');
+    let mut quote = None;
+    let mut hash = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if i > 0 && line[..i].ends_with([' ', '{', '[', ',']) => quote = Some(c),
+            (None, '#') if i > 0 && line[..i].ends_with([' ', '\t']) => {
+                hash = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let hash = hash?;
+    let rest = &line[hash..];
+    if !rest.contains(close) {
+        return None;
+    }
+    let word = &rest[..rest.find(|c: char| c.is_whitespace() || c == ',' || c == close).unwrap_or(rest.len())];
+    // (The entry: from after the `,` or bracket before it to the `,` or close after it.)
+    let from = line[..hash].rfind([',', '{', '[']).map_or(0, |i| i + 1);
+    let to = hash + rest.find([',', close]).unwrap_or(rest.len());
+    Some((open + hash, word, line[from..to].trim()))
+}
+
 /// Just past the bracket that closes the `[` or `{` at `open`, if any.
 pub(super) fn closing_bracket(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;

@@ -203,6 +203,12 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     }
     // A bracket left open shows up as a flow error at the end of the file, or as bad
     // indentation on the next line; either way the open bracket is the place to look.
+    // (Left open by a ` #` on its line that made the rest, its close too, a comment: that.)
+    let flow = info.starts_with("while parsing a flow") || info == "invalid indentation in flow construct";
+    if let Some(d) = unclosed_bracket(&text[..start]).filter(|_| flow).and_then(|open| comment_in_brackets(text, open))
+    {
+        return Some(d);
+    }
     let unclosed = match info {
         i if i.starts_with("while parsing a flow") => unclosed_bracket(&text[..start]),
         "invalid indentation in flow construct" => unclosed_bracket(text).filter(|&open| open < start),
@@ -218,7 +224,6 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
     };
     // (Closed further on, but a line before that at its key's column or less: that line is the
     // slip; text33a, `topics: [` above `{title: A…},` at the margin.)
-    let flow = info.starts_with("while parsing a flow") || info == "invalid indentation in flow construct";
     let out = (flow || unclosed.is_some())
         .then(|| unclosed.or_else(|| unclosed_bracket(&text[..start])))
         .flatten()
@@ -234,6 +239,9 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         );
     }
     if let Some(open) = unclosed {
+        if let Some(d) = comment_in_brackets(text, open) {
+            return Some(d);
+        }
         let (close, wide) = if text[open..].starts_with('[') { (']', '］') } else { ('}', '｝') };
         let help = if line_at(text, open).1.contains(wide) {
             format!("the `{wide}` on this line is full-width: type `{close}` with the Japanese input off")
@@ -526,6 +534,21 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
 pub(super) const FLOW_LINE_OUT: &str = "this line of the `";
 
 /// "missing `:` after `key`", at `at` (just after the key), for the key at `path`.
+/// A ` #` inside the `[` or `{` at `open`, before its close on its line, which YAML takes for a
+/// comment with the close in it (text43a F43a-2): named at the `#`, with the entry quoted.
+fn comment_in_brackets(text: &str, open: usize) -> Option<Diagnostic> {
+    let close = if text[open..].starts_with('[') { ']' } else { '}' };
+    let (hash, word, entry) = super::around::comment_in_brackets(text, open)?;
+    let quoted = match entry.split_once(": ") {
+        Some((key, value)) => format!("{key}: \"{}\"", value.trim().replace('"', "\\\"")),
+        None => format!("\"{}\"", entry.replace('"', "\\\"")),
+    };
+    let shown = if word == "#" { "` #`".to_string() } else { format!("`{word}`") };
+    let message = format!("{shown} starts a comment, which drops the rest of the line with its `{close}`");
+    let help = format!("put the text in quotes: `{quoted}`; for a comment, put it after the `{close}`");
+    Some(Diagnostic::new(Some(Span::new(hash, hash + word.len())), "", message).with_help(help))
+}
+
 pub(super) fn missing_colon(at: usize, path: impl Into<String>, key: &str) -> Diagnostic {
     Diagnostic::new(Some(Span::new(at, at)), path, format!("missing `:` after `{key}`"))
         .with_help(format!("a key is followed by a colon: `{key}:`"))
