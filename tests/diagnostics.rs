@@ -952,6 +952,40 @@ fn comments_written_as_hash_words_below_values_are_comments() {
 }
 
 #[test]
+fn a_comma_in_the_text_of_a_language_map_is_named_with_the_entry_quoted() {
+    // text43a F43a-22: "expected a string, found a mapping", the comma not named, the help on `: `.
+    let text = "lang: [en, ja]\ntitle: { en: Results, ja: 結果 }\ndate: 2026-05-12\ntopics:\n  - title: { en: AI, data and chips, ja: AI、データ }\n    body: { en: Met., ja: 本文、詳細は別添, 参照 }\ncontact:\n  tel: \"1\"\n";
+    let (file, diags, rendered) = problems_in(text);
+    let told: Vec<(usize, &str, &str)> = diags
+        .iter()
+        .map(|d| (file.line_col(d.span.unwrap().start).0, d.message.as_str(), d.help.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            (
+                5,
+                "`data and chips` is read as another entry of this `{…}`: a comma inside `{ }` ends an entry",
+                "put the text in quotes: `en: \"AI, data and chips\"`"
+            ),
+            (
+                6,
+                "`参照` is read as another entry of this `{…}`: a comma inside `{ }` ends an entry",
+                "put the text in quotes: `ja: \"本文、詳細は別添, 参照\"`"
+            ),
+        ],
+        "{rendered}"
+    );
+    // The fix, followed, loads.
+    let fixed = text
+        .replace("en: AI, data and chips,", "en: \"AI, data and chips\",")
+        .replace("ja: 本文、詳細は別添, 参照", "ja: \"本文、詳細は別添, 参照\"");
+    let file = SourceFile::new("t.yaml", fixed);
+    let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    assert_eq!(b[0].topics[0].title, "AI, data and chips");
+}
+
+#[test]
 fn hash_words_after_a_closed_value_on_its_line_are_comments() {
     // text43a F43a-1: after a closing quote or a date, nothing after ` #` could be the value's,
     // yet each was refused with "put the whole value in quotes" (it was in quotes).

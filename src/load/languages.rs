@@ -86,14 +86,28 @@ pub(super) enum Resolved {
 /// `langs`.
 pub(super) fn is_translation(langs: &[String], entries: &[(Node, Node)]) -> bool {
     let mut names = false;
-    for (k, _) in entries {
+    for (k, v) in entries {
         let Some((key, _)) = k.scalar() else { return false };
+        // (Text after a comma in `{ en: AI, data and chips, ja: … }`, a key with no value, is
+        // named by [`Checker::translation`].)
+        if cut_by_comma(key, v) {
+            continue;
+        }
         if !is_language_tag(key) {
             return false;
         }
         names |= !matches!(resolve(langs, key), Resolved::Other);
     }
     names
+}
+
+/// A language's entry of a `{ … }` (its key and text) and the pieces a comma cut from it.
+type Cut<'t> = (&'t str, String, Vec<(Span, &'t str)>);
+
+/// Whether an entry of a `{ … }` (`key`, value `v`) is text a comma cut from the entry before:
+/// words and no value (`data and chips` of `{ en: AI, data and chips }`).
+fn cut_by_comma(key: &str, v: &Node) -> bool {
+    v.is_null() && !is_language_tag(key) && key.chars().any(char::is_alphanumeric)
 }
 
 /// `root` with every translation mapping replaced by its text in `langs[lang]`, and `lang:`
@@ -218,6 +232,19 @@ impl Checker<'_> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Text a comma cut from a language's entry of a `{ … }` (`lang`, its text, and the
+    /// pieces after it, each read as a key with no value): named at the first piece, with the
+    /// entry quoted whole as the fix.
+    fn comma_cut(&mut self, cut: Option<Cut<'_>>, path: &str) {
+        let Some((lang, text, pieces)) = cut else { return };
+        let Some(&(first, word)) = pieces.first() else { return };
+        let whole = std::iter::once(text.as_str()).chain(pieces.iter().map(|p| p.1)).collect::<Vec<_>>().join(", ");
+        let message =
+            format!("`{word}` is read as another entry of this `{{…}}`: a comma inside `{{ }}` ends an entry");
+        self.report(first, path, message).help =
+            Some(format!("put the text in quotes: `{lang}: \"{}\"`", whole.replace('"', "\\\"")));
+    }
+
     fn translation(&mut self, node: &Node, entries: &[(Node, Node)], path: &str) {
         let langs = self.langs;
         // The value each language has here, in the order of `langs`.
@@ -226,8 +253,21 @@ impl Checker<'_> {
         let mut maybe = HashSet::new();
         // Keys that are none of them (`jp`).
         let mut others: Vec<(Span, &str)> = Vec::new();
+        // The text of the language entry before, and what commas cut from it (text43a F43a-22:
+        // "expected a string, found a mapping", the comma not named).
+        let mut cut: Option<Cut<'_>> = None;
         for (k, v) in entries {
             let key = k.scalar().map_or("", |(t, _)| t);
+            if cut_by_comma(key, v) {
+                if let Some((_, _, pieces)) = &mut cut {
+                    pieces.push((k.span, key));
+                }
+                continue;
+            }
+            self.comma_cut(cut.take(), path);
+            if let (Resolved::Lang(_), Some((text, _))) = (resolve(langs, key), v.scalar()) {
+                cut = Some((key, text.to_string(), Vec::new()));
+            }
             match resolve(langs, key) {
                 Resolved::Lang(i) => match given[i] {
                     Some((first, _)) => {
@@ -246,6 +286,7 @@ impl Checker<'_> {
                 }
             }
         }
+        self.comma_cut(cut, path);
         let present: Vec<&str> = (0..langs.len()).filter(|&i| given[i].is_some()).map(|i| langs[i].as_str()).collect();
         let missing: Vec<&str> = (0..langs.len())
             .filter(|&i| given[i].is_none() && !maybe.contains(&i))
