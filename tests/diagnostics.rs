@@ -986,6 +986,33 @@ fn a_comma_in_the_text_of_a_language_map_is_named_with_the_entry_quoted() {
 }
 
 #[test]
+fn french_spacing_before_a_colon_is_named_as_such() {
+    // text43a F43a-8: `body : … convenu : coopérer` was "missing `:` after `body`" (it is
+    // there), and `date\u{A0}: …` "holds compatibility characters".
+    let text = "title: Résultats\ndate\u{A0}: 2026-05-12\ntopics:\n  - title\u{202F}: IA\n    body : Les deux parties ont convenu : coopérer.\ncontact:\n  tel: \"1\"\n";
+    let (file, diags, rendered) = problems_in(text);
+    let told: Vec<(usize, &str, &str)> = diags
+        .iter()
+        .map(|d| (file.line_col(d.span.unwrap().start).0, d.message.as_str(), d.help.as_deref().unwrap_or("")))
+        .collect();
+    let mut told = told;
+    told.sort();
+    assert_eq!(told.len(), 3, "{rendered}");
+    assert_eq!(told[0].0, 2, "{rendered}");
+    assert!(told[0].2.starts_with("`date\\u00A0` has a no-break space (U+00A0) before its `:`"), "{rendered}");
+    assert!(told[1].2.starts_with("`title\\u202F` has a no-break space (U+202F) before its `:`"), "{rendered}");
+    assert_eq!(
+        told[2],
+        (
+            5,
+            "the value of `body` contains `: `",
+            "put the value in quotes: body: \"Les deux parties ont convenu : coopérer.\""
+        ),
+        "{rendered}"
+    );
+}
+
+#[test]
 fn hash_words_after_a_closed_value_on_its_line_are_comments() {
     // text43a F43a-1: after a closing quote or a date, nothing after ` #` could be the value's,
     // yet each was refused with "put the whole value in quotes" (it was in quotes).

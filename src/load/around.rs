@@ -261,7 +261,12 @@ pub(super) fn known_key_without_colon<'t>(text: &'t str, start: usize, keys: &Ke
     // Text after a space or a tab, or a block's `|` or `>` even with no space (`body|`).
     // (Or nothing at all: `fax` alone, beside `tel:`.)
     let value = rest.starts_with([' ', '\t']) || rest.starts_with(['|', '>']) || rest.is_empty();
-    if key.is_empty() || !value || is_key_line(content) || !keys.any(key) {
+    // (`body : …`, French spacing, has its colon: text43a F43a-8.)
+    let spaced = rest
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix(':')
+        .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']));
+    if key.is_empty() || !value || spaced || is_key_line(content) || !keys.any(key) {
         return None;
     }
     let column = key_column(line);
@@ -457,6 +462,8 @@ pub(super) fn value_at(text: &str, at: usize) -> Option<(&str, &str)> {
     let offset = line.len() - content.len();
     let (key, value) = content.split_once(": ")?;
     let value_start = line_start + offset + key.len() + 2;
+    // (`body : …`, spaced as French writes a colon: text43a F43a-8.)
+    let key = key.trim_end_matches([' ', '\t', '\u{A0}', '\u{202F}']);
     // (A comment is ` # …`; ` #1`, glued, is text the writer meant, to be quoted with the rest:
     // text38a F38a-3, the help left "#1 priority" out.)
     let comment =

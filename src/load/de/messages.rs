@@ -54,18 +54,32 @@ pub(in crate::load) struct Unplain {
 pub(in crate::load) fn unplain(name: &str) -> Option<Unplain> {
     use unicode_normalization::UnicodeNormalization;
     let invisible = |c: char| INVISIBLE.iter().find(|(i, _)| *i == c);
-    let plain: String = name.nfkc().filter(|&c| invisible(c).is_none()).collect();
+    // (A space before the colon, a no-break one as French spacing sets it: `date\u{A0}:`;
+    // text43a F43a-8, "holds compatibility characters".)
+    let spaced = name.trim_end_matches(char::is_whitespace);
+    let space = name[spaced.len()..].chars().next();
+    let plain: String = spaced.nfkc().filter(|&c| invisible(c).is_none()).collect();
     if plain == name {
         return None;
     }
     let shown: String = name
         .chars()
-        .map(|c| if invisible(c).is_some() { format!("\\u{:04X}", c as u32) } else { c.to_string() })
+        .map(|c| {
+            if invisible(c).is_some() || c.is_whitespace() && c != ' ' {
+                format!("\\u{:04X}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
         .collect();
     let mut what = Vec::new();
-    if name.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
+    if let Some(c) = space {
+        let kind = if c == ' ' { "a space".to_string() } else { format!("a no-break space (U+{:04X})", c as u32) };
+        what.push(format!("has {kind} before its `:`, as French spacing sets one"));
+    }
+    if spaced.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
         what.push("is typed in full-width letters".to_string());
-    } else if name.chars().any(|c| invisible(c).is_none() && c.nfkc().ne(std::iter::once(c))) {
+    } else if spaced.chars().any(|c| invisible(c).is_none() && c.nfkc().ne(std::iter::once(c))) {
         what.push("holds compatibility characters".to_string());
     }
     let mut seen: Vec<char> = Vec::new();
