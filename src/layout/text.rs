@@ -557,6 +557,33 @@ mod tests {
         }
     }
 
+    /// text43a F43a-9: a number typed with spaces between its digit groups, its currency after
+    /// it, or named by `§`, `Art.`, `p.`, is not cut at those spaces.
+    #[test]
+    fn a_number_typed_with_spaces_is_not_cut_at_them() {
+        let fonts = FontBook::builtin();
+        let text = "La part atteint 2 530 423 € et le budget 1 996 100 € selon § 12 et Art. 5, voir p. 12 et 12 345 678 habitants.";
+        for width in (60..400).step_by(5) {
+            let lines = texts(&set(&plain(text), width as f32, &fonts));
+            assert_eq!(lines.concat(), text);
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].trim_end(), pair[1].as_str());
+                let cut = |a: &str, b: &str| end.ends_with(a) && start.starts_with(b);
+                assert!(
+                    !cut("2", "530") && !cut("530", "423") && !cut("423", "€") && !cut("1", "996"),
+                    "{width}: {lines:?}"
+                );
+                assert!(
+                    !cut("§", "12") && !cut("Art.", "5") && !cut("p.", "12") && !cut("345", "678"),
+                    "{width}: {lines:?}"
+                );
+            }
+        }
+        // Years and counts side by side are two numbers, cut as words are.
+        let lines = texts(&set(&plain("in 2026 500 delegates"), 40.0, &fonts));
+        assert!(lines.iter().any(|l| l.trim_end().ends_with("2026")), "{lines:?}");
+    }
+
     #[test]
     fn no_line_starts_with_a_spaced_dash() {
         let fonts = FontBook::builtin();

@@ -352,11 +352,29 @@ impl Paragraph<'_> {
 /// stays with the word before it, no line ends with an opening guillemet, and none starts with
 /// a closing one or a French `:`, `;`, `?` or `!` typed with an ordinary space (text42a
 /// F42a-18: lines ended "la stratégie «").
+///
+/// Nor is a number cut at a space: between digit groups (`2 530 423`), before a currency sign
+/// after its figure (`423 €`), or after `§`, `Art.`, `No.`, `p.` before the figure they name
+/// (text43a F43a-9: "share 2 530" / "423 €" read as two numbers).
 fn held(text: &str, byte: usize) -> bool {
     let (before, after) = text.split_at(byte);
     before.ends_with("« ")
         || before.ends_with("‹ ")
         || before.ends_with(' ') && after.starts_with(['–', '—', '»', '›', ':', ';', '?', '!'])
+        || in_number(before, after)
+}
+
+/// Whether a break between `before` (ending with a space) and `after` cuts a number.
+fn in_number(before: &str, after: &str) -> bool {
+    let Some(word) = before.strip_suffix(' ') else { return false };
+    let group = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&group) && digits == 3
+        || group > 0 && after.starts_with(['€', '$', '£', '¥', '₩'])
+        || digits > 0
+            && ["§", "Art.", "No.", "Nr.", "no.", "nr.", "p.", "pp.", "n°", "N°"].iter().any(|w| {
+                word.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(', '\u{A0}']))
+            })
 }
 
 /// Spaces that vanish at the ends of a line. No-break spaces (kept for indentation, e.g. in
