@@ -29,6 +29,7 @@ mod declared;
 mod dedented;
 mod escape_slips;
 pub(crate) mod escapes;
+mod folds;
 mod glued;
 mod iso639;
 mod item_marks;

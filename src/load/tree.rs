@@ -421,7 +421,7 @@ impl Builder<'_> {
                 // (A renamed key spans its last letter too, which the mended text read as a colon.)
                 let (text, span) = match self.renames.iter().find(|(at, _)| *at == span.start) {
                     Some((_, key)) => (key.clone(), Span { start: span.start, end: span.start + key.len() }),
-                    None => (nfc(text), span),
+                    None => (super::folds::japanese(self.text, span, style, nfc(text)), span),
                 };
                 let size = Size { nodes: 1, text: text.len(), height: 0 };
                 self.charge(size, span)?;
