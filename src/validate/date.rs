@@ -21,8 +21,47 @@ impl Checker<'_> {
 pub fn date_problem(text: &str) -> String {
     match no_such_date(text) {
         Some(reason) => format!("{text} does not exist ({reason})"),
-        None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
+        None => match meant(text) {
+            // (text43a F43a-14: a date typed the Japanese way, in full-width digits, or
+            // `2026/5/12`, got only an example of another date.)
+            Some(iso) => format!("'{text}' is not a date as briefing reads one; write it as {iso} (YYYY-MM-DD)"),
+            None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
+        },
     }
+}
+
+/// The one date `text` can be, written otherwise than `YYYY-MM-DD`: in full-width digits
+/// (`２０２６－０５－１２`), the Japanese way (`2026年5月12日`), year first with other marks or
+/// one-digit parts (`2026/5/12`, `2026.05.12`, `2026-5-12`), day first with full stops as the
+/// languages that write the day first do (`12.05.2026`), or with an English month's name
+/// (`May 12, 2026`, `12 May 2026`). `None` when none, or it does not exist.
+fn meant(text: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = text.nfkc().collect();
+    let parts: Vec<&str> = plain
+        .split(|c: char| !c.is_alphanumeric())
+        .flat_map(|p| p.split(['年', '月', '日']))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let number = |p: &str| p.parse::<u32>().ok().filter(|_| p.bytes().all(|b| b.is_ascii_digit()));
+    let month_of = |p: &str| {
+        crate::model::MONTH_NAMES.iter().position(|m| {
+            let (m, p) = (m.to_ascii_lowercase(), p.to_ascii_lowercase());
+            p.len() >= 3 && m.starts_with(&p)
+        })
+    };
+    let (year, month, day) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (number(y)?, number(m)?, number(d)?),
+        [d, m, y] if y.len() == 4 && plain.contains('.') && !plain.contains('/') => {
+            (number(y)?, number(m)?, number(d)?)
+        }
+        [m, d, y] if y.len() == 4 && month_of(m).is_some() => (number(y)?, month_of(m)? as u32 + 1, number(d)?),
+        [d, m, y] if y.len() == 4 && month_of(m).is_some() => (number(y)?, month_of(m)? as u32 + 1, number(d)?),
+        _ => return None,
+    };
+    let (month, day) = (u8::try_from(month).ok()?, u8::try_from(day).ok()?);
+    Date::new(i32::try_from(year).ok()?, month, day)?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// Why a `YYYY-MM-DD` date does not exist; `None` if `text` is not of that shape.

@@ -778,7 +778,25 @@ contact:
     fn dates_must_be_iso_and_exist() {
         assert_eq!(
             problems(&replace("2020-10-06", "October 6, 2020")),
-            ["date: 'October 6, 2020' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06 @ 2:7"]
+            ["date: 'October 6, 2020' is not a date as briefing reads one; write it as 2020-10-06 (YYYY-MM-DD) @ 2:7"]
+        );
+        // text43a F43a-14: the date meant, written otherwise, is the fix; another, an example.
+        for (typed, iso) in [
+            ("２０２６－０５－１２", "2026-05-12"),
+            ("2026年5月12日", "2026-05-12"),
+            ("2026/5/12", "2026-05-12"),
+            ("12.05.2026", "2026-05-12"),
+            ("12 May 2026", "2026-05-12"),
+        ] {
+            let said = problems(&replace("2020-10-06", typed));
+            assert_eq!(
+                said,
+                [format!("date: '{typed}' is not a date as briefing reads one; write it as {iso} (YYYY-MM-DD) @ 2:7")]
+            );
+        }
+        assert_eq!(
+            problems(&replace("2020-10-06", "2026/13/40")),
+            ["date: '2026/13/40' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06 @ 2:7"]
         );
         assert_eq!(
             problems(&replace("2020-10-06", "2021-02-29")),
