@@ -497,11 +497,13 @@ fn first_sentence<'t>(text: &'t str, lang: &str) -> &'t str {
 
 /// Words that end with a full stop that ends no sentence, in the languages briefings are
 /// written in (compared without case).
-const ABBREVIATIONS: [&str; 49] = [
+/// (Titles too: `doc.`, `Ing.`, `Mgr.` before a Czech or Slovak name, `Dott.`, `Sig.`, `Hon.`,
+/// `Amb.`; text43a F43a-13, "… prof. Novák a doc.".)
+const ABBREVIATIONS: [&str; 56] = [
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "nr", "art", "arts", "fig", "vol", "p", "pp", "para", "sec",
     "ch", "cf", "vs", "approx", "ca", "abs", "vgl", "bzw", "inkl", "mme", "mlle", "sr", "sra", "dña", "núm", "ust",
     "par", "incl", "excl", "resp", "dept", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
+    "dec", "doc", "ing", "mgr", "dott", "sig", "hon", "amb",
 ];
 
 /// Languages whose ordinal numbers take a full stop (`1. Oktober`, `12. toukokuuta`).
@@ -512,8 +514,19 @@ const ORDINAL_STOPS: [&str; 17] =
 fn abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || "(\"'“‘«„".contains(c)).next().unwrap_or("");
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // (A short word after an apostrophe is a title after an article, `L'On.`, Italian's for
+    // an MP: text43a F43a-13.)
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let elided = last.rsplit_once(['\'', '’']).is_some_and(|(article, title)| {
+        (1..=2).contains(&article.chars().count())
+            && (2..=4).contains(&title.chars().count())
+            && title.starts_with(char::is_uppercase)
+    });
     letters > 0
-        && (word.chars().count() == 1 || word.contains('.') || ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
+        && (word.chars().count() == 1
+            || word.contains('.')
+            || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+            || elided)
 }
 
 #[cfg(test)]
@@ -546,6 +559,12 @@ mod tests {
         assert_eq!(first_sentence_en(en), "The EU (incl. DG CONNECT) and Japan met on 1 Oct. 2026 in Tokyo.");
         assert_eq!(first_sentence_en("Both met in 2019. Then more."), "Both met in 2019.");
         assert_eq!(super::first_sentence("日本．欧州．", "ja"), "日本．");
+        // text43a F43a-13: a title before a name, and one after an elided article.
+        let cs = "Jednání se zúčastnil prof. Novák a doc. Dvořák. Strany se dohodly.";
+        assert_eq!(super::first_sentence(cs, "cs"), "Jednání se zúčastnil prof. Novák a doc. Dvořák.");
+        let it = "L’On. Rossi ha incontrato il ministro a Bruxelles. Poi altro.";
+        assert_eq!(super::first_sentence(it, "it"), "L’On. Rossi ha incontrato il ministro a Bruxelles.");
+        assert_eq!(first_sentence_en("They met the EU’s. Then more."), "They met the EU’s.");
     }
 
     #[test]
