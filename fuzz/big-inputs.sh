@@ -82,6 +82,10 @@ cases = {
     "links": lambda: body("[a](https://e.org/x) " * (MB // 30)),
     "emphasis": lambda: body("*a* **b** " * (MB // 16)),
     "hard-breaks": lambda: body("a\\\n" * (MB // 14)),
+    # One paragraph of hand-wrapped lines, no blank line (text43a F43a-12: each line break
+    # searched the paragraph so far for its line's start: 26 s at 4 MiB), Latin and Japanese.
+    "wrapped-lines": lambda: body("abc def\n" * (MB // 14)),
+    "wrapped-lines-japanese": lambda: "lang: ja\n" + body("あいう\n" * (MB // 16)),
     # Backslashes: one run of them (each pair an escape: its parity was walked back for each),
     # and escapes that may start a block, each looked at back to the line's start.
     "backslashes": lambda: body("\\" * (MB - 200)),

@@ -751,6 +751,21 @@ mod tests {
             text(&parse("双方は2020年10月\n1日及び2日に会合し、第5回会合を2021年\n3月に開催する。\n第5回会合で")),
             "双方は2020年10月1日及び2日に会合し、第5回会合を2021年3月に開催する。第5回会合で|"
         );
+        // The line after a label is told from the line the label is on, wherever that line
+        // starts: after a hard break, after emphasis, after many joined lines (text43a F43a-12:
+        // the line was found by searching the paragraph so far, in quadratic time).
+        let joined = format!("{}\n【参考】\n詳細", "双方は確認した。\n".repeat(50).trim_end());
+        for (typed, printed) in [
+            ("前文。  \n【参考】\n詳細は別添のとおり。", "前文。\n【参考】\n詳細は別添のとおり。|"),
+            (
+                "**【開催概要】**\n双方は*協力*を確認した。\n〔参考〕\n詳細",
+                "【開催概要】|\n双方は|協力|を確認した。\n〔参考〕\n詳細|",
+            ),
+            (&joined, &format!("{}\n【参考】\n詳細|", "双方は確認した。".repeat(50))),
+        ] {
+            assert_eq!(text(&parse(typed)), printed, "{typed}");
+        }
+        assert_eq!(text(&parse("【参考】の\n資料")), "【参考】の資料|", "a bracket that ends no label");
         // Under a Latin line, or in the middle of a Japanese one, they are text.
         assert_eq!(text(&parse("Agreed on\n(1) data")), "Agreed on (1) data|");
         assert_eq!(text(&parse("日本は\n1.5倍に\n10.5倍に")), "日本は1.5倍に10.5倍に|");
