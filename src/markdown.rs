@@ -751,6 +751,23 @@ mod tests {
             text(&parse("双方は2020年10月\n1日及び2日に会合し、第5回会合を2021年\n3月に開催する。\n第5回会合で")),
             "双方は2020年10月1日及び2日に会合し、第5回会合を2021年3月に開催する。第5回会合で|"
         );
+        // The numbers of the Cabinet's 公用文 style, with a full-width space after them, stay
+        // lines (text43a F43a-3: `…AIガバナンスイ　半導体第２　今後の予定`), as do Roman and kanji
+        // numbers, parts of a text, `〇` and a line indented with a full-width space; a line
+        // numbered so starts a line under a Latin one too.
+        for typed in [
+            "第１　総則\n１　目的\n　本会合は、日EU間の協力を確認するものである。\n２　協力分野\nア　AIガバナンス\nイ　半導体\n第２　今後の予定",
+            "構成\nⅠ．総論\nⅱ 各論\n〇　次回会合は東京で開催する。\n〇共同声明を発出する。",
+            "目次\n第1章 総則\n第２章　協力\n第3節\n第十条\n第1 定義\n一、日程\n二　場所\n十一．費用\n（あ）研究\nい　人材",
+            "協力分野\nア　AI\nイ　5G\nウ　データ",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        // A line that a sentence goes on from is no item: a day, a count, a reference.
+        assert_eq!(
+            text(&parse("会合は\n１日に開いた。双方は\n一、二度会合し、\n第2章で述べた\n第1 回会合を\n十分に\nアジアと\nいずれも")),
+            "会合は１日に開いた。双方は一、二度会合し、第2章で述べた第1 回会合を十分にアジアといずれも|"
+        );
         // The line after a label is told from the line the label is on, wherever that line
         // starts: after a hard break, after emphasis, after many joined lines (text43a F43a-12:
         // the line was found by searching the paragraph so far, in quadratic time).
