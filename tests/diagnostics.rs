@@ -68,13 +68,18 @@ macro_rules! fixtures {
 }
 
 fixtures! {
-    markdown_readings: "markdown-readings" on [8, 10, 12, 16, 18, 19, 21, 25],
+    markdown_readings: "markdown-readings" on [8, 10, 12, 16, 18, 19, 21, 25, 27, 31, 35],
         says ["is printed as a quote, without its `>`", "beside Japanese brackets and punctuation",
               "`# of participants: 40.` is printed as a heading, without its `#`", "write `\\#`",
               "`* Provisional figures.` is printed as a bullet, without its `*`",
               "`+ 5 % exports` is printed as a bullet, without its sign", "`- 2 % imports` is printed as a bullet",
               "is printed as a heading and the `---` under it not at all", "put a blank line above the `---`",
-              "holds a link whose address has a space", "`%20`"];
+              "holds a link whose address has a space", "`%20`",
+              "`Both sides agreed on a review in spring.` is printed as a heading and the `===` under it not at all",
+              "put a blank line above the `===` to print it as typed",
+              "`> The minister said the talks went well.` is printed as a heading",
+              "(in a quote, a line of `>` alone)",
+              "`- The parties signed the memorandum.` is printed as a heading"];
     syntax_error: "syntax-error" on [1], says ["never closed", "closing quote"];
     bad_indentation: "bad-indentation" on [5], says ["this key is indented further than `title:` above it", "same column"];
     wrong_type: "wrong-type" on [2], says ["title: expected a string, found a mapping"];

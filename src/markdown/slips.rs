@@ -45,9 +45,9 @@ pub enum SlipKind {
     /// A list item of `*` under a line that ends with a star (`grew by 12 %.*` / `* Provisional
     /// figures`): the footnote's star is taken for a bullet and not printed.
     FootnoteStar,
-    /// A sentence with a line of `---` right under it, meant as a rule between parts: the
-    /// sentence is printed as a heading and the `---` not at all.
-    RuleUnderSentence,
+    /// A sentence with a line of `---` (or `===`, the mark given) right under it, meant as a
+    /// rule between parts: the sentence is printed as a heading and the line not at all.
+    RuleUnderSentence(char),
     /// A link whose address has a space (`[report](https://…/Final Report.pdf)`): no link is
     /// made, the brackets print, and the address's first word alone is linked.
     SpaceInAddress,
@@ -148,15 +148,17 @@ fn more_than(src: &str, at: usize) -> bool {
         || !(above.is_empty() || above.starts_with('#'))
 }
 
-/// Whether a heading written as `text` is a sentence over a line of `---`, which a writer
-/// typed as a rule between parts (text42a F42a-23): it ends as a sentence does, or runs over
-/// more than one line.
-fn rule_under_sentence(text: &str) -> bool {
+/// The mark of the line under a heading written as `text` (`-` or `=`), if the heading is
+/// a sentence over a line of `---` or `===`, which a writer typed as a rule between parts
+/// (text42a F42a-23; `===`, text43a F43a-15): it ends as a sentence does, or runs over more
+/// than one line. (In a quote, the line's `>` marks are no part of it.)
+fn rule_under_sentence(text: &str) -> Option<char> {
     let text = text.trim_end();
-    let Some((above, rule)) = text.rsplit_once('\n') else { return false };
-    let rule = rule.trim();
+    let (above, rule) = text.rsplit_once('\n')?;
+    let rule = rule.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).trim_end();
     let sentence = above.trim_end().ends_with(['.', '。', '．', '!', '?', ':', '：', ';']) || above.contains('\n');
-    !rule.is_empty() && rule.chars().all(|c| c == '-') && sentence
+    let mark = rule.chars().next().filter(|&c| c == '-' || c == '=')?;
+    (rule.chars().all(|c| c == mark) && sentence).then_some(mark)
 }
 
 /// Where in `line` a link's address holds a space (`[report](https://…/Final Report.pdf)`):
@@ -272,8 +274,8 @@ impl Watch {
                 self.code = matches!(tag, Tag::CodeBlock(_));
                 if let Tag::Heading { level, .. } = tag {
                     self.heading_at(src, *level as u8, range.start);
-                    if rule_under_sentence(&src[range.clone()]) {
-                        self.line_slip(src, SlipKind::RuleUnderSentence, range.start);
+                    if let Some(mark) = rule_under_sentence(&src[range.clone()]) {
+                        self.line_slip(src, SlipKind::RuleUnderSentence(mark), range.start);
                     }
                 } else if self.depth == 0 {
                     self.heading = None;
@@ -514,10 +516,21 @@ mod tests {
     #[test]
     fn a_rule_under_a_sentence_and_a_space_in_an_address_are_found() {
         let src = "Both sides agreed on the roadmap.\n---\nThe next meeting is in Tokyo.";
-        assert_eq!(slips(src), one(SlipKind::RuleUnderSentence, 0, "Both sides agreed on the roadmap."));
+        assert_eq!(slips(src), one(SlipKind::RuleUnderSentence('-'), 0, "Both sides agreed on the roadmap."));
         assert_eq!(slips("Line one\nline two\n---\n\nText.").len(), 1, "two lines over it");
         assert_eq!(slips("Overview\n---\nText."), [], "a heading written so");
         assert_eq!(slips("Text.\n\n---\n\nMore."), [], "a rule after a blank line");
+        // text43a F43a-15: and so is one over `===`, and in a quote or a list item.
+        let sentence = "Both sides agreed on the roadmap, including a review in spring.";
+        for (typed, mark, written) in [
+            (format!("{sentence}\n===\nNext."), '=', sentence.to_string()),
+            (format!("> {sentence}\n> ---\n> Quote end."), '-', format!("> {sentence}")),
+            (format!("> > {sentence}\n> > ==="), '=', format!("> > {sentence}")),
+            (format!("- {sentence}\n  ===\n- Next."), '=', format!("- {sentence}")),
+        ] {
+            assert_eq!(slips(&typed), one(SlipKind::RuleUnderSentence(mark), 0, &written), "{typed}");
+        }
+        assert_eq!(slips("> Overview\n> ===\n> Text."), [], "a heading in a quote");
         let link = "See [the report](https://www.soumu.go.jp/Final Report 2026.pdf) for details.";
         assert_eq!(slips(link), one(SlipKind::SpaceInAddress, 0, link));
         for fine in [

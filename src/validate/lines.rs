@@ -237,13 +237,24 @@ impl Checker<'_> {
                     ),
                     "for the footnote's star, write `\\*` (as in `\\* Provisional figures`)".to_string(),
                 ),
-                SlipKind::RuleUnderSentence => (
-                    format!(
-                        "`{shown}` is printed as a heading and the `---` under it not at all: a line of `---` right \
-                         under text makes that text a heading"
-                    ),
-                    "for a rule between parts, put a blank line above the `---`".to_string(),
-                ),
+                SlipKind::RuleUnderSentence(mark) => {
+                    let rule = mark.to_string().repeat(3);
+                    let blank = if slip.written.starts_with('>') { " (in a quote, a line of `>` alone)" } else { "" };
+                    (
+                        format!(
+                            "`{shown}` is printed as a heading and the `{rule}` under it not at all: a line of `{rule}` \
+                             right under text makes that text a heading"
+                        ),
+                        if mark == '-' {
+                            format!("for a rule between parts, put a blank line{blank} above the `---`")
+                        } else {
+                            format!(
+                                "put a blank line{blank} above the `===` to print it as typed, or write `---` after a \
+                                 blank line for a rule between parts"
+                            )
+                        },
+                    )
+                }
                 SlipKind::SpaceInAddress => (
                     format!(
                         "`{shown}` holds a link whose address has a space: no link is made, and a reader's click \
