@@ -48,6 +48,12 @@ pub enum SlipKind {
     /// A sentence with a line of `---` (or `===`, the mark given) right under it, meant as a
     /// rule between parts: the sentence is printed as a heading and the line not at all.
     RuleUnderSentence(char),
+    /// A numbered list item that breaks into a sentence (`trafen sich am` / `1. Oktober 2026 in
+    /// Brüssel`): a date or a number a hand-wrapped line starts with, the sentence cut.
+    NumberInSentence,
+    /// A bullet that breaks into a sentence (`The EU side` / `- represented by DG CONNECT -`):
+    /// a dash a hand-wrapped line starts with, not printed, the sentence cut.
+    DashInSentence,
     /// A link whose address has a space (`[report](https://…/Final Report.pdf)`): no link is
     /// made, the brackets print, and the address's first word alone is linked.
     SpaceInAddress,
@@ -260,6 +266,10 @@ pub(super) struct Watch {
     code: bool,
     /// The line of the last item that was a figure with a `+` ([`SlipKind::SignedFigure`]).
     plus_figure: Option<usize>,
+    /// A list has started and its first item not yet.
+    first_item: bool,
+    /// Where the last item that was a [`SlipKind::NumberInSentence`] starts.
+    number_in_sentence: Option<usize>,
     /// Where the last run of `*` printed as stars ends.
     printed_until: Option<usize>,
     /// The kinds and lines of the slips found by [`Watch::line_slip`].
@@ -286,6 +296,7 @@ impl Watch {
                 if matches!(tag, Tag::BlockQuote(_)) && more_than(src, range.start) {
                     self.line_slip(src, SlipKind::QuoteOfNumber, range.start);
                 }
+                self.first_item |= matches!(tag, Tag::List(_));
                 if matches!(tag, Tag::Item) {
                     self.item(src, range.start);
                 }
@@ -339,6 +350,44 @@ impl Watch {
     /// taken for a bullet, is a slip.
     fn item(&mut self, src: &str, at: usize) {
         let written = src[at..].trim_start_matches([' ', '\t']);
+        let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+        // The line above, if it is running text that goes on: not blank, and ending with a
+        // lowercase letter or a comma, after three words or more (`trafen sich am`, `The EU
+        // side`; not `Participants` or `Agenda:`).
+        let above = src[..line_start].strip_suffix('\n').unwrap_or("");
+        let above = above.strip_suffix('\r').unwrap_or(above);
+        let above = &above[above.rfind('\n').map_or(0, |n| n + 1)..];
+        let above = above.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).trim_end();
+        let sentence = above.split_whitespace().count() >= 3 && above.ends_with(|c: char| c.is_lowercase() || c == ',');
+        // (The first item of a list at the text's top level, which breaks into a paragraph.)
+        let first = std::mem::take(&mut self.first_item) && self.depth == 1 && line_start == at;
+        let number = written.bytes().take_while(u8::is_ascii_digit).count();
+        if number > 0 && written[number..].starts_with(". ") {
+            let text = written[number + 2..].trim_start();
+            let months = "Januar Jänner Februar März April Mai Juni Juli August September Oktober November \
+                          Dezember January February March May June July October December";
+            let month = months
+                .split_whitespace()
+                .any(|m| text.strip_prefix(m).is_some_and(|r| !r.starts_with(char::is_alphabetic)));
+            // (An item after one named so, with no blank line between, goes on the same sentence.)
+            let after_named =
+                self.number_in_sentence.is_some_and(|named| !src[named..at].lines().any(|l| l.trim().is_empty()));
+            if sentence && (month || text.starts_with(char::is_lowercase)) && (first || after_named) {
+                self.number_in_sentence = Some(at);
+                self.line_slip(src, SlipKind::NumberInSentence, at);
+            }
+            return;
+        }
+        // (Not a key: `- list: item`.)
+        let word = written.get(2..).and_then(|w| w.split_whitespace().next()).unwrap_or("");
+        if written.starts_with("- ")
+            && sentence
+            && first
+            && word.starts_with(char::is_lowercase)
+            && !word.ends_with(':')
+        {
+            self.line_slip(src, SlipKind::DashInSentence, at);
+        }
         let Some(marker) = written.chars().next().filter(|c| "+-*".contains(*c)) else { return };
         let text = written[1..].trim_start_matches([' ', '\t']);
         let line = self.lines.line_of(src, at);
@@ -537,6 +586,33 @@ mod tests {
             "See [the report](https://example.org/a \"Title\").",
             "See [the report](<https://example.org/a b>).",
             "See [the report](https://example.org/a%20b) (page 2).",
+        ] {
+            assert_eq!(slips(fine), [], "{fine}");
+        }
+    }
+
+    /// text43a F43a-4: a date a hand-wrapped line starts with (`am` / `1. Oktober`) is a
+    /// numbered item; F43a-5: a dash (`The EU side` / `- represented by`) is a bullet.
+    #[test]
+    fn a_number_or_a_dash_that_breaks_into_a_sentence_is_found() {
+        let german = "Die Delegationen trafen sich am\n1. Oktober 2026 in Brüssel und vereinbarten, sich am\n12. Mai 2027 in Tokio wieder zu treffen.";
+        let kinds = |src: &str| slips(src).into_iter().map(|(k, line, _)| (k, line)).collect::<Vec<_>>();
+        assert_eq!(kinds(german), [(SlipKind::NumberInSentence, 1), (SlipKind::NumberInSentence, 2)]);
+        let czech =
+            "Delegace se sešly v Bruselu dne\n1. října 2026 a dohodly se, že se znovu sejdou\n3. března 2027 v Tokiu.";
+        assert_eq!(kinds(czech), [(SlipKind::NumberInSentence, 1), (SlipKind::NumberInSentence, 2)]);
+        let dash = "The EU side\n- represented by DG CONNECT and DG TRADE -\nexplained the new regulation.";
+        assert_eq!(slips(dash), one(SlipKind::DashInSentence, 1, "- represented by DG CONNECT and DG TRADE -"));
+        for fine in [
+            "The agenda was as follows:\n1. opening\n2. closing",
+            "Agenda\n1. Opening\n2. Closing",
+            "Participants\n- ministers\n- officials",
+            "title: the same\n- list: item",
+            "We discussed the following\n- Data flows\n- Semiconductors",
+            "We met on\n\n1. Oktober",
+            "- a first item that runs over\n  two lines and goes on\n  - a nested one",
+            "- a first item that runs over\n  two lines and goes on\n- a second one",
+            "1. Opening of the meeting by the\n2. chair",
         ] {
             assert_eq!(slips(fine), [], "{fine}");
         }

@@ -255,6 +255,27 @@ impl Checker<'_> {
                         },
                     )
                 }
+                SlipKind::NumberInSentence => (
+                    format!(
+                        "`{shown}` is printed as a numbered list item, cutting the sentence above: at the start of a \
+                         line, a number and `. ` begin a list"
+                    ),
+                    {
+                        let (number, rest) = slip.written.split_once(". ").unwrap_or(("1", ""));
+                        let word = rest.split_whitespace().next().unwrap_or("");
+                        format!("join the line to the one above, or write `\\.` after the number (as in `{number}\\. {word}`)")
+                    },
+                ),
+                SlipKind::DashInSentence => (
+                    format!(
+                        "`{shown}` is printed as a bullet, without its dash, cutting the sentence above: at the start \
+                         of a line, `- ` begins a list"
+                    ),
+                    {
+                        let word = slip.written[1..].split_whitespace().next().unwrap_or("");
+                        format!("join the line to the one above, or write `\\-` for the dash (as in `\\- {word}`)")
+                    },
+                ),
                 SlipKind::SpaceInAddress => (
                     format!(
                         "`{shown}` holds a link whose address has a space: no link is made, and a reader's click \
