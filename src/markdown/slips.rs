@@ -364,15 +364,27 @@ impl Watch {
         let number = written.bytes().take_while(u8::is_ascii_digit).count();
         if number > 0 && written[number..].starts_with(". ") {
             let text = written[number + 2..].trim_start();
-            let months = "Januar Jänner Februar März April Mai Juni Juli August September Oktober November \
-                          Dezember January February March May June July October December";
+            // (Months as the languages that write the day as an ordinal name them after it.)
+            let months = "januar jänner februar märz april mai juni juli august september oktober november \
+                          dezember january february march may june july october december marts maj \
+                          ledna února března dubna května června července srpna září října listopadu prosince \
+                          januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra \
+                          januarja februarja aprila junija julija avgusta oktobra novembra decembra \
+                          stycznia lutego kwietnia czerwca lipca sierpnia września października listopada grudnia \
+                          siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna studenoga prosinca \
+                          tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta \
+                          syyskuuta lokakuuta marraskuuta joulukuuta jaanuaril veebruaril märtsil aprillil mail \
+                          juunil juulil augustil septembril oktoobril novembril detsembril";
+            let lower = text.to_lowercase();
             let month = months
                 .split_whitespace()
-                .any(|m| text.strip_prefix(m).is_some_and(|r| !r.starts_with(char::is_alphabetic)));
+                .any(|m| lower.strip_prefix(m).is_some_and(|r| !r.starts_with(char::is_alphabetic)));
             // (An item after one named so, with no blank line between, goes on the same sentence.)
             let after_named =
                 self.number_in_sentence.is_some_and(|named| !src[named..at].lines().any(|l| l.trim().is_empty()));
-            if sentence && (month || text.starts_with(char::is_lowercase)) && (first || after_named) {
+            // (A date only: a list of lower-case items under a sentence with no colon, `The
+            // steps are` / `1. open the file`, is a list as meant.)
+            if sentence && month && (first || after_named) {
                 self.number_in_sentence = Some(at);
                 self.line_slip(src, SlipKind::NumberInSentence, at);
             }
@@ -380,9 +392,14 @@ impl Watch {
         }
         // (Not a key: `- list: item`.)
         let word = written.get(2..).and_then(|w| w.split_whitespace().next()).unwrap_or("");
+        // (A parenthesis between dashes only, its closing dash on the line: a list of
+        // lower-case items, `We discussed` / `- data flows`, is a list as meant.)
+        let rest = written.lines().next().and_then(|l| l.get(2..)).unwrap_or("").trim_end();
+        let parenthesis = rest.ends_with(['-', '–', '—']) || [" - ", " – ", " — "].iter().any(|d| rest.contains(d));
         if written.starts_with("- ")
             && sentence
             && first
+            && parenthesis
             && word.starts_with(char::is_lowercase)
             && !word.ends_with(':')
         {
@@ -613,6 +630,9 @@ mod tests {
             "- a first item that runs over\n  two lines and goes on\n  - a nested one",
             "- a first item that runs over\n  two lines and goes on\n- a second one",
             "1. Opening of the meeting by the\n2. chair",
+            "We discussed the following\n- data flows\n- semiconductors",
+            "The steps are as follows\n1. open the file\n2. save it",
+            "Die nächsten Schritte sind\n1. prüfen\n2. senden",
         ] {
             assert_eq!(slips(fine), [], "{fine}");
         }
