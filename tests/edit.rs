@@ -466,6 +466,12 @@ fn a_request_with_more_edits_than_the_page_sends_is_refused() {
         let message = many.json()["error"].as_str().unwrap().to_string();
         assert!(message.contains(&format!("{n} edits in one request")) && message.contains("at most 10"), "{message}");
     }
+    // Counted while the request is read, whatever they are (text43b F43b-1: a list of
+    // millions of `{"a":0}` was built whole first, 1.7 GB for 24 MB, and the server died).
+    let tiny = serde_json::json!({ "source": source, "edits": vec![serde_json::json!({ "a": 0 }); 20_000] });
+    let many = e.post("/api/apply", &tiny);
+    assert_eq!(many.status, 413, "{}", String::from_utf8_lossy(&many.body));
+    assert!(many.json()["error"].as_str().unwrap().contains("20000 edits in one request"), "{}", many.json());
 }
 
 #[test]

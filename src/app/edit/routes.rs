@@ -147,7 +147,7 @@ struct SourceBody {
 #[derive(Deserialize)]
 struct ApplyBody {
     source: String,
-    edits: Value,
+    edits: form::Edits,
 }
 
 #[derive(Deserialize)]
