@@ -14,6 +14,7 @@ use md5::Digest as _;
 use super::error::{Error, FileKind};
 use super::files::{self, Existing, FileId};
 use crate::app::say::say;
+use limits::{Budget, Over};
 
 /// The most an attachment may decompress to: a briefing's own limit.
 const MAX_ATTACHMENT: u64 = FileKind::Briefing.limit();
@@ -32,6 +33,8 @@ const MAX_TREE_DEPTH: usize = 32;
 /// How many files `extract` writes beside the PDF without being given a folder.
 const MAX_BESIDE: usize = 50;
 
+mod limits;
+
 /// An attachment: its name as the PDF gives it, and its bytes.
 #[derive(Debug)]
 pub struct Attached {
@@ -39,10 +42,20 @@ pub struct Attached {
     pub data: Vec<u8>,
 }
 
-/// The deepest nesting of `[` and `<<` in `pdf`, skipping strings, comments and stream data,
-/// counted without recursion, so that a hostile file cannot exhaust the stack while it is
-/// checked.
-fn nesting(pdf: &[u8]) -> usize {
+/// What [`nesting`] reads: a PDF file, whose streams hold binary data, or the decompressed
+/// data of an object stream, which holds no streams (PDF forbids them there; text43b F43b-2:
+/// reading on into streams found in one decompressed 64 MiB for each, without end).
+#[derive(Clone, Copy, PartialEq)]
+enum Text {
+    File,
+    ObjectStream,
+}
+
+/// The deepest nesting of `[` and `<<` in `pdf`, skipping strings and comments (and, in a
+/// file, stream data), counted without recursion, so that a hostile file cannot exhaust the
+/// stack while it is checked. Nothing is decompressed: an object stream is measured when it
+/// is read ([`Objects::get`]).
+fn nesting(pdf: &[u8], text: Text) -> usize {
     let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
     while i < pdf.len() {
         match pdf[i] {
@@ -83,21 +96,12 @@ fn nesting(pdf: &[u8]) -> usize {
                 depth = depth.saturating_sub(1);
                 i += 1;
             }
-            b's' if pdf[i..].starts_with(b"stream")
+            // Stream data is binary: skipped to its end.
+            b's' if text == Text::File
+                && pdf[i..].starts_with(b"stream")
                 && (i == 0 || pdf[i - 1].is_ascii_whitespace() || pdf[i - 1] == b'>') =>
             {
-                // Stream data is binary: skip to its end. An object stream holds objects
-                // too, compressed: those are measured as well.
                 let Some(end) = pdf[i..].windows(9).position(|w| w == b"endstream") else { return deepest };
-                let head = &pdf[i.saturating_sub(1024)..i];
-                let dict = head.windows(3).rposition(|w| w == b"obj").map_or(head, |at| &head[at..]);
-                let has = |what: &[u8]| dict.windows(what.len()).any(|w| w == what);
-                if has(b"/ObjStm") && has(b"/FlateDecode") {
-                    let data = pdf[i + 6..i + end].trim_ascii_start();
-                    let mut objects = Vec::new();
-                    let _ = flate2::read::ZlibDecoder::new(data).take(64 << 20).read_to_end(&mut objects);
-                    deepest = deepest.max(depth + nesting(&objects));
-                }
                 i += end + 8;
             }
             _ => {}
@@ -122,6 +126,8 @@ struct Objects<'a> {
     /// size: together at most [`MAX_OBJECT_STREAM`] (a dossier's attachments and their
     /// entries lie in a few streams, read in turn).
     recent: std::cell::RefCell<Vec<(u32, Rc<ObjectStreamObjects>, usize)>>,
+    /// What may still be decompressed, for the whole read.
+    budget: &'a Budget,
 }
 
 type ObjectStreamObjects = std::collections::BTreeMap<lopdf::ObjectId, Object>;
@@ -129,7 +135,7 @@ type ObjectStreamObjects = std::collections::BTreeMap<lopdf::ObjectId, Object>;
 impl<'a> Objects<'a> {
     /// Reads the cross-reference table of `pdf` (lopdf reads every object once on the way
     /// and keeps none: nothing is decompressed but the table itself).
-    fn open(pdf: &'a [u8]) -> Result<Self, String> {
+    fn open(pdf: &'a [u8], budget: &'a Budget) -> Result<Self, String> {
         let options = lopdf::LoadOptions { filter: Some(|_, _| None), ..Default::default() };
         let document =
             Document::load_mem_with_options(pdf, options).map_err(|e| format!("it is not a readable PDF ({e})"))?;
@@ -141,7 +147,7 @@ impl<'a> Objects<'a> {
             password: None,
             strict: false,
         };
-        Ok(Objects { reader, recent: Default::default() })
+        Ok(Objects { reader, recent: Default::default(), budget })
     }
 
     fn trailer(&self) -> &lopdf::Dictionary {
@@ -164,27 +170,40 @@ impl<'a> Objects<'a> {
                 else {
                     return Ok(None);
                 };
-                let mut size = stream.content.len();
-                // (Flate without a predictor is what writers use; anything else is left to lopdf.)
-                let flate = stream.dict.get(b"Filter").ok() == Some(&Object::Name(b"FlateDecode".to_vec()));
-                if flate && stream.dict.get(b"DecodeParms").is_err() {
-                    let mut data = Vec::new();
-                    let read = flate2::read::ZlibDecoder::new(&stream.content[..])
-                        .take(MAX_OBJECT_STREAM + 1)
-                        .read_to_end(&mut data);
-                    if read.is_err() {
-                        return Ok(None);
-                    }
-                    if data.len() as u64 > MAX_OBJECT_STREAM {
-                        return Err(format!(
-                            "an object stream it needs decompresses to more than {} (a briefing's hold a few kilobytes); it was not read",
-                            super::error::size(MAX_OBJECT_STREAM)
-                        ));
-                    }
-                    size = data.len();
-                    stream.dict.remove(b"Filter");
-                    stream.dict.remove(b"DecodeParms");
-                    stream.set_content(data);
+                // Decompressed here, within limits: lopdf decompresses a stream whole.
+                let refused = |why: String| Err(format!("an object stream it needs {why}; it was not read"));
+                match limits::flate_only(&stream) {
+                    Err(filters) => return refused(format!("uses a filter briefing does not read ({filters})")),
+                    Ok(false) => {}
+                    Ok(true) => match self.budget.inflate(&stream.content, MAX_OBJECT_STREAM) {
+                        Err(Over::Stream) => {
+                            return refused(format!(
+                                "decompresses to more than {} (a briefing's hold a few kilobytes)",
+                                super::error::size(MAX_OBJECT_STREAM)
+                            ))
+                        }
+                        Err(Over::Total) => {
+                            return refused(format!(
+                                "takes what it decompresses past {} in all",
+                                super::error::size(limits::MAX_INFLATED)
+                            ))
+                        }
+                        // (With a predictor, lopdf undoes it: the data is known to be small.)
+                        Ok(_) if stream.dict.get(b"DecodeParms").is_ok() => {
+                            if stream.decompress().is_err() {
+                                return Ok(None);
+                            }
+                        }
+                        Ok(data) => {
+                            stream.dict.remove(b"Filter");
+                            stream.set_content(data);
+                        }
+                    },
+                }
+                let size = stream.content.len();
+                let depth = nesting(&stream.content, Text::ObjectStream);
+                if depth > MAX_NESTING {
+                    return refused(format!("nests its objects {depth} levels deep (a briefing's nest a few)"));
                 }
                 let Ok(parsed) = lopdf::ObjectStream::new(&mut stream) else { return Ok(None) };
                 let objects = Rc::new(parsed.objects);
@@ -290,10 +309,15 @@ fn attachment_list(doc: &Objects, catalog: &lopdf::Dictionary) -> Result<Vec<(Op
 /// The embedded files of a PDF, in the order they were attached, each checked against what
 /// the PDF records about it. The reason, when there are none to give.
 pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
+    read(pdf, &Budget::new(limits::MAX_INFLATED))
+}
+
+/// [`embedded_files`], decompressing within `budget`.
+fn read(pdf: &[u8], budget: &Budget) -> Result<Vec<Attached>, String> {
     if !pdf.starts_with(b"%PDF-") {
         return Err("it is not a PDF".into());
     }
-    let depth = nesting(pdf);
+    let depth = nesting(pdf, Text::File);
     if depth > MAX_NESTING {
         return Err(format!("its objects nest {depth} levels deep (a briefing's nest a few); it was not read"));
     }
@@ -302,7 +326,7 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Attached>, String> {
     if encrypted(pdf) {
         return Err(ENCRYPTED.into());
     }
-    let doc = Objects::open(pdf)?;
+    let doc = Objects::open(pdf, budget)?;
     if doc.trailer().get(b"Encrypt").is_ok() {
         return Err(ENCRYPTED.into());
     }
@@ -652,19 +676,118 @@ mod tests {
 
     #[test]
     fn nesting_is_measured_without_recursion() {
-        assert_eq!(nesting(b"%PDF-1.7\n1 0 obj << /A [1 [2]] >> endobj"), 3);
-        assert_eq!(nesting(b"(([[[ not nesting )) [ ]"), 1);
+        assert_eq!(nesting(b"%PDF-1.7\n1 0 obj << /A [1 [2]] >> endobj", Text::File), 3);
+        assert_eq!(nesting(b"(([[[ not nesting )) [ ]", Text::File), 1);
         let deep = format!("%PDF-1.7\n1 0 obj {} endobj", "[".repeat(100_000));
-        assert_eq!(nesting(deep.as_bytes()), 100_000);
+        assert_eq!(nesting(deep.as_bytes(), Text::File), 100_000);
         assert!(embedded_files(deep.as_bytes()).unwrap_err().contains("nest"));
-        // Stream data is not read as syntax, unless it is an object stream's.
-        assert_eq!(nesting(b"stream\n[[[[[[\nendstream [ ]"), 1);
+        // Stream data is not read as syntax, in a file; in an object stream, which holds
+        // none, all is syntax.
+        assert_eq!(nesting(b"stream\n[[[[[[\nendstream [ ]", Text::File), 1);
+        assert_eq!(nesting(b"stream\n[[[[[[\nendstream [ ]", Text::ObjectStream), 7);
+    }
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
         use std::io::Write as _;
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        z.write_all("[".repeat(5000).as_bytes()).unwrap();
-        let mut pdf = b"1 0 obj <</Type/ObjStm/N 1/First 4/Filter/FlateDecode>> stream\n".to_vec();
-        pdf.extend(z.finish().unwrap());
-        pdf.extend(b"\nendstream endobj");
-        assert_eq!(nesting(&pdf), 5000);
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(data).unwrap();
+        z.finish().unwrap()
+    }
+
+    /// A PDF of a catalog and the objects `more` (after "2 0 obj"), listed by a
+    /// cross-reference stream (object 9) whose dictionary says `dict` and whose data is `data`.
+    fn with_xref_stream(more: &[u8], dict: &str, data: &[u8]) -> Vec<u8> {
+        let mut pdf = b"%PDF-1.7\n1 0 obj <</Type/Catalog>> endobj\n2 0 obj ".to_vec();
+        pdf.extend(more);
+        pdf.extend(b"\nendobj\n");
+        let at = pdf.len();
+        pdf.extend(format!("9 0 obj <</Type/XRef {dict} /Root 1 0 R /Length {}>> stream\n", data.len()).bytes());
+        pdf.extend(data);
+        pdf.extend(format!("\nendstream endobj\nstartxref\n{at}\n%%EOF\n").bytes());
+        pdf
+    }
+
+    /// Object streams found in an object stream are not decompressed (they were, 64 MiB each,
+    /// without end: text43b F43b-2), and an object stream with a predictor (decompressed whole
+    /// by lopdf, F43b-3) is decompressed within the budget, as every other.
+    #[test]
+    fn object_streams_are_decompressed_within_one_budget() {
+        // The catalog in an object stream with a predictor, 16 MiB of it: with the budget
+        // that is left, it is refused having decompressed no more than the budget.
+        let catalog = |filler: usize| {
+            let mut objects = b"1 0 <</Type/Catalog>>".to_vec();
+            objects.resize(filler, b' ');
+            let data = zlib(&objects);
+            let mut stream = format!(
+                "<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/DecodeParms<</Predictor 1>>/Length {}>> stream\n",
+                data.len()
+            )
+            .into_bytes();
+            stream.extend(data);
+            stream.extend(b"\nendstream");
+            stream
+        };
+        // (Entries: 0 free, 1 in object stream 2, 2 at its offset.)
+        let xref = |pdf_at: usize| {
+            let mut rows = vec![0, 0, 0, 0, 2, 0, 2, 0, 1];
+            rows.extend((pdf_at as u16).to_be_bytes());
+            rows.push(0);
+            rows
+        };
+        let table = |objects: &[u8]| {
+            // The offset of object 2 is the same in both PDFs: found in a first one.
+            let at = with_xref_stream(objects, "", b"").windows(7).position(|w| w == b"2 0 obj").unwrap();
+            with_xref_stream(objects, "/Size 3 /W [1 2 1] /Filter /FlateDecode", &zlib(&xref(at)))
+        };
+        let small = table(&catalog(100));
+        assert!(read(&small, &Budget::new(limits::MAX_INFLATED)).unwrap_err().contains("carries no embedded source"));
+        let budget = Budget::new(1 << 20);
+        let problem = read(&table(&catalog(16 << 20)), &budget).unwrap_err();
+        assert!(problem.contains("an object stream it needs takes what it decompresses past"), "{problem}");
+        assert!(budget.spent() <= (1 << 20) + 1, "{}", budget.spent());
+
+        // An object stream whose objects are object streams of 1 MiB each: nothing is
+        // decompressed to measure how deep its objects nest, and what it holds that is not
+        // an object is not read.
+        let inner = [
+            &b"1 0 obj <</Type/ObjStm/N 1/First 4/Filter/FlateDecode>> stream\n"[..],
+            &zlib(&vec![0; 1 << 20]),
+            b"\nendstream endobj\n",
+        ]
+        .concat();
+        let outer = zlib(&[&b"1 0 "[..], &inner.repeat(8)].concat());
+        let mut pdf =
+            format!("<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length {}>> stream\n", outer.len()).into_bytes();
+        pdf.extend(outer);
+        pdf.extend(b"\nendstream");
+        let budget = Budget::new(limits::MAX_INFLATED);
+        assert!(read(&table(&pdf), &budget).unwrap_err().contains("no document catalog"));
+        assert!(budget.spent() < 64 << 10, "{}", budget.spent());
+        // An object stream whose objects nest deeper than a briefing's is refused when read.
+        let mut deep = b"1 0 ".to_vec();
+        deep.extend("[".repeat(5000).bytes());
+        let deep = zlib(&deep);
+        let mut pdf =
+            format!("<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length {}>> stream\n", deep.len()).into_bytes();
+        pdf.extend(deep);
+        pdf.extend(b"\nendstream");
+        let problem = read(&table(&pdf), &Budget::new(limits::MAX_INFLATED)).unwrap_err();
+        assert!(problem.contains("an object stream it needs nests its objects 5000 levels deep"), "{problem}");
+    }
+
+    /// A PDF as other writers save it, with object streams and a cross-reference stream, is
+    /// read as before.
+    #[test]
+    fn a_pdf_with_object_and_cross_reference_streams_is_read() {
+        let pdf = pdf_with_tree(|_, spec| {
+            lopdf::dictionary! { "Names" => vec![Object::string_literal("a.yaml"), spec.into()] }.into()
+        });
+        let mut doc = Document::load_mem(&pdf).unwrap();
+        let mut out = Vec::new();
+        let options = lopdf::SaveOptions::builder().use_object_streams(true).use_xref_streams(true).build();
+        doc.save_with_options(&mut out, options).unwrap();
+        assert!(out.windows(7).any(|w| w == b"/ObjStm") && out.windows(5).any(|w| w == b"/XRef"));
+        let files = embedded_files(&out).unwrap();
+        assert_eq!((files[0].name.as_str(), &files[0].data[..]), ("a.yaml", &b"title: x\n"[..]));
     }
 }
