@@ -244,6 +244,35 @@ fn extract_decompresses_only_what_leads_to_the_attachments() {
     assert_eq!(std::fs::read(dir.path().join("back.yaml")).unwrap(), std::fs::read(seed()).unwrap());
 }
 
+/// A cross-reference stream that decompresses to more than its entries need is refused, with
+/// the file's name, before lopdf reads it (text43b F43b-3: it decompressed the stream whole, a
+/// 1 MB file took 1.1 GB).
+#[test]
+fn extract_refuses_a_cross_reference_stream_that_is_a_bomb() {
+    let dir = tempdir();
+    let data = zlib_bomb((64 << 20) / 258);
+    let mut pdf =
+        b"%PDF-1.7\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n"
+            .to_vec();
+    let at = pdf.len();
+    pdf.extend(
+        format!("3 0 obj <</Type/XRef/Size 4/W[1 2 1]/Root 1 0 R/Filter/FlateDecode/Length {}>>\nstream\n", data.len())
+            .bytes(),
+    );
+    pdf.extend(data);
+    pdf.extend(format!("\nendstream endobj\nstartxref\n{at}\n%%EOF\n").bytes());
+    std::fs::write(dir.path().join("xref.pdf"), pdf).unwrap();
+    let o = run(dir.path(), &["extract", "xref.pdf"]);
+    assert_exit(&o, 1);
+    assert!(
+        stderr(&o).contains(
+            "cannot extract from xref.pdf: its cross-reference stream (object 3) decompresses to more than its 4 entries need"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// A briefing of `topics` topics (long enough to take a while to write).
 fn long_briefing(topics: usize) -> String {
     let mut y = String::from("title: Long\ndate: 2020-10-06\ntopics:\n");

@@ -326,6 +326,8 @@ fn read(pdf: &[u8], budget: &Budget) -> Result<Vec<Attached>, String> {
     if encrypted(pdf) {
         return Err(ENCRYPTED.into());
     }
+    // Before lopdf reads the cross-reference streams: it decompresses each whole.
+    limits::cross_references(pdf, budget)?;
     let doc = Objects::open(pdf, budget)?;
     if doc.trailer().get(b"Encrypt").is_ok() {
         return Err(ENCRYPTED.into());
@@ -705,6 +707,42 @@ mod tests {
         pdf.extend(data);
         pdf.extend(format!("\nendstream endobj\nstartxref\n{at}\n%%EOF\n").bytes());
         pdf
+    }
+
+    /// A cross-reference stream is decompressed no further than its entries need, or refused,
+    /// before lopdf reads it (it decompressed it whole: a 1 MB file took 1.1 GB, text43b
+    /// F43b-3).
+    #[test]
+    fn a_cross_reference_stream_is_decompressed_no_further_than_its_entries_need() {
+        let bomb = zlib(&vec![0; 16 << 20]);
+        let refused = |pdf: &[u8]| {
+            let budget = Budget::new(limits::MAX_INFLATED);
+            let problem = read(pdf, &budget).unwrap_err();
+            (problem, budget.spent())
+        };
+        // A table of 4 entries that decompresses to 16 MiB: read no further than 4 entries.
+        let (problem, spent) = refused(&with_xref_stream(b"1", "/Size 4 /W [1 2 1] /Filter /FlateDecode", &bomb));
+        assert!(
+            problem.contains("cross-reference stream (object 9) decompresses to more than its 4 entries need"),
+            "{problem}"
+        );
+        assert!(spent < 2048, "{spent}");
+        // Reached from a later update's classic table, by /Prev.
+        let mut pdf = with_xref_stream(b"1", "/Size 4 /W [1 2 1] /Filter /FlateDecode", &bomb);
+        let prev = pdf.windows(7).rposition(|w| w == b"9 0 obj").unwrap();
+        let xref = pdf.len();
+        pdf.extend(format!("xref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 10/Root 1 0 R/P#72ev {prev}>>\nstartxref\n{xref}\n%%EOF\n").bytes());
+        let (problem, spent) = refused(&pdf);
+        assert!(problem.contains("decompresses to more than its 4 entries need"), "{problem}");
+        assert!(spent < 2048, "{spent}");
+        // More entries than the file has bytes; entries wider than any number; a filter
+        // briefing does not read.
+        let (problem, _) = refused(&with_xref_stream(b"1", "/Size 99999999 /W [1 2 1] /Filter /FlateDecode", &bomb));
+        assert!(problem.contains("says it has 99999999 entries, more than the file has bytes"), "{problem}");
+        let (problem, _) = refused(&with_xref_stream(b"1", "/Size 4 /W [1 99999999999 1]", b"\0\0\0\0"));
+        assert!(problem.contains("its entries are [1, 99999999999, 1] bytes wide"), "{problem}");
+        let (problem, _) = refused(&with_xref_stream(b"1", "/Size 4 /W [1 2 1] /Filter /LZWDecode", b"\x80"));
+        assert!(problem.contains("uses a filter briefing does not read (LZWDecode)"), "{problem}");
     }
 
     /// Object streams found in an object stream are not decompressed (they were, 64 MiB each,
