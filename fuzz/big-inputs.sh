@@ -560,7 +560,7 @@ base, port, token = re.match(r"(http://127\.0\.0\.1:(\d+))/\?token=(\w+)", url).
 headers = {"Cookie": f"briefing-edit-{port}={token}", "Origin": base, "Content-Type": "application/json"}
 source = open(path).read()
 def timed(route, body=None):
-    data = None if body is None else json.dumps(body).encode()
+    data = None if body is None else json.dumps(body, separators=(",", ":")).encode()
     request = urllib.request.Request(base + route, data=data, headers=headers, method="GET" if body is None else "POST")
     start = time.time()
     try:
@@ -573,9 +573,12 @@ def timed(route, body=None):
     return f"{time.time() - start:5.1f} s ({status}, {len(snap.get('problems', []))} problems)"
 name = path.rsplit("/", 1)[-1][:-5]
 edit = {"source": source, "edits": [{"op": "set", "path": "title", "lang": None, "value": "N"}]}
+# (2.7 million tiny edits, 24 MB, within the body limit: read whole, 1.7 GB, text43b F43b-1.)
+many = {"source": "title: T\n", "edits": [{"a": 0}] * 2_700_000}
 print(f"{name:<14} open {timed('/api/state')}  snapshot {timed('/api/snapshot', {'source': source})}"
-      f"  edit {timed('/api/apply', edit)}")
+      f"  edit {timed('/api/apply', edit)}  many edits {timed('/api/apply', many)}")
 EOF
+  echo "  server peak: $(grep VmHWM "/proc/$server/status" | tr -s ' \t' ' ')"
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
 done
@@ -595,3 +598,59 @@ PY
   printf '%-24s %s  %5s MB  %s\n' "extract-dossier (bundle)" "$(seconds)" "$mb" "$(outcome)"
   timed "extract-dossier" extract "$work/dossier.pdf" -o "$work/dossier-out/"
 fi
+
+# --- extract of hostile PDFs (text43b F43b-2, F43b-3): an object stream whose data is 60,000
+# object streams of 1 MiB each (160 KB: minutes), 40 nested one in another, 64 MiB each (94 KB:
+# 2.6 GB), a cross-reference stream of 1 GiB of zeros (1 MB: 1.1 GB), and the catalog in an
+# object stream with a predictor, of 1 GiB. Each refused, in well under a second.
+mkdir -p "$work/hostile"
+python3 - "$work/hostile" ${cases[@]+"${cases[@]}"} <<'EOF'
+import struct, sys, zlib
+work, only = sys.argv[1], sys.argv[2:]
+MiB = 1 << 20
+def objstm(data, more=b""):
+    return b"<</Type/ObjStm/N 1/First 4/Filter/FlateDecode" + more + b"/Length %d>> stream\n" % len(data) + data + b"\nendstream"
+def zeros(n, head=b"", fill=b"\0"):
+    c = zlib.compressobj(9)
+    out = c.compress(head)
+    for _ in range(n // (16 * MiB)):
+        out += c.compress(fill * (16 * MiB))
+    out += c.compress(fill * (n % (16 * MiB)))
+    return out + c.flush()
+def bomb():
+    inner = b"1 0 obj " + objstm(zlib.compress(b"\0" * MiB, 9)) + b" endobj\n"
+    return b"%PDF-1.7\n2 0 obj " + objstm(zlib.compress(inner * 60_000, 9)) + b" endobj\ntrailer <<>>\n%%EOF\n"
+def deep():
+    u = b""
+    for _ in range(40):
+        data = u + b"\0" * (64 * MiB - len(u) - 16)
+        u = b"1 0 obj " + objstm(zlib.compress(data, 9)) + b" endobj\n"
+    return b"%PDF-1.7\n" + u + b"trailer <<>>\n%%EOF\n"
+def with_xref(objects, rows, more):
+    """`objects` (number, bytes) in order, then a cross-reference stream of `rows` (or of
+    rows(offsets)) whose dictionary has `more`."""
+    out, at = bytearray(b"%PDF-1.7\n"), {}
+    for n, body in objects:
+        at[n] = len(out)
+        out += b"%d 0 obj " % n + body + b" endobj\n"
+    x = len(out)
+    data = rows(at) if callable(rows) else rows
+    out += b"9 0 obj <</Type/XRef/W [1 4 2]/Root 1 0 R" + more + b"/Length %d>> stream\n" % len(data) + data
+    out += b"\nendstream endobj\nstartxref\n%d\n%%%%EOF\n" % x
+    return bytes(out)
+def xref():
+    return with_xref([(1, b"<</Type/Catalog>>")], zeros(1 << 30), b"/Size 3/Filter/FlateDecode")
+def predictor():
+    stm = objstm(zeros(1 << 30, b"1 0 <</Type/Catalog>>", b" "), b"/DecodeParms<</Predictor 1>>")
+    rows = lambda at: b"".join(struct.pack(">BIH", *r) for r in [(0, 0, 0xffff), (2, 2, 0), (1, at[2], 0)])
+    return with_xref([(2, stm)], rows, b"/Size 3")
+cases = {"extract-objstm-bomb": bomb, "extract-objstm-deep": deep, "extract-xref-bomb": xref,
+         "extract-objstm-predictor": predictor}
+for name, make in cases.items():
+    if not only or name in only:
+        open(f"{work}/{name}.pdf", "wb").write(make())
+EOF
+for f in "$work"/hostile/*.pdf; do
+  [ -e "$f" ] || continue
+  timed "$(basename "$f" .pdf)" extract "$f" -o "$work/hostile/out.yaml"
+done
