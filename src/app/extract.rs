@@ -735,6 +735,20 @@ mod tests {
         let (problem, spent) = refused(&pdf);
         assert!(problem.contains("decompresses to more than its 4 entries need"), "{problem}");
         assert!(spent < 2048, "{spent}");
+        // A trailer too long to read whole is refused, its /Prev unfollowed.
+        let long = pdf.len();
+        pdf.extend(
+            format!(
+                "xref\n0 1\n0000000000 65535 f \ntrailer\n<</ID [<{}>] /Prev {xref}>>\nstartxref\n{long}\n%%EOF\n",
+                "0".repeat(70_000)
+            )
+            .bytes(),
+        );
+        let (problem, _) = refused(&pdf);
+        assert!(
+            problem.contains(&format!("the trailer of its cross-reference table at byte {long} cannot be read")),
+            "{problem}"
+        );
         // More entries than the file has bytes; entries wider than any number; a filter
         // briefing does not read.
         let (problem, _) = refused(&with_xref_stream(b"1", "/Size 99999999 /W [1 2 1] /Filter /FlateDecode", &bomb));

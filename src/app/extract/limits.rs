@@ -106,7 +106,12 @@ pub fn cross_references(pdf: &[u8], budget: &Budget) -> Result<(), String> {
         }
         let dict = match object_id(&pdf[at..]) {
             None => {
-                let Some(dict) = trailer(&pdf[at..]) else { continue };
+                // (Unread, its /Prev could lead past this check: lopdf reads a longer one.)
+                let Some(dict) = trailer(&pdf[at..]) else {
+                    return Err(format!(
+                        "the trailer of its cross-reference table at byte {at} cannot be read (or is over 64 KiB); it was not read"
+                    ));
+                };
                 dict
             }
             Some(id) => {
