@@ -760,6 +760,8 @@ mod tests {
             "構成\nⅠ．総論\nⅱ 各論\n〇　次回会合は東京で開催する。\n〇共同声明を発出する。",
             "目次\n第1章 総則\n第２章　協力\n第3節\n第十条\n第1 定義\n一、日程\n二　場所\n十一．費用\n（あ）研究\nい　人材",
             "協力分野\nア　AI\nイ　5G\nウ　データ",
+            // (And bullets typed as the Japanese input's dashes, or Word's small ones: F43a-32.)
+            "主な議題：\nー　AIガバナンス\nー　半導体\n－　データ流通\n◦ サイバー\n▪ 5G",
         ] {
             assert_eq!(text(&parse(typed)), format!("{typed}|"));
         }
@@ -786,6 +788,7 @@ mod tests {
         // Under a Latin line, or in the middle of a Japanese one, they are text.
         assert_eq!(text(&parse("Agreed on\n(1) data")), "Agreed on (1) data|");
         assert_eq!(text(&parse("日本は\n1.5倍に\n10.5倍に")), "日本は1.5倍に10.5倍に|");
+        assert_eq!(text(&parse("サイバー\nーと呼ぶ")), "サイバーーと呼ぶ|", "a long vowel mark, no bullet");
         // Before a quotation that opens English text, the line break is a space (text41a
         // F41a-19: "Minister 山田“We agree…”").
         assert_eq!(

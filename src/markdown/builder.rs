@@ -42,6 +42,15 @@ fn counted<'a>(s: &'a str, of: impl Fn(char) -> bool, close: &[char]) -> Option<
     Some(&rest[c.len_utf8()..])
 }
 
+/// Whether a line that starts with `text` starts with a bullet typed as a dash or a small
+/// square before a space: the Japanese input's `ー　` and `－　` for `- `, Word's `◦ ` and `▪ `
+/// (text43a F43a-32: they ran together, `ガバナンスー 半導体`, the bullet read as a long vowel).
+fn dash_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some('ー' | '－' | '‐' | '◦' | '▪' | '▫' | '‣' | '⁃'))
+        && matches!(chars.next(), Some(' ' | '\u{3000}'))
+}
+
 /// Whether a line that starts with `text` is an item or a label of its own, as Japanese
 /// official texts number and label them (text42a F42a-17: they ran together,
 /// `…ガバナンス２．半導体`): `１．`, `1．`, `（１）`, `(1)`, `（ア）`, `ア．`, `Ⅰ．`, `一、`,
@@ -173,6 +182,7 @@ impl Builder {
                 && line.ends_with(['】', '＞', '〕', '］', '〉', '》'])
                 && line.chars().all(|c| !c.is_whitespace());
             if after.is_some_and(starts_a_line)
+                || dash_bullet(text)
                 || (before.is_some_and(is_japanese) || after.is_some_and(is_japanese)) && numbered_line(text)
                 || label && after.is_some_and(is_japanese)
             {
