@@ -241,9 +241,9 @@ fn content_box(theme: &Theme) -> (f32, f32) {
     (left, page.size.width - left - page.margin_right.pt())
 }
 
-/// The space between two columns of text: two body em, at least 12 points.
+/// The space between two columns of text: see [`Theme::gutter`].
 fn gutter(theme: &Theme) -> f32 {
-    (theme.styles.body.size.0 * 2.0).max(12.0)
+    theme.gutter()
 }
 
 /// Cuts the flow into pages, adds running header and footer (`owners[i]` is the briefing

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::load::{self, Limits, Spanned};
 
+mod room;
 mod text;
 mod values;
 
@@ -439,6 +440,11 @@ impl Theme {
         t
     }
 
+    /// The space between two columns of text: two body em, at least 12 points.
+    pub fn gutter(&self) -> f32 {
+        (self.styles.body.size.0 * 2.0).max(12.0)
+    }
+
     /// The theme for `template` in English: see [`Theme::resolve_for`].
     pub fn resolve(template: TemplateRef<'_>) -> Result<Theme, TemplateError> {
         Theme::resolve_for(template, "en")
@@ -482,8 +488,10 @@ impl Theme {
                 // English one (text25 F25-6).
                 let legend_only =
                     raw.labels.as_ref().is_some_and(|l| l.changes_legend.is_some() && l.changes_legend_web.is_none());
+                let spans = room::RoomSpans::of(&raw);
                 let mut checked = Vec::new();
                 theme.apply(raw, "", &mut checked);
+                room::check(&theme, &spans, &mut checked);
                 if legend_only && theme.labels.changes_legend_web == default_theme()?.labels.changes_legend_web {
                     theme.labels.changes_legend_web = theme.labels.changes_legend.clone();
                 }
