@@ -976,6 +976,36 @@ mod tests {
         assert!(r.stat.words_inserted > 0 && r.stat.words_deleted > 0);
     }
 
+    /// text43b F43b-10: a decimal point, a sign or a currency symbol changed changes the
+    /// number: a word, replaced whole, not "punctuation or spacing only".
+    #[test]
+    fn a_mark_that_changes_a_number_changes_a_word() {
+        for (old, new, deleted, inserted) in [
+            ("It is 10.5 million.", "It is 105 million.", "10.5", "105"),
+            ("It fell to -5 degrees.", "It fell to 5 degrees.", "-5", "5"),
+            ("It costs $5 now.", "It costs €5 now.", "$5", "€5"),
+            ("Up 2.5% on the year.", "Up 25% on the year.", "2.5", "25"),
+            ("See Article 5(1) there.", "See Article 51 there.", "5(1)", "51"),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.parts[0].marks), (1, 1, 0), "{old} → {new}");
+            let body = &r.briefing.topics[0].body;
+            assert_eq!(marks(body), [(D, deleted), (I, inserted)], "{old} → {new}");
+            assert_eq!(sides(body), (old.to_string(), new.to_string()));
+        }
+        // A mark that is not part of a number stays a mark: the hyphen of `COVID-19`, a full
+        // stop after a number, a bracket around one.
+        for (old, new) in [
+            ("The COVID-19 plan.", "The COVID–19 plan."),
+            ("They were 5.", "They were 5!"),
+            ("Point (5) stays.", "Point [5] stays."),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (0, 0), "{old} → {new}");
+            assert!(r.parts[0].marks > 0, "{old} → {new}");
+        }
+    }
+
     #[test]
     fn a_word_deleted_after_the_last_shared_word_keeps_its_space() {
         for (old, new) in [

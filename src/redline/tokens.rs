@@ -164,3 +164,27 @@ fn printed_address(i: &Inline) -> Option<(usize, usize)> {
     let at = i.text.rfind(&format!(" ({target}"))? + 2;
     Some((at, at + target.len()))
 }
+
+/// The digits of `text` with the marks that are part of a number: a sign, a currency symbol,
+/// a decimal point or a separator right before a digit, and not after a letter (`-5`, `$5`,
+/// `10.5`, `5(1)`; not the hyphen of `COVID-19`, nor a bracket or quote opened before a
+/// number). A hyphen and a minus sign are the same mark.
+pub(super) fn number_marks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mark = |k: usize| {
+        let c = chars[k];
+        let opens = matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '「' | '『' | '（' | '［');
+        !c.is_alphanumeric()
+            && !c.is_whitespace()
+            && chars.get(k + 1).is_some_and(|n| n.is_numeric())
+            && match k.checked_sub(1).map(|j| chars[j]) {
+                Some(b) if b.is_numeric() => true,
+                Some(b) if b.is_alphabetic() => false,
+                _ => !opens,
+            }
+    };
+    (0..chars.len())
+        .filter(|&k| chars[k].is_numeric() || mark(k))
+        .map(|k| if matches!(chars[k], '−' | '‐' | '‑' | '–') { '-' } else { chars[k] })
+        .collect()
+}

@@ -9,7 +9,7 @@ use super::sentences::by_sentences;
 use super::sequences::{align_by, diff, Op, Step, LONGEST};
 use super::spaces::{self, Cut};
 use super::tables::{diff_table, mark_cells};
-use super::tokens::{inline_tokens, is_address, texts, Latin, Token};
+use super::tokens::{inline_tokens, is_address, number_marks, texts, Latin, Token};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Change, Inline};
 use crate::script::is_break_hint;
@@ -379,6 +379,16 @@ pub(super) fn diff_tokens<'t>(
             continue;
         }
         for (x, y) in a[o].iter().zip(&b[n]) {
+            // A sign or a currency symbol changed before a number kept (`-5` now `5`, `$5`
+            // now `€5`) changes the number: it is replaced whole, and counts as a word
+            // (text43b F43b-10: "punctuation or spacing only", the minus struck alone).
+            let text = |ts: &[Token], t: &Token| ts.iter().chain([t]).map(|t| t.0).collect::<String>();
+            let letterless = !was.iter().chain(&is).any(|t| t.0.chars().any(char::is_alphanumeric));
+            if letterless && number_marks(&text(&was, x)) != number_marks(&text(&is, y)) {
+                was.push(*x);
+                is.push(*y);
+                continue;
+            }
             stretch(out, (&was, &is), within.flatten(), (latin, words));
             let ((_, gone), (word, space)) = (
                 split(std::slice::from_ref(x), x.0.trim_end().len()),
@@ -433,11 +443,15 @@ fn stretch<'t>(
     // F42b-3: "2 words inserted, 1 deleted").
     let letters =
         |ts: &[Token]| ts.iter().flat_map(|t| t.0.chars()).filter(|c| c.is_alphanumeric()).collect::<String>();
-    // (Not a word set otherwise, `*word*` now `**word**`: the same text, a change of words.)
-    let marks_only = was != is && !deleted.is_empty() && !inserted.is_empty() && {
+    // (Not a word set otherwise, `*word*` now `**word**`: the same text, a change of words;
+    // nor a number whose decimal point, sign or currency changed, `10.5` now `105`: text43b
+    // F43b-10.)
+    let same_letters = was != is && !deleted.is_empty() && !inserted.is_empty() && {
         let gone = letters(&deleted);
         !gone.is_empty() && gone == letters(&inserted)
     };
+    let number = same_letters && number_marks(&text(&deleted)) != number_marks(&text(&inserted));
+    let marks_only = same_letters && !number;
     let counted = (words.inserted, words.deleted, words.characters, words.marks);
     if space.is_empty() {
         replace(out, &deleted, &inserted, (latin, words));
@@ -449,6 +463,13 @@ fn stretch<'t>(
     if marks_only {
         (words.inserted, words.deleted, words.characters, words.marks) = counted;
         words.marks += 1;
+    } else if number {
+        // One number replaced, one word (`5(1)` now `51`, not two deleted); its marks are
+        // part of it, not marks changed besides.
+        words.marks = counted.3;
+        if latin == Latin::Words {
+            (words.inserted, words.deleted) = (counted.0 + 1, counted.1 + 1);
+        }
     }
     if link.is_some() {
         join_alike(out, from.saturating_sub(1));
