@@ -29,6 +29,10 @@ pub struct Template {
     name: String,
     /// The files read: the template file, its logo and fonts.
     pub reads: Reads,
+    /// The theme for each language with built-in labels ([`theme::LANGUAGES`]), resolved
+    /// once a run (text43b F43b-14: a dossier read a 3.6 MB template again for each of its
+    /// 300 Japanese briefings, 25.6 s).
+    themes: [std::sync::OnceLock<Theme>; theme::LANGUAGES.len()],
 }
 
 /// Turns a loader error into ours: unreadable is a system problem, unusable an input one.
@@ -87,6 +91,7 @@ impl Template {
                 file: None,
                 name: arg.to_string(),
                 reads: Reads::default(),
+                themes: Default::default(),
             });
         }
         let path = Path::new(arg);
@@ -137,7 +142,7 @@ impl Template {
             problems.sort_by_key(|d| d.span.map(|s| s.start));
             return Err(Error::Invalid(vec![(file, problems)]));
         }
-        Ok(Template { theme, logo, family, file: Some(file), name: arg.to_string(), reads })
+        Ok(Template { theme, logo, family, file: Some(file), name: arg.to_string(), reads, themes: Default::default() })
     }
 
     /// The fonts briefings are set in: the built-in faces, behind the template's family if
@@ -167,16 +172,18 @@ impl Template {
 
     pub fn theme_for(&self, lang: &str) -> Result<std::borrow::Cow<'_, Theme>, Error> {
         let primary = crate::script::primary_language(lang);
-        if !theme::LANGUAGES.iter().any(|l| l.name == primary) {
+        let Some(k) = theme::LANGUAGES.iter().position(|l| l.name == primary) else {
             return Ok(std::borrow::Cow::Borrowed(&self.theme));
+        };
+        if let Some(theme) = self.themes[k].get() {
+            return Ok(std::borrow::Cow::Borrowed(theme));
         }
         let template = match &self.file {
             Some(file) => TemplateRef::File(file),
             None => TemplateRef::Builtin(&self.name),
         };
-        Theme::resolve_for(template, lang)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))
+        let theme = Theme::resolve_for(template, lang).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
+        Ok(std::borrow::Cow::Borrowed(self.themes[k].get_or_init(|| theme)))
     }
 }
 
@@ -364,4 +371,29 @@ fn read_family(
         }
     }
     out.try_into().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// text43b F43b-14: the theme of a language is resolved once a run, not again for each
+    /// briefing in it (a large template file was read again each time).
+    #[test]
+    fn a_languages_theme_is_resolved_once_a_run() {
+        let dir = std::env::temp_dir().join(format!("briefing-themes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.yaml");
+        std::fs::write(&path, "labels: { overview: Summary }\n").unwrap();
+        for arg in ["default", path.to_str().unwrap()] {
+            let template = Template::resolve(arg, None).unwrap();
+            let (first, second) = (template.theme_for("ja").unwrap(), template.theme_for("ja-JP").unwrap());
+            assert!(std::ptr::eq(first.as_ref(), second.as_ref()), "{arg}: the Japanese theme was resolved twice");
+            assert_eq!(first.labels.achievements, "主な成果", "{arg}");
+            let german = template.theme_for("de").unwrap();
+            assert!(!std::ptr::eq(first.as_ref(), german.as_ref()));
+            assert_eq!(german.labels.achievements, template.theme_for("de-AT").unwrap().labels.achievements);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
