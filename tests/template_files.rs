@@ -141,6 +141,28 @@ fn a_templates_own_problems_and_its_files_problems_come_together() {
     assert!(places[2].starts_with("mine.yaml:5:12: error: fonts.regular: cannot read fake.ttf"), "{err}");
 }
 
+/// text43b F43b-12: a missing bold face was told only once the regular one was mended, and
+/// the logo's width was called a margin.
+#[test]
+fn every_face_of_a_family_is_checked_at_once() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    std::fs::write(dir.path().join("fake.ttf"), "not a font").unwrap();
+    let template = "fonts:\n  regular: fake.ttf\n  bold: nothere.ttf\ntitle_block:\n  logo_width: -5\n";
+    std::fs::write(dir.path().join("mine.yaml"), template).unwrap();
+    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 1);
+    let err = common::stderr(&o);
+    let places: Vec<&str> = err.lines().filter(|l| l.starts_with("mine.yaml:")).collect();
+    assert_eq!(places.len(), 3, "{err}");
+    assert!(places[0].starts_with("mine.yaml:2:12: error: fonts.regular: cannot use the font fake.ttf"), "{err}");
+    assert!(places[1].starts_with("mine.yaml:3:9: error: fonts.bold: cannot read nothere.ttf"), "{err}");
+    assert!(
+        places[2].starts_with("mine.yaml:5:15: error: title_block.logo_width: -5 is not a length between 0 and 200 mm"),
+        "{err}"
+    );
+}
+
 #[test]
 fn an_empty_template_is_named_as_a_template() {
     let dir = common::tempdir();

@@ -355,19 +355,33 @@ fn read_family(
         (&files.italic, "fonts.italic"),
         (&files.bold_italic, "fonts.bold_italic"),
     ];
+    // Every face is tried, so that each one's problem is told at once (text43b F43b-12: a
+    // missing bold face came up only once the regular one was mended); a style that falls
+    // back on a regular face that failed is not told again.
     let mut out = Vec::new();
+    let mut regular_failed = false;
     for (value, key) in styles {
-        let (value, key) = if value.as_str().is_empty() { (&files.regular, "fonts.regular") } else { (value, key) };
-        let (path, data) = folder.open(value, key, FileKind::Font, problems)?;
-        match FontBook::check_face(&data) {
-            Ok(name) => {
-                reads.add(&path, "font");
-                out.push((name, data));
-            }
-            Err(why) => {
-                problems.push(at(value, key, format!("cannot use the font {}: {why}", path.display())));
-                return None;
-            }
+        let fallback = value.as_str().is_empty();
+        let (value, key) = if fallback { (&files.regular, "fonts.regular") } else { (value, key) };
+        if fallback && regular_failed {
+            continue;
+        }
+        let face =
+            folder.open(value, key, FileKind::Font, problems).and_then(|(path, data)| {
+                match FontBook::check_face(&data) {
+                    Ok(name) => {
+                        reads.add(&path, "font");
+                        Some((name, data))
+                    }
+                    Err(why) => {
+                        problems.push(at(value, key, format!("cannot use the font {}: {why}", path.display())));
+                        None
+                    }
+                }
+            });
+        match face {
+            Some(face) => out.push(face),
+            None => regular_failed |= std::ptr::eq(value, &files.regular),
         }
     }
     out.try_into().ok()

@@ -59,7 +59,7 @@ impl Leaf for Pt {
     }
 }
 
-/// A length given in millimetres, held in points.
+/// A length given in millimetres, held in points: a margin, or the logo's width.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Mm(pub f32);
 
@@ -75,7 +75,8 @@ impl Leaf for Mm {
         if (0.0..=200.0).contains(&raw) {
             Ok(Mm(raw as f32))
         } else {
-            Err(format!("{raw} is not a margin between 0 and 200 mm"))
+            // (Not "a margin": the logo's width is one too; text43b F43b-12.)
+            Err(format!("{raw} is not a length between 0 and 200 mm"))
         }
     }
 }
