@@ -206,6 +206,22 @@ fn a_broken_template_does_not_hide_the_briefings_own_problems() {
     assert!(common::stderr(&o).contains("no font has U+1F600"), "{}", common::stderr(&o));
 }
 
+/// text43b F43b-7: with a template that cannot be used, a dossier's title no font ever prints
+/// was not told.
+#[test]
+fn a_broken_template_does_not_hide_a_dossier_title_no_font_prints() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    std::fs::write(dir.path().join("mine.yaml"), "styles:\n  body: { size: -3 }\n").unwrap();
+    let args = ["bundle", "b.yaml", "--template", "mine.yaml", "-o", "d.pdf", "--title", "x \u{1F600}"];
+    let o = run(dir.path(), &args);
+    assert!(!o.status.success());
+    let err = common::stderr(&o);
+    assert!(err.contains("mine.yaml:2:17: error: styles.body.size: font size -3"), "{err}");
+    assert!(err.contains("--title: ") && err.contains("U+1F600"), "{err}");
+    assert!(!dir.path().join("d.pdf").exists());
+}
+
 #[test]
 fn a_template_can_set_its_own_font_family() {
     let dir = common::tempdir();

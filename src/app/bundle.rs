@@ -60,7 +60,15 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     }
     too_large(inputs)?;
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    let template = Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths)?;
+    // A template that cannot be used does not hide a title no font ever prints (text43b
+    // F43b-7: it came up only once the template was mended).
+    let template =
+        Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &paths).map_err(|e| {
+            match checked_title(cover.title, &|c| !crate::fonts::never_printed(c)) {
+                Err(title) => Error::Several(vec![e, title]),
+                Ok(_) => e,
+            }
+        })?;
     let mut reads = template.reads.clone();
     for input in inputs {
         reads.add(input, "input");
@@ -70,11 +78,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     super::config::output_names_its_format(output, &[crate::Format::Pdf])?;
     let fonts = template.font_book();
     // Checked as a briefing's title is: nothing typed is lost from the cover, or set backwards.
-    let given_title = cover
-        .title
-        .map(|t| crate::validate::one_line(t, &|c| fonts.covers(c)))
-        .transpose()
-        .map_err(|problems| Error::Usage(format!("--title: {}", problems.join("; "))));
+    let given_title = checked_title(cover.title, &|c| fonts.covers(c));
     // Every briefing is checked before anything is written; all their problems are shown.
     // With --lang, a briefing in several languages is taken in that one; each other keeps its
     // own.
@@ -190,6 +194,14 @@ fn too_large(inputs: &[PathBuf]) -> Result<(), Error> {
         return Err(Error::DossierTooLarge { briefings: inputs.len(), bytes, contents: false });
     }
     Ok(())
+}
+
+/// `--title` checked as a briefing's title is, with the characters `covers` prints.
+fn checked_title(title: Option<&str>, covers: &dyn Fn(char) -> bool) -> Result<Option<String>, Error> {
+    title
+        .map(|t| crate::validate::one_line(t, covers))
+        .transpose()
+        .map_err(|problems| Error::Usage(format!("--title: {}", problems.join("; "))))
 }
 
 /// The cover title when none is given: the `heading:` every briefing shares, else the
