@@ -354,6 +354,23 @@ fn a_dossier_holds_as_much_text_as_one_briefing_aliases_expanded() {
         "{err}"
     );
     assert!(!dir.path().join("d.pdf").exists());
+    // Where the count stopped before the last, what it came to is not the whole, and is not
+    // said to be (text43b F43b-18: "the 1000 briefings come to 4.0 MiB …, more than the 4 MiB").
+    for name in ["d.yaml", "e.yaml"] {
+        common::write(dir.path(), name, &yaml);
+    }
+    let out = common::run(dir.path(), &["bundle", "a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "-o", "d.pdf"]);
+    common::assert_exit(&out, 2);
+    // (Read as one line: a long message is wrapped.)
+    let err = common::stderr(&out).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        err.contains(
+            "the 5 briefings come to more than the 4 MiB a dossier may hold (as much as one briefing): the first 3, \
+             up to c.yaml, already come to 4."
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("together"), "{err}");
     // One of them is within it.
     common::assert_exit(&common::run(dir.path(), &["bundle", "a.yaml", "-o", "d.pdf"]), 0);
 }

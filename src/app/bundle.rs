@@ -85,8 +85,8 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // (With contents, each title is laid out again in them, and counts twice.)
     let weigh = |b: &Briefing| b.laid_out_bytes(settings.toc);
     let loaded = load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, &weigh))).map_err(|e| match e {
-        Error::DossierTooLarge { briefings, bytes, .. } => {
-            Error::DossierTooLarge { briefings, bytes, contents: settings.toc }
+        Error::DossierTooLarge { briefings, bytes, stopped, .. } => {
+            Error::DossierTooLarge { briefings, bytes, contents: settings.toc, stopped }
         }
         e => e,
     });
@@ -191,7 +191,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
 fn too_large(inputs: &[PathBuf]) -> Result<(), Error> {
     let bytes = inputs.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum();
     if inputs.len() > MAX_BRIEFINGS || bytes > MAX_BYTES {
-        return Err(Error::DossierTooLarge { briefings: inputs.len(), bytes, contents: false });
+        return Err(Error::DossierTooLarge { briefings: inputs.len(), bytes, contents: false, stopped: None });
     }
     Ok(())
 }

@@ -113,6 +113,9 @@ pub enum Error {
         bytes: u64,
         /// With a table of contents, whose titles count twice.
         contents: bool,
+        /// Where the count stopped, when it did before the last briefing: how many were
+        /// weighed, and the last of them. `bytes` is then what those came to.
+        stopped: Option<(usize, PathBuf)>,
     },
     /// A briefing with a table of contents comes to more than one briefing may be, its
     /// titles counted again for the contents.
@@ -245,12 +248,24 @@ impl Error {
                 size(*bytes),
                 size(super::bundle::MAX_BYTES)
             ),
-            Error::DossierTooLarge { briefings, bytes, contents } => {
+            Error::DossierTooLarge { briefings, bytes, contents, stopped } => {
                 use super::bundle::{MAX_BRIEFINGS, MAX_BYTES};
                 if *briefings > MAX_BRIEFINGS {
                     format!(
                         "a dossier holds at most {MAX_BRIEFINGS} briefings, and {briefings} were given; \
                          bundle them in several dossiers"
+                    )
+                } else if let Some((weighed, last)) = stopped.as_ref().filter(|(n, _)| n < briefings) {
+                    // (Not the whole: the count stops where it passed, text43b F43b-18: "come
+                    // to 4.0 MiB …, more than the 4 MiB".)
+                    format!(
+                        "the {briefings} briefings come to more than the {} a dossier may hold (as much as one \
+                         briefing): the first {weighed}, up to {}, already come to {}{}; bundle them in several \
+                         dossiers",
+                        size(MAX_BYTES),
+                        last.display(),
+                        size(*bytes),
+                        if *contents { ", their titles counted twice for the contents (--toc)" } else { "" }
                     )
                 } else {
                     format!(

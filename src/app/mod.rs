@@ -208,7 +208,7 @@ pub fn load_each(
     let mut invalid = Vec::new();
     let mut others = Vec::new();
     let mut weight = 0;
-    for path in paths {
+    for (k, path) in paths.iter().enumerate() {
         let result = load_briefings(path, fonts, None).and_then(|Loaded { file, briefings, multilingual }| {
             let chosen = match lang {
                 Some(lang) if multilingual || each_in_lang => {
@@ -254,7 +254,12 @@ pub fn load_each(
                 if let Some((limit, weigh)) = budget {
                     weight += weigh(&b.1);
                     if weight > limit {
-                        return Err(Error::DossierTooLarge { briefings: paths.len(), bytes: weight, contents: false });
+                        return Err(Error::DossierTooLarge {
+                            briefings: paths.len(),
+                            bytes: weight,
+                            contents: false,
+                            stopped: Some((k + 1, path.to_path_buf())),
+                        });
                     }
                 }
                 loaded.push(b)
