@@ -4,6 +4,7 @@
 use super::{join, Checker};
 use crate::load::Spanned;
 use crate::model::{Contact, RawContact};
+use unicode_normalization::char::is_combining_mark;
 
 /// Contact fields that identify someone to reach, in the order the message lists them.
 const WAYS_TO_CONTACT: [&str; 8] = ["tel", "fax", "email", "url", "division", "bureau", "organisation", "name"];
@@ -44,21 +45,12 @@ impl Checker<'_> {
     pub(super) fn email(&mut self, field: Option<Spanned<String>>) -> Option<String> {
         let span = field.as_ref()?.span;
         let text = self.optional(field, "contact.email")?;
-        let address = text.strip_prefix("mailto:").unwrap_or(&text).trim().to_string();
-        let valid = match address.split_once('@') {
-            Some((local, domain)) => {
-                !local.is_empty()
-                    && address.len() <= MAX_EMAIL
-                    && !domain.contains('@')
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-                    && !address.chars().any(char::is_whitespace)
-            }
-            None => false,
-        };
-        if !valid {
-            let message = format!("'{text}' is not an e-mail address; write it as name@example.org");
+        let address = text.strip_prefix("mailto:").unwrap_or(&text).trim();
+        if !email_address(address) {
+            let message = match extra(address).filter(|e| email_address(e.address())) {
+                Some(extra) => extra.message(&text),
+                None => format!("'{text}' is not an e-mail address; write it as name@example.org"),
+            };
             self.report(span, "contact.email", message);
         }
         Some(text)
@@ -99,6 +91,11 @@ impl Checker<'_> {
                  published at, as https://www.example.org/page"
             );
             self.report(span, "contact.url", message);
+        } else if let Some(extra) = extra(&text).filter(|e| web_address(e.address()) && !e.a_host_s_dot()) {
+            // (A Japanese full stop or a comma typed after the address, `https://…/english/。`,
+            // or Outlook's `<…>` around it: a link to no page; text43a F43a-18.)
+            let message = extra.message(&text);
+            self.report(span, "contact.url", message);
         } else if !web_address(&text) {
             let message = format!("'{shown}{cut}' is not a web address; write it as https://www.example.org/page");
             self.report(span, "contact.url", message);
@@ -109,6 +106,81 @@ impl Checker<'_> {
 
 /// The longest e-mail address there can be (RFC 5321's 254 characters).
 const MAX_EMAIL: usize = 254;
+
+/// Whether `address` is an e-mail address a reader can write to: a name of letters, digits
+/// and the signs RFC 5322 allows, `@`, and a host's name with a dot inside it.
+fn email_address(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else { return false };
+    let of_a_name = |c: char| c.is_alphanumeric() || is_combining_mark(c) || "!#$%&'*+-/=?^_`{|}~.".contains(c);
+    !local.is_empty()
+        && address.len() <= MAX_EMAIL
+        && local.chars().all(of_a_name)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && crate::markdown::host_name(domain)
+}
+
+/// Punctuation a sentence puts after an address and no address ends in: Latin commas,
+/// semicolons, colons, stops, and their Japanese and full-width forms.
+const AFTER_AN_ADDRESS: &[char] =
+    &['.', ',', ';', ':', '!', '?', '。', '、', '．', '，', '；', '：', '！', '？', '｡', '､'];
+
+/// Brackets typed around an address: Outlook's `<…>`, a note's `(…)`, their full-width forms.
+const BRACKETS: [(char, char); 6] = [('<', '>'), ('(', ')'), ('[', ']'), ('（', '）'), ('＜', '＞'), ('「', '」')];
+
+/// What was typed with an address in a contact field and is no part of it.
+#[derive(Debug, PartialEq)]
+enum Extra<'a> {
+    /// Brackets around the address: the address, the brackets.
+    Brackets(&'a str, char, char),
+    /// Punctuation after the address (or a bracket it does not open): the address, the rest.
+    After(&'a str, &'a str),
+}
+
+impl<'a> Extra<'a> {
+    /// The address, without what was typed with it.
+    fn address(&self) -> &'a str {
+        match self {
+            Extra::Brackets(address, ..) | Extra::After(address, _) => address,
+        }
+    }
+
+    /// Whether it is only the dot a host's name may end in (`www.gov.uk.`): part of the address.
+    fn a_host_s_dot(&self) -> bool {
+        let Extra::After(address, rest) = self else { return false };
+        let after_scheme = address.split_once("://").map_or(*address, |(_, rest)| rest);
+        *rest == "." && !after_scheme.contains(['/', '?', '#'])
+    }
+
+    /// What is wrong with `text` and the fix.
+    fn message(&self, text: &str) -> String {
+        match self {
+            Extra::Brackets(address, open, close) => format!(
+                "'{text}' has `{open}` `{close}` around the address, and a link with them would lead nowhere; \
+                 write the address alone: {address}"
+            ),
+            Extra::After(address, rest) => format!(
+                "'{text}' ends in `{rest}`, typed after the address, and a link with it would lead nowhere; \
+                 delete it: {address}"
+            ),
+        }
+    }
+}
+
+/// What was typed with the address `text` (see [`Extra`]), if anything; whether what is left
+/// is an address is for the caller to say.
+fn extra(text: &str) -> Option<Extra<'_>> {
+    for (open, close) in BRACKETS {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            return Some(Extra::Brackets(inner.trim(), open, close));
+        }
+    }
+    // A closing bracket the address does not open is punctuation after it.
+    let unopened = |c: char| BRACKETS.iter().any(|&(open, close)| close == c && !text.contains(open));
+    let address = text.trim_end_matches(|c: char| AFTER_AN_ADDRESS.contains(&c) || unopened(c));
+    (!address.is_empty() && address.len() < text.len()).then(|| Extra::After(address, &text[address.len()..]))
+}
 
 /// The ends of files' names that no top-level domain has: a web address whose host ends in
 /// one (`annex.pdf`, `setup.exe`, `page.php`) is a file's name. (Not `zip` or `mov`, which

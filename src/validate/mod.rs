@@ -839,6 +839,37 @@ contact:
             assert!(found.len() == 1 && found[0].contains("is an address and more"), "{url}: {found:?}");
             assert!(found[0].contains("put '") && found[0].ends_with("@ 7:8"), "{found:?}");
         }
+        // text43a F43a-18: a Japanese full stop or a comma typed after the address, brackets
+        // around it, were linked with the address: to no page, to no mailbox.
+        for (line, said) in [
+            ("email: kokusai@soumu.go.jp。", "ends in `。`, typed after the address"),
+            ("email: \"kokusai@soumu.go.jp,\"", "ends in `,`, typed after the address"),
+            ("email: kokusai@soumu.go.jp.", "ends in `.`, typed after the address"),
+            ("email: \"<kokusai@soumu.go.jp>\"", "has `<` `>` around the address"),
+            ("email: （kokusai@soumu.go.jp）", "has `（` `）` around the address"),
+            ("url: https://www.soumu.go.jp/english/。", "ends in `。`, typed after the address"),
+            ("url: \"https://www.soumu.go.jp/,\"", "ends in `,`, typed after the address"),
+            ("url: http://www.soumu.go.jp/english/index.html)", "ends in `)`, typed after the address"),
+            ("url: \"(https://www.soumu.go.jp/)\"", "has `(` `)` around the address"),
+        ] {
+            let found = problems(&contact(&format!("  {line}\n")));
+            assert!(found.len() == 1 && found[0].contains(said), "{line}: {found:?}");
+            assert!(found[0].contains("delete it: ") || found[0].contains("write the address alone: "), "{found:?}");
+        }
+        for bad in ["kokusai@soumu..go.jp", "kokusai@-soumu.go.jp", "kokusai@soumu.go.jp。x"] {
+            let found = problems(&contact(&format!("  email: {bad}\n")));
+            assert!(found.len() == 1 && found[0].contains("is not an e-mail address"), "{bad}: {found:?}");
+        }
+        for fine in [
+            "email: kokusai@soumu.go.jp",
+            "email: o'brien+desk@example.ie",
+            "email: jürgen.müller@bürgeramt.de",
+            "url: www.gov.uk.",
+            "url: https://en.wikipedia.org/wiki/Foo_(bar)",
+            "url: https://ja.wikipedia.org/wiki/東京",
+        ] {
+            assert!(check(&contact(&format!("  {fine}\n"))).is_ok(), "{fine}");
+        }
     }
 
     #[test]
