@@ -99,6 +99,12 @@ fixtures! {
     empty_topic_list: "empty-topic-list" on [3], says ["topics: the list is empty"];
     empty_body: "empty-body" on [5], says ["topics[0].body (topic 1, \"Data\"): must not be empty"];
     nothing_to_contact: "nothing-to-contact" on [7], says ["contact: nothing to contact"];
+    // text43a F43a-27: values in Word's curly quotes were printed with them, an e-mail linked
+    // as `mailto:“…”`; a topic's title, a body and a note may be quotations, and are not named.
+    curly_quoted_values: "curly-quoted-values" on [1, 8, 9, 10],
+        says ["1:8: error: title: typed in curly quotes `“` `”`, which YAML keeps as text and prints: use straight quotes \"…\" or none",
+              "put straight ones around them: '“…”'", "contact.fax: typed in curly quotes `”` `”`",
+              "contact.email: typed in curly quotes", "error: 4 problems"];
     non_utf8: "non-utf8" on [3], says ["not valid UTF-8 at byte 95", "non-utf8.yaml:3:21"];
     empty_file: "empty" on [0], says ["the file is empty: a briefing needs at least title, date, topics and contact"];
     alias_bomb: "alias-bomb" on [6], says ["too many nodes after expanding aliases (limit 200000)"];

@@ -44,7 +44,12 @@ impl Checker<'_> {
     /// An e-mail address: `local@domain.tld`, without spaces, perhaps with `mailto:` in front.
     pub(super) fn email(&mut self, field: Option<Spanned<String>>) -> Option<String> {
         let span = field.as_ref()?.span;
+        let curly = field.as_ref().and_then(|f| self.in_curly_quotes(f)).is_some();
         let text = self.optional(field, "contact.email")?;
+        if curly {
+            // (Reported as typed in curly quotes.)
+            return Some(text);
+        }
         let address = text.strip_prefix("mailto:").unwrap_or(&text).trim();
         if !email_address(address) {
             let message = match extra(address).filter(|e| email_address(e.address())) {
@@ -59,7 +64,11 @@ impl Checker<'_> {
     /// A web address, printed as written; it must be one word.
     pub(super) fn url(&mut self, field: Option<Spanned<String>>) -> Option<String> {
         let span = field.as_ref()?.span;
+        let curly = field.as_ref().and_then(|f| self.in_curly_quotes(f)).is_some();
         let text = self.optional(field, "contact.url")?;
+        if curly {
+            return Some(text);
+        }
         let shown: String = text.chars().take(80).collect();
         let cut = if shown.len() < text.len() { "…" } else { "" };
         if let Some(at) =
@@ -126,8 +135,10 @@ fn email_address(address: &str) -> bool {
 const AFTER_AN_ADDRESS: &[char] =
     &['.', ',', ';', ':', '!', '?', '。', '、', '．', '，', '；', '：', '！', '？', '｡', '､'];
 
-/// Brackets typed around an address: Outlook's `<…>`, a note's `(…)`, their full-width forms.
-const BRACKETS: [(char, char); 6] = [('<', '>'), ('(', ')'), ('[', ']'), ('（', '）'), ('＜', '＞'), ('「', '」')];
+/// Brackets typed around an address: Outlook's `<…>`, a note's `(…)`, their full-width forms,
+/// and quotes.
+const BRACKETS: [(char, char); 8] =
+    [('<', '>'), ('(', ')'), ('[', ']'), ('（', '）'), ('＜', '＞'), ('「', '」'), ('“', '”'), ('‘', '’')];
 
 /// What was typed with an address in a contact field and is no part of it.
 #[derive(Debug, PartialEq)]

@@ -13,6 +13,7 @@
 //! topics here.
 
 mod contact;
+mod curly;
 mod date;
 mod invisible;
 

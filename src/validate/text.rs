@@ -209,6 +209,10 @@ impl Checker<'_> {
     /// Printed text, checked, trimmed, tabs made spaces.
     pub(super) fn plain(&mut self, field: &Spanned<String>, path: &str) -> String {
         self.characters(field, path);
+        // (A topic's title may be a slogan in quotes, a contact's note a quotation.)
+        if !path.is_empty() && !path.starts_with("topics[") && path != "contact.note" {
+            self.curly_quoted(field, path);
+        }
         if let Some(c) = invisible_only(field.value.chars()) {
             self.report(field.span, path, invisible_message(c));
             return String::new();
