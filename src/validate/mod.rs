@@ -741,6 +741,23 @@ contact:
         assert_eq!(problems(&text), [format!("title: {}", said.replace("U+200B", "U+2066 @ 1:8"))]);
         // Beside visible text, they are text.
         assert!(check(&replace("Results of the Workshop", "\"Results\\u200b\"")).is_ok());
+        // text43a F43a-10: no-break and em spaces alone (a field pasted from Word, emptied)
+        // printed a blank heading, a blank summary, a blank line in the contact block.
+        let spaces = "this prints no text: it has only spaces, such as U+00A0 (a no-break space)";
+        for (field, line) in [
+            ("heading", "heading: \"\\u00a0\\u00a0\"\n"),
+            ("organisation", "organisation: \"\\u00a0\"\n"),
+            ("summary", "summary: \"\\u00a0 \\u2003\"\n"),
+        ] {
+            let text = replace("date: 2020-10-06\n", &format!("date: 2020-10-06\n{line}"));
+            let found = problems(&text);
+            assert_eq!(found, [format!("{field}: {spaces} @ 3:{}", field.len() + 3)]);
+        }
+        let found = problems(&replace("  tel:", "  name: \"\\u2003\"\n  tel:"));
+        assert_eq!(
+            found,
+            ["contact.name: this prints no text: it has only spaces, such as U+2003 (an em space) @ 7:9"]
+        );
         // A paragraph, list item, cell or link text of them alone, in a field with text, is
         // a bullet with nothing after it, or an address with no words before it.
         // So is a stretch in italics, bold or code, a code block, or an image's description
