@@ -121,11 +121,31 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
                 let after_mark = !double_open
                     && prev.is_some_and(|p| !p.is_alphanumeric() && !p.is_whitespace())
                     && next.is_some_and(char::is_alphanumeric);
-                double_open = (opens && next.is_some_and(|n| !n.is_whitespace())) || after_mark;
+                // A language that spaces its quotes inside (French) is typed so with straight
+                // ones, `" mot "`: a quote between spaces with none open opens when one
+                // follows, and the typed spaces inside become the language's own (text43a
+                // F43a-33: printed "» mot »").
+                let spaced = !q.inner_space.is_empty();
+                let spaced_open = spaced
+                    && !double_open
+                    && opens
+                    && next.is_some_and(char::is_whitespace)
+                    && chars[i + 1..].contains(&'"');
+                let closing = double_open;
+                double_open = (opens && next.is_some_and(|n| !n.is_whitespace())) || after_mark || spaced_open;
                 if double_open {
                     out.push_str(q.double.0);
                     out.push_str(q.inner_space);
+                    if spaced_open {
+                        while chars.get(i + 1).is_some_and(|&n| n.is_whitespace() && n != '\n') && !keep[i + 1] {
+                            i += 1;
+                        }
+                    }
                 } else {
+                    if spaced && closing {
+                        let typed = out.trim_end_matches(|c: char| c.is_whitespace() && c != '\n').len();
+                        out.truncate(typed);
+                    }
                     out.push_str(q.inner_space);
                     out.push_str(q.double.1);
                 }
@@ -251,6 +271,20 @@ mod tests {
         );
         assert_eq!(smarten(text, "pl-PL", None, None), "the „Beyond 5G Promotion Strategy” and ‚AI’ rules");
         assert_eq!(smarten(text, "bg", None, None), "the „Beyond 5G Promotion Strategy“ and ‚AI‘ rules");
+    }
+
+    /// text43a F43a-33: French typed with spaces inside straight quotes, `" mot "`, printed
+    /// two closing guillemets, each after the typed space and a narrow no-break one.
+    #[test]
+    fn french_quotes_typed_with_spaces_inside_open_and_close() {
+        let text = r#"la stratégie " Décennie numérique " et le processus " Hiroshima " sur l'IA"#;
+        assert_eq!(
+            smarten(text, "fr", None, None),
+            "la stratégie «\u{202F}Décennie numérique\u{202F}» et le processus «\u{202F}Hiroshima\u{202F}» sur l’IA"
+        );
+        // Typed the English way, or a lone quote, as before.
+        assert_eq!(smarten(r#"le "mot" ici"#, "fr", None, None), "le «\u{202F}mot\u{202F}» ici");
+        assert_eq!(smarten(r#"12 " de pluie"#, "fr", None, None), "12 \u{202F}» de pluie");
     }
 
     /// text42a F42a-14: after a Japanese character a quote opens, as after a space.
