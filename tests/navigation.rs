@@ -162,6 +162,24 @@ fn subject_and_language_follow_the_yaml() {
     );
 }
 
+/// text43a F43a-28: a title, an organisation or a topic's title typed over two lines put a
+/// line feed into the Title, the Author and the bookmark: a viewer showed the first line.
+#[test]
+fn a_title_typed_over_two_lines_is_one_line_in_the_metadata_and_outline() {
+    let dir = common::tempdir();
+    let yaml =
+        "title: |\n  Results of the 5th EU-Japan\n  Digital Partnership Council\norganisation: |\n  Ministry of \
+                Internal Affairs\n  International Policy Division\ndate: 2026-05-12\ntopics:\n  - title: |\n      \
+                Two-line\n      topic title\n    body: x\ncontact:\n  tel: \"1\"\n";
+    let input = common::write(dir.path(), "two-lines.yaml", yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    assert_eq!(info(&pdf, "Title").as_deref(), Some("Results of the 5th EU-Japan Digital Partnership Council"));
+    assert_eq!(info(&pdf, "Author").as_deref(), Some("Ministry of Internal Affairs International Policy Division"));
+    let titles: Vec<String> = outline_dests(&pdf).into_iter().map(|(_, title, ..)| title).collect();
+    assert!(titles.iter().any(|t| t.ends_with("Two-line topic title")), "{titles:?}");
+    assert!(titles.iter().all(|t| !t.contains('\n')), "{titles:?}");
+}
+
 #[test]
 fn a_marking_is_on_every_page() {
     let dir = common::tempdir();

@@ -421,11 +421,16 @@ pub fn metadata(b: &Briefing, options: &BuildOptions) -> Metadata {
         })?;
         Some(first_sentence(&first, &b.lang).to_string())
     });
+    // (On one line, as a title bar shows them: text43a F43a-28, a title typed over two lines
+    // showed its first.)
+    let line = |text: &String| crate::pdf::one_line(text).into_owned();
+    let titles: Vec<String> =
+        b.topics.iter().filter(|t| t.change != Some(Change::Deleted)).map(|t| line(&t.title)).collect();
     Metadata {
-        title: b.title.clone(),
-        author: b.organisation.clone(),
-        subject,
-        keywords: keywords(b.topics.iter().filter(|t| t.change != Some(Change::Deleted)).map(|t| &t.title)),
+        title: line(&b.title),
+        author: b.organisation.as_ref().map(line),
+        subject: subject.as_ref().map(line),
+        keywords: keywords(titles.iter()),
         lang: b.lang.clone(),
         date: options.date.unwrap_or_else(|| b.date.unix_seconds()),
         draft: b.draft,

@@ -24,6 +24,7 @@ use crate::layout::Document;
 use assemble::Parts;
 pub use assemble::{Attachment, DistinctNames, Metadata, ATTACHMENT_DESCRIPTION};
 pub use image::{decode as decode_image, Image, ImageKind, MAX_PIXELS};
+pub use navigation::one_line;
 pub use objects::compress;
 
 /// What the PDF names as its producer.

@@ -76,12 +76,24 @@ fn ascii_uri(target: &str) -> String {
 /// compression), 1.2 MB of its 20 MB file.
 const BOOKMARK_CHARS: usize = 200;
 
+/// `text` on one line, as a title bar, a file dialog and a bookmark show one: each line break
+/// typed in it (a long title broken by hand, `title: |`) and the spaces around it are a
+/// space (text43a F43a-28: a viewer showed the first line only).
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return text.into();
+    }
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ").into()
+}
+
 /// A heading as its bookmark shows it: whole, or past [`BOOKMARK_CHARS`] characters cut at
 /// the last space before them (or between grapheme clusters, where there is none near),
 /// with "…". The heading itself is whole on the page and in the structure.
 fn bookmark(title: &str) -> std::borrow::Cow<'_, str> {
     use unicode_segmentation::UnicodeSegmentation as _;
-    let Some((end, _)) = title.grapheme_indices(true).nth(BOOKMARK_CHARS) else { return title.into() };
+    let title: std::borrow::Cow<'_, str> = one_line(title);
+    let title = title.as_ref();
+    let Some((end, _)) = title.grapheme_indices(true).nth(BOOKMARK_CHARS) else { return title.to_string().into() };
     let cut = title[..end].rfind(' ').filter(|&at| at >= end / 2).unwrap_or(end);
     format!("{}…", title[..cut].trim_end()).into()
 }
