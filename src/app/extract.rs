@@ -162,6 +162,17 @@ impl<'a> Objects<'a> {
         else {
             return Ok(self.reader.get_object(id, &mut Default::default()).ok());
         };
+        // An object stream lies in the file, never in an object stream (lopdf looked it up in
+        // itself, recursing until the stack overflowed: text43b F43b-11).
+        if let Some(lopdf::xref::XrefEntry::Compressed { container: outer, .. }) =
+            self.reader.document.reference_table.get(container)
+        {
+            return Err(format!(
+                "it is damaged: the object stream (object {container}) that holds object {} is said to lie in \
+                 an object stream itself (object {outer}); it was not read",
+                id.0
+            ));
+        }
         let cached = self.recent.borrow().iter().find(|(c, ..)| *c == container).map(|(_, o, _)| o.clone());
         let objects = match cached {
             Some(objects) => objects,
@@ -825,6 +836,33 @@ mod tests {
         pdf.extend(b"\nendstream");
         let problem = read(&table(&pdf), &Budget::new(limits::MAX_INFLATED)).unwrap_err();
         assert!(problem.contains("an object stream it needs nests its objects 5000 levels deep"), "{problem}");
+    }
+
+    /// An object stream said to lie in an object stream (itself, or one that lies in it) is
+    /// refused, never looked up there (lopdf recursed until the stack overflowed: text43b
+    /// F43b-11).
+    #[test]
+    fn an_object_stream_said_to_lie_in_an_object_stream_is_refused() {
+        // Entries of /W [1 2 1]: 0 free, the catalog (1) in object stream 2, and 2 in `rest`.
+        let table = |rest: &[[u8; 4]]| {
+            let mut rows = vec![0, 0, 0, 0, 2, 0, 2, 0];
+            rows.extend(rest.iter().flatten());
+            let size = 2 + rest.len();
+            with_xref_stream(
+                b"<</Type/ObjStm/N 1/First 4/Length 0>> stream\n\nendstream",
+                &format!("/Size {size} /W [1 2 1]"),
+                &rows,
+            )
+        };
+        let problem = read(&table(&[[2, 0, 2, 0]]), &Budget::new(limits::MAX_INFLATED)).unwrap_err();
+        assert!(
+            problem.contains(
+                "the object stream (object 2) that holds object 1 is said to lie in an object stream itself (object 2)"
+            ),
+            "{problem}"
+        );
+        let problem = read(&table(&[[2, 0, 3, 0], [2, 0, 2, 0]]), &Budget::new(limits::MAX_INFLATED)).unwrap_err();
+        assert!(problem.contains("is said to lie in an object stream itself (object 3)"), "{problem}");
     }
 
     /// A PDF as other writers save it, with object streams and a cross-reference stream, is
