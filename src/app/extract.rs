@@ -19,6 +19,11 @@ use limits::{Budget, Over};
 /// The most an attachment may decompress to: a briefing's own limit.
 const MAX_ATTACHMENT: u64 = FileKind::Briefing.limit();
 
+/// The most all attachments of one PDF may come to, decompressed: a few times what a dossier
+/// carries (its briefings are 4 MiB together), far less than memory (text43b F43b-9: 1,000
+/// attachments of 4 MiB each were all held at once, 4 GB).
+const MAX_ATTACHMENTS_TOTAL: u64 = 4 * super::bundle::MAX_BYTES;
+
 /// How deep arrays and dictionaries may nest in a PDF given to `extract` (briefing's own nest
 /// a few levels; lopdf's parser recurses once per level).
 const MAX_NESTING: usize = 64;
@@ -359,6 +364,7 @@ fn read(pdf: &[u8], budget: &Budget) -> Result<Vec<Attached>, String> {
     }
     let count = specs.len();
     let mut out = Vec::new();
+    let mut left = MAX_ATTACHMENTS_TOTAL;
     for (i, (key, spec)) in specs.iter().enumerate() {
         let which = match key {
             Some(key) => escape(key),
@@ -388,26 +394,40 @@ fn read(pdf: &[u8], budget: &Budget) -> Result<Vec<Attached>, String> {
             Ok(f) => doc.deref(f)?,
             Err(_) => None,
         };
+        // Each within a briefing's limit, all within [`MAX_ATTACHMENTS_TOTAL`]: never more is
+        // decompressed than may still be kept.
+        let limit = MAX_ATTACHMENT.min(left);
         let data = match filter {
             None => stream.content,
             Some(Object::Name(n)) if n == b"FlateDecode" => {
                 let mut data = Vec::new();
-                flate2::read::ZlibDecoder::new(&stream.content[..])
-                    .take(MAX_ATTACHMENT + 1)
-                    .read_to_end(&mut data)
-                    .map_err(|e| format!("the attachment {shown} is damaged (it does not decompress: {e})"))?;
-                if data.len() as u64 > MAX_ATTACHMENT {
-                    return Err(format!(
-                        "the attachment {shown} decompresses to more than {}, all a briefing may be; it was not written",
-                        super::error::size(MAX_ATTACHMENT)
-                    ));
+                let read = flate2::read::ZlibDecoder::new(&stream.content[..]).take(limit + 1).read_to_end(&mut data);
+                match read {
+                    Err(e) if data.len() as u64 <= limit => {
+                        return Err(format!("the attachment {shown} is damaged (it does not decompress: {e})"))
+                    }
+                    _ => data,
                 }
-                data
             }
             Some(other) => {
                 return Err(format!("the attachment {shown} uses a filter briefing does not write ({other:?})"))
             }
         };
+        if data.len() as u64 > limit {
+            return Err(match limit < MAX_ATTACHMENT {
+                true => format!(
+                    "its attachments decompress to more than {} together (past it at the attachment {shown}; \
+                     a dossier's briefings are at most {}); none was written",
+                    super::error::size(MAX_ATTACHMENTS_TOTAL),
+                    super::error::size(super::bundle::MAX_BYTES)
+                ),
+                false => format!(
+                    "the attachment {shown} decompresses to more than {}, all a briefing may be; it was not written",
+                    super::error::size(MAX_ATTACHMENT)
+                ),
+            });
+        }
+        left -= data.len() as u64;
         let params = match stream.dict.get(b"Params") {
             Ok(p) => doc.deref(p)?,
             Err(_) => None,
@@ -836,6 +856,39 @@ mod tests {
         pdf.extend(b"\nendstream");
         let problem = read(&table(&pdf), &Budget::new(limits::MAX_INFLATED)).unwrap_err();
         assert!(problem.contains("an object stream it needs nests its objects 5000 levels deep"), "{problem}");
+    }
+
+    /// Attachments are decompressed within one total, a few times what a dossier carries, and
+    /// past it refused as too many, not as damaged (text43b F43b-9: 1,000 of 4 MiB each, the
+    /// same stream, were all held at once, 4 GB).
+    #[test]
+    fn attachments_are_decompressed_within_one_total() {
+        use lopdf::dictionary;
+        let pdf = |count: usize, flate: bool| {
+            pdf_with_tree(|doc, _| {
+                let mut stream = lopdf::Stream::new(dictionary! {}, vec![b'#'; (MAX_ATTACHMENT - 1) as usize]);
+                if flate {
+                    stream.compress().unwrap();
+                }
+                let file = doc.add_object(stream);
+                let mut names = Vec::new();
+                for i in 0..count {
+                    let spec = doc.add_object(dictionary! { "UF" => Object::string_literal(format!("b{i}.yaml")), "EF" => dictionary! { "F" => file } });
+                    names.extend([Object::string_literal(format!("b{i}.yaml")), spec.into()]);
+                }
+                dictionary! { "Names" => names }.into()
+            })
+        };
+        assert_eq!(embedded_files(&pdf(4, true)).unwrap().len(), 4);
+        for flate in [true, false] {
+            let problem = embedded_files(&pdf(5, flate)).unwrap_err();
+            assert!(
+                problem.contains(
+                    "its attachments decompress to more than 16 MiB together (past it at the attachment \"b4.yaml\""
+                ),
+                "{problem}"
+            );
+        }
     }
 
     /// An object stream said to lie in an object stream (itself, or one that lies in it) is
