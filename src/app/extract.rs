@@ -15,6 +15,7 @@ use super::error::{Error, FileKind};
 use super::files::{self, Existing, FileId};
 use crate::app::say::say;
 use limits::{Budget, Over};
+use scan::{measure, nesting, Measure, Text};
 
 /// The most an attachment may decompress to: a briefing's own limit.
 const MAX_ATTACHMENT: u64 = FileKind::Briefing.limit();
@@ -23,6 +24,11 @@ const MAX_ATTACHMENT: u64 = FileKind::Briefing.limit();
 /// carries (its briefings are 4 MiB together), far less than memory (text43b F43b-9: 1,000
 /// attachments of 4 MiB each were all held at once, 4 GB).
 const MAX_ATTACHMENTS_TOTAL: u64 = 4 * super::bundle::MAX_BYTES;
+
+/// The longest text one object of a PDF given to `extract` may have, its stream data aside:
+/// lopdf parses each whole, at some 40 times its size (a briefing's catalog and list of
+/// attachments are a few kilobytes; a page tree of 100,000 pages about 1 MiB).
+const MAX_OBJECT_TEXT: u64 = 4 << 20;
 
 /// How deep arrays and dictionaries may nest in a PDF given to `extract` (briefing's own nest
 /// a few levels; lopdf's parser recurses once per level).
@@ -39,81 +45,13 @@ const MAX_TREE_DEPTH: usize = 32;
 const MAX_BESIDE: usize = 50;
 
 mod limits;
+mod scan;
 
 /// An attachment: its name as the PDF gives it, and its bytes.
 #[derive(Debug)]
 pub struct Attached {
     pub name: String,
     pub data: Vec<u8>,
-}
-
-/// What [`nesting`] reads: a PDF file, whose streams hold binary data, or the decompressed
-/// data of an object stream, which holds no streams (PDF forbids them there; text43b F43b-2:
-/// reading on into streams found in one decompressed 64 MiB for each, without end).
-#[derive(Clone, Copy, PartialEq)]
-enum Text {
-    File,
-    ObjectStream,
-}
-
-/// The deepest nesting of `[` and `<<` in `pdf`, skipping strings and comments (and, in a
-/// file, stream data), counted without recursion, so that a hostile file cannot exhaust the
-/// stack while it is checked. Nothing is decompressed: an object stream is measured when it
-/// is read ([`Objects::get`]).
-fn nesting(pdf: &[u8], text: Text) -> usize {
-    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
-    while i < pdf.len() {
-        match pdf[i] {
-            b'(' => {
-                // A literal string: balanced parentheses, backslash escapes.
-                let mut level = 0usize;
-                while i < pdf.len() {
-                    match pdf[i] {
-                        b'\\' => i += 1,
-                        b'(' => level += 1,
-                        b')' => {
-                            level -= 1;
-                            if level == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
-            b'%' => {
-                while i < pdf.len() && pdf[i] != b'\n' && pdf[i] != b'\r' {
-                    i += 1;
-                }
-            }
-            b'[' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b'<' if pdf.get(i + 1) == Some(&b'<') => {
-                depth += 1;
-                deepest = deepest.max(depth);
-                i += 1;
-            }
-            b']' => depth = depth.saturating_sub(1),
-            b'>' if pdf.get(i + 1) == Some(&b'>') => {
-                depth = depth.saturating_sub(1);
-                i += 1;
-            }
-            // Stream data is binary: skipped to its end.
-            b's' if text == Text::File
-                && pdf[i..].starts_with(b"stream")
-                && (i == 0 || pdf[i - 1].is_ascii_whitespace() || pdf[i - 1] == b'>') =>
-            {
-                let Some(end) = pdf[i..].windows(9).position(|w| w == b"endstream") else { return deepest };
-                i += end + 8;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    deepest
 }
 
 /// The most an object stream may decompress to: far more than the few hundred objects a
@@ -333,9 +271,16 @@ fn read(pdf: &[u8], budget: &Budget) -> Result<Vec<Attached>, String> {
     if !pdf.starts_with(b"%PDF-") {
         return Err("it is not a PDF".into());
     }
-    let depth = nesting(pdf, Text::File);
+    let Measure { deepest: depth, longest } = measure(pdf, Text::File);
     if depth > MAX_NESTING {
         return Err(format!("its objects nest {depth} levels deep (a briefing's nest a few); it was not read"));
+    }
+    if longest as u64 > MAX_OBJECT_TEXT {
+        return Err(format!(
+            "one of its objects is {longest} bytes long before any stream data, more than {} (a briefing's are a \
+             few kilobytes); it was not read",
+            super::error::size(MAX_OBJECT_TEXT)
+        ));
     }
     const ENCRYPTED: &str = "it is encrypted (briefing never encrypts its PDFs)";
     // Said before the objects are read: lopdf reads an encrypted file's objects all at once.
@@ -856,6 +801,32 @@ mod tests {
         pdf.extend(b"\nendstream");
         let problem = read(&table(&pdf), &Budget::new(limits::MAX_INFLATED)).unwrap_err();
         assert!(problem.contains("an object stream it needs nests its objects 5000 levels deep"), "{problem}");
+    }
+
+    /// An object longer than any of a briefing's is refused before lopdf parses it whole (text43b
+    /// F43b-13: an `/AF` array of 20 million references, 120 MB, took 4.8 GB); its stream data
+    /// is not counted.
+    #[test]
+    fn an_object_longer_than_a_briefing_holds_is_refused_before_it_is_parsed() {
+        let text = |pdf: &[u8]| measure(pdf, Text::File).longest;
+        assert_eq!(text(b"%PDF-1.7\n1 0 obj <</A 1>> endobj 2 0 obj<<>>stream\n[[[[[[[[[[[[\nendstream endobj"), 13);
+        assert_eq!(text(b"1 0 obj [(endobj) /endobj 2 0 R] endobj"), 29);
+        let af = |n: usize| {
+            let mut pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog /AF [".to_vec();
+            pdf.extend(b"2 0 R ".repeat(n));
+            pdf.extend(b"] >> endobj\n");
+            let two = pdf.len();
+            pdf.extend(b"2 0 obj << >> endobj\n");
+            let xref = pdf.len();
+            pdf.extend(format!("xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n{two:010} 00000 n \ntrailer << /Size 3 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").bytes());
+            pdf
+        };
+        assert!(embedded_files(&af(2000)).unwrap_err().contains("more than 1000 attachments"));
+        let problem = embedded_files(&af(800_000)).unwrap_err();
+        assert!(
+            problem.contains("one of its objects is 4800032 bytes long before any stream data, more than 4 MiB"),
+            "{problem}"
+        );
     }
 
     /// Attachments are decompressed within one total, a few times what a dossier carries, and
