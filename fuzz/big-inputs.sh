@@ -602,7 +602,10 @@ fi
 # --- extract of hostile PDFs (text43b F43b-2, F43b-3): an object stream whose data is 60,000
 # object streams of 1 MiB each (160 KB: minutes), 40 nested one in another, 64 MiB each (94 KB:
 # 2.6 GB), a cross-reference stream of 1 GiB of zeros (1 MB: 1.1 GB), and the catalog in an
-# object stream with a predictor, of 1 GiB. Each refused, in well under a second.
+# object stream with a predictor, of 1 GiB. Each refused, in well under a second. Then (F43b-9,
+# -11, -13, -15) 1,000 attachments of 4 MiB each, one stream (135 KB: over 4 GB), an object
+# stream said to lie in itself (a stack overflow), a catalog whose /AF lists 20 million
+# references (120 MB: 4.8 GB) and 9 million empty streams (153 MB: 26 s).
 mkdir -p "$work/hostile"
 python3 - "$work/hostile" ${cases[@]+"${cases[@]}"} <<'EOF'
 import struct, sys, zlib
@@ -644,8 +647,26 @@ def predictor():
     stm = objstm(zeros(1 << 30, b"1 0 <</Type/Catalog>>", b" "), b"/DecodeParms<</Predictor 1>>")
     rows = lambda at: b"".join(struct.pack(">BIH", *r) for r in [(0, 0, 0xffff), (2, 2, 0), (1, at[2], 0)])
     return with_xref([(2, stm)], rows, b"/Size 3")
+def attachments():
+    data = zlib.compress(b"#" * (4 * MiB - 1), 9)
+    objects = [(1, b"<</Type/Catalog/Names<</EmbeddedFiles 3 0 R>>>>"),
+               (2, b"<</Type/EmbeddedFile/Filter/FlateDecode/Length %d>> stream\n" % len(data) + data + b"\nendstream"),
+               (3, b"<</Names [" + b"".join(b"(b%d.yaml) %d 0 R " % (i, 10 + i) for i in range(1000)) + b"]>>")]
+    objects += [(10 + i, b"<</Type/Filespec/UF (b%d.yaml)/EF <</F 2 0 R>>>>" % i) for i in range(1000)]
+    rows = lambda at: b"".join(struct.pack(">BIH", 1, at[n], 0) if n in at else struct.pack(">BIH", 0, 0, 0)
+                               for n in range(1010))
+    return with_xref(objects, rows, b"/Size 1010")
+def selfstm():
+    rows = b"".join(struct.pack(">BIH", *r) for r in [(0, 0, 0xffff), (2, 2, 0), (2, 2, 0)])
+    return with_xref([(2, objstm(zlib.compress(b"1 0 <</Type/Catalog>>")))], rows, b"/Size 3")
+def af():
+    return with_xref([(1, b"<</Type/Catalog/AF [" + b"2 0 R " * 20_000_000 + b"]>>"), (2, b"<<>>")],
+                     lambda at: b"".join(struct.pack(">BIH", 1, at.get(n, 0), 0) for n in range(3)), b"/Size 3")
+def streams():
+    return b"%PDF-1.7\n" + b" stream endstream" * 9_000_000 + b"\ntrailer <<>>\n%%EOF\n"
 cases = {"extract-objstm-bomb": bomb, "extract-objstm-deep": deep, "extract-xref-bomb": xref,
-         "extract-objstm-predictor": predictor}
+         "extract-objstm-predictor": predictor, "extract-attachments": attachments,
+         "extract-objstm-in-itself": selfstm, "extract-af-20m": af, "extract-streams": streams}
 for name, make in cases.items():
     if not only or name in only:
         open(f"{work}/{name}.pdf", "wb").write(make())
