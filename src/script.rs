@@ -16,6 +16,18 @@ pub fn is_japanese(c: char) -> bool {
         | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// Whether a line ending with `a` and the next starting with `b` join without a space, as
+/// Japanese lines do: a Japanese character beside another, or beside a mark Japanese sets
+/// full width (`。`, `※`, `○`, `①`, `…`, `“`: no letter, digit or space of a Latin text), or
+/// a digit beside a Japanese character, part of its sentence (`2020年10月` / `1日`; text42a
+/// F42a-8). Markdown's line breaks (`markdown`) and those YAML folds (`load`) alike.
+pub fn joins_lines(a: char, b: char) -> bool {
+    let mark = |c: char| is_japanese(c) || (!c.is_ascii() && !c.is_alphabetic() && !c.is_whitespace());
+    (is_japanese(a) || is_japanese(b)) && mark(a) && mark(b)
+        || is_japanese(a) && b.is_ascii_digit()
+        || a.is_ascii_digit() && is_japanese(b)
+}
+
 /// Whether `c` is Japanese in text of language `lang`: as [`is_japanese`], but in Chinese or
 /// Korean text, where ideographs and the full-width forms are the text's own, only kana
 /// (text40b F40b-20: every run of a Traditional Chinese page was marked Japanese, and read

@@ -8,9 +8,10 @@ use crate::diag::Span;
 use crate::script::is_japanese;
 
 /// `value`, the text YAML read from the scalar at `span` of `text`, with the spaces its line
-/// breaks became dropped between a Japanese line and the next (see [`joined`]). Only where the
-/// value is the lines folded as YAML folds them, which is checked: a value with escapes or
-/// lines indented further (kept as lines) is left as YAML read it.
+/// breaks became dropped between a Japanese line and the next (see
+/// [`crate::script::joins_lines`]). Only where the value is the lines folded as YAML folds
+/// them, which is checked: a value with escapes or lines indented further (kept as lines) is
+/// left as YAML read it.
 pub(super) fn japanese(text: &str, span: Span, style: Style, value: String) -> String {
     let source = text.get(span.start..span.end).unwrap_or("");
     if !source.contains('\n') || !value.chars().any(is_japanese) {
@@ -29,7 +30,7 @@ pub(super) fn japanese(text: &str, span: Span, style: Style, value: String) -> S
     if fold(&lines, block, |_, _| false) != body {
         return value;
     }
-    fold(&lines, block, joined) + tail
+    fold(&lines, block, crate::script::joins_lines) + tail
 }
 
 /// `lines` folded: each trimmed where YAML trims it (the first line's start kept in a quoted
@@ -60,14 +61,4 @@ fn fold(lines: &[&str], block: bool, glued: impl Fn(char, char) -> bool) -> Stri
         out.push_str(line);
     }
     out
-}
-
-/// Whether a line ending with `a` and the next starting with `b` join without a space: a
-/// Japanese character beside another, or beside a mark Japanese sets full width (`。`, `※`,
-/// `…`), or a digit beside a Japanese character (`2020年10月` / `1日`), as in a paragraph.
-fn joined(a: char, b: char) -> bool {
-    let mark = |c: char| is_japanese(c) || (!c.is_ascii() && !c.is_alphabetic() && !c.is_whitespace());
-    (is_japanese(a) || is_japanese(b)) && mark(a) && mark(b)
-        || is_japanese(a) && b.is_ascii_digit()
-        || a.is_ascii_digit() && is_japanese(b)
 }

@@ -18,12 +18,6 @@ enum Open {
     Row(Vec<Cell>),
 }
 
-/// Whether `c` is Japanese, or a mark (no letter, digit or space of a Latin text) that sits
-/// beside Japanese without a space: `※`, `○`, `①`, `→`, `…`, `“`.
-fn japanese_or_mark(c: char) -> bool {
-    is_japanese(c) || (!c.is_ascii() && !c.is_alphabetic() && !c.is_whitespace())
-}
-
 /// Whether a line that starts with `c` is a line of its own, not the rest of the line above:
 /// a bullet, a note or a number as Japanese (and many other) texts write them at a line's
 /// start (`・`, `○`, `●`, `■`, `◆`, `▲`, `★`, `※`, `＊`, `→`, `①`).
@@ -165,15 +159,7 @@ impl Builder {
             // text41a F41a-19.)
             let latin_quote = after.is_some_and(|b| "“‘„«\"'".contains(b))
                 && text.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic());
-            let joined = !latin_quote
-                && before.zip(after).is_some_and(|(a, b)| {
-                    (is_japanese(a) || is_japanese(b)) && japanese_or_mark(a) && japanese_or_mark(b)
-                });
-            // (A digit beside a Japanese character is part of its sentence, `2020年10月` / `1日`:
-            // text42a F42a-8.)
-            let number = before
-                .zip(after)
-                .is_some_and(|(a, b)| is_japanese(a) && b.is_ascii_digit() || a.is_ascii_digit() && is_japanese(b));
+            let joined = !latin_quote && before.zip(after).is_some_and(|(a, b)| crate::script::joins_lines(a, b));
             // (A numbered line starts a line under a Japanese one, or when it is written in
             // Japanese itself, `ア　AI` / `イ　5G`: text43a F43a-3. And a label in brackets is a
             // line of its own: the line after it starts a line.)
@@ -187,7 +173,7 @@ impl Builder {
                 || label && after.is_some_and(is_japanese)
             {
                 self.push_text("\n", false);
-            } else if !joined && !number {
+            } else if !joined {
                 self.push_text(" ", false);
             }
         }
