@@ -113,27 +113,35 @@ fn a_logo_too_long_on_a_side_is_an_error_not_a_crash() {
     assert!(!dir.path().join("b-1.png").exists() && !dir.path().join("b.pdf").exists());
 }
 
-#[test]
-fn a_bold_or_italic_face_without_a_regular_one_is_an_error_not_ignored() {
+/// A folder holding the seed as `b.yaml`, for [`refused_template`].
+fn with_seed() -> tempfile::TempDir {
     let dir = common::tempdir();
     std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
-    std::fs::write(dir.path().join("mine.yaml"), "fonts:\n  bold: nofile.ttf\n  italic: x.ttf\n").unwrap();
-    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
+    dir
+}
+
+/// What `check b.yaml --template mine.yaml` says of `template` written as `mine.yaml` in
+/// `dir` (see [`with_seed`]), which it must refuse.
+fn refused_template(dir: &std::path::Path, template: &str) -> String {
+    std::fs::write(dir.join("mine.yaml"), template).unwrap();
+    let o = run(dir, &["check", "b.yaml", "--template", "mine.yaml"]);
     assert_exit(&o, 1);
-    let err = common::stderr(&o);
+    common::stderr(&o)
+}
+
+#[test]
+fn a_bold_or_italic_face_without_a_regular_one_is_an_error_not_ignored() {
+    let dir = with_seed();
+    let err = refused_template(dir.path(), "fonts:\n  bold: nofile.ttf\n  italic: x.ttf\n");
     assert!(err.contains("mine.yaml:2:9: error: fonts.bold: given without fonts.regular"), "{err}");
     assert!(err.contains("mine.yaml:3:11: error: fonts.italic: given without fonts.regular"), "{err}");
 }
 
 #[test]
 fn a_templates_own_problems_and_its_files_problems_come_together() {
-    let dir = common::tempdir();
-    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
-    let template = "title_block:\n  logo: nologo.png\ncolour: x\nfonts:\n  regular: fake.ttf\n";
-    std::fs::write(dir.path().join("mine.yaml"), template).unwrap();
-    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
-    assert_exit(&o, 1);
-    let err = common::stderr(&o);
+    let dir = with_seed();
+    let err =
+        refused_template(dir.path(), "title_block:\n  logo: nologo.png\ncolour: x\nfonts:\n  regular: fake.ttf\n");
     let places: Vec<&str> = err.lines().filter(|l| l.starts_with("mine.yaml:")).collect();
     assert_eq!(places.len(), 3, "{err}");
     assert!(places[0].starts_with("mine.yaml:2:9: error: title_block.logo: cannot read nologo.png"), "{err}");
@@ -145,14 +153,12 @@ fn a_templates_own_problems_and_its_files_problems_come_together() {
 /// the logo's width was called a margin.
 #[test]
 fn every_face_of_a_family_is_checked_at_once() {
-    let dir = common::tempdir();
-    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    let dir = with_seed();
     std::fs::write(dir.path().join("fake.ttf"), "not a font").unwrap();
-    let template = "fonts:\n  regular: fake.ttf\n  bold: nothere.ttf\ntitle_block:\n  logo_width: -5\n";
-    std::fs::write(dir.path().join("mine.yaml"), template).unwrap();
-    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
-    assert_exit(&o, 1);
-    let err = common::stderr(&o);
+    let err = refused_template(
+        dir.path(),
+        "fonts:\n  regular: fake.ttf\n  bold: nothere.ttf\ntitle_block:\n  logo_width: -5\n",
+    );
     let places: Vec<&str> = err.lines().filter(|l| l.starts_with("mine.yaml:")).collect();
     assert_eq!(places.len(), 3, "{err}");
     assert!(places[0].starts_with("mine.yaml:2:12: error: fonts.regular: cannot use the font fake.ttf"), "{err}");
@@ -165,14 +171,10 @@ fn every_face_of_a_family_is_checked_at_once() {
 
 #[test]
 fn an_empty_template_is_named_as_a_template() {
-    let dir = common::tempdir();
-    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    let dir = with_seed();
     // Comments, a document marker, a null: no template at all, not the built-in one.
     for text in ["# nothing yet\n", "---\n", "~\n", "--- # to do\n...\n"] {
-        std::fs::write(dir.path().join("mine.yaml"), text).unwrap();
-        let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
-        assert_exit(&o, 1);
-        let err = common::stderr(&o);
+        let err = refused_template(dir.path(), text);
         assert!(err.contains("mine.yaml: error: the template is empty"), "{text:?}: {err}");
         assert!(!err.contains("a briefing needs"), "{err}");
     }

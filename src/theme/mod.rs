@@ -560,6 +560,15 @@ fn builtin_file(name: &str) -> Option<SourceFile> {
         .map(|b| SourceFile::new(format!("templates/{}.yaml (built in)", b.name), b.source))
 }
 
+/// `text` read as a user's template, `mine.yaml`, and its problems (none when it resolves):
+/// for the tests of each part of a template.
+#[cfg(test)]
+fn user_problems(text: &str) -> (SourceFile, Vec<crate::diag::Diagnostic>) {
+    let file = SourceFile::new("mine.yaml", text);
+    let problems = Theme::resolve(TemplateRef::File(&file)).err().map_or_else(Vec::new, |e| e.diagnostics);
+    (file, problems)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

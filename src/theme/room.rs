@@ -132,20 +132,11 @@ pub fn check(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::diag::SourceFile;
-    use crate::theme::{TemplateRef, Theme};
-
     /// `path (line): message` of each problem of a user template.
     fn problems(text: &str) -> Vec<String> {
-        let file = SourceFile::new("mine.yaml", text);
-        match Theme::resolve(TemplateRef::File(&file)) {
-            Ok(_) => Vec::new(),
-            Err(e) => e
-                .diagnostics
-                .iter()
-                .map(|d| format!("{} ({}): {}", d.path, d.span.map_or(0, |s| file.line_col(s.start).0), d.message))
-                .collect(),
-        }
+        let (file, problems) = crate::theme::user_problems(text);
+        let line = |d: &crate::diag::Diagnostic| d.span.map_or(0, |s| file.line_col(s.start).0);
+        problems.iter().map(|d| format!("{} ({}): {}", d.path, line(d), d.message)).collect()
     }
 
     #[test]

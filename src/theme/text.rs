@@ -101,20 +101,10 @@ fn unknown_date_code(format: &Spanned<String>) -> Option<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use crate::diag::SourceFile;
-    use crate::theme::{TemplateRef, Theme};
-
     /// Each problem of a template as `path: message | help`.
     fn problems(text: &str) -> Vec<String> {
-        let file = SourceFile::new("mine.yaml", text);
-        match Theme::resolve(TemplateRef::File(&file)) {
-            Ok(_) => Vec::new(),
-            Err(e) => e
-                .diagnostics
-                .iter()
-                .map(|d| format!("{}: {} | {}", d.path, d.message, d.help.as_deref().unwrap_or("")))
-                .collect(),
-        }
+        let (_, problems) = crate::theme::user_problems(text);
+        problems.iter().map(|d| format!("{}: {} | {}", d.path, d.message, d.help.as_deref().unwrap_or(""))).collect()
     }
 
     #[test]
