@@ -25,6 +25,7 @@ pub mod punctuation;
 pub mod raster;
 pub mod redline;
 pub mod script;
+pub mod shown;
 pub mod theme;
 pub mod validate;
 pub mod wording;

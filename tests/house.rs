@@ -8,6 +8,7 @@ use std::path::Path;
 const ORDER: &[&str] = &[
     "ahead",
     "wording",
+    "shown",
     "diag",
     "script",
     "language",

@@ -769,6 +769,31 @@ fn a_file_name_reaches_the_terminal_shown_not_obeyed() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_line_break_in_a_file_name_starts_no_line_of_its_own() {
+    // text43b F43b-16: a name is shown on its message's line, its line break escaped, so it
+    // cannot forge a line (`error: …`) of the output; `new`'s suggested command, pasted into
+    // bash, names the file.
+    let dir = with_seed();
+    let name = "x\nerror: forged\u{1b}[31m.yaml";
+    std::fs::copy(seed(), dir.path().join(name)).unwrap();
+    for args in [&["check", name][..], &["build", name], &["build", name, "--out-dir", "out"]] {
+        let o = run(dir.path(), args);
+        assert_exit(&o, 0);
+        let err = stderr(&o);
+        assert!(!err.lines().any(|l| l.starts_with("error: forged")), "{args:?}: {err:?}");
+        assert!(err.contains("x\\u{a}error: forged\\u{1b}[31m"), "{args:?}: {err:?}");
+    }
+    let fresh = "n\ne\u{1b}'w.yaml";
+    let o = run(dir.path(), &["new", fresh]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let command = err.split("briefing build ").nth(1).expect("a suggested command").trim_end();
+    let named = Command::new("bash").arg("-c").arg(format!("printf %s {command}")).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&named.stdout), fresh, "{err:?}");
+}
+
 #[test]
 fn extract_trusts_no_attachment_name_and_writes_no_flood() {
     let dir = tempdir();

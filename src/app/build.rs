@@ -1,5 +1,6 @@
 //! `briefing build` (one briefing, or many in parallel into a folder) and `briefing check`.
 
+use crate::shown::Show;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -39,8 +40,8 @@ impl Built {
             1 => "1 page, ".to_string(),
             n => format!("{n} pages, "),
         };
-        let through = self.through.as_ref().map(|t| format!(" … {}", t.display())).unwrap_or_default();
-        format!("wrote {}{through} ({pages}{}) in {} ms", self.output.display(), human_size(self.bytes), self.millis)
+        let through = self.through.as_ref().map(|t| format!(" … {}", t.shown())).unwrap_or_default();
+        format!("wrote {}{through} ({pages}{}) in {} ms", self.output.shown(), human_size(self.bytes), self.millis)
             + &self.detected.as_ref().map(|l| format!("; lang: {l} (detected)")).unwrap_or_default()
             + &self
                 .fit
@@ -55,14 +56,14 @@ impl Built {
         let fit = self.fit.filter(|f| !f.fits).map(|f| {
             format!(
                 "warning: {} does not fit on {} page{} even at the template's floor ({} pt body); it needs {} pages",
-                self.output.display(),
+                self.output.shown(),
                 f.pages,
                 if f.pages == 1 { "" } else { "s" },
                 hundredths(f.body_size),
                 self.pages
             )
         });
-        let layout = self.warnings.iter().map(|w| format!("warning: {}: {w}", self.output.display()));
+        let layout = self.warnings.iter().map(|w| format!("warning: {}: {w}", self.output.shown()));
         let all: Vec<String> = fit.into_iter().chain(layout).collect();
         (!all.is_empty()).then(|| all.join("\n"))
     }
@@ -130,7 +131,7 @@ pub fn plan(
         return Err(Error::Usage(format!(
             "{} is written in {} languages ({}); --parallel sets two side by side: build one PDF per \
              language (without --parallel), or one language with --lang {}",
-            input.display(),
+            input.shown(),
             langs.len(),
             langs.join(", "),
             langs[2]
@@ -149,7 +150,7 @@ pub fn plan(
         ));
     }
     if settings.parallel && !parallel {
-        say!("note: {} is written in one language; --parallel has nothing to set beside it", input.display());
+        say!("note: {} is written in one language; --parallel has nothing to set beside it", input.shown());
     }
     // Several files: each named for its language, from `-o` when given (`-o out.pdf` gives
     // out.en.pdf and out.ja.pdf). One language of several (`--lang`): `-o` as given.
@@ -192,7 +193,7 @@ impl Plan {
     /// (or the languages side by side) is made once, in every format asked for; the page
     /// images of all its languages are refused together when more than one run draws.
     pub fn build(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Vec<Built>, Error> {
-        let what = self.input.display().to_string();
+        let what = self.input.shown().to_string();
         let made = self.make(template, fonts, settings)?;
         pages::within_budget([&made.staged], &what)?;
         made.finish()
@@ -204,13 +205,13 @@ impl Plan {
     pub fn make(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Made, Error> {
         let Plan { input, loaded, parallel, outputs, reads, start } = self;
         let options = build_options(settings, template, &loaded.file, &input);
-        let render = |source| Error::Render { what: input.display().to_string(), source };
+        let render = |source| Error::Render { what: input.shown().to_string(), source };
         let themes = loaded.briefings.iter().map(|b| template.theme_for(&b.lang)).collect::<Result<Vec<_>, _>>()?;
         // (Said, as a template's `labels:` can word them: text41a F41a-8, silent.)
         for b in loaded.briefings.iter().filter(|b| template.labels_english_for(&b.lang)) {
             say!(
                 "note: {} is in `{}`, which has no built-in labels: its headings, contact labels and dates print in English (a template's `labels:` can word them)",
-                input.display(),
+                input.shown(),
                 b.lang
             );
         }
@@ -328,7 +329,7 @@ fn out_dir(dir: &Path) -> Result<Option<&Path>, Error> {
         return Err(Error::NotAFolder { path: dir.to_path_buf() });
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-    say!("created folder {}", dir.display());
+    say!("created folder {}", dir.shown());
     Ok(Some(dir))
 }
 
@@ -337,7 +338,7 @@ fn out_dir(dir: &Path) -> Result<Option<&Path>, Error> {
 fn clash(made: Option<&Path>, error: Error) -> Error {
     if let Some(dir) = made {
         if std::fs::remove_dir(dir).is_ok() {
-            say!("removed folder {} again", dir.display());
+            say!("removed folder {} again", dir.shown());
         }
     }
     error
@@ -355,8 +356,8 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
         if o.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR) || o.is_dir() {
             return Err(Error::Usage(format!(
                 "-o {} is a folder; -o names the PDF file (or use --out-dir {})",
-                o.display(),
-                o.display()
+                o.shown(),
+                o.shown()
             )));
         }
     }
@@ -453,17 +454,17 @@ impl Resolving<'_> {
 fn collision(one: &Path, other: &Path, output: &Path) -> Error {
     if FileId::of(one).is_some() && FileId::of(one) == FileId::of(other) {
         let twice = if one == other {
-            format!("{} is given twice", one.display())
+            format!("{} is given twice", one.shown())
         } else {
-            format!("{} and {} are the same file", one.display(), other.display())
+            format!("{} and {} are the same file", one.shown(), other.shown())
         };
         return Error::Usage(format!("{twice}; give it once"));
     }
     Error::Usage(format!(
         "{} and {} would both be written to {}; build them into different folders",
-        one.display(),
-        other.display(),
-        output.display()
+        one.shown(),
+        other.shown(),
+        output.shown()
     ))
 }
 
@@ -527,7 +528,7 @@ fn batch(
             let result = made.and_then(Made::finish);
             let line = match &result {
                 Ok(built) => built.iter().map(Built::report).collect::<Vec<_>>().join("\n"),
-                Err(_) => format!("failed: {}", input.display()),
+                Err(_) => format!("failed: {}", input.shown()),
             };
             match &bar {
                 Some(bar) => bar.set_message(line),
@@ -545,7 +546,7 @@ fn batch(
         if let Err(e) = result {
             failed += 1;
             worst = worst.max(e.exit_code());
-            say!("{}:", input.display());
+            say!("{}:", input.shown());
             say_part!("{e}");
         }
     }
@@ -565,7 +566,7 @@ pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Re
     for input in inputs {
         match inputs::load(&input, &fonts, None) {
             Ok(loaded) => {
-                say!("{}: ok", input.display());
+                say!("{}: ok", input.shown());
                 if verbose {
                     for b in &loaded.briefings {
                         say!("{}", super::languages::found(b, &loaded.file));

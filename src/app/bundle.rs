@@ -1,5 +1,6 @@
 //! `briefing bundle`: several briefings in one PDF dossier for a dialogue preparation.
 
+use crate::shown::Show;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -55,7 +56,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         return Err(Error::Usage(format!(
             "-o {} names a .{named} file, but a dossier is a PDF: name it .pdf (the briefings' web pages or \
              page images come from `build A.yaml B.yaml --format {format} --out-dir DIR`)",
-            output.display()
+            output.shown()
         )));
     }
     too_large(inputs)?;
@@ -115,7 +116,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         // (Each other is set in its own: said, as `diff` refuses such a file: text29 F29b-5.)
         for ((_, b), input) in loaded.iter().zip(inputs) {
             if !written_in(&b.lang, lang) {
-                say!("note: {} is not written in {lang}: it is set in {}, its own language", input.display(), b.lang);
+                say!("note: {} is not written in {lang}: it is set in {}, its own language", input.shown(), b.lang);
             }
         }
     }
@@ -166,7 +167,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         .map_err(|source| Error::Render { what: "the dossier".into(), source })?;
     // What the layout could not do as asked (a cover's markings cut short).
     for w in &made.warnings {
-        say!("warning: {}: {w}", output.display());
+        say!("warning: {}: {w}", output.shown());
     }
     let pdf = match made.artifacts.into_iter().next() {
         Some(a) => a.files.into_made().map_err(|source| Error::Render { what: "the dossier".into(), source })?,
@@ -176,7 +177,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     files::write_atomic(output, &pdf, settings.existing)?;
     say!(
         "wrote {} ({} briefing{}, {} pages, {}) in {} ms",
-        output.display(),
+        output.shown(),
         items.len(),
         if items.len() == 1 { "" } else { "s" },
         made.pages,
@@ -281,7 +282,7 @@ fn given_again(inputs: &[PathBuf]) -> Vec<String> {
     for (_, at) in files.into_iter().filter(|(_, at)| at.len() > 1) {
         let mut names: Vec<String> = Vec::new();
         for &i in &at {
-            let name = inputs[i].display().to_string();
+            let name = inputs[i].shown().to_string();
             if !names.contains(&name) {
                 names.push(name);
             }

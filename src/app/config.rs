@@ -1,6 +1,7 @@
 //! The command line and the environment, resolved once into what the commands use: nothing
 //! below this reads clap's types or the environment.
 
+use crate::shown::Show;
 use std::path::PathBuf;
 
 use super::error::Error;
@@ -51,7 +52,7 @@ impl TemplateChoice {
             say!(
                 "note: --root {} is the folder a template file reads from, and the built-in template `{}` reads \
                  none: it is left out",
-                root.display(),
+                root.shown(),
                 a.template
             );
         }
@@ -172,7 +173,7 @@ pub fn output_names_its_format(output: &std::path::Path, formats: &[Format]) -> 
             };
             return Err(super::Error::Usage(format!(
                 "-o {} {names}, but this run writes {}: name the output .{}",
-                output.display(),
+                output.shown(),
                 asked.iter().map(|a| format!(".{a}")).collect::<Vec<_>>().join(" and "),
                 asked.first().unwrap_or(&"pdf")
             )));
@@ -184,7 +185,7 @@ pub fn output_names_its_format(output: &std::path::Path, formats: &[Format]) -> 
     }
     Err(super::Error::Usage(format!(
         "-o {} names a .{} file, but --format asks for {}: name the output for what it is",
-        output.display(),
+        output.shown(),
         named.extension(),
         asked.join(",")
     )))
@@ -199,8 +200,8 @@ pub fn link_names_its_format(output: &std::path::Path, format: Format) -> Result
         super::Error::Usage(format!(
             "{} is a link to {}, which is not named .{ext}: writing through the link would put a .{ext} file \
              there; remove the link, or name the output apart with -o",
-            output.display(),
-            target.display(),
+            output.shown(),
+            target.shown(),
             ext = format.extension()
         ))
     })

@@ -2,6 +2,7 @@
 //! between two versions of a briefing (the new one with the changes marked), or with
 //! `--stat`, the summary on the terminal.
 
+use crate::shown::Show;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -75,9 +76,9 @@ fn across_languages(
         say!(
             "note: the first language is {} in {} and {} in {}; this compares {shared}, which both have",
             olds[0],
-            args.old.display(),
+            args.old.shown(),
             news[0],
-            args.new.display()
+            args.new.shown()
         );
     }
     // (Nothing changed in it but the languages: the first other language that did.)
@@ -201,7 +202,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let page = crate::html::PageOptions { pdf, ..Default::default() };
     let job = Job::Redline { redline: &redline, since: &since, theme: &theme };
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &formats)
-        .map_err(|source| Error::Render { what: args.new.display().to_string(), source })?;
+        .map_err(|source| Error::Render { what: args.new.shown().to_string(), source })?;
     // Every format's file is written, then all are put in place together; page images are
     // drawn (within what one run draws) and written one at a time.
     let mut staged = pages::Staged::new(settings.existing);
@@ -210,15 +211,15 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         let (paths, slot) = staged.add(&path_of(artifact.format), artifact.format, artifact.files, &reads)?;
         written.push((artifact.format, paths, slot));
     }
-    pages::within_budget([&staged], &args.new.display().to_string())?;
+    pages::within_budget([&staged], &args.new.shown().to_string())?;
     let bytes = staged.finish()?;
     // The count, in the briefing's language, on a line of its own: the report of each file
     // written, in English as build's, is not run on from it.
     say!("{what}");
     for (format, paths, slot) in written {
         let path = match paths.as_slice() {
-            [one] => one.display().to_string(),
-            [first, .., last] => format!("{} … {}", first.display(), last.display()),
+            [one] => one.shown().to_string(),
+            [first, .., last] => format!("{} … {}", first.shown(), last.shown()),
             [] => String::new(),
         };
         let pages = match (format, made.pages) {

@@ -3,6 +3,7 @@
 //! derived from the variant: 1 when the input (a briefing, a template, a PDF to extract from)
 //! is at fault, 2 for the command line and the system (files that cannot be read or written).
 
+use crate::shown::Show;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -208,39 +209,35 @@ impl Error {
     pub fn message(&self) -> String {
         match self {
             Error::Invalid(files) => files.iter().map(|(file, diags)| render_all(file, diags)).collect(),
-            Error::Read { path, source } => format!("cannot read {}: {}", path.display(), os(source)),
-            Error::Write { path, source } => format!("cannot write {}: {}", path.display(), os(source)),
-            Error::NotAFile { path, wanted } => format!("{} is a folder; give {} file", path.display(), a(wanted)),
-            Error::NotAFolder { path } => format!("{} is not a folder", path.display()),
+            Error::Read { path, source } => format!("cannot read {}: {}", path.shown(), os(source)),
+            Error::Write { path, source } => format!("cannot write {}: {}", path.shown(), os(source)),
+            Error::NotAFile { path, wanted } => format!("{} is a folder; give {} file", path.shown(), a(wanted)),
+            Error::NotAFolder { path } => format!("{} is not a folder", path.shown()),
             Error::NoBriefings { folder } => {
                 format!(
                     "{}: no .yaml or .yml files in this folder (its subfolders and hidden files are not read)",
-                    folder.display()
+                    folder.shown()
                 )
             }
             Error::Special { path, is, wanted } => {
-                format!("{} is {is}, not a regular file; give {} file", path.display(), a(wanted))
+                format!("{} is {is}, not a regular file; give {} file", path.shown(), a(wanted))
             }
             Error::NoFolder { path, folder } => {
-                format!("cannot write {}: folder {} does not exist", path.display(), folder.display())
+                format!("cannot write {}: folder {} does not exist", path.shown(), folder.shown())
             }
             Error::WouldOverwrite { output, input, role } => format!(
                 "{} is the {role} this run reads ({}); write the output somewhere else",
-                output.display(),
-                input.display()
+                output.shown(),
+                input.shown()
             ),
             Error::ReadOnly { path } => {
-                format!("{} is read-only; it was left as it is (--force replaces it)", path.display())
+                format!("{} is read-only; it was left as it is (--force replaces it)", path.shown())
             }
-            Error::TooLarge { path, kind, size: Some(bytes) } => format!(
-                "{} is {}; a {} may be at most {}",
-                path.display(),
-                size(*bytes),
-                kind.name(),
-                size(kind.limit())
-            ),
+            Error::TooLarge { path, kind, size: Some(bytes) } => {
+                format!("{} is {}; a {} may be at most {}", path.shown(), size(*bytes), kind.name(), size(kind.limit()))
+            }
             Error::TooLarge { path, kind, size: None } => {
-                format!("{} is more than {}, all a {} may be", path.display(), size(kind.limit()), kind.name())
+                format!("{} is more than {}, all a {} may be", path.shown(), size(kind.limit()), kind.name())
             }
             Error::ContentsTooLarge { bytes } => format!(
                 "with --toc, the contents list every title again, and the briefing and its contents come to {}, \
@@ -263,7 +260,7 @@ impl Error {
                          briefing): the first {weighed}, up to {}, already come to {}{}; bundle them in several \
                          dossiers",
                         size(MAX_BYTES),
-                        last.display(),
+                        last.shown(),
                         size(*bytes),
                         if *contents { ", their titles counted twice for the contents (--toc)" } else { "" }
                     )
@@ -294,7 +291,7 @@ impl Error {
                      and a web page (`-o CHANGES.html`) shows them all"
                 )
             }
-            Error::Extract { pdf, problem } => format!("cannot extract from {}: {problem}", pdf.display()),
+            Error::Extract { pdf, problem } => format!("cannot extract from {}: {problem}", pdf.shown()),
             Error::Render { what, source } => format!("cannot render {what}: {source}"),
             Error::Epoch { value } => {
                 format!(
@@ -302,7 +299,7 @@ impl Error {
                      before the year 10000"
                 )
             }
-            Error::Watch { path, problem } => format!("cannot watch {}: {problem}", path.display()),
+            Error::Watch { path, problem } => format!("cannot watch {}: {problem}", path.shown()),
             Error::Batch { failed, total, .. } => format!("{failed} of {total} briefings failed"),
             Error::Usage(message) => message.clone(),
             Error::Several(errors) => errors.iter().map(Error::message).collect::<Vec<_>>().join("\n"),

@@ -4,6 +4,7 @@
 //! attachment is checked against the size and checksum the PDF records for it, and attachment
 //! names cannot steer where a file is written or what the terminal shows.
 
+use crate::shown::Show;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -462,9 +463,9 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
         Some(o) if attached.len() > 1 => {
             return Err(Error::Usage(format!(
                 "{} carries {} source files; -o must name a folder for them (-o {}/ makes it)",
-                pdf.display(),
+                pdf.shown(),
                 attached.len(),
-                o.display()
+                o.shown()
             )))
         }
         // (A file named for what it holds: `-o new.pdf` wrote YAML into a PDF's name, text30
@@ -475,7 +476,7 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
                 return Err(Error::Usage(format!(
                     "-o {} is not named .yaml, and extract writes the briefing's YAML source: name it .yaml \
                      (or a folder, ending with /)",
-                    o.display()
+                    o.shown()
                 )));
             }
             None
@@ -484,7 +485,7 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
             if attached.len() > MAX_BESIDE {
                 return Err(Error::Usage(format!(
                     "{} carries {} files; name a folder for them with -o DIR/",
-                    pdf.display(),
+                    pdf.shown(),
                     attached.len()
                 )));
             }
@@ -524,7 +525,7 @@ pub fn extract(pdf: &Path, output: Option<&Path>, force: bool) -> Result<(), Err
             } else {
                 "use --force to replace it"
             };
-            return Err(Error::Usage(format!("{} exists; {hint}", target.display())));
+            return Err(Error::Usage(format!("{} exists; {hint}", target.shown())));
         }
         files::target(&target, existing)?;
         targets.push(target);

@@ -3,6 +3,7 @@
 //! folder, renamed over the target only when complete, never over a read-only file or one the
 //! run reads, and removed if the process is interrupted.
 
+use crate::shown::Show;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -556,19 +557,19 @@ pub fn not_another_briefings(
     let first = formats.first().copied().unwrap_or(crate::Format::Pdf);
     let through = |f: crate::Format| {
         let (path, target) = (path_of(base, f), super::config::link_target(&path_of(base, f))?);
-        source_owning(&target, input).map(|o| (o, format!("{} (a link to {})", path.display(), target.display())))
+        source_owning(&target, input).map(|o| (o, format!("{} (a link to {})", path.shown(), target.shown())))
     };
-    let own = || source_owning(base, input).map(|o| (o, path_of(base, first).display().to_string()));
+    let own = || source_owning(base, input).map(|o| (o, path_of(base, first).shown().to_string()));
     let Some((other, shown)) = own().or_else(|| formats.iter().find_map(|&f| through(f))) else { return Ok(()) };
     let name = PathBuf::from(format!("NAME.{}", first.extension()));
     let example = path_of(&super::language_output(&name, lang), first);
     Err(Error::Usage(format!(
         "{shown} would be both the `{lang}` file of {} and the file of {}: name this build's files apart with -o \
          (`-o {}` writes {} …)",
-        input.display(),
-        other.display(),
-        name.display(),
-        example.display()
+        input.shown(),
+        other.shown(),
+        name.shown(),
+        example.shown()
     )))
 }
 

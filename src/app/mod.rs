@@ -19,6 +19,7 @@ mod say;
 pub mod template;
 mod watch;
 
+use crate::shown::Show;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -137,7 +138,7 @@ pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Resu
         let langs: Vec<String> = others.iter().map(|b| b.lang.clone()).collect();
         return Err(Error::Usage(format!(
             "--lang {only}: {} is written in {} only",
-            path.display(),
+            path.shown(),
             crate::wording::and_list(&langs)
         )));
     }
@@ -218,7 +219,7 @@ pub fn load_each(
                         let only = if langs.len() == 1 { "" } else { " only" };
                         return Err(Error::Usage(format!(
                             "--lang {lang}: {} is written in {}{only}",
-                            path.display(),
+                            path.shown(),
                             crate::wording::and_list(&langs)
                         )));
                     };
@@ -234,7 +235,7 @@ pub fn load_each(
                             if others.len() == 1 { format!("takes {}", langs[1]) } else { "take the others".into() };
                         say!(
                             "note: {} is written in {}; this takes {}, {} {take}",
-                            path.display(),
+                            path.shown(),
                             crate::wording::and_list(&langs),
                             langs[0],
                             others.join(", ")
@@ -246,7 +247,7 @@ pub fn load_each(
             let briefing = briefings
                 .into_iter()
                 .nth(chosen)
-                .ok_or_else(|| Error::Usage(format!("{}: no briefing", path.display())))?;
+                .ok_or_else(|| Error::Usage(format!("{}: no briefing", path.shown())))?;
             Ok((file, briefing))
         });
         match result {
@@ -313,7 +314,7 @@ pub fn no_page_in_input_name(input: &Path, output: &Path) -> Result<(), Error> {
     }
     Err(Error::Usage(format!(
         "the name {} holds `{{p}}`, which stands for a page's number in an output's name: name the output with -o",
-        input.display()
+        input.shown()
     )))
 }
 

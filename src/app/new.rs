@@ -1,5 +1,6 @@
 //! `briefing new`: a commented starter briefing that builds as it is.
 
+use crate::shown::Show;
 use std::path::Path;
 
 use super::files::{self, Existing};
@@ -19,12 +20,12 @@ const RIGHT_TO_LEFT: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji
 /// others), plain values shared.
 pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     if path.exists() {
-        return Err(Error::Usage(format!("{} already exists; not overwriting it", path.display())));
+        return Err(Error::Usage(format!("{} already exists; not overwriting it", path.shown())));
     }
     // A briefing is YAML: a name for another kind of file (`new x.pdf`) would be refused by
     // the very build the starter suggests.
     if !super::inputs::is_yaml(path) {
-        return Err(Error::Usage(format!("{}: a briefing is a YAML file; name it .yaml", path.display())));
+        return Err(Error::Usage(format!("{}: a briefing is a YAML file; name it .yaml", path.shown())));
     }
     super::check_langs(langs)?;
     // (A starter in one would be English under its tag, and the first real edit refused:
@@ -50,7 +51,7 @@ pub fn new(path: &Path, langs: &[String]) -> Result<(), Error> {
     };
     files::on_signal(files::OnSignal::Exit);
     files::write_atomic(path, text.as_bytes(), Existing::Keep)?;
-    say!("wrote {}; build it with: briefing build {}", path.display(), shell_word(&path.display().to_string()));
+    say!("wrote {}; build it with: briefing build {}", path.shown(), shell_word(&path.display().to_string()));
     Ok(())
 }
 
@@ -61,6 +62,21 @@ fn shell_word(word: &str) -> String {
     let word = if word.starts_with('-') { format!("./{word}") } else { word.to_string() };
     if !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) {
         return word;
+    }
+    // (A character a terminal acts on, or a line break, is shown escaped in the message, so
+    // the command is written with bash's `$'…'` escapes: pasted, it names the file; text43b
+    // F43b-16.)
+    let escape = |c: char| c.is_control() || super::say::acted_on(c);
+    if word.chars().any(escape) {
+        let escaped: String = word
+            .chars()
+            .map(|c| match c {
+                '\\' | '\'' => format!("\\{c}"),
+                c if escape(c) => format!("\\u{:04x}", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect();
+        return format!("$'{escaped}'");
     }
     format!("'{}'", word.replace('\'', "'\\''"))
 }

@@ -3,6 +3,7 @@
 //! is drawn, each image written as it is drawn (a run holds one at a time), and the pages an
 //! earlier, longer version of the same output left behind removed once the new ones are in.
 
+use crate::shown::Show;
 use std::path::{Path, PathBuf};
 
 use super::files::{self, Existing, Outputs, Reads};
@@ -46,8 +47,8 @@ pub fn file_paths(path: &Path, format: Format, count: usize) -> Result<Vec<PathB
         return Err(Error::Usage(format!(
             "{} names one image, but there are {count} pages: put {{p}} where the page number goes \
              (-o '{}' writes one file per page)",
-            path.display(),
-            example.display()
+            path.shown(),
+            example.shown()
         )));
     }
     Ok((1..=count).map(|p| with_page(path, p)).collect())
@@ -250,27 +251,27 @@ pub fn remove_stale_pages(
             match kept {
                 Kept::Missing if std::fs::symlink_metadata(&next).is_ok() => say!(
                     "note: {} and the pages after it were left: {} is missing, so they may not be of this briefing",
-                    next.display(),
-                    path.display()
+                    next.shown(),
+                    path.shown()
                 ),
                 Kept::Missing => {}
-                kept => say!("note: {} and the pages after it were left: {}", path.display(), kept.why()),
+                kept => say!("note: {} and the pages after it were left: {}", path.shown(), kept.why()),
             }
             break;
         }
         match std::fs::remove_file(&path) {
             Ok(()) => removed.push(path),
             Err(e) => {
-                say!("note: {} (a page of an earlier version) was left: {e}", path.display());
+                say!("note: {} (a page of an earlier version) was left: {e}", path.shown());
                 break;
             }
         }
     }
     match removed.as_slice() {
         [] => {}
-        [one] => say!("removed {}, a page of an earlier version", one.display()),
+        [one] => say!("removed {}, a page of an earlier version", one.shown()),
         [first, .., last] => {
-            say!("removed {} … {}, pages of an earlier version", first.display(), last.display())
+            say!("removed {} … {}, pages of an earlier version", first.shown(), last.shown())
         }
     }
     removed

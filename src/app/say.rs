@@ -16,7 +16,7 @@ pub fn safe(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether a terminal acts on `c` instead of showing it.
-fn acted_on(c: char) -> bool {
+pub(crate) fn acted_on(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

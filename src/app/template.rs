@@ -4,6 +4,7 @@
 //! template received by e-mail cannot put any other file of the machine into a PDF that is sent
 //! out. A problem with a named file is reported at the template's line for it.
 
+use crate::shown::Show;
 use std::path::{Path, PathBuf};
 
 use super::error::{Error, FileKind};
@@ -103,13 +104,12 @@ impl Template {
         }
         let bytes = files::read(path, FileKind::Template)?;
         if std::str::from_utf8(&bytes).is_ok_and(load::is_blank) {
-            let file = SourceFile::new(path.display().to_string(), String::from_utf8_lossy(&bytes));
+            let file = SourceFile::new(path.shown().to_string(), String::from_utf8_lossy(&bytes));
             let d = Diagnostic::new(None, "", "the template is empty")
                 .with_help("a template names only what it changes, e.g. `extends: press-release`");
             return Err(Error::Invalid(vec![(file, vec![d])]));
         }
-        let file =
-            load::source_from_bytes(path.display().to_string(), bytes, &Limits::default()).map_err(load_error)?;
+        let file = load::source_from_bytes(path.shown().to_string(), bytes, &Limits::default()).map_err(load_error)?;
         // A template with problems of its own still has the files it names checked: every
         // problem of the template at once.
         let (theme, mut problems) = match Theme::resolve(TemplateRef::File(&file)) {
@@ -130,7 +130,7 @@ impl Template {
                     problems.push(at(
                         &theme.title_block.logo,
                         "title_block.logo",
-                        format!("cannot use {}: {why}", path.display()),
+                        format!("cannot use {}: {why}", path.shown()),
                     ));
                     None
                 }
@@ -304,8 +304,8 @@ impl Folder {
             };
             let message = format!(
                 "{} is outside {folder} {}: a template may only read files inside it",
-                path.display(),
-                self.root.display()
+                path.shown(),
+                self.root.shown()
             );
             problems.push(at(value, key, message).with_help(help));
             return None;
@@ -374,7 +374,7 @@ fn read_family(
                         Some((name, data))
                     }
                     Err(why) => {
-                        problems.push(at(value, key, format!("cannot use the font {}: {why}", path.display())));
+                        problems.push(at(value, key, format!("cannot use the font {}: {why}", path.shown())));
                         None
                     }
                 }

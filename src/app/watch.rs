@@ -2,6 +2,7 @@
 //! build read: the briefing, the template file, its logo and fonts (as typst-cli watches its
 //! world's dependencies). A save with mistakes prints them and leaves the last good PDF alone.
 
+use crate::shown::Show;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
@@ -40,7 +41,7 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before
         }
         Err(error) => {
             say_part!("{error}");
-            say!("[{now}] not rebuilt; {} is unchanged", output.display());
+            say!("[{now}] not rebuilt; {} is unchanged", output.shown());
             reads.extend(before);
         }
     }
@@ -178,7 +179,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     let mut last = watched.fingerprint();
     say!(
         "watching {} (Ctrl-C to stop)",
-        watched.targets.iter().map(|(d, n, _)| d.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
+        watched.targets.iter().map(|(d, n, _)| d.join(n).shown().to_string()).collect::<Vec<_>>().join(", ")
     );
     while !stop.load(Ordering::SeqCst) {
         let events = match rx.recv_timeout(Duration::from_millis(200)) {

@@ -1,6 +1,7 @@
 //! Reading a file as YAML text: only a regular file (never blocking on a FIFO or reading
 //! `/dev/zero`), within the size limit, UTF-8 (not UTF-16, no NUL), not empty.
 
+use crate::shown::Show;
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
@@ -13,7 +14,7 @@ use crate::diag::{Diagnostic, SourceFile, Span};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read (a usage or I/O problem: exit code 2).
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {source}", path.shown())]
     Io {
         /// The path as given.
         path: PathBuf,
@@ -36,7 +37,7 @@ pub enum LoadError {
 /// Reads `path` as a YAML source: at most `limits.max_bytes` (a larger file is refused
 /// before it is read), UTF-8 (a leading byte order mark is dropped), not empty.
 pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, LoadError> {
-    let name = path.display().to_string();
+    let name = path.shown().to_string();
     let io = |source| LoadError::Io { path: path.to_path_buf(), source };
     let file = open_regular(path).map_err(io)?;
     if let Ok(meta) = file.metadata() {
@@ -92,10 +93,9 @@ pub fn open_regular(path: &Path) -> std::io::Result<File> {
     let refuse = |n: NotRegular| std::io::Error::new(std::io::ErrorKind::InvalidInput, n);
     let meta = std::fs::metadata(path).map_err(|e| match std::fs::read_link(path) {
         // A link to nothing says so: "No such file" alone would be about a file that is there.
-        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => std::io::Error::new(
-            e.kind(),
-            format!("it is a symbolic link to {}, which does not exist", target.display()),
-        ),
+        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::io::Error::new(e.kind(), format!("it is a symbolic link to {}, which does not exist", target.shown()))
+        }
         _ => e,
     })?;
     if let Some(n) = NotRegular::of(&meta) {

@@ -11,6 +11,7 @@ mod gate;
 mod http;
 mod routes;
 
+use crate::shown::Show;
 use std::io::Write as _;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -47,7 +48,7 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
     let server = listener.serve(routes::max_body(), screen).map_err(cannot)?;
     let stop = files::on_signal(OnSignal::Flag("stopped while answering the page; the file is as last saved"));
     let mut editor = routes::Editor::new(input, file, template, settings.clone(), gate);
-    say!("editing {} in the browser at this address (Ctrl-C to stop):", input.display());
+    say!("editing {} in the browser at this address (Ctrl-C to stop):", input.shown());
     let mut out = std::io::stdout().lock();
     // (Without the address and its token the editor cannot be reached: where standard
     // output is closed, it goes to standard error.)
@@ -71,7 +72,7 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
         drop(busy);
         exchange.answer(response);
     }
-    say!("stopped editing {}", input.display());
+    say!("stopped editing {}", input.shown());
     Ok(())
 }
 
