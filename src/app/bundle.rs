@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::config::Settings;
 use super::error::FileKind;
 use super::files::{self, FileId};
-use super::{build_options, human_size, load_each, written_in, Error, Template};
+use super::{build_options, human_size, load_each, written_in, Each, Error, Keep, Template};
 use crate::app::say::say;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::layout::Cover;
@@ -85,12 +85,13 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // own.
     // (With contents, each title is laid out again in them, and counts twice.)
     let weigh = |b: &Briefing| b.laid_out_bytes(settings.toc);
-    let loaded = load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, &weigh))).map_err(|e| match e {
-        Error::DossierTooLarge { briefings, bytes, stopped, .. } => {
-            Error::DossierTooLarge { briefings, bytes, contents: settings.toc, stopped }
-        }
-        e => e,
-    });
+    let loaded =
+        load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, &weigh)), Keep::Taken).map_err(|e| match e {
+            Error::DossierTooLarge { briefings, bytes, stopped, .. } => {
+                Error::DossierTooLarge { briefings, bytes, contents: settings.toc, stopped }
+            }
+            e => e,
+        });
     // A title that cannot be printed, and the briefings' own problems, all at once (text42b
     // F42b-5: the title's problem hid theirs).
     let (given_title, loaded) = match (given_title, loaded) {
@@ -99,7 +100,8 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     };
     // (With contents, each topic is laid out again in them, and counts twice: a thousand
     // briefings of 150 one-line topics took 9.6 s without, 21 s with.)
-    let pieces: usize = loaded.iter().map(|(_, b)| b.pieces() + if settings.toc { b.topics.len() } else { 0 }).sum();
+    let pieces: usize =
+        loaded.iter().map(|Each { briefing: b, .. }| b.pieces() + if settings.toc { b.topics.len() } else { 0 }).sum();
     if pieces > MAX_PIECES {
         return Err(Error::Usage(format!(
             "the {} briefings hold {pieces} topics and pieces of text (paragraphs, list items, cells) together, more \
@@ -114,7 +116,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // English briefings: text38b F38b-7); each briefing not written in it keeps its own.
     if let Some(lang) = cover.lang {
         // (Each other is set in its own: said, as `diff` refuses such a file: text29 F29b-5.)
-        for ((_, b), input) in loaded.iter().zip(inputs) {
+        for (Each { briefing: b, .. }, input) in loaded.iter().zip(inputs) {
             if !written_in(&b.lang, lang) {
                 say!("note: {} is not written in {lang}: it is set in {}, its own language", input.shown(), b.lang);
             }
@@ -123,7 +125,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     let items: Vec<BundleItem> = loaded
         .into_iter()
         .zip(inputs)
-        .map(|((file, briefing), input)| {
+        .map(|(Each { file, briefing, .. }, input)| {
             let options = build_options(settings, &template, &file, input);
             BundleItem { briefing, source: options.source }
         })

@@ -10,7 +10,7 @@ use super::build::href;
 use super::config::Settings;
 use super::files;
 use super::pages::{self, format_path};
-use super::{build_options, human_size, load_briefings, load_each, Error, Template};
+use super::{build_options, human_size, load_each, Each, Error, Keep, Template};
 use crate::app::say::say;
 use crate::{Context, Format, Job};
 
@@ -44,20 +44,18 @@ pub const MAX_MARKS: usize = 50_000;
 /// F42b-6). `None` when the first languages' redline is the one.
 fn across_languages(
     args: &DiffArgs<'_>,
-    fonts: &crate::fonts::FontBook,
+    (old, new): (&Each, &Each),
     template: &Template,
     primary: &crate::redline::Redline,
 ) -> Result<Option<(String, crate::redline::Redline)>, Error> {
-    let (old, new) = (load_briefings(args.old, fonts, None)?, load_briefings(args.new, fonts, None)?);
-    if !old.multilingual && !new.multilingual {
+    let (olds, news) = (&old.langs, &new.langs);
+    if olds.len() < 2 && news.len() < 2 {
         return Ok(None);
     }
-    let langs = |l: &super::Loaded| l.briefings.iter().map(|b| b.lang.clone()).collect::<Vec<_>>();
-    let (olds, news) = (langs(&old), langs(&new));
-    let in_old = |lang: &str| old.briefings.iter().find(|b| b.lang == lang);
+    let in_old = |lang: &str| old.in_lang(lang);
     let shared = news.iter().find(|l| in_old(l).is_some()).or_else(|| olds.iter().find(|l| news.contains(l)));
     let Some(shared) = shared.cloned() else { return Ok(None) };
-    let in_new = |lang: &str| new.briefings.iter().find(|b| b.lang == lang);
+    let in_new = |lang: &str| new.in_lang(lang);
     let compare = |lang: &str| -> Result<crate::redline::Redline, Error> {
         let (o, n) = (in_old(lang).expect("a language both have"), in_new(lang).expect("a language both have"));
         let mut redline = crate::compare(o, n, &*template.theme_for(lang)?);
@@ -120,15 +118,16 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let lang = settings.lang.as_deref();
     // Both are checked, and all their problems shown, before anything is written; with
     // --lang, both must be written in it.
-    let mut both = load_each(&[args.old, args.new], &fonts, lang, true, None)?.into_iter();
+    // (Every language is kept: without --lang, a language both have is compared.)
+    let mut both = load_each(&[args.old, args.new], &fonts, lang, true, None, Keep::Every)?.into_iter();
     let (Some(old), Some(new)) = (both.next(), both.next()) else {
         return Err(Error::Usage("nothing to compare".into()));
     };
-    let mut theme = template.theme_for(&new.1.lang)?;
-    let mut redline = crate::compare(&old.1, &new.1, &theme);
+    let mut theme = template.theme_for(&new.briefing.lang)?;
+    let mut redline = crate::compare(&old.briefing, &new.briefing, &theme);
     // Versions in several languages: a language both have, and the languages' change.
     if lang.is_none() {
-        if let Some((shown, other)) = across_languages(&args, &fonts, &template, &redline)? {
+        if let Some((shown, other)) = across_languages(&args, (&old, &new), &template, &redline)? {
             (theme, redline) = (template.theme_for(&shown)?, other);
         }
     }
@@ -194,7 +193,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let since =
         args.old.file_name().map_or_else(|| args.old.display().to_string(), |n| n.to_string_lossy().into_owned());
     let since = crate::validate::visible(&since, &|c| fonts.covers(c));
-    let options = build_options(settings, &template, &new.0, args.new);
+    let options = build_options(settings, &template, &new.file, args.new);
     let labels = &theme.labels;
     let what =
         if redline.stat.is_empty() { labels.unchanged.clone() } else { crate::redline::totals(&redline.stat, labels) };

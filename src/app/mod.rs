@@ -183,6 +183,32 @@ pub fn written_in(lang: &str, asked: &str) -> bool {
     lang.eq_ignore_ascii_case(asked) || !asked.contains('-') && primary(lang) == primary(asked)
 }
 
+/// A file read by [`load_each`]: the briefing in the language taken, and the file's others.
+pub struct Each {
+    pub file: SourceFile,
+    pub briefing: Briefing,
+    /// The file's other languages, in its order, with [`Keep::Every`]; else none.
+    pub others: Vec<Briefing>,
+    /// Every language of the file, in its order (the first is the primary).
+    pub langs: Vec<String>,
+}
+
+impl Each {
+    /// The briefing in `lang`, kept.
+    pub fn in_lang(&self, lang: &str) -> Option<&Briefing> {
+        std::iter::once(&self.briefing).chain(&self.others).find(|b| b.lang == lang)
+    }
+}
+
+/// What [`load_each`] keeps of a file written in several languages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The language taken (a dossier holds no more).
+    Taken,
+    /// Every language (`diff` compares in another when the taken one did not change).
+    Every,
+}
+
 /// The most text a run's briefings may hold together, and how to weigh one's.
 pub type Budget<'a> = (u64, &'a dyn Fn(&Briefing) -> u64);
 
@@ -201,7 +227,8 @@ pub fn load_each(
     lang: Option<&str>,
     each_in_lang: bool,
     budget: Option<Budget<'_>>,
-) -> Result<Vec<(SourceFile, Briefing)>, Error> {
+    keep: Keep,
+) -> Result<Vec<Each>, Error> {
     if let Some(lang) = lang {
         check_lang(lang)?;
     }
@@ -244,16 +271,19 @@ pub fn load_each(
                     0
                 }
             };
-            let briefing = briefings
-                .into_iter()
-                .nth(chosen)
-                .ok_or_else(|| Error::Usage(format!("{}: no briefing", path.shown())))?;
-            Ok((file, briefing))
+            let langs: Vec<String> = briefings.iter().map(|b| b.lang.clone()).collect();
+            let mut briefings = briefings;
+            if chosen >= briefings.len() {
+                return Err(Error::Usage(format!("{}: no briefing", path.shown())));
+            }
+            let briefing = briefings.remove(chosen);
+            let others = if keep == Keep::Every { briefings } else { Vec::new() };
+            Ok(Each { file, briefing, others, langs })
         });
         match result {
             Ok(b) => {
                 if let Some((limit, weigh)) = budget {
-                    weight += weigh(&b.1);
+                    weight += weigh(&b.briefing);
                     if weight > limit {
                         return Err(Error::DossierTooLarge {
                             briefings: paths.len(),
