@@ -90,14 +90,8 @@ impl Date {
 
     /// Parses `YYYY-MM-DD` (exactly that shape; anything else is `None`).
     pub fn parse_iso(s: &str) -> Option<Date> {
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let num = |r: std::ops::Range<usize>| -> Option<u32> {
-            s.get(r.clone()).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
-        };
-        Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
+        let (year, month, day) = crate::load::iso_date_parts(s)?;
+        Date::new(year as i32, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 
     pub fn year(&self) -> i32 {

@@ -53,8 +53,22 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
 /// `2026-05-12`: a value whose text is a date as YAML reads one. (Not a number: `tel: 5253
 /// #20` may mean the extension.)
 fn is_date(value: &str) -> bool {
-    let v = value.trim();
-    v.len() == 10 && v.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+    iso_date_parts(value.trim()).is_some()
+}
+
+/// The year, month and day of a value of YAML's date shape, `YYYY-MM-DD` (exactly that: ten
+/// characters, ASCII digits), whether or not that date exists. The one shape check of the
+/// loader (a `#` after such a value is a comment), the model (`Date::parse_iso`) and
+/// validation (why a date does not exist).
+pub fn iso_date_parts(text: &str) -> Option<(u32, u32, u32)> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| -> Option<u32> {
+        text.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+    };
+    Some((number(0..4)?, number(5..7)?, number(8..10)?))
 }
 
 /// When the plain value starting at `start` and ending its line at `eol` has below it (past
@@ -90,4 +104,19 @@ fn glued_line_below(text: &str, start: usize, eol: usize) -> Option<(usize, &str
     let lead = lead(line);
     let width = line[..lead].chars().fold(0, |w, c| if c == '\t' { w / 8 * 8 + 8 } else { w + 1 });
     (width > column).then(|| (next + lead, after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_shape_is_ten_ascii_characters_whether_or_not_the_date_exists() {
+        assert_eq!(iso_date_parts("2026-05-12"), Some((2026, 5, 12)));
+        assert_eq!(iso_date_parts("2026-13-45"), Some((2026, 13, 45)));
+        for not in ["2026-5-12", "2026-05-12 ", "2026/05/12", "２０２６-05-12", "20é6-05-1", "+026-05-12"] {
+            assert_eq!(iso_date_parts(not), None, "{not}");
+        }
+        assert!(is_date(" 2026-05-12 "));
+    }
 }

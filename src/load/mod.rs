@@ -51,6 +51,7 @@ mod wide;
 pub use blanked::Blanked;
 pub(crate) use de::suggest;
 pub use declared::declared_languages;
+pub use glued::iso_date_parts;
 pub use iso639::{also_country, country_languages, country_of_text, misnamed, not_latin, Misnamed};
 pub use items::{fold_missing_into_unknown, name_splits};
 pub use keys::{keys_of, KeySets};

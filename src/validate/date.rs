@@ -66,14 +66,7 @@ fn meant(text: &str) -> Option<String> {
 
 /// Why a `YYYY-MM-DD` date does not exist; `None` if `text` is not of that shape.
 pub(super) fn no_such_date(text: &str) -> Option<String> {
-    let number = |range: std::ops::Range<usize>| {
-        text.get(range).filter(|p| p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok())
-    };
-    let dashes = text.len() == 10 && text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
-    if !dashes {
-        return None;
-    }
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (year, month, day) = crate::load::iso_date_parts(text)?;
     let reason = match crate::model::MONTH_NAMES.get((month as usize).wrapping_sub(1)) {
         _ if year == 0 => "there is no year 0".to_string(),
         None => format!("there is no month {month}"),
