@@ -294,11 +294,15 @@ fn two_briefings_of_one_name_both_come_back_out() {
             &common::seed_with("title: Results", &format!("title: {title}")),
         );
     }
-    common::assert_exit(&common::run(dir.path(), &["bundle", "p1/x.yaml", "p2/x.yaml", "-o", "d.pdf"]), 0);
+    // text43b F43b-8: a briefing really named x-2.yaml keeps its name; the second x.yaml is
+    // numbered past it (it took x-2.yaml, and the real one became x-2-2.yaml).
+    common::write(dir.path(), "x-2.yaml", &common::seed_with("title: Results", "title: Third"));
+    let bundle = ["bundle", "p1/x.yaml", "p2/x.yaml", "x-2.yaml", "-o", "d.pdf"];
+    common::assert_exit(&common::run(dir.path(), &bundle), 0);
     common::assert_exit(&common::run(dir.path(), &["extract", "d.pdf", "-o", "out/"]), 0);
-    for (name, folder) in [("x.yaml", "p1"), ("x-2.yaml", "p2")] {
+    for (name, source) in [("x.yaml", "p1/x.yaml"), ("x-3.yaml", "p2/x.yaml"), ("x-2.yaml", "x-2.yaml")] {
         let back = std::fs::read(dir.path().join("out").join(name)).unwrap();
-        assert_eq!(back, std::fs::read(dir.path().join(folder).join("x.yaml")).unwrap(), "{name}");
+        assert_eq!(back, std::fs::read(dir.path().join(source)).unwrap(), "{name}");
     }
 }
 

@@ -344,12 +344,10 @@ impl<'a> Prepared<'a> {
                     date: self.ctx.options.date.unwrap_or_else(|| cover.date.unix_seconds()),
                     draft: self.printed.iter().any(|b| b.draft),
                     attachments: {
-                        let mut names = crate::pdf::DistinctNames::default();
-                        items
-                            .iter()
-                            .filter_map(|i| i.source.clone())
-                            .map(|a| Attachment { name: names.add(&a.name), ..a })
-                            .collect()
+                        let sources: Vec<Attachment> = items.iter().filter_map(|i| i.source.clone()).collect();
+                        let names =
+                            crate::pdf::distinct_names(&sources.iter().map(|a| a.name.clone()).collect::<Vec<_>>());
+                        sources.into_iter().zip(names).map(|(a, name)| Attachment { name, ..a }).collect()
                     },
                 }
             }

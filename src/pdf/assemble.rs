@@ -44,36 +44,41 @@ pub struct Attachment {
     pub data: Vec<u8>,
 }
 
-/// Names made different from each other as they come, by a number before the extension
-/// (`x.yaml`, `x-2.yaml`, `x-3.yaml`…): a dossier of two `x.yaml` from two folders carries
-/// both, and `extract` writes both. Each name costs about the same however many came before.
-#[derive(Debug, Default)]
-pub struct DistinctNames {
-    taken: std::collections::HashSet<String>,
-    /// For a name already given, the next number to try.
-    next: std::collections::HashMap<String, u64>,
-}
-
-impl DistinctNames {
-    /// `name`, or the first numbered form of it not yet given.
-    pub fn add(&mut self, name: &str) -> String {
-        if self.taken.insert(name.to_string()) {
-            return name.to_string();
+/// `names` made different from each other by a number before the extension (`x.yaml`,
+/// `x-2.yaml`, `x-3.yaml`…): a dossier of two `x.yaml` from two folders carries both, and
+/// `extract` writes both. A name given once is kept, and the first of several; the others are
+/// numbered past every name given, so that a briefing really named `x-2.yaml` keeps its name
+/// and the second `x.yaml` becomes `x-3.yaml` (text43b F43b-8: it took `x-2.yaml`, and the
+/// real one became `x-2-2.yaml`). Each name costs about the same however many came before.
+pub fn distinct_names(names: &[String]) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
+    let taken: HashSet<&str> = names.iter().map(String::as_str).collect();
+    let mut made: HashSet<String> = HashSet::new();
+    let mut kept: HashSet<&str> = HashSet::new();
+    // For a name already given, the next number to try.
+    let mut next: HashMap<&str, u64> = HashMap::new();
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        if kept.insert(name) {
+            out.push(name.clone());
+            continue;
         }
         let (stem, ext) = match name.rsplit_once('.') {
             Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
-            _ => (name, String::new()),
+            _ => (name.as_str(), String::new()),
         };
-        let mut n = self.next.get(name).copied().unwrap_or(2);
-        loop {
+        let mut n = next.get(name.as_str()).copied().unwrap_or(2);
+        let candidate = loop {
             let candidate = format!("{stem}-{n}{ext}");
             n += 1;
-            if self.taken.insert(candidate.clone()) {
-                self.next.insert(name.to_string(), n);
-                return candidate;
+            if !taken.contains(candidate.as_str()) && made.insert(candidate.clone()) {
+                break candidate;
             }
-        }
+        };
+        next.insert(name, n);
+        out.push(candidate);
     }
+    out
 }
 
 /// How each attachment is described.
@@ -325,4 +330,24 @@ fn attach(out: &mut Writer, a: &Attachment, compressed: Vec<u8>, date: i64) -> O
             ])),
         ),
     ]))
+}
+
+#[cfg(test)]
+mod distinct_tests {
+    use super::distinct_names;
+
+    fn of(names: &[&str]) -> Vec<String> {
+        distinct_names(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_name_given_once_is_kept_and_repeats_are_numbered_past_every_name() {
+        assert_eq!(of(&["x.yaml", "x.yaml", "x-2.yaml"]), ["x.yaml", "x-3.yaml", "x-2.yaml"]);
+        assert_eq!(of(&["x.yaml", "x.yaml", "x.yaml"]), ["x.yaml", "x-2.yaml", "x-3.yaml"]);
+        assert_eq!(of(&["x-2.yaml", "x-2.yaml", "x.yaml", "x.yaml"]), ["x-2.yaml", "x-2-2.yaml", "x.yaml", "x-3.yaml"]);
+        assert_eq!(of(&["README", "README"]), ["README", "README-2"]);
+        let many: Vec<String> = (0..20_000).map(|_| "x.yaml".to_string()).collect();
+        let given = distinct_names(&many);
+        assert_eq!(given[19_999], "x-20000.yaml");
+    }
 }

@@ -22,7 +22,7 @@ use crate::fonts::{FontBook, FontError};
 use crate::layout::Document;
 
 use assemble::Parts;
-pub use assemble::{Attachment, DistinctNames, Metadata, ATTACHMENT_DESCRIPTION};
+pub use assemble::{distinct_names, Attachment, Metadata, ATTACHMENT_DESCRIPTION};
 pub use image::{decode as decode_image, Image, ImageKind, MAX_PIXELS};
 pub use navigation::one_line;
 pub use objects::compress;
