@@ -57,6 +57,9 @@ pub enum SlipKind {
     /// A link whose address has a space (`[report](https://…/Final Report.pdf)`): no link is
     /// made, the brackets print, and the address's first word alone is linked.
     SpaceInAddress,
+    /// A paragraph that starts with a year and its full stop (Hungarian `2026. május 12-én …`,
+    /// Latvian `2026. gada …`): printed as item 2026 of a numbered list (text43a F43a-37).
+    YearAsNumber,
 }
 
 /// The line numbers of offsets into one text, counted from the last one asked for (offsets
@@ -364,6 +367,13 @@ impl Watch {
         let number = written.bytes().take_while(u8::is_ascii_digit).count();
         if number > 0 && written[number..].starts_with(". ") {
             let text = written[number + 2..].trim_start();
+            // (A year, then a word in lower case, starting a list: a sentence that starts with
+            // the date, as Hungarian and Latvian write it; no one numbers a list from 1000.)
+            let year = number == 4 && (b'1'..=b'2').contains(&written.as_bytes()[0]);
+            if year && first && text.starts_with(char::is_lowercase) {
+                self.line_slip(src, SlipKind::YearAsNumber, at);
+                return;
+            }
             // (Months as the languages that write the day as an ordinal name them after it.)
             let months = "januar jänner februar märz april mai juni juli august september oktober november \
                           dezember january february march may june july october december marts maj \
@@ -634,6 +644,21 @@ mod tests {
             "The steps are as follows\n1. open the file\n2. save it",
             "Die nächsten Schritte sind\n1. prüfen\n2. senden",
         ] {
+            assert_eq!(slips(fine), [], "{fine}");
+        }
+    }
+
+    /// text43a F43a-37: a paragraph that starts with the year, as Hungarian and Latvian write
+    /// the date, is item 2026 of a list.
+    #[test]
+    fn a_paragraph_that_starts_with_a_year_is_found() {
+        let hungarian = "Bevezetés.\n\n2026. május 12-én a két fél Brüsszelben találkozott.";
+        assert_eq!(
+            slips(hungarian),
+            one(SlipKind::YearAsNumber, 2, "2026. május 12-én a két fél Brüsszelben találkozott.")
+        );
+        assert_eq!(slips("2026. gada 12. maijā puses tikās.").len(), 1);
+        for fine in ["2026. Május", "1. május", "12. május", "3000. lépés", "Agenda\n\n1990. A year"] {
             assert_eq!(slips(fine), [], "{fine}");
         }
     }

@@ -276,6 +276,20 @@ impl Checker<'_> {
                         format!("join the line to the one above, or write `\\-` for the dash (as in `\\- {word}`)")
                     },
                 ),
+                SlipKind::YearAsNumber => (
+                    {
+                        let year = slip.written.split_once(". ").map_or("", |(y, _)| y);
+                        format!(
+                            "`{shown}` is printed as item {year} of a numbered list: at the start of a line, a number \
+                             and `. ` begin a list"
+                        )
+                    },
+                    {
+                        let (year, rest) = slip.written.split_once(". ").unwrap_or(("2026", ""));
+                        let word = rest.split_whitespace().next().unwrap_or("");
+                        format!("write `\\.` after the year (as in `{year}\\. {word}`)")
+                    },
+                ),
                 SlipKind::SpaceInAddress => (
                     format!(
                         "`{shown}` holds a link whose address has a space: no link is made, and a reader's click \
