@@ -68,7 +68,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
-    markdown_readings: "markdown-readings" on [8, 10, 12, 16, 18, 19, 21, 25, 27, 31, 35, 40, 43, 46],
+    markdown_readings: "markdown-readings" on [8, 10, 12, 16, 18, 19, 21, 25, 27, 31, 35, 40, 43, 46, 48],
         says ["is printed as a quote, without its `>`", "beside Japanese brackets and punctuation",
               "`# of participants: 40.` is printed as a heading, without its `#`", "write `\\#`",
               "`* Provisional figures.` is printed as a bullet, without its `*`",
@@ -82,7 +82,8 @@ fixtures! {
               "`- The parties signed the memorandum.` is printed as a heading",
               "`1. October 2027 in Tokyo.` is printed as a numbered list item, cutting the sentence above",
               "`- represented by DG CONNECT -` is printed as a bullet, without its dash",
-              "is printed as item 2026 of a numbered list", "write `\\.` after the year (as in `2026\\. május`)"];
+              "is printed as item 2026 of a numbered list", "write `\\.` after the year (as in `2026\\. május`)",
+              "`｜国名｜人数｜` and the rows under it are printed as one line", "with the Japanese input off"];
     syntax_error: "syntax-error" on [1], says ["never closed", "closing quote"];
     bad_indentation: "bad-indentation" on [5], says ["this key is indented further than `title:` above it", "same column"];
     wrong_type: "wrong-type" on [2], says ["title: expected a string, found a mapping"];

@@ -60,6 +60,10 @@ pub enum SlipKind {
     /// A paragraph that starts with a year and its full stop (Hungarian `2026. május 12-én …`,
     /// Latvian `2026. gada …`): printed as item 2026 of a numbered list (text43a F43a-37).
     YearAsNumber,
+    /// The first of two or more lines of a paragraph that start and end with the full-width
+    /// `｜` of the Japanese input: a table Markdown does not read, its rows printed as one line
+    /// (text43a F43a-31).
+    WideTable,
 }
 
 /// The line numbers of offsets into one text, counted from the last one asked for (offsets
@@ -470,8 +474,10 @@ impl Watch {
         let text = &src[range.clone()];
         let row = |line: &str| {
             let line = line.trim();
-            line.len() > 1 && line.starts_with('|') && line.ends_with('|')
+            line.len() > 1 && line.starts_with(['|', '｜']) && line.ends_with(['|', '｜'])
         };
+        // (Typed with the Japanese input on: `｜国名｜人数｜`, which Markdown reads as text.)
+        let wide = |line: &str| line.trim().starts_with('｜');
         let mut offset = range.start;
         let mut above: Option<(usize, &str)> = None;
         for line in text.split_inclusive('\n') {
@@ -482,7 +488,13 @@ impl Watch {
                 if let Some((at, first)) = above {
                     // (A `|---|` line under the header, of other columns: that is the slip.)
                     let rule = line.trim().chars().all(|c| "|-: \t".contains(c)) && line.contains('-');
-                    let (kind, at, written) = if rule {
+                    let (kind, at, written) = if wide(first) && wide(line) {
+                        (SlipKind::WideTable, at, first.trim())
+                    } else if wide(first) || wide(line) {
+                        above = Some((offset, line));
+                        offset += line.len();
+                        continue;
+                    } else if rule {
                         (SlipKind::TableRuleColumns, offset, line.trim())
                     } else {
                         (SlipKind::TableWithoutRule, at, first.trim())
@@ -644,6 +656,16 @@ mod tests {
             "The steps are as follows\n1. open the file\n2. save it",
             "Die nächsten Schritte sind\n1. prüfen\n2. senden",
         ] {
+            assert_eq!(slips(fine), [], "{fine}");
+        }
+    }
+
+    /// text43a F43a-31: a table typed with the Japanese input's `｜` and `－`.
+    #[test]
+    fn a_table_of_full_width_bars_is_found() {
+        let src = "表のとおり。\n\n｜国名｜人数｜\n｜－－－｜－－－｜\n｜日本｜１２｜";
+        assert_eq!(slips(src), one(SlipKind::WideTable, 2, "｜国名｜人数｜"));
+        for fine in ["｜国名｜人数｜", "｜国名｜\n|a|", "参照｜資料｜\n｜日本｜"] {
             assert_eq!(slips(fine), [], "{fine}");
         }
     }

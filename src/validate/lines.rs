@@ -290,6 +290,14 @@ impl Checker<'_> {
                         format!("write `\\.` after the year (as in `{year}\\. {word}`)")
                     },
                 ),
+                SlipKind::WideTable => (
+                    format!(
+                        "`{shown}` and the rows under it are printed as one line: a table is typed with `|` and `-`, \
+                         not the full-width `｜` and `－` of the Japanese input"
+                    ),
+                    "type the table's bars and dashes with the Japanese input off, as `|国名|人数|` over `|---|---|`"
+                        .to_string(),
+                ),
                 SlipKind::SpaceInAddress => (
                     format!(
                         "`{shown}` holds a link whose address has a space: no link is made, and a reader's click \
