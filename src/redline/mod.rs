@@ -986,6 +986,12 @@ mod tests {
             ("It costs $5 now.", "It costs €5 now.", "$5", "€5"),
             ("Up 2.5% on the year.", "Up 25% on the year.", "2.5", "25"),
             ("See Article 5(1) there.", "See Article 51 there.", "5(1)", "51"),
+            // text44b F44b-7: a currency or percent sign after the number.
+            ("Costs 5 € now.", "Costs 5 $ now.", "5 €", "5 $"),
+            ("Costs 5€ now.", "Costs 5$ now.", "5€", "5$"),
+            ("Up 5% today.", "Up 5 today.", "5%", "5"),
+            ("Up 50 % today.", "Up 50 today.", "50 %", "50"),
+            ("Fell 5‰ now.", "Fell 5% now.", "5‰", "5%"),
         ] {
             let r = redline(&[("T", old)], &[("T", new)]);
             assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.parts[0].marks), (1, 1, 0), "{old} → {new}");

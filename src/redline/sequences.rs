@@ -26,6 +26,7 @@ pub const BUDGET: u64 = 100_000_000;
 pub(super) const LONGEST: usize = 10_000;
 
 /// One stretch of two sequences: equal, or `old` replaced by `new` (either may be empty).
+#[derive(Clone)]
 pub(super) struct Op {
     pub(super) same: bool,
     pub(super) old: Range<usize>,

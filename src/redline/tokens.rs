@@ -183,8 +183,31 @@ pub(super) fn number_marks(text: &str) -> String {
                 _ => !opens,
             }
     };
+    // (A currency, percent or per-mille sign after a number, spaces between or not: `5 €`,
+    // `5%`, `50 ‰`; text44b F44b-7.)
+    let after = |k: usize| {
+        is_amount_sign(chars[k]) && chars[..k].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|c| c.is_numeric())
+    };
     (0..chars.len())
-        .filter(|&k| chars[k].is_numeric() || mark(k))
+        .filter(|&k| chars[k].is_numeric() || mark(k) || after(k))
         .map(|k| if matches!(chars[k], '−' | '‐' | '‑' | '–') { '-' } else { chars[k] })
         .collect()
+}
+
+/// Whether a number kept in both versions (`x` in OLD, `y` in NEW) changes with the marks
+/// changed around it, letters and digits none (`before` it, or `after`): its sign, currency
+/// or decimal point (`-5` now `5`, `$5` now `€5`, `5 €` now `5 $`, `5%` now `5`).
+pub(super) fn number_changes(
+    (before, x, after): (&[Token], &Token, &[Token]),
+    (before_y, y, after_y): (&[Token], &Token, &[Token]),
+) -> bool {
+    let text = |b: &[Token], t: &Token, a: &[Token]| b.iter().chain([t]).chain(a).map(|t| t.0).collect::<String>();
+    let letterless =
+        !before.iter().chain(after).chain(before_y).chain(after_y).any(|t| t.0.chars().any(char::is_alphanumeric));
+    letterless && number_marks(&text(before, x, after)) != number_marks(&text(before_y, y, after_y))
+}
+
+/// A sign that says what a number counts: a currency symbol (Unicode's Sc), `%`, `‰` or `‱`.
+pub(super) fn is_amount_sign(c: char) -> bool {
+    matches!(c, '%' | '‰' | '‱' | '％' | '$' | '¢'..='¥' | '֏' | '؋' | '߾' | '߿' | '৲' | '৳' | '৻' | '૱' | '௹' | '฿' | '៛' | '₠'..='⃀' | '꠸' | '﷼' | '﹩' | '＄' | '￠' | '￡' | '￥' | '￦')
 }

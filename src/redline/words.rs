@@ -9,7 +9,7 @@ use super::sentences::by_sentences;
 use super::sequences::{align_by, diff, Op, Step, LONGEST};
 use super::spaces::{self, Cut};
 use super::tables::{diff_table, mark_cells};
-use super::tokens::{inline_tokens, is_address, number_marks, texts, Latin, Token};
+use super::tokens::{inline_tokens, is_address, number_changes, number_marks, texts, Latin, Token};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Change, Inline};
 use crate::script::is_break_hint;
@@ -366,7 +366,8 @@ pub(super) fn diff_tokens<'t>(
     // the tokens changed; and the link the new tokens are all within, if any.
     let (mut was, mut is): (Vec<Token>, Vec<Token>) = (Vec::new(), Vec::new());
     let mut within: Option<Option<&str>> = None;
-    for Op { same, old: o, new: n } in diff(&key(a), &key(b), words.budget) {
+    let ops = diff(&key(a), &key(b), words.budget);
+    for (k, Op { same, old: o, new: n }) in ops.iter().cloned().enumerate() {
         if !same {
             // Inside a link whose address changed (`report (https://…/old)` → `…/new)`), the
             // old words, deleted, are part of the one link the new text has, not a link of
@@ -378,13 +379,18 @@ pub(super) fn diff_tokens<'t>(
             is.extend_from_slice(&b[n]);
             continue;
         }
-        for (x, y) in a[o].iter().zip(&b[n]) {
+        let last = o.end - 1;
+        for (x, y) in a[o.clone()].iter().zip(&b[n]) {
             // A sign or a currency symbol changed before a number kept (`-5` now `5`, `$5`
             // now `€5`) changes the number: it is replaced whole, and counts as a word
             // (text43b F43b-10: "punctuation or spacing only", the minus struck alone).
-            let text = |ts: &[Token], t: &Token| ts.iter().chain([t]).map(|t| t.0).collect::<String>();
-            let letterless = !was.iter().chain(&is).any(|t| t.0.chars().any(char::is_alphanumeric));
-            if letterless && number_marks(&text(&was, x)) != number_marks(&text(&is, y)) {
+            // So does one after it (`5 €` now `5 $`, `5%` now `5`: text44b F44b-7): the number
+            // goes into the change that follows it.
+            let next = ops.get(k + 1).filter(|_| std::ptr::eq(x, &a[last]));
+            let after = next.map(|next| (&a[next.old.clone()], &b[next.new.clone()]));
+            if number_changes((&was, x, &[]), (&is, y, &[]))
+                || after.is_some_and(|(gone, come)| number_changes((&[], x, gone), (&[], y, come)))
+            {
                 was.push(*x);
                 is.push(*y);
                 continue;
