@@ -139,6 +139,14 @@ cases = {
                                 * (MB // 125)),
     "link-references": lambda: body("".join(f"[r{i}]: https://e.org/{i}\n" for i in range(60_000)) + "\n"
                                     + " ".join(f"[a][r{i}]" for i in range(60_000))),
+    # Characters no font has, each reported with the other lines that hold it (text44a
+    # F44a-25: each report counted the lines from the file's start and read the field after
+    # it: 25 s for 16,000 topics with one each, over 60 s for 20,000 after 2 MB of prose):
+    # one in each of 30,000 topics, 80,000 distinct ones late in a body, and as references.
+    "unfound-in-topics": lambda: "title: T\ndate: 2020-10-06\ntopics:\n"
+        + "  - title: X\n    body: \"\ue000 a\"\n" * 30_000 + "contact:\n  tel: \"1\"\n",
+    "unfound-late": lambda: body("Japan and the EU confirmed it.\n\n" * (MB // 60) + " ".join(chr(0xF0000 + i) for i in range(80_000))),
+    "unfound-references": lambda: body(" ".join(f"&#x{0xF0000 + i:x};" for i in range(300_000))),
 }
 for name, make in cases.items():
     if not only or name in only:

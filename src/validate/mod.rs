@@ -196,6 +196,8 @@ struct Checker<'a> {
     table_words: usize,
     /// Runs of text in the Markdown fields checked so far (see [`text::MAX_RUNS`]).
     runs: usize,
+    /// The file's lines, found once, on the first character reported.
+    lines: Option<places::LineIndex>,
 }
 
 impl<'a> Checker<'a> {
@@ -213,6 +215,7 @@ impl<'a> Checker<'a> {
             script_changes: 0,
             table_words: 0,
             runs: 0,
+            lines: None,
         }
     }
 

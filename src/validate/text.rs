@@ -400,10 +400,13 @@ impl Checker<'_> {
         let mut right_to_left_reported = reported.iter().any(|&c| right_to_left(c));
         // Where each character first occurs in the source; read once, on the first problem.
         let mut places: Option<HashMap<char, usize>> = None;
+        // And each character written as a reference (`&#x915;`), found on the first so written.
+        let mut references: Option<HashMap<char, Span>> = None;
         // The field's source, and whether it may hold escapes: once, not for each character.
         let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
         let escapes = source.starts_with('"') && source.contains('\\');
         let mut chars = chars.peekable();
+        let mut found = Vec::new();
         while let Some(c) = chars.next() {
             // (A Windows line break, `\r\n` as JSON writes one, is a line break: text41a
             // F41a-11, "control character U+000D".)
@@ -432,7 +435,7 @@ impl Checker<'_> {
             if !reported.insert(c) {
                 continue;
             }
-            let places = places.get_or_insert_with(|| first_places(&self.file.text, field.span));
+            let places = places.get_or_insert_with(|| super::places::first_places(&self.file.text, field.span));
             // Where it is first written: as typed; as an escape in double quotes (`\u0915`:
             // text24 F24-5, F25a-1); or as the parts it was composed from (각 of ᄀ, ᅡ and ᆨ:
             // text25 F25a-6, text26 F26-3). Each is a search before the place as typed, for the
@@ -449,7 +452,11 @@ impl Checker<'_> {
             let span = match (earlier, raw) {
                 (Some(found), _) => Span::new(field.span.start + found.start, field.span.start + found.end),
                 (None, Some(at)) => Span::new(field.span.start + at, field.span.start + at + c.len_utf8()),
-                (None, None) => reference_place(&self.file.text, field.span, c).unwrap_or(field.span),
+                (None, None) => {
+                    let references =
+                        references.get_or_insert_with(|| super::places::reference_places(&self.file.text, field.span));
+                    references.get(&c).copied().unwrap_or(field.span)
+                }
             };
             // (`C:\budget` in double quotes: `\b` is the escape of U+0008; text37a F37a-5.)
             let escape = self.file.text.get(span.start..span.end).filter(|t| t.starts_with('\\'));
@@ -462,32 +469,35 @@ impl Checker<'_> {
             let help = help.or_else(|| {
                 super::places::word_bullet(c).map(|_| "write `- ` for a list item, and delete the tab after it".into())
             });
-            // (Every place, as a count of lines: text42a F42a-13.)
-            let message = match super::places::other_lines(&self.file.text, field.span, span, c) {
-                Some(lines) => format!("{message}; here and on {lines}"),
-                None => message,
-            };
+            found.push((span, c, message, help));
+        }
+        if found.is_empty() {
+            return;
+        }
+        // (Every place, as a count of lines: text42a F42a-13. The places of every character
+        // reported are found in one reading of the field, their lines in the file's index:
+        // text44a F44a-25, each report read the file before it and the field after it.)
+        let wanted: HashSet<char> = found.iter().map(|f| f.1).collect();
+        let mut offsets: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, c) in source.char_indices().filter(|(_, c)| wanted.contains(c)) {
+            offsets.entry(c).or_default().push(field.span.start + i);
+        }
+        let index = self.lines.get_or_insert_with(|| super::places::LineIndex::new(&self.file.text));
+        let found: Vec<_> = found
+            .into_iter()
+            .map(|(span, c, message, help)| {
+                let lines = super::places::other_lines(index, span, offsets.get(&c).map_or(&[][..], Vec::as_slice));
+                let message = match lines {
+                    Some(lines) => format!("{message}; here and on {lines}"),
+                    None => message,
+                };
+                (span, message, help)
+            })
+            .collect();
+        for (span, message, help) in found {
             self.report_with_help(span, path, message, help);
         }
     }
-}
-
-/// Where `c` is written as a numeric character reference (`&#x1F600;`, `&#128512;`) in
-/// `text[span]`, in any case.
-fn reference_place(text: &str, span: Span, c: char) -> Option<Span> {
-    let source = text.get(span.start..span.end)?.to_ascii_lowercase();
-    [format!("&#x{:x};", c as u32), format!("&#{};", c as u32)]
-        .iter()
-        .find_map(|r| source.find(r.as_str()).map(|at| Span::new(span.start + at, span.start + at + r.len())))
-}
-
-/// The byte offset of the first occurrence of each character of `text[span]`.
-fn first_places(text: &str, span: Span) -> HashMap<char, usize> {
-    let mut places = HashMap::new();
-    for (i, c) in text.get(span.start..span.end).unwrap_or("").char_indices() {
-        places.entry(c).or_insert(span.start + i);
-    }
-    places
 }
 
 /// How deeply lists and quotes nest in `blocks` (0 for none).
