@@ -852,6 +852,14 @@ mod tests {
         assert_eq!(r.stat, stat);
         assert!(stat_text(&r, &english()).contains("changed date: \"2020-10-06\" -> \"2020-10-07\"\n"));
         assert!(stat_text(&r, &english()).ends_with("2 words inserted, 0 deleted; 3 fields changed"));
+        // text44a F44a-26: values as typed, not in Rust's escapes; what would not print as
+        // itself as its code point.
+        let mut shown = r.clone();
+        shown.fields =
+            vec![field("contact.name", "山田\u{3000}太郎", "佐藤\u{3000}花子"), field("division", "課", "課\u{ad}")];
+        let text = stat_text(&shown, &english());
+        assert!(text.contains("\"山田\u{3000}太郎\" -> \"佐藤\u{3000}花子\"\n"), "{text}");
+        assert!(text.contains("\"課\" -> \"課<U+00AD>\"\n"), "{text}");
         // A topic's language found from its text is no field the user changed.
         let german = "Die Minister bekräftigten die enge Zusammenarbeit bei der Datenwirtschaft und vereinbarten \
                       weitere Gespräche über künstliche Intelligenz im kommenden Jahr.";

@@ -19,7 +19,16 @@ pub fn stat_text(r: &Redline, labels: &Labels) -> String {
         out.push('\n');
     }
     for f in &r.fields {
-        let shown = |v: &str| if v.is_empty() { "(none)".to_string() } else { format!("{v:?}") };
+        // (As typed, in quotes: a Japanese name's full-width space is a space, not `\u{3000}`;
+        // only what would not print as itself, a soft hyphen or a control character, as its
+        // code point, `<U+00AD>`, which also shows a change of that alone: text44a F44a-26.)
+        let shown = |v: &str| {
+            if v.is_empty() {
+                "(none)".to_string()
+            } else {
+                format!("\"{}\"", crate::validate::visible(v, &|_| true))
+            }
+        };
         out.push_str(&format!("{}: {} -> {}\n", field_name(&f.field, labels), shown(&f.old), shown(&f.new)));
     }
     out.push_str(&totals(&r.stat, labels));
