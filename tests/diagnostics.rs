@@ -247,6 +247,12 @@ fixtures! {
     word_bullets: "word-bullets" on [7],
         says ["7:7: error: topics[0].body (topic 1, \"Agenda\"): a bullet pasted from Word (U+F0B7)",
               "; here and on lines 8, 9, 10 and 11", "write `- ` for a list item", "error: 1 problem"];
+    // text44a F44a-28: U+FFFC (where a copied picture stood) and U+FFFD (a character lost in a
+    // conversion) printed as boxes, `check` ok.
+    pasted_objects: "pasted-objects" on [3, 7, 8],
+        says ["3:36: error: summary: U+FFFC marks an object (a picture or a chart) that did not come with the copied text",
+              "U+FFFD '\u{FFFD}' stands for a character lost when the text was converted", "retype the character",
+              "delete it (to name the picture", "error: 3 problems"];
     // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
     // which lost the text below.
     pipe_stray_mark: "pipe-stray-mark" on [5, 10],

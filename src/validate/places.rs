@@ -266,6 +266,17 @@ pub(super) fn word_bullet(c: char) -> Option<&'static str> {
     }
 }
 
+/// What a character that copying leaves in place of what it could not copy says: U+FFFC,
+/// where a picture or a chart stood in Word, Outlook, Pages or Notes; U+FFFD, where a
+/// character was lost when the text was converted from another encoding (text44a F44a-28).
+pub(super) fn left_by_a_copy(c: char) -> Option<&'static str> {
+    match c {
+        '\u{FFFC}' => Some("U+FFFC marks an object (a picture or a chart) that did not come with the copied text"),
+        '\u{FFFD}' => Some("U+FFFD '\u{FFFD}' stands for a character lost when the text was converted"),
+        _ => None,
+    }
+}
+
 /// Where the lines of a file start, found in one reading, to number many places without
 /// reading the file again for each (text44a F44a-25: each report counted the lines from the
 /// file's start, and 16,000 topics with a `⑴` each took 25 s).

@@ -427,6 +427,10 @@ impl Checker<'_> {
                 )
             } else if let Some(name) = super::places::word_bullet(c) {
                 format!("{name} pasted from Word (U+{:04X}), which only Word's own font shows", c as u32)
+            } else if let Some(what) = super::places::left_by_a_copy(c) {
+                // (Printed, each is a box: `OBJ`, or a diamond with a question mark; text44a
+                // F44a-28.)
+                what.to_string()
             } else if !(self.covers)(c) {
                 format!("no font has U+{:04X} '{c}'", c as u32)
             } else {
@@ -468,6 +472,11 @@ impl Checker<'_> {
             });
             let help = help.or_else(|| {
                 super::places::word_bullet(c).map(|_| "write `- ` for a list item, and delete the tab after it".into())
+            });
+            let help = help.or_else(|| match c {
+                '\u{FFFC}' => Some("delete it (to name the picture, write `![what it shows](https://…)`: its description and address print)".into()),
+                '\u{FFFD}' => Some("retype the character that stood there, or copy the text again from its source".into()),
+                _ => None,
             });
             found.push((span, c, message, help));
         }
