@@ -244,6 +244,34 @@ fn extract_decompresses_only_what_leads_to_the_attachments() {
     assert_eq!(std::fs::read(dir.path().join("back.yaml")).unwrap(), std::fs::read(seed()).unwrap());
 }
 
+/// A stream whose /Length lies in an object stream, here the object stream's own, is refused
+/// with the file's name before lopdf looks it up: lopdf read the object stream to find where
+/// it ends, and so on until the stack overflowed (a 300-byte PDF aborted with exit 134).
+#[test]
+fn extract_refuses_a_length_that_lies_in_an_object_stream() {
+    let dir = tempdir();
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let two = pdf.len() as u8;
+    pdf.extend(b"2 0 obj <</Type/ObjStm/N 1/First 4/Length 8 0 R>> stream\n8 0 5 \nendstream endobj\n");
+    let at = pdf.len();
+    // Entries of /W [1 1 1]: 0 free, the catalog (1) and object 8 in object stream 2.
+    let rows = [[0, 0, 255], [2, 2, 1], [1, two, 0], [0; 3], [0; 3], [0; 3], [0; 3], [0; 3], [2, 2, 0]].concat();
+    pdf.extend(format!("9 0 obj <</Type/XRef/Size 9/W [1 1 1]/Root 1 0 R/Length {}>> stream\n", rows.len()).bytes());
+    pdf.extend(rows);
+    pdf.extend(format!("\nendstream endobj\nstartxref\n{at}\n%%EOF\n").bytes());
+    std::fs::write(dir.path().join("loop.pdf"), pdf).unwrap();
+    let o = run(dir.path(), &["extract", "loop.pdf"]);
+    assert_exit(&o, 1);
+    assert!(
+        stderr(&o).contains(
+            "cannot extract from loop.pdf: its cross-reference stream (object 9) places object 8, which gives the \
+             length of a stream, in an object stream (object 2)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// A cross-reference stream that decompresses to more than its entries need is refused, with
 /// the file's name, before lopdf reads it (text43b F43b-3: it decompressed the stream whole, a
 /// 1 MB file took 1.1 GB).

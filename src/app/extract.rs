@@ -45,6 +45,7 @@ const MAX_TREE_DEPTH: usize = 32;
 /// How many files `extract` writes beside the PDF without being given a folder.
 const MAX_BESIDE: usize = 50;
 
+mod lengths;
 mod limits;
 mod scan;
 
@@ -288,8 +289,11 @@ fn read(pdf: &[u8], budget: &Budget) -> Result<Vec<Attached>, String> {
     if encrypted(pdf) {
         return Err(ENCRYPTED.into());
     }
-    // Before lopdf reads the cross-reference streams: it decompresses each whole.
-    limits::cross_references(pdf, budget)?;
+    // Before lopdf reads the cross-reference streams: it decompresses each whole. Then the
+    // objects that give a stream's length, which lopdf reads as it reads the stream.
+    let lengths = lengths::referenced(pdf);
+    let places = limits::cross_references(pdf, budget, &lengths)?;
+    lengths::check(pdf, &places)?;
     let doc = Objects::open(pdf, budget)?;
     if doc.trailer().get(b"Encrypt").is_ok() {
         return Err(ENCRYPTED.into());
@@ -890,6 +894,114 @@ mod tests {
         doc.save_with_options(&mut out, options).unwrap();
         assert!(out.windows(7).any(|w| w == b"/ObjStm") && out.windows(5).any(|w| w == b"/XRef"));
         let files = embedded_files(&out).unwrap();
+        assert_eq!((files[0].name.as_str(), &files[0].data[..]), ("a.yaml", &b"title: x\n"[..]));
+    }
+
+    /// A PDF of the objects `bodies` (object 1 the first), listed by a classic
+    /// cross-reference table, object 1 the catalog.
+    fn with_table(bodies: &[Vec<u8>]) -> Vec<u8> {
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        let mut rows = String::from("0000000000 65535 f \n");
+        for (i, body) in bodies.iter().enumerate() {
+            rows += &format!("{:010} 00000 n \n", pdf.len());
+            pdf.extend(format!("{} 0 obj ", i + 1).bytes());
+            pdf.extend(body);
+            pdf.extend(b"\nendobj\n");
+        }
+        let at = pdf.len();
+        let size = bodies.len() + 1;
+        pdf.extend(
+            format!("xref\n0 {size}\n{rows}trailer <</Size {size}/Root 1 0 R>>\nstartxref\n{at}\n%%EOF\n").bytes(),
+        );
+        pdf
+    }
+
+    /// `more` after "2 0 obj " (see [`with_xref_stream`]), with entries of /W [1 4 1] for
+    /// objects 0 to 9: `rows(offsets)` gives each (type, field, field), `offsets` where each
+    /// "N 0 obj" is.
+    fn with_rows(more: &[u8], rows: impl Fn(&dyn Fn(u32) -> u32) -> Vec<(u8, u32, u8)>) -> Vec<u8> {
+        let draft = with_xref_stream(more, "", b"");
+        let at = |n: u32| {
+            let head = format!("{n} 0 obj");
+            draft.windows(head.len()).position(|w| w == head.as_bytes()).unwrap() as u32
+        };
+        let data: Vec<u8> = rows(&at)
+            .into_iter()
+            .flat_map(|(kind, field, index)| [[kind].as_slice(), &field.to_be_bytes(), &[index]].concat())
+            .collect();
+        let size = data.len() / 6;
+        with_xref_stream(more, &format!("/Size {size} /W [1 4 1] /Filter /FlateDecode"), &zlib(&data))
+    }
+
+    /// A stream whose /Length is an object in an object stream is refused before lopdf reads
+    /// that object stream, unchecked, to find where the stream ends: lenloop.pdf, 392 bytes,
+    /// whose object stream's length lay in itself, overflowed the stack; lenbomb.pdf
+    /// decompressed an object stream whole (11 s, 345 MB).
+    #[test]
+    fn a_length_in_an_object_stream_is_refused_before_lopdf_looks_it_up() {
+        // The object stream (2) whose length, object 8, lies in it.
+        let data = zlib(b"8 0 5 ");
+        let mut loop_ = b"<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length 8 0 R>> stream\n".to_vec();
+        loop_.extend(&data);
+        loop_.extend(b"\nendstream");
+        let pdf = with_rows(&loop_, |at| {
+            let mut rows = vec![(0, 0, 255), (2, 2, 1), (1, at(2), 0)];
+            rows.extend([(0, 0, 0); 5]);
+            rows.push((2, 2, 0));
+            rows
+        });
+        let problem = read(&pdf, &Budget::new(limits::MAX_INFLATED)).unwrap_err();
+        assert!(
+            problem.contains(
+                "its cross-reference stream (object 9) places object 8, which gives the length of a stream, in an \
+                 object stream (object 2)"
+            ),
+            "{problem}"
+        );
+        // A stream (2) whose length lies in an object stream (3) of 16 MiB: nothing is
+        // decompressed but the cross-reference stream.
+        let bomb = zlib(&vec![b' '; 16 << 20]);
+        let mut more = b"<</Length 8 0 R>> stream\nabc\nendstream endobj\n3 0 obj ".to_vec();
+        more.extend(format!("<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length {}>> stream\n", bomb.len()).bytes());
+        more.extend(&bomb);
+        more.extend(b"\nendstream");
+        let pdf = with_rows(&more, |at| {
+            let mut rows = vec![(0, 0, 255), (1, at(1), 0), (1, at(2), 0), (1, at(3), 0)];
+            rows.extend([(0, 0, 0); 4]);
+            rows.push((2, 3, 0));
+            rows
+        });
+        let budget = Budget::new(limits::MAX_INFLATED);
+        let problem = read(&pdf, &budget).unwrap_err();
+        assert!(
+            problem.contains("places object 8, which gives the length of a stream, in an object stream (object 3)"),
+            "{problem}"
+        );
+        assert!(budget.spent() < 1024, "{}", budget.spent());
+    }
+
+    /// An object that gives a stream's length must be a plain number where the cross-reference
+    /// data places it: a stream whose length is a stream whose length is a stream, 20,000 deep,
+    /// overflowed the stack (lopdf reads each as it reads the one before). A plain number read
+    /// as a length is fine.
+    #[test]
+    fn a_length_must_be_a_plain_number() {
+        let stream = |length: String| format!("<</Length {length}>> stream\nx\nendstream").into_bytes();
+        let mut bodies = vec![b"<</Type/Catalog>>".to_vec()];
+        bodies.extend((2..20_000).map(|i| stream(format!("{} 0 R", i + 1))));
+        bodies.push(stream("1".into()));
+        let problem = embedded_files(&with_table(&bodies)).unwrap_err();
+        assert!(
+            problem.contains("its object 3, which gives the length of a stream, is not a plain number at byte 94"),
+            "{problem}"
+        );
+        let pdf = with_table(&[
+            b"<</Type/Catalog/Names<</EmbeddedFiles<</Names [(a.yaml) 2 0 R]>>>>>>".to_vec(),
+            b"<</Type/Filespec/UF (a.yaml)/EF <</F 3 0 R>>>>".to_vec(),
+            b"<</Type/EmbeddedFile/Length 4 0 R>> stream\ntitle: x\n\nendstream".to_vec(),
+            b"9".to_vec(),
+        ]);
+        let files = embedded_files(&pdf).unwrap();
         assert_eq!((files[0].name.as_str(), &files[0].data[..]), ("a.yaml", &b"title: x\n"[..]));
     }
 }

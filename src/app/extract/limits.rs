@@ -90,8 +90,14 @@ pub fn flate_only(stream: &Stream) -> Result<bool, String> {
 /// `/Prev` and `/XRefStm`), before it reads them: each decompresses to no more than its
 /// entries need (at most one a byte of the file), all within [`MAX_CROSS_REFERENCES`] and
 /// the budget. A section that cannot be found or read is left to lopdf, which says so.
-pub fn cross_references(pdf: &[u8], budget: &Budget) -> Result<(), String> {
-    let Some(start) = xref_start(pdf) else { return Ok(()) };
+///
+/// Of the objects `lengths` (those that give a stream's `/Length`), gives where each section
+/// places them (number and offset); one placed in an object stream is refused: lopdf would
+/// read that object stream whole, unchecked, to find where the stream ends (text43b lenbomb:
+/// 345 MB; lenloop: a stream whose length lay in itself overflowed the stack).
+pub fn cross_references(pdf: &[u8], budget: &Budget, lengths: &HashSet<u32>) -> Result<Vec<(u32, u32)>, String> {
+    let mut places = Vec::new();
+    let Some(start) = xref_start(pdf) else { return Ok(places) };
     let xref = Budget::new(MAX_CROSS_REFERENCES);
     let mut queue = vec![start];
     let mut seen = HashSet::new();
@@ -112,13 +118,35 @@ pub fn cross_references(pdf: &[u8], budget: &Budget) -> Result<(), String> {
                         "the trailer of its cross-reference table at byte {at} cannot be read (or is over 64 KiB); it was not read"
                     ));
                 };
+                table(&pdf[at..], |number, offset| {
+                    if lengths.contains(&number) {
+                        places.push((number, offset));
+                    }
+                });
                 dict
             }
             Some(id) => {
                 let Some(stream) = stream_at(pdf, id, at) else { continue };
-                check_xref_stream(pdf.len(), &stream, &xref, budget).map_err(|problem| {
+                let problem = |problem: String| {
                     format!("its cross-reference stream (object {}) {problem}; it was not read", id.0)
-                })?;
+                };
+                let rows = check_xref_stream(pdf.len(), &stream, &xref, budget).map_err(problem)?;
+                let mut compressed = None;
+                entries(&stream, &rows, |number, entry| match entry {
+                    _ if !lengths.contains(&number) => {}
+                    XrefEntry::Normal { offset, .. } => places.push((number, offset)),
+                    XrefEntry::Compressed { container, .. } => {
+                        compressed.get_or_insert((number, container));
+                    }
+                    _ => {}
+                });
+                if let Some((number, container)) = compressed {
+                    return Err(problem(format!(
+                        "places object {number}, which gives the length of a stream, in an object stream \
+                         (object {container}): lopdf would read that object stream whole, unchecked, to find \
+                         where the stream ends (briefing writes every length in its stream)"
+                    )));
+                }
                 stream.dict
             }
         };
@@ -128,15 +156,16 @@ pub fn cross_references(pdf: &[u8], budget: &Budget) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    Ok(places)
 }
 
-/// Why the cross-reference stream `stream` of a file of `len` bytes may not be read, if so.
-fn check_xref_stream(len: usize, stream: &Stream, xref: &Budget, budget: &Budget) -> Result<(), String> {
+/// Why the cross-reference stream `stream` of a file of `len` bytes may not be read, if so;
+/// else its rows, as lopdf reads them.
+fn check_xref_stream(len: usize, stream: &Stream, xref: &Budget, budget: &Budget) -> Result<Vec<u8>, String> {
     let int = |o: &Object| o.as_i64().ok();
     let widths: Vec<i64> = match stream.dict.get(b"W") {
         Ok(Object::Array(w)) => w.iter().map(|o| int(o).unwrap_or(-1)).collect(),
-        _ => return Ok(()),
+        _ => return Ok(Vec::new()),
     };
     // (lopdf makes a buffer of each width: /W [1 99999999999 1] asked for 100 GB.)
     if widths.iter().any(|w| !(0..=8).contains(w)) {
@@ -152,7 +181,7 @@ fn check_xref_stream(len: usize, stream: &Stream, xref: &Budget, budget: &Budget
     // An entry a row, and a byte before each row for a PNG predictor.
     let limit = entries as u64 * (widths.iter().sum::<i64>() as u64 + 1) + 1024;
     if !flate_only(stream).map_err(|f| format!("uses a filter briefing does not read ({f})"))? {
-        return Ok(());
+        return Ok(stream.content.clone());
     }
     let wanted = limit.min(xref.left.get());
     let data = budget.inflate(&stream.content, wanted).map_err(|over| match over {
@@ -166,7 +195,113 @@ fn check_xref_stream(len: usize, stream: &Stream, xref: &Budget, budget: &Budget
         }
     })?;
     xref.left.set(xref.left.get().saturating_sub(data.len() as u64));
-    Ok(())
+    // (With a predictor, lopdf undoes it: the data is known to be small.)
+    match stream.dict.get(b"DecodeParms") {
+        Ok(_) => Ok(stream.decompressed_content().unwrap_or_default()),
+        Err(_) => Ok(data),
+    }
+}
+
+/// Each entry of the cross-reference stream `stream` whose rows are `rows`, read as lopdf
+/// reads them (an entry of an unknown type is one field long; they stop where the rows do).
+fn entries(stream: &Stream, rows: &[u8], mut each: impl FnMut(u32, XrefEntry)) {
+    let ints = |key: &[u8]| match stream.dict.get(key) {
+        Ok(Object::Array(a)) => a.iter().map(|o| o.as_i64().ok()).collect::<Option<Vec<i64>>>(),
+        _ => None,
+    };
+    let Some(widths) = ints(b"W").filter(|w| w.len() >= 3 && w.iter().all(|w| (0..=8).contains(w))) else { return };
+    let size = stream.dict.get(b"Size").and_then(Object::as_i64).unwrap_or(0);
+    let index = ints(b"Index").unwrap_or_else(|| vec![0, size]);
+    let mut at = 0;
+    let mut field = |i: usize| {
+        let bytes = rows.get(at..at + widths[i] as usize)?;
+        at += bytes.len();
+        // (The last four bytes, as lopdf's 32-bit reader keeps them.)
+        Some(bytes.iter().fold(0u32, |value, &b| (value << 8) | u32::from(b)))
+    };
+    for pair in index.chunks_exact(2) {
+        for j in 0..pair[1].max(0) {
+            let number = (pair[0] + j) as u32;
+            let kind = if widths[0] == 0 { Some(1) } else { field(0) };
+            let entry = match kind {
+                None => return,
+                Some(0) => XrefEntry::Free,
+                Some(1) => {
+                    let Some(offset) = field(1) else { return };
+                    let generation = if widths[2] == 0 { Some(0) } else { field(2) };
+                    let Some(generation) = generation else { return };
+                    XrefEntry::Normal { offset, generation: generation as u16 }
+                }
+                Some(2) => {
+                    let (Some(container), Some(index)) = (field(1), field(2)) else { return };
+                    XrefEntry::Compressed { container, index: index as u16 }
+                }
+                Some(_) => continue,
+            };
+            if let XrefEntry::Free = entry {
+                if field(1).is_none() || field(2).is_none() {
+                    return;
+                }
+            }
+            each(number, entry);
+        }
+    }
+}
+
+/// Each entry of the classic cross-reference table at the start of `rest` that is in use (its
+/// number and offset), read as lopdf's parser reads it, up to where that stops.
+fn table(rest: &[u8], mut each: impl FnMut(u32, u32)) {
+    let mut at = 0;
+    let word = |at: &mut usize, what: &[u8]| {
+        let found = rest[*at..].starts_with(what);
+        *at += if found { what.len() } else { 0 };
+        found
+    };
+    let number = |at: &mut usize| {
+        let digits = rest[*at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let value = std::str::from_utf8(&rest[*at..*at + digits]).ok()?.parse::<u64>().ok();
+        *at += digits;
+        value
+    };
+    let eol = |at: &mut usize| word(at, b"\r\n") || word(at, b"\n") || word(at, b"\r");
+    if !word(&mut at, b"xref") {
+        return;
+    }
+    word(&mut at, b" ");
+    if !eol(&mut at) {
+        return;
+    }
+    loop {
+        let Some(start) = number(&mut at) else { return };
+        if !word(&mut at, b" ") || number(&mut at).is_none() {
+            return;
+        }
+        word(&mut at, b" ");
+        if !eol(&mut at) {
+            return;
+        }
+        for index in 0.. {
+            let row = at;
+            let entry = (|| {
+                let offset = u32::try_from(number(&mut at)?).ok()?;
+                (word(&mut at, b" ") && number(&mut at).is_some() && word(&mut at, b" ")).then_some(())?;
+                let used = word(&mut at, b"n");
+                (used || word(&mut at, b"f")).then_some(())?;
+                (word(&mut at, b" \r") || word(&mut at, b" \n") || word(&mut at, b"\r\n")).then_some((used, offset))
+            })();
+            match entry {
+                Some((used, offset)) => {
+                    if used {
+                        each((start + index) as u32, offset);
+                    }
+                }
+                None => {
+                    at = row;
+                    break;
+                }
+            }
+        }
+    }
 }
 
 /// The offset `startxref` gives, found as lopdf finds it: the first `%%EOF` in the last 512
