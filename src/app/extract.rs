@@ -47,6 +47,7 @@ const MAX_BESIDE: usize = 50;
 
 mod lengths;
 mod limits;
+mod objstm;
 mod scan;
 
 /// An attachment: its name as the PDF gives it, and its bytes.
@@ -67,15 +68,15 @@ const MAX_OBJECT_STREAM: u64 = 64 << 20;
 /// [`MAX_OBJECT_STREAM`]) only when an object in it is asked for, and no other stream is.
 struct Objects<'a> {
     reader: lopdf::Reader<'a>,
-    /// The objects of the object streams read last, the latest first, with their decompressed
-    /// size: together at most [`MAX_OBJECT_STREAM`] (a dossier's attachments and their
-    /// entries lie in a few streams, read in turn).
-    recent: std::cell::RefCell<Vec<(u32, Rc<ObjectStreamObjects>, usize)>>,
+    /// The object streams read last, the latest first, decompressed: together at most
+    /// [`MAX_OBJECT_STREAM`] (a dossier's attachments and their entries lie in a few streams,
+    /// read in turn). Their objects are parsed one at a time, when asked for.
+    recent: std::cell::RefCell<Vec<(u32, Rc<objstm::Objects>)>>,
+    /// What may still be parsed of the objects in object streams, for the whole read.
+    parsed: std::cell::Cell<u64>,
     /// What may still be decompressed, for the whole read.
     budget: &'a Budget,
 }
-
-type ObjectStreamObjects = std::collections::BTreeMap<lopdf::ObjectId, Object>;
 
 impl<'a> Objects<'a> {
     /// Reads the cross-reference table of `pdf` (lopdf reads every object once on the way
@@ -92,7 +93,7 @@ impl<'a> Objects<'a> {
             password: None,
             strict: false,
         };
-        Ok(Objects { reader, recent: Default::default(), budget })
+        Ok(Objects { reader, recent: Default::default(), parsed: objstm::MAX_PARSED.into(), budget })
     }
 
     fn trailer(&self) -> &lopdf::Dictionary {
@@ -118,7 +119,7 @@ impl<'a> Objects<'a> {
                 id.0
             ));
         }
-        let cached = self.recent.borrow().iter().find(|(c, ..)| *c == container).map(|(_, o, _)| o.clone());
+        let cached = self.recent.borrow().iter().find(|(c, _)| *c == container).map(|(_, o)| o.clone());
         let objects = match cached {
             Some(objects) => objects,
             None => {
@@ -156,24 +157,25 @@ impl<'a> Objects<'a> {
                         }
                     },
                 }
-                let size = stream.content.len();
                 let depth = nesting(&stream.content, Text::ObjectStream);
                 if depth > MAX_NESTING {
                     return refused(format!("nests its objects {depth} levels deep (a briefing's nest a few)"));
                 }
-                let Ok(parsed) = lopdf::ObjectStream::new(&mut stream) else { return Ok(None) };
-                let objects = Rc::new(parsed.objects);
+                let objects = objstm::Objects::new(stream)
+                    .map_err(|why| format!("an object stream it needs {why}; it was not read"))?;
+                let Some(objects) = objects else { return Ok(None) };
+                let objects = Rc::new(objects);
                 let mut recent = self.recent.borrow_mut();
-                recent.insert(0, (container, objects.clone(), size));
+                recent.insert(0, (container, objects.clone()));
                 let mut total = 0;
-                recent.retain(|(.., size)| {
-                    total += size;
+                recent.retain(|(_, objects)| {
+                    total += objects.size();
                     total <= MAX_OBJECT_STREAM as usize
                 });
                 objects
             }
         };
-        Ok(objects.get(&id).cloned())
+        objects.get(id, &self.parsed).map_err(|why| format!("an object stream it needs {why}; it was not read"))
     }
 
     /// Follows a reference (or a chain of them) to the object, at most a few steps.
@@ -1003,5 +1005,52 @@ mod tests {
         ]);
         let files = embedded_files(&pdf).unwrap();
         assert_eq!((files[0].name.as_str(), &files[0].data[..]), ("a.yaml", &b"title: x\n"[..]));
+    }
+
+    /// An object in an object stream is read within its place, at most 4 MiB, as one in the
+    /// file is: lopdf parsed it whole, up to 64 MiB (some 300–450 MB), and once for each entry
+    /// of the index that gave its place.
+    #[test]
+    fn an_object_in_an_object_stream_is_held_to_four_mib() {
+        // Objects 1 and 3 in object stream 2, and 4 (an attachment's data) in the file.
+        let with_objects = |index: &str, objects: &[u8]| {
+            let data = zlib(&[index.as_bytes(), objects].concat());
+            let mut more =
+                format!("<</Type/ObjStm/N 1/First {}/Filter/FlateDecode/Length {}>> stream\n", index.len(), data.len())
+                    .into_bytes();
+            more.extend(data);
+            more.extend(b"\nendstream endobj\n4 0 obj <</Length 9>> stream\ntitle: x\n\nendstream");
+            with_rows(&more, |at| vec![(0, 0, 255), (2, 2, 0), (1, at(2), 0), (2, 2, 1), (1, at(4), 0)])
+        };
+        let read = |pdf: &[u8]| read(pdf, &Budget::new(limits::MAX_INFLATED));
+        let mut catalog = b"<</Type/Catalog/AF [".to_vec();
+        catalog.extend(b"3 0 R ".repeat(1 << 20));
+        catalog.extend(b"]>>");
+        let problem = read(&with_objects("1 0 ", &catalog)).unwrap_err();
+        assert!(
+            problem
+                .contains("an object stream it needs holds an object (object 1) 6291479 bytes long, more than 4 MiB"),
+            "{problem}"
+        );
+        // Two objects at one place; then each in its own.
+        let problem = read(&with_objects("1 0 3 0 ", b"<</Type/Catalog/AF [3 0 R]>>")).unwrap_err();
+        assert!(problem.contains("says two of its objects (objects 1 and 3) begin at one place"), "{problem}");
+        let problem = read(&with_objects("1 0 3 29 ", b"<</Type/Catalog/AF [3 0 R]>> 42")).unwrap_err();
+        assert!(
+            problem.contains("the attachment 1 of 1 is damaged: its entry is not a file specification"),
+            "{problem}"
+        );
+        // One object read for each of many entries: parsed within 16 MiB in all.
+        let spec = |padding: usize| {
+            let spec = format!("<</Type/Filespec/UF (a.yaml)/EF <</F 4 0 R>>/X ({})>>", "x".repeat(padding));
+            let catalog = format!("<</Type/Catalog/AF [{}]>> ", "3 0 R ".repeat(10));
+            with_objects(&format!("1 0 3 {} ", catalog.len()), format!("{catalog}{spec}").as_bytes())
+        };
+        assert_eq!(embedded_files(&spec(100)).unwrap().len(), 10);
+        let problem = read(&spec(3 << 20)).unwrap_err();
+        assert!(
+            problem.contains("an object stream it needs has more of its objects read than 16 MiB in all"),
+            "{problem}"
+        );
     }
 }
