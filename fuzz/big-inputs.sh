@@ -613,7 +613,10 @@ fi
 # object stream with a predictor, of 1 GiB. Each refused, in well under a second. Then (F43b-9,
 # -11, -13, -15) 1,000 attachments of 4 MiB each, one stream (135 KB: over 4 GB), an object
 # stream said to lie in itself (a stack overflow), a catalog whose /AF lists 20 million
-# references (120 MB: 4.8 GB) and 9 million empty streams (153 MB: 26 s).
+# references (120 MB: 4.8 GB) and 9 million empty streams (153 MB: 26 s). Then streams whose
+# /Length lopdf looks up as it loads the file: in an object stream whose own /Length it is (a
+# stack overflow), in an object stream of 1 GiB, and in a stream whose /Length is in the next,
+# 20,000 deep (a stack overflow); and an object of 60 MB in an object stream, parsed whole.
 mkdir -p "$work/hostile"
 python3 - "$work/hostile" ${cases[@]+"${cases[@]}"} <<'EOF'
 import struct, sys, zlib
@@ -672,9 +675,31 @@ def af():
                      lambda at: b"".join(struct.pack(">BIH", 1, at.get(n, 0), 0) for n in range(3)), b"/Size 3")
 def streams():
     return b"%PDF-1.7\n" + b" stream endstream" * 9_000_000 + b"\ntrailer <<>>\n%%EOF\n"
+def entries(at, rows):
+    return b"".join(struct.pack(">BIH", *r) for r in rows(at))
+def length_loop():
+    stm = b"<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length 8 0 R>> stream\n" + zlib.compress(b"8 0 5 ") + b"\nendstream"
+    rows = lambda at: [(0, 0, 0xffff), (2, 2, 1), (1, at[2], 0)] + [(0, 0, 0)] * 5 + [(2, 2, 0)]
+    return with_xref([(2, stm)], lambda at: entries(at, rows), b"/Size 9")
+def length_bomb():
+    rows = lambda at: [(0, 0, 0xffff), (1, at[1], 0), (1, at[2], 0), (1, at[3], 0)] + [(0, 0, 0)] * 4 + [(2, 3, 0)]
+    return with_xref([(1, b"<</Type/Catalog>>"), (2, b"<</Length 8 0 R>> stream\nabc\nendstream"),
+                      (3, objstm(zeros(1 << 30, b"", b" ")))], lambda at: entries(at, rows), b"/Size 9")
+def length_chain():
+    n = 20_000
+    objects = [(1, b"<</Type/Catalog>>")] + [(i, b"<</Length %d 0 R>> stream\nx\nendstream" % (i + 1)) for i in range(2, n)]
+    objects.append((n, b"<</Length 1>> stream\nx\nendstream"))
+    rows = lambda at: [(0, 0, 0xffff)] + [(1, at[i], 0) for i in range(1, n + 1)]
+    return with_xref(objects, lambda at: entries(at, rows), b"/Size %d" % (n + 1))
+def objstm_object():
+    catalog = b"1 0 <</Type/Catalog/AF [" + b"2 0 R " * 10_000_000 + b"]>>"
+    rows = lambda at: [(0, 0, 0xffff), (2, 2, 0), (1, at[2], 0)]
+    return with_xref([(2, objstm(zlib.compress(catalog, 9)))], lambda at: entries(at, rows), b"/Size 3")
 cases = {"extract-objstm-bomb": bomb, "extract-objstm-deep": deep, "extract-xref-bomb": xref,
          "extract-objstm-predictor": predictor, "extract-attachments": attachments,
-         "extract-objstm-in-itself": selfstm, "extract-af-20m": af, "extract-streams": streams}
+         "extract-objstm-in-itself": selfstm, "extract-af-20m": af, "extract-streams": streams,
+         "extract-length-loop": length_loop, "extract-length-bomb": length_bomb,
+         "extract-length-chain": length_chain, "extract-objstm-object": objstm_object}
 for name, make in cases.items():
     if not only or name in only:
         open(f"{work}/{name}.pdf", "wb").write(make())
