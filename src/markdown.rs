@@ -719,10 +719,14 @@ mod tests {
     fn a_line_break_between_japanese_characters_is_no_space() {
         let b =
             parse("双方は確認しました。\n双方は、*共同研究*\nの公募を\nBeyond 5G\nと呼び、EU\n側は\n`code`\n「続く」");
+        assert_eq!(text(&b), "双方は確認しました。双方は、|共同研究|の公募をBeyond 5Gと呼び、EU側は|code|「続く」|");
+        // A Latin word beside a Japanese line joins it in Japanese text (text43a F43a-26), not
+        // a Japanese name in an English one.
         assert_eq!(
-            text(&b),
-            "双方は確認しました。双方は、|共同研究|の公募を Beyond 5G と呼び、EU 側は |code| 「続く」|"
+            text(&parse("第10回日EU・ICT\n戦略ワークショップを開催し、Beyond\n5G及びAI\nガバナンス")),
+            "第10回日EU・ICT戦略ワークショップを開催し、Beyond 5G及びAIガバナンス|"
         );
+        assert_eq!(text(&parse("met the ministry 総務省\nstaff")), "met the ministry 総務省 staff|");
     }
 
     #[test]

@@ -16,16 +16,42 @@ pub fn is_japanese(c: char) -> bool {
         | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
-/// Whether a line ending with `a` and the next starting with `b` join without a space, as
-/// Japanese lines do: a Japanese character beside another, or beside a mark Japanese sets
-/// full width (`。`, `※`, `○`, `①`, `…`, `“`: no letter, digit or space of a Latin text), or
-/// a digit beside a Japanese character, part of its sentence (`2020年10月` / `1日`; text42a
-/// F42a-8). Markdown's line breaks (`markdown`) and those YAML folds (`load`) alike.
-pub fn joins_lines(a: char, b: char) -> bool {
+/// Whether a line ending with `before` and the next starting with `after` join without a
+/// space, as Japanese lines do: a Japanese character beside another, or beside a mark Japanese
+/// sets full width (`。`, `※`, `○`, `①`, `…`, `“`: no letter, digit or space of a Latin text),
+/// or a digit beside a Japanese character, part of its sentence (`2020年10月` / `1日`; text42a
+/// F42a-8). A Latin word beside a Japanese character joins it too when the two are Japanese
+/// text, `日EU・ICT` / `戦略`, `AI` / `ガバナンスについて` (text43a F43a-26): when the Latin
+/// side's word holds a Japanese character, or the Japanese side's holds hiragana (a
+/// sentence's particles) or a Latin letter; a Japanese name in a Latin text, `the ministry
+/// 総務省` / `said`, keeps its space, and so does a Latin sentence after a full stop. Markdown's line breaks (`markdown`) and those YAML
+/// folds (`load`) alike.
+pub fn joins_lines(before: &str, after: &str) -> bool {
+    let (Some(a), Some(b)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
     let mark = |c: char| is_japanese(c) || (!c.is_ascii() && !c.is_alphabetic() && !c.is_whitespace());
-    (is_japanese(a) || is_japanese(b)) && mark(a) && mark(b)
+    if (is_japanese(a) || is_japanese(b)) && mark(a) && mark(b)
         || is_japanese(a) && b.is_ascii_digit()
         || a.is_ascii_digit() && is_japanese(b)
+    {
+        return true;
+    }
+    let latin = |c: char| c.is_alphabetic() && !is_japanese(c);
+    // (After a full stop a Latin sentence may start after a space: `確認した。` / `The EU`.)
+    let japanese = |c: char| is_japanese(c) && !matches!(c, '。' | '．' | '！' | '？');
+    // The words either side of the break, to a space; a few characters tell (and a long
+    // Japanese paragraph has no space to stop at).
+    let word = |chars: &mut dyn Iterator<Item = char>| -> Vec<char> {
+        chars.take_while(|c| !c.is_whitespace()).take(24).collect()
+    };
+    let (latin_word, japanese_word) = match (latin(a) && japanese(b), japanese(a) && latin(b)) {
+        (true, _) => (word(&mut before.chars().rev()), word(&mut after.chars())),
+        (_, true) => (word(&mut after.chars()), word(&mut before.chars().rev())),
+        _ => return false,
+    };
+    let hiragana = |c: &char| matches!(c, '\u{3041}'..='\u{309F}');
+    latin_word.iter().any(|&c| is_japanese(c)) || japanese_word.iter().any(|c| hiragana(c) || latin(*c))
 }
 
 /// Whether `c` is Japanese in text of language `lang`: as [`is_japanese`], but in Chinese or
@@ -112,6 +138,21 @@ mod tests {
         // 神 U+FA19 and 丽 U+2F800 would become U+795E and U+4E3D: another glyph.
         assert_eq!(nfc("\u{FA19}社 e\u{301} \u{2F800}\u{2F800}a\u{30A}"), "\u{FA19}社 \u{e9} \u{2F800}\u{2F800}\u{e5}");
         assert_eq!(nfc("plain"), "plain");
+    }
+
+    #[test]
+    fn a_latin_word_joins_a_japanese_line_in_japanese_text() {
+        // text43a F43a-26: "日EU・ICT 戦略", "AI ガバナンス".
+        assert!(joins_lines("第10回日EU・ICT", "戦略ワークショップ"));
+        assert!(joins_lines("5G及びAI", "ガバナンスについて"));
+        assert!(joins_lines("の公募を", "Beyond 5G"));
+        assert!(joins_lines("開催し、", "Beyond 5G") && joins_lines("ICT", "（戦略）について"));
+        assert!(!joins_lines("確認した。", "The EU side"), "a Latin sentence after a full stop");
+        assert!(!joins_lines("開催し、Beyond", "5G及び"), "two Latin words");
+        assert!(!joins_lines("the ministry 総務省", "said"), "a Japanese name in English");
+        assert!(!joins_lines("met the", "総務省 staff"));
+        assert!(joins_lines("2020年10月", "1日") && joins_lines("双方は", "確認"));
+        assert!(!joins_lines("", "日") && !joins_lines("one", "two"));
     }
 
     #[test]

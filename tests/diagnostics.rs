@@ -1037,7 +1037,7 @@ fn french_spacing_before_a_colon_is_named_as_such() {
 fn japanese_lines_yaml_folds_join_without_a_space() {
     // text43a F43a-25: a `>`, plain or quoted value's line breaks were spaces between Japanese
     // lines, "欧州委員会と 会合を開催した。", where a `|` text's lines join without one.
-    let text = "lang: ja\ntitle: 結果\ndate: 2026-05-12\nsummary: >\n  総務省は欧州委員会と\n  会合を開催した。次回はEU側が\n  2027年に主催する。\noverview: 双方はＡＩ、半導体及び\n  データ流通について\n  意見交換を行った。\ntopics:\n  - title: 概要\n    body: \"双方は協力を\n      確認した。 The EU side\n      agreed.\"\ncontact:\n  tel: \"1\"\n";
+    let text = "lang: ja\ntitle: 結果\ndate: 2026-05-12\nsummary: >\n  総務省は欧州委員会と\n  会合を開催した。次回はEU側が\n  2027年に主催する。\noverview: 双方はＡＩ、半導体及び\n  データ流通、AI\n  ガバナンスについて\n  意見交換を行った。\ntopics:\n  - title: 概要\n    body: \"双方は協力を\n      確認した。 The EU side\n      agreed.\"\ncontact:\n  tel: \"1\"\n";
     let file = SourceFile::new("t.yaml", text);
     let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
     let plain = |blocks: &[briefing::markdown::Block]| format!("{blocks:?}");
@@ -1045,7 +1045,8 @@ fn japanese_lines_yaml_folds_join_without_a_space() {
     assert!(summary.contains("総務省は欧州委員会と会合を開催した。"), "{summary}");
     // (A digit beside a Japanese character joins too; a Latin line break stays a space.)
     assert!(summary.contains("次回はEU側が2027年に主催する。"), "{summary}");
-    assert!(plain(&b[0].overview).contains("双方はＡＩ、半導体及びデータ流通について意見交換を行った。"));
+    // (And a Latin word beside a Japanese line: text43a F43a-26.)
+    assert!(plain(&b[0].overview).contains("双方はＡＩ、半導体及びデータ流通、AIガバナンスについて意見交換を行った。"));
     let body = plain(&b[0].topics[0].body);
     assert!(body.contains("双方は協力を確認した。 The EU side agreed."), "{body}");
 }

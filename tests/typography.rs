@@ -358,13 +358,28 @@ fn a_line_break_in_a_japanese_paragraph_prints_no_space() {
     let yaml = write(dir.path(), "lines.yaml", &text.replace("overview: |\n", typed));
     let pdf = build_in(dir.path(), &yaml, &[]);
     let line = lines_of(&runs(&pdf)[0], BODY).into_iter().find(|l| l.text().starts_with("双方は")).expect("the line");
-    // Between Japanese characters the line break is nothing; beside Latin words, a space.
+    // Between Japanese characters the line break is nothing, and between a Latin word and a
+    // Japanese character too (text43a F43a-26: "EU 側は"); between two Latin words, a space.
     assert!(
-        line.text().starts_with("双方は意見を交換しました。双方は合意しました。EU 側は Beyond 5Gについて"),
+        line.text().starts_with("双方は意見を交換しました。双方は合意しました。EU側はBeyond 5Gについて"),
         "{}",
         line.text()
     );
     assert!(!line.glyphs.windows(2).any(|w| w[0].1 == "。" && w[1].1.trim().is_empty()), "{:?}", line.glyphs);
+    // Read back, the text has no space the writer never typed: "日EU・ICT 戦略", "AI ガバナンス".
+    let typed = "総務省と欧州委員会は、第10回日EU・ICT\n戦略ワークショップを開催し、Beyond\n5G及びAI\nガバナンスについて議論した。";
+    let pdf = build_in(dir.path(), &japanese_topic(dir.path(), typed), &[]);
+    let read_as_typed = |text: &str| {
+        common::squash(text).contains("第10回日EU・ICT戦略ワークショップを開催し、Beyond5G及びAIガバナンス")
+            && !text.contains("ICT 戦略")
+            && !text.contains("AI ガバナンス")
+            && text.contains("Beyond 5G")
+    };
+    let tree = common::structure(&pdf).text();
+    assert!(read_as_typed(&tree), "{tree}");
+    if let Some(text) = common::poppler_text(&pdf) {
+        assert!(read_as_typed(&text), "poppler: {text}");
+    }
 }
 
 /// The seed built with a template `template` (YAML) and `yaml` edits, in a fresh folder.

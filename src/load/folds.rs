@@ -36,7 +36,7 @@ pub(super) fn japanese(text: &str, span: Span, style: Style, value: String) -> S
 /// `lines` folded: each trimmed where YAML trims it (the first line's start kept in a quoted
 /// text, a block's indentation dropped), one line break between two lines a space, or nothing
 /// where `glued` says, and each empty line a line feed.
-fn fold(lines: &[&str], block: bool, glued: impl Fn(char, char) -> bool) -> String {
+fn fold(lines: &[&str], block: bool, glued: impl Fn(&str, &str) -> bool) -> String {
     let mut out = String::new();
     let mut empty = 0;
     let mut first = true;
@@ -52,7 +52,7 @@ fn fold(lines: &[&str], block: bool, glued: impl Fn(char, char) -> bool) -> Stri
         if !first {
             if empty > 0 {
                 out.extend(std::iter::repeat_n('\n', empty));
-            } else if !out.chars().last().zip(line.chars().next()).is_some_and(|(a, b)| glued(a, b)) {
+            } else if !glued(&out, line) {
                 out.push(' ');
             }
         }

@@ -149,7 +149,8 @@ impl Builder {
         // A line break inside a paragraph is a space between words, but Japanese has no
         // spaces between words: between two Japanese characters it joins them with nothing
         // (as Pandoc's `east_asian_line_breaks` does), and so it does between a Japanese
-        // character and a mark Japanese sets full width (`。` and `※`, `○`, `①`, `…`). A line
+        // character and a mark Japanese sets full width (`。` and `※`, `○`, `①`, `…`), a digit
+        // or a Latin word in Japanese text (see [`crate::script::joins_lines`]). A line
         // that starts with a mark that begins a line of its own (`・`, `※`, `○`, `①`) stays a
         // line, as typed.
         if std::mem::take(&mut self.soft_break) {
@@ -159,7 +160,7 @@ impl Builder {
             // text41a F41a-19.)
             let latin_quote = after.is_some_and(|b| "“‘„«\"'".contains(b))
                 && text.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic());
-            let joined = !latin_quote && before.zip(after).is_some_and(|(a, b)| crate::script::joins_lines(a, b));
+            let joined = !latin_quote && crate::script::joins_lines(self.inlines.last().map_or("", |i| &i.text), text);
             // (A numbered line starts a line under a Japanese one, or when it is written in
             // Japanese itself, `ア　AI` / `イ　5G`: text43a F43a-3. And a label in brackets is a
             // line of its own: the line after it starts a line.)
