@@ -515,3 +515,25 @@ fn a_reader_that_stops_early_ends_the_command_without_a_panic() {
     assert_eq!(closed(&["completions", "bash"], "stdout"), Some(0));
     assert_eq!(closed(&["check", "bad.yaml"], "stderr"), Some(1));
 }
+
+#[test]
+fn topic_titles_numbered_by_hand_are_named_where_the_template_numbers_topics() {
+    // text43a F43a-23: `1. AI governance` printed "1. 1. AI governance", and `check` said ok.
+    let dir = common::tempdir();
+    let yaml = "title: T\ndate: 2026-05-12\ntopics:\n  - title: 1. AI governance\n    body: x\n  - title: \"2) Data\"\n    body: y\ncontact:\n  tel: \"1\"\n";
+    std::fs::write(dir.path().join("b.yaml"), yaml).unwrap();
+    for command in ["check", "build"] {
+        let o = run(dir.path(), &[command, "b.yaml"]);
+        assert_exit(&o, 1);
+        let err = stderr(&o);
+        assert!(err.contains("b.yaml:4:12: error: topics[0].title"), "{command}: {err}");
+        assert!(err.contains("so it prints as \"1. 1. AI governance\"") && err.contains("remove the number"), "{err}");
+        assert!(err.contains("b.yaml:6:12:"), "{command}: {err}");
+    }
+    assert!(!dir.path().join("b.pdf").exists());
+    // A template that numbers no topic prints the writer's numbers once.
+    std::fs::write(dir.path().join("mine.yaml"), "numbering: none\n").unwrap();
+    for command in ["check", "build"] {
+        assert_exit(&run(dir.path(), &[command, "b.yaml", "--template", "mine.yaml"]), 0);
+    }
+}

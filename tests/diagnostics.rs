@@ -1351,3 +1351,34 @@ fn a_stray_mark_after_a_blocks_mark_over_its_text_is_named_not_quoted() {
     let (d, rendered) = one_problem_at(&text("||", ""), (5, 11));
     assert_eq!(d.message, "a value that starts with `|` must be quoted", "{rendered}");
 }
+
+#[test]
+fn topic_titles_numbered_by_hand_are_named_at_the_title() {
+    // text43a F43a-23: `1. AI governance`, `2) Data`, `(3) Chips`, `IV. Trust` printed "1. 1. AI
+    // governance" and so on, where the template numbers topics.
+    use briefing::theme::{Numbering, TemplateRef, Theme};
+    let text = "title: T\ndate: 2026-05-12\ntopics:\n  - title: 1. AI governance\n    body: x\n  - title: \"2) Data\"\n    body: y\n  - title: (3) Chips\n    body: z\n  - title: IV. Trust\n    body: w\n  - title: 5G rollout\n    body: v\n  - title: 2. Budget\n    body: u\ncontact:\n  tel: \"1\"\n";
+    let file = SourceFile::new("t.yaml", text);
+    let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    let mut theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+    let printed: Vec<Vec<String>> = b.iter().map(|b| briefing::layout::topic_numbers(b, &theme)).collect();
+    let diags = briefing::validate::hand_numbered(&file, &b, &printed);
+    check(
+        "numbered-titles",
+        (file.clone(), diags),
+        &[4, 6, 8, 10],
+        &[
+            "topics[0].title (topic 1, \"1. AI governance\"): starts with its own number `1.`",
+            "so it prints as \"1. 1. AI governance\"",
+            "help: remove the number: title: AI governance",
+            "prints as \"2. 2) Data\"",
+            "prints as \"3. (3) Chips\"",
+            "prints as \"4. IV. Trust\"",
+        ],
+    );
+    // (`5G` as topic 5 and `2.` as topic 6 are the title's own.) A template that numbers no
+    // topic prints the writer's numbers once.
+    theme.numbering = Numbering::None;
+    let printed: Vec<Vec<String>> = b.iter().map(|b| briefing::layout::topic_numbers(b, &theme)).collect();
+    assert_eq!(briefing::validate::hand_numbered(&file, &b, &printed), []);
+}

@@ -204,6 +204,7 @@ impl Plan {
     /// add up its images before it draws any.
     pub fn make(self, template: &Template, fonts: &FontBook, settings: &Settings) -> Result<Made, Error> {
         let Plan { input, loaded, parallel, outputs, reads, start } = self;
+        inputs::numbered_by_hand(&loaded, template)?;
         let options = build_options(settings, template, &loaded.file, &input);
         let render = |source| Error::Render { what: input.shown().to_string(), source };
         let themes = loaded.briefings.iter().map(|b| template.theme_for(&b.lang)).collect::<Result<Vec<_>, _>>()?;
@@ -561,10 +562,12 @@ fn batch(
 pub fn check(inputs: &[PathBuf], template: &TemplateChoice, verbose: bool) -> Result<(), Error> {
     let inputs = inputs::expand(inputs)?;
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    let fonts = Template::resolve_for(&template.name, template.root.as_deref(), &paths)?.font_book();
+    let resolved = Template::resolve_for(&template.name, template.root.as_deref(), &paths)?;
+    let fonts = resolved.font_book();
     let mut problems = super::error::Problems::default();
     for input in inputs {
-        match inputs::load(&input, &fonts, None) {
+        let loaded = inputs::load(&input, &fonts, None);
+        match loaded.and_then(|l| inputs::numbered_by_hand(&l, &resolved).map(|()| l)) {
             Ok(loaded) => {
                 say!("{}: ok", input.shown());
                 if verbose {

@@ -54,3 +54,18 @@ pub fn load(input: &Path, fonts: &FontBook, only: Option<&str>) -> Result<Loaded
     }
     load_briefings(input, fonts, only)
 }
+
+/// The topic titles of `loaded` numbered by hand, `1. AI governance`, where `template`
+/// numbers its topics (see [`crate::validate::hand_numbered`]): a problem of the file, as its
+/// others are, for `check` and `build` alike.
+pub fn numbered_by_hand(loaded: &Loaded, template: &super::template::Template) -> Result<(), Error> {
+    let mut printed = Vec::with_capacity(loaded.briefings.len());
+    for b in &loaded.briefings {
+        printed.push(crate::layout::topic_numbers(b, &*template.theme_for(&b.lang)?));
+    }
+    let diagnostics = crate::validate::hand_numbered(&loaded.file, &loaded.briefings, &printed);
+    match diagnostics.is_empty() {
+        true => Ok(()),
+        false => Err(Error::Invalid(vec![(loaded.file.clone(), diagnostics)])),
+    }
+}

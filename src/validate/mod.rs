@@ -19,9 +19,11 @@ mod invisible;
 
 pub use date::date_problem;
 pub use language::own_languages;
+pub use numbered::hand_numbered;
 pub use text::visible;
 mod language;
 mod lines;
+mod numbered;
 mod places;
 mod text;
 
