@@ -584,6 +584,25 @@ mod tests {
         assert!(lines.iter().any(|l| l.trim_end().ends_with("2026")), "{lines:?}");
     }
 
+    /// text43a F43a-11: `\\server\share` was broken between its two backslashes, the next line
+    /// reading `\server\share`, another path. A path breaks after a `\` that follows a name.
+    #[test]
+    fn a_share_path_is_not_split_inside_its_leading_backslashes() {
+        let fonts = FontBook::builtin();
+        let text = r"Regex ^\d{3}\s\w+$ and path C:\Users\Public\ and \\server\share and \n newline, or \\fileserver01\departments\international\reports";
+        let mut after_a_name = false;
+        for width in (40..400).step_by(3) {
+            let lines = texts(&set(&plain(text), width as f32, &fonts));
+            assert_eq!(lines.concat(), text);
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].trim_end(), pair[1].as_str());
+                assert!(!(end.ends_with('\\') && start.starts_with('\\')), "{width}: {lines:?}");
+                after_a_name |= end.ends_with(r"\departments\") || end.ends_with(r"\international\");
+            }
+        }
+        assert!(after_a_name, "a long path breaks after a `\\` that follows a name");
+    }
+
     #[test]
     fn no_line_starts_with_a_spaced_dash() {
         let fonts = FontBook::builtin();

@@ -112,7 +112,7 @@ impl Paragraph<'_> {
         let push = |out: &mut Vec<Break>, start: usize, end: usize, last: bool, hyphen: bool| {
             out.push(Break { start, end, last, hyphen, cut: None });
         };
-        for (byte, kind) in linebreaks(text) {
+        for (byte, kind) in opportunities(text) {
             if kind == BreakOpportunity::Allowed && held(text, byte) {
                 continue;
             }
@@ -186,7 +186,7 @@ impl Paragraph<'_> {
         let mut candidates: Vec<(usize, bool, bool)> = vec![(0, true, false)];
         let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
         let mut word_start = 0;
-        for (byte, kind) in linebreaks(text) {
+        for (byte, kind) in opportunities(text) {
             if kind == BreakOpportunity::Allowed && held(text, byte) {
                 continue;
             }
@@ -355,13 +355,38 @@ impl Paragraph<'_> {
 ///
 /// Nor is a number cut at a space: between digit groups (`2 530 423`), before a currency sign
 /// after its figure (`423 €`), or after `§`, `Art.`, `No.`, `p.` before the figure they name
-/// (text43a F43a-9: "share 2 530" / "423 €" read as two numbers).
+/// (text43a F43a-9: "share 2 530" / "423 €" read as two numbers). Nor are the two `\\` a
+/// Windows share's name starts with split (text43a F43a-11: "and \" / "\server\share", a
+/// local path).
 fn held(text: &str, byte: usize) -> bool {
     let (before, after) = text.split_at(byte);
-    before.ends_with("« ")
+    before.ends_with('\\') && after.starts_with('\\')
+        || before.ends_with("« ")
         || before.ends_with("‹ ")
         || before.ends_with(' ') && after.starts_with(['–', '—', '»', '›', ':', ';', '?', '!'])
         || in_number(before, after)
+}
+
+/// The break opportunities of `text` (UAX #14), and one after a `\` between two names of a
+/// path (`C:\Users\` / `Public`, `\\server\` / `share`), as after `/` in an address; see
+/// [`held`] for the `\\` a share's name starts with.
+fn opportunities(text: &str) -> impl Iterator<Item = (usize, BreakOpportunity)> + '_ {
+    let named = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut paths = text
+        .match_indices('\\')
+        .map(|(i, _)| i + 1)
+        .filter(move |&i| named(text[..i - 1].chars().next_back()) && named(text[i..].chars().next()))
+        .peekable();
+    let mut rule = linebreaks(text).peekable();
+    std::iter::from_fn(move || match (paths.peek().copied(), rule.peek().copied()) {
+        (Some(path), Some((byte, _))) if path < byte => paths.next().map(|p| (p, BreakOpportunity::Allowed)),
+        (Some(path), Some((byte, _))) if path == byte => {
+            paths.next();
+            rule.next()
+        }
+        (Some(_), None) => paths.next().map(|p| (p, BreakOpportunity::Allowed)),
+        _ => rule.next(),
+    })
 }
 
 /// Whether a break between `before` (ending with a space) and `after` cuts a number.
