@@ -68,7 +68,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
-    markdown_readings: "markdown-readings" on [8, 10, 12, 16, 18, 19, 21, 25, 27, 31, 35, 40, 43, 46, 48],
+    markdown_readings: "markdown-readings" on [8, 10, 12, 16, 18, 19, 21, 25, 27, 31, 35, 40, 43, 46, 48, 53, 55],
         says ["is printed as a quote, without its `>`", "beside Japanese brackets and punctuation",
               "`# of participants: 40.` is printed as a heading, without its `#`", "write `\\#`",
               "`* Provisional figures.` is printed as a bullet, without its `*`",
@@ -83,7 +83,13 @@ fixtures! {
               "`1. October 2027 in Tokyo.` is printed as a numbered list item, cutting the sentence above",
               "`- represented by DG CONNECT -` is printed as a bullet, without its dash",
               "is printed as item 2026 of a numbered list", "write `\\.` after the year (as in `2026\\. május`)",
-              "`｜国名｜人数｜` and the rows under it are printed as one line", "with the Japanese input off"];
+              "`｜国名｜人数｜` and the rows under it are printed as one line", "with the Japanese input off",
+              // text43a F43a-16: prose indented by a tab or four spaces, printed as code;
+              // code itself (`=`, `;`, brackets) is not named.
+              "`The Commission presented its strategy (pasted from Word, its` is printed as code, in a \
+               monospaced face: a paragraph that starts with a tab is a code block",
+              "a paragraph that starts with four spaces is a code block",
+              "delete the indent; a code block is written between ``` lines"];
     syntax_error: "syntax-error" on [1], says ["never closed", "closing quote"];
     bad_indentation: "bad-indentation" on [5], says ["this key is indented further than `title:` above it", "same column"];
     wrong_type: "wrong-type" on [2], says ["title: expected a string, found a mapping"];

@@ -64,6 +64,9 @@ pub enum SlipKind {
     /// `｜` of the Japanese input: a table Markdown does not read, its rows printed as one line
     /// (text43a F43a-31).
     WideTable,
+    /// A paragraph of prose indented by a tab (`'\t'`, Word's first-line indent pasted) or
+    /// four spaces (`' '`): a code block, printed in a monospaced face and tagged as code.
+    IndentedProse(char),
 }
 
 /// The line numbers of offsets into one text, counted from the last one asked for (offsets
@@ -172,6 +175,33 @@ fn rule_under_sentence(text: &str) -> Option<char> {
     let sentence = above.trim_end().ends_with(['.', '。', '．', '!', '?', ':', '：', ';']) || above.contains('\n');
     let mark = rule.chars().next().filter(|&c| c == '-' || c == '=')?;
     (rule.chars().all(|c| c == mark) && sentence).then_some(mark)
+}
+
+/// Where each paragraph of the indented code block at `range` starts that is prose, with
+/// the character it is indented by (a tab or a space): words, and a full stop at its end, and
+/// none of the characters of code (`{`, `;`, `=`, `<`, `$`, `\\`, …), so that its writer
+/// meant an indented paragraph (text43a F43a-16).
+fn indented_prose(src: &str, range: &Range<usize>) -> Vec<(usize, char)> {
+    let from = src[..range.start].rfind('\n').map_or(0, |n| n + 1);
+    let mut out = Vec::new();
+    let mut at = from;
+    for paragraph in src[from..range.end].split_inclusive("\n\n") {
+        let text = paragraph.trim();
+        let start = at + paragraph.len() - paragraph.trim_start_matches('\n').len();
+        at += paragraph.len();
+        let code = |c: char| "{}[];=<>$\\`|~^_".contains(c);
+        // (A call, `print(`, is code too; a full stop inside quotes ends a sentence.)
+        let call = text.as_bytes().windows(2).any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'(');
+        let ends =
+            text.trim_end_matches(['"', '\'', '”', '’', '」']).ends_with(['.', '!', '?', '。', '．', '！', '？']);
+        let words = text.split_whitespace().filter(|w| w.starts_with(char::is_alphabetic)).count();
+        let japanese = text.chars().filter(|&c| crate::script::is_kana_or_kanji(c)).count();
+        if ends && !call && !text.contains(code) && (words >= 3 || japanese >= 5) {
+            let indent = if src[start..].starts_with('\t') { '\t' } else { ' ' };
+            out.push((start + src[start..].len() - src[start..].trim_start().len(), indent));
+        }
+    }
+    out
 }
 
 /// Where in `line` a link's address holds a space (`[report](https://…/Final Report.pdf)`):
@@ -289,6 +319,11 @@ impl Watch {
             Event::Start(tag) if is_block(tag) => {
                 self.stars_printed(src);
                 self.code = matches!(tag, Tag::CodeBlock(_));
+                if matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented)) {
+                    for (at, indent) in indented_prose(src, range) {
+                        self.line_slip(src, SlipKind::IndentedProse(indent), at);
+                    }
+                }
                 if let Tag::Heading { level, .. } = tag {
                     self.heading_at(src, *level as u8, range.start);
                     if let Some(mark) = rule_under_sentence(&src[range.clone()]) {
@@ -561,6 +596,31 @@ mod tests {
 
     fn one(kind: SlipKind, line: usize, written: &str) -> Vec<(SlipKind, usize, String)> {
         vec![(kind, line, written.to_string())]
+    }
+
+    #[test]
+    fn prose_indented_as_code_is_found_and_code_is_not() {
+        // text43a F43a-16: Word's first-line indent, a tab, made a paragraph a code block.
+        let src = "Intro.\n\n\tJapan presented its Beyond 5G strategy.\n\n\t双方は協力を確認した。\n\n    Four spaces: \"We agree.\"";
+        assert_eq!(
+            slips(src),
+            [
+                (SlipKind::IndentedProse('\t'), 2, "Japan presented its Beyond 5G strategy.".to_string()),
+                (SlipKind::IndentedProse('\t'), 4, "双方は協力を確認した。".to_string()),
+                (SlipKind::IndentedProse(' '), 6, "Four spaces: \"We agree.\"".to_string()),
+            ]
+        );
+        for code in [
+            "    x = 1;",
+            "    print(\"Both sides agreed.\")",
+            "    $ briefing build seed.yaml",
+            "    C:\\Users\\Public",
+            "    see_also the file.",
+            "    Done",
+            "```\nThe Commission presented it.\n```",
+        ] {
+            assert_eq!(slips(&format!("Intro.\n\n{code}")), [], "{code}");
+        }
     }
 
     #[test]

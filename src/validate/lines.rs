@@ -305,6 +305,14 @@ impl Checker<'_> {
                     ),
                     "write each space in the address as `%20`".to_string(),
                 ),
+                SlipKind::IndentedProse(indent) => (
+                    format!(
+                        "`{shown}` is printed as code, in a monospaced face: a paragraph that starts with {} is a code \
+                         block in Markdown",
+                        if indent == '\t' { "a tab" } else { "four spaces" }
+                    ),
+                    "delete the indent; a code block is written between ``` lines".to_string(),
+                ),
                 SlipKind::MarksBesideJapanese => (
                     format!(
                         "`{shown}` is printed with its `*`: beside Japanese brackets and punctuation, Markdown does not \
