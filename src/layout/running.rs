@@ -218,7 +218,7 @@ pub fn decorate(
     let left = page_theme.margin_left.pt();
     let right = doc.width - page_theme.margin_right.pt();
     let mut flow = Flow::new(fonts, theme, left, right - left, "");
-    let style = &theme.styles.running;
+    let style = &crate::theme::running_style(theme);
     let look = look(style);
     let size = style.size.0;
     let (line_height, ascent) = flow.line_metrics(size, style.line_height.0);
@@ -405,7 +405,7 @@ struct Looks<'a> {
 
 /// The smallest size a running part is set at before it is cut short (from the template's
 /// size down, in half points).
-pub(super) const SMALLEST: f32 = 6.0;
+pub(super) const SMALLEST: f32 = crate::theme::RUNNING_FLOOR;
 
 /// One running line: left, centre and right parts, each with its tag. A part that prints the
 /// marking is set in the marking's look, on a line of its own when other parts print too;
@@ -626,7 +626,11 @@ mod tests {
 
     /// The running lines of `pages` pages: the text items of each page, left to right.
     fn decorated(b: &Briefing, pages: usize) -> (Document, Theme) {
-        let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        decorated_in(b, pages, Theme::resolve(TemplateRef::Builtin("default")).unwrap())
+    }
+
+    /// [`decorated`] with `theme`.
+    fn decorated_in(b: &Briefing, pages: usize, theme: Theme) -> (Document, Theme) {
         let fonts = FontBook::builtin();
         let (w, h) = (theme.page.size.width, theme.page.size.height);
         let mut doc = Document {
@@ -686,6 +690,29 @@ mod tests {
                 for h in &head {
                     assert!((m.baseline - h.baseline).abs() >= h.size, "{m:?} {h:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn running_lines_too_tall_for_their_margin_are_set_smaller_and_the_marking_prints() {
+        // text44b F44b-18: with a 10 mm bottom margin, or 16 pt running lines, the marking
+        // under the footer was drawn below the paper's edge; from 30 pt the footer too.
+        for template in [
+            "page: { margin_bottom: 10 }\n",
+            "styles: { running: { size: 16 } }\n",
+            "styles: { running: { size: 30 } }\n",
+        ] {
+            let file = crate::diag::SourceFile::new("mine.yaml", template);
+            let theme = Theme::resolve(TemplateRef::File(&file)).unwrap();
+            let (doc, _) = decorated_in(&briefing("Workshop", "For official use only"), 2, theme);
+            for page in &doc.pages {
+                let items = text_items(page);
+                let on_paper = |t: &&&TextItem| t.baseline > 0.0 && t.baseline < doc.height;
+                let markings = items.iter().filter(|t| t.text == "FOR OFFICIAL USE ONLY").filter(on_paper).count();
+                assert_eq!(markings, 2, "{template}: {items:?}");
+                assert!(items.iter().filter(on_paper).any(|t| t.text.starts_with("Page ")), "{template}: {items:?}");
+                assert!(items.iter().all(|t| t.baseline + t.size * 0.3 <= doc.height), "{template}: {items:?}");
             }
         }
     }

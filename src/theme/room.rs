@@ -3,7 +3,7 @@
 //! column is. A column of a letter or two set a long briefing on hundreds of thousands of
 //! pages (text43b F43b-17).
 
-use super::{RawTheme, Theme};
+use super::{FontSize, RawRunning, RawTheme, Running, TextStyle, Theme};
 use crate::diag::{Diagnostic, Span};
 
 /// Characters of body text a line must have room for, at half an em each.
@@ -23,6 +23,9 @@ pub struct RoomSpans {
     body_size: Option<Span>,
     body_line_height: Option<Span>,
     columns: Option<Span>,
+    running_line_height: Option<Span>,
+    header: Option<Span>,
+    footer: Option<Span>,
 }
 
 impl RoomSpans {
@@ -38,8 +41,21 @@ impl RoomSpans {
             body_size: body.and_then(|b| b.size.as_ref()).map(|s| s.span),
             body_line_height: body.and_then(|b| b.line_height.as_ref()).map(|s| s.span),
             columns: raw.columns.as_ref().map(|s| s.span),
+            running_line_height: raw
+                .styles
+                .as_ref()
+                .and_then(|s| s.running.as_ref())
+                .and_then(|r| r.line_height.as_ref())
+                .map(|s| s.span),
+            header: raw.header.as_ref().and_then(first_part),
+            footer: raw.footer.as_ref().and_then(first_part),
         }
     }
+}
+
+/// Where the first of a running line's parts the user set was written.
+fn first_part(r: &RawRunning) -> Option<Span> {
+    [&r.left, &r.center, &r.right].into_iter().flatten().map(|s| s.span).next()
 }
 
 fn mm(pt: f32) -> String {
@@ -128,6 +144,93 @@ pub fn check(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) {
             .with_help("make the top and bottom margins smaller, the page taller, or the body text smaller"),
         );
     }
+    check_running(theme, spans, diags);
+}
+
+/// The smallest size the running lines are set at: to fit their margins, or a crowded line
+/// before its title is cut short.
+pub const RUNNING_FLOOR: f32 = 6.0;
+
+/// How much of the top and the bottom margin the running lines take with the running style
+/// at `size` points: the header a line and a half above the text, the footer a line below
+/// it, and the marking, when a line prints it beside other parts, on a line of its own
+/// (above the header, below the footer) at two points larger (see `layout::running`); and
+/// at the paper's edge, the outer line's ascenders or descenders past its line (0.3 em).
+fn running_heights(theme: &Theme, size: f32) -> (f32, f32) {
+    let line_height = theme.styles.running.line_height.0;
+    let (line, marking) = (size * line_height, (size + 2.0) * line_height);
+    // The lines' height and the size of the outer one.
+    let stack = |r: &Running| {
+        let parts = [&r.left, &r.center, &r.right];
+        let marked = parts.iter().position(|p| p.contains("{marking}"));
+        let others = parts.iter().enumerate().any(|(k, p)| Some(k) != marked && !p.trim().is_empty());
+        match (marked.is_some(), others) {
+            (true, true) => Some((line + marking, size + 2.0)),
+            (true, false) => Some((marking, size + 2.0)),
+            (false, true) => Some((line, size)),
+            (false, false) => None,
+        }
+    };
+    let top = stack(&theme.header).map_or(0.0, |(h, outer)| h - line + 2.5 * line + 0.3 * outer);
+    let bottom = stack(&theme.footer).map_or(0.0, |(h, outer)| line + h + 0.3 * outer);
+    (top, bottom)
+}
+
+/// The size the running lines are set at: the running style's, or, where the header or the
+/// footer (with the marking) would not fit its margin, the largest that fits, in half points
+/// down to [`RUNNING_FLOOR`] (text44b F44b-18: a 10 mm bottom margin left the marking
+/// under the footer off the paper). [`check`] refuses margins too small for the floor.
+pub fn running_size(theme: &Theme) -> f32 {
+    let (top, bottom) = (theme.page.margin_top.pt(), theme.page.margin_bottom.pt());
+    let size = theme.styles.running.size.0;
+    let fits = |s: f32| {
+        let (t, b) = running_heights(theme, s);
+        t <= top && b <= bottom
+    };
+    let mut s = size;
+    while !fits(s) && s - 0.5 >= RUNNING_FLOOR {
+        s -= 0.5;
+    }
+    s
+}
+
+/// The running style at [`running_size`].
+pub fn running_style(theme: &Theme) -> TextStyle {
+    TextStyle { size: FontSize(running_size(theme)), ..theme.styles.running.clone() }
+}
+
+/// Margins too small for the running lines even at [`RUNNING_FLOOR`] points.
+fn check_running(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) {
+    let floor = theme.styles.running.size.0.min(RUNNING_FLOOR);
+    let (top, bottom) = running_heights(theme, floor);
+    let page = &theme.page;
+    for (need, margin, (edge, line, span, path)) in [
+        (top, page.margin_top.pt(), ("top", "header", spans.top, "page.margin_top")),
+        (bottom, page.margin_bottom.pt(), ("bottom", "footer", spans.bottom, "page.margin_bottom")),
+    ] {
+        if need <= margin {
+            continue;
+        }
+        let part = if edge == "top" { spans.header } else { spans.footer };
+        let (span, path) = blame(&[
+            (span, path),
+            (spans.running_line_height, "styles.running.line_height"),
+            (part, if edge == "top" { "header" } else { "footer" }),
+        ]);
+        let path = if span.is_none() { format!("page.margin_{edge}") } else { path };
+        diags.push(
+            Diagnostic::new(
+                span,
+                path,
+                format!(
+                    "the {edge} margin is {} mm; the running {line}, with the marking on a line of its own, needs {} mm even at {floor} pt, the smallest it is set at",
+                    mm(margin),
+                    mm(need)
+                ),
+            )
+            .with_help(format!("make the {edge} margin larger, the running style's line height smaller, or leave the {line} empty")),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -160,6 +263,38 @@ mod tests {
         let p = problems("page: { size: A5 }\ncolumns: 3\n");
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].starts_with("page.size (1): the page is 148 mm wide") && p[0].contains("(3 columns)"), "{p:?}");
+    }
+
+    #[test]
+    fn margins_too_small_for_the_running_lines_at_their_smallest_are_refused() {
+        // text44b F44b-18: the footer and the marking under it were left off the page.
+        let p = problems("page: { margin_bottom: 5 }\n");
+        assert_eq!(
+            p,
+            ["page.margin_bottom (1): the bottom margin is 5 mm; the running footer, with the marking on a line of its own, needs 9.3 mm even at 6 pt, the smallest it is set at"]
+        );
+        let p = problems("page: { margin_top: 6 }\nstyles:\n  running: { line_height: 2 }\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].starts_with("page.margin_top (1): the top margin is 6 mm; the running header"), "{p:?}");
+        // Empty lines need no room.
+        let ok = "page: { margin_top: 2, margin_bottom: 2 }\nheader: { left: '', center: '', right: '' }\nfooter: { left: '', center: '', right: '' }\n";
+        assert_eq!(problems(ok), Vec::<String>::new());
+    }
+
+    #[test]
+    fn running_lines_are_set_smaller_to_fit_their_margins() {
+        let theme = |text: &str| {
+            let file = crate::diag::SourceFile::new("mine.yaml", text);
+            crate::theme::Theme::resolve(crate::theme::TemplateRef::File(&file)).unwrap()
+        };
+        assert_eq!(super::running_size(&theme("extends: default\n")), 8.0);
+        assert_eq!(super::running_size(&theme("page: { margin_bottom: 12 }\n")), 7.5);
+        assert_eq!(super::running_size(&theme("page: { margin_bottom: 10 }\n")), 6.0);
+        let big = theme("styles: { running: { size: 30 } }\n");
+        let size = super::running_size(&big);
+        let (top, bottom) = super::running_heights(&big, size);
+        assert!(size < 30.0 && bottom <= big.page.margin_bottom.pt() && top <= big.page.margin_top.pt(), "{size}");
+        assert!(super::running_heights(&big, size + 0.5).1 > big.page.margin_bottom.pt(), "{size}");
     }
 
     #[test]
