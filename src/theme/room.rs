@@ -8,6 +8,8 @@ use crate::diag::{Diagnostic, Span};
 
 /// Characters of body text a line must have room for, at half an em each.
 pub const MIN_CHARACTERS: f32 = 20.0;
+/// Characters of body text a line must have room for two list indents in: a topic's list.
+pub const MIN_INDENTED: f32 = 10.0;
 /// Lines of body text a page must have room for.
 pub const MIN_LINES: f32 = 5.0;
 
@@ -26,6 +28,8 @@ pub struct RoomSpans {
     running_line_height: Option<Span>,
     header: Option<Span>,
     footer: Option<Span>,
+    list_indent: Option<Span>,
+    padding: Option<Span>,
 }
 
 impl RoomSpans {
@@ -47,6 +51,8 @@ impl RoomSpans {
                 .and_then(|s| s.running.as_ref())
                 .and_then(|r| r.line_height.as_ref())
                 .map(|s| s.span),
+            list_indent: raw.list_indent.as_ref().map(|s| s.span),
+            padding: raw.contact.as_ref().and_then(|c| c.padding.as_ref()).map(|s| s.span),
             header: raw.header.as_ref().and_then(first_part),
             footer: raw.footer.as_ref().and_then(first_part),
         }
@@ -116,6 +122,8 @@ pub fn check(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) {
             )
             .with_help("make the left and right margins smaller, the page wider, or the body text smaller"),
         );
+    } else {
+        check_insets(theme, spans, (width, column), diags);
     }
     let height = page.size.height - page.margin_top.pt() - page.margin_bottom.pt();
     let min_height = MIN_LINES * body.size.0 * body.line_height.0;
@@ -145,6 +153,39 @@ pub fn check(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) {
         );
     }
     check_running(theme, spans, diags);
+}
+
+/// Indents that leave too little of a column for text (text44b F44b-3: a `list_indent` of
+/// 400 pt set every topic off the page, silently, and a `contact.padding` of 1,000 pt the
+/// contact block): a topic's body is set one `list_indent` in, under its number, and a list
+/// or a quote in it one more; the contact block, across the page, is framed `padding` in on
+/// each side. (Deeper lists stop growing in, see `layout::body`.)
+fn check_insets(theme: &Theme, spans: &RoomSpans, (width, column): (f32, f32), diags: &mut Vec<Diagnostic>) {
+    let (body, contact) = (&theme.styles.body, &theme.styles.contact);
+    let columns = if theme.columns.0 > 1 { format!(" ({} columns)", theme.columns.0) } else { String::new() };
+    let indent = theme.list_indent.0;
+    let padding = theme.contact.padding.0;
+    for (left, across, (size, chars), (span, path), what) in [
+        (column - 2.0 * indent, column, (body.size.0, MIN_INDENTED), (spans.list_indent, "list_indent"), format!("twice the list indent ({indent} pt: a topic's body under its number, and a list in it) leaves {{}} mm of the {} mm text column{columns}", mm(column))),
+        (width - 2.0 * padding, width, (contact.size.0, MIN_CHARACTERS), (spans.padding, "contact.padding"), format!("the contact block's padding ({padding} pt) on each side leaves {{}} mm of the {} mm text column", mm(width))),
+    ] {
+        let min_width = chars * 0.5 * size;
+        if left >= min_width || across < MIN_CHARACTERS * 0.5 * size {
+            continue;
+        }
+        diags.push(
+            Diagnostic::new(
+                span,
+                path,
+                format!(
+                    "{}; it must leave at least {} mm, room for about {chars} characters of {size}-point text a line",
+                    what.replace("{}", &mm(left.max(0.0))),
+                    mm(min_width)
+                ),
+            )
+            .with_help(format!("make `{path}` smaller, or the margins")),
+        );
+    }
 }
 
 /// The smallest size the running lines are set at: to fit their margins, or a crowded line
@@ -295,6 +336,28 @@ mod tests {
         let (top, bottom) = super::running_heights(&big, size);
         assert!(size < 30.0 && bottom <= big.page.margin_bottom.pt() && top <= big.page.margin_top.pt(), "{size}");
         assert!(super::running_heights(&big, size + 0.5).1 > big.page.margin_bottom.pt(), "{size}");
+    }
+
+    #[test]
+    fn indents_that_leave_no_room_for_text_are_refused_at_their_field() {
+        // text44b F44b-3: topics drawn off the page from a list indent of ~400 pt, a letter a
+        // line at 390; the contact block gone with a padding of 1,000.
+        let p = problems("list_indent: 400\n");
+        assert_eq!(
+            p,
+            ["list_indent (1): twice the list indent (400 pt: a topic's body under its number, and a list in it) leaves 0 mm of the 146 mm text column; it must leave at least 18.5 mm, room for about 10 characters of 10.5-point text a line"]
+        );
+        let p = problems("columns: 2\nlist_indent: 80\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("list_indent (2): twice the list indent (80 pt")
+                && p[0].contains("text column (2 columns)"),
+            "{p:?}"
+        );
+        let p = problems("contact: { padding: 1000 }\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].starts_with("contact.padding (1): the contact block's padding (1000 pt)"), "{p:?}");
+        assert_eq!(problems("list_indent: 100\ncontact: { padding: 100 }\n"), Vec::<String>::new());
     }
 
     #[test]
