@@ -154,6 +154,7 @@ pub fn blocks(flow: &mut Flow<'_>, body: &[MdBlock], style: &TextStyle, indent: 
                 quote.italic = true;
                 let first = flow.blocks.len();
                 let (_, outer) = flow.enter(Role::BlockQuote);
+                let indent = flow.inset(indent, flow.theme.list_indent.0);
                 blocks(flow, inner, &quote, indent + flow.theme.list_indent.0);
                 flow.leave(outer);
                 // A bar down the left of the quote.
@@ -274,6 +275,7 @@ fn list(
         .collect();
     let widest = labels.iter().map(|l| flow.label_width(l, style)).fold(0.0, f32::max);
     let step = flow.theme.list_indent.0.max(widest + 4.0 + 0.25 * style.size.0);
+    let indent = flow.inset(indent, step);
     let depth = flow.list_depth;
     flow.list_depth += 1;
     let numbering = if start.is_some() { Numbering::Decimal } else { Numbering::Disc };
@@ -362,6 +364,7 @@ fn table(
         return;
     }
     let pad = 4.0;
+    let indent = flow.inset(indent, 0.0);
     let total = flow.width - indent;
     let color = flow.theme.colors.table_rule;
     let rule = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color, tag: Tag::Artifact(Artifact::Layout) };
@@ -508,5 +511,37 @@ mod tests {
             })
             .collect();
         assert_eq!((text.matches('a').count(), text.matches('b').count()), (200, 200));
+    }
+
+    #[test]
+    fn lists_and_quotes_nested_to_the_limit_stay_on_the_page() {
+        // text44b F44b-4: a list nested 32 levels deep (the limit) ran past the page's right
+        // edge from level 28, its last items cut to "L2", "L" or lost; side by side (columns
+        // half as wide) from level 10.
+        let fonts = FontBook::builtin();
+        let theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+        let list: String = (0..32).map(|n| format!("{}- L{n} item text\n", "  ".repeat(n))).collect();
+        let quote: String = (0..31).map(|n| format!("{} quote{n}\n\n", ">".repeat(n + 1))).collect();
+        for (md, width) in [(&list, 414.0), (&list, 196.0), (&quote, 414.0)] {
+            let (left, right) = (90.0, 90.0 + width);
+            let mut flow = Flow::new(&fonts, &theme, left, width, "en");
+            blocks(&mut flow, &crate::markdown::parse(md), &theme.styles.body, 16.0);
+            let items: Vec<_> = flow.blocks.iter().flat_map(|b| &b.items).collect();
+            let mut words = Vec::new();
+            for item in items {
+                match item {
+                    Item::Text(t) => {
+                        assert!(t.x >= left && t.x + t.width <= right + 0.01, "{width}: {t:?}");
+                        words.push(t.text.clone());
+                    }
+                    Item::Bullet { x, .. } => assert!(*x >= left && *x <= right, "{width}: {x}"),
+                    Item::Line { x1, x2, .. } => assert!(x1.min(*x2) >= left && x1.max(*x2) <= right, "{width}"),
+                    _ => {}
+                }
+            }
+            let text = words.join(" ");
+            let last = if md == &list { "L31" } else { "quote30" };
+            assert!(text.contains(last), "{width}: {text}");
+        }
     }
 }

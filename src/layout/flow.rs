@@ -4,7 +4,7 @@
 
 use crate::fonts::{FontBook, FontStyle};
 use crate::hyphenate::Hyphenator;
-use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme};
+use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme, MIN_INDENTED};
 
 use super::structure::{Artifact, NodeId, Role, Structure, Tag};
 use super::text::{self, mark_japanese, Look, Mincho, Run, Setting, Span};
@@ -406,6 +406,7 @@ impl<'a> Flow<'a> {
         align: Align,
         label: Option<(&Label, f32, NodeId)>,
     ) {
+        let indent = self.inset(indent, 0.0);
         let width = (self.width - indent).max(20.0);
         let lang = self.structure.lang_of(node).to_string();
         let japanese = crate::script::primary_language(&lang) == "ja";
@@ -537,8 +538,18 @@ impl<'a> Flow<'a> {
         text::set(&spans, f32::INFINITY, self.fonts).iter().map(|l| l.width).fold(0.0, f32::max)
     }
 
+    /// `indent`, or less where a further `step` in would leave a line narrower than
+    /// [`MIN_INDENTED`] characters of body text: nested lists and quotes stop moving right
+    /// there, and every level prints on the page (text44b F44b-4: a list 30 levels deep ran
+    /// past the paper's edge; side by side, from 10 levels).
+    pub fn inset(&self, indent: f32, step: f32) -> f32 {
+        let min = MIN_INDENTED * 0.5 * self.theme.styles.body.size.0;
+        indent.min(self.width - min - step).max(0.0)
+    }
+
     /// A horizontal rule across the content area (from `indent`).
     pub fn rule(&mut self, color: Rgb, indent: f32, gap: f32) {
+        let indent = self.inset(indent, 0.0);
         self.push(Block {
             height: gap * 2.0,
             items: vec![Item::Line {

@@ -40,7 +40,7 @@ pub fn contents(flow: &mut Flow<'_>, place: Place, max_level: u8) {
         let number_room = flow.str_width("0000", &look(style));
         let right = flow.left + flow.width;
         for (i, a) in anchors.iter().enumerate().filter(|(_, a)| a.level <= max_level) {
-            let indent = f32::from(a.level) * theme.list_indent.0;
+            let indent = flow.inset(f32::from(a.level) * theme.list_indent.0, number_room);
             let mut lk = look(style);
             lk.style.bold = a.level == 0;
             let spans = [Span { text: a.title.clone(), look: lk.clone() }];

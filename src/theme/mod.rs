@@ -17,7 +17,7 @@ mod room;
 mod text;
 mod values;
 
-pub use room::{running_style, RUNNING_FLOOR};
+pub use room::{running_style, MIN_INDENTED, RUNNING_FLOOR};
 pub use text::{DATE_CODES, RUNNING_PLACEHOLDERS};
 
 pub use values::{
