@@ -3,7 +3,7 @@
 //! column is. A column of a letter or two set a long briefing on hundreds of thousands of
 //! pages (text43b F43b-17).
 
-use super::{FontSize, RawRunning, RawTheme, Running, TextStyle, Theme};
+use super::{FontSize, RawRunning, RawStyles, RawTextStyle, RawTheme, Running, TextStyle, Theme};
 use crate::diag::{Diagnostic, Span};
 
 /// Characters of body text a line must have room for, at half an em each.
@@ -30,6 +30,10 @@ pub struct RoomSpans {
     footer: Option<Span>,
     list_indent: Option<Span>,
     padding: Option<Span>,
+    /// Each content style's name and where its size, line height, space before and space
+    /// after were set.
+    styles: Vec<(&'static str, [Option<Span>; 4])>,
+    title_block_after: Option<Span>,
 }
 
 impl RoomSpans {
@@ -53,9 +57,46 @@ impl RoomSpans {
                 .map(|s| s.span),
             list_indent: raw.list_indent.as_ref().map(|s| s.span),
             padding: raw.contact.as_ref().and_then(|c| c.padding.as_ref()).map(|s| s.span),
+            styles: STYLES
+                .iter()
+                .map(|&name| {
+                    let style = raw.styles.as_ref().and_then(|s| raw_style(s, name));
+                    let span = |f: fn(&RawTextStyle) -> Option<Span>| style.and_then(f);
+                    (
+                        name,
+                        [
+                            span(|s| s.size.as_ref().map(|v| v.span)),
+                            span(|s| s.line_height.as_ref().map(|v| v.span)),
+                            span(|s| s.space_before.as_ref().map(|v| v.span)),
+                            span(|s| s.space_after.as_ref().map(|v| v.span)),
+                        ],
+                    )
+                })
+                .collect(),
+            title_block_after: raw.title_block.as_ref().and_then(|t| t.space_after.as_ref()).map(|s| s.span),
             header: raw.header.as_ref().and_then(first_part),
             footer: raw.footer.as_ref().and_then(first_part),
         }
+    }
+}
+
+/// The styles of the page's content, by name (see [`super::Styles::content_mut`]).
+const STYLES: [&str; 11] =
+    ["title", "meta", "summary", "heading", "subheading", "part", "body", "table", "contact", "contact_label", "toc"];
+
+fn raw_style<'r>(raw: &'r RawStyles, name: &str) -> Option<&'r RawTextStyle> {
+    match name {
+        "title" => raw.title.as_ref(),
+        "meta" => raw.meta.as_ref(),
+        "summary" => raw.summary.as_ref(),
+        "heading" => raw.heading.as_ref(),
+        "subheading" => raw.subheading.as_ref(),
+        "part" => raw.part.as_ref(),
+        "body" => raw.body.as_ref(),
+        "table" => raw.table.as_ref(),
+        "contact" => raw.contact.as_ref(),
+        "contact_label" => raw.contact_label.as_ref(),
+        _ => raw.toc.as_ref(),
     }
 }
 
@@ -152,7 +193,66 @@ pub fn check(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) {
             .with_help("make the top and bottom margins smaller, the page taller, or the body text smaller"),
         );
     }
+    if height >= min_height {
+        check_heights(theme, spans, height, diags);
+    }
     check_running(theme, spans, diags);
+}
+
+/// Lines and gaps that take more than a [`MIN_LINES`]th of the page's text height: a line
+/// of any style (body text is checked above), the space before or after one, and under the
+/// title block (text44b F44b-5: a body `space_after` of 1,000 pt gave every paragraph a page,
+/// 99,001 pages; F44b-11: a 144-pt title at 3 times its size one line a page, 60,002).
+fn check_heights(theme: &Theme, spans: &RoomSpans, height: f32, diags: &mut Vec<Diagnostic>) {
+    let most = height / MIN_LINES;
+    let mut styles = theme.styles.clone();
+    let page = [(spans.top, "page.margin_top"), (spans.bottom, "page.margin_bottom"), (spans.size, "page.size")];
+    for ((name, [size, line_height, before, after]), style) in spans.styles.iter().zip(styles.content_mut()) {
+        let line = style.size.0 * style.line_height.0;
+        let mut gaps = vec![
+            (style.space_before.0, format!("the space before {name} text"), *before, "space_before"),
+            (style.space_after.0, format!("the space after {name} text"), *after, "space_after"),
+        ];
+        if *name != "body" {
+            let what = format!("a line of {name} text, {} pt at {} times its size,", style.size.0, style.line_height.0);
+            gaps.insert(
+                0,
+                (line, what, line_height.or(*size), if line_height.is_some() { "line_height" } else { "size" }),
+            );
+        }
+        if *name == "title" {
+            gaps.push((
+                theme.title_block.space_after.0,
+                "the space under the title block".into(),
+                spans.title_block_after,
+                "",
+            ));
+        }
+        for (taken, what, span, field) in gaps {
+            if taken <= most {
+                continue;
+            }
+            let field =
+                if field.is_empty() { "title_block.space_after".to_string() } else { format!("styles.{name}.{field}") };
+            let (span, path) = match span {
+                Some(span) => (Some(span), field.clone()),
+                None => blame(&page),
+            };
+            diags.push(
+                Diagnostic::new(
+                    span,
+                    path,
+                    format!(
+                        "{what} takes {} mm of the {} mm the page leaves for text, more than a fifth of it ({} mm), as a page holds about {MIN_LINES} lines",
+                        mm(taken),
+                        mm(height),
+                        mm(most)
+                    ),
+                )
+                .with_help(format!("make `{field}` smaller, or the page taller")),
+            );
+        }
+    }
 }
 
 /// Indents that leave too little of a column for text (text44b F44b-3: a `list_indent` of
@@ -358,6 +458,31 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].starts_with("contact.padding (1): the contact block's padding (1000 pt)"), "{p:?}");
         assert_eq!(problems("list_indent: 100\ncontact: { padding: 100 }\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lines_and_gaps_taller_than_a_fifth_of_the_text_area_are_refused() {
+        // text44b F44b-5: a body space_after of 1,000 pt gave each paragraph a page (99,001
+        // pages); F44b-11: a 144-pt title at 3 times its size, one line a page (60,002).
+        let p = problems("styles: { body: { space_after: 1000 } }\n");
+        assert_eq!(
+            p,
+            ["styles.body.space_after (1): the space after body text takes 352.8 mm of the 259 mm the page leaves for text, more than a fifth of it (51.8 mm), as a page holds about 5 lines"]
+        );
+        let p = problems("styles: { title: { size: 144, line_height: 3 } }\n");
+        assert_eq!(
+            p,
+            ["styles.title.line_height (1): a line of title text, 144 pt at 3 times its size, takes 152.4 mm of the 259 mm the page leaves for text, more than a fifth of it (51.8 mm), as a page holds about 5 lines"]
+        );
+        let p = problems(
+            "styles:\n  toc: { size: 144 }\n  heading: { space_before: 200 }\ntitle_block: { space_after: 500 }\n",
+        );
+        let paths: Vec<&str> = p.iter().map(|p| p.split(' ').next().unwrap()).collect();
+        assert_eq!(paths, ["title_block.space_after", "styles.heading.space_before", "styles.toc.size"], "{p:?}");
+        // A small page: the title that is too tall for it is told at its size.
+        let p = problems("page: { size: 100x60, margin_top: 12, margin_bottom: 12, margin_left: 10, margin_right: 10 }\nstyles: { title: { size: 30 } }\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].starts_with("styles.title.size (2): a line of title text, 30 pt at 1.15 times"), "{p:?}");
     }
 
     #[test]
