@@ -22,7 +22,9 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     } else {
         flow.anchor(&theme.labels.contact, 0);
     }
-    let pad = ct.padding.0;
+    // Side by side (a column half as wide as the template's check saw), the padding leaves
+    // the lines at least as much room as an indent does (text44b F44b-3).
+    let pad = ct.padding.0.min(flow.inset(flow.width, 0.0) / 2.0);
     flow.begin_group(Group {
         color: theme.colors.frame,
         frame: ct.style == ContactStyle::Frame,
@@ -171,6 +173,40 @@ mod tests {
         assert_eq!(web_target("example.org:8080/x"), "https://example.org:8080/x");
         assert_eq!(web_target("https://www.soumu.go.jp/"), "https://www.soumu.go.jp/");
         assert_eq!(web_target("http://example.org"), "http://example.org");
+    }
+
+    #[test]
+    fn a_wide_padding_in_a_narrow_column_leaves_the_lines_room() {
+        // text44b F44b-3: a padding the template's check allows across the page, side by
+        // side (a column half as wide), set the contact block a few letters a line.
+        let fonts = crate::fonts::FontBook::builtin();
+        let file = crate::diag::SourceFile::new("mine.yaml", "contact: { padding: 150 }\n");
+        let theme = crate::theme::Theme::resolve(crate::theme::TemplateRef::File(&file)).unwrap();
+        let (left, width) = (90.0, 196.0);
+        let mut flow = Flow::new(&fonts, &theme, left, width, "en");
+        let contact = Contact { note: Some("For further information please write to us".into()), ..Contact::default() };
+        contact_block(&mut flow, &contact);
+        let lines: Vec<(f32, f32)> = flow
+            .blocks
+            .iter()
+            .flat_map(|b| &b.items)
+            .filter_map(|i| match i {
+                crate::layout::Item::Text(t) if t.text.trim() != "Contact" => Some((t.x, t.x + t.width)),
+                _ => None,
+            })
+            .collect();
+        assert!(!lines.is_empty());
+        let min = crate::theme::MIN_INDENTED * 0.5 * theme.styles.body.size.0;
+        for (start, end) in lines {
+            assert!(start >= left && end <= left + width, "{start}..{end}");
+        }
+        // The padding is kept, smaller, on the left as on the right, and leaves the lines at
+        // least the room an indent does.
+        let start = flow.blocks.iter().flat_map(|b| &b.items).fold(f32::MAX, |x, i| match i {
+            crate::layout::Item::Text(t) if t.text.trim() != "Contact" => x.min(t.x),
+            _ => x,
+        });
+        assert!(start > left + 10.0 && width - 2.0 * (start - left) >= min - 0.01, "{start}");
     }
 
     #[test]
