@@ -101,6 +101,22 @@ macro_rules! section {
         #[derive(Debug, Default, Deserialize)]
         pub struct $raw { $(pub $field: Option<<$ty as Apply>::Raw>,)* }
 
+        impl $raw {
+            /// The words this section sets (its fields that are text), by field name.
+            pub fn texts(&self) -> Vec<(&'static str, &Spanned<String>)> {
+                let mut out = Vec::new();
+                $(
+                    if std::any::TypeId::of::<$ty>() == std::any::TypeId::of::<String>() {
+                        let raw = &self.$field as &dyn std::any::Any;
+                        if let Some(Some(v)) = raw.downcast_ref::<Option<Spanned<String>>>() {
+                            out.push((stringify!($field), v));
+                        }
+                    }
+                )*
+                out
+            }
+        }
+
         impl Apply for $name {
             type Raw = $raw;
             fn apply(&mut self, raw: $raw, path: &str, diags: &mut Vec<Diagnostic>) {

@@ -22,15 +22,97 @@ pub const DATE_CODES: [(&str, &str); 8] = [
     ("%%", "a percent sign"),
 ];
 
-/// Every running line's and the date format's problem, added to `diags`.
+/// The most characters a label or a running line's part may hold, as typed: more than a
+/// heading, a link's text or a line at 6 pt shows. A template's words are printed on every
+/// page, in every link, with every change of a redline, and their placeholders filled with
+/// texts of any length: they are bounded before anything is filled in (text44b F44b-1, F44b-2).
+pub const MOST_LABEL_CHARS: usize = 300;
+/// The most times a label or a running part may name one placeholder.
+pub const MOST_REPEATS: usize = 3;
+/// The most characters of the DRAFT label, drawn across every page: a few words fit there.
+pub const MOST_DRAFT_CHARS: usize = 60;
+/// The most characters of `date_format`: a few dozen codes.
+pub const MOST_DATE_FORMAT_CHARS: usize = 100;
+
+/// Every label's, running line's and the date format's problem, added to `diags`.
 pub(super) fn check(raw: &RawTheme, diags: &mut Vec<Diagnostic>) {
+    for (field, text) in raw.labels.as_ref().map(|l| l.texts()).unwrap_or_default() {
+        let bound = match field {
+            "draft" => Bound::Draft,
+            _ => Bound::Label,
+        };
+        diags.extend(too_much(text, &format!("labels.{field}"), bound));
+    }
     for (part, running) in [("header", &raw.header), ("footer", &raw.footer)] {
         let Some(running) = running else { continue };
         for (side, text) in [("left", &running.left), ("center", &running.center), ("right", &running.right)] {
-            diags.extend(text.as_ref().and_then(|t| placeholder_problem(t, &format!("{part}.{side}"))));
+            let path = format!("{part}.{side}");
+            diags.extend(
+                text.as_ref()
+                    .and_then(|t| too_much(t, &path, Bound::Running).or_else(|| placeholder_problem(t, &path))),
+            );
         }
     }
-    diags.extend(raw.date_format.as_ref().and_then(unknown_date_code));
+    diags.extend(
+        raw.date_format
+            .as_ref()
+            .and_then(|t| too_much(t, "date_format", Bound::DateFormat).or_else(|| unknown_date_code(t))),
+    );
+}
+
+/// What a text of a template is, for its bound.
+#[derive(Clone, Copy)]
+enum Bound {
+    Label,
+    Draft,
+    Running,
+    DateFormat,
+}
+
+/// A text longer than its [`Bound`] allows, or one that names a placeholder more than
+/// [`MOST_REPEATS`] times.
+fn too_much(text: &Spanned<String>, path: &str, bound: Bound) -> Option<Diagnostic> {
+    let (most, what, help) = match bound {
+        Bound::Label => (MOST_LABEL_CHARS, "a label prints as a heading, a link's text or a line", "shorten it"),
+        Bound::Draft => (
+            MOST_DRAFT_CHARS,
+            "the DRAFT label is drawn across every page, where a few words fit",
+            "a word or two, such as `DRAFT`",
+        ),
+        Bound::Running => (
+            MOST_LABEL_CHARS,
+            "a running line is one line, which at 6 pt shows a few hundred",
+            "shorten it; a long title is cut short to fit the line",
+        ),
+        Bound::DateFormat => {
+            (MOST_DATE_FORMAT_CHARS, "a date is a few dozen codes and words", "`%-d %B %Y` prints 6 October 2020")
+        }
+    };
+    let problem = |message: String, help: String| Some(Diagnostic::new(Some(text.span), path, message).with_help(help));
+    let length = text.value.chars().count();
+    if length > most {
+        return problem(format!("this is {length} characters long: {what}, and it may be at most {most}"), help.into());
+    }
+    if matches!(bound, Bound::DateFormat) {
+        return None;
+    }
+    let mut named: Vec<(&str, usize)> = Vec::new();
+    for (name, _) in text.value.split('{').skip(1).filter_map(|s| s.split_once('}')) {
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            continue;
+        }
+        match named.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => named.push((name, 1)),
+        }
+    }
+    let (name, count) = named.into_iter().find(|&(_, count)| count > MOST_REPEATS)?;
+    problem(
+        format!(
+            "`{{{name}}}` is named {count} times: it is filled with a text of any length, and may be named at most {MOST_REPEATS} times"
+        ),
+        format!("name `{{{name}}}` once"),
+    )
 }
 
 /// The first problem with the braces of a running line: a `{name}` that is none of
@@ -134,6 +216,61 @@ mod tests {
         assert!(p[0].ends_with("`%%` a percent sign"), "{p:?}");
         assert_eq!(problems("date_format: \"100%\"\n").len(), 1);
         assert_eq!(problems("date_format: \"%Y年%-m月%-d日 (%%)\"\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_label_a_running_part_or_a_date_format_is_bounded_before_it_is_filled_in() {
+        // text44b F44b-2: `pdf_link: "{title}" × 100,000` aborted a build for want of 2.9 GB,
+        // `topic_part` made a 3,809-page redline, month names of 100,000 letters and `%B` ×
+        // 10,000 a billion-byte date; F44b-1: a running line of 700 KB was fitted on each page
+        // and a DRAFT label of 60 KB drawn whole on each.
+        let long = "{title}".repeat(100_000);
+        assert_eq!(
+            problems(&format!("labels:\n  pdf_link: \"{long}\"\n")),
+            ["labels.pdf_link: this is 700000 characters long: a label prints as a heading, a link's text or a line, and it may be at most 300 | shorten it"]
+        );
+        assert_eq!(
+            problems("labels: { topic_part: \"{title} {title} {title} {title}\", changes_since: \"{since}\" }\n"),
+            ["labels.topic_part: `{title}` is named 4 times: it is filled with a text of any length, and may be named at most 3 times | name `{title}` once"]
+        );
+        let p = problems(&format!("labels: {{ draft: \"{}\" }}\n", "DRAFT ".repeat(11)));
+        assert_eq!(p, ["labels.draft: this is 66 characters long: the DRAFT label is drawn across every page, where a few words fit, and it may be at most 60 | a word or two, such as `DRAFT`"]);
+        let p = problems(&format!(
+            "footer: {{ left: \"{}\", right: \"{}\" }}\n",
+            "abcdefg".repeat(50),
+            "{title}".repeat(4)
+        ));
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].starts_with("footer.left: this is 350 characters long: a running line is one line"), "{p:?}");
+        assert!(p[1].starts_with("footer.right: `{title}` is named 4 times"), "{p:?}");
+        let p = problems(&format!("date_format: \"{}\"\n", "%B".repeat(51)));
+        assert_eq!(p, ["date_format: this is 102 characters long: a date is a few dozen codes and words, and it may be at most 100 | `%-d %B %Y` prints 6 October 2020"]);
+        let months = format!("months: [{}, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]\n", "M".repeat(41));
+        assert_eq!(
+            problems(&months),
+            ["months: the month name \"MMMMMMMMMMMMMMMMMMMM…\" is 41 characters long: a month's name may be at most 40 | "]
+        );
+        // Up to the bounds, and Japanese counted by its characters, not bytes.
+        let ok = format!(
+            "labels: {{ pdf_link: \"{}\", draft: \"{}\", topic_part: \"{{title}}, {{title}}, {{title}}\" }}\nfooter: {{ left: \"{}\" }}\n",
+            "a".repeat(300),
+            "案".repeat(60),
+            "{short_title} · ".repeat(3)
+        );
+        assert_eq!(problems(&ok), Vec::<String>::new());
+    }
+
+    /// Every built-in template and language patch is within the bounds of a user's.
+    #[test]
+    fn the_built_in_words_are_within_the_bounds() {
+        for b in crate::theme::BUILTIN.iter().chain(crate::theme::LANGUAGES) {
+            let file = crate::diag::SourceFile::new(b.name, b.source);
+            let (raw, diags) = crate::load::load::<crate::theme::RawTheme>(&file, &crate::load::Limits::default());
+            assert!(diags.is_empty(), "{}: {diags:?}", b.name);
+            let mut problems = Vec::new();
+            super::check(&raw, &mut problems);
+            assert!(problems.is_empty(), "{}: {problems:?}", b.name);
+        }
     }
 
     /// Every code the check lets through is filled in, and what it rejects is printed as typed.

@@ -162,6 +162,9 @@ impl FromStr for Rgb {
     }
 }
 
+/// The most characters of a month's name.
+pub const MOST_MONTH_CHARS: usize = 40;
+
 /// The twelve month names, January first, as `%B` prints them (`%b` prints their first
 /// three letters).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -173,6 +176,14 @@ impl Leaf for Months {
         let names: Vec<String> = raw.iter().map(|m| m.trim().to_string()).collect();
         if names.len() != 12 || names.iter().any(String::is_empty) {
             return Err(format!("give the twelve month names, January first (found {})", raw.len()));
+        }
+        // Printed by every `%B` of every date (text44b F44b-2: names of 100,000 letters).
+        if let Some(long) = names.iter().find(|m| m.chars().count() > MOST_MONTH_CHARS) {
+            let shown: String = long.chars().take(20).collect();
+            return Err(format!(
+                "the month name \"{shown}…\" is {} characters long: a month's name may be at most {MOST_MONTH_CHARS}",
+                long.chars().count()
+            ));
         }
         Ok(Months(names))
     }
