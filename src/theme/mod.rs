@@ -21,8 +21,8 @@ pub use room::{running_style, MIN_INDENTED, RUNNING_FLOOR};
 pub use text::{DATE_CODES, RUNNING_PLACEHOLDERS};
 
 pub use values::{
-    Align, Columns, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, Mm, Months, Numbering,
-    OfficeOrder, PageCount, PageSize, Pt, Rgb,
+    Align, Columns, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, JapanesePitch, Mm, Months,
+    Numbering, OfficeOrder, PageCount, PageSize, Pt, Rgb,
 };
 
 /// A template file compiled into the binary.
@@ -380,7 +380,7 @@ section! {
         /// The line pitch of Japanese text other than titles and headings (summary, body,
         /// lists, contact), as a multiple of its size, whatever its style's `line_height`
         /// (JLREQ suggests 1.5 to 2; Japanese ministries set about 1.7).
-        japanese_line_height: Factor,
+        japanese_line_height: JapanesePitch,
         /// Typed quotes and dashes printed as the language's own (“…”, „…“, « … », –, —).
         smart_punctuation: bool,
         /// Fit the briefing on this many pages (0: as many as it takes), scaling type and
@@ -666,7 +666,7 @@ mod tests {
         b.smart_punctuation = false;
         b.fit_pages = PageCount(99);
         b.fit_floor = FontSize(99.0);
-        b.japanese_line_height = Factor(9.0);
+        b.japanese_line_height = JapanesePitch(9.0);
         for t in [&mut a, &mut b] {
             let (raw, diags) = load::load::<RawTheme>(&file, &Limits::default());
             assert!(diags.is_empty(), "{diags:?}");

@@ -141,6 +141,25 @@ impl Leaf for Factor {
     }
 }
 
+/// The line pitch of Japanese running text, in em: from 1.2, as a line of Japanese fills its
+/// whole em and closer lines would touch (JLREQ sets them 1.5 to 2 em apart; text44b F44b-20:
+/// at 0.8 they were printed over each other).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct JapanesePitch(pub f32);
+
+impl Leaf for JapanesePitch {
+    type Raw = f64;
+    fn parse(raw: f64) -> Result<JapanesePitch, String> {
+        if (1.2..=3.0).contains(&raw) {
+            Ok(JapanesePitch(raw as f32))
+        } else {
+            Err(format!(
+                "Japanese line pitch {raw} must be between 1.2 and 3.0 em: a line of Japanese is a full em tall, and closer lines touch"
+            ))
+        }
+    }
+}
+
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -403,6 +422,19 @@ mod tests {
         assert_eq!(Numbering::Roman.section(14), "xiv.");
         assert_eq!(Numbering::None.section(1), "");
         assert!("1)".parse::<Numbering>().is_err());
+    }
+
+    #[test]
+    fn japanese_lines_are_never_set_close_enough_to_touch() {
+        assert_eq!(JapanesePitch::parse(1.7), Ok(JapanesePitch(1.7)));
+        assert_eq!(JapanesePitch::parse(1.2), Ok(JapanesePitch(1.2)));
+        for touching in [0.8, 1.0, 1.19] {
+            let (_, p) = crate::theme::user_problems(&format!("japanese_line_height: {touching}\n"));
+            assert_eq!(p.len(), 1, "{touching}: {p:?}");
+            assert_eq!(p[0].path, "japanese_line_height");
+            let e = &p[0].message;
+            assert!(e.starts_with(&format!("Japanese line pitch {touching} must be between 1.2 and 3.0 em")), "{e}");
+        }
     }
 
     #[test]
