@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::load::{self, Limits, Spanned};
 
+mod contrast;
 mod room;
 mod text;
 mod values;
@@ -505,10 +506,12 @@ impl Theme {
                 // English one (text25 F25-6).
                 let legend_only =
                     raw.labels.as_ref().is_some_and(|l| l.changes_legend.is_some() && l.changes_legend_web.is_none());
+                let colours = contrast::ColourSpans::of(&raw);
                 let spans = room::RoomSpans::of(&raw);
                 let mut checked = Vec::new();
                 theme.apply(raw, "", &mut checked);
                 room::check(&theme, &spans, &mut checked);
+                contrast::check(&theme, &colours, &mut checked);
                 if legend_only && theme.labels.changes_legend_web == default_theme()?.labels.changes_legend_web {
                     theme.labels.changes_legend_web = theme.labels.changes_legend.clone();
                 }
