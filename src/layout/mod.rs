@@ -7,6 +7,7 @@
 mod body;
 mod capitals;
 mod contact;
+mod cut;
 mod fit;
 pub mod flow;
 pub mod jlreq;

@@ -5,10 +5,11 @@ use crate::model::Briefing;
 use crate::theme::{Running, Theme};
 
 use super::capitals::capitals;
+use super::cut::{advice, bounded, clip, clip_title, typed_like};
 use super::flow::{look, Flow};
 use super::marking::{self, cut_like, marking_language, marking_look};
 use super::structure::{Artifact, NodeId, Structure, Tag};
-use super::text::{self, Look};
+use super::text::Look;
 use super::{format_date, Document, Item};
 
 /// What the placeholders of one briefing's running lines print. A value wider than the whole
@@ -61,85 +62,6 @@ impl Fill {
             page_of: theme.labels.page_of.clone(),
         }
     }
-}
-
-/// The most characters a running part prints: more than a line holds, unless they have no
-/// width (combining marks), which would otherwise be drawn in full on every page.
-const MOST_CHARS: usize = 500;
-
-/// `s` if it is at most `room` wide (and [`MOST_CHARS`] long), else as much of it as fits
-/// with `…` after it.
-fn clip(flow: &Flow<'_>, s: &str, room: f32, look: &Look) -> String {
-    let most = s.char_indices().nth(MOST_CHARS).map_or(s.len(), |(i, _)| i);
-    let keep = text::fitting_prefix(&s[..most], look, room, flow.fonts);
-    if keep == s.len() {
-        return s.to_string();
-    }
-    let most = s.char_indices().nth(MOST_CHARS - 1).map_or(s.len(), |(i, _)| i);
-    let keep = text::fitting_prefix(&s[..most], look, room - flow.str_width("…", look), flow.fonts);
-    format!("{}…", s[..keep].trim_end())
-}
-
-/// `text`, a running part `printed` from `fill`, cut to `room`: its title gives way, so that
-/// the date and the words around the title print whole ("RESULTS OF THE 10TH JAPAN-EU… ·
-/// OCTOBER 6, 2020"); when not a letter of the title fits beside them, or the part has no
-/// title, the part is cut at its end.
-fn clip_title(
-    flow: &Flow<'_>,
-    (text, printed): (&str, impl Fn(&Fill) -> String),
-    fill: &Fill,
-    room: f32,
-    look: &Look,
-) -> String {
-    // The part printed with a mark for the title shows what is around it.
-    let shape = printed(&marked(fill));
-    if let Some((before, after)) = shape.split_once(MARK).filter(|(_, after)| !after.contains(MARK)) {
-        if text.len() > before.len() + after.len() && text.starts_with(before) && text.ends_with(after) {
-            let title = &text[before.len()..text.len() - after.len()];
-            let title_room = room - flow.str_width(before, look) - flow.str_width(after, look);
-            // What fits is found by the characters' advances; set as a line (Japanese
-            // spacing), the cut title can come out a little wider: cut that much more.
-            let mut cut = clip(flow, title, title_room, look);
-            let over = flow.str_width(&cut, look) - title_room;
-            if over > 0.0 {
-                cut = clip(flow, title, title_room - over, look);
-            }
-            if cut != "…" && flow.str_width(&cut, look) <= title_room {
-                return format!("{before}{cut}{after}");
-            }
-        }
-    }
-    clip(flow, text, room, look)
-}
-
-/// A mark in place of the title, in the part printed from [`marked`].
-const MARK: &str = "\u{E000}";
-
-/// `fill` with a mark for its title, to show what a part prints around it.
-fn marked(fill: &Fill) -> Fill {
-    Fill { title: MARK.into(), short_title: MARK.into(), ..fill.clone() }
-}
-
-/// The part as `typed`, cut where `shown` (its capitals cut by [`clip_title`]) is: in its
-/// title when the title gave way, else at its end. `printed` and `as_typed` fill the part.
-fn typed_like(
-    (typed, shown): (&str, &str),
-    printed: impl Fn(&Fill) -> String,
-    as_typed: impl Fn(&Fill) -> String,
-    fill: &Fill,
-) -> String {
-    let (shape, typed_shape) = (printed(&marked(fill)), as_typed(&marked(fill)));
-    let split = |s: &str| {
-        s.split_once(MARK).filter(|(_, after)| !after.contains(MARK)).map(|(b, a)| (b.to_string(), a.to_string()))
-    };
-    if let (Some((before, after)), Some((typed_before, typed_after))) = (split(&shape), split(&typed_shape)) {
-        let title = shown.strip_prefix(before.as_str()).and_then(|s| s.strip_suffix(after.as_str()));
-        let typed_title = typed.strip_prefix(typed_before.as_str()).and_then(|s| s.strip_suffix(typed_after.as_str()));
-        if let (Some(title), Some(typed_title)) = (title.filter(|t| t.ends_with('…')), typed_title) {
-            return format!("{typed_before}{}{typed_after}", cut_like(typed_title, title));
-        }
-    }
-    cut_like(typed, shown)
 }
 
 /// Fills the template's placeholders, in one pass: a value that itself holds `{date}` (a
@@ -274,7 +196,8 @@ pub fn decorate(
             }
         }
     }
-    let (mut cut, mut marking_cut, mut cover_cut) = (false, false, false);
+    // What prints a running head cut short in full, said once.
+    let (mut cut, mut marking_cut, mut cover_cut) = (None, false, false);
     // The owners whose marking was cut (in a dossier, the warning names their briefings).
     let mut cut_in: Vec<usize> = Vec::new();
     for (i, page) in doc.pages.iter_mut().enumerate() {
@@ -311,7 +234,7 @@ pub fn decorate(
                 second.as_ref().map(|(fill, x)| (fill, *x)),
                 &mut page.items,
             );
-            cut |= printed.cut;
+            cut = cut.or(printed.cut);
             // (A dossier's cover joins its briefings' markings: its own warning.)
             if fill.cover && printed.marking_cut {
                 cover_cut = true;
@@ -372,19 +295,18 @@ pub fn decorate(
              shorten `marking`"
         ));
     }
-    if cut {
+    if let Some(advice) = cut {
         doc.warnings.push(format!(
-            "the running head is cut short (\"…\"): it does not fit its line even at {SMALLEST} pt; \
-             a shorter `short_title` prints in full"
+            "the running head is cut short (\"…\"): it does not fit its line even at {SMALLEST} pt; {advice}"
         ));
     }
 }
 
 /// What a running line printed: anything, and whether a part (the marking) was cut short to
-/// fit.
+/// fit; a part cut short, with what would print it in full.
 struct Printed {
     any: bool,
-    cut: bool,
+    cut: Option<&'static str>,
     marking_cut: bool,
 }
 
@@ -430,8 +352,9 @@ fn line(
     let templates = [&running.left, &running.center, &running.right].map(|t| if repeats(t) { &none } else { t });
     // A part as printed, and, printed in capitals, as typed (a screen reader would spell
     // capitals out).
-    let part = |t: &str, fill: &Fill| expand(t, fill, page, pages, running.caps).trim().to_string();
-    let as_typed = |t: &str, fill: &Fill| expand(t, fill, page, pages, false).trim().to_string();
+    // (Cut at a bound before it is measured: a line holds far less.)
+    let part = |t: &str, fill: &Fill| bounded(expand(t, fill, page, pages, running.caps)).trim().to_string();
+    let as_typed = |t: &str, fill: &Fill| bounded(expand(t, fill, page, pages, false)).trim().to_string();
     let typed_part = |t: &str, fill: &Fill| running.caps.then(|| as_typed(t, fill));
     let mut parts = templates.map(|t| part(t, fill));
     let typed = templates.map(|t| typed_part(t, fill));
@@ -496,7 +419,7 @@ fn line(
         printed = true;
     }
     if only_marking {
-        return Printed { any: printed, cut: false, marking_cut };
+        return Printed { any: printed, cut: None, marking_cut };
     }
     let look = looks.running;
     let widths = parts.clone().map(|p| flow.str_width(&p, look));
@@ -521,7 +444,7 @@ fn line(
         let start = if widths[1] > 0.0 { x.max(centre.1 + gap) } else { x };
         lefts.push((text, typed, start, end, (running.left.as_str(), second)));
     }
-    let mut cut = false;
+    let mut cut = None;
     for (text, typed, from, to, (template, fill)) in lefts {
         let room = to - from;
         let mut left_look = look.clone();
@@ -533,7 +456,7 @@ fn line(
         } else {
             text.clone()
         };
-        cut |= left_text != text;
+        cut = cut.or((left_text != text).then(|| advice(template)));
         // Without room for even a letter before the ellipsis, the left part is left out.
         if !text.is_empty() && left_text != "…" {
             // Cut, the part reads as typed up to where it is cut (in its title, or at its end).
@@ -654,6 +577,30 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_running_head_cut_short_is_told_what_prints_it_in_full() {
+        // text44b F44b-1: a footer of `{title}` was told that a shorter `short_title` prints
+        // in full, which it does not print.
+        let long = "Results of the tenth Japan-EU ICT Strategy Workshop on the next generation of networks, \
+                    trust services, data and artificial intelligence";
+        let warnings = |left: &str| {
+            let mut theme = Theme::resolve(TemplateRef::Builtin("default")).unwrap();
+            theme.footer.left = left.to_string();
+            decorated_in(&briefing(long, ""), 2, theme).0.warnings
+        };
+        let short = warnings("{short_title} · {date}");
+        assert!(short.iter().any(|w| w.ends_with("; a shorter `short_title` prints in full")), "{short:?}");
+        let title = warnings("{title} · {date}");
+        let fix = "write `{short_title}` in its place, and give the briefing a shorter `short_title`";
+        assert!(title.iter().any(|w| w.ends_with(fix)), "{title:?}");
+        assert!(!title.iter().any(|w| w.contains("a shorter `short_title` prints in full")), "{title:?}");
+        let plain = warnings(&"abcdefghij ".repeat(27));
+        assert!(
+            plain.iter().any(|w| w.ends_with("a shorter part of the template's header or footer prints in full")),
+            "{plain:?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,111 @@
+//! Cutting a running part short to its room: its title gives way first, and a part printed in
+//! capitals still reads as typed up to where it is cut.
+
+use super::flow::Flow;
+use super::marking::cut_like;
+use super::running::Fill;
+use super::text::{self, Look};
+
+/// The most characters a running part prints: more than a line holds, unless they have no
+/// width (combining marks), which would otherwise be drawn in full on every page.
+const MOST_CHARS: usize = 500;
+
+/// `s` if it is at most `room` wide (and [`MOST_CHARS`] long), else as much of it as fits
+/// with `…` after it.
+pub(super) fn clip(flow: &Flow<'_>, s: &str, room: f32, look: &Look) -> String {
+    let most = s.char_indices().nth(MOST_CHARS).map_or(s.len(), |(i, _)| i);
+    let keep = text::fitting_prefix(&s[..most], look, room, flow.fonts);
+    if keep == s.len() {
+        return s.to_string();
+    }
+    let most = s.char_indices().nth(MOST_CHARS - 1).map_or(s.len(), |(i, _)| i);
+    let keep = text::fitting_prefix(&s[..most], look, room - flow.str_width("…", look), flow.fonts);
+    format!("{}…", s[..keep].trim_end())
+}
+
+/// `text`, a running part `printed` from `fill`, cut to `room`: its title gives way, so that
+/// the date and the words around the title print whole ("RESULTS OF THE 10TH JAPAN-EU… ·
+/// OCTOBER 6, 2020"); when not a letter of the title fits beside them, or the part has no
+/// title, the part is cut at its end.
+pub(super) fn clip_title(
+    flow: &Flow<'_>,
+    (text, printed): (&str, impl Fn(&Fill) -> String),
+    fill: &Fill,
+    room: f32,
+    look: &Look,
+) -> String {
+    // The part printed with a mark for the title shows what is around it.
+    let shape = printed(&marked(fill));
+    if let Some((before, after)) = shape.split_once(MARK).filter(|(_, after)| !after.contains(MARK)) {
+        if text.len() > before.len() + after.len() && text.starts_with(before) && text.ends_with(after) {
+            let title = &text[before.len()..text.len() - after.len()];
+            let title_room = room - flow.str_width(before, look) - flow.str_width(after, look);
+            // What fits is found by the characters' advances; set as a line (Japanese
+            // spacing), the cut title can come out a little wider: cut that much more.
+            let mut cut = clip(flow, title, title_room, look);
+            let over = flow.str_width(&cut, look) - title_room;
+            if over > 0.0 {
+                cut = clip(flow, title, title_room - over, look);
+            }
+            if cut != "…" && flow.str_width(&cut, look) <= title_room {
+                return format!("{before}{cut}{after}");
+            }
+        }
+    }
+    clip(flow, text, room, look)
+}
+
+/// A mark in place of the title, in the part printed from [`marked`].
+const MARK: &str = "\u{E000}";
+
+/// `fill` with a mark for its title, to show what a part prints around it.
+fn marked(fill: &Fill) -> Fill {
+    Fill { title: MARK.into(), short_title: MARK.into(), ..fill.clone() }
+}
+
+/// The part as `typed`, cut where `shown` (its capitals cut by [`clip_title`]) is: in its
+/// title when the title gave way, else at its end. `printed` and `as_typed` fill the part.
+pub(super) fn typed_like(
+    (typed, shown): (&str, &str),
+    printed: impl Fn(&Fill) -> String,
+    as_typed: impl Fn(&Fill) -> String,
+    fill: &Fill,
+) -> String {
+    let (shape, typed_shape) = (printed(&marked(fill)), as_typed(&marked(fill)));
+    let split = |s: &str| {
+        s.split_once(MARK).filter(|(_, after)| !after.contains(MARK)).map(|(b, a)| (b.to_string(), a.to_string()))
+    };
+    if let (Some((before, after)), Some((typed_before, typed_after))) = (split(&shape), split(&typed_shape)) {
+        let title = shown.strip_prefix(before.as_str()).and_then(|s| s.strip_suffix(after.as_str()));
+        let typed_title = typed.strip_prefix(typed_before.as_str()).and_then(|s| s.strip_suffix(typed_after.as_str()));
+        if let (Some(title), Some(typed_title)) = (title.filter(|t| t.ends_with('…')), typed_title) {
+            return format!("{typed_before}{}{typed_after}", cut_like(typed_title, title));
+        }
+    }
+    cut_like(typed, shown)
+}
+
+/// The most characters of a running part as filled in, before it is measured: far more than a
+/// line holds even at 6 pt. (Its template is bounded, and each value it names cut to a line.)
+const MOST_PART_CHARS: usize = 4 * MOST_CHARS;
+
+/// `part`, a running part as filled in, cut at [`MOST_PART_CHARS`].
+pub(super) fn bounded(mut part: String) -> String {
+    if let Some((at, _)) = part.char_indices().nth(MOST_PART_CHARS) {
+        part.truncate(at);
+    }
+    part
+}
+
+/// What prints a running part cut short in full, said by what the template's `part` names:
+/// the briefing's `short_title` (the title when it has none), or the title itself (text44b
+/// F44b-1: a footer of `{title}` was told to shorten `short_title`, which it does not print).
+pub(super) fn advice(part: &str) -> &'static str {
+    if part.contains("{short_title}") {
+        "a shorter `short_title` prints in full"
+    } else if part.contains("{title}") {
+        "the template's line prints the whole `{title}`: write `{short_title}` in its place, and give the briefing a shorter `short_title`"
+    } else {
+        "a shorter part of the template's header or footer prints in full"
+    }
+}
