@@ -222,6 +222,11 @@ fixtures! {
     // line (not "missing field" at 1:1, and the whole file quoted).
     cr_line_ends: "cr-line-ends" on [7], says ["7:16: error: the value of `title` contains `: `",
         "put the value in quotes: title: \"Data: flows\"\n", "error: 1 problem"];
+    // text44a F44a-10: doubled Windows line ends (CR CR LF), which YAML reads as two line
+    // breaks, made every line of a text its own paragraph, and `check` was content.
+    doubled_line_ends: "doubled-line-ends" on [1],
+        says ["1:25: error: the file's line ends are doubled (CR CR LF), which YAML reads as two line breaks",
+              "save the file with Windows (CR LF) or Unix (LF) line ends", "error: 1 problem"];
     // text42a F42a-1: a zero-width space after `|` was "a value that starts with `|` must be
     // quoted", and the help, `body: "|​"`, lost the text.
     pipe_invisible_space: "pipe-invisible-space" on [5],

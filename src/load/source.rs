@@ -162,6 +162,17 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
             .with_help("the file may be damaged, or not a text file; remove the character");
         return Err(LoadError::Invalid { file, diagnostics: vec![d] });
     }
+    // A Windows file converted once more (or pasted through Outlook): YAML reads each `\r\r\n`
+    // as two line breaks, so every line of a text is a paragraph of its own (text44a F44a-10).
+    if let Some(at) = file.text.find("\r\r\n") {
+        let d = Diagnostic::new(
+            Some(Span::new(at, at + 3)),
+            "",
+            "the file's line ends are doubled (CR CR LF), which YAML reads as two line breaks: each line of a text would print as a paragraph of its own",
+        )
+        .with_help("save the file with Windows (CR LF) or Unix (LF) line ends");
+        return Err(LoadError::Invalid { file, diagnostics: vec![d] });
+    }
     if is_blank(&file.text) {
         let d =
             Diagnostic::new(None, "", "the file is empty: a briefing needs at least title, date, topics and contact");
