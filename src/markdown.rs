@@ -764,6 +764,8 @@ mod tests {
             "構成\nⅠ．総論\nⅱ 各論\n〇　次回会合は東京で開催する。\n〇共同声明を発出する。",
             "目次\n第1章 総則\n第２章　協力\n第3節\n第十条\n第1 定義\n一、日程\n二　場所\n十一．費用\n（あ）研究\nい　人材",
             "協力分野\nア　AI\nイ　5G\nウ　データ",
+            // (And half-width katakana, as old layouts number their fifth level: F44a-21.)
+            "参加者は以下のとおり。\n(ｱ) 日本側：総務省\n(ｲ) 欧州側：欧州委員会\nｱ 日本側\nｲ．欧州側\n(ｳ)第三国",
             // (And bullets typed as the Japanese input's dashes, or Word's small ones: F43a-32.)
             "主な議題：\nー　AIガバナンス\nー　半導体\n－　データ流通\n◦ サイバー\n▪ 5G",
         ] {

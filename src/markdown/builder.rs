@@ -51,7 +51,7 @@ fn dash_bullet(text: &str) -> bool {
 /// `第1条`, `第2章`, and a label in brackets (`【開催概要】`, `＜主な成果＞`, `〔参考〕`) or before a
 /// full-width colon (`日時：`, `場所：`). And the numbers of the Cabinet's 公用文 style, which a
 /// full-width space follows (text43a F43a-3: `…AIガバナンスイ　半導体第２　今後の予定`): `第１　`,
-/// `１　`, `ア　`, `一　`; the bullet `〇` (U+3007, what most inputs give for `○`); and a line
+/// `１　`, `ア　`, `一　`, and the half-width `(ｱ)`, `ｱ `; the bullet `〇` (U+3007, what most inputs give for `○`); and a line
 /// indented with a full-width space, as a Japanese paragraph starts. (Not a number that a
 /// sentence goes on from: `１日に`, `1.5倍`, `一、二度`, `第2章で`.)
 fn numbered_line(text: &str) -> bool {
@@ -59,12 +59,14 @@ fn numbered_line(text: &str) -> bool {
     let wide_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let kanji_digit = |c: char| "一二三四五六七八九十".contains(c);
     let katakana = |c: char| ('ア'..='ン').contains(&c);
+    // (Half-width, as old 公用文 layouts number their fifth level: `(ｱ)`, `ｱ `. text44a F44a-21.)
+    let half_katakana = |c: char| ('ｱ'..='ﾝ').contains(&c);
     let hiragana = |c: char| ('あ'..='ん').contains(&c);
     let roman = |c: char| ('Ⅰ'..='Ⅻ').contains(&c) || ('ⅰ'..='ⅻ').contains(&c);
     let mut chars = text.chars();
     let Some(first) = chars.next() else { return false };
     let rest = chars.as_str();
-    let item = |c: char| wide_digit(c) || katakana(c) || hiragana(c) || c.is_ascii_lowercase();
+    let item = |c: char| wide_digit(c) || katakana(c) || half_katakana(c) || hiragana(c) || c.is_ascii_lowercase();
     match first {
         '（' | '(' => counted(rest, item, &['）', ')']).is_some_and(|r| !r.starts_with(wide_digit)),
         '【' | '＜' | '〔' | '［' | '〈' | '《' => true,
@@ -92,6 +94,7 @@ fn numbered_line(text: &str) -> bool {
             counted(text, kanji_digit, &['、', '．', WIDE_SPACE]).is_some_and(|r| !r.starts_with(kanji_digit))
         }
         c if katakana(c) => rest.starts_with(['．', '.', WIDE_SPACE]),
+        c if half_katakana(c) => rest.starts_with(['．', '.', WIDE_SPACE, ' ']),
         c if hiragana(c) => rest.starts_with(['．', WIDE_SPACE]),
         c if roman(c) => rest.starts_with(['．', '.', '、', WIDE_SPACE, ' ']),
         '〇' => {
