@@ -11,6 +11,7 @@ mod escapes;
 mod invisible;
 mod links;
 mod literal;
+mod markers;
 mod slips;
 mod tables;
 
@@ -801,6 +802,36 @@ mod tests {
             text(&parse("read by Minister 山田\n“We agree,” she said.")),
             "read by Minister 山田 “We agree,” she said.|"
         );
+    }
+
+    #[test]
+    fn lettered_and_roman_lists_typed_line_by_line_stay_lines() {
+        // Lines that start with markers in sequence, as EU texts and Outlook write a list,
+        // stay lines (text44a F44a-2: "The Council: (a) welcomes …; (b) calls on …").
+        for typed in [
+            "The Council:\n(a) welcomes the progress;\n(b) calls on the Commission;\n(c) invites Member States.",
+            "The parties agreed to:\na) set up a working group;\nb) meet again in autumn.",
+            "Three strands were named:\ni. research;\nii. standards;\niii. skills.",
+            "The Council agreed:\n(1) to continue the dialogue;\n(2) to meet again in autumn.",
+            "Next steps:\n– draft a joint note\n– hold a follow-up call",
+            "(i) the first\n(ii) the second\n(iii) the third\n(iv) the fourth",
+            "Items:\n(g) seven\n(h) eight\n(i) nine",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        // Under a numbered item, the letters stay lines of the item.
+        let blocks = parse("1. Hold a call\n(a) first\n(b) second");
+        let Block::List { items, .. } = &blocks[0] else { panic!("{blocks:?}") };
+        assert_eq!(text(&items[0]), "Hold a call\n(a) first\n(b) second|");
+        // A marker on one line alone, or out of sequence, is text a sentence goes on from.
+        for (typed, joined) in [
+            ("as set out in point\n(a) of Article 5", "as set out in point (a) of Article 5|"),
+            ("points\n(a) and\n(c) apply", "points (a) and (c) apply|"),
+            ("see\n(a) above and\nb) below", "see (a) above and b) below|"),
+            ("the result\n– as expected –\nwas good", "the result – as expected – was good|"),
+        ] {
+            assert_eq!(text(&parse(typed)), joined);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
 use super::links::{autolink, link_target};
+use super::markers::Marker;
 use super::{Align, Block, Cell, Inline, Unprinted};
 use crate::script::is_japanese;
 
@@ -138,6 +139,10 @@ pub(super) struct Builder {
     /// text is pushed, so that a line break need not search the paragraph so far for it
     /// (text43a F43a-12: a paragraph of 280,000 joined lines took 26 s).
     line_start: usize,
+    /// The typed line being read, when it starts with a list's marker (see [`Marker`]):
+    /// the marker, and where the line break before it is in `inlines` (its inline and byte),
+    /// with what was written for it (`\n`, a space, or nothing).
+    listed: Option<(Marker, usize, usize, &'static str)>,
 }
 
 impl Builder {
@@ -171,15 +176,32 @@ impl Builder {
             let label = line.starts_with(['【', '＜', '〔', '［', '〈', '《'])
                 && line.ends_with(['】', '＞', '〕', '］', '〉', '》'])
                 && line.chars().all(|c| !c.is_whitespace());
-            if after.is_some_and(starts_a_line)
+            // (A line that starts with a list's marker stays a line when the line above starts
+            // with the one before it, `(a) …;` / `(b) …;`, and so does that line: text44a F44a-2.)
+            let marker = Marker::of(text);
+            let listed = marker.zip(self.listed.take()).filter(|(m, (above, ..))| m.follows(above));
+            if let Some((_, (_, inline, at, written))) = listed {
+                self.break_line_at(inline, at, written);
+            }
+            let written = if after.is_some_and(starts_a_line)
                 || dash_bullet(text)
+                || listed.is_some()
                 || (before.is_some_and(is_japanese) || after.is_some_and(is_japanese)) && numbered_line(text)
                 || label && after.is_some_and(is_japanese)
             {
-                self.push_text("\n", false);
+                "\n"
             } else if !joined {
-                self.push_text(" ", false);
-            }
+                " "
+            } else {
+                ""
+            };
+            self.push_text(written, false);
+            let inline = self.inlines.len().saturating_sub(1);
+            let at = self.inlines.last().map_or(0, |i| i.text.len() - written.len());
+            self.listed = marker.map(|m| (m, inline, at, written));
+        } else if self.inlines.last().is_none_or(|i| i.text.ends_with('\n')) {
+            // (A line at the paragraph's start, or after a hard break.)
+            self.listed = Marker::of(text).map(|m| (m, 0, 0, "\n"));
         }
         let look = Inline {
             text: String::new(),
@@ -211,8 +233,20 @@ impl Builder {
         }
     }
 
+    /// Makes what was written for a line break at byte `at` of inline `inline` (a space, or
+    /// nothing) a line break of its own.
+    fn break_line_at(&mut self, inline: usize, at: usize, written: &str) {
+        let last = self.inlines.len().saturating_sub(1);
+        let Some(text) = self.inlines.get_mut(inline).filter(|_| written != "\n") else { return };
+        text.text.replace_range(at..at + written.len(), "\n");
+        if inline == last {
+            self.line_start = text.text.rfind('\n').map_or(0, |n| n + 1);
+        }
+    }
+
     fn take_inlines(&mut self) -> Vec<Inline> {
         self.soft_break = false;
+        self.listed = None;
         let mut v = std::mem::take(&mut self.inlines);
         // A trailing hard break carries no text.
         if let Some(last) = v.last_mut() {
