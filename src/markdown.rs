@@ -805,6 +805,22 @@ mod tests {
     }
 
     #[test]
+    fn a_list_pasted_from_word_keeps_its_levels_as_lines() {
+        // Word's second level, `o<tab>`, and the letters of its symbol fonts' bullets, a tab
+        // after each, stay lines as its first level's `•<tab>` does (text44a F44a-16: "• Data
+        // flows o Cross-border transfers").
+        for typed in [
+            "The sides agreed on:\n•\tData flows\no\tCross-border transfers\no\tData spaces\n•\tAI governance\no\tCode of conduct",
+            "Next steps:\nØ\tDraft a joint note\nØ\tHold a call\n§\tShare data\nü\tAgreed on AI\n\u{F0A7}\tReview",
+            "Actions:\na)\tFirst letter\nc)\tThird letter",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        // A tab further on in a line is no list's.
+        assert_eq!(text(&parse("Totals\nall\t5")), "Totals all\t5|");
+    }
+
+    #[test]
     fn lettered_and_roman_lists_typed_line_by_line_stay_lines() {
         // Lines that start with markers in sequence, as EU texts and Outlook write a list,
         // stay lines (text44a F44a-2: "The Council: (a) welcomes …; (b) calls on …").

@@ -4,7 +4,7 @@
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
 use super::links::{autolink, link_target};
-use super::markers::Marker;
+use super::markers::{pasted_bullet, Marker};
 use super::{Align, Block, Cell, Inline, Unprinted};
 use crate::script::is_japanese;
 
@@ -185,7 +185,8 @@ impl Builder {
             }
             let written = if after.is_some_and(starts_a_line)
                 || dash_bullet(text)
-                || listed.is_some()
+                || pasted_bullet(text)
+                || marker.is_some_and(|m| m.tab || listed.is_some())
                 || (before.is_some_and(is_japanese) || after.is_some_and(is_japanese)) && numbered_line(text)
                 || label && after.is_some_and(is_japanese)
             {

@@ -1,6 +1,7 @@
 //! The markers of lists typed as text, one item a line, that Markdown does not read as a
 //! list: letters and Roman numbers (`(a)`, `b)`, `ii.`), numbers in brackets (`(1)`) and
-//! dashes (`– `), as EU texts and Outlook write them.
+//! dashes (`– `), as EU texts and Outlook write them; and the marker of a list pasted from
+//! Word, which a tab follows (`o<tab>`, `§<tab>`).
 
 /// How a marker is written around its letter or number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,16 +26,22 @@ pub(super) struct Marker {
     /// The value of a Roman number (`iv` is 4).
     roman: Option<u32>,
     number: Option<u32>,
+    /// A tab follows it, as in a list pasted from Word.
+    pub(super) tab: bool,
 }
 
 impl Marker {
     /// The marker `line` starts with, if a space or a tab follows it: `(a) `, `a) `, `a. `,
     /// `(iv) `, `(1) `, `– `.
     pub(super) fn of(line: &str) -> Option<Marker> {
-        let space = |rest: &str| rest.starts_with([' ', '\t', '\u{3000}']).then_some(());
+        let space = |rest: &str| match rest.chars().next() {
+            Some('\t') => Some(true),
+            Some(' ' | '\u{3000}') => Some(false),
+            _ => None,
+        };
         if let Some(dash @ ('–' | '—')) = line.chars().next() {
-            space(&line[dash.len_utf8()..])?;
-            let m = Marker { shape: Shape::Dash(dash), upper: false, letter: None, roman: None, number: None };
+            let tab = space(&line[dash.len_utf8()..])?;
+            let m = Marker { shape: Shape::Dash(dash), upper: false, letter: None, roman: None, number: None, tab };
             return Some(m);
         }
         let (bracketed, rest) = match line.strip_prefix('(') {
@@ -49,7 +56,7 @@ impl Marker {
             (false, '.') => (Shape::Stopped, &rest[1..]),
             _ => return None,
         };
-        space(rest)?;
+        let tab = space(rest)?;
         let upper = body.chars().all(|c| c.is_ascii_uppercase());
         let lower = body.chars().all(|c| c.is_ascii_lowercase());
         let number = body.parse().ok();
@@ -62,6 +69,7 @@ impl Marker {
             letter,
             roman,
             number,
+            tab,
         })
     }
 
@@ -85,6 +93,15 @@ fn roman(s: &str) -> Option<u32> {
     let tens = s.len() - s.trim_start_matches('x').len();
     let ones = NUMBERS.iter().position(|&n| n == &s[tens..])?;
     (tens <= 3 && tens + ones > 0).then_some(tens as u32 * 10 + ones as u32)
+}
+
+/// Whether a line that starts with `line` starts with one character and a tab, the marker of
+/// a list pasted from Word as text (text44a F44a-16): `•<tab>` for its first level, `o<tab>`
+/// (Courier New's letter o) for its second, `§<tab>` and U+F0A7 for its third, and as
+/// Wingdings' bullets arrive through Outlook, `Ø<tab>` (➢) and `ü<tab>` (✓).
+pub(super) fn pasted_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    chars.next().is_some_and(|c| !c.is_whitespace()) && chars.next() == Some('\t')
 }
 
 #[cfg(test)]
@@ -116,5 +133,6 @@ mod tests {
         for s in ["(a)x", "a)", "(ab) x", "(a x", "ab. x", "-- x", "e.g. x", "(12345) x"] {
             assert_eq!(Marker::of(s), None, "{s}");
         }
+        assert!(of("a)\tx").tab && !of("a) x").tab);
     }
 }
