@@ -122,6 +122,13 @@ fixtures! {
     missing_colon: "missing-colon" on [6], says ["missing `:` after `contact`"];
     apostrophe_in_single_quotes: "apostrophe-in-single-quotes" on [4],
         says ["the text in single quotes ended at an apostrophe", "`It''s`"];
+    // text44a F44a-32: a `,` (the JSON habit) or words after a closing quote were called a
+    // quotation mark that ended the text, whose help printed the quotes and the comma.
+    after_closing_quote: "after-closing-quote" on [1, 2, 3, 5, 8],
+        says ["1:17: error: `,` after the closing quote: YAML takes nothing after a quoted value",
+              "remove the `,`: YAML needs no commas between lines",
+              "3:28: error: `today` after the closing quote: the value ends there",
+              "`summary: \"Both sides met. today\"`", "`summary: '\"Both sides met.\" today'`", "error: 5 problems"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

@@ -347,3 +347,45 @@ pub(super) fn mark_after_quote(text: &str, end: usize) -> Option<Diagnostic> {
             .with_help("put it inside the quotes, or remove it"),
     )
 }
+
+/// Text typed after the closing quote `quote` of a value quoted from its start, with no
+/// quote of that kind after it on the line: not a quote inside the text but something after
+/// the value, which YAML does not take. A `,` (the JSON habit, `title: "Results",`), or
+/// words after double quotes (`summary: "…" extra`), named at themselves with the fix (text44a F44a-32: the
+/// help, to escape the quote, printed the quotes and the comma).
+pub(super) fn after_closing_quote(text: &str, quote: Span) -> Option<Diagnostic> {
+    let (start, line) = line_at(text, quote.start);
+    let line = line.trim_end_matches('\r');
+    let (key, _, value) = key_of(line.trim_start())?;
+    let q = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let open = value.as_ptr() as usize - text.as_ptr() as usize;
+    if quoted_end(text, open) != Some(quote.end) || !text[quote.start..quote.end].starts_with(q) {
+        return None;
+    }
+    let rest = &text[quote.end..start + line.len()];
+    let rest = rest.split(" #").next().unwrap_or(rest).trim_end();
+    let words = rest.trim_start();
+    if words.is_empty() || words.contains(q) {
+        return None;
+    }
+    let at = Span::new(quote.end + rest.len() - words.len(), quote.end + rest.len());
+    if words == "," {
+        return Some(
+            Diagnostic::new(Some(at), "", "`,` after the closing quote: YAML takes nothing after a quoted value")
+                .with_help("remove the `,`: YAML needs no commas between lines"),
+        );
+    }
+    // (Words after single quotes: an apostrophe, `'Ministers' view`, most likely.)
+    if q == '\'' {
+        return None;
+    }
+    let inner = &text[open + 1..quote.start];
+    let mut help = format!("put the whole text inside the quotes: `{key}: \"{inner}{}\"`", rest.replace('\\', "\\\\"));
+    if !value.contains('\'') {
+        help.push_str(&format!(", or in single quotes to print the quotation marks too: `{key}: '{value}'`"));
+    }
+    Some(
+        Diagnostic::new(Some(at), "", format!("`{words}` after the closing quote: the value ends there"))
+            .with_help(help),
+    )
+}

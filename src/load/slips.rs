@@ -14,8 +14,8 @@ use super::lines::{
     key_deeper_than_above, key_of, key_out_of_list, lead, leading_key, line_above, line_at, line_start, stray_text,
 };
 use super::quoted::{
-    ended_early, mark_after_quote, never_closed, open_quote_above_comment, quoted_slip, tab_in_quoted, QuotedSlip,
-    CLOSE_IT, LINE_OUT, NEVER_CLOSED,
+    after_closing_quote, ended_early, mark_after_quote, never_closed, open_quote_above_comment, quoted_slip,
+    tab_in_quoted, QuotedSlip, CLOSE_IT, LINE_OUT, NEVER_CLOSED,
 };
 use super::KeySets;
 use crate::diag::{Diagnostic, Span};
@@ -180,6 +180,9 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         // (`"合意した"。`: a Japanese mark typed after the closing quote, not an early quote;
         // text36a F36a-9.)
         if let Some(d) = before.ends_with(['\'', '"']).then(|| mark_after_quote(text, quote.end)).flatten() {
+            return Some(d);
+        }
+        if let Some(d) = before.ends_with(['\'', '"']).then(|| after_closing_quote(text, quote)).flatten() {
             return Some(d);
         }
         if before.ends_with(['\'', '"']) {
