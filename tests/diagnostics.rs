@@ -129,6 +129,10 @@ fixtures! {
               "remove the `,`: YAML needs no commas between lines",
               "3:28: error: `today` after the closing quote: the value ends there",
               "`summary: \"Both sides met. today\"`", "`summary: '\"Both sides met.\" today'`", "error: 5 problems"];
+    // text44a F44a-12: a topic typed without its `- ` gave two "duplicate key … remove one of
+    // them", whose fix deleted a topic; the file is read with the `- ` put in.
+    item_without_dash: "item-without-dash" on [7],
+        says ["7:5: error: a second `title:` in this topic", "start it with `- `: `- title: Data`", "error: 1 problem"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

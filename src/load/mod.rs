@@ -38,6 +38,7 @@ mod keys;
 mod languages;
 mod lines;
 mod marks;
+mod missing_dash;
 mod offsets;
 mod quoted;
 mod recover;

@@ -501,12 +501,19 @@ fn inside(text: &str, quote: usize, end: usize, key: &str) -> Vec<Diagnostic> {
 
 /// The text with each dash that moved down a line below a key given twice (at each offset of
 /// `duplicates`) moved back up (see
-/// [`dash_moved_down`]), and an error for each; `None` when there is none.
+/// [`dash_moved_down`]), or never typed, put in, and an error for each; `None` when there is none.
 pub(super) fn mend_moved_dashes<'k>(
     text: &str,
     duplicates: impl Iterator<Item = (usize, &'k str)>,
 ) -> Option<(String, Vec<Diagnostic>)> {
-    let moved: Vec<_> = duplicates.filter_map(|(at, key)| dash_moved_down(text, at, key)).collect();
+    // (Or a dash never typed, for a new item whose first key is given twice: text44a F44a-12.)
+    let moved: Vec<_> = duplicates
+        .filter_map(|(at, key)| {
+            dash_moved_down(text, at, key)
+                .map(|(up, down, d)| (up, Some(down), d))
+                .or_else(|| super::missing_dash::missing_dash(text, at, key).map(|(up, d)| (up, None, d)))
+        })
+        .collect();
     if moved.is_empty() {
         return None;
     }
@@ -514,7 +521,9 @@ pub(super) fn mend_moved_dashes<'k>(
     let mut found = Vec::with_capacity(moved.len());
     for (up, down, d) in moved {
         bytes[up..up + 2].copy_from_slice(b"- ");
-        bytes[down..down + 2].copy_from_slice(b"  ");
+        if let Some(down) = down {
+            bytes[down..down + 2].copy_from_slice(b"  ");
+        }
         found.push(d);
     }
     Some((String::from_utf8(bytes).expect("two spaces and a dash swapped"), found))
