@@ -133,6 +133,11 @@ fixtures! {
     // them", whose fix deleted a topic; the file is read with the `- ` put in.
     item_without_dash: "item-without-dash" on [7],
         says ["7:5: error: a second `title:` in this topic", "start it with `- `: `- title: Data`", "error: 1 problem"];
+    // text44a F44a-13: a key line typed wholly with the Japanese input on was "expected a
+    // mapping", with three false errors after it; the file is read with the key as meant.
+    key_typed_wide: "key-typed-wide" on [1, 5, 7],
+        says ["1:1: error: `ｔｉｔｌｅ：` is typed with the Japanese input on (full-width letters and colon)",
+              "write `title: 会合の結果` with the Japanese input off", "error: 3 problems"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

@@ -29,12 +29,13 @@ pub(super) fn mend(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagno
     let mut found = Vec::new();
     let mut out: Option<String> = None;
     // (Invisible spaces around a block's text first: the passes after them read its lines.)
-    let passes: [Pass; 7] = [
+    let passes: [Pass; 8] = [
         key_tabs,
         block_spaces::after_marks,
         block_spaces::indents,
         block_spaces::deep_blanks,
         line_start_marks,
+        super::wide_keys::mend,
         mend_wide,
         flow_marks,
     ];
