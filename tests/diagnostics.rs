@@ -138,6 +138,11 @@ fixtures! {
     key_typed_wide: "key-typed-wide" on [1, 5, 7],
         says ["1:1: error: `ｔｉｔｌｅ：` is typed with the Japanese input on (full-width letters and colon)",
               "write `title: 会合の結果` with the Japanese input off", "error: 3 problems"];
+    // text44a F44a-6: two numbers as a list gave a false "nothing to contact" as well, and
+    // no help said how to give two.
+    two_numbers: "two-numbers" on [8, 10],
+        says ["`tel` takes one line of text: write both numbers in it",
+              "is more than one address: `email` takes one; put another in `note`", "error: 2 problems"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

@@ -133,7 +133,9 @@ impl<'a> De<'a> {
     fn mismatch(&self, expected: &str) {
         let message = format!("expected {expected}, found {}", found(self.node));
         let mut d = Diagnostic::new(Some(self.node.span), self.path.to_string(), message);
-        if let Some(help) = shape_help(expected, self.node) {
+        if let Some(help) = messages::several_help(&d.path, self.node) {
+            d = d.with_help(help);
+        } else if let Some(help) = shape_help(expected, self.node) {
             d = d.with_help(help);
         }
         self.ctx.diagnostics.borrow_mut().push(d);

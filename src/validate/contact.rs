@@ -15,6 +15,10 @@ impl Checker<'_> {
             self.present(None, "", "contact", self.start);
             return None;
         };
+        // (A way given with the wrong shape, `tel:` as a list, is reported already: text44a F44a-6.)
+        let given =
+            [&raw.name, &raw.division, &raw.bureau, &raw.organisation, &raw.tel, &raw.fax, &raw.email, &raw.url];
+        let given = given.iter().any(|f| f.as_ref().is_some_and(|f| self.known.replaced.contains(&f.span)));
         let contact = Contact {
             note: self.optional(raw.note, "contact.note"),
             name: self.optional(raw.name, "contact.name"),
@@ -32,7 +36,7 @@ impl Checker<'_> {
         // there is nothing to contact as well would only repeat it.
         let misspelt = WAYS_TO_CONTACT.iter().any(|w| self.known.misspelt.contains(&join("contact", w)));
         if ways.iter().all(|w| w.is_none()) {
-            if !misspelt {
+            if !misspelt && !given {
                 let message = format!("nothing to contact; give at least one of {}", WAYS_TO_CONTACT.join(", "));
                 self.report(span, "contact", message);
             }
@@ -52,7 +56,11 @@ impl Checker<'_> {
         }
         let address = text.strip_prefix("mailto:").unwrap_or(&text).trim();
         if !email_address(address) {
+            // (`a@example.org, b@example.org`: a second address, text44a F44a-6.)
+            let mut parts = address.split([',', ';', ' ', '/']).filter(|p| !p.is_empty());
+            let several = parts.clone().count() > 1 && parts.all(email_address);
             let message = match extra(address).filter(|e| email_address(e.address())) {
+                _ if several => format!("'{text}' is more than one address: `email` takes one; put another in `note`"),
                 Some(extra) => extra.message(&text),
                 None => format!("'{text}' is not an e-mail address; write it as name@example.org"),
             };

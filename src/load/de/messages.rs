@@ -138,6 +138,30 @@ pub(in crate::load) fn expected_one_of(names: &[&str]) -> String {
     format!("expected one of {}", list.join(", "))
 }
 
+/// Two numbers or addresses given to a contact field that takes one line, as a list or a
+/// mapping (a direct line and the switchboard): how to give both (text44a F44a-6: the help
+/// was to quote the list, which failed again).
+pub(in crate::load) fn several_help(path: &str, node: &Node) -> Option<String> {
+    // (One in `[…]`, `fax: [+81 …]`, is text that starts with `[`.)
+    let several = match &*node.kind {
+        NodeKind::Seq(items) => items.len() > 1,
+        NodeKind::Map(entries) => entries.len() > 1,
+        _ => false,
+    };
+    if !several {
+        return None;
+    }
+    match path {
+        "contact.tel" | "contact.fax" => Some(format!(
+            "`{0}` takes one line of text: write both numbers in it, \
+             `{0}: \"+81 3 5253 5920 (direct), +81 3 5253 5111 (switchboard)\"`",
+            &path[8..]
+        )),
+        "contact.email" => Some("`email` takes one address: put another in `note`".to_string()),
+        _ => None,
+    }
+}
+
 /// The usual slip behind a wrong shape, when there is one.
 pub(in crate::load) fn shape_help(expected: &str, node: &Node) -> Option<&'static str> {
     match (expected, &*node.kind) {
