@@ -143,6 +143,11 @@ fixtures! {
     two_numbers: "two-numbers" on [8, 10],
         says ["`tel` takes one line of text: write both numbers in it",
               "is more than one address: `email` takes one; put another in `note`", "error: 2 problems"];
+    // text44a F44a-14: a comment typed with a full-width `＃` was printed after a value, and on
+    // its own line got a fix that printed it.
+    wide_hash_comment: "wide-hash-comment" on [2, 5],
+        says ["2:1: error: a full-width `＃`, which YAML reads as text", "5:16: error",
+              "a comment needs the half-width `#`", "error: 2 problems"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

@@ -48,6 +48,7 @@ mod starts;
 mod translations;
 pub mod tree;
 mod wide;
+mod wide_hash;
 mod wide_keys;
 
 pub use blanked::Blanked;
