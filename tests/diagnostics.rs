@@ -148,6 +148,10 @@ fixtures! {
     wide_hash_comment: "wide-hash-comment" on [2, 5],
         says ["2:1: error: a full-width `＃`, which YAML reads as text", "5:16: error",
               "a comment needs the half-width `#`", "error: 2 problems"];
+    // text44a F44a-27: a bilingual topic written as one item, `- en:` then `ja:`, gave three
+    // errors whose fixes went in a circle; one error, and the topic read field by field.
+    item_per_language: "item-per-language" on [5],
+        says ["5:5: error: an item written per language", "`- title: {en: AI, ja: AI}`", "error: 1 problem"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

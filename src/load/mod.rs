@@ -40,6 +40,7 @@ mod lines;
 mod marks;
 mod missing_dash;
 mod offsets;
+mod per_language;
 mod quoted;
 mod recover;
 mod slips;

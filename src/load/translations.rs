@@ -105,6 +105,12 @@ pub(super) fn mend_glued_translations(root: &Node, langs: &[String], found: &mut
                 _ => false,
             };
             let bracket = root.span.start;
+            // (A topic written per language, `- en:` above `title:` and `body:`, then `ja:`: one
+            // error at it, and read field by field; text44a F44a-27, the fixes went in a circle.)
+            if !items.is_empty() && items.iter().all(|i| one_language(i) && super::per_language::per_language(i)) {
+                let items = items.iter().map(|i| super::per_language::transposed(i, found)).collect();
+                return root.with_kind(NodeKind::Seq(items));
+            }
             if !items.is_empty() && items.iter().all(one_language) && root.span.end > bracket {
                 found.push(
                     Diagnostic::new(
