@@ -335,6 +335,14 @@ fn a_title_on_the_command_line_is_checked_as_one_in_the_yaml() {
     assert!(common::page_texts(&pdf)[0].contains("Japan-EU Dialogue"));
     // One briefing is one, not "1 briefings".
     assert!(common::stderr(&out).contains("(1 briefing, "), "{}", common::stderr(&out));
+    assert_eq!(common::info(&pdf, "Subject").as_deref(), Some("Dossier of 1 briefing"));
+    // text44b F44b-6: a title over two lines is on one line in the Title and the XMP, as a
+    // briefing's is (a viewer showed the first line only).
+    common::assert_exit(&bundle("Japan-EU\nDialogue"), 0);
+    let pdf = std::fs::read(dir.path().join("d.pdf")).unwrap();
+    assert_eq!(common::info(&pdf, "Title").as_deref(), Some("Japan-EU Dialogue"));
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(!text.contains("Japan-EU\nDialogue") && !text.contains("Japan-EU&#xA;"), "a line break in the XMP title");
 }
 
 /// A briefing of 30 KB may stand for 1.5 MiB of text by repeating an anchored summary in

@@ -336,9 +336,13 @@ impl<'a> Prepared<'a> {
                     .filter(|first| organisations.iter().all(|o| o == *first))
                     .map(|o| (*o).clone());
                 Metadata {
-                    title: cover.title.clone(),
+                    // (On one line, as a briefing's: text44b F44b-6.)
+                    title: crate::pdf::one_line(&cover.title).into_owned(),
                     author,
-                    subject: Some(format!("Dossier of {} briefings", items.len())),
+                    subject: Some(match items.len() {
+                        1 => "Dossier of 1 briefing".to_string(),
+                        n => format!("Dossier of {n} briefings"),
+                    }),
                     keywords: keywords(self.printed.iter().map(|b| &b.title)),
                     lang: lang.to_string(),
                     date: self.ctx.options.date.unwrap_or_else(|| cover.date.unix_seconds()),
