@@ -105,6 +105,21 @@ fn watch_format_html_rebuilds_the_web_page_on_save() {
     child.wait().unwrap();
 }
 
+/// text44b F44b-19: a briefing broken from the start is "not built", not an output that was
+/// never written called "unchanged".
+#[test]
+fn a_briefing_broken_from_the_start_is_not_built() {
+    let dir = common::tempdir();
+    let seed = std::fs::read_to_string(common::repo("data/japan-eu-ict-workshop-10.yaml")).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), seed.replace("date: 2020-10-06", "date: 2020-13-06")).unwrap();
+    let (mut child, lines) = watch(dir.path(), &["b.yaml"]);
+    let said = expect_line(&lines, "not built", PATIENCE);
+    assert!(said.contains("nothing was written") && !said.contains("unchanged"), "{said}");
+    assert!(!dir.path().join("b.pdf").exists());
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 #[test]
 fn watch_rebuilds_on_save_and_survives_a_broken_one() {
     let dir = common::tempdir();

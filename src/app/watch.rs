@@ -41,7 +41,12 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before
         }
         Err(error) => {
             say_part!("{error}");
-            say!("[{now}] not rebuilt; {} is unchanged", output.shown());
+            // (Nothing there yet: not "unchanged"; text44b F44b-19.)
+            if output.exists() {
+                say!("[{now}] not rebuilt; {} is unchanged", output.shown());
+            } else {
+                say!("[{now}] not built; nothing was written");
+            }
             reads.extend(before);
         }
     }
