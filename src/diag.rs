@@ -364,7 +364,7 @@ impl<'a> Positions<'a> {
 
 /// Whether byte `i` ends a line: a line feed, or a carriage return not followed by one (YAML
 /// reads a lone CR as a line break, as old Mac files have them).
-fn is_break(bytes: &[u8], i: usize) -> bool {
+pub(crate) fn is_break(bytes: &[u8], i: usize) -> bool {
     bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
 }
 

@@ -283,13 +283,11 @@ pub(super) fn left_by_a_copy(c: char) -> Option<&'static str> {
 pub(super) struct LineIndex(Vec<usize>);
 
 impl LineIndex {
-    /// Lines end at a line feed, or at a carriage return alone, as in old Mac files.
+    /// Lines end where a diagnostic's do ([`crate::diag::is_break`]): at a line feed, or at a
+    /// carriage return alone, as in old Mac files.
     pub(super) fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let starts = (0..bytes.len())
-            .filter(|&i| bytes[i] == b'\n' || bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
-            .map(|i| i + 1)
-            .collect();
+        let starts = (0..bytes.len()).filter(|&i| crate::diag::is_break(bytes, i)).map(|i| i + 1).collect();
         LineIndex(starts)
     }
 
