@@ -274,12 +274,15 @@ impl SourceFile {
 /// once), followed by a summary line such as `error: 3 problems in data/x.yaml`. Past the
 /// first hundred, problems are only counted.
 pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
-    let sorted = in_order(diags);
+    // Notes of the run ("stopped after 20 syntax errors") last, beside the count they qualify
+    // (text44a F44a-22: at the top, 20 screens up, they were missed).
+    let (notes, sorted): (Vec<&Diagnostic>, Vec<&Diagnostic>) = in_order(diags).into_iter().partition(|d| d.note);
     let mut out: Vec<String> =
         placed(file, &sorted[..sorted.len().min(MAX_RENDERED)]).into_iter().map(|p| p.rendered).collect();
     if sorted.len() > MAX_RENDERED {
         out.push(format!("… and {} more\n", sorted.len() - MAX_RENDERED));
     }
+    out.extend(notes.iter().map(|d| file.render(d)));
     let n = problems(diags);
     out.push(format!("error: {n} problem{} in {}\n", if n == 1 { "" } else { "s" }, file.name));
     out.join("\n")
