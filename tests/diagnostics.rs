@@ -117,6 +117,12 @@ fixtures! {
     empty_file: "empty" on [0], says ["the file is empty: a briefing needs at least title, date, topics and contact"];
     alias_bomb: "alias-bomb" on [6], says ["too many nodes after expanding aliases (limit 200000)"];
     duplicate_key: "duplicate-key" on [8], says ["duplicate key `date`", "line 2"];
+    // text44a F44a-9: "remove one of them" lost a topic, a contact line or a paragraph when
+    // both values held something.
+    duplicate_blocks: "duplicate-blocks" on [7, 10, 16],
+        says ["7:5: error: duplicate key `body`", "keep the text you mean there (join the two if both are wanted)",
+              "10:1: error: duplicate key `topics`", "move the items below this line up under it",
+              "16:1: error: duplicate key `contact`", "(each key once)", "error: 3 problems"];
     key_out_of_place: "key-out-of-place" on [8], says ["unknown field `fax`", "`fax` is a key of `contact`"];
     no_space_after_colon: "no-space-after-colon" on [2], says ["no space after `date:`", "write `date: …`"];
     missing_colon: "missing-colon" on [6], says ["missing `:` after `contact`"];

@@ -27,6 +27,7 @@ mod block_spaces;
 mod de;
 mod declared;
 mod dedented;
+mod duplicate;
 mod escape_slips;
 pub(crate) mod escapes;
 mod folds;

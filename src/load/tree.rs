@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 
+pub use super::duplicate::{Both, Duplicate};
 use super::offsets::Offsets;
 use super::recover::{
     blank_out, follows_from, mend_moved_dashes, repair, resync, stopped, InQuotes, MAX_SYNTAX_ERRORS,
@@ -107,22 +108,6 @@ pub struct Tree {
     pub duplicates: Vec<Duplicate>,
     /// A `---` that starts a second document, reported at it: what follows is not read.
     pub second_document: Option<Diagnostic>,
-}
-
-/// A key given a second time in one mapping.
-pub struct Duplicate {
-    pub key: String,
-    /// The second key.
-    pub span: Span,
-    /// The line of the first.
-    pub first_line: usize,
-}
-
-impl Duplicate {
-    pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic::new(Some(self.span), "", format!("duplicate key `{}`", self.key))
-            .with_help(format!("it is first given on line {}; remove one of them", self.first_line))
-    }
 }
 
 /// A parse that met problems: every syntax error (after each, parsing starts again at the
@@ -343,8 +328,8 @@ enum FrameKind {
         entries: Vec<(Node, Node)>,
         /// A key waiting for its value, and the line it is on.
         key: Option<(Node, usize)>,
-        /// Scalar keys seen so far and their lines, for duplicate detection.
-        seen: HashMap<String, usize>,
+        /// Scalar keys seen so far, their lines and entries, for duplicate detection.
+        seen: HashMap<String, (usize, usize)>,
     },
 }
 
@@ -551,12 +536,12 @@ impl Builder<'_> {
                     return;
                 };
                 if let Some((text, _)) = k.scalar() {
-                    if let Some(&line) = seen.get(text) {
-                        let key = text.to_string();
-                        self.duplicates.push(Duplicate { key, span: k.span, first_line: line });
+                    if let Some(&(line, at)) = seen.get(text) {
+                        let (key, both) = (text.to_string(), Both::of(&entries[at].1, &node));
+                        self.duplicates.push(Duplicate { key, span: k.span, first_line: line, both });
                         return;
                     }
-                    seen.insert(text.to_string(), key_line);
+                    seen.insert(text.to_string(), (key_line, entries.len()));
                 }
                 frame.size.add(k.size);
                 frame.size.add(node.size);
