@@ -91,6 +91,10 @@ impl Date {
     /// Parses `YYYY-MM-DD` (exactly that shape; anything else is `None`).
     pub fn parse_iso(s: &str) -> Option<Date> {
         let (year, month, day) = crate::load::iso_date_parts(s)?;
+        // (`0026-05-12` is a slip for a year in full: text44a F44a-7.)
+        if year < 1000 {
+            return None;
+        }
         Date::new(year as i32, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 

@@ -132,7 +132,7 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
         .collect();
     let date = match cover.date {
         Some(text) => Date::parse_iso(text).ok_or_else(|| {
-            let message = format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-11-20");
+            let message = crate::validate::date_problem(text);
             Error::invalid(SourceFile::new("--date", text), Diagnostic::new(None, "", message))
         })?,
         // The latest briefing's date.

@@ -19,6 +19,9 @@ impl Checker<'_> {
 /// What is wrong with `text` as a `YYYY-MM-DD` date (one that `Date::parse_iso` refuses):
 /// the same words for the YAML's `date:` and for `bundle --date`.
 pub fn date_problem(text: &str) -> String {
+    if let Some(said) = more_than_a_day(text) {
+        return said;
+    }
     match no_such_date(text) {
         Some(reason) => format!("{text} does not exist ({reason})"),
         None => match meant(text) {
@@ -28,6 +31,31 @@ pub fn date_problem(text: &str) -> String {
             None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
         },
     }
+}
+
+/// What is wrong with a date written `YYYY-MM-DD` with more after it (a time, a second day),
+/// or with a year of fewer than four digits; `None` when it is neither (text44a F44a-7: a
+/// two-day meeting got only "write it as YYYY-MM-DD").
+fn more_than_a_day(text: &str) -> Option<String> {
+    let (day, rest) = (text.get(..10)?, text.get(10..)?);
+    let (year, _, _) = crate::load::iso_date_parts(day)?;
+    if rest.is_empty() {
+        return (1..1000)
+            .contains(&year)
+            .then(|| format!("'{text}' has the year {year}; write the year in full, e.g. 2026-05-12"));
+    }
+    Date::parse_iso(day)?;
+    let clock = rest.trim_start_matches(['T', ' ']);
+    let is_time = rest.len() > clock.len()
+        && clock.get(2..3) == Some(":")
+        && clock.bytes().all(|b| b.is_ascii_digit() || b":.+-Z ".contains(&b));
+    Some(if is_time {
+        format!("'{text}' has a time: `date:` is the day only; write it as {day} (the time can go in the summary)")
+    } else {
+        format!(
+            "'{text}' is more than one day: `date:` is the briefing's date, one day; write it as {day}, and the meeting's days in the summary"
+        )
+    })
 }
 
 /// The one date `text` can be, written otherwise than `YYYY-MM-DD`: in full-width digits

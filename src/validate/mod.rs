@@ -825,6 +825,17 @@ contact:
             problems(&replace("2020-10-06", "2021-02-29")),
             ["date: 2021-02-29 does not exist (2021 is not a leap year) @ 2:7"]
         );
+        // text44a F44a-7: a two-day meeting, a time, a year not in full.
+        for (typed, said) in [
+            ("2026-05-12/13", "is more than one day: `date:` is the briefing's date, one day; write it as 2026-05-12"),
+            ("2026-05-12 – 2026-05-13", "is more than one day"),
+            ("2026-05-12 10:00", "has a time: `date:` is the day only; write it as 2026-05-12"),
+            ("2026-05-12T10:00:00Z", "has a time"),
+            ("0026-05-12", "has the year 26; write the year in full, e.g. 2026-05-12"),
+        ] {
+            let got = problems(&replace("2020-10-06", typed));
+            assert!(got.len() == 1 && got[0].starts_with(&format!("date: '{typed}' {said}")), "{typed}: {got:?}");
+        }
         assert_eq!(no_such_date("2020-13-01").as_deref(), Some("there is no month 13"));
         assert_eq!(no_such_date("2020-04-31").as_deref(), Some("April has 30 days"));
         assert_eq!(no_such_date("0000-01-01").as_deref(), Some("there is no year 0"));
