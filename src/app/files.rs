@@ -542,6 +542,21 @@ pub fn sibling(path: &Path, suffix: &str, ext: &std::ffi::OsStr) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// `path` with its extension replaced by `ext`, or given it: as [`Path::with_extension`],
+/// except that a name whose stem is `.` keeps it (`..yaml` → `..pdf`, where `with_extension`
+/// gives `..`, the folder above: text44b F44b-14).
+pub fn with_ext(path: &Path, ext: &std::ffi::OsStr) -> PathBuf {
+    match (path.file_stem(), path.extension()) {
+        (Some(stem), Some(_)) => {
+            let mut name = stem.to_os_string();
+            name.push(".");
+            name.push(ext);
+            path.with_file_name(name)
+        }
+        _ => path.with_extension(ext),
+    }
+}
+
 /// A usage error when `base`, the file of the language `lang` of `input` (each format's as
 /// `path_of` names it), is another briefing's own: `x.el.pdf` is also the PDF of an
 /// `x.el.yaml` beside it, where it is written, however named (text30 F30b-1 and text31
@@ -578,7 +593,7 @@ pub fn not_another_briefings(
 fn source_owning(base: &Path, input: &Path) -> Option<PathBuf> {
     let input = FileId::of(input);
     ["yaml", "yml", "YAML", "YML", "Yaml", "Yml"]
-        .map(|ext| base.with_extension(ext))
+        .map(|ext| with_ext(base, ext.as_ref()))
         .into_iter()
         .find(|o| o.is_file() && FileId::of(o) != input)
 }
@@ -586,6 +601,19 @@ fn source_owning(base: &Path, input: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_that_starts_with_a_dot_keeps_it_when_its_extension_changes() {
+        // text44b F44b-14: `..yaml` was to be built to `..`, the folder above.
+        let out = |n: &str| super::super::default_output(Path::new(n));
+        assert_eq!(out("..yaml"), Path::new("..pdf"));
+        assert_eq!(out("d/..yaml"), Path::new("d/..pdf"));
+        assert_eq!(out(".yaml"), Path::new(".yaml.pdf"));
+        assert_eq!(out("a.b.yaml"), Path::new("a.b.pdf"));
+        assert_eq!(out(".hidden"), Path::new(".hidden.pdf"));
+        let html = crate::app::pages::format_path(Path::new("..pdf"), crate::Format::Html);
+        assert_eq!(html, Path::new("..html"));
+    }
 
     #[test]
     fn a_file_over_its_limit_is_refused_before_it_fills_memory() {

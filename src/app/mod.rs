@@ -330,9 +330,10 @@ pub fn build_options(settings: &Settings, template: &Template, file: &SourceFile
     }
 }
 
-/// `NAME.yaml` → `NAME.pdf` beside it.
+/// `NAME.yaml` → `NAME.pdf` beside it (`..yaml` → `..pdf`; `.yaml`, a name with no
+/// extension, → `.yaml.pdf`).
 pub fn default_output(input: &Path) -> PathBuf {
-    input.with_extension("pdf")
+    files::with_ext(input, "pdf".as_ref())
 }
 
 /// Refuses an output named after its input when that name holds `{p}`, which stands for a

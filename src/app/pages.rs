@@ -27,10 +27,10 @@ pub fn format_path(base: &Path, f: Format) -> PathBuf {
     });
     let ext = typed.map_or_else(|| std::ffi::OsString::from(f.extension()), std::ffi::OsStr::to_os_string);
     match (f.per_page(), placed) {
-        (true, true) => base.with_extension(&ext),
+        (true, true) => files::with_ext(base, &ext),
         (true, false) => files::sibling(base, "-{p}", &ext),
-        (false, true) => without_page(base).with_extension(&ext),
-        (false, false) => base.with_extension(&ext),
+        (false, true) => files::with_ext(&without_page(base), &ext),
+        (false, false) => files::with_ext(base, &ext),
     }
 }
 
