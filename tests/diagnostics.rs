@@ -300,6 +300,12 @@ fixtures! {
         says ["3:36: error: summary: U+FFFC marks an object (a picture or a chart) that did not come with the copied text",
               "U+FFFD '\u{FFFD}' stands for a character lost when the text was converted", "retype the character",
               "delete it (to name the picture", "error: 3 problems"];
+    // text45a F45a-12: Japanese copied out of a PDF holds Kangxi radicals in place of kanji
+    // (`⽇` for 日): they printed alike, and no search for 日 found them.
+    pdf_radicals: "pdf-radicals" on [1, 3, 3, 5, 7],
+        says ["1:12: error: title: `⽇` (U+2F47) is a radical, which text copied from a PDF has in place of the kanji `日`",
+              "replace it with `日` (U+65E5)", "3:20: error: summary: `⾏` (U+2F8F)",
+              "5:12: error: topics[0].title (topic 1, \"⼈材\"): `⼈` (U+2F08)", "error: 5 problems"];
     // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
     // which lost the text below.
     pipe_stray_mark: "pipe-stray-mark" on [5, 10],

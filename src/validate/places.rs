@@ -277,6 +277,18 @@ pub(super) fn left_by_a_copy(c: char) -> Option<&'static str> {
     }
 }
 
+/// The kanji a radical stands for, in text copied out of a PDF: its fonts map 日 to the
+/// Kangxi radical SUN (U+2F47), which looks the same and reads as its name, and which no
+/// search for 日 finds (text45a F45a-12). `None` for any other character.
+pub(super) fn radical_of(c: char) -> Option<char> {
+    use unicode_normalization::UnicodeNormalization;
+    if !('\u{2E80}'..='\u{2FDF}').contains(&c) {
+        return None;
+    }
+    let mut kanji = std::iter::once(c).nfkc();
+    kanji.next().filter(|&k| k != c && kanji.next().is_none())
+}
+
 /// Where the lines of a file start, found in one reading, to number many places without
 /// reading the file again for each (text44a F44a-25: each report counted the lines from the
 /// file's start, and 16,000 topics with a `⑴` each took 25 s).

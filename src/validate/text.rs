@@ -431,6 +431,9 @@ impl Checker<'_> {
                 // (Printed, each is a box: `OBJ`, or a diamond with a question mark; text44a
                 // F44a-28.)
                 what.to_string()
+            } else if let Some(kanji) = super::places::radical_of(c) {
+                let code = c as u32;
+                format!("`{c}` (U+{code:04X}) is a radical, which text copied from a PDF has in place of the kanji `{kanji}`")
             } else if !(self.covers)(c) {
                 format!("no font has U+{:04X} '{c}'", c as u32)
             } else {
@@ -476,7 +479,7 @@ impl Checker<'_> {
             let help = help.or_else(|| match c {
                 '\u{FFFC}' => Some("delete it (to name the picture, write `![what it shows](https://…)`: its description and address print)".into()),
                 '\u{FFFD}' => Some("retype the character that stood there, or copy the text again from its source".into()),
-                _ => None,
+                _ => super::places::radical_of(c).map(|k| format!("replace it with `{k}` (U+{:04X})", k as u32)),
             });
             found.push((span, c, message, help));
         }
