@@ -16,6 +16,9 @@ struct Editor {
     child: Child,
     port: u16,
     token: String,
+    /// `NAME=VALUE` of the cookie the first visit set (made on first use when a test did not
+    /// visit first itself).
+    session: std::cell::OnceCell<String>,
 }
 
 impl Drop for Editor {
@@ -52,14 +55,15 @@ impl Editor {
 
     /// [`Editor::start`] with more arguments.
     fn start_with(file: &Path, args: &[&str]) -> Editor {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .args(["edit", file.to_str().unwrap(), "--no-open"])
-            .args(args)
-            .current_dir(file.parent().unwrap())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the briefing binary runs");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
+        command.args(["edit", file.to_str().unwrap(), "--no-open"]).args(args).current_dir(file.parent().unwrap());
+        Editor::spawn(command)
+    }
+
+    /// Starts `command`, a `briefing edit`, and reads the address it prints.
+    fn spawn(mut command: Command) -> Editor {
+        let mut child =
+            command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the briefing binary runs");
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let url = line.trim();
@@ -67,7 +71,7 @@ impl Editor {
         let (port, query) = rest.split_once('/').unwrap();
         let token = query.strip_prefix("?token=").unwrap().to_string();
         assert!(token.len() >= 32, "a long random token: {token}");
-        Editor { child, port: port.parse().unwrap(), token }
+        Editor { child, port: port.parse().unwrap(), token, session: std::cell::OnceCell::new() }
     }
 
     fn host(&self) -> String {
@@ -75,7 +79,18 @@ impl Editor {
     }
 
     fn cookie(&self) -> String {
-        format!("briefing-edit-{}={}", self.port, self.token)
+        self.session
+            .get_or_init(|| {
+                let first = self.send("GET", &format!("/?token={}", self.token), &[("Host", self.host())], b"");
+                assert_eq!(first.status, 303, "the first visit");
+                Self::session_of(&first)
+            })
+            .clone()
+    }
+
+    /// The `NAME=VALUE` a first visit's answer sets.
+    fn session_of(first: &Answer) -> String {
+        first.header("set-cookie").expect("a cookie").split(';').next().unwrap().to_string()
     }
 
     fn origin(&self) -> String {
@@ -173,8 +188,15 @@ fn the_token_opens_the_page_once_then_the_cookie_does() {
     assert_eq!(first.status, 303, "the first visit sets the cookie and drops the token from the address");
     assert_eq!(first.header("location"), Some("/"));
     let cookie = first.header("set-cookie").unwrap();
-    assert!(cookie.starts_with(&e.cookie()), "{cookie}");
+    assert!(cookie.starts_with(&format!("briefing-edit-{}=", e.port)), "{cookie}");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    // text45b F45b-6: the cookie is not the token, and the token opens the page once.
+    assert!(!cookie.contains(&e.token), "{cookie}");
+    e.session.set(Editor::session_of(&first)).unwrap();
+    let again = e.send("GET", &format!("/?token={}", e.token), &host, b"");
+    assert_eq!(again.status, 403, "a second visit with the token alone");
+    let token_as_cookie = format!("briefing-edit-{}={}", e.port, e.token);
+    assert_eq!(e.send("GET", "/", &[("Host", e.host()), ("Cookie", token_as_cookie)], b"").status, 403);
 
     let page = e.get("/");
     assert_eq!(page.status, 200);
@@ -658,4 +680,47 @@ fn with_standard_output_closed_the_address_goes_to_standard_error() {
     let _ = child.kill();
     let _ = child.wait();
     assert!(found.is_some(), "the address with its token, on standard error");
+}
+
+/// text45b F45b-6: the token was on the browser's command line (`xdg-open URL`), which every
+/// user of the machine reads with `ps`. The browser is given a file of the user's own that
+/// forwards it, removed when the editor stops.
+#[cfg(unix)]
+#[test]
+fn the_browser_is_opened_without_the_token_on_its_command_line() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, file) = seed_copy();
+    let (bin, run) = (dir.path().join("bin"), dir.path().join("run"));
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::create_dir_all(&run).unwrap();
+    // An `xdg-open` (and `open`, on macOS) that writes down what it was given.
+    let args = dir.path().join("args.txt");
+    for name in ["xdg-open", "open"] {
+        let opener = bin.join(name);
+        std::fs::write(&opener, format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", args.display())).unwrap();
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
+    command
+        .args(["edit", file.to_str().unwrap()])
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .env("XDG_RUNTIME_DIR", &run);
+    let e = Editor::spawn(command);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !args.exists() || std::fs::read_to_string(&args).unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the browser was not opened within 30 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let given = std::fs::read_to_string(&args).unwrap();
+    assert!(!given.contains(&e.token), "the token on the command line: {given}");
+    let launch = PathBuf::from(given.trim());
+    assert!(launch.starts_with(&run), "{launch:?}");
+    assert_eq!(std::fs::metadata(&launch).unwrap().permissions().mode() & 0o777, 0o600, "the user's alone");
+    let html = std::fs::read_to_string(&launch).unwrap();
+    assert!(html.contains(&format!("http://127.0.0.1:{}/?token={}", e.port, e.token)), "{html}");
+    let (status, err) = e.interrupt();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(!launch.exists(), "the file is removed when the editor stops");
 }

@@ -9,6 +9,7 @@
 mod form;
 mod gate;
 mod http;
+mod launch;
 mod routes;
 
 use crate::shown::Show;
@@ -37,9 +38,10 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
     let cannot = |e: std::io::Error| Error::Usage(format!("cannot listen on 127.0.0.1, {what}: {e}"));
     let listener = http::Listener::bind(serve.port.unwrap_or(0)).map_err(cannot)?;
     let port = listener.port().map_err(cannot)?;
-    let token = gate::new_token().map_err(|e| Error::read("/dev/urandom", e))?;
+    let secret = || gate::new_token().map_err(|e| Error::read("/dev/urandom", e));
+    let (token, session) = (secret()?, secret()?);
     let url = format!("http://127.0.0.1:{port}/?token={token}");
-    let gate = gate::Gate::new(port, token);
+    let gate = gate::Gate::new(port, token, session);
     // The gate sees each request's head before its body is read.
     let screen = {
         let gate = gate.clone();
@@ -56,9 +58,8 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
         say!("{url}");
     }
     drop(out);
-    if serve.open {
-        open_browser(&url);
-    }
+    // (Kept until the editor stops: a browser may be slow to read it.)
+    let _launch = serve.open.then(|| open_browser(&url, port)).flatten();
     while !stop.load(Ordering::SeqCst) {
         let Some(exchange) = server.next(Duration::from_millis(200)) else { continue };
         // While a request is answered, Ctrl-C ends the process at once (130), as it ends a
@@ -77,11 +78,20 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
 }
 
 /// Opens `url` in the default browser, without waiting for it: a browser that is slow to
-/// start, or none at all, never holds the editor (the address is printed either way).
-fn open_browser(url: &str) {
+/// start, or none at all, never holds the editor (the address is printed either way). The
+/// browser is given a file that forwards it to `url`, not `url`, which holds the token.
+fn open_browser(url: &str, port: u16) -> Option<launch::LaunchFile> {
     let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    let name = format!("{port}-{}", gate::new_token().ok()?.get(..16)?);
+    let launch = match launch::LaunchFile::write(&launch::folder(), url, &name) {
+        Ok(launch) => launch,
+        Err(e) => {
+            say!("could not write the file that opens the browser ({e}); open the address above in your browser");
+            return None;
+        }
+    };
     let child = std::process::Command::new(opener)
-        .arg(url)
+        .arg(launch.path())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -90,7 +100,11 @@ fn open_browser(url: &str) {
         // Reaped on a thread of its own, so that it leaves no zombie behind.
         Ok(mut child) => {
             std::thread::spawn(move || child.wait());
+            Some(launch)
         }
-        Err(_) => say!("could not start {opener}; open the address above in your browser"),
+        Err(_) => {
+            say!("could not start {opener}; open the address above in your browser");
+            None
+        }
     }
 }
