@@ -113,6 +113,16 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
+/// `address` without its invisible characters: a zero-width space that a web page, X or
+/// Teams put inside an address to let it wrap, or a soft hyphen, is printed as nothing, and
+/// must not lead the link elsewhere (text45a F45a-26: `%E2%80%8B` in the link, a dead one).
+pub fn link_address(address: &str) -> std::borrow::Cow<'_, str> {
+    match address.contains(is_invisible) {
+        true => address.chars().filter(|&c| !is_invisible(c)).collect::<String>().into(),
+        false => address.into(),
+    }
+}
+
 /// Invisible characters that only say where a line may break, or may not: soft hyphen,
 /// zero-width space, word joiner, zero-width no-break space. Adding or removing one changes
 /// no word (unlike a joiner or a variation selector, which change how a character looks).

@@ -336,6 +336,38 @@ fn links_show_their_address_and_are_clickable() {
     assert_eq!(seen, links.len(), "lopdf sees {seen} annotations of {}", links.len());
 }
 
+/// text45a F45a-26: a zero-width space that a web page or Teams puts inside an address (to let
+/// it wrap), or a soft hyphen, is printed as nothing, and led the link to `%E2%80%8B`: a dead
+/// one. The link goes where the printed address does, in the PDF and on the web page.
+#[test]
+fn an_invisible_character_inside_an_address_is_not_in_its_link() {
+    let dir = common::tempdir();
+    let yaml = common::seed_with(
+        "      Japan explained the efforts to institutionalize trust services",
+        "      See https://www.soumu.go.jp/menu_news/\u{200B}s-news/ and [the rules](https://example.eu/a\u{AD}b).\n\n      \
+         Japan explained the efforts to institutionalize trust services",
+    );
+    let yaml = yaml.replace(
+        "  fax: \"+81 3 5253 5924\"\n",
+        "  fax: \"+81 3 5253 5924\"\n  url: \"https://www.soumu.go.jp/\u{200B}english/\"\n",
+    );
+    let input = common::write(dir.path(), "zw.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &["--format", "pdf,html"]);
+    let mut targets: Vec<String> = common::links(&pdf).into_iter().map(|(_, t)| t).collect();
+    targets.sort();
+    // (A Markdown link's text and its printed address are each a link.)
+    targets.dedup();
+    assert_eq!(
+        targets,
+        ["https://example.eu/ab", "https://www.soumu.go.jp/english/", "https://www.soumu.go.jp/menu_news/s-news/"],
+    );
+    let html = std::fs::read_to_string(dir.path().join("zw.html")).unwrap();
+    for target in &targets {
+        assert!(html.contains(&format!("href=\"{target}\"")), "{target} not linked on the web page");
+    }
+    assert!(!html.contains("href=\"https://www.soumu.go.jp/\u{200B}"), "an invisible character in an href");
+}
+
 #[test]
 fn link_addresses_with_other_letters_are_ascii_uris() {
     // A /URI is 7-bit ASCII (ISO 32000-1, 12.6.4.7): other letters are percent-encoded UTF-8.

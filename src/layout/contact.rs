@@ -131,6 +131,7 @@ pub fn office_line(parts: [Option<String>; 3], labels: &Labels) -> String {
 /// Where a contact URL leads: as written when it names a scheme (`https:`, `mailto:` …),
 /// otherwise the `https://` that `www.example.org` means.
 pub fn web_target(url: &str) -> String {
+    let url = &*crate::script::link_address(url);
     let scheme = url.split_once(':').map(|(s, _)| s);
     let has_scheme = scheme.is_some_and(|s| {
         s.starts_with(|c: char| c.is_ascii_alphabetic())

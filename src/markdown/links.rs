@@ -125,7 +125,8 @@ pub fn host_name(host: &str) -> bool {
 /// address relative to a web page (`#part`, `/path`) leads nowhere in a PDF, so it is no link
 /// (its text and address are still printed).
 pub(super) fn link_target(url: &str) -> Option<String> {
-    let url = url.trim();
+    let url = crate::script::link_address(url.trim());
+    let url = url.as_ref();
     if let Some(scheme) = scheme(url) {
         // Only addresses a reader means to follow: `javascript:`, `data:` or `file:` would run
         // code or open a file of the reader's machine from a published document.
@@ -160,7 +161,7 @@ pub(super) fn autolink(mut inline: Inline) -> Vec<Inline> {
         if start > at {
             out.push(piece(&text[at..start], None));
         }
-        out.push(piece(&text[start..end], Some(target)));
+        out.push(piece(&text[start..end], Some(crate::script::link_address(&target).into_owned())));
         at = end;
     }
     if at < text.len() {
