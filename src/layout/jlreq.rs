@@ -121,11 +121,40 @@ pub fn give(a: char, b: char, (a_full, b_full): (bool, bool)) -> Give {
     Give { shrink, stretch: 0.0 }
 }
 
-/// Whether `c` belongs to a Latin word or an address (`Beyond`, `5G`, `example.org/a?b=c`):
-/// in Japanese text such a word may be broken between any two of its characters when
-/// nothing better is left.
+/// A full-width Latin letter or digit (全角英数字: `Ａ`, `ｚ`, `０`).
+pub fn is_full_width_alphanumeric(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// Whether a line ending between `before` and `after` would split a word or number typed in
+/// full width, which JLREQ keeps whole as it does the same word in half width (3.1.10):
+/// between its letters and digits (`２０２|７`, `ＣＯＮＮＥ|ＣＴ`), at the `，` `．` `：` `／`
+/// inside a number (`１２，|３４５`, `１２．|５`), at the `．` `－` `／` inside a word
+/// (`Ｗｉ－|Ｆｉ`), and before the squared unit after a number (`１００|㎡`, `５|㌔`).
+pub fn inside_full_width_word(before: &str, after: &str) -> bool {
+    let mut back = before.chars().rev();
+    let mut ahead = after.chars();
+    let (Some(a), Some(b)) = (back.next(), ahead.next()) else { return false };
+    let digit = |c: Option<char>| c.is_some_and(|c| ('０'..='９').contains(&c));
+    let letter = |c: Option<char>| c.is_some_and(is_full_width_alphanumeric);
+    let joins = |before: Option<char>, sign: char, after: Option<char>| {
+        matches!(sign, '，' | '．' | '：' | '／') && digit(before) && digit(after)
+            || matches!(sign, '．' | '－' | '／') && letter(before) && letter(after)
+    };
+    letter(Some(a)) && letter(Some(b))
+        || joins(back.next(), a, Some(b))
+        || joins(Some(a), b, ahead.next())
+        || (digit(Some(a)) || a.is_ascii_digit())
+            && matches!(b, '\u{3300}'..='\u{3357}' | '\u{3371}'..='\u{337A}' | '\u{3380}'..='\u{33DF}')
+}
+
+/// Whether `c` belongs to a Latin word or an address (`Beyond`, `5G`, `example.org/a?b=c`),
+/// in half or full width (`ＣＯＮＮＥＣＴ`): in Japanese text such a word may be broken
+/// between any two of its characters when nothing better is left.
 pub fn latin_word(c: char) -> bool {
-    is_western(c) || matches!(c, '/' | '.' | '-' | '_' | '?' | '=' | '&' | '%' | '#' | ':' | '~' | '+' | '@')
+    is_western(c)
+        || is_full_width_alphanumeric(c)
+        || matches!(c, '/' | '.' | '-' | '_' | '?' | '=' | '&' | '%' | '#' | ':' | '~' | '+' | '@')
 }
 
 /// Whether a break between `a` and `b` splits a short unit of Japanese and Latin text such
@@ -239,6 +268,32 @@ mod tests {
         assert_eq!(give('）', '」', full).shrink, 0.0, "already solid");
         assert_eq!(give('日', '本', full), Give::default());
         assert_eq!(give('、', '日', (false, true)).shrink, 0.0, "not full width");
+    }
+
+    #[test]
+    fn full_width_words_and_numbers_hold_together() {
+        let inside = |text: &str| {
+            let at = text.find('|').unwrap();
+            inside_full_width_word(&text[..at], &text[at + 1..])
+        };
+        for held in [
+            "２０２|７年",
+            "ＣＯＮＮＥ|ＣＴ",
+            "１２，|３４５",
+            "１２．|５",
+            "１０：|３０",
+            "Ｗｉ－|Ｆｉ",
+            "Ｗｉ|－Ｆｉ",
+            "１００|㎡",
+            "5|㎏",
+        ] {
+            assert!(inside(held), "{held}");
+        }
+        for free in
+            ["は|２０２７", "２０２７|年", "年，|３", "ＡＩ，|ＤＦＦＴ", "ＤＧ　|ＣＯＮＮＥＣＴ", "|Ａ", "Ａ|", "日|本"]
+        {
+            assert!(!inside(free), "{free}");
+        }
     }
 
     #[test]

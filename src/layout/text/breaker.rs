@@ -357,7 +357,8 @@ impl Paragraph<'_> {
 /// after its figure (`423 €`), or after `§`, `Art.`, `No.`, `p.` before the figure they name
 /// (text43a F43a-9: "share 2 530" / "423 €" read as two numbers). Nor are the two `\\` a
 /// Windows share's name starts with split (text43a F43a-11: "and \" / "\server\share", a
-/// local path).
+/// local path). Nor is a word or number typed in full width (see
+/// [`jlreq::inside_full_width_word`]).
 fn held(text: &str, byte: usize) -> bool {
     let (before, after) = text.split_at(byte);
     before.ends_with('\\') && after.starts_with('\\')
@@ -365,6 +366,7 @@ fn held(text: &str, byte: usize) -> bool {
         || before.ends_with("‹ ")
         || before.ends_with(' ') && after.starts_with(['–', '—', '»', '›', ':', ';', '?', '!'])
         || in_number(before, after)
+        || jlreq::inside_full_width_word(before, after)
 }
 
 /// The break opportunities of `text` (UAX #14), and one after a `\` between two names of a

@@ -215,6 +215,9 @@ impl Paragraph<'_> {
             });
         };
         for (byte, kind) in linebreaks(text) {
+            if kind == BreakOpportunity::Allowed && jlreq::inside_full_width_word(&text[..byte], &text[byte..]) {
+                continue;
+            }
             let at = self.before_address_hyphen(index_of(byte));
             let (a, b) = (glyphs[at - 1].ch, glyphs.get(at).map_or(' ', |g| g.ch));
             let name_hyphen = a == '-' && jlreq::is_western(b) && at >= 2 && jlreq::is_western(glyphs[at - 2].ch);
@@ -314,6 +317,9 @@ impl Paragraph<'_> {
         // Unicode's break opportunities (kinsoku among them), and a mandatory break's place.
         let mut allowed = vec![None::<bool>; n + 1];
         for (byte, kind) in linebreaks(text) {
+            if kind == BreakOpportunity::Allowed && jlreq::inside_full_width_word(&text[..byte], &text[byte..]) {
+                continue;
+            }
             allowed[index_of(byte)] = Some(kind == BreakOpportunity::Mandatory);
         }
         let mut candidates = vec![Candidate { at: 0, hard: true, penalty: 0.0, inside: false }];
@@ -504,6 +510,39 @@ mod tests {
                     assert_eq!(whole, fits, "{word} at {width} pt after {n}: {lines:?}");
                 }
             }
+        }
+    }
+
+    /// text44a F44a-1: a word or number typed in full width (全角英数字) is kept whole as its
+    /// half-width twin is, in a justified paragraph, a heading and a ragged line alike:
+    /// `２０２|７年`, `１|２，３４５円`, `１２．|５％`, `ＣＯＮＮＥ|ＣＴ`, `Ｗｉ－|Ｆｉ` read as two
+    /// words. One wider than the line still breaks, and nothing is lost.
+    #[test]
+    fn a_full_width_word_or_number_breaks_only_when_it_cannot_fit_a_line() {
+        let fonts = FontBook::builtin();
+        let justified = Setting { justify: true, japanese: true, ..Setting::default() };
+        let heading = Setting { japanese: true, heading: true, ..Setting::default() };
+        let ragged = Setting { japanese: true, ..Setting::default() };
+        let words =
+            ["２０２７", "１２，３４５", "１２．５％", "ＣＯＮＮＥＣＴ", "Ｗｉ－Ｆｉ", "１００㎡", "ｈｔｔｐｓ"];
+        for setting in [justified, heading, ragged] {
+            for width in [90.0, 150.0, 230.0] {
+                for word in words {
+                    for n in 0..24 {
+                        let text = format!("{}価格は{word}とした。", "あ".repeat(n));
+                        let lines = texts(&set_with(&plain(&text), width, &fonts, setting));
+                        assert_eq!(lines.concat(), text, "nothing lost");
+                        assert!(lines.iter().any(|l| l.contains(word)), "{word} at {width} pt after {n}: {lines:?}");
+                    }
+                }
+            }
+        }
+        let long = "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴ１２３４５６７８９０";
+        for setting in [justified, heading, ragged] {
+            let text = format!("略称は{long}です。");
+            let lines = texts(&set_with(&plain(&text), 100.0, &fonts, setting));
+            assert_eq!(lines.concat(), text, "nothing lost");
+            assert!(lines.len() >= 3, "{lines:?}");
         }
     }
 
