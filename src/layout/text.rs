@@ -584,6 +584,32 @@ mod tests {
         assert!(lines.iter().any(|l| l.trim_end().ends_with("2026")), "{lines:?}");
     }
 
+    /// text44a F44a-17: a number and its sign or unit typed with a space, as the EU's
+    /// languages write them, are not cut at it (lines started with "%", "°C", "km/h"); a word
+    /// after a number still is, and the space is the one typed.
+    #[test]
+    fn a_number_and_its_unit_typed_with_a_space_stay_together() {
+        let fonts = FontBook::builtin();
+        let text = "Der Anteil stieg um 5 % auf 12,5 % und 3 ‰, bei 20 °C und 5 m² Fläche, mit 10 km/h \
+                    und 100 Mbit/s für 10 Mio. € und 2 Mrd. EUR, also 5 topics and 7 days.";
+        let (mut topics, mut days) = (false, false);
+        for width in (40..400).step_by(3) {
+            let lines = texts(&set(&plain(text), width as f32, &fonts));
+            assert_eq!(lines.concat(), text);
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].trim_end(), pair[1].as_str());
+                assert!(
+                    !(end.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+                        && start.starts_with(['%', '‰', '°', 'm', 'k', 'M', '€', 'E'])),
+                    "{width}: {lines:?}"
+                );
+                topics |= end.ends_with('5') && start.starts_with("topics");
+                days |= end.ends_with('7') && start.starts_with("days");
+            }
+        }
+        assert!(topics && days, "a word after a number may start a line");
+    }
+
     /// text43a F43a-11: `\\server\share` was broken between its two backslashes, the next line
     /// reading `\server\share`, another path. A path breaks after a `\` that follows a name.
     #[test]
