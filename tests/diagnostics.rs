@@ -153,7 +153,12 @@ fixtures! {
     // its own line got a fix that printed it.
     wide_hash_comment: "wide-hash-comment" on [2, 5],
         says ["2:1: error: a full-width `＃`, which YAML reads as text", "5:16: error",
-              "a comment needs the half-width `#`", "error: 2 problems"];
+              "a comment needs a half-width space and `#`", "error: 2 problems"];
+    // text45a F45a-3: as the Japanese input types it, after a full-width space or with the
+    // note right after it, it was printed.
+    wide_hash_ime: "wide-hash-ime" on [1, 3, 5, 8],
+        says ["1:11: error: a full-width `＃`, which YAML reads as text", "3:22: error", "5:21: error", "8:19: error",
+              "type them with the Japanese input off", "error: 4 problems"];
     // text44a F44a-27: a bilingual topic written as one item, `- en:` then `ja:`, gave three
     // errors whose fixes went in a circle; one error, and the topic read field by field.
     item_per_language: "item-per-language" on [5],

@@ -1,5 +1,6 @@
 //! A comment typed with the Japanese input on: a full-width `＃` (U+FF03), on a line of its
-//! own or after a value and a space. YAML reads it as text: after a value it was printed
+//! own or after a value and a space (half- or full-width, with text after it or not: the
+//! input types `値　＃メモ`, text45a F45a-3). YAML reads it as text: after a value it was printed
 //! (`title: ＡＩ  ＃ 要確認`), and on its own line it was text indented too little, whose fix
 //! printed it (text44a F44a-14). Named at the `＃`, and read as the comment meant (every
 //! offset kept).
@@ -30,16 +31,13 @@ pub(super) fn mend(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>
             if held != Wrap::None {
                 return None;
             }
-            // After a plain value and a space, before a space or the line's end.
+            // After a plain value and a space (the input's full-width one too).
             let value = content.strip_prefix("- ").unwrap_or(content);
             let value = value.split_once(": ").map_or(value, |(_, v)| v).trim_start();
             if value.starts_with(['"', '\'', '|', '>', '{', '[']) {
                 return None;
             }
-            let comment = |i: &usize| {
-                let after = &body[i + WIDE_HASH.len_utf8()..];
-                body[..*i].ends_with(' ') && (after.is_empty() || after.starts_with([' ', WIDE_SPACE]))
-            };
+            let comment = |i: &usize| body[..*i].ends_with([' ', WIDE_SPACE]);
             body.match_indices(WIDE_HASH).map(|(i, _)| i).find(comment)?
         };
         found.push(
@@ -48,10 +46,16 @@ pub(super) fn mend(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>
                 "",
                 "a full-width `＃`, which YAML reads as text",
             )
-            .with_help("a comment needs the half-width `#`: type it with the Japanese input off"),
+            .with_help("a comment needs a half-width space and `#`: type them with the Japanese input off"),
         );
         let lead = &body[..hash];
-        let mut mended = if lead.contains(WIDE_SPACE) { " ".repeat(hash) } else { lead.to_string() };
+        // (The full-width spaces before it made spaces, each of the same bytes: YAML wants a
+        // half-width one before a comment.)
+        let spaces = lead.trim_end_matches(WIDE_SPACE);
+        let mut mended = match spaces.trim_start_matches(' ').is_empty() {
+            true => " ".repeat(hash),
+            false => format!("{spaces}{}", " ".repeat(lead.len() - spaces.len())),
+        };
         mended.push_str("#  ");
         mended.push_str(&body[hash + WIDE_HASH.len_utf8()..]);
         Some(mended)
