@@ -617,6 +617,9 @@ fi
 # /Length lopdf looks up as it loads the file: in an object stream whose own /Length it is (a
 # stack overflow), in an object stream of 1 GiB, and in a stream whose /Length is in the next,
 # 20,000 deep (a stack overflow); and an object of 60 MB in an object stream, parsed whole.
+# Then objects where the cross-reference data places them: a catalog of 12 MB inside another
+# object's stream data (parsed by lopdf, unmeasured: past a minute), and 2,000 entries at one
+# object of 3 MiB (parsed once for each: past a minute).
 mkdir -p "$work/hostile"
 python3 - "$work/hostile" ${cases[@]+"${cases[@]}"} <<'EOF'
 import struct, sys, zlib
@@ -695,11 +698,21 @@ def objstm_object():
     catalog = b"1 0 <</Type/Catalog/AF [" + b"2 0 R " * 10_000_000 + b"]>>"
     rows = lambda at: [(0, 0, 0xffff), (2, 2, 0), (1, at[2], 0)]
     return with_xref([(2, objstm(zlib.compress(catalog, 9)))], lambda at: entries(at, rows), b"/Size 3")
+def hidden():
+    catalog = b"1 0 obj <</Type/Catalog/AF [" + b"2 0 R " * 2_000_000 + b"]>> endobj"
+    head = b"%%PDF-1.7\n2 0 obj <</Length %d>> stream\n" % len(catalog)
+    rows = lambda at: entries(at, lambda at: [(0, 0, 0xffff), (1, len(head), 0), (1, 9, 0)])
+    return with_xref([(2, b"<</Length %d>> stream\n" % len(catalog) + catalog + b"\nendstream")], rows, b"/Size 3")
+def many_entries():
+    rows = lambda at: [(0, 0, 0xffff), (1, at[1], 0)] + [(1, at[2], 0)] * 2000
+    return with_xref([(1, b"<</Type/Catalog>>"), (2, b"<</X [" + b"0 " * (3 * MiB // 2) + b"]>>")],
+                     lambda at: entries(at, rows), b"/Size 2002")
 cases = {"extract-objstm-bomb": bomb, "extract-objstm-deep": deep, "extract-xref-bomb": xref,
          "extract-objstm-predictor": predictor, "extract-attachments": attachments,
          "extract-objstm-in-itself": selfstm, "extract-af-20m": af, "extract-streams": streams,
          "extract-length-loop": length_loop, "extract-length-bomb": length_bomb,
-         "extract-length-chain": length_chain, "extract-objstm-object": objstm_object}
+         "extract-length-chain": length_chain, "extract-objstm-object": objstm_object,
+         "extract-hidden": hidden, "extract-many-entries": many_entries}
 for name, make in cases.items():
     if not only or name in only:
         open(f"{work}/{name}.pdf", "wb").write(make())

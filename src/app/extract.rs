@@ -48,6 +48,7 @@ const MAX_BESIDE: usize = 50;
 mod lengths;
 mod limits;
 mod objstm;
+mod places;
 mod scan;
 
 /// An attachment: its name as the PDF gives it, and its bytes.
@@ -292,10 +293,12 @@ fn read(pdf: &[u8], budget: &Budget) -> Result<Vec<Attached>, String> {
         return Err(ENCRYPTED.into());
     }
     // Before lopdf reads the cross-reference streams: it decompresses each whole. Then the
-    // objects that give a stream's length, which lopdf reads as it reads the stream.
+    // objects that give a stream's length, which lopdf reads as it reads the stream, and
+    // where every object lies, which lopdf parses wherever its entries say.
     let lengths = lengths::referenced(pdf);
     let places = limits::cross_references(pdf, budget, &lengths)?;
-    lengths::check(pdf, &places)?;
+    let lengths = lengths::check(pdf, &lengths, &places)?;
+    places::check(pdf, &places, &lengths)?;
     let doc = Objects::open(pdf, budget)?;
     if doc.trailer().get(b"Encrypt").is_ok() {
         return Err(ENCRYPTED.into());

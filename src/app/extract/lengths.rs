@@ -5,7 +5,7 @@
 //! whose `/Length` is object 9, and so on, recursed as deep as the chain. So each such object
 //! is found first, and must be where the cross-reference data says, a plain number.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How many bytes an object that gives a stream's length may take, from where the
 /// cross-reference data says it is to what follows it (`12 0 obj 1234 endobj` is 20).
@@ -78,14 +78,14 @@ fn reference(pdf: &[u8], at: usize) -> Option<u32> {
 }
 
 /// The digits at `at`, and where they end.
-fn digits(pdf: &[u8], at: usize) -> Option<(&str, usize)> {
+pub fn digits(pdf: &[u8], at: usize) -> Option<(&str, usize)> {
     let end = at + pdf[at.min(pdf.len())..].iter().take_while(|b| b.is_ascii_digit()).count();
     (end > at).then(|| std::str::from_utf8(&pdf[at..end]).ok().map(|d| (d, end))).flatten()
 }
 
 /// Where the white space and comments that start at `at` end, as lopdf's parser skips them
 /// (a comment ends with its line's end); `None` past `limit`.
-fn space(pdf: &[u8], mut at: usize, limit: usize) -> Option<usize> {
+pub fn space(pdf: &[u8], mut at: usize, limit: usize) -> Option<usize> {
     loop {
         match pdf.get(at) {
             Some(&b) if white(b) => at += 1,
@@ -104,45 +104,49 @@ fn space(pdf: &[u8], mut at: usize, limit: usize) -> Option<usize> {
     }
 }
 
-/// Checks each object that gives a stream's length where the cross-reference data places it
-/// (`places`: its number and offset, from every section): it must begin there and be a plain
-/// number, read in a few bytes (`12 0 obj 1234 endobj`). lopdf reads it for each stream
-/// whose length it gives: anything longer, or a stream of its own, was read again and again.
-pub fn check(pdf: &[u8], places: &[(u32, u32)]) -> Result<(), String> {
-    for &(number, offset) in places {
+/// Checks each object that gives a stream's length (`lengths`) where the cross-reference data
+/// places it (`places`: every object's number and offset, from every section): it must begin
+/// there and be a plain number, read in a few bytes (`12 0 obj 1234 endobj`). lopdf reads it for
+/// each stream whose length it gives: anything longer, or a stream of its own, was read again
+/// and again. Gives the numbers each such object may hold (one for each place).
+pub fn check(pdf: &[u8], lengths: &HashSet<u32>, places: &[(u32, u32)]) -> Result<HashMap<u32, Vec<i64>>, String> {
+    let mut values: HashMap<u32, Vec<i64>> = HashMap::new();
+    for &(number, offset) in places.iter().filter(|(number, _)| lengths.contains(number)) {
         let offset = offset as usize;
         if offset >= pdf.len() {
             continue;
         }
-        if !plain_number(pdf, number, offset, (offset + MAX_LENGTH_OBJECT).min(pdf.len())) {
+        let Some(value) = plain_number(pdf, number, offset, (offset + MAX_LENGTH_OBJECT).min(pdf.len())) else {
             return Err(format!(
                 "its object {number}, which gives the length of a stream, is not a plain number at byte {offset}, where \
                  its cross-reference data places it (briefing writes every length in its stream); it was not read"
             ));
-        }
+        };
+        values.entry(number).or_default().push(value);
     }
-    Ok(())
+    Ok(values)
 }
 
-/// Whether `pdf` holds `number G obj N endobj` at `at` (after a little white space), and
-/// what lopdf's parser skips after it ends by `limit`.
-fn plain_number(pdf: &[u8], number: u32, at: usize, limit: usize) -> bool {
+/// The number `pdf` holds at `at` as `number G obj N endobj` (after a little white space), if
+/// it does, and what lopdf's parser skips after it ends by `limit`.
+fn plain_number(pdf: &[u8], number: u32, at: usize, limit: usize) -> Option<i64> {
     let skip_white = |at: usize| at + pdf[at..limit].iter().take_while(|&&b| white(b)).count();
-    let Some((n, at)) = digits(&pdf[..limit], skip_white(at)) else { return false };
+    let (n, at) = digits(&pdf[..limit], skip_white(at))?;
     if n.parse() != Ok(number) {
-        return false;
+        return None;
     }
     let at = skip_white(at);
-    let Some((_, at)) = digits(&pdf[..limit], at) else { return false };
+    let (_, at) = digits(&pdf[..limit], at)?;
     let at = skip_white(at);
     if !pdf[at..limit].starts_with(b"obj") {
-        return false;
+        return None;
     }
-    let at = skip_white(at + 3);
-    let at = at + usize::from(matches!(pdf.get(at), Some(b'+' | b'-')));
-    let Some((_, at)) = digits(&pdf[..limit], at) else { return false };
+    let start = skip_white(at + 3);
+    let at = start + usize::from(matches!(pdf.get(start), Some(b'+' | b'-')));
+    let (_, at) = digits(&pdf[..limit], at)?;
+    let value = std::str::from_utf8(&pdf[start..at]).ok()?.parse().ok()?;
     let at = skip_white(at);
-    pdf[at..limit].starts_with(b"endobj") && space(pdf, at + 6, limit).is_some()
+    (pdf[at..limit].starts_with(b"endobj") && space(pdf, at + 6, limit).is_some()).then_some(value)
 }
 
 #[cfg(test)]
@@ -158,10 +162,10 @@ mod tests {
         };
         assert_eq!(found(b"<</Length 8 0 R>> <</L#65ngth %c\n 9\n0\rR>> <</Length 7>> <</Lengths 6 0 R>>"), [8, 9]);
         assert_eq!(found(b"stream\n\xff/Length 000012 0 R\nendstream /Length 1 0 /Length 99999999999 0 R"), [12]);
-        assert!(plain_number(b"  12 0 obj 1234 endobj\n3 0 obj", 12, 0, 30));
-        assert!(plain_number(b"12 0 obj\n-5\nendobj", 12, 0, 18));
-        assert!(!plain_number(b"12 0 obj 1234 endobj\n3 0 obj", 13, 0, 28));
-        assert!(!plain_number(b"12 0 obj <</Length 13 0 R>> stream", 12, 0, 34));
-        assert!(!plain_number(b"12 0 obj 1234 endobj               ", 12, 0, 30));
+        assert_eq!(plain_number(b"  12 0 obj 1234 endobj\n3 0 obj", 12, 0, 30), Some(1234));
+        assert_eq!(plain_number(b"12 0 obj\n-5\nendobj", 12, 0, 18), Some(-5));
+        assert_eq!(plain_number(b"12 0 obj 1234 endobj\n3 0 obj", 13, 0, 28), None);
+        assert_eq!(plain_number(b"12 0 obj <</Length 13 0 R>> stream", 12, 0, 34), None);
+        assert_eq!(plain_number(b"12 0 obj 1234 endobj               ", 12, 0, 30), None);
     }
 }

@@ -91,10 +91,12 @@ pub fn flate_only(stream: &Stream) -> Result<bool, String> {
 /// entries need (at most one a byte of the file), all within [`MAX_CROSS_REFERENCES`] and
 /// the budget. A section that cannot be found or read is left to lopdf, which says so.
 ///
-/// Of the objects `lengths` (those that give a stream's `/Length`), gives where each section
-/// places them (number and offset); one placed in an object stream is refused: lopdf would
-/// read that object stream whole, unchecked, to find where the stream ends (text43b lenbomb:
-/// 345 MB; lenloop: a stream whose length lay in itself overflowed the stack).
+/// Gives where each section places each object in the file (its number and offset: every
+/// in-use entry, those lopdf parses as it loads the file, and those later updates replace). Of
+/// the objects `lengths` (those that give a stream's `/Length`), one placed in an object stream
+/// is refused: lopdf would read that object stream whole, unchecked, to find where the stream
+/// ends (text43b lenbomb: 345 MB; lenloop: a stream whose length lay in itself overflowed the
+/// stack).
 pub fn cross_references(pdf: &[u8], budget: &Budget, lengths: &HashSet<u32>) -> Result<Vec<(u32, u32)>, String> {
     let mut places = Vec::new();
     let Some(start) = xref_start(pdf) else { return Ok(places) };
@@ -118,11 +120,7 @@ pub fn cross_references(pdf: &[u8], budget: &Budget, lengths: &HashSet<u32>) -> 
                         "the trailer of its cross-reference table at byte {at} cannot be read (or is over 64 KiB); it was not read"
                     ));
                 };
-                table(&pdf[at..], |number, offset| {
-                    if lengths.contains(&number) {
-                        places.push((number, offset));
-                    }
-                });
+                table(&pdf[at..], |number, offset| places.push((number, offset)));
                 dict
             }
             Some(id) => {
@@ -133,9 +131,8 @@ pub fn cross_references(pdf: &[u8], budget: &Budget, lengths: &HashSet<u32>) -> 
                 let rows = check_xref_stream(pdf.len(), &stream, &xref, budget).map_err(problem)?;
                 let mut compressed = None;
                 entries(&stream, &rows, |number, entry| match entry {
-                    _ if !lengths.contains(&number) => {}
                     XrefEntry::Normal { offset, .. } => places.push((number, offset)),
-                    XrefEntry::Compressed { container, .. } => {
+                    XrefEntry::Compressed { container, .. } if lengths.contains(&number) => {
                         compressed.get_or_insert((number, container));
                     }
                     _ => {}
@@ -369,7 +366,7 @@ fn trailer(rest: &[u8]) -> Option<lopdf::Dictionary> {
 }
 
 /// A reader of `buffer` that knows one object, `id`, at `offset`.
-fn reader_at(buffer: &[u8], id: ObjectId, offset: usize) -> Option<lopdf::Reader<'_>> {
+pub fn reader_at(buffer: &[u8], id: ObjectId, offset: usize) -> Option<lopdf::Reader<'_>> {
     let mut document = lopdf::Document::new();
     document.reference_table.insert(id.0, XrefEntry::Normal { offset: u32::try_from(offset).ok()?, generation: id.1 });
     Some(lopdf::Reader {

@@ -30,81 +30,126 @@ pub struct Measure {
 /// loads it, at some 40 times its text (text43b F43b-13: a catalog with an `/AF` array of 20
 /// million references, 120 MB, took 4.8 GB).
 pub fn measure(pdf: &[u8], text: Text) -> Measure {
-    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let (mut depth, mut deepest) = (0usize, 0usize);
     // Where the object being read began, and the longest so far.
     let (mut object, mut longest) = (None::<usize>, 0usize);
-    let space_before = |i: usize| i == 0 || pdf[i - 1].is_ascii_whitespace();
-    let ends_word = |i: usize| pdf.get(i).is_none_or(|b| b.is_ascii_whitespace() || b"[]<>()/%".contains(b));
-    while i < pdf.len() {
-        match pdf[i] {
-            b'o' if pdf[i..].starts_with(b"obj") && space_before(i) && ends_word(i + 3) => {
+    let mut tokens = Tokens { pdf, at: 0 };
+    while let Some((i, token)) = tokens.next() {
+        match token {
+            Token::Obj => {
                 if let Some(start) = object.replace(i) {
                     longest = longest.max(i - start);
                 }
-                i += 2;
             }
-            b'e' if pdf[i..].starts_with(b"endobj")
-                && (i == 0 || pdf[i - 1].is_ascii_whitespace() || b"]>)".contains(&pdf[i - 1])) =>
-            {
+            Token::Endobj => {
                 if let Some(start) = object.take() {
                     longest = longest.max(i - start);
                 }
-                i += 5;
             }
-            b'(' => {
-                // A literal string: balanced parentheses, backslash escapes.
-                let mut level = 0usize;
-                while i < pdf.len() {
-                    match pdf[i] {
-                        b'\\' => i += 1,
-                        b'(' => level += 1,
-                        b')' => {
-                            level -= 1;
-                            if level == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
-            b'%' => {
-                while i < pdf.len() && pdf[i] != b'\n' && pdf[i] != b'\r' {
-                    i += 1;
-                }
-            }
-            b'[' => {
+            Token::Open => {
                 depth += 1;
                 deepest = deepest.max(depth);
             }
-            b'<' if pdf.get(i + 1) == Some(&b'<') => {
-                depth += 1;
-                deepest = deepest.max(depth);
-                i += 1;
-            }
-            b']' => depth = depth.saturating_sub(1),
-            b'>' if pdf.get(i + 1) == Some(&b'>') => {
-                depth = depth.saturating_sub(1);
-                i += 1;
-            }
+            Token::Close => depth = depth.saturating_sub(1),
             // Stream data is binary: skipped to its end.
-            b's' if text == Text::File
-                && pdf[i..].starts_with(b"stream")
-                && (i == 0 || pdf[i - 1].is_ascii_whitespace() || pdf[i - 1] == b'>') =>
-            {
+            Token::Stream if text == Text::File => {
                 if let Some(start) = object.take() {
                     longest = longest.max(i - start);
                 }
                 let Some(end) = pdf[i..].windows(9).position(|w| w == b"endstream") else { break };
-                i += end + 8;
+                tokens.at = i + end + 9;
             }
-            _ => {}
+            Token::Stream => {}
         }
-        i += 1;
     }
     if let Some(start) = object {
         longest = longest.max(pdf.len() - start);
     }
     Measure { deepest, longest }
+}
+
+/// Where the text of an object ends, read from `from` (after its `obj`) as [`measure`] reads
+/// it: at its `endobj` or its `stream` keyword (where, and which), if either comes before
+/// `limit`.
+pub fn text_end(pdf: &[u8], from: usize, limit: usize) -> Option<(usize, Token)> {
+    let mut tokens = Tokens { pdf: &pdf[..limit.min(pdf.len())], at: from };
+    tokens.find(|(_, token)| matches!(token, Token::Endobj | Token::Stream))
+}
+
+/// What [`Tokens`] finds in a PDF's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Token {
+    /// The `obj` that begins an object.
+    Obj,
+    /// The `endobj` that ends one.
+    Endobj,
+    /// The `stream` keyword, before a stream's data.
+    Stream,
+    /// `[` or `<<`.
+    Open,
+    /// `]` or `>>`.
+    Close,
+}
+
+/// The tokens of a PDF's text that tell its shape, each with where it is, from `at` on:
+/// strings and comments skipped, stream data not (the reader decides).
+struct Tokens<'a> {
+    pdf: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = (usize, Token);
+
+    fn next(&mut self) -> Option<(usize, Token)> {
+        let pdf = self.pdf;
+        let space_before = |i: usize| i == 0 || pdf[i - 1].is_ascii_whitespace();
+        let ends_word = |i: usize| pdf.get(i).is_none_or(|b| b.is_ascii_whitespace() || b"[]<>()/%".contains(b));
+        while self.at < pdf.len() {
+            let i = self.at;
+            let (token, length) = match pdf[i] {
+                b'o' if pdf[i..].starts_with(b"obj") && space_before(i) && ends_word(i + 3) => (Some(Token::Obj), 3),
+                b'e' if pdf[i..].starts_with(b"endobj")
+                    && (i == 0 || pdf[i - 1].is_ascii_whitespace() || b"]>)".contains(&pdf[i - 1])) =>
+                {
+                    (Some(Token::Endobj), 6)
+                }
+                b's' if pdf[i..].starts_with(b"stream")
+                    && (i == 0 || pdf[i - 1].is_ascii_whitespace() || pdf[i - 1] == b'>') =>
+                {
+                    (Some(Token::Stream), 6)
+                }
+                b'(' => {
+                    // A literal string: balanced parentheses, backslash escapes.
+                    let (mut level, mut j) = (0usize, i);
+                    while j < pdf.len() {
+                        match pdf[j] {
+                            b'\\' => j += 1,
+                            b'(' => level += 1,
+                            b')' => {
+                                level -= 1;
+                                if level == 0 {
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                        j += 1;
+                    }
+                    (None, j + 1 - i)
+                }
+                b'%' => (None, 1 + pdf[i..].iter().take_while(|&&b| b != b'\n' && b != b'\r').count()),
+                b'[' => (Some(Token::Open), 1),
+                b'<' if pdf.get(i + 1) == Some(&b'<') => (Some(Token::Open), 2),
+                b']' => (Some(Token::Close), 1),
+                b'>' if pdf.get(i + 1) == Some(&b'>') => (Some(Token::Close), 2),
+                _ => (None, 1),
+            };
+            self.at = i + length;
+            if let Some(token) = token {
+                return Some((i, token));
+            }
+        }
+        None
+    }
 }
