@@ -722,6 +722,19 @@ mod tests {
             problem.contains(&format!("the trailer of its cross-reference table at byte {long} cannot be read")),
             "{problem}"
         );
+        // A trailer in another object's stream data, where no check measured it, is measured
+        // before it is parsed.
+        let data =
+            format!("xref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 1/X {}{}>>", "[".repeat(70), "]".repeat(70));
+        let mut pdf =
+            format!("%PDF-1.7\n1 0 obj <</Type/Catalog>> endobj\n2 0 obj <</Length {}>> stream\n", data.len())
+                .into_bytes();
+        let hidden = pdf.len();
+        pdf.extend(format!("{data}\nendstream endobj\n").bytes());
+        let xref = pdf.len();
+        pdf.extend(format!("xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000042 00000 n \ntrailer\n<</Size 3/Root 1 0 R/Prev {hidden}>>\nstartxref\n{xref}\n%%EOF\n").bytes());
+        let (problem, _) = refused(&pdf);
+        assert!(problem.contains(&format!("the trailer of its cross-reference table at byte {hidden} cannot be read (or is over 64 KiB, or nests deeper")), "{problem}");
         // More entries than the file has bytes; entries wider than any number; a filter
         // briefing does not read.
         let (problem, _) = refused(&with_xref_stream(b"1", "/Size 99999999 /W [1 2 1] /Filter /FlateDecode", &bomb));
@@ -730,6 +743,14 @@ mod tests {
         assert!(problem.contains("its entries are [1, 99999999999, 1] bytes wide"), "{problem}");
         let (problem, _) = refused(&with_xref_stream(b"1", "/Size 4 /W [1 2 1] /Filter /LZWDecode", b"\x80"));
         assert!(problem.contains("uses a filter briefing does not read (LZWDecode)"), "{problem}");
+        // A dictionary longer than a trailer's is refused before it is parsed: where it lies in
+        // another object's stream data, no check had measured it.
+        let pad = format!("/Size 4 /W [1 2 1] /Pad [{}]", "0 ".repeat(40_000));
+        let (problem, _) = refused(&with_xref_stream(b"1", &pad, b"\0\0\0\0"));
+        assert!(
+            problem.contains("its cross-reference stream (object 9) at byte 59 has no end within 64 KiB"),
+            "{problem}"
+        );
     }
 
     /// Object streams found in an object stream are not decompressed (they were, 64 MiB each,

@@ -10,6 +10,8 @@ use std::io::Read as _;
 use lopdf::xref::XrefEntry;
 use lopdf::{Object, ObjectId, Stream};
 
+use super::scan::{nesting, text_end, Text};
+
 /// All that `extract` decompresses from one PDF's object and cross-reference streams: far
 /// more than the catalog and attachment list of a dossier need, read in well under a second.
 pub const MAX_INFLATED: u64 = 256 << 20;
@@ -20,6 +22,10 @@ pub const MAX_CROSS_REFERENCES: u64 = 64 << 20;
 
 /// How many cross-reference sections (an update each) `extract` follows.
 const MAX_SECTIONS: usize = 1000;
+
+/// The longest text a trailer, or the dictionary of a cross-reference stream, may have: a
+/// briefing's are a few hundred bytes.
+const MAX_TRAILER: usize = 64 << 10;
 
 /// The bytes still to be decompressed in one read of a PDF, and those spent.
 pub struct Budget {
@@ -117,13 +123,33 @@ pub fn cross_references(pdf: &[u8], budget: &Budget, lengths: &HashSet<u32>) -> 
                 // (Unread, its /Prev could lead past this check: lopdf reads a longer one.)
                 let Some(dict) = trailer(&pdf[at..]) else {
                     return Err(format!(
-                        "the trailer of its cross-reference table at byte {at} cannot be read (or is over 64 KiB); it was not read"
+                        "the trailer of its cross-reference table at byte {at} cannot be read (or is over 64 KiB, or nests deeper than a briefing's); it was not read"
                     ));
                 };
                 table(&pdf[at..], |number, offset| places.push((number, offset)));
                 dict
             }
             Some(id) => {
+                // Held to a trailer's length before lopdf parses it: the checks on the file's
+                // text did not measure it if it lies in another object's stream data.
+                match text_end(pdf, at, at.saturating_add(MAX_TRAILER)) {
+                    None => {
+                        return Err(format!(
+                            "its cross-reference stream (object {}) at byte {at} has no end within {} (a \
+                             briefing's has a few hundred bytes before its data); it was not read",
+                            id.0,
+                            crate::app::error::size(MAX_TRAILER as u64)
+                        ))
+                    }
+                    Some(text) if text.deepest > super::MAX_NESTING => {
+                        return Err(format!(
+                            "its cross-reference stream (object {}) at byte {at} nests {} levels deep (a \
+                             briefing's nest a few); it was not read",
+                            id.0, text.deepest
+                        ))
+                    }
+                    Some(_) => {}
+                }
                 let Some(stream) = stream_at(pdf, id, at) else { continue };
                 let problem = |problem: String| {
                     format!("its cross-reference stream (object {}) {problem}; it was not read", id.0)
@@ -356,7 +382,11 @@ fn trailer(rest: &[u8]) -> Option<lopdf::Dictionary> {
     let at = rest.windows(7).position(|w| w == b"trailer")? + 7;
     // (Read as the object lopdf's parser takes: its words, no more than a trailer needs.)
     let mut object = b"1 0 obj ".to_vec();
-    object.extend_from_slice(&rest[at..rest.len().min(at + (64 << 10))]);
+    object.extend_from_slice(&rest[at..rest.len().min(at + MAX_TRAILER)]);
+    // (Measured first: where it lies in another object's stream data, nothing had measured it.)
+    if nesting(&object, Text::ObjectStream) > super::MAX_NESTING {
+        return None;
+    }
     let reader = reader_at(&object, (1, 0), 0)?;
     match reader.get_object((1, 0), &mut HashSet::new()) {
         Ok(Object::Dictionary(dict)) => Some(dict),

@@ -6,7 +6,7 @@
 //! times (many-entries.pdf). So each entry must point at the start of an object of its number,
 //! no two at one place, and each object, its stream data too, must end before the next one
 //! placed begins: lopdf then parses each byte of the file once at most, and each object's text
-//! is held to [`MAX_OBJECT_TEXT`].
+//! is held to [`MAX_OBJECT_TEXT`] and [`MAX_NESTING`] where lopdf reads it.
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,8 +14,8 @@ use lopdf::Object;
 
 use super::lengths::{digits, space};
 use super::limits::reader_at;
-use super::scan::{text_end, Token};
-use super::MAX_OBJECT_TEXT;
+use super::scan::text_end;
+use super::{MAX_NESTING, MAX_OBJECT_TEXT};
 
 /// Checks the objects `places` (each in-use entry's number and offset, from every section) in
 /// `pdf`; `lengths` gives the values the objects that give a stream's `/Length` may hold.
@@ -69,7 +69,7 @@ fn object_end(
         return Err(refused(format!("places object {number} at byte {at}, where object {found} begins")));
     }
     let limit = next.min(keyword + MAX_OBJECT_TEXT as usize + 6);
-    let Some((end, token)) = text_end(pdf, keyword + 3, limit) else {
+    let Some(text) = text_end(pdf, keyword + 3, limit) else {
         if limit < next {
             return Err(too_long(number, at));
         }
@@ -81,10 +81,17 @@ fn object_end(
             End::Past(format!("object {number} (bytes {at} to past {next})"))
         });
     };
+    let end = text.at;
     if end - keyword > MAX_OBJECT_TEXT as usize {
         return Err(too_long(number, at));
     }
-    if token != Token::Stream {
+    if text.deepest > MAX_NESTING {
+        return Err(refused(format!(
+            "places object {number} at byte {at}, which nests {} levels deep (a briefing's nest a few)",
+            text.deepest
+        )));
+    }
+    if !text.stream {
         return Ok(End::Before);
     }
     // lopdf reads the stream data as long as its /Length says, when `endstream` follows it.
@@ -214,6 +221,11 @@ mod tests {
             problem.contains("places object 1 at byte 51, inside the stream data of object 2 (bytes 39 to 94)"),
             "{problem}"
         );
+        // Where lopdf reads no stream data (its /Length is past the file), an object there
+        // is read, its nesting measured as the file's is.
+        let deep = format!("1 0 obj <</Type/Catalog/AF [3 0 R]/X {}{}>> endobj", "[".repeat(70), "]".repeat(70));
+        let problem = read(hidden(999, &deep), &entries("1 0 obj", "2 0 obj")).unwrap_err();
+        assert!(problem.contains("places object 1 at byte 40, which nests 71 levels deep"), "{problem}");
         let body = format!("2 0 obj <</S ({CATALOG})>> endobj\n{ATTACHED}");
         let problem = read(body, &entries("1 0 obj", "2 0 obj")).unwrap_err();
         assert!(problem.contains("places object 1 at byte 23, inside object 2 (bytes 9 to past 23)"), "{problem}");

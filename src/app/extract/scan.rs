@@ -68,17 +68,36 @@ pub fn measure(pdf: &[u8], text: Text) -> Measure {
     Measure { deepest, longest }
 }
 
-/// Where the text of an object ends, read from `from` (after its `obj`) as [`measure`] reads
-/// it: at its `endobj` or its `stream` keyword (where, and which), if either comes before
-/// `limit`.
-pub fn text_end(pdf: &[u8], from: usize, limit: usize) -> Option<(usize, Token)> {
-    let mut tokens = Tokens { pdf: &pdf[..limit.min(pdf.len())], at: from };
-    tokens.find(|(_, token)| matches!(token, Token::Endobj | Token::Stream))
+/// How the text of an object ends, read from after its `obj` as [`measure`] reads it.
+pub struct TextEnd {
+    /// Where its `endobj` or its `stream` keyword is.
+    pub at: usize,
+    /// Whether it is `stream`.
+    pub stream: bool,
+    /// How deep its arrays and dictionaries nest.
+    pub deepest: usize,
+}
+
+/// How the text of an object read from `from` ends, if it ends before `limit`.
+pub fn text_end(pdf: &[u8], from: usize, limit: usize) -> Option<TextEnd> {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (at, token) in (Tokens { pdf: &pdf[..limit.min(pdf.len())], at: from }) {
+        match token {
+            Token::Open => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Token::Close => depth = depth.saturating_sub(1),
+            Token::Endobj | Token::Stream => return Some(TextEnd { at, stream: token == Token::Stream, deepest }),
+            Token::Obj => {}
+        }
+    }
+    None
 }
 
 /// What [`Tokens`] finds in a PDF's text.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Token {
+#[derive(Clone, Copy, PartialEq)]
+enum Token {
     /// The `obj` that begins an object.
     Obj,
     /// The `endobj` that ends one.
