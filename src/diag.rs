@@ -155,25 +155,26 @@ impl SourceFile {
             let start = char_floor(&self.text, s.start);
             (self.line_col(start), line_start(&self.text, start))
         });
-        self.render_at(d, at)
+        self.render_at(d, at, "error")
     }
 
     /// [`SourceFile::render`] with the line and column of the span's start, and where its
-    /// line starts, already known.
-    fn render_at(&self, d: &Diagnostic, at: Option<((usize, usize), usize)>) -> String {
+    /// line starts, already known, as a problem of kind `kind` (`error`, or `warning` for one
+    /// a run goes on past).
+    fn render_at(&self, d: &Diagnostic, at: Option<((usize, usize), usize)>, kind: &str) -> String {
         let message =
             if d.path.is_empty() { bounded(&d.message) } else { format!("{}: {}", d.path, bounded(&d.message)) };
         let mut out = String::new();
         let gutter = match d.span.zip(at) {
             None => {
-                let kind = if d.note { "note" } else { "error" };
+                let kind = if d.note { "note" } else { kind };
                 out.push_str(&format!("{}: {kind}: {message}\n", self.name));
                 1
             }
             Some((span, ((line, col), line_start))) => {
                 let gutter = line.to_string().len();
                 let (shown, caret_col, caret_width) = self.snippet(span, line_start);
-                out.push_str(&format!("{}:{line}:{col}: error: {message}\n", self.name));
+                out.push_str(&format!("{}:{line}:{col}: {kind}: {message}\n", self.name));
                 out.push_str(&format!("{:gutter$} |\n", ""));
                 out.push_str(format!("{line} | {shown}").trim_end());
                 out.push('\n');
@@ -274,17 +275,27 @@ impl SourceFile {
 /// once), followed by a summary line such as `error: 3 problems in data/x.yaml`. Past the
 /// first hundred, problems are only counted.
 pub fn render_all(file: &SourceFile, diags: &[Diagnostic]) -> String {
+    rendered_as(file, diags, "error", "")
+}
+
+/// [`render_all`] for problems a run goes on past: each a `warning:`, and the summary line
+/// (`warning: 2 problems in old.yaml`) followed by `then` (`; compared as typed`).
+pub fn render_all_as_warnings(file: &SourceFile, diags: &[Diagnostic], then: &str) -> String {
+    rendered_as(file, diags, "warning", then)
+}
+
+fn rendered_as(file: &SourceFile, diags: &[Diagnostic], kind: &str, then: &str) -> String {
     // Notes of the run ("stopped after 20 syntax errors") last, beside the count they qualify
     // (text44a F44a-22: at the top, 20 screens up, they were missed).
     let (notes, sorted): (Vec<&Diagnostic>, Vec<&Diagnostic>) = in_order(diags).into_iter().partition(|d| d.note);
     let mut out: Vec<String> =
-        placed(file, &sorted[..sorted.len().min(MAX_RENDERED)]).into_iter().map(|p| p.rendered).collect();
+        placed_as(file, &sorted[..sorted.len().min(MAX_RENDERED)], kind).into_iter().map(|p| p.rendered).collect();
     if sorted.len() > MAX_RENDERED {
         out.push(format!("… and {} more\n", sorted.len() - MAX_RENDERED));
     }
     out.extend(notes.iter().map(|d| file.render(d)));
     let n = problems(diags);
-    out.push(format!("error: {n} problem{} in {}\n", if n == 1 { "" } else { "s" }, file.name));
+    out.push(format!("{kind}: {n} problem{} in {}{then}\n", if n == 1 { "" } else { "s" }, file.name));
     out.join("\n")
 }
 
@@ -301,6 +312,11 @@ pub struct Placed {
 /// text for all of them: a line and column found from the text's start for each made
 /// problems × file size (text42b F42b-9, the editor's 299,495 problems).
 pub fn placed(file: &SourceFile, sorted: &[&Diagnostic]) -> Vec<Placed> {
+    placed_as(file, sorted, "error")
+}
+
+/// [`placed`], each rendered as a problem of kind `kind`.
+fn placed_as(file: &SourceFile, sorted: &[&Diagnostic], kind: &str) -> Vec<Placed> {
     let mut positions = Positions::new(&file.text);
     sorted
         .iter()
@@ -309,7 +325,7 @@ pub fn placed(file: &SourceFile, sorted: &[&Diagnostic]) -> Vec<Placed> {
                 let at = positions.line_col(s.start);
                 (at, positions.line_start)
             });
-            Placed { at: at.map(|(at, _)| at), rendered: file.render_at(d, at) }
+            Placed { at: at.map(|(at, _)| at), rendered: file.render_at(d, at, kind) }
         })
         .collect()
 }

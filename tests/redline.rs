@@ -5,8 +5,8 @@
 mod common;
 
 use common::{
-    assert_exit, fixture, page_texts, run, runs, seed, squash, stderr, strokes, structure, tempdir, write, Elem, Held,
-    Run, Stroke,
+    assert_exit, fixture, page_texts, run, runs, seed, seed_with, squash, stderr, strokes, structure, tempdir, write,
+    Elem, Held, Run, Stroke,
 };
 
 const INSERTED: [f32; 3] = [0x13 as f32 / 255.0, 0x73 as f32 / 255.0, 0x33 as f32 / 255.0];
@@ -530,6 +530,53 @@ fn every_input_problem_is_reported_at_once() {
     let err = stderr(&o);
     assert!(err.contains("old.yaml:2:7"), "the bad file's problem: {err}");
     assert!(err.contains("cannot read new.yaml"), "the missing file: {err}");
+}
+
+/// The seed with `draft: yes`, an e-mail address with a `。` after it and a `⑴`, which no
+/// font has: an earlier version today's checks refuse.
+fn refused_today() -> (String, String) {
+    let seed = std::fs::read_to_string(seed()).unwrap();
+    let new = seed_with("agreed on their cooperation", "agreed on their close cooperation");
+    let old = seed.replacen("date: 2020-10-06\n", "date: 2020-10-06\ndraft: yes\n", 1);
+    let (old, new) = [old, new].map(|t| t.replacen("  fax:", "  email: kokusai@soumu.go.jp\n  fax:", 1)).into();
+    let old =
+        old.replacen("soumu.go.jp\n", "soumu.go.jp。\n", 1).replacen("their cooperation", "their ⑴ cooperation", 1);
+    assert!(old.contains("draft: yes") && old.contains("⑴") && old.contains(".jp。"), "{old}");
+    (old, new)
+}
+
+#[test]
+fn an_old_version_with_problems_is_compared_as_typed_and_its_problems_said() {
+    // text44a F44a-18: an earlier version that today's checks refuse was no redline at all.
+    let (old, new) = refused_today();
+    let (o, dir) = diff_files(Some(&old), Some(&new), &["--stat"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    for said in [
+        "old.yaml:5:8: warning: draft: expected true or false",
+        "warning: contact.email:",
+        "warning: summary: no font has U+2474 '⑴'",
+        "warning: 3 problems in old.yaml (the old version): compared as typed, what no font has shown as its code point (<U+2474>)",
+    ] {
+        assert!(err.contains(said), "{said:?} in {err}");
+    }
+    assert!(!err.contains("error"), "{err}");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("changed contact.email: \"kokusai@soumu.go.jp。\" -> \"kokusai@soumu.go.jp\""), "{out}");
+    // A redline: the `⑴` no font has is deleted text, shown as its code point, not lost.
+    assert_exit(&run(dir.path(), &["diff", "old.yaml", "new.yaml", "-o", "changes.pdf"]), 0);
+    let pdf = std::fs::read(dir.path().join("changes.pdf")).unwrap();
+    let deleted = coloured(&pdf, DELETED);
+    assert!(deleted.contains("<U+2474>"), "deleted: {deleted}");
+    assert!(coloured(&pdf, INSERTED).contains("close"));
+    // NEW is still checked as it is printed: the same file as NEW is refused.
+    let (o, _) = diff_files(Some(&new), Some(&old), &["--stat"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("new.yaml:5:8: error: draft"), "{}", stderr(&o));
+    // And an OLD whose text cannot be read is refused.
+    let (o, _) = diff_files(Some(&old.replacen("title: ", "title: [", 1)), Some(&new), &["--stat"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("old.yaml:3:8: error: this `[` is never closed"), "{}", stderr(&o));
 }
 
 /// The first `Div` of the structure: the summary box.

@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::config::Settings;
 use super::error::FileKind;
 use super::files::{self, FileId};
-use super::{build_options, human_size, load_each, written_in, Each, Error, Keep, Template};
+use super::{build_options, human_size, load_each, written_in, Each, Error, Keep, Reading, Template};
 use crate::app::say::say;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::layout::Cover;
@@ -85,8 +85,9 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     // own.
     // (With contents, each title is laid out again in them, and counts twice.)
     let weigh = |b: &Briefing| b.laid_out_bytes(settings.toc);
+    let checked: Vec<(&Path, Reading)> = paths.iter().map(|&p| (p, Reading::Checked)).collect();
     let loaded =
-        load_each(&paths, &fonts, cover.lang, false, Some((MAX_BYTES, &weigh)), Keep::Taken).map_err(|e| match e {
+        load_each(&checked, &fonts, cover.lang, false, Some((MAX_BYTES, &weigh)), Keep::Taken).map_err(|e| match e {
             Error::DossierTooLarge { briefings, bytes, stopped, .. } => {
                 Error::DossierTooLarge { briefings, bytes, contents: settings.toc, stopped }
             }

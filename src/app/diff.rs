@@ -10,8 +10,8 @@ use super::build::href;
 use super::config::Settings;
 use super::files;
 use super::pages::{self, format_path};
-use super::{build_options, human_size, load_each, Each, Error, Keep, Template};
-use crate::app::say::say;
+use super::{build_options, human_size, load_each, Each, Error, Keep, Reading, Template};
+use crate::app::say::{say, say_part};
 use crate::{Context, Format, Job};
 
 /// What the command line says.
@@ -94,6 +94,39 @@ fn across_languages(
     Ok((!same_langs || chosen.0 != shared).then_some(chosen))
 }
 
+/// OLD read as typed may hold characters no font has, which a page would lose: each is shown
+/// as its code point (`<U+2474>`), as a file's name is, in every language of it. NEW, checked,
+/// has none, so each such character is deleted text, marked as such. The characters so shown,
+/// in the order met, each once.
+fn as_code_points(old: &mut Each, covers: &dyn Fn(char) -> bool) -> Vec<char> {
+    let mut shown = Vec::new();
+    for b in std::iter::once(&mut old.briefing).chain(&mut old.others) {
+        b.visit_text_mut(&mut |s| {
+            if s.chars().all(covers) {
+                return;
+            }
+            let mut out = String::with_capacity(s.len() + 8);
+            for c in s.chars() {
+                if covers(c) {
+                    out.push(c);
+                } else {
+                    if !shown.contains(&c) {
+                        shown.push(c);
+                    }
+                    out.push_str(&code_point(c));
+                }
+            }
+            *s = out;
+        });
+    }
+    shown
+}
+
+/// `<U+2474>`, as [`crate::validate::visible`] writes a character no font has.
+fn code_point(c: char) -> String {
+    crate::validate::visible(c.encode_utf8(&mut [0; 4]), &|_| false)
+}
+
 /// `NEW.yaml` → `NEW.changes.pdf` beside it.
 pub fn default_output(new: &Path) -> PathBuf {
     super::files::sibling(new, ".changes", "pdf".as_ref())
@@ -116,13 +149,28 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         Template::resolve_for(&settings.template.name, settings.template.root.as_deref(), &[args.old, args.new])?;
     let fonts = template.font_book();
     let lang = settings.lang.as_deref();
-    // Both are checked, and all their problems shown, before anything is written; with
-    // --lang, both must be written in it.
+    // NEW is checked, as it is printed; OLD, an earlier version (from git, one that went
+    // out), only read: today's checks may refuse what an earlier release took, and a redline
+    // is most wanted where NEW mends it (text44a F44a-18). Its problems are said, and only
+    // one that stops its text being read refuses it. All problems are shown before anything
+    // is written; with --lang, both must be written in it.
     // (Every language is kept: without --lang, a language both have is compared.)
-    let mut both = load_each(&[args.old, args.new], &fonts, lang, true, None, Keep::Every)?.into_iter();
-    let (Some(old), Some(new)) = (both.next(), both.next()) else {
+    let read = [(args.old, Reading::AsTyped), (args.new, Reading::Checked)];
+    let mut both = load_each(&read, &fonts, lang, true, None, Keep::Every)?.into_iter();
+    let (Some(mut old), Some(new)) = (both.next(), both.next()) else {
         return Err(Error::Usage("nothing to compare".into()));
     };
+    let unprinted = as_code_points(&mut old, &|c| fonts.covers(c));
+    if !old.past.is_empty() {
+        let then = match unprinted.first() {
+            Some(c) => format!(
+                " (the old version): compared as typed, what no font has shown as its code point ({})",
+                code_point(*c)
+            ),
+            None => " (the old version): compared as typed".to_string(),
+        };
+        say_part!("{}", crate::diag::render_all_as_warnings(&old.file, &old.past, &then));
+    }
     let mut theme = template.theme_for(&new.briefing.lang)?;
     let mut redline = crate::compare(&old.briefing, &new.briefing, &theme);
     // Versions in several languages: a language both have, and the languages' change.

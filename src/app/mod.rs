@@ -34,6 +34,8 @@ use crate::model::Briefing;
 use crate::theme::{self, TemplateRef, Theme};
 use crate::{validate, BuildOptions};
 
+pub use validate::Reading;
+
 pub use config::{Env, Settings};
 pub use error::Error;
 pub use template::Template;
@@ -116,22 +118,29 @@ pub struct Loaded {
     pub briefings: Vec<Briefing>,
     /// Whether the file is written in several languages (`lang: [en, ja]`).
     pub multilingual: bool,
+    /// The problems a file read as typed ([`Reading::AsTyped`]) was read past; none else.
+    pub past: Vec<crate::diag::Diagnostic>,
 }
 
 /// Reads and checks a briefing: in each of its languages (`lang: [en, ja]`), or, given
 /// `only`, in that one. A language the briefing is not written in is a usage error, and so is
 /// an `only` that is not a language tag.
 pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Result<Loaded, Error> {
+    read_briefings(path, fonts, only, Reading::Checked)
+}
+
+/// [`load_briefings`], the file read as `reading` says.
+pub fn read_briefings(path: &Path, fonts: &FontBook, only: Option<&str>, reading: Reading) -> Result<Loaded, Error> {
     if let Some(only) = only {
         check_lang(only)?;
     }
     let file = read_source(path)?;
-    let briefings = match validate::load_briefings(&file, &Limits::default(), &|c| fonts.covers(c)) {
+    let (briefings, past) = match validate::read_briefings(&file, &Limits::default(), &|c| fonts.covers(c), reading) {
         Ok(b) => b,
         Err(diags) => return Err(Error::Invalid(vec![(file, diags)])),
     };
     let multilingual = briefings.len() > 1;
-    let Some(only) = only else { return Ok(Loaded { file, briefings, multilingual }) };
+    let Some(only) = only else { return Ok(Loaded { file, briefings, multilingual, past }) };
     let (chosen, others): (Vec<Briefing>, Vec<Briefing>) =
         briefings.into_iter().partition(|b| written_in(&b.lang, only));
     if chosen.is_empty() {
@@ -142,7 +151,7 @@ pub fn load_briefings(path: &Path, fonts: &FontBook, only: Option<&str>) -> Resu
             crate::wording::and_list(&langs)
         )));
     }
-    Ok(Loaded { file, briefings: chosen.into_iter().take(1).collect(), multilingual })
+    Ok(Loaded { file, briefings: chosen.into_iter().take(1).collect(), multilingual, past })
 }
 
 /// `--lang` must be a language tag (`en`, `ja`, `pt-BR`) whose language is named as BCP 47
@@ -191,6 +200,8 @@ pub struct Each {
     pub others: Vec<Briefing>,
     /// Every language of the file, in its order (the first is the primary).
     pub langs: Vec<String>,
+    /// The problems it was read past, read as typed ([`Reading::AsTyped`]).
+    pub past: Vec<crate::diag::Diagnostic>,
 }
 
 impl Each {
@@ -212,8 +223,8 @@ pub enum Keep {
 /// The most text a run's briefings may hold together, and how to weigh one's.
 pub type Budget<'a> = (u64, &'a dyn Fn(&Briefing) -> u64);
 
-/// Reads and checks several briefings for a command that takes one language of each
-/// (`bundle`, `diff`), and reports every input's problem at once: all their diagnostics
+/// Reads and checks several briefings, each as its [`Reading`] says, for a command that
+/// takes one language of each (`bundle`, `diff`), and reports every input's problem at once: all their diagnostics
 /// together, and an unreadable file beside the others. With `lang`, a briefing written in
 /// several languages must be written in it (as with `build --lang`), and so must each
 /// briefing when `each_in_lang`; without it, each in its first (primary) language.
@@ -222,7 +233,7 @@ pub type Budget<'a> = (u64, &'a dyn Fn(&Briefing) -> u64);
 /// briefings' text, aliases expanded (`weigh`), comes to more than it: a file of a few
 /// kilobytes may stand for 4 MiB of text.
 pub fn load_each(
-    paths: &[&Path],
+    paths: &[(&Path, Reading)],
     fonts: &FontBook,
     lang: Option<&str>,
     each_in_lang: bool,
@@ -236,8 +247,9 @@ pub fn load_each(
     let mut invalid = Vec::new();
     let mut others = Vec::new();
     let mut weight = 0;
-    for (k, path) in paths.iter().enumerate() {
-        let result = load_briefings(path, fonts, None).and_then(|Loaded { file, briefings, multilingual }| {
+    for (k, &(path, reading)) in paths.iter().enumerate() {
+        let read = read_briefings(path, fonts, None, reading);
+        let result = read.and_then(|Loaded { file, briefings, multilingual, past }| {
             let chosen = match lang {
                 Some(lang) if multilingual || each_in_lang => {
                     let found = briefings.iter().position(|b| written_in(&b.lang, lang));
@@ -278,7 +290,7 @@ pub fn load_each(
             }
             let briefing = briefings.remove(chosen);
             let others = if keep == Keep::Every { briefings } else { Vec::new() };
-            Ok(Each { file, briefing, others, langs })
+            Ok(Each { file, briefing, others, langs, past })
         });
         match result {
             Ok(b) => {

@@ -117,6 +117,10 @@ pub struct Loaded<T> {
     pub languages: Vec<String>,
     /// What syntax errors blanked out before the rest of the file was read.
     pub blanked: Blanked,
+    /// Whether the whole text was read as typed: no syntax error read past (its lines
+    /// blanked or mended) and no second document left unread. What a version read only to
+    /// be compared (`diff`'s OLD) needs, whatever else is wrong with it.
+    pub read_whole: bool,
     /// The tree `value` was read from (in its language), for [`Loaded::item_titles`].
     root: Option<tree::Node>,
 }
@@ -190,6 +194,7 @@ fn failed<T: Default>(diagnostics: Vec<Diagnostic>) -> Vec<Loaded<T>> {
         nulls: HashMap::new(),
         languages: Vec::new(),
         blanked: Blanked::default(),
+        read_whole: false,
         root: None,
     }]
 }
@@ -208,8 +213,10 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         Err(tree::Broken { diagnostics, recovered: Some(r) }) => (r.tree, diagnostics, r.blanked, r.mended),
         Err(tree::Broken { diagnostics, recovered: None }) => return failed(diagnostics),
     };
+    let mut read_whole = syntax.is_empty();
     // A second document is not read: what it holds is not "missing" from the first.
     if let Some(second) = tree.second_document.take() {
+        read_whole = false;
         blanked.push(second.span.map_or(file.text.len(), |s| s.start)..file.text.len());
         syntax.push(second);
     }
@@ -254,6 +261,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
         }
         dedented::fold_into_dedented_key(&file.text, &mut loaded.diagnostics);
         loaded.blanked = blanked.clone();
+        loaded.read_whole &= read_whole;
     }
     all
 }
@@ -351,6 +359,7 @@ fn deserialize<T: DeserializeOwned + Default>(
                     nulls,
                     languages,
                     blanked,
+                    read_whole: true,
                     root: Some(root),
                 };
             }
@@ -365,6 +374,7 @@ fn deserialize<T: DeserializeOwned + Default>(
             nulls: HashMap::new(),
             languages,
             blanked: Blanked::default(),
+            read_whole: false,
             root: None,
         };
         // Serde gave up at `error.at`: report it (unless it follows from a wrong type reported

@@ -41,7 +41,20 @@ pub fn validate(
     file: &SourceFile,
     covers: &dyn Fn(char) -> bool,
 ) -> Result<Briefing, Vec<Diagnostic>> {
-    Checker::new(file, covers, Known::default()).briefing(raw)
+    Checker::new(file, covers, Known::default()).briefing(raw).map(|(briefing, _)| briefing)
+}
+
+/// How a file is read: checked, as one to be printed; or as typed, as an earlier version
+/// read only to be compared (`diff`'s OLD).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Every problem refuses the file.
+    Checked,
+    /// The file is read as typed when its whole text could be read and it has what a
+    /// briefing is made of (a title, a date that exists, topics each with a title and a body,
+    /// a way to contact); its other problems (a value of the wrong type, an e-mail address
+    /// with a `。` after it, a character no font has) come back beside it, to be said.
+    AsTyped,
 }
 
 /// A line of printed text given elsewhere than in a briefing (`bundle --title`), checked as a
@@ -73,7 +86,7 @@ pub fn load_briefing(
     crate::language::fresh_budget();
     let loaded = load::load_detailed::<RawBriefing>(file, limits);
     let titles = loaded.item_titles("topics", "title");
-    checked(file, covers, loaded).map_err(|mut d| {
+    checked(file, covers, loaded, Reading::Checked).map(|(briefing, _)| briefing).map_err(|mut d| {
         name_topics(&mut d, &titles);
         d
     })
@@ -87,6 +100,17 @@ pub fn load_briefings(
     limits: &Limits,
     covers: &dyn Fn(char) -> bool,
 ) -> Result<Vec<Briefing>, Vec<Diagnostic>> {
+    read_briefings(file, limits, covers, Reading::Checked).map(|(briefings, _)| briefings)
+}
+
+/// [`load_briefings`], read as `reading` says: with [`Reading::AsTyped`], the briefings and
+/// the problems they were read past.
+pub fn read_briefings(
+    file: &SourceFile,
+    limits: &Limits,
+    covers: &dyn Fn(char) -> bool,
+    reading: Reading,
+) -> Result<(Vec<Briefing>, Vec<Diagnostic>), Vec<Diagnostic>> {
     crate::language::fresh_budget();
     let mut diagnostics = Vec::new();
     let mut seen = HashSet::new();
@@ -94,15 +118,21 @@ pub fn load_briefings(
     let all = load::load_each::<RawBriefing>(file, limits);
     // Topics are named as printed in the first language.
     let titles = all.first().map(|l| l.item_titles("topics", "title")).unwrap_or_default();
+    let mut unread = false;
     for loaded in all {
-        match checked(file, covers, loaded) {
-            Ok(b) => briefings.push(b),
+        let more = match checked(file, covers, loaded, reading) {
+            Ok((b, past)) => {
+                briefings.push(b);
+                past
+            }
             Err(more) => {
-                for d in more {
-                    if seen.insert((d.span, d.path.clone(), d.message.clone())) {
-                        diagnostics.push(d);
-                    }
-                }
+                unread = true;
+                more
+            }
+        };
+        for d in more {
+            if seen.insert((d.span, d.path.clone(), d.message.clone())) {
+                diagnostics.push(d);
             }
         }
     }
@@ -110,10 +140,10 @@ pub fn load_briefings(
     let empty_in: HashSet<Option<Span>> =
         diagnostics.iter().filter(|d| d.message.starts_with("empty in ")).map(|d| d.span).collect();
     diagnostics.retain(|d| !(d.message == "must not be empty" && empty_in.contains(&d.span)));
-    if diagnostics.is_empty() {
-        Ok(briefings)
+    name_topics(&mut diagnostics, &titles);
+    if diagnostics.is_empty() || (reading == Reading::AsTyped && !unread) {
+        Ok((briefings, diagnostics))
     } else {
-        name_topics(&mut diagnostics, &titles);
         Err(diagnostics)
     }
 }
@@ -133,20 +163,29 @@ fn name_topics(diagnostics: &mut [Diagnostic], titles: &[Option<String>]) {
     }
 }
 
+/// The briefing of one language, checked as `reading` says, and the problems read past
+/// (none when [`Reading::Checked`]).
 fn checked(
     file: &SourceFile,
     covers: &dyn Fn(char) -> bool,
     loaded: load::Loaded<RawBriefing>,
-) -> Result<Briefing, Vec<Diagnostic>> {
+    reading: Reading,
+) -> Result<(Briefing, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diagnostics = loaded.diagnostics;
-    if !loaded.complete {
+    if !loaded.complete || (reading == Reading::AsTyped && !loaded.read_whole) {
         return Err(diagnostics);
     }
     let mut reported: Vec<usize> = diagnostics.iter().filter_map(|d| d.span.map(|s| s.start)).collect();
     reported.sort_unstable();
     let known = Known { replaced: loaded.replaced, misspelt: loaded.misspelt, nulls: loaded.nulls, reported };
-    match Checker::new(file, covers, known).briefing(loaded.value) {
-        Ok(briefing) if diagnostics.is_empty() => Ok(briefing),
+    let mut checker = Checker::new(file, covers, known);
+    checker.as_typed = reading == Reading::AsTyped;
+    match checker.briefing(loaded.value) {
+        Ok((briefing, past)) if reading == Reading::AsTyped => {
+            diagnostics.extend(past);
+            Ok((briefing, diagnostics))
+        }
+        Ok((briefing, _)) if diagnostics.is_empty() => Ok((briefing, diagnostics)),
         Ok(_) => Err(diagnostics),
         Err(more) => {
             // What follows from a syntax error (a field missing because its line was
@@ -200,6 +239,8 @@ struct Checker<'a> {
     runs: usize,
     /// The file's lines, found once, on the first character reported.
     lines: Option<places::LineIndex>,
+    /// Read as typed ([`Reading::AsTyped`]): a briefing is made past its problems.
+    as_typed: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -218,10 +259,12 @@ impl<'a> Checker<'a> {
             table_words: 0,
             runs: 0,
             lines: None,
+            as_typed: false,
         }
     }
 
-    fn briefing(mut self, raw: RawBriefing) -> Result<Briefing, Vec<Diagnostic>> {
+    /// The briefing, and the problems it was made past (only when read as typed).
+    fn briefing(mut self, raw: RawBriefing) -> Result<(Briefing, Vec<Diagnostic>), Vec<Diagnostic>> {
         let absent = [
             ("organisation", raw.organisation.is_none()),
             ("short_title", raw.short_title.is_none()),
@@ -254,13 +297,15 @@ impl<'a> Checker<'a> {
         let marking = self.optional(raw.marking, "marking");
         let draft = raw.draft.is_some_and(|d| d.value);
         match (title, date, topics, contact) {
-            (Some(title), Some(date), Some(mut topics), Some(contact)) if self.diagnostics.is_empty() => {
+            (Some(title), Some(date), Some(mut topics), Some(contact))
+                if self.diagnostics.is_empty() || self.as_typed =>
+            {
                 let detected = !stated && mostly_japanese(&title, &summary, &topics);
                 if detected {
                     lang = "ja".to_string();
                 }
                 detect_topic_languages(&mut topics, &lang);
-                Ok(Briefing {
+                let briefing = Briefing {
                     short_title: short_title.unwrap_or_else(|| title.clone()),
                     title,
                     date,
@@ -275,7 +320,8 @@ impl<'a> Checker<'a> {
                     lang_detected: detected,
                     marking,
                     draft,
-                })
+                };
+                Ok((briefing, self.diagnostics))
             }
             _ => Err(self.diagnostics),
         }
@@ -445,6 +491,36 @@ contact:
 
     fn check(text: &str) -> Result<Briefing, Vec<Diagnostic>> {
         load_briefing(&SourceFile::new("t.yaml", text), &Limits::default(), &no_emoji)
+    }
+
+    /// `text` read as typed: the briefing's title and the messages of the problems read past.
+    fn as_typed(text: &str) -> Result<(String, Vec<String>), Vec<String>> {
+        let file = SourceFile::new("t.yaml", text);
+        let messages = |d: Vec<Diagnostic>| d.into_iter().map(|d| d.message).collect::<Vec<_>>();
+        match read_briefings(&file, &Limits::default(), &no_emoji, Reading::AsTyped) {
+            Ok((b, past)) => Ok((b[0].title.clone(), messages(past))),
+            Err(d) => Err(messages(d)),
+        }
+    }
+
+    #[test]
+    fn a_file_read_as_typed_is_read_past_its_problems_but_not_past_what_stops_its_reading() {
+        // (text44a F44a-18: `diff` refused an earlier version for what today's checks refuse.)
+        let old = GOOD.replace("date: 2020-10-06", "date: 2020-10-06\ndraft: yes").replace("Data\n", "Data 😀\n");
+        let (title, past) = as_typed(&old).expect("read as typed");
+        assert_eq!(title, "Results of the Workshop");
+        assert_eq!(past.len(), 2, "{past:?}");
+        assert!(past.iter().any(|m| m.contains("expected true or false")), "{past:?}");
+        assert!(past.iter().any(|m| m.contains("no font has U+1F600")), "{past:?}");
+        // Checked, the same file is refused.
+        assert!(check(&old).is_err());
+        // A syntax error, a second document: what follows is not read as typed.
+        assert!(as_typed(&GOOD.replace("title: Data", "title: [Data")).is_err());
+        assert!(as_typed(&format!("{GOOD}---\ntitle: more\n")).is_err());
+        // Nor a briefing without a date that exists.
+        assert!(as_typed(&GOOD.replace("2020-10-06", "2020-02-30")).is_err());
+        // A good file has nothing to say.
+        assert_eq!(as_typed(GOOD), Ok(("Results of the Workshop".to_string(), Vec::new())));
     }
 
     /// `path: message @ line:col` for each problem, in order of position.
