@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{load_briefings, Error, Loaded};
 use crate::fonts::FontBook;
 
@@ -67,5 +69,74 @@ pub fn numbered_by_hand(loaded: &Loaded, template: &super::template::Template) -
     match diagnostics.is_empty() {
         true => Ok(()),
         false => Err(Error::Invalid(vec![(loaded.file.clone(), diagnostics)])),
+    }
+}
+
+/// Plans and makes each input on rayon's threads, one after another on each: a plan (an
+/// input's text and briefings) is dropped once its files are made, so a batch holds at most
+/// one per thread, never every input's (text44b F44b-17). `done` is called as each is made.
+pub fn made_each<P: Send, M: Send>(
+    inputs: &[PathBuf],
+    plan: impl Fn(&Path) -> Result<P, Error> + Sync,
+    make: impl Fn(P) -> Result<M, Error> + Sync,
+    done: impl Fn() + Sync,
+) -> Vec<(&PathBuf, Result<M, Error>)> {
+    inputs
+        .par_iter()
+        .map(|input| {
+            let made = plan(input).and_then(&make);
+            done();
+            (input, made)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+
+    /// A plan that counts how many are alive at once.
+    struct Counted<'a> {
+        live: &'a AtomicUsize,
+    }
+
+    impl<'a> Counted<'a> {
+        fn new(live: &'a AtomicUsize, most: &AtomicUsize) -> Counted<'a> {
+            most.fetch_max(live.fetch_add(1, SeqCst) + 1, SeqCst);
+            Counted { live }
+        }
+    }
+
+    impl Drop for Counted<'_> {
+        fn drop(&mut self) {
+            self.live.fetch_sub(1, SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_batch_holds_one_input_per_thread_not_every_input() {
+        // text44b F44b-17: every input was read and planned before any was made, and so held
+        // together: memory grew with the number of inputs.
+        let threads = rayon::current_num_threads();
+        let inputs: Vec<PathBuf> = (0..4 * threads + 8).map(|i| PathBuf::from(format!("b{i}.yaml"))).collect();
+        let (live, most, done) = (AtomicUsize::new(0), AtomicUsize::new(0), AtomicUsize::new(0));
+        let made = made_each(
+            &inputs,
+            |_| Ok(Counted::new(&live, &most)),
+            |plan| {
+                drop(plan);
+                Ok(())
+            },
+            || {
+                done.fetch_add(1, SeqCst);
+            },
+        );
+        assert_eq!(made.len(), inputs.len());
+        assert!(made.iter().zip(&inputs).all(|((input, m), i)| *input == i && m.is_ok()));
+        assert_eq!(done.load(SeqCst), inputs.len());
+        assert_eq!(live.load(SeqCst), 0);
+        let most = most.load(SeqCst);
+        assert!(most <= threads, "{most} of {} inputs alive at once on {threads} threads", inputs.len());
     }
 }
