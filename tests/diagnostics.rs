@@ -1440,3 +1440,40 @@ fn topic_titles_numbered_by_hand_are_named_at_the_title() {
     let printed: Vec<Vec<String>> = b.iter().map(|b| briefing::layout::topic_numbers(b, &theme)).collect();
     assert_eq!(briefing::validate::hand_numbered(&file, &b, &printed), []);
 }
+
+/// The problems of `text` with the fonts the binary carries, which must have some.
+fn problems_with_fonts(text: &str) -> (SourceFile, Vec<Diagnostic>, String) {
+    let fonts = briefing::fonts::FontBook::builtin();
+    let file = SourceFile::new("t.yaml", text);
+    let Err(diags) = load_briefings(&file, &Limits::default(), &|c| fonts.covers(c)) else {
+        panic!("no problems in\n{text}")
+    };
+    let rendered = render_all(&file, &diags);
+    (file, diags, rendered)
+}
+
+#[test]
+fn an_outline_number_no_font_has_is_told_what_prints_the_same() {
+    // text44a F44a-8: `⑴`, `⒈` and `Ⓐ` of Japanese outlines, and a name's `𠮷`, were refused
+    // with no fix. Each is named at its place with what prints the same: the numbers as they
+    // read, full width in Japanese; the name's common form only if its owner agrees.
+    let text = "title: 番号\ndate: 2026-05-12\nlang: ja\ntopics:\n  - title: 経緯\n    body: |\n      \
+                第１　経緯\n      ⑴　日時：令和８年５月１２日\n      ⑵　場所：ブリュッセル\n      ⒈　会合\n      \
+                Ⓐ　参加者\n  - title: Outline\n    body: ⒇ and ⓪ in English\n\
+                contact:\n  name: 𠮷田　太郎\n  tel: \"03-5253-5920\"\n";
+    let (file, diags, rendered) = problems_with_fonts(text);
+    let lines: Vec<usize> = diags.iter().map(|d| file.line_col(d.span.unwrap().start).0).collect();
+    assert_eq!(lines, [8, 9, 10, 11, 13, 13, 15], "{rendered}");
+    for help in [
+        "write `（１）` (or `(1)`) for `⑴`: it reads the same",
+        "write `（２）` (or `(2)`) for `⑵`",
+        "write `１．` (or `1.`) for `⒈`",
+        "write `（Ａ）` (or `(A)`) for `Ⓐ`",
+        "write `(20)` for `⒇`",
+        "write `(0)` for `⓪`",
+        "`吉` prints, but a name keeps the form its owner uses: write `吉` only if they agree",
+    ] {
+        assert!(rendered.contains(help), "no `{help}` in\n{rendered}");
+    }
+    insta::assert_snapshot!("enclosed-numbers", rendered);
+}

@@ -15,6 +15,7 @@
 mod contact;
 mod curly;
 mod date;
+mod instead;
 mod invisible;
 
 pub use date::date_problem;

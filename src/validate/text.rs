@@ -407,6 +407,8 @@ impl Checker<'_> {
         let escapes = source.starts_with('"') && source.contains('\\');
         let mut chars = chars.peekable();
         let mut found = Vec::new();
+        // Whether the field is Japanese, found on the first character that asks.
+        let mut japanese: Option<bool> = None;
         while let Some(c) = chars.next() {
             // (A Windows line break, `\r\n` as JSON writes one, is a line break: text41a
             // F41a-11, "control character U+000D".)
@@ -480,6 +482,15 @@ impl Checker<'_> {
                 '\u{FFFC}' => Some("delete it (to name the picture, write `![what it shows](https://…)`: its description and address print)".into()),
                 '\u{FFFD}' => Some("retype the character that stood there, or copy the text again from its source".into()),
                 _ => super::places::radical_of(c).map(|k| format!("replace it with `{k}` (U+{:04X})", k as u32)),
+            });
+            // (`⑴`, `⒈`, `Ⓐ`, a name's `𠮷`: what prints the same, text44a F44a-8.)
+            let help = help.or_else(|| {
+                let covers = self.covers;
+                (!covers(c)).then(|| {
+                    let japanese =
+                        *japanese.get_or_insert_with(|| field.value.chars().any(crate::script::is_kana_or_kanji));
+                    super::instead::help(c, japanese, covers)
+                })?
             });
             found.push((span, c, message, help));
         }

@@ -1,0 +1,94 @@
+//! What to type instead of a character no font has, when something that prints says the same:
+//! the numbers and letters in parentheses, with a full stop or in a circle that Japanese
+//! outlines number with (`⑴`, `⒈`, `Ⓐ`), and the forms of a kanji in names that the fonts
+//! lack (`𠮷`), whose common form only the name's owner can accept (text44a F44a-8).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The help for `c`, which no font has, or `None` when nothing that prints says the same.
+/// `japanese`: the text is Japanese, where the full-width forms (`（１）`) are the usual ones;
+/// both are named. `covers(c)` says whether some font prints `c`.
+pub(super) fn help(c: char, japanese: bool, covers: &dyn Fn(char) -> bool) -> Option<String> {
+    if let Some((common, looks)) = name_form(c) {
+        return covers(common).then(|| {
+            format!(
+                "the fonts have no `{c}` ({looks}); `{common}` prints, but a name keeps the form its owner uses: \
+                 write `{common}` only if they agree"
+            )
+        });
+    }
+    let plain = enclosed(c)?;
+    if !plain.chars().all(covers) {
+        return None;
+    }
+    let wide: String = plain.chars().map(full_width).collect();
+    Some(if japanese && wide.chars().all(covers) {
+        format!("write `{wide}` (or `{plain}`) for `{c}`: it reads the same")
+    } else {
+        format!("write `{plain}` for `{c}`: it reads the same")
+    })
+}
+
+/// A number or letter in parentheses, with a full stop or in a circle (Unicode's Enclosed
+/// Alphanumerics and Enclosed CJK Letters), written with the plain characters: `⑴` → `(1)`,
+/// `⒈` → `1.`, `Ⓐ` → `(A)`.
+fn enclosed(c: char) -> Option<String> {
+    if !matches!(c, '\u{2460}'..='\u{24FF}' | '\u{3200}'..='\u{32FF}' | '\u{1F100}'..='\u{1F1FF}') {
+        return None;
+    }
+    let plain: String = c.nfkd().collect();
+    if plain.chars().eq([c]) || !plain.chars().all(|p| p.is_alphanumeric() || "()., ".contains(p)) {
+        return None;
+    }
+    // In parentheses or with a stop, as the character shows it; in a circle, in parentheses.
+    if plain.contains(['(', '.', ',']) {
+        Some(plain)
+    } else {
+        Some(format!("({plain})"))
+    }
+}
+
+/// The full-width form of an ASCII letter, digit or sign (`1` → `１`), as Japanese text
+/// writes them; any other character as it is.
+fn full_width(c: char) -> char {
+    match c {
+        '!'..='~' => char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// A form of a kanji used in family names that is outside the fonts, with its common form and
+/// how it differs from it.
+fn name_form(c: char) -> Option<(char, &'static str)> {
+    match c {
+        '\u{20BB7}' => Some(('吉', "吉 with 土 on top")),
+        '\u{2123D}' => Some(('土', "土 with a dot")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enclosed_numbers_and_letters_are_written_as_they_read() {
+        let all = |_| true;
+        assert_eq!(help('⑴', true, &all).unwrap(), "write `（１）` (or `(1)`) for `⑴`: it reads the same");
+        assert_eq!(help('⒇', false, &all).unwrap(), "write `(20)` for `⒇`: it reads the same");
+        assert_eq!(help('⒈', true, &all).unwrap(), "write `１．` (or `1.`) for `⒈`: it reads the same");
+        assert_eq!(help('Ⓐ', true, &all).unwrap(), "write `（Ａ）` (or `(A)`) for `Ⓐ`: it reads the same");
+        assert_eq!(help('⒜', false, &all).unwrap(), "write `(a)` for `⒜`: it reads the same");
+        // Only what prints is offered; a character of another kind gets nothing.
+        assert_eq!(help('⑴', true, &|c| c != '１'), Some("write `(1)` for `⑴`: it reads the same".into()));
+        assert_eq!(help('⑴', true, &|c| c != '1'), None);
+        assert_eq!(help('😀', true, &all), None);
+        assert_eq!(help('ﬁ', true, &all), None);
+    }
+
+    #[test]
+    fn a_name_form_is_offered_for_its_owner_to_accept() {
+        let help = help('\u{20BB7}', true, &|_| true).unwrap();
+        assert!(help.contains("`吉` prints") && help.contains("only if they agree"), "{help}");
+    }
+}
