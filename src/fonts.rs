@@ -63,6 +63,27 @@ pub struct FaceMetrics {
     /// characters of most briefings are ASCII.
     ascii: [u16; 128],
     advances: Vec<u16>,
+    /// The variation sequences the face's cmap lists (its format 14 subtable), by selector.
+    sequences: Vec<Sequences>,
+}
+
+/// What a face has for a character followed by a variation selector (`葛` U+E0100).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// The character's own glyph is the form asked for.
+    Default,
+    /// A glyph of its own.
+    Glyph(u16),
+}
+
+/// The sequences of one variation selector in a cmap format 14 subtable.
+#[derive(Debug)]
+struct Sequences {
+    selector: u32,
+    /// Ranges of characters (first, last) whose own glyph is the form, in order.
+    default: Vec<(u32, u32)>,
+    /// Characters with a glyph of their own for the form, in order.
+    glyphs: Vec<(u32, u16)>,
 }
 
 impl FaceMetrics {
@@ -73,6 +94,18 @@ impl FaceMetrics {
             None => self.cmap.get(&(c as u32)).copied().unwrap_or(0),
         };
         (g != 0).then_some(g)
+    }
+
+    /// What the face has for `base` followed by the variation selector `selector`, if it lists
+    /// the sequence.
+    pub fn variant(&self, base: char, selector: char) -> Option<Variant> {
+        let (base, selector) = (base as u32, selector as u32);
+        let s = self.sequences.iter().find(|s| s.selector == selector)?;
+        if let Ok(i) = s.glyphs.binary_search_by_key(&base, |g| g.0) {
+            return Some(Variant::Glyph(s.glyphs[i].1));
+        }
+        let i = s.default.partition_point(|r| r.1 < base);
+        s.default.get(i).filter(|r| r.0 <= base).map(|_| Variant::Default)
     }
 
     /// Advance width of a glyph in font units.
@@ -292,6 +325,13 @@ impl FontBook {
             .find(|&f| self.metrics(f).is_some_and(|m| m.glyph(c).is_some()))
     }
 
+    /// What the face that prints `base` in running text has for it followed by the variation
+    /// selector `selector` (`葛` U+E0100), if that face lists the sequence.
+    pub fn variant(&self, base: char, selector: char) -> Option<Variant> {
+        let face = self.face_for(base, FontStyle::REGULAR)?;
+        self.metrics(face)?.variant(base, selector)
+    }
+
     /// Whether some face can print `c` (invisible characters count as printable).
     pub fn covers(&self, c: char) -> bool {
         c == '\n' || c == '\t' || is_invisible(c) || self.face_for(c, FontStyle::REGULAR).is_some()
@@ -479,12 +519,68 @@ fn read_metrics(data: &[u8]) -> Result<FaceMetrics, String> {
         ascii: std::array::from_fn(|c| map.get(&(c as u32)).copied().unwrap_or(0)),
         cmap: map,
         advances,
+        sequences: variation_sequences(&cmap_data).unwrap_or_default(),
     })
+}
+
+/// The variation sequences of a cmap table: its Unicode variation sequences subtable (platform
+/// 0, encoding 5, format 14), read by hand (allsorts does not read it). `None` when there is
+/// none, or it is cut short.
+fn variation_sequences(cmap: &[u8]) -> Option<Vec<Sequences>> {
+    let int = |at: usize, n: usize| -> Option<u32> {
+        Some(cmap.get(at..at.checked_add(n)?)?.iter().fold(0u32, |v, &b| v << 8 | u32::from(b)))
+    };
+    let tables = int(2, 2)? as usize;
+    let start = (0..tables).find_map(|i| {
+        let record = 4 + 8 * i;
+        (int(record, 2)? == 0 && int(record + 2, 2)? == 5).then(|| int(record + 4, 4)).flatten()
+    })? as usize;
+    if int(start, 2)? != 14 {
+        return None;
+    }
+    let count = int(start + 6, 4)? as usize;
+    let mut out = Vec::new();
+    for i in 0..count.min(256) {
+        let record = start + 10 + 11 * i;
+        let selector = int(record, 3)?;
+        let (default_at, glyphs_at) = (int(record + 3, 4)? as usize, int(record + 7, 4)? as usize);
+        let mut default = Vec::new();
+        if default_at != 0 {
+            let at = start + default_at;
+            for k in 0..int(at, 4)? as usize {
+                let first = int(at + 4 + 4 * k, 3)?;
+                default.push((first, first + int(at + 7 + 4 * k, 1)?));
+            }
+        }
+        let mut glyphs = Vec::new();
+        if glyphs_at != 0 {
+            let at = start + glyphs_at;
+            for k in 0..int(at, 4)? as usize {
+                glyphs.push((int(at + 4 + 5 * k, 3)?, int(at + 7 + 5 * k, 2)? as u16));
+            }
+        }
+        out.push(Sequences { selector, default, glyphs });
+    }
+    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_japanese_faces_list_their_forms_of_a_kanji() {
+        // text44a F44a-30: IPAex has 葛 and 辻 with U+E0100 as glyphs of their own, with U+E0101
+        // as their standard glyph, and no form of 邉 at all.
+        let book = FontBook::builtin();
+        assert!(
+            matches!(book.variant('葛', '\u{E0100}'), Some(Variant::Glyph(g)) if Some(g) != book.metrics(FaceId(5)).unwrap().glyph('葛'))
+        );
+        assert!(matches!(book.variant('辻', '\u{E0100}'), Some(Variant::Glyph(_))));
+        assert_eq!(book.variant('葛', '\u{E0101}'), Some(Variant::Default));
+        assert_eq!(book.variant('邉', '\u{E0100}'), None);
+        assert_eq!(book.variant('A', '\u{E0100}'), None);
+    }
 
     /// The faces noted for ASCII are the ones the chain finds, asked once or again, in every
     /// style; and a face's ASCII glyphs are its cmap's.

@@ -1445,9 +1445,7 @@ fn topic_titles_numbered_by_hand_are_named_at_the_title() {
 fn problems_with_fonts(text: &str) -> (SourceFile, Vec<Diagnostic>, String) {
     let fonts = briefing::fonts::FontBook::builtin();
     let file = SourceFile::new("t.yaml", text);
-    let Err(diags) = load_briefings(&file, &Limits::default(), &|c| fonts.covers(c)) else {
-        panic!("no problems in\n{text}")
-    };
+    let Err(diags) = load_briefings(&file, &Limits::default(), &fonts) else { panic!("no problems in\n{text}") };
     let rendered = render_all(&file, &diags);
     (file, diags, rendered)
 }
@@ -1476,4 +1474,28 @@ fn an_outline_number_no_font_has_is_told_what_prints_the_same() {
         assert!(rendered.contains(help), "no `{help}` in\n{rendered}");
     }
     insta::assert_snapshot!("enclosed-numbers", rendered);
+}
+
+#[test]
+fn a_form_of_a_kanji_that_would_print_as_the_standard_one_is_named_at_its_place() {
+    // text44a F44a-30: 葛 U+E0100 (葛 with ヒ below, as a name may be registered) printed as plain
+    // 葛, and `check` said nothing. The fonts have it, but only a character's own glyph is
+    // drawn; for 邉 they have no such form at all. A selector whose form is the character's own
+    // glyph (葛 U+E0101) prints as asked, and is not named.
+    let text = "title: 異体字\ndate: 2026-05-12\nlang: ja\ntopics:\n  - title: 名前\n    body: |\n      \
+                葛\u{E0100}飾区と葛\u{E0101}城\n      辻\u{E0100}さん、邉\u{E010B}さん\ncontact:\n  \
+                name: 葛\u{E0100}西　花子\n  tel: \"03\"\n";
+    let (file, diags, rendered) = problems_with_fonts(text);
+    let places: Vec<(usize, usize)> = diags.iter().map(|d| file.line_col(d.span.unwrap().start)).collect();
+    assert_eq!(places, [(7, 7), (8, 7), (8, 12), (10, 9)], "{rendered}");
+    for words in [
+        "the form of `葛` that the variation selector U+E0100 after it asks for cannot be printed yet: it would \
+         print as the standard `葛`",
+        "the form of `辻` that the variation selector U+E0100",
+        "the fonts have no form of `邉` for the variation selector U+E010B after it: it would print as the standard `邉`",
+        "if the standard form will do, delete `邉` and type it again",
+    ] {
+        assert!(rendered.contains(words), "no `{words}` in\n{rendered}");
+    }
+    insta::assert_snapshot!("kanji-forms", rendered);
 }

@@ -135,7 +135,7 @@ pub fn read_briefings(path: &Path, fonts: &FontBook, only: Option<&str>, reading
         check_lang(only)?;
     }
     let file = read_source(path)?;
-    let (briefings, past) = match validate::read_briefings(&file, &Limits::default(), &|c| fonts.covers(c), reading) {
+    let (briefings, past) = match validate::read_briefings(&file, &Limits::default(), fonts, reading) {
         Ok(b) => b,
         Err(diags) => return Err(Error::Invalid(vec![(file, diags)])),
     };

@@ -165,12 +165,12 @@ pub enum EditError {
 /// built-in fonts deciding which characters can be printed.
 pub fn snapshot(name: &str, source: &str) -> Snapshot {
     let fonts = crate::fonts::FontBook::builtin();
-    snapshot_with(name, source, &|c| fonts.covers(c))
+    snapshot_with(name, source, &fonts)
 }
 
 /// [`snapshot`] with the fonts of a template: `covers(c)` says whether some font prints `c`
 /// (`FontBook::covers`), as `check --template` does.
-pub fn snapshot_with(name: &str, source: &str, covers: &dyn Fn(char) -> bool) -> Snapshot {
+pub fn snapshot_with(name: &str, source: &str, covers: &dyn crate::validate::Coverage) -> Snapshot {
     let limits = Limits::default();
     let (file, diagnostics) = match load::source_from_bytes(name, source.as_bytes().to_vec(), &limits) {
         Ok(file) => {

@@ -1,9 +1,72 @@
 //! What to type instead of a character no font has, when something that prints says the same:
 //! the numbers and letters in parentheses, with a full stop or in a circle that Japanese
 //! outlines number with (`⑴`, `⒈`, `Ⓐ`), and the forms of a kanji in names that the fonts
-//! lack (`𠮷`), whose common form only the name's owner can accept (text44a F44a-8).
+//! lack (`𠮷`), whose common form only the name's owner can accept (text44a F44a-8); and a
+//! form of a kanji that a variation selector asks for that would print as the standard one
+//! (`葛` U+E0100, text44a F44a-30).
 
 use unicode_normalization::UnicodeNormalization;
+
+use super::{Checker, Coverage, Form};
+use crate::diag::Span;
+use crate::load::Spanned;
+
+impl Checker<'_> {
+    /// The help for `c` when no font has it ([`help`]), in a field whose text is `text`;
+    /// `japanese` says whether that is Japanese, once found.
+    pub(super) fn instead(&self, c: char, text: &str, japanese: &mut Option<bool>) -> Option<String> {
+        if self.covers.covers(c) {
+            return None;
+        }
+        let japanese = *japanese.get_or_insert_with(|| text.chars().any(crate::script::is_kana_or_kanji));
+        help(c, japanese, &|c| self.covers.covers(c))
+    }
+
+    /// Reports that `base` followed by the variation selector `selector` (a form of a kanji, as
+    /// names are registered in) prints as the standard `base`, at its first place in `field`.
+    pub(super) fn form_lost(
+        &mut self,
+        field: &Spanned<String>,
+        path: &str,
+        (base, selector, form): (char, char, Form),
+    ) {
+        let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+        let typed = format!("{base}{selector}");
+        let span = source
+            .find(&typed)
+            .map_or(field.span, |at| Span::new(field.span.start + at, field.span.start + at + typed.len()));
+        let code = selector as u32;
+        let message = match form {
+            Form::Missing => format!(
+                "the fonts have no form of `{base}` for the variation selector U+{code:04X} after it: \
+                 it would print as the standard `{base}`"
+            ),
+            _ => format!(
+                "the form of `{base}` that the variation selector U+{code:04X} after it asks for cannot be \
+                 printed yet: it would print as the standard `{base}`"
+            ),
+        };
+        let help = format!(
+            "if the standard form will do, delete `{base}` and type it again (the selector after it is invisible){}",
+            if form == Form::Missing { "; a name in its registered form needs a font that has it" } else { "" }
+        );
+        self.report_with_help(span, path, message, Some(help));
+    }
+}
+
+/// Notes, in `forms`, `selector` after `base` (the character before it, if any) when it is an
+/// ideographic variation selector whose form of `base` would print as the standard one, once.
+pub(super) fn lost_form(
+    covers: &dyn Coverage,
+    (base, selector): (Option<char>, char),
+    forms: &mut Vec<(char, char, Form)>,
+) {
+    let Some(base) = base.filter(|_| ('\u{E0100}'..='\u{E01EF}').contains(&selector)) else { return };
+    let form = covers.form(base, selector);
+    if form != Form::Printed && !forms.iter().any(|f| (f.0, f.1) == (base, selector)) {
+        forms.push((base, selector, form));
+    }
+}
 
 /// The help for `c`, which no font has, or `None` when nothing that prints says the same.
 /// `japanese`: the text is Japanese, where the full-width forms (`（１）`) are the usual ones;

@@ -35,13 +35,53 @@ use crate::load::{self, Limits, Spanned};
 use crate::model::{Briefing, RawBriefing, RawTopic, Topic};
 use language::{detect_topic_languages, mostly_japanese};
 
+/// Which characters the fonts print, and in which forms: a [`crate::fonts::FontBook`], or a
+/// function saying which characters print (every form of them then does).
+pub trait Coverage {
+    /// Whether some font prints `c`.
+    fn covers(&self, c: char) -> bool;
+
+    /// How `base` followed by the ideographic variation selector `selector` prints.
+    fn form(&self, _base: char, _selector: char) -> Form {
+        Form::Printed
+    }
+}
+
+/// How a character followed by a variation selector prints (`葛` U+E0100: 葛 with ヒ below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// In the form the selector asks for.
+    Printed,
+    /// The font has the form, but it is drawn in the standard one: only a character's own
+    /// glyph is drawn.
+    Standard,
+    /// The font has no such form: it is drawn in the standard one.
+    Missing,
+}
+
+impl<F: Fn(char) -> bool> Coverage for F {
+    fn covers(&self, c: char) -> bool {
+        self(c)
+    }
+}
+
+impl Coverage for crate::fonts::FontBook {
+    fn covers(&self, c: char) -> bool {
+        crate::fonts::FontBook::covers(self, c)
+    }
+
+    fn form(&self, base: char, selector: char) -> Form {
+        match self.variant(base, selector) {
+            Some(crate::fonts::Variant::Default) => Form::Printed,
+            Some(crate::fonts::Variant::Glyph(_)) => Form::Standard,
+            None => Form::Missing,
+        }
+    }
+}
+
 /// Checks a raw briefing read from `file`. `covers(c)` tells whether some font can print `c`.
 /// Returns every problem found, each pointing into `file`.
-pub fn validate(
-    raw: RawBriefing,
-    file: &SourceFile,
-    covers: &dyn Fn(char) -> bool,
-) -> Result<Briefing, Vec<Diagnostic>> {
+pub fn validate(raw: RawBriefing, file: &SourceFile, covers: &dyn Coverage) -> Result<Briefing, Vec<Diagnostic>> {
     Checker::new(file, covers, Known::default()).briefing(raw).map(|(briefing, _)| briefing)
 }
 
@@ -65,7 +105,8 @@ pub enum Reading {
 pub fn one_line(text: &str, covers: &dyn Fn(char) -> bool) -> Result<String, Vec<String>> {
     let text = crate::script::nfc(text).into_owned();
     let file = SourceFile::new("", &text);
-    let mut checker = Checker::new(&file, covers, Known::default());
+    let covers = |c| covers(c);
+    let mut checker = Checker::new(&file, &covers, Known::default());
     let field = Spanned { span: Span::new(0, text.len()), value: text.clone() };
     let line = checker.present(Some(field), "", "", Span::new(0, 0)).map(|f| checker.plain(&f, ""));
     match line {
@@ -79,11 +120,7 @@ pub fn one_line(text: &str, covers: &dyn Fn(char) -> bool) -> Result<String, Vec
 /// the title should be) is not reported again as, say, an empty title; a "missing field" is
 /// not reported for a field the loader suggested for a misspelt key; and a file that could
 /// not be parsed is not checked further.
-pub fn load_briefing(
-    file: &SourceFile,
-    limits: &Limits,
-    covers: &dyn Fn(char) -> bool,
-) -> Result<Briefing, Vec<Diagnostic>> {
+pub fn load_briefing(file: &SourceFile, limits: &Limits, covers: &dyn Coverage) -> Result<Briefing, Vec<Diagnostic>> {
     crate::language::fresh_budget();
     let loaded = load::load_detailed::<RawBriefing>(file, limits);
     let titles = loaded.item_titles("topics", "title");
@@ -99,7 +136,7 @@ pub fn load_briefing(
 pub fn load_briefings(
     file: &SourceFile,
     limits: &Limits,
-    covers: &dyn Fn(char) -> bool,
+    covers: &dyn Coverage,
 ) -> Result<Vec<Briefing>, Vec<Diagnostic>> {
     read_briefings(file, limits, covers, Reading::Checked).map(|(briefings, _)| briefings)
 }
@@ -109,7 +146,7 @@ pub fn load_briefings(
 pub fn read_briefings(
     file: &SourceFile,
     limits: &Limits,
-    covers: &dyn Fn(char) -> bool,
+    covers: &dyn Coverage,
     reading: Reading,
 ) -> Result<(Vec<Briefing>, Vec<Diagnostic>), Vec<Diagnostic>> {
     crate::language::fresh_budget();
@@ -168,7 +205,7 @@ fn name_topics(diagnostics: &mut [Diagnostic], titles: &[Option<String>]) {
 /// (none when [`Reading::Checked`]).
 fn checked(
     file: &SourceFile,
-    covers: &dyn Fn(char) -> bool,
+    covers: &dyn Coverage,
     loaded: load::Loaded<RawBriefing>,
     reading: Reading,
 ) -> Result<(Briefing, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -221,7 +258,7 @@ impl Known {
 
 struct Checker<'a> {
     file: &'a SourceFile,
-    covers: &'a dyn Fn(char) -> bool,
+    covers: &'a dyn Coverage,
     known: Known,
     diagnostics: Vec<Diagnostic>,
     /// Where a missing top-level field is reported: the document's first key.
@@ -245,7 +282,7 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a SourceFile, covers: &'a dyn Fn(char) -> bool, known: Known) -> Self {
+    fn new(file: &'a SourceFile, covers: &'a dyn Coverage, known: Known) -> Self {
         let start = first_key(&file.text);
         Checker {
             file,
@@ -1301,7 +1338,7 @@ contact:
         let body: String = ('一'..='龥').collect();
         let text = replace("Text about data.", &body);
         let file = SourceFile::new("t.yaml", text);
-        let diags = load_briefing(&file, &Limits::default(), &|c| c.is_ascii()).unwrap_err();
+        let diags = load_briefing(&file, &Limits::default(), &|c: char| c.is_ascii()).unwrap_err();
         assert_eq!(diags.len(), body.chars().count());
         let last = diags.last().unwrap();
         assert_eq!(last.message, "no font has U+9FA5 '龥'");
@@ -1510,13 +1547,14 @@ contact:
         // nowhere: it was placed at the field's start.
         let text = replace("    body: Text about data.", "    body: \"Korean \\u1100\\u1161\\u11A8 here.\"");
         let file = SourceFile::new("t.yaml", text.as_str());
-        let diags = load_briefing(&file, &Limits::default(), &|c| c.is_ascii()).unwrap_err();
+        let diags = load_briefing(&file, &Limits::default(), &|c: char| c.is_ascii()).unwrap_err();
         let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
         assert_eq!(written, ["\\u1100\\u1161\\u11A8"], "{diags:?}");
         // Typed in parts first, then whole: the first (text26 F26-3: the later).
         let text = replace("    body: Text about data.", "    body: \"first \u{1100}\u{1161}\u{11a8} then \u{ac01}.\"");
-        let diags = load_briefing(&SourceFile::new("t.yaml", text.as_str()), &Limits::default(), &|c| c.is_ascii())
-            .unwrap_err();
+        let diags =
+            load_briefing(&SourceFile::new("t.yaml", text.as_str()), &Limits::default(), &|c: char| c.is_ascii())
+                .unwrap_err();
         let written: Vec<&str> = diags.iter().filter_map(|d| d.span).map(|s| &text[s.start..s.end]).collect();
         assert_eq!(written, ["\u{1100}\u{1161}\u{11a8}"], "{diags:?}");
     }

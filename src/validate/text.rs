@@ -409,7 +409,11 @@ impl Checker<'_> {
         let mut found = Vec::new();
         // Whether the field is Japanese, found on the first character that asks.
         let mut japanese: Option<bool> = None;
+        // The character before, and each form of a kanji asked for that will not print.
+        let (mut before, mut forms) = (None, Vec::new());
         while let Some(c) = chars.next() {
+            // (`葛` U+E0100 printed as plain 葛, and said to be fine: text44a F44a-30.)
+            super::instead::lost_form(self.covers, (before.replace(c), c), &mut forms);
             // (A Windows line break, `\r\n` as JSON writes one, is a line break: text41a
             // F41a-11, "control character U+000D".)
             if c == '\n' || c == '\t' || c == '\r' && chars.peek() == Some(&'\n') {
@@ -436,7 +440,7 @@ impl Checker<'_> {
             } else if let Some(kanji) = super::places::radical_of(c) {
                 let code = c as u32;
                 format!("`{c}` (U+{code:04X}) is a radical, which text copied from a PDF has in place of the kanji `{kanji}`")
-            } else if !(self.covers)(c) {
+            } else if !self.covers.covers(c) {
                 format!("no font has U+{:04X} '{c}'", c as u32)
             } else {
                 continue;
@@ -484,15 +488,11 @@ impl Checker<'_> {
                 _ => super::places::radical_of(c).map(|k| format!("replace it with `{k}` (U+{:04X})", k as u32)),
             });
             // (`⑴`, `⒈`, `Ⓐ`, a name's `𠮷`: what prints the same, text44a F44a-8.)
-            let help = help.or_else(|| {
-                let covers = self.covers;
-                (!covers(c)).then(|| {
-                    let japanese =
-                        *japanese.get_or_insert_with(|| field.value.chars().any(crate::script::is_kana_or_kanji));
-                    super::instead::help(c, japanese, covers)
-                })?
-            });
+            let help = help.or_else(|| self.instead(c, &field.value, &mut japanese));
             found.push((span, c, message, help));
+        }
+        for form in forms {
+            self.form_lost(field, path, form);
         }
         if found.is_empty() {
             return;

@@ -12,7 +12,7 @@ use crate::fonts::FontBook;
 /// The form and the problems of `source` (shown as `name`), as the page reads them; the
 /// template's fonts decide which characters can be printed, as `check --template` does.
 pub fn snapshot(name: &str, source: &str, fonts: &FontBook) -> Value {
-    let snapshot = edit::snapshot_with(name, source, &|c| fonts.covers(c));
+    let snapshot = edit::snapshot_with(name, source, fonts);
     serde_json::to_value(snapshot).unwrap_or(Value::Null)
 }
 

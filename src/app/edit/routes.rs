@@ -276,7 +276,7 @@ impl Editor {
     fn build_preview(&mut self, body: &PreviewBody) -> Answer {
         let file = SourceFile::new(self.name.clone(), body.source.clone());
         let fonts = &self.fonts;
-        let briefings = match crate::validate::load_briefings(&file, &Limits::default(), &|c| fonts.covers(c)) {
+        let briefings = match crate::validate::load_briefings(&file, &Limits::default(), fonts) {
             Ok(b) => b,
             Err(d) => {
                 return Answer::error(
