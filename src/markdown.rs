@@ -215,14 +215,16 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     // (Gender stars read as letters: the same text, byte for byte, but for them.)
     let read = literal::gender_stars(src);
     let mut events = Parser::new_ext(&read, opts).into_offset_iter();
+    let mut cites = links::Citations::new(src, events.reference_definitions().iter().map(|(l, d)| (l, &d.span)));
     for (ev, range) in events.by_ref() {
         let ev = literal::restore(ev);
+        cites.see(&mut b, src, &ev, &range);
         watch.see(src, &ev, &range);
         parts.see(src, &ev, &range);
         if past_fuel.is_some() {
             printed.see(&ev, &range);
         }
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
+        if let (Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }), false) = (&ev, cites.cited) {
             let image = matches!(ev, Event::Start(Tag::Image { .. }));
             links::note_unfollowable(&mut b.unprinted, dest_url, &src[range.clone()], (range.start, image));
         }
@@ -320,8 +322,10 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             }
             _ => {}
         }
+        let Some(ev) = cites.print(&mut b, ev) else { continue };
         b.event(ev);
     }
+    used.extend(cites.finish(&mut b, src));
     let definitions = events.reference_definitions();
     // The reference links past the fuel print as typed: the first is told, and the
     // definitions they name are not unused.
@@ -1104,6 +1108,45 @@ mod tests {
         let (_, unprinted) =
             parse_checked("[a][] and [b][]\n\n[a]: https://a.org\n[A]: https://dup.org\n[b]: https://b.org\n");
         assert_eq!((unprinted.definitions.len(), unprinted.redefined), (0, vec!["[A]: https://dup.org".to_string()]));
+    }
+
+    #[test]
+    fn numbered_citations_and_their_list_of_sources_print_as_typed() {
+        // text44a F44a-3: `[1]` with a definition `[1]: https://…` read as a link: "the AI Act
+        // 1 (https://…)", and the typed list of sources was gone.
+        let src = "The AI Act [1] and the Data Act [2], as [the site][s] says.\n\n\
+                   [1]: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n\
+                   [2]: https://eur-lex.europa.eu/eli/reg/2023/2854/oj\n\n\
+                   Further text.\n\n[s]: https://s.org\n[3]: https://www.meti.go.jp/\n";
+        let (b, unprinted) = parse_checked(src);
+        let texts: Vec<String> = b
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(i) => plain_text(i),
+                _ => panic!("{b:?}"),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "The AI Act [1] and the Data Act [2], as the site (https://s.org) says.",
+                "[1]: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n[2]: https://eur-lex.europa.eu/eli/reg/2023/2854/oj",
+                "Further text.",
+                "[3]: https://www.meti.go.jp/",
+            ]
+        );
+        // Its addresses are links, as any address written as text; a list printed is not unused.
+        assert!(matches!(&b[1], Block::Paragraph(i) if i.iter().any(|i| i.link.is_some())), "{b:?}");
+        assert!(unprinted.definitions.is_empty(), "{:?}", unprinted.definitions);
+        // A reference link with text of its own is a link, as written.
+        let (b, _) = parse_checked("See [the act][1].\n\n[1]: https://a.org\n");
+        assert_eq!(
+            plain_text(match &b[0] {
+                Block::Paragraph(i) => i,
+                _ => panic!("{b:?}"),
+            }),
+            "See the act (https://a.org)."
+        );
     }
 
     #[test]

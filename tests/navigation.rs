@@ -539,3 +539,31 @@ fn a_template_mistake_is_reported_at_its_line() {
     assert!(err.contains("mine.yaml:3:"), "not at the template's line 3:\n{err}");
     assert!(!dir.path().join("seed.pdf").exists());
 }
+
+#[test]
+fn numbered_citations_print_with_their_list_of_sources() {
+    // text44a F44a-3: `the AI Act [1]` with `[1]: https://eur-lex…` under it printed "the AI Act
+    // 1 (https://…)", and the list of sources typed under it not at all.
+    let dir = common::tempdir();
+    let yaml = common::seed_with(
+        "      Japan explained the efforts to institutionalize trust services",
+        "      The Commission presented the AI Act [1] and the Data Act [2].\n\n      \
+         [1]: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n      \
+         [2]: https://eur-lex.europa.eu/eli/reg/2023/2854/oj\n\n      \
+         Japan explained the efforts to institutionalize trust services",
+    );
+    let input = common::write(dir.path(), "cites.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    let text = page_texts(&pdf).join("\n");
+    let lines = [
+        "The Commission presented the AI Act [1] and the Data Act [2].",
+        "[1]: https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
+        "[2]: https://eur-lex.europa.eu/eli/reg/2023/2854/oj",
+    ];
+    common::assert_in_order(&text, &lines.map(String::from));
+    assert!(!common::squash(&text).contains("AIAct1"), "{text}");
+    // Each source a line of its own, as typed.
+    assert!(text.lines().any(|l| l.trim_start().starts_with("[2]: https://eur")), "{text}");
+    let links = common::links(&pdf);
+    assert!(links.iter().any(|(_, uri)| uri == "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"), "{links:?}");
+}

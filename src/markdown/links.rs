@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
+use super::builder::Builder;
 use super::Inline;
 use crate::script::{is_invisible, is_japanese};
 use unicode_normalization::char::is_combining_mark;
@@ -394,4 +395,115 @@ pub(super) fn past_fuel<'r>(
         labels.push(label);
     }
     (first, labels)
+}
+
+/// Numbered citations: a number in brackets with a definition (`the AI Act [1]` … `[1]:
+/// https://…`) prints as typed, and the definitions of numbers are a list of sources, printed
+/// as typed, a line each, where they are written (text44a F44a-3: Markdown read `[1]` as a
+/// link, "the AI Act 1 (https://…)", and the list printed nothing).
+#[derive(Default)]
+pub(super) struct Citations {
+    /// The lists of sources still to print, the last first: runs of definitions of numbers on
+    /// consecutive lines.
+    lists: Vec<std::ops::Range<usize>>,
+    /// The labels defined by them.
+    labels: Vec<String>,
+    /// For each link open, whether it is a citation.
+    open: Vec<bool>,
+    /// Whether the event last seen starts a citation.
+    pub(super) cited: bool,
+}
+
+impl Citations {
+    /// The citations of `src`, given its link definitions (label and place).
+    pub(super) fn new<'a>(src: &str, definitions: impl Iterator<Item = (&'a str, &'a std::ops::Range<usize>)>) -> Self {
+        let mut c = Citations::default();
+        let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+        for (label, span) in definitions.filter(|(label, _)| numbered(label)) {
+            c.labels.push(label.to_string());
+            spans.push(span.clone());
+        }
+        spans.sort_by_key(|s| s.start);
+        for span in spans {
+            match c.lists.last_mut() {
+                Some(list)
+                    if src[list.end..span.start].matches('\n').count() <= 1
+                        && src[list.end..span.start].trim().is_empty() =>
+                {
+                    list.end = span.end
+                }
+                _ => c.lists.push(span),
+            }
+        }
+        c.lists.reverse();
+        c
+    }
+
+    /// Notes event `ev` at `range` of `src`: the lists of sources written before a block it
+    /// starts print first.
+    pub(super) fn see(&mut self, b: &mut Builder, src: &str, ev: &Event<'_>, range: &std::ops::Range<usize>) {
+        self.cited = matches!(ev, Event::Start(Tag::Link { link_type: LinkType::Shortcut, id, .. })
+            if numbered(id) && src[range.clone()].strip_prefix('[').and_then(|w| w.strip_suffix(']')) == Some(id));
+        let block = matches!(
+            ev,
+            Event::Start(
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::BlockQuote(_)
+                    | Tag::CodeBlock(_)
+                    | Tag::HtmlBlock
+                    | Tag::List(_)
+                    | Tag::Table(_)
+            ) | Event::Rule
+        );
+        while block && self.lists.last().is_some_and(|list| list.start < range.start) {
+            let list = self.lists.pop().unwrap_or_default();
+            print_sources(b, &src[list]);
+        }
+    }
+
+    /// `ev`, unless it is the start or end of a citation, which prints its bracket instead.
+    pub(super) fn print<'e>(&mut self, b: &mut Builder, ev: Event<'e>) -> Option<Event<'e>> {
+        let cited = match &ev {
+            Event::Start(Tag::Link { .. }) => {
+                self.open.push(self.cited);
+                self.cited.then_some("[")
+            }
+            Event::End(TagEnd::Link) => self.open.pop().unwrap_or(false).then_some("]"),
+            _ => None,
+        };
+        match cited {
+            Some(bracket) => {
+                b.push_text(bracket, false);
+                None
+            }
+            None => Some(ev),
+        }
+    }
+
+    /// Prints the lists of sources written after the last block; the labels they define,
+    /// which print.
+    pub(super) fn finish(mut self, b: &mut Builder, src: &str) -> Vec<String> {
+        while let Some(list) = self.lists.pop() {
+            print_sources(b, &src[list]);
+        }
+        self.labels
+    }
+}
+
+/// Whether a link's label is a number (`1`, `12`): a citation's.
+fn numbered(label: &str) -> bool {
+    (1..=4).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Prints `list`, definitions on consecutive lines, as a paragraph of its lines as typed.
+fn print_sources(b: &mut Builder, list: &str) {
+    b.event(Event::Start(Tag::Paragraph));
+    for (k, line) in list.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        if k > 0 {
+            b.event(Event::HardBreak);
+        }
+        b.push_text(line, false);
+    }
+    b.event(Event::End(TagEnd::Paragraph));
 }
