@@ -12,6 +12,7 @@
 //! `date`, languages in `language`, the contact block in `contact`; the required fields and
 //! topics here.
 
+mod characters;
 mod contact;
 mod curly;
 mod date;
