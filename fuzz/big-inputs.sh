@@ -198,6 +198,13 @@ speed = {
     # checked against every one found before, over 60 s), and marks beside Japanese brackets.
     "quote-slips": (lambda: body("x\n>5\n\n" * (MB // 24)), ""),
     "marks-beside-japanese": (lambda: body("これは**「重要」**です。\n\n" * (MB // 48)), ""),
+    # Sentences wrapped before the same date line, each a slip (text45a F45a-27: 20 s for
+    # 0.45 MB), and tables whose `---` line has too few columns (each header looked up from
+    # the text's start: 17 s for 12,500); as many as a briefing may hold blocks.
+    "wrapped-date-slips": (lambda: body("".join(f"Die Delegation {i} traf sich am\n1. Oktober 2026 in Br\u00fcssel.\n\n"
+                                                for i in range(45_000))), ""),
+    "short-table-rules": (lambda: body("".join(f"Table {i}\n\n| a{i} | b | c |\n|---|---|\n| 1 | 2 | 3 |\n\n"
+                                               for i in range(45_000))), ""),
 }
 def mixed_titles(size):
     t = "総務省は欧州委員会と共に the committee agreed that the framework 第十回日EU・ICT戦略ワークショップ should be reviewed every two years 双方は次の点で合意した"
@@ -296,6 +303,10 @@ cases = {
     "json-one-line": lambda: json_one_line(),
     "duplicate-keys-one-line": lambda: "date: 2020-10-06\ntitle: {en: A" + ", x: 1" * (MB // 6 - 100) + "}\n" + tail[25:],
     "tab-lines": lambda: "title: T\ndate: 2020-10-06\nsummary: \"a\n" + "\tc \\q it\n" * (MB // 9 - 10) + '  b"\n' + tail[25:],
+    # Topics typed without their `- `, a list pasted without its dashes (text45a F45a-6: each
+    # key given again walked up over all the lines above it; 43 s for 8,000 topics).
+    "missing-dashes": lambda: "title: T\ndate: 2020-10-06\ntopics:\n  - title: T0\n    body: b\n"
+        + "".join(f"    title: T{i}\n    body: b{i}\n" for i in range(1, 110_000)) + "contact:\n  tel: \"1\"\n",
 }
 for name, make in cases.items():
     if not only or name in only:

@@ -133,12 +133,26 @@ pub(super) fn looks_like_key(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Lines read on this thread walking up or down a file from a line.
+    pub(super) static LINES_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts a line read walking up or down a file, in tests that the work stays linear in the
+/// file's length (none outside tests).
+pub(super) fn line_read() {
+    #[cfg(test)]
+    LINES_READ.with(|n| n.set(n.get() + 1));
+}
+
 /// The nearest non-blank line that ends before the line holding `at`: its start and text.
 pub(super) fn line_above(text: &str, at: usize) -> Option<(usize, &str)> {
     // (`at` may be one past a line's start, inside its first character.)
     let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let mut end = text[..at].rfind('\n')?;
     loop {
+        line_read();
         let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
         let line = &text[start..end];
         if !line.trim().is_empty() {
@@ -198,6 +212,7 @@ pub(super) fn lines_below(text: &str, line_start: usize) -> impl Iterator<Item =
     text[first..]
         .split_inclusive('\n')
         .scan(first, |at, line| {
+            line_read();
             let start = *at;
             *at += line.len();
             Some((start, line.trim_end_matches(['\n', '\r'])))
@@ -532,4 +547,37 @@ pub(super) fn key_out_of_list(text: &str, item: usize) -> Option<(usize, &str)> 
     let (key, ..) = key_of(content).filter(|_| indent(key_line) < column && !content.starts_with('-'))?;
     let (_, before) = first_at_most(key_start)?;
     (indent(before) == column && before.trim_start_matches(' ').starts_with("- ")).then_some((key_start, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// text45a F45a-6: a list typed without its dashes is one item, each of its keys given
+    /// again; finding where the dashes go read, for each key, every line above it (8,000
+    /// topics took 43 s). Now each line is read a few times, however long the list.
+    #[test]
+    fn a_list_without_its_dashes_is_read_a_few_times_over() {
+        let mut text = String::from("title: R\ntopics:\n  - title: T0\n    body: b\n");
+        for i in 1..2000 {
+            text += &format!("    title: T{i}\n    body: b{i}\n");
+        }
+        text += "contact:\n  tel: x\n";
+        // The keys given twice, as the parser finds them: all but the item's first two.
+        let mut twice = Vec::new();
+        for key in ["title", "body"] {
+            let line = format!("\n    {key}: ");
+            twice.extend(text.match_indices(&line).map(|(at, _)| (at + 5, key)));
+        }
+        twice.retain(|&(at, _)| !text[..at].ends_with("T0\n    "));
+        twice.sort_unstable();
+        LINES_READ.with(|n| n.set(0));
+        let (mended, errors) = super::super::recover::mend_moved_dashes(&text, twice.into_iter()).unwrap();
+        let read = LINES_READ.with(|n| n.get());
+        assert_eq!(errors.len(), 1999);
+        assert!(errors[1998].message.starts_with("a second `title:` in this topic"), "{}", errors[1998].message);
+        assert_eq!(mended.lines().filter(|l| l.starts_with("  - title: T")).count(), 2000);
+        let lines = text.lines().count();
+        assert!(read <= 4 * lines, "{read} lines read for a list of {lines}");
+    }
 }

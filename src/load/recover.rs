@@ -507,11 +507,14 @@ pub(super) fn mend_moved_dashes<'k>(
     duplicates: impl Iterator<Item = (usize, &'k str)>,
 ) -> Option<(String, Vec<Diagnostic>)> {
     // (Or a dash never typed, for a new item whose first key is given twice: text44a F44a-12.)
+    // (The file's lines read once for all the keys: text45a F45a-6.)
+    let items = std::cell::OnceCell::new();
     let moved: Vec<_> = duplicates
         .filter_map(|(at, key)| {
-            dash_moved_down(text, at, key)
-                .map(|(up, down, d)| (up, Some(down), d))
-                .or_else(|| super::missing_dash::missing_dash(text, at, key).map(|(up, d)| (up, None, d)))
+            dash_moved_down(text, at, key).map(|(up, down, d)| (up, Some(down), d)).or_else(|| {
+                let items = items.get_or_init(|| super::missing_dash::Items::of(text));
+                items.missing_dash(at, key).map(|(up, d)| (up, None, d))
+            })
         })
         .collect();
     if moved.is_empty() {
