@@ -72,10 +72,18 @@ cases = {
     "table-columns": lambda: body("|a" * (MB // 16) + "|\n" + "|-" * (MB // 16) + "|\n" + "|b" * (MB // 16) + "|"),
     "table-rows": lambda: body("| a | b |\n|---|---|\n" + "| x | y |\n" * (MB // 16)),
     # As many cells as a briefing may hold (25,000), in one table, of four words each; and in
-    # 20 columns, each cell a word of 75 letters broken over many lines.
+    # 20 columns, each cell a word of 75 letters broken over many lines, as many as fill the
+    # lines a briefing may have (200,000, a cell's line counting half: 38 lines a cell).
     "table-rows-limit": lambda: body("| a | b |\n|---|---|\n" + "| word word word w | word word word w |\n" * 12_499),
     "table-long-words-limit": lambda: body("|" + " h |" * 20 + "\n|" + "---|" * 20 + "\n"
-                                           + ("|" + (" " + "x" * 75 + " |") * 20 + "\n") * 1_249),
+                                           + ("|" + (" " + "x" * 75 + " |") * 20 + "\n") * 520),
+    # Past that (text45a F45a-20: 1,351 pages, 15 s and 1.1 GB): 20 columns of 160-letter
+    # words, refused at the lines they fill; and one word of 4 MiB in a list nested 31 deep,
+    # 10 characters to a line (16,080 pages, 1.1 GB).
+    "table-narrow-long-words": lambda: body("|" + " h |" * 20 + "\n|" + "---|" * 20 + "\n"
+                                            + ("|" + (" " + "W" * 160 + " |") * 20 + "\n") * 450),
+    "deep-list-long-word": lambda: body("".join("  " * i + "- item\n" for i in range(31))
+                                        + "  " * 31 + "- " + "W" * (MB - 2_000)),
     "nested-lists": lambda: body(nested * (MB // len(nested) // 2)),
     "nested-quotes": lambda: body(("> " * 32 + "x\n") * (MB // 80)),
     "code": lambda: body("```\n" + "    x = 1;\n" * (MB // 20) + "```"),
@@ -107,11 +115,12 @@ cases = {
     "short-paragraphs": lambda: body("a\n\n" * (MB // 16)),
     "list-items": lambda: body("- a\n" * (MB // 11)),
     "list-items-limit": lambda: body("- a\n" * 99_999),
-    # Prose in the cells of a wide table: a line a word. Refused past 200,000 words.
+    # Prose in the cells of a wide table: a line a word. Refused past 200,000 words, and past
+    # the 200,000 lines a briefing may fill (75 lines a cell, counting half).
     "table-wide-words": lambda: body(("| h " * 20) + "|\n" + ("|---" * 20) + "|\n"
                                      + (("| " + "data flow " * 15 + " ") * 20 + "|\n") * 1_200),
     "table-wide-words-limit": lambda: body(("| h " * 20) + "|\n" + ("|---" * 20) + "|\n"
-                                           + (("| " + "data flow " * 15 + " ") * 20 + "|\n") * 330),
+                                           + (("| " + "data flow " * 15 + " ") * 20 + "|\n") * 265),
     # A change of script every word (a run in another font each): refused past 250,000.
     "script-changes": lambda: body("日a " * (MB // 5)),
     "script-changes-limit": lambda: body("日a " * 124_000),

@@ -338,6 +338,27 @@ fn nesting_just_past_the_depth_limit() {
     check("deep-blocks", problems(file), &[65], &["nested too deeply (limit 64 levels)"]);
 }
 
+/// text45a F45a-20: long words in a 20-column table (2 characters to a line) fill more lines
+/// than a briefing may have (1.47 MB of them: 1,351 pages, 1.1 GB to build); named at the first
+/// such word, in `check` too.
+#[test]
+fn long_words_in_a_narrow_table_are_refused_at_their_place() {
+    let row = |cell: &str| format!("      |{}\n", format!(" {cell} |").repeat(20));
+    let rows = row(&"W".repeat(160)).repeat(251);
+    let text = format!(
+        "title: Narrow\ndate: 2020-10-06\ntopics:\n  - title: Table\n    body: |\n{}      |{}\n{rows}contact:\n  tel: \"1\"\n",
+        row("h"),
+        "---|".repeat(20)
+    );
+    let file = Ok(SourceFile::new("generated/narrow-table.yaml", text));
+    check(
+        "narrow-table",
+        problems(file),
+        &[8],
+        &["topics[0].body", "fills 200810 lines", "80 lines, 2 characters to a line", "fewer columns"],
+    );
+}
+
 #[test]
 fn a_20_mb_file_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();

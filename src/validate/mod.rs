@@ -16,6 +16,7 @@ mod characters;
 mod contact;
 mod curly;
 mod date;
+mod filled;
 mod instead;
 mod invisible;
 
@@ -276,6 +277,8 @@ struct Checker<'a> {
     table_words: usize,
     /// Runs of text in the Markdown fields checked so far (see [`text::MAX_RUNS`]).
     runs: usize,
+    /// Half-lines the Markdown fields checked so far fill (see [`filled::MAX_FILLED_LINES`]).
+    filled_halves: usize,
     /// The file's lines, found once, on the first character reported.
     lines: Option<places::LineIndex>,
     /// Read as typed ([`Reading::AsTyped`]): a briefing is made past its problems.
@@ -297,6 +300,7 @@ impl<'a> Checker<'a> {
             script_changes: 0,
             table_words: 0,
             runs: 0,
+            filled_halves: 0,
             lines: None,
             as_typed: false,
         }

@@ -353,6 +353,7 @@ impl Checker<'_> {
             visible |= t.chars().any(|c| !c.is_whitespace() && !crate::fonts::is_invisible(c))
         });
         self.tally(Tally::Runs, runs, field.span, path);
+        self.filled(&blocks, field.span, path);
         if let Some(c) = invisible_only(field.value.chars()) {
             self.report(field.span, path, invisible_message(c));
         } else if !unprinted.unseen.is_empty() {
