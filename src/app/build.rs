@@ -212,8 +212,7 @@ impl Plan {
             );
         }
         // The languages side by side are set each with its theme, in one job.
-        let owned: Vec<Theme> =
-            if parallel { themes.iter().map(|t| t.clone().into_owned()).collect() } else { Vec::new() };
+        let owned: Vec<Theme> = if parallel { themes.iter().map(|&t| t.clone()).collect() } else { Vec::new() };
         let file_of =
             |i: usize, f: Format| outputs.iter().find(|(_, g, j)| *g == f && *j == i).map(|(p, _, _)| href(p));
         let mut staged = pages::Staged::new(settings.existing);
@@ -233,7 +232,7 @@ impl Plan {
             let job = if parallel {
                 Job::Parallel { briefings: &loaded.briefings, themes: &owned }
             } else {
-                Job::Single { briefing, theme: &themes[i] }
+                Job::Single { briefing, theme: themes[i] }
             };
             // Each language's page links to the others (and names itself, as hreflang asks),
             // and to its PDF when one is made in the same run.

@@ -58,7 +58,7 @@ fn across_languages(
     let in_new = |lang: &str| new.in_lang(lang);
     let compare = |lang: &str| -> Result<crate::redline::Redline, Error> {
         let (o, n) = (in_old(lang).expect("a language both have"), in_new(lang).expect("a language both have"));
-        let mut redline = crate::compare(o, n, &*template.theme_for(lang)?);
+        let mut redline = crate::compare(o, n, template.theme_for(lang)?);
         if olds != news {
             redline.fields.retain(|f| f.field != "lang");
             redline.fields.push(crate::redline::FieldChange::plain("lang", olds.join(", "), news.join(", ")));
@@ -172,7 +172,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         say_part!("{}", crate::diag::render_all_as_warnings(&old.file, &old.past, &then));
     }
     let mut theme = template.theme_for(&new.briefing.lang)?;
-    let mut redline = crate::compare(&old.briefing, &new.briefing, &theme);
+    let mut redline = crate::compare(&old.briefing, &new.briefing, theme);
     // Versions in several languages: a language both have, and the languages' change.
     if lang.is_none() {
         if let Some((shown, other)) = across_languages(&args, (&old, &new), &template, &redline)? {
@@ -247,7 +247,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         if redline.stat.is_empty() { labels.unchanged.clone() } else { crate::redline::totals(&redline.stat, labels) };
     let pdf = formats.contains(&Format::Pdf).then(|| href(&path_of(Format::Pdf)));
     let page = crate::html::PageOptions { pdf, ..Default::default() };
-    let job = Job::Redline { redline: &redline, since: &since, theme: &theme };
+    let job = Job::Redline { redline: &redline, since: &since, theme };
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &formats)
         .map_err(|source| Error::Render { what: args.new.shown().to_string(), source })?;
     // Every format's file is written, then all are put in place together; page images are

@@ -63,7 +63,7 @@ pub fn load(input: &Path, fonts: &FontBook, only: Option<&str>) -> Result<Loaded
 pub fn numbered_by_hand(loaded: &Loaded, template: &super::template::Template) -> Result<(), Error> {
     let mut printed = Vec::with_capacity(loaded.briefings.len());
     for b in &loaded.briefings {
-        printed.push(crate::layout::topic_numbers(b, &*template.theme_for(&b.lang)?));
+        printed.push(crate::layout::topic_numbers(b, template.theme_for(&b.lang)?));
     }
     let diagnostics = crate::validate::hand_numbered(&loaded.file, &loaded.briefings, &printed);
     match diagnostics.is_empty() {

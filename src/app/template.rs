@@ -170,20 +170,22 @@ impl Template {
         self.file.is_none() && primary != "en" && !theme::LANGUAGES.iter().any(|l| l.name == primary)
     }
 
-    pub fn theme_for(&self, lang: &str) -> Result<std::borrow::Cow<'_, Theme>, Error> {
+    /// One theme a language, shared by every briefing in it (text45b F45b-17: a dossier's
+    /// copy for each briefing held the template's words 1,000 times).
+    pub fn theme_for(&self, lang: &str) -> Result<&Theme, Error> {
         let primary = crate::script::primary_language(lang);
         let Some(k) = theme::LANGUAGES.iter().position(|l| l.name == primary) else {
-            return Ok(std::borrow::Cow::Borrowed(&self.theme));
+            return Ok(&self.theme);
         };
         if let Some(theme) = self.themes[k].get() {
-            return Ok(std::borrow::Cow::Borrowed(theme));
+            return Ok(theme);
         }
         let template = match &self.file {
             Some(file) => TemplateRef::File(file),
             None => TemplateRef::Builtin(&self.name),
         };
         let theme = Theme::resolve_for(template, lang).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
-        Ok(std::borrow::Cow::Borrowed(self.themes[k].get_or_init(|| theme)))
+        Ok(self.themes[k].get_or_init(|| theme))
     }
 }
 
@@ -402,10 +404,10 @@ mod tests {
         for arg in ["default", path.to_str().unwrap()] {
             let template = Template::resolve(arg, None).unwrap();
             let (first, second) = (template.theme_for("ja").unwrap(), template.theme_for("ja-JP").unwrap());
-            assert!(std::ptr::eq(first.as_ref(), second.as_ref()), "{arg}: the Japanese theme was resolved twice");
+            assert!(std::ptr::eq(first, second), "{arg}: the Japanese theme was resolved twice");
             assert_eq!(first.labels.achievements, "主な成果", "{arg}");
             let german = template.theme_for("de").unwrap();
-            assert!(!std::ptr::eq(first.as_ref(), german.as_ref()));
+            assert!(!std::ptr::eq(first, german));
             assert_eq!(german.labels.achievements, template.theme_for("de-AT").unwrap().labels.achievements);
         }
         std::fs::remove_dir_all(&dir).unwrap();

@@ -33,7 +33,13 @@ pub enum Job<'a> {
     Redline { redline: &'a Redline, since: &'a str, theme: &'a Theme },
     /// Several briefings, each set with its own theme (`themes[i]`, for its language), after a
     /// cover set with `cover_theme` in `lang`.
-    Dossier { items: &'a [BundleItem], themes: &'a [Theme], cover: &'a Cover, cover_theme: &'a Theme, lang: &'a str },
+    Dossier {
+        items: &'a [BundleItem],
+        themes: &'a [&'a Theme],
+        cover: &'a Cover,
+        cover_theme: &'a Theme,
+        lang: &'a str,
+    },
 }
 
 /// One briefing of a dossier, with the source file to attach.
@@ -363,7 +369,7 @@ impl<'a> Prepared<'a> {
 /// A template that fits its briefings (one-pager) does not fit a dossier's: said, not skipped
 /// in silence (`bundle --fit-pages` is refused), naming the briefings (numbered as given, the
 /// cover being owner 0) that take more pages than it fits on.
-fn unfitted(doc: &layout::Document, themes: &[Theme], options: &BuildOptions) -> Option<String> {
+fn unfitted(doc: &layout::Document, themes: &[&Theme], options: &BuildOptions) -> Option<String> {
     let mut fit = 0;
     let mut over = Vec::new();
     for (i, theme) in themes.iter().enumerate() {

@@ -357,7 +357,7 @@ fn shared_lang<'b>(parts: &[(&str, &'b str)]) -> &'b str {
 /// `toc`), each briefing's sections and topics under it too.
 pub fn bundle(
     briefings: &[Briefing],
-    themes: &[Theme],
+    themes: &[&Theme],
     cover: &Cover,
     (theme, lang): (&Theme, &str),
     fonts: &FontBook,
@@ -399,7 +399,7 @@ pub fn bundle(
         flow.lang = b.lang.clone();
         flow.anchor(&b.title, 0);
         flow.level_offset = 1;
-        flow.theme = themes.get(i).unwrap_or(theme);
+        flow.theme = themes.get(i).copied().unwrap_or(theme);
         let (sect, outer) = flow.enter(Role::Sect);
         flow.owner_nodes.push(sect);
         title::title_block(&mut flow, b);
@@ -413,7 +413,7 @@ pub fn bundle(
     toc::contents(&mut flow, toc, if options.toc || theme.toc { u8::MAX } else { 0 });
     let all_drafts = !briefings.is_empty() && briefings.iter().all(|b| b.draft);
     let owners: Vec<(&Briefing, &Theme, bool)> = std::iter::once((&cover_owner, theme, all_drafts))
-        .chain(briefings.iter().enumerate().map(|(i, b)| (b, themes.get(i).unwrap_or(theme), b.draft)))
+        .chain(briefings.iter().enumerate().map(|(i, b)| (b, themes.get(i).copied().unwrap_or(theme), b.draft)))
         .collect();
     finish(flow, &owners, (None, Some(if in_full { &[] } else { &markings })), fonts)
 }

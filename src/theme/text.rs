@@ -33,6 +33,11 @@ pub const MOST_REPEATS: usize = 3;
 pub const MOST_DRAFT_CHARS: usize = 60;
 /// The most characters of `date_format`: a few dozen codes.
 pub const MOST_DATE_FORMAT_CHARS: usize = 100;
+/// The most characters of a template's `name`, `description` and `title_block.logo_alt`: a
+/// sentence or two. They are never filled in, but each briefing's theme holds them, and a
+/// screen reader reads the logo's words out in full (text45b F45b-17: 3 MB of them made a
+/// dossier of 1,000 briefings abort for want of memory).
+pub const MOST_ABOUT_CHARS: usize = 300;
 
 /// Every label's, running line's and the date format's problem, added to `diags`.
 pub(super) fn check(raw: &RawTheme, diags: &mut Vec<Diagnostic>) {
@@ -58,6 +63,14 @@ pub(super) fn check(raw: &RawTheme, diags: &mut Vec<Diagnostic>) {
             .as_ref()
             .and_then(|t| too_much(t, "date_format", Bound::DateFormat).or_else(|| unknown_date_code(t))),
     );
+    let alt = raw.title_block.as_ref().and_then(|t| t.logo_alt.as_ref());
+    for (path, text, bound) in [
+        ("name", raw.name.as_ref(), Bound::About),
+        ("description", raw.description.as_ref(), Bound::About),
+        ("title_block.logo_alt", alt, Bound::LogoAlt),
+    ] {
+        diags.extend(text.and_then(|t| too_much(t, path, bound)));
+    }
 }
 
 /// What a text of a template is, for its bound.
@@ -67,6 +80,8 @@ enum Bound {
     Draft,
     Running,
     DateFormat,
+    About,
+    LogoAlt,
 }
 
 /// A text longer than its [`Bound`] allows, or one that names a placeholder more than
@@ -87,13 +102,21 @@ fn too_much(text: &Spanned<String>, path: &str, bound: Bound) -> Option<Diagnost
         Bound::DateFormat => {
             (MOST_DATE_FORMAT_CHARS, "a date is a few dozen codes and words", "`%-d %B %Y` prints 6 October 2020")
         }
+        Bound::About => {
+            (MOST_ABOUT_CHARS, "a template's name or description says what it is in a line or two", "shorten it")
+        }
+        Bound::LogoAlt => (
+            MOST_ABOUT_CHARS,
+            "a screen reader reads what the logo shows out in full, where a few words name it",
+            "name what the logo shows, such as `Logo of the Ministry of Foreign Affairs`",
+        ),
     };
     let problem = |message: String, help: String| Some(Diagnostic::new(Some(text.span), path, message).with_help(help));
     let length = text.value.chars().count();
     if length > most {
         return problem(format!("this is {length} characters long: {what}, and it may be at most {most}"), help.into());
     }
-    if matches!(bound, Bound::DateFormat) {
+    if matches!(bound, Bound::DateFormat | Bound::About | Bound::LogoAlt) {
         return None;
     }
     let mut named: Vec<(&str, usize)> = Vec::new();
@@ -257,6 +280,25 @@ mod tests {
             "案".repeat(60),
             "{short_title} · ".repeat(3)
         );
+        assert_eq!(problems(&ok), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_templates_name_description_and_logo_words_are_bounded_at_their_field() {
+        // text45b F45b-17: a `logo_alt` of 3 MB (and a `name` and `description` of 2 MB each)
+        // was held by each briefing's theme of a dossier: 1 GB for 300 briefings.
+        let long = "Logo of the ministry ".repeat(20);
+        let p =
+            problems(&format!("name: \"{long}\"\ndescription: \"{long}\"\ntitle_block: {{ logo_alt: \"{long}\" }}\n"));
+        assert_eq!(
+            p,
+            [
+                "name: this is 420 characters long: a template's name or description says what it is in a line or two, and it may be at most 300 | shorten it",
+                "description: this is 420 characters long: a template's name or description says what it is in a line or two, and it may be at most 300 | shorten it",
+                "title_block.logo_alt: this is 420 characters long: a screen reader reads what the logo shows out in full, where a few words name it, and it may be at most 300 | name what the logo shows, such as `Logo of the Ministry of Foreign Affairs`",
+            ]
+        );
+        let ok = format!("name: \"{{title}}{0}\"\ntitle_block: {{ logo_alt: \"{0}\" }}\n", "省".repeat(290));
         assert_eq!(problems(&ok), Vec::<String>::new());
     }
 

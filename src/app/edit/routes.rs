@@ -295,7 +295,7 @@ impl Editor {
             options.ppi = PREVIEW_PPI;
             let page = crate::html::PageOptions::default();
             let context = crate::Context { fonts, options: &options, page: &page };
-            let job = crate::Job::Single { briefing, theme: &theme };
+            let job = crate::Job::Single { briefing, theme };
             crate::make(&job, &context, &[crate::Format::Png]).map_err(|e| not_drawn(&e))
         });
         let pages = made.and_then(|made| {
