@@ -10,9 +10,17 @@ use super::text::{self, Look};
 /// width (combining marks), which would otherwise be drawn in full on every page.
 const MOST_CHARS: usize = 500;
 
+#[cfg(test)]
+thread_local! {
+    /// How many times a text was cut to its room (see `running`'s tests).
+    pub(super) static CLIPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// `s` if it is at most `room` wide (and [`MOST_CHARS`] long), else as much of it as fits
 /// with `…` after it.
 pub(super) fn clip(flow: &Flow<'_>, s: &str, room: f32, look: &Look) -> String {
+    #[cfg(test)]
+    CLIPS.with(|c| c.set(c.get() + 1));
     let most = s.char_indices().nth(MOST_CHARS).map_or(s.len(), |(i, _)| i);
     let keep = text::fitting_prefix(&s[..most], look, room, flow.fonts);
     if keep == s.len() {
