@@ -194,7 +194,11 @@ pub fn check(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) {
         );
     }
     if height >= min_height {
+        let before = diags.len();
         check_heights(theme, spans, height, diags);
+        if diags.len() == before {
+            check_units(theme, spans, height, diags);
+        }
     }
     check_running(theme, spans, diags);
 }
@@ -252,6 +256,68 @@ fn check_heights(theme: &Theme, spans: &RoomSpans, height: f32, diags: &mut Vec<
                 .with_help(format!("make `{field}` smaller, or the page taller")),
             );
         }
+    }
+}
+
+/// The most of the page's text height one unit of content may take: a page holds a few.
+pub const MOST_UNIT_SHARE: f32 = 0.5;
+
+/// Units of content, each a heading's line and the first line of body text under it with the
+/// spaces before and after each, or a paragraph's, that take more than half the page's text
+/// height: each value within its fifth (see [`check_heights`]), together they gave every topic
+/// a page of its own (text45b F45b-11: 39,000 pages). Told at the largest value the user set.
+fn check_units(theme: &Theme, spans: &RoomSpans, height: f32, diags: &mut Vec<Diagnostic>) {
+    let most = height * MOST_UNIT_SHARE;
+    let styles = &theme.styles;
+    let spans_of = |name: &str| spans.styles.iter().find(|(n, _)| *n == name).map_or([None; 4], |(_, s)| *s);
+    let terms = |name: &'static str, style: &TextStyle| {
+        let [size, line_height, before, after] = spans_of(name);
+        let line_span = if line_height.is_some() { (line_height, "line_height") } else { (size, "size") };
+        [
+            (style.space_before.0, before, name, "space_before"),
+            (style.size.0 * style.line_height.0, line_span.0, name, line_span.1),
+            (style.space_after.0, after, name, "space_after"),
+        ]
+    };
+    let body = terms("body", &styles.body);
+    for (what, unit) in [
+        ("a topic's heading and the first line under it", [terms("subheading", &styles.subheading), body].concat()),
+        ("a section's heading and the first line under it", [terms("heading", &styles.heading), body].concat()),
+        ("a paragraph's line", body.to_vec()),
+    ] {
+        let taken: f32 = unit.iter().map(|t| t.0).sum();
+        if taken <= most {
+            continue;
+        }
+        let largest = unit.iter().filter(|t| t.1.is_some()).rev().max_by(|a, b| a.0.total_cmp(&b.0));
+        let (span, path) = match largest {
+            Some(&(_, span, name, field)) => (span, format!("styles.{name}.{field}")),
+            None => blame(&[
+                (spans.top, "page.margin_top"),
+                (spans.bottom, "page.margin_bottom"),
+                (spans.size, "page.size"),
+            ]),
+        };
+        let named: Vec<String> =
+            unit.iter().filter(|t| t.1.is_some()).map(|t| format!("`styles.{}.{}`", t.2, t.3)).collect();
+        let help = match named.is_empty() {
+            true => "make the page taller".to_string(),
+            false => format!("make one or more of these smaller: {}", named.join(", ")),
+        };
+        diags.push(
+            Diagnostic::new(
+                span,
+                path,
+                format!(
+                    "{what}, with the space before and after each, take {} mm of the {} mm the page leaves for text, more than half of it ({} mm), so that a page would hold one or two",
+                    mm(taken),
+                    mm(height),
+                    mm(most)
+                ),
+            )
+            .with_help(help),
+        );
+        return;
     }
 }
 
@@ -483,6 +549,21 @@ mod tests {
         let p = problems("page: { size: 100x60, margin_top: 12, margin_bottom: 12, margin_left: 10, margin_right: 10 }\nstyles: { title: { size: 30 } }\n");
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].starts_with("styles.title.size (2): a line of title text, 30 pt at 1.15 times"), "{p:?}");
+    }
+
+    #[test]
+    fn a_topics_heading_and_first_line_taller_than_half_the_text_area_are_refused() {
+        // text45b F45b-11: each value within its fifth, together six fifths: every topic a
+        // page of its own, 39,000 pages.
+        let p = problems("styles:\n  body: { space_before: 146, space_after: 146, size: 28, line_height: 3 }\n  subheading: { space_before: 146, space_after: 146, size: 28, line_height: 3 }\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("styles.subheading.space_before (3): a topic's heading and the first line under it, with the space before and after each, take 265.3 mm of the 259 mm the page leaves for text, more than half of it (129.5 mm)"),
+            "{p:?}"
+        );
+        let p = problems("styles:\n  body: { space_before: 146, space_after: 146, size: 28, line_height: 3 }\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].starts_with("styles.body.space_before (2): a topic's heading"), "{p:?}");
     }
 
     #[test]
