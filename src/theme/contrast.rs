@@ -40,6 +40,9 @@ impl ColourSpans {
                     spans.push((format!("styles.{role}.color"), color.span));
                 }
             }
+            if let Some(color) = styles.watermark.as_ref().and_then(|s| s.color.as_ref()) {
+                spans.push((WATERMARK.to_string(), color.span));
+            }
         }
         if let Some(colors) = &raw.colors {
             for (name, color) in [
@@ -57,8 +60,22 @@ impl ColourSpans {
     }
 }
 
+/// The field of the DRAFT watermark's colour.
+const WATERMARK: &str = "styles.watermark.color";
+
 /// The contrast ratio of `colour` against the white page, from 1 (white) to 21 (black).
-pub fn on_white(Rgb(r, g, b): Rgb) -> f32 {
+pub fn on_white(colour: Rgb) -> f32 {
+    1.05 / (luminance(colour) + 0.05)
+}
+
+/// The contrast ratio of two colours, from 1 (alike) to 21 (black and white).
+fn between(a: Rgb, b: Rgb) -> f32 {
+    let (a, b) = (luminance(a), luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// WCAG's relative luminance of `colour`, from 0 (black) to 1 (white).
+fn luminance(Rgb(r, g, b): Rgb) -> f32 {
     let channel = |c: u8| {
         let c = f32::from(c) / 255.0;
         if c <= 0.03928 {
@@ -67,8 +84,16 @@ pub fn on_white(Rgb(r, g, b): Rgb) -> f32 {
             ((c + 0.055) / 1.055).powf(2.4)
         }
     };
-    let luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-    1.05 / (luminance + 0.05)
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// `colour` lightened (towards white) just enough to reach `ratio` against `text`.
+fn lightened(Rgb(r, g, b): Rgb, text: Rgb, ratio: f32) -> Rgb {
+    let mixed = |k: u16| {
+        let m = |c: u8| (u16::from(c) + (255 - u16::from(c)) * k / 100) as u8;
+        Rgb(m(r), m(g), m(b))
+    };
+    (0..=100u16).map(mixed).find(|&c| between(c, text) >= ratio).unwrap_or(Rgb(255, 255, 255))
 }
 
 /// `colour` darkened just enough to reach `ratio` against white.
@@ -102,8 +127,27 @@ fn needs(theme: &Theme) -> Vec<(String, Rgb, f32, String)> {
     out
 }
 
-/// Each colour the user's template set (`spans`) that cannot be read on the white page.
+/// Each colour the user's template set (`spans`) that cannot be read on the white page, and a
+/// DRAFT watermark too dark for body text over it to be read (text45b F45b-1: a black DRAFT
+/// hid the words under it, which were read out all the same).
 pub fn check(theme: &Theme, spans: &ColourSpans, diags: &mut Vec<Diagnostic>) {
+    if let Some((_, span)) = spans.0.iter().find(|(p, _)| p == WATERMARK) {
+        let (watermark, body) = (theme.styles.watermark.color, theme.styles.body.color);
+        let has = between(watermark, body);
+        if has < 4.5 && on_white(body) >= 4.5 {
+            let Rgb(r, g, b) = lightened(watermark, body, 4.5);
+            diags.push(
+                Diagnostic::new(
+                    Some(*span),
+                    WATERMARK,
+                    format!(
+                        "the DRAFT watermark is drawn behind the text, and body text over it in this colour has a contrast of {has:.2}:1; it needs at least 4.5:1 to be read (WCAG 2.1 AA)"
+                    ),
+                )
+                .with_help(format!("a lighter colour, such as \"#{r:02x}{g:02x}{b:02x}\"")),
+            );
+        }
+    }
     for (path, colour, ratio, what) in needs(theme) {
         let Some((_, span)) = spans.0.iter().find(|(p, _)| *p == path) else { continue };
         let has = on_white(colour);
@@ -169,6 +213,27 @@ mod tests {
         assert!(p.len() == 1 && p[0].contains("3.54:1"), "{p:?}");
         // Colours it does not set are not its problem; the watermark is pale on purpose.
         assert_eq!(problems("styles:\n  watermark: { color: \"#f0f0f0\" }\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_watermark_too_dark_for_the_text_over_it_is_refused_at_its_field() {
+        // text45b F45b-1: a black DRAFT was drawn over the text, which could not be read.
+        let p = problems("styles:\n  watermark: { color: \"#000000\" }\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("styles.watermark.color (2): the DRAFT watermark is drawn behind the text, and body text over it in this colour has a contrast of 1."),
+            "{p:?}"
+        );
+        let help = p[0].split("such as \"#").nth(1).unwrap();
+        let hex = |k: usize| u8::from_str_radix(&help[k..k + 2], 16).unwrap();
+        let lighter = Rgb(hex(0), hex(2), hex(4));
+        let body = Theme::resolve(TemplateRef::Builtin("default")).unwrap().styles.body.color;
+        assert!(between(lighter, body) >= 4.5, "{lighter:?}");
+        // The built-in watermark passes.
+        for b in BUILTIN {
+            let theme = Theme::resolve(TemplateRef::Builtin(b.name)).unwrap();
+            assert!(between(theme.styles.watermark.color, theme.styles.body.color) >= 4.5, "{}", b.name);
+        }
     }
 
     #[test]
