@@ -124,7 +124,13 @@ impl Template {
             Some((path, bytes)) => match crate::pdf::decode_image(&bytes) {
                 Ok(image) => {
                     reads.add(&path, "logo");
-                    Some(std::sync::Arc::new(image))
+                    match logo_too_tall(&theme, &image) {
+                        Some(why) => {
+                            problems.push(why);
+                            None
+                        }
+                        None => Some(std::sync::Arc::new(image)),
+                    }
                 }
                 Err(why) => {
                     problems.push(at(
@@ -239,6 +245,39 @@ fn followed(start: &Path, named: &Path, root: &Path) -> Option<PathBuf> {
         entered |= out.starts_with(root);
     }
     Some(out)
+}
+
+/// The most of the page's text height a logo may take: it stands above the title, which must
+/// still start on the first page.
+const MOST_LOGO_SHARE: f32 = 1.0 / 3.0;
+
+/// A logo drawn taller than [`MOST_LOGO_SHARE`] of the page's text height at its width
+/// (text45b F45b-9: a 1×2000-pixel logo 30 mm wide was drawn 60 m tall, over page 1's footer,
+/// and the title started on page 2), told at `title_block.logo` with the width that fits.
+fn logo_too_tall(theme: &Theme, image: &crate::pdf::Image) -> Option<Diagnostic> {
+    let page = &theme.page;
+    let column = page.size.width - page.margin_left.pt() - page.margin_right.pt();
+    let text_height = page.size.height - page.margin_top.pt() - page.margin_bottom.pt();
+    let aspect = image.height as f32 / image.width.max(1) as f32;
+    let width = theme.title_block.logo_width.pt().min(column);
+    let (height, most) = (width * aspect, text_height * MOST_LOGO_SHARE);
+    if height <= most {
+        return None;
+    }
+    let mm = |pt: f32| pt * 25.4 / 72.0;
+    let message = format!(
+        "the logo is {}×{} pixels: {:.0} mm wide it is drawn {:.0} mm tall, more than a third of the {:.0} mm the page leaves for text",
+        image.width,
+        image.height,
+        mm(width),
+        mm(height),
+        mm(text_height)
+    );
+    let fits = (mm(most / aspect) * 10.0).floor() / 10.0;
+    Some(
+        at(&theme.title_block.logo, "title_block.logo", message)
+            .with_help(format!("set `title_block.logo_width` to at most {fits} mm, or use a wider image")),
+    )
 }
 
 /// A diagnostic at the template's line for `key`.
@@ -392,6 +431,39 @@ fn read_family(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_logo_drawn_taller_than_a_third_of_the_page_is_refused_at_its_field() {
+        // text45b F45b-9: a 1×2000-pixel logo was drawn 60 m tall, without a word.
+        let dir = std::env::temp_dir().join(format!("briefing-tall-logo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut png = Vec::new();
+        let mut encoder = png::Encoder::new(&mut png, 1, 20);
+        encoder.set_color(png::ColorType::Grayscale);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&[0; 20]).unwrap();
+        drop(writer);
+        std::fs::write(dir.join("tall.png"), &png).unwrap();
+        let path = dir.join("t.yaml");
+        let problems = |template: &str| {
+            std::fs::write(&path, template).unwrap();
+            match Template::resolve(path.to_str().unwrap(), None) {
+                Ok(_) => Vec::new(),
+                Err(Error::Invalid(files)) => files[0]
+                    .1
+                    .iter()
+                    .map(|d| format!("{}: {} | {}", d.path, d.message, d.help.as_deref().unwrap_or("")))
+                    .collect(),
+                Err(e) => panic!("{}", e.message()),
+            }
+        };
+        assert_eq!(
+            problems("title_block: { logo: tall.png, logo_width: 30 }\n"),
+            ["title_block.logo: the logo is 1×20 pixels: 30 mm wide it is drawn 600 mm tall, more than a third of the 259 mm the page leaves for text | set `title_block.logo_width` to at most 4.3 mm, or use a wider image"]
+        );
+        assert_eq!(problems("title_block: { logo: tall.png, logo_width: 4 }\n"), Vec::<String>::new());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     /// text43b F43b-14: the theme of a language is resolved once a run, not again for each
     /// briefing in it (a large template file was read again each time).
