@@ -274,10 +274,12 @@ fn logo_too_tall(theme: &Theme, image: &crate::pdf::Image) -> Option<Diagnostic>
         mm(text_height)
     );
     let fits = (mm(most / aspect) * 10.0).floor() / 10.0;
-    Some(
-        at(&theme.title_block.logo, "title_block.logo", message)
-            .with_help(format!("set `title_block.logo_width` to at most {fits} mm, or use a wider image")),
-    )
+    // (An image too narrow to show at a millimetre's width needs another image.)
+    let help = match fits >= 1.0 {
+        true => format!("set `title_block.logo_width` to at most {fits} mm, or use a wider image"),
+        false => "use a wider image: this one is too tall for its width to show on the page".to_string(),
+    };
+    Some(at(&theme.title_block.logo, "title_block.logo", message).with_help(help))
 }
 
 /// A diagnostic at the template's line for `key`.
@@ -437,13 +439,16 @@ mod tests {
         // text45b F45b-9: a 1×2000-pixel logo was drawn 60 m tall, without a word.
         let dir = std::env::temp_dir().join(format!("briefing-tall-logo-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let mut png = Vec::new();
-        let mut encoder = png::Encoder::new(&mut png, 1, 20);
-        encoder.set_color(png::ColorType::Grayscale);
-        let mut writer = encoder.write_header().unwrap();
-        writer.write_image_data(&[0; 20]).unwrap();
-        drop(writer);
-        std::fs::write(dir.join("tall.png"), &png).unwrap();
+        let png_of = |w: u32, h: u32| {
+            let mut png = Vec::new();
+            let mut encoder = png::Encoder::new(&mut png, w, h);
+            encoder.set_color(png::ColorType::Grayscale);
+            let mut writer = encoder.write_header().unwrap();
+            writer.write_image_data(&vec![0; (w * h) as usize]).unwrap();
+            drop(writer);
+            png
+        };
+        std::fs::write(dir.join("tall.png"), png_of(1, 20)).unwrap();
         let path = dir.join("t.yaml");
         let problems = |template: &str| {
             std::fs::write(&path, template).unwrap();
@@ -462,6 +467,13 @@ mod tests {
             ["title_block.logo: the logo is 1×20 pixels: 30 mm wide it is drawn 600 mm tall, more than a third of the 259 mm the page leaves for text | set `title_block.logo_width` to at most 4.3 mm, or use a wider image"]
         );
         assert_eq!(problems("title_block: { logo: tall.png, logo_width: 4 }\n"), Vec::<String>::new());
+        std::fs::write(dir.join("tall.png"), png_of(1, 2000)).unwrap();
+        let p = problems("title_block: { logo: tall.png }\n");
+        assert!(
+            p.len() == 1
+                && p[0].ends_with("| use a wider image: this one is too tall for its width to show on the page"),
+            "{p:?}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
