@@ -311,6 +311,12 @@ fixtures! {
         says ["1:12: error: title: `⽇` (U+2F47) is a radical, which text copied from a PDF has in place of the kanji `日`",
               "replace it with `日` (U+65E5)", "3:20: error: summary: `⾏` (U+2F8F)",
               "5:12: error: topics[0].title (topic 1, \"⼈材\"): `⼈` (U+2F08)", "error: 5 problems"];
+    // text45a F45a-35: internal notes were published: a ` # TODO` at a line's end inside a `|`
+    // text, and an HTML comment (a comment after `tel:` is YAML's, and not named).
+    published_notes: "published-notes" on [6, 9],
+        says ["6:28: error: topics[0].body (topic 1, \"Data\"): this `#` and what follows it are printed",
+              "or write `\\#` to print the sign", "9:30: error", "this HTML comment is printed as typed, not hidden",
+              "error: 2 problems"];
     // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
     // which lost the text below.
     pipe_stray_mark: "pipe-stray-mark" on [5, 10],

@@ -26,6 +26,7 @@ pub use numbered::hand_numbered;
 pub use text::visible;
 mod language;
 mod lines;
+mod notes;
 mod numbered;
 mod places;
 mod text;

@@ -234,6 +234,7 @@ impl Checker<'_> {
             return Vec::new();
         }
         self.slips(field, path, std::mem::take(&mut unprinted.slips));
+        self.published_notes(field, path);
         // Characters written as references (`&#x1F600;`) where Markdown decodes them (a link's
         // address and title) are checked as printed.
         let mut printed = HashSet::new();
