@@ -282,6 +282,20 @@ impl FontBook {
         }
     }
 
+    /// The face that prints `c` in Japanese text set in the Gothic face: a sign that Japanese
+    /// and Latin text share, of East Asian ambiguous width ([`japanese_sign`]), from the
+    /// Japanese face, full width, as JLREQ and a Japanese word processor set it (text45a
+    /// F45a-2: `……` came from the Latin face, six small dots on the baseline); any other
+    /// character as [`FontBook::face_for`] picks it.
+    pub fn face_for_japanese(&self, c: char, style: FontStyle) -> Option<FaceId> {
+        match self.mincho {
+            Some((gothic, _)) if japanese_sign(c) && self.metrics(gothic).is_some_and(|m| m.glyph(c).is_some()) => {
+                Some(gothic)
+            }
+            _ => self.face_for(c, style),
+        }
+    }
+
     /// The face that prints `c` in code: the monospaced face if it has the glyph, else the
     /// same chain as other text ([`FontBook::face_for`]).
     pub fn face_for_code(&self, c: char, style: FontStyle) -> Option<FaceId> {
@@ -564,6 +578,13 @@ fn variation_sequences(cmap: &[u8]) -> Option<Vec<Sequences>> {
     Some(out)
 }
 
+/// A sign that Japanese text shares with Latin text, of East Asian ambiguous width: a
+/// Japanese face draws it a full em wide (the ellipsis's dots centred), a Latin face narrow.
+/// Not the apostrophe `’`, which stays with the Latin word it is in (`EU’s`).
+pub fn japanese_sign(c: char) -> bool {
+    matches!(c, '…' | '‥' | '“' | '”' | '×' | '÷' | '±' | '°' | '§' | '¶' | '†' | '‡' | '′' | '″')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -609,6 +630,21 @@ mod tests {
             assert!(book.covers(c), "{c:?} U+{:04X} not covered", c as u32);
         }
         assert!(!book.covers('😀'));
+    }
+
+    #[test]
+    fn japanese_text_takes_the_signs_it_shares_with_latin_from_the_japanese_face() {
+        let book = FontBook::builtin();
+        for c in ['…', '‥', '×', '÷', '±', '°', '§', '“', '”'] {
+            let face = book.face_for_japanese(c, FontStyle::REGULAR).unwrap();
+            assert_eq!(book.source(face).name, "IPAexGothic", "{c}");
+            assert_ne!(book.source(book.face_for(c, FontStyle::REGULAR).unwrap()).name, "IPAexGothic", "{c}");
+        }
+        // An apostrophe (`EU’s`) and letters stay Latin.
+        for c in ['’', 'a', '5'] {
+            let face = book.face_for_japanese(c, FontStyle::REGULAR).unwrap();
+            assert_eq!(book.source(face).name, "NotoSans-Regular", "{c}");
+        }
     }
 
     #[test]

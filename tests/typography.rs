@@ -152,6 +152,27 @@ fn latin_text_beside_kanji_keeps_a_quarter_em() {
     assert!(seen >= 10, "only {seen} Japanese–Latin boundaries found");
 }
 
+/// text45a F45a-2: in Japanese text, `……` came from the Latin face, six small dots on the
+/// baseline half the width JLREQ gives it; the signs Japanese shares with Latin text are
+/// set from the Japanese face, full width. An apostrophe in a Latin word stays Latin.
+#[test]
+fn japanese_text_sets_its_ellipsis_and_signs_in_the_japanese_face() {
+    let dir = tempdir();
+    let yaml = "title: 会合の結果\ndate: 2026-05-12\nsummary: 双方は……協力を確認した。単価×数量、温度２０°、EU’s “Beyond 5G”。\n\
+                topics:\n  - title: 概要\n    body: 双方は議論した。\ncontact:\n  tel: \"+81 3 5253 5920\"\n";
+    let input = write(dir.path(), "amb.yaml", yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    let font_of = |c: char| -> String {
+        let pages = runs(&pdf);
+        let run = pages.iter().flatten().find(|r| r.text.contains(c)).unwrap_or_else(|| panic!("no run with {c}"));
+        run.font.split('+').next_back().unwrap().to_string()
+    };
+    for c in ['…', '×', '°', '“', '”'] {
+        assert_eq!(font_of(c), "IPAexGothic", "{c}");
+    }
+    assert_eq!(font_of('’'), "NotoSans-Regular");
+}
+
 #[test]
 fn no_japanese_paragraph_ends_on_one_or_two_characters() {
     let pdf = japanese_pdf();

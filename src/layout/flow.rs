@@ -421,8 +421,13 @@ impl<'a> Flow<'a> {
         };
         let heading = matches!(self.structure.node(node).role, Role::H(_));
         let serif;
-        let spans = if self.theme.japanese_body == JapaneseFace::Mincho && !heading {
-            let mincho = if japanese { Mincho::All } else { Mincho::Japanese };
+        let mincho = match (self.theme.japanese_body == JapaneseFace::Mincho && !heading, japanese) {
+            (true, true) => Mincho::All,
+            (true, false) => Mincho::Japanese,
+            (false, true) => Mincho::Gothic,
+            (false, false) => Mincho::Off,
+        };
+        let spans = if mincho != Mincho::Off {
             serif =
                 spans.iter().map(|s| Span { look: Look { mincho, ..s.look.clone() }, ..s.clone() }).collect::<Vec<_>>();
             &serif[..]

@@ -36,7 +36,8 @@ pub struct Look {
     /// from 1), outer first, each with its language (see `flow::quotes`); none for the rest.
     pub quote: Vec<(u32, std::sync::Arc<str>)>,
     /// Running text of a template with `japanese_body: mincho`: Japanese characters in the
-    /// Mincho face, not the Gothic one.
+    /// Mincho face, not the Gothic one; Japanese text in the Gothic face: the signs it shares
+    /// with Latin text from it.
     pub mincho: Mincho,
     /// Text a redline marks as inserted or deleted.
     pub change: Option<crate::markdown::Change>,
@@ -51,7 +52,7 @@ pub struct Look {
     pub spaces: bool,
 }
 
-/// Where the Mincho face is used (see [`Look::mincho`]).
+/// Where the Mincho face is used, or the Gothic one for shared signs (see [`Look::mincho`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mincho {
     /// Not at all.
@@ -61,6 +62,9 @@ pub enum Mincho {
     Japanese,
     /// For every character it has, in Japanese text.
     All,
+    /// Not at all, in Japanese text: the signs it shares with Latin text (`…`, `×`) from the
+    /// Japanese Gothic face ([`FontBook::face_for_japanese`]).
+    Gothic,
 }
 
 impl Look {
@@ -98,6 +102,8 @@ impl Look {
     pub fn face(&self, fonts: &FontBook, c: char) -> Option<crate::fonts::FaceId> {
         if self.code {
             fonts.face_for_code(c, self.style)
+        } else if self.mincho == Mincho::Gothic {
+            fonts.face_for_japanese(c, self.style)
         } else if self.mincho != Mincho::Off {
             fonts.face_for_mincho(c, self.style, self.mincho == Mincho::All)
         } else {
