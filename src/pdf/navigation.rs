@@ -78,12 +78,15 @@ const BOOKMARK_CHARS: usize = 200;
 
 /// `text` on one line, as a title bar, a file dialog and a bookmark show one: each line break
 /// typed in it (a long title broken by hand, `title: |`) and the spaces around it are a
-/// space (text43a F43a-28: a viewer showed the first line only).
+/// space (text43a F43a-28: a viewer showed the first line only). Every line break the page
+/// prints as one: a line feed, a carriage return, and Unicode's line and paragraph separators
+/// and next line, U+2028, U+2029, U+0085 (text45b F45b-20).
 pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['\n', '\r']) {
+    const BREAKS: [char; 5] = ['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'];
+    if !text.contains(BREAKS) {
         return text.into();
     }
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ").into()
+    text.split(BREAKS).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ").into()
 }
 
 /// A heading as its bookmark shows it: whole, or past [`BOOKMARK_CHARS`] characters cut at
@@ -169,6 +172,13 @@ pub fn outline(out: &mut Writer, doc: &Document, page_ids: &[ObjectId]) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_over_several_lines_is_one_line_whatever_breaks_them() {
+        assert_eq!(one_line("Results of the\n  Workshop\r\n"), "Results of the Workshop");
+        assert_eq!(one_line("Line one\u{2028}line two\u{2029}three\u{85}four"), "Line one line two three four");
+        assert!(matches!(one_line("One line"), std::borrow::Cow::Borrowed("One line")));
+    }
 
     #[test]
     fn uris_are_ascii() {
