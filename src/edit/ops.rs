@@ -69,6 +69,8 @@ fn set(text: &str, path: &str, lang: Option<&str>, value: &str) -> Result<String
     let (spec, table) = form::spec_for(path, &segs).ok_or_else(|| EditError::UnknownField(path.to_string()))?;
     let lang_index = doc.lang_index(path, lang)?;
     let value = crate::script::nfc(value).into_owned();
+    // (`en,ja` and `[en, ja]`, as YAML writes a list, are the list `en, ja`: text45b F45b-10.)
+    let value = if path == "lang" { languages_typed(&value) } else { value };
     let attempts = if path == "lang" {
         set_lang(&doc, &value)?
     } else {
@@ -118,7 +120,7 @@ fn reads_back(new: &str, before: &Values, path: &str, lang: Option<&str>, value:
     let after = values(&doc);
     if path == "lang" {
         let got = after.iter().find(|(p, _, _)| p == "lang").map(|(_, _, t)| t.as_str());
-        return if got == Some(value) { Ok(()) } else { Err(format!("it reads {got:?}")) };
+        return if got == Some(value) { Ok(()) } else { Err(format!("it would read `{}`", got.unwrap_or(""))) };
     }
     if after.len() != before.len() {
         return Err("the form changed shape".into());
@@ -136,7 +138,7 @@ fn reads_back(new: &str, before: &Values, path: &str, lang: Option<&str>, value:
             got == old
         };
         if !ok {
-            return Err(format!("{p} reads {got:?}"));
+            return Err(format!("`{p}` would read `{got}`"));
         }
     }
     Ok(())
@@ -284,6 +286,17 @@ fn to_translation(doc: &Doc<'_>, own: Entry<'_>, old: &str, lang: usize, value: 
         out.push(Splice::new(start, end, with));
     }
     out
+}
+
+/// The languages typed in the form's field, as the field shows them: tags separated by a
+/// comma and a space, whether typed with commas, spaces or YAML's brackets.
+fn languages_typed(value: &str) -> String {
+    let inside = value.trim().trim_start_matches('[').trim_end_matches(']');
+    let tags: Vec<&str> = inside.split([',', ' ']).map(str::trim).filter(|t| !t.is_empty()).collect();
+    match tags.is_empty() {
+        true => value.to_string(),
+        false => tags.join(", "),
+    }
 }
 
 /// `lang:` set from text: one tag, or several separated by commas (`en, ja`: a list).

@@ -376,6 +376,14 @@ fn the_language_is_set_as_a_tag_or_a_list() {
     assert!(out.contains("lang: [en, ja, fr]   # primary first\n"), "{out}");
     let out = apply(COMMENTED, &[set("lang", None, "en, ja")]).unwrap();
     assert!(out.contains("\nlang: [en, ja]\ntitle:"), "{out}");
+    // text45b F45b-10: as YAML writes a list, or without the space, it is the same list; a
+    // refusal says what the file would read, not a Rust value (`Some("")`).
+    for typed in ["en,ja", "[en, ja]", " en ,ja "] {
+        let out = apply(COMMENTED, &[set("lang", None, typed)]).unwrap_or_else(|e| panic!("{typed}: {e}"));
+        assert!(out.contains("\nlang: [en, ja]\ntitle:"), "{typed}: {out}");
+    }
+    let refused = apply(BILINGUAL, &[set("lang", None, "#")]).unwrap_err().to_string();
+    assert!(!refused.contains("Some("), "{refused}");
 }
 
 /// Every briefing in the repository that `check` accepts (the seed, the test fixtures, the
