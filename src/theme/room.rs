@@ -114,6 +114,17 @@ fn mm(pt: f32) -> String {
     }
 }
 
+/// A length needed, in mm, rounded up to a tenth: rounded to the nearest, a need of 8.04 mm
+/// read "needs 8 mm" beside a margin of 8 mm it refused (text45b F45b-19).
+fn mm_up(pt: f32) -> String {
+    let tenths = (pt * 254.0 / 72.0 - 1e-3).ceil();
+    if tenths % 10.0 == 0.0 {
+        format!("{}", tenths / 10.0)
+    } else {
+        format!("{:.1}", tenths / 10.0)
+    }
+}
+
 /// The first of `candidates` the user set, with its field's path.
 fn blame(candidates: &[(Option<Span>, &str)]) -> (Option<Span>, String) {
     candidates
@@ -432,7 +443,7 @@ fn check_running(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) 
                 format!(
                     "the {edge} margin is {} mm; the running {line}, with the marking on a line of its own, needs {} mm even at {floor} pt, the smallest it is set at",
                     mm(margin),
-                    mm(need)
+                    mm_up(need)
                 ),
             )
             .with_help(format!("make the {edge} margin larger, the running style's line height smaller, or leave the {line} empty")),
@@ -442,6 +453,15 @@ fn check_running(theme: &Theme, spans: &RoomSpans, diags: &mut Vec<Diagnostic>) 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_need_is_rounded_up() {
+        let pt = |mm: f32| mm * 72.0 / 25.4;
+        assert_eq!(super::mm_up(pt(8.04)), "8.1");
+        assert_eq!(super::mm_up(pt(8.0)), "8");
+        assert_eq!(super::mm_up(pt(9.26)), "9.3");
+        assert_eq!(super::mm(pt(8.04)), "8");
+    }
+
     /// `path (line): message` of each problem of a user template.
     fn problems(text: &str) -> Vec<String> {
         let (file, problems) = crate::theme::user_problems(text);
@@ -478,7 +498,7 @@ mod tests {
         let p = problems("page: { margin_bottom: 5 }\n");
         assert_eq!(
             p,
-            ["page.margin_bottom (1): the bottom margin is 5 mm; the running footer, with the marking on a line of its own, needs 9.3 mm even at 6 pt, the smallest it is set at"]
+            ["page.margin_bottom (1): the bottom margin is 5 mm; the running footer, with the marking on a line of its own, needs 9.4 mm even at 6 pt, the smallest it is set at"]
         );
         let p = problems("page: { margin_top: 6 }\nstyles:\n  running: { line_height: 2 }\n");
         assert_eq!(p.len(), 1, "{p:?}");
