@@ -1000,6 +1000,8 @@ mod tests {
             ("Up 5% today.", "Up 5 today.", "5%", "5"),
             ("Up 50 % today.", "Up 50 today.", "50 %", "50"),
             ("Fell 5‰ now.", "Fell 5% now.", "5‰", "5%"),
+            // text45b F45b-21: a prime, minutes to seconds.
+            ("Took 5′ then.", "Took 5″ then.", "5′", "5″"),
         ] {
             let r = redline(&[("T", old)], &[("T", new)]);
             assert_eq!((r.stat.words_inserted, r.stat.words_deleted, r.parts[0].marks), (1, 1, 0), "{old} → {new}");

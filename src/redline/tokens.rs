@@ -207,7 +207,8 @@ pub(super) fn number_changes(
     letterless && number_marks(&text(before, x, after)) != number_marks(&text(before_y, y, after_y))
 }
 
-/// A sign that says what a number counts: a currency symbol (Unicode's Sc), `%`, `‰` or `‱`.
+/// A sign that says what a number counts: a currency symbol (Unicode's Sc), `%`, `‰` or `‱`,
+/// or a prime (`5′` minutes or feet, `5″` seconds or inches: text45b F45b-21).
 pub(super) fn is_amount_sign(c: char) -> bool {
-    matches!(c, '%' | '‰' | '‱' | '％' | '$' | '¢'..='¥' | '֏' | '؋' | '߾' | '߿' | '৲' | '৳' | '৻' | '૱' | '௹' | '฿' | '៛' | '₠'..='⃀' | '꠸' | '﷼' | '﹩' | '＄' | '￠' | '￡' | '￥' | '￦')
+    matches!(c, '%' | '‰' | '‱' | '％' | '′' | '″' | '‴' | '$' | '¢'..='¥' | '֏' | '؋' | '߾' | '߿' | '৲' | '৳' | '৻' | '૱' | '௹' | '฿' | '៛' | '₠'..='⃀' | '꠸' | '﷼' | '﹩' | '＄' | '￠' | '￡' | '￥' | '￦')
 }
