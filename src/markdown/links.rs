@@ -5,7 +5,7 @@ use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use super::builder::Builder;
 use super::Inline;
-use crate::script::{is_invisible, is_japanese};
+use crate::script::{is_invisible, is_japanese, link_address};
 use unicode_normalization::char::is_combining_mark;
 
 /// The schemes a link may name; a link to any other (`javascript:`, `data:`, `file:`…) is
@@ -126,7 +126,7 @@ pub fn host_name(host: &str) -> bool {
 /// address relative to a web page (`#part`, `/path`) leads nowhere in a PDF, so it is no link
 /// (its text and address are still printed).
 pub(super) fn link_target(url: &str) -> Option<String> {
-    let url = crate::script::link_address(url.trim());
+    let url = link_address(url.trim());
     let url = url.as_ref();
     if let Some(scheme) = scheme(url) {
         // Only addresses a reader means to follow: `javascript:`, `data:` or `file:` would run
@@ -162,7 +162,7 @@ pub(super) fn autolink(mut inline: Inline) -> Vec<Inline> {
         if start > at {
             out.push(piece(&text[at..start], None));
         }
-        out.push(piece(&text[start..end], Some(crate::script::link_address(&target).into_owned())));
+        out.push(piece(&text[start..end], Some(target)));
         at = end;
     }
     if at < text.len() {
@@ -285,12 +285,11 @@ fn addresses_in_word(text: &str, from: usize, to: usize, out: &mut Vec<(usize, u
         if start == at || !host.contains('.') || host.starts_with('.') || !boundary(start) || escaped {
             continue;
         }
-        let address: String = word[start..end].chars().filter(|&c| !is_invisible(c)).collect();
-        out.push((from + start, from + end, format!("mailto:{address}")));
+        out.push((from + start, from + end, format!("mailto:{}", link_address(&word[start..end]))));
         taken = end;
     }
     if let Some((start, end, target)) = web {
-        out.push((from + start, from + end, target));
+        out.push((from + start, from + end, link_address(&target).into_owned()));
     }
 }
 
