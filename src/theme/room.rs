@@ -106,7 +106,11 @@ fn first_part(r: &RawRunning) -> Option<Span> {
 }
 
 fn mm(pt: f32) -> String {
-    let mm = pt * 25.4 / 72.0;
+    shown_mm(pt * 25.4 / 72.0)
+}
+
+/// A length in mm as messages show it: whole, or to a tenth.
+fn shown_mm(mm: f32) -> String {
     if (mm - mm.round()).abs() < 0.05 {
         format!("{}", mm.round())
     } else {
@@ -117,12 +121,7 @@ fn mm(pt: f32) -> String {
 /// A length needed, in mm, rounded up to a tenth: rounded to the nearest, a need of 8.04 mm
 /// read "needs 8 mm" beside a margin of 8 mm it refused (text45b F45b-19).
 fn mm_up(pt: f32) -> String {
-    let tenths = (pt * 254.0 / 72.0 - 1e-3).ceil();
-    if tenths % 10.0 == 0.0 {
-        format!("{}", tenths / 10.0)
-    } else {
-        format!("{:.1}", tenths / 10.0)
-    }
+    shown_mm((pt * 254.0 / 72.0 - 1e-3).ceil() / 10.0)
 }
 
 /// The first of `candidates` the user set, with its field's path.
