@@ -135,6 +135,12 @@ fixtures! {
               "remove the `,`: YAML needs no commas between lines",
               "3:28: error: `today` after the closing quote: the value ends there",
               "`summary: \"Both sides met. today\"`", "`summary: '\"Both sides met.\" today'`", "error: 5 problems"];
+    // text45a F45a-4: Outlook's `"Name" <address>` was told to quote name and address
+    // together, which the e-mail check then refused.
+    outlook_sender: "outlook-sender" on [7],
+        says ["7:24: error: `<yamada-t@soumu.go.jp>` after the closing quote",
+              "keep the address, `email: yamada-t@soumu.go.jp`, and put the name in `name: Yamada Taro`",
+              "error: 1 problem"];
     // text44a F44a-12: a topic typed without its `- ` gave two "duplicate key … remove one of
     // them", whose fix deleted a topic; the file is read with the `- ` put in.
     item_without_dash: "item-without-dash" on [7],

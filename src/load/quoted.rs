@@ -380,6 +380,15 @@ pub(super) fn after_closing_quote(text: &str, quote: Span) -> Option<Diagnostic>
         return None;
     }
     let inner = &text[open + 1..quote.start];
+    // (Outlook's `"Yamada Taro" <yamada-t@soumu.go.jp>`: the quotes are around the name, and
+    // the address alone is what `email` takes; text45a F45a-4.)
+    if let Some(address) = words.strip_prefix('<').and_then(|w| w.strip_suffix('>')).filter(|a| a.contains('@')) {
+        if key == "email" {
+            let message = format!("`{words}` after the closing quote: the value ends there");
+            let help = format!("keep the address, `email: {address}`, and put the name in `name: {inner}`");
+            return Some(Diagnostic::new(Some(at), "", message).with_help(help));
+        }
+    }
     let mut help = format!("put the whole text inside the quotes: `{key}: \"{inner}{}\"`", rest.replace('\\', "\\\\"));
     if !value.contains('\'') {
         help.push_str(&format!(", or in single quotes to print the quotation marks too: `{key}: '{value}'`"));

@@ -108,7 +108,9 @@ impl Checker<'_> {
                  published at, as https://www.example.org/page"
             );
             self.report(span, "contact.url", message);
-        } else if let Some(extra) = extra(&text).filter(|e| web_address(e.address()) && !e.a_host_s_dot()) {
+        } else if let Some(extra) =
+            extra(&text).filter(|e| !matches!(e, Extra::Named(..)) && web_address(e.address()) && !e.a_host_s_dot())
+        {
             // (A Japanese full stop or a comma typed after the address, `https://…/english/。`,
             // or Outlook's `<…>` around it: a link to no page; text43a F43a-18.)
             let message = extra.message(&text);
@@ -155,13 +157,20 @@ enum Extra<'a> {
     Brackets(&'a str, char, char),
     /// Punctuation after the address (or a bracket it does not open): the address, the rest.
     After(&'a str, &'a str),
+    /// A person's name before the address in brackets, as Outlook and Teams copy a sender
+    /// (`Yamada Taro <yamada-t@soumu.go.jp>`): the address, the name (text45a F45a-4).
+    Named(&'a str, &'a str),
+    /// Invisible direction marks around or in the address, as Outlook and Teams copy it from a
+    /// contact card: the address without them, the marks (text45a F45a-13).
+    Marks(String, Vec<char>),
 }
 
 impl<'a> Extra<'a> {
     /// The address, without what was typed with it.
-    fn address(&self) -> &'a str {
+    fn address(&self) -> &str {
         match self {
-            Extra::Brackets(address, ..) | Extra::After(address, _) => address,
+            Extra::Brackets(address, ..) | Extra::After(address, _) | Extra::Named(address, _) => address,
+            Extra::Marks(address, _) => address,
         }
     }
 
@@ -183,13 +192,48 @@ impl<'a> Extra<'a> {
                 "'{text}' ends in `{rest}`, typed after the address, and a link with it would lead nowhere; \
                  delete it: {address}"
             ),
+            Extra::Named(address, name) if name == address => {
+                format!("'{text}' is the address twice, as Outlook copies it; write the address alone: {address}")
+            }
+            Extra::Named(address, name) => format!(
+                "'{text}' is a name and an address, as Outlook copies them; keep the address, \
+                 `email: {address}`, and put the name in `name: {name}`"
+            ),
+            Extra::Marks(address, marks) => {
+                let marks: Vec<String> = marks.iter().map(|c| format!("U+{:04X}", u32::from(*c))).collect();
+                format!(
+                    "'{text}' has invisible direction marks ({}), copied with it from a contact card, and a \
+                     link with them would lead nowhere; delete them: {address}",
+                    marks.join(", ")
+                )
+            }
         }
     }
+}
+
+/// The marks that set the direction of text and print nothing (LRM, RLM, ALM, the embeddings,
+/// overrides and isolates).
+fn direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// What was typed with the address `text` (see [`Extra`]), if anything; whether what is left
 /// is an address is for the caller to say.
 fn extra(text: &str) -> Option<Extra<'_>> {
+    if text.contains(direction_mark) {
+        let mut marks: Vec<char> = text.chars().filter(|&c| direction_mark(c)).collect();
+        marks.dedup();
+        return Some(Extra::Marks(text.chars().filter(|&c| !direction_mark(c)).collect(), marks));
+    }
+    // (`Name <address>` and `Name (address)`: the name is not the quote of a bracket pair.)
+    for (open, close) in [('<', '>'), ('(', ')'), ('＜', '＞'), ('（', '）')] {
+        if let Some((name, inner)) = text.strip_suffix(close).and_then(|t| t.rsplit_once(open)) {
+            let name = name.trim().trim_matches(['"', '\'', '“', '”']).trim();
+            if !name.is_empty() {
+                return Some(Extra::Named(inner.trim(), name));
+            }
+        }
+    }
     for (open, close) in BRACKETS {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
             return Some(Extra::Brackets(inner.trim(), open, close));

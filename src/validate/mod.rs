@@ -1010,6 +1010,28 @@ contact:
             assert!(found.len() == 1 && found[0].contains(said), "{line}: {found:?}");
             assert!(found[0].contains("delete it: ") || found[0].contains("write the address alone: "), "{found:?}");
         }
+        // text45a F45a-4, F45a-13: a sender as Outlook copies it, with a name or with invisible
+        // direction marks, was "not an e-mail address" and no more.
+        for (line, said) in [
+            (
+                "email: Yamada Taro <yamada-t@soumu.go.jp>",
+                "`email: yamada-t@soumu.go.jp`, and put the name in `name: Yamada Taro`",
+            ),
+            ("email: '\"Yamada Taro\" <yamada-t@soumu.go.jp>'", "put the name in `name: Yamada Taro`"),
+            ("email: 山田太郎（yamada-t@soumu.go.jp）", "put the name in `name: 山田太郎`"),
+            (
+                "email: a@soumu.go.jp <a@soumu.go.jp>",
+                "is the address twice, as Outlook copies it; write the address alone: a@soumu.go.jp",
+            ),
+            ("email: \"\\u202Aa@soumu.go.jp\\u202C\"", "direction marks (U+202A, U+202C)"),
+            (
+                "url: \"\\u200Ehttps://www.soumu.go.jp/\"",
+                "direction marks (U+200E), copied with it from a contact card",
+            ),
+        ] {
+            let found = problems(&contact(&format!("  {line}\n")));
+            assert!(found.len() == 1 && found[0].contains(said), "{line}: {found:?}");
+        }
         for bad in ["kokusai@soumu..go.jp", "kokusai@-soumu.go.jp", "kokusai@soumu.go.jp。x"] {
             let found = problems(&contact(&format!("  email: {bad}\n")));
             assert!(found.len() == 1 && found[0].contains("is not an e-mail address"), "{bad}: {found:?}");
