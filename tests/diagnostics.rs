@@ -141,6 +141,13 @@ fixtures! {
         says ["7:24: error: `<yamada-t@soumu.go.jp>` after the closing quote",
               "keep the address, `email: yamada-t@soumu.go.jp`, and put the name in `name: Yamada Taro`",
               "error: 1 problem"];
+    // text45a F45a-29: a character past U+FFFF as JSON writes it, a UTF-16 pair, was two
+    // errors, the second half's with a help that did not name the character.
+    json_surrogates: "json-surrogates" on [2, 2, 4],
+        says ["2:18: error: an escape in this quoted text is not a character", "write the character itself, 𝐀, or `\\U0001D400`",
+              "2:35: error", "write the character itself, 𠮷, or `\\U00020BB7`", "error: 3 problems"];
+    // text45a F45a-30: a file in ISO-2022-JP was a control character a line, with no help.
+    iso_2022_jp: "iso-2022-jp" on [1], says ["1:8: error: this file is in ISO-2022-JP (JIS), not UTF-8", "save the file as UTF-8", "error: 1 problem"];
     // text44a F44a-12: a topic typed without its `- ` gave two "duplicate key … remove one of
     // them", whose fix deleted a topic; the file is read with the `- ` put in.
     item_without_dash: "item-without-dash" on [7],

@@ -342,6 +342,10 @@ pub(super) enum InQuotes {
     /// A quote that ended a single-quoted text early (as `Char`), and the first of the two
     /// quotes that end it (`'the 'free flow''`): both made spaces, the second named too.
     Pair(usize, usize),
+    /// The backslashes of the two halves of a UTF-16 pair (`\ud835\udc00`, as JSON writes a
+    /// character past U+FFFF), named as one: both made spaces, so that the second half is not
+    /// named again on its own (text45a F45a-29).
+    Halves(usize, usize),
     /// The indent of a quoted text's line, with the tab that starts it, or the tabs after a
     /// key's colon: made spaces, every tab of it at once (one was made a space at a time,
     /// text32 F32-5).
@@ -370,6 +374,12 @@ impl InQuotes {
             // text, up to there, blanked.)
             if named == Some(start) {
                 return quoted::first_block_line(text, start).map(|end| InQuotes::Indented(start..end, Vec::new()));
+            }
+            // (A pair's two halves are named as one, over both: both backslashes go.)
+            let span = diagnostic.span?;
+            let second = span.start + 6;
+            if span.end - span.start == 12 && text.as_bytes().get(second) == Some(&b'\\') {
+                return named_at(b"\\").map(|first| InQuotes::Halves(first, second));
             }
             return named_at(b"\\").map(InQuotes::Char);
         }
@@ -454,6 +464,10 @@ impl InQuotes {
                 mended.extend([at, pair]);
                 errors.push(quoted::ended_early(Span::new(pair, pair + 1), true));
                 blank_out(&blank_out(text, at..at + 1), pair..pair + 1)
+            }
+            InQuotes::Halves(first, second) => {
+                mended.extend([first, second]);
+                blank_out(&blank_out(text, first..first + 1), second..second + 1)
             }
             InQuotes::Lead(lead) => {
                 mended.push(lead.start);

@@ -155,6 +155,16 @@ pub fn source_from_bytes(name: impl Into<String>, bytes: Vec<u8>, limits: &Limit
         Some(rest) => (rest.to_string(), true),
         None => (text, false),
     };
+    // ISO-2022-JP (JIS, as Japanese e-mail is sent): ASCII bytes, so valid UTF-8, with escape
+    // sequences that switch to kanji and back; read as UTF-8 it is a control character a line
+    // and garbage (text45a F45a-30).
+    let jis = ["\x1b$B", "\x1b$@", "\x1b(J", "\x1b(I", "\x1b$(D"].iter().filter_map(|e| text.find(e)).min();
+    if let Some(at) = jis {
+        let file = SourceFile::new(name, text);
+        let d = Diagnostic::new(Some(Span::new(at, at + 1)), "", "this file is in ISO-2022-JP (JIS), not UTF-8")
+            .with_help("save the file as UTF-8");
+        return Err(LoadError::Invalid { file, diagnostics: vec![d] });
+    }
     let nul = text.find('\0');
     let file = SourceFile { bom, ..SourceFile::new(name, text) };
     if let Some(at) = nul {
