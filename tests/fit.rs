@@ -198,3 +198,34 @@ fn a_briefing_over_512_kib_is_not_fitted_and_says_so() {
     assert!((body_size(&pdf) - size).abs() < 0.01, "set at {} pt, not the template's {size} pt", body_size(&pdf));
     assert!(page_count(&pdf) > 1);
 }
+
+/// text45b F45b-13: a template's `toc: true` was dropped without a word by --parallel and by
+/// a redline (where `--toc` on the command line is refused), and `diff` printed no warning of
+/// its layout at all.
+#[test]
+fn a_template_s_contents_that_cannot_be_made_are_said() {
+    let dir = tempdir();
+    std::fs::copy(common::fixture("bilingual.yaml"), dir.path().join("b.yaml")).unwrap();
+    std::fs::copy(seed(), dir.path().join("seed.yaml")).unwrap();
+    let changed = std::fs::read_to_string(seed()).unwrap().replacen("date: 2020-10-06", "date: 2020-10-07", 1);
+    std::fs::write(dir.path().join("seed2.yaml"), changed).unwrap();
+    std::fs::write(dir.path().join("toc.yaml"), "toc: true\n").unwrap();
+    let o = run(dir.path(), &["build", "b.yaml", "--parallel", "--template", "toc.yaml"]);
+    assert_exit(&o, 0);
+    assert!(
+        stderr(&o).contains("the template asks for contents (`toc: true`), but --parallel columns have none"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(dir.path(), &["diff", "seed.yaml", "seed2.yaml", "--template", "toc.yaml", "-o", "r.pdf"]);
+    assert_exit(&o, 0);
+    assert!(
+        stderr(&o).contains("warning: r.pdf: the template asks for contents (`toc: true`), but a redline has none"),
+        "{}",
+        stderr(&o)
+    );
+    // Without the template's request, no such warning.
+    let o = run(dir.path(), &["diff", "seed.yaml", "seed2.yaml", "-o", "r.pdf", "--force"]);
+    assert_exit(&o, 0);
+    assert!(!stderr(&o).contains("contents"), "{}", stderr(&o));
+}

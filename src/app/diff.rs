@@ -250,6 +250,9 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     let job = Job::Redline { redline: &redline, since: &since, theme };
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &formats)
         .map_err(|source| Error::Render { what: args.new.shown().to_string(), source })?;
+    // What the layout could not do as asked (a running head cut short, a template's contents):
+    // said, as `build` says it (text45b F45b-13: none was ever printed).
+    let warnings: Vec<String> = made.warnings.iter().map(|w| format!("warning: {}: {w}", output.shown())).collect();
     // Every format's file is written, then all are put in place together; page images are
     // drawn (within what one run draws) and written one at a time.
     let mut staged = pages::Staged::new(settings.existing);
@@ -275,6 +278,9 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
             (_, n) => format!("{n} pages, "),
         };
         say!("wrote {path} ({pages}{}) in {} ms", human_size(bytes[slot]), start.elapsed().as_millis());
+    }
+    for w in warnings {
+        say!("{w}");
     }
     Ok(())
 }

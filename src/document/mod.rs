@@ -307,9 +307,27 @@ impl<'a> Prepared<'a> {
                             doc.pages.len()
                         ));
                     }
+                    // (Nor contents, which `--toc` with --parallel is refused for: text45b F45b-13.)
+                    if themes.first().is_some_and(|t| t.toc) {
+                        doc.warnings.push(
+                            "the template asks for contents (`toc: true`), but --parallel columns have none; \
+                             build the languages one by one for their contents"
+                                .into(),
+                        );
+                    }
                     (doc, None)
                 }
-                Job::Redline { redline, since, theme } => (layout::redline(redline, since, theme, fonts, plain), None),
+                Job::Redline { redline, since, theme } => {
+                    let mut doc = layout::redline(redline, since, theme, fonts, plain);
+                    if theme.toc {
+                        doc.warnings.push(
+                            "the template asks for contents (`toc: true`), but a redline has none; build the new \
+                             briefing with the template for its contents"
+                                .into(),
+                        );
+                    }
+                    (doc, None)
+                }
                 Job::Dossier { themes, cover, cover_theme, lang, .. } => {
                     let options = layout::Options { toc: options.toc, ..plain };
                     let mut doc = layout::bundle(&self.printed, themes, cover, (cover_theme, lang), fonts, options);
