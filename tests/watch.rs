@@ -120,6 +120,22 @@ fn a_briefing_broken_from_the_start_is_not_built() {
     child.wait().unwrap();
 }
 
+/// text45b F45b-12: a template that could not be used hid the briefing's own problems, which
+/// came only once the template was mended and saved, a round of the loop later.
+#[test]
+fn a_template_that_cannot_be_used_does_not_hide_the_briefing_s_problems() {
+    let dir = common::tempdir();
+    let seed = std::fs::read_to_string(common::repo("data/japan-eu-ict-workshop-10.yaml")).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), seed.replace("date: 2020-10-06", "date: 2020-13-06")).unwrap();
+    std::fs::write(dir.path().join("t.yaml"), "numbering: x\n").unwrap();
+    let (mut child, lines) = watch(dir.path(), &["b.yaml", "--template", "t.yaml"]);
+    expect_line(&lines, "t.yaml:1", PATIENCE);
+    expect_line(&lines, "b.yaml:4:7: error: date: 2020-13-06", PATIENCE);
+    expect_line(&lines, "not built", PATIENCE);
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 #[test]
 fn watch_rebuilds_on_save_and_survives_a_broken_one() {
     let dir = common::tempdir();

@@ -26,7 +26,10 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before
     let now = chrono::Local::now().format("%H:%M:%S");
     let mut reads = Reads::default();
     reads.add(input, "input");
-    let result = Template::resolve(&settings.template.name, settings.template.root.as_deref()).and_then(|template| {
+    // (A template that cannot be used does not hide the briefing's own problems, as in build:
+    // text45b F45b-12.)
+    let root = settings.template.root.as_deref();
+    let result = Template::resolve_for(&settings.template.name, root, &[input]).and_then(|template| {
         let fonts = template.font_book();
         plan(input, output, named, &template.reads, &fonts, settings, &mut reads)?.build(&template, &fonts, settings)
     });
