@@ -217,7 +217,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
     let mut events = Parser::new_ext(&read, opts).into_offset_iter();
     let mut cites = links::Citations::new(src, events.reference_definitions().iter().map(|(l, d)| (l, &d.span)));
     for (ev, range) in events.by_ref() {
-        let ev = literal::restore(ev);
+        let ev = literal::restore(ev, &src[range.clone()]);
         cites.see(&mut b, src, &ev, &range);
         watch.see(src, &ev, &range);
         parts.see(src, &ev, &range);
@@ -1108,6 +1108,26 @@ mod tests {
         let (_, unprinted) =
             parse_checked("[a][] and [b][]\n\n[a]: https://a.org\n[A]: https://dup.org\n[b]: https://b.org\n");
         assert_eq!((unprinted.definitions.len(), unprinted.redefined), (0, vec!["[A]: https://dup.org".to_string()]));
+    }
+
+    #[test]
+    fn two_citations_side_by_side_and_task_boxes_print_as_typed() {
+        // text46a F46a-4: `[1][2]` was read as the text `1` linked to source 2: "the AI Act 1
+        // (https://…/b)". text46a F46a-35: a task box `[X]` printed `[x]`.
+        let src = "The AI Act [1][2] and the Data Act [2][4] and [3][] apply.\n\n\
+                   [1]: https://eur-lex.europa.eu/a\n[2]: https://eur-lex.europa.eu/b\n[3]: https://c.eu\n\n\
+                   - [ ] Draft\n- [x] Agree\n- [X] Book\n";
+        let (b, _) = parse_checked(src);
+        let text: String = b.iter().map(|b| format!("{b:?}")).collect();
+        let first = match &b[0] {
+            Block::Paragraph(i) => plain_text(i),
+            b => panic!("{b:?}"),
+        };
+        assert_eq!(first, "The AI Act [1][2] and the Data Act [2][4] and [3][] apply.");
+        assert!(!text.contains("eur-lex.europa.eu/b)"), "{text}");
+        for item in ["[ ] Draft", "[x] Agree", "[X] Book"] {
+            assert!(text.contains(item), "{item}: {text}");
+        }
     }
 
     #[test]

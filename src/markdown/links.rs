@@ -407,10 +407,13 @@ pub(super) struct Citations {
     lists: Vec<std::ops::Range<usize>>,
     /// The labels defined by them.
     labels: Vec<String>,
-    /// For each link open, whether it is a citation.
-    open: Vec<bool>,
+    /// For each link open, what closes it when it is a citation: `]`, or `][2]` after the
+    /// first of two side by side.
+    open: Vec<Option<String>>,
     /// Whether the event last seen starts a citation.
     pub(super) cited: bool,
+    /// What closes the citation the event last seen starts.
+    closing: Option<String>,
 }
 
 impl Citations {
@@ -441,8 +444,29 @@ impl Citations {
     /// Notes event `ev` at `range` of `src`: the lists of sources written before a block it
     /// starts print first.
     pub(super) fn see(&mut self, b: &mut Builder, src: &str, ev: &Event<'_>, range: &std::ops::Range<usize>) {
-        self.cited = matches!(ev, Event::Start(Tag::Link { link_type: LinkType::Shortcut, id, .. })
-            if numbered(id) && src[range.clone()].strip_prefix('[').and_then(|w| w.strip_suffix(']')) == Some(id));
+        // (Or two side by side, `[1][2]`, which Markdown reads as the text `1` linked to the
+        // source of `2`: "the AI Act 1 (https://…/2)", source 1 lost; text46a F46a-4.)
+        let typed = &src[range.clone()];
+        self.closing = match ev {
+            Event::Start(Tag::Link { link_type: LinkType::Shortcut, id, .. })
+                if numbered(id) && typed.strip_prefix('[').and_then(|w| w.strip_suffix(']')) == Some(id) =>
+            {
+                Some("]".to_string())
+            }
+            // (`[3][]`: the parser's range ends before the `[]`, which no event prints.)
+            Event::Start(Tag::Link { link_type: LinkType::Collapsed, id, .. })
+                if numbered(id) && typed == format!("[{id}]") && src[range.end..].starts_with("[]") =>
+            {
+                Some("][]".to_string())
+            }
+            Event::Start(Tag::Link { link_type: LinkType::Reference, .. }) => typed
+                .strip_prefix('[')
+                .and_then(|w| w.split_once("]["))
+                .filter(|(first, second)| numbered(first) && second.strip_suffix(']').is_some_and(numbered))
+                .map(|(_, second)| format!("][{second}")),
+            _ => None,
+        };
+        self.cited = self.closing.is_some();
         let block = matches!(
             ev,
             Event::Start(
@@ -465,15 +489,15 @@ impl Citations {
     pub(super) fn print<'e>(&mut self, b: &mut Builder, ev: Event<'e>) -> Option<Event<'e>> {
         let cited = match &ev {
             Event::Start(Tag::Link { .. }) => {
-                self.open.push(self.cited);
-                self.cited.then_some("[")
+                self.open.push(self.closing.take());
+                self.cited.then(|| "[".to_string())
             }
-            Event::End(TagEnd::Link) => self.open.pop().unwrap_or(false).then_some("]"),
+            Event::End(TagEnd::Link) => self.open.pop().flatten(),
             _ => None,
         };
         match cited {
             Some(bracket) => {
-                b.push_text(bracket, false);
+                b.push_text(&bracket, false);
                 None
             }
             None => Some(ev),

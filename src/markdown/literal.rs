@@ -39,8 +39,10 @@ pub(super) fn gender_stars(src: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(out).expect("one ASCII byte put for another"))
 }
 
-/// An event of the text [`gender_stars`] made, with each stand-in its star again.
-pub(super) fn restore(ev: Event<'_>) -> Event<'_> {
+/// An event of the text [`gender_stars`] made, with each stand-in its star again; a task
+/// list's box, `typed` at the event's place, as text as typed (`[X]` printed `[x]`: text46a
+/// F46a-35).
+pub(super) fn restore<'e>(ev: Event<'e>, typed: &str) -> Event<'e> {
     fn back(s: CowStr<'_>) -> CowStr<'_> {
         if s.contains(STAND_IN) {
             s.replace(STAND_IN, "*").into()
@@ -59,6 +61,7 @@ pub(super) fn restore(ev: Event<'_>) -> Event<'_> {
         Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
             Event::Start(Tag::Image { link_type, dest_url: back(dest_url), title: back(title), id: back(id) })
         }
+        Event::TaskListMarker(_) => Event::Text(format!("{typed} ").into()),
         ev => ev,
     }
 }
