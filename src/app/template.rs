@@ -299,6 +299,9 @@ struct Folder {
     start: Option<PathBuf>,
 }
 
+/// The longest file name a template may give: Linux's PATH_MAX.
+const MAX_NAME: usize = 4096;
+
 impl Folder {
     fn new(base: &Path, root: Option<&Path>) -> Result<Folder, Error> {
         let root_given = root.is_some();
@@ -326,6 +329,16 @@ impl Folder {
     ) -> Option<(PathBuf, Vec<u8>)> {
         let named = value.as_str();
         if named.is_empty() {
+            return None;
+        }
+        // (A name longer than a system takes, PATH_MAX, is refused before it is walked: the walk
+        // of `a/a/…/x.png` cost the square of its parts; text46b F46b-10.)
+        if named.len() > MAX_NAME {
+            let message = format!(
+                "the file's name is {} bytes long, and a name a system can open is at most {MAX_NAME}",
+                named.len()
+            );
+            problems.push(at(value, key, message).with_help("name the file by a shorter path"));
             return None;
         }
         let path = self.base.join(named);
