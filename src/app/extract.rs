@@ -743,6 +743,15 @@ mod tests {
         assert!(problem.contains("its entries are [1, 99999999999, 1] bytes wide"), "{problem}");
         let (problem, _) = refused(&with_xref_stream(b"1", "/Size 4 /W [1 2 1] /Filter /LZWDecode", b"\x80"));
         assert!(problem.contains("uses a filter briefing does not read (LZWDecode)"), "{problem}");
+        // An offset field 0 bytes wide places an object a byte of the file at no cost, all at
+        // byte 0 (text46b F46b-9: 40 MB took 13.5 s and 1.58 GB before it was refused).
+        let (problem, _) = refused(&with_xref_stream(b"1", "/Size 4 /W [0 0 0]", b""));
+        assert!(problem.contains("its entries give no place (the offset field is 0 bytes wide)"), "{problem}");
+        // More objects than a PDF briefing writes are refused before lopdf reads them (text46b
+        // F46b-5: 11.6 million took 1.08 GB).
+        let many = limits::MAX_OBJECTS + 1;
+        let (problem, _) = refused(&with_xref_stream(b"1", &format!("/Size {many} /W [1 1 0]"), &[1, 9].repeat(many)));
+        assert!(problem.contains("places more than 2000000 objects"), "{problem}");
         // A dictionary longer than a trailer's is refused before it is parsed: where it lies in
         // another object's stream data, no check had measured it.
         let pad = format!("/Size 4 /W [1 2 1] /Pad [{}]", "0 ".repeat(40_000));
