@@ -117,3 +117,30 @@ pub(super) fn advice(part: &str) -> &'static str {
         "a shorter part of the template's header or footer prints in full"
     }
 }
+
+/// The size `text` is set at in `room`: the largest on half-point steps down from `look`'s
+/// (to `smallest`) at which it fits, or the last step when none does; as measuring at each
+/// step would find, but measured at a few, the first guessed from the width at full size
+/// (the width grows with the size). A 28-pt line measured its 2,000 characters at up to 44
+/// sizes, on each of 18,000 pages when it held the page number (text46b F46b-1).
+pub(super) fn fitting_size(flow: &Flow<'_>, text: &str, look: &Look, room: f32, smallest: f32) -> f32 {
+    let width = |size: f32| flow.str_width(text, &Look { size, ..look.clone() });
+    let full = look.size;
+    let fits = |k: u32| width(full - 0.5 * k as f32) <= room;
+    // The steps there are: `full - 0.5 k` down to `smallest`.
+    let last = if full - 0.5 >= smallest { ((full - smallest) / 0.5).floor() as u32 } else { 0 };
+    let at_full = width(full);
+    if at_full <= room || last == 0 {
+        return full;
+    }
+    let guess = full * room / at_full;
+    let mut k = (((full - guess) / 0.5).ceil().max(1.0) as u32).min(last);
+    // Up while the step above fits too; then down while this one does not.
+    while k > 1 && fits(k - 1) {
+        k -= 1;
+    }
+    while k < last && !fits(k) {
+        k += 1;
+    }
+    full - 0.5 * k as f32
+}

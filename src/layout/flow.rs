@@ -10,6 +10,12 @@ use super::structure::{Artifact, NodeId, Role, Structure, Tag};
 use super::text::{self, mark_japanese, Look, Mincho, Run, Setting, Span};
 use super::{BulletShape, Item, TextItem};
 
+#[cfg(test)]
+thread_local! {
+    /// How many texts were measured (see `running`'s tests).
+    pub(super) static MEASURES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 mod changes;
 mod quotes;
 mod tags;
@@ -539,6 +545,8 @@ impl<'a> Flow<'a> {
 
     /// Width of a short string.
     pub fn str_width(&self, s: &str, look: &Look) -> f32 {
+        #[cfg(test)]
+        MEASURES.with(|c| c.set(c.get() + 1));
         let spans = [Span { text: s.to_string(), look: look.clone() }];
         text::set(&spans, f32::INFINITY, self.fonts).iter().map(|l| l.width).fold(0.0, f32::max)
     }

@@ -5,7 +5,7 @@ use crate::model::Briefing;
 use crate::theme::{Running, Theme};
 
 use super::capitals::capitals;
-use super::cut::{advice, bounded, clip, clip_title, typed_like};
+use super::cut::{advice, bounded, clip, clip_title, fitting_size, typed_like};
 use super::flow::{look, Flow};
 use super::marking::{self, cut_like, marking_language, marking_look};
 use super::structure::{Artifact, NodeId, Structure, Tag};
@@ -395,9 +395,7 @@ fn line(
         // running line's floor, and only then cut short, which the build reports.
         let fit = fits.of((owner, 0, &whole, right - left), || {
             let mut marking_look = looks.marking.clone();
-            while flow.str_width(&whole, &marking_look) > right - left && marking_look.size - 0.5 >= SMALLEST {
-                marking_look.size -= 0.5;
-            }
+            marking_look.size = fitting_size(flow, &whole, &marking_look, right - left, SMALLEST);
             let text = match flow.str_width(&whole, &marking_look) > right - left {
                 true => clip(flow, &whole, right - left, &marking_look),
                 false => whole.clone(),
@@ -480,9 +478,7 @@ fn line(
         let room = to - from;
         let fit = fits.of((owner, slot, &text, room), || {
             let mut left_look = look.clone();
-            while flow.str_width(&text, &left_look) > room && left_look.size - 0.5 >= SMALLEST {
-                left_look.size -= 0.5;
-            }
+            left_look.size = fitting_size(flow, &text, &left_look, room, SMALLEST);
             let left_text = if flow.str_width(&text, &left_look) > room {
                 clip_title(flow, (&text, |f: &Fill| part(template, f)), fill, room, &left_look)
             } else {
@@ -832,6 +828,24 @@ mod tests {
         };
         // (Refitted where the page number takes another width: pages 1 to 9, then 10 on.)
         assert_eq!(clips(40), clips(12));
+    }
+
+    #[test]
+    fn a_part_with_the_page_number_is_measured_at_a_few_sizes_not_each() {
+        // text46b F46b-1: `{title} {page}` is a new text on every page, fitted again there, at
+        // every half point from the template's size down: 44 measures of 2,000 characters a
+        // page at 28 pt, on 18,000 pages.
+        let file = crate::diag::SourceFile::new("mine.yaml", "styles: { running: { size: 28 } }\n");
+        let mut theme = Theme::resolve(TemplateRef::File(&file)).unwrap();
+        theme.footer.left = "{title} {page}".to_string();
+        let b = briefing(&"Title ".repeat(60), "");
+        super::super::flow::MEASURES.with(|c| c.set(0));
+        let (doc, _) = decorated_in(&b, 20, theme);
+        let measures = super::super::flow::MEASURES.with(std::cell::Cell::get);
+        assert!(measures <= 20 * 10, "{measures} measures for 20 pages");
+        // Set as small as the line needs, and no smaller: the floor, then cut.
+        let line: String = texts(&doc.pages[19]).into_iter().map(|t| t.2).collect();
+        assert!(line.contains("TITLE TITLE") && line.contains('…') && line.contains("20"), "{line}");
     }
 
     #[test]
