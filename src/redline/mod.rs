@@ -860,6 +860,10 @@ mod tests {
         let text = stat_text(&shown, &english());
         assert!(text.contains("\"山田\u{3000}太郎\" -> \"佐藤\u{3000}花子\"\n"), "{text}");
         assert!(text.contains("\"課\" -> \"課<U+00AD>\"\n"), "{text}");
+        // text46a F46a-23: a line separator was shown raw, breaking the terminal's line.
+        shown.fields = vec![field("title", "会合\u{2028}結果", "会合\u{2029}結果")];
+        let text = stat_text(&shown, &english());
+        assert!(text.contains("\"会合<U+2028>結果\" -> \"会合<U+2029>結果\"\n"), "{text}");
         // A topic's language found from its text is no field the user changed.
         let german = "Die Minister bekräftigten die enge Zusammenarbeit bei der Datenwirtschaft und vereinbarten \
                       weitere Gespräche über künstliche Intelligenz im kommenden Jahr.";

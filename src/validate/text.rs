@@ -136,7 +136,9 @@ pub(super) fn right_to_left(c: char) -> bool {
 pub fn visible(text: &str, covers: &dyn Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() || right_to_left(c) || crate::fonts::is_invisible(c) || !covers(c) {
+        // (A line or paragraph separator breaks or blanks a terminal's line: text46a F46a-23.)
+        let breaks = matches!(c, '\u{2028}' | '\u{2029}');
+        if c.is_control() || breaks || right_to_left(c) || crate::fonts::is_invisible(c) || !covers(c) {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);
