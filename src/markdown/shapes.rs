@@ -1,0 +1,95 @@
+//! The shapes of a typed line that keep it a line of its own inside a paragraph, where
+//! Markdown would join it to the line above: bullets and numbers as Japanese (and many other)
+//! texts write them at a line's start.
+
+use crate::script::is_japanese;
+
+/// Whether a line that starts with `c` is a line of its own, not the rest of the line above:
+/// a bullet, a note or a number as Japanese (and many other) texts write them at a line's
+/// start (`・`, `○`, `●`, `■`, `◆`, `▲`, `★`, `※`, `＊`, `→`, `①`).
+pub(super) fn starts_a_line(c: char) -> bool {
+    matches!(c,
+        '・' | '･' | '•' | '○' | '◯' | '●' | '◎' | '■' | '□' | '◆' | '◇' | '▲' | '△' | '▼' | '▽' | '★' | '☆'
+        | '※' | '＊' | '→' | '⇒' | '➢' | '▶' | '►' | '\u{2460}'..='\u{2487}' | '\u{2776}'..='\u{2793}')
+}
+
+/// What follows 1 to 3 characters `of` at the start of `s` and one of `close` after them.
+fn counted<'a>(s: &'a str, of: impl Fn(char) -> bool, close: &[char]) -> Option<&'a str> {
+    let n = s.chars().take_while(|&c| of(c)).count();
+    let number: usize = s.chars().take(n).map(char::len_utf8).sum();
+    let rest = &s[number..];
+    let c = rest.chars().next().filter(|c| (1..=3).contains(&n) && close.contains(c))?;
+    Some(&rest[c.len_utf8()..])
+}
+
+/// Whether a line that starts with `text` starts with a bullet typed as a dash or a small
+/// square before a space: the Japanese input's `ー　` and `－　` for `- `, Word's `◦ ` and `▪ `
+/// (text43a F43a-32: they ran together, `ガバナンスー 半導体`, the bullet read as a long vowel).
+pub(super) fn dash_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some('ー' | '－' | '‐' | '◦' | '▪' | '▫' | '‣' | '⁃'))
+        && matches!(chars.next(), Some(' ' | '\u{3000}'))
+}
+
+/// Whether a line that starts with `text` is an item or a label of its own, as Japanese
+/// official texts number and label them (text42a F42a-17: they ran together,
+/// `…ガバナンス２．半導体`): `１．`, `1．`, `（１）`, `(1)`, `（ア）`, `ア．`, `Ⅰ．`, `一、`,
+/// `第1条`, `第2章`, and a label in brackets (`【開催概要】`, `＜主な成果＞`, `〔参考〕`) or before a
+/// full-width colon (`日時：`, `場所：`). And the numbers of the Cabinet's 公用文 style, which a
+/// full-width space follows (text43a F43a-3: `…AIガバナンスイ　半導体第２　今後の予定`): `第１　`,
+/// `１　`, `ア　`, `一　`, and the half-width `(ｱ)`, `ｱ `; the bullet `〇` (U+3007, what most inputs give for `○`); and a line
+/// indented with a full-width space, as a Japanese paragraph starts. (Not a number that a
+/// sentence goes on from: `１日に`, `1.5倍`, `一、二度`, `第2章で`.)
+pub(super) fn numbered_line(text: &str) -> bool {
+    const WIDE_SPACE: char = '\u{3000}';
+    let wide_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let kanji_digit = |c: char| "一二三四五六七八九十".contains(c);
+    let katakana = |c: char| ('ア'..='ン').contains(&c);
+    // (Half-width, as old 公用文 layouts number their fifth level: `(ｱ)`, `ｱ `. text44a F44a-21.)
+    let half_katakana = |c: char| ('ｱ'..='ﾝ').contains(&c);
+    let hiragana = |c: char| ('あ'..='ん').contains(&c);
+    let roman = |c: char| ('Ⅰ'..='Ⅻ').contains(&c) || ('ⅰ'..='ⅻ').contains(&c);
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return false };
+    let rest = chars.as_str();
+    let item = |c: char| wide_digit(c) || katakana(c) || half_katakana(c) || hiragana(c) || c.is_ascii_lowercase();
+    match first {
+        '（' | '(' => counted(rest, item, &['）', ')']).is_some_and(|r| !r.starts_with(wide_digit)),
+        '【' | '＜' | '〔' | '［' | '〈' | '《' => true,
+        WIDE_SPACE => rest.starts_with(|c: char| !c.is_whitespace()),
+        '第' => {
+            let n: usize = rest.chars().take_while(|&c| wide_digit(c) || kanji_digit(c)).map(char::len_utf8).sum();
+            let mut after = rest[n..].chars();
+            // (A part of a law or a text, unless a sentence goes on from it: `第2章で`.)
+            let part = |c| matches!(c, '章' | '節' | '条' | '項' | '款' | '編');
+            n > 0
+                && match after.next() {
+                    Some(c) if part(c) => !after.next().is_some_and(hiragana),
+                    Some(WIDE_SPACE) => true,
+                    // (`第1 総則`, but not a count typed with spaces: `第1 回`.)
+                    Some(' ') => after
+                        .next()
+                        .is_some_and(|c| is_japanese(c) && !part(c) && !"回年月日号次期位番部名人".contains(c)),
+                    _ => false,
+                }
+        }
+        c if wide_digit(c) => {
+            counted(text, wide_digit, &['．', '.', '）', ')', WIDE_SPACE]).is_some_and(|r| !r.starts_with(wide_digit))
+        }
+        c if kanji_digit(c) => {
+            counted(text, kanji_digit, &['、', '．', WIDE_SPACE]).is_some_and(|r| !r.starts_with(kanji_digit))
+        }
+        c if katakana(c) => rest.starts_with(['．', '.', WIDE_SPACE]),
+        c if half_katakana(c) => rest.starts_with(['．', '.', WIDE_SPACE, ' ']),
+        c if hiragana(c) => rest.starts_with(['．', WIDE_SPACE]),
+        c if roman(c) => rest.starts_with(['．', '.', '、', WIDE_SPACE, ' ']),
+        '〇' => {
+            rest.starts_with([WIDE_SPACE, ' '])
+                || rest.starts_with(|c: char| is_japanese(c) && !kanji_digit(c) && !"〇年月日時分".contains(c))
+        }
+        _ => {
+            let label = text.chars().take_while(|&c| is_japanese(c) && c != '：').count();
+            (1..=8).contains(&label) && text.chars().nth(label) == Some('：')
+        }
+    }
+}
