@@ -229,6 +229,13 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             let image = matches!(ev, Event::Start(Tag::Image { .. }));
             links::note_unfollowable(&mut b.unprinted, dest_url, &src[range.clone()], (range.start, image));
         }
+        // A star glued to its item's word at a line's start, `*First` / `*Second`, which the
+        // parser gives apart from the word: the line's marker is found as typed (F45a-32).
+        if matches!(&ev, Event::Text(t) if b.soft_break && **t == *"*")
+            && src[..range.start].trim_end_matches([' ', '\t']).ends_with('\n')
+        {
+            b.glued_star = markers::Marker::of(&src[range.start..]);
+        }
         match &ev {
             Event::Start(Tag::Link { id, dest_url, title, .. } | Tag::Image { id, dest_url, title, .. })
                 if !id.is_empty() =>
@@ -679,6 +686,58 @@ mod tests {
     }
 
     #[test]
+    fn a_list_typed_without_the_space_after_its_marker_keeps_its_lines() {
+        // text45a F45a-32: "Topics: -AI governance -Data flows -Semiconductors", check ok.
+        for typed in [
+            "Topics:\n-AI governance\n-Data flows\n-Semiconductors",
+            "Steps:\n1.Draft a note\n2.Hold a call",
+            "Items:\n*First\n*Second",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        // One such line under running text is a word a sentence goes on with.
+        for (typed, joined) in [
+            ("a rule\n-based approach", "a rule -based approach|"),
+            ("see version\n1.Draft of the note", "see version 1.Draft of the note|"),
+            ("the first\n*draft and\n-final text", "the first *draft and -final text|"),
+        ] {
+            assert_eq!(text(&parse(typed)), joined);
+        }
+    }
+
+    #[test]
+    fn a_programme_timeline_or_labels_typed_line_by_line_stay_lines() {
+        // text45a F45a-31: "Programme: 09:30 Registration 10:00 Opening remarks …", and
+        // "…開会10:05　挨拶…", with nothing between the item and the next time.
+        for typed in [
+            "Programme:\n09:30 Registration\n10:00 Opening remarks\n10:15 Session 1: AI governance\n12:00 Lunch",
+            "議事次第は次のとおり。\n10:00　開会\n10:05　挨拶\n10:15　議題１：AIガバナンス\n１２：００　閉会",
+            "Programme:\n09.30–10.00 Registration\n10.00 Opening",
+            "Timeline:\n2026-05-12 Council meeting\n2026-06-30 Report due\n12 May 2026 – meeting\n30 June 2026 – report",
+            "Dates:\n12.05.2026 Council\n30.06.2026 Report",
+            "Participants:\nJapan: Mr. YAMADA Taro, Vice-Minister (MIC)\nEU: Ms. Anna Schmidt (DG CONNECT)\nDate: 12 May 2026\nVenue: Brussels",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        // A time or a date a sentence goes on from, one alone, or a time before an earlier one,
+        // is text.
+        for (typed, joined) in [
+            (
+                "The session runs from\n09:30 to noon, and\n10:00 is the break.",
+                "The session runs from 09:30 to noon, and 10:00 is the break.|",
+            ),
+            (
+                "It met on\n12 May 2026 in Brussels and on\n30 June 2026 in Tokyo.",
+                "It met on 12 May 2026 in Brussels and on 30 June 2026 in Tokyo.|",
+            ),
+            ("Lunch is at\n12:00 Sharp, then\n09:30 Tomorrow", "Lunch is at 12:00 Sharp, then 09:30 Tomorrow|"),
+            ("as noted by the\nCommission: the plan", "as noted by the Commission: the plan|"),
+        ] {
+            assert_eq!(text(&parse(typed)), joined);
+        }
+    }
+
+    #[test]
     fn lettered_and_roman_lists_typed_line_by_line_stay_lines() {
         // Lines that start with markers in sequence, as EU texts and Outlook write a list,
         // stay lines (text44a F44a-2: "The Council: (a) welcomes …; (b) calls on …").
@@ -706,6 +765,19 @@ mod tests {
         ] {
             assert_eq!(text(&parse(typed)), joined);
         }
+        // The enumerations of other EU legal texts: German `aa)` under `a)`, French, Italian,
+        // Spanish and Portuguese ordinals, and provisions one a line (text45a F45a-14: "b)
+        // fordern. aa) erstens; bb) zweitens.", "Punkty: 1° pierwszy; 2° drugi.").
+        for typed in [
+            "Die Parteien:\na) begrüßen;\nb) fordern.\naa) erstens;\nbb) zweitens.",
+            "Punkty:\n1° pierwszy;\n2° drugi.",
+            "Las partes acordaron:\n1.º crear un grupo de trabajo;\n2.º reunirse de nuevo en otoño.",
+            "As partes acordaram:\n1.ª reunião em Lisboa;\n2.ª reunião em Tóquio.",
+            "Articles:\nArt. 1 Scope;\nArt. 2 Definitions.\n§ 1 Geltungsbereich\n§ 2 Begriffe",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        assert_eq!(text(&parse("as laid down in\n§ 1 and\n§ 3 of the Act")), "as laid down in § 1 and § 3 of the Act|");
     }
 
     #[test]

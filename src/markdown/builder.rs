@@ -54,6 +54,9 @@ pub(super) struct Builder {
     /// the marker, and where the line break before it is in `inlines` (its inline and byte),
     /// with what was written for it (`\n`, a space, or nothing).
     listed: Option<(Marker, usize, usize, &'static str)>,
+    /// The marker of the line about to be pushed, when the parser gives its star apart from
+    /// its word (`*First`): found in the text as typed.
+    pub(super) glued_star: Option<Marker>,
 }
 
 impl Builder {
@@ -89,7 +92,7 @@ impl Builder {
                 && line.chars().all(|c| !c.is_whitespace());
             // (A line that starts with a list's marker stays a line when the line above starts
             // with the one before it, `(a) …;` / `(b) …;`, and so does that line: text44a F44a-2.)
-            let marker = Marker::of(text);
+            let marker = Marker::of(text).or(self.glued_star.take());
             let listed = marker.zip(self.listed.take()).filter(|(m, (above, ..))| m.follows(above));
             if let Some((_, (_, inline, at, written))) = listed {
                 self.break_line_at(inline, at, written);

@@ -1,7 +1,10 @@
 //! The markers of lists typed as text, one item a line, that Markdown does not read as a
-//! list: letters and Roman numbers (`(a)`, `b)`, `ii.`), numbers in brackets (`(1)`) and
-//! dashes (`– `), as EU texts and Outlook write them; and the marker of a list pasted from
-//! Word, which a tab follows (`o<tab>`, `§<tab>`).
+//! list: letters and Roman numbers (`(a)`, `b)`, `ii.`, German `aa)`), numbers in brackets
+//! (`(1)`), ordinals (`1°`, `1.º`), provisions (`§ 1`, `Art. 1`) and dashes (`– `), as EU
+//! texts and Outlook write them; a list typed without the space after its marker (`-Data`,
+//! `1.Draft`); a programme's times (`09:30 `) and a timeline's dates, in order; labels
+//! (`Venue: `); and the marker of a list pasted from Word, which a tab follows (`o<tab>`,
+//! `§<tab>`).
 
 /// How a marker is written around its letter or number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +17,19 @@ enum Shape {
     Stopped,
     /// `– `, `— `: every item the same.
     Dash(char),
+    /// `-AI`, `*First`, `+Data`: a bullet with no space after it, every item the same.
+    Glued(char),
+    /// `1°`, `1º`, `1.º`, `1.ª`: an ordinal, as French, Italian, Spanish and Portuguese texts
+    /// number their points.
+    Ordinal,
+    /// `§ 1`, `Art. 1`: a provision (`'§'`, or `'A'` for an article).
+    Provision(char),
+    /// `09:30`, `１０：００`: a programme's time, each later than the one before.
+    Time,
+    /// `2026-05-12`, `12.05.2026`, `12 May 2026`: a timeline's date, none before the one before.
+    Date,
+    /// `Venue: `, `Japan: `: a short label before a colon, one a line.
+    Label,
 }
 
 /// The marker a line starts with.
@@ -21,69 +37,213 @@ enum Shape {
 pub(super) struct Marker {
     shape: Shape,
     upper: bool,
-    /// The place in the alphabet of a single letter (`a` is 1).
+    /// The place in the alphabet of a letter (`a` is 1), written `repeat` times (`aa` is 1,
+    /// twice: the level under `a)` in German texts).
     letter: Option<u32>,
+    repeat: usize,
     /// The value of a Roman number (`iv` is 4).
     roman: Option<u32>,
+    /// The number; for a time, its minutes since midnight, and for a date, YYYYMMDD.
     number: Option<u32>,
     /// A tab follows it, as in a list pasted from Word.
     pub(super) tab: bool,
+    /// No space follows it (`1.Draft`).
+    glued: bool,
+}
+
+/// What follows a marker: a tab (`Some(true)`), a space (`Some(false)`), or neither.
+fn space(rest: &str) -> Option<bool> {
+    match rest.chars().next() {
+        Some('\t') => Some(true),
+        Some(' ' | '\u{3000}') => Some(false),
+        _ => None,
+    }
+}
+
+/// The value of an ASCII or full-width digit.
+fn digit(c: char) -> Option<u32> {
+    c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+}
+
+/// The number of 1 to `most` digits, ASCII or full-width, at the start of `s`, and the rest.
+fn digits(s: &str, most: usize) -> Option<(u32, usize, &str)> {
+    let n = s.chars().take_while(|&c| digit(c).is_some()).count();
+    let len: usize = s.chars().take(n).map(char::len_utf8).sum();
+    let value = s[..len].chars().try_fold(0u32, |v, c| Some(v * 10 + digit(c)?))?;
+    (1..=most).contains(&n).then_some((value, n, &s[len..]))
+}
+
+/// Whether the text after a time or a date reads as a sentence going on (`10:00 and`), not
+/// as an item (`09:30 Registration`, `12 May 2026 – meeting`, `10:00　開会`).
+fn goes_on(rest: &str) -> bool {
+    rest.trim_start().starts_with(|c: char| c.is_lowercase())
 }
 
 impl Marker {
+    fn plain(shape: Shape, number: Option<u32>, tab: bool) -> Marker {
+        Marker { shape, upper: false, letter: None, repeat: 1, roman: None, number, tab, glued: false }
+    }
+
     /// The marker `line` starts with, if a space or a tab follows it: `(a) `, `a) `, `a. `,
-    /// `(iv) `, `(1) `, `– `.
+    /// `(iv) `, `(1) `, `aa) `, `1° `, `§ 1 `, `– `, `09:30 `, `2026-05-12 `, `Venue: `; or
+    /// `-`, `*`, `+` or a number and `.` glued to a word (`-Data`, `1.Draft`).
     pub(super) fn of(line: &str) -> Option<Marker> {
-        let space = |rest: &str| match rest.chars().next() {
-            Some('\t') => Some(true),
-            Some(' ' | '\u{3000}') => Some(false),
-            _ => None,
-        };
-        if let Some(dash @ ('–' | '—')) = line.chars().next() {
-            let tab = space(&line[dash.len_utf8()..])?;
-            let m = Marker { shape: Shape::Dash(dash), upper: false, letter: None, roman: None, number: None, tab };
-            return Some(m);
+        let mut chars = line.chars();
+        match (chars.next(), chars.next()) {
+            (Some(dash @ ('–' | '—')), _) => {
+                let tab = space(&line[dash.len_utf8()..])?;
+                return Some(Marker::plain(Shape::Dash(dash), None, tab));
+            }
+            (Some(bullet @ ('-' | '*' | '+')), Some(c)) if c.is_alphabetic() => {
+                return Some(Marker { glued: true, ..Marker::plain(Shape::Glued(bullet), None, false) });
+            }
+            _ => {}
         }
+        Marker::counted(line)
+            .or_else(|| Marker::provision(line))
+            .or_else(|| Marker::time(line))
+            .or_else(|| Marker::date(line))
+            .or_else(|| Marker::label(line))
+    }
+
+    /// A letter, a Roman number or a number, in brackets or before `)`, `.`, `°`.
+    fn counted(line: &str) -> Option<Marker> {
         let (bracketed, rest) = match line.strip_prefix('(') {
             Some(rest) => (true, rest),
             None => (false, line),
         };
         let body = rest.find(|c: char| !c.is_ascii_alphanumeric()).filter(|&n| (1..=4).contains(&n))?;
         let (body, rest) = rest.split_at(body);
-        let (shape, rest) = match (bracketed, rest.chars().next()?) {
-            (true, ')') => (Shape::Bracketed, &rest[1..]),
-            (false, ')') => (Shape::Closed, &rest[1..]),
-            (false, '.') => (Shape::Stopped, &rest[1..]),
+        let number = body.parse().ok();
+        let ordinal = ["°", "º", "ª", ".º", ".ª", ".°"].iter().find_map(|o| rest.strip_prefix(o));
+        let (shape, rest) = match (bracketed, rest.chars().next()?, ordinal) {
+            (false, _, Some(rest)) if number.is_some() => (Shape::Ordinal, rest),
+            (true, ')', _) => (Shape::Bracketed, &rest[1..]),
+            (false, ')', _) => (Shape::Closed, &rest[1..]),
+            (false, '.', _) => (Shape::Stopped, &rest[1..]),
             _ => return None,
         };
-        let tab = space(rest)?;
+        // (A number glued to its item's word, `1.Draft a note`: text45a F45a-32.)
+        let (tab, glued) = match space(rest) {
+            Some(tab) => (tab, false),
+            None if number.is_some() && shape == Shape::Stopped && rest.starts_with(char::is_alphabetic) => {
+                (false, true)
+            }
+            None => return None,
+        };
         let upper = body.chars().all(|c| c.is_ascii_uppercase());
         let lower = body.chars().all(|c| c.is_ascii_lowercase());
-        let number = body.parse().ok();
-        let letter = (body.len() == 1 && (upper || lower))
+        // (`aa`, `bb`: German texts' level under `a)`, `b)`; text45a F45a-14.)
+        let repeat = body.len();
+        let letter = (repeat <= 3 && (upper || lower) && body.bytes().all(|b| b == body.as_bytes()[0]))
             .then(|| u32::from(body.as_bytes()[0].to_ascii_lowercase() - b'a') + 1);
         let roman = (upper || lower).then(|| roman(&body.to_ascii_lowercase())).flatten();
         (number.is_some() || letter.is_some() || roman.is_some()).then_some(Marker {
             shape,
             upper,
             letter,
+            repeat,
             roman,
             number,
             tab,
+            glued,
         })
+    }
+
+    /// `§ 1 `, `§1 `, `Art. 1 `, `Article 1 `: a provision, one a line.
+    fn provision(line: &str) -> Option<Marker> {
+        let (mark, rest) = [("§", '§'), ("Art.", 'A'), ("Article", 'A'), ("Artikel", 'A')]
+            .iter()
+            .find_map(|(prefix, mark)| Some((*mark, line.strip_prefix(prefix)?)))?;
+        let rest = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
+        let (number, _, rest) = digits(rest, 4).filter(|(_, _, r)| !r.starts_with(char::is_alphanumeric))?;
+        Some(Marker::plain(Shape::Provision(mark), Some(number), space(rest)?))
+    }
+
+    /// `09:30 `, `9.30 `, `１０：００　`, `09:30–10:00 `: a time (and where it runs to), not
+    /// before a word in lower case that a sentence goes on with.
+    fn time(line: &str) -> Option<Marker> {
+        fn clock(s: &str) -> Option<(u32, &str)> {
+            let (hours, _, rest) = digits(s, 2)?;
+            let rest = rest.strip_prefix([':', '.', '：'])?;
+            let (minutes, _, rest) = digits(rest, 2).filter(|(m, n, _)| *n == 2 && *m < 60)?;
+            (hours <= 24).then_some((hours * 60 + minutes, rest))
+        }
+        let (minutes, rest) = clock(line)?;
+        let to = rest.strip_prefix(['-', '–', '—', '~', '～', '〜']).and_then(clock);
+        let rest = to.map_or(rest, |(_, r)| r);
+        let tab = space(rest)?;
+        (!goes_on(rest)).then(|| Marker::plain(Shape::Time, Some(minutes), tab))
+    }
+
+    /// `2026-05-12 `, `12.05.2026 `, `12 May 2026 `: a date, not before a word in lower case.
+    fn date(line: &str) -> Option<Marker> {
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let (first, n, rest) = digits(line, 4)?;
+        let (year, month, day, rest) = if n == 4 {
+            let (month, _, rest) = digits(rest.strip_prefix('-')?, 2)?;
+            let (day, _, rest) = digits(rest.strip_prefix('-')?, 2)?;
+            (first, month, day, rest)
+        } else if let Some(rest) = rest.strip_prefix('.') {
+            let (month, _, rest) = digits(rest, 2)?;
+            let (year, n, rest) = digits(rest.strip_prefix('.')?, 4)?;
+            (n == 4).then_some((year, month, first, rest))?
+        } else {
+            let rest = rest.strip_prefix(' ')?;
+            let word = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
+            let lower = word.to_ascii_lowercase();
+            let month = MONTHS.iter().position(|m| *m == lower || word.len() == 3 && m.starts_with(&lower))?;
+            let rest = rest[word.len()..].strip_prefix('.').unwrap_or(&rest[word.len()..]);
+            let (year, n, rest) = digits(rest.strip_prefix(' ')?, 4)?;
+            (n == 4).then_some((year, month as u32 + 1, first, rest))?
+        };
+        let tab = space(rest)?;
+        let real = (1..=12).contains(&month) && (1..=31).contains(&day);
+        (real && !goes_on(rest)).then(|| Marker::plain(Shape::Date, Some(year * 10_000 + month * 100 + day), tab))
+    }
+
+    /// `Venue: `, `Japan: `, `Head of delegation: `: up to three words, the first with a
+    /// capital, before a colon and a space.
+    fn label(line: &str) -> Option<Marker> {
+        let end = line.char_indices().take(32).find(|&(_, c)| c == ':').map(|(n, _)| n)?;
+        let label = &line[..end];
+        let word = |c: char| c.is_alphanumeric() || "-/&'’.".contains(c);
+        let shaped = label.starts_with(char::is_uppercase)
+            && label.split(' ').count() <= 3
+            && label.split(' ').all(|w| !w.is_empty() && w.chars().all(word));
+        let tab = space(&line[end + 1..])?;
+        shaped.then(|| Marker::plain(Shape::Label, None, tab))
     }
 
     /// Whether this marker is the one after `before` in a list: written the same way, and the
     /// next letter, Roman number or number (`(b)` after `(a)`, `ii.` after `i.`, `(i)` after
-    /// `(h)`), or the same dash.
+    /// `(h)`, `aa)` after `b)`), the same dash or label, or a later time or date.
     pub(super) fn follows(&self, before: &Marker) -> bool {
         let next = |a: Option<u32>, b: Option<u32>| a.zip(b).is_some_and(|(a, b)| a + 1 == b);
+        let letter = self.repeat == before.repeat && next(before.letter, self.letter)
+            || self.repeat == before.repeat + 1 && self.letter == Some(1) && before.letter.is_some();
         self.shape == before.shape
             && self.upper == before.upper
-            && (matches!(self.shape, Shape::Dash(_))
-                || next(before.letter, self.letter)
-                || next(before.roman, self.roman)
-                || next(before.number, self.number))
+            && self.glued == before.glued
+            && match self.shape {
+                Shape::Dash(_) | Shape::Glued(_) | Shape::Label => true,
+                Shape::Time => self.number > before.number,
+                Shape::Date => self.number >= before.number,
+                _ => letter || next(before.roman, self.roman) || next(before.number, self.number),
+            }
     }
 }
 
@@ -123,14 +283,58 @@ mod tests {
             ("A. x", "B. x"),
             ("XIV. x", "XV. x"),
             ("– x", "– x"),
+            ("a) x", "aa) x"),
+            ("b) x", "aa) x"),
+            ("aa) x", "bb) x"),
+            ("hh) x", "ii) x"),
+            ("1° x", "2° x"),
+            ("1.º x", "2.º x"),
+            ("§ 1 x", "§ 2 x"),
+            ("Art. 9 x", "Art. 10 x"),
+            ("-AI x", "-Data x"),
+            ("1.Draft", "2.Hold"),
+            ("09:30 Registration", "10:00 Opening"),
+            ("１０：００　開会", "10:05　挨拶"),
+            ("2026-05-12 Council", "12 May 2026 – meeting"),
+            ("Date: x", "Venue: x"),
         ] {
             assert!(of(b).follows(&of(a)), "{b} after {a}");
         }
-        for (a, b) in [("(a) x", "(c) x"), ("(a) x", "b) x"), ("a) x", "B) x"), ("i. x", "iii. x"), ("– x", "— x")]
-        {
+        for (a, b) in [
+            ("(a) x", "(c) x"),
+            ("(a) x", "b) x"),
+            ("a) x", "B) x"),
+            ("i. x", "iii. x"),
+            ("– x", "— x"),
+            ("a) x", "bb) x"),
+            ("§ 1 x", "Art. 2 x"),
+            ("-AI x", "*Data x"),
+            ("1.Draft", "2. Hold"),
+            ("10:00 Opening", "09:30 Registration"),
+            ("30 June 2026 X", "2026-05-12 X"),
+        ] {
             assert!(!of(b).follows(&of(a)), "{b} not after {a}");
         }
-        for s in ["(a)x", "a)", "(ab) x", "(a x", "ab. x", "-- x", "e.g. x", "(12345) x"] {
+        for s in [
+            "(a)x",
+            "a)",
+            "(ab) x",
+            "(a x",
+            "ab. x",
+            "-- x",
+            "e.g. x",
+            "(12345) x",
+            "a.Draft",
+            "-5 %",
+            "09:30 to noon",
+            "25:00 x",
+            "12 May in x",
+            "2026-13-01 x",
+            "the Commission: x",
+            "Four words or more: x",
+            "https://e.org x",
+            "§ 1a x",
+        ] {
             assert_eq!(Marker::of(s), None, "{s}");
         }
         assert!(of("a)\tx").tab && !of("a) x").tab);
