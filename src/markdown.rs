@@ -670,6 +670,39 @@ mod tests {
     }
 
     #[test]
+    fn more_japanese_numbers_and_bullets_stay_lines() {
+        // text45a F45a-22: "…合意した。ア）　信頼できるAIの推進イ）　国際標準化の推進", and a space
+        // nobody typed before `(ⅰ)`, `ⓐ`, `Q１．`.
+        for (a, b) in [
+            ("ア）", "イ）"),
+            ("イ）", "ロ）"),
+            ("ア)", "イ)"),
+            ("ａ．", "ｂ．"),
+            ("Ａ．", "Ｂ．"),
+            ("Ａ", "Ｂ"),
+            ("ａ", "ｂ"),
+            ("(ⅰ)", "(ⅱ)"),
+            ("ⅰ）", "ⅱ）"),
+            ("㋐", "㋑"),
+            ("ⓐ", "ⓑ"),
+            ("１-１", "１-２"),
+            ("1-1", "1-2"),
+            ("問１", "問２"),
+            ("Q１．", "Q２．"),
+            ("✓", "✓"),
+            ("＋", "＋"),
+        ] {
+            let typed = format!("双方は以下のとおり合意した。\n{a}　信頼できるAIの推進\n{b}　国際標準化の推進");
+            assert_eq!(text(&parse(&typed)), format!("{typed}|"));
+        }
+        // A word a sentence goes on with is none; a label before a full-width colon is one.
+        assert_eq!(text(&parse("双方は\n問題を確認し、\nアジア）の")), "双方は問題を確認し、アジア）の|");
+        let typed =
+            "問合せ先は次のとおり。\nＴＥＬ：０３－５２５３－５９２０\n問合せ先：総務省\nｎｏｔｅ：　詳細は別添。";
+        assert_eq!(text(&parse(typed)), format!("{typed}|"));
+    }
+
+    #[test]
     fn a_list_pasted_from_word_keeps_its_levels_as_lines() {
         // Word's second level, `o<tab>`, and the letters of its symbol fonts' bullets, a tab
         // after each, stay lines as its first level's `•<tab>` does (text44a F44a-16: "• Data
@@ -683,6 +716,17 @@ mod tests {
         }
         // A tab further on in a line is no list's.
         assert_eq!(text(&parse("Totals\nall\t5")), "Totals all\t5|");
+        // Outlook's plain text and Word's "Save as text" write spaces for the tab, and other
+        // inputs a dot and a space (text45a F45a-8: "…following: ·        AI governance …
+        // ·        Data Free Flow…", the gaps printed in mid-line).
+        for typed in [
+            "The sides agreed on the following:\n·         AI governance\n·         Data Free Flow with Trust\no   Supply chains\no   Research\n§  Annex",
+            "Next steps:\n⁃ hyphen bullet\n∙ bullet operator\n· middle dot",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        // A letter or a word before two spaces is text, as a dot is before a word.
+        assert_eq!(text(&parse("We met\nI  think\nall  5\n·x")), "We met I  think all  5 ·x|");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! texts and Outlook write them; a list typed without the space after its marker (`-Data`,
 //! `1.Draft`); a programme's times (`09:30 `) and a timeline's dates, in order; labels
 //! (`Venue: `); and the marker of a list pasted from Word, which a tab follows (`o<tab>`,
-//! `§<tab>`).
+//! `§<tab>`) or spaces for it (`·   `, `o   `).
 
 /// How a marker is written around its letter or number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,10 +258,18 @@ fn roman(s: &str) -> Option<u32> {
 /// Whether a line that starts with `line` starts with one character and a tab, the marker of
 /// a list pasted from Word as text (text44a F44a-16): `•<tab>` for its first level, `o<tab>`
 /// (Courier New's letter o) for its second, `§<tab>` and U+F0A7 for its third, and as
-/// Wingdings' bullets arrive through Outlook, `Ø<tab>` (➢) and `ü<tab>` (✓).
+/// Wingdings' bullets arrive through Outlook, `Ø<tab>` (➢) and `ü<tab>` (✓). Outlook's plain
+/// text and Word's "Save as text" write spaces for the tab (text45a F45a-8: `·         AI`,
+/// `o   Research`): one such bullet, or a mark that is no letter or digit, and two spaces.
 pub(super) fn pasted_bullet(line: &str) -> bool {
     let mut chars = line.chars();
-    chars.next().is_some_and(|c| !c.is_whitespace()) && chars.next() == Some('\t')
+    let first = chars.next().filter(|c| !c.is_whitespace());
+    let bullet = first.is_some_and(|c| matches!(c, 'o' | 'Ø' | 'ü' | '§') || !c.is_alphanumeric());
+    match chars.next() {
+        Some('\t') => first.is_some(),
+        Some(' ') => bullet && chars.next() == Some(' '),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -6,11 +6,13 @@ use crate::script::is_japanese;
 
 /// Whether a line that starts with `c` is a line of its own, not the rest of the line above:
 /// a bullet, a note or a number as Japanese (and many other) texts write them at a line's
-/// start (`・`, `○`, `●`, `■`, `◆`, `▲`, `★`, `※`, `＊`, `→`, `①`).
+/// start (`・`, `○`, `●`, `■`, `◆`, `▲`, `★`, `※`, `＊`, `→`, `①`, `✓`), and circled letters
+/// and katakana (`ⓐ`, `Ⓐ`, `㋐`: text45a F45a-22).
 pub(super) fn starts_a_line(c: char) -> bool {
     matches!(c,
         '・' | '･' | '•' | '○' | '◯' | '●' | '◎' | '■' | '□' | '◆' | '◇' | '▲' | '△' | '▼' | '▽' | '★' | '☆'
-        | '※' | '＊' | '→' | '⇒' | '➢' | '▶' | '►' | '\u{2460}'..='\u{2487}' | '\u{2776}'..='\u{2793}')
+        | '※' | '＊' | '→' | '⇒' | '➢' | '▶' | '►' | '✓' | '✔' | '\u{2460}'..='\u{2487}' | '\u{2776}'..='\u{2793}'
+        | '\u{24B6}'..='\u{24E9}' | '\u{32D0}'..='\u{32FE}')
 }
 
 /// What follows 1 to 3 characters `of` at the start of `s` and one of `close` after them.
@@ -24,10 +26,11 @@ fn counted<'a>(s: &'a str, of: impl Fn(char) -> bool, close: &[char]) -> Option<
 
 /// Whether a line that starts with `text` starts with a bullet typed as a dash or a small
 /// square before a space: the Japanese input's `ー　` and `－　` for `- `, Word's `◦ ` and `▪ `
-/// (text43a F43a-32: they ran together, `ガバナンスー 半導体`, the bullet read as a long vowel).
+/// (text43a F43a-32: they ran together, `ガバナンスー 半導体`, the bullet read as a long vowel);
+/// the dots of other inputs, `· `, `∙ ` (text45a F45a-8), and a full-width `＋　` (F45a-22).
 pub(super) fn dash_bullet(text: &str) -> bool {
     let mut chars = text.chars();
-    matches!(chars.next(), Some('ー' | '－' | '‐' | '◦' | '▪' | '▫' | '‣' | '⁃'))
+    matches!(chars.next(), Some('ー' | '－' | '‐' | '◦' | '▪' | '▫' | '‣' | '⁃' | '·' | '∙' | '＋'))
         && matches!(chars.next(), Some(' ' | '\u{3000}'))
 }
 
@@ -49,10 +52,17 @@ pub(super) fn numbered_line(text: &str) -> bool {
     let half_katakana = |c: char| ('ｱ'..='ﾝ').contains(&c);
     let hiragana = |c: char| ('あ'..='ん').contains(&c);
     let roman = |c: char| ('Ⅰ'..='Ⅻ').contains(&c) || ('ⅰ'..='ⅻ').contains(&c);
+    let wide_letter = |c: char| ('ａ'..='ｚ').contains(&c) || ('Ａ'..='Ｚ').contains(&c);
     let mut chars = text.chars();
     let Some(first) = chars.next() else { return false };
     let rest = chars.as_str();
-    let item = |c: char| wide_digit(c) || katakana(c) || half_katakana(c) || hiragana(c) || c.is_ascii_lowercase();
+    // (A label before a full-width colon: `日時：`, `ＴＥＬ：`, `問合せ先：`.)
+    let label = || {
+        let label = text.chars().take_while(|&c| is_japanese(c) && c != '：').count();
+        (1..=8).contains(&label) && text.chars().nth(label) == Some('：')
+    };
+    let item =
+        |c: char| wide_digit(c) || katakana(c) || half_katakana(c) || hiragana(c) || c.is_ascii_lowercase() || roman(c);
     match first {
         '（' | '(' => counted(rest, item, &['）', ')']).is_some_and(|r| !r.starts_with(wide_digit)),
         '【' | '＜' | '〔' | '［' | '〈' | '《' => true,
@@ -75,21 +85,26 @@ pub(super) fn numbered_line(text: &str) -> bool {
         }
         c if wide_digit(c) => {
             counted(text, wide_digit, &['．', '.', '）', ')', WIDE_SPACE]).is_some_and(|r| !r.starts_with(wide_digit))
+                // (A number under a number, `１-１　`: text45a F45a-22.)
+                || counted(text, wide_digit, &['-', '－', '‐'])
+                    .and_then(|r| counted(r, wide_digit, &[WIDE_SPACE]))
+                    .is_some()
         }
         c if kanji_digit(c) => {
             counted(text, kanji_digit, &['、', '．', WIDE_SPACE]).is_some_and(|r| !r.starts_with(kanji_digit))
         }
-        c if katakana(c) => rest.starts_with(['．', '.', WIDE_SPACE]),
+        // (And before a closing bracket, `ア）`, `イ）`/`ロ）`, `ⅰ）`; the full-width letters, `ａ．`,
+        // `Ａ　`; a question, `問１　`, `Q１．`: text45a F45a-22.)
+        c if katakana(c) => rest.starts_with(['．', '.', '）', ')', WIDE_SPACE]),
         c if half_katakana(c) => rest.starts_with(['．', '.', WIDE_SPACE, ' ']),
-        c if hiragana(c) => rest.starts_with(['．', WIDE_SPACE]),
-        c if roman(c) => rest.starts_with(['．', '.', '、', WIDE_SPACE, ' ']),
+        c if hiragana(c) => rest.starts_with(['．', '）', ')', WIDE_SPACE]),
+        c if roman(c) => rest.starts_with(['．', '.', '、', '）', ')', WIDE_SPACE, ' ']),
+        c if wide_letter(c) => rest.starts_with(['．', '.', '）', ')', WIDE_SPACE]) || label(),
+        '問' | 'Q' | 'Ｑ' => counted(rest, wide_digit, &['．', '.', WIDE_SPACE]).is_some() || label(),
         '〇' => {
             rest.starts_with([WIDE_SPACE, ' '])
                 || rest.starts_with(|c: char| is_japanese(c) && !kanji_digit(c) && !"〇年月日時分".contains(c))
         }
-        _ => {
-            let label = text.chars().take_while(|&c| is_japanese(c) && c != '：').count();
-            (1..=8).contains(&label) && text.chars().nth(label) == Some('：')
-        }
+        _ => label(),
     }
 }
