@@ -2,7 +2,7 @@
 //! the layout understands. Nothing the user wrote is dropped: raw HTML is kept as text, images
 //! become their alt text and address, and every link shows its target.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 mod builder;
 mod escapes;
@@ -265,6 +265,11 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 }
             }
             Event::Start(Tag::Table(_)) => in_table = true,
+            // A list item's text after five spaces or more, `1.      Draft a note`, which
+            // Markdown reads as code: the item's text, the spaces its gap (text45a F45a-7).
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) if shapes::after_marker(src, range.start) => {
+                b.item_text = true
+            }
             Event::End(TagEnd::Table) => in_table = false,
             // A backslash the parser took away that stops no markup, or is part of an address
             // written in plain text (`https://e.org/a\*b`): back, as typed.
@@ -700,6 +705,30 @@ mod tests {
         let typed =
             "問合せ先は次のとおり。\nＴＥＬ：０３－５２５３－５９２０\n問合せ先：総務省\nｎｏｔｅ：　詳細は別添。";
         assert_eq!(text(&parse(typed)), format!("{typed}|"));
+    }
+
+    #[test]
+    fn a_list_items_text_after_many_spaces_is_its_text_not_code() {
+        // text45a F45a-7: Word's numbered list as Outlook's plain text gives it printed "1." alone
+        // and its text under it in the code face.
+        let blocks = parse("Next steps:\n\n1.      Draft a **joint** note\n\n2.      Hold a follow-up call");
+        let Block::List { items, start: Some(1), .. } = &blocks[1] else { panic!("{blocks:?}") };
+        assert_eq!(
+            items.iter().map(|i| text(i)).collect::<Vec<_>>(),
+            ["Draft a |joint| note|", "Hold a follow-up call|"]
+        );
+        let Block::Paragraph(inlines) = &items[0][0] else { panic!("{items:?}") };
+        assert!(inlines.iter().any(|i| i.strong && i.text == "joint"));
+        for typed in ["1.     Five spaces", "-      Dash and six", "*      Star and six\n       and more"] {
+            let blocks = parse(typed);
+            let Block::List { items, .. } = &blocks[0] else { panic!("{blocks:?}") };
+            assert!(matches!(items[0][..], [Block::Paragraph(_)]), "{typed}: {blocks:?}");
+        }
+        assert_eq!(text(&parse("*      Star and six\n       and more")), "Star and six and more|");
+        // Code under an item, on a line of its own, is code.
+        let blocks = parse("1. Run:\n\n       cargo build");
+        let Block::List { items, .. } = &blocks[0] else { panic!("{blocks:?}") };
+        assert!(matches!(&items[0][1], Block::Code(lines) if lines == &["cargo build"]), "{items:?}");
     }
 
     #[test]

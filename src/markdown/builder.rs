@@ -54,6 +54,9 @@ pub(super) struct Builder {
     /// the marker, and where the line break before it is in `inlines` (its inline and byte),
     /// with what was written for it (`\n`, a space, or nothing).
     listed: Option<(Marker, usize, usize, &'static str)>,
+    /// The code block being read is a list item's text after its marker and five spaces or
+    /// more (see [`super::shapes::after_marker`]): read as text.
+    pub(super) item_text: bool,
     /// The marker of the line about to be pushed, when the parser gives its star apart from
     /// its word (`*First`): found in the text as typed.
     pub(super) glued_star: Option<Marker>,
@@ -298,6 +301,12 @@ impl Builder {
             }
             TagEnd::CodeBlock => {
                 let text = self.code.take().unwrap_or_default();
+                if std::mem::take(&mut self.item_text) {
+                    // (Its lines without the spaces that made them code.)
+                    let lines: Vec<&str> = text.lines().map(str::trim_start).collect();
+                    super::parse(&lines.join("\n")).into_iter().for_each(|block| self.emit(block));
+                    return;
+                }
                 let lines = text.trim_end_matches('\n').split('\n').map(str::to_string).collect();
                 self.emit(Block::Code(lines))
             }

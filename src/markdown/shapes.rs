@@ -108,3 +108,20 @@ pub(super) fn numbered_line(text: &str) -> bool {
         _ => label(),
     }
 }
+
+/// Whether the indented code block that starts at `at` starts on the line of a list item's
+/// marker (`1.      Draft a note`, `-      Data`): five spaces or more after the marker, as
+/// Outlook's plain text and Word's "Save as text" write the tab after a list's number, make
+/// the item's text code in Markdown (text45a F45a-7). No one writes code there.
+pub(super) fn after_marker(src: &str, at: usize) -> bool {
+    let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+    let before = &src[line_start..at];
+    let marker = |w: &str| {
+        matches!(w, "-" | "*" | "+" | ">")
+            || w.len() <= 10
+                && w.len() > 1
+                && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+                && w.ends_with(['.', ')'])
+    };
+    before.split_whitespace().next().is_some() && before.split_whitespace().all(marker)
+}

@@ -200,7 +200,9 @@ fn indented_prose(src: &str, range: &Range<usize>) -> Vec<(usize, char)> {
             text.trim_end_matches(['"', '\'', '”', '’', '」']).ends_with(['.', '!', '?', '。', '．', '！', '？']);
         let words = text.split_whitespace().filter(|w| w.starts_with(char::is_alphabetic)).count();
         let japanese = text.chars().filter(|&c| crate::script::is_kana_or_kanji(c)).count();
-        if ends && !call && !text.contains(code) && (words >= 3 || japanese >= 5) {
+        // (Or it starts with a bullet, `○ second level`, as Google Docs pastes a list: F45a-7.)
+        let bullet = text.starts_with(super::shapes::starts_a_line) || super::shapes::dash_bullet(text);
+        if (ends || bullet) && !call && !text.contains(code) && (words >= 3 || japanese >= 5) {
             let indent = if src[start..].starts_with('\t') { '\t' } else { ' ' };
             out.push((start + src[start..].len() - src[start..].trim_start().len(), indent));
         }
@@ -270,7 +272,9 @@ impl Watch {
             Event::Start(tag) if is_block(tag) => {
                 self.stars_printed(src);
                 self.code = matches!(tag, Tag::CodeBlock(_));
-                if matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented)) {
+                let indented = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
+                // (Not an item's text after its marker's spaces, which prints as text.)
+                if indented && !super::shapes::after_marker(src, range.start) {
                     for (at, indent) in indented_prose(src, range) {
                         self.line_slip(src, SlipKind::IndentedProse(indent), at);
                     }
@@ -572,6 +576,12 @@ mod tests {
         ] {
             assert_eq!(slips(&format!("Intro.\n\n{code}")), [], "{code}");
         }
+        // A bullet indented as Google Docs pastes a second level, after a blank line, is named
+        // though it ends with no full stop; an item's text after its marker's spaces prints as
+        // text and is not (text45a F45a-7).
+        let src = "Next steps:\n\n    ○ second level after blank";
+        assert_eq!(slips(src), one(SlipKind::IndentedProse(' '), 2, "○ second level after blank"));
+        assert_eq!(slips("Next steps:\n\n1.      Draft a joint note.\n\n2.      Hold a call."), []);
     }
 
     #[test]
