@@ -1539,3 +1539,31 @@ fn a_form_of_a_kanji_that_would_print_as_the_standard_one_is_named_at_its_place(
     }
     insta::assert_snapshot!("kanji-forms", rendered);
 }
+
+#[test]
+fn two_names_as_a_list_are_told_to_be_lines_of_one_text() {
+    // text45a F45a-34: two officers in charge as a list got the help to quote it or write it
+    // after `|`, which, followed, printed "- Yamada Taro" with its dash; two web addresses too.
+    let text = "title: R\ndate: 2026-05-12\ntopics:\n  - title: T\n    body: b\ncontact:\n  name:\n    - Yamada Taro\n    - Sato Hanako\n  url:\n    - https://www.soumu.go.jp/\n    - https://www.soumu.go.jp/english/\n";
+    let (file, diags, rendered) = problems_in(text);
+    let told: Vec<(usize, &str)> =
+        diags.iter().map(|d| (file.line_col(d.span.unwrap().start).0, d.help.as_deref().unwrap_or(""))).collect();
+    assert_eq!(
+        told,
+        [
+            (8, "`name` is text, not a list: write one a line after `name: |`, without the dashes"),
+            (11, "`url` takes one address: put another in `note`"),
+        ],
+        "{rendered}"
+    );
+    // The helps, followed, load, and the names print without their dashes.
+    let fixed = text
+        .replace("  name:\n    - Yamada Taro\n    - Sato Hanako", "  name: |\n    Yamada Taro\n    Sato Hanako")
+        .replace(
+            "    - https://www.soumu.go.jp/\n    - https://www.soumu.go.jp/english/\n",
+            "    https://www.soumu.go.jp/\n  note: https://www.soumu.go.jp/english/\n",
+        );
+    let file = SourceFile::new("t.yaml", fixed);
+    let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    assert_eq!(b[0].contact.name.as_deref(), Some("Yamada Taro\nSato Hanako"));
+}

@@ -139,8 +139,8 @@ pub(in crate::load) fn expected_one_of(names: &[&str]) -> String {
 }
 
 /// Two numbers or addresses given to a contact field that takes one line, as a list or a
-/// mapping (a direct line and the switchboard): how to give both (text44a F44a-6: the help
-/// was to quote the list, which failed again).
+/// mapping (a direct line and the switchboard), or two names as a list: how to give both
+/// (text44a F44a-6: the help was to quote the list, which failed again; text45a F45a-34).
 pub(in crate::load) fn several_help(path: &str, node: &Node) -> Option<String> {
     // (One in `[…]`, `fax: [+81 …]`, is text that starts with `[`.)
     let several = match &*node.kind {
@@ -157,7 +157,14 @@ pub(in crate::load) fn several_help(path: &str, node: &Node) -> Option<String> {
              `{0}: \"+81 3 5253 5920 (direct), +81 3 5253 5111 (switchboard)\"`",
             &path[8..]
         )),
-        "contact.email" => Some("`email` takes one address: put another in `note`".to_string()),
+        "contact.email" | "contact.url" => Some(format!("`{}` takes one address: put another in `note`", &path[8..])),
+        // (Two officers in charge, text45a F45a-34: the text prints as typed, so the help to
+        // quote the list, or write it after `|`, printed its dashes.)
+        "contact.name" | "contact.division" | "contact.bureau" | "contact.organisation" | "contact.note"
+            if matches!(&*node.kind, NodeKind::Seq(_)) =>
+        {
+            Some(format!("`{0}` is text, not a list: write one a line after `{0}: |`, without the dashes", &path[8..]))
+        }
         _ => None,
     }
 }
