@@ -286,6 +286,13 @@ fixtures! {
     pipe_invisible_space: "pipe-invisible-space" on [5],
         says ["5:12: error: an invisible zero-width space (U+200B) after `|`, where YAML allows only a comment or the line's end",
               "delete it", "error: 1 problem"];
+    // text45a F45a-1: `｜－`, `＞－`, `｜２` (a block's mark typed with the Japanese input on)
+    // passed and printed the mark, the lines joined; `|－` got the help to quote it, which failed.
+    wide_block_marks: "wide-block-marks" on [4, 9, 13, 17, 21],
+        says ["4:10: error: the block's mark `＞－` after `summary:` is typed in full width, where YAML needs `>-`",
+              "write `body: |2` with the Japanese input off",
+              "17:11: error: the block's mark `|－` after `body:` has a full-width `－`, where YAML needs `|-`",
+              "error: 5 problems"];
     // text42a F42a-2: a paragraph of a `|` text indented with no-break spaces was "indented no
     // further than `body:`", which the writer sees it is not.
     block_nbsp_indent: "block-nbsp-indent" on [8],
@@ -1566,4 +1573,27 @@ fn two_names_as_a_list_are_told_to_be_lines_of_one_text() {
     let file = SourceFile::new("t.yaml", fixed);
     let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
     assert_eq!(b[0].contact.name.as_deref(), Some("Yamada Taro\nSato Hanako"));
+}
+
+#[test]
+fn a_wide_block_mark_is_named_and_its_help_followed_keeps_the_lines() {
+    // text45a F45a-1: each help, followed, loads, and the text keeps its lines; a digit that
+    // does not say how far the text is indented (`｜4` over text 2 spaces in) is left out.
+    let text = std::fs::read_to_string("tests/fixtures/bad/wide-block-marks.yaml").unwrap();
+    let (_, diags, rendered) = problems_in(&text);
+    let mut fixed = text.clone();
+    for d in &diags {
+        let help = d.help.as_deref().unwrap_or_else(|| panic!("{rendered}"));
+        let (key, mark) = help.split('`').nth(1).and_then(|h| h.split_once(": ")).unwrap();
+        let typed = &text[d.span.unwrap().start..d.span.unwrap().end];
+        fixed = fixed.replacen(&format!("{key}: {typed}"), &format!("{key}: {mark}"), 1);
+        fixed = fixed.replacen(&format!("{key}:  {typed}"), &format!("{key}:  {mark}"), 1);
+    }
+    let file = SourceFile::new("t.yaml", fixed);
+    let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    for topic in &b[0].topics[..4] {
+        let body = format!("{:?}", topic.body);
+        assert!(body.contains("・次回は秋に開催する。") && !body.contains("開催する。・"), "{body}");
+        assert!(!body.contains(['｜', '|']), "{body}");
+    }
 }

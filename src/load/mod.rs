@@ -52,6 +52,7 @@ pub mod tree;
 mod wide;
 mod wide_hash;
 mod wide_keys;
+mod wide_marks;
 
 pub use blanked::Blanked;
 pub(crate) use de::suggest;
