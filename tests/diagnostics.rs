@@ -293,6 +293,12 @@ fixtures! {
               "write `body: |2` with the Japanese input off",
               "17:11: error: the block's mark `|－` after `body:` has a full-width `－`, where YAML needs `|-`",
               "error: 5 problems"];
+    // text45a F45a-24: `;` typed for `:` (Shift missed) or `=` (the INI habit) gave false
+    // "mapping values are not allowed" at lines that are fine, or a help to indent the line.
+    colon_slips: "colon-slips" on [1, 2, 7, 9, 10],
+        says ["1:6: error: `;` after `title`, where YAML needs `:`", "help: write `title: Results`",
+              "2:6: error: `=` after `date`, where YAML needs `:`", "help: write `date: 2026-05-12`",
+              "help: write `contact:`", "error: 5 problems"];
     // text42a F42a-2: a paragraph of a `|` text indented with no-break spaces was "indented no
     // further than `body:`", which the writer sees it is not.
     block_nbsp_indent: "block-nbsp-indent" on [8],
@@ -1596,4 +1602,25 @@ fn a_wide_block_mark_is_named_and_its_help_followed_keeps_the_lines() {
         assert!(body.contains("・次回は秋に開催する。") && !body.contains("開催する。・"), "{body}");
         assert!(!body.contains(['｜', '|']), "{body}");
     }
+}
+
+#[test]
+fn a_colon_typed_as_a_semicolon_or_equals_sign_is_named_and_its_help_followed_loads() {
+    // text45a F45a-24: the help, followed, gives the value as typed; the lines of a `|` text
+    // are text, whatever they hold.
+    let text = std::fs::read_to_string("tests/fixtures/bad/colon-slips.yaml").unwrap();
+    let (file, diags, rendered) = problems_in(&text);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for d in &diags {
+        let help = d.help.as_deref().unwrap_or_else(|| panic!("{rendered}"));
+        let pair = help.strip_prefix("write `").and_then(|h| h.strip_suffix('`')).unwrap();
+        let line = &mut lines[file.line_col(d.span.unwrap().start).0 - 1];
+        let lead = line.len() - line.trim_start_matches([' ', '-']).len();
+        *line = format!("{}{pair}", &line[..lead]);
+    }
+    let file = SourceFile::new("t.yaml", lines.join("\n"));
+    let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    assert_eq!((b[0].title.as_str(), b[0].topics[0].title.as_str()), ("Results", "AI"));
+    assert_eq!(b[0].contact.tel.as_deref(), Some("+81 3 5253 5920"));
+    assert!(format!("{:?}", b[0].summary).contains("date; to be fixed"));
 }

@@ -24,6 +24,7 @@ mod bars;
 mod blanked;
 mod block_keys;
 mod block_spaces;
+mod colon_slips;
 mod de;
 mod declared;
 mod dedented;

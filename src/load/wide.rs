@@ -29,9 +29,10 @@ pub(super) fn mend(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagno
     let mut found = Vec::new();
     let mut out: Option<String> = None;
     // (Invisible spaces around a block's text first: the passes after them read its lines.)
-    let passes: [Pass; 10] = [
+    let passes: [Pass; 11] = [
         super::wide_hash::mend,
         key_tabs,
+        super::colon_slips::mend,
         super::wide_marks::mend,
         block_spaces::after_marks,
         block_spaces::indents,
