@@ -299,6 +299,14 @@ fixtures! {
         says ["1:6: error: `;` after `title`, where YAML needs `:`", "help: write `title: Results`",
               "2:6: error: `=` after `date`, where YAML needs `:`", "help: write `date: 2026-05-12`",
               "help: write `contact:`", "error: 5 problems"];
+    // text45a F45a-18: two keys on one line (`- title: "AI", body: "Agreed."`) gave "the text
+    // in double quotes ended at a quotation mark" twice, or "contains `: `", and "missing field
+    // `body`"; each help, followed, put the body into the title. A statement's `;` after a quote
+    // was told to go inside it.
+    second_keys: "second-keys" on [1, 3, 4, 6],
+        says ["3:16: error: `body:` after a comma on the line of `title:`: YAML takes one key a line",
+              "help: put `body: \"Agreed.\"` on a line of its own, under `title:`",
+              "6:25: error: `;` after the closing quote", "remove the `;`", "error: 4 problems"];
     // text42a F42a-2: a paragraph of a `|` text indented with no-break spaces was "indented no
     // further than `body:`", which the writer sees it is not.
     block_nbsp_indent: "block-nbsp-indent" on [8],
@@ -1623,4 +1631,32 @@ fn a_colon_typed_as_a_semicolon_or_equals_sign_is_named_and_its_help_followed_lo
     assert_eq!((b[0].title.as_str(), b[0].topics[0].title.as_str()), ("Results", "AI"));
     assert_eq!(b[0].contact.tel.as_deref(), Some("+81 3 5253 5920"));
     assert!(format!("{:?}", b[0].summary).contains("date; to be fixed"));
+}
+
+#[test]
+fn a_second_key_on_a_line_is_named_and_its_help_followed_loads() {
+    // text45a F45a-18: each key, put on a line of its own under the first as the help says,
+    // is read; the `;` removed.
+    let text = std::fs::read_to_string("tests/fixtures/bad/second-keys.yaml").unwrap();
+    let (file, diags, rendered) = problems_in(&text);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for d in diags.iter().rev() {
+        let help = d.help.as_deref().unwrap_or_else(|| panic!("{rendered}"));
+        let (line, column) = file.line_col(d.span.unwrap().start);
+        let typed = lines[line - 1].clone();
+        if let Some(pair) = help.strip_prefix("put `").and_then(|h| h.split('`').next()) {
+            let lead = typed.len() - typed.trim_start_matches([' ', '-']).len();
+            lines[line - 1] = typed[..column - 1].to_string();
+            lines.insert(line, format!("{}{pair}", " ".repeat(lead)));
+        } else {
+            assert!(help.starts_with("remove the `;`"), "{rendered}");
+            lines[line - 1] = typed.replacen(';', "", 1);
+        }
+    }
+    let file = SourceFile::new("t.yaml", lines.join("\n"));
+    let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    let topics: Vec<(&str, String)> = b[0].topics.iter().map(|t| (t.title.as_str(), format!("{:?}", t.body))).collect();
+    assert_eq!((b[0].title.as_str(), topics[0].0, topics[1].0), ("Results", "AI", "Data"));
+    assert!(topics[0].1.contains("Agreed.") && topics[1].1.contains("Agreed too."), "{topics:?}");
+    assert_eq!(b[0].contact.tel.as_deref(), Some("+81 3 5253 5920"));
 }

@@ -45,6 +45,7 @@ mod offsets;
 mod per_language;
 mod quoted;
 mod recover;
+mod second_keys;
 mod slips;
 mod source;
 mod starts;
@@ -64,6 +65,7 @@ pub use items::{fold_missing_into_unknown, name_splits};
 pub use keys::{keys_of, KeySets};
 pub use languages::{is_language_tag, translation_languages, MAX_LANGUAGES};
 pub use lines::{key_before, key_in_block_text, swallowed_key};
+pub use second_keys::after_comma;
 pub(crate) use source::too_large_message;
 pub use source::{is_blank, open_regular, read_source, source_from_bytes, LoadError, NotRegular};
 

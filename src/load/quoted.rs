@@ -369,11 +369,14 @@ pub(super) fn after_closing_quote(text: &str, quote: Span) -> Option<Diagnostic>
         return None;
     }
     let at = Span::new(quote.end + rest.len() - words.len(), quote.end + rest.len());
-    if words == "," {
-        return Some(
-            Diagnostic::new(Some(at), "", "`,` after the closing quote: YAML takes nothing after a quoted value")
-                .with_help("remove the `,`: YAML needs no commas between lines"),
-        );
+    // (Or a statement's `;`: text45a F45a-18, whose help put it into the text.)
+    if words == "," || words == ";" {
+        let message = format!("`{words}` after the closing quote: YAML takes nothing after a quoted value");
+        let help = match words {
+            "," => "remove the `,`: YAML needs no commas between lines",
+            _ => "remove the `;`: a value ends at its line's end",
+        };
+        return Some(Diagnostic::new(Some(at), "", message).with_help(help));
     }
     // (Words after single quotes: an apostrophe, `'Ministers' view`, most likely.)
     if q == '\'' {

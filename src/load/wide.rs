@@ -29,10 +29,11 @@ pub(super) fn mend(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagno
     let mut found = Vec::new();
     let mut out: Option<String> = None;
     // (Invisible spaces around a block's text first: the passes after them read its lines.)
-    let passes: [Pass; 11] = [
+    let passes: [Pass; 12] = [
         super::wide_hash::mend,
         key_tabs,
         super::colon_slips::mend,
+        super::second_keys::mend,
         super::wide_marks::mend,
         block_spaces::after_marks,
         block_spaces::indents,
@@ -380,7 +381,7 @@ fn opens_wrap(line: &str) -> Wrap {
 
 /// Where in `text` the quoted value it is inside closes with `quote` (`\"` and `''` are
 /// written in it).
-fn closes(text: &str, quote: char) -> Option<usize> {
+pub(super) fn closes(text: &str, quote: char) -> Option<usize> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match c {

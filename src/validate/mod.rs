@@ -407,6 +407,10 @@ impl<'a> Checker<'a> {
                         "without its colon, YAML reads this line as more of the text above it; write `{name}:`"
                     ));
                 self.diagnostics.push(d);
+            } else if load::after_comma(&self.file.text, self.mapping(at), name)
+                .is_some_and(|comma| self.known.reported.binary_search(&comma).is_ok())
+            {
+                // Reported by the loader: typed after a comma on another key's line (text45a F45a-18).
             } else {
                 self.report(at, parent, format!("missing field `{name}`"));
             }
