@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme};
+use crate::theme::{Align, JapaneseFace, Rgb, TextStyle, Theme, MIN_INDENTED};
 
 fn hex(c: Rgb) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
@@ -59,6 +59,42 @@ fn role(out: &mut String, selector: &str, s: &TextStyle, body: f32) {
     );
 }
 
+/// An indent of `rem` that gives way where it would leave a line of less than the PDF's
+/// [`MIN_INDENTED`] characters (and `more` rem that the same box indents besides) of the
+/// width it is set in: nested lists and quotes stop moving right there, as in the PDF
+/// ([`Flow::inset`]), so every level reflows at 320 px (text45b F45b-15: 32 levels, or a
+/// big `list_indent`, scrolled sideways even at 1,100 px).
+///
+/// [`Flow::inset`]: crate::layout::flow::Flow::inset
+fn indent(rem: f32, more: f32) -> String {
+    format!("clamp(0px,100% - {MIN_INDENTED}ch{},{rem:.2}rem)", room(more))
+}
+
+/// ` - more rem`, or nothing.
+fn room(more: f32) -> String {
+    if more > 0.0 {
+        format!(" - {more:.2}rem")
+    } else {
+        String::new()
+    }
+}
+
+/// The indents of a page whose lists step `step` rem: a topic's body (under its number),
+/// a list's items, a list numbered as typed (its numbers in the indent, one rem wider) and a
+/// quote (1 rem, then its 3 px bar and .8 rem inside).
+///
+/// A topic's body keeps room for the widest indent of a list or quote directly in it, whose
+/// own indent is measured against the same width as that margin. Deep down, a quote's bar
+/// stands on the bar of the quote it is in.
+fn indents(step: f32) -> (String, String, String, String) {
+    (
+        indent(step, step + 1.0),
+        indent(step, 0.0),
+        indent(step + 1.0, 0.0),
+        format!("clamp(-.8rem - 3px,100% - {MIN_INDENTED}ch - .8rem - 3px,1rem)"),
+    )
+}
+
 /// The stylesheet for a page set with `theme`.
 pub fn stylesheet(theme: &Theme) -> String {
     let st = &theme.styles;
@@ -105,18 +141,19 @@ pub fn stylesheet(theme: &Theme) -> String {
     role(&mut out, "table", &st.table, body);
     role(&mut out, "address p", &st.contact, body);
     role(&mut out, ".contact-label", &st.contact_label, body);
+    let (topic, list, typed, quote) = indents(theme.list_indent.0 / body * 1.4);
     let _ = writeln!(
         out,
         "h2.part{{margin-top:{:.2}em}}\n\
          .num{{display:inline-block;min-width:2.2em}}\n\
-         .topic>:not(h3){{margin-left:{:.2}rem}}\n\
-         ul,ol{{padding-left:{:.2}rem}}\n\
+         .topic>:not(h3){{margin-left:{topic}}}\n\
+         ul,ol{{padding-left:{list}}}\n\
          ul.d2{{list-style-type:\"\\2013  \"}}\n\
-         ol.typed{{list-style:none;padding-left:{:.2}rem}}\n\
+         ol.typed{{list-style:none;padding-left:{typed}}}\n\
          ol.typed>li>.marker{{display:inline-block;min-width:1.8em;margin-left:-1.8em}}\n\
          li{{margin:.15em 0}}\n\
          .in-body{{font-size:1rem;font-weight:700;color:inherit;margin:.8em 0 .3em}}\n\
-         blockquote{{margin:.5em 0 .5em 1rem;padding-left:.8rem;border-left:3px solid {}}}\n\
+         blockquote{{margin:.5em 0;margin-left:{quote};padding-left:.8rem;border-left:3px solid {}}}\n\
          pre{{white-space:pre-wrap;font-family:\"DejaVu Sans Mono\",ui-monospace,Menlo,Consolas,monospace;\
          font-size:.9em;background:#f5f5f5;padding:.5em .75em}}\n\
          code{{font-family:\"DejaVu Sans Mono\",ui-monospace,Menlo,Consolas,monospace;font-size:.92em;\
@@ -142,9 +179,6 @@ pub fn stylesheet(theme: &Theme) -> String {
          footer{{margin-top:2rem;padding-top:.5rem;border-top:1px solid {};color:{};font-size:.875rem}}\n\
          footer p{{margin:.3em 0}}",
         st.part.space_before.0 / st.part.size.0,
-        theme.list_indent.0 / body * 1.4,
-        theme.list_indent.0 / body * 1.4,
-        theme.list_indent.0 / body * 1.4 + 1.0,
         hex(c.rule),
         hex(c.table_rule),
         hex(c.inserted),
@@ -164,8 +198,14 @@ pub fn stylesheet(theme: &Theme) -> String {
         hex(c.rule),
         hex(st.running.color),
     );
-    // A phone: topic bodies and lists keep less of their indent.
-    out.push_str("@media (max-width:30rem){.topic>:not(h3){margin-left:0}ul,ol{padding-left:1.25rem}}\n");
+    // A phone: topic bodies and lists keep less of their indent, lists numbered as typed
+    // too (their class outranks `ul,ol`).
+    let _ = writeln!(
+        out,
+        "@media (max-width:30rem){{.topic>:not(h3){{margin-left:0}}ul,ol{{padding-left:{}}}ol.typed{{padding-left:{}}}}}",
+        indent(1.25, 0.0),
+        indent(2.25, 0.0),
+    );
     // Print: the page as the reader sees it (link addresses are in the text already),
     // without the language switcher, headings kept with what follows.
     out.push_str(
@@ -173,4 +213,165 @@ pub fn stylesheet(theme: &Theme) -> String {
          h2,h3{break-after:avoid}address,tr{break-inside:avoid}.table{overflow:visible}}\n",
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::{TemplateRef, BUILTIN};
+
+    /// A rule of a sheet: its media query ("" outside one), selectors and declarations.
+    struct Rule {
+        media: String,
+        selectors: Vec<String>,
+        decls: Vec<(String, String)>,
+    }
+
+    fn rules(sheet: &str, media: &str, out: &mut Vec<Rule>) {
+        let mut rest = sheet;
+        while let Some(open) = rest.find('{') {
+            let prelude = rest[..open].trim();
+            let mut depth = 0;
+            let close = open
+                + rest[open..]
+                    .find(|c| {
+                        depth += match c {
+                            '{' => 1,
+                            '}' => -1,
+                            _ => 0,
+                        };
+                        depth == 0
+                    })
+                    .expect("a closed rule");
+            let inner = &rest[open + 1..close];
+            if prelude.starts_with('@') {
+                rules(inner, prelude, out);
+            } else {
+                out.push(Rule {
+                    media: media.to_string(),
+                    selectors: prelude.split(',').map(|s| s.trim().to_string()).collect(),
+                    decls: inner
+                        .split(';')
+                        .filter_map(|d| d.split_once(':'))
+                        .map(|(p, v)| (p.trim().to_string(), v.trim().to_string()))
+                        .collect(),
+                });
+            }
+            rest = &rest[close + 1..];
+        }
+    }
+
+    /// A length of the sheet in rem, in a box `width` rem wide, where a `0` is `ch` rem wide:
+    /// a number with its unit, a sum (`100% - 10ch - 2rem`) or a `clamp()` of those.
+    fn rem(value: &str, width: f32, ch: f32) -> f32 {
+        if let Some(args) = value.trim().strip_prefix("clamp(").and_then(|v| v.strip_suffix(')')) {
+            let a: Vec<f32> = args.split(',').map(|a| rem(a, width, ch)).collect();
+            return a[1].min(a[2]).max(a[0]);
+        }
+        let mut sign = 1.0;
+        let mut total = 0.0;
+        for term in value.split_whitespace() {
+            match term {
+                "-" => sign = -1.0,
+                "+" => sign = 1.0,
+                _ => {
+                    let at = term.find(|c: char| c.is_ascii_alphabetic() || c == '%').unwrap_or(term.len());
+                    let n: f32 = term[..at].parse().unwrap_or_else(|_| panic!("a length: {term}"));
+                    total += sign
+                        * n
+                        * match &term[at..] {
+                            "rem" => 1.0,
+                            "px" => 1.0 / 16.0,
+                            "%" => width / 100.0,
+                            "ch" => ch,
+                            "" => 0.0,
+                            u => panic!("unit {u}"),
+                        };
+                    sign = 1.0;
+                }
+            }
+        }
+        total
+    }
+
+    /// The sheet as a viewport `px` wide applies it.
+    struct Page {
+        rules: Vec<Rule>,
+        phone: bool,
+    }
+
+    impl Page {
+        /// The left `side` (`margin`, `padding` or `border`) of an element that `selectors`
+        /// match, least specific first: the last rule that gives it wins, a phone's after
+        /// the others of the same selector.
+        fn left(&self, selectors: &[&str], side: &str) -> String {
+            let mut found = "0".to_string();
+            for selector in selectors {
+                let main = self.rules.iter().filter(|r| r.media.is_empty());
+                let phone = self.rules.iter().filter(|r| self.phone && r.media == "@media (max-width:30rem)");
+                for rule in main.chain(phone).filter(|r| r.selectors.iter().any(|s| s == selector)) {
+                    for (p, v) in &rule.decls {
+                        if *p == format!("{side}-left") {
+                            // (A border's width is its first word.)
+                            found = if side == "border" { v.split(' ').next().unwrap_or(v) } else { v }.to_string();
+                        } else if *p == side && !v.contains('(') {
+                            let v: Vec<&str> = v.split_whitespace().collect();
+                            found = v[[0, 1, 1, 3][v.len() - 1]].to_string();
+                        }
+                    }
+                }
+            }
+            found
+        }
+    }
+
+    /// Every level of lists and quotes nested 32 deep keeps a line of 10 characters, on a
+    /// phone and on a wide screen, with every built-in template and a `list_indent` as big
+    /// as the room check lets a template make it, as the PDF's lines do (text45b F45b-15:
+    /// 32 levels scrolled sideways at 320 px, and at 1,100 px; `list_indent: 170` left list
+    /// items a letter wide).
+    #[test]
+    fn nested_lists_and_quotes_keep_ten_characters_at_every_width() {
+        let mut themes: Vec<Theme> =
+            BUILTIN.iter().map(|b| Theme::resolve(TemplateRef::Builtin(b.name)).expect("built in")).collect();
+        let mut wide = themes[0].clone();
+        wide.list_indent.0 = 170.0;
+        themes.push(wide);
+        let nests: [&[&str]; 5] =
+            [&["ul"], &["ol.typed"], &["blockquote"], &["ul", "blockquote"], &["blockquote", "ol.typed"]];
+        for theme in &themes {
+            let mut all = Vec::new();
+            rules(&stylesheet(theme), "", &mut all);
+            let mut page = Page { rules: all, phone: false };
+            for px in [320.0_f32, 375.0, 768.0, 1100.0, 1440.0] {
+                page.phone = px <= 480.0;
+                for ch in [0.5, 0.64] {
+                    for nest in nests {
+                        // The page's column: `body` is at most 48 rem wide, 1 rem padded.
+                        let mut width = px.min(768.0) / 16.0 - 2.0;
+                        for level in 0..32 {
+                            let kind = nest[level % nest.len()];
+                            let mut selectors = match kind {
+                                "ol.typed" => vec!["ol", "ol.typed"],
+                                other => vec![other],
+                            };
+                            let (border, padding) = (page.left(&selectors, "border"), page.left(&selectors, "padding"));
+                            if level == 0 {
+                                selectors.push(".topic>:not(h3)");
+                            }
+                            let margin = page.left(&selectors, "margin");
+                            let text =
+                                width - rem(&margin, width, ch) - rem(&border, width, ch) - rem(&padding, width, ch);
+                            assert!(
+                                text >= MIN_INDENTED * ch - 0.01,
+                                "{kind} at level {level} of {nest:?}, {px} px wide, list_indent {}: {text:.2} rem of {width:.2}",
+                                theme.list_indent.0
+                            );
+                            width = text;
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
