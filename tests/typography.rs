@@ -607,8 +607,8 @@ fn a_hyphenated_word_reads_back_whole_in_other_readers() {
 }
 
 /// A word wider than the line is cut with no hyphen, in a title, a heading, running text
-/// and a table cell (and a short header beside a wide column): it reads back whole all the
-/// same, as a hyphenated word does, and only once.
+/// and a table's header cell: it reads back whole all the same, as a hyphenated word does,
+/// and only once. A short header beside it keeps its word whole (text45a F45a-5).
 #[test]
 fn a_word_wider_than_the_line_reads_back_whole() {
     let long = "Donaudampfschifffahrtsgesellschaftskapitänsmützenwerkstattbetriebsleiterstellvertreter\
@@ -623,12 +623,12 @@ fn a_word_wider_than_the_line_reads_back_whole() {
     // Cut: some line of the page holds a part of the word and not all of it.
     let texts: Vec<String> = runs(&pdf).iter().flatten().map(|r| r.text.clone()).collect();
     assert!(texts.iter().any(|t| t.starts_with("Donaudampf") && !t.contains(long)), "{texts:?}");
-    assert!(texts.iter().any(|t| t.trim() == "Spalt"), "the header is cut: {texts:?}");
+    assert!(texts.iter().any(|t| t.trim() == "Spalte"), "the short header is cut: {texts:?}");
     // In the content stream: the first part carries the word whole, the others nothing.
     let actual = common::actual_texts(&pdf);
     let words: Vec<&str> = actual.iter().map(String::as_str).filter(|t| !t.is_empty()).collect();
     // (Title, summary, heading, running text and the table's header row.)
-    assert_eq!(words, [long, long, long, long, "Spalte", long], "{actual:?}");
+    assert_eq!(words, [long, long, long, long, long], "{actual:?}");
     assert!(actual.iter().filter(|t| t.is_empty()).count() >= words.len(), "{actual:?}");
     // In the structure: each word is one span holding its parts.
     let tree = common::structure(&pdf);
@@ -644,6 +644,31 @@ fn a_word_wider_than_the_line_reads_back_whole() {
         assert_eq!(text.matches("Donaudampf").count(), 5, "{reader} doubles a part: {text}");
         assert!(text.split_whitespace().any(|w| w == "Spalte"), "{reader}: {text}");
     }
+}
+
+/// A table wider than the page keeps every word of its cells whole where the table has room
+/// for them: its bold header words ("Participants", "Representatives") beside a notes column
+/// that can give up a little, and its body words (text45a F45a-5: "Participan/ts",
+/// "Representativ/es", measured in regular type though the header is bold).
+#[test]
+fn a_table_wider_than_the_page_breaks_no_word_it_has_room_for() {
+    let yaml = "title: Results\ndate: 2026-05-12\ntopics:\n  - title: Data\n    body: |\n      \
+                | Member State | Participants | Representatives | Notes |\n      |---|--:|--:|---|\n      \
+                | DE | 12 | 3 | Bundesministerium für Digitales und Verkehr (BMDV), Referat Internationale \
+                Digitalpolitik, and the Federal Network Agency |\n      \
+                | CZ | 3 | 1 | Ministerstvo průmyslu a obchodu and the Czech Telecommunication Office |\n\
+                contact:\n  tel: \"+81 3 5253 5920\"\n";
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "t.yaml", yaml), &[]);
+    let page = &runs(&pdf)[0];
+    let drawn: Vec<&str> = page.iter().filter(|r| !r.artifact).flat_map(|r| r.text.split_whitespace()).collect();
+    for word in
+        ["Member", "State", "Participants", "Representatives", "Notes", "Bundesministerium", "Telecommunication"]
+    {
+        assert!(drawn.contains(&word), "{word} is broken: {drawn:?}");
+    }
+    let header = page.iter().find(|r| r.text.contains("Participants")).expect("the header");
+    assert!(header.font.contains("Bold") || header.mode == 2, "the header is bold: {header:?}");
 }
 
 /// Inline code, an e-mail address and a web address wider than the line, each followed by a

@@ -348,6 +348,33 @@ fn list(
     flow.space(style.space_after.0);
 }
 
+/// The widths of a table's columns, `total` wide in all, from each column's `natural` width
+/// (its widest cell on one line) and its `least` (its longest word): shares of the total in
+/// proportion to the natural widths where they all fit; else narrow columns keep their
+/// natural width and wide ones share what is left. Then, where the table has room for every
+/// column's longest word, a column given less takes it from the columns with room to spare
+/// (text45a F45a-5: "Participan/ts" beside a notes column with room).
+fn column_widths(natural: &[f32], least: &[f32], total: f32) -> Vec<f32> {
+    let sum: f32 = natural.iter().sum();
+    let mut widths: Vec<f32> = if sum <= total {
+        natural.iter().map(|w| w * total / sum).collect()
+    } else {
+        // Narrow columns keep their width; wide ones share what is left.
+        let fair = total / natural.len() as f32;
+        let narrow: f32 = natural.iter().filter(|&&w| w <= fair).sum();
+        let wide: f32 = natural.iter().filter(|&&w| w > fair).sum();
+        natural.iter().map(|&w| if w <= fair { w } else { w / wide * (total - narrow) }).collect()
+    };
+    let short: f32 = widths.iter().zip(least).map(|(w, l)| (l - w).max(0.0)).sum();
+    let spare: f32 = widths.iter().zip(least).map(|(w, l)| (w - l).max(0.0)).sum();
+    if short > 0.0 && spare >= short {
+        for (w, l) in widths.iter_mut().zip(least) {
+            *w = if *w < *l { *l } else { *w - (*w - l) * short / spare };
+        }
+    }
+    widths
+}
+
 /// A pipe table: columns share the width in proportion to their content, cells wrap, a rule
 /// frames every cell, the header row is bold and stays with the first row.
 fn table(
@@ -368,30 +395,31 @@ fn table(
     let total = flow.width - indent;
     let color = flow.theme.colors.table_rule;
     let rule = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color, tag: Tag::Artifact(Artifact::Layout) };
-    // Natural width of each column (its widest cell on one line), then shares of the total.
-    let natural: Vec<f32> = (0..columns)
-        .map(|c| {
-            std::iter::once(header)
-                .chain(rows.iter().map(Vec::as_slice))
-                .filter_map(|r| r.get(c))
-                .map(|cell| {
-                    let s = spans(cell, &style, flow);
-                    text::set(&s, f32::INFINITY, flow.fonts).iter().map(|l| l.width).fold(0.0, f32::max)
-                })
-                .fold(0.0, f32::max)
-                + 2.0 * pad
-        })
-        .collect();
-    let sum: f32 = natural.iter().sum();
-    let widths: Vec<f32> = if sum <= total {
-        natural.iter().map(|w| w * total / sum).collect()
-    } else {
-        // Narrow columns keep their width; wide ones share what is left.
-        let fair = total / columns as f32;
-        let narrow: f32 = natural.iter().filter(|&&w| w <= fair).sum();
-        let wide: f32 = natural.iter().filter(|&&w| w > fair).sum();
-        natural.iter().map(|&w| if w <= fair { w } else { w / wide * (total - narrow) }).collect()
+    // A cell's text as it is drawn: the header's bold.
+    let cell_spans = |flow: &Flow<'_>, cell: &[Inline], is_header: bool| {
+        let mut s = spans(cell, &style, flow);
+        if is_header {
+            s.iter_mut().for_each(|s| s.look.style.bold = true);
+        }
+        if primary_language(&flow.lang) != "ja" {
+            s = mark_japanese(&s, &flow.lang);
+        }
+        s
     };
+    // Natural width of each column (its widest cell on one line) and the least it takes
+    // without cutting a word (its longest word), each in the face the cell is drawn in.
+    let mut natural: Vec<f32> = vec![2.0 * pad; columns];
+    let mut least = vec![2.0 * pad; columns];
+    let all_cells = std::iter::once((header, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
+    for (row, is_header) in all_cells {
+        for (c, cell) in row.iter().enumerate() {
+            let s = cell_spans(flow, cell, is_header);
+            let width = text::set(&s, f32::INFINITY, flow.fonts).iter().map(|l| l.width).fold(0.0, f32::max);
+            natural[c] = natural[c].max(width + 2.0 * pad);
+            least[c] = least[c].max(text::widest_word(&s, flow.fonts) + 2.0 * pad);
+        }
+    }
+    let widths = column_widths(&natural, &least, total);
     flow.space(style.space_before.0);
     let x0 = flow.left + indent;
     let (_, outer) = flow.enter(Role::Table);
@@ -422,15 +450,9 @@ fn table(
         // still break across pages; the slices of a row stay together when they can.
         let mut cells = Vec::new();
         for (c, width) in widths.iter().enumerate() {
-            let mut s = row.get(c).map(|cell| spans(cell, &style, flow)).unwrap_or_default();
+            let s = row.get(c).map(|cell| cell_spans(flow, cell, is_header)).unwrap_or_default();
             if let Some(cell) = row.get(c) {
                 own_language(flow, cell_nodes[c], cell);
-            }
-            if is_header {
-                s.iter_mut().for_each(|s| s.look.style.bold = true);
-            }
-            if primary_language(&flow.lang) != "ja" {
-                s = mark_japanese(&s, &flow.lang);
             }
             cells.push(text::set(&s, width - 2.0 * pad, flow.fonts));
         }
@@ -492,6 +514,17 @@ mod tests {
     use super::*;
     use crate::fonts::FontBook;
     use crate::theme::{TemplateRef, Theme};
+
+    /// A column squeezed below its longest word takes it back from a column with room to
+    /// spare, when the table has room for every column's longest word; when it has not, the
+    /// shares stand (text45a F45a-5).
+    #[test]
+    fn a_column_keeps_its_longest_word_where_the_table_has_room() {
+        let widths = column_widths(&[30.0, 200.0, 400.0], &[30.0, 150.0, 60.0], 300.0);
+        assert!((widths.iter().sum::<f32>() - 300.0).abs() < 0.01, "{widths:?}");
+        assert!(widths.iter().zip([30.0, 150.0, 60.0]).all(|(w, l)| *w >= l - 0.01), "{widths:?}");
+        assert_eq!(column_widths(&[30.0, 200.0, 400.0], &[30.0, 250.0, 60.0], 300.0), [30.0, 90.0, 180.0]);
+    }
 
     #[test]
     fn a_table_with_more_columns_than_fit_is_laid_out() {

@@ -12,7 +12,7 @@ use super::LinkTarget;
 use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
 use crate::script::is_kana_or_kanji;
 use crate::theme::Rgb;
-use breaker::{hangs, Break, Paragraph, Widths};
+use breaker::{hangs, Break, Paragraph};
 use runs::{make_line, whole_words};
 
 /// How a stretch of text looks, and what it is part of.
@@ -243,45 +243,16 @@ pub fn set(spans: &[Span], max_width: f32, fonts: &FontBook) -> Vec<Line> {
 pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setting<'_>) -> Vec<Line> {
     // Below zero even an empty line would be too wide, and breaking could never stop.
     let max_width = if max_width.is_nan() { 0.0 } else { max_width.max(0.0) };
-    let mut text = String::new();
-    let mut glyphs: Vec<Glyph> = Vec::new();
-    for (si, span) in spans.iter().enumerate() {
-        let size = span.look.size;
-        for (i, ch) in span.text.char_indices() {
-            let ch = if ch == '\t' { ' ' } else { ch };
-            let (face, width) = if ch == '\n' || is_invisible(ch) {
-                (None, 0.0)
-            } else {
-                match span.look.face(fonts, ch) {
-                    Some(f) => (Some(f), width_of(fonts, f, ch, size)),
-                    None => (None, 0.0),
-                }
-            };
-            let give = jlreq::Give::default();
-            glyphs.push(Glyph { at: text.len() + i, ch, span: si, face, width, adj: 0.0, lead: 0.0, give });
-        }
-        text.push_str(&span.text);
-    }
+    let (text, mut glyphs) = glyphs_of(spans, fonts);
     if glyphs.is_empty() {
         return Vec::new();
     }
-    add_work(glyphs.len());
-    compose_japanese(&mut glyphs, spans);
     // Justified Japanese is adjusted in JLREQ's order, and broken for the whole paragraph.
     let adjusted = setting.justify && setting.japanese;
     if adjusted {
         japanese::give(&mut glyphs, spans);
     }
-    let paragraph = Paragraph {
-        spans,
-        fonts,
-        text: &text,
-        glyphs: &glyphs,
-        widths: Widths::new(&glyphs),
-        setting,
-        addresses: spans.iter().map(breaker::address).collect(),
-        word: std::cell::RefCell::new(None),
-    };
+    let paragraph = Paragraph::new(spans, fonts, &text, &glyphs, setting);
     // Justified Latin text is broken for the whole paragraph at once (fewer wide spaces);
     // Japanese stretches between every character and is set line by line.
     let total_fit = (setting.justify && !setting.japanese).then(|| paragraph.total_fit(max_width)).flatten();
@@ -330,6 +301,40 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
         lines.pop();
     }
     lines
+}
+
+/// The text of `spans` and its glyphs, measured and spaced as JLREQ asks (see
+/// [`compose_japanese`]), counted in [`WORK`].
+fn glyphs_of(spans: &[Span], fonts: &FontBook) -> (String, Vec<Glyph>) {
+    let mut text = String::new();
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    for (si, span) in spans.iter().enumerate() {
+        let size = span.look.size;
+        for (i, ch) in span.text.char_indices() {
+            let ch = if ch == '\t' { ' ' } else { ch };
+            let (face, width) = if ch == '\n' || is_invisible(ch) {
+                (None, 0.0)
+            } else {
+                match span.look.face(fonts, ch) {
+                    Some(f) => (Some(f), width_of(fonts, f, ch, size)),
+                    None => (None, 0.0),
+                }
+            };
+            let give = jlreq::Give::default();
+            glyphs.push(Glyph { at: text.len() + i, ch, span: si, face, width, adj: 0.0, lead: 0.0, give });
+        }
+        text.push_str(&span.text);
+    }
+    add_work(glyphs.len());
+    compose_japanese(&mut glyphs, spans);
+    (text, glyphs)
+}
+
+/// The width of the widest stretch of `spans` between two places a line may break, as
+/// [`set`] sets it: its longest word, the narrowest a line can be without cutting one.
+pub fn widest_word(spans: &[Span], fonts: &FontBook) -> f32 {
+    let (text, glyphs) = glyphs_of(spans, fonts);
+    Paragraph::new(spans, fonts, &text, &glyphs, Setting::default()).widest_word()
 }
 
 /// Full-width punctuation next to full-width punctuation gives up the blank JLREQ 3.1.4 says

@@ -71,7 +71,27 @@ pub(super) fn address(span: &Span) -> bool {
         && (t.contains("://") || t.starts_with("www.") || t.contains(['@', '/']))
 }
 
-impl Paragraph<'_> {
+impl<'a> Paragraph<'a> {
+    /// The paragraph of `spans`, whose `text` and `glyphs` are measured, set as `setting` says.
+    pub(super) fn new(
+        spans: &'a [Span],
+        fonts: &'a FontBook,
+        text: &'a str,
+        glyphs: &'a [Glyph],
+        setting: Setting<'a>,
+    ) -> Paragraph<'a> {
+        Paragraph {
+            spans,
+            fonts,
+            text,
+            glyphs,
+            widths: Widths::new(glyphs),
+            setting,
+            addresses: spans.iter().map(address).collect(),
+            word: std::cell::RefCell::new(None),
+        }
+    }
+
     /// Whether glyph `i` is part of an address (see [`address`]).
     pub(super) fn in_address(&self, i: usize) -> bool {
         self.glyphs.get(i).is_some_and(|g| self.addresses[g.span])
@@ -174,6 +194,23 @@ impl Paragraph<'_> {
             }
         }
         out
+    }
+
+    /// The width of the widest stretch between two break opportunities that [`Self::breaks`]
+    /// takes (its longest word).
+    pub(super) fn widest_word(&self) -> f32 {
+        let index_of = |byte: usize| self.glyphs.partition_point(|g| g.at < byte);
+        let mut start = 0;
+        let mut widest = 0.0_f32;
+        for (byte, kind) in opportunities(self.text) {
+            if kind == BreakOpportunity::Allowed && held(self.text, byte) {
+                continue;
+            }
+            let end = self.before_address_hyphen(index_of(byte));
+            widest = widest.max(self.widths.content(self.glyphs, start, end));
+            start = end;
+        }
+        widest
     }
 
     /// Line breaks chosen for the paragraph as a whole (after Knuth and Plass): of all the
