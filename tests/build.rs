@@ -207,6 +207,39 @@ fn every_template_prints_every_word_and_they_differ() {
     assert!(default.2 > one_pager.2, "the default template is as compact as the one-pager");
 }
 
+/// The one-pager's balanced columns keep a topic's heading whole and with the first lines
+/// of its text, as a page does, though the columns then end unequal (text45a F45a-37: a
+/// three-line heading split between the columns, or left at the foot of the first with its
+/// text at the head of the second).
+#[test]
+fn the_one_pagers_columns_keep_a_heading_with_its_text() {
+    let long = "Cooperation on artificial intelligence governance, data flows with trust and the resilience of \
+                semiconductor supply chains";
+    let dir = common::tempdir();
+    for second in ["", "\n  - title: Data\n    body: |\n      Data agreed."] {
+        let yaml = format!(
+            "title: Results of the Council\ndate: 2026-05-12\ntopics:\n  - title: {long}\n    body: |\n      \
+             Both sides agreed on a joint work plan covering research, standards and skills, and on \
+             meeting again in the autumn in Tokyo.{second}\ncontact:\n  tel: \"+81 3 5253 5920\"\n"
+        );
+        let path = dir.path().join("op.yaml");
+        std::fs::write(&path, yaml).unwrap();
+        let pdf = build_in(dir.path(), &path, &["--template", "one-pager"]);
+        let (width, _) = common::page_size(&pdf);
+        let page = &common::runs(&pdf)[0];
+        let column = |word: &str| {
+            let run = page.iter().find(|r| !r.artifact && r.text.contains(word)).unwrap_or_else(|| panic!("{word}"));
+            run.x > width / 2.0
+        };
+        for (a, b) in [("Cooperation", "governance"), ("governance", "resilience"), ("resilience", "Both sides")] {
+            assert_eq!(column(a), column(b), "{a}… and {b}… are in different columns");
+        }
+        if !second.is_empty() {
+            assert_eq!(column("Data"), column("Data agreed"), "the second topic's heading and text");
+        }
+    }
+}
+
 /// A briefing long enough to be drawn in several runs of pages: every page is there, in
 /// order, with its number, and all the text.
 #[test]

@@ -210,7 +210,7 @@ fn columns(blocks: &[Block], region: &Region, mut at: At, (top, bottom): (f32, f
     while k < blocks.len() {
         // The columns start level, below the space the first block asks for.
         let start = at.top + if at.empty { 0.0 } else { blocks[k].space_before };
-        let (placed, next) = fill(blocks, k, region, start, bottom, at.empty);
+        let (placed, next) = fill(blocks, k, region, (start, bottom, bottom), at.empty);
         if next == k {
             // Nothing fits below what is on the page: the stretch goes on on the next.
             at = At { page: at.page + 1, top, empty: true };
@@ -231,7 +231,7 @@ fn columns(blocks: &[Block], region: &Region, mut at: At, (top, bottom): (f32, f
         let mut best = placed;
         while hi - lo > 0.1 {
             let mid = (lo + hi) / 2.0;
-            let (trial, next) = fill(blocks, k, region, start, mid, at.empty);
+            let (trial, next) = fill(blocks, k, region, (start, mid, bottom), at.empty);
             if next == blocks.len() {
                 hi = height(&trial, k).min(mid);
                 best = trial;
@@ -247,15 +247,19 @@ fn columns(blocks: &[Block], region: &Region, mut at: At, (top, bottom): (f32, f
 }
 
 /// Fills the region's columns of one page with `blocks[from..]`, from `start` down to
-/// `bottom`, never ending a column after a block that keeps with the next (unless its chain
-/// fills the column). Returns each placed block's top and shift, and the first block left
-/// over. On an empty page the first block is placed even when it is taller than the page.
+/// `bottom` (a trial column height when balancing, at most the page's `full` bottom), never
+/// ending a column after a block that keeps with the next. A chain of such blocks from a
+/// column's top is broken only where it is taller than the page's column: one that a full
+/// column holds goes whole to the next column, so that a balanced height never parts a
+/// heading from its text (text45a F45a-37: a topic heading split between the columns, or
+/// left at a column's foot). Returns each placed block's top and shift, and the first block
+/// left over. On an empty page the first block is placed even when it is taller than the
+/// page.
 fn fill(
     blocks: &[Block],
     from: usize,
     region: &Region,
-    start: f32,
-    bottom: f32,
+    (start, bottom, full): (f32, f32, f32),
     empty: bool,
 ) -> (Vec<(f32, f32)>, usize) {
     let mut placed: Vec<(f32, f32)> = Vec::new();
@@ -273,7 +277,10 @@ fn fill(
                 while back > first && blocks[back - 1].keep_with_next {
                     back -= 1;
                 }
-                if back > first {
+                // (A chain from the column's top that the full column holds: `back` is
+                // `first`, and the column is left for the next.)
+                let whole = y + space + b.height.max(b.extent) <= full + 0.01;
+                if back > first || whole {
                     placed.truncate(back - from);
                     i = back;
                 }
@@ -504,6 +511,30 @@ mod tests {
         assert_eq!(p[19].dx, 50.0);
         assert_eq!((p[24].dx, p[25].dx), (0.0, 50.0), "five and five");
         assert_eq!((p[30].page, p[30].y), (1, 55.0));
+    }
+
+    /// Balanced columns never part a chain of blocks kept together that a column holds (a
+    /// heading's lines and the first line under it), though they end unequal; a chain
+    /// taller than the page's column still breaks (text45a F45a-37).
+    #[test]
+    fn balanced_columns_keep_a_heading_with_its_text() {
+        let region = Region { columns: 2, shift: 50.0 };
+        let line = |keep: bool| Block { height: 10.0, region: Some(0), keep_with_next: keep, ..Block::default() };
+        // A heading of three lines, then a line of text: all four in the first column.
+        let blocks = vec![line(true), line(true), line(true), line(false)];
+        let p = place(&blocks, &[region], &[], 0.0, 100.0);
+        assert!(p.iter().all(|p| p.dx == 0.0 && p.page == 0), "{p:?}");
+        // Two lines of text, then the heading and its line: the heading goes with its text.
+        let blocks = vec![line(false), line(false), line(true), line(true), line(false)];
+        let p = place(&blocks, &[region], &[], 0.0, 100.0);
+        let dx: Vec<f32> = p.iter().map(|p| p.dx).collect();
+        assert_eq!(dx, [0.0, 0.0, 50.0, 50.0, 50.0]);
+        // Fifteen lines kept together do not fit a column of ten: they still break.
+        let mut blocks: Vec<Block> = (0..15).map(|_| line(true)).collect();
+        blocks.push(line(false));
+        let p = place(&blocks, &[region], &[], 0.0, 100.0);
+        assert!(p.iter().all(|p| p.page == 0), "{p:?}");
+        assert_eq!(p.iter().filter(|p| p.dx == 0.0).count(), 10);
     }
 
     #[test]
