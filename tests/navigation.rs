@@ -292,6 +292,23 @@ fn toc_adds_contents_with_page_numbers() {
     }
 }
 
+/// A contents line's dot leaders are drawn, one dashed line of round dots per entry, not set
+/// as `. . .` characters: a thousand briefings' contents held two thirds of the dossier's
+/// characters so, and took longer to write than the briefings (text45b F45b-4).
+#[test]
+fn contents_leaders_are_drawn_dots_not_characters() {
+    let dir = common::tempdir();
+    let pdf = build_in(dir.path(), &seed(), &["--toc"]);
+    let entries = outline(&pdf).len();
+    let page1 = common::squash(&common::page_texts(&pdf)[0]);
+    assert!(page1.contains("Contents") && !page1.contains(".."), "leaders set as text:\n{page1}");
+    // Each dashed line (`d` with dashes of no length) is one entry's leaders.
+    let dotted: usize =
+        common::contents(&pdf).iter().map(|c| String::from_utf8_lossy(c).matches(" 1 J [0 ").count()).sum();
+    assert_eq!(dotted, entries, "one line of dots per entry of the contents");
+    assert!(operators(&pdf)[0].iter().any(|o| o == "d"), "no dashed line on the contents page");
+}
+
 #[test]
 fn links_show_their_address_and_are_clickable() {
     let dir = common::tempdir();

@@ -376,15 +376,23 @@ fn contents_number(flow: &mut Flow<'_>, entry: &TocEntry, page: usize) -> Vec<It
     let mut items = Vec::new();
     let number = (page + 1).to_string();
     let number_width = flow.str_width(&number, &entry.look);
-    // Dot leaders: ". " units (a line's trailing space is not measured, so measure the unit
-    // between two dots), ending one unit before the number.
-    let unit = (flow.str_width(". .", &entry.look) - flow.str_width(".", &entry.look)).max(1.0);
+    // Dot leaders: a dot each ". " unit (a line's trailing space is not measured, so measure
+    // the unit between two dots), ending one unit before the number, each where a full stop
+    // would be; drawn, not set (see [`Item::Leaders`]).
+    let stop = flow.str_width(".", &entry.look);
+    let unit = (flow.str_width(". .", &entry.look) - stop).max(1.0);
     let end = entry.right - number_width - unit;
     let count = ((end - entry.text_end - unit) / unit).floor();
     if count >= 1.0 {
-        let dots = ". ".repeat(count as usize);
-        let leaders = Tag::Artifact(Artifact::Layout);
-        flow.place_str(&mut items, dots.trim_end(), end - count * unit, entry.baseline, &entry.look, leaders);
+        items.push(Item::Leaders {
+            x: end - count * unit + stop / 2.0,
+            baseline: entry.baseline,
+            count: count as u32,
+            step: unit,
+            size: entry.look.size,
+            bold: entry.look.style.bold,
+            color: entry.look.color,
+        });
     }
     let x = entry.right - number_width;
     let from = items.len();

@@ -113,7 +113,7 @@ fn start(item: &Item) -> (f32, f32) {
     match item {
         Item::Text(t) => (t.x, t.baseline),
         Item::Line { x1, x2, y1, .. } => (x1.min(*x2), *y1),
-        Item::Bullet { x, baseline, .. } => (*x, *baseline),
+        Item::Bullet { x, baseline, .. } | Item::Leaders { x, baseline, .. } => (*x, *baseline),
         Item::Link { x, y, .. } | Item::Logo { x, y, .. } => (*x, *y),
     }
 }

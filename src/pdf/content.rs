@@ -328,6 +328,29 @@ impl Writer {
         }
     }
 
+    /// Dot leaders: `count` round dots `step` apart on the baseline `y` (from the page's
+    /// bottom), the first centred at `x`, each `dot` wide: one dashed line of dashes of no
+    /// length and round caps, not a glyph each.
+    pub fn leaders(&mut self, (x, y): (f32, f32), count: u32, step: f32, dot: f32, color: Rgb) {
+        if count == 0 || step <= 0.0 {
+            return;
+        }
+        self.end_text();
+        self.stroke(channels(color));
+        // (The line runs half a step past the last dot, so no dot falls on its very end.)
+        let end = x + (count as f32 - 0.5) * step;
+        let _ = writeln!(
+            self.out,
+            "q {} w 1 J [0 {}] 0 d {} {} m {} {} l S Q",
+            Num(dot),
+            Num(step),
+            Num(x),
+            Num(y + dot / 2.0),
+            Num(end),
+            Num(y + dot / 2.0)
+        );
+    }
+
     /// The logo image scaled into a box (`x`, `bottom`, width, height).
     pub fn logo(&mut self, x: f32, bottom: f32, width: f32, height: f32) {
         self.raw(&format!("q {} 0 0 {} {} {} cm /Logo Do Q\n", Num(width), Num(height), Num(x), Num(bottom)));
@@ -349,6 +372,9 @@ fn hex_codes(out: &mut String, codes: &[u16]) {
         }
     }
 }
+
+/// A leader dot's width, in em: a sans face's full stop, regular and bold.
+const LEADER_DOT: (f32, f32) = (0.12, 0.16);
 
 /// A page's content stream, and the structure element of each tagged item, in the order of
 /// the page's items, with the marked-content id (MCID) it was drawn under.
@@ -399,7 +425,7 @@ pub fn page(
         let sequence: Vec<usize> = (0..page.items.len())
             .filter(|&i| match &page.items[i] {
                 Item::Line { tag, .. } => *tag == Tag::Artifact(kind),
-                Item::Bullet { .. } => kind == Artifact::Layout,
+                Item::Bullet { .. } | Item::Leaders { .. } => kind == Artifact::Layout,
                 Item::Text(t) => t.tag == Tag::Artifact(kind),
                 _ => false,
             })
@@ -415,6 +441,10 @@ pub fn page(
                 (Item::Line { .. }, Some(Drawn::Line { from, to, color })) => w.line(*from, *to, *color),
                 (Item::Bullet { x, baseline, size, color, shape }, _) => {
                     w.bullet(*x, height - baseline, *size, *color, *shape)
+                }
+                (Item::Leaders { x, baseline, count, step, size, bold, color }, _) => {
+                    let dot = size * if *bold { LEADER_DOT.1 } else { LEADER_DOT.0 };
+                    w.leaders((*x, height - baseline), *count, *step, dot, *color)
                 }
                 (Item::Text(t), Some(Drawn::Text(shown))) => w.text(shown, SyntheticStyle::of(t, fonts)),
                 _ => {}

@@ -104,7 +104,7 @@ fn draw_run(doc: &Document, plan: &Plan, slots: &Slots, pages: &[Page]) -> Resul
                     area.draw_line(points, Style::new().with_color(color(*c)));
                     Asked::Line
                 }
-                Item::Link { .. } | Item::Logo { .. } | Item::Bullet { .. } => Asked::Nothing,
+                Item::Link { .. } | Item::Logo { .. } | Item::Bullet { .. } | Item::Leaders { .. } => Asked::Nothing,
             };
             asked[i].push(what);
         }
