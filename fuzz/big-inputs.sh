@@ -510,6 +510,22 @@ if not only or "bundle-many" in only:
                          + " ".join(r.choice(words) for _ in range(69)) + "\n" for j in range(6))
         open(f"{work}/many-{i:04d}.yaml", "w").write(
             f"title: \"Briefing {i} {r.choice(words)}\"\ndate: 2026-01-02\nlang: de\ntopics:\n{topics}contact:\n  email: a@example.org\n")
+# A thousand small briefings of 64 one-line topics each, 3.5 MB, with contents (text45b
+# F45b-4: the contents' 65,000 lines set their dot leaders as 4.5 million characters, 13 s).
+if not only or "bundle-small-toc" in only:
+    for i in range(1000):
+        t = "".join(f"  - {{title: \"Topic {j} on data and trust\", body: B{j}}}\n" for j in range(64))
+        open(f"{work}/tocs-{i:04d}.yaml", "w").write(
+            f"title: Briefing number {i} on digital cooperation\ndate: 2026-01-01\ntopics:\n{t}contact: {{tel: \"1\"}}\n")
+# 3.6 MB of prose set at 4 pt, drawn as page images within the 400 million pixels (text45b
+# F45b-5: eight times the glyphs a page, 15 s).
+if not only or "png-4pt" in only:
+    r = random.Random(1)
+    words = ["".join(r.choice("abcdefghijklmnop") for _ in range(r.randint(2, 9))) for _ in range(2000)]
+    paras = "".join("      " + " ".join(r.choice(words) for _ in range(60)) + "\n\n" for _ in range(9000))
+    open(f"{work}/png-4pt.yaml", "w").write(
+        "title: T\ndate: 2026-01-01\ntopics:\n  - title: T\n    body: |\n" + paras + "contact:\n  tel: \"1\"\n")
+    open(f"{work}/png-4pt.tpl.yaml", "w").write("styles: { body: { size: 4, line_height: 1.0, space_after: 0 } }\n")
 # A template whose logo is at the limit, 25 million pixels (text43b F43b-4: a dossier, which
 # prints no logo, copied it for every briefing: 300 took 23.6 s).
 if not only or "bundle-logo" in only:
@@ -544,6 +560,15 @@ done
 set -- "$work"/pair/many-*.yaml
 if [ -e "$1" ]; then
   timed "bundle-many (1,000, --toc)" bundle "$@" --toc -o "$work/out.pdf"
+fi
+set -- "$work"/pair/tocs-*.yaml
+if [ -e "$1" ]; then
+  timed "bundle-small-toc (1,000)" bundle "$@" --toc -o "$work/out.pdf"
+fi
+if [ -e "$work/pair/png-4pt.yaml" ]; then
+  mkdir -p "$work/png"
+  timed "png-4pt (185 ppi)" build "$work/pair/png-4pt.yaml" --template "$work/pair/png-4pt.tpl.yaml" \
+    --format png --ppi 185 -o "$work/png/p-{p}.png"
 fi
 set -- "$work"/pair/small-*.yaml
 if [ -e "$1" ]; then
