@@ -13,6 +13,7 @@
 //! edited value must read back exactly as given (in Unicode NFC, as the loader reads all
 //! text), else the edit is refused with an [`EditError`]: never a silently different file.
 
+mod checks;
 mod form;
 mod locate;
 mod ops;
@@ -205,8 +206,9 @@ pub fn apply(source: &str, edits: &[Edit]) -> Result<String, EditError> {
         Some(rest) => ("\u{FEFF}", rest.to_string()),
         None => ("", source.to_string()),
     };
+    let mut checks = checks::Checks::default();
     for edit in edits {
-        text = ops::apply_one(&text, edit)?;
+        text = ops::apply_one(&text, edit, &mut checks)?;
     }
     Ok(format!("{bom}{text}"))
 }

@@ -2,16 +2,17 @@
 
 use crate::load::tree::{Node, NodeKind};
 
+use super::checks::{own_problems, within, Checks};
 use super::form::{self, FieldSpec, SpecKind};
 use super::locate::{self, entry_end, line_end, line_start, value_end, Doc, Entry, Place};
 use super::scalar::{self, Context, Written};
 use super::topics::{add_topic, move_topic, remove_topic};
 use super::{Edit, EditError};
 
-/// `text` with `edit` made.
-pub(super) fn apply_one(text: &str, edit: &Edit) -> Result<String, EditError> {
+/// `text` with `edit` made; `checks` keeps what `check` found in the request's texts.
+pub(super) fn apply_one(text: &str, edit: &Edit, checks: &mut Checks) -> Result<String, EditError> {
     let made = match edit {
-        Edit::Set { path, lang, value } => set(text, path, lang.as_deref(), value),
+        Edit::Set { path, lang, value } => set(text, path, lang.as_deref(), value, checks),
         Edit::AddTopic { at } => add_topic(text, *at),
         Edit::RemoveTopic { index } => remove_topic(text, *index),
         Edit::MoveTopic { from, to } => move_topic(text, *from, *to),
@@ -63,7 +64,7 @@ fn values(doc: &Doc<'_>) -> Values {
     all.flat_map(|f| f.values.iter().map(|v| (f.path.clone(), v.lang.clone(), v.text.clone()))).collect()
 }
 
-fn set(text: &str, path: &str, lang: Option<&str>, value: &str) -> Result<String, EditError> {
+fn set(text: &str, path: &str, lang: Option<&str>, value: &str, checks: &mut Checks) -> Result<String, EditError> {
     let doc = Doc::parse(text)?;
     let segs = locate::parse_path(path)?;
     let (spec, table) = form::spec_for(path, &segs).ok_or_else(|| EditError::UnknownField(path.to_string()))?;
@@ -85,16 +86,32 @@ fn set(text: &str, path: &str, lang: Option<&str>, value: &str) -> Result<String
     // A text over several lines that reads back may still be taken by the checks for
     // something else: a line of a `|` block that reads as a key (`summary: …` under a note,
     // text38b F38b-9), which `check` then refuses. The next way to write it, which they do
-    // not (double quotes, at worst), is taken instead; failing that, the first.
-    let mut problems_before = None;
+    // not (double quotes, at worst), is taken instead; failing that, the first. Each way is
+    // a whole check of the file, so the others are not tried when the first shows that none
+    // can be taken (text45b F45b-2).
     let mut first = None;
-    for splice in attempts {
+    let mut old_problems = None;
+    let ways = attempts.len();
+    for (i, splice) in attempts.into_iter().enumerate() {
         let new = splice.apply(text);
         match reads_back(&new, &before, path, lang_name.as_deref(), &value) {
             Ok(()) if !value.contains('\n') => return Ok(new),
             Ok(()) => {
-                if problems(&new) <= *problems_before.get_or_insert_with(|| problems(text)) {
+                let old_problems = old_problems.get_or_insert_with(|| checks.starts(text));
+                let new_problems = checks.starts(&new);
+                if new_problems.len() <= old_problems.len() {
                     return Ok(new);
+                }
+                if first.is_none() && i + 1 < ways {
+                    // Every way has the problems outside the value that this one has, and at
+                    // least the value's own inside it: when those are already more than the
+                    // old text's, none is taken, and this one, the first, is kept.
+                    let span = splice.start..new.len() - (text.len() - splice.end);
+                    let outside = new_problems.len() - within(&new_problems, &span);
+                    let own = own_problems(path, lang_name.as_deref(), &doc.langs, &value);
+                    if own.is_some_and(|own| outside + own > old_problems.len()) {
+                        return Ok(new);
+                    }
                 }
                 first.get_or_insert(new);
             }
@@ -102,16 +119,6 @@ fn set(text: &str, path: &str, lang: Option<&str>, value: &str) -> Result<String
         }
     }
     first.ok_or(EditError::NoReadBack { path: path.to_string(), detail })
-}
-
-/// How many problems `check` finds in `text` (fonts aside).
-fn problems(text: &str) -> usize {
-    let limits = crate::load::Limits::default();
-    match crate::load::source_from_bytes("x.yaml", text.as_bytes().to_vec(), &limits) {
-        Ok(file) => crate::validate::load_briefings(&file, &limits, &|_| true).err().map_or(0, |d| d.len()),
-        Err(crate::load::LoadError::Invalid { diagnostics, .. }) => diagnostics.len(),
-        Err(crate::load::LoadError::Io { .. }) => 0,
-    }
 }
 
 /// Whether `new` parses, gives `value` at `path` (in `lang`), and every other field as before.

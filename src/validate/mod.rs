@@ -144,6 +144,13 @@ pub fn load_briefings(
     read_briefings(file, limits, covers, Reading::Checked).map(|(briefings, _)| briefings)
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Bytes of text checked on this thread, in tests that count the whole checks a task makes
+    /// (the editor's, text45b F45b-2).
+    pub(crate) static CHECKED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// [`load_briefings`], read as `reading` says: with [`Reading::AsTyped`], the briefings and
 /// the problems they were read past.
 pub fn read_briefings(
@@ -152,6 +159,8 @@ pub fn read_briefings(
     covers: &dyn Coverage,
     reading: Reading,
 ) -> Result<(Vec<Briefing>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    #[cfg(test)]
+    CHECKED.with(|n| n.set(n.get() + file.text.len()));
     crate::language::fresh_budget();
     let mut diagnostics = Vec::new();
     let mut seen = HashSet::new();
