@@ -23,9 +23,13 @@ impl<'a> Doc<'a> {
     /// Parses `text` (no byte order mark). A text with no document is an empty mapping.
     pub fn parse(text: &'a str) -> Result<Doc<'a>, EditError> {
         let file = SourceFile::new("", text);
-        // A text with a syntax error is not edited, even where the rest could be read.
-        let parsed = tree::parse(&file, &Limits::default(), crate::load::keys_of::<crate::model::RawBriefing>)
-            .map_err(|broken| {
+        // A text with a syntax error is not edited, even where the rest could be read. An edit
+        // may make the text larger than a briefing may be: it is read with room for its size
+        // and refused for that size (`super::apply`), not as a text that does not parse (text46b
+        // F46b-11: "too much text after expanding aliases", in a file that has none).
+        let limits = Limits { max_bytes: Limits::default().max_bytes.max(text.len()), ..Limits::default() };
+        let parsed =
+            tree::parse(&file, &limits, crate::load::keys_of::<crate::model::RawBriefing>).map_err(|broken| {
                 let first = broken.diagnostics.first();
                 let line = first.and_then(|d| d.span).map_or(0, |s| file.line_col(s.start).0);
                 EditError::Unparsable { line, message: first.map_or(String::new(), |d| d.message.clone()) }

@@ -160,6 +160,13 @@ pub enum EditError {
          change this one without changing the others; edit it in the Source tab"
     )]
     Shared { path: String },
+    /// The edit would make the file larger than the input limit, which `build` refuses.
+    #[error(
+        "`{path}`: with this edit the file would be too large: {bytes} bytes, and the limit is {} MiB ({limit} bytes); \
+         shorten the text",
+        limit >> 20
+    )]
+    TooLarge { path: String, bytes: usize, limit: usize },
 }
 
 /// The form and problems of `source` (the file's text, shown as `name` in problems), with the
@@ -209,8 +216,23 @@ pub fn apply(source: &str, edits: &[Edit]) -> Result<String, EditError> {
     let mut checks = checks::Checks::default();
     for edit in edits {
         text = ops::apply_one(&text, edit, &mut checks)?;
+        within_limit(bom.len() + text.len(), edit)?;
     }
     Ok(format!("{bom}{text}"))
+}
+
+/// Refuses a text of `bytes` that `edit` made past the input limit, naming the field.
+fn within_limit(bytes: usize, edit: &Edit) -> Result<(), EditError> {
+    let limit = Limits::default().max_bytes;
+    if bytes <= limit {
+        return Ok(());
+    }
+    let path = match edit {
+        Edit::Set { path, .. } => path.clone(),
+        Edit::AddTopic { at } => format!("topics[{at}]"),
+        Edit::RemoveTopic { .. } | Edit::MoveTopic { .. } => "topics".to_string(),
+    };
+    Err(EditError::TooLarge { path, bytes, limit })
 }
 
 #[cfg(test)]

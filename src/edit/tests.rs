@@ -440,6 +440,24 @@ fn every_field_of_every_good_briefing_in_the_repository_can_be_edited() {
     assert!(edited > 100, "only {edited} edits were tried");
 }
 
+/// text46b F46b-11: an edit that makes the file larger than a briefing may be is refused for
+/// its size, naming the field; it was "the YAML does not parse (… too much text after
+/// expanding aliases …); fix it in the source first", of a file with no alias and no error.
+#[test]
+fn an_edit_past_the_input_limit_is_refused_for_its_size() {
+    let limit = 4 << 20;
+    let long = "policy dialogue ".repeat(limit / 16);
+    let refused = apply(COMMENTED, &[set("summary", None, &long)]).unwrap_err();
+    let message = refused.to_string();
+    match refused {
+        EditError::TooLarge { path, bytes, .. } => assert!(path == "summary" && bytes > limit, "{message}"),
+        other => panic!("not refused for its size: {other}"),
+    }
+    assert!(message.starts_with("`summary`: with this edit the file would be too large: "), "{message}");
+    assert!(message.contains("the limit is 4 MiB (4194304 bytes)"), "{message}");
+    assert!(!message.contains("parse") && !message.contains("aliases"), "{message}");
+}
+
 #[test]
 fn a_value_shared_through_an_anchor_is_edited_in_the_source() {
     let text = "title: &t \"Results of talks\"  # the title\nshort_title: *t\ndate: 2020-10-06\n\

@@ -174,7 +174,10 @@ pub fn apply(source: &str, edits: Edits) -> Result<String, (u16, String)> {
             None => Err(unknown(format!("an edit is an object of at most {MAX_FIELDS} fields, each a plain value"))),
         })
         .collect::<Result<Vec<Edit>, _>>()?;
-    edit::apply(source, &edits).map_err(|e| (422, e.to_string()))
+    edit::apply(source, &edits).map_err(|e| match e {
+        edit::EditError::TooLarge { .. } => (413, e.to_string()),
+        e => (422, e.to_string()),
+    })
 }
 
 #[cfg(test)]
