@@ -1,5 +1,5 @@
 //! `briefing edit`: the real binary, started with `--no-open` on a free port, asked over
-//! plain HTTP. Who may talk to it (token and cookie, Host, Origin), how much (the input
+//! plain HTTP. Who may talk to it (token and session header, Host, Origin), how much (the input
 //! limit), saving (atomic, only the edited value changed, never over a change made on disk
 //! since the page loaded the file), and Ctrl-C.
 
@@ -11,13 +11,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The header the page sends its session secret in.
+const SESSION: &str = "X-Briefing-Session";
+
 /// A running editor, killed if a test ends without stopping it.
 struct Editor {
     child: Child,
     port: u16,
     token: String,
-    /// `NAME=VALUE` of the cookie the first visit set (made on first use when a test did not
-    /// visit first itself).
+    /// The session secret the first visit's page carries (got on first use when a test did
+    /// not visit first itself).
     session: std::cell::OnceCell<String>,
 }
 
@@ -78,19 +81,21 @@ impl Editor {
         format!("127.0.0.1:{}", self.port)
     }
 
-    fn cookie(&self) -> String {
+    fn session(&self) -> String {
         self.session
             .get_or_init(|| {
                 let first = self.send("GET", &format!("/?token={}", self.token), &[("Host", self.host())], b"");
-                assert_eq!(first.status, 303, "the first visit");
+                assert_eq!(first.status, 200, "the first visit");
                 Self::session_of(&first)
             })
             .clone()
     }
 
-    /// The `NAME=VALUE` a first visit's answer sets.
+    /// The session secret in the page a first visit opens.
     fn session_of(first: &Answer) -> String {
-        first.header("set-cookie").expect("a cookie").split(';').next().unwrap().to_string()
+        let html = String::from_utf8_lossy(&first.body);
+        let (_, rest) = html.split_once(r#"<meta name="briefing-session" content=""#).expect("the session in the page");
+        rest.split('"').next().unwrap().to_string()
     }
 
     fn origin(&self) -> String {
@@ -131,14 +136,14 @@ impl Editor {
 
     /// A GET as the page sends it.
     fn get(&self, path: &str) -> Answer {
-        self.send("GET", path, &[("Host", self.host()), ("Cookie", self.cookie())], b"")
+        self.send("GET", path, &[("Host", self.host()), (SESSION, self.session())], b"")
     }
 
     /// A POST of JSON as the page sends it.
     fn post(&self, path: &str, body: &serde_json::Value) -> Answer {
         let headers = [
             ("Host", self.host()),
-            ("Cookie", self.cookie()),
+            (SESSION, self.session()),
             ("Origin", self.origin()),
             ("Content-Type", "application/json".to_string()),
         ];
@@ -173,30 +178,34 @@ fn seed_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 #[test]
-fn the_token_opens_the_page_once_then_the_cookie_does() {
+fn the_token_opens_the_page_once_then_the_session_header_does() {
     let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let host = [("Host", e.host())];
 
-    let none = e.send("GET", "/", &host, b"");
-    assert_eq!(none.status, 401);
+    // The page's shell holds nothing of the briefing: anyone who names this server has it (a
+    // reload of the page is such a request); its secret comes only with the token.
+    let shell = e.send("GET", "/", &host, b"");
+    assert_eq!(shell.status, 200);
+    let html = String::from_utf8(shell.body).unwrap();
+    assert!(!html.contains("briefing-session") && !html.contains("Results of"), "{html}");
     let wrong = e.send("GET", &format!("/?token={}", "0".repeat(64)), &host, b"");
     assert_eq!(wrong.status, 403);
-    assert!(wrong.header("set-cookie").is_none());
 
     let first = e.send("GET", &format!("/?token={}", e.token), &host, b"");
-    assert_eq!(first.status, 303, "the first visit sets the cookie and drops the token from the address");
-    assert_eq!(first.header("location"), Some("/"));
-    let cookie = first.header("set-cookie").unwrap();
-    assert!(cookie.starts_with(&format!("briefing-edit-{}=", e.port)), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
-    // text45b F45b-6: the cookie is not the token, and the token opens the page once.
-    assert!(!cookie.contains(&e.token), "{cookie}");
-    e.session.set(Editor::session_of(&first)).unwrap();
+    assert_eq!(first.status, 200, "the first visit opens the page, with the session in it");
+    assert!(first.header("set-cookie").is_none(), "no cookie: a browser sends one to every port");
+    let session = Editor::session_of(&first);
+    assert_eq!(session.len(), 64);
+    // text45b F45b-6: the session is not the token, and the token opens the page once.
+    assert_ne!(session, e.token);
+    e.session.set(session).unwrap();
     let again = e.send("GET", &format!("/?token={}", e.token), &host, b"");
-    assert_eq!(again.status, 403, "a second visit with the token alone");
-    let token_as_cookie = format!("briefing-edit-{}={}", e.port, e.token);
-    assert_eq!(e.send("GET", "/", &[("Host", e.host()), ("Cookie", token_as_cookie)], b"").status, 403);
+    assert_eq!(again.status, 403, "a second visit with the token");
+    let with_session =
+        e.send("GET", &format!("/?token={}", e.token), &[("Host", e.host()), (SESSION, e.session())], b"");
+    assert_eq!(with_session.status, 403, "a second visit with the token, and the session");
+    assert_eq!(e.send("GET", "/api/state", &[("Host", e.host()), (SESSION, e.token.clone())], b"").status, 403);
 
     let page = e.get("/");
     assert_eq!(page.status, 200);
@@ -204,28 +213,71 @@ fn the_token_opens_the_page_once_then_the_cookie_does() {
     for part in ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"] {
         assert!(csp.contains(part), "{csp}");
     }
-    let html = String::from_utf8(page.body).unwrap();
+    let html = String::from_utf8(first.body).unwrap();
     assert!(html.contains(r#"<script src="/editor.js""#) && !html.contains("<style"), "no inline style or script");
+    assert_eq!(html.matches("<script").count(), 1, "{html}");
     assert_eq!(e.get("/editor.js").status, 200);
 
-    // Every route wants the cookie, and a wrong one is refused.
-    let wrong_cookie = format!("briefing-edit-{}={}", e.port, "f".repeat(64));
-    assert_eq!(e.send("GET", "/api/state", &host, b"").status, 401);
-    assert_eq!(e.send("GET", "/api/state", &[("Host", e.host()), ("Cookie", wrong_cookie)], b"").status, 403);
+    // Every other route wants the session, and a wrong one is refused.
+    for path in ["/api/state", "/api/status", "/font/ja.ttf", "/preview/1/1.png"] {
+        assert_eq!(e.send("GET", path, &host, b"").status, 401, "{path}");
+        assert_eq!(e.send("GET", path, &[("Host", e.host()), (SESSION, "f".repeat(64))], b"").status, 403, "{path}");
+    }
     let state = e.get("/api/state").json();
     assert_eq!(state["source"].as_str().unwrap(), std::fs::read_to_string(&file).unwrap());
 }
 
+/// text46b F46b-8: the session was a cookie, which the browser also sent to every other server
+/// on 127.0.0.1 the user visited, whatever its port; that server could read the briefing and
+/// save over it. A cookie now opens nothing, and no other origin may send the header: a CORS
+/// preflight is never allowed.
 #[test]
-fn another_host_is_refused_even_with_the_cookie() {
+fn a_cookie_with_the_session_opens_nothing_and_no_other_origin_may_send_it() {
+    let (_dir, file) = seed_copy();
+    let before = std::fs::read(&file).unwrap();
+    let e = Editor::start(&file);
+    let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
+    let stolen = format!("briefing-edit-{}={}", e.port, e.session());
+    let read = e.send("GET", "/api/state", &[("Host", e.host()), ("Cookie", stolen.clone())], b"");
+    assert_eq!(read.status, 401);
+    assert!(!String::from_utf8_lossy(&read.body).contains("title"), "nothing of the file is given away");
+    let body = serde_json::json!({ "source": "title: Overwritten by another local user\n", "hash": hash }).to_string();
+    let headers = [
+        ("Host", e.host()),
+        ("Cookie", stolen),
+        ("Origin", e.origin()),
+        ("Content-Type", "application/json".to_string()),
+    ];
+    assert_eq!(e.send("POST", "/api/save", &headers, body.as_bytes()).status, 401);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "the file is untouched");
+    // The preflight a page of another port sends before a request with the header.
+    for origin in ["http://127.0.0.1:18999".to_string(), e.origin()] {
+        let preflight = [
+            ("Host", e.host()),
+            ("Origin", origin.clone()),
+            ("Access-Control-Request-Method", "POST".to_string()),
+            ("Access-Control-Request-Headers", "content-type,x-briefing-session".to_string()),
+        ];
+        let a = e.send("OPTIONS", "/api/save", &preflight, b"");
+        assert!(a.status >= 400, "{origin}: {}", a.status);
+        assert!(a.headers.iter().all(|(k, _)| !k.starts_with("access-control-")), "{origin}: {:?}", a.headers);
+    }
+    // The page's own requests, with the header, work.
+    let body = serde_json::json!({ "source": "title: Saved by the page\n", "hash": hash });
+    assert_eq!(e.post("/api/save", &body).status, 200);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "title: Saved by the page\n");
+}
+
+#[test]
+fn another_host_is_refused_even_with_the_session() {
     let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     for host in [format!("evil.example:{}", e.port), "127.0.0.1".into(), format!("127.0.0.1:{}", e.port + 1)] {
-        let a = e.send("GET", "/api/state", &[("Host", host.clone()), ("Cookie", e.cookie())], b"");
+        let a = e.send("GET", "/api/state", &[("Host", host.clone()), (SESSION, e.session())], b"");
         assert_eq!(a.status, 403, "Host {host}");
         assert!(!String::from_utf8_lossy(&a.body).contains("title:"), "nothing of the file is given away");
     }
-    let local = e.send("GET", "/api/state", &[("Host", format!("localhost:{}", e.port)), ("Cookie", e.cookie())], b"");
+    let local = e.send("GET", "/api/state", &[("Host", format!("localhost:{}", e.port)), (SESSION, e.session())], b"");
     assert_eq!(local.status, 200);
 }
 
@@ -238,13 +290,13 @@ fn headers_past_16_kib_are_refused_and_every_refusal_has_the_security_headers() 
     let e = Editor::start(&file);
     // About 17 KiB of headers: past the limit, within the 4 KiB read that ends them.
     let padding = "x".repeat(17 * 1024);
-    let a = e.send("GET", "/api/state", &[("Host", e.host()), ("Cookie", e.cookie()), ("X-Pad", padding)], b"");
+    let a = e.send("GET", "/api/state", &[("Host", e.host()), (SESSION, e.session()), ("X-Pad", padding)], b"");
     assert_eq!(a.status, 431);
     let just_under = "x".repeat(15 * 1024);
-    let b = e.send("GET", "/api/state", &[("Host", e.host()), ("Cookie", e.cookie()), ("X-Pad", just_under)], b"");
+    let b = e.send("GET", "/api/state", &[("Host", e.host()), (SESSION, e.session()), ("X-Pad", just_under)], b"");
     assert_eq!(b.status, 200);
     // HEAD is answered as GET, without the body (text18a H67-5).
-    let head = e.send("HEAD", "/", &[("Host", e.host()), ("Cookie", e.cookie())], b"");
+    let head = e.send("HEAD", "/", &[("Host", e.host()), (SESSION, e.session())], b"");
     assert_eq!((head.status, head.body.len()), (200, 0));
     assert_eq!(head.header("content-length"), e.get("/").header("content-length"));
     // (A lower-case method is no HTTP request line: refused by the HTTP layer, 400.)
@@ -264,7 +316,7 @@ fn a_save_from_another_origin_changes_nothing() {
     let hash = e.get("/api/state").json()["hash"].as_str().unwrap().to_string();
     let body = serde_json::json!({ "source": "title: pwned\n", "hash": hash }).to_string();
     for origin in [None, Some("http://evil.example".to_string()), Some(format!("http://127.0.0.1:{}", e.port + 1))] {
-        let mut headers = vec![("Host", e.host()), ("Cookie", e.cookie()), ("Content-Type", "application/json".into())];
+        let mut headers = vec![("Host", e.host()), (SESSION, e.session()), ("Content-Type", "application/json".into())];
         headers.extend(origin.clone().map(|o| ("Origin", o)));
         let a = e.send("POST", "/api/save", &headers, body.as_bytes());
         assert_eq!(a.status, 403, "Origin {origin:?}");
@@ -287,13 +339,32 @@ fn a_body_over_the_input_limit_is_refused() {
     }
     assert_eq!(std::fs::read(&file).unwrap(), before);
     // A body larger than any file at the limit could make is refused before it is read.
-    let headers = [("Host", e.host()), ("Cookie", e.cookie()), ("Origin", e.origin())];
+    let headers = [("Host", e.host()), (SESSION, e.session()), ("Origin", e.origin())];
     let huge = vec![b' '; 30 << 20];
     let a = e.send("POST", "/api/snapshot", &headers, &huge);
     assert_eq!(a.status, 413);
     assert!(a.json()["error"].as_str().unwrap().contains("larger than the editor takes"), "{}", a.json());
     // The server goes on answering.
     assert_eq!(e.get("/api/status").status, 200);
+}
+
+/// text46b F46b-11: a form edit that takes the file past the input limit was refused as
+/// "the YAML does not parse (… too much text after expanding aliases …); fix it in the source
+/// first". It is refused for its size, naming the field, as `build` refuses such a file.
+#[test]
+fn a_form_edit_past_the_input_limit_is_refused_for_its_size() {
+    let (_dir, file) = seed_copy();
+    let e = Editor::start(&file);
+    let source = e.get("/api/state").json()["source"].as_str().unwrap().to_string();
+    let long = "policy dialogue ".repeat((4 << 20) / 16);
+    let edit = serde_json::json!({ "op": "set", "path": "summary", "lang": null, "value": long });
+    let refused = e.post("/api/apply", &serde_json::json!({ "source": source, "edits": [edit] }));
+    assert_eq!(refused.status, 413, "{}", String::from_utf8_lossy(&refused.body));
+    let message = refused.json()["error"].as_str().unwrap().to_string();
+    assert!(message.starts_with("`summary`: with this edit the file would be too large: "), "{message}");
+    assert!(message.contains("bytes, and the limit is 4 MiB (4194304 bytes)"), "{message}");
+    assert!(!message.contains("parse") && !message.contains("aliases"), "{message}");
+    assert_eq!(e.get("/api/status").status, 200, "the server goes on answering");
 }
 
 #[test]
@@ -333,6 +404,19 @@ fn stall(e: &Editor, head: &str) -> TcpStream {
     stream
 }
 
+/// Asks for the preview of `source`, as the page does, and leaves the connection open.
+fn preview_under_way(e: &Editor, source: &str) -> TcpStream {
+    let body = serde_json::json!({ "source": source }).to_string();
+    let (host, session, origin, length) = (e.host(), e.session(), e.origin(), body.len());
+    stall(
+        e,
+        &format!(
+            "POST /api/preview HTTP/1.1\r\nHost: {host}\r\nX-Briefing-Session: {session}\r\nOrigin: {origin}\r\n\
+             Content-Length: {length}\r\n\r\n{body}"
+        ),
+    )
+}
+
 /// The status of the answer that comes on `stream`, read within `wait`.
 fn status_within(stream: &mut TcpStream, wait: Duration) -> u16 {
     stream.set_read_timeout(Some(wait)).unwrap();
@@ -346,16 +430,16 @@ fn a_client_that_never_sends_its_body_holds_up_no_one() {
     let (_dir, file) = seed_copy();
     let e = Editor::start(&file);
     let host = e.host();
-    // Each announces a megabyte, sends three bytes, and stays open: without the cookie, from
+    // Each announces a megabyte, sends three bytes, and stays open: without the session, from
     // another origin, and with both (a page that stopped halfway).
     let mut refused =
         stall(&e, &format!("POST /api/save HTTP/1.1\r\nHost: {host}\r\nContent-Length: 1000000\r\n\r\nabc"));
     assert_eq!(status_within(&mut refused, Duration::from_secs(5)), 401, "refused at once");
-    let cookie = e.cookie();
+    let session = e.session();
     let mut foreign = stall(
         &e,
         &format!(
-            "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nOrigin: http://evil.example\r\n\
+            "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nX-Briefing-Session: {session}\r\nOrigin: http://evil.example\r\n\
              Content-Length: 1000000\r\n\r\n{{\"source\":\""
         ),
     );
@@ -364,7 +448,7 @@ fn a_client_that_never_sends_its_body_holds_up_no_one() {
     let _halfway = stall(
         &e,
         &format!(
-            "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nOrigin: {origin}\r\n\
+            "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nX-Briefing-Session: {session}\r\nOrigin: {origin}\r\n\
              Content-Length: 1000000\r\n\r\n{{\"source\":\""
         ),
     );
@@ -373,7 +457,7 @@ fn a_client_that_never_sends_its_body_holds_up_no_one() {
         stall(&e, &format!("POST /api/save HTTP/1.1\r\nHost: {host}\r\nContent-Length: 1000000000000000\r\n\r\nabc"));
     assert_eq!(status_within(&mut huge, Duration::from_secs(5)), 401);
     // While all of them stay open, the page is answered at once.
-    let headers = [("Host", e.host()), ("Cookie", e.cookie())];
+    let headers = [("Host", e.host()), (SESSION, e.session())];
     for _ in 0..3 {
         let a = e.send_within(Duration::from_secs(5), "GET", "/api/status", &headers, b"");
         assert_eq!(a.status, 200);
@@ -618,17 +702,7 @@ fn ctrl_c_during_a_long_preview_ends_the_editor_at_once() {
     let file = dir.path().join("long.yaml");
     std::fs::write(&file, &long).unwrap();
     let e = Editor::start(&file);
-    let body = serde_json::json!({ "source": long }).to_string();
-    let _preview = stall(
-        &e,
-        &format!(
-            "POST /api/preview HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nOrigin: {}\r\nContent-Length: {}\r\n\r\n{body}",
-            e.host(),
-            e.cookie(),
-            e.origin(),
-            body.len()
-        ),
-    );
+    let _preview = preview_under_way(&e, &long);
     std::thread::sleep(Duration::from_secs(1));
     let asked = Instant::now();
     let (status, err) = e.interrupt();
@@ -723,4 +797,55 @@ fn the_browser_is_opened_without_the_token_on_its_command_line() {
     let (status, err) = e.interrupt();
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(!launch.exists(), "the file is removed when the editor stops");
+}
+
+/// text46b F46b-2: a Ctrl-C while a request was answered ended the editor without removing
+/// the launch file, which holds its address and token. It goes once the token is spent, and
+/// with the temporary files however the editor stops.
+#[cfg(unix)]
+#[test]
+fn the_launch_file_goes_once_the_token_is_spent_and_at_a_ctrl_c_during_a_request() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = common::tempdir();
+    let long = seed_with_topics(if cfg!(debug_assertions) { 30 } else { 1000 });
+    let file = dir.path().join("long.yaml");
+    std::fs::write(&file, &long).unwrap();
+    let (bin, run) = (dir.path().join("bin"), dir.path().join("run"));
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::create_dir_all(&run).unwrap();
+    for name in ["xdg-open", "open"] {
+        std::fs::write(bin.join(name), "#!/bin/sh\n").unwrap();
+        std::fs::set_permissions(bin.join(name), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let command = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
+        command.args(["edit", file.to_str().unwrap()]).current_dir(dir.path()).env("PATH", &path);
+        command.env("XDG_RUNTIME_DIR", &run);
+        command
+    };
+    let launched = |run: &Path| std::fs::read_dir(run).unwrap().count();
+    // (The address is printed before the file is written.)
+    let written = |run: &Path| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while launched(run) == 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        launched(run)
+    };
+    let e = Editor::spawn(command());
+    assert_eq!(written(&run), 1, "the launch file");
+    let _ = e.session();
+    assert_eq!(e.get("/api/status").status, 200);
+    assert_eq!(launched(&run), 0, "the token is spent: the file that holds it goes");
+    drop(e);
+
+    // The finding's case: the page opened, then Ctrl-C in the middle of a long preview.
+    let e = Editor::spawn(command());
+    assert_eq!(written(&run), 1, "the launch file");
+    let _slow = preview_under_way(&e, &long);
+    std::thread::sleep(Duration::from_secs(1));
+    let (status, err) = e.interrupt();
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert_eq!(launched(&run), 0, "nothing left in the runtime folder: {err}");
 }

@@ -6,7 +6,8 @@
 //
 //   node editor.mjs BRIEFING_BINARY SEED.yaml JAPANESE.yaml BILINGUAL.yaml [SCREENSHOT_DIR]
 //
-// With SCREENSHOT_DIR, takes screenshots of each briefing at 1024×768 and 1440×900.
+// With SCREENSHOT_DIR, takes screenshots of each briefing (and one in eight languages) at
+// 375×812, 1024×768 and 1440×900.
 // Prints each problem and exits 1 if there is any.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync, copyFileSync, mkdtempSync, rmSync, readdirSync, mkdirSync } from "node:fs";
@@ -61,6 +62,14 @@ async function axe(tab, what) {
     fail(`axe ${what}`, `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   }
   if (!result.violations.length) ok(`axe finds nothing: ${what}`);
+}
+
+/** A briefing whose every text is given in eight languages (the most a briefing has). */
+function eightLanguages() {
+  const langs = ["en", "ja", "de", "fr", "es", "it", "nl", "pl"];
+  const each = (what) => `{ ${langs.map((l) => `${l}: "${what} ${l}"`).join(", ")} }`;
+  return `lang: [${langs.join(", ")}]\ntitle: ${each("Title")}\ndate: 2026-01-01\nsummary: ${each("Summary text")}\ntopics:\n` +
+    `  - title: ${each("Topic")}\n    body: ${each("Body text")}\ncontact:\n  division: ${each("Division")}\n  tel: "+81 3 5253 5111"\n`;
 }
 
 const pageOneSrc = (tab) => tab.$eval('img[alt="Page 1"]', (img) => img.getAttribute("src")).catch(() => null);
@@ -169,19 +178,48 @@ try {
   if (!readFileSync(file, "utf8").includes("date: 2020-02-30")) fail("Ctrl+S", "the file does not have the draft's date");
   else ok("Ctrl+S saved a draft that still has a problem");
 
-  // A save replayed from another origin, with the page's own cookie, is refused.
-  const cookies = await tab.cookies();
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  const status = await (await fetch(`http://127.0.0.1:${editor.port}/api/status`, { headers: { Cookie: cookie } })).json();
-  const replay = await fetch(`http://127.0.0.1:${editor.port}/api/save`, {
+  // A save replayed from another origin, with the page's own session, is refused.
+  const session = await tab.evaluate(() => sessionStorage.getItem("briefing-session"));
+  const base = `http://127.0.0.1:${editor.port}`;
+  const status = await (await fetch(`${base}/api/status`, { headers: { "X-Briefing-Session": session ?? "" } })).json();
+  const replay = await fetch(`${base}/api/save`, {
     method: "POST",
-    headers: { Cookie: cookie, Origin: "https://evil.example", "Content-Type": "application/json" },
+    headers: { "X-Briefing-Session": session ?? "", Origin: "https://evil.example", "Content-Type": "application/json" },
     body: JSON.stringify({ source: "title: replaced\n", hash: status.hash }),
   });
   if (replay.status !== 403) fail("origin", `a save from another origin answered ${replay.status}`);
   else if (readFileSync(file, "utf8").includes("title: replaced")) fail("origin", "the file was written");
   else ok("a save replayed from another origin is refused (403) and the file is untouched");
-  if (!cookies.every((c) => c.httpOnly && c.sameSite === "Strict")) fail("cookie", JSON.stringify(cookies));
+  // text46b F46b-8: no cookie, which the browser would hand to every port of 127.0.0.1; and a
+  // page of another port can neither read the briefing nor send the session header.
+  const cookies = await tab.cookies();
+  if (cookies.length) fail("cookie", `the editor set a cookie: ${JSON.stringify(cookies)}`);
+  else ok("the editor sets no cookie; the session is in this tab's sessionStorage and a request header");
+  {
+    const other = await browser.newPage();
+    await other.goto(`http://localhost:${editor.port}/editor.css`);
+    const tried = await other.evaluate(async (base) => {
+      const out = [];
+      for (const init of [{}, { headers: { "X-Briefing-Session": "guess" } }]) {
+        try {
+          const r = await fetch(`${base}/api/state`, init);
+          out.push(`${r.status}`);
+        } catch (e) {
+          out.push(`refused: ${e.message}`);
+        }
+      }
+      return out;
+    }, base);
+    await other.close();
+    if (!tried.every((t) => t.startsWith("refused") || t === "401")) fail("other origin", `a page of another origin reached /api/state: ${tried.join(", ")}`);
+    else ok(`a page of another origin gets nothing: ${tried.join("; ")}`);
+  }
+  // A reload of the page keeps the session: the file comes back (a draft with a problem, so
+  // no preview), and its form.
+  await tab.reload({ waitUntil: "load" });
+  if (await waitFor(tab, () => document.querySelector("#file-name").textContent === "seed.yaml" && document.querySelector("#source").value.includes("date: 2020-02-30") && document.querySelector('[data-path="date"] input'), "the page works after a reload")) {
+    ok("a reload of the page keeps its session");
+  }
 
   // The file changes on disk: an alert names it and offers to reload.
   const outside = readFileSync(file, "utf8").replace("date: 2020-02-30", "date: 2020-10-09");
@@ -334,15 +372,59 @@ try {
     await stopEditor(e);
   }
 
+  // ------------------------------------------------------------------ eight languages
+  // Each translated field in 8 languages: every label and value readable at 320 px and at
+  // 1280 px (text46b F46b-7: 8 columns at any width, labels printed over each other and one
+  // letter of each field shown; WCAG 1.4.10).
+  {
+    const f = join(work, "eight.yaml");
+    writeFileSync(f, eightLanguages());
+    const e = await startEditor(f);
+    const t = await open(browser, e, 1280, 900);
+    for (const width of [320, 1280]) {
+      await t.setViewport({ width, height: 800 });
+      await new Promise((r) => setTimeout(r, 300));
+      const found = await t.evaluate(() => {
+        const out = { overlaps: [], narrow: [], cells: 0, scroll: document.documentElement.scrollWidth - innerWidth };
+        for (const langs of document.querySelectorAll(".langs")) {
+          const labels = [...langs.querySelectorAll("label")].map((l) => [l.textContent, l.getBoundingClientRect()]);
+          for (let i = 0; i < labels.length; i++) {
+            for (let j = i + 1; j < labels.length; j++) {
+              const [a, b] = [labels[i][1], labels[j][1]];
+              if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.overlaps.push(`${labels[i][0]}|${labels[j][0]}`);
+            }
+            if (labels[i][1].width < 1 || labels[i][1].right > langs.getBoundingClientRect().right + 1) out.overlaps.push(`${labels[i][0]} cut`);
+          }
+          for (const input of langs.querySelectorAll("input, textarea")) {
+            out.cells++;
+            if (input.getBoundingClientRect().width < 150) out.narrow.push(`${input.id} ${Math.round(input.getBoundingClientRect().width)}px`);
+          }
+        }
+        return out;
+      });
+      if (found.cells < 16) fail("eight languages", `only ${found.cells} translated cells drawn`);
+      else if (found.overlaps.length || found.narrow.length || found.scroll > 0) {
+        fail("eight languages", `at ${width} px: ${found.overlaps.length} label overlaps (${found.overlaps.slice(0, 3).join(", ")}), ${found.narrow.length} fields under 150 px (${found.narrow.slice(0, 3).join(", ")}), sideways scroll ${found.scroll}px`);
+      } else ok(`eight languages at ${width} px: ${found.cells} fields, every label clear, every field at least 150 px wide`);
+    }
+    await axe(t, "eight languages at 1280 px");
+    await t.close();
+    await stopEditor(e);
+  }
+
   // ------------------------------------------------------------------ screenshots
   if (shots) {
     mkdirSync(shots, { recursive: true });
-    for (const [name, yaml] of [["seed", seed], ["japanese", japanese], ["bilingual", bilingual]]) {
+    const eight = join(work, "eight.yaml");
+    writeFileSync(eight, eightLanguages());
+    for (const [name, yaml] of [["seed", seed], ["japanese", japanese], ["bilingual", bilingual], ["eight", eight]]) {
       const f = join(work, `shot-${basename(yaml)}`);
       copyFileSync(yaml, f);
       const e = await startEditor(f);
-      for (const [w, h] of [[1024, 768], [1440, 900]]) {
-        const t = await open(browser, e, w, h);
+      // (One tab: the address opens the page once.)
+      const t = await open(browser, e, 1440, 900);
+      for (const [w, h] of [[375, 812], [1024, 768], [1440, 900]]) {
+        await t.setViewport({ width: w, height: h });
         // The Japanese face is fetched when first needed; wait until every face is in.
         await t.evaluate(async () => {
           await document.fonts.load('16px "Briefing JA"', "日本語");
@@ -350,8 +432,8 @@ try {
         });
         await new Promise((r) => setTimeout(r, 300));
         await t.screenshot({ path: join(shots, `${name}-${w}x${h}.png`) });
-        await t.close();
       }
+      await t.close();
       await stopEditor(e);
     }
     ok(`screenshots in ${shots}`);

@@ -502,6 +502,35 @@ impl Drop for Outputs {
     }
 }
 
+/// Creates the new file `path` (never over one that is there: an error), readable and
+/// writable by this user only, noted with the temporary files under their lock: however the
+/// process is stopped (a signal too, but SIGKILL), it does not outlive it. Removed with
+/// [`remove_noted`]. (The editor's launch file, which holds its address and token: text46b
+/// F46b-2, it stayed behind a Ctrl-C during a request.)
+pub fn create_noted(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut files = IN_FLIGHT.lock().map_err(|_| std::io::Error::other("a writer panicked"))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(path)?;
+    files.push(path.to_path_buf());
+    Ok(file)
+}
+
+/// Removes a file [`create_noted`] made, and its note.
+pub fn remove_noted(path: &Path) {
+    let mut files = IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _ = std::fs::remove_file(path);
+    files.retain(|f| f != path);
+}
+
+/// Whether `path` is among the files a signal removes.
+#[cfg(test)]
+pub fn is_noted(path: &Path) -> bool {
+    IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter().any(|f| f == path)
+}
+
 /// Creates a new temporary file in `dir` named `PREFIX` + random letters + `.tmp`, noted in
 /// [`IN_FLIGHT`] under its lock: a signal handler that holds the lock either runs before the
 /// file exists (and the process ends before it is made) or after it is noted (and removes it).

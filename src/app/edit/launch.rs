@@ -1,12 +1,14 @@
 //! Opening the editor in the user's browser without putting its token on a command line,
 //! where every user of the machine reads it (`ps`, `/proc/PID/cmdline`; text45b F45b-6).
 //! As Jupyter does: the browser is given a file that only this user can read, which sends it
-//! on to the address with the token. The file is removed when the editor stops.
+//! on to the address with the token. The file is removed once the token is spent (it opens
+//! nothing more), and however the editor stops, a signal too (text46b F46b-2).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// The file that forwards the browser to the editor; removed when dropped.
+/// The file that forwards the browser to the editor; removed when dropped, or by the signal
+/// handler.
 pub struct LaunchFile {
     path: PathBuf,
 }
@@ -15,11 +17,7 @@ impl LaunchFile {
     /// Writes, in `dir`, a new file readable by this user only that forwards to `url`.
     pub fn write(dir: &Path, url: &str, name: &str) -> std::io::Result<LaunchFile> {
         let path = dir.join(format!("briefing-edit-{name}.html"));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path)?;
+        let mut file = crate::app::files::create_noted(&path)?;
         let launch = LaunchFile { path };
         // (The address is the server's own: digits, letters and `:/?=.`, nothing to escape.)
         write!(
@@ -38,7 +36,7 @@ impl LaunchFile {
 
 impl Drop for LaunchFile {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
+        crate::app::files::remove_noted(&self.path);
     }
 }
 
@@ -68,7 +66,10 @@ mod tests {
         }
         // Never over a file that is there (a link planted by another user).
         assert!(LaunchFile::write(dir.path(), url, "4321-x").is_err());
+        // text46b F46b-2: among the files a signal removes, as long as it is there.
+        assert!(crate::app::files::is_noted(&path));
         drop(launch);
         assert!(!path.exists());
+        assert!(!crate::app::files::is_noted(&path));
     }
 }

@@ -58,8 +58,8 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
         say!("{url}");
     }
     drop(out);
-    // (Kept until the editor stops: a browser may be slow to read it.)
-    let _launch = serve.open.then(|| open_browser(&url, port)).flatten();
+    // (Kept until the token is spent or the editor stops: a browser may be slow to read it.)
+    let mut launch = serve.open.then(|| open_browser(&url, port)).flatten();
     while !stop.load(Ordering::SeqCst) {
         let Some(exchange) = server.next(Duration::from_millis(200)) else { continue };
         // While a request is answered, Ctrl-C ends the process at once (130), as it ends a
@@ -69,6 +69,10 @@ pub fn edit(input: &Path, serve: Serve, settings: &Settings) -> Result<(), Error
             exchange.answer(routes::stopping());
             break;
         };
+        if exchange.verdict == gate::Access::FirstVisit {
+            // The token is spent: the file that holds it opens nothing more.
+            drop(launch.take());
+        }
         let response = editor.answer(&exchange.request, exchange.verdict);
         drop(busy);
         exchange.answer(response);

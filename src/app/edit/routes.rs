@@ -3,8 +3,8 @@
 //!
 //! | route | answer |
 //! |---|---|
-//! | `GET /` | the page (`/?token=…` first: the cookie, and a redirect to `/`) |
-//! | `GET /editor.css`, `/editor.js` | the page's style and script |
+//! | `GET /` | the page's shell, to anyone who names this server (`/?token=…` first: with the session secret) |
+//! | `GET /editor.css`, `/editor.js` | the page's style and script, to anyone as the shell |
 //! | `GET /font/ja.ttf` | the Japanese face briefings are set in, for the page's own text |
 //! | `GET /api/state` | the file as it is on disk: its text, hash and form |
 //! | `GET /api/status` | the file's hash on disk now (the page polls it to see outside changes) |
@@ -13,6 +13,8 @@
 //! | `POST /api/preview` `{source, lang}` | the pages of the text as built, as image addresses |
 //! | `GET /preview/N/P.png` | page P of preview N |
 //! | `POST /api/save` `{source, hash}` | writes the text, unless the file changed since `hash` (409) |
+//!
+//! Every route but the first three wants the session secret in a header (`gate`).
 
 use std::path::{Path, PathBuf};
 
@@ -59,7 +61,7 @@ pub struct Editor {
     preview: (u64, Vec<Vec<u8>>),
 }
 
-/// An answer: status, content type, body, and whether it sets the cookie.
+/// An answer: status, content type, body, and headers of its own.
 struct Answer {
     status: u16,
     kind: &'static str,
@@ -187,10 +189,7 @@ impl Editor {
 
     fn route(&mut self, request: &Request, access: Access) -> Answer {
         if access == Access::FirstVisit {
-            let mut a = Answer::bytes("text/plain; charset=utf-8", "opening the editor");
-            a.status = 303;
-            a.headers = vec![("Set-Cookie", self.gate.set_cookie()), ("Location", "/".into())];
-            return a;
+            return Answer::bytes("text/html; charset=utf-8", first_page(self.gate.session()));
         }
         // (HEAD is GET without the body, which the HTTP layer leaves out.)
         let method = if request.method == "HEAD" { "GET" } else { request.method.as_str() };
@@ -369,6 +368,13 @@ impl Editor {
             Err(e) => Answer::error(500, e.message()),
         }
     }
+}
+
+/// The page as the first visit opens it: with the session secret, for its script to keep
+/// and send with every request (the secret is hex: nothing to escape).
+fn first_page(session: &str) -> String {
+    let meta = format!("<meta name=\"briefing-session\" content=\"{session}\">\n");
+    PAGE.replacen("<title>", &format!("{meta}<title>"), 1)
 }
 
 /// Why a preview was not made, in the page's terms: it has no `--ppi` to lower.

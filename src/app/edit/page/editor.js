@@ -30,13 +30,38 @@ const state = {
   edits: 0, // form edits typed but not yet back from the server
 };
 
-async function api(path, body) {
+// The session secret: in the page the first visit opened (the address with the token), then
+// kept in this tab's sessionStorage, which is this origin's alone (its port included), so that
+// a reload keeps it. It goes in a header of every request, never in a cookie, which a browser
+// would send to every server on 127.0.0.1, whatever its port (text46b F46b-8).
+const SESSION = (() => {
+  const meta = document.querySelector('meta[name="briefing-session"]');
+  let secret = meta?.content ?? null;
+  meta?.remove();
+  try {
+    if (secret) sessionStorage.setItem("briefing-session", secret);
+    else secret = sessionStorage.getItem("briefing-session");
+  } catch {
+    // No storage: the secret lives as long as the page; a reload asks for a new address.
+  }
+  // The token is spent: out of the address bar and the history.
+  if (location.search) history.replaceState(null, "", "/");
+  return secret;
+})();
+
+/** A request to the server with the session; a body makes it a POST of JSON. */
+function send(path, body) {
+  const headers = { "X-Briefing-Session": SESSION ?? "" };
   const init = body === undefined
-    ? { method: "GET" }
-    : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
-  init.credentials = "same-origin";
+    ? { method: "GET", headers }
+    : { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) };
+  init.credentials = "omit";
   init.cache = "no-store";
-  const response = await fetch(path, init);
+  return fetch(path, init);
+}
+
+async function api(path, body) {
+  const response = await send(path, body);
   let data = {};
   try {
     data = await response.json();
@@ -72,6 +97,7 @@ function flushTimers() {
 
 function setSource(text) {
   state.source = text;
+  japaneseFace(text);
   const area = $("source");
   const shown = text.replace(/\r\n/g, "\n");
   if (area.value !== shown) {
@@ -116,9 +142,13 @@ function showSaveState(message) {
 async function load() {
   const r = await api("/api/state");
   if (!r.ok) {
-    showAlert(r.data.error ?? `The editor could not read the file (${r.status}).`, "bad");
+    const lost = r.status === 401
+      ? "This tab does not hold the editor's session (a new tab, or one the browser restored): open the address briefing edit printed, or start briefing edit again."
+      : null;
+    showAlert(lost ?? r.data.error ?? `The editor could not read the file (${r.status}).`, "bad");
     return;
   }
+  japaneseFace(r.data.source);
   state.file = r.data.file;
   state.hash = r.data.hash;
   state.saved = r.data.source;
@@ -233,6 +263,8 @@ function drawForm(snapshot) {
     form.append(contact);
   }
   if (focused && $(focused)) $(focused).focus();
+  // (A language's own name, 日本語, is Japanese text of the page's own.)
+  japaneseFace(form.textContent);
 }
 
 function group(title) {
@@ -296,7 +328,6 @@ function control(field, languages) {
     wrap.append(legend);
     const langs = document.createElement("div");
     langs.className = "langs";
-    langs.style.setProperty("--n", String(field.values.length));
     for (const v of field.values) {
       const cell = document.createElement("div");
       const id = idFor(field.path, v.lang);
@@ -547,6 +578,7 @@ function setUpTabs() {
     showSaveState();
     debounce("source", 250, () => {
       const text = typed();
+      japaneseFace(text);
       schedulePreview(0);
       enqueue(async () => {
         const r = await api("/api/snapshot", { source: text });
@@ -600,16 +632,41 @@ async function runPreview() {
   }
 }
 
-/** Swaps in the new pages once they have loaded, so that the preview never flickers. */
+/** Swaps in the new pages once they have loaded, so that the preview never flickers. Each is
+ * fetched with the session (an image's own request cannot carry it) and shown from memory. */
 async function showPages(urls) {
-  const images = urls.map((url, i) => {
+  const blobs = await Promise.all(urls.map(async (url) => {
+    const response = await send(url);
+    return response.ok ? URL.createObjectURL(await response.blob()) : "";
+  }));
+  const images = blobs.map((url, i) => {
     const img = new Image();
     img.alt = `Page ${i + 1}`;
     img.src = url;
     return img;
   });
   await Promise.all(images.map((img) => img.decode().catch(() => {})));
+  const old = [...$("pages").querySelectorAll("img")].map((img) => img.src);
   $("pages").replaceChildren(...images);
+  old.forEach((url) => URL.revokeObjectURL(url));
+}
+
+// The template's Japanese face comes first, for Japanese characters only: Chromium otherwise
+// sets a field that mixes Latin and Japanese in the system face, tofu and all, when the system
+// has no Japanese font. It is fetched with the session (a style sheet's request cannot carry
+// it), once the text has a Japanese character.
+let japaneseLoading = null;
+function japaneseFace(text) {
+  if (japaneseLoading || !/[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text)) return;
+  japaneseLoading = (async () => {
+    const response = await send("/font/ja.ttf");
+    if (!response.ok) return;
+    const face = new FontFace("Briefing JA", await response.arrayBuffer(), {
+      unicodeRange: "U+3000-303F, U+3040-30FF, U+31F0-31FF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FF00-FFEF",
+      display: "swap",
+    });
+    document.fonts.add(await face.load());
+  })().catch(() => {});
 }
 
 function previewLanguages(languages, current) {
@@ -627,6 +684,7 @@ function previewLanguages(languages, current) {
     }));
   }
   select.value = current;
+  japaneseFace(select.textContent);
 }
 
 // ---------------------------------------------------------------- saving, and changes on disk
