@@ -19,11 +19,30 @@ impl Checker<'_> {
 /// What is wrong with `text` as a `YYYY-MM-DD` date (one that `Date::parse_iso` refuses):
 /// the same words for the YAML's `date:` and for `bundle --date`.
 pub fn date_problem(text: &str) -> String {
+    // (A date with its day of the week, `2026-05-12（火）`, was told it was more than one day;
+    // a Japanese range, `2026年5月12日～13日`, only shown an example: text46a F46a-9.)
+    if let Some(day) =
+        without_weekday(text).and_then(|d| Date::parse_iso(d).map(|_| d.to_string()).or_else(|| meant(d)))
+    {
+        return format!("'{text}' has its day of the week: `date:` is the date alone; write it as {day}");
+    }
+    if let Some(day) = text.split(['～', '〜', '~']).next().filter(|first| first.len() < text.len()).and_then(meant) {
+        return format!(
+            "'{text}' is more than one day: `date:` is the briefing's date, one day; write it as {day}, and the meeting's days in the summary"
+        );
+    }
     if let Some(said) = more_than_a_day(text) {
         return said;
     }
     match no_such_date(text) {
-        Some(reason) => format!("{text} does not exist ({reason})"),
+        // (`2026-13-01`: the day and month swapped, as one used to day-first dates types:
+        // text46a F46a-31.)
+        Some(reason) => match crate::load::iso_date_parts(text) {
+            Some((year, month, day)) if month > 12 && (1..=12).contains(&day) => {
+                format!("{text} does not exist ({reason}); did you mean {year:04}-{day:02}-{month:02}?")
+            }
+            _ => format!("{text} does not exist ({reason})"),
+        },
         None => match meant(text) {
             // (text43a F43a-14: a date typed the Japanese way, in full-width digits, or
             // `2026/5/12`, got only an example of another date.)
@@ -58,6 +77,23 @@ fn more_than_a_day(text: &str) -> Option<String> {
     })
 }
 
+/// `text` without a day of the week after it: `（火）`, `(Tue)`, ` Tue`, ` Tuesday`, `（火曜日）`;
+/// `None` when it has none.
+fn without_weekday(text: &str) -> Option<&str> {
+    const JAPANESE: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+    const ENGLISH: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let text = text.trim_end();
+    let (rest, word) = match text.strip_suffix([')', '）']) {
+        Some(inner) => inner.rsplit_once(['(', '（'])?,
+        None => text.rsplit_once(' ')?,
+    };
+    let word = word.trim().trim_end_matches(['.', ',']);
+    let lower = word.to_lowercase();
+    let japanese = JAPANESE.iter().any(|d| [*d, &format!("{d}曜"), &format!("{d}曜日")].contains(&word));
+    let english = lower.len() >= 2 && ENGLISH.iter().any(|d| d.starts_with(&lower));
+    (japanese || english).then(|| rest.trim_end().trim_end_matches(','))
+}
+
 /// The one date `text` can be, written otherwise than `YYYY-MM-DD`: in full-width digits
 /// (`２０２６－０５－１２`), the Japanese way (`2026年5月12日`), year first with other marks or
 /// one-digit parts (`2026/5/12`, `2026.05.12`, `2026-5-12`), day first with full stops as the
@@ -66,6 +102,8 @@ fn more_than_a_day(text: &str) -> Option<String> {
 fn meant(text: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     let plain: String = text.nfkc().collect();
+    // (The Japanese era, `令和8年5月12日`, `R8.5.12`: the year in full; text46a F46a-9.)
+    let plain = in_full_years(&plain).unwrap_or(plain);
     let parts: Vec<&str> = plain
         .split(|c: char| !c.is_alphanumeric())
         .flat_map(|p| p.split(['年', '月', '日']))
@@ -106,4 +144,26 @@ pub(super) fn no_such_date(text: &str) -> Option<String> {
         }
     };
     Some(reason)
+}
+
+/// `text` with a year of the Japanese era (`令和8年`, `令和元年`, `R8.`, `平成31年`, `H31.`) as
+/// the year in full; `None` when it starts with none.
+fn in_full_years(text: &str) -> Option<String> {
+    let eras = [("令和", 'R', 2018), ("平成", 'H', 1988)];
+    for (name, letter, base) in eras {
+        let Some(rest) = text.strip_prefix(name).or_else(|| text.strip_prefix(letter)) else { continue };
+        let (year, rest) = match rest.strip_prefix("元") {
+            Some(rest) => (1, rest),
+            None => {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let Ok(year) = rest[..digits].parse::<i32>() else { continue };
+                (year, &rest[digits..])
+            }
+        };
+        let mark = if text.starts_with(name) { "年" } else { "." };
+        if let Some(rest) = rest.strip_prefix(mark) {
+            return Some(format!("{}{mark}{rest}", base + year));
+        }
+    }
+    None
 }

@@ -965,10 +965,27 @@ contact:
             ("2026-05-12 10:00", "has a time: `date:` is the day only; write it as 2026-05-12"),
             ("2026-05-12T10:00:00Z", "has a time"),
             ("0026-05-12", "has the year 26; write the year in full, e.g. 2026-05-12"),
+            // text46a F46a-9: a date with its day of the week was "more than one day"; the era
+            // and a Japanese range got only an example.
+            ("2026-05-12（火）", "has its day of the week: `date:` is the date alone; write it as 2026-05-12"),
+            ("2026-05-12 (Tue)", "has its day of the week"),
+            ("2026年5月12日（火曜日）", "has its day of the week: `date:` is the date alone; write it as 2026-05-12"),
+            ("令和8年5月12日", "is not a date as briefing reads one; write it as 2026-05-12"),
+            ("R8.5.12", "is not a date as briefing reads one; write it as 2026-05-12"),
+            ("令和元年5月1日", "is not a date as briefing reads one; write it as 2019-05-01"),
+            (
+                "2026年5月12日～13日",
+                "is more than one day: `date:` is the briefing's date, one day; write it as 2026-05-12",
+            ),
         ] {
             let got = problems(&replace("2020-10-06", typed));
             assert!(got.len() == 1 && got[0].starts_with(&format!("date: '{typed}' {said}")), "{typed}: {got:?}");
         }
+        // text46a F46a-31: the day and month swapped.
+        assert_eq!(
+            problems(&replace("2020-10-06", "2026-13-01")),
+            ["date: 2026-13-01 does not exist (there is no month 13); did you mean 2026-01-13? @ 2:7"]
+        );
         assert_eq!(no_such_date("2020-13-01").as_deref(), Some("there is no month 13"));
         assert_eq!(no_such_date("2020-04-31").as_deref(), Some("April has 30 days"));
         assert_eq!(no_such_date("0000-01-01").as_deref(), Some("there is no year 0"));
