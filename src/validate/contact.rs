@@ -25,8 +25,8 @@ impl Checker<'_> {
             division: self.optional(raw.division, "contact.division"),
             bureau: self.optional(raw.bureau, "contact.bureau"),
             organisation: self.optional(raw.organisation, "contact.organisation"),
-            tel: self.optional(raw.tel, "contact.tel"),
-            fax: self.optional(raw.fax, "contact.fax"),
+            tel: self.number(raw.tel, "contact.tel"),
+            fax: self.number(raw.fax, "contact.fax"),
             email: self.email(raw.email),
             url: self.url(raw.url),
         };
@@ -43,6 +43,22 @@ impl Checker<'_> {
             return None;
         }
         Some(contact)
+    }
+
+    /// A telephone or fax number; one pasted from a signature with its label (`Tel. +81 …`,
+    /// `FAX: …`, `電話：…`) printed the label twice, "TEL: Tel. +81 …" (text46a F46a-22).
+    fn number(&mut self, field: Option<Spanned<String>>, path: &str) -> Option<String> {
+        let span = field.as_ref()?.span;
+        let text = self.optional(field, path)?;
+        if let Some(number) = without_label(&text) {
+            let key = path.trim_start_matches("contact.");
+            let message = format!(
+                "'{text}' starts with its label, which the briefing prints before it; write the number alone: \
+                 `{key}: \"{number}\"`"
+            );
+            self.report(span, path, message);
+        }
+        Some(text)
     }
 
     /// An e-mail address: `local@domain.tld`, without spaces, perhaps with `mailto:` in front.
@@ -121,6 +137,20 @@ impl Checker<'_> {
         }
         Some(text)
     }
+}
+
+/// The number in `text` after a label a signature writes before it (`Tel.`, `TEL:`,
+/// `Phone`, `Fax`, `電話：`, `ＴＥＬ`), if it starts with one.
+fn without_label(text: &str) -> Option<&str> {
+    use unicode_normalization::UnicodeNormalization;
+    const LABELS: [&str; 9] = ["telephone", "phone", "tel", "fax", "電話番号", "電話", "mobile", "mob", "ph"];
+    let folded: String = text.nfkc().collect::<String>().to_lowercase();
+    let label = LABELS.iter().find(|l| folded.starts_with(*l))?;
+    // (Counted in characters of the text as typed: NFKC keeps one for each here.)
+    let after: usize = text.char_indices().nth(label.chars().count()).map_or(text.len(), |(i, _)| i);
+    let number = text[after..].trim_start_matches(|c: char| c.is_whitespace() || ".:：．。".contains(c));
+    Some(number)
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_digit() || "+(（＋".contains(c) || ('０'..='９').contains(&c)))
 }
 
 /// The longest e-mail address there can be (RFC 5321's 254 characters).

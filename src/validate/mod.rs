@@ -1062,6 +1062,19 @@ contact:
             let found = problems(&contact(&format!("  {line}\n")));
             assert!(found.len() == 1 && found[0].contains(said), "{line}: {found:?}");
         }
+        // text46a F46a-22: a number pasted from a signature with its label printed it twice.
+        for (line, said) in [
+            ("tel: \"Tel. +81 3 5253 5920\"", "'Tel. +81 3 5253 5920' starts with its label, which the briefing prints before it; write the number alone: `tel: \"+81 3 5253 5920\"`"),
+            ("fax: \"FAX: +81 3 5253 5111\"", "write the number alone: `fax: \"+81 3 5253 5111\"`"),
+            ("tel: \"電話：03-5253-5920\"", "write the number alone: `tel: \"03-5253-5920\"`"),
+            ("tel: \"ＴＥＬ ０３-５２５３\"", "write the number alone: `tel: \"０３-５２５３\"`"),
+        ] {
+            let found = problems(&contact(&format!("  {line}\n")));
+            assert!(found.len() == 1 && found[0].contains(said), "{line}: {found:?}");
+        }
+        for fine in ["tel: \"+81 3 5253 5920\"", "tel: \"Telstra 1234\"", "tel: \"03-5253-5920 (内線 123)\""] {
+            assert!(check(&contact(&format!("  {fine}\n"))).is_ok(), "{fine}");
+        }
         for bad in ["kokusai@soumu..go.jp", "kokusai@-soumu.go.jp", "kokusai@soumu.go.jp。x"] {
             let found = problems(&contact(&format!("  email: {bad}\n")));
             assert!(found.len() == 1 && found[0].contains("is not an e-mail address"), "{bad}: {found:?}");
