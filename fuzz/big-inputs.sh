@@ -214,6 +214,13 @@ speed = {
                                                 for i in range(45_000))), ""),
     "short-table-rules": (lambda: body("".join(f"Table {i}\n\n| a{i} | b | c |\n|---|---|\n| 1 | 2 | 3 |\n\n"
                                                for i in range(45_000))), ""),
+    # Lines that open an HTML comment never closed, as many as a briefing may hold, and a
+    # line of notes (`  # x`) after an odd backtick (text46a F46a-19: the rest of the text was
+    # searched for `-->` at each `<!--`, 13 s for 2.6 MB; the line's backticks counted again at
+    # each `#`, 6.6 s for 1 MB).
+    "unclosed-html-comments": (lambda: body("<!-- x\n" * 199_000), ""),
+    "html-comments-closed-at-the-end": (lambda: body("<!-- x\n" * 199_000 + "-->"), ""),
+    "notes-after-a-backtick": (lambda: body("a `code" + "  # x" * (MB // 5 - 40)), ""),
 }
 def mixed_titles(size):
     t = "総務省は欧州委員会と共に the committee agreed that the framework 第十回日EU・ICT戦略ワークショップ should be reviewed every two years 双方は次の点で合意した"
