@@ -166,12 +166,17 @@ fixtures! {
     // its own line got a fix that printed it.
     wide_hash_comment: "wide-hash-comment" on [2, 5],
         says ["2:1: error: a full-width `＃`, which YAML reads as text", "5:16: error",
-              "a comment needs a half-width space and `#`", "error: 2 problems"];
+              "a comment is a half-width space, `#` and a space", "error: 2 problems"];
     // text45a F45a-3: as the Japanese input types it, after a full-width space or with the
     // note right after it, it was printed.
     wide_hash_ime: "wide-hash-ime" on [1, 3, 5, 8],
         says ["1:11: error: a full-width `＃`, which YAML reads as text", "3:22: error", "5:21: error", "8:19: error",
               "type them with the Japanese input off", "error: 4 problems"];
+    // text46a F46a-12: a half-width `#` after the input's full-width space was printed, and
+    // after a closing quote or a block's mark the help put the note inside the quotes.
+    wide_space_hash: "wide-space-hash" on [1, 4, 7, 10, 11, 14, 15],
+        says ["1:16: error: a full-width `＃`, which YAML reads as text", "7:14: error: a full-width space before `#`",
+              "4:12: error", "11:14: error", "15:22: error", "error: 7 problems"];
     // text44a F44a-27: a bilingual topic written as one item, `- en:` then `ja:`, gave three
     // errors whose fixes went in a circle; one error, and the topic read field by field.
     item_per_language: "item-per-language" on [5],
@@ -786,7 +791,7 @@ fn slips_around_block_and_quoted_texts_are_each_one_error_at_their_place() {
         ("summary: >5 years of data\n", "a value that starts with `>` must be quoted", 3),
         ("summary: >-5 °C at night\n", "a value that starts with `>` must be quoted", 3),
         ("summary: > 90 % of households\n", "a value that starts with `>` must be quoted", 3),
-        ("summary: >- Both sides\n", "the text after `summary: >` must start on the next line", 3),
+        ("summary: >- Both sides\n", "the text after `summary: >-` must start on the next line", 3),
         // text40a F40a-13: no space after the key's colon, and a `: ` in the value: "unknown
         // field `summary:Note`, did you mean `summary`?", which, followed, dropped "Note:".
         ("summary:Note: both sides agreed.\n", "no space after `summary:`", 3),
@@ -1659,4 +1664,39 @@ fn a_second_key_on_a_line_is_named_and_its_help_followed_loads() {
     assert_eq!((b[0].title.as_str(), topics[0].0, topics[1].0), ("Results", "AI", "Data"));
     assert!(topics[0].1.contains("Agreed.") && topics[1].1.contains("Agreed too."), "{topics:?}");
     assert_eq!(b[0].contact.tel.as_deref(), Some("+81 3 5253 5920"));
+
+fn hashtags_typed_with_the_japanese_input_print_as_typed() {
+    // text46a F46a-20: a `＃` glued to a word after a value was refused as a comment.
+    let text = "title: 日EU協力キャンペーン ＃EUJapan\ndate: 2026-05-12\nlang: ja\nsummary: 広報を行う。 ＃デジタル協力 ＃日EU\n\
+                topics:\n  - title: 第３回会合 ＃３\n    body: 合意した。\ncontact:\n  division: 国際政策課\n";
+    let file = SourceFile::new("t.yaml", text);
+    let b = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    assert_eq!(
+        (b[0].title.as_str(), b[0].topics[0].title.as_str()),
+        ("日EU協力キャンペーン ＃EUJapan", "第３回会合 ＃３")
+    );
+}
+
+#[test]
+fn a_comment_typed_with_the_japanese_input_is_one_with_its_help_followed() {
+    // text46a F46a-12, F46a-20: the help, followed, gives a comment (a `#` glued to its note
+    // would be read as a hashtag YAML drops).
+    for name in ["wide-hash-comment", "wide-hash-ime", "wide-space-hash"] {
+        let (file, diags) = fixture(name);
+        let mut text = file.text.clone();
+        // (From the last, so that the places before stay.)
+        for d in diags.iter().rev() {
+            assert!(d.help.as_deref().unwrap_or("").contains("a half-width space, `#` and a space, ` # `"), "{d:?}");
+            let span = d.span.unwrap();
+            let start = text[..span.end].trim_end_matches(['#', '\u{FF03}']).trim_end_matches([' ', '\u{3000}']).len();
+            let end =
+                span.end + (text[span.end..].len() - text[span.end..].trim_start_matches([' ', '\u{3000}']).len());
+            let at_line_start = start == 0 || text[..start].ends_with('\n');
+            text.replace_range(start..end, if at_line_start { "# " } else { " # " });
+        }
+        let file = SourceFile::new("t.yaml", text.clone());
+        if let Err(d) = load_briefings(&file, &Limits::default(), &covers) {
+            panic!("{name}, its helps followed:\n{text}\n{}", render_all(&file, &d));
+        }
+    }
 }

@@ -68,6 +68,7 @@ pub use lines::{key_before, key_in_block_text, swallowed_key};
 pub use second_keys::after_comma;
 pub(crate) use source::too_large_message;
 pub use source::{is_blank, open_regular, read_source, source_from_bytes, LoadError, NotRegular};
+pub use wide_hash::{opens_comment, starts_note};
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

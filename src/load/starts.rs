@@ -96,10 +96,11 @@ pub(super) fn reserved(text: &str, start: usize) -> Option<Diagnostic> {
                     quoted_pair(key, value)
                 ),
             ),
+            // (With its `-`, `+` or indent: `>-` stays `>-`.)
             "|" | ">" => (
-                format!("the text after `{key}: {first}` must start on the next line"),
+                format!("the text after `{key}: {mark}` must start on the next line"),
                 format!(
-                    "write `{key}: {first}` alone, and the text on the lines below it, indented further than `{key}`"
+                    "write `{key}: {mark}` alone, and the text on the lines below it, indented further than `{key}`"
                 ),
             ),
             "-" => (
