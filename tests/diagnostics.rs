@@ -354,7 +354,8 @@ fixtures! {
     // text, and an HTML comment (a comment after `tel:` is YAML's, and not named).
     published_notes: "published-notes" on [6, 9],
         says ["6:28: error: topics[0].body (topic 1, \"Data\"): this `#` and what follows it are printed",
-              "or write `\\#` to print the sign", "9:30: error", "this HTML comment is printed as typed, not hidden",
+              "move the note onto a YAML comment line of its own above `body:`, `# TODO check with the Commission`",
+              "9:30: error", "this HTML comment is printed as typed, not hidden",
               "error: 2 problems"];
     // text42a F42a-1: `body: ||` and `body: |#todo …` over a block's text were to be quoted,
     // which lost the text below.
@@ -1698,5 +1699,52 @@ fn a_comment_typed_with_the_japanese_input_is_one_with_its_help_followed() {
         if let Err(d) = load_briefings(&file, &Limits::default(), &covers) {
             panic!("{name}, its helps followed:\n{text}\n{}", render_all(&file, &d));
         }
+    }
+}
+
+#[test]
+fn a_published_note_s_help_followed_checks_clean() {
+    // text46a F46a-7: the help's `\#` printed the backslash, and a comment line put where the
+    // note was ended the text there.
+    let text =
+        "title: \"Results <!-- check with DG CNECT -->\"\ndate: 2026-05-12\nsummary: |\n  The sides met.  # TODO\n  \
+                Both sides agreed. # TODO check the figure\n  Data flows.\u{3000}\u{FF03}要確認\n  Next.\ntopics:\n  \
+                - title: \"AI <!-- draft -->\"\n    body: |\n      - Agreed on AI. #FIXME\n      - More.\ncontact:\n  \
+                note: \"Call us. <!-- only mornings -->\"\n  name: N\n";
+    let (_, diags, rendered) = problems_in(text);
+    assert_eq!(diags.len(), 7, "{rendered}");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let file = SourceFile::new("t.yaml", text);
+    // (Each note taken out of its line, then each comment line put in, from the last.)
+    let mut comments = Vec::new();
+    for d in &diags {
+        let help = d.help.as_deref().unwrap_or_default();
+        let key = help.split("above `").nth(1).and_then(|k| k.split(":`").next()).unwrap_or_else(|| panic!("{help}"));
+        let note = help
+            .split(", `# ")
+            .nth(1)
+            .and_then(|n| n.split("`, or delete it").next())
+            .unwrap_or_else(|| panic!("{help}"));
+        let (line, col) = file.line_col(d.span.unwrap().start);
+        let typed = &mut lines[line - 1];
+        let at = typed.char_indices().nth(col - 1).map(|(i, _)| i).unwrap();
+        let end = typed[at..].find("-->").map_or(typed.len(), |e| at + e + 3);
+        typed.replace_range(at..end, "");
+        *typed = typed.trim_end().to_string();
+        let above = (0..line)
+            .rev()
+            .find(|&i| lines[i].trim_start().trim_start_matches("- ").starts_with(&format!("{key}:")))
+            .unwrap();
+        let indent = lines[above].len() - lines[above].trim_start().len();
+        comments.push((above, format!("{}# {note}", " ".repeat(indent))));
+    }
+    comments.sort_by_key(|(above, _)| std::cmp::Reverse(*above));
+    for (above, comment) in comments {
+        lines.insert(above, comment);
+    }
+    let followed = lines.join("\n") + "\n";
+    let file = SourceFile::new("t.yaml", followed.clone());
+    if let Err(d) = load_briefings(&file, &Limits::default(), &covers) {
+        panic!("the helps followed:\n{followed}\n{}", render_all(&file, &d));
     }
 }

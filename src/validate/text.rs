@@ -215,6 +215,10 @@ impl Checker<'_> {
         if !path.is_empty() && !path.starts_with("topics[") && path != "contact.note" {
             self.curly_quoted(field, path);
         }
+        // (Not a line given elsewhere, `bundle --title`: no YAML comment to move a note to.)
+        if !path.is_empty() {
+            self.published_notes(field, path, false);
+        }
         if let Some(c) = invisible_only(field.value.chars()) {
             self.report(field.span, path, invisible_message(c));
             return String::new();
@@ -236,7 +240,7 @@ impl Checker<'_> {
             return Vec::new();
         }
         self.slips(field, path, std::mem::take(&mut unprinted.slips));
-        self.published_notes(field, path);
+        self.published_notes(field, path, true);
         // Characters written as references (`&#x1F600;`) where Markdown decodes them (a link's
         // address and title) are checked as printed.
         let mut printed = HashSet::new();
