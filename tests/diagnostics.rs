@@ -1665,7 +1665,9 @@ fn a_second_key_on_a_line_is_named_and_its_help_followed_loads() {
     assert_eq!((b[0].title.as_str(), topics[0].0, topics[1].0), ("Results", "AI", "Data"));
     assert!(topics[0].1.contains("Agreed.") && topics[1].1.contains("Agreed too."), "{topics:?}");
     assert_eq!(b[0].contact.tel.as_deref(), Some("+81 3 5253 5920"));
+}
 
+#[test]
 fn hashtags_typed_with_the_japanese_input_print_as_typed() {
     // text46a F46a-20: a `＃` glued to a word after a value was refused as a comment.
     let text = "title: 日EU協力キャンペーン ＃EUJapan\ndate: 2026-05-12\nlang: ja\nsummary: 広報を行う。 ＃デジタル協力 ＃日EU\n\
