@@ -184,6 +184,10 @@ speed = {
     "zero-width-title-prose": (lambda: short_title("e" + "\u0301" * 900_000, prose2), ""),
     "topics-36k": (lambda: topics(36_000), ""),
     "topics-36k-toc": (lambda: topics(36_000), "--toc"),
+    # A topic title of one 1.9 MB word in the contents (text46a F46a-21: each of the entry's
+    # lines carried the whole title as its link's description; 200 KB took 1.1 GB, 1.9 MB aborted).
+    "topic-title-word-toc": (lambda: "title: T\ndate: 2020-10-06\ntopics:\n  - title: " + "W" * 1_900_000
+                             + "\n    body: x\ncontact:\n  tel: \"1\"\n", "--toc"),
     "topics-36k-fit": (lambda: topics(36_000), "--fit-pages 2400 --toc"),
     "topics-36k-floor": (lambda: topics(36_000), "--fit-pages 1 --template " + work + "/floor.yaml.tpl"),
     # One 3.9 MB paragraph of Japanese and Latin words, fitted (text18b F2): 10.6 to 18.5 s
@@ -503,6 +507,9 @@ cases = {
     "parallel-topics": bilingual_topics,
     "bundle-prose-1": lambda: prose(13_000), "bundle-prose-2": lambda: prose(13_000), "bundle-prose-3": lambda: prose(13_000),
     "bundle-topics-1": lambda: topics(10_000), "bundle-topics-2": lambda: topics(10_000), "bundle-topics-3": lambda: topics(10_000),
+    # A briefing whose title is one 1.9 MB word, in a dossier's contents (text46a F46a-21).
+    "bundle-title-word-1": lambda: "title: " + "W" * 1_900_000 + "\ndate: 2020-10-06\ntopics:\n  - title: X\n    body: x\ncontact:\n  tel: \"1\"\n",
+    "bundle-title-word-2": lambda: prose(10),
 }
 for name, make in cases.items():
     if not only or name in only or name.rsplit("-", 1)[0] in only:
@@ -564,6 +571,10 @@ for kind in prose topics; do
   [ -e "$1" ] || continue
   timed "bundle-$kind (3 files)" bundle "$@" -o "$work/out.pdf"
 done
+set -- "$work"/pair/bundle-title-word-*.yaml
+if [ -e "$1" ]; then
+  timed "bundle-title-word (--toc)" bundle "$@" --toc -o "$work/out.pdf"
+fi
 set -- "$work"/pair/many-*.yaml
 if [ -e "$1" ]; then
   timed "bundle-many (1,000, --toc)" bundle "$@" --toc -o "$work/out.pdf"

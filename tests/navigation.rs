@@ -584,3 +584,32 @@ fn numbered_citations_print_with_their_list_of_sources() {
     let links = common::links(&pdf);
     assert!(links.iter().any(|(_, uri)| uri == "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"), "{links:?}");
 }
+
+#[test]
+fn a_contents_entry_of_one_long_word_describes_each_of_its_lines_briefly() {
+    // text46a F46a-21: each line of a contents entry is a link annotation, and each carried the
+    // whole title as its description: a 200 KB one-word title ran over 4,000 lines, 1.1 GB; a
+    // 1.9 MB title aborted. Each description is now at most a bookmark's length, so what is
+    // written grows with the title, not with its square.
+    let dir = common::tempdir();
+    let word = "W".repeat(20_000);
+    let yaml = format!(
+        "title: R\ndate: 2026-05-12\ntopics:\n  - title: {word}\n    body: B.\ncontact:\n  tel: \"+81 3 5253 5920\"\n"
+    );
+    let input = common::write(dir.path(), "long.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &["--toc"]);
+    let doc = common::load(&pdf);
+    let descriptions: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Link".as_slice()))
+        .filter_map(|d| d.get(b"Contents").ok().map(common::decode))
+        .filter(|c| c.contains("WWW"))
+        .collect();
+    // The entry runs over hundreds of lines, each clickable.
+    assert!(descriptions.len() >= 100, "only {} lines of the entry are links", descriptions.len());
+    for d in &descriptions {
+        assert!(d.chars().count() <= 210 && d.ends_with('…'), "a description of {} characters", d.chars().count());
+    }
+}

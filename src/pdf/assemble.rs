@@ -11,7 +11,7 @@ use super::content::{self, Drawn};
 use super::embed::Plan;
 use super::graphics::{add_image, watermark};
 use super::image::Image;
-use super::navigation::{links, outline};
+use super::navigation::{links, outline, Descriptions};
 use super::objects::{compress, compressed_stream, name, pdf_date, stream, text_string};
 use super::structure::{self, Annotation};
 use super::type0::{add_font, Program};
@@ -142,6 +142,7 @@ pub fn finish(
     let page_ids: Vec<ObjectId> = doc.pages.iter().map(|_| out.new_object_id()).collect();
     let mut marks = Vec::with_capacity(doc.pages.len());
     let mut annotations: Vec<Annotation> = Vec::new();
+    let mut descriptions = Descriptions::default();
     for run in runs {
         for drawn in run? {
             let index = marks.len();
@@ -164,7 +165,7 @@ pub fn finish(
                 ("StructParents", Object::Integer(index as i64)),
             ]);
             let mut refs = Vec::new();
-            for (node, mut annot) in links(doc, index, &page_ids) {
+            for (node, mut annot) in links(doc, index, &page_ids, &mut descriptions) {
                 let key = (doc.pages.len() + annotations.len()) as i64;
                 annot.set("StructParent", Object::Integer(key));
                 annot.set("P", Object::Reference(page_id));

@@ -2,14 +2,40 @@
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
+use rustc_hash::FxHashMap;
+
 use super::objects::{name, text_string};
 use super::writer::Writer;
 use crate::layout::{Document, Item, LinkTarget, NodeId};
 
+/// The descriptions (`/Contents`) of the link annotations written so far, by link element:
+/// each is made once, however many lines (and so annotations) its link runs over.
+#[derive(Default)]
+pub struct Descriptions(FxHashMap<NodeId, Object>);
+
+impl Descriptions {
+    /// The description of link element `node`: its alternate text as a bookmark shows a
+    /// heading, on one line and at most [`BOOKMARK_CHARS`] characters. A contents entry of a
+    /// 200 KB title ran over 4,000 lines, each annotation carrying the whole title: 1.1 GB,
+    /// and an abort for 1.9 MB (text46a F46a-21).
+    fn of(&mut self, doc: &Document, node: NodeId) -> Object {
+        self.0
+            .entry(node)
+            .or_insert_with(|| text_string(&shortened(doc.structure.node(node).alt.as_deref().unwrap_or_default())))
+            .clone()
+    }
+}
+
 /// The link annotations of page `index`, each with the link element it belongs to: one per
 /// line of a link (a link broken across lines is clickable on each), with a description
-/// (`/Contents`), the print flag, and a URI action or a destination in this document.
-pub fn links(doc: &Document, index: usize, page_ids: &[ObjectId]) -> Vec<(NodeId, Dictionary)> {
+/// (`/Contents`, see [`Descriptions`]), the print flag, and a URI action or a destination in
+/// this document.
+pub fn links(
+    doc: &Document,
+    index: usize,
+    page_ids: &[ObjectId],
+    descriptions: &mut Descriptions,
+) -> Vec<(NodeId, Dictionary)> {
     let h = doc.height;
     // Areas of one link side by side on one line (a link with a bold word) are one.
     let mut areas: Vec<(NodeId, [f32; 4], &LinkTarget)> = Vec::new();
@@ -32,7 +58,7 @@ pub fn links(doc: &Document, index: usize, page_ids: &[ObjectId]) -> Vec<(NodeId
                 ("Rect", rect.iter().map(|&v| Object::Real((v * 100.0).round() / 100.0)).collect::<Vec<_>>().into()),
                 ("Border", vec![0.into(), 0.into(), 0.into()].into()),
                 ("F", Object::Integer(4)),
-                ("Contents", text_string(doc.structure.node(node).alt.as_deref().unwrap_or_default())),
+                ("Contents", descriptions.of(doc, node)),
             ]);
             match target {
                 LinkTarget::Uri(uri) => d.set(
@@ -89,10 +115,11 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     text.split(BREAKS).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ").into()
 }
 
-/// A heading as its bookmark shows it: whole, or past [`BOOKMARK_CHARS`] characters cut at
-/// the last space before them (or between grapheme clusters, where there is none near),
-/// with "…". The heading itself is whole on the page and in the structure.
-fn bookmark(title: &str) -> std::borrow::Cow<'_, str> {
+/// A heading as its bookmark shows it, or a link's description: whole, or past
+/// [`BOOKMARK_CHARS`] characters cut at the last space before them (or between grapheme
+/// clusters, where there is none near), with "…". The heading or link itself is whole on the
+/// page and in the structure.
+fn shortened(title: &str) -> std::borrow::Cow<'_, str> {
     use unicode_segmentation::UnicodeSegmentation as _;
     let title: std::borrow::Cow<'_, str> = one_line(title);
     let title = title.as_ref();
@@ -136,7 +163,7 @@ pub fn outline(out: &mut Writer, doc: &Document, page_ids: &[ObjectId]) -> Optio
         for (n, &i) in list.iter().enumerate() {
             let e = &doc.outline[i];
             let mut d = Dictionary::from_iter([
-                ("Title", text_string(&bookmark(&e.title))),
+                ("Title", text_string(&shortened(&e.title))),
                 ("Parent", Object::Reference(parent_id)),
                 ("Dest", destination(doc, page_ids, e.page, e.y)),
             ]);
@@ -188,13 +215,13 @@ mod tests {
 
     #[test]
     fn a_long_heading_s_bookmark_is_cut_at_a_space_with_an_ellipsis() {
-        assert_eq!(bookmark("Data flows"), "Data flows");
+        assert_eq!(shortened("Data flows"), "Data flows");
         let long = "word ".repeat(60);
-        let shown = bookmark(&long);
+        let shown = shortened(&long);
         assert!(shown.ends_with("word…") && shown.chars().count() <= BOOKMARK_CHARS + 1, "{shown}");
         // No space near: between grapheme clusters (é typed as e and a combining accent).
         let accents = "e\u{301}".repeat(300);
-        let shown = bookmark(&accents);
+        let shown = shortened(&accents);
         assert_eq!(shown, format!("{}…", "e\u{301}".repeat(BOOKMARK_CHARS)));
     }
 }
