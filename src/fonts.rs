@@ -6,7 +6,7 @@
 //! are ever parsed: the 6 MB Japanese face costs nothing in a briefing without Japanese.
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::atomic::{AtomicU16, AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 pub use crate::script::is_invisible;
@@ -19,6 +19,10 @@ use allsorts::tables::os2::Os2;
 use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable, OpenTypeFont};
 use allsorts::tag;
 use rustc_hash::FxHashMap;
+
+mod signs;
+pub use signs::japanese_sign;
+use signs::{numbered, NUMBERED};
 
 /// Bold and/or italic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
@@ -153,6 +157,11 @@ pub struct FontBook {
     /// [`FontBook::face_for`] of printable ASCII (U+0020 to U+007E) by style, noted as it is
     /// first asked: 0 not yet known, `u16::MAX` no face, else the face's index plus one.
     ascii: [[AtomicU16; 95]; 4],
+    /// The face of each series of numbered signs ([`NUMBERED`]) by style, noted as `ascii` is.
+    numbered: [[AtomicU16; NUMBERED.len()]; 4],
+    /// Whether the Japanese Gothic face has each whole series of numbered signs, noted as it
+    /// is first asked: 0 not yet known, 1 yes, 2 no.
+    gothic_numbered: [AtomicU8; NUMBERED.len()],
 }
 
 /// Whether no font, built-in or a template's, ever prints `c`: pictographic emoji (see
@@ -262,6 +271,8 @@ impl FontBook {
             code: None,
             mincho: None,
             ascii: std::array::from_fn(|_| std::array::from_fn(|_| AtomicU16::new(0))),
+            numbered: std::array::from_fn(|_| std::array::from_fn(|_| AtomicU16::new(0))),
+            gothic_numbered: std::array::from_fn(|_| AtomicU8::new(0)),
         }
     }
 
@@ -279,20 +290,6 @@ impl FontBook {
                 Some(mincho)
             }
             _ => Some(face),
-        }
-    }
-
-    /// The face that prints `c` in Japanese text set in the Gothic face: a sign that Japanese
-    /// and Latin text share, of East Asian ambiguous width ([`japanese_sign`]), from the
-    /// Japanese face, full width, as JLREQ and a Japanese word processor set it (text45a
-    /// F45a-2: `……` came from the Latin face, six small dots on the baseline); any other
-    /// character as [`FontBook::face_for`] picks it.
-    pub fn face_for_japanese(&self, c: char, style: FontStyle) -> Option<FaceId> {
-        match self.mincho {
-            Some((gothic, _)) if japanese_sign(c) && self.metrics(gothic).is_some_and(|m| m.glyph(c).is_some()) => {
-                Some(gothic)
-            }
-            _ => self.face_for(c, style),
         }
     }
 
@@ -320,6 +317,11 @@ impl FontBook {
                 face => return Some(FaceId(face - 1)),
             }
         }
+        if noted.is_none() {
+            if let Some(series) = numbered(c) {
+                return self.numbered_face(series, style).or_else(|| self.find_face(c, style));
+            }
+        }
         let face = self.find_face(c, style);
         if let Some(noted) = noted {
             noted.store(face.map_or(u16::MAX, |f| f.0 + 1), Ordering::Relaxed);
@@ -327,16 +329,18 @@ impl FontBook {
         face
     }
 
+    /// The faces [`FontBook::face_for`] looks in for `style`, in order.
+    fn chain(&self, style: FontStyle) -> impl Iterator<Item = FaceId> + '_ {
+        let main = self.family[style.index()];
+        std::iter::once(main).chain(std::iter::once(self.family[0])).chain(self.fallbacks.iter().copied())
+    }
+
     /// [`FontBook::face_for`], looked up in the faces.
     fn find_face(&self, c: char, style: FontStyle) -> Option<FaceId> {
         if never_printed(c) {
             return None;
         }
-        let main = self.family[style.index()];
-        std::iter::once(main)
-            .chain(std::iter::once(self.family[0]))
-            .chain(self.fallbacks.iter().copied())
-            .find(|&f| self.metrics(f).is_some_and(|m| m.glyph(c).is_some()))
+        self.chain(style).find(|&f| self.metrics(f).is_some_and(|m| m.glyph(c).is_some()))
     }
 
     /// What the face that prints `base` in running text has for it followed by the variation
@@ -578,13 +582,6 @@ fn variation_sequences(cmap: &[u8]) -> Option<Vec<Sequences>> {
     Some(out)
 }
 
-/// A sign that Japanese text shares with Latin text, of East Asian ambiguous width: a
-/// Japanese face draws it a full em wide (the ellipsis's dots centred), a Latin face narrow.
-/// Not the apostrophe `’`, which stays with the Latin word it is in (`EU’s`).
-pub fn japanese_sign(c: char) -> bool {
-    matches!(c, '…' | '‥' | '“' | '”' | '×' | '÷' | '±' | '°' | '§' | '¶' | '†' | '‡' | '′' | '″')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -644,6 +641,41 @@ mod tests {
         for c in ['’', 'a', '5'] {
             let face = book.face_for_japanese(c, FontStyle::REGULAR).unwrap();
             assert_eq!(book.source(face).name, "NotoSans-Regular", "{c}");
+        }
+    }
+
+    #[test]
+    fn japanese_text_takes_the_signs_of_japanese_documents_from_the_japanese_face() {
+        // text46a F46a-1: the reference mark, arrows, ℃ and the line marks came from the Latin
+        // faces, narrow, in Japanese text.
+        let book = FontBook::builtin();
+        for c in ['※', '○', '→', '⇒', '≒', '≦', '℃', '№', '℡', '‰', '☆', '♪', 'Ⅳ', '\u{212B}']
+        {
+            let face = book.face_for_japanese(c, FontStyle::REGULAR).unwrap();
+            assert_eq!(book.source(face).name, "IPAexGothic", "{c}");
+        }
+        // Greek letters and the middle dot stay Latin.
+        for c in ['α', 'Ω', '·', 'Å'] {
+            let face = book.face_for_japanese(c, FontStyle::REGULAR).unwrap();
+            assert_ne!(book.source(face).name, "IPAexGothic", "{c}");
+        }
+    }
+
+    #[test]
+    fn a_series_of_numbered_signs_comes_from_one_face() {
+        // text46a F46a-10: ①–⑩ came from DejaVu Sans, ⑪ on from IPAexGothic.
+        let book = FontBook::builtin();
+        let name = |face: Option<FaceId>| book.source(face.unwrap()).name.clone();
+        for style in [FontStyle::REGULAR, FontStyle::BOLD] {
+            for c in ['①', '⑩', '⑪', '⑳', '㉑', '㊿', '❶', '❿', '⓫', 'ⓐ'] {
+                assert_eq!(name(book.face_for(c, style)), "IPAexGothic", "{c}");
+                assert_eq!(name(book.face_for_japanese(c, style)), "IPAexGothic", "{c}");
+            }
+            // Only DejaVu Sans has ➀–➉ and ➊–➓, each series whole: from it in any text.
+            for c in ['➀', '➉', '➊', '➓'] {
+                assert_eq!(name(book.face_for(c, style)), "DejaVuSans", "{c}");
+                assert_eq!(name(book.face_for_japanese(c, style)), "DejaVuSans", "{c}");
+            }
         }
     }
 

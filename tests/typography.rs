@@ -173,6 +173,75 @@ fn japanese_text_sets_its_ellipsis_and_signs_in_the_japanese_face() {
     assert_eq!(font_of('’'), "NotoSans-Regular");
 }
 
+/// The face of each glyph drawn, by character: (character, font without its subset tag,
+/// advance, drawn as an artifact).
+fn faces_of(pdf: &[u8]) -> Vec<(char, String, f32, bool)> {
+    let mut out = Vec::new();
+    for run in runs(pdf).iter().flatten() {
+        let font = run.font.split('+').next_back().unwrap_or_default().to_string();
+        for (_, text, advance) in &run.glyphs {
+            for c in text.chars() {
+                out.push((c, font.clone(), *advance, run.artifact));
+            }
+        }
+    }
+    out
+}
+
+/// text46a F46a-1: F45a-2's signs were still set in the Latin face in a table cell
+/// (`数量×単価……` with six small dots) and the running foot, in all three templates; and the
+/// other signs of Japanese documents (`※ ○ → ⇒ ≒ ℃ №`) never came from the Japanese face.
+/// Wherever Japanese text is set — paragraphs, cells, running lines, contents, contact —
+/// they come from the Japanese face its text is in.
+#[test]
+fn japanese_signs_come_from_the_japanese_face_in_cells_running_lines_and_contents() {
+    let dir = tempdir();
+    let yaml = "title: 日EU会合の結果……今後×２\ndate: 2026-05-12\nlang: ja\nsummary: 双方は協力を確認した。\n\
+                topics:\n  - title: 記号……の確認※\n    body: |\n      矢印→と⇒、≒、≦、℃、№、※、○、☆。\n\n      \
+                | 項目 | 値 |\n      | --- | --- |\n      | 数量×単価…… | ±５°※ |\n\
+                contact:\n  division: 国際政策課……※\n  tel: \"03-5253-5920\"\n";
+    let input = write(dir.path(), "signs.yaml", yaml);
+    let signs = ['…', '×', '±', '°', '※', '→', '⇒', '≒', '≦', '℃', '№', '○', '☆'];
+    for template in ["default", "press-release", "one-pager"] {
+        let pdf = build_in(dir.path(), &input, &["--toc", "--template", template]);
+        let faces = faces_of(&pdf);
+        for &(c, ref font, _, _) in faces.iter().filter(|g| signs.contains(&g.0)) {
+            assert!(font.starts_with("IPAex"), "{template}: {c} from {font}");
+        }
+        // The table's row, the contents' entry and (but for the press release) the running foot
+        // are among them.
+        let ellipses = faces.iter().filter(|g| g.0 == '…').count();
+        assert!(ellipses >= 8, "{template}: only {ellipses} ellipses drawn");
+        let running = faces.iter().filter(|g| g.3 && g.0 == '…').count();
+        assert!(template == "press-release" || running >= 2, "{template}: no ellipsis in the running foot");
+    }
+}
+
+/// text46a F46a-10: `①`–`⑩` came from DejaVu Sans (narrow) and `⑪` on from IPAexGothic (a
+/// full em), so a numbered list changed size at `⑪`. Each series of numbered signs comes from
+/// one face: in Japanese text the Japanese face, elsewhere the first face that has the whole
+/// series.
+#[test]
+fn circled_numbers_of_one_list_come_from_one_face() {
+    let dir = tempdir();
+    for (lang, item) in [("ja", "　項目の検討を進める。"), ("en", " Review the item.")] {
+        let body: String = ('①'..='⑫').map(|c| format!("      {c}{item}\n\n")).collect();
+        let yaml = format!(
+            "title: Results\ndate: 2026-05-12\nlang: {lang}\ntopics:\n  - title: Items\n    body: |\n{body}\
+             contact:\n  tel: \"1\"\n"
+        );
+        let input = write(dir.path(), &format!("{lang}.yaml"), &yaml);
+        let pdf = build_in(dir.path(), &input, &[]);
+        let faces = faces_of(&pdf);
+        let circled: Vec<_> = faces.iter().filter(|g| ('①'..='⑫').contains(&g.0)).collect();
+        assert_eq!(circled.len(), 12, "{lang}");
+        for g in &circled {
+            assert_eq!((g.1.as_str(), g.2), (circled[0].1.as_str(), circled[0].2), "{lang}: {} against ①", g.0);
+        }
+        assert_eq!(circled[0].1, "IPAexGothic", "{lang}");
+    }
+}
+
 #[test]
 fn no_japanese_paragraph_ends_on_one_or_two_characters() {
     let pdf = japanese_pdf();

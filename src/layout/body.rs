@@ -393,11 +393,18 @@ fn table(
     let pad = 4.0;
     let indent = flow.inset(indent, 0.0);
     let total = flow.width - indent;
+    // Cells in Gothic, as headings: in Japanese, with the signs Japanese shares with Latin text.
+    let mincho = flow.mincho(primary_language(&flow.lang) == "ja", false);
+    let spans = |cell: &[Inline], flow: &Flow<'_>| {
+        let mut s = spans(cell, &style, flow);
+        s.iter_mut().for_each(|s| s.look.mincho = mincho);
+        s
+    };
     let color = flow.theme.colors.table_rule;
     let rule = |x1, y1, x2, y2| Item::Line { x1, y1, x2, y2, color, tag: Tag::Artifact(Artifact::Layout) };
     // A cell's text as it is drawn: the header's bold.
     let cell_spans = |flow: &Flow<'_>, cell: &[Inline], is_header: bool| {
-        let mut s = spans(cell, &style, flow);
+        let mut s = spans(cell, flow);
         if is_header {
             s.iter_mut().for_each(|s| s.look.style.bold = true);
         }

@@ -388,6 +388,20 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// Which faces text takes, Japanese text (`japanese`) or other: running text (`running`:
+    /// not a heading, a table cell or a running line) in the Mincho face where the template
+    /// asks for it; otherwise Japanese text takes the signs it shares with Latin text from the
+    /// Japanese Gothic face, as paragraphs, table cells, contents and running lines alike
+    /// (text46a F46a-1: a table cell and the running foot drew `……` as six small dots).
+    pub fn mincho(&self, japanese: bool, running: bool) -> Mincho {
+        match (self.theme.japanese_body == JapaneseFace::Mincho && running, japanese) {
+            (true, true) => Mincho::All,
+            (true, false) => Mincho::Japanese,
+            (false, true) => Mincho::Gothic,
+            (false, false) => Mincho::Off,
+        }
+    }
+
     /// Height of a line of text at `size` points in `style`'s line spacing, and the baseline's
     /// offset from the line's top.
     pub fn line_metrics(&self, size: f32, line_height: f32) -> (f32, f32) {
@@ -427,12 +441,7 @@ impl<'a> Flow<'a> {
         };
         let heading = matches!(self.structure.node(node).role, Role::H(_));
         let serif;
-        let mincho = match (self.theme.japanese_body == JapaneseFace::Mincho && !heading, japanese) {
-            (true, true) => Mincho::All,
-            (true, false) => Mincho::Japanese,
-            (false, true) => Mincho::Gothic,
-            (false, false) => Mincho::Off,
-        };
+        let mincho = self.mincho(japanese, !heading);
         let spans = if mincho != Mincho::Off {
             serif =
                 spans.iter().map(|s| Span { look: Look { mincho, ..s.look.clone() }, ..s.clone() }).collect::<Vec<_>>();

@@ -43,7 +43,8 @@ impl Fill {
     pub fn new(b: &Briefing, theme: &Theme, flow: &Flow<'_>, look: &Look) -> Fill {
         // (On one line, a line break a space: text41a F41a-14, two lines printed over each other.)
         let clip_to = |s: &str, look: &Look| clip(flow, &s.replace('\n', " "), flow.width, look);
-        let clip = |s: &str| clip_to(s, look);
+        let running = in_language(flow, look, &b.lang);
+        let clip = |s: &str| clip_to(s, &running);
         let typed_marking = b.marking.as_deref().unwrap_or("").replace('\n', " ");
         // Set smaller when long (see `line`): cut only past what fits at the smallest size.
         let marking = clip_to(&typed_marking, &Look { size: SMALLEST, ..marking_look(theme, look) });
@@ -449,7 +450,7 @@ fn line(
     if only_marking {
         return Printed { any: printed, cut: None, marking_cut };
     }
-    let look = looks.running;
+    let look = &in_language(flow, looks.running, &fill.lang);
     // (The left part is measured where it is fitted, once: see [`Fits`].)
     let widths = [0.0, flow.str_width(&parts[1], look), flow.str_width(&parts[2], look)];
     let gap = 12.0;
@@ -476,6 +477,7 @@ fn line(
     let mut cut = None;
     for (slot, (text, typed, from, to, (template, fill))) in (1..).zip(lefts) {
         let room = to - from;
+        let look = &in_language(flow, looks.running, &fill.lang);
         let fit = fits.of((owner, slot, &text, room), || {
             let mut left_look = look.clone();
             left_look.size = fitting_size(flow, &text, &left_look, room, SMALLEST);
@@ -513,6 +515,13 @@ fn line(
         printed = true;
     }
     Printed { any: printed, cut, marking_cut }
+}
+
+/// `look` for a running line's text in `lang`: in Japanese, with the signs Japanese shares
+/// with Latin text from the Japanese face, as in the body (text46a F46a-1: the running foot
+/// drew a title's `……` as six small dots on the baseline).
+fn in_language(flow: &Flow<'_>, look: &Look, lang: &str) -> Look {
+    Look { mincho: flow.mincho(crate::script::primary_language(lang) == "ja", false), ..look.clone() }
 }
 
 /// Places one part, at the end of `items`. The running flow has a structure of its own, so a
