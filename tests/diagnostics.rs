@@ -123,6 +123,11 @@ fixtures! {
         says ["7:5: error: duplicate key `body`", "keep the text you mean there (join the two if both are wanted)",
               "10:1: error: duplicate key `topics`", "move the items below this line up under it",
               "16:1: error: duplicate key `contact`", "(each key once)", "error: 3 problems"];
+    // text46a F46a-13: two Japanese paragraphs under one key, with no spaces between their
+    // words, were told "remove one of them", which lost one.
+    duplicate_japanese: "duplicate-japanese" on [10, 12, 17],
+        says ["10:5: error: duplicate key `body`", "keep the text you mean there (join the two if both are wanted)",
+              "12:1: error: duplicate key `summary`", "17:3: error: duplicate key `note`", "error: 3 problems"];
     key_out_of_place: "key-out-of-place" on [8], says ["unknown field `fax`", "`fax` is a key of `contact`"];
     no_space_after_colon: "no-space-after-colon" on [2], says ["no space after `date:`", "write `date: …`"];
     missing_colon: "missing-colon" on [6], says ["missing `:` after `contact`"];

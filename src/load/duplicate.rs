@@ -38,13 +38,21 @@ impl Both {
             (NodeKind::Seq(a), NodeKind::Seq(b)) if !a.is_empty() && !b.is_empty() => Both::Lists,
             (NodeKind::Map(a), NodeKind::Map(b)) if !a.is_empty() && !b.is_empty() => Both::Mappings,
             (NodeKind::Scalar { text: a, .. }, NodeKind::Scalar { text: b, .. })
-                if [a, b].iter().all(|t| t.split_whitespace().nth(1).is_some()) =>
+                if [a, b].iter().all(|t| of_words(t)) =>
             {
                 Both::Texts
             }
             _ => Both::Other,
         }
     }
+}
+
+/// Whether `text` is a text of words: two of them, or a Japanese phrase, which has no spaces
+/// between its words (text46a F46a-13: two Japanese paragraphs were told "remove one of
+/// them", which lost one).
+fn of_words(text: &str) -> bool {
+    text.split_whitespace().nth(1).is_some()
+        || text.chars().filter(|&c| crate::script::is_kana_or_kanji(c)).nth(3).is_some()
 }
 
 impl Duplicate {
