@@ -104,6 +104,12 @@ pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// The marks that set the direction of text and print nothing: LRM, RLM, ALM, and the
+/// embeddings, overrides and isolates.
+pub fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Characters that are never drawn: soft hyphen, zero-width spaces and joiners, bidi marks,
 /// embeddings and isolates, invisible operators, variation selectors, byte order mark. They
 /// still guide line breaking; dropping them loses no text.

@@ -16,8 +16,7 @@ use crate::script::{is_japanese, is_japanese_in, primary_language};
 pub fn escape_into(out: &mut String, s: &str) {
     // (And the marks, U+200E, U+200F, U+061C: one moves the digits around it too, text41a
     // F41a-16.)
-    let is_direction =
-        |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+    let is_direction = crate::script::is_direction_mark;
     // Writing to a String does not fail.
     if s.contains(is_direction) {
         let kept: String = s.chars().filter(|&c| !is_direction(c)).collect();

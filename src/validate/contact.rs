@@ -4,6 +4,7 @@
 use super::{join, Checker};
 use crate::load::Spanned;
 use crate::model::{Contact, RawContact};
+use crate::script::is_direction_mark;
 use unicode_normalization::char::is_combining_mark;
 
 /// Contact fields that identify someone to reach, in the order the message lists them.
@@ -241,19 +242,13 @@ impl<'a> Extra<'a> {
     }
 }
 
-/// The marks that set the direction of text and print nothing (LRM, RLM, ALM, the embeddings,
-/// overrides and isolates).
-fn direction_mark(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 /// What was typed with the address `text` (see [`Extra`]), if anything; whether what is left
 /// is an address is for the caller to say.
 fn extra(text: &str) -> Option<Extra<'_>> {
-    if text.contains(direction_mark) {
-        let mut marks: Vec<char> = text.chars().filter(|&c| direction_mark(c)).collect();
+    if text.contains(is_direction_mark) {
+        let mut marks: Vec<char> = text.chars().filter(|&c| is_direction_mark(c)).collect();
         marks.dedup();
-        return Some(Extra::Marks(text.chars().filter(|&c| !direction_mark(c)).collect(), marks));
+        return Some(Extra::Marks(text.chars().filter(|&c| !is_direction_mark(c)).collect(), marks));
     }
     // (`Name <address>` and `Name (address)`: the name is not the quote of a bracket pair.)
     for (open, close) in [('<', '>'), ('(', ')'), ('＜', '＞'), ('（', '）')] {
