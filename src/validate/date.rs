@@ -27,9 +27,7 @@ pub fn date_problem(text: &str) -> String {
         return format!("'{text}' has its day of the week: `date:` is the date alone; write it as {day}");
     }
     if let Some(day) = text.split(['～', '〜', '~']).next().filter(|first| first.len() < text.len()).and_then(meant) {
-        return format!(
-            "'{text}' is more than one day: `date:` is the briefing's date, one day; write it as {day}, and the meeting's days in the summary"
-        );
+        return more_than_one(text, &day);
     }
     if let Some(said) = more_than_a_day(text) {
         return said;
@@ -71,10 +69,15 @@ fn more_than_a_day(text: &str) -> Option<String> {
     Some(if is_time {
         format!("'{text}' has a time: `date:` is the day only; write it as {day} (the time can go in the summary)")
     } else {
-        format!(
-            "'{text}' is more than one day: `date:` is the briefing's date, one day; write it as {day}, and the meeting's days in the summary"
-        )
+        more_than_one(text, day)
     })
+}
+
+/// That `text`, typed for `date:`, is more than one day, the first being `day`.
+fn more_than_one(text: &str, day: &str) -> String {
+    format!(
+        "'{text}' is more than one day: `date:` is the briefing's date, one day; write it as {day}, and the meeting's days in the summary"
+    )
 }
 
 /// `text` without a day of the week after it: `（火）`, `(Tue)`, ` Tue`, ` Tuesday`, `（火曜日）`;
