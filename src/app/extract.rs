@@ -438,9 +438,7 @@ pub fn file_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
     let clean: String = last
         .chars()
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        })
+        .filter(|&c| !c.is_control() && !crate::script::is_direction_mark(c))
         .map(|c| if c == char::REPLACEMENT_CHARACTER { '_' } else { c })
         .collect();
     let clean = clean.trim().trim_start_matches('.').trim();
@@ -564,6 +562,7 @@ mod tests {
         assert_eq!(file_name("Brief.YML"), "Brief.YML");
         assert_eq!(file_name("\u{1b}[31mred.yaml"), "[31mred.yaml");
         assert_eq!(file_name("a\nb.yaml"), "ab.yaml");
+        assert_eq!(file_name("fdp\u{061C}.yaml"), "fdp.yaml");
         assert_eq!(file_name("C:\\Users\\x\\brief.yaml"), "brief.yaml");
         assert_eq!(file_name("..."), "briefing.yaml");
         assert_eq!(file_name("資料.yaml"), "資料.yaml");

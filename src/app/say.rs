@@ -17,8 +17,7 @@ pub fn safe(text: &str) -> Cow<'_, str> {
 
 /// Whether a terminal acts on `c` instead of showing it.
 pub(crate) fn acted_on(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t') || crate::script::is_direction_mark(c)
 }
 
 /// `eprintln!`, with [`safe`] text; standard error closed (`2>&1 | head -1`) is no reason to
@@ -60,6 +59,8 @@ mod tests {
         assert_eq!(safe("evil\u{1b}[31mred.pdf"), "evil\\u{1b}[31mred.pdf");
         assert_eq!(safe("a\u{7}b\rc\u{9b}d"), "a\\u{7}b\\u{d}c\\u{9b}d");
         assert_eq!(safe("\u{202E}fdp.exe"), "\\u{202e}fdp.exe");
+        // The Arabic letter mark reorders what follows it as the other marks do.
+        assert_eq!(safe("a\u{061C}b.pdf"), "a\\u{61c}b.pdf");
         assert_eq!(safe("資料.pdf"), "資料.pdf");
     }
 }
