@@ -445,12 +445,24 @@ pub fn file_name(name: &str) -> String {
     let yaml = clean
         .rsplit_once('.')
         .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"));
-    match clean {
-        "" => "briefing.yaml".to_string(),
-        _ if yaml => clean.to_string(),
-        _ => format!("{clean}.yaml"),
+    let (stem, ext) = match clean {
+        "" => ("briefing", ".yaml"),
+        _ if yaml => clean.rsplit_once('.').map_or((clean, ""), |(stem, _)| (stem, &clean[stem.len()..])),
+        _ => (clean, ".yaml"),
+    };
+    // A name longer than a file system holds (255 bytes) is shortened, at a character, as
+    // other unsafe names are mended: such a source could not be written at all (text47b
+    // F47b-1). (To 240, leaving room for the number a second source of the name is given.)
+    let mut end = stem.len().min(NAME_KEPT - ext.len());
+    while !stem.is_char_boundary(end) {
+        end -= 1;
     }
+    format!("{}{ext}", stem[..end].trim_end())
 }
+
+/// The longest attachment name kept, in bytes: common file systems hold 255 (ext4, APFS; NTFS
+/// counts UTF-16 units, which a UTF-8 byte count never undercounts), less room for `-2`.
+const NAME_KEPT: usize = 240;
 
 /// Writes every embedded file. Without `-o`, each goes beside the PDF under its own name and
 /// never over an existing file (`--force` replaces). `-o` is a folder when it is one or ends
@@ -566,6 +578,13 @@ mod tests {
         assert_eq!(file_name("C:\\Users\\x\\brief.yaml"), "brief.yaml");
         assert_eq!(file_name("..."), "briefing.yaml");
         assert_eq!(file_name("資料.yaml"), "資料.yaml");
+        // Too long for a file system: shortened at a character, its extension kept.
+        let long = file_name(&format!("{}.yaml", "x".repeat(300)));
+        assert_eq!(long, format!("{}.yaml", "x".repeat(235)));
+        let long = file_name(&"資".repeat(100));
+        assert!(long.len() <= 240 && long.ends_with("資.yaml"), "{long}");
+        let names = crate::pdf::distinct_names(&[long.clone(), long]);
+        assert!(names.iter().all(|n| n.len() <= 255), "{names:?}");
         assert_eq!(file_name("caf\u{FFFD}.yaml"), "caf_.yaml");
         assert_eq!(escape("\u{1b}[31mred"), "\"\\u{1b}[31mred\"");
     }
