@@ -230,6 +230,16 @@ impl SourceFile {
                 cut_right = true;
                 break;
             }
+            // A mark that prints nothing (U+200B, a direction mark) is shown as its code point,
+            // as the terminal's escaping shows it, and the caret counts it so (text47a
+            // F47a-1: three LRMs shown `\u{200e}` put the caret 21 columns left of its place).
+            if crate::script::is_invisible(c) || crate::script::is_direction_mark(c) {
+                for e in c.escape_unicode() {
+                    cells.push((width, 1, e));
+                    width += 1;
+                }
+                continue;
+            }
             let (shown, w) = match c {
                 '\t' => (' ', (width / TAB_STOP + 1) * TAB_STOP - width),
                 c if c.is_control() => ('\u{FFFD}', 1),
@@ -567,6 +577,19 @@ mod tests {
         1 | a: b
           |    ^
         ");
+    }
+
+    #[test]
+    fn marks_that_print_nothing_are_shown_as_code_points_with_the_caret_under_its_place() {
+        let text = "body: Paste\u{200E} from\u{200B} Word then ㅤ x\n";
+        let file = SourceFile::new("m.yaml", text);
+        let at = text.find('ㅤ').unwrap();
+        let out = file.render(&Diagnostic::new(Some(Span::new(at, at + 3)), "body", "here"));
+        let lines: Vec<&str> = out.lines().collect();
+        let (shown, caret) = (lines[2], lines[3]);
+        assert!(shown.contains("Paste\\u{200e} from\\u{200b} Word"), "{out}");
+        let column = |line: &str, i: usize| line[..i].chars().count();
+        assert_eq!(column(caret, caret.find('^').unwrap()), column(shown, shown.find('ㅤ').unwrap()), "{out}");
     }
 
     #[test]
