@@ -143,9 +143,9 @@ impl Checker<'_> {
         let found: Vec<_> = found
             .into_iter()
             .map(|(span, c, message, help)| {
-                let lines = super::places::other_lines(index, span, offsets.get(&c).map_or(&[][..], Vec::as_slice));
-                let message = match lines {
-                    Some(lines) => format!("{message}; here and on {lines}"),
+                let places = super::places::elsewhere(index, span, offsets.get(&c).map_or(&[][..], Vec::as_slice));
+                let message = match places {
+                    Some(places) => format!("{message}; {places}"),
                     None => message,
                 };
                 (span, message, help)

@@ -309,25 +309,42 @@ impl LineIndex {
     }
 }
 
-/// The lines after `first` on which a field has a character again, given where the field
-/// has it (`offsets`, in order), for a message: "line 8", "lines 8, 9 and 11", the first ten
-/// and how many more; `None` when it has it nowhere else (text42a F42a-13: five lines held it,
-/// and one was named).
-pub(super) fn other_lines(index: &LineIndex, first: Span, offsets: &[usize]) -> Option<String> {
+/// Where else after `first` a field has a character, given where the field has it
+/// (`offsets`, in order), for a message: "here and on line 8", "here, twice more on this line
+/// and on lines 8, 9 and 11", the first ten lines and how many more; `None` when it has it
+/// nowhere else (text42a F42a-13: five lines held it, and one was named; text47a F47a-5: two
+/// more on the first line went unsaid, and came back one a run as each was deleted).
+pub(super) fn elsewhere(index: &LineIndex, first: Span, offsets: &[usize]) -> Option<String> {
     let first_line = index.line_of(first.end);
     let mut lines: Vec<usize> = Vec::new();
+    let mut same = 0;
     for &at in &offsets[offsets.partition_point(|&at| at < first.end)..] {
         let line = index.line_of(at);
-        if line != first_line && lines.last() != Some(&line) {
+        if line == first_line {
+            same += 1;
+        } else if lines.last() != Some(&line) {
             lines.push(line);
         }
     }
     let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
-    Some(match (lines.len(), shown.split_last()?) {
-        (1, _) => format!("line {}", shown[0]),
-        (n, (last, rest)) if n == shown.len() => format!("lines {} and {last}", rest.join(", ")),
-        (n, _) => format!("lines {} and {} more", shown.join(", "), n - shown.len()),
-    })
+    let on_lines = match (lines.len(), shown.split_last()) {
+        (_, None) => None,
+        (1, _) => Some(format!("line {}", shown[0])),
+        (n, Some((last, rest))) if n == shown.len() => Some(format!("lines {} and {last}", rest.join(", "))),
+        (n, Some(_)) => Some(format!("lines {} and {} more", shown.join(", "), n - shown.len())),
+    };
+    let this_line = match same {
+        0 => None,
+        1 => Some("once more on this line".to_string()),
+        2 => Some("twice more on this line".to_string()),
+        n => Some(format!("{n} more times on this line")),
+    };
+    match (this_line, on_lines) {
+        (None, None) => None,
+        (None, Some(lines)) => Some(format!("here and on {lines}")),
+        (Some(this), None) => Some(format!("here and {this}")),
+        (Some(this), Some(lines)) => Some(format!("here, {this} and on {lines}")),
+    }
 }
 
 /// Where each character written as a numeric character reference (`&#x1F600;`, `&#128512;`,
@@ -369,16 +386,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_other_lines_that_hold_a_character_are_named_or_counted() {
+    fn the_other_places_that_hold_a_character_are_named_or_counted() {
         let at = |text: &str, c: char| text.match_indices(c).map(|(i, _)| i).collect::<Vec<_>>();
         let text = "body: |\n  a 😀\n  b 😀 😀\n  c\r  d 😀\r\n";
         let index = LineIndex::new(text);
-        assert_eq!(other_lines(&index, Span::new(12, 16), &at(text, '😀')).as_deref(), Some("lines 3 and 5"));
-        assert_eq!(other_lines(&LineIndex::new("x 😀\n"), Span::new(2, 6), &[2]), None);
+        assert_eq!(elsewhere(&index, Span::new(12, 16), &at(text, '😀')).as_deref(), Some("here and on lines 3 and 5"));
+        assert_eq!(elsewhere(&LineIndex::new("x 😀\n"), Span::new(2, 6), &[2]), None);
         let many = "😀\n".repeat(13);
         assert_eq!(
-            other_lines(&LineIndex::new(&many), Span::new(0, 4), &at(&many, '😀')).as_deref(),
-            Some("lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more")
+            elsewhere(&LineIndex::new(&many), Span::new(0, 4), &at(&many, '😀')).as_deref(),
+            Some("here and on lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more")
+        );
+        // More on the first line are counted (text47a F47a-5).
+        let line = "a 😀 b 😀 c 😀\nd 😀\n";
+        let first = Span::new(2, 6);
+        assert_eq!(
+            elsewhere(&LineIndex::new(line), first, &at(line, '😀')).as_deref(),
+            Some("here, twice more on this line and on line 2")
+        );
+        let line = "a 😀 b 😀";
+        assert_eq!(
+            elsewhere(&LineIndex::new(line), first, &at(line, '😀')).as_deref(),
+            Some("here and once more on this line")
         );
         assert_eq!((index.line_of(0), index.line_of(7), index.line_of(8)), (1, 1, 2));
     }
