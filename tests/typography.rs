@@ -1151,3 +1151,39 @@ fn a_title_over_two_lines_is_one_line_in_the_running_line() {
     let Some(text) = common::poppler_text(&pdf) else { return };
     assert!(text.contains("First line Second line · January 1, 2024"), "{text}");
 }
+
+/// A command in a code block breaks only where a space was typed: never after its own `--`,
+/// `-` or `/` (text47a F47a-6: `--` / `template` read as an end of options, and back as
+/// `-- template`, or `-template` with a hyphen lost).
+#[test]
+fn code_breaks_only_at_its_spaces() {
+    let commands: Vec<String> = (0..12)
+        .map(|i| {
+            format!(
+                "      $ {}briefing build data/x.yaml --template press-release --toc --fit-pages 2 \
+                 --lang en,ja --out-dir /tmp/out/{i} --format pdf,html,png --no-embed-source",
+                "x".repeat(i * 3)
+            )
+        })
+        .collect();
+    let yaml = format!(
+        "lang: en\ntitle: Code\ndate: 2026-03-04\ntopics:\n  - title: Commands\n    body: |\n      ```\n{}\n      ```\n\
+         contact:\n  email: a@example.org\n",
+        commands.join("\n")
+    );
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "c.yaml", &yaml), &[]);
+    let mut lines: Vec<(i64, String)> = Vec::new();
+    for run in runs(&pdf).iter().flatten().filter(|r| r.font.contains("Mono") && !r.artifact) {
+        let y = (run.y * 10.0).round() as i64;
+        match lines.iter_mut().find(|(at, _)| *at == y) {
+            Some((_, text)) => text.push_str(&run.text),
+            None => lines.push((y, run.text.clone())),
+        }
+    }
+    assert!(lines.len() > commands.len(), "the commands break: {lines:?}");
+    for (_, text) in &lines {
+        let end = text.trim_end();
+        assert!(!end.ends_with(['-', '/', ',']), "a code line ends inside a word: {end:?} in {lines:?}");
+    }
+}

@@ -108,6 +108,19 @@ impl<'a> Paragraph<'a> {
         }
     }
 
+    /// Whether the break opportunity at byte `byte` is not taken: see [`held`]; and inside
+    /// code, any but after a space. A command breaks only where a space was typed, never after
+    /// its own `-` or `/` (text47a F47a-6: `--` / `template` read back as `-- template`, an
+    /// end of options); a stretch wider than the line is cut, and reads back whole.
+    fn held(&self, byte: usize) -> bool {
+        if held(self.text, byte) {
+            return true;
+        }
+        let at = self.glyphs.partition_point(|g| g.at < byte);
+        let code = |i: usize| self.glyphs.get(i).is_some_and(|g| self.spans[g.span].look.code);
+        at > 0 && code(at - 1) && code(at) && !self.text[..byte].ends_with(char::is_whitespace)
+    }
+
     /// Whether glyph `i` may never take a hyphen: code and addresses.
     fn unhyphenated(&self, i: usize) -> bool {
         let span = self.glyphs[i].span;
@@ -133,7 +146,7 @@ impl<'a> Paragraph<'a> {
             out.push(Break { start, end, last, hyphen, cut: None });
         };
         for (byte, kind) in opportunities(text) {
-            if kind == BreakOpportunity::Allowed && held(text, byte) {
+            if kind == BreakOpportunity::Allowed && self.held(byte) {
                 continue;
             }
             let seg_end = self.before_address_hyphen(index_of(byte));
@@ -203,7 +216,7 @@ impl<'a> Paragraph<'a> {
         let mut start = 0;
         let mut widest = 0.0_f32;
         for (byte, kind) in opportunities(self.text) {
-            if kind == BreakOpportunity::Allowed && held(self.text, byte) {
+            if kind == BreakOpportunity::Allowed && self.held(byte) {
                 continue;
             }
             let end = self.before_address_hyphen(index_of(byte));
@@ -224,7 +237,7 @@ impl<'a> Paragraph<'a> {
         let index_of = |byte: usize| glyphs.partition_point(|g| g.at < byte);
         let mut word_start = 0;
         for (byte, kind) in opportunities(text) {
-            if kind == BreakOpportunity::Allowed && held(text, byte) {
+            if kind == BreakOpportunity::Allowed && self.held(byte) {
                 continue;
             }
             let end = self.before_address_hyphen(index_of(byte));
