@@ -186,6 +186,15 @@ fixtures! {
     // errors whose fixes went in a circle; one error, and the topic read field by field.
     item_per_language: "item-per-language" on [5],
         says ["5:5: error: an item written per language", "`- title: {en: AI, ja: AI}`", "error: 1 problem"];
+    // text47a F47a-7: ` #2` in a text that runs on below got the YAML library's words, and no fix.
+    comment_in_wrapped_text: "comment-in-wrapped-text" on [3],
+        says ["3:34: error: `#2` is read as a comment, which ends this text", "write `summary: |` alone on its line",
+              "put the whole value in quotes", "error: 1 problem"];
+    // text47a F47a-3: the contact block's printed labels typed as keys got only the list.
+    contact_labels: "contact-labels" on [7, 8, 9, 10],
+        says ["unknown field `department`, did you mean `division`?", "unknown field `phone`, did you mean `tel`?",
+              "unknown field `web`, did you mean `url`?", "unknown field `メール`, did you mean `email`?",
+              "error: 4 problems"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

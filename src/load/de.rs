@@ -207,7 +207,7 @@ impl<'a> De<'a> {
                 return;
             }
         }
-        let diagnostic = match suggest(name, field.fields) {
+        let diagnostic = match messages::synonym(name, field.fields).or_else(|| suggest(name, field.fields)) {
             Some(best) => {
                 self.ctx.misspelt.borrow_mut().insert(Path::Key(parent, best).to_string());
                 let d = Diagnostic::new(

@@ -50,6 +50,31 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
     Some(Diagnostic::new(Some(Span::new(at, at + 1 + word.len())), "", message).with_help(help))
 }
 
+/// ` #2` inside a text that runs on below (`summary: met in room #2 and` / `  agreed.`): the
+/// comment ends the text's line, and YAML then refuses the next one, in words of its own
+/// (text47a F47a-7: "comment intercepting the multiline text", and no fix). Named as the
+/// same slip on one line is, at the `#` (`start`, where YAML reports it), with the fix.
+pub(super) fn comment_in_text(text: &str, start: usize) -> Option<Diagnostic> {
+    let after = text.get(start..)?.strip_prefix('#')?;
+    let word = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
+    let (line_at_start, line) = line_at(text, start);
+    let key = key_of(line).map(|(key, _, _)| key.trim());
+    let how = match key {
+        Some(key) => format!("write `{key}: |` alone on its line and the text below it, indented"),
+        None => "write the text as a block after `|`, indented".to_string(),
+    };
+    let shown = if word.is_empty() { "#".to_string() } else { format!("#{word}") };
+    let message = format!(
+        "`{shown}` is read as a comment, which ends this text: YAML cannot read the line below as its next line"
+    );
+    let tab = text[line_at_start..start].contains('\t').then_some(" (indent with spaces: YAML refuses tabs)");
+    let help = format!(
+        "to keep `{shown}` as text, put the whole value in quotes, or {how}; for a comment, end the text before it{}",
+        tab.unwrap_or("")
+    );
+    Some(Diagnostic::new(Some(Span::new(start, start + shown.len())), "", message).with_help(help))
+}
+
 /// `2026-05-12`: a value whose text is a date as YAML reads one. (Not a number: `tel: 5253
 /// #20` may mean the extension.)
 fn is_date(value: &str) -> bool {

@@ -384,6 +384,9 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
         if let Some((after, key)) = known_key_without_colon(text, line_start(text, start), keys) {
             return missing_colon(after, key);
         }
+        if let Some(comment) = super::glued::comment_in_text(text, start) {
+            return Some(comment);
+        }
     }
     let key_expected = matches!(
         info,

@@ -21,6 +21,65 @@ pub(crate) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str>
         .map(|(_, _, c)| c)
 }
 
+/// Other names for a key, as people label what it holds (the printed contact block says
+/// "Web:" and "TEL", a form says "Department", a Japanese one 電話 or メール): the key meant,
+/// when it is one of `candidates` (text47a F47a-3: `web:`, `phone:` got only the list).
+pub(crate) fn synonym<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str> {
+    const OTHER_NAMES: &[(&str, &[&str])] = &[
+        (
+            "url",
+            &[
+                "web",
+                "website",
+                "web_site",
+                "homepage",
+                "home_page",
+                "site",
+                "webpage",
+                "www",
+                "link",
+                "ウェブ",
+                "ホームページ",
+                "ＵＲＬ",
+            ],
+        ),
+        (
+            "tel",
+            &[
+                "phone",
+                "telephone",
+                "mobile",
+                "cell",
+                "tél",
+                "telefon",
+                "telefono",
+                "teléfono",
+                "電話",
+                "電話番号",
+                "ＴＥＬ",
+            ],
+        ),
+        (
+            "email",
+            &["mail", "e_mail", "e-mail", "mailto", "courriel", "メール", "メールアドレス", "ｅメール", "eメール"],
+        ),
+        ("fax", &["telefax", "facsimile", "ファクス", "ファックス", "ＦＡＸ"]),
+        ("division", &["department", "dept", "section", "unit", "office", "課", "部署", "担当課"]),
+        ("bureau", &["directorate", "局"]),
+        ("name", &["person", "contact_person", "担当", "担当者", "氏名", "名前"]),
+        ("organisation", &["organization", "ministry", "agency", "省庁", "組織"]),
+        ("summary", &["abstract", "lead"]),
+        ("overview", &["概要"]),
+        ("topics", &["sections", "items", "agenda"]),
+        ("body", &["text", "content", "description", "本文"]),
+    ];
+    let name = name.to_lowercase();
+    OTHER_NAMES
+        .iter()
+        .find(|(_, others)| others.contains(&name.as_str()))
+        .and_then(|(key, _)| candidates.iter().find(|c| *c == key).copied())
+}
+
 /// Characters that print as nothing, which a key may pick up when it is copied from a web
 /// page or a word processor.
 const INVISIBLE: [(char, &str); 12] = [
