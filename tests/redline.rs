@@ -1352,3 +1352,17 @@ fn an_overview_added_or_removed_has_its_heading_marked_and_the_new_numbers() {
     let html = run(&without, &with, "added.html");
     assert!(html.contains("<h2 id=\"overview\"><span class=\"num\">1.</span> <ins><span class=\"vh\">Inserted: </span>Overview</ins></h2>"));
 }
+
+/// A `-o` named for another format is said with NEW's problems, in one run, not once they are
+/// mended (text47b F47b-4).
+#[test]
+fn a_bad_output_name_is_said_with_the_new_versions_problems() {
+    let dir = tempdir();
+    let old = write(dir.path(), "old.yaml", &std::fs::read_to_string(seed()).unwrap());
+    let new = write(dir.path(), "new.yaml", &seed_with("contact:", "contcat:"));
+    let o = run(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", "x.txt"]);
+    let err = stderr(&o);
+    assert!(err.contains("unknown field `contcat`"), "{err}");
+    assert!(err.contains("-o x.txt names a .txt file"), "{err}");
+    assert!(!dir.path().join("x.txt").exists());
+}

@@ -156,7 +156,23 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     // is written; with --lang, both must be written in it.
     // (Every language is kept: without --lang, a language both have is compared.)
     let read = [(args.old, Reading::AsTyped), (args.new, Reading::Checked)];
-    let mut both = load_each(&read, &fonts, lang, true, None, Keep::Every)?.into_iter();
+    // `-o` over an input, or named for another format, is said with the briefings' problems,
+    // not after they are mended (text47b F47b-4). (The input first, as more to the point:
+    // `-o new.yaml` is the file compared.)
+    let mut reads = template.reads.clone();
+    reads.add(args.old, "input");
+    reads.add(args.new, "input");
+    let named = match args.output.filter(|_| !args.stat) {
+        Some(o) => {
+            reads.check_output(o).and_then(|()| super::config::output_names_its_format(o, &settings.formats_for(o)))
+        }
+        None => Ok(()),
+    };
+    let mut both = match (load_each(&read, &fonts, lang, true, None, Keep::Every), named) {
+        (Ok(both), Ok(())) => both.into_iter(),
+        (Err(e), Ok(())) | (Ok(_), Err(e)) => return Err(e),
+        (Err(e), Err(o)) => return Err(Error::Several(vec![e, o])),
+    };
     let (Some(mut old), Some(new)) = (both.next(), both.next()) else {
         return Err(Error::Usage("nothing to compare".into()));
     };
@@ -194,14 +210,6 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         super::no_page_in_input_name(args.new, &output)?;
     }
     let formats = settings.formats_for(&output);
-    // (The input first, as more to the point: `-o new.yaml` is the file compared.)
-    let mut reads = template.reads.clone();
-    reads.add(args.old, "input");
-    reads.add(args.new, "input");
-    if let Some(named) = args.output {
-        reads.check_output(named)?;
-        super::config::output_names_its_format(&output, &formats)?;
-    }
     settings.note_unused_options(&formats);
     if formats.iter().any(|f| *f != Format::Html) {
         // (A field that changed is shown twice, old and new, in place and in the box.)
