@@ -105,6 +105,28 @@ fn watch_format_html_rebuilds_the_web_page_on_save() {
     child.wait().unwrap();
 }
 
+/// text47b F47b-2: a briefing kept as a link (by an editor, a dotfile manager) is rebuilt when
+/// the file it leads to, in another folder, is saved.
+#[cfg(unix)]
+#[test]
+fn a_briefing_kept_as_a_link_is_rebuilt_when_its_file_is_saved() {
+    let dir = common::tempdir();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let real = dir.path().join("real/src.yaml");
+    let seed = std::fs::read_to_string(common::repo("data/japan-eu-ict-workshop-10.yaml")).unwrap();
+    std::fs::write(&real, &seed).unwrap();
+    std::os::unix::fs::symlink("real/src.yaml", dir.path().join("link.yaml")).unwrap();
+    let (mut child, lines) = watch(dir.path(), &["link.yaml", "--format", "html"]);
+    expect_line(&lines, "wrote link.html", PATIENCE);
+    expect_line(&lines, "watching", PATIENCE);
+    save_by_rename(&real, &seed.replace("title: Results of 10th", "title: Outcome of 10th"));
+    expect_line(&lines, "wrote link.html", PATIENCE);
+    let html = std::fs::read_to_string(dir.path().join("link.html")).unwrap();
+    assert!(html.contains("<h1>Outcome of 10th Japan-EU ICT Strategy Workshop</h1>"), "{html}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 /// text44b F44b-19: a briefing broken from the start is "not built", not an output that was
 /// never written called "unchanged".
 #[test]

@@ -103,9 +103,15 @@ impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
     fn follow(&mut self, reads: &Reads) -> Result<(), Error> {
         let mut targets: Vec<(PathBuf, std::ffi::OsString, FileKind)> = Vec::new();
         for (p, kind) in reads.files() {
-            let (dir, name) = watch_target(p)?;
-            if !targets.iter().any(|(d, n, _)| *d == dir && *n == name) {
-                targets.push((dir, name, kind));
+            // A file that is a link is watched, and so is the file it leads to, in its own
+            // folder: a save there changes what the build reads (text47b F47b-2: a briefing
+            // kept as a link was never rebuilt).
+            let real = std::fs::canonicalize(p).ok().filter(|real| real != p);
+            for path in std::iter::once(p).chain(real.as_deref()) {
+                let (dir, name) = watch_target(path)?;
+                if !targets.iter().any(|(d, n, _)| *d == dir && *n == name) {
+                    targets.push((dir, name, kind));
+                }
             }
         }
         let mut dirs: Vec<PathBuf> = targets.iter().map(|(d, _, _)| d.clone()).collect();
