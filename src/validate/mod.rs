@@ -1400,7 +1400,10 @@ contact:
         assert_eq!(
             problems(&text),
             // (The escape, where it is written: text24 F24-5.)
-            ["summary: no font has U+1F600 '😀' @ 8:15", "heading: no font has U+1F600 '😀' @ 9:17"]
+            [
+                "summary: no font has U+1F600 '😀'; here and once more on this line @ 8:15",
+                "heading: no font has U+1F600 '😀' @ 9:17"
+            ]
         );
     }
 
