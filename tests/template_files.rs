@@ -246,3 +246,26 @@ fn a_template_can_set_its_own_font_family() {
     assert_exit(&o, 1);
     assert!(common::stderr(&o).contains("Bad.ttf"), "{}", common::stderr(&o));
 }
+
+/// A template's printed words (labels, the DRAFT label, the running lines) are set in its
+/// fonts and the built-in ones: a character none has is an error at its place, as in a
+/// briefing, not drawn as nothing (text47a F47a-16: `Overview 😀` printed "Overview", and
+/// `check` said ok).
+#[test]
+fn a_character_no_font_has_in_a_templates_words_is_an_error_at_its_place() {
+    let dir = common::tempdir();
+    std::fs::copy(seed(), dir.path().join("b.yaml")).unwrap();
+    let mine = "labels: {overview: \"Overview 😀\", draft: \"ENTWURF ☃️\"}\nfooter: {left: \"{short_title} Ⓐ\"}\n";
+    std::fs::write(dir.path().join("mine.yaml"), mine).unwrap();
+    for command in ["check", "build"] {
+        let o = run(dir.path(), &[command, "b.yaml", "--template", "mine.yaml"]);
+        assert_exit(&o, 1);
+        let err = common::stderr(&o);
+        assert!(err.contains("mine.yaml:1:30: error: labels.overview: no font has U+1F600"), "{err}");
+        assert!(err.contains("footer.left: no font has U+24B6"), "{err}");
+    }
+    assert!(!dir.path().join("b.pdf").exists());
+    // What the fonts have is fine.
+    std::fs::write(dir.path().join("mine.yaml"), "labels: {overview: \"Überblick – 概要\"}\n").unwrap();
+    assert_exit(&run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]), 0);
+}

@@ -144,6 +144,7 @@ impl Template {
             None => None,
         };
         let family = read_family(&theme.fonts, &folder, &mut reads, &mut problems);
+        problems.extend(unprinted(&file, &book_of(family.as_ref())));
         if !problems.is_empty() {
             problems.sort_by_key(|d| d.span.map(|s| s.start));
             return Err(Error::Invalid(vec![(file, problems)]));
@@ -154,18 +155,7 @@ impl Template {
     /// The fonts briefings are set in: the built-in faces, behind the template's family if
     /// it has one.
     pub fn font_book(&self) -> FontBook {
-        match &self.family {
-            None => FontBook::builtin(),
-            Some(family) => {
-                let styles = [(false, false), (true, false), (false, true), (true, true)];
-                let faces = std::array::from_fn(|i| crate::fonts::FaceSource {
-                    name: family[i].0.clone(),
-                    data: std::borrow::Cow::Owned(family[i].1.clone()),
-                    style: crate::fonts::FontStyle { bold: styles[i].0, italic: styles[i].1 },
-                });
-                FontBook::with_family(faces)
-            }
-        }
+        book_of(self.family.as_ref())
     }
 
     /// The theme for a briefing in `lang` (Japanese labels and dates for `ja`, …).
@@ -193,6 +183,53 @@ impl Template {
         let theme = Theme::resolve_for(template, lang).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
         Ok(self.themes[k].get_or_init(|| theme))
     }
+}
+
+/// The fonts briefings are set in: the built-in faces, behind the template's `family` if it
+/// has one.
+fn book_of(family: Option<&[(String, Vec<u8>); 4]>) -> FontBook {
+    match family {
+        None => FontBook::builtin(),
+        Some(family) => {
+            let styles = [(false, false), (true, false), (false, true), (true, true)];
+            let faces = std::array::from_fn(|i| crate::fonts::FaceSource {
+                name: family[i].0.clone(),
+                data: std::borrow::Cow::Owned(family[i].1.clone()),
+                style: crate::fonts::FontStyle { bold: styles[i].0, italic: styles[i].1 },
+            });
+            FontBook::with_family(faces)
+        }
+    }
+}
+
+/// Each character of the template's printed words (see [`theme::printed`]) that none
+/// of `fonts` has, once a field, at its place: drawn as nothing, it was lost from the page
+/// without a word (text47a F47a-16: `Overview 🇪🇺` printed "Overview").
+fn unprinted(file: &SourceFile, fonts: &FontBook) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (path, text) in theme::printed(file) {
+        let mut seen: Vec<char> = Vec::new();
+        let source = file.text.get(text.span.start..text.span.end).unwrap_or("");
+        for c in text.value.chars() {
+            if c.is_whitespace() || c.is_control() || crate::script::is_invisible(c) || fonts.covers(c) {
+                continue;
+            }
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+            let span = source.find(c).map_or(text.span, |at| {
+                crate::diag::Span::new(text.span.start + at, text.span.start + at + c.len_utf8())
+            });
+            out.push(
+                Diagnostic::new(Some(span), path.clone(), format!("no font has U+{:04X} '{c}'", c as u32)).with_help(
+                    "the template's words are set in its fonts and the built-in ones, and none has it: remove it, \
+                     or name a font that has it under `fonts:`",
+                ),
+            );
+        }
+    }
+    out
 }
 
 /// Where `named` leads from `start` (a folder, links resolved), every link in it followed as

@@ -19,7 +19,7 @@ mod text;
 mod values;
 
 pub use room::{running_style, MIN_INDENTED, RUNNING_FLOOR};
-pub use text::{DATE_CODES, RUNNING_PLACEHOLDERS};
+pub use text::{printed, DATE_CODES, RUNNING_PLACEHOLDERS};
 
 pub use values::{
     Align, Columns, ContactStyle, DatePlacement, Factor, FilePath, FontSize, JapaneseFace, JapanesePitch, Mm, Months,

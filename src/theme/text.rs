@@ -73,6 +73,26 @@ pub(super) fn check(raw: &RawTheme, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The words of a user's template that are printed (labels, the DRAFT label, the running
+/// header's and footer's parts), each with its field, as typed in `file`: for the check that
+/// the template's fonts have every character of them, made once its fonts are read.
+pub fn printed(file: &crate::diag::SourceFile) -> Vec<(String, Spanned<String>)> {
+    let raw = load::load_detailed::<RawTheme>(file, &crate::load::Limits::default()).value;
+    let mut out = Vec::new();
+    for (field, text) in raw.labels.as_ref().map(|l| l.texts()).unwrap_or_default() {
+        out.push((format!("labels.{field}"), text.clone()));
+    }
+    for (part, running) in [("header", &raw.header), ("footer", &raw.footer)] {
+        let Some(running) = running else { continue };
+        for (side, text) in [("left", &running.left), ("center", &running.center), ("right", &running.right)] {
+            if let Some(text) = text {
+                out.push((format!("{part}.{side}"), text.clone()));
+            }
+        }
+    }
+    out
+}
+
 /// What a text of a template is, for its bound.
 #[derive(Clone, Copy)]
 enum Bound {
