@@ -4,7 +4,7 @@
 //! run reads, and removed if the process is interrupted.
 
 use crate::shown::Show;
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -12,6 +12,9 @@ use std::sync::{Arc, Mutex};
 use super::error::{Error, FileKind};
 use crate::app::say::say;
 use crate::load::NotRegular;
+
+mod commit;
+pub use commit::{remove_debris, write_atomic, Outputs};
 
 /// Reads `path`, at most its kind's limit: a larger file is refused with an error naming the
 /// file and the limit, before it fills memory; so is anything but a regular file (a folder, a
@@ -259,42 +262,6 @@ fn on_signals(handler: impl Fn(i32) + Send + 'static) {
     let _ = ctrlc::set_handler(move || handler(2));
 }
 
-/// The prefix of this process's temporary files: a dead run's can be told by its number.
-fn temp_prefix() -> String {
-    format!(".briefing-{}-", std::process::id())
-}
-
-/// Whether process `pid` is running.
-fn alive(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
-        // Signal 0 checks that the process exists; EPERM means it does, as another user.
-        let exists = unsafe { libc::kill(pid, 0) } == 0;
-        exists || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        true
-    }
-}
-
-/// Removes the temporary files that runs stopped by force (SIGKILL, a power cut) left in
-/// `dir`: `.briefing-PID-XXXXXX.tmp` of a process that is no longer running.
-pub fn remove_debris(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let Some(rest) = name.strip_prefix(".briefing-").and_then(|r| r.strip_suffix(".tmp")) else { continue };
-        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else { continue };
-        if pid != std::process::id() && !alive(pid) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
 /// Whether the file at `path` must not be replaced: it has no write permission for anyone, or
 /// not for this user.
 fn read_only(path: &Path, meta: &std::fs::Metadata) -> bool {
@@ -390,118 +357,6 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
-/// renamed over the target (through a link, over the file it points to). On any failure (or a
-/// signal) the old file is untouched and no temporary file is left. A new file gets `0666`
-/// less the umask; a replaced one keeps its mode.
-pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> Result<(), Error> {
-    let mut outputs = Outputs::new(existing);
-    outputs.add(path, bytes)?;
-    outputs.commit()
-}
-
-/// Files written together, all or none (the two PDFs of a bilingual briefing, the sources a
-/// dossier carries): each is written to a temporary file beside its target as it comes, and
-/// only when every one is complete are they renamed over their targets, one after the other
-/// under the lock the signal handler takes, so that Ctrl-C or SIGTERM either comes before the
-/// first rename (and removes every temporary file) or waits until the last one. Dropped
-/// without [`Outputs::commit`], they leave nothing behind.
-pub struct Outputs {
-    existing: Existing,
-    /// Each file's temporary file, where it goes, and its name as given.
-    staged: Vec<(PathBuf, PathBuf, PathBuf)>,
-    /// Where the staged files go, as [`place`] resolves it (a set: a run of 4,000 page images
-    /// compared each with every one before it, through the file system).
-    places: std::collections::HashSet<PathBuf>,
-    /// The folders cleared of dead runs' temporary files already (each once a run).
-    cleared: std::collections::HashSet<PathBuf>,
-}
-
-impl Outputs {
-    pub fn new(existing: Existing) -> Outputs {
-        Outputs { existing, staged: Vec::new(), places: Default::default(), cleared: Default::default() }
-    }
-
-    /// How they treat an existing file.
-    pub fn existing(&self) -> Existing {
-        self.existing
-    }
-
-    /// Writes `bytes` for `path` to a temporary file, after checking `path` as [`target`] does.
-    pub fn add(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
-        let real = target(path, self.existing)?;
-        if !self.places.insert(place(&real)) {
-            let e = std::io::Error::other("another output of this run is written there too");
-            return Err(Error::write(path, e));
-        }
-        let dir = folder_of(&real);
-        if self.cleared.insert(dir.to_path_buf()) {
-            remove_debris(dir);
-        }
-        let old = std::fs::metadata(&real).ok();
-        #[cfg(unix)]
-        let mode = {
-            use std::os::unix::fs::PermissionsExt as _;
-            // Created with this mode, the kernel takes the umask off a new file's; a replaced
-            // file keeps its own (set again below, as the umask applies at creation).
-            old.as_ref().map_or(0o666, |m| m.permissions().mode() & 0o7777)
-        };
-        let (mut file, tmp) = create_temporary(
-            dir,
-            &temp_prefix(),
-            #[cfg(unix)]
-            mode,
-        )
-        .map_err(|e| Error::write(path, e))?;
-        // Noted at once: dropped on an error below, `self` removes it.
-        self.staged.push((tmp, real, path.to_path_buf()));
-        (|| -> std::io::Result<()> {
-            file.write_all(bytes)?;
-            #[cfg(unix)]
-            if old.is_some() {
-                use std::os::unix::fs::PermissionsExt as _;
-                file.set_permissions(std::fs::Permissions::from_mode(mode))?;
-            }
-            file.sync_all()
-        })()
-        .map_err(|e| Error::write(path, e))
-    }
-
-    /// Renames every temporary file over its target, in one short stretch that a signal does
-    /// not cut.
-    pub fn commit(mut self) -> Result<(), Error> {
-        let staged = std::mem::take(&mut self.staged);
-        let mut in_flight = IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut result = Ok(());
-        for (tmp, real, shown) in &staged {
-            let done = if result.is_err() {
-                Ok(())
-            } else if self.existing == Existing::Keep {
-                // A link fails if the target exists: never over a file, even one made meanwhile.
-                std::fs::hard_link(tmp, real).map_err(|e| Error::write(shown, e))
-            } else {
-                std::fs::rename(tmp, real).map_err(|e| Error::write(shown, e))
-            };
-            if result.is_ok() {
-                result = done;
-            }
-            let _ = std::fs::remove_file(tmp);
-            in_flight.retain(|f| f != tmp);
-        }
-        result
-    }
-}
-
-impl Drop for Outputs {
-    fn drop(&mut self) {
-        let mut in_flight = IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for (tmp, _, _) in self.staged.drain(..) {
-            let _ = std::fs::remove_file(&tmp);
-            in_flight.retain(|f| *f != tmp);
-        }
-    }
-}
-
 /// Creates the new file `path` (never over one that is there: an error), readable and
 /// writable by this user only, noted with the temporary files under their lock: however the
 /// process is stopped (a signal too, but SIGKILL), it does not outlive it. Removed with
@@ -529,36 +384,6 @@ pub fn remove_noted(path: &Path) {
 #[cfg(test)]
 pub fn is_noted(path: &Path) -> bool {
     IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter().any(|f| f == path)
-}
-
-/// Creates a new temporary file in `dir` named `PREFIX` + random letters + `.tmp`, noted in
-/// [`IN_FLIGHT`] under its lock: a signal handler that holds the lock either runs before the
-/// file exists (and the process ends before it is made) or after it is noted (and removes it).
-fn create_temporary(dir: &Path, prefix: &str, #[cfg(unix)] mode: u32) -> std::io::Result<(std::fs::File, PathBuf)> {
-    use std::hash::{BuildHasher as _, Hasher as _};
-    let mut files = IN_FLIGHT.lock().map_err(|_| std::io::Error::other("a writer panicked"))?;
-    for attempt in 0u32..100 {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u32(attempt);
-        let letters: String = h.finish().to_le_bytes().iter().map(|b| char::from(b'a' + b % 26)).take(6).collect();
-        let path = dir.join(format!("{prefix}{letters}.tmp"));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(mode);
-        }
-        match options.open(&path) {
-            Ok(file) => {
-                files.push(path.clone());
-                return Ok((file, path));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("no free temporary file name"))
 }
 
 /// `path` with its stem followed by `suffix` and the extension `ext` (`x.yaml`, `.ja`, `pdf`
@@ -698,29 +523,6 @@ mod tests {
     }
 
     #[test]
-    fn outputs_are_written_all_or_none() {
-        let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (dir.path().join("x.en.pdf"), dir.path().join("x.ja.pdf"));
-        std::fs::write(&a, "old en").unwrap();
-        let mut outputs = Outputs::new(Existing::Replace);
-        outputs.add(&a, b"new en").unwrap();
-        outputs.add(&b, b"new ja").unwrap();
-        assert!(outputs.add(&a, b"again").is_err(), "two outputs of one run in one file");
-        assert_eq!(std::fs::read(&a).unwrap(), b"old en", "nothing is replaced before the commit");
-        drop(outputs);
-        assert_eq!(std::fs::read(&a).unwrap(), b"old en");
-        assert!(!b.exists());
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names.len(), 1, "dropped, the temporary files are gone: {names:?}");
-        let mut outputs = Outputs::new(Existing::Replace);
-        outputs.add(&a, b"new en").unwrap();
-        outputs.add(&b, b"new ja").unwrap();
-        outputs.commit().unwrap();
-        assert_eq!((std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap()), (b"new en".to_vec(), b"new ja".to_vec()));
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
-    }
-
-    #[test]
     fn the_same_file_is_known_by_any_name() {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.yaml");
@@ -738,21 +540,6 @@ mod tests {
             assert!(reads.check_output(&hard).is_err(), "a hard link to the template");
         }
         assert!(reads.check_output(&dir.path().join("new.pdf")).is_ok());
-    }
-
-    #[test]
-    fn debris_of_dead_runs_is_removed_and_that_of_live_ones_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        // Process ids are below 2^22 on Linux; this one is not running.
-        let dead = dir.path().join(".briefing-4194303-abcdef.tmp");
-        let live = dir.path().join(format!(".briefing-{}-abcdef.tmp", std::process::id()));
-        let other = dir.path().join("notes.tmp");
-        for f in [&dead, &live, &other] {
-            std::fs::write(f, "x").unwrap();
-        }
-        remove_debris(dir.path());
-        assert!(!dead.exists());
-        assert!(live.exists() && other.exists());
     }
 
     #[test]
