@@ -78,7 +78,7 @@ pub fn unreadable(path: &Path, kind: FileKind) -> Option<String> {
 
 /// A file's identity: device and inode, links followed. Two paths with the same identity are
 /// the same file, whatever their names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(u64, u64);
 
 impl FileId {

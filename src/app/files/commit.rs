@@ -5,7 +5,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{folder_of, place, target, Existing, IN_FLIGHT};
+use super::{folder_of, place, target, Existing, FileId, IN_FLIGHT};
 use crate::app::error::Error;
 
 /// The prefix of this process's temporary files: a dead run's can be told by its number.
@@ -122,9 +122,12 @@ impl Outputs {
     }
 
     /// Renames every temporary file over its target, in one short stretch that a signal does
-    /// not cut.
+    /// not cut, nor another run's renames into the same folders ([`FolderLocks`]).
     pub fn commit(mut self) -> Result<(), Error> {
         let staged = std::mem::take(&mut self.staged);
+        // Taken before the signal handler's lock: a signal while another run holds a folder
+        // ends this one as before its first rename.
+        let _folders = FolderLocks::take(staged.iter().map(|(_, real, _)| folder_of(real)));
         let mut in_flight = IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut result = Ok(());
         for (tmp, real, shown) in &staged {
@@ -141,10 +144,51 @@ impl Outputs {
             }
             let _ = std::fs::remove_file(tmp);
             in_flight.retain(|f| f != tmp);
+            #[cfg(test)]
+            if let Some(pause) = BETWEEN_RENAMES.get() {
+                pause();
+            }
         }
         result
     }
 }
+
+/// Exclusive advisory locks (`flock`) on the folders a run's files are renamed into, held
+/// across all its renames and released when dropped: two runs writing one set of files at
+/// once (two terminals, `watch` and a `build`) put theirs in place one after the other, never
+/// interleaved (text46b F46b-6: `x.en.pdf` of one run beside `x.ja.pdf` of the other). A
+/// folder is locked itself, not a lock file beside the outputs: nothing is left behind, and
+/// runs whose sets overlap only in part (one language, then both) wait for each other too.
+struct FolderLocks {
+    _held: Vec<std::fs::File>,
+}
+
+impl FolderLocks {
+    /// Locks each of `folders` once, in the order of their identities (the same in every run,
+    /// so that two runs never each wait for the other), waiting while another run holds one.
+    /// A folder that cannot be opened or locked (a file system without locks) is written
+    /// without, as it was before there were locks.
+    fn take<'a>(folders: impl Iterator<Item = &'a Path>) -> FolderLocks {
+        let mut ids: Vec<(FileId, &Path)> = folders.filter_map(|d| FileId::of(d).map(|id| (id, d))).collect();
+        ids.sort_by_key(|(id, _)| *id);
+        ids.dedup_by_key(|(id, _)| *id);
+        let lock = |dir: &Path| {
+            let folder = std::fs::File::open(dir).ok()?;
+            loop {
+                match folder.lock() {
+                    Ok(()) => return Some(folder),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(_) => return None,
+                }
+            }
+        };
+        FolderLocks { _held: ids.into_iter().filter_map(|(_, dir)| lock(dir)).collect() }
+    }
+}
+
+/// What a test does between two renames of [`Outputs::commit`] (in a process of its own).
+#[cfg(test)]
+static BETWEEN_RENAMES: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 
 impl Drop for Outputs {
     fn drop(&mut self) {
@@ -226,5 +270,75 @@ mod tests {
         remove_debris(dir.path());
         assert!(!dead.exists());
         assert!(live.exists() && other.exists());
+    }
+
+    /// This process's part in [`two_runs_never_mix_a_pair`], if it is one of its runs: which,
+    /// and the folder.
+    fn run_of_the_test() -> Option<(String, PathBuf)> {
+        Some((std::env::var("BRIEFING_TEST_RUN").ok()?, std::env::var_os("BRIEFING_TEST_DIR")?.into()))
+    }
+
+    /// Waits until `path` exists, at most `limit`: whether it does.
+    fn wait_for(path: &Path, limit: std::time::Duration) -> bool {
+        let start = std::time::Instant::now();
+        while !path.exists() {
+            if start.elapsed() > limit {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        true
+    }
+
+    /// The first run, after its first rename: says so, and waits until the second run has
+    /// put its files in place, or 1.5 s (when a lock keeps it waiting for this one).
+    fn pause_after_the_first_rename() {
+        static ONCE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if ONCE.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        let (_, dir) = run_of_the_test().unwrap();
+        std::fs::write(dir.join("first-renamed"), "").unwrap();
+        wait_for(&dir.join("second-done"), std::time::Duration::from_millis(1500));
+    }
+
+    #[test]
+    fn two_runs_never_mix_a_pair() {
+        // text46b F46b-6: two builds of one bilingual briefing at once (two terminals, `watch`
+        // and a `build`) left x.en.pdf of one beside x.ja.pdf of the other. Two processes:
+        // the second commits while the first is between its two renames.
+        if let Some((run, dir)) = run_of_the_test() {
+            let mut outputs = Outputs::new(Existing::Replace);
+            outputs.add(&dir.join("x.en.pdf"), run.as_bytes()).unwrap();
+            outputs.add(&dir.join("x.ja.pdf"), run.as_bytes()).unwrap();
+            if run == "first" {
+                BETWEEN_RENAMES.set(pause_after_the_first_rename).unwrap();
+            } else {
+                assert!(wait_for(&dir.join("first-renamed"), std::time::Duration::from_secs(60)));
+            }
+            outputs.commit().unwrap();
+            if run == "second" {
+                std::fs::write(dir.join("second-done"), "").unwrap();
+            }
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let exe = std::env::current_exe().unwrap();
+        let start = |run: &str| {
+            std::process::Command::new(&exe)
+                .args(["--exact", "app::files::commit::tests::two_runs_never_mix_a_pair", "--test-threads=1"])
+                .env("BRIEFING_TEST_RUN", run)
+                .env("BRIEFING_TEST_DIR", dir.path())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        };
+        let runs = [start("first"), start("second")];
+        for mut run in runs {
+            assert!(run.wait().unwrap().success());
+        }
+        let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(dir.path().join("first-renamed").exists(), "the first run paused between its renames");
+        assert_eq!(read("x.en.pdf"), read("x.ja.pdf"), "the pair is of one run");
     }
 }
