@@ -387,7 +387,10 @@ pub fn is_noted(path: &Path) -> bool {
 }
 
 /// `path` with its stem followed by `suffix` and the extension `ext` (`x.yaml`, `.ja`, `pdf`
-/// → `x.ja.pdf`), the stem's bytes kept as they are: a name that is not UTF-8 stays so.
+/// → `x.ja.pdf`), the stem's bytes kept as they are: a name that is not UTF-8 stays so. A
+/// stem of `.` (`..pdf`) stays `.`: `.-1.png`, as odd as the name it comes from, is the one
+/// name no other briefing's files take (`...yaml` has `..-1.png`, `briefing.yaml`
+/// `briefing-1.png`; text46b F46b-4).
 pub fn sibling(path: &Path, suffix: &str, ext: &std::ffi::OsStr) -> PathBuf {
     let mut name = path.file_stem().unwrap_or_default().to_os_string();
     name.push(suffix);
@@ -467,6 +470,41 @@ mod tests {
         assert_eq!(out(".hidden"), Path::new(".hidden.pdf"));
         let html = crate::app::pages::format_path(Path::new("..pdf"), crate::Format::Html);
         assert_eq!(html, Path::new("..html"));
+    }
+
+    #[test]
+    fn the_files_of_names_that_start_with_a_dot_are_theirs_alone() {
+        // text46b F46b-4: `..yaml` writes `.-1.png`, its stem `.` and the page number, as
+        // `x.yaml` writes `x-1.png`. Odd, but its own: any other name for it (`..-1.png`,
+        // `briefing-1.png`) is another briefing's page.
+        use crate::app::pages::{format_path, with_page};
+        use crate::Format;
+        let files = |input: &str| {
+            let pdf = super::super::default_output(Path::new(input));
+            let en = super::super::language_output(&pdf, "en");
+            let redline = crate::app::diff::default_output(Path::new(input));
+            let page = |o: &Path| with_page(&format_path(o, Format::Png), 1);
+            let html = format_path(&pdf, Format::Html);
+            vec![page(&pdf), html, pdf.clone(), page(&en), en, page(&redline), redline]
+        };
+        let shown = |input: &str| files(input).iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(" ");
+        assert_eq!(shown("..yaml"), ".-1.png ..html ..pdf ..en-1.png ..en.pdf ..changes-1.png ..changes.pdf");
+        assert_eq!(
+            shown(".yaml"),
+            ".yaml-1.png .yaml.html .yaml.pdf .yaml.en-1.png .yaml.en.pdf .yaml.changes-1.png .yaml.changes.pdf"
+        );
+        assert_eq!(shown(".x.yaml"), ".x-1.png .x.html .x.pdf .x.en-1.png .x.en.pdf .x.changes-1.png .x.changes.pdf");
+        assert_eq!(
+            shown("d/..yaml"),
+            "d/.-1.png d/..html d/..pdf d/..en-1.png d/..en.pdf d/..changes-1.png d/..changes.pdf"
+        );
+        // No two of these names' files (nor a plain name's) are one file.
+        let all: Vec<PathBuf> = ["..yaml", "...yaml", ".yaml", ".x.yaml", "x.yaml", "briefing.yaml", "-.yaml"]
+            .iter()
+            .flat_map(|i| files(i))
+            .collect();
+        let distinct: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(distinct.len(), all.len(), "{all:?}");
     }
 
     #[test]
