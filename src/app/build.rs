@@ -63,7 +63,7 @@ impl Built {
                 self.pages
             )
         });
-        let layout = self.warnings.iter().map(|w| format!("warning: {}: {w}", self.output.shown()));
+        let layout = super::say::warnings_of(&self.output, &self.warnings);
         let all: Vec<String> = fit.into_iter().chain(layout).collect();
         (!all.is_empty()).then(|| all.join("\n"))
     }

@@ -165,8 +165,8 @@ pub fn bundle(inputs: &[PathBuf], output: &Path, cover: CoverArgs<'_>, settings:
     let made = crate::make(&job, &Context { fonts: &fonts, options: &options, page: &page }, &[Format::Pdf])
         .map_err(|source| Error::Render { what: "the dossier".into(), source })?;
     // What the layout could not do as asked (a cover's markings cut short).
-    for w in &made.warnings {
-        say!("warning: {}: {w}", output.shown());
+    for w in super::say::warnings_of(output, &made.warnings) {
+        say!("{w}");
     }
     let pdf = match made.artifacts.into_iter().next() {
         Some(a) => a.files.into_made().map_err(|source| Error::Render { what: "the dossier".into(), source })?,

@@ -260,7 +260,7 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         .map_err(|source| Error::Render { what: args.new.shown().to_string(), source })?;
     // What the layout could not do as asked (a running head cut short, a template's contents):
     // said, as `build` says it (text45b F45b-13: none was ever printed).
-    let warnings: Vec<String> = made.warnings.iter().map(|w| format!("warning: {}: {w}", output.shown())).collect();
+    let warnings: Vec<String> = super::say::warnings_of(&output, &made.warnings).collect();
     // Every format's file is written, then all are put in place together; page images are
     // drawn (within what one run draws) and written one at a time.
     let mut staged = pages::Staged::new(settings.existing);

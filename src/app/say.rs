@@ -4,7 +4,9 @@
 //! reorders it): such characters are shown escaped, as `\u{1b}`, wherever a message goes to
 //! standard error. A briefing's own text cannot hold them (the loader refuses them).
 
+use crate::shown::Show;
 use std::borrow::Cow;
+use std::path::Path;
 
 /// `text` with every character a terminal would act on written as its escape, line breaks
 /// and tabs kept.
@@ -44,6 +46,12 @@ pub fn print(text: &[u8]) {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text).and_then(|()| out.flush());
+}
+
+/// `warning: OUTPUT: WARNING`, a line for each of `warnings`, what the layout warns of in the
+/// file `output`: `build`, `bundle` and `diff` say them alike.
+pub fn warnings_of<'a>(output: &'a Path, warnings: &'a [String]) -> impl Iterator<Item = String> + 'a {
+    warnings.iter().map(move |w| format!("warning: {}: {w}", output.shown()))
 }
 
 pub(crate) use {say, say_part};
