@@ -136,9 +136,85 @@ pub fn is_break_hint(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// Greek and Cyrillic letters that look like a Latin one, each before the letter it looks
+/// like: what a key or an address picks up when a Greek or Cyrillic keyboard layout is left on
+/// (text46a F46a-29).
+const LOOK_ALIKES: &str = "аaеeоoрpсcуyхxіiјjѕsһhԁdԛqԝwӏlкkАAВBЕEКKМMНHОOРPСCТTХXУYІIЈJЅS\
+                           αaοoρpιiκkνvυuχxϲcΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX";
+
+/// The Latin letter the Greek or Cyrillic `c` looks like, if it looks like one (`і` U+0456
+/// for `i`, `ο` U+03BF for `o`).
+pub fn latin_look_alike(c: char) -> Option<char> {
+    let mut pairs = LOOK_ALIKES.chars().filter(|c| !c.is_whitespace());
+    while let (Some(other), Some(latin)) = (pairs.next(), pairs.next()) {
+        if other == c {
+            return Some(latin);
+        }
+    }
+    None
+}
+
+/// `Greek` or `Cyrillic`, for a letter of that script.
+pub fn greek_or_cyrillic(c: char) -> Option<&'static str> {
+    match c {
+        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Some("Greek"),
+        '\u{0400}'..='\u{052F}' => Some("Cyrillic"),
+        _ => None,
+    }
+}
+
+/// The Greek or Cyrillic letters of `text` that look like Latin ones, in a word of Latin
+/// letters or in a text whose other letters are all Latin (`exаmple.org` with a Cyrillic `а`):
+/// each once, and the text with them made Latin. `None` when there is none, or when they
+/// are words of their own script (`пример.рф`).
+pub fn look_alikes_in(text: &str) -> Option<(Vec<char>, String)> {
+    let foreign = |c: char| greek_or_cyrillic(c).is_some();
+    if !text.chars().any(|c| c.is_ascii_alphabetic()) || !text.chars().any(foreign) {
+        return None;
+    }
+    let mixed_word = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && w.chars().any(foreign));
+    let all_alike = text.chars().filter(|&c| foreign(c)).all(|c| latin_look_alike(c).is_some());
+    if !mixed_word && !all_alike {
+        return None;
+    }
+    let mut found: Vec<char> = Vec::new();
+    for c in text.chars().filter(|&c| foreign(c) && latin_look_alike(c).is_some()) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    let latin = text.chars().map(|c| latin_look_alike(c).unwrap_or(c)).collect();
+    (!found.is_empty()).then_some((found, latin))
+}
+
+/// `a Cyrillic і (U+0456)`, `a Greek ο (U+03BF) and a Greek ρ (U+03C1)`: the letters of
+/// [`look_alikes_in`] named.
+pub fn name_look_alikes(letters: &[char]) -> String {
+    let names: Vec<String> = letters
+        .iter()
+        .map(|&c| format!("a {} {c} (U+{:04X})", greek_or_cyrillic(c).unwrap_or("non-Latin"), c as u32))
+        .collect();
+    crate::wording::and_list(&names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_look_alike_letter_is_found_among_latin_ones_not_in_a_word_of_its_own_script() {
+        let (letters, latin) = look_alikes_in("sato@exаmple.org").unwrap();
+        assert_eq!((letters, latin.as_str()), (vec!['а'], "sato@example.org"));
+        assert_eq!(name_look_alikes(&['ο', 'ρ']), "a Greek ο (U+03BF) and a Greek ρ (U+03C1)");
+        // (`рау` is all look-alikes: a Latin word typed on the other layout.)
+        assert_eq!(look_alikes_in("www.рау.com").map(|l| l.1).as_deref(), Some("www.pay.com"));
+        for text in ["info@пример.рф", "пример.рф", "sato@example.org", "Αθήνα", "https://мвд.рф/en"]
+        {
+            assert_eq!(look_alikes_in(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn japanese_script_is_recognised() {

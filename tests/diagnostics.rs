@@ -128,6 +128,32 @@ fixtures! {
     duplicate_japanese: "duplicate-japanese" on [10, 12, 17],
         says ["10:5: error: duplicate key `body`", "keep the text you mean there (join the two if both are wanted)",
               "12:1: error: duplicate key `summary`", "17:3: error: duplicate key `note`", "error: 3 problems"];
+    // text46a issue 17: a contact's second `email:`, `url:` or `tel:` was told "remove one of
+    // them", which lost an address; so were two one-word names and a topic's second title.
+    // The help says where the second can go; only an empty or a repeated one is removed.
+    duplicate_contact: "duplicate-contact" on [6, 10, 12, 14, 16, 18, 20],
+        says ["6:5: error: duplicate key `title`", "make it an item of its own: `- title: Trade and investment`",
+              "10:3: error: duplicate key `name`", "(join the two if both are wanted)",
+              "and it takes one address: keep the one to print there and write the other in the contact's `note:`",
+              "(`note: sato.h@example.org`, or after what the note holds)",
+              "(`note: https://www.example.org/en/ict/`", "and it takes one number", "(`note: +81 3 5253 5921`",
+              "it says what the `fax:` on line 17 says; remove this `fax:` line",
+              "only the first `division:` (line 19) is read, and it is empty; remove that line (line 19)",
+              "error: 7 problems"];
+    // text46a F46a-29: a key typed with a Greek or Cyrillic layout left on, a look-alike letter
+    // in it or the whole key on the other layout, was an unknown field with no word of why
+    // (`ешеду`: no suggestion at all), and an address with a look-alike letter was read.
+    keyboard_look_alikes: "keyboard-look-alikes" on [1, 4, 7],
+        says ["1:1: error: unknown field `tіtle`, did you mean `title`?",
+              "`tіtle` has a Cyrillic і (U+0456) where a Latin letter goes: type it as `title`",
+              "`tορics` has a Greek ο (U+03BF) and a Greek ρ (U+03C1) where Latin letters go",
+              "`сontact` has a Cyrillic с (U+0441)", "error: 3 problems"];
+    keyboard_layout: "keyboard-layout" on [1, 2, 6, 10, 11],
+        says ["unknown field `ешеду`, did you mean `title`?",
+              "`ешеду` is typed with the Russian (ЙЦУКЕН) keyboard layout on: type it as `title`",
+              "did you mean `short_title`?", "`τιτλε` is typed with the Greek keyboard layout on: type it as `title`",
+              "'sato@exаmple.org' has a Cyrillic а (U+0430) among Latin letters: a look-alike (homograph) of `sato@example.org`",
+              "`email: sato@example.org`", "`url: https://www.example.org/ict/`", "error: 5 problems"];
     key_out_of_place: "key-out-of-place" on [8], says ["unknown field `fax`", "`fax` is a key of `contact`"];
     no_space_after_colon: "no-space-after-colon" on [2], says ["no space after `date:`", "write `date: …`"];
     missing_colon: "missing-colon" on [6], says ["missing `:` after `contact`"];

@@ -188,7 +188,7 @@ impl<'a> De<'a> {
             other => other,
         };
         // `ｔｉｔｌｅ`, `body` with a zero width space: named by what they read as.
-        let unplain = messages::unplain(field.name);
+        let unplain = messages::unplain(field.name, field.fields);
         let (name, shown) = unplain.as_ref().map_or((field.name, field.name), |u| (u.plain.as_str(), u.shown.as_str()));
         // `title:Results: the 10th workshop`: no space after `title:`, and a `: ` in the value,
         // so YAML took `title:Results` for the key (text40a F40a-13: "did you mean `title`?",

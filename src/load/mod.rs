@@ -38,6 +38,7 @@ mod item_marks;
 mod items;
 mod keys;
 mod languages;
+mod layouts;
 mod lines;
 mod marks;
 mod missing_dash;

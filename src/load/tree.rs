@@ -521,7 +521,7 @@ impl Builder<'_> {
     }
 
     fn attach(&mut self, node: Node) {
-        let Some(frame) = self.stack.last_mut() else {
+        let Some((frame, outer)) = self.stack.split_last_mut() else {
             self.root = Some(node);
             return;
         };
@@ -538,7 +538,13 @@ impl Builder<'_> {
                 if let Some((text, _)) = k.scalar() {
                     if let Some(&(line, at)) = seen.get(text) {
                         let (key, both) = (text.to_string(), Both::of(&entries[at].1, &node));
-                        self.duplicates.push(Duplicate { key, span: k.span, first_line: line, both });
+                        let within = outer.iter().rev().find_map(|f| match &f.kind {
+                            FrameKind::Map { key: Some((k, _)), .. } => k.scalar().map(|(t, _)| t.to_string()),
+                            _ => None,
+                        });
+                        let (within, second) =
+                            (within.unwrap_or_default(), node.scalar().map_or("", |(t, _)| t).into());
+                        self.duplicates.push(Duplicate { key, span: k.span, first_line: line, both, within, second });
                         return;
                     }
                     seen.insert(text.to_string(), (key_line, entries.len()));

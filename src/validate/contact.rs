@@ -82,6 +82,8 @@ impl Checker<'_> {
                 None => format!("'{text}' is not an e-mail address; write it as name@example.org"),
             };
             self.report(span, "contact.email", message);
+        } else if let Some(message) = homograph(&text, "email") {
+            self.report(span, "contact.email", message);
         }
         Some(text)
     }
@@ -132,12 +134,27 @@ impl Checker<'_> {
             // or Outlook's `<…>` around it: a link to no page; text43a F43a-18.)
             let message = extra.message(&text);
             self.report(span, "contact.url", message);
+        } else if let Some(message) = homograph(&text, "url") {
+            self.report(span, "contact.url", message);
         } else if !web_address(&text) {
             let message = format!("'{shown}{cut}' is not a web address; write it as https://www.example.org/page");
             self.report(span, "contact.url", message);
         }
         Some(text)
     }
+}
+
+/// An address of Latin letters with a Greek or Cyrillic look-alike among them, typed with
+/// the other keyboard layout left on (`exаmple.org` with a Cyrillic `а`): a homograph, which
+/// leads to another host or none (text46a F46a-29). Words wholly of one script, as
+/// `info@пример.рф`, are an address of that script.
+fn homograph(text: &str, key: &str) -> Option<String> {
+    let (letters, latin) = crate::script::look_alikes_in(text)?;
+    let named = crate::script::name_look_alikes(&letters);
+    Some(format!(
+        "'{text}' has {named} among Latin letters: a look-alike (homograph) of `{latin}`, which is \
+         another address and leads elsewhere or nowhere; type it with the Latin keyboard layout: `{key}: {latin}`"
+    ))
 }
 
 /// The number in `text` after a label a signature writes before it (`Tel.`, `TEL:`,

@@ -1,6 +1,7 @@
 //! The words of the deserializer's diagnostics: what was found, what was expected, the
 //! likely slip, a suggestion for a misspelt name, where a stray key belongs.
 
+use super::super::layouts;
 use super::super::tree::{Node, NodeKind, Style};
 use super::Ctx;
 use crate::diag::Diagnostic;
@@ -110,7 +111,7 @@ pub(in crate::load) struct Unplain {
 }
 
 /// `name` as [`Unplain`], when it is not typed plainly.
-pub(in crate::load) fn unplain(name: &str) -> Option<Unplain> {
+pub(in crate::load) fn unplain(name: &str, fields: &[&str]) -> Option<Unplain> {
     use unicode_normalization::UnicodeNormalization;
     let invisible = |c: char| INVISIBLE.iter().find(|(i, _)| *i == c);
     // (A space before the colon, a no-break one as French spacing sets it: `date\u{A0}:`;
@@ -118,6 +119,12 @@ pub(in crate::load) fn unplain(name: &str) -> Option<Unplain> {
     let spaced = name.trim_end_matches(char::is_whitespace);
     let space = name[spaced.len()..].chars().next();
     let plain: String = spaced.nfkc().filter(|&c| invisible(c).is_none()).collect();
+    // (A Greek or Cyrillic keyboard layout left on: text46a F46a-29. A key wholly on the other
+    // layout only when it is one of the mapping's.)
+    let layout = layouts::look_alikes(&plain)
+        .filter(|s| suggest(&s.meant, fields).is_some())
+        .or_else(|| layouts::other_layout(&plain).filter(|s| fields.contains(&s.meant.as_str())));
+    let plain = layout.as_ref().map_or(plain, |s| s.meant.clone());
     if plain == name {
         return None;
     }
@@ -141,6 +148,7 @@ pub(in crate::load) fn unplain(name: &str) -> Option<Unplain> {
     } else if spaced.chars().any(|c| invisible(c).is_none() && c.nfkc().ne(std::iter::once(c))) {
         what.push("holds compatibility characters".to_string());
     }
+    what.extend(layout.map(|s| s.what));
     let mut seen: Vec<char> = Vec::new();
     for c in name.chars().filter(|&c| invisible(c).is_some()) {
         if !seen.contains(&c) {
