@@ -90,6 +90,10 @@ fixtures! {
                monospaced face: a paragraph that starts with a tab is a code block",
               "a paragraph that starts with four spaces is a code block",
               "delete the indent; a code block is written between ``` lines"];
+    // text46a F46a-34: a line of ``` or ~~~ that no line closes makes the rest of the text code.
+    unclosed_fence: "unclosed-fence" on [19, 27],
+        says ["the line ``` opens code that no line of ``` closes", "the line ~~~~~~~~~~ opens code",
+              "write a line of ~~~ where the code ends, or delete this line if it is no code"];
     syntax_error: "syntax-error" on [1], says ["never closed", "closing quote"];
     bad_indentation: "bad-indentation" on [5], says ["this key is indented further than `title:` above it", "same column"];
     wrong_type: "wrong-type" on [2], says ["title: expected a string, found a mapping"];

@@ -71,6 +71,9 @@ pub enum SlipKind {
     /// A paragraph of prose indented by a tab (`'\t'`, Word's first-line indent pasted) or
     /// four spaces (`' '`): a code block, printed in a monospaced face and tagged as code.
     IndentedProse(char),
+    /// A line of ``` or `~~~` that no such line closes (the mark given): the text after it,
+    /// to the end of the text or of its list item or quote, is printed as code (text46a F46a-34).
+    UnclosedFence(char),
 }
 
 /// The line numbers of offsets into one text, counted from the last one asked for (offsets
@@ -210,6 +213,20 @@ fn indented_prose(src: &str, range: &Range<usize>) -> Vec<(usize, char)> {
     out
 }
 
+/// The mark of the fenced code block written as `text` (`` ` `` or `~`) when no line closes
+/// it: its last line is no run of as many of the marks as open it, or more. (In a quote, the
+/// line's `>` marks are no part of it.)
+fn unclosed_fence(text: &str) -> Option<char> {
+    let fence = |line: &str| line.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).trim_end().to_string();
+    let mut lines = text.trim_end_matches(['\n', '\r']).lines();
+    let open = fence(lines.next()?);
+    let mark = open.chars().next().filter(|&c| c == '`' || c == '~')?;
+    let marks = open.chars().take_while(|&c| c == mark).count();
+    let last = lines.next_back().map(fence).unwrap_or_default();
+    let closed = last.chars().all(|c| c == mark) && last.chars().count() >= marks;
+    (!closed).then_some(mark)
+}
+
 /// Where in `line` a link's address holds a space (`[report](https://…/Final Report.pdf)`):
 /// after `](`, an address up to the `)`, with a space not followed by a quoted title.
 fn space_in_address(line: &str) -> bool {
@@ -274,6 +291,11 @@ impl Watch {
                 self.code = matches!(tag, Tag::CodeBlock(_));
                 let indented = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
                 // (Not an item's text after its marker's spaces, which prints as text.)
+                if let Tag::CodeBlock(CodeBlockKind::Fenced(_)) = tag {
+                    if let Some(mark) = unclosed_fence(&src[range.clone()]) {
+                        self.line_slip(src, SlipKind::UnclosedFence(mark), range.start);
+                    }
+                }
                 if indented && !super::shapes::after_marker(src, range.start) {
                     for (at, indent) in indented_prose(src, range) {
                         self.line_slip(src, SlipKind::IndentedProse(indent), at);

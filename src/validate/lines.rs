@@ -317,6 +317,16 @@ impl Checker<'_> {
                     ),
                     "delete the indent; a code block is written between ``` lines".to_string(),
                 ),
+                SlipKind::UnclosedFence(mark) => {
+                    let fence = mark.to_string().repeat(3);
+                    (
+                        format!(
+                            "the line {shown} opens code that no line of {fence} closes: the text after it, to the end \
+                             of the text or of its list item or quote, is printed as code"
+                        ),
+                        format!("write a line of {fence} where the code ends, or delete this line if it is no code"),
+                    )
+                }
                 SlipKind::MarksBesideJapanese => (
                     format!(
                         "`{shown}` is printed with its `*`: beside Japanese brackets and punctuation, Markdown does not \
