@@ -14,6 +14,7 @@ mod quoting;
 mod shapes;
 mod slips;
 mod tables;
+mod typed_lines;
 
 use builder::Builder;
 pub use invisible::Unseen;
@@ -265,6 +266,9 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
                 }
             }
             Event::Start(Tag::Table(_)) => in_table = true,
+            // Sources numbered `[1]` / `[2]`, or names one a line: the lines stay lines
+            // (text46a F46a-5, text45a F45a-31).
+            Event::Start(Tag::Paragraph) => b.kept_lines = typed_lines::kept(&src[range.clone()]),
             // A list item's text after five spaces or more, `1.      Draft a note`, which
             // Markdown reads as code: the item's text, the spaces its gap (text45a F45a-7).
             Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) if shapes::after_marker(src, range.start) => {
@@ -335,8 +339,19 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             }
             _ => {}
         }
+        // An address glued to the word before it, `report<https://e.org/x>`: its brackets
+        // print (text46a F46a-26).
+        let glued = matches!(ev, Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link))
+            && links::glued_address(src, &range);
+        if glued && matches!(ev, Event::Start(_)) {
+            b.push_text("<", false);
+        }
         let Some(ev) = cites.print(&mut b, ev) else { continue };
+        let closed = glued && matches!(ev, Event::End(_));
         b.event(ev);
+        if closed {
+            b.push_text(">", false);
+        }
     }
     used.extend(cites.finish(&mut b, src));
     let definitions = events.reference_definitions();
@@ -776,6 +791,34 @@ mod tests {
         ] {
             assert_eq!(text(&parse(typed)), joined);
         }
+    }
+
+    #[test]
+    fn sources_and_names_typed_line_by_line_stay_lines() {
+        // text46a F46a-5: "[1] Source A [2] Source B [3] …"; text45a F45a-31: "Mr. A, Ministry X
+        // Ms. B, Commission".
+        for typed in [
+            "Sources:\n[1] Source A, MIC 2020\n[2] Source B, Commission 2021.\n[3] Source C",
+            "Participants:\nMr. A, Ministry X\nMs. B, Commission\nDr. C, OECD",
+        ] {
+            assert_eq!(text(&parse(typed)), format!("{typed}|"));
+        }
+        // A sentence wrapped by hand still joins.
+        let wrapped = "Japan and the EU introduced\nthe respective situations.";
+        assert_eq!(text(&parse(wrapped)), "Japan and the EU introduced the respective situations.|");
+    }
+
+    #[test]
+    fn an_address_glued_to_a_word_keeps_its_brackets() {
+        // text46a F46a-26: Outlook's `report<https://…>` printed `reporthttps://…`.
+        let blocks = parse("See the report<https://example.org/x> for details.");
+        let Block::Paragraph(inlines) = &blocks[0] else { panic!("{blocks:?}") };
+        assert_eq!(plain_text(inlines), "See the report<https://example.org/x> for details.");
+        let linked: Vec<_> = inlines.iter().filter(|i| i.link.is_some()).map(|i| i.text.as_str()).collect();
+        assert_eq!(linked, ["https://example.org/x"]);
+        // After a space or a Japanese character, the brackets are markup.
+        assert_eq!(text(&parse("the annex <https://example.org/y> too")), "the annex |https://example.org/y| too|");
+        assert_eq!(text(&parse("詳細は<https://example.org/資料>を参照")), "詳細は|https://example.org/資料|を参照|");
     }
 
     #[test]

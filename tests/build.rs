@@ -300,3 +300,30 @@ fn long_list_numbers_end_before_their_text() {
     }
     assert!(lefts.windows(2).all(|w| (w[0] - w[1]).abs() < 0.01), "the items line up: {lefts:?}");
 }
+
+#[test]
+fn sources_names_and_outlook_links_typed_one_a_line_print_as_typed() {
+    // text46a F46a-5 and text45a F45a-31: sources `[1] …` and names typed one a line ran
+    // together into one line; F46a-26: Outlook's `report<https://…>` printed `reporthttps://…`.
+    let dir = common::tempdir();
+    let yaml = common::seed_with(
+        "      Japan explained the efforts to institutionalize trust services",
+        "      Sources:\n      [1] Source A, MIC 2020\n      [2] Source B, Commission 2021\n\n      \
+         Participants:\n      Mr. A, Ministry X\n      Ms. B, Commission\n\n      \
+         See the report<https://example.org/x> for details.\n\n      \
+         Japan explained the efforts to institutionalize trust services",
+    );
+    let input = common::write(dir.path(), "lines.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    let text = text(&pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for line in [
+        "[1] Source A, MIC 2020",
+        "[2] Source B, Commission 2021",
+        "Mr. A, Ministry X",
+        "Ms. B, Commission",
+        "See the report<https://example.org/x> for details.",
+    ] {
+        assert!(lines.contains(&line), "no line {line:?} in\n{text}");
+    }
+}

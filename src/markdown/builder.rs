@@ -60,6 +60,8 @@ pub(super) struct Builder {
     /// The marker of the line about to be pushed, when the parser gives its star apart from
     /// its word (`*First`): found in the text as typed.
     pub(super) glued_star: Option<Marker>,
+    /// The paragraph being read keeps its lines (see [`super::typed_lines::kept`]).
+    pub(super) kept_lines: bool,
 }
 
 impl Builder {
@@ -100,7 +102,8 @@ impl Builder {
             if let Some((_, (_, inline, at, written))) = listed {
                 self.break_line_at(inline, at, written);
             }
-            let written = if after.is_some_and(starts_a_line)
+            let written = if self.kept_lines
+                || after.is_some_and(starts_a_line)
                 || dash_bullet(text)
                 || pasted_bullet(text)
                 || marker.is_some_and(|m| m.tab || listed.is_some())
@@ -165,6 +168,7 @@ impl Builder {
     fn take_inlines(&mut self) -> Vec<Inline> {
         self.soft_break = false;
         self.listed = None;
+        self.kept_lines = false;
         let mut v = std::mem::take(&mut self.inlines);
         // A trailing hard break carries no text.
         if let Some(last) = v.last_mut() {
@@ -222,7 +226,12 @@ impl Builder {
 
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
-            Tag::Paragraph | Tag::Heading { .. } => self.flush_loose(),
+            Tag::Paragraph | Tag::Heading { .. } => {
+                // (Told before the paragraph starts: not for the loose text it ends.)
+                let kept = std::mem::take(&mut self.kept_lines);
+                self.flush_loose();
+                self.kept_lines = kept && matches!(tag, Tag::Paragraph);
+            }
             Tag::BlockQuote(_) => {
                 self.flush_loose();
                 self.stack.push(Open::Quote(Vec::new()))

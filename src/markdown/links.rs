@@ -171,6 +171,17 @@ pub(super) fn autolink(mut inline: Inline) -> Vec<Inline> {
     out
 }
 
+/// Whether the link at `range` of `src` is an address in angle brackets glued to the word
+/// before it, `report<https://e.org/x>`, as Outlook pastes a link with its text (text46a
+/// F46a-26): its brackets print as typed, or the word and the address would run together
+/// (`reporthttps://…`). (Not after a Japanese character: Japanese has no spaces, and an address
+/// with Japanese in it is written `<https://…>`.)
+pub(super) fn glued_address(src: &str, range: &std::ops::Range<usize>) -> bool {
+    let written = &src[range.clone()];
+    let before = src[..range.start].chars().next_back();
+    written.starts_with('<') && written.ends_with('>') && before.is_some_and(|c| c.is_alphanumeric() && !is_japanese(c))
+}
+
 /// The addresses written in `text`, in order: their byte ranges and where they lead. One
 /// pass over the text, word by word (an address holds no space), so that a paragraph of many
 /// thousands of addresses takes time in proportion to its length. Japanese text has no spaces
