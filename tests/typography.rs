@@ -1187,3 +1187,24 @@ fn code_breaks_only_at_its_spaces() {
         assert!(!end.ends_with(['-', '/', ',']), "a code line ends inside a word: {end:?} in {lines:?}");
     }
 }
+
+/// A letter with the same mark more than once (`n` and five tildes), or more than three
+/// marks, reads back as typed: poppler dropped a mark drawn where one like it was, taking
+/// it for a bold letter's second print (text46a F46a-14: `ñ̃̃̃̃` read back as `ñ̃̃`).
+#[test]
+fn a_letter_with_many_marks_reads_back_as_typed() {
+    let typed = "n\u{303}\u{303}\u{303}\u{303}\u{303} e\u{301}\u{302}\u{303}\u{304}";
+    let yaml = common::seed_with(
+        "Japan introduced security solutions",
+        &format!("Japan ({typed}) introduced security solutions"),
+    );
+    let dir = tempdir();
+    let path = common::write(dir.path(), "t.yaml", &yaml);
+    let pdf = common::build_in(dir.path(), &path, &[]);
+    let read = "ñ\u{303}\u{303}\u{303}\u{303} é\u{302}\u{303}\u{304}";
+    let actual = common::actual_texts(&pdf);
+    assert!(actual.iter().any(|t| t.contains("ñ\u{303}\u{303}\u{303}\u{303}")), "{actual:?}");
+    assert!(actual.iter().any(|t| t.contains("é\u{302}\u{303}\u{304}")), "{actual:?}");
+    let Some(text) = common::poppler_text(&pdf) else { return };
+    assert!(text.contains(read), "{text}");
+}

@@ -117,7 +117,29 @@ pub(super) fn make_line(
             run.actual = Some(run.text.clone());
         }
     }
+    // A letter with the same mark twice (`n` and four tildes) reads back as typed: poppler
+    // takes a glyph drawn again where one like it is as a bold letter's second print, and
+    // drops it (text46a F46a-14).
+    for run in line.runs.iter_mut().filter(|r| r.actual.is_none() && marks_repeated(&r.text)) {
+        run.actual = Some(run.text.clone());
+    }
     line
+}
+
+/// Whether a letter in `text` carries the same combining mark more than once, or more than
+/// three marks (which a reader may stack out of its order).
+fn marks_repeated(text: &str) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    let mut marks: Vec<char> = Vec::new();
+    text.chars().any(|c| {
+        if !is_combining_mark(c) {
+            marks.clear();
+            return false;
+        }
+        let again = marks.contains(&c);
+        marks.push(c);
+        again || marks.len() > 3
+    })
 }
 
 /// A word hyphenated across lines, or cut because it is wider than the line, reads back
