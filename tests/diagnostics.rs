@@ -1794,3 +1794,105 @@ fn a_published_note_s_help_followed_checks_clean() {
         panic!("the helps followed:\n{followed}\n{}", render_all(&file, &d));
     }
 }
+
+/// Loads `text`, which must have no problems.
+fn loads(text: &str) -> Vec<briefing::model::Briefing> {
+    let file = SourceFile::new("t.yaml", text);
+    load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)))
+}
+
+#[test]
+fn every_byte_order_mark_inside_a_line_is_named_with_a_help() {
+    // text46a F46a-8: U+FEFF inside a line (where one file was pasted into another): YAML
+    // refused the first and read no further, with no help; the others were not named.
+    let text = "title: T\ndate: 2026-05-12\ntopics:\n  - title: A\n    body: |\n      one\u{FEFF}two and \
+                three\u{FEFF}four\n      five\u{FEFF}six\ncontact:\n  name: N\u{FEFF}\n";
+    let (file, diags, rendered) = problems_in(text);
+    let places: Vec<(usize, usize)> = diags.iter().map(|d| file.line_col(d.span.unwrap().start)).collect();
+    assert_eq!(places, [(6, 10), (6, 24), (7, 11), (9, 10)], "{rendered}");
+    assert!(diags
+        .iter()
+        .all(|d| d.help.as_deref().is_some_and(|h| h.starts_with("remove it") && h.contains("U+2060"))));
+    insta::assert_snapshot!("inner-byte-order-marks", rendered);
+    // Removed, as the help says, the text loads as meant.
+    let b = loads(&text.replace('\u{FEFF}', ""));
+    let body = format!("{:?}", b[0].topics[0].body);
+    assert!(body.contains("onetwo and threefour") && body.contains("fivesix"), "{body}");
+    assert_eq!(b[0].contact.name.as_deref(), Some("N"));
+}
+
+#[test]
+fn radicals_of_the_supplement_and_ligatures_copied_from_a_pdf_are_named_with_what_to_type() {
+    // text46a F46a-11: `⻑` (U+2ED1, CJK Radicals Supplement: no NFKC mapping) printed as
+    // itself and `check` said nothing; F46a-28: `ﬁ` and `ﬂ` pasted from a PDF printed, and
+    // no search for "first" found them.
+    let text = "title: ⻑期計画\ndate: 2026-05-12\ntopics:\n  - title: A\n    body: |\n      The \u{FB01}rst \
+                \u{FB02}oor, the \u{FB01}nal o\u{FB03}ce, and ⻄.\ncontact:\n  name: N\n";
+    let (file, diags, rendered) = problems_in(text);
+    let told: Vec<(usize, usize, &str)> = diags
+        .iter()
+        .map(|d| {
+            let (line, col) = file.line_col(d.span.unwrap().start);
+            (line, col, d.help.as_deref().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(
+        told,
+        [
+            (1, 8, "replace it with `長` (U+9577)"),
+            (6, 11, "replace it with `fi`"),
+            (6, 16, "replace it with `fl`"),
+            (6, 32, "replace it with `ffi`"),
+            (6, 41, "replace it with `西` (U+897F)"),
+        ],
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("`ﬁ` (U+FB01) is a ligature, which text copied from a PDF has in place of the letters `fi`")
+    );
+    assert!(
+        rendered.contains("`⻑` (U+2ED1) is a radical, which text copied from a PDF has in place of the kanji `長`")
+    );
+    insta::assert_snapshot!("pdf-ligatures-and-radicals", rendered);
+    let fixed = text.replace('⻑', "長").replace('⻄', "西").replace('\u{FB01}', "fi").replace('\u{FB02}', "fl");
+    let b = loads(&fixed.replace('\u{FB03}', "ffi"));
+    assert_eq!(b[0].title, "長期計画");
+    let body = format!("{:?}", b[0].topics[0].body);
+    assert!(body.contains("The first floor, the final office, and 西."), "{body}");
+}
+
+#[test]
+fn a_standardized_variation_selector_after_a_kanji_is_named_with_the_form_that_prints() {
+    // text46a F46a-18: 神 U+FE00 printed as the standard 神, read back without its selector,
+    // and `check` said nothing. Its form is the compatibility ideograph 神 U+FA19, which
+    // prints as typed. Named once a field.
+    let text = "title: 神\u{FE00}社\ndate: 2026-05-12\nlang: ja\ntopics:\n  - title: 名前\n    body: |\n      \
+                神\u{FE00}田と神\u{FE00}戸\ncontact:\n  tel: \"03\"\n";
+    let (file, diags, rendered) = problems_with_fonts(text);
+    let places: Vec<(usize, usize)> = diags.iter().map(|d| file.line_col(d.span.unwrap().start)).collect();
+    assert_eq!(places, [(1, 8), (7, 7)], "{rendered}");
+    assert!(rendered.contains("the form of `神` that the variation selector U+FE00 after it asks for"), "{rendered}");
+    assert!(rendered.contains("to print that form, write `\u{FA19}` (U+FA19) in its place"), "{rendered}");
+    insta::assert_snapshot!("standardized-variants", rendered);
+    let fixed = text.replace("神\u{FE00}", "\u{FA19}");
+    let file = SourceFile::new("t.yaml", fixed);
+    let fonts = briefing::fonts::FontBook::builtin();
+    let b = load_briefings(&file, &Limits::default(), &fonts).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
+    assert_eq!(b[0].title, "\u{FA19}社");
+}
+
+#[test]
+fn an_e_mail_address_in_full_width_characters_is_told_in_half_width() {
+    // text46a F46a-24: `ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ` (and `info＠example．jp`) were "not an e-mail
+    // address; write it as name@example.org", with no word of what was wrong.
+    for address in ["ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ", "info＠example．jp", "info＠example.jp"] {
+        let text =
+            format!("title: T\ndate: 2026-05-12\ntopics:\n  - title: A\n    body: b\ncontact:\n  email: {address}\n");
+        let (_, diags, rendered) = problems_in(&text);
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert!(rendered.contains("is written with full-width letters or marks"), "{rendered}");
+        assert_eq!(diags[0].help.as_deref(), Some("write it in half-width characters: `email: info@example.jp`"));
+        let b = loads(&text.replace(address, "info@example.jp"));
+        assert_eq!(b[0].contact.email.as_deref(), Some("info@example.jp"));
+    }
+}

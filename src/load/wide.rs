@@ -29,7 +29,7 @@ pub(super) fn mend(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagno
     let mut found = Vec::new();
     let mut out: Option<String> = None;
     // (Invisible spaces around a block's text first: the passes after them read its lines.)
-    let passes: [Pass; 12] = [
+    let passes: [Pass; 13] = [
         super::wide_hash::mend,
         key_tabs,
         super::colon_slips::mend,
@@ -39,6 +39,7 @@ pub(super) fn mend(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagno
         block_spaces::indents,
         block_spaces::deep_blanks,
         line_start_marks,
+        inner_byte_order_marks,
         super::wide_keys::mend,
         mend_wide,
         flow_marks,
@@ -280,6 +281,21 @@ fn line_start_marks(text: &str, is_key: &IsKey<'_>) -> Option<(String, Vec<Diagn
         Some(format!("{kept}{}{}", &body[lead..], " ".repeat(lead - kept.len())))
     });
     (!found.is_empty()).then_some((out, found))
+}
+
+/// Each byte order mark (U+FEFF) inside a line, past its indentation: YAML refuses the first
+/// and reads no further (text46a F46a-8: one of three named, with no help). Each is named,
+/// and read as a word joiner (U+2060, as long in UTF-8), which prints nothing either.
+fn inner_byte_order_marks(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>)> {
+    let found: Vec<Diagnostic> = text
+        .match_indices('\u{FEFF}')
+        .map(|(at, mark)| {
+            let help = "remove it: it comes with text pasted from another file (if it was meant to keep the words \
+                        on either side of it on one line, a word joiner, U+2060, does that)";
+            named(at, mark.len(), "an invisible byte order mark (U+FEFF) is inside this line".into(), help.into())
+        })
+        .collect();
+    (!found.is_empty()).then(|| (text.replace('\u{FEFF}', "\u{2060}"), found))
 }
 
 /// `text` with each line (its start, and its text without its line end) replaced by what

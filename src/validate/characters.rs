@@ -1,7 +1,7 @@
 //! Every character of printed text: reported, once a field at its first place with the
 //! other lines that hold it, when it is a control character, right-to-left text, a bullet
-//! pasted from Word, a mark left by a copy, a radical copied in place of a kanji, or one no
-//! font has.
+//! pasted from Word, a mark left by a copy, a radical copied in place of a kanji, a ligature
+//! copied in place of its letters, or one no font has.
 
 use std::collections::{HashMap, HashSet};
 
@@ -74,6 +74,12 @@ impl Checker<'_> {
             } else if let Some(kanji) = super::places::radical_of(c) {
                 let code = c as u32;
                 format!("`{c}` (U+{code:04X}) is a radical, which text copied from a PDF has in place of the kanji `{kanji}`")
+            } else if let Some(letters) = super::places::ligature_letters(c) {
+                let code = c as u32;
+                format!(
+                    "`{c}` (U+{code:04X}) is a ligature, which text copied from a PDF has in place of the letters \
+                     `{letters}`: no search or spelling check finds a word written with it"
+                )
             } else if !self.covers.covers(c) {
                 format!("no font has U+{:04X} '{c}'", c as u32)
             } else {
@@ -119,7 +125,9 @@ impl Checker<'_> {
             let help = help.or_else(|| match c {
                 '\u{FFFC}' => Some("delete it (to name the picture, write `![what it shows](https://…)`: its description and address print)".into()),
                 '\u{FFFD}' => Some("retype the character that stood there, or copy the text again from its source".into()),
-                _ => super::places::radical_of(c).map(|k| format!("replace it with `{k}` (U+{:04X})", k as u32)),
+                _ => super::places::radical_of(c)
+                    .map(|k| format!("replace it with `{k}` (U+{:04X})", k as u32))
+                    .or_else(|| super::places::ligature_letters(c).map(|l| format!("replace it with `{l}`"))),
             });
             // (`⑴`, `⒈`, `Ⓐ`, a name's `𠮷`: what prints the same, text44a F44a-8.)
             let help = help.or_else(|| self.instead(c, &field.value, &mut japanese));

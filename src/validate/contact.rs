@@ -76,12 +76,19 @@ impl Checker<'_> {
             // (`a@example.org, b@example.org`: a second address, text44a F44a-6.)
             let mut parts = address.split([',', ';', ' ', '/']).filter(|p| !p.is_empty());
             let several = parts.clone().count() > 1 && parts.all(email_address);
+            // (`ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ`, or only its `＠` typed full-width, as a Japanese input
+            // method writes it: text46a F46a-24.)
+            let half = half_width(address).filter(|half| email_address(half));
             let message = match extra(address).filter(|e| email_address(e.address())) {
+                _ if half.is_some() => format!(
+                    "'{text}' is written with full-width letters or marks (`＠`, `．`), which no mail program takes"
+                ),
                 _ if several => format!("'{text}' is more than one address: `email` takes one; put another in `note`"),
                 Some(extra) => extra.message(&text),
                 None => format!("'{text}' is not an e-mail address; write it as name@example.org"),
             };
-            self.report(span, "contact.email", message);
+            let help = half.map(|half| format!("write it in half-width characters: `email: {half}`"));
+            self.report_with_help(span, "contact.email", message, help);
         } else if let Some(message) = homograph(&text, "email") {
             self.report(span, "contact.email", message);
         }
@@ -370,6 +377,16 @@ fn this_computer(text: &str) -> bool {
         || host.ends_with(".localhost")
         || host.parse::<std::net::Ipv4Addr>().is_ok_and(v4)
         || v6.is_some_and(|ip| ip.is_loopback() || ip.is_unspecified() || ip.to_ipv4_mapped().is_some_and(v4))
+}
+
+/// `text` with its full-width letters, digits and marks (`ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ`) written
+/// half-width (as NFKC writes them), or `None` when it has none.
+fn half_width(text: &str) -> Option<String> {
+    let half = |c: char| match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        _ => c,
+    };
+    text.contains(|c| half(c) != c).then(|| text.chars().map(half).collect())
 }
 
 #[cfg(test)]

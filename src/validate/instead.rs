@@ -46,9 +46,16 @@ impl Checker<'_> {
                  printed yet: it would print as the standard `{base}`"
             ),
         };
+        // (The form a standardized variation selector asks for is a compatibility ideograph's,
+        // which prints as typed: `神` U+FE00 is `神` U+FA19.)
+        let compatibility = compatibility_form(base, selector).filter(|&c| self.covers.covers(c));
+        let other = match compatibility {
+            Some(c) => format!("; to print that form, write `{c}` (U+{:04X}) in its place", c as u32),
+            None if form == Form::Missing => "; a name in its registered form needs a font that has it".into(),
+            None => String::new(),
+        };
         let help = format!(
-            "if the standard form will do, delete `{base}` and type it again (the selector after it is invisible){}",
-            if form == Form::Missing { "; a name in its registered form needs a font that has it" } else { "" }
+            "if the standard form will do, delete `{base}` and type it again (the selector after it is invisible){other}"
         );
         self.report_with_help(span, path, message, Some(help));
     }
@@ -61,11 +68,25 @@ pub(super) fn lost_form(
     (base, selector): (Option<char>, char),
     forms: &mut Vec<(char, char, Form)>,
 ) {
-    let Some(base) = base.filter(|_| ('\u{E0100}'..='\u{E01EF}').contains(&selector)) else { return };
+    // (And a standardized variation selector after a kanji, `神` U+FE00, which printed as the
+    // standard `神` and was said to be fine: text46a F46a-18.)
+    let ideographic = ('\u{E0100}'..='\u{E01EF}').contains(&selector);
+    let standardized = ('\u{FE00}'..='\u{FE0F}').contains(&selector);
+    let kanji = |b: &char| matches!(b, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}');
+    let Some(base) = base.filter(|b| ideographic || standardized && kanji(b)) else { return };
     let form = covers.form(base, selector);
     if form != Form::Printed && !forms.iter().any(|f| (f.0, f.1) == (base, selector)) {
         forms.push((base, selector, form));
     }
+}
+
+/// The CJK compatibility ideograph that `base` followed by the standardized variation selector
+/// `selector` stands for (Unicode's StandardizedVariants: the first compatibility ideograph of
+/// `base` is `base` U+FE00, the second U+FE01), if any.
+fn compatibility_form(base: char, selector: char) -> Option<char> {
+    let n = (selector as u32).checked_sub(0xFE00).filter(|&n| n < 16)?;
+    let compatibility = ('\u{F900}'..='\u{FAFF}').chain('\u{2F800}'..='\u{2FA1F}');
+    compatibility.filter(|&c| c.nfd().eq([base])).nth(n as usize)
 }
 
 /// The help for `c`, which no font has, or `None` when nothing that prints says the same.

@@ -286,7 +286,32 @@ pub(super) fn radical_of(c: char) -> Option<char> {
         return None;
     }
     let mut kanji = std::iter::once(c).nfkc();
-    kanji.next().filter(|&k| k != c && kanji.next().is_none())
+    // (Of the CJK Radicals Supplement, NFKC maps only `⺟` and `⻳`: `⻑` printed, read back
+    // as itself and was said to be fine; text46a F46a-11.)
+    kanji.next().filter(|&k| k != c && kanji.next().is_none()).or_else(|| supplement_kanji(c))
+}
+
+/// The ideograph a character of the CJK Radicals Supplement looks like (Unicode's
+/// EquivalentUnifiedIdeograph.txt), for those a Japanese or Chinese text may hold in place
+/// of a kanji: the whole characters (`⻑` 長, `⻄` 西) and the forms they take as a part
+/// (`⺅` 亻, `⺡` 氵).
+fn supplement_kanji(c: char) -> Option<char> {
+    // Each radical, then its ideograph.
+    const SUPPLEMENT: &str = "⺁厂⺄乙⺅亻⺆冂⺉刂⺊卜⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺\
+        ⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺫目⺬示⺭礻⺯糹⺰纟⺱罓⺲罒⺶羊⺹耂⺺肀⺻聿\
+        ⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻏阝⻖阝⻐钅\
+        ⻑長⻒镸⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦\
+        ⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀";
+    let mut pairs = SUPPLEMENT.chars();
+    std::iter::from_fn(|| Some((pairs.next()?, pairs.next()?))).find(|&(r, _)| r == c).map(|(_, k)| k)
+}
+
+/// The letters a ligature stands for (`ﬁ` U+FB01 → `fi`), in text copied out of a PDF, whose
+/// fonts map the glyph to the ligature: no search or spelling check finds a word written
+/// with it (text46a F46a-28). `None` for any other character.
+pub(super) fn ligature_letters(c: char) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    ('\u{FB00}'..='\u{FB06}').contains(&c).then(|| std::iter::once(c).nfkc().collect())
 }
 
 /// Where the lines of a file start, found in one reading, to number many places without
