@@ -346,6 +346,88 @@ fn a_latin_word_in_japanese_text_moves_to_the_next_line_whole() {
     }
 }
 
+/// The pairs of lines of `lines` that split `word` between them (a line ending with its start
+/// and the next starting with its rest, with or without a space between).
+fn splits<'a>(lines: &'a [(String, f32)], word: &str) -> Vec<(&'a str, &'a str)> {
+    let count = |l: &str| l.matches(word).count();
+    lines
+        .windows(2)
+        .filter(|w| {
+            let apart = count(&w[0].0) + count(&w[1].0);
+            [format!("{}{}", w[0].0, w[1].0), format!("{} {}", w[0].0, w[1].0)].iter().any(|j| count(j) > apart)
+        })
+        .map(|w| (w[0].0.as_str(), w[1].0.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_full_width_or_mixed_width_word_in_japanese_moves_to_the_next_line_whole() {
+    // text46a F46a-2: JLREQ keeps a word typed in full width whole, as its half-width twin;
+    // lines ended `Ｒ` / `＆Ｄ`, `５` / `Ｇ`, `Ｒ` / `&D`, `５` / `G`. Between kanji and kana
+    // lines still break anywhere.
+    let words = ["Ｒ＆Ｄ", "ＡＩ", "５Ｇ", "Ｒ&Ｄ", "５G", "Ｒ&D", "ＩｏＴ", "Ｇ7"];
+    let body: String = (0..40)
+        .map(|n| {
+            let [a, b, c, d, e, f, g, h] = words;
+            format!("{}研究{a}と{b}政策、{c}及び{d}、{e}や{f}、{g}と{h}を含みます。\n\n", "あ".repeat(n))
+        })
+        .collect();
+    let dir = tempdir();
+    let yaml = japanese_topic(dir.path(), &body);
+    for args in [&["--template", "default"][..], &["--template", "press-release"], &["--template", "one-pager"]] {
+        let pdf = build_in(dir.path(), &yaml, args);
+        let lines = body_lines(&pdf);
+        for word in words {
+            let whole: usize = lines.iter().map(|l| l.0.matches(word).count()).sum();
+            assert_eq!(whole, 40, "{args:?}: {word} split across lines: {:?}", splits(&lines, word));
+        }
+    }
+}
+
+#[test]
+fn a_number_keeps_its_currency_unit_and_name_on_its_line() {
+    // text46a F46a-3, F46a-16: lines ended `EUR` / `5`, `art.` / `5`, `5` / `lei`, and in a
+    // Japanese paragraph `€` / `5`, `5` / `km`, `No.` / `3`; after a thin space, `5` / `000`.
+    // Each is kept whole, and thin and narrow no-break spaces read back as typed.
+    let units = [
+        "EUR 5",
+        "5 EUR",
+        "5 lei",
+        "art. 5",
+        "Art. 12",
+        "No. 3",
+        "p. 7",
+        "€ 5",
+        "5 %",
+        "5 km",
+        "USD 1.5",
+        "5\u{2009}%",
+        "5\u{202F}%",
+        "5\u{2009}000",
+        "5\u{202F}000",
+        "5\u{2009}km",
+    ];
+    let english: String =
+        (0..30).map(|n| format!("{}In all {} were counted.\n\n", "ab ".repeat(n), units.join(" and "))).collect();
+    let japanese: String =
+        (0..30).map(|n| format!("{}合計は{}でした。\n\n", "あ".repeat(n), units.join("、"))).collect();
+    let dir = tempdir();
+    let quoted = |s: &str| format!("{s:?}").replace("\\u{2009}", "\\u2009").replace("\\u{202f}", "\\u202F");
+    let yaml = format!(
+        "title: T\ndate: 2026-04-01\ntopics:\n  - title: En\n    body: {}\n  - title: Ja\n    lang: ja\n    body: {}\n\
+         contact:\n  tel: \"1\"\n",
+        quoted(&english),
+        quoted(&japanese)
+    );
+    let path = write(dir.path(), "units.yaml", &yaml);
+    let pdf = build_in(dir.path(), &path, &[]);
+    let lines = body_lines(&pdf);
+    for unit in units {
+        let whole: usize = lines.iter().map(|l| l.0.matches(unit).count()).sum();
+        assert_eq!(whole, 60, "{unit:?} split across lines: {:?}", splits(&lines, unit));
+    }
+}
+
 #[test]
 fn a_run_of_small_kana_does_not_spread_its_paragraph() {
     // No line starts with a small kana (JLREQ), but a run of them is broken inside rather

@@ -130,18 +130,24 @@ pub fn is_full_width_alphanumeric(c: char) -> bool {
 /// full width, which JLREQ keeps whole as it does the same word in half width (3.1.10):
 /// between its letters and digits (`２０２|７`, `ＣＯＮＮＥ|ＣＴ`), at the `，` `．` `：` `／`
 /// inside a number (`１２，|３４５`, `１２．|５`), at the `．` `－` `／` inside a word
-/// (`Ｗｉ－|Ｆｉ`), and before the squared unit after a number (`１００|㎡`, `５|㌔`).
+/// (`Ｗｉ－|Ｆｉ`), and before the squared unit after a number (`１００|㎡`, `５|㌔`). A word
+/// typed in both widths is one word too (`５|G`, `Ｇ|7`), and so is one joined by an
+/// ampersand of either width (`Ｒ|＆Ｄ`, `Ｒ＆|Ｄ`, `Ｒ|&D`: text46a F46a-2).
 pub fn inside_full_width_word(before: &str, after: &str) -> bool {
     let mut back = before.chars().rev();
     let mut ahead = after.chars();
     let (Some(a), Some(b)) = (back.next(), ahead.next()) else { return false };
     let digit = |c: Option<char>| c.is_some_and(|c| ('０'..='９').contains(&c));
     let letter = |c: Option<char>| c.is_some_and(is_full_width_alphanumeric);
+    // A letter or digit of either width, and one of the pair or three in full width.
+    let either = |c: Option<char>| c.is_some_and(|c| is_full_width_alphanumeric(c) || c.is_ascii_alphanumeric());
+    let wide = |cs: &[Option<char>]| cs.iter().any(|&c| letter(c) || c == Some('＆'));
     let joins = |before: Option<char>, sign: char, after: Option<char>| {
         matches!(sign, '，' | '．' | '：' | '／') && digit(before) && digit(after)
             || matches!(sign, '．' | '－' | '／') && letter(before) && letter(after)
+            || matches!(sign, '＆' | '&') && either(before) && either(after) && wide(&[before, Some(sign), after])
     };
-    letter(Some(a)) && letter(Some(b))
+    either(Some(a)) && either(Some(b)) && wide(&[Some(a), Some(b)])
         || joins(back.next(), a, Some(b))
         || joins(Some(a), b, ahead.next())
         || (digit(Some(a)) || a.is_ascii_digit())
@@ -286,12 +292,34 @@ mod tests {
             "Ｗｉ|－Ｆｉ",
             "１００|㎡",
             "5|㎏",
+            "Ｒ|＆Ｄ",
+            "Ｒ＆|Ｄ",
+            "Ｒ|&Ｄ",
+            "Ｒ&|Ｄ",
+            "Ｒ|&D",
+            "R|＆D",
+            "R＆|D",
+            "５|G",
+            "5|Ｇ",
+            "Ｇ|7",
+            "Ｉ|ｏＴ",
         ] {
             assert!(inside(held), "{held}");
         }
-        for free in
-            ["は|２０２７", "２０２７|年", "年，|３", "ＡＩ，|ＤＦＦＴ", "ＤＧ　|ＣＯＮＮＥＣＴ", "|Ａ", "Ａ|", "日|本"]
-        {
+        for free in [
+            "は|２０２７",
+            "２０２７|年",
+            "年，|３",
+            "ＡＩ，|ＤＦＦＴ",
+            "ＤＧ　|ＣＯＮＮＥＣＴ",
+            "|Ａ",
+            "Ａ|",
+            "日|本",
+            "ＥＵ・|日本",
+            "R|&D",
+            "５G|の",
+            "＆|日",
+        ] {
             assert!(!inside(free), "{free}");
         }
     }

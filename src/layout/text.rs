@@ -6,13 +6,15 @@ use super::jlreq::{self, Yakumono};
 
 mod breaker;
 mod japanese;
+mod keep;
 mod runs;
 
 use super::LinkTarget;
 use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
 use crate::script::is_kana_or_kanji;
 use crate::theme::Rgb;
-use breaker::{hangs, Break, Paragraph};
+use breaker::{hangs, word_space, Break, Paragraph};
+use keep::{held, narrow_space};
 use runs::{make_line, whole_words};
 
 /// How a stretch of text looks, and what it is part of.
@@ -619,6 +621,77 @@ mod tests {
             }
         }
         assert!(topics && days, "a word after a number may start a line");
+    }
+
+    /// text46a F46a-3 and F46a-16: a number keeps its currency code, sign, unit or the
+    /// abbreviation naming it, typed with a space or a thin space, in a Latin paragraph and a
+    /// Japanese one (justified or in a heading) alike; and a thin or narrow no-break space keeps
+    /// its width in a justified line, where word spaces stretch.
+    #[test]
+    fn a_number_keeps_its_currency_and_name_and_a_thin_space_its_width() {
+        let fonts = FontBook::builtin();
+        let kept = [
+            "EUR 5",
+            "5 EUR",
+            "5 lei",
+            "art. 5",
+            "Art. 12",
+            "No. 3",
+            "p. 7",
+            "€ 5",
+            "5 %",
+            "5 km",
+            "USD 1.5",
+            "5\u{2009}%",
+            "5\u{202F}%",
+            "5\u{2009}000",
+            "5\u{202F}000",
+            "5\u{2009}km",
+            "EUR\u{2009}5",
+        ];
+        let latin = format!("In total {} were counted.", kept.join(" and "));
+        let japanese = format!("合計は{}でした。", kept.join("、"));
+        let settings = [
+            Setting::default(),
+            Setting { justify: true, ..Setting::default() },
+            Setting { justify: true, japanese: true, ..Setting::default() },
+            Setting { japanese: true, heading: true, ..Setting::default() },
+        ];
+        for (n, (text, setting)) in [&latin, &latin, &japanese, &japanese].into_iter().zip(settings).enumerate() {
+            // (From a width that holds each unit and the punctuation after it.)
+            for width in (70..400).step_by(3) {
+                let lines = set_with(&plain(text), width as f32, &fonts, setting);
+                let texts = texts(&lines);
+                assert_eq!(texts.concat(), *text, "nothing lost");
+                for pair in texts.windows(2) {
+                    let joined = pair.concat();
+                    for unit in kept {
+                        let inside = (1..unit.len()).filter(|&i| unit.is_char_boundary(i));
+                        for cut in inside.filter(|&i| !unit[..i].ends_with(' ')) {
+                            let (a, b) = unit.split_at(cut);
+                            let (a, b) = (a.trim_end(), b.trim_start());
+                            assert!(
+                                !(pair[0].trim_end().ends_with(a) && pair[1].starts_with(b) && joined.contains(unit)),
+                                "{unit:?} cut at {width} (setting {n}): {pair:?}"
+                            );
+                        }
+                    }
+                }
+                if !setting.justify {
+                    continue;
+                }
+                for line in &lines[..lines.len() - 1] {
+                    for run in &line.runs {
+                        let chars: Vec<char> = run.text.chars().collect();
+                        for &(k, extra) in &run.gaps {
+                            let after = chars.get((k as usize).wrapping_sub(1)).copied().unwrap_or(' ');
+                            let narrow = matches!(after, '\u{2009}' | '\u{202F}');
+                            assert!(!narrow || extra.abs() < 0.01, "{extra} pt after {after:?} at {width}: {texts:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// text43a F43a-11: `\\server\share` was broken between its two backslashes, the next line

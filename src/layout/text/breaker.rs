@@ -7,7 +7,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::super::jlreq;
-use super::{width_of, Glyph, Setting, Span};
+use super::{held, narrow_space, width_of, Glyph, Setting, Span};
 use crate::fonts::FontBook;
 
 /// How many break candidates before a candidate total fit considers as the start of its
@@ -271,7 +271,7 @@ impl<'a> Paragraph<'a> {
         let mut n = 0u32;
         spaces.push(0);
         for g in glyphs {
-            n += u32::from(hangs(g.ch));
+            n += u32::from(word_space(g.ch));
             spaces.push(n);
         }
         let inf = f64::INFINITY;
@@ -398,27 +398,6 @@ impl<'a> Paragraph<'a> {
     }
 }
 
-/// Whether the break after a space at `byte` of `text` is held: a spaced dash (" – ", " — ")
-/// stays with the word before it, no line ends with an opening guillemet, and none starts with
-/// a closing one or a French `:`, `;`, `?` or `!` typed with an ordinary space (text42a
-/// F42a-18: lines ended "la stratégie «").
-///
-/// Nor is a number cut at a space: between digit groups (`2 530 423`), before a sign or unit
-/// after its figure (`423 €`, `5 %`, `20 °C`, `10 km/h`, `10 Mio. €`), or after `§`, `Art.`, `No.`, `p.` before the figure they name
-/// (text43a F43a-9: "share 2 530" / "423 €" read as two numbers). Nor are the two `\\` a
-/// Windows share's name starts with split (text43a F43a-11: "and \" / "\server\share", a
-/// local path). Nor is a word or number typed in full width (see
-/// [`jlreq::inside_full_width_word`]).
-fn held(text: &str, byte: usize) -> bool {
-    let (before, after) = text.split_at(byte);
-    before.ends_with('\\') && after.starts_with('\\')
-        || before.ends_with("« ")
-        || before.ends_with("‹ ")
-        || before.ends_with(' ') && after.starts_with(['–', '—', '»', '›', ':', ';', '?', '!'])
-        || in_number(before, after)
-        || jlreq::inside_full_width_word(before, after)
-}
-
 /// The break opportunities of `text` (UAX #14), and one after a `\` between two names of a
 /// path (`C:\Users\` / `Public`, `\\server\` / `share`), as after `/` in an address; see
 /// [`held`] for the `\\` a share's name starts with.
@@ -441,57 +420,17 @@ fn opportunities(text: &str) -> impl Iterator<Item = (usize, BreakOpportunity)> 
     })
 }
 
-/// Signs set after a number and a space as the EU's languages write them (`5 %`, `20 °C`,
-/// `423 €`).
-const SIGNS_AFTER: [char; 9] = ['%', '‰', '‱', '°', '€', '$', '£', '¥', '₩'];
-
-/// Unit symbols, currencies and the abbreviations of thousand, million and billion set after
-/// a number and a space (`5 m²`, `10 km/h`, `100 Mbit/s`, `10 Mio. €`, `5 zł`), without a
-/// full stop after them. A known list, so that a word after a number (`5 topics`) still
-/// breaks: no symbol that is also a word (Czech `s`, `v`, `a`; Italian `ha`, `l'`).
-const UNITS_AFTER: &[&str] = &[
-    "m", "m²", "m³", "km", "km²", "km/h", "cm", "cm²", "cm³", "mm", "µm", "nm", "kg", "mg", "min", "h", "ms", "µs",
-    "ns", "Hz", "kHz", "MHz", "GHz", "THz", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "kV", "mAh", "dB", "dBm",
-    "bit", "kbit", "Mbit", "Gbit", "bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s", "kbps", "Mbps", "Gbps", "kB", "MB",
-    "GB", "TB", "PB", "EB", "Tsd", "Mio", "Mrd", "Bio", "bn", "mln", "mld", "mrd", "tys", "Md", "M€", "Md€", "k€",
-    "EUR", "USD", "GBP", "JPY", "CHF", "zł", "Kč", "Ft", "kr", "€/MWh", "€/kWh",
-];
-
-/// Whether `word`, before a space, ends a quantity: a figure (`12,5`), or a figure and its
-/// unit (`10 Mio.`, before `€`).
-fn quantity(word: &str) -> bool {
-    if word.ends_with(|c: char| c.is_ascii_digit()) {
-        return true;
-    }
-    let (figure, unit) = word.rsplit_once(char::is_whitespace).unwrap_or(("", word));
-    figure.ends_with(|c: char| c.is_ascii_digit()) && UNITS_AFTER.contains(&unit.trim_end_matches('.'))
-}
-
-/// Whether `after` starts with a sign or unit that the number before it goes with.
-fn unit_after(after: &str) -> bool {
-    let token = after.split(char::is_whitespace).next().unwrap_or("");
-    let token = token.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '»', '"', '”', '’']);
-    after.starts_with(SIGNS_AFTER) || UNITS_AFTER.contains(&token)
-}
-
-/// Whether a break between `before` (ending with a space) and `after` cuts a number or
-/// separates it from its sign or unit (text44a F44a-17: lines started with "%", "°C", "km/h").
-fn in_number(before: &str, after: &str) -> bool {
-    let Some(word) = before.strip_suffix(' ') else { return false };
-    let group = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    (1..=3).contains(&group) && digits == 3
-        || quantity(word) && unit_after(after)
-        || digits > 0
-            && ["§", "Art.", "No.", "Nr.", "no.", "nr.", "p.", "pp.", "n°", "N°"].iter().any(|w| {
-                word.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(', '\u{A0}']))
-            })
-}
-
 /// Spaces that vanish at the ends of a line. No-break spaces (kept for indentation, e.g. in
 /// code) and the ideographic space (a full character in Japanese text) stay.
 pub(super) fn hangs(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}')
+}
+
+/// Spaces a justified line stretches and shrinks: those that hang at its ends, but for the
+/// narrow ones (see [`narrow_space`]), typed for their width (`5 000`, `5 %`): stretched as
+/// word spaces are, they printed `5   000` (text46a F46a-16).
+pub(super) fn word_space(c: char) -> bool {
+    hangs(c) && !narrow_space(c)
 }
 
 /// Widths of stretches of glyphs in constant time, so that a 4 MB word costs no more per

@@ -9,7 +9,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::super::jlreq::{self, Yakumono};
-use super::{hangs, Break, Glyph, Paragraph, Span};
+use super::{hangs, held, word_space, Break, Glyph, Paragraph, Span};
 
 /// What breaking inside a Latin word costs: as much as a line spread by a sixteenth of an em
 /// between every pair of characters (more is visible; less is better than a broken word).
@@ -55,7 +55,7 @@ pub(super) fn give(glyphs: &mut [Glyph], spans: &[Span]) {
     for i in 0..glyphs.len().saturating_sub(1) {
         let (g, next) = (glyphs[i], glyphs[i + 1]);
         let em = spans[g.span].look.size.max(spans[next.span].look.size);
-        let give = if hangs(g.ch) {
+        let give = if word_space(g.ch) {
             jlreq::Give { shrink: (g.width / em - 0.125).max(0.0), stretch: 0.25 }
         } else if g.face.is_none() || next.face.is_none() {
             jlreq::Give::default()
@@ -93,7 +93,7 @@ impl Paragraph<'_> {
             let g = &glyphs[i];
             shrink[i + 1] = shrink[i] + f64::from(g.give.shrink);
             stretch[i + 1] = stretch[i] + f64::from(g.give.stretch);
-            let spreads = hangs(g.ch) || glyphs.get(i + 1).is_some_and(|h| jlreq::stretches(g.ch, h.ch));
+            let spreads = word_space(g.ch) || glyphs.get(i + 1).is_some_and(|h| jlreq::stretches(g.ch, h.ch));
             places[i + 1] = places[i] + u32::from(spreads);
             letters[i + 1] = letters[i] + u32::from(glyphs.get(i + 1).is_some_and(|h| between_letters(g.ch, h.ch)));
         }
@@ -215,7 +215,7 @@ impl Paragraph<'_> {
             });
         };
         for (byte, kind) in linebreaks(text) {
-            if kind == BreakOpportunity::Allowed && jlreq::inside_full_width_word(&text[..byte], &text[byte..]) {
+            if kind == BreakOpportunity::Allowed && held(text, byte) {
                 continue;
             }
             let at = self.before_address_hyphen(index_of(byte));
@@ -317,7 +317,7 @@ impl Paragraph<'_> {
         // Unicode's break opportunities (kinsoku among them), and a mandatory break's place.
         let mut allowed = vec![None::<bool>; n + 1];
         for (byte, kind) in linebreaks(text) {
-            if kind == BreakOpportunity::Allowed && jlreq::inside_full_width_word(&text[..byte], &text[byte..]) {
+            if kind == BreakOpportunity::Allowed && held(text, byte) {
                 continue;
             }
             allowed[index_of(byte)] = Some(kind == BreakOpportunity::Mandatory);

@@ -3,7 +3,7 @@
 //! back whole.
 
 use super::breaker::SHRINK;
-use super::{hangs, japanese, jlreq, width_of, Glyph, Line, Look, Run, Span, WordPart};
+use super::{hangs, japanese, jlreq, width_of, word_space, Glyph, Line, Look, Run, Span, WordPart};
 use crate::fonts::{FaceId, FontBook};
 use crate::script::is_kana_or_kanji;
 
@@ -220,7 +220,7 @@ fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, japanese_paragrap
     if slack < -0.01 {
         // A line broken for the whole paragraph may be set a little tight: its word spaces
         // shrink (never below [`SHRINK`] of their width; the breaking made sure).
-        let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
+        let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| word_space(shown[i].ch)).collect();
         if !spaces.is_empty() {
             let each = slack / spaces.len() as f32;
             for i in spaces {
@@ -234,7 +234,7 @@ fn justify(shown: &[Glyph], after: &mut [f32], mut slack: f32, japanese_paragrap
     }
     let japanese: Vec<usize> =
         (0..n.saturating_sub(1)).filter(|&i| jlreq::stretches(shown[i].ch, shown[i + 1].ch)).collect();
-    let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| hangs(shown[i].ch)).collect();
+    let spaces: Vec<usize> = (1..n.saturating_sub(1)).filter(|&i| word_space(shown[i].ch)).collect();
     // A Latin paragraph spreads its word spaces, as Latin type does, even where a line holds
     // a few Japanese characters: spacing those out (`ｶ ﾀ ｶ ﾅ`) is the last resort, for a line
     // with no word space.
