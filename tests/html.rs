@@ -497,8 +497,10 @@ fn a_redline_page_marks_changes_with_ins_and_del_after_its_box() {
     // briefing's own page).
     let named = "Changes since old.yaml — Results of 10th Japan-EU ICT Strategy Workshop";
     assert!(html.contains(&format!("<title>{named}</title>")), "{}", &html[..html.find("</title>").unwrap_or(0)]);
+    // (The spaced dash is kept with the word before it, as in the PDF: text46a F46a-3.)
+    let kept = "Changes since <span class=\"nw\">old.yaml —</span> Results of 10th Japan-EU ICT Strategy Workshop";
     assert!(
-        html.contains(&format!("type=\"application/pdf\">{named} (PDF)</a>")),
+        html.contains(&format!("type=\"application/pdf\">{kept} (PDF)</a>")),
         "no link to the redline PDF named so"
     );
     assert!(dir.path().join("new.changes.pdf").exists());

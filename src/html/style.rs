@@ -159,6 +159,7 @@ pub fn stylesheet(theme: &Theme) -> String {
          code{{font-family:\"DejaVu Sans Mono\",ui-monospace,Menlo,Consolas,monospace;font-size:.92em;\
          white-space:pre-wrap}}\n\
          .ws{{white-space:pre-wrap}}\n\
+         .nw{{white-space:nowrap}}\n\
          .table{{overflow-x:auto;margin:.5em 0 1em}}\n\
          table{{border-collapse:collapse}}\n\
          th,td{{border:1px solid {};padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:break-word}}\n\

@@ -26,10 +26,26 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// Writes text escaped, each stretch the PDF keeps on one line in a `.nw` span that the browser
+/// does not break either (text46a F46a-2, F46a-3, F46a-16: `Ｒ＆Ｄ`, `EUR 5`, `5 %`; see
+/// [`crate::layout::text::kept_whole`]), and each run of two spaces or more as
+/// [`runs_of_spaces_into`] writes it.
+fn spaces_into(out: &mut String, s: &str) {
+    let mut at = 0;
+    for kept in crate::layout::text::kept_whole(s) {
+        runs_of_spaces_into(out, &s[at..kept.start]);
+        out.push_str("<span class=\"nw\">");
+        runs_of_spaces_into(out, &s[kept.clone()]);
+        out.push_str("</span>");
+        at = kept.end;
+    }
+    runs_of_spaces_into(out, &s[at..]);
+}
+
 /// Writes text escaped, each run of two spaces or more in a `.ws` span that keeps them: a
 /// browser shows one space for several, where the PDF shows them as typed (text40b F40b-1:
 /// `Jean-Luc  Picard`, `ls   -l` in code).
-fn spaces_into(out: &mut String, s: &str) {
+fn runs_of_spaces_into(out: &mut String, s: &str) {
     let mut rest = s;
     while let Some(at) = rest.find("  ") {
         let end = at + rest[at..].len() - rest[at..].trim_start_matches(' ').len();
@@ -570,6 +586,18 @@ mod tests {
 
     /// Controls of text direction are left out of the page, as out of the PDF (text40b
     /// F40b-14: the browser showed `EUR 100 000` for `EUR \u{202E}000 001\u{202C}`).
+    /// text46a F46a-2, F46a-3, F46a-16: what the PDF keeps on one line, the web page does too.
+    #[test]
+    fn numbers_with_their_units_and_full_width_words_are_not_broken() {
+        let mut out = String::new();
+        text_into(&mut out, "Costs of EUR 5 and 5\u{2009}% rose for the 5 topics.", "en");
+        text_into(&mut out, "Ｒ＆Ｄと５Gの", "ja");
+        for kept in ["EUR 5", "5\u{2009}%", "Ｒ＆Ｄ", "５G"] {
+            assert!(out.contains(&format!("<span class=\"nw\">{kept}</span>")), "{kept}: {out}");
+        }
+        assert!(!out.contains("nw\">5 topics"), "{out}");
+    }
+
     #[test]
     fn direction_controls_are_left_out() {
         let typed = "EUR \u{202E}000 001\u{202C}, \u{2067}1202\u{2069} and EUR 000\u{200F} 001\u{200E}";
@@ -620,7 +648,7 @@ mod tests {
             .contains("Brussels</del><span class=\"gap\" aria-hidden=\"true\"> </span><ins>"));
         assert!(
             japanese("２０２５", "２０２６")
-                .contains("２０２５</del><span class=\"gap\" aria-hidden=\"true\"> </span><ins>"),
+                .contains("２０２５</span></del><span class=\"gap\" aria-hidden=\"true\"> </span><ins>"),
             "full-width digits are Latin"
         );
         // A link inside a change, and a change that goes on past a link, nest.

@@ -14,6 +14,7 @@ use crate::fonts::{is_invisible, FaceId, FontBook, FontStyle};
 use crate::script::is_kana_or_kanji;
 use crate::theme::Rgb;
 use breaker::{hangs, word_space, Break, Paragraph};
+pub use keep::kept_whole;
 use keep::{held, narrow_space};
 use runs::{make_line, whole_words};
 

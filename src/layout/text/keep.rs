@@ -33,6 +33,29 @@ pub(super) fn held(text: &str, byte: usize) -> bool {
         || jlreq::inside_full_width_word(before, after)
 }
 
+/// The longest stretch [`kept_whole`] gives: a longer one is left for a browser to break, not
+/// run past the edge of a narrow screen.
+const MOST_KEPT: usize = 40;
+
+/// The stretches of `text` that lines keep whole though Unicode line breaking (UAX #14) may
+/// break inside them (see [`held`]), without the space after them: for the web page, whose
+/// browser breaks by Unicode's rules alone (`5 %`, `EUR 5`, `Ｒ＆Ｄ`).
+pub fn kept_whole(text: &str) -> Vec<std::ops::Range<usize>> {
+    let (mut out, mut start, mut inside) = (Vec::new(), 0, false);
+    for (byte, kind) in unicode_linebreak::linebreaks(text) {
+        if kind == unicode_linebreak::BreakOpportunity::Allowed && held(text, byte) {
+            inside = true;
+            continue;
+        }
+        let end = start + text[start..byte].trim_end().len();
+        if inside && text[start..end].chars().count() <= MOST_KEPT {
+            out.push(start..end);
+        }
+        (start, inside) = (byte, false);
+    }
+    out
+}
+
 /// The spaces narrower than a word space that a line may break after (Unicode's class BA):
 /// the thin, hair, four-, five- and six-per-em and punctuation spaces, typed between a number
 /// and its unit or its digit groups as an ordinary space is.
