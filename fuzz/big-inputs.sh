@@ -629,7 +629,10 @@ for f in "$work"/edit/*.yaml; do
 import json, re, sys, time, urllib.error, urllib.request
 url, path = sys.argv[1], sys.argv[2]
 base, port, token = re.match(r"(http://127\.0\.0\.1:(\d+))/\?token=(\w+)", url).groups()
-headers = {"Cookie": f"briefing-edit-{port}={token}", "Origin": base, "Content-Type": "application/json"}
+# (The session secret is in the page the token opens, sent in a header: text46b F46b-8.)
+first = urllib.request.urlopen(urllib.request.Request(f"{base}/?token={token}"), timeout=60).read()
+session = re.search(rb'name="briefing-session" content="([^"]+)"', first).group(1).decode()
+headers = {"X-Briefing-Session": session, "Origin": base, "Content-Type": "application/json"}
 source = open(path).read()
 def timed(route, body=None):
     data = None if body is None else json.dumps(body, separators=(",", ":")).encode()
@@ -647,8 +650,11 @@ name = path.rsplit("/", 1)[-1][:-5]
 edit = {"source": source, "edits": [{"op": "set", "path": "title", "lang": None, "value": "N"}]}
 # (2.7 million tiny edits, 24 MB, within the body limit: read whole, 1.7 GB, text43b F43b-1.)
 many = {"source": "title: T\n", "edits": [{"a": 0}] * 2_700_000}
+# Ten edits of a text over several lines, the most one request makes (text45b F45b-2).
+ten = {"source": source, "edits": [{"op": "set", "path": "summary", "lang": None, "value": f"Para {i}\nline two"}
+                                   for i in range(10)]}
 print(f"{name:<14} open {timed('/api/state')}  snapshot {timed('/api/snapshot', {'source': source})}"
-      f"  edit {timed('/api/apply', edit)}  many edits {timed('/api/apply', many)}")
+      f"  edit {timed('/api/apply', edit)}  ten edits {timed('/api/apply', ten)}  many edits {timed('/api/apply', many)}")
 EOF
   echo "  server peak: $(grep VmHWM "/proc/$server/status" | tr -s ' \t' ' ')"
   kill "$server" 2>/dev/null || true

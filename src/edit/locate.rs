@@ -19,9 +19,38 @@ pub(super) struct Doc<'a> {
     feeds: Vec<usize>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Texts parsed on this thread, in tests that count them (text45b F45b-2).
+    pub(super) static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A [`Doc`] without its text: kept while the text is, so that the text an edit made is not
+/// parsed again by the next edit (text45b F45b-2).
+pub(super) struct Parsed {
+    root: Node,
+    langs: Vec<String>,
+    step: usize,
+    feeds: Vec<usize>,
+}
+
 impl<'a> Doc<'a> {
+    /// The tree of `text`, parsed from it before ([`Doc::parsed`]).
+    pub fn of(text: &'a str, parsed: Parsed) -> Doc<'a> {
+        let Parsed { root, langs, step, feeds } = parsed;
+        Doc { text, root, langs, step, feeds }
+    }
+
+    /// The tree without the text, to be given it again with [`Doc::of`].
+    pub fn parsed(self) -> Parsed {
+        let Doc { root, langs, step, feeds, .. } = self;
+        Parsed { root, langs, step, feeds }
+    }
+
     /// Parses `text` (no byte order mark). A text with no document is an empty mapping.
     pub fn parse(text: &'a str) -> Result<Doc<'a>, EditError> {
+        #[cfg(test)]
+        PARSES.with(|n| n.set(n.get() + 1));
         let file = SourceFile::new("", text);
         // A text with a syntax error is not edited, even where the rest could be read. An edit
         // may make the text larger than a briefing may be: it is read with room for its size

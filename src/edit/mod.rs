@@ -214,8 +214,9 @@ pub fn apply(source: &str, edits: &[Edit]) -> Result<String, EditError> {
         None => ("", source.to_string()),
     };
     let mut checks = checks::Checks::default();
+    let mut known = None;
     for edit in edits {
-        text = ops::apply_one(&text, edit, &mut checks)?;
+        (text, known) = ops::apply_one(&text, edit, &mut checks, known)?;
         within_limit(bom.len() + text.len(), edit)?;
     }
     Ok(format!("{bom}{text}"))

@@ -581,3 +581,20 @@ fn ten_edits_of_a_summary_check_the_whole_text_about_once_each() {
     assert!(out.contains("summary: >-\n  Para 9 line one\n\n  line two \u{FFFC}\n"), "{out}");
     assert!(checked <= 12 * text.len(), "{checked} bytes checked for 10 edits of a {}-byte text", text.len());
 }
+
+/// Ten edits parse the text once and each result once, to read it back, which the next edit
+/// starts from; 12 when the first tries two ways (text45b F45b-2: each edit parsed again: 21).
+#[test]
+fn ten_edits_parse_each_text_once() {
+    let topics: String = (0..50).map(|i| format!("  - title: Topic {i}\n    body: Body {i}.\n")).collect();
+    let text = format!("title: T\ndate: 2020-10-06\nsummary: >\n  Folded.\ntopics:\n{topics}contact:\n  tel: \"1\"\n");
+    let summary = |i| set("summary", None, &format!("Para {i} line one\nline two"));
+    for edits in [
+        (0..10).map(summary).collect::<Vec<_>>(),
+        (0..10).map(|i| set(&format!("topics[{i}].title"), None, "N")).collect(),
+    ] {
+        super::locate::PARSES.with(|n| n.set(0));
+        let out = apply(&text, &edits).unwrap();
+        assert!(super::locate::PARSES.with(|n| n.get()) <= 12 && out != text, "{out}");
+    }
+}
