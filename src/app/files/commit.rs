@@ -129,18 +129,38 @@ impl Outputs {
         // ends this one as before its first rename.
         let _folders = FolderLocks::take(staged.iter().map(|(_, real, _)| folder_of(real)));
         let mut in_flight = IN_FLIGHT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Each file about to be replaced keeps a second name until the last rename, so that a
+        // rename that fails after others puts every file back as it was (text47b F47b-1: a
+        // dossier's second source, named too long, failed after the first had replaced an
+        // edited file). Where a second name cannot be made (a file system without hard
+        // links), that file is replaced as before.
+        let several = staged.len() > 1 && self.existing != Existing::Keep;
+        let before: Vec<(bool, Option<PathBuf>)> = staged
+            .iter()
+            .map(|(tmp, real, _)| {
+                let existed = std::fs::symlink_metadata(real).is_ok();
+                let old = tmp.with_extension("old.tmp");
+                let kept = (several && existed && std::fs::hard_link(real, &old).is_ok()).then(|| {
+                    in_flight.push(old.clone());
+                    old
+                });
+                (existed, kept)
+            })
+            .collect();
         let mut result = Ok(());
+        let mut renamed = 0;
         for (tmp, real, shown) in &staged {
-            let done = if result.is_err() {
-                Ok(())
-            } else if self.existing == Existing::Keep {
-                // A link fails if the target exists: never over a file, even one made meanwhile.
-                std::fs::hard_link(tmp, real).map_err(|e| Error::write(shown, e))
-            } else {
-                std::fs::rename(tmp, real).map_err(|e| Error::write(shown, e))
-            };
             if result.is_ok() {
-                result = done;
+                let done = if self.existing == Existing::Keep {
+                    // A link fails if the target exists: never over a file, even one made meanwhile.
+                    std::fs::hard_link(tmp, real).map_err(|e| Error::write(shown, e))
+                } else {
+                    std::fs::rename(tmp, real).map_err(|e| Error::write(shown, e))
+                };
+                match done {
+                    Ok(()) => renamed += 1,
+                    Err(e) => result = Err(e),
+                }
             }
             let _ = std::fs::remove_file(tmp);
             in_flight.retain(|f| f != tmp);
@@ -148,6 +168,19 @@ impl Outputs {
             if let Some(pause) = BETWEEN_RENAMES.get() {
                 pause();
             }
+        }
+        if result.is_err() {
+            for ((_, real, _), (existed, old)) in staged.iter().zip(&before).take(renamed).rev() {
+                let _ = match old {
+                    Some(old) => std::fs::rename(old, real),
+                    None if !existed => std::fs::remove_file(real),
+                    None => Ok(()),
+                };
+            }
+        }
+        for old in before.iter().filter_map(|(_, old)| old.as_ref()) {
+            let _ = std::fs::remove_file(old);
+            in_flight.retain(|f| f != old);
         }
         result
     }
@@ -233,6 +266,24 @@ fn create_temporary(dir: &Path, prefix: &str, #[cfg(unix)] mode: u32) -> std::io
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// text47b F47b-1: a rename that fails after others puts back what those replaced, and
+    /// removes what they made.
+    #[test]
+    fn a_rename_that_fails_puts_back_the_files_renamed_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+        std::fs::write(&a, "edited").unwrap();
+        let long = dir.path().join(format!("{}.yaml", "x".repeat(300)));
+        let mut outputs = Outputs::new(Existing::Force);
+        outputs.add(&a, b"extracted").unwrap();
+        outputs.add(&b, b"new").unwrap();
+        outputs.add(&long, b"too long a name").unwrap();
+        assert!(outputs.commit().is_err());
+        assert_eq!(std::fs::read(&a).unwrap(), b"edited");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, ["a.yaml"], "only the file that was there");
+    }
 
     #[test]
     fn outputs_are_written_all_or_none() {
