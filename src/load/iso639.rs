@@ -225,7 +225,7 @@ const COUNTRIES: [(&str, &str, &str); 21] = [
 /// Language codes that are a country's code (ISO 3166) too, with the country and the codes of
 /// its languages: `kr` is Kanuri, and South Korea's code. Such a code is the language it names
 /// unless the text values of the file give one of the country's languages in its place.
-const ALSO_COUNTRIES: [(&str, &str, &str); 23] = [
+const ALSO_COUNTRIES: [(&str, &str, &str); 24] = [
     ("am", "Armenia", "hy"),
     ("ar", "Argentina", "es"),
     ("ba", "Bosnia and Herzegovina", "bs hr sr"),
@@ -249,6 +249,9 @@ const ALSO_COUNTRIES: [(&str, &str, &str); 23] = [
     ("si", "Slovenia", "sl"),
     ("sr", "Suriname", "nl"),
     ("tw", "Taiwan", "zh"),
+    // (The United Kingdom's own code is `gb`, but `uk` is what its web addresses and most
+    // people write: text47a F47a-20, English text tagged Ukrainian.)
+    ("uk", "the United Kingdom", "en"),
 ];
 
 /// Codes ISO 639-1 once had, and the ones that replaced them.
@@ -323,7 +326,7 @@ pub fn country_of_text(listed: &str, written: &str, why: &str) -> Option<Misname
 /// other letters than Latin ones (`si`, Sinhala; `be`, Belarusian).
 pub fn not_latin(tag: &str) -> bool {
     let code = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-    ["am", "ar", "ba", "be", "bn", "bo", "cr", "cu", "my", "pa", "ps", "sa", "si"].contains(&code.as_str())
+    ["am", "ar", "ba", "be", "bn", "bo", "cr", "cu", "my", "pa", "ps", "sa", "si", "uk"].contains(&code.as_str())
 }
 
 /// Whether `tag`'s language code is a country's too (`si`, `se`, `kr`).

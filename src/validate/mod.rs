@@ -1296,6 +1296,14 @@ contact:
             "Mõlemad pooled leppisid kokku ühistes põhimõtetes tehisintellekti juhtimiseks ja ekspertide vahetuses.",
         );
         assert_eq!(told_with_help(&estonian), ["`ee` is Ewe (and the country code of Estonia); Estonian is `et`, in which the text is written | write `lang: et`"]);
+        // text47a F47a-20: `uk`, as the United Kingdom's addresses write it, over English.
+        let english = brief(
+            "uk",
+            "Results of the 5th meeting of the EU-Japan Digital Partnership Council",
+            "The European Commission and the Japanese ministry met in Brussels and agreed on closer cooperation in artificial intelligence.",
+            "Both sides agreed on common principles for the governance of artificial intelligence and on an exchange of experts in 2027.",
+        );
+        assert_eq!(told_with_help(&english), ["`uk` is Ukrainian (and the country code of the United Kingdom); English is `en`, in which the text is written | write `lang: en`"]);
         // Text in the language the code names, or in another, stays as written.
         assert_eq!(check(&estonian.replace("lang: ee", "lang: et")).unwrap().lang, "et");
         assert_eq!(check(&format!("{GOOD}lang: se\n")).unwrap().lang, "se");
