@@ -52,10 +52,11 @@ pub(super) fn check(raw: &RawTheme, diags: &mut Vec<Diagnostic>) {
         let Some(running) = running else { continue };
         for (side, text) in [("left", &running.left), ("center", &running.center), ("right", &running.right)] {
             let path = format!("{part}.{side}");
-            diags.extend(
-                text.as_ref()
-                    .and_then(|t| too_much(t, &path, Bound::Running).or_else(|| placeholder_problem(t, &path))),
-            );
+            let Some(text) = text else { continue };
+            match too_much(text, &path, Bound::Running) {
+                Some(long) => diags.push(long),
+                None => diags.extend(placeholder_problems(text, &path)),
+            }
         }
     }
     diags.extend(
@@ -158,12 +159,16 @@ fn too_much(text: &Spanned<String>, path: &str, bound: Bound) -> Option<Diagnost
     )
 }
 
-/// The first problem with the braces of a running line: a `{name}` that is none of
+/// Every problem with the braces of a running line: a `{name}` that is none of
 /// [`RUNNING_PLACEHOLDERS`] (`{short_titel}`), a `{` never closed (`{pages`), a `}` with no
 /// `{`. Each would print as typed. (Braces around anything but a word, `{x-y}`, are text.)
-fn placeholder_problem(text: &Spanned<String>, path: &str) -> Option<Diagnostic> {
+fn placeholder_problems(text: &Spanned<String>, path: &str) -> Vec<Diagnostic> {
     let list = RUNNING_PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ");
-    let problem = |message: String, help: String| Some(Diagnostic::new(Some(text.span), path, message).with_help(help));
+    let mut found = Vec::new();
+    let mut problem =
+        |message: String, help: String| found.push(Diagnostic::new(Some(text.span), path, message).with_help(help));
+    // Every slip of the line at once (text47a F47a-18: `{titel}` and `{Page}` in one line were
+    // told one a run).
     let mut rest = text.value.as_str();
     loop {
         let open = rest.find('{');
@@ -175,9 +180,11 @@ fn placeholder_problem(text: &Spanned<String>, path: &str) -> Option<Diagnostic>
                 true => format!("write `{{{word}}}`"),
                 false => format!("a placeholder is a name in braces: {list}"),
             };
-            return problem("this `}` has no `{` before it, so it prints as typed".to_string(), help);
+            problem("this `}` has no `{` before it, so it prints as typed".to_string(), help);
+            rest = &rest[close + 1..];
+            continue;
         }
-        let open = open?;
+        let Some(open) = open else { break };
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
             let word: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
@@ -186,19 +193,30 @@ fn placeholder_problem(text: &Spanned<String>, path: &str) -> Option<Diagnostic>
                 _ => format!("close it with `}}`; a running line may hold {list}"),
             };
             let shown: String = rest[open..].chars().take(20).collect();
-            return problem(format!("this `{{` is never closed, so `{shown}` prints as typed"), help);
+            problem(format!("this `{{` is never closed, so `{shown}` prints as typed"), help);
+            break;
         };
-        let name = &after[..close];
+        let typed = &after[..close];
+        // (`{ page }`, as Jinja and Handlebars write one: printed as typed, without a word;
+        // text47a F47a-18.)
+        let name = typed.trim();
         let word = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-        if word && !RUNNING_PLACEHOLDERS.contains(&name) {
+        if word && name != typed {
+            let help = match load::suggest(name, &RUNNING_PLACEHOLDERS) {
+                Some(best) => format!("write `{{{best}}}`, without spaces inside the braces"),
+                None => format!("a running line may hold {list}"),
+            };
+            problem(format!("`{{{typed}}}` has spaces inside its braces, so it prints as typed"), help);
+        } else if word && !RUNNING_PLACEHOLDERS.contains(&name) {
             let message = match load::suggest(name, &RUNNING_PLACEHOLDERS) {
                 Some(best) => format!("unknown placeholder `{{{name}}}`, did you mean `{{{best}}}`?"),
                 None => format!("unknown placeholder `{{{name}}}`"),
             };
-            return problem(message, format!("a running line may hold {list}"));
+            problem(message, format!("a running line may hold {list}"));
         }
         rest = &after[close + 1..];
     }
+    found
 }
 
 /// A `%` code of `date_format` that is none of [`DATE_CODES`] (`%A`, `%e`): it would print
@@ -247,6 +265,15 @@ mod tests {
             p[0].starts_with("header.center: this `{` is never closed, so `{ ` prints as typed | close it"),
             "{p:?}"
         );
+        // text47a F47a-18: `{ page }` printed as typed, without a word; two slips in one line
+        // were told one a run.
+        assert_eq!(
+            problems("footer: { center: \"{ page }\" }\n"),
+            ["footer.center: `{ page }` has spaces inside its braces, so it prints as typed | write `{page}`, without spaces inside the braces"]
+        );
+        let p = problems("footer: { left: \"{titel} {Page}\" }\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].contains("`{titel}`, did you mean `{title}`?") && p[1].contains("`{Page}`"), "{p:?}");
         // Braces around other text are text; every placeholder is filled.
         assert_eq!(problems("header: { center: \"{title} {x-y} {page_of}\" }\n"), Vec::<String>::new());
     }
