@@ -225,6 +225,12 @@ fixtures! {
         says ["unknown field `department`, did you mean `division`?", "unknown field `phone`, did you mean `tel`?",
               "unknown field `web`, did you mean `url`?", "unknown field `メール`, did you mean `email`?",
               "error: 4 problems"];
+    // text47a F47a-14, F47a-24: Windows-1252 punctuation read as Latin-1, and Word's line
+    // and page breaks, were "control character" with no help.
+    windows_1252_controls: "windows-1252-controls" on [1, 1, 1, 1, 1, 6, 6],
+        says ["control character U+0092", "this is how `’` arrives when text in Windows-1252 is read as Latin-1",
+              "type `“` in its place", "type `…` in its place", "a line break from Word (Shift+Enter)",
+              "a page break: leave a blank line in its place"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

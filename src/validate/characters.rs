@@ -125,6 +125,13 @@ impl Checker<'_> {
             let help = help.or_else(|| match c {
                 '\u{FFFC}' => Some("delete it (to name the picture, write `![what it shows](https://…)`: its description and address print)".into()),
                 '\u{FFFD}' => Some("retype the character that stood there, or copy the text again from its source".into()),
+                // (Word's Shift+Enter and page break, as some copies bring them: text47a F47a-24.)
+                '\u{000B}' => Some("a line break from Word (Shift+Enter): start a new line in its place".into()),
+                '\u{000C}' => Some("a page break: leave a blank line in its place".into()),
+                // (Windows-1252 punctuation read as Latin-1, a frequent paste: text47a F47a-14.)
+                _ if super::places::windows_1252(c).is_some() => super::places::windows_1252(c).map(|w| {
+                    format!("this is how `{w}` arrives when text in Windows-1252 is read as Latin-1: type `{w}` in its place")
+                }),
                 _ => super::places::radical_of(c)
                     .map(|k| format!("replace it with `{k}` (U+{:04X})", k as u32))
                     .or_else(|| super::places::ligature_letters(c).map(|l| format!("replace it with `{l}`"))),

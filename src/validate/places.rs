@@ -291,19 +291,31 @@ pub(super) fn radical_of(c: char) -> Option<char> {
     kanji.next().filter(|&k| k != c && kanji.next().is_none()).or_else(|| supplement_kanji(c))
 }
 
-/// The ideograph a character of the CJK Radicals Supplement looks like (Unicode's
-/// EquivalentUnifiedIdeograph.txt), for those a Japanese or Chinese text may hold in place
+/// The ideograph a character of the CJK Radicals Supplement stands for, as Unicode's
+/// EquivalentUnifiedIdeograph.txt gives it (those it maps to the CJK Unified block, which
+/// the fonts have; checked against that file, where the list was first written from
+/// memory), for those a Japanese or Chinese text may hold in place
 /// of a kanji: the whole characters (`⻑` 長, `⻄` 西) and the forms they take as a part
 /// (`⺅` 亻, `⺡` 氵).
 fn supplement_kanji(c: char) -> Option<char> {
     // Each radical, then its ideograph.
-    const SUPPLEMENT: &str = "⺁厂⺄乙⺅亻⺆冂⺉刂⺊卜⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺\
-        ⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺫目⺬示⺭礻⺯糹⺰纟⺱罓⺲罒⺶羊⺹耂⺺肀⺻聿\
-        ⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻏阝⻖阝⻐钅\
-        ⻑長⻒镸⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦\
-        ⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀";
+    const SUPPLEMENT: &str = "⺀冫⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺉刂⺊卜⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺘扌\
+        ⺙攵⺛旡⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺥爫⺦丬⺨犭⺫罒⺬示⺭礻⺯糹⺰纟⺱罓\
+        ⺹耂⺺肀⺼月⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻈讠⻉贝⻋车⻍辶⻏阝⻐钅\
+        ⻑長⻒镸⻓长⻖阝⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤\
+        ⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟";
     let mut pairs = SUPPLEMENT.chars();
     std::iter::from_fn(|| Some((pairs.next()?, pairs.next()?))).find(|&(r, _)| r == c).map(|(_, k)| k)
+}
+
+/// The character a C1 control (U+0080 to U+009F) stands for in Windows-1252: the code of
+/// `’` (0x92) in a page or mail in that encoding, read as Latin-1, is U+0092, which prints
+/// nothing (text47a F47a-14). `None` for any other character, and for the five codes
+/// Windows-1252 leaves unused.
+pub(super) fn windows_1252(c: char) -> Option<char> {
+    const FROM_0X80: &str = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8D}Ž\u{8F}\u{90}‘’“”•–—˜™š›œ\u{9D}žŸ";
+    let i = (c as u32).checked_sub(0x80).filter(|&i| i < 32)? as usize;
+    FROM_0X80.chars().nth(i).filter(|w| !w.is_control())
 }
 
 /// The letters a ligature stands for (`ﬁ` U+FB01 → `fi`), in text copied out of a PDF, whose
@@ -409,6 +421,17 @@ pub(super) fn first_places(text: &str, span: Span) -> HashMap<char, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_1252_punctuation_read_as_latin_1_is_named() {
+        assert_eq!(windows_1252('\u{92}'), Some('’'));
+        assert_eq!(windows_1252('\u{85}'), Some('…'));
+        assert_eq!(windows_1252('\u{80}'), Some('€'));
+        assert_eq!(windows_1252('\u{9F}'), Some('Ÿ'));
+        assert_eq!(windows_1252('\u{81}'), None);
+        assert_eq!(windows_1252('\u{7F}'), None);
+        assert_eq!(windows_1252('’'), None);
+    }
 
     #[test]
     fn the_other_places_that_hold_a_character_are_named_or_counted() {
