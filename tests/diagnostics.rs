@@ -231,6 +231,11 @@ fixtures! {
         says ["control character U+0092", "this is how `’` arrives when text in Windows-1252 is read as Latin-1",
               "type `“` in its place", "type `…` in its place", "a line break from Word (Shift+Enter)",
               "a page break: leave a blank line in its place"];
+    // text47a F47a-19: a contact, and topics, typed as text where a block of keys goes got
+    // "expected a mapping" with no help.
+    text_for_a_block: "text-for-a-block" on [4, 5, 6],
+        says ["write `- title: Trade` and, below it, `  body: …`", "write `- title: Research`",
+              "write `contact:` alone on its line, and `  email: info@example.org` below it", "error: 3 problems"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

@@ -137,6 +137,8 @@ impl<'a> De<'a> {
             d = d.with_help(help);
         } else if let Some(help) = shape_help(expected, self.node) {
             d = d.with_help(help);
+        } else if let Some(help) = messages::text_for_block(&d.path, self.node) {
+            d = d.with_help(help);
         }
         self.ctx.diagnostics.borrow_mut().push(d);
         self.ctx.replaced.borrow_mut().insert(self.node.span);

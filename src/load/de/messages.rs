@@ -252,6 +252,39 @@ pub(in crate::load) fn shape_help(expected: &str, node: &Node) -> Option<&'stati
     }
 }
 
+/// Text where a block of keys goes, in the two places it is typed most (text47a F47a-19:
+/// `contact: info@example.org`, and topics listed by their titles, `- Trade`): the block to
+/// write, with the text under the key it is.
+pub(in crate::load) fn text_for_block(path: &str, node: &Node) -> Option<String> {
+    let NodeKind::Scalar { text, .. } = &*node.kind else { return None };
+    let text = text.lines().next().unwrap_or("").trim();
+    if text.is_empty() {
+        return None;
+    }
+    if path == "contact" {
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let key = if text.contains('@') {
+            "email"
+        } else if text.starts_with("http") || text.starts_with("www.") {
+            "url"
+        } else if digits >= 6 && text.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c)) {
+            "tel"
+        } else {
+            "name"
+        };
+        return Some(format!(
+            "`contact` is a block of keys: write `contact:` alone on its line, and `  {key}: {text}` below it, indented"
+        ));
+    }
+    let topic = path.strip_prefix("topics[").and_then(|rest| rest.strip_suffix(']'));
+    if topic.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())) {
+        return Some(format!(
+            "a topic is a block of keys: write `- title: {text}` and, below it, `  body: …`, indented"
+        ));
+    }
+    None
+}
+
 /// How a node is described in "expected …, found …".
 pub(in crate::load) fn found(node: &Node) -> String {
     let short = |text: &str| {
