@@ -31,6 +31,24 @@ pub(super) fn held(text: &str, byte: usize) -> bool {
         || spaced.ends_with(' ') && after.starts_with(['–', '—', '»', '›', ':', ';', '?', '!'])
         || in_number(&spaced, after)
         || jlreq::inside_full_width_word(before, after)
+        || in_unit(before, after)
+}
+
+/// Whether a break after a `/` is inside a unit written with one, `km/h`, `m/s`, `kWh/m²`,
+/// `€/MWh`: a word of at most four letters (or a unit sign) on each side, the one before it
+/// starting the word (text47a F47a-4: lines ended "10 km/" and started "h"). An address or a
+/// path, whose part before the `/` is longer or holds a `.` or `:`, still breaks there.
+fn in_unit(before: &str, after: &str) -> bool {
+    let Some(head) = before.strip_suffix('/') else { return false };
+    let unit = |part: &str| {
+        let n = part.chars().count();
+        (1..=4).contains(&n)
+            && part.chars().all(|c| c.is_alphabetic() || matches!(c, '²' | '³' | '€' | '$' | '£' | '%'))
+    };
+    let word = &head[head.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |i| i + 1)..];
+    let tail =
+        after.split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')' | '/')).next().unwrap_or("");
+    unit(word) && unit(tail)
 }
 
 /// The longest stretch [`kept_whole`] gives: a longer one is left for a browser to break, not
@@ -144,6 +162,17 @@ mod tests {
     fn at(text: &str) -> bool {
         let i = text.find('|').unwrap();
         held(&text.replacen('|', "", 1), i)
+    }
+
+    /// text47a F47a-4: a unit written with a `/` is not broken after it; an address or path is.
+    #[test]
+    fn a_unit_with_a_slash_stays_whole() {
+        for kept in ["10 km/|h", "5 m/|s", "3 kWh/|m² here", "20 €/|MWh", "(km/|h)", "and/|or"] {
+            assert!(at(kept), "{kept}");
+        }
+        for free in ["https://example.org/|policy", "docs/|annex", "C:/data/|x", "2026/|2027", "EU/|Japan-wide"] {
+            assert!(!at(free), "{free}");
+        }
     }
 
     /// text46a F46a-3: currency codes and signs before or after a number, and abbreviations
