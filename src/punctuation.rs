@@ -30,13 +30,14 @@ fn quotes(lang: &str) -> Quotes {
 }
 
 /// Words that start with an apostrophe, for what was left out: Dutch `'s`, `'t`, `'n`,
-/// English `'tis`, `'til`, `'em`. `rest` is the text after the `'`.
+/// English `'tis`, `'til`, `'em`, Maltese `'il`, `'l` (text47a F47a-22: `‘il quddiem`).
+/// `rest` is the text after the `'`.
 fn elision(rest: &[char]) -> bool {
     let word: String = rest.iter().take_while(|c| c.is_alphabetic()).take(6).collect::<String>().to_lowercase();
     // (`'s'`, a letter in quotes, is no elision.)
     let ends = rest.get(word.chars().count()).is_none_or(|c| !c.is_alphabetic() && *c != '\'');
-    let one = matches!(rest, ['s' | 't' | 'n' | 'k', ..]) && word.chars().count() == 1;
-    ends && (one || ["tis", "twas", "til", "em", "cause", "bout", "twere"].contains(&word.as_str()))
+    let one = matches!(rest, ['s' | 't' | 'n' | 'k' | 'l', ..]) && word.chars().count() == 1;
+    ends && (one || ["tis", "twas", "til", "em", "cause", "bout", "twere", "il"].contains(&word.as_str()))
 }
 
 /// Where the path in `word` is, from its drive (`C:\`) or share (`\\srv`) to its end, the
@@ -323,6 +324,10 @@ mod tests {
             "’tis ’til late, the letters ‘s’ and ‘t’"
         );
         assert_eq!(smarten("'tis the 'AI' rules, grade 'A'", "en", None, None), "’tis the ‘AI’ rules, grade ‘A’");
+        assert_eq!(
+            smarten("mxiet 'il quddiem u 'l hinn, qalu 'iva', the letter 'l'", "mt", None, None),
+            "mxiet ’il quddiem u ’l hinn, qalu ‘iva’, the letter ‘l’"
+        );
         assert_eq!(smarten("2020--2021 -- and --- so...", "en", None, None), "2020–2021 – and — so…");
         assert_eq!(smarten("a - b", "en", None, None), "a - b", "a single hyphen stays");
         assert_eq!(smarten("|----| and ------", "en", None, None), "|----| and ------", "a rule of hyphens stays");
