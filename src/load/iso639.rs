@@ -300,6 +300,54 @@ pub fn misnamed(tag: &str) -> Option<Misnamed> {
     }
 }
 
+/// The tag meant by a `lang:` that is not a tag but names a language (text47a F47a-21): a
+/// POSIX locale (`ja_JP`, `de_DE.UTF-8`), a language's English name (`English`, `Japanese`),
+/// or its own name for itself (`日本語`, `Deutsch`, `Français`). `None` for anything else.
+pub fn tag_for_name(text: &str) -> Option<String> {
+    const OWN_NAMES: [(&str, &str); 27] = [
+        ("日本語", "ja"),
+        ("英語", "en"),
+        ("にほんご", "ja"),
+        ("deutsch", "de"),
+        ("français", "fr"),
+        ("francais", "fr"),
+        ("español", "es"),
+        ("espanol", "es"),
+        ("italiano", "it"),
+        ("nederlands", "nl"),
+        ("polski", "pl"),
+        ("português", "pt"),
+        ("portugues", "pt"),
+        ("svenska", "sv"),
+        ("dansk", "da"),
+        ("suomi", "fi"),
+        ("čeština", "cs"),
+        ("magyar", "hu"),
+        ("română", "ro"),
+        ("ελληνικά", "el"),
+        ("български", "bg"),
+        ("hrvatski", "hr"),
+        ("slovenčina", "sk"),
+        ("slovenščina", "sl"),
+        ("eesti", "et"),
+        ("lietuvių", "lt"),
+        ("latviešu", "lv"),
+    ];
+    let text = text.trim();
+    let locale = text.split('.').next().unwrap_or(text).replace('_', "-");
+    if locale != text && super::is_language_tag(&locale) && misnamed(&locale).is_none() {
+        return Some(locale);
+    }
+    let lower = text.to_lowercase();
+    if let Some(&(_, two)) = OWN_NAMES.iter().find(|(name, _)| *name == lower) {
+        return Some(two.to_string());
+    }
+    LANGUAGES
+        .iter()
+        .find(|l| l.2.split([';', ',']).any(|name| name.trim().eq_ignore_ascii_case(text)))
+        .map(|l| l.0.to_string())
+}
+
 /// The English name of the language whose ISO 639-1 code is `two` (lower case); empty for
 /// none.
 fn language_name(two: &str) -> &'static str {
@@ -356,6 +404,24 @@ fn country_language(listed: &str, given: &[String], why: &str) -> Option<Misname
         language_name(&code)
     );
     Some(Misnamed { message, meant: Some(tag.clone()) })
+}
+
+#[cfg(test)]
+mod names {
+    use super::tag_for_name;
+
+    /// text47a F47a-21: `lang: English`, `日本語`, `ja_JP` got no tag to write.
+    #[test]
+    fn a_language_named_or_written_as_a_locale_gives_its_tag() {
+        assert_eq!(tag_for_name("English").as_deref(), Some("en"));
+        assert_eq!(tag_for_name("japanese").as_deref(), Some("ja"));
+        assert_eq!(tag_for_name("日本語").as_deref(), Some("ja"));
+        assert_eq!(tag_for_name("Deutsch").as_deref(), Some("de"));
+        assert_eq!(tag_for_name("ja_JP").as_deref(), Some("ja-JP"));
+        assert_eq!(tag_for_name("de_DE.UTF-8").as_deref(), Some("de-DE"));
+        assert_eq!(tag_for_name("Klingon"), None);
+        assert_eq!(tag_for_name("en"), None);
+    }
 }
 
 #[cfg(test)]

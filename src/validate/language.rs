@@ -26,7 +26,8 @@ impl Checker<'_> {
             return wrong.meant.unwrap_or_else(|| tag.to_string());
         }
         let message = format!("'{tag}' is not a language tag; write a BCP 47 tag such as en, ja or pt-PT");
-        self.report(field.span, path, message);
+        let help = crate::load::tag_for_name(tag).map(|meant| format!("write `lang: {meant}`"));
+        self.report_with_help(field.span, path, message, help);
         String::new()
     }
 
