@@ -236,6 +236,11 @@ fixtures! {
     text_for_a_block: "text-for-a-block" on [4, 5, 6],
         says ["write `- title: Trade` and, below it, `  body: …`", "write `- title: Research`",
               "write `contact:` alone on its line, and `  email: info@example.org` below it", "error: 3 problems"];
+    // text47a F47a-9: the Japanese input's space after an item's `- ` was "compatibility
+    // characters".
+    wide_space_after_dash: "wide-space-after-dash" on [4],
+        says ["unknown field `\\u3000title`, did you mean `title`?", "starts with a full-width space (U+3000)",
+              "type it as `title`"];
     unclosed_bracket: "unclosed-bracket" on [6], says ["this `{` is never closed"];
     bracket_value: "bracket-value" on [1],
         says ["which YAML reads as a list", "title: \"[Draft] Results of the 10th"];

@@ -143,9 +143,19 @@ pub(in crate::load) fn unplain(name: &str, fields: &[&str]) -> Option<Unplain> {
         let kind = if c == ' ' { "a space".to_string() } else { format!("a no-break space (U+{:04X})", c as u32) };
         what.push(format!("has {kind} before its `:`, as French spacing sets one"));
     }
-    if spaced.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
+    // (`- 　title:`, the Japanese input's space after an item's dash: text47a F47a-9, "holds
+    // compatibility characters".)
+    let wide_space = spaced.starts_with('\u{3000}');
+    if wide_space {
+        what.push(
+            "starts with a full-width space (U+3000), which the Japanese input types and YAML reads as part of the key"
+                .to_string(),
+        );
+    }
+    let rest = spaced.trim_start_matches('\u{3000}');
+    if rest.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
         what.push("is typed in full-width letters".to_string());
-    } else if spaced.chars().any(|c| invisible(c).is_none() && c.nfkc().ne(std::iter::once(c))) {
+    } else if rest.chars().any(|c| invisible(c).is_none() && c.nfkc().ne(std::iter::once(c))) {
         what.push("holds compatibility characters".to_string());
     }
     what.extend(layout.map(|s| s.what));
