@@ -43,34 +43,8 @@ pub struct PageOptions {
 /// A language's name in that language, for the switcher: English, Japanese and the EU's
 /// languages (the ones briefings are written in); any other by its tag.
 fn language_name(tag: &str) -> &str {
-    match primary_language(tag).as_str() {
-        "bg" => "Български",
-        "cs" => "Čeština",
-        "da" => "Dansk",
-        "de" => "Deutsch",
-        "el" => "Ελληνικά",
-        "en" => "English",
-        "es" => "Español",
-        "et" => "Eesti",
-        "fi" => "Suomi",
-        "fr" => "Français",
-        "ga" => "Gaeilge",
-        "hr" => "Hrvatski",
-        "hu" => "Magyar",
-        "it" => "Italiano",
-        "ja" => "日本語",
-        "lt" => "Lietuvių",
-        "lv" => "Latviešu",
-        "mt" => "Malti",
-        "nl" => "Nederlands",
-        "pl" => "Polski",
-        "pt" => "Português",
-        "ro" => "Română",
-        "sk" => "Slovenčina",
-        "sl" => "Slovenščina",
-        "sv" => "Svenska",
-        _ => tag,
-    }
+    let primary = primary_language(tag);
+    crate::load::OWN_NAMES.iter().find(|(two, _)| *two == primary).map_or(tag, |(_, name)| name)
 }
 
 /// ` lang="…"` for an element holding `text`, when the text is clearly in another language

@@ -300,46 +300,51 @@ pub fn misnamed(tag: &str) -> Option<Misnamed> {
     }
 }
 
+/// Each language briefings are written in (English, Japanese and the EU's), by its ISO 639-1
+/// code, with its name in that language: the web page's language switcher shows it, and a
+/// `lang:` that gives it in place of a tag is told the tag.
+pub const OWN_NAMES: [(&str, &str); 25] = [
+    ("bg", "Български"),
+    ("cs", "Čeština"),
+    ("da", "Dansk"),
+    ("de", "Deutsch"),
+    ("el", "Ελληνικά"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("et", "Eesti"),
+    ("fi", "Suomi"),
+    ("fr", "Français"),
+    ("ga", "Gaeilge"),
+    ("hr", "Hrvatski"),
+    ("hu", "Magyar"),
+    ("it", "Italiano"),
+    ("ja", "日本語"),
+    ("lt", "Lietuvių"),
+    ("lv", "Latviešu"),
+    ("mt", "Malti"),
+    ("nl", "Nederlands"),
+    ("pl", "Polski"),
+    ("pt", "Português"),
+    ("ro", "Română"),
+    ("sk", "Slovenčina"),
+    ("sl", "Slovenščina"),
+    ("sv", "Svenska"),
+];
+
 /// The tag meant by a `lang:` that is not a tag but names a language (text47a F47a-21): a
 /// POSIX locale (`ja_JP`, `de_DE.UTF-8`), a language's English name (`English`, `Japanese`),
 /// or its own name for itself (`日本語`, `Deutsch`, `Français`). `None` for anything else.
 pub fn tag_for_name(text: &str) -> Option<String> {
-    const OWN_NAMES: [(&str, &str); 27] = [
-        ("日本語", "ja"),
-        ("英語", "en"),
-        ("にほんご", "ja"),
-        ("deutsch", "de"),
-        ("français", "fr"),
-        ("francais", "fr"),
-        ("español", "es"),
-        ("espanol", "es"),
-        ("italiano", "it"),
-        ("nederlands", "nl"),
-        ("polski", "pl"),
-        ("português", "pt"),
-        ("portugues", "pt"),
-        ("svenska", "sv"),
-        ("dansk", "da"),
-        ("suomi", "fi"),
-        ("čeština", "cs"),
-        ("magyar", "hu"),
-        ("română", "ro"),
-        ("ελληνικά", "el"),
-        ("български", "bg"),
-        ("hrvatski", "hr"),
-        ("slovenčina", "sk"),
-        ("slovenščina", "sl"),
-        ("eesti", "et"),
-        ("lietuvių", "lt"),
-        ("latviešu", "lv"),
-    ];
+    // (Spellings typed without a keyboard's accents, and the Japanese words for two.)
+    const OTHER_SPELLINGS: [(&str, &str); 5] =
+        [("fr", "francais"), ("es", "espanol"), ("pt", "portugues"), ("ja", "にほんご"), ("en", "英語")];
     let text = text.trim();
     let locale = text.split('.').next().unwrap_or(text).replace('_', "-");
     if locale != text && super::is_language_tag(&locale) && misnamed(&locale).is_none() {
         return Some(locale);
     }
     let lower = text.to_lowercase();
-    if let Some(&(_, two)) = OWN_NAMES.iter().find(|(name, _)| *name == lower) {
+    if let Some((two, _)) = OWN_NAMES.iter().chain(&OTHER_SPELLINGS).find(|(_, name)| name.to_lowercase() == lower) {
         return Some(two.to_string());
     }
     LANGUAGES

@@ -61,7 +61,9 @@ pub use blanked::Blanked;
 pub(crate) use de::suggest;
 pub use declared::declared_languages;
 pub use glued::iso_date_parts;
-pub use iso639::{also_country, country_languages, country_of_text, misnamed, not_latin, tag_for_name, Misnamed};
+pub use iso639::{
+    also_country, country_languages, country_of_text, misnamed, not_latin, tag_for_name, Misnamed, OWN_NAMES,
+};
 pub use items::{fold_missing_into_unknown, name_splits};
 pub use keys::{keys_of, KeySets};
 pub use languages::{is_language_tag, translation_languages, MAX_LANGUAGES};
