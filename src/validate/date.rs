@@ -1,5 +1,7 @@
 //! The date: `YYYY-MM-DD`, and a day that exists.
 
+mod words;
+
 use super::Checker;
 use crate::load::Spanned;
 use crate::model::Date;
@@ -45,7 +47,17 @@ pub fn date_problem(text: &str) -> String {
             // (text43a F43a-14: a date typed the Japanese way, in full-width digits, or
             // `2026/5/12`, got only an example of another date.)
             Some(iso) => format!("'{text}' is not a date as briefing reads one; write it as {iso} (YYYY-MM-DD)"),
-            None => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
+            // (Its month named in a language, or in Roman numerals, or eight digits:
+            // text47a F47a-2.)
+            None => match words::meant_in_words(text).as_slice() {
+                [] => format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06"),
+                [iso] => format!("'{text}' is not a date as briefing reads one; write it as {iso} (YYYY-MM-DD)"),
+                several => format!(
+                    "'{text}' is not a date as briefing reads one; its month's name is another month's in \
+                     another language: write it as {} (YYYY-MM-DD), by the language it is in",
+                    several.join(" or ")
+                ),
+            },
         },
     }
 }

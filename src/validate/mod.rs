@@ -943,6 +943,14 @@ contact:
             ("2026/5/12", "2026-05-12"),
             ("12.05.2026", "2026-05-12"),
             ("12 May 2026", "2026-05-12"),
+            // text47a F47a-2: the month named in an EU language, in Roman numerals; eight digits.
+            ("12. Mai 2026", "2026-05-12"),
+            ("12 maja 2026", "2026-05-12"),
+            ("2026. május 12.", "2026-05-12"),
+            ("12 V 2026", "2026-05-12"),
+            ("20260512", "2026-05-12"),
+            ("12 mai 2026", "2026-05-12"),
+            ("12 de mayo de 2026", "2026-05-12"),
         ] {
             let said = problems(&replace("2020-10-06", typed));
             assert_eq!(
@@ -950,6 +958,11 @@ contact:
                 [format!("date: '{typed}' is not a date as briefing reads one; write it as {iso} (YYYY-MM-DD) @ 2:7")]
             );
         }
+        assert_eq!(
+            problems(&replace("2020-10-06", "12 listopada 2026")),
+            ["date: '12 listopada 2026' is not a date as briefing reads one; its month's name is another month's in \
+              another language: write it as 2026-10-12 or 2026-11-12 (YYYY-MM-DD), by the language it is in @ 2:7"]
+        );
         assert_eq!(
             problems(&replace("2020-10-06", "2026/13/40")),
             ["date: '2026/13/40' is not a date; write it as YYYY-MM-DD, e.g. 2020-10-06 @ 2:7"]
