@@ -26,9 +26,22 @@ pub(super) fn clip(flow: &Flow<'_>, s: &str, room: f32, look: &Look) -> String {
     if keep == s.len() {
         return s.to_string();
     }
-    let most = s.char_indices().nth(MOST_CHARS - 1).map_or(s.len(), |(i, _)| i);
+    // (Cut between letters, never between a letter and its marks: text47a F47a-17, a title
+    // of letters with stacked marks lost some of a letter's marks at the cut.)
+    // (But a "letter" of more marks than the bound is cut inside: nothing else would print.)
+    let bound = s.char_indices().nth(MOST_CHARS - 1).map_or(s.len(), |(i, _)| i);
+    let most = Some(cluster_start(s, bound)).filter(|&start| start > 0).unwrap_or(bound);
     let keep = text::fitting_prefix(&s[..most], look, room - flow.str_width("…", look), flow.fonts);
-    format!("{}…", s[..keep].trim_end())
+    format!("{}…", s[..Some(cluster_start(s, keep)).filter(|&start| start > 0).unwrap_or(keep)].trim_end())
+}
+
+/// `at`, or the start of the letter with its marks (the grapheme cluster) that `at` is inside.
+pub(super) fn cluster_start(s: &str, at: usize) -> usize {
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(at, s.len(), true);
+    match cursor.is_boundary(s, 0) {
+        Ok(false) => cursor.prev_boundary(s, 0).ok().flatten().unwrap_or(0),
+        _ => at,
+    }
 }
 
 /// `text`, a running part `printed` from `fill`, cut to `room`: its title gives way, so that
@@ -100,7 +113,7 @@ const MOST_PART_CHARS: usize = 4 * MOST_CHARS;
 /// `part`, a running part as filled in, cut at [`MOST_PART_CHARS`].
 pub(super) fn bounded(mut part: String) -> String {
     if let Some((at, _)) = part.char_indices().nth(MOST_PART_CHARS) {
-        part.truncate(at);
+        part.truncate(cluster_start(&part, at));
     }
     part
 }

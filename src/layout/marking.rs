@@ -198,7 +198,8 @@ pub(super) fn placed(text: &str, typed: Option<&str>, pieces: &[Piece]) -> Optio
 /// typed.
 pub(super) fn cut_like(typed: &str, shown: &str) -> String {
     let kept = shown.strip_suffix('…').unwrap_or(shown).chars().count();
-    let mut out: String = typed.chars().take(kept).collect();
+    let at = typed.char_indices().nth(kept).map_or(typed.len(), |(i, _)| i);
+    let mut out = typed[..super::cut::cluster_start(typed, at)].to_string();
     out.truncate(out.trim_end().len());
     out.push('…');
     out
@@ -218,6 +219,7 @@ mod tests {
             marking_lang: lang.to_string(),
             marking_more: more.iter().map(|(m, l)| (m.to_string(), l.to_string())).collect(),
             marking_cut: false,
+            titles_cut: [false; 2],
             cover: false,
             page_of: String::new(),
         }
