@@ -293,6 +293,21 @@ impl FontBook {
         }
     }
 
+    /// The face for `c` in emphasis where the chain sets it in the Japanese Gothic face, which
+    /// has no italic and is never slanted (JLREQ marks emphasis by a change of face; text47a
+    /// F47a-24): Gothic in Mincho text (`mincho`), else Mincho. `None` elsewhere: Latin keeps italic.
+    pub fn face_for_emphasis(&self, c: char, style: FontStyle, mincho: bool) -> Option<FaceId> {
+        let (gothic, mincho_face) = self.mincho?;
+        let other = if mincho { gothic } else { mincho_face };
+        let japanese = !c.is_whitespace() && self.face_for(c, style)? == gothic;
+        (japanese && self.metrics(other).is_some_and(|m| m.glyph(c).is_some())).then_some(other)
+    }
+
+    /// Whether `face` is one of the Japanese faces (Gothic or Mincho), which are never slanted.
+    pub fn is_japanese(&self, face: FaceId) -> bool {
+        self.mincho.is_some_and(|(gothic, mincho)| face == gothic || face == mincho)
+    }
+
     /// The face that prints `c` in code: the monospaced face if it has the glyph, else the
     /// same chain as other text ([`FontBook::face_for`]).
     pub fn face_for_code(&self, c: char, style: FontStyle) -> Option<FaceId> {

@@ -235,8 +235,10 @@ fn a_long_contact_address_keeps_inside_its_frame() {
 }
 
 /// IPAexGothic has one weight and no italic: Japanese that asks for bold (headings,
-/// `**strong**`) is drawn stroked, Japanese that asks for emphasis is slanted, and both read
-/// back as written. Latin text in the same runs keeps Noto Sans's real faces.
+/// `**strong**`) is drawn stroked, Japanese that asks for emphasis is set in the other
+/// Japanese face, never slanted (text47a F47a-24: JLREQ marks emphasis by a change of face or
+/// with dots; a slanted kanji is not Japanese typesetting), and both read back as written.
+/// Latin text in the same runs keeps Noto Sans's real faces.
 #[test]
 fn japanese_bold_and_emphasis_show_without_a_bold_face() {
     let dir = common::tempdir();
@@ -246,7 +248,7 @@ date: 2021-11-30
 lang: ja
 topics:
   - title: 人工知能
-    body: 双方は**信頼できるAI**について意見交換を行い、*国際協力*の重要性を確認した。
+    body: 双方は**信頼できるAI**について意見交換を行い、*国際協力*の重要性を確認した（*cooperation*）。
 contact:
   tel: 03-5253-5920
 ";
@@ -255,6 +257,25 @@ contact:
     let runs: Vec<common::Run> = common::runs(&pdf).concat();
     let run =
         |text: &str| runs.iter().find(|r| r.text == text).unwrap_or_else(|| panic!("no run {text:?} in {:?}", runs));
+    // Emphasis in Japanese is set in the other face, upright: Mincho in Gothic text; Latin
+    // emphasis beside it keeps its italic face.
+    let emphasis = run("国際協力");
+    assert!(emphasis.font.ends_with("IPAexMincho") && emphasis.shear == 0.0, "{emphasis:?}");
+    let plain = run("の重要性を確認した");
+    assert!(plain.font.ends_with("IPAexGothic") && plain.shear == 0.0, "{plain:?}");
+    let latin = run("cooperation");
+    assert!(latin.font.ends_with("NotoSans-Italic") && latin.shear == 0.0, "{latin:?}");
+    // In Mincho text (`press-release`), Gothic.
+    let pdf_mincho = build_in(dir.path(), &input, &["--template", "press-release"]);
+    let mincho: Vec<common::Run> = common::runs(&pdf_mincho).concat();
+    let find = |text: &str| mincho.iter().find(|r| r.text == text).unwrap_or_else(|| panic!("{text:?}: {mincho:?}"));
+    let emphasis = find("国際協力");
+    assert!(emphasis.font.ends_with("IPAexGothic") && emphasis.shear == 0.0, "{emphasis:?}");
+    assert!(find("の重要性を確認した").font.ends_with("IPAexMincho"));
+    let latin = find("cooperation");
+    assert!(latin.font.ends_with("NotoSans-Italic") && latin.shear == 0.0, "{latin:?}");
+    let typed = "双方は信頼できるAIについて意見交換を行い、国際協力の重要性を確認した（cooperation）。";
+    assert!(squash(&text(&pdf_mincho)).contains(typed), "{}", text(&pdf_mincho));
     // The title (the largest type), the topic heading and strong text, where set in the
     // Japanese face: stroked.
     let largest = runs.iter().map(|r| r.size).fold(0.0, f32::max);
@@ -269,15 +290,13 @@ contact:
     let ai = run("AI");
     assert!(ai.font.ends_with("NotoSans-Bold"), "{}", ai.font);
     assert_eq!(ai.mode, 0);
-    // Emphasis is slanted; plain body text is neither.
-    let emphasis = run("国際協力");
-    assert!(emphasis.shear > 0.1 && emphasis.mode == 0, "{emphasis:?}");
-    let plain = run("の重要性を確認した。");
-    assert!(plain.shear == 0.0 && plain.mode == 0, "{plain:?}");
+    // Emphasis is not emboldened either; plain body text is neither.
+    assert_eq!(run("国際協力").mode, 0);
+    assert_eq!(plain.mode, 0);
     // Japanese punctuation in the contact block.
     assert!(squash(&text(&pdf)).contains("電話：0352535920"), "{}", text(&pdf));
     // And nothing is lost.
-    assert!(squash(&text(&pdf)).contains("双方は信頼できるAIについて意見交換を行い、国際協力の重要性を確認した。"));
+    assert!(squash(&text(&pdf)).contains(typed), "{}", text(&pdf));
 }
 
 #[test]

@@ -101,10 +101,18 @@ impl Look {
     }
 
     /// The face that prints `c` in this look: the monospaced face for code, Mincho for
-    /// Japanese running text that asks for it, else the fallback chain.
+    /// Japanese running text that asks for it, else the fallback chain. Japanese in
+    /// emphasis is set in the other Japanese face ([`FontBook::face_for_emphasis`]), Latin
+    /// letters in it in their italic.
     pub fn face(&self, fonts: &FontBook, c: char) -> Option<crate::fonts::FaceId> {
+        let mincho = matches!(self.mincho, Mincho::All | Mincho::Japanese);
+        let emphasis = if self.style.italic { fonts.face_for_emphasis(c, self.style, mincho) } else { None };
         if self.code {
             fonts.face_for_code(c, self.style)
+        } else if emphasis.is_some() {
+            emphasis
+        } else if self.style.italic && self.mincho == Mincho::All {
+            fonts.face_for(c, self.style)
         } else if self.mincho == Mincho::Gothic {
             fonts.face_for_japanese(c, self.style)
         } else if self.mincho != Mincho::Off {

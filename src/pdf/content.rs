@@ -110,7 +110,9 @@ impl SyntheticStyle {
         let has = fonts.source(t.face).style;
         SyntheticStyle {
             bold: (t.style.bold && !has.bold).then_some(STROKE_EM * t.size),
-            italic: t.style.italic && !has.italic,
+            // (Never a Japanese face: emphasis there is a change of face, see
+            // `FontBook::face_for_emphasis`; text47a F47a-24.)
+            italic: t.style.italic && !has.italic && !fonts.is_japanese(t.face),
         }
     }
 }
