@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use whatlang::{Detector, Lang};
 
 mod quotes;
+mod words;
 
 pub use quotes::{quotations, quoted_languages};
 
@@ -207,10 +208,17 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
         return Some("ga");
     }
     let info = detect(&ALL, text)?;
-    if !info.is_reliable() || info.confidence() < MIN_CONFIDENCE {
-        return None;
+    let sure = info.is_reliable() && info.confidence() >= MIN_CONFIDENCE;
+    let found = if sure { info.lang() } else { of_kin(text, info.lang())? };
+    let lang = LANGUAGES.iter().find(|l| l.0 == found).map(|l| l.1)?;
+    // A sentence whose little words are the language around it is in it, whatever the
+    // names in it (`The Bundesamt für Sicherheit in der Informationstechnik and the Agence
+    // nationale de la sécurité des systèmes d'information presented their report.`).
+    if let Some(around) = LANGUAGES.iter().find(|l| l.1 == surrounding && l.0 != found) {
+        if words::still_in(typed, around.0, found) {
+            return Some(around.1);
+        }
     }
-    let lang = LANGUAGES.iter().find(|l| l.0 == info.lang()).map(|l| l.1)?;
     // Names are no language's words either (`Jean-Claude Dupont, François Martin` made an
     // English line French), but German capitalises its nouns too, and short text without
     // them is often too short to place: the answer stands where the words left once they
@@ -225,12 +233,31 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
                 .collect();
             words.sort_unstable();
             words.dedup();
-            if words.len() < MIN_WORDS_LEFT || detect(&ALL, &rest).map(|i| i.lang()) != Some(info.lang()) {
+            // (Told from its kin by its little words, it need only be of that kin.)
+            let same = |l: Lang| l == found || (!sure && words::kin(found).contains(&l));
+            if words.len() < MIN_WORDS_LEFT || !detect(&ALL, &rest).is_some_and(|i| same(i.lang())) {
                 return None;
             }
         }
     }
     Some(lang)
+}
+
+/// Which of `found`'s kin (Slovenian and Croatian, Czech and Slovak) a text is in, when
+/// whatlang is unsure among all languages only because they are close: it is sure of `found`
+/// among the others, and the text's little words tell which of the kin it is in (see
+/// [`words::among_kin`]). `None` for a language without kin.
+fn of_kin(text: &str, found: Lang) -> Option<Lang> {
+    let kin = words::kin(found);
+    if kin.is_empty() {
+        return None;
+    }
+    let others = LANGUAGES.iter().map(|l| l.0).filter(|l| *l == found || !kin.contains(l)).collect();
+    let info = detect(&Detector::with_allowlist(others), text)?;
+    if info.lang() != found || !info.is_reliable() || info.confidence() < MIN_CONFIDENCE {
+        return None;
+    }
+    words::among_kin(text, found)
 }
 
 /// whatlang, choosing among [`LANGUAGES`].

@@ -856,3 +856,68 @@ fn a_language_without_labels_of_its_own_says_so() {
         assert_eq!(err.contains("which has no built-in labels"), noted, "{lang}: {err}");
     }
 }
+
+/// An English paragraph naming German and French bodies in their own words is English, read
+/// so and quoted with English marks; a Slovenian paragraph of some 40 words in an English
+/// topic is Slovenian, and Croatian, Czech and Slovak ones beside it are each their own
+/// (text47a F47a-12, F47a-13).
+#[test]
+fn names_of_foreign_bodies_keep_a_paragraph_english_and_a_short_slovenian_one_is_slovenian() {
+    let dir = common::tempdir();
+    let english = [
+        "The Bundesamt für Sicherheit in der Informationstechnik and the Agence nationale de la sécurité des \
+         systèmes d'information presented their \"joint\" report.",
+        "The Bundesamt für Sicherheit in der Informationstechnik und das Bundesministerium des Innern presented \
+         their \"joint\" report.",
+        "Representatives of Deutsche Telekom, the Bundesnetzagentur and the Commission nationale de l'informatique \
+         et des libertés (CNIL) discussed the \"new\" rules.",
+    ];
+    let others = [
+        (
+            "sl",
+            "Ministrstvo za digitalno preobrazbo je na delavnici predstavilo svoje prednostne naloge. Obe strani sta \
+             se dogovorili, da bosta sodelovanje na področju umetne inteligence in varnosti omrežij nadaljevali tudi \
+             v prihodnjem letu, ko bo delavnica potekala v Ljubljani.",
+        ),
+        (
+            "hr",
+            "Japan i Hrvatska imaju dugu tradiciju suradnje u području istraživanja. Na sastanku je dogovoreno da će \
+             istraživači iz obiju zemalja moći sudjelovati u zajedničkim projektima koje će sufinancirati Europska unija.",
+        ),
+        (
+            "cs",
+            "Vláda schválila novou strategii digitální transformace hospodářství. Ministerstvo do konce roku připraví \
+             zákon o kybernetické bezpečnosti, který bude upravovat také povinnosti poskytovatelů cloudových služeb a \
+             spolupráci s ostatními členskými státy.",
+        ),
+        (
+            "sk",
+            "Vláda schválila novú stratégiu digitálnej transformácie hospodárstva. Ministerstvo do konca roka pripraví \
+             zákon o kybernetickej bezpečnosti, ktorý bude upravovať aj povinnosti poskytovateľov cloudových služieb a \
+             spoluprácu s ostatnými členskými štátmi.",
+        ),
+    ];
+    let mut topics = String::from("topics:\n  - title: Joint report\n    body: |\n");
+    for p in english {
+        topics.push_str(&format!("      {p}\n\n"));
+    }
+    topics.push_str("  - title: Cooperation\n    body: |\n      The delegations met in Ljubljana and agreed on the next steps of their joint work.\n");
+    for (_, p) in others {
+        topics.push_str(&format!("\n      {p}\n"));
+    }
+    let (pdf, html, reads) = built_langs(dir.path(), "names", &topics);
+    for (read, what) in &reads {
+        for needle in ["and the Agence nationale", "und das Bundesministerium", "Representatives of Deutsche Telekom"] {
+            assert_eq!(read_in(read, needle), ["en"], "{what}: {read:?}");
+        }
+        for (lang, p) in others {
+            let needle = p.split(". ").next().unwrap();
+            assert_eq!(read_in(read, needle), [lang], "{what}: {read:?}");
+        }
+    }
+    // English quotation marks, not German „…“ or French « … ».
+    for (shown, what) in [(squash(&text(&pdf)), "PDF"), (squash(&html), "web page")] {
+        assert_eq!(shown.matches("their“joint”report").count(), 2, "{what}: {shown}");
+        assert_eq!(shown.matches("the“new”rules").count(), 1, "{what}: {shown}");
+    }
+}
