@@ -27,7 +27,7 @@ const MIN_WORDS_LEFT: usize = 3;
 const MIN_CONFIDENCE: f64 = 0.9;
 
 /// The languages detected, with their BCP 47 tags.
-const LANGUAGES: [(Lang, &str); 24] = [
+const LANGUAGES: [(Lang, &str); 26] = [
     (Lang::Eng, "en"),
     (Lang::Deu, "de"),
     (Lang::Fra, "fr"),
@@ -53,6 +53,8 @@ const LANGUAGES: [(Lang, &str); 24] = [
     // Not EU languages, but Cyrillic text in them would otherwise be taken for Bulgarian.
     (Lang::Rus, "ru"),
     (Lang::Ukr, "uk"),
+    (Lang::Srp, "sr"),
+    (Lang::Mkd, "mk"),
 ];
 
 /// The language `text` is written in (a BCP 47 tag), when that is clear: mostly kana and
@@ -383,7 +385,11 @@ pub fn beside(text: &str, lang: &str) -> Option<&'static str> {
     let lang = crate::script::primary_language(lang);
     // Text in a language that cannot be detected (Irish, Luxembourgish…) would be taken for
     // the nearest one that can: what the YAML says stands.
-    if !matches!(lang.as_str(), "ja" | "mt") && !LANGUAGES.iter().any(|l| l.1 == lang) {
+    // (Serbian in Latin letters, too: whatlang knows it only in Cyrillic, and takes it for
+    // Croatian; Macedonian is Serbian's and Bulgarian's kin.)
+    if !matches!(lang.as_str(), "ja" | "mt") && !LANGUAGES.iter().any(|l| l.1 == lang)
+        || matches!(lang.as_str(), "sr" | "mk")
+    {
         return None;
     }
     // Most briefings are English, and whatlang's trigram scores were the largest single cost

@@ -344,6 +344,14 @@ mod tests {
         ] {
             assert_eq!(other_than(text, "de"), None, "{text}");
         }
+        // Serbian and Macedonian in Cyrillic letters are not Bulgarian.
+        for (lang, text) in [
+            ("sr", "Влада је усвојила нову стратегију за дигиталну трансформацију привреде. Министарство ће до краја године припремити закон о сајбер безбедности, који ће уређивати и обавезе пружалаца услуга у облаку."),
+            ("mk", "Владата ја усвои новата стратегија за дигитална трансформација на економијата. Министерството до крајот на годината ќе подготви закон за сајбер безбедност, кој ќе ги уредува и обврските на давателите на услуги."),
+            ("bg", "Министерството на електронното управление ще подготви до края на годината нов закон за киберсигурността, който ще урежда и задълженията на доставчиците на облачни услуги."),
+        ] {
+            assert_eq!(other_than(text, "en"), Some(lang), "{text}");
+        }
         let paragraphs = [
             ("de", "Die Vertreter der Ministerien haben auf dem Workshop über die digitale Zusammenarbeit mit Japan gesprochen. Beide Seiten wollen im nächsten Jahr gemeinsam einen Plan für künstliche Intelligenz, Cybersicherheit und die Datenwirtschaft ausarbeiten und den Austausch von Fachleuten verstärken."),
             ("fr", "Les représentants des ministères ont discuté de la coopération numérique avec le Japon lors de l'atelier. Les deux parties sont convenues de préparer ensemble l'année prochaine un plan pour l'intelligence artificielle, la cybersécurité et l'économie des données."),
