@@ -57,7 +57,8 @@ pub enum Block {
     /// for each heading above it of a lower Markdown level (`#` then `###` is 1 then 2).
     Heading(u8, Vec<Inline>),
     /// A bullet list (`start == None`) or a numbered list starting at `start`; `markers`
-    /// holds each item's marker as written (`1.`, `07)`, `-`), so numbers print as typed.
+    /// holds each item's marker as written (`1.`, `07)`, `-`), so numbers print as typed,
+    /// and so do the signs of a list of pros and cons, `+` and `-` (see [`signed`]).
     List {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
@@ -347,11 +348,19 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
             b.push_text("<", false);
         }
         let Some(ev) = cites.print(&mut b, ev) else { continue };
+        // (Lists of `+` and `-` items next to each other, pros and cons: one list; F47a-10.)
+        b.join_list = watch.joins();
         let closed = glued && matches!(ev, Event::End(_));
         b.event(ev);
         if closed {
             b.push_text(">", false);
         }
+    }
+    // (A footnote that ends the text is its last block, before the lists of sources printed
+    // after it: F47a-10.)
+    let (slips, footnote) = watch.finish(src);
+    if footnote {
+        b.footnote();
     }
     used.extend(cites.finish(&mut b, src));
     let definitions = events.reference_definitions();
@@ -388,7 +397,7 @@ pub fn parse_checked(src: &str) -> (Vec<Block>, Unprinted) {
         }
         at += line.len();
     }
-    b.unprinted.slips = watch.finish(src);
+    b.unprinted.slips = slips;
     b.unprinted.unseen = parts.finish();
     let unprinted = std::mem::take(&mut b.unprinted);
     let mut blocks = b.finish();
@@ -428,6 +437,12 @@ fn relative_headings(blocks: &mut [Block]) {
             _ => {}
         }
     }
+}
+
+/// Whether a bullet list's `markers` are signs, pros and cons typed `+` and `-`, which print
+/// as typed in place of bullets: both are, and no other (text47a F47a-10).
+pub fn signed(markers: &[String]) -> bool {
+    markers.iter().all(|m| m == "+" || m == "-") && markers.iter().any(|m| m == "+") && markers.iter().any(|m| m == "-")
 }
 
 /// The text of inlines with their look removed, for metadata and tests.
@@ -920,6 +935,38 @@ mod tests {
         assert_eq!(markers, &["00."]);
         let Block::List { markers, .. } = &b[1] else { panic!("{b:?}") };
         assert_eq!(markers, &["1)"]);
+    }
+
+    #[test]
+    fn pros_and_cons_and_a_last_footnote_keep_their_signs() {
+        // text47a F47a-10: `+` and `-` items next to each other are one list of signs, and a
+        // lone `*` item under a sentence at the text's end is a footnote with its star.
+        let b = parse("The Council weighed it.\n\n+ Faster procedures\n- Higher cost\n\n+ Less paperwork");
+        let Block::List { start: None, items, markers, .. } = &b[1] else { panic!("{b:?}") };
+        assert_eq!((items.len(), markers.as_slice()), (3, ["+", "-", "+"].map(String::from).as_slice()));
+        assert!(signed(markers));
+        assert_eq!(b.len(), 2, "{b:?}");
+        // (Before a list of sources written after it, too.)
+        let b = parse("Trade grew [1].\n\n* Figures are provisional.\n\n[1]: https://example.org/report");
+        let Block::Paragraph(i) = &b[1] else { panic!("{b:?}") };
+        assert_eq!(plain_text(i), "* Figures are provisional.");
+        for src in [
+            "Trade grew by 12 % in 2025.\n* Figures are *provisional*.",
+            "Trade grew.*\n\n* Figures are *provisional*.",
+        ] {
+            let b = parse(src);
+            let Some(Block::Paragraph(i)) = b.last() else { panic!("{b:?}") };
+            assert_eq!(plain_text(i), "* Figures are provisional.", "{src}");
+            assert!(i.iter().any(|i| i.emphasis && i.text == "provisional"), "{src}");
+        }
+        // Lists of bullets are bullets; signs escaped to print begin their lines.
+        let b = parse("- a\n- b\n\n* c\n* d");
+        assert!(b.iter().all(|b| matches!(b, Block::List { markers, .. } if !signed(markers))), "{b:?}");
+        let b = parse("Text:\n\n* one");
+        assert!(matches!(&b[1], Block::List { .. }), "{b:?}");
+        let b = parse("\\+ Faster\n\\+ Cheaper\n\\* Note");
+        let Block::Paragraph(i) = &b[0] else { panic!("{b:?}") };
+        assert_eq!(plain_text(i), "+ Faster\n+ Cheaper\n* Note");
     }
 
     #[test]

@@ -72,7 +72,7 @@ fixtures! {
         says ["is printed as a quote, without its `>`", "beside Japanese brackets and punctuation",
               "`# of participants: 40.` is printed as a heading, without its `#`", "write `\\#`",
               "`* Provisional figures.` is printed as a bullet, without its `*`",
-              "`+ 5 % exports` is printed as a bullet, without its sign", "`- 2 % imports` is printed as a bullet",
+              "`+ 5 % exports` is printed as a bullet, without its sign", "`+ 3 % services` is printed as a bullet",
               "is printed as a heading and the `---` under it not at all", "put a blank line above the `---`",
               "holds a link whose address has a space", "`%20`",
               "`Both sides agreed on a review in spring.` is printed as a heading and the `===` under it not at all",
@@ -90,6 +90,16 @@ fixtures! {
                monospaced face: a paragraph that starts with a tab is a code block",
               "a paragraph that starts with four spaces is a code block",
               "delete the indent; a code block is written between ``` lines"];
+    // text47a F47a-10: plus signs or bullets, a footnote's star or a bullet, where the tool
+    // cannot know; pros and cons (`+` and `-`) and a footnote that ends a text print as typed.
+    // F47a-11: a link definition meant as text is offered its escaped bracket.
+    markdown_signs: "markdown-signs" on [14, 22, 36],
+        says ["`+ Faster procedures` is printed as a bullet, without its `+`",
+              "for the plus sign, write `\\+` (as in `\\+ Faster procedures`)", "for a bullet, write `- `",
+              "`* Figures are provisional.` is printed as a bullet, without its `*`",
+              "for the footnote's star, write `\\*` (as in `\\* Figures are provisional.`)",
+              "`[Venue]: Brussels` defines a link that no link uses",
+              "to print it as typed, write `\\[Venue]: Brussels`", "3 problems"];
     // text46a F46a-34: a line of ``` or ~~~ that no line closes makes the rest of the text code.
     unclosed_fence: "unclosed-fence" on [19, 27],
         says ["the line ``` opens code that no line of ``` closes", "the line ~~~~~~~~~~ opens code",

@@ -582,6 +582,26 @@ fn straight_quotes_and_dashes_print_typographic_but_code_stays_as_typed() {
 }
 
 #[test]
+fn signs_of_pros_and_cons_and_a_footnotes_star_reach_the_page() {
+    // text47a F47a-10: `+` and `-` items, and a `*` footnote line that ends a text, printed
+    // as bullets without their signs.
+    let body = "      Japan explained the efforts to institutionalize trust services, and both parties decided to \
+                continue their cooperation in this field.";
+    let typed = "      The Council weighed the proposal.\n\n      + Faster procedures\n      - Higher cost\n      \
+                 + Less paperwork\n\n      Trade grew by 12 % in 2025.\n      * Figures are provisional.";
+    let pdf = seed_with_template("", body, typed);
+    let text = common::text(&pdf);
+    let line =
+        |words: &str| text.lines().find(|l| l.contains(words)).unwrap_or_else(|| panic!("no {words:?} in\n{text}"));
+    for (sign, words) in
+        [('+', "Faster procedures"), ('-', "Higher cost"), ('+', "Less paperwork"), ('*', "Figures are")]
+    {
+        let line = line(words);
+        assert!(line.trim_start().starts_with(sign), "{sign} {words}: {line:?}");
+    }
+}
+
+#[test]
 fn code_is_set_in_a_monospaced_face() {
     let body = "      Japan explained the efforts to institutionalize trust services";
     let typed = "      Run `briefing build` first.\n\n      ```\n      fn main() {}\n      ```\n\n      \

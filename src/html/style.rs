@@ -149,8 +149,8 @@ pub fn stylesheet(theme: &Theme) -> String {
          .topic>:not(h3){{margin-left:{topic}}}\n\
          ul,ol{{padding-left:{list}}}\n\
          ul.d2{{list-style-type:\"\\2013  \"}}\n\
-         ol.typed{{list-style:none;padding-left:{typed}}}\n\
-         ol.typed>li>.marker{{display:inline-block;min-width:1.8em;margin-left:-1.8em}}\n\
+         ol.typed,ul.typed{{list-style:none;padding-left:{typed}}}\n\
+         ol.typed>li>.marker,ul.typed>li>.marker{{display:inline-block;min-width:1.8em;margin-left:-1.8em}}\n\
          li{{margin:.15em 0}}\n\
          .in-body{{font-size:1rem;font-weight:700;color:inherit;margin:.8em 0 .3em}}\n\
          blockquote{{margin:.5em 0;margin-left:{quote};padding-left:.8rem;border-left:3px solid {}}}\n\
@@ -203,7 +203,7 @@ pub fn stylesheet(theme: &Theme) -> String {
     // too (their class outranks `ul,ol`).
     let _ = writeln!(
         out,
-        "@media (max-width:30rem){{.topic>:not(h3){{margin-left:0}}ul,ol{{padding-left:{}}}ol.typed{{padding-left:{}}}}}",
+        "@media (max-width:30rem){{.topic>:not(h3){{margin-left:0}}ul,ol{{padding-left:{}}}ol.typed,ul.typed{{padding-left:{}}}}}",
         indent(1.25, 0.0),
         indent(2.25, 0.0),
     );

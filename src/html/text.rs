@@ -371,6 +371,8 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
             let _ = writeln!(out, "</h{h}>");
         }
         Block::List { start, items, markers, changed } => {
+            // (Pros and cons, `+` and `-`: their signs print as typed, as numbers do.)
+            let typed = start.is_some() || crate::markdown::signed(markers);
             match start {
                 // Numbers print as typed (`07)`), so the list's own numbers are hidden and
                 // each item carries its marker.
@@ -380,6 +382,9 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
                         "<ol class=\"typed\"{}>",
                         if *n == 1 { String::new() } else { format!(" start=\"{n}\"") }
                     );
+                }
+                None if typed => {
+                    let _ = writeln!(out, "<ul class=\"typed\">");
                 }
                 None => {
                     let _ = writeln!(out, "<ul class=\"d{}\">", depth.min(2));
@@ -395,13 +400,13 @@ fn block_into(out: &mut String, b: &Block, at: &Place<'_>, depth: usize) {
                 // In a redline, the number of an item deleted or inserted, or typed anew, is
                 // marked so, and a bullet takes its item's change's colour.
                 let change = changed.get(k).copied().flatten();
-                let class = match (change, start) {
-                    (Some(Change::Deleted), None) => " class=\"deleted\"",
-                    (Some(Change::Inserted), None) => " class=\"inserted\"",
+                let class = match (change, typed) {
+                    (Some(Change::Deleted), false) => " class=\"deleted\"",
+                    (Some(Change::Inserted), false) => " class=\"inserted\"",
                     _ => "",
                 };
                 let _ = write!(out, "<li{attr}{class}>");
-                if start.is_some() {
+                if typed {
                     // (A number marked says how, as changed text does: "Deleted: 2.")
                     out.push_str("<span class=\"marker\">");
                     if let Some(change) = change {

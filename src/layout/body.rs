@@ -270,6 +270,11 @@ fn list(
                 None => Label::Text(marker.clone()),
             },
             (Some(s), None) => Label::Text(format!("{}.", s + n as u64)),
+            // (Pros and cons, `+` and `-`: their signs, as typed.)
+            (None, Some(sign)) if crate::markdown::signed(markers) => match changed.get(n).copied().flatten() {
+                Some(change) => Label::Changed(sign.clone(), change),
+                None => Label::Text(sign.clone()),
+            },
             (None, _) => Label::Bullet(BulletShape::Dot, changed.get(n).copied().flatten()),
         })
         .collect();

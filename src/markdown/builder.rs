@@ -62,6 +62,9 @@ pub(super) struct Builder {
     pub(super) glued_star: Option<Marker>,
     /// The paragraph being read keeps its lines (see [`super::typed_lines::kept`]).
     pub(super) kept_lines: bool,
+    /// The list about to end goes on the list before it, as one list of `+` and `-` signs
+    /// (see `slips::signs`).
+    pub(super) join_list: bool,
 }
 
 impl Builder {
@@ -105,6 +108,10 @@ impl Builder {
             let written = if self.kept_lines
                 || after.is_some_and(starts_a_line)
                 || dash_bullet(text)
+                // (A sign that would begin a list, escaped to print, `\+ Faster procedures`
+                // or a footnote's `\* Provisional`, begins a line as typed: F47a-10.)
+                || text.starts_with("+ ")
+                || text.starts_with("* ")
                 || pasted_bullet(text)
                 || marker.is_some_and(|m| m.tab || listed.is_some())
                 || (before.is_some_and(is_japanese) || after.is_some_and(is_japanese)) && numbered_line(text)
@@ -334,8 +341,19 @@ impl Builder {
                 }
             }
             TagEnd::List(_) => {
-                if let Some(Open::List { start, items, markers }) = self.stack.pop() {
-                    self.emit(Block::List { start, items, markers, changed: Vec::new() })
+                if let Some(Open::List { start, mut items, mut markers }) = self.stack.pop() {
+                    let join = std::mem::take(&mut self.join_list);
+                    let before = match self.stack.last_mut() {
+                        Some(Open::Blocks(v) | Open::Item(v) | Open::Quote(v)) => v.last_mut(),
+                        _ => None,
+                    };
+                    match before {
+                        Some(Block::List { start: None, items: above, markers: signs, .. }) if join => {
+                            above.append(&mut items);
+                            signs.append(&mut markers);
+                        }
+                        _ => self.emit(Block::List { start, items, markers, changed: Vec::new() }),
+                    }
                 }
             }
             TagEnd::TableCell => {
@@ -388,6 +406,20 @@ impl Builder {
             }
             _ => {}
         }
+    }
+
+    /// Makes the list of one `*` item that ends the text read so far the footnote it was
+    /// typed as: a paragraph that starts with its star (`* Figures are provisional.`;
+    /// text47a F47a-10).
+    pub(super) fn footnote(&mut self) {
+        let Some(Open::Blocks(blocks)) = self.stack.last_mut() else { return };
+        let Some(last) = blocks.last_mut() else { return };
+        let Block::List { start: None, items, markers, .. } = last else { return };
+        let ([item], [star]) = (items.as_mut_slice(), markers.as_slice()) else { return };
+        let [Block::Paragraph(inlines)] = item.as_mut_slice() else { return };
+        let mut text = vec![Inline { text: format!("{star} "), ..Inline::default() }];
+        text.append(inlines);
+        *last = Block::Paragraph(text);
     }
 
     pub(super) fn finish(mut self) -> Vec<Block> {

@@ -8,8 +8,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+mod signs;
 mod stars;
 
+use signs::Signs;
 use stars::{star_runs, unpaired_beside_japanese, Stars};
 
 /// A line Markdown reads other than it was most likely meant (see the module's summary).
@@ -47,8 +49,14 @@ pub enum SlipKind {
     /// line of its own under one): the sign is taken for a bullet and not printed.
     SignedFigure,
     /// A list item of `*` under a line that ends with a star (`grew by 12 %.*` / `* Provisional
-    /// figures`): the footnote's star is taken for a bullet and not printed.
+    /// figures`), or a list of that one item under a sentence with more text after it: the
+    /// footnote's star is taken for a bullet and not printed. (Such an item that ends the
+    /// text prints with its star: see `signs`.)
     FootnoteStar,
+    /// A list whose items are all `+` (`+ Faster procedures`), with no `-` item next to it:
+    /// plus signs or bullets, which the sign is taken for and not printed. (Mixed with `-`
+    /// items, pros and cons, they print as typed: see `signs`.)
+    PlusBullet,
     /// A sentence with a line of `---` (or `===`, the mark given) right under it, meant as a
     /// rule between parts: the sentence is printed as a heading and the line not at all.
     RuleUnderSentence(char),
@@ -269,6 +277,8 @@ pub(super) struct Watch {
     printed_until: Option<usize>,
     /// The kinds and lines of the slips found by [`Watch::line_slip`].
     on_lines: std::collections::HashSet<(SlipKind, usize)>,
+    /// The lists typed with signs (see `signs`).
+    signs: Signs,
 }
 
 impl Watch {
@@ -285,6 +295,7 @@ impl Watch {
     }
 
     pub(super) fn see(&mut self, src: &str, event: &Event<'_>, range: &Range<usize>) {
+        self.signs.see(src, event, range);
         match event {
             Event::Start(tag) if is_block(tag) => {
                 self.stars_printed(src);
@@ -523,12 +534,28 @@ impl Watch {
         }
     }
 
-    /// The slips found, in the order of the text.
-    pub(super) fn finish(mut self, src: &str) -> Vec<Slip> {
+    /// Whether the list that just ended goes on the one before it, as one list of signs
+    /// (`+ Faster procedures` / `- Higher cost`, see `signs`): asked once, at its end.
+    pub(super) fn joins(&mut self) -> bool {
+        std::mem::take(&mut self.signs.join)
+    }
+
+    /// The slips found, in the order of the text, and whether the text ends with a footnote
+    /// that Markdown reads as a list of one `*` item, to print with its star (see `signs`).
+    pub(super) fn finish(mut self, src: &str) -> (Vec<Slip>, bool) {
         self.stars_printed(src);
+        self.signs.finish();
+        for (kind, at) in std::mem::take(&mut self.signs.found) {
+            // (A `+` figure is told as that: `+ 5 % exports`.)
+            let line = self.lines.line_of(src, at);
+            if !(kind == SlipKind::PlusBullet && self.on_lines.contains(&(SlipKind::SignedFigure, line))) {
+                self.line_slip(src, kind, at);
+            }
+        }
+        let footnote = self.signs.printed(src, &mut self.slips);
         self.slips.extend(self.heading.take().map(|(_, slip)| slip));
         self.slips.sort_by_key(|s| s.line);
-        self.slips
+        (self.slips, footnote)
     }
 }
 
@@ -740,15 +767,11 @@ mod tests {
                 (SlipKind::NumberSign, 3, "- # of side events: 6".to_string())
             ]
         );
+        // (A `+` figure alone; under it a `-` one, the two signs print: F47a-10.)
+        assert_eq!(slips("Year on year:\n\n+ 5 % exports\n\nMore."), one(SlipKind::SignedFigure, 2, "+ 5 % exports"));
+        assert_eq!(slips("Year on year:\n\n+ 5 % exports\n- 2 % imports"), []);
         assert_eq!(
-            slips("Year on year:\n\n+ 5 % exports\n- 2 % imports"),
-            [
-                (SlipKind::SignedFigure, 2, "+ 5 % exports".to_string()),
-                (SlipKind::SignedFigure, 3, "- 2 % imports".to_string())
-            ]
-        );
-        assert_eq!(
-            slips("Trade grew by 12 %.*\n\n* Provisional figures, Eurostat."),
+            slips("Trade grew by 12 %.*\n\n* Provisional figures, Eurostat.\n* Source: OECD."),
             one(SlipKind::FootnoteStar, 2, "* Provisional figures, Eurostat.")
         );
         // Headings, bullets of years and figures, and lists of stars after emphasis, are theirs.
@@ -763,6 +786,37 @@ mod tests {
             "Text:\n* one",
             "**Bold**\n* item",
             "* a\n* b",
+        ] {
+            assert_eq!(slips(src), [], "{src}");
+        }
+    }
+
+    #[test]
+    fn plus_items_alone_and_a_footnote_star_before_more_text_are_found() {
+        // text47a F47a-10: plus signs or bullets, a footnote or a bullet, which the tool
+        // cannot know; pros and cons, and a footnote that ends the text, print as typed.
+        assert_eq!(
+            slips("Pros:\n\n+ Faster procedures\n+ Less paperwork\n\nCons follow."),
+            one(SlipKind::PlusBullet, 2, "+ Faster procedures")
+        );
+        assert_eq!(slips("- Pros\n  + Faster procedures"), one(SlipKind::PlusBullet, 1, "+ Faster procedures"));
+        assert_eq!(
+            slips("Trade grew by 12 % in 2025.\n\n* Figures are provisional.\n\nThe next meeting is in May."),
+            one(SlipKind::FootnoteStar, 2, "* Figures are provisional.")
+        );
+        for src in [
+            "The Council weighed it.\n\n+ Faster procedures\n- Higher cost\n+ Less paperwork",
+            "+ Faster procedures\n\n- Higher cost\n\nText.",
+            "> + Faster\n> - Dearer",
+            "Trade grew by 12 % in 2025.\n* Figures are provisional.",
+            "Trade grew by 12 %.*\n\n* Provisional figures, Eurostat.",
+            "「数字は暫定値。」\n\n* 出典：総務省",
+            "Agenda:\n\n* One point only.\n\nText.",
+            "**Bold**\n* item\n\nText.",
+            "Text.\n\n* one\n* two\n\nText.",
+            "# Heading\n\n* one\n\nText.",
+            "- a\n- b",
+            "Text \\+ Faster",
         ] {
             assert_eq!(slips(src), [], "{src}");
         }

@@ -231,15 +231,28 @@ impl Checker<'_> {
                         "`{shown}` is printed as a bullet, without its sign: at the start of a line, `+ ` and `- ` \
                          begin a list"
                     ),
-                    "write the sign before the number without a space (`+5 %`, `-2 %`), or `\\+ 5 %`, with a blank line \
-                     between two such lines to keep them apart"
+                    "write the sign before the number without a space (`+5 %`, `-2 %`), or as `\\+ 5 %`; lines of `+` \
+                     and `-` items together (`+ 5 % exports` over `- 2 % imports`) print their signs as typed"
                         .to_string(),
                 ),
                 SlipKind::FootnoteStar => (
                     format!(
                         "`{shown}` is printed as a bullet, without its `*`: at the start of a line, `* ` begins a list"
                     ),
-                    "for the footnote's star, write `\\*` (as in `\\* Provisional figures`)".to_string(),
+                    format!(
+                        "for the footnote's star, write `\\*` (as in `\\* {}`); for a bullet, write `- `",
+                        words_after_sign(&slip.written)
+                    ),
+                ),
+                SlipKind::PlusBullet => (
+                    format!(
+                        "`{shown}` is printed as a bullet, without its `+`: at the start of a line, `+ ` begins a list"
+                    ),
+                    format!(
+                        "for the plus sign, write `\\+` (as in `\\+ {}`), or put the list's `- ` items (pros and \
+                         cons) right under it, which keeps every sign; for a bullet, write `- `",
+                        words_after_sign(&slip.written)
+                    ),
                 ),
                 SlipKind::RuleUnderSentence(mark) => {
                     let rule = mark.to_string().repeat(3);
@@ -339,6 +352,12 @@ impl Checker<'_> {
             self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
         }
     }
+}
+
+/// A line's text after its sign and spaces (`* Figures are provisional.` gives `Figures are
+/// provisional.`), up to 40 characters, for a help's example.
+fn words_after_sign(line: &str) -> String {
+    line.get(1..).unwrap_or("").trim_start().chars().take(40).collect()
 }
 
 #[cfg(test)]

@@ -276,10 +276,13 @@ impl Checker<'_> {
             let message = format!("a table row of {cells} cells under a header of {header}: the cells past the header would not be printed");
             (row, message, "add the columns to the header, or write a `|` inside a cell as `\\|`".to_string())
         });
+        // (A definition that was meant as text, `[Venue]: Brussels`, prints as typed with its
+        // bracket escaped: text47a F47a-11.)
         let worded = |(d, what, help): (String, &str, &str)| {
             let shown: String = d.chars().take(60).collect();
             let message = format!("`{shown}` {what}");
-            (d, message, help.to_string())
+            let line: String = d.lines().next().unwrap_or("").chars().take(60).collect();
+            (d, message, format!("{help}; to print it as typed, write `\\{line}`"))
         };
         // Each list is in the order of the source: each is looked for after the one before
         // (60,000 unused definitions were each looked for from the field's start).
