@@ -1304,6 +1304,11 @@ mod tests {
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, "• "), (D, "• ")]);
         let r = redline(&[("T", "- First.\n- Second.")], &[("T", "* First.\n* Second.")]);
         assert_eq!(marks(&r.briefing.topics[0].body), []);
+        // A sign of pros and cons changed prints as typed, and is marked (text47a F47a-10).
+        let r = redline(&[("T", "+ Faster.\n- Dearer.")], &[("T", "- Faster.\n- Dearer.\n+ Simpler.")]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(D, "+ "), (I, "Simpler.")]);
+        let Block::List { changed, .. } = &r.briefing.topics[0].body[0] else { panic!() };
+        assert_eq!(changed, &[Some(I), None, Some(I)]);
     }
 
     #[test]
