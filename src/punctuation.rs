@@ -15,16 +15,25 @@ struct Quotes {
 }
 
 fn quotes(lang: &str) -> Quotes {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let tag = lang.replace('_', "-").to_ascii_lowercase();
+    let primary = tag.split('-').next().unwrap_or("");
     let q = |d0, d1, s0, s1| Quotes { double: (d0, d1), single: (s0, s1), inner_space: "" };
-    match primary.as_str() {
-        // (Bulgarian closes with “ as German does: text41a F41a-22.)
-        "de" | "cs" | "sk" | "sl" | "et" | "lt" | "is" | "bg" => q("„", "“", "‚", "‘"),
-        "pl" | "ro" | "hu" | "hr" | "nl" => q("„", "”", "‚", "’"),
-        "fr" => Quotes { double: ("«", "»"), single: ("“", "”"), inner_space: "\u{202F}" },
-        "es" | "it" | "pt" | "el" | "ca" | "lv" | "ru" | "uk" | "no" | "nb" => q("«", "»", "“", "”"),
+    // CLDR's delimiters (quotationStart/End, alternateQuotationStart/End, CLDR 47) for each
+    // language of the EU and its neighbours (text47a F47a-23: Hungarian and Romanian nested
+    // quotes printed ‚…’, where Hungarian has »…« and Romanian «…»).
+    match primary {
+        "de" | "cs" | "sk" | "sl" | "et" | "hr" | "is" => q("„", "“", "‚", "‘"),
+        "bg" | "lt" => q("„", "“", "„", "“"),
+        "pl" | "ro" => q("„", "”", "«", "»"),
+        "hu" => q("„", "”", "»", "«"),
+        "nl" => q("‘", "’", "‘", "’"),
+        "fr" => Quotes { double: ("«", "»"), single: ("«", "»"), inner_space: "\u{202F}" },
+        "pt" if tag.starts_with("pt-pt") => q("«", "»", "“", "”"),
+        "it" | "el" | "ca" => q("«", "»", "“", "”"),
+        "ru" | "uk" => q("«", "»", "„", "“"),
+        "no" => q("«", "»", "‘", "’"),
         "sv" | "fi" => q("”", "”", "’", "’"),
-        "da" => q("»", "«", "›", "‹"),
+        // (English, Irish, Maltese, Spanish, Portuguese, Danish, Latvian, Norwegian Bokmål.)
         _ => q("“", "”", "‘", "’"),
     }
 }
@@ -38,6 +47,16 @@ fn elision(rest: &[char]) -> bool {
     let ends = rest.get(word.chars().count()).is_none_or(|c| !c.is_alphabetic() && *c != '\'');
     let one = matches!(rest, ['s' | 't' | 'n' | 'k' | 'l', ..]) && word.chars().count() == 1;
     ends && (one || ["tis", "twas", "til", "em", "cause", "bout", "twere", "il"].contains(&word.as_str()))
+}
+
+/// Whether the straight quote at `i` of `chars`, `prev` the character before it, follows a
+/// number as a prime does: a digit before it, not in quotes itself (`'5'`), and for `'` no
+/// lowercase letter after it, an ending (`1990's`).
+fn after_number(chars: &[char], i: usize, prev: Option<char>) -> bool {
+    let digits = chars[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let quoted = i > digits && chars[i - digits - 1] == chars[i];
+    let ending = chars[i] == '\'' && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+    prev.is_some_and(|p| p.is_ascii_digit()) && !quoted && !ending
 }
 
 /// Where the path in `word` is, from its drive (`C:\`) or share (`\\srv`) to its end, the
@@ -116,6 +135,12 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
         let opens = prev.is_none_or(|p| p.is_whitespace() || "([{<«„“‘–—-/".contains(p))
             || japanese && (if c == '"' { !double_open } else { !single_open });
         match c {
+            // After a number, a straight quote is a prime, for feet and inches, minutes and
+            // seconds (`5'10"`, `48°51'24"N`; text47a F47a-8: printed `5’10”`), where it
+            // closes no quotation (`"Top 5"`) and starts no ending (`1990's`).
+            '"' | '\'' if !(if c == '"' { double_open } else { single_open }) && after_number(&chars, i, prev) => {
+                out.push(if c == '"' { '″' } else { '′' });
+            }
             '"' => {
                 // After a mark with no quote open (`Titre:"Données"`, `1:"2"`), a quote before a
                 // letter or digit opens too (text39a F39a-5).
@@ -158,14 +183,18 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
                 let elided = elision(&chars[i + 1..]) || (!quote_later && last_closer.is_none_or(|k| k <= i));
                 if opens && next.is_some_and(|n| n.is_alphabetic()) && !elided {
                     out.push_str(q.single.0);
+                    out.push_str(q.inner_space);
                     single_open = true;
                 } else if single_open && !next.is_some_and(|n| n.is_alphanumeric() && !crate::script::is_japanese(n)) {
+                    out.push_str(q.inner_space);
                     out.push_str(q.single.1);
                     single_open = false;
                 } else if word_before || next.is_some_and(|n| n.is_ascii_digit()) || (opens && elided) {
                     out.push('’');
                 } else {
-                    out.push_str(q.single.1);
+                    // (A stray one: the closing mark where it is one of `‘’`, not a guillemet
+                    // or a double mark: Hungarian `«`, Bulgarian `“`.)
+                    out.push_str(if q.single.1 == "‘" { "‘" } else { "’" });
                 }
             }
             // Four hyphens or more are a rule drawn in text (`|----|`): as typed.
@@ -268,10 +297,64 @@ mod tests {
         assert_eq!(smarten(text, "de", None, None), "the „Beyond 5G Promotion Strategy“ and ‚AI‘ rules");
         assert_eq!(
             smarten(text, "fr", None, None),
-            "the «\u{202F}Beyond 5G Promotion Strategy\u{202F}» and “AI” rules"
+            "the «\u{202F}Beyond 5G Promotion Strategy\u{202F}» and «\u{202F}AI\u{202F}» rules"
         );
-        assert_eq!(smarten(text, "pl-PL", None, None), "the „Beyond 5G Promotion Strategy” and ‚AI’ rules");
-        assert_eq!(smarten(text, "bg", None, None), "the „Beyond 5G Promotion Strategy“ and ‚AI‘ rules");
+        assert_eq!(smarten(text, "pl-PL", None, None), "the „Beyond 5G Promotion Strategy” and «AI» rules");
+        assert_eq!(smarten(text, "bg", None, None), "the „Beyond 5G Promotion Strategy“ and „AI“ rules");
+    }
+
+    /// text47a F47a-23: Hungarian and Romanian quotations inside quotations printed `‚…’`.
+    /// Each EU language's marks, outer and inner, are CLDR's (quotationStart, quotationEnd,
+    /// alternateQuotationStart, alternateQuotationEnd).
+    #[test]
+    fn nested_quotes_are_cldrs_for_each_eu_language() {
+        let text = r#""outer 'inner' outer""#;
+        for (lang, marks) in [
+            ("hu", "„»«”"),
+            ("ro", "„«»”"),
+            ("pl", "„«»”"),
+            ("de", "„‚‘“"),
+            ("cs", "„‚‘“"),
+            ("sk", "„‚‘“"),
+            ("sl", "„‚‘“"),
+            ("et", "„‚‘“"),
+            ("hr", "„‚‘“"),
+            ("bg", "„„““"),
+            ("lt", "„„““"),
+            ("nl", "‘‘’’"),
+            ("it", "«“”»"),
+            ("el", "«“”»"),
+            ("pt-PT", "«“”»"),
+            ("sv", "”’’”"),
+            ("fi", "”’’”"),
+            ("en", "“‘’”"),
+            ("ga", "“‘’”"),
+            ("mt", "“‘’”"),
+            ("es", "“‘’”"),
+            ("pt", "“‘’”"),
+            ("da", "“‘’”"),
+            ("lv", "“‘’”"),
+        ] {
+            let m: Vec<char> = marks.chars().collect();
+            let want = format!("{}outer {}inner{} outer{}", m[0], m[1], m[2], m[3]);
+            assert_eq!(smarten(text, lang, None, None), want, "{lang}");
+        }
+        let n = "\u{202F}";
+        assert_eq!(smarten(text, "fr", None, None), format!("«{n}outer «{n}inner{n}» outer{n}»"));
+    }
+
+    /// text47a F47a-8: a straight quote after a number printed as a curly quote, `5’10”`; it
+    /// is a prime. In quotes, or as an ending, it is still a quote or an apostrophe.
+    #[test]
+    fn a_straight_quote_after_a_number_is_a_prime() {
+        assert_eq!(smarten(r#"he is 5'10" tall"#, "en", None, None), "he is 5′10″ tall");
+        assert_eq!(smarten(r#"at 48°51'24"N, 2°21'E"#, "fr", None, None), "at 48°51′24″N, 2°21′E");
+        assert_eq!(smarten(r#"a 12" screen, 6' long"#, "de", None, None), "a 12″ screen, 6′ long");
+        assert_eq!(
+            smarten(r#"the "Top 5" and 'Model 3' and '5'"#, "en", None, None),
+            "the “Top 5” and ‘Model 3’ and ’5’"
+        );
+        assert_eq!(smarten("the 1990's and '90s", "en", None, None), "the 1990’s and ’90s");
     }
 
     /// text43a F43a-33: French typed with spaces inside straight quotes, `" mot "`, printed
@@ -336,7 +419,7 @@ mod tests {
         assert_eq!(smarten("Titre:\"Données\"", "fr", None, None), "Titre:«\u{202F}Données\u{202F}»");
         assert_eq!(
             smarten("Title:\"Data\" and 1:\"2\", a 12\" screen", "en", None, None),
-            "Title:“Data” and 1:“2”, a 12” screen"
+            "Title:“Data” and 1:“2”, a 12″ screen"
         );
         assert_eq!(smarten("\"ok.\"Then \"a\";\"b\"", "en", None, None), "“ok.”Then “a”;“b”");
         let address = "see https://example.org/a--b's and x--y@example.org -- \"ok\"";
