@@ -21,7 +21,7 @@ use allsorts::tag;
 use rustc_hash::FxHashMap;
 
 mod signs;
-pub use signs::japanese_sign;
+pub use signs::{japanese_sign, joins_words};
 use signs::{numbered, NUMBERED};
 
 /// Bold and/or italic.
@@ -657,6 +657,36 @@ mod tests {
             let face = book.face_for_japanese(c, FontStyle::REGULAR).unwrap();
             assert_eq!(book.source(face).name, "NotoSans-Regular", "{c}");
         }
+    }
+
+    /// text46a F46a-15: in Japanese text a sign of words takes the face of the words beside
+    /// it: the next for an opening quote, the one before for a closing quote or another sign,
+    /// past spaces and punctuation; with none near, the Japanese face as before.
+    #[test]
+    fn a_sign_of_words_in_japanese_text_takes_the_face_of_the_words_beside_it() {
+        let book = FontBook::builtin();
+        let face = |text: &str, c: char| -> Vec<String> {
+            let t: Vec<char> = text.chars().collect();
+            (0..t.len())
+                .filter(|&k| t[k] == c)
+                .map(|k| book.source(book.face_for_japanese_at(&t, k, FontStyle::REGULAR).unwrap()).name.clone())
+                .collect()
+        };
+        let (latin, japanese) = ("NotoSans-Regular", "IPAexGothic");
+        assert_eq!(face("日本の“AI”戦略と“推進戦略”", '“'), [latin, japanese]);
+        assert_eq!(face("日本の“AI”戦略と“推進戦略”", '”'), [latin, japanese]);
+        assert_eq!(face("は“Data Free Flow with Trust” (DFFT)の", '”'), [latin]);
+        assert_eq!(face("EU’s view—a flow…を示した。会合—日本…", '’'), [latin]);
+        assert_eq!(face("EU’s view—a flow…を示した。会合—日本…", '—'), [latin, japanese]);
+        assert_eq!(face("EU’s view—a flow…を示した。会合—日本…", '…'), [latin, japanese]);
+        assert_eq!(face("身長5′10″、北緯３５°", '″'), [latin]);
+        assert_eq!(face("身長5′10″、北緯３５°", '°'), [japanese]);
+        // Swedish opens with ”; a closing “ (German) goes with the word before it.
+        assert_eq!(face("は ”Sverige” と", '”'), [latin, latin]);
+        assert_eq!(face("は„Wir“。", '“'), [latin]);
+        // No word near: as before; and the other shared signs are Japanese wherever they stand.
+        assert_eq!(face("“ ”", '“'), [japanese]);
+        assert_eq!(face("3×4 EU", '×'), [japanese]);
     }
 
     #[test]

@@ -154,11 +154,13 @@ fn latin_text_beside_kanji_keeps_a_quarter_em() {
 
 /// text45a F45a-2: in Japanese text, `……` came from the Latin face, six small dots on the
 /// baseline half the width JLREQ gives it; the signs Japanese shares with Latin text are
-/// set from the Japanese face, full width. An apostrophe in a Latin word stays Latin.
+/// set from the Japanese face, full width. An apostrophe in a Latin word stays Latin, and so
+/// do the quotes around Latin words (text46a F46a-15).
 #[test]
 fn japanese_text_sets_its_ellipsis_and_signs_in_the_japanese_face() {
     let dir = tempdir();
-    let yaml = "title: 会合の結果\ndate: 2026-05-12\nsummary: 双方は……協力を確認した。単価×数量、温度２０°、EU’s “Beyond 5G”。\n\
+    let yaml =
+        "title: 会合の結果\ndate: 2026-05-12\nsummary: 双方は……協力を確認した。単価×数量、温度２０°、“推進戦略”。\n\
                 topics:\n  - title: 概要\n    body: 双方は議論した。\ncontact:\n  tel: \"+81 3 5253 5920\"\n";
     let input = write(dir.path(), "amb.yaml", yaml);
     let pdf = build_in(dir.path(), &input, &[]);
@@ -170,7 +172,68 @@ fn japanese_text_sets_its_ellipsis_and_signs_in_the_japanese_face() {
     for c in ['…', '×', '°', '“', '”'] {
         assert_eq!(font_of(c), "IPAexGothic", "{c}");
     }
-    assert_eq!(font_of('’'), "NotoSans-Regular");
+}
+
+/// text46a F46a-15: the curly quotes of English in a Japanese paragraph (`"Data Free Flow
+/// with Trust" (DFFT)`, typed straight, or `“AI”` typed curly) came from the Japanese face,
+/// full width with wide blanks beside the Latin words. A sign of words Japanese shares with
+/// Latin text takes the face of the words beside it: Latin quotes, apostrophe, dashes and
+/// ellipsis around English, Japanese ones around Japanese; `「」` are as before; and the Latin
+/// quotes keep JLREQ's quarter em from the kanji beside them.
+#[test]
+fn quotes_around_english_in_japanese_text_come_from_the_latin_face() {
+    let dir = tempdir();
+    let yaml = "title: 日EU対話の結果\ndate: 2026-05-12\nlang: ja\n\
+                summary: 双方は\"Data Free Flow with Trust\" (DFFT)の推進を確認した。\n\
+                topics:\n  - title: 概要\n    body: |\n      \
+                欧州委員会は“AI”戦略と'Digital Decade'を説明し、EU's view—a \"trusted\" flow...を示した。\
+                日本側が\"推進戦略\"と「信頼性のある自由なデータ流通」……を紹介した。\n\
+                contact:\n  tel: \"+81 3 5253 5920\"\n";
+    let input = write(dir.path(), "dfft.yaml", yaml);
+    let pdf = build_in(dir.path(), &input, &[]);
+    // Each quote, apostrophe, dash and ellipsis of the content, in order, with its face.
+    let signs: Vec<(char, String)> =
+        faces_of(&pdf).into_iter().filter(|g| !g.3 && "“”‘’—…「」".contains(g.0)).map(|g| (g.0, g.1)).collect();
+    let latin = "NotoSans-Regular";
+    let japanese = "IPAexGothic";
+    let want: Vec<(char, &str)> = vec![
+        ('“', latin),
+        ('”', latin),
+        ('“', latin),
+        ('”', latin),
+        ('‘', latin),
+        ('’', latin),
+        ('’', latin),
+        ('—', latin),
+        ('“', latin),
+        ('”', latin),
+        ('…', latin),
+        ('“', japanese),
+        ('”', japanese),
+        ('「', japanese),
+        ('」', japanese),
+        ('…', japanese),
+        ('…', japanese),
+    ];
+    let got: Vec<(char, &str)> = signs.iter().map(|(c, f)| (*c, f.as_str())).collect();
+    assert_eq!(got, want);
+    // A Latin quote beside a kanji is a quarter em from it, as a Latin letter is (`は“Data`,
+    // `”戦略`), and narrow: a Latin face's, not a full em.
+    let body = runs(&pdf).into_iter().flatten().filter(|r| !r.artifact).collect::<Vec<_>>();
+    let mut seen = 0;
+    for line in lines_of(&body, BODY) {
+        for w in line.glyphs.windows(2) {
+            let (a, b) = (w[0].1.chars().next().unwrap_or(' '), w[1].1.chars().next().unwrap_or(' '));
+            if ("は戦".contains(a) || "“”".contains(a)) && ("“”".contains(b) || "戦".contains(b)) && a != b {
+                let (quote, kanji) = if "“”".contains(a) { (&w[0], a) } else { (&w[1], b) };
+                let gap = w[1].0 - (w[0].0 + w[0].2);
+                assert!(gap >= line.size / 8.0 - 0.01, "{a}{b}: {gap} pt in {}", line.text());
+                assert!(quote.2 < line.size * 0.6, "{kanji}: a quote {} pt wide in {}", quote.2, line.text());
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 2, "only {seen} kanji beside a Latin quote found");
 }
 
 /// The face of each glyph drawn, by character: (character, font without its subset tag,

@@ -1,5 +1,6 @@
-//! Which signs Japanese text takes from the Japanese face ([`japanese_sign`]), and the series
-//! of numbered signs (`①`, `❶`) that come from one face each ([`NUMBERED`]).
+//! Which signs Japanese text takes from the Japanese face ([`japanese_sign`]; those of words,
+//! [`joins_words`], by the words beside them), and the series of numbered signs (`①`, `❶`)
+//! that come from one face each ([`NUMBERED`]).
 
 use std::sync::atomic::Ordering;
 
@@ -20,6 +21,24 @@ impl FontBook {
         match self.mincho {
             Some((gothic, _)) if japanese(gothic) => Some(gothic),
             _ => self.face_for(c, style),
+        }
+    }
+
+    /// [`FontBook::face_for_japanese`] for the character at `k` of `text`: a sign that goes
+    /// with the words beside it ([`joins_words`]) comes from the Latin face beside Latin
+    /// letters or digits and from the Japanese face beside Japanese text
+    /// ([`beside_japanese`]), so that `“Data Free Flow with Trust”` in a Japanese sentence
+    /// has Latin quotes and `“推進戦略”` Japanese ones (text46a F46a-15: the quotes of an
+    /// English phrase came from the Japanese face, full width, with wide blanks beside them).
+    pub fn face_for_japanese_at(&self, text: &[char], k: usize, style: FontStyle) -> Option<FaceId> {
+        let c = text[k];
+        match beside_japanese(text, k).filter(|_| joins_words(c)) {
+            Some(false) => self.face_for(c, style),
+            Some(true) => match self.mincho {
+                Some((gothic, _)) if self.metrics(gothic).is_some_and(|m| m.glyph(c).is_some()) => Some(gothic),
+                _ => self.face_for(c, style),
+            },
+            None => self.face_for_japanese(c, style),
         }
     }
 
@@ -138,6 +157,49 @@ pub fn japanese_sign(c: char) -> bool {
             | 'Ⅰ'..='Ⅻ'
             | 'ⅰ'..='ⅻ'
     )
+}
+
+/// A sign of words that Japanese and Latin text share, set in the face of the words beside it
+/// (see [`FontBook::face_for_japanese_at`]): quotation marks and the apostrophe, dashes,
+/// ellipses, primes and the degree sign. The other shared signs ([`japanese_sign`]: `×`,
+/// `※`, `→`, `○`) are the Japanese text's own wherever they stand.
+pub fn joins_words(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '–' | '—' | '―' | '…' | '‥' | '′' | '″' | '°')
+}
+
+/// How far [`beside_japanese`] looks on each side for a word.
+const NEAR: usize = 16;
+
+/// Whether the sign at `k` of `text` stands beside Japanese text (`Some(true)`), beside Latin
+/// (or other) letters and digits (`Some(false)`), or beside neither within [`NEAR`]
+/// characters: spaces, punctuation and other signs are passed over. An opening quote goes
+/// with the word after it, a closing one or another sign with the word before it, and failing
+/// that with the one on the other side. Japanese text is kana, kanji, Japanese punctuation and
+/// full-width forms (`。`, `「`, `２`).
+pub fn beside_japanese(text: &[char], k: usize) -> Option<bool> {
+    let side = |c: char| {
+        if crate::script::is_japanese(c) {
+            Some(true)
+        } else {
+            c.is_alphanumeric().then_some(false)
+        }
+    };
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    let (before, after) = (word(k.checked_sub(1).and_then(|j| text.get(j))), word(text.get(k + 1)));
+    // (A mark after a word and before none closes, German `„Wir“`; one before a word and after
+    // none opens, Swedish `”Sverige”`.)
+    let opening = match text[k] {
+        '“' | '‘' => !before || after,
+        '”' | '’' => !before && after,
+        _ => false,
+    };
+    let ahead = || text[k + 1..].iter().take(NEAR).find_map(|&c| side(c));
+    let behind = || text[..k].iter().rev().take(NEAR).find_map(|&c| side(c));
+    if opening {
+        ahead().or_else(behind)
+    } else {
+        behind().or_else(ahead)
+    }
 }
 
 /// The series of numbered signs a list counts with (`①`–`㊿`, `⑴`–`⒇`, `❶`–`⓴`, `ⓐ`–`ⓩ`),

@@ -121,6 +121,17 @@ impl Look {
             fonts.face_for(c, self.style)
         }
     }
+
+    /// [`Look::face`] for the character at `k` of `text`, the paragraph it is in: in Japanese
+    /// text in the Gothic face, a sign of words from the face of the words beside it
+    /// ([`FontBook::face_for_japanese_at`]).
+    pub fn face_at(&self, fonts: &FontBook, text: &[char], k: usize) -> Option<crate::fonts::FaceId> {
+        if !self.code && self.mincho == Mincho::Gothic {
+            fonts.face_for_japanese_at(text, k, self.style)
+        } else {
+            self.face(fonts, text[k])
+        }
+    }
 }
 
 /// Text in one look.
@@ -319,6 +330,8 @@ pub fn set_with(spans: &[Span], max_width: f32, fonts: &FontBook, setting: Setti
 fn glyphs_of(spans: &[Span], fonts: &FontBook) -> (String, Vec<Glyph>) {
     let mut text = String::new();
     let mut glyphs: Vec<Glyph> = Vec::new();
+    // (The paragraph's characters, for the signs set by the words beside them.)
+    let chars: Vec<char> = spans.iter().flat_map(|s| s.text.chars()).collect();
     for (si, span) in spans.iter().enumerate() {
         let size = span.look.size;
         for (i, ch) in span.text.char_indices() {
@@ -326,7 +339,7 @@ fn glyphs_of(spans: &[Span], fonts: &FontBook) -> (String, Vec<Glyph>) {
             let (face, width) = if ch == '\n' || is_invisible(ch) {
                 (None, 0.0)
             } else {
-                match span.look.face(fonts, ch) {
+                match span.look.face_at(fonts, &chars, glyphs.len()) {
                     Some(f) => (Some(f), width_of(fonts, f, ch, size)),
                     None => (None, 0.0),
                 }
@@ -349,11 +362,19 @@ pub fn widest_word(spans: &[Span], fonts: &FontBook) -> f32 {
 }
 
 /// Full-width punctuation next to full-width punctuation gives up the blank JLREQ 3.1.4 says
-/// it does; kana or kanji next to a Latin letter or digit, with nothing typed between, get a
-/// quarter em (3.2.2). An opening bracket starting a line gives up its blank half when the
+/// it does; kana or kanji next to a Latin letter or digit, or a sign of its words in the Latin
+/// face, with nothing typed between, get a quarter em (3.2.2). An opening bracket starting a line gives up its blank half when the
 /// line is made.
 fn compose_japanese(glyphs: &mut [Glyph], spans: &[Span]) {
     let full_width = |g: &Glyph| g.face.is_some() && g.width >= 0.9 * spans[g.span].look.size;
+    // A sign of Latin words in Japanese text, set from the Latin face beside them (`の“AI”を`,
+    // see `Look::face_at`), is spaced from kana and kanji as its words are.
+    let latin_sign = |g: &Glyph| {
+        spans[g.span].look.mincho == Mincho::Gothic
+            && crate::fonts::joins_words(g.ch)
+            && g.face.is_some()
+            && !full_width(g)
+    };
     for i in 0..glyphs.len() {
         let g = glyphs[i];
         let size = spans[g.span].look.size;
@@ -367,7 +388,10 @@ fn compose_japanese(glyphs: &mut [Glyph], spans: &[Span]) {
         }
         if let (Some(a), Some(b)) = (yaku, Yakumono::of(next.ch).filter(|_| full_width(&next))) {
             glyphs[i].adj -= jlreq::squeeze(a, b) * size;
-        } else if jlreq::spaced(g.ch, next.ch) {
+        } else if jlreq::spaced(g.ch, next.ch)
+            || is_kana_or_kanji(g.ch) && latin_sign(&next)
+            || latin_sign(&g) && is_kana_or_kanji(next.ch)
+        {
             let japanese_size = if is_kana_or_kanji(g.ch) { size } else { spans[next.span].look.size };
             glyphs[i].adj += 0.25 * japanese_size;
         }
@@ -379,10 +403,11 @@ fn compose_japanese(glyphs: &mut [Glyph], spans: &[Span]) {
 pub fn fitting_prefix(text: &str, look: &Look, max_width: f32, fonts: &FontBook) -> usize {
     let size = look.size;
     let mut width = 0.0;
-    for (i, ch) in text.char_indices() {
+    let chars: Vec<char> = text.chars().collect();
+    for (k, (i, ch)) in text.char_indices().enumerate() {
         let ch = if ch == '\t' { ' ' } else { ch };
         if ch != '\n' && !is_invisible(ch) {
-            width += look.face(fonts, ch).map_or(0.0, |f| width_of(fonts, f, ch, size));
+            width += look.face_at(fonts, &chars, k).map_or(0.0, |f| width_of(fonts, f, ch, size));
         }
         if width > max_width {
             return i;
