@@ -988,6 +988,49 @@ mod tests {
         assert!(r.stat.words_inserted > 0 && r.stat.words_deleted > 0);
     }
 
+    /// text47b F47b-5: a word split in two, or two joined into one, is spelt otherwise: words
+    /// changed, in `--stat` and the box, in English and in Japanese, not "punctuation or
+    /// spacing only". Spaces between words that stay the same words are still spacing.
+    #[test]
+    fn a_word_split_or_joined_changes_words_not_spacing() {
+        for (old, new, inserted, deleted) in [
+            ("Our Cybersecurity plan.", "Our Cyber security plan.", 2, 1),
+            ("Our Cyber security plan.", "Our Cybersecurity plan.", 1, 2),
+            ("Send an e-mail today.", "Send an email today.", 1, 1),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            let counted = (r.stat.words_inserted, r.stat.words_deleted, r.parts[0].marks);
+            assert_eq!(counted, (inserted, deleted, 0), "{old} → {new}");
+            assert_eq!(sides(&r.briefing.topics[0].body), (old.to_string(), new.to_string()));
+            let line = stat_text(&r, &english());
+            assert!(line.starts_with("changed topic \"T\": ") && !line.contains("punctuation"), "{line}");
+        }
+        // In mostly Japanese text, its Latin letters counted: 文字 changed, not 句読点・空白のみ.
+        let (old, new) = (
+            "日本とEUの会議で、Cybersecurityの計画を詳しく議論しました。",
+            "日本とEUの会議で、Cyber securityの計画を詳しく議論しました。",
+        );
+        let r = redline(&[("T", old)], &[("T", new)]);
+        assert_eq!((r.stat.characters_inserted, r.stat.characters_deleted, r.parts[0].marks), (13, 13, 0));
+        let line = stat_text(&r, &japanese());
+        assert!(!line.contains("句読点") && line.contains("13文字"), "{line}");
+        // The same words, spaced otherwise: spacing still. (Japanese parts no words by its
+        // spaces: a space between two of its characters is spacing.)
+        for (old, new) in [
+            ("An AI-based tool.", "An AI based tool."),
+            ("The EU and Japan agreed.", "The EU—and Japan agreed."),
+            ("サイバーセキュリティの会議を開いた。", "サイバー セキュリティの会議を開いた。"),
+            ("会議でAI-basedの計画を議論した。", "会議でAI basedの計画を議論した。"),
+        ] {
+            let r = redline(&[("T", old)], &[("T", new)]);
+            let s = &r.stat;
+            let counted = (s.words_inserted, s.words_deleted, s.characters_inserted, s.characters_deleted);
+            assert_eq!(counted, (0, 0, 0, 0), "{old} → {new}");
+            assert!(r.parts[0].marks > 0, "{old} → {new}");
+            assert_eq!(sides(&r.briefing.topics[0].body), (old.to_string(), new.to_string()));
+        }
+    }
+
     /// text43b F43b-10: a decimal point, a sign or a currency symbol changed changes the
     /// number: a word, replaced whole, not "punctuation or spacing only".
     #[test]

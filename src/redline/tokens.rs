@@ -165,6 +165,29 @@ fn printed_address(i: &Inline) -> Option<(usize, usize)> {
     Some((at, at + target.len()))
 }
 
+/// The words of `text` as a reader parts them: each run of Latin letters and digits (with
+/// the accents on them) one, each Japanese character one. Two versions with the same letters
+/// but not the same words (`Cybersecurity` now `Cyber security`, `e-mail` now `email`) are
+/// spelt otherwise: words changed, not spacing (text47b F47b-5); `AI-based` now `AI based`,
+/// or `データ分析` now `データ 分析`, have the same words.
+pub(super) fn words_of(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        let latin = c.is_alphanumeric() && !is_kana_or_kanji(c);
+        if latin || (start.is_some() && unicode_normalization::char::is_combining_mark(c)) {
+            start.get_or_insert(at);
+            continue;
+        }
+        out.extend(start.take().map(|s| &text[s..at]));
+        if is_kana_or_kanji(c) {
+            out.push(&text[at..at + c.len_utf8()]);
+        }
+    }
+    out.extend(start.map(|s| &text[s..]));
+    out
+}
+
 /// The digits of `text` with the marks that are part of a number: a sign, a currency symbol,
 /// a decimal point or a separator right before a digit, and not after a letter (`-5`, `$5`,
 /// `10.5`, `5(1)`; not the hyphen of `COVID-19`, nor a bracket or quote opened before a

@@ -9,7 +9,7 @@ use super::sentences::by_sentences;
 use super::sequences::{align_by, diff, Op, Step, LONGEST};
 use super::spaces::{self, Cut};
 use super::tables::{diff_table, mark_cells};
-use super::tokens::{inline_tokens, is_address, number_changes, number_marks, texts, Latin, Token};
+use super::tokens::{inline_tokens, is_address, number_changes, number_marks, texts, words_of, Latin, Token};
 use super::{Part, PartChange};
 use crate::markdown::{Block, Change, Inline};
 use crate::script::is_break_hint;
@@ -461,7 +461,8 @@ fn stretch<'t>(
         !gone.is_empty() && gone == letters(&inserted)
     };
     let number = same_letters && number_marks(&text(&deleted)) != number_marks(&text(&inserted));
-    let marks_only = same_letters && !number;
+    // (Nor one word made two, or two one: `Cybersecurity` now `Cyber security`.)
+    let marks_only = same_letters && !number && words_of(&text(&deleted)) == words_of(&text(&inserted));
     let counted = (words.inserted, words.deleted, words.characters, words.marks);
     if space.is_empty() {
         replace(out, &deleted, &inserted, (latin, words));
