@@ -464,6 +464,36 @@ fn a_client_that_never_sends_its_body_holds_up_no_one() {
     }
 }
 
+/// text47b F47b-6: a local process that opens more connections than the editor serves at
+/// once, each with half a request that it never ends (a slow-loris), keeps no one from the
+/// page: the connection that has waited longest for its head is closed to make room.
+#[test]
+fn half_sent_requests_past_the_most_connections_leave_room_for_the_page() {
+    let (_dir, file) = seed_copy();
+    let e = Editor::start(&file);
+    let host = e.host();
+    // More than the 256 served at once: half a request line, or a line and a header.
+    let _stalled: Vec<TcpStream> = (0..320)
+        .map(|k| {
+            if k % 2 == 0 {
+                stall(&e, "GET /?tok")
+            } else {
+                stall(&e, &format!("GET / HTTP/1.1\r\nHost: {host}\r\n"))
+            }
+        })
+        .collect();
+    // The page, as the browser first opens it, is answered at once (it was 503).
+    let first =
+        e.send_within(Duration::from_secs(5), "GET", &format!("/?token={}", e.token), &[("Host", e.host())], b"");
+    assert_eq!(first.status, 200, "{}", String::from_utf8_lossy(&first.body));
+    let session = Editor::session_of(&first);
+    // More stalled since, and what the page asks then, is answered too.
+    let _more: Vec<TcpStream> = (0..64).map(|_| stall(&e, "GET /api/st")).collect();
+    let headers = [("Host", e.host()), (SESSION, session)];
+    let status = e.send_within(Duration::from_secs(5), "GET", "/api/status", &headers, b"");
+    assert_eq!(status.status, 200, "{}", String::from_utf8_lossy(&status.body));
+}
+
 /// A briefing with comments everywhere: before and between keys, after values, inside the
 /// topic list, and blank lines.
 const COMMENTED: &str = "\

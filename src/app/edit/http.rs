@@ -1,6 +1,8 @@
 //! The editor's HTTP/1.1 server, on the standard library's sockets: one request per
 //! connection (every answer says `Connection: close`), each connection on a thread of its own
-//! (at most [`MAX_CONNECTIONS`] at once), every read bounded in bytes and in time. A request's
+//! (at most [`MAX_CONNECTIONS`] at once; past that, the one that has waited longest for its
+//! head, or lingered longest after its answer, is closed to make room), every read bounded
+//! in bytes and in time. A request's
 //! head is screened before its body is read: a refused one is answered and its connection
 //! closed without reading the body it announced, so a client that is slow, sends less than it
 //! said, or announces more than it could ever send holds only its own thread. The requests
@@ -10,11 +12,11 @@
 //! go, on the thread that answered it, into a buffer of the announced size at once: one
 //! client that stopped halfway froze the editor, and one that announced a petabyte ended it.)
 
+use std::collections::HashMap;
 use std::io::{self, Read as _, Write as _};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// The most bytes of a request's line and headers.
@@ -30,8 +32,9 @@ const WRITE_TIME: Duration = Duration::from_secs(30);
 /// reset can destroy an answer the client has not read yet (a refusal sent before the body).
 const LINGER: Duration = Duration::from_secs(2);
 /// The most connections served at once, each a thread (a browser opens six to a server; a
-/// client that sends its head slowly holds one for [`HEAD_TIME`] at most, and a few kilobytes):
-/// more are answered 503 and closed.
+/// client that sends its head slowly holds one for [`HEAD_TIME`] at most, and a few kilobytes).
+/// A connection past it takes the place of one that only waits ([`Connections`]); when all
+/// are at work, it is answered 503 and closed.
 const MAX_CONNECTIONS: usize = 256;
 
 /// A request: its line, its headers in order, and its body.
@@ -144,12 +147,61 @@ struct Rules<T, S> {
     sender: Sender<Exchange<T>>,
 }
 
-/// Counts a connection for as long as it lives.
-struct Slot(Arc<AtomicUsize>);
+/// The connections open, each with, while it only waits (for its head, or lingering after
+/// its answer), since when and a handle to close it by. At [`MAX_CONNECTIONS`], a new
+/// connection takes the place of the one that has waited longest: a local process that opens
+/// connections and sends half a request each (a slow-loris) keeps none from a whole request,
+/// which waits for no more than its own bytes (text47b F47b-6: 256 made the editor answer 503
+/// to its own page).
+#[derive(Default)]
+struct Connections {
+    next: u64,
+    open: HashMap<u64, Option<(Instant, TcpStream)>>,
+}
 
-impl Drop for Slot {
+/// A connection's place among [`Connections`], given up when dropped.
+struct Place {
+    id: u64,
+    all: Arc<Mutex<Connections>>,
+}
+
+/// A connection that only waits: since now, closed by its clone (none if it cannot be made:
+/// then it cannot be closed to make room).
+fn waiting(stream: &TcpStream) -> Option<(Instant, TcpStream)> {
+    stream.try_clone().ok().map(|s| (Instant::now(), s))
+}
+
+impl Place {
+    /// A place for `stream`, waiting for its head; at the most, the one that has waited
+    /// longest is closed for it; `None` when every connection open is at work.
+    fn take(all: &Arc<Mutex<Connections>>, stream: &TcpStream) -> Option<Place> {
+        let mut c = all.lock().unwrap_or_else(PoisonError::into_inner);
+        if c.open.len() >= MAX_CONNECTIONS {
+            let longest = c.open.iter().filter_map(|(id, w)| Some((w.as_ref()?.0, *id))).min()?.1;
+            if let Some(Some((_, stream))) = c.open.remove(&longest) {
+                // (Its thread's read ends at once, and the thread with it.)
+                let _ = stream.shutdown(Shutdown::Both);
+            }
+        }
+        let id = c.next;
+        c.next += 1;
+        c.open.insert(id, waiting(stream));
+        Some(Place { id, all: all.clone() })
+    }
+
+    /// The connection is at work (its head came whole), or waits again (`stream`, its answer
+    /// sent).
+    fn set(&self, stream: Option<&TcpStream>) {
+        let mut c = self.all.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(w) = c.open.get_mut(&self.id) {
+            *w = stream.and_then(waiting);
+        }
+    }
+}
+
+impl Drop for Place {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
+        self.all.lock().unwrap_or_else(PoisonError::into_inner).open.remove(&self.id);
     }
 }
 
@@ -158,26 +210,21 @@ where
     T: Send + 'static,
     S: Fn(&Request) -> Result<T, Response> + Send + Sync + 'static,
 {
-    let live = Arc::new(AtomicUsize::new(0));
+    let all = Arc::new(Mutex::new(Connections::default()));
     for stream in listener.incoming() {
         let Ok(mut stream) = stream else {
             // Out of file descriptors, most likely: a pause, not a spin.
             std::thread::sleep(Duration::from_millis(50));
             continue;
         };
-        if live.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            live.fetch_sub(1, Ordering::SeqCst);
+        let Some(place) = Place::take(&all, &stream) else {
             let _ = stream.set_write_timeout(Some(Duration::from_millis(100)));
             let _ = send(&mut stream, &Response::error(503, "the editor is busy; try again"), false);
             continue;
-        }
-        let slot = Slot(live.clone());
+        };
         let rules = rules.clone();
         // (When no thread can be made, the closure is dropped: the connection closes.)
-        let _ = std::thread::Builder::new().name("edit-connection".into()).spawn(move || {
-            let _slot = slot;
-            serve(stream, &rules);
-        });
+        let _ = std::thread::Builder::new().name("edit-connection".into()).spawn(move || serve(stream, &place, &rules));
     }
 }
 
@@ -189,28 +236,35 @@ enum Stop {
     Gone,
 }
 
-fn serve<T, S>(mut stream: TcpStream, rules: &Rules<T, S>)
+fn serve<T, S>(mut stream: TcpStream, place: &Place, rules: &Rules<T, S>)
 where
     S: Fn(&Request) -> Result<T, Response>,
 {
     let _ = stream.set_nodelay(true);
     let _ = stream.set_write_timeout(Some(WRITE_TIME));
     let mut head_only = false;
-    let response = match exchange(&mut stream, rules, &mut head_only) {
+    let response = match exchange(&mut stream, place, rules, &mut head_only) {
         Ok(response) | Err(Stop::Answer(response)) => response,
         Err(Stop::Gone) => return,
     };
     if send(&mut stream, &response, head_only).is_ok() {
+        place.set(Some(&stream));
         linger(stream);
     }
 }
 
 /// Reads a request, screens it, reads its body, and waits for its answer.
-fn exchange<T, S>(stream: &mut TcpStream, rules: &Rules<T, S>, head_only: &mut bool) -> Result<Response, Stop>
+fn exchange<T, S>(
+    stream: &mut TcpStream,
+    place: &Place,
+    rules: &Rules<T, S>,
+    head_only: &mut bool,
+) -> Result<Response, Stop>
 where
     S: Fn(&Request) -> Result<T, Response>,
 {
     let (mut request, rest) = read_head(stream)?;
+    place.set(None);
     *head_only = request.method == "HEAD";
     let verdict = (rules.screen)(&request).map_err(Stop::Answer)?;
     if request.body_length > rules.max_body {
