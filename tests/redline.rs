@@ -1366,3 +1366,35 @@ fn a_bad_output_name_is_said_with_the_new_versions_problems() {
     assert!(err.contains("-o x.txt names a .txt file"), "{err}");
     assert!(!dir.path().join("x.txt").exists());
 }
+
+/// text47b F47b-3: an old version with a key misspelt (`contcat:`, `titel:`) that has one
+/// likely spelling is read with the key as meant, and said in a warning; it was refused. NEW's
+/// misspelt key is still an error.
+#[test]
+fn a_misspelt_key_of_the_old_version_is_read_as_its_one_likely_spelling() {
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let old = seed_text.replacen("\ncontact:\n", "\ncontcat:\n", 1).replacen("  - title: AI\n", "  - titel: AI\n", 1);
+    assert!(old.contains("contcat:") && old.contains("titel: AI"), "{old}");
+    let new = seed_with("agreed on their cooperation", "agreed on their close cooperation");
+    let (o, _dir) = diff_files(Some(&old), Some(&new), &["--stat"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let line = |key: &str| old.lines().position(|l| l.trim_start().starts_with(key)).unwrap() + 1;
+    for said in [
+        format!("old.yaml:{}:1: warning: unknown field `contcat`, read as `contact` in this version", line("contcat:")),
+        format!(
+            "old.yaml:{}:5: warning: topics[3] (topic 4): unknown field `titel`, read as `title` in this version",
+            line("- titel:")
+        ),
+    ] {
+        assert!(err.contains(&said), "{said:?} in {err}");
+    }
+    assert!(!err.contains("error"), "{err}");
+    // The contact and the topic are compared, not taken for missing: only the word added.
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out, "changed summary: 1 word inserted, 0 deleted\n0 topics changed, 0 added, 0 removed; 1 word inserted, 0 deleted\n");
+    // NEW is checked as it is printed: the same slip in it is an error.
+    let (o, _) = diff_files(Some(&new), Some(&old), &["--stat"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("error: unknown field `contcat`, did you mean `contact`?"), "{}", stderr(&o));
+}

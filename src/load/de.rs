@@ -39,6 +39,9 @@ pub(super) struct Ctx {
     pub diagnostics: RefCell<Vec<Diagnostic>>,
     pub replaced: RefCell<HashSet<Span>>,
     pub misspelt: RefCell<HashSet<String>>,
+    /// Read as typed (`diff`'s OLD): a misspelt key is read as the one field it can be
+    /// ([`messages::meant`]), and said, not skipped.
+    pub as_meant: bool,
     /// Keys written with no value (`date:`), by path, at the key: reported as such, not as
     /// missing.
     pub nulls: RefCell<HashMap<String, Span>>,

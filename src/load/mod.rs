@@ -177,7 +177,7 @@ const MAX_SERDE_ERRORS: usize = 32;
 /// [`load`], with what a later validation step needs to avoid reporting a problem twice. A
 /// file written in several languages (`lang: [en, ja]`) is read in its first.
 pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits) -> Loaded<T> {
-    let mut all = load_languages(file, limits, false);
+    let mut all = load_languages(file, limits, false, Keys::AsTyped);
     all.swap_remove(0)
 }
 
@@ -188,7 +188,23 @@ pub fn load_detailed<T: DeserializeOwned + Default>(file: &SourceFile, limits: &
 /// language missing, languages that differ in shape) come with the first language only, so
 /// each is reported once.
 pub fn load_each<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits) -> Vec<Loaded<T>> {
-    load_languages(file, limits, true)
+    load_languages(file, limits, true, Keys::AsTyped)
+}
+
+/// How an unknown key is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// As typed: reported, its value skipped (and `did you mean …?` when it is near a field).
+    AsTyped,
+    /// As the one field it can be taken for (`contcat:` as `contact:`, `ｔｉｔｌｅ:` as
+    /// `title:`), reported still: a version only read, to be compared (`diff`'s OLD; text47b
+    /// F47b-3). A key that could be more than one field, or none, is read as typed.
+    AsMeant,
+}
+
+/// [`load_each`], with unknown keys read as `keys` says.
+pub fn load_each_with<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits, keys: Keys) -> Vec<Loaded<T>> {
+    load_languages(file, limits, true, keys)
 }
 
 /// A file that could not be read: the default value, not to be checked further.
@@ -207,7 +223,12 @@ fn failed<T: Default>(diagnostics: Vec<Diagnostic>) -> Vec<Loaded<T>> {
     }]
 }
 
-fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Limits, all: bool) -> Vec<Loaded<T>> {
+fn load_languages<T: DeserializeOwned + Default>(
+    file: &SourceFile,
+    limits: &Limits,
+    all: bool,
+    read: Keys,
+) -> Vec<Loaded<T>> {
     // (Lines end at `\n` below, old Mac ones too: text42a F42a-3.)
     let file = &*source::with_line_feeds(file);
     if file.text.len() > limits.max_bytes {
@@ -261,7 +282,7 @@ fn load_languages<T: DeserializeOwned + Default>(file: &SourceFile, limits: &Lim
     }
     // (A key typed as a block text's line: read as text, and nothing else is wrong.)
     syntax.extend(tree.root.as_ref().map_or(Vec::new(), |root| block_keys::keys_in_blocks(root, &file.text, &keys)));
-    let mut all = from_tree(tree, &file.text, all);
+    let mut all = from_tree(tree, &file.text, all, read);
     for (i, loaded) in all.iter_mut().enumerate() {
         loaded.diagnostics.retain(|d| !blanked.follows(d));
         if i == 0 {
@@ -280,7 +301,7 @@ fn has_key(root: &tree::Node, key: &str) -> bool {
 }
 
 /// [`load_languages`] once the text is parsed.
-fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all: bool) -> Vec<Loaded<T>> {
+fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all: bool, read: Keys) -> Vec<Loaded<T>> {
     // No document, or just `---` / `null`, is an empty mapping: every field missing.
     let root = match tree.root {
         Some(root) if !root.is_null() => root,
@@ -289,7 +310,7 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all:
     let mut diagnostics = tree.diagnostics;
     let Some(declared) = declared::declared(&root) else {
         diagnostics.extend(tree.duplicates.iter().map(tree::Duplicate::diagnostic));
-        return vec![deserialize(root, diagnostics, Vec::new())];
+        return vec![deserialize(root, diagnostics, Vec::new(), read)];
     };
     // A language listed twice makes each translation give it twice too: one mistake, reported
     // once, at `lang:`.
@@ -326,7 +347,7 @@ fn from_tree<T: DeserializeOwned + Default>(tree: tree::Tree, source: &str, all:
             let mut gaps = Vec::new();
             let projected = languages::project(&root, &langs, i, &mut gaps);
             let found = if i == 0 { std::mem::take(&mut diagnostics) } else { Vec::new() };
-            let mut loaded = deserialize(projected, found, langs.clone());
+            let mut loaded = deserialize(projected, found, langs.clone(), read);
             // A missing translation is reported as such, not again as, say, an empty title;
             // the language read off `lang:` was checked there.
             loaded.replaced.extend(gaps);
@@ -343,10 +364,11 @@ fn deserialize<T: DeserializeOwned + Default>(
     root: tree::Node,
     mut diagnostics: Vec<Diagnostic>,
     languages: Vec<String>,
+    read: Keys,
 ) -> Loaded<T> {
     let mut poisoned = HashSet::new();
     loop {
-        let ctx = de::Ctx { poisoned, ..de::Ctx::default() };
+        let ctx = de::Ctx { poisoned, as_meant: read == Keys::AsMeant, ..de::Ctx::default() };
         let result = T::deserialize(de::De::new(&root, &ctx, &de::Path::Root));
         let mut found = std::mem::take(&mut *ctx.diagnostics.borrow_mut());
         de::place_strays(&ctx, &mut found);

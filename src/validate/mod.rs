@@ -165,7 +165,8 @@ pub fn read_briefings(
     let mut diagnostics = Vec::new();
     let mut seen = HashSet::new();
     let mut briefings = Vec::new();
-    let all = load::load_each::<RawBriefing>(file, limits);
+    let keys = if reading == Reading::AsTyped { load::Keys::AsMeant } else { load::Keys::AsTyped };
+    let all = load::load_each_with::<RawBriefing>(file, limits, keys);
     // Topics are named as printed in the first language.
     let titles = all.first().map(|l| l.item_titles("topics", "title")).unwrap_or_default();
     let mut unread = false;

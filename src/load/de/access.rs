@@ -9,7 +9,8 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
 use super::super::tree::Node;
 use super::super::SPANNED_FIELDS;
-use super::{De, Error, Field, Path};
+use super::{messages, De, Error, Field, Path};
+use crate::diag::Diagnostic;
 
 pub(in crate::load) struct SeqAcc<'a> {
     pub(in crate::load) de: De<'a>,
@@ -43,8 +44,11 @@ impl<'de> de::SeqAccess<'de> for SeqAcc<'_> {
 
 pub(in crate::load) struct MapAcc<'a> {
     pub(in crate::load) de: De<'a>,
+    all: &'a [(Node, Node)],
     pub(in crate::load) entries: slice::Iter<'a, (Node, Node)>,
     pub(in crate::load) pending: Option<&'a (Node, Node)>,
+    /// The field the pending key is read as, when it is misspelt ([`MapAcc::meant`]).
+    read_as: Option<&'static str>,
     /// The struct's fields, when the map is read as a struct.
     pub(in crate::load) fields: Option<&'static [&'static str]>,
 }
@@ -55,7 +59,29 @@ impl<'a> MapAcc<'a> {
         entries: &'a [(Node, Node)],
         fields: Option<&'static [&'static str]>,
     ) -> Self {
-        MapAcc { de, entries: entries.iter(), pending: None, fields }
+        MapAcc { de, all: entries, entries: entries.iter(), pending: None, read_as: None, fields }
+    }
+
+    /// Read as typed (`diff`'s OLD): the field a key not among the struct's is read as, the
+    /// one it can be taken for ([`messages::meant`]), when no other key of the mapping is, or
+    /// is read as, that field; said as a problem of the file.
+    fn meant(&self, key: &Node) -> Option<&'static str> {
+        let fields = self.fields.filter(|_| self.de.ctx.as_meant)?;
+        let (name, _) = key.scalar()?;
+        if fields.contains(&name) {
+            return None;
+        }
+        let meant = messages::meant(name, fields)?;
+        let reads_as = |t: &str| t == meant || (!fields.contains(&t) && messages::meant(t, fields) == Some(meant));
+        if self.all.iter().any(|(k, _)| !std::ptr::eq(k, key) && k.scalar().is_some_and(|(t, _)| reads_as(t))) {
+            return None;
+        }
+        let shown = messages::unplain(name, fields).map_or_else(|| name.to_string(), |u| u.shown);
+        let message = format!("unknown field `{shown}`, read as `{meant}` in this version");
+        let d = Diagnostic::new(Some(key.span), self.de.path.to_string(), message)
+            .with_help(format!("did you mean `{meant}`? the version is compared with it read so"));
+        self.de.ctx.diagnostics.borrow_mut().push(d);
+        Some(meant)
     }
 }
 
@@ -75,6 +101,10 @@ impl<'de> de::MapAccess<'de> for MapAcc<'_> {
                 continue;
             }
             self.pending = Some(entry);
+            self.read_as = self.meant(key);
+            if let Some(meant) = self.read_as {
+                return seed.deserialize(BorrowedStrDeserializer::new(meant)).map(Some);
+            }
             return seed.deserialize(key_de).map(Some);
         }
         Ok(None)
@@ -84,7 +114,7 @@ impl<'de> de::MapAccess<'de> for MapAcc<'_> {
         let Some((key, value)) = self.pending.take() else {
             return Err(de::Error::custom("a value was asked for before its key"));
         };
-        let name = key.scalar().map_or("?", |(t, _)| t);
+        let name = self.read_as.take().or_else(|| key.scalar().map(|(t, _)| t)).unwrap_or("?");
         let path = Path::Key(self.de.path, name);
         let field = self.fields.map(|fields| Field { key, name, fields });
         seed.deserialize(De { node: value, ctx: self.de.ctx, path: &path, field })

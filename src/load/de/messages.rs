@@ -10,16 +10,41 @@ use crate::diag::Diagnostic;
 /// similarity of at least 0.8, or at most two edits (a swap of neighbours counting as one)
 /// and fewer than half the letters.
 pub(crate) fn suggest<'f>(name: &str, candidates: &[&'f str]) -> Option<&'f str> {
-    let name = name.to_lowercase();
     candidates
         .iter()
-        .map(|&c| {
-            let lower = c.to_lowercase();
-            (strsim::jaro_winkler(&name, &lower), strsim::osa_distance(&name, &lower), c)
-        })
-        .filter(|&(jw, edits, c)| jw >= 0.8 || (edits <= 2 && edits * 2 < c.chars().count().max(name.chars().count())))
+        .filter_map(|&c| near(name, c).map(|(jw, edits)| (jw, edits, c)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, _, c)| c)
+}
+
+/// How near `name` is to `candidate` (Jaro-Winkler similarity, edits), when it is near enough
+/// to be taken for a misspelling of it ([`suggest`]).
+fn near(name: &str, candidate: &str) -> Option<(f64, usize)> {
+    let (name, lower) = (name.to_lowercase(), candidate.to_lowercase());
+    let (jw, edits) = (strsim::jaro_winkler(&name, &lower), strsim::osa_distance(&name, &lower));
+    let few = edits <= 2 && edits * 2 < candidate.chars().count().max(name.chars().count());
+    (jw >= 0.8 || few).then_some((jw, edits))
+}
+
+/// The one field of `fields` an unknown key `name` can be read as, in a version read as typed
+/// (`diff`'s OLD, text47b F47b-3): the field it is typed otherwise (`ｔｉｔｌｅ`), names
+/// (`phone`), or is the only one near in spelling to (`contcat`). `None` where it could be
+/// more than one, or none, and for a key that holds its value (`title:Results`).
+pub(in crate::load) fn meant<'f>(name: &str, fields: &[&'f str]) -> Option<&'f str> {
+    if name.contains(':') {
+        return None;
+    }
+    let plain = unplain(name, fields).map_or_else(|| name.to_string(), |u| u.plain);
+    if let Some(&field) = fields.iter().find(|f| **f == plain) {
+        return Some(field);
+    }
+    synonym(&plain, fields).or_else(|| {
+        let mut close = fields.iter().filter(|c| near(&plain, c).is_some());
+        match (close.next(), close.next()) {
+            (Some(&only), None) => Some(only),
+            _ => None,
+        }
+    })
 }
 
 /// Other names for a key, as people label what it holds (the printed contact block says
