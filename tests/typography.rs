@@ -905,6 +905,66 @@ fn a_table_wider_than_the_page_breaks_no_word_it_has_room_for() {
     assert!(header.font.contains("Bold") || header.mode == 2, "the header is bold: {header:?}");
 }
 
+/// A table of a long German name, figures, a date in words, a code and an address, wider than
+/// the page: each figure, date and code drawn whole on one line of its cell, and read back so
+/// by poppler; the address column gives up its width, not the figures (text47a F47a-15:
+/// "1,234,56" / "7.89" and "12 May" / "2026" while the address column stayed wide).
+#[test]
+fn a_table_keeps_its_figures_and_dates_whole_before_an_address_column_is_wide() {
+    let yaml = "title: Grants\ndate: 2026-05-12\ntopics:\n  - title: Payments\n    body: |\n      \
+                | Beneficiary | Amount (EUR) | Co-financing (EUR) | Signed | Reference | Address |\n      \
+                |---|---:|---:|---|---|---|\n      \
+                | Bundesnetzagentur für Elektrizität, Gas, Telekommunikation, Post und Eisenbahnen | 1,234,567.89 \
+                | 2,345,678.90 | 12 May 2026 | CNECT/2026/0001 | Tulpenfeld 4, 53113 Bonn, Germany, Dienstsitz \
+                Bonn, Referat Internationale Digitalpolitik |\n      \
+                | Czech Telecommunication Office | 98,765.43 | EUR 5 | 2026-05-12 | CNECT/2026/0002 | \
+                Sokolovská 58/219, 190 00 Praha 9, Czech Republic |\n\
+                contact:\n  tel: \"+81 3 5253 5920\"\n";
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "t.yaml", yaml), &[]);
+    let whole = ["1,234,567.89", "2,345,678.90", "12 May 2026", "CNECT/2026/0001", "98,765.43", "EUR 5", "2026-05-12"];
+    let page = &runs(&pdf)[0];
+    for token in whole {
+        assert!(page.iter().any(|r| !r.artifact && r.text.contains(token)), "{token} is cut: {page:?}");
+    }
+    if let Some(text) = common::poppler_text(&pdf) {
+        for token in whole {
+            assert!(text.lines().any(|l| l.contains(token)), "poppler: {token} not on one line: {text}");
+        }
+    }
+}
+
+/// A table whose figures alone are wider than the page cuts them, between characters, and
+/// loses none: each figure reads back whole, as often as it was typed, and every digit is
+/// drawn (text47a F47a-15).
+#[test]
+fn a_table_too_wide_for_its_figures_loses_no_character() {
+    let columns = 10;
+    let row = |cell: &str| format!("      |{}\n", format!(" {cell} |").repeat(columns));
+    let yaml = format!(
+        "title: Grants\ndate: 2026-05-12\ntopics:\n  - title: Payments\n    body: |\n{}      |{}\n{}{}\
+         contact:\n  tel: \"+81 3 5253 5920\"\n",
+        row("Amount"),
+        "---:|".repeat(columns),
+        row("1,234,567.89"),
+        row("12 May 2026"),
+    );
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "t.yaml", &yaml), &[]);
+    let page = &runs(&pdf)[0];
+    assert!(!page.iter().any(|r| r.text.contains("1,234,567.89")), "not cut: {page:?}");
+    let drawn: String = page.iter().filter(|r| !r.artifact).map(|r| r.text.as_str()).collect();
+    let count = |text: &str, c: char| text.chars().filter(|&d| d == c).count();
+    for digit in ['1', '2', '3', '4', '5', '6', '7', '8', '9', ','] {
+        let typed = count("1,234,567.8912 May 2026", digit) * columns;
+        assert!(count(&drawn, digit) >= typed, "{digit}: {} of {typed} drawn: {drawn}", count(&drawn, digit));
+    }
+    if let Some(text) = common::poppler_text(&pdf) {
+        assert_eq!(text.matches("1,234,567.89").count(), columns, "poppler: {text}");
+        assert_eq!(common::squash(&text).matches("12May2026").count(), columns, "poppler: {text}");
+    }
+}
+
 /// Inline code, an e-mail address and a web address wider than the line, each followed by a
 /// comma or full stop, read back whole and once, the punctuation after them as typed; so does
 /// a changed word in a redline, its comma or full stop unchanged.

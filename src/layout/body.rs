@@ -12,7 +12,7 @@ use crate::theme::{Align, TextStyle};
 use super::flow::{look, Block, Flow, Groups, Label};
 use super::structure::{Artifact, Numbering, Role, Tag};
 use super::text::mark_japanese;
-use super::text::{self, Span};
+use super::text::{self, Setting, Span};
 use super::{BulletShape, Item, LinkTarget};
 
 /// Inline Markdown runs as spans in `style`: strong is bold, emphasis italic, links coloured.
@@ -353,31 +353,49 @@ fn list(
     flow.space(style.space_after.0);
 }
 
-/// The widths of a table's columns, `total` wide in all, from each column's `natural` width
-/// (its widest cell on one line) and its `least` (its longest word): shares of the total in
-/// proportion to the natural widths where they all fit; else narrow columns keep their
-/// natural width and wide ones share what is left. Then, where the table has room for every
-/// column's longest word, a column given less takes it from the columns with room to spare
-/// (text45a F45a-5: "Participan/ts" beside a notes column with room).
-fn column_widths(natural: &[f32], least: &[f32], total: f32) -> Vec<f32> {
-    let sum: f32 = natural.iter().sum();
-    let mut widths: Vec<f32> = if sum <= total {
-        natural.iter().map(|w| w * total / sum).collect()
-    } else {
-        // Narrow columns keep their width; wide ones share what is left.
-        let fair = total / natural.len() as f32;
-        let narrow: f32 = natural.iter().filter(|&&w| w <= fair).sum();
-        let wide: f32 = natural.iter().filter(|&&w| w > fair).sum();
-        natural.iter().map(|&w| if w <= fair { w } else { w / wide * (total - narrow) }).collect()
-    };
-    let short: f32 = widths.iter().zip(least).map(|(w, l)| (l - w).max(0.0)).sum();
-    let spare: f32 = widths.iter().zip(least).map(|(w, l)| (w - l).max(0.0)).sum();
-    if short > 0.0 && spare >= short {
-        for (w, l) in widths.iter_mut().zip(least) {
-            *w = if *w < *l { *l } else { *w - (*w - l) * short / spare };
+/// How much more a figure, date or code resists being cut than a word: where a table's
+/// longest words cannot all fit, a figure is cut only where it is wider than twice the width
+/// words are cut to (eight columns of figures, dates and codes would otherwise leave the
+/// others a letter wide).
+const FIRM: f32 = 2.0;
+
+/// The widths of a table's columns, `total` wide in all, as a browser lays out an automatic
+/// table (CSS 2.1, 17.5.2.2): from each column's `natural` width (its widest cell on one
+/// line), its `least` (its longest word: the narrowest it can be without cutting one) and its
+/// `firm` (its longest figure, date or code, whose cut changes what it reads). Where every
+/// cell fits on one line, shares of the total in proportion to the natural widths. Else each
+/// column takes its longest word and what is left goes in proportion to what each column
+/// lacks of its natural width: a column of figures and dates needs no more than them, and a
+/// column of long addresses takes the rest (text47a F47a-15: "1,234,56" / "7.89" and "12 May"
+/// / "2026" beside a wide address column; text45a F45a-5: "Participan/ts"). Where the longest
+/// words cannot all fit, the longest of them are cut first, down to a common width, and the
+/// figures kept until the words are cut to half their width (see [`FIRM`]); a cut is between
+/// characters, nothing is lost, and the cut reads back whole.
+fn column_widths(natural: &[f32], least: &[f32], firm: &[f32], total: f32) -> Vec<f32> {
+    let sum = |v: &[f32]| v.iter().sum::<f32>();
+    if sum(natural) <= total {
+        let scale = total / sum(natural);
+        return natural.iter().map(|w| w * scale).collect();
+    }
+    if sum(least) <= total {
+        let room = total - sum(least);
+        let lack: f32 = natural.iter().zip(least).map(|(n, l)| (n - l).max(0.0)).sum();
+        return natural.iter().zip(least).map(|(n, l)| l + room * (n - l).max(0.0) / lack).collect();
+    }
+    // The widest tokens are cut to a common width `cap`, found by halving, so that the
+    // columns take the total: a word at `cap`, a figure at twice it.
+    let widths =
+        |cap: f32| -> Vec<f32> { least.iter().zip(firm).map(|(l, f)| l.min(cap.max(f.min(FIRM * cap)))).collect() };
+    let (mut low, mut high) = (0.0_f32, least.iter().copied().fold(0.0, f32::max));
+    for _ in 0..40 {
+        let cap = (low + high) / 2.0;
+        if sum(&widths(cap)) > total {
+            high = cap;
+        } else {
+            low = cap;
         }
     }
-    widths
+    widths(low)
 }
 
 /// A pipe table: columns share the width in proportion to their content, cells wrap, a rule
@@ -418,20 +436,24 @@ fn table(
         }
         s
     };
-    // Natural width of each column (its widest cell on one line) and the least it takes
-    // without cutting a word (its longest word), each in the face the cell is drawn in.
+    // Natural width of each column (its widest cell on one line), the least it takes without
+    // cutting a word (its longest word) and without cutting a figure, date or code, each in
+    // the face the cell is drawn in.
+    let setting = Setting { cell: true, ..Setting::default() };
     let mut natural: Vec<f32> = vec![2.0 * pad; columns];
-    let mut least = vec![2.0 * pad; columns];
+    let (mut least, mut firm) = (vec![2.0 * pad; columns], vec![2.0 * pad; columns]);
     let all_cells = std::iter::once((header, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
     for (row, is_header) in all_cells {
         for (c, cell) in row.iter().enumerate() {
             let s = cell_spans(flow, cell, is_header);
-            let width = text::set(&s, f32::INFINITY, flow.fonts).iter().map(|l| l.width).fold(0.0, f32::max);
-            natural[c] = natural[c].max(width + 2.0 * pad);
-            least[c] = least[c].max(text::widest_word(&s, flow.fonts) + 2.0 * pad);
+            let lines = text::set_with(&s, f32::INFINITY, flow.fonts, setting);
+            natural[c] = natural[c].max(lines.iter().map(|l| l.width).fold(0.0, f32::max) + 2.0 * pad);
+            let (word, figure) = text::widest_word(&s, flow.fonts, setting);
+            least[c] = least[c].max(word + 2.0 * pad);
+            firm[c] = firm[c].max(figure + 2.0 * pad);
         }
     }
-    let widths = column_widths(&natural, &least, total);
+    let widths = column_widths(&natural, &least, &firm, total);
     flow.space(style.space_before.0);
     let x0 = flow.left + indent;
     let (_, outer) = flow.enter(Role::Table);
@@ -466,7 +488,7 @@ fn table(
             if let Some(cell) = row.get(c) {
                 own_language(flow, cell_nodes[c], cell);
             }
-            cells.push(text::set(&s, width - 2.0 * pad, flow.fonts));
+            cells.push(text::set_with(&s, width - 2.0 * pad, flow.fonts, setting));
         }
         let size = style.size.0;
         let (line_h, baseline) = flow.line_metrics(size, style.line_height.0);
@@ -528,14 +550,36 @@ mod tests {
     use crate::theme::{TemplateRef, Theme};
 
     /// A column squeezed below its longest word takes it back from a column with room to
-    /// spare, when the table has room for every column's longest word; when it has not, the
-    /// shares stand (text45a F45a-5).
+    /// spare, when the table has room for every column's longest word; when it has not, only
+    /// the longest word is cut, and the other columns keep theirs (text45a F45a-5).
     #[test]
     fn a_column_keeps_its_longest_word_where_the_table_has_room() {
-        let widths = column_widths(&[30.0, 200.0, 400.0], &[30.0, 150.0, 60.0], 300.0);
+        let firm = [8.0; 3];
+        let widths = column_widths(&[30.0, 200.0, 400.0], &[30.0, 150.0, 60.0], &firm, 300.0);
         assert!((widths.iter().sum::<f32>() - 300.0).abs() < 0.01, "{widths:?}");
         assert!(widths.iter().zip([30.0, 150.0, 60.0]).all(|(w, l)| *w >= l - 0.01), "{widths:?}");
-        assert_eq!(column_widths(&[30.0, 200.0, 400.0], &[30.0, 250.0, 60.0], 300.0), [30.0, 90.0, 180.0]);
+        let widths = column_widths(&[30.0, 200.0, 400.0], &[30.0, 250.0, 60.0], &firm, 300.0);
+        assert!(widths.iter().zip([30.0, 210.0, 60.0]).all(|(w, l)| (w - l).abs() < 0.01), "{widths:?}");
+    }
+
+    /// text47a F47a-15: a column of figures and one of dates keep them whole where the table
+    /// cannot keep every word: a long word is cut first, and the address column, whose cells
+    /// are long but whose words are short, gives up its width; the figures break only where
+    /// they alone are wider than the table, each cut to a common width.
+    #[test]
+    fn figures_and_dates_keep_their_width_before_any_word_does() {
+        // A figure, a date, a long word ("Informationstechnik") and an address.
+        let (natural, least, firm) = ([80.0, 70.0, 120.0, 600.0], [80.0, 70.0, 110.0, 60.0], [80.0, 70.0, 8.0, 30.0]);
+        let widths = column_widths(&natural, &least, &firm, 300.0);
+        assert!((widths.iter().sum::<f32>() - 300.0).abs() < 0.01, "{widths:?}");
+        assert!(widths[0] >= 80.0 - 0.01 && widths[1] >= 70.0 - 0.01, "a figure or date is cut: {widths:?}");
+        assert!(widths[3] >= 60.0 - 0.01 && widths[2] < 110.0, "the long word, not the address, is cut: {widths:?}");
+        // With room for every word, each column has its longest, the address the rest.
+        let widths = column_widths(&natural, &least, &firm, 400.0);
+        assert!(widths.iter().zip(least).all(|(w, l)| *w >= l - 0.01) && widths[3] > 100.0, "{widths:?}");
+        // Figures alone wider than the table: the widest are cut to one width, the rest kept.
+        let widths = column_widths(&[90.0, 50.0, 90.0], &[90.0, 50.0, 90.0], &[90.0, 50.0, 90.0], 200.0);
+        assert!(widths.iter().zip([75.0, 50.0, 75.0]).all(|(w, l)| (w - l).abs() < 0.01), "{widths:?}");
     }
 
     #[test]

@@ -452,8 +452,8 @@ impl<'a> Flow<'a> {
         // Titles and headings are never hyphenated: a broken word in a heading reads as two.
         let hyphens = if self.theme.hyphenate && !heading { Hyphenator::for_language(&lang) } else { None };
         let balance = align == Align::Center;
-        let setting =
-            Setting { justify: align == Align::Justify, japanese, heading, balance, hyphens: hyphens.as_deref() };
+        let justify = align == Align::Justify;
+        let setting = Setting { justify, japanese, heading, balance, hyphens: hyphens.as_deref(), cell: false };
         let lines = text::set_with(spans, width, self.fonts, setting);
         if lines.is_empty() {
             return;

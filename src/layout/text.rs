@@ -15,7 +15,7 @@ use crate::script::is_kana_or_kanji;
 use crate::theme::Rgb;
 use breaker::{hangs, word_space, Break, Paragraph};
 pub use keep::kept_whole;
-use keep::{held, narrow_space};
+use keep::{held, in_date, narrow_space};
 use runs::{make_line, whole_words};
 
 /// How a stretch of text looks, and what it is part of.
@@ -233,6 +233,8 @@ pub struct Setting<'h> {
     pub balance: bool,
     /// Hyphenation for the paragraph's language.
     pub hyphens: Option<&'h crate::hyphenate::Hyphenator>,
+    /// A table's cell: a date written in words (`12 May 2026`) stays whole, as a figure does.
+    pub cell: bool,
 }
 
 thread_local! {
@@ -354,11 +356,13 @@ fn glyphs_of(spans: &[Span], fonts: &FontBook) -> (String, Vec<Glyph>) {
     (text, glyphs)
 }
 
-/// The width of the widest stretch of `spans` between two places a line may break, as
-/// [`set`] sets it: its longest word, the narrowest a line can be without cutting one.
-pub fn widest_word(spans: &[Span], fonts: &FontBook) -> f32 {
+/// The widths of the widest stretch of `spans` between two places a line may break, as
+/// [`set_with`] sets it with `setting`: its longest word, the narrowest a line can be without
+/// cutting one; and of the widest such stretch with a digit in it, a figure, date or code,
+/// whose cut changes what it reads.
+pub fn widest_word(spans: &[Span], fonts: &FontBook, setting: Setting<'_>) -> (f32, f32) {
     let (text, glyphs) = glyphs_of(spans, fonts);
-    Paragraph::new(spans, fonts, &text, &glyphs, Setting::default()).widest_word()
+    Paragraph::new(spans, fonts, &text, &glyphs, setting).widest_word()
 }
 
 /// Full-width punctuation next to full-width punctuation gives up the blank JLREQ 3.1.4 says

@@ -7,7 +7,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::super::jlreq;
-use super::{held, narrow_space, width_of, Glyph, Setting, Span};
+use super::{held, in_date, narrow_space, width_of, Glyph, Setting, Span};
 use crate::fonts::FontBook;
 
 /// How many break candidates before a candidate total fit considers as the start of its
@@ -113,7 +113,7 @@ impl<'a> Paragraph<'a> {
     /// its own `-` or `/` (text47a F47a-6: `--` / `template` read back as `-- template`, an
     /// end of options); a stretch wider than the line is cut, and reads back whole.
     fn held(&self, byte: usize) -> bool {
-        if held(self.text, byte) {
+        if held(self.text, byte) || self.setting.cell && in_date(self.text, byte) {
             return true;
         }
         let at = self.glyphs.partition_point(|g| g.at < byte);
@@ -210,20 +210,24 @@ impl<'a> Paragraph<'a> {
     }
 
     /// The width of the widest stretch between two break opportunities that [`Self::breaks`]
-    /// takes (its longest word).
-    pub(super) fn widest_word(&self) -> f32 {
+    /// takes (its longest word), and of the widest with a digit in it (its longest figure).
+    pub(super) fn widest_word(&self) -> (f32, f32) {
         let index_of = |byte: usize| self.glyphs.partition_point(|g| g.at < byte);
         let mut start = 0;
-        let mut widest = 0.0_f32;
+        let (mut widest, mut figure) = (0.0_f32, 0.0_f32);
         for (byte, kind) in opportunities(self.text) {
             if kind == BreakOpportunity::Allowed && self.held(byte) {
                 continue;
             }
             let end = self.before_address_hyphen(index_of(byte));
-            widest = widest.max(self.widths.content(self.glyphs, start, end));
+            let width = self.widths.content(self.glyphs, start, end);
+            widest = widest.max(width);
+            if self.glyphs.get(start..end).is_some_and(|g| g.iter().any(|g| g.ch.is_numeric())) {
+                figure = figure.max(width);
+            }
             start = end;
         }
-        widest
+        (widest, figure)
     }
 
     /// Line breaks chosen for the paragraph as a whole (after Knuth and Plass): of all the

@@ -155,6 +155,38 @@ fn in_number(before: &str, after: &str) -> bool {
     (1..=3).contains(&group) && digits == 3 || quantity(word) && unit_after(after) || digits > 0 && names_number(word)
 }
 
+/// Whether the break after a space at `byte` of `text` is inside a date written with its
+/// month in words: day, month and year (`12 May 2026`, `12. Mai 2026`, `12 V 2026`), month,
+/// day and year (`May 12, 2026`) or year, month and day (`2026. május 12.`), in any language,
+/// as a table's cell keeps it (text47a F47a-15: "12 May" / "2026" in a narrow column). Its
+/// day is one or two digits, its year four, its month a word of letters (or a Roman numeral),
+/// each maybe followed by a `.` or `,`.
+pub(super) fn in_date(text: &str, byte: usize) -> bool {
+    let (before, after) = text.split_at(byte);
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let bare = |t: &str| t.trim_start_matches(['(', '[']).trim_end_matches([',', '.', ')', ']', ';', ':']).to_string();
+    let mut words: Vec<String> = before.split_whitespace().rev().take(2).map(bare).collect();
+    words.reverse();
+    let here = words.len();
+    words.extend(after.split_whitespace().take(2).map(bare));
+    let digits =
+        |t: &str, n: std::ops::RangeInclusive<usize>| n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let (day, year) = (|t: &str| digits(t, 1..=2), |t: &str| digits(t, 4..=4));
+    let month = |t: &str| {
+        const ROMAN: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+        ROMAN.contains(&t) || (3..=12).contains(&t.chars().count()) && t.chars().all(char::is_alphabetic)
+    };
+    let date = |w: &[String]| {
+        let [a, b, c] = [w[0].as_str(), w[1].as_str(), w[2].as_str()];
+        day(a) && month(b) && year(c) || month(a) && day(b) && year(c) || year(a) && month(b) && day(c)
+    };
+    // The break is between words `here - 1` and `here`: a date of three words holds it when
+    // it starts one or two words before it.
+    (here.saturating_sub(2)..here).any(|start| words.len() >= start + 3 && date(&words[start..start + 3]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::held;
@@ -162,6 +194,35 @@ mod tests {
     fn at(text: &str) -> bool {
         let i = text.find('|').unwrap();
         held(&text.replacen('|', "", 1), i)
+    }
+
+    /// text47a F47a-15: a table's cell keeps a date written in words whole, in the EU's
+    /// orders; a number before or after a word is not taken for one.
+    #[test]
+    fn a_date_in_words_is_one_stretch() {
+        let at = |text: &str| {
+            let i = text.find('|').unwrap();
+            super::in_date(&text.replacen('|', "", 1), i)
+        };
+        for kept in [
+            "12 |May 2026",
+            "12 May |2026",
+            "on 12 May |2026, the",
+            "(12 |May 2026)",
+            "May |12, 2026",
+            "May 12, |2026",
+            "12. |Mai 2026",
+            "12 |maja 2026 r.",
+            "2026. |május 12.",
+            "2026. május |12.",
+            "12 |V 2026",
+            "12 |Μαΐου 2026",
+        ] {
+            assert!(at(kept), "{kept}");
+        }
+        for free in ["on |12 May 2026", "12 May 2026 |and", "in 2026 |500 projects", "5 |topics", "12 |of 2026"] {
+            assert!(!at(free), "{free}");
+        }
     }
 
     /// text47a F47a-4: a unit written with a `/` is not broken after it; an address or path is.
