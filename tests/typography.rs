@@ -936,7 +936,7 @@ fn a_table_keeps_its_figures_and_dates_whole_before_an_address_column_is_wide() 
 
 /// A table whose figures alone are wider than the page cuts them, between characters, and
 /// loses none: each figure reads back whole, as often as it was typed, and every digit is
-/// drawn (text47a F47a-15).
+/// drawn; a date breaks at its spaces (text47a F47a-15).
 #[test]
 fn a_table_too_wide_for_its_figures_loses_no_character() {
     let columns = 10;
@@ -953,6 +953,9 @@ fn a_table_too_wide_for_its_figures_loses_no_character() {
     let pdf = build_in(dir.path(), &write(dir.path(), "t.yaml", &yaml), &[]);
     let page = &runs(&pdf)[0];
     assert!(!page.iter().any(|r| r.text.contains("1,234,567.89")), "not cut: {page:?}");
+    // A date too wide for its column breaks at its spaces, as words do, not inside "May".
+    let words: Vec<&str> = page.iter().filter(|r| !r.artifact).flat_map(|r| r.text.split_whitespace()).collect();
+    assert!(words.contains(&"May") && !words.iter().any(|w| ["Ma", "y", "M", "ay"].contains(w)), "{words:?}");
     let drawn: String = page.iter().filter(|r| !r.artifact).map(|r| r.text.as_str()).collect();
     let count = |text: &str, c: char| text.chars().filter(|&d| d == c).count();
     for digit in ['1', '2', '3', '4', '5', '6', '7', '8', '9', ','] {

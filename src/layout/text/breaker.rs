@@ -180,13 +180,18 @@ impl<'a> Paragraph<'a> {
                 }
                 // The segment may still be too wide for a line of its own: break inside it.
                 while !fits(line_start, seg_end) {
-                    let (end, hyphen) = self
-                        .hyphen_point(line_start, seg_end, line_start, max_width)
-                        .map(|c| (c, true))
-                        .unwrap_or_else(|| (split_point(text, glyphs, line_start, seg_end, max_width), false));
-                    // (A cut at the stretch's end, were its glyphs' spacing to leave it there, is
-                    // a break between words.)
-                    let cut = (!hyphen && end < seg_end).then_some((0, dash.filter(|&d| d > end).unwrap_or(seg_end)));
+                    let (end, hyphen, spaced) = match self.hyphen_point(line_start, seg_end, line_start, max_width) {
+                        Some(c) => (c, true, false),
+                        None => {
+                            let spaces = self.setting.cell;
+                            let (c, spaced) = split_point(text, glyphs, (line_start, seg_end), max_width, spaces);
+                            (c, false, spaced)
+                        }
+                    };
+                    // (A cut at the stretch's end, were its glyphs' spacing to leave it there, or
+                    // after a space of its own, is a break between words.)
+                    let cut = (!hyphen && !spaced && end < seg_end)
+                        .then_some((0, dash.filter(|&d| d > end).unwrap_or(seg_end)));
                     out.push(Break { start: line_start, end, last: false, hyphen, cut });
                     line_start = end;
                 }
@@ -488,7 +493,17 @@ impl Widths {
 /// clusters as fit, and at least one so that every cut makes progress. The part after the
 /// cut starts with a letter or digit where the part before has one to give: punctuation
 /// typed against the word (`,` `.` `)` `”` `/` `—`) stays on the line with its last letters.
-fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: f32) -> usize {
+/// In a table's cell (`spaces`), a stretch kept whole at a space of its own (`12 May 2026`,
+/// `EUR 5`) is broken after that space, as words are, the second of the pair saying so
+/// (text47a F47a-15: "12 Ma" / "y 2026"); elsewhere it is cut as a word is, so that no line
+/// ends with `«` or starts with `%`.
+fn split_point(
+    text: &str,
+    glyphs: &[Glyph],
+    (from, to): (usize, usize),
+    max_width: f32,
+    spaces: bool,
+) -> (usize, bool) {
     let start_byte = glyphs[from].at;
     let end_byte = glyphs.get(to).map_or(text.len(), |g| g.at);
     let mut width = 0.0;
@@ -496,7 +511,7 @@ fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: 
     // The last cluster that fits, after the first, that starts with a letter or digit; and the
     // last no-break space that fits, after which the stretch is cut before inside a word (text
     // pasted from an e-mail has no other space: text42a F42a-25 printed "review it a" / "t the").
-    let (mut letter, mut space) = (None, None);
+    let (mut letter, mut space, mut word_space) = (None, None, None);
     for (off, cluster) in text[start_byte..end_byte].grapheme_indices(true) {
         let first = glyphs.partition_point(|g| g.at < start_byte + off);
         let next = glyphs.partition_point(|g| g.at < start_byte + off + cluster.len());
@@ -510,15 +525,21 @@ fn split_point(text: &str, glyphs: &[Glyph], from: usize, to: usize, max_width: 
         if first > from && matches!(cluster, "\u{A0}" | "\u{202F}" | "\u{2007}") && next < to {
             space = Some(next);
         }
+        if spaces && first > from && (cluster == " " || cluster.chars().all(narrow_space)) && next < to {
+            word_space = Some(next);
+        }
         width += w;
         cut = next;
     }
     let cut = cut.max(from + 1).min(to);
+    if let Some(word_space) = word_space.filter(|&w| cut < to && space.is_none_or(|s| w > s)) {
+        return (word_space, true);
+    }
     if let Some(space) = space.filter(|_| cut < to) {
-        return space;
+        return (space, false);
     }
     match (letter, glyphs.get(cut)) {
-        (Some(earlier), Some(g)) if cut < to && !g.ch.is_alphanumeric() && !hangs(g.ch) => earlier,
-        _ => cut,
+        (Some(earlier), Some(g)) if cut < to && !g.ch.is_alphanumeric() && !hangs(g.ch) => (earlier, false),
+        _ => (cut, false),
     }
 }
