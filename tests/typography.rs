@@ -1436,3 +1436,69 @@ fn a_letter_with_many_marks_reads_back_as_typed() {
     let Some(text) = common::poppler_text(&pdf) else { return };
     assert!(text.contains(read), "{text}");
 }
+
+#[test]
+fn lines_typed_one_per_line_stay_lines_and_wrapped_prose_joins() {
+    // text48a F48a-13..16, F48a-18: agenda times with am/pm or `h`, slashed and named dates,
+    // Japanese dates and times, inserted provisions, and bullet-like signs ran into one line
+    // (in Japanese with nothing between: `第1回会合5月13日`). Each case: its language, its
+    // lines as typed, and whether each line begins a line on the page.
+    let cases: &[(&str, &[&str], bool)] = &[
+        ("en", &["9:30 am Opening", "10:00 am Session 1", "12:30 pm Lunch"], true),
+        ("en", &["9:30am Opening", "10:00am Session 1", "12:30pm Lunch"], true),
+        ("en", &["9.30 a.m. Opening", "10.00 a.m. Session 1", "2.00 p.m. Close"], true),
+        ("fr", &["9h30 Ouverture", "10h00 Session 1", "12h30 Déjeuner"], true),
+        ("fr", &["14 h 30 Ouverture", "15 h Session 1", "16 h 30 Clôture"], true),
+        ("en", &["12/05/2026 First meeting", "13/05/2026 Second meeting"], true),
+        ("en", &["May 12 – First meeting", "May 13 – Second meeting"], true),
+        ("en", &["Art. 9 first", "Art. 10 second", "Art. 10a inserted", "Art. 11 third"], true),
+        ("de", &["§ 1 Zweck", "§ 2 Begriffe", "§ 2a Ausnahmen", "§ 3 Inkrafttreten"], true),
+        ("en", &["-- first item", "-- second item"], true),
+        ("en", &["-> first item", "-> second item"], true),
+        ("en", &["✓ first item", "✗ second item"], true),
+        ("ja", &["5月12日（火）　第1回会合", "5月13日（水）　第2回会合"], true),
+        ("ja", &["2026年5月12日　第1回会合", "2026年6月12日　第2回会合"], true),
+        ("ja", &["令和8年5月12日　公布", "令和8年6月1日　施行"], true),
+        ("ja", &["午前9時30分　開会", "午前10時　第1セッション", "午後2時　閉会"], true),
+        ("ja", &["9時30分　開会", "10時00分　第1セッション"], true),
+        ("ja", &["第1条　目的", "第2条　定義", "第2条の2　特例", "第3条　施行"], true),
+        ("ja", &["－一つ目の項目", "－二つ目の項目"], true),
+        ("ja", &["▪一つ目の項目", "▪二つ目の項目"], true),
+        ("ja", &["▷一つ目の項目", "▷二つ目の項目"], true),
+        ("ja", &["❖一つ目の項目", "❖二つ目の項目"], true),
+        // A sentence wrapped by hand goes on: its lines join.
+        ("en", &["The meeting opened at", "9:30 am and closed at noon."], false),
+        ("en", &["Both sides met on", "May 12 and agreed."], false),
+        ("en", &["The rules in Art. 10 and", "Art. 10a apply."], false),
+        ("ja", &["会合は", "5月12日に開催された。"], false),
+        ("ja", &["会議は", "午前10時に始まった。"], false),
+        ("ja", &["詳細は", "第2条の規定による。"], false),
+    ];
+    let squash = |s: &str| s.replace("-- ", "– ").chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let dir = tempdir();
+    for lang in ["en", "fr", "de", "ja"] {
+        let topics: String = (cases.iter().enumerate().filter(|c| c.1 .0 == lang))
+            .map(|(n, (_, lines, _))| {
+                let body: String = lines.iter().map(|l| format!("      {l}\n")).collect();
+                format!("  - title: T{n}\n    body: |\n{body}")
+            })
+            .collect();
+        let yaml = format!(
+            "title: Lines\ndate: 2026-05-12\nlang: {lang}\ntopics:\n{topics}contact:\n  email: a@example.org\n"
+        );
+        let pdf = build_in(dir.path(), &write(dir.path(), &format!("{lang}.yaml"), &yaml), &[]);
+        let printed: Vec<String> = body_lines(&pdf).iter().map(|l| squash(&l.0)).collect();
+        for (_, lines, kept) in cases.iter().filter(|c| c.0 == lang) {
+            for (n, line) in lines.iter().enumerate() {
+                let begins = printed.iter().any(|p| p.starts_with(&squash(line)));
+                if *kept {
+                    assert!(begins, "{lang}: {line:?} of {lines:?} does not begin a line:\n{printed:#?}");
+                } else if n > 0 {
+                    let joined = squash(&lines.concat());
+                    assert!(!begins, "{lang}: {line:?} of {lines:?} begins a line:\n{printed:#?}");
+                    assert!(printed.iter().any(|p| p.contains(&joined)), "{lang}: {lines:?} not joined:\n{printed:#?}");
+                }
+            }
+        }
+    }
+}

@@ -6,6 +6,22 @@
 //! (`Venue: `); and the marker of a list pasted from Word, which a tab follows (`o<tab>`,
 //! `§<tab>`) or spaces for it (`·   `, `o   `).
 
+/// The months' names in English, lower case.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// How a marker is written around its letter or number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -30,6 +46,8 @@ enum Shape {
     Date,
     /// `Venue: `, `Japan: `: a short label before a colon, one a line.
     Label,
+    /// `12/05/2026`: a date with slashes, day or month first.
+    Slashed,
 }
 
 /// The marker a line starts with.
@@ -94,6 +112,16 @@ impl Marker {
                 let tab = space(&line[dash.len_utf8()..])?;
                 return Some(Marker::plain(Shape::Dash(dash), None, tab));
             }
+            // (`-- ` and `--- `, the README's way to type `– ` and `— `: F48a-18.)
+            (Some('-'), Some('-')) => {
+                let rest = line.trim_start_matches('-');
+                let dash = match line.len() - rest.len() {
+                    2 => '–',
+                    3 => '—',
+                    _ => return None,
+                };
+                return Some(Marker::plain(Shape::Dash(dash), None, space(rest)?));
+            }
             (Some(bullet @ ('-' | '*' | '+')), Some(c)) if c.is_alphabetic() => {
                 return Some(Marker { glued: true, ..Marker::plain(Shape::Glued(bullet), None, false) });
             }
@@ -103,6 +131,8 @@ impl Marker {
             .or_else(|| Marker::provision(line))
             .or_else(|| Marker::time(line))
             .or_else(|| Marker::date(line))
+            .or_else(|| Marker::named_date(line))
+            .or_else(|| Marker::japanese_date(line))
             .or_else(|| Marker::label(line))
     }
 
@@ -156,17 +186,52 @@ impl Marker {
             .iter()
             .find_map(|(prefix, mark)| Some((*mark, line.strip_prefix(prefix)?)))?;
         let rest = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
-        let (number, _, rest) = digits(rest, 4).filter(|(_, _, r)| !r.starts_with(char::is_alphanumeric))?;
-        Some(Marker::plain(Shape::Provision(mark), Some(number), space(rest)?))
+        let (number, _, rest) = digits(rest, 4)?;
+        // (An inserted provision, `Art. 10a`, `§ 2a`, counts as the 1st after `10`, `2`: F48a-15.)
+        let inserted = rest.chars().next().filter(char::is_ascii_lowercase);
+        let rest = &rest[inserted.map_or(0, char::len_utf8)..];
+        let inserted = inserted.map_or(0, |c| c as u32 - 'a' as u32 + 1);
+        (!rest.starts_with(char::is_alphanumeric)).then_some(())?;
+        Some(Marker::plain(Shape::Provision(mark), Some(number * 100 + inserted), space(rest)?))
     }
 
     /// `09:30 `, `9.30 `, `１０：００　`, `09:30–10:00 `: a time (and where it runs to), not
     /// before a word in lower case that a sentence goes on with.
     fn time(line: &str) -> Option<Marker> {
         fn clock(s: &str) -> Option<(u32, &str)> {
+            // (`午前9時30分`, `午後2時`: F48a-14.)
+            let (noon, s) = match s.strip_prefix("午前").or_else(|| s.strip_prefix("午後")) {
+                Some(rest) => (Some(s.starts_with("午後")), rest),
+                None => (None, s),
+            };
             let (hours, _, rest) = digits(s, 2)?;
-            let rest = rest.strip_prefix([':', '.', '：'])?;
-            let (minutes, _, rest) = digits(rest, 2).filter(|(m, n, _)| *n == 2 && *m < 60)?;
+            fn minutes(rest: &str, two: bool) -> Option<(u32, &str)> {
+                digits(rest, 2).filter(|(m, n, _)| (*n == 2 || !two) && *m < 60).map(|(m, _, r)| (m, r))
+            }
+            let (minutes, rest) = if let Some(rest) = rest.strip_prefix([':', '.', '：']) {
+                minutes(rest, true)?
+            } else if let Some(rest) = rest.strip_prefix('時') {
+                minutes(rest, false).and_then(|(m, r)| Some((m, r.strip_prefix('分')?))).unwrap_or((0, rest))
+            } else {
+                // (French: `9h30`, `14 h 30`, `15 h`: F48a-13.)
+                let rest = rest.strip_prefix(" h").or_else(|| rest.strip_prefix('h'))?;
+                minutes(rest.trim_start_matches(' '), false).unwrap_or((0, rest))
+            };
+            // (`9:30 am`, `2.00 p.m.`, `12:30pm`: F48a-13.)
+            let (after, rest) = [" am", " pm", " a.m.", " p.m.", "am", "pm", "a.m.", "p.m."]
+                .iter()
+                .find_map(|m| {
+                    let head = rest.get(..m.len())?;
+                    let after = &rest[m.len()..];
+                    (head.eq_ignore_ascii_case(m) && !after.starts_with(char::is_alphanumeric))
+                        .then(|| (Some(m.contains('p')), after))
+                })
+                .unwrap_or((noon, rest));
+            let hours = match after {
+                Some(pm) if (1..=12).contains(&hours) => hours % 12 + if pm { 12 } else { 0 },
+                Some(_) => return None,
+                None => hours,
+            };
             (hours <= 24).then_some((hours * 60 + minutes, rest))
         }
         let (minutes, rest) = clock(line)?;
@@ -178,20 +243,6 @@ impl Marker {
 
     /// `2026-05-12 `, `12.05.2026 `, `12 May 2026 `: a date, not before a word in lower case.
     fn date(line: &str) -> Option<Marker> {
-        const MONTHS: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
         let (first, n, rest) = digits(line, 4)?;
         let (year, month, day, rest) = if n == 4 {
             let (month, _, rest) = digits(rest.strip_prefix('-')?, 2)?;
@@ -213,6 +264,64 @@ impl Marker {
         let tab = space(rest)?;
         let real = (1..=12).contains(&month) && (1..=31).contains(&day);
         (real && !goes_on(rest)).then(|| Marker::plain(Shape::Date, Some(year * 10_000 + month * 100 + day), tab))
+    }
+
+    /// `12/05/2026 `, `May 12 `, `May 12, 2026 `: a date written with slashes, day or month
+    /// first (in any order: which comes first is not known), or with the month's name before
+    /// the day (F48a-13).
+    fn named_date(line: &str) -> Option<Marker> {
+        if let Some((first, _, rest)) = digits(line, 2) {
+            let (second, _, rest) = digits(rest.strip_prefix('/')?, 2)?;
+            let (_, n, rest) = digits(rest.strip_prefix('/')?, 4)?;
+            let real = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+            let tab = space(rest)?;
+            return ((real(first, second) || real(second, first)) && n == 4 && !goes_on(rest))
+                .then(|| Marker::plain(Shape::Slashed, None, tab));
+        }
+        let word = &line[..line.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(line.len())];
+        let lower = word.to_ascii_lowercase();
+        let month = MONTHS.iter().position(|m| *m == lower || word.len() == 3 && m.starts_with(&lower))? as u32 + 1;
+        let rest = line[word.len()..].strip_prefix('.').unwrap_or(&line[word.len()..]);
+        let (day, _, rest) = digits(rest.strip_prefix(' ')?, 2)?;
+        let year = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' ')).and_then(|r| digits(r, 4));
+        let (year, rest) = match year {
+            Some((year, 4, rest)) => (year, rest),
+            _ => (0, rest),
+        };
+        let tab = space(rest)?;
+        ((1..=31).contains(&day) && word.starts_with(char::is_uppercase) && !goes_on(rest))
+            .then(|| Marker::plain(Shape::Date, Some(year * 10_000 + month * 100 + day), tab))
+    }
+
+    /// `5月12日（火）　`, `2026年5月12日　`, `令和8年5月12日　`: a Japanese date, its weekday
+    /// in brackets or not, before a space (F48a-14).
+    fn japanese_date(line: &str) -> Option<Marker> {
+        let era = [("令和", 2018), ("平成", 1988)].iter().find_map(|(e, y)| Some((*y, line.strip_prefix(e)?)));
+        let (year, rest) = match era {
+            Some((base, rest)) => {
+                let (n, rest) = match rest.strip_prefix('元') {
+                    Some(rest) => (1, rest),
+                    None => digits(rest, 2).map(|(n, _, r)| (n, r))?,
+                };
+                (base + n, rest.strip_prefix('年')?)
+            }
+            None => match digits(line, 4) {
+                Some((year, 4, rest)) => (year, rest.strip_prefix('年')?),
+                _ => (0, line),
+            },
+        };
+        let (month, _, rest) = digits(rest, 2)?;
+        let (day, _, rest) = digits(rest.strip_prefix('月')?, 2)?;
+        let rest = rest.strip_prefix('日')?;
+        let weekday = ['（', '('].iter().find_map(|o| {
+            let r = rest.strip_prefix(*o)?;
+            let end = r.find(['）', ')']).filter(|&n| r[..n].chars().count() <= 3)?;
+            Some(&r[end + r[end..].chars().next()?.len_utf8()..])
+        });
+        let rest = weekday.unwrap_or(rest);
+        let real = (1..=12).contains(&month) && (1..=31).contains(&day);
+        let tab = space(rest)?;
+        real.then(|| Marker::plain(Shape::Date, Some(year * 10_000 + month * 100 + day), tab))
     }
 
     /// `Venue: `, `Japan: `, `Head of delegation: `: up to three words, the first with a
@@ -239,7 +348,11 @@ impl Marker {
             && self.upper == before.upper
             && self.glued == before.glued
             && match self.shape {
-                Shape::Dash(_) | Shape::Glued(_) | Shape::Label => true,
+                Shape::Dash(_) | Shape::Glued(_) | Shape::Label | Shape::Slashed => true,
+                // (`10a` after `10`, `10b` after `10a`, `11` after `10a`.)
+                Shape::Provision(_) => before.number.zip(self.number).is_some_and(|(a, b)| {
+                    b / 100 == a / 100 + 1 && b % 100 == 0 || b / 100 == a / 100 && b % 100 == a % 100 + 1
+                }),
                 Shape::Time => self.number > before.number,
                 Shape::Date => self.number >= before.number,
                 _ => letter || next(before.roman, self.roman) || next(before.number, self.number),
@@ -305,6 +418,16 @@ mod tests {
             ("１０：００　開会", "10:05　挨拶"),
             ("2026-05-12 Council", "12 May 2026 – meeting"),
             ("Date: x", "Venue: x"),
+            ("Art. 10 x", "Art. 10a x"),
+            ("§ 2a x", "§ 2b x"),
+            ("§ 2a x", "§ 3 x"),
+            ("-- x", "-- x"),
+            ("9:30 am X", "12:30 pm X"),
+            ("9h30 X", "14 h X"),
+            ("12/05/2026 X", "13/05/2026 X"),
+            ("May 12 – X", "May 13, 2026 X"),
+            ("5月12日（火）　会合", "2026年5月13日　会合"),
+            ("午前10時　開会", "午後2時　閉会"),
         ] {
             assert!(of(b).follows(&of(a)), "{b} after {a}");
         }
@@ -320,6 +443,9 @@ mod tests {
             ("1.Draft", "2. Hold"),
             ("10:00 Opening", "09:30 Registration"),
             ("30 June 2026 X", "2026-05-12 X"),
+            ("Art. 10 x", "Art. 10b x"),
+            ("§ 2a x", "§ 4 x"),
+            ("2:00 pm X", "10:00 am X"),
         ] {
             assert!(!of(b).follows(&of(a)), "{b} not after {a}");
         }
@@ -329,7 +455,8 @@ mod tests {
             "(ab) x",
             "(a x",
             "ab. x",
-            "-- x",
+            "--x",
+            "---- x",
             "e.g. x",
             "(12345) x",
             "a.Draft",
@@ -341,7 +468,10 @@ mod tests {
             "the Commission: x",
             "Four words or more: x",
             "https://e.org x",
-            "§ 1a x",
+            "§ 1ab x",
+            "10:00 amendments",
+            "May 12 and",
+            "5月12日に",
         ] {
             assert_eq!(Marker::of(s), None, "{s}");
         }

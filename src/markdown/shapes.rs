@@ -6,12 +6,12 @@ use crate::script::is_japanese;
 
 /// Whether a line that starts with `c` is a line of its own, not the rest of the line above:
 /// a bullet, a note or a number as Japanese (and many other) texts write them at a line's
-/// start (`・`, `○`, `●`, `■`, `◆`, `▲`, `★`, `※`, `＊`, `→`, `①`, `✓`), and circled letters
-/// and katakana (`ⓐ`, `Ⓐ`, `㋐`: text45a F45a-22).
+/// start (`・`, `○`, `●`, `■`, `◆`, `▲`, `★`, `※`, `＊`, `→`, `①`, `✓`; `▪`, `▷`, `❖`, and `✗`
+/// after `✓`: F48a-16, F48a-18), and circled letters and katakana (`ⓐ`, `Ⓐ`, `㋐`: text45a F45a-22).
 pub(super) fn starts_a_line(c: char) -> bool {
     matches!(c,
         '・' | '･' | '•' | '○' | '◯' | '●' | '◎' | '■' | '□' | '◆' | '◇' | '▲' | '△' | '▼' | '▽' | '★' | '☆'
-        | '※' | '＊' | '→' | '⇒' | '➢' | '▶' | '►' | '✓' | '✔' | '\u{2460}'..='\u{2487}' | '\u{2776}'..='\u{2793}'
+        | '※' | '＊' | '→' | '⇒' | '➢' | '➤' | '▶' | '►' | '▷' | '▸' | '▪' | '❖' | '✓' | '✔' | '✗' | '✘' | '\u{2460}'..='\u{2487}' | '\u{2776}'..='\u{2793}'
         | '\u{24B6}'..='\u{24E9}' | '\u{32D0}'..='\u{32FE}')
 }
 
@@ -28,10 +28,17 @@ fn counted<'a>(s: &'a str, of: impl Fn(char) -> bool, close: &[char]) -> Option<
 /// square before a space: the Japanese input's `ー　` and `－　` for `- `, Word's `◦ ` and `▪ `
 /// (text43a F43a-32: they ran together, `ガバナンスー 半導体`, the bullet read as a long vowel);
 /// the dots of other inputs, `· `, `∙ ` (text45a F45a-8), and a full-width `＋　` (F45a-22).
+/// A full-width `－` glued to Japanese text too (`－一つ目の項目`: F48a-16), and `-> ` and `=> `
+/// for `→` and `⇒` (F48a-18).
 pub(super) fn dash_bullet(text: &str) -> bool {
     let mut chars = text.chars();
-    matches!(chars.next(), Some('ー' | '－' | '‐' | '◦' | '▪' | '▫' | '‣' | '⁃' | '·' | '∙' | '＋'))
-        && matches!(chars.next(), Some(' ' | '\u{3000}'))
+    let first = chars.next();
+    let second = chars.next();
+    matches!(first, Some('ー' | '－' | '‐' | '◦' | '▪' | '▫' | '‣' | '⁃' | '·' | '∙' | '＋'))
+        && matches!(second, Some(' ' | '\u{3000}'))
+        || first == Some('－') && second.is_some_and(crate::script::is_kana_or_kanji)
+        || text.starts_with("-> ")
+        || text.starts_with("=> ")
 }
 
 /// Whether a line that starts with `text` is an item or a label of its own, as Japanese
@@ -74,7 +81,11 @@ pub(super) fn numbered_line(text: &str) -> bool {
             let part = |c| matches!(c, '章' | '節' | '条' | '項' | '款' | '編');
             n > 0
                 && match after.next() {
-                    Some(c) if part(c) => !after.next().is_some_and(hiragana),
+                    // (An inserted provision, `第2条の2`, too: F48a-15.)
+                    Some(c) if part(c) => match after.next() {
+                        Some('の') => after.next().is_some_and(wide_digit),
+                        next => !next.is_some_and(hiragana),
+                    },
                     Some(WIDE_SPACE) => true,
                     // (`第1 総則`, but not a count typed with spaces: `第1 回`.)
                     Some(' ') => after
