@@ -494,6 +494,63 @@ fn half_sent_requests_past_the_most_connections_leave_room_for_the_page() {
     assert_eq!(status.status, 200, "{}", String::from_utf8_lossy(&status.body));
 }
 
+/// text48b F48b-1: any local process could announce a body of 25 MB less a byte to `GET /`
+/// (open to anyone) and send all but its last byte: the editor read each into memory and held
+/// it 30 s (twenty such held 530 MB, eighty ended it). A route that needs no session reads no
+/// body: it is refused at once, unread.
+#[test]
+fn bodies_sent_where_no_session_let_them_in_are_refused_unread() {
+    let (_dir, file) = seed_copy();
+    let e = Editor::start(&file);
+    let host = e.host();
+    let some = "a".repeat(60_000);
+    let started = Instant::now();
+    let mut held: Vec<TcpStream> = ["/", "/editor.js", "/?token=x"]
+        .iter()
+        .cycle()
+        .take(48)
+        .map(|path| {
+            stall(&e, &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: 25000000\r\n\r\n{some}"))
+        })
+        .collect();
+    for stream in &mut held {
+        assert_eq!(status_within(stream, Duration::from_secs(5)), 413);
+    }
+    assert!(started.elapsed() < Duration::from_secs(10), "refused at once: {:?}", started.elapsed());
+    // While they stay open, the page opens (the token was not spent by a refusal).
+    let first =
+        e.send_within(Duration::from_secs(5), "GET", &format!("/?token={}", e.token), &[("Host", e.host())], b"");
+    assert_eq!(first.status, 200, "{}", String::from_utf8_lossy(&first.body));
+}
+
+/// text48b F48b-1: even with the session, the bodies held at once are bounded: past three of
+/// the largest, a request is answered 503 before its body is read, and the room comes back
+/// when a client goes away.
+#[test]
+fn the_bodies_held_at_once_are_bounded_even_with_the_session() {
+    let (_dir, file) = seed_copy();
+    let e = Editor::start(&file);
+    let (host, session, origin) = (e.host(), e.session(), e.origin());
+    let head = format!(
+        "POST /api/snapshot HTTP/1.1\r\nHost: {host}\r\nX-Briefing-Session: {session}\r\nOrigin: {origin}\r\n\
+         Content-Length: 25000000\r\n\r\n{{\"source\":\""
+    );
+    let halfway: Vec<TcpStream> = (0..3).map(|_| stall(&e, &head)).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut over = stall(&e, &head);
+    assert_eq!(status_within(&mut over, Duration::from_secs(5)), 503, "no room for a fourth");
+    drop(halfway);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let a = e.post("/api/snapshot", &serde_json::json!({ "source": "title: T\n" }));
+        if a.status == 200 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the room came back: {} {}", a.status, String::from_utf8_lossy(&a.body));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// A briefing with comments everywhere: before and between keys, after values, inside the
 /// topic list, and blank lines.
 const COMMENTED: &str = "\

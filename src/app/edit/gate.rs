@@ -84,6 +84,13 @@ impl Gate {
             return Err(refuse(403, "this server answers only to 127.0.0.1 and localhost"));
         };
         let reads_only = matches!(request.method.as_str(), "GET" | "HEAD");
+        // A body is read only where a change is sent, once the session has let it in: a
+        // route open to anyone, the first visit (before it spends the token) and every read
+        // take none (text48b F48b-1: `GET /` read 25 MB from anyone and held it 30 s).
+        let first_visit = query_token(url).is_some() && url_path(url) == "/";
+        if request.body_length > 0 && (reads_only || first_visit) {
+            return Err(refuse(413, "this address takes no body"));
+        }
         let access = match query_token(url) {
             Some(given) if url_path(url) == "/" => {
                 if !same_secret(given, &self.token) {
@@ -256,6 +263,27 @@ mod tests {
                 "{first}, {second}"
             );
         }
+    }
+
+    /// text48b F48b-1: a body is refused, unread, wherever no session let it in.
+    #[test]
+    fn a_body_is_taken_only_by_a_change_with_the_session() {
+        let g = gate();
+        let body = |method: &str, target: &str, list: &[(&str, &str)]| {
+            let r = Request { body_length: 25 << 20, ..request(method, target, &headers(list)) };
+            g.check(&r)
+        };
+        let host = ("Host", "127.0.0.1:4321");
+        for path in ["/", "/editor.js", "/editor.css", "/favicon.ico", "/api/state"] {
+            assert_eq!(body("GET", path, &[host]).unwrap_err().status, 413, "{path}");
+            assert_eq!(body("GET", path, &[host, SESSION]).unwrap_err().status, 413, "{path}");
+            assert_eq!(body("HEAD", path, &[host]).unwrap_err().status, 413, "{path}");
+        }
+        let origin = ("Origin", "http://127.0.0.1:4321");
+        assert_eq!(body("POST", "/?token=abc123", &[host, origin]).unwrap_err().status, 413);
+        // (Refused before the token was spent: it still opens the page.)
+        assert_eq!(g.check(&request("GET", "/?token=abc123", &headers(&[host]))), Ok(Access::FirstVisit));
+        assert_eq!(body("POST", "/api/save", &[host, SESSION, origin]), Ok(Access::Session));
     }
 
     #[test]

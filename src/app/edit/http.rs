@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::io::{self, Read as _, Write as _};
 use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -36,6 +37,12 @@ const LINGER: Duration = Duration::from_secs(2);
 /// A connection past it takes the place of one that only waits ([`Connections`]); when all
 /// are at work, it is answered 503 and closed.
 const MAX_CONNECTIONS: usize = 256;
+/// The most bytes of bodies all connections may hold at once, in largest bodies: a body is
+/// read only once its announced length fits in what is left, and its room is given back when
+/// it has been answered. Past it, a request is answered 503 before its body is read (text48b
+/// F48b-1: twenty clients holding a body each of 25 MB less a byte held 530 MB, eighty ended
+/// the editor).
+const BODIES_AT_ONCE: usize = 3;
 
 /// A request: its line, its headers in order, and its body.
 #[derive(Debug, Clone, Default)]
@@ -123,7 +130,7 @@ impl Listener {
         S: Fn(&Request) -> Result<T, Response> + Send + Sync + 'static,
     {
         let (sender, exchanges) = mpsc::channel();
-        let rules = Arc::new(Rules { max_body, screen, sender });
+        let rules = Arc::new(Rules { max_body, screen, sender, held: AtomicUsize::new(0) });
         std::thread::Builder::new().name("edit-accept".into()).spawn(move || accept(&self.0, &rules))?;
         Ok(Server { exchanges })
     }
@@ -145,6 +152,30 @@ struct Rules<T, S> {
     max_body: usize,
     screen: S,
     sender: Sender<Exchange<T>>,
+    /// The bytes of bodies announced by the requests being read or answered now.
+    held: AtomicUsize,
+}
+
+/// Room for a body of `bytes` among those held at once ([`BODIES_AT_ONCE`]), given back when
+/// dropped.
+struct Room<'a> {
+    bytes: usize,
+    held: &'a AtomicUsize,
+}
+
+impl<'a> Room<'a> {
+    /// Room for `bytes`, if what is held leaves `most` or more.
+    fn take(held: &'a AtomicUsize, bytes: usize, most: usize) -> Option<Room<'a>> {
+        let more = |now: usize| now.checked_add(bytes).filter(|&total| total <= most);
+        held.fetch_update(Ordering::SeqCst, Ordering::SeqCst, more).ok()?;
+        Some(Room { bytes, held })
+    }
+}
+
+impl Drop for Room<'_> {
+    fn drop(&mut self) {
+        self.held.fetch_sub(self.bytes, Ordering::SeqCst);
+    }
 }
 
 /// The connections open, each with, while it only waits (for its head, or lingering after
@@ -272,6 +303,11 @@ where
         let message = format!("the request is larger than the editor takes ({most})");
         return Err(Stop::Answer(Response::error(413, &message)));
     }
+    // (Held until the answer is sent: the body is dropped with its exchange.)
+    let most = rules.max_body.saturating_mul(BODIES_AT_ONCE);
+    let Some(_room) = Room::take(&rules.held, request.body_length, most) else {
+        return Err(Stop::Answer(Response::error(503, "the editor is busy reading other requests; try again")));
+    };
     if request.body_length > rest.len() && request.header("Expect").is_some() {
         stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").map_err(|_| Stop::Gone)?;
     }
