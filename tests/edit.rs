@@ -667,6 +667,46 @@ fn a_request_with_more_edits_than_the_page_sends_is_refused() {
     assert!(many.json()["error"].as_str().unwrap().contains("20000 edits in one request"), "{}", many.json());
 }
 
+/// text48b F48b-7: a Japanese briefing without `lang:` is set as Japanese (`build` says
+/// "lang: ja (detected)"); its form said nothing of it, so the page read its fields with
+/// English rules. The form carries the language the build uses, and each topic its own.
+#[test]
+fn the_form_says_the_language_of_the_text_typed_or_found() {
+    let dir = common::tempdir();
+    let file = dir.path().join("jp.yaml");
+    let japanese = "title: 第31回日EU・ICT政策対話の結果\ndate: 2026-06-18\ntopics:\n  - title: AIガバナンス\n    body: |\n      \
+                    双方は、AIガバナンスの進捗を共有し、協力の継続に合意した。\n  - title: Data\n    lang: en\n    body: |\n      \
+                    Both sides shared progress on data flows and agreed to continue their cooperation in this field next year.\n\
+                    contact:\n  division: 国際政策課\n  tel: \"+81 3 5253 5920\"\n";
+    std::fs::write(&file, japanese).unwrap();
+    let e = Editor::start(&file);
+    let topic_langs = |snapshot: &serde_json::Value| -> Vec<serde_json::Value> {
+        snapshot["form"]["topics"].as_array().unwrap().iter().map(|t| t["lang"].clone()).collect()
+    };
+    let state = e.get("/api/state").json();
+    assert_eq!(state["snapshot"]["lang"], "ja", "{}", state["snapshot"]);
+    assert_eq!(topic_langs(&state["snapshot"]), [serde_json::Value::Null, "en".into()]);
+    // With a problem (a misspelt key), as typed: the same.
+    let broken = japanese.replace("date:", "organisaton: 総務省\ndate:");
+    let snapshot = e.post("/api/snapshot", &serde_json::json!({ "source": broken })).json()["snapshot"].clone();
+    assert!(!snapshot["problems"].as_array().unwrap().is_empty(), "{snapshot}");
+    assert_eq!(
+        (snapshot["lang"].as_str(), topic_langs(&snapshot)),
+        (Some("ja"), vec![serde_json::Value::Null, "en".into()])
+    );
+    // English text: English; a file in several languages: each value says its own.
+    let (_seed_dir, seed) = seed_copy();
+    let english = std::fs::read_to_string(seed).unwrap();
+    let snapshot = e.post("/api/snapshot", &serde_json::json!({ "source": english })).json()["snapshot"].clone();
+    assert_eq!(snapshot["lang"], "en");
+    let both = std::fs::read_to_string(common::fixture("bilingual.yaml")).unwrap();
+    let snapshot = e.post("/api/snapshot", &serde_json::json!({ "source": both })).json()["snapshot"].clone();
+    assert_eq!(
+        (snapshot["lang"].clone(), snapshot["languages"].as_array().unwrap().len()),
+        (serde_json::Value::Null, 2)
+    );
+}
+
 #[test]
 fn a_change_on_disk_is_noticed_and_never_overwritten() {
     let (_dir, file) = seed_copy();

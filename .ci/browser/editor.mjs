@@ -372,6 +372,23 @@ try {
     await stopEditor(e);
   }
 
+  // ------------------------------------------------------------------ Japanese, no lang:
+  // Without `lang:`, found as `build` finds it ("lang: ja (detected)"), and a topic's own
+  // `lang: en`: each field is marked so (text48b F48b-7: no field was marked).
+  {
+    const f = join(work, "detected.yaml");
+    writeFileSync(f, readFileSync(japanese, "utf8").replace(/^lang: ja\r?\n/m, "").replace(/^topics:\r?\n/m,
+      "topics:\n  - title: Data\n    lang: en\n    body: Both sides shared progress on data flows and agreed to continue their cooperation in this field next year.\n"));
+    const e = await startEditor(f);
+    const t = await open(browser, e, 1440, 900);
+    const marks = await t.evaluate(() => ["title", "topics[0].title", "topics[0].body", "topics[1].title"].map(
+      (p) => document.querySelector(`[data-path="${p}"] input, [data-path="${p}"] textarea`)?.lang));
+    if (marks.join() !== "ja,en,en,ja") fail("japanese, no lang", `title, topic 1 (lang: en) and topic 2 are marked ${JSON.stringify(marks)}, not ja, en, en, ja`);
+    else ok("japanese, no lang: the title is marked ja (found), the topic with lang: en en");
+    await t.close();
+    await stopEditor(e);
+  }
+
   // ------------------------------------------------------------------ eight languages
   // Each translated field in 8 languages: every label and value readable at 320 px and at
   // 1280 px (text46b F46b-7: 8 columns at any width, labels printed over each other and one

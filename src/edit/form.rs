@@ -113,6 +113,7 @@ pub(super) fn form(doc: &Doc<'_>) -> Form {
                 .iter()
                 .map(|s| field(doc, s, format!("topics[{i}].{}", s.key), format!("Topic {} {}", i + 1, s.label)))
                 .collect(),
+            lang: None,
         })
         .collect();
     let contact = CONTACT.iter().map(|s| field(doc, s, format!("contact.{}", s.key), s.label.to_string())).collect();

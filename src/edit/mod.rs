@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag;
 use crate::load::{self, Limits};
+use crate::validate::Reading;
 
 pub use form::{field_specs, FieldSpec};
 
@@ -32,6 +33,11 @@ pub use form::{field_specs, FieldSpec};
 pub struct Snapshot {
     /// `[]` for a file in one language; `["en", "ja"]` for one written in both (`lang:`).
     pub languages: Vec<String>,
+    /// The language the text of a file in one language is in, typed (`lang:`) or found as
+    /// `build` finds it (a file without `lang:` whose text is mostly Japanese is `ja`), for
+    /// the page's fields' `lang`: `None` for a file in several languages (each value says its
+    /// own) or one that cannot be read as a briefing.
+    pub lang: Option<String>,
     /// `None` when the YAML does not parse at all.
     pub form: Option<Form>,
     /// Exactly what `briefing check` reports, every one, in the order it prints them.
@@ -53,6 +59,9 @@ pub struct Form {
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicForm {
     pub fields: Vec<Field>,
+    /// The topic's own language, typed or found as `build` finds it, when it differs from
+    /// the briefing's (in a file in one language).
+    pub lang: Option<String>,
 }
 
 /// One field of the form.
@@ -180,9 +189,18 @@ pub fn snapshot(name: &str, source: &str) -> Snapshot {
 /// (`FontBook::covers`), as `check --template` does.
 pub fn snapshot_with(name: &str, source: &str, covers: &dyn crate::validate::Coverage) -> Snapshot {
     let limits = Limits::default();
+    let mut languages = (None, Vec::new());
     let (file, diagnostics) = match load::source_from_bytes(name, source.as_bytes().to_vec(), &limits) {
         Ok(file) => {
-            let diagnostics = crate::validate::load_briefings(&file, &limits, covers).err().unwrap_or_default();
+            let (briefings, diagnostics) = match crate::validate::load_briefings(&file, &limits, covers) {
+                Ok(briefings) => (briefings, Vec::new()),
+                // (Read as typed for its languages only, as `diff` reads an old version.)
+                Err(d) => {
+                    let typed = crate::validate::read_briefings(&file, &limits, covers, Reading::AsTyped);
+                    (typed.map(|(b, _)| b).unwrap_or_default(), d)
+                }
+            };
+            languages = text_languages(&briefings);
             (file, diagnostics)
         }
         Err(load::LoadError::Invalid { file, diagnostics }) => (file, diagnostics),
@@ -193,8 +211,24 @@ pub fn snapshot_with(name: &str, source: &str, covers: &dyn crate::validate::Cov
     let problems = sorted.into_iter().zip(placed).map(|(d, placed)| problem(d, placed)).collect();
     let text = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     match locate::Doc::parse(text) {
-        Ok(doc) => Snapshot { languages: doc.langs.clone(), form: Some(form::form(&doc)), problems },
-        Err(_) => Snapshot { languages: Vec::new(), form: None, problems },
+        Ok(doc) => {
+            let mut form = form::form(&doc);
+            let (lang, topics) = if doc.langs.is_empty() { languages } else { (None, Vec::new()) };
+            for (topic, lang) in form.topics.iter_mut().zip(topics) {
+                topic.lang = lang;
+            }
+            Snapshot { languages: doc.langs.clone(), lang, form: Some(form), problems }
+        }
+        Err(_) => Snapshot { languages: Vec::new(), lang: None, form: None, problems },
+    }
+}
+
+/// The language of a briefing in one language, and of each of its topics that has its own
+/// (text48b F48b-7: a Japanese briefing without `lang:` had its fields read as English).
+fn text_languages(briefings: &[crate::model::Briefing]) -> (Option<String>, Vec<Option<String>>) {
+    match briefings {
+        [one] => (Some(one.lang.clone()), one.topics.iter().map(|t| t.lang.clone()).collect()),
+        _ => (None, Vec::new()),
     }
 }
 

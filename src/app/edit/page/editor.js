@@ -16,7 +16,7 @@ const LANGUAGE_NAMES = {
 
 const state = {
   file: "",
-  docLang: null, // the language of a briefing in one language, when its `lang:` gives it
+  docLang: null, // the language of a briefing in one language, typed or found from its text
   source: "",
   saved: "", // the text as last loaded or saved
   hash: "", // the file's hash on disk when it was loaded or saved
@@ -238,12 +238,15 @@ function drawForm(snapshot) {
   }
   const f = snapshot.form;
   // The language a briefing in one language is written in, for its fields' `lang` (text40b
-  // F40b-11: a Japanese briefing's fields were read with English rules); a field of its own
-  // language, or one of several, says its own.
+  // F40b-11: a Japanese briefing's fields were read with English rules): as the server found
+  // it, typed or, without `lang:`, from the text as `build` finds it (text48b F48b-7: a
+  // Japanese briefing without `lang:` was read as English); a topic of its own language, a
+  // field of its own, or one of several, says its own.
   const given = f.fields.find((x) => x.path === "lang")?.values[0]?.text?.trim();
-  state.docLang = snapshot.languages.length === 0 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(given ?? "") ? given : null;
+  const typed = /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(given ?? "") ? given : null;
+  state.docLang = snapshot.languages.length === 0 ? (snapshot.lang ?? typed) : null;
   const general = group("Briefing");
-  for (const field of f.fields) general.append(control(field, snapshot.languages));
+  for (const field of f.fields) general.append(control(field, snapshot.languages, state.docLang));
   form.append(general);
 
   const topics = group("Topics");
@@ -259,7 +262,7 @@ function drawForm(snapshot) {
 
   if (f.contact.length) {
     const contact = group("Contact");
-    for (const field of f.contact) contact.append(control(field, snapshot.languages));
+    for (const field of f.contact) contact.append(control(field, snapshot.languages, state.docLang));
     form.append(contact);
   }
   if (focused && $(focused)) $(focused).focus();
@@ -291,7 +294,8 @@ function topicBox(topic, i, count, languages) {
   const legend = document.createElement("legend");
   legend.textContent = `Topic ${i + 1}`;
   fs.append(legend);
-  for (const field of topic.fields) fs.append(control(field, languages));
+  const own = languages.length === 0 ? (topic.lang ?? state.docLang) : null;
+  for (const field of topic.fields) fs.append(control(field, languages, own));
   const tools = document.createElement("div");
   tools.className = "topic-tools";
   const up = button("Move up", "small");
@@ -315,7 +319,7 @@ function topicBox(topic, i, count, languages) {
 }
 
 /** One field: a label and a control, or, translated, the label over a control per language. */
-function control(field, languages) {
+function control(field, languages, textLang) {
   const kind = kindOf(field);
   const translated = field.values.length > 1 || (field.values[0]?.lang && languages.length > 1);
   const wrap = document.createElement(translated ? "fieldset" : "div");
@@ -357,7 +361,7 @@ function control(field, languages) {
       wrap.append(label, input);
     }
     if (v.lang) input.lang = v.lang;
-    else if (state.docLang && kind.name !== "date" && kind.name !== "bool") input.lang = state.docLang;
+    else if (textLang && kind.name !== "date" && kind.name !== "bool") input.lang = textLang;
   }
   if (kind.name === "date") {
     const hint = document.createElement("p");
