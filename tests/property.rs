@@ -22,18 +22,30 @@ fn word() -> impl Strategy<Value = String> {
         "[ぁ-ゖァ-ヺ]{1,6}",
         // A long word, wider than a line.
         "[a-z]{60,120}",
+        // Units, word pairs and addresses with a `/` (text48a F48a-6: after a no-break,
+        // narrow, em or ideographic space, a break after the `/` panicked).
+        "[a-zµ]{1,3}/[a-z²]{1,3}",
+        "https://example\\.org/[a-z]{1,8}",
     ]
 }
 
 /// A sentence: words joined by spaces and ordinary punctuation.
 fn sentence() -> impl Strategy<Value = String> {
     (
-        prop::collection::vec((word(), prop::sample::select(vec![" ", ", ", "; ", " – ", "、"])), 1..12),
+        prop::collection::vec(
+            (
+                word(),
+                prop::sample::select(vec![
+                    " ", ", ", "; ", " – ", "、", "\u{A0}", "\u{202F}", "\u{2003}", "\u{3000}", "\t",
+                ]),
+            ),
+            1..12,
+        ),
         prop::sample::select(vec![".", "?", "!", "。"]),
     )
         .prop_map(|(words, end)| {
             let mut s: String = words.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
-            s.truncate(s.trim_end_matches([' ', ',', ';', '–', '、']).len());
+            s.truncate(s.trim_end_matches(|c: char| c.is_whitespace() || [',', ';', '–', '、'].contains(&c)).len());
             // A paragraph that is only "349." is an empty numbered list, which the loader
             // rightly refuses: it prints nothing.
             let end = if end == "." && s.bytes().all(|b| b.is_ascii_digit()) { "!" } else { end };
@@ -60,9 +72,20 @@ fn briefing() -> impl Strategy<Value = Random> {
         .prop_map(|(title, summary, topics, note)| Random { title, summary, topics, note })
 }
 
-/// YAML for it: titles double-quoted (JSON escaping is valid YAML), bodies as block scalars.
+/// YAML for it: titles double-quoted, spaces other than the ordinary one escaped, bodies as
+/// block scalars.
 fn yaml(r: &Random) -> String {
-    let q = |s: &str| format!("{s:?}");
+    let q = |s: &str| {
+        let escaped: String = s
+            .chars()
+            .map(|c| match c {
+                '"' | '\\' => format!("\\{c}"),
+                c if c.is_whitespace() && c != ' ' => format!("\\u{:04X}", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect();
+        format!("\"{escaped}\"")
+    };
     let block = |paras: &[String], indent: &str| {
         paras.iter().map(|p| format!("{indent}{p}\n")).collect::<Vec<_>>().join(&format!("{indent}\n"))
     };

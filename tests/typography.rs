@@ -492,6 +492,41 @@ fn a_number_keeps_its_currency_unit_and_name_on_its_line() {
 }
 
 #[test]
+fn a_word_with_a_slash_after_a_wide_space_is_set_and_kept_whole() {
+    // text48a F48a-6: `build` (and `diff`) panicked, exit 101 and no PDF, on `10\u00A0km/h`,
+    // `資料\u3000and/or`, or a French `"https://…"` whose guillemets bring a narrow no-break
+    // space: the word before a `/` was found by stepping one byte past the space before it,
+    // inside a space of two or three bytes. Each space, in English, French and Japanese, at
+    // every place of a line: the PDF is built, and `km/h` and `and/or` stay whole.
+    let spaces = ['\u{00A0}', '\u{202F}', '\u{2009}', '\u{2003}', '\u{3000}', '\t'];
+    let shapes =
+        |sp: char| [format!("10{sp}km/h"), format!("x{sp}and/or"), format!("see{sp}\"https://example.org/a/b\"")];
+    let mut topics = String::new();
+    for (lang, filler) in [("en", "ab "), ("fr", "le "), ("ja", "あ")] {
+        let body: String = (0..12)
+            .flat_map(|n| spaces.map(|sp| format!("      {}{}.\n\n", filler.repeat(n), shapes(sp).join(" "))))
+            .collect();
+        topics.push_str(&format!("  - title: {lang}\n    lang: {lang}\n    body: |\n{body}"));
+    }
+    let yaml = format!("title: T\ndate: 2026-04-01\ntopics:\n{topics}contact:\n  tel: \"1\"\n");
+    let dir = tempdir();
+    let path = write(dir.path(), "spaces.yaml", &yaml);
+    let pdf = build_in(dir.path(), &path, &[]);
+    let lines = body_lines(&pdf);
+    let times = 3 * 12 * spaces.len();
+    for kept in ["km/h", "and/or"] {
+        let whole: usize = lines.iter().map(|l| l.0.matches(kept).count()).sum();
+        assert_eq!(whole, times, "{kept:?} split across lines: {:?}", splits(&lines, kept));
+    }
+    let text = common::squash(&common::text(&pdf));
+    assert_eq!(text.matches("example.org/a/b").count(), times, "{text}");
+    // The redline sets the same text.
+    let old = write(dir.path(), "old.yaml", &yaml.replace("km/h", "km"));
+    let o = common::run(dir.path(), &["diff", old.to_str().unwrap(), path.to_str().unwrap()]);
+    common::assert_exit(&o, 0);
+}
+
+#[test]
 fn a_run_of_small_kana_does_not_spread_its_paragraph() {
     // No line starts with a small kana (JLREQ), but a run of them is broken inside rather
     // than kept whole by spreading every line of its paragraph. Before, a paragraph ending in

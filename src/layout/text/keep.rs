@@ -45,7 +45,9 @@ fn in_unit(before: &str, after: &str) -> bool {
         (1..=4).contains(&n)
             && part.chars().all(|c| c.is_alphabetic() || matches!(c, '²' | '³' | '€' | '$' | '£' | '%'))
     };
-    let word = &head[head.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |i| i + 1)..];
+    // (Split, not found and stepped past: the space before the word may be a no-break,
+    // narrow or ideographic one of two or three bytes; text48a F48a-6.)
+    let word = head.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or(head);
     let tail =
         after.split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')' | '/')).next().unwrap_or("");
     unit(word) && unit(tail)
@@ -233,6 +235,20 @@ mod tests {
         }
         for free in ["https://example.org/|policy", "docs/|annex", "C:/data/|x", "2026/|2027", "EU/|Japan-wide"] {
             assert!(!at(free), "{free}");
+        }
+    }
+
+    /// text48a F48a-6: the word before a `/` may follow a space of two or three bytes (a
+    /// no-break, narrow, em or ideographic one, or a tab's stand-in); it panicked there.
+    #[test]
+    fn a_unit_with_a_slash_after_a_wide_space_stays_whole() {
+        for space in ['\u{00A0}', '\u{202F}', '\u{2009}', '\u{2003}', '\u{3000}', '\t'] {
+            for kept in ["10{}km/|h", "資料{}and/|or", "x{}(km/|h)"] {
+                let text = kept.replace("{}", &space.to_string());
+                assert!(at(&text), "{text:?}");
+            }
+            let free = format!("«{space}https:/|/example.org");
+            assert!(!at(&free), "{free:?}");
         }
     }
 
