@@ -20,20 +20,24 @@ fn quotes(lang: &str) -> Quotes {
     let q = |d0, d1, s0, s1| Quotes { double: (d0, d1), single: (s0, s1), inner_space: "" };
     // CLDR's delimiters (quotationStart/End, alternateQuotationStart/End, CLDR 47) for each
     // language of the EU and its neighbours (text47a F47a-23: Hungarian and Romanian nested
-    // quotes printed ‚…’, where Hungarian has »…« and Romanian «…»).
+    // quotes printed ‚…’, where Hungarian has »…« and Romanian «…»); for Spanish, Portuguese
+    // (not Brazil's) and Danish, the marks EU publications use instead.
     match primary {
         "de" | "cs" | "sk" | "sl" | "et" | "hr" | "is" => q("„", "“", "‚", "‘"),
+        "sr" => q("„", "“", "‘", "’"),
+        "mk" => q("„", "“", "’", "‘"),
+        "da" => q("»", "«", "›", "‹"),
         "bg" | "lt" => q("„", "“", "„", "“"),
         "pl" | "ro" => q("„", "”", "«", "»"),
         "hu" => q("„", "”", "»", "«"),
         "nl" => q("‘", "’", "‘", "’"),
         "fr" => Quotes { double: ("«", "»"), single: ("«", "»"), inner_space: "\u{202F}" },
-        "pt" if tag.starts_with("pt-pt") => q("«", "»", "“", "”"),
-        "it" | "el" | "ca" => q("«", "»", "“", "”"),
+        "pt" if tag.starts_with("pt-br") => q("“", "”", "‘", "’"),
+        "it" | "el" | "ca" | "es" | "pt" => q("«", "»", "“", "”"),
         "ru" | "uk" => q("«", "»", "„", "“"),
         "no" => q("«", "»", "‘", "’"),
         "sv" | "fi" => q("”", "”", "’", "’"),
-        // (English, Irish, Maltese, Spanish, Portuguese, Danish, Latvian, Norwegian Bokmål.)
+        // (English, Irish, Maltese, Latvian, Norwegian Bokmål, Brazilian Portuguese.)
         _ => q("“", "”", "‘", "’"),
     }
 }
@@ -305,7 +309,9 @@ mod tests {
 
     /// text47a F47a-23: Hungarian and Romanian quotations inside quotations printed `‚…’`.
     /// Each EU language's marks, outer and inner, are CLDR's (quotationStart, quotationEnd,
-    /// alternateQuotationStart, alternateQuotationEnd).
+    /// alternateQuotationStart, alternateQuotationEnd), Serbian's and Macedonian's too; but
+    /// Spanish, Portuguese and Danish take the marks EU publications use (Brazilian
+    /// Portuguese keeps CLDR's).
     #[test]
     fn nested_quotes_are_cldrs_for_each_eu_language() {
         let text = r#""outer 'inner' outer""#;
@@ -330,9 +336,12 @@ mod tests {
             ("en", "“‘’”"),
             ("ga", "“‘’”"),
             ("mt", "“‘’”"),
-            ("es", "“‘’”"),
-            ("pt", "“‘’”"),
-            ("da", "“‘’”"),
+            ("es", "«“”»"),
+            ("pt", "«“”»"),
+            ("pt-BR", "“‘’”"),
+            ("da", "»›‹«"),
+            ("sr", "„‘’“"),
+            ("mk", "„’‘“"),
             ("lv", "“‘’”"),
         ] {
             let m: Vec<char> = marks.chars().collect();
