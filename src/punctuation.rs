@@ -135,8 +135,12 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
         // An opening quote follows a space, an opening bracket or a dash, or starts the text;
         // or, with none open, a Japanese character, as Japanese puts no space before a
         // quotation (text42a F42a-14: 日本の"AI"戦略 printed 日本の”AI”戦略).
+        // And a quote right after one that opened opens too, one inside the other (text48a
+        // F48a-2: `"'Data' is…"` printed `“’Data’ is…”`, French `« ”Data’…`).
         let japanese = prev.is_some_and(crate::script::is_japanese);
+        let just_opened = i > 0 && if chars[i - 1] == '"' { double_open } else { chars[i - 1] == '\'' && single_open };
         let opens = prev.is_none_or(|p| p.is_whitespace() || "([{<«„“‘–—-/".contains(p))
+            || just_opened
             || japanese && (if c == '"' { !double_open } else { !single_open });
         match c {
             // After a number, a straight quote is a prime, for feet and inches, minutes and
@@ -350,6 +354,24 @@ mod tests {
         }
         let n = "\u{202F}";
         assert_eq!(smarten(text, "fr", None, None), format!("«{n}outer «{n}inner{n}» outer{n}»"));
+    }
+
+    /// text48a F48a-2: a quote right after an opening one opens inside it; it was taken for
+    /// an apostrophe or a closing mark. An elision there stays an apostrophe.
+    #[test]
+    fn a_quote_right_after_an_opening_one_opens() {
+        let text = r#"She said: "'Data' is the key." Both: "'Data' and 'AI'"."#;
+        for (lang, marks) in [("en", "“‘’”"), ("de", "„‚‘“"), ("pl", "„«»”"), ("it", "«“”»")]
+        {
+            let m: Vec<char> = marks.chars().collect();
+            let (d0, s0, s1, d1) = (m[0], m[1], m[2], m[3]);
+            let want = format!("She said: {d0}{s0}Data{s1} is the key.{d1} Both: {d0}{s0}Data{s1} and {s0}AI{s1}{d1}.");
+            assert_eq!(smarten(text, lang, None, None), want, "{lang}");
+        }
+        let n = "\u{202F}";
+        assert_eq!(smarten(r#""'Data' flows""#, "fr", None, None), format!("«{n}«{n}Data{n}» flows{n}»"));
+        assert_eq!(smarten(r#"("'AI' rules")"#, "en", None, None), "(“‘AI’ rules”)");
+        assert_eq!(smarten(r#"e "'na cosa" qui"#, "it", None, None), "e «’na cosa» qui");
     }
 
     /// text47a F47a-8: a straight quote after a number printed as a curly quote, `5’10”`; it
