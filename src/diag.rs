@@ -75,6 +75,9 @@ impl Diagnostic {
 const LONGEST_WORD: usize = 80;
 /// The most characters of a message or help shown.
 const LONGEST_MESSAGE: usize = 1_000;
+/// The most characters of a help shown: a help may hold a value to copy (`put the value in
+/// quotes: body: "…"`), up to 1,000 characters of it as typed, and is never cut inside a word.
+const LONGEST_HELP: usize = 1_500;
 
 /// `text` as shown: a word (a value quoted in a message, `'2222…'`) longer than
 /// [`LONGEST_WORD`] characters as its start, `…` and the marks that close it, and the whole
@@ -106,6 +109,17 @@ fn bounded(text: &str) -> String {
         }
     }
     out
+}
+
+/// A help as shown: whole, however long its words (a Japanese sentence or a URL has no
+/// space in 80 characters), as a help may give a value to copy, and a cut one, pasted, would
+/// replace the value's end with `…` (text48a F48a-1); only a help longer than
+/// [`LONGEST_HELP`] characters, which no help that gives a value builds, is cut at its end.
+fn bounded_help(help: &str) -> String {
+    match help.char_indices().nth(LONGEST_HELP) {
+        Some((end, _)) => format!("{}…", &help[..end]),
+        None => help.to_string(),
+    }
 }
 
 /// An input file held in memory, with the name it is shown under.
@@ -184,7 +198,7 @@ impl SourceFile {
             }
         };
         if let Some(help) = &d.help {
-            out.push_str(&format!("{:gutter$} = help: {}\n", "", bounded(help)));
+            out.push_str(&format!("{:gutter$} = help: {}\n", "", bounded_help(help)));
         }
         out
     }
@@ -479,9 +493,12 @@ mod tests {
         let file = SourceFile::new("x.yaml", format!("date: '{value}'\n"));
         let d = at(6, 8, &format!("'{value}' is not a date")).with_help(format!("write {value}, or not"));
         let out = file.render(&d);
-        assert!(out.len() < 1_500, "{}", out.len());
+        assert!(out.len() < 3_000, "{}", out.len());
         assert!(out.contains(&format!("error: '{}…' is not a date", "2".repeat(59))), "{out}");
-        assert!(out.contains(&format!("help: write {}…, or not", "2".repeat(60))), "{out}");
+        // A help (which may give a value to copy, text48a F48a-1) is cut only at its end.
+        assert!(out.contains(&format!("help: write {}…\n", "2".repeat(LONGEST_HELP - 6))), "{out}");
+        let long = format!("write {}, or not", "2".repeat(200));
+        assert!(file.render(&at(6, 8, "x").with_help(long.clone())).contains(&long));
         let words = "word ".repeat(1_000_000);
         let out = file.render(&at(6, 8, &words));
         assert!(out.len() < 2_000 && out.contains("word word") && out.contains('…'), "{}", out.len());

@@ -1292,6 +1292,51 @@ fn a_quoting_help_followed_gives_the_value_as_typed() {
 }
 
 #[test]
+fn a_quoting_help_as_shown_gives_a_long_unspaced_value_whole() {
+    // text48a F48a-1: the help was cut with `…` inside any run of 80 characters without a
+    // space (a Japanese sentence, a URL, a German compound); pasted, it built with the value's
+    // end replaced by `…`.
+    let brief = |title: &str| {
+        format!("title: {title}\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n")
+    };
+    let url = "https://digital-strategy.ec.europa.eu/en/library/joint-statement-eu-japan-digital-partnership-council-2026-05-12-full-text.html";
+    for value in [
+        "総務省と欧州委員会は、第48回日EU・ICT政策対話を開催し、人工知能、半導体、データの越境流通、サイバーセキュリティ、量子技術、海底ケーブルについて幅広く意見を交換しました: 詳細は別添".to_string(),
+        format!("See: {url}"),
+    ] {
+        let (_, _, rendered) = problems_in(&brief(&value));
+        let help = rendered.lines().find_map(|l| l.split_once("= help: ")).map(|(_, h)| h).unwrap_or_default();
+        assert!(!help.contains('…'), "{rendered}");
+        let pair = help.rsplit_once("title: ").map(|(_, pair)| pair).unwrap_or_else(|| panic!("{rendered}"));
+        let file = SourceFile::new("t.yaml", brief(pair));
+        let briefings = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{d:?}"));
+        assert_eq!(briefings[0].title, value, "{rendered}");
+    }
+}
+
+#[test]
+fn a_number_or_words_glued_to_a_hash_after_a_closing_quote_are_named() {
+    // text48a F48a-5: `#5`, `#ext 12` after a quoted value were dropped as a comment, without
+    // a word (after a plain value they are named); the help, followed, keeps them.
+    let brief =
+        |tel: &str| format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: b\ncontact:\n  tel: {tel}\n");
+    for (typed, meant) in [
+        (r#""+81 3 5253 5920" #ext 12"#, "+81 3 5253 5920 #ext 12"),
+        ("'+81 3 5253 5924' #ext.13", "+81 3 5253 5924 #ext.13"),
+        (r#""Room \"A\"" #5"#, r#"Room "A" #5"#),
+    ] {
+        let (_, diags, rendered) = problems_in(&brief(typed));
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert!(diags[0].message.contains("is read as a comment, and dropped"), "{rendered}");
+        let help = diags[0].help.as_deref().unwrap_or_default();
+        let shown = help.split_once("to keep it: ").and_then(|(_, h)| h.split_once("; for a comment"));
+        let file = SourceFile::new("t.yaml", brief(shown.unwrap_or_else(|| panic!("{rendered}")).0));
+        let briefings = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{d:?}"));
+        assert_eq!(briefings[0].contact.tel.as_deref(), Some(meant), "{rendered}");
+    }
+}
+
+#[test]
 fn an_anchor_an_alias_repeats_is_no_problem() {
     // text37a F37a-1 names an anchor no alias repeats; one that is repeated is YAML at work.
     let text = "title: &t Results of the dialogue\nshort_title: *t\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n";

@@ -477,11 +477,17 @@ pub(super) fn double_quoted(value: &str) -> String {
     value.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// Whether `value`, double-quoted, is short enough to give whole in a help (which shows up to
+/// 1,500 characters, never cut inside a word: `diag::bounded_help`).
+pub(super) fn fits_help(value: &str) -> bool {
+    double_quoted(value).chars().nth(1000).is_none()
+}
+
 /// `key: "value"` as a help to copy shows it: the value whole, never cut inside its quotes
 /// (text37a F37a-9: a cut help, pasted, lost the sentence's end). A value too long to print
 /// (a 3 MB value was printed whole) is described instead.
 pub(super) fn quoted_pair(key: &str, value: &str) -> String {
-    if value.chars().nth(1000).is_some() {
+    if !fits_help(value) {
         return format!(
             "`{key}: \"…\"` with the whole value in the quotes, `\\\\` for each `\\` and `\\\"` for each `\"`"
         );

@@ -17,13 +17,21 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
     // writer closed it, and it is a comment, as YAML reads it; text43a F43a-1: `tel: "+81 …"
     // #main` was refused, with the fix "put the whole value in quotes".)
     let own = text.get(start..end).unwrap_or("");
-    let closed = own.starts_with(['"', '\'']) || is_date(own);
+    let quoted = own.starts_with(['"', '\'']);
+    // (But a `#` glued to a number or to more than one word after the closing quote, `tel:
+    // "+81 3 1234" #ext 12`, `title: "Item" #5`, is text typed outside the quotes, dropped
+    // without a word: text48a F48a-5. A lone word, `#main`, stays a comment.)
+    let line_rest = comment.lines().next().unwrap_or("");
+    let outside = quoted && line_rest.strip_prefix('#').is_some_and(text_outside_quotes);
+    let closed = (quoted && !outside) || is_date(own);
     let (at, after, help) = match comment.strip_prefix('#').filter(|_| comment.len() < rest.len() && !closed) {
+        Some(after) if outside => (end + (rest.len() - comment.len()), after, inside_quotes(own, line_rest.trim_end())),
         Some(after) => (
             end + (rest.len() - comment.len()),
             after,
             "YAML drops everything after ` #`: put the whole value in quotes to keep it; for a comment, write a \
-             space after `#`",
+             space after `#`"
+                .to_string(),
         ),
         // (Only a value that ends its line: not a key, which its value follows.)
         None if comment.is_empty() || comment.starts_with(['\n', '\r']) => {
@@ -35,7 +43,7 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
                 "YAML drops a line that starts with `#`: write the text in quotes, or as a block after `|` with this \
                  line indented as its others, to keep it; for a comment, write a space after `#`"
             };
-            (at, after, help)
+            (at, after, help.to_string())
         }
         None => return None,
     };
@@ -48,6 +56,39 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
     let tab = text[line_start(text, at)..at].contains('\t').then_some(" (indent with spaces: YAML refuses tabs)");
     let help = format!("{help}{}", tab.unwrap_or(""));
     Some(Diagnostic::new(Some(Span::new(at, at + 1 + word.len())), "", message).with_help(help))
+}
+
+/// Whether `comment`, what follows a `#` glued to it after a closing quote, reads as text
+/// typed outside the quotes rather than a comment: a number not glued to letters (`#5`,
+/// `#ext.13`; not `#draft2`) or more than one word (`#ext 12`, `#more text here`).
+fn text_outside_quotes(comment: &str) -> bool {
+    let comment = comment.trim_end();
+    let mut before = None;
+    let number = comment.chars().any(|c| {
+        let alone = c.is_numeric() && !before.is_some_and(|b: char| b.is_alphabetic());
+        before = Some(c);
+        alone
+    });
+    !comment.starts_with([' ', '\t']) && (number || comment.contains(char::is_whitespace))
+}
+
+/// The help for `#…` (`comment`, to the line's end) typed after the quoted value `own`: the
+/// value with it inside the quotes, when that is short enough to give whole and on one line.
+fn inside_quotes(own: &str, comment: &str) -> String {
+    let close = own.chars().next().unwrap_or('"');
+    let inner = own.get(1..own.len().saturating_sub(1)).unwrap_or("");
+    let escaped = match close {
+        '"' => comment.replace('\\', "\\\\").replace('"', "\\\""),
+        _ => comment.replace('\'', "''"),
+    };
+    let shown = format!("{close}{inner} {escaped}{close}");
+    let whole = !own.contains('\n') && super::around::fits_help(&shown);
+    let keep = if whole {
+        format!("move it inside the quotes to keep it: {shown}")
+    } else {
+        "move it inside the quotes, before the closing one, to keep it".to_string()
+    };
+    format!("YAML drops everything after ` #` past the closing quote: {keep}; for a comment, write a space after `#`")
 }
 
 /// ` #2` inside a text that runs on below (`summary: met in room #2 and` / `  agreed.`): the

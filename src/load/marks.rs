@@ -41,7 +41,7 @@ pub(super) fn unused_anchor(text: &str, amp: usize, value: Span, style: Style) -
     let message = format!("`{anchor}` before this value is read as a YAML anchor, and dropped from the text");
     let typed = text[amp..value.end.max(name_end)].trim_end();
     let help = match style {
-        Style::Plain if typed.chars().nth(1000).is_none() => {
+        Style::Plain if super::around::fits_help(typed) => {
             format!("put the value in quotes to keep `{anchor}`: \"{}\"", double_quoted(typed))
         }
         Style::Plain => format!("put the whole value in quotes to keep `{anchor}`"),
