@@ -945,7 +945,8 @@ mod tests {
         let body = &r.briefing.topics[0].body;
         let m = marks(body);
         assert_eq!(m.len(), 2, "one deletion, one insertion");
-        assert_eq!((m[0].0, m[0].1.len(), m[1].0, m[1].1.len()), (D, 4 * 15_000, I, 4 * 15_000));
+        // (The space before `end.`, in both, is kept, as in a shorter stretch.)
+        assert_eq!((m[0].0, m[0].1.len(), m[1].0, m[1].1.len()), (D, 4 * 15_000 - 1, I, 4 * 15_000 - 1));
         let text: String = runs(body).iter().filter(|i| i.change != Some(D)).map(|i| i.text.as_str()).collect();
         assert_eq!(text, new, "the new version reads as typed");
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (15_000, 15_000));
@@ -1147,6 +1148,41 @@ mod tests {
         let body = &r.briefing.topics[0].body;
         assert_eq!(marks(body), [(D, "discussed"), (I, "reviewed"), (I, "Added here. "), (I, "open ")]);
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (4, 1));
+    }
+
+    /// A few changes spread through a paragraph too long to compare word by word, and with no
+    /// sentence end to cut it at, are found at the words it has once (text48b F48b-6: 7 words
+    /// changed in 7,000 were "6001 words inserted, 6001 deleted"); and a Japanese paragraph of
+    /// 8,000 characters, under twice the bound, is cut at its sentences (5 characters changed
+    /// were "挿入6101文字、削除6101文字").
+    #[test]
+    fn a_few_changes_far_apart_in_a_very_long_paragraph_are_counted_exactly() {
+        let old = numbered("w", 7_000);
+        let mut new = old.clone();
+        for k in (500..7_000).step_by(1_000) {
+            new = new.replacen(&format!(" w{k} "), &format!(" x{k} "), 1);
+        }
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        let body = &r.briefing.topics[0].body;
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (7, 7));
+        assert_eq!(marks(body).len(), 14, "{:?}", marks(body));
+        assert_eq!(sides(body), (old.clone(), new.clone()));
+        // Words added and removed far apart, too.
+        let new = old.replacen(" w100 ", " w100 new words ", 1).replacen(" w6000 w6001 ", " ", 1);
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        assert_eq!(marks(&r.briefing.topics[0].body), [(I, "new words "), (D, "w6000 w6001 ")]);
+        assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (2, 2));
+        // Japanese: 8,000 characters in sentences, 5 changed far apart.
+        let sentence = |k: usize| format!("第{k}回の会合では、安全性について意見を交換した。");
+        let old: String = (0..320).map(sentence).collect();
+        assert!((LONGEST..2 * LONGEST).contains(&(2 * old.chars().count())), "{}", old.chars().count());
+        let mut new = old.clone();
+        for k in [10, 80, 150, 220, 300] {
+            new = new.replacen(&format!("第{k}回の会合"), &format!("第{k}回の会議"), 1);
+        }
+        let r = redline(&[("T", &old)], &[("T", &new)]);
+        assert_eq!((r.stat.characters_inserted, r.stat.characters_deleted), (5, 5));
+        assert_eq!(sides(&r.briefing.topics[0].body), (old, new));
     }
 
     #[test]

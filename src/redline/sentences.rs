@@ -2,14 +2,14 @@
 
 use std::ops::Range;
 
-use super::sequences::{diff, Op, LONGEST};
+use super::sequences::{diff, Op};
 use super::tokens::{Latin, Token};
 use super::words::{diff_tokens, key_of, push, Key, Words, BREAK};
-use crate::markdown::{Change, Inline};
+use crate::markdown::Inline;
 
 /// Two stretches too long to compare token by token, compared sentence by sentence: the
-/// sentences both have are kept, and the tokens of those that differ compared where they are
-/// at most [`LONGEST`] together, else deleted and inserted whole. (text41a F41a-26: a
+/// sentences both have are kept, and the tokens of those that differ compared ([`diff`]
+/// cuts a stretch past [`LONGEST`](super::sequences::LONGEST) at the words each version has once). (text41a F41a-26: a
 /// Japanese paragraph of over 10,000 characters, compared character by character, with two
 /// edits far apart, was replaced whole.)
 pub(super) fn by_sentences<'t>(
@@ -31,11 +31,9 @@ pub(super) fn by_sentences<'t>(
         let (o, n) = (tokens(&x, o), tokens(&y, n));
         if same {
             push(out, &new[n], None, (latin, words));
-        } else if o.len() + n.len() <= LONGEST {
-            diff_tokens(&old[o], &new[n], out, (latin, &mut *words));
         } else {
-            push(out, &old[o], Some(Change::Deleted), (latin, words));
-            push(out, &new[n], Some(Change::Inserted), (latin, words));
+            // (Past [`LONGEST`](super::sequences::LONGEST) too: [`diff`] cuts it at the words each has once, text48b F48b-6.)
+            diff_tokens(&old[o], &new[n], out, (latin, &mut *words));
         }
     }
 }
