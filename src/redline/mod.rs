@@ -1221,6 +1221,27 @@ mod tests {
         assert!(stat_text(&r, &english()).starts_with("changed topic \"{n} {part}\": 1 word inserted, 1 deleted\n"));
     }
 
+    /// Only a punctuation mark or a space changed: the totals count no words, not
+    /// "挿入0語、削除0語" (Japanese counts 文字, and a nought is no change), in every language.
+    #[test]
+    fn totals_of_punctuation_alone_print_no_counts_of_words() {
+        let r = redline(&[("概要", "政策対話を開催した、東京で。")], &[("概要", "政策対話を開催した，東京で。")]);
+        assert_eq!((r.stat.words_inserted + r.stat.characters_inserted, r.stat.topics_changed), (0, 1));
+        let text = stat_text(&r, &japanese());
+        assert!(text.ends_with("\n変更したトピック1件、追加0件、削除0件"), "{text}");
+        let r = redline(&[("T", "Data, flows.")], &[("T", "Data; flows.")]);
+        assert!(stat_text(&r, &english()).ends_with("\n1 topic changed, 0 added, 0 removed"), "{:?}", r.stat);
+        for l in crate::theme::LANGUAGES {
+            let labels =
+                crate::theme::Theme::resolve_for(crate::theme::TemplateRef::Builtin("default"), l.name).unwrap().labels;
+            let last = stat_text(&r, &labels).lines().last().unwrap_or_default().to_string();
+            let nought = |unit: &str| unit.replace("{n}", "0");
+            assert!(!last.contains('{') && !last.is_empty(), "{}: {last}", l.name);
+            assert!(!last.contains(&nought(&labels.words)), "{}: {last}", l.name);
+            assert!(!last.contains(&nought(&labels.characters)), "{}: {last}", l.name);
+        }
+    }
+
     #[test]
     fn every_language_with_labels_has_the_redlines_words_in_it() {
         let en = english();

@@ -117,7 +117,12 @@ pub fn totals(s: &Stat, labels: &Labels) -> String {
         ("added", s.topics_added.to_string()),
         ("removed", s.topics_removed.to_string()),
     ]);
-    let mut out = fill(&labels.changes_totals, &values);
+    // No word nor character inserted or deleted (a space or a punctuation mark changed, a
+    // field): the counts of words are left out, not "挿入0語、削除0語" (in Japanese, which
+    // counts 文字, and a nought is no change).
+    let counted = s.words_inserted + s.words_deleted + s.characters_inserted + s.characters_deleted > 0;
+    let template = if counted { labels.changes_totals.as_str() } else { without_counts(&labels.changes_totals) };
+    let mut out = fill(template, &values);
     if s.fields_changed > 0 {
         let fields = [
             ("fields", count(&labels.one_field, &labels.fields, s.fields_changed)),
@@ -154,6 +159,15 @@ fn word_counts(inserted: (usize, usize), deleted: (usize, usize), labels: &Label
         ("deleted", counted(deleted)),
         ("deleted_n", bare(deleted)),
     ]
+}
+
+/// A totals line's template without its counts of words: up to the separator (`;`, `；`,
+/// `·`) before its first `{inserted…}` or `{deleted…}`, and the spaces before that; the
+/// whole template when it has no such separator.
+fn without_counts(template: &str) -> &str {
+    let first = ["{inserted", "{deleted"].iter().filter_map(|p| template.find(p)).min();
+    let cut = first.and_then(|at| template[..at].rfind([';', '；', '·']));
+    cut.map_or(template, |at| template[..at].trim_end())
 }
 
 /// "1 word", "14 words": `one` or `many` with `{n}` the number.
