@@ -79,6 +79,11 @@ fn watch_rebuilds_every_language_of_a_bilingual_briefing() {
     expect_line(&lines, "d.ja.pdf", PATIENCE);
     let ja = std::fs::read(dir.path().join("d.ja.pdf")).unwrap();
     assert!(common::squash(&common::text(&ja)).contains("ワークショップの成果"));
+    // A bad save: both languages' files stand, and are said to (text48b F48b-2: "not built;
+    // nothing was written", of `d.pdf`, a name never written).
+    save_by_rename(&input, &format!("{text}bogus: 1\n"));
+    let said = expect_line(&lines, "not rebuilt", PATIENCE);
+    assert!(said.ends_with("not rebuilt; d.en.pdf and d.ja.pdf are unchanged"), "{said}");
     child.kill().unwrap();
     child.wait().unwrap();
 }

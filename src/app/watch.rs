@@ -21,8 +21,15 @@ use crate::app::say::{say, say_part};
 /// One build, reported as one status line (or the diagnostics). The template is read again
 /// each time: it may be what was saved. Returns the files to watch: those the build read, and
 /// when it failed, also those `before` names (a logo the template could not read this time
-/// is still watched, so that mending it rebuilds).
-fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before: &Reads) -> Reads {
+/// is still watched, so that mending it rebuilds). `written`: what the last good build wrote
+/// (each file, or the first and last of page images), replaced when this one succeeds.
+fn rebuild(
+    input: &Path,
+    (output, named): (&Path, bool),
+    settings: &Settings,
+    before: &Reads,
+    written: &mut Vec<(PathBuf, Option<PathBuf>)>,
+) -> Reads {
     let now = chrono::Local::now().format("%H:%M:%S");
     let mut reads = Reads::default();
     reads.add(input, "input");
@@ -35,7 +42,9 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before
     });
     match result {
         Ok(built) => {
+            written.clear();
             for b in built {
+                written.push((b.output.clone(), b.through.clone()));
                 say!("[{now}] {}", b.summary());
                 if let Some(w) = b.warning() {
                     say!("[{now}] {w}");
@@ -44,12 +53,10 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before
         }
         Err(error) => {
             say_part!("{error}");
-            // (Nothing there yet: not "unchanged"; text44b F44b-19.)
-            if output.exists() {
-                say!("[{now}] not rebuilt; {} is unchanged", output.shown());
-            } else {
-                say!("[{now}] not built; nothing was written");
-            }
+            // (Nothing there yet: not "unchanged"; text44b F44b-19.) What the last good build
+            // wrote, not the name given (`bi.pdf` of `bi.en.pdf` and `bi.ja.pdf`, `pg-{p}.png`
+            // of its pages: "nothing was written", text48b F48b-2).
+            say!("[{now}] {}", not_rebuilt(written, output));
             reads.extend(before);
         }
     }
@@ -57,6 +64,31 @@ fn rebuild(input: &Path, output: &Path, named: bool, settings: &Settings, before
         reads.add(&t, "template");
     }
     reads
+}
+
+/// What a failed rebuild says of the files the last good build wrote (`written`), those still
+/// there: "not rebuilt; a.en.pdf and a.ja.pdf are unchanged"; or of `output`, when no build
+/// wrote any yet.
+fn not_rebuilt(written: &[(PathBuf, Option<PathBuf>)], output: &Path) -> String {
+    // (Each with whether it names several files, page images `x-1.png … x-3.png`.)
+    let standing: Vec<(String, bool)> = written
+        .iter()
+        .filter(|(first, _)| first.exists())
+        .map(|(first, last)| match last {
+            Some(last) => (format!("{} … {}", first.shown(), last.shown()), true),
+            None => (first.shown().to_string(), false),
+        })
+        .collect();
+    match standing.as_slice() {
+        [] if output.exists() => format!("not rebuilt; {} is unchanged", output.shown()),
+        [] => "not built; nothing was written".to_string(),
+        [(one, false)] => format!("not rebuilt; {one} is unchanged"),
+        [(one, true)] => format!("not rebuilt; {one} are unchanged"),
+        [rest @ .., (last, _)] => {
+            let rest: Vec<&str> = rest.iter().map(|(name, _)| name.as_str()).collect();
+            format!("not rebuilt; {} and {last} are unchanged", rest.join(", "))
+        }
+    }
 }
 
 /// The template file behind `--template`, if it is a file.
@@ -187,7 +219,8 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
         .map_err(|e| Error::Watch { path: input.to_path_buf(), problem: e.to_string() })?;
     let mut watched = Watched { debouncer, dirs: Vec::new(), targets: Vec::new() };
     let Some(busy) = files::Busy::start() else { return Ok(()) };
-    let mut reads = rebuild(input, &output, named, settings, &Reads::default());
+    let mut written = Vec::new();
+    let mut reads = rebuild(input, (&output, named), settings, &Reads::default(), &mut written);
     drop(busy);
     watched.follow(&reads)?;
     let mut last = watched.fingerprint();
@@ -217,7 +250,7 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
         if now != last && input.is_file() {
             // A signal from now on ends the process; one that came before stops the loop.
             let Some(busy) = files::Busy::start() else { break };
-            reads = rebuild(input, &output, named, settings, &reads);
+            reads = rebuild(input, (&output, named), settings, &reads, &mut written);
             drop(busy);
             let before = watched.targets.clone();
             watched.follow(&reads)?;
