@@ -317,8 +317,19 @@ fn a_bilingual_briefing_is_compared_in_the_language_asked_for() {
     let o = run(dir.path(), &["diff", "old.yaml", "new.yaml"]);
     assert_exit(&o, 0);
     assert!(stderr(&o).contains("the two versions are the same in en; ja changed, so this shows ja"), "{}", stderr(&o));
-    let pdf = std::fs::read(dir.path().join("new.changes.pdf")).unwrap();
+    // Named by the language it shows, as build names `new.ja.pdf` (text48b F48b-5: each
+    // language's redline was `new.changes.pdf`, the last replacing the other silently).
+    assert!(stderr(&o).contains("wrote new.ja.changes.pdf"), "{}", stderr(&o));
+    let pdf = std::fs::read(dir.path().join("new.ja.changes.pdf")).unwrap();
     assert!(common::squash(&common::text(&pdf)).contains("挿入2文字、削除2文字"));
+    let o = run(dir.path(), &["diff", "old.yaml", "new.yaml", "--lang", "en", "--format", "pdf,html"]);
+    assert_exit(&o, 0);
+    for name in ["new.en.changes.pdf", "new.en.changes.html", "new.ja.changes.pdf"] {
+        assert!(dir.path().join(name).exists(), "{name}: {}", stderr(&o));
+    }
+    assert!(!dir.path().join("new.changes.pdf").exists());
+    let pdf = std::fs::read(dir.path().join("new.ja.changes.pdf")).unwrap();
+    assert!(common::squash(&common::text(&pdf)).contains("挿入2文字、削除2文字"), "the Japanese redline stands");
     // The same in every language: no changes.
     assert_eq!(stat(&old, &old).trim(), "no changes");
 }

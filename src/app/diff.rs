@@ -132,6 +132,13 @@ pub fn default_output(new: &Path) -> PathBuf {
     super::files::sibling(new, ".changes", "pdf".as_ref())
 }
 
+/// [`default_output`] of a briefing in several languages, in `lang`: `NEW.ja.changes.pdf`, as
+/// build writes `NEW.ja.pdf` (text48b F48b-5: the Japanese redline replaced the English one,
+/// both `NEW.changes.pdf`, without a word).
+pub fn language_output(new: &Path, lang: &str) -> PathBuf {
+    super::files::sibling(new, &format!(".{lang}.changes"), "pdf".as_ref())
+}
+
 pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     // From the start: a stop at any point exits 128 + N and leaves no file.
     files::on_signal(files::OnSignal::Exit);
@@ -189,10 +196,12 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     }
     let mut theme = template.theme_for(&new.briefing.lang)?;
     let mut redline = crate::compare(&old.briefing, &new.briefing, theme);
+    let mut shown_lang = new.briefing.lang.clone();
     // Versions in several languages: a language both have, and the languages' change.
     if lang.is_none() {
         if let Some((shown, other)) = across_languages(&args, (&old, &new), &template, &redline)? {
             (theme, redline) = (template.theme_for(&shown)?, other);
+            shown_lang = shown;
         }
     }
     if args.stat {
@@ -205,7 +214,10 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
         super::say::print(format!("{}\n", crate::redline::stat_text(&redline, &theme.labels)).as_bytes());
         return Ok(());
     }
-    let output = args.output.map_or_else(|| default_output(args.new), Path::to_path_buf);
+    // (One redline per language shown, of a briefing in several.)
+    let several = new.langs.len() > 1 || old.langs.len() > 1;
+    let named = |new: &Path| if several { language_output(new, &shown_lang) } else { default_output(new) };
+    let output = args.output.map_or_else(|| named(args.new), Path::to_path_buf);
     if args.output.is_none() {
         super::no_page_in_input_name(args.new, &output)?;
     }
