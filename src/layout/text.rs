@@ -126,7 +126,9 @@ impl Look {
     /// text in the Gothic face, a sign of words from the face of the words beside it
     /// ([`FontBook::face_for_japanese_at`]).
     pub fn face_at(&self, fonts: &FontBook, text: &[char], k: usize) -> Option<crate::fonts::FaceId> {
-        if !self.code && self.mincho == Mincho::Gothic {
+        // (Emphasis is a change of face, which [`Look::face`] makes: it comes first.)
+        let emphasised = self.style.italic && fonts.face_for_emphasis(text[k], self.style, false).is_some();
+        if !self.code && !emphasised && self.mincho == Mincho::Gothic {
             fonts.face_for_japanese_at(text, k, self.style)
         } else {
             self.face(fonts, text[k])
