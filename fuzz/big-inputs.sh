@@ -402,7 +402,7 @@ def shuffled(xs):
     return xs
 same = random_prose(1_700_000, 7)
 
-MIXED = "Straße ǅemal ﬁnal ｶﾀｶﾅ ＡＢＣ x² café Ⅻ Zażółć γλώσσα 10\u00a0km".split(" ")
+MIXED = "Straße ǅemal naïve ｶﾀｶﾅ ＡＢＣ x² café Ⅻ Zażółć γλώσσα 10\u00a0km".split(" ")
 def mixed_pair(n):
     r, old, new = random.Random(3), [], []
     for _ in range(n):
