@@ -21,7 +21,10 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
     // (But a `#` glued to a number or to more than one word after the closing quote, `tel:
     // "+81 3 1234" #ext 12`, `title: "Item" #5`, is text typed outside the quotes, dropped
     // without a word: text48a F48a-5. A lone word, `#main`, stays a comment.)
-    let line_rest = comment.lines().next().unwrap_or("");
+    // (Its line is read only where a comment starts, which ends the line: once a line, not once
+    // a value; `{x: 1, x: 1, …}` on one 4 MB line took over 60 s reading it for every value.)
+    let starts_comment = quoted && comment.starts_with('#') && comment.len() < rest.len();
+    let line_rest = if starts_comment { comment.lines().next().unwrap_or("") } else { "" };
     let outside = quoted && line_rest.strip_prefix('#').is_some_and(text_outside_quotes);
     let closed = (quoted && !outside) || is_date(own);
     let (at, after, help) = match comment.strip_prefix('#').filter(|_| comment.len() < rest.len() && !closed) {
