@@ -261,6 +261,8 @@ fn list(
     indent: f32,
 ) {
     // Numbers end 4 pt before the text: the indent grows to fit the widest ("100.", "1000.").
+    // (Once a list, not once an item: 99,999 items took 42 s.)
+    let signed = crate::markdown::signed(markers);
     let labels: Vec<Label> = (0..items.len())
         .map(|n| match (start, markers.get(n)) {
             // (In a redline, the number of an item deleted or inserted, or typed anew, is
@@ -271,7 +273,7 @@ fn list(
             },
             (Some(s), None) => Label::Text(format!("{}.", s + n as u64)),
             // (Pros and cons, `+` and `-`: their signs, as typed.)
-            (None, Some(sign)) if crate::markdown::signed(markers) => match changed.get(n).copied().flatten() {
+            (None, Some(sign)) if signed => match changed.get(n).copied().flatten() {
                 Some(change) => Label::Changed(sign.clone(), change),
                 None => Label::Text(sign.clone()),
             },

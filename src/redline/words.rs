@@ -206,13 +206,13 @@ fn diff_block(old: &Block, new: &Block, words: &mut Words, out: &mut Vec<Block>)
             // new one inserted.
             // So is a list's kind changed: numbers now bullets, or bullets now numbers (text38b
             // F38b-8: unmarked), a bullet shown as the reader saw it.
-            // (So is a sign of pros and cons, `+` now `-`, which prints as typed: F47a-10.)
-            let signs = |markers: &[String]| crate::markdown::signed(markers);
+            // (So is a sign of pros and cons, `+` now `-`: F47a-10; read once a list, not an item.)
+            let (old_signs, signs) = (crate::markdown::signed(am), crate::markdown::signed(bm));
             let numbered =
-                old_start.is_some() && start.is_some() || old_start.or(*start).is_none() && (signs(am) || signs(bm));
+                old_start.is_some() && start.is_some() || old_start.or(*start).is_none() && (old_signs || signs);
             let kind_changed = old_start.is_some() != start.is_some();
             let seen =
-                |marker: &str| if old_start.is_some() || signs(am) { marker.to_string() } else { "•".to_string() };
+                |marker: &str| if old_start.is_some() || old_signs { marker.to_string() } else { "•".to_string() };
             let renumber = |item: Vec<Block>, i: usize, j: usize, words: &mut Words| match (am.get(i), bm.get(j)) {
                 (Some(was), Some(is)) if (numbered && was != is) || kind_changed => {
                     renumber(item, (&seen(was), is), words)
