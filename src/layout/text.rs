@@ -105,6 +105,25 @@ impl Look {
     /// emphasis is set in the other Japanese face ([`FontBook::face_for_emphasis`]), Latin
     /// letters in it in their italic.
     pub fn face(&self, fonts: &FontBook, c: char) -> Option<crate::fonts::FaceId> {
+        self.face_by(fonts, c, || fonts.face_for_japanese(c, self.style))
+    }
+
+    /// [`Look::face`] for the character at `k` of `text`, the paragraph it is in: in Japanese
+    /// text in the Gothic face, a sign of words from the face of the words beside it
+    /// ([`FontBook::face_for_japanese_at`]).
+    pub fn face_at(&self, fonts: &FontBook, text: &[char], k: usize) -> Option<crate::fonts::FaceId> {
+        self.face_by(fonts, text[k], || fonts.face_for_japanese_at(text, k, self.style))
+    }
+
+    /// The one choice of face behind [`Look::face`] and [`Look::face_at`], with `gothic` the
+    /// face of Japanese text in the Gothic face: code first, then emphasis (a change of face),
+    /// then the face the look asks for.
+    fn face_by(
+        &self,
+        fonts: &FontBook,
+        c: char,
+        gothic: impl FnOnce() -> Option<crate::fonts::FaceId>,
+    ) -> Option<crate::fonts::FaceId> {
         let mincho = matches!(self.mincho, Mincho::All | Mincho::Japanese);
         let emphasis = if self.style.italic { fonts.face_for_emphasis(c, self.style, mincho) } else { None };
         if self.code {
@@ -114,24 +133,11 @@ impl Look {
         } else if self.style.italic && self.mincho == Mincho::All {
             fonts.face_for(c, self.style)
         } else if self.mincho == Mincho::Gothic {
-            fonts.face_for_japanese(c, self.style)
+            gothic()
         } else if self.mincho != Mincho::Off {
             fonts.face_for_mincho(c, self.style, self.mincho == Mincho::All)
         } else {
             fonts.face_for(c, self.style)
-        }
-    }
-
-    /// [`Look::face`] for the character at `k` of `text`, the paragraph it is in: in Japanese
-    /// text in the Gothic face, a sign of words from the face of the words beside it
-    /// ([`FontBook::face_for_japanese_at`]).
-    pub fn face_at(&self, fonts: &FontBook, text: &[char], k: usize) -> Option<crate::fonts::FaceId> {
-        // (Emphasis is a change of face, which [`Look::face`] makes: it comes first.)
-        let emphasised = self.style.italic && fonts.face_for_emphasis(text[k], self.style, false).is_some();
-        if !self.code && !emphasised && self.mincho == Mincho::Gothic {
-            fonts.face_for_japanese_at(text, k, self.style)
-        } else {
-            self.face(fonts, text[k])
         }
     }
 }
