@@ -480,7 +480,12 @@ pub(super) fn double_quoted(value: &str) -> String {
 /// Whether `value`, double-quoted, is short enough to give whole in a help (which shows up to
 /// 1,500 characters, never cut inside a word: `diag::bounded_help`).
 pub(super) fn fits_help(value: &str) -> bool {
-    double_quoted(value).chars().nth(1000).is_none()
+    // (Counted as [`double_quoted`] writes it, without writing a copy of a value of megabytes.)
+    let mut shown = 0;
+    value.chars().all(|c| {
+        shown += if matches!(c, '\\' | '"') { 2 } else { 1 };
+        shown <= 1000
+    })
 }
 
 /// `key: "value"` as a help to copy shows it: the value whole, never cut inside its quotes
