@@ -22,6 +22,7 @@ pub use links::{host_and_port, host_name, port_opens, LINK_SCHEMES};
 pub use quoting::{quoted_languages, Quoted, Quoting};
 pub use slips::{block_lines, Slip, SlipKind};
 use tables::{cells_with_text, cells_written};
+pub use typed_lines::own_lines;
 
 /// Horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -336,6 +336,18 @@ fixtures! {
             "write `body: |` to keep every line as typed",
             "error: 2 problems",
         ];
+    // F48a-12: labels (`Date: …` over `Venue: …`, `日時：` over `場所：`) and bullets (`・`, `•`)
+    // typed one a line, under `>`, in quotes or with no `|`, were joined into one line with no
+    // word; a sentence wrapped by hand, and a lone label under a sentence, are not named.
+    typed_lines_joined: "typed-lines-joined" on [20, 24, 31, 34],
+        says [
+            "as `en: >` folds them: `Date: 12 May 2026` (line 22) would not be a line of its own",
+            "as `ja: >` folds them: `場所：東京` (line 26) would not be a line of its own",
+            "as a quoted text folds them: `• AI` (line 32) would not be a line of its own",
+            "as `ja:` has no `|`: `・AI` (line 36) would not be a line of its own",
+            "write `en: |` to keep every line as typed (`|`, not `>`)",
+            "error: 4 problems",
+        ];
     pipe_full_width: "pipe-full-width" on [5, 11],
         says ["a full-width `｜` after `body:`, where YAML needs `|`", "a full-width `＞` after `body:`, where YAML needs `>`"];
     heading_note: "heading-note" on [7, 10, 14, 19],

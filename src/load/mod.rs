@@ -72,6 +72,7 @@ pub use second_keys::after_comma;
 pub(crate) use source::too_large_message;
 pub use source::{is_blank, open_regular, read_source, source_from_bytes, LoadError, NotRegular};
 pub use wide_hash::{opens_comment, starts_note};
+pub use wide_marks::wide as block_mark_sign;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

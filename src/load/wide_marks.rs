@@ -42,7 +42,7 @@ pub(super) fn mend(text: &str, _: &IsKey<'_>) -> Option<(String, Vec<Diagnostic>
 }
 
 /// The ASCII sign a full-width one of a block's mark is typed for.
-fn wide(c: char) -> Option<char> {
+pub fn wide(c: char) -> Option<char> {
     match c {
         '\u{FF5C}' => Some('|'),
         '\u{FF1E}' => Some('>'),

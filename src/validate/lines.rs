@@ -1,7 +1,8 @@
 //! A Markdown text's lines as typed, against what they print: lines typed as blocks of their
-//! own (list items, table rows, headings, quotes) that YAML joined into one because the key
-//! has no `|`, a `>` or a full-width `｜` instead; a note typed as a `#` line, which is a
-//! heading; a heading with nothing under it; a pipe table without its `|---|` line.
+//! own (list items, table rows, headings, quotes; labels and bullets typed one a line, `Date:
+//! …`, `日時：…`, `・…`) that YAML joined into one because the key has no `|`, a `>` or a
+//! full-width `｜` instead; a note typed as a `#` line, which is a heading; a heading with
+//! nothing under it; a pipe table without its `|---|` line.
 
 use super::Checker;
 use crate::diag::{Diagnostic, Span};
@@ -36,9 +37,19 @@ fn joined_lines(source: &str) -> Option<(Joined, Vec<&str>)> {
     // that, stands before it.)
     let source = source.trim_start_matches([' ', '\t']);
     let mut lines: Vec<&str> = source.lines().map(str::trim_end).collect();
+    // (A block's mark typed in full width with a sign, `｜２`, `＞－`: the loader named it and
+    // reads it as the mark meant, see `load/wide_marks.rs`.)
+    let half: String = source
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .chars()
+        .map(|c| load::block_mark_sign(c).unwrap_or(c))
+        .collect();
+    let wide_mark = half.chars().count() > 1 && half.chars().skip(1).all(|c| matches!(c, '-' | '+' | '0'..='9'));
     // (At a colon: a `|` the loader put back over the key's colon, having reported it, see
     // `load/bars.rs`.)
-    let joined = if source.starts_with(['|', ':']) {
+    let joined = if source.starts_with(['|', ':']) || wide_mark && half.starts_with('|') {
         return None;
     } else if source.starts_with(['"', '\'']) {
         // (Without its quotes: the first line's, and the last's.)
@@ -47,7 +58,7 @@ fn joined_lines(source: &str) -> Option<(Joined, Vec<&str>)> {
             *last = &last[..last.len() - 1];
         }
         Joined::Quoted
-    } else if source.starts_with('>') {
+    } else if source.starts_with('>') || wide_mark && half.starts_with('>') {
         lines.remove(0);
         Joined::Folded
     } else if source.strip_prefix(WIDE_BAR).is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
@@ -112,6 +123,10 @@ impl Checker<'_> {
             starts && mid_sentence && !blocks.contains(&(k - 1)) && !blocks.contains(&(k + 1))
         };
         let block = blocks.iter().copied().find(|&k| joins(k) && !wrapped(k));
+        // A line that a `|` text keeps as a line of its own by its shape, a label or a bullet
+        // (`Date: …` over `Venue: …`, `日時：…`, `・…`): joined, silently (F48a-12).
+        let own = markdown::own_lines(&lines).find(|&k| joins(k));
+        let block = block.into_iter().chain(own).min();
         // A blank line between two lines of text: YAML makes it one line break, which
         // Markdown reads as a space, so the two paragraphs print as one (text42a F42a-9). (A
         // line that starts a block, a list item or a heading, starts it after one break too.)
@@ -383,5 +398,11 @@ mod tests {
         assert!(joined_lines("'one line'").is_none());
         assert!(joined_lines("one line").is_none());
         assert!(joined_lines("｜text on one line").is_none());
+        // A block's mark typed in full width with a sign: read as the mark meant (the loader
+        // named it).
+        assert!(joined_lines("｜２\n      ・次回\n      ・作業").is_none());
+        let (joined, lines) = joined_lines("＞－\n  双方は\n  合意した。").unwrap();
+        assert!(joined == Joined::Folded);
+        assert_eq!(lines, ["双方は", "合意した。"]);
     }
 }
