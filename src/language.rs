@@ -8,6 +8,7 @@ use std::sync::{LazyLock, Mutex};
 use rustc_hash::FxHashMap;
 use whatlang::{Detector, Lang};
 
+pub mod months;
 mod quotes;
 mod words;
 

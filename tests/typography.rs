@@ -1486,6 +1486,9 @@ fn lines_typed_one_per_line_stay_lines_and_wrapped_prose_joins() {
         ("fr", &["14 h 30 Ouverture", "15 h Session 1", "16 h 30 Clôture"], true),
         ("en", &["12/05/2026 First meeting", "13/05/2026 Second meeting"], true),
         ("en", &["May 12 – First meeting", "May 13 – Second meeting"], true),
+        ("en", &["12 May 2026 – First meeting", "13 May 2026 – Second meeting"], true),
+        // (F48a-12: the month named in French, as markers know every EU language's months.)
+        ("fr", &["12 mai 2026 – Ouverture", "13 mai 2026 – Clôture"], true),
         ("en", &["Art. 9 first", "Art. 10 second", "Art. 10a inserted", "Art. 11 third"], true),
         ("de", &["§ 1 Zweck", "§ 2 Begriffe", "§ 2a Ausnahmen", "§ 3 Inkrafttreten"], true),
         ("en", &["-- first item", "-- second item"], true),
@@ -1504,6 +1507,7 @@ fn lines_typed_one_per_line_stay_lines_and_wrapped_prose_joins() {
         // A sentence wrapped by hand goes on: its lines join.
         ("en", &["The meeting opened at", "9:30 am and closed at noon."], false),
         ("en", &["Both sides met on", "May 12 and agreed."], false),
+        ("fr", &["La réunion a eu lieu le", "12 mai 2026 à Bruxelles."], false),
         ("en", &["The rules in Art. 10 and", "Art. 10a apply."], false),
         ("ja", &["会合は", "5月12日に開催された。"], false),
         ("ja", &["会議は", "午前10時に始まった。"], false),

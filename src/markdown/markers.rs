@@ -6,21 +6,7 @@
 //! (`Venue: `); and the marker of a list pasted from Word, which a tab follows (`o<tab>`,
 //! `§<tab>`) or spaces for it (`·   `, `o   `).
 
-/// The months' names in English, lower case.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::language::months::month;
 
 /// How a marker is written around its letter or number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,7 +227,8 @@ impl Marker {
         (!goes_on(rest)).then(|| Marker::plain(Shape::Time, Some(minutes), tab))
     }
 
-    /// `2026-05-12 `, `12.05.2026 `, `12 May 2026 `: a date, not before a word in lower case.
+    /// `2026-05-12 `, `12.05.2026 `, `12 May 2026 `, `12 mai 2026 `: a date, its month named
+    /// in any of the EU's languages or not, not before a word in lower case.
     fn date(line: &str) -> Option<Marker> {
         let (first, n, rest) = digits(line, 4)?;
         let (year, month, day, rest) = if n == 4 {
@@ -253,13 +240,13 @@ impl Marker {
             let (year, n, rest) = digits(rest.strip_prefix('.')?, 4)?;
             (n == 4).then_some((year, month, first, rest))?
         } else {
+            // (The month named in any of the EU's languages, `12 mai 2026`, `12 maja 2026`.)
             let rest = rest.strip_prefix(' ')?;
-            let word = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
-            let lower = word.to_ascii_lowercase();
-            let month = MONTHS.iter().position(|m| *m == lower || word.len() == 3 && m.starts_with(&lower))?;
-            let rest = rest[word.len()..].strip_prefix('.').unwrap_or(&rest[word.len()..]);
-            let (year, n, rest) = digits(rest.strip_prefix(' ')?, 4)?;
-            (n == 4).then_some((year, month as u32 + 1, first, rest))?
+            let word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+            let after = rest[word.len()..].strip_prefix('.').unwrap_or(&rest[word.len()..]);
+            let (year, n, rest) = digits(after.strip_prefix(' ')?, 4)?;
+            (n == 4).then_some(())?;
+            (year, month(word)?, first, rest)
         };
         let tab = space(rest)?;
         let real = (1..=12).contains(&month) && (1..=31).contains(&day);
@@ -278,18 +265,18 @@ impl Marker {
             return ((real(first, second) || real(second, first)) && n == 4 && !goes_on(rest))
                 .then(|| Marker::plain(Shape::Slashed, None, tab));
         }
-        let word = &line[..line.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(line.len())];
-        let lower = word.to_ascii_lowercase();
-        let month = MONTHS.iter().position(|m| *m == lower || word.len() == 3 && m.starts_with(&lower))? as u32 + 1;
+        let word = &line[..line.find(|c: char| !c.is_alphabetic()).unwrap_or(line.len())];
         let rest = line[word.len()..].strip_prefix('.').unwrap_or(&line[word.len()..]);
         let (day, _, rest) = digits(rest.strip_prefix(' ')?, 2)?;
+        word.starts_with(char::is_uppercase).then_some(())?;
+        let month = month(word)?;
         let year = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' ')).and_then(|r| digits(r, 4));
         let (year, rest) = match year {
             Some((year, 4, rest)) => (year, rest),
             _ => (0, rest),
         };
         let tab = space(rest)?;
-        ((1..=31).contains(&day) && word.starts_with(char::is_uppercase) && !goes_on(rest))
+        ((1..=31).contains(&day) && !goes_on(rest))
             .then(|| Marker::plain(Shape::Date, Some(year * 10_000 + month * 100 + day), tab))
     }
 
@@ -427,6 +414,11 @@ mod tests {
             ("12/05/2026 X", "13/05/2026 X"),
             ("May 12 – X", "May 13, 2026 X"),
             ("5月12日（火）　会合", "2026年5月13日　会合"),
+            // (The month named in the EU's languages, as English names it: one recogniser.)
+            ("12 mai 2026 – Ouverture", "13 mai 2026 – Clôture"),
+            ("30 kwietnia 2026 X", "1 maja 2026 X"),
+            ("12 janv. 2026 X", "3 févr. 2026 X"),
+            ("12 Mar 2026 X", "12 Sep 2026 X"),
             ("午前10時　開会", "午後2時　閉会"),
         ] {
             assert!(of(b).follows(&of(a)), "{b} after {a}");
@@ -443,6 +435,7 @@ mod tests {
             ("1.Draft", "2. Hold"),
             ("10:00 Opening", "09:30 Registration"),
             ("30 June 2026 X", "2026-05-12 X"),
+            ("12 juin 2026 X", "12 mai 2026 X"),
             ("Art. 10 x", "Art. 10b x"),
             ("§ 2a x", "§ 4 x"),
             ("2:00 pm X", "10:00 am X"),
@@ -464,6 +457,10 @@ mod tests {
             "09:30 to noon",
             "25:00 x",
             "12 May in x",
+            "12 mai à Bruxelles",
+            "12 mai 2026 à Bruxelles",
+            "12 Foo 2026 X",
+            "Table 5 X",
             "2026-13-01 x",
             "the Commission: x",
             "Four words or more: x",

@@ -3,75 +3,12 @@
 //! (`12 V 2026`), or as eight digits (`20260512`): read only to tell the user the
 //! `YYYY-MM-DD` date to write (text47a F47a-2: these got only an example of another date).
 
-use unicode_normalization::UnicodeNormalization;
-
-/// Each month's names: as the calendar names it, and as a date names it where that differs
-/// (the genitive of Polish, Czech, Slovak, Slovenian, Croatian, Lithuanian, Greek; the
-/// partitive of Finnish; the locative of Latvian). Two-word names are joined with `_`.
-const MONTHS: [&str; 12] = [
-    "january januar jänner januari janvier enero gennaio janeiro januarie jaanuar tammikuu tammikuuta \
-     styczeń stycznia leden ledna január januára januarja siječanj siječnja sausis sausio janvāris janvārī \
-     ιανουάριος ιανουαρίου януари eanáir jannar",
-    "february februar februari février febrero febbraio fevereiro februarie veebruar helmikuu helmikuuta \
-     luty lutego únor února február februára februarja veljača veljače vasaris vasario februāris februārī \
-     φεβρουάριος φεβρουαρίου февруари feabhra frar",
-    "march märz marts maart mars marzo março martie märts maaliskuu maaliskuuta marzec marca březen března \
-     marec ožujak ožujka kovas kovo martā március μάρτιος μαρτίου март márta marzu",
-    "april avril abril aprile aprilie aprill huhtikuu huhtikuuta kwiecień kwietnia duben dubna apríl apríla \
-     aprila travanj travnja balandis balandžio aprīlis aprīlī április απρίλιος απριλίου април aibreán",
-    "may mai maj mei mayo maggio maio toukokuu toukokuuta maja květen května máj mája svibanj svibnja \
-     gegužė gegužės maijs maijā május μάιος μαΐου μάη май bealtaine mejju",
-    "june juni juin junio giugno junho iunie juuni kesäkuu kesäkuuta czerwiec czerwca červen června jún júna \
-     junij junija lipanj lipnja birželis birželio jūnijs jūnijā június ιούνιος ιουνίου юни meitheamh ġunju",
-    "july juli juillet julio luglio julho iulie juuli heinäkuu heinäkuuta lipiec lipca červenec července \
-     júl júla julij julija srpanj srpnja liepa liepos jūlijs jūlijā július ιούλιος ιουλίου юли iúil lulju",
-    "august augusti août agosto augustus elokuu elokuuta sierpień sierpnia srpen srpna augusta avgust avgusta \
-     kolovoz kolovoza rugpjūtis rugpjūčio augusts augustā augusztus αύγουστος αυγούστου август lúnasa awwissu",
-    "september septembre septiembre settembre setembro septembrie syyskuu syyskuuta wrzesień września září \
-     septembra rujan rujna rugsėjis rugsėjo septembris septembrī szeptember σεπτέμβριος σεπτεμβρίου \
-     септември meán_fómhair settembru",
-    "october oktober octobre octubre ottobre outubro octombrie oktoober lokakuu lokakuuta październik \
-     października říjen října október októbra oktobra listopad listopada spalis spalio oktobris oktobrī \
-     οκτώβριος οκτωβρίου октомври deireadh_fómhair ottubru",
-    "november novembre noviembre novembro noiembrie marraskuu marraskuuta listopad listopada listopadu \
-     novembra studeni studenoga studenog lapkritis lapkričio novembris novembrī νοέμβριος νοεμβρίου ноември \
-     samhain novembru",
-    "december dezember décembre diciembre dicembre dezembro decembrie detsember joulukuu joulukuuta grudzień \
-     grudnia prosinec prosince decembra prosinac prosinca gruodis gruodžio decembris decembrī δεκέμβριος \
-     δεκεμβρίου декември nollaig diċembru",
-];
+use crate::language::months::{months_named, plain};
 
 /// Words a written date has besides its day, month and year: `de` (es, pt), `ta'` (mt),
 /// `gada` (lv), `m.` and `d.` (lt), `r.` (pl), `г.` (bg), `le` (fr), `am` and `den` (de, da,
 /// sv), `of` and `the` (en), and an ordinal's mark standing alone (`1.º`).
 const FILLERS: &str = "de del ta gada m d r г g le am den of the º ª";
-
-/// `word` lower case, without its accents (`Mai`, `mai`; `Μαΐου`, `μαιου`), for matching.
-fn plain(word: &str) -> String {
-    // (The whole word made lower case, so that a final Σ is a final ς, as the names are written.)
-    word.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase()
-}
-
-/// The months `word` (one word of a date, plain) names: the one whose name it is, or
-/// begins (`sept`, `janv`, `Okt`: three letters or more) when it begins no other's; two or
-/// more when the same name is another month's in another language (`listopad`: November in
-/// Polish and Czech, October in Croatian).
-fn months_named(word: &str) -> Vec<u32> {
-    let names = |m: &str| m.split_whitespace().map(plain).collect::<Vec<_>>();
-    let named = |hit: &dyn Fn(&str) -> bool| -> Vec<u32> {
-        (1..).zip(MONTHS).filter(|(_, m)| names(m).iter().any(|n| hit(n))).map(|(i, _)| i).collect()
-    };
-    let exact = named(&|n| n == word);
-    if !exact.is_empty() || word.chars().count() < 3 {
-        return exact;
-    }
-    let begun = named(&|n| n.starts_with(word));
-    if begun.len() == 1 {
-        begun
-    } else {
-        Vec::new()
-    }
-}
 
 /// A month in Roman numerals, `I` to `XII`, as Polish, Hungarian and others write one.
 fn roman(word: &str) -> Option<u32> {
