@@ -42,9 +42,14 @@ const MONTHS: [&str; 12] = [
      δεκεμβρίου декември nollaig diċembru",
 ];
 
-/// Every name in [`MONTHS`], plain (see [`plain`]), with its month's number: made once.
-static NAMES: LazyLock<Vec<(String, u32)>> =
-    LazyLock::new(|| (1..).zip(MONTHS).flat_map(|(i, m)| m.split_whitespace().map(move |n| (plain(n), i))).collect());
+/// Every name in [`MONTHS`], plain (see [`plain`]), with its month's number, in order: made
+/// once, and searched, as each line of a text may be looked up (see `markdown`'s markers).
+static NAMES: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    let mut names: Vec<(String, u32)> =
+        (1..).zip(MONTHS).flat_map(|(i, m)| m.split_whitespace().map(move |n| (plain(n), i))).collect();
+    names.sort();
+    names
+});
 
 /// `word` lower case, without its accents (`Mai`, `mai`; `Μαΐου`, `μαιου`), for matching.
 pub fn plain(word: &str) -> String {
@@ -57,8 +62,12 @@ pub fn plain(word: &str) -> String {
 /// more when the same name is another month's in another language (`listopad`: November in
 /// Polish and Czech, October in Croatian).
 pub fn months_named(word: &str) -> Vec<u32> {
+    // (The names `hit` takes, from the first not before `word`: the ones equal to it or
+    // beginning with it, which follow it in order.)
     let named = |hit: &dyn Fn(&str) -> bool| -> Vec<u32> {
-        let mut months: Vec<u32> = NAMES.iter().filter(|(n, _)| hit(n)).map(|&(_, i)| i).collect();
+        let from = NAMES.partition_point(|(n, _)| n.as_str() < word);
+        let mut months: Vec<u32> = NAMES[from..].iter().take_while(|(n, _)| hit(n)).map(|&(_, i)| i).collect();
+        months.sort_unstable();
         months.dedup();
         months
     };
