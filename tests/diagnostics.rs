@@ -113,6 +113,15 @@ fixtures! {
         says ["topics[1] (topic 2): unknown field `titel`, did you mean `title`?"];
     unknown_key_in_contact: "unknown-key-contact" on [8],
         says ["contact: unknown field `emial`, did you mean `email`?"];
+    // text48a F48a-8: some letters of an address typed full-width passed, a dead link; named
+    // at the first of them, with the address in half-width characters.
+    contact_full_width: "contact-full-width" on [8, 9],
+        says ["8:10: error: contact.email: 'ｉｎｆｏ@soumu.go.jp' is written with full-width letters or marks \
+               (`ｉ`, `ｎ`, `ｆ`), which no mail program takes",
+              "help: write it in half-width characters: `email: info@soumu.go.jp`",
+              "9:20: error: contact.url: 'https://www.ｓoumu.go.jp/menu_news/' is written with full-width letters \
+               or marks (`ｓ`), and a link to it leads nowhere",
+              "help: write it in half-width characters: `url: https://www.soumu.go.jp/menu_news/`"];
     missing_field: "missing-field" on [4], says ["topics[0] (topic 1, \"Data\"): missing field `body`"];
     impossible_date: "impossible-date" on [2],
         says ["date: 2021-02-29 does not exist (2021 is not a leap year)"];
@@ -1977,5 +1986,44 @@ fn an_e_mail_address_in_full_width_characters_is_told_in_half_width() {
         assert_eq!(diags[0].help.as_deref(), Some("write it in half-width characters: `email: info@example.jp`"));
         let b = loads(&text.replace(address, "info@example.jp"));
         assert_eq!(b[0].contact.email.as_deref(), Some("info@example.jp"));
+    }
+}
+
+#[test]
+fn an_address_with_some_look_alikes_of_ascii_is_named_at_the_first_with_one_that_builds() {
+    // text48a F48a-8: only some letters full-width, or the letters full-width and `@` and `.`
+    // half-width, passed `check` and `build` as letters: a dead link. Named at the first
+    // such character of an e-mail address, or of a web address's scheme or host, as typed or
+    // escaped; its help builds. An address in letters of another script is one.
+    let cases = [
+        ("email: ｉｎｆｏ@soumu.go.jp", 10, "email: info@soumu.go.jp"),
+        ("email: info@ｓｏｕｍｕ.ｇｏ.ｊｐ", 15, "email: info@soumu.go.jp"),
+        ("email: \"mailto:info@soumu.go.\\uFF4Ap\"", 32, "email: info@soumu.go.jp"),
+        ("email: ｉｎｆｏ@ｓｏｕｍｕ.ｇｏ.ｊｐ", 10, "email: info@soumu.go.jp"),
+        ("email: 𝐢nfo@soumu.go.jp", 10, "email: info@soumu.go.jp"),
+        ("url: https://www.ｓoumu.go.jp/", 20, "url: https://www.soumu.go.jp/"),
+        ("url: ｈｔｔｐｓ://www.soumu.go.jp/", 8, "url: https://www.soumu.go.jp/"),
+        ("url: https：／／www.soumu.go.jp/", 13, "url: https://www.soumu.go.jp/"),
+        ("url: www.soumu.go.jp／ｍｅｎｕ", 23, "url: www.soumu.go.jp/menu"),
+    ];
+    for (line, column, fixed) in cases {
+        let text = format!("title: T\ndate: 2026-05-12\ntopics:\n  - title: A\n    body: b\ncontact:\n  {line}\n");
+        let (file, diags, rendered) = problems_in(&text);
+        assert_eq!(diags.len(), 1, "{rendered}");
+        assert_eq!(file.line_col(diags[0].span.unwrap().start), (7, column), "{rendered}");
+        let help = diags[0].help.as_deref().unwrap_or("");
+        let typed = help.split_once('`').and_then(|(_, h)| h.strip_suffix('`')).unwrap_or("");
+        assert_eq!(typed, fixed, "{rendered}");
+        loads(&text.replace(line, typed));
+    }
+    let text = "title: T\ndate: 2026-05-12\ntopics:\n  - title: A\n    body: b\ncontact:\n  email: 𝐢nfo@soumu.go.jp\n";
+    let (_, _, rendered) = problems_in(text);
+    assert!(
+        rendered.contains("has `𝐢` (U+1D422) for `i`: look-alikes of Latin letters, digits or marks"),
+        "{rendered}"
+    );
+    for fine in ["email: info@例え.jp", "url: https://例え.jp/ｍｅｎｕ", "email: info@пример.рф"] {
+        let text = format!("title: T\ndate: 2026-05-12\ntopics:\n  - title: A\n    body: b\ncontact:\n  {fine}\n");
+        loads(&text);
     }
 }

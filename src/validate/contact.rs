@@ -2,6 +2,7 @@
 //! that look like one.
 
 use super::{join, Checker};
+use crate::diag::Span;
 use crate::load::Spanned;
 use crate::model::{Contact, RawContact};
 use crate::script::is_direction_mark;
@@ -72,23 +73,22 @@ impl Checker<'_> {
             return Some(text);
         }
         let address = text.strip_prefix("mailto:").unwrap_or(&text).trim();
-        if !email_address(address) {
+        // (`ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ`, or only its `＠` typed full-width, as a Japanese input
+        // method writes it: text46a F46a-24; or only some letters, `ｉｎｆｏ@soumu.go.jp`, which
+        // passed as letters: text48a F48a-8.)
+        let half = (address.len() <= 4 * MAX_EMAIL).then(|| half_width(address)).flatten();
+        if let Some(half) = half.filter(|half| email_address(half)) {
+            self.look_alike(span, (&text, address), "email", &half);
+        } else if !email_address(address) {
             // (`a@example.org, b@example.org`: a second address, text44a F44a-6.)
             let mut parts = address.split([',', ';', ' ', '/']).filter(|p| !p.is_empty());
             let several = parts.clone().count() > 1 && parts.all(email_address);
-            // (`ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ`, or only its `＠` typed full-width, as a Japanese input
-            // method writes it: text46a F46a-24.)
-            let half = half_width(address).filter(|half| email_address(half));
             let message = match extra(address).filter(|e| email_address(e.address())) {
-                _ if half.is_some() => format!(
-                    "'{text}' is written with full-width letters or marks (`＠`, `．`), which no mail program takes"
-                ),
                 _ if several => format!("'{text}' is more than one address: `email` takes one; put another in `note`"),
                 Some(extra) => extra.message(&text),
                 None => format!("'{text}' is not an e-mail address; write it as name@example.org"),
             };
-            let help = half.map(|half| format!("write it in half-width characters: `email: {half}`"));
-            self.report_with_help(span, "contact.email", message, help);
+            self.report(span, "contact.email", message);
         } else if let Some(message) = homograph(&text, "email") {
             self.report(span, "contact.email", message);
         }
@@ -105,7 +105,13 @@ impl Checker<'_> {
         }
         let shown: String = text.chars().take(80).collect();
         let cut = if shown.len() < text.len() { "…" } else { "" };
-        if let Some(at) =
+        // (`https://www.ｓoumu.go.jp/`, a letter of its host typed full-width: a link to no
+        // host, which passed as letters; text48a F48a-8.)
+        let half = (text.len() <= 4 * super::text::MAX_LINK).then(|| half_width(&text)).flatten();
+        let look_alike = half.filter(|half| web_address(half)).map(|half| (scheme_and_host(&text), half));
+        if let Some((host, half)) = look_alike.filter(|(host, _)| half_width(host).is_some()) {
+            self.look_alike(span, (&format!("{shown}{cut}"), host), "url", &half);
+        } else if let Some(at) =
             text.find(char::is_whitespace).filter(|_| web_address(text.split_whitespace().next().unwrap_or("")))
         {
             // (An address and words after it, `https://…/english/ (English) / https://…`:
@@ -148,6 +154,44 @@ impl Checker<'_> {
             self.report(span, "contact.url", message);
         }
         Some(text)
+    }
+}
+
+impl Checker<'_> {
+    /// Reports the e-mail or web address (`key`) `shown` at `span` whose `part` (the e-mail
+    /// address, or a web address's scheme and host) has characters typed in another form than
+    /// ASCII ([`as_ascii`]): at the first of them, with the address in ASCII, `half`, as the help.
+    fn look_alike(&mut self, span: Span, (shown, part): (&str, &str), key: &str, half: &str) {
+        let mut odd: Vec<char> = Vec::new();
+        for c in part.chars().filter(|&c| as_ascii(c).is_some()) {
+            if !odd.contains(&c) && odd.len() < 3 {
+                odd.push(c);
+            }
+        }
+        let Some(&first) = odd.first() else { return };
+        if self.known.replaced.contains(&span) {
+            return;
+        }
+        // (At the character, as typed or escaped in double quotes: not at the value's start.)
+        let source = self.file.text.get(span.start..span.end).unwrap_or("");
+        let at = super::places::as_written(source, 0, first.encode_utf8(&mut [0; 4]))
+            .map_or(span, |found| Span::new(span.start + found.start, span.start + found.end));
+        let dead = if key == "email" { "which no mail program takes" } else { "and a link to it leads nowhere" };
+        let (message, help) = if odd.iter().all(|c| ('\u{FF01}'..='\u{FF5E}').contains(c)) {
+            let listed: Vec<String> = odd.iter().map(|c| format!("`{c}`")).collect();
+            let listed = listed.join(", ");
+            let message = format!("'{shown}' is written with full-width letters or marks ({listed}), {dead}");
+            (message, format!("write it in half-width characters: `{key}: {half}`"))
+        } else {
+            let listed: Vec<String> = odd
+                .iter()
+                .map(|&c| format!("`{c}` (U+{:04X}) for `{}`", c as u32, as_ascii(c).unwrap_or_default()))
+                .collect();
+            let listed = listed.join(", ");
+            let message = format!("'{shown}' has {listed}: look-alikes of Latin letters, digits or marks, {dead}");
+            (message, format!("write it in plain letters: `{key}: {half}`"))
+        };
+        self.report_with_help(at, &format!("contact.{key}"), message, Some(help));
     }
 }
 
@@ -379,18 +423,71 @@ fn this_computer(text: &str) -> bool {
         || v6.is_some_and(|ip| ip.is_loopback() || ip.is_unspecified() || ip.to_ipv4_mapped().is_some_and(v4))
 }
 
-/// `text` with its full-width letters, digits and marks (`ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ`) written
-/// half-width (as NFKC writes them), or `None` when it has none.
+/// What a character typed in another form than ASCII is in ASCII: a full-width letter,
+/// digit or mark (`ｉ`, `＠`, `．`, as the Japanese input types them) or another that NFKC
+/// writes in ASCII (`𝐢`, `ﬁ`, `ª`). `None` for ASCII, and for letters of other scripts (`例`,
+/// Greek, Cyrillic), which an address may be written in.
+fn as_ascii(c: char) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    if c.is_ascii() {
+        return None;
+    }
+    let folded: String = std::iter::once(c).nfkc().collect();
+    folded.chars().all(|f| f.is_ascii_graphic()).then_some(folded)
+}
+
+/// `text` with its full-width letters, digits and marks (`ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ`) and
+/// their other look-alikes written in ASCII (as NFKC writes them, see [`as_ascii`]), or
+/// `None` when it has none.
 fn half_width(text: &str) -> Option<String> {
-    let half = |c: char| match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
-        _ => c,
-    };
-    text.contains(|c| half(c) != c).then(|| text.chars().map(half).collect())
+    text.contains(|c| as_ascii(c).is_some())
+        .then(|| text.chars().map(|c| as_ascii(c).unwrap_or_else(|| c.to_string())).collect())
+}
+
+/// The start of the web address `text` that is its scheme and host (`https://www.ｓoumu.go.jp`
+/// of `https://www.ｓoumu.go.jp/menu/`): its scheme read as it is in ASCII (`ｈｔｔｐｓ：／／`
+/// too), then to the first `/`, `?` or `#`, as a browser reads it.
+fn scheme_and_host(text: &str) -> &str {
+    let mut read = String::new();
+    let mut after_scheme = 0;
+    for (at, c) in text.char_indices().take(12) {
+        read.push_str(&as_ascii(c).unwrap_or_else(|| c.to_string()));
+        if read.ends_with("://") {
+            after_scheme = at + c.len_utf8();
+            break;
+        }
+        // (A scheme is a word of letters: `https`, `http`.)
+        if !read.trim_end_matches([':', '/']).bytes().all(|b| b.is_ascii_alphabetic()) {
+            break;
+        }
+    }
+    let end = text[after_scheme..].find(['/', '?', '#']).map_or(text.len(), |i| after_scheme + i);
+    &text[..end]
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn look_alikes_of_ascii_are_read_in_ascii() {
+        assert_eq!(super::half_width("ｉｎｆｏ@soumu.go.jp").as_deref(), Some("info@soumu.go.jp"));
+        assert_eq!(super::half_width("𝐢nfo＠soumu.go.jp").as_deref(), Some("info@soumu.go.jp"));
+        for other in ["info@例え.jp", "https://例え.jp/", "info@пример.рф", "ｶﾀｶﾅ.jp", "a\u{3000}b"]
+        {
+            assert_eq!(super::half_width(other), None, "{other}");
+        }
+        for (text, host) in [
+            ("https://www.ｓoumu.go.jp/menu/", "https://www.ｓoumu.go.jp"),
+            ("ｈｔｔｐｓ：／／ｗｗｗ．ｓｏｕｍｕ．ｇｏ．ｊｐ／x", "ｈｔｔｐｓ：／／ｗｗｗ．ｓｏｕｍｕ．ｇｏ．ｊｐ／x"),
+            ("www.example.org/ｐａｇｅ", "www.example.org"),
+            ("www.x.org/?u=https://ｙ.org", "www.x.org"),
+            ("https://x.org", "https://x.org"),
+            ("https://", "https://"),
+            ("x.org?q", "x.org"),
+        ] {
+            assert_eq!(super::scheme_and_host(text), host, "{text}");
+        }
+    }
+
     #[test]
     fn web_addresses_are_ones_a_reader_can_follow() {
         for good in [
