@@ -122,6 +122,11 @@ fixtures! {
               "9:20: error: contact.url: 'https://www.ｓoumu.go.jp/menu_news/' is written with full-width letters \
                or marks (`ｓ`), and a link to it leads nowhere",
               "help: write it in half-width characters: `url: https://www.soumu.go.jp/menu_news/`"];
+    // text48a F48a-9: named at the line's start, not at the marks.
+    japanese_marks: "japanese-marks" on [9, 11, 14, 17],
+        says ["9:10: error: topics[0].body (topic 1, \"概要\"): `本日は**「重要」**な会合を開催した。` is printed with its `*`",
+              "11:15: error", "14:12: error", "17:86: error",
+              "help: put the marks inside the brackets, as in 「**重要**」, or leave them out"];
     missing_field: "missing-field" on [4], says ["topics[0] (topic 1, \"Data\"): missing field `body`"];
     impossible_date: "impossible-date" on [2],
         says ["date: 2021-02-29 does not exist (2021 is not a leap year)"];

@@ -22,6 +22,9 @@ pub struct Slip {
     pub line: usize,
     /// The line as written, without the spaces around it.
     pub written: String,
+    /// Where in `written` the slip's marks are, in bytes (`**` of `本日は**「重要」**`); `None`
+    /// for a slip of the whole line.
+    pub marks: Option<Range<usize>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -360,9 +363,13 @@ impl Watch {
     fn stars_printed(&mut self, src: &str) {
         let printed = std::mem::take(&mut self.printed);
         let Some(runs) = &self.stars else { return };
-        if let Some(k) = unpaired_beside_japanese(runs, &printed) {
-            let at = runs[k].range.start;
-            self.line_slip(src, SlipKind::MarksBesideJapanese, at);
+        let Some(k) = unpaired_beside_japanese(runs, &printed) else { return };
+        let (at, marks) = (runs[k].range.start, stars::on_its_line(src, &runs[k].range));
+        let found = self.slips.len();
+        self.line_slip(src, SlipKind::MarksBesideJapanese, at);
+        // (Named at its marks, not at the line's start: text48a F48a-9.)
+        if let Some(slip) = self.slips.get_mut(found) {
+            slip.marks = Some(marks);
         }
     }
 
@@ -373,7 +380,7 @@ impl Watch {
         if !self.on_lines.insert((kind, line)) {
             return;
         }
-        self.slips.push(Slip { kind, line, written: line_at(src, at).to_string() });
+        self.slips.push(Slip { kind, line, written: line_at(src, at).to_string(), marks: None });
     }
 
     /// A list item starts at `at` (its marker): a figure with its sign, or a footnote's star,
@@ -468,7 +475,7 @@ impl Watch {
     fn heading_at(&mut self, src: &str, level: u8, at: usize) {
         let line = self.lines.line_of(src, at);
         let written = line_at(src, at);
-        let slip = |kind| Slip { kind, line, written: written.to_string() };
+        let slip = |kind| Slip { kind, line, written: written.to_string(), marks: None };
         let text = src[at..].lines().next().unwrap_or("").trim_start_matches('#').trim_start();
         if is_note(text) {
             self.slips.push(slip(SlipKind::Note));
@@ -523,7 +530,7 @@ impl Watch {
                         (SlipKind::TableWithoutRule, at, first.trim())
                     };
                     let line = self.lines.line_of(src, at);
-                    self.slips.push(Slip { kind, line, written: written.to_string() });
+                    self.slips.push(Slip { kind, line, written: written.to_string(), marks: None });
                     return;
                 }
                 above = Some((offset, line));

@@ -364,6 +364,12 @@ impl Checker<'_> {
                 ),
             };
             let place = self.line_place_in(field, &lines, slip.line, &slip.written);
+            // (The marks of a line found as written: at them, not at the line's start; F48a-9.)
+            let written = self.file.text.get(place.start..).is_some_and(|t| t.starts_with(slip.written.as_str()));
+            let place = match slip.marks.filter(|_| written) {
+                Some(marks) => Span::new(place.start + marks.start, place.start + marks.end),
+                None => place,
+            };
             self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
         }
     }

@@ -67,3 +67,12 @@ pub(super) fn unpaired_beside_japanese(runs: &[Stars], printed: &[usize]) -> Opt
     }
     None
 }
+
+/// Where the run of `*` at `range` of `src` is on its line without the spaces that start it
+/// (the line as a slip gives it), in bytes.
+pub(super) fn on_its_line(src: &str, range: &Range<usize>) -> Range<usize> {
+    let line_start = src[..range.start].rfind('\n').map_or(0, |n| n + 1);
+    let before = &src[line_start..range.start];
+    let from = before.trim_start().len();
+    from..from + range.len()
+}
