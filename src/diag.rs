@@ -247,7 +247,10 @@ impl SourceFile {
             // A mark that prints nothing (U+200B, a direction mark) is shown as its code point,
             // as the terminal's escaping shows it, and the caret counts it so (text47a
             // F47a-1: three LRMs shown `\u{200e}` put the caret 21 columns left of its place).
-            if crate::script::is_invisible(c) || crate::script::is_direction_mark(c) {
+            // So is a line or paragraph separator, which breaks or blanks a terminal's line
+            // (text48a F48a-11; text46a F46a-23 in a redline's summary).
+            let separator = matches!(c, '\u{2028}' | '\u{2029}');
+            if crate::script::is_invisible(c) || crate::script::is_direction_mark(c) || separator {
                 for e in c.escape_unicode() {
                     cells.push((width, 1, e));
                     width += 1;
@@ -598,13 +601,14 @@ mod tests {
 
     #[test]
     fn marks_that_print_nothing_are_shown_as_code_points_with_the_caret_under_its_place() {
-        let text = "body: Paste\u{200E} from\u{200B} Word then ㅤ x\n";
+        // (And a line separator, which broke the terminal's line: text48a F48a-11.)
+        let text = "body: Paste\u{200E} from\u{200B} Word\u{2028} then ㅤ x\n";
         let file = SourceFile::new("m.yaml", text);
         let at = text.find('ㅤ').unwrap();
         let out = file.render(&Diagnostic::new(Some(Span::new(at, at + 3)), "body", "here"));
         let lines: Vec<&str> = out.lines().collect();
         let (shown, caret) = (lines[2], lines[3]);
-        assert!(shown.contains("Paste\\u{200e} from\\u{200b} Word"), "{out}");
+        assert!(shown.contains("Paste\\u{200e} from\\u{200b} Word\\u{2028} then"), "{out}");
         let column = |line: &str, i: usize| line[..i].chars().count();
         assert_eq!(column(caret, caret.find('^').unwrap()), column(shown, shown.find('ㅤ').unwrap()), "{out}");
     }

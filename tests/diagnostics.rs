@@ -1979,6 +1979,26 @@ fn a_standardized_variation_selector_after_a_kanji_is_named_with_the_form_that_p
 }
 
 #[test]
+fn an_escaped_selector_and_a_line_separator_are_shown_in_place() {
+    // text48a F48a-10: the caret under `神\uFE00` in double quotes was under the opening
+    // quote; F48a-11: a raw U+2028 was shown raw in the snippet, breaking the terminal's line.
+    let text =
+        "title: \"会合の神\\uFE00社\"\ndate: 2026-05-12\nlang: ja\ntopics:\n  - title: 名前\n    body: b\ncontact:\n  \
+                name: “山田\u{2028}太郎”\n";
+    let (file, diags, rendered) = problems_with_fonts(text);
+    let places: Vec<(usize, usize)> = diags.iter().map(|d| file.line_col(d.span.unwrap().start)).collect();
+    assert_eq!(places, [(1, 12), (8, 9)], "{rendered}");
+    assert!(rendered.contains("the form of `神` that the variation selector U+FE00 after it asks for"), "{rendered}");
+    assert!(!rendered.contains('\u{2028}'), "{rendered}");
+    assert!(rendered.contains("8 |   name: “山田\\u{2028}太郎”\n"), "{rendered}");
+    // Each caret under its place: `神` is the 4th character of the value, wide ones before it.
+    let lines: Vec<&str> = rendered.lines().collect();
+    assert_eq!(lines[2], "1 | title: \"会合の神\\uFE00社\"", "{rendered}");
+    assert_eq!(lines[3], format!("  | {}{}", " ".repeat(14), "^".repeat(8)), "{rendered}");
+    insta::assert_snapshot!("escaped-selector-and-line-separator", rendered);
+}
+
+#[test]
 fn an_e_mail_address_in_full_width_characters_is_told_in_half_width() {
     // text46a F46a-24: `ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｊｐ` (and `info＠example．jp`) were "not an e-mail
     // address; write it as name@example.org", with no word of what was wrong.

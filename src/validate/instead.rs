@@ -31,10 +31,11 @@ impl Checker<'_> {
         (base, selector, form): (char, char, Form),
     ) {
         let source = self.file.text.get(field.span.start..field.span.end).unwrap_or("");
+        // (As typed, or escaped in double quotes, `"神\uFE00社"`: the caret was under the quote
+        // that opens the value; text48a F48a-10.)
         let typed = format!("{base}{selector}");
-        let span = source
-            .find(&typed)
-            .map_or(field.span, |at| Span::new(field.span.start + at, field.span.start + at + typed.len()));
+        let span = super::places::as_written(source, 0, &typed)
+            .map_or(field.span, |at| Span::new(field.span.start + at.start, field.span.start + at.end));
         let code = selector as u32;
         let message = match form {
             Form::Missing => format!(
