@@ -199,6 +199,21 @@ pub fn name_look_alikes(letters: &[char]) -> String {
     crate::wording::and_list(&names)
 }
 
+/// The curly quotes a value may be typed in, each opening with the closings it may have:
+/// Word's English `“…”` and `‘…’`, its German `„…“`, and `”…”` (Japanese input).
+const CURLY_PAIRS: [(char, &[char]); 6] =
+    [('“', &['”', '“']), ('”', &['”']), ('„', &['“', '”']), ('‘', &['’', '‘']), ('’', &['’']), ('‚', &['‘', '’'])];
+
+/// The curly quotes `written` (a value as typed in the file) starts and ends with, when it is
+/// wholly in curly quotes and so was written without YAML's own: Word and Outlook turn a
+/// typed `"` into `“`.
+pub fn curly_pair(written: &str) -> Option<(char, char)> {
+    let written = written.trim();
+    let mut chars = written.chars();
+    let (open, close) = (chars.next()?, chars.next_back()?);
+    CURLY_PAIRS.iter().any(|(o, closes)| *o == open && closes.contains(&close)).then_some((open, close))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

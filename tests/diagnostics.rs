@@ -127,6 +127,14 @@ fixtures! {
         says ["9:10: error: topics[0].body (topic 1, \"概要\"): `本日は**「重要」**な会合を開催した。` is printed with its `*`",
               "11:15: error", "14:12: error", "17:86: error",
               "help: put the marks inside the brackets, as in 「**重要**」, or leave them out"];
+    // text48a F48a-20: the colon's help kept the curly quotes, the curly quotes' own said to
+    // replace them; one help now, that builds (see `a_value_in_curly_quotes_with_a_colon_…`).
+    curly_colon: "curly-colon" on [1, 4],
+        says ["1:16: error: the value of `title` contains `: `, and is typed in curly quotes `“` `”`, which YAML \
+               keeps as text",
+              "help: put the value in straight quotes, not curly ones: title: \"Results: the workshop\"",
+              "4:17: error: the value of `title` contains `: `, and is typed in curly quotes `‘` `’`",
+              "help: put the value in straight quotes, not curly ones: title: \"Data: flows\"", "2 problems"];
     missing_field: "missing-field" on [4], says ["topics[0] (topic 1, \"Data\"): missing field `body`"];
     impossible_date: "impossible-date" on [2],
         says ["date: 2021-02-29 does not exist (2021 is not a leap year)"];
@@ -1976,6 +1984,25 @@ fn a_standardized_variation_selector_after_a_kanji_is_named_with_the_form_that_p
     let fonts = briefing::fonts::FontBook::builtin();
     let b = load_briefings(&file, &Limits::default(), &fonts).unwrap_or_else(|d| panic!("{}", render_all(&file, &d)));
     assert_eq!(b[0].title, "\u{FA19}社");
+}
+
+#[test]
+fn a_value_in_curly_quotes_with_a_colon_gets_one_help_that_builds() {
+    // text48a F48a-20: `title: “Results: the workshop”` got two helps that disagreed; the one
+    // left, applied, builds, and prints the title without Word's quotes.
+    let text =
+        "title: “Results: the workshop”\ndate: 2026-05-12\ntopics:\n  - title: A\n    body: b\ncontact:\n  name: N\n";
+    let (_, diags, rendered) = problems_in(text);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    let help = diags[0].help.as_deref().unwrap_or("");
+    let fixed = help.split_once("curly ones: ").map_or("", |(_, f)| f);
+    let b = loads(&text.replace("title: “Results: the workshop”", fixed));
+    assert_eq!(b[0].title, "Results: the workshop");
+    // Curly quotes inside the value, not around it: the whole value in quotes, as typed.
+    let text = text.replace("“Results: the workshop”", "“Results” and “next: steps”");
+    let (_, diags, rendered) = problems_in(&text);
+    assert_eq!(diags.len(), 1, "{rendered}");
+    assert_eq!(diags[0].help.as_deref(), Some("put the value in quotes: title: \"“Results” and “next: steps”\""));
 }
 
 #[test]

@@ -278,11 +278,28 @@ fn slip(text: &str, span: Span, info: &str, keys: &KeySets) -> Option<Diagnostic
             return at(span, message, help);
         }
         if let Some((key, value)) = colon_in_value(text, start) {
-            return at(
-                span,
-                format!("the value of `{key}` contains `: `"),
-                format!("put the value in quotes: {}", quoted_pair(key, value)),
-            );
+            // (In curly quotes, as Word types `"`: straight ones in their place. The help kept
+            // the curly ones, in straight ones, and the curly quotes' own said to replace
+            // them: two that disagreed, text48a F48a-20.)
+            let trimmed = value.trim();
+            let curly = crate::script::curly_pair(trimmed).map(|(open, close)| {
+                let inner = &trimmed[open.len_utf8()..trimmed.len() - close.len_utf8()];
+                (open, close, inner)
+            });
+            let (message, help) = match curly.filter(|(open, close, inner)| !inner.contains([*open, *close])) {
+                Some((open, close, inner)) => (
+                    format!(
+                        "the value of `{key}` contains `: `, and is typed in curly quotes `{open}` `{close}`, which \
+                         YAML keeps as text"
+                    ),
+                    format!("put the value in straight quotes, not curly ones: {}", quoted_pair(key, inner)),
+                ),
+                None => (
+                    format!("the value of `{key}` contains `: `"),
+                    format!("put the value in quotes: {}", quoted_pair(key, value)),
+                ),
+            };
+            return at(span, message, help);
         }
     }
     // `contact:`, `    the Division`, `  division: …`: a line of text took the block's place.
