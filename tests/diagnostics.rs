@@ -122,11 +122,16 @@ fixtures! {
               "9:20: error: contact.url: 'https://www.ｓoumu.go.jp/menu_news/' is written with full-width letters \
                or marks (`ｓ`), and a link to it leads nowhere",
               "help: write it in half-width characters: `url: https://www.soumu.go.jp/menu_news/`"];
-    // text48a F48a-9: named at the line's start, not at the marks.
-    japanese_marks: "japanese-marks" on [9, 11, 14, 17],
+    // text48a F48a-9: named at the line's start, not at the marks; a `**` that no other
+    // closed was printed as typed, and not named.
+    japanese_marks: "japanese-marks" on [9, 11, 14, 17, 21],
         says ["9:10: error: topics[0].body (topic 1, \"概要\"): `本日は**「重要」**な会合を開催した。` is printed with its `*`",
               "11:15: error", "14:12: error", "17:86: error",
-              "help: put the marks inside the brackets, as in 「**重要**」, or leave them out"];
+              "help: put the marks inside the brackets, as in 「**重要**」, or leave them out",
+              "21:10: error: topics[4].body (topic 5, \"五\"): `本日は**重要な会合を開催した。` is printed with its `**`: \
+               no other `**` pairs with it to make the words bold",
+              "help: put `**` on both sides of the bold words, as in 本日は**重要**な会合, or write `\\*\\*` to \
+               print the stars"];
     // text48a F48a-20: the colon's help kept the curly quotes, the curly quotes' own said to
     // replace them; one help now, that builds (see `a_value_in_curly_quotes_with_a_colon_…`).
     curly_colon: "curly-colon" on [1, 4],

@@ -12,7 +12,7 @@ mod signs;
 mod stars;
 
 use signs::Signs;
-use stars::{star_runs, unpaired_beside_japanese, Stars};
+use stars::{star_runs, Stars};
 
 /// A line Markdown reads other than it was most likely meant (see the module's summary).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +22,7 @@ pub struct Slip {
     pub line: usize,
     /// The line as written, without the spaces around it.
     pub written: String,
-    /// Where in `written` the slip's marks are, in bytes (`**` of `本日は**「重要」**`); `None`
-    /// for a slip of the whole line.
+    /// Where in `written` the slip's marks (`**`) are, in bytes; `None` for the whole line.
     pub marks: Option<Range<usize>>,
 }
 
@@ -45,6 +44,8 @@ pub enum SlipKind {
     /// A pair of emphasis marks left as text beside Japanese punctuation (`**「重要」**`),
     /// where Markdown's rules do not see them as marks.
     MarksBesideJapanese,
+    /// A `**` in Japanese text that no other closes or opens, printed as typed.
+    UnclosedMarks,
     /// A heading whose text starts with a lowercase letter (`# of participants: 40`): the
     /// sign for "number", not a heading.
     NumberSign,
@@ -358,16 +359,15 @@ impl Watch {
         }
     }
 
-    /// The block whose stars were gathered in `printed` ends: a pair of them beside
-    /// Japanese punctuation is a slip, on the line of the first.
+    /// The block whose stars were gathered in `printed` ends: a pair of them beside Japanese
+    /// punctuation, or a `**` that pairs with none, is a slip ([`stars::slip_of`]), at its marks.
     fn stars_printed(&mut self, src: &str) {
         let printed = std::mem::take(&mut self.printed);
         let Some(runs) = &self.stars else { return };
-        let Some(k) = unpaired_beside_japanese(runs, &printed) else { return };
+        let Some((kind, k)) = stars::slip_of(runs, &printed) else { return };
         let (at, marks) = (runs[k].range.start, stars::on_its_line(src, &runs[k].range));
         let found = self.slips.len();
-        self.line_slip(src, SlipKind::MarksBesideJapanese, at);
-        // (Named at its marks, not at the line's start: text48a F48a-9.)
+        self.line_slip(src, kind, at);
         if let Some(slip) = self.slips.get_mut(found) {
             slip.marks = Some(marks);
         }
@@ -893,6 +893,14 @@ mod tests {
             one(SlipKind::MarksBesideJapanese, 0, "結果は**「未定」")
         );
         assert_eq!(slips("- 次回は*「東京」*で開催。").len(), 1);
+        // text48a F48a-9: a `**` in Japanese text that no other closes, printed as typed.
+        let unclosed = "本日は**重要な会合を開催した。";
+        assert_eq!(slips(unclosed), one(SlipKind::UnclosedMarks, 0, unclosed));
+        assert_eq!(slips("前置き。\n\n重要な**会合を開催した。")[0].0, SlipKind::UnclosedMarks);
+        for fine in ["本日は**重要**な会合", "2**3", "a ** b", "The **important meeting.", "増加（*1）", "「**」"]
+        {
+            assert_eq!(slips(fine), [], "{fine}");
+        }
     }
 
     /// text42a F42a-19: a rule line of fewer columns than the header is named as that.

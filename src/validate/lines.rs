@@ -362,6 +362,12 @@ impl Checker<'_> {
                     ),
                     "put the marks inside the brackets, as in 「**重要**」, or leave them out".to_string(),
                 ),
+                SlipKind::UnclosedMarks => (
+                    format!("`{shown}` is printed with its `**`: no other `**` pairs with it to make the words bold"),
+                    "put `**` on both sides of the bold words, as in 本日は**重要**な会合, or write `\\*\\*` to print \
+                     the stars"
+                        .to_string(),
+                ),
             };
             let place = self.line_place_in(field, &lines, slip.line, &slip.written);
             // (The marks of a line found as written: at them, not at the line's start; F48a-9.)

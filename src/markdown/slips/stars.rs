@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::SlipKind;
+
 /// A run of `*` in a text, and what stands beside it.
 pub(super) struct Stars {
     pub(super) range: Range<usize>,
@@ -15,6 +17,8 @@ pub(super) struct Stars {
     opens_onto_japanese: bool,
     /// The character it would close after is Japanese punctuation (`」**`, `。*`).
     closes_onto_japanese: bool,
+    /// A kana or a kanji stands before or after it.
+    beside_kana_or_kanji: bool,
 }
 
 /// The runs of `*` in `src`, in order: found in one pass over the text, so that a run of
@@ -36,6 +40,7 @@ pub(super) fn star_runs(src: &str) -> Vec<Stars> {
             closes: before.is_some(),
             opens_onto_japanese: after.is_some_and(japanese_punctuation),
             closes_onto_japanese: before.is_some_and(japanese_punctuation),
+            beside_kana_or_kanji: [before, after].iter().flatten().any(|&c| crate::script::is_kana_or_kanji(c)),
         });
         from = end;
     }
@@ -43,11 +48,27 @@ pub(super) fn star_runs(src: &str) -> Vec<Stars> {
 }
 
 /// Of the runs of `*` a block printed as stars (`printed`, indices into `runs`, in order),
+/// the slip and the run it is at: a pair beside Japanese punctuation
+/// ([`unpaired_beside_japanese`]); else the only `**` (or `***`) of the block, in Japanese
+/// text, which no other closes or opens (`本日は**重要な会合を開催した。`: text48a F48a-9). A
+/// star alone (`（*1）`) is a footnote's.
+pub(super) fn slip_of(runs: &[Stars], printed: &[usize]) -> Option<(SlipKind, usize)> {
+    if let Some(k) = unpaired_beside_japanese(runs, printed) {
+        return Some((SlipKind::MarksBesideJapanese, k));
+    }
+    let mut marks = printed.iter().filter(|&&k| runs[k].range.len() >= 2);
+    let (Some(&k), None) = (marks.next(), marks.next()) else { return None };
+    let run = &runs[k];
+    (run.range.len() <= 3 && run.beside_kana_or_kanji && (run.opens || run.closes))
+        .then_some((SlipKind::UnclosedMarks, k))
+}
+
+/// Of the runs of `*` a block printed as stars (`printed`, indices into `runs`, in order),
 /// the first of a pair that Markdown would have taken for emphasis but for Japanese
 /// punctuation inside them: one that could open before one that could close, one of the two
 /// beside the punctuation (`**「重要」**`, `*「未定」*`). A star alone (`（*1）`), or stars
 /// that could not pair (`（*1）…（*2）`, each after an opening bracket), are no slip.
-pub(super) fn unpaired_beside_japanese(runs: &[Stars], printed: &[usize]) -> Option<usize> {
+fn unpaired_beside_japanese(runs: &[Stars], printed: &[usize]) -> Option<usize> {
     // The first run before that could open, and the first that could open onto Japanese
     // punctuation.
     let (mut opener, mut onto_japanese) = (None, None);
