@@ -69,6 +69,12 @@ pub fn fingerprint(path: &Path, kind: FileKind) -> Option<[u8; 16]> {
     Some(hasher.finalize().into())
 }
 
+/// The [`fingerprint`] of a file that held `bytes`.
+pub fn digest(bytes: &[u8]) -> [u8; 16] {
+    use md5::Digest as _;
+    md5::Md5::digest(bytes).into()
+}
+
 /// Why the file at `path` cannot be opened as `kind` (missing, not a regular file), if it
 /// cannot: for `watch`, to which a change of why (a logo removed, then made a link to
 /// `/dev/zero`) is a change too.
@@ -101,38 +107,59 @@ impl FileId {
     }
 }
 
-/// The files a run reads, with what each is to the run, so that no output replaces one.
+/// The files a run reads, with what each is to the run, so that no output replaces one, and
+/// for those whose bytes it noted, their [`digest`]: what this run used, for `watch`.
 #[derive(Debug, Clone, Default)]
 pub struct Reads {
-    files: Vec<(FileId, PathBuf, &'static str)>,
+    files: Vec<(FileId, PathBuf, &'static str, Option<[u8; 16]>)>,
 }
 
 impl Reads {
     /// Notes that the run reads `path` as `role` ("input", "template", "logo", "font").
     pub fn add(&mut self, path: &Path, role: &'static str) {
+        self.note(path, role, None);
+    }
+
+    /// Notes that the run read `path` as `role`, and used bytes of this [`digest`].
+    pub fn add_read(&mut self, path: &Path, role: &'static str, held: [u8; 16]) {
+        self.note(path, role, Some(held));
+    }
+
+    fn note(&mut self, path: &Path, role: &'static str, held: Option<[u8; 16]>) {
         if let Some(id) = FileId::of(path) {
-            self.files.push((id, path.to_path_buf(), role));
+            self.files.push((id, path.to_path_buf(), role, held));
         }
     }
 
-    /// The paths read, in the order they were noted, each with the kind of file it was read as.
-    pub fn files(&self) -> impl Iterator<Item = (&Path, FileKind)> {
-        self.files.iter().map(|(_, p, role)| {
+    /// The paths read, in the order they were noted, each with the kind of file it was read as
+    /// and the digest of the bytes the run used, if it noted them.
+    pub fn files(&self) -> impl Iterator<Item = (&Path, FileKind, Option<[u8; 16]>)> {
+        self.files.iter().map(|(_, p, role, held)| {
             let kind = match *role {
                 "template" => FileKind::Template,
                 "logo" => FileKind::Logo,
                 "font" => FileKind::Font,
                 _ => FileKind::Briefing,
             };
-            (p.as_path(), kind)
+            (p.as_path(), kind, *held)
         })
     }
 
     /// Adds the files `other` notes that this one does not.
     pub fn extend(&mut self, other: &Reads) {
-        for f in &other.files {
-            if !self.files.iter().any(|(id, path, _)| *id == f.0 && *path == f.1) {
-                self.files.push(f.clone());
+        self.join(other, |held| held);
+    }
+
+    /// Adds the files `other` notes that this one does not, as files this run did not read
+    /// (what an earlier run read of them is not what this one used).
+    pub fn extend_unread(&mut self, other: &Reads) {
+        self.join(other, |_| None);
+    }
+
+    fn join(&mut self, other: &Reads, held: impl Fn(Option<[u8; 16]>) -> Option<[u8; 16]>) {
+        for (id, path, role, h) in &other.files {
+            if !self.files.iter().any(|f| f.0 == *id && f.1 == *path) {
+                self.files.push((*id, path.clone(), *role, held(*h)));
             }
         }
     }
@@ -140,8 +167,8 @@ impl Reads {
     /// Refuses an output that is one of the files read.
     pub fn check_output(&self, output: &Path) -> Result<(), Error> {
         let Some(id) = FileId::of(output) else { return Ok(()) };
-        match self.files.iter().find(|(f, _, _)| *f == id) {
-            Some((_, input, role)) => {
+        match self.files.iter().find(|(f, ..)| *f == id) {
+            Some((_, input, role, _)) => {
                 Err(Error::WouldOverwrite { output: output.to_path_buf(), input: input.clone(), role })
             }
             None => Ok(()),

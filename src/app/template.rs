@@ -103,6 +103,7 @@ impl Template {
             )));
         }
         let bytes = files::read(path, FileKind::Template)?;
+        let held = files::digest(&bytes);
         if std::str::from_utf8(&bytes).is_ok_and(load::is_blank) {
             let file = SourceFile::new(path.shown().to_string(), String::from_utf8_lossy(&bytes));
             let d = Diagnostic::new(None, "", "the template is empty")
@@ -118,12 +119,12 @@ impl Template {
             Err(e) => return Err(Error::Invalid(vec![(e.file, e.diagnostics)])),
         };
         let mut reads = Reads::default();
-        reads.add(path, "template");
+        reads.add_read(path, "template", held);
         let folder = Folder::new(path.parent().unwrap_or(Path::new("")), root)?;
         let logo = match folder.open(&theme.title_block.logo, "title_block.logo", FileKind::Logo, &mut problems) {
             Some((path, bytes)) => match crate::pdf::decode_image(&bytes) {
                 Ok(image) => {
-                    reads.add(&path, "logo");
+                    reads.add_read(&path, "logo", files::digest(&bytes));
                     match logo_too_tall(&theme, &image) {
                         Some(why) => {
                             problems.push(why);
@@ -463,7 +464,7 @@ fn read_family(
             folder.open(value, key, FileKind::Font, problems).and_then(|(path, data)| {
                 match FontBook::check_face(&data) {
                     Ok(name) => {
-                        reads.add(&path, "font");
+                        reads.add_read(&path, "font", files::digest(&data));
                         Some((name, data))
                     }
                     Err(why) => {

@@ -57,7 +57,7 @@ fn rebuild(
             // wrote, not the name given (`bi.pdf` of `bi.en.pdf` and `bi.ja.pdf`, `pg-{p}.png`
             // of its pages: "nothing was written", text48b F48b-2).
             say!("[{now}] {}", not_rebuilt(written, output));
-            reads.extend(before);
+            reads.extend_unread(before);
         }
     }
     if let Some(t) = template_file(&settings.template.name) {
@@ -131,18 +131,24 @@ struct Watched<W: notify_debouncer_mini::notify::Watcher> {
 }
 
 impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
-    /// Watches the folders of the files `reads` names, and stops watching the others.
-    fn follow(&mut self, reads: &Reads) -> Result<(), Error> {
+    /// Watches the folders of the files `reads` names, and stops watching the others. Returns,
+    /// for each file now watched, the checksum of what the run read of it, if it noted that.
+    fn follow(&mut self, reads: &Reads) -> Result<Vec<Option<[u8; 16]>>, Error> {
         let mut targets: Vec<(PathBuf, std::ffi::OsString, FileKind)> = Vec::new();
-        for (p, kind) in reads.files() {
+        let mut read: Vec<Option<[u8; 16]>> = Vec::new();
+        for (p, kind, held) in reads.files() {
             // A file that is a link is watched, and so is the file it leads to, in its own
             // folder: a save there changes what the build reads (text47b F47b-2: a briefing
             // kept as a link was never rebuilt).
             let real = std::fs::canonicalize(p).ok().filter(|real| real != p);
             for path in std::iter::once(p).chain(real.as_deref()) {
                 let (dir, name) = watch_target(path)?;
-                if !targets.iter().any(|(d, n, _)| *d == dir && *n == name) {
-                    targets.push((dir, name, kind));
+                match targets.iter().position(|(d, n, _)| *d == dir && *n == name) {
+                    Some(i) => read[i] = read[i].or(held),
+                    None => {
+                        targets.push((dir, name, kind));
+                        read.push(held);
+                    }
                 }
             }
         }
@@ -160,7 +166,7 @@ impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
         }
         self.dirs = dirs;
         self.targets = targets;
-        Ok(())
+        Ok(read)
     }
 
     /// What the watched files hold now (events come for reads and for saves that change
@@ -172,17 +178,37 @@ impl<W: notify_debouncer_mini::notify::Watcher> Watched<W> {
         self.targets.iter().map(print).collect()
     }
 
-    /// What the watched files held at `now`, taken before a build of the files `before`
-    /// names: a file watched then keeps what it held then, so that a change made during or
-    /// just after the build is still a change; a file watched only now is read now.
-    fn fingerprint_since(&self, before: &[Target], now: &[Print]) -> Vec<Print> {
-        self.targets
+    /// One build: `now`, what the watched files held before it, then `build`, then the files it
+    /// read followed. Returns the build's reads; what to compare the watched files with from
+    /// now on, which is what the build used of each: the checksum of the bytes it read, for a
+    /// file it read (text-watch: a logo taken as missing before a build that read it whole, then
+    /// removed again just after, was missing "as before" and never rebuilt); for another, what
+    /// it held at `now` if it was watched then (a change during the build is still a change),
+    /// else what it holds now; and whether a file watched only now already differs from what
+    /// the build read (changed before its folder was watched, so no event will tell).
+    fn round(&mut self, now: &[Print], build: impl FnOnce() -> Reads) -> Result<(Reads, Vec<Print>, bool), Error> {
+        let before = self.targets.clone();
+        let reads = build();
+        let read = self.follow(&reads)?;
+        let mut unseen = false;
+        let last = self
+            .targets
             .iter()
-            .map(|t| match before.iter().position(|b| b == t) {
-                Some(i) => now[i].clone(),
-                None => print(t),
+            .zip(read)
+            .map(|(t, read)| {
+                let then = before.iter().position(|b| b == t).map(|i| now[i].clone());
+                match (read, then) {
+                    (Some(read), then) => {
+                        let read = (Some(read), None);
+                        unseen |= then.is_none() && print(t) != read;
+                        read
+                    }
+                    (None, Some(then)) => then,
+                    (None, None) => print(t),
+                }
             })
-            .collect()
+            .collect();
+        Ok((reads, last, unseen))
     }
 }
 
@@ -218,47 +244,102 @@ pub fn watch(input: &Path, output: Option<&Path>, settings: &Settings) -> Result
     let debouncer = new_debouncer(Duration::from_millis(150), tx)
         .map_err(|e| Error::Watch { path: input.to_path_buf(), problem: e.to_string() })?;
     let mut watched = Watched { debouncer, dirs: Vec::new(), targets: Vec::new() };
+    // The files the first build will read are watched before it, so that a save during it is
+    // seen, as during a rebuild.
+    watched.follow(&first)?;
+    let now = watched.fingerprint();
     let Some(busy) = files::Busy::start() else { return Ok(()) };
     let mut written = Vec::new();
-    let mut reads = rebuild(input, (&output, named), settings, &Reads::default(), &mut written);
+    let build = || rebuild(input, (&output, named), settings, &Reads::default(), &mut written);
+    let (mut reads, mut last, mut unseen) = watched.round(&now, build)?;
     drop(busy);
-    watched.follow(&reads)?;
-    let mut last = watched.fingerprint();
     say!(
         "watching {} (Ctrl-C to stop)",
         watched.targets.iter().map(|(d, n, _)| d.join(n).shown().to_string()).collect::<Vec<_>>().join(", ")
     );
     while !stop.load(Ordering::SeqCst) {
-        let events = match rx.recv_timeout(Duration::from_millis(200)) {
-            Ok(Ok(events)) => events,
-            Ok(Err(e)) => {
-                say!("watch error: {e}");
+        // (A file that changed before its folder was watched is looked at without an event.)
+        if !std::mem::take(&mut unseen) {
+            let events = match rx.recv_timeout(Duration::from_millis(200)) {
+                Ok(Ok(events)) => events,
+                Ok(Err(e)) => {
+                    say!("watch error: {e}");
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
+            let relevant = events.iter().any(|e| {
+                watched.targets.iter().any(|(dir, name, _)| {
+                    e.path.file_name() == Some(name.as_os_str()) && e.path.parent().is_some_and(|p| p == dir)
+                })
+            });
+            if !relevant {
                 continue;
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        };
-        let relevant = events.iter().any(|e| {
-            watched.targets.iter().any(|(dir, name, _)| {
-                e.path.file_name() == Some(name.as_os_str()) && e.path.parent().is_some_and(|p| p == dir)
-            })
-        });
-        if !relevant {
-            continue;
         }
         let now = watched.fingerprint();
         if now != last && input.is_file() {
             // A signal from now on ends the process; one that came before stops the loop.
             let Some(busy) = files::Busy::start() else { break };
-            reads = rebuild(input, (&output, named), settings, &reads, &mut written);
+            let before = std::mem::take(&mut reads);
+            (reads, last, unseen) =
+                watched.round(&now, || rebuild(input, (&output, named), settings, &before, &mut written))?;
             drop(busy);
-            let before = watched.targets.clone();
-            watched.follow(&reads)?;
-            // What the build read: a save during the build, or just after it, differs from it,
-            // and rebuilds (a file it read that was watched before is taken as it was then).
-            last = watched.fingerprint_since(&before, &now);
         }
     }
     say!("stopped watching");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PNG `width` pixels wide and one high.
+    fn png(width: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, width, 1);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&vec![0; 3 * width as usize]).unwrap();
+        drop(writer);
+        out
+    }
+
+    /// tests/watch.rs failed once under load: a logo mended (removed, then written) was taken
+    /// as missing when the events of its removal came, the rebuild then read it whole and wrote
+    /// the PDF, and when it was removed again right after, it was missing "as before": nothing
+    /// was rebuilt. Later saves are compared with what the build read, not with what the
+    /// files held before it.
+    #[test]
+    fn a_change_that_lands_during_a_build_is_seen_even_once_undone() {
+        let dir = tempfile::tempdir().unwrap();
+        let logo = dir.path().join("logo.png");
+        std::fs::write(&logo, png(4)).unwrap();
+        let template = dir.path().join("t.yaml");
+        std::fs::write(&template, "title_block: { logo: logo.png }\n").unwrap();
+        let build = || Template::resolve(template.to_str().unwrap(), None).unwrap().reads;
+        let (tx, _events) = mpsc::channel::<DebounceEventResult>();
+        let debouncer = new_debouncer(Duration::from_millis(150), tx).unwrap();
+        let mut watched = Watched { debouncer, dirs: Vec::new(), targets: Vec::new() };
+        let (_, last, _) = watched.round(&[], build).unwrap();
+        assert!(watched.targets.iter().any(|(_, n, _)| n == "logo.png"));
+        assert_eq!(watched.fingerprint(), last, "nothing changed");
+
+        // Removed: taken before the build, which finds the logo written again by then.
+        std::fs::remove_file(&logo).unwrap();
+        let now = watched.fingerprint();
+        let (_, last, _) = watched
+            .round(&now, || {
+                std::fs::write(&logo, png(16)).unwrap();
+                build()
+            })
+            .unwrap();
+        assert_eq!(watched.fingerprint(), last, "the build read the logo as it is");
+        // Removed again: a change from what the build read.
+        std::fs::remove_file(&logo).unwrap();
+        assert_ne!(watched.fingerprint(), last, "the logo's removal goes unseen");
+    }
 }
