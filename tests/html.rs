@@ -86,7 +86,6 @@ fn the_seed_page_is_one_semantic_self_contained_file() {
         "<time datetime=\"2020-10-06\">October 6, 2020</time>",
         "<header",
         "<main>",
-        "<footer>",
         "<address>",
         "<a href=\"mailto:desk@example.org\">desk@example.org</a>",
         "line-break:strict",
@@ -409,9 +408,40 @@ fn pdf_and_html_in_one_run_link_the_page_to_its_pdf() {
     build(dir.path(), &seed(), &["--format", "pdf,html", "-o", "out/my brief #2.pdf"]);
     let html = read(&dir.path().join("out/my brief #2.html"));
     assert!(html.contains("<a href=\"my%20brief%20%232.pdf\" type=\"application/pdf\">"), "no link to the PDF");
-    // Without the PDF, no link to it.
+    assert!(html.contains("<footer>"), "the link is in the footer");
+    // Without the PDF, no link to it, and (nor a marking) no footer: text48b F48b-3, a page
+    // written alone ended with an empty `<footer>`.
     build(dir.path(), &seed(), &["-o", "alone.html"]);
-    assert!(!read(&dir.path().join("alone.html")).contains("application/pdf"));
+    let alone = read(&dir.path().join("alone.html"));
+    assert!(!alone.contains("application/pdf"));
+    assert!(!alone.contains("<footer"), "{}", &alone[alone.len().saturating_sub(200)..]);
+    assert!(alone.ends_with("</main>\n</body>\n</html>\n"));
+}
+
+/// text48b F48b-3: the template's logo was left out of the page without a word. It is in it,
+/// above the title as in the PDF, inside the one file (a `data:` URI the page's policy
+/// allows, nothing fetched), said as the PDF's figure is.
+#[test]
+fn the_templates_logo_is_in_the_page_said_as_in_the_pdf() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("crest.png"), rgba_png(8, 4)).unwrap();
+    write(dir.path(), "t.yaml", "title_block: { logo: crest.png, logo_alt: \"Crest of the <Ministry>\" }\n");
+    build(dir.path(), &seed(), &["-o", "page.html", "--template", "t.yaml"]);
+    let html = read(&dir.path().join("page.html"));
+    let img = html.find("<img").map(|at| &html[at..at + html[at..].find('>').unwrap() + 1]).expect("no <img>");
+    assert!(img.starts_with("<img class=\"logo\" src=\"data:image/png;base64,iVBORw0KGgo"), "{img}");
+    assert!(img.ends_with(" alt=\"Crest of the &lt;Ministry&gt;\" width=\"8\" height=\"4\">"), "{img}");
+    assert!(html.find("<img").unwrap() < html.find("<h1").unwrap(), "the logo stands above the title");
+    assert!(html.contains("img-src data:;"), "the page's policy shows it");
+    assert!(!html.contains("url("), "nothing fetched");
+    // Without logo_alt, it names the organisation, as in the PDF.
+    write(dir.path(), "t.yaml", "title_block: { logo: crest.png }\n");
+    build(dir.path(), &seed(), &["-o", "page.html", "--template", "t.yaml", "--force"]);
+    let html = read(&dir.path().join("page.html"));
+    assert!(html.contains(" alt=\"Logo: Ministry of Internal Affairs and Communications (MIC)\""), "{html}");
+    // A template without a logo: no image.
+    build(dir.path(), &seed(), &["-o", "plain.html"]);
+    assert!(!read(&dir.path().join("plain.html")).contains("<img"));
 }
 
 #[test]

@@ -15,6 +15,7 @@ impl Backend for Html {
         let page = crate::html::PageOptions {
             description: doc.metadata().subject,
             generator: concat!("briefing ", env!("CARGO_PKG_VERSION")).to_string(),
+            logo: ctx.options.logo.clone(),
             ..ctx.page.clone()
         };
         let html = match *doc.job() {

@@ -4,6 +4,7 @@
 //! and the language of every part. Works from the checked model, not from laid-out pages:
 //! a web page reflows.
 
+mod logo;
 mod style;
 mod text;
 
@@ -38,6 +39,8 @@ pub struct PageOptions {
     pub generator: String,
     /// `<meta name="description">`: the briefing's subject.
     pub description: Option<String>,
+    /// The template's logo, shown above the title as in the PDF.
+    pub logo: Option<std::sync::Arc<crate::pdf::Image>>,
 }
 
 /// A language's name in that language, for the switcher: English, Japanese and the EU's
@@ -73,11 +76,11 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     escape_into(&mut out, lang);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    // The page runs no script and loads nothing but its own style: a published copy cannot be
-    // made to, whatever its text says.
+    // The page runs no script and loads nothing: its style and its logo are in it, and a
+    // published copy cannot be made to load anything, whatever its text says.
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; \
-         img-src 'self'; base-uri 'none'; form-action 'none'\">\n",
+         img-src data:; base-uri 'none'; form-action 'none'\">\n",
     );
     // A redline's page is named as one, in its box's words, so that it is told from the
     // briefing's own page in a tab, a bookmark or a preview (text40b F40b-13).
@@ -175,6 +178,18 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         in_place(out, "date", &iso, &time);
         out.push_str("</p>\n");
     };
+    // The template's logo, above the title as in the PDF, said as its figure is (text48b
+    // F48b-3: the page left it out without a word).
+    if let Some(image) = &options.logo {
+        let _ = writeln!(
+            out,
+            "<img class=\"logo\" src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+            logo::data_uri(image),
+            escape(&crate::layout::logo_alt(&theme.title_block, b)),
+            image.width,
+            image.height
+        );
+    }
     if theme.title_block.date == DatePlacement::AboveRight {
         date_line(&mut out, " above");
     }
@@ -293,7 +308,13 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
     }
     out.push_str("</section>\n");
     contact(&mut out, b, theme, lang, redline.map(|(r, _)| r));
-    out.push_str("</main>\n<footer>\n");
+    out.push_str("</main>\n");
+    // (A page written alone, with no marking, has no footer: text48b F48b-3, it ended with an
+    // empty one.)
+    let footer = options.pdf.is_some() || b.marking.is_some();
+    if footer {
+        out.push_str("<footer>\n");
+    }
     if let Some(pdf) = &options.pdf {
         out.push_str("<p><a href=\"");
         escape_into(&mut out, pdf);
@@ -306,7 +327,10 @@ fn render(b: &Briefing, theme: &Theme, options: &PageOptions, redline: Option<(&
         text_into(&mut out, marking, lang);
         out.push_str("</p>\n");
     }
-    out.push_str("</footer>\n</body>\n</html>\n");
+    if footer {
+        out.push_str("</footer>\n");
+    }
+    out.push_str("</body>\n</html>\n");
     out
 }
 

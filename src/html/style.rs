@@ -130,6 +130,17 @@ pub fn stylesheet(theme: &Theme) -> String {
         if tb.rule_below { format!("border-bottom:2px solid {};", hex(c.rule)) } else { String::new() },
         tb.space_after.0 / body,
     );
+    // The logo as wide as in the PDF, never wider than the screen, aligned as there.
+    let margin = match tb.logo_align {
+        Align::Left | Align::Justify => "0 auto .75rem 0",
+        Align::Center => "0 auto .75rem",
+        Align::Right => "0 0 .75rem auto",
+    };
+    let _ = writeln!(
+        out,
+        "img.logo{{display:block;width:{:.1}mm;max-width:100%;height:auto;margin:{margin}}}",
+        tb.logo_width.0
+    );
     role(&mut out, "h1", &st.title, body);
     role(&mut out, ".meta", &st.meta, body);
     let _ = writeln!(out, ".meta.above{{text-align:right}}");

@@ -25,6 +25,7 @@ mod toc;
 // What the web page (`html`) shares with the PDF: the same numbers, office line and links.
 pub use contact::{field_target, mail_target, office_line, web_target};
 pub use section::{achievements, overview_change, topic_numbers};
+pub use title::logo_alt;
 
 use crate::fonts::{FaceId, FontBook, FontStyle};
 use crate::model::Briefing;

@@ -118,6 +118,16 @@ pub fn cover(flow: &mut Flow<'_>, cover: &super::Cover, markings: &[(String, Str
     in_full
 }
 
+/// What the logo shows, for readers who cannot see it (the PDF's figure, the web page's `alt`):
+/// the template's `logo_alt`, or else the organisation's name.
+pub fn logo_alt(tb: &crate::theme::TitleBlock, b: &Briefing) -> String {
+    match (tb.logo_alt.trim(), &b.organisation) {
+        ("", Some(org)) => format!("Logo: {org}"),
+        ("", None) => "Logo".to_string(),
+        (alt, _) => alt.to_string(),
+    }
+}
+
 /// The template's logo above the title block, `logo_width` wide, aligned as it says: a figure
 /// whose text alternative is the template's `logo_alt`, or else names the organisation.
 pub fn logo(flow: &mut Flow<'_>, aspect: f32, b: &Briefing) {
@@ -130,11 +140,7 @@ pub fn logo(flow: &mut Flow<'_>, aspect: f32, b: &Briefing) {
             Align::Center => (flow.width - width) / 2.0,
             Align::Right => flow.width - width,
         };
-    let alt = match (tb.logo_alt.trim(), &b.organisation) {
-        ("", Some(org)) => format!("Logo: {org}"),
-        ("", None) => "Logo".to_string(),
-        (alt, _) => alt.to_string(),
-    };
+    let alt = logo_alt(tb, b);
     let node = flow.node(Role::Figure);
     flow.structure.set_alt(node, &alt);
     flow.structure.content(node);
