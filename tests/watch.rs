@@ -323,12 +323,10 @@ fn watch_opens_no_fifo_reads_no_endless_file_and_stops_on_sigterm() {
     assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
 }
 
-#[cfg(unix)]
-#[test]
-fn a_signal_during_a_rebuild_stops_it_and_leaves_nothing_behind() {
-    let dir = common::tempdir();
-    // Long enough that its build (with contents) takes two seconds or more with this build of
-    // the binary on this machine: twice as many topics until it does, within the node limit.
+/// A briefing `long.yaml` in `dir`, long enough that its build (with contents) takes two
+/// seconds or more with this build of the binary on this machine: twice as many topics until
+/// it does, within the node limit. Returns its text.
+fn slow_briefing(dir: &Path) -> String {
     let long = |n: usize| {
         let mut y = String::from("title: Long\ndate: 2020-10-06\ntopics:\n");
         for i in 0..n {
@@ -339,10 +337,10 @@ fn a_signal_during_a_rebuild_stops_it_and_leaves_nothing_behind() {
     let mut n = 3000;
     let y = loop {
         let y = long(n);
-        let input = common::write(dir.path(), "long.yaml", &y);
+        let input = common::write(dir, "long.yaml", &y);
         let t = Instant::now();
         common::assert_exit(
-            &common::run(dir.path(), &["build", input.to_str().unwrap(), "-o", "timed.pdf", "--force", "--toc"]),
+            &common::run(dir, &["build", input.to_str().unwrap(), "-o", "timed.pdf", "--force", "--toc"]),
             0,
         );
         if t.elapsed() >= Duration::from_secs(2) || n >= 24_000 {
@@ -350,7 +348,40 @@ fn a_signal_during_a_rebuild_stops_it_and_leaves_nothing_behind() {
         }
         n *= 2;
     };
-    std::fs::remove_file(dir.path().join("timed.pdf")).unwrap();
+    std::fs::remove_file(dir.join("timed.pdf")).unwrap();
+    y
+}
+
+/// A save during the first build is rebuilt: the files it reads are watched from before it
+/// (they were watched only after it, and what they held taken then, so a save made while it
+/// ran was taken as already built).
+#[test]
+fn a_save_during_the_first_build_is_rebuilt() {
+    let dir = common::tempdir();
+    let y = slow_briefing(dir.path());
+    let (child, lines) = watch(dir.path(), &["long.yaml", "-o", "long.pdf", "--toc"]);
+    let _child = Stopped(child);
+    // The first build runs for seconds: the save lands during it (or, on a slow machine,
+    // before it reads the briefing; either way the PDF must come to hold it).
+    std::thread::sleep(Duration::from_millis(700));
+    save_by_rename(&dir.path().join("long.yaml"), &y.replace("title: Long", "title: Saved during the build"));
+    expect_line(&lines, "watching", 180);
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let pdf = std::fs::read(dir.path().join("long.pdf")).unwrap_or_default();
+        if !pdf.is_empty() && common::text(&pdf).contains("Saved during the build") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the save made during the first build was never built");
+        let _ = expect_line(&lines, "wrote", 180);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_during_a_rebuild_stops_it_and_leaves_nothing_behind() {
+    let dir = common::tempdir();
+    let y = slow_briefing(dir.path());
     let input = dir.path().join("long.yaml");
     let (child, lines) = watch(dir.path(), &["long.yaml", "-o", "long.pdf", "--toc"]);
     let mut child = Stopped(child);
