@@ -102,7 +102,7 @@ pub fn add_image(out: &mut Writer, img: &Image, hash: &mut Md5) -> ObjectId {
             }
             out.add_object(Stream::new(dict, data.clone()).with_compression(false))
         }
-        ImageKind::Samples { data, components, alpha } => {
+        ImageKind::Samples { data, components, alpha, .. } => {
             hash.update(data);
             let mut dict = base(*components);
             if let Some(alpha) = alpha {

@@ -14,8 +14,9 @@ pub struct Image {
 pub enum ImageKind {
     /// A baseline or progressive JPEG file, embedded unchanged (DCTDecode).
     Jpeg { data: Vec<u8>, components: u8 },
-    /// 8-bit samples: 1 (grey) or 3 (RGB) per pixel, and an optional alpha plane.
-    Samples { data: Vec<u8>, components: u8, alpha: Option<Vec<u8>> },
+    /// 8-bit samples: 1 (grey) or 3 (RGB) per pixel, and an optional alpha plane; and the PNG
+    /// file as it was read, which the web page shows as it is.
+    Samples { data: Vec<u8>, components: u8, alpha: Option<Vec<u8>>, file: Vec<u8> },
 }
 
 impl Image {
@@ -95,7 +96,7 @@ fn decode_png(bytes: &[u8]) -> Result<Image, String> {
     Ok(Image {
         width: info.width,
         height: info.height,
-        kind: ImageKind::Samples { data, components: components as u8, alpha },
+        kind: ImageKind::Samples { data, components: components as u8, alpha, file: bytes.to_vec() },
     })
 }
 
@@ -158,7 +159,7 @@ mod tests {
         let data = png(png::ColorType::Rgba, &[255, 0, 0, 128, 0, 255, 0, 255], 2, 1);
         let img = decode(&data).unwrap();
         assert_eq!((img.width, img.height), (2, 1));
-        let ImageKind::Samples { data, components, alpha } = img.kind else { panic!() };
+        let ImageKind::Samples { data, components, alpha, .. } = img.kind else { panic!() };
         assert_eq!(components, 3);
         assert_eq!(data, [255, 0, 0, 0, 255, 0]);
         assert_eq!(alpha, Some(vec![128, 255]));
