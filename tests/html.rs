@@ -83,7 +83,8 @@ fn the_seed_page_is_one_semantic_self_contained_file() {
         "<meta property=\"og:title\" content=\"Results of 10th Japan-EU ICT Strategy Workshop\">",
         "<meta property=\"og:description\"",
         "<meta name=\"generator\" content=\"briefing ",
-        "<time datetime=\"2020-10-06\">October 6, 2020</time>",
+        // (The month and its day on one line, as in the PDF: text48a F48a-4.)
+        "<time datetime=\"2020-10-06\"><span class=\"nw\">October 6,</span> 2020</time>",
         "<header",
         "<main>",
         "<address>",

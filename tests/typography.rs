@@ -492,6 +492,57 @@ fn a_number_keeps_its_currency_unit_and_name_on_its_line() {
 }
 
 #[test]
+fn abbreviations_days_and_acronyms_stay_with_the_word_after_them() {
+    // text48a F48a-4: lines ended `z.` / `B. die`, `Dr.` / `Ito`, `12` / `May 2026`, `IEEE` /
+    // `802.11`. Each is kept on one line, at every place of a line, in English and German.
+    let kept = [
+        "e.g. the",
+        "Dr. Ito",
+        "Mr. Sato",
+        "12 May",
+        "IEEE 802.11",
+        "ISO 27001",
+        "No. 5",
+        "z. B. die",
+        "d. h. wir",
+        "12. Mai",
+        "Prof. Dr. Ito",
+    ];
+    let english: String = (0..30)
+        .map(|n| {
+            format!(
+                "      {}In all, e.g. the Dr. Ito and Mr. Sato met on 12 May 2026 under IEEE 802.11 and No. 5 \
+                 of ISO 27001.\n\n",
+                "ab ".repeat(n)
+            )
+        })
+        .collect();
+    let german: String = (0..30)
+        .map(|n| {
+            format!(
+                "      {}Es gilt z. B. die Regel, d. h. wir treffen Prof. Dr. Ito am 12. Mai 2026 in Bonn.\n\n",
+                "ab ".repeat(n)
+            )
+        })
+        .collect();
+    let yaml = format!(
+        "title: T\ndate: 2026-04-01\ntopics:\n  - title: En\n    body: |\n{english}  - title: De\n    lang: de\n    \
+         body: |\n{german}contact:\n  tel: \"1\"\n"
+    );
+    let dir = tempdir();
+    let path = write(dir.path(), "abbreviations.yaml", &yaml);
+    for template in ["default", "one-pager"] {
+        let pdf = build_in(dir.path(), &path, &["--template", template]);
+        let lines = body_lines(&pdf);
+        for stretch in kept {
+            let whole: usize = lines.iter().map(|l| l.0.matches(stretch).count()).sum();
+            let times = if stretch == "Dr. Ito" { 60 } else { 30 };
+            assert_eq!(whole, times, "{template}: {stretch:?} split across lines: {:?}", splits(&lines, stretch));
+        }
+    }
+}
+
+#[test]
 fn a_word_with_a_slash_after_a_wide_space_is_set_and_kept_whole() {
     // text48a F48a-6: `build` (and `diff`) panicked, exit 101 and no PDF, on `10\u00A0km/h`,
     // `資料\u3000and/or`, or a French `"https://…"` whose guillemets bring a narrow no-break

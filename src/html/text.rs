@@ -603,6 +603,19 @@ mod tests {
         assert!(!out.contains("nw\">5 topics"), "{out}");
     }
 
+    /// text48a F48a-4: an abbreviation and the word after it, a day and its month, an acronym
+    /// and its number are kept on one line on the web page as in the PDF.
+    #[test]
+    fn abbreviations_dates_and_acronyms_are_not_broken() {
+        let mut out = String::new();
+        text_into(&mut out, "Dr. Ito met Mr. Sato on 12 May 2026 under IEEE 802.11, e.g. the rules.", "en");
+        text_into(&mut out, "Es gilt z. B. die Regel am 12. Mai.", "de");
+        for kept in ["Dr. Ito", "Mr. Sato", "12 May", "IEEE 802.11,", "e.g. the", "z. B. die", "12. Mai."] {
+            assert!(out.contains(&format!("<span class=\"nw\">{kept}</span>")), "{kept}: {out}");
+        }
+        assert!(!out.contains("nw\">Ito met"), "{out}");
+    }
+
     #[test]
     fn direction_controls_are_left_out() {
         let typed = "EUR \u{202E}000 001\u{202C}, \u{2067}1202\u{2069} and EUR 000\u{200F} 001\u{200E}";

@@ -112,9 +112,28 @@ pub fn month(word: &str) -> Option<u32> {
     }
 }
 
+/// Whether `word`, as typed, is a month's name in one of the EU's languages (`May`, `Mai`,
+/// `maja`, `Μαΐου`), or a name shortened with a full stop that begins one month's only
+/// (`Sept.`, `janv.`); two-word names are joined with `_`. For line breaking, which keeps a
+/// day with its month (text48a F48a-4).
+pub fn names_a_month(word: &str) -> bool {
+    let letters = word.strip_suffix('.').unwrap_or(word);
+    let fits = (1..=16).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_alphabetic() || c == '_');
+    if !fits {
+        return false;
+    }
+    let letters = plain(letters);
+    // (Shortened only with its full stop: `12 mar` is no date, `12 out of 20` none either.)
+    if word.ends_with('.') {
+        !months_named(&letters).is_empty()
+    } else {
+        NAMES.binary_search_by(|(n, _)| n.as_str().cmp(&letters)).is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::month;
+    use super::{month, names_a_month};
 
     #[test]
     fn a_month_is_named_in_english_and_the_eus_languages() {
@@ -124,6 +143,19 @@ mod tests {
         // (Two months in two languages, or none.)
         for word in ["listopad", "Foo", "ma", ""] {
             assert_eq!(month(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_month_named_or_shortened_with_its_full_stop_keeps_to_its_day() {
+        // Line breaking's question: a month's name, or one shortened with a full stop.
+        for month in
+            ["May", "Mai", "maja", "Μαΐου", "ΜΑΪΟΥ", "mai", "Sept.", "janv.", "Okt.", "meán_fómhair", "listopada"]
+        {
+            assert!(names_a_month(month), "{month}");
+        }
+        for not in ["mar", "out", "Sept", "topics", "12", "M.", "Ma.", "may-be", ""] {
+            assert!(!names_a_month(not), "{not}");
         }
     }
 }
