@@ -53,6 +53,20 @@ fn elision(rest: &[char]) -> bool {
     ends && (one || ["tis", "twas", "til", "em", "cause", "bout", "twere", "il"].contains(&word.as_str()))
 }
 
+/// Whether a `'` that opens, between `head` and `rest` (`after` the character after the
+/// text), starts `'n'` standing for "and" between two words (`rock 'n' roll`): a space after
+/// it, and before it a space and a word that does not name a letter (`the letter 'n' and`).
+fn rock_n_roll(head: &[char], rest: &[char], after: Option<char>) -> bool {
+    let [words @ .., ' '] = head else { return false };
+    let n = words.iter().rev().take_while(|c| c.is_alphabetic()).count();
+    let word = words[words.len() - n..].iter().collect::<String>().to_lowercase();
+    let letter = ["the", "a", "an", "and", "or", "letter", "letters", "sign", "character", "key"];
+    matches!(rest, ['n' | 'N', '\'', ..])
+        && rest.get(2).copied().or(after).is_some_and(char::is_whitespace)
+        && n > 0
+        && !letter.contains(&word.as_str())
+}
+
 /// Whether the straight quote at `i` of `chars`, `prev` the character before it, follows a
 /// number as a prime does: a digit before it, not in quotes itself (`'5'`), and for `'` no
 /// lowercase letter after it, an ending (`1990's`).
@@ -183,6 +197,12 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
                     out.push_str(q.inner_space);
                     out.push_str(q.double.1);
                 }
+            }
+            // `rock 'n' roll`, `fish 'n' chips`: both marks are apostrophes, for the letters
+            // left out of "and" (text48a F48a-3: printed `‘n’`, a quoted letter).
+            '\'' if opens && rock_n_roll(&chars[..i], &chars[i + 1..], after) => {
+                out.push_str(if chars[i + 1] == 'N' { "’N’" } else { "’n’" });
+                i += 2;
             }
             '\'' => {
                 // Between letters or after a letter or digit it is an apostrophe (don’t, ’90s).
@@ -438,6 +458,22 @@ mod tests {
             "’tis ’til late, the letters ‘s’ and ‘t’"
         );
         assert_eq!(smarten("'tis the 'AI' rules, grade 'A'", "en", None, None), "’tis the ‘AI’ rules, grade ‘A’");
+        // text48a F48a-3: `'n'` for "and" between words, and other words begun by what was
+        // left out, print apostrophes; a letter in quotes still prints quotes.
+        for (typed, printed) in [
+            ("rock 'n' roll", "rock ’n’ roll"),
+            ("Rock 'N' Roll", "Rock ’N’ Roll"),
+            (
+                "fish 'n' chips and 'til the '90s, 'em, 'cause of '26",
+                "fish ’n’ chips and ’til the ’90s, ’em, ’cause of ’26",
+            ),
+            ("'rock 'n' roll' they said", "‘rock ’n’ roll’ they said"),
+            ("the letter 'n' and 'm'", "the letter ‘n’ and ‘m’"),
+            ("grade 'n'.", "grade ‘n’."),
+        ] {
+            assert_eq!(smarten(typed, "en", None, None), printed, "{typed}");
+        }
+        assert_eq!(smarten("der Rock 'n' Roll", "de", None, None), "der Rock ’n’ Roll");
         assert_eq!(
             smarten("mxiet 'il quddiem u 'l hinn, qalu 'iva', the letter 'l'", "mt", None, None),
             "mxiet ’il quddiem u ’l hinn, qalu ‘iva’, the letter ‘l’"
