@@ -275,13 +275,22 @@ fn toc_adds_contents_with_page_numbers() {
     let heading = page1.iter().position(|r| r.text.trim() == "Contents").expect("a Contents heading on page 1");
     let mut after = heading;
     for (_, title, page) in &entries {
-        // The entry's line, after the previous one, and a page number on its baseline.
+        // The entry's line, after the previous one, its number hanging before it, and a page
+        // number on its baseline.
+        let (number, text) = match title.split_once(' ') {
+            Some((n, t)) if n.starts_with(|c: char| c.is_ascii_digit()) => (Some(n), t),
+            _ => (None, title.as_str()),
+        };
         let at = page1[after + 1..]
             .iter()
-            .position(|r| r.text.trim() == title)
+            .position(|r| r.text.trim() == text)
             .map(|i| i + after + 1)
             .unwrap_or_else(|| panic!("{title:?} is not listed in the contents (in order)"));
         let line = &page1[at];
+        if let Some(number) = number {
+            let hung = page1.iter().any(|r| (r.y - line.y).abs() < 0.5 && r.x < line.x && r.text.trim() == number);
+            assert!(hung, "{title:?}: its number is not before its title");
+        }
         let number = page1
             .iter()
             .filter(|r| (r.y - line.y).abs() < 0.5 && r.x > line.x + line.width)
@@ -290,6 +299,58 @@ fn toc_adds_contents_with_page_numbers() {
         assert_eq!(number, *page, "the contents say {title:?} is on page {number}, the outline says {page}");
         after = at;
     }
+}
+
+/// text48a F48a-7: a contents entry's number stood alone on its line when the title's first
+/// word did not fit beside it, and a wrapped title's next lines started under the number.
+/// The number hangs: every line of an entry's title starts where its first does, as every
+/// title of its level does, and each number is on its title's first line.
+#[test]
+fn a_contents_entrys_number_hangs_before_its_title() {
+    let dir = common::tempdir();
+    let topics: String = (30..56)
+        .map(|n| format!("  - title: {} and the interoperability of wallets\n    body: B.\n", "W".repeat(n)))
+        .chain(["  - title: Short\n    body: B.\n".to_string()])
+        .collect();
+    let yaml = format!("title: R\ndate: 2026-05-12\ntopics:\n{topics}contact:\n  tel: \"1\"\n");
+    let input = common::write(dir.path(), "long.yaml", &yaml);
+    let pdf = build_in(dir.path(), &input, &["--toc"]);
+    let pages = runs(&pdf);
+    let listed: Vec<&common::Run> = pages
+        .iter()
+        .flatten()
+        .take_while(|r| r.text.trim() != "B.")
+        // (The topics' entries are regular; the sections' and the headings after are bold.)
+        .filter(|r| !r.artifact && !r.text.trim().is_empty() && !r.font.contains("Bold") && r.mode == 0)
+        .collect();
+    // The topics' numbers, and the lines of their titles (the page numbers, at the right, aside).
+    let numbers: Vec<&&common::Run> =
+        listed.iter().filter(|r| r.text.trim().trim_end_matches('.').parse::<usize>().is_ok_and(|n| n >= 1)).collect();
+    let right = listed.iter().map(|r| r.x).fold(0.0, f32::max);
+    let titles: Vec<&&common::Run> = listed
+        .iter()
+        .filter(|r| r.text.contains('W') || r.text.contains("wallets") || r.text.trim() == "Short")
+        .filter(|r| r.x < right - 1.0)
+        .collect();
+    // Where each line of a title starts: its leftmost run.
+    let mut lines: Vec<(f32, f32, &str)> = Vec::new();
+    for r in &titles {
+        match lines.iter_mut().find(|l| (l.0 - r.y).abs() < 0.5) {
+            Some(l) if r.x < l.1 => (l.1, l.2) = (r.x, &r.text),
+            Some(_) => {}
+            None => lines.push((r.y, r.x, &r.text)),
+        }
+    }
+    assert!(lines.len() > 27, "the titles wrap: {lines:?}");
+    let starts: Vec<f32> = lines.iter().map(|l| l.1).collect();
+    for (_, x, text) in &lines {
+        assert!((x - starts[0]).abs() < 0.5, "{text:?} starts at {x}, not at {}: {starts:?}", starts[0]);
+    }
+    for n in numbers.iter().filter(|n| n.x < starts[0]) {
+        let title = titles.iter().find(|t| (t.y - n.y).abs() < 0.5);
+        assert!(title.is_some(), "number {:?} stands alone on its line", n.text);
+    }
+    assert!(numbers.iter().filter(|n| n.x < starts[0]).count() >= 27, "every topic's number hangs");
 }
 
 /// A contents line's dot leaders are drawn, one dashed line of round dots per entry, not set

@@ -20,7 +20,7 @@ pub fn contact_block(flow: &mut Flow<'_>, c: &Contact) {
     if ct.heading {
         heading(flow, "", &theme.labels.contact, &styles.heading, Some(0), SECTION);
     } else {
-        flow.anchor(&theme.labels.contact, 0);
+        flow.anchor("", &theme.labels.contact, 0);
     }
     // Side by side (a column half as wide as the template's check saw), the padding leaves
     // the lines at least as much room as an indent does (text44b F44b-3).

@@ -96,7 +96,10 @@ pub enum Label {
 /// A heading others can jump to (outline entries and table-of-contents lines).
 #[derive(Debug, Clone)]
 pub struct Anchor {
+    /// Its title, after its number and a space when it has one (`3. Trade`).
     pub title: String,
+    /// Its number (`3.`, `1.2`), or nothing: the contents hang its title's lines beside it.
+    pub number: String,
     pub level: u8,
     /// The language of what it leads to (a briefing, a topic), for its contents entry.
     pub lang: String,
@@ -324,10 +327,12 @@ impl<'a> Flow<'a> {
         self.pending_space = self.pending_space.max(points);
     }
 
-    /// The next block is the target of a new outline entry; returns its index.
-    pub fn anchor(&mut self, title: &str, level: u8) -> usize {
+    /// The next block is the target of a new outline entry, `title` after its `number` (or
+    /// none, `""`); returns its index.
+    pub fn anchor(&mut self, number: &str, title: &str, level: u8) -> usize {
         self.anchors.push(Anchor {
-            title: title.to_string(),
+            title: if number.is_empty() { title.to_string() } else { format!("{number} {title}") },
+            number: number.to_string(),
             level: level + self.level_offset,
             lang: self.lang.clone(),
         });

@@ -412,7 +412,7 @@ pub fn bundle(
         flow.owner = i + 1;
         flow.page_break();
         flow.lang = b.lang.clone();
-        flow.anchor(&b.title, 0);
+        flow.anchor("", &b.title, 0);
         flow.level_offset = 1;
         flow.theme = themes.get(i).copied().unwrap_or(theme);
         let (sect, outer) = flow.enter(Role::Sect);

@@ -42,8 +42,7 @@ fn heading_at(
         look.mark(change, 1, &flow.theme.colors);
     }
     if let Some(level) = level {
-        let entry = if number.is_empty() { title.to_string() } else { format!("{number} {title}") };
-        flow.anchor(&entry, level);
+        flow.anchor(number, title, level);
     }
     let h = (h + flow.level_offset).min(6);
     flow.heading_level = h;

@@ -2,9 +2,9 @@
 //! number (filled in after pagination) right-aligned behind dot leaders. Each line is a
 //! contents item whose link leads to the page.
 
-use crate::theme::Align;
+use crate::theme::{Align, TextStyle};
 
-use super::flow::{look, Flow, TocEntry};
+use super::flow::{look, Flow, Label, TocEntry};
 use super::section::SECTION;
 use super::structure::{NodeId, Role};
 use super::text::Span;
@@ -39,11 +39,28 @@ pub fn contents(flow: &mut Flow<'_>, place: Place, max_level: u8) {
         }
         let number_room = flow.str_width("0000", &look(style));
         let right = flow.left + flow.width;
-        for (i, a) in anchors.iter().enumerate().filter(|(_, a)| a.level <= max_level) {
+        let listed = || anchors.iter().enumerate().filter(|(_, a)| a.level <= max_level);
+        // An entry's number hangs before its title, whose lines all start at the same place,
+        // that of every title of its level (text48a F48a-7: a number stood alone on its line,
+        // and a title's second line started under it).
+        let style_of = |level: u8| TextStyle { bold: level == 0, ..style.clone() };
+        let mut hangs = [0.0f32; 8];
+        for (_, a) in listed().filter(|(_, a)| !a.number.is_empty()) {
+            let width = flow.str_width(&a.number, &look(&style_of(a.level))) + 0.5 * style.size.0;
+            let hang = &mut hangs[usize::from(a.level.min(7))];
+            *hang = hang.max(width);
+        }
+        for (i, a) in listed() {
             let indent = flow.inset(f32::from(a.level) * theme.list_indent.0, number_room);
-            let mut lk = look(style);
-            lk.style.bold = a.level == 0;
-            let spans = [Span { text: a.title.clone(), look: lk.clone() }];
+            let entry_style = style_of(a.level);
+            let lk = look(&entry_style);
+            let (label, hang, title) = match a.title.strip_prefix(&a.number) {
+                Some(title) if !a.number.is_empty() => {
+                    (Some(Label::Text(a.number.clone())), hangs[usize::from(a.level.min(7))], title.trim_start())
+                }
+                _ => (None, 0.0, a.title.as_str()),
+            };
+            let spans = [Span { text: title.to_string(), look: lk.clone() }];
             // An entry for a briefing or topic in another language is in that language.
             let item = flow.structure.add(place.toc, Role::TOCI, &a.lang);
             let link = flow.structure.add(item, Role::Link, "");
@@ -52,7 +69,8 @@ pub fn contents(flow: &mut Flow<'_>, place: Place, max_level: u8) {
             // Leave room on the right for the page number.
             flow.width -= number_room;
             let contents_lang = std::mem::replace(&mut flow.lang, a.lang.clone());
-            flow.paragraph(link, &spans, style, indent, Align::Left, None);
+            let label = label.as_ref().map(|l| (l, indent, link));
+            flow.paragraph(link, &spans, &entry_style, indent + hang, Align::Left, label);
             flow.lang = contents_lang;
             flow.width += number_room;
             // Every line of the entry leads to its page, number and leaders included.
