@@ -1202,7 +1202,8 @@ fn the_web_pages_title_block_shows_a_changed_date_and_organisation_in_place_as_t
     assert_eq!(reading(header, "del"), reading(between(&page(&new), "<header class=\"title\">", "</header>"), "del"));
     assert!(
         header.contains(
-            "<del><span class=\"vh\">Deleted: </span><time datetime=\"2020-10-06\">October 6, 2020</time></del> <ins>"
+            "<del><span class=\"vh\">Deleted: </span><time datetime=\"2020-10-06\"><span class=\"nw\">October 6,</span> 2020\
+             </time></del> <ins>"
         ),
         "{header}"
     );
