@@ -316,6 +316,29 @@ fn no_japanese_paragraph_ends_on_one_or_two_characters() {
     }
 }
 
+/// text48a F48a-19: a Japanese table's cell ended on a line of one or two characters (`し。`),
+/// which JLREQ avoids as a paragraph does: the lines above are set a little tighter.
+#[test]
+fn no_japanese_table_cell_ends_on_one_or_two_characters() {
+    let text = "日本と欧州連合は国際標準化と研究開発の重要性を確認し今後も協力を続けることで一致しました".repeat(3);
+    let rows: String =
+        (20..100).map(|n| format!("      | {}。 |\n", text.chars().take(n).collect::<String>())).collect();
+    let yaml = format!(
+        "title: T\ndate: 2026-04-01\ntopics:\n  - title: 表\n    lang: ja\n    body: |\n      | 内容 |\n      |---|\n\
+         {rows}contact:\n  tel: \"1\"\n"
+    );
+    let dir = tempdir();
+    let path = write(dir.path(), "table.yaml", &yaml);
+    for template in ["default", "press-release"] {
+        let pdf = build_in(dir.path(), &path, &["--template", template]);
+        let lasts: Vec<String> = body_lines(&pdf).into_iter().map(|l| l.0).filter(|l| l.ends_with('。')).collect();
+        assert_eq!(lasts.len(), 80, "{template}: each cell's last line: {lasts:?}");
+        for last in &lasts {
+            assert!(last.chars().count() > 2, "{template}: a cell ends on {last:?}");
+        }
+    }
+}
+
 /// The widest space between two glyphs `a`, `b` for which `between(line, a, b)` holds, on
 /// any line of `pages` set at `size`, in em, with the line it is on.
 fn widest_gap(pages: &[Vec<Run>], size: f32, between: impl Fn(&Line, &str, &str) -> bool) -> (f32, String) {

@@ -441,7 +441,9 @@ fn table(
     // Natural width of each column (its widest cell on one line), the least it takes without
     // cutting a word (its longest word) and without cutting a figure, date or code, each in
     // the face the cell is drawn in.
-    let setting = Setting { cell: true, ..Setting::default() };
+    // (In Japanese, a cell's last line is not left with one or two characters, as a
+    // paragraph's is not: text48a F48a-19.)
+    let setting = Setting { cell: true, japanese: primary_language(&flow.lang) == "ja", ..Setting::default() };
     let mut natural: Vec<f32> = vec![2.0 * pad; columns];
     let (mut least, mut firm) = (vec![2.0 * pad; columns], vec![2.0 * pad; columns]);
     let all_cells = std::iter::once((header, true)).chain(rows.iter().map(|r| (r.as_slice(), false)));
