@@ -1363,6 +1363,9 @@ fn a_number_or_words_glued_to_a_hash_after_a_closing_quote_are_named() {
         (r#""+81 3 5253 5920" #ext 12"#, "+81 3 5253 5920 #ext 12"),
         ("'+81 3 5253 5924' #ext.13", "+81 3 5253 5924 #ext.13"),
         (r#""Room \"A\"" #5"#, r#"Room "A" #5"#),
+        // text49a F49a-7: a number glued to Japanese words, `第2回` (the 2nd session), too.
+        (r#""第10回" #第2回"#, "第10回 #第2回"),
+        (r#""Tokyo" #2026年5月"#, "Tokyo #2026年5月"),
     ] {
         let (_, diags, rendered) = problems_in(&brief(typed));
         assert_eq!(diags.len(), 1, "{rendered}");

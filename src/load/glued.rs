@@ -63,12 +63,15 @@ pub(super) fn glued_comment(text: &str, start: usize, end: usize) -> Option<Diag
 
 /// Whether `comment`, what follows a `#` glued to it after a closing quote, reads as text
 /// typed outside the quotes rather than a comment: a number not glued to letters (`#5`,
-/// `#ext.13`; not `#draft2`) or more than one word (`#ext 12`, `#more text here`).
+/// `#ext.13`; not `#draft2`) or more than one word (`#ext 12`, `#more text here`). Kana and
+/// kanji are no such letters: Japanese writes a number glued to its words (`#第2回`, the 2nd
+/// session, was dropped without a word while `#２回` was named: text49a F49a-7).
 fn text_outside_quotes(comment: &str) -> bool {
     let comment = comment.trim_end();
     let mut before = None;
     let number = comment.chars().any(|c| {
-        let alone = c.is_numeric() && !before.is_some_and(|b: char| b.is_alphabetic());
+        let glued = |b: char| b.is_alphabetic() && !crate::script::is_kana_or_kanji(b);
+        let alone = c.is_numeric() && !before.is_some_and(glued);
         before = Some(c);
         alone
     });
