@@ -42,15 +42,21 @@ fn quotes(lang: &str) -> Quotes {
     }
 }
 
-/// Words that start with an apostrophe, for what was left out: Dutch `'s`, `'t`, `'n`,
-/// English `'tis`, `'til`, `'em`, Maltese `'il`, `'l` (text47a F47a-22: `‘il quddiem`).
-/// `rest` is the text after the `'`.
-fn elision(rest: &[char]) -> bool {
+/// Words that start with an apostrophe, for what was left out, in `lang`: Dutch `'s`, `'t`,
+/// `'n`, `'k`, English `'tis`, `'til`, `'em`, Maltese `'il`, `'l` (text47a F47a-22: `‘il
+/// quddiem`). `rest` is the text after the `'`. Only the language's own: Italian `'il punto'`
+/// and Czech `'s námi …'` are quotations (text49a F49a-24: both opened with an apostrophe).
+fn elision(rest: &[char], lang: &str) -> bool {
     let word: String = rest.iter().take_while(|c| c.is_alphabetic()).take(6).collect::<String>().to_lowercase();
     // (`'s'`, a letter in quotes, is no elision.)
     let ends = rest.get(word.chars().count()).is_none_or(|c| !c.is_alphabetic() && *c != '\'');
-    let one = matches!(rest, ['s' | 't' | 'n' | 'k' | 'l', ..]) && word.chars().count() == 1;
-    ends && (one || ["tis", "twas", "til", "em", "cause", "bout", "twere", "il"].contains(&word.as_str()))
+    let words: &[&str] = match crate::script::primary_language(lang).as_str() {
+        "nl" => &["s", "t", "n", "k"],
+        "en" => &["tis", "twas", "til", "em", "cause", "bout", "twere"],
+        "mt" => &["il", "l"],
+        _ => &[],
+    };
+    ends && words.contains(&word.as_str())
 }
 
 /// Whether a `'` that opens, between `head` and `rest` (`after` the character after the
@@ -208,7 +214,7 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
                 // Between letters or after a letter or digit it is an apostrophe (don’t, ’90s).
                 // A quote opened in this text closes where no letter follows.
                 let word_before = prev.is_some_and(char::is_alphanumeric);
-                let elided = elision(&chars[i + 1..]) || (!quote_later && last_closer.is_none_or(|k| k <= i));
+                let elided = elision(&chars[i + 1..], lang) || (!quote_later && last_closer.is_none_or(|k| k <= i));
                 if opens && next.is_some_and(|n| n.is_alphabetic()) && !elided {
                     out.push_str(q.single.0);
                     out.push_str(q.inner_space);
@@ -294,7 +300,7 @@ fn blocks(list: &mut [Block], lang: &str) {
 pub fn briefing(b: &Briefing) -> Briefing {
     let mut b = b.clone();
     let lang = b.lang.clone();
-    let plain = |s: &mut String, lang: &str| *s = smarten(s, lang, None, None);
+    let plain = |s: &mut String, lang: &str| *s = field(s, lang);
     plain(&mut b.title, &lang);
     plain(&mut b.short_title, &lang);
     for s in [&mut b.organisation, &mut b.heading, &mut b.marking].into_iter().flatten() {
@@ -312,6 +318,13 @@ pub fn briefing(b: &Briefing) -> Briefing {
         plain(s, &lang);
     }
     b
+}
+
+/// A one-line field (a title, a name) with the punctuation of its language: `lang`, or the
+/// language it is clearly in, as it is tagged, as a paragraph is (text49a F49a-26: a German
+/// title, tagged `de`, printed “…”).
+fn field(text: &str, lang: &str) -> String {
+    smarten(text, crate::language::other_than(text, lang).unwrap_or(lang), None, None)
 }
 
 #[cfg(test)]
@@ -446,6 +459,19 @@ mod tests {
     }
 
     #[test]
+    fn a_title_in_another_language_takes_that_languages_quotes() {
+        // text49a F49a-26: tagged `de`, printed with English quotes.
+        let title = r#"Ergebnisse des einunddreißigsten "Politikdialogs" zwischen Japan und der Europäischen Union über die Digitalisierung"#;
+        assert!(field(title, "en").contains("„Politikdialogs“"), "{}", field(title, "en"));
+        let org = r#"Bundesministerium für "Digitales und Verkehr" der Bundesrepublik Deutschland und die Europäische Kommission"#;
+        assert!(field(org, "en").contains("„Digitales und Verkehr“"), "{}", field(org, "en"));
+        assert_eq!(
+            field(r#"Results of the "Digital Partnership" council"#, "en"),
+            "Results of the “Digital Partnership” council"
+        );
+    }
+
+    #[test]
     fn apostrophes_dashes_and_ellipses() {
         assert_eq!(smarten("Japan's '90s don't", "en", None, None), "Japan’s ’90s don’t");
         // Words that begin with an apostrophe, and a `'` before a word that no quote closes.
@@ -478,6 +504,17 @@ mod tests {
             smarten("mxiet 'il quddiem u 'l hinn, qalu 'iva', the letter 'l'", "mt", None, None),
             "mxiet ’il quddiem u ’l hinn, qalu ‘iva’, the letter ‘l’"
         );
+        // text49a F49a-24: another language's elisions are quotations: Italian's article `il`,
+        // Czech's `s` (with); after a number inside them, the closing quote is no prime.
+        assert_eq!(
+            smarten("Ha detto 'il punto' e 'il 20' ieri.", "it", None, None),
+            "Ha detto “il punto” e “il 20” ieri."
+        );
+        assert_eq!(
+            smarten(r#"Řekl "prý 's námi souhlasí' a odešel""#, "cs", None, None),
+            "Řekl „prý ‚s námi souhlasí‘ a odešel“"
+        );
+        assert_eq!(smarten("'s avonds", "nl", None, None), "’s avonds");
         assert_eq!(smarten("2020--2021 -- and --- so...", "en", None, None), "2020–2021 – and — so…");
         assert_eq!(smarten("a - b", "en", None, None), "a - b", "a single hyphen stays");
         assert_eq!(smarten("|----| and ------", "en", None, None), "|----| and ------", "a rule of hyphens stays");
