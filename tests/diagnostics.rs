@@ -2087,3 +2087,16 @@ fn an_address_with_some_look_alikes_of_ascii_is_named_at_the_first_with_one_that
         loads(&text);
     }
 }
+
+#[test]
+fn a_table_too_wide_is_named_at_its_header_row() {
+    // text49a F49a-28: named at `body: |`, lines above the table.
+    let header: String = (0..22).map(|k| format!("| C{k} ")).collect::<String>() + "|";
+    let rule: String = "|---".repeat(22) + "|";
+    let row: String = (0..22).map(|k| format!("| {k} ")).collect::<String>() + "|";
+    let text = format!(
+        "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Intro.\n\n      More.\n\n      {header}\n      {rule}\n      {row}\ncontact:\n  name: N\n"
+    );
+    let (diag, rendered) = one_problem_at(&text, (10, 7));
+    assert!(diag.message.contains("a table of 22 columns"), "{rendered}");
+}

@@ -349,9 +349,12 @@ impl Checker<'_> {
             let message = format!(
                 "a table of {columns} columns cannot be printed legibly: a page has room for {MAX_TABLE_COLUMNS} at most"
             );
+            // (At the first row as wide, not the field's key: text49a F49a-28, a long body's
+            // table was named at `body: |`.)
+            let wide = field.value.lines().map(str::trim).find(|l| l.matches('|').count() + 1 >= columns);
+            let place = wide.map_or(field.span, |row| self.place_of(row, field.span));
             self.diagnostics.push(
-                Diagnostic::new(Some(field.span), path, message)
-                    .with_help("split the table, or turn its rows into columns"),
+                Diagnostic::new(Some(place), path, message).with_help("split the table, or turn its rows into columns"),
             );
         }
         self.tally(Tally::Cells, cells, field.span, path);
