@@ -72,9 +72,14 @@ fn digit(c: char) -> Option<u32> {
 /// The number of 1 to `most` digits, ASCII or full-width, at the start of `s`, and the rest.
 fn digits(s: &str, most: usize) -> Option<(u32, usize, &str)> {
     let n = s.chars().take_while(|&c| digit(c).is_some()).count();
+    // (The count first: the value of a long run of digits overflowed, a panic in a debug
+    // build, which the editor's property test met.)
+    if !(1..=most).contains(&n) {
+        return None;
+    }
     let len: usize = s.chars().take(n).map(char::len_utf8).sum();
-    let value = s[..len].chars().try_fold(0u32, |v, c| Some(v * 10 + digit(c)?))?;
-    (1..=most).contains(&n).then_some((value, n, &s[len..]))
+    let value = s[..len].chars().try_fold(0u32, |v, c| v.checked_mul(10)?.checked_add(digit(c)?))?;
+    Some((value, n, &s[len..]))
 }
 
 /// Whether the text after a time or a date reads as a sentence going on (`10:00 and`), not
@@ -375,6 +380,14 @@ pub(super) fn pasted_bullet(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_run_of_digits_is_no_marker_and_no_overflow() {
+        assert_eq!(digits("12345678901234567890 x", 4), None);
+        assert_eq!(digits("2026 x", 4), Some((2026, 4, " x")));
+        assert!(Marker::of("12345678901234567890. x").is_none());
+        assert!(Marker::of("１２３４５６７８９０１２３４５６７８９０　x").is_none());
+    }
 
     #[test]
     fn markers_follow_in_sequence() {
