@@ -315,6 +315,23 @@ fn a_character_no_font_has_is_an_error_at_its_line() {
 }
 
 #[test]
+fn a_character_no_font_has_gets_what_prints_the_same() {
+    // text49a F49a-18: `\uFA2E` got the help for a backslash in a path, and `郞` typed none,
+    // though its common form prints; F49a-30: `✅` and `❌` none, though `✓` and `✗` print.
+    let dir = common::tempdir();
+    let yaml = common::seed_with("  - title: AI\n", "  - title: \"AI \\uFA2E \u{F900} \u{2705} \u{274C}\"\n");
+    common::write(dir.path(), "signs.yaml", &yaml);
+    let o = run(dir.path(), &["check", "signs.yaml"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("help: write `\u{90DE}` (U+90DE), the same kanji in its common form"), "{err}");
+    assert!(err.contains("help: write `\u{8C48}` (U+8C48), the same kanji in its common form"), "{err}");
+    assert!(err.contains("help: write `✓` for `✅`"), "{err}");
+    assert!(err.contains("help: write `✗` for `❌`"), "{err}");
+    assert!(!err.contains("for a backslash"), "{err}");
+}
+
+#[test]
 fn a_japanese_office_line_runs_from_the_ministry_down() {
     // 総務省　国際戦略局　国際政策課, as a Japanese reader writes it; English keeps division first.
     let dir = common::tempdir();

@@ -112,7 +112,13 @@ impl Checker<'_> {
                 }
             };
             // (`C:\budget` in double quotes: `\b` is the escape of U+0008; text37a F37a-5.)
-            let escape = self.file.text.get(span.start..span.end).filter(|t| t.starts_with('\\'));
+            // (Not `\uFA2E`, which writes the character it names on purpose: its help is the
+            // character's own.)
+            let escape = self
+                .file
+                .text
+                .get(span.start..span.end)
+                .filter(|t| t.starts_with('\\') && !t.get(1..).is_some_and(|n| n.starts_with(['u', 'U', 'x'])));
             let help = escape.map(|escape| {
                 format!(
                     "`{escape}` in double quotes writes this character: write `\\\\` for a backslash, or put the \

@@ -102,6 +102,19 @@ pub(super) fn help(c: char, japanese: bool, covers: &dyn Fn(char) -> bool) -> Op
             )
         });
     }
+    // (A compatibility ideograph, `郞` U+FA2E, and the emoji signs pasted from Teams or
+    // Outlook, `✅`, got no help, though their common forms print: text49a F49a-18, F49a-30.)
+    if crate::script::is_compatibility_ideograph(c) {
+        let unified = c.nfc().next().filter(|&u| u != c && covers(u))?;
+        return Some(format!(
+            "write `{unified}` (U+{:04X}), the same kanji in its common form, which prints; a name keeps the form its \
+             owner uses: write it only if they agree",
+            unified as u32
+        ));
+    }
+    if let Some(sign) = sign_form(c).filter(|&s| covers(s)) {
+        return Some(format!("write `{sign}` for `{c}`: it reads the same"));
+    }
     let plain = enclosed(c)?;
     if !plain.chars().all(covers) {
         return None;
@@ -142,6 +155,15 @@ fn full_width(c: char) -> char {
     }
 }
 
+/// The sign of the fonts that says what the emoji sign `c` says (`✅` → `✓`, `❌` → `✗`).
+fn sign_form(c: char) -> Option<char> {
+    match c {
+        '\u{2705}' | '\u{2714}' | '\u{1F5F8}' => Some('✓'),
+        '\u{274C}' | '\u{274E}' | '\u{2716}' => Some('✗'),
+        _ => None,
+    }
+}
+
 /// A form of a kanji used in family names that is outside the fonts, with its common form and
 /// how it differs from it.
 fn name_form(c: char) -> Option<(char, &'static str)> {
@@ -169,6 +191,17 @@ mod tests {
         assert_eq!(help('⑴', true, &|c| c != '1'), None);
         assert_eq!(help('😀', true, &all), None);
         assert_eq!(help('ﬁ', true, &all), None);
+        // text49a F49a-18, F49a-30: a compatibility ideograph and an emoji sign.
+        let help_of = |c| help(c, true, &all).unwrap_or_default();
+        assert!(
+            help_of('\u{FA2E}').starts_with("write `\u{90DE}` (U+90DE), the same kanji"),
+            "{}",
+            help_of('\u{FA2E}')
+        );
+        assert!(help_of('\u{F900}').starts_with("write `\u{8C48}` (U+8C48)"), "{}", help_of('\u{F900}'));
+        assert_eq!(help('✅', false, &all).unwrap(), "write `✓` for `✅`: it reads the same");
+        assert_eq!(help('❌', false, &all).unwrap(), "write `✗` for `❌`: it reads the same");
+        assert_eq!(help('❌', false, &|c| c != '✗'), None);
     }
 
     #[test]
