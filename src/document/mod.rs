@@ -530,11 +530,15 @@ fn first_sentence<'t>(text: &'t str, lang: &str) -> &'t str {
 /// written in (compared without case).
 /// (Titles too: `doc.`, `Ing.`, `Mgr.` before a Czech or Slovak name, `Dott.`, `Sig.`, `Hon.`,
 /// `Amb.`; text43a F43a-13, "… prof. Novák a doc.".)
-const ABBREVIATIONS: [&str; 56] = [
+/// (Hungarian `kb.`, `ill.`, `stb.`, Bulgarian `гр.`, `ул.`, Polish `np.`, `tzw.`, `ul.`,
+/// Romanian `str.`, `dl.`, Greek `κ.`…; text49a F49a-25: the Subject ended "Az ülés kb.".)
+const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "nr", "art", "arts", "fig", "vol", "p", "pp", "para", "sec",
     "ch", "cf", "vs", "approx", "ca", "abs", "vgl", "bzw", "inkl", "mme", "mlle", "sr", "sra", "dña", "núm", "ust",
     "par", "incl", "excl", "resp", "dept", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "doc", "ing", "mgr", "dott", "sig", "hon", "amb",
+    "dec", "doc", "ing", "mgr", "dott", "sig", "hon", "amb", "kb", "ill", "stb", "pl", "ún", "vö", "sz", "гр", "ул",
+    "бул", "пл", "проф", "доц", "акад", "напр", "вкл", "стр", "чл", "ал", "np", "tzw", "ul", "godz", "wg", "pkt", "al",
+    "dz", "poz", "ds", "str", "dl", "dna", "alin", "lit", "κ", "κα", "δρ", "αρ", "σελ",
 ];
 
 /// Languages whose ordinal numbers take a full stop (`1. Oktober`, `12. toukokuuta`).
@@ -596,6 +600,15 @@ mod tests {
         let it = "L’On. Rossi ha incontrato il ministro a Bruxelles. Poi altro.";
         assert_eq!(super::first_sentence(it, "it"), "L’On. Rossi ha incontrato il ministro a Bruxelles.");
         assert_eq!(first_sentence_en("They met the EU’s. Then more."), "They met the EU’s.");
+        // text49a F49a-25: Hungarian, Bulgarian and Polish abbreviations.
+        for (text, lang) in [
+            ("Az ülés kb. 3 órán át tartott, ill. folytatódott. Második.", "hu"),
+            ("Сесията се проведе в гр. София, ул. Витоша. Втора.", "bg"),
+            ("Spotkanie dotyczyło m.in. ochrony danych, np. RODO. Drugie.", "pl"),
+        ] {
+            let want = &text[..text.rfind(". ").unwrap() + 1];
+            assert_eq!(super::first_sentence(text, lang), want, "{text}");
+        }
     }
 
     #[test]
