@@ -2100,3 +2100,17 @@ fn a_table_too_wide_is_named_at_its_header_row() {
     let (diag, rendered) = one_problem_at(&text, (10, 7));
     assert!(diag.message.contains("a table of 22 columns"), "{rendered}");
 }
+
+#[test]
+fn one_language_named_for_values_given_in_several_is_named_at_lang() {
+    // text49a F49a-22: "expected a string, found a mapping", with the help to quote the text
+    // (which would print "en: Data ja: データ").
+    let text = "title: X\nlang: en\ndate: 2026-05-12\ntopics:\n  - title:\n      en: Data\n      ja: データ\n    body: Text.\ncontact:\n  email: a@example.org\n";
+    let (diag, rendered) = one_problem_at(text, (2, 7));
+    assert!(diag.message.contains("`lang: en` names one language"), "{rendered}");
+    assert_eq!(diag.help.as_deref(), Some("write `lang: [en, ja]`"), "{rendered}");
+    let fixed = text.replace("lang: en", "lang: [en, ja]");
+    let file = SourceFile::new("t.yaml", fixed.as_str());
+    let briefings = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(briefings.len(), 2);
+}

@@ -259,6 +259,14 @@ fn load_languages<T: DeserializeOwned + Default>(
             Some(root) => tree.root = Some(root),
             None => return failed(syntax),
         }
+    } else if let Some(d) = tree.root.as_ref().and_then(|root| one_language_for_many(root, &keys)) {
+        // (`lang: en` and values given in en and ja: "expected a string, found a mapping" at
+        // each, with a help to quote the text, which would print "en: Data ja: データ";
+        // text49a F49a-22.)
+        if let Some(restored) = tree.root.as_ref().and_then(|root| languages::restore_lost(root, &keys)) {
+            syntax.push(d);
+            tree.root = Some(restored);
+        }
     } else if let Some(root) = tree.root.as_ref().filter(|root| !has_key(root, "lang")) {
         // No `lang:` at all, and values given per language: said once, and read in those
         // languages, rather than "expected a string" at each.
@@ -294,6 +302,22 @@ fn load_languages<T: DeserializeOwned + Default>(
         loaded.read_whole &= read_whole;
     }
     all
+}
+
+/// `lang:` naming one language, `lang: en`, in a file whose values are given per language, in
+/// that one and others (`en:` and `ja:`): named at the `lang:` value, with the list to write.
+fn one_language_for_many(root: &tree::Node, keys: &keys::KeySets) -> Option<Diagnostic> {
+    let tree::NodeKind::Map(entries) = &*root.kind else { return None };
+    let (_, value) = entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "lang"))?;
+    let (lang, _) = value.scalar()?;
+    let (_, langs) = keys.any("lang").then(|| languages::given_languages(root, keys)).flatten()?;
+    let tags: Vec<&str> = langs.iter().filter_map(|l| l.scalar().map(|(t, _)| t)).collect();
+    let named = tags.iter().any(|t| t.eq_ignore_ascii_case(lang));
+    if tags.len() < 2 || !named || tags.iter().any(|t| keys.near(t)) {
+        return None;
+    }
+    let message = format!("`lang: {lang}` names one language, but values are given per language ({})", tags.join(", "));
+    Some(Diagnostic::new(Some(value.span), "", message).with_help(format!("write `lang: [{}]`", tags.join(", "))))
 }
 
 /// Whether `root` is a mapping with the key `key`.
