@@ -119,7 +119,12 @@ fn smarten_in(text: &str, lang: &str, (before, after): (Option<char>, Option<cha
         if c.is_whitespace() {
             let word: String = chars[start..k].iter().collect();
             if word.contains("://") || word.contains("www.") || word.contains('@') {
-                keep[start..k].iter_mut().for_each(|x| *x = true);
+                // (Not the straight quotes around it, which are the sentence's: `"@EU_Commission"`
+                // kept them straight; text49a F49a-27.)
+                let quote = |c: &char| matches!(c, '"' | '\'');
+                let from = start + chars[start..k].iter().take_while(|c| quote(c)).count();
+                let to = k - chars[from..k].iter().rev().take_while(|c| quote(c)).count();
+                keep[from..to].iter_mut().for_each(|x| *x = true);
             } else if let Some(path) = path_in(&chars[start..k]) {
                 keep[start + path.start..start + path.end].iter_mut().for_each(|x| *x = true);
             }
@@ -469,6 +474,20 @@ mod tests {
             field(r#"Results of the "Digital Partnership" council"#, "en"),
             "Results of the “Digital Partnership” council"
         );
+    }
+
+    #[test]
+    fn quotes_around_an_address_or_a_handle_are_the_sentences() {
+        // text49a F49a-27: the quotes around a handle stayed straight.
+        assert_eq!(
+            smarten(r##"The handle "@EU_Commission" and "#DigitalEU" were used"##, "en", None, None),
+            "The handle “@EU_Commission” and “#DigitalEU” were used"
+        );
+        assert_eq!(
+            smarten(r#"write to "info@example.org" today"#, "en", None, None),
+            "write to “info@example.org” today"
+        );
+        assert_eq!(smarten("see 'https://example.org/a'b' now", "en", None, None), "see ‘https://example.org/a'b’ now");
     }
 
     #[test]
