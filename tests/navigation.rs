@@ -422,7 +422,8 @@ fn an_invisible_character_inside_an_address_is_not_in_its_link() {
     let dir = common::tempdir();
     let yaml = common::seed_with(
         "      Japan explained the efforts to institutionalize trust services",
-        "      See https://www.soumu.go.jp/menu_news/\u{200B}s-news/ and [the rules](https://example.eu/a\u{AD}b).\n\n      \
+        "      See https://www.soumu.go.jp/menu_news/\u{200B}s-news/ and [the rules](https://example.eu/a\u{AD}b), \
+         www.exa\u{200B}mple.org and https://eu\u{200B}ropa.eu/x (text49a F49a-21: inside the host).\n\n      \
          Japan explained the efforts to institutionalize trust services",
     );
     let yaml = yaml.replace(
@@ -437,7 +438,13 @@ fn an_invisible_character_inside_an_address_is_not_in_its_link() {
     targets.dedup();
     assert_eq!(
         targets,
-        ["https://example.eu/ab", "https://www.soumu.go.jp/english/", "https://www.soumu.go.jp/menu_news/s-news/"],
+        [
+            "https://europa.eu/x",
+            "https://example.eu/ab",
+            "https://www.example.org",
+            "https://www.soumu.go.jp/english/",
+            "https://www.soumu.go.jp/menu_news/s-news/"
+        ],
     );
     let html = std::fs::read_to_string(dir.path().join("zw.html")).unwrap();
     for target in &targets {
