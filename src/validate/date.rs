@@ -23,8 +23,16 @@ impl Checker<'_> {
 pub fn date_problem(text: &str) -> String {
     // (A date with its day of the week, `2026-05-12（火）`, was told it was more than one day;
     // a Japanese range, `2026年5月12日～13日`, only shown an example: text46a F46a-9.)
-    if let Some(day) =
-        without_weekday(text).and_then(|d| Date::parse_iso(d).map(|_| d.to_string()).or_else(|| meant(d)))
+    // (Its name in an EU language, before the date or after it, `Tuesday, 12 May 2026`,
+    // `mardi 12 mai 2026`: text49a F49a-5.)
+    let named = || {
+        let d = words::without_day_name(text)?;
+        let iso = Date::parse_iso(&d).map(|_| d.clone()).or_else(|| meant(&d));
+        iso.or_else(|| <[String; 1]>::try_from(words::meant_in_words(&d)).ok().map(|[iso]| iso))
+    };
+    if let Some(day) = without_weekday(text)
+        .and_then(|d| Date::parse_iso(d).map(|_| d.to_string()).or_else(|| meant(d)))
+        .or_else(named)
     {
         return format!("'{text}' has its day of the week: `date:` is the date alone; write it as {day}");
     }

@@ -984,6 +984,10 @@ contact:
             ("2026-05-12（火）", "has its day of the week: `date:` is the date alone; write it as 2026-05-12"),
             ("2026-05-12 (Tue)", "has its day of the week"),
             ("2026年5月12日（火曜日）", "has its day of the week: `date:` is the date alone; write it as 2026-05-12"),
+            // text49a F49a-5: the day's name before the date, in a language's words.
+            ("Tuesday, 12 May 2026", "has its day of the week: `date:` is the date alone; write it as 2026-05-12"),
+            ("mardi 12 mai 2026", "has its day of the week: `date:` is the date alone; write it as 2026-05-12"),
+            ("12. Mai 2026 (Dienstag)", "has its day of the week: `date:` is the date alone; write it as 2026-05-12"),
             ("令和8年5月12日", "is not a date as briefing reads one; write it as 2026-05-12"),
             ("R8.5.12", "is not a date as briefing reads one; write it as 2026-05-12"),
             ("令和元年5月1日", "is not a date as briefing reads one; write it as 2019-05-01"),
