@@ -1410,3 +1410,42 @@ fn a_misspelt_key_of_the_old_version_is_read_as_its_one_likely_spelling() {
     assert_exit(&o, 1);
     assert!(stderr(&o).contains("error: unknown field `contcat`, did you mean `contact`?"), "{}", stderr(&o));
 }
+
+/// A few words changed in a paragraph too long to compare word by word, and with no word
+/// each version has once to cut it at, are marked with the whole stretch between them
+/// deleted and inserted: that is said, naming the topic, with what it marks (text48b F48b-6:
+/// nothing told the user, who read the count as a rewrite). Found word by word, nothing is.
+#[test]
+fn a_stretch_compared_whole_for_its_length_is_said_naming_its_topic() {
+    let old = "the cat sat on a mat ".repeat(1_200);
+    let old = old.trim_end();
+    // (Two words changed far apart, each to a word the old text never has, twice.)
+    let mut new = old.replacen("cat", "dog", 1);
+    let at = new.rfind("cat").unwrap();
+    new.replace_range(at..at + 3, "dog");
+    let briefing = |body: &str| with_topics(&[("Long", body), ("Short", "Both sides met.")]);
+    let (o, _dir) = diff_files(Some(&briefing(old)), Some(&briefing(&new)), &["--stat"]);
+    assert_exit(&o, 0);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let changed = out.lines().next().unwrap();
+    let (deleted, inserted) = (7_195, 7_195);
+    assert_eq!(changed, format!("changed topic \"Long\": {inserted} words inserted, {deleted} deleted"));
+    let said = format!(
+        "warning: new.yaml: topic \"Long\": a stretch too long to compare word by word was compared as a whole: \
+         {deleted} words marked deleted and {inserted} inserted, those that did not change too"
+    );
+    assert!(stderr(&o).contains(&said), "{said}\nin {}", stderr(&o));
+    assert_eq!(stderr(&o).matches("warning:").count(), 1, "{}", stderr(&o));
+    // The PDF says it too.
+    let (o, dir) = diff_files(Some(&briefing(old)), Some(&briefing(&new)), &[]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains(&said), "{}", stderr(&o));
+    assert!(dir.path().join("new.changes.pdf").exists());
+    // The same changes to words each version has once are found one by one, and nothing is said.
+    let old: String = (0..7_200).map(|k| format!("w{k} ")).collect();
+    let new = old.replacen("w3 ", "x3 ", 1).replacen("w7190 ", "x7190 ", 1);
+    let (o, _dir) = diff_files(Some(&briefing(old.trim_end())), Some(&briefing(new.trim_end())), &["--stat"]);
+    assert_exit(&o, 0);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("changed topic \"Long\": 2 words inserted, 2 deleted\n"));
+    assert!(!stderr(&o).contains("compared as a whole"), "{}", stderr(&o));
+}

@@ -204,6 +204,10 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
             shown_lang = shown;
         }
     }
+    // A stretch marked whole, where a few words may have changed, is said (text48b F48b-6).
+    for w in crate::redline::compared_whole(&redline) {
+        say!("warning: {}: {w}", args.new.shown());
+    }
     if args.stat {
         // (What only a file has: said, not ignored; text29 F29b-2.)
         let unused =

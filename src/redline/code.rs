@@ -2,9 +2,10 @@
 //! changed block stays a code block ([`Block::MarkedCode`](crate::markdown::Block::MarkedCode))
 //! and each version's lines, indentation and all, read as typed.
 
+use super::count::Words;
 use super::sequences::{align_by, Step};
 use super::tokens::Latin;
-use super::words::{diff_inlines, join_alike, mark_inlines, push, Words};
+use super::words::{diff_inlines, join_alike, mark_inlines, push};
 use crate::markdown::{Change, Inline};
 
 /// A code block's lines as one code run with hard breaks.

@@ -9,6 +9,7 @@
 //! `summary` words the counts.
 
 mod code;
+mod count;
 mod sentences;
 mod sequences;
 mod spaces;
@@ -24,10 +25,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::markdown::{self, Block, Change};
 use crate::model::{Briefing, Date, Topic};
+use count::Words;
 pub use sequences::BUDGET;
-pub use summary::{field_lang, field_name, part_line, stat_text, title_in_line, topic_langs, totals};
+pub use summary::{compared_whole, field_lang, field_name, part_line, stat_text, title_in_line, topic_langs, totals};
 use tokens::tokens;
-use words::{diff_blocks, diff_title, mark_blocks, Words};
+use words::{diff_blocks, diff_title, mark_blocks};
 
 /// A briefing compared with an earlier version of it.
 #[derive(Debug, Clone)]
@@ -74,11 +76,13 @@ pub struct FieldChange {
     /// words deleted and inserted marked, as a topic's changed title is (text42b F42b-1: they
     /// printed plain, as if unchanged).
     pub marked: Option<Vec<markdown::Inline>>,
+    /// What of `marked` was shown deleted and inserted whole, too long to compare word by word.
+    pub whole: Whole,
 }
 
 impl FieldChange {
     pub fn plain(field: impl Into<String>, old: impl Into<String>, new: impl Into<String>) -> FieldChange {
-        FieldChange { field: field.into(), old: old.into(), new: new.into(), marked: None }
+        FieldChange { field: field.into(), old: old.into(), new: new.into(), marked: None, whole: Whole::default() }
     }
 }
 
@@ -96,6 +100,21 @@ pub struct PartChange {
     pub characters_deleted: usize,
     /// Punctuation marks or spaces changed, which count no word (`vrai?` now `vrai ?`).
     pub marks: usize,
+    /// What of it was shown deleted and inserted whole, too long to compare word by word.
+    pub whole: Whole,
+}
+
+/// Stretches of text shown deleted and inserted whole, not compared word by word: longer than
+/// a comparison takes ([`sequences::LONGEST`] words or characters, both versions together)
+/// with no word each version has once to cut them at, or past the [`BUDGET`]. Such a
+/// stretch counts every word in it as changed, so it is said (text48b F48b-6).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Whole {
+    /// How many stretches.
+    pub stretches: usize,
+    /// Their words, and their characters (Japanese, 文字), deleted and inserted.
+    pub words: (usize, usize),
+    pub characters: (usize, usize),
 }
 
 /// A part of a briefing that holds Markdown.
@@ -240,11 +259,14 @@ fn briefing_fields(old: &Briefing, new: &Briefing, budget: &mut u64) -> Vec<Fiel
         .filter(|(_, o, n)| o != n)
         .map(|(field, old, new)| {
             // (Their words count as the field's change, not as words of a section.)
+            let mut whole = Whole::default();
             let marked = matches!(field, "title" | "heading").then(|| {
                 let mut words = Words::new(budget);
-                diff_title(&old, &new, &mut words)
+                let marked = diff_title(&old, &new, &mut words);
+                whole = words.whole;
+                marked
             });
-            FieldChange { marked, ..FieldChange::plain(field, old, new) }
+            FieldChange { marked, whole, ..FieldChange::plain(field, old, new) }
         })
         .collect()
 }
@@ -1103,6 +1125,11 @@ mod tests {
         assert_eq!(marks(body), [(D, "old words here"), (I, "new words there")]);
         assert_eq!(sides(body), (old.to_string(), new.to_string()));
         assert_eq!((r.stat.words_inserted, r.stat.words_deleted), (3, 3));
+        // And said so (text48b F48b-6); word by word, nothing is.
+        let whole = Whole { stretches: 1, words: (3, 3), characters: (0, 0) };
+        assert_eq!(r.parts[0].whole, whole);
+        assert!(compared_whole(&r)[0].starts_with("topic \"T\": a stretch too long to compare word by word"));
+        assert!(compared_whole(&compare(&a, &b)).is_empty());
     }
 
     #[test]
@@ -1116,6 +1143,11 @@ mod tests {
         let (old, new) = ("日".repeat(LONGEST / 2 + 1), "本".repeat(LONGEST / 2 + 1));
         let r = redline(&[("T", &old)], &[("T", &new)]);
         assert_eq!(marks(&r.briefing.topics[0].body), [(D, old.as_str()), (I, new.as_str())]);
+        // Said so, in characters (text48b F48b-6).
+        let counted = (LONGEST / 2 + 1, LONGEST / 2 + 1);
+        assert_eq!(r.parts[0].whole, Whole { stretches: 1, words: (0, 0), characters: counted });
+        let said = compared_whole(&r);
+        assert!(said[0].contains(" too long to compare character by character was compared as a whole: 5001 characters marked deleted and 5001 inserted"), "{said:?}");
         // Under it: character by character.
         let (old, new) = ("日本語".repeat(100), "日本語".repeat(50) + "文" + &"日本語".repeat(50));
         let r = redline(&[("T", &old)], &[("T", &new)]);

@@ -2,9 +2,10 @@
 
 use std::ops::Range;
 
+use super::count::Words;
 use super::sequences::{diff, Op};
 use super::tokens::{Latin, Token};
-use super::words::{diff_tokens, key_of, push, Key, Words, BREAK};
+use super::words::{diff_tokens, key_of, push, Key, BREAK};
 use crate::markdown::Inline;
 
 /// Two stretches too long to compare token by token, compared sentence by sentence: the
@@ -27,7 +28,7 @@ pub(super) fn by_sentences<'t>(
         (Some(first), Some(last)) if !k.is_empty() => first.start..spans[last].end,
         _ => 0..0,
     };
-    for Op { same, old: o, new: n } in diff(&keys(old, &x), &keys(new, &y), words.budget) {
+    for Op { same, old: o, new: n, .. } in diff(&keys(old, &x), &keys(new, &y), words.budget) {
         let (o, n) = (tokens(&x, o), tokens(&y, n));
         if same {
             push(out, &new[n], None, (latin, words));

@@ -31,6 +31,10 @@ pub(super) struct Op {
     pub(super) same: bool,
     pub(super) old: Range<usize>,
     pub(super) new: Range<usize>,
+    /// Whether this changed stretch (or a part of it) was not compared element by element,
+    /// but replaced whole: past [`LONGEST`] with no element each version has once to cut it
+    /// at, or past the budget. It marks more than changed, which is said (text48b F48b-6).
+    pub(super) whole: bool,
 }
 
 /// An element as a number the diff compares, counting the comparisons it makes.
@@ -52,7 +56,7 @@ impl PartialEq for Counted<'_> {
 /// elements it has once in each version, in the same order ([`anchors`], as patience diff
 /// does), and each piece between is compared so, in turn: a few words changed in a paragraph
 /// of 7,000 were "6001 words inserted, 6001 deleted" (text48b F48b-6). What is still past the
-/// bound is one replacement.
+/// bound is one replacement, marked [`Op::whole`].
 pub(super) fn diff<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64) -> Vec<Op> {
     let mut ops = Vec::new();
     diff_within(old, new, budget, DEPTH, &mut ops);
@@ -64,30 +68,32 @@ const DEPTH: usize = 4;
 
 /// [`diff`] of `old` and `new`, onto `ops` (each joined to the last when of the same kind).
 fn diff_within<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64, depth: usize, ops: &mut Vec<Op>) {
-    let mut add = |same: bool, o: Range<usize>, n: Range<usize>| match ops.last_mut() {
+    let mut add = |same: bool, o: Range<usize>, n: Range<usize>, whole: bool| match ops.last_mut() {
         Some(last) if last.same == same && last.old.end == o.start && last.new.end == n.start => {
             (last.old.end, last.new.end) = (o.end, n.end);
+            last.whole |= whole;
         }
-        _ => ops.push(Op { same, old: o, new: n }),
+        _ => ops.push(Op { same, old: o, new: n, whole }),
     };
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let suffix = old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
     let (o, n) = (prefix..old.len() - suffix, prefix..new.len() - suffix);
     if prefix > 0 {
-        add(true, 0..prefix, 0..prefix);
+        add(true, 0..prefix, 0..prefix, false);
     }
     let size = o.len() + n.len();
     let worst = (size as u64).saturating_mul(size as u64);
     if o.is_empty() || n.is_empty() || worst > *budget && size <= LONGEST {
         if size > 0 {
-            add(false, o.clone(), n.clone());
+            // (Past the budget, both versions have text here that was not compared.)
+            add(false, o.clone(), n.clone(), !o.is_empty() && !n.is_empty());
         }
     } else if size > LONGEST {
         // (Finding the anchors reads each element once: its cost is taken off too.)
         *budget = budget.saturating_sub(size as u64);
         let found = if depth > 0 && *budget > 0 { anchors(&old[o.clone()], &new[n.clone()]) } else { Vec::new() };
         if found.is_empty() {
-            add(false, o.clone(), n.clone());
+            add(false, o.clone(), n.clone(), true);
         } else {
             let (mut i, mut j) = (o.start, n.start);
             for (x, y) in found {
@@ -95,15 +101,15 @@ fn diff_within<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64, depth: usiz
                 let mut piece = Vec::new();
                 diff_within(&old[i..x], &new[j..y], budget, depth - 1, &mut piece);
                 for op in piece {
-                    add(op.same, op.old.start + i..op.old.end + i, op.new.start + j..op.new.end + j);
+                    add(op.same, op.old.start + i..op.old.end + i, op.new.start + j..op.new.end + j, op.whole);
                 }
-                add(true, x..x + 1, y..y + 1);
+                add(true, x..x + 1, y..y + 1, false);
                 (i, j) = (x + 1, y + 1);
             }
             let mut piece = Vec::new();
             diff_within(&old[i..o.end], &new[j..n.end], budget, depth - 1, &mut piece);
             for op in piece {
-                add(op.same, op.old.start + i..op.old.end + i, op.new.start + j..op.new.end + j);
+                add(op.same, op.old.start + i..op.old.end + i, op.new.start + j..op.new.end + j, op.whole);
             }
         }
     } else {
@@ -121,11 +127,11 @@ fn diff_within<T: Hash + Eq>(old: &[T], new: &[T], budget: &mut u64, depth: usiz
         for op in hook.into_inner().into_ops() {
             let (tag, x, y) = op.as_tag_tuple();
             let shift = |r: Range<usize>| r.start + prefix..r.end + prefix;
-            add(tag == DiffTag::Equal, shift(x), shift(y));
+            add(tag == DiffTag::Equal, shift(x), shift(y), false);
         }
     }
     if suffix > 0 {
-        add(true, old.len() - suffix..old.len(), new.len() - suffix..new.len());
+        add(true, old.len() - suffix..old.len(), new.len() - suffix..new.len(), false);
     }
 }
 
@@ -213,7 +219,7 @@ impl Op {
     /// The op as steps: each element equal in both, or pairs of replaced ones, deleted
     /// before inserted where one side has more.
     pub(super) fn steps(self) -> Vec<Step> {
-        let Op { same, old: o, new: n } = self;
+        let Op { same, old: o, new: n, .. } = self;
         if same {
             return o.zip(n).map(|(i, j)| Step::Same(i, j)).collect();
         }

@@ -106,6 +106,48 @@ pub fn field_name(field: &str, labels: &Labels) -> String {
     fill(&labels.changed_field, &[("field", shown)])
 }
 
+/// A line for each part or field with stretches compared as a whole ([`Whole`](super::Whole)), for the
+/// terminal (in English, as diff's other messages): a few words changed in such a stretch
+/// are counted, and marked, as all its words deleted and inserted, which a reader of the
+/// redline could not tell from a rewrite (text48b F48b-6).
+pub fn compared_whole(r: &Redline) -> Vec<String> {
+    let parts = r.parts.iter().map(|p| (p.part.to_string(), p.whole));
+    let fields = r.fields.iter().map(|f| (f.field.clone(), f.whole));
+    parts
+        .chain(fields)
+        .filter(|(_, w)| w.stretches > 0)
+        .map(|(what, w)| {
+            let amount = |words: usize, characters: usize| {
+                let unit = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+                match (words, characters) {
+                    (w, 0) => unit(w, "word"),
+                    (0, c) => unit(c, "character"),
+                    (w, c) => format!("{} and {}", unit(w, "word"), unit(c, "character")),
+                }
+            };
+            // (In one unit, the number inserted is bare: "7195 words marked deleted and 7195 inserted".)
+            let words_only = w.characters == (0, 0);
+            let inserted = if words_only || w.words == (0, 0) {
+                (w.words.1 + w.characters.1).to_string()
+            } else {
+                amount(w.words.1, w.characters.1)
+            };
+            let by = if words_only { "word by word" } else { "character by character" };
+            let (stretches, was) = if w.stretches == 1 {
+                ("a stretch".to_string(), "was")
+            } else {
+                (format!("{} stretches", w.stretches), "were")
+            };
+            format!(
+                "{what}: {stretches} too long to compare {by} {was} compared as a whole: {} marked deleted and {} \
+                 inserted, those that did not change too",
+                amount(w.words.0, w.characters.0),
+                inserted
+            )
+        })
+        .collect()
+}
+
 /// The counts, as the last line of [`stat_text`]: "2 topics changed, 1 added, 1 removed; 14
 /// words inserted, 9 deleted".
 pub fn totals(s: &Stat, labels: &Labels) -> String {

@@ -2,8 +2,9 @@
 //! added, matched to the old ones by their header (text40b F40b-8: a column added marked every
 //! cell of the table deleted and inserted, and counted every word twice).
 
+use super::count::Words;
 use super::sequences::{align, Step};
-use super::words::{diff_inlines, mark_inlines, Words};
+use super::words::{diff_inlines, mark_inlines};
 use crate::markdown::{Block, Cell, Change};
 
 /// The redline of two tables, or `None` where they cannot be paired column by column: the

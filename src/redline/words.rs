@@ -5,48 +5,14 @@
 use std::borrow::Cow;
 
 use super::code::{code, diff_code};
+use super::count::{count, Words};
 use super::sentences::by_sentences;
 use super::sequences::{align_by, diff, Op, Step, LONGEST};
 use super::spaces::{self, Cut};
 use super::tables::{diff_table, mark_cells};
 use super::tokens::{inline_tokens, is_address, number_changes, number_marks, texts, words_of, Latin, Token};
-use super::{Part, PartChange};
 use crate::markdown::{Block, Change, Inline};
 use crate::script::is_break_hint;
-
-/// Words and characters (文字) inserted and deleted so far, punctuation marks changed (which
-/// are not words), and the comparisons left to spend.
-pub(super) struct Words<'b> {
-    inserted: usize,
-    deleted: usize,
-    characters: (usize, usize),
-    marks: usize,
-    pub(super) budget: &'b mut u64,
-}
-
-impl<'b> Words<'b> {
-    pub(super) fn new(budget: &'b mut u64) -> Words<'b> {
-        Words { inserted: 0, deleted: 0, characters: (0, 0), marks: 0, budget }
-    }
-
-    /// Whether any word or punctuation mark was inserted or deleted: a comma made a
-    /// semicolon is a change, though no word is.
-    pub(super) fn counted(&self) -> bool {
-        self.inserted + self.deleted + self.characters.0 + self.characters.1 + self.marks > 0
-    }
-
-    pub(super) fn part(self, part: Part, change: Option<Change>) -> PartChange {
-        PartChange {
-            part,
-            change,
-            words_inserted: self.inserted,
-            words_deleted: self.deleted,
-            characters_inserted: self.characters.0,
-            characters_deleted: self.characters.1,
-            marks: self.marks,
-        }
-    }
-}
 
 /// Two bodies compared block by block.
 pub(super) fn diff_blocks(old: &[Block], new: &[Block], words: &mut Words) -> Vec<Block> {
@@ -80,7 +46,7 @@ pub(super) fn diff_blocks(old: &[Block], new: &[Block], words: &mut Words) -> Ve
             if !pa.is_empty() && !pb.is_empty() && pa.len() != pb.len() && plain(pa) && plain(pb) {
                 out.extend(diff_paragraphs(pa, pb, words));
             } else {
-                let op = Op { same: false, old: 0..pa.len(), new: 0..pb.len() };
+                let op = Op { same: false, old: 0..pa.len(), new: 0..pb.len(), whole: false };
                 steps(op.steps(), pa, pb, words, &mut out);
             }
             if let (Some(a), Some(b)) = (a, b) {
@@ -371,8 +337,11 @@ pub(super) fn diff_tokens<'t>(
     let (mut was, mut is): (Vec<Token>, Vec<Token>) = (Vec::new(), Vec::new());
     let mut within: Option<Option<&str>> = None;
     let ops = diff(&key(a), &key(b), words.budget);
-    for (k, Op { same, old: o, new: n }) in ops.iter().cloned().enumerate() {
+    for (k, Op { same, old: o, new: n, whole }) in ops.iter().cloned().enumerate() {
         if !same {
+            if whole {
+                words.compared_whole(&a[o.clone()], &b[n.clone()], latin);
+            }
             // Inside a link whose address changed (`report (https://…/old)` → `…/new)`), the
             // old words, deleted, are part of the one link the new text has, not a link of
             // their own; the old address, printed, still leads where it says ([`stretch`]).
@@ -573,28 +542,5 @@ pub(super) fn push(
                 raw,
             }),
         }
-    }
-}
-
-/// Counts `text` (in a link to `link`) marked `change`: its words, or characters, as `latin`
-/// counts them (a Japanese character is always one), or a punctuation mark changed.
-fn count(text: &str, link: Option<&str>, change: Option<Change>, (latin, words): (Latin, &mut Words)) {
-    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    let japanese = text.chars().find(|c| c.is_alphanumeric()).is_some_and(crate::script::is_kana_or_kanji);
-    let (count, characters) = match latin {
-        _ if letters == 0 => (0, 0),
-        _ if japanese => (0, letters),
-        Latin::Characters if !is_address(text, link) => (0, letters),
-        _ => (1, 0),
-    };
-    match change {
-        Some(Change::Inserted) => (words.inserted += count, words.characters.0 += characters),
-        Some(Change::Deleted) => (words.deleted += count, words.characters.1 += characters),
-        None => ((), ()),
-    };
-    // (A space alone counts, `vrai?` now `vrai ?`; not where a paragraph broke: a paragraph
-    // split in two is no change.)
-    if change.is_some() && letters == 0 && !text.is_empty() && !text.contains(BREAK) {
-        words.marks += 1;
     }
 }
