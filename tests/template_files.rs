@@ -208,6 +208,46 @@ fn a_broken_template_does_not_hide_the_briefings_own_problems() {
     assert!(common::stderr(&o).contains("no font has U+1F600"), "{}", common::stderr(&o));
 }
 
+/// text48a F48a-17: with a template that cannot be used (its font file missing), a
+/// character no font has in the briefing (`⑴`) was not said: only one no font ever prints
+/// (an emoji) was, and `⑴` came up once the template was mended. It is checked against the
+/// fonts the briefing would be set in when they are known, else against the built-in ones.
+#[test]
+fn a_broken_template_does_not_hide_a_character_no_font_has() {
+    let dir = common::tempdir();
+    let seed = std::fs::read_to_string(seed()).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), seed.replacen("title: Results of", "title: Results \u{2474} of", 1))
+        .unwrap();
+    let line = seed.lines().position(|l| l.starts_with("title: Results of")).unwrap() + 1;
+    // Its fonts not read: whether they have it is not known, and said.
+    std::fs::write(dir.path().join("mine.yaml"), "fonts: {regular: Nowhere.ttf}\n").unwrap();
+    for command in ["check", "build", "diff"] {
+        let args: &[&str] = match command {
+            "diff" => &["diff", "b.yaml", "b.yaml", "--template", "mine.yaml", "--stat"],
+            _ => &[command, "b.yaml", "--template", "mine.yaml"],
+        };
+        let o = run(dir.path(), args);
+        assert_exit(&o, 1);
+        let err = common::stderr(&o);
+        assert!(err.contains("mine.yaml:1:18: error: fonts.regular: cannot read Nowhere.ttf"), "{command}: {err}");
+        let said = format!("b.yaml:{line}:");
+        assert!(err.contains(&said) && err.contains("error: title: no built-in font has U+2474"), "{command}: {err}");
+        assert!(
+            err.contains("(the template's own fonts, which could not be read, are not checked)"),
+            "{command}: {err}"
+        );
+        assert!(err.contains("help: write `(1)` for `⑴`"), "{command}: {err}");
+    }
+    // A template with no fonts of its own: the built-in ones are the fonts, and none has it.
+    std::fs::write(dir.path().join("mine.yaml"), "colour: x\n").unwrap();
+    let o = run(dir.path(), &["check", "b.yaml", "--template", "mine.yaml"]);
+    assert_exit(&o, 1);
+    let err = common::stderr(&o);
+    assert!(err.contains("mine.yaml:1:1: error: unknown field `colour`"), "{err}");
+    assert!(err.contains("error: title: no font has U+2474"), "{err}");
+    assert!(!err.contains("are not checked"), "{err}");
+}
+
 /// text43b F43b-7: with a template that cannot be used, a dossier's title no font ever prints
 /// was not told.
 #[test]

@@ -50,20 +50,30 @@ pub fn load_error(e: LoadError) -> Error {
 impl Template {
     /// [`Template::resolve`] for a run that reads `inputs`: a template that cannot be used
     /// does not hide the inputs' own problems. Each input is then checked without it, and its
-    /// problems come after the template's; a character no font has is among them only when no
-    /// font ever prints it (the template's fonts are not known).
+    /// problems come after the template's. A character no font has is checked against the
+    /// fonts the briefing would be set in, when they are known (the template names none, or
+    /// its fonts were read); else against the built-in ones, and said to be in none of them,
+    /// the template's own being unknown (text48a F48a-17: only what no font ever prints, an
+    /// emoji, was said, and `⑴` came up once the template was mended).
     pub fn resolve_for(arg: &str, root: Option<&Path>, inputs: &[&Path]) -> Result<Template, Error> {
-        let error = match Template::resolve(arg, root) {
+        let Unusable { error, fonts } = match Template::resolve_known(arg, root) {
             Ok(template) => return Ok(template),
-            Err(error) => error,
+            Err(unusable) => unusable,
         };
+        let known = fonts.is_some();
+        let fonts = fonts.map_or_else(FontBook::builtin, |book| *book);
         let mut problems = super::error::Problems::default();
         problems.add(error);
         for input in inputs {
             let checked = super::read_source(input).and_then(|file| {
-                match crate::validate::load_briefings(&file, &Limits::default(), &|c| !crate::fonts::never_printed(c)) {
+                match crate::validate::load_briefings(&file, &Limits::default(), &fonts) {
                     Ok(_) => Ok(()),
-                    Err(diagnostics) => Err(Error::Invalid(vec![(file, diagnostics)])),
+                    Err(mut diagnostics) => {
+                        if !known {
+                            diagnostics.iter_mut().for_each(in_builtin_fonts);
+                        }
+                        Err(Error::Invalid(vec![(file, diagnostics)]))
+                    }
                 }
             });
             if let Err(e) = checked {
@@ -82,9 +92,18 @@ impl Template {
     /// `--template NAME|PATH`: a built-in name, else a file; `root` widens the folder a
     /// template file may read from.
     pub fn resolve(arg: &str, root: Option<&Path>) -> Result<Template, Error> {
+        Template::resolve_known(arg, root).map_err(|unusable| unusable.error)
+    }
+
+    /// [`Template::resolve`], and, when the template cannot be used, the fonts briefings
+    /// would be set in under it, if they are known.
+    fn resolve_known(arg: &str, root: Option<&Path>) -> Result<Template, Unusable> {
+        let unknown = |error| Unusable { error, fonts: None };
         if Template::is_builtin(arg) {
-            let theme =
-                Theme::resolve(TemplateRef::Builtin(arg)).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
+            let theme = Theme::resolve(TemplateRef::Builtin(arg)).map_err(|e| Unusable {
+                error: Error::Invalid(vec![(e.file, e.diagnostics)]),
+                fonts: Some(Box::new(FontBook::builtin())),
+            })?;
             return Ok(Template {
                 theme,
                 logo: None,
@@ -97,30 +116,31 @@ impl Template {
         }
         let path = Path::new(arg);
         if !path.exists() {
-            return Err(Error::Usage(format!(
+            return Err(unknown(Error::Usage(format!(
                 "no built-in template '{arg}' and no file {arg}; the built-in ones are {}",
                 theme::builtin_names()
-            )));
+            ))));
         }
-        let bytes = files::read(path, FileKind::Template)?;
+        let bytes = files::read(path, FileKind::Template).map_err(unknown)?;
         let held = files::digest(&bytes);
         if std::str::from_utf8(&bytes).is_ok_and(load::is_blank) {
             let file = SourceFile::new(path.shown().to_string(), String::from_utf8_lossy(&bytes));
             let d = Diagnostic::new(None, "", "the template is empty")
                 .with_help("a template names only what it changes, e.g. `extends: press-release`");
-            return Err(Error::Invalid(vec![(file, vec![d])]));
+            return Err(unknown(Error::Invalid(vec![(file, vec![d])])));
         }
-        let file = load::source_from_bytes(path.shown().to_string(), bytes, &Limits::default()).map_err(load_error)?;
+        let file = load::source_from_bytes(path.shown().to_string(), bytes, &Limits::default())
+            .map_err(|e| unknown(load_error(e)))?;
         // A template with problems of its own still has the files it names checked: every
         // problem of the template at once.
         let (theme, mut problems) = match Theme::resolve(TemplateRef::File(&file)) {
             Ok(theme) => (theme, Vec::new()),
             Err(theme::TemplateError { partial: Some(theme), diagnostics, .. }) => (*theme, diagnostics),
-            Err(e) => return Err(Error::Invalid(vec![(e.file, e.diagnostics)])),
+            Err(e) => return Err(unknown(Error::Invalid(vec![(e.file, e.diagnostics)]))),
         };
         let mut reads = Reads::default();
         reads.add_read(path, "template", held);
-        let folder = Folder::new(path.parent().unwrap_or(Path::new("")), root)?;
+        let folder = Folder::new(path.parent().unwrap_or(Path::new("")), root).map_err(unknown)?;
         let logo = match folder.open(&theme.title_block.logo, "title_block.logo", FileKind::Logo, &mut problems) {
             Some((path, bytes)) => match crate::pdf::decode_image(&bytes) {
                 Ok(image) => {
@@ -145,10 +165,15 @@ impl Template {
             None => None,
         };
         let family = read_family(&theme.fonts, &folder, &mut reads, &mut problems);
-        problems.extend(unprinted(&file, &book_of(family.as_ref())));
+        let book = book_of(family.as_ref());
+        problems.extend(unprinted(&file, &book));
         if !problems.is_empty() {
             problems.sort_by_key(|d| d.span.map(|s| s.start));
-            return Err(Error::Invalid(vec![(file, problems)]));
+            // (The fonts are known when the template names none, or those it names were read.)
+            let f = &theme.fonts;
+            let named = [&f.regular, &f.bold, &f.italic, &f.bold_italic].iter().any(|p| !p.as_str().is_empty());
+            let fonts = (family.is_some() || !named).then(|| Box::new(book));
+            return Err(Unusable { error: Error::Invalid(vec![(file, problems)]), fonts });
         }
         Ok(Template { theme, logo, family, file: Some(file), name: arg.to_string(), reads, themes: Default::default() })
     }
@@ -183,6 +208,27 @@ impl Template {
         };
         let theme = Theme::resolve_for(template, lang).map_err(|e| Error::Invalid(vec![(e.file, e.diagnostics)]))?;
         Ok(self.themes[k].get_or_init(|| theme))
+    }
+}
+
+/// A template that cannot be used, and the fonts briefings would be set in under it: known
+/// when it names no fonts or its fonts were read, `None` when not.
+struct Unusable {
+    error: Error,
+    fonts: Option<Box<FontBook>>,
+}
+
+/// A briefing's "no font has U+2474 '⑴'" problem ([`crate::validate`]'s words), checked
+/// against the built-in fonts alone, the template's being unknown: said so; but for a
+/// character no font ever prints (an emoji).
+fn in_builtin_fonts(d: &mut Diagnostic) {
+    let Some(rest) = d.message.strip_prefix("no font has ") else { return };
+    let code = rest.strip_prefix("U+").and_then(|r| r.split(' ').next());
+    let c = code.and_then(|hex| u32::from_str_radix(hex, 16).ok()).and_then(char::from_u32);
+    if c.is_some_and(|c| !crate::fonts::never_printed(c)) {
+        // (Its help, `write (1) for ⑴`, still holds.)
+        d.message =
+            format!("no built-in font has {rest} (the template's own fonts, which could not be read, are not checked)");
     }
 }
 
