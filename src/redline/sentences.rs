@@ -28,7 +28,9 @@ pub(super) fn by_sentences<'t>(
         (Some(first), Some(last)) if !k.is_empty() => first.start..spans[last].end,
         _ => 0..0,
     };
-    for Op { same, old: o, new: n, .. } in diff(&keys(old, &x), &keys(new, &y), words.budget) {
+    // (The keys, as many as the tokens, are let go before the tokens are compared.)
+    let ops = diff(&keys(old, &x), &keys(new, &y), words.budget);
+    for Op { same, old: o, new: n, .. } in ops {
         let (o, n) = (tokens(&x, o), tokens(&y, n));
         if same {
             push(out, &new[n], None, (latin, words));
