@@ -1578,6 +1578,17 @@ fn lines_typed_one_per_line_stay_lines_and_wrapped_prose_joins() {
         ("ja", &["▪一つ目の項目", "▪二つ目の項目"], true),
         ("ja", &["▷一つ目の項目", "▷二つ目の項目"], true),
         ("ja", &["❖一つ目の項目", "❖二つ目の項目"], true),
+        // text49a F49a-29: a Japanese head before a full-width space, whatever the head is; F49a-20:
+        // a sign of the symbol blocks before a space; F49a-23: cells pasted with tabs.
+        ("ja", &["5月12日（火）　開会", "13日（水）　分科会", "14日（木）　閉会"], true),
+        ("ja", &["10:00～　開会", "11:00～　講演", "14:00～　分科会"], true),
+        ("ja", &["第1条の3　定義", "附則　施行期日"], true),
+        ("ja", &["第1回　一つ目", "第2回　二つ目"], true),
+        ("ja", &["注1　数値は速報値", "注2　単位は億円", "その1　一つ目"], true),
+        ("en", &["Intro:", "☐ first item", "☑ second item", "☒ third item"], true),
+        ("en", &["➔ first item", "➡ second item", "⇨ third item"], true),
+        ("en", &["♦ first", "◉ second", "◈ third", "◾ fourth", "⦿ fifth", "❯ sixth"], true),
+        ("en", &["Name\tRole\tBody", "Mr A\tChair\tMIC", "Ms B\tMember\tDG CNECT"], true),
         // A sentence wrapped by hand goes on: its lines join.
         ("en", &["The meeting opened at", "9:30 am and closed at noon."], false),
         ("en", &["Both sides met on", "May 12 and agreed."], false),
@@ -1586,6 +1597,7 @@ fn lines_typed_one_per_line_stay_lines_and_wrapped_prose_joins() {
         ("ja", &["会合は", "5月12日に開催された。"], false),
         ("ja", &["会議は", "午前10時に始まった。"], false),
         ("ja", &["詳細は", "第2条の規定による。"], false),
+        ("ja", &["会合では AI と", "データについて議論した。"], false),
     ];
     let squash = |s: &str| s.replace("-- ", "– ").chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let dir = tempdir();

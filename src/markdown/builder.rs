@@ -5,7 +5,7 @@ use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
 use super::links::{autolink, link_target};
 use super::markers::{pasted_bullet, Marker};
-use super::shapes::{dash_bullet, numbered_line, starts_a_line};
+use super::shapes::{cells, dash_bullet, numbered_line, sign_bullet, spaced_head, starts_a_line};
 use super::{Align, Block, Cell, Inline, Unprinted};
 use crate::script::is_japanese;
 
@@ -98,6 +98,8 @@ impl Builder {
             let label = line.starts_with(['【', '＜', '〔', '［', '〈', '《'])
                 && line.ends_with(['】', '＞', '〕', '］', '〉', '》'])
                 && line.chars().all(|c| !c.is_whitespace());
+            // (A row of cells under a row stays a line: F49a-23.)
+            let row = cells(text) && cells(line);
             // (A line that starts with a list's marker stays a line when the line above starts
             // with the one before it, `(a) …;` / `(b) …;`, and so does that line: text44a F44a-2.)
             let marker = Marker::of(text).or(self.glued_star.take());
@@ -108,6 +110,9 @@ impl Builder {
             let written = if self.kept_lines
                 || after.is_some_and(starts_a_line)
                 || dash_bullet(text)
+                || sign_bullet(text)
+                || spaced_head(text)
+                || row
                 // (A sign that would begin a list, escaped to print, `\+ Faster procedures`
                 // or a footnote's `\* Provisional`, begins a line as typed: F47a-10.)
                 || text.starts_with("+ ")

@@ -15,6 +15,36 @@ pub(super) fn starts_a_line(c: char) -> bool {
         | '\u{24B6}'..='\u{24E9}' | '\u{32D0}'..='\u{32FE}')
 }
 
+/// Whether a line that starts with `text` starts with a sign of the Unicode blocks of arrows,
+/// technical signs, geometric shapes, symbols and dingbats, circled and other math signs, and
+/// emoji, before a space: a bullet, a check box or an arrow however typed (`☐ `, `➔ `, `♦ `,
+/// `◉ `, `⦿ `, `❯ `: text49a F49a-20; they ran into the line above). By block, not by list.
+pub(super) fn sign_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| {
+        matches!(c as u32, 0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x27BF | 0x27F0..=0x27FF
+            | 0x2900..=0x297F | 0x29B0..=0x29D7 | 0x2B00..=0x2BFF | 0x1F300..=0x1FAFF)
+    }) && matches!(chars.next(), Some(' ' | '\u{3000}'))
+}
+
+/// Whether `text` is a row of cells pasted from a spreadsheet: a tab between two cells (text49a
+/// F49a-23: rows ran together). A row stays a line under another row.
+pub(super) fn cells(text: &str) -> bool {
+    text.trim().split_once('\t').is_some_and(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
+}
+
+/// Whether `text` is a Japanese label or item typed as a short head, a full-width space and
+/// its text (`附則　施行期日`, `13日（水）　分科会`, `11:00～　講演`, `第1回　…`: text49a F49a-29;
+/// they ran together, `開会13日（水）　分科会`). Japanese prose has no full-width space inside a
+/// line; the head is 1 to 12 characters with no space and no sentence's punctuation.
+pub(super) fn spaced_head(text: &str) -> bool {
+    let Some((head, rest)) = text.trim_end().split_once('\u{3000}') else { return false };
+    (1..=12).contains(&head.chars().count())
+        && !head.contains(|c: char| c.is_whitespace() || "。、，,！？!?".contains(c))
+        && !rest.trim_start_matches(['\u{3000}', ' ']).is_empty()
+        && text.contains(is_japanese)
+}
+
 /// What follows 1 to 3 characters `of` at the start of `s` and one of `close` after them.
 fn counted<'a>(s: &'a str, of: impl Fn(char) -> bool, close: &[char]) -> Option<&'a str> {
     let n = s.chars().take_while(|&c| of(c)).count();

@@ -6,7 +6,7 @@
 //! keeps by their shape, for the lines a `>` text joins (see [`own_lines`]).
 
 use super::markers::Marker;
-use super::shapes::{dash_bullet, numbered_line, starts_a_line};
+use super::shapes::{cells, dash_bullet, numbered_line, sign_bullet, spaced_head, starts_a_line};
 use crate::script::is_japanese;
 
 /// The longest line, in characters, that [`kept`] takes for a name or a title.
@@ -30,6 +30,9 @@ pub fn own_lines<'a>(lines: &'a [&'a str]) -> impl Iterator<Item = usize> + 'a {
             let japanese = k > 0 && line(k - 1).and_then(|a| a.chars().last()).is_some_and(is_japanese);
             l.starts_with(starts_a_line)
                 || dash_bullet(l)
+                || sign_bullet(l)
+                || spaced_head(l)
+                || cells(l)
                 || (japanese || l.starts_with(is_japanese)) && numbered_line(l)
                 || marker(k).is_some_and(|m| m.tab)
         })
@@ -98,6 +101,10 @@ mod tests {
         assert_eq!(own("Both sides agreed.\n• Data flows"), [1]);
         assert_eq!(own("09:30 Registration\n10:00 Opening"), [1]);
         assert_eq!(own("会合の概要\n\n日時：5月12日\n場所：東京"), [3]);
+        // F49a-29, F49a-20, F49a-23: a Japanese head before a full-width space, a sign, cells.
+        assert_eq!(own("5月12日（火）　開会\n13日（水）　分科会\n附則　施行期日"), [1, 2]);
+        assert_eq!(own("Intro:\n☐ first\n➔ second"), [1, 2]);
+        assert_eq!(own("Name\tRole\nMr A\tChair"), [1]);
         // Sentences wrapped by hand, and a lone label under a sentence (a `|` text joins it).
         for text in [
             "会合は\n5月12日に東京で開催された。",
