@@ -1077,6 +1077,31 @@ fn a_table_too_wide_for_its_figures_loses_no_character() {
     }
 }
 
+/// A spaced dash in a narrow table column, whose word and dash do not fit on one line, breaks
+/// at the space typed before the dash: every reader gets that space back (text49a F49a-14:
+/// `Word – next` drawn "Word" / "–" / "next" read back "Word– next").
+#[test]
+fn a_spaced_dash_in_a_narrow_cell_keeps_its_space() {
+    let yaml = "title: Dash\ndate: 2026-05-12\ntopics:\n  - title: Narrow\n    body: |\n      \
+                | A | B | C | D | E | F | G | H |\n      |---|---|---|---|---|---|---|---|\n      \
+                | Programme (DEP) – cybersecurity strand | x | Word – next | 1,234,567,890 | 1,234,567,890 \
+                | 1,234,567,890 | 1,234,567,890 | Decision C(2024) – final |\ncontact:\n  email: a@example.org\n";
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "d.yaml", yaml), &[]);
+    let actual = common::actual_texts(&pdf);
+    assert!(!actual.iter().any(|t| t.contains("– ") && !t.contains(" –")), "space lost: {actual:?}");
+    let readers = [common::poppler_text(&pdf), common::mupdf_text(&pdf)];
+    for text in readers.into_iter().flatten() {
+        // The readers take the columns in their own order; each dash reads as a word of its own.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(words.iter().filter(|&&w| w == "–").count(), 3, "{words:?}");
+        assert!(!words.iter().any(|w| w.contains('–') && *w != "–"), "a dash joined to a word: {words:?}");
+        for typed in ["Word", "(DEP)", "C(2024)", "next", "cybersecurity", "final"] {
+            assert!(words.contains(&typed), "{typed} not read back: {words:?}");
+        }
+    }
+}
+
 /// Inline code, an e-mail address and a web address wider than the line, each followed by a
 /// comma or full stop, read back whole and once, the punctuation after them as typed; so does
 /// a changed word in a redline, its comma or full stop unchanged.

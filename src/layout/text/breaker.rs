@@ -516,6 +516,12 @@ fn split_point(
         let first = glyphs.partition_point(|g| g.at < start_byte + off);
         let next = glyphs.partition_point(|g| g.at < start_byte + off + cluster.len());
         let w: f32 = glyphs[first..next].iter().map(|g| g.width).sum();
+        // A word space hangs past the line's end: the break after it is taken even when it
+        // does not fit (text49a F49a-14: `Word –` cut as "Word" / "– ", its space lost).
+        let word_space_here = spaces && first > from && (cluster == " " || cluster.chars().all(narrow_space));
+        if word_space_here && next < to {
+            word_space = Some(next);
+        }
         if width + w > max_width && cut > from {
             break;
         }
@@ -524,9 +530,6 @@ fn split_point(
         }
         if first > from && matches!(cluster, "\u{A0}" | "\u{202F}" | "\u{2007}") && next < to {
             space = Some(next);
-        }
-        if spaces && first > from && (cluster == " " || cluster.chars().all(narrow_space)) && next < to {
-            word_space = Some(next);
         }
         width += w;
         cut = next;
