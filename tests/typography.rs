@@ -1102,6 +1102,28 @@ fn a_spaced_dash_in_a_narrow_cell_keeps_its_space() {
     }
 }
 
+/// An address typed as a topic's title breaks before its own hyphens, as in the body, so
+/// that no reader takes one for a hyphenation and drops it (text49a F49a-16:
+/// `regulatory-` / `framework` read back "regulatoryframework").
+#[test]
+fn an_address_in_a_title_breaks_before_its_own_hyphen() {
+    let url = "https://digital-strategy.ec.europa.eu/en/policies/regulatory-framework-ai-and-the-very-long-path\
+               /with-more-segments/and-more";
+    let yaml = format!(
+        "title: Addresses\ndate: 2026-05-12\ntopics:\n  - title: {url}\n    body: Text.\n\
+         contact:\n  email: a@example.org\n"
+    );
+    let dir = tempdir();
+    let pdf = build_in(dir.path(), &write(dir.path(), "u.yaml", &yaml), &[]);
+    let lines: Vec<String> = runs(&pdf)[0].iter().filter(|r| !r.artifact).map(|r| r.text.clone()).collect();
+    assert!(lines.iter().any(|t| t.trim_end().ends_with("regulatory")), "not broken before its hyphen: {lines:?}");
+    assert!(!lines.iter().any(|t| t.trim_end().ends_with('-')), "a line ends with the address's hyphen: {lines:?}");
+    if let Some(text) = common::poppler_text(&pdf) {
+        let joined: String = text.split_whitespace().collect();
+        assert!(joined.contains(url), "poppler: {text}");
+    }
+}
+
 /// Inline code, an e-mail address and a web address wider than the line, each followed by a
 /// comma or full stop, read back whole and once, the punctuation after them as typed; so does
 /// a changed word in a redline, its comma or full stop unchanged.

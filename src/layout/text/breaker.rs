@@ -43,7 +43,7 @@ pub(super) struct Paragraph<'a> {
     pub(super) glyphs: &'a [Glyph],
     pub(super) widths: Widths,
     pub(super) setting: Setting<'a>,
-    /// For each span, whether it is a web or e-mail address (see [`address`]).
+    /// For each glyph, whether it is in a web or e-mail address (see [`addresses`]).
     pub(super) addresses: Vec<bool>,
     /// The word hyphenated last, with its hyphenation points: a word many lines long is
     /// hyphenated once, not again for each of its lines.
@@ -71,6 +71,29 @@ pub(super) fn address(span: &Span) -> bool {
         && (t.contains("://") || t.starts_with("www.") || t.contains(['@', '/']))
 }
 
+/// For each glyph, whether it is in an address: a span that is one (see [`address`]), or,
+/// in text that is not a link (a title), a word typed as an address (`https://…`, `www.…`),
+/// which breaks as one does (text49a F49a-16: `regulatory-` / `framework` in a topic title
+/// read back "regulatoryframework").
+fn addresses(spans: &[Span], text: &str, glyphs: &[Glyph]) -> Vec<bool> {
+    let linked: Vec<bool> = spans.iter().map(address).collect();
+    let mut typed = Vec::new();
+    let mut start = 0;
+    for word in text.split(char::is_whitespace) {
+        if word.contains("://") || word.starts_with("www.") {
+            typed.push(start..start + word.len());
+        }
+        start += word.len() + text[start + word.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    glyphs
+        .iter()
+        .map(|g| {
+            let look = &spans[g.span].look;
+            linked[g.span] || !look.code && look.link.is_none() && typed.iter().any(|r| r.contains(&g.at))
+        })
+        .collect()
+}
+
 impl<'a> Paragraph<'a> {
     /// The paragraph of `spans`, whose `text` and `glyphs` are measured, set as `setting` says.
     pub(super) fn new(
@@ -87,14 +110,14 @@ impl<'a> Paragraph<'a> {
             glyphs,
             widths: Widths::new(glyphs),
             setting,
-            addresses: spans.iter().map(address).collect(),
+            addresses: addresses(spans, text, glyphs),
             word: std::cell::RefCell::new(None),
         }
     }
 
     /// Whether glyph `i` is part of an address (see [`address`]).
     pub(super) fn in_address(&self, i: usize) -> bool {
-        self.glyphs.get(i).is_some_and(|g| self.addresses[g.span])
+        self.addresses.get(i).copied().unwrap_or(false)
     }
 
     /// Where a break before glyph `at` goes: before the hyphen it follows, when that hyphen is
@@ -123,8 +146,7 @@ impl<'a> Paragraph<'a> {
 
     /// Whether glyph `i` may never take a hyphen: code and addresses.
     fn unhyphenated(&self, i: usize) -> bool {
-        let span = self.glyphs[i].span;
-        self.spans[span].look.code || self.addresses[span]
+        self.spans[self.glyphs[i].span].look.code || self.addresses[i]
     }
 
     /// Greedy line breaking at Unicode break opportunities (UAX #14) for lines `max_width`
