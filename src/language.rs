@@ -212,7 +212,16 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
     }
     let info = detect(&ALL, text)?;
     let sure = info.is_reliable() && info.confidence() >= MIN_CONFIDENCE;
-    let found = if sure { info.lang() } else { of_kin(text, info.lang())? };
+    // Sure of one of kin, whatlang can still be wrong on a short sentence whose little words
+    // are only the other's (text49a F49a-2).
+    let (found, by_kin) = if sure {
+        match words::among_kin(text, info.lang()) {
+            Some(kin) if kin != info.lang() => (kin, true),
+            _ => (info.lang(), false),
+        }
+    } else {
+        (of_kin(text, info.lang())?, true)
+    };
     let lang = LANGUAGES.iter().find(|l| l.0 == found).map(|l| l.1)?;
     // A sentence whose little words are the language around it is in it, whatever the
     // names in it (`The Bundesamt für Sicherheit in der Informationstechnik and the Agence
@@ -237,7 +246,7 @@ fn placed_whole(text: &str, surrounding: &str) -> Option<&'static str> {
             words.sort_unstable();
             words.dedup();
             // (Told from its kin by its little words, it need only be of that kin.)
-            let same = |l: Lang| l == found || (!sure && words::kin(found).contains(&l));
+            let same = |l: Lang| l == found || (by_kin && words::kin(found).contains(&l));
             if words.len() < MIN_WORDS_LEFT || !detect(&ALL, &rest).is_some_and(|i| same(i.lang())) {
                 return None;
             }
