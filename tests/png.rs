@@ -209,6 +209,23 @@ fn o_names_the_pages_with_p_and_refuses_several_pages_without_it() {
 }
 
 #[test]
+fn a_p_pattern_names_a_format_of_one_file_the_same_way_whatever_the_formats() {
+    // text49b F49b-5: `-o '{p}.png' --format pdf,png` wrote the PDF as the hidden `.png.pdf`,
+    // and `-o 'a-{p}.pdf'` wrote `a-{p}.pdf` alone but `a.pdf` with `--format pdf,html`.
+    let dir = tempdir();
+    let o = briefing_in(dir.path(), &seed(), "s.yaml", &["build", "s.yaml", "-o", "{p}.png", "--format", "pdf,png"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("-o {p}.png leaves no name for the PDF"), "{}", stderr(&o));
+    assert_eq!(names(dir.path()), ["s.yaml"], "nothing written");
+    let o = run(dir.path(), &["build", "s.yaml", "-o", "a-{p}.pdf"]);
+    assert_exit(&o, 0);
+    assert_eq!(names(dir.path()), ["a.pdf", "s.yaml"]);
+    let o = run(dir.path(), &["build", "s.yaml", "-o", "b-{p}.png", "--format", "pdf,png", "--ppi", "20"]);
+    assert_exit(&o, 0);
+    assert_eq!(names(dir.path()), ["a.pdf", "b-1.png", "b-2.png", "b.pdf", "s.yaml"]);
+}
+
+#[test]
 fn a_bilingual_briefing_gives_each_language_its_pages() {
     let dir = tempdir();
     let o = briefing_in(

@@ -140,7 +140,10 @@ pub fn plan(
     let formats = settings.formats_for(output);
     // `-o` names the one file asked for exactly; several formats each take their extension.
     let exact = named && formats.len() == 1;
-    let path_of = |base: &Path, f: Format| if exact { base.to_path_buf() } else { format_path(base, f) };
+    if named {
+        pages::pattern_leaves_name(output, &formats)?;
+    }
+    let path_of = |base: &Path, f: Format| pages::output_path(base, f, exact);
     let parallel = settings.parallel && count > 1;
     if parallel && formats.contains(&Format::Html) {
         return Err(Error::Usage(

@@ -9,7 +9,7 @@ use std::time::Instant;
 use super::build::href;
 use super::config::Settings;
 use super::files;
-use super::pages::{self, format_path};
+use super::pages;
 use super::{build_options, human_size, load_each, Each, Error, Keep, Reading, Template};
 use crate::app::say::{say, say_part};
 use crate::{Context, Format, Job};
@@ -254,7 +254,10 @@ pub fn diff(args: DiffArgs<'_>, settings: &Settings) -> Result<(), Error> {
     }
     // `-o` names the one file asked for exactly; several formats each take their extension.
     let exact = args.output.is_some() && formats.len() == 1;
-    let path_of = |f: Format| if exact { output.clone() } else { format_path(&output, f) };
+    if args.output.is_some() {
+        pages::pattern_leaves_name(&output, &formats)?;
+    }
+    let path_of = |f: Format| pages::output_path(&output, f, exact);
     for f in &formats {
         reads.check_output(&path_of(*f))?;
         super::config::link_names_its_format(&path_of(*f), *f)?;

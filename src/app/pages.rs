@@ -55,11 +55,50 @@ pub fn file_paths(path: &Path, format: Format, count: usize) -> Result<Vec<PathB
 }
 
 /// `path` with its `{p}` (and a `-` or `_` before it) left out: the name of a format of one
-/// file beside page images (`o-{p}.png` → `o.pdf`).
+/// file beside page images (`o-{p}.png` → `o.pdf`). The extension is set apart first, so that
+/// `{p}.png` leaves an empty stem, refused by [`pattern_leaves_name`], never the hidden
+/// `.png.pdf` (text49b F49b-5).
 pub fn without_page(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let name = name.replace("-{p}", "").replace("_{p}", "").replace("{p}", "");
-    path.with_file_name(name)
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if i > 0 && !name[i..].contains("{p}") => name.split_at(i),
+        _ => (name.as_str(), ""),
+    };
+    let stem = stem.replace("-{p}", "").replace("_{p}", "").replace("{p}", "");
+    path.with_file_name(format!("{stem}{ext}"))
+}
+
+/// Where format `f` of `-o base` is written: `base` as typed when it is the one format asked
+/// for (`exact`), except that a `{p}` pattern names a format of one file as it does beside
+/// page images (`-o 'a-{p}.pdf'` writes `a.pdf` alone or with `--format pdf,html`; it wrote a
+/// file named `a-{p}.pdf`: text49b F49b-5).
+pub fn output_path(base: &Path, f: Format, exact: bool) -> PathBuf {
+    if exact && (f.per_page() || !names_pages(base)) {
+        base.to_path_buf()
+    } else {
+        format_path(base, f)
+    }
+}
+
+/// Refuses a `-o` pattern that leaves no name for a format of one file once its `{p}` is left
+/// out (`-o '{p}.png' --format pdf,png` wrote the PDF as the hidden `.png.pdf`: text49b F49b-5).
+pub fn pattern_leaves_name(output: &Path, formats: &[Format]) -> Result<(), Error> {
+    let Some(f) = formats.iter().find(|f| !f.per_page()) else { return Ok(()) };
+    if !names_pages(output) {
+        return Ok(());
+    }
+    let left = without_page(output);
+    let name = left.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.is_empty() || name.starts_with('.') {
+        return Err(Error::Usage(format!(
+            "-o {} leaves no name for the {} once {{p}} is left out: put a name beside {{p}} \
+             (-o 'out-{{p}}.png' writes out.{} and out-1.png…)",
+            output.shown(),
+            f.extension().to_uppercase(),
+            f.extension()
+        )));
+    }
+    Ok(())
 }
 
 /// Whether `path`'s file name holds `{p}`, where a page's number goes (a `{p}` in a folder's
