@@ -27,6 +27,25 @@ fn typo() -> (String, usize) {
     (yaml, line)
 }
 
+#[cfg(unix)]
+#[test]
+fn two_outputs_of_one_input_that_are_one_file_are_named_so() {
+    // text49b F49b-3: `s.html` a link to `s.pdf`, `--format pdf,html` said "s.yaml is given twice".
+    let dir = common::tempdir();
+    std::fs::copy(common::seed(), dir.path().join("s.yaml")).unwrap();
+    assert_exit(&run(dir.path(), &["build", "s.yaml"]), 0);
+    let pdf = std::fs::read(dir.path().join("s.pdf")).unwrap();
+    std::os::unix::fs::symlink("s.pdf", dir.path().join("s.html")).unwrap();
+    let o = run(dir.path(), &["build", "s.yaml", "--format", "pdf,html", "--force"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("s.html: another output of this run is written there too"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("given twice"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(dir.path().join("s.pdf")).unwrap(), pdf);
+    // The same file given twice is still named so.
+    let o = run(dir.path(), &["build", "s.yaml", "s.yaml"]);
+    assert!(stderr(&o).contains("s.yaml is given twice"), "{}", stderr(&o));
+}
+
 #[test]
 fn a_good_build_exits_0() {
     let dir = with_seed();

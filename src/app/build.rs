@@ -394,20 +394,20 @@ pub fn build(args: &BuildArgs, env: &Env) -> Result<(), Error> {
         // Two inputs with one output (x/a.yaml and y/a.yaml into one folder, or a.yaml and
         // a.yml) would race, and one PDF would silently replace the other; and no output may be
         // one of the inputs.
-        let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+        let mut seen: std::collections::HashMap<PathBuf, (usize, &Path)> = std::collections::HashMap::new();
         let mut all = Reads::default();
         for input in &inputs {
             all.add(input, "input");
         }
-        for input in &inputs {
+        for (i, input) in inputs.iter().enumerate() {
             // Each file of the formats asked for, named when two clash (`od/x.html`, not the
             // `od/x.pdf` that is not written).
             let out = target(input);
             for f in settings.formats_for(&out) {
                 let file = format_path(&out, f);
                 all.check_output(&file)?;
-                if let Some(other) = seen.insert(files::place(&file), input) {
-                    return Err(clash(made, collision(other, input, &file)));
+                if let Some((j, other)) = seen.insert(files::place(&file), (i, input)) {
+                    return Err(clash(made, collision((j, other), (i, input), &file)));
                 }
             }
         }
@@ -456,8 +456,15 @@ impl Resolving<'_> {
     }
 }
 
-/// Two inputs whose outputs would share a name: one file given twice, or two of one name.
-fn collision(one: &Path, other: &Path, output: &Path) -> Error {
+/// Two inputs whose outputs would share a name: one file given twice, or two of one name; or
+/// two outputs of one input that are one file (`s.html` a link to `s.pdf`, with `--format
+/// pdf,html`: it was "s.yaml is given twice", text49b F49b-3). Each input comes with its place
+/// on the command line.
+fn collision((i, one): (usize, &Path), (j, other): (usize, &Path), output: &Path) -> Error {
+    if i == j {
+        let e = std::io::Error::other("another output of this run is written there too");
+        return Error::write(output, e);
+    }
     if FileId::of(one).is_some() && FileId::of(one) == FileId::of(other) {
         let twice = if one == other {
             format!("{} is given twice", one.shown())
@@ -509,12 +516,12 @@ fn batch(
             }
         },
     );
-    let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<PathBuf, (usize, &Path)> = std::collections::HashMap::new();
     let mut clashed = None;
-    'outputs: for (input, made) in &made_all {
+    'outputs: for (i, (input, made)) in made_all.iter().enumerate() {
         for output in made.iter().flat_map(Made::outputs) {
-            if let Some(other) = seen.insert(files::place(output), input) {
-                clashed = Some(collision(other, input, output));
+            if let Some((j, other)) = seen.insert(files::place(output), (i, input)) {
+                clashed = Some(collision((j, other), (i, input), output));
                 break 'outputs;
             }
         }
