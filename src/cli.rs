@@ -78,6 +78,9 @@ A save with mistakes prints them and keeps the last good PDF. Stop with Ctrl-C."
     #[command(after_help = "\
 Example:
   briefing bundle data/a.yaml data/b.yaml -o dossier.pdf --title \"Japan-EU ICT Policy Dialogue\" --date 2020-11-20")]
+    // (A dossier's briefings are not fitted: --fit-pages, shared with build, is left out of its
+    // help, and refused with a reason when given: text49b F49b-8.)
+    #[command(mut_arg("fit_pages", |a| a.hide(true)))]
     Bundle {
         /// Briefing YAML files, in the order they appear in the dossier.
         #[arg(required = true)]

@@ -153,7 +153,16 @@ fn parallel_columns_and_dossiers_refuse_fit_pages() {
     let o = run(dir.path(), &["bundle", "short.yaml", "seed.yaml", "-o", "d.pdf", "--template", "one-pager"]);
     assert_exit(&o, 0);
     let err = stderr(&o);
-    assert!(err.contains("warning: d.pdf: the template fits a briefing on 1 page, but a dossier's briefings are not fitted: briefing 2 takes more pages"), "{err}");
+    assert!(err.contains("warning: d.pdf: the template fits a briefing on 1 page, but a dossier's briefings are not fitted: briefing 2 of the 2 given takes more than 1 page;"), "{err}");
+    assert!(!err.contains("numbered as given"), "{err}");
+    // text49b F49b-8: bundle's help listed --fit-pages, which every bundle refuses.
+    let help = run(dir.path(), &["bundle", "--help"]);
+    assert!(
+        !String::from_utf8_lossy(&help.stdout).contains("--fit-pages"),
+        "{}",
+        String::from_utf8_lossy(&help.stdout)
+    );
+    assert!(String::from_utf8_lossy(&run(dir.path(), &["build", "--help"]).stdout).contains("--fit-pages"));
     assert!(err.contains("`briefing build` fits each"), "{err}");
     let o = run(
         dir.path(),

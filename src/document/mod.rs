@@ -397,14 +397,17 @@ fn unfitted(doc: &layout::Document, themes: &[&Theme], options: &BuildOptions) -
             over.push((i + 1).to_string());
         }
     }
+    // "briefing 2 of the 2 given takes more than 1 page": it was "briefing 2 takes more pages
+    // (numbered as given)", hard to parse (text49b F49b-8).
+    let given = themes.len();
     let which = match over.len() {
         0 => return None,
-        1 => format!("briefing {} takes", over[0]),
-        _ => format!("briefings {} take", crate::wording::and_list_at_most(&over, 10)),
+        1 => format!("briefing {} of the {given} given takes", over[0]),
+        _ => format!("briefings {} of the {given} given take", crate::wording::and_list_at_most(&over, 10)),
     };
     Some(format!(
-        "the template fits a briefing on {}, but a dossier's briefings are not fitted: {which} more pages \
-         (numbered as given); `briefing build` fits each on its own",
+        "the template fits a briefing on {}, but a dossier's briefings are not fitted: {which} more than {0}; \
+         `briefing build` fits each on its own",
         pages(fit)
     ))
 }
