@@ -508,6 +508,29 @@ mod tests {
     }
 
     #[test]
+    fn stars_between_marks_or_beside_a_slash_are_printed() {
+        // text49b F49b-9, F49b-7: footnote marks and globs lost their stars to italics.
+        for src in [
+            "Footnote (*) applies; see (*) below.",
+            "Marks (**) and (**) here.",
+            "See [*] and [*] too.",
+            "注（*）と注（*）を参照。",
+            "Path /usr/*/bin and /opt/*/lib.",
+            "Files src/*.rs and tests/*.rs compile.",
+        ] {
+            let blocks = parse(src);
+            let Block::Paragraph(inlines) = &blocks[0] else { panic!("{blocks:?}") };
+            assert_eq!(plain_text(inlines), src);
+            assert!(inlines.iter().all(|i| !i.strong && !i.emphasis), "{src}: {inlines:?}");
+        }
+        for src in ["(*see below*)", "\"*quoted*\"", "*3* items", "これは**重要**です"] {
+            let blocks = parse(src);
+            let Block::Paragraph(inlines) = &blocks[0] else { panic!("{blocks:?}") };
+            assert!(inlines.iter().any(|i| i.strong || i.emphasis), "{src}: {inlines:?}");
+        }
+    }
+
+    #[test]
     fn asterisks_between_digits_are_printed() {
         for (src, text) in [("2*3*4", "2*3*4"), ("5*6 m and 7*8", "5*6 m and 7*8"), ("10**3**2", "10**3**2")] {
             let blocks = parse(src);

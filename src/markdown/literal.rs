@@ -92,6 +92,18 @@ pub(super) fn inside_words(src: &str, range: &Range<usize>, mark: char) -> bool 
     // whatever it pairs with: `EU`s view … run `make all``; text41a F41a-20.)
     opens_inside && (mark == '`' || word(before(range.end)) && word(after(range.end)))
         || footnote_marks(src, range, mark)
+        || mark == '*' && (enclosed(src, range.start) || enclosed(src, range.end))
+}
+
+/// Whether the run of stars that starts or ends at `at` stands between two marks that are
+/// neither spaces nor letters nor digits (`(*)`, `[*]`, `（*）`, `:*.`), or beside a `/` (a
+/// path or glob: `/usr/*/bin`, `src/*.rs`): a star as typed, never emphasis (text49b
+/// F49b-9, F49b-7: `see (*) … (*)` lost both stars to italics).
+fn enclosed(src: &str, at: usize) -> bool {
+    let before = src[..at].trim_end_matches('*').chars().next_back();
+    let after = src[at..].trim_start_matches('*').chars().next();
+    let mark = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !c.is_alphanumeric());
+    (mark(before) && mark(after)) || before == Some('/') || after == Some('/')
 }
 
 /// Whether the emphasis at `range` is two footnote marks, a star before a number each
