@@ -523,7 +523,8 @@ mod tests {
             assert_eq!(plain_text(inlines), src);
             assert!(inlines.iter().all(|i| !i.strong && !i.emphasis), "{src}: {inlines:?}");
         }
-        for src in ["(*see below*)", "\"*quoted*\"", "*3* items", "これは**重要**です"] {
+        for src in ["(*see below*)", "\"*quoted*\"", "*3* items", "これは**重要**です", "**Note**/**Hinweis**", "a/*b*"]
+        {
             let blocks = parse(src);
             let Block::Paragraph(inlines) = &blocks[0] else { panic!("{blocks:?}") };
             assert!(inlines.iter().any(|i| i.strong || i.emphasis), "{src}: {inlines:?}");

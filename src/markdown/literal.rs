@@ -96,14 +96,16 @@ pub(super) fn inside_words(src: &str, range: &Range<usize>, mark: char) -> bool 
 }
 
 /// Whether the run of stars that starts or ends at `at` stands between two marks that are
-/// neither spaces nor letters nor digits (`(*)`, `[*]`, `（*）`, `:*.`), or beside a `/` (a
-/// path or glob: `/usr/*/bin`, `src/*.rs`): a star as typed, never emphasis (text49b
+/// neither spaces nor letters nor digits (`(*)`, `[*]`, `（*）`, `:*.`), or beside a `/` with no
+/// letter or digit on its other side (a path or glob: `/usr/*/bin`, `src/*.rs`): a star as typed, never emphasis (text49b
 /// F49b-9, F49b-7: `see (*) … (*)` lost both stars to italics).
 fn enclosed(src: &str, at: usize) -> bool {
     let before = src[..at].trim_end_matches('*').chars().next_back();
     let after = src[at..].trim_start_matches('*').chars().next();
     let mark = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !c.is_alphanumeric());
-    (mark(before) && mark(after)) || before == Some('/') || after == Some('/')
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // (A slash with no word on the stars' other side: `**Note**/**Hinweis**` is emphasis.)
+    (mark(before) && mark(after)) || before == Some('/') && !word(after) || after == Some('/') && !word(before)
 }
 
 /// Whether the emphasis at `range` is two footnote marks, a star before a number each
