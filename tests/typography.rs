@@ -774,6 +774,23 @@ fn signs_of_pros_and_cons_and_a_footnotes_star_reach_the_page() {
 }
 
 #[test]
+fn a_footnotes_star_under_any_block_reaches_the_page() {
+    // text49a F49a-10: under a list, or a paragraph not ending in `.`, the star was lost.
+    let body = "      Japan explained the efforts to institutionalize trust services, and both parties decided to \
+                continue their cooperation in this field.";
+    for (above, note) in [
+        ("- One item\n      - Another item", "Footnote after a list."),
+        ("Trade grew by 12 %", "Provisional figure."),
+        ("予算は75億ユーロ", "Provisional yen."),
+    ] {
+        let typed = format!("      The Council weighed the proposal.\n\n      {above}\n\n      * {note}");
+        let text = common::text(&seed_with_template("", body, &typed));
+        let line = text.lines().find(|l| l.contains(note)).unwrap_or_else(|| panic!("no {note:?} in\n{text}"));
+        assert!(line.trim_start().starts_with("* "), "{note}: {line:?}");
+    }
+}
+
+#[test]
 fn code_is_set_in_a_monospaced_face() {
     let body = "      Japan explained the efforts to institutionalize trust services";
     let typed = "      Run `briefing build` first.\n\n      ```\n      fn main() {}\n      ```\n\n      \

@@ -22,7 +22,8 @@ enum Before {
     Signs(Run),
     /// A list of one `*` item with nothing in it but its text, at the text's top level
     /// under a sentence: where its item starts.
-    Star(usize),
+    /// (Under a block not a sentence, with text after it, a list: F49a-10.)
+    Star(usize, bool),
     Other,
 }
 
@@ -144,7 +145,7 @@ impl Signs {
                 }
                 let now = match tag {
                     TagEnd::List(false) => match self.lists.pop() {
-                        Some(list) => self.ended(list, range.end),
+                        Some(list) => self.ended(src, list, range.end),
                         None => Before::Other,
                     },
                     TagEnd::Paragraph if sentence(&src[range.clone()]) => Before::Sentence,
@@ -162,7 +163,7 @@ impl Signs {
     }
 
     /// A bullet list ends at `end`: what it is, as the block before the next.
-    fn ended(&mut self, list: Reading, end: usize) -> Before {
+    fn ended(&mut self, src: &str, list: Reading, end: usize) -> Before {
         let Some(at) = list.at else { return Before::Other };
         if list.stars == 0 && list.others == 0 {
             let run = Run { plus: list.plus, minus: list.minus > 0, from: at, to: end };
@@ -179,8 +180,12 @@ impl Signs {
         }
         self.close(list.before, false);
         let lone = list.stars == 1 && list.minus == 0 && list.others == 0 && list.plus.is_none() && !list.nested;
-        if lone && list.depth == 0 && matches!(list.before, Before::Sentence) {
-            Before::Star(at)
+        // (Under any block at the top level, a table, a list, a quote, code, or a paragraph
+        // however it ends, but a colon's lead into a list: text49a F49a-10.)
+        let above = src[..at].trim_end();
+        let lead = above.ends_with([':', '：']) && !matches!(list.before, Before::Sentence);
+        if lone && list.depth == 0 && !above.is_empty() && !lead {
+            Before::Star(at, matches!(list.before, Before::Sentence))
         } else {
             Before::Other
         }
@@ -191,8 +196,8 @@ impl Signs {
         match before {
             Before::Signs(run) if run.minus && run.plus.is_some() => self.kept.push(run.from..run.to),
             Before::Signs(Run { plus: Some(at), .. }) => self.found.push((SlipKind::PlusBullet, at)),
-            Before::Star(at) if last => self.footnote = Some(at),
-            Before::Star(at) => self.found.push((SlipKind::FootnoteStar, at)),
+            Before::Star(at, _) if last => self.footnote = Some(at),
+            Before::Star(at, true) => self.found.push((SlipKind::FootnoteStar, at)),
             _ => {}
         }
     }
