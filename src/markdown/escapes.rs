@@ -96,11 +96,26 @@ impl Backslashes {
     /// open one that could close after it (CommonMark's flanking rules).
     fn star_pairs(&self, src: &str, slash: usize, at: usize) -> bool {
         let Ok(k) = self.stars.binary_search(&at) else { return false };
+        // (A star that would print as typed without its backslash, between marks or beside a
+        // path's slash (`C:\*.txt`), or between a letter and a lowercase one (`a\*b`), stops
+        // nothing: text49b F49b-6, two in a paragraph lost their backslashes.)
+        let before = src[..slash].chars().next_back();
+        let after = src[at + 1..].chars().next();
+        let inside_word = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_lowercase);
+        if super::literal::star_between(before, after) || inside_word {
+            return false;
+        }
         let (open, close) = flanking(src, slash, at + 1);
         let block = self.block(at);
         let bars =
             |from: usize, to: usize| self.bars.partition_point(|&b| b < to) - self.bars.partition_point(|&b| b < from);
-        let near = |p: usize| block.contains(&p) && bars(p.min(at), p.max(at)) == 0;
+        // (Nor a partner that prints as typed by the same rule, escaped or not.)
+        let literal = |p: usize| {
+            let head = &src[..p];
+            let before = head.strip_suffix('\\').unwrap_or(head).chars().next_back();
+            super::literal::star_between(before, src[p + 1..].chars().next())
+        };
+        let near = |p: usize| block.contains(&p) && bars(p.min(at), p.max(at)) == 0 && !literal(p);
         (close && self.openers_before[k].is_some_and(near)) || (open && self.closers_after[k].is_some_and(near))
     }
 

@@ -102,6 +102,11 @@ pub(super) fn inside_words(src: &str, range: &Range<usize>, mark: char) -> bool 
 fn enclosed(src: &str, at: usize) -> bool {
     let before = src[..at].trim_end_matches('*').chars().next_back();
     let after = src[at..].trim_start_matches('*').chars().next();
+    star_between(before, after)
+}
+
+/// [`enclosed`]'s rule for a run of stars with `before` and `after` beside it.
+pub(super) fn star_between(before: Option<char>, after: Option<char>) -> bool {
     let mark = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !c.is_alphanumeric());
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     // (A slash with no word on the stars' other side: `**Note**/**Hinweis**` is emphasis.)
