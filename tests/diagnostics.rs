@@ -2114,3 +2114,26 @@ fn one_language_named_for_values_given_in_several_is_named_at_lang() {
     let briefings = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{d:?}"));
     assert_eq!(briefings.len(), 2);
 }
+
+#[test]
+fn a_help_with_a_backslash_for_a_double_quoted_text_is_written_as_yaml_reads_it_there() {
+    // text49a F49a-19: "write `\+`" in double quotes is an escape YAML does not know: the help,
+    // followed, did not build.
+    let text = |body: &str| {
+        format!("title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: \"Intro.\\n\\n{body}\\n\\nMore.\"\ncontact:\n  name: N\n")
+    };
+    let (_, diags, rendered) = problems_in(&text("+ Pro only one"));
+    assert_eq!(diags.len(), 1, "{rendered}");
+    let help = diags[0].help.as_deref().unwrap_or_default();
+    assert!(help.contains(r"write `\\+` (as in `\\+ Pro only one`)"), "{rendered}");
+    let file = SourceFile::new("t.yaml", text(r"\\+ Pro only one"));
+    let briefings = load_briefings(&file, &Limits::default(), &covers).unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(format!("{:?}", briefings[0].topics[0].body).contains("+ Pro only one"));
+    // In a block, the help is as before.
+    let block = "title: T\ndate: 2026-01-15\ntopics:\n  - title: A\n    body: |\n      Intro.\n\n      + Pro only one\n\n      More.\ncontact:\n  name: N\n";
+    let (_, diags, rendered) = problems_in(block);
+    assert!(
+        diags[0].help.as_deref().unwrap_or_default().contains(r"write `\+` (as in `\+ Pro only one`)"),
+        "{rendered}"
+    );
+}

@@ -376,8 +376,27 @@ impl Checker<'_> {
                 Some(marks) => Span::new(place.start + marks.start, place.start + marks.end),
                 None => place,
             };
+            // (In double quotes YAML reads `\+` as an escape it does not know: the help, followed,
+            // did not build; text49a F49a-19.)
+            let help = if source.trim_start().starts_with('"') { in_double_quotes(&help) } else { help };
             self.diagnostics.push(Diagnostic::new(Some(place), path, message).with_help(help));
         }
+    }
+}
+
+/// `help` for a text in double quotes: each backslash in its code spans written as YAML reads
+/// one there, `\\` (`\+` is `\\+`).
+fn in_double_quotes(help: &str) -> String {
+    let spans: Vec<String> = help
+        .split('`')
+        .enumerate()
+        .map(|(k, part)| if k % 2 == 1 { part.replace('\\', "\\\\") } else { part.to_string() })
+        .collect();
+    let written = spans.join("`");
+    if written == help {
+        written
+    } else {
+        format!("{written} (in double quotes, YAML reads `\\\\` as one backslash)")
     }
 }
 
