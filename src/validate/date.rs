@@ -24,15 +24,10 @@ pub fn date_problem(text: &str) -> String {
     // (A date with its day of the week, `2026-05-12（火）`, was told it was more than one day;
     // a Japanese range, `2026年5月12日～13日`, only shown an example: text46a F46a-9.)
     // (Its name in an EU language, before the date or after it, `Tuesday, 12 May 2026`,
-    // `mardi 12 mai 2026`: text49a F49a-5.)
-    let named = || {
-        let d = words::without_day_name(text)?;
-        let iso = Date::parse_iso(&d).map(|_| d.clone()).or_else(|| meant(&d));
-        iso.or_else(|| <[String; 1]>::try_from(words::meant_in_words(&d)).ok().map(|[iso]| iso))
-    };
+    // `mardi 12 mai 2026`, and the date in words: text49a F49a-5.)
+    let in_words = |d: &str| <[String; 1]>::try_from(words::meant_in_words(d)).ok().map(|[iso]| iso);
     if let Some(day) = without_weekday(text)
-        .and_then(|d| Date::parse_iso(d).map(|_| d.to_string()).or_else(|| meant(d)))
-        .or_else(named)
+        .and_then(|d| Date::parse_iso(d).map(|_| d.to_string()).or_else(|| meant(d)).or_else(|| in_words(d)))
     {
         return format!("'{text}' has its day of the week: `date:` is the date alone; write it as {day}");
     }
@@ -100,21 +95,26 @@ fn more_than_one(text: &str, day: &str) -> String {
     )
 }
 
-/// `text` without a day of the week after it: `（火）`, `(Tue)`, ` Tue`, ` Tuesday`, `（火曜日）`;
-/// `None` when it has none.
+/// `text` without a day of the week after it (`（火）`, `(Tue)`, ` Tue`, ` Tuesday`, `（火曜日）`,
+/// `(Dienstag)`) or before it (`Tuesday, `, `mardi `; see [`words::is_day_name`]); `None` when
+/// it has none.
 fn without_weekday(text: &str) -> Option<&str> {
     const JAPANESE: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
-    const ENGLISH: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let text = text.trim_end();
-    let (rest, word) = match text.strip_suffix([')', '）']) {
-        Some(inner) => inner.rsplit_once(['(', '（'])?,
-        None => text.rsplit_once(' ')?,
+    let text = text.trim();
+    let after = match text.strip_suffix([')', '）']) {
+        Some(inner) => inner.rsplit_once(['(', '（']),
+        None => text.rsplit_once(' '),
     };
-    let word = word.trim().trim_end_matches(['.', ',']);
-    let lower = word.to_lowercase();
-    let japanese = JAPANESE.iter().any(|d| [*d, &format!("{d}曜"), &format!("{d}曜日")].contains(&word));
-    let english = lower.len() >= 2 && ENGLISH.iter().any(|d| d.starts_with(&lower));
-    (japanese || english).then(|| rest.trim_end().trim_end_matches(','))
+    if let Some((rest, word)) = after {
+        let word = word.trim().trim_end_matches(['.', ',']);
+        let japanese = JAPANESE.iter().any(|d| [*d, &format!("{d}曜"), &format!("{d}曜日")].contains(&word));
+        if japanese || words::is_day_name(word) {
+            return Some(rest.trim_end().trim_end_matches(','));
+        }
+    }
+    let (word, rest) = text.split_once([' ', ','])?;
+    let rest = rest.trim_start_matches([' ', ',']);
+    (words::is_day_name(word) && !rest.is_empty()).then_some(rest)
 }
 
 /// The one date `text` can be, written otherwise than `YYYY-MM-DD`: in full-width digits
@@ -189,4 +189,27 @@ fn in_full_years(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_weekday;
+
+    #[test]
+    fn a_days_name_before_or_after_a_date_is_left_out() {
+        for (typed, left) in [
+            ("Tuesday, 12 May 2026", "12 May 2026"),
+            ("Mon, 12 May 2026", "12 May 2026"),
+            ("mardi 12 mai 2026", "12 mai 2026"),
+            ("Dienstag, 12. Mai 2026", "12. Mai 2026"),
+            ("12 maja 2026 (wtorek)", "12 maja 2026"),
+            ("terça-feira, 12 de maio de 2026", "12 de maio de 2026"),
+            ("2026-05-12（火）", "2026-05-12"),
+            ("2026-05-12 Tu", "2026-05-12"),
+        ] {
+            assert_eq!(without_weekday(typed), Some(left), "{typed}");
+        }
+        assert_eq!(without_weekday("12 May 2026"), None);
+        assert_eq!(without_weekday("Monday"), None);
+    }
 }
