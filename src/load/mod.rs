@@ -259,34 +259,12 @@ fn load_languages<T: DeserializeOwned + Default>(
             Some(root) => tree.root = Some(root),
             None => return failed(syntax),
         }
-    } else if let Some(d) = tree.root.as_ref().and_then(|root| one_language_for_many(root, &keys)) {
-        // (`lang: en` and values given in en and ja: "expected a string, found a mapping" at
-        // each, with a help to quote the text, which would print "en: Data ja: データ";
-        // text49a F49a-22.)
+    } else if let Some(d) = tree.root.as_ref().and_then(|root| languages_unlisted(root, &keys)) {
+        // Values given per language that `lang:` does not list: said once, and read in those
+        // languages, rather than "expected a string" at each.
         if let Some(restored) = tree.root.as_ref().and_then(|root| languages::restore_lost(root, &keys)) {
             syntax.push(d);
             tree.root = Some(restored);
-        }
-    } else if let Some(root) = tree.root.as_ref().filter(|root| !has_key(root, "lang")) {
-        // No `lang:` at all, and values given per language: said once, and read in those
-        // languages, rather than "expected a string" at each.
-        // (Two languages at least, and no key a misspelt one of the file's: `tle:` is a
-        // language tag too.)
-        let given = keys.any("lang").then(|| languages::given_languages(root, &keys)).flatten().filter(|(_, langs)| {
-            langs.len() >= 2 && langs.iter().all(|l| l.scalar().is_some_and(|(t, _)| !keys.near(t)))
-        });
-        if let Some((first, langs)) = given {
-            let tags: Vec<&str> = langs.iter().filter_map(|l| l.scalar().map(|(t, _)| t)).collect();
-            let d = Diagnostic::new(
-                Some(first.span),
-                "",
-                format!("this value is given per language ({}), but the file has no `lang:` list", tags.join(", ")),
-            )
-            .with_help(format!("add `lang: [{}]` as the file's first line", tags.join(", ")));
-            if let Some(restored) = languages::restore_lost(root, &keys) {
-                syntax.push(d);
-                tree.root = Some(restored);
-            }
         }
     }
     // (A key typed as a block text's line: read as text, and nothing else is wrong.)
@@ -304,25 +282,36 @@ fn load_languages<T: DeserializeOwned + Default>(
     all
 }
 
-/// `lang:` naming one language, `lang: en`, in a file whose values are given per language, in
-/// that one and others (`en:` and `ja:`): named at the `lang:` value, with the list to write.
-fn one_language_for_many(root: &tree::Node, keys: &keys::KeySets) -> Option<Diagnostic> {
+/// Values given per language (two languages at least) in a file with no `lang:` list, named at
+/// the first such value; or with `lang: en` naming one of them alone, named at that value, with
+/// the list to write (text49a F49a-22: "expected a string" at each, with a help to quote the
+/// text, which would print "en: Data ja: データ"). No tag may be a misspelt key of the file's:
+/// `tle:` is a language tag too.
+fn languages_unlisted(root: &tree::Node, keys: &keys::KeySets) -> Option<Diagnostic> {
     let tree::NodeKind::Map(entries) = &*root.kind else { return None };
-    let (_, value) = entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "lang"))?;
-    let (lang, _) = value.scalar()?;
-    let (_, langs) = keys.any("lang").then(|| languages::given_languages(root, keys)).flatten()?;
+    let (first, langs) = keys.any("lang").then(|| languages::given_languages(root, keys)).flatten()?;
     let tags: Vec<&str> = langs.iter().filter_map(|l| l.scalar().map(|(t, _)| t)).collect();
-    let named = tags.iter().any(|t| t.eq_ignore_ascii_case(lang));
-    if tags.len() < 2 || !named || tags.iter().any(|t| keys.near(t)) {
+    if tags.len() < 2 || tags.len() < langs.len() || tags.iter().any(|t| keys.near(t)) {
         return None;
     }
-    let message = format!("`lang: {lang}` names one language, but values are given per language ({})", tags.join(", "));
-    Some(Diagnostic::new(Some(value.span), "", message).with_help(format!("write `lang: [{}]`", tags.join(", "))))
-}
-
-/// Whether `root` is a mapping with the key `key`.
-fn has_key(root: &tree::Node, key: &str) -> bool {
-    matches!(&*root.kind, tree::NodeKind::Map(entries) if entries.iter().any(|(k, _)| k.scalar().is_some_and(|(t, _)| t == key)))
+    let listed = tags.join(", ");
+    match entries.iter().find(|(k, _)| k.scalar().is_some_and(|(t, _)| t == "lang")) {
+        None => {
+            let message = format!("this value is given per language ({listed}), but the file has no `lang:` list");
+            Some(
+                Diagnostic::new(Some(first.span), "", message)
+                    .with_help(format!("add `lang: [{listed}]` as the file's first line")),
+            )
+        }
+        Some((_, value)) => {
+            let (lang, _) = value.scalar()?;
+            if !tags.iter().any(|t| t.eq_ignore_ascii_case(lang)) {
+                return None;
+            }
+            let message = format!("`lang: {lang}` names one language, but values are given per language ({listed})");
+            Some(Diagnostic::new(Some(value.span), "", message).with_help(format!("write `lang: [{listed}]`")))
+        }
+    }
 }
 
 /// [`load_languages`] once the text is parsed.
